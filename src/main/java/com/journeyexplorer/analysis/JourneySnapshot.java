@@ -1,0 +1,114 @@
+package com.journeyexplorer.analysis;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable view of every journey and touchpoint: the in-memory analytic projection that all analyses read.
+ * A new snapshot is made for each import ({@link #withChanges}); readers holding the old one keep a consistent view.
+ */
+public final class JourneySnapshot {
+
+    private static final JourneySnapshot EMPTY = new JourneySnapshot(List.of(), List.of(), 0);
+
+    private final List<Touchpoint> touchpoints;
+    private final Map<String, Touchpoint> touchpointsByName;
+    private final List<Journey> journeys;
+    private final Map<String, Integer> journeyIndex;
+    private final long version;
+    private final long eventCount;
+    private final long journeyCount;
+
+    public JourneySnapshot(List<Touchpoint> touchpoints, List<Journey> journeys, long version) {
+        this.touchpoints = List.copyOf(touchpoints);
+        this.touchpointsByName = new HashMap<>(touchpoints.size() * 2);
+        for (int i = 0; i < touchpoints.size(); i++) {
+            Touchpoint touchpoint = touchpoints.get(i);
+            if (touchpoint.id() != i) {
+                throw new IllegalArgumentException("touchpoint ids must be their list index: " + touchpoint);
+            }
+            touchpointsByName.put(touchpoint.name(), touchpoint);
+        }
+        this.journeys = Collections.unmodifiableList(journeys);
+        this.journeyIndex = new HashMap<>(journeys.size() * 2);
+        long events = 0;
+        long weighted = 0;
+        for (int i = 0; i < journeys.size(); i++) {
+            Journey journey = journeys.get(i);
+            journeyIndex.put(journey.id(), i);
+            events += (long) journey.length() * journey.weight();
+            weighted += journey.weight();
+        }
+        this.version = version;
+        this.eventCount = events;
+        this.journeyCount = weighted;
+    }
+
+    public static JourneySnapshot empty() {
+        return EMPTY;
+    }
+
+    public List<Touchpoint> touchpoints() {
+        return touchpoints;
+    }
+
+    public Touchpoint touchpoint(int id) {
+        return touchpoints.get(id);
+    }
+
+    public Optional<Touchpoint> touchpoint(String name) {
+        return Optional.ofNullable(touchpointsByName.get(name));
+    }
+
+    /** Journey records; an aggregated record stands for {@link Journey#weight()} journeys. */
+    public List<Journey> journeys() {
+        return journeys;
+    }
+
+    public Optional<Journey> journey(String id) {
+        Integer index = journeyIndex.get(id);
+        return index == null ? Optional.empty() : Optional.of(journeys.get(index));
+    }
+
+    /** Journeys counted with their weights. */
+    public long journeyCount() {
+        return journeyCount;
+    }
+
+    /** Events counted with their journeys' weights. */
+    public long eventCount() {
+        return eventCount;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    /**
+     * A new snapshot with the given touchpoint list (the old one plus any new touchpoints) and the given journeys
+     * added, or replacing the journeys of the same id. Costs O(journeys) for the copy.
+     */
+    public JourneySnapshot withChanges(List<Touchpoint> newTouchpoints, Collection<Journey> upserts) {
+        List<Journey> next = new ArrayList<>(journeys.size() + upserts.size());
+        next.addAll(journeys);
+        Map<String, Integer> added = new HashMap<>();
+        for (Journey journey : upserts) {
+            Integer existing = journeyIndex.get(journey.id());
+            if (existing == null) {
+                existing = added.get(journey.id());
+            }
+            if (existing != null) {
+                next.set(existing, journey);
+            } else {
+                added.put(journey.id(), next.size());
+                next.add(journey);
+            }
+        }
+        return new JourneySnapshot(newTouchpoints, next, version + 1);
+    }
+}

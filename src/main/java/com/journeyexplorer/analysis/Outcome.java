@@ -1,0 +1,29 @@
+package com.journeyexplorer.analysis;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** How a journey ends. Every journey has exactly one outcome. */
+public enum Outcome {
+    /** The journey contains a purchase event; the path to purchase ends at the first one. */
+    PURCHASE,
+    /** No purchase, and the last touchpoint is not a competitor's. */
+    ABANDONED,
+    /** No purchase, and the journey ends on a competitor touchpoint. */
+    DIVERTED;
+
+    /** Name of the absorbing node that stands for this outcome in transition graphs. */
+    public String nodeName() {
+        return "(" + name().toLowerCase(Locale.ROOT) + ")";
+    }
+
+    /** Parses {@code purchase}, {@code abandoned}, {@code diverted} in any case. */
+    public static Optional<Outcome> parse(String text) {
+        for (Outcome outcome : values()) {
+            if (outcome.name().equalsIgnoreCase(text.trim())) {
+                return Optional.of(outcome);
+            }
+        }
+        return Optional.empty();
+    }
+}
