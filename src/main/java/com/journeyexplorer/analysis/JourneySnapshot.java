@@ -94,8 +94,29 @@ public final class JourneySnapshot {
      * added, or replacing the journeys of the same id. Costs O(journeys) for the copy.
      */
     public JourneySnapshot withChanges(List<Touchpoint> newTouchpoints, Collection<Journey> upserts) {
+        return withChanges(newTouchpoints, upserts, List.of());
+    }
+
+    /** As {@link #withChanges(List, Collection)}, also dropping the journeys whose ids are in {@code removals}. */
+    public JourneySnapshot withChanges(List<Touchpoint> newTouchpoints, Collection<Journey> upserts,
+            Collection<String> removals) {
         List<Journey> next = new ArrayList<>(journeys.size() + upserts.size());
         next.addAll(journeys);
+        if (!removals.isEmpty()) {
+            java.util.Set<String> removed = new java.util.HashSet<>(removals);
+            next.removeIf(journey -> removed.contains(journey.id()));
+            Map<String, Integer> positions = new HashMap<>(next.size() * 2);
+            for (int i = 0; i < next.size(); i++) {
+                positions.put(next.get(i).id(), i);
+            }
+            return apply(newTouchpoints, next, positions, upserts);
+        }
+        return apply(newTouchpoints, next, journeyIndex, upserts);
+    }
+
+    private JourneySnapshot apply(List<Touchpoint> newTouchpoints, List<Journey> next, Map<String, Integer> index,
+            Collection<Journey> upserts) {
+        Map<String, Integer> journeyIndex = index;
         Map<String, Integer> added = new HashMap<>();
         for (Journey journey : upserts) {
             Integer existing = journeyIndex.get(journey.id());

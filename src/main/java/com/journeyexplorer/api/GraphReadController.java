@@ -1,0 +1,132 @@
+package com.journeyexplorer.api;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.journeyexplorer.analysis.Journey;
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.NodeSpace;
+import com.journeyexplorer.analysis.Outcome;
+import com.journeyexplorer.analysis.Touchpoint;
+import com.journeyexplorer.analysis.TransitionTable;
+import com.journeyexplorer.graph.JourneyProjection;
+import com.journeyexplorer.graph.TransitionCache;
+
+/** The minimal read API: counts, touchpoints, aggregated transitions and single journeys. */
+@RestController
+@RequestMapping("/api")
+class GraphReadController {
+
+    private final JourneyProjection projection;
+    private final TransitionCache transitions;
+
+    GraphReadController(JourneyProjection projection, TransitionCache transitions) {
+        this.projection = projection;
+        this.transitions = transitions;
+    }
+
+    record Stats(long journeys, long journeyRecords, long events, int touchpoints, int transitions,
+            Map<Outcome, Long> outcomes) {
+    }
+
+    @GetMapping("/stats")
+    Stats stats() {
+        JourneySnapshot snapshot = projection.current();
+        Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        for (Outcome outcome : Outcome.values()) {
+            outcomes.put(outcome, 0L);
+        }
+        for (Journey journey : snapshot.journeys()) {
+            outcomes.merge(journey.outcome(), (long) journey.weight(), Long::sum);
+        }
+        return new Stats(snapshot.journeyCount(), snapshot.journeys().size(), snapshot.eventCount(),
+                snapshot.touchpoints().size(), transitions.of(snapshot).transitions().size(), outcomes);
+    }
+
+    record TouchpointSummary(int id, String name, String channel, String stage, String owner, long journeys,
+            long events) {
+    }
+
+    @GetMapping("/touchpoints")
+    List<TouchpointSummary> touchpoints() {
+        JourneySnapshot snapshot = projection.current();
+        int n = snapshot.touchpoints().size();
+        long[] journeys = new long[n];
+        long[] events = new long[n];
+        int[] lastSeen = new int[n];
+        java.util.Arrays.fill(lastSeen, -1);
+        List<Journey> all = snapshot.journeys();
+        for (int j = 0; j < all.size(); j++) {
+            Journey journey = all.get(j);
+            for (int step : journey.steps()) {
+                events[step] += journey.weight();
+                if (lastSeen[step] != j) {
+                    lastSeen[step] = j;
+                    journeys[step] += journey.weight();
+                }
+            }
+        }
+        List<TouchpointSummary> result = new ArrayList<>(n);
+        for (Touchpoint t : snapshot.touchpoints()) {
+            result.add(new TouchpointSummary(t.id(), t.name(), t.channel(), t.stage(), t.owner().label(),
+                    journeys[t.id()], events[t.id()]));
+        }
+        return result;
+    }
+
+    record TransitionSummary(String from, String to, long journeys, long count, double probability,
+            Double meanSeconds, Double medianSeconds, Double p90Seconds) {
+    }
+
+    @GetMapping("/transitions")
+    List<TransitionSummary> transitions() {
+        JourneySnapshot snapshot = projection.current();
+        TransitionTable table = transitions.of(snapshot);
+        NodeSpace nodes = table.nodes();
+        List<TransitionSummary> result = new ArrayList<>(table.transitions().size());
+        for (TransitionTable.Transition t : table.transitions()) {
+            boolean timed = !t.timing().isEmpty();
+            result.add(new TransitionSummary(nodes.name(t.from(), snapshot), nodes.name(t.to(), snapshot),
+                    t.journeys(), t.count(), t.probability(),
+                    timed ? t.timing().meanSeconds() : null,
+                    timed ? t.timing().medianSeconds() : null,
+                    timed ? t.timing().p90Seconds() : null));
+        }
+        return result;
+    }
+
+    record Step(int index, String touchpoint, String channel, String stage, Instant at, String type,
+            String eventId) {
+    }
+
+    record JourneyDetail(String id, String customerId, Outcome outcome, Instant startedAt, Instant endedAt,
+            String segment, String device, double value, int weight, int pathToPurchaseLength,
+            Map<String, String> attributes, List<Step> steps) {
+    }
+
+    @GetMapping("/journeys/{id}")
+    JourneyDetail journey(@PathVariable String id) {
+        JourneySnapshot snapshot = projection.current();
+        Journey journey = snapshot.journey(id).orElseThrow(() -> new NotFoundException("journey", id));
+        List<Step> steps = new ArrayList<>(journey.length());
+        for (int i = 0; i < journey.length(); i++) {
+            Touchpoint touchpoint = snapshot.touchpoint(journey.steps()[i]);
+            steps.add(new Step(i, touchpoint.name(), touchpoint.channel(), touchpoint.stage(),
+                    journey.isTimed() ? Instant.ofEpochMilli(journey.times()[i]) : null,
+                    journey.type(i).name().toLowerCase(java.util.Locale.ROOT), journey.eventId(i)));
+        }
+        return new JourneyDetail(journey.id(), journey.customerId(), journey.outcome(),
+                journey.isTimed() ? Instant.ofEpochMilli(journey.startedAt()) : null,
+                journey.isTimed() ? Instant.ofEpochMilli(journey.endedAt()) : null,
+                journey.segment(), journey.device(), journey.value(), journey.weight(), journey.pathLength(),
+                journey.attributes(), steps);
+    }
+}

@@ -1,0 +1,346 @@
+package com.journeyexplorer.graph;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Repository;
+
+import com.journeyexplorer.analysis.EventType;
+import com.journeyexplorer.analysis.Journey;
+import com.journeyexplorer.analysis.NodeSpace;
+import com.journeyexplorer.analysis.Outcome;
+import com.journeyexplorer.analysis.Owner;
+import com.journeyexplorer.analysis.Touchpoint;
+import com.journeyexplorer.analysis.TransitionTable;
+
+/**
+ * Reads and writes the journey graph in Neo4j through the Bolt driver, so the same code serves the embedded database
+ * and any external server. See docs/adr/0001-graph-model.md for the model.
+ */
+@Repository
+class JourneyStore {
+
+    static final String ATTRIBUTE_PREFIX = "attr.";
+
+    private static final String MERGE_TOUCHPOINTS = """
+            UNWIND $touchpoints AS t
+            MERGE (n:Touchpoint {name: t.name})
+            SET n.index = t.index, n.channel = t.channel, n.stage = t.stage, n.owner = t.owner, n.kind = 'touchpoint'
+            """;
+
+    private static final String DELETE_STEPS = """
+            UNWIND $ids AS id
+            MATCH (:Journey {id: id})-[:FIRST]->(first:Step)
+            MATCH (first)-[:NEXT*0..]->(step:Step)
+            DETACH DELETE step
+            """;
+
+    private static final String WRITE_JOURNEYS = """
+            UNWIND $rows AS row
+            MERGE (j:Journey {id: row.props.id})
+            SET j = row.props
+            WITH j, row
+            CALL (j, row) {
+              UNWIND range(0, size(row.props.path) - 1) AS i
+              MATCH (t:Touchpoint {name: row.props.path[i]})
+              CREATE (s:Step {index: i, touchpoint: t.name, type: row.typeNames[i]})-[:AT]->(t)
+              SET s.at = CASE WHEN size(row.props.times) > 0 THEN datetime({epochMillis: row.props.times[i]}) END,
+                  s.eventId = CASE WHEN row.props.eventIds[i] <> '' THEN row.props.eventIds[i] END
+              WITH j, i, s ORDER BY i
+              WITH j, collect(s) AS steps
+              WITH j, steps, steps[0] AS first
+              CREATE (j)-[:FIRST]->(first)
+              WITH steps
+              UNWIND range(0, size(steps) - 2) AS k
+              WITH steps[k] AS a, steps[k + 1] AS b
+              CREATE (a)-[:NEXT]->(b)
+            }
+            """;
+
+    private static final String DELETE_JOURNEYS = """
+            UNWIND $ids AS id
+            MATCH (j:Journey {id: id})
+            OPTIONAL MATCH (j)-[:FIRST]->(first:Step)
+            CALL (first) {
+              MATCH (first)-[:NEXT*0..]->(step:Step)
+              DETACH DELETE step
+            }
+            DETACH DELETE j
+            """;
+
+    private static final String DELETE_TOUCHPOINTS_FROM = """
+            MATCH (t:Touchpoint {kind: 'touchpoint'}) WHERE t.index >= $firstIndex
+            DETACH DELETE t
+            """;
+
+    private static final String REPLACE_TRANSITIONS = """
+            MATCH (:Touchpoint)-[r:TRANSITION]->()
+            DELETE r
+            """;
+
+    private static final String MERGE_SPECIAL_NODES = """
+            UNWIND $nodes AS node
+            MERGE (n:Touchpoint {name: node.name})
+            SET n.kind = node.kind, n.outcome = node.outcome
+            WITH n, node
+            CALL (n, node) { WITH n WHERE node.kind = 'start' SET n:Start }
+            CALL (n, node) { WITH n WHERE node.kind = 'outcome' SET n:Outcome }
+            """;
+
+    private static final String CREATE_TRANSITIONS = """
+            UNWIND $edges AS e
+            MATCH (a:Touchpoint {name: e.from})
+            MATCH (b:Touchpoint {name: e.to})
+            CREATE (a)-[r:TRANSITION]->(b)
+            SET r = e.props
+            """;
+
+    private static final String LOAD_TOUCHPOINTS = """
+            MATCH (t:Touchpoint {kind: 'touchpoint'})
+            RETURN t.name AS name, t.index AS index, t.channel AS channel, t.stage AS stage, t.owner AS owner
+            ORDER BY t.index, t.name
+            """;
+
+    private static final String LOAD_JOURNEYS = """
+            MATCH (j:Journey)
+            RETURN j.id AS id, j.customerId AS customerId, j.path AS path, j.times AS times,
+                   j.stepTypes AS stepTypes, j.eventIds AS eventIds, j.value AS value, j.weight AS weight,
+                   j.segment AS segment, j.device AS device,
+                   [k IN keys(j) WHERE k STARTS WITH $prefix | [substring(k, size($prefix)), toString(j[k])]] AS attributes
+            """;
+
+    private final Driver driver;
+
+    JourneyStore(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** Runs {@code cypher/schema.cypher}: constraints and indexes, each statement idempotent. */
+    void applySchema() {
+        try (Session session = driver.session()) {
+            for (String statement : statements("cypher/schema.cypher")) {
+                session.run(statement).consume();
+            }
+        }
+    }
+
+    static List<String> statements(String resource) {
+        try (InputStream input = new ClassPathResource(resource).getInputStream()) {
+            String text = new String(input.readAllBytes(), StandardCharsets.UTF_8);
+            List<String> statements = new ArrayList<>();
+            for (String part : text.replaceAll("(?m)^\\s*//.*$", "").split(";")) {
+                if (!part.isBlank()) {
+                    statements.add(part.strip());
+                }
+            }
+            return statements;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource, e);
+        }
+    }
+
+    void writeTouchpoints(List<Touchpoint> touchpoints) {
+        if (touchpoints.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = touchpoints.stream().map(JourneyStore::touchpointRow).toList();
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(MERGE_TOUCHPOINTS, Map.of("touchpoints", rows)).consume());
+        }
+    }
+
+    /** Writes journeys, replacing the steps of those that exist, in one transaction per call. */
+    void writeJourneys(List<Journey> journeys, Collection<String> replacedIds, List<Touchpoint> touchpoints) {
+        List<Map<String, Object>> rows = new ArrayList<>(journeys.size());
+        for (Journey journey : journeys) {
+            rows.add(journeyRow(journey, touchpoints));
+        }
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> {
+                if (!replacedIds.isEmpty()) {
+                    tx.run(DELETE_STEPS, Map.of("ids", List.copyOf(replacedIds))).consume();
+                }
+                tx.run(WRITE_JOURNEYS, Map.of("rows", rows)).consume();
+            });
+        }
+    }
+
+    void deleteJourneys(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(DELETE_JOURNEYS, Map.of("ids", List.copyOf(ids))).consume());
+        }
+    }
+
+    void deleteTouchpointsFrom(int firstIndex) {
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(
+                    tx -> tx.run(DELETE_TOUCHPOINTS_FROM, Map.of("firstIndex", firstIndex)).consume());
+        }
+    }
+
+    /** Replaces every aggregated TRANSITION relationship with those of {@code table}, in one transaction. */
+    void writeTransitions(TransitionTable table, List<Touchpoint> touchpoints) {
+        NodeSpace nodes = table.nodes();
+        List<Map<String, Object>> special = new ArrayList<>();
+        special.add(specialNode(NodeSpace.START_NAME, "start", null));
+        for (Outcome outcome : Outcome.values()) {
+            special.add(specialNode(outcome.nodeName(), "outcome", outcome.name()));
+        }
+        List<Map<String, Object>> edges = new ArrayList<>(table.transitions().size());
+        for (TransitionTable.Transition transition : table.transitions()) {
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("count", transition.count());
+            props.put("journeys", transition.journeys());
+            props.put("probability", transition.probability());
+            if (!transition.timing().isEmpty()) {
+                props.put("meanSeconds", transition.timing().meanSeconds());
+                props.put("medianSeconds", transition.timing().medianSeconds());
+                props.put("p90Seconds", transition.timing().p90Seconds());
+            }
+            edges.add(Map.of("from", nodeName(nodes, transition.from(), touchpoints),
+                    "to", nodeName(nodes, transition.to(), touchpoints), "props", props));
+        }
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> {
+                tx.run(MERGE_SPECIAL_NODES, Map.of("nodes", special)).consume();
+                tx.run(REPLACE_TRANSITIONS).consume();
+                tx.run(CREATE_TRANSITIONS, Map.of("edges", edges)).consume();
+            });
+        }
+    }
+
+    /** Touchpoints ordered by their projection index, and every journey. */
+    LoadedGraph load() {
+        try (Session session = driver.session()) {
+            List<Touchpoint> touchpoints = new ArrayList<>();
+            Map<String, Integer> ids = new HashMap<>();
+            for (Record row : session.run(LOAD_TOUCHPOINTS).list()) {
+                String name = row.get("name").asString();
+                int id = touchpoints.size();
+                touchpoints.add(new Touchpoint(id, name, row.get("channel").asString(""),
+                        row.get("stage").asString(""),
+                        "competitor".equals(row.get("owner").asString("own")) ? Owner.COMPETITOR : Owner.OWN));
+                ids.put(name, id);
+            }
+            List<Journey> journeys = new ArrayList<>();
+            session.run(LOAD_JOURNEYS, Map.of("prefix", ATTRIBUTE_PREFIX))
+                    .forEachRemaining(row -> journeys.add(journeyOf(row, ids, touchpoints)));
+            return new LoadedGraph(touchpoints, journeys);
+        }
+    }
+
+    record LoadedGraph(List<Touchpoint> touchpoints, List<Journey> journeys) {
+    }
+
+    private static Journey journeyOf(Record row, Map<String, Integer> ids, List<Touchpoint> touchpoints) {
+        List<Object> path = row.get("path").asList();
+        int[] steps = new int[path.size()];
+        for (int i = 0; i < steps.length; i++) {
+            Integer id = ids.get((String) path.get(i));
+            if (id == null) {
+                throw new IllegalStateException("journey " + row.get("id").asString() + " visits touchpoint '"
+                        + path.get(i) + "' that has no :Touchpoint node");
+            }
+            steps[i] = id;
+        }
+        List<Object> timeList = row.get("times").isNull() ? List.of() : row.get("times").asList();
+        long[] times = new long[timeList.size()];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = ((Number) timeList.get(i)).longValue();
+        }
+        List<Object> typeList = row.get("stepTypes").asList();
+        byte[] types = new byte[typeList.size()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = ((Number) typeList.get(i)).byteValue();
+        }
+        String[] eventIds = null;
+        Value eventIdValue = row.get("eventIds");
+        if (!eventIdValue.isNull()) {
+            eventIds = eventIdValue.asList(value -> value.asString().isEmpty() ? null : value.asString()).toArray(String[]::new);
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (Object pair : row.get("attributes").asList()) {
+            List<?> entry = (List<?>) pair;
+            attributes.put((String) entry.get(0), (String) entry.get(1));
+        }
+        int purchase = com.journeyexplorer.analysis.OutcomeRule.firstPurchase(types);
+        return new Journey(row.get("id").asString(), row.get("customerId").asString(""), steps, times, types, eventIds,
+                com.journeyexplorer.analysis.OutcomeRule.outcomeOf(steps, types, touchpoints), purchase,
+                row.get("value").asDouble(0), row.get("weight").asInt(1), row.get("segment").asString("").intern(),
+                row.get("device").asString("").intern(), attributes.isEmpty() ? Map.of() : attributes);
+    }
+
+    private static Map<String, Object> touchpointRow(Touchpoint touchpoint) {
+        return Map.of("name", touchpoint.name(), "index", touchpoint.id(), "channel", touchpoint.channel(),
+                "stage", touchpoint.stage(), "owner", touchpoint.owner().label());
+    }
+
+    private static Map<String, Object> specialNode(String name, String kind, String outcome) {
+        Map<String, Object> node = new HashMap<>();
+        node.put("name", name);
+        node.put("kind", kind);
+        node.put("outcome", outcome);
+        return node;
+    }
+
+    private static String nodeName(NodeSpace nodes, int node, List<Touchpoint> touchpoints) {
+        if (nodes.isTouchpoint(node)) {
+            return touchpoints.get(node).name();
+        }
+        return node == nodes.start() ? NodeSpace.START_NAME : nodes.outcomeAt(node).nodeName();
+    }
+
+    private static Map<String, Object> journeyRow(Journey journey, List<Touchpoint> touchpoints) {
+        int length = journey.length();
+        List<String> path = new ArrayList<>(length);
+        List<Long> times = new ArrayList<>(journey.times().length);
+        List<Integer> types = new ArrayList<>(length);
+        List<String> typeNames = new ArrayList<>(length);
+        for (int i = 0; i < length; i++) {
+            path.add(touchpoints.get(journey.steps()[i]).name());
+            types.add((int) journey.types()[i]);
+            typeNames.add(EventType.ofCode(journey.types()[i]).name().toLowerCase(java.util.Locale.ROOT));
+            if (journey.isTimed()) {
+                times.add(journey.times()[i]);
+            }
+        }
+        Map<String, Object> props = new HashMap<>();
+        props.put("id", journey.id());
+        props.put("customerId", journey.customerId());
+        props.put("outcome", journey.outcome().name());
+        props.put("path", path);
+        props.put("times", times);
+        props.put("stepTypes", types);
+        props.put("steps", length);
+        props.put("purchaseIndex", journey.purchaseIndex());
+        props.put("value", journey.value());
+        props.put("weight", journey.weight());
+        props.put("segment", journey.segment());
+        props.put("device", journey.device());
+        if (journey.isTimed()) {
+            props.put("startedAt", java.time.Instant.ofEpochMilli(journey.startedAt()).atZone(java.time.ZoneOffset.UTC));
+            props.put("endedAt", java.time.Instant.ofEpochMilli(journey.endedAt()).atZone(java.time.ZoneOffset.UTC));
+        }
+        if (journey.eventIds() != null) {
+            // Neo4j lists cannot hold nulls: a step without an event id stores "".
+            props.put("eventIds", java.util.Arrays.stream(journey.eventIds()).map(id -> id == null ? "" : id).toList());
+        }
+        journey.attributes().forEach((name, value) -> props.put(ATTRIBUTE_PREFIX + name, value));
+        return Map.of("props", props, "typeNames", typeNames);
+    }
+}

@@ -1,0 +1,70 @@
+package com.journeyexplorer.ingest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which input column holds each canonical field. Defaults are the canonical names ({@code journey_id},
+ * {@code timestamp}, {@code touchpoint}, ...), so files in the canonical format need no mapping; a foreign event log
+ * names its own columns (for instance {@code case:concept:name} for the journey id).
+ */
+public record ColumnMapping(
+        String journey,
+        String timestamp,
+        String touchpoint,
+        String channel,
+        String stage,
+        String customer,
+        String owner,
+        String type,
+        String value,
+        String segment,
+        String device,
+        String eventId) {
+
+    public static final ColumnMapping CANONICAL = new ColumnMapping("journey_id", "timestamp", "touchpoint", "channel",
+            "stage", "customer_id", "owner", "type", "value", "segment", "device", "event_id");
+
+    public ColumnMapping {
+        journey = orDefault(journey, "journey_id");
+        timestamp = orDefault(timestamp, "timestamp");
+        touchpoint = orDefault(touchpoint, "touchpoint");
+        channel = orDefault(channel, "channel");
+        stage = orDefault(stage, "stage");
+        customer = orDefault(customer, "customer_id");
+        owner = orDefault(owner, "owner");
+        type = orDefault(type, "type");
+        value = orDefault(value, "value");
+        segment = orDefault(segment, "segment");
+        device = orDefault(device, "device");
+        eventId = orDefault(eventId, "event_id");
+    }
+
+    private static String orDefault(String column, String canonical) {
+        return column == null || column.isBlank() ? canonical : column;
+    }
+
+    /** Canonical field name to column name, in a fixed order. */
+    public Map<String, String> byField() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("journey_id", journey);
+        fields.put("timestamp", timestamp);
+        fields.put("touchpoint", touchpoint);
+        fields.put("channel", channel);
+        fields.put("stage", stage);
+        fields.put("customer_id", customer);
+        fields.put("owner", owner);
+        fields.put("type", type);
+        fields.put("value", value);
+        fields.put("segment", segment);
+        fields.put("device", device);
+        fields.put("event_id", eventId);
+        return fields;
+    }
+
+    /** Columns that feed a canonical field; every other column is kept as a journey attribute. */
+    public Set<String> mappedColumns() {
+        return Set.copyOf(byField().values());
+    }
+}

@@ -1,0 +1,95 @@
+package com.journeyexplorer.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Service;
+
+import com.journeyexplorer.config.JourneysProperties;
+import com.journeyexplorer.graph.JourneyChanges;
+import com.journeyexplorer.graph.JourneyGraph;
+
+/**
+ * Imports touchpoint events: streams the upload row by row (bounded memory: a few bytes per event), validates every
+ * row, builds journeys merged with the stored ones, and writes them all or nothing.
+ */
+@Service
+public class EventImporter {
+
+    /** Input formats of {@code POST /api/events}. */
+    public enum Format {
+        CSV, NDJSON;
+
+        public static Format ofMediaType(String mediaType) {
+            String type = mediaType == null ? "" : mediaType.toLowerCase(Locale.ROOT);
+            if (type.contains("ndjson") || type.contains("jsonl") || type.contains("json")) {
+                return NDJSON;
+            }
+            return CSV;
+        }
+    }
+
+    private final JourneyGraph graph;
+    private final JourneysProperties.Ingest settings;
+
+    EventImporter(JourneyGraph graph, JourneysProperties properties) {
+        this.graph = graph;
+        this.settings = properties.ingest();
+    }
+
+    public ImportReport importEvents(InputStream input, Format format, ImportOptions options) {
+        return importEvents(input, format, options, JourneyGraph.WriteProgress.NONE);
+    }
+
+    public ImportReport importEvents(InputStream input, Format format, ImportOptions options,
+            JourneyGraph.WriteProgress progress) {
+        long started = System.nanoTime();
+        ErrorCollector errors = new ErrorCollector(settings.maxReportedErrors());
+        RowReader reader = format == Format.CSV
+                ? new CsvRowReader(options.delimiter(), List.of(options.mapping().touchpoint(),
+                        options.mapping().timestamp()))
+                : new NdjsonRowReader();
+        long[] rows = new long[1];
+        return graph.update(snapshot -> {
+            EventAccumulator accumulator = new EventAccumulator(snapshot, options,
+                    new TimestampParser(settings.defaultZone()), errors, settings.maxJourneyLength());
+            boolean complete;
+            try {
+                complete = reader.read(input, row -> {
+                    rows[0]++;
+                    accumulator.accept(row);
+                }, errors);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the upload could not be read", e);
+            }
+            if (!complete || (!errors.isEmpty() && options.onError() == ImportOptions.ErrorMode.REJECT)) {
+                throw new ImportRejectedException(rejection(errors, complete), errors.errors(), errors.count());
+            }
+            if (rows[0] == 0 && errors.isEmpty()) {
+                throw new ImportRejectedException("the upload has no data rows", List.of(new RowError(0, null,
+                        "no data rows after the header")), 1);
+            }
+            return new JourneyAssembler(snapshot, options.sessionGap()).assemble(accumulator);
+        }, (changes, after) -> report(changes, after, rows[0], errors, started), progress);
+    }
+
+    static String rejection(ErrorCollector errors, boolean complete) {
+        if (!complete) {
+            return "the upload cannot be read: " + errors.errors().get(errors.errors().size() - 1).reason()
+                    + "; nothing was imported";
+        }
+        return errors.rejectedRows() + " row(s) are invalid; nothing was imported (use onError=skip to import the "
+                + "valid rows)";
+    }
+
+    private static ImportReport report(JourneyChanges changes, com.journeyexplorer.analysis.JourneySnapshot after,
+            long rows, ErrorCollector errors, long started) {
+        return new ImportReport(rows, changes.newEvents(), changes.duplicateEvents(),
+                changes.journeysCreated() + changes.journeysUpdated(), changes.journeysCreated(),
+                changes.journeysUpdated(), changes.removals().size(), errors.rejectedRows(), errors.errors(),
+                after.journeyCount(), after.eventCount(), (System.nanoTime() - started) / 1_000_000);
+    }
+}

@@ -1,0 +1,74 @@
+package com.journeyexplorer.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Newline-delimited JSON: one object per line; scalar values are read as text, nested values as JSON text. */
+final class NdjsonRowReader implements RowReader {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    public boolean read(InputStream input, Consumer<InputRow> consumer, ErrorCollector errors) throws IOException {
+        BufferedReader reader = new BufferedReader(RowReader.utf8(input), 1 << 16);
+        long line = 0;
+        while (true) {
+            String text;
+            try {
+                text = reader.readLine();
+            } catch (CharacterCodingException e) {
+                errors.add(line + 1, null, "is not valid UTF-8 text");
+                return false;
+            }
+            if (text == null) {
+                return true;
+            }
+            line++;
+            if (text.isBlank()) {
+                continue;
+            }
+            JsonNode node;
+            try {
+                node = JSON.readTree(text);
+            } catch (JacksonException e) {
+                errors.add(line, null, "is not a JSON object: " + TimestampParser.abbreviate(e.getOriginalMessage()));
+                continue;
+            }
+            if (node == null || !node.isObject()) {
+                errors.add(line, null, "is not a JSON object (NDJSON wants one object per line)");
+                continue;
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (var property : node.properties()) {
+                JsonNode value = property.getValue();
+                values.put(property.getKey(), value.isNull() ? ""
+                        : value.isValueNode() ? value.asString() : value.toString());
+            }
+            consumer.accept(new JsonRow(line, values));
+        }
+    }
+
+    private record JsonRow(long line, Map<String, String> values) implements InputRow {
+
+        @Override
+        public String get(String column) {
+            return values.get(column);
+        }
+
+        @Override
+        public void forEach(BiConsumer<String, String> action) {
+            values.forEach(action);
+        }
+    }
+}
