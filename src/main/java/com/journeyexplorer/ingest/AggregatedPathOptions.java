@@ -1,0 +1,38 @@
+package com.journeyexplorer.ingest;
+
+import java.util.regex.Pattern;
+
+/**
+ * How to read aggregated path counts, the format of attribution tools: one row per path with a conversion count, an
+ * optional conversion value and a non-conversion count. Defaults are ChannelAttribution's column names; when the
+ * non-conversion column is not named, {@code total_null} and then fractribution's {@code total_non_conversions} are
+ * tried.
+ *
+ * @param delimiter  CSV delimiter, or 0 to detect it from the header ({@code ;}, {@code ,} or tab)
+ * @param separator  what separates the steps of a path (surrounding spaces are ignored)
+ * @param source     a name for this data set; re-importing the same source replaces its counts
+ */
+public record AggregatedPathOptions(
+        String pathColumn,
+        String conversionsColumn,
+        String valueColumn,
+        String nullsColumn,
+        char delimiter,
+        String separator,
+        String source,
+        Pattern competitor,
+        ImportOptions.ErrorMode onError) {
+
+    public AggregatedPathOptions {
+        pathColumn = orDefault(pathColumn, "path");
+        conversionsColumn = orDefault(conversionsColumn, "total_conversions");
+        valueColumn = orDefault(valueColumn, "total_conversion_value");
+        separator = separator == null || separator.isBlank() ? ">" : separator.strip();
+        source = orDefault(source, "aggregated");
+        onError = onError == null ? ImportOptions.ErrorMode.REJECT : onError;
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
