@@ -1,0 +1,273 @@
+package com.journeyexplorer.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.journeyexplorer.ApiTestSupport;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Import behaviours over HTTP on the embedded Neo4j: formats, mapping, outcomes, sessions, idempotence, bad rows.
+ * Each test uses its own journey ids, so the tests are independent although they share one database.
+ */
+class EventImportTests extends ApiTestSupport {
+
+    private static final String CSV = "text/csv";
+
+    private JsonNode importCsv(String query, String body) {
+        Response response = post("/api/events" + query, CSV, body);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private List<String> steps(String journeyId) {
+        List<String> names = new ArrayList<>();
+        get("/api/journeys/" + journeyId).json().get("steps").forEach(s -> names.add(s.get("touchpoint").asString()));
+        return names;
+    }
+
+    private String outcome(String journeyId) {
+        return get("/api/journeys/" + journeyId).json().get("outcome").asString();
+    }
+
+    @Test
+    void importsCanonicalCsvWithEveryOptionalFieldAndKeepsOtherColumnsAsAttributes() {
+        importCsv("", """
+                journey_id,timestamp,touchpoint,channel,stage,customer_id,owner,type,value,segment,device,campaign
+                canon-1,2026-03-01T10:00:00Z,Instagram ad,social,awareness,c-1,own,touchpoint,,trend follower,mobile,spring
+                canon-1,2026-03-01T10:05:00Z,Product page,website,consideration,c-1,own,touchpoint,,,,
+                canon-1,2026-03-01T10:09:00Z,Order confirmation,website,purchase,c-1,own,purchase,59.90,,,
+                """);
+
+        JsonNode journey = get("/api/journeys/canon-1").json();
+        assertThat(journey.get("outcome").asString()).isEqualTo("PURCHASE");
+        assertThat(journey.get("customerId").asString()).isEqualTo("c-1");
+        assertThat(journey.get("segment").asString()).isEqualTo("trend follower");
+        assertThat(journey.get("device").asString()).isEqualTo("mobile");
+        assertThat(journey.get("value").asDouble()).isEqualTo(59.90);
+        assertThat(journey.get("attributes").get("campaign").asString()).isEqualTo("spring");
+        assertThat(journey.get("steps").get(0).get("channel").asString()).isEqualTo("social");
+        assertThat(journey.get("steps").get(2).get("type").asString()).isEqualTo("purchase");
+    }
+
+    @Test
+    void importsNdjson() {
+        Response response = post("/api/events", "application/x-ndjson", """
+                {"journey_id":"nd-1","timestamp":"2026-03-01T10:00:00Z","touchpoint":"Newsletter","channel":"email"}
+                {"journey_id":"nd-1","timestamp":1772359500000,"touchpoint":"Cart"}
+
+                {"journey_id":"nd-1","timestamp":"2026-03-01T10:10:00Z","touchpoint":"Order confirmation","type":"purchase","value":12.5}
+                """);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("eventsImported").asLong()).isEqualTo(3);
+        assertThat(steps("nd-1")).containsExactly("Newsletter", "Cart", "Order confirmation");
+        assertThat(outcome("nd-1")).isEqualTo("PURCHASE");
+    }
+
+    @Test
+    void ordersEventsByTimeAndKeepsFileOrderForTies() {
+        importCsv("", """
+                journey_id,timestamp,touchpoint
+                order-1,2026-03-01T10:05:00Z,Second
+                order-1,2026-03-01T10:00:00Z,First
+                order-1,2026-03-01T10:05:00Z,Third
+                """);
+
+        assertThat(steps("order-1")).containsExactly("First", "Second", "Third");
+    }
+
+    @Test
+    void decidesTheThreeOutcomes() {
+        importCsv("?competitor=Rival site,Rival store&purchase=Checkout done", """
+                journey_id,timestamp,touchpoint
+                out-p,2026-03-01T10:00:00Z,Home
+                out-p,2026-03-01T10:01:00Z,Checkout done
+                out-p,2026-03-01T10:02:00Z,Rival site
+                out-d,2026-03-01T10:00:00Z,Home
+                out-d,2026-03-01T10:01:00Z,Rival store
+                out-a,2026-03-01T10:00:00Z,Rival site
+                out-a,2026-03-01T10:01:00Z,Home
+                """);
+
+        assertThat(outcome("out-p")).isEqualTo("PURCHASE");
+        assertThat(outcome("out-d")).isEqualTo("DIVERTED");
+        assertThat(outcome("out-a")).isEqualTo("ABANDONED");
+        assertThat(get("/api/journeys/out-p").json().get("pathToPurchaseLength").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void readsCompetitorsFromARegularExpressionOrTheOwnerColumn() {
+        importCsv("?competitor=Compet.*", """
+                journey_id,timestamp,touchpoint,owner
+                rx-1,2026-03-01T10:00:00Z,Home,
+                rx-1,2026-03-01T10:01:00Z,CompetitorX offer,
+                rx-2,2026-03-01T10:00:00Z,Home,
+                rx-2,2026-03-01T10:01:00Z,Marketplace Z,competitor
+                """);
+
+        assertThat(outcome("rx-1")).isEqualTo("DIVERTED");
+        assertThat(outcome("rx-2")).isEqualTo("DIVERTED");
+    }
+
+    @Test
+    void splitsACustomersEventsIntoJourneysAtTheInactivityGap() {
+        JsonNode report = importCsv("", """
+                customer_id,timestamp,touchpoint
+                gap-c,2026-03-01T10:00:00Z,Home
+                gap-c,2026-03-01T10:20:00Z,Product page
+                gap-c,2026-03-01T11:00:00Z,Home
+                gap-c,2026-03-01T11:10:00Z,Cart
+                """);
+
+        assertThat(report.get("journeysCreated").asLong()).isEqualTo(2);
+        assertThat(steps("gap-c@2026-03-01T10:00:00Z")).containsExactly("Home", "Product page");
+        assertThat(steps("gap-c@2026-03-01T11:00:00Z")).containsExactly("Home", "Cart");
+
+        JsonNode longerGap = importCsv("?sessionGap=2h", """
+                customer_id,timestamp,touchpoint
+                gap-d,2026-03-01T10:00:00Z,Home
+                gap-d,2026-03-01T11:00:00Z,Cart
+                """);
+        assertThat(longerGap.get("journeysCreated").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void extendsAStoredJourneyWithLaterEventsAndRecomputesItsOutcome() {
+        importCsv("", """
+                journey_id,timestamp,touchpoint
+                ext-1,2026-03-01T10:00:00Z,Home
+                ext-1,2026-03-01T10:05:00Z,Cart
+                """);
+        assertThat(outcome("ext-1")).isEqualTo("ABANDONED");
+
+        JsonNode report = importCsv("", """
+                journey_id,timestamp,touchpoint,type
+                ext-1,2026-03-01T10:05:00Z,Cart,
+                ext-1,2026-03-01T10:09:00Z,Order confirmation,purchase
+                """);
+
+        assertThat(report.get("journeysUpdated").asLong()).isEqualTo(1);
+        assertThat(report.get("duplicateEvents").asLong()).isEqualTo(1);
+        assertThat(report.get("eventsImported").asLong()).isEqualTo(1);
+        assertThat(steps("ext-1")).containsExactly("Home", "Cart", "Order confirmation");
+        assertThat(outcome("ext-1")).isEqualTo("PURCHASE");
+    }
+
+    @Test
+    void countsEventsWithTheSameEventIdOnce() {
+        JsonNode report = importCsv("", """
+                event_id,journey_id,timestamp,touchpoint
+                e1,eid-1,2026-03-01T10:00:00Z,Home
+                e1,eid-1,2026-03-01T10:00:00Z,Home
+                e2,eid-1,2026-03-01T10:00:00Z,Home
+                """);
+
+        assertThat(report.get("eventsImported").asLong()).isEqualTo(2);
+        assertThat(report.get("duplicateEvents").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsAnUploadWithABadRowWholeAndNamesLineFieldAndReason() {
+        JsonNode before = get("/api/stats").json();
+        Response response = post("/api/events", CSV, """
+                journey_id,timestamp,touchpoint,type,owner,value
+                bad-1,2026-03-01T10:00:00Z,Home,,,
+                bad-1,not a time,Cart,,,
+                bad-1,2026-03-01T10:02:00Z,,,,
+                bad-1,2026-03-01T10:03:00Z,Cart,bought,,
+                bad-1,2026-03-01T10:04:00Z,Cart,,theirs,
+                bad-1,2026-03-01T10:05:00Z,Cart,,,lots
+                ,2026-03-01T10:06:00Z,Cart,,,
+                """);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.get("errorCount").asLong()).isEqualTo(6);
+        List<String> errors = new ArrayList<>();
+        problem.get("errors").forEach(e -> errors.add(e.get("line").asLong() + ":" + e.get("field").asString()));
+        assertThat(errors).containsExactly("3:timestamp", "4:touchpoint", "5:type", "6:owner", "7:value",
+                "8:journey_id");
+        assertThat(problem.get("errors").get(0).get("reason").asString()).contains("not a time");
+        assertThat(get("/api/journeys/bad-1").status()).isEqualTo(404);
+        assertThat(get("/api/stats").json()).isEqualTo(before);
+    }
+
+    @Test
+    void importsTheGoodRowsAndReportsTheBadOnesWhenAskedToSkip() {
+        JsonNode report = importCsv("?onError=skip", """
+                journey_id,timestamp,touchpoint
+                skip-1,2026-03-01T10:00:00Z,Home
+                skip-1,yesterday,Cart
+                skip-1,2026-03-01T10:02:00Z,Cart
+                """);
+
+        assertThat(report.get("eventsImported").asLong()).isEqualTo(2);
+        assertThat(report.get("rowsRejected").asLong()).isEqualTo(1);
+        assertThat(report.get("errors").get(0).get("line").asLong()).isEqualTo(3);
+        assertThat(steps("skip-1")).containsExactly("Home", "Cart");
+    }
+
+    @Test
+    void rejectsAHeaderWithoutTheRequiredColumnsAndSaysWhichAreThere() {
+        Response response = post("/api/events", CSV, "id;when;what\n1;2026-03-01T10:00:00Z;Home\n");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("reason").asString())
+                .contains("touchpoint", "id;when;what");
+    }
+
+    @Test
+    void rejectsRowsWithTheWrongNumberOfFieldsAndUnterminatedQuotes() {
+        Response wrongCount = post("/api/events", CSV, """
+                journey_id,timestamp,touchpoint
+                fc-1,2026-03-01T10:00:00Z,Home,extra
+                """);
+        assertThat(wrongCount.status()).isEqualTo(400);
+        assertThat(wrongCount.json().get("errors").get(0).get("reason").asString()).contains("4 fields");
+
+        Response unterminated = post("/api/events", CSV, """
+                journey_id,timestamp,touchpoint
+                fc-2,2026-03-01T10:00:00Z,"Home
+                """);
+        assertThat(unterminated.status()).isEqualTo(400);
+        assertThat(get("/api/journeys/fc-2").status()).isEqualTo(404);
+    }
+
+    @Test
+    void rejectsBadQueryParametersByName() {
+        Response response = post("/api/events?onError=maybe", CSV, "journey_id,timestamp,touchpoint\n");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("parameter").asString()).isEqualTo("onError");
+
+        Response regex = post("/api/events?competitor=%5Bunclosed", CSV, "journey_id,timestamp,touchpoint\n");
+        assertThat(regex.status()).isEqualTo(400);
+        assertThat(regex.json().get("parameter").asString()).isEqualTo("competitor");
+    }
+
+    @Test
+    void rejectsAnEmptyUploadAndNonUtf8Text() {
+        assertThat(post("/api/events", CSV, "").status()).isEqualTo(400);
+        assertThat(post("/api/events", CSV, "journey_id,timestamp,touchpoint\n").status()).isEqualTo(400);
+
+        byte[] latin1 = "journey_id,timestamp,touchpoint\nl1-1,2026-03-01T10:00:00Z,Caf\u00e9\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Response response = send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/api/events")).header("Content-Type", CSV)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(latin1)).build());
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("UTF-8");
+    }
+
+    @Test
+    void acceptsAByteOrderMarkAndQuotedNewlines() {
+        importCsv("", "\uFEFFjourney_id,timestamp,touchpoint\nbom-1,2026-03-01T10:00:00Z,\"Home\npage\"\r\n");
+        assertThat(steps("bom-1")).containsExactly("Home\npage");
+    }
+}

@@ -1,0 +1,58 @@
+package com.journeyexplorer.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TimestampParserTests {
+
+    private final TimestampParser utc = new TimestampParser(ZoneId.of("UTC"));
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2026-03-01T10:15:30Z|2026-03-01T10:15:30Z",
+            "2026-03-01 10:15:30Z|2026-03-01T10:15:30Z",
+            "2026-03-01T10:15:30.123Z|2026-03-01T10:15:30.123Z",
+            "2026-03-01T10:15:30.123456789Z|2026-03-01T10:15:30.123Z",
+            "2010-12-30 14:32:00+01:00|2010-12-30T13:32:00Z",
+            "2011-10-11 13:45:40.276000+02:00|2011-10-11T11:45:40.276Z",
+            "2026-03-01T10:15:30+0530|2026-03-01T04:45:30Z",
+            "2026-03-01T10:15:30-08|2026-03-01T18:15:30Z",
+            "2026-03-01T10:15:30|2026-03-01T10:15:30Z",
+            "2026-03-01 10:15|2026-03-01T10:15:00Z",
+            "2026-03-01|2026-03-01T00:00:00Z",
+            "1772360130123|2026-03-01T10:15:30.123Z",
+            "-1000|1969-12-31T23:59:59Z",
+            "1960-01-01T00:00:00Z|1960-01-01T00:00:00Z",
+    })
+    void readsEveryDocumentedForm(String text, String expected) {
+        assertThat(Instant.ofEpochMilli(utc.parse(text))).isEqualTo(Instant.parse(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yesterday", "2026-13-01T00:00:00Z", "2026-03-01T25:00:00Z", "01/03/2026",
+            "99999999999999999999", "2026-03-01T10:15:30Zjunk"})
+    void rejectsTextThatIsNotATimestampWithAReadableReason(String text) {
+        assertThatThrownBy(() -> utc.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(text.substring(0, Math.min(text.length(), 10)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   "})
+    void rejectsEmptyText(String text) {
+        assertThatThrownBy(() -> utc.parse(text)).hasMessage("is empty");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"Europe/Paris,2026-03-01T09:00:00Z", "America/New_York,2026-03-01T15:00:00Z"})
+    void readsTimestampsWithoutOffsetInTheConfiguredZone(String zone, String expected) {
+        TimestampParser parser = new TimestampParser(ZoneId.of(zone));
+        assertThat(Instant.ofEpochMilli(parser.parse("2026-03-01T10:00:00"))).isEqualTo(Instant.parse(expected));
+    }
+}
