@@ -1,14 +1,22 @@
 package com.journeyexplorer;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+import com.journeyexplorer.cli.ImportCommand;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class JourneyExplorerApplication {
 
+    /** Runs the app; {@code import FILE ...} runs the command-line import instead (see {@link ImportCommand}). */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         SpringApplication.run(JourneyExplorerApplication.class, args);
     }
 }

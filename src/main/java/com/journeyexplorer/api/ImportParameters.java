@@ -39,7 +39,7 @@ public record ImportParameters(
     /** Regular-expression characters that do not occur in ordinary touchpoint names. */
     private static final Pattern REGEX_HINT = Pattern.compile("[*+?\\[\\]^$|\\\\]");
 
-    ImportOptions toOptions(Duration defaultGap) {
+    public ImportOptions toOptions(Duration defaultGap) {
         ColumnMapping mapping = new ColumnMapping(journeyColumn, timestampColumn, touchpointColumn, channelColumn,
                 stageColumn, customerColumn, ownerColumn, typeColumn, valueColumn, segmentColumn, deviceColumn,
                 eventIdColumn);
@@ -57,7 +57,7 @@ public record ImportParameters(
     }
 
     /** A comma list of names, or a regular expression when the value has regex operators ({@code * + ? [ ] ^ $ |}). */
-    static Pattern competitorPattern(String value) {
+    public static Pattern competitorPattern(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -72,7 +72,7 @@ public record ImportParameters(
         return Pattern.compile(String.join("|", commaList(value).stream().map(Pattern::quote).toList()));
     }
 
-    static ImportOptions.ErrorMode errorMode(String value) {
+    public static ImportOptions.ErrorMode errorMode(String value) {
         if (value == null || value.isBlank() || value.equalsIgnoreCase("reject")) {
             return ImportOptions.ErrorMode.REJECT;
         }
@@ -82,7 +82,7 @@ public record ImportParameters(
         throw new InvalidParameterException("onError", "must be reject or skip, was '" + value + "'");
     }
 
-    static char delimiter(String value) {
+    public static char delimiter(String value) {
         if (value == null || value.isEmpty()) {
             return ',';
         }

@@ -1,0 +1,196 @@
+package com.journeyexplorer.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.journeyexplorer.JourneyExplorerApplication;
+import com.journeyexplorer.api.ImportParameters;
+import com.journeyexplorer.config.JourneysProperties;
+import com.journeyexplorer.ingest.AggregatedPathImporter;
+import com.journeyexplorer.ingest.AggregatedPathOptions;
+import com.journeyexplorer.ingest.EventImporter;
+import com.journeyexplorer.ingest.ImportRejectedException;
+import com.journeyexplorer.ingest.ImportReport;
+import com.journeyexplorer.ingest.RowError;
+
+/**
+ * {@code java -jar journey-explorer.jar import FILE [options]}: imports a file into the database in {@code
+ * journeys.data-dir} (or the server named by {@code spring.neo4j.uri}) without starting the web server, with a
+ * progress bar on standard error and a summary at the end. Exit codes: 0 imported, 1 rejected, 2 usage or
+ * environment error.
+ */
+public final class ImportCommand {
+
+    static final String USAGE = """
+            Usage: java -jar journey-explorer.jar import FILE [options]
+
+            Imports touchpoint events (CSV or NDJSON, by extension or --format) or, with --aggregated,
+            aggregated path counts, into the same database the app uses. Stop the app first when it runs on
+            the embedded database (or send the file to it: curl --data-binary @FILE -H 'Content-Type: text/csv'
+            http://localhost:8080/api/events).
+
+            Options (the same names as the HTTP query parameters):
+              --format=csv|ndjson          input format (default: from the file extension)
+              --aggregated                 the file holds aggregated paths (path;total_conversions;...)
+              --journeyColumn=NAME         and timestampColumn, touchpointColumn, channelColumn, stageColumn,
+                                           customerColumn, ownerColumn, typeColumn, valueColumn, segmentColumn,
+                                           deviceColumn, eventIdColumn
+              --purchase=A,B               touchpoints whose events are purchases
+              --competitor=LIST|REGEX      competitor touchpoints
+              --onError=reject|skip        reject the file on any bad row (default), or import the good rows
+              --delimiter=C                CSV delimiter (default ',' ; aggregated: detected)
+              --sessionGap=30m             inactivity that splits a customer's events into journeys
+              --journeys.data-dir=DIR      any application setting
+            """;
+
+    private static final List<String> EVENT_PARAMETERS = List.of("journeyColumn", "timestampColumn",
+            "touchpointColumn", "channelColumn", "stageColumn", "customerColumn", "ownerColumn", "typeColumn",
+            "valueColumn", "segmentColumn", "deviceColumn", "eventIdColumn", "purchase", "competitor", "onError",
+            "delimiter", "sessionGap");
+    private static final List<String> AGGREGATED_PARAMETERS = List.of("pathColumn", "conversionsColumn",
+            "nullsColumn", "separator", "source");
+
+    private ImportCommand() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Map<String, String> options = new HashMap<>();
+        List<String> springArgs = new ArrayList<>();
+        Path file = null;
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                out.print(USAGE);
+                return 0;
+            }
+            if (arg.startsWith("--")) {
+                String[] pair = arg.substring(2).split("=", 2);
+                String name = pair[0];
+                String value = pair.length > 1 ? pair[1] : "true";
+                if (EVENT_PARAMETERS.contains(name) || AGGREGATED_PARAMETERS.contains(name)
+                        || name.equals("format") || name.equals("aggregated")) {
+                    options.put(name, value);
+                } else {
+                    springArgs.add(arg);
+                }
+            } else if (file == null) {
+                file = Path.of(arg);
+            } else {
+                err.println("error: only one file can be imported at a time (got '" + arg + "' too)");
+                return 2;
+            }
+        }
+        if (file == null) {
+            err.print("error: no file given\n\n" + USAGE);
+            return 2;
+        }
+        if (!Files.isReadable(file)) {
+            err.println("error: cannot read " + file);
+            return 2;
+        }
+        springArgs.add("--journeys.demo.load-on-start=false");
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplicationBuilder(JourneyExplorerApplication.class)
+                    .web(WebApplicationType.NONE).logStartupInfo(false)
+                    .run(springArgs.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            err.println("error: the database cannot be opened: " + rootMessage(e));
+            err.println("If the app is running on the embedded database, stop it first or import over HTTP.");
+            return 2;
+        }
+        try (context; InputStream input = new ProgressInputStream(Files.newInputStream(file), Files.size(file), err)) {
+            ImportReport report;
+            long started = System.nanoTime();
+            if (Boolean.parseBoolean(options.getOrDefault("aggregated", "false"))) {
+                String delimiter = options.get("delimiter");
+                report = context.getBean(AggregatedPathImporter.class).importPaths(input, new AggregatedPathOptions(
+                        options.get("pathColumn"), options.get("conversionsColumn"), options.get("valueColumn"),
+                        options.get("nullsColumn"),
+                        delimiter == null ? 0 : ImportParameters.delimiter(delimiter), options.get("separator"),
+                        options.get("source"), ImportParameters.competitorPattern(options.get("competitor")),
+                        ImportParameters.errorMode(options.get("onError"))));
+            } else {
+                ImportParameters parameters = new ImportParameters(options.get("journeyColumn"),
+                        options.get("timestampColumn"), options.get("touchpointColumn"), options.get("channelColumn"),
+                        options.get("stageColumn"), options.get("customerColumn"), options.get("ownerColumn"),
+                        options.get("typeColumn"), options.get("valueColumn"), options.get("segmentColumn"),
+                        options.get("deviceColumn"), options.get("eventIdColumn"), options.get("purchase"),
+                        options.get("competitor"), options.get("onError"), options.get("delimiter"),
+                        options.get("sessionGap"));
+                JourneysProperties properties = context.getBean(JourneysProperties.class);
+                report = context.getBean(EventImporter.class).importEvents(input, format(options, file),
+                        parameters.toOptions(properties.ingest().sessionGap()),
+                        (written, total) -> ProgressInputStream.bar(err, "writing", written, total, "journeys"));
+            }
+            err.println();
+            printSummary(out, report, (System.nanoTime() - started) / 1e9);
+            return 0;
+        } catch (ImportRejectedException e) {
+            err.println();
+            err.println("rejected: " + e.getMessage());
+            for (RowError error : e.errors()) {
+                err.println("  line " + error.line() + (error.field() == null ? "" : ", " + error.field()) + ": "
+                        + error.reason());
+            }
+            if (e.errorCount() > e.errors().size()) {
+                err.println("  ... and " + (e.errorCount() - e.errors().size()) + " more");
+            }
+            return 1;
+        } catch (RuntimeException | IOException e) {
+            err.println();
+            err.println("error: " + rootMessage(e));
+            return 2;
+        }
+    }
+
+    private static EventImporter.Format format(Map<String, String> options, Path file) {
+        String format = options.get("format");
+        if (format == null) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            return name.endsWith(".ndjson") || name.endsWith(".jsonl") || name.endsWith(".json")
+                    ? EventImporter.Format.NDJSON : EventImporter.Format.CSV;
+        }
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "csv" -> EventImporter.Format.CSV;
+            case "ndjson", "jsonl" -> EventImporter.Format.NDJSON;
+            default -> throw new IllegalArgumentException("--format must be csv or ndjson, was '" + format + "'");
+        };
+    }
+
+    private static void printSummary(PrintStream out, ImportReport report, double seconds) {
+        out.printf(Locale.ROOT, "Imported %,d events into %,d journeys (%,d new, %,d updated) from %,d rows in %.1f s"
+                        + " (%,.0f events/s)%n", report.eventsImported(), report.journeysImported(),
+                report.journeysCreated(), report.journeysUpdated(), report.rowsRead(), seconds,
+                report.eventsImported() / Math.max(seconds, 1e-9));
+        if (report.duplicateEvents() > 0) {
+            out.printf(Locale.ROOT, "Skipped %,d events already stored%n", report.duplicateEvents());
+        }
+        if (report.rowsRejected() > 0) {
+            out.printf(Locale.ROOT, "Rejected %,d rows:%n", report.rowsRejected());
+            report.errors().forEach(error -> out.println("  line " + error.line()
+                    + (error.field() == null ? "" : ", " + error.field()) + ": " + error.reason()));
+        }
+        out.printf(Locale.ROOT, "The database now holds %,d journeys and %,d events%n", report.totalJourneys(),
+                report.totalEvents());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,58 @@
+package com.journeyexplorer.cli;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** Counts the bytes read from a file and draws a progress bar at most four times a second. */
+final class ProgressInputStream extends FilterInputStream {
+
+    private static final long INTERVAL_NANOS = 250_000_000L;
+    private static long lastDraw;
+
+    private final long total;
+    private final PrintStream err;
+    private long read;
+
+    ProgressInputStream(InputStream input, long total, PrintStream err) {
+        super(input);
+        this.total = total;
+        this.err = err;
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+            advance(1);
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        int n = super.read(buffer, offset, length);
+        if (n > 0) {
+            advance(n);
+        }
+        return n;
+    }
+
+    private void advance(int n) {
+        read += n;
+        if (read == total || System.nanoTime() - lastDraw > INTERVAL_NANOS) {
+            bar(err, "reading", read / (1 << 20), Math.max(1, total / (1 << 20)), "MB");
+        }
+    }
+
+    static synchronized void bar(PrintStream err, String phase, long done, long total, String unit) {
+        lastDraw = System.nanoTime();
+        int width = 30;
+        int filled = (int) Math.min(width, width * done / Math.max(1, total));
+        err.printf(Locale.ROOT, "\r%-8s [%s%s] %3d%%  %,d / %,d %s   ", phase, "#".repeat(filled),
+                "-".repeat(width - filled), 100 * done / Math.max(1, total), done, total, unit);
+        err.flush();
+    }
+}
