@@ -1,0 +1,110 @@
+package com.journeyexplorer.analysis.attribution;
+
+import com.journeyexplorer.analysis.Journey;
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.Outcome;
+import com.journeyexplorer.analysis.Touchpoint;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The neutral input of every attribution model: one path of labels (channels or touchpoints) standing for
+ * {@code weight} identical journeys.
+ *
+ * <p>{@code steps} is the path up to and including the first purchase for a converting path, the whole journey
+ * otherwise. {@code conversionValue} is the total value of the {@code weight} journeys (as ChannelAttribution's
+ * {@code total_conversion_value} column), 0 for a path that did not convert. {@code stepTimes} holds one epoch
+ * millisecond per step, or is empty for untimed (aggregated) paths; {@code conversionTime} is the time of the
+ * conversion (the last step of a converting path), 0 when untimed.
+ *
+ * <p>Arrays are shared, never copied: callers must not modify them.
+ */
+public record AttributionPath(String[] steps, boolean converted, double conversionValue, long weight,
+        long[] stepTimes, long conversionTime) {
+
+    private static final long[] NO_TIMES = new long[0];
+
+    public AttributionPath {
+        Objects.requireNonNull(steps, "steps");
+        stepTimes = stepTimes == null ? NO_TIMES : stepTimes;
+        if (steps.length == 0) {
+            throw new IllegalArgumentException("a path has at least one step");
+        }
+        for (String step : steps) {
+            Objects.requireNonNull(step, "step labels must not be null");
+        }
+        if (weight < 1) {
+            throw new IllegalArgumentException("weight must be at least 1, was " + weight);
+        }
+        if (!Double.isFinite(conversionValue) || conversionValue < 0) {
+            throw new IllegalArgumentException("conversionValue must be finite and >= 0, was " + conversionValue);
+        }
+        if (!converted && conversionValue != 0) {
+            throw new IllegalArgumentException("a path that did not convert has no conversion value");
+        }
+        if (stepTimes.length != 0 && stepTimes.length != steps.length) {
+            throw new IllegalArgumentException("stepTimes must be empty or as long as steps");
+        }
+    }
+
+    /** An untimed path, as in aggregated path data. */
+    public static AttributionPath untimed(String[] steps, boolean converted, double conversionValue, long weight) {
+        return new AttributionPath(steps, converted, conversionValue, weight, NO_TIMES, 0L);
+    }
+
+    /**
+     * The path of a journey: converting journeys are cut at {@link Journey#pathLength()} (the purchase step
+     * included); {@code converted} means outcome PURCHASE. The journey's {@link Journey#value()} is read as the value
+     * of one journey, so the path's {@code conversionValue} is {@code value × weight}. O(path length).
+     */
+    public static AttributionPath of(Journey journey, JourneySnapshot snapshot, LabelLevel level) {
+        Objects.requireNonNull(level, "level");
+        int length = journey.pathLength();
+        String[] labels = new String[length];
+        for (int i = 0; i < length; i++) {
+            Touchpoint touchpoint = snapshot.touchpoint(journey.steps()[i]);
+            labels[i] = level == LabelLevel.CHANNEL && !touchpoint.channel().isEmpty()
+                    ? touchpoint.channel() : touchpoint.name();
+        }
+        boolean converted = journey.outcome() == Outcome.PURCHASE;
+        double value = converted ? Math.max(0, journey.value()) * journey.weight() : 0;
+        if (!journey.isTimed()) {
+            return untimed(labels, converted, value, journey.weight());
+        }
+        long[] times = Arrays.copyOf(journey.times(), length);
+        return new AttributionPath(labels, converted, value, journey.weight(), times, times[length - 1]);
+    }
+
+    public int length() {
+        return steps.length;
+    }
+
+    public boolean isTimed() {
+        return stepTimes.length > 0;
+    }
+
+    /** Conversions this path stands for: its weight if it converted, else 0. */
+    public long conversions() {
+        return converted ? weight : 0;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AttributionPath path && converted == path.converted && weight == path.weight
+                && conversionTime == path.conversionTime
+                && Double.compare(conversionValue, path.conversionValue) == 0
+                && Arrays.equals(steps, path.steps) && Arrays.equals(stepTimes, path.stepTimes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(steps), converted, conversionValue, weight, Arrays.hashCode(stepTimes),
+                conversionTime);
+    }
+
+    @Override
+    public String toString() {
+        return String.join(" > ", steps) + (converted ? " => conversion x" : " => null x") + weight;
+    }
+}

@@ -1,0 +1,140 @@
+package com.journeyexplorer.analysis.attribution;
+
+import com.journeyexplorer.analysis.Journey;
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.NodeSpace;
+import com.journeyexplorer.analysis.Outcome;
+import com.journeyexplorer.analysis.TransitionTable;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.jgrapht.Graph;
+import org.jgrapht.alg.scoring.BetweennessCentrality;
+import org.jgrapht.alg.scoring.PageRank;
+import org.jgrapht.graph.DefaultDirectedWeightedGraph;
+
+/**
+ * Key moments: for each touchpoint, the purchase rate of the journeys that saw it on their path to purchase against
+ * those that did not (Wilson intervals, Newcombe interval of the difference, pooled z-test, Benjamini–Hochberg over
+ * the touchpoints), with its place in the transition graph: betweenness centrality (normalized; weight
+ * {@code -log P(transition)}, so shortest paths are the most probable ones) and PageRank (damping 0.85, weight =
+ * transition count), both on the graph of {@link TransitionTable#of} with start and outcome nodes.
+ *
+ * <p>Ranking: by |z| of the purchase-rate difference, largest first (ties by name), so touchpoints that go with a sale
+ * and those that go with abandonment or diversion both come first; {@link Direction} tells them apart, NEUTRAL where
+ * the adjusted p-value is above the level. Cost O(touchpoints · journeys + V·E log V) for betweenness.
+ */
+public final class KeyMoments {
+
+    /** Which way a touchpoint moves the purchase rate. */
+    public enum Direction { TOWARD_PURCHASE, AWAY_FROM_PURCHASE, NEUTRAL }
+
+    /**
+     * One touchpoint's figures; journey counts are weighted. {@code abandonedRateWith} and {@code divertedRateWith}
+     * are the other outcomes' shares among the journeys that saw it.
+     */
+    public record KeyMoment(String touchpoint, long journeysWith, long purchasesWith, long journeysWithout,
+            long purchasesWithout, Interval purchaseRateWith, Interval purchaseRateWithout,
+            Proportions.Comparison comparison, double adjustedPValue, double abandonedRateWith,
+            double divertedRateWith, double betweenness, double pageRank, Direction direction) {
+    }
+
+    private KeyMoments() {
+    }
+
+    /**
+     * @param confidence of the intervals, e.g. 0.95
+     * @param alpha      level of the BH-adjusted p-value for a direction other than NEUTRAL, e.g. 0.05
+     */
+    public static List<KeyMoment> of(JourneySnapshot snapshot, Predicate<Journey> filter, double confidence,
+            double alpha) {
+        int n = snapshot.touchpoints().size();
+        long[][] with = new long[n][Outcome.values().length];
+        long[] total = new long[Outcome.values().length];
+        for (Journey journey : snapshot.journeys()) {
+            if (!filter.test(journey)) {
+                continue;
+            }
+            total[journey.outcome().ordinal()] += journey.weight();
+            boolean[] seen = new boolean[n];
+            for (int i = 0; i < journey.pathLength(); i++) {
+                int touchpoint = journey.steps()[i];
+                if (!seen[touchpoint]) {
+                    seen[touchpoint] = true;
+                    with[touchpoint][journey.outcome().ordinal()] += journey.weight();
+                }
+            }
+        }
+        TransitionTable table = TransitionTable.of(snapshot, filter, true);
+        Map<Integer, Double> betweenness = new BetweennessCentrality<>(graph(table, true), true).getScores();
+        Map<Integer, Double> pageRank = new PageRank<>(graph(table, false), 0.85).getScores();
+        long all = sum(total);
+        long purchases = total[Outcome.PURCHASE.ordinal()];
+        List<Integer> present = new ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            if (sum(with[t]) > 0) {
+                present.add(t);
+            }
+        }
+        double[] pValues = new double[present.size()];
+        List<Proportions.Comparison> comparisons = new ArrayList<>();
+        for (int i = 0; i < present.size(); i++) {
+            long[] w = with[present.get(i)];
+            long seenBy = sum(w);
+            long bought = w[Outcome.PURCHASE.ordinal()];
+            Proportions.Comparison comparison = Proportions.compare(bought, seenBy, purchases - bought,
+                    all - seenBy, confidence);
+            comparisons.add(comparison);
+            pValues[i] = comparison.pValue();
+        }
+        double[] adjusted = MultipleComparisons.benjaminiHochberg(pValues);
+        List<KeyMoment> moments = new ArrayList<>(present.size());
+        for (int i = 0; i < present.size(); i++) {
+            int t = present.get(i);
+            long[] w = with[t];
+            long seenBy = sum(w);
+            long bought = w[Outcome.PURCHASE.ordinal()];
+            Proportions.Comparison comparison = comparisons.get(i);
+            Direction direction = adjusted[i] > alpha || comparison.difference() == 0 || seenBy == all
+                    ? Direction.NEUTRAL
+                    : comparison.difference() > 0 ? Direction.TOWARD_PURCHASE : Direction.AWAY_FROM_PURCHASE;
+            moments.add(new KeyMoment(snapshot.touchpoint(t).name(), seenBy, bought, all - seenBy,
+                    purchases - bought, Proportions.wilson(bought, seenBy, confidence),
+                    Proportions.wilson(purchases - bought, all - seenBy, confidence), comparison, adjusted[i],
+                    (double) w[Outcome.ABANDONED.ordinal()] / seenBy, (double) w[Outcome.DIVERTED.ordinal()] / seenBy,
+                    betweenness.getOrDefault(t, 0.0), pageRank.getOrDefault(t, 0.0), direction));
+        }
+        moments.sort(Comparator.comparingDouble((KeyMoment m) -> -Math.abs(m.comparison().z()))
+                .thenComparing(KeyMoment::touchpoint));
+        return moments;
+    }
+
+    /**
+     * The transition graph over {@link NodeSpace} ids; self-loops kept.
+     *
+     * @param distances weights {@code -log P} (for shortest paths) rather than counts
+     */
+    public static Graph<Integer, TransitionEdge> graph(TransitionTable table, boolean distances) {
+        Graph<Integer, TransitionEdge> graph = new DefaultDirectedWeightedGraph<>(TransitionEdge.class);
+        for (int node = 0; node < table.nodes().size(); node++) {
+            graph.addVertex(node);
+        }
+        for (TransitionTable.Transition transition : table.transitions()) {
+            TransitionEdge edge = graph.addEdge(transition.from(), transition.to());
+            graph.setEdgeWeight(edge, distances ? -Math.log(transition.probability()) : transition.count());
+        }
+        return graph;
+    }
+
+    private static long sum(long[] values) {
+        long sum = 0;
+        for (long value : values) {
+            sum += value;
+        }
+        return sum;
+    }
+}
