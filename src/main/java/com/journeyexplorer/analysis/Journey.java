@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * One customer journey, held compactly: parallel arrays of touchpoint ids, epoch-millisecond times and event types,
  * ordered by time. {@code weight} is how many identical journeys this one stands for (1 for event data; the row count
- * for aggregated path data, which also has no times: {@code times.length == 0}).
+ * for aggregated path data, which also has no times: {@code times.length == 0}). {@code value} is the sum of the
+ * event values of the record: for an aggregated record, of all the journeys it stands for.
  *
  * <p>Arrays are shared, never copied: callers must not modify them.
  */

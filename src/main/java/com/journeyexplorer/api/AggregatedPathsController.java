@@ -40,7 +40,8 @@ class AggregatedPathsController {
             @RequestParam(required = false) String separator,
             @RequestParam(required = false) String source,
             @RequestParam(required = false) String competitor,
-            @RequestParam(required = false) String onError) throws IOException {
+            @RequestParam(required = false) String onError,
+            @RequestParam(required = false) String conversionTouchpoint) throws IOException {
         long limit = settings.maxUploadSize().toBytes();
         if (request.getContentLengthLong() > limit) {
             throw new UploadTooLargeException(limit);
@@ -48,7 +49,7 @@ class AggregatedPathsController {
         char delimiterChar = delimiter == null || delimiter.isEmpty() ? 0 : ImportParameters.delimiter(delimiter);
         AggregatedPathOptions options = new AggregatedPathOptions(pathColumn, conversionsColumn, valueColumn,
                 nullsColumn, delimiterChar, separator, source, ImportParameters.competitorPattern(competitor),
-                ImportParameters.errorMode(onError));
+                ImportParameters.errorMode(onError), conversionTouchpoint);
         try (InputStream body = new SizeLimitedInputStream(request.getInputStream(), limit)) {
             return importer.importPaths(body, options);
         }

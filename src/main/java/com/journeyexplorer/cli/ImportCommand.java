@@ -60,7 +60,7 @@ public final class ImportCommand {
             "valueColumn", "segmentColumn", "deviceColumn", "eventIdColumn", "purchase", "competitor", "onError",
             "delimiter", "sessionGap");
     private static final List<String> AGGREGATED_PARAMETERS = List.of("pathColumn", "conversionsColumn",
-            "nullsColumn", "separator", "source");
+            "nullsColumn", "separator", "source", "conversionTouchpoint");
 
     private ImportCommand() {
     }
@@ -120,7 +120,7 @@ public final class ImportCommand {
                         options.get("nullsColumn"),
                         delimiter == null ? 0 : ImportParameters.delimiter(delimiter), options.get("separator"),
                         options.get("source"), ImportParameters.competitorPattern(options.get("competitor")),
-                        ImportParameters.errorMode(options.get("onError"))));
+                        ImportParameters.errorMode(options.get("onError")), options.get("conversionTouchpoint")));
             } else {
                 ImportParameters parameters = new ImportParameters(options.get("journeyColumn"),
                         options.get("timestampColumn"), options.get("touchpointColumn"), options.get("channelColumn"),

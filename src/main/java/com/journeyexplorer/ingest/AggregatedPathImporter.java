@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -31,13 +32,15 @@ import com.journeyexplorer.graph.JourneyGraph;
 
 /**
  * Imports aggregated path counts. Rows with the same path are added together; each distinct path becomes at most two
- * journey records, one for its conversions (outcome PURCHASE, the conversion after the last step) and one for its
- * non-conversions, each with a {@link Journey#weight()} equal to its count: 10,000 rows cost at most 20,000 records,
+ * journey records, one for its conversions (the path followed by a purchase event at the conversion touchpoint,
+ * {@value #CONVERSION_TOUCHPOINT} by default, so that they read like event data) and one for its non-conversions, each with a {@link Journey#weight()} equal to its count: 10,000 rows cost at most 20,000 records,
  * however many journeys they stand for. Records are named by source, outcome and path, so re-importing a source
  * replaces its counts instead of adding them again.
  */
 @Service
 public class AggregatedPathImporter {
+
+    public static final String CONVERSION_TOUCHPOINT = "Conversion";
 
     private final JourneyGraph graph;
     private final JourneysProperties.Ingest settings;
@@ -155,21 +158,24 @@ public class AggregatedPathImporter {
         int created = 0;
         int updated = 0;
         for (PathCounts counts : paths.values()) {
-            int[] steps = new int[counts.steps.size()];
-            for (int i = 0; i < steps.length; i++) {
-                String name = counts.steps.get(i);
+            int[] path = new int[counts.steps.size() + 1];
+            for (int i = 0; i < path.length; i++) {
+                String name = i < counts.steps.size() ? counts.steps.get(i) : options.conversionTouchpoint();
                 Integer id = ids.get(name);
                 if (id == null) {
                     id = touchpoints.size();
                     boolean competitor = options.competitor() != null && options.competitor().matcher(name).matches();
-                    Touchpoint touchpoint = new Touchpoint(id, name, "", "", competitor ? Owner.COMPETITOR : Owner.OWN);
+                    boolean conversion = i == counts.steps.size();
+                    Touchpoint touchpoint = new Touchpoint(id, name, "", conversion ? "purchase" : "",
+                            competitor ? Owner.COMPETITOR : Owner.OWN);
                     touchpoints.add(touchpoint);
                     ids.put(name, id);
                     changed.add(touchpoint);
                 }
-                steps[i] = id;
+                path[i] = id;
             }
             for (boolean converted : new boolean[] {true, false}) {
+                int[] steps = converted ? path : Arrays.copyOf(path, path.length - 1);
                 long weight = converted ? counts.conversions : counts.nulls;
                 if (weight == 0) {
                     continue;

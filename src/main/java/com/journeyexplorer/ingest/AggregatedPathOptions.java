@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  * @param delimiter  CSV delimiter, or 0 to detect it from the header ({@code ;}, {@code ,} or tab)
  * @param separator  what separates the steps of a path (surrounding spaces are ignored)
  * @param source     a name for this data set; re-importing the same source replaces its counts
+ * @param conversionTouchpoint the touchpoint of the purchase event that ends each converting path
  */
 public record AggregatedPathOptions(
         String pathColumn,
@@ -21,7 +22,8 @@ public record AggregatedPathOptions(
         String separator,
         String source,
         Pattern competitor,
-        ImportOptions.ErrorMode onError) {
+        ImportOptions.ErrorMode onError,
+        String conversionTouchpoint) {
 
     public AggregatedPathOptions {
         pathColumn = orDefault(pathColumn, "path");
@@ -30,6 +32,7 @@ public record AggregatedPathOptions(
         separator = separator == null || separator.isBlank() ? ">" : separator.strip();
         source = orDefault(source, "aggregated");
         onError = onError == null ? ImportOptions.ErrorMode.REJECT : onError;
+        conversionTouchpoint = orDefault(conversionTouchpoint, AggregatedPathImporter.CONVERSION_TOUCHPOINT);
     }
 
     private static String orDefault(String value, String fallback) {

@@ -54,26 +54,28 @@ public record AttributionPath(String[] steps, boolean converted, double conversi
     }
 
     /**
-     * The path of a journey: converting journeys are cut at {@link Journey#pathLength()} (the purchase step
-     * included); {@code converted} means outcome PURCHASE. The journey's {@link Journey#value()} is read as the value
-     * of one journey, so the path's {@code conversionValue} is {@code value × weight}. O(path length).
+     * The path of a journey: the touchpoints before its first purchase for a converting journey (the purchase event
+     * is the conversion, not a touchpoint that earns credit; a journey that starts with its purchase keeps that one
+     * step), the whole journey otherwise. {@code converted} means outcome PURCHASE; {@link Journey#value()} is the
+     * record's total value (of all {@code weight} journeys). O(path length).
      */
     public static AttributionPath of(Journey journey, JourneySnapshot snapshot, LabelLevel level) {
         Objects.requireNonNull(level, "level");
-        int length = journey.pathLength();
+        boolean converted = journey.outcome() == Outcome.PURCHASE;
+        int length = converted ? Math.max(1, journey.purchaseIndex()) : journey.length();
         String[] labels = new String[length];
         for (int i = 0; i < length; i++) {
             Touchpoint touchpoint = snapshot.touchpoint(journey.steps()[i]);
             labels[i] = level == LabelLevel.CHANNEL && !touchpoint.channel().isEmpty()
                     ? touchpoint.channel() : touchpoint.name();
         }
-        boolean converted = journey.outcome() == Outcome.PURCHASE;
-        double value = converted ? Math.max(0, journey.value()) * journey.weight() : 0;
+        double value = converted ? Math.max(0, journey.value()) : 0;
         if (!journey.isTimed()) {
             return untimed(labels, converted, value, journey.weight());
         }
         long[] times = Arrays.copyOf(journey.times(), length);
-        return new AttributionPath(labels, converted, value, journey.weight(), times, times[length - 1]);
+        long conversionTime = converted ? journey.times()[journey.purchaseIndex()] : times[length - 1];
+        return new AttributionPath(labels, converted, value, journey.weight(), times, conversionTime);
     }
 
     public int length() {
