@@ -1,0 +1,63 @@
+package com.journeyexplorer.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import com.journeyexplorer.config.JourneysProperties;
+import com.journeyexplorer.graph.JourneyProjection;
+import com.journeyexplorer.ingest.EventImporter;
+import com.journeyexplorer.ingest.ImportOptions;
+import com.journeyexplorer.ingest.ImportReport;
+
+/**
+ * Loads the demo store into an empty database at start-up ({@code journeys.demo.load-on-start}), through the same
+ * CSV import a user would run, so the demo data is stored exactly as imported data is.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class DemoLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+
+    private final JourneysProperties properties;
+    private final JourneyProjection projection;
+    private final EventImporter importer;
+
+    DemoLoader(JourneysProperties properties, JourneyProjection projection, EventImporter importer) {
+        this.properties = properties;
+        this.projection = projection;
+        this.importer = importer;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        JourneysProperties.Demo demo = properties.demo();
+        if (!demo.loadOnStart() || projection.current().journeyCount() > 0) {
+            return;
+        }
+        log.info("The database is empty: loading {} demo journeys (seed {})", demo.journeys(), demo.seed());
+        Path csv = Files.createTempFile("journeys-demo", ".csv");
+        try {
+            DemoCsvWriter.write(new DemoStore(demo.seed()), demo.journeys(), csv);
+            ImportReport report;
+            try (InputStream input = Files.newInputStream(csv)) {
+                report = importer.importEvents(input, EventImporter.Format.CSV,
+                        ImportOptions.defaults(properties.ingest().sessionGap()));
+            }
+            log.info("Demo store loaded: {} journeys, {} events in {} ms", report.journeysCreated(),
+                    report.eventsImported(), report.millis());
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+}
