@@ -1,10 +1,14 @@
 package com.journeyexplorer.analysis;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -38,7 +42,8 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
 
     /**
      * The smallest set of transitions (by journeys taking them) whose removal leaves no path from the start to a
-     * competitor touchpoint; {@code journeys} is its total capacity. Empty when there are no competitor touchpoints.
+     * competitor touchpoint; {@code journeys} is its total capacity (= the maximum flow). Of several minimum cuts, the
+     * one nearest the competitors. Empty when there are no competitor touchpoints.
      */
     public record MinimumCut(List<CutEdge> edges, long journeys) {
         public MinimumCut {
@@ -154,14 +159,48 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
             return new MinimumCut(List.of(), 0);
         }
         EdmondsKarpMFImpl<String, DefaultWeightedEdge> flow = new EdmondsKarpMFImpl<>(network);
-        double value = flow.calculateMinCut(TransitionGraph.START, SINK);
+        double value = flow.getMaximumFlowValue(TransitionGraph.START, SINK);
+        Set<String> sinkSide = sinkSide(network, flow.getFlowMap());
         List<CutEdge> edges = new ArrayList<>();
-        for (DefaultWeightedEdge edge : flow.getCutEdges()) {
-            edges.add(new CutEdge(network.getEdgeSource(edge), network.getEdgeTarget(edge),
-                    Math.round(network.getEdgeWeight(edge))));
+        for (DefaultWeightedEdge edge : network.edgeSet()) {
+            String from = network.getEdgeSource(edge);
+            String to = network.getEdgeTarget(edge);
+            if (!sinkSide.contains(from) && sinkSide.contains(to)) {
+                edges.add(new CutEdge(from, to, Math.round(network.getEdgeWeight(edge))));
+            }
         }
         edges.sort(Comparator.comparingLong(CutEdge::journeys).reversed().thenComparing(CutEdge::from)
                 .thenComparing(CutEdge::to));
         return new MinimumCut(edges, Math.round(value));
+    }
+
+    /**
+     * The nodes that can still reach the sink in the residual network of a maximum flow. The edges into this set form
+     * the minimum cut nearest the competitors, so the cut names transitions into competitors wherever a cut of the
+     * same size allows it. O(n + m).
+     */
+    private static Set<String> sinkSide(Graph<String, DefaultWeightedEdge> network,
+            Map<DefaultWeightedEdge, Double> flows) {
+        Set<String> side = new HashSet<>();
+        Deque<String> queue = new ArrayDeque<>();
+        side.add(SINK);
+        queue.add(SINK);
+        while (!queue.isEmpty()) {
+            String node = queue.poll();
+            for (DefaultWeightedEdge edge : network.incomingEdgesOf(node)) {
+                double residual = network.getEdgeWeight(edge) - flows.getOrDefault(edge, 0.0);
+                String from = network.getEdgeSource(edge);
+                if (residual > 1e-9 && side.add(from)) {
+                    queue.add(from);
+                }
+            }
+            for (DefaultWeightedEdge edge : network.outgoingEdgesOf(node)) {
+                String to = network.getEdgeTarget(edge);
+                if (flows.getOrDefault(edge, 0.0) > 1e-9 && side.add(to)) {
+                    queue.add(to);
+                }
+            }
+        }
+        return side;
     }
 }
