@@ -129,19 +129,19 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
         });
         links.sort(Comparator.comparingInt(Link::step).thenComparing(Comparator.comparingLong(Link::journeys).reversed())
                 .thenComparing(Link::from).thenComparing(Link::to));
+        long[][] perStep = new long[steps][5];
+        for (Node node : nodes) {
+            long[] sums = perStep[node.step()];
+            sums[0] += node.journeys();
+            sums[1] += node.purchased();
+            sums[2] += node.abandoned();
+            sums[3] += node.diverted();
+            sums[4] += node.beyond();
+        }
         List<StepDropoff> dropoffs = new ArrayList<>(steps);
         for (int i = 0; i < steps; i++) {
-            long journeys = 0, purchased = 0, abandoned = 0, diverted = 0, beyond = 0;
-            for (Node node : nodes) {
-                if (node.step() == i) {
-                    journeys += node.journeys();
-                    purchased += node.purchased();
-                    abandoned += node.abandoned();
-                    diverted += node.diverted();
-                    beyond += node.beyond();
-                }
-            }
-            dropoffs.add(new StepDropoff(i, journeys, purchased, abandoned, diverted, beyond));
+            long[] sums = perStep[i];
+            dropoffs.add(new StepDropoff(i, sums[0], sums[1], sums[2], sums[3], sums[4]));
         }
         return new Flows(nodes, links, dropoffs, total);
     }

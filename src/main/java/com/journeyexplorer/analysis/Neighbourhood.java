@@ -11,7 +11,8 @@ import java.util.function.Predicate;
  * <em>first</em> occurrence of the label in each path, so every journey counts at most once. Offset -1 is the step
  * before, +1 the step after. Past the beginning of a path the label is {@value NodeSpace#START_NAME}, past its end the
  * journey's outcome node ({@link Outcome#nodeName()}); each boundary appears once per journey, and a journey drops out
- * of offsets further away, so each offset has its own {@code journeys} and shares are over that.
+ * of offsets further away, so each offset has its own {@code journeys} and shares are over that. An unknown label
+ * gives an empty result; {@link PathShaping#labels} tells a caller which labels exist.
  *
  * @param journeys journeys whose path contains the label (0 for an unknown label), weighted
  * @param before   offsets -1 down to -n

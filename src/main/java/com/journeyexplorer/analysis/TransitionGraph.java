@@ -21,7 +21,8 @@ import org.jgrapht.graph.DefaultDirectedWeightedGraph;
  *
  * <p>A {@link DefaultDirectedWeightedGraph} (one edge per ordered pair, self-loops allowed): without collapsing,
  * {@code A A} is a loop on A, which JGraphT's simple graphs and multigraphs reject. A path cut by
- * {@link PathShaping#maxSteps()} goes from its last kept label to its outcome node.
+ * {@link PathShaping#maxSteps()} goes from its last kept label to its outcome node. A touchpoint or group named like
+ * a start or outcome node would share that node.
  */
 public final class TransitionGraph {
 
