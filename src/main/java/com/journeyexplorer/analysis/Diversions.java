@@ -130,10 +130,10 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
             }
             total += journey.weight();
             String previous = TransitionGraph.START;
-            Map<String, Boolean> seen = new HashMap<>();
+            Set<String> seen = new HashSet<>();
             for (int step : journey.steps()) {
                 String next = snapshot.touchpoint(step).name();
-                if (!previous.equals(next) && seen.put(previous + "\u0000" + next, Boolean.TRUE) == null) {
+                if (!previous.equals(next) && seen.add(previous + "\u0000" + next)) {
                     capacities.computeIfAbsent(previous, k -> new TreeMap<>()).merge(next, (long) journey.weight(),
                             Long::sum);
                 }
