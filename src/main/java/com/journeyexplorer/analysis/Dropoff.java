@@ -1,0 +1,85 @@
+package com.journeyexplorer.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Where the selected journeys leave, per raw touchpoint over whole journeys (each journey counted once per
+ * touchpoint, weighted).
+ *
+ * @param touchpoints most exits first, ties by name; touchpoints no selected journey visits are left out
+ */
+public record Dropoff(List<TouchpointExits> touchpoints, long total) {
+
+    /**
+     * {@code journeys}: journeys visiting the touchpoint; {@code toAbandonment}: ABANDONED journeys whose last step it
+     * is; {@code toCompetitors}: journeys in which a competitor touchpoint directly follows it at least once, or which
+     * end DIVERTED on it; {@code exits} is their sum (a journey may count in both), and the rates are over
+     * {@code journeys}.
+     */
+    public record TouchpointExits(String touchpoint, String stage, Owner owner, long journeys, long toAbandonment,
+            long toCompetitors, long exits, double abandonmentRate, double competitorRate, double exitRate) {
+    }
+
+    public Dropoff {
+        touchpoints = List.copyOf(touchpoints);
+    }
+
+    /**
+     * O(events + touchpoints · log touchpoints).
+     *
+     * @param limit how many touchpoints to list, at least 0
+     */
+    public static Dropoff of(JourneySnapshot snapshot, JourneySelection selection, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be at least 0");
+        }
+        Predicate<Journey> filter = selection.predicate(snapshot);
+        int n = snapshot.touchpoints().size();
+        long[] journeys = new long[n];
+        long[] abandoned = new long[n];
+        long[] competitors = new long[n];
+        long total = 0;
+        for (Journey journey : snapshot.journeys()) {
+            if (!filter.test(journey)) {
+                continue;
+            }
+            int weight = journey.weight();
+            total += weight;
+            int[] steps = journey.steps();
+            boolean[] visited = new boolean[n];
+            boolean[] diverted = new boolean[n];
+            for (int i = 0; i < steps.length; i++) {
+                if (!visited[steps[i]]) {
+                    visited[steps[i]] = true;
+                    journeys[steps[i]] += weight;
+                }
+                boolean toCompetitor = i + 1 < steps.length ? snapshot.touchpoint(steps[i + 1]).isCompetitor()
+                        : journey.outcome() == Outcome.DIVERTED;
+                if (toCompetitor && !diverted[steps[i]]) {
+                    diverted[steps[i]] = true;
+                    competitors[steps[i]] += weight;
+                }
+            }
+            if (journey.outcome() == Outcome.ABANDONED) {
+                abandoned[steps[steps.length - 1]] += weight;
+            }
+        }
+        List<TouchpointExits> result = new ArrayList<>();
+        for (Touchpoint touchpoint : snapshot.touchpoints()) {
+            int id = touchpoint.id();
+            if (journeys[id] == 0) {
+                continue;
+            }
+            long exits = abandoned[id] + competitors[id];
+            result.add(new TouchpointExits(touchpoint.name(), touchpoint.stage(), touchpoint.owner(), journeys[id],
+                    abandoned[id], competitors[id], exits, LabelCount.share(abandoned[id], journeys[id]),
+                    LabelCount.share(competitors[id], journeys[id]), LabelCount.share(exits, journeys[id])));
+        }
+        result.sort(Comparator.comparingLong(TouchpointExits::exits).reversed()
+                .thenComparing(TouchpointExits::touchpoint));
+        return new Dropoff(result.subList(0, Math.min(limit, result.size())), total);
+    }
+}

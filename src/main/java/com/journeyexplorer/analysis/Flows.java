@@ -1,0 +1,148 @@
+package com.journeyexplorer.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * Step-by-step flows of the selected journeys' shaped paths (to the first purchase) for a Sankey diagram over the
+ * first {@code steps} steps. At each step the {@code topPerStep} most frequent labels are kept and the rest merged into
+ * {@value #OTHER}. A node is (step, label), a link joins step i to step i + 1, so the diagram is acyclic by
+ * construction. For every node, and so for every step:
+ * {@code journeys = outgoing links + purchased + abandoned + diverted + beyond}, where the three outcome counts are the
+ * paths that end there and {@code beyond} the paths that go on past the last step shown.
+ *
+ * @param nodes    by step, then descending journeys, {@value #OTHER} last in its step
+ * @param links    by step, then descending journeys, then labels
+ * @param dropoffs per step, the totals of its nodes
+ * @param total    selected journeys, weighted (= journeys at step 0)
+ */
+public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropoffs, long total) {
+
+    public static final String OTHER = "(other)";
+
+    /** One (step, label) node; steps count from 0. */
+    public record Node(int step, String label, long journeys, long purchased, long abandoned, long diverted,
+            long beyond) {
+
+        /** A stable id for diagram formats: {@code step:label}. */
+        public String id() {
+            return step + ":" + label;
+        }
+    }
+
+    /** Journeys going from {@code from} at {@code step} to {@code to} at {@code step + 1}. */
+    public record Link(int step, String from, String to, long journeys) {
+    }
+
+    /** Journeys at a step and how many paths end there, by outcome, or go on past the last step shown. */
+    public record StepDropoff(int step, long journeys, long purchased, long abandoned, long diverted, long beyond) {
+    }
+
+    public Flows {
+        nodes = List.copyOf(nodes);
+        links = List.copyOf(links);
+        dropoffs = List.copyOf(dropoffs);
+    }
+
+    /**
+     * O(events + labels · log labels).
+     *
+     * @param steps      how many steps to show, at least 1
+     * @param topPerStep how many labels to keep per step, at least 1
+     */
+    public static Flows of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping, int steps,
+            int topPerStep) {
+        if (steps < 1 || topPerStep < 1) {
+            throw new IllegalArgumentException("steps and topPerStep must be at least 1");
+        }
+        Predicate<Journey> filter = selection.predicate(snapshot);
+        PathShaper shaper = shaping.shaper(snapshot);
+        List<ShapedPath> paths = new ArrayList<>();
+        List<Map<String, Long>> perStep = new ArrayList<>();
+        for (int i = 0; i < steps; i++) {
+            perStep.add(new HashMap<>());
+        }
+        long total = 0;
+        for (Journey journey : snapshot.journeys()) {
+            if (!filter.test(journey)) {
+                continue;
+            }
+            ShapedPath path = shaper.shape(journey, true);
+            paths.add(path);
+            total += journey.weight();
+            for (int i = 0; i < Math.min(steps, path.length()); i++) {
+                perStep.get(i).merge(path.step(i), (long) journey.weight(), Long::sum);
+            }
+        }
+        List<Set<String>> kept = new ArrayList<>(steps);
+        for (Map<String, Long> counts : perStep) {
+            Set<String> labels = new HashSet<>();
+            LabelCount.top(counts, 0, topPerStep).forEach(count -> labels.add(count.label()));
+            kept.add(labels);
+        }
+        Map<String, long[]> nodeTallies = new HashMap<>();
+        Map<String, long[]> linkTallies = new TreeMap<>();
+        for (ShapedPath path : paths) {
+            int weight = path.weight();
+            int shown = Math.min(steps, path.length());
+            String previous = null;
+            for (int i = 0; i < shown; i++) {
+                String label = kept.get(i).contains(path.step(i)) ? path.step(i) : OTHER;
+                long[] node = nodeTallies.computeIfAbsent(i + "\u0000" + label, key -> new long[5]);
+                node[0] += weight;
+                if (previous != null) {
+                    linkTallies.computeIfAbsent((i - 1) + "\u0000" + previous + "\u0000" + label,
+                            key -> new long[1])[0] += weight;
+                }
+                if (i == shown - 1) {
+                    int slot = shown < path.length() ? 4 : 1 + path.outcome().ordinal();
+                    node[slot] += weight;
+                }
+                previous = label;
+            }
+        }
+        return assemble(nodeTallies, linkTallies, steps, total);
+    }
+
+    private static Flows assemble(Map<String, long[]> nodeTallies, Map<String, long[]> linkTallies, int steps,
+            long total) {
+        List<Node> nodes = new ArrayList<>(nodeTallies.size());
+        nodeTallies.forEach((key, t) -> {
+            String[] parts = key.split("\u0000", 2);
+            nodes.add(new Node(Integer.parseInt(parts[0]), parts[1], t[0], t[1], t[2], t[3], t[4]));
+        });
+        nodes.sort(Comparator.comparingInt(Node::step)
+                .thenComparing(node -> node.label().equals(OTHER))
+                .thenComparing(Comparator.comparingLong(Node::journeys).reversed())
+                .thenComparing(Node::label));
+        List<Link> links = new ArrayList<>(linkTallies.size());
+        linkTallies.forEach((key, t) -> {
+            String[] parts = key.split("\u0000", 3);
+            links.add(new Link(Integer.parseInt(parts[0]), parts[1], parts[2], t[0]));
+        });
+        links.sort(Comparator.comparingInt(Link::step).thenComparing(Comparator.comparingLong(Link::journeys).reversed())
+                .thenComparing(Link::from).thenComparing(Link::to));
+        long[][] perStep = new long[steps][5];
+        for (Node node : nodes) {
+            long[] sums = perStep[node.step()];
+            sums[0] += node.journeys();
+            sums[1] += node.purchased();
+            sums[2] += node.abandoned();
+            sums[3] += node.diverted();
+            sums[4] += node.beyond();
+        }
+        List<StepDropoff> dropoffs = new ArrayList<>(steps);
+        for (int i = 0; i < steps; i++) {
+            long[] sums = perStep[i];
+            dropoffs.add(new StepDropoff(i, sums[0], sums[1], sums[2], sums[3], sums[4]));
+        }
+        return new Flows(nodes, links, dropoffs, total);
+    }
+}

@@ -1,0 +1,124 @@
+package com.journeyexplorer.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * How the selected journeys move through a list of stages, over whole journeys. A journey <em>reaches</em> stage
+ * {@code s} if one of its steps is at a touchpoint whose stage equals {@code s} (ignoring case); for the stage named
+ * {@code purchase}, also if its outcome is PURCHASE. Reaching is judged per stage, so a journey may reach a later stage
+ * without an earlier one.
+ *
+ * @param total  selected journeys, weighted
+ * @param stages in the order asked
+ */
+public record Funnel(long total, List<Stage> stages) {
+
+    /**
+     * One stage. {@code conversion}: the share of the journeys reaching the previous stage that also reach this one
+     * (for the first stage: its share of {@code total}). {@code droppedOut}: journeys reaching this stage but not the
+     * next (0 for the last stage); of them, the ABANDONED ones by last touchpoint ({@code abandonedAt}) and the
+     * DIVERTED ones by the competitor touchpoint they ended on ({@code divertedTo}), each top N with shares of
+     * {@code droppedOut}; the rest of {@code droppedOut} purchased.
+     */
+    public record Stage(String stage, long journeys, double shareOfTotal, double conversion, long droppedOut,
+            List<LabelCount> abandonedAt, List<LabelCount> divertedTo) {
+        public Stage {
+            abandonedAt = List.copyOf(abandonedAt);
+            divertedTo = List.copyOf(divertedTo);
+        }
+    }
+
+    public Funnel {
+        stages = List.copyOf(stages);
+    }
+
+    /**
+     * O(events + journeys · stages).
+     *
+     * @param stages stage names, at least one
+     * @param top    how many touchpoints to list per drop-out kind, at least 0
+     */
+    public static Funnel of(JourneySnapshot snapshot, JourneySelection selection, List<String> stages, int top) {
+        if (stages.isEmpty()) {
+            throw new IllegalArgumentException("stages must not be empty");
+        }
+        if (top < 0) {
+            throw new IllegalArgumentException("top must be at least 0");
+        }
+        int k = stages.size();
+        int[] stageOf = new int[snapshot.touchpoints().size()];
+        for (Touchpoint touchpoint : snapshot.touchpoints()) {
+            stageOf[touchpoint.id()] = -1;
+            for (int s = 0; s < k; s++) {
+                if (stages.get(s).equalsIgnoreCase(touchpoint.stage())) {
+                    stageOf[touchpoint.id()] = s;
+                    break;
+                }
+            }
+        }
+        int purchaseStage = -1;
+        for (int s = 0; s < k; s++) {
+            if (stages.get(s).toLowerCase(Locale.ROOT).equals("purchase")) {
+                purchaseStage = s;
+            }
+        }
+        Predicate<Journey> filter = selection.predicate(snapshot);
+        long total = 0;
+        long[] reached = new long[k];
+        long[] both = new long[k];
+        long[] dropped = new long[k];
+        List<Map<String, Long>> abandoned = new ArrayList<>();
+        List<Map<String, Long>> diverted = new ArrayList<>();
+        for (int s = 0; s < k; s++) {
+            abandoned.add(new HashMap<>());
+            diverted.add(new HashMap<>());
+        }
+        for (Journey journey : snapshot.journeys()) {
+            if (!filter.test(journey)) {
+                continue;
+            }
+            int weight = journey.weight();
+            total += weight;
+            boolean[] reaches = new boolean[k];
+            for (int step : journey.steps()) {
+                if (stageOf[step] >= 0) {
+                    reaches[stageOf[step]] = true;
+                }
+            }
+            if (purchaseStage >= 0 && journey.outcome() == Outcome.PURCHASE) {
+                reaches[purchaseStage] = true;
+            }
+            String last = snapshot.touchpoint(journey.steps()[journey.length() - 1]).name();
+            for (int s = 0; s < k; s++) {
+                if (!reaches[s]) {
+                    continue;
+                }
+                reached[s] += weight;
+                if (s > 0 && reaches[s - 1]) {
+                    both[s] += weight;
+                }
+                if (s + 1 < k && !reaches[s + 1]) {
+                    dropped[s] += weight;
+                    if (journey.outcome() == Outcome.ABANDONED) {
+                        abandoned.get(s).merge(last, (long) weight, Long::sum);
+                    } else if (journey.outcome() == Outcome.DIVERTED) {
+                        diverted.get(s).merge(last, (long) weight, Long::sum);
+                    }
+                }
+            }
+        }
+        List<Stage> result = new ArrayList<>(k);
+        for (int s = 0; s < k; s++) {
+            double conversion = s == 0 ? LabelCount.share(reached[0], total) : LabelCount.share(both[s], reached[s - 1]);
+            result.add(new Stage(stages.get(s), reached[s], LabelCount.share(reached[s], total), conversion,
+                    dropped[s], LabelCount.top(abandoned.get(s), dropped[s], top),
+                    LabelCount.top(diverted.get(s), dropped[s], top)));
+        }
+        return new Funnel(total, result);
+    }
+}

@@ -1,0 +1,215 @@
+package com.journeyexplorer.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Which journeys an analysis looks at. Every criterion is optional (null or empty means "any") and all given criteria
+ * must hold.
+ *
+ * <ul>
+ * <li>{@code from}/{@code to}: the journey started at or after {@code from} and before {@code to} (epoch millis,
+ * {@code to} exclusive); untimed (aggregated) journeys never match a time bound.</li>
+ * <li>{@code segment}, {@code device}: equality with the journey's value; {@code channel}: the journey touches at
+ * least one touchpoint of that channel.</li>
+ * <li>{@code outcome}: the journey's outcome; {@code attributes}: every entry equals the journey's attribute.</li>
+ * </ul>
+ * Touchpoint criteria use raw touchpoint names and look at the journey's <em>path</em>: its steps up to
+ * {@link Journey#pathLength()}, so a purchasing journey's path ends at its first purchase.
+ * <ul>
+ * <li>{@code startsWith}: the first step is one of these names; {@code endsWith}: the last step of the path is one of
+ * these names.</li>
+ * <li>{@code contains}: every one of these names occurs in the scope given by {@code filterScope}: anywhere on the path
+ * ({@link FilterScope#JOURNEY}), at the first step ({@link FilterScope#START}) or at the last step of the path
+ * ({@link FilterScope#END}); with START or END, more than one distinct name can therefore match nothing.</li>
+ * <li>{@code excludes}: none of these names occurs anywhere on the path.</li>
+ * </ul>
+ * Names unknown to the snapshot are listed by {@link #unknownTouchpoints}; in a predicate they match no step.
+ */
+public record JourneySelection(
+        Long from,
+        Long to,
+        String segment,
+        String channel,
+        String device,
+        Outcome outcome,
+        Map<String, String> attributes,
+        List<String> startsWith,
+        List<String> endsWith,
+        List<String> contains,
+        List<String> excludes,
+        FilterScope filterScope) {
+
+    /** Where {@code contains} looks: the whole path, its first step, or its last step. */
+    public enum FilterScope {
+        JOURNEY, START, END
+    }
+
+    private static final JourneySelection ALL = new JourneySelection(null, null, null, null, null, null, null, null,
+            null, null, null, null);
+
+    public JourneySelection {
+        if (from != null && to != null && from > to) {
+            throw new IllegalArgumentException("from must not be after to");
+        }
+        segment = blankToNull(segment);
+        channel = blankToNull(channel);
+        device = blankToNull(device);
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        startsWith = names(startsWith);
+        endsWith = names(endsWith);
+        contains = names(contains);
+        excludes = names(excludes);
+        filterScope = filterScope == null ? FilterScope.JOURNEY : filterScope;
+    }
+
+    /** Every journey. */
+    public static JourneySelection all() {
+        return ALL;
+    }
+
+    /** This selection restricted to one outcome (or any, for null). */
+    public JourneySelection withOutcome(Outcome newOutcome) {
+        return new JourneySelection(from, to, segment, channel, device, newOutcome, attributes, startsWith, endsWith,
+                contains, excludes, filterScope);
+    }
+
+    /** Touchpoint names used by this selection that the snapshot does not know, in order of first mention. */
+    public List<String> unknownTouchpoints(JourneySnapshot snapshot) {
+        Set<String> unknown = new LinkedHashSet<>();
+        for (List<String> list : List.of(startsWith, endsWith, contains, excludes)) {
+            for (String name : list) {
+                if (snapshot.touchpoint(name).isEmpty()) {
+                    unknown.add(name);
+                }
+            }
+        }
+        return List.copyOf(unknown);
+    }
+
+    /**
+     * The selection as a predicate bound to {@code snapshot}. Building costs O(touchpoints); each test costs
+     * O(path length + attributes).
+     */
+    public Predicate<Journey> predicate(JourneySnapshot snapshot) {
+        int n = snapshot.touchpoints().size();
+        boolean[] inChannel = channel == null ? null : new boolean[n];
+        if (inChannel != null) {
+            for (Touchpoint touchpoint : snapshot.touchpoints()) {
+                inChannel[touchpoint.id()] = touchpoint.channel().equals(channel);
+            }
+        }
+        boolean[] starts = startsWith.isEmpty() ? null : marks(snapshot, startsWith);
+        boolean[] ends = endsWith.isEmpty() ? null : marks(snapshot, endsWith);
+        boolean[] excluded = excludes.isEmpty() ? null : marks(snapshot, excludes);
+        int[] required = contains.stream().mapToInt(name -> snapshot.touchpoint(name).map(Touchpoint::id).orElse(-1))
+                .distinct().toArray();
+        return journey -> matches(journey, inChannel, starts, ends, excluded, required);
+    }
+
+    /** Tests one journey; builds the predicate each time, so use {@link #predicate} for many journeys. */
+    public boolean test(Journey journey, JourneySnapshot snapshot) {
+        return predicate(snapshot).test(journey);
+    }
+
+    /** The selected journey records, in snapshot order; O(journeys · path length). */
+    public List<Journey> select(JourneySnapshot snapshot) {
+        Predicate<Journey> predicate = predicate(snapshot);
+        List<Journey> selected = new ArrayList<>();
+        for (Journey journey : snapshot.journeys()) {
+            if (predicate.test(journey)) {
+                selected.add(journey);
+            }
+        }
+        return selected;
+    }
+
+    private boolean matches(Journey journey, boolean[] inChannel, boolean[] starts, boolean[] ends,
+            boolean[] excluded, int[] required) {
+        if (outcome != null && journey.outcome() != outcome) {
+            return false;
+        }
+        if ((from != null || to != null) && !journey.isTimed()) {
+            return false;
+        }
+        if (from != null && journey.startedAt() < from || to != null && journey.startedAt() >= to) {
+            return false;
+        }
+        if (segment != null && !segment.equals(journey.segment())
+                || device != null && !device.equals(journey.device())) {
+            return false;
+        }
+        for (Map.Entry<String, String> entry : attributes.entrySet()) {
+            if (!entry.getValue().equals(journey.attributes().get(entry.getKey()))) {
+                return false;
+            }
+        }
+        int[] steps = journey.steps();
+        int length = journey.pathLength();
+        if (starts != null && !starts[steps[0]] || ends != null && !ends[steps[length - 1]]) {
+            return false;
+        }
+        if (inChannel != null && !anyMarked(steps, journey.length(), inChannel)) {
+            return false;
+        }
+        if (excluded != null && anyMarked(steps, length, excluded)) {
+            return false;
+        }
+        for (int id : required) {
+            if (!containsInScope(steps, length, id)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean containsInScope(int[] steps, int length, int id) {
+        switch (filterScope) {
+            case START:
+                return steps[0] == id;
+            case END:
+                return steps[length - 1] == id;
+            default:
+                for (int i = 0; i < length; i++) {
+                    if (steps[i] == id) {
+                        return true;
+                    }
+                }
+                return false;
+        }
+    }
+
+    private static boolean anyMarked(int[] steps, int length, boolean[] marks) {
+        for (int i = 0; i < length; i++) {
+            if (marks[steps[i]]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean[] marks(JourneySnapshot snapshot, List<String> names) {
+        boolean[] marks = new boolean[snapshot.touchpoints().size()];
+        for (String name : names) {
+            snapshot.touchpoint(name).ifPresent(touchpoint -> marks[touchpoint.id()] = true);
+        }
+        return marks;
+    }
+
+    private static List<String> names(List<String> names) {
+        if (names == null) {
+            return List.of();
+        }
+        names.forEach(name -> Objects.requireNonNull(name, "touchpoint name"));
+        return List.copyOf(names);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

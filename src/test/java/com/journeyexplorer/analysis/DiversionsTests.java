@@ -1,0 +1,63 @@
+package com.journeyexplorer.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+import com.journeyexplorer.analysis.Diversions.CutEdge;
+import com.journeyexplorer.analysis.Diversions.Diversion;
+
+class DiversionsTests {
+
+    static final JourneySnapshot SNAPSHOT = new JourneyFixture()
+            .touchpoint("A", "web", "consideration")
+            .touchpoint("B", "store", "intent")
+            .competitors("X", "Y")
+            .journeys("A>X", "A>X>A>buy!", "A>X>B", "A>B>Y", "A>B>buy!")
+            .snapshot();
+
+    @Test
+    void ranksOwnToCompetitorTransitionsByJourneysLost() {
+        Diversions diversions = Diversions.of(SNAPSHOT, JourneySelection.all(), 10);
+
+        assertThat(diversions.diversions()).hasSize(2);
+        Diversion first = diversions.diversions().get(0);
+        assertThat(first).extracting(Diversion::touchpoint, Diversion::stage, Diversion::competitor,
+                Diversion::journeys, Diversion::cameBack, Diversion::boughtAfterReturn)
+                .containsExactly("A", "consideration", "X", 3L, 2L, 1L);
+        assertThat(first.rate()).isCloseTo(3 / 5.0, within(1e-12));
+        Diversion second = diversions.diversions().get(1);
+        assertThat(second.touchpoint()).isEqualTo("B");
+        assertThat(second.competitor()).isEqualTo("Y");
+        assertThat(second.rate()).isCloseTo(1 / 3.0, within(1e-12));
+        assertThat(second.cameBack()).isZero();
+    }
+
+    @Test
+    void findsTheMinimumCutBetweenStartAndCompetitors() {
+        Diversions.MinimumCut cut = Diversions.of(SNAPSHOT, JourneySelection.all(), 0).minimumCut();
+
+        assertThat(cut.journeys()).isEqualTo(4);
+        assertThat(cut.edges()).containsExactly(new CutEdge("A", "X", 3), new CutEdge("B", "Y", 1));
+    }
+
+    @Test
+    void cutsNothingWithoutCompetitors() {
+        Diversions diversions = Diversions.of(JourneyFixture.snapshot("A>B", "B>A>buy!"), JourneySelection.all(), 5);
+
+        assertThat(diversions.diversions()).isEmpty();
+        assertThat(diversions.minimumCut().edges()).isEmpty();
+        assertThat(diversions.minimumCut().journeys()).isZero();
+    }
+
+    @Test
+    void choosesTheMinimumCutNearestTheCompetitors() {
+        Diversions diversions = Diversions.of(new JourneyFixture().competitors("X")
+                .journeys("A>X", "B>X", "B>X", "A>C").snapshot(), JourneySelection.all(), 5);
+
+        assertThat(diversions.minimumCut().journeys()).isEqualTo(3);
+        assertThat(diversions.minimumCut().edges()).as("(start) -> B would cut as much, but further away")
+                .containsExactly(new CutEdge("B", "X", 2), new CutEdge("A", "X", 1));
+    }
+}

@@ -1,0 +1,35 @@
+package com.journeyexplorer.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+import com.journeyexplorer.analysis.Dropoff.TouchpointExits;
+
+class DropoffTests {
+
+    @Test
+    void countsExitsToAbandonmentAndToCompetitorsPerTouchpoint() {
+        Dropoff dropoff = Dropoff.of(DiversionsTests.SNAPSHOT, JourneySelection.all(), 10);
+
+        assertThat(dropoff.total()).isEqualTo(5);
+        assertThat(dropoff.touchpoints()).extracting(TouchpointExits::touchpoint)
+                .containsExactly("A", "B", "X", "Y", "buy");
+        TouchpointExits a = dropoff.touchpoints().get(0);
+        assertThat(a).extracting(TouchpointExits::journeys, TouchpointExits::toAbandonment,
+                TouchpointExits::toCompetitors, TouchpointExits::exits).containsExactly(5L, 0L, 3L, 3L);
+        assertThat(a.competitorRate()).isCloseTo(0.6, within(1e-12));
+        TouchpointExits b = dropoff.touchpoints().get(1);
+        assertThat(b).extracting(TouchpointExits::journeys, TouchpointExits::toAbandonment,
+                TouchpointExits::toCompetitors).containsExactly(3L, 1L, 1L);
+        assertThat(b.exitRate()).isCloseTo(2 / 3.0, within(1e-12));
+        assertThat(dropoff.touchpoints().get(2).toCompetitors()).as("journey ending diverted on X").isEqualTo(1);
+        assertThat(dropoff.touchpoints().get(4).exits()).isZero();
+    }
+
+    @Test
+    void limitsTheRows() {
+        assertThat(Dropoff.of(DiversionsTests.SNAPSHOT, JourneySelection.all(), 2).touchpoints()).hasSize(2);
+    }
+}

@@ -1,0 +1,63 @@
+package com.journeyexplorer.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.journeyexplorer.analysis.Flows.Link;
+import com.journeyexplorer.analysis.Flows.Node;
+import com.journeyexplorer.analysis.Flows.StepDropoff;
+
+class FlowsTests {
+
+    @Test
+    void keepsTheTopLabelsPerStepAndMergesTheRest() {
+        Flows flows = Flows.of(JourneyFixture.snapshot("A>B>buy!>E", "A>C", "A>B>C>D", "B"), JourneySelection.all(),
+                PathShaping.touchpoints(), 2, 1);
+
+        assertThat(flows.nodes()).containsExactly(
+                new Node(0, "A", 3, 0, 0, 0, 0),
+                new Node(0, Flows.OTHER, 1, 0, 1, 0, 0),
+                new Node(1, "B", 2, 0, 0, 0, 2),
+                new Node(1, Flows.OTHER, 1, 0, 1, 0, 0));
+        assertThat(flows.links()).containsExactly(new Link(0, "A", "B", 2), new Link(0, "A", Flows.OTHER, 1));
+        assertThat(flows.dropoffs()).containsExactly(new StepDropoff(0, 4, 0, 1, 0, 0),
+                new StepDropoff(1, 3, 0, 1, 0, 2));
+        assertThat(flows.nodes().get(2).id()).isEqualTo("1:B");
+    }
+
+    @Test
+    void everyNodeAndStepReconcilesOnRandomJourneys() {
+        for (long seed = 1; seed <= 30; seed++) {
+            JourneySnapshot random = JourneyFixture.random(seed, 50);
+            Flows flows = Flows.of(random, JourneySelection.all(),
+                    new PathShaping(PathShaping.Level.TOUCHPOINT, seed % 2 == 0, null, null), 1 + (int) (seed % 5),
+                    1 + (int) (seed % 3));
+            Map<String, Long> out = new HashMap<>();
+            Map<String, Long> in = new HashMap<>();
+            for (Link link : flows.links()) {
+                out.merge(link.step() + ":" + link.from(), link.journeys(), Long::sum);
+                in.merge((link.step() + 1) + ":" + link.to(), link.journeys(), Long::sum);
+            }
+            assertThat(flows.dropoffs().get(0).journeys()).isEqualTo(flows.total()).isEqualTo(random.journeyCount());
+            for (Node node : flows.nodes()) {
+                long leaving = out.getOrDefault(node.id(), 0L) + node.purchased() + node.abandoned() + node.diverted()
+                        + node.beyond();
+                assertThat(leaving).as("seed %d node %s", seed, node.id()).isEqualTo(node.journeys());
+                if (node.step() > 0) {
+                    assertThat(in.get(node.id())).as("seed %d node %s", seed, node.id()).isEqualTo(node.journeys());
+                }
+                assertThat(node.step()).isLessThan(flows.dropoffs().size());
+            }
+            for (StepDropoff step : flows.dropoffs()) {
+                long links = flows.links().stream().filter(link -> link.step() == step.step())
+                        .mapToLong(Link::journeys).sum();
+                assertThat(links + step.purchased() + step.abandoned() + step.diverted() + step.beyond())
+                        .isEqualTo(step.journeys());
+            }
+        }
+    }
+}

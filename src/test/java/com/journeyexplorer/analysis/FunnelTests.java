@@ -1,0 +1,47 @@
+package com.journeyexplorer.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.journeyexplorer.analysis.Funnel.Stage;
+
+class FunnelTests {
+
+    private final JourneySnapshot snapshot = new JourneyFixture()
+            .touchpoint("ad", "display", "awareness")
+            .touchpoint("site", "web", "consideration")
+            .touchpoint("shop", "web", "")
+            .touchpoint("review", "web", "Loyalty")
+            .competitors("X")
+            .journeys("ad>site>shop!>review", "ad>site", "ad>X", "ad", "site>shop!")
+            .snapshot();
+
+    private final Funnel funnel = Funnel.of(snapshot, JourneySelection.all(),
+            List.of("awareness", "consideration", "purchase", "loyalty"), 5);
+
+    @Test
+    void countsJourneysReachingEachStageAndConversionFromThePrevious() {
+        assertThat(funnel.total()).isEqualTo(5);
+        assertThat(funnel.stages()).extracting(Stage::journeys).containsExactly(4L, 3L, 2L, 1L);
+        assertThat(funnel.stages()).extracting(Stage::conversion).containsExactly(0.8, 0.5, 2 / 3.0, 0.5);
+        assertThat(funnel.stages().get(1).shareOfTotal()).isCloseTo(0.6, within(1e-12));
+    }
+
+    @Test
+    void explainsWhereJourneysThatDidNotGoOnEnded() {
+        Stage awareness = funnel.stages().get(0);
+        assertThat(awareness.droppedOut()).isEqualTo(2);
+        assertThat(awareness.abandonedAt()).containsExactly(new LabelCount("ad", 1, 0.5));
+        assertThat(awareness.divertedTo()).containsExactly(new LabelCount("X", 1, 0.5));
+        Stage consideration = funnel.stages().get(1);
+        assertThat(consideration.abandonedAt()).containsExactly(new LabelCount("site", 1, 1.0));
+        Stage purchase = funnel.stages().get(2);
+        assertThat(purchase.droppedOut()).as("bought but left no review").isEqualTo(1);
+        assertThat(purchase.abandonedAt()).isEmpty();
+        assertThat(funnel.stages().get(3).droppedOut()).isZero();
+    }
+}

@@ -1,0 +1,123 @@
+package com.journeyexplorer.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Builds snapshots from journeys written as strings: {@code "A>B>buy!"} is three steps, {@code !} marking a purchase
+ * event; {@code "A@0>B@3600"} gives step times in seconds from the journey's start (default: one minute apart).
+ * Touchpoints not declared are created as own touchpoints without channel or stage.
+ */
+final class JourneyFixture {
+
+    static final long DAY = 86_400_000L;
+
+    private final List<Touchpoint> touchpoints = new ArrayList<>();
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final List<Journey> journeys = new ArrayList<>();
+
+    JourneyFixture touchpoint(String name, String channel, String stage) {
+        return declare(name, channel, stage, Owner.OWN);
+    }
+
+    JourneyFixture competitor(String name, String channel, String stage) {
+        return declare(name, channel, stage, Owner.COMPETITOR);
+    }
+
+    JourneyFixture competitors(String... names) {
+        for (String name : names) {
+            declare(name, "", "", Owner.COMPETITOR);
+        }
+        return this;
+    }
+
+    JourneyFixture journeys(String... specs) {
+        for (String spec : specs) {
+            journey(spec, 1, true, "", "", Map.of());
+        }
+        return this;
+    }
+
+    JourneyFixture aggregated(String spec, int weight) {
+        return journey(spec, weight, false, "", "", Map.of());
+    }
+
+    JourneyFixture journey(String spec, int weight, boolean timed, String segment, String device,
+            Map<String, String> attributes) {
+        String[] parts = spec.split(">");
+        int[] steps = new int[parts.length];
+        long[] times = new long[timed ? parts.length : 0];
+        byte[] types = new byte[parts.length];
+        long start = journeys.size() * DAY;
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i].trim();
+            long offset = i * 60L;
+            int at = part.indexOf('@');
+            if (at >= 0) {
+                offset = Long.parseLong(part.substring(at + 1));
+                part = part.substring(0, at);
+            }
+            boolean purchase = part.endsWith("!");
+            if (purchase) {
+                part = part.substring(0, part.length() - 1);
+            }
+            steps[i] = id(part);
+            types[i] = (purchase ? EventType.PURCHASE : EventType.TOUCHPOINT).code();
+            if (timed) {
+                times[i] = start + offset * 1000;
+            }
+        }
+        Outcome outcome = OutcomeRule.outcomeOf(steps, types, touchpoints);
+        journeys.add(new Journey("j" + journeys.size(), null, steps, times, types, null, outcome,
+                OutcomeRule.firstPurchase(types), 0.0, weight, segment, device, attributes));
+        return this;
+    }
+
+    JourneySnapshot snapshot() {
+        return new JourneySnapshot(touchpoints, journeys, 1);
+    }
+
+    static JourneySnapshot snapshot(String... specs) {
+        return new JourneyFixture().journeys(specs).snapshot();
+    }
+
+    /**
+     * Random journeys over own touchpoints A..D, competitors X and Y and the purchase touchpoint buy: 1 to 6 steps, a
+     * purchase (sometimes followed by more steps) in about a third, weights 1 to 3.
+     */
+    static JourneySnapshot random(long seed, int count) {
+        Random random = new Random(seed);
+        JourneyFixture fixture = new JourneyFixture().competitors("X", "Y");
+        String[] names = {"A", "B", "C", "D", "X", "Y"};
+        for (int j = 0; j < count; j++) {
+            List<String> steps = new ArrayList<>();
+            int length = 1 + random.nextInt(6);
+            for (int i = 0; i < length; i++) {
+                steps.add(names[random.nextInt(names.length)]);
+            }
+            if (random.nextInt(3) == 0) {
+                steps.add(1 + random.nextInt(length), "buy!");
+            }
+            fixture.journey(String.join(">", steps), 1 + random.nextInt(3), random.nextBoolean(), "", "", Map.of());
+        }
+        return fixture.snapshot();
+    }
+
+    private JourneyFixture declare(String name, String channel, String stage, Owner owner) {
+        ids.put(name, touchpoints.size());
+        touchpoints.add(new Touchpoint(touchpoints.size(), name, channel, stage, owner));
+        return this;
+    }
+
+    private int id(String name) {
+        Integer id = ids.get(name);
+        if (id == null) {
+            declare(name, "", "", Owner.OWN);
+            id = ids.get(name);
+        }
+        return id;
+    }
+}

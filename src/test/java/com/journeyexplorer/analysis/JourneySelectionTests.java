@@ -1,0 +1,94 @@
+package com.journeyexplorer.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.journeyexplorer.analysis.JourneySelection.FilterScope;
+
+class JourneySelectionTests {
+
+    private final JourneySnapshot snapshot = new JourneyFixture()
+            .touchpoint("A", "search", "awareness")
+            .touchpoint("B", "email", "consideration")
+            .competitors("X")
+            .journeys("A>B>buy!>C", "B>A", "A>X", "C>B>A")
+            .journey("B>C", 1, true, "gold", "mobile", Map.of("region", "north"))
+            .snapshot();
+
+    private List<String> ids(JourneySelection selection) {
+        return selection.select(snapshot).stream().map(Journey::id).toList();
+    }
+
+    private static JourneySelection touching(List<String> startsWith, List<String> endsWith, List<String> contains,
+            List<String> excludes, FilterScope scope) {
+        return new JourneySelection(null, null, null, null, null, null, null, startsWith, endsWith, contains, excludes,
+                scope);
+    }
+
+    @Test
+    void selectsEveryJourneyWithoutCriteria() {
+        assertThat(ids(JourneySelection.all())).containsExactly("j0", "j1", "j2", "j3", "j4");
+    }
+
+    @Test
+    void filtersByOutcome() {
+        assertThat(ids(JourneySelection.all().withOutcome(Outcome.DIVERTED))).containsExactly("j2");
+        assertThat(ids(JourneySelection.all().withOutcome(Outcome.PURCHASE))).containsExactly("j0");
+    }
+
+    @Test
+    void endsWithLooksAtTheLastStepOfThePathToPurchase() {
+        assertThat(ids(touching(null, List.of("buy"), null, null, null))).containsExactly("j0");
+        assertThat(ids(touching(null, List.of("A"), null, null, null))).containsExactly("j1", "j3");
+        assertThat(ids(touching(List.of("A", "C"), null, null, null, null))).containsExactly("j0", "j2", "j3");
+    }
+
+    @Test
+    void containsFollowsTheFilterScope() {
+        assertThat(ids(touching(null, null, List.of("A"), null, FilterScope.JOURNEY)))
+                .containsExactly("j0", "j1", "j2", "j3");
+        assertThat(ids(touching(null, null, List.of("A"), null, FilterScope.START))).containsExactly("j0", "j2");
+        assertThat(ids(touching(null, null, List.of("A"), null, FilterScope.END))).containsExactly("j1", "j3");
+        assertThat(ids(touching(null, null, List.of("A", "B"), null, FilterScope.JOURNEY)))
+                .containsExactly("j0", "j1", "j3");
+    }
+
+    @Test
+    void excludesIgnoresStepsAfterTheFirstPurchase() {
+        assertThat(ids(touching(null, null, null, List.of("C"), null))).containsExactly("j0", "j1", "j2");
+    }
+
+    @Test
+    void filtersByChannelSegmentDeviceAndAttributes() {
+        assertThat(ids(new JourneySelection(null, null, null, "email", null, null, null, null, null, null, null,
+                null))).containsExactly("j0", "j1", "j3", "j4");
+        assertThat(ids(new JourneySelection(null, null, "gold", null, "mobile", null, Map.of("region", "north"),
+                null, null, null, null, null))).containsExactly("j4");
+        assertThat(ids(new JourneySelection(null, null, null, null, null, null, Map.of("region", "south"), null,
+                null, null, null, null))).isEmpty();
+    }
+
+    @Test
+    void filtersByStartTimeWithExclusiveUpperBound() {
+        assertThat(ids(new JourneySelection(JourneyFixture.DAY, 3 * JourneyFixture.DAY, null, null, null, null, null,
+                null, null, null, null, null))).containsExactly("j1", "j2");
+    }
+
+    @Test
+    void listsUnknownTouchpointsAndMatchesNothingForThem() {
+        JourneySelection selection = touching(List.of("A", "nope"), null, List.of("gone"), List.of("nope"), null);
+        assertThat(selection.unknownTouchpoints(snapshot)).containsExactly("nope", "gone");
+        assertThat(ids(selection)).isEmpty();
+    }
+
+    @Test
+    void rejectsFromAfterTo() {
+        assertThatIllegalArgumentException().isThrownBy(
+                () -> new JourneySelection(2L, 1L, null, null, null, null, null, null, null, null, null, null));
+    }
+}

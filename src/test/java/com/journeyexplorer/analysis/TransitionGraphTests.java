@@ -1,0 +1,84 @@
+package com.journeyexplorer.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class TransitionGraphTests {
+
+    /** ChannelAttribution's worked example, the conversion being a purchase touchpoint after the last step. */
+    private final JourneySnapshot vignette = JourneyFixture.snapshot(
+            "A>B>A>B>B>A>buy!", "A>B>B>A>A>buy!", "A>A>buy!");
+
+    @Test
+    void reproducesThePublishedTransitionProbabilities() {
+        TransitionGraph graph = TransitionGraph.of(vignette, JourneySelection.all(), PathShaping.touchpoints());
+
+        assertThat(graph.edge("A", "A").orElseThrow().probability()).isCloseTo(2 / 8.0, within(1e-12));
+        assertThat(graph.edge("A", "B").orElseThrow().probability()).isCloseTo(3 / 8.0, within(1e-12));
+        assertThat(graph.edge("A", "buy").orElseThrow().probability()).isCloseTo(3 / 8.0, within(1e-12));
+        assertThat(graph.edge("B", "A").orElseThrow().probability()).isCloseTo(3 / 5.0, within(1e-12));
+        assertThat(graph.edge("B", "B").orElseThrow().count()).isEqualTo(2);
+        assertThat(graph.edge("buy", "(purchase)").orElseThrow().probability()).isEqualTo(1.0);
+        assertThat(graph.edge(TransitionGraph.START, "A").orElseThrow().journeys()).isEqualTo(3);
+        assertThat(graph.graph().getEdgeWeight(graph.edge("A", "B").orElseThrow()))
+                .isCloseTo(-Math.log(3 / 8.0), within(1e-12));
+    }
+
+    @Test
+    void countsJourneysOncePerEdgeAndTimesTheGaps() {
+        TransitionGraph graph = TransitionGraph.of(JourneyFixture.snapshot("A@0>B@10>A@20>B@60", "A@0>B@30"),
+                JourneySelection.all(), PathShaping.touchpoints());
+
+        TransitionEdge ab = graph.edge("A", "B").orElseThrow();
+        assertThat(ab.count()).isEqualTo(3);
+        assertThat(ab.journeys()).isEqualTo(2);
+        assertThat(ab.timing().samples()).isEqualTo(3);
+        assertThat(ab.timing().medianSeconds()).isEqualTo(30.0);
+        assertThat(ab.timing().p90Seconds()).isEqualTo(40.0);
+        assertThat(graph.edge(TransitionGraph.START, "A").orElseThrow().timing().isEmpty()).isTrue();
+        assertThat(graph.edge("B", "(abandoned)").orElseThrow().count()).isEqualTo(2);
+    }
+
+    @Test
+    void transitionStatsListTheSameEdges() {
+        TransitionStats stats = TransitionStats.of(vignette, JourneySelection.all(), PathShaping.touchpoints(), true);
+
+        assertThat(stats.journeys()).isEqualTo(3);
+        assertThat(stats.transitions()).hasSize(7);
+        assertThat(stats.transitions().get(0).from()).isEqualTo(TransitionGraph.START);
+        assertThat(stats.transitions()).filteredOn(t -> t.from().equals("A")).extracting(TransitionStats.Transition::to)
+                .containsExactly("B", "buy", "A");
+    }
+
+    @Test
+    void probabilitiesLeavingEachNodeSumToOneOnRandomJourneys() {
+        for (long seed = 1; seed <= 30; seed++) {
+            JourneySnapshot random = JourneyFixture.random(seed, 40);
+            TransitionGraph graph = TransitionGraph.of(random, JourneySelection.all(),
+                    new PathShaping(PathShaping.Level.TOUCHPOINT, seed % 2 == 0, null, null));
+            Map<String, Double> sums = new HashMap<>();
+            Map<String, Long> in = new HashMap<>();
+            Map<String, Long> out = new HashMap<>();
+            for (TransitionEdge edge : graph.graph().edgeSet()) {
+                sums.merge(edge.from(), edge.probability(), Double::sum);
+                out.merge(edge.from(), edge.count(), Long::sum);
+                in.merge(edge.to(), edge.count(), Long::sum);
+            }
+            assertThat(sums).isNotEmpty().allSatisfy((node, sum) -> assertThat(sum).isCloseTo(1.0, within(1e-9)));
+            for (Outcome outcome : Outcome.values()) {
+                assertThat(graph.graph().outDegreeOf(outcome.nodeName())).isZero();
+            }
+            assertThat(out.get(TransitionGraph.START)).isEqualTo(random.journeyCount());
+            out.forEach((node, count) -> {
+                if (!node.equals(TransitionGraph.START)) {
+                    assertThat(in.get(node)).as("flow through %s", node).isEqualTo(count);
+                }
+            });
+        }
+    }
+}
