@@ -1,0 +1,233 @@
+package com.journeyexplorer.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.springframework.util.MultiValueMap;
+
+import com.journeyexplorer.analysis.JourneySelection;
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.Outcome;
+import com.journeyexplorer.analysis.PathShaping;
+
+/**
+ * The filters and path shaping that every analysis endpoint takes, read from the query string with one clear 400 per
+ * malformed or unknown parameter.
+ *
+ * <p>Filters: {@code from}, {@code to} (ISO date or instant; journey start), {@code segment}, {@code channel},
+ * {@code device}, {@code outcome}, {@code attr.<name>=value}, {@code startsWith}, {@code endsWith}, {@code contains},
+ * {@code excludes} (comma lists of touchpoints), {@code filterScope=journey|start|end}. Shaping: {@code
+ * level=touchpoint|channel|stage}, {@code collapseRepeats}, {@code maxSteps}, {@code group=Name:regex} (repeatable).
+ */
+public record JourneyQuery(JourneySelection selection, PathShaping shaping, MultiValueMap<String, String> parameters) {
+
+    public static final Set<String> COMMON_PARAMETERS = Set.of("from", "to", "segment", "channel", "device",
+            "outcome", "startsWith", "endsWith", "contains", "excludes", "filterScope", "level", "collapseRepeats",
+            "maxSteps", "group");
+    public static final int MAX_STEPS_LIMIT = 100;
+    private static final String ATTRIBUTE_PREFIX = "attr.";
+
+    /**
+     * Reads the common parameters; any other parameter must be one of {@code endpointParameters}, so that a typo is a
+     * 400 rather than a silently ignored filter.
+     */
+    public static JourneyQuery of(MultiValueMap<String, String> parameters, Set<String> endpointParameters) {
+        for (String name : parameters.keySet()) {
+            if (!COMMON_PARAMETERS.contains(name) && !endpointParameters.contains(name)
+                    && !name.startsWith(ATTRIBUTE_PREFIX)) {
+                Set<String> known = new TreeSet<>(COMMON_PARAMETERS);
+                known.addAll(endpointParameters);
+                throw new InvalidParameterException(name, "is not a parameter of this endpoint (known: "
+                        + String.join(", ", known) + ", attr.<name>)");
+            }
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        parameters.forEach((name, values) -> {
+            if (name.startsWith(ATTRIBUTE_PREFIX)) {
+                attributes.put(name.substring(ATTRIBUTE_PREFIX.length()), values.get(0));
+            }
+        });
+        Long from = instant(parameters, "from");
+        Long to = instant(parameters, "to");
+        if (from != null && to != null && from > to) {
+            throw new InvalidParameterException("from", "must not be after 'to'");
+        }
+        JourneySelection selection = new JourneySelection(from, to, single(parameters, "segment"),
+                single(parameters, "channel"), single(parameters, "device"), outcome(parameters, "outcome"),
+                attributes, list(parameters, "startsWith"), list(parameters, "endsWith"),
+                list(parameters, "contains"), list(parameters, "excludes"),
+                choice(parameters, "filterScope", JourneySelection.FilterScope.class));
+        Integer maxSteps = integer(parameters, "maxSteps", 1, MAX_STEPS_LIMIT, null);
+        PathShaping shaping = new PathShaping(choice(parameters, "level", PathShaping.Level.class),
+                bool(parameters, "collapseRepeats", false), maxSteps, groups(parameters));
+        return new JourneyQuery(selection, shaping, parameters);
+    }
+
+    /** 404 for touchpoint names in the filters that the data does not have. */
+    public JourneyQuery requireKnownTouchpoints(JourneySnapshot snapshot) {
+        List<String> unknown = selection.unknownTouchpoints(snapshot);
+        if (!unknown.isEmpty()) {
+            throw new NotFoundException("touchpoint", unknown.get(0));
+        }
+        return this;
+    }
+
+    public static String single(MultiValueMap<String, String> parameters, String name) {
+        String value = parameters.getFirst(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public static List<String> list(MultiValueMap<String, String> parameters, String name) {
+        List<String> values = parameters.get(name);
+        if (values == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (String value : values) {
+            Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(names::add);
+        }
+        return names;
+    }
+
+    public static int integer(MultiValueMap<String, String> parameters, String name, int min, int max,
+            int defaultValue) {
+        return integer(parameters, name, min, max, (Integer) defaultValue);
+    }
+
+    public static Integer integer(MultiValueMap<String, String> parameters, String name, int min, int max,
+            Integer defaultValue) {
+        String value = single(parameters, name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number < min || number > max) {
+                throw new InvalidParameterException(name, "must be between " + min + " and " + max + ", was "
+                        + number);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException(name, "must be a whole number between " + min + " and " + max
+                    + ", was '" + abbreviate(value) + "'");
+        }
+    }
+
+    public static double decimal(MultiValueMap<String, String> parameters, String name, double min, double max,
+            double defaultValue) {
+        String value = single(parameters, name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            double number = Double.parseDouble(value);
+            if (!(number >= min && number <= max)) {
+                throw new InvalidParameterException(name, "must be between " + min + " and " + max + ", was "
+                        + value);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException(name, "must be a number between " + min + " and " + max
+                    + ", was '" + abbreviate(value) + "'");
+        }
+    }
+
+    public static boolean bool(MultiValueMap<String, String> parameters, String name, boolean defaultValue) {
+        String value = single(parameters, name);
+        if (value == null) {
+            return defaultValue;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new InvalidParameterException(name, "must be true or false, was '" + abbreviate(value)
+                    + "'");
+        };
+    }
+
+    public static <E extends Enum<E>> E choice(MultiValueMap<String, String> parameters, String name, Class<E> type) {
+        String value = single(parameters, name);
+        if (value == null) {
+            return null;
+        }
+        return parseChoice(name, value, type, constant -> constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    static <E extends Enum<E>> E parseChoice(String name, String value, Class<E> type, Function<E, String> label) {
+        for (E constant : type.getEnumConstants()) {
+            if (label.apply(constant).equalsIgnoreCase(value) || constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        throw new InvalidParameterException(name, "must be one of " + String.join(", ",
+                Arrays.stream(type.getEnumConstants()).map(label).toList()) + ", was '" + abbreviate(value) + "'");
+    }
+
+    /** {@code purchase}, {@code abandoned}, {@code diverted}; {@code any} or absent: null. */
+    public static Outcome outcome(MultiValueMap<String, String> parameters, String name) {
+        String value = single(parameters, name);
+        if (value == null || value.equalsIgnoreCase("any")) {
+            return null;
+        }
+        return Outcome.parse(value).orElseThrow(() -> new InvalidParameterException(name,
+                "must be one of purchase, abandoned, diverted, any, was '" + abbreviate(value) + "'"));
+    }
+
+    /** An ISO date (its midnight, UTC) or an ISO instant, as epoch milliseconds. */
+    public static Long instant(MultiValueMap<String, String> parameters, String name) {
+        String value = single(parameters, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            }
+            return Instant.parse(value).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException(name, "must be an ISO date (2026-03-01) or instant "
+                    + "(2026-03-01T10:00:00Z), was '" + abbreviate(value) + "'");
+        }
+    }
+
+    /** {@code group=Product pages:Product.*} merges every touchpoint whose name matches the regex. */
+    static List<PathShaping.Group> groups(MultiValueMap<String, String> parameters) {
+        List<String> values = parameters.get("group");
+        if (values == null) {
+            return List.of();
+        }
+        List<PathShaping.Group> groups = new ArrayList<>();
+        for (String value : values) {
+            int colon = value.indexOf(':');
+            if (colon <= 0 || colon == value.length() - 1) {
+                throw new InvalidParameterException("group", "must be Name:regular-expression, was '"
+                        + abbreviate(value) + "'");
+            }
+            try {
+                groups.add(new PathShaping.Group(value.substring(0, colon).strip(),
+                        Pattern.compile(value.substring(colon + 1))));
+            } catch (PatternSyntaxException e) {
+                throw new InvalidParameterException("group", "has an invalid regular expression: "
+                        + e.getDescription());
+            }
+        }
+        return groups;
+    }
+
+    static String abbreviate(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 57) + "...";
+    }
+}
