@@ -123,8 +123,13 @@ class JourneyStore {
 
     private final Driver driver;
 
-    JourneyStore(Driver driver) {
+    private final EmbeddedJourneyWriter embeddedWriter;
+
+    JourneyStore(Driver driver, org.springframework.beans.factory.ObjectProvider<
+            org.neo4j.dbms.api.DatabaseManagementService> embedded) {
         this.driver = driver;
+        var management = embedded.getIfAvailable();
+        this.embeddedWriter = management == null ? null : new EmbeddedJourneyWriter(management);
     }
 
     /** Runs {@code cypher/schema.cypher}: constraints and indexes, each statement idempotent. */
@@ -161,8 +166,21 @@ class JourneyStore {
         }
     }
 
-    /** Writes journeys, replacing the steps of those that exist, in one transaction per call. */
+    /**
+     * Writes journeys, replacing the steps of those that exist, in one transaction per call: through the embedded
+     * Java API when the database runs in the app, through Cypher otherwise.
+     */
     void writeJourneys(List<Journey> journeys, Collection<String> replacedIds, List<Touchpoint> touchpoints) {
+        if (embeddedWriter != null) {
+            embeddedWriter.writeJourneys(journeys, replacedIds, touchpoints);
+            return;
+        }
+        writeJourneysWithCypher(journeys, replacedIds, touchpoints);
+    }
+
+    /** The same write as a parameterised Cypher statement, for an external server. */
+    void writeJourneysWithCypher(List<Journey> journeys, Collection<String> replacedIds,
+            List<Touchpoint> touchpoints) {
         List<Map<String, Object>> rows = new ArrayList<>(journeys.size());
         for (Journey journey : journeys) {
             rows.add(journeyRow(journey, touchpoints));
