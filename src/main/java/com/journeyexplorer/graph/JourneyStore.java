@@ -135,24 +135,27 @@ class JourneyStore {
     /** Runs {@code cypher/schema.cypher}: constraints and indexes, each statement idempotent. */
     void applySchema() {
         try (Session session = driver.session()) {
-            for (String statement : statements("cypher/schema.cypher")) {
+            for (String statement : statements(resource("cypher/schema.cypher"))) {
                 session.run(statement).consume();
             }
         }
     }
 
-    static List<String> statements(String resource) {
-        try (InputStream input = new ClassPathResource(resource).getInputStream()) {
-            String text = new String(input.readAllBytes(), StandardCharsets.UTF_8);
-            List<String> statements = new ArrayList<>();
-            for (String part : text.replaceAll("(?m)^\\s*//.*$", "").split(";")) {
-                if (!part.isBlank()) {
-                    statements.add(part.strip());
-                }
+    static List<String> statements(String text) {
+        List<String> statements = new ArrayList<>();
+        for (String part : text.replaceAll("(?m)^\\s*//.*$", "").split(";")) {
+            if (!part.isBlank()) {
+                statements.add(part.strip());
             }
-            return statements;
+        }
+        return statements;
+    }
+
+    private static String resource(String name) {
+        try (InputStream input = new ClassPathResource(name).getInputStream()) {
+            return new String(input.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + resource, e);
+            throw new IllegalStateException("cannot read " + name, e);
         }
     }
 
