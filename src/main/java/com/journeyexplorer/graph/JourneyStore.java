@@ -126,10 +126,12 @@ class JourneyStore {
     private final EmbeddedJourneyWriter embeddedWriter;
 
     JourneyStore(Driver driver, org.springframework.beans.factory.ObjectProvider<
-            org.neo4j.dbms.api.DatabaseManagementService> embedded) {
+            org.neo4j.dbms.api.DatabaseManagementService> embedded,
+            com.journeyexplorer.config.JourneysProperties properties) {
         this.driver = driver;
         var management = embedded.getIfAvailable();
-        this.embeddedWriter = management == null ? null : new EmbeddedJourneyWriter(management);
+        this.embeddedWriter = management == null || !properties.neo4j().embedded().directWrites() ? null
+                : new EmbeddedJourneyWriter(management);
     }
 
     /** Runs {@code cypher/schema.cypher}: constraints and indexes, each statement idempotent. */
