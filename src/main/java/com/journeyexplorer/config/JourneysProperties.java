@@ -20,7 +20,7 @@ public record JourneysProperties(
         @DefaultValue Demo demo,
         @DefaultValue Ingest ingest) {
 
-    public record Neo4j(@DefaultValue Embedded embedded, @DefaultValue("1000") int writeBatchSize) {
+    public record Neo4j(@DefaultValue Embedded embedded, @DefaultValue("5000") int writeBatchSize) {
         public Neo4j {
             if (writeBatchSize < 1) {
                 throw new IllegalArgumentException("journeys.neo4j.write-batch-size must be at least 1");

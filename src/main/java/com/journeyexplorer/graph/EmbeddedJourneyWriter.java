@@ -128,7 +128,9 @@ final class EmbeddedJourneyWriter {
             Node step = tx.createNode(STEP);
             step.setProperty("index", i);
             step.setProperty("touchpoint", path[i]);
-            step.setProperty("type", TYPE_NAMES[types[i]]);
+            if (types[i] != EventType.TOUCHPOINT.code()) {
+                step.setProperty("type", TYPE_NAMES[types[i]]);
+            }
             if (journey.isTimed()) {
                 step.setProperty("at", Instant.ofEpochMilli(journey.times()[i]).atZone(ZoneOffset.UTC));
             }

@@ -55,8 +55,9 @@ class JourneyStore {
             CALL (j, row) {
               UNWIND range(0, size(row.props.path) - 1) AS i
               MATCH (t:Touchpoint {name: row.props.path[i]})
-              CREATE (s:Step {index: i, touchpoint: t.name, type: row.typeNames[i]})-[:AT]->(t)
+              CREATE (s:Step {index: i, touchpoint: t.name})-[:AT]->(t)
               SET s.at = CASE WHEN size(row.props.times) > 0 THEN datetime({epochMillis: row.props.times[i]}) END,
+                  s.type = CASE WHEN row.typeNames[i] <> 'touchpoint' THEN row.typeNames[i] END,
                   s.eventId = CASE WHEN row.props.eventIds[i] <> '' THEN row.props.eventIds[i] END
               WITH j, i, s ORDER BY i
               WITH j, collect(s) AS steps
