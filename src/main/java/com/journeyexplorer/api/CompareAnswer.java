@@ -2,6 +2,7 @@ package com.journeyexplorer.api;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.journeyexplorer.analysis.Outcome;
 import com.journeyexplorer.analysis.attribution.Attribution;
@@ -35,20 +36,20 @@ record CompareAnswer(
 
         static SideAttribution of(Attribution attribution, AttributionSettings settings) {
             return new SideAttribution(settings.name().label(), settings.level().name().toLowerCase(Locale.ROOT),
-                    AttributionAnswer.labels(attribution, java.util.Map.of()), attribution.totalConversions(),
+                    AttributionAnswer.labels(attribution, Map.of()), attribution.totalConversions(),
                     attribution.totalValue());
         }
     }
 
-    /** One outcome in a and b: counts, rates with intervals, difference a - b with its test. */
+    /** One outcome in a and b: counts, rates with intervals, lift a / b, difference a - b with its test. */
     record OutcomeRate(Outcome outcome, long countA, long countB, Estimates.Rate rateA, Estimates.Rate rateB,
-            Estimates.Difference difference, Double adjustedPValue) {
+            Double lift, Estimates.Difference difference, Double adjustedPValue) {
 
         static OutcomeRate of(SegmentComparison.OutcomeRate rate) {
             return new OutcomeRate(rate.outcome(), rate.countA(), rate.countB(),
                     Estimates.Rate.of(rate.comparison().rateA(), rate.rateA()),
                     Estimates.Rate.of(rate.comparison().rateB(), rate.rateB()),
-                    Estimates.Difference.of(rate.comparison()), Estimates.finite(rate.adjustedPValue()));
+                    Estimates.finite(rate.comparison().lift()), Estimates.Difference.of(rate.comparison()), Estimates.finite(rate.adjustedPValue()));
         }
     }
 

@@ -20,15 +20,15 @@ final class Estimates {
         }
     }
 
-    /** {@code a - b} with its interval, the pooled z-test's z and two-sided p-value, and the lift {@code a / b}. */
-    record Difference(Double value, Double lower, Double upper, Double z, Double pValue, Double lift) {
+    /** {@code a - b} with its interval, and the pooled z-test's z and two-sided p-value. */
+    record Difference(Double value, Double lower, Double upper, Double z, Double pValue) {
 
         static Difference of(Proportions.Comparison comparison) {
             boolean defined = Double.isFinite(comparison.difference());
             return new Difference(finite(comparison.difference()),
                     defined ? comparison.differenceInterval().lower() : null,
                     defined ? comparison.differenceInterval().upper() : null,
-                    defined ? comparison.z() : null, finite(comparison.pValue()), finite(comparison.lift()));
+                    defined ? comparison.z() : null, finite(comparison.pValue()));
         }
     }
 

@@ -1,6 +1,7 @@
 package com.journeyexplorer.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,8 @@ class InsightsApiTests extends ApiTestSupport {
             assertThat(outcome.get("difference").get("pValue").asDouble()).isBetween(0.0, 1.0);
             assertThat(outcome.get("adjustedPValue").asDouble()).isBetween(0.0, 1.0);
             if (outcome.get("outcome").asString().equals("PURCHASE")) {
+                assertThat(outcome.get("lift").asDouble()).isCloseTo(outcome.get("rateA").get("rate").asDouble()
+                        / outcome.get("rateB").get("rate").asDouble(), within(1e-12));
                 assertThat(answer.get("a").get("attribution").get("conversions").asLong())
                         .isEqualTo(outcome.get("countA").asLong());
             }
@@ -97,6 +100,38 @@ class InsightsApiTests extends ApiTestSupport {
         }
         assertThat(answer.get("a").get("attribution").get("model").asString()).isEqualTo("markov");
         assertThat(answer.get("b").get("attribution").get("labels")).isNotEmpty();
+    }
+
+    @Test
+    void anEmptySelectionHasNoRatesInsteadOfNaN() {
+        Response response = get("/api/compare?a=segment%3Dnobody&b=&model=linear");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode answer = response.json();
+        assertThat(answer.get("a").get("journeys").asLong()).isZero();
+        assertThat(answer.get("b").get("journeys").asLong()).isEqualTo(5000);
+        JsonNode purchase = answer.get("outcomes").get(0);
+        assertThat(purchase.get("rateA").has("rate")).isFalse();
+        assertThat(purchase.get("rateB").get("rate").asDouble()).isPositive();
+        assertThat(purchase.get("difference").get("pValue").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void openApiDescribesTheParameters() {
+        JsonNode paths = get("/v3/api-docs").json().get("paths");
+
+        JsonNode model = null;
+        for (JsonNode parameter : paths.get("/api/attribution").get("get").get("parameters")) {
+            if (parameter.get("name").asString().equals("model")) {
+                model = parameter;
+            }
+        }
+        assertThat(model).isNotNull();
+        assertThat(model.get("description").asString()).isNotBlank();
+        assertThat(model.get("schema").get("enum")).extracting(JsonNode::asString).contains("time-decay");
+        assertThat(paths.has("/api/insights/moments")).isTrue();
+        assertThat(paths.get("/api/compare").get("get").get("parameters")).extracting(p -> p.get("name").asString())
+                .contains("a", "b", "limit");
     }
 
     @Test
