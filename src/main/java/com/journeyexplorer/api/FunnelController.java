@@ -42,8 +42,8 @@ class FunnelController {
             + "that stage; for 'purchase' also a purchase outcome), shareOfTotal, conversion from the previous "
             + "stage, and of the journeys reaching it but not the next (droppedOut) the top touchpoints where the "
             + "abandoned ones ended (abandonedAt) and the competitor touchpoints the diverted ones ended on "
-            + "(divertedTo). Whole journeys, raw touchpoints: path shaping does not apply (400). 404 for a stage no "
-            + "touchpoint has.")
+            + "(divertedTo). Whole journeys, raw touchpoints: path shaping does not apply (400). 404 for an asked "
+            + "stage no touchpoint has.")
     @Parameter(name = "stages", in = ParameterIn.QUERY, description = "Comma list of 1..20 stages, in funnel order",
             example = "awareness,consideration,purchase,loyalty,advocacy")
     @Parameter(name = "top", in = ParameterIn.QUERY, description = "Touchpoints listed per drop-out kind, 0..50",
@@ -55,7 +55,8 @@ class FunnelController {
             throw new InvalidParameterException("stages", "must list 1 to " + MAX_STAGES + " stages, was "
                     + stages.size());
         }
-        if (stages.isEmpty()) {
+        boolean asked = !stages.isEmpty();
+        if (!asked) {
             stages = DEFAULT_STAGES;
         }
         int top = JourneyQuery.integer(parameters, "top", 0, MAX_TOP, 5);
@@ -63,8 +64,8 @@ class FunnelController {
         JourneySnapshot snapshot = projection.current();
         query.requireKnownTouchpoints(snapshot);
         for (String stage : stages) {
-            if (!stage.equalsIgnoreCase("purchase") && snapshot.touchpoints().stream().map(Touchpoint::stage)
-                    .noneMatch(stage::equalsIgnoreCase)) {
+            if (asked && !stage.equalsIgnoreCase("purchase")
+                    && snapshot.touchpoints().stream().map(Touchpoint::stage).noneMatch(stage::equalsIgnoreCase)) {
                 throw new NotFoundException("stage", stage);
             }
         }
