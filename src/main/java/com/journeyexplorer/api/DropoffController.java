@@ -44,6 +44,20 @@ class DropoffController {
         }
     }
 
+    /** One touchpoint's exits; {@code owner} is {@code own} or {@code competitor}, as in /api/touchpoints. */
+    record TouchpointExit(String touchpoint, String stage, String owner, long journeys, long toAbandonment,
+            long toCompetitors, long exits, double abandonmentRate, double competitorRate, double exitRate) {
+
+        static TouchpointExit of(TouchpointExits t) {
+            return new TouchpointExit(t.touchpoint(), t.stage(), t.owner().label(), t.journeys(), t.toAbandonment(),
+                    t.toCompetitors(), t.exits(), t.abandonmentRate(), t.competitorRate(), t.exitRate());
+        }
+    }
+
+    /** {@code total}: selected journeys; {@code touchpoints}: the ranked ones, at most {@code limit}. */
+    record DropoffResponse(long total, List<TouchpointExit> touchpoints) {
+    }
+
     private final JourneyProjection projection;
 
     DropoffController(JourneyProjection projection) {
@@ -61,7 +75,7 @@ class DropoffController {
             schema = @Schema(allowableValues = { "exits", "abandonment", "competitors", "exit-rate" },
                     defaultValue = "exits"))
     @JourneyFilterParameters
-    Dropoff dropoff(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+    DropoffResponse dropoff(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         int limit = JourneyQuery.integer(parameters, "limit", 1, MAX_LIMIT, 20);
         RankBy rankBy = JourneyQuery.choice(parameters, "rankBy", RankBy.class);
         JourneyQuery query = JourneyQuery.of(parameters, Set.of("limit", "rankBy")).rejectShaping();
@@ -70,6 +84,7 @@ class DropoffController {
         Dropoff all = Dropoff.of(snapshot, query.selection(), Integer.MAX_VALUE);
         List<TouchpointExits> ranked = new ArrayList<>(all.touchpoints());
         ranked.sort((rankBy == null ? RankBy.EXITS : rankBy).order);
-        return new Dropoff(ranked.subList(0, Math.min(limit, ranked.size())), all.total());
+        return new DropoffResponse(all.total(), ranked.subList(0, Math.min(limit, ranked.size())).stream()
+                .map(TouchpointExit::of).toList());
     }
 }

@@ -28,6 +28,7 @@ class DemoStoriesApiTests extends ApiTestSupport {
         JsonNode touchpoints = dropoff.get("touchpoints");
         assertThat(touchpoints).hasSize(5);
         assertThat(touchpoints.get(0).get("touchpoint").asString()).isEqualTo(SHIPPING);
+        assertThat(touchpoints.get(0).get("owner").asString()).isEqualTo("own");
         assertThat(touchpoints.get(0).get("toAbandonment").asLong())
                 .isGreaterThan(touchpoints.get(1).get("toAbandonment").asLong());
         JsonNode first = touchpoints.get(0);
