@@ -6,3 +6,4 @@ CREATE INDEX journey_outcome IF NOT EXISTS FOR (j:Journey) ON (j.outcome);
 CREATE INDEX journey_customer IF NOT EXISTS FOR (j:Journey) ON (j.customerId);
 CREATE INDEX journey_started IF NOT EXISTS FOR (j:Journey) ON (j.startedAt);
 CREATE INDEX journey_segment IF NOT EXISTS FOR (j:Journey) ON (j.segment);
+CREATE INDEX journey_import IF NOT EXISTS FOR (j:Journey) ON (j.importId);

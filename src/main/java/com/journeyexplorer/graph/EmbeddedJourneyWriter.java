@@ -44,7 +44,8 @@ final class EmbeddedJourneyWriter {
     }
 
     /** One transaction: replaces the steps of {@code replacedIds}, then writes every journey of the batch. */
-    void writeJourneys(List<Journey> journeys, Collection<String> replacedIds, List<Touchpoint> touchpoints) {
+    void writeJourneys(List<Journey> journeys, Collection<String> replacedIds, List<Touchpoint> touchpoints,
+            String importId) {
         try (Transaction tx = database.beginTx()) {
             Map<Integer, Node> touchpointNodes = new HashMap<>();
             for (Journey journey : journeys) {
@@ -60,6 +61,7 @@ final class EmbeddedJourneyWriter {
                     }
                 }
                 writeJourney(tx, node, journey, touchpoints, touchpointNodes);
+                node.setProperty("importId", importId);
             }
             tx.commit();
         }

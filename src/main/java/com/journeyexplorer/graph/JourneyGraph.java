@@ -1,6 +1,7 @@
 package com.journeyexplorer.graph;
 
 import java.util.HashSet;
+import java.util.UUID;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,8 +18,10 @@ import com.journeyexplorer.config.JourneysProperties;
 
 /**
  * The write side of the journey graph: applies one import at a time to Neo4j and then to the in-memory projection.
- * Neo4j is the system of record: the projection is swapped only after every write has committed, and a failed write
- * is undone from the previous versions the changes carry, so a failure leaves both as they were.
+ * Neo4j is the system of record: the projection is swapped only after every write has committed. Each import is
+ * journaled as an {@code (:Import)} node holding the versions it replaces; a failed write is rolled back from them at
+ * once, and an import that a killed process left unfinished is rolled back at the next start, so an import is
+ * either entirely there or not at all.
  */
 @Service
 public class JourneyGraph {
@@ -69,8 +72,12 @@ public class JourneyGraph {
 
     private void write(JourneyChanges changes, JourneySnapshot before, JourneySnapshot after, WriteProgress progress) {
         long started = System.nanoTime();
+        String importId = UUID.randomUUID().toString();
+        store.beginImport(importId, changes.upserts().size(), changes.newEvents());
         try {
-            store.writeTouchpoints(changes.changedTouchpoints());
+            store.stashPreviousVersions(importId, changes.previousVersions().values(), before.touchpoints(),
+                    batchSize);
+            store.writeTouchpoints(changes.changedTouchpoints(), importId);
             List<Journey> upserts = changes.upserts();
             for (int from = 0; from < upserts.size(); from += batchSize) {
                 List<Journey> batch = upserts.subList(from, Math.min(upserts.size(), from + batchSize));
@@ -80,36 +87,33 @@ public class JourneyGraph {
                         replaced.add(journey.id());
                     }
                 }
-                store.writeJourneys(batch, replaced, changes.touchpoints());
+                store.writeJourneys(batch, replaced, changes.touchpoints(), importId);
                 progress.written(from + batch.size(), upserts.size());
+                if (upserts.size() > batchSize) {
+                    log.info("Import {}: {} of {} journeys written", importId, from + batch.size(), upserts.size());
+                }
             }
             store.deleteJourneys(changes.removals());
             long journeysWritten = System.nanoTime();
             store.writeTransitions(TransitionTable.of(after, journey -> true, false), after.touchpoints());
-            log.info("Wrote {} journeys in {} ms and the aggregated transitions in {} ms", upserts.size(),
-                    (journeysWritten - started) / 1_000_000, (System.nanoTime() - journeysWritten) / 1_000_000);
+            store.finishImport(importId, "done");
+            log.info("Import {}: wrote {} journeys in {} ms and the aggregated transitions in {} ms", importId,
+                    upserts.size(), (journeysWritten - started) / 1_000_000,
+                    (System.nanoTime() - journeysWritten) / 1_000_000);
         } catch (RuntimeException failure) {
-            log.warn("Write failed; undoing the journeys written so far", failure);
-            undo(changes, before);
+            log.warn("Import {} failed; undoing what it wrote", importId, failure);
+            undo(importId, before);
             throw new GraphWriteException("the database could not store the import; nothing was changed", failure);
         }
     }
 
-    private void undo(JourneyChanges changes, JourneySnapshot before) {
+    private void undo(String importId, JourneySnapshot before) {
         try {
-            List<String> created = changes.upserts().stream().map(Journey::id)
-                    .filter(id -> !changes.previousVersions().containsKey(id)).toList();
-            store.deleteJourneys(created);
-            List<Journey> previous = List.copyOf(changes.previousVersions().values());
-            for (int from = 0; from < previous.size(); from += batchSize) {
-                List<Journey> batch = previous.subList(from, Math.min(previous.size(), from + batchSize));
-                store.writeJourneys(batch, batch.stream().map(Journey::id).toList(), before.touchpoints());
-            }
-            store.deleteTouchpointsFrom(before.touchpoints().size());
-            store.writeTouchpoints(before.touchpoints());
+            store.rollBack(importId, batchSize);
+            store.writeTouchpoints(before.touchpoints(), importId + "-undo");
             store.writeTransitions(TransitionTable.of(before, journey -> true, false), before.touchpoints());
         } catch (RuntimeException undoFailure) {
-            log.error("Undo failed too: the database may differ from the projection until the next restart",
+            log.error("Undoing import {} failed too; it will be rolled back at the next start", importId,
                     undoFailure);
         }
     }
@@ -120,8 +124,19 @@ public class JourneyGraph {
         try {
             store.applySchema();
             long started = System.nanoTime();
+            List<String> unfinished = store.unfinishedImports();
+            for (String importId : unfinished) {
+                log.warn("Import {} did not finish (the app stopped during it): rolling it back", importId);
+                store.rollBack(importId, batchSize);
+            }
+            for (String importId : store.importsWithLeftoverVersions()) {
+                store.dropPreviousVersions(importId);
+            }
             JourneyStore.LoadedGraph graph = store.load();
             JourneySnapshot snapshot = new JourneySnapshot(graph.touchpoints(), graph.journeys(), 1);
+            if (!unfinished.isEmpty()) {
+                store.writeTransitions(TransitionTable.of(snapshot, journey -> true, false), snapshot.touchpoints());
+            }
             projection.replace(snapshot);
             log.info("Loaded {} journeys ({} events, {} touchpoints) from Neo4j in {} ms", snapshot.journeyCount(),
                     snapshot.eventCount(), snapshot.touchpoints().size(), (System.nanoTime() - started) / 1_000_000);

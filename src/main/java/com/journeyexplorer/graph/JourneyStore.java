@@ -37,6 +37,7 @@ class JourneyStore {
     private static final String MERGE_TOUCHPOINTS = """
             UNWIND $touchpoints AS t
             MERGE (n:Touchpoint {name: t.name})
+            ON CREATE SET n.createdByImport = $importId
             SET n.index = t.index, n.channel = t.channel, n.stage = t.stage, n.owner = t.owner, n.kind = 'touchpoint'
             """;
 
@@ -114,12 +115,60 @@ class JourneyStore {
             ORDER BY t.index, t.name
             """;
 
-    private static final String LOAD_JOURNEYS = """
-            MATCH (j:Journey)
+    private static final String JOURNEY_COLUMNS = """
             RETURN j.id AS id, j.customerId AS customerId, j.path AS path, j.times AS times,
                    j.stepTypes AS stepTypes, j.eventIds AS eventIds, j.value AS value, j.weight AS weight,
                    j.segment AS segment, j.device AS device,
                    [k IN keys(j) WHERE k STARTS WITH $prefix | [substring(k, size($prefix)), toString(j[k])]] AS attributes
+            """;
+
+    private static final String LOAD_JOURNEYS = "MATCH (j:Journey)\n" + JOURNEY_COLUMNS;
+
+    private static final String LOAD_PREVIOUS_VERSIONS = """
+            MATCH (:Import {id: $importId})-[:REPLACED]->(j:PreviousVersion)
+            """ + JOURNEY_COLUMNS;
+
+    private static final String BEGIN_IMPORT = """
+            CREATE (:Import {id: $importId, status: 'running', startedAt: datetime(), journeys: $journeys,
+                             events: $events})
+            """;
+
+    private static final String STASH_PREVIOUS_VERSIONS = """
+            MATCH (i:Import {id: $importId})
+            UNWIND $rows AS row
+            CREATE (i)-[:REPLACED]->(p:PreviousVersion)
+            SET p = row.props
+            """;
+
+    private static final String FINISH_IMPORT = """
+            MATCH (i:Import {id: $importId})
+            SET i.status = $status, i.finishedAt = datetime()
+            """;
+
+    private static final String DROP_PREVIOUS_VERSIONS = """
+            MATCH (:Import {id: $importId})-[:REPLACED]->(p:PreviousVersion)
+            CALL (p) { DETACH DELETE p } IN TRANSACTIONS OF 10000 ROWS
+            """;
+
+    private static final String UNFINISHED_IMPORTS = """
+            MATCH (i:Import) WHERE i.status = 'running'
+            RETURN i.id AS id ORDER BY i.startedAt
+            """;
+
+    private static final String LEFTOVER_PREVIOUS_VERSIONS = """
+            MATCH (i:Import)-[:REPLACED]->(:PreviousVersion) WHERE i.status <> 'running'
+            RETURN DISTINCT i.id AS id
+            """;
+
+    private static final String JOURNEYS_CREATED_BY = """
+            MATCH (j:Journey {importId: $importId})
+            WHERE NOT EXISTS { MATCH (:Import {id: $importId})-[:REPLACED]->(:PreviousVersion {id: j.id}) }
+            RETURN j.id AS id
+            """;
+
+    private static final String DELETE_TOUCHPOINTS_CREATED_BY = """
+            MATCH (t:Touchpoint {createdByImport: $importId})
+            DETACH DELETE t
             """;
 
     private final Driver driver;
@@ -162,13 +211,14 @@ class JourneyStore {
         }
     }
 
-    void writeTouchpoints(List<Touchpoint> touchpoints) {
+    void writeTouchpoints(List<Touchpoint> touchpoints, String importId) {
         if (touchpoints.isEmpty()) {
             return;
         }
         List<Map<String, Object>> rows = touchpoints.stream().map(JourneyStore::touchpointRow).toList();
         try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(MERGE_TOUCHPOINTS, Map.of("touchpoints", rows)).consume());
+            session.executeWriteWithoutResult(tx -> tx.run(MERGE_TOUCHPOINTS,
+                    Map.of("touchpoints", rows, "importId", importId)).consume());
         }
     }
 
@@ -176,20 +226,25 @@ class JourneyStore {
      * Writes journeys, replacing the steps of those that exist, in one transaction per call: through the embedded
      * Java API when the database runs in the app, through Cypher otherwise.
      */
-    void writeJourneys(List<Journey> journeys, Collection<String> replacedIds, List<Touchpoint> touchpoints) {
+    void writeJourneys(List<Journey> journeys, Collection<String> replacedIds, List<Touchpoint> touchpoints,
+            String importId) {
         if (embeddedWriter != null) {
-            embeddedWriter.writeJourneys(journeys, replacedIds, touchpoints);
+            embeddedWriter.writeJourneys(journeys, replacedIds, touchpoints, importId);
             return;
         }
-        writeJourneysWithCypher(journeys, replacedIds, touchpoints);
+        writeJourneysWithCypher(journeys, replacedIds, touchpoints, importId);
     }
 
     /** The same write as a parameterised Cypher statement, for an external server. */
     void writeJourneysWithCypher(List<Journey> journeys, Collection<String> replacedIds,
-            List<Touchpoint> touchpoints) {
+            List<Touchpoint> touchpoints, String importId) {
         List<Map<String, Object>> rows = new ArrayList<>(journeys.size());
         for (Journey journey : journeys) {
-            rows.add(journeyRow(journey, touchpoints));
+            Map<String, Object> row = journeyRow(journey, touchpoints);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> props = (Map<String, Object>) row.get("props");
+            props.put("importId", importId);
+            rows.add(row);
         }
         try (Session session = driver.session()) {
             session.executeWriteWithoutResult(tx -> {
@@ -250,21 +305,110 @@ class JourneyStore {
 
     /** Touchpoints ordered by their projection index, and every journey. */
     LoadedGraph load() {
+        List<Touchpoint> touchpoints = loadTouchpoints().touchpoints();
+        Map<String, Integer> ids = new HashMap<>();
+        touchpoints.forEach(t -> ids.put(t.name(), t.id()));
         try (Session session = driver.session()) {
-            List<Touchpoint> touchpoints = new ArrayList<>();
-            Map<String, Integer> ids = new HashMap<>();
-            for (Record row : session.run(LOAD_TOUCHPOINTS).list()) {
-                String name = row.get("name").asString();
-                int id = touchpoints.size();
-                touchpoints.add(new Touchpoint(id, name, row.get("channel").asString(""),
-                        row.get("stage").asString(""),
-                        "competitor".equals(row.get("owner").asString("own")) ? Owner.COMPETITOR : Owner.OWN));
-                ids.put(name, id);
-            }
             List<Journey> journeys = new ArrayList<>();
             session.run(LOAD_JOURNEYS, Map.of("prefix", ATTRIBUTE_PREFIX))
                     .forEachRemaining(row -> journeys.add(journeyOf(row, ids, touchpoints)));
             return new LoadedGraph(touchpoints, journeys);
+        }
+    }
+
+    /** Opens the journal entry of an import: until it is finished, a restart rolls the import back. */
+    void beginImport(String importId, long journeys, long events) {
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(BEGIN_IMPORT,
+                    Map.of("importId", importId, "journeys", journeys, "events", events)).consume());
+        }
+    }
+
+    /** Keeps the versions an import replaces or removes, so that {@link #rollBack} can put them back. */
+    void stashPreviousVersions(String importId, Collection<Journey> previous, List<Touchpoint> touchpoints,
+            int batchSize) {
+        List<Journey> all = List.copyOf(previous);
+        for (int from = 0; from < all.size(); from += batchSize) {
+            List<Map<String, Object>> rows = all.subList(from, Math.min(all.size(), from + batchSize)).stream()
+                    .map(journey -> journeyRow(journey, touchpoints)).toList();
+            try (Session session = driver.session()) {
+                session.executeWriteWithoutResult(tx -> tx.run(STASH_PREVIOUS_VERSIONS,
+                        Map.of("importId", importId, "rows", rows)).consume());
+            }
+        }
+    }
+
+    /** Marks an import done (or rolled back) in one transaction, then drops its stashed versions. */
+    void finishImport(String importId, String status) {
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(FINISH_IMPORT,
+                    Map.of("importId", importId, "status", status)).consume());
+        }
+        dropPreviousVersions(importId);
+    }
+
+    void dropPreviousVersions(String importId) {
+        try (Session session = driver.session()) {
+            session.run(DROP_PREVIOUS_VERSIONS, Map.of("importId", importId)).consume();
+        }
+    }
+
+    /** Imports that a stopped process left unfinished, oldest first. */
+    List<String> unfinishedImports() {
+        try (Session session = driver.session()) {
+            return session.run(UNFINISHED_IMPORTS).list(row -> row.get("id").asString());
+        }
+    }
+
+    /** Finished imports whose stashed versions were not dropped yet (the process stopped just after finishing). */
+    List<String> importsWithLeftoverVersions() {
+        try (Session session = driver.session()) {
+            return session.run(LEFTOVER_PREVIOUS_VERSIONS).list(row -> row.get("id").asString());
+        }
+    }
+
+    /**
+     * Undoes an unfinished import: deletes the journeys it created, writes back the versions it replaced or removed,
+     * deletes the touchpoints it created, and marks it rolled back. Idempotent: a rollback that is itself interrupted
+     * is simply run again.
+     */
+    void rollBack(String importId, int batchSize) {
+        List<String> created;
+        try (Session session = driver.session()) {
+            created = session.run(JOURNEYS_CREATED_BY, Map.of("importId", importId))
+                    .list(row -> row.get("id").asString());
+        }
+        for (int from = 0; from < created.size(); from += batchSize) {
+            deleteJourneys(created.subList(from, Math.min(created.size(), from + batchSize)));
+        }
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(DELETE_TOUCHPOINTS_CREATED_BY,
+                    Map.of("importId", importId)).consume());
+        }
+        LoadedGraph graph = loadTouchpoints();
+        Map<String, Integer> ids = new HashMap<>();
+        graph.touchpoints().forEach(t -> ids.put(t.name(), t.id()));
+        List<Journey> previous = new ArrayList<>();
+        try (Session session = driver.session()) {
+            session.run(LOAD_PREVIOUS_VERSIONS, Map.of("importId", importId, "prefix", ATTRIBUTE_PREFIX))
+                    .forEachRemaining(row -> previous.add(journeyOf(row, ids, graph.touchpoints())));
+        }
+        for (int from = 0; from < previous.size(); from += batchSize) {
+            List<Journey> batch = previous.subList(from, Math.min(previous.size(), from + batchSize));
+            writeJourneys(batch, batch.stream().map(Journey::id).toList(), graph.touchpoints(), importId + "-undo");
+        }
+        finishImport(importId, "rolled back");
+    }
+
+    private LoadedGraph loadTouchpoints() {
+        try (Session session = driver.session()) {
+            List<Touchpoint> touchpoints = new ArrayList<>();
+            for (Record row : session.run(LOAD_TOUCHPOINTS).list()) {
+                touchpoints.add(new Touchpoint(touchpoints.size(), row.get("name").asString(),
+                        row.get("channel").asString(""), row.get("stage").asString(""),
+                        "competitor".equals(row.get("owner").asString("own")) ? Owner.COMPETITOR : Owner.OWN));
+            }
+            return new LoadedGraph(touchpoints, List.of());
         }
     }
 
