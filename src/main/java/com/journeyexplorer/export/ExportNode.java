@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -33,6 +34,7 @@ public record ExportNode(String id, String label, String kind, String channel, S
         Objects.requireNonNull(label, "label");
     }
 
+    @JsonIgnore
     public boolean isCompetitor() {
         return "competitor".equals(owner);
     }
