@@ -63,13 +63,18 @@ async function refresh() {
   status.textContent = 'updating…';
   document.body.classList.add('busy');
   const stale = () => mine !== generation;
+  const shown = new URLSearchParams(params);
+  if (maxEdges !== '150') shown.set('maxEdges', maxEdges);
+  history.replaceState(null, '', shown.toString() ? `?${shown}` : location.pathname);
   renderDownloads(document.getElementById('downloads'), withParams(params, { maxEdges }));
 
   const map = document.getElementById('map');
   const mapWork = getJson('/api/graph', withParams(params, { maxEdges })).then(graph => {
     if (stale()) return;
     current = { graph, params, competitors: new Set(graph.nodes.filter(n => n.owner === 'competitor').map(n => n.label)) };
+    const began = performance.now();
     renderMap(map, graph, { onSelect: node => renderDetails(document.getElementById('details-body'), node, graph, params) });
+    map.dataset.renderMillis = String(Math.round(performance.now() - began));
     const note = document.getElementById('map-note');
     const { links, totalLinks, journeys } = graph.meta;
     note.innerHTML = `${count(journeys)} journeys. ${links < totalLinks
@@ -123,5 +128,22 @@ window.addEventListener('resize', () => {
   if (Math.abs(window.innerWidth - width) > 40) { width = window.innerWidth; later(); }
 });
 
-loadKpis();
+/** Filters from the address, so that a view can be shared as a link. */
+function restoreFilters() {
+  const given = new URLSearchParams(location.search);
+  for (const [name, value] of given) {
+    const field = form.elements.namedItem(name);
+    if (!field) continue;
+    if (field.type === 'checkbox') {
+      field.checked = value === 'true';
+    } else if (field.tagName === 'SELECT' && ![...field.options].some(o => o.value === value)) {
+      field.add(new Option(value, value, true, true));
+    } else {
+      field.value = value;
+    }
+  }
+}
+
+restoreFilters();
+loadKpis().then(restoreFilters);
 refresh();

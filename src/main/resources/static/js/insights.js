@@ -57,7 +57,8 @@ export function renderInsights(container, { all, buyers, funnel, moments }) {
 
   const competitors = touchpoints.filter(n => n.owner === 'competitor').sort((a, b) => b.journeys - a.journeys);
   const diverted = byId.get('diverted');
-  const diversions = all.links.filter(l => l.diversion && l.target !== 'diverted').sort((a, b) => b.journeys - a.journeys);
+  const diversions = d3.rollups(all.links.filter(l => l.diversion && l.target !== 'diverted'), v => d3.sum(v, l => l.journeys), l => l.source)
+    .map(([source, journeys]) => ({ source, journeys })).sort((a, b) => b.journeys - a.journeys);
   if (competitors.length) {
     items.push(['Do they consider competitors?', `Yes: ${competitors.slice(0, 3).map(n => `<b>${esc(nodeName(n.label))}</b> is visited in ${count(n.journeys)} journeys`).join(', ')}
       and ${percent(diverted ? diverted.journeys / total : 0)} of all journeys end there.

@@ -56,9 +56,9 @@ export function renderMap(container, graph, { onSelect }) {
   const byId = new Map(nodes.map(n => [n.id, n]));
   const links = graph.links.filter(l => byId.has(l.source) && byId.has(l.target));
   const { column, titles } = columns({ nodes, links });
-  const width = Math.max(container.clientWidth || 900, 720);
+  const width = Math.max((container.clientWidth || 900) - 2, 720);
   const colCount = titles.length;
-  const margin = { top: 34, right: 130, bottom: 16, left: 24 };
+  const margin = { top: 34, right: 150, bottom: 16, left: 24 };
   const colWidth = (width - margin.left - margin.right) / Math.max(1, colCount - 1);
   const gap = 16;
   const perColumn = d3.groups(nodes, n => column.get(n.id));
