@@ -147,7 +147,7 @@ export function renderMap(container, graph, { onSelect }) {
   const linkSel = root.append('g').attr('class', 'links').attr('fill', 'none')
     .selectAll('path').data([...links].sort((a, b) => a.diversion - b.diversion || a.journeys - b.journeys)).join('path')
     .attr('d', path)
-    .attr('class', l => `link${l.diversion ? ' diversion' : ''}${column.get(l.target) <= column.get(l.source) ? ' back' : ''}`)
+    .attr('class', l => `link${l.diversion ? ' diversion' : ''}${column.get(l.target) < column.get(l.source) ? ' back' : column.get(l.target) === column.get(l.source) ? ' same' : ''}`)
     .attr('data-source', l => l.source).attr('data-target', l => l.target)
     .attr('stroke', colour)
     .attr('stroke-width', l => Math.max(0.8, linkWidth(l.journeys) * (squeezed.get(l._key) || 1)))
