@@ -6,4 +6,3 @@ CREATE INDEX journey_outcome IF NOT EXISTS FOR (j:Journey) ON (j.outcome);
 CREATE INDEX journey_customer IF NOT EXISTS FOR (j:Journey) ON (j.customerId);
 CREATE INDEX journey_started IF NOT EXISTS FOR (j:Journey) ON (j.startedAt);
 CREATE INDEX journey_segment IF NOT EXISTS FOR (j:Journey) ON (j.segment);
-CREATE INDEX step_touchpoint IF NOT EXISTS FOR (s:Step) ON (s.touchpoint);

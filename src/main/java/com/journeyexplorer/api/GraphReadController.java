@@ -13,14 +13,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.NodeSpace;
 import com.journeyexplorer.analysis.Outcome;
 import com.journeyexplorer.analysis.Touchpoint;
-import com.journeyexplorer.analysis.TransitionTable;
 import com.journeyexplorer.graph.JourneyProjection;
 import com.journeyexplorer.graph.TransitionCache;
 
-/** The minimal read API: counts, touchpoints, aggregated transitions and single journeys. */
+/** The minimal read API: counts, touchpoints and single journeys ({@code /api/transitions}: TransitionsController). */
 @RestController
 @RequestMapping("/api")
 class GraphReadController {
@@ -78,27 +76,6 @@ class GraphReadController {
         for (Touchpoint t : snapshot.touchpoints()) {
             result.add(new TouchpointSummary(t.id(), t.name(), t.channel(), t.stage(), t.owner().label(),
                     journeys[t.id()], events[t.id()]));
-        }
-        return result;
-    }
-
-    record TransitionSummary(String from, String to, long journeys, long count, double probability,
-            Double meanSeconds, Double medianSeconds, Double p90Seconds) {
-    }
-
-    @GetMapping("/transitions")
-    List<TransitionSummary> transitions() {
-        JourneySnapshot snapshot = projection.current();
-        TransitionTable table = transitions.of(snapshot);
-        NodeSpace nodes = table.nodes();
-        List<TransitionSummary> result = new ArrayList<>(table.transitions().size());
-        for (TransitionTable.Transition t : table.transitions()) {
-            boolean timed = !t.timing().isEmpty();
-            result.add(new TransitionSummary(nodes.name(t.from(), snapshot), nodes.name(t.to(), snapshot),
-                    t.journeys(), t.count(), t.probability(),
-                    timed ? t.timing().meanSeconds() : null,
-                    timed ? t.timing().medianSeconds() : null,
-                    timed ? t.timing().p90Seconds() : null));
         }
         return result;
     }

@@ -37,6 +37,7 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
     public static final Set<String> COMMON_PARAMETERS = Set.of("from", "to", "segment", "channel", "device",
             "outcome", "startsWith", "endsWith", "contains", "excludes", "filterScope", "level", "collapseRepeats",
             "maxSteps", "group");
+    public static final Set<String> SHAPING_PARAMETERS = Set.of("level", "collapseRepeats", "maxSteps", "group");
     public static final int MAX_STEPS_LIMIT = 100;
     private static final String ATTRIBUTE_PREFIX = "attr.";
 
@@ -81,6 +82,20 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
         List<String> unknown = selection.unknownTouchpoints(snapshot);
         if (!unknown.isEmpty()) {
             throw new NotFoundException("touchpoint", unknown.get(0));
+        }
+        return this;
+    }
+
+    /**
+     * 400 for a shaping parameter on an endpoint that works on raw touchpoints, where shaping would be silently
+     * ignored.
+     */
+    public JourneyQuery rejectShaping() {
+        for (String name : SHAPING_PARAMETERS) {
+            if (parameters.containsKey(name)) {
+                throw new InvalidParameterException(name, "does not apply here: this analysis works on raw "
+                        + "touchpoints over whole journeys, without path shaping");
+            }
         }
         return this;
     }

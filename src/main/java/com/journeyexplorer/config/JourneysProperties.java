@@ -20,7 +20,7 @@ public record JourneysProperties(
         @DefaultValue Demo demo,
         @DefaultValue Ingest ingest) {
 
-    public record Neo4j(@DefaultValue Embedded embedded, @DefaultValue("1000") int writeBatchSize) {
+    public record Neo4j(@DefaultValue Embedded embedded, @DefaultValue("5000") int writeBatchSize) {
         public Neo4j {
             if (writeBatchSize < 1) {
                 throw new IllegalArgumentException("journeys.neo4j.write-batch-size must be at least 1");
@@ -32,11 +32,13 @@ public record JourneysProperties(
      * @param enabled       run Neo4j inside the app (ignored when {@code spring.neo4j.uri} is set)
      * @param boltPort      Bolt port on localhost; 0 picks a free port
      * @param pageCacheSize Neo4j page cache
+     * @param directWrites  write imported journeys through Neo4j's Java API (faster) rather than Cypher over Bolt
      */
     public record Embedded(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("7687") int boltPort,
-            @DefaultValue("512MB") DataSize pageCacheSize) {
+            @DefaultValue("512MB") DataSize pageCacheSize,
+            @DefaultValue("true") boolean directWrites) {
         public Embedded {
             if (boltPort < 0 || boltPort > 65535) {
                 throw new IllegalArgumentException("journeys.neo4j.embedded.bolt-port must be 0..65535, was " + boltPort);

@@ -68,6 +68,7 @@ public class JourneyGraph {
     }
 
     private void write(JourneyChanges changes, JourneySnapshot before, JourneySnapshot after, WriteProgress progress) {
+        long started = System.nanoTime();
         try {
             store.writeTouchpoints(changes.changedTouchpoints());
             List<Journey> upserts = changes.upserts();
@@ -83,7 +84,10 @@ public class JourneyGraph {
                 progress.written(from + batch.size(), upserts.size());
             }
             store.deleteJourneys(changes.removals());
+            long journeysWritten = System.nanoTime();
             store.writeTransitions(TransitionTable.of(after, journey -> true, false), after.touchpoints());
+            log.info("Wrote {} journeys in {} ms and the aggregated transitions in {} ms", upserts.size(),
+                    (journeysWritten - started) / 1_000_000, (System.nanoTime() - journeysWritten) / 1_000_000);
         } catch (RuntimeException failure) {
             log.warn("Write failed; undoing the journeys written so far", failure);
             undo(changes, before);

@@ -55,8 +55,9 @@ class JourneyStore {
             CALL (j, row) {
               UNWIND range(0, size(row.props.path) - 1) AS i
               MATCH (t:Touchpoint {name: row.props.path[i]})
-              CREATE (s:Step {index: i, touchpoint: t.name, type: row.typeNames[i]})-[:AT]->(t)
+              CREATE (s:Step {index: i, touchpoint: t.name})-[:AT]->(t)
               SET s.at = CASE WHEN size(row.props.times) > 0 THEN datetime({epochMillis: row.props.times[i]}) END,
+                  s.type = CASE WHEN row.typeNames[i] <> 'touchpoint' THEN row.typeNames[i] END,
                   s.eventId = CASE WHEN row.props.eventIds[i] <> '' THEN row.props.eventIds[i] END
               WITH j, i, s ORDER BY i
               WITH j, collect(s) AS steps
@@ -123,31 +124,41 @@ class JourneyStore {
 
     private final Driver driver;
 
-    JourneyStore(Driver driver) {
+    private final EmbeddedJourneyWriter embeddedWriter;
+
+    JourneyStore(Driver driver, org.springframework.beans.factory.ObjectProvider<
+            org.neo4j.dbms.api.DatabaseManagementService> embedded,
+            com.journeyexplorer.config.JourneysProperties properties) {
         this.driver = driver;
+        var management = embedded.getIfAvailable();
+        this.embeddedWriter = management == null || !properties.neo4j().embedded().directWrites() ? null
+                : new EmbeddedJourneyWriter(management);
     }
 
     /** Runs {@code cypher/schema.cypher}: constraints and indexes, each statement idempotent. */
     void applySchema() {
         try (Session session = driver.session()) {
-            for (String statement : statements("cypher/schema.cypher")) {
+            for (String statement : statements(resource("cypher/schema.cypher"))) {
                 session.run(statement).consume();
             }
         }
     }
 
-    static List<String> statements(String resource) {
-        try (InputStream input = new ClassPathResource(resource).getInputStream()) {
-            String text = new String(input.readAllBytes(), StandardCharsets.UTF_8);
-            List<String> statements = new ArrayList<>();
-            for (String part : text.replaceAll("(?m)^\\s*//.*$", "").split(";")) {
-                if (!part.isBlank()) {
-                    statements.add(part.strip());
-                }
+    static List<String> statements(String text) {
+        List<String> statements = new ArrayList<>();
+        for (String part : text.replaceAll("(?m)^\\s*//.*$", "").split(";")) {
+            if (!part.isBlank()) {
+                statements.add(part.strip());
             }
-            return statements;
+        }
+        return statements;
+    }
+
+    private static String resource(String name) {
+        try (InputStream input = new ClassPathResource(name).getInputStream()) {
+            return new String(input.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + resource, e);
+            throw new IllegalStateException("cannot read " + name, e);
         }
     }
 
@@ -161,8 +172,21 @@ class JourneyStore {
         }
     }
 
-    /** Writes journeys, replacing the steps of those that exist, in one transaction per call. */
+    /**
+     * Writes journeys, replacing the steps of those that exist, in one transaction per call: through the embedded
+     * Java API when the database runs in the app, through Cypher otherwise.
+     */
     void writeJourneys(List<Journey> journeys, Collection<String> replacedIds, List<Touchpoint> touchpoints) {
+        if (embeddedWriter != null) {
+            embeddedWriter.writeJourneys(journeys, replacedIds, touchpoints);
+            return;
+        }
+        writeJourneysWithCypher(journeys, replacedIds, touchpoints);
+    }
+
+    /** The same write as a parameterised Cypher statement, for an external server. */
+    void writeJourneysWithCypher(List<Journey> journeys, Collection<String> replacedIds,
+            List<Touchpoint> touchpoints) {
         List<Map<String, Object>> rows = new ArrayList<>(journeys.size());
         for (Journey journey : journeys) {
             rows.add(journeyRow(journey, touchpoints));

@@ -19,6 +19,8 @@ import com.journeyexplorer.graph.JourneyGraph;
 @Service
 public class EventImporter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EventImporter.class);
+
     /** Input formats of {@code POST /api/events}. */
     public enum Format {
         CSV, NDJSON;
@@ -72,7 +74,10 @@ public class EventImporter {
                 throw new ImportRejectedException("the upload has no data rows", List.of(new RowError(0, null,
                         "no data rows after the header")), 1);
             }
-            return new JourneyAssembler(snapshot, options.sessionGap()).assemble(accumulator);
+            JourneyChanges changes = new JourneyAssembler(snapshot, options.sessionGap()).assemble(accumulator);
+            log.info("Read {} rows into {} journeys in {} ms", rows[0], changes.upserts().size(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return changes;
         }, (changes, after) -> report(changes, after, rows[0], errors, started), progress);
     }
 

@@ -61,7 +61,9 @@ public final class KeyMoments {
             }
             total[journey.outcome().ordinal()] += journey.weight();
             boolean[] seen = new boolean[n];
-            for (int i = 0; i < journey.pathLength(); i++) {
+            // The purchase event is the outcome, not a moment that leads to it: count the steps before it.
+            int moments = journey.purchaseIndex() >= 0 ? journey.purchaseIndex() : journey.length();
+            for (int i = 0; i < moments; i++) {
                 int touchpoint = journey.steps()[i];
                 if (!seen[touchpoint]) {
                     seen[touchpoint] = true;

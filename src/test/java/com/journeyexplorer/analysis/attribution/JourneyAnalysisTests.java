@@ -24,9 +24,9 @@ class JourneyAnalysisTests {
             new Touchpoint(1, "site", "web", "", Owner.OWN), new Touchpoint(2, "checkout", "web", "", Owner.OWN),
             new Touchpoint(3, "rival", "", "", Owner.COMPETITOR));
 
-    // ad > site > checkout (purchase) > site, x30, untimed, value 10 each
+    // ad > site > checkout (purchase) > site, x30, untimed, value 300 in all
     private static final Journey BOUGHT = new Journey("j1", null, new int[] {0, 1, 2, 1}, new long[0],
-            new byte[] {T, T, P, T}, null, Outcome.PURCHASE, 2, 10, 30, null, null, null);
+            new byte[] {T, T, P, T}, null, Outcome.PURCHASE, 2, 300, 30, null, null, null);
     // site > rival, x20
     private static final Journey DIVERTED = new Journey("j2", null, new int[] {1, 3}, new long[0],
             new byte[] {T, T}, null, Outcome.DIVERTED, -1, 0, 20, null, null, null);
@@ -41,39 +41,39 @@ class JourneyAnalysisTests {
             List.of(BOUGHT, DIVERTED, ABANDONED, TIMED), 1);
 
     @Test
-    void adaptsJourneysToPathsCutAtThePurchase() {
+    void adaptsJourneysToPathsCutBeforeThePurchase() {
         AttributionPath path = AttributionPath.of(BOUGHT, SNAPSHOT, LabelLevel.TOUCHPOINT);
-        assertThat(path.steps()).containsExactly("ad", "site", "checkout");
+        assertThat(path.steps()).containsExactly("ad", "site");
         assertThat(path.converted()).isTrue();
         assertThat(path.weight()).isEqualTo(30);
         assertThat(path.conversionValue()).isEqualTo(300.0);
         assertThat(path.isTimed()).isFalse();
-        assertThat(AttributionPath.of(BOUGHT, SNAPSHOT, LabelLevel.CHANNEL).steps()).containsExactly("paid", "web",
-                "web");
+        assertThat(AttributionPath.of(BOUGHT, SNAPSHOT, LabelLevel.CHANNEL).steps()).containsExactly("paid", "web");
         // no channel: the touchpoint's name
         AttributionPath diverted = AttributionPath.of(DIVERTED, SNAPSHOT, LabelLevel.CHANNEL);
         assertThat(diverted.steps()).containsExactly("web", "rival");
         assertThat(diverted.converted()).isFalse();
         assertThat(diverted.conversionValue()).isZero();
         AttributionPath timed = AttributionPath.of(TIMED, SNAPSHOT, LabelLevel.TOUCHPOINT);
-        assertThat(timed.stepTimes()).containsExactly(1_000L, 5_000L);
+        assertThat(timed.steps()).containsExactly("ad");
+        assertThat(timed.stepTimes()).containsExactly(1_000L);
         assertThat(timed.conversionTime()).isEqualTo(5_000L);
     }
 
     @Test
     void keyMomentsSetTouchpointsLeadingToSaleApartFromThoseLeadingAway() {
         List<KeyMoments.KeyMoment> moments = KeyMoments.of(SNAPSHOT, journey -> true, 0.95, 0.05);
+        // checkout is only ever the purchase event itself: the outcome, not a moment before it
         assertThat(moments).extracting(KeyMoments.KeyMoment::touchpoint)
-                .containsExactlyInAnyOrder("ad", "site", "checkout", "rival");
-        // ad and checkout: 31 of 31 journeys bought, against 0 of 70; equal |z|, so by name
-        assertThat(moments.get(0).touchpoint()).isEqualTo("ad");
-        assertThat(moments.get(1).touchpoint()).isEqualTo("checkout");
-        KeyMoments.KeyMoment checkout = moments.get(1);
-        assertThat(checkout.journeysWith()).isEqualTo(31);
-        assertThat(checkout.purchasesWith()).isEqualTo(31);
-        assertThat(checkout.journeysWithout()).isEqualTo(70);
-        assertThat(checkout.comparison().difference()).isEqualTo(1.0);
-        assertThat(checkout.direction()).isEqualTo(KeyMoments.Direction.TOWARD_PURCHASE);
+                .containsExactlyInAnyOrder("ad", "site", "rival");
+        // ad: 31 of 31 journeys bought, against 0 of 70
+        KeyMoments.KeyMoment ad = moments.get(0);
+        assertThat(ad.touchpoint()).isEqualTo("ad");
+        assertThat(ad.journeysWith()).isEqualTo(31);
+        assertThat(ad.purchasesWith()).isEqualTo(31);
+        assertThat(ad.journeysWithout()).isEqualTo(70);
+        assertThat(ad.comparison().difference()).isEqualTo(1.0);
+        assertThat(ad.direction()).isEqualTo(KeyMoments.Direction.TOWARD_PURCHASE);
         KeyMoments.KeyMoment rival = moments.stream().filter(m -> m.touchpoint().equals("rival")).findFirst()
                 .orElseThrow();
         // 0 of 20 against 31 of 81
@@ -113,8 +113,9 @@ class JourneyAnalysisTests {
         assertThat(result.variants()).allSatisfy(v -> assertThat(v.adjustedPValue())
                 .isGreaterThanOrEqualTo(v.comparison().pValue()));
         assertThat(result.transitions()).hasSize(3);
-        assertThat(result.attributionA().conversions("checkout")).isEqualTo(30.0);
-        assertThat(result.attributionA().value("checkout")).isEqualTo(300.0);
-        assertThat(result.attributionB().conversions("checkout")).isEqualTo(1.0);
+        // last touch: the last step before the purchase event
+        assertThat(result.attributionA().conversions("site")).isEqualTo(30.0);
+        assertThat(result.attributionA().value("site")).isEqualTo(300.0);
+        assertThat(result.attributionB().conversions("ad")).isEqualTo(1.0);
     }
 }

@@ -1,0 +1,101 @@
+package com.journeyexplorer.api;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.journeyexplorer.analysis.Journey;
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.attribution.Attribution;
+import com.journeyexplorer.analysis.attribution.AttributionPath;
+import com.journeyexplorer.analysis.attribution.MarkovAttribution;
+import com.journeyexplorer.analysis.attribution.MarkovChain;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The answer of {@code GET /api/attribution}. */
+@Schema(description = "Conversions and value credited to each label by one attribution model")
+record AttributionAnswer(
+        @Schema(description = "markov, first, last, linear, position or time-decay") String model,
+        @Schema(description = "touchpoint or channel") String level,
+        @Schema(description = "Markov order (markov only)") Integer order,
+        @Schema(description = "Half-life in days, in steps for untimed paths (time-decay only)") Double halfLifeDays,
+        @Schema(description = "Repeated states merged (markov only)") Boolean collapseRepeats,
+        @Schema(description = "Per label, most conversions first") List<AttributedLabel> labels,
+        Totals totals,
+        @Schema(description = "P(conversion) from (start) of the fitted chain (markov only)")
+        Double conversionProbability,
+        @Schema(description = "The removal effect of the labels of 'remove' taken out together (markov only)")
+        SetRemoval removal) {
+
+    /** Credit of one label; {@code removalEffect} = (P - P without it) / P, markov only. */
+    record AttributedLabel(String label, double conversions, double value, Double removalEffect) {
+    }
+
+    /** Conversions and value shared out, and the journeys (weights counted) selected. */
+    record Totals(long conversions, double value, long journeys) {
+    }
+
+    /** The labels removed together, their joint removal effect and P(conversion) without them. */
+    record SetRemoval(List<String> labels, double removalEffect, double conversionProbabilityWithout) {
+    }
+
+    /**
+     * Attribution of the selected journeys; each becomes {@link AttributionPath#of} (the path before its purchase,
+     * value = the record's total). Markov costs (labels + 1) solves of its chain, plus one for {@code remove}.
+     *
+     * @param remove labels to remove together (markov only; each must occur on the paths, else 404)
+     */
+    static AttributionAnswer of(JourneySnapshot snapshot, List<Journey> journeys, AttributionSettings settings,
+            List<String> remove) {
+        List<AttributionPath> paths = new ArrayList<>(journeys.size());
+        long journeyCount = 0;
+        for (Journey journey : journeys) {
+            paths.add(AttributionPath.of(journey, snapshot, settings.level()));
+            journeyCount += journey.weight();
+        }
+        String level = settings.level().name().toLowerCase(Locale.ROOT);
+        if (settings.model() instanceof MarkovAttribution markov) {
+            MarkovChain chain = markov.fit(paths);
+            Attribution attribution = MarkovAttribution.attribution(chain);
+            return new AttributionAnswer(settings.name().label(), level, settings.order(), null,
+                    settings.collapseRepeats(), labels(attribution, chain.removalEffects()),
+                    totals(attribution, journeyCount), chain.conversionProbability(), removal(chain, remove));
+        }
+        Attribution attribution = settings.model().attribute(paths);
+        return new AttributionAnswer(settings.name().label(), level, null, settings.halfLifeIfTimeDecay(), null,
+                labels(attribution, Map.of()), totals(attribution, journeyCount), null, null);
+    }
+
+    /** The credits, most conversions first (ties by label), each with its removal effect if known. */
+    static List<AttributedLabel> labels(Attribution attribution, Map<String, Double> removalEffects) {
+        return attribution.credits().stream()
+                .sorted(Comparator.comparingDouble((Attribution.Credit c) -> -c.conversions())
+                        .thenComparing(Attribution.Credit::label))
+                .map(c -> new AttributedLabel(c.label(), c.conversions(), c.value(),
+                        removalEffects.get(c.label())))
+                .toList();
+    }
+
+    static Totals totals(Attribution attribution, long journeys) {
+        return new Totals(attribution.totalConversions(), attribution.totalValue(), journeys);
+    }
+
+    private static SetRemoval removal(MarkovChain chain, List<String> remove) {
+        if (remove.isEmpty()) {
+            return null;
+        }
+        Set<String> labels = new TreeSet<>(remove);
+        for (String label : labels) {
+            if (!chain.labels().contains(label)) {
+                throw new NotFoundException("label", label);
+            }
+        }
+        return new SetRemoval(List.copyOf(labels), chain.removalEffect(labels),
+                chain.conversionProbabilityWithout(labels));
+    }
+}

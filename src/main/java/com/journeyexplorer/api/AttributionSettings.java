@@ -1,0 +1,100 @@
+package com.journeyexplorer.api;
+
+import java.util.Set;
+
+import org.springframework.util.MultiValueMap;
+
+import com.journeyexplorer.analysis.PathShaping;
+import com.journeyexplorer.analysis.attribution.AttributionModel;
+import com.journeyexplorer.analysis.attribution.FirstTouch;
+import com.journeyexplorer.analysis.attribution.LabelLevel;
+import com.journeyexplorer.analysis.attribution.LastTouch;
+import com.journeyexplorer.analysis.attribution.LinearTouch;
+import com.journeyexplorer.analysis.attribution.MarkovAttribution;
+import com.journeyexplorer.analysis.attribution.MarkovChain;
+import com.journeyexplorer.analysis.attribution.PositionBased;
+import com.journeyexplorer.analysis.attribution.TimeDecay;
+
+/**
+ * The attribution model a request asks for: {@code model}, {@code level=touchpoint|channel}, {@code order} and
+ * {@code collapseRepeats} (markov), {@code halfLife} (time-decay, days; steps for untimed aggregated paths). A
+ * parameter that the chosen model does not use is a 400 rather than silently ignored.
+ */
+record AttributionSettings(ModelName name, LabelLevel level, int order, double halfLifeDays,
+        boolean collapseRepeats) {
+
+    /** The model names of the API. */
+    enum ModelName {
+        MARKOV, FIRST, LAST, LINEAR, POSITION, TIME_DECAY;
+
+        /** As the API spells it: {@code time-decay}. */
+        String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    static final Set<String> PARAMETERS = Set.of("model", "level", "order", "halfLife", "collapseRepeats");
+    static final double DEFAULT_HALF_LIFE_DAYS = 7;
+    static final double MAX_HALF_LIFE_DAYS = 3650;
+
+    /** Reads the model parameters; the model defaults to markov, the level to touchpoint. */
+    static AttributionSettings of(MultiValueMap<String, String> parameters) {
+        ModelName name = JourneyQuery.choice(parameters, "model", ModelName.class);
+        name = name == null ? ModelName.MARKOV : name;
+        PathShaping.Level shaping = JourneyQuery.choice(parameters, "level", PathShaping.Level.class);
+        LabelLevel level = switch (shaping == null ? PathShaping.Level.TOUCHPOINT : shaping) {
+            case TOUCHPOINT -> LabelLevel.TOUCHPOINT;
+            case CHANNEL -> LabelLevel.CHANNEL;
+            default -> throw new InvalidParameterException("level", "must be one of touchpoint, channel for "
+                    + "attribution, was '" + JourneyQuery.single(parameters, "level") + "'");
+        };
+        if (name != ModelName.MARKOV) {
+            onlyFor(parameters, "order", ModelName.MARKOV);
+            onlyFor(parameters, "collapseRepeats", ModelName.MARKOV);
+        }
+        if (name != ModelName.TIME_DECAY) {
+            onlyFor(parameters, "halfLife", ModelName.TIME_DECAY);
+        }
+        int order = JourneyQuery.integer(parameters, "order", 1, MarkovChain.MAX_ORDER, 1);
+        double halfLife = JourneyQuery.decimal(parameters, "halfLife", 0, MAX_HALF_LIFE_DAYS, DEFAULT_HALF_LIFE_DAYS);
+        if (!(halfLife > 0)) {
+            throw new InvalidParameterException("halfLife", "must be greater than 0 and at most "
+                    + MAX_HALF_LIFE_DAYS + " (days; steps for untimed paths), was " + halfLife);
+        }
+        return new AttributionSettings(name, level, order, halfLife,
+                JourneyQuery.bool(parameters, "collapseRepeats", false));
+    }
+
+    /** 400 when {@code parameter} is given although the model is not {@code model}. */
+    static void onlyFor(MultiValueMap<String, String> parameters, String parameter, ModelName model) {
+        if (JourneyQuery.single(parameters, parameter) != null) {
+            throw new InvalidParameterException(parameter, "applies to model=" + model.label() + " only");
+        }
+    }
+
+    /**
+     * The analysis model. Markov keeps repeated states as self-loops unless {@code collapseRepeats}, as
+     * ChannelAttribution's worked example does; the heuristics are ChannelAttribution's {@code heuristic_models}
+     * plus position-based (40/20/40) and time decay.
+     */
+    AttributionModel model() {
+        return switch (name) {
+            case MARKOV -> new MarkovAttribution(order, collapseRepeats);
+            case FIRST -> new FirstTouch();
+            case LAST -> new LastTouch();
+            case LINEAR -> new LinearTouch();
+            case POSITION -> new PositionBased();
+            case TIME_DECAY -> new TimeDecay(halfLifeDays);
+        };
+    }
+
+    /** The order for markov, else null (left out of the answer). */
+    Integer orderIfMarkov() {
+        return name == ModelName.MARKOV ? order : null;
+    }
+
+    /** The half-life for time-decay, else null. */
+    Double halfLifeIfTimeDecay() {
+        return name == ModelName.TIME_DECAY ? halfLifeDays : null;
+    }
+}

@@ -1,0 +1,85 @@
+package com.journeyexplorer.api;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.journeyexplorer.analysis.Outcome;
+import com.journeyexplorer.analysis.attribution.Attribution;
+import com.journeyexplorer.analysis.attribution.ChiSquare;
+import com.journeyexplorer.analysis.attribution.SegmentComparison;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The answer of {@code GET /api/compare}. */
+@Schema(description = "Two selections of journeys compared: outcome rates, paths, transitions and attribution")
+record CompareAnswer(
+        Side a,
+        Side b,
+        double confidence,
+        @Schema(description = "Rate of each outcome in a and b; p-values Holm-adjusted over the three outcomes")
+        List<OutcomeRate> outcomes,
+        @Schema(description = "Chi-square test of the outcome table (a, b) x (purchase, abandoned, diverted)")
+        OutcomeTest outcomeTest,
+        @Schema(description = "Path variants (path to purchase and outcome) whose shares of journeys differ most; "
+                + "p-values Benjamini-Hochberg adjusted over every variant") List<ShareDifference> paths,
+        @Schema(description = "Transitions (share of journeys making them at least once) that differ most; "
+                + "p-values Benjamini-Hochberg adjusted over every transition") List<ShareDifference> transitions) {
+
+    /** One selection: its filter as given, its size (weights counted) and its attribution. */
+    record Side(String filter, long journeys, SideAttribution attribution) {
+    }
+
+    /** A selection's attribution: credits, most conversions first, and the totals shared out. */
+    record SideAttribution(String model, String level, List<AttributionAnswer.AttributedLabel> labels,
+            long conversions, double value) {
+
+        static SideAttribution of(Attribution attribution, AttributionSettings settings) {
+            return new SideAttribution(settings.name().label(), settings.level().name().toLowerCase(Locale.ROOT),
+                    AttributionAnswer.labels(attribution, Map.of()), attribution.totalConversions(),
+                    attribution.totalValue());
+        }
+    }
+
+    /** One outcome in a and b: counts, rates with intervals, lift a / b, difference a - b with its test. */
+    record OutcomeRate(Outcome outcome, long countA, long countB, Estimates.Rate rateA, Estimates.Rate rateB,
+            Double lift, Estimates.Difference difference, Double adjustedPValue) {
+
+        static OutcomeRate of(SegmentComparison.OutcomeRate rate) {
+            return new OutcomeRate(rate.outcome(), rate.countA(), rate.countB(),
+                    Estimates.Rate.of(rate.comparison().rateA(), rate.rateA()),
+                    Estimates.Rate.of(rate.comparison().rateB(), rate.rateB()),
+                    Estimates.finite(rate.comparison().lift()), Estimates.Difference.of(rate.comparison()), Estimates.finite(rate.adjustedPValue()));
+        }
+    }
+
+    /** Pearson's chi-square statistic, degrees of freedom and p-value. */
+    record OutcomeTest(Double statistic, int degreesOfFreedom, Double pValue) {
+
+        static OutcomeTest of(ChiSquare.Result result) {
+            return new OutcomeTest(Estimates.finite(result.statistic()), result.degreesOfFreedom(),
+                    Estimates.finite(result.pValue()));
+        }
+    }
+
+    /** A path variant or transition: journeys with it in a and b, their shares, the difference and its test. */
+    record ShareDifference(String key, long countA, long countB, Double shareA, Double shareB,
+            Estimates.Difference difference, Double adjustedPValue) {
+
+        static ShareDifference of(SegmentComparison.ShareDifference share) {
+            return new ShareDifference(share.key(), share.countA(), share.countB(),
+                    Estimates.finite(share.comparison().rateA()), Estimates.finite(share.comparison().rateB()),
+                    Estimates.Difference.of(share.comparison()), Estimates.finite(share.adjustedPValue()));
+        }
+    }
+
+    static CompareAnswer of(String filterA, String filterB, SegmentComparison.Result result,
+            AttributionSettings settings, double confidence) {
+        return new CompareAnswer(
+                new Side(filterA, result.journeysA(), SideAttribution.of(result.attributionA(), settings)),
+                new Side(filterB, result.journeysB(), SideAttribution.of(result.attributionB(), settings)),
+                confidence, result.outcomes().stream().map(OutcomeRate::of).toList(),
+                OutcomeTest.of(result.outcomeTest()), result.variants().stream().map(ShareDifference::of).toList(),
+                result.transitions().stream().map(ShareDifference::of).toList());
+    }
+}

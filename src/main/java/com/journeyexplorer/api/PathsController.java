@@ -1,0 +1,163 @@
+package com.journeyexplorer.api;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.journeyexplorer.analysis.AbsorbingChain;
+import com.journeyexplorer.analysis.JourneySelection;
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.LikelyPath;
+import com.journeyexplorer.analysis.LikelyPaths;
+import com.journeyexplorer.analysis.Outcome;
+import com.journeyexplorer.analysis.PathVariant;
+import com.journeyexplorer.analysis.TopPaths;
+import com.journeyexplorer.analysis.TransitionGraph;
+import com.journeyexplorer.graph.JourneyProjection;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The most frequent observed paths, and the most probable paths of the Markov chain built from them. */
+@RestController
+@RequestMapping("/api/paths")
+@Tag(name = "Paths")
+class PathsController {
+
+    static final int MAX_LIMIT = 1000;
+    static final int MAX_K = 100;
+    /** The absorbing chain is solved densely, O(n³); beyond this many labels ask for a coarser shaping. */
+    static final int MAX_CHAIN_NODES = 2000;
+
+    private final JourneyProjection projection;
+
+    PathsController(JourneyProjection projection) {
+        this.projection = projection;
+    }
+
+    /** One path variant; the durations (first to last event of the path) are null when no journey is timed. */
+    record Variant(List<String> steps, long journeys, double share, double purchaseRate, Double medianSeconds,
+            Double p90Seconds) {
+    }
+
+    /** The variants not listed. */
+    record Other(long variants, long journeys, double share) {
+    }
+
+    /** {@code variants} journeys plus {@code other.journeys} equal {@code total}. */
+    record TopPathsResponse(long total, long distinctVariants, List<Variant> variants, Other other) {
+    }
+
+    @GetMapping("/top")
+    @Operation(summary = "Most frequent path variants", description = "Groups the selected journeys by their "
+            + "shaped path, most frequent first (ties by steps). With outcome=purchase a path ends at the first "
+            + "purchase; otherwise whole journeys. The variants not listed are summed in 'other', so listed journeys "
+            + "plus other.journeys equal total.")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "How many variants to list, 1..1000",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "10"))
+    @JourneyFilterParameters
+    @PathShapingParameters
+    TopPathsResponse top(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        int limit = JourneyQuery.integer(parameters, "limit", 1, MAX_LIMIT, 10);
+        JourneyQuery query = JourneyQuery.of(parameters, Set.of("limit"));
+        JourneySnapshot snapshot = projection.current();
+        query.requireKnownTouchpoints(snapshot);
+        TopPaths top = TopPaths.of(snapshot, query.selection(), query.shaping(), limit);
+        List<Variant> variants = new ArrayList<>(top.paths().size());
+        for (PathVariant path : top.paths()) {
+            variants.add(new Variant(path.steps(), path.journeys(), path.share(), path.purchaseRate(),
+                    JsonNumbers.finiteOrNull(path.timeToComplete().medianSeconds()),
+                    JsonNumbers.finiteOrNull(path.timeToComplete().p90Seconds())));
+        }
+        return new TopPathsResponse(top.total(), top.variants(), variants,
+                new Other(top.other().variants(), top.other().journeys(), top.other().share()));
+    }
+
+    /** A path from (start) to the outcome node; {@code steps} lie between the two. */
+    record Likely(List<String> steps, double probability) {
+    }
+
+    /** The probability of eventually ending in each outcome from {@code node}. */
+    record NodeOutcomes(String node, double purchase, double abandoned, double diverted) {
+    }
+
+    /**
+     * @param outcome              the outcome node the paths lead to
+     * @param journeys             selected journeys the chain is built from
+     * @param paths                most probable first
+     * @param outcomeProbabilities (start) first, then by descending probability of {@code outcome}, ties by node
+     */
+    record LikelyPathsResponse(String outcome, long journeys, List<Likely> paths,
+            List<NodeOutcomes> outcomeProbabilities) {
+    }
+
+    @GetMapping("/likely")
+    @Operation(summary = "Most probable paths to an outcome", description = "Builds the absorbing Markov chain of "
+            + "the selected journeys' shaped paths (to the first purchase) and lists the k most probable simple "
+            + "paths from (start) to the outcome node (Yen's k shortest paths on -log P), by descending probability. "
+            + "outcomeProbabilities gives, for every node, the exact probability of eventually reaching each "
+            + "outcome (absorbing-chain solve). Here 'outcome' names the target, not a filter.")
+    @Parameter(name = "outcome", in = ParameterIn.QUERY, description = "The outcome the paths lead to",
+            schema = @Schema(allowableValues = { "purchase", "abandoned", "diverted" }, defaultValue = "purchase"))
+    @Parameter(name = "k", in = ParameterIn.QUERY, description = "How many paths, 1..100",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "10"))
+    @JourneyFilterParameters
+    @PathShapingParameters
+    LikelyPathsResponse likely(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        int k = JourneyQuery.integer(parameters, "k", 1, MAX_K, 10);
+        if ("any".equalsIgnoreCase(JourneyQuery.single(parameters, "outcome"))) {
+            throw new InvalidParameterException("outcome", "must be one of purchase, abandoned, diverted here: it "
+                    + "names the outcome the paths lead to");
+        }
+        JourneyQuery query = JourneyQuery.of(parameters, Set.of("k"));
+        Outcome target = query.selection().outcome() == null ? Outcome.PURCHASE : query.selection().outcome();
+        JourneySelection selection = query.selection().withOutcome(null);
+        JourneySnapshot snapshot = projection.current();
+        query.requireKnownTouchpoints(snapshot);
+        TransitionGraph graph = TransitionGraph.of(snapshot, selection, query.shaping());
+        if (graph.journeys() == 0) {
+            return new LikelyPathsResponse(target.nodeName(), 0, List.of(), List.of());
+        }
+        if (graph.graph().vertexSet().size() > MAX_CHAIN_NODES) {
+            throw new InvalidParameterException("level", "gives " + graph.graph().vertexSet().size()
+                    + " path labels, more than the " + MAX_CHAIN_NODES + " the exact chain is solved for; use "
+                    + "level=channel or level=stage, or merge touchpoints with group=Name:regex");
+        }
+        List<Likely> paths = new ArrayList<>();
+        for (LikelyPath path : LikelyPaths.of(graph, target, k)) {
+            paths.add(new Likely(path.steps(), path.probability()));
+        }
+        return new LikelyPathsResponse(target.nodeName(), graph.journeys(), paths,
+                outcomeProbabilities(AbsorbingChain.of(graph), target));
+    }
+
+    private static List<NodeOutcomes> outcomeProbabilities(AbsorbingChain chain, Outcome target) {
+        List<NodeOutcomes> rows = new ArrayList<>(chain.nodes().size());
+        for (String node : chain.nodes()) {
+            rows.add(new NodeOutcomes(node, chain.probability(node, Outcome.PURCHASE),
+                    chain.probability(node, Outcome.ABANDONED), chain.probability(node, Outcome.DIVERTED)));
+        }
+        rows.sort(Comparator.comparing((NodeOutcomes row) -> !row.node().equals(TransitionGraph.START))
+                .thenComparing(Comparator.comparingDouble((NodeOutcomes row) -> probability(row, target)).reversed())
+                .thenComparing(NodeOutcomes::node));
+        return rows;
+    }
+
+    private static double probability(NodeOutcomes row, Outcome outcome) {
+        return switch (outcome) {
+            case PURCHASE -> row.purchase();
+            case ABANDONED -> row.abandoned();
+            case DIVERTED -> row.diverted();
+        };
+    }
+}

@@ -1,0 +1,156 @@
+package com.journeyexplorer.graph;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.RelationshipType;
+import org.neo4j.graphdb.Transaction;
+
+import com.journeyexplorer.analysis.EventType;
+import com.journeyexplorer.analysis.Journey;
+import com.journeyexplorer.analysis.Touchpoint;
+
+/**
+ * Writes journeys and their step chains through Neo4j's embedded Java API: the same graph as the Cypher writer in
+ * {@link JourneyStore}, several times faster because no query is planned and nothing crosses Bolt. Used whenever the
+ * database runs inside the app; an external server gets the Cypher writer.
+ */
+final class EmbeddedJourneyWriter {
+
+    private static final Label JOURNEY = Label.label("Journey");
+    private static final Label STEP = Label.label("Step");
+    private static final Label TOUCHPOINT = Label.label("Touchpoint");
+    private static final RelationshipType FIRST = RelationshipType.withName("FIRST");
+    private static final RelationshipType NEXT = RelationshipType.withName("NEXT");
+    private static final RelationshipType AT = RelationshipType.withName("AT");
+    private static final String[] TYPE_NAMES = typeNames();
+
+    private final GraphDatabaseService database;
+
+    EmbeddedJourneyWriter(DatabaseManagementService management) {
+        this.database = management.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    }
+
+    /** One transaction: replaces the steps of {@code replacedIds}, then writes every journey of the batch. */
+    void writeJourneys(List<Journey> journeys, Collection<String> replacedIds, List<Touchpoint> touchpoints) {
+        try (Transaction tx = database.beginTx()) {
+            Map<Integer, Node> touchpointNodes = new HashMap<>();
+            for (Journey journey : journeys) {
+                Node node = tx.findNode(JOURNEY, "id", journey.id());
+                if (node == null) {
+                    node = tx.createNode(JOURNEY);
+                } else {
+                    if (replacedIds.contains(journey.id())) {
+                        deleteSteps(node);
+                    }
+                    for (String key : node.getPropertyKeys()) {
+                        node.removeProperty(key);
+                    }
+                }
+                writeJourney(tx, node, journey, touchpoints, touchpointNodes);
+            }
+            tx.commit();
+        }
+    }
+
+    private static void deleteSteps(Node journey) {
+        Node step = single(journey, FIRST);
+        while (step != null) {
+            Node next = single(step, NEXT);
+            for (Relationship relationship : step.getRelationships()) {
+                relationship.delete();
+            }
+            step.delete();
+            step = next;
+        }
+    }
+
+    private static Node single(Node node, RelationshipType type) {
+        Relationship relationship = node.getSingleRelationship(type, Direction.OUTGOING);
+        return relationship == null ? null : relationship.getEndNode();
+    }
+
+    private static void writeJourney(Transaction tx, Node node, Journey journey, List<Touchpoint> touchpoints,
+            Map<Integer, Node> touchpointNodes) {
+        int length = journey.length();
+        String[] path = new String[length];
+        int[] types = new int[length];
+        for (int i = 0; i < length; i++) {
+            path[i] = touchpoints.get(journey.steps()[i]).name();
+            types[i] = journey.types()[i];
+        }
+        node.setProperty("id", journey.id());
+        node.setProperty("customerId", journey.customerId());
+        node.setProperty("outcome", journey.outcome().name());
+        node.setProperty("path", path);
+        node.setProperty("times", journey.times());
+        node.setProperty("stepTypes", types);
+        node.setProperty("steps", length);
+        node.setProperty("purchaseIndex", journey.purchaseIndex());
+        node.setProperty("value", journey.value());
+        node.setProperty("weight", journey.weight());
+        node.setProperty("segment", journey.segment());
+        node.setProperty("device", journey.device());
+        if (journey.isTimed()) {
+            node.setProperty("startedAt", Instant.ofEpochMilli(journey.startedAt()).atZone(ZoneOffset.UTC));
+            node.setProperty("endedAt", Instant.ofEpochMilli(journey.endedAt()).atZone(ZoneOffset.UTC));
+        }
+        if (journey.eventIds() != null) {
+            String[] ids = new String[length];
+            for (int i = 0; i < length; i++) {
+                ids[i] = journey.eventIds()[i] == null ? "" : journey.eventIds()[i];
+            }
+            node.setProperty("eventIds", ids);
+        }
+        journey.attributes().forEach((name, value) -> node.setProperty(JourneyStore.ATTRIBUTE_PREFIX + name, value));
+
+        Node previous = node;
+        RelationshipType link = FIRST;
+        for (int i = 0; i < length; i++) {
+            int touchpointId = journey.steps()[i];
+            Node touchpoint = touchpointNodes.computeIfAbsent(touchpointId,
+                    id -> tx.findNode(TOUCHPOINT, "name", touchpoints.get(id).name()));
+            if (touchpoint == null) {
+                throw new IllegalStateException("no :Touchpoint node for " + touchpoints.get(touchpointId).name());
+            }
+            Node step = tx.createNode(STEP);
+            step.setProperty("index", i);
+            step.setProperty("touchpoint", path[i]);
+            if (types[i] != EventType.TOUCHPOINT.code()) {
+                step.setProperty("type", TYPE_NAMES[types[i]]);
+            }
+            if (journey.isTimed()) {
+                step.setProperty("at", Instant.ofEpochMilli(journey.times()[i]).atZone(ZoneOffset.UTC));
+            }
+            String eventId = journey.eventId(i);
+            if (eventId != null) {
+                step.setProperty("eventId", eventId);
+            }
+            step.createRelationshipTo(touchpoint, AT);
+            previous.createRelationshipTo(step, link);
+            previous = step;
+            link = NEXT;
+        }
+    }
+
+    private static String[] typeNames() {
+        EventType[] types = EventType.values();
+        String[] names = new String[types.length];
+        for (EventType type : types) {
+            names[type.ordinal()] = type.name().toLowerCase(Locale.ROOT);
+        }
+        return names;
+    }
+}

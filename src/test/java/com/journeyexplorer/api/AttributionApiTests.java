@@ -1,0 +1,244 @@
+package com.journeyexplorer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.journeyexplorer.ApiTestSupport;
+import com.journeyexplorer.analysis.attribution.Attribution;
+import com.journeyexplorer.analysis.attribution.AttributionModel;
+import com.journeyexplorer.analysis.attribution.AttributionPath;
+import com.journeyexplorer.analysis.attribution.FirstTouch;
+import com.journeyexplorer.analysis.attribution.LastTouch;
+import com.journeyexplorer.analysis.attribution.LinearTouch;
+import com.journeyexplorer.analysis.attribution.PositionBased;
+import com.journeyexplorer.analysis.attribution.TimeDecay;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code GET /api/attribution} end to end: ChannelAttribution's worked example and its Data.csv imported as aggregated
+ * paths (two sources in one store, told apart by {@code attr.source}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AttributionApiTests extends ApiTestSupport {
+
+    private static final String WORKED = "/api/attribution?attr.source=worked";
+    private static final String DATA = "/api/attribution?attr.source=ca";
+    private static final long DATA_CONVERSIONS = 19785;
+
+    @BeforeAll
+    void importBothSources() {
+        String worked = """
+                path;total_conversions;total_conversion_value;total_null
+                A > B > A > B > B > A;1;1;0
+                A > B > B > A > A;1;1;0
+                A > A;1;1;0
+                """;
+        assertThat(post("/api/journeys/aggregated?source=worked", "text/csv", worked).status()).isEqualTo(200);
+        Response data = postFile("/api/journeys/aggregated?source=ca", "text/csv",
+                sharedData("channelattribution/Data.csv"));
+        assertThat(data.status()).as(data.body()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(1)
+    void markovGivesTheWorkedExamplesRemovalEffectsAndCredits() {
+        Response response = get(WORKED + "&model=markov");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode answer = response.json();
+        assertThat(answer.get("model").asString()).isEqualTo("markov");
+        Map<String, JsonNode> labels = byLabel(answer);
+        assertThat(labels).containsOnlyKeys("A", "B");
+        assertThat(labels.get("A").get("removalEffect").asDouble()).isCloseTo(1, within(1e-9));
+        assertThat(labels.get("B").get("removalEffect").asDouble()).isCloseTo(0.5, within(1e-9));
+        assertThat(labels.get("A").get("conversions").asDouble()).isCloseTo(2, within(1e-9));
+        assertThat(labels.get("B").get("conversions").asDouble()).isCloseTo(1, within(1e-9));
+        assertThat(labels.get("A").get("value").asDouble()).isCloseTo(2, within(1e-9));
+        assertThat(answer.get("totals").get("conversions").asLong()).isEqualTo(3);
+        assertThat(answer.get("totals").get("journeys").asLong()).isEqualTo(3);
+        assertThat(answer.get("conversionProbability").asDouble()).isCloseTo(1, within(1e-9));
+    }
+
+    @Test
+    @Order(2)
+    void twoCallsGiveIdenticalJson() {
+        Response first = get(WORKED);
+        Response second = get(WORKED);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(get(DATA + "&model=markov").body()).isEqualTo(get(DATA + "&model=markov").body());
+    }
+
+    @Test
+    @Order(3)
+    void heuristicModelsEqualTheAnalysisClassesOnDataCsv() throws IOException {
+        List<AttributionPath> paths = dataCsvPaths();
+        Map<String, AttributionModel> models = Map.of("first", new FirstTouch(), "last", new LastTouch(),
+                "linear", new LinearTouch(), "position", new PositionBased(), "time-decay&halfLife=2",
+                new TimeDecay(2));
+        for (Map.Entry<String, AttributionModel> model : models.entrySet()) {
+            Response response = get(DATA + "&model=" + model.getKey());
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            Attribution expected = model.getValue().attribute(paths);
+            Map<String, JsonNode> labels = byLabel(response.json());
+
+            assertThat(labels.keySet()).as(model.getKey())
+                    .containsExactlyInAnyOrderElementsOf(expected.credits().stream()
+                            .map(Attribution.Credit::label).toList());
+            double sum = 0;
+            for (Attribution.Credit credit : expected.credits()) {
+                JsonNode label = labels.get(credit.label());
+                assertThat(label.get("conversions").asDouble()).as(model.getKey() + " " + credit.label())
+                        .isCloseTo(credit.conversions(), within(1e-6));
+                assertThat(label.get("value").asDouble()).as(model.getKey() + " " + credit.label())
+                        .isCloseTo(credit.value(), within(1e-6));
+                assertThat(label.has("removalEffect")).isFalse();
+                sum += label.get("conversions").asDouble();
+            }
+            assertThat(sum).as(model.getKey()).isCloseTo(DATA_CONVERSIONS, within(1e-6));
+            assertThat(response.json().get("totals").get("conversions").asLong()).isEqualTo(DATA_CONVERSIONS);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void firstTouchCreditsEachPathsFirstLabel() throws IOException {
+        Map<String, Double> expected = new HashMap<>();
+        for (AttributionPath path : dataCsvPaths()) {
+            expected.merge(path.steps()[0], (double) path.conversions(), Double::sum);
+        }
+        expected.values().removeIf(conversions -> conversions == 0);
+
+        Map<String, JsonNode> labels = byLabel(get(DATA + "&model=first").json());
+
+        assertThat(labels).hasSameSizeAs(expected);
+        expected.forEach((label, conversions) ->
+                assertThat(labels.get(label).get("conversions").asDouble()).as(label).isEqualTo(conversions));
+    }
+
+    @Test
+    @Order(5)
+    void removingASetReportsItsJointEffect() {
+        JsonNode answer = get(DATA + "&remove=alpha,beta").json();
+        Map<String, JsonNode> labels = byLabel(answer);
+        JsonNode removal = answer.get("removal");
+
+        assertThat(removal.get("labels")).extracting(JsonNode::asString).containsExactly("alpha", "beta");
+        double joint = removal.get("removalEffect").asDouble();
+        assertThat(joint).isGreaterThan(labels.get("alpha").get("removalEffect").asDouble())
+                .isGreaterThan(labels.get("beta").get("removalEffect").asDouble()).isLessThanOrEqualTo(1);
+        assertThat(removal.get("conversionProbabilityWithout").asDouble())
+                .isCloseTo(answer.get("conversionProbability").asDouble() * (1 - joint), within(1e-12));
+        JsonNode single = get(WORKED + "&remove=B").json().get("removal");
+        assertThat(single.get("removalEffect").asDouble()).isCloseTo(0.5, within(1e-9));
+    }
+
+    @Test
+    @Order(6)
+    void acceptsAHigherOrderWhoseCreditsSumToTheConversions() {
+        Response response = get(DATA + "&model=markov&order=2");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode answer = response.json();
+        assertThat(answer.get("order").asInt()).isEqualTo(2);
+        double sum = 0;
+        for (JsonNode label : answer.get("labels")) {
+            sum += label.get("conversions").asDouble();
+        }
+        assertThat(sum).isCloseTo(DATA_CONVERSIONS, within(1e-6));
+        assertThat(byLabel(answer)).doesNotContainKey("Conversion");
+    }
+
+    @Test
+    @Order(7)
+    void rejectsAnOrderAboveFour() {
+        assertInvalid(get(DATA + "&order=5"), "order", "between 1 and 4");
+    }
+
+    @Test
+    @Order(8)
+    void rejectsAnUnknownModelNamingTheAllowedOnes() {
+        assertInvalid(get(DATA + "&model=shapley"), "model",
+                "markov, first, last, linear, position, time-decay");
+    }
+
+    @Test
+    @Order(9)
+    void rejectsAHalfLifeOfZero() {
+        assertInvalid(get(DATA + "&model=time-decay&halfLife=0"), "halfLife", "greater than 0");
+        assertInvalid(get(DATA + "&model=time-decay&halfLife=soon"), "halfLife", "number");
+    }
+
+    @Test
+    @Order(10)
+    void rejectsParametersTheModelDoesNotUse() {
+        assertInvalid(get(DATA + "&model=linear&order=2"), "order", "model=markov only");
+        assertInvalid(get(DATA + "&model=first&remove=alpha"), "remove", "model=markov only");
+    }
+
+    @Test
+    @Order(11)
+    void removingAnUnknownLabelIsNotFound() {
+        Response response = get(DATA + "&remove=alpha,nowhere");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("label").asString()).isEqualTo("nowhere");
+    }
+
+    private static void assertInvalid(Response response, String parameter, String detail) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("parameter").asString()).isEqualTo(parameter);
+        assertThat(response.json().get("detail").asString()).contains(detail);
+    }
+
+    private static Map<String, JsonNode> byLabel(JsonNode answer) {
+        Map<String, JsonNode> labels = new HashMap<>();
+        for (JsonNode label : answer.get("labels")) {
+            labels.put(label.get("label").asString(), label);
+        }
+        return labels;
+    }
+
+    /** Data.csv read independently of the importer: a converted and a non-converted path per row. */
+    private static List<AttributionPath> dataCsvPaths() throws IOException {
+        Path file = sharedData("channelattribution/Data.csv");
+        List<String> lines = Files.readAllLines(file);
+        List<AttributionPath> paths = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] fields = line.split(";");
+            String[] steps = fields[0].trim().split("\\s*>\\s*");
+            long conversions = Long.parseLong(fields[1].trim());
+            long nulls = Long.parseLong(fields[3].trim());
+            if (conversions > 0) {
+                paths.add(AttributionPath.untimed(steps, true, Double.parseDouble(fields[2].trim()), conversions));
+            }
+            if (nulls > 0) {
+                paths.add(AttributionPath.untimed(steps, false, 0, nulls));
+            }
+        }
+        return paths;
+    }
+}

@@ -1,0 +1,70 @@
+package com.journeyexplorer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command-line import, run in-process against its own embedded database. */
+class ImportCommandTests {
+
+    @TempDir
+    Path dataDir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        String[] all = new String[args.length + 3];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--journeys.data-dir=" + dataDir;
+        all[args.length + 1] = "--journeys.neo4j.embedded.bolt-port=0";
+        all[args.length + 2] = "--journeys.neo4j.embedded.page-cache-size=32MB";
+        return ImportCommand.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void importsAFileWithAProgressBarAndASummary() {
+        Path file = Path.of("..", "shared", "data", "pm4py-running-example", "running-example.csv");
+        Assumptions.assumeTrue(Files.exists(file), "skipped: ../shared/data is absent");
+
+        int exit = run(file.toString(),
+                "--journeyColumn=case:concept:name", "--touchpointColumn=concept:name",
+                "--timestampColumn=time:timestamp", "--purchase=pay compensation");
+
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(stdout).contains("Imported 42 events into 6 journeys (6 new, 0 updated) from 42 rows");
+        assertThat(stdout).contains("The database now holds 6 journeys and 42 events");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("reading", "100%");
+    }
+
+    @Test
+    void rejectsABadFileNamingLineFieldAndReason() throws Exception {
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + "-bad.csv");
+        Files.writeString(file, "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\nj1,soon,Cart\n");
+
+        int exit = run(file.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("rejected:", "line 3, timestamp: 'soon' is not a timestamp");
+        Files.deleteIfExists(file);
+    }
+
+    @Test
+    void explainsUsageErrors() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no file given", "Usage:");
+
+        assertThat(run("does-not-exist.csv")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read does-not-exist.csv");
+    }
+}

@@ -1,0 +1,47 @@
+package com.journeyexplorer.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+import com.journeyexplorer.ApiTestSupport;
+
+/**
+ * The Cypher write path that external servers (Docker, Aura, clusters) use, exercised on the embedded database over
+ * Bolt, so that it is tested on every machine, Docker engine or not.
+ */
+@TestPropertySource(properties = "journeys.neo4j.embedded.direct-writes=false")
+class CypherWriterTests extends ApiTestSupport {
+
+    @Test
+    void storesTheSameGraphThroughCypherAsThroughTheJavaApi() throws Exception {
+        Path file = sharedData("pm4py-running-example/running-example.csv");
+        String query = "/api/events?journeyColumn=case:concept:name&touchpointColumn=concept:name"
+                + "&timestampColumn=time:timestamp&purchase=pay compensation";
+        assertThat(postFile(query, "text/csv", file).status()).isEqualTo(200);
+        // An extension replaces the journey's step chain.
+        assertThat(post("/api/events", "text/csv", "journey_id,timestamp,touchpoint\n3,2011-02-01T10:00:00Z,Newsletter\n")
+                .status()).isEqualTo(200);
+
+        try (var session = driver.session()) {
+            List<String> path = session.run("""
+                    MATCH (:Journey {id: '3'})-[:FIRST]->(first:Step)
+                    MATCH (first)-[:NEXT*0..]->(s:Step)
+                    RETURN s.touchpoint AS touchpoint ORDER BY s.index""").list(r -> r.get("touchpoint").asString());
+            List<Object> stored = session.run("MATCH (j:Journey {id: '3'}) RETURN j.path AS path").single()
+                    .get("path").asList();
+            assertThat(path).hasSize(10).endsWith("Newsletter").isEqualTo(stored);
+            assertThat(session.run("MATCH (s:Step) RETURN count(s) AS n").single().get("n").asLong()).isEqualTo(43);
+            List<String> mismatches = session.run(JourneyStore.statements(
+                    Files.readString(Path.of("cypher", "consistency-check.cypher"))).get(0))
+                    .list(row -> row.get("from").asString());
+            assertThat(mismatches).isEmpty();
+        }
+        assertThat(get("/api/journeys/3").json().get("steps").size()).isEqualTo(10);
+    }
+}

@@ -1,0 +1,81 @@
+package com.journeyexplorer.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.journeyexplorer.JourneyExplorerApplication;
+import com.journeyexplorer.analysis.Journey;
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.ingest.EventImporter;
+import com.journeyexplorer.ingest.ImportOptions;
+
+/** Data survives a normal restart, and the projection rebuilt from Neo4j equals the one before it. */
+class RestartTests {
+
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext start(boolean demo) {
+        return new SpringApplicationBuilder(JourneyExplorerApplication.class)
+                .web(WebApplicationType.NONE)
+                .profiles("test")
+                .run("--journeys.data-dir=" + dataDir, "--journeys.demo.load-on-start=" + demo,
+                        "--journeys.demo.journeys=500");
+    }
+
+    @Test
+    void keepsEveryJourneyAcrossARestartAndRebuildsTheSameProjection() throws Exception {
+        JourneySnapshot before;
+        try (ConfigurableApplicationContext app = start(true)) {
+            String extra = """
+                    event_id,journey_id,timestamp,touchpoint,type,value,campaign
+                    x1,restart-1,2026-03-01T10:00:00Z,Home,,,spring
+                    x2,restart-1,2026-03-01T10:05:00Z,Order confirmation,purchase,42.5,
+                    """;
+            app.getBean(EventImporter.class).importEvents(
+                    new ByteArrayInputStream(extra.getBytes(StandardCharsets.UTF_8)), EventImporter.Format.CSV,
+                    ImportOptions.defaults(Duration.ofMinutes(30)));
+            before = app.getBean(JourneyProjection.class).current();
+        }
+        assertThat(before.journeyCount()).isEqualTo(501);
+        assertThat(Files.list(dataDir).toList()).isNotEmpty();
+
+        try (ConfigurableApplicationContext app = start(true)) {
+            JourneySnapshot after = app.getBean(JourneyProjection.class).current();
+            assertThat(after.journeyCount()).as("the demo is not loaded again into a database with data")
+                    .isEqualTo(before.journeyCount());
+            assertThat(after.eventCount()).isEqualTo(before.eventCount());
+            assertThat(after.touchpoints()).isEqualTo(before.touchpoints());
+            for (Journey expected : before.journeys()) {
+                Journey actual = after.journey(expected.id()).orElseThrow();
+                assertThat(actual.steps()).isEqualTo(expected.steps());
+                assertThat(actual.times()).isEqualTo(expected.times());
+                assertThat(actual.types()).isEqualTo(expected.types());
+                assertThat(actual.eventIds()).isEqualTo(expected.eventIds());
+                assertThat(actual.outcome()).isEqualTo(expected.outcome());
+                assertThat(actual.value()).isEqualTo(expected.value());
+                assertThat(actual.segment()).isEqualTo(expected.segment());
+                assertThat(actual.attributes()).isEqualTo(expected.attributes());
+            }
+            assertThat(after.journey("restart-1").orElseThrow().eventIds()).containsExactly("x1", "x2");
+            try (var session = app.getBean(org.neo4j.driver.Driver.class).session()) {
+                List<String> mismatches = session.run(JourneyStore.statements(
+                        Files.readString(Path.of("cypher", "consistency-check.cypher"))).get(0))
+                        .list(row -> row.get("from").asString());
+                assertThat(mismatches).isEmpty();
+            }
+        }
+    }
+}
