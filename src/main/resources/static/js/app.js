@@ -4,7 +4,7 @@ import { getJson, listOf } from './api.js';
 import { count, percent, esc, unavailable } from './format.js';
 import { renderMap } from './map.js';
 import { renderSankey } from './sankey.js';
-import { renderPaths, renderFunnel, renderAttribution, renderDownloads } from './panels.js';
+import { renderPaths, renderFunnel, renderAttribution, renderDownloads, withoutShaping } from './panels.js';
 import { renderDetails } from './details.js';
 import { renderInsights } from './insights.js';
 
@@ -87,7 +87,7 @@ async function refresh() {
     getJson('/api/graph', withParams(params, { maxEdges: '5000' })),
     getJson('/api/graph', withParams(params, { maxEdges: '5000', outcome: 'purchase' })).catch(() => null),
     renderFunnel(document.getElementById('funnel'), params),
-    getJson('/api/insights/moments', params).then(a => listOf(a, 'moments', 'touchpoints')).catch(() => null),
+    getJson('/api/insights/moments', withParams(withoutShaping(params), { limit: '50' })).then(a => listOf(a, 'moments')).catch(() => null),
   ]).then(([all, buyers, funnel, moments]) => {
     if (!stale()) renderInsights(document.getElementById('insights'), { all, buyers, funnel, moments });
   }).catch(error => { if (!stale()) document.getElementById('insights').innerHTML = unavailable('Insights', error); });

@@ -1,6 +1,7 @@
 // The details of one touchpoint: its numbers, where its customers come from and go next (the map's links, then
 // /api/touchpoints/{name}/neighbourhood) and how many it loses (/api/dropoff).
 import { getJson, listOf } from './api.js';
+import { withoutShaping } from './panels.js';
 import { count, percent, esc, nodeName, unavailable } from './format.js';
 
 export async function renderDetails(container, node, graph, params) {
@@ -25,6 +26,11 @@ export async function renderDetails(container, node, graph, params) {
     <div class="two"><div><h4>Comes from</h4>${list(incoming, 'source')}</div><div><h4>Goes to</h4>${list(outgoing, 'target')}</div></div>
     <h4>Drop-off</h4><div id="details-dropoff" class="loading">loading…</div>
     <h4>Neighbourhood</h4><div id="details-neighbourhood" class="loading">loading…</div>`;
+  if (node.kind === 'label') {
+    container.querySelector('#details-dropoff').innerHTML = '<p class="muted">Drop-off is counted per touchpoint: switch the level to touchpoint to see it.</p>';
+    await neighbourhood(container, node, params);
+    return;
+  }
   if (node.kind === 'start' || node.kind === 'outcome') {
     container.querySelector('#details-dropoff').innerHTML = '<p class="muted">not a touchpoint</p>';
     container.querySelector('#details-neighbourhood').innerHTML = '<p class="muted">not a touchpoint</p>';
@@ -36,9 +42,7 @@ export async function renderDetails(container, node, graph, params) {
 async function dropoff(container, node, params) {
   const target = container.querySelector('#details-dropoff');
   try {
-    const query = new URLSearchParams(params);
-    query.delete('level');
-    query.delete('collapseRepeats');
+    const query = withoutShaping(params);
     query.set('limit', '1000');
     const rows = listOf(await getJson('/api/dropoff', query), 'touchpoints');
     const row = rows.find(r => r.touchpoint === node.label);

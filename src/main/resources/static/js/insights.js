@@ -37,9 +37,11 @@ export function renderInsights(container, { all, buyers, funnel, moments }) {
   const start = byId.get('start');
   const base = start && start.purchaseProbability != null ? start.purchaseProbability : null;
   if (moments && moments.length) {
-    const up = moments.filter(m => /TOWARD/i.test(m.direction || '')).slice(0, 2);
+    const stageOf = new Map(all.nodes.map(n => [n.label, (n.stage || '').toLowerCase()]));
+    // The checkout pages go with a purchase by definition; the moments worth acting on come before them.
+    const up = moments.filter(m => /TOWARD/i.test(m.direction || '') && !AFTER_PURCHASE.has(stageOf.get(m.touchpoint))).slice(0, 2);
     const down = moments.filter(m => /AWAY/i.test(m.direction || '')).slice(0, 2);
-    const rate = m => (m.purchaseRateWith && m.purchaseRateWith.estimate != null ? m.purchaseRateWith.estimate
+    const rate = m => (m.purchaseRateWith && m.purchaseRateWith.rate != null ? m.purchaseRateWith.rate
       : m.journeysWith ? m.purchasesWith / m.journeysWith : null);
     items.push(['The crucial moments', `${up.length ? `Journeys that include ${up.map(m => `<b>${esc(m.touchpoint)}</b> (${percent(rate(m))} buy)`).join(' or ')} buy clearly more often. ` : ''}
       ${down.length ? `Those with ${down.map(m => `<b>${esc(m.touchpoint)}</b> (${percent(rate(m))} buy)`).join(' or ')} buy clearly less often.` : ''}`]);
@@ -71,8 +73,10 @@ export function renderInsights(container, { all, buyers, funnel, moments }) {
   const lostByStage = d3.rollups(lostLinks, v => d3.sum(v, l => l.journeys), l => (byId.get(l.source)?.stage || 'unknown'))
     .sort((a, b) => b[1] - a[1]);
   const lostTotal = d3.sum(lostByStage, d => d[1]);
-  if (funnel && funnel.length > 1) {
-    const worst = funnel.slice(0, -1).reduce((a, b) => (b.droppedOut > a.droppedOut ? b : a));
+  const purchaseStage = funnel ? funnel.findIndex(s => s.stage === 'purchase') : -1;
+  const beforePurchase = funnel ? funnel.slice(0, purchaseStage > 0 ? purchaseStage : funnel.length - 1) : [];
+  if (beforePurchase.length) {
+    const worst = beforePurchase.reduce((a, b) => (b.droppedOut > a.droppedOut ? b : a));
     items.push(['Where the store loses them', `The biggest loss is after <b>${esc(worst.stage)}</b>: ${count(worst.droppedOut)} journeys
       (${percent(worst.journeys ? worst.droppedOut / worst.journeys : null)}) reach it but not the next stage.`]);
   } else if (lostTotal) {

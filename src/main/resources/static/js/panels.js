@@ -27,9 +27,16 @@ export async function renderPaths(container, params, outcome, competitors) {
   }
 }
 
+/** Journey filters only: the analyses on raw touchpoints reject path shaping with a 400. */
+export function withoutShaping(params) {
+  const query = new URLSearchParams(params);
+  ['level', 'collapseRepeats', 'maxSteps', 'group'].forEach(name => query.delete(name));
+  return query;
+}
+
 export async function renderFunnel(container, params) {
   try {
-    const answer = await getJson('/api/funnel', new URLSearchParams(params));
+    const answer = await getJson('/api/funnel', withoutShaping(params));
     const stages = listOf(answer, 'stages');
     if (!stages.length) {
       container.innerHTML = '<p class="muted">No stages to show.</p>';
@@ -54,37 +61,49 @@ function topList(items, verb) {
   return `; most ${verb} ${items.slice(0, 2).map(i => `${esc(nodeName(i.label))} (${count(i.journeys)})`).join(', ')}`;
 }
 
+const MODELS = [
+  ['markov', 'Markov (removal effect)'], ['first', 'first touch'], ['last', 'last touch'], ['linear', 'linear'],
+  ['position', 'position-based'], ['time-decay', 'time decay'],
+];
+
+/** Attribution by the chosen model; stage level is not offered by the API, so it falls back to touchpoints. */
 export async function renderAttribution(container, select, params) {
-  try {
-    const answer = await getJson('/api/attribution', new URLSearchParams(params));
-    const models = Array.isArray(answer) ? answer
-      : Array.isArray(answer.models) ? answer.models : [answer];
-    const usable = models.filter(m => m && Array.isArray(m.credits));
-    if (!usable.length) {
-      container.innerHTML = unavailable('Attribution', new Error('no model in the answer'));
-      return;
+  if (!select.options.length) {
+    select.innerHTML = MODELS.map(([value, name]) => `<option value="${value}">${esc(name)}</option>`).join('');
+    select.value = 'markov';
+  }
+  select.hidden = false;
+  const draw = async () => {
+    const query = new URLSearchParams(params);
+    const level = query.get('level');
+    let note = '';
+    if (level === 'stage') {
+      query.delete('level');
+      note = ' Attribution works on touchpoints or channels; shown here for touchpoints.';
     }
-    const previous = select.value;
-    select.innerHTML = usable.map((m, i) => `<option value="${i}">${esc(m.model || `model ${i + 1}`)}</option>`).join('');
-    select.hidden = usable.length < 2;
-    const chosen = usable.findIndex(m => m.model === previous);
-    select.value = String(chosen >= 0 ? chosen : Math.max(0, usable.findIndex(m => /markov/i.test(m.model || ''))));
-    const draw = () => {
-      const model = usable[Number(select.value)] || usable[0];
-      const credits = [...model.credits].sort((a, b) => b.conversions - a.conversions).slice(0, 12);
+    query.set('model', select.value);
+    if (select.value !== 'markov') query.delete('collapseRepeats');
+    try {
+      const model = await getJson('/api/attribution', query);
+      const credited = listOf(model, 'labels', 'credits');
+      const credits = [...credited].sort((a, b) => b.conversions - a.conversions).slice(0, 12);
+      if (!credits.length) {
+        container.innerHTML = '<p class="muted">No purchases to attribute in this selection.</p>';
+        return;
+      }
       const max = Math.max(...credits.map(c => c.conversions), 1e-9);
-      const total = model.totalConversions || credits.reduce((sum, c) => sum + c.conversions, 0);
-      container.innerHTML = `<p class="muted">Purchases credited to each touchpoint (${esc(model.model || '')}).</p>
-        <div class="hbars">${credits.map(c => `<div class="hbar"><span class="name">${esc(nodeName(c.label))}</span>
+      const total = (model.totals && model.totals.conversions) || model.totalConversions
+        || credited.reduce((sum, c) => sum + c.conversions, 0);
+      container.innerHTML = `<p class="muted">${count(total)} purchases shared out among the touchpoints on the way to them.${esc(note)}</p>
+        <div class="hbars">${credits.map(c => `<div class="hbar"><span class="name" title="${esc(c.label)}">${esc(nodeName(c.label))}</span>
         <span class="track"><i style="width:${(100 * c.conversions / max).toFixed(1)}%"></i></span>
         <span class="num">${count(c.conversions)}</span><span class="num muted">${percent(total ? c.conversions / total : null)}</span></div>`).join('')}</div>`;
-    };
-    select.onchange = draw;
-    draw();
-  } catch (error) {
-    select.hidden = true;
-    container.innerHTML = unavailable('Attribution', error);
-  }
+    } catch (error) {
+      container.innerHTML = unavailable('Attribution', error);
+    }
+  };
+  select.onchange = draw;
+  await draw();
 }
 
 const FORMATS = [

@@ -147,12 +147,30 @@ class JourneyMapPageTests extends ApiTestSupport {
                 .startsWith("Product page"));
         wait.until(d -> d.findElements(By.cssSelector("#details-body .loading")).isEmpty());
         String details = browser.findElement(By.id("details-body")).getText().toLowerCase(java.util.Locale.ROOT);
-        assertThat(details).contains("comes from", "goes to", "drop-off", "neighbourhood", "then buy", "cart");
+        assertThat(details).contains("comes from", "goes to", "drop-off", "neighbourhood", "then buy", "cart",
+                "of its visitors leave here", "one step before", "one step after").doesNotContain("unavailable");
         assertThat(browser.findElement(By.cssSelector("#map g.node[data-label='Product page']")).getAttribute("class"))
                 .contains("selected");
         new org.openqa.selenium.interactions.Actions(browser)
                 .moveToElement(browser.findElement(By.cssSelector("header.top"))).perform();
         screenshot();
+    }
+
+    @Test
+    void pathTabsFunnelAndAttributionShowTheAnalyses() {
+        open();
+        assertThat(browser.findElements(By.cssSelector("#paths table.paths tbody tr"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("paths")).getText()).contains("Order confirmation");
+        browser.findElement(By.cssSelector("#path-tabs button[data-outcome='diverted']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(
+                By.cssSelector("#paths .chip.competitor")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#funnel ol.funnel li"))).hasSize(5);
+        assertThat(browser.findElements(By.cssSelector("#attribution .hbar"))).isNotEmpty();
+        int generation = generation();
+        new Select(browser.findElement(By.id("attribution-model"))).selectByValue("first");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("attribution")).getText()
+                .contains("purchases shared out"));
+        assertThat(generation()).isEqualTo(generation);
     }
 
     private void open() {
