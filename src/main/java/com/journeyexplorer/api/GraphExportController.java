@@ -24,6 +24,12 @@ import com.journeyexplorer.export.GraphFormats;
 import com.journeyexplorer.export.Pruning;
 import com.journeyexplorer.graph.JourneyProjection;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * {@code GET /api/graph?format=...}: the transition graph of the selected journeys in one of
  * {@link GraphFormats#names()}, with the common filters and shaping, pruned by {@code minJourneys} and
@@ -31,6 +37,7 @@ import com.journeyexplorer.graph.JourneyProjection;
  */
 @RestController
 @RequestMapping("/api")
+@Tag(name = "Graph exports")
 class GraphExportController {
 
     static final Set<String> PARAMETERS = Set.of("format", "minJourneys", "maxEdges", "steps", "topPerStep");
@@ -44,7 +51,28 @@ class GraphExportController {
     }
 
     @GetMapping("/graph")
-    ResponseEntity<String> graph(@RequestParam MultiValueMap<String, String> parameters) {
+    @Operation(summary = "The transition graph as a file", description = "The transitions of the selected journeys "
+            + "(whole journeys, the counts of /api/transitions) with node attributes (kind, channel, stage, owner, "
+            + "journeys, visits, outcome probabilities) and link attributes (journeys, count, probability, "
+            + "medianSeconds, diversion). Ids are stable: t<touchpoint id>, start, purchase, abandoned, diverted, "
+            + "label:<label> for channel, stage and group labels. Links with fewer than minJourneys journeys are "
+            + "pruned, then all but the maxEdges busiest. The sankey format unrolls the first steps instead. CSV "
+            + "cells starting with = + - @ get a leading apostrophe (spreadsheet formula injection).")
+    @Parameter(name = "format", in = ParameterIn.QUERY, description = "The file format",
+            schema = @Schema(allowableValues = {"node-link", "cytoscape", "sankey", "graphml", "gexf", "dot", "csv"},
+                    defaultValue = GraphFormats.DEFAULT))
+    @Parameter(name = "minJourneys", in = ParameterIn.QUERY, description = "Prune links with fewer journeys",
+            schema = @Schema(type = "integer", minimum = "1", defaultValue = "1"))
+    @Parameter(name = "maxEdges", in = ParameterIn.QUERY, description = "Keep at most this many links, the busiest",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "5000", defaultValue = "500"))
+    @Parameter(name = "steps", in = ParameterIn.QUERY, description = "Steps unrolled, 1..20 (sankey only)",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "20", defaultValue = "5"))
+    @Parameter(name = "topPerStep", in = ParameterIn.QUERY, description = "Labels kept per step, the rest merged "
+            + "into (other), 1..50 (sankey only)",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "50", defaultValue = "8"))
+    @JourneyFilterParameters
+    @PathShapingParameters
+    ResponseEntity<String> graph(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         String format = JourneyQuery.single(parameters, "format");
         GraphExporter exporter = GraphFormats.byName(format == null ? GraphFormats.DEFAULT : format)
                 .orElseThrow(() -> new InvalidParameterException("format", "must be one of "

@@ -42,6 +42,23 @@ class GraphExportDemoTests extends GraphExportChecks {
     }
 
     @Test
+    void filteredAndShapedGraphHoldsTheFilteredTransitions() {
+        String query = "device=mobile&level=channel&collapseRepeats=true";
+        Map<String, long[]> expected = new HashMap<>();
+        for (JsonNode t : get("/api/transitions?" + query).json()) {
+            expected.put(t.get("from").asString() + " -> " + t.get("to").asString(),
+                    new long[] {t.get("journeys").asLong(), t.get("count").asLong()});
+        }
+        for (String format : java.util.List.of("node-link", "graphml", "dot")) {
+            Map<String, Map<String, String>> edges = parse(format,
+                    get("/api/graph?format=" + format + "&" + ALL_EDGES + "&" + query).body()).edgesByLabel();
+            assertThat(edges.keySet()).as(format).isEqualTo(expected.keySet());
+            expected.forEach((key, counts) -> assertThat(Long.parseLong(edges.get(key).get("journeys")))
+                    .as(format + " " + key).isEqualTo(counts[0]));
+        }
+    }
+
+    @Test
     void filtersAndShapingChangeTheGraph() {
         long all = get("/api/graph").json().get("meta").get("journeys").asLong();
         JsonNode mobile = get("/api/graph?device=mobile").json();
