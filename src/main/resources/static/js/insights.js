@@ -36,25 +36,25 @@ export function renderInsights(container, { all, buyers, funnel, moments }) {
 
   const start = byId.get('start');
   const base = start && start.purchaseProbability != null ? start.purchaseProbability : null;
-  if (moments && moments.length) {
-    const stageOf = new Map(all.nodes.map(n => [n.label, (n.stage || '').toLowerCase()]));
-    // The checkout pages go with a purchase by definition; the moments worth acting on come before them.
-    const up = moments.filter(m => /TOWARD/i.test(m.direction || '') && !AFTER_PURCHASE.has(stageOf.get(m.touchpoint))).slice(0, 2);
-    const down = moments.filter(m => /AWAY/i.test(m.direction || '')).slice(0, 2);
-    const rate = m => (m.purchaseRateWith && m.purchaseRateWith.rate != null ? m.purchaseRateWith.rate
-      : m.journeysWith ? m.purchasesWith / m.journeysWith : null);
+  const stageOf = new Map(all.nodes.map(n => [n.label, (n.stage || '').toLowerCase()]));
+  // The checkout pages go with a purchase by definition; the moments worth acting on come before them.
+  const up = (moments || []).filter(m => /TOWARD/i.test(m.direction || '') && !AFTER_PURCHASE.has(stageOf.get(m.touchpoint))).slice(0, 2);
+  const down = (moments || []).filter(m => /AWAY/i.test(m.direction || '')).slice(0, 2);
+  const rate = m => (m.purchaseRateWith && m.purchaseRateWith.rate != null ? m.purchaseRateWith.rate
+    : m.journeysWith ? m.purchasesWith / m.journeysWith : null);
+  const candidates = touchpoints.filter(n => n.purchaseProbability != null && n.journeys >= total * 0.03
+    && !AFTER_PURCHASE.has((n.stage || '').toLowerCase()));
+  if (up.length || down.length) {
     items.push(['The crucial moments', `${up.length ? `Journeys that include ${up.map(m => `<b>${esc(m.touchpoint)}</b> (${percent(rate(m))} buy)`).join(' or ')} buy clearly more often. ` : ''}
       ${down.length ? `Those with ${down.map(m => `<b>${esc(m.touchpoint)}</b> (${percent(rate(m))} buy)`).join(' or ')} buy clearly less often.` : ''}`]);
-  } else if (base != null) {
-    const candidates = touchpoints.filter(n => n.purchaseProbability != null && n.journeys >= total * 0.03
-      && !AFTER_PURCHASE.has((n.stage || '').toLowerCase()));
+  } else if (base != null && candidates.length) {
     const best = [...candidates].sort((a, b) => b.purchaseProbability - a.purchaseProbability).slice(0, 2);
     const worst = [...candidates].sort((a, b) => a.purchaseProbability - b.purchaseProbability).slice(0, 2);
-    if (best.length) {
-      items.push(['The crucial moments', `On average ${percent(base)} of journeys end in a purchase. Reaching
-        ${best.map(n => `<b>${esc(nodeName(n.label))}</b> (${percent(n.purchaseProbability)})`).join(' or ')} makes a sale far more likely;
-        after ${worst.map(n => `<b>${esc(nodeName(n.label))}</b> (${percent(n.purchaseProbability)})`).join(' or ')} most customers are lost.`]);
-    }
+    items.push(['The crucial moments', `On average ${percent(base)} of journeys end in a purchase. Reaching
+      ${best.map(n => `<b>${esc(nodeName(n.label))}</b> (${percent(n.purchaseProbability)})`).join(' or ')} makes a sale more likely;
+      after ${worst.map(n => `<b>${esc(nodeName(n.label))}</b> (${percent(n.purchaseProbability)})`).join(' or ')} fewest customers buy.`]);
+  } else {
+    items.push(['The crucial moments', 'No touchpoint makes a clear difference to the purchase rate in this selection.']);
   }
 
   const competitors = touchpoints.filter(n => n.owner === 'competitor').sort((a, b) => b.journeys - a.journeys);
@@ -75,15 +75,17 @@ export function renderInsights(container, { all, buyers, funnel, moments }) {
   const lostTotal = d3.sum(lostByStage, d => d[1]);
   const purchaseStage = funnel ? funnel.findIndex(s => s.stage === 'purchase') : -1;
   const beforePurchase = funnel ? funnel.slice(0, purchaseStage > 0 ? purchaseStage : funnel.length - 1) : [];
-  if (beforePurchase.length) {
+  if (beforePurchase.some(s => s.droppedOut > 0)) {
     const worst = beforePurchase.reduce((a, b) => (b.droppedOut > a.droppedOut ? b : a));
     items.push(['Where the store loses them', `The biggest loss is after <b>${esc(worst.stage)}</b>: ${count(worst.droppedOut)} journeys
       (${percent(worst.journeys ? worst.droppedOut / worst.journeys : null)}) reach it but not the next stage.`]);
   } else if (lostTotal) {
     const [stage, lost] = lostByStage[0];
     const places = lostLinks.filter(l => (byId.get(l.source)?.stage || 'unknown') === stage).sort((a, b) => b.journeys - a.journeys).slice(0, 2);
-    items.push(['Where the store loses them', `${percent(lost / lostTotal)} of the journeys that end without a purchase end in the
-      <b>${esc(stage)}</b> stage, chiefly at ${places.map(l => `<b>${name(l.source)}</b>`).join(' and ')}.`]);
+    const at = places.map(l => `<b>${name(l.source)}</b>`).join(' and ');
+    items.push(['Where the store loses them', stage === 'unknown'
+      ? `Most journeys that end without a purchase end at ${at} (the data has no stages).`
+      : `${percent(lost / lostTotal)} of the journeys that end without a purchase end in the <b>${esc(stage)}</b> stage, chiefly at ${at}.`]);
   }
 
   const losses = new Map();
@@ -97,8 +99,8 @@ export function renderInsights(container, { all, buyers, funnel, moments }) {
     .sort((a, b) => b.purchaseProbability - a.purchaseProbability);
   if (fix) {
     const node = byId.get(fix[0]);
-    items.push(['Where to invest first', `Fix <b>${esc(nodeName(node.label))}</b>: ${count(fix[1])} journeys are abandoned or leave for a competitor
-      there (${percent(node.journeys ? fix[1] / node.journeys : null)} of its visitors).
+    items.push(['Where to invest first', `Fix <b>${esc(nodeName(node.label))}</b>: ${count(fix[1])} journeys ${competitors.length
+      ? 'are abandoned or leave for a competitor' : 'end without a purchase'} there (${percent(node.journeys ? fix[1] / node.journeys : null)} of its visitors).
       ${channels.length ? `Then grow <b>${esc(nodeName(channels[0].label))}</b>: ${percent(channels[0].purchaseProbability)} of the customers who start there buy.` : ''}`]);
   }
   container.innerHTML = `<dl>${items.map(([q, a]) => `<div class="insight"><dt>${q}</dt><dd>${a}</dd></div>`).join('')}</dl>`;

@@ -150,7 +150,10 @@ export function renderMap(container, graph, { onSelect }) {
     .attr('class', l => `link${l.diversion ? ' diversion' : ''}${column.get(l.target) < column.get(l.source) ? ' back' : column.get(l.target) === column.get(l.source) ? ' same' : ''}`)
     .attr('data-source', l => l.source).attr('data-target', l => l.target)
     .attr('stroke', colour)
-    .attr('stroke-width', l => Math.max(0.8, linkWidth(l.journeys) * (squeezed.get(l._key) || 1)))
+    .attr('stroke-width', l => {
+      const w = Math.max(0.8, linkWidth(l.journeys) * (squeezed.get(l._key) || 1));
+      return column.get(l.target) < column.get(l.source) ? Math.min(w, 4) : w;
+    })
     .on('mouseenter', (event, l) => tooltip.show(event, linkTip(l, byId)))
     .on('mousemove', tooltip.move)
     .on('mouseleave', tooltip.hide);
