@@ -1,0 +1,38 @@
+package com.journeyexplorer.export;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jgrapht.Graph;
+
+import com.journeyexplorer.analysis.Flows;
+
+/**
+ * What the exporters write: the pruned transition graph with its node and link attributes, the step-unrolled flows for
+ * the Sankey format (empty unless asked for), and a description of the selection and the pruning.
+ */
+public record ExportGraph(Graph<ExportNode, ExportLink> graph, Meta meta, Flows flows) {
+
+    /**
+     * @param journeys     selected journeys, weighted
+     * @param level        {@code touchpoint}, {@code channel} or {@code stage}
+     * @param totalNodes   nodes before pruning
+     * @param totalLinks   links before pruning
+     * @param minJourneys  links with fewer journeys were pruned
+     * @param maxEdges     at most this many links were kept, the ones with most journeys
+     * @param dataVersion  the data snapshot's version: the same version and parameters give the same answer
+     */
+    public record Meta(long journeys, String level, boolean collapseRepeats, int nodes, int links, int totalNodes,
+            int totalLinks, long minJourneys, int maxEdges, long dataVersion) {
+    }
+
+    /** Nodes: start, then by stage, then descending journeys; outcome nodes last. */
+    public List<ExportNode> nodes() {
+        return new ArrayList<>(graph.vertexSet());
+    }
+
+    /** Links by descending journeys, then source and target id. */
+    public List<ExportLink> links() {
+        return new ArrayList<>(graph.edgeSet());
+    }
+}

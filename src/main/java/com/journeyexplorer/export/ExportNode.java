@@ -1,0 +1,59 @@
+package com.journeyexplorer.export;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A node of an exported transition graph.
+ *
+ * @param id                  stable across calls: {@code t<touchpoint id>} for a touchpoint, {@code start}, {@code
+ *                            purchase}, {@code abandoned}, {@code diverted} for the fixed nodes, {@code label:<label>}
+ *                            for a channel, stage or group label
+ * @param kind                {@code touchpoint}, {@code label}, {@code start} or {@code outcome}
+ * @param channel             the channel, empty when its touchpoints have several
+ * @param stage               the stage (the most common one of its touchpoints); {@code start} and {@code outcome} for
+ *                            the fixed nodes
+ * @param owner               {@code own} or {@code competitor} (every touchpoint of the label is a competitor's)
+ * @param journeys            selected journeys that pass through the node, weighted, each journey once
+ * @param visits              steps at the node, weighted
+ * @param purchaseProbability probability that a journey at this node goes on to buy (absorbing Markov chain of the paths
+ *                            to purchase); null where the node comes only after a purchase
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ExportNode(String id, String label, String kind, String channel, String stage, String owner,
+        long journeys, long visits, Double purchaseProbability, Double abandonProbability, Double divertProbability) {
+
+    public static final String START_ID = "start";
+
+    public ExportNode {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(label, "label");
+    }
+
+    @JsonIgnore
+    public boolean isCompetitor() {
+        return "competitor".equals(owner);
+    }
+
+    /** The attributes every format writes, in this order; absent probabilities are left out. */
+    public Map<String, Object> attributes() {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("label", label);
+        attributes.put("kind", kind);
+        attributes.put("channel", channel);
+        attributes.put("stage", stage);
+        attributes.put("owner", owner);
+        attributes.put("journeys", journeys);
+        attributes.put("visits", visits);
+        if (purchaseProbability != null) {
+            attributes.put("purchaseProbability", purchaseProbability);
+            attributes.put("abandonProbability", abandonProbability);
+            attributes.put("divertProbability", divertProbability);
+        }
+        return attributes;
+    }
+}

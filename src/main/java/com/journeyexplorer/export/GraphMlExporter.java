@@ -1,0 +1,46 @@
+package com.journeyexplorer.export;
+
+import java.io.Writer;
+
+import org.jgrapht.nio.graphml.GraphMLExporter;
+import org.jgrapht.nio.graphml.GraphMLExporter.AttributeCategory;
+
+/**
+ * GraphML through jgrapht-io's {@link GraphMLExporter}, for yEd, Gephi, NetworkX and igraph: node ids are the stable
+ * ids, every attribute is a typed {@code <key>}. {@code journeys} is declared once for nodes and edges (GraphML keys
+ * are shared by name).
+ */
+public final class GraphMlExporter implements GraphExporter {
+
+    @Override
+    public String format() {
+        return "graphml";
+    }
+
+    @Override
+    public String mediaType() {
+        return "application/graphml+xml";
+    }
+
+    @Override
+    public String fileName() {
+        return "journey-graph.graphml";
+    }
+
+    @Override
+    public void export(ExportGraph graph, Writer writer) {
+        GraphMLExporter<ExportNode, ExportLink> exporter = new GraphMLExporter<>(ExportNode::id);
+        exporter.setEdgeIdProvider(ExportLink::id);
+        exporter.setExportEdgeWeights(false);
+        Attributes.NODE.forEach((name, type) -> exporter.registerAttribute(name,
+                Attributes.LINK.containsKey(name) ? AttributeCategory.ALL : AttributeCategory.NODE, type));
+        Attributes.LINK.forEach((name, type) -> {
+            if (!Attributes.NODE.containsKey(name)) {
+                exporter.registerAttribute(name, AttributeCategory.EDGE, type);
+            }
+        });
+        exporter.setVertexAttributeProvider(node -> Attributes.of(node.attributes()));
+        exporter.setEdgeAttributeProvider(link -> Attributes.of(link.attributes()));
+        exporter.exportGraph(graph.graph(), writer);
+    }
+}

@@ -1,0 +1,51 @@
+// Talks to the Journey Explorer API. Endpoints that this server does not offer (yet) are recognised from its OpenAPI
+// description, so the page shows "unavailable" for them without firing requests that can only fail.
+
+export class Unavailable extends Error {}
+
+const offered = fetch('/v3/api-docs', { headers: { Accept: 'application/json' } })
+  .then(response => (response.ok ? response.json() : null))
+  .then(doc => (doc && doc.paths
+    ? Object.keys(doc.paths).map(path => new RegExp('^' + path.replace(/\{[^}]+\}/g, '[^/]+') + '$'))
+    : null))
+  .catch(() => null);
+
+/** True when the server describes the path (or has no description to ask). */
+export async function offers(path) {
+  const patterns = await offered;
+  return patterns === null || patterns.some(pattern => pattern.test(path));
+}
+
+/** GET path?params as JSON; throws Unavailable for endpoints the server lacks, Error with the problem detail else. */
+export async function getJson(path, params) {
+  if (!(await offers(path))) {
+    throw new Unavailable(`${path} is not offered by this server yet`);
+  }
+  const query = params && params.toString() ? `?${params}` : '';
+  const response = await fetch(path + query, { headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    let detail = `HTTP ${response.status}`;
+    try {
+      const problem = await response.json();
+      detail = problem.detail || problem.title || detail;
+    } catch (ignored) { /* not a problem document */ }
+    if (response.status === 404 && !detail.includes("'")) {
+      throw new Unavailable(detail);
+    }
+    throw new Error(detail);
+  }
+  return response.json();
+}
+
+/** The list inside an answer: the answer itself, or its first array-valued field among names. */
+export function listOf(answer, ...names) {
+  if (Array.isArray(answer)) {
+    return answer;
+  }
+  for (const name of names) {
+    if (answer && Array.isArray(answer[name])) {
+      return answer[name];
+    }
+  }
+  return [];
+}

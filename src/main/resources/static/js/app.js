@@ -1,0 +1,149 @@
+// The journey map page: reads the filters, asks the API, and redraws every view. Views fail one by one: a missing
+// endpoint or a failed request shows "unavailable" in its own panel and leaves the others alone.
+import { getJson, listOf } from './api.js';
+import { count, percent, esc, unavailable } from './format.js';
+import { renderMap } from './map.js';
+import { renderSankey } from './sankey.js';
+import { renderPaths, renderFunnel, renderAttribution, renderDownloads, withoutShaping } from './panels.js';
+import { renderDetails } from './details.js';
+import { renderInsights } from './insights.js';
+
+const form = document.getElementById('filters');
+const status = document.getElementById('status');
+let generation = 0;
+let pathOutcome = 'purchase';
+let current = { graph: null, params: new URLSearchParams(), competitors: new Set() };
+
+/** The common filters and shaping of the form, as query parameters (empty ones left out). */
+function filterParams() {
+  const data = new FormData(form);
+  const params = new URLSearchParams();
+  for (const name of ['from', 'to', 'segment', 'device', 'channel', 'level']) {
+    const value = (data.get(name) || '').trim();
+    if (value && !(name === 'level' && value === 'touchpoint')) params.set(name, value);
+  }
+  if (data.get('collapseRepeats')) params.set('collapseRepeats', 'true');
+  return params;
+}
+
+function withParams(base, extra) {
+  const params = new URLSearchParams(base);
+  Object.entries(extra).forEach(([k, v]) => params.set(k, v));
+  return params;
+}
+
+async function loadKpis() {
+  const box = document.getElementById('kpis');
+  try {
+    const stats = await getJson('/api/stats');
+    const outcomes = stats.outcomes || {};
+    const total = stats.journeys || 0;
+    const kpi = (label, value, cls = '') => `<div class="kpi ${cls}"><dt>${label}</dt><dd>${value}</dd></div>`;
+    box.innerHTML = kpi('journeys', count(total)) + kpi('touchpoints', count(stats.touchpoints))
+      + kpi('purchase', percent(total ? outcomes.PURCHASE / total : null), 'kpi-good')
+      + kpi('abandoned', percent(total ? outcomes.ABANDONED / total : null), 'kpi-muted')
+      + kpi('to competitors', percent(total ? outcomes.DIVERTED / total : null), 'kpi-warn');
+  } catch (error) {
+    box.innerHTML = '';
+  }
+  try {
+    const touchpoints = listOf(await getJson('/api/touchpoints'), 'touchpoints');
+    const channels = [...new Set(touchpoints.map(t => t.channel).filter(Boolean))].sort();
+    document.getElementById('channel-filter').innerHTML = '<option value="">any</option>'
+      + channels.map(c => `<option>${esc(c)}</option>`).join('');
+  } catch (error) {
+    /* the channel filter keeps "any" */
+  }
+}
+
+async function refresh() {
+  const mine = ++generation;
+  const params = filterParams();
+  const maxEdges = new FormData(form).get('maxEdges') || '150';
+  status.textContent = 'updating…';
+  document.body.classList.add('busy');
+  const stale = () => mine !== generation;
+  const shown = new URLSearchParams(params);
+  if (maxEdges !== '150') shown.set('maxEdges', maxEdges);
+  history.replaceState(null, '', shown.toString() ? `?${shown}` : location.pathname);
+  renderDownloads(document.getElementById('downloads'), withParams(params, { maxEdges }));
+
+  const map = document.getElementById('map');
+  const mapWork = getJson('/api/graph', withParams(params, { maxEdges })).then(graph => {
+    if (stale()) return;
+    current = { graph, params, competitors: new Set(graph.nodes.filter(n => n.owner === 'competitor').map(n => n.label)) };
+    const began = performance.now();
+    renderMap(map, graph, { onSelect: node => renderDetails(document.getElementById('details-body'), node, graph, params) });
+    map.dataset.renderMillis = String(Math.round(performance.now() - began));
+    const note = document.getElementById('map-note');
+    const { links, totalLinks, journeys } = graph.meta;
+    note.innerHTML = `${count(journeys)} journeys. ${links < totalLinks
+      ? `Showing the ${count(links)} busiest of ${count(totalLinks)} transitions; choose more under “Links shown”.`
+      : `All ${count(totalLinks)} transitions shown.`} Drag to pan, Ctrl + wheel to zoom.`;
+    map.dataset.ready = String(mine);
+  }).catch(error => { if (!stale()) map.innerHTML = unavailable('Journey map', error); });
+
+  const insightsWork = Promise.all([
+    getJson('/api/graph', withParams(params, { maxEdges: '5000' })),
+    getJson('/api/graph', withParams(params, { maxEdges: '5000', outcome: 'purchase' })).catch(() => null),
+    renderFunnel(document.getElementById('funnel'), params),
+    getJson('/api/insights/moments', withParams(withoutShaping(params), { limit: '50' })).then(a => listOf(a, 'moments')).catch(() => null),
+  ]).then(([all, buyers, funnel, moments]) => {
+    if (!stale()) renderInsights(document.getElementById('insights'), { all, buyers, funnel, moments });
+  }).catch(error => { if (!stale()) document.getElementById('insights').innerHTML = unavailable('Insights', error); });
+
+  const sankeyWork = mapWork.then(() => getJson('/api/graph', withParams(params,
+    { format: 'sankey', steps: document.getElementById('sankey-steps').value, topPerStep: '8' })))
+    .then(data => { if (!stale()) renderSankey(document.getElementById('sankey'), data, current.competitors); })
+    .catch(error => { if (!stale()) document.getElementById('sankey').innerHTML = unavailable('Step flows', error); });
+
+  const pathsWork = mapWork.then(() => renderPaths(document.getElementById('paths'), params, pathOutcome, current.competitors));
+  const attributionWork = renderAttribution(document.getElementById('attribution'),
+    document.getElementById('attribution-model'), params);
+
+  await Promise.allSettled([mapWork, insightsWork, sankeyWork, pathsWork, attributionWork]);
+  if (!stale()) {
+    status.textContent = `updated ${new Date().toLocaleTimeString()}`;
+    document.body.classList.remove('busy');
+    document.body.dataset.generation = String(mine);
+  }
+}
+
+let timer;
+const later = () => { clearTimeout(timer); timer = setTimeout(refresh, 250); };
+form.addEventListener('change', later);
+form.addEventListener('input', event => { if (event.target.type === 'text') later(); });
+form.addEventListener('submit', event => { event.preventDefault(); refresh(); });
+form.addEventListener('reset', () => setTimeout(refresh, 0));
+document.getElementById('sankey-steps').addEventListener('change', refresh);
+document.getElementById('path-tabs').addEventListener('click', event => {
+  const button = event.target.closest('button[data-outcome]');
+  if (!button) return;
+  pathOutcome = button.dataset.outcome;
+  document.querySelectorAll('#path-tabs button').forEach(b => b.setAttribute('aria-selected', String(b === button)));
+  renderPaths(document.getElementById('paths'), current.params, pathOutcome, current.competitors);
+});
+let width = window.innerWidth;
+window.addEventListener('resize', () => {
+  if (Math.abs(window.innerWidth - width) > 40) { width = window.innerWidth; later(); }
+});
+
+/** Filters from the address, so that a view can be shared as a link. */
+function restoreFilters() {
+  const given = new URLSearchParams(location.search);
+  for (const [name, value] of given) {
+    const field = form.elements.namedItem(name);
+    if (!field) continue;
+    if (field.type === 'checkbox') {
+      field.checked = value === 'true';
+    } else if (field.tagName === 'SELECT' && ![...field.options].some(o => o.value === value)) {
+      field.add(new Option(value, value, true, true));
+    } else {
+      field.value = value;
+    }
+  }
+}
+
+restoreFilters();
+loadKpis().then(restoreFilters);
+refresh();

@@ -1,0 +1,38 @@
+// Number and text formatting shared by the views.
+
+const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+
+export const count = value => (value == null || Number.isNaN(value) ? '–' : integer.format(value));
+export const short = value => (value == null || Number.isNaN(value) ? '–' : compact.format(value));
+
+export function percent(value, digits = 0) {
+  if (value == null || Number.isNaN(value)) {
+    return '–';
+  }
+  const scaled = value * 100;
+  return `${scaled.toFixed(scaled > 0 && scaled < 1 && digits === 0 ? 1 : digits)}%`;
+}
+
+export function duration(seconds) {
+  if (seconds == null || Number.isNaN(seconds)) {
+    return '–';
+  }
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 172800) return `${(seconds / 3600).toFixed(1)} h`;
+  return `${(seconds / 86400).toFixed(1)} days`;
+}
+
+/** Escapes text for HTML. */
+export function esc(text) {
+  return String(text ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+/** A readable node name: "(purchase)" -> "purchase". */
+export const nodeName = label => (label && label.startsWith('(') && label.endsWith(')') ? label.slice(1, -1) : label);
+
+/** A panel's content when its data cannot be had. */
+export function unavailable(what, error) {
+  return `<div class="unavailable"><strong>${esc(what)} unavailable</strong><span>${esc(error && error.message ? error.message : '')}</span></div>`;
+}

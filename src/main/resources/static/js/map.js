@@ -1,0 +1,220 @@
+// The journey map: touchpoints in columns by stage, left to right, outcomes at the right; link width by journeys,
+// competitors and diversions in the warning colour. Pan and zoom with the mouse; hover for numbers, click for details.
+import { count, percent, duration, esc, nodeName } from './format.js';
+import * as tooltip from './tooltip.js';
+
+export const STAGES = ['awareness', 'consideration', 'purchase', 'loyalty', 'advocacy'];
+const OUTCOME_COLOURS = { purchase: '#2f9e44', abandoned: '#868e96', diverted: '#e8590c' };
+const STAGE_COLOURS = {
+  awareness: '#4c6ef5', consideration: '#7048e8', purchase: '#1c7ed6', loyalty: '#0ca678', advocacy: '#f59f00',
+};
+const WARNING = '#e8590c';
+
+/** Column of every node: by stage where the data has stages, else by distance from the start. */
+function columns(graph) {
+  const staged = graph.nodes.filter(n => STAGES.includes((n.stage || '').toLowerCase())).length;
+  const inner = graph.nodes.filter(n => n.kind !== 'start' && n.kind !== 'outcome');
+  const column = new Map();
+  let titles;
+  if (staged >= inner.length / 2) {
+    const extra = [...new Set(inner.map(n => (n.stage || '').toLowerCase()).filter(s => !STAGES.includes(s)))];
+    const present = STAGES.filter(s => inner.some(n => (n.stage || '').toLowerCase() === s));
+    titles = [...present, ...extra.map(s => s || 'other')];
+    inner.forEach(n => {
+      const stage = (n.stage || '').toLowerCase();
+      const index = present.indexOf(stage);
+      column.set(n.id, 1 + (index >= 0 ? index : present.length + extra.indexOf(stage)));
+    });
+  } else {
+    const depth = new Map([['start', 0]]);
+    const queue = ['start'];
+    const out = d3.group(graph.links, l => l.source);
+    while (queue.length) {
+      const id = queue.shift();
+      for (const link of out.get(id) || []) {
+        if (!depth.has(link.target)) {
+          depth.set(link.target, depth.get(id) + 1);
+          queue.push(link.target);
+        }
+      }
+    }
+    inner.forEach(n => column.set(n.id, depth.get(n.id) ?? 1));
+    const deepest = d3.max(inner, n => column.get(n.id)) || 1;
+    titles = d3.range(1, deepest + 1).map(d => `step ${d}`);
+  }
+  const last = titles.length + 1;
+  graph.nodes.forEach(n => {
+    if (n.kind === 'start') column.set(n.id, 0);
+    if (n.kind === 'outcome') column.set(n.id, last);
+  });
+  return { column, titles: ['start', ...titles, 'outcome'] };
+}
+
+export function renderMap(container, graph, { onSelect }) {
+  container.innerHTML = '';
+  const nodes = graph.nodes.filter(n => n.kind !== 'outcome' || n.journeys > 0);
+  const byId = new Map(nodes.map(n => [n.id, n]));
+  const links = graph.links.filter(l => byId.has(l.source) && byId.has(l.target));
+  const { column, titles } = columns({ nodes, links });
+  const width = Math.max((container.clientWidth || 900) - 2, 720);
+  const colCount = titles.length;
+  const margin = { top: 34, right: 150, bottom: 16, left: 24 };
+  const colWidth = (width - margin.left - margin.right) / Math.max(1, colCount - 1);
+  const gap = 16;
+  const perColumn = d3.groups(nodes, n => column.get(n.id));
+  const crowded = d3.max(perColumn, ([, members]) => members.length) || 1;
+  const height = Math.max(560, Math.min(2400, 44 * crowded));
+  // One scale for node heights and link widths, as in a Sankey: the busiest column fills the height.
+  const scale = d3.min(perColumn, ([, members]) =>
+    (height - gap * (members.length - 1) - 4 * members.length) / (d3.sum(members, n => n.journeys) || 1));
+  for (const [col, members] of perColumn) {
+    members.sort((a, b) => (a.owner === 'competitor') - (b.owner === 'competitor') || b.journeys - a.journeys);
+    members.forEach(n => { n._h = Math.max(4, n.journeys * scale); });
+    const total = d3.sum(members, n => n._h) + gap * (members.length - 1);
+    let y = margin.top + (height - total) / 2;
+    for (const n of members) {
+      n._x = margin.left + col * colWidth;
+      n._y = y;
+      y += n._h + gap;
+    }
+  }
+  const svgHeight = height + margin.top + margin.bottom;
+  const svg = d3.select(container).append('svg')
+    .attr('viewBox', [0, 0, width, svgHeight]).attr('width', width).attr('height', svgHeight)
+    .attr('role', 'img').attr('aria-label', 'Journey map');
+  const root = svg.append('g');
+  svg.call(d3.zoom().scaleExtent([0.3, 6]).filter(event => event.type !== 'wheel' || event.ctrlKey || event.metaKey)
+    .on('zoom', event => root.attr('transform', event.transform)));
+
+  root.append('g').attr('class', 'columns').selectAll('text').data(titles).join('text')
+    .attr('x', (d, i) => margin.left + i * colWidth + 6).attr('y', 16).attr('text-anchor', 'middle')
+    .attr('class', 'column-title').text(d => d);
+
+  const linkWidth = journeys => Math.max(0.8, journeys * scale);
+  const nodeWidth = 12;
+  const outs = d3.group(links, l => l.source);
+  const ins = d3.group(links, l => l.target);
+  const offset = new Map();
+  const squeezed = new Map();
+  const place = (list, key, ordering) => {
+    for (const [id, group] of list) {
+      const n = byId.get(id);
+      group.sort(ordering);
+      const total = d3.sum(group, l => linkWidth(l.journeys));
+      const room = Math.max(n._h, 6);
+      const squeeze = total > room ? room / total : 1;
+      let y = n._y + n._h / 2 - Math.min(total, room) / 2;
+      for (const link of group) {
+        const w = linkWidth(link.journeys) * squeeze;
+        offset.set(link[key], y + w / 2);
+        squeezed.set(link._key, Math.min(squeezed.get(link._key) || 1, squeeze));
+        y += w;
+      }
+    }
+  };
+  links.forEach(l => { l._key = `${l.source}->${l.target}`; l._s = `s:${l._key}`; l._t = `t:${l._key}`; });
+  place(outs, '_s', (a, b) => byId.get(a.target)._y - byId.get(b.target)._y);
+  place(ins, '_t', (a, b) => byId.get(a.source)._y - byId.get(b.source)._y);
+
+  const path = l => {
+    const s = byId.get(l.source);
+    const t = byId.get(l.target);
+    const sy = offset.get(l._s);
+    const ty = offset.get(l._t);
+    if (s === t) {
+      const x = s._x + nodeWidth;
+      return `M${x},${sy} C${x + 40},${sy - 40} ${s._x - 40},${sy - 40} ${s._x},${ty}`;
+    }
+    const sx = s._x + nodeWidth;
+    const tx = t._x;
+    if (tx > sx) {
+      const mid = (tx - sx) / 2;
+      return `M${sx},${sy} C${sx + mid},${sy} ${tx - mid},${ty} ${tx},${ty}`;
+    }
+    if (column.get(l.source) === column.get(l.target)) {
+      const bend = 28 + Math.abs(sy - ty) / 5;
+      return `M${sx},${sy} C${sx + bend},${sy} ${sx + bend},${ty} ${t._x + nodeWidth},${ty}`;
+    }
+    const lift = 60 + Math.abs(sx - tx) / 4;
+    return `M${sx},${sy} C${sx + lift},${sy + lift / 3} ${tx - lift},${ty + lift / 3} ${tx},${ty}`;
+  };
+  const colour = l => {
+    if (l.diversion) return WARNING;
+    if (l.target === 'purchase') return OUTCOME_COLOURS.purchase;
+    if (l.target === 'abandoned') return '#adb5bd';
+    return '#5c7cfa';
+  };
+  const linkSel = root.append('g').attr('class', 'links').attr('fill', 'none')
+    .selectAll('path').data([...links].sort((a, b) => a.diversion - b.diversion || a.journeys - b.journeys)).join('path')
+    .attr('d', path)
+    .attr('class', l => `link${l.diversion ? ' diversion' : ''}${column.get(l.target) < column.get(l.source) ? ' back' : column.get(l.target) === column.get(l.source) ? ' same' : ''}`)
+    .attr('data-source', l => l.source).attr('data-target', l => l.target)
+    .attr('stroke', colour)
+    .attr('stroke-width', l => {
+      const w = Math.max(0.8, linkWidth(l.journeys) * (squeezed.get(l._key) || 1));
+      return column.get(l.target) < column.get(l.source) ? Math.min(w, 4) : w;
+    })
+    .on('mouseenter', (event, l) => tooltip.show(event, linkTip(l, byId)))
+    .on('mousemove', tooltip.move)
+    .on('mouseleave', tooltip.hide);
+
+  const nodeSel = root.append('g').attr('class', 'nodes').selectAll('g').data(nodes).join('g')
+    .attr('class', n => `node ${n.kind} ${n.owner === 'competitor' ? 'competitor' : 'own'}`)
+    .attr('data-id', n => n.id).attr('data-label', n => n.label)
+    .attr('transform', n => `translate(${n._x},${n._y})`)
+    .attr('tabindex', n => (n.kind === 'touchpoint' || n.kind === 'label' ? 0 : null))
+    .on('mouseenter', (event, n) => {
+      tooltip.show(event, nodeTip(n, graph));
+      linkSel.classed('dim', l => l.source !== n.id && l.target !== n.id);
+    })
+    .on('mousemove', tooltip.move)
+    .on('mouseleave', () => { tooltip.hide(); linkSel.classed('dim', false); })
+    .on('click', (event, n) => {
+      nodeSel.classed('selected', d => d === n);
+      onSelect(n);
+    })
+    .on('keydown', (event, n) => { if (event.key === 'Enter') onSelect(n); });
+  nodeSel.append('rect')
+    .attr('width', nodeWidth).attr('height', n => n._h).attr('rx', 3)
+    .attr('fill', n => fill(n));
+  const text = nodeSel.append('text')
+    .attr('x', nodeWidth + 5).attr('y', n => n._h / 2).attr('dy', '0.35em');
+  text.append('tspan').attr('class', 'name').text(n => nodeName(n.label));
+  text.append('tspan').attr('class', 'figure').attr('dx', 5).text(n => count(n.journeys));
+  return { nodes, links };
+}
+
+function fill(n) {
+  if (n.kind === 'outcome') return OUTCOME_COLOURS[n.id] || '#868e96';
+  if (n.kind === 'start') return '#343a40';
+  if (n.owner === 'competitor') return WARNING;
+  return STAGE_COLOURS[(n.stage || '').toLowerCase()] || '#4c6ef5';
+}
+
+function nodeTip(n, graph) {
+  const share = graph.meta && graph.meta.journeys ? n.journeys / graph.meta.journeys : null;
+  const rows = [
+    ['journeys', `${count(n.journeys)} (${percent(share)})`],
+    ['visits', count(n.visits)],
+  ];
+  if (n.kind !== 'outcome' && n.purchaseProbability != null) {
+    rows.push(['then buy', percent(n.purchaseProbability)]);
+    rows.push(['then abandon', percent(n.abandonProbability)]);
+    rows.push(['then go to a competitor', percent(n.divertProbability)]);
+  }
+  if (n.stage && n.kind !== 'outcome' && n.kind !== 'start') rows.push(['stage', n.stage]);
+  if (n.channel) rows.push(['channel', n.channel]);
+  return `<strong>${esc(nodeName(n.label))}</strong>${n.owner === 'competitor' ? ' <em class="warn">competitor</em>' : ''}
+    <table>${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table>`;
+}
+
+function linkTip(l, byId) {
+  const s = byId.get(l.source);
+  const t = byId.get(l.target);
+  return `<strong>${esc(nodeName(s.label))} → ${esc(nodeName(t.label))}</strong>
+    ${l.diversion ? '<div class="warn">diversion to a competitor</div>' : ''}
+    <table><tr><th>journeys</th><td>${count(l.journeys)}</td></tr>
+    <tr><th>transitions</th><td>${count(l.count)}</td></tr>
+    <tr><th>of next steps from ${esc(nodeName(s.label))}</th><td>${percent(l.probability, 1)}</td></tr>
+    ${l.medianSeconds != null ? `<tr><th>median time</th><td>${duration(l.medianSeconds)}</td></tr>` : ''}</table>`;
+}

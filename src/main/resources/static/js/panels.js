@@ -1,0 +1,127 @@
+// Top paths, funnel, attribution and downloads: each fetches its own data and shows "unavailable" on failure.
+import { getJson, listOf } from './api.js';
+import { count, percent, duration, esc, nodeName, unavailable } from './format.js';
+
+export async function renderPaths(container, params, outcome, competitors) {
+  const query = new URLSearchParams(params);
+  query.set('outcome', outcome);
+  query.set('limit', '10');
+  try {
+    const answer = await getJson('/api/paths/top', query);
+    const paths = listOf(answer, 'paths', 'variants');
+    if (!paths.length) {
+      container.innerHTML = '<p class="muted">No journeys with this outcome match the filters.</p>';
+      return;
+    }
+    const max = Math.max(...paths.map(p => p.journeys));
+    container.innerHTML = `<table class="paths"><thead><tr><th>path</th><th class="num">journeys</th><th class="num">share</th>
+      ${outcome === 'purchase' ? '' : '<th class="num">buy rate</th>'}</tr></thead><tbody>${paths.map(p => `
+      <tr><td><div class="chips">${(p.steps || p.path || []).map(s =>
+        `<span class="chip${competitors.has(s) ? ' competitor' : ''}">${esc(nodeName(s))}</span>`).join('<span class="arrow">›</span>')}</div>
+        <div class="bar"><i style="width:${(100 * p.journeys / max).toFixed(1)}%"></i></div></td>
+        <td class="num">${count(p.journeys)}</td><td class="num">${percent(p.share, 1)}</td>
+        ${outcome === 'purchase' ? '' : `<td class="num">${percent(p.purchaseRate)}</td>`}</tr>`).join('')}</tbody></table>
+      ${answer.other && answer.other.journeys ? `<p class="muted">…and ${count(answer.other.variants)} other paths with ${count(answer.other.journeys)} journeys.</p>` : ''}`;
+  } catch (error) {
+    container.innerHTML = unavailable('Top paths', error);
+  }
+}
+
+/** Journey filters only: the analyses on raw touchpoints reject path shaping with a 400. */
+export function withoutShaping(params) {
+  const query = new URLSearchParams(params);
+  ['level', 'collapseRepeats', 'maxSteps', 'group'].forEach(name => query.delete(name));
+  return query;
+}
+
+export async function renderFunnel(container, params) {
+  try {
+    const answer = await getJson('/api/funnel', withoutShaping(params));
+    const stages = listOf(answer, 'stages');
+    if (!stages.length) {
+      container.innerHTML = '<p class="muted">No stages to show.</p>';
+      return stages;
+    }
+    const max = Math.max(...stages.map(s => s.journeys), 1);
+    container.innerHTML = `<ol class="funnel">${stages.map((s, i) => `
+      <li><div class="funnel-row"><span class="stage">${esc(s.stage)}</span>
+        <span class="funnel-bar"><i style="width:${(100 * s.journeys / max).toFixed(1)}%"></i></span>
+        <span class="num">${count(s.journeys)}</span></div>
+        <div class="funnel-sub">${i === 0 ? `${percent(s.shareOfTotal)} of all journeys` : `${percent(s.conversion)} of the previous stage`}
+        ${s.droppedOut ? ` · ${count(s.droppedOut)} do not reach the next stage${topList(s.abandonedAt, 'abandon at')}${topList(s.divertedTo, 'leave for')}` : ''}</div></li>`).join('')}</ol>`;
+    return stages;
+  } catch (error) {
+    container.innerHTML = unavailable('Funnel', error);
+    return null;
+  }
+}
+
+function topList(items, verb) {
+  if (!items || !items.length) return '';
+  return `; most ${verb} ${items.slice(0, 2).map(i => `${esc(nodeName(i.label))} (${count(i.journeys)})`).join(', ')}`;
+}
+
+const MODELS = [
+  ['markov', 'Markov (removal effect)'], ['first', 'first touch'], ['last', 'last touch'], ['linear', 'linear'],
+  ['position', 'position-based'], ['time-decay', 'time decay'],
+];
+
+/** Attribution by the chosen model; stage level is not offered by the API, so it falls back to touchpoints. */
+export async function renderAttribution(container, select, params) {
+  if (!select.options.length) {
+    select.innerHTML = MODELS.map(([value, name]) => `<option value="${value}">${esc(name)}</option>`).join('');
+    select.value = 'markov';
+  }
+  select.hidden = false;
+  const draw = async () => {
+    const query = new URLSearchParams(params);
+    const level = query.get('level');
+    let note = '';
+    if (level === 'stage') {
+      query.delete('level');
+      note = ' Attribution works on touchpoints or channels; shown here for touchpoints.';
+    }
+    query.set('model', select.value);
+    if (select.value !== 'markov') query.delete('collapseRepeats');
+    try {
+      const model = await getJson('/api/attribution', query);
+      const credited = listOf(model, 'labels', 'credits');
+      const credits = [...credited].sort((a, b) => b.conversions - a.conversions).slice(0, 12);
+      if (!credits.length) {
+        container.innerHTML = '<p class="muted">No purchases to attribute in this selection.</p>';
+        return;
+      }
+      const max = Math.max(...credits.map(c => c.conversions), 1e-9);
+      const total = (model.totals && model.totals.conversions) || model.totalConversions
+        || credited.reduce((sum, c) => sum + c.conversions, 0);
+      container.innerHTML = `<p class="muted">${count(total)} purchases shared out among the touchpoints on the way to them.${esc(note)}</p>
+        <div class="hbars">${credits.map(c => `<div class="hbar"><span class="name" title="${esc(c.label)}">${esc(nodeName(c.label))}</span>
+        <span class="track"><i style="width:${(100 * c.conversions / max).toFixed(1)}%"></i></span>
+        <span class="num">${count(c.conversions)}</span><span class="num muted">${percent(total ? c.conversions / total : null)}</span></div>`).join('')}</div>`;
+    } catch (error) {
+      container.innerHTML = unavailable('Attribution', error);
+    }
+  };
+  select.onchange = draw;
+  await draw();
+}
+
+const FORMATS = [
+  ['node-link', 'Node-link JSON', 'D3 force, NetworkX'],
+  ['cytoscape', 'Cytoscape JSON', 'Cytoscape.js and desktop'],
+  ['sankey', 'Sankey JSON', 'd3-sankey'],
+  ['graphml', 'GraphML', 'yEd, Gephi, igraph'],
+  ['gexf', 'GEXF', 'Gephi'],
+  ['dot', 'DOT', 'Graphviz'],
+  ['csv', 'CSV edge list', 'spreadsheets'],
+];
+
+export function renderDownloads(list, params) {
+  list.innerHTML = FORMATS.map(([format, name, where]) => {
+    const query = new URLSearchParams(params);
+    query.set('format', format);
+    return `<li><a href="/api/graph?${esc(query.toString())}" download>${esc(name)}</a><span class="muted">${esc(where)}</span></li>`;
+  }).join('');
+}
+
+export { duration };

@@ -1,0 +1,63 @@
+// The first steps of the journeys as a Sankey diagram (from /api/graph?format=sankey): where journeys go at each step,
+// with the less frequent labels merged into "other" and the journeys ending at each step flowing into the outcomes.
+import { count, percent, esc, nodeName } from './format.js';
+import * as tooltip from './tooltip.js';
+
+const SINK_COLOURS = { purchase: '#2f9e44', abandoned: '#adb5bd', diverted: '#e8590c', continues: '#dee2e6' };
+
+export function renderSankey(container, data, competitors) {
+  container.innerHTML = '';
+  if (!data.nodes.length) {
+    container.innerHTML = '<p class="muted">No journeys match the filters.</p>';
+    return;
+  }
+  const width = Math.max(container.clientWidth || 900, 640);
+  const height = Math.max(360, Math.min(640, 26 * d3.max(d3.rollups(data.nodes, v => v.length, d => d.step), d => d[1])));
+  const layout = d3.sankey().nodeId(d => d.id).nodeWidth(12).nodePadding(10).nodeAlign(d3.sankeyLeft)
+    .extent([[8, 8], [width - 110, height - 8]]);
+  const graph = layout({
+    nodes: data.nodes.map(d => ({ ...d })),
+    links: data.links.filter(l => l.value > 0).map(l => ({ ...l })),
+  });
+  const total = data.journeys || 1;
+  const colour = d => {
+    if (d.kind === 'sink') return SINK_COLOURS[d.id] || '#adb5bd';
+    if (d.kind === 'other') return '#ced4da';
+    return competitors.has(d.name) ? '#e8590c' : '#4c6ef5';
+  };
+  const svg = d3.select(container).append('svg').attr('viewBox', [0, 0, width, height]).attr('width', width)
+    .attr('height', height).attr('role', 'img').attr('aria-label', 'Sankey diagram of the first steps');
+  svg.append('g').attr('fill', 'none').selectAll('path').data(graph.links).join('path')
+    .attr('d', d3.sankeyLinkHorizontal())
+    .attr('class', 'sankey-link')
+    .attr('stroke', l => (l.dropoff ? SINK_COLOURS[l.target.id] : competitors.has(l.target.name) ? '#e8590c' : '#748ffc'))
+    .attr('stroke-opacity', l => (l.dropoff ? 0.45 : 0.3))
+    .attr('stroke-width', l => Math.max(1, l.width))
+    .on('mouseenter', (event, l) => tooltip.show(event, `<strong>${esc(label(l.source))} → ${esc(label(l.target))}</strong>
+        <table><tr><th>journeys</th><td>${count(l.value)}</td></tr><tr><th>of all journeys</th><td>${percent(l.value / total, 1)}</td></tr></table>`))
+    .on('mousemove', tooltip.move).on('mouseleave', tooltip.hide);
+  const node = svg.append('g').selectAll('g').data(graph.nodes).join('g').attr('class', 'sankey-node');
+  node.append('rect').attr('x', d => d.x0).attr('y', d => d.y0).attr('height', d => Math.max(1, d.y1 - d.y0))
+    .attr('width', d => d.x1 - d.x0).attr('fill', colour)
+    .on('mouseenter', (event, d) => tooltip.show(event, nodeTip(d, total)))
+    .on('mousemove', tooltip.move).on('mouseleave', tooltip.hide);
+  node.append('text').attr('x', d => d.x1 + 4).attr('y', d => (d.y1 + d.y0) / 2).attr('dy', '0.35em')
+    .text(d => (d.y1 - d.y0 >= 7 ? label(d) : ''));
+}
+
+function label(d) {
+  if (d.kind === 'sink') return d.id === 'continues' ? 'continues…' : nodeName(`(${d.id})`);
+  return nodeName(d.name);
+}
+
+function nodeTip(d, total) {
+  if (d.kind === 'sink') {
+    return `<strong>${esc(label(d))}</strong><table><tr><th>journeys</th><td>${count(d.value)}</td></tr></table>`;
+  }
+  return `<strong>step ${d.step + 1}: ${esc(label(d))}</strong><table>
+    <tr><th>journeys</th><td>${count(d.value)} (${percent(d.value / total)})</td></tr>
+    <tr><th>bought here</th><td>${count(d.purchased)}</td></tr>
+    <tr><th>abandoned here</th><td>${count(d.abandoned)}</td></tr>
+    <tr><th>left for a competitor</th><td>${count(d.diverted)}</td></tr>
+    <tr><th>went on</th><td>${count(d.value - d.purchased - d.abandoned - d.diverted)}</td></tr></table>`;
+}

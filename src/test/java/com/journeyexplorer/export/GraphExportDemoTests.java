@@ -1,0 +1,70 @@
+package com.journeyexplorer.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+import tools.jackson.databind.JsonNode;
+
+/** The graph formats on the demo store, which has competitors, diversions and stages. */
+@TestPropertySource(properties = {"journeys.demo.load-on-start=true", "journeys.demo.journeys=3000"})
+class GraphExportDemoTests extends GraphExportChecks {
+
+    @Test
+    void competitorsAndDiversionsAreMarked() {
+        JsonNode graph = get("/api/graph?" + ALL_EDGES).json();
+        Map<String, JsonNode> nodes = new HashMap<>();
+        graph.get("nodes").forEach(node -> nodes.put(node.get("id").asString(), node));
+        JsonNode competitor = nodes.values().stream()
+                .filter(node -> node.get("label").asString().equals("CompetitorA site")).findFirst().orElseThrow();
+        assertThat(competitor.get("owner").asString()).isEqualTo("competitor");
+        assertThat(competitor.get("stage").asString()).isEqualTo("consideration");
+        long diversions = 0;
+        for (JsonNode link : graph.get("links")) {
+            JsonNode target = nodes.get(link.get("target").asString());
+            JsonNode source = nodes.get(link.get("source").asString());
+            boolean expected = link.get("target").asString().equals("diverted")
+                    || target.get("owner").asString().equals("competitor")
+                    && !source.get("owner").asString().equals("competitor");
+            assertThat(link.get("diversion").asBoolean()).as(link.toString()).isEqualTo(expected);
+            diversions += expected ? 1 : 0;
+        }
+        assertThat(diversions).isGreaterThan(3);
+        graph.get("links").forEach(link -> {
+            if (link.get("source").asString().equals("start")) {
+                assertThat(link.get("medianSeconds")).as("start links are untimed").isNull();
+            }
+        });
+    }
+
+    @Test
+    void filteredAndShapedGraphHoldsTheFilteredTransitions() {
+        String query = "device=mobile&level=channel&collapseRepeats=true";
+        Map<String, long[]> expected = new HashMap<>();
+        for (JsonNode t : get("/api/transitions?" + query).json()) {
+            expected.put(t.get("from").asString() + " -> " + t.get("to").asString(),
+                    new long[] {t.get("journeys").asLong(), t.get("count").asLong()});
+        }
+        for (String format : java.util.List.of("node-link", "graphml", "dot")) {
+            Map<String, Map<String, String>> edges = parse(format,
+                    get("/api/graph?format=" + format + "&" + ALL_EDGES + "&" + query).body()).edgesByLabel();
+            assertThat(edges.keySet()).as(format).isEqualTo(expected.keySet());
+            expected.forEach((key, counts) -> assertThat(Long.parseLong(edges.get(key).get("journeys")))
+                    .as(format + " " + key).isEqualTo(counts[0]));
+        }
+    }
+
+    @Test
+    void filtersAndShapingChangeTheGraph() {
+        long all = get("/api/graph").json().get("meta").get("journeys").asLong();
+        JsonNode mobile = get("/api/graph?device=mobile").json();
+        assertThat(mobile.get("meta").get("journeys").asLong()).isBetween(1L, all - 1);
+        JsonNode channels = get("/api/graph?level=channel&collapseRepeats=true").json();
+        assertThat(channels.get("nodes").toString()).contains("\"id\":\"label:competitor\"");
+        assertThat(get("/api/graph?contains=No such page").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,60 @@
+package com.journeyexplorer.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/** The graph formats on pm4py's running example (6 cases; "pay compensation" is the purchase). */
+class GraphExportRunningExampleTests extends GraphExportChecks {
+
+    private static boolean imported;
+
+    @BeforeEach
+    void importRunningExample() {
+        if (!imported) {
+            Response response = postFile("/api/events?journeyColumn=case:concept:name&touchpointColumn=concept:name"
+                    + "&timestampColumn=time:timestamp&purchase=pay compensation", "text/csv",
+                    sharedData("pm4py-running-example/running-example.csv"));
+            assertThat(response.status()).as(response.body()).isBetween(200, 201);
+            imported = true;
+        }
+    }
+
+    @Test
+    void nodeLinkDescribesTheRunningExample() {
+        JsonNode graph = get("/api/graph").json();
+        assertThat(graph.get("meta").get("journeys").asLong()).isEqualTo(6);
+        JsonNode start = graph.get("nodes").get(0);
+        assertThat(start.get("id").asString()).isEqualTo("start");
+        assertThat(start.get("journeys").asLong()).isEqualTo(6);
+        JsonNode register = node(graph, "register request");
+        assertThat(register.get("id").asString()).matches("t\\d+");
+        assertThat(register.get("kind").asString()).isEqualTo("touchpoint");
+        assertThat(register.get("journeys").asLong()).isEqualTo(6);
+        // 3 of the 6 cases end with "pay compensation".
+        assertThat(register.get("purchaseProbability").asDouble()).isCloseTo(0.5, org.assertj.core.data.Offset
+                .offset(1e-9));
+        assertThat(node(graph, "(purchase)").get("journeys").asLong()).isEqualTo(3);
+        graph.get("links").forEach(link -> assertThat(link.get("diversion").asBoolean()).isFalse());
+    }
+
+    @Test
+    void channelLevelLabelsGetLabelIds() {
+        JsonNode graph = get("/api/graph?level=stage").json();
+        assertThat(graph.get("meta").get("level").asString()).isEqualTo("stage");
+        graph.get("nodes").forEach(node -> assertThat(node.get("id").asString())
+                .matches("start|purchase|abandoned|diverted|t\\d+|label:.+"));
+    }
+
+    private static JsonNode node(JsonNode graph, String label) {
+        for (JsonNode node : graph.get("nodes")) {
+            if (node.get("label").asString().equals(label)) {
+                return node;
+            }
+        }
+        throw new AssertionError("no node " + label);
+    }
+}
