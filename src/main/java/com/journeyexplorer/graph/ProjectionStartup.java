@@ -1,24 +1,44 @@
 package com.journeyexplorer.graph;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-/** Loads the projection from Neo4j before anything else runs (the demo loader and the CLI run after it). */
+/**
+ * Loads the projection from Neo4j (rolling back any import a killed process left unfinished) during start-up, in a
+ * lifecycle phase before the web server starts: the app never answers a query from an empty projection while its
+ * data is still being loaded.
+ */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class ProjectionStartup implements ApplicationRunner {
+class ProjectionStartup implements SmartLifecycle {
+
+    /** Before the web server's phase ({@code SmartLifecycle.DEFAULT_PHASE - 1024}). */
+    private static final int PHASE = 0;
 
     private final JourneyGraph graph;
+    private volatile boolean running;
 
     ProjectionStartup(JourneyGraph graph) {
         this.graph = graph;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void start() {
         graph.loadProjection();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 }
