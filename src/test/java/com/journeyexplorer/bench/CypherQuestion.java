@@ -19,12 +19,15 @@ record CypherQuestion(String name, String endpoint, String cypher, Map<String, O
             ORDER BY journeys DESC, path
             LIMIT 10""";
 
-    /** Simple paths over the aggregated chain, bounded length, pruned at unlikely transitions, ranked by product. */
+    /**
+     * Simple paths over the aggregated chain to the touchpoint where the demo's purchases happen, bounded length,
+     * pruned at unlikely transitions, ranked by the product of their probabilities.
+     */
     static final String LIKELY_PATHS = """
-            MATCH p = (:Start)-[:TRANSITION*1..10]->(:Outcome {outcome: 'PURCHASE'})
+            MATCH p = (:Start)-[:TRANSITION*1..10]->(:Touchpoint {name: $purchaseAt})
             WHERE all(r IN relationships(p) WHERE r.probability >= 0.05)
               AND all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
-            RETURN [n IN nodes(p)[1..-1] | n.name] AS steps,
+            RETURN [n IN nodes(p)[1..] | n.name] AS steps,
                    reduce(probability = 1.0, r IN relationships(p) | probability * r.probability) AS probability
             ORDER BY probability DESC
             LIMIT 10""";
@@ -116,8 +119,9 @@ record CypherQuestion(String name, String endpoint, String cypher, Map<String, O
         return List.of(
                 topPaths(),
                 new CypherQuestion("likely paths to purchase", "/api/paths/likely?outcome=purchase&k=10",
-                        LIKELY_PATHS, Map.of(), "approximation: simple paths of at most 10 hops over the whole-journey "
-                        + "TRANSITION graph, transitions below 5 % pruned; no outcome probabilities per node"),
+                        LIKELY_PATHS, Map.of("purchaseAt", "Order confirmation"), "approximation: simple paths of at "
+                        + "most 10 hops over the whole-journey TRANSITION graph to the touchpoint where purchases "
+                        + "happen, transitions below 5 % pruned; no outcome probabilities per node"),
                 new CypherQuestion("diversions", "/api/diversions", DIVERSIONS, Map.of(),
                         "own -> competitor step pairs, journeys and rate; no cameBack, no minimum cut"),
                 new CypherQuestion("funnel", "/api/funnel", FUNNEL, Map.of("stages",
