@@ -1,15 +1,25 @@
 package com.journeyexplorer.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.journeyexplorer.JourneyExplorerApplication;
+import com.journeyexplorer.demo.DemoCsvWriter;
+import com.journeyexplorer.demo.DemoStore;
 
 /** Starts the real app (HTTP on a free port, embedded Neo4j in {@code dataDir}) for a benchmark run. */
 final class BenchmarkApp implements AutoCloseable {
@@ -27,6 +37,43 @@ final class BenchmarkApp implements AutoCloseable {
         System.arraycopy(extraArgs, 0, args, 5, extraArgs.length);
         context = new SpringApplicationBuilder(JourneyExplorerApplication.class).logStartupInfo(false).run(args);
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** The demo store's CSV of {@code journeys} journeys in {@code work}, written on first use and reused after. */
+    static Path demoCsv(int journeys, Path work) throws IOException {
+        Files.createDirectories(work);
+        Path csv = work.resolve("demo-" + journeys + ".csv");
+        if (!Files.exists(csv)) {
+            System.err.printf("writing %,d demo journeys to %s%n", journeys, csv);
+            Path partial = work.resolve("demo-" + journeys + ".csv.partial");
+            DemoCsvWriter.write(new DemoStore(DemoCsvWriter.DEFAULT_SEED), journeys, partial);
+            Files.move(partial, csv);
+        }
+        return csv;
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create("http://localhost:" + port + pathAndQuery);
+    }
+
+    /** Posts an event CSV to {@code /api/events}; returns {@code eventsImported}, failing on any other status. */
+    long importCsv(HttpClient http, Path csv) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/events"))
+                        .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(csv)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("import failed: " + response.statusCode() + " " + response.body());
+        }
+        return longField(response.body(), "eventsImported");
+    }
+
+    /** A whole-number field of a JSON answer (its first occurrence), read without a JSON library. */
+    static long longField(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + Pattern.quote(name) + "\":(\\d+)").matcher(json);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return Long.parseLong(matcher.group(1));
     }
 
     /** Sum of the heap pools' peak usage since the last {@link #resetPeakHeap()}, in MiB. */

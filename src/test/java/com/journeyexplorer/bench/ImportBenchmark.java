@@ -12,8 +12,6 @@ import java.util.Locale;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 
-import com.journeyexplorer.demo.DemoCsvWriter;
-import com.journeyexplorer.demo.DemoStore;
 
 /**
  * Import benchmark: the demo store's CSV of N journeys sent through {@code POST /api/events} into a fresh embedded
@@ -44,12 +42,7 @@ public final class ImportBenchmark {
     public static void main(String[] args) throws Exception {
         int journeys = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path work = Path.of(args.length > 1 ? args[1] : "target/bench");
-        Files.createDirectories(work);
-        Path csv = work.resolve("demo-" + journeys + ".csv");
-        if (!Files.exists(csv)) {
-            System.err.printf("writing %,d demo journeys to %s%n", journeys, csv);
-            DemoCsvWriter.write(new DemoStore(DemoCsvWriter.DEFAULT_SEED), journeys, csv);
-        }
+        Path csv = BenchmarkApp.demoCsv(journeys, work);
         long bytes = Files.size(csv);
         Path dataDir = Files.createTempDirectory(work, "import-bench-");
         try (BenchmarkApp app = new BenchmarkApp(dataDir)) {

@@ -1,0 +1,198 @@
+package com.journeyexplorer.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
+import java.lang.management.MemoryMXBean;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.graph.JourneyGraph;
+import com.journeyexplorer.graph.JourneyProjection;
+
+/**
+ * Analysis benchmark: the demo store of N journeys imported through {@code POST /api/events} into a fresh embedded
+ * database, then each analysis endpoint timed warm over HTTP beside the straightforward Cypher answering the same
+ * question on the same database, run through the app's own {@link Driver} bean ({@link CypherQuestion}). Also the
+ * projection's retained heap per event and the time to rebuild it from Neo4j.
+ *
+ * <p>{@code analysis [journeys=1000000]} or {@code scaling [sizes=10000,100000,1000000]}: the second times only the
+ * top-paths question, each size in its own fresh database. Run with {@code bench/analysis.sh}.
+ */
+public final class AnalysisBenchmark {
+
+    private static final int API_WARMUPS = 5;
+    private static final int API_MAX_RUNS = 31;
+    private static final double API_BUDGET_SECONDS = 30;
+    private static final int CYPHER_WARMUPS = 2;
+    private static final int CYPHER_MAX_RUNS = 21;
+    private static final double CYPHER_BUDGET_SECONDS = 60;
+
+    private final BenchmarkApp app;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final Driver driver;
+
+    private AnalysisBenchmark(BenchmarkApp app) {
+        this.app = app;
+        this.driver = app.context.getBean(Driver.class);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(System.getProperty("bench.work", "target/bench"));
+        if (args.length > 0 && args[0].equals("scaling")) {
+            String sizes = args.length > 1 ? args[1] : "10000,100000,1000000";
+            scaling(sizes, work);
+        } else {
+            int journeys = args.length > 1 ? Integer.parseInt(args[1])
+                    : args.length == 1 && !args[0].equals("analysis") ? Integer.parseInt(args[0]) : 1_000_000;
+            analysis(journeys, work);
+        }
+        System.exit(0);
+    }
+
+    private static void analysis(int journeys, Path work) throws Exception {
+        Path csv = BenchmarkApp.demoCsv(journeys, work);
+        try (BenchmarkApp app = new BenchmarkApp(Files.createTempDirectory(work, "analysis-bench-"))) {
+            AnalysisBenchmark bench = new AnalysisBenchmark(app);
+            double importSeconds = bench.importDemo(csv);
+            List<String> rows = new ArrayList<>();
+            for (CypherQuestion question : CypherQuestion.all()) {
+                rows.add(bench.row(question));
+            }
+            Projection projection = bench.measureProjection();
+            JourneySnapshot snapshot = app.context.getBean(JourneyProjection.class).current();
+            System.out.println();
+            System.out.printf(Locale.ROOT, "Data: demo store, %,d journeys, %,d events (imported through POST "
+                    + "/api/events in %.1f s). Machine: %s.%n%n", snapshot.journeyCount(), snapshot.eventCount(),
+                    importSeconds, BenchmarkApp.machine());
+            System.out.println("| question | endpoint | API median (p90) | Cypher median (p90) | Cypher / API "
+                    + "| what the Cypher answers |");
+            System.out.println("|---|---|---|---|---|---|");
+            rows.forEach(System.out::println);
+            System.out.println();
+            System.out.printf(Locale.ROOT, "| projection | %,d journeys, %,d events |%n", snapshot.journeyCount(),
+                    snapshot.eventCount());
+            System.out.println("|---|---|");
+            System.out.printf(Locale.ROOT, "| retained heap | %,.0f MiB: %.0f bytes per event, %.0f per journey |%n",
+                    projection.retainedBytes / 1048576.0, (double) projection.retainedBytes / snapshot.eventCount(),
+                    (double) projection.retainedBytes / snapshot.journeyCount());
+            System.out.printf(Locale.ROOT, "| rebuild from Neo4j (JourneyGraph.loadProjection) | %.1f s |%n",
+                    projection.loadSeconds);
+        }
+    }
+
+    private static void scaling(String sizes, Path work) throws Exception {
+        CypherQuestion question = CypherQuestion.topPaths();
+        List<String> rows = new ArrayList<>();
+        for (String size : sizes.split(",")) {
+            int journeys = Integer.parseInt(size.strip());
+            Path csv = BenchmarkApp.demoCsv(journeys, work);
+            try (BenchmarkApp app = new BenchmarkApp(Files.createTempDirectory(work, "scaling-bench-"))) {
+                AnalysisBenchmark bench = new AnalysisBenchmark(app);
+                bench.importDemo(csv);
+                JourneySnapshot snapshot = app.context.getBean(JourneyProjection.class).current();
+                Timing api = bench.timeEndpoint(question.endpoint());
+                Timing cypher = bench.timeCypher(question);
+                rows.add(String.format(Locale.ROOT, "| %,d | %,d | %s | %s | %.1f |", snapshot.journeyCount(),
+                        snapshot.eventCount(), api, cypher, cypher.median() / api.median()));
+            }
+        }
+        System.out.println();
+        System.out.printf("%s, warm. Machine: %s.%n%n", question.endpoint(), BenchmarkApp.machine());
+        System.out.println("| journeys | events | API median (p90) | Cypher median (p90) | Cypher / API |");
+        System.out.println("|---|---|---|---|---|");
+        rows.forEach(System.out::println);
+    }
+
+    private double importDemo(Path csv) throws Exception {
+        System.err.printf("importing %s%n", csv);
+        long started = System.nanoTime();
+        long events = app.importCsv(http, csv);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.err.printf(Locale.ROOT, "imported %,d events in %.1f s%n", events, seconds);
+        return seconds;
+    }
+
+    private String row(CypherQuestion question) throws Exception {
+        System.err.println("timing " + question.endpoint());
+        Timing api = timeEndpoint(question.endpoint());
+        if (question.cypher() == null) {
+            return String.format(Locale.ROOT, "| %s | `%s` | %s | n/a | n/a | %s |", question.name(),
+                    question.endpoint(), api, question.scope());
+        }
+        Timing cypher = timeCypher(question);
+        return String.format(Locale.ROOT, "| %s | `%s` | %s | %s | %.1f | %s |", question.name(),
+                question.endpoint(), api, cypher, cypher.median() / api.median(), question.scope());
+    }
+
+    private Timing timeEndpoint(String pathAndQuery) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(app.uri(pathAndQuery)).GET().build();
+        return Timing.measure(() -> {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(pathAndQuery + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body();
+        }, API_WARMUPS, API_MAX_RUNS, API_BUDGET_SECONDS);
+    }
+
+    /** Every record is fetched, as the endpoint's whole answer is; the first is shown on stderr as a check. */
+    private Timing timeCypher(CypherQuestion question) throws Exception {
+        try (Session session = driver.session()) {
+            List<Record> records = session.run(question.cypher(), question.parameters()).list();
+            System.err.printf("  cypher: %d rows, first %s%n", records.size(),
+                    records.isEmpty() ? "-" : records.get(0));
+        }
+        return Timing.measure(() -> {
+            try (Session session = driver.session()) {
+                return session.run(question.cypher(), question.parameters()).list();
+            }
+        }, CYPHER_WARMUPS - 1, CYPHER_MAX_RUNS, CYPHER_BUDGET_SECONDS);
+    }
+
+    private record Projection(long retainedBytes, double loadSeconds) {
+    }
+
+    /**
+     * Holds the current snapshot, measures the heap used after a full GC, rebuilds the projection from Neo4j as at
+     * start-up (the new snapshot replaces the current one in the app), and measures again while both are reachable:
+     * the difference is the new snapshot's retained heap.
+     */
+    private Projection measureProjection() throws InterruptedException {
+        JourneyProjection projection = app.context.getBean(JourneyProjection.class);
+        JourneySnapshot held = projection.current();
+        long before = usedHeapAfterGc();
+        long started = System.nanoTime();
+        JourneySnapshot loaded = app.context.getBean(JourneyGraph.class).loadProjection();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long after = usedHeapAfterGc();
+        Reference.reachabilityFence(held);
+        if (loaded.eventCount() != held.eventCount() || loaded == held) {
+            throw new IllegalStateException("the reloaded projection differs: " + loaded.eventCount() + " events, "
+                    + "was " + held.eventCount());
+        }
+        return new Projection(after - before, seconds);
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(200);
+            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+}
