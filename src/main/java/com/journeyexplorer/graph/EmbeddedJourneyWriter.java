@@ -49,13 +49,12 @@ final class EmbeddedJourneyWriter {
         try (Transaction tx = database.beginTx()) {
             Map<Integer, Node> touchpointNodes = new HashMap<>();
             for (Journey journey : journeys) {
-                Node node = tx.findNode(JOURNEY, "id", journey.id());
+                // Journeys not being replaced are new: the projection knows every stored id, so no index look-up.
+                Node node = replacedIds.contains(journey.id()) ? tx.findNode(JOURNEY, "id", journey.id()) : null;
                 if (node == null) {
                     node = tx.createNode(JOURNEY);
                 } else {
-                    if (replacedIds.contains(journey.id())) {
-                        deleteSteps(node);
-                    }
+                    deleteSteps(node);
                     for (String key : node.getPropertyKeys()) {
                         node.removeProperty(key);
                     }

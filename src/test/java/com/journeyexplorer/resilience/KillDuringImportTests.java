@@ -61,14 +61,14 @@ class KillDuringImportTests {
             before = stats(httpPort);
             journeysBefore = before.get("journeys").asLong();
             assertThat(journeysBefore).isEqualTo(2_000);
-            app.watchFor("journeys written");
+            app.watchFor("of 12000 journeys written");
             CompletableFuture.runAsync(() -> postQuietly(httpPort, csv));
             assertThat(app.awaitLine(Duration.ofMinutes(5))).as("a batch was written before the kill").isTrue();
             app.kill();
         }
 
         try (ChildApp app = ChildApp.start(dataDir, httpPort, boltPort, null)) {
-            assertThat(app.sawLine("rolling it back")).isTrue();
+            assertThat(app.sawLine("rolling it back")).as(app::output).isTrue();
             assertThat(stats(httpPort)).isEqualTo(before);
             try (Driver driver = GraphDatabase.driver("bolt://localhost:" + boltPort, AuthTokens.none());
                     Session session = driver.session()) {
@@ -169,6 +169,12 @@ class KillDuringImportTests {
         boolean sawLine(String text) {
             synchronized (lines) {
                 return lines.stream().anyMatch(line -> line.contains(text));
+            }
+        }
+
+        String output() {
+            synchronized (lines) {
+                return String.join("\n", lines);
             }
         }
 
