@@ -27,14 +27,18 @@ final class BenchmarkApp implements AutoCloseable {
     final ConfigurableApplicationContext context;
     final int port;
 
+    /** The API key the benchmark app is started with; writes must send it. */
+    static final String API_KEY = "bench-key";
+
     BenchmarkApp(Path dataDir, String... extraArgs) {
-        String[] args = new String[extraArgs.length + 5];
+        String[] args = new String[extraArgs.length + 6];
         args[0] = "--journeys.data-dir=" + dataDir;
         args[1] = "--journeys.demo.load-on-start=false";
         args[2] = "--server.port=0";
         args[3] = "--journeys.neo4j.embedded.bolt-port=0";
         args[4] = "--logging.level.com.journeyexplorer=warn";
-        System.arraycopy(extraArgs, 0, args, 5, extraArgs.length);
+        args[5] = "--journeys.security.api-key=" + API_KEY;
+        System.arraycopy(extraArgs, 0, args, 6, extraArgs.length);
         context = new SpringApplicationBuilder(JourneyExplorerApplication.class).logStartupInfo(false).run(args);
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
     }
@@ -59,7 +63,8 @@ final class BenchmarkApp implements AutoCloseable {
     /** Posts an event CSV to {@code /api/events}; returns {@code eventsImported}, failing on any other status. */
     long importCsv(HttpClient http, Path csv) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/events"))
-                        .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(csv)).build(),
+                        .header("Content-Type", "text/csv").header("X-API-Key", API_KEY)
+                        .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("import failed: " + response.statusCode() + " " + response.body());
