@@ -43,6 +43,8 @@ public class EmbeddedNeo4jConfiguration {
                 .setConfig(BoltConnector.listen_address, new SocketAddress("localhost", embedded.boltPort()))
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, embedded.pageCacheSize().toBytes())
+                // Cypher users' LOAD CSV reads file:/// URLs from this folder only.
+                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, home.resolve("import"))
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .setConfig(GraphDatabaseInternalSettings.udc_network_enabled, false)
                 // Netty's default quiet period adds ~12 s to every shutdown.
