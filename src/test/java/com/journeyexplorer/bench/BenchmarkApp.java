@@ -14,17 +14,21 @@ import com.journeyexplorer.JourneyExplorerApplication;
 /** Starts the real app (HTTP on a free port, embedded Neo4j in {@code dataDir}) for a benchmark run. */
 final class BenchmarkApp implements AutoCloseable {
 
+    /** The key the benchmark sends with its uploads. */
+    static final String API_KEY = "bench-key";
+
     final ConfigurableApplicationContext context;
     final int port;
 
     BenchmarkApp(Path dataDir, String... extraArgs) {
-        String[] args = new String[extraArgs.length + 5];
+        String[] args = new String[extraArgs.length + 6];
         args[0] = "--journeys.data-dir=" + dataDir;
         args[1] = "--journeys.demo.load-on-start=false";
         args[2] = "--server.port=0";
         args[3] = "--journeys.neo4j.embedded.bolt-port=0";
         args[4] = "--logging.level.com.journeyexplorer=warn";
-        System.arraycopy(extraArgs, 0, args, 5, extraArgs.length);
+        args[5] = "--journeys.security.api-key=" + API_KEY;
+        System.arraycopy(extraArgs, 0, args, 6, extraArgs.length);
         context = new SpringApplicationBuilder(JourneyExplorerApplication.class).logStartupInfo(false).run(args);
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
     }

@@ -58,7 +58,8 @@ public final class ImportBenchmark {
             long started = System.nanoTime();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + app.port + "/api/events"))
-                    .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(csv)).build(),
+                    .header("Content-Type", "text/csv").header("X-API-Key", BenchmarkApp.API_KEY)
+                    .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(),
                     HttpResponse.BodyHandlers.ofString());
             double seconds = (System.nanoTime() - started) / 1e9;
             if (response.statusCode() != 200) {
