@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * them do not count; then a query is refused for a write or schema clause, {@code LOAD CSV} (file and network access),
  * {@code CALL { } IN TRANSACTIONS}, {@code USE} of another database, a procedure outside a short read-only allow-list
  * (a backticked procedure name counts as unknown), or more than one statement. Conservative: a variable named like a
- * write keyword ({@code MATCH (set)}) is refused too; backtick it.
+ * write keyword ({@code MATCH (set)}) is refused too; backtick it. Administration commands that name no write
+ * keyword ({@code START DATABASE}) are left to Neo4j, which runs them only on the system database.
  */
 final class CypherGuard {
 
@@ -20,7 +21,7 @@ final class CypherGuard {
             "db.schema.visualization", "db.schema.nodetypeproperties", "db.schema.reltypeproperties");
     private static final Set<String> REFUSED_WORDS = Set.of("CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE",
             "DROP", "ALTER", "RENAME", "GRANT", "DENY", "REVOKE", "TERMINATE", "FOREACH", "LOAD", "USE", "EXPLAIN",
-            "PROFILE", "START", "STOP", "ENABLE", "DEALLOCATE", "REALLOCATE");
+            "PROFILE");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern CALL_TARGET = Pattern.compile("\\G\\s*([A-Za-z_][A-Za-z0-9_.$]*|[^A-Za-z_\\s])");
     private static final Pattern IN_TRANSACTIONS = Pattern.compile("\\bIN\\s+(CONCURRENT\\s+)?TRANSACTIONS\\b");
