@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class ApiTestSupport {
 
+    /** The key of the test profile (application-test.yml). */
+    protected static final String API_KEY = "test-key";
     public static final Path SHARED_DATA = Path.of("..", "shared", "data");
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -58,22 +60,83 @@ public abstract class ApiTestSupport {
         return file;
     }
 
+    /**
+     * A fingerprint of everything stored: node and relationship counts by label and type (so steps too), plus a hash
+     * over the journeys' ids and properties and over the transitions with their counts. Equal before and after means unchanged.
+     */
+    protected String graphChecksum() {
+        try (var session = driver.session()) {
+            var record = session.run("""
+                    CALL () {
+                      MATCH (n) UNWIND labels(n) AS label WITH label, count(*) AS n ORDER BY label
+                      RETURN collect(label + '=' + n) AS labels
+                    }
+                    CALL () {
+                      MATCH ()-[r]->() WITH type(r) AS type, count(*) AS n ORDER BY type
+                      RETURN collect(type + '=' + n) AS types
+                    }
+                    CALL () { MATCH (j:Journey) WITH j ORDER BY j.id RETURN collect(properties(j)) AS journeys }
+                    CALL () {
+                      MATCH (a)-[t:TRANSITION]->(b) WITH a.name AS a, b.name AS b, properties(t) AS t ORDER BY a, b
+                      RETURN collect([a, b, t]) AS transitions
+                    }
+                    RETURN labels, types, journeys, transitions""").single();
+            return record.get("labels").asList() + " " + record.get("types").asList() + " journeys#"
+                    + sorted(record.get("journeys").asObject()).hashCode() + " transitions#"
+                    + sorted(record.get("transitions").asObject()).hashCode();
+        }
+    }
+
+    /** Maps with sorted keys and arrays as lists, so that equal contents give equal hashes. */
+    private static Object sorted(Object value) {
+        if (value instanceof java.util.Map<?, ?> map) {
+            java.util.TreeMap<String, Object> out = new java.util.TreeMap<>();
+            map.forEach((key, entry) -> out.put(String.valueOf(key), sorted(entry)));
+            return out;
+        }
+        if (value instanceof java.util.List<?> list) {
+            return list.stream().map(ApiTestSupport::sorted).toList();
+        }
+        return value;
+    }
+
+    /** {@link #graphChecksum()} and {@code GET /api/stats} together: the database and the projection. */
+    protected String storeState() {
+        return graphChecksum() + " | " + get("/api/stats").body();
+    }
+
     protected Response get(String pathAndQuery) {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
     }
 
+    /** POSTs with the test profile's API key. */
     protected Response post(String pathAndQuery, String contentType, String body) {
-        return send(HttpRequest.newBuilder(uri(pathAndQuery)).header("Content-Type", contentType)
+        return post(pathAndQuery, contentType, body, API_KEY);
+    }
+
+    /** POSTs with the given API key in {@code X-API-Key}, or with none when {@code apiKey} is null. */
+    protected Response post(String pathAndQuery, String contentType, String body, String apiKey) {
+        return send(withKey(HttpRequest.newBuilder(uri(pathAndQuery)), apiKey).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** POSTs raw bytes with the test profile's API key. */
+    protected Response postBytes(String pathAndQuery, String contentType, byte[] body) {
+        return send(withKey(HttpRequest.newBuilder(uri(pathAndQuery)), API_KEY).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     protected Response postFile(String pathAndQuery, String contentType, Path file) {
         try {
-            return send(HttpRequest.newBuilder(uri(pathAndQuery)).header("Content-Type", contentType)
-                    .POST(HttpRequest.BodyPublishers.ofFile(file)).build());
+            return send(withKey(HttpRequest.newBuilder(uri(pathAndQuery)), API_KEY)
+                    .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofFile(file)).build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static HttpRequest.Builder withKey(HttpRequest.Builder builder, String apiKey) {
+        return apiKey == null ? builder : builder.header("X-API-Key", apiKey);
     }
 
     protected Response send(HttpRequest request) {
@@ -89,7 +152,7 @@ public abstract class ApiTestSupport {
         }
     }
 
-    private URI uri(String pathAndQuery) {
+    protected URI uri(String pathAndQuery) {
         return URI.create("http://localhost:" + port + pathAndQuery.replace(" ", "%20"));
     }
 

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.journeyexplorer.graph.CypherFailedException;
+import com.journeyexplorer.graph.CypherRefusedException;
 import com.journeyexplorer.graph.GraphWriteException;
 import com.journeyexplorer.ingest.ImportRejectedException;
 import com.journeyexplorer.ingest.UploadTooLargeException;
@@ -55,6 +57,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
         problem.setProperty(e.kind(), e.name());
         return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail cypherRefused(CypherRefusedException e) {
+        return problem(HttpStatus.FORBIDDEN, "cypher-write-refused", "Query refused", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail cypherFailed(CypherFailedException e) {
+        return switch (e.kind()) {
+            case TIMEOUT -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "cypher-timeout", "Query too slow",
+                    e.getMessage());
+            case INVALID -> problem(HttpStatus.BAD_REQUEST, "invalid-cypher", "Invalid Cypher query", e.getMessage());
+        };
     }
 
     @ExceptionHandler

@@ -1,8 +1,11 @@
 package com.journeyexplorer.config;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,14 +14,17 @@ import org.springframework.util.unit.DataSize;
 /**
  * Every setting of the app, under the prefix {@code journeys}. The README's configuration table documents each one.
  *
- * @param dataDir where the embedded Neo4j keeps its store
+ * @param dataDir where the embedded Neo4j keeps its store (and the generated API key)
  */
 @ConfigurationProperties("journeys")
 public record JourneysProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Neo4j neo4j,
         @DefaultValue Demo demo,
-        @DefaultValue Ingest ingest) {
+        @DefaultValue Ingest ingest,
+        @DefaultValue Security security,
+        @DefaultValue Cypher cypher,
+        @DefaultValue Cors cors) {
 
     public record Neo4j(@DefaultValue Embedded embedded, @DefaultValue("5000") int writeBatchSize) {
         public Neo4j {
@@ -33,15 +39,45 @@ public record JourneysProperties(
      * @param boltPort      Bolt port on localhost; 0 picks a free port
      * @param pageCacheSize Neo4j page cache
      * @param directWrites  write imported journeys through Neo4j's Java API (faster) rather than Cypher over Bolt
+     * @param boltAddress   interface Bolt listens on; anything but a loopback address needs a {@code password}
+     * @param password      password of Neo4j's user {@code neo4j}; when set, Bolt requires authentication
      */
     public record Embedded(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("7687") int boltPort,
             @DefaultValue("512MB") DataSize pageCacheSize,
-            @DefaultValue("true") boolean directWrites) {
+            @DefaultValue("true") boolean directWrites,
+            @DefaultValue("localhost") String boltAddress,
+            String password) {
         public Embedded {
             if (boltPort < 0 || boltPort > 65535) {
                 throw new IllegalArgumentException("journeys.neo4j.embedded.bolt-port must be 0..65535, was " + boltPort);
+            }
+            if (password != null && password.isEmpty()) {
+                password = null;
+            }
+            if (password != null && password.length() < 8) {
+                throw new IllegalArgumentException("journeys.neo4j.embedded.password must have at least 8 characters "
+                        + "(Neo4j's minimum)");
+            }
+            if (enabled && password == null && !isLoopback(boltAddress)) {
+                throw new IllegalArgumentException("journeys.neo4j.embedded.bolt-address is '" + boltAddress
+                        + "', which other machines can reach, but Neo4j authentication is off: set "
+                        + "journeys.neo4j.embedded.password (8+ characters) or keep the address on localhost");
+            }
+        }
+
+        /** Whether Bolt requires a user name and password. */
+        public boolean authEnabled() {
+            return password != null;
+        }
+
+        private static boolean isLoopback(String address) {
+            try {
+                return InetAddress.getByName(address).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("journeys.neo4j.embedded.bolt-address '" + address
+                        + "' is not a known host or address");
             }
         }
     }
@@ -70,5 +106,44 @@ public record JourneysProperties(
             @DefaultValue("UTC") ZoneId defaultZone,
             @DefaultValue("100") int maxReportedErrors,
             @DefaultValue("100000") int maxJourneyLength) {
+    }
+
+    /**
+     * @param apiKey       key that writes (every non-GET under /api/ but the Cypher endpoint) require; when blank, one
+     *                     is generated at first start into {@code <data-dir>/api-key}
+     * @param protectReads require the key for reads (GET /api/** and POST /api/cypher) too
+     */
+    public record Security(String apiKey, @DefaultValue("false") boolean protectReads) {
+        public Security {
+            if (apiKey != null && apiKey.isBlank()) {
+                apiKey = null;
+            }
+        }
+    }
+
+    /**
+     * @param timeout        longest a query of POST /api/cypher may run
+     * @param maxRows        most rows returned; more are cut and the answer says {@code truncated}
+     * @param maxQueryLength longest accepted query text, in characters
+     */
+    public record Cypher(
+            @DefaultValue("10s") Duration timeout,
+            @DefaultValue("10000") int maxRows,
+            @DefaultValue("10000") int maxQueryLength) {
+        public Cypher {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("journeys.cypher.timeout must be positive");
+            }
+            if (maxRows < 1 || maxQueryLength < 1) {
+                throw new IllegalArgumentException("journeys.cypher.max-rows and max-query-length must be at least 1");
+            }
+        }
+    }
+
+    /** @param allowedOrigins origins (e.g. {@code http://localhost:5173}) that may call GET /api/** from a browser */
+    public record Cors(@DefaultValue List<String> allowedOrigins) {
+        public Cors {
+            allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        }
     }
 }

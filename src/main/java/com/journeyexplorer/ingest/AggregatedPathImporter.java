@@ -54,6 +54,11 @@ public class AggregatedPathImporter {
         long started = System.nanoTime();
         ErrorCollector errors = new ErrorCollector(settings.maxReportedErrors());
         BufferedInputStream buffered = new BufferedInputStream(input, 1 << 16);
+        if (EventAccumulator.isReserved(options.conversionTouchpoint().strip())) {
+            throw new ImportRejectedException("conversionTouchpoint '" + options.conversionTouchpoint() + "' is "
+                    + "reserved for the graph's start and outcome nodes", List.of(new RowError(0,
+                    "conversionTouchpoint", "is a reserved name")), 1);
+        }
         char delimiter = options.delimiter() != 0 ? options.delimiter() : detectDelimiter(buffered);
         Map<String, PathCounts> paths = new LinkedHashMap<>();
         long[] rows = new long[1];
@@ -63,7 +68,7 @@ public class AggregatedPathImporter {
         try {
             complete = reader.read(buffered, row -> {
                 rows[0]++;
-                accept(row, options, separator, paths, errors);
+                accept(row, options, separator, paths, errors, settings.maxJourneyLength());
             }, errors);
         } catch (IOException e) {
             throw new UncheckedIOException("the upload could not be read", e);
@@ -72,7 +77,7 @@ public class AggregatedPathImporter {
             throw new ImportRejectedException(EventImporter.rejection(errors, complete), errors.errors(),
                     errors.count());
         }
-        if (paths.isEmpty() && errors.isEmpty()) {
+        if (paths.values().stream().noneMatch(PathCounts::counted) && errors.isEmpty()) {
             throw new ImportRejectedException("the upload has no paths with a count above 0",
                     List.of(new RowError(0, null, "no data rows with a count above 0")), 1);
         }
@@ -85,7 +90,7 @@ public class AggregatedPathImporter {
     }
 
     private void accept(InputRow row, AggregatedPathOptions options, Pattern separator,
-            Map<String, PathCounts> paths, ErrorCollector errors) {
+            Map<String, PathCounts> paths, ErrorCollector errors, int maxJourneyLength) {
         long line = row.line();
         String path = row.get(options.pathColumn()).strip();
         List<String> steps = new ArrayList<>();
@@ -94,6 +99,15 @@ public class AggregatedPathImporter {
         }
         if (path.isEmpty() || steps.stream().anyMatch(String::isEmpty)) {
             errors.add(line, options.pathColumn(), path.isEmpty() ? "is empty" : "has an empty step between separators");
+            return;
+        }
+        if (steps.size() >= maxJourneyLength) {
+            errors.add(line, options.pathColumn(), "has " + steps.size() + " steps; with the conversion step the "
+                    + "limit is " + maxJourneyLength);
+            return;
+        }
+        if (steps.stream().anyMatch(EventAccumulator::isReserved)) {
+            errors.add(line, options.pathColumn(), "has a step named like the graph's start or outcome nodes");
             return;
         }
         if (steps.stream().anyMatch(step -> step.length() > EventAccumulator.MAX_NAME_LENGTH)) {
@@ -254,6 +268,10 @@ public class AggregatedPathImporter {
 
         String key() {
             return String.join(" > ", steps);
+        }
+
+        boolean counted() {
+            return conversions > 0 || nulls > 0;
         }
     }
 }

@@ -50,6 +50,10 @@ final class CsvRowReader implements RowReader {
         } catch (IllegalArgumentException | UncheckedIOException e) {
             errors.add(1, null, "the header row cannot be read: " + rootMessage(e));
             return false;
+        } catch (IOException e) {
+            // Commons CSV reports a malformed header (a stray quote, as in JSON sent as CSV) as a CSVException.
+            errors.add(1, null, "the header row cannot be read as CSV: " + rootMessage(e));
+            return false;
         }
         List<String> header = parser.getHeaderNames();
         if (header.isEmpty()) {

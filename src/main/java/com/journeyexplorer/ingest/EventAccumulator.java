@@ -159,6 +159,11 @@ final class EventAccumulator {
         acceptedRows++;
     }
 
+    /** Names of the graph's start and outcome nodes, which no touchpoint may take. */
+    static boolean isReserved(String name) {
+        return RESERVED_NAMES.contains(name);
+    }
+
     private int touchpointId(String name, String channel, String stage, Owner owner) {
         Integer id = touchpointIds.get(name);
         if (id == null) {

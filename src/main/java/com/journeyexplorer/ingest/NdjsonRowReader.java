@@ -21,7 +21,14 @@ final class NdjsonRowReader implements RowReader {
 
     @Override
     public boolean read(InputStream input, Consumer<InputRow> consumer, ErrorCollector errors) throws IOException {
-        BufferedReader reader = new BufferedReader(RowReader.utf8(input), 1 << 16);
+        BufferedReader reader;
+        try {
+            reader = new BufferedReader(RowReader.utf8(input), 1 << 16);
+        } catch (CharacterCodingException e) {
+            // utf8() reads the first character to drop a BOM, so bad bytes at the very start fail here.
+            errors.add(1, null, "is not valid UTF-8 text");
+            return false;
+        }
         long line = 0;
         while (true) {
             String text;

@@ -24,6 +24,9 @@ import com.journeyexplorer.demo.DemoStore;
 /** Starts the real app (HTTP on a free port, embedded Neo4j in {@code dataDir}) for a benchmark run. */
 final class BenchmarkApp implements AutoCloseable {
 
+    /** The key the benchmark sends with its uploads. */
+    static final String API_KEY = "bench-key";
+
     final ConfigurableApplicationContext context;
     final int port;
 

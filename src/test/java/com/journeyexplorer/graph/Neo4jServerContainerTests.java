@@ -45,7 +45,7 @@ class Neo4jServerContainerTests {
         HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/events?journeyColumn=case:concept:name&touchpointColumn=concept:name"
                 + "&timestampColumn=time:timestamp&purchase=pay%20compensation"))
-                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
+                .header("Content-Type", "text/csv").header("X-API-Key", "test-key").POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(imported.statusCode()).isEqualTo(200);
         String stats = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/stats")).build(),

@@ -258,9 +258,7 @@ class EventImportTests extends ApiTestSupport {
 
         byte[] latin1 = "journey_id,timestamp,touchpoint\nl1-1,2026-03-01T10:00:00Z,Caf\u00e9\n"
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        Response response = send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port + "/api/events")).header("Content-Type", CSV)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(latin1)).build());
+        Response response = postBytes("/api/events", CSV, latin1);
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("UTF-8");
     }

@@ -1,0 +1,22 @@
+package com.journeyexplorer.graph;
+
+/**
+ * A query of the read-only Cypher endpoint that Neo4j could not run: a syntax error, an unknown function, a
+ * parameter it cannot take, or the time limit. The message is Neo4j's, cut to its first lines.
+ */
+public class CypherFailedException extends RuntimeException {
+
+    /** Why a query failed. */
+    public enum Kind { INVALID, TIMEOUT }
+
+    private final Kind kind;
+
+    public CypherFailedException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

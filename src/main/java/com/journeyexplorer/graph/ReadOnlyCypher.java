@@ -1,0 +1,179 @@
+package com.journeyexplorer.graph;
+
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.summary.QueryType;
+import org.neo4j.driver.types.IsoDuration;
+import org.neo4j.driver.types.Node;
+import org.neo4j.driver.types.Path;
+import org.neo4j.driver.types.Point;
+import org.neo4j.driver.types.Relationship;
+import org.springframework.stereotype.Service;
+
+import com.journeyexplorer.config.JourneysProperties;
+
+/**
+ * Runs a user's Cypher query read-only, for users without a Bolt client. Three locks: {@link CypherGuard} refuses
+ * write, schema, admin and file clauses; {@code EXPLAIN} must classify the query as read-only; and the query runs in
+ * a READ session's read transaction, which Neo4j itself keeps from writing. Bounded by a time limit and a row limit.
+ */
+@Service
+public class ReadOnlyCypher {
+
+    private static final int MAX_MESSAGE_LENGTH = 1000;
+
+    private final Driver driver;
+    private final JourneysProperties.Cypher settings;
+
+    ReadOnlyCypher(Driver driver, JourneysProperties properties) {
+        this.driver = driver;
+        this.settings = properties.cypher();
+    }
+
+    /** Columns, then rows of plain JSON values; {@code truncated} when the query had more than the row limit. */
+    public record Answer(List<String> columns, List<List<Object>> rows, boolean truncated) {
+    }
+
+    public Answer run(String query, Map<String, Object> parameters) {
+        CypherGuard.check(query);
+        TransactionConfig config = TransactionConfig.builder().withTimeout(settings.timeout()).build();
+        try (var session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            return session.executeRead(tx -> {
+                // The whole query is the user's by design; EXPLAIN only plans it, nothing runs.
+                QueryType type = tx.run("EXPLAIN " + query, parameters).consume().queryType();
+                if (type != QueryType.READ_ONLY) {
+                    throw new CypherRefusedException("Neo4j classifies the query as " + type);
+                }
+                Result result = tx.run(query, parameters);
+                List<String> columns = result.keys();
+                List<List<Object>> rows = new ArrayList<>();
+                while (rows.size() < settings.maxRows() && result.hasNext()) {
+                    rows.add(row(result.next()));
+                }
+                return new Answer(columns, rows, result.hasNext());
+            }, config);
+        } catch (ServiceUnavailableException e) {
+            throw e;
+        } catch (Neo4jException e) {
+            throw translate(e);
+        }
+    }
+
+    private static RuntimeException translate(Neo4jException e) {
+        String code = e.code() == null ? "" : e.code();
+        String message = clean(e.getMessage());
+        if (code.contains("TransactionTimedOut") || code.endsWith("Transaction.Terminated")) {
+            return new CypherFailedException(CypherFailedException.Kind.TIMEOUT, "the query ran longer than the "
+                    + "time limit (journeys.cypher.timeout) and was stopped");
+        }
+        if (code.endsWith("Statement.AccessMode") || code.startsWith("Neo.ClientError.Security")) {
+            return new CypherRefusedException("Neo4j refused it in read mode (" + message + ")");
+        }
+        if (code.startsWith("Neo.ClientError") || e instanceof ClientException) {
+            return new CypherFailedException(CypherFailedException.Kind.INVALID, message);
+        }
+        return new GraphWriteException("the database could not run the query", e);
+    }
+
+    /** Neo4j's message without stack frames, cut to a readable length. */
+    static String clean(String message) {
+        if (message == null) {
+            return "the query cannot be run";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : message.split("\\R")) {
+            String stripped = line.strip();
+            if (stripped.startsWith("at ") || stripped.startsWith("Caused by:") || stripped.startsWith("...")) {
+                continue;
+            }
+            out.append(line).append('\n');
+        }
+        String text = out.toString().strip();
+        return text.length() <= MAX_MESSAGE_LENGTH ? text : text.substring(0, MAX_MESSAGE_LENGTH - 3) + "...";
+    }
+
+    private static List<Object> row(Record record) {
+        List<Object> row = new ArrayList<>(record.size());
+        for (int i = 0; i < record.size(); i++) {
+            row.add(json(record.get(i).asObject()));
+        }
+        return row;
+    }
+
+    /** Plain JSON: nodes, relationships and paths as maps, temporal values as ISO-8601 text, bytes as Base64. */
+    static Object json(Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long) {
+            return value;
+        }
+        if (value instanceof Double d) {
+            return Double.isFinite(d) ? d : d.toString();
+        }
+        if (value instanceof Node node) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("elementId", node.elementId());
+            List<String> labels = new ArrayList<>();
+            node.labels().forEach(labels::add);
+            map.put("labels", labels);
+            map.put("properties", json(node.asMap()));
+            return map;
+        }
+        if (value instanceof Relationship relationship) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("elementId", relationship.elementId());
+            map.put("type", relationship.type());
+            map.put("startElementId", relationship.startNodeElementId());
+            map.put("endElementId", relationship.endNodeElementId());
+            map.put("properties", json(relationship.asMap()));
+            return map;
+        }
+        if (value instanceof Path path) {
+            List<Object> nodes = new ArrayList<>();
+            path.nodes().forEach(node -> nodes.add(json(node)));
+            List<Object> relationships = new ArrayList<>();
+            path.relationships().forEach(relationship -> relationships.add(json(relationship)));
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("nodes", nodes);
+            map.put("relationships", relationships);
+            return map;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((key, entry) -> out.put(String.valueOf(key), json(entry)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ReadOnlyCypher::json).toList();
+        }
+        if (value instanceof byte[] bytes) {
+            return Base64.getEncoder().encodeToString(bytes);
+        }
+        if (value instanceof Point point) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("srid", point.srid());
+            map.put("x", point.x());
+            map.put("y", point.y());
+            if (!Double.isNaN(point.z())) {
+                map.put("z", point.z());
+            }
+            return map;
+        }
+        if (value instanceof TemporalAccessor || value instanceof IsoDuration) {
+            return value.toString();
+        }
+        return value.toString();
+    }
+}

@@ -1,0 +1,106 @@
+package com.journeyexplorer.security;
+
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import com.journeyexplorer.config.JourneysProperties;
+
+import jakarta.servlet.DispatcherType;
+
+/**
+ * Who may do what. Writes (every non-GET under {@code /api/} except {@code POST /api/cypher}) need the API key;
+ * reads (GETs and the read-only Cypher endpoint) are open unless {@code journeys.security.protect-reads}; the UI,
+ * the API docs and the health check are always open. Stateless: no session, no cookie. Not active in the
+ * command-line import, which has no web server.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+    /**
+     * The key check; being the only {@code AuthenticationManager} it also stops Boot from creating a default user
+     * with a logged password.
+     */
+    @Bean
+    ApiKeyAuthentication apiKeyAuthentication(JourneysProperties properties) {
+        return new ApiKeyAuthentication(ApiKey.of(properties));
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyAuthentication apiKey, JourneysProperties properties)
+            throws Exception {
+        ProblemResponses problems = new ProblemResponses();
+        AuthenticationFilter keyFilter = new AuthenticationFilter(apiKey, apiKey);
+        keyFilter.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
+        keyFilter.setSuccessHandler((request, response, authentication) -> {
+            // Carry on with the request: no redirect, no session.
+        });
+        boolean protectReads = properties.security().protectReads();
+        http
+                // CSRF protection guards cookie-authenticated browser sessions. This API authenticates each request
+                // with a header token and sets no cookies, so a forged cross-site request carries no credentials.
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .cors(Customizer.withDefaults())
+                .addFilterBefore(keyFilter, AnonymousAuthenticationFilter.class)
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .authorizeHttpRequests(requests -> {
+                    requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs",
+                            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/error")
+                            .permitAll();
+                    if (protectReads) {
+                        requests.requestMatchers("/api/**").authenticated();
+                    } else {
+                        requests.requestMatchers(HttpMethod.GET, "/api/**").permitAll();
+                        requests.requestMatchers(HttpMethod.HEAD, "/api/**").permitAll();
+                        requests.requestMatchers(HttpMethod.POST, "/api/cypher").permitAll();
+                        requests.requestMatchers("/api/**").authenticated();
+                    }
+                    // The page, its static files and anything else read-only; no other writes exist outside /api.
+                    requests.requestMatchers(HttpMethod.GET, "/**").permitAll();
+                    requests.requestMatchers(HttpMethod.HEAD, "/**").permitAll();
+                    requests.anyRequest().authenticated();
+                });
+        return http.build();
+    }
+
+    /** CORS is off unless origins are listed: then they may read (GET) and send the API key header. */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(JourneysProperties properties) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        List<String> origins = properties.cors().allowedOrigins();
+        if (!origins.isEmpty()) {
+            CorsConfiguration cors = new CorsConfiguration();
+            cors.setAllowedOrigins(origins);
+            cors.setAllowedMethods(List.of("GET", "HEAD"));
+            cors.setAllowedHeaders(List.of(ApiKeyAuthentication.HEADER, "Authorization", "Accept"));
+            cors.setAllowCredentials(false);
+            cors.setMaxAge(3600L);
+            source.registerCorsConfiguration("/api/**", cors);
+        }
+        return source;
+    }
+}

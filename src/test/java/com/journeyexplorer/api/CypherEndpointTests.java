@@ -1,0 +1,197 @@
+package com.journeyexplorer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.test.context.TestPropertySource;
+
+import com.journeyexplorer.ApiTestSupport;
+
+import tools.jackson.databind.JsonNode;
+
+/** POST /api/cypher: read-only, bounded, plain JSON; every way to write is refused and changes nothing. */
+@TestPropertySource(properties = {"journeys.cypher.timeout=3s", "journeys.cypher.max-rows=100",
+        "journeys.cypher.max-query-length=2000"})
+class CypherEndpointTests extends ApiTestSupport {
+
+    private static final String JSON_TYPE = "application/json";
+
+    @BeforeEach
+    void importSomeJourneys() {
+        Response response = post("/api/events", "text/csv", """
+                journey_id,timestamp,touchpoint,type
+                cy-1,2026-03-01T10:00:00Z,Newsletter,
+                cy-1,2026-03-01T10:05:00Z,Product page,
+                cy-1,2026-03-01T10:09:00Z,Checkout,purchase
+                cy-2,2026-03-02T10:00:00Z,Newsletter,
+                """);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
+    private Response cypher(String query) {
+        return post("/api/cypher", JSON_TYPE, JSON.writeValueAsString(java.util.Map.of("query", query)));
+    }
+
+    static Stream<String> writesAndEscapes() {
+        return Stream.of(
+                "CREATE (n:Intruder) RETURN n",
+                "create (n:Intruder)",
+                "MATCH (j:Journey) SET j.outcome = 'HACKED'",
+                "MATCH (j:Journey) SET j:Hacked",
+                "MERGE (n:Intruder {name: 'x'})",
+                "MATCH (n) DETACH DELETE n",
+                "MATCH (s:Step) DELETE s",
+                "MATCH (j:Journey) REMOVE j.outcome",
+                "MATCH (j:Journey) REMOVE j:Journey",
+                "CALL { CREATE (:Intruder) } RETURN 1",
+                "MATCH (j:Journey) CALL (j) { SET j.x = 1 } RETURN j",
+                "MATCH (j:Journey) CALL { WITH j SET j.x = 1 } RETURN j",
+                "UNWIND range(1, 3) AS i CALL (i) { CREATE (:Intruder {i: i}) } IN TRANSACTIONS OF 1 ROW",
+                "UNWIND range(1, 3) AS i CALL (i) { RETURN i AS k } IN TRANSACTIONS RETURN k",
+                "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
+                "LOAD CSV WITH HEADERS FROM 'https://example.com/x.csv' AS row RETURN row",
+                "CALL db.createLabel('Intruder')",
+                "CALL db.createProperty('intruder')",
+                "CALL db.createRelationshipType('INTRUDES')",
+                "CALL `db`.createLabel('Intruder')",
+                "CALL dbms.components()",
+                "CALL dbms.security.createUser('eve', 'password123', false)",
+                "CALL db.clearQueryCaches()",
+                "CALL db.index.fulltext.createNodeIndex('x', ['Journey'], ['id'])",
+                "CALL apoc.periodic.iterate('MATCH (n) RETURN n', 'DELETE n', {})",
+                "MATCH (n) RETURN count(n); CREATE (:Intruder)",
+                "RETURN 1; MATCH (n) DETACH DELETE n;",
+                "CREATE INDEX intruder FOR (n:Intruder) ON (n.name)",
+                "CREATE CONSTRAINT intruder IF NOT EXISTS FOR (n:Intruder) REQUIRE n.name IS UNIQUE",
+                "DROP INDEX journey_outcome",
+                "DROP CONSTRAINT journey_id",
+                "USE system SHOW USERS",
+                "USE system CREATE USER eve SET PASSWORD 'password123'",
+                "USE neo4j MATCH (n) RETURN count(n)",
+                "ALTER USER neo4j SET PASSWORD 'password123'",
+                "CREATE DATABASE other",
+                "STOP DATABASE neo4j",
+                "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+                "FOREACH (i IN [1, 2] | CREATE (:Intruder))",
+                "MATCH (n) /* harmless? */ DELETE n",
+                "MATCH (n)\n// comment\nDETACH\nDELETE n",
+                "MATCH (j:Journey) WITH j LIMIT 1 MERGE (j)-[:OWNS]->(:Intruder)",
+                "EXPLAIN MATCH (n) DELETE n",
+                "PROFILE MATCH (n) RETURN n",
+                "MATCH (j:Journey) WITH j WHERE j.id = 'cy-1' SET j += {outcome: 'X'}");
+    }
+
+    @ParameterizedTest
+    @MethodSource("writesAndEscapes")
+    void refusesWritesAdminCommandsAndFileAccessWithoutChangingAnything(String query) {
+        String before = storeState();
+
+        Response response = cypher(query);
+
+        assertThat(response.status()).as(response.body()).isIn(400, 403);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body()).doesNotContain("\tat ", "org.neo4j.");
+        assertThat(storeState()).isEqualTo(before);
+    }
+
+    @Test
+    void answersColumnsAndRowsOfPlainJson() {
+        JsonNode answer = ok("RETURN 1 AS one, 'set' AS word, 2.5 AS half, null AS nothing, [1, 'a'] AS list, "
+                + "{create: true} AS map, date('2026-03-01') AS day, "
+                + "datetime('2026-03-01T10:00:00Z') AS instant, duration('PT90M') AS span");
+
+        assertThat(answer.get("columns").toString()).isEqualTo(
+                "[\"one\",\"word\",\"half\",\"nothing\",\"list\",\"map\",\"day\",\"instant\",\"span\"]");
+        JsonNode row = answer.get("rows").get(0);
+        assertThat(row.get(0).asLong()).isEqualTo(1);
+        assertThat(row.get(1).asString()).isEqualTo("set");
+        assertThat(row.get(2).asDouble()).isEqualTo(2.5);
+        assertThat(row.get(3).isNull()).isTrue();
+        assertThat(row.get(4).toString()).isEqualTo("[1,\"a\"]");
+        assertThat(row.get(5).get("create").asBoolean()).isTrue();
+        assertThat(row.get(6).asString()).isEqualTo("2026-03-01");
+        assertThat(row.get(7).asString()).isEqualTo("2026-03-01T10:00Z");
+        assertThat(row.get(8).asString()).isEqualTo("P0M0DT5400S");
+        assertThat(answer.get("truncated").asBoolean()).isFalse();
+    }
+
+    @Test
+    void returnsNodesRelationshipsAndPaths() {
+        JsonNode row = ok("MATCH p = (a:Touchpoint {name: 'Newsletter'})-[t:TRANSITION]->(b:Touchpoint) "
+                + "RETURN a, t, p ORDER BY b.name LIMIT 1").get("rows").get(0);
+
+        assertThat(row.get(0).get("elementId").asString()).isNotEmpty();
+        assertThat(row.get(0).get("labels").toString()).contains("Touchpoint");
+        assertThat(row.get(0).get("properties").get("name").asString()).isEqualTo("Newsletter");
+        assertThat(row.get(1).get("type").asString()).isEqualTo("TRANSITION");
+        assertThat(row.get(1).get("startElementId").asString()).isEqualTo(row.get(0).get("elementId").asString());
+        assertThat(row.get(2).get("nodes")).hasSize(2);
+        assertThat(row.get(2).get("relationships")).hasSize(1);
+    }
+
+    @Test
+    void takesParametersAndAllowListedProcedures() {
+        Response response = post("/api/cypher", JSON_TYPE,
+                "{\"query\":\"MATCH (j:Journey {id: $id}) RETURN j.id AS id\",\"parameters\":{\"id\":\"cy-1\"}}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("rows").get(0).get(0).asString()).isEqualTo("cy-1");
+
+        assertThat(ok("CALL db.labels() YIELD label RETURN label").get("rows").toString()).contains("Journey");
+        assertThat(ok("MATCH (n) WHERE n.name = 'CREATE (x)' // DELETE\nRETURN count(n) AS n").get("rows"))
+                .hasSize(1);
+        assertThat(ok("MATCH (`set`:Journey) RETURN count(`set`) AS n").get("rows").get(0).get(0).asLong())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void cutsResultsAtTheRowLimit() {
+        JsonNode answer = ok("UNWIND range(1, 1000) AS i RETURN i");
+
+        assertThat(answer.get("rows")).hasSize(100);
+        assertThat(answer.get("truncated").asBoolean()).isTrue();
+    }
+
+    @Test
+    void stopsQueriesAtTheTimeLimit() {
+        Response response = cypher("UNWIND range(1, 2000000000) AS i WITH i WHERE i < 0 RETURN count(i)");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.json().get("type").asString()).endsWith("/cypher-timeout");
+    }
+
+    @Test
+    void reportsSyntaxErrorsWithNeo4jsMessageAndNoStackTrace() {
+        Response response = cypher("MATCH (n RETURN n");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asString()).endsWith("/invalid-cypher");
+        assertThat(response.json().get("detail").asString()).isNotBlank().doesNotContain("\tat ", "Exception");
+    }
+
+    @Test
+    void refusesMissingTooLongAndMalformedRequests() {
+        assertThat(post("/api/cypher", JSON_TYPE, "{}").status()).isEqualTo(400);
+        assertThat(post("/api/cypher", JSON_TYPE, "{\"query\":\"   \"}").status()).isEqualTo(400);
+        assertThat(post("/api/cypher", JSON_TYPE, "{\"query\":").status()).isEqualTo(400);
+        assertThat(post("/api/cypher", JSON_TYPE, "[1,2]").status()).isEqualTo(400);
+        assertThat(post("/api/cypher", JSON_TYPE, "{\"query\":\"RETURN $x\",\"parameters\":[1]}").status())
+                .isEqualTo(400);
+        assertThat(cypher("RETURN 1 AS x " + " ".repeat(2000)).status()).isEqualTo(400);
+        assertThat(post("/api/cypher", "text/plain", "RETURN 1").status()).isEqualTo(415);
+        Response huge = post("/api/cypher", JSON_TYPE,
+                "{\"query\":\"RETURN $x AS x\",\"parameters\":{\"x\":123456789012345678901234567890}}");
+        assertThat(huge.status()).as(huge.body()).isEqualTo(400);
+    }
+
+    private JsonNode ok(String query) {
+        Response response = cypher(query);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+}

@@ -1,0 +1,42 @@
+package com.journeyexplorer.graph;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The app's own read-only check, without a database: what it lets through and what it refuses. */
+class CypherGuardTests {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "MATCH (n) RETURN n",
+            "MATCH (start:Touchpoint {name: '(start)'}) RETURN start",
+            "MATCH (n) WHERE n.name STARTS WITH 'Cre' RETURN n.set, n.create",
+            "RETURN {set: 1, delete: 2, `create`: 3} AS m",
+            "MATCH (n) WHERE n.name = 'CREATE (x); DELETE' RETURN n",
+            "MATCH (n) // DELETE n\nRETURN n",
+            "MATCH (n) /* SET n.x = 1 */ RETURN n;",
+            "MATCH (`set`) RETURN `set`",
+            "CALL db.labels() YIELD label RETURN label",
+            "CALL DB.SCHEMA.VISUALIZATION()",
+            "MATCH (j:Journey) CALL (j) { MATCH (j)-[:FIRST]->(s) RETURN s } RETURN j, s",
+            "UNWIND $ids AS id MATCH (j:Journey {id: id}) RETURN j"})
+    void letsReadQueriesThrough(String query) {
+        assertThatCode(() -> CypherGuard.check(query)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "CREATE (n)", "match (n) set n.x = 1", "MERGE (n:X)", "MATCH (n) DETACH DELETE n", "MATCH (n) REMOVE n:X",
+            "CALL { CREATE (n) }", "UNWIND [1] AS i CALL (i) { RETURN i } IN TRANSACTIONS",
+            "UNWIND [1] AS i CALL (i) { RETURN i } IN CONCURRENT TRANSACTIONS", "LOAD CSV FROM 'file:///x' AS r RETURN r",
+            "CALL db.createLabel('X')", "CALL `db.labels`()", "CALL dbms.components()", "CALL apoc.help('x')",
+            "RETURN 1; RETURN 2", "USE system SHOW USERS", "CREATE INDEX i FOR (n:X) ON (n.a)", "DROP INDEX i",
+            "FOREACH (i IN [1] | CREATE (:X))", "EXPLAIN MATCH (n) RETURN n", "GRANT ROLE r TO u",
+            "TERMINATE TRANSACTIONS 'x'", "CALL", "MATCH (n) SET\nn.x = 1"})
+    void refusesWritesAdminAndFileAccess(String query) {
+        assertThatThrownBy(() -> CypherGuard.check(query)).isInstanceOf(CypherRefusedException.class);
+    }
+}

@@ -1,0 +1,56 @@
+package com.journeyexplorer.security;
+
+import static com.journeyexplorer.security.ApiKeySecurityTests.assertUnauthorized;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+import com.journeyexplorer.ApiTestSupport;
+
+/** {@code protect-reads=true}: reads and the Cypher endpoint need the key too; CORS for one listed origin. */
+@TestPropertySource(properties = {"journeys.security.protect-reads=true",
+        "journeys.cors.allowed-origins=http://viz.example"})
+class ProtectedReadsTests extends ApiTestSupport {
+
+    @Test
+    void refusesReadsWithoutKey() {
+        assertUnauthorized(get("/api/stats"));
+        assertUnauthorized(get("/api/paths/top"));
+        assertUnauthorized(post("/api/cypher", "application/json", "{\"query\":\"RETURN 1\"}", null));
+    }
+
+    @Test
+    void answersReadsWithKey() {
+        Response stats = send(HttpRequest.newBuilder(uri("/api/stats")).header("X-API-Key", API_KEY).GET().build());
+        assertThat(stats.status()).isEqualTo(200);
+        assertThat(post("/api/cypher", "application/json", "{\"query\":\"RETURN 1 AS one\"}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void keepsHealthAndDocsOpen() {
+        assertThat(get("/actuator/health").status()).isEqualTo(200);
+        assertThat(get("/v3/api-docs").status()).isEqualTo(200);
+    }
+
+    @Test
+    void allowsListedOriginsToReadWithTheKeyHeader() throws Exception {
+        var preflight = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/stats"))
+                .header("Origin", "http://viz.example").header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "x-api-key")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains("http://viz.example");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
+                .contains("x-api-key");
+
+        var refused = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/events"))
+                .header("Origin", "http://viz.example").header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+    }
+}
