@@ -24,14 +24,11 @@ import com.journeyexplorer.demo.DemoStore;
 /** Starts the real app (HTTP on a free port, embedded Neo4j in {@code dataDir}) for a benchmark run. */
 final class BenchmarkApp implements AutoCloseable {
 
-    /** The key the benchmark sends with its uploads. */
+    /** The API key the benchmark app is started with; writes must send it. */
     static final String API_KEY = "bench-key";
 
     final ConfigurableApplicationContext context;
     final int port;
-
-    /** The API key the benchmark app is started with; writes must send it. */
-    static final String API_KEY = "bench-key";
 
     BenchmarkApp(Path dataDir, String... extraArgs) {
         String[] args = new String[extraArgs.length + 6];
