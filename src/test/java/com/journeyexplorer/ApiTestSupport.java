@@ -143,7 +143,7 @@ public abstract class ApiTestSupport {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers().firstValue("X-Cache").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -157,7 +157,7 @@ public abstract class ApiTestSupport {
     }
 
     /** An HTTP answer; {@link #json()} parses the body. */
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, String cache) {
         public JsonNode json() {
             return JSON.readTree(body);
         }

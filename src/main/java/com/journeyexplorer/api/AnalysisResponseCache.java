@@ -1,0 +1,103 @@
+package com.journeyexplorer.api;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import com.journeyexplorer.graph.JourneyProjection;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Keeps the answers of the read endpoints for the current snapshot of the data. A snapshot never changes, so an
+ * answer stays right until the next import replaces the snapshot, which empties the cache. Dashboards and the journey
+ * map ask the same questions again and again; they get them in a millisecond. {@code Cache-Control: no-cache} on a
+ * request computes the answer afresh; every answer says {@code X-Cache: HIT} or {@code MISS}. Bounded by entries and
+ * bytes; large answers are not kept.
+ */
+@Component
+class AnalysisResponseCache extends OncePerRequestFilter {
+
+    private static final int MAX_ENTRIES = 512;
+    private static final long MAX_BYTES = 64L << 20;
+    private static final int MAX_ENTRY_BYTES = 4 << 20;
+
+    private record Answer(String contentType, String disposition, byte[] body) {
+    }
+
+    private final JourneyProjection projection;
+    private final Map<String, Answer> answers = new LinkedHashMap<>(64, 0.75f, true);
+    private long version = -1;
+    private long bytes;
+
+    AnalysisResponseCache(JourneyProjection projection) {
+        this.projection = projection;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return !"GET".equals(request.getMethod()) || !path.startsWith("/api/") || path.startsWith("/api/cypher");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long snapshot = projection.current().version();
+        String key = request.getRequestURI() + '?' + request.getQueryString() + '|'
+                + request.getHeader(HttpHeaders.ACCEPT);
+        boolean fresh = String.valueOf(request.getHeader(HttpHeaders.CACHE_CONTROL)).contains("no-cache");
+        Answer cached = fresh ? null : lookup(snapshot, key);
+        if (cached != null) {
+            response.setHeader("X-Cache", "HIT");
+            response.setContentType(cached.contentType());
+            if (cached.disposition() != null) {
+                response.setHeader(HttpHeaders.CONTENT_DISPOSITION, cached.disposition());
+            }
+            response.setContentLength(cached.body().length);
+            response.getOutputStream().write(cached.body());
+            return;
+        }
+        response.setHeader("X-Cache", "MISS");
+        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, wrapper);
+            if (wrapper.getStatus() == 200 && wrapper.getContentSize() <= MAX_ENTRY_BYTES) {
+                store(snapshot, key, new Answer(wrapper.getContentType(),
+                        wrapper.getHeader(HttpHeaders.CONTENT_DISPOSITION), wrapper.getContentAsByteArray()));
+            }
+        } finally {
+            wrapper.copyBodyToResponse();
+        }
+    }
+
+    private synchronized Answer lookup(long snapshot, String key) {
+        return snapshot == version ? answers.get(key) : null;
+    }
+
+    private synchronized void store(long snapshot, String key, Answer answer) {
+        if (snapshot != version) {
+            if (snapshot < version) {
+                return;
+            }
+            answers.clear();
+            bytes = 0;
+            version = snapshot;
+        }
+        Answer previous = answers.put(key, answer);
+        bytes += answer.body().length - (previous == null ? 0 : previous.body().length);
+        var eldest = answers.entrySet().iterator();
+        while ((answers.size() > MAX_ENTRIES || bytes > MAX_BYTES) && eldest.hasNext()) {
+            bytes -= eldest.next().getValue().body().length;
+            eldest.remove();
+        }
+    }
+}
