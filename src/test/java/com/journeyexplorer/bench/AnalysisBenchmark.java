@@ -52,6 +52,8 @@ public final class AnalysisBenchmark {
         if (args.length > 0 && args[0].equals("scaling")) {
             String sizes = args.length > 1 ? args[1] : "10000,100000,1000000";
             scaling(sizes, work);
+        } else if (args.length > 0 && args[0].equals("cached")) {
+            cached(args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000, work);
         } else {
             int journeys = args.length > 1 ? Integer.parseInt(args[1])
                     : args.length == 1 && !args[0].equals("analysis") ? Integer.parseInt(args[0]) : 1_000_000;
@@ -88,6 +90,33 @@ public final class AnalysisBenchmark {
                     (double) projection.retainedBytes / snapshot.journeyCount());
             System.out.printf(Locale.ROOT, "| rebuild from Neo4j (JourneyGraph.loadProjection) | %.1f s |%n",
                     projection.loadSeconds);
+        }
+    }
+
+    /**
+     * Each endpoint computed afresh ({@code Cache-Control: no-cache}) against the same request answered from the
+     * per-snapshot answer cache, side by side.
+     */
+    private static void cached(int journeys, Path work) throws Exception {
+        Path csv = BenchmarkApp.demoCsv(journeys, work);
+        try (BenchmarkApp app = new BenchmarkApp(Files.createTempDirectory(work, "cached-bench-"))) {
+            AnalysisBenchmark bench = new AnalysisBenchmark(app);
+            bench.importDemo(csv);
+            List<String> rows = new ArrayList<>();
+            for (CypherQuestion question : CypherQuestion.all()) {
+                System.err.println("timing " + question.endpoint());
+                Timing computed = bench.timeEndpoint(question.endpoint(), true);
+                Timing cachedTiming = bench.timeEndpoint(question.endpoint(), false);
+                rows.add(String.format(Locale.ROOT, "| `%s` | %s | %s | %.0f |", question.endpoint(), computed,
+                        cachedTiming, computed.median() / cachedTiming.median()));
+            }
+            JourneySnapshot snapshot = app.context.getBean(JourneyProjection.class).current();
+            System.out.println();
+            System.out.printf(Locale.ROOT, "Data: demo store, %,d journeys, %,d events. Machine: %s.%n%n",
+                    snapshot.journeyCount(), snapshot.eventCount(), BenchmarkApp.machine());
+            System.out.println("| endpoint | computed (no-cache) median (p90) | cached median (p90) | ratio |");
+            System.out.println("|---|---|---|---|");
+            rows.forEach(System.out::println);
         }
     }
 
@@ -136,7 +165,16 @@ public final class AnalysisBenchmark {
     }
 
     private Timing timeEndpoint(String pathAndQuery) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(app.uri(pathAndQuery)).GET().build();
+        return timeEndpoint(pathAndQuery, true);
+    }
+
+    /** @param computed ask for a fresh computation ({@code Cache-Control: no-cache}) rather than a cached answer */
+    private Timing timeEndpoint(String pathAndQuery, boolean computed) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(app.uri(pathAndQuery)).GET();
+        if (computed) {
+            builder.header("Cache-Control", "no-cache");
+        }
+        HttpRequest request = builder.build();
         return Timing.measure(() -> {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
