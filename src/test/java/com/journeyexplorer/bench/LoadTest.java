@@ -28,7 +28,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LoadTest {
 
-    static final String API_KEY_PROPERTY = "journeys.security.api-key";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     /** A request kind and its share of the mix, in percent. */
@@ -70,9 +69,8 @@ public final class LoadTest {
         int preload = bounded(args, 2, 20_000, 1, 10_000_000, "preloaded journeys");
         Path work = Path.of(System.getProperty("bench.work", "target/bench"));
         Path csv = BenchmarkApp.demoCsv(preload, work);
-        try (BenchmarkApp app = new BenchmarkApp(Files.createTempDirectory(work, "load-bench-"),
-                "--" + API_KEY_PROPERTY + "=bench-key")) {
-            String apiKey = app.context.getEnvironment().getProperty(API_KEY_PROPERTY, "");
+        try (BenchmarkApp app = new BenchmarkApp(Files.createTempDirectory(work, "load-bench-"))) {
+            String apiKey = BenchmarkApp.API_KEY;
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10)).build();
             long preloaded = app.importCsv(http, csv);
