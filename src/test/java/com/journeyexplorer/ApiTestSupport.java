@@ -46,7 +46,9 @@ public abstract class ApiTestSupport {
     static void freshStore(DynamicPropertyRegistry registry) {
         registry.add("journeys.data-dir", () -> {
             try {
-                return Files.createTempDirectory("journeys-test").toString();
+                // Under target/, so that the build's clean step removes them.
+                Path stores = Files.createDirectories(Path.of("target", "test-stores"));
+                return Files.createTempDirectory(stores, "store-").toAbsolutePath().toString();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

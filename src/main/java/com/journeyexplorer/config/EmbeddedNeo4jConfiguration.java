@@ -51,6 +51,7 @@ public class EmbeddedNeo4jConfiguration {
                 .setConfig(BoltConnector.listen_address, new SocketAddress(embedded.boltAddress(), embedded.boltPort()))
                 .setConfig(GraphDatabaseSettings.auth_enabled, embedded.authEnabled())
                 .setConfig(GraphDatabaseSettings.pagecache_memory, embedded.pageCacheSize().toBytes())
+                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, embedded.preallocateTransactionLogs())
                 // Cypher users' LOAD CSV reads file:/// URLs from this folder only.
                 .setConfig(GraphDatabaseSettings.load_csv_file_url_root, home.resolve("import"))
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)

@@ -47,6 +47,7 @@ public record JourneysProperties(
             @DefaultValue("7687") int boltPort,
             @DefaultValue("512MB") DataSize pageCacheSize,
             @DefaultValue("true") boolean directWrites,
+            @DefaultValue("true") boolean preallocateTransactionLogs,
             @DefaultValue("localhost") String boltAddress,
             String password) {
         public Embedded {

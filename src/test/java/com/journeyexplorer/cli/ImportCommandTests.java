@@ -22,11 +22,12 @@ class ImportCommandTests {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        String[] all = new String[args.length + 3];
+        String[] all = new String[args.length + 4];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--journeys.data-dir=" + dataDir;
         all[args.length + 1] = "--journeys.neo4j.embedded.bolt-port=0";
         all[args.length + 2] = "--journeys.neo4j.embedded.page-cache-size=32MB";
+        all[args.length + 3] = "--journeys.neo4j.embedded.preallocate-transaction-logs=false";
         return ImportCommand.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }

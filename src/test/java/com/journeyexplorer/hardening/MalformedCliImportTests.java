@@ -96,6 +96,7 @@ class MalformedCliImportTests {
         args.add("--journeys.data-dir=" + work.resolve("store"));
         args.add("--journeys.neo4j.embedded.bolt-port=0");
         args.add("--journeys.neo4j.embedded.page-cache-size=32MB");
+        args.add("--journeys.neo4j.embedded.preallocate-transaction-logs=false");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = ImportCommand.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),

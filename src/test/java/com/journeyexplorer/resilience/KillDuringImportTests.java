@@ -137,7 +137,8 @@ class KillDuringImportTests {
                     "-cp", System.getProperty("java.class.path"), "com.journeyexplorer.JourneyExplorerApplication",
                     "--journeys.data-dir=" + dataDir, "--server.port=" + httpPort,
                     "--journeys.neo4j.embedded.bolt-port=" + boltPort, "--journeys.demo.journeys=2000",
-                    "--journeys.neo4j.embedded.page-cache-size=64MB", "--journeys.neo4j.write-batch-size=1000",
+                    "--journeys.neo4j.embedded.page-cache-size=64MB",
+                    "--journeys.neo4j.embedded.preallocate-transaction-logs=false", "--journeys.neo4j.write-batch-size=1000",
                     "--journeys.security.api-key=" + API_KEY));
             if (extra != null) {
                 command.add(extra);
