@@ -61,9 +61,10 @@ record AttributionAnswer(
         String level = settings.level().name().toLowerCase(Locale.ROOT);
         if (settings.model() instanceof MarkovAttribution markov) {
             MarkovChain chain = markov.fit(paths);
-            Attribution attribution = MarkovAttribution.attribution(chain);
+            Map<String, Double> effects = chain.removalEffects();
+            Attribution attribution = MarkovAttribution.attribution(chain, effects);
             return new AttributionAnswer(settings.name().label(), level, settings.order(), null,
-                    settings.collapseRepeats(), labels(attribution, chain.removalEffects()),
+                    settings.collapseRepeats(), labels(attribution, effects),
                     totals(attribution, journeyCount), chain.conversionProbability(), removal(chain, remove));
         }
         Attribution attribution = settings.model().attribute(paths);

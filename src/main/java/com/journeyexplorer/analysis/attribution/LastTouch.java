@@ -1,7 +1,7 @@
 package com.journeyexplorer.analysis.attribution;
 
 /**
- * All of a conversion to the last step of the path (for a journey, the step of the purchase). As
+ * All of a conversion to the last step of the path (for a journey, the last touchpoint before its purchase). As
  * ChannelAttribution's {@code heuristic_models} ({@code last_touch}: the last channel of the path string).
  */
 public final class LastTouch extends HeuristicModel {

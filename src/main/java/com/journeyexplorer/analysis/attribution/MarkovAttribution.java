@@ -48,7 +48,14 @@ public final class MarkovAttribution implements AttributionModel {
 
     /** Attribution by the removal effect of each label of {@code chain}. */
     public static Attribution attribution(MarkovChain chain) {
-        Map<String, Double> effects = chain.removalEffects();
+        return attribution(chain, chain.removalEffects());
+    }
+
+    /**
+     * Attribution by removal effects already computed with {@link MarkovChain#removalEffects()}: each costs a solve of
+     * the chain, so a caller that also reports them computes them once.
+     */
+    public static Attribution attribution(MarkovChain chain, Map<String, Double> effects) {
         double sum = PathOrder.sortedSum(effects.values().stream().mapToDouble(Double::doubleValue).toArray());
         List<Attribution.Credit> credits = new ArrayList<>(effects.size());
         effects.forEach((label, effect) -> {
