@@ -2,6 +2,9 @@ package com.journeyexplorer.analysis.attribution;
 
 import java.util.List;
 
+import com.journeyexplorer.analysis.Journey;
+import com.journeyexplorer.analysis.JourneySnapshot;
+
 /**
  * Shares out the conversions of a set of paths among the labels (channels or touchpoints) on them. Implementations
  * are deterministic: the same paths in any order give bitwise-equal results.
@@ -13,4 +16,20 @@ public interface AttributionModel {
 
     /** Attribution of {@code paths}; paths that did not convert count only where the model uses them (Markov). */
     Attribution attribute(List<AttributionPath> paths);
+
+    /**
+     * An accumulator of journeys of {@code snapshot} labelled at {@code level}: the same attribution as
+     * {@link #attribute(List)} of their {@link AttributionPath#of paths}, up to floating-point rounding, computed
+     * from the journeys' touchpoint arrays without a path object per journey.
+     */
+    AttributionAccumulator accumulator(JourneySnapshot snapshot, LabelLevel level);
+
+    /** Attribution of {@code journeys} of {@code snapshot} labelled at {@code level}, through {@link #accumulator}. */
+    default Attribution attribute(JourneySnapshot snapshot, Iterable<Journey> journeys, LabelLevel level) {
+        AttributionAccumulator accumulator = accumulator(snapshot, level);
+        for (Journey journey : journeys) {
+            accumulator.add(journey);
+        }
+        return accumulator.attribution();
+    }
 }

@@ -4,7 +4,7 @@ package com.journeyexplorer.analysis.attribution;
  * All of a conversion to the first step of the path. As ChannelAttribution's {@code heuristic_models}
  * ({@code first_touch}: the first channel of the path string).
  */
-public final class FirstTouch extends HeuristicModel {
+public final class FirstTouch extends PositionalModel {
 
     public static final String NAME = "first_touch";
 
@@ -14,9 +14,7 @@ public final class FirstTouch extends HeuristicModel {
     }
 
     @Override
-    protected double[] shares(AttributionPath path) {
-        double[] shares = new double[path.length()];
-        shares[0] = 1;
-        return shares;
+    protected double share(int step, int length) {
+        return step == 0 ? 1 : 0;
     }
 }

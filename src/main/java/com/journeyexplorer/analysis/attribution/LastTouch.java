@@ -4,7 +4,7 @@ package com.journeyexplorer.analysis.attribution;
  * All of a conversion to the last step of the path (for a journey, the last touchpoint before its purchase). As
  * ChannelAttribution's {@code heuristic_models} ({@code last_touch}: the last channel of the path string).
  */
-public final class LastTouch extends HeuristicModel {
+public final class LastTouch extends PositionalModel {
 
     public static final String NAME = "last_touch";
 
@@ -14,9 +14,7 @@ public final class LastTouch extends HeuristicModel {
     }
 
     @Override
-    protected double[] shares(AttributionPath path) {
-        double[] shares = new double[path.length()];
-        shares[path.length() - 1] = 1;
-        return shares;
+    protected double share(int step, int length) {
+        return step == length - 1 ? 1 : 0;
     }
 }

@@ -1,13 +1,11 @@
 package com.journeyexplorer.analysis.attribution;
 
-import java.util.Arrays;
-
 /**
  * An equal share 1/n to each of the n steps of the path, repeats included: in {@code A > B > A} label A receives 2/3.
  * This is ChannelAttribution's {@code linear_touch}: its {@code heuristic_models_cpp} adds the path's conversions to
  * a per-channel counter at every occurrence and divides by the number of steps {@code n_path_length}.
  */
-public final class LinearTouch extends HeuristicModel {
+public final class LinearTouch extends PositionalModel {
 
     public static final String NAME = "linear";
 
@@ -17,9 +15,7 @@ public final class LinearTouch extends HeuristicModel {
     }
 
     @Override
-    protected double[] shares(AttributionPath path) {
-        double[] shares = new double[path.length()];
-        Arrays.fill(shares, 1.0 / path.length());
-        return shares;
+    protected double share(int step, int length) {
+        return 1.0 / length;
     }
 }

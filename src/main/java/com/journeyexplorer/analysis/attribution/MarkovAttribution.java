@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.journeyexplorer.analysis.Journey;
+import com.journeyexplorer.analysis.JourneySnapshot;
+
 /**
  * Markov-chain attribution by removal effects, computed exactly (no simulation): the chain of {@link MarkovChain};
  * a label's removal effect is {@code (P - P_without) / P}; attributed conversions are
@@ -38,12 +41,35 @@ public final class MarkovAttribution implements AttributionModel {
     }
 
     public MarkovChain fit(List<AttributionPath> paths) {
-        return MarkovChain.fit(PathOrder.sorted(paths), order, collapseRepeats);
+        return MarkovChain.fit(paths, order, collapseRepeats);
+    }
+
+    /** The chain of the paths of {@code journeys} labelled at {@code level}, counted from their touchpoint arrays. */
+    public MarkovChain fit(JourneySnapshot snapshot, Iterable<Journey> journeys, LabelLevel level) {
+        return MarkovChain.fit(snapshot, journeys, level, order, collapseRepeats);
     }
 
     @Override
     public Attribution attribute(List<AttributionPath> paths) {
         return attribution(fit(paths));
+    }
+
+    /** Counts the journeys' transitions as they come; the attribution is that of the chain they make. */
+    @Override
+    public AttributionAccumulator accumulator(JourneySnapshot snapshot, LabelLevel level) {
+        LabelTable table = LabelTable.of(snapshot, level);
+        ChainCounts counts = new ChainCounts(order, collapseRepeats, table.labels().size());
+        return new AttributionAccumulator() {
+            @Override
+            public void add(Journey journey) {
+                counts.addJourney(journey, table.labelOf());
+            }
+
+            @Override
+            public Attribution attribution() {
+                return MarkovAttribution.attribution(counts.chain(table.labels()));
+            }
+        };
     }
 
     /** Attribution by the removal effect of each label of {@code chain}. */

@@ -1,15 +1,15 @@
 package com.journeyexplorer.analysis.attribution;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
+
+import com.journeyexplorer.analysis.Journey;
+import com.journeyexplorer.analysis.JourneySnapshot;
 
 /**
  * The absorbing Markov chain of order k of a set of paths, with exact conversion probabilities.
@@ -22,8 +22,9 @@ import java.util.TreeSet;
  * {@code collapseRepeats}, which merges them as the current ChannelAttribution C++ code does
  * ({@code if(ichannel!=ichannel_old)} when it encodes the paths).
  *
- * <p>Counts are integers, so the chain does not depend on the order of the paths; states are numbered in sorted
- * order, so every computation runs in a fixed order and is bitwise reproducible. Building costs O(total steps · k);
+ * <p>Counts are integers ({@link ChainCounts}), so the chain does not depend on the order of the paths; states are
+ * numbered in sorted order, so every computation runs in a fixed order and is bitwise reproducible; the total value is
+ * an exact sum ({@link ExactSum}). Building costs O(total steps · k);
  * each conversion probability one {@link AbsorptionSolver} solve, O(n³) for n transient states.
  */
 public final class MarkovChain {
@@ -49,7 +50,7 @@ public final class MarkovChain {
     private final double totalValue;
     private final double conversionProbability;
 
-    private MarkovChain(int order, List<String> labels, int[][] states, int[][] targets, long[][] counts,
+    MarkovChain(int order, List<String> labels, int[][] states, int[][] targets, long[][] counts,
             long totalConversions, double totalValue) {
         this.order = order;
         this.labels = labels;
@@ -79,83 +80,26 @@ public final class MarkovChain {
      */
     public static MarkovChain fit(Collection<AttributionPath> paths, int order, boolean collapseRepeats) {
         Objects.requireNonNull(paths, "paths");
-        if (order < 1 || order > MAX_ORDER) {
-            throw new IllegalArgumentException("order must be in 1.." + MAX_ORDER + ", was " + order);
-        }
-        TreeSet<String> labelSet = new TreeSet<>();
-        for (AttributionPath path : paths) {
-            labelSet.addAll(Arrays.asList(path.steps()));
-        }
-        List<String> labels = List.copyOf(labelSet);
-        Map<String, Integer> labelIds = new HashMap<>();
-        for (int i = 0; i < labels.size(); i++) {
-            labelIds.put(labels.get(i), i);
-        }
-        // encode each path as a sequence of state windows; collect the distinct windows
-        Map<List<Integer>, int[]> windows = new HashMap<>();
-        List<List<List<Integer>>> encoded = new ArrayList<>(paths.size());
-        for (AttributionPath path : paths) {
-            encoded.add(windows(path, labelIds, order, collapseRepeats, windows));
-        }
-        List<int[]> sortedStates = new ArrayList<>(windows.values());
-        sortedStates.sort(Arrays::compare);
-        int[][] states = new int[sortedStates.size() + 1][];
-        states[0] = new int[0];
-        Map<List<Integer>, Integer> stateIds = new HashMap<>();
-        for (int i = 0; i < sortedStates.size(); i++) {
-            states[i + 1] = sortedStates.get(i);
-            stateIds.put(boxed(sortedStates.get(i)), i + 1);
-        }
-        List<TreeMap<Integer, Long>> rows = new ArrayList<>(states.length);
-        for (int i = 0; i < states.length; i++) {
-            rows.add(new TreeMap<>());
-        }
-        long conversions = 0;
-        int p = 0;
-        for (AttributionPath path : paths) {
-            int previous = 0;
-            for (List<Integer> window : encoded.get(p++)) {
-                int state = stateIds.get(window);
-                rows.get(previous).merge(state, path.weight(), Long::sum);
-                previous = state;
-            }
-            rows.get(previous).merge(path.converted() ? TO_CONVERSION : TO_NULL, path.weight(), Long::sum);
-            conversions += path.conversions();
-        }
-        int[][] targets = new int[states.length][];
-        long[][] counts = new long[states.length][];
-        for (int s = 0; s < states.length; s++) {
-            TreeMap<Integer, Long> row = rows.get(s);
-            targets[s] = row.keySet().stream().mapToInt(Integer::intValue).toArray();
-            counts[s] = row.values().stream().mapToLong(Long::longValue).toArray();
-        }
         List<AttributionPath> list = List.copyOf(paths);
-        return new MarkovChain(order, labels, states, targets, counts, conversions, PathOrder.totalValue(list));
+        LabelTable table = LabelTable.of(list);
+        ChainCounts counts = new ChainCounts(order, collapseRepeats, table.labels().size());
+        table.encode(list, counts);
+        return counts.chain(table.labels());
     }
 
-    private static List<List<Integer>> windows(AttributionPath path, Map<String, Integer> labelIds, int order,
-            boolean collapseRepeats, Map<List<Integer>, int[]> distinct) {
-        int n = path.length();
-        int[] ids = new int[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = labelIds.get(path.steps()[i]);
+    /**
+     * Fits the chain to the paths of {@code journeys} ({@link AttributionPath#of}) labelled at {@code level}, counted
+     * straight from their touchpoint arrays: the same chain as {@link #fit(Collection, int, boolean)} of their paths,
+     * without a path object per journey. O(total steps · order).
+     */
+    public static MarkovChain fit(JourneySnapshot snapshot, Iterable<Journey> journeys, LabelLevel level, int order,
+            boolean collapseRepeats) {
+        LabelTable table = LabelTable.of(snapshot, level);
+        ChainCounts counts = new ChainCounts(order, collapseRepeats, table.labels().size());
+        for (Journey journey : journeys) {
+            counts.addJourney(journey, table.labelOf());
         }
-        int width = Math.min(order, n);
-        List<List<Integer>> result = new ArrayList<>(n - width + 1);
-        for (int i = 0; i + width <= n; i++) {
-            int[] window = Arrays.copyOfRange(ids, i, i + width);
-            List<Integer> key = boxed(window);
-            if (collapseRepeats && !result.isEmpty() && result.get(result.size() - 1).equals(key)) {
-                continue;
-            }
-            distinct.putIfAbsent(key, window);
-            result.add(key);
-        }
-        return result;
-    }
-
-    private static List<Integer> boxed(int[] values) {
-        return Arrays.stream(values).boxed().toList();
+        return counts.chain(table.labels());
     }
 
     public int order() {

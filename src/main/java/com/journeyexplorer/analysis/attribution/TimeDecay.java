@@ -1,5 +1,12 @@
 package com.journeyexplorer.analysis.attribution;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import com.journeyexplorer.analysis.Journey;
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.Outcome;
+
 /**
  * Shares proportional to {@code 2^(-(tConversion - tStep) / halfLife)}: a step one half-life before the conversion
  * counts half as much as the converting step. For a timed path, times are in days ({@code halfLifeDays}). An untimed
@@ -29,6 +36,30 @@ public final class TimeDecay extends HeuristicModel {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Attribution attribute(List<AttributionPath> paths) {
+        return attributeSorted(paths);
+    }
+
+    /** Keeps the paths of the converting journeys only (the others earn no credit), then {@link #attribute}. */
+    @Override
+    public AttributionAccumulator accumulator(JourneySnapshot snapshot, LabelLevel level) {
+        List<AttributionPath> converting = new ArrayList<>();
+        return new AttributionAccumulator() {
+            @Override
+            public void add(Journey journey) {
+                if (journey.outcome() == Outcome.PURCHASE) {
+                    converting.add(AttributionPath.of(journey, snapshot, level));
+                }
+            }
+
+            @Override
+            public Attribution attribution() {
+                return attribute(converting);
+            }
+        };
     }
 
     /** Ages are measured from the youngest step, so the largest weight is 1 and the sum never underflows. */

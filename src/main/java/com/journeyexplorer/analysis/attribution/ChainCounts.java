@@ -1,0 +1,281 @@
+package com.journeyexplorer.analysis.attribution;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts the transitions of the chain of {@link MarkovChain} from paths fed one at a time as int arrays, without a
+ * per-path object; {@link #chain} then numbers the states in sorted order. Counts are integers, so the chain does not
+ * depend on the order of the paths.
+ *
+ * <p>First order over at most {@value #DENSE_LABELS} labels counts in one dense matrix indexed by label ids: O(1) per
+ * step. Otherwise (higher orders, many labels) each window of labels is looked up as a state in a hash table and each
+ * transition counted in an open-addressing table of longs: O(k) per step for order k.
+ */
+final class ChainCounts implements PathCounter {
+
+    static final int DENSE_LABELS = 1000;
+    private static final int TO_NULL = -2;
+    private static final int TO_CONVERSION = -1;
+
+    private final int order;
+    private final boolean collapseRepeats;
+    private final int labelCount;
+    private long conversions;
+    private final ExactSum value = new ExactSum();
+
+    /** First order: row 0 (start) or 1 + label; column 0 (null), 1 (conversion) or 2 + label. */
+    private final long[] dense;
+    private final int width;
+
+    /** Higher orders: state ids by window (0 is start), the windows by id, counts by from << 32 | (to + 2). */
+    private final Map<Window, Integer> stateIds = new HashMap<>();
+    private final List<int[]> windows = new ArrayList<>();
+    private final LongCounts transitions = new LongCounts();
+    private final Window probe;
+
+    ChainCounts(int order, boolean collapseRepeats, int labelCount) {
+        if (order < 1 || order > MarkovChain.MAX_ORDER) {
+            throw new IllegalArgumentException("order must be in 1.." + MarkovChain.MAX_ORDER + ", was " + order);
+        }
+        this.order = order;
+        this.collapseRepeats = collapseRepeats;
+        this.labelCount = labelCount;
+        this.width = labelCount + 2;
+        this.dense = order == 1 && labelCount <= DENSE_LABELS ? new long[(labelCount + 1) * width] : null;
+        this.probe = new Window(new int[order], 0);
+        windows.add(new int[0]);
+    }
+
+    @Override
+    public void add(int[] steps, int length, int[] labelOf, boolean converted, long weight, double conversionValue) {
+        if (converted) {
+            conversions += weight;
+            value.add(conversionValue);
+        }
+        if (dense != null) {
+            int previous = 0;
+            for (int i = 0; i < length; i++) {
+                int state = 1 + labelOf[steps[i]];
+                if (collapseRepeats && state == previous) {
+                    continue;
+                }
+                dense[previous * width + 1 + state] += weight;
+                previous = state;
+            }
+            dense[previous * width + (converted ? 1 : 0)] += weight;
+            return;
+        }
+        int span = Math.min(order, length);
+        int previous = 0;
+        for (int i = 0; i + span <= length; i++) {
+            for (int j = 0; j < span; j++) {
+                probe.ids[j] = labelOf[steps[i + j]];
+            }
+            probe.reset(span);
+            int state = state(probe);
+            if (collapseRepeats && state == previous) {
+                continue;
+            }
+            transitions.add(key(previous, state), weight);
+            previous = state;
+        }
+        transitions.add(key(previous, converted ? TO_CONVERSION : TO_NULL), weight);
+    }
+
+    private int state(Window window) {
+        Integer id = stateIds.get(window);
+        if (id == null) {
+            int[] ids = Arrays.copyOf(window.ids, window.length);
+            id = windows.size();
+            windows.add(ids);
+            stateIds.put(new Window(ids, ids.length), id);
+        }
+        return id;
+    }
+
+    private static long key(int from, int to) {
+        return (long) from << 32 | (to + 2);
+    }
+
+    /** The chain of the paths added; {@code labels} names the label ids. */
+    MarkovChain chain(List<String> labels) {
+        if (labels.size() != labelCount) {
+            throw new IllegalArgumentException("expected " + labelCount + " labels, got " + labels.size());
+        }
+        List<int[]> stateWindows = new ArrayList<>();
+        List<long[]> edges = new ArrayList<>(); // from, to, count over the state ids of stateWindows
+        if (dense != null) {
+            for (int label = 0; label < labelCount; label++) {
+                stateWindows.add(new int[] {label});
+            }
+            for (int row = 0; row <= labelCount; row++) {
+                for (int column = 0; column < width; column++) {
+                    long count = dense[row * width + column];
+                    if (count != 0) {
+                        edges.add(new long[] {row, column < 2 ? column - 2 : column - 1, count});
+                    }
+                }
+            }
+        } else {
+            stateWindows.addAll(windows.subList(1, windows.size()));
+            transitions.forEach((key, count) -> edges.add(new long[] {key >>> 32, (int) key - 2, count}));
+        }
+        return build(labels, stateWindows, edges);
+    }
+
+    /**
+     * Keeps the labels and states that occur, numbers the states in sorted order of their windows (start first) and
+     * sorts each row by target, absorbing states first.
+     */
+    private MarkovChain build(List<String> labels, List<int[]> stateWindows, List<long[]> edges) {
+        boolean[] reached = new boolean[stateWindows.size() + 1];
+        for (long[] edge : edges) {
+            if (edge[1] >= 0) {
+                reached[(int) edge[1]] = true;
+            }
+        }
+        boolean[] present = new boolean[labelCount];
+        for (int s = 1; s < reached.length; s++) {
+            if (reached[s]) {
+                for (int label : stateWindows.get(s - 1)) {
+                    present[label] = true;
+                }
+            }
+        }
+        int[] compact = new int[labelCount];
+        List<String> kept = new ArrayList<>();
+        for (int label = 0; label < labelCount; label++) {
+            compact[label] = present[label] ? kept.size() : -1;
+            if (present[label]) {
+                kept.add(labels.get(label));
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int s = 1; s < reached.length; s++) {
+            if (reached[s]) {
+                int[] window = stateWindows.get(s - 1).clone();
+                for (int i = 0; i < window.length; i++) {
+                    window[i] = compact[window[i]];
+                }
+                stateWindows.set(s - 1, window);
+                order.add(s);
+            }
+        }
+        order.sort((x, y) -> Arrays.compare(stateWindows.get(x - 1), stateWindows.get(y - 1)));
+        int[] renumbered = new int[reached.length];
+        int[][] states = new int[order.size() + 1][];
+        states[0] = new int[0];
+        for (int i = 0; i < order.size(); i++) {
+            renumbered[order.get(i)] = i + 1;
+            states[i + 1] = stateWindows.get(order.get(i) - 1);
+        }
+        List<List<long[]>> rows = new ArrayList<>(states.length);
+        for (int s = 0; s < states.length; s++) {
+            rows.add(new ArrayList<>());
+        }
+        for (long[] edge : edges) {
+            int to = (int) edge[1];
+            rows.get(renumbered[(int) edge[0]]).add(new long[] {to < 0 ? to : renumbered[to], edge[2]});
+        }
+        int[][] targets = new int[states.length][];
+        long[][] counts = new long[states.length][];
+        for (int s = 0; s < states.length; s++) {
+            List<long[]> row = rows.get(s);
+            row.sort((x, y) -> Long.compare(x[0], y[0]));
+            targets[s] = row.stream().mapToInt(e -> (int) e[0]).toArray();
+            counts[s] = row.stream().mapToLong(e -> e[1]).toArray();
+        }
+        return new MarkovChain(this.order, List.copyOf(kept), states, targets, counts, conversions, value.value());
+    }
+
+    /** A window of label ids as a hash key; the probe is reused for look-ups, copies are stored. */
+    private static final class Window {
+        private final int[] ids;
+        private int length;
+        private int hash;
+
+        Window(int[] ids, int length) {
+            this.ids = ids;
+            reset(length);
+        }
+
+        void reset(int length) {
+            this.length = length;
+            int h = length;
+            for (int i = 0; i < length; i++) {
+                h = 31 * h + ids[i];
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Window window && Arrays.equals(ids, 0, length, window.ids, 0, window.length);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** Counts by non-negative long key, open addressing with linear probing. */
+    private static final class LongCounts {
+        private long[] keys = filled(64);
+        private long[] values = new long[64];
+        private int size;
+
+        private static long[] filled(int capacity) {
+            long[] keys = new long[capacity];
+            Arrays.fill(keys, -1);
+            return keys;
+        }
+
+        void add(long key, long amount) {
+            int mask = keys.length - 1;
+            int slot = Long.hashCode(key * 0x9E3779B97F4A7C15L) & mask;
+            while (keys[slot] != -1 && keys[slot] != key) {
+                slot = (slot + 1) & mask;
+            }
+            if (keys[slot] == -1) {
+                keys[slot] = key;
+                if (++size * 2 > keys.length) {
+                    values[slot] = amount;
+                    grow();
+                    return;
+                }
+            }
+            values[slot] += amount;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            long[] oldValues = values;
+            keys = filled(oldKeys.length * 2);
+            values = new long[oldKeys.length * 2];
+            size = 0;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != -1) {
+                    add(oldKeys[i], oldValues[i]);
+                }
+            }
+        }
+
+        void forEach(Entry action) {
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] != -1) {
+                    action.accept(keys[i], values[i]);
+                }
+            }
+        }
+
+        @FunctionalInterface
+        interface Entry {
+            void accept(long key, long count);
+        }
+    }
+}

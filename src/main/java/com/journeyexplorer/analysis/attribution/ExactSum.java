@@ -1,0 +1,78 @@
+package com.journeyexplorer.analysis.attribution;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * The exact sum of non-negative finite doubles, so that a total does not depend on the order of its terms: the same
+ * terms in any order give the same {@link #value()} to the last bit, without sorting them.
+ *
+ * <p>Terms from 2^-12 to below 2^41 (every realistic money amount) are added exactly into a 128-bit fixed-point
+ * number with 64 fraction bits: O(1), no allocation. Smaller non-zero or larger terms, and a sum that outgrows the
+ * 128 bits, go into a {@link BigDecimal}, also exactly. {@link #value()} rounds the exact sum to the nearest double.
+ */
+final class ExactSum {
+
+    private static final long MANTISSA = (1L << 52) - 1;
+    private static final long IMPLICIT_BIT = 1L << 52;
+    private static final int MIN_EXPONENT = -12;
+    private static final int MAX_EXPONENT = 40;
+    private static final BigDecimal FRACTION_UNIT = new BigDecimal(Math.scalb(1.0, -64));
+
+    private long high;
+    private long low;
+    private BigDecimal rest;
+
+    /** Adds {@code term}, which must be finite and {@code >= 0}. */
+    void add(double term) {
+        if (term == 0) {
+            return;
+        }
+        if (!(term > 0) || term == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("terms must be finite and >= 0, was " + term);
+        }
+        int exponent = Math.getExponent(term);
+        if (exponent < MIN_EXPONENT || exponent > MAX_EXPONENT) {
+            addExactly(new BigDecimal(term));
+            return;
+        }
+        long mantissa = (Double.doubleToRawLongBits(term) & MANTISSA) | IMPLICIT_BIT;
+        int shift = exponent - MIN_EXPONENT; // term = mantissa * 2^(shift - 64), shift in 0..52
+        long termLow = mantissa << shift;
+        long termHigh = shift == 0 ? 0 : mantissa >>> (64 - shift);
+        long sumLow = low + termLow;
+        long carry = Long.compareUnsigned(sumLow, low) < 0 ? 1 : 0;
+        long sumHigh = high + termHigh + carry;
+        if (sumHigh < 0) { // beyond 2^63 in the integer part: keep the fixed-point part in the BigDecimal
+            addExactly(fixedPoint());
+            high = 0;
+            low = 0;
+            add(term);
+            return;
+        }
+        high = sumHigh;
+        low = sumLow;
+    }
+
+    /** Whether no non-zero term was added. */
+    boolean isZero() {
+        return high == 0 && low == 0 && rest == null;
+    }
+
+    /** The exact sum rounded to the nearest double. */
+    double value() {
+        if (rest == null && low == 0 && high < (1L << 53)) {
+            return high;
+        }
+        return (rest == null ? fixedPoint() : fixedPoint().add(rest)).doubleValue();
+    }
+
+    private BigDecimal fixedPoint() {
+        BigInteger bits = BigInteger.valueOf(high).shiftLeft(64).or(new BigInteger(Long.toUnsignedString(low)));
+        return new BigDecimal(bits).multiply(FRACTION_UNIT);
+    }
+
+    private void addExactly(BigDecimal term) {
+        rest = rest == null ? term : rest.add(term);
+    }
+}

@@ -1,0 +1,31 @@
+package com.journeyexplorer.analysis.attribution;
+
+import com.journeyexplorer.analysis.Journey;
+import com.journeyexplorer.analysis.Outcome;
+
+/**
+ * Receives paths as int arrays, one at a time, without a per-path object: the labels of a path are
+ * {@code labelOf[steps[0]] .. labelOf[steps[length - 1]]}, label ids numbered in ascending label order. The journeys of
+ * a snapshot come in this way straight from their touchpoint arrays ({@link #addJourney}); a list of
+ * {@link AttributionPath}s through {@link LabelTable#of(java.util.List)}.
+ */
+interface PathCounter {
+
+    /**
+     * One path standing for {@code weight} journeys; {@code value} is their total conversion value, 0 unless
+     * {@code converted}.
+     */
+    void add(int[] steps, int length, int[] labelOf, boolean converted, long weight, double value);
+
+    /**
+     * The path of a journey as {@link AttributionPath#of} makes it: the steps before its first purchase for a
+     * converting journey (its first step if it starts with the purchase), every step otherwise; value the record's
+     * total. {@code labelOf} maps touchpoint ids to labels.
+     */
+    default void addJourney(Journey journey, int[] labelOf) {
+        boolean converted = journey.outcome() == Outcome.PURCHASE;
+        int length = converted ? Math.max(1, journey.purchaseIndex()) : journey.length();
+        add(journey.steps(), length, labelOf, converted, journey.weight(), converted ? Math.max(0, journey.value())
+                : 0);
+    }
+}

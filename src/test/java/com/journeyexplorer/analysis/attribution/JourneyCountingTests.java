@@ -1,0 +1,263 @@
+package com.journeyexplorer.analysis.attribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import com.journeyexplorer.analysis.EventType;
+import com.journeyexplorer.analysis.Journey;
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.Outcome;
+import com.journeyexplorer.analysis.Owner;
+import com.journeyexplorer.analysis.Touchpoint;
+
+/**
+ * The models counted straight from journeys' touchpoint arrays ({@link AttributionModel#accumulator},
+ * {@link MarkovChain#fit(JourneySnapshot, Iterable, LabelLevel, int, boolean)}) against the paths of
+ * {@link AttributionPath#of} and a literal computation on those paths, on seeded random journeys.
+ */
+class JourneyCountingTests {
+
+    private static final byte T = EventType.TOUCHPOINT.code();
+    private static final byte P = EventType.PURCHASE.code();
+    private static final int PURCHASE_TOUCHPOINT = 8;
+
+    private static final List<Touchpoint> TOUCHPOINTS = List.of(new Touchpoint(0, "search", "paid", "", Owner.OWN),
+            new Touchpoint(1, "display", "paid", "", Owner.OWN), new Touchpoint(2, "home", "web", "", Owner.OWN),
+            new Touchpoint(3, "product", "web", "", Owner.OWN), new Touchpoint(4, "cart", "web", "", Owner.OWN),
+            new Touchpoint(5, "email", "crm", "", Owner.OWN), new Touchpoint(6, "store", "", "", Owner.OWN),
+            new Touchpoint(7, "rival", "", "", Owner.COMPETITOR),
+            new Touchpoint(PURCHASE_TOUCHPOINT, "order", "web", "", Owner.OWN));
+
+    /**
+     * Random journeys: 1-8 steps (repeats likely), a third with a purchase at a random step (first step included),
+     * weights 1-5, values mostly money amounts but some tiny, huge, zero or negative; timed or untimed.
+     */
+    private static List<Journey> randomJourneys(long seed, int count) {
+        Random random = new Random(seed);
+        List<Journey> journeys = new ArrayList<>();
+        for (int j = 0; j < count; j++) {
+            int length = 1 + random.nextInt(8);
+            int[] steps = new int[length];
+            byte[] types = new byte[length];
+            for (int i = 0; i < length; i++) {
+                steps[i] = random.nextInt(4) == 0 ? random.nextInt(3) : random.nextInt(PURCHASE_TOUCHPOINT);
+                types[i] = T;
+            }
+            boolean bought = random.nextInt(3) == 0;
+            int purchaseIndex = bought ? random.nextInt(length) : -1;
+            if (bought) {
+                steps[purchaseIndex] = PURCHASE_TOUCHPOINT;
+                types[purchaseIndex] = P;
+            }
+            long[] times = new long[random.nextBoolean() ? length : 0];
+            for (int i = 0; i < times.length; i++) {
+                times[i] = (i == 0 ? 1_700_000_000_000L : times[i - 1]) + random.nextInt(5 * 86_400_000);
+            }
+            double value = switch (random.nextInt(10)) {
+                case 0 -> 1e-7 * random.nextDouble();
+                case 1 -> 1e15 * random.nextDouble();
+                case 2 -> 0;
+                case 3 -> -5;
+                default -> Math.round(random.nextDouble() * 20_000) / 100.0;
+            };
+            Outcome outcome = bought ? Outcome.PURCHASE : steps[length - 1] == 7 ? Outcome.DIVERTED
+                    : Outcome.ABANDONED;
+            journeys.add(new Journey("j" + j, null, steps, times, types, null, outcome, purchaseIndex,
+                    bought ? value : 0, 1 + random.nextInt(5), null, null, null));
+        }
+        return journeys;
+    }
+
+    private static List<AttributionPath> paths(JourneySnapshot snapshot, List<Journey> journeys, LabelLevel level) {
+        return journeys.stream().map(journey -> AttributionPath.of(journey, snapshot, level)).toList();
+    }
+
+    private static List<AttributionModel> models() {
+        List<AttributionModel> models = new ArrayList<>(List.of(new FirstTouch(), new LastTouch(), new LinearTouch(),
+                new PositionBased(), new TimeDecay(2)));
+        for (int order = 1; order <= MarkovChain.MAX_ORDER; order++) {
+            models.add(new MarkovAttribution(order, false));
+            models.add(new MarkovAttribution(order, true));
+        }
+        return models;
+    }
+
+    @Test
+    void journeysGiveBitwiseTheAttributionOfTheirPathsInAnyOrder() {
+        List<Journey> journeys = randomJourneys(11, 2_000);
+        List<Journey> shuffled = new ArrayList<>(journeys);
+        Collections.shuffle(shuffled, new Random(5));
+        JourneySnapshot snapshot = new JourneySnapshot(TOUCHPOINTS, journeys, 1);
+        for (LabelLevel level : LabelLevel.values()) {
+            List<AttributionPath> paths = paths(snapshot, journeys, level);
+            for (AttributionModel model : models()) {
+                Attribution expected = model.attribute(paths);
+                assertThat(model.attribute(snapshot, journeys, level)).as(model.name() + " " + level)
+                        .isEqualTo(expected);
+                assertThat(model.attribute(snapshot, shuffled, level)).as(model.name() + " " + level)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void heuristicModelsMatchALiteralComputationOnJourneys() {
+        List<Journey> journeys = randomJourneys(12, 2_000);
+        JourneySnapshot snapshot = new JourneySnapshot(TOUCHPOINTS, journeys, 1);
+        for (LabelLevel level : LabelLevel.values()) {
+            List<AttributionPath> paths = paths(snapshot, journeys, level);
+            for (PositionalModel model : List.of(new FirstTouch(), new LastTouch(), new LinearTouch(),
+                    new PositionBased())) {
+                Map<String, double[]> literal = new TreeMap<>();
+                long conversions = 0;
+                BigDecimal value = BigDecimal.ZERO;
+                for (AttributionPath path : paths) {
+                    if (!path.converted()) {
+                        continue;
+                    }
+                    conversions += path.weight();
+                    value = value.add(new BigDecimal(path.conversionValue()));
+                    int n = path.length();
+                    for (int i = 0; i < n; i++) {
+                        double share = literalShare(model, i, n);
+                        if (share != 0) {
+                            double[] sum = literal.computeIfAbsent(path.steps()[i], label -> new double[2]);
+                            sum[0] += path.weight() * share;
+                            sum[1] += path.conversionValue() * share;
+                        }
+                    }
+                }
+                Attribution attribution = model.attribute(snapshot, journeys, level);
+                assertThat(attribution.totalConversions()).isEqualTo(conversions);
+                assertThat(attribution.totalValue()).isEqualTo(value.doubleValue());
+                assertThat(attribution.credits()).extracting(Attribution.Credit::label)
+                        .containsExactlyElementsOf(literal.keySet());
+                literal.forEach((label, sums) -> {
+                    assertThat(attribution.conversions(label)).as(model.name() + " " + label)
+                            .isCloseTo(sums[0], within(1e-9 * Math.max(1, sums[0])));
+                    assertThat(attribution.value(label)).as(model.name() + " " + label)
+                            .isCloseTo(sums[1], within(1e-9 * Math.max(1, sums[1])));
+                });
+            }
+        }
+    }
+
+    /** The shares as the models' documentation states them. */
+    private static double literalShare(AttributionModel model, int step, int n) {
+        return switch (model.name()) {
+            case FirstTouch.NAME -> step == 0 ? 1 : 0;
+            case LastTouch.NAME -> step == n - 1 ? 1 : 0;
+            case LinearTouch.NAME -> 1.0 / n;
+            default -> n == 1 ? 1 : n == 2 ? 0.5 : step == 0 || step == n - 1 ? 0.4 : 0.2 / (n - 2);
+        };
+    }
+
+    @Test
+    void markovChainOfJourneysHasTheLiteralTransitionCounts() {
+        List<Journey> journeys = randomJourneys(13, 2_000);
+        JourneySnapshot snapshot = new JourneySnapshot(TOUCHPOINTS, journeys, 1);
+        for (LabelLevel level : LabelLevel.values()) {
+            List<AttributionPath> paths = paths(snapshot, journeys, level);
+            for (int order = 1; order <= MarkovChain.MAX_ORDER; order++) {
+                for (boolean collapse : new boolean[] {false, true}) {
+                    MarkovChain chain = MarkovChain.fit(snapshot, journeys, level, order, collapse);
+                    assertThat(counts(chain)).as("order " + order + " collapse " + collapse + " " + level)
+                            .isEqualTo(literalCounts(paths, order, collapse));
+                    assertThat(chain.labels()).isEqualTo(paths.stream().flatMap(p -> List.of(p.steps()).stream())
+                            .distinct().sorted().toList());
+                    assertThat(chain.totalConversions())
+                            .isEqualTo(paths.stream().mapToLong(AttributionPath::conversions).sum());
+                }
+            }
+        }
+    }
+
+    @Test
+    void firstOrderChainOverManyLabelsIsCountedSparselyAlike() {
+        Random random = new Random(17);
+        List<AttributionPath> paths = new ArrayList<>();
+        for (int p = 0; p < 3_000; p++) {
+            String[] steps = new String[1 + random.nextInt(5)];
+            for (int i = 0; i < steps.length; i++) {
+                steps[i] = "label-" + random.nextInt(ChainCounts.DENSE_LABELS + 200);
+            }
+            boolean converted = random.nextInt(4) == 0;
+            paths.add(AttributionPath.untimed(steps, converted, converted ? 1 : 0, 1 + random.nextInt(3)));
+        }
+        for (boolean collapse : new boolean[] {false, true}) {
+            MarkovChain chain = MarkovChain.fit(paths, 1, collapse);
+            assertThat(chain.labels()).hasSizeGreaterThan(ChainCounts.DENSE_LABELS);
+            assertThat(counts(chain)).isEqualTo(literalCounts(paths, 1, collapse));
+        }
+    }
+
+    private static Map<String, Long> counts(MarkovChain chain) {
+        return chain.transitions().stream().collect(Collectors.toMap(t -> t.from() + " -> " + t.to(),
+                MarkovChain.Transition::count));
+    }
+
+    /** Transition counts by the definition of {@link MarkovChain}, states named by their labels joined with ",". */
+    private static Map<String, Long> literalCounts(List<AttributionPath> paths, int order, boolean collapse) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (AttributionPath path : paths) {
+            int width = Math.min(order, path.length());
+            String previous = MarkovChain.START;
+            for (int i = 0; i + width <= path.length(); i++) {
+                String state = String.join(",", List.of(path.steps()).subList(i, i + width));
+                if (collapse && state.equals(previous)) {
+                    continue;
+                }
+                counts.merge(previous + " -> " + state, path.weight(), Long::sum);
+                previous = state;
+            }
+            counts.merge(previous + " -> " + (path.converted() ? MarkovChain.CONVERSION : MarkovChain.NULL),
+                    path.weight(), Long::sum);
+        }
+        return counts;
+    }
+
+    @Test
+    void exactSumIsTheRoundedExactSumInAnyOrder() {
+        Random random = new Random(23);
+        List<Double> terms = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            terms.add(switch (random.nextInt(6)) {
+                case 0 -> Double.MIN_VALUE * random.nextInt(1000);
+                case 1 -> 1e-9 * random.nextDouble();
+                case 2 -> 1e17 * random.nextDouble();
+                case 3 -> Math.scalb(1.0, 40) * (1 + random.nextDouble());
+                default -> random.nextDouble() * 1000;
+            });
+        }
+        BigDecimal exact = BigDecimal.ZERO;
+        for (double term : terms) {
+            exact = exact.add(new BigDecimal(term));
+        }
+        for (int round = 0; round < 3; round++) {
+            Collections.shuffle(terms, new Random(round));
+            ExactSum sum = new ExactSum();
+            terms.forEach(sum::add);
+            assertThat(sum.value()).isEqualTo(exact.doubleValue());
+        }
+        // the 128-bit part overflowing into the exact remainder
+        double term = Math.scalb(1.9, 40) + 0.25;
+        ExactSum large = new ExactSum();
+        for (int i = 0; i < 5_000_000; i++) {
+            large.add(term);
+        }
+        assertThat(large.value()).isEqualTo(new BigDecimal(term).multiply(BigDecimal.valueOf(5_000_000))
+                .doubleValue());
+        assertThat(new ExactSum().value()).isZero();
+    }
+}
