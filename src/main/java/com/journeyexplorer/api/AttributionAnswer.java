@@ -1,6 +1,5 @@
 package com.journeyexplorer.api;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -45,29 +44,28 @@ record AttributionAnswer(
     }
 
     /**
-     * Attribution of the selected journeys; each becomes {@link AttributionPath#of} (the path before its purchase,
-     * value = the record's total). Markov costs (labels + 1) solves of its chain, plus one for {@code remove}.
+     * Attribution of the selected journeys, each taken as {@link AttributionPath#of} makes it (the path before its
+     * purchase, value = the record's total), counted straight from the journeys' touchpoint arrays. Markov costs
+     * (labels + 1) solves of its chain, plus one for {@code remove}.
      *
      * @param remove labels to remove together (markov only; each must occur on the paths, else 404)
      */
     static AttributionAnswer of(JourneySnapshot snapshot, List<Journey> journeys, AttributionSettings settings,
             List<String> remove) {
-        List<AttributionPath> paths = new ArrayList<>(journeys.size());
         long journeyCount = 0;
         for (Journey journey : journeys) {
-            paths.add(AttributionPath.of(journey, snapshot, settings.level()));
             journeyCount += journey.weight();
         }
         String level = settings.level().name().toLowerCase(Locale.ROOT);
         if (settings.model() instanceof MarkovAttribution markov) {
-            MarkovChain chain = markov.fit(paths);
+            MarkovChain chain = markov.fit(snapshot, journeys, settings.level());
             Map<String, Double> effects = chain.removalEffects();
             Attribution attribution = MarkovAttribution.attribution(chain, effects);
             return new AttributionAnswer(settings.name().label(), level, settings.order(), null,
                     settings.collapseRepeats(), labels(attribution, effects),
                     totals(attribution, journeyCount), chain.conversionProbability(), removal(chain, remove));
         }
-        Attribution attribution = settings.model().attribute(paths);
+        Attribution attribution = settings.model().attribute(snapshot, journeys, settings.level());
         return new AttributionAnswer(settings.name().label(), level, null, settings.halfLifeIfTimeDecay(), null,
                 labels(attribution, Map.of()), totals(attribution, journeyCount), null, null);
     }
