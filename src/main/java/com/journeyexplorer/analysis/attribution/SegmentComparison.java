@@ -6,7 +6,9 @@ import com.journeyexplorer.analysis.NodeSpace;
 import com.journeyexplorer.analysis.Outcome;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,9 @@ import java.util.TreeSet;
  *
  * <p>A variant is the path to purchase with its outcome ({@code A > B → (purchase)}); a transition's share is the
  * share of journeys that make it at least once (start and outcome nodes included), so that each share is a binomial
- * proportion. Cost O(steps of both selections + k log k) for k variants and transitions, plus the model's.
+ * proportion. Each selection is passed over once, counting everything and feeding the model's
+ * {@link AttributionModel#accumulator}. Cost O(steps of both selections + k log k) for k variants and transitions,
+ * plus the model's.
  */
 public final class SegmentComparison {
 
@@ -42,6 +46,9 @@ public final class SegmentComparison {
             Attribution attributionB) {
     }
 
+    /** Transition counts are kept in a dense node × node matrix up to this many cells, else in a hash map. */
+    private static final int DENSE_TRANSITIONS = 1 << 20;
+
     private SegmentComparison() {
     }
 
@@ -53,8 +60,10 @@ public final class SegmentComparison {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0, was " + limit);
         }
-        long[] outcomesA = outcomes(a);
-        long[] outcomesB = outcomes(b);
+        Side sideA = Side.of(snapshot, a, model, level);
+        Side sideB = Side.of(snapshot, b, model, level);
+        long[] outcomesA = sideA.outcomes;
+        long[] outcomesB = sideB.outcomes;
         long totalA = sum(outcomesA);
         long totalB = sum(outcomesB);
         Outcome[] values = Outcome.values();
@@ -75,16 +84,12 @@ public final class SegmentComparison {
                     Proportions.wilson(outcomesB[o], totalB, confidence), comparisons.get(o), adjusted[o]));
         }
         ChiSquare.Result outcomeTest = ChiSquare.test(new long[][] {outcomesA, outcomesB});
-        List<ShareDifference> variants = differences(variantCounts(snapshot, a), variantCounts(snapshot, b), totalA,
-                totalB, confidence, limit);
-        List<ShareDifference> transitions = differences(transitionCounts(snapshot, a),
-                transitionCounts(snapshot, b), totalA, totalB, confidence, limit);
-        return new Result(totalA, totalB, rates, outcomeTest, variants, transitions,
-                model.attribute(paths(snapshot, a, level)), model.attribute(paths(snapshot, b, level)));
-    }
-
-    private static List<AttributionPath> paths(JourneySnapshot snapshot, List<Journey> journeys, LabelLevel level) {
-        return journeys.stream().map(journey -> AttributionPath.of(journey, snapshot, level)).toList();
+        List<ShareDifference> variants = differences(sideA.variantCounts(snapshot), sideB.variantCounts(snapshot),
+                totalA, totalB, confidence, limit);
+        List<ShareDifference> transitions = differences(sideA.transitionCounts(snapshot),
+                sideB.transitionCounts(snapshot), totalA, totalB, confidence, limit);
+        return new Result(totalA, totalB, rates, outcomeTest, variants, transitions, sideA.attribution.attribution(),
+                sideB.attribution.attribution());
     }
 
     private static List<ShareDifference> differences(Map<String, Long> countsA, Map<String, Long> countsB,
@@ -116,46 +121,146 @@ public final class SegmentComparison {
         return Double.isNaN(value) ? 0 : value;
     }
 
-    private static Map<String, Long> variantCounts(JourneySnapshot snapshot, List<Journey> journeys) {
-        Map<String, Long> counts = new TreeMap<>();
-        for (Journey journey : journeys) {
-            StringBuilder key = new StringBuilder();
-            for (int i = 0; i < journey.pathLength(); i++) {
-                if (i > 0) {
-                    key.append(" > ");
-                }
-                key.append(snapshot.touchpoint(journey.steps()[i]).name());
-            }
-            key.append(" → ").append(journey.outcome().nodeName());
-            counts.merge(key.toString(), (long) journey.weight(), Long::sum);
-        }
-        return counts;
-    }
+    /**
+     * What one selection's single pass over its journeys counts (weights counted): outcomes; path variants keyed by
+     * their touchpoint ids and outcome; the transitions each journey makes at least once, over node ids (touchpoints,
+     * then start, then the outcomes); and the model's attribution. Names are made once per distinct variant or
+     * transition at the end, not per journey.
+     */
+    private static final class Side {
 
-    private static Map<String, Long> transitionCounts(JourneySnapshot snapshot, List<Journey> journeys) {
-        Map<String, Long> counts = new TreeMap<>();
-        for (Journey journey : journeys) {
-            Set<String> made = new HashSet<>();
-            String previous = NodeSpace.START_NAME;
-            for (int i = 0; i <= journey.pathLength(); i++) {
-                String next = i < journey.pathLength() ? snapshot.touchpoint(journey.steps()[i]).name()
-                        : journey.outcome().nodeName();
-                made.add(previous + " → " + next);
+        private final long[] outcomes = new long[Outcome.values().length];
+        private final Map<Variant, long[]> variants = new HashMap<>();
+        private final int start;
+        private final int nodes;
+        private final long[] transitions;
+        private final int[] madeBy;
+        private final Map<Long, long[]> sparseTransitions;
+        private final AttributionAccumulator attribution;
+
+        private Side(JourneySnapshot snapshot, AttributionAccumulator attribution) {
+            this.start = snapshot.touchpoints().size();
+            this.nodes = start + 1 + Outcome.values().length;
+            boolean dense = (long) nodes * nodes <= DENSE_TRANSITIONS;
+            this.transitions = dense ? new long[nodes * nodes] : null;
+            this.madeBy = dense ? new int[nodes * nodes] : null;
+            this.sparseTransitions = dense ? null : new HashMap<>();
+            this.attribution = attribution;
+        }
+
+        static Side of(JourneySnapshot snapshot, List<Journey> journeys, AttributionModel model, LabelLevel level) {
+            Side side = new Side(snapshot, model.accumulator(snapshot, level));
+            Variant probe = new Variant();
+            Set<Long> made = new HashSet<>();
+            int journeyNumber = 0;
+            for (Journey journey : journeys) {
+                journeyNumber++;
+                int outcome = journey.outcome().ordinal();
+                side.outcomes[outcome] += journey.weight();
+                int length = journey.pathLength();
+                long[] variantCount = side.variants.get(probe.set(journey.steps(), length, outcome));
+                if (variantCount == null) {
+                    variantCount = new long[1];
+                    side.variants.put(new Variant().set(Arrays.copyOf(journey.steps(), length), length, outcome),
+                            variantCount);
+                }
+                variantCount[0] += journey.weight();
+                side.countTransitions(journey, length, outcome, journeyNumber, made);
+                side.attribution.add(journey);
+            }
+            return side;
+        }
+
+        /** Counts each transition of the path to purchase, start and outcome nodes included, once per journey. */
+        private void countTransitions(Journey journey, int length, int outcome, int journeyNumber, Set<Long> made) {
+            int previous = start;
+            made.clear();
+            for (int i = 0; i <= length; i++) {
+                int next = i < length ? journey.steps()[i] : start + 1 + outcome;
+                int cell = previous * nodes + next;
+                if (transitions == null) {
+                    if (made.add((long) cell)) {
+                        sparseTransitions.computeIfAbsent((long) cell, key -> new long[1])[0] += journey.weight();
+                    }
+                } else if (madeBy[cell] != journeyNumber) {
+                    madeBy[cell] = journeyNumber;
+                    transitions[cell] += journey.weight();
+                }
                 previous = next;
             }
-            for (String transition : made) {
-                counts.merge(transition, (long) journey.weight(), Long::sum);
-            }
         }
-        return counts;
+
+        Map<String, Long> variantCounts(JourneySnapshot snapshot) {
+            Map<String, Long> counts = new HashMap<>(variants.size() * 2);
+            variants.forEach((variant, count) -> {
+                StringBuilder key = new StringBuilder();
+                for (int i = 0; i < variant.length; i++) {
+                    if (i > 0) {
+                        key.append(" > ");
+                    }
+                    key.append(snapshot.touchpoint(variant.steps[i]).name());
+                }
+                key.append(" → ").append(Outcome.values()[variant.outcome].nodeName());
+                counts.put(key.toString(), count[0]);
+            });
+            return counts;
+        }
+
+        Map<String, Long> transitionCounts(JourneySnapshot snapshot) {
+            Map<String, Long> counts = new HashMap<>();
+            if (transitions == null) {
+                sparseTransitions.forEach((cell, count) -> counts.put(transitionName(snapshot, cell.intValue()),
+                        count[0]));
+            } else {
+                for (int cell = 0; cell < transitions.length; cell++) {
+                    if (transitions[cell] != 0) {
+                        counts.put(transitionName(snapshot, cell), transitions[cell]);
+                    }
+                }
+            }
+            return counts;
+        }
+
+        private String transitionName(JourneySnapshot snapshot, int cell) {
+            return nodeName(snapshot, cell / nodes) + " → " + nodeName(snapshot, cell % nodes);
+        }
+
+        private String nodeName(JourneySnapshot snapshot, int node) {
+            return node < start ? snapshot.touchpoint(node).name()
+                    : node == start ? NodeSpace.START_NAME : Outcome.values()[node - start - 1].nodeName();
+        }
     }
 
-    private static long[] outcomes(List<Journey> journeys) {
-        long[] counts = new long[Outcome.values().length];
-        for (Journey journey : journeys) {
-            counts[journey.outcome().ordinal()] += journey.weight();
+    /** A path variant: touchpoint ids up to and including the first purchase, and the outcome's ordinal. */
+    private static final class Variant {
+        private int[] steps;
+        private int length;
+        private int outcome;
+        private int hash;
+
+        /** Points this key at {@code steps[0..length)} without copying (a probe) and returns it. */
+        Variant set(int[] steps, int length, int outcome) {
+            this.steps = steps;
+            this.length = length;
+            this.outcome = outcome;
+            int h = 31 * outcome + length;
+            for (int i = 0; i < length; i++) {
+                h = 31 * h + steps[i];
+            }
+            this.hash = h;
+            return this;
         }
-        return counts;
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Variant variant && outcome == variant.outcome
+                    && Arrays.equals(steps, 0, length, variant.steps, 0, variant.length);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     private static long sum(long[] values) {
