@@ -6,10 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.attribution.Attribution;
+import com.journeyexplorer.analysis.attribution.AttributionAccumulator;
 import com.journeyexplorer.analysis.attribution.AttributionPath;
 import com.journeyexplorer.analysis.attribution.MarkovAttribution;
 import com.journeyexplorer.analysis.attribution.MarkovChain;
@@ -44,28 +46,33 @@ record AttributionAnswer(
     }
 
     /**
-     * Attribution of the selected journeys, each taken as {@link AttributionPath#of} makes it (the path before its
-     * purchase, value = the record's total), counted straight from the journeys' touchpoint arrays. Markov costs
-     * (labels + 1) solves of its chain, plus one for {@code remove}.
+     * Attribution of the journeys of {@code snapshot} that pass {@code selected}, each taken as
+     * {@link AttributionPath#of} makes it (the path before its purchase, value = the record's total), counted in one
+     * pass straight from the journeys' touchpoint arrays. Markov costs (labels + 1) solves of its chain, plus one for
+     * {@code remove}.
      *
      * @param remove labels to remove together (markov only; each must occur on the paths, else 404)
      */
-    static AttributionAnswer of(JourneySnapshot snapshot, List<Journey> journeys, AttributionSettings settings,
+    static AttributionAnswer of(JourneySnapshot snapshot, Predicate<Journey> selected, AttributionSettings settings,
             List<String> remove) {
+        AttributionAccumulator accumulator = settings.model().accumulator(snapshot, settings.level());
         long journeyCount = 0;
-        for (Journey journey : journeys) {
-            journeyCount += journey.weight();
+        for (Journey journey : snapshot.journeys()) {
+            if (selected.test(journey)) {
+                journeyCount += journey.weight();
+                accumulator.add(journey);
+            }
         }
         String level = settings.level().name().toLowerCase(Locale.ROOT);
-        if (settings.model() instanceof MarkovAttribution markov) {
-            MarkovChain chain = markov.fit(snapshot, journeys, settings.level());
+        if (accumulator instanceof MarkovAttribution.ChainAccumulator markov) {
+            MarkovChain chain = markov.chain();
             Map<String, Double> effects = chain.removalEffects();
             Attribution attribution = MarkovAttribution.attribution(chain, effects);
             return new AttributionAnswer(settings.name().label(), level, settings.order(), null,
                     settings.collapseRepeats(), labels(attribution, effects),
                     totals(attribution, journeyCount), chain.conversionProbability(), removal(chain, remove));
         }
-        Attribution attribution = settings.model().attribute(snapshot, journeys, settings.level());
+        Attribution attribution = accumulator.attribution();
         return new AttributionAnswer(settings.name().label(), level, null, settings.halfLifeIfTimeDecay(), null,
                 labels(attribution, Map.of()), totals(attribution, journeyCount), null, null);
     }

@@ -74,7 +74,7 @@ class AttributionController {
         if (settings.name() != AttributionSettings.ModelName.MARKOV) {
             AttributionSettings.onlyFor(parameters, "remove", AttributionSettings.ModelName.MARKOV);
         }
-        return AttributionAnswer.of(snapshot, query.selection().select(snapshot), settings,
+        return AttributionAnswer.of(snapshot, query.selection().predicate(snapshot), settings,
                 JourneyQuery.list(parameters, "remove"));
     }
 }

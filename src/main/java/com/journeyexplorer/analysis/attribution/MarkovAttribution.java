@@ -46,7 +46,11 @@ public final class MarkovAttribution implements AttributionModel {
 
     /** The chain of the paths of {@code journeys} labelled at {@code level}, counted from their touchpoint arrays. */
     public MarkovChain fit(JourneySnapshot snapshot, Iterable<Journey> journeys, LabelLevel level) {
-        return MarkovChain.fit(snapshot, journeys, level, order, collapseRepeats);
+        ChainAccumulator accumulator = accumulator(snapshot, level);
+        for (Journey journey : journeys) {
+            accumulator.add(journey);
+        }
+        return accumulator.chain();
     }
 
     @Override
@@ -56,20 +60,36 @@ public final class MarkovAttribution implements AttributionModel {
 
     /** Counts the journeys' transitions as they come; the attribution is that of the chain they make. */
     @Override
-    public AttributionAccumulator accumulator(JourneySnapshot snapshot, LabelLevel level) {
+    public ChainAccumulator accumulator(JourneySnapshot snapshot, LabelLevel level) {
         LabelTable table = LabelTable.of(snapshot, level);
-        ChainCounts counts = new ChainCounts(order, collapseRepeats, table.labels().size());
-        return new AttributionAccumulator() {
-            @Override
-            public void add(Journey journey) {
-                counts.addJourney(journey, table.labelOf());
-            }
+        return new ChainAccumulator(table, new ChainCounts(order, collapseRepeats, table.labels().size()));
+    }
 
-            @Override
-            public Attribution attribution() {
-                return MarkovAttribution.attribution(counts.chain(table.labels()));
-            }
-        };
+    /** The transitions of the journeys added so far, as a {@link MarkovChain} or its attribution. */
+    public static final class ChainAccumulator implements AttributionAccumulator {
+
+        private final LabelTable table;
+        private final ChainCounts counts;
+
+        private ChainAccumulator(LabelTable table, ChainCounts counts) {
+            this.table = table;
+            this.counts = counts;
+        }
+
+        @Override
+        public void add(Journey journey) {
+            counts.addJourney(journey, table.labelOf());
+        }
+
+        /** The chain of the journeys added so far; each call numbers the states afresh, O(states log states). */
+        public MarkovChain chain() {
+            return counts.chain(table.labels());
+        }
+
+        @Override
+        public Attribution attribution() {
+            return MarkovAttribution.attribution(chain());
+        }
     }
 
     /** Attribution by the removal effect of each label of {@code chain}. */
