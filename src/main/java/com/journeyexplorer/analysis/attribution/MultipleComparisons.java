@@ -15,19 +15,40 @@ public final class MultipleComparisons {
 
     /**
      * Benjamini–Hochberg (false discovery rate): {@code min over j ≥ i of m · p(j) / j} on the ascending p-values,
-     * capped at 1.
+     * capped at 1. Equal p-values get equal adjusted values (those of the highest rank among them), so a sort of the
+     * values alone, not of their indices, does: O(m log m) on primitives.
      */
     public static double[] benjaminiHochberg(double[] pValues) {
+        check(pValues);
         int m = pValues.length;
-        Integer[] order = ascending(pValues);
-        double[] adjusted = new double[m];
+        double[] sorted = pValues.clone();
+        Arrays.sort(sorted);
+        double[] adjustedByRank = new double[m];
         double running = 1;
         for (int rank = m; rank >= 1; rank--) {
-            int i = order[rank - 1];
-            running = Math.min(running, pValues[i] * m / rank);
-            adjusted[i] = running;
+            running = Math.min(running, sorted[rank - 1] * m / rank);
+            adjustedByRank[rank - 1] = running;
+        }
+        double[] adjusted = new double[m];
+        for (int i = 0; i < m; i++) {
+            adjusted[i] = adjustedByRank[lastIndexOf(sorted, pValues[i])];
         }
         return adjusted;
+    }
+
+    /** The last index of {@code value} in the ascending {@code sorted} (in {@link Double#compare} order). */
+    private static int lastIndexOf(double[] sorted, double value) {
+        int low = 0;
+        int high = sorted.length; // the first index above value lies in [low, high]
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (Double.compare(sorted[middle], value) <= 0) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low - 1;
     }
 
     /** Holm (family-wise error): {@code max over j ≤ i of (m - j + 1) · p(j)} on the ascending p-values, capped at 1. */
@@ -44,12 +65,16 @@ public final class MultipleComparisons {
         return adjusted;
     }
 
-    private static Integer[] ascending(double[] pValues) {
+    private static void check(double[] pValues) {
         for (double p : pValues) {
             if (!(p >= 0 && p <= 1)) {
                 throw new IllegalArgumentException("p-values must be in [0, 1]: " + Arrays.toString(pValues));
             }
         }
+    }
+
+    private static Integer[] ascending(double[] pValues) {
+        check(pValues);
         Integer[] order = IntStream.range(0, pValues.length).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> pValues[i]).thenComparingInt(i -> i));
         return order;

@@ -61,11 +61,34 @@ public final class Proportions {
         double difference = rateA - rateB;
         double lower = difference - Math.sqrt(square(rateA - a.lower()) + square(b.upper() - rateB));
         double upper = difference + Math.sqrt(square(a.upper() - rateA) + square(rateB - b.lower()));
-        double pooled = (double) (successesA + successesB) / (trialsA + trialsB);
-        double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / trialsA + 1.0 / trialsB));
-        double z = se == 0 ? 0 : difference / se;
+        double z = pooledZ(successesA, trialsA, successesB, trialsB, difference);
         return new Comparison(rateA, rateB, difference, new Interval(Math.max(-1, lower), Math.min(1, upper)),
                 rateA / rateB, z, NormalDistribution.twoSidedPValue(z));
+    }
+
+    /** The {@code difference} of {@link #compare} alone: NaN with an empty group. */
+    public static double difference(long successesA, long trialsA, long successesB, long trialsB) {
+        check(successesA, trialsA);
+        check(successesB, trialsB);
+        if (trialsA == 0 || trialsB == 0) {
+            return Double.NaN;
+        }
+        return (double) successesA / trialsA - (double) successesB / trialsB;
+    }
+
+    /** The {@code pValue} of {@link #compare} alone, without the intervals: 1 with an empty group. */
+    public static double pValue(long successesA, long trialsA, long successesB, long trialsB) {
+        double difference = difference(successesA, trialsA, successesB, trialsB);
+        if (Double.isNaN(difference)) {
+            return 1;
+        }
+        return NormalDistribution.twoSidedPValue(pooledZ(successesA, trialsA, successesB, trialsB, difference));
+    }
+
+    private static double pooledZ(long successesA, long trialsA, long successesB, long trialsB, double difference) {
+        double pooled = (double) (successesA + successesB) / (trialsA + trialsB);
+        double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / trialsA + 1.0 / trialsB));
+        return se == 0 ? 0 : difference / se;
     }
 
     private static double square(double x) {

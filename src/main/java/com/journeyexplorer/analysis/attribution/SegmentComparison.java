@@ -12,9 +12,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Compares two selections of journeys, a and b (weights counted): the rate of each outcome with Wilson intervals and
@@ -53,15 +54,49 @@ public final class SegmentComparison {
     }
 
     /**
+     * Compares the journeys of {@code snapshot} that pass {@code a} with those that pass {@code b} (a journey may be
+     * in both), in one pass over the snapshot.
+     *
+     * @param limit at most this many variants and transitions are returned (after adjusting over all of them)
+     */
+    public static Result compare(JourneySnapshot snapshot, Predicate<Journey> a, Predicate<Journey> b,
+            AttributionModel model, LabelLevel level, double confidence, int limit) {
+        checkLimit(limit);
+        Side sideA = new Side(snapshot, model.accumulator(snapshot, level));
+        Side sideB = new Side(snapshot, model.accumulator(snapshot, level));
+        for (Journey journey : snapshot.journeys()) {
+            if (a.test(journey)) {
+                sideA.add(journey);
+            }
+            if (b.test(journey)) {
+                sideB.add(journey);
+            }
+        }
+        return compare(snapshot, sideA, sideB, confidence, limit);
+    }
+
+    /**
+     * Compares the journeys {@code a} with the journeys {@code b}.
+     *
      * @param limit at most this many variants and transitions are returned (after adjusting over all of them)
      */
     public static Result compare(JourneySnapshot snapshot, List<Journey> a, List<Journey> b, AttributionModel model,
             LabelLevel level, double confidence, int limit) {
+        checkLimit(limit);
+        Side sideA = new Side(snapshot, model.accumulator(snapshot, level));
+        a.forEach(sideA::add);
+        Side sideB = new Side(snapshot, model.accumulator(snapshot, level));
+        b.forEach(sideB::add);
+        return compare(snapshot, sideA, sideB, confidence, limit);
+    }
+
+    private static void checkLimit(int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0, was " + limit);
         }
-        Side sideA = Side.of(snapshot, a, model, level);
-        Side sideB = Side.of(snapshot, b, model, level);
+    }
+
+    private static Result compare(JourneySnapshot snapshot, Side sideA, Side sideB, double confidence, int limit) {
         long[] outcomesA = sideA.outcomes;
         long[] outcomesB = sideB.outcomes;
         long totalA = sum(outcomesA);
@@ -84,37 +119,65 @@ public final class SegmentComparison {
                     Proportions.wilson(outcomesB[o], totalB, confidence), comparisons.get(o), adjusted[o]));
         }
         ChiSquare.Result outcomeTest = ChiSquare.test(new long[][] {outcomesA, outcomesB});
-        List<ShareDifference> variants = differences(sideA.variantCounts(snapshot), sideB.variantCounts(snapshot),
-                totalA, totalB, confidence, limit);
-        List<ShareDifference> transitions = differences(sideA.transitionCounts(snapshot),
-                sideB.transitionCounts(snapshot), totalA, totalB, confidence, limit);
+        List<ShareDifference> variants = differences(sideA.variants, sideB.variants,
+                variant -> variant.name(snapshot), totalA, totalB, confidence, limit);
+        List<ShareDifference> transitions = differences(sideA.transitionCounts(), sideB.transitionCounts(),
+                sideA::transitionName, totalA, totalB, confidence, limit);
         return new Result(totalA, totalB, rates, outcomeTest, variants, transitions, sideA.attribution.attribution(),
                 sideB.attribution.attribution());
     }
 
-    private static List<ShareDifference> differences(Map<String, Long> countsA, Map<String, Long> countsB,
-            long totalA, long totalB, double confidence, int limit) {
-        Set<String> keys = new TreeSet<>(countsA.keySet());
-        keys.addAll(countsB.keySet());
-        List<String> ordered = List.copyOf(keys);
-        double[] pValues = new double[ordered.size()];
-        List<Proportions.Comparison> comparisons = new ArrayList<>(ordered.size());
-        for (int i = 0; i < ordered.size(); i++) {
-            Proportions.Comparison comparison = Proportions.compare(countsA.getOrDefault(ordered.get(i), 0L), totalA,
-                    countsB.getOrDefault(ordered.get(i), 0L), totalB, confidence);
-            comparisons.add(comparison);
-            pValues[i] = comparison.pValue();
+    /**
+     * The share differences of every key of either side, Benjamini–Hochberg adjusted over all of them; returns the
+     * {@code limit} largest |difference| first (ties by name). Only the p-value of every key is computed; the full
+     * comparison (intervals) and the name only for those returned and for ties at the cut.
+     */
+    private static <K> List<ShareDifference> differences(Map<K, long[]> countsA, Map<K, long[]> countsB,
+            Function<K, String> name, long totalA, long totalB, double confidence, int limit) {
+        List<K> keys = new ArrayList<>(countsA.keySet());
+        for (K key : countsB.keySet()) {
+            if (!countsA.containsKey(key)) {
+                keys.add(key);
+            }
+        }
+        int m = keys.size();
+        long[] a = new long[m];
+        long[] b = new long[m];
+        double[] pValues = new double[m];
+        double[] order = new double[m];
+        for (int i = 0; i < m; i++) {
+            a[i] = count(countsA, keys.get(i));
+            b[i] = count(countsB, keys.get(i));
+            pValues[i] = Proportions.pValue(a[i], totalA, b[i], totalB);
+            order[i] = -Math.abs(nanToZero(Proportions.difference(a[i], totalA, b[i], totalB)));
         }
         double[] adjusted = MultipleComparisons.benjaminiHochberg(pValues);
-        List<ShareDifference> result = new ArrayList<>(ordered.size());
-        for (int i = 0; i < ordered.size(); i++) {
-            String key = ordered.get(i);
-            result.add(new ShareDifference(key, countsA.getOrDefault(key, 0L), countsB.getOrDefault(key, 0L),
-                    comparisons.get(i), adjusted[i]));
+        String[] names = new String[m];
+        Comparator<Integer> first = Comparator.comparingDouble((Integer i) -> order[i])
+                .thenComparing(i -> names[i] != null ? names[i] : (names[i] = name.apply(keys.get(i))));
+        PriorityQueue<Integer> kept = new PriorityQueue<>(first.reversed());
+        for (int i = 0; i < m && limit > 0; i++) {
+            if (kept.size() < limit) {
+                kept.add(i);
+            } else if (first.compare(i, kept.peek()) < 0) {
+                kept.poll();
+                kept.add(i);
+            }
         }
-        result.sort(Comparator.comparingDouble((ShareDifference d) -> -Math.abs(nanToZero(d.comparison()
-                .difference()))).thenComparing(ShareDifference::key));
-        return List.copyOf(result.subList(0, Math.min(limit, result.size())));
+        List<Integer> top = new ArrayList<>(kept);
+        top.sort(first);
+        List<ShareDifference> result = new ArrayList<>(top.size());
+        for (int i : top) {
+            String key = names[i] != null ? names[i] : name.apply(keys.get(i));
+            result.add(new ShareDifference(key, a[i], b[i], Proportions.compare(a[i], totalA, b[i], totalB,
+                    confidence), adjusted[i]));
+        }
+        return List.copyOf(result);
+    }
+
+    private static <K> long count(Map<K, long[]> counts, K key) {
+        long[] count = counts.get(key);
+        return count == null ? 0 : count[0];
     }
 
     private static double nanToZero(double value) {
@@ -137,8 +200,13 @@ public final class SegmentComparison {
         private final int[] madeBy;
         private final Map<Long, long[]> sparseTransitions;
         private final AttributionAccumulator attribution;
+        private final Variant probe = new Variant();
+        private final Set<Long> made = new HashSet<>();
+        private int journeyNumber;
+        private final JourneySnapshot snapshot;
 
-        private Side(JourneySnapshot snapshot, AttributionAccumulator attribution) {
+        Side(JourneySnapshot snapshot, AttributionAccumulator attribution) {
+            this.snapshot = snapshot;
             this.start = snapshot.touchpoints().size();
             this.nodes = start + 1 + Outcome.values().length;
             boolean dense = (long) nodes * nodes <= DENSE_TRANSITIONS;
@@ -148,31 +216,24 @@ public final class SegmentComparison {
             this.attribution = attribution;
         }
 
-        static Side of(JourneySnapshot snapshot, List<Journey> journeys, AttributionModel model, LabelLevel level) {
-            Side side = new Side(snapshot, model.accumulator(snapshot, level));
-            Variant probe = new Variant();
-            Set<Long> made = new HashSet<>();
-            int journeyNumber = 0;
-            for (Journey journey : journeys) {
-                journeyNumber++;
-                int outcome = journey.outcome().ordinal();
-                side.outcomes[outcome] += journey.weight();
-                int length = journey.pathLength();
-                long[] variantCount = side.variants.get(probe.set(journey.steps(), length, outcome));
-                if (variantCount == null) {
-                    variantCount = new long[1];
-                    side.variants.put(new Variant().set(Arrays.copyOf(journey.steps(), length), length, outcome),
-                            variantCount);
-                }
-                variantCount[0] += journey.weight();
-                side.countTransitions(journey, length, outcome, journeyNumber, made);
-                side.attribution.add(journey);
+        void add(Journey journey) {
+            journeyNumber++;
+            int outcome = journey.outcome().ordinal();
+            outcomes[outcome] += journey.weight();
+            int length = journey.pathLength();
+            long[] variantCount = variants.get(probe.set(journey.steps(), length, outcome));
+            if (variantCount == null) {
+                variantCount = new long[1];
+                variants.put(new Variant().set(Arrays.copyOf(journey.steps(), length), length, outcome),
+                        variantCount);
             }
-            return side;
+            variantCount[0] += journey.weight();
+            countTransitions(journey, length, outcome);
+            attribution.add(journey);
         }
 
         /** Counts each transition of the path to purchase, start and outcome nodes included, once per journey. */
-        private void countTransitions(Journey journey, int length, int outcome, int journeyNumber, Set<Long> made) {
+        private void countTransitions(Journey journey, int length, int outcome) {
             int previous = start;
             made.clear();
             for (int i = 0; i <= length; i++) {
@@ -190,42 +251,27 @@ public final class SegmentComparison {
             }
         }
 
-        Map<String, Long> variantCounts(JourneySnapshot snapshot) {
-            Map<String, Long> counts = new HashMap<>(variants.size() * 2);
-            variants.forEach((variant, count) -> {
-                StringBuilder key = new StringBuilder();
-                for (int i = 0; i < variant.length; i++) {
-                    if (i > 0) {
-                        key.append(" > ");
-                    }
-                    key.append(snapshot.touchpoint(variant.steps[i]).name());
-                }
-                key.append(" → ").append(Outcome.values()[variant.outcome].nodeName());
-                counts.put(key.toString(), count[0]);
-            });
-            return counts;
-        }
-
-        Map<String, Long> transitionCounts(JourneySnapshot snapshot) {
-            Map<String, Long> counts = new HashMap<>();
+        /** Transition counts by node × node cell. */
+        Map<Integer, long[]> transitionCounts() {
             if (transitions == null) {
-                sparseTransitions.forEach((cell, count) -> counts.put(transitionName(snapshot, cell.intValue()),
-                        count[0]));
-            } else {
-                for (int cell = 0; cell < transitions.length; cell++) {
-                    if (transitions[cell] != 0) {
-                        counts.put(transitionName(snapshot, cell), transitions[cell]);
-                    }
+                Map<Integer, long[]> counts = new HashMap<>();
+                sparseTransitions.forEach((cell, count) -> counts.put(cell.intValue(), count));
+                return counts;
+            }
+            Map<Integer, long[]> counts = new HashMap<>();
+            for (int cell = 0; cell < transitions.length; cell++) {
+                if (transitions[cell] != 0) {
+                    counts.put(cell, new long[] {transitions[cell]});
                 }
             }
             return counts;
         }
 
-        private String transitionName(JourneySnapshot snapshot, int cell) {
-            return nodeName(snapshot, cell / nodes) + " → " + nodeName(snapshot, cell % nodes);
+        String transitionName(int cell) {
+            return nodeName(cell / nodes) + " → " + nodeName(cell % nodes);
         }
 
-        private String nodeName(JourneySnapshot snapshot, int node) {
+        private String nodeName(int node) {
             return node < start ? snapshot.touchpoint(node).name()
                     : node == start ? NodeSpace.START_NAME : Outcome.values()[node - start - 1].nodeName();
         }
@@ -249,6 +295,18 @@ public final class SegmentComparison {
             }
             this.hash = h;
             return this;
+        }
+
+        /** As the API shows it: {@code A > B → (purchase)}. */
+        String name(JourneySnapshot snapshot) {
+            StringBuilder name = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                if (i > 0) {
+                    name.append(" > ");
+                }
+                name.append(snapshot.touchpoint(steps[i]).name());
+            }
+            return name.append(" → ").append(Outcome.values()[outcome].nodeName()).toString();
         }
 
         @Override

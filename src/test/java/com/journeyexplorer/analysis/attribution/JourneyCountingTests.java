@@ -228,6 +228,98 @@ class JourneyCountingTests {
     }
 
     @Test
+    void segmentComparisonMatchesAStraightforwardComputation() {
+        List<Journey> journeys = randomJourneys(19, 3_000);
+        JourneySnapshot snapshot = new JourneySnapshot(TOUCHPOINTS, journeys, 1);
+        java.util.function.Predicate<Journey> a = journey -> journey.steps()[0] < 4;
+        java.util.function.Predicate<Journey> b = journey -> journey.length() > 2; // overlaps a
+        List<Journey> listA = journeys.stream().filter(a).toList();
+        List<Journey> listB = journeys.stream().filter(b).toList();
+        for (int limit : new int[] {0, 3, 10, 100_000}) {
+            SegmentComparison.Result result = SegmentComparison.compare(snapshot, a, b, new LinearTouch(),
+                    LabelLevel.CHANNEL, 0.9, limit);
+            assertThat(SegmentComparison.compare(snapshot, listA, listB, new LinearTouch(), LabelLevel.CHANNEL, 0.9,
+                    limit)).isEqualTo(result);
+            long totalA = listA.stream().mapToLong(Journey::weight).sum();
+            long totalB = listB.stream().mapToLong(Journey::weight).sum();
+            assertThat(result.journeysA()).isEqualTo(totalA);
+            assertThat(result.variants()).isEqualTo(literalDifferences(variantCounts(snapshot, listA),
+                    variantCounts(snapshot, listB), totalA, totalB, 0.9, limit));
+            assertThat(result.transitions()).isEqualTo(literalDifferences(transitionCounts(snapshot, listA),
+                    transitionCounts(snapshot, listB), totalA, totalB, 0.9, limit));
+            assertThat(result.attributionA()).isEqualTo(new LinearTouch().attribute(paths(snapshot, listA,
+                    LabelLevel.CHANNEL)));
+        }
+    }
+
+    private static Map<String, Long> variantCounts(JourneySnapshot snapshot, List<Journey> journeys) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Journey journey : journeys) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < journey.pathLength(); i++) {
+                names.add(snapshot.touchpoint(journey.steps()[i]).name());
+            }
+            counts.merge(String.join(" > ", names) + " → " + journey.outcome().nodeName(), (long) journey.weight(),
+                    Long::sum);
+        }
+        return counts;
+    }
+
+    private static Map<String, Long> transitionCounts(JourneySnapshot snapshot, List<Journey> journeys) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Journey journey : journeys) {
+            java.util.Set<String> made = new java.util.HashSet<>();
+            String previous = "(start)";
+            for (int i = 0; i <= journey.pathLength(); i++) {
+                String next = i < journey.pathLength() ? snapshot.touchpoint(journey.steps()[i]).name()
+                        : journey.outcome().nodeName();
+                made.add(previous + " → " + next);
+                previous = next;
+            }
+            made.forEach(transition -> counts.merge(transition, (long) journey.weight(), Long::sum));
+        }
+        return counts;
+    }
+
+    /** Every key compared, BH by the textbook sort of (p-value, index), sorted by |difference| then key. */
+    private static List<SegmentComparison.ShareDifference> literalDifferences(Map<String, Long> countsA,
+            Map<String, Long> countsB, long totalA, long totalB, double confidence, int limit) {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>(countsA.keySet());
+        keys.addAll(countsB.keySet());
+        List<String> ordered = List.copyOf(keys);
+        int m = ordered.size();
+        List<Proportions.Comparison> comparisons = new ArrayList<>();
+        for (String key : ordered) {
+            comparisons.add(Proportions.compare(countsA.getOrDefault(key, 0L), totalA, countsB.getOrDefault(key, 0L),
+                    totalB, confidence));
+        }
+        List<Integer> byP = new ArrayList<>();
+        for (int i = 0; i < m; i++) {
+            byP.add(i);
+        }
+        byP.sort(java.util.Comparator.comparingDouble((Integer i) -> comparisons.get(i).pValue())
+                .thenComparingInt(i -> i));
+        double[] adjusted = new double[m];
+        double running = 1;
+        for (int rank = m; rank >= 1; rank--) {
+            int i = byP.get(rank - 1);
+            running = Math.min(running, comparisons.get(i).pValue() * m / rank);
+            adjusted[i] = running;
+        }
+        List<SegmentComparison.ShareDifference> all = new ArrayList<>();
+        for (int i = 0; i < m; i++) {
+            String key = ordered.get(i);
+            all.add(new SegmentComparison.ShareDifference(key, countsA.getOrDefault(key, 0L),
+                    countsB.getOrDefault(key, 0L), comparisons.get(i), adjusted[i]));
+        }
+        all.sort(java.util.Comparator.comparingDouble((SegmentComparison.ShareDifference d) -> {
+            double difference = d.comparison().difference();
+            return -Math.abs(Double.isNaN(difference) ? 0 : difference);
+        }).thenComparing(SegmentComparison.ShareDifference::key));
+        return all.subList(0, Math.min(limit, all.size()));
+    }
+
+    @Test
     void exactSumIsTheRoundedExactSumInAnyOrder() {
         Random random = new Random(23);
         List<Double> terms = new ArrayList<>();
