@@ -55,18 +55,20 @@ public final class KeyMoments {
         int n = snapshot.touchpoints().size();
         long[][] with = new long[n][Outcome.values().length];
         long[] total = new long[Outcome.values().length];
+        int[] lastSeenBy = new int[n]; // the number of the last journey that saw each touchpoint
+        int journeyNumber = 0;
         for (Journey journey : snapshot.journeys()) {
             if (!filter.test(journey)) {
                 continue;
             }
+            journeyNumber++;
             total[journey.outcome().ordinal()] += journey.weight();
-            boolean[] seen = new boolean[n];
             // The purchase event is the outcome, not a moment that leads to it: count the steps before it.
             int moments = journey.purchaseIndex() >= 0 ? journey.purchaseIndex() : journey.length();
             for (int i = 0; i < moments; i++) {
                 int touchpoint = journey.steps()[i];
-                if (!seen[touchpoint]) {
-                    seen[touchpoint] = true;
+                if (lastSeenBy[touchpoint] != journeyNumber) {
+                    lastSeenBy[touchpoint] = journeyNumber;
                     with[touchpoint][journey.outcome().ordinal()] += journey.weight();
                 }
             }
