@@ -18,7 +18,8 @@ import java.util.Objects;
  * millisecond per step, or is empty for untimed (aggregated) paths; {@code conversionTime} is the time of the
  * conversion (the last step of a converting path), 0 when untimed.
  *
- * <p>Arrays are shared, never copied: callers must not modify them.
+ * <p>Arrays are shared, never copied: callers must not modify them. The journeys of a snapshot are counted without
+ * this object ({@link AttributionModel#accumulator}), by the same convention as {@link #of}.
  */
 public record AttributionPath(String[] steps, boolean converted, double conversionValue, long weight,
         long[] stepTimes, long conversionTime) {

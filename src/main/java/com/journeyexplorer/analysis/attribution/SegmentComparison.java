@@ -7,6 +7,7 @@ import com.journeyexplorer.analysis.Outcome;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,6 +50,7 @@ public final class SegmentComparison {
 
     /** Transition counts are kept in a dense node × node matrix up to this many cells, else in a hash map. */
     private static final int DENSE_TRANSITIONS = 1 << 20;
+    private static final int OUTCOME_BITS = 2;
 
     private SegmentComparison() {
     }
@@ -119,8 +121,8 @@ public final class SegmentComparison {
                     Proportions.wilson(outcomesB[o], totalB, confidence), comparisons.get(o), adjusted[o]));
         }
         ChiSquare.Result outcomeTest = ChiSquare.test(new long[][] {outcomesA, outcomesB});
-        List<ShareDifference> variants = differences(sideA.variants, sideB.variants,
-                variant -> variant.name(snapshot), totalA, totalB, confidence, limit);
+        List<ShareDifference> variants = differences(sideA.variantCounts(), sideB.variantCounts(),
+                sideA::variantName, totalA, totalB, confidence, limit);
         List<ShareDifference> transitions = differences(sideA.transitionCounts(), sideB.transitionCounts(),
                 sideA::transitionName, totalA, totalB, confidence, limit);
         return new Result(totalA, totalB, rates, outcomeTest, variants, transitions, sideA.attribution.attribution(),
@@ -193,7 +195,10 @@ public final class SegmentComparison {
     private static final class Side {
 
         private final long[] outcomes = new long[Outcome.values().length];
-        private final Map<Variant, long[]> variants = new HashMap<>();
+        private final LongCounts packedVariants = new LongCounts();
+        private final Map<Variant, long[]> longVariants = new HashMap<>();
+        private final int idBits;
+        private final int maxPackedLength;
         private final int start;
         private final int nodes;
         private final long[] transitions;
@@ -208,6 +213,8 @@ public final class SegmentComparison {
         Side(JourneySnapshot snapshot, AttributionAccumulator attribution) {
             this.snapshot = snapshot;
             this.start = snapshot.touchpoints().size();
+            this.idBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(start));
+            this.maxPackedLength = (Long.SIZE - 1 - OUTCOME_BITS) / idBits;
             this.nodes = start + 1 + Outcome.values().length;
             boolean dense = (long) nodes * nodes <= DENSE_TRANSITIONS;
             this.transitions = dense ? new long[nodes * nodes] : null;
@@ -221,15 +228,54 @@ public final class SegmentComparison {
             int outcome = journey.outcome().ordinal();
             outcomes[outcome] += journey.weight();
             int length = journey.pathLength();
-            long[] variantCount = variants.get(probe.set(journey.steps(), length, outcome));
-            if (variantCount == null) {
-                variantCount = new long[1];
-                variants.put(new Variant().set(Arrays.copyOf(journey.steps(), length), length, outcome),
-                        variantCount);
+            if (length <= maxPackedLength) {
+                packedVariants.add(pack(journey.steps(), length, outcome), journey.weight());
+            } else {
+                long[] variantCount = longVariants.get(probe.set(journey.steps(), length, outcome));
+                if (variantCount == null) {
+                    variantCount = new long[1];
+                    longVariants.put(new Variant().set(Arrays.copyOf(journey.steps(), length), length, outcome),
+                            variantCount);
+                }
+                variantCount[0] += journey.weight();
             }
-            variantCount[0] += journey.weight();
             countTransitions(journey, length, outcome);
             attribution.add(journey);
+        }
+
+        /**
+         * A short variant as one long: touchpoint id + 1 in {@code idBits} each (0 = no step, so lengths differ),
+         * then the outcome in the low bits; {@code >= 0}.
+         */
+        private long pack(int[] steps, int length, int outcome) {
+            long key = 0;
+            for (int i = 0; i < length; i++) {
+                key = key << idBits | (steps[i] + 1);
+            }
+            return key << OUTCOME_BITS | outcome;
+        }
+
+        /** The variants by key: a packed {@code Long} for short ones, a {@link Variant} for longer ones. */
+        Map<Object, long[]> variantCounts() {
+            Map<Object, long[]> counts = new HashMap<>((packedVariants.size() + longVariants.size()) * 2);
+            packedVariants.forEach((key, count) -> counts.put(key, new long[] {count}));
+            counts.putAll(longVariants);
+            return counts;
+        }
+
+        String variantName(Object key) {
+            if (key instanceof Variant variant) {
+                return variant.name(snapshot);
+            }
+            long packed = (Long) key;
+            int outcome = (int) (packed & ((1 << OUTCOME_BITS) - 1));
+            List<Integer> steps = new ArrayList<>();
+            for (long rest = packed >>> OUTCOME_BITS; rest != 0; rest >>>= idBits) {
+                steps.add((int) (rest & ((1L << idBits) - 1)) - 1);
+            }
+            Collections.reverse(steps);
+            int[] ids = steps.stream().mapToInt(Integer::intValue).toArray();
+            return new Variant().set(ids, ids.length, outcome).name(snapshot);
         }
 
         /** Counts each transition of the path to purchase, start and outcome nodes included, once per journey. */

@@ -40,14 +40,14 @@ class JourneyCountingTests {
             new Touchpoint(PURCHASE_TOUCHPOINT, "order", "web", "", Owner.OWN));
 
     /**
-     * Random journeys: 1-8 steps (repeats likely), a third with a purchase at a random step (first step included),
+     * Random journeys: 1 to {@code maxLength} steps (repeats likely), a third with a purchase at a random step (first step included),
      * weights 1-5, values mostly money amounts but some tiny, huge, zero or negative; timed or untimed.
      */
-    private static List<Journey> randomJourneys(long seed, int count) {
+    private static List<Journey> randomJourneys(long seed, int count, int maxLength) {
         Random random = new Random(seed);
         List<Journey> journeys = new ArrayList<>();
         for (int j = 0; j < count; j++) {
-            int length = 1 + random.nextInt(8);
+            int length = 1 + random.nextInt(maxLength);
             int[] steps = new int[length];
             byte[] types = new byte[length];
             for (int i = 0; i < length; i++) {
@@ -95,7 +95,7 @@ class JourneyCountingTests {
 
     @Test
     void journeysGiveBitwiseTheAttributionOfTheirPathsInAnyOrder() {
-        List<Journey> journeys = randomJourneys(11, 2_000);
+        List<Journey> journeys = randomJourneys(11, 2_000, 8);
         List<Journey> shuffled = new ArrayList<>(journeys);
         Collections.shuffle(shuffled, new Random(5));
         JourneySnapshot snapshot = new JourneySnapshot(TOUCHPOINTS, journeys, 1);
@@ -113,7 +113,7 @@ class JourneyCountingTests {
 
     @Test
     void heuristicModelsMatchALiteralComputationOnJourneys() {
-        List<Journey> journeys = randomJourneys(12, 2_000);
+        List<Journey> journeys = randomJourneys(12, 2_000, 8);
         JourneySnapshot snapshot = new JourneySnapshot(TOUCHPOINTS, journeys, 1);
         for (LabelLevel level : LabelLevel.values()) {
             List<AttributionPath> paths = paths(snapshot, journeys, level);
@@ -165,7 +165,7 @@ class JourneyCountingTests {
 
     @Test
     void markovChainOfJourneysHasTheLiteralTransitionCounts() {
-        List<Journey> journeys = randomJourneys(13, 2_000);
+        List<Journey> journeys = randomJourneys(13, 2_000, 8);
         JourneySnapshot snapshot = new JourneySnapshot(TOUCHPOINTS, journeys, 1);
         for (LabelLevel level : LabelLevel.values()) {
             List<AttributionPath> paths = paths(snapshot, journeys, level);
@@ -229,7 +229,8 @@ class JourneyCountingTests {
 
     @Test
     void segmentComparisonMatchesAStraightforwardComputation() {
-        List<Journey> journeys = randomJourneys(19, 3_000);
+        // up to 20 steps: variants of more than 15 (of 4 bits each) are not packed in a long
+        List<Journey> journeys = randomJourneys(19, 3_000, 20);
         JourneySnapshot snapshot = new JourneySnapshot(TOUCHPOINTS, journeys, 1);
         java.util.function.Predicate<Journey> a = journey -> journey.steps()[0] < 4;
         java.util.function.Predicate<Journey> b = journey -> journey.length() > 2; // overlaps a
