@@ -26,8 +26,8 @@ import java.util.function.Predicate;
  *
  * <p>A variant is the path to purchase with its outcome ({@code A > B → (purchase)}); a transition's share is the
  * share of journeys that make it at least once (start and outcome nodes included), so that each share is a binomial
- * proportion. Each selection is passed over once, counting everything and feeding the model's
- * {@link AttributionModel#accumulator}. Cost O(steps of both selections + k log k) for k variants and transitions,
+ * proportion. Everything is counted in one pass over the journeys (both selections together when given as
+ * predicates), which also feeds the model's {@link AttributionModel#accumulator}. Cost O(steps of both selections + k log k) for k variants and transitions,
  * plus the model's.
  */
 public final class SegmentComparison {
