@@ -1,0 +1,127 @@
+package com.journeyexplorer.bench;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.graph.JourneyProjection;
+import com.journeyexplorer.ingest.InMemoryImport;
+
+/**
+ * Times the attribution, compare and key-moments requests computed afresh, without HTTP or a database: the snapshot
+ * is built in memory from a demo CSV ({@link InMemoryImport}) and each request runs through its controller's own
+ * handler method (the same code as a request with {@code Cache-Control: no-cache}, minus JSON writing). Prints the
+ * median and minimum of 15 runs after 5 warm-ups (system properties {@code profile.runs}, {@code profile.warmups}),
+ * the requests taking turns.
+ *
+ * <p>Run after {@code ./mvnw -q -B test-compile} and
+ * {@code ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+ * -Dmdep.includeScope=test}:
+ * <pre>{@code
+ * java -Xmx6g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+ *   com.journeyexplorer.bench.AttributionProfile demo-1000000.csv [request ...]
+ * }</pre>
+ * A request is a path with a query, e.g. {@code /api/attribution?model=linear}; without any, the requests of the
+ * attribution speed targets are timed.
+ */
+public final class AttributionProfile {
+
+    private static final int WARMUPS = Integer.getInteger("profile.warmups", 5);
+    private static final int RUNS = Integer.getInteger("profile.runs", 15);
+    private static final List<String> DEFAULT_REQUESTS = List.of("/api/attribution?model=markov",
+            "/api/attribution?model=linear", "/api/attribution?model=first", "/api/attribution?model=last",
+            "/api/attribution?model=position", "/api/attribution?model=time-decay",
+            "/api/attribution?model=markov&order=2", "/api/attribution?model=markov&level=channel",
+            "/api/compare?a=segment%3Dtrend%20follower&b=segment%3Dbargain%20hunter",
+            "/api/insights/moments");
+
+    private AttributionProfile() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: AttributionProfile <events.csv> [request ...]");
+            System.exit(2);
+        }
+        long start = System.nanoTime();
+        JourneySnapshot snapshot = InMemoryImport.snapshotOf(Path.of(args[0]));
+        System.out.printf(Locale.ROOT, "snapshot: %,d journeys, %,d events, %d touchpoints, built in %.1f s%n",
+                snapshot.journeyCount(), snapshot.eventCount(), snapshot.touchpoints().size(),
+                (System.nanoTime() - start) / 1e9);
+        JourneyProjection projection = new JourneyProjection() {
+            @Override
+            public JourneySnapshot current() {
+                return snapshot;
+            }
+        };
+        List<String> requests = args.length > 1 ? Arrays.asList(args).subList(1, args.length) : DEFAULT_REQUESTS;
+        List<Handler> handlers = new ArrayList<>();
+        for (String request : requests) {
+            handlers.add(handler(projection, request));
+        }
+        for (int i = 0; i < WARMUPS; i++) {
+            for (Handler handler : handlers) {
+                handler.call();
+            }
+        }
+        // round robin, so that a busy spell of a shared machine slows every request alike
+        double[][] millis = new double[handlers.size()][RUNS];
+        for (int run = 0; run < RUNS; run++) {
+            for (int h = 0; h < handlers.size(); h++) {
+                long t0 = System.nanoTime();
+                handlers.get(h).call();
+                millis[h][run] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        for (int h = 0; h < handlers.size(); h++) {
+            Arrays.sort(millis[h]);
+            System.out.printf(Locale.ROOT, "%-75s median %8.1f ms  min %8.1f ms%n", requests.get(h),
+                    millis[h][RUNS / 2], millis[h][0]);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Handler {
+        Object call() throws Exception;
+    }
+
+    /** The controller method answering {@code request}, called with the request's decoded query parameters. */
+    private static Handler handler(JourneyProjection projection, String request) throws Exception {
+        int question = request.indexOf('?');
+        String path = question < 0 ? request : request.substring(0, question);
+        MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+        if (question >= 0) {
+            for (String pair : request.substring(question + 1).split("&")) {
+                int equals = pair.indexOf('=');
+                parameters.add(decode(pair.substring(0, equals)), decode(pair.substring(equals + 1)));
+            }
+        }
+        String[] target = switch (path) {
+            case "/api/attribution" -> new String[] {"AttributionController", "attribution"};
+            case "/api/compare" -> new String[] {"CompareController", "compare"};
+            case "/api/insights/moments" -> new String[] {"MomentsController", "moments"};
+            default -> throw new IllegalArgumentException("not profiled: " + path);
+        };
+        Class<?> type = Class.forName("com.journeyexplorer.api." + target[0]);
+        Constructor<?> constructor = type.getDeclaredConstructor(JourneyProjection.class);
+        constructor.setAccessible(true);
+        Object controller = constructor.newInstance(projection);
+        Method method = type.getDeclaredMethod(target[1], MultiValueMap.class);
+        method.setAccessible(true);
+        return () -> method.invoke(controller, parameters);
+    }
+
+    private static String decode(String encoded) {
+        return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+    }
+}
