@@ -18,9 +18,9 @@ public interface AttributionModel {
     Attribution attribute(List<AttributionPath> paths);
 
     /**
-     * An accumulator of journeys of {@code snapshot} labelled at {@code level}: the same attribution as
-     * {@link #attribute(List)} of their {@link AttributionPath#of paths}, up to floating-point rounding, computed
-     * from the journeys' touchpoint arrays without a path object per journey.
+     * An accumulator of journeys of {@code snapshot} labelled at {@code level}: bitwise the same attribution as
+     * {@link #attribute(List)} of their {@link AttributionPath#of paths}, computed from the journeys' touchpoint
+     * arrays without a path object per journey (except time decay, which keeps the paths of converting journeys).
      */
     AttributionAccumulator accumulator(JourneySnapshot snapshot, LabelLevel level);
 
