@@ -27,8 +27,8 @@ import java.util.function.Predicate;
  * <p>A variant is the path to purchase with its outcome ({@code A > B → (purchase)}); a transition's share is the
  * share of journeys that make it at least once (start and outcome nodes included), so that each share is a binomial
  * proportion. Everything is counted in one pass over the journeys (both selections together when given as
- * predicates), which also feeds the model's {@link AttributionModel#accumulator}. Cost O(steps of both selections + k log k) for k variants and transitions,
- * plus the model's.
+ * predicates), which also feeds the model's {@link AttributionModel#accumulator}. Cost O(steps of both selections
+ * + k log k) for k variants and transitions, plus the model's.
  */
 public final class SegmentComparison {
 
@@ -284,37 +284,35 @@ public final class SegmentComparison {
             made.clear();
             for (int i = 0; i <= length; i++) {
                 int next = i < length ? journey.steps()[i] : start + 1 + outcome;
-                int cell = previous * nodes + next;
+                long cell = (long) previous * nodes + next;
                 if (transitions == null) {
-                    if (made.add((long) cell)) {
-                        sparseTransitions.computeIfAbsent((long) cell, key -> new long[1])[0] += journey.weight();
+                    if (made.add(cell)) {
+                        sparseTransitions.computeIfAbsent(cell, key -> new long[1])[0] += journey.weight();
                     }
-                } else if (madeBy[cell] != journeyNumber) {
-                    madeBy[cell] = journeyNumber;
-                    transitions[cell] += journey.weight();
+                } else if (madeBy[(int) cell] != journeyNumber) {
+                    madeBy[(int) cell] = journeyNumber;
+                    transitions[(int) cell] += journey.weight();
                 }
                 previous = next;
             }
         }
 
         /** Transition counts by node × node cell. */
-        Map<Integer, long[]> transitionCounts() {
+        Map<Long, long[]> transitionCounts() {
             if (transitions == null) {
-                Map<Integer, long[]> counts = new HashMap<>();
-                sparseTransitions.forEach((cell, count) -> counts.put(cell.intValue(), count));
-                return counts;
+                return sparseTransitions;
             }
-            Map<Integer, long[]> counts = new HashMap<>();
+            Map<Long, long[]> counts = new HashMap<>();
             for (int cell = 0; cell < transitions.length; cell++) {
                 if (transitions[cell] != 0) {
-                    counts.put(cell, new long[] {transitions[cell]});
+                    counts.put((long) cell, new long[] {transitions[cell]});
                 }
             }
             return counts;
         }
 
-        String transitionName(int cell) {
-            return nodeName(cell / nodes) + " → " + nodeName(cell % nodes);
+        String transitionName(long cell) {
+            return nodeName((int) (cell / nodes)) + " → " + nodeName((int) (cell % nodes));
         }
 
         private String nodeName(int node) {

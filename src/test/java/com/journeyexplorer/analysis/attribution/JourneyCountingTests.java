@@ -40,8 +40,9 @@ class JourneyCountingTests {
             new Touchpoint(PURCHASE_TOUCHPOINT, "order", "web", "", Owner.OWN));
 
     /**
-     * Random journeys: 1 to {@code maxLength} steps (repeats likely), a third with a purchase at a random step (first step included),
-     * weights 1-5, values mostly money amounts but some tiny, huge, zero or negative; timed or untimed.
+     * Random journeys: 1 to {@code maxLength} steps (repeats likely), a third with a purchase at a random step (first
+     * step included), weights 1-5, values mostly money amounts but some tiny, huge, zero or negative; timed or
+     * untimed.
      */
     private static List<Journey> randomJourneys(long seed, int count, int maxLength) {
         Random random = new Random(seed);
@@ -231,7 +232,32 @@ class JourneyCountingTests {
     void segmentComparisonMatchesAStraightforwardComputation() {
         // up to 20 steps: variants of more than 15 (of 4 bits each) are not packed in a long
         List<Journey> journeys = randomJourneys(19, 3_000, 20);
-        JourneySnapshot snapshot = new JourneySnapshot(TOUCHPOINTS, journeys, 1);
+        assertComparisonIsStraightforward(new JourneySnapshot(TOUCHPOINTS, journeys, 1), journeys);
+    }
+
+    @Test
+    void segmentComparisonOverManyTouchpointsCountsTransitionsSparselyAlike() {
+        // more than 1020 touchpoints: the node x node matrix would exceed its limit
+        List<Touchpoint> touchpoints = new ArrayList<>(TOUCHPOINTS);
+        for (int id = touchpoints.size(); id < 1_100; id++) {
+            touchpoints.add(new Touchpoint(id, "page " + id, "web", "", Owner.OWN));
+        }
+        Random random = new Random(29);
+        List<Journey> journeys = new ArrayList<>();
+        for (Journey journey : randomJourneys(31, 2_000, 6)) {
+            int[] steps = journey.steps().clone();
+            for (int i = 0; i < steps.length; i++) {
+                if (steps[i] != PURCHASE_TOUCHPOINT && random.nextBoolean()) {
+                    steps[i] = TOUCHPOINTS.size() + random.nextInt(1_100 - TOUCHPOINTS.size());
+                }
+            }
+            journeys.add(new Journey(journey.id(), null, steps, journey.times(), journey.types(), null,
+                    journey.outcome(), journey.purchaseIndex(), journey.value(), journey.weight(), null, null, null));
+        }
+        assertComparisonIsStraightforward(new JourneySnapshot(touchpoints, journeys, 1), journeys);
+    }
+
+    private static void assertComparisonIsStraightforward(JourneySnapshot snapshot, List<Journey> journeys) {
         java.util.function.Predicate<Journey> a = journey -> journey.steps()[0] < 4;
         java.util.function.Predicate<Journey> b = journey -> journey.length() > 2; // overlaps a
         List<Journey> listA = journeys.stream().filter(a).toList();
