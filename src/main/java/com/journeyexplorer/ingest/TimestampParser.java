@@ -55,6 +55,10 @@ final class TimestampParser {
                 throw new IllegalArgumentException("'" + abbreviate(value) + "' is out of range for epoch milliseconds");
             }
         }
+        long utc = parseUtcOrMinValue(value);
+        if (utc != Long.MIN_VALUE) {
+            return utc;
+        }
         try {
             TemporalAccessor parsed = FORMAT.parse(value);
             LocalDateTime local = LocalDateTime.from(parsed);
@@ -67,6 +71,65 @@ final class TimestampParser {
             throw new IllegalArgumentException("'" + abbreviate(value)
                     + "' is not a timestamp (expected ISO-8601 like 2026-03-01T10:15:30Z or epoch milliseconds)");
         }
+    }
+
+    /**
+     * The common form of exported event logs, {@code 2026-03-01T10:15:30.123Z} (a {@code T} or a space, an optional
+     * fraction of 1 to 9 digits), read without the general formatter, which costs several times as much per row;
+     * {@link Long#MIN_VALUE} for any other text, or an invalid date, which then takes the general (and strict) path.
+     */
+    private static long parseUtcOrMinValue(String value) {
+        int length = value.length();
+        if (length < 20 || length > 30 || length == 21 || Character.toUpperCase(value.charAt(length - 1)) != 'Z'
+                || value.charAt(4) != '-' || value.charAt(7) != '-' || value.charAt(13) != ':'
+                || value.charAt(16) != ':' || (value.charAt(10) != 'T' && value.charAt(10) != 't'
+                        && value.charAt(10) != ' ')) {
+            return Long.MIN_VALUE;
+        }
+        int year = digits(value, 0, 4);
+        int month = digits(value, 5, 7);
+        int day = digits(value, 8, 10);
+        int hour = digits(value, 11, 13);
+        int minute = digits(value, 14, 16);
+        int second = digits(value, 17, 19);
+        int millis = 0;
+        if (length > 20) {
+            if (value.charAt(19) != '.') {
+                return Long.MIN_VALUE;
+            }
+            int fraction = digits(value, 20, length - 1);
+            if (fraction < 0) {
+                return Long.MIN_VALUE;
+            }
+            for (int i = 20; i < Math.min(23, length - 1); i++) {
+                millis = millis * 10 + value.charAt(i) - '0';
+            }
+            for (int i = length - 1; i < 23; i++) {
+                millis *= 10;
+            }
+        }
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return Long.MIN_VALUE;
+        }
+        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return ((epochDay * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + millis;
+    }
+
+    /** The number written by the digits from {@code from} to {@code to} (at most 9), or -1 if any is not a digit. */
+    private static int digits(String value, int from, int to) {
+        if (to - from > 9) {
+            return -1;
+        }
+        int number = 0;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            number = number * 10 + c - '0';
+        }
+        return number;
     }
 
     private static boolean isInteger(String value) {

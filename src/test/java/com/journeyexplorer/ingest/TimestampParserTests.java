@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,6 +46,31 @@ class TimestampParserTests {
     void rejectsTextThatIsNotATimestampWithAReadableReason(String text) {
         assertThatThrownBy(() -> utc.parse(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(text.substring(0, Math.min(text.length(), 10)));
+    }
+
+    @Test
+    void readsUtcTimestampsLikeJavaTime() {
+        Random random = new Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            long millis = random.nextLong(-5_000_000_000_000L, 10_000_000_000_000L);
+            Instant instant = Instant.ofEpochMilli(millis).plusNanos(random.nextInt(1_000_000));
+            String text = switch (i % 4) {
+                case 0 -> DateTimeFormatter.ISO_INSTANT.format(instant);
+                case 1 -> DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+                case 2 -> DateTimeFormatter.ISO_INSTANT.format(instant).replace('T', ' ');
+                default -> DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+            };
+            assertThat(utc.parse(text)).as(text).isEqualTo(Instant.parse(text.replace(' ', 'T')).toEpochMilli());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-02-30T10:15:30Z", "2026-02-29T10:15:30.5Z", "2026-04-31 00:00:00Z",
+            "2026-03-01T10:15:60Z", "2026-03-01T10:60:30Z", "2026-03-01T10:15:30.Z", "2026-03-01T10:15:30.1234567890Z",
+            "2026-03-01X10:15:30Z", "2026-03-01T10:15:3aZ"})
+    void rejectsInvalidUtcTimestamps(String text) {
+        assertThatThrownBy(() -> utc.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(text.substring(0, 10));
     }
 
     @ParameterizedTest
