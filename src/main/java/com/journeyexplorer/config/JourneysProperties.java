@@ -26,7 +26,7 @@ public record JourneysProperties(
         @DefaultValue Cypher cypher,
         @DefaultValue Cors cors) {
 
-    public record Neo4j(@DefaultValue Embedded embedded, @DefaultValue("1000") int writeBatchSize) {
+    public record Neo4j(@DefaultValue Embedded embedded, @DefaultValue("500") int writeBatchSize) {
         public Neo4j {
             if (writeBatchSize < 1) {
                 throw new IllegalArgumentException("journeys.neo4j.write-batch-size must be at least 1");

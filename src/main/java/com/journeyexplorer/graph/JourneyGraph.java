@@ -27,6 +27,7 @@ import com.journeyexplorer.config.JourneysProperties;
 public class JourneyGraph {
 
     private static final Logger log = LoggerFactory.getLogger(JourneyGraph.class);
+    private static final long PROGRESS_LOG_INTERVAL_NANOS = 5_000_000_000L;
 
     private final JourneyStore store;
     private final JourneyProjection projection;
@@ -79,6 +80,7 @@ public class JourneyGraph {
                     batchSize);
             store.writeTouchpoints(changes.changedTouchpoints(), importId);
             List<Journey> upserts = changes.upserts();
+            long lastProgressLog = System.nanoTime();
             for (int from = 0; from < upserts.size(); from += batchSize) {
                 List<Journey> batch = upserts.subList(from, Math.min(upserts.size(), from + batchSize));
                 Set<String> replaced = new HashSet<>();
@@ -89,7 +91,11 @@ public class JourneyGraph {
                 }
                 store.writeJourneys(batch, replaced, changes.touchpoints(), importId);
                 progress.written(from + batch.size(), upserts.size());
-                if (upserts.size() > batchSize) {
+                // A line every few seconds: a large import has thousands of batches.
+                boolean last = from + batch.size() == upserts.size();
+                if (upserts.size() > batchSize
+                        && (last || System.nanoTime() - lastProgressLog > PROGRESS_LOG_INTERVAL_NANOS)) {
+                    lastProgressLog = System.nanoTime();
                     log.info("Import {}: {} of {} journeys written", importId, from + batch.size(), upserts.size());
                 }
             }
