@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An immutable view of every journey and touchpoint: the in-memory analytic projection that all analyses read.
@@ -19,7 +21,7 @@ public final class JourneySnapshot {
     private final List<Touchpoint> touchpoints;
     private final Map<String, Touchpoint> touchpointsByName;
     private final List<Journey> journeys;
-    private final Map<String, Integer> journeyIndex;
+    private final JourneyIndex journeyIndex;
     private final long version;
     private final long eventCount;
     private final long journeyCount;
@@ -35,12 +37,11 @@ public final class JourneySnapshot {
             touchpointsByName.put(touchpoint.name(), touchpoint);
         }
         this.journeys = Collections.unmodifiableList(journeys);
-        this.journeyIndex = new HashMap<>(journeys.size() * 2);
+        this.journeyIndex = new JourneyIndex(this.journeys);
         long events = 0;
         long weighted = 0;
         for (int i = 0; i < journeys.size(); i++) {
             Journey journey = journeys.get(i);
-            journeyIndex.put(journey.id(), i);
             events += (long) journey.length() * journey.weight();
             weighted += journey.weight();
         }
@@ -71,8 +72,8 @@ public final class JourneySnapshot {
     }
 
     public Optional<Journey> journey(String id) {
-        Integer index = journeyIndex.get(id);
-        return index == null ? Optional.empty() : Optional.of(journeys.get(index));
+        int position = journeyIndex.positionOf(id);
+        return position < 0 ? Optional.empty() : Optional.of(journeys.get(position));
     }
 
     /** Journeys counted with their weights. */
@@ -102,28 +103,19 @@ public final class JourneySnapshot {
             Collection<String> removals) {
         List<Journey> next = new ArrayList<>(journeys.size() + upserts.size());
         next.addAll(journeys);
+        JourneyIndex positions = journeyIndex;
         if (!removals.isEmpty()) {
-            java.util.Set<String> removed = new java.util.HashSet<>(removals);
+            Set<String> removed = new HashSet<>(removals);
             next.removeIf(journey -> removed.contains(journey.id()));
-            Map<String, Integer> positions = new HashMap<>(next.size() * 2);
-            for (int i = 0; i < next.size(); i++) {
-                positions.put(next.get(i).id(), i);
-            }
-            return apply(newTouchpoints, next, positions, upserts);
+            positions = new JourneyIndex(next);
         }
-        return apply(newTouchpoints, next, journeyIndex, upserts);
-    }
-
-    private JourneySnapshot apply(List<Touchpoint> newTouchpoints, List<Journey> next, Map<String, Integer> index,
-            Collection<Journey> upserts) {
-        Map<String, Integer> journeyIndex = index;
         Map<String, Integer> added = new HashMap<>();
         for (Journey journey : upserts) {
-            Integer existing = journeyIndex.get(journey.id());
-            if (existing == null) {
-                existing = added.get(journey.id());
+            int existing = positions.positionOf(journey.id());
+            if (existing < 0) {
+                existing = added.getOrDefault(journey.id(), -1);
             }
-            if (existing != null) {
+            if (existing >= 0) {
                 next.set(existing, journey);
             } else {
                 added.put(journey.id(), next.size());
