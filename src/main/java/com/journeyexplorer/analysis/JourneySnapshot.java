@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * An immutable view of every journey and touchpoint: the in-memory analytic projection that all analyses read.
@@ -25,6 +27,7 @@ public final class JourneySnapshot {
     private final long version;
     private final long eventCount;
     private final long journeyCount;
+    private final Map<Object, Object> memos = new ConcurrentHashMap<>(4);
 
     public JourneySnapshot(List<Touchpoint> touchpoints, List<Journey> journeys, long version) {
         this.touchpoints = List.copyOf(touchpoints);
@@ -88,6 +91,16 @@ public final class JourneySnapshot {
 
     public long version() {
         return version;
+    }
+
+    /**
+     * A value derived from this snapshot alone, computed on first use and then kept with the snapshot: a snapshot is
+     * immutable, so an analysis may memoize what every request would otherwise recompute from all journeys (the
+     * unfiltered transition graph, for one). Values must be immutable and small, as they live as long as the
+     * snapshot; a concurrent first use of a key waits for the one computation.
+     */
+    <T> T memo(Object key, Class<T> type, Supplier<T> compute) {
+        return type.cast(memos.computeIfAbsent(key, unused -> compute.get()));
     }
 
     /**
