@@ -2,9 +2,7 @@ package com.journeyexplorer.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -40,8 +38,9 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
 
     /**
      * Groups the selected journeys by shaped path. When the selection asks for {@link Outcome#PURCHASE}, paths end
-     * at the first purchase; otherwise they are whole journeys. O(events + variants · log variants) plus the timing
-     * sorts.
+     * at the first purchase; otherwise they are whole journeys. Paths are counted as label ids in a
+     * {@link VariantTable} and named only for the variants listed. O(events + variants · log limit) plus the timing
+     * sorts of the listed variants.
      *
      * @param limit how many variants to list, at least 0
      */
@@ -52,42 +51,41 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
         boolean toFirstPurchase = selection.outcome() == Outcome.PURCHASE;
         Predicate<Journey> predicate = selection.predicate(snapshot);
         PathShaper shaper = shaping.shaper(snapshot);
-        Map<List<String>, Tally> tallies = new HashMap<>();
+        VariantTable variants = new VariantTable();
+        LabelPath path = new LabelPath();
         long total = 0;
         for (Journey journey : snapshot.journeys()) {
             if (!predicate.test(journey)) {
                 continue;
             }
-            ShapedPath path = shaper.shape(journey, toFirstPurchase);
-            Tally tally = tallies.computeIfAbsent(path.steps(), steps -> new Tally());
-            tally.journeys += journey.weight();
+            shaper.shape(journey, toFirstPurchase, path);
+            int variant = variants.variant(path);
+            int weight = journey.weight();
+            variants.journeys[variant] += weight;
             if (journey.outcome() == Outcome.PURCHASE) {
-                tally.purchased += journey.weight();
+                variants.purchased[variant] += weight;
             }
-            if (path.isTimed()) {
-                tally.durations.add(path.durationMillis(), journey.weight());
+            if (journey.isTimed()) {
+                if (variants.durations[variant] == null) {
+                    variants.durations[variant] = new Durations();
+                }
+                variants.durations[variant].add(path.durationMillis(), weight);
             }
-            total += journey.weight();
+            total += weight;
         }
-        List<Map.Entry<List<String>, Tally>> ranked = new ArrayList<>(tallies.entrySet());
-        ranked.sort(Comparator.<Map.Entry<List<String>, Tally>>comparingLong(entry -> -entry.getValue().journeys)
-                .thenComparing(Map.Entry::getKey, STEPS_ORDER));
-        List<PathVariant> shown = new ArrayList<>(Math.min(limit, ranked.size()));
+        List<PathVariant> shown = new ArrayList<>(Math.min(limit, variants.size()));
         long shownJourneys = 0;
-        for (Map.Entry<List<String>, Tally> entry : ranked.subList(0, Math.min(limit, ranked.size()))) {
-            Tally tally = entry.getValue();
-            shown.add(new PathVariant(entry.getKey(), tally.journeys, LabelCount.share(tally.journeys, total),
-                    LabelCount.share(tally.purchased, tally.journeys), tally.durations.stats()));
-            shownJourneys += tally.journeys;
+        for (int variant : variants.top(limit)) {
+            long journeys = variants.journeys[variant];
+            int[] key = variants.keys[variant];
+            Durations durations = variants.durations[variant];
+            shown.add(new PathVariant(shaper.labelNames(key, key.length), journeys, LabelCount.share(journeys, total),
+                    LabelCount.share(variants.purchased[variant], journeys),
+                    durations == null ? DurationStats.NONE : durations.stats()));
+            shownJourneys += journeys;
         }
         long rest = total - shownJourneys;
-        Other other = new Other(ranked.size() - shown.size(), rest, LabelCount.share(rest, total));
-        return new TopPaths(shown, other, total, ranked.size());
-    }
-
-    private static final class Tally {
-        long journeys;
-        long purchased;
-        final Durations durations = new Durations();
+        Other other = new Other(variants.size() - shown.size(), rest, LabelCount.share(rest, total));
+        return new TopPaths(shown, other, total, variants.size());
     }
 }

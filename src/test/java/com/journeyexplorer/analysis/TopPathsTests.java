@@ -81,4 +81,19 @@ class TopPathsTests {
             assertThat(top.paths()).extracting(PathVariant::journeys).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         }
     }
+
+    @Test
+    void equalsTheTopPathsOfShapedLabelListsOnRandomJourneys() {
+        for (long seed = 1; seed <= 6; seed++) {
+            JourneySnapshot random = JourneyFixture.varied(seed, 300);
+            for (JourneySelection selection : PathCrossChecks.selections()) {
+                for (PathShaping shaping : PathCrossChecks.shapings()) {
+                    for (int limit : new int[] {0, 1, 7, 1000}) {
+                        assertThat(TopPaths.of(random, selection, shaping, limit))
+                                .isEqualTo(ObjectPathAnalyses.topPaths(random, selection, shaping, limit));
+                    }
+                }
+            }
+        }
+    }
 }
