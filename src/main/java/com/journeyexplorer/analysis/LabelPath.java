@@ -29,12 +29,6 @@ final class LabelPath {
         return journey;
     }
 
-    /** From the path's first event to the last one merged into its last label; the journey must be timed. */
-    long durationMillis() {
-        long[] times = journey.times();
-        return times[end - 1] - times[0];
-    }
-
     /** From the last event of label {@code index} to the first event of the next label; the journey must be timed. */
     long gapMillis(int index) {
         long[] times = journey.times();

@@ -1,6 +1,7 @@
 package com.journeyexplorer.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
@@ -53,8 +54,11 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
         PathShaper shaper = shaping.shaper(snapshot);
         VariantTable variants = new VariantTable();
         LabelPath path = new LabelPath();
+        TimedPaths timed = new TimedPaths();
+        List<Journey> journeys = snapshot.journeys();
         long total = 0;
-        for (Journey journey : snapshot.journeys()) {
+        for (int position = 0; position < journeys.size(); position++) {
+            Journey journey = journeys.get(position);
             if (!predicate.test(journey)) {
                 continue;
             }
@@ -66,26 +70,70 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
                 variants.purchased[variant] += weight;
             }
             if (journey.isTimed()) {
-                if (variants.durations[variant] == null) {
-                    variants.durations[variant] = new Durations();
-                }
-                variants.durations[variant].add(path.durationMillis(), weight);
+                timed.add(variant, position, path.end);
             }
             total += weight;
         }
-        List<PathVariant> shown = new ArrayList<>(Math.min(limit, variants.size()));
+        int[] top = variants.top(limit);
+        Durations[] durations = timed.durations(top, variants.size(), journeys);
+        List<PathVariant> shown = new ArrayList<>(top.length);
         long shownJourneys = 0;
-        for (int variant : variants.top(limit)) {
-            long journeys = variants.journeys[variant];
+        for (int i = 0; i < top.length; i++) {
+            int variant = top[i];
+            long count = variants.journeys[variant];
             int[] key = variants.keys[variant];
-            Durations durations = variants.durations[variant];
-            shown.add(new PathVariant(shaper.labelNames(key, key.length), journeys, LabelCount.share(journeys, total),
-                    LabelCount.share(variants.purchased[variant], journeys),
-                    durations == null ? DurationStats.NONE : durations.stats()));
-            shownJourneys += journeys;
+            shown.add(new PathVariant(shaper.labelNames(key, key.length), count, LabelCount.share(count, total),
+                    LabelCount.share(variants.purchased[variant], count),
+                    durations[i] == null ? DurationStats.NONE : durations[i].stats()));
+            shownJourneys += count;
         }
         long rest = total - shownJourneys;
         Other other = new Other(variants.size() - shown.size(), rest, LabelCount.share(rest, total));
         return new TopPaths(shown, other, total, variants.size());
+    }
+
+    /**
+     * The timed paths among the selected journeys: variant, journey position and raw end of each, so that durations
+     * are read (from the journeys' time arrays) and collected only for the variants listed.
+     */
+    private static final class TimedPaths {
+        private int[] variants = new int[256];
+        private int[] positions = new int[256];
+        private int[] ends = new int[256];
+        private int size;
+
+        void add(int variant, int position, int end) {
+            if (size == variants.length) {
+                variants = Arrays.copyOf(variants, size * 2);
+                positions = Arrays.copyOf(positions, size * 2);
+                ends = Arrays.copyOf(ends, size * 2);
+            }
+            variants[size] = variant;
+            positions[size] = position;
+            ends[size] = end;
+            size++;
+        }
+
+        /** For each of the {@code top} variants, in that order, its paths' durations, or null if none is timed. */
+        Durations[] durations(int[] top, int variantCount, List<Journey> journeys) {
+            int[] rank = new int[variantCount];
+            Arrays.fill(rank, -1);
+            for (int i = 0; i < top.length; i++) {
+                rank[top[i]] = i;
+            }
+            Durations[] durations = new Durations[top.length];
+            for (int i = 0; i < size; i++) {
+                int at = rank[variants[i]];
+                if (at >= 0) {
+                    Journey journey = journeys.get(positions[i]);
+                    long[] times = journey.times();
+                    if (durations[at] == null) {
+                        durations[at] = new Durations();
+                    }
+                    durations[at].add(times[ends[i] - 1] - times[0], journey.weight());
+                }
+            }
+            return durations;
+        }
     }
 }

@@ -16,7 +16,6 @@ final class VariantTable {
     private int[] hashes = new int[512];
     long[] journeys = new long[512];
     long[] purchased = new long[512];
-    Durations[] durations = new Durations[512];
 
     int size() {
         return size;
@@ -74,7 +73,6 @@ final class VariantTable {
             hashes = Arrays.copyOf(hashes, grown);
             journeys = Arrays.copyOf(journeys, grown);
             purchased = Arrays.copyOf(purchased, grown);
-            durations = Arrays.copyOf(durations, grown);
         }
         int variant = size++;
         keys[variant] = key;
