@@ -63,12 +63,8 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
                 continue;
             }
             shaper.shape(journey, toFirstPurchase, path);
-            int variant = variants.variant(path);
             int weight = journey.weight();
-            variants.journeys[variant] += weight;
-            if (journey.outcome() == Outcome.PURCHASE) {
-                variants.purchased[variant] += weight;
-            }
+            int variant = variants.count(path, weight, journey.outcome() == Outcome.PURCHASE);
             if (journey.isTimed()) {
                 timed.add(variant, position, path.end);
             }
@@ -80,10 +76,10 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
         long shownJourneys = 0;
         for (int i = 0; i < top.length; i++) {
             int variant = top[i];
-            long count = variants.journeys[variant];
-            int[] key = variants.keys[variant];
+            long count = variants.journeys(variant);
+            int[] key = variants.key(variant);
             shown.add(new PathVariant(shaper.labelNames(key, key.length), count, LabelCount.share(count, total),
-                    LabelCount.share(variants.purchased[variant], count),
+                    LabelCount.share(variants.purchased(variant), count),
                     durations[i] == null ? DurationStats.NONE : durations[i].stats()));
             shownJourneys += count;
         }
