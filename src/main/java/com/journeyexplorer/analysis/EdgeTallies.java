@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class EdgeTallies {
 
-    static final int DENSE_NODES = 512;
+    static final int DENSE_NODES = 256;
 
     private final int nodes;
     private final int[] dense;

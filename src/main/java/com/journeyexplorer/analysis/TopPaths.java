@@ -66,12 +66,12 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
             int weight = journey.weight();
             int variant = variants.count(path, weight, journey.outcome() == Outcome.PURCHASE);
             if (journey.isTimed()) {
-                timed.add(variant, position, path.end);
+                timed.add(variant, position);
             }
             total += weight;
         }
         int[] top = variants.top(limit);
-        Durations[] durations = timed.durations(top, variants.size(), journeys);
+        Durations[] durations = timed.durations(top, variants.size(), journeys, shaper, toFirstPurchase);
         List<PathVariant> shown = new ArrayList<>(top.length);
         long shownJourneys = 0;
         for (int i = 0; i < top.length; i++) {
@@ -89,44 +89,45 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
     }
 
     /**
-     * The timed paths among the selected journeys: variant, journey position and raw end of each, so that durations
-     * are read (from the journeys' time arrays) and collected only for the variants listed.
+     * The timed paths among the selected journeys, as (variant, journey position) pairs in fixed-size chunks (growing
+     * never copies, and no chunk is large enough to be a humongous allocation), so that durations are read from the
+     * journeys' time arrays, and their paths shaped again, only for the variants listed.
      */
     private static final class TimedPaths {
-        private int[] variants = new int[256];
-        private int[] positions = new int[256];
-        private int[] ends = new int[256];
+        private static final int CHUNK = 1 << 14;
+
+        private final List<long[]> chunks = new ArrayList<>();
         private int size;
 
-        void add(int variant, int position, int end) {
-            if (size == variants.length) {
-                variants = Arrays.copyOf(variants, size * 2);
-                positions = Arrays.copyOf(positions, size * 2);
-                ends = Arrays.copyOf(ends, size * 2);
+        void add(int variant, int position) {
+            if (size % CHUNK == 0) {
+                chunks.add(new long[CHUNK]);
             }
-            variants[size] = variant;
-            positions[size] = position;
-            ends[size] = end;
+            chunks.get(size / CHUNK)[size % CHUNK] = (long) variant << 32 | position;
             size++;
         }
 
         /** For each of the {@code top} variants, in that order, its paths' durations, or null if none is timed. */
-        Durations[] durations(int[] top, int variantCount, List<Journey> journeys) {
+        Durations[] durations(int[] top, int variantCount, List<Journey> journeys, PathShaper shaper,
+                boolean toFirstPurchase) {
             int[] rank = new int[variantCount];
             Arrays.fill(rank, -1);
             for (int i = 0; i < top.length; i++) {
                 rank[top[i]] = i;
             }
             Durations[] durations = new Durations[top.length];
+            LabelPath path = new LabelPath();
             for (int i = 0; i < size; i++) {
-                int at = rank[variants[i]];
+                long entry = chunks.get(i / CHUNK)[i % CHUNK];
+                int at = rank[(int) (entry >>> 32)];
                 if (at >= 0) {
-                    Journey journey = journeys.get(positions[i]);
+                    Journey journey = journeys.get((int) entry);
+                    shaper.shape(journey, toFirstPurchase, path);
                     long[] times = journey.times();
                     if (durations[at] == null) {
                         durations[at] = new Durations();
                     }
-                    durations[at].add(times[ends[i] - 1] - times[0], journey.weight());
+                    durations[at].add(times[path.end - 1] - times[0], journey.weight());
                 }
             }
             return durations;

@@ -96,4 +96,13 @@ class TopPathsTests {
             }
         }
     }
+
+    @Test
+    void equalsTheTopPathsOfShapedLabelListsOnManyJourneys() {
+        JourneySnapshot many = JourneyFixture.varied(11, 40_000);
+        for (PathShaping shaping : PathCrossChecks.shapings()) {
+            assertThat(TopPaths.of(many, JourneySelection.all(), shaping, 50))
+                    .isEqualTo(ObjectPathAnalyses.topPaths(many, JourneySelection.all(), shaping, 50));
+        }
+    }
 }
