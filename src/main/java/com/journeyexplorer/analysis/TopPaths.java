@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.Predicate;
 
 /**
@@ -33,6 +35,9 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
         return Integer.compare(a.size(), b.size());
     };
 
+    /** From this many journey records on, the two halves of the snapshot are counted in parallel. */
+    static final int PARALLEL_FROM = 100_000;
+
     public TopPaths {
         paths = List.copyOf(paths);
     }
@@ -40,8 +45,9 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
     /**
      * Groups the selected journeys by shaped path. When the selection asks for {@link Outcome#PURCHASE}, paths end
      * at the first purchase; otherwise they are whole journeys. Paths are counted as label ids in a
-     * {@link VariantTable} and named only for the variants listed. O(events + variants · log limit) plus the timing
-     * sorts of the listed variants.
+     * {@link VariantTable} and named only for the variants listed; from {@value #PARALLEL_FROM} journey records on, the
+     * two halves of the snapshot are counted in parallel (the common fork-join pool takes one) and merged. O(events +
+     * variants · log limit) plus the timing sorts of the listed variants.
      *
      * @param limit how many variants to list, at least 0
      */
@@ -52,24 +58,20 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
         boolean toFirstPurchase = selection.outcome() == Outcome.PURCHASE;
         Predicate<Journey> predicate = selection.predicate(snapshot);
         PathShaper shaper = shaping.shaper(snapshot);
-        VariantTable variants = new VariantTable();
-        LabelPath path = new LabelPath();
-        TimedPaths timed = new TimedPaths();
         List<Journey> journeys = snapshot.journeys();
-        long total = 0;
-        for (int position = 0; position < journeys.size(); position++) {
-            Journey journey = journeys.get(position);
-            if (!predicate.test(journey)) {
-                continue;
-            }
-            shaper.shape(journey, toFirstPurchase, path);
-            int weight = journey.weight();
-            int variant = variants.count(path, weight, journey.outcome() == Outcome.PURCHASE);
-            if (journey.isTimed()) {
-                timed.add(variant, position);
-            }
-            total += weight;
+        PathCount counted;
+        if (journeys.size() >= PARALLEL_FROM) {
+            int middle = journeys.size() / 2;
+            ForkJoinTask<PathCount> secondHalf = ForkJoinPool.commonPool().submit(
+                    () -> PathCount.of(journeys, middle, journeys.size(), predicate, shaper, toFirstPurchase));
+            counted = PathCount.of(journeys, 0, middle, predicate, shaper, toFirstPurchase);
+            counted.append(secondHalf.join());
+        } else {
+            counted = PathCount.of(journeys, 0, journeys.size(), predicate, shaper, toFirstPurchase);
         }
+        VariantTable variants = counted.variants;
+        TimedPaths timed = counted.timed;
+        long total = counted.total;
         int[] top = variants.top(limit);
         Durations[] durations = timed.durations(top, variants.size(), journeys, shaper, toFirstPurchase);
         List<PathVariant> shown = new ArrayList<>(top.length);
@@ -86,6 +88,53 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
         long rest = total - shownJourneys;
         Other other = new Other(variants.size() - shown.size(), rest, LabelCount.share(rest, total));
         return new TopPaths(shown, other, total, variants.size());
+    }
+
+    /** The variants, timed paths and total of the selected journeys among a range of positions. */
+    private static final class PathCount {
+        final VariantTable variants = new VariantTable();
+        final TimedPaths timed = new TimedPaths();
+        long total;
+
+        static PathCount of(List<Journey> journeys, int from, int to, Predicate<Journey> predicate, PathShaper shaper,
+                boolean toFirstPurchase) {
+            PathCount count = new PathCount();
+            LabelPath path = new LabelPath();
+            for (int position = from; position < to; position++) {
+                Journey journey = journeys.get(position);
+                if (!predicate.test(journey)) {
+                    continue;
+                }
+                shaper.shape(journey, toFirstPurchase, path);
+                int weight = journey.weight();
+                int variant = count.variants.count(path, weight, journey.outcome() == Outcome.PURCHASE);
+                if (journey.isTimed()) {
+                    count.timed.add(variant, position);
+                }
+                count.total += weight;
+            }
+            return count;
+        }
+
+        /**
+         * Adds the counts of the positions after this range. Its variants new here get ids in their order of first
+         * sight there and its timed paths follow these, so the result equals counting both ranges in one pass.
+         */
+        void append(PathCount later) {
+            int[] ids = new int[later.variants.size()];
+            for (int variant = 0; variant < ids.length; variant++) {
+                ids[variant] = variants.merge(later.variants.key(variant), later.variants.journeys(variant),
+                        later.variants.purchased(variant));
+            }
+            later.timed.forEach((variant, position) -> timed.add(ids[variant], position));
+            total += later.total;
+        }
+    }
+
+    /** What {@link TimedPaths#forEach} calls for each timed path. */
+    @FunctionalInterface
+    private interface TimedPathAction {
+        void accept(int variant, int position);
     }
 
     /**
@@ -105,6 +154,14 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
             }
             chunks.get(size / CHUNK)[size % CHUNK] = (long) variant << 32 | position;
             size++;
+        }
+
+        /** Calls {@code action} with each (variant, position) pair, in the order added. */
+        void forEach(TimedPathAction action) {
+            for (int i = 0; i < size; i++) {
+                long entry = chunks.get(i / CHUNK)[i % CHUNK];
+                action.accept((int) (entry >>> 32), (int) entry);
+            }
         }
 
         /** For each of the {@code top} variants, in that order, its paths' durations, or null if none is timed. */

@@ -33,6 +33,17 @@ final class VariantTable {
         return variant;
     }
 
+    /** Adds counts to the variant of {@code key}, new or not; returns its id. */
+    int merge(int[] key, long journeys, long purchased) {
+        LabelPath path = new LabelPath();
+        path.labels = key;
+        path.length = key.length;
+        int variant = variant(path);
+        counts[2 * variant] += journeys;
+        counts[2 * variant + 1] += purchased;
+        return variant;
+    }
+
     /** Weighted journeys on the variant. */
     long journeys(int variant) {
         return counts[2 * variant];
