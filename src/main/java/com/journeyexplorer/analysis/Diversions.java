@@ -2,9 +2,9 @@ package com.journeyexplorer.analysis;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +58,9 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
     }
 
     /**
-     * O(events) for the counts, plus Edmonds–Karp on the touchpoint transition graph, O(n · m²) for n touchpoints
-     * and m transitions, with a super-sink joined from every competitor touchpoint by capacity above any cut.
+     * O(events) for the counts, one pass over the journeys' touchpoint ids, plus Edmonds–Karp on the touchpoint
+     * transition graph, O(n · m²) for n touchpoints and m transitions, with a super-sink joined from every competitor
+     * touchpoint by capacity above any cut.
      *
      * @param limit how many diversions to list, at least 0
      */
@@ -67,79 +68,138 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be at least 0");
         }
-        Predicate<Journey> filter = selection.predicate(snapshot);
-        int n = snapshot.touchpoints().size();
-        long[] visitors = new long[n];
-        Map<Long, long[]> counts = new HashMap<>();
-        for (Journey journey : snapshot.journeys()) {
-            if (!filter.test(journey)) {
-                continue;
-            }
-            countJourney(snapshot, journey, n, visitors, counts);
+        Counts counts = Counts.of(snapshot, selection.predicate(snapshot));
+        List<Diversion> diversions = new ArrayList<>(counts.lost.size());
+        for (int edge = 0; edge < counts.lost.size(); edge++) {
+            Touchpoint own = snapshot.touchpoint(counts.lost.from[edge]);
+            Touchpoint competitor = snapshot.touchpoint(counts.lost.to[edge]);
+            long journeys = counts.lost.count[edge];
+            diversions.add(new Diversion(own.name(), own.stage(), competitor.name(), journeys,
+                    LabelCount.share(journeys, counts.visitors[own.id()]), counts.cameBack[edge],
+                    counts.boughtAfterReturn[edge]));
         }
-        List<Diversion> diversions = new ArrayList<>(counts.size());
-        counts.forEach((key, tally) -> {
-            Touchpoint own = snapshot.touchpoint((int) (key / n));
-            Touchpoint competitor = snapshot.touchpoint((int) (key % n));
-            diversions.add(new Diversion(own.name(), own.stage(), competitor.name(), tally[0],
-                    LabelCount.share(tally[0], visitors[own.id()]), tally[1], tally[2]));
-        });
         diversions.sort(Comparator.comparingLong(Diversion::journeys).reversed()
                 .thenComparing(Diversion::touchpoint).thenComparing(Diversion::competitor));
         return new Diversions(diversions.subList(0, Math.min(limit, diversions.size())),
-                minimumCut(snapshot, filter));
+                minimumCut(snapshot, counts.capacities(snapshot), counts.total));
     }
 
-    private static void countJourney(JourneySnapshot snapshot, Journey journey, int n, long[] visitors,
-            Map<Long, long[]> counts) {
-        int[] steps = journey.steps();
-        int weight = journey.weight();
-        boolean[] visited = new boolean[n];
-        Map<Long, Integer> firstDiversion = new HashMap<>();
-        for (int i = 0; i < steps.length; i++) {
-            if (!visited[steps[i]]) {
-                visited[steps[i]] = true;
-                visitors[steps[i]] += weight;
-            }
-            if (i + 1 < steps.length && !snapshot.touchpoint(steps[i]).isCompetitor()
-                    && snapshot.touchpoint(steps[i + 1]).isCompetitor()) {
-                firstDiversion.putIfAbsent((long) steps[i] * n + steps[i + 1], i + 1);
-            }
+    /** The capacities of the minimum-cut network: journeys taking each transition, by source then target name. */
+    static Map<String, Map<String, Long>> capacities(JourneySnapshot snapshot, JourneySelection selection) {
+        return Counts.of(snapshot, selection.predicate(snapshot)).capacities(snapshot);
+    }
+
+    /**
+     * Everything one pass over the selected journeys counts. {@code lost}: own → competitor transitions, each journey
+     * once (its count is journeys); {@code cameBack} and {@code boughtAfterReturn} by the same edge ids.
+     * {@code transitions}: between the start node (id n, or the touchpoint named like it) and touchpoints, consecutive
+     * nodes differing, each journey once per transition (its {@code journeys} are the capacities).
+     */
+    private static final class Counts {
+        final long[] visitors;
+        final EdgeTallies lost;
+        final EdgeTallies transitions;
+        long[] cameBack = new long[16];
+        long[] boughtAfterReturn = new long[16];
+        long total;
+
+        private Counts(int n) {
+            visitors = new long[n];
+            lost = new EdgeTallies(n, false);
+            transitions = new EdgeTallies(n + 1, false);
         }
-        firstDiversion.forEach((key, competitorIndex) -> {
-            long[] tally = counts.computeIfAbsent(key, k -> new long[3]);
-            tally[0] += weight;
+
+        static Counts of(JourneySnapshot snapshot, Predicate<Journey> filter) {
+            int n = snapshot.touchpoints().size();
+            boolean[] competitor = new boolean[n];
+            for (Touchpoint touchpoint : snapshot.touchpoints()) {
+                competitor[touchpoint.id()] = touchpoint.isCompetitor();
+            }
+            int start = snapshot.touchpoint(TransitionGraph.START).map(Touchpoint::id).orElse(n);
+            Counts counts = new Counts(n);
+            int[] visited = new int[n];
+            int[] diverted = new int[8];
+            int stamp = 0;
+            for (Journey journey : snapshot.journeys()) {
+                if (!filter.test(journey)) {
+                    continue;
+                }
+                stamp++;
+                int[] steps = journey.steps();
+                int weight = journey.weight();
+                counts.total += weight;
+                counts.transitions.startJourney();
+                int previous = start;
+                int divertedCount = 0;
+                for (int i = 0; i < steps.length; i++) {
+                    int step = steps[i];
+                    if (visited[step] != stamp) {
+                        visited[step] = stamp;
+                        counts.visitors[step] += weight;
+                    }
+                    if (previous != step) {
+                        counts.transitions.add(previous, step, weight);
+                    }
+                    previous = step;
+                    if (i > 0 && !competitor[steps[i - 1]] && competitor[step]) {
+                        int pair = steps[i - 1] * n + step;
+                        if (!contains(diverted, divertedCount, pair)) {
+                            if (divertedCount == diverted.length) {
+                                diverted = Arrays.copyOf(diverted, divertedCount * 2);
+                            }
+                            diverted[divertedCount++] = pair;
+                            counts.divert(journey, steps[i - 1], i, competitor);
+                        }
+                    }
+                }
+            }
+            return counts;
+        }
+
+        /** Counts a journey's first transition into the competitor at {@code competitorIndex}. */
+        private void divert(Journey journey, int own, int competitorIndex, boolean[] competitor) {
+            int[] steps = journey.steps();
+            int weight = journey.weight();
+            int edge = lost.add(own, steps[competitorIndex], weight);
+            if (edge == cameBack.length) {
+                cameBack = Arrays.copyOf(cameBack, edge * 2);
+                boughtAfterReturn = Arrays.copyOf(boughtAfterReturn, edge * 2);
+            }
             for (int j = competitorIndex + 1; j < steps.length; j++) {
-                if (!snapshot.touchpoint(steps[j]).isCompetitor()) {
-                    tally[1] += weight;
+                if (!competitor[steps[j]]) {
+                    cameBack[edge] += weight;
                     if (journey.purchaseIndex() > competitorIndex) {
-                        tally[2] += weight;
+                        boughtAfterReturn[edge] += weight;
                     }
                     break;
                 }
             }
-        });
+        }
+
+        Map<String, Map<String, Long>> capacities(JourneySnapshot snapshot) {
+            int n = snapshot.touchpoints().size();
+            Map<String, Map<String, Long>> capacities = new TreeMap<>();
+            for (int edge = 0; edge < transitions.size(); edge++) {
+                int from = transitions.from[edge];
+                String source = from == n ? TransitionGraph.START : snapshot.touchpoint(from).name();
+                capacities.computeIfAbsent(source, k -> new TreeMap<>())
+                        .put(snapshot.touchpoint(transitions.to[edge]).name(), transitions.journeys[edge]);
+            }
+            return capacities;
+        }
+
+        private static boolean contains(int[] values, int size, int value) {
+            for (int i = 0; i < size; i++) {
+                if (values[i] == value) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
-    private static MinimumCut minimumCut(JourneySnapshot snapshot, Predicate<Journey> filter) {
-        Map<String, Map<String, Long>> capacities = new TreeMap<>();
-        long total = 0;
-        for (Journey journey : snapshot.journeys()) {
-            if (!filter.test(journey)) {
-                continue;
-            }
-            total += journey.weight();
-            String previous = TransitionGraph.START;
-            Set<String> seen = new HashSet<>();
-            for (int step : journey.steps()) {
-                String next = snapshot.touchpoint(step).name();
-                if (!previous.equals(next) && seen.add(previous + "\u0000" + next)) {
-                    capacities.computeIfAbsent(previous, k -> new TreeMap<>()).merge(next, (long) journey.weight(),
-                            Long::sum);
-                }
-                previous = next;
-            }
-        }
+    private static MinimumCut minimumCut(JourneySnapshot snapshot, Map<String, Map<String, Long>> capacities,
+            long total) {
         Graph<String, DefaultWeightedEdge> network = new DefaultDirectedWeightedGraph<>(DefaultWeightedEdge.class);
         network.addVertex(TransitionGraph.START);
         network.addVertex(SINK);

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -52,7 +51,9 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
     }
 
     /**
-     * O(events + labels · log labels).
+     * One pass over the journeys counting per step and label id the journeys and where their paths end, and per step
+     * the label → label links; labels not kept at a step are then merged into {@value #OTHER}, which gives the same
+     * counts as merging them first. O(events + steps · labels · log labels), plus the links.
      *
      * @param steps      how many steps to show, at least 1
      * @param topPerStep how many labels to keep per step, at least 1
@@ -64,51 +65,78 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
         }
         Predicate<Journey> filter = selection.predicate(snapshot);
         PathShaper shaper = shaping.shaper(snapshot);
-        List<ShapedPath> paths = new ArrayList<>();
-        List<Map<String, Long>> perStep = new ArrayList<>();
-        for (int i = 0; i < steps; i++) {
-            perStep.add(new HashMap<>());
+        int labels = shaper.labelCount();
+        long[][] nodeCounts = new long[steps][labels * 5];
+        EdgeTallies[] linkCounts = new EdgeTallies[steps - 1];
+        for (int i = 0; i + 1 < steps; i++) {
+            linkCounts[i] = new EdgeTallies(labels, false);
         }
+        LabelPath path = new LabelPath();
         long total = 0;
         for (Journey journey : snapshot.journeys()) {
             if (!filter.test(journey)) {
                 continue;
             }
-            ShapedPath path = shaper.shape(journey, true);
-            paths.add(path);
-            total += journey.weight();
-            for (int i = 0; i < Math.min(steps, path.length()); i++) {
-                perStep.get(i).merge(path.step(i), (long) journey.weight(), Long::sum);
+            shaper.shape(journey, true, path);
+            int weight = journey.weight();
+            total += weight;
+            int shown = Math.min(steps, path.length);
+            for (int i = 0; i < shown; i++) {
+                int label = path.labels[i];
+                nodeCounts[i][label * 5] += weight;
+                if (i > 0) {
+                    linkCounts[i - 1].add(path.labels[i - 1], label, weight);
+                }
             }
+            int slot = shown < path.length ? 4 : 1 + journey.outcome().ordinal();
+            nodeCounts[shown - 1][path.labels[shown - 1] * 5 + slot] += weight;
         }
-        List<Set<String>> kept = new ArrayList<>(steps);
-        for (Map<String, Long> counts : perStep) {
-            Set<String> labels = new HashSet<>();
-            LabelCount.top(counts, 0, topPerStep).forEach(count -> labels.add(count.label()));
-            kept.add(labels);
+        String[][] shownAs = new String[steps][];
+        for (int i = 0; i < steps; i++) {
+            shownAs[i] = shownLabels(nodeCounts[i], shaper, topPerStep);
         }
         Map<String, long[]> nodeTallies = new HashMap<>();
-        Map<String, long[]> linkTallies = new TreeMap<>();
-        for (ShapedPath path : paths) {
-            int weight = path.weight();
-            int shown = Math.min(steps, path.length());
-            String previous = null;
-            for (int i = 0; i < shown; i++) {
-                String label = kept.get(i).contains(path.step(i)) ? path.step(i) : OTHER;
-                long[] node = nodeTallies.computeIfAbsent(i + "\u0000" + label, key -> new long[5]);
-                node[0] += weight;
-                if (previous != null) {
-                    linkTallies.computeIfAbsent((i - 1) + "\u0000" + previous + "\u0000" + label,
-                            key -> new long[1])[0] += weight;
+        for (int i = 0; i < steps; i++) {
+            for (int label = 0; label < labels; label++) {
+                if (nodeCounts[i][label * 5] > 0) {
+                    long[] node = nodeTallies.computeIfAbsent(i + "\u0000" + shownAs[i][label], key -> new long[5]);
+                    for (int slot = 0; slot < 5; slot++) {
+                        node[slot] += nodeCounts[i][label * 5 + slot];
+                    }
                 }
-                if (i == shown - 1) {
-                    int slot = shown < path.length() ? 4 : 1 + path.outcome().ordinal();
-                    node[slot] += weight;
-                }
-                previous = label;
+            }
+        }
+        Map<String, long[]> linkTallies = new HashMap<>();
+        for (int i = 0; i + 1 < steps; i++) {
+            EdgeTallies links = linkCounts[i];
+            for (int edge = 0; edge < links.size(); edge++) {
+                String key = i + "\u0000" + shownAs[i][links.from[edge]] + "\u0000"
+                        + shownAs[i + 1][links.to[edge]];
+                linkTallies.computeIfAbsent(key, unused -> new long[1])[0] += links.count[edge];
             }
         }
         return assemble(nodeTallies, linkTallies, steps, total);
+    }
+
+    /**
+     * For each label id, how a step shows it: its name among the {@code topPerStep} labels most journeys reach at the
+     * step (ties by label), {@value #OTHER} otherwise.
+     */
+    private static String[] shownLabels(long[] nodeCounts, PathShaper shaper, int topPerStep) {
+        Map<String, Long> counts = new HashMap<>();
+        for (int label = 0; label < shaper.labelCount(); label++) {
+            if (nodeCounts[label * 5] > 0) {
+                counts.put(shaper.labelName(label), nodeCounts[label * 5]);
+            }
+        }
+        Set<String> kept = new HashSet<>();
+        LabelCount.top(counts, 0, topPerStep).forEach(count -> kept.add(count.label()));
+        String[] shown = new String[shaper.labelCount()];
+        for (int label = 0; label < shown.length; label++) {
+            String name = shaper.labelName(label);
+            shown[label] = kept.contains(name) ? name : OTHER;
+        }
+        return shown;
     }
 
     private static Flows assemble(Map<String, long[]> nodeTallies, Map<String, long[]> linkTallies, int steps,

@@ -94,9 +94,12 @@ public record JourneySelection(
 
     /**
      * The selection as a predicate bound to {@code snapshot}. Building costs O(touchpoints); each test costs
-     * O(path length + attributes).
+     * O(path length + attributes), nothing for a selection without criteria.
      */
     public Predicate<Journey> predicate(JourneySnapshot snapshot) {
+        if (selectsAll()) {
+            return journey -> true;
+        }
         int n = snapshot.touchpoints().size();
         boolean[] inChannel = channel == null ? null : new boolean[n];
         if (inChannel != null) {
@@ -129,6 +132,12 @@ public record JourneySelection(
         return selected;
     }
 
+    private boolean selectsAll() {
+        return from == null && to == null && segment == null && channel == null && device == null && outcome == null
+                && attributes.isEmpty() && startsWith.isEmpty() && endsWith.isEmpty() && contains.isEmpty()
+                && excludes.isEmpty();
+    }
+
     private boolean matches(Journey journey, boolean[] inChannel, boolean[] starts, boolean[] ends,
             boolean[] excluded, int[] required) {
         if (outcome != null && journey.outcome() != outcome) {
@@ -144,9 +153,11 @@ public record JourneySelection(
                 || device != null && !device.equals(journey.device())) {
             return false;
         }
-        for (Map.Entry<String, String> entry : attributes.entrySet()) {
-            if (!entry.getValue().equals(journey.attributes().get(entry.getKey()))) {
-                return false;
+        if (!attributes.isEmpty()) {
+            for (Map.Entry<String, String> entry : attributes.entrySet()) {
+                if (!entry.getValue().equals(journey.attributes().get(entry.getKey()))) {
+                    return false;
+                }
             }
         }
         int[] steps = journey.steps();

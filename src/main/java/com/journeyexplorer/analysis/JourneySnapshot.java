@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * An immutable view of every journey and touchpoint: the in-memory analytic projection that all analyses read.
@@ -19,10 +23,11 @@ public final class JourneySnapshot {
     private final List<Touchpoint> touchpoints;
     private final Map<String, Touchpoint> touchpointsByName;
     private final List<Journey> journeys;
-    private final Map<String, Integer> journeyIndex;
+    private final JourneyIndex journeyIndex;
     private final long version;
     private final long eventCount;
     private final long journeyCount;
+    private final Map<Object, Object> memos = new ConcurrentHashMap<>(4);
 
     public JourneySnapshot(List<Touchpoint> touchpoints, List<Journey> journeys, long version) {
         this.touchpoints = List.copyOf(touchpoints);
@@ -35,12 +40,11 @@ public final class JourneySnapshot {
             touchpointsByName.put(touchpoint.name(), touchpoint);
         }
         this.journeys = Collections.unmodifiableList(journeys);
-        this.journeyIndex = new HashMap<>(journeys.size() * 2);
+        this.journeyIndex = new JourneyIndex(this.journeys);
         long events = 0;
         long weighted = 0;
         for (int i = 0; i < journeys.size(); i++) {
             Journey journey = journeys.get(i);
-            journeyIndex.put(journey.id(), i);
             events += (long) journey.length() * journey.weight();
             weighted += journey.weight();
         }
@@ -71,8 +75,8 @@ public final class JourneySnapshot {
     }
 
     public Optional<Journey> journey(String id) {
-        Integer index = journeyIndex.get(id);
-        return index == null ? Optional.empty() : Optional.of(journeys.get(index));
+        int position = journeyIndex.positionOf(id);
+        return position < 0 ? Optional.empty() : Optional.of(journeys.get(position));
     }
 
     /** Journeys counted with their weights. */
@@ -90,6 +94,16 @@ public final class JourneySnapshot {
     }
 
     /**
+     * A value derived from this snapshot alone, computed on first use and then kept with the snapshot: a snapshot is
+     * immutable, so an analysis may memoize what every request would otherwise recompute from all journeys (the
+     * unfiltered transition graph, for one). Values must be immutable and small, as they live as long as the
+     * snapshot; a concurrent first use of a key waits for the one computation.
+     */
+    <T> T memo(Object key, Class<T> type, Supplier<T> compute) {
+        return type.cast(memos.computeIfAbsent(key, unused -> compute.get()));
+    }
+
+    /**
      * A new snapshot with the given touchpoint list (the old one plus any new touchpoints) and the given journeys
      * added, or replacing the journeys of the same id. Costs O(journeys) for the copy.
      */
@@ -102,28 +116,19 @@ public final class JourneySnapshot {
             Collection<String> removals) {
         List<Journey> next = new ArrayList<>(journeys.size() + upserts.size());
         next.addAll(journeys);
+        JourneyIndex positions = journeyIndex;
         if (!removals.isEmpty()) {
-            java.util.Set<String> removed = new java.util.HashSet<>(removals);
+            Set<String> removed = new HashSet<>(removals);
             next.removeIf(journey -> removed.contains(journey.id()));
-            Map<String, Integer> positions = new HashMap<>(next.size() * 2);
-            for (int i = 0; i < next.size(); i++) {
-                positions.put(next.get(i).id(), i);
-            }
-            return apply(newTouchpoints, next, positions, upserts);
+            positions = new JourneyIndex(next);
         }
-        return apply(newTouchpoints, next, journeyIndex, upserts);
-    }
-
-    private JourneySnapshot apply(List<Touchpoint> newTouchpoints, List<Journey> next, Map<String, Integer> index,
-            Collection<Journey> upserts) {
-        Map<String, Integer> journeyIndex = index;
         Map<String, Integer> added = new HashMap<>();
         for (Journey journey : upserts) {
-            Integer existing = journeyIndex.get(journey.id());
-            if (existing == null) {
-                existing = added.get(journey.id());
+            int existing = positions.positionOf(journey.id());
+            if (existing < 0) {
+                existing = added.getOrDefault(journey.id(), -1);
             }
-            if (existing != null) {
+            if (existing >= 0) {
                 next.set(existing, journey);
             } else {
                 added.put(journey.id(), next.size());

@@ -3,11 +3,19 @@ package com.journeyexplorer.analysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
 
-/** A {@link PathShaping} bound to one snapshot: touchpoint labels computed once, then O(steps) per journey. */
+/**
+ * A {@link PathShaping} bound to one snapshot: touchpoint labels computed once, then O(steps) per journey. Labels are
+ * also numbered, {@code [0, labelCount())} in their natural (String) order, so that analyses over many journeys can
+ * shape into a reusable {@link LabelPath} of ints and compare, hash and count label ids instead of strings; ordering
+ * by label id is ordering by label.
+ */
 final class PathShaper {
 
     private final String[] labels;
+    private final int[] labelIds;
+    private final String[] labelNames;
     private final boolean collapseRepeats;
     private final int maxSteps;
 
@@ -16,12 +24,64 @@ final class PathShaper {
         for (Touchpoint touchpoint : snapshot.touchpoints()) {
             labels[touchpoint.id()] = shaping.label(touchpoint);
         }
+        this.labelNames = new TreeSet<>(Arrays.asList(labels)).toArray(String[]::new);
+        this.labelIds = new int[labels.length];
+        for (int touchpoint = 0; touchpoint < labels.length; touchpoint++) {
+            labelIds[touchpoint] = Arrays.binarySearch(labelNames, labels[touchpoint]);
+        }
         this.collapseRepeats = shaping.collapseRepeats();
         this.maxSteps = shaping.maxSteps() == null ? Integer.MAX_VALUE : shaping.maxSteps();
     }
 
     String label(int touchpoint) {
         return labels[touchpoint];
+    }
+
+    /** How many distinct labels the snapshot's touchpoints map to. */
+    int labelCount() {
+        return labelNames.length;
+    }
+
+    /** The label numbered {@code id}. */
+    String labelName(int id) {
+        return labelNames[id];
+    }
+
+    /** The label names of {@code length} label ids. */
+    List<String> labelNames(int[] ids, int length) {
+        String[] names = new String[length];
+        for (int i = 0; i < length; i++) {
+            names[i] = labelNames[ids[i]];
+        }
+        return List.of(names);
+    }
+
+    /**
+     * Shapes a journey into {@code path}, overwriting it: the same labels as {@link #shape}, as ids, with the raw step
+     * where each label starts. O(steps), allocation-free once the buffer has grown to the longest path.
+     */
+    void shape(Journey journey, boolean toFirstPurchase, LabelPath path) {
+        int length = toFirstPurchase ? journey.pathLength() : journey.length();
+        path.reset(journey, Math.min(length, maxSteps));
+        int[] steps = journey.steps();
+        int[] ids = path.labels;
+        int[] starts = path.starts;
+        int count = 0;
+        int i = 0;
+        for (; i < length; i++) {
+            int label = labelIds[steps[i]];
+            if (collapseRepeats && count > 0 && ids[count - 1] == label) {
+                continue;
+            }
+            if (count == maxSteps) {
+                break;
+            }
+            ids[count] = label;
+            starts[count] = i;
+            count++;
+        }
+        path.length = count;
+        path.end = i;
     }
 
     ShapedPath shape(Journey journey, boolean toFirstPurchase) {

@@ -1,11 +1,11 @@
 package com.journeyexplorer.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 import org.jgrapht.Graph;
@@ -28,6 +28,8 @@ public final class TransitionGraph {
 
     public static final String START = NodeSpace.START_NAME;
 
+    private static final Object UNFILTERED_WITHOUT_TIMINGS = new Object();
+
     private final Graph<String, TransitionEdge> graph;
     private final long journeys;
 
@@ -38,52 +40,100 @@ public final class TransitionGraph {
 
     /** O(events + edges) plus the timing sorts. */
     public static TransitionGraph of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping) {
-        return of(snapshot, selection.predicate(snapshot), shaping.shaper(snapshot), true);
+        return of(snapshot, selection.predicate(snapshot), shaping.shaper(snapshot), true, true);
     }
 
+    /**
+     * As {@link #of(JourneySnapshot, JourneySelection, PathShaping)}, but every edge's {@link TransitionEdge#timing()}
+     * is {@link DurationStats#NONE}: for the path and chain analyses, which only need counts and probabilities. Saves
+     * collecting and sorting one duration per event; O(events + edges · log edges). The graph of all journeys at raw
+     * touchpoints, the default question, is computed once per snapshot ({@link JourneySnapshot#memo}).
+     */
+    public static TransitionGraph withoutTimings(JourneySnapshot snapshot, JourneySelection selection,
+            PathShaping shaping) {
+        if (selection.equals(JourneySelection.all()) && shaping.equals(PathShaping.touchpoints())) {
+            return snapshot.memo(UNFILTERED_WITHOUT_TIMINGS, TransitionGraph.class,
+                    () -> of(snapshot, journey -> true, shaping.shaper(snapshot), true, false));
+        }
+        return of(snapshot, selection.predicate(snapshot), shaping.shaper(snapshot), true, false);
+    }
+
+    /**
+     * One pass over the journeys counting transitions between node ids in {@link EdgeTallies}: labels and the start
+     * and outcome nodes are numbered by name, so that the graph gets its vertices and edges in name order, as sorted
+     * maps of names would give them, and a label named like a start or outcome node shares that node.
+     */
     static TransitionGraph of(JourneySnapshot snapshot, Predicate<Journey> filter, PathShaper shaper,
-            boolean toFirstPurchase) {
-        Map<String, Map<String, Tally>> tallies = new TreeMap<>();
+            boolean toFirstPurchase, boolean timed) {
+        TreeSet<String> nameSet = new TreeSet<>();
+        for (int label = 0; label < shaper.labelCount(); label++) {
+            nameSet.add(shaper.labelName(label));
+        }
+        nameSet.add(START);
+        for (Outcome outcome : Outcome.values()) {
+            nameSet.add(outcome.nodeName());
+        }
+        String[] names = nameSet.toArray(String[]::new);
+        int[] labelNode = new int[shaper.labelCount()];
+        for (int label = 0; label < labelNode.length; label++) {
+            labelNode[label] = Arrays.binarySearch(names, shaper.labelName(label));
+        }
+        int startNode = Arrays.binarySearch(names, START);
+        int[] outcomeNode = new int[Outcome.values().length];
+        for (Outcome outcome : Outcome.values()) {
+            outcomeNode[outcome.ordinal()] = Arrays.binarySearch(names, outcome.nodeName());
+        }
+        EdgeTallies tallies = new EdgeTallies(names.length, timed);
+        LabelPath path = new LabelPath();
         long journeys = 0;
         for (Journey journey : snapshot.journeys()) {
             if (!filter.test(journey)) {
                 continue;
             }
-            journeys += journey.weight();
-            ShapedPath path = shaper.shape(journey, toFirstPurchase);
-            String previous = START;
-            for (int i = 0; i <= path.length(); i++) {
-                String next = i < path.length() ? path.step(i) : journey.outcome().nodeName();
-                Tally tally = tallies.computeIfAbsent(previous, key -> new TreeMap<>())
-                        .computeIfAbsent(next, key -> new Tally());
-                tally.count += journey.weight();
-                if (tally.lastJourney != journey) {
-                    tally.lastJourney = journey;
-                    tally.journeys += journey.weight();
-                }
-                if (i > 0 && i < path.length() && path.isTimed()) {
-                    tally.durations.add(path.gapMillis(i - 1), journey.weight());
+            int weight = journey.weight();
+            journeys += weight;
+            shaper.shape(journey, toFirstPurchase, path);
+            tallies.startJourney();
+            boolean timedPath = timed && journey.isTimed();
+            int previous = startNode;
+            for (int i = 0; i < path.length; i++) {
+                int next = labelNode[path.labels[i]];
+                int edge = tallies.add(previous, next, weight);
+                if (timedPath && i > 0) {
+                    tallies.addDuration(edge, path.gapMillis(i - 1), weight);
                 }
                 previous = next;
             }
+            tallies.add(previous, outcomeNode[journey.outcome().ordinal()], weight);
+        }
+        return new TransitionGraph(graph(names, startNode, tallies), journeys);
+    }
+
+    /** The JGraphT graph of the tallied edges, vertices and edges added in name order. */
+    private static Graph<String, TransitionEdge> graph(String[] names, int startNode, EdgeTallies tallies) {
+        int[] order = tallies.bySourceThenTarget();
+        long[] out = new long[names.length];
+        for (int edge = 0; edge < tallies.size(); edge++) {
+            out[tallies.from[edge]] += tallies.count[edge];
         }
         Graph<String, TransitionEdge> graph = new DefaultDirectedWeightedGraph<>(TransitionEdge.class);
-        graph.addVertex(START);
-        tallies.values().forEach(targets -> targets.keySet().forEach(graph::addVertex));
+        graph.addVertex(names[startNode]);
+        for (int edge : order) {
+            graph.addVertex(names[tallies.to[edge]]);
+        }
         for (Outcome outcome : Outcome.values()) {
             graph.addVertex(outcome.nodeName());
         }
-        tallies.forEach((from, targets) -> {
-            long out = targets.values().stream().mapToLong(tally -> tally.count).sum();
-            targets.forEach((to, tally) -> {
-                double probability = (double) tally.count / out;
-                TransitionEdge edge = new TransitionEdge(from, to, tally.count, tally.journeys, probability,
-                        tally.durations.stats());
-                graph.addEdge(from, to, edge);
-                graph.setEdgeWeight(edge, 0.0 - Math.log(probability));
-            });
-        });
-        return new TransitionGraph(graph, journeys);
+        for (int edge : order) {
+            String from = names[tallies.from[edge]];
+            String to = names[tallies.to[edge]];
+            double probability = (double) tallies.count[edge] / out[tallies.from[edge]];
+            TransitionEdge transition = new TransitionEdge(from, to, tallies.count[edge], tallies.journeys[edge],
+                    probability, tallies.timing(edge));
+            graph.addEdge(from, to, transition);
+            graph.setEdgeWeight(transition, 0.0 - Math.log(probability));
+        }
+        return graph;
     }
 
     /** The graph, read-only. */
@@ -127,12 +177,5 @@ public final class TransitionGraph {
             }
         }
         return false;
-    }
-
-    private static final class Tally {
-        long count;
-        long journeys;
-        Journey lastJourney;
-        final Durations durations = new Durations();
     }
 }

@@ -28,7 +28,7 @@ public record TransitionStats(List<Transition> transitions, long journeys) {
     public static TransitionStats of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
             boolean toFirstPurchase) {
         return of(TransitionGraph.of(snapshot, selection.predicate(snapshot), shaping.shaper(snapshot),
-                toFirstPurchase));
+                toFirstPurchase, true));
     }
 
     /** The transitions of an existing graph; O(edges · log edges). */

@@ -124,7 +124,7 @@ class PathsController {
         JourneySelection selection = query.selection().withOutcome(null);
         JourneySnapshot snapshot = projection.current();
         query.requireKnownTouchpoints(snapshot);
-        TransitionGraph graph = TransitionGraph.of(snapshot, selection, query.shaping());
+        TransitionGraph graph = TransitionGraph.withoutTimings(snapshot, selection, query.shaping());
         if (graph.journeys() == 0) {
             return new LikelyPathsResponse(target.nodeName(), 0, List.of(), List.of());
         }

@@ -60,4 +60,17 @@ class DiversionsTests {
         assertThat(diversions.minimumCut().edges()).as("(start) -> B would cut as much, but further away")
                 .containsExactly(new CutEdge("B", "X", 2), new CutEdge("A", "X", 1));
     }
+
+    @Test
+    void equalsTheCountsOfTouchpointObjectsOnRandomJourneys() {
+        for (long seed = 1; seed <= 10; seed++) {
+            JourneySnapshot random = JourneyFixture.varied(seed, 300);
+            for (JourneySelection selection : PathCrossChecks.selections()) {
+                assertThat(Diversions.of(random, selection, 1000).diversions())
+                        .isEqualTo(ObjectPathAnalyses.diversions(random, selection));
+                assertThat(Diversions.capacities(random, selection))
+                        .isEqualTo(ObjectPathAnalyses.capacities(random, selection));
+            }
+        }
+    }
 }

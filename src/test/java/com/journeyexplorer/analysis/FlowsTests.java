@@ -60,4 +60,19 @@ class FlowsTests {
             }
         }
     }
+
+    @Test
+    void equalsTheFlowsOfShapedLabelListsOnRandomJourneys() {
+        for (long seed = 1; seed <= 6; seed++) {
+            JourneySnapshot random = JourneyFixture.varied(seed, 300);
+            for (JourneySelection selection : PathCrossChecks.selections()) {
+                for (PathShaping shaping : PathCrossChecks.shapings()) {
+                    for (int[] size : new int[][] {{1, 1}, {3, 2}, {5, 8}, {9, 3}}) {
+                        assertThat(Flows.of(random, selection, shaping, size[0], size[1]))
+                                .isEqualTo(ObjectPathAnalyses.flows(random, selection, shaping, size[0], size[1]));
+                    }
+                }
+            }
+        }
+    }
 }

@@ -106,6 +106,36 @@ final class JourneyFixture {
         return fixture.snapshot();
     }
 
+    /**
+     * Random journeys for cross-checks of filters and shaping: own touchpoints A..E over two channels and stages,
+     * competitors X and Y, a purchase touchpoint buy; 1 to 8 steps with repeats, weights 1 to 4, timed or not (an
+     * aggregated record), segments s1/s2, devices, an attribute, and sometimes steps after a purchase.
+     */
+    static JourneySnapshot varied(long seed, int count) {
+        Random random = new Random(seed);
+        JourneyFixture fixture = new JourneyFixture()
+                .touchpoint("A", "search", "awareness").touchpoint("B", "search", "consideration")
+                .touchpoint("C", "web", "consideration").touchpoint("D", "web", "").touchpoint("E", "", "loyalty")
+                .competitor("X", "web", "consideration").competitor("Y", "", "")
+                .touchpoint("buy", "web", "purchase");
+        String[] names = {"A", "B", "C", "D", "E", "X", "Y", "A", "B"};
+        for (int j = 0; j < count; j++) {
+            List<String> steps = new ArrayList<>();
+            int length = 1 + random.nextInt(8);
+            for (int i = 0; i < length; i++) {
+                steps.add(names[random.nextInt(names.length)] + "@" + (i * 600 + random.nextInt(500)));
+            }
+            if (random.nextInt(3) == 0) {
+                int at = 1 + random.nextInt(length);
+                steps.add(at, "buy!@" + (at * 600 - 50));
+            }
+            fixture.journey(String.join(">", steps), 1 + random.nextInt(4), random.nextInt(4) != 0,
+                    "s" + (1 + random.nextInt(2)), random.nextBoolean() ? "mobile" : "desktop",
+                    Map.of("campaign", random.nextBoolean() ? "spring" : "summer"));
+        }
+        return fixture.snapshot();
+    }
+
     private JourneyFixture declare(String name, String channel, String stage, Owner owner) {
         ids.put(name, touchpoints.size());
         touchpoints.add(new Touchpoint(touchpoints.size(), name, channel, stage, owner));

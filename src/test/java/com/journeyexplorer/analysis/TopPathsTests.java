@@ -81,4 +81,28 @@ class TopPathsTests {
             assertThat(top.paths()).extracting(PathVariant::journeys).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         }
     }
+
+    @Test
+    void equalsTheTopPathsOfShapedLabelListsOnRandomJourneys() {
+        for (long seed = 1; seed <= 6; seed++) {
+            JourneySnapshot random = JourneyFixture.varied(seed, 300);
+            for (JourneySelection selection : PathCrossChecks.selections()) {
+                for (PathShaping shaping : PathCrossChecks.shapings()) {
+                    for (int limit : new int[] {0, 1, 7, 1000}) {
+                        assertThat(TopPaths.of(random, selection, shaping, limit))
+                                .isEqualTo(ObjectPathAnalyses.topPaths(random, selection, shaping, limit));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void equalsTheTopPathsOfShapedLabelListsOnManyJourneys() {
+        JourneySnapshot many = JourneyFixture.varied(11, TopPaths.PARALLEL_FROM + 20_000);
+        for (PathShaping shaping : PathCrossChecks.shapings().subList(0, 3)) {
+            assertThat(TopPaths.of(many, JourneySelection.all(), shaping, 50))
+                    .isEqualTo(ObjectPathAnalyses.topPaths(many, JourneySelection.all(), shaping, 50));
+        }
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -80,5 +81,59 @@ class TransitionGraphTests {
                 }
             });
         }
+    }
+
+    @Test
+    void equalsTheGraphOfShapedLabelListsOnRandomJourneys() {
+        for (long seed = 1; seed <= 6; seed++) {
+            JourneySnapshot random = JourneyFixture.varied(seed, 300);
+            for (JourneySelection selection : PathCrossChecks.selections()) {
+                for (PathShaping shaping : PathCrossChecks.shapings()) {
+                    for (boolean toFirstPurchase : new boolean[] {true, false}) {
+                        ObjectPathAnalyses.Transitions expected = ObjectPathAnalyses.transitions(random, selection,
+                                shaping, toFirstPurchase);
+                        TransitionGraph graph = TransitionGraph.of(random, selection.predicate(random),
+                                shaping.shaper(random), toFirstPurchase, true);
+
+                        assertThat(graph.journeys()).isEqualTo(expected.journeys());
+                        assertThat(graph.graph().vertexSet()).containsExactlyElementsOf(expected.vertices());
+                        assertThat(graph.graph().edgeSet()).extracting(edge -> new TransitionStats.Transition(
+                                edge.from(), edge.to(), edge.count(), edge.journeys(), edge.probability(),
+                                edge.timing())).containsExactlyElementsOf(expected.edges());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void leavesOutTimingsOnlyWhenAsked() {
+        JourneySnapshot random = JourneyFixture.varied(3, 200);
+        PathShaping shaping = new PathShaping(PathShaping.Level.TOUCHPOINT, true, null, null);
+        TransitionGraph timed = TransitionGraph.of(random, JourneySelection.all(), shaping);
+        TransitionGraph untimed = TransitionGraph.withoutTimings(random, JourneySelection.all(), shaping);
+
+        assertThat(timed.edges()).anySatisfy(edge -> assertThat(edge.timing().isEmpty()).isFalse());
+        assertThat(untimed.edges()).allSatisfy(edge -> assertThat(edge.timing()).isEqualTo(DurationStats.NONE));
+        assertThat(untimed.edges()).extracting(TransitionEdge::toString)
+                .containsExactlyElementsOf(timed.edges().stream().map(TransitionEdge::toString).toList());
+    }
+
+    @Test
+    void keepsTheUnfilteredGraphWithItsSnapshot() {
+        JourneySnapshot random = JourneyFixture.varied(5, 200);
+        TransitionGraph first = TransitionGraph.withoutTimings(random, JourneySelection.all(),
+                PathShaping.touchpoints());
+
+        assertThat(TransitionGraph.withoutTimings(random, JourneySelection.all(), PathShaping.touchpoints()))
+                .isSameAs(first);
+        assertThat(TransitionGraph.withoutTimings(random, PathCrossChecks.selections().get(1),
+                PathShaping.touchpoints())).isNotSameAs(first);
+        assertThat(first.edges()).extracting(TransitionEdge::toString).containsExactlyElementsOf(TransitionGraph
+                .of(random, JourneySelection.all(), PathShaping.touchpoints()).edges().stream()
+                .map(TransitionEdge::toString).toList());
+        JourneySnapshot next = random.withChanges(random.touchpoints(), List.of());
+        assertThat(TransitionGraph.withoutTimings(next, JourneySelection.all(), PathShaping.touchpoints()))
+                .isNotSameAs(first);
     }
 }

@@ -1,0 +1,46 @@
+package com.journeyexplorer.analysis;
+
+import java.util.List;
+
+/**
+ * Positions of journeys in a list by id: an open-addressing hash table (linear probing) holding only
+ * {@code position + 1} per slot, 0 for an empty slot. An id is compared with {@code journeys.get(position).id()}, so
+ * the table stores no keys and costs about 8 bytes per journey (a {@code HashMap<String, Integer>} costs about 50).
+ * The list must not change its ids after the table is built. Where ids repeat, the last position wins.
+ */
+final class JourneyIndex {
+
+    private static final int FIBONACCI = 0x9E3779B9;
+
+    private final List<Journey> journeys;
+    private final int[] slots;
+    private final int shift;
+
+    JourneyIndex(List<Journey> journeys) {
+        this.journeys = journeys;
+        int bits = Math.max(2, 32 - Integer.numberOfLeadingZeros(Math.max(1, journeys.size()) * 2 - 1));
+        if (bits > 30) {
+            throw new IllegalArgumentException("too many journeys for the index: " + journeys.size());
+        }
+        this.slots = new int[1 << bits];
+        this.shift = 32 - bits;
+        for (int position = 0; position < journeys.size(); position++) {
+            slots[slotOf(journeys.get(position).id())] = position + 1;
+        }
+    }
+
+    /** The position of the journey with this id, or -1; O(1) expected. */
+    int positionOf(String id) {
+        return slots[slotOf(id)] - 1;
+    }
+
+    /** The slot holding {@code id}, or the empty slot where it would go. */
+    private int slotOf(String id) {
+        int mask = slots.length - 1;
+        int slot = (id.hashCode() * FIBONACCI) >>> shift;
+        while (slots[slot] != 0 && !journeys.get(slots[slot] - 1).id().equals(id)) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+}

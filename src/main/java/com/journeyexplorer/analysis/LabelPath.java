@@ -1,0 +1,46 @@
+package com.journeyexplorer.analysis;
+
+import java.util.Arrays;
+
+/**
+ * A reusable buffer for one journey's shaped path as label ids ({@link PathShaper#shape(Journey, boolean, LabelPath)}):
+ * {@code labels[0, length)}, and for each label the raw step where it starts; raw steps {@code [0, end)} were read, so
+ * label {@code i} spans raw steps {@code starts[i]} to {@code starts[i + 1] - 1} (the last one to {@code end - 1}).
+ * Mutable and overwritten by each shaping: analyses keep one per call and copy what they keep.
+ */
+final class LabelPath {
+
+    int[] labels = new int[16];
+    int[] starts = new int[16];
+    int length;
+    int end;
+    private Journey journey;
+
+    void reset(Journey next, int capacity) {
+        journey = next;
+        if (labels.length < capacity) {
+            int size = Math.max(capacity, labels.length * 2);
+            labels = Arrays.copyOf(labels, size);
+            starts = Arrays.copyOf(starts, size);
+        }
+    }
+
+    Journey journey() {
+        return journey;
+    }
+
+    /** From the last event of label {@code index} to the first event of the next label; the journey must be timed. */
+    long gapMillis(int index) {
+        long[] times = journey.times();
+        return times[starts[index + 1]] - times[starts[index + 1] - 1];
+    }
+
+    /** A hash of the label ids, consistent with {@link Arrays#hashCode(int[])} on {@code labels[0, length)}. */
+    int labelHash() {
+        int hash = 1;
+        for (int i = 0; i < length; i++) {
+            hash = 31 * hash + labels[i];
+        }
+        return hash;
+    }
+}

@@ -1,0 +1,91 @@
+package com.journeyexplorer.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class JourneySnapshotTests {
+
+    private static final List<Touchpoint> TOUCHPOINTS = List.of(new Touchpoint(0, "A", "", "", Owner.OWN));
+
+    @Test
+    void findsEveryJourneyByIdAndNoOther() {
+        List<Journey> journeys = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            journeys.add(journey("j" + i, 1));
+        }
+        JourneySnapshot snapshot = new JourneySnapshot(TOUCHPOINTS, journeys, 1);
+
+        for (int i = 0; i < 1000; i++) {
+            assertThat(snapshot.journey("j" + i)).containsSame(journeys.get(i));
+        }
+        assertThat(snapshot.journey("j1000")).isEmpty();
+        assertThat(snapshot.journey("")).isEmpty();
+        assertThat(JourneySnapshot.empty().journey("j0")).isEmpty();
+    }
+
+    @Test
+    void tellsApartIdsWithTheSameHash() {
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+        JourneySnapshot snapshot = new JourneySnapshot(TOUCHPOINTS, List.of(journey("Aa", 1), journey("BB", 2)), 1);
+
+        assertThat(snapshot.journey("Aa")).map(Journey::weight).contains(1);
+        assertThat(snapshot.journey("BB")).map(Journey::weight).contains(2);
+        assertThat(snapshot.journey("C#")).isEmpty();
+    }
+
+    @Test
+    void theLastOfRepeatedIdsWins() {
+        JourneySnapshot snapshot = new JourneySnapshot(TOUCHPOINTS, List.of(journey("a", 1), journey("a", 2)), 1);
+
+        assertThat(snapshot.journey("a")).map(Journey::weight).contains(2);
+    }
+
+    @Test
+    void changesMatchAnOrderedMapOfJourneys() {
+        Random random = new Random(7);
+        Map<String, Journey> model = new LinkedHashMap<>();
+        JourneySnapshot snapshot = JourneySnapshot.empty();
+        for (int round = 0; round < 200; round++) {
+            List<Journey> upserts = new ArrayList<>();
+            List<String> removals = new ArrayList<>();
+            for (int i = random.nextInt(20); i > 0; i--) {
+                upserts.add(journey(id(random), 1 + random.nextInt(9)));
+            }
+            if (random.nextInt(3) == 0) {
+                for (int i = 1 + random.nextInt(10); i > 0; i--) {
+                    removals.add(id(random));
+                }
+            }
+            model.keySet().removeAll(removals);
+            for (Journey journey : upserts) {
+                model.put(journey.id(), journey);
+            }
+            snapshot = snapshot.withChanges(TOUCHPOINTS, upserts, removals);
+
+            assertThat(snapshot.journeys()).containsExactlyElementsOf(model.values());
+            for (int i = 0; i < 300; i++) {
+                String id = "j" + i;
+                assertThat(snapshot.journey(id)).isEqualTo(Optional.ofNullable(model.get(id)));
+            }
+            assertThat(snapshot.journeyCount()).isEqualTo(model.values().stream().mapToLong(Journey::weight).sum());
+        }
+        assertThat(snapshot.version()).isEqualTo(200);
+    }
+
+    private static String id(Random random) {
+        return "j" + random.nextInt(300);
+    }
+
+    private static Journey journey(String id, int weight) {
+        return new Journey(id, null, new int[] {0}, new long[0], new byte[] {EventType.TOUCHPOINT.code()}, null,
+                Outcome.ABANDONED, -1, 0.0, weight, null, null, null);
+    }
+}

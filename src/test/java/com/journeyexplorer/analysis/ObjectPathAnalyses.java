@@ -1,0 +1,272 @@
+package com.journeyexplorer.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * The path analyses written plainly over shaped label lists and maps of objects, as they were before the analyses
+ * moved to label ids and count arrays: the reference the fast implementations are checked against.
+ */
+final class ObjectPathAnalyses {
+
+    private ObjectPathAnalyses() {
+    }
+
+    static TopPaths topPaths(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping, int limit) {
+        boolean toFirstPurchase = selection.outcome() == Outcome.PURCHASE;
+        Predicate<Journey> predicate = selection.predicate(snapshot);
+        PathShaper shaper = shaping.shaper(snapshot);
+        Map<List<String>, PathTally> tallies = new HashMap<>();
+        long total = 0;
+        for (Journey journey : snapshot.journeys()) {
+            if (!predicate.test(journey)) {
+                continue;
+            }
+            ShapedPath path = shaper.shape(journey, toFirstPurchase);
+            PathTally tally = tallies.computeIfAbsent(path.steps(), steps -> new PathTally());
+            tally.journeys += journey.weight();
+            if (journey.outcome() == Outcome.PURCHASE) {
+                tally.purchased += journey.weight();
+            }
+            if (path.isTimed()) {
+                tally.durations.add(path.durationMillis(), journey.weight());
+            }
+            total += journey.weight();
+        }
+        List<Map.Entry<List<String>, PathTally>> ranked = new ArrayList<>(tallies.entrySet());
+        ranked.sort(Comparator.<Map.Entry<List<String>, PathTally>>comparingLong(entry -> -entry.getValue().journeys)
+                .thenComparing(Map.Entry::getKey, TopPaths.STEPS_ORDER));
+        List<PathVariant> shown = new ArrayList<>();
+        long shownJourneys = 0;
+        for (Map.Entry<List<String>, PathTally> entry : ranked.subList(0, Math.min(limit, ranked.size()))) {
+            PathTally tally = entry.getValue();
+            shown.add(new PathVariant(entry.getKey(), tally.journeys, LabelCount.share(tally.journeys, total),
+                    LabelCount.share(tally.purchased, tally.journeys), tally.durations.stats()));
+            shownJourneys += tally.journeys;
+        }
+        long rest = total - shownJourneys;
+        return new TopPaths(shown, new TopPaths.Other(ranked.size() - shown.size(), rest,
+                LabelCount.share(rest, total)), total, ranked.size());
+    }
+
+    /** The edges of the transition graph, in the order the graph adds them, and the vertices in theirs. */
+    record Transitions(List<String> vertices, List<TransitionStats.Transition> edges, long journeys) {
+    }
+
+    static Transitions transitions(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
+            boolean toFirstPurchase) {
+        Predicate<Journey> filter = selection.predicate(snapshot);
+        PathShaper shaper = shaping.shaper(snapshot);
+        Map<String, Map<String, EdgeTally>> tallies = new TreeMap<>();
+        long journeys = 0;
+        for (Journey journey : snapshot.journeys()) {
+            if (!filter.test(journey)) {
+                continue;
+            }
+            journeys += journey.weight();
+            ShapedPath path = shaper.shape(journey, toFirstPurchase);
+            String previous = TransitionGraph.START;
+            for (int i = 0; i <= path.length(); i++) {
+                String next = i < path.length() ? path.step(i) : journey.outcome().nodeName();
+                EdgeTally tally = tallies.computeIfAbsent(previous, key -> new TreeMap<>())
+                        .computeIfAbsent(next, key -> new EdgeTally());
+                tally.count += journey.weight();
+                if (tally.lastJourney != journey) {
+                    tally.lastJourney = journey;
+                    tally.journeys += journey.weight();
+                }
+                if (i > 0 && i < path.length() && path.isTimed()) {
+                    tally.durations.add(path.gapMillis(i - 1), journey.weight());
+                }
+                previous = next;
+            }
+        }
+        Set<String> vertices = new java.util.LinkedHashSet<>();
+        vertices.add(TransitionGraph.START);
+        tallies.values().forEach(targets -> vertices.addAll(targets.keySet()));
+        for (Outcome outcome : Outcome.values()) {
+            vertices.add(outcome.nodeName());
+        }
+        List<TransitionStats.Transition> edges = new ArrayList<>();
+        tallies.forEach((from, targets) -> {
+            long out = targets.values().stream().mapToLong(tally -> tally.count).sum();
+            targets.forEach((to, tally) -> edges.add(new TransitionStats.Transition(from, to, tally.count,
+                    tally.journeys, (double) tally.count / out, tally.durations.stats())));
+        });
+        return new Transitions(List.copyOf(vertices), edges, journeys);
+    }
+
+    static Flows flows(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping, int steps,
+            int topPerStep) {
+        Predicate<Journey> filter = selection.predicate(snapshot);
+        PathShaper shaper = shaping.shaper(snapshot);
+        List<ShapedPath> paths = new ArrayList<>();
+        List<Map<String, Long>> perStep = new ArrayList<>();
+        for (int i = 0; i < steps; i++) {
+            perStep.add(new HashMap<>());
+        }
+        long total = 0;
+        for (Journey journey : snapshot.journeys()) {
+            if (!filter.test(journey)) {
+                continue;
+            }
+            ShapedPath path = shaper.shape(journey, true);
+            paths.add(path);
+            total += journey.weight();
+            for (int i = 0; i < Math.min(steps, path.length()); i++) {
+                perStep.get(i).merge(path.step(i), (long) journey.weight(), Long::sum);
+            }
+        }
+        List<Set<String>> kept = new ArrayList<>(steps);
+        for (Map<String, Long> counts : perStep) {
+            Set<String> labels = new HashSet<>();
+            LabelCount.top(counts, 0, topPerStep).forEach(count -> labels.add(count.label()));
+            kept.add(labels);
+        }
+        Map<String, long[]> nodeTallies = new HashMap<>();
+        Map<String, long[]> linkTallies = new TreeMap<>();
+        for (ShapedPath path : paths) {
+            int weight = path.weight();
+            int shown = Math.min(steps, path.length());
+            String previous = null;
+            for (int i = 0; i < shown; i++) {
+                String label = kept.get(i).contains(path.step(i)) ? path.step(i) : Flows.OTHER;
+                long[] node = nodeTallies.computeIfAbsent(i + "\u0000" + label, key -> new long[5]);
+                node[0] += weight;
+                if (previous != null) {
+                    linkTallies.computeIfAbsent((i - 1) + "\u0000" + previous + "\u0000" + label,
+                            key -> new long[1])[0] += weight;
+                }
+                if (i == shown - 1) {
+                    int slot = shown < path.length() ? 4 : 1 + path.outcome().ordinal();
+                    node[slot] += weight;
+                }
+                previous = label;
+            }
+        }
+        List<Flows.Node> nodes = new ArrayList<>(nodeTallies.size());
+        nodeTallies.forEach((key, t) -> {
+            String[] parts = key.split("\u0000", 2);
+            nodes.add(new Flows.Node(Integer.parseInt(parts[0]), parts[1], t[0], t[1], t[2], t[3], t[4]));
+        });
+        nodes.sort(Comparator.comparingInt(Flows.Node::step)
+                .thenComparing(node -> node.label().equals(Flows.OTHER))
+                .thenComparing(Comparator.comparingLong(Flows.Node::journeys).reversed())
+                .thenComparing(Flows.Node::label));
+        List<Flows.Link> links = new ArrayList<>(linkTallies.size());
+        linkTallies.forEach((key, t) -> {
+            String[] parts = key.split("\u0000", 3);
+            links.add(new Flows.Link(Integer.parseInt(parts[0]), parts[1], parts[2], t[0]));
+        });
+        links.sort(Comparator.comparingInt(Flows.Link::step)
+                .thenComparing(Comparator.comparingLong(Flows.Link::journeys).reversed())
+                .thenComparing(Flows.Link::from).thenComparing(Flows.Link::to));
+        long[][] sums = new long[steps][5];
+        for (Flows.Node node : nodes) {
+            long[] step = sums[node.step()];
+            step[0] += node.journeys();
+            step[1] += node.purchased();
+            step[2] += node.abandoned();
+            step[3] += node.diverted();
+            step[4] += node.beyond();
+        }
+        List<Flows.StepDropoff> dropoffs = new ArrayList<>(steps);
+        for (int i = 0; i < steps; i++) {
+            dropoffs.add(new Flows.StepDropoff(i, sums[i][0], sums[i][1], sums[i][2], sums[i][3], sums[i][4]));
+        }
+        return new Flows(nodes, links, dropoffs, total);
+    }
+
+    /** Own → competitor diversions, all of them, in the order of {@link Diversions#diversions()}. */
+    static List<Diversions.Diversion> diversions(JourneySnapshot snapshot, JourneySelection selection) {
+        Predicate<Journey> filter = selection.predicate(snapshot);
+        int n = snapshot.touchpoints().size();
+        long[] visitors = new long[n];
+        Map<Long, long[]> counts = new HashMap<>();
+        for (Journey journey : snapshot.journeys()) {
+            if (!filter.test(journey)) {
+                continue;
+            }
+            int[] steps = journey.steps();
+            int weight = journey.weight();
+            boolean[] visited = new boolean[n];
+            Map<Long, Integer> firstDiversion = new LinkedHashMap<>();
+            for (int i = 0; i < steps.length; i++) {
+                if (!visited[steps[i]]) {
+                    visited[steps[i]] = true;
+                    visitors[steps[i]] += weight;
+                }
+                if (i + 1 < steps.length && !snapshot.touchpoint(steps[i]).isCompetitor()
+                        && snapshot.touchpoint(steps[i + 1]).isCompetitor()) {
+                    firstDiversion.putIfAbsent((long) steps[i] * n + steps[i + 1], i + 1);
+                }
+            }
+            firstDiversion.forEach((key, competitorIndex) -> {
+                long[] tally = counts.computeIfAbsent(key, k -> new long[3]);
+                tally[0] += weight;
+                for (int j = competitorIndex + 1; j < steps.length; j++) {
+                    if (!snapshot.touchpoint(steps[j]).isCompetitor()) {
+                        tally[1] += weight;
+                        if (journey.purchaseIndex() > competitorIndex) {
+                            tally[2] += weight;
+                        }
+                        break;
+                    }
+                }
+            });
+        }
+        List<Diversions.Diversion> diversions = new ArrayList<>(counts.size());
+        counts.forEach((key, tally) -> {
+            Touchpoint own = snapshot.touchpoint((int) (key / n));
+            Touchpoint competitor = snapshot.touchpoint((int) (key % n));
+            diversions.add(new Diversions.Diversion(own.name(), own.stage(), competitor.name(), tally[0],
+                    LabelCount.share(tally[0], visitors[own.id()]), tally[1], tally[2]));
+        });
+        diversions.sort(Comparator.comparingLong(Diversions.Diversion::journeys).reversed()
+                .thenComparing(Diversions.Diversion::touchpoint).thenComparing(Diversions.Diversion::competitor));
+        return diversions;
+    }
+
+    /** The capacities of the minimum-cut network: journeys taking each transition between distinct nodes. */
+    static Map<String, Map<String, Long>> capacities(JourneySnapshot snapshot, JourneySelection selection) {
+        Predicate<Journey> filter = selection.predicate(snapshot);
+        Map<String, Map<String, Long>> capacities = new TreeMap<>();
+        for (Journey journey : snapshot.journeys()) {
+            if (!filter.test(journey)) {
+                continue;
+            }
+            String previous = TransitionGraph.START;
+            Set<String> seen = new HashSet<>();
+            for (int step : journey.steps()) {
+                String next = snapshot.touchpoint(step).name();
+                if (!previous.equals(next) && seen.add(previous + "\u0000" + next)) {
+                    capacities.computeIfAbsent(previous, k -> new TreeMap<>()).merge(next, (long) journey.weight(),
+                            Long::sum);
+                }
+                previous = next;
+            }
+        }
+        return capacities;
+    }
+
+    private static final class PathTally {
+        long journeys;
+        long purchased;
+        final Durations durations = new Durations();
+    }
+
+    private static final class EdgeTally {
+        long count;
+        long journeys;
+        Journey lastJourney;
+        final Durations durations = new Durations();
+    }
+}

@@ -1,0 +1,45 @@
+package com.journeyexplorer.analysis;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Selections and shapings that the cross-checks of the fast path analyses against {@link ObjectPathAnalyses} vary. */
+final class PathCrossChecks {
+
+    private PathCrossChecks() {
+    }
+
+    static List<JourneySelection> selections() {
+        return List.of(JourneySelection.all(),
+                selection(null, null, "s1", null, null, null, Map.of(), List.of(), List.of(), List.of()),
+                selection(null, null, null, "web", "mobile", null, Map.of(), List.of(), List.of(), List.of()),
+                selection(null, null, null, null, null, Outcome.PURCHASE, Map.of(), List.of(), List.of(), List.of()),
+                selection(null, null, null, null, null, Outcome.DIVERTED, Map.of("campaign", "spring"), List.of(),
+                        List.of(), List.of()),
+                selection(null, null, null, null, null, null, Map.of(), List.of("A", "B"), List.of("C"), List.of()),
+                selection(null, null, null, null, null, null, Map.of(), List.of(), List.of(), List.of("X")),
+                selection(0L, 40 * JourneyFixture.DAY, null, null, null, null, Map.of(), List.of(), List.of(),
+                        List.of()));
+    }
+
+    static List<PathShaping> shapings() {
+        return List.of(PathShaping.touchpoints(),
+                new PathShaping(PathShaping.Level.TOUCHPOINT, true, null, null),
+                new PathShaping(PathShaping.Level.TOUCHPOINT, false, 3, null),
+                new PathShaping(PathShaping.Level.CHANNEL, true, 4, null),
+                new PathShaping(PathShaping.Level.STAGE, false, null, null),
+                new PathShaping(PathShaping.Level.TOUCHPOINT, true, 2,
+                        List.of(new PathShaping.Group("Rivals", Pattern.compile("[XY]")))),
+                new PathShaping(PathShaping.Level.STAGE, false, null,
+                        List.of(new PathShaping.Group("(purchase)", Pattern.compile("A|buy")),
+                                new PathShaping.Group("(start)", Pattern.compile("E")))));
+    }
+
+    private static JourneySelection selection(Long from, Long to, String segment, String channel, String device,
+            Outcome outcome, Map<String, String> attributes, List<String> contains, List<String> endsWith,
+            List<String> excludes) {
+        return new JourneySelection(from, to, segment, channel, device, outcome, attributes, null, endsWith, contains,
+                excludes, null);
+    }
+}
