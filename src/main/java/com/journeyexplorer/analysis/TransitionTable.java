@@ -44,7 +44,7 @@ public final class TransitionTable {
     public static TransitionTable of(JourneySnapshot snapshot, Predicate<Journey> filter, boolean toFirstPurchase) {
         NodeSpace nodes = new NodeSpace(snapshot.touchpoints().size());
         long stride = nodes.size();
-        Map<Long, Accumulator> edges = new HashMap<>();
+        Edges edges = new Edges(stride);
         for (Journey journey : snapshot.journeys()) {
             if (!filter.test(journey)) {
                 continue;
@@ -52,10 +52,9 @@ public final class TransitionTable {
             int length = toFirstPurchase ? journey.pathLength() : journey.length();
             int weight = journey.weight();
             int previous = nodes.start();
-            long edgeMark = Long.MIN_VALUE;
             for (int i = 0; i <= length; i++) {
                 int next = i < length ? journey.steps()[i] : nodes.outcome(journey.outcome());
-                Accumulator edge = edges.computeIfAbsent(previous * stride + next, key -> new Accumulator());
+                Accumulator edge = edges.at(previous * stride + next);
                 edge.count += weight;
                 if (edge.lastJourney != journey) {
                     edge.lastJourney = journey;
@@ -66,12 +65,12 @@ public final class TransitionTable {
                 }
                 previous = next;
             }
-            edgeMark++;
         }
         long[] outTotals = new long[nodes.size()];
-        edges.forEach((key, edge) -> outTotals[(int) (key / stride)] += edge.count);
-        List<Transition> result = new ArrayList<>(edges.size());
-        edges.forEach((key, edge) -> {
+        Map<Long, Accumulator> counted = edges.counted();
+        counted.forEach((key, edge) -> outTotals[(int) (key / stride)] += edge.count);
+        List<Transition> result = new ArrayList<>(counted.size());
+        counted.forEach((key, edge) -> {
             int from = (int) (key / stride);
             int to = (int) (key % stride);
             result.add(new Transition(from, to, edge.count, edge.journeys, (double) edge.count / outTotals[from],
@@ -81,6 +80,50 @@ public final class TransitionTable {
                 .thenComparing(Comparator.comparingLong(Transition::count).reversed())
                 .thenComparingInt(Transition::to));
         return new TransitionTable(nodes, List.copyOf(result));
+    }
+
+    /**
+     * The accumulators by edge key: a dense array while the node space is small (every store seen so far), so the
+     * per-event look-up neither hashes nor boxes; a hash map beyond that.
+     */
+    private static final class Edges {
+
+        private static final int DENSE_LIMIT = 1 << 16;
+
+        private final Accumulator[] dense;
+        private final Map<Long, Accumulator> sparse;
+
+        Edges(long stride) {
+            boolean small = stride * stride <= DENSE_LIMIT;
+            this.dense = small ? new Accumulator[(int) (stride * stride)] : null;
+            this.sparse = small ? null : new HashMap<>();
+        }
+
+        Accumulator at(long key) {
+            if (dense == null) {
+                return sparse.computeIfAbsent(key, unused -> new Accumulator());
+            }
+            Accumulator edge = dense[(int) key];
+            if (edge == null) {
+                edge = new Accumulator();
+                dense[(int) key] = edge;
+            }
+            return edge;
+        }
+
+        /** The edges seen, by key (in key order for the dense table). */
+        Map<Long, Accumulator> counted() {
+            if (dense == null) {
+                return sparse;
+            }
+            Map<Long, Accumulator> counted = new java.util.LinkedHashMap<>();
+            for (int key = 0; key < dense.length; key++) {
+                if (dense[key] != null) {
+                    counted.put((long) key, dense[key]);
+                }
+            }
+            return counted;
+        }
     }
 
     private static final class Accumulator {
