@@ -115,19 +115,6 @@ public record JourneySelection(
         return journey -> matches(journey, inChannel, starts, ends, excluded, required);
     }
 
-    /**
-     * The positions, ascending in snapshot order, of the only records that can match: those of the selected segment,
-     * from an index kept with the snapshot; null when the selection names no segment (every position can). The
-     * predicate must still be tested on each.
-     */
-    int[] candidatePositions(JourneySnapshot snapshot) {
-        if (segment == null) {
-            return null;
-        }
-        return snapshot.memo(SegmentIndex.class, SegmentIndex.class, () -> SegmentIndex.of(snapshot))
-                .positions(segment);
-    }
-
     /** Tests one journey; builds the predicate each time, so use {@link #predicate} for many journeys. */
     public boolean test(Journey journey, JourneySnapshot snapshot) {
         return predicate(snapshot).test(journey);

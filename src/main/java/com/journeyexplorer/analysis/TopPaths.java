@@ -46,8 +46,7 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
      * Groups the selected journeys by shaped path. When the selection asks for {@link Outcome#PURCHASE}, paths end
      * at the first purchase; otherwise they are whole journeys. Paths are counted as label ids in a
      * {@link VariantTable} and named only for the variants listed; from {@value #PARALLEL_FROM} journey records on, the
-     * two halves of the snapshot are counted in parallel (the common fork-join pool takes one) and merged; a selection by
-     * segment visits only that segment's records ({@link SegmentIndex}). O(events +
+     * two halves of the snapshot are counted in parallel (the common fork-join pool takes one) and merged. O(events +
      * variants · log limit) plus the timing sorts of the listed variants.
      *
      * @param limit how many variants to list, at least 0
@@ -60,17 +59,15 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
         Predicate<Journey> predicate = selection.predicate(snapshot);
         PathShaper shaper = shaping.shaper(snapshot);
         List<Journey> journeys = snapshot.journeys();
-        int[] candidates = selection.candidatePositions(snapshot);
-        int size = candidates == null ? journeys.size() : candidates.length;
         PathCount counted;
-        if (size >= PARALLEL_FROM) {
-            int middle = size / 2;
+        if (journeys.size() >= PARALLEL_FROM) {
+            int middle = journeys.size() / 2;
             ForkJoinTask<PathCount> secondHalf = ForkJoinPool.commonPool().submit(
-                    () -> PathCount.of(journeys, candidates, middle, size, predicate, shaper, toFirstPurchase));
-            counted = PathCount.of(journeys, candidates, 0, middle, predicate, shaper, toFirstPurchase);
+                    () -> PathCount.of(journeys, middle, journeys.size(), predicate, shaper, toFirstPurchase));
+            counted = PathCount.of(journeys, 0, middle, predicate, shaper, toFirstPurchase);
             counted.append(secondHalf.join());
         } else {
-            counted = PathCount.of(journeys, candidates, 0, size, predicate, shaper, toFirstPurchase);
+            counted = PathCount.of(journeys, 0, journeys.size(), predicate, shaper, toFirstPurchase);
         }
         VariantTable variants = counted.variants;
         TimedPaths timed = counted.timed;
@@ -93,21 +90,17 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
         return new TopPaths(shown, other, total, variants.size());
     }
 
-    /**
-     * The variants, timed paths and total of the selected journeys among a range of candidates: of positions
-     * {@code candidates[from, to)}, or of positions {@code [from, to)} when {@code candidates} is null.
-     */
+    /** The variants, timed paths and total of the selected journeys among a range of positions. */
     private static final class PathCount {
         final VariantTable variants = new VariantTable();
         final TimedPaths timed = new TimedPaths();
         long total;
 
-        static PathCount of(List<Journey> journeys, int[] candidates, int from, int to, Predicate<Journey> predicate,
-                PathShaper shaper, boolean toFirstPurchase) {
+        static PathCount of(List<Journey> journeys, int from, int to, Predicate<Journey> predicate, PathShaper shaper,
+                boolean toFirstPurchase) {
             PathCount count = new PathCount();
             LabelPath path = new LabelPath();
-            for (int candidate = from; candidate < to; candidate++) {
-                int position = candidates == null ? candidate : candidates[candidate];
+            for (int position = from; position < to; position++) {
                 Journey journey = journeys.get(position);
                 if (!predicate.test(journey)) {
                     continue;
