@@ -2,8 +2,10 @@
 CREATE CONSTRAINT touchpoint_name IF NOT EXISTS FOR (t:Touchpoint) REQUIRE t.name IS UNIQUE;
 CREATE CONSTRAINT journey_id IF NOT EXISTS FOR (j:Journey) REQUIRE j.id IS UNIQUE;
 CREATE CONSTRAINT import_id IF NOT EXISTS FOR (i:Import) REQUIRE i.id IS UNIQUE;
-CREATE INDEX journey_outcome IF NOT EXISTS FOR (j:Journey) ON (j.outcome);
 CREATE INDEX journey_customer IF NOT EXISTS FOR (j:Journey) ON (j.customerId);
 CREATE INDEX journey_started IF NOT EXISTS FOR (j:Journey) ON (j.startedAt);
-CREATE INDEX journey_segment IF NOT EXISTS FOR (j:Journey) ON (j.segment);
-CREATE INDEX journey_import IF NOT EXISTS FOR (j:Journey) ON (j.importId);
+// Every index is updated by every journey written, so there are none for what a query rarely narrows by: a segment or
+// outcome holds a large share of all journeys, and the import id is read only to roll an unfinished import back.
+DROP INDEX journey_segment IF EXISTS;
+DROP INDEX journey_outcome IF EXISTS;
+DROP INDEX journey_import IF EXISTS;

@@ -23,18 +23,15 @@ import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.Touchpoint;
 
 /**
- * Writes journeys and their step chains through Neo4j's embedded Java API: the same graph as the Cypher writer in
+ * Writes journeys and their steps ({@code VISITED} relationships) through Neo4j's embedded Java API: the same graph as the Cypher writer in
  * {@link JourneyStore}, several times faster because no query is planned and nothing crosses Bolt. Used whenever the
  * database runs inside the app; an external server gets the Cypher writer.
  */
 final class EmbeddedJourneyWriter {
 
     private static final Label JOURNEY = Label.label("Journey");
-    private static final Label STEP = Label.label("Step");
     private static final Label TOUCHPOINT = Label.label("Touchpoint");
-    private static final RelationshipType FIRST = RelationshipType.withName("FIRST");
-    private static final RelationshipType NEXT = RelationshipType.withName("NEXT");
-    private static final RelationshipType AT = RelationshipType.withName("AT");
+    private static final RelationshipType VISITED = RelationshipType.withName("VISITED");
     private static final String[] TYPE_NAMES = typeNames();
 
     private final GraphDatabaseService database;
@@ -43,7 +40,7 @@ final class EmbeddedJourneyWriter {
         this.database = management.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
     }
 
-    /** One transaction: replaces the steps of {@code replacedIds}, then writes every journey of the batch. */
+    /** One transaction: replaces the journeys of {@code replacedIds} (node and steps), then writes every journey. */
     void writeJourneys(List<Journey> journeys, Collection<String> replacedIds, List<Touchpoint> touchpoints,
             String importId) {
         try (Transaction tx = database.beginTx()) {
@@ -54,7 +51,9 @@ final class EmbeddedJourneyWriter {
                 if (node == null) {
                     node = tx.createNode(JOURNEY);
                 } else {
-                    deleteSteps(node);
+                    for (Relationship step : node.getRelationships(Direction.OUTGOING, VISITED)) {
+                        step.delete();
+                    }
                     for (String key : node.getPropertyKeys()) {
                         node.removeProperty(key);
                     }
@@ -64,23 +63,6 @@ final class EmbeddedJourneyWriter {
             }
             tx.commit();
         }
-    }
-
-    private static void deleteSteps(Node journey) {
-        Node step = single(journey, FIRST);
-        while (step != null) {
-            Node next = single(step, NEXT);
-            for (Relationship relationship : step.getRelationships()) {
-                relationship.delete();
-            }
-            step.delete();
-            step = next;
-        }
-    }
-
-    private static Node single(Node node, RelationshipType type) {
-        Relationship relationship = node.getSingleRelationship(type, Direction.OUTGOING);
-        return relationship == null ? null : relationship.getEndNode();
     }
 
     private static void writeJourney(Transaction tx, Node node, Journey journey, List<Touchpoint> touchpoints,
@@ -117,8 +99,6 @@ final class EmbeddedJourneyWriter {
         }
         journey.attributes().forEach((name, value) -> node.setProperty(JourneyStore.ATTRIBUTE_PREFIX + name, value));
 
-        Node previous = node;
-        RelationshipType link = FIRST;
         for (int i = 0; i < length; i++) {
             int touchpointId = journey.steps()[i];
             Node touchpoint = touchpointNodes.computeIfAbsent(touchpointId,
@@ -126,9 +106,8 @@ final class EmbeddedJourneyWriter {
             if (touchpoint == null) {
                 throw new IllegalStateException("no :Touchpoint node for " + touchpoints.get(touchpointId).name());
             }
-            Node step = tx.createNode(STEP);
+            Relationship step = node.createRelationshipTo(touchpoint, VISITED);
             step.setProperty("index", i);
-            step.setProperty("touchpoint", path[i]);
             if (types[i] != EventType.TOUCHPOINT.code()) {
                 step.setProperty("type", TYPE_NAMES[types[i]]);
             }
@@ -139,10 +118,6 @@ final class EmbeddedJourneyWriter {
             if (eventId != null) {
                 step.setProperty("eventId", eventId);
             }
-            step.createRelationshipTo(touchpoint, AT);
-            previous.createRelationshipTo(step, link);
-            previous = step;
-            link = NEXT;
         }
     }
 

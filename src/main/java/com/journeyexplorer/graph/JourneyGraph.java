@@ -129,6 +129,7 @@ public class JourneyGraph {
         writeLock.lock();
         try {
             store.applySchema();
+            store.migrateStepChains();
             long started = System.nanoTime();
             List<String> unfinished = store.unfinishedImports();
             for (String importId : unfinished) {

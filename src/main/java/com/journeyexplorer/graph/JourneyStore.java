@@ -43,9 +43,8 @@ class JourneyStore {
 
     private static final String DELETE_STEPS = """
             UNWIND $ids AS id
-            MATCH (:Journey {id: id})-[:FIRST]->(first:Step)
-            MATCH (first)-[:NEXT*0..]->(step:Step)
-            DETACH DELETE step
+            MATCH (:Journey {id: id})-[step:VISITED]->(:Touchpoint)
+            DELETE step
             """;
 
     private static final String WRITE_JOURNEYS = """
@@ -56,30 +55,34 @@ class JourneyStore {
             CALL (j, row) {
               UNWIND range(0, size(row.props.path) - 1) AS i
               MATCH (t:Touchpoint {name: row.props.path[i]})
-              CREATE (s:Step {index: i, touchpoint: t.name})-[:AT]->(t)
+              CREATE (j)-[s:VISITED {index: i}]->(t)
               SET s.at = CASE WHEN size(row.props.times) > 0 THEN datetime({epochMillis: row.props.times[i]}) END,
                   s.type = CASE WHEN row.typeNames[i] <> 'touchpoint' THEN row.typeNames[i] END,
                   s.eventId = CASE WHEN row.props.eventIds[i] <> '' THEN row.props.eventIds[i] END
-              WITH j, i, s ORDER BY i
-              WITH j, collect(s) AS steps
-              WITH j, steps, steps[0] AS first
-              CREATE (j)-[:FIRST]->(first)
-              WITH steps
-              UNWIND range(0, size(steps) - 2) AS k
-              WITH steps[k] AS a, steps[k + 1] AS b
-              CREATE (a)-[:NEXT]->(b)
             }
             """;
 
     private static final String DELETE_JOURNEYS = """
             UNWIND $ids AS id
             MATCH (j:Journey {id: id})
-            OPTIONAL MATCH (j)-[:FIRST]->(first:Step)
-            CALL (first) {
-              MATCH (first)-[:NEXT*0..]->(step:Step)
-              DETACH DELETE step
-            }
             DETACH DELETE j
+            """;
+
+    /**
+     * Stores written before steps became VISITED relationships kept them as a chain of :Step nodes; this turns each
+     * journey's chain into VISITED relationships with the same properties. Idempotent, and a no-op on a current store.
+     */
+    private static final String HAS_STEP_CHAINS = "RETURN EXISTS { (:Journey)-[:FIRST]->(:Step) } AS found";
+
+    private static final String STEP_CHAINS_TO_VISITED = """
+            MATCH (j:Journey)-[:FIRST]->(:Step)
+            CALL (j) {
+              MATCH (j)-[:FIRST]->(:Step)-[:NEXT*0..]->(s:Step)-[:AT]->(t:Touchpoint)
+              CREATE (j)-[v:VISITED {index: s.index}]->(t)
+              SET v.at = s.at, v.type = s.type, v.eventId = s.eventId
+              WITH collect(s) AS steps
+              FOREACH (s IN steps | DETACH DELETE s)
+            } IN TRANSACTIONS OF 1000 ROWS
             """;
 
     private static final String DELETE_TOUCHPOINTS_FROM = """
@@ -300,6 +303,15 @@ class JourneyStore {
                 tx.run(REPLACE_TRANSITIONS).consume();
                 tx.run(CREATE_TRANSITIONS, Map.of("edges", edges)).consume();
             });
+        }
+    }
+
+    /** Turns the :Step chains of a store written by an older version into VISITED relationships, once. */
+    void migrateStepChains() {
+        try (Session session = driver.session()) {
+            if (session.run(HAS_STEP_CHAINS).single().get("found").asBoolean()) {
+                session.run(STEP_CHAINS_TO_VISITED).consume();
+            }
         }
     }
 

@@ -45,7 +45,7 @@ class CypherEndpointTests extends ApiTestSupport {
                 "MATCH (j:Journey) SET j:Hacked",
                 "MERGE (n:Intruder {name: 'x'})",
                 "MATCH (n) DETACH DELETE n",
-                "MATCH (s:Step) DELETE s",
+                "MATCH ()-[s:VISITED]->() DELETE s",
                 "MATCH (j:Journey) REMOVE j.outcome",
                 "MATCH (j:Journey) REMOVE j:Journey",
                 "CALL { CREATE (:Intruder) } RETURN 1",

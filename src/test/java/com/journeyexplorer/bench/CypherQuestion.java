@@ -33,9 +33,9 @@ record CypherQuestion(String name, String endpoint, String cypher, Map<String, O
             LIMIT 10""";
 
     static final String DIVERSIONS = """
-            MATCH (j:Journey)-[:FIRST]->(:Step)-[:NEXT*0..]->(a:Step)-[:NEXT]->(b:Step)
-                  -[:AT]->(rival:Touchpoint {owner: 'competitor'})
-            MATCH (a)-[:AT]->(own:Touchpoint {owner: 'own'})
+            MATCH (j:Journey)-[a:VISITED]->(own:Touchpoint {owner: 'own'}),
+                  (j)-[b:VISITED]->(rival:Touchpoint {owner: 'competitor'})
+            WHERE b.index = a.index + 1
             WITH DISTINCT own, rival, j
             WITH own, rival, sum(j.weight) AS journeys
             ORDER BY journeys DESC, own.name, rival.name
@@ -48,7 +48,7 @@ record CypherQuestion(String name, String endpoint, String cypher, Map<String, O
                    toFloat(journeys) / visitors AS rate""";
 
     static final String FUNNEL = """
-            MATCH (j:Journey)-[:FIRST]->(:Step)-[:NEXT*0..]->(:Step)-[:AT]->(t:Touchpoint)
+            MATCH (j:Journey)-[:VISITED]->(t:Touchpoint)
             WITH j, collect(DISTINCT toLower(t.stage)) AS seen
             WITH j, CASE WHEN j.outcome = 'PURCHASE' THEN seen + 'purchase' ELSE seen END AS reached
             UNWIND range(0, size($stages) - 1) AS s
@@ -65,12 +65,12 @@ record CypherQuestion(String name, String endpoint, String cypher, Map<String, O
 
     /** Links between consecutive steps of the first five, paths cut at the first purchase; a path's end by outcome. */
     static final String FLOWS = """
-            MATCH (j:Journey)-[:FIRST]->(:Step)-[:NEXT*0..4]->(a:Step)
-            WHERE j.purchaseIndex < 0 OR a.index <= j.purchaseIndex
-            OPTIONAL MATCH (a)-[:NEXT]->(b:Step)
-            WHERE a.index < 4 AND (j.purchaseIndex < 0 OR b.index <= j.purchaseIndex)
-            WITH a.index AS step, a.touchpoint AS from,
-                 coalesce(b.touchpoint, CASE WHEN a.index = 4 THEN '(beyond)' ELSE '(' + j.outcome + ')' END) AS to,
+            MATCH (j:Journey)-[a:VISITED]->(from:Touchpoint)
+            WHERE a.index <= 4 AND (j.purchaseIndex < 0 OR a.index <= j.purchaseIndex)
+            OPTIONAL MATCH (j)-[b:VISITED]->(next:Touchpoint)
+            WHERE b.index = a.index + 1 AND a.index < 4 AND (j.purchaseIndex < 0 OR b.index <= j.purchaseIndex)
+            WITH a.index AS step, from.name AS from,
+                 coalesce(next.name, CASE WHEN a.index = 4 THEN '(beyond)' ELSE '(' + j.outcome + ')' END) AS to,
                  sum(j.weight) AS journeys
             RETURN step, from, to, journeys
             ORDER BY step, journeys DESC""";

@@ -24,19 +24,19 @@ class CypherWriterTests extends ApiTestSupport {
         String query = "/api/events?journeyColumn=case:concept:name&touchpointColumn=concept:name"
                 + "&timestampColumn=time:timestamp&purchase=pay compensation";
         assertThat(postFile(query, "text/csv", file).status()).isEqualTo(200);
-        // An extension replaces the journey's step chain.
+        // An extension replaces the journey's steps.
         assertThat(post("/api/events", "text/csv", "journey_id,timestamp,touchpoint\n3,2011-02-01T10:00:00Z,Newsletter\n")
                 .status()).isEqualTo(200);
 
         try (var session = driver.session()) {
             List<String> path = session.run("""
-                    MATCH (:Journey {id: '3'})-[:FIRST]->(first:Step)
-                    MATCH (first)-[:NEXT*0..]->(s:Step)
-                    RETURN s.touchpoint AS touchpoint ORDER BY s.index""").list(r -> r.get("touchpoint").asString());
+                    MATCH (:Journey {id: '3'})-[s:VISITED]->(t:Touchpoint)
+                    RETURN t.name AS touchpoint ORDER BY s.index""").list(r -> r.get("touchpoint").asString());
             List<Object> stored = session.run("MATCH (j:Journey {id: '3'}) RETURN j.path AS path").single()
                     .get("path").asList();
             assertThat(path).hasSize(10).endsWith("Newsletter").isEqualTo(stored);
-            assertThat(session.run("MATCH (s:Step) RETURN count(s) AS n").single().get("n").asLong()).isEqualTo(43);
+            assertThat(session.run("MATCH (:Journey)-[s:VISITED]->() RETURN count(s) AS n").single().get("n").asLong())
+                    .isEqualTo(43);
             List<String> mismatches = session.run(JourneyStore.statements(
                     Files.readString(Path.of("cypher", "consistency-check.cypher"))).get(0))
                     .list(row -> row.get("from").asString());
