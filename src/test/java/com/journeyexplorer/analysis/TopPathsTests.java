@@ -99,7 +99,7 @@ class TopPathsTests {
 
     @Test
     void equalsTheTopPathsOfShapedLabelListsOnManyJourneys() {
-        JourneySnapshot many = JourneyFixture.varied(11, TopPaths.PARALLEL_FROM + 20_000);
+        JourneySnapshot many = JourneyFixture.varied(11, 120_000);
         for (PathShaping shaping : PathCrossChecks.shapings().subList(0, 3)) {
             assertThat(TopPaths.of(many, JourneySelection.all(), shaping, 50))
                     .isEqualTo(ObjectPathAnalyses.topPaths(many, JourneySelection.all(), shaping, 50));
