@@ -4,6 +4,7 @@
 #   bench/profile.sh attribution [journeys=1000000]  attribution models, compare, key moments
 # Quicker to rerun than bench/analysis.sh (no import into Neo4j) while working on an analysis; the official figures
 # in BENCHMARKS.md come from bench/analysis.sh. The demo CSV is written to target/bench once and reused.
+# BENCH_JAVA_OPTS adds JVM options, e.g. BENCH_JAVA_OPTS=-Dprofile.only=top to time only top paths.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile="${1:?usage: bench/profile.sh paths|attribution [journeys]}"
@@ -22,4 +23,4 @@ case "$profile" in
   attribution) main=com.journeyexplorer.bench.AttributionProfile ;;
   *) echo "unknown profile '$profile': use paths or attribution" >&2; exit 2 ;;
 esac
-java -Xmx"${BENCH_XMX:-6g}" -cp "$classpath" "$main" "$csv"
+java -Xmx"${BENCH_XMX:-6g}" ${BENCH_JAVA_OPTS:-} -cp "$classpath" "$main" "$csv"

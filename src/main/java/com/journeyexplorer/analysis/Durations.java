@@ -19,6 +19,13 @@ final class Durations {
         size++;
     }
 
+    /** Adds the durations of {@code later} after these, in their order. */
+    void addAll(Durations later) {
+        for (int i = 0; i < later.size; i++) {
+            add(later.millis[i], later.weights[i]);
+        }
+    }
+
     /** O(n log n) for the sort. */
     DurationStats stats() {
         if (size == 0) {

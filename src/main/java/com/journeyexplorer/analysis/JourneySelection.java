@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -115,6 +116,35 @@ public record JourneySelection(
         return journey -> matches(journey, inChannel, starts, ends, excluded, required);
     }
 
+    /**
+     * The selection as a test of record positions in {@code snapshot}: segment, device and outcome are read from its
+     * {@link JourneyColumns}, and only a record that passes them is read itself, for the other criteria if any. The
+     * same records as {@link #predicate}, without touching the others.
+     */
+    IntPredicate positions(JourneySnapshot snapshot) {
+        if (selectsAll()) {
+            return position -> true;
+        }
+        JourneyColumns columns = JourneyColumns.of(snapshot);
+        int segmentCode = segment == null ? JourneyColumns.ABSENT : columns.segmentCode(segment);
+        int deviceCode = device == null ? JourneyColumns.ABSENT : columns.deviceCode(device);
+        if (segment != null && segmentCode == JourneyColumns.ABSENT
+                || device != null && deviceCode == JourneyColumns.ABSENT) {
+            return position -> false;
+        }
+        int outcomeCode = outcome == null ? JourneyColumns.ABSENT : outcome.ordinal();
+        IntPredicate byColumns = position -> (segment == null || columns.segment(position) == segmentCode)
+                && (device == null || columns.device(position) == deviceCode)
+                && (outcome == null || columns.outcome(position) == outcomeCode);
+        JourneySelection rest = withoutColumnCriteria();
+        if (rest.selectsAll()) {
+            return byColumns;
+        }
+        List<Journey> journeys = snapshot.journeys();
+        Predicate<Journey> restPredicate = rest.predicate(snapshot);
+        return position -> byColumns.test(position) && restPredicate.test(journeys.get(position));
+    }
+
     /** Tests one journey; builds the predicate each time, so use {@link #predicate} for many journeys. */
     public boolean test(Journey journey, JourneySnapshot snapshot) {
         return predicate(snapshot).test(journey);
@@ -130,6 +160,12 @@ public record JourneySelection(
             }
         }
         return selected;
+    }
+
+    /** This selection without the criteria that {@link JourneyColumns} answer: segment, device and outcome. */
+    private JourneySelection withoutColumnCriteria() {
+        return new JourneySelection(from, to, null, channel, null, null, attributes, startsWith, endsWith, contains,
+                excludes, filterScope);
     }
 
     private boolean selectsAll() {

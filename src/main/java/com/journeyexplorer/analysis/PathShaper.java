@@ -63,13 +63,27 @@ final class PathShaper {
     void shape(Journey journey, boolean toFirstPurchase, LabelPath path) {
         int length = toFirstPurchase ? journey.pathLength() : journey.length();
         path.reset(journey, Math.min(length, maxSteps));
-        int[] steps = journey.steps();
+        shape(journey.steps(), 0, length, path);
+    }
+
+    /**
+     * Shapes one of the {@link StepSequences} into {@code path} as {@link #shape(Journey, boolean, LabelPath)} shapes
+     * a journey with those steps; the path has no journey, so no gaps.
+     */
+    void shape(StepSequences sequences, int sequence, LabelPath path) {
+        int length = sequences.length(sequence);
+        path.reset(null, Math.min(length, maxSteps));
+        shape(sequences.pool(), sequences.offset(sequence), length, path);
+    }
+
+    /** Shapes the steps {@code steps[from, from + length)} into a path already reset to hold them. */
+    private void shape(int[] steps, int from, int length, LabelPath path) {
         int[] ids = path.labels;
         int[] starts = path.starts;
         int count = 0;
         int i = 0;
         for (; i < length; i++) {
-            int label = labelIds[steps[i]];
+            int label = labelIds[steps[from + i]];
             if (collapseRepeats && count > 0 && ids[count - 1] == label) {
                 continue;
             }

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
 /**
  * The most frequent path variants of the selected journeys, with the rest summed in {@code other}, so that
@@ -35,7 +35,7 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
         return Integer.compare(a.size(), b.size());
     };
 
-    /** From this many journey records on, the two halves of the snapshot are counted in parallel. */
+    /** From this many journey records, or timed paths, on, the two halves are read in parallel. */
     static final int PARALLEL_FROM = 100_000;
 
     public TopPaths {
@@ -44,10 +44,12 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
 
     /**
      * Groups the selected journeys by shaped path. When the selection asks for {@link Outcome#PURCHASE}, paths end
-     * at the first purchase; otherwise they are whole journeys. Paths are counted as label ids in a
-     * {@link VariantTable} and named only for the variants listed; from {@value #PARALLEL_FROM} journey records on, the
-     * two halves of the snapshot are counted in parallel (the common fork-join pool takes one) and merged. O(events +
-     * variants · log limit) plus the timing sorts of the listed variants.
+     * at the first purchase; otherwise they are whole journeys. The selected records are counted by their
+     * {@link StepSequences} number, reading only the snapshot's {@link JourneyColumns} unless the selection needs
+     * more; each distinct sequence among them is then shaped once and counted as label ids in a {@link VariantTable},
+     * and variants are named only where listed. From {@value #PARALLEL_FROM} records on, the two halves of the snapshot
+     * are counted in parallel (the common fork-join pool takes one) and merged. O(records + selected sequences' steps
+     * + variants · log limit) plus the timing sorts of the listed variants.
      *
      * @param limit how many variants to list, at least 0
      */
@@ -56,24 +58,25 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
             throw new IllegalArgumentException("limit must be at least 0");
         }
         boolean toFirstPurchase = selection.outcome() == Outcome.PURCHASE;
-        Predicate<Journey> predicate = selection.predicate(snapshot);
         PathShaper shaper = shaping.shaper(snapshot);
-        List<Journey> journeys = snapshot.journeys();
-        PathCount counted;
-        if (journeys.size() >= PARALLEL_FROM) {
-            int middle = journeys.size() / 2;
-            ForkJoinTask<PathCount> secondHalf = ForkJoinPool.commonPool().submit(
-                    () -> PathCount.of(journeys, middle, journeys.size(), predicate, shaper, toFirstPurchase));
-            counted = PathCount.of(journeys, 0, middle, predicate, shaper, toFirstPurchase);
+        IntPredicate selected = selection.positions(snapshot);
+        StepSequences sequences = StepSequences.of(snapshot);
+        JourneyColumns columns = JourneyColumns.of(snapshot);
+        int[] numbers = sequences.numbers(toFirstPurchase);
+        SequenceCount counted;
+        if (numbers.length >= PARALLEL_FROM) {
+            int middle = numbers.length / 2;
+            ForkJoinTask<SequenceCount> secondHalf = ForkJoinPool.commonPool().submit(
+                    () -> SequenceCount.of(sequences, columns, numbers, selected, middle, numbers.length));
+            counted = SequenceCount.of(sequences, columns, numbers, selected, 0, middle);
             counted.append(secondHalf.join());
         } else {
-            counted = PathCount.of(journeys, 0, journeys.size(), predicate, shaper, toFirstPurchase);
+            counted = SequenceCount.of(sequences, columns, numbers, selected, 0, numbers.length);
         }
-        VariantTable variants = counted.variants;
-        TimedPaths timed = counted.timed;
+        VariantTable variants = counted.shape(shaper);
         long total = counted.total;
         int[] top = variants.top(limit);
-        Durations[] durations = timed.durations(top, variants.size(), journeys, shaper, toFirstPurchase);
+        Durations[] durations = counted.durations(top, variants.size(), snapshot.journeys());
         List<PathVariant> shown = new ArrayList<>(top.length);
         long shownJourneys = 0;
         for (int i = 0; i < top.length; i++) {
@@ -90,57 +93,144 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
         return new TopPaths(shown, other, total, variants.size());
     }
 
-    /** The variants, timed paths and total of the selected journeys among a range of positions. */
-    private static final class PathCount {
-        final VariantTable variants = new VariantTable();
+    /** The selected records counted by step sequence: weighted journeys and purchases, timed paths, total. */
+    private static final class SequenceCount {
+        /** By sequence number, weighted journeys then weighted purchases, side by side for one cache miss. */
+        final long[] counts;
         final TimedPaths timed = new TimedPaths();
+        final StepSequences sequences;
+        /** A bit per sequence number: whether it was counted. */
+        final long[] seen;
         long total;
+        /** After {@link #shape}: the numbers of the counted sequences, ascending. */
+        int[] counted;
+        /** After {@link #shape}: by sequence number, its variant and the raw steps its path spans. */
+        int[] variantOf;
+        int[] shapedSteps;
 
-        static PathCount of(List<Journey> journeys, int from, int to, Predicate<Journey> predicate, PathShaper shaper,
-                boolean toFirstPurchase) {
-            PathCount count = new PathCount();
-            LabelPath path = new LabelPath();
+        private SequenceCount(StepSequences sequences) {
+            this.sequences = sequences;
+            this.counts = new long[2 * sequences.count()];
+            this.seen = new long[(sequences.count() + 63) >>> 6];
+        }
+
+        /** Counts the selected records among positions {@code [from, to)}, numbered as {@code numbers} says. */
+        static SequenceCount of(StepSequences sequences, JourneyColumns columns, int[] numbers, IntPredicate selected,
+                int from, int to) {
+            int purchase = Outcome.PURCHASE.ordinal();
+            SequenceCount count = new SequenceCount(sequences);
             for (int position = from; position < to; position++) {
-                Journey journey = journeys.get(position);
-                if (!predicate.test(journey)) {
+                if (!selected.test(position)) {
                     continue;
                 }
-                shaper.shape(journey, toFirstPurchase, path);
-                int weight = journey.weight();
-                int variant = count.variants.count(path, weight, journey.outcome() == Outcome.PURCHASE);
-                if (journey.isTimed()) {
-                    count.timed.add(variant, position);
+                int sequence = numbers[position];
+                int weight = columns.weight(position);
+                count.seen[sequence >>> 6] |= 1L << sequence;
+                count.counts[2 * sequence] += weight;
+                if (columns.outcome(position) == purchase) {
+                    count.counts[2 * sequence + 1] += weight;
+                }
+                if (columns.isTimed(position)) {
+                    count.timed.add(sequence, position);
                 }
                 count.total += weight;
             }
             return count;
         }
 
-        /**
-         * Adds the counts of the positions after this range. Its variants new here get ids in their order of first
-         * sight there and its timed paths follow these, so the result equals counting both ranges in one pass.
-         */
-        void append(PathCount later) {
-            int[] ids = new int[later.variants.size()];
-            for (int variant = 0; variant < ids.length; variant++) {
-                ids[variant] = variants.merge(later.variants.key(variant), later.variants.journeys(variant),
-                        later.variants.purchased(variant));
+        /** Adds the counts of the positions after this count's range; timed paths stay in position order. */
+        void append(SequenceCount later) {
+            for (int sequence : members(later.seen)) {
+                counts[2 * sequence] += later.counts[2 * sequence];
+                counts[2 * sequence + 1] += later.counts[2 * sequence + 1];
             }
-            later.timed.forEach((variant, position) -> timed.add(ids[variant], position));
+            for (int word = 0; word < seen.length; word++) {
+                seen[word] |= later.seen[word];
+            }
+            timed.append(later.timed);
             total += later.total;
+        }
+
+        /** The numbers whose bits are set, ascending. */
+        private static int[] members(long[] bits) {
+            int size = 0;
+            for (long word : bits) {
+                size += Long.bitCount(word);
+            }
+            int[] members = new int[size];
+            int next = 0;
+            for (int word = 0; word < bits.length; word++) {
+                for (long rest = bits[word]; rest != 0; rest &= rest - 1) {
+                    members[next++] = word << 6 | Long.numberOfTrailingZeros(rest);
+                }
+            }
+            return members;
+        }
+
+        /**
+         * Shapes each counted sequence once and adds its counts to its variant, noting the variant and how many raw
+         * steps the shaping read ({@link LabelPath#end}) of each counted sequence; returns the variants. In ascending
+         * order, the sequences' steps are read front to back.
+         */
+        VariantTable shape(PathShaper shaper) {
+            counted = members(seen);
+            int labels = 0;
+            for (int sequence : counted) {
+                labels += sequences.length(sequence);
+            }
+            VariantTable variants = new VariantTable(counted.length, labels);
+            variantOf = new int[sequences.count()];
+            shapedSteps = new int[sequences.count()];
+            LabelPath path = new LabelPath();
+            for (int sequence : counted) {
+                shaper.shape(sequences, sequence, path);
+                variantOf[sequence] = variants.merge(path, counts[2 * sequence], counts[2 * sequence + 1]);
+                shapedSteps[sequence] = path.end;
+            }
+            return variants;
+        }
+
+        /**
+         * For each of the {@code top} variants, in that order, its paths' durations, or null if none is timed: from
+         * the first event to the last one shaped into the path. From {@value #PARALLEL_FROM} timed paths on, the
+         * two halves are read in parallel, as reading the listed journeys' times is mostly waiting for memory.
+         */
+        Durations[] durations(int[] top, int variantCount, List<Journey> records) {
+            int[] rank = new int[variantCount];
+            Arrays.fill(rank, -1);
+            for (int i = 0; i < top.length; i++) {
+                rank[top[i]] = i;
+            }
+            // A bit per sequence, small enough to stay in cache, passes over most timed paths without the lookups.
+            long[] listed = new long[(sequences.count() + 63) >>> 6];
+            for (int sequence : counted) {
+                if (rank[variantOf[sequence]] >= 0) {
+                    listed[sequence >>> 6] |= 1L << sequence;
+                }
+            }
+            if (timed.size < PARALLEL_FROM) {
+                return timed.durations(0, timed.size, listed, rank, this, top.length, records);
+            }
+            int middle = timed.size / 2;
+            ForkJoinTask<Durations[]> secondHalf = ForkJoinPool.commonPool().submit(
+                    () -> timed.durations(middle, timed.size, listed, rank, this, top.length, records));
+            Durations[] durations = timed.durations(0, middle, listed, rank, this, top.length, records);
+            Durations[] later = secondHalf.join();
+            for (int i = 0; i < durations.length; i++) {
+                if (durations[i] == null) {
+                    durations[i] = later[i];
+                } else if (later[i] != null) {
+                    durations[i].addAll(later[i]);
+                }
+            }
+            return durations;
         }
     }
 
-    /** What {@link TimedPaths#forEach} calls for each timed path. */
-    @FunctionalInterface
-    private interface TimedPathAction {
-        void accept(int variant, int position);
-    }
-
     /**
-     * The timed paths among the selected journeys, as (variant, journey position) pairs in fixed-size chunks (growing
-     * never copies, and no chunk is large enough to be a humongous allocation), so that durations are read from the
-     * journeys' time arrays, and their paths shaped again, only for the variants listed.
+     * The timed paths among the selected journeys, as (step sequence, journey position) pairs in fixed-size chunks
+     * (growing never copies, and no chunk is large enough to be a humongous allocation), so that durations are read
+     * from the journeys' time arrays only for the variants listed.
      */
     private static final class TimedPaths {
         private static final int CHUNK = 1 << 14;
@@ -148,44 +238,42 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
         private final List<long[]> chunks = new ArrayList<>();
         private int size;
 
-        void add(int variant, int position) {
+        void add(int sequence, int position) {
             if (size % CHUNK == 0) {
                 chunks.add(new long[CHUNK]);
             }
-            chunks.get(size / CHUNK)[size % CHUNK] = (long) variant << 32 | position;
+            chunks.get(size / CHUNK)[size % CHUNK] = (long) sequence << 32 | position;
             size++;
         }
 
-        /** Calls {@code action} with each (variant, position) pair, in the order added. */
-        void forEach(TimedPathAction action) {
-            for (int i = 0; i < size; i++) {
-                long entry = chunks.get(i / CHUNK)[i % CHUNK];
-                action.accept((int) (entry >>> 32), (int) entry);
+        /** Appends the timed paths of {@code later}. */
+        void append(TimedPaths later) {
+            for (int i = 0; i < later.size; i++) {
+                long entry = later.chunks.get(i / CHUNK)[i % CHUNK];
+                add((int) (entry >>> 32), (int) entry);
             }
         }
 
-        /** For each of the {@code top} variants, in that order, its paths' durations, or null if none is timed. */
-        Durations[] durations(int[] top, int variantCount, List<Journey> journeys, PathShaper shaper,
-                boolean toFirstPurchase) {
-            int[] rank = new int[variantCount];
-            Arrays.fill(rank, -1);
-            for (int i = 0; i < top.length; i++) {
-                rank[top[i]] = i;
-            }
-            Durations[] durations = new Durations[top.length];
-            LabelPath path = new LabelPath();
-            for (int i = 0; i < size; i++) {
+        /**
+         * The durations of the timed paths {@code [from, to)} of the sequences marked in {@code listed}, by the rank
+         * of their variant; null where none is timed.
+         */
+        Durations[] durations(int from, int to, long[] listed, int[] rank, SequenceCount counted, int ranks,
+                List<Journey> journeys) {
+            Durations[] durations = new Durations[ranks];
+            for (int i = from; i < to; i++) {
                 long entry = chunks.get(i / CHUNK)[i % CHUNK];
-                int at = rank[(int) (entry >>> 32)];
-                if (at >= 0) {
-                    Journey journey = journeys.get((int) entry);
-                    shaper.shape(journey, toFirstPurchase, path);
-                    long[] times = journey.times();
-                    if (durations[at] == null) {
-                        durations[at] = new Durations();
-                    }
-                    durations[at].add(times[path.end - 1] - times[0], journey.weight());
+                int sequence = (int) (entry >>> 32);
+                if ((listed[sequence >>> 6] & 1L << sequence) == 0) {
+                    continue;
                 }
+                int at = rank[counted.variantOf[sequence]];
+                Journey journey = journeys.get((int) entry);
+                long[] times = journey.times();
+                if (durations[at] == null) {
+                    durations[at] = new Durations();
+                }
+                durations[at].add(times[counted.shapedSteps[sequence] - 1] - times[0], journey.weight());
             }
             return durations;
         }

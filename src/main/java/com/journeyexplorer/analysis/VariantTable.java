@@ -7,37 +7,34 @@ import java.util.PriorityQueue;
  * Weighted counts of distinct shaped paths, keyed by their label ids, laid out for few cache misses per lookup: an
  * open-addressing hash table (linear probing, load at most 1/2) whose slots hold the key's hash and its offset in one
  * int pool, where the variant id, length and label ids lie together; the two counts of a variant sit side by side.
- * A lookup takes a {@link LabelPath} as it is, so counting a journey allocates nothing unless its path is new.
+ * A lookup takes a {@link LabelPath} as it is, so counting a path allocates nothing unless the table outgrows the size
+ * it was made for.
  * Variants get ids {@code [0, size())} in order of first sight.
  */
 final class VariantTable {
 
-    private long[] slots = new long[1024];
-    private int[] pool = new int[4096];
+    private long[] slots;
+    private int[] pool;
     private int poolSize;
-    private int[] offsets = new int[512];
-    private long[] counts = new long[1024];
+    private int[] offsets;
+    private long[] counts;
     private int size;
+
+    /** A table that holds {@code variants} variants of {@code labels} labels in all without growing. */
+    VariantTable(int variants, int labels) {
+        int capacity = Math.max(512, Integer.highestOneBit(Math.max(1, variants - 1)) << 1);
+        slots = new long[capacity * 2];
+        offsets = new int[capacity];
+        counts = new long[capacity * 2];
+        pool = new int[Math.max(4096, labels + 2 * variants)];
+    }
 
     int size() {
         return size;
     }
 
-    /** Counts one journey of {@code weight} on the path's variant; returns the variant id. O(path length) expected. */
-    int count(LabelPath path, int weight, boolean purchased) {
-        int variant = variant(path);
-        counts[2 * variant] += weight;
-        if (purchased) {
-            counts[2 * variant + 1] += weight;
-        }
-        return variant;
-    }
-
-    /** Adds counts to the variant of {@code key}, new or not; returns its id. */
-    int merge(int[] key, long journeys, long purchased) {
-        LabelPath path = new LabelPath();
-        path.labels = key;
-        path.length = key.length;
+    /** Adds counts to the path's variant, new or not; returns its id. O(path length) expected. */
+    int merge(LabelPath path, long journeys, long purchased) {
         int variant = variant(path);
         counts[2 * variant] += journeys;
         counts[2 * variant + 1] += purchased;

@@ -3,8 +3,11 @@ package com.journeyexplorer.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +93,25 @@ class JourneySelectionTests {
     void rejectsFromAfterTo() {
         assertThatIllegalArgumentException().isThrownBy(
                 () -> new JourneySelection(2L, 1L, null, null, null, null, null, null, null, null, null, null));
+    }
+
+    @Test
+    void testsPositionsAsThePredicateTestsJourneys() {
+        List<JourneySelection> selections = new ArrayList<>(PathCrossChecks.selections());
+        selections.add(new JourneySelection(null, null, "nobody", null, null, null, null, null, null, null, null,
+                null));
+        selections.add(new JourneySelection(null, null, null, null, "fridge", null, null, null, null, null, null,
+                null));
+        for (long seed = 1; seed <= 3; seed++) {
+            JourneySnapshot random = JourneyFixture.varied(seed, 500);
+            for (JourneySelection selection : selections) {
+                Predicate<Journey> predicate = selection.predicate(random);
+                IntPredicate positions = selection.positions(random);
+                for (int position = 0; position < random.journeys().size(); position++) {
+                    assertThat(positions.test(position)).as("%s at %d", selection, position)
+                            .isEqualTo(predicate.test(random.journeys().get(position)));
+                }
+            }
+        }
     }
 }

@@ -19,6 +19,8 @@ final class PathCrossChecks {
                         List.of(), List.of()),
                 selection(null, null, null, null, null, null, Map.of(), List.of("A", "B"), List.of("C"), List.of()),
                 selection(null, null, null, null, null, null, Map.of(), List.of(), List.of(), List.of("X")),
+                selection(null, null, "s2", null, "desktop", Outcome.ABANDONED, Map.of(), List.of("A"), List.of(),
+                        List.of()),
                 selection(0L, 40 * JourneyFixture.DAY, null, null, null, null, Map.of(), List.of(), List.of(),
                         List.of()));
     }

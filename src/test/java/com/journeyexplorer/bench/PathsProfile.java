@@ -32,8 +32,9 @@ import com.journeyexplorer.ingest.InMemoryImport;
 /**
  * Profiles the analyses of the benchmark requests without a database or HTTP: builds the snapshot of an event CSV in
  * memory once and prints its retained heap (used heap after GC before and after, as {@link AnalysisBenchmark}
- * measures it), then for each request the median wall-clock and thread CPU time (steadier on a busy machine) of
- * repeated fresh computations of what its controller computes, with no answer cache. Run with
+ * measures it), and again once the first top-paths answer has built the columns and step sequences kept with the
+ * snapshot; then for each request the median wall-clock and thread CPU time (steadier on a busy machine) of repeated
+ * fresh computations of what its controller computes, with no answer cache. Run with
  *
  * <pre>
  * ./mvnw -q -B test-compile
@@ -87,9 +88,14 @@ public final class PathsProfile {
             JourneyQuery query = query(Map.of(), Set.of());
             return Flows.of(snapshot, query.selection(), query.shaping(), 5, 8);
         });
+        started = System.nanoTime();
         TopPaths top = (TopPaths) requests.get("/api/paths/top?segment=trend follower").call();
-        System.out.printf(Locale.ROOT, "top paths: %,d of %,d journeys selected, %,d variants%n", top.total(),
-                snapshot.journeyCount(), top.variants());
+        double firstMillis = (System.nanoTime() - started) / 1e6;
+        long withColumns = usedHeapAfterGc() - before;
+        System.out.printf(Locale.ROOT, "top paths: %,d of %,d journeys selected, %,d variants; first call %.0f ms "
+                + "with the snapshot's columns and step sequences, after it retained %,.0f MiB, %.1f bytes per "
+                + "event%n", top.total(), snapshot.journeyCount(), top.variants(), firstMillis,
+                withColumns / 1048576.0, (double) withColumns / snapshot.eventCount());
         String only = System.getProperty("profile.only", "");
         for (Map.Entry<String, Callable<?>> request : requests.entrySet()) {
             if (!request.getKey().contains(only)) {
