@@ -94,6 +94,15 @@ public final class JourneySnapshot {
     }
 
     /**
+     * Builds now what analyses otherwise build on first use and keep with the snapshot (the record columns and step
+     * sequences that selections and top paths read, O(records)), so that no request waits for it.
+     */
+    public void prepareIndexes() {
+        JourneyColumns.of(this);
+        StepSequences.of(this);
+    }
+
+    /**
      * A value derived from this snapshot alone, computed on first use and then kept with the snapshot: a snapshot is
      * immutable, so an analysis may memoize what every request would otherwise recompute from all journeys (the
      * unfiltered transition graph, for one). Values must be immutable and small, as they live as long as the

@@ -1,5 +1,7 @@
 package com.journeyexplorer.graph;
 
+import java.util.concurrent.CompletableFuture;
+
 import org.springframework.stereotype.Component;
 
 import com.journeyexplorer.analysis.JourneySnapshot;
@@ -18,7 +20,12 @@ public class JourneyProjection {
         return current;
     }
 
+    /**
+     * Publishes {@code next} and builds its per-snapshot indexes in the background (half a second at a million
+     * journeys): a request that needs them first waits for that one build rather than starting its own.
+     */
     void replace(JourneySnapshot next) {
         current = next;
+        CompletableFuture.runAsync(next::prepareIndexes);
     }
 }

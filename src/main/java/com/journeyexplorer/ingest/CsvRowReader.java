@@ -8,6 +8,9 @@ import java.nio.charset.CharacterCodingException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -68,27 +71,145 @@ final class CsvRowReader implements RowReader {
             return false;
         }
         Map<String, Integer> index = new HashMap<>(parser.getHeaderMap());
-        long line = parser.getCurrentLineNumber() + 1;
-        var iterator = parser.iterator();
-        while (true) {
-            CSVRecord record;
+        return new ParsingThread(parser, index, header).handTo(consumer, errors);
+    }
+
+    /**
+     * Parses the records on a thread of their own and hands them over in batches, so that parsing (the larger part
+     * of reading an upload) and the consumer's work on each row run on two cores at once. Row problems travel in the
+     * batches in line order, so the consumer's thread records every error exactly as a single thread would.
+     */
+    private final class ParsingThread {
+        private static final int BATCH = 512;
+        private static final Object END = new Object();
+
+        private final CSVParser parser;
+        private final Map<String, Integer> index;
+        private final List<String> header;
+        private final BlockingQueue<Object[]> batches = new ArrayBlockingQueue<>(16);
+        private volatile boolean cancelled;
+
+        /** A row that is rejected ({@code fatal}: and ends the reading) at {@code line}. */
+        private record Problem(long line, String reason, boolean fatal) {
+        }
+
+        /** Parsing failed unexpectedly: rethrown on the consumer's thread. */
+        private record Failure(Throwable cause) {
+        }
+
+        ParsingThread(CSVParser parser, Map<String, Integer> index, List<String> header) {
+            this.parser = parser;
+            this.index = index;
+            this.header = header;
+        }
+
+        boolean handTo(Consumer<InputRow> consumer, ErrorCollector errors) throws IOException {
+            Thread parsing = new Thread(this::parse, "csv-parser");
+            parsing.setDaemon(true);
+            parsing.start();
             try {
-                if (!iterator.hasNext()) {
-                    return true;
+                while (true) {
+                    for (Object item : takeBatch()) {
+                        if (item == null) {
+                            break;
+                        }
+                        if (item instanceof CsvRow row) {
+                            consumer.accept(row);
+                        } else if (item instanceof Problem problem) {
+                            errors.add(problem.line(), null, problem.reason());
+                            if (problem.fatal()) {
+                                return false;
+                            }
+                        } else if (item instanceof Failure failure) {
+                            if (failure.cause() instanceof RuntimeException runtime) {
+                                throw runtime;
+                            }
+                            throw (Error) failure.cause();
+                        } else if (item == END) {
+                            return true;
+                        }
+                    }
                 }
-                record = iterator.next();
-            } catch (UncheckedIOException | IllegalStateException e) {
-                errors.add(line, null, describe(e));
-                return false;
+            } finally {
+                // The parser reads the request body: it must be done with it before the request ends.
+                cancelled = true;
+                batches.clear();
+                joinUninterruptibly(parsing);
             }
-            long start = line;
-            line = parser.getCurrentLineNumber() + 1;
-            if (record.size() != header.size()) {
-                errors.add(start, null, "has " + record.size() + " fields where the header has " + header.size()
-                        + (record.size() == 1 ? " (is the delimiter '" + delimiter + "'?)" : ""));
-                continue;
+        }
+
+        private Object[] takeBatch() throws IOException {
+            try {
+                return batches.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while reading the upload");
             }
-            consumer.accept(new CsvRow(start, record, index, header));
+        }
+
+        private void parse() {
+            Object[] batch = new Object[BATCH];
+            int size = 0;
+            long line = parser.getCurrentLineNumber() + 1;
+            var iterator = parser.iterator();
+            try {
+                while (!cancelled) {
+                    Object item;
+                    try {
+                        if (!iterator.hasNext()) {
+                            item = END;
+                        } else {
+                            CSVRecord record = iterator.next();
+                            long start = line;
+                            line = parser.getCurrentLineNumber() + 1;
+                            item = record.size() == header.size() ? new CsvRow(start, record, index, header)
+                                    : new Problem(start, "has " + record.size() + " fields where the header has "
+                                            + header.size() + (record.size() == 1 ? " (is the delimiter '" + delimiter
+                                            + "'?)" : ""), false);
+                        }
+                    } catch (UncheckedIOException | IllegalStateException e) {
+                        item = new Problem(line, describe(e), true);
+                    }
+                    batch[size++] = item;
+                    boolean last = item == END || item instanceof Problem problem && problem.fatal();
+                    if (size == BATCH || last) {
+                        put(batch);
+                        batch = new Object[BATCH];
+                        size = 0;
+                    }
+                    if (last) {
+                        return;
+                    }
+                }
+            } catch (RuntimeException | Error e) {
+                Object[] failed = {new Failure(e)};
+                put(failed);
+            }
+        }
+
+        /** Waits for room in the queue, unless the consumer has stopped taking batches. */
+        private void put(Object[] batch) {
+            try {
+                while (!cancelled && !batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                    // The consumer is busy; wait on.
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.springframework.util.FileSystemUtils;
 
 
 /**
@@ -84,12 +85,15 @@ public final class ImportBenchmark {
             System.out.printf(Locale.ROOT, "| data | %,d journeys, %,d events, %,d MB CSV |%n", journeys, events,
                     bytes >> 20);
             System.out.printf(Locale.ROOT, "| machine | %s |%n", BenchmarkApp.machine());
-            System.out.printf(Locale.ROOT, "| POST /api/events (journey graph + step chains + projection) | %.1f s,"
+            System.out.printf(Locale.ROOT, "| POST /api/events (journeys, their steps, transitions, projection) | %.1f s,"
                     + " %,.0f events/s, peak heap %,d MiB |%n", seconds, events / seconds, peakHeap);
             System.out.printf(Locale.ROOT, "| LOAD CSV into a naive event chain (same file, same database) | %.1f s,"
                     + " %,.0f events/s |%n", loadCsvSeconds, events / loadCsvSeconds);
             System.out.printf(Locale.ROOT, "| ratio (LOAD CSV time / our import time) | %.2f |%n",
                     loadCsvSeconds / seconds);
+        } finally {
+            // A store of a million journeys takes several GB.
+            FileSystemUtils.deleteRecursively(dataDir);
         }
     }
 }
