@@ -14,6 +14,8 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Repository;
 
@@ -31,6 +33,8 @@ import com.journeyexplorer.analysis.TransitionTable;
  */
 @Repository
 class JourneyStore {
+
+    private static final Logger log = LoggerFactory.getLogger(JourneyStore.class);
 
     static final String ATTRIBUTE_PREFIX = "attr.";
 
@@ -310,7 +314,11 @@ class JourneyStore {
     void migrateStepChains() {
         try (Session session = driver.session()) {
             if (session.run(HAS_STEP_CHAINS).single().get("found").asBoolean()) {
+                log.info("This store keeps journey steps as :Step chains, as older versions wrote them: converting "
+                        + "them to VISITED relationships (once; on a large store this takes minutes)");
+                long started = System.nanoTime();
                 session.run(STEP_CHAINS_TO_VISITED).consume();
+                log.info("Converted the step chains in {} ms", (System.nanoTime() - started) / 1_000_000);
             }
         }
     }
