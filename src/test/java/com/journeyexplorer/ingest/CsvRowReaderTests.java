@@ -1,0 +1,112 @@
+package com.journeyexplorer.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CSV reader parses on a thread of its own and hands rows over in batches: across many batches the consumer must
+ * still see every row, and the error collector every problem, in line order, exactly as one thread reading line by
+ * line would, and a failure on either side must end the reading without leaving the parsing thread behind.
+ */
+class CsvRowReaderTests {
+
+    private static final int ROWS = 5_000;
+
+    @Test
+    void rowsAndRowProblemsArriveInLineOrderAcrossBatches() throws IOException {
+        StringBuilder csv = new StringBuilder("journey_id,timestamp,touchpoint\n");
+        for (int row = 1; row <= ROWS; row++) {
+            // Line = row + 1; every 700th row has a field too many.
+            csv.append(row % 700 == 0 ? "j" + row + ",1,A,extra\n" : "j" + row + "," + row + ",A\n");
+        }
+        List<Long> lines = new ArrayList<>();
+        ErrorCollector errors = new ErrorCollector(100);
+        boolean complete = reader().read(input(csv.toString()), row -> {
+            lines.add(row.line());
+            assertThat(row.get("journey_id")).isEqualTo("j" + (row.line() - 1));
+        }, errors);
+
+        assertThat(complete).isTrue();
+        assertThat(lines).hasSize(ROWS - ROWS / 700).isSorted().doesNotHaveDuplicates();
+        assertThat(errors.errors()).extracting(RowError::line)
+                .containsExactly(701L, 1401L, 2101L, 2801L, 3501L, 4201L, 4901L);
+        assertThat(errors.errors().get(0).reason()).isEqualTo("has 4 fields where the header has 3");
+    }
+
+    @Test
+    void aMalformedQuoteEndsTheReadingAtItsLine() throws IOException {
+        StringBuilder csv = new StringBuilder("journey_id,timestamp,touchpoint\n");
+        for (int row = 1; row <= ROWS; row++) {
+            csv.append(row == 3_000 ? "j,1,\"A\"x\n" : "j" + row + "," + row + ",A\n");
+        }
+        List<Long> lines = new ArrayList<>();
+        ErrorCollector errors = new ErrorCollector(100);
+
+        boolean complete = reader().read(input(csv.toString()), row -> lines.add(row.line()), errors);
+
+        assertThat(complete).isFalse();
+        assertThat(lines).hasSize(2_999).last().isEqualTo(3_000L);
+        assertThat(errors.errors()).singleElement().satisfies(error -> {
+            assertThat(error.line()).isEqualTo(3_001L);
+            assertThat(error.reason()).startsWith("cannot be read as CSV");
+        });
+    }
+
+    @Test
+    void anUnreadableStreamIsReportedAtTheLineReached() throws IOException {
+        StringBuilder csv = new StringBuilder("journey_id,timestamp,touchpoint\n");
+        for (int row = 1; row <= ROWS; row++) {
+            csv.append("j").append(row).append(',').append(row).append(",A\n");
+        }
+        InputStream failing = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+        };
+        ErrorCollector errors = new ErrorCollector(100);
+        List<Long> lines = new ArrayList<>();
+
+        boolean complete = reader().read(new SequenceInputStream(input(csv.toString()), failing),
+                row -> lines.add(row.line()), errors);
+
+        assertThat(complete).isFalse();
+        assertThat(lines).hasSizeLessThanOrEqualTo(ROWS).isSorted();
+        assertThat(errors.errors()).singleElement().satisfies(error -> assertThat(error.reason())
+                .contains("connection reset"));
+    }
+
+    @Test
+    void aFailingConsumerStopsTheParsingThread() {
+        StringBuilder csv = new StringBuilder("journey_id,timestamp,touchpoint\n");
+        for (int row = 1; row <= ROWS; row++) {
+            csv.append("j").append(row).append(',').append(row).append(",A\n");
+        }
+        ErrorCollector errors = new ErrorCollector(100);
+
+        assertThatThrownBy(() -> reader().read(input(csv.toString()), row -> {
+            if (row.line() == 1_000) {
+                throw new IllegalStateException("consumer failed");
+            }
+        }, errors)).isInstanceOf(IllegalStateException.class).hasMessage("consumer failed");
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().equals("csv-parser"));
+    }
+
+    private static CsvRowReader reader() {
+        return new CsvRowReader(',', List.of("touchpoint", "timestamp"));
+    }
+
+    private static InputStream input(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
