@@ -55,6 +55,16 @@ public abstract class ApiTestSupport {
         });
     }
 
+    /**
+     * Imports the process-mining running example (../shared/data) with the column mapping and purchase rule the
+     * issue names; skipped with a message when the folder is absent.
+     */
+    protected Response postRunningExample() {
+        return postFile("/api/events?journeyColumn=case:concept:name&touchpointColumn=concept:name"
+                + "&timestampColumn=time:timestamp&purchase=pay compensation", "text/csv",
+                sharedData("pm4py-running-example/running-example.csv"));
+    }
+
     /** A file of ../shared/data; the test is skipped with a message when the folder is absent. */
     protected static Path sharedData(String relative) {
         Path file = SHARED_DATA.resolve(relative);

@@ -72,12 +72,12 @@ class JourneyStore {
             DETACH DELETE j
             """;
 
+    private static final String HAS_STEP_CHAINS = "RETURN EXISTS { (:Journey)-[:FIRST]->(:Step) } AS found";
+
     /**
      * Stores written before steps became VISITED relationships kept them as a chain of :Step nodes; this turns each
      * journey's chain into VISITED relationships with the same properties. Idempotent, and a no-op on a current store.
      */
-    private static final String HAS_STEP_CHAINS = "RETURN EXISTS { (:Journey)-[:FIRST]->(:Step) } AS found";
-
     private static final String STEP_CHAINS_TO_VISITED = """
             MATCH (j:Journey)-[:FIRST]->(:Step)
             CALL (j) {

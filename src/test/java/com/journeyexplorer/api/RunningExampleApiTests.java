@@ -25,13 +25,9 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RunningExampleApiTests extends ApiTestSupport {
 
-    private static final String PARAMETERS = "journeyColumn=case:concept:name&touchpointColumn=concept:name"
-            + "&timestampColumn=time:timestamp&purchase=pay compensation";
-
     @BeforeAll
     void importRunningExample() {
-        Response response = postFile("/api/events?" + PARAMETERS, "text/csv",
-                sharedData("pm4py-running-example/running-example.csv"));
+        Response response = postRunningExample();
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 

@@ -15,9 +15,7 @@ class GraphExportRunningExampleTests extends GraphExportChecks {
     @BeforeEach
     void importRunningExample() {
         if (!imported) {
-            Response response = postFile("/api/events?journeyColumn=case:concept:name&touchpointColumn=concept:name"
-                    + "&timestampColumn=time:timestamp&purchase=pay compensation", "text/csv",
-                    sharedData("pm4py-running-example/running-example.csv"));
+            Response response = postRunningExample();
             assertThat(response.status()).as(response.body()).isBetween(200, 201);
             imported = true;
         }

@@ -20,10 +20,7 @@ class CypherWriterTests extends ApiTestSupport {
 
     @Test
     void storesTheSameGraphThroughCypherAsThroughTheJavaApi() throws Exception {
-        Path file = sharedData("pm4py-running-example/running-example.csv");
-        String query = "/api/events?journeyColumn=case:concept:name&touchpointColumn=concept:name"
-                + "&timestampColumn=time:timestamp&purchase=pay compensation";
-        assertThat(postFile(query, "text/csv", file).status()).isEqualTo(200);
+        assertThat(postRunningExample().status()).isEqualTo(200);
         // An extension replaces the journey's steps.
         assertThat(post("/api/events", "text/csv", "journey_id,timestamp,touchpoint\n3,2011-02-01T10:00:00Z,Newsletter\n")
                 .status()).isEqualTo(200);

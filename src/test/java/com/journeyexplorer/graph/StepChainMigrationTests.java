@@ -47,10 +47,7 @@ class StepChainMigrationTests extends ApiTestSupport {
 
     @Test
     void turnsStepChainsIntoVisitedRelationshipsOnce() throws Exception {
-        Path file = sharedData("pm4py-running-example/running-example.csv");
-        String query = "/api/events?journeyColumn=case:concept:name&touchpointColumn=concept:name"
-                + "&timestampColumn=time:timestamp&purchase=pay compensation";
-        assertThat(postFile(query, "text/csv", file).status()).isEqualTo(200);
+        assertThat(postRunningExample().status()).isEqualTo(200);
         try (var session = driver.session()) {
             List<Record> written = session.run(STEPS).list();
             assertThat(written).hasSize(42);
