@@ -68,4 +68,13 @@ class ImportCommandTests {
         assertThat(run("does-not-exist.csv")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read does-not-exist.csv");
     }
+
+    @Test
+    void namesAnOptionWithABadValue() {
+        Path file = TestData.file("pm4py-running-example/running-example.csv");
+
+        assertThat(run(file.toString(), "--journeyColumn=case:concept:name", "--onError=maybe")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: --onError must be reject or skip, was 'maybe'");
+    }
 }
