@@ -1,6 +1,6 @@
 // Top paths, funnel, attribution and downloads: each fetches its own data and shows "unavailable" on failure.
 import { getJson, listOf } from './api.js';
-import { count, percent, duration, esc, nodeName, unavailable } from './format.js';
+import { count, percent, esc, nodeName, unavailable } from './format.js';
 
 export async function renderPaths(container, params, outcome, competitors) {
   const query = new URLSearchParams(params);
@@ -124,4 +124,3 @@ export function renderDownloads(list, params) {
   }).join('');
 }
 
-export { duration };

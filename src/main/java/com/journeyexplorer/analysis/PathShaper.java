@@ -33,10 +33,6 @@ final class PathShaper {
         this.maxSteps = shaping.maxSteps() == null ? Integer.MAX_VALUE : shaping.maxSteps();
     }
 
-    String label(int touchpoint) {
-        return labels[touchpoint];
-    }
-
     /** How many distinct labels the snapshot's touchpoints map to. */
     int labelCount() {
         return labelNames.length;

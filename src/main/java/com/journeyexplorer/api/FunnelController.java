@@ -26,8 +26,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Exits")
 class FunnelController {
 
-    static final List<String> DEFAULT_STAGES = List.of("awareness", "consideration", "purchase", "loyalty",
-            "advocacy");
     static final int MAX_STAGES = 20;
     static final int MAX_TOP = 50;
 
@@ -57,7 +55,7 @@ class FunnelController {
         }
         boolean asked = !stages.isEmpty();
         if (!asked) {
-            stages = DEFAULT_STAGES;
+            stages = Touchpoint.STAGES;
         }
         int top = JourneyQuery.integer(parameters, "top", 0, MAX_TOP, 5);
         JourneyQuery query = JourneyQuery.of(parameters, Set.of("stages", "top")).rejectShaping();

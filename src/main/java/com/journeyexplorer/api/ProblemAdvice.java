@@ -18,6 +18,7 @@ import com.journeyexplorer.graph.CypherFailedException;
 import com.journeyexplorer.graph.CypherRefusedException;
 import com.journeyexplorer.graph.GraphWriteException;
 import com.journeyexplorer.ingest.ImportRejectedException;
+import com.journeyexplorer.ingest.InvalidImportOptionException;
 import com.journeyexplorer.ingest.UploadTooLargeException;
 
 /**
@@ -53,6 +54,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 e.getMessage());
         problem.setProperty("parameter", e.parameter());
         return problem;
+    }
+
+    /** An import option is a query parameter of the import endpoints: the same problem as any invalid parameter. */
+    @ExceptionHandler
+    ProblemDetail invalidImportOption(InvalidImportOptionException e) {
+        return invalidParameter(new InvalidParameterException(e.option(), e.reason()));
     }
 
     @ExceptionHandler

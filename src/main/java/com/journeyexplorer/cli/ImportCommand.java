@@ -16,12 +16,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.journeyexplorer.JourneyExplorerApplication;
-import com.journeyexplorer.api.ImportParameters;
 import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.ingest.AggregatedPathImporter;
 import com.journeyexplorer.ingest.AggregatedPathOptions;
 import com.journeyexplorer.ingest.EventImporter;
+import com.journeyexplorer.ingest.ImportParameters;
 import com.journeyexplorer.ingest.ImportRejectedException;
+import com.journeyexplorer.ingest.InvalidImportOptionException;
 import com.journeyexplorer.ingest.ImportReport;
 import com.journeyexplorer.ingest.RowError;
 
@@ -148,6 +149,10 @@ public final class ImportCommand {
                 err.println("  ... and " + (e.errorCount() - e.errors().size()) + " more");
             }
             return 1;
+        } catch (InvalidImportOptionException e) {
+            err.println();
+            err.println("error: --" + e.option() + " " + e.reason());
+            return 2;
         } catch (RuntimeException | IOException e) {
             err.println();
             err.println("error: " + rootMessage(e));

@@ -115,6 +115,13 @@ public class AggregatedPathImporter {
                     + " characters");
             return;
         }
+        String forbidden = steps.stream().map(EventAccumulator::forbiddenCharacter).filter(c -> c != null)
+                .findFirst().orElse(null);
+        if (forbidden != null) {
+            errors.add(line, options.pathColumn(), "has a step with the control character " + forbidden
+                    + " (only tab, line feed and carriage return are allowed)");
+            return;
+        }
         long conversions = count(row, options.conversionsColumn(), line, errors);
         String nullsColumn = options.nullsColumn() != null ? options.nullsColumn()
                 : row.get("total_null") != null ? "total_null" : "total_non_conversions";

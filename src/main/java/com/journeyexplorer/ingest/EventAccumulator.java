@@ -24,6 +24,8 @@ import com.journeyexplorer.analysis.Touchpoint;
 final class EventAccumulator {
 
     static final int MAX_NAME_LENGTH = 500;
+    /** Longest value of an extra column (a journey attribute), so that one cell cannot fill the heap. */
+    static final int MAX_ATTRIBUTE_LENGTH = 10_000;
     private static final Set<String> RESERVED_NAMES = reservedNames();
 
     private final ImportOptions options;
@@ -63,6 +65,8 @@ final class EventAccumulator {
                     + MAX_NAME_LENGTH);
         } else if (RESERVED_NAMES.contains(touchpoint)) {
             errors.add(line, columns.touchpoint(), "'" + touchpoint + "' is reserved for the graph's start and outcome nodes");
+        } else {
+            checkCharacters(line, columns.touchpoint(), touchpoint);
         }
 
         long time = 0;
@@ -86,7 +90,14 @@ final class EventAccumulator {
             errors.add(line, columns.journey(), "is longer than " + MAX_NAME_LENGTH + " characters");
         } else if (journeyId == null && customerId.length() > MAX_NAME_LENGTH) {
             errors.add(line, columns.customer(), "is longer than " + MAX_NAME_LENGTH + " characters");
+        } else {
+            checkCharacters(line, columns.journey(), journeyId);
+            checkCharacters(line, columns.customer(), customerId);
         }
+        String channel = trimmed(row.get(columns.channel()));
+        String stage = trimmed(row.get(columns.stage()));
+        checkCharacters(line, columns.channel(), channel);
+        checkCharacters(line, columns.stage(), stage);
 
         EventType type = EventType.TOUCHPOINT;
         String rawType = trimmed(row.get(columns.type()));
@@ -131,6 +142,12 @@ final class EventAccumulator {
         }
 
         String eventId = trimmed(row.get(columns.eventId()));
+        row.forEach((column, cell) -> {
+            if (!column.isEmpty() && !mapped.contains(column) && cell != null && cell.length() > MAX_ATTRIBUTE_LENGTH) {
+                errors.add(line, column, "is " + cell.length() + " characters long; the limit for an extra column is "
+                        + MAX_ATTRIBUTE_LENGTH);
+            }
+        });
         if (errors.count() > errorsBefore) {
             return;
         }
@@ -146,8 +163,7 @@ final class EventAccumulator {
                     + maxJourneyLength + " events, the limit");
             return;
         }
-        int step = touchpointId(touchpoint, trimmed(row.get(columns.channel())), trimmed(row.get(columns.stage())),
-                owner);
+        int step = touchpointId(touchpoint, channel, stage, owner);
         draft.add(step, time, type.code(), value, eventId);
         draft.describe(customerId, trimmed(row.get(columns.segment())), trimmed(row.get(columns.device())));
         JourneyDraft target = draft;
@@ -157,6 +173,29 @@ final class EventAccumulator {
             }
         });
         acceptedRows++;
+    }
+
+    /**
+     * The first control character of {@code name} that XML 1.0 cannot hold (U+0000 to U+001F except tab, line feed and
+     * carriage return), as {@code U+0000}, or null when there is none. Names with one could not be written to the
+     * GraphML and GEXF exports, and would reach terminals and logs as escape sequences.
+     */
+    static String forbiddenCharacter(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                return String.format(Locale.ROOT, "U+%04X", (int) c);
+            }
+        }
+        return null;
+    }
+
+    private void checkCharacters(long line, String column, String name) {
+        String forbidden = name == null ? null : forbiddenCharacter(name);
+        if (forbidden != null) {
+            errors.add(line, column, "contains the control character " + forbidden
+                    + " (only tab, line feed and carriage return are allowed)");
+        }
     }
 
     /** Names of the graph's start and outcome nodes, which no touchpoint may take. */

@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.journeyexplorer.TestData;
 
 /** The command-line import, run in-process against its own embedded database. */
 class ImportCommandTests {
@@ -34,8 +35,7 @@ class ImportCommandTests {
 
     @Test
     void importsAFileWithAProgressBarAndASummary() {
-        Path file = Path.of("..", "shared", "data", "pm4py-running-example", "running-example.csv");
-        Assumptions.assumeTrue(Files.exists(file), "skipped: ../shared/data is absent");
+        Path file = TestData.file("pm4py-running-example/running-example.csv");
 
         int exit = run(file.toString(),
                 "--journeyColumn=case:concept:name", "--touchpointColumn=concept:name",
@@ -67,5 +67,14 @@ class ImportCommandTests {
 
         assertThat(run("does-not-exist.csv")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read does-not-exist.csv");
+    }
+
+    @Test
+    void namesAnOptionWithABadValue() {
+        Path file = TestData.file("pm4py-running-example/running-example.csv");
+
+        assertThat(run(file.toString(), "--journeyColumn=case:concept:name", "--onError=maybe")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: --onError must be reject or skip, was 'maybe'");
     }
 }
