@@ -145,7 +145,7 @@ public final class ExportGraphs {
             case "start" -> -1;
             case "outcome" -> 100;
             default -> {
-                int index = STAGE_ORDER.indexOf(node.stage().toLowerCase(Locale.ROOT));
+                int index = node.stage() == null ? -1 : STAGE_ORDER.indexOf(node.stage().toLowerCase(Locale.ROOT));
                 yield index < 0 ? STAGE_ORDER.size() : index;
             }
         };
