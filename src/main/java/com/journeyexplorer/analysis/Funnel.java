@@ -115,8 +115,12 @@ public record Funnel(long total, List<Stage> stages) {
         }
         List<Stage> result = new ArrayList<>(k);
         for (int s = 0; s < k; s++) {
-            Double conversion = s == 0 ? LabelCount.share(reached[0], total)
-                    : reached[s - 1] == 0 ? null : LabelCount.share(both[s], reached[s - 1]);
+            Double conversion = null;
+            if (s == 0) {
+                conversion = LabelCount.share(reached[0], total);
+            } else if (reached[s - 1] > 0) {
+                conversion = LabelCount.share(both[s], reached[s - 1]);
+            }
             result.add(new Stage(stages.get(s), reached[s], LabelCount.share(reached[s], total), conversion,
                     dropped[s], LabelCount.top(abandoned.get(s), dropped[s], top),
                     LabelCount.top(diverted.get(s), dropped[s], top)));

@@ -79,8 +79,12 @@ public record StepFunnel(long total, Long windowSeconds, List<Step> steps) {
         }
         List<Step> steps = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
-            Double conversion = k == 0 ? LabelCount.share(reached[0], total)
-                    : reached[k - 1] == 0 ? null : LabelCount.share(reached[k], reached[k - 1]);
+            Double conversion = null;
+            if (k == 0) {
+                conversion = LabelCount.share(reached[0], total);
+            } else if (reached[k - 1] > 0) {
+                conversion = LabelCount.share(reached[k], reached[k - 1]);
+            }
             steps.add(new Step(touchpoints.get(k), reached[k], LabelCount.share(reached[k], total), conversion,
                     k + 1 < n ? reached[k] - reached[k + 1] : 0, purchased[k]));
         }
