@@ -110,7 +110,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && (problem.getType() == null
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem && (problem.getType() == null
                 || "about:blank".equals(problem.getType().toString()))) {
             HttpStatus known = HttpStatus.resolve(status.value());
             String title = known == null ? "Error" : known.getReasonPhrase();
@@ -119,7 +120,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 problem.setTitle(title);
             }
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return response;
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
