@@ -4,7 +4,7 @@ import { getJson, listOf } from './api.js';
 import { count, percent, esc, unavailable } from './format.js';
 import { renderMap } from './map.js';
 import { renderSankey } from './sankey.js';
-import { renderPaths, renderFunnel, renderAttribution, renderDownloads, withoutShaping } from './panels.js';
+import { renderPaths, renderFunnel, renderStepFunnel, renderAttribution, renderDownloads, withoutShaping } from './panels.js';
 import { renderDetails } from './details.js';
 import { renderInsights } from './insights.js';
 
@@ -94,7 +94,9 @@ async function refresh() {
   const attributionWork = renderAttribution(document.getElementById('attribution'),
     document.getElementById('attribution-model'), params);
 
-  await Promise.allSettled([mapWork, insightsWork, sankeyWork, pathsWork, attributionWork]);
+  const stepFunnelWork = stepFunnel(params);
+
+  await Promise.allSettled([mapWork, insightsWork, sankeyWork, pathsWork, attributionWork, stepFunnelWork]);
   if (!stale()) {
     status.textContent = `updated ${new Date().toLocaleTimeString()}`;
     document.body.classList.remove('busy');
@@ -126,6 +128,15 @@ async function insights(params, stale) {
     if (!stale()) box.innerHTML = unavailable('Insights', error);
   }
 }
+
+const stepForm = document.getElementById('step-funnel');
+/** The touchpoint funnel of the form: one step per comma-separated name. */
+function stepFunnel(params) {
+  const data = new FormData(stepForm);
+  const steps = String(data.get('steps') || '').split(',').map(s => s.trim()).filter(Boolean);
+  return renderStepFunnel(document.getElementById('step-funnel-result'), params, steps, String(data.get('window') || '').trim());
+}
+stepForm.addEventListener('submit', event => { event.preventDefault(); stepFunnel(filterParams()); });
 
 let timer;
 const later = () => { clearTimeout(timer); timer = setTimeout(refresh, 250); };

@@ -58,6 +58,29 @@ export async function renderFunnel(container, params) {
   }
 }
 
+/** The touchpoint funnel: journeys visiting the given touchpoints in this order, within the window if given. */
+export async function renderStepFunnel(container, params, steps, window) {
+  if (!steps.length) {
+    container.innerHTML = '';
+    return;
+  }
+  const query = withoutShaping(params);
+  steps.forEach(step => query.append('steps', step));
+  if (window) query.set('window', window);
+  try {
+    const answer = await getJson('/api/funnel', query);
+    const rows = listOf(answer, 'steps');
+    const max = Math.max(...rows.map(s => s.journeys), 1);
+    container.innerHTML = `<ol class="funnel">${rows.map((s, i) => `
+      <li><div class="funnel-row"><span class="stage" title="${esc(s.touchpoint)}">${esc(s.touchpoint)}</span>
+        <span class="funnel-bar"><i style="width:${(100 * s.journeys / max).toFixed(1)}%"></i></span>
+        <span class="num">${count(s.journeys)}</span></div>
+        <div class="funnel-sub">${i === 0 ? `${percent(s.shareOfTotal)} of all journeys` : s.conversion == null ? 'no journey reaches the previous step' : `${percent(s.conversion)} of the previous step`}${s.purchased ? ` · ${count(s.purchased)} buy` : ''}</div></li>`).join('')}</ol>`;
+  } catch (error) {
+    container.innerHTML = unavailable('Touchpoint funnel', error);
+  }
+}
+
 function topList(items, verb) {
   if (!items || !items.length) return '';
   return `; most ${verb} ${items.slice(0, 2).map(i => `${esc(nodeName(i.label))} (${count(i.journeys)})`).join(', ')}`;

@@ -160,7 +160,9 @@ class RunningExampleApiTests extends ApiTestSupport {
     void unknownTouchpointIsA404Problem() {
         assertProblem(get("/api/paths/top?contains=teleport"), 404, "touchpoint", "teleport");
         assertProblem(get("/api/touchpoints/teleport/neighbourhood"), 404, "touchpoint", "teleport");
-        assertProblem(get("/api/funnel?stages=awareness"), 404, "stage", "awareness");
+        assertProblem(get("/api/funnel?steps=decide,teleport"), 404, "touchpoint", "teleport");
+        // no touchpoint of the log has a stage: a stage funnel is refused as a whole
+        assertProblem(get("/api/funnel?stages=awareness"), 422, "missing", "stage");
     }
 
     @Test
@@ -199,7 +201,7 @@ class RunningExampleApiTests extends ApiTestSupport {
         assertThat(ok("/api/diversions?" + none).get("diversions")).isEmpty();
         assertThat(ok("/api/dropoff?" + none).get("touchpoints")).isEmpty();
         assertThat(ok("/api/touchpoints/decide/neighbourhood?" + none).get("journeys").asLong()).isZero();
-        assertThat(ok("/api/funnel?" + none).get("total").asLong()).isZero();
+        assertThat(ok("/api/funnel?steps=decide&" + none).get("total").asLong()).isZero();
     }
 
     private JsonNode ok(String pathAndQuery) {

@@ -142,6 +142,23 @@ class PlainWordsPageTests extends ApiTestSupport {
         assertThat(details).contains("one step after", "#top").doesNotContain("unavailable");
     }
 
+    @Test
+    void theTouchpointFunnelShowsTheCountsOfTheApi() {
+        open();
+        JsonNode funnel = get("/api/funnel?steps=register request,decide,reinitiate request").json();
+        browser.findElement(By.cssSelector("#step-funnel input[name=steps]"))
+                .sendKeys("register request, decide, reinitiate request");
+        browser.findElement(By.cssSelector("#step-funnel button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(
+                By.cssSelector("#step-funnel-result ol.funnel li")).size() == 3);
+        List<String> shown = browser.findElements(By.cssSelector("#step-funnel-result .funnel-row .num")).stream()
+                .map(element -> element.getText()).toList();
+        List<String> expected = new java.util.ArrayList<>();
+        funnel.get("steps").forEach(step -> expected.add(String.format("%,d", step.get("journeys").asLong())));
+        assertThat(shown).isEqualTo(expected);
+        assertThat(funnel.get("steps").get(2).get("journeys").asLong()).isPositive();
+    }
+
     private void open() {
         browser.manage().window().setSize(new Dimension(1440, 1800));
         browser.get("http://localhost:" + port + "/");
