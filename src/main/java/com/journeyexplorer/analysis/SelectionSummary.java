@@ -17,8 +17,8 @@ import java.util.function.Predicate;
  * @param outcomes            selected journeys by outcome, every outcome listed
  * @param firstSteps          labels of the journeys' first steps (shares of {@code journeys})
  * @param endsWithoutPurchase labels of the last steps of the journeys without a purchase (shares of those journeys)
- * @param seenBeforePurchase  labels on the purchasing journeys' paths before their purchase, each journey once (shares
- *                            of the purchasing journeys)
+ * @param seenBeforePurchase  labels on the purchasing journeys' paths to purchase (up to and including the purchase
+ *                            event, {@link Journey#pathLength()}), each journey once (shares of the purchasing journeys)
  * @param competitors         competitor touchpoints visited, each journey once (shares of {@code journeys})
  * @param data                what the whole data set holds, whatever the selection
  */

@@ -115,6 +115,11 @@ class PlainAnswersApiTests extends ApiTestSupport {
             shapes.add(answer.get("labels").toString() + answer.get("totals") + answer.get("note"));
         }
         assertThat(shapes).hasSize(1);
+        for (String model : List.of("markov", "linear")) {
+            JsonNode compared = ok("/api/compare?a=from%3D2000-01-01&b=to%3D2100-01-01&model=" + model);
+            assertThat(compared.get("a").get("attribution").get("labels")).as(model).isEmpty();
+            assertThat(compared.get("b").get("attribution").get("labels")).as(model).isEmpty();
+        }
         assertThat(ok("/api/attribution?model=markov").get("conversionProbability").asDouble()).isZero();
     }
 
