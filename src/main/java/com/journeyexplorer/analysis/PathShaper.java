@@ -33,6 +33,11 @@ final class PathShaper {
         this.maxSteps = shaping.maxSteps() == null ? Integer.MAX_VALUE : shaping.maxSteps();
     }
 
+    /** The label of {@code touchpoint} under this shaping. */
+    String label(int touchpoint) {
+        return labels[touchpoint];
+    }
+
     /** How many distinct labels the snapshot's touchpoints map to. */
     int labelCount() {
         return labelNames.length;

@@ -7,10 +7,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.journeyexplorer.analysis.WorkBudgetExceededException;
@@ -60,6 +62,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail invalidImportOption(InvalidImportOptionException e) {
         return invalidParameter(new InvalidParameterException(e.option(), e.reason()));
+    }
+
+    @ExceptionHandler
+    ProblemDetail missingData(MissingDataException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "missing-data", "Not in the data",
+                e.getMessage());
+        problem.setProperty("parameter", e.parameter());
+        problem.setProperty("missing", e.missing());
+        return problem;
     }
 
     @ExceptionHandler
@@ -124,6 +135,23 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "the server failed to answer; the failure is logged");
+    }
+
+    /** Spring MVC's own problems (404, 405, 415, a missing parameter ...) get a type of ours instead of about:blank. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem && (problem.getType() == null
+                || "about:blank".equals(problem.getType().toString()))) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            String title = known == null ? "Error" : known.getReasonPhrase();
+            problem.setType(URI.create(TYPE_BASE + ProblemErrorController.slug(status.value(), title)));
+            if (problem.getTitle() == null) {
+                problem.setTitle(title);
+            }
+        }
+        return response;
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
