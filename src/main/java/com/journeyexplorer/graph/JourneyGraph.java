@@ -167,8 +167,43 @@ public class JourneyGraph {
                 replaced.put(journey.id(), current);
             }
         }
-        return new JourneyChanges(touchpoints, changedTouchpoints, previous.journeys(), removals, replaced, 0, 0,
-                recreated, previous.journeys().size() - recreated, previous.writtenBy());
+        final int kept = touchpointsKept(before, touchpoints, removals, previous.journeys(),
+                store.touchpointsCreatedBy(importId));
+        changedTouchpoints.removeIf(touchpoint -> touchpoint.id() >= kept);
+        return new JourneyChanges(List.copyOf(touchpoints.subList(0, kept)), changedTouchpoints, previous.journeys(),
+                removals, replaced, 0, 0, recreated, previous.journeys().size() - recreated, previous.writtenBy());
+    }
+
+    /**
+     * How many touchpoints stay after an undo: those the undone entry created go too when no journey visits them any
+     * more and they are the last ones (touchpoint ids are list positions, stable for the life of the data set, so
+     * only the tail can go; an undo in reverse order of imports leaves the touchpoints as they were).
+     */
+    private static int touchpointsKept(JourneySnapshot before, List<Touchpoint> touchpoints, List<String> removals,
+            List<Journey> restored, Set<String> created) {
+        int kept = touchpoints.size();
+        if (created.isEmpty()) {
+            return kept;
+        }
+        boolean[] visited = new boolean[touchpoints.size()];
+        Set<String> replacedIds = new HashSet<>(removals);
+        for (Journey journey : restored) {
+            replacedIds.add(journey.id());
+            for (int step : journey.steps()) {
+                visited[step] = true;
+            }
+        }
+        for (Journey journey : before.journeys()) {
+            if (!replacedIds.contains(journey.id())) {
+                for (int step : journey.steps()) {
+                    visited[step] = true;
+                }
+            }
+        }
+        while (kept > 0 && !visited[kept - 1] && created.contains(touchpoints.get(kept - 1).name())) {
+            kept--;
+        }
+        return kept;
     }
 
     /**
@@ -215,7 +250,11 @@ public class JourneyGraph {
                 recreated);
         try {
             store.stashPreviousVersions(importId, changes.previousVersions().keySet(), batchSize);
-            store.stashPreviousTouchpoints(importId, replacedMetadata(changes.changedTouchpoints(), before));
+            List<Touchpoint> previousTouchpoints = replacedMetadata(changes.changedTouchpoints(), before);
+            List<Touchpoint> deletedTouchpoints = before.touchpoints().subList(
+                    Math.min(after.touchpoints().size(), before.touchpoints().size()), before.touchpoints().size());
+            previousTouchpoints.addAll(deletedTouchpoints);
+            store.stashPreviousTouchpoints(importId, previousTouchpoints);
             store.writeTouchpoints(changes.changedTouchpoints(), importId);
             List<Journey> upserts = changes.upserts();
             long lastProgressLog = System.nanoTime();
@@ -240,6 +279,9 @@ public class JourneyGraph {
             for (int from = 0; from < changes.removals().size(); from += batchSize) {
                 store.deleteJourneys(changes.removals().subList(from,
                         Math.min(changes.removals().size(), from + batchSize)));
+            }
+            if (!deletedTouchpoints.isEmpty()) {
+                store.deleteTouchpointsFrom(after.touchpoints().size());
             }
             long journeysWritten = System.nanoTime();
             store.writeTransitions(TransitionTable.of(after, journey -> true, false), after.touchpoints());

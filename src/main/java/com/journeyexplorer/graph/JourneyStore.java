@@ -159,13 +159,20 @@ class JourneyStore {
 
     private static final String LOAD_PREVIOUS_TOUCHPOINTS = """
             MATCH (:Import {id: $importId})-[:REPLACED]->(p:PreviousTouchpoint)
-            RETURN p.name AS name, p.channel AS channel, p.stage AS stage, p.owner AS owner
+            RETURN p.name AS name, p.index AS index, p.channel AS channel, p.stage AS stage, p.owner AS owner
             """;
 
+    /** Puts back touchpoint metadata, and touchpoints an undo deleted (with their index). */
     private static final String RESTORE_TOUCHPOINTS = """
             UNWIND $touchpoints AS t
-            MATCH (n:Touchpoint {name: t.name})
-            SET n.channel = t.channel, n.stage = t.stage, n.owner = t.owner
+            MERGE (n:Touchpoint {name: t.name})
+            SET n.channel = t.channel, n.stage = t.stage, n.owner = t.owner, n.index = t.index,
+                n.kind = 'touchpoint'
+            """;
+
+    private static final String TOUCHPOINTS_CREATED_BY = """
+            MATCH (t:Touchpoint {createdByImport: $importId})
+            RETURN t.name AS name
             """;
 
     private static final String FINISH_IMPORT = """
@@ -497,7 +504,7 @@ class JourneyStore {
         Map<String, Touchpoint> previous = new LinkedHashMap<>();
         try (Session session = driver.session()) {
             session.run(LOAD_PREVIOUS_TOUCHPOINTS, Map.of("importId", importId)).forEachRemaining(row -> previous.put(
-                    row.get("name").asString(), new Touchpoint(0, row.get("name").asString(),
+                    row.get("name").asString(), new Touchpoint(row.get("index").asInt(0), row.get("name").asString(),
                             row.get("channel").asString(""), row.get("stage").asString(""),
                             "competitor".equals(row.get("owner").asString("own")) ? Owner.COMPETITOR : Owner.OWN)));
         }
@@ -561,6 +568,14 @@ class JourneyStore {
                 row.get("finishedAt").isNull() ? null : row.get("finishedAt").asZonedDateTime().toInstant(),
                 row.get("journeys").asLong(0), row.get("events").asLong(0), row.get("undoes").asString(null),
                 row.get("undoneBy").asString(null));
+    }
+
+    /** Names of the touchpoints an entry created. */
+    java.util.Set<String> touchpointsCreatedBy(String importId) {
+        try (Session session = driver.session()) {
+            return new java.util.HashSet<>(session.run(TOUCHPOINTS_CREATED_BY, Map.of("importId", importId))
+                    .list(row -> row.get("name").asString()));
+        }
     }
 
     /** Finished entries that changed what {@code importId} wrote, so that undoing it would undo them too. */
