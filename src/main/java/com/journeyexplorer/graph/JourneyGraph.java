@@ -21,11 +21,12 @@ import com.journeyexplorer.analysis.TransitionTable;
 import com.journeyexplorer.config.JourneysProperties;
 
 /**
- * The write side of the journey graph: applies one import at a time to Neo4j and then to the in-memory projection.
- * Neo4j is the system of record: the projection is swapped only after every write has committed. Each import is
- * journaled as an {@code (:Import)} node holding the versions it replaces; a failed write is rolled back from them at
- * once, and an import that a killed process left unfinished is rolled back at the next start, so an import is
- * either entirely there or not at all.
+ * The write side of the journey graph: applies one import (or other change of the stored journeys) at a time to Neo4j
+ * and then to the in-memory projection. Neo4j is the system of record: the projection is swapped only after every write
+ * has committed. Each change is journaled as an {@code (:Import)} node holding the versions it replaces; a failed write
+ * is rolled back from them at once, and a change that a killed process left unfinished is rolled back at the next
+ * start, so a change is either entirely there or not at all. A finished entry keeps those versions, so that it can be
+ * undone later ({@link #undo}); see docs/adr/0006-journal-undo-and-erasure.md.
  */
 @Service
 public class JourneyGraph {
