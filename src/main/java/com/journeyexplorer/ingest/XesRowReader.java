@@ -52,8 +52,12 @@ final class XesRowReader implements RowReader {
             return readLog(xml, consumer, errors);
         } catch (XMLStreamException e) {
             Location location = e.getLocation();
-            errors.add(location == null ? 0 : Math.max(0, location.getLineNumber()), null,
-                    "is not well-formed XML: " + reason(e));
+            long line = location == null ? 0 : Math.max(0, location.getLineNumber());
+            if (e.getNestedException() instanceof UploadTooLargeException tooLarge) {
+                throw tooLarge;
+            }
+            errors.add(line, null, e.getNestedException() instanceof IOException unreadable
+                    ? "cannot be read: " + reason(unreadable) : "is not well-formed XML: " + reason(e));
             return false;
         } finally {
             try {

@@ -221,4 +221,32 @@ class XesImportTests extends ApiTestSupport {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").get(0).get("reason").asString()).contains("not an XES log");
     }
+
+    @Test
+    void answersEveryUnreadableLogWithAProblemAndWritesNothing() {
+        byte[] log = runningExample();
+        byte[] zipped = gzip(log);
+        byte[] notUtf8 = log.clone();
+        int at = new String(log, StandardCharsets.UTF_8).indexOf("register request");
+        notUtf8[at] = (byte) 0xC3;
+        notUtf8[at + 1] = (byte) 0x28;
+        java.util.Map<String, byte[]> bodies = new java.util.LinkedHashMap<>();
+        bodies.put("empty", new byte[0]);
+        bodies.put("random bytes", new java.util.Random(7).ints(2000, 0, 256).collect(ByteArrayOutputStream::new,
+                ByteArrayOutputStream::write, (a, b) -> a.writeBytes(b.toByteArray())).toByteArray());
+        bodies.put("truncated", java.util.Arrays.copyOf(log, log.length / 2));
+        bodies.put("truncated gzip", java.util.Arrays.copyOf(zipped, zipped.length / 2));
+        bodies.put("not UTF-8", notUtf8);
+        bodies.put("CSV", "journey_id,timestamp,touchpoint\nx,2026-03-01T10:00:00Z,Home\n"
+                .getBytes(StandardCharsets.UTF_8));
+        String before = storeState();
+
+        bodies.forEach((name, body) -> {
+            Response response = postBytes("/api/events", XES, body);
+            assertThat(response.status()).as(name + ": " + response.body()).isEqualTo(400);
+            assertThat(response.contentType()).as(name).startsWith("application/problem+json");
+            assertThat(response.json().get("errors").get(0).get("reason").asString()).as(name).isNotBlank();
+        });
+        assertThat(storeState()).isEqualTo(before);
+    }
 }
