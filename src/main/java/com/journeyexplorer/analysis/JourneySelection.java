@@ -98,6 +98,7 @@ public record JourneySelection(
      * O(path length + attributes), nothing for a selection without criteria.
      */
     public Predicate<Journey> predicate(JourneySnapshot snapshot) {
+        WorkBudget.check();
         if (selectsAll()) {
             return journey -> true;
         }
@@ -122,6 +123,7 @@ public record JourneySelection(
      * same records as {@link #predicate}, without touching the others.
      */
     IntPredicate positions(JourneySnapshot snapshot) {
+        WorkBudget.check();
         if (selectsAll()) {
             return position -> true;
         }
@@ -154,7 +156,12 @@ public record JourneySelection(
     public List<Journey> select(JourneySnapshot snapshot) {
         Predicate<Journey> predicate = predicate(snapshot);
         List<Journey> selected = new ArrayList<>();
-        for (Journey journey : snapshot.journeys()) {
+        List<Journey> journeys = snapshot.journeys();
+        for (int position = 0; position < journeys.size(); position++) {
+            if ((position & 0xFFFF) == 0) {
+                WorkBudget.check();
+            }
+            Journey journey = journeys.get(position);
             if (predicate.test(journey)) {
                 selected.add(journey);
             }

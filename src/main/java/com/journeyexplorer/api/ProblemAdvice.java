@@ -5,12 +5,15 @@ import java.net.URI;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.journeyexplorer.analysis.WorkBudgetExceededException;
 import com.journeyexplorer.graph.CypherFailedException;
 import com.journeyexplorer.graph.CypherRefusedException;
 import com.journeyexplorer.graph.GraphWriteException;
@@ -87,8 +90,31 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return switch (e.kind()) {
             case TIMEOUT -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "cypher-timeout", "Query too slow",
                     e.getMessage());
+            case MEMORY -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "cypher-memory", "Query too large",
+                    e.getMessage());
             case INVALID -> problem(HttpStatus.BAD_REQUEST, "invalid-cypher", "Invalid Cypher query", e.getMessage());
         };
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
+        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
+                e.getMessage());
+        problem.setProperty("maxConcurrent", e.concurrency());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(problem);
+    }
+
+    @ExceptionHandler
+    ProblemDetail budgetExceeded(WorkBudgetExceededException e) {
+        if (e.shuttingDown()) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down", "Shutting down",
+                    "the server is shutting down and stopped this analysis; try again on another instance or later");
+        }
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "analysis-too-slow", "Analysis too slow",
+                e.getMessage() + "; narrow it with " + e.narrowingHint());
+        problem.setProperty("narrowWith", e.narrowingHint());
+        return problem;
     }
 
     @ExceptionHandler

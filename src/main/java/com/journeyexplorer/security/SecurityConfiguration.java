@@ -24,8 +24,9 @@ import com.journeyexplorer.config.JourneysProperties;
 import jakarta.servlet.DispatcherType;
 
 /**
- * Who may do what. Writes (every non-GET under {@code /api/} except {@code POST /api/cypher}) need the API key;
- * reads (GETs and the read-only Cypher endpoint) are open unless {@code journeys.security.protect-reads}; the UI,
+ * Who may do what. Writes (every non-GET under {@code /api/}) need the API key, and so does the read-only Cypher
+ * endpoint unless {@code journeys.cypher.open-to-readers} (one arbitrary query can keep a core busy for its whole time
+ * limit); GETs are open unless {@code journeys.security.protect-reads}; the UI,
  * the API docs and the health check are always open. Stateless: no session, no cookie. Not active in the
  * command-line import, which has no web server.
  */
@@ -53,6 +54,7 @@ class SecurityConfiguration {
             // Carry on with the request: no redirect, no session.
         });
         boolean protectReads = properties.security().protectReads();
+        boolean openCypher = properties.cypher().openToReaders();
         http
                 // CSRF protection guards cookie-authenticated browser sessions. This API authenticates each request
                 // with a header token and sets no cookies, so a forged cross-site request carries no credentials.
@@ -76,7 +78,9 @@ class SecurityConfiguration {
                     } else {
                         requests.requestMatchers(HttpMethod.GET, "/api/**").permitAll();
                         requests.requestMatchers(HttpMethod.HEAD, "/api/**").permitAll();
-                        requests.requestMatchers(HttpMethod.POST, "/api/cypher").permitAll();
+                        if (openCypher) {
+                            requests.requestMatchers(HttpMethod.POST, "/api/cypher").permitAll();
+                        }
                         requests.requestMatchers("/api/**").authenticated();
                     }
                     // The page, its static files and anything else read-only; no other writes exist outside /api.
