@@ -190,6 +190,11 @@ public final class ImportCommand {
         }
         out.printf(Locale.ROOT, "The database now holds %,d journeys and %,d events%n", report.totalJourneys(),
                 report.totalEvents());
+        report.warnings().forEach(warning -> out.println("warning: " + warning));
+        if (report.importId() != null) {
+            out.println("Import id " + report.importId() + " (DELETE /api/imports/" + report.importId()
+                    + " undoes it)");
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -61,6 +61,7 @@ class ImportCommandTests {
         String stdout = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(stdout).contains("Imported 42 events into 6 journeys (6 new, 0 updated) from 42 rows");
+        assertThat(stdout).containsPattern("Import id [0-9a-f-]{36} \\(DELETE /api/imports/");
         Files.deleteIfExists(file);
     }
 
