@@ -19,6 +19,8 @@ import com.journeyexplorer.analysis.WorkBudgetExceededException;
 import com.journeyexplorer.graph.CypherFailedException;
 import com.journeyexplorer.graph.CypherRefusedException;
 import com.journeyexplorer.graph.GraphWriteException;
+import com.journeyexplorer.graph.NotStoredException;
+import com.journeyexplorer.graph.UndoConflictException;
 import com.journeyexplorer.ingest.ImportRejectedException;
 import com.journeyexplorer.ingest.InvalidImportOptionException;
 import com.journeyexplorer.ingest.UploadTooLargeException;
@@ -77,6 +79,22 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail notFound(NotFoundException e) {
         ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
         problem.setProperty(e.kind(), e.name());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail notStored(NotStoredException e) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+        problem.setProperty(e.kind(), e.name());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail undoConflict(UndoConflictException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "undo-conflict", "Cannot be undone now",
+                e.getMessage());
+        problem.setProperty("import", e.importId());
+        problem.setProperty("laterImports", e.laterImports());
         return problem;
     }
 

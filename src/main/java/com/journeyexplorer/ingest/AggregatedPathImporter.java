@@ -82,10 +82,11 @@ public class AggregatedPathImporter {
                     List.of(new RowError(0, null, "no data rows with a count above 0")), 1);
         }
         return graph.update(snapshot -> plan(snapshot, paths, options),
-                (changes, after) -> new ImportReport(rows[0], changes.newEvents(), 0,
-                        changes.journeysCreated() + changes.journeysUpdated(), changes.journeysCreated(),
-                        changes.journeysUpdated(), 0, errors.rejectedRows(), errors.errors(), after.journeyCount(),
-                        after.eventCount(), (System.nanoTime() - started) / 1_000_000),
+                (JourneyGraph.Applied<ImportReport>) (changes, after, importId) -> new ImportReport(rows[0],
+                        changes.newEvents(), 0, changes.journeysCreated() + changes.journeysUpdated(),
+                        changes.journeysCreated(), changes.journeysUpdated(), 0, errors.rejectedRows(),
+                        errors.errors(), after.journeyCount(), after.eventCount(),
+                        (System.nanoTime() - started) / 1_000_000, List.of(), importId),
                 JourneyGraph.WriteProgress.NONE);
     }
 

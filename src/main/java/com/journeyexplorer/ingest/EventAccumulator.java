@@ -38,6 +38,11 @@ final class EventAccumulator {
     private final Set<Integer> changedTouchpoints = new LinkedHashSet<>();
     private final Map<String, JourneyDraft> drafts = new LinkedHashMap<>();
     private long acceptedRows;
+    private final int storedTouchpoints;
+    private final Set<String> warned = new java.util.HashSet<>();
+    private final List<String> warnings = new ArrayList<>();
+    private long warningCount;
+    static final int MAX_WARNINGS = 100;
 
     EventAccumulator(JourneySnapshot base, ImportOptions options, TimestampParser timestamps, ErrorCollector errors,
             int maxJourneyLength) {
@@ -47,6 +52,7 @@ final class EventAccumulator {
         this.maxJourneyLength = maxJourneyLength;
         this.mapped = options.mapping().mappedColumns();
         this.touchpoints = new ArrayList<>(base.touchpoints());
+        this.storedTouchpoints = touchpoints.size();
         for (Touchpoint touchpoint : touchpoints) {
             touchpointIds.put(touchpoint.name(), touchpoint.id());
         }
@@ -203,6 +209,13 @@ final class EventAccumulator {
         return RESERVED_NAMES.contains(name);
     }
 
+    /**
+     * The touchpoint's id, created on first sight with the row's channel, stage and owner. An upload fills a stored
+     * touchpoint's channel or stage only where it is unset, and never changes its owner (that would change the
+     * outcome of stored journeys as a side effect): a different value is kept out and reported as a warning, once
+     * per touchpoint and field. Metadata is set on purpose with {@code PUT /api/touchpoints} and
+     * {@code POST /api/outcomes}.
+     */
     private int touchpointId(String name, String channel, String stage, Owner owner) {
         Integer id = touchpointIds.get(name);
         if (id == null) {
@@ -213,12 +226,45 @@ final class EventAccumulator {
             return id;
         }
         Touchpoint known = touchpoints.get(id);
+        boolean stored = id < storedTouchpoints;
+        if (stored) {
+            warnIfDifferent(known, "channel", known.channel(), channel);
+            warnIfDifferent(known, "stage", known.stage(), stage);
+            if (owner != null) {
+                warnIfDifferent(known, "owner", known.owner().label(), owner.label());
+            }
+        }
         if ((channel != null && known.channel().isEmpty()) || (stage != null && known.stage().isEmpty())
-                || (owner == Owner.COMPETITOR && !known.isCompetitor())) {
-            touchpoints.set(id, known.mergedWith(channel, stage, owner));
+                || (!stored && owner == Owner.COMPETITOR && !known.isCompetitor())) {
+            touchpoints.set(id, known.mergedWith(channel, stage, stored ? null : owner));
             changedTouchpoints.add(id);
         }
         return id;
+    }
+
+    private void warnIfDifferent(Touchpoint known, String field, String storedValue, String uploaded) {
+        if (uploaded == null || storedValue.isEmpty() || storedValue.equals(uploaded)
+                || !warned.add(known.id() + "\u0000" + field)) {
+            return;
+        }
+        warningCount++;
+        if (warnings.size() < MAX_WARNINGS) {
+            warnings.add("touchpoint '" + TimestampParser.abbreviate(known.name()) + "': " + field + " '"
+                    + TimestampParser.abbreviate(uploaded) + "' in the upload differs from the stored '" + storedValue
+                    + "', which was kept (an import does not change a stored touchpoint's metadata; use PUT "
+                    + "/api/touchpoints" + (field.equals("owner") ? " or POST /api/outcomes?competitor=..." : "")
+                    + ")");
+        }
+    }
+
+    /** Warnings about the upload (bounded), and how many there were in all. */
+    List<String> warnings() {
+        if (warningCount > warnings.size()) {
+            List<String> all = new ArrayList<>(warnings);
+            all.add("... and " + (warningCount - warnings.size()) + " more warnings");
+            return all;
+        }
+        return List.copyOf(warnings);
     }
 
     List<Touchpoint> touchpoints() {

@@ -71,6 +71,11 @@ public record ImportParameters(
         return Pattern.compile(String.join("|", commaList(value).stream().map(Pattern::quote).toList()));
     }
 
+    /** Whether a rule value is a regular expression rather than a comma list of names. */
+    static boolean isRegex(String value) {
+        return value != null && REGEX_HINT.matcher(value).find();
+    }
+
     public static ImportOptions.ErrorMode errorMode(String value) {
         if (value == null || value.isBlank() || value.equalsIgnoreCase("reject")) {
             return ImportOptions.ErrorMode.REJECT;

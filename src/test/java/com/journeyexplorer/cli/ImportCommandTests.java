@@ -49,6 +49,23 @@ class ImportCommandTests {
     }
 
     @Test
+    void importsACompressedXesLog() throws Exception {
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + "-running-example.xes.gz");
+        try (var input = ImportCommandTests.class.getResourceAsStream("/xes/running-example.xes");
+                var output = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+            input.transferTo(output);
+        }
+
+        int exit = run(file.toString(), "--purchase=pay compensation");
+
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(stdout).contains("Imported 42 events into 6 journeys (6 new, 0 updated) from 42 rows");
+        assertThat(stdout).containsPattern("Import id [0-9a-f-]{36} \\(DELETE /api/imports/");
+        Files.deleteIfExists(file);
+    }
+
+    @Test
     void rejectsABadFileNamingLineFieldAndReason() throws Exception {
         Path file = dataDir.resolveSibling(dataDir.getFileName() + "-bad.csv");
         Files.writeString(file, "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\nj1,soon,Cart\n");
