@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.journeyexplorer.ingest.ImportParameters;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.Outcome;
 import com.journeyexplorer.analysis.Touchpoint;

@@ -72,7 +72,7 @@ public record ImportParameters(
     }
 
     /** Whether a rule value is a regular expression rather than a comma list of names. */
-    static boolean isRegex(String value) {
+    public static boolean isRegex(String value) {
         return value != null && REGEX_HINT.matcher(value).find();
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.journeyexplorer.ApiTestSupport;
+import com.journeyexplorer.TestData;
 
 import tools.jackson.databind.JsonNode;
 
@@ -78,8 +79,8 @@ class XesImportTests extends ApiTestSupport {
         String paths = get("/api/paths/top?limit=10").body();
         assertThat(stats).contains("\"journeys\":6", "\"events\":42", "\"PURCHASE\":3", "\"ABANDONED\":3");
 
-        // The same log as CSV (../shared/data), into the same store once the XES import is undone.
-        var csv = sharedData("pm4py-running-example/running-example.csv");
+        // The same log as CSV (test resources), into the same store once the XES import is undone.
+        var csv = TestData.file("pm4py-running-example/running-example.csv");
         Response undo = delete("/api/imports/" + report.get("importId").asString());
         assertThat(undo.status()).as(undo.body()).isEqualTo(200);
         assertThat(get("/api/stats").json().get("journeys").asLong()).isZero();
