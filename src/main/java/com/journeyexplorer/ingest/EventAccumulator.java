@@ -1,5 +1,7 @@
 package com.journeyexplorer.ingest;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,24 +19,41 @@ import com.journeyexplorer.analysis.Owner;
 import com.journeyexplorer.analysis.Touchpoint;
 
 /**
- * Validates the rows of an upload and groups their events by journey (or by customer, when rows have no journey id),
- * assigning touchpoint ids that extend the current snapshot's. A bad row is reported with its line, field and reason,
- * and contributes nothing.
+ * Validates the rows of an upload and groups their events by journey (or by customer, when rows have no journey id
+ * or {@code sessionize=customer}), assigning touchpoint ids that extend the current snapshot's. A bad row is reported
+ * with its line, field and reason, and contributes nothing. Along the way it counts what each outcome rule matched
+ * and notes timestamps outside the plausible range, for the report's warnings.
  */
 final class EventAccumulator {
 
     static final int MAX_NAME_LENGTH = 500;
+    /** Examples a warning lists. */
+    static final int WARNING_EXAMPLES = 5;
+    /** Timestamps before this are implausible for a customer journey. */
+    static final long PLAUSIBLE_FROM = LocalDate.of(1990, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     private static final Set<String> RESERVED_NAMES = reservedNames();
+
+    /** What a column is to the fingerprint of an event: left out (compared on its own), hashed, or an attribute. */
+    private static final byte SKIPPED = 0;
+    private static final byte HASHED = 1;
+    private static final byte ATTRIBUTE = 2;
 
     private final ImportOptions options;
     private final TimestampParser timestamps;
     private final ErrorCollector errors;
     private final int maxJourneyLength;
-    private final Set<String> mapped;
+    private final Map<String, Byte> columnRoles = new HashMap<>();
     private final List<Touchpoint> touchpoints;
     private final Map<String, Integer> touchpointIds = new HashMap<>();
     private final Set<Integer> changedTouchpoints = new LinkedHashSet<>();
     private final Map<String, JourneyDraft> drafts = new LinkedHashMap<>();
+    private final Map<String, long[]> purchaseMatches = new LinkedHashMap<>();
+    private final Map<String, Boolean> competitorByName = new HashMap<>();
+    private final Map<String, long[]> competitorMatches = new HashMap<>();
+    private final long plausibleUntil;
+    private final List<ImportWarning.Example> implausibleExamples = new ArrayList<>();
+    private long implausibleTimestamps;
+    private long competitorEvents;
     private long acceptedRows;
 
     EventAccumulator(JourneySnapshot base, ImportOptions options, TimestampParser timestamps, ErrorCollector errors,
@@ -43,10 +62,24 @@ final class EventAccumulator {
         this.timestamps = timestamps;
         this.errors = errors;
         this.maxJourneyLength = maxJourneyLength;
-        this.mapped = options.mapping().mappedColumns();
         this.touchpoints = new ArrayList<>(base.touchpoints());
         for (Touchpoint touchpoint : touchpoints) {
             touchpointIds.put(touchpoint.name(), touchpoint.id());
+        }
+        for (String name : options.purchases()) {
+            purchaseMatches.put(name, new long[1]);
+        }
+        // After the end of next year.
+        this.plausibleUntil = LocalDate.now(ZoneOffset.UTC).withDayOfYear(1).plusYears(2).atStartOfDay(ZoneOffset.UTC)
+                .toInstant().toEpochMilli();
+        ColumnMapping columns = options.mapping();
+        for (String column : List.of(columns.journey(), columns.timestamp(), columns.touchpoint(), columns.value(),
+                columns.eventId())) {
+            columnRoles.put(column, SKIPPED);
+        }
+        for (String column : List.of(columns.channel(), columns.stage(), columns.customer(), columns.owner(),
+                columns.type(), columns.segment(), columns.device())) {
+            columnRoles.putIfAbsent(column, HASHED);
         }
     }
 
@@ -77,11 +110,16 @@ final class EventAccumulator {
             }
         }
 
-        String journeyId = trimmed(row.get(columns.journey()));
+        String journeyId = options.sessionizeByCustomer() ? null : trimmed(row.get(columns.journey()));
         String customerId = trimmed(row.get(columns.customer()));
         if (journeyId == null && customerId == null) {
-            errors.add(line, columns.journey(), "is missing, and so is " + columns.customer()
-                    + ": an event needs a journey id, or a customer id to split into journeys by inactivity");
+            if (options.sessionizeByCustomer()) {
+                errors.add(line, columns.customer(), "is missing: sessionize=customer splits each customer's events "
+                        + "into journeys, so every event needs a customer id");
+            } else {
+                errors.add(line, columns.journey(), "is missing, and so is " + columns.customer()
+                        + ": an event needs a journey id, or a customer id to split into journeys by inactivity");
+            }
         } else if (journeyId != null && journeyId.length() > MAX_NAME_LENGTH) {
             errors.add(line, columns.journey(), "is longer than " + MAX_NAME_LENGTH + " characters");
         } else if (journeyId == null && customerId.length() > MAX_NAME_LENGTH) {
@@ -99,7 +137,8 @@ final class EventAccumulator {
                         + "' is not a type (expected touchpoint, purchase or abandon)");
             }
         }
-        if (touchpoint != null && options.purchases().contains(touchpoint)) {
+        long[] purchaseMatch = touchpoint == null || purchaseMatches.isEmpty() ? null : purchaseMatches.get(touchpoint);
+        if (purchaseMatch != null) {
             type = EventType.PURCHASE;
         }
 
@@ -113,21 +152,15 @@ final class EventAccumulator {
                         + "' is not an owner (expected own or competitor)");
             }
         }
-        if (touchpoint != null && options.isCompetitor(touchpoint)) {
+        boolean competitorRule = touchpoint != null && isCompetitor(touchpoint);
+        if (competitorRule) {
             owner = Owner.COMPETITOR;
         }
 
         double value = 0;
         String rawValue = trimmed(row.get(columns.value()));
         if (rawValue != null) {
-            try {
-                value = Double.parseDouble(rawValue);
-                if (!Double.isFinite(value)) {
-                    errors.add(line, columns.value(), "must be a finite number");
-                }
-            } catch (NumberFormatException e) {
-                errors.add(line, columns.value(), "'" + TimestampParser.abbreviate(rawValue) + "' is not a number");
-            }
+            value = number(rawValue, line, columns.value());
         }
 
         String eventId = trimmed(row.get(columns.eventId()));
@@ -146,17 +179,227 @@ final class EventAccumulator {
                     + maxJourneyLength + " events, the limit");
             return;
         }
+        if (time < PLAUSIBLE_FROM || time >= plausibleUntil) {
+            implausibleTimestamps++;
+            if (implausibleExamples.size() < WARNING_EXAMPLES) {
+                implausibleExamples.add(new ImportWarning.Example(line, columns.timestamp(),
+                        TimestampParser.abbreviate(rawTime.strip()) + " (read as " + java.time.Instant.ofEpochMilli(time)
+                                + ")"));
+            }
+        }
+        if (purchaseMatch != null) {
+            purchaseMatch[0]++;
+        }
+        if (competitorRule) {
+            competitorEvents++;
+            competitorMatches.computeIfAbsent(touchpoint, name -> new long[1])[0]++;
+        }
         int step = touchpointId(touchpoint, trimmed(row.get(columns.channel())), trimmed(row.get(columns.stage())),
                 owner);
-        draft.add(step, time, type.code(), value, eventId);
+        // Revenue is the value of purchase events; the value on any other event is not revenue.
+        double revenue = type == EventType.PURCHASE ? value : 0;
+        draft.add(step, time, type.code(), revenue, eventId, eventId == null ? Double.doubleToLongBits(value) : 0);
         draft.describe(customerId, trimmed(row.get(columns.segment())), trimmed(row.get(columns.device())));
-        JourneyDraft target = draft;
+        describeColumns(row, draft, eventId == null);
+        acceptedRows++;
+    }
+
+    /**
+     * Keeps the columns that are not mapped as journey attributes and, for an event without an id, folds every
+     * column except journey, timestamp, touchpoint and value (compared on their own) into the event's fingerprint:
+     * two events of a journey are the same event when their time, touchpoint and fingerprint are equal.
+     */
+    private void describeColumns(InputRow row, JourneyDraft draft, boolean fingerprint) {
         row.forEach((column, cell) -> {
-            if (!column.isEmpty() && !mapped.contains(column) && cell != null && !cell.isBlank()) {
-                target.attribute(column, cell);
+            if (column.isEmpty() || cell == null) {
+                return;
+            }
+            byte role = columnRoles.computeIfAbsent(column, name -> ATTRIBUTE);
+            if (role == SKIPPED) {
+                return;
+            }
+            if (role == ATTRIBUTE && !cell.isBlank()) {
+                draft.attribute(column, cell);
+            }
+            if (fingerprint) {
+                draft.fingerprintCell(column.hashCode(), cell);
             }
         });
-        acceptedRows++;
+    }
+
+    /** The value as a number; with {@code decimal=comma}, {@code 1.234,50} and {@code 12,50} are read too. */
+    private double number(String raw, long line, String field) {
+        String text = raw;
+        if (options.decimalComma()) {
+            text = decimalCommaToPoint(raw);
+            if (text == null) {
+                errors.add(line, field, "'" + TimestampParser.abbreviate(raw) + "' is not a number with a decimal "
+                        + "comma (decimal=comma: 12,50 or 1.234,50)");
+                return 0;
+            }
+        }
+        try {
+            double value = Double.parseDouble(text);
+            if (!Double.isFinite(value)) {
+                errors.add(line, field, "must be a finite number");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            if (!options.decimalComma() && raw.indexOf(',') >= 0 && readsWithDecimalComma(raw)) {
+                errors.add(line, field, "'" + TimestampParser.abbreviate(raw) + "' is not a number: for values "
+                        + "written with a decimal comma, import with decimal=comma");
+            } else {
+                errors.add(line, field, "'" + TimestampParser.abbreviate(raw) + "' is not a number");
+            }
+            return 0;
+        }
+    }
+
+    /**
+     * {@code 1.234,50} as {@code 1234.50}: one decimal comma at most, and dots only as thousands separators (groups of
+     * three digits); null when the text is not written so. The rest is left to {@link Double#parseDouble}.
+     */
+    static String decimalCommaToPoint(String raw) {
+        int comma = raw.indexOf(',');
+        if (comma >= 0 && raw.indexOf(',', comma + 1) >= 0) {
+            return null;
+        }
+        int wholeEnd = comma < 0 ? raw.length() : comma;
+        int dot = raw.indexOf('.');
+        if (dot < 0) {
+            return comma < 0 ? raw : raw.replace(',', '.');
+        }
+        if (dot > wholeEnd) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(raw.length());
+        int start = raw.charAt(0) == '-' || raw.charAt(0) == '+' ? 1 : 0;
+        out.append(raw, 0, start);
+        int group = 0;
+        boolean firstGroup = true;
+        for (int i = start; i < wholeEnd; i++) {
+            char c = raw.charAt(i);
+            if (c == '.') {
+                if (firstGroup ? group < 1 || group > 3 : group != 3) {
+                    return null;
+                }
+                firstGroup = false;
+                group = 0;
+            } else if (c >= '0' && c <= '9') {
+                group++;
+                out.append(c);
+            } else {
+                return null;
+            }
+        }
+        if (group != 3) {
+            return null;
+        }
+        if (comma >= 0) {
+            out.append('.').append(raw, comma + 1, raw.length());
+        }
+        return out.toString();
+    }
+
+    private static boolean readsWithDecimalComma(String raw) {
+        String converted = decimalCommaToPoint(raw);
+        try {
+            return converted != null && Double.isFinite(Double.parseDouble(converted));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private boolean isCompetitor(String touchpoint) {
+        if (options.competitor() == null) {
+            return false;
+        }
+        // One regular-expression match per distinct touchpoint, not per row.
+        return competitorByName.computeIfAbsent(touchpoint, options::isCompetitor);
+    }
+
+    /** What each outcome rule matched, by name, with a suggestion for a name that matched nothing. */
+    List<RuleMatches> ruleMatches() {
+        List<RuleMatches> rules = new ArrayList<>();
+        if (!purchaseMatches.isEmpty()) {
+            List<RuleMatches.NameMatches> names = new ArrayList<>();
+            long total = 0;
+            for (Map.Entry<String, long[]> entry : purchaseMatches.entrySet()) {
+                long matched = entry.getValue()[0];
+                total += matched;
+                names.add(new RuleMatches.NameMatches(entry.getKey(), matched,
+                        matched == 0 ? suggestion(entry.getKey()) : null));
+            }
+            rules.add(new RuleMatches("purchase", total, names));
+        }
+        if (options.competitor() != null) {
+            List<RuleMatches.NameMatches> names = new ArrayList<>();
+            if (options.competitorNames().isEmpty()) {
+                names.add(new RuleMatches.NameMatches(options.competitor().pattern(), competitorEvents, null));
+            } else {
+                for (String name : options.competitorNames()) {
+                    long[] matched = competitorMatches.get(name);
+                    long count = matched == null ? 0 : matched[0];
+                    names.add(new RuleMatches.NameMatches(name, count, count == 0 ? suggestion(name) : null));
+                }
+            }
+            rules.add(new RuleMatches("competitor", competitorEvents, names));
+        }
+        return rules;
+    }
+
+    /** Warnings about rows that are valid but look unintended. */
+    List<ImportWarning> warnings() {
+        List<ImportWarning> warnings = new ArrayList<>();
+        if (implausibleTimestamps > 0) {
+            warnings.add(new ImportWarning("implausible-timestamp", implausibleTimestamps + " event(s) have a "
+                    + "timestamp before 1990 or after next year; check the timestamp column and timestampFormat "
+                    + "(auto reads numbers below 10^11 as epoch seconds, larger ones as epoch milliseconds)",
+                    implausibleTimestamps, implausibleExamples));
+        }
+        for (RuleMatches rule : ruleMatches()) {
+            for (RuleMatches.NameMatches name : rule.names()) {
+                if (name.matchedEvents() == 0) {
+                    warnings.add(new ImportWarning("rule-matched-nothing", rule.rule() + " '"
+                            + TimestampParser.abbreviate(name.name()) + "' matched no event of this upload"
+                            + (name.suggestion() == null ? "" : "; did you mean '"
+                                    + TimestampParser.abbreviate(name.suggestion()) + "'?"
+                                    + (name.suggestion().indexOf(',') >= 0 ? " (quote a name that has a comma: "
+                                            + rule.rule() + "=\"" + TimestampParser.abbreviate(name.suggestion())
+                                            + "\", or repeat the parameter)" : "")),
+                            1, List.of()));
+                }
+            }
+        }
+        return warnings;
+    }
+
+    /**
+     * A known touchpoint that {@code name} probably meant: the same name in another case or spacing, or a name with a
+     * comma of which {@code name} is one part. O(touchpoints).
+     */
+    private String suggestion(String name) {
+        String folded = fold(name);
+        String part = null;
+        for (Touchpoint touchpoint : touchpoints) {
+            String candidate = touchpoint.name();
+            if (fold(candidate).equals(folded)) {
+                return candidate;
+            }
+            if (part == null && candidate.indexOf(',') >= 0) {
+                for (String piece : candidate.split(",")) {
+                    if (fold(piece).equals(folded)) {
+                        part = candidate;
+                        break;
+                    }
+                }
+            }
+        }
+        return part;
+    }
+
+    private static String fold(String name) {
+        return String.join(" ", name.strip().toLowerCase(Locale.ROOT).split("\\s+"));
     }
 
     /** Names of the graph's start and outcome nodes, which no touchpoint may take. */

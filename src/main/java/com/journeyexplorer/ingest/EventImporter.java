@@ -32,6 +32,19 @@ public class EventImporter {
             }
             return CSV;
         }
+
+        /** {@code csv}, {@code ndjson} (or {@code jsonl}); null or blank: null (sniff it). */
+        public static Format ofName(String name) {
+            if (name == null || name.isBlank()) {
+                return null;
+            }
+            return switch (name.strip().toLowerCase(Locale.ROOT)) {
+                case "csv" -> CSV;
+                case "ndjson", "jsonl" -> NDJSON;
+                default -> throw new IllegalArgumentException("must be csv or ndjson, was '"
+                        + TimestampParser.abbreviate(name) + "'");
+            };
+        }
     }
 
     private final JourneyGraph graph;
@@ -55,9 +68,12 @@ public class EventImporter {
                         options.mapping().timestamp()))
                 : new NdjsonRowReader();
         long[] rows = new long[1];
+        EventAccumulator[] accumulated = new EventAccumulator[1];
         return graph.update(snapshot -> {
             EventAccumulator accumulator = new EventAccumulator(snapshot, options,
-                    new TimestampParser(settings.defaultZone()), errors, settings.maxJourneyLength());
+                    new TimestampParser(settings.defaultZone(), options.timestampFormat()), errors,
+                    settings.maxJourneyLength());
+            accumulated[0] = accumulator;
             boolean complete;
             try {
                 complete = reader.read(input, row -> {
@@ -78,7 +94,7 @@ public class EventImporter {
             log.info("Read {} rows into {} journeys in {} ms", rows[0], changes.upserts().size(),
                     (System.nanoTime() - started) / 1_000_000);
             return changes;
-        }, (changes, after) -> report(changes, after, rows[0], errors, started), progress);
+        }, (changes, after) -> report(changes, after, rows[0], errors, accumulated[0], started), progress);
     }
 
     static String rejection(ErrorCollector errors, boolean complete) {
@@ -91,10 +107,11 @@ public class EventImporter {
     }
 
     private static ImportReport report(JourneyChanges changes, com.journeyexplorer.analysis.JourneySnapshot after,
-            long rows, ErrorCollector errors, long started) {
+            long rows, ErrorCollector errors, EventAccumulator accumulator, long started) {
         return new ImportReport(rows, changes.newEvents(), changes.duplicateEvents(),
                 changes.journeysCreated() + changes.journeysUpdated(), changes.journeysCreated(),
                 changes.journeysUpdated(), changes.removals().size(), errors.rejectedRows(), errors.errors(),
-                after.journeyCount(), after.eventCount(), (System.nanoTime() - started) / 1_000_000);
+                after.journeyCount(), after.eventCount(), (System.nanoTime() - started) / 1_000_000,
+                accumulator.ruleMatches(), accumulator.warnings());
     }
 }

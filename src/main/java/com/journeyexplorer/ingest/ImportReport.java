@@ -11,6 +11,8 @@ import java.util.List;
  * @param journeysImported journeys created or updated
  * @param rowsRejected     rows skipped because they were bad ({@code onError=skip})
  * @param errors           the first rejected rows
+ * @param outcomeRules     per outcome rule given ({@code purchase}, {@code competitor}), the events it matched
+ * @param warnings         what was imported but looks unintended (implausible timestamps, a rule that matched nothing)
  */
 public record ImportReport(
         long rowsRead,
@@ -24,5 +26,21 @@ public record ImportReport(
         List<RowError> errors,
         long totalJourneys,
         long totalEvents,
-        long millis) {
+        long millis,
+        List<RuleMatches> outcomeRules,
+        List<ImportWarning> warnings) {
+
+    public ImportReport {
+        errors = List.copyOf(errors);
+        outcomeRules = outcomeRules == null ? List.of() : List.copyOf(outcomeRules);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A report without outcome rules and warnings (aggregated paths). */
+    public ImportReport(long rowsRead, long eventsImported, long duplicateEvents, long journeysImported,
+            long journeysCreated, long journeysUpdated, long journeysRemoved, long rowsRejected, List<RowError> errors,
+            long totalJourneys, long totalEvents, long millis) {
+        this(rowsRead, eventsImported, duplicateEvents, journeysImported, journeysCreated, journeysUpdated,
+                journeysRemoved, rowsRejected, errors, totalJourneys, totalEvents, millis, List.of(), List.of());
+    }
 }
