@@ -431,6 +431,10 @@ class ImportFormatsTests extends ApiTestSupport {
         assertThat(total("from=2026-05-11&to=2026-05-11&zone=Europe/Paris")).isEqualTo(2);
         assertThat(total("from=2026-05-12T00:00&zone=Europe/Paris")).isEqualTo(1);
 
+        Response backwards = get("/api/paths/top?segment=datefilter&from=2026-05-11&to=2026-05-10");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.json().get("parameter").asString()).isEqualTo("from");
+
         Response badZone = get("/api/paths/top?segment=datefilter&zone=Mars/Base");
         assertThat(badZone.status()).isEqualTo(400);
         assertThat(badZone.json().get("parameter").asString()).isEqualTo("zone");
