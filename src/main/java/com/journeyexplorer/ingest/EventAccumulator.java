@@ -214,7 +214,8 @@ final class EventAccumulator {
             if (column.isEmpty() || cell == null) {
                 return;
             }
-            byte role = columnRoles.computeIfAbsent(column, name -> ATTRIBUTE);
+            Byte known = columnRoles.get(column);
+            byte role = known != null ? known : ATTRIBUTE;
             if (role == SKIPPED) {
                 return;
             }

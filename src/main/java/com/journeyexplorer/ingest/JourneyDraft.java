@@ -60,25 +60,24 @@ final class JourneyDraft {
     /**
      * Adds a cell of the last event to its fingerprint: a hash of the column and the cell without surrounding
      * spaces, summed, so that column order does not matter (NDJSON objects may list keys in any order). Blank cells
-     * count as absent. No allocation.
+     * count as absent. The cell's own {@link String#hashCode} (one tight loop) with its length and end characters
+     * make the cell's 64 bits: this runs for every cell of every row without an event id, so it must stay cheap.
      */
     void fingerprintCell(int columnHash, String cell) {
-        int from = 0;
-        int to = cell.length();
-        while (from < to && Character.isWhitespace(cell.charAt(from))) {
-            from++;
-        }
-        while (to > from && Character.isWhitespace(cell.charAt(to - 1))) {
-            to--;
-        }
-        if (from == to) {
+        int length = cell.length();
+        if (length == 0) {
             return;
         }
-        long hash = 0xcbf29ce484222325L ^ columnHash;
-        for (int i = from; i < to; i++) {
-            hash = (hash ^ cell.charAt(i)) * 0x100000001b3L;
+        String text = cell;
+        if (Character.isWhitespace(cell.charAt(0)) || Character.isWhitespace(cell.charAt(length - 1))) {
+            text = cell.strip();
+            length = text.length();
+            if (length == 0) {
+                return;
+            }
         }
-        fingerprints[size - 1] += mix(hash);
+        int shape = ((columnHash * 31 + length) * 31 + text.charAt(0)) * 31 + text.charAt(length - 1);
+        fingerprints[size - 1] += mix(((long) text.hashCode() << 32) ^ (shape & 0xffffffffL));
     }
 
     /** MurmurHash3's 64-bit finalizer. */
