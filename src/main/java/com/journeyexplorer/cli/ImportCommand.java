@@ -148,9 +148,11 @@ public final class ImportCommand {
                         context.getBean(JourneysProperties.class).ingest().sessionGap());
                 String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
                 Upload upload = Upload.open(input, name.endsWith(".gz"), format(options, name), Long.MAX_VALUE);
-                report = context.getBean(EventImporter.class).importEvents(upload.stream(), upload.format(),
-                        importOptions,
-                        (written, total) -> ProgressInputStream.bar(err, "writing", written, total, "journeys"));
+                try (InputStream stream = upload.stream()) {
+                    report = context.getBean(EventImporter.class).importEvents(stream, upload.format(),
+                            importOptions,
+                            (written, total) -> ProgressInputStream.bar(err, "writing", written, total, "journeys"));
+                }
             }
             err.println();
             printSummary(out, report, (System.nanoTime() - started) / 1e9);
