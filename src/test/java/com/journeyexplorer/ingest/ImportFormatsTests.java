@@ -323,6 +323,22 @@ class ImportFormatsTests extends ApiTestSupport {
     }
 
     @Test
+    void importsTheRunningExampleGzippedAndReportsWhatThePurchaseRuleMatched() throws IOException {
+        String log = java.nio.file.Files.readString(sharedData("pm4py-running-example/running-example.csv"));
+
+        Response response = postGzip("?journeyColumn=case:concept:name&touchpointColumn=concept:name"
+                + "&timestampColumn=time:timestamp&purchase=pay%20compensation&format=csv", "application/gzip", null,
+                gzip(log));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode report = response.json();
+        assertThat(report.get("rowsRead").asLong()).isEqualTo(42);
+        assertThat(report.get("journeysCreated").asLong()).isEqualTo(6);
+        assertThat(report.get("outcomeRules").get(0).get("matchedEvents").asLong()).isEqualTo(3);
+        assertThat(report.get("warnings").isEmpty()).isTrue();
+    }
+
+    @Test
     void rejectsGzipThatIsNotOrIsCutShortNamingTheProblem() {
         Response notGzip = postGzip("", CSV, "gzip", "journey_id,timestamp,touchpoint\n".getBytes(StandardCharsets.UTF_8));
         assertThat(notGzip.status()).isEqualTo(400);
