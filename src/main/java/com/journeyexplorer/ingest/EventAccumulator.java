@@ -47,13 +47,10 @@ final class EventAccumulator {
     private final Map<String, Integer> touchpointIds = new HashMap<>();
     private final Set<Integer> changedTouchpoints = new LinkedHashSet<>();
     private final Map<String, JourneyDraft> drafts = new LinkedHashMap<>();
-    private final Map<String, long[]> purchaseMatches = new LinkedHashMap<>();
-    private final Map<String, Boolean> competitorByName = new HashMap<>();
-    private final Map<String, long[]> competitorMatches = new HashMap<>();
+    private final OutcomeRuleTally rules;
     private final long plausibleUntil;
     private final List<ImportWarning.Example> implausibleExamples = new ArrayList<>();
     private long implausibleTimestamps;
-    private long competitorEvents;
     private long acceptedRows;
 
     EventAccumulator(JourneySnapshot base, ImportOptions options, TimestampParser timestamps, ErrorCollector errors,
@@ -66,9 +63,7 @@ final class EventAccumulator {
         for (Touchpoint touchpoint : touchpoints) {
             touchpointIds.put(touchpoint.name(), touchpoint.id());
         }
-        for (String name : options.purchases()) {
-            purchaseMatches.put(name, new long[1]);
-        }
+        this.rules = new OutcomeRuleTally(options, touchpoints);
         // After the end of next year.
         this.plausibleUntil = LocalDate.now(ZoneOffset.UTC).withDayOfYear(1).plusYears(2).atStartOfDay(ZoneOffset.UTC)
                 .toInstant().toEpochMilli();
@@ -137,7 +132,7 @@ final class EventAccumulator {
                         + "' is not a type (expected touchpoint, purchase or abandon)");
             }
         }
-        long[] purchaseMatch = touchpoint == null || purchaseMatches.isEmpty() ? null : purchaseMatches.get(touchpoint);
+        long[] purchaseMatch = touchpoint == null ? null : rules.purchaseCounter(touchpoint);
         if (purchaseMatch != null) {
             type = EventType.PURCHASE;
         }
@@ -152,7 +147,7 @@ final class EventAccumulator {
                         + "' is not an owner (expected own or competitor)");
             }
         }
-        boolean competitorRule = touchpoint != null && isCompetitor(touchpoint);
+        boolean competitorRule = touchpoint != null && rules.isCompetitor(touchpoint);
         if (competitorRule) {
             owner = Owner.COMPETITOR;
         }
@@ -191,8 +186,7 @@ final class EventAccumulator {
             purchaseMatch[0]++;
         }
         if (competitorRule) {
-            competitorEvents++;
-            competitorMatches.computeIfAbsent(touchpoint, name -> new long[1])[0]++;
+            rules.countCompetitor(touchpoint);
         }
         int step = touchpointId(touchpoint, trimmed(row.get(columns.channel())), trimmed(row.get(columns.stage())),
                 owner);
@@ -232,7 +226,7 @@ final class EventAccumulator {
     private double number(String raw, long line, String field) {
         String text = raw;
         if (options.decimalComma()) {
-            text = decimalCommaToPoint(raw);
+            text = DecimalComma.toPoint(raw);
             if (text == null) {
                 errors.add(line, field, "'" + TimestampParser.abbreviate(raw) + "' is not a number with a decimal "
                         + "comma (decimal=comma: 12,50 or 1.234,50)");
@@ -246,7 +240,7 @@ final class EventAccumulator {
             }
             return value;
         } catch (NumberFormatException e) {
-            if (!options.decimalComma() && raw.indexOf(',') >= 0 && readsWithDecimalComma(raw)) {
+            if (!options.decimalComma() && raw.indexOf(',') >= 0 && DecimalComma.reads(raw)) {
                 errors.add(line, field, "'" + TimestampParser.abbreviate(raw) + "' is not a number: for values "
                         + "written with a decimal comma, import with decimal=comma");
             } else {
@@ -256,97 +250,9 @@ final class EventAccumulator {
         }
     }
 
-    /**
-     * {@code 1.234,50} as {@code 1234.50}: one decimal comma at most, and dots only as thousands separators (groups of
-     * three digits); null when the text is not written so. The rest is left to {@link Double#parseDouble}.
-     */
-    static String decimalCommaToPoint(String raw) {
-        int comma = raw.indexOf(',');
-        if (comma >= 0 && raw.indexOf(',', comma + 1) >= 0) {
-            return null;
-        }
-        int wholeEnd = comma < 0 ? raw.length() : comma;
-        int dot = raw.indexOf('.');
-        if (dot < 0) {
-            return comma < 0 ? raw : raw.replace(',', '.');
-        }
-        if (dot > wholeEnd) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder(raw.length());
-        int start = raw.charAt(0) == '-' || raw.charAt(0) == '+' ? 1 : 0;
-        out.append(raw, 0, start);
-        int group = 0;
-        boolean firstGroup = true;
-        for (int i = start; i < wholeEnd; i++) {
-            char c = raw.charAt(i);
-            if (c == '.') {
-                if (firstGroup ? group < 1 || group > 3 : group != 3) {
-                    return null;
-                }
-                firstGroup = false;
-                group = 0;
-            } else if (c >= '0' && c <= '9') {
-                group++;
-                out.append(c);
-            } else {
-                return null;
-            }
-        }
-        if (group != 3) {
-            return null;
-        }
-        if (comma >= 0) {
-            out.append('.').append(raw, comma + 1, raw.length());
-        }
-        return out.toString();
-    }
-
-    private static boolean readsWithDecimalComma(String raw) {
-        String converted = decimalCommaToPoint(raw);
-        try {
-            return converted != null && Double.isFinite(Double.parseDouble(converted));
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    private boolean isCompetitor(String touchpoint) {
-        if (options.competitor() == null) {
-            return false;
-        }
-        // One regular-expression match per distinct touchpoint, not per row.
-        return competitorByName.computeIfAbsent(touchpoint, options::isCompetitor);
-    }
-
-    /** What each outcome rule matched, by name, with a suggestion for a name that matched nothing. */
+    /** What each outcome rule matched, by name. */
     List<RuleMatches> ruleMatches() {
-        List<RuleMatches> rules = new ArrayList<>();
-        if (!purchaseMatches.isEmpty()) {
-            List<RuleMatches.NameMatches> names = new ArrayList<>();
-            long total = 0;
-            for (Map.Entry<String, long[]> entry : purchaseMatches.entrySet()) {
-                long matched = entry.getValue()[0];
-                total += matched;
-                names.add(new RuleMatches.NameMatches(entry.getKey(), matched,
-                        matched == 0 ? suggestion(entry.getKey()) : null));
-            }
-            rules.add(new RuleMatches("purchase", total, names));
-        }
-        if (options.competitor() != null) {
-            List<RuleMatches.NameMatches> names = new ArrayList<>();
-            if (options.competitorNames().isEmpty()) {
-                names.add(new RuleMatches.NameMatches(options.competitor().pattern(), competitorEvents, null));
-            } else {
-                for (String name : options.competitorNames()) {
-                    long[] matched = competitorMatches.get(name);
-                    long count = matched == null ? 0 : matched[0];
-                    names.add(new RuleMatches.NameMatches(name, count, count == 0 ? suggestion(name) : null));
-                }
-            }
-            rules.add(new RuleMatches("competitor", competitorEvents, names));
-        }
-        return rules;
+        return rules.matches();
     }
 
     /** Warnings about rows that are valid but look unintended. */
@@ -358,7 +264,7 @@ final class EventAccumulator {
                     + "(auto reads numbers below 10^11 as epoch seconds, larger ones as epoch milliseconds)",
                     implausibleTimestamps, implausibleExamples));
         }
-        for (RuleMatches rule : ruleMatches()) {
+        for (RuleMatches rule : rules.matches()) {
             for (RuleMatches.NameMatches name : rule.names()) {
                 if (name.matchedEvents() == 0) {
                     warnings.add(new ImportWarning("rule-matched-nothing", rule.rule() + " '"
@@ -373,34 +279,6 @@ final class EventAccumulator {
             }
         }
         return warnings;
-    }
-
-    /**
-     * A known touchpoint that {@code name} probably meant: the same name in another case or spacing, or a name with a
-     * comma of which {@code name} is one part. O(touchpoints).
-     */
-    private String suggestion(String name) {
-        String folded = fold(name);
-        String part = null;
-        for (Touchpoint touchpoint : touchpoints) {
-            String candidate = touchpoint.name();
-            if (fold(candidate).equals(folded)) {
-                return candidate;
-            }
-            if (part == null && candidate.indexOf(',') >= 0) {
-                for (String piece : candidate.split(",")) {
-                    if (fold(piece).equals(folded)) {
-                        part = candidate;
-                        break;
-                    }
-                }
-            }
-        }
-        return part;
-    }
-
-    private static String fold(String name) {
-        return String.join(" ", name.strip().toLowerCase(Locale.ROOT).split("\\s+"));
     }
 
     /** Names of the graph's start and outcome nodes, which no touchpoint may take. */
