@@ -8,7 +8,7 @@ import java.util.function.Predicate;
  * Per shaped label of the selected journeys' whole paths: the journeys that pass through it (each once) and its
  * visits, weighted; the outcome nodes count the journeys that end in them. Counts by label id in one pass, with
  * per-label marks holding the number of the journey that set them, so a journey costs O(steps) whatever the number
- * of labels: O(events + labels) in all.
+ * of labels: O(events + labels) in all. A label named like an outcome node counts together with it.
  */
 public final class LabelVisits {
 
@@ -52,7 +52,9 @@ public final class LabelVisits {
         for (Outcome outcome : Outcome.values()) {
             long count = outcomes[outcome.ordinal()];
             if (count > 0) {
-                result.put(outcome.nodeName(), new long[] {count, count});
+                // a label named like an outcome node counts together with it
+                result.merge(outcome.nodeName(), new long[] {count, count},
+                        (label, node) -> new long[] {label[0] + node[0], label[1] + node[1]});
             }
         }
         return result;

@@ -16,7 +16,9 @@ import com.journeyexplorer.ingest.InMemoryImport;
  * controller's handler method ({@link ControllerCall}) on both, the requests and shapes taking turns so that a busy
  * spell of a shared machine slows all alike. Prints a Markdown table: the median (and minimum) of each shape and the
  * clickstream / demo ratio. Runs and warm-ups: {@code profile.runs} (15), {@code profile.warmups} (3);
- * {@code -Dprofile.only=text} keeps the requests containing the text. Run with {@code bench/profile.sh shapes}.
+ * {@code -Dprofile.only=text} keeps the requests containing the text, {@code -Dprofile.skip=a,b} drops those containing
+ * any of the texts (e.g. {@code graph,b=segment%3D{otherSegment}} for the requests that solve the absorbing chain).
+ * Run with {@code bench/profile.sh shapes}.
  */
 public final class ShapesProfile {
 
@@ -39,6 +41,7 @@ public final class ShapesProfile {
             "/api/attribution?model=last",
             "/api/attribution?model=position",
             "/api/attribution?model=time-decay",
+            "/api/compare?a=segment%3D{segment}&b=segment%3D{otherSegment}&model=linear",
             "/api/compare?a=segment%3D{segment}&b=segment%3D{otherSegment}");
 
     private ShapesProfile() {
@@ -59,7 +62,9 @@ public final class ShapesProfile {
                     snapshots[s].touchpoints().size(), (System.nanoTime() - start) / 1e9);
         }
         String only = System.getProperty("profile.only", "");
-        List<String> requests = REQUESTS.stream().filter(r -> r.contains(only)).toList();
+        List<String> skipped = List.of(System.getProperty("profile.skip", "").split(","));
+        List<String> requests = REQUESTS.stream().filter(r -> r.contains(only))
+                .filter(r -> skipped.stream().noneMatch(skip -> !skip.isEmpty() && r.contains(skip))).toList();
         ControllerCall[][] calls = new ControllerCall[requests.size()][2];
         for (int s = 0; s < 2; s++) {
             JourneySnapshot snapshot = snapshots[s];
