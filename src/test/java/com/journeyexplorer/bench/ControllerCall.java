@@ -13,8 +13,9 @@ import com.journeyexplorer.graph.TransitionCache;
 
 /**
  * A GET request answered by its controller's own handler method, without HTTP: the same code as a request with
- * {@code Cache-Control: no-cache}, minus JSON writing. Each call makes a fresh controller, so that nothing cached by
- * an earlier call (the transition table of {@code /api/transitions}) is reused.
+ * {@code Cache-Control: no-cache}, minus JSON writing. Like the app, the calls over one projection share the
+ * per-snapshot transition table of the unfiltered {@code /api/transitions} ({@link TransitionCache}) unless
+ * {@code -Dprofile.transitionCache=false}, when each call computes it afresh.
  */
 @FunctionalInterface
 interface ControllerCall {
@@ -54,6 +55,8 @@ interface ControllerCall {
         };
         Class<?> type = Class.forName("com.journeyexplorer.api." + target[0]);
         boolean cached = target[0].equals("TransitionsController");
+        TransitionCache shared = new TransitionCache();
+        boolean fresh = !Boolean.parseBoolean(System.getProperty("profile.transitionCache", "true"));
         Constructor<?> constructor = cached
                 ? type.getDeclaredConstructor(JourneyProjection.class, TransitionCache.class)
                 : type.getDeclaredConstructor(JourneyProjection.class);
@@ -66,7 +69,7 @@ interface ControllerCall {
         }
         Method method = type.getDeclaredMethod(target[1], MultiValueMap.class);
         method.setAccessible(true);
-        return () -> method.invoke(cached ? constructor.newInstance(projection, new TransitionCache())
+        return () -> method.invoke(cached ? constructor.newInstance(projection, fresh ? new TransitionCache() : shared)
                 : constructor.newInstance(projection), parameters);
     }
 

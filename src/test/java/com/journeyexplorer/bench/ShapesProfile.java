@@ -16,7 +16,7 @@ import com.journeyexplorer.ingest.InMemoryImport;
  * controller's handler method ({@link ControllerCall}) on both, the requests and shapes taking turns so that a busy
  * spell of a shared machine slows all alike. Prints a Markdown table: the median (and minimum) of each shape and the
  * clickstream / demo ratio. Runs and warm-ups: {@code profile.runs} (15), {@code profile.warmups} (3);
- * {@code -Dprofile.only=text} keeps the requests containing the text, {@code -Dprofile.skip=a,b} drops those containing
+ * {@code -Dprofile.only=a,b} keeps the requests containing any of the texts, {@code -Dprofile.skip=a,b} drops those containing
  * any of the texts (e.g. {@code graph,b=segment%3D{otherSegment}} for the requests that solve the absorbing chain).
  * Run with {@code bench/profile.sh shapes}.
  */
@@ -61,9 +61,10 @@ public final class ShapesProfile {
                     shapes[s].name, snapshots[s].journeyCount(), snapshots[s].eventCount(),
                     snapshots[s].touchpoints().size(), (System.nanoTime() - start) / 1e9);
         }
-        String only = System.getProperty("profile.only", "");
+        List<String> only = List.of(System.getProperty("profile.only", "").split(","));
         List<String> skipped = List.of(System.getProperty("profile.skip", "").split(","));
-        List<String> requests = REQUESTS.stream().filter(r -> r.contains(only))
+        // the unfiltered transition table is kept per snapshot, as the app keeps it (TransitionCache)
+        List<String> requests = REQUESTS.stream().filter(r -> only.stream().anyMatch(r::contains))
                 .filter(r -> skipped.stream().noneMatch(skip -> !skip.isEmpty() && r.contains(skip))).toList();
         ControllerCall[][] calls = new ControllerCall[requests.size()][2];
         for (int s = 0; s < 2; s++) {
