@@ -39,6 +39,12 @@ enum Shape {
         throw new IllegalArgumentException("unknown shape '" + name + "': use demo or clickstream");
     }
 
+    /** {@code demo store} or {@code clickstream (5,000 pages and events)}, for the benchmarks' data lines. */
+    String description() {
+        return this == DEMO ? "demo store (seed 42)" : String.format(java.util.Locale.ROOT,
+                "web-shop clickstream (seed 42, a site of %,d pages and events)", touchpoints());
+    }
+
     static int touchpoints() {
         return Integer.getInteger("bench.touchpoints", Clickstream.DEFAULT_TOUCHPOINTS);
     }
