@@ -17,7 +17,7 @@ import com.journeyexplorer.ingest.InMemoryImport;
  * spell of a shared machine slows all alike. Prints a Markdown table: the median (and minimum) of each shape and the
  * clickstream / demo ratio. Runs and warm-ups: {@code profile.runs} (15), {@code profile.warmups} (3);
  * {@code -Dprofile.only=a,b} keeps the requests containing any of the texts, {@code -Dprofile.skip=a,b} drops those containing
- * any of the texts (e.g. {@code graph,b=segment%3D{otherSegment}} for the requests that solve the absorbing chain).
+ * any of the texts (e.g. {@code graph,model=markov} for the requests that solve the absorbing chain).
  * Run with {@code bench/profile.sh shapes}.
  */
 public final class ShapesProfile {
@@ -42,7 +42,7 @@ public final class ShapesProfile {
             "/api/attribution?model=position",
             "/api/attribution?model=time-decay",
             "/api/compare?a=segment%3D{segment}&b=segment%3D{otherSegment}&model=linear",
-            "/api/compare?a=segment%3D{segment}&b=segment%3D{otherSegment}");
+            "/api/compare?a=segment%3D{segment}&b=segment%3D{otherSegment}&model=markov");
 
     private ShapesProfile() {
     }
