@@ -375,11 +375,12 @@ final class ObjectPathAnalyses {
             ahead.add(new HashMap<>());
         }
         long journeys = 0;
+        PathShaper shaper = shaping.shaper(snapshot);
         for (Journey journey : snapshot.journeys()) {
             if (!filter.test(journey)) {
                 continue;
             }
-            List<String> path = shaping.shape(journey, snapshot, true);
+            List<String> path = shaper.shape(journey, true).steps();
             int at = path.indexOf(label);
             if (at < 0) {
                 continue;
@@ -413,12 +414,13 @@ final class ObjectPathAnalyses {
             PathShaping shaping) {
         Predicate<Journey> filter = selection.predicate(snapshot);
         Map<String, long[]> presence = new HashMap<>();
+        PathShaper shaper = shaping.shaper(snapshot);
         for (Journey journey : snapshot.journeys()) {
             if (!filter.test(journey)) {
                 continue;
             }
             Set<String> seen = new HashSet<>();
-            for (String label : shaping.shape(journey, snapshot, false)) {
+            for (String label : shaper.shape(journey, false).steps()) {
                 long[] tally = presence.computeIfAbsent(label, key -> new long[2]);
                 tally[1] += journey.weight();
                 if (seen.add(label)) {
