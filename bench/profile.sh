@@ -40,4 +40,4 @@ case "$profile" in
   shapes) args=("$(csv demo)" "$(csv clickstream)"); main=com.journeyexplorer.bench.ShapesProfile ;;
   *) echo "unknown profile '$profile': use paths, attribution or shapes" >&2; exit 2 ;;
 esac
-java -Xmx"${BENCH_XMX:-6g}" -Dbench.touchpoints="$touchpoints" ${BENCH_JAVA_OPTS:-} -cp "$classpath" "$main" "${args[@]}"
+java -Xmx"${BENCH_XMX:-6g}" -Dbench.touchpoints="$touchpoints" -Dbench.shape="$shape" ${BENCH_JAVA_OPTS:-} -cp "$classpath" "$main" "${args[@]}"

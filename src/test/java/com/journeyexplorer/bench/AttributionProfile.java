@@ -30,13 +30,15 @@ import com.journeyexplorer.ingest.InMemoryImport;
  */
 public final class AttributionProfile {
 
+    /** Whose segments the compare request names: {@code -Dbench.shape=demo|clickstream}, demo by default. */
+    private static final Shape SHAPE = Shape.named(System.getProperty("bench.shape", "demo"));
     private static final int WARMUPS = Integer.getInteger("profile.warmups", 5);
     private static final int RUNS = Integer.getInteger("profile.runs", 15);
     private static final List<String> DEFAULT_REQUESTS = List.of("/api/attribution?model=markov",
             "/api/attribution?model=linear", "/api/attribution?model=first", "/api/attribution?model=last",
             "/api/attribution?model=position", "/api/attribution?model=time-decay",
             "/api/attribution?model=markov&order=2", "/api/attribution?model=markov&level=channel",
-            "/api/compare?a=segment%3Dtrend%20follower&b=segment%3Dbargain%20hunter",
+            "/api/compare?a=segment%3D{segment}&b=segment%3D{otherSegment}",
             "/api/insights/moments");
 
     private AttributionProfile() {
@@ -61,7 +63,7 @@ public final class AttributionProfile {
         List<String> requests = args.length > 1 ? Arrays.asList(args).subList(1, args.length) : DEFAULT_REQUESTS;
         List<ControllerCall> handlers = new ArrayList<>();
         for (String request : requests) {
-            handlers.add(ControllerCall.of(projection, request));
+            handlers.add(ControllerCall.of(projection, SHAPE.fill(request)));
         }
         for (int i = 0; i < WARMUPS; i++) {
             for (ControllerCall handler : handlers) {
