@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.journeyexplorer.analysis.chain.ChainNotSolvedException;
 import com.journeyexplorer.graph.CypherFailedException;
 import com.journeyexplorer.graph.CypherRefusedException;
 import com.journeyexplorer.graph.GraphWriteException;
@@ -71,6 +72,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                     e.getMessage());
             case INVALID -> problem(HttpStatus.BAD_REQUEST, "invalid-cypher", "Invalid Cypher query", e.getMessage());
         };
+    }
+
+    @ExceptionHandler
+    ProblemDetail chainNotSolved(ChainNotSolvedException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "chain-not-solved",
+                "Markov chain not solved", e.getMessage());
+        problem.setProperty("cycleStates", e.componentSize());
+        return problem;
     }
 
     @ExceptionHandler
