@@ -18,9 +18,10 @@ import java.util.Arrays;
  * {@code x_k}: {@code P_without_k = x_s - f(s, k) · x_k}, where {@code f(s, k)}, the probability of ever visiting k,
  * is {@code N(s, k) / N(k, k)} for the fundamental matrix {@code N = (I - Q)⁻¹}. The row {@code N(s, ·)} is one
  * transposed solve for every k at once; {@code N(k, k) = 1 / (1 - P(return to k))} only depends on k's component:
- * {@code 1 / (1 - P(k → k))} for a state on no cycle, the diagonal of the dense factors' inverse for a small cycle.
- * Only states in cycles larger than {@value MMatrix#DENSE_LIMIT} need a solve of their own, restricted to the states
- * from which the removed ones are reachable ({@link #without}).
+ * {@code 1 / (1 - P(k → k))} for a state on no cycle, the diagonal of the dense factors' inverse for a small cycle,
+ * and for a larger cycle the k-th entry of the column {@code N e_k} solved within the cycle
+ * ({@link MMatrix#inverseDiagonal()}). A set of states removed together ({@link #without}) costs a solve restricted
+ * to the states from which the removed ones are reachable.
  */
 public final class SolvedChain {
 
@@ -92,8 +93,7 @@ public final class SolvedChain {
 
     /**
      * For every state k, P(absorbed in {@code outcome} from {@code start}) when k alone is removed; {@code start}
-     * itself gets 0. One transposed solve plus the component diagonals, plus a restricted solve per state of a cycle
-     * larger than {@value MMatrix#DENSE_LIMIT}.
+     * itself gets 0. One transposed solve plus the diagonal of N within each cycle.
      */
     public double[] withoutEach(int start, int outcome) {
         int n = chain.states();
@@ -108,16 +108,9 @@ public final class SolvedChain {
         unit[live[start]] = 1;
         double[] visits = matrix.solveTransposed(unit, 1);
         double[] diagonal = matrix.inverseDiagonal();
-        boolean[] removed = new boolean[n];
         for (int k = 0; k < liveStates.length; k++) {
             int state = liveStates[k];
             if (visits[k] == 0) {
-                continue;
-            }
-            if (Double.isNaN(diagonal[k])) {
-                removed[state] = true;
-                result[state] = without(start, outcome, removed);
-                removed[state] = false;
                 continue;
             }
             double firstVisit = Math.min(1, visits[k] / diagonal[k]);

@@ -244,7 +244,7 @@ class SolvedChainTests {
                 w[e] = random.nextDouble();
                 total += w[e];
             }
-            double absorbed = 0.1 * random.nextDouble();
+            double absorbed = 0.05 + 0.3 * random.nextDouble(); // journeys of a few steps, as on a web site
             for (int e = 0; e < 5; e++) {
                 builder.add(i, random.nextInt(n), (1 - absorbed) * w[e] / (total - w[5]));
             }
@@ -253,12 +253,18 @@ class SolvedChainTests {
         SparseChain chain = builder.build();
         SolvedChain solved = SolvedChain.of(chain);
         assertThat(solved.largestCycle()).isGreaterThan(n / 2);
+        double worstSum = 0;
+        double lowest = 1;
+        double highest = 0;
         for (int i = 0; i < n; i++) {
             double p0 = solved.probability(i, 0);
-            double p1 = solved.probability(i, 1);
-            assertThat(p0).isBetween(0.0, 1.0);
-            assertThat(p0 + p1).as("state %d", i).isCloseTo(1.0, within(1e-9));
+            worstSum = Math.max(worstSum, Math.abs(p0 + solved.probability(i, 1) - 1));
+            lowest = Math.min(lowest, p0);
+            highest = Math.max(highest, p0);
         }
+        assertThat(worstSum).isLessThan(1e-9);
+        assertThat(lowest).isGreaterThan(0);
+        assertThat(highest).isLessThan(1);
         // the equations hold: x_i = r_i + Σ q_ij x_j (self-loops included)
         for (int i = 0; i < n; i += 997) {
             double sum = chain.absorption(i, 0) + chain.selfLoop(i) * solved.probability(i, 0);
