@@ -40,9 +40,16 @@ final class MMatrix {
     private final double[] d;
     private final Components components;
     private final int[] local;
+    private final long maxWork;
 
     /** @param exit per state, the probability of leaving the system other than through {@code a}; non-negative */
     MMatrix(Csr a, double[] exit) {
+        this(a, exit, MAX_WORK);
+    }
+
+    /** @param maxWork transition updates allowed per iterative solve of a large cycle */
+    MMatrix(Csr a, double[] exit, long maxWork) {
+        this.maxWork = maxWork;
         this.a = a;
         this.exit = exit;
         int n = a.rows();
@@ -177,7 +184,7 @@ final class MMatrix {
             for (int k = 0; k < m; k++) {
                 dl[k] = d[components.members[from + k]];
             }
-            solution = gaussSeidel(transposed ? inside.transposed() : inside, dl, b, columns);
+            solution = gaussSeidel(transposed ? inside.transposed() : inside, dl, b, columns, maxWork);
         }
         for (int k = 0; k < m; k++) {
             System.arraycopy(solution, k * columns, x, components.members[from + k] * columns, columns);
@@ -382,7 +389,7 @@ final class MMatrix {
      * column's residual is at most {@code max_i d_i · δ} (row i's residual is {@code Σ_{j>i} A_ij Δx_j}), so the bound
      * of the class comment is checked after every sweep at no extra cost.
      */
-    private static double[] gaussSeidel(Csr inside, double[] d, double[] b, int columns) {
+    private static double[] gaussSeidel(Csr inside, double[] d, double[] b, int columns, long maxWork) {
         int m = d.length;
         int width = columns + 1;
         double[] rhs = new double[m * width];
@@ -440,7 +447,7 @@ final class MMatrix {
                     break;
                 }
             }
-            if (work > MAX_WORK) {
+            if (work > maxWork) {
                 throw notConverged(m, sweeps, bound);
             }
             if (Thread.currentThread().isInterrupted()) {
@@ -467,12 +474,12 @@ final class MMatrix {
         for (int k = 0; k < m; k++) {
             dl[k] = d[components.members[from + k]];
         }
-        double normBound = inverseNormBound(inside, dl);
+        double normBound = inverseNormBound(inside, dl, maxWork);
         double[] diagonal = new double[m];
         Thread caller = Thread.currentThread();
         int blocks = (m + BLOCK - 1) / BLOCK;
         IntStream.range(0, blocks).parallel().forEach(block -> {
-            double[] x = columnBlock(inside, dl, block * BLOCK, normBound, caller);
+            double[] x = columnBlock(inside, dl, block * BLOCK, normBound, caller, maxWork);
             for (int o = 0; o < BLOCK && block * BLOCK + o < m; o++) {
                 diagonal[block * BLOCK + o] = x[(block * BLOCK + o) * BLOCK + o];
             }
@@ -487,7 +494,8 @@ final class MMatrix {
      * i is {@code Σ_{j>i} A_ij Δx_j}, so {@code ‖residual‖∞ ≤ max_i d_i · δ}: the sweep's largest change bounds it,
      * checked every {@value #CHECK_BLOCK_EVERY} sweeps.
      */
-    private static double[] columnBlock(Csr inside, double[] d, int first, double normBound, Thread caller) {
+    private static double[] columnBlock(Csr inside, double[] d, int first, double normBound, Thread caller,
+            long maxWork) {
         int m = d.length;
         int[] rowStart = inside.rowStart();
         int[] column = inside.column();
@@ -581,7 +589,7 @@ final class MMatrix {
                     return x;
                 }
             }
-            if (work > MAX_WORK) {
+            if (work > maxWork) {
                 throw notConverged(m, sweeps, Double.NaN);
             }
             if (caller.isInterrupted()) {
@@ -591,7 +599,7 @@ final class MMatrix {
     }
 
     /** A bound on {@code ‖M⁻¹‖∞} of a component: Gauss–Seidel on {@code M t = 1} until {@code ‖1 - M t‖∞ ≤ 0.001}. */
-    private static double inverseNormBound(Csr inside, double[] d) {
+    private static double inverseNormBound(Csr inside, double[] d, long maxWork) {
         int m = d.length;
         double[] t = new double[m];
         int[] rowStart = inside.rowStart();
@@ -622,7 +630,7 @@ final class MMatrix {
             if (residual <= 0.001) {
                 return norm / (1 - residual);
             }
-            if (work > MAX_WORK) {
+            if (work > maxWork) {
                 throw notConverged(m, sweeps, Double.NaN);
             }
         }

@@ -36,8 +36,11 @@ public final class SolvedChain {
     private double[] matrixExit;
     private Csr reversed;
 
-    private SolvedChain(SparseChain chain) {
+    private final long maxWork;
+
+    private SolvedChain(SparseChain chain, long maxWork) {
         this.chain = chain;
+        this.maxWork = maxWork;
         int n = chain.states();
         this.live = reachingExit(chain);
         int count = 0;
@@ -69,7 +72,12 @@ public final class SolvedChain {
 
     /** Solves the chain. */
     public static SolvedChain of(SparseChain chain) {
-        return new SolvedChain(chain);
+        return new SolvedChain(chain, MMatrix.MAX_WORK);
+    }
+
+    /** With a lower work bound per iterative solve, for tests of the failure. */
+    static SolvedChain of(SparseChain chain, long maxWork) {
+        return new SolvedChain(chain, maxWork);
     }
 
     public SparseChain chain() {
@@ -208,7 +216,7 @@ public final class SolvedChain {
             exit[q] = leaving;
             b[q] = reached;
         }
-        MMatrix restricted = new MMatrix(Csr.of(affected, from, to, p, edges), exit);
+        MMatrix restricted = new MMatrix(Csr.of(affected, from, to, p, edges), exit, maxWork);
         return restricted.solve(b, 1)[index[s]];
     }
 
@@ -242,7 +250,7 @@ public final class SolvedChain {
         }
         this.matrixExit = exit;
         this.matrixGraph = new Csr(start, Arrays.copyOf(col, out), Arrays.copyOf(val, out));
-        return new MMatrix(matrixGraph, exit);
+        return new MMatrix(matrixGraph, exit, maxWork);
     }
 
     /** Numbers the states that can reach an exit (reverse breadth-first search from the states with one). */

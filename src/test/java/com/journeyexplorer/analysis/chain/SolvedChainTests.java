@@ -1,6 +1,7 @@
 package com.journeyexplorer.analysis.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
@@ -278,6 +279,21 @@ class SolvedChainTests {
         removed[4242] = true;
         double without = solved.without(0, 0, removed);
         assertThat(without).isLessThanOrEqualTo(solved.probability(0, 0)).isGreaterThan(0);
+    }
+
+    @Test
+    void aLargeLoopThatKeepsJourneysAlmostForeverIsAClearProblemNotAWrongNumber() {
+        // 450 states in a loop run against the sweep order; each leaves with 1e-12: about 4.5e14 steps per journey
+        int n = MMatrix.DENSE_LIMIT + 50;
+        SparseChain.Builder builder = SparseChain.builder(n, 1);
+        for (int i = 0; i < n; i++) {
+            builder.add(i, (i + 1) % n, 0.5 - 5e-13).add(i, (i + n - 1) % n, 0.5 - 5e-13).absorb(i, 0, 1e-12);
+        }
+        SparseChain chain = builder.build();
+        // the work bound lowered from 3e9 to 1e8 transition updates, to fail sooner
+        assertThatExceptionOfType(ChainNotSolvedException.class).isThrownBy(() -> SolvedChain.of(chain, 100_000_000))
+                .satisfies(e -> assertThat(e.componentSize()).isEqualTo(n))
+                .withMessageContaining("450 states");
     }
 
     @Test
