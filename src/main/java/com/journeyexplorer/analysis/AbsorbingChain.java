@@ -14,8 +14,8 @@ import com.journeyexplorer.analysis.chain.SparseChain;
 /**
  * For every node of a {@link TransitionGraph}, the exact probability of eventually reaching each outcome: the
  * absorbing chain with the start and label nodes transient and the outcome nodes absorbing, solved sparsely by
- * {@link SolvedChain} (exact on every part of the graph that is on no cycle and on cycles of up to 400 nodes, to a
- * proven relative error of 1e-12 on larger cycles; see ADR 0006). O(nodes + edges) plus the cycles' cost; no limit
+ * {@link SolvedChain} (exact on every part of the graph that is on no cycle and on cycles of up to 100 nodes, to a
+ * proven relative error of 1e-12 on larger cycles; see ADR 0007). O(nodes + edges) plus the cycles' cost; no limit
  * on the number of nodes. A transient node without outgoing edges (the start node of an empty selection) reaches no
  * outcome: all its probabilities are 0.
  */

@@ -174,9 +174,9 @@ public final class MarkovChain {
     }
 
     /**
-     * The removal effect of each label alone, by label. A label that is one state (always at order 1) takes its
-     * effect from {@link SolvedChain#withoutEach}, computed for every state at once; a label in several states (the
-     * windows that contain it) costs a solve restricted to the states that can reach them.
+     * The removal effect of each label alone, by label. At order 1, where each label is one state, from
+     * {@link SolvedChain#withoutEach}, computed for every state at once; at higher orders, where a label is in several
+     * states (the windows that contain it), by a solve per label restricted to the states that can reach them.
      */
     public Map<String, Double> removalEffects() {
         int[][] statesOf = statesOfLabels();
@@ -187,7 +187,7 @@ public final class MarkovChain {
             double without;
             if (conversionProbability == 0) {
                 without = 0;
-            } else if (statesOf[label].length == 1) {
+            } else if (order == 1) {
                 if (withoutEach == null) {
                     withoutEach = solved.withoutEach(0, CONVERSION_OUTCOME);
                 }

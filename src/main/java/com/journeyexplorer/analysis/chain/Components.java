@@ -93,6 +93,9 @@ final class Components {
             }
         }
         start[components] = memberCount;
+        for (int c = 0; c < components; c++) {
+            java.util.Arrays.sort(members, start[c], start[c + 1]);
+        }
         return new Components(members, java.util.Arrays.copyOf(start, components + 1), of);
     }
 }

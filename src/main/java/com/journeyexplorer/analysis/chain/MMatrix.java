@@ -18,7 +18,8 @@ import java.util.stream.IntStream;
  * probability, itself a sum of non-negative terms, keeps every digit of a 0.9999 loop);</li>
  * <li>a cycle of at most {@value #DENSE_LIMIT} states: dense elimination in the Grassmann–Taksar–Heyman way, each
  * pivot recomputed as the sum of the non-negative probabilities that leave the state, so that no step subtracts and
- * the result has high relative accuracy however close to 1 the loops are; O(m³);</li>
+ * the result has high relative accuracy however close to 1 the loops are; O(m³) (beyond that size Gauss–Seidel is
+ * cheaper on chains of journeys, whose states lead to a few others each);</li>
  * <li>a larger cycle: Gauss–Seidel sweeps from 0 (the iterates rise to the solution), stopped when the error bound
  * {@code ‖x* - x‖∞ ≤ ‖N‖∞ · ‖residual‖∞} is at most {@value #TOLERANCE} of {@code ‖x‖∞}; {@code ‖N‖∞} is bounded by
  * solving {@code M t = 1} alongside ({@code ‖N‖∞ ≤ ‖t‖∞ / (1 - ‖1 - M t‖∞)}, as {@code N ≥ 0}). O(sweeps · transitions); past
@@ -29,7 +30,8 @@ import java.util.stream.IntStream;
  */
 final class MMatrix {
 
-    static final int DENSE_LIMIT = 400;
+    static final int DENSE_LIMIT = 100;
+    static final int DENSE_DIAGONAL_LIMIT = 400;
     static final double TOLERANCE = 1e-12;
     static final long MAX_WORK = 3_000_000_000L;
     static final int BLOCK = 8;
@@ -41,6 +43,7 @@ final class MMatrix {
     private final Components components;
     private final int[] local;
     private final long maxWork;
+    private final double knownNormBound;
 
     /** @param exit per state, the probability of leaving the system other than through {@code a}; non-negative */
     MMatrix(Csr a, double[] exit) {
@@ -49,6 +52,15 @@ final class MMatrix {
 
     /** @param maxWork transition updates allowed per iterative solve of a large cycle */
     MMatrix(Csr a, double[] exit, long maxWork) {
+        this(a, exit, maxWork, Double.NaN);
+    }
+
+    /**
+     * @param knownNormBound a bound on {@code ‖M⁻¹‖∞} known beforehand (that of a larger chain this one is part of,
+     *                       as removing states only shortens stays), or NaN to bound it alongside each solve
+     */
+    MMatrix(Csr a, double[] exit, long maxWork, double knownNormBound) {
+        this.knownNormBound = knownNormBound;
         this.maxWork = maxWork;
         this.a = a;
         this.exit = exit;
@@ -130,7 +142,7 @@ final class MMatrix {
 
     /**
      * The diagonal of {@code N = M⁻¹}, {@code N_kk = 1 / (1 - P(return to k))}: {@code 1 / d_k} for a state on no
-     * cycle, from the dense factors for a cycle of at most {@value #DENSE_LIMIT} states (O(m³)), and for a larger
+     * cycle, from the dense factors for a cycle of at most {@value #DENSE_DIAGONAL_LIMIT} states (O(m³)), and for a larger
      * cycle from its columns {@code N e_k}, solved {@value #BLOCK} at a time by Gauss–Seidel (O(m · sweeps ·
      * transitions)) to the same error bound as {@link #solve}.
      */
@@ -142,7 +154,7 @@ final class MMatrix {
             if (m == 1) {
                 int i = components.members[from];
                 diagonal[i] = 1 / d[i];
-            } else if (m <= DENSE_LIMIT) {
+            } else if (m <= DENSE_DIAGONAL_LIMIT) {
                 double[] inverse = factor(c).inverseDiagonal();
                 for (int k = 0; k < m; k++) {
                     diagonal[components.members[from + k]] = inverse[k];
@@ -184,7 +196,7 @@ final class MMatrix {
             for (int k = 0; k < m; k++) {
                 dl[k] = d[components.members[from + k]];
             }
-            solution = gaussSeidel(transposed ? inside.transposed() : inside, dl, b, columns, maxWork);
+            solution = gaussSeidel(transposed ? inside.transposed() : inside, dl, b, columns, maxWork, knownNormBound);
         }
         for (int k = 0; k < m; k++) {
             System.arraycopy(solution, k * columns, x, components.members[from + k] * columns, columns);
@@ -243,7 +255,7 @@ final class MMatrix {
         }
     }
 
-    /** GTH elimination of component c (at most {@value #DENSE_LIMIT} states). */
+    /** GTH elimination of component c (at most {@value #DENSE_DIAGONAL_LIMIT} states). */
     private DenseFactors factor(int c) {
         int from = components.start[c];
         int m = components.size(c);
@@ -389,7 +401,11 @@ final class MMatrix {
      * column's residual is at most {@code max_i d_i · δ} (row i's residual is {@code Σ_{j>i} A_ij Δx_j}), so the bound
      * of the class comment is checked after every sweep at no extra cost.
      */
-    private static double[] gaussSeidel(Csr inside, double[] d, double[] b, int columns, long maxWork) {
+    private static double[] gaussSeidel(Csr inside, double[] d, double[] b, int columns, long maxWork,
+            double knownNormBound) {
+        if (!Double.isNaN(knownNormBound) && columns == 1) {
+            return gaussSeidelOne(inside, d, b, maxWork, knownNormBound);
+        }
         int m = d.length;
         int width = columns + 1;
         double[] rhs = new double[m * width];
@@ -461,8 +477,49 @@ final class MMatrix {
         return result;
     }
 
+    /** Gauss–Seidel on one column with {@code ‖M⁻¹‖∞ ≤ normBound} known: the stopping rule of the class comment. */
+    private static double[] gaussSeidelOne(Csr inside, double[] d, double[] b, long maxWork, double normBound) {
+        int m = d.length;
+        double largestDiagonal = 0;
+        for (double di : d) {
+            largestDiagonal = Math.max(largestDiagonal, di);
+        }
+        double[] x = new double[m];
+        int[] rowStart = inside.rowStart();
+        int[] column = inside.column();
+        double[] value = inside.value();
+        long work = 0;
+        int sweeps = 0;
+        while (true) {
+            double change = 0;
+            double norm = 0;
+            for (int i = 0; i < m; i++) {
+                double sum = b[i];
+                for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+                    sum += value[e] * x[column[e]];
+                }
+                double next = sum / d[i];
+                change = Math.max(change, Math.abs(next - x[i]));
+                norm = Math.max(norm, Math.abs(next));
+                x[i] = next;
+            }
+            sweeps++;
+            work += column.length + m;
+            double bound = normBound * largestDiagonal * change / Math.max(norm, Double.MIN_NORMAL);
+            if (change == 0 || bound <= TOLERANCE) {
+                return x;
+            }
+            if (work > maxWork) {
+                throw notConverged(m, sweeps, bound);
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("absorbing chain solve interrupted");
+            }
+        }
+    }
+
     /**
-     * The diagonal of the inverse of a component larger than {@value #DENSE_LIMIT}: its columns {@code N e_k},
+     * The diagonal of the inverse of a component larger than {@value #DENSE_DIAGONAL_LIMIT}: its columns {@code N e_k},
      * {@value #BLOCK} at a time, the blocks shared out among the processors (each block is computed alone, so the
      * result does not depend on how they are shared).
      */
@@ -637,9 +694,11 @@ final class MMatrix {
     }
 
     private static ChainNotSolvedException notConverged(int states, int sweeps, double bound) {
+        String reached = Double.isFinite(bound) ? String.format(Locale.ROOT, "left a relative error bound of %.1e, "
+                + "above %.0e", bound, TOLERANCE) : "did not yet bound the error";
         return new ChainNotSolvedException(String.format(Locale.ROOT, "the absorbing chain did not converge: a "
-                + "cycle of %,d states keeps journeys so long that %,d sweeps left a relative error bound of %.1e, "
-                + "above %.0e; a coarser shaping (lower order, level=channel or group=) makes the cycle smaller",
-                states, sweeps, bound, TOLERANCE), states);
+                + "cycle of %,d states keeps journeys so long that %,d sweeps %s; a coarser shaping (lower order, "
+                + "level=channel or group=) makes the cycle smaller", states, sweeps, reached), states);
     }
+
 }

@@ -35,6 +35,8 @@ public final class SolvedChain {
     private Csr matrixGraph;
     private double[] matrixExit;
     private Csr reversed;
+    /** A bound on the longest expected stay {@code ‖N‖∞}, made on first use. */
+    private double normBound = Double.NaN;
 
     private final long maxWork;
 
@@ -216,10 +218,27 @@ public final class SolvedChain {
             exit[q] = leaving;
             b[q] = reached;
         }
-        MMatrix restricted = new MMatrix(Csr.of(affected, from, to, p, edges), exit, maxWork);
+        MMatrix restricted = new MMatrix(Csr.of(affected, from, to, p, edges), exit, maxWork, normBound());
         return restricted.solve(b, 1)[index[s]];
     }
 
+
+    /**
+     * {@code ‖N‖∞ = max_i t_i} with {@code M t = 1} (N ≥ 0), solved to 1e-12 relative and widened by 1e-9: it bounds
+     * the inverse of every system solved by {@link #without}, whose stays are shorter.
+     */
+    private double normBound() {
+        if (Double.isNaN(normBound)) {
+            double[] ones = new double[liveStates.length];
+            Arrays.fill(ones, 1);
+            double largest = 0;
+            for (double t : matrix.solve(ones, 1)) {
+                largest = Math.max(largest, t);
+            }
+            normBound = largest * (1 + 1e-9);
+        }
+        return normBound;
+    }
 
     /** The matrix of the live states: transitions among them, and exits that include transitions to dead states. */
     private MMatrix liveMatrix() {
