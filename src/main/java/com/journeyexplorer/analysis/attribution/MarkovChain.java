@@ -29,7 +29,7 @@ import com.journeyexplorer.analysis.chain.SparseChain;
  * an exact sum ({@link ExactSum}). Building costs O(total steps · k). The chain is solved once by {@link SolvedChain}
  * (sparse, no limit on the number of states); the removal effect of every label at once costs one more solve of
  * the transposed chain when each label is one state (order 1), else a solve per label restricted to the states
- * from which the label's states can be reached (ADR 0006).
+ * from which the label's states can be reached (ADR 0007).
  */
 public final class MarkovChain {
 
