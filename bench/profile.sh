@@ -4,14 +4,23 @@
 #                                                                               funnel, flows; heap per event
 #   bench/profile.sh attribution [--shape demo|clickstream] [journeys=1000000]  attribution models, compare, moments
 #   bench/profile.sh shapes [journeys=1000000]   every analysis on the demo and the clickstream side by side, as ratios
+#   bench/profile.sh markov [labels=5000] [journeys=1000000] [order=1]
+#                                                    every Markov removal effect on random journeys over many labels
 # Quicker to rerun than bench/analysis.sh (no import into Neo4j) while working on an analysis; the official figures
 # in BENCHMARKS.md come from bench/analysis.sh. The CSVs are written to target/bench once and reused (seed 42); the
 # clickstream has 5,000 touchpoints unless BENCH_TOUCHPOINTS says otherwise. The demo shape is the default.
 # BENCH_JAVA_OPTS adds JVM options, e.g. BENCH_JAVA_OPTS=-Dprofile.only=top to time only top paths.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-profile="${1:?usage: bench/profile.sh paths|attribution|shapes [--shape demo|clickstream] [journeys]}"
+profile="${1:?usage: bench/profile.sh paths|attribution|shapes|markov [--shape demo|clickstream] [journeys]}"
 shift
+if [[ "$profile" == markov ]]; then
+  ./mvnw -q -B test-compile
+  ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+  exec java -Xmx"${BENCH_XMX:-6g}" ${BENCH_JAVA_OPTS:-} \
+    -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+    com.journeyexplorer.bench.MarkovRemovalProfile "$@"
+fi
 shape=demo
 if [[ "${1:-}" == --shape ]]; then shape="${2:?--shape needs demo or clickstream}"; shift 2;
 elif [[ "${1:-}" == --shape=* ]]; then shape="${1#--shape=}"; shift; fi

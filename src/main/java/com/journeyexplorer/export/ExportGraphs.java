@@ -28,8 +28,8 @@ import com.journeyexplorer.analysis.TransitionStats;
 /**
  * Builds the {@link ExportGraph} of a selection: the transitions of whole journeys (what {@code /api/transitions}
  * counts, purchase and after), node attributes from the touchpoints, each node's outcome probabilities from the
- * absorbing chain of the paths to purchase, then {@link Pruning}. O(events + labels³) for the chain (about a second
- * at 2,000 labels).
+ * absorbing chain of the paths to purchase ({@link AbsorbingChain}, sparse), then {@link Pruning}. O(events + edges)
+ * plus the chain's cycles.
  */
 public final class ExportGraphs {
 
