@@ -38,24 +38,30 @@ class TransitionsController {
         this.cache = cache;
     }
 
-    /** One transition; timing in seconds between the two events, null on start and outcome edges. */
+    /**
+     * One transition; timing in seconds between the two events, null on start and outcome edges. {@code
+     * postPurchase}: the transition follows the journey's first purchase.
+     */
     record TransitionSummary(String from, String to, long journeys, long count, double probability,
-            Double meanSeconds, Double medianSeconds, Double p90Seconds) {
+            Double meanSeconds, Double medianSeconds, Double p90Seconds, boolean postPurchase) {
 
         static TransitionSummary of(String from, String to, long journeys, long count, double probability,
-                DurationStats timing) {
+                DurationStats timing, boolean postPurchase) {
             return new TransitionSummary(from, to, journeys, count, probability,
                     JsonNumbers.finiteOrNull(timing.meanSeconds()), JsonNumbers.finiteOrNull(timing.medianSeconds()),
-                    JsonNumbers.finiteOrNull(timing.p90Seconds()));
+                    JsonNumbers.finiteOrNull(timing.p90Seconds()), postPurchase);
         }
     }
 
     @GetMapping("/transitions")
     @Operation(summary = "Transitions with counts, probabilities and timing", description = "Every directly-follows "
-            + "transition of the selected journeys (whole journeys, not cut at the purchase), including (start) -> "
-            + "first step and last step -> outcome node. probability = count over all counts leaving 'from', so "
-            + "they sum to 1 per node. Without filters and shaping this is the table the TRANSITION relationships "
-            + "in Neo4j hold, ordered by touchpoint id; otherwise ordered by from, descending count, then to.")
+            + "transition of the selected journeys' paths to purchase, including (start) -> first step and the last "
+            + "step of the path -> outcome node (so the purchase edge leaves the purchase event); probability = count "
+            + "over all counts leaving 'from', so they sum to 1 per node. Then the post-purchase transitions, what "
+            + "follows a journey's first purchase, flagged postPurchase: true, with probabilities among the "
+            + "post-purchase transitions leaving 'from'. Without filters and shaping (and with includeOpen=true, or "
+            + "no open journeys) this is the table the TRANSITION relationships in Neo4j hold, ordered by touchpoint "
+            + "id; otherwise ordered by from, descending count, then to.")
     @JourneyFilterParameters
     @PathShapingParameters
     List<TransitionSummary> transitions(
@@ -63,13 +69,16 @@ class TransitionsController {
         JourneyQuery query = JourneyQuery.of(parameters, Set.of());
         JourneySnapshot snapshot = projection.current();
         query.requireKnownTouchpoints(snapshot);
-        if (query.selection().equals(JourneySelection.all()) && query.shaping().equals(PathShaping.touchpoints())) {
+        boolean everyJourney = query.selection().equals(JourneySelection.all().withOpen(true))
+                || query.selection().equals(JourneySelection.all()) && !snapshot.hasOpenJourneys();
+        if (everyJourney && query.shaping().equals(PathShaping.touchpoints())) {
             return unfiltered(snapshot);
         }
-        TransitionStats stats = TransitionStats.of(snapshot, query.selection(), query.shaping(), false);
+        TransitionStats stats = TransitionStats.of(snapshot, query.selection(), query.shaping(), true);
         List<TransitionSummary> result = new ArrayList<>(stats.transitions().size());
         for (TransitionStats.Transition t : stats.transitions()) {
-            result.add(TransitionSummary.of(t.from(), t.to(), t.journeys(), t.count(), t.probability(), t.timing()));
+            result.add(TransitionSummary.of(t.from(), t.to(), t.journeys(), t.count(), t.probability(), t.timing(),
+                    t.postPurchase()));
         }
         return result;
     }
@@ -80,7 +89,7 @@ class TransitionsController {
         List<TransitionSummary> result = new ArrayList<>(table.transitions().size());
         for (TransitionTable.Transition t : table.transitions()) {
             result.add(TransitionSummary.of(nodes.name(t.from(), snapshot), nodes.name(t.to(), snapshot),
-                    t.journeys(), t.count(), t.probability(), t.timing()));
+                    t.journeys(), t.count(), t.probability(), t.timing(), t.postPurchase()));
         }
         return result;
     }

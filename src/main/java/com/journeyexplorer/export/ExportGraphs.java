@@ -57,7 +57,9 @@ public final class ExportGraphs {
         Set<String> names = new HashSet<>();
         names.add(TransitionGraph.START);
         for (Outcome outcome : Outcome.values()) {
-            names.add(outcome.nodeName());
+            if (outcome.isFinished()) {
+                names.add(outcome.nodeName());
+            }
         }
         transitions.transitions().forEach(t -> {
             names.add(t.from());
@@ -88,7 +90,9 @@ public final class ExportGraphs {
         });
         shown.add(TransitionGraph.START);
         for (Outcome outcome : Outcome.values()) {
-            shown.add(outcome.nodeName());
+            if (outcome.isFinished()) {
+                shown.add(outcome.nodeName());
+            }
         }
         List<ExportNode> ordered = new ArrayList<>();
         shown.forEach(name -> ordered.add(nodes.get(name)));

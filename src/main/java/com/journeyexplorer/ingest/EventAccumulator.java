@@ -35,6 +35,8 @@ final class EventAccumulator {
     private final Map<String, Integer> touchpointIds = new HashMap<>();
     private final Set<Integer> changedTouchpoints = new LinkedHashSet<>();
     private final Map<String, JourneyDraft> drafts = new LinkedHashMap<>();
+    /** One instance of each extra-column value, so that a value repeated on many events costs one string. */
+    private final Map<String, String> values = new HashMap<>();
     private long acceptedRows;
 
     EventAccumulator(JourneySnapshot base, ImportOptions options, TimestampParser timestamps, ErrorCollector errors,
@@ -153,7 +155,7 @@ final class EventAccumulator {
         JourneyDraft target = draft;
         row.forEach((column, cell) -> {
             if (!column.isEmpty() && !mapped.contains(column) && cell != null && !cell.isBlank()) {
-                target.attribute(column, cell);
+                target.attribute(column, values.computeIfAbsent(cell, same -> same));
             }
         });
         acceptedRows++;

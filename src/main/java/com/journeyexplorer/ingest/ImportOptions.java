@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * @param onError        reject the whole upload on any bad row, or import the good rows
  * @param sessionGap     inactivity that splits a customer's events into journeys when there is no journey id
  * @param delimiter      CSV delimiter
+ * @param openHorizon    the open horizon of the journeys this upload writes (see {@code OpenJourneys}), or null for
+ *                       the setting {@code journeys.open-horizon}; kept with each journey
  */
 public record ImportOptions(
         ColumnMapping mapping,
@@ -21,7 +23,14 @@ public record ImportOptions(
         Pattern competitor,
         ErrorMode onError,
         Duration sessionGap,
-        char delimiter) {
+        char delimiter,
+        Duration openHorizon) {
+
+    /** Options under the setting's open horizon. */
+    public ImportOptions(ColumnMapping mapping, Set<String> purchases, Pattern competitor, ErrorMode onError,
+            Duration sessionGap, char delimiter) {
+        this(mapping, purchases, competitor, onError, sessionGap, delimiter, null);
+    }
 
     /** What to do with bad rows. */
     public enum ErrorMode {
@@ -36,6 +45,19 @@ public record ImportOptions(
         purchases = purchases == null ? Set.of() : Set.copyOf(purchases);
         onError = onError == null ? ErrorMode.REJECT : onError;
         Objects.requireNonNull(sessionGap, "sessionGap");
+        if (openHorizon != null && openHorizon.isNegative()) {
+            throw new IllegalArgumentException("openHorizon must not be negative");
+        }
+    }
+
+    /** These options with the journeys' own open horizon. */
+    public ImportOptions withOpenHorizon(Duration horizon) {
+        return new ImportOptions(mapping, purchases, competitor, onError, sessionGap, delimiter, horizon);
+    }
+
+    /** The open horizon in milliseconds for the journeys written, -1 for the setting's. */
+    long openHorizonMillis() {
+        return openHorizon == null ? -1 : openHorizon.toMillis();
     }
 
     public static ImportOptions defaults(Duration sessionGap) {

@@ -99,7 +99,7 @@ class TransitionGraphTests {
                         assertThat(graph.graph().vertexSet()).containsExactlyElementsOf(expected.vertices());
                         assertThat(graph.graph().edgeSet()).extracting(edge -> new TransitionStats.Transition(
                                 edge.from(), edge.to(), edge.count(), edge.journeys(), edge.probability(),
-                                edge.timing())).containsExactlyElementsOf(expected.edges());
+                                edge.timing(), false)).containsExactlyElementsOf(expected.edges());
                     }
                 }
             }
