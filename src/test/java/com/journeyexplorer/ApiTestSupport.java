@@ -32,7 +32,8 @@ public abstract class ApiTestSupport {
 
     /** The key of the test profile (application-test.yml). */
     protected static final String API_KEY = "test-key";
-    public static final Path SHARED_DATA = Path.of("..", "shared", "data");
+    /** The public data sets: ../shared/data, or the folder the system property {@code shared.data} names. */
+    public static final Path SHARED_DATA = Path.of(System.getProperty("shared.data", "../shared/data"));
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -57,11 +58,12 @@ public abstract class ApiTestSupport {
 
     /**
      * Imports the process-mining running example (../shared/data) with the column mapping and purchase rule the
-     * issue names; skipped with a message when the folder is absent.
+     * issue names, as a finished log ({@code openHorizon=0}: its rejected cases are over, not in progress); skipped
+     * with a message when the folder is absent.
      */
     protected Response postRunningExample() {
         return postFile("/api/events?journeyColumn=case:concept:name&touchpointColumn=concept:name"
-                + "&timestampColumn=time:timestamp&purchase=pay compensation", "text/csv",
+                + "&timestampColumn=time:timestamp&purchase=pay compensation&openHorizon=0", "text/csv",
                 sharedData("pm4py-running-example/running-example.csv"));
     }
 

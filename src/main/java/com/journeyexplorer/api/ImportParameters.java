@@ -34,7 +34,8 @@ public record ImportParameters(
         String competitor,
         String onError,
         String delimiter,
-        String sessionGap) {
+        String sessionGap,
+        String openHorizon) {
 
     /** Regular-expression characters that do not occur in ordinary touchpoint names. */
     private static final Pattern REGEX_HINT = Pattern.compile("[*+?\\[\\]^$|\\\\]");
@@ -44,7 +45,25 @@ public record ImportParameters(
                 stageColumn, customerColumn, ownerColumn, typeColumn, valueColumn, segmentColumn, deviceColumn,
                 eventIdColumn);
         return new ImportOptions(mapping, commaList(purchase), competitorPattern(competitor), errorMode(onError),
-                gap(sessionGap, defaultGap), delimiter(delimiter));
+                gap(sessionGap, defaultGap), delimiter(delimiter), horizon(openHorizon));
+    }
+
+    /** {@code openHorizon}: a duration ({@code 30d}, {@code 12h}, {@code PT0S}), 0 for none; null for the setting. */
+    static Duration horizon(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Duration horizon;
+        try {
+            horizon = DurationStyle.detectAndParse(value.strip());
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new InvalidParameterException("openHorizon", "must be a duration such as 30d, 12h or PT0S (0: "
+                    + "every journey is finished), was '" + value + "'");
+        }
+        if (horizon.isNegative()) {
+            throw new InvalidParameterException("openHorizon", "must not be negative, was '" + value + "'");
+        }
+        return horizon;
     }
 
     static Set<String> commaList(String value) {

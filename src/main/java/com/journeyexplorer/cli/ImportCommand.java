@@ -52,13 +52,15 @@ public final class ImportCommand {
               --onError=reject|skip        reject the file on any bad row (default), or import the good rows
               --delimiter=C                CSV delimiter (default ',' ; aggregated: detected)
               --sessionGap=30m             inactivity that splits a customer's events into journeys
+              --openHorizon=30d            journeys without purchase ending this close to the latest event
+                                           are still in progress (OPEN); 0: every journey is finished
               --journeys.data-dir=DIR      any application setting
             """;
 
     private static final List<String> EVENT_PARAMETERS = List.of("journeyColumn", "timestampColumn",
             "touchpointColumn", "channelColumn", "stageColumn", "customerColumn", "ownerColumn", "typeColumn",
             "valueColumn", "segmentColumn", "deviceColumn", "eventIdColumn", "purchase", "competitor", "onError",
-            "delimiter", "sessionGap");
+            "delimiter", "sessionGap", "openHorizon");
     private static final List<String> AGGREGATED_PARAMETERS = List.of("pathColumn", "conversionsColumn",
             "nullsColumn", "separator", "source", "conversionTouchpoint");
 
@@ -128,7 +130,7 @@ public final class ImportCommand {
                         options.get("typeColumn"), options.get("valueColumn"), options.get("segmentColumn"),
                         options.get("deviceColumn"), options.get("eventIdColumn"), options.get("purchase"),
                         options.get("competitor"), options.get("onError"), options.get("delimiter"),
-                        options.get("sessionGap"));
+                        options.get("sessionGap"), options.get("openHorizon"));
                 JourneysProperties properties = context.getBean(JourneysProperties.class);
                 report = context.getBean(EventImporter.class).importEvents(input, format(options, file),
                         parameters.toOptions(properties.ingest().sessionGap()),

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /** The process-mining running example (pm4py): 6 cases, 42 events; {@code pay compensation} counts as the purchase. */
 class RunningExampleTests {
 
-    private static final Path FOLDER = Path.of("../shared/data/pm4py-running-example");
+    private static final Path FOLDER = Path.of(System.getProperty("shared.data", "../shared/data"),
+            "pm4py-running-example");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssXXX");
 
     private static JourneySnapshot snapshot;

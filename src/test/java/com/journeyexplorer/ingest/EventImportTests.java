@@ -84,7 +84,7 @@ class EventImportTests extends ApiTestSupport {
 
     @Test
     void decidesTheThreeOutcomes() {
-        importCsv("?competitor=Rival site,Rival store&purchase=Checkout done", """
+        importCsv("?competitor=Rival site,Rival store&purchase=Checkout done&openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 out-p,2026-03-01T10:00:00Z,Home
                 out-p,2026-03-01T10:01:00Z,Checkout done
@@ -103,7 +103,7 @@ class EventImportTests extends ApiTestSupport {
 
     @Test
     void readsCompetitorsFromARegularExpressionOrTheOwnerColumn() {
-        importCsv("?competitor=Compet.*", """
+        importCsv("?competitor=Compet.*&openHorizon=0", """
                 journey_id,timestamp,touchpoint,owner
                 rx-1,2026-03-01T10:00:00Z,Home,
                 rx-1,2026-03-01T10:01:00Z,CompetitorX offer,
@@ -139,7 +139,7 @@ class EventImportTests extends ApiTestSupport {
 
     @Test
     void extendsAStoredJourneyWithLaterEventsAndRecomputesItsOutcome() {
-        importCsv("", """
+        importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 ext-1,2026-03-01T10:00:00Z,Home
                 ext-1,2026-03-01T10:05:00Z,Cart
