@@ -54,7 +54,7 @@ public final class TransitionGraph {
             PathShaping shaping) {
         if (selection.equals(JourneySelection.all()) && shaping.equals(PathShaping.touchpoints())) {
             return snapshot.memo(UNFILTERED_WITHOUT_TIMINGS, TransitionGraph.class,
-                    () -> of(snapshot, journey -> true, shaping.shaper(snapshot), true, false));
+                    () -> of(snapshot, selection.predicate(snapshot), shaping.shaper(snapshot), true, false));
         }
         return of(snapshot, selection.predicate(snapshot), shaping.shaper(snapshot), true, false);
     }
