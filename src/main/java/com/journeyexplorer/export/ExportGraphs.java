@@ -13,7 +13,7 @@ import java.util.function.Predicate;
 
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
-import org.jgrapht.graph.DefaultDirectedWeightedGraph;
+import org.jgrapht.graph.DirectedWeightedPseudograph;
 
 import com.journeyexplorer.analysis.AbsorbingChain;
 import com.journeyexplorer.analysis.Flows;
@@ -27,8 +27,8 @@ import com.journeyexplorer.analysis.TransitionGraph;
 import com.journeyexplorer.analysis.TransitionStats;
 
 /**
- * Builds the {@link ExportGraph} of a selection: the transitions of whole journeys (what {@code /api/transitions}
- * counts, purchase and after), node attributes from the touchpoints, each node's outcome probabilities from the
+ * Builds the {@link ExportGraph} of a selection: the transitions that {@code /api/transitions} counts (the paths to
+ * purchase, whose purchase link leaves the purchase event, then the post-purchase links, flagged), node attributes from the touchpoints, each node's outcome probabilities from the
  * absorbing chain of the paths to purchase, then {@link Pruning}. O(events + labels³) for the chain (about a second
  * at 2,000 labels).
  */
@@ -48,7 +48,7 @@ public final class ExportGraphs {
     /** The export; {@code flowOptions} null leaves {@link ExportGraph#flows()} empty. */
     public static ExportGraph of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
             Pruning pruning, FlowOptions flowOptions) {
-        TransitionStats transitions = TransitionStats.of(snapshot, selection, shaping, false);
+        TransitionStats transitions = TransitionStats.of(snapshot, selection, shaping, true);
         Map<String, LabelInfo> labels = labelInfo(snapshot, shaping);
         Map<String, long[]> presence = presence(snapshot, selection, shaping);
         AbsorbingChain chain = AbsorbingChain.of(TransitionGraph.of(snapshot, selection, shaping));
@@ -78,7 +78,8 @@ public final class ExportGraphs {
         }
         kept.sort(Comparator.comparingLong(TransitionStats.Transition::journeys).reversed()
                 .thenComparing(t -> nodes.get(t.from()).id())
-                .thenComparing(t -> nodes.get(t.to()).id()));
+                .thenComparing(t -> nodes.get(t.to()).id())
+                .thenComparing(TransitionStats.Transition::postPurchase));
         if (kept.size() > pruning.maxEdges()) {
             kept = kept.subList(0, pruning.maxEdges());
         }
@@ -100,7 +101,8 @@ public final class ExportGraphs {
                 .thenComparing(Comparator.comparingLong(ExportNode::journeys).reversed())
                 .thenComparing(ExportNode::id));
 
-        Graph<ExportNode, ExportLink> graph = new DefaultDirectedWeightedGraph<>(ExportLink.class);
+        // A pseudograph: a post-purchase link may join the same two nodes as a link on the way to purchase.
+        Graph<ExportNode, ExportLink> graph = new DirectedWeightedPseudograph<>(ExportLink.class);
         ordered.forEach(graph::addVertex);
         for (TransitionStats.Transition t : kept) {
             ExportNode from = nodes.get(t.from());
@@ -108,7 +110,7 @@ public final class ExportGraphs {
             boolean timed = !t.timing().isEmpty();
             ExportLink link = new ExportLink(from.id(), to.id(), t.journeys(), t.count(), t.probability(),
                     timed ? t.timing().medianSeconds() : null, timed ? t.timing().meanSeconds() : null,
-                    isDiversion(from, to));
+                    isDiversion(from, to), t.postPurchase());
             graph.addEdge(from, to, link);
             graph.setEdgeWeight(link, t.journeys());
         }
