@@ -69,6 +69,15 @@ class RunningExampleJourneyModelTests extends ApiTestSupport {
     }
 
     @Test
+    void anEventFilterWithoutAColumnIsABadRequestNamingTheParameter() {
+        Response response = get("/api/paths/top?event.=Pete");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("parameter").asString()).isEqualTo("event.");
+    }
+
+    @Test
     void eventAttributesAreStoredOnTheVisitedRelationshipsAndJourneyAttributesOnTheJourney() {
         try (var session = driver.session()) {
             List<String> resources = session.run("""
