@@ -108,6 +108,21 @@ class OpenJourneysApiTests extends ApiTestSupport {
     }
 
     @Test
+    @Order(2)
+    void aComparisonOfTwoPeriodsComparesFinishedJourneys() {
+        JsonNode compare = ok("/api/compare?a=to%3D2026-02-01&b=from%3D2026-02-01");
+
+        assertThat(compare.get("a").get("journeys").asLong()).isEqualTo(3);
+        assertThat(compare.get("b").get("journeys").asLong()).isEqualTo(2);
+        assertThat(compare.get("outcomes")).extracting(row -> row.get("outcome").asString())
+                .containsExactly("PURCHASE", "ABANDONED", "DIVERTED");
+        JsonNode withOpen = ok("/api/compare?a=to%3D2026-02-01%26includeOpen%3Dtrue"
+                + "&b=from%3D2026-02-01%26includeOpen%3Dtrue");
+        assertThat(withOpen.get("b").get("journeys").asLong()).isEqualTo(4);
+        assertThat(withOpen.get("outcomes")).extracting(row -> row.get("outcome").asString()).contains("OPEN");
+    }
+
+    @Test
     @Order(3)
     void theMarkovChainNeverAbsorbsOpenJourneysAsAbandonment() {
         JsonNode finished = start(ok("/api/paths/likely?outcome=purchase"));
