@@ -136,6 +136,14 @@ class OpenJourneysApiTests extends ApiTestSupport {
         assertThat(withOpen.get("diverted").asDouble()).isCloseTo(1 / 7.0, within(1e-9));
 
         assertThat(get("/api/paths/likely?outcome=open").status()).isEqualTo(400);
+
+        // Markov attribution leaves open journeys out even when they are selected: they have not failed to convert.
+        JsonNode attribution = ok("/api/attribution?model=markov");
+        JsonNode attributionWithOpen = ok("/api/attribution?model=markov&includeOpen=true");
+        assertThat(attribution.get("conversionProbability").asDouble()).isCloseTo(2 / 5.0, within(1e-9));
+        assertThat(attributionWithOpen.get("conversionProbability").asDouble())
+                .isEqualTo(attribution.get("conversionProbability").asDouble());
+        assertThat(attributionWithOpen.get("labels").toString()).isEqualTo(attribution.get("labels").toString());
     }
 
     private static JsonNode start(JsonNode likely) {
