@@ -76,6 +76,18 @@ public record Journey(
         return false;
     }
 
+    /**
+     * This journey with other event types (purchases), its outcome and path to purchase recomputed; a journey still
+     * open stays open while it has no purchase (the next snapshot derives its status anew).
+     */
+    public Journey withTypes(byte[] newTypes, java.util.List<Touchpoint> touchpoints) {
+        int newPurchase = OutcomeRule.firstPurchase(newTypes);
+        Outcome newOutcome = outcome == Outcome.OPEN && newPurchase < 0 ? Outcome.OPEN
+                : OutcomeRule.outcomeOf(steps, newTypes, touchpoints);
+        return new Journey(id, customerId, steps, times, newTypes, eventIds, newOutcome, newPurchase, value, weight,
+                segment, device, attributes, events, openHorizon);
+    }
+
     public int length() {
         return steps.length;
     }

@@ -120,6 +120,7 @@ public record JourneySelection(
      * O(path length + attributes), nothing for a selection without criteria.
      */
     public Predicate<Journey> predicate(JourneySnapshot snapshot) {
+        WorkBudget.check();
         if (selectsAll(snapshot)) {
             return journey -> true;
         }
@@ -144,6 +145,7 @@ public record JourneySelection(
      * same records as {@link #predicate}, without touching the others.
      */
     IntPredicate positions(JourneySnapshot snapshot) {
+        WorkBudget.check();
         if (selectsAll(snapshot)) {
             return position -> true;
         }
@@ -170,16 +172,16 @@ public record JourneySelection(
         return position -> byColumns.test(position) && restPredicate.test(journeys.get(position));
     }
 
-    /** Tests one journey; builds the predicate each time, so use {@link #predicate} for many journeys. */
-    public boolean test(Journey journey, JourneySnapshot snapshot) {
-        return predicate(snapshot).test(journey);
-    }
-
     /** The selected journey records, in snapshot order; O(journeys · path length). */
     public List<Journey> select(JourneySnapshot snapshot) {
         Predicate<Journey> predicate = predicate(snapshot);
         List<Journey> selected = new ArrayList<>();
-        for (Journey journey : snapshot.journeys()) {
+        List<Journey> journeys = snapshot.journeys();
+        for (int position = 0; position < journeys.size(); position++) {
+            if ((position & 0xFFFF) == 0) {
+                WorkBudget.check();
+            }
+            Journey journey = journeys.get(position);
             if (predicate.test(journey)) {
                 selected.add(journey);
             }

@@ -52,6 +52,7 @@ public class EmbeddedNeo4jConfiguration {
                 .setConfig(GraphDatabaseSettings.auth_enabled, embedded.authEnabled())
                 .setConfig(GraphDatabaseSettings.pagecache_memory, embedded.pageCacheSize().toBytes())
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, embedded.preallocateTransactionLogs())
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, embedded.transactionMaxMemory().toBytes())
                 // Cypher users' LOAD CSV reads file:/// URLs from this folder only.
                 .setConfig(GraphDatabaseSettings.load_csv_file_url_root, home.resolve("import"))
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)

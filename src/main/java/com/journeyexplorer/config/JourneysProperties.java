@@ -26,6 +26,7 @@ public record JourneysProperties(
         @DefaultValue Ingest ingest,
         @DefaultValue Security security,
         @DefaultValue Cypher cypher,
+        @DefaultValue Analysis analysis,
         @DefaultValue Cors cors,
         @DefaultValue("30d") Duration openHorizon) {
 
@@ -50,6 +51,9 @@ public record JourneysProperties(
      * @param directWrites  write imported journeys through Neo4j's Java API (faster) rather than Cypher over Bolt
      * @param boltAddress   interface Bolt listens on; anything but a loopback address needs a {@code password}
      * @param password      password of Neo4j's user {@code neo4j}; when set, Bolt requires authentication
+     * @param transactionMaxMemory most heap one transaction may hold (Neo4j's {@code db.memory.transaction.max}):
+     *                      a Cypher user's query that would build more is stopped with an error instead of
+     *                      exhausting the heap; imports write in small batches and stay far below it
      */
     public record Embedded(
             @DefaultValue("true") boolean enabled,
@@ -58,7 +62,8 @@ public record JourneysProperties(
             @DefaultValue("true") boolean directWrites,
             @DefaultValue("true") boolean preallocateTransactionLogs,
             @DefaultValue("localhost") String boltAddress,
-            String password) {
+            String password,
+            @DefaultValue("1GB") DataSize transactionMaxMemory) {
         public Embedded {
             if (boltPort < 0 || boltPort > 65535) {
                 throw new IllegalArgumentException("journeys.neo4j.embedded.bolt-port must be 0..65535, was " + boltPort);
@@ -135,11 +140,14 @@ public record JourneysProperties(
      * @param timeout        longest a query of POST /api/cypher may run
      * @param maxRows        most rows returned; more are cut and the answer says {@code truncated}
      * @param maxQueryLength longest accepted query text, in characters
+     * @param openToReaders  whether POST /api/cypher is open without the API key like the GETs; off by default, since
+     *                       one arbitrary query can keep a core busy for its whole time limit
      */
     public record Cypher(
             @DefaultValue("10s") Duration timeout,
             @DefaultValue("10000") int maxRows,
-            @DefaultValue("10000") int maxQueryLength) {
+            @DefaultValue("10000") int maxQueryLength,
+            @DefaultValue("false") boolean openToReaders) {
         public Cypher {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("journeys.cypher.timeout must be positive");
@@ -147,6 +155,35 @@ public record JourneysProperties(
             if (maxRows < 1 || maxQueryLength < 1) {
                 throw new IllegalArgumentException("journeys.cypher.max-rows and max-query-length must be at least 1");
             }
+        }
+    }
+
+    /**
+     * Bounds on the analysis endpoints and the Cypher endpoint, so that no request or client can take the machine.
+     *
+     * @param timeBudget    longest an analysis may compute before it is stopped with a 503 problem
+     * @param maxConcurrent how many analysis or Cypher requests run at once; 0 means one per processor
+     * @param queueWait     how long a request beyond that waits for a turn before a 429 problem with Retry-After
+     */
+    public record Analysis(
+            @DefaultValue("30s") Duration timeBudget,
+            @DefaultValue("0") int maxConcurrent,
+            @DefaultValue("10s") Duration queueWait) {
+        public Analysis {
+            if (timeBudget.isNegative() || timeBudget.isZero()) {
+                throw new IllegalArgumentException("journeys.analysis.time-budget must be positive");
+            }
+            if (maxConcurrent < 0) {
+                throw new IllegalArgumentException("journeys.analysis.max-concurrent must be 0 (one per processor) or more");
+            }
+            if (queueWait.isNegative()) {
+                throw new IllegalArgumentException("journeys.analysis.queue-wait must not be negative");
+            }
+        }
+
+        /** The number of requests that may run at once. */
+        public int concurrency() {
+            return maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
         }
     }
 

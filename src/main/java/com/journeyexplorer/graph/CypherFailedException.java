@@ -2,12 +2,12 @@ package com.journeyexplorer.graph;
 
 /**
  * A query of the read-only Cypher endpoint that Neo4j could not run: a syntax error, an unknown function, a
- * parameter it cannot take, or the time limit. The message is Neo4j's, cut to its first lines.
+ * parameter it cannot take, the time limit or the memory limit. The message is Neo4j's, cut to its first lines.
  */
 public class CypherFailedException extends RuntimeException {
 
     /** Why a query failed. */
-    public enum Kind { INVALID, TIMEOUT }
+    public enum Kind { INVALID, TIMEOUT, MEMORY }
 
     private final Kind kind;
 

@@ -80,6 +80,11 @@ public class ReadOnlyCypher {
             return new CypherFailedException(CypherFailedException.Kind.TIMEOUT, "the query ran longer than the "
                     + "time limit (journeys.cypher.timeout) and was stopped");
         }
+        if (code.contains("MemoryLimit") || code.contains("OutOfMemory") || code.contains("MemoryPool")) {
+            return new CypherFailedException(CypherFailedException.Kind.MEMORY, "the query needed more memory than "
+                    + "one transaction may hold (journeys.neo4j.embedded.transaction-max-memory, or the server's "
+                    + "db.memory.transaction.max) and was stopped; aggregate or LIMIT earlier");
+        }
         if (code.endsWith("Statement.AccessMode") || code.startsWith("Neo.ClientError.Security")) {
             return new CypherRefusedException("Neo4j refused it in read mode (" + message + ")");
         }

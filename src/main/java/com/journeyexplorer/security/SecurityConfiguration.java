@@ -9,12 +9,14 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -24,8 +26,9 @@ import com.journeyexplorer.config.JourneysProperties;
 import jakarta.servlet.DispatcherType;
 
 /**
- * Who may do what. Writes (every non-GET under {@code /api/} except {@code POST /api/cypher}) need the API key;
- * reads (GETs and the read-only Cypher endpoint) are open unless {@code journeys.security.protect-reads}; the UI,
+ * Who may do what. Writes (every non-GET under {@code /api/}) need the API key, and so does the read-only Cypher
+ * endpoint unless {@code journeys.cypher.open-to-readers} (one arbitrary query can keep a core busy for its whole time
+ * limit); GETs are open unless {@code journeys.security.protect-reads}; the UI,
  * the API docs and the health check are always open. Stateless: no session, no cookie. Not active in the
  * command-line import, which has no web server.
  */
@@ -53,6 +56,7 @@ class SecurityConfiguration {
             // Carry on with the request: no redirect, no session.
         });
         boolean protectReads = properties.security().protectReads();
+        boolean openCypher = properties.cypher().openToReaders();
         http
                 // CSRF protection guards cookie-authenticated browser sessions. This API authenticates each request
                 // with a header token and sets no cookies, so a forged cross-site request carries no credentials.
@@ -76,7 +80,9 @@ class SecurityConfiguration {
                     } else {
                         requests.requestMatchers(HttpMethod.GET, "/api/**").permitAll();
                         requests.requestMatchers(HttpMethod.HEAD, "/api/**").permitAll();
-                        requests.requestMatchers(HttpMethod.POST, "/api/cypher").permitAll();
+                        if (openCypher) {
+                            requests.requestMatchers(HttpMethod.POST, "/api/cypher").permitAll();
+                        }
                         requests.requestMatchers("/api/**").authenticated();
                     }
                     // The page, its static files and anything else read-only; no other writes exist outside /api.
@@ -85,6 +91,20 @@ class SecurityConfiguration {
                     requests.anyRequest().authenticated();
                 });
         return http.build();
+    }
+
+    /**
+     * Touchpoint names are data, not paths: a name such as {@code /google+redesign/apparel} or {@code 50% off?}
+     * reaches a path variable percent-encoded ({@code %2F}, {@code %25}), which the default firewall refuses. Both
+     * are let through (Tomcat passes {@code %2F} on undecoded, and Spring decodes each path segment once); every other
+     * rule of the strict firewall stays. A refused request is answered by the error page, as an RFC 9457 problem.
+     */
+    @Bean
+    WebSecurityCustomizer encodedNamesInPaths() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowUrlEncodedSlash(true);
+        firewall.setAllowUrlEncodedPercent(true);
+        return web -> web.httpFirewall(firewall);
     }
 
     /** CORS is off unless origins are listed: then they may read (GET) and send the API key header. */

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 /** POST /api/cypher: read-only, bounded, plain JSON; every way to write is refused and changes nothing. */
 @TestPropertySource(properties = {"journeys.cypher.timeout=3s", "journeys.cypher.max-rows=100",
-        "journeys.cypher.max-query-length=2000"})
+        "journeys.cypher.max-query-length=2000", "journeys.neo4j.embedded.transaction-max-memory=32MB"})
 class CypherEndpointTests extends ApiTestSupport {
 
     private static final String JSON_TYPE = "application/json";
@@ -154,6 +154,16 @@ class CypherEndpointTests extends ApiTestSupport {
 
         assertThat(answer.get("rows")).hasSize(100);
         assertThat(answer.get("truncated").asBoolean()).isTrue();
+    }
+
+    @Test
+    void stopsQueriesAtTheMemoryLimit() {
+        Response response = cypher("UNWIND range(1, 20000000) AS i WITH collect(i) AS numbers RETURN size(numbers)");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.json().get("type").asString()).endsWith("/cypher-memory");
+        assertThat(response.json().get("detail").asString()).contains("transaction-max-memory");
+        assertThat(ok("RETURN 1 AS one").get("rows").get(0).get(0).asInt()).isEqualTo(1);
     }
 
     @Test

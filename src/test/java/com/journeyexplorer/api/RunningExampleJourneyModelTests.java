@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import com.journeyexplorer.ApiTestSupport;
+import com.journeyexplorer.TestData;
 
 import tools.jackson.databind.JsonNode;
 
@@ -31,7 +32,7 @@ class RunningExampleJourneyModelTests extends ApiTestSupport {
     void importRunningExampleWithDecisionAsPurchase() {
         Response response = postFile("/api/events?journeyColumn=case:concept:name&touchpointColumn=concept:name"
                 + "&timestampColumn=time:timestamp&purchase=decide&openHorizon=0", "text/csv",
-                sharedData("pm4py-running-example/running-example.csv"));
+                TestData.file("pm4py-running-example/running-example.csv"));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
@@ -102,7 +103,7 @@ class RunningExampleJourneyModelTests extends ApiTestSupport {
     void thePurchaseEdgeLeavesThePurchaseEventAndWhatFollowsIsPostPurchase() {
         Map<String, JsonNode> chain = new java.util.HashMap<>();
         Map<String, JsonNode> after = new java.util.HashMap<>();
-        for (JsonNode edge : ok("/api/transitions")) {
+        for (JsonNode edge : ok("/api/transitions").get("transitions")) {
             String key = edge.get("from").asString() + " -> " + edge.get("to").asString();
             (edge.get("postPurchase").asBoolean() ? after : chain).put(key, edge);
         }
@@ -120,7 +121,7 @@ class RunningExampleJourneyModelTests extends ApiTestSupport {
                 .mapToDouble(edge -> edge.get("probability").asDouble()).sum();
         assertThat(leavingDecide).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
 
-        JsonNode shaped = ok("/api/transitions?level=touchpoint&collapseRepeats=true");
+        JsonNode shaped = ok("/api/transitions?level=touchpoint&collapseRepeats=true").get("transitions");
         assertThat(shaped).anySatisfy(edge -> {
             assertThat(edge.get("from").asString()).isEqualTo("decide");
             assertThat(edge.get("to").asString()).isEqualTo("reject request");

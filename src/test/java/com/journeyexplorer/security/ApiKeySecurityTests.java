@@ -58,7 +58,12 @@ class ApiKeySecurityTests extends ApiTestSupport {
         assertThat(get("/actuator/health").status()).isEqualTo(200);
         assertThat(get("/v3/api-docs").status()).isEqualTo(200);
         assertThat(get("/").status()).isIn(200, 404);
-        assertThat(post("/api/cypher", "application/json", "{\"query\":\"RETURN 1 AS one\"}", null).status())
+    }
+
+    @Test
+    void requiresTheKeyForCypherByDefault() {
+        assertUnauthorized(post("/api/cypher", "application/json", "{\"query\":\"RETURN 1 AS one\"}", null));
+        assertThat(post("/api/cypher", "application/json", "{\"query\":\"RETURN 1 AS one\"}").status())
                 .isEqualTo(200);
     }
 

@@ -1,0 +1,132 @@
+package com.journeyexplorer.api;
+
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import com.journeyexplorer.analysis.WorkBudget;
+import com.journeyexplorer.config.JourneysProperties;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Bounds every heavy request: the analysis and export GETs under {@code /api/} and {@code POST /api/cypher}. At most
+ * {@code journeys.analysis.max-concurrent} run at once (so one client cannot keep every core busy); a request beyond
+ * that waits up to {@code queue-wait} for a turn and then gets a 429 problem with {@code Retry-After}. Each analysis
+ * computes under a {@link WorkBudget} of {@code time-budget} and is stopped with a 503 problem naming the parameters
+ * that would narrow it. At shutdown running analyses are stopped first, so a graceful shutdown does not wait for them.
+ */
+@Configuration(proxyBeanMethods = false)
+class RequestBounds implements WebMvcConfigurer, HandlerInterceptor, SmartLifecycle {
+
+    private static final String PERMIT = RequestBounds.class.getName() + ".permit";
+    private static final String SCOPE = RequestBounds.class.getName() + ".scope";
+    private static final String DEFAULT_HINT = "a narrower selection (from/to, segment, channel, device, outcome) or "
+            + "coarser labels (level=channel or group=Name:regex)";
+    /** Endpoint-specific parameters that shrink the work, by path prefix. */
+    private static final Map<String, String> HINTS = Map.of(
+            "/api/attribution", "order=1, level=channel or group=Name:regex, or a narrower selection (from/to, segment)",
+            "/api/paths/likely", "a smaller k or maxSteps, level=channel or group=Name:regex",
+            "/api/insights/moments", "level=channel or group=Name:regex, or a narrower selection (from/to, segment)",
+            "/api/compare", "narrower selections a and b (from/to, segment), or level=channel");
+
+    private final JourneysProperties.Analysis settings;
+    private final Semaphore permits;
+    private volatile boolean running;
+
+    RequestBounds(JourneysProperties properties) {
+        this.settings = properties.analysis();
+        this.permits = new Semaphore(settings.concurrency(), true);
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns("/api/**");
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws InterruptedException {
+        if (!isHeavy(request)) {
+            return true;
+        }
+        if (!permits.tryAcquire(settings.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new TooManyRequestsException(settings.concurrency(), retryAfterSeconds());
+        }
+        request.setAttribute(PERMIT, Boolean.TRUE);
+        if (!"/api/cypher".equals(path(request))) {
+            // Cypher has its own time limit inside Neo4j; the budget is for the analyses computed here.
+            request.setAttribute(SCOPE, WorkBudget.start(settings.timeBudget(), hint(path(request))));
+        }
+        return true;
+    }
+
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+            Exception failure) {
+        if (request.getAttribute(SCOPE) instanceof WorkBudget.Scope scope) {
+            scope.close();
+            request.removeAttribute(SCOPE);
+        }
+        if (request.getAttribute(PERMIT) != null) {
+            request.removeAttribute(PERMIT);
+            permits.release();
+        }
+    }
+
+    /** Analyses and exports (every GET under /api/ but the import status) and the Cypher endpoint. */
+    private static boolean isHeavy(HttpServletRequest request) {
+        String path = path(request);
+        if (HttpMethod.POST.matches(request.getMethod())) {
+            return "/api/cypher".equals(path);
+        }
+        boolean read = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
+        return read && !path.startsWith("/api/imports");
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    static String hint(String path) {
+        return HINTS.entrySet().stream().filter(entry -> path.startsWith(entry.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse(DEFAULT_HINT);
+    }
+
+    private long retryAfterSeconds() {
+        return Math.max(1, Math.min(60, settings.queueWait().toSeconds()));
+    }
+
+    // Lifecycle: stop running analyses before the web server's graceful shutdown waits for the requests.
+
+    @Override
+    public void start() {
+        WorkBudget.resume();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        WorkBudget.stopAll();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // Stopped first: lifecycles stop in descending phase order, the web server's graceful shutdown later.
+        return Integer.MAX_VALUE;
+    }
+}

@@ -1,0 +1,60 @@
+package com.journeyexplorer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.TestPropertySource;
+
+import com.journeyexplorer.ApiTestSupport;
+
+/**
+ * One request at a time and no queue: while the only turn is taken, an analysis or Cypher request gets a 429 problem
+ * with Retry-After, and is answered again once the turn is free. Also: Cypher opened to readers by the setting.
+ */
+@TestPropertySource(properties = {"journeys.analysis.max-concurrent=1", "journeys.analysis.queue-wait=0s",
+        "journeys.cypher.open-to-readers=true"})
+class RequestBoundsTests extends ApiTestSupport {
+
+    @Autowired
+    RequestBounds bounds;
+
+    @Test
+    void refusesHeavyRequestsBeyondTheConcurrencyLimitWithRetryAfter() throws Exception {
+        MockHttpServletRequest holder = new MockHttpServletRequest("GET", "/api/paths/top");
+        MockHttpServletResponse holderResponse = new MockHttpServletResponse();
+        assertThat(bounds.preHandle(holder, holderResponse, new Object())).isTrue();
+        try {
+            HttpResponse<String> refused = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(uri("/api/attribution")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(JSON.readTree(refused.body()).get("detail").asString())
+                    .contains("journeys.analysis.max-concurrent");
+            assertThat(post("/api/cypher", "application/json", "{\"query\":\"RETURN 1 AS one\"}").status())
+                    .isEqualTo(429);
+            // Light requests are not counted: the health check and the import list stay answered.
+            assertThat(get("/actuator/health").status()).isEqualTo(200);
+        } finally {
+            bounds.afterCompletion(holder, holderResponse, new Object(), null);
+        }
+        assertThat(get("/api/attribution").status()).isEqualTo(200);
+        assertThat(get("/api/paths/top").status()).isEqualTo(200);
+    }
+
+    @Test
+    void opensCypherToReadersWhenConfigured() {
+        Response response = post("/api/cypher", "application/json", "{\"query\":\"RETURN 1 AS one\"}", null);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("rows").get(0).get(0).asInt()).isEqualTo(1);
+    }
+}
