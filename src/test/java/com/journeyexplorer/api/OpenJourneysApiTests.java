@@ -97,7 +97,8 @@ class OpenJourneysApiTests extends ApiTestSupport {
             assertThat(row.get("toAbandonment").asLong()).isEqualTo(2);
         });
 
-        assertThat(edges(ok("/api/transitions").get("transitions"))).doesNotContainKeys("Cart -> (open)", "Home -> (open)");
+        assertThat(edges(ok("/api/transitions").get("transitions")))
+                .doesNotContainKeys("Cart -> (open)", "Home -> (open)");
         assertThat(edges(ok("/api/transitions?includeOpen=true").get("transitions")))
                 .containsEntry("Cart -> (open)", 1L).containsEntry("Home -> (open)", 1L);
 
@@ -187,8 +188,8 @@ class OpenJourneysApiTests extends ApiTestSupport {
         assertThat(outcome("late-1")).isEqualTo("OPEN");
         assertThat(outcome("late-2")).isEqualTo("ABANDONED");
         assertThat(ok("/api/stats").get("outcomes").get("OPEN").asLong()).isEqualTo(1);
-        assertThat(edges(ok("/api/transitions?includeOpen=true").get("transitions"))).containsEntry("Home -> (open)", 1L)
-                .doesNotContainKey("Cart -> (open)");
+        assertThat(edges(ok("/api/transitions?includeOpen=true").get("transitions")))
+                .containsEntry("Home -> (open)", 1L).doesNotContainKey("Cart -> (open)");
 
         Response negative = post("/api/events?openHorizon=-2d", "text/csv", """
                 journey_id,timestamp,touchpoint
