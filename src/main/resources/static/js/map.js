@@ -114,7 +114,7 @@ export function renderMap(container, graph, { onSelect }) {
       }
     }
   };
-  links.forEach(l => { l._key = `${l.source}->${l.target}`; l._s = `s:${l._key}`; l._t = `t:${l._key}`; });
+  links.forEach(l => { l._key = `${l.source}->${l.target}${l.postPurchase ? ':post' : ''}`; l._s = `s:${l._key}`; l._t = `t:${l._key}`; });
   place(outs, '_s', (a, b) => byId.get(a.target)._y - byId.get(b.target)._y);
   place(ins, '_t', (a, b) => byId.get(a.source)._y - byId.get(b.source)._y);
 
@@ -142,6 +142,7 @@ export function renderMap(container, graph, { onSelect }) {
   };
   const colour = l => {
     if (l.diversion) return WARNING;
+    if (l.postPurchase) return OUTCOME_COLOURS.purchase;
     if (l.target === 'purchase') return OUTCOME_COLOURS.purchase;
     if (l.target === 'abandoned') return '#adb5bd';
     return '#5c7cfa';
@@ -149,7 +150,7 @@ export function renderMap(container, graph, { onSelect }) {
   const linkSel = root.append('g').attr('class', 'links').attr('fill', 'none')
     .selectAll('path').data([...links].sort((a, b) => a.diversion - b.diversion || a.journeys - b.journeys)).join('path')
     .attr('d', path)
-    .attr('class', l => `link${l.diversion ? ' diversion' : ''}${column.get(l.target) < column.get(l.source) ? ' back' : column.get(l.target) === column.get(l.source) ? ' same' : ''}`)
+    .attr('class', l => `link${l.diversion ? ' diversion' : ''}${l.postPurchase ? ' post-purchase' : ''}${column.get(l.target) < column.get(l.source) ? ' back' : column.get(l.target) === column.get(l.source) ? ' same' : ''}`)
     .attr('data-source', l => l.source).attr('data-target', l => l.target)
     .attr('stroke', colour)
     .attr('stroke-width', l => {
@@ -215,6 +216,7 @@ function linkTip(l, byId) {
   const t = byId.get(l.target);
   return `<strong>${esc(nodeName(s.label))} → ${esc(nodeName(t.label))}</strong>
     ${l.diversion ? '<div class="warn">diversion to a competitor</div>' : ''}
+    ${l.postPurchase ? '<div>after the purchase</div>' : ''}
     <table><tr><th>journeys</th><td>${count(l.journeys)}</td></tr>
     <tr><th>transitions</th><td>${count(l.count)}</td></tr>
     <tr><th>of next steps from ${esc(nodeName(s.label))}</th><td>${percent(l.probability, 1)}</td></tr>

@@ -53,10 +53,13 @@ public abstract class ApiTestSupport {
         });
     }
 
-    /** Imports the process-mining running example (the test data) with its column mapping and purchase rule. */
+    /**
+     * Imports the process-mining running example (the test data) with its column mapping and purchase rule, as a
+     * finished log ({@code openHorizon=0}: its rejected cases are over, not in progress).
+     */
     protected Response postRunningExample() {
         return postFile("/api/events?journeyColumn=case:concept:name&touchpointColumn=concept:name"
-                + "&timestampColumn=time:timestamp&purchase=pay compensation", "text/csv",
+                + "&timestampColumn=time:timestamp&purchase=pay compensation&openHorizon=0", "text/csv",
                 TestData.file("pm4py-running-example/running-example.csv"));
     }
 

@@ -57,16 +57,18 @@ class ArchitectureTests {
      */
     private static final Set<String> DOMAIN_MODEL = Set.of(
             "analysis.Journey", "analysis.Touchpoint", "analysis.Owner", "analysis.Outcome", "analysis.OutcomeRule",
-            "analysis.EventType");
+            "analysis.EventType", "analysis.EventAttributes");
 
     /**
      * The in-memory projection, also in {@code analysis}: graph loads and publishes the {@code JourneySnapshot} and
      * writes the aggregated {@code :TRANSITION} relationships from its {@code TransitionTable} (numbered by
-     * {@code NodeSpace}, timed by {@code DurationStats}); ingest plans each import against the current snapshot; demo loads only into an empty one.
+     * {@code NodeSpace}, timed by {@code DurationStats}) and derives which journeys are open ({@code OpenJourneys});
+     * ingest plans each import against the current snapshot; demo loads only into an empty one.
      * Only these three may use these types besides the packages that may use all of {@code analysis}.
      */
     private static final Set<String> PROJECTION = Set.of(
-            "analysis.JourneySnapshot", "analysis.NodeSpace", "analysis.TransitionTable", "analysis.DurationStats");
+            "analysis.JourneySnapshot", "analysis.NodeSpace", "analysis.TransitionTable", "analysis.DurationStats",
+            "analysis.OpenJourneys");
 
     private static final Set<String> USE_PROJECTION = Set.of("graph", "ingest", "demo");
 

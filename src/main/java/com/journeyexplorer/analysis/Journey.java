@@ -7,7 +7,10 @@ import java.util.Objects;
  * One customer journey, held compactly: parallel arrays of touchpoint ids, epoch-millisecond times and event types,
  * ordered by time. {@code weight} is how many identical journeys this one stands for (1 for event data; the row count
  * for aggregated path data, which also has no times: {@code times.length == 0}). {@code value} is the sum of the
- * event values of the record: for an aggregated record, of all the journeys it stands for.
+ * event values of the record: for an aggregated record, of all the journeys it stands for. {@code attributes} are the
+ * journey attributes (extra columns with one value in the whole journey), {@code events} the event attributes
+ * (extra columns whose value varies from event to event). {@code openHorizon} is the inactivity, in milliseconds,
+ * after which the journey counts as finished ({@link OpenJourneys}), or -1 for the setting's default.
  *
  * <p>Arrays are shared, never copied: callers must not modify them.
  */
@@ -24,7 +27,17 @@ public record Journey(
         int weight,
         String segment,
         String device,
-        Map<String, String> attributes) {
+        Map<String, String> attributes,
+        EventAttributes events,
+        long openHorizon) {
+
+    /** A journey without event attributes, under the default open horizon. */
+    public Journey(String id, String customerId, int[] steps, long[] times, byte[] types, String[] eventIds,
+            Outcome outcome, int purchaseIndex, double value, int weight, String segment, String device,
+            Map<String, String> attributes) {
+        this(id, customerId, steps, times, types, eventIds, outcome, purchaseIndex, value, weight, segment, device,
+                attributes, EventAttributes.NONE, -1);
+    }
 
     public Journey {
         Objects.requireNonNull(id, "id");
@@ -43,13 +56,36 @@ public record Journey(
         segment = segment == null ? "" : segment;
         device = device == null ? "" : device;
         attributes = attributes == null ? Map.of() : attributes;
+        events = events == null ? EventAttributes.NONE : events;
+        openHorizon = openHorizon < 0 ? -1 : openHorizon;
     }
 
-    /** This journey with other event types (purchases), its outcome and path to purchase recomputed. */
+    /** This journey with another outcome (the open status is derived per snapshot); arrays are shared. */
+    public Journey withOutcome(Outcome newOutcome) {
+        return newOutcome == outcome ? this : new Journey(id, customerId, steps, times, types, eventIds, newOutcome,
+                purchaseIndex, value, weight, segment, device, attributes, events, openHorizon);
+    }
+
+    /** Whether an explicit abandon event ends the journey: it is finished whatever its time. */
+    public boolean hasAbandonEvent() {
+        for (byte type : types) {
+            if (type == EventType.ABANDON.code()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * This journey with other event types (purchases), its outcome and path to purchase recomputed; a journey still
+     * open stays open while it has no purchase (the next snapshot derives its status anew).
+     */
     public Journey withTypes(byte[] newTypes, java.util.List<Touchpoint> touchpoints) {
-        return new Journey(id, customerId, steps, times, newTypes, eventIds,
-                OutcomeRule.outcomeOf(steps, newTypes, touchpoints), OutcomeRule.firstPurchase(newTypes), value,
-                weight, segment, device, attributes);
+        int newPurchase = OutcomeRule.firstPurchase(newTypes);
+        Outcome newOutcome = outcome == Outcome.OPEN && newPurchase < 0 ? Outcome.OPEN
+                : OutcomeRule.outcomeOf(steps, newTypes, touchpoints);
+        return new Journey(id, customerId, steps, times, newTypes, eventIds, newOutcome, newPurchase, value, weight,
+                segment, device, attributes, events, openHorizon);
     }
 
     public int length() {

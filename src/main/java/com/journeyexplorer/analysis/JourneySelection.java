@@ -18,7 +18,12 @@ import java.util.function.Predicate;
  * {@code to} exclusive); untimed (aggregated) journeys never match a time bound.</li>
  * <li>{@code segment}, {@code device}: equality with the journey's value; {@code channel}: the journey touches at
  * least one touchpoint of that channel.</li>
- * <li>{@code outcome}: the journey's outcome; {@code attributes}: every entry equals the journey's attribute.</li>
+ * <li>{@code outcome}: the journey's outcome. Without one, only finished journeys are selected unless
+ * {@code includeOpen}: journeys still in progress ({@link Outcome#OPEN}) would bias every rate towards abandonment.
+ * {@code outcome = OPEN} selects the open ones alone.</li>
+ * <li>{@code attributes}: every entry equals the journey's attribute (a column with one value in the whole journey);
+ * {@code eventAttributes}: for every entry, at least one event of the journey has that value (as an event attribute,
+ * or as a journey attribute, which all its events share).</li>
  * </ul>
  * Touchpoint criteria use raw touchpoint names and look at the journey's <em>path</em>: its steps up to
  * {@link Journey#pathLength()}, so a purchasing journey's path ends at its first purchase.
@@ -44,7 +49,9 @@ public record JourneySelection(
         List<String> endsWith,
         List<String> contains,
         List<String> excludes,
-        FilterScope filterScope) {
+        FilterScope filterScope,
+        Map<String, String> eventAttributes,
+        boolean includeOpen) {
 
     /** Where {@code contains} looks: the whole path, its first step, or its last step. */
     public enum FilterScope {
@@ -54,6 +61,14 @@ public record JourneySelection(
     private static final JourneySelection ALL = new JourneySelection(null, null, null, null, null, null, null, null,
             null, null, null, null);
 
+    /** A selection without event-attribute criteria, of finished journeys only unless {@code outcome} says open. */
+    public JourneySelection(Long from, Long to, String segment, String channel, String device, Outcome outcome,
+            Map<String, String> attributes, List<String> startsWith, List<String> endsWith, List<String> contains,
+            List<String> excludes, FilterScope filterScope) {
+        this(from, to, segment, channel, device, outcome, attributes, startsWith, endsWith, contains, excludes,
+                filterScope, null, false);
+    }
+
     public JourneySelection {
         if (from != null && to != null && from > to) {
             throw new IllegalArgumentException("from must not be after to");
@@ -62,6 +77,7 @@ public record JourneySelection(
         channel = blankToNull(channel);
         device = blankToNull(device);
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        eventAttributes = eventAttributes == null ? Map.of() : Map.copyOf(eventAttributes);
         startsWith = names(startsWith);
         endsWith = names(endsWith);
         contains = names(contains);
@@ -69,7 +85,7 @@ public record JourneySelection(
         filterScope = filterScope == null ? FilterScope.JOURNEY : filterScope;
     }
 
-    /** Every journey. */
+    /** Every finished journey: the default selection. */
     public static JourneySelection all() {
         return ALL;
     }
@@ -77,7 +93,13 @@ public record JourneySelection(
     /** This selection restricted to one outcome (or any, for null). */
     public JourneySelection withOutcome(Outcome newOutcome) {
         return new JourneySelection(from, to, segment, channel, device, newOutcome, attributes, startsWith, endsWith,
-                contains, excludes, filterScope);
+                contains, excludes, filterScope, eventAttributes, includeOpen);
+    }
+
+    /** This selection with open journeys included (when it names no outcome) or not. */
+    public JourneySelection withOpen(boolean open) {
+        return new JourneySelection(from, to, segment, channel, device, outcome, attributes, startsWith, endsWith,
+                contains, excludes, filterScope, eventAttributes, open);
     }
 
     /** Touchpoint names used by this selection that the snapshot does not know, in order of first mention. */
@@ -99,7 +121,7 @@ public record JourneySelection(
      */
     public Predicate<Journey> predicate(JourneySnapshot snapshot) {
         WorkBudget.check();
-        if (selectsAll()) {
+        if (selectsAll(snapshot)) {
             return journey -> true;
         }
         int n = snapshot.touchpoints().size();
@@ -124,7 +146,7 @@ public record JourneySelection(
      */
     IntPredicate positions(JourneySnapshot snapshot) {
         WorkBudget.check();
-        if (selectsAll()) {
+        if (selectsAll(snapshot)) {
             return position -> true;
         }
         JourneyColumns columns = JourneyColumns.of(snapshot);
@@ -135,11 +157,14 @@ public record JourneySelection(
             return position -> false;
         }
         int outcomeCode = outcome == null ? JourneyColumns.ABSENT : outcome.ordinal();
+        boolean finishedOnly = excludesOpen(snapshot);
+        int open = Outcome.OPEN.ordinal();
         IntPredicate byColumns = position -> (segment == null || columns.segment(position) == segmentCode)
                 && (device == null || columns.device(position) == deviceCode)
-                && (outcome == null || columns.outcome(position) == outcomeCode);
+                && (outcome == null || columns.outcome(position) == outcomeCode)
+                && (!finishedOnly || columns.outcome(position) != open);
         JourneySelection rest = withoutColumnCriteria();
-        if (rest.selectsAll()) {
+        if (rest.selectsAll(snapshot)) {
             return byColumns;
         }
         List<Journey> journeys = snapshot.journeys();
@@ -167,18 +192,24 @@ public record JourneySelection(
     /** This selection without the criteria that {@link JourneyColumns} answer: segment, device and outcome. */
     private JourneySelection withoutColumnCriteria() {
         return new JourneySelection(from, to, null, channel, null, null, attributes, startsWith, endsWith, contains,
-                excludes, filterScope);
+                excludes, filterScope, eventAttributes, true);
     }
 
-    private boolean selectsAll() {
+    /** Whether every record of {@code snapshot} is selected. */
+    private boolean selectsAll(JourneySnapshot snapshot) {
         return from == null && to == null && segment == null && channel == null && device == null && outcome == null
-                && attributes.isEmpty() && startsWith.isEmpty() && endsWith.isEmpty() && contains.isEmpty()
-                && excludes.isEmpty();
+                && attributes.isEmpty() && eventAttributes.isEmpty() && startsWith.isEmpty() && endsWith.isEmpty()
+                && contains.isEmpty() && excludes.isEmpty() && !excludesOpen(snapshot);
+    }
+
+    /** Whether this selection leaves out open journeys that {@code snapshot} has. */
+    private boolean excludesOpen(JourneySnapshot snapshot) {
+        return outcome == null && !includeOpen && snapshot.hasOpenJourneys();
     }
 
     private boolean matches(Journey journey, boolean[] inChannel, boolean[] starts, boolean[] ends,
             boolean[] excluded, int[] required) {
-        if (outcome != null && journey.outcome() != outcome) {
+        if (outcome != null ? journey.outcome() != outcome : !includeOpen && journey.outcome() == Outcome.OPEN) {
             return false;
         }
         if ((from != null || to != null) && !journey.isTimed()) {
@@ -196,6 +227,12 @@ public record JourneySelection(
                 if (!entry.getValue().equals(journey.attributes().get(entry.getKey()))) {
                     return false;
                 }
+            }
+        }
+        for (Map.Entry<String, String> entry : eventAttributes.entrySet()) {
+            if (!entry.getValue().equals(journey.attributes().get(entry.getKey()))
+                    && !journey.events().anyEquals(entry.getKey(), entry.getValue())) {
+                return false;
             }
         }
         int[] steps = journey.steps();

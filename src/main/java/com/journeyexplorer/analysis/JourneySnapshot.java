@@ -27,6 +27,7 @@ public final class JourneySnapshot {
     private final long version;
     private final long eventCount;
     private final long journeyCount;
+    private final boolean hasOpenJourneys;
     private final Map<Object, Object> memos = new ConcurrentHashMap<>(4);
 
     public JourneySnapshot(List<Touchpoint> touchpoints, List<Journey> journeys, long version) {
@@ -43,11 +44,14 @@ public final class JourneySnapshot {
         this.journeyIndex = new JourneyIndex(this.journeys);
         long events = 0;
         long weighted = 0;
+        boolean open = false;
         for (int i = 0; i < journeys.size(); i++) {
             Journey journey = journeys.get(i);
             events += (long) journey.length() * journey.weight();
             weighted += journey.weight();
+            open |= journey.outcome() == Outcome.OPEN;
         }
+        this.hasOpenJourneys = open;
         this.version = version;
         this.eventCount = events;
         this.journeyCount = weighted;
@@ -87,6 +91,11 @@ public final class JourneySnapshot {
     /** Events counted with their journeys' weights. */
     public long eventCount() {
         return eventCount;
+    }
+
+    /** Whether some journey is still in progress ({@link Outcome#OPEN}). */
+    public boolean hasOpenJourneys() {
+        return hasOpenJourneys;
     }
 
     public long version() {

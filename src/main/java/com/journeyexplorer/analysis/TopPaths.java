@@ -43,8 +43,9 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
     }
 
     /**
-     * Groups the selected journeys by shaped path. When the selection asks for {@link Outcome#PURCHASE}, paths end
-     * at the first purchase; otherwise they are whole journeys. The selected records are counted by their
+     * Groups the selected journeys by shaped path. A journey's path is its path to purchase: a purchasing journey's
+     * ends at its first purchase (what follows is the post-purchase part), whatever the selection, so a journey has
+     * the same path with and without {@code outcome=purchase}. The selected records are counted by their
      * {@link StepSequences} number, reading only the snapshot's {@link JourneyColumns} unless the selection needs
      * more; each distinct sequence among them is then shaped once and counted as label ids in a {@link VariantTable},
      * and variants are named only where listed. From {@value #PARALLEL_FROM} records on, the two halves of the snapshot
@@ -57,12 +58,11 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be at least 0");
         }
-        boolean toFirstPurchase = selection.outcome() == Outcome.PURCHASE;
         PathShaper shaper = shaping.shaper(snapshot);
         IntPredicate selected = selection.positions(snapshot);
         StepSequences sequences = StepSequences.of(snapshot);
         JourneyColumns columns = JourneyColumns.of(snapshot);
-        int[] numbers = sequences.numbers(toFirstPurchase);
+        int[] numbers = sequences.numbers(true);
         SequenceCount counted;
         if (numbers.length >= PARALLEL_FROM) {
             int middle = numbers.length / 2;

@@ -14,7 +14,8 @@ import org.jgrapht.graph.DefaultDirectedWeightedGraph;
 
 /**
  * The absorbing Markov chain of the selected journeys' shaped paths, as a JGraphT graph. Nodes are
- * {@value NodeSpace#START_NAME}, the shaped labels and the three outcome nodes ({@link Outcome#nodeName()}); each
+ * {@value NodeSpace#START_NAME}, the shaped labels and the outcome nodes ({@link Outcome#nodeName()}; {@code (open)}
+ * only when open journeys are selected); each
  * journey adds start → first label, label → next label and last label → its outcome node, with paths to purchase
  * ending at the first purchase. For every node with outgoing edges the edge probabilities sum to 1; outcome nodes
  * have none (absorbing). Edge weight is {@code -log P}, so shortest paths are most probable paths.
@@ -53,7 +54,7 @@ public final class TransitionGraph {
             PathShaping shaping) {
         if (selection.equals(JourneySelection.all()) && shaping.equals(PathShaping.touchpoints())) {
             return snapshot.memo(UNFILTERED_WITHOUT_TIMINGS, TransitionGraph.class,
-                    () -> of(snapshot, journey -> true, shaping.shaper(snapshot), true, false));
+                    () -> of(snapshot, selection.predicate(snapshot), shaping.shaper(snapshot), true, false));
         }
         return of(snapshot, selection.predicate(snapshot), shaping.shaper(snapshot), true, false);
     }
@@ -122,7 +123,9 @@ public final class TransitionGraph {
             graph.addVertex(names[tallies.to[edge]]);
         }
         for (Outcome outcome : Outcome.values()) {
-            graph.addVertex(outcome.nodeName());
+            if (outcome.isFinished()) {
+                graph.addVertex(outcome.nodeName());
+            }
         }
         for (int edge : order) {
             String from = names[tallies.from[edge]];

@@ -1,17 +1,24 @@
 package com.journeyexplorer.analysis;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Probability and timing of every transition between shaped labels, with start and outcome nodes: the edges of a
- * {@link TransitionGraph} as plain records. {@link TransitionTable} gives the same at raw touchpoint level.
+ * {@link TransitionGraph} as plain records (the paths to purchase, a complete absorbing chain), optionally followed by
+ * the post-purchase transitions, flagged {@code postPurchase}, among the labels after each journey's first purchase.
+ * {@link TransitionTable} gives the same at raw touchpoint level.
  */
 public record TransitionStats(List<Transition> transitions, long journeys) {
 
-    /** One transition; timing in seconds (mean, median, p90), empty on start and outcome edges. */
+    /**
+     * One transition; timing in seconds (mean, median, p90), empty on start and outcome edges. A post-purchase
+     * transition's probability is its share of the post-purchase transitions leaving {@code from}.
+     */
     public record Transition(String from, String to, long count, long journeys, double probability,
-            DurationStats timing) {
+            DurationStats timing, boolean postPurchase) {
     }
 
     static final Comparator<TransitionEdge> ORDER = Comparator.comparingLong(TransitionEdge::count).reversed()
@@ -22,20 +29,69 @@ public record TransitionStats(List<Transition> transitions, long journeys) {
     }
 
     /**
-     * Transitions of the selected journeys' shaped paths. With {@code toFirstPurchase} a purchasing journey's path
-     * ends at its first purchase. Ordered by source, descending count, then target. O(events + edges · log edges).
+     * Transitions of the selected journeys' shaped paths, a purchasing journey's path ending at its first purchase
+     * (so the purchase edge leaves the purchase), then with {@code postPurchase} the transitions after it. Each part
+     * ordered by source, descending count, then target. O(events + edges · log edges).
      */
     public static TransitionStats of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
-            boolean toFirstPurchase) {
-        return of(TransitionGraph.of(snapshot, selection.predicate(snapshot), shaping.shaper(snapshot),
-                toFirstPurchase, true));
+            boolean postPurchase) {
+        Predicate<Journey> filter = selection.predicate(snapshot);
+        PathShaper shaper = shaping.shaper(snapshot);
+        TransitionStats chain = of(TransitionGraph.of(snapshot, filter, shaper, true, true));
+        if (!postPurchase) {
+            return chain;
+        }
+        List<Transition> transitions = new ArrayList<>(chain.transitions());
+        transitions.addAll(afterPurchase(snapshot, filter, shaper));
+        return new TransitionStats(transitions, chain.journeys());
     }
 
     /** The transitions of an existing graph; O(edges · log edges). */
     public static TransitionStats of(TransitionGraph graph) {
         return new TransitionStats(graph.edges().stream()
                 .map(edge -> new Transition(edge.from(), edge.to(), edge.count(), edge.journeys(),
-                        edge.probability(), edge.timing()))
+                        edge.probability(), edge.timing(), false))
                 .toList(), graph.journeys());
+    }
+
+    /**
+     * The post-purchase transitions of the selected journeys' shaped paths: from the label holding the first
+     * purchase to the next label, and so on to the end of the shaped journey. O(events + edges · log edges).
+     */
+    private static List<Transition> afterPurchase(JourneySnapshot snapshot, Predicate<Journey> filter,
+            PathShaper shaper) {
+        EdgeTallies tallies = new EdgeTallies(shaper.labelCount(), true);
+        LabelPath path = new LabelPath();
+        for (Journey journey : snapshot.journeys()) {
+            if (journey.purchaseIndex() < 0 || journey.pathLength() == journey.length() || !filter.test(journey)) {
+                continue;
+            }
+            shaper.shape(journey, false, path);
+            int purchaseLabel = 0;
+            while (purchaseLabel + 1 < path.length && path.starts[purchaseLabel + 1] <= journey.purchaseIndex()) {
+                purchaseLabel++;
+            }
+            tallies.startJourney();
+            for (int i = purchaseLabel; i + 1 < path.length; i++) {
+                int edge = tallies.add(path.labels[i], path.labels[i + 1], journey.weight());
+                if (journey.isTimed()) {
+                    tallies.addDuration(edge, path.gapMillis(i), journey.weight());
+                }
+            }
+        }
+        long[] out = new long[shaper.labelCount()];
+        for (int edge = 0; edge < tallies.size(); edge++) {
+            out[tallies.from[edge]] += tallies.count[edge];
+        }
+        List<Transition> transitions = new ArrayList<>(tallies.size());
+        for (int edge : tallies.bySourceThenTarget()) {
+            transitions.add(new Transition(shaper.labelName(tallies.from[edge]), shaper.labelName(tallies.to[edge]),
+                    tallies.count[edge], tallies.journeys[edge], (double) tallies.count[edge] / out[tallies.from[edge]],
+                    tallies.timing(edge), true));
+        }
+        transitions.sort(Comparator.comparing(Transition::from)
+                .thenComparing(Comparator.comparingLong(Transition::count).reversed())
+                .thenComparing(Transition::to));
+        return transitions;
     }
 }

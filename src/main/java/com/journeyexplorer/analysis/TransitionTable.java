@@ -7,13 +7,21 @@ import java.util.function.Predicate;
 
 /**
  * The directly-follows counts of a set of journeys, with the start and outcome nodes of {@link NodeSpace}: each
- * journey adds start → first step, each step → next step, and last step → its outcome. So every node's outgoing
- * counts sum to its incoming ones, and per node the transition probabilities sum to 1.
+ * journey's path (to its first purchase, {@link Journey#pathLength()}) adds start → first step, each step → next step,
+ * and last step of the path → its outcome, so a purchase edge leaves the purchase event. These transitions form a
+ * complete absorbing Markov chain: every node's outgoing counts sum to its incoming ones, and per node the transition
+ * probabilities sum to 1. Optionally, what follows a purchase (loyalty, advocacy, a second order) adds
+ * <em>post-purchase</em> transitions, step → next step after the first purchase, flagged {@code postPurchase}: a layer
+ * of its own, whose probabilities are shares of the post-purchase transitions leaving the same node.
  */
 public final class TransitionTable {
 
-    /** One aggregated edge; {@code probability} is {@code count} over all counts leaving {@code from}. */
-    public record Transition(int from, int to, long count, long journeys, double probability, DurationStats timing) {
+    /**
+     * One aggregated edge; {@code probability} is {@code count} over all counts leaving {@code from} in the same layer
+     * (the path to purchase, or the post-purchase part).
+     */
+    public record Transition(int from, int to, long count, long journeys, double probability, DurationStats timing,
+            boolean postPurchase) {
     }
 
     private final NodeSpace nodes;
@@ -28,7 +36,7 @@ public final class TransitionTable {
         return nodes;
     }
 
-    /** Transitions ordered by source then descending count. */
+    /** Transitions ordered by layer (the path to purchase first), source, then descending count. */
     public List<Transition> transitions() {
         return transitions;
     }
@@ -36,18 +44,19 @@ public final class TransitionTable {
     /**
      * Counts the transitions of the journeys accepted by {@code filter}; O(events · log events) for the timings.
      *
-     * @param toFirstPurchase cut each purchasing journey after its first purchase (the path to purchase), as the
-     *                        Markov and attribution analyses do; otherwise the whole journey counts
+     * @param postPurchase also count the post-purchase transitions (what the aggregated graph in Neo4j holds);
+     *                     without, only the paths to purchase count, as the Markov and attribution analyses need
      */
-    public static TransitionTable of(JourneySnapshot snapshot, Predicate<Journey> filter, boolean toFirstPurchase) {
+    public static TransitionTable of(JourneySnapshot snapshot, Predicate<Journey> filter, boolean postPurchase) {
         NodeSpace nodes = new NodeSpace(snapshot.touchpoints().size());
         EdgeTallies edges = new EdgeTallies(nodes.size(), true);
+        EdgeTallies after = new EdgeTallies(nodes.size(), true);
         for (Journey journey : snapshot.journeys()) {
             if (!filter.test(journey)) {
                 continue;
             }
             edges.startJourney();
-            int length = toFirstPurchase ? journey.pathLength() : journey.length();
+            int length = journey.pathLength();
             int weight = journey.weight();
             int previous = nodes.start();
             for (int i = 0; i <= length; i++) {
@@ -58,7 +67,24 @@ public final class TransitionTable {
                 }
                 previous = next;
             }
+            if (postPurchase && length < journey.length()) {
+                after.startJourney();
+                for (int i = length; i < journey.length(); i++) {
+                    int edge = after.add(journey.steps()[i - 1], journey.steps()[i], weight);
+                    if (journey.isTimed()) {
+                        after.addDuration(edge, journey.times()[i] - journey.times()[i - 1], weight);
+                    }
+                }
+            }
         }
+        List<Transition> result = new ArrayList<>(edges.size() + after.size());
+        result.addAll(transitions(edges, nodes, false));
+        result.addAll(transitions(after, nodes, true));
+        return new TransitionTable(nodes, List.copyOf(result));
+    }
+
+    /** The tallied edges of one layer, by source then descending count, with probabilities within the layer. */
+    private static List<Transition> transitions(EdgeTallies edges, NodeSpace nodes, boolean postPurchase) {
         long[] outTotals = new long[nodes.size()];
         for (int edge = 0; edge < edges.size(); edge++) {
             outTotals[edges.from[edge]] += edges.count[edge];
@@ -67,11 +93,11 @@ public final class TransitionTable {
         for (int edge = 0; edge < edges.size(); edge++) {
             int from = edges.from[edge];
             result.add(new Transition(from, edges.to[edge], edges.count[edge], edges.journeys[edge],
-                    (double) edges.count[edge] / outTotals[from], edges.timing(edge)));
+                    (double) edges.count[edge] / outTotals[from], edges.timing(edge), postPurchase));
         }
         result.sort(Comparator.comparingInt(Transition::from)
                 .thenComparing(Comparator.comparingLong(Transition::count).reversed())
                 .thenComparingInt(Transition::to));
-        return new TransitionTable(nodes, List.copyOf(result));
+        return result;
     }
 }

@@ -17,9 +17,10 @@ record CompareAnswer(
         Side a,
         Side b,
         double confidence,
-        @Schema(description = "Rate of each outcome in a and b; p-values Holm-adjusted over the three outcomes")
+        @Schema(description = "Rate of each outcome in a and b (OPEN only when "
+                + "open journeys are selected); p-values Holm-adjusted over the outcomes listed")
         List<OutcomeRate> outcomes,
-        @Schema(description = "Chi-square test of the outcome table (a, b) x (purchase, abandoned, diverted)")
+        @Schema(description = "Chi-square test of the outcome table (a, b) x (the outcomes listed)")
         OutcomeTest outcomeTest,
         @Schema(description = "Path variants (path to purchase and outcome) whose shares of journeys differ most; "
                 + "p-values Benjamini-Hochberg adjusted over every variant") List<ShareDifference> paths,

@@ -85,8 +85,9 @@ class GraphReadController {
         return result;
     }
 
+    /** One step; {@code attributes} are its event attributes (extra columns that vary within the journey). */
     record Step(int index, String touchpoint, String channel, String stage, Instant at, String type,
-            String eventId) {
+            String eventId, Map<String, String> attributes) {
         Step {
             channel = JsonText.absentIfEmpty(channel);
             stage = JsonText.absentIfEmpty(stage);
@@ -107,12 +108,27 @@ class GraphReadController {
             Touchpoint touchpoint = snapshot.touchpoint(journey.steps()[i]);
             steps.add(new Step(i, touchpoint.name(), touchpoint.channel(), touchpoint.stage(),
                     journey.isTimed() ? Instant.ofEpochMilli(journey.times()[i]) : null,
-                    journey.type(i).name().toLowerCase(java.util.Locale.ROOT), journey.eventId(i)));
+                    journey.type(i).name().toLowerCase(java.util.Locale.ROOT), journey.eventId(i),
+                    eventAttributes(journey, i)));
         }
         return new JourneyDetail(journey.id(), journey.customerId(), journey.outcome(),
                 journey.isTimed() ? Instant.ofEpochMilli(journey.startedAt()) : null,
                 journey.isTimed() ? Instant.ofEpochMilli(journey.endedAt()) : null,
                 journey.segment(), journey.device(), journey.value(), journey.weight(), journey.pathLength(),
                 journey.attributes(), steps);
+    }
+
+    private static Map<String, String> eventAttributes(Journey journey, int step) {
+        if (journey.events().isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> attributes = new java.util.LinkedHashMap<>();
+        for (String column : journey.events().columns()) {
+            String value = journey.events().value(column, step);
+            if (value != null) {
+                attributes.put(column, value);
+            }
+        }
+        return attributes;
     }
 }

@@ -27,8 +27,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
         @Parameter(name = "channel", in = ParameterIn.QUERY, description = "Only journeys touching a touchpoint of "
                 + "this channel"),
         @Parameter(name = "device", in = ParameterIn.QUERY, description = "Only journeys on this device"),
-        @Parameter(name = "outcome", in = ParameterIn.QUERY, description = "Only journeys with this outcome",
-                schema = @Schema(allowableValues = { "purchase", "abandoned", "diverted", "any" })),
+        @Parameter(name = "outcome", in = ParameterIn.QUERY, description = "Only journeys with this outcome; "
+                + "'open': only journeys still in progress", schema = @Schema(allowableValues = { "purchase",
+                        "abandoned", "diverted", "open", "any" })),
+        @Parameter(name = "includeOpen", in = ParameterIn.QUERY, description = "Without an outcome, also analyse "
+                + "journeys still in progress (OPEN; they end at the (open) node, never as abandoned); by default "
+                + "only finished journeys count", schema = @Schema(type = "boolean", defaultValue = "false")),
         @Parameter(name = "startsWith", in = ParameterIn.QUERY, description = "Comma list of touchpoints; the "
                 + "journey starts at one of them (404 for an unknown touchpoint)"),
         @Parameter(name = "endsWith", in = ParameterIn.QUERY, description = "Comma list of touchpoints; the path "
@@ -39,7 +43,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
                 + "occur"),
         @Parameter(name = "filterScope", in = ParameterIn.QUERY, description = "Where 'contains' looks",
                 schema = @Schema(allowableValues = { "journey", "start", "end" }, defaultValue = "journey")),
-        @Parameter(name = "attr.<name>", in = ParameterIn.QUERY, description = "Journey attribute equals value, "
-                + "e.g. attr.campaign=spring") })
+        @Parameter(name = "attr.<name>", in = ParameterIn.QUERY, description = "Journey attribute equals value "
+                + "(an extra column with one value in the whole journey), e.g. attr.campaign=spring"),
+        @Parameter(name = "event.<name>", in = ParameterIn.QUERY, description = "At least one event of the "
+                + "journey has this value in an extra column, e.g. event.resource=112") })
 public @interface JourneyFilterParameters {
 }

@@ -35,18 +35,20 @@ import com.journeyexplorer.analysis.Touchpoint;
  * <p>Filters: {@code from}, {@code to} (journey start; an ISO date, an instant with an offset, or a local date-time;
  * a date {@code to} includes its day, an instant {@code to} is exclusive; days and local times in {@code zone},
  * default UTC), {@code segment}, {@code channel},
- * {@code device}, {@code outcome}, {@code attr.<name>=value}, {@code startsWith}, {@code endsWith}, {@code contains},
+ * {@code device}, {@code outcome}, {@code includeOpen}, {@code attr.<name>=value} (journey attribute),
+ * {@code event.<name>=value} (some event has it), {@code startsWith}, {@code endsWith}, {@code contains},
  * {@code excludes} (comma lists of touchpoints), {@code filterScope=journey|start|end}. Shaping: {@code
  * level=touchpoint|channel|stage}, {@code collapseRepeats}, {@code maxSteps}, {@code group=Name:regex} (repeatable).
  */
 public record JourneyQuery(JourneySelection selection, PathShaping shaping, MultiValueMap<String, String> parameters) {
 
     public static final Set<String> COMMON_PARAMETERS = Set.of("from", "to", "zone", "segment", "channel", "device",
-            "outcome", "startsWith", "endsWith", "contains", "excludes", "filterScope", "level", "collapseRepeats",
+            "outcome", "includeOpen", "startsWith", "endsWith", "contains", "excludes", "filterScope", "level", "collapseRepeats",
             "maxSteps", "group");
     public static final Set<String> SHAPING_PARAMETERS = Set.of("level", "collapseRepeats", "maxSteps", "group");
     public static final int MAX_STEPS_LIMIT = 100;
     private static final String ATTRIBUTE_PREFIX = "attr.";
+    private static final String EVENT_ATTRIBUTE_PREFIX = "event.";
 
     /**
      * Reads the common parameters; any other parameter must be one of {@code endpointParameters}, so that a typo is a
@@ -55,17 +57,23 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
     public static JourneyQuery of(MultiValueMap<String, String> parameters, Set<String> endpointParameters) {
         for (String name : parameters.keySet()) {
             if (!COMMON_PARAMETERS.contains(name) && !endpointParameters.contains(name)
-                    && !name.startsWith(ATTRIBUTE_PREFIX)) {
+                    && !name.startsWith(ATTRIBUTE_PREFIX) && !name.startsWith(EVENT_ATTRIBUTE_PREFIX)) {
                 Set<String> known = new TreeSet<>(COMMON_PARAMETERS);
                 known.addAll(endpointParameters);
                 throw new InvalidParameterException(name, "is not a parameter of this endpoint (known: "
-                        + String.join(", ", known) + ", attr.<name>)");
+                        + String.join(", ", known) + ", attr.<name>, event.<name>)");
             }
         }
         Map<String, String> attributes = new LinkedHashMap<>();
+        Map<String, String> eventAttributes = new LinkedHashMap<>();
         parameters.forEach((name, values) -> {
             if (name.startsWith(ATTRIBUTE_PREFIX)) {
                 attributes.put(name.substring(ATTRIBUTE_PREFIX.length()), values.get(0));
+            } else if (name.startsWith(EVENT_ATTRIBUTE_PREFIX)) {
+                if (name.length() == EVENT_ATTRIBUTE_PREFIX.length()) {
+                    throw new InvalidParameterException(name, "needs a column name: event.<column>=value");
+                }
+                eventAttributes.put(name.substring(EVENT_ATTRIBUTE_PREFIX.length()), values.get(0));
             }
         });
         ZoneId zone = zone(parameters);
@@ -80,7 +88,8 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
                 single(parameters, "channel"), single(parameters, "device"), outcome(parameters, "outcome"),
                 attributes, list(parameters, "startsWith"), list(parameters, "endsWith"),
                 list(parameters, "contains"), list(parameters, "excludes"),
-                choice(parameters, "filterScope", JourneySelection.FilterScope.class));
+                choice(parameters, "filterScope", JourneySelection.FilterScope.class), eventAttributes,
+                bool(parameters, "includeOpen", false));
         Integer maxSteps = integer(parameters, "maxSteps", 1, MAX_STEPS_LIMIT, null);
         PathShaping shaping = new PathShaping(choice(parameters, "level", PathShaping.Level.class),
                 bool(parameters, "collapseRepeats", false), maxSteps, groups(parameters));
@@ -223,14 +232,14 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
                 Arrays.stream(type.getEnumConstants()).map(label).toList()) + ", was '" + abbreviate(value) + "'");
     }
 
-    /** {@code purchase}, {@code abandoned}, {@code diverted}; {@code any} or absent: null. */
+    /** {@code purchase}, {@code abandoned}, {@code diverted}, {@code open}; {@code any} or absent: null. */
     public static Outcome outcome(MultiValueMap<String, String> parameters, String name) {
         String value = single(parameters, name);
         if (value == null || value.equalsIgnoreCase("any")) {
             return null;
         }
         return Outcome.parse(value).orElseThrow(() -> new InvalidParameterException(name,
-                "must be one of purchase, abandoned, diverted, any, was '" + abbreviate(value) + "'"));
+                "must be one of purchase, abandoned, diverted, open, any, was '" + abbreviate(value) + "'"));
     }
 
     /** The time zone of the date filters' day boundaries and local times ({@code zone}); UTC when absent. */

@@ -128,6 +128,10 @@ class PathsController {
         }
         JourneyQuery query = JourneyQuery.of(parameters, Set.of("k"));
         Outcome target = query.selection().outcome() == null ? Outcome.PURCHASE : query.selection().outcome();
+        if (target == Outcome.OPEN) {
+            throw new InvalidParameterException("outcome", "must be one of purchase, abandoned, diverted here: open "
+                    + "journeys have not ended yet (includeOpen=true keeps them in the chain, ending at (open))");
+        }
         JourneySelection selection = query.selection().withOutcome(null);
         JourneySnapshot snapshot = projection.current();
         query.requireKnownTouchpoints(snapshot);
@@ -166,6 +170,7 @@ class PathsController {
             case PURCHASE -> row.purchase();
             case ABANDONED -> row.abandoned();
             case DIVERTED -> row.diverted();
+            case OPEN -> 0;
         };
     }
 }

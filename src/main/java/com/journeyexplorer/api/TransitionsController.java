@@ -45,15 +45,18 @@ class TransitionsController {
         this.cache = cache;
     }
 
-    /** One transition; timing in seconds between the two events, null on start and outcome edges. */
+    /**
+     * One transition; timing in seconds between the two events, null on start and outcome edges. {@code
+     * postPurchase}: the transition follows the journey's first purchase.
+     */
     record TransitionSummary(String from, String to, long journeys, long count, double probability,
-            Double meanSeconds, Double medianSeconds, Double p90Seconds) {
+            Double meanSeconds, Double medianSeconds, Double p90Seconds, boolean postPurchase) {
 
         static TransitionSummary of(String from, String to, long journeys, long count, double probability,
-                DurationStats timing) {
+                DurationStats timing, boolean postPurchase) {
             return new TransitionSummary(from, to, journeys, count, CleanNumbers.probability(probability),
                     JsonNumbers.finiteOrNull(timing.meanSeconds()), JsonNumbers.finiteOrNull(timing.medianSeconds()),
-                    JsonNumbers.finiteOrNull(timing.p90Seconds()));
+                    JsonNumbers.finiteOrNull(timing.p90Seconds()), postPurchase);
         }
     }
 
@@ -70,13 +73,15 @@ class TransitionsController {
 
     @GetMapping("/transitions")
     @Operation(summary = "Transitions with counts, probabilities and timing", description = "Every directly-follows "
-            + "transition of the selected journeys (whole journeys, not cut at the purchase), including (start) -> "
-            + "first step and last step -> outcome node. probability = count over all counts leaving 'from', so "
-            + "they sum to 1 per node (over all transitions, listed or not). Transitions with fewer than "
+            + "transition of the selected journeys' paths to purchase, including (start) -> first step and the last "
+            + "step of the path -> outcome node (so the purchase edge leaves the purchase event); probability = count "
+            + "over all counts leaving 'from', so they sum to 1 per node (over all transitions, listed or not). Then "
+            + "the post-purchase transitions, what follows a journey's first purchase, flagged postPurchase: true, "
+            + "with probabilities among the post-purchase transitions leaving 'from'. Transitions with fewer than "
             + "minJourneys journeys are left out, and at most 'limit' are listed, the busiest (most journeys, then "
-            + "count): total, matching, listed and truncated say what was left out. Without filters and shaping "
-            + "this is the table the TRANSITION relationships in Neo4j hold, ordered by touchpoint id; otherwise "
-            + "ordered by from, descending count, then to.")
+            + "count): total, matching, listed and truncated say what was left out. Without filters and shaping (and "
+            + "with includeOpen=true, or no open journeys) this is the table the TRANSITION relationships in Neo4j "
+            + "hold, ordered by touchpoint id; otherwise ordered by from, descending count, then to.")
     @Parameter(name = "minJourneys", in = ParameterIn.QUERY, description = "Leave out transitions with fewer "
             + "journeys", schema = @Schema(type = "integer", minimum = "1", defaultValue = "1"))
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Most transitions listed, 1..100000",
@@ -91,14 +96,16 @@ class TransitionsController {
         JourneySnapshot snapshot = projection.current();
         query.requireKnownTouchpoints(snapshot);
         List<TransitionSummary> all;
-        if (query.selection().equals(JourneySelection.all()) && query.shaping().equals(PathShaping.touchpoints())) {
+        boolean everyJourney = query.selection().equals(JourneySelection.all().withOpen(true))
+                || query.selection().equals(JourneySelection.all()) && !snapshot.hasOpenJourneys();
+        if (everyJourney && query.shaping().equals(PathShaping.touchpoints())) {
             all = unfiltered(snapshot);
         } else {
-            TransitionStats stats = TransitionStats.of(snapshot, query.selection(), query.shaping(), false);
+            TransitionStats stats = TransitionStats.of(snapshot, query.selection(), query.shaping(), true);
             all = new ArrayList<>(stats.transitions().size());
             for (TransitionStats.Transition t : stats.transitions()) {
                 all.add(TransitionSummary.of(t.from(), t.to(), t.journeys(), t.count(), t.probability(),
-                        t.timing()));
+                        t.timing(), t.postPurchase()));
             }
         }
         return cut(all, minJourneys, limit);
@@ -132,7 +139,7 @@ class TransitionsController {
         List<TransitionSummary> result = new ArrayList<>(table.transitions().size());
         for (TransitionTable.Transition t : table.transitions()) {
             result.add(TransitionSummary.of(nodes.name(t.from(), snapshot), nodes.name(t.to(), snapshot),
-                    t.journeys(), t.count(), t.probability(), t.timing()));
+                    t.journeys(), t.count(), t.probability(), t.timing(), t.postPurchase()));
         }
         return result;
     }

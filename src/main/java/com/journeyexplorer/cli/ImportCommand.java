@@ -65,13 +65,15 @@ public final class ImportCommand {
               --onError=reject|skip        reject the file on any bad row (default), or import the good rows
               --delimiter=C                CSV delimiter (default ',' ; aggregated: detected)
               --sessionGap=30m             inactivity that splits a customer's events into journeys
+              --openHorizon=30d            journeys without purchase ending this close to the latest event
+                                           are still in progress (OPEN); 0: every journey is finished
               --journeys.data-dir=DIR      any application setting
             """;
 
     private static final List<String> EVENT_PARAMETERS = List.of("journeyColumn", "timestampColumn",
             "touchpointColumn", "channelColumn", "stageColumn", "customerColumn", "ownerColumn", "typeColumn",
             "valueColumn", "segmentColumn", "deviceColumn", "eventIdColumn", "purchase", "competitor", "onError",
-            "delimiter", "sessionGap", "timestampFormat", "decimal", "sessionize");
+            "delimiter", "sessionGap", "timestampFormat", "decimal", "sessionize", "openHorizon");
     private static final List<String> AGGREGATED_PARAMETERS = List.of("pathColumn", "conversionsColumn",
             "nullsColumn", "separator", "source", "conversionTouchpoint");
 
@@ -144,7 +146,7 @@ public final class ImportCommand {
                         options.get("deviceColumn"), options.get("eventIdColumn"), repeated.get("purchase"),
                         repeated.get("competitor"), options.get("onError"), options.get("delimiter"),
                         options.get("sessionGap"), options.get("timestampFormat"), options.get("decimal"),
-                        options.get("sessionize"), options.get("format"));
+                        options.get("sessionize"), options.get("format"), options.get("openHorizon"));
                 ImportOptions importOptions = parameters.toOptions(
                         context.getBean(JourneysProperties.class).ingest().sessionGap());
                 String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -14,7 +14,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * Every setting of the app, under the prefix {@code journeys}. The README's configuration table documents each one.
  *
- * @param dataDir where the embedded Neo4j keeps its store (and the generated API key)
+ * @param dataDir     where the embedded Neo4j keeps its store (and the generated API key)
+ * @param openHorizon a journey without purchase whose last event is less than this before the data's latest event is
+ *                    still in progress (OPEN), not abandoned; 0 turns it off. An import may set its own.
  */
 @ConfigurationProperties("journeys")
 public record JourneysProperties(
@@ -25,7 +27,14 @@ public record JourneysProperties(
         @DefaultValue Security security,
         @DefaultValue Cypher cypher,
         @DefaultValue Analysis analysis,
-        @DefaultValue Cors cors) {
+        @DefaultValue Cors cors,
+        @DefaultValue("30d") Duration openHorizon) {
+
+    public JourneysProperties {
+        if (openHorizon.isNegative()) {
+            throw new IllegalArgumentException("journeys.open-horizon must not be negative");
+        }
+    }
 
     public record Neo4j(@DefaultValue Embedded embedded, @DefaultValue("500") int writeBatchSize) {
         public Neo4j {

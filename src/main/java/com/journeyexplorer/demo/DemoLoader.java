@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +52,9 @@ class DemoLoader implements ApplicationRunner {
             DemoCsvWriter.write(new DemoStore(demo.seed()), demo.journeys(), csv);
             ImportReport report;
             try (InputStream input = Files.newInputStream(csv)) {
+                // The demo is generated whole: every journey is finished, none waits for more events.
                 report = importer.importEvents(input, EventImporter.Format.CSV,
-                        ImportOptions.defaults(properties.ingest().sessionGap()));
+                        ImportOptions.defaults(properties.ingest().sessionGap()).withOpenHorizon(Duration.ZERO));
             }
             log.info("Demo store loaded: {} journeys, {} events in {} ms", report.journeysCreated(),
                     report.eventsImported(), report.millis());

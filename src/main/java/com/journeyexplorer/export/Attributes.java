@@ -21,7 +21,7 @@ final class Attributes {
     static final Map<String, AttributeType> LINK = ordered(
             "journeys", AttributeType.LONG, "count", AttributeType.LONG, "probability", AttributeType.DOUBLE,
             "medianSeconds", AttributeType.DOUBLE, "meanSeconds", AttributeType.DOUBLE,
-            "diversion", AttributeType.BOOLEAN);
+            "diversion", AttributeType.BOOLEAN, "postPurchase", AttributeType.BOOLEAN);
 
     private Attributes() {
     }

@@ -19,7 +19,7 @@ import org.apache.commons.csv.CSVPrinter;
 public final class CsvExporter implements GraphExporter {
 
     static final List<String> HEADER = List.of("source", "target", "sourceLabel", "targetLabel", "journeys", "count",
-            "probability", "medianSeconds", "meanSeconds", "diversion");
+            "probability", "medianSeconds", "meanSeconds", "diversion", "postPurchase");
 
     @Override
     public String format() {
@@ -54,6 +54,7 @@ public final class CsvExporter implements GraphExporter {
             row.add(link.medianSeconds() == null ? "" : CleanNumbers.clean(link.medianSeconds()));
             row.add(link.meanSeconds() == null ? "" : CleanNumbers.clean(link.meanSeconds()));
             row.add(link.diversion());
+            row.add(link.postPurchase());
             printer.printRecord(row);
         }
         printer.flush();

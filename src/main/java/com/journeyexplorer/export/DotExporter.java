@@ -61,6 +61,9 @@ public final class DotExporter implements GraphExporter {
             if (link.diversion()) {
                 attributes.put("color", DefaultAttribute.createAttribute(WARNING));
             }
+            if (link.postPurchase()) {
+                attributes.put("style", DefaultAttribute.createAttribute("dashed"));
+            }
             return attributes;
         });
         exporter.exportGraph(graph.graph(), writer);

@@ -12,7 +12,7 @@ import java.util.Set;
 
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
-import org.jgrapht.graph.DefaultDirectedWeightedGraph;
+import org.jgrapht.graph.DirectedWeightedPseudograph;
 
 import com.journeyexplorer.analysis.AbsorbingChain;
 import com.journeyexplorer.analysis.Flows;
@@ -26,10 +26,10 @@ import com.journeyexplorer.analysis.TransitionGraph;
 import com.journeyexplorer.analysis.TransitionStats;
 
 /**
- * Builds the {@link ExportGraph} of a selection: the transitions of whole journeys (what {@code /api/transitions}
- * counts, purchase and after), node attributes from the touchpoints, each node's outcome probabilities from the
- * absorbing chain of the paths to purchase ({@link AbsorbingChain}, sparse), then {@link Pruning}. O(events + edges)
- * plus the chain's cycles.
+ * Builds the {@link ExportGraph} of a selection: the transitions that {@code /api/transitions} counts (the paths to
+ * purchase, whose purchase link leaves the purchase event, then the post-purchase links, flagged), node attributes
+ * from the touchpoints, each node's outcome probabilities from the absorbing chain of the paths to purchase
+ * ({@link AbsorbingChain}, sparse), then {@link Pruning}. O(events + edges) plus the chain's cycles.
  */
 public final class ExportGraphs {
 
@@ -43,7 +43,7 @@ public final class ExportGraphs {
     /** The export; {@code flowOptions} null leaves {@link ExportGraph#flows()} empty. */
     public static ExportGraph of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
             Pruning pruning, FlowOptions flowOptions) {
-        TransitionStats transitions = TransitionStats.of(snapshot, selection, shaping, false);
+        TransitionStats transitions = TransitionStats.of(snapshot, selection, shaping, true);
         Map<String, LabelInfo> labels = labelInfo(snapshot, shaping);
         Map<String, long[]> presence = LabelVisits.of(snapshot, selection, shaping);
         AbsorbingChain chain = AbsorbingChain.of(TransitionGraph.of(snapshot, selection, shaping));
@@ -52,7 +52,9 @@ public final class ExportGraphs {
         Set<String> names = new HashSet<>();
         names.add(TransitionGraph.START);
         for (Outcome outcome : Outcome.values()) {
-            names.add(outcome.nodeName());
+            if (outcome.isFinished()) {
+                names.add(outcome.nodeName());
+            }
         }
         transitions.transitions().forEach(t -> {
             names.add(t.from());
@@ -71,7 +73,8 @@ public final class ExportGraphs {
         }
         kept.sort(Comparator.comparingLong(TransitionStats.Transition::journeys).reversed()
                 .thenComparing(t -> nodes.get(t.from()).id())
-                .thenComparing(t -> nodes.get(t.to()).id()));
+                .thenComparing(t -> nodes.get(t.to()).id())
+                .thenComparing(TransitionStats.Transition::postPurchase));
         if (kept.size() > pruning.maxEdges()) {
             kept = kept.subList(0, pruning.maxEdges());
         }
@@ -83,7 +86,9 @@ public final class ExportGraphs {
         });
         shown.add(TransitionGraph.START);
         for (Outcome outcome : Outcome.values()) {
-            shown.add(outcome.nodeName());
+            if (outcome.isFinished()) {
+                shown.add(outcome.nodeName());
+            }
         }
         List<ExportNode> ordered = new ArrayList<>();
         shown.forEach(name -> ordered.add(nodes.get(name)));
@@ -91,7 +96,8 @@ public final class ExportGraphs {
                 .thenComparing(Comparator.comparingLong(ExportNode::journeys).reversed())
                 .thenComparing(ExportNode::id));
 
-        Graph<ExportNode, ExportLink> graph = new DefaultDirectedWeightedGraph<>(ExportLink.class);
+        // A pseudograph: a post-purchase link may join the same two nodes as a link on the way to purchase.
+        Graph<ExportNode, ExportLink> graph = new DirectedWeightedPseudograph<>(ExportLink.class);
         ordered.forEach(graph::addVertex);
         for (TransitionStats.Transition t : kept) {
             ExportNode from = nodes.get(t.from());
@@ -99,7 +105,7 @@ public final class ExportGraphs {
             boolean timed = !t.timing().isEmpty();
             ExportLink link = new ExportLink(from.id(), to.id(), t.journeys(), t.count(), t.probability(),
                     timed ? t.timing().medianSeconds() : null, timed ? t.timing().meanSeconds() : null,
-                    isDiversion(from, to));
+                    isDiversion(from, to), t.postPurchase());
             graph.addEdge(from, to, link);
             graph.setEdgeWeight(link, t.journeys());
         }

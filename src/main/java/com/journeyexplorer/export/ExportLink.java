@@ -21,13 +21,16 @@ public class ExportLink extends DefaultWeightedEdge {
     private final Double medianSeconds;
     private final Double meanSeconds;
     private final boolean diversion;
+    private final boolean postPurchase;
 
     /**
-     * @param diversion the link leads from one of our touchpoints (or the start) to a competitor's, or from a
-     *                  competitor's into {@code diverted}
+     * @param diversion    the link leads from one of our touchpoints (or the start) to a competitor's, or from a
+     *                     competitor's into {@code diverted}
+     * @param postPurchase the link follows the journeys' first purchase (loyalty, advocacy, a further order); such a
+     *                     link may join the same two nodes as a link on the way to purchase
      */
     ExportLink(String source, String target, long journeys, long count, double probability, Double medianSeconds,
-            Double meanSeconds, boolean diversion) {
+            Double meanSeconds, boolean diversion, boolean postPurchase) {
         this.source = source;
         this.target = target;
         this.journeys = journeys;
@@ -36,6 +39,7 @@ public class ExportLink extends DefaultWeightedEdge {
         this.medianSeconds = medianSeconds;
         this.meanSeconds = meanSeconds;
         this.diversion = diversion;
+        this.postPurchase = postPurchase;
     }
 
     /** The source node's id. */
@@ -48,9 +52,9 @@ public class ExportLink extends DefaultWeightedEdge {
         return target;
     }
 
-    /** A stable id: {@code source->target}. */
+    /** A stable id: {@code source->target}, and {@code source->target:post} for a post-purchase link. */
     public String id() {
-        return source + "->" + target;
+        return source + "->" + target + (postPurchase ? ":post" : "");
     }
 
     public long journeys() {
@@ -78,6 +82,10 @@ public class ExportLink extends DefaultWeightedEdge {
         return diversion;
     }
 
+    public boolean postPurchase() {
+        return postPurchase;
+    }
+
     /** The attributes every format writes, in this order; absent timings are left out. */
     public Map<String, Object> attributes() {
         Map<String, Object> attributes = new LinkedHashMap<>();
@@ -89,6 +97,7 @@ public class ExportLink extends DefaultWeightedEdge {
             attributes.put("meanSeconds", meanSeconds);
         }
         attributes.put("diversion", diversion);
+        attributes.put("postPurchase", postPurchase);
         return attributes;
     }
 

@@ -16,11 +16,11 @@ public final class NodeLinkExporter implements GraphExporter {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Link(String source, String target, long journeys, long count, double probability, Double medianSeconds,
-            Double meanSeconds, boolean diversion) {
+            Double meanSeconds, boolean diversion, boolean postPurchase) {
 
         static Link of(ExportLink link) {
             return new Link(link.source(), link.target(), link.journeys(), link.count(), link.probability(),
-                    link.medianSeconds(), link.meanSeconds(), link.diversion());
+                    link.medianSeconds(), link.meanSeconds(), link.diversion(), link.postPurchase());
         }
     }
 

@@ -76,7 +76,7 @@ final class EmbeddedJourneyWriter {
         }
         node.setProperty("id", journey.id());
         node.setProperty("customerId", journey.customerId());
-        node.setProperty("outcome", journey.outcome().name());
+        node.setProperty("outcome", JourneyStore.storedOutcome(journey, touchpoints).name());
         node.setProperty("path", path);
         node.setProperty("times", journey.times());
         node.setProperty("stepTypes", types);
@@ -98,6 +98,15 @@ final class EmbeddedJourneyWriter {
             node.setProperty("eventIds", ids);
         }
         journey.attributes().forEach((name, value) -> node.setProperty(JourneyStore.ATTRIBUTE_PREFIX + name, value));
+        List<String> eventColumns = journey.events().columns();
+        String[][] eventValues = new String[eventColumns.size()][];
+        for (int column = 0; column < eventValues.length; column++) {
+            eventValues[column] = JourneyStore.storedValues(journey.events(), eventColumns.get(column));
+            node.setProperty(JourneyStore.EVENT_ATTRIBUTE_PREFIX + eventColumns.get(column), eventValues[column]);
+        }
+        if (journey.openHorizon() >= 0) {
+            node.setProperty("openHorizon", journey.openHorizon());
+        }
 
         for (int i = 0; i < length; i++) {
             int touchpointId = journey.steps()[i];
@@ -117,6 +126,11 @@ final class EmbeddedJourneyWriter {
             String eventId = journey.eventId(i);
             if (eventId != null) {
                 step.setProperty("eventId", eventId);
+            }
+            for (int column = 0; column < eventValues.length; column++) {
+                if (!eventValues[column][i].isEmpty()) {
+                    step.setProperty(JourneyStore.ATTRIBUTE_PREFIX + eventColumns.get(column), eventValues[column][i]);
+                }
             }
         }
     }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 
 import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.OpenJourneys;
 import com.journeyexplorer.analysis.Touchpoint;
 import com.journeyexplorer.analysis.TransitionTable;
 import com.journeyexplorer.config.JourneysProperties;
@@ -37,12 +38,14 @@ public class JourneyGraph {
     private final JourneyStore store;
     private final JourneyProjection projection;
     private final int batchSize;
+    private final long openHorizon;
     private final ReentrantLock writeLock = new ReentrantLock();
 
     JourneyGraph(JourneyStore store, JourneyProjection projection, JourneysProperties properties) {
         this.store = store;
         this.projection = projection;
         this.batchSize = properties.neo4j().writeBatchSize();
+        this.openHorizon = properties.openHorizon().toMillis();
     }
 
     /** Progress of a long write: journeys written so far out of the total. */
@@ -95,8 +98,10 @@ public class JourneyGraph {
         try {
             JourneySnapshot before = projection.current();
             JourneyChanges changes = planner.apply(before);
+            // The latest event moves with the data: which journeys are open is derived anew for every snapshot.
             JourneySnapshot after = changes.isEmpty() ? before
-                    : before.withChanges(changes.touchpoints(), changes.upserts(), changes.removals());
+                    : OpenJourneys.apply(before.withChanges(changes.touchpoints(), changes.upserts(),
+                            changes.removals()), openHorizon);
             String importId = null;
             if (!changes.isEmpty() || journal.undoes() != null) {
                 importId = write(journal, changes, before, after, progress);
@@ -285,7 +290,7 @@ public class JourneyGraph {
                 store.deleteTouchpointsFrom(after.touchpoints().size());
             }
             long journeysWritten = System.nanoTime();
-            store.writeTransitions(TransitionTable.of(after, journey -> true, false), after.touchpoints());
+            store.writeTransitions(TransitionTable.of(after, journey -> true, true), after.touchpoints());
             if (journal.undoes() != null) {
                 store.finishUndo(importId, journal.undoes());
             } else if (journal.erasedCustomer() != null) {
@@ -323,7 +328,7 @@ public class JourneyGraph {
         try {
             store.rollBack(importId, batchSize);
             store.writeTouchpoints(before.touchpoints(), importId + "-undo");
-            store.writeTransitions(TransitionTable.of(before, journey -> true, false), before.touchpoints());
+            store.writeTransitions(TransitionTable.of(before, journey -> true, true), before.touchpoints());
         } catch (RuntimeException undoFailure) {
             log.error("Undoing import {} failed too; it will be rolled back at the next start", importId,
                     undoFailure);
@@ -346,9 +351,10 @@ public class JourneyGraph {
                 store.dropPreviousVersions(importId);
             }
             JourneyStore.LoadedGraph graph = store.load();
-            JourneySnapshot snapshot = new JourneySnapshot(graph.touchpoints(), graph.journeys(), 1);
+            JourneySnapshot snapshot = OpenJourneys.apply(
+                    new JourneySnapshot(graph.touchpoints(), graph.journeys(), 1), openHorizon);
             if (!unfinished.isEmpty()) {
-                store.writeTransitions(TransitionTable.of(snapshot, journey -> true, false), snapshot.touchpoints());
+                store.writeTransitions(TransitionTable.of(snapshot, journey -> true, true), snapshot.touchpoints());
             }
             projection.replace(snapshot);
             log.info("Loaded {} journeys ({} events, {} touchpoints) from Neo4j in {} ms", snapshot.journeyCount(),

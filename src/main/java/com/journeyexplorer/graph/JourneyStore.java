@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Repository;
 
+import com.journeyexplorer.analysis.EventAttributes;
 import com.journeyexplorer.analysis.EventType;
 import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.NodeSpace;
@@ -37,6 +38,9 @@ class JourneyStore {
     private static final Logger log = LoggerFactory.getLogger(JourneyStore.class);
 
     static final String ATTRIBUTE_PREFIX = "attr.";
+
+    /** Prefix of a Journey's event-attribute arrays (one value per step, "" where an event has none). */
+    static final String EVENT_ATTRIBUTE_PREFIX = "event.";
 
     private static final String MERGE_TOUCHPOINTS = """
             UNWIND $touchpoints AS t
@@ -63,6 +67,7 @@ class JourneyStore {
               SET s.at = CASE WHEN size(row.props.times) > 0 THEN datetime({epochMillis: row.props.times[i]}) END,
                   s.type = CASE WHEN row.typeNames[i] <> 'touchpoint' THEN row.typeNames[i] END,
                   s.eventId = CASE WHEN row.props.eventIds[i] <> '' THEN row.props.eventIds[i] END
+              SET s += row.stepAttributes[i]
             }
             """;
 
@@ -125,8 +130,9 @@ class JourneyStore {
     private static final String JOURNEY_COLUMNS = """
             RETURN j.id AS id, j.customerId AS customerId, j.path AS path, j.times AS times,
                    j.stepTypes AS stepTypes, j.eventIds AS eventIds, j.value AS value, j.weight AS weight,
-                   j.segment AS segment, j.device AS device,
-                   [k IN keys(j) WHERE k STARTS WITH $prefix | [substring(k, size($prefix)), toString(j[k])]] AS attributes
+                   j.segment AS segment, j.device AS device, j.openHorizon AS openHorizon,
+                   [k IN keys(j) WHERE k STARTS WITH $prefix | [substring(k, size($prefix)), toString(j[k])]] AS attributes,
+                   [k IN keys(j) WHERE k STARTS WITH 'event.' | [substring(k, 6), j[k]]] AS eventAttributes
             """;
 
     private static final String LOAD_JOURNEYS = "MATCH (j:Journey)\n" + JOURNEY_COLUMNS;
@@ -406,6 +412,7 @@ class JourneyStore {
             props.put("count", transition.count());
             props.put("journeys", transition.journeys());
             props.put("probability", transition.probability());
+            props.put("postPurchase", transition.postPurchase());
             if (!transition.timing().isEmpty()) {
                 props.put("meanSeconds", transition.timing().meanSeconds());
                 props.put("medianSeconds", transition.timing().medianSeconds());
@@ -719,11 +726,23 @@ class JourneyStore {
             List<?> entry = (List<?>) pair;
             attributes.put((String) entry.get(0), (String) entry.get(1));
         }
+        Map<String, String[]> eventValues = new LinkedHashMap<>();
+        for (Object pair : row.get("eventAttributes").asList()) {
+            List<?> entry = (List<?>) pair;
+            List<?> values = (List<?>) entry.get(1);
+            String[] column = new String[values.size()];
+            for (int i = 0; i < column.length; i++) {
+                String value = (String) values.get(i);
+                column[i] = value.isEmpty() ? null : value.intern();
+            }
+            eventValues.put((String) entry.get(0), column);
+        }
         int purchase = com.journeyexplorer.analysis.OutcomeRule.firstPurchase(types);
         return new Journey(row.get("id").asString(), row.get("customerId").asString(""), steps, times, types, eventIds,
                 com.journeyexplorer.analysis.OutcomeRule.outcomeOf(steps, types, touchpoints), purchase,
                 row.get("value").asDouble(0), row.get("weight").asInt(1), row.get("segment").asString("").intern(),
-                row.get("device").asString("").intern(), attributes.isEmpty() ? Map.of() : attributes);
+                row.get("device").asString("").intern(), attributes.isEmpty() ? Map.of() : attributes,
+                EventAttributes.of(eventValues, steps.length), row.get("openHorizon").asLong(-1));
     }
 
     private static Map<String, Object> touchpointRow(Touchpoint touchpoint) {
@@ -763,7 +782,7 @@ class JourneyStore {
         Map<String, Object> props = new HashMap<>();
         props.put("id", journey.id());
         props.put("customerId", journey.customerId());
-        props.put("outcome", journey.outcome().name());
+        props.put("outcome", storedOutcome(journey, touchpoints).name());
         props.put("path", path);
         props.put("times", times);
         props.put("stepTypes", types);
@@ -782,6 +801,42 @@ class JourneyStore {
             props.put("eventIds", java.util.Arrays.stream(journey.eventIds()).map(id -> id == null ? "" : id).toList());
         }
         journey.attributes().forEach((name, value) -> props.put(ATTRIBUTE_PREFIX + name, value));
-        return Map.of("props", props, "typeNames", typeNames);
+        for (String column : journey.events().columns()) {
+            props.put(EVENT_ATTRIBUTE_PREFIX + column, storedValues(journey.events(), column));
+        }
+        if (journey.openHorizon() >= 0) {
+            props.put("openHorizon", journey.openHorizon());
+        }
+        List<Map<String, Object>> stepAttributes = new ArrayList<>(length);
+        for (int i = 0; i < length; i++) {
+            Map<String, Object> values = new HashMap<>();
+            for (String column : journey.events().columns()) {
+                String value = journey.events().value(column, i);
+                if (value != null) {
+                    values.put(ATTRIBUTE_PREFIX + column, value);
+                }
+            }
+            stepAttributes.add(values);
+        }
+        return Map.of("props", props, "typeNames", typeNames, "stepAttributes", stepAttributes);
+    }
+
+    /**
+     * The outcome kept on a Journey node: how the journey ends as its events stand. Whether it is still open depends
+     * on the latest event of all the data, so it is derived for each snapshot and never stored.
+     */
+    static Outcome storedOutcome(Journey journey, List<Touchpoint> touchpoints) {
+        return journey.outcome() == Outcome.OPEN
+                ? com.journeyexplorer.analysis.OutcomeRule.outcomeOf(journey.steps(), journey.types(), touchpoints)
+                : journey.outcome();
+    }
+
+    /** An event-attribute column by step, "" where an event has no value (Neo4j lists hold no nulls). */
+    static String[] storedValues(EventAttributes events, String column) {
+        String[] values = events.values(column);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = values[i] == null ? "" : values[i];
+        }
+        return values;
     }
 }

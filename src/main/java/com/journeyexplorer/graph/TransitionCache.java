@@ -6,7 +6,8 @@ import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.TransitionTable;
 
 /**
- * The full-journey transition table of the current snapshot, computed once per snapshot: it is what the aggregated
+ * The transition table of every journey of the current snapshot (paths to purchase, then the post-purchase part, open
+ * journeys into {@code (open)}), computed once per snapshot: it is what the aggregated
  * TRANSITION relationships in Neo4j hold, and what {@code /api/transitions} and {@code /api/stats} serve unfiltered.
  */
 @Component
@@ -22,7 +23,7 @@ public class TransitionCache {
         if (cached != null && cached.snapshot() == snapshot) {
             return cached.table();
         }
-        TransitionTable table = TransitionTable.of(snapshot, journey -> true, false);
+        TransitionTable table = TransitionTable.of(snapshot, journey -> true, true);
         entry = new Entry(snapshot, table);
         return table;
     }

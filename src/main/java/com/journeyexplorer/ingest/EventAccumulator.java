@@ -53,6 +53,8 @@ final class EventAccumulator {
     private final long plausibleUntil;
     private final List<ImportWarning.Example> implausibleExamples = new ArrayList<>();
     private long implausibleTimestamps;
+    /** One instance of each extra-column value, so that a value repeated on many events costs one string. */
+    private final Map<String, String> values = new HashMap<>();
     private long acceptedRows;
     private final int storedTouchpoints;
     private final Set<String> warned = new java.util.HashSet<>();
@@ -237,7 +239,7 @@ final class EventAccumulator {
                 return;
             }
             if (role == ATTRIBUTE && !cell.isBlank()) {
-                draft.attribute(column, cell);
+                draft.attribute(column, values.computeIfAbsent(cell, same -> same));
             }
             if (fingerprint) {
                 draft.fingerprintCell(column.hashCode(), cell);

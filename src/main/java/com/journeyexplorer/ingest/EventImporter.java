@@ -98,7 +98,8 @@ public class EventImporter {
                 throw new ImportRejectedException("the upload has no data rows", List.of(new RowError(0, null,
                         "no data rows after the header")), 1);
             }
-            JourneyChanges changes = new JourneyAssembler(snapshot, effective.sessionGap()).assemble(accumulator);
+            JourneyChanges changes = new JourneyAssembler(snapshot, effective.sessionGap(),
+                    effective.openHorizonMillis()).assemble(accumulator);
             log.info("Read {} rows into {} journeys in {} ms", rows[0], changes.upserts().size(),
                     (System.nanoTime() - started) / 1_000_000);
             return changes;

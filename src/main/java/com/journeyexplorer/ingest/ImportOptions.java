@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * @param decimalComma        values are written with a decimal comma ({@code 12,50})
  * @param sessionizeByCustomer split each customer's events into journeys by inactivity even when rows have a journey
  *                            id ({@code sessionize=customer}); the journey id column is then not read
+ * @param openHorizon         the open horizon of the journeys this upload writes (see {@code OpenJourneys}), or null
+ *                            for the setting {@code journeys.open-horizon}; kept with each journey
  */
 public record ImportOptions(
         ColumnMapping mapping,
@@ -35,7 +37,8 @@ public record ImportOptions(
         List<String> competitorNames,
         TimestampFormat timestampFormat,
         boolean decimalComma,
-        boolean sessionizeByCustomer) {
+        boolean sessionizeByCustomer,
+        Duration openHorizon) {
 
     /** What to do with bad rows. */
     public enum ErrorMode {
@@ -52,13 +55,27 @@ public record ImportOptions(
         Objects.requireNonNull(sessionGap, "sessionGap");
         competitorNames = competitorNames == null ? List.of() : List.copyOf(competitorNames);
         timestampFormat = timestampFormat == null ? TimestampFormat.AUTO : timestampFormat;
+        if (openHorizon != null && openHorizon.isNegative()) {
+            throw new IllegalArgumentException("openHorizon must not be negative");
+        }
     }
 
     /** Options with the default timestamp format, decimal point and sessions. */
     public ImportOptions(ColumnMapping mapping, Set<String> purchases, Pattern competitor, ErrorMode onError,
             Duration sessionGap, char delimiter) {
         this(mapping, purchases, competitor, onError, sessionGap, delimiter, List.of(), TimestampFormat.AUTO, false,
-                false);
+                false, null);
+    }
+
+    /** These options with the journeys' own open horizon. */
+    public ImportOptions withOpenHorizon(Duration horizon) {
+        return new ImportOptions(mapping, purchases, competitor, onError, sessionGap, delimiter, competitorNames,
+                timestampFormat, decimalComma, sessionizeByCustomer, horizon);
+    }
+
+    /** The open horizon in milliseconds for the journeys written, -1 for the setting's. */
+    long openHorizonMillis() {
+        return openHorizon == null ? -1 : openHorizon.toMillis();
     }
 
     public static ImportOptions defaults(Duration sessionGap) {
@@ -67,7 +84,8 @@ public record ImportOptions(
 
     /** These options reading other columns. */
     public ImportOptions withMapping(ColumnMapping other) {
-        return new ImportOptions(other, purchases, competitor, onError, sessionGap, delimiter);
+        return new ImportOptions(other, purchases, competitor, onError, sessionGap, delimiter, competitorNames,
+                timestampFormat, decimalComma, sessionizeByCustomer, openHorizon);
     }
 
     boolean isCompetitor(String touchpoint) {

@@ -42,7 +42,8 @@ public record ImportParameters(
         String timestampFormat,
         String decimal,
         String sessionize,
-        String format) {
+        String format,
+        String openHorizon) {
 
     /** Regular-expression characters that do not occur in ordinary touchpoint names. */
     private static final Pattern REGEX_HINT = Pattern.compile("[*+?\\[\\]^$|\\\\]");
@@ -53,7 +54,7 @@ public record ImportParameters(
                 customerColumn, ownerColumn, typeColumn, valueColumn, segmentColumn, deviceColumn, eventIdColumn,
                 purchaseValues == null ? null : List.of(purchaseValues),
                 competitorValues == null ? null : List.of(competitorValues), onError, delimiter, sessionGap,
-                timestampFormat, decimal, sessionize, format);
+                timestampFormat, decimal, sessionize, format, openHorizon);
     }
 
     public ImportOptions toOptions(Duration defaultGap) {
@@ -65,7 +66,25 @@ public record ImportParameters(
         return new ImportOptions(mapping, new LinkedHashSet<>(names("purchase", purchase)),
                 competitorPattern(competitors), errorMode(onError), gap(sessionGap, defaultGap),
                 delimiter(delimiter), regex ? List.of() : competitors, timestampFormat(timestampFormat),
-                decimalComma(decimal), sessionizeByCustomer(sessionize));
+                decimalComma(decimal), sessionizeByCustomer(sessionize), horizon(openHorizon));
+    }
+
+    /** {@code openHorizon}: a duration ({@code 30d}, {@code 12h}, {@code PT0S}), 0 for none; null for the setting. */
+    static Duration horizon(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Duration horizon;
+        try {
+            horizon = DurationStyle.detectAndParse(value.strip());
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new InvalidImportOptionException("openHorizon", "must be a duration such as 30d, 12h or PT0S (0: "
+                    + "every journey is finished), was '" + value + "'");
+        }
+        if (horizon.isNegative()) {
+            throw new InvalidImportOptionException("openHorizon", "must not be negative, was '" + value + "'");
+        }
+        return horizon;
     }
 
     /** The input format named by {@code format}, or null to take it from the content type or sniff it. */

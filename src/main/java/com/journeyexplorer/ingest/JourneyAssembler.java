@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.journeyexplorer.analysis.EventAttributes;
 import com.journeyexplorer.analysis.Journey;
+import com.journeyexplorer.analysis.Outcome;
 import com.journeyexplorer.graph.JourneyChanges;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.OutcomeRule;
@@ -25,8 +27,12 @@ import com.journeyexplorer.analysis.Touchpoint;
  * event when all their columns are equal (time, touchpoint and a fingerprint of every other column, see
  * {@link JourneyDraft#fingerprintCell}); stored events keep only time and touchpoint, so each stored event stands for
  * one upload event of the same time and touchpoint (re-importing a file adds nothing, and a file with two views of
- * different products in the same second keeps both). A journey's value is the sum of its purchase events' values. A customer's events without journey ids are split into
- * sessions at the inactivity gap; such sessions are named {@code customerId@startInstant}.
+ * different products in the same second keeps both). A journey's value is the sum of its purchase events' values. A
+ * customer's events without journey ids are split into sessions at the inactivity gap; such sessions are named
+ * {@code customerId@startInstant}. Extra columns are sorted out over each built journey's events, stored and new: a
+ * column with one value on every event that has one is a journey attribute, a column whose value varies is an event
+ * attribute kept per step, so a journey attribute that a later upload makes vary becomes an event attribute (its
+ * stored events keep the journey's value).
  */
 final class JourneyAssembler {
 
@@ -34,10 +40,17 @@ final class JourneyAssembler {
 
     private final JourneySnapshot base;
     private final Duration sessionGap;
+    private final long openHorizon;
 
     JourneyAssembler(JourneySnapshot base, Duration sessionGap) {
+        this(base, sessionGap, -1);
+    }
+
+    /** @param openHorizon the open horizon of the journeys built, milliseconds; -1 keeps a stored journey's own */
+    JourneyAssembler(JourneySnapshot base, Duration sessionGap, long openHorizon) {
         this.base = base;
         this.sessionGap = sessionGap;
+        this.openHorizon = openHorizon;
     }
 
     JourneyChanges assemble(EventAccumulator accumulator) {
@@ -119,6 +132,12 @@ final class JourneyAssembler {
         if (anyIds) {
             eventIds = new String[total];
         }
+        Map<String, String[]> columns = new LinkedHashMap<>();
+        for (Journey journey : stored) {
+            journey.attributes().keySet().forEach(name -> columns.putIfAbsent(name, new String[total]));
+            journey.events().columns().forEach(name -> columns.putIfAbsent(name, new String[total]));
+        }
+        draft.columns.keySet().forEach(name -> columns.putIfAbsent(name, new String[total]));
         int at = 0;
         for (Journey journey : stored) {
             // A stored journey's value sits on its purchase event (on its first event in stores written before
@@ -131,7 +150,14 @@ final class JourneyAssembler {
                 if (eventIds != null) {
                     eventIds[at] = journey.eventId(i);
                 }
+                for (Map.Entry<String, String[]> column : columns.entrySet()) {
+                    String value = journey.events().value(column.getKey(), i);
+                    column.getValue()[at] = value != null ? value : journey.attributes().get(column.getKey());
+                }
             }
+        }
+        for (Map.Entry<String, String[]> column : draft.columns.entrySet()) {
+            System.arraycopy(column.getValue(), 0, columns.get(column.getKey()), at, draft.size);
         }
         System.arraycopy(draft.steps, 0, steps, at, draft.size);
         System.arraycopy(draft.times, 0, times, at, draft.size);
@@ -171,6 +197,10 @@ final class JourneyAssembler {
         merged.types = new byte[kept];
         merged.values = new double[kept];
         merged.eventIds = eventIds == null ? null : new String[kept];
+        merged.columns = new LinkedHashMap<>();
+        for (String name : columns.keySet()) {
+            merged.columns.put(name, new String[kept]);
+        }
         int out = 0;
         for (int k = 0; k < total; k++) {
             int i = order[k];
@@ -181,6 +211,9 @@ final class JourneyAssembler {
                 merged.values[out] = values[i];
                 if (eventIds != null) {
                     merged.eventIds[out] = eventIds[i];
+                }
+                for (Map.Entry<String, String[]> column : columns.entrySet()) {
+                    merged.columns.get(column.getKey())[out] = column.getValue()[i];
                 }
                 out++;
             }
@@ -273,10 +306,24 @@ final class JourneyAssembler {
             value += merged.values[i];
         }
         Map<String, String> attributes = new LinkedHashMap<>();
-        if (first != null) {
-            attributes.putAll(first.attributes());
+        Map<String, String[]> varying = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> column : merged.columns.entrySet()) {
+            String[] values = Arrays.copyOfRange(column.getValue(), from, to);
+            String single = null;
+            boolean varies = false;
+            for (String cell : values) {
+                if (cell != null) {
+                    varies |= single != null && !single.equals(cell);
+                    single = single == null ? cell : single;
+                }
+            }
+            if (varies) {
+                varying.put(column.getKey(), values);
+            } else if (single != null) {
+                attributes.put(column.getKey(), single);
+            }
         }
-        draft.attributes.forEach(attributes::putIfAbsent);
+        long horizon = openHorizon >= 0 || first == null ? openHorizon : first.openHorizon();
         int purchase = OutcomeRule.firstPurchase(types);
         return new Journey(id,
                 first != null && !first.customerId().isEmpty() ? first.customerId() : draft.customerId,
@@ -285,13 +332,17 @@ final class JourneyAssembler {
                 purchase, value, 1,
                 first != null && !first.segment().isEmpty() ? first.segment() : draft.segment.intern(),
                 first != null && !first.device().isEmpty() ? first.device() : draft.device.intern(),
-                attributes.isEmpty() ? Map.of() : Map.copyOf(attributes));
+                attributes.isEmpty() ? Map.of() : Map.copyOf(attributes), EventAttributes.of(varying, steps.length),
+                horizon);
     }
 
+    /** Whether a stored journey and its rebuilt version are the same; a stored journey may be open, a new one not. */
     private static boolean sameEvents(Journey a, Journey b) {
         return Arrays.equals(a.steps(), b.steps()) && Arrays.equals(a.times(), b.times())
-                && Arrays.equals(a.types(), b.types()) && a.outcome() == b.outcome()
-                && a.attributes().equals(b.attributes());
+                && Arrays.equals(a.types(), b.types())
+                && (a.outcome() == b.outcome() || a.outcome() == Outcome.OPEN && b.purchaseIndex() < 0)
+                && a.attributes().equals(b.attributes()) && a.events().equals(b.events())
+                && a.openHorizon() == b.openHorizon();
     }
 
     private static final class Merged {
@@ -302,6 +353,8 @@ final class JourneyAssembler {
         byte[] types;
         double[] values;
         String[] eventIds;
+        /** Extra columns by name: each kept event's value, null where it has none. */
+        Map<String, String[]> columns;
 
         Merged(int size, int added) {
             this.size = size;

@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * The events of one journey (or, without journey ids, of one customer) as read from an upload, in file order, held
- * in growable primitive arrays so that a large upload costs a few bytes per event.
+ * in growable primitive arrays so that a large upload costs a few bytes per event. Extra columns are kept per event
+ * (a reference per event and column, values shared): whether one is a journey or an event attribute is decided when
+ * the journey is built, over all its events.
  */
 final class JourneyDraft {
 
@@ -15,7 +17,8 @@ final class JourneyDraft {
     String customerId = "";
     String segment = "";
     String device = "";
-    Map<String, String> attributes = Map.of();
+    /** Extra columns by name: the value of each event, null where its cell was blank. */
+    Map<String, String[]> columns = Map.of();
     int size;
     int[] steps = new int[4];
     long[] times = new long[4];
@@ -39,6 +42,9 @@ final class JourneyDraft {
             types = Arrays.copyOf(types, capacity);
             values = Arrays.copyOf(values, capacity);
             fingerprints = Arrays.copyOf(fingerprints, capacity);
+            for (Map.Entry<String, String[]> column : columns.entrySet()) {
+                column.setValue(Arrays.copyOf(column.getValue(), capacity));
+            }
             if (eventIds != null) {
                 eventIds = Arrays.copyOf(eventIds, capacity);
             }
@@ -104,10 +110,11 @@ final class JourneyDraft {
         }
     }
 
+    /** Sets the value of an extra column on the event added last. */
     void attribute(String name, String value) {
-        if (attributes.isEmpty()) {
-            attributes = new LinkedHashMap<>();
+        if (columns.isEmpty()) {
+            columns = new LinkedHashMap<>();
         }
-        attributes.putIfAbsent(name, value);
+        columns.computeIfAbsent(name, column -> new String[steps.length])[size - 1] = value;
     }
 }

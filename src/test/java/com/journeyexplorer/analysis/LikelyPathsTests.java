@@ -44,7 +44,7 @@ class LikelyPathsTests {
         for (long seed = 1; seed <= 25; seed++) {
             TransitionGraph graph = TransitionGraph.of(JourneyFixture.random(seed, 25), JourneySelection.all(),
                     new PathShaping(PathShaping.Level.TOUCHPOINT, seed % 2 == 0, null, null));
-            for (Outcome outcome : Outcome.values()) {
+            for (Outcome outcome : List.of(Outcome.PURCHASE, Outcome.ABANDONED, Outcome.DIVERTED)) {
                 int k = 1 + (int) (seed % 8);
                 List<Double> expected = ChainBruteForce.simplePathProbabilities(graph, outcome.nodeName());
                 List<LikelyPath> paths = LikelyPaths.of(graph, outcome, k);

@@ -28,7 +28,7 @@ final class ObjectPathAnalyses {
     }
 
     static TopPaths topPaths(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping, int limit) {
-        boolean toFirstPurchase = selection.outcome() == Outcome.PURCHASE;
+        boolean toFirstPurchase = true;
         Predicate<Journey> predicate = selection.predicate(snapshot);
         PathShaper shaper = shaping.shaper(snapshot);
         Map<List<String>, PathTally> tallies = new HashMap<>();
@@ -100,13 +100,15 @@ final class ObjectPathAnalyses {
         vertices.add(TransitionGraph.START);
         tallies.values().forEach(targets -> vertices.addAll(targets.keySet()));
         for (Outcome outcome : Outcome.values()) {
-            vertices.add(outcome.nodeName());
+            if (outcome.isFinished()) {
+                vertices.add(outcome.nodeName());
+            }
         }
         List<TransitionStats.Transition> edges = new ArrayList<>();
         tallies.forEach((from, targets) -> {
             long out = targets.values().stream().mapToLong(tally -> tally.count).sum();
             targets.forEach((to, tally) -> edges.add(new TransitionStats.Transition(from, to, tally.count,
-                    tally.journeys, (double) tally.count / out, tally.durations.stats())));
+                    tally.journeys, (double) tally.count / out, tally.durations.stats(), false)));
         });
         return new Transitions(List.copyOf(vertices), edges, journeys);
     }

@@ -19,18 +19,31 @@ class TopPathsTests {
         TopPaths top = TopPaths.of(snapshot, JourneySelection.all(), PathShaping.touchpoints(), 10);
 
         assertThat(top.total()).isEqualTo(7);
-        assertThat(top.variants()).isEqualTo(5);
+        assertThat(top.variants()).isEqualTo(4);
         assertThat(top.paths()).extracting(PathVariant::steps).containsExactly(
-                List.of("A", "B", "buy"), List.of("A", "B"), List.of("A", "B", "buy", "C"), List.of("B", "A"),
-                List.of("C"));
+                List.of("A", "B", "buy"), List.of("A", "B"), List.of("B", "A"), List.of("C"));
         PathVariant first = top.paths().get(0);
-        assertThat(first.journeys()).isEqualTo(3);
-        assertThat(first.share()).isCloseTo(3 / 7.0, within(1e-12));
+        assertThat(first.journeys()).isEqualTo(4);
+        assertThat(first.share()).isCloseTo(4 / 7.0, within(1e-12));
         assertThat(first.purchaseRate()).isEqualTo(1.0);
-        assertThat(first.timeToComplete().samples()).isEqualTo(1);
+        assertThat(first.timeToComplete().samples()).isEqualTo(2);
         assertThat(first.timeToComplete().medianSeconds()).isEqualTo(600.0);
         assertThat(top.paths().get(1).purchaseRate()).isZero();
         assertThat(top.other().journeys()).isZero();
+    }
+
+    @Test
+    void givesAJourneyTheSamePathWithAndWithoutSelectingPurchases() {
+        TopPaths any = TopPaths.of(snapshot, JourneySelection.all(), PathShaping.touchpoints(), 10);
+        TopPaths purchases = TopPaths.of(snapshot, JourneySelection.all().withOutcome(Outcome.PURCHASE),
+                PathShaping.touchpoints(), 10);
+
+        assertThat(any.paths()).extracting(PathVariant::steps).doesNotContain(List.of("A", "B", "buy", "C"));
+        PathVariant path = any.paths().get(0);
+        PathVariant toPurchase = purchases.paths().get(0);
+        assertThat(path.steps()).isEqualTo(toPurchase.steps());
+        assertThat(path.journeys()).isEqualTo(toPurchase.journeys()).isEqualTo(4);
+        assertThat(path.timeToComplete()).isEqualTo(toPurchase.timeToComplete());
     }
 
     @Test
@@ -52,7 +65,7 @@ class TopPathsTests {
         TopPaths top = TopPaths.of(snapshot, JourneySelection.all(), PathShaping.touchpoints(), 2);
 
         assertThat(top.paths()).hasSize(2);
-        assertThat(top.other()).isEqualTo(new TopPaths.Other(3, 3, 3 / 7.0));
+        assertThat(top.other()).isEqualTo(new TopPaths.Other(2, 2, 2 / 7.0));
     }
 
     @Test

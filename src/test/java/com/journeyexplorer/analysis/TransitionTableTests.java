@@ -25,19 +25,22 @@ class TransitionTableTests {
     @ValueSource(ints = {6, 300})
     void countsProbabilitiesAndTimingsEqualALiteralCount(int touchpointCount) {
         JourneySnapshot snapshot = randomSnapshot(touchpointCount, 7L * touchpointCount, 3_000);
-        for (boolean toFirstPurchase : new boolean[] {false, true}) {
-            TransitionTable table = TransitionTable.of(snapshot, journey -> true, toFirstPurchase);
-            Map<List<Integer>, Literal> expected = literal(snapshot, toFirstPurchase);
+        for (boolean postPurchase : new boolean[] {false, true}) {
+            TransitionTable table = TransitionTable.of(snapshot, journey -> true, postPurchase);
+            Map<List<Integer>, Literal> expected = literal(snapshot, postPurchase);
 
             assertThat(table.transitions()).hasSize(expected.size());
-            Map<Integer, Long> outTotals = new HashMap<>();
-            expected.forEach((edge, literal) -> outTotals.merge(edge.get(0), literal.count, Long::sum));
+            Map<List<Integer>, Long> outTotals = new HashMap<>();
+            expected.forEach((edge, literal) -> outTotals.merge(List.of(edge.get(0), edge.get(2)), literal.count,
+                    Long::sum));
             for (TransitionTable.Transition transition : table.transitions()) {
-                Literal literal = expected.get(List.of(transition.from(), transition.to()));
+                int layer = transition.postPurchase() ? 1 : 0;
+                Literal literal = expected.get(List.of(transition.from(), transition.to(), layer));
                 assertThat(literal).as("edge %d -> %d", transition.from(), transition.to()).isNotNull();
                 assertThat(transition.count()).isEqualTo(literal.count);
                 assertThat(transition.journeys()).isEqualTo(literal.journeys.size());
-                assertThat(transition.probability()).isEqualTo((double) literal.count / outTotals.get(transition.from()));
+                assertThat(transition.probability())
+                        .isEqualTo((double) literal.count / outTotals.get(List.of(transition.from(), layer)));
                 assertThat(transition.timing().samples()).isEqualTo(literal.gaps.size());
                 if (!literal.gaps.isEmpty()) {
                     long[] sorted = literal.gaps.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -48,6 +51,24 @@ class TransitionTableTests {
                 }
             }
         }
+    }
+
+    @Test
+    void purchaseEdgeLeavesThePurchaseEventAndLaterStepsArePostPurchase() {
+        List<Touchpoint> touchpoints = List.of(new Touchpoint(0, "Approve", "", "", Owner.OWN),
+                new Touchpoint(1, "Validate", "", "", Owner.OWN));
+        byte[] types = {EventType.PURCHASE.code(), EventType.TOUCHPOINT.code()};
+        JourneySnapshot snapshot = new JourneySnapshot(touchpoints, List.of(new Journey("j", null, new int[] {0, 1},
+                new long[] {0, 1000}, types, null, Outcome.PURCHASE, 0, 0.0, 1, "", "", Map.of())), 1);
+        NodeSpace nodes = new NodeSpace(2);
+
+        TransitionTable table = TransitionTable.of(snapshot, journey -> true, true);
+
+        assertThat(table.transitions()).extracting(t -> List.of(t.from(), t.to(), t.postPurchase() ? 1 : 0))
+                .containsExactly(List.of(0, nodes.outcome(Outcome.PURCHASE), 0), List.of(nodes.start(), 0, 0),
+                        List.of(0, 1, 1));
+        assertThat(TransitionTable.of(snapshot, journey -> true, false).transitions())
+                .noneMatch(TransitionTable.Transition::postPurchase);
     }
 
     @Test
@@ -69,19 +90,34 @@ class TransitionTableTests {
         final List<Long> gaps = new ArrayList<>();
     }
 
-    /** Every edge of every journey, counted one by one; a record of weight w counts w times. */
-    private static Map<List<Integer>, Literal> literal(JourneySnapshot snapshot, boolean toFirstPurchase) {
+    /**
+     * Every edge of every journey, counted one by one, keyed by (from, to, 1 if post-purchase else 0): the path to
+     * purchase with start and outcome, then with {@code postPurchase} each later step; a record of weight w counts w
+     * times.
+     */
+    private static Map<List<Integer>, Literal> literal(JourneySnapshot snapshot, boolean postPurchase) {
         NodeSpace nodes = new NodeSpace(snapshot.touchpoints().size());
         Map<List<Integer>, Literal> edges = new HashMap<>();
         for (Journey journey : snapshot.journeys()) {
-            int length = toFirstPurchase ? journey.pathLength() : journey.length();
+            int length = journey.pathLength();
+            for (int copy = 0; postPurchase && copy < journey.weight(); copy++) {
+                for (int i = length; i < journey.length(); i++) {
+                    Literal edge = edges.computeIfAbsent(List.of(journey.steps()[i - 1], journey.steps()[i], 1),
+                            key -> new Literal());
+                    edge.count++;
+                    edge.journeys.add(journey.id() + "#" + copy);
+                    if (journey.isTimed()) {
+                        edge.gaps.add(journey.times()[i] - journey.times()[i - 1]);
+                    }
+                }
+            }
             List<Integer> sequence = new ArrayList<>();
             sequence.add(nodes.start());
             Arrays.stream(journey.steps(), 0, length).forEach(sequence::add);
             sequence.add(nodes.outcome(journey.outcome()));
             for (int copy = 0; copy < journey.weight(); copy++) {
                 for (int i = 0; i + 1 < sequence.size(); i++) {
-                    Literal edge = edges.computeIfAbsent(List.of(sequence.get(i), sequence.get(i + 1)),
+                    Literal edge = edges.computeIfAbsent(List.of(sequence.get(i), sequence.get(i + 1), 0),
                             key -> new Literal());
                     edge.count++;
                     edge.journeys.add(journey.id() + "#" + copy);

@@ -20,7 +20,7 @@ class AnalysisResponseCacheTests extends ApiTestSupport {
 
     @Test
     void answersRepeatedQueriesFromTheCacheUntilTheNextImport() {
-        assertThat(post("/api/events", "text/csv", EVENTS.formatted("a")).status()).isEqualTo(200);
+        assertThat(post("/api/events?openHorizon=0", "text/csv", EVENTS.formatted("a")).status()).isEqualTo(200);
 
         Response first = get("/api/paths/top?outcome=any&limit=5");
         Response second = get("/api/paths/top?outcome=any&limit=5");
@@ -35,7 +35,7 @@ class AnalysisResponseCacheTests extends ApiTestSupport {
         assertThat(fresh.cache()).isEqualTo("MISS");
         assertThat(fresh.body()).isEqualTo(first.body());
 
-        assertThat(post("/api/events", "text/csv", EVENTS.formatted("b")).status()).isEqualTo(200);
+        assertThat(post("/api/events?openHorizon=0", "text/csv", EVENTS.formatted("b")).status()).isEqualTo(200);
         Response afterImport = get("/api/paths/top?outcome=any&limit=5");
         assertThat(afterImport.cache()).isEqualTo("MISS");
         assertThat(afterImport.json().get("total").asLong()).isEqualTo(2);

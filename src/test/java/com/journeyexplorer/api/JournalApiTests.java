@@ -23,7 +23,7 @@ class JournalApiTests extends ApiTestSupport {
     private static final String CSV = "text/csv";
 
     private JsonNode importCsv(String body) {
-        Response response = post("/api/events", CSV, body);
+        Response response = post("/api/events?openHorizon=0", CSV, body);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }

@@ -35,7 +35,7 @@ class OutcomeRedefinitionApiTests extends ApiTestSupport {
     /** The running example with purchases at "pay compensation" (cases 2, 3, 6), whatever a test changed before. */
     @BeforeEach
     void runningExampleWithPaymentAsPurchase() {
-        Response imported = postBytes("/api/events?purchase=pay compensation", "application/xes+xml",
+        Response imported = postBytes("/api/events?purchase=pay compensation&openHorizon=0", "application/xes+xml",
                 runningExample());
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         Response reset = post("/api/outcomes?purchase=pay compensation&competitor=", "text/plain", "");

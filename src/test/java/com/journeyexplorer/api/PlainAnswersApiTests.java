@@ -41,7 +41,7 @@ class PlainAnswersApiTests extends ApiTestSupport {
     void importWithoutPurchaseRule() {
         if (get("/api/stats").json().get("journeys").asLong() == 0) {
             Response imported = postFile("/api/events?journeyColumn=case:concept:name&touchpointColumn=concept:name"
-                    + "&timestampColumn=time:timestamp", "text/csv", TestData.file(LOG));
+                    + "&timestampColumn=time:timestamp&openHorizon=0", "text/csv", TestData.file(LOG));
             assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         }
     }

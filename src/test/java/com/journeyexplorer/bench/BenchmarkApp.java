@@ -50,9 +50,12 @@ final class BenchmarkApp implements AutoCloseable {
         return URI.create("http://localhost:" + port + pathAndQuery);
     }
 
-    /** Posts an event CSV to {@code /api/events}; returns {@code eventsImported}, failing on any other status. */
+    /**
+     * Posts an event CSV to {@code /api/events} as a finished log (the demo is generated whole: no journey is open);
+     * returns {@code eventsImported}, failing on any other status.
+     */
     long importCsv(HttpClient http, Path csv) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/events"))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/events?openHorizon=0"))
                         .header("Content-Type", "text/csv").header("X-API-Key", API_KEY)
                         .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -52,7 +52,7 @@ public final class ImportBenchmark {
             HttpClient http = HttpClient.newHttpClient();
             long started = System.nanoTime();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + app.port + "/api/events"))
+                            URI.create("http://localhost:" + app.port + "/api/events?openHorizon=0"))
                     .header("Content-Type", "text/csv").header("X-API-Key", BenchmarkApp.API_KEY)
                     .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(),
                     HttpResponse.BodyHandlers.ofString());

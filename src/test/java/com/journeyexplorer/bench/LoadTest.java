@@ -118,7 +118,7 @@ public final class LoadTest {
             try {
                 if (kind.name().equals(IMPORT)) {
                     LoadBatch batch = LoadBatch.of(batchNumbers.getAndIncrement());
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.uri("/api/events"))
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.uri("/api/events?openHorizon=0"))
                             .timeout(REQUEST_TIMEOUT).header("Content-Type", "text/csv").header("X-API-Key", apiKey)
                             .POST(HttpRequest.BodyPublishers.ofString(batch.csv())).build(),
                             HttpResponse.BodyHandlers.ofString());

@@ -21,7 +21,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jgrapht.Graph;
-import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jgrapht.graph.DirectedPseudograph;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.nio.dot.DOTImporter;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,22 +47,40 @@ abstract class GraphExportChecks extends ApiTestSupport {
     /** A graph read back from a format: node id -> attributes (with "label"), edge "source->target" -> attributes. */
     record Parsed(Map<String, Map<String, String>> nodes, Map<String, Map<String, String>> edges) {
 
-        /** Edges keyed by the labels of their ends, {@code from -> to}. */
+        /**
+         * Edges keyed by the labels of their ends, {@code from -> to}, and {@code from -> to (post)} for a
+         * post-purchase link.
+         */
         Map<String, Map<String, String>> edgesByLabel() {
             Map<String, Map<String, String>> byLabel = new HashMap<>();
             edges.forEach((key, attributes) -> {
-                String[] ends = key.split("->", 2);
-                byLabel.put(nodes.get(ends[0]).get("label") + " -> " + nodes.get(ends[1]).get("label"), attributes);
+                boolean post = key.endsWith(POST);
+                String[] ends = (post ? key.substring(0, key.length() - POST.length()) : key).split("->", 2);
+                byLabel.put(nodes.get(ends[0]).get("label") + " -> " + nodes.get(ends[1]).get("label")
+                        + (post ? " (post)" : ""), attributes);
             });
             return byLabel;
         }
     }
 
-    /** {@code /api/transitions} as "from -> to" -> {journeys, count}. */
+    private static final String POST = ":post";
+
+    /** An exported link's id: {@code source->target}, with {@code :post} for a post-purchase link. */
+    static String edgeKey(String source, String target, Map<String, String> attributes) {
+        return source + "->" + target + ("true".equals(attributes.get("postPurchase")) ? POST : "");
+    }
+
+    /** {@code /api/transitions} as "from -> to" (with " (post)" after the purchase) -> {journeys, count}. */
     Map<String, long[]> transitions() {
+        return transitions("");
+    }
+
+    /** As {@link #transitions()}, for the given query. */
+    Map<String, long[]> transitions(String query) {
         Map<String, long[]> expected = new HashMap<>();
-        for (JsonNode t : get("/api/transitions?limit=100000").json().get("transitions")) {
-            expected.put(t.get("from").asString() + " -> " + t.get("to").asString(),
+        for (JsonNode t : get("/api/transitions?limit=100000" + query).json().get("transitions")) {
+            expected.put(t.get("from").asString() + " -> " + t.get("to").asString()
+                    + (t.get("postPurchase").asBoolean() ? " (post)" : ""),
                     new long[] {t.get("journeys").asLong(), t.get("count").asLong()});
         }
         return expected;
@@ -237,8 +255,8 @@ abstract class GraphExportChecks extends ApiTestSupport {
         Map<String, Map<String, String>> nodes = new HashMap<>();
         graph.get("nodes").forEach(node -> nodes.put(node.get("id").asString(), fields(node)));
         Map<String, Map<String, String>> edges = new HashMap<>();
-        graph.get("links").forEach(link -> edges.put(link.get("source").asString() + "->"
-                + link.get("target").asString(), fields(link)));
+        graph.get("links").forEach(link -> edges.put(edgeKey(link.get("source").asString(),
+                link.get("target").asString(), fields(link)), fields(link)));
         return new Parsed(nodes, edges);
     }
 
@@ -249,8 +267,8 @@ abstract class GraphExportChecks extends ApiTestSupport {
         Map<String, Map<String, String>> edges = new HashMap<>();
         document.get("elements").get("edges").forEach(edge -> {
             JsonNode data = edge.get("data");
-            assertThat(data.get("id").asString()).isEqualTo(data.get("source").asString() + "->"
-                    + data.get("target").asString());
+            assertThat(data.get("id").asString()).isEqualTo(edgeKey(data.get("source").asString(),
+                    data.get("target").asString(), fields(data)));
             edges.put(data.get("id").asString(), fields(data));
         });
         return new Parsed(nodes, edges);
@@ -335,16 +353,17 @@ abstract class GraphExportChecks extends ApiTestSupport {
         NodeList elements = document.getElementsByTagName(tag);
         for (int i = 0; i < elements.getLength(); i++) {
             Element element = (Element) elements.item(i);
-            String key = element.getAttribute("source") + "->" + element.getAttribute("target");
+            Map<String, String> attributes = values.apply(element);
+            String key = edgeKey(element.getAttribute("source"), element.getAttribute("target"), attributes);
             assertThat(element.getAttribute("id")).isEqualTo(key);
-            result.put(key, values.apply(element));
+            result.put(key, attributes);
         }
         return result;
     }
 
     /** A round trip through jgrapht-io's DOT importer. */
     private static Parsed dot(String body) {
-        Graph<String, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
+        Graph<String, DefaultEdge> graph = new DirectedPseudograph<>(DefaultEdge.class);
         Map<String, Map<String, String>> nodes = new HashMap<>();
         Map<DefaultEdge, Map<String, String>> edgeAttributes = new HashMap<>();
         DOTImporter<String, DefaultEdge> importer = new DOTImporter<>();
@@ -356,7 +375,8 @@ abstract class GraphExportChecks extends ApiTestSupport {
         importer.importGraph(graph, new StringReader(body));
         Map<String, Map<String, String>> edges = new HashMap<>();
         for (DefaultEdge edge : graph.edgeSet()) {
-            edges.put(graph.getEdgeSource(edge) + "->" + graph.getEdgeTarget(edge), edgeAttributes.get(edge));
+            edges.put(edgeKey(graph.getEdgeSource(edge), graph.getEdgeTarget(edge), edgeAttributes.get(edge)),
+                    edgeAttributes.get(edge));
         }
         graph.vertexSet().forEach(vertex -> assertThat(nodes).containsKey(vertex));
         return new Parsed(nodes, edges);
@@ -369,7 +389,7 @@ abstract class GraphExportChecks extends ApiTestSupport {
                 .parse(new StringReader(body))) {
             nodes.put(record.get("source"), Map.of("label", record.get("sourceLabel")));
             nodes.put(record.get("target"), Map.of("label", record.get("targetLabel")));
-            edges.put(record.get("source") + "->" + record.get("target"), record.toMap());
+            edges.put(edgeKey(record.get("source"), record.get("target"), record.toMap()), record.toMap());
         }
         return new Parsed(nodes, edges);
     }

@@ -64,11 +64,7 @@ class GraphExportDemoTests extends GraphExportChecks {
     @Test
     void filteredAndShapedGraphHoldsTheFilteredTransitions() {
         String query = "device=mobile&level=channel&collapseRepeats=true";
-        Map<String, long[]> expected = new HashMap<>();
-        for (JsonNode t : get("/api/transitions?limit=100000&" + query).json().get("transitions")) {
-            expected.put(t.get("from").asString() + " -> " + t.get("to").asString(),
-                    new long[] {t.get("journeys").asLong(), t.get("count").asLong()});
-        }
+        Map<String, long[]> expected = transitions("&" + query);
         for (String format : java.util.List.of("node-link", "graphml", "dot")) {
             Map<String, Map<String, String>> edges = parse(format,
                     get("/api/graph?format=" + format + "&" + ALL_EDGES + "&" + query).body()).edgesByLabel();

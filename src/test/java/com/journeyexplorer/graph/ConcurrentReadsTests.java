@@ -24,7 +24,7 @@ class ConcurrentReadsTests extends ApiTestSupport {
         long eventsInFile = Files.readAllLines(csv).size() - 1;
 
         CompletableFuture<Response> importing = CompletableFuture.supplyAsync(() -> postFile(
-                "/api/events", "text/csv", csv));
+                "/api/events?openHorizon=0", "text/csv", csv));
         Set<Long> seenJourneys = new TreeSet<>();
         Set<Long> seenEvents = new TreeSet<>();
         while (!importing.isDone()) {

@@ -32,6 +32,14 @@ class CypherWriterTests extends ApiTestSupport {
             List<Object> stored = session.run("MATCH (j:Journey {id: '3'}) RETURN j.path AS path").single()
                     .get("path").asList();
             assertThat(path).hasSize(10).endsWith("Newsletter").isEqualTo(stored);
+            // Event attributes on the steps (the Newsletter event has none), the journey attribute on the journey.
+            List<Object> resources = session.run("""
+                    MATCH (:Journey {id: '3'})-[s:VISITED]->()
+                    RETURN s.`attr.org:resource` AS resource ORDER BY s.index""").list(r -> r.get("resource").asObject());
+            assertThat(resources).containsExactly("Pete", "Mike", "Ellen", "Sara", "Sara", "Sean", "Pete", "Sara",
+                    "Ellen", null);
+            assertThat(session.run("MATCH (j:Journey {id: '3'}) RETURN j.`attr.case:creator` AS c").single()
+                    .get("c").asString()).isEqualTo("Fluxicon Nitro");
             assertThat(session.run("MATCH (:Journey)-[s:VISITED]->() RETURN count(s) AS n").single().get("n").asLong())
                     .isEqualTo(43);
             List<String> mismatches = session.run(JourneyStore.statements(

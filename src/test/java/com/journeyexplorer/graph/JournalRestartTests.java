@@ -43,7 +43,7 @@ class JournalRestartTests {
     private static ImportReport importCsv(ConfigurableApplicationContext app, String csv) {
         return app.getBean(EventImporter.class).importEvents(
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), EventImporter.Format.CSV,
-                ImportOptions.defaults(Duration.ofMinutes(30)));
+                ImportOptions.defaults(Duration.ofMinutes(30)).withOpenHorizon(Duration.ZERO));
     }
 
     @Test

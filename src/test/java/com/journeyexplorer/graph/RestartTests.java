@@ -18,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.journeyexplorer.JourneyExplorerApplication;
 import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.Outcome;
 import com.journeyexplorer.ingest.EventImporter;
 import com.journeyexplorer.ingest.ImportOptions;
 
@@ -40,16 +41,18 @@ class RestartTests {
         JourneySnapshot before;
         try (ConfigurableApplicationContext app = start(true)) {
             String extra = """
-                    event_id,journey_id,timestamp,touchpoint,type,value,campaign
-                    x1,restart-1,2026-03-01T10:00:00Z,Home,,,spring
-                    x2,restart-1,2026-03-01T10:05:00Z,Order confirmation,purchase,42.5,
+                    event_id,journey_id,timestamp,touchpoint,type,value,campaign,resource
+                    x1,restart-1,2026-03-01T10:00:00Z,Home,,,spring,112
+                    x2,restart-1,2026-03-01T10:05:00Z,Order confirmation,purchase,42.5,,113
+                    x3,restart-2,2026-03-02T10:00:00Z,Home,,,,112
                     """;
             app.getBean(EventImporter.class).importEvents(
                     new ByteArrayInputStream(extra.getBytes(StandardCharsets.UTF_8)), EventImporter.Format.CSV,
-                    ImportOptions.defaults(Duration.ofMinutes(30)));
+                    ImportOptions.defaults(Duration.ofMinutes(30)).withOpenHorizon(Duration.ofDays(3650)));
             before = app.getBean(JourneyProjection.class).current();
         }
-        assertThat(before.journeyCount()).isEqualTo(501);
+        assertThat(before.journeyCount()).isEqualTo(502);
+        assertThat(before.journey("restart-2").orElseThrow().outcome()).isEqualTo(Outcome.OPEN);
         assertThat(Files.list(dataDir).toList()).isNotEmpty();
 
         try (ConfigurableApplicationContext app = start(true)) {
@@ -68,8 +71,15 @@ class RestartTests {
                 assertThat(actual.value()).isEqualTo(expected.value());
                 assertThat(actual.segment()).isEqualTo(expected.segment());
                 assertThat(actual.attributes()).isEqualTo(expected.attributes());
+                assertThat(actual.events()).isEqualTo(expected.events());
+                assertThat(actual.openHorizon()).isEqualTo(expected.openHorizon());
             }
-            assertThat(after.journey("restart-1").orElseThrow().eventIds()).containsExactly("x1", "x2");
+            Journey restarted = after.journey("restart-1").orElseThrow();
+            assertThat(restarted.eventIds()).containsExactly("x1", "x2");
+            assertThat(restarted.attributes()).containsExactly(java.util.Map.entry("campaign", "spring"));
+            assertThat(restarted.events().values("resource")).containsExactly("112", "113");
+            assertThat(restarted.openHorizon()).isEqualTo(Duration.ofDays(3650).toMillis());
+            assertThat(after.journey("restart-2").orElseThrow().outcome()).isEqualTo(Outcome.OPEN);
             try (var session = app.getBean(org.neo4j.driver.Driver.class).session()) {
                 List<String> mismatches = session.run(JourneyStore.statements(
                         Files.readString(Path.of("cypher", "consistency-check.cypher"))).get(0))

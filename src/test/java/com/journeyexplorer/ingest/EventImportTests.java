@@ -84,7 +84,7 @@ class EventImportTests extends ApiTestSupport {
 
     @Test
     void decidesTheThreeOutcomes() {
-        importCsv("?competitor=Rival site,Rival store&purchase=Checkout done", """
+        importCsv("?competitor=Rival site,Rival store&purchase=Checkout done&openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 out-p,2026-03-01T10:00:00Z,Home
                 out-p,2026-03-01T10:01:00Z,Checkout done
@@ -103,7 +103,7 @@ class EventImportTests extends ApiTestSupport {
 
     @Test
     void readsCompetitorsFromARegularExpressionOrTheOwnerColumn() {
-        importCsv("?competitor=Compet.*", """
+        importCsv("?competitor=Compet.*&openHorizon=0", """
                 journey_id,timestamp,touchpoint,owner
                 rx-1,2026-03-01T10:00:00Z,Home,
                 rx-1,2026-03-01T10:01:00Z,CompetitorX offer,
@@ -139,7 +139,7 @@ class EventImportTests extends ApiTestSupport {
 
     @Test
     void extendsAStoredJourneyWithLaterEventsAndRecomputesItsOutcome() {
-        importCsv("", """
+        importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 ext-1,2026-03-01T10:00:00Z,Home
                 ext-1,2026-03-01T10:05:00Z,Cart
@@ -157,6 +157,49 @@ class EventImportTests extends ApiTestSupport {
         assertThat(report.get("eventsImported").asLong()).isEqualTo(1);
         assertThat(steps("ext-1")).containsExactly("Home", "Cart", "Order confirmation");
         assertThat(outcome("ext-1")).isEqualTo("PURCHASE");
+    }
+
+    @Test
+    void aJourneyAttributeThatStartsVaryingBecomesAnEventAttribute() {
+        importCsv("?openHorizon=0", """
+                journey_id,timestamp,touchpoint,resource,campaign
+                ev-1,2026-03-01T10:00:00Z,Home,112,autumn
+                ev-1,2026-03-01T10:01:00Z,Cart,112,autumn
+                """);
+        assertThat(selected("attr.resource=112")).isEqualTo(1);
+        assertThat(selected("event.resource=112")).isEqualTo(1);
+
+        importCsv("", """
+                journey_id,timestamp,touchpoint,resource,campaign
+                ev-1,2026-03-01T10:02:00Z,Checkout,113,autumn
+                """);
+
+        assertThat(selected("attr.resource=112")).isZero();
+        assertThat(selected("attr.resource=113")).isZero();
+        assertThat(selected("event.resource=112")).isEqualTo(1);
+        assertThat(selected("event.resource=113")).isEqualTo(1);
+        assertThat(selected("attr.campaign=autumn")).isEqualTo(1);
+        JsonNode journey = get("/api/journeys/ev-1").json();
+        assertThat(journey.get("attributes").has("resource")).isFalse();
+        List<String> resources = new ArrayList<>();
+        journey.get("steps").forEach(step -> resources.add(step.get("attributes").get("resource").asString()));
+        assertThat(resources).containsExactly("112", "112", "113");
+        try (var session = driver.session()) {
+            List<String> stored = session.run("""
+                    MATCH (:Journey {id: 'ev-1'})-[v:VISITED]->() RETURN v.`attr.resource` AS r ORDER BY v.index""")
+                    .list(row -> row.get("r").asString());
+            assertThat(stored).containsExactly("112", "112", "113");
+            var node = session.run("MATCH (j:Journey {id: 'ev-1'}) RETURN j.`attr.resource` AS a, "
+                    + "j.`attr.campaign` AS c").single();
+            assertThat(node.get("a").isNull()).isTrue();
+            assertThat(node.get("c").asString()).isEqualTo("autumn");
+        }
+    }
+
+    private long selected(String filter) {
+        Response response = get("/api/paths/top?includeOpen=true&" + filter);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("total").asLong();
     }
 
     @Test

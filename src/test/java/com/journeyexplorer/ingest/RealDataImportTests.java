@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 class RealDataImportTests extends ApiTestSupport {
 
     private static final String RUNNING_EXAMPLE_PARAMETERS = "journeyColumn=case:concept:name"
-            + "&touchpointColumn=concept:name&timestampColumn=time:timestamp&purchase=pay compensation";
+            + "&touchpointColumn=concept:name&timestampColumn=time:timestamp&purchase=pay compensation&openHorizon=0";
 
     @Test
     @Order(1)

@@ -62,7 +62,7 @@ class XesImportTests extends ApiTestSupport {
     @Test
     @Order(1)
     void importsTheRunningExampleLikeItsCsvWithTheSameStatisticsAndTransitions() {
-        Response xes = postBytes("/api/events?purchase=pay compensation", XES, runningExample());
+        Response xes = postBytes("/api/events?purchase=pay compensation&openHorizon=0", XES, runningExample());
 
         assertThat(xes.status()).as(xes.body()).isEqualTo(200);
         JsonNode report = xes.json();
@@ -85,7 +85,7 @@ class XesImportTests extends ApiTestSupport {
         assertThat(undo.status()).as(undo.body()).isEqualTo(200);
         assertThat(get("/api/stats").json().get("journeys").asLong()).isZero();
         Response csvImport = postFile("/api/events?journeyColumn=case:concept:name&touchpointColumn=concept:name"
-                + "&timestampColumn=time:timestamp&purchase=pay compensation", "text/csv", csv);
+                + "&timestampColumn=time:timestamp&purchase=pay compensation&openHorizon=0", "text/csv", csv);
         assertThat(csvImport.status()).as(csvImport.body()).isEqualTo(200);
 
         assertThat(get("/api/stats").body()).isEqualTo(stats);
@@ -114,7 +114,7 @@ class XesImportTests extends ApiTestSupport {
                   </trace>
                 """);
 
-        Response response = postBytes("/api/events?purchase=Approve", XES,
+        Response response = postBytes("/api/events?purchase=Approve&openHorizon=0", XES,
                 gzip(body.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);

@@ -78,9 +78,9 @@ class PlainWordsPageTests extends ApiTestSupport {
             return;
         }
         Response log = postFile("/api/events?journeyColumn=case:concept:name&touchpointColumn=concept:name"
-                + "&timestampColumn=time:timestamp", "text/csv", TestData.file(LOG));
+                + "&timestampColumn=time:timestamp&openHorizon=0", "text/csv", TestData.file(LOG));
         assertThat(log.status()).as(log.body()).isEqualTo(200);
-        Response paths = post("/api/events", "text/csv", """
+        Response paths = post("/api/events?openHorizon=0", "text/csv", """
                 journey_id,timestamp,touchpoint
                 web-1,2026-03-01T10:00:00Z,/google+redesign/apparel
                 web-1,2026-03-01T10:01:00Z,50% off?

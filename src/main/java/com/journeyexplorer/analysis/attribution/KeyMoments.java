@@ -73,7 +73,7 @@ public final class KeyMoments {
                 }
             }
         }
-        TransitionTable table = TransitionTable.of(snapshot, filter, true);
+        TransitionTable table = TransitionTable.of(snapshot, filter, false);
         Map<Integer, Double> betweenness = new BetweennessCentrality<>(graph(table, true), true).getScores();
         Map<Integer, Double> pageRank = new PageRank<>(graph(table, false), 0.85).getScores();
         long all = sum(total);

@@ -78,6 +78,10 @@ public final class MarkovAttribution implements AttributionModel {
 
         @Override
         public void add(Journey journey) {
+            // A journey still in progress has not converted, nor failed to: it would only inflate the null state.
+            if (journey.outcome() == com.journeyexplorer.analysis.Outcome.OPEN) {
+                return;
+            }
             counts.addJourney(journey, table.labelOf());
         }
 

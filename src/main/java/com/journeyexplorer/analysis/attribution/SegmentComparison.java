@@ -101,24 +101,31 @@ public final class SegmentComparison {
         long[] outcomesB = sideB.outcomes;
         long totalA = sum(outcomesA);
         long totalB = sum(outcomesB);
-        Outcome[] values = Outcome.values();
+        // Open journeys are compared only when selected (includeOpen): otherwise their empty row would take part in
+        // the multiple-comparison adjustment and the chi-square test.
+        boolean open = outcomesA[Outcome.OPEN.ordinal()] + outcomesB[Outcome.OPEN.ordinal()] > 0;
+        Outcome[] values = java.util.Arrays.stream(Outcome.values()).filter(o -> open || o.isFinished())
+                .toArray(Outcome[]::new);
         double[] pValues = new double[values.length];
+        long[] countsA = new long[values.length];
+        long[] countsB = new long[values.length];
         List<Proportions.Comparison> comparisons = new ArrayList<>();
-        for (Outcome outcome : values) {
-            Proportions.Comparison comparison = Proportions.compare(outcomesA[outcome.ordinal()], totalA,
-                    outcomesB[outcome.ordinal()], totalB, confidence);
+        for (int i = 0; i < values.length; i++) {
+            countsA[i] = outcomesA[values[i].ordinal()];
+            countsB[i] = outcomesB[values[i].ordinal()];
+            Proportions.Comparison comparison = Proportions.compare(countsA[i], totalA, countsB[i], totalB,
+                    confidence);
             comparisons.add(comparison);
-            pValues[outcome.ordinal()] = comparison.pValue();
+            pValues[i] = comparison.pValue();
         }
         double[] adjusted = MultipleComparisons.holm(pValues);
         List<OutcomeRate> rates = new ArrayList<>();
-        for (Outcome outcome : values) {
-            int o = outcome.ordinal();
-            rates.add(new OutcomeRate(outcome, outcomesA[o], outcomesB[o],
-                    Proportions.wilson(outcomesA[o], totalA, confidence),
-                    Proportions.wilson(outcomesB[o], totalB, confidence), comparisons.get(o), adjusted[o]));
+        for (int i = 0; i < values.length; i++) {
+            rates.add(new OutcomeRate(values[i], countsA[i], countsB[i],
+                    Proportions.wilson(countsA[i], totalA, confidence),
+                    Proportions.wilson(countsB[i], totalB, confidence), comparisons.get(i), adjusted[i]));
         }
-        ChiSquare.Result outcomeTest = ChiSquare.test(new long[][] {outcomesA, outcomesB});
+        ChiSquare.Result outcomeTest = ChiSquare.test(new long[][] {countsA, countsB});
         List<ShareDifference> variants = differences(sideA.variantCounts(), sideB.variantCounts(),
                 sideA::variantName, totalA, totalB, confidence, limit);
         List<ShareDifference> transitions = differences(sideA.transitionCounts(), sideB.transitionCounts(),
