@@ -15,6 +15,8 @@ import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.test.context.TestPropertySource;
+
 import com.journeyexplorer.ApiTestSupport;
 import com.journeyexplorer.TestData;
 
@@ -26,6 +28,8 @@ import tools.jackson.databind.JsonNode;
  * sessions by customer despite a journey id column, and the date filters' day boundaries. Each test uses its own
  * journey ids (or segment), so the tests are independent although they share one database.
  */
+// The uploads here are finished logs: no journey is still in progress.
+@TestPropertySource(properties = "journeys.open-horizon=0s")
 class ImportFormatsTests extends ApiTestSupport {
 
     private static final String CSV = "text/csv";
