@@ -8,23 +8,27 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntConsumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes a {@link DemoStore}'s journeys as the event CSV the importer reads: RFC 4180 quoting, timestamps as
+ * Writes generated journeys (the {@link DemoStore} or a {@link Clickstream}) as the event CSV the importer reads: RFC 4180 quoting, timestamps as
  * ISO-8601 UTC with milliseconds, values with two decimals on purchases and {@code 0} elsewhere. Streams: memory does
  * not grow with the number of journeys.
  *
- * <p>Run {@code main} with {@code journeys file [seed]} to write a benchmark file, with progress on stderr.
+ * <p>Run {@code main} with {@code [--shape=demo|clickstream] [--touchpoints=N] journeys file [seed]} to write a
+ * benchmark file, with progress on stderr.
  */
 public final class DemoCsvWriter {
 
     public static final String[] HEADER = {"journey_id", "timestamp", "touchpoint", "channel", "stage",
             "customer_id", "owner", "type", "value", "segment", "device"};
     public static final long DEFAULT_SEED = 42;
+    public static final List<String> SHAPES = List.of("demo", "clickstream");
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader(HEADER).get();
 
@@ -32,13 +36,16 @@ public final class DemoCsvWriter {
     }
 
     /** Writes {@code journeys} journeys to {@code file}, replacing it; returns the number of event rows. */
-    public static long write(DemoStore store, int journeys, Path file) throws IOException {
+    public static long write(JourneyGenerator store, int journeys, Path file) throws IOException {
         return write(store, journeys, file, done -> {
         });
     }
 
-    /** As {@link #write(DemoStore, int, Path)}, telling {@code journeysDone} the count after each finished journey. */
-    public static long write(DemoStore store, int journeys, Path file, IntConsumer journeysDone) throws IOException {
+    /**
+     * As {@link #write(JourneyGenerator, int, Path)}, telling {@code journeysDone} the count after each finished
+     * journey.
+     */
+    public static long write(JourneyGenerator store, int journeys, Path file, IntConsumer journeysDone) throws IOException {
         long[] rows = {0};
         try (Writer out = new BufferedWriter(
                 new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
@@ -91,24 +98,48 @@ public final class DemoCsvWriter {
         return (cents / 100) + (fraction < 10 ? ".0" : ".") + fraction;
     }
 
-    /** {@code journeys file [seed]}: writes the CSV, printing progress to stderr about every 10%. */
+    /**
+     * {@code [--shape=demo|clickstream] [--touchpoints=N] journeys file [seed]}: writes the CSV, printing progress to
+     * stderr about every 10%. The clickstream has {@value Clickstream#DEFAULT_TOUCHPOINTS} touchpoints unless told.
+     */
     public static void main(String[] args) throws IOException {
-        if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: DemoCsvWriter <journeys> <file.csv> [seed, default " + DEFAULT_SEED + "]");
+        String shape = "demo";
+        int touchpoints = Clickstream.DEFAULT_TOUCHPOINTS;
+        List<String> positional = new ArrayList<>();
+        try {
+            for (String arg : args) {
+                if (arg.startsWith("--shape=")) {
+                    shape = arg.substring("--shape=".length());
+                } else if (arg.startsWith("--touchpoints=")) {
+                    touchpoints = Integer.parseInt(arg.substring("--touchpoints=".length()));
+                } else {
+                    positional.add(arg);
+                }
+            }
+            if (positional.size() < 2 || positional.size() > 3 || !SHAPES.contains(shape)) {
+                throw new IllegalArgumentException();
+            }
+            Integer.parseInt(positional.get(0));
+        } catch (IllegalArgumentException e) {
+            System.err.println("usage: DemoCsvWriter [--shape=demo|clickstream] [--touchpoints=N, clickstream only, "
+                    + "default " + Clickstream.DEFAULT_TOUCHPOINTS + "] <journeys> <file.csv> [seed, default "
+                    + DEFAULT_SEED + "]");
             System.exit(2);
         }
-        int journeys = Integer.parseInt(args[0]);
-        Path file = Path.of(args[1]);
-        long seed = args.length == 3 ? Long.parseLong(args[2]) : DEFAULT_SEED;
+        int journeys = Integer.parseInt(positional.get(0));
+        Path file = Path.of(positional.get(1));
+        long seed = positional.size() == 3 ? Long.parseLong(positional.get(2)) : DEFAULT_SEED;
+        JourneyGenerator store = shape.equals("clickstream") ? new Clickstream(seed, touchpoints) : new DemoStore(seed);
+        String name = store.shape();
         int step = Math.max(1, journeys / 10);
         long start = System.nanoTime();
-        long rows = write(new DemoStore(seed), journeys, file, done -> {
+        long rows = write(store, journeys, file, done -> {
             if (done % step == 0 || done == journeys) {
-                System.err.println("demo: " + (int) (100L * done / journeys) + "% (" + done + " of " + journeys
+                System.err.println(name + ": " + (int) (100L * done / journeys) + "% (" + done + " of " + journeys
                         + " journeys, " + (System.nanoTime() - start) / 1_000_000 + " ms)");
             }
         });
-        System.err.println("demo: wrote " + rows + " events of " + journeys + " journeys (seed " + seed + ") to "
+        System.err.println(name + ": wrote " + rows + " events of " + journeys + " journeys (seed " + seed + ") to "
                 + file.toAbsolutePath());
     }
 }

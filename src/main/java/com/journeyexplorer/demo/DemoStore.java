@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * <p>Planted for the analyses to find: "Checkout - shipping costs" loses the most journeys to abandonment, "Support
  * email - slow answer" sends customers to competitors, and the "Influencer post" makes trend followers buy.
  */
-public final class DemoStore {
+public final class DemoStore implements JourneyGenerator {
 
     /** 2026-01-01T00:00:00Z. */
     public static final long BASE_EPOCH_MILLIS = 1_767_225_600_000L;
@@ -35,10 +35,16 @@ public final class DemoStore {
         return seed;
     }
 
+    @Override
+    public String shape() {
+        return "demo";
+    }
+
     /**
      * Streams {@code journeys} journeys to {@code sink}, journey by journey and in time order within each. The same
      * seed and count give the same events. O(events) time, O(1) memory.
      */
+    @Override
     public void generate(int journeys, Consumer<DemoEvent> sink) {
         if (journeys < 0) {
             throw new IllegalArgumentException("journeys must be >= 0: " + journeys);
