@@ -2,7 +2,7 @@
 // endpoint or a failed request shows "unavailable" in its own panel and leaves the others alone.
 import { getJson, listOf } from './api.js';
 import { count, percent, esc, unavailable } from './format.js';
-import { centre, fillTouchpointNames, findTouchpoint } from './search.js';
+import { aroundTouchpoint, centre, fillTouchpointNames, findTouchpoint } from './search.js';
 import { renderMap } from './map.js';
 import { renderSankey } from './sankey.js';
 import { renderPaths, renderFunnel, renderAttribution, renderDownloads, withoutShaping } from './panels.js';
@@ -80,9 +80,11 @@ async function refresh() {
   renderDownloads(document.getElementById('downloads'), withParams(params, { maxEdges }));
 
   const map = document.getElementById('map');
-  const mapParams = withParams(params, focus ? { maxEdges, contains: focus } : { maxEdges });
-  const mapWork = getJson('/api/graph', mapParams).then(graph => {
+  // Centred on a touchpoint: the links of its journeys (bounded), cut down around it in the page.
+  const mapParams = withParams(params, focus ? { maxEdges: '5000', contains: focus } : { maxEdges });
+  const mapWork = getJson('/api/graph', mapParams).then(answer => {
     if (stale()) return;
+    const graph = focus ? aroundTouchpoint(answer, focus, Number(maxEdges)) : answer;
     current = { graph, params, competitors: new Set(graph.nodes.filter(n => n.owner === 'competitor').map(n => n.label)) };
     const began = performance.now();
     const onSelect = node => renderDetails(document.getElementById('details-body'), node, graph, params);

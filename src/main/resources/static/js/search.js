@@ -39,6 +39,23 @@ export async function findTouchpoint(text) {
 }
 
 /**
+ * The part of a graph of the journeys through {@code name} (asked with contains=) worth drawing: every link into or
+ * out of the touchpoint, then the busiest other links up to {@code maxEdges}, and the nodes they join. The
+ * touchpoint's own links stay even when they are not among the busiest, so that the map can always centre on it.
+ */
+export function aroundTouchpoint(graph, name, maxEdges) {
+  const focus = graph.nodes.find(n => n.label === name);
+  if (!focus) return graph;
+  const own = graph.links.filter(l => l.source === focus.id || l.target === focus.id);
+  const others = graph.links.filter(l => l.source !== focus.id && l.target !== focus.id)
+    .sort((a, b) => b.journeys - a.journeys).slice(0, Math.max(0, maxEdges - own.length));
+  const links = [...own, ...others];
+  const used = new Set(links.flatMap(l => [l.source, l.target]));
+  const nodes = graph.nodes.filter(n => used.has(n.id));
+  return { ...graph, nodes, links, meta: { ...graph.meta, nodes: nodes.length, links: links.length } };
+}
+
+/**
  * Scrolls the map to the node of touchpoint {@code name}, marks it and opens its details; false when the map has no
  * node of that label (at the channel or stage level, or under a grouping rule, it is inside another label).
  */

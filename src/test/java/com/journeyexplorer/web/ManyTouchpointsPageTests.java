@@ -19,6 +19,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.TestPropertySource;
 
 import com.journeyexplorer.ApiTestSupport;
 import com.journeyexplorer.demo.Clickstream;
@@ -30,6 +31,8 @@ import tools.jackson.databind.JsonNode;
  * The journey map page on the clickstream shape, 5,000 touchpoints: the busiest transitions by default, a search that
  * centres the map on one touchpoint, and the level and grouping rules editable on the page and kept in the address.
  */
+// The page fires several requests at once; on a busy test machine they may queue for a turn longer than usual.
+@TestPropertySource(properties = "journeys.analysis.queue-wait=120s")
 class ManyTouchpointsPageTests extends ApiTestSupport {
 
     static final Path SCREENSHOT = Path.of("target", "screenshots", "journey-map-5000-touchpoints.png");
@@ -76,7 +79,7 @@ class ManyTouchpointsPageTests extends ApiTestSupport {
         assertThat(get("/api/stats").json().get("touchpoints").asInt()).isGreaterThan(2_000);
         browser.open(port, "/");
 
-        JsonNode graph = get("/api/graph?maxEdges=150").json();
+        JsonNode graph = answer("/api/graph?maxEdges=150");
         assertThat(graph.get("meta").get("totalLinks").asInt()).isGreaterThan(150);
         assertThat(browser.driver.findElements(By.cssSelector("#map path.link"))).hasSize(graph.get("links").size());
         assertThat(browser.driver.findElement(By.id("map-note")).getText()).contains("Showing the 150 busiest of");
@@ -102,7 +105,7 @@ class ManyTouchpointsPageTests extends ApiTestSupport {
         assertThat(node.getDomAttribute("data-label")).isEqualTo(wanted);
         new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> d.findElement(
                 By.cssSelector("#details-body .details-title")).getText().startsWith(wanted));
-        long through = get("/api/graph?maxEdges=150&contains=" + wanted).json().get("meta").get("journeys").asLong();
+        long through = answer("/api/graph?maxEdges=150&contains=" + wanted).get("meta").get("journeys").asLong();
         assertThat(browser.driver.findElement(By.id("map-note")).getText())
                 .startsWith("Centred on " + wanted).contains(String.format("%,d journeys", through));
 
@@ -118,11 +121,11 @@ class ManyTouchpointsPageTests extends ApiTestSupport {
         browser.open(port, "/");
         int generation = browser.generation();
         WebElement group = browser.driver.findElement(By.name("group"));
-        group.sendKeys("Products:^Product \\d+$; Blog:^Blog post", Keys.TAB);
+        group.sendKeys("Products:^Product \\d+$; Blog:^Blog post .*", Keys.TAB);
         browser.waitForGeneration(generation + 1);
 
-        assertThat(address()).contains("group=Products:^Product \\d+$", "group=Blog:^Blog post");
-        assertThat(browser.mapLabels()).contains("Products", "Blog").noneMatch(label -> label.matches("Product \\d+"));
+        assertThat(address()).contains("group=Products:^Product \\d+$", "group=Blog:^Blog post .*");
+        assertThat(browser.mapLabels()).contains("Products", "Blog").noneMatch(label -> label.matches("(Product|Blog post) \\d+"));
 
         generation = browser.generation();
         new Select(browser.driver.findElement(By.name("level"))).selectByValue("channel");
@@ -136,7 +139,7 @@ class ManyTouchpointsPageTests extends ApiTestSupport {
         browser.driver.get(shared);
         browser.waitForGeneration(1);
         assertThat(browser.driver.findElement(By.name("group")).getDomProperty("value"))
-                .isEqualTo("Products:^Product \\d+$; Blog:^Blog post");
+                .isEqualTo("Products:^Product \\d+$; Blog:^Blog post .*");
         assertThat(new Select(browser.driver.findElement(By.name("level"))).getFirstSelectedOption().getText())
                 .isEqualTo("channel");
     }
@@ -151,6 +154,12 @@ class ManyTouchpointsPageTests extends ApiTestSupport {
             }
         }
         throw new AssertionError("no product page off the map");
+    }
+
+    private JsonNode answer(String pathAndQuery) {
+        Response response = get(pathAndQuery);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
     }
 
     private String address() {
