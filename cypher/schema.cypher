@@ -5,7 +5,7 @@ CREATE CONSTRAINT import_id IF NOT EXISTS FOR (i:Import) REQUIRE i.id IS UNIQUE;
 CREATE INDEX journey_customer IF NOT EXISTS FOR (j:Journey) ON (j.customerId);
 CREATE INDEX journey_started IF NOT EXISTS FOR (j:Journey) ON (j.startedAt);
 // Every index is updated by every journey written, so there are none for what a query rarely narrows by: a segment or
-// outcome holds a large share of all journeys, and the import id is read only to roll an unfinished import back.
+// outcome holds a large share of all journeys, and the import id is read only to roll back or undo an import.
 DROP INDEX journey_segment IF EXISTS;
 DROP INDEX journey_outcome IF EXISTS;
 DROP INDEX journey_import IF EXISTS;

@@ -31,14 +31,18 @@ export async function getJson(path, params) {
   }
   if (!response.ok) {
     let detail = `HTTP ${response.status}`;
+    let problem = null;
     try {
-      const problem = await response.json();
+      problem = await response.json();
       detail = problem.detail || problem.title || detail;
     } catch (ignored) { /* not a problem document */ }
     if (response.status === 404 && !detail.includes("'")) {
       throw new Unavailable(detail);
     }
-    throw new Error(detail);
+    const error = new Error(detail);
+    error.status = response.status;
+    error.problem = problem;
+    throw error;
   }
   return response.json();
 }

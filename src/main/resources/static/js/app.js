@@ -5,7 +5,7 @@ import { count, percent, esc, unavailable } from './format.js';
 import { aroundTouchpoint, centre, fillTouchpointNames, findTouchpoint } from './search.js';
 import { renderMap } from './map.js';
 import { renderSankey } from './sankey.js';
-import { renderPaths, renderFunnel, renderAttribution, renderDownloads, withoutShaping } from './panels.js';
+import { renderPaths, renderFunnel, renderStepFunnel, renderAttribution, renderDownloads, withoutShaping } from './panels.js';
 import { renderDetails } from './details.js';
 import { renderInsights } from './insights.js';
 
@@ -100,14 +100,7 @@ async function refresh() {
     map.dataset.ready = String(mine);
   }).catch(error => { if (!stale()) map.innerHTML = unavailable('Journey map', error); });
 
-  const insightsWork = Promise.all([
-    getJson('/api/graph', withParams(params, { maxEdges: '5000' })),
-    getJson('/api/graph', withParams(params, { maxEdges: '5000', outcome: 'purchase' })).catch(() => null),
-    renderFunnel(document.getElementById('funnel'), params),
-    getJson('/api/insights/moments', withParams(withoutShaping(params), { limit: '50' })).then(a => listOf(a, 'moments')).catch(() => null),
-  ]).then(([all, buyers, funnel, moments]) => {
-    if (!stale()) renderInsights(document.getElementById('insights'), { all, buyers, funnel, moments });
-  }).catch(error => { if (!stale()) document.getElementById('insights').innerHTML = unavailable('Insights', error); });
+  const insightsWork = insights(params, stale);
 
   const sankeyWork = mapWork.then(() => getJson('/api/graph', withParams(params,
     { format: 'sankey', steps: document.getElementById('sankey-steps').value, topPerStep: '8' })))
@@ -118,13 +111,49 @@ async function refresh() {
   const attributionWork = renderAttribution(document.getElementById('attribution'),
     document.getElementById('attribution-model'), params);
 
-  await Promise.allSettled([mapWork, insightsWork, sankeyWork, pathsWork, attributionWork]);
+  const stepFunnelWork = stepFunnel(params);
+
+  await Promise.allSettled([mapWork, insightsWork, sankeyWork, pathsWork, attributionWork, stepFunnelWork]);
   if (!stale()) {
     status.textContent = `updated ${new Date().toLocaleTimeString()}`;
     document.body.classList.remove('busy');
     document.body.dataset.generation = String(mine);
   }
 }
+
+/** The plain-words panel, from complete answers only: the summary first, then what it says the data can support. */
+async function insights(params, stale) {
+  const box = document.getElementById('insights');
+  const raw = withoutShaping(params);
+  const funnelWork = renderFunnel(document.getElementById('funnel'), params);
+  try {
+    const summary = await getJson('/api/summary', withParams(params, { top: '10' }));
+    const purchases = summary.outcomes && summary.outcomes.PURCHASE;
+    const [funnel, moments, dropoff, diversions, touchpoints] = await Promise.all([
+      funnelWork,
+      purchases ? getJson('/api/insights/moments', withParams(raw, { limit: '50' })).then(a => listOf(a, 'moments')).catch(() => null) : null,
+      purchases ? getJson('/api/dropoff', withParams(raw, { limit: '50', rankBy: 'exits' })).then(a => listOf(a, 'touchpoints')).catch(() => null) : null,
+      summary.competitors && summary.competitors.distinct
+        ? getJson('/api/diversions', withParams(raw, { limit: '3' })).then(a => listOf(a, 'diversions')).catch(() => null) : null,
+      getJson('/api/touchpoints').then(a => listOf(a, 'touchpoints')).catch(() => []),
+    ]);
+    const stages = new Map(touchpoints.map(t => [t.name, (t.stage || '').toLowerCase()]));
+    if (!stale()) {
+      renderInsights(box, { summary, funnel, moments, dropoff, diversions, stages, level: params.get('level') || 'touchpoint' });
+    }
+  } catch (error) {
+    if (!stale()) box.innerHTML = unavailable('Insights', error);
+  }
+}
+
+const stepForm = document.getElementById('step-funnel');
+/** The touchpoint funnel of the form: one step per comma-separated name. */
+function stepFunnel(params) {
+  const data = new FormData(stepForm);
+  const steps = String(data.get('steps') || '').split(',').map(s => s.trim()).filter(Boolean);
+  return renderStepFunnel(document.getElementById('step-funnel-result'), params, steps, String(data.get('window') || '').trim());
+}
+stepForm.addEventListener('submit', event => { event.preventDefault(); stepFunnel(filterParams()); });
 
 let timer;
 const later = () => { clearTimeout(timer); timer = setTimeout(refresh, 250); };

@@ -1,5 +1,5 @@
 // The details of one touchpoint: its numbers, where its customers come from and go next (the map's links, then
-// /api/touchpoints/{name}/neighbourhood) and how many it loses (/api/dropoff).
+// /api/touchpoints/neighbourhood?touchpoint=) and how many it loses (/api/dropoff).
 import { getJson, listOf } from './api.js';
 import { withoutShaping } from './panels.js';
 import { count, percent, esc, nodeName, unavailable } from './format.js';
@@ -58,10 +58,17 @@ async function dropoff(container, node, params) {
   }
 }
 
+function withParams(base, extra) {
+  const query = new URLSearchParams(base);
+  Object.entries(extra).forEach(([name, value]) => query.set(name, value));
+  return query;
+}
+
 async function neighbourhood(container, node, params) {
   const target = container.querySelector('#details-neighbourhood');
   try {
-    const answer = await getJson(`/api/touchpoints/${encodeURIComponent(node.label)}/neighbourhood`, new URLSearchParams(params));
+    // The name travels as a query parameter: names such as /google+redesign/apparel or 50% off? need no path encoding.
+    const answer = await getJson('/api/touchpoints/neighbourhood', withParams(params, { touchpoint: node.label }));
     const closest = (offsets, sign) => (offsets || []).filter(o => Math.sign(o.offset) === sign)
       .sort((a, b) => Math.abs(a.offset) - Math.abs(b.offset))[0];
     const render = (offset, title) => (offset ? `<div><h5>${title}</h5><ul class="mini">${(offset.labels || []).slice(0, 5)

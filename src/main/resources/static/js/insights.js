@@ -1,107 +1,105 @@
-// Plain-language answers computed from the data: discovery, consideration, key moments, competitors, lost stages,
-// and where to invest first. They rest on the transition graph (always there) and use the funnel and key moments
-// when the server offers them.
+// Plain-language answers. Every sentence is computed from complete answers of the API (/api/summary counts every
+// selected journey; key moments, drop-off, diversions and the stage funnel are not pruned either), never from the
+// links left on the map, and a sentence is only said when the data can support it: without purchases there is no
+// advice about purchases, and "What the data lacks" says what to import to get it.
 import { count, percent, esc, nodeName } from './format.js';
 
 const AFTER_PURCHASE = new Set(['purchase', 'loyalty', 'advocacy']);
+const NOUNS = { touchpoint: ['touchpoint', 'touchpoints'], channel: ['channel', 'channels'], stage: ['stage', 'stages'] };
 
-export function renderInsights(container, { all, buyers, funnel, moments }) {
-  const total = all.meta.journeys;
+/**
+ * @param summary  /api/summary for the filters (required)
+ * @param funnel   the stage funnel's stages, or null
+ * @param moments  /api/insights/moments' moments, or null
+ * @param dropoff  /api/dropoff's touchpoints ranked by exits, or null
+ * @param diversions /api/diversions' diversions, or null
+ * @param stages   touchpoint name -> stage (lower case), from /api/touchpoints
+ * @param level    the path level of the filters
+ */
+export function renderInsights(container, { summary, funnel, moments, dropoff, diversions, stages, level }) {
+  const items = [];
+  const lacks = (summary.lacks || []).map(lack => [lack.data, lack]);
+  const lacking = new Map(lacks);
+  const total = summary.journeys;
   if (!total) {
-    container.innerHTML = '<p class="muted">No journeys match the filters.</p>';
+    container.innerHTML = `<p class="muted">No journeys match the filters.</p><dl>${lacksList(lacks)}</dl>`;
     return;
   }
-  const byId = new Map(all.nodes.map(n => [n.id, n]));
-  const name = id => esc(nodeName(byId.get(id) ? byId.get(id).label : id));
-  const touchpoints = all.nodes.filter(n => n.kind === 'touchpoint' || n.kind === 'label');
-  const items = [];
+  const [noun, nouns] = NOUNS[level] || NOUNS.touchpoint;
+  const outcomes = summary.outcomes || {};
+  const purchases = outcomes.PURCHASE || 0;
+  const stageOf = label => (stages && stages.get(label)) || '';
 
-  const entries = all.links.filter(l => l.source === 'start' && byId.get(l.target)?.kind !== 'outcome')
-    .sort((a, b) => b.journeys - a.journeys);
-  if (entries.length) {
-    const top = entries.slice(0, 3);
-    items.push(['How customers discover us', `Most journeys start with ${top.map(l => `<b>${name(l.target)}</b> (${percent(l.journeys / total)})`).join(', ')}.
-      ${entries.length > 3 ? `${entries.length} different first touchpoints in all.` : ''}`]);
+  const first = summary.firstSteps;
+  if (first && first.top.length) {
+    const top = first.top.slice(0, 3);
+    items.push(['How customers discover us', first.distinct === 1
+      ? `Every journey starts with <b>${esc(nodeName(top[0].label))}</b>.`
+      : `Most journeys start with ${top.map(r => `<b>${esc(nodeName(r.label))}</b> (${percent(r.share)})`).join(', ')}.
+        ${first.distinct > top.length ? `${count(first.distinct)} different first ${first.distinct === 1 ? noun : nouns} in all.` : ''}`]);
   }
 
-  if (buyers && buyers.meta.journeys) {
-    const looked = buyers.nodes.filter(n => (n.kind === 'touchpoint' || n.kind === 'label')
-      && !AFTER_PURCHASE.has((n.stage || '').toLowerCase()) && (n.stage || '').toLowerCase() !== 'awareness')
-      .sort((a, b) => b.journeys - a.journeys).slice(0, 4);
+  if (purchases) {
+    const looked = (summary.seenBeforePurchase ? summary.seenBeforePurchase.top : [])
+      .filter(r => !AFTER_PURCHASE.has(stageOf(r.label)) && stageOf(r.label) !== 'awareness').slice(0, 4);
     if (looked.length) {
-      items.push(['What they look at before buying', `Of the ${count(buyers.meta.journeys)} journeys that end in a purchase,
-        ${looked.map(n => `<b>${esc(nodeName(n.label))}</b> is seen in ${percent(n.journeys / buyers.meta.journeys)}`).join(', ')}.`]);
+      items.push(['What they look at before buying', `Of the ${count(purchases)} journeys that end in a purchase,
+        ${looked.map(r => `<b>${esc(nodeName(r.label))}</b> is seen in ${percent(r.share)}`).join(', ')}.`]);
     }
+    const up = (moments || []).filter(m => /TOWARD/i.test(m.direction || '') && !AFTER_PURCHASE.has(stageOf(m.touchpoint))).slice(0, 2);
+    const down = (moments || []).filter(m => /AWAY/i.test(m.direction || '')).slice(0, 2);
+    const rate = m => (m.purchaseRateWith && m.purchaseRateWith.rate != null ? m.purchaseRateWith.rate
+      : m.journeysWith ? m.purchasesWith / m.journeysWith : null);
+    items.push(['The crucial moments', up.length || down.length
+      ? `${up.length ? `Journeys that include ${up.map(m => `<b>${esc(m.touchpoint)}</b> (${percent(rate(m))} buy)`).join(' or ')} buy clearly more often. ` : ''}
+        ${down.length ? `Those with ${down.map(m => `<b>${esc(m.touchpoint)}</b> (${percent(rate(m))} buy)`).join(' or ')} buy clearly less often.` : ''}`
+      : `${percent(purchases / total)} of these journeys end in a purchase; no touchpoint makes a clear difference to that rate.`]);
+  } else if (!lacking.has('purchases')) {
+    items.push(['The crucial moments', 'No journey in this selection ends in a purchase, so nothing here can be said about what leads to one.']);
   }
 
-  const start = byId.get('start');
-  const base = start && start.purchaseProbability != null ? start.purchaseProbability : null;
-  const stageOf = new Map(all.nodes.map(n => [n.label, (n.stage || '').toLowerCase()]));
-  // The checkout pages go with a purchase by definition; the moments worth acting on come before them.
-  const up = (moments || []).filter(m => /TOWARD/i.test(m.direction || '') && !AFTER_PURCHASE.has(stageOf.get(m.touchpoint))).slice(0, 2);
-  const down = (moments || []).filter(m => /AWAY/i.test(m.direction || '')).slice(0, 2);
-  const rate = m => (m.purchaseRateWith && m.purchaseRateWith.rate != null ? m.purchaseRateWith.rate
-    : m.journeysWith ? m.purchasesWith / m.journeysWith : null);
-  const candidates = touchpoints.filter(n => n.purchaseProbability != null && n.journeys >= total * 0.03
-    && !AFTER_PURCHASE.has((n.stage || '').toLowerCase()));
-  if (up.length || down.length) {
-    items.push(['The crucial moments', `${up.length ? `Journeys that include ${up.map(m => `<b>${esc(m.touchpoint)}</b> (${percent(rate(m))} buy)`).join(' or ')} buy clearly more often. ` : ''}
-      ${down.length ? `Those with ${down.map(m => `<b>${esc(m.touchpoint)}</b> (${percent(rate(m))} buy)`).join(' or ')} buy clearly less often.` : ''}`]);
-  } else if (base != null && candidates.length) {
-    const best = [...candidates].sort((a, b) => b.purchaseProbability - a.purchaseProbability).slice(0, 2);
-    const worst = [...candidates].sort((a, b) => a.purchaseProbability - b.purchaseProbability).slice(0, 2);
-    items.push(['The crucial moments', `On average ${percent(base)} of journeys end in a purchase. Reaching
-      ${best.map(n => `<b>${esc(nodeName(n.label))}</b> (${percent(n.purchaseProbability)})`).join(' or ')} makes a sale more likely;
-      after ${worst.map(n => `<b>${esc(nodeName(n.label))}</b> (${percent(n.purchaseProbability)})`).join(' or ')} fewest customers buy.`]);
-  } else {
-    items.push(['The crucial moments', 'No touchpoint makes a clear difference to the purchase rate in this selection.']);
-  }
-
-  const competitors = touchpoints.filter(n => n.owner === 'competitor').sort((a, b) => b.journeys - a.journeys);
-  const diverted = byId.get('diverted');
-  const diversions = d3.rollups(all.links.filter(l => l.diversion && l.target !== 'diverted'), v => d3.sum(v, l => l.journeys), l => l.source)
-    .map(([source, journeys]) => ({ source, journeys })).sort((a, b) => b.journeys - a.journeys);
-  if (competitors.length) {
-    items.push(['Do they consider competitors?', `Yes: ${competitors.slice(0, 3).map(n => `<b>${esc(nodeName(n.label))}</b> is visited in ${count(n.journeys)} journeys`).join(', ')}
-      and ${percent(diverted ? diverted.journeys / total : 0)} of all journeys end there.
-      ${diversions.length ? `Customers leave for them mostly from ${diversions.slice(0, 3).map(l => `<b>${name(l.source)}</b> (${count(l.journeys)})`).join(', ')}.` : ''}`]);
-  } else {
+  const rivals = summary.competitors;
+  if (lacking.has('competitors')) {
+    items.push(['Do they consider competitors?', 'The data marks no touchpoint as a competitor’s, so it cannot show customers leaving for one (see what the data lacks).']);
+  } else if (!rivals || !rivals.distinct) {
     items.push(['Do they consider competitors?', 'No competitor touchpoint appears in these journeys.']);
+  } else {
+    const ways = (diversions || []).slice(0, 3);
+    items.push(['Do they consider competitors?', `Yes: ${rivals.top.slice(0, 3).map(r => `<b>${esc(r.label)}</b> is visited in ${count(r.journeys)} journeys`).join(', ')},
+      and ${percent((outcomes.DIVERTED || 0) / total)} of all journeys end at a competitor.
+      ${ways.length ? `The busiest ways there: ${ways.map(d => `<b>${esc(d.touchpoint)}</b> → ${esc(d.competitor)} (${count(d.journeys)})`).join(', ')}.` : ''}`]);
   }
 
-  const lostLinks = all.links.filter(l => l.target === 'abandoned' || l.target === 'diverted');
-  const lostByStage = d3.rollups(lostLinks, v => d3.sum(v, l => l.journeys), l => (byId.get(l.source)?.stage || 'unknown'))
-    .sort((a, b) => b[1] - a[1]);
-  const lostTotal = d3.sum(lostByStage, d => d[1]);
   const purchaseStage = funnel ? funnel.findIndex(s => s.stage === 'purchase') : -1;
   const beforePurchase = funnel ? funnel.slice(0, purchaseStage > 0 ? purchaseStage : funnel.length - 1) : [];
-  if (beforePurchase.some(s => s.droppedOut > 0)) {
+  const ends = summary.endsWithoutPurchase;
+  if (purchases && beforePurchase.some(s => s.droppedOut > 0)) {
     const worst = beforePurchase.reduce((a, b) => (b.droppedOut > a.droppedOut ? b : a));
     items.push(['Where the store loses them', `The biggest loss is after <b>${esc(worst.stage)}</b>: ${count(worst.droppedOut)} journeys
       (${percent(worst.journeys ? worst.droppedOut / worst.journeys : null)}) reach it but not the next stage.`]);
-  } else if (lostTotal) {
-    const [stage, lost] = lostByStage[0];
-    const places = lostLinks.filter(l => (byId.get(l.source)?.stage || 'unknown') === stage).sort((a, b) => b.journeys - a.journeys).slice(0, 2);
-    const at = places.map(l => `<b>${name(l.source)}</b>`).join(' and ');
-    items.push(['Where the store loses them', stage === 'unknown'
-      ? `Most journeys that end without a purchase end at ${at} (the data has no stages).`
-      : `${percent(lost / lostTotal)} of the journeys that end without a purchase end in the <b>${esc(stage)}</b> stage, chiefly at ${at}.`]);
+  } else if (ends && ends.top.length) {
+    const at = ends.top.slice(0, 2).map(r => `<b>${esc(nodeName(r.label))}</b> (${count(r.journeys)})`).join(' and ');
+    items.push([purchases ? 'Where the store loses them' : 'Where journeys end', purchases
+      ? `Of the ${count(total - purchases)} journeys that end without a purchase, most end at ${at}.`
+      : `Journeys end most often at ${at}.`]);
   }
 
-  const losses = new Map();
-  for (const l of all.links) {
-    const source = byId.get(l.source);
-    if (!source || source.owner === 'competitor' || source.kind === 'start') continue;
-    if (l.target === 'abandoned' || l.diversion) losses.set(l.source, (losses.get(l.source) || 0) + l.journeys);
+  if (purchases && dropoff) {
+    const fix = dropoff.find(row => row.owner !== 'competitor' && row.exits > 0);
+    const growable = (first ? first.top : []).filter(r => r.journeys >= total * 0.03)
+      .sort((a, b) => b.purchased / b.journeys - a.purchased / a.journeys);
+    if (fix) {
+      items.push(['Where to invest first', `Fix <b>${esc(fix.touchpoint)}</b>: ${count(fix.exits)} journeys ${fix.toCompetitors
+        ? 'are abandoned or leave for a competitor' : 'end without a purchase'} there (${percent(fix.exitRate)} of its visitors).
+        ${growable.length && growable[0].purchased ? `Then grow <b>${esc(nodeName(growable[0].label))}</b>: ${percent(growable[0].purchased / growable[0].journeys)} of the journeys that start there end in a purchase.` : ''}`]);
+    }
   }
-  const fix = [...losses.entries()].sort((a, b) => b[1] - a[1])[0];
-  const channels = entries.map(l => byId.get(l.target)).filter(n => n && n.purchaseProbability != null && n.journeys >= total * 0.03)
-    .sort((a, b) => b.purchaseProbability - a.purchaseProbability);
-  if (fix) {
-    const node = byId.get(fix[0]);
-    items.push(['Where to invest first', `Fix <b>${esc(nodeName(node.label))}</b>: ${count(fix[1])} journeys ${competitors.length
-      ? 'are abandoned or leave for a competitor' : 'end without a purchase'} there (${percent(node.journeys ? fix[1] / node.journeys : null)} of its visitors).
-      ${channels.length ? `Then grow <b>${esc(nodeName(channels[0].label))}</b>: ${percent(channels[0].purchaseProbability)} of the customers who start there buy.` : ''}`]);
-  }
-  container.innerHTML = `<dl>${items.map(([q, a]) => `<div class="insight"><dt>${q}</dt><dd>${a}</dd></div>`).join('')}</dl>`;
+
+  container.innerHTML = `<dl>${items.map(([q, a]) => `<div class="insight"><dt>${q}</dt><dd>${a}</dd></div>`).join('')}${lacksList(lacks)}</dl>`;
+}
+
+function lacksList(lacks) {
+  if (!lacks.length) return '';
+  return `<div class="insight lacks" id="data-lacks"><dt>What the data lacks</dt><dd><ul>${lacks.map(([, lack]) =>
+    `<li data-lack="${esc(lack.data)}"><b>No ${esc(lack.data)}.</b> ${esc(lack.detail)} ${esc(lack.toGetIt)}</li>`).join('')}</ul></dd></div>`;
 }

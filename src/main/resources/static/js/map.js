@@ -3,22 +3,24 @@
 import { count, percent, duration, esc, nodeName } from './format.js';
 import * as tooltip from './tooltip.js';
 
-export const STAGES = ['awareness', 'consideration', 'purchase', 'loyalty', 'advocacy'];
 const OUTCOME_COLOURS = { purchase: '#2f9e44', abandoned: '#868e96', diverted: '#e8590c' };
 const STAGE_COLOURS = {
   awareness: '#4c6ef5', consideration: '#7048e8', purchase: '#1c7ed6', loyalty: '#0ca678', advocacy: '#f59f00',
 };
 const WARNING = '#e8590c';
 
-/** Column of every node: by stage where the data has stages, else by distance from the start. */
-function columns(graph) {
-  const staged = graph.nodes.filter(n => STAGES.includes((n.stage || '').toLowerCase())).length;
+/**
+ * Column of every node: by stage where the data has stages (in the order of `stages`, the export's meta.stages, then
+ * any other stage), else by distance from the start.
+ */
+function columns(graph, stages) {
+  const staged = graph.nodes.filter(n => stages.includes((n.stage || '').toLowerCase())).length;
   const inner = graph.nodes.filter(n => n.kind !== 'start' && n.kind !== 'outcome');
   const column = new Map();
   let titles;
   if (staged >= inner.length / 2) {
-    const extra = [...new Set(inner.map(n => (n.stage || '').toLowerCase()).filter(s => !STAGES.includes(s)))];
-    const present = STAGES.filter(s => inner.some(n => (n.stage || '').toLowerCase() === s));
+    const extra = [...new Set(inner.map(n => (n.stage || '').toLowerCase()).filter(s => !stages.includes(s)))];
+    const present = stages.filter(s => inner.some(n => (n.stage || '').toLowerCase() === s));
     titles = [...present, ...extra.map(s => s || 'other')];
     inner.forEach(n => {
       const stage = (n.stage || '').toLowerCase();
@@ -55,7 +57,7 @@ export function renderMap(container, graph, { onSelect }) {
   const nodes = graph.nodes.filter(n => n.kind !== 'outcome' || n.journeys > 0);
   const byId = new Map(nodes.map(n => [n.id, n]));
   const links = graph.links.filter(l => byId.has(l.source) && byId.has(l.target));
-  const { column, titles } = columns({ nodes, links });
+  const { column, titles } = columns({ nodes, links }, graph.meta.stages);
   const width = Math.max((container.clientWidth || 900) - 2, 720);
   const colCount = titles.length;
   const margin = { top: 34, right: 150, bottom: 16, left: 24 };

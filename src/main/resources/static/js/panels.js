@@ -1,6 +1,6 @@
 // Top paths, funnel, attribution and downloads: each fetches its own data and shows "unavailable" on failure.
 import { getJson, listOf } from './api.js';
-import { count, percent, duration, esc, nodeName, unavailable } from './format.js';
+import { count, percent, esc, nodeName, unavailable } from './format.js';
 
 export async function renderPaths(container, params, outcome, competitors) {
   const query = new URLSearchParams(params);
@@ -47,12 +47,37 @@ export async function renderFunnel(container, params) {
       <li><div class="funnel-row"><span class="stage">${esc(s.stage)}</span>
         <span class="funnel-bar"><i style="width:${(100 * s.journeys / max).toFixed(1)}%"></i></span>
         <span class="num">${count(s.journeys)}</span></div>
-        <div class="funnel-sub">${i === 0 ? `${percent(s.shareOfTotal)} of all journeys` : `${percent(s.conversion)} of the previous stage`}
+        <div class="funnel-sub">${i === 0 ? `${percent(s.shareOfTotal)} of all journeys` : s.conversion == null ? 'no journey reaches the previous stage' : `${percent(s.conversion)} of the previous stage`}
         ${s.droppedOut ? ` · ${count(s.droppedOut)} do not reach the next stage${topList(s.abandonedAt, 'abandon at')}${topList(s.divertedTo, 'leave for')}` : ''}</div></li>`).join('')}</ol>`;
     return stages;
   } catch (error) {
-    container.innerHTML = unavailable('Funnel', error);
+    container.innerHTML = error.status === 422
+      ? `<p class="muted">${esc(error.message)}</p>`
+      : unavailable('Funnel', error);
     return null;
+  }
+}
+
+/** The touchpoint funnel: journeys visiting the given touchpoints in this order, within the window if given. */
+export async function renderStepFunnel(container, params, steps, window) {
+  if (!steps.length) {
+    container.innerHTML = '';
+    return;
+  }
+  const query = withoutShaping(params);
+  steps.forEach(step => query.append('steps', step));
+  if (window) query.set('window', window);
+  try {
+    const answer = await getJson('/api/funnel', query);
+    const rows = listOf(answer, 'steps');
+    const max = Math.max(...rows.map(s => s.journeys), 1);
+    container.innerHTML = `<ol class="funnel">${rows.map((s, i) => `
+      <li><div class="funnel-row"><span class="stage" title="${esc(s.touchpoint)}">${esc(s.touchpoint)}</span>
+        <span class="funnel-bar"><i style="width:${(100 * s.journeys / max).toFixed(1)}%"></i></span>
+        <span class="num">${count(s.journeys)}</span></div>
+        <div class="funnel-sub">${i === 0 ? `${percent(s.shareOfTotal)} of all journeys` : s.conversion == null ? 'no journey reaches the previous step' : `${percent(s.conversion)} of the previous step`}${s.purchased ? ` · ${count(s.purchased)} buy` : ''}</div></li>`).join('')}</ol>`;
+  } catch (error) {
+    container.innerHTML = unavailable('Touchpoint funnel', error);
   }
 }
 
@@ -92,7 +117,7 @@ export async function renderAttribution(container, select, params) {
       const credited = listOf(model, 'labels', 'credits');
       const credits = [...credited].sort((a, b) => b.conversions - a.conversions).slice(0, 12);
       if (!credits.length) {
-        container.innerHTML = '<p class="muted">No purchases to attribute in this selection.</p>';
+        container.innerHTML = `<p class="muted">${esc(model.note || 'No purchases to attribute in this selection.')}</p>`;
         return;
       }
       const max = Math.max(...credits.map(c => c.conversions), 1e-9);
@@ -128,4 +153,3 @@ export function renderDownloads(list, params) {
   }).join('');
 }
 
-export { duration };

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Assumptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,7 +31,6 @@ public abstract class ApiTestSupport {
 
     /** The key of the test profile (application-test.yml). */
     protected static final String API_KEY = "test-key";
-    public static final Path SHARED_DATA = Path.of("..", "shared", "data");
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -55,21 +53,11 @@ public abstract class ApiTestSupport {
         });
     }
 
-    /**
-     * Imports the process-mining running example (../shared/data) with the column mapping and purchase rule the
-     * issue names; skipped with a message when the folder is absent.
-     */
+    /** Imports the process-mining running example (the test data) with its column mapping and purchase rule. */
     protected Response postRunningExample() {
         return postFile("/api/events?journeyColumn=case:concept:name&touchpointColumn=concept:name"
                 + "&timestampColumn=time:timestamp&purchase=pay compensation", "text/csv",
-                sharedData("pm4py-running-example/running-example.csv"));
-    }
-
-    /** A file of ../shared/data; the test is skipped with a message when the folder is absent. */
-    protected static Path sharedData(String relative) {
-        Path file = SHARED_DATA.resolve(relative);
-        Assumptions.assumeTrue(Files.exists(file), () -> "skipped: " + file + " is absent (../shared/data)");
-        return file;
+                TestData.file("pm4py-running-example/running-example.csv"));
     }
 
     /**

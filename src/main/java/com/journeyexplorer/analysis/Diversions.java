@@ -34,6 +34,10 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
      */
     public record Diversion(String touchpoint, String stage, String competitor, long journeys, double rate,
             long cameBack, long boughtAfterReturn) {
+        /** An absent stage is null, not empty text. */
+        public Diversion {
+            stage = stage == null || stage.isEmpty() ? null : stage;
+        }
     }
 
     /** A transition in the minimum cut and the journeys that take it (its capacity). */

@@ -20,12 +20,13 @@ public record Funnel(long total, List<Stage> stages) {
 
     /**
      * One stage. {@code conversion}: the share of the journeys reaching the previous stage that also reach this one
-     * (for the first stage: its share of {@code total}). {@code droppedOut}: journeys reaching this stage but not the
+     * (for the first stage: its share of {@code total}; null when the previous stage has no journeys, where a rate
+     * would be 0/0). {@code droppedOut}: journeys reaching this stage but not the
      * next (0 for the last stage); of them, the ABANDONED ones by last touchpoint ({@code abandonedAt}) and the
      * DIVERTED ones by the competitor touchpoint they ended on ({@code divertedTo}), each top N with shares of
      * {@code droppedOut}; the rest of {@code droppedOut} purchased.
      */
-    public record Stage(String stage, long journeys, double shareOfTotal, double conversion, long droppedOut,
+    public record Stage(String stage, long journeys, double shareOfTotal, Double conversion, long droppedOut,
             List<LabelCount> abandonedAt, List<LabelCount> divertedTo) {
         public Stage {
             abandonedAt = List.copyOf(abandonedAt);
@@ -114,7 +115,12 @@ public record Funnel(long total, List<Stage> stages) {
         }
         List<Stage> result = new ArrayList<>(k);
         for (int s = 0; s < k; s++) {
-            double conversion = s == 0 ? LabelCount.share(reached[0], total) : LabelCount.share(both[s], reached[s - 1]);
+            Double conversion = null;
+            if (s == 0) {
+                conversion = LabelCount.share(reached[0], total);
+            } else if (reached[s - 1] > 0) {
+                conversion = LabelCount.share(both[s], reached[s - 1]);
+            }
             result.add(new Stage(stages.get(s), reached[s], LabelCount.share(reached[s], total), conversion,
                     dropped[s], LabelCount.top(abandoned.get(s), dropped[s], top),
                     LabelCount.top(diverted.get(s), dropped[s], top)));

@@ -45,6 +45,13 @@ public record Journey(
         attributes = attributes == null ? Map.of() : attributes;
     }
 
+    /** This journey with other event types (purchases), its outcome and path to purchase recomputed. */
+    public Journey withTypes(byte[] newTypes, java.util.List<Touchpoint> touchpoints) {
+        return new Journey(id, customerId, steps, times, newTypes, eventIds,
+                OutcomeRule.outcomeOf(steps, newTypes, touchpoints), OutcomeRule.firstPurchase(newTypes), value,
+                weight, segment, device, attributes);
+    }
+
     public int length() {
         return steps.length;
     }

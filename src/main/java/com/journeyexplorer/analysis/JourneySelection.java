@@ -147,11 +147,6 @@ public record JourneySelection(
         return position -> byColumns.test(position) && restPredicate.test(journeys.get(position));
     }
 
-    /** Tests one journey; builds the predicate each time, so use {@link #predicate} for many journeys. */
-    public boolean test(Journey journey, JourneySnapshot snapshot) {
-        return predicate(snapshot).test(journey);
-    }
-
     /** The selected journey records, in snapshot order; O(journeys · path length). */
     public List<Journey> select(JourneySnapshot snapshot) {
         Predicate<Journey> predicate = predicate(snapshot);

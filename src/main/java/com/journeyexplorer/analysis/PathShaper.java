@@ -33,6 +33,7 @@ final class PathShaper {
         this.maxSteps = shaping.maxSteps() == null ? Integer.MAX_VALUE : shaping.maxSteps();
     }
 
+    /** The label of {@code touchpoint} under this shaping. */
     String label(int touchpoint) {
         return labels[touchpoint];
     }

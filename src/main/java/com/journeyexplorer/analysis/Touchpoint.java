@@ -1,5 +1,6 @@
 package com.journeyexplorer.analysis;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -7,6 +8,13 @@ import java.util.Objects;
  * {@link JourneySnapshot}: stable for the life of the data set, so it is also the id used in graph exports.
  */
 public record Touchpoint(int id, String name, String channel, String stage, Owner owner) {
+
+    /**
+     * The stages of a customer journey in their usual order: the funnel's default stages, and the order of the nodes
+     * of a graph export and of the journey map's columns (which reads it from the export's {@code meta.stages}). A
+     * touchpoint may have any other stage, or none; other stages come after these.
+     */
+    public static final List<String> STAGES = List.of("awareness", "consideration", "purchase", "loyalty", "advocacy");
 
     public Touchpoint {
         Objects.requireNonNull(name, "name");

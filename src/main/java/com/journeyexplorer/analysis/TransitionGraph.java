@@ -153,16 +153,6 @@ public final class TransitionGraph {
         return Optional.ofNullable(graph.getEdge(from, to));
     }
 
-    /** Edges leaving {@code node}, by descending count then target; empty for unknown nodes. */
-    public List<TransitionEdge> outgoing(String node) {
-        if (!graph.containsVertex(node)) {
-            return List.of();
-        }
-        List<TransitionEdge> edges = new ArrayList<>(graph.outgoingEdgesOf(node));
-        edges.sort(TransitionStats.ORDER);
-        return edges;
-    }
-
     /** Every edge, by source, descending count, then target. */
     public List<TransitionEdge> edges() {
         List<TransitionEdge> edges = new ArrayList<>(graph.edgeSet());

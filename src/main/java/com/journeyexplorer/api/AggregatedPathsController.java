@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.ingest.AggregatedPathImporter;
 import com.journeyexplorer.ingest.AggregatedPathOptions;
+import com.journeyexplorer.ingest.ImportParameters;
 import com.journeyexplorer.ingest.ImportReport;
 import com.journeyexplorer.ingest.SizeLimitedInputStream;
 import com.journeyexplorer.ingest.UploadTooLargeException;

@@ -10,11 +10,13 @@ import java.util.function.Predicate;
 
 import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.Outcome;
 import com.journeyexplorer.analysis.attribution.Attribution;
 import com.journeyexplorer.analysis.attribution.AttributionAccumulator;
 import com.journeyexplorer.analysis.attribution.AttributionPath;
 import com.journeyexplorer.analysis.attribution.MarkovAttribution;
 import com.journeyexplorer.analysis.attribution.MarkovChain;
+import com.journeyexplorer.export.CleanNumbers;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -31,7 +33,13 @@ record AttributionAnswer(
         @Schema(description = "P(conversion) from (start) of the fitted chain (markov only)")
         Double conversionProbability,
         @Schema(description = "The removal effect of the labels of 'remove' taken out together (markov only)")
-        SetRemoval removal) {
+        SetRemoval removal,
+        @Schema(description = "Why there is nothing to attribute, when the selection has no purchase")
+        String note) {
+
+    static final String NO_PURCHASE = "No selected journey ends in a purchase, so there is nothing to attribute: "
+            + "labels is empty for every model. Import purchase events (a type column with 'purchase', or "
+            + "purchase=<touchpoint> on import) or widen the filters.";
 
     /** Credit of one label; {@code removalEffect} = (P - P without it) / P, markov only. */
     record AttributedLabel(String label, double conversions, double value, Double removalEffect) {
@@ -57,24 +65,36 @@ record AttributionAnswer(
             List<String> remove) {
         AttributionAccumulator accumulator = settings.model().accumulator(snapshot, settings.level());
         long journeyCount = 0;
+        long purchases = 0;
         for (Journey journey : snapshot.journeys()) {
             if (selected.test(journey)) {
                 journeyCount += journey.weight();
+                if (journey.outcome() == Outcome.PURCHASE) {
+                    purchases += journey.weight();
+                }
                 accumulator.add(journey);
             }
         }
         String level = settings.level().name().toLowerCase(Locale.ROOT);
+        boolean markovModel = accumulator instanceof MarkovAttribution.ChainAccumulator;
+        if (purchases == 0) {
+            return new AttributionAnswer(settings.name().label(), level, markovModel ? settings.order() : null,
+                    markovModel ? null : settings.halfLifeIfTimeDecay(),
+                    markovModel ? settings.collapseRepeats() : null, List.of(), new Totals(0, 0.0, journeyCount),
+                    markovModel ? 0.0 : null, null, NO_PURCHASE);
+        }
         if (accumulator instanceof MarkovAttribution.ChainAccumulator markov) {
             MarkovChain chain = markov.chain();
             Map<String, Double> effects = chain.removalEffects();
             Attribution attribution = MarkovAttribution.attribution(chain, effects);
             return new AttributionAnswer(settings.name().label(), level, settings.order(), null,
                     settings.collapseRepeats(), labels(attribution, effects),
-                    totals(attribution, journeyCount), chain.conversionProbability(), removal(chain, remove));
+                    totals(attribution, journeyCount), CleanNumbers.probability(chain.conversionProbability()),
+                    removal(chain, remove), null);
         }
         Attribution attribution = accumulator.attribution();
         return new AttributionAnswer(settings.name().label(), level, null, settings.halfLifeIfTimeDecay(), null,
-                labels(attribution, Map.of()), totals(attribution, journeyCount), null, null);
+                labels(attribution, Map.of()), totals(attribution, journeyCount), null, null, null);
     }
 
     /** The credits, most conversions first (ties by label), each with its removal effect if known. */
@@ -83,7 +103,7 @@ record AttributionAnswer(
                 .sorted(Comparator.comparingDouble((Attribution.Credit c) -> -c.conversions())
                         .thenComparing(Attribution.Credit::label))
                 .map(c -> new AttributedLabel(c.label(), c.conversions(), c.value(),
-                        removalEffects.get(c.label())))
+                        CleanNumbers.probability(removalEffects.get(c.label()))))
                 .toList();
     }
 
@@ -101,7 +121,7 @@ record AttributionAnswer(
                 throw new NotFoundException("label", label);
             }
         }
-        return new SetRemoval(List.copyOf(labels), chain.removalEffect(labels),
-                chain.conversionProbabilityWithout(labels));
+        return new SetRemoval(List.copyOf(labels), CleanNumbers.probability(chain.removalEffect(labels)),
+                CleanNumbers.probability(chain.conversionProbabilityWithout(labels)));
     }
 }

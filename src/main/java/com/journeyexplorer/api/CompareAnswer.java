@@ -30,13 +30,17 @@ record CompareAnswer(
     record Side(String filter, long journeys, SideAttribution attribution) {
     }
 
-    /** A selection's attribution: credits, most conversions first, and the totals shared out. */
+    /**
+     * A selection's attribution: credits, most conversions first, and the totals shared out; no credits at all, for
+     * every model, when the selection has no purchase.
+     */
     record SideAttribution(String model, String level, List<AttributionAnswer.AttributedLabel> labels,
             long conversions, double value) {
 
         static SideAttribution of(Attribution attribution, AttributionSettings settings) {
             return new SideAttribution(settings.name().label(), settings.level().name().toLowerCase(Locale.ROOT),
-                    AttributionAnswer.labels(attribution, Map.of()), attribution.totalConversions(),
+                    attribution.totalConversions() == 0 ? List.of() : AttributionAnswer.labels(attribution, Map.of()),
+                    attribution.totalConversions(),
                     attribution.totalValue());
         }
     }

@@ -44,9 +44,16 @@ class DropoffController {
         }
     }
 
-    /** One touchpoint's exits; {@code owner} is {@code own} or {@code competitor}, as in /api/touchpoints. */
+    /**
+     * One touchpoint's exits; {@code owner} is {@code own} or {@code competitor}, as in /api/touchpoints; {@code stage}
+     * null (absent) when the touchpoint has none.
+     */
     record TouchpointExit(String touchpoint, String stage, String owner, long journeys, long toAbandonment,
             long toCompetitors, long exits, double abandonmentRate, double competitorRate, double exitRate) {
+
+        TouchpointExit {
+            stage = JsonText.absentIfEmpty(stage);
+        }
 
         static TouchpointExit of(TouchpointExits t) {
             return new TouchpointExit(t.touchpoint(), t.stage(), t.owner().label(), t.journeys(), t.toAbandonment(),

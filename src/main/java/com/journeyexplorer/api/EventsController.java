@@ -11,13 +11,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.ingest.EventImporter;
+import com.journeyexplorer.ingest.ImportParameters;
 import com.journeyexplorer.ingest.ImportReport;
 import com.journeyexplorer.ingest.SizeLimitedInputStream;
 import com.journeyexplorer.ingest.UploadTooLargeException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Imports touchpoint events, streamed from the request body (CSV or NDJSON). */
+/** Imports touchpoint events, streamed from the request body (CSV, NDJSON or an XES event log). */
 @RestController
 @RequestMapping("/api/events")
 class EventsController {
@@ -31,7 +32,7 @@ class EventsController {
     }
 
     @PostMapping(consumes = {"text/csv", "text/plain", "application/x-ndjson", "application/jsonl",
-            "application/json", "application/octet-stream"})
+            "application/json", "application/octet-stream", "application/xes+xml", "application/xml", "text/xml"})
     ImportReport importEvents(HttpServletRequest request, ImportParameters parameters,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) throws IOException {
         long limit = settings.maxUploadSize().toBytes();

@@ -1,8 +1,12 @@
 package com.journeyexplorer.api;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -11,23 +15,27 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.journeyexplorer.analysis.Funnel;
 import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.StepFunnel;
 import com.journeyexplorer.analysis.Touchpoint;
 import com.journeyexplorer.graph.JourneyProjection;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** How the selected journeys move through a list of stages, and where the others went. */
+/**
+ * How the selected journeys move through a list of stages, and where the others went; or, with {@code steps}, through
+ * a list of touchpoints in order.
+ */
 @RestController
 @RequestMapping("/api")
 @Tag(name = "Exits")
 class FunnelController {
 
-    static final List<String> DEFAULT_STAGES = List.of("awareness", "consideration", "purchase", "loyalty",
-            "advocacy");
     static final int MAX_STAGES = 20;
     static final int MAX_TOP = 50;
 
@@ -38,18 +46,34 @@ class FunnelController {
     }
 
     @GetMapping("/funnel")
-    @Operation(summary = "Stage funnel", description = "Per stage: journeys reaching it (a step at a touchpoint of "
-            + "that stage; for 'purchase' also a purchase outcome), shareOfTotal, conversion from the previous "
-            + "stage, and of the journeys reaching it but not the next (droppedOut) the top touchpoints where the "
-            + "abandoned ones ended (abandonedAt) and the competitor touchpoints the diverted ones ended on "
-            + "(divertedTo). Whole journeys, raw touchpoints: path shaping does not apply (400). 404 for an asked "
-            + "stage no touchpoint has.")
+    @Operation(summary = "Stage funnel, or touchpoint funnel with steps", description = "Without 'steps', per stage: "
+            + "journeys reaching it (a step at a touchpoint of that stage; for 'purchase' also a purchase outcome), "
+            + "shareOfTotal, conversion from the previous stage (null when that has no journeys), and of the "
+            + "journeys reaching it but not the next (droppedOut) the top touchpoints where the abandoned ones ended "
+            + "(abandonedAt) and the competitor touchpoints the diverted ones ended on (divertedTo); 422 when no "
+            + "touchpoint has a stage. With 'steps', per touchpoint in eventual order (other touchpoints may come "
+            + "between): journeys reaching it, shareOfTotal, conversion from the previous step, droppedOut and "
+            + "purchased, within 'window' of the first step if given. Whole journeys, raw touchpoints: path shaping "
+            + "does not apply (400). 404 for an asked stage or step no touchpoint has.")
     @Parameter(name = "stages", in = ParameterIn.QUERY, description = "Comma list of 1..20 stages, in funnel order",
             example = "awareness,consideration,purchase,loyalty,advocacy")
-    @Parameter(name = "top", in = ParameterIn.QUERY, description = "Touchpoints listed per drop-out kind, 0..50",
-            schema = @Schema(type = "integer", minimum = "0", maximum = "50", defaultValue = "5"))
+    @Parameter(name = "top", in = ParameterIn.QUERY, description = "Touchpoints listed per drop-out kind, 0..50 "
+            + "(stage funnel)", schema = @Schema(type = "integer", minimum = "0", maximum = "50", defaultValue = "5"))
+    @Parameter(name = "steps", in = ParameterIn.QUERY, description = "1..20 touchpoints in order: one comma list, "
+            + "or the parameter repeated with one touchpoint each (then names may contain commas)",
+            example = "Product page,Cart,Checkout - payment")
+    @Parameter(name = "window", in = ParameterIn.QUERY, description = "Conversion window from the first step "
+            + "(touchpoint funnel): 7d, 12h, 30m, PT45M", example = "7d")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {Funnel.class,
+            StepFunnel.class})))
     @JourneyFilterParameters
-    Funnel funnel(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+    Object funnel(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        if (parameters.containsKey("steps")) {
+            return touchpointFunnel(parameters);
+        }
+        if (parameters.containsKey("window")) {
+            throw new InvalidParameterException("window", "applies to the touchpoint funnel only (with steps=)");
+        }
         List<String> stages = JourneyQuery.list(parameters, "stages");
         if (parameters.containsKey("stages") && stages.isEmpty() || stages.size() > MAX_STAGES) {
             throw new InvalidParameterException("stages", "must list 1 to " + MAX_STAGES + " stages, was "
@@ -57,12 +81,18 @@ class FunnelController {
         }
         boolean asked = !stages.isEmpty();
         if (!asked) {
-            stages = DEFAULT_STAGES;
+            stages = Touchpoint.STAGES;
         }
         int top = JourneyQuery.integer(parameters, "top", 0, MAX_TOP, 5);
         JourneyQuery query = JourneyQuery.of(parameters, Set.of("stages", "top")).rejectShaping();
         JourneySnapshot snapshot = projection.current();
         query.requireKnownTouchpoints(snapshot);
+        if (!snapshot.touchpoints().isEmpty()
+                && snapshot.touchpoints().stream().allMatch(touchpoint -> touchpoint.stage().isEmpty())) {
+            throw new MissingDataException("stages", "stage", "No touchpoint has a stage, so a stage funnel would "
+                    + "count nothing but purchases. Import events with a stage column (stageColumn=<column> if it "
+                    + "has another name), or ask for a touchpoint funnel: steps=First touchpoint,Next touchpoint");
+        }
         for (String stage : stages) {
             if (asked && !stage.equalsIgnoreCase("purchase")
                     && snapshot.touchpoints().stream().map(Touchpoint::stage).noneMatch(stage::equalsIgnoreCase)) {
@@ -70,5 +100,66 @@ class FunnelController {
             }
         }
         return Funnel.of(snapshot, query.selection(), stages, top);
+    }
+
+    private StepFunnel touchpointFunnel(MultiValueMap<String, String> parameters) {
+        for (String stageOnly : List.of("stages", "top")) {
+            if (parameters.containsKey(stageOnly)) {
+                throw new InvalidParameterException(stageOnly, "applies to the stage funnel only, not with steps=");
+            }
+        }
+        List<String> steps = steps(parameters.get("steps"));
+        if (steps.isEmpty() || steps.size() > MAX_STAGES) {
+            throw new InvalidParameterException("steps", "must list 1 to " + MAX_STAGES + " touchpoints, was "
+                    + steps.size());
+        }
+        Long window = window(JourneyQuery.single(parameters, "window"));
+        JourneyQuery query = JourneyQuery.of(parameters, Set.of("steps", "window")).rejectShaping();
+        JourneySnapshot snapshot = projection.current();
+        query.requireKnownTouchpoints(snapshot);
+        for (String step : steps) {
+            if (snapshot.touchpoint(step).isEmpty()) {
+                throw new NotFoundException("touchpoint", step);
+            }
+        }
+        return StepFunnel.of(snapshot, query.selection(), steps, window);
+    }
+
+    /** One comma list, or one touchpoint per repeated parameter (names may then contain commas). */
+    static List<String> steps(List<String> values) {
+        List<String> steps = new ArrayList<>();
+        if (values.size() == 1) {
+            for (String part : values.get(0).split(",")) {
+                if (!part.isBlank()) {
+                    steps.add(part.strip());
+                }
+            }
+            return steps;
+        }
+        for (String value : values) {
+            if (!value.isBlank()) {
+                steps.add(value.strip());
+            }
+        }
+        return steps;
+    }
+
+    /** The window in seconds: 7d, 12h, 30m, 45s, PT45M; positive. */
+    static Long window(String value) {
+        if (value == null) {
+            return null;
+        }
+        Duration window;
+        try {
+            window = DurationStyle.detectAndParse(value);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new InvalidParameterException("window", "must be a duration such as 7d, 12h, 30m or PT45M, was '"
+                    + JourneyQuery.abbreviate(value) + "'");
+        }
+        if (window.isNegative() || window.getSeconds() < 1) {
+            throw new InvalidParameterException("window", "must be at least one second, was '"
+                    + JourneyQuery.abbreviate(value) + "'");
+        }
+        return window.getSeconds();
     }
 }

@@ -49,8 +49,13 @@ class GraphReadController {
                 snapshot.touchpoints().size(), transitions.of(snapshot).transitions().size(), outcomes);
     }
 
+    /** {@code channel} and {@code stage} are null (absent) when the data gives none. */
     record TouchpointSummary(int id, String name, String channel, String stage, String owner, long journeys,
             long events) {
+        TouchpointSummary {
+            channel = JsonText.absentIfEmpty(channel);
+            stage = JsonText.absentIfEmpty(stage);
+        }
     }
 
     @GetMapping("/touchpoints")
@@ -82,6 +87,10 @@ class GraphReadController {
 
     record Step(int index, String touchpoint, String channel, String stage, Instant at, String type,
             String eventId) {
+        Step {
+            channel = JsonText.absentIfEmpty(channel);
+            stage = JsonText.absentIfEmpty(stage);
+        }
     }
 
     record JourneyDetail(String id, String customerId, Outcome outcome, Instant startedAt, Instant endedAt,

@@ -22,6 +22,7 @@ import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.Outcome;
 import com.journeyexplorer.analysis.PathShaping;
+import com.journeyexplorer.analysis.Touchpoint;
 
 /**
  * The filters and path shaping that every analysis endpoint takes, read from the query string with one clear 400 per
@@ -77,13 +78,35 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
         return new JourneyQuery(selection, shaping, parameters);
     }
 
-    /** 404 for touchpoint names in the filters that the data does not have. */
+    /**
+     * 404 for touchpoint names in the filters that the data does not have; 422 for {@code level=channel} or {@code
+     * level=stage} when no touchpoint has a channel or stage, where every step would silently keep its touchpoint
+     * name (with some touchpoints labelled, the others keep their names, as {@link PathShaping} says).
+     */
     public JourneyQuery requireKnownTouchpoints(JourneySnapshot snapshot) {
         List<String> unknown = selection.unknownTouchpoints(snapshot);
         if (!unknown.isEmpty()) {
             throw new NotFoundException("touchpoint", unknown.get(0));
         }
+        requireLevelData(shaping.level(), snapshot);
         return this;
+    }
+
+    /** 422 when the data has no value at all for {@code level} (channel or stage) on any touchpoint. */
+    static void requireLevelData(PathShaping.Level level, JourneySnapshot snapshot) {
+        if (level == PathShaping.Level.TOUCHPOINT || snapshot.touchpoints().isEmpty()) {
+            return;
+        }
+        boolean channel = level == PathShaping.Level.CHANNEL;
+        for (Touchpoint touchpoint : snapshot.touchpoints()) {
+            if (!(channel ? touchpoint.channel() : touchpoint.stage()).isEmpty()) {
+                return;
+            }
+        }
+        String what = channel ? "channel" : "stage";
+        throw new MissingDataException("level", what, "No touchpoint has a " + what + ", so level=" + what
+                + " would show the touchpoints themselves. Import events with a " + what + " column (" + what
+                + "Column=<column> if it has another name), or ask for level=touchpoint");
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.journeyexplorer.api;
 
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.util.MultiValueMap;
@@ -38,7 +39,9 @@ class NeighbourhoodController {
             + "label on each selected path (to the first purchase): the label distribution at each offset, -1 down "
             + "to -before and +1 up to +after, with shares of the journeys that reach that offset. Past the start "
             + "of a path the label is (start), past its end the outcome node. With shaping, {name} is a shaped "
-            + "label (a channel, stage or group name); 404 when no touchpoint has that label.")
+            + "label (a channel, stage or group name); 404 when no touchpoint has that label. {name} is "
+            + "percent-encoded (/ as %2F, % as %25, ? as %3F, # as %23); GET /api/touchpoints/neighbourhood?"
+            + "touchpoint=... takes it as a query parameter instead.")
     @Parameter(name = "before", in = ParameterIn.QUERY, description = "Steps back, 0..10",
             schema = @Schema(type = "integer", minimum = "0", maximum = "10", defaultValue = "2"))
     @Parameter(name = "after", in = ParameterIn.QUERY, description = "Steps ahead, 0..10",
@@ -47,9 +50,35 @@ class NeighbourhoodController {
     @PathShapingParameters
     Neighbourhood neighbourhood(@Parameter(description = "Touchpoint name or shaped label") @PathVariable String name,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        return answer(name, parameters, Set.of("before", "after"));
+    }
+
+    @GetMapping("/neighbourhood")
+    @Operation(summary = "Steps before and after a touchpoint, named in the query", description = "As "
+            + "/api/touchpoints/{name}/neighbourhood, with the touchpoint (or shaped label) as the query parameter "
+            + "'touchpoint', so that any name travels as ordinary query text.")
+    @Parameter(name = "touchpoint", in = ParameterIn.QUERY, required = true,
+            description = "Touchpoint name or shaped label", example = "Product page")
+    @Parameter(name = "before", in = ParameterIn.QUERY, description = "Steps back, 0..10",
+            schema = @Schema(type = "integer", minimum = "0", maximum = "10", defaultValue = "2"))
+    @Parameter(name = "after", in = ParameterIn.QUERY, description = "Steps ahead, 0..10",
+            schema = @Schema(type = "integer", minimum = "0", maximum = "10", defaultValue = "2"))
+    @JourneyFilterParameters
+    @PathShapingParameters
+    Neighbourhood neighbourhoodByQuery(
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        List<String> names = parameters.getOrDefault("touchpoint", List.of());
+        if (names.size() != 1 || names.get(0).isEmpty()) {
+            throw new InvalidParameterException("touchpoint", "must name one touchpoint (or shaped label), given "
+                    + names.size() + " time(s)");
+        }
+        return answer(names.get(0), parameters, Set.of("touchpoint", "before", "after"));
+    }
+
+    private Neighbourhood answer(String name, MultiValueMap<String, String> parameters, Set<String> known) {
         int before = JourneyQuery.integer(parameters, "before", 0, MAX_DISTANCE, 2);
         int after = JourneyQuery.integer(parameters, "after", 0, MAX_DISTANCE, 2);
-        JourneyQuery query = JourneyQuery.of(parameters, Set.of("before", "after"));
+        JourneyQuery query = JourneyQuery.of(parameters, known);
         JourneySnapshot snapshot = projection.current();
         query.requireKnownTouchpoints(snapshot);
         if (!query.shaping().labels(snapshot).contains(name)) {

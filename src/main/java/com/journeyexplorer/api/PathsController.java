@@ -16,10 +16,12 @@ import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.LikelyPath;
 import com.journeyexplorer.analysis.LikelyPaths;
+import com.journeyexplorer.analysis.ObservedPaths;
 import com.journeyexplorer.analysis.Outcome;
 import com.journeyexplorer.analysis.PathVariant;
 import com.journeyexplorer.analysis.TopPaths;
 import com.journeyexplorer.analysis.TransitionGraph;
+import com.journeyexplorer.export.CleanNumbers;
 import com.journeyexplorer.graph.JourneyProjection;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -83,8 +85,13 @@ class PathsController {
                 new Other(top.other().variants(), top.other().journeys(), top.other().share()));
     }
 
-    /** A path from (start) to the outcome node; {@code steps} lie between the two. */
-    record Likely(List<String> steps, double probability) {
+    /**
+     * A path from (start) to the outcome node; {@code steps} lie between the two. {@code probability}: of the chain
+     * (clamped to [0, 1]). {@code journeys}: selected journeys that took exactly this path (the same shaping, to the
+     * outcome) and {@code share} of the selected journeys, the observed counterpart of {@code probability}; 0 for a
+     * path the chain makes likely but nobody followed.
+     */
+    record Likely(List<String> steps, double probability, long journeys, double share) {
     }
 
     /** The probability of eventually ending in each outcome from {@code node}. */
@@ -105,6 +112,8 @@ class PathsController {
     @Operation(summary = "Most probable paths to an outcome", description = "Builds the absorbing Markov chain of "
             + "the selected journeys' shaped paths (to the first purchase) and lists the k most probable simple "
             + "paths from (start) to the outcome node (Yen's k shortest paths on -log P), by descending probability. "
+            + "Beside each path, the journeys that actually took exactly it (same shaping, ending in the outcome) "
+            + "and their share of the selected journeys: the chain can make likely a path nobody followed. "
             + "outcomeProbabilities gives, for every node, the exact probability of eventually reaching each "
             + "outcome (absorbing-chain solve). Here 'outcome' names the target, not a filter.")
     @Parameter(name = "outcome", in = ParameterIn.QUERY, description = "The outcome the paths lead to",
@@ -133,9 +142,14 @@ class PathsController {
                     + " path labels, more than the " + MAX_CHAIN_NODES + " the exact chain is solved for; use "
                     + "level=channel or level=stage, or merge touchpoints with group=Name:regex");
         }
+        List<LikelyPath> likely = LikelyPaths.of(graph, target, k);
+        long[] observed = ObservedPaths.journeys(snapshot, selection, query.shaping(), target,
+                likely.stream().map(LikelyPath::steps).toList());
         List<Likely> paths = new ArrayList<>();
-        for (LikelyPath path : LikelyPaths.of(graph, target, k)) {
-            paths.add(new Likely(path.steps(), path.probability()));
+        for (int i = 0; i < likely.size(); i++) {
+            LikelyPath path = likely.get(i);
+            paths.add(new Likely(path.steps(), CleanNumbers.probability(path.probability()), observed[i],
+                    (double) observed[i] / graph.journeys()));
         }
         return new LikelyPathsResponse(target.nodeName(), graph.journeys(), paths,
                 outcomeProbabilities(AbsorbingChain.of(graph), target));
@@ -144,8 +158,9 @@ class PathsController {
     private static List<NodeOutcomes> outcomeProbabilities(AbsorbingChain chain, Outcome target) {
         List<NodeOutcomes> rows = new ArrayList<>(chain.nodes().size());
         for (String node : chain.nodes()) {
-            rows.add(new NodeOutcomes(node, chain.probability(node, Outcome.PURCHASE),
-                    chain.probability(node, Outcome.ABANDONED), chain.probability(node, Outcome.DIVERTED)));
+            rows.add(new NodeOutcomes(node, CleanNumbers.probability(chain.probability(node, Outcome.PURCHASE)),
+                    CleanNumbers.probability(chain.probability(node, Outcome.ABANDONED)),
+                    CleanNumbers.probability(chain.probability(node, Outcome.DIVERTED))));
         }
         rows.sort(Comparator.comparing((NodeOutcomes row) -> !row.node().equals(TransitionGraph.START))
                 .thenComparing(Comparator.comparingDouble((NodeOutcomes row) -> probability(row, target)).reversed())

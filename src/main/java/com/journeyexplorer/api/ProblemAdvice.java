@@ -7,17 +7,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.journeyexplorer.analysis.WorkBudgetExceededException;
 import com.journeyexplorer.graph.CypherFailedException;
 import com.journeyexplorer.graph.CypherRefusedException;
 import com.journeyexplorer.graph.GraphWriteException;
+import com.journeyexplorer.graph.NotStoredException;
+import com.journeyexplorer.graph.UndoConflictException;
 import com.journeyexplorer.ingest.ImportRejectedException;
+import com.journeyexplorer.ingest.InvalidImportOptionException;
 import com.journeyexplorer.ingest.UploadTooLargeException;
 
 /**
@@ -55,10 +60,41 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** An import option is a query parameter of the import endpoints: the same problem as any invalid parameter. */
+    @ExceptionHandler
+    ProblemDetail invalidImportOption(InvalidImportOptionException e) {
+        return invalidParameter(new InvalidParameterException(e.option(), e.reason()));
+    }
+
+    @ExceptionHandler
+    ProblemDetail missingData(MissingDataException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "missing-data", "Not in the data",
+                e.getMessage());
+        problem.setProperty("parameter", e.parameter());
+        problem.setProperty("missing", e.missing());
+        return problem;
+    }
+
     @ExceptionHandler
     ProblemDetail notFound(NotFoundException e) {
         ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
         problem.setProperty(e.kind(), e.name());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail notStored(NotStoredException e) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+        problem.setProperty(e.kind(), e.name());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail undoConflict(UndoConflictException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "undo-conflict", "Cannot be undone now",
+                e.getMessage());
+        problem.setProperty("import", e.importId());
+        problem.setProperty("laterImports", e.laterImports());
         return problem;
     }
 
@@ -117,6 +153,23 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "the server failed to answer; the failure is logged");
+    }
+
+    /** Spring MVC's own problems (404, 405, 415, a missing parameter ...) get a type of ours instead of about:blank. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem && (problem.getType() == null
+                || "about:blank".equals(problem.getType().toString()))) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            String title = known == null ? "Error" : known.getReasonPhrase();
+            problem.setType(URI.create(TYPE_BASE + ProblemErrorController.slug(status.value(), title)));
+            if (problem.getTitle() == null) {
+                problem.setTitle(title);
+            }
+        }
+        return response;
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

@@ -1,6 +1,7 @@
 package com.journeyexplorer.api;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -17,11 +18,14 @@ import com.journeyexplorer.analysis.NodeSpace;
 import com.journeyexplorer.analysis.PathShaping;
 import com.journeyexplorer.analysis.TransitionStats;
 import com.journeyexplorer.analysis.TransitionTable;
+import com.journeyexplorer.export.CleanNumbers;
 import com.journeyexplorer.graph.JourneyProjection;
 import com.journeyexplorer.graph.TransitionCache;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Aggregated transitions between touchpoints (or shaped labels), with the start and outcome nodes. */
@@ -29,6 +33,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api")
 @Tag(name = "Transitions")
 class TransitionsController {
+
+    static final int DEFAULT_LIMIT = 1000;
+    static final int MAX_LIMIT = 100_000;
 
     private final JourneyProjection projection;
     private final TransitionCache cache;
@@ -44,34 +51,79 @@ class TransitionsController {
 
         static TransitionSummary of(String from, String to, long journeys, long count, double probability,
                 DurationStats timing) {
-            return new TransitionSummary(from, to, journeys, count, probability,
+            return new TransitionSummary(from, to, journeys, count, CleanNumbers.probability(probability),
                     JsonNumbers.finiteOrNull(timing.meanSeconds()), JsonNumbers.finiteOrNull(timing.medianSeconds()),
                     JsonNumbers.finiteOrNull(timing.p90Seconds()));
         }
+    }
+
+    /**
+     * @param total       transitions of the selection
+     * @param matching    of them, those with at least {@code minJourneys} journeys
+     * @param listed      how many {@code transitions} lists: the {@code limit} busiest of the matching ones
+     * @param truncated   true when {@code limit} left matching transitions out ({@code listed < matching})
+     * @param transitions in the order described on the endpoint
+     */
+    record TransitionsResponse(long total, long matching, int listed, boolean truncated, long minJourneys, int limit,
+            List<TransitionSummary> transitions) {
     }
 
     @GetMapping("/transitions")
     @Operation(summary = "Transitions with counts, probabilities and timing", description = "Every directly-follows "
             + "transition of the selected journeys (whole journeys, not cut at the purchase), including (start) -> "
             + "first step and last step -> outcome node. probability = count over all counts leaving 'from', so "
-            + "they sum to 1 per node. Without filters and shaping this is the table the TRANSITION relationships "
-            + "in Neo4j hold, ordered by touchpoint id; otherwise ordered by from, descending count, then to.")
+            + "they sum to 1 per node (over all transitions, listed or not). Transitions with fewer than "
+            + "minJourneys journeys are left out, and at most 'limit' are listed, the busiest (most journeys, then "
+            + "count): total, matching, listed and truncated say what was left out. Without filters and shaping "
+            + "this is the table the TRANSITION relationships in Neo4j hold, ordered by touchpoint id; otherwise "
+            + "ordered by from, descending count, then to.")
+    @Parameter(name = "minJourneys", in = ParameterIn.QUERY, description = "Leave out transitions with fewer "
+            + "journeys", schema = @Schema(type = "integer", minimum = "1", defaultValue = "1"))
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Most transitions listed, 1..100000",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "100000", defaultValue = "1000"))
     @JourneyFilterParameters
     @PathShapingParameters
-    List<TransitionSummary> transitions(
+    TransitionsResponse transitions(
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        JourneyQuery query = JourneyQuery.of(parameters, Set.of());
+        int minJourneys = JourneyQuery.integer(parameters, "minJourneys", 1, Integer.MAX_VALUE, 1);
+        int limit = JourneyQuery.integer(parameters, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+        JourneyQuery query = JourneyQuery.of(parameters, Set.of("minJourneys", "limit"));
         JourneySnapshot snapshot = projection.current();
         query.requireKnownTouchpoints(snapshot);
+        List<TransitionSummary> all;
         if (query.selection().equals(JourneySelection.all()) && query.shaping().equals(PathShaping.touchpoints())) {
-            return unfiltered(snapshot);
+            all = unfiltered(snapshot);
+        } else {
+            TransitionStats stats = TransitionStats.of(snapshot, query.selection(), query.shaping(), false);
+            all = new ArrayList<>(stats.transitions().size());
+            for (TransitionStats.Transition t : stats.transitions()) {
+                all.add(TransitionSummary.of(t.from(), t.to(), t.journeys(), t.count(), t.probability(),
+                        t.timing()));
+            }
         }
-        TransitionStats stats = TransitionStats.of(snapshot, query.selection(), query.shaping(), false);
-        List<TransitionSummary> result = new ArrayList<>(stats.transitions().size());
-        for (TransitionStats.Transition t : stats.transitions()) {
-            result.add(TransitionSummary.of(t.from(), t.to(), t.journeys(), t.count(), t.probability(), t.timing()));
+        return cut(all, minJourneys, limit);
+    }
+
+    /** The transitions with at least {@code minJourneys} journeys, the {@code limit} busiest of them, in order. */
+    static TransitionsResponse cut(List<TransitionSummary> all, int minJourneys, int limit) {
+        List<Integer> matching = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).journeys() >= minJourneys) {
+                matching.add(i);
+            }
         }
-        return result;
+        List<Integer> kept = matching;
+        if (matching.size() > limit) {
+            kept = new ArrayList<>(matching);
+            kept.sort(Comparator.comparingLong((Integer i) -> all.get(i).journeys()).reversed()
+                    .thenComparing(Comparator.comparingLong((Integer i) -> all.get(i).count()).reversed())
+                    .thenComparing(Comparator.naturalOrder()));
+            kept = new ArrayList<>(kept.subList(0, limit));
+            kept.sort(Comparator.naturalOrder());
+        }
+        List<TransitionSummary> listed = kept.stream().map(all::get).toList();
+        return new TransitionsResponse(all.size(), matching.size(), listed.size(), listed.size() < matching.size(),
+                minJourneys, limit, listed);
     }
 
     private List<TransitionSummary> unfiltered(JourneySnapshot snapshot) {

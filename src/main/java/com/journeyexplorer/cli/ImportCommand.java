@@ -16,12 +16,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.journeyexplorer.JourneyExplorerApplication;
-import com.journeyexplorer.api.ImportParameters;
 import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.ingest.AggregatedPathImporter;
 import com.journeyexplorer.ingest.AggregatedPathOptions;
 import com.journeyexplorer.ingest.EventImporter;
+import com.journeyexplorer.ingest.ImportParameters;
 import com.journeyexplorer.ingest.ImportRejectedException;
+import com.journeyexplorer.ingest.InvalidImportOptionException;
 import com.journeyexplorer.ingest.ImportReport;
 import com.journeyexplorer.ingest.RowError;
 
@@ -36,13 +37,14 @@ public final class ImportCommand {
     static final String USAGE = """
             Usage: java -jar journey-explorer.jar import FILE [options]
 
-            Imports touchpoint events (CSV or NDJSON, by extension or --format) or, with --aggregated,
+            Imports touchpoint events (CSV, NDJSON or an XES event log, .xes or .xes.gz, by extension or
+            --format) or, with --aggregated,
             aggregated path counts, into the same database the app uses. Stop the app first when it runs on
             the embedded database (or send the file to it: curl --data-binary @FILE -H 'Content-Type: text/csv'
             http://localhost:8080/api/events).
 
             Options (the same names as the HTTP query parameters):
-              --format=csv|ndjson          input format (default: from the file extension)
+              --format=csv|ndjson|xes      input format (default: from the file extension)
               --aggregated                 the file holds aggregated paths (path;total_conversions;...)
               --journeyColumn=NAME         and timestampColumn, touchpointColumn, channelColumn, stageColumn,
                                            customerColumn, ownerColumn, typeColumn, valueColumn, segmentColumn,
@@ -148,6 +150,10 @@ public final class ImportCommand {
                 err.println("  ... and " + (e.errorCount() - e.errors().size()) + " more");
             }
             return 1;
+        } catch (InvalidImportOptionException e) {
+            err.println();
+            err.println("error: --" + e.option() + " " + e.reason());
+            return 2;
         } catch (RuntimeException | IOException e) {
             err.println();
             err.println("error: " + rootMessage(e));
@@ -159,13 +165,18 @@ public final class ImportCommand {
         String format = options.get("format");
         if (format == null) {
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".xes") || name.endsWith(".xes.gz") || name.endsWith(".xml")) {
+                return EventImporter.Format.XES;
+            }
             return name.endsWith(".ndjson") || name.endsWith(".jsonl") || name.endsWith(".json")
                     ? EventImporter.Format.NDJSON : EventImporter.Format.CSV;
         }
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "csv" -> EventImporter.Format.CSV;
             case "ndjson", "jsonl" -> EventImporter.Format.NDJSON;
-            default -> throw new IllegalArgumentException("--format must be csv or ndjson, was '" + format + "'");
+            case "xes" -> EventImporter.Format.XES;
+            default -> throw new IllegalArgumentException("--format must be csv, ndjson or xes, was '" + format
+                    + "'");
         };
     }
 
@@ -184,6 +195,11 @@ public final class ImportCommand {
         }
         out.printf(Locale.ROOT, "The database now holds %,d journeys and %,d events%n", report.totalJourneys(),
                 report.totalEvents());
+        report.warnings().forEach(warning -> out.println("warning: " + warning));
+        if (report.importId() != null) {
+            out.println("Import id " + report.importId() + " (DELETE /api/imports/" + report.importId()
+                    + " undoes it)");
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -37,7 +37,7 @@ final class Attributes {
             return DefaultAttribute.createAttribute(number);
         }
         if (value instanceof Double number) {
-            return DefaultAttribute.createAttribute(number);
+            return DefaultAttribute.createAttribute(CleanNumbers.clean(number));
         }
         if (value instanceof Boolean flag) {
             return DefaultAttribute.createAttribute(flag);

@@ -51,8 +51,8 @@ public final class CsvExporter implements GraphExporter {
             row.add(link.journeys());
             row.add(link.count());
             row.add(link.probability());
-            row.add(link.medianSeconds() == null ? "" : link.medianSeconds());
-            row.add(link.meanSeconds() == null ? "" : link.meanSeconds());
+            row.add(link.medianSeconds() == null ? "" : CleanNumbers.clean(link.medianSeconds()));
+            row.add(link.meanSeconds() == null ? "" : CleanNumbers.clean(link.meanSeconds()));
             row.add(link.diversion());
             printer.printRecord(row);
         }

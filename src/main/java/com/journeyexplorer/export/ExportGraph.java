@@ -6,6 +6,7 @@ import java.util.List;
 import org.jgrapht.Graph;
 
 import com.journeyexplorer.analysis.Flows;
+import com.journeyexplorer.analysis.Touchpoint;
 
 /**
  * What the exporters write: the pruned transition graph with its node and link attributes, the step-unrolled flows for
@@ -21,9 +22,11 @@ public record ExportGraph(Graph<ExportNode, ExportLink> graph, Meta meta, Flows 
      * @param minJourneys  links with fewer journeys were pruned
      * @param maxEdges     at most this many links were kept, the ones with most journeys
      * @param dataVersion  the data snapshot's version: the same version and parameters give the same answer
+     * @param stages       the stages in journey order ({@link Touchpoint#STAGES}), the order the nodes are sorted by;
+     *                     other stages come after these
      */
     public record Meta(long journeys, String level, boolean collapseRepeats, int nodes, int links, int totalNodes,
-            int totalLinks, long minJourneys, int maxEdges, long dataVersion) {
+            int totalLinks, long minJourneys, int maxEdges, long dataVersion, List<String> stages) {
     }
 
     /** Nodes: start, then by stage, then descending journeys; outcome nodes last. */

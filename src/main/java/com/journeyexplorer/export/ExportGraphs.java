@@ -34,10 +34,6 @@ import com.journeyexplorer.analysis.TransitionStats;
  */
 public final class ExportGraphs {
 
-    /** The usual order of a customer journey; any other stage sorts after these. */
-    public static final List<String> STAGE_ORDER = List.of("awareness", "consideration", "purchase", "loyalty",
-            "advocacy");
-
     private ExportGraphs() {
     }
 
@@ -111,7 +107,7 @@ public final class ExportGraphs {
         ExportGraph.Meta meta = new ExportGraph.Meta(transitions.journeys(),
                 shaping.level().name().toLowerCase(Locale.ROOT), shaping.collapseRepeats(), ordered.size(),
                 kept.size(), names.size(), transitions.transitions().size(), pruning.minJourneys(),
-                pruning.maxEdges(), snapshot.version());
+                pruning.maxEdges(), snapshot.version(), Touchpoint.STAGES);
         Flows flows = flowOptions == null ? new Flows(List.of(), List.of(), List.of(), transitions.journeys())
                 : Flows.of(snapshot, selection, shaping, flowOptions.steps(), flowOptions.topPerStep());
         return new ExportGraph(new AsUnmodifiableGraph<>(graph), meta, flows);
@@ -145,8 +141,8 @@ public final class ExportGraphs {
             case "start" -> -1;
             case "outcome" -> 100;
             default -> {
-                int index = STAGE_ORDER.indexOf(node.stage().toLowerCase(Locale.ROOT));
-                yield index < 0 ? STAGE_ORDER.size() : index;
+                int index = node.stage() == null ? -1 : Touchpoint.STAGES.indexOf(node.stage().toLowerCase(Locale.ROOT));
+                yield index < 0 ? Touchpoint.STAGES.size() : index;
             }
         };
     }

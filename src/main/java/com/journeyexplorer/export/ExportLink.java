@@ -32,7 +32,7 @@ public class ExportLink extends DefaultWeightedEdge {
         this.target = target;
         this.journeys = journeys;
         this.count = count;
-        this.probability = probability;
+        this.probability = CleanNumbers.probability(probability);
         this.medianSeconds = medianSeconds;
         this.meanSeconds = meanSeconds;
         this.diversion = diversion;

@@ -14,14 +14,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                            purchase}, {@code abandoned}, {@code diverted} for the fixed nodes, {@code label:<label>}
  *                            for a channel, stage or group label
  * @param kind                {@code touchpoint}, {@code label}, {@code start} or {@code outcome}
- * @param channel             the channel, empty when its touchpoints have several
- * @param stage               the stage (the most common one of its touchpoints); {@code start} and {@code outcome} for
- *                            the fixed nodes
+ * @param channel             the channel; null (absent) when its touchpoints have none or several
+ * @param stage               the stage (the most common one of its touchpoints), null (absent) when they have none;
+ *                            {@code start} and {@code outcome} for the fixed nodes
  * @param owner               {@code own} or {@code competitor} (every touchpoint of the label is a competitor's)
  * @param journeys            selected journeys that pass through the node, weighted, each journey once
  * @param visits              steps at the node, weighted
  * @param purchaseProbability probability that a journey at this node goes on to buy (absorbing Markov chain of the paths
- *                            to purchase); null where the node comes only after a purchase
+ *                            to purchase), clamped to [0, 1]; null where the node comes only after a purchase
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExportNode(String id, String label, String kind, String channel, String stage, String owner,
@@ -32,6 +32,11 @@ public record ExportNode(String id, String label, String kind, String channel, S
     public ExportNode {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(label, "label");
+        channel = channel == null || channel.isEmpty() ? null : channel;
+        stage = stage == null || stage.isEmpty() ? null : stage;
+        purchaseProbability = CleanNumbers.probability(purchaseProbability);
+        abandonProbability = CleanNumbers.probability(abandonProbability);
+        divertProbability = CleanNumbers.probability(divertProbability);
     }
 
     @JsonIgnore
@@ -39,13 +44,17 @@ public record ExportNode(String id, String label, String kind, String channel, S
         return "competitor".equals(owner);
     }
 
-    /** The attributes every format writes, in this order; absent probabilities are left out. */
+    /** The attributes every format writes, in this order; absent channel, stage and probabilities are left out. */
     public Map<String, Object> attributes() {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("label", label);
         attributes.put("kind", kind);
-        attributes.put("channel", channel);
-        attributes.put("stage", stage);
+        if (channel != null) {
+            attributes.put("channel", channel);
+        }
+        if (stage != null) {
+            attributes.put("stage", stage);
+        }
         attributes.put("owner", owner);
         attributes.put("journeys", journeys);
         attributes.put("visits", visits);

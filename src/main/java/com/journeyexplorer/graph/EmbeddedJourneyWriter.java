@@ -42,7 +42,7 @@ final class EmbeddedJourneyWriter {
 
     /** One transaction: replaces the journeys of {@code replacedIds} (node and steps), then writes every journey. */
     void writeJourneys(List<Journey> journeys, Collection<String> replacedIds, List<Touchpoint> touchpoints,
-            String importId) {
+            String importId, Map<String, String> writtenBy) {
         try (Transaction tx = database.beginTx()) {
             Map<Integer, Node> touchpointNodes = new HashMap<>();
             for (Journey journey : journeys) {
@@ -59,7 +59,7 @@ final class EmbeddedJourneyWriter {
                     }
                 }
                 writeJourney(tx, node, journey, touchpoints, touchpointNodes);
-                node.setProperty("importId", importId);
+                node.setProperty("importId", writtenBy.getOrDefault(journey.id(), importId));
             }
             tx.commit();
         }

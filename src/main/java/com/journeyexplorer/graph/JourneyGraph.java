@@ -1,9 +1,12 @@
 package com.journeyexplorer.graph;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.UUID;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -13,15 +16,17 @@ import org.springframework.stereotype.Service;
 
 import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.Touchpoint;
 import com.journeyexplorer.analysis.TransitionTable;
 import com.journeyexplorer.config.JourneysProperties;
 
 /**
- * The write side of the journey graph: applies one import at a time to Neo4j and then to the in-memory projection.
- * Neo4j is the system of record: the projection is swapped only after every write has committed. Each import is
- * journaled as an {@code (:Import)} node holding the versions it replaces; a failed write is rolled back from them at
- * once, and an import that a killed process left unfinished is rolled back at the next start, so an import is
- * either entirely there or not at all.
+ * The write side of the journey graph: applies one import (or other change of the stored journeys) at a time to Neo4j
+ * and then to the in-memory projection. Neo4j is the system of record: the projection is swapped only after every write
+ * has committed. Each change is journaled as an {@code (:Import)} node holding the versions it replaces; a failed write
+ * is rolled back from them at once, and a change that a killed process left unfinished is rolled back at the next
+ * start, so a change is either entirely there or not at all. A finished entry keeps those versions, so that it can be
+ * undone later ({@link #undo}); see docs/adr/0006-journal-undo-and-erasure.md.
  */
 @Service
 public class JourneyGraph {
@@ -49,35 +54,208 @@ public class JourneyGraph {
         };
     }
 
+    /** What a change returns, once applied: built from the changes, the snapshot after them and the entry's id. */
+    @FunctionalInterface
+    public interface Applied<R> {
+        R apply(JourneyChanges changes, JourneySnapshot after, String importId);
+    }
+
+    /** How a change is journaled: its kind, the entry it undoes, the customer it erases. */
+    private record Journal(String kind, String undoes, String erasedCustomer) {
+
+        static final Journal IMPORT = new Journal("import", null, null);
+    }
+
     /**
      * Plans changes against the current snapshot and applies them, with imports serialized: {@code planner} sees the
      * snapshot that its changes will be applied to.
      */
     public <R> R update(Function<JourneySnapshot, JourneyChanges> planner,
             java.util.function.BiFunction<JourneyChanges, JourneySnapshot, R> result, WriteProgress progress) {
+        return update(Journal.IMPORT, planner, (changes, after, importId) -> result.apply(changes, after), progress);
+    }
+
+    /** As {@link #update(Function, java.util.function.BiFunction, WriteProgress)}, the result also told the entry id. */
+    public <R> R update(Function<JourneySnapshot, JourneyChanges> planner, Applied<R> result,
+            WriteProgress progress) {
+        return update(Journal.IMPORT, planner, result, progress);
+    }
+
+    /**
+     * Applies a change of the stored journeys that is not an import (outcome rules, touchpoint metadata), journaled
+     * under {@code kind} like an import: all or nothing, and undoable.
+     */
+    public <R> R change(String kind, Function<JourneySnapshot, JourneyChanges> planner, Applied<R> result) {
+        return update(new Journal(kind, null, null), planner, result, WriteProgress.NONE);
+    }
+
+    private <R> R update(Journal journal, Function<JourneySnapshot, JourneyChanges> planner, Applied<R> result,
+            WriteProgress progress) {
         writeLock.lock();
         try {
             JourneySnapshot before = projection.current();
             JourneyChanges changes = planner.apply(before);
             JourneySnapshot after = changes.isEmpty() ? before
                     : before.withChanges(changes.touchpoints(), changes.upserts(), changes.removals());
-            if (!changes.isEmpty()) {
-                write(changes, before, after, progress);
+            String importId = null;
+            if (!changes.isEmpty() || journal.undoes() != null) {
+                importId = write(journal, changes, before, after, progress);
                 projection.replace(after);
             }
-            return result.apply(changes, after);
+            return result.apply(changes, after, importId);
         } finally {
             writeLock.unlock();
         }
     }
 
-    private void write(JourneyChanges changes, JourneySnapshot before, JourneySnapshot after, WriteProgress progress) {
+    /**
+     * Undoes a finished journal entry: the journeys it created are deleted, the versions it replaced or removed are
+     * put back (keeping the id of the entry that wrote them), and the touchpoint metadata it changed is restored.
+     * Journaled itself as an {@code undo} entry. Refused while later entries changed what it wrote: undo those first.
+     *
+     * @throws NotStoredException     when there is no such entry
+     * @throws UndoConflictException  when it cannot be undone; nothing is changed
+     */
+    public <R> R undo(String importId, Applied<R> result) {
+        return update(new Journal("undo", importId, null), before -> planUndo(importId, before), result,
+                WriteProgress.NONE);
+    }
+
+    private JourneyChanges planUndo(String importId, JourneySnapshot before) {
+        ImportEntry entry = store.importEntry(importId).orElseThrow(() -> new NotStoredException("import", importId));
+        if (entry.kind().equals("undo") || entry.kind().equals("erasure")) {
+            throw new UndoConflictException(importId, "Entry '" + importId + "' is an " + entry.kind()
+                    + (entry.kind().equals("undo") ? "; import the data again instead of undoing an undo"
+                            : ", which cannot be undone"), List.of());
+        }
+        if (!entry.status().equals("done")) {
+            throw new UndoConflictException(importId, "Import '" + importId + "' is " + entry.status()
+                    + "; only a finished import can be undone", List.of());
+        }
+        List<String> later = store.laterChanges(importId);
+        if (!later.isEmpty()) {
+            throw new UndoConflictException(importId, "Later imports changed journeys or touchpoints that import '"
+                    + importId + "' wrote; undo them first (newest first): " + String.join(", ", later), later);
+        }
+        Map<String, Touchpoint> previousMetadata = store.previousTouchpoints(importId);
+        List<Touchpoint> touchpoints = new ArrayList<>(before.touchpoints());
+        List<Touchpoint> changedTouchpoints = new ArrayList<>();
+        for (int i = 0; i < touchpoints.size(); i++) {
+            Touchpoint current = touchpoints.get(i);
+            Touchpoint previous = previousMetadata.get(current.name());
+            if (previous != null) {
+                Touchpoint restored = new Touchpoint(current.id(), current.name(), previous.channel(),
+                        previous.stage(), previous.owner());
+                touchpoints.set(i, restored);
+                changedTouchpoints.add(restored);
+            }
+        }
+        List<String> removals = new ArrayList<>();
+        Map<String, Journey> replaced = new HashMap<>();
+        for (String id : store.journeysCreatedBy(importId)) {
+            before.journey(id).ifPresent(journey -> {
+                removals.add(id);
+                replaced.put(id, journey);
+            });
+        }
+        JourneyStore.VersionsBefore previous = store.previousVersions(importId, touchpoints);
+        int recreated = 0;
+        for (Journey journey : previous.journeys()) {
+            Journey current = before.journey(journey.id()).orElse(null);
+            if (current == null) {
+                recreated++;
+            } else {
+                replaced.put(journey.id(), current);
+            }
+        }
+        final int kept = touchpointsKept(before, touchpoints, removals, previous.journeys(),
+                store.touchpointsCreatedBy(importId));
+        changedTouchpoints.removeIf(touchpoint -> touchpoint.id() >= kept);
+        return new JourneyChanges(List.copyOf(touchpoints.subList(0, kept)), changedTouchpoints, previous.journeys(),
+                removals, replaced, 0, 0, recreated, previous.journeys().size() - recreated, previous.writtenBy());
+    }
+
+    /**
+     * How many touchpoints stay after an undo: those the undone entry created go too when no journey visits them any
+     * more and they are the last ones (touchpoint ids are list positions, stable for the life of the data set, so
+     * only the tail can go; an undo in reverse order of imports leaves the touchpoints as they were).
+     */
+    private static int touchpointsKept(JourneySnapshot before, List<Touchpoint> touchpoints, List<String> removals,
+            List<Journey> restored, Set<String> created) {
+        int kept = touchpoints.size();
+        if (created.isEmpty()) {
+            return kept;
+        }
+        boolean[] visited = new boolean[touchpoints.size()];
+        Set<String> replacedIds = new HashSet<>(removals);
+        for (Journey journey : restored) {
+            replacedIds.add(journey.id());
+            for (int step : journey.steps()) {
+                visited[step] = true;
+            }
+        }
+        for (Journey journey : before.journeys()) {
+            if (!replacedIds.contains(journey.id())) {
+                for (int step : journey.steps()) {
+                    visited[step] = true;
+                }
+            }
+        }
+        while (kept > 0 && !visited[kept - 1] && created.contains(touchpoints.get(kept - 1).name())) {
+            kept--;
+        }
+        return kept;
+    }
+
+    /**
+     * Erases every journey of a customer (the right to erasure), journaled as an {@code erasure} entry that keeps no
+     * copy of them once it has committed, and deletes the older versions of them that earlier entries kept.
+     *
+     * @throws NotStoredException when no stored journey has that customer id
+     */
+    public <R> R erase(String customerId, Applied<R> result) {
+        return update(new Journal("erasure", null, customerId), before -> {
+            List<String> removals = new ArrayList<>();
+            Map<String, Journey> replaced = new HashMap<>();
+            for (Journey journey : before.journeys()) {
+                if (journey.customerId().equals(customerId)) {
+                    removals.add(journey.id());
+                    replaced.put(journey.id(), journey);
+                }
+            }
+            if (removals.isEmpty()) {
+                throw new NotStoredException("customer", customerId);
+            }
+            return new JourneyChanges(before.touchpoints(), List.of(), List.of(), removals, replaced, 0, 0, 0, 0);
+        }, result, WriteProgress.NONE);
+    }
+
+    /** The newest {@code limit} journal entries, newest first. */
+    public List<ImportEntry> imports(int limit) {
+        return store.importEntries(limit);
+    }
+
+    private String write(Journal journal, JourneyChanges changes, JourneySnapshot before, JourneySnapshot after,
+            WriteProgress progress) {
         long started = System.nanoTime();
         String importId = UUID.randomUUID().toString();
-        store.beginImport(importId, changes.upserts().size(), changes.newEvents());
+        List<String> recreated = new ArrayList<>();
+        if (!changes.writtenBy().isEmpty()) {
+            for (Journey journey : changes.upserts()) {
+                if (!changes.previousVersions().containsKey(journey.id())) {
+                    recreated.add(journey.id());
+                }
+            }
+        }
+        store.beginImport(importId, journal.kind(), journal.undoes(), changes.upserts().size(), changes.newEvents(),
+                recreated);
         try {
-            store.stashPreviousVersions(importId, changes.previousVersions().values(), before.touchpoints(),
-                    batchSize);
+            store.stashPreviousVersions(importId, changes.previousVersions().keySet(), batchSize);
+            List<Touchpoint> previousTouchpoints = replacedMetadata(changes.changedTouchpoints(), before);
+            List<Touchpoint> deletedTouchpoints = before.touchpoints().subList(
+                    Math.min(after.touchpoints().size(), before.touchpoints().size()), before.touchpoints().size());
+            previousTouchpoints.addAll(deletedTouchpoints);
+            store.stashPreviousTouchpoints(importId, previousTouchpoints);
             store.writeTouchpoints(changes.changedTouchpoints(), importId);
             List<Journey> upserts = changes.upserts();
             long lastProgressLog = System.nanoTime();
@@ -89,7 +267,7 @@ public class JourneyGraph {
                         replaced.add(journey.id());
                     }
                 }
-                store.writeJourneys(batch, replaced, changes.touchpoints(), importId);
+                store.writeJourneys(batch, replaced, changes.touchpoints(), importId, changes.writtenBy());
                 progress.written(from + batch.size(), upserts.size());
                 // A line every few seconds: a large import has thousands of batches.
                 boolean last = from + batch.size() == upserts.size();
@@ -99,18 +277,46 @@ public class JourneyGraph {
                     log.info("Import {}: {} of {} journeys written", importId, from + batch.size(), upserts.size());
                 }
             }
-            store.deleteJourneys(changes.removals());
+            for (int from = 0; from < changes.removals().size(); from += batchSize) {
+                store.deleteJourneys(changes.removals().subList(from,
+                        Math.min(changes.removals().size(), from + batchSize)));
+            }
+            if (!deletedTouchpoints.isEmpty()) {
+                store.deleteTouchpointsFrom(after.touchpoints().size());
+            }
             long journeysWritten = System.nanoTime();
             store.writeTransitions(TransitionTable.of(after, journey -> true, false), after.touchpoints());
-            store.finishImport(importId, "done");
-            log.info("Import {}: wrote {} journeys in {} ms and the aggregated transitions in {} ms", importId,
+            if (journal.undoes() != null) {
+                store.finishUndo(importId, journal.undoes());
+            } else if (journal.erasedCustomer() != null) {
+                store.finishErasure(importId, journal.erasedCustomer());
+            } else {
+                store.finishImport(importId, "done");
+            }
+            log.info("{} {}: wrote {} journeys in {} ms and the aggregated transitions in {} ms",
+                    journal.kind().equals("import") ? "Import" : "Change (" + journal.kind() + ")", importId,
                     upserts.size(), (journeysWritten - started) / 1_000_000,
                     (System.nanoTime() - journeysWritten) / 1_000_000);
+            return importId;
         } catch (RuntimeException failure) {
             log.warn("Import {} failed; undoing what it wrote", importId, failure);
             undo(importId, before);
             throw new GraphWriteException("the database could not store the import; nothing was changed", failure);
         }
+    }
+
+    /** The stored versions of touchpoints that existed before and whose metadata the change replaces. */
+    private static List<Touchpoint> replacedMetadata(List<Touchpoint> changed, JourneySnapshot before) {
+        List<Touchpoint> previous = new ArrayList<>();
+        for (Touchpoint touchpoint : changed) {
+            if (touchpoint.id() < before.touchpoints().size()) {
+                Touchpoint old = before.touchpoints().get(touchpoint.id());
+                if (!old.equals(touchpoint)) {
+                    previous.add(old);
+                }
+            }
+        }
+        return previous;
     }
 
     private void undo(String importId, JourneySnapshot before) {

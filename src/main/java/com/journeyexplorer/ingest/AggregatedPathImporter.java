@@ -82,10 +82,11 @@ public class AggregatedPathImporter {
                     List.of(new RowError(0, null, "no data rows with a count above 0")), 1);
         }
         return graph.update(snapshot -> plan(snapshot, paths, options),
-                (changes, after) -> new ImportReport(rows[0], changes.newEvents(), 0,
-                        changes.journeysCreated() + changes.journeysUpdated(), changes.journeysCreated(),
-                        changes.journeysUpdated(), 0, errors.rejectedRows(), errors.errors(), after.journeyCount(),
-                        after.eventCount(), (System.nanoTime() - started) / 1_000_000),
+                (JourneyGraph.Applied<ImportReport>) (changes, after, importId) -> new ImportReport(rows[0],
+                        changes.newEvents(), 0, changes.journeysCreated() + changes.journeysUpdated(),
+                        changes.journeysCreated(), changes.journeysUpdated(), 0, errors.rejectedRows(),
+                        errors.errors(), after.journeyCount(), after.eventCount(),
+                        (System.nanoTime() - started) / 1_000_000, List.of(), importId),
                 JourneyGraph.WriteProgress.NONE);
     }
 
@@ -113,6 +114,13 @@ public class AggregatedPathImporter {
         if (steps.stream().anyMatch(step -> step.length() > EventAccumulator.MAX_NAME_LENGTH)) {
             errors.add(line, options.pathColumn(), "has a step longer than " + EventAccumulator.MAX_NAME_LENGTH
                     + " characters");
+            return;
+        }
+        String forbidden = steps.stream().map(EventAccumulator::forbiddenCharacter).filter(c -> c != null)
+                .findFirst().orElse(null);
+        if (forbidden != null) {
+            errors.add(line, options.pathColumn(), "has a step with the control character " + forbidden
+                    + " (only tab, line feed and carriage return are allowed)");
             return;
         }
         long conversions = count(row, options.conversionsColumn(), line, errors);

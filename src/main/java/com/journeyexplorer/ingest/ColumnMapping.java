@@ -41,6 +41,17 @@ public record ColumnMapping(
         eventId = orDefault(eventId, "event_id");
     }
 
+    /**
+     * For an XES log: the trace's name as the journey id, the event's {@code concept:name} as the touchpoint and its
+     * {@code time:timestamp} as the time, where the upload did not name other columns for them.
+     */
+    public ColumnMapping withXesDefaults() {
+        return new ColumnMapping(journey.equals(CANONICAL.journey) ? "case:concept:name" : journey,
+                timestamp.equals(CANONICAL.timestamp) ? "time:timestamp" : timestamp,
+                touchpoint.equals(CANONICAL.touchpoint) ? "concept:name" : touchpoint,
+                channel, stage, customer, owner, type, value, segment, device, eventId);
+    }
+
     private static String orDefault(String column, String canonical) {
         return column == null || column.isBlank() ? canonical : column;
     }

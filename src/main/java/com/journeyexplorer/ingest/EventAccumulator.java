@@ -24,6 +24,8 @@ import com.journeyexplorer.analysis.Touchpoint;
 final class EventAccumulator {
 
     static final int MAX_NAME_LENGTH = 500;
+    /** Longest value of an extra column (a journey attribute), so that one cell cannot fill the heap. */
+    static final int MAX_ATTRIBUTE_LENGTH = 10_000;
     private static final Set<String> RESERVED_NAMES = reservedNames();
 
     private final ImportOptions options;
@@ -36,6 +38,11 @@ final class EventAccumulator {
     private final Set<Integer> changedTouchpoints = new LinkedHashSet<>();
     private final Map<String, JourneyDraft> drafts = new LinkedHashMap<>();
     private long acceptedRows;
+    private final int storedTouchpoints;
+    private final Set<String> warned = new java.util.HashSet<>();
+    private final List<String> warnings = new ArrayList<>();
+    private long warningCount;
+    static final int MAX_WARNINGS = 100;
 
     EventAccumulator(JourneySnapshot base, ImportOptions options, TimestampParser timestamps, ErrorCollector errors,
             int maxJourneyLength) {
@@ -45,6 +52,7 @@ final class EventAccumulator {
         this.maxJourneyLength = maxJourneyLength;
         this.mapped = options.mapping().mappedColumns();
         this.touchpoints = new ArrayList<>(base.touchpoints());
+        this.storedTouchpoints = touchpoints.size();
         for (Touchpoint touchpoint : touchpoints) {
             touchpointIds.put(touchpoint.name(), touchpoint.id());
         }
@@ -63,6 +71,8 @@ final class EventAccumulator {
                     + MAX_NAME_LENGTH);
         } else if (RESERVED_NAMES.contains(touchpoint)) {
             errors.add(line, columns.touchpoint(), "'" + touchpoint + "' is reserved for the graph's start and outcome nodes");
+        } else {
+            checkCharacters(line, columns.touchpoint(), touchpoint);
         }
 
         long time = 0;
@@ -86,7 +96,14 @@ final class EventAccumulator {
             errors.add(line, columns.journey(), "is longer than " + MAX_NAME_LENGTH + " characters");
         } else if (journeyId == null && customerId.length() > MAX_NAME_LENGTH) {
             errors.add(line, columns.customer(), "is longer than " + MAX_NAME_LENGTH + " characters");
+        } else {
+            checkCharacters(line, columns.journey(), journeyId);
+            checkCharacters(line, columns.customer(), customerId);
         }
+        String channel = trimmed(row.get(columns.channel()));
+        String stage = trimmed(row.get(columns.stage()));
+        checkCharacters(line, columns.channel(), channel);
+        checkCharacters(line, columns.stage(), stage);
 
         EventType type = EventType.TOUCHPOINT;
         String rawType = trimmed(row.get(columns.type()));
@@ -131,6 +148,12 @@ final class EventAccumulator {
         }
 
         String eventId = trimmed(row.get(columns.eventId()));
+        row.forEach((column, cell) -> {
+            if (!column.isEmpty() && !mapped.contains(column) && cell != null && cell.length() > MAX_ATTRIBUTE_LENGTH) {
+                errors.add(line, column, "is " + cell.length() + " characters long; the limit for an extra column is "
+                        + MAX_ATTRIBUTE_LENGTH);
+            }
+        });
         if (errors.count() > errorsBefore) {
             return;
         }
@@ -146,8 +169,7 @@ final class EventAccumulator {
                     + maxJourneyLength + " events, the limit");
             return;
         }
-        int step = touchpointId(touchpoint, trimmed(row.get(columns.channel())), trimmed(row.get(columns.stage())),
-                owner);
+        int step = touchpointId(touchpoint, channel, stage, owner);
         draft.add(step, time, type.code(), value, eventId);
         draft.describe(customerId, trimmed(row.get(columns.segment())), trimmed(row.get(columns.device())));
         JourneyDraft target = draft;
@@ -159,11 +181,41 @@ final class EventAccumulator {
         acceptedRows++;
     }
 
+    /**
+     * The first control character of {@code name} that XML 1.0 cannot hold (U+0000 to U+001F except tab, line feed and
+     * carriage return), as {@code U+0000}, or null when there is none. Names with one could not be written to the
+     * GraphML and GEXF exports, and would reach terminals and logs as escape sequences.
+     */
+    static String forbiddenCharacter(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                return String.format(Locale.ROOT, "U+%04X", (int) c);
+            }
+        }
+        return null;
+    }
+
+    private void checkCharacters(long line, String column, String name) {
+        String forbidden = name == null ? null : forbiddenCharacter(name);
+        if (forbidden != null) {
+            errors.add(line, column, "contains the control character " + forbidden
+                    + " (only tab, line feed and carriage return are allowed)");
+        }
+    }
+
     /** Names of the graph's start and outcome nodes, which no touchpoint may take. */
     static boolean isReserved(String name) {
         return RESERVED_NAMES.contains(name);
     }
 
+    /**
+     * The touchpoint's id, created on first sight with the row's channel, stage and owner. An upload fills a stored
+     * touchpoint's channel or stage only where it is unset, and never changes its owner (that would change the
+     * outcome of stored journeys as a side effect): a different value is kept out and reported as a warning, once
+     * per touchpoint and field. Metadata is set on purpose with {@code PUT /api/touchpoints} and
+     * {@code POST /api/outcomes}.
+     */
     private int touchpointId(String name, String channel, String stage, Owner owner) {
         Integer id = touchpointIds.get(name);
         if (id == null) {
@@ -174,12 +226,45 @@ final class EventAccumulator {
             return id;
         }
         Touchpoint known = touchpoints.get(id);
+        boolean stored = id < storedTouchpoints;
+        if (stored) {
+            warnIfDifferent(known, "channel", known.channel(), channel);
+            warnIfDifferent(known, "stage", known.stage(), stage);
+            if (owner != null) {
+                warnIfDifferent(known, "owner", known.owner().label(), owner.label());
+            }
+        }
         if ((channel != null && known.channel().isEmpty()) || (stage != null && known.stage().isEmpty())
-                || (owner == Owner.COMPETITOR && !known.isCompetitor())) {
-            touchpoints.set(id, known.mergedWith(channel, stage, owner));
+                || (!stored && owner == Owner.COMPETITOR && !known.isCompetitor())) {
+            touchpoints.set(id, known.mergedWith(channel, stage, stored ? null : owner));
             changedTouchpoints.add(id);
         }
         return id;
+    }
+
+    private void warnIfDifferent(Touchpoint known, String field, String storedValue, String uploaded) {
+        if (uploaded == null || storedValue.isEmpty() || storedValue.equals(uploaded)
+                || !warned.add(known.id() + "\u0000" + field)) {
+            return;
+        }
+        warningCount++;
+        if (warnings.size() < MAX_WARNINGS) {
+            warnings.add("touchpoint '" + TimestampParser.abbreviate(known.name()) + "': " + field + " '"
+                    + TimestampParser.abbreviate(uploaded) + "' in the upload differs from the stored '" + storedValue
+                    + "', which was kept (an import does not change a stored touchpoint's metadata; use PUT "
+                    + "/api/touchpoints" + (field.equals("owner") ? " or POST /api/outcomes?competitor=..." : "")
+                    + ")");
+        }
+    }
+
+    /** Warnings about the upload (bounded), and how many there were in all. */
+    List<String> warnings() {
+        if (warningCount > warnings.size()) {
+            List<String> all = new ArrayList<>(warnings);
+            all.add("... and " + (warningCount - warnings.size()) + " more warnings");
+            return all;
+        }
+        return List.copyOf(warnings);
     }
 
     List<Touchpoint> touchpoints() {

@@ -23,10 +23,13 @@ public class EventImporter {
 
     /** Input formats of {@code POST /api/events}. */
     public enum Format {
-        CSV, NDJSON;
+        CSV, NDJSON, XES;
 
         public static Format ofMediaType(String mediaType) {
             String type = mediaType == null ? "" : mediaType.toLowerCase(Locale.ROOT);
+            if (type.contains("xes") || type.contains("xml")) {
+                return XES;
+            }
             if (type.contains("ndjson") || type.contains("jsonl") || type.contains("json")) {
                 return NDJSON;
             }
@@ -50,14 +53,20 @@ public class EventImporter {
             JourneyGraph.WriteProgress progress) {
         long started = System.nanoTime();
         ErrorCollector errors = new ErrorCollector(settings.maxReportedErrors());
-        RowReader reader = format == Format.CSV
-                ? new CsvRowReader(options.delimiter(), List.of(options.mapping().touchpoint(),
-                        options.mapping().timestamp()))
-                : new NdjsonRowReader();
+        ImportOptions effective = format == Format.XES ? options.withMapping(options.mapping().withXesDefaults())
+                : options;
+        RowReader reader = switch (format) {
+            case CSV -> new CsvRowReader(effective.delimiter(), List.of(effective.mapping().touchpoint(),
+                    effective.mapping().timestamp()));
+            case NDJSON -> new NdjsonRowReader();
+            case XES -> new XesRowReader();
+        };
         long[] rows = new long[1];
+        EventAccumulator[] read = new EventAccumulator[1];
         return graph.update(snapshot -> {
-            EventAccumulator accumulator = new EventAccumulator(snapshot, options,
+            EventAccumulator accumulator = new EventAccumulator(snapshot, effective,
                     new TimestampParser(settings.defaultZone()), errors, settings.maxJourneyLength());
+            read[0] = accumulator;
             boolean complete;
             try {
                 complete = reader.read(input, row -> {
@@ -67,18 +76,19 @@ public class EventImporter {
             } catch (IOException e) {
                 throw new UncheckedIOException("the upload could not be read", e);
             }
-            if (!complete || (!errors.isEmpty() && options.onError() == ImportOptions.ErrorMode.REJECT)) {
+            if (!complete || (!errors.isEmpty() && effective.onError() == ImportOptions.ErrorMode.REJECT)) {
                 throw new ImportRejectedException(rejection(errors, complete), errors.errors(), errors.count());
             }
             if (rows[0] == 0 && errors.isEmpty()) {
                 throw new ImportRejectedException("the upload has no data rows", List.of(new RowError(0, null,
                         "no data rows after the header")), 1);
             }
-            JourneyChanges changes = new JourneyAssembler(snapshot, options.sessionGap()).assemble(accumulator);
+            JourneyChanges changes = new JourneyAssembler(snapshot, effective.sessionGap()).assemble(accumulator);
             log.info("Read {} rows into {} journeys in {} ms", rows[0], changes.upserts().size(),
                     (System.nanoTime() - started) / 1_000_000);
             return changes;
-        }, (changes, after) -> report(changes, after, rows[0], errors, started), progress);
+        }, (JourneyGraph.Applied<ImportReport>) (changes, after, importId) -> report(changes, after, rows[0], errors,
+                started, read[0].warnings(), importId), progress);
     }
 
     static String rejection(ErrorCollector errors, boolean complete) {
@@ -91,10 +101,11 @@ public class EventImporter {
     }
 
     private static ImportReport report(JourneyChanges changes, com.journeyexplorer.analysis.JourneySnapshot after,
-            long rows, ErrorCollector errors, long started) {
+            long rows, ErrorCollector errors, long started, List<String> warnings, String importId) {
         return new ImportReport(rows, changes.newEvents(), changes.duplicateEvents(),
                 changes.journeysCreated() + changes.journeysUpdated(), changes.journeysCreated(),
                 changes.journeysUpdated(), changes.removals().size(), errors.rejectedRows(), errors.errors(),
-                after.journeyCount(), after.eventCount(), (System.nanoTime() - started) / 1_000_000);
+                after.journeyCount(), after.eventCount(), (System.nanoTime() - started) / 1_000_000, warnings,
+                importId);
     }
 }

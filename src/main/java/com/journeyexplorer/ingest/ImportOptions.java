@@ -42,6 +42,11 @@ public record ImportOptions(
         return new ImportOptions(ColumnMapping.CANONICAL, Set.of(), null, ErrorMode.REJECT, sessionGap, ',');
     }
 
+    /** These options reading other columns. */
+    public ImportOptions withMapping(ColumnMapping other) {
+        return new ImportOptions(other, purchases, competitor, onError, sessionGap, delimiter);
+    }
+
     boolean isCompetitor(String touchpoint) {
         return competitor != null && competitor.matcher(touchpoint).matches();
     }

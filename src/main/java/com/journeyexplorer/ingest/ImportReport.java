@@ -11,6 +11,9 @@ import java.util.List;
  * @param journeysImported journeys created or updated
  * @param rowsRejected     rows skipped because they were bad ({@code onError=skip})
  * @param errors           the first rejected rows
+ * @param warnings         what was read but not applied, such as touchpoint metadata that differs from the stored
+ * @param importId         the journal entry of the import ({@code DELETE /api/imports/{id}} undoes it), or null when
+ *                         the upload changed nothing
  */
 public record ImportReport(
         long rowsRead,
@@ -24,5 +27,11 @@ public record ImportReport(
         List<RowError> errors,
         long totalJourneys,
         long totalEvents,
-        long millis) {
+        long millis,
+        List<String> warnings,
+        String importId) {
+
+    public ImportReport {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
 }

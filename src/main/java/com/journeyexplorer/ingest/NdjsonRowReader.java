@@ -10,14 +10,19 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Newline-delimited JSON: one object per line; scalar values are read as text, nested values as JSON text. */
+/**
+ * Newline-delimited JSON: one object per line; scalar values are read as text, nested values as JSON text. A line
+ * with the same key twice is a bad row (which value would count is not defined by JSON).
+ */
 final class NdjsonRowReader implements RowReader {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     @Override
     public boolean read(InputStream input, Consumer<InputRow> consumer, ErrorCollector errors) throws IOException {

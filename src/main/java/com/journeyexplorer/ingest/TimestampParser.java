@@ -12,7 +12,8 @@ import java.time.temporal.TemporalAccessor;
 /**
  * Reads the timestamp forms found in event logs: ISO-8601 with {@code T} or a space, with or without fractions, with
  * an offset ({@code Z}, {@code +01:00}, {@code +0100}) or without one (then in the configured default zone), or epoch
- * milliseconds. A date alone means its midnight.
+ * milliseconds (ASCII digits). A date alone means its midnight. Only the years 0001 to 9999 are accepted, the range
+ * of ISO-8601's four-digit years, so that durations between any two events fit a {@code long} of milliseconds.
  */
 final class TimestampParser {
 
@@ -36,15 +37,30 @@ final class TimestampParser {
             // STRICT, or 2026-02-30 would quietly become 2026-02-28.
             .withResolverStyle(ResolverStyle.STRICT);
 
+    /** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z in epoch milliseconds: the accepted range. */
+    static final long MIN_MILLIS = -62_135_596_800_000L;
+    static final long MAX_MILLIS = 253_402_300_799_999L;
+
     private final ZoneId defaultZone;
 
     TimestampParser(ZoneId defaultZone) {
         this.defaultZone = defaultZone;
     }
 
-    /** Epoch milliseconds of {@code text}; throws {@link IllegalArgumentException} with a readable reason. */
+    /**
+     * Epoch milliseconds of {@code text} (surrounding whitespace ignored); throws {@link IllegalArgumentException}
+     * with a readable reason.
+     */
     long parse(String text) {
-        String value = text.trim();
+        String value = text.strip();
+        long millis = parseStripped(value);
+        if (millis < MIN_MILLIS || millis > MAX_MILLIS) {
+            throw new IllegalArgumentException("'" + abbreviate(value) + "' is outside the years 0001 to 9999");
+        }
+        return millis;
+    }
+
+    private long parseStripped(String value) {
         if (value.isEmpty()) {
             throw new IllegalArgumentException("is empty");
         }
@@ -138,7 +154,8 @@ final class TimestampParser {
             return false;
         }
         for (int i = start; i < value.length(); i++) {
-            if (!Character.isDigit(value.charAt(i))) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
                 return false;
             }
         }

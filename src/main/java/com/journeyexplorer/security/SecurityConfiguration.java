@@ -9,12 +9,14 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -89,6 +91,20 @@ class SecurityConfiguration {
                     requests.anyRequest().authenticated();
                 });
         return http.build();
+    }
+
+    /**
+     * Touchpoint names are data, not paths: a name such as {@code /google+redesign/apparel} or {@code 50% off?}
+     * reaches a path variable percent-encoded ({@code %2F}, {@code %25}), which the default firewall refuses. Both
+     * are let through (Tomcat passes {@code %2F} on undecoded, and Spring decodes each path segment once); every other
+     * rule of the strict firewall stays. A refused request is answered by the error page, as an RFC 9457 problem.
+     */
+    @Bean
+    WebSecurityCustomizer encodedNamesInPaths() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowUrlEncodedSlash(true);
+        firewall.setAllowUrlEncodedPercent(true);
+        return web -> web.httpFirewall(firewall);
     }
 
     /** CORS is off unless origins are listed: then they may read (GET) and send the API key header. */

@@ -16,22 +16,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import com.journeyexplorer.TestData;
 
 /** The process-mining running example (pm4py): 6 cases, 42 events; {@code pay compensation} counts as the purchase. */
 class RunningExampleTests {
 
-    private static final Path FOLDER = Path.of("../shared/data/pm4py-running-example");
+    private static final Path FOLDER = TestData.file("pm4py-running-example/running-example.csv").getParent();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssXXX");
 
     private static JourneySnapshot snapshot;
 
     @BeforeAll
     static void readLog() throws IOException {
-        Assumptions.assumeTrue(Files.exists(FOLDER.resolve("running-example.csv")),
-                "skipped: " + FOLDER.toAbsolutePath() + " is absent");
         snapshot = read(Files.readAllLines(FOLDER.resolve("running-example.csv")));
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.journeyexplorer.ApiTestSupport;
+import com.journeyexplorer.TestData;
 import com.journeyexplorer.analysis.attribution.Attribution;
 import com.journeyexplorer.analysis.attribution.AttributionModel;
 import com.journeyexplorer.analysis.attribution.AttributionPath;
@@ -52,7 +53,7 @@ class AttributionApiTests extends ApiTestSupport {
                 """;
         assertThat(post("/api/journeys/aggregated?source=worked", "text/csv", worked).status()).isEqualTo(200);
         Response data = postFile("/api/journeys/aggregated?source=ca", "text/csv",
-                sharedData("channelattribution/Data.csv"));
+                TestData.file("channelattribution/Data.csv"));
         assertThat(data.status()).as(data.body()).isEqualTo(200);
     }
 
@@ -221,7 +222,7 @@ class AttributionApiTests extends ApiTestSupport {
 
     /** Data.csv read independently of the importer: a converted and a non-converted path per row. */
     private static List<AttributionPath> dataCsvPaths() throws IOException {
-        Path file = sharedData("channelattribution/Data.csv");
+        Path file = TestData.file("channelattribution/Data.csv");
         List<String> lines = Files.readAllLines(file);
         List<AttributionPath> paths = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {

@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.journeyexplorer.TestData;
 
 /** The command-line import, run in-process against its own embedded database. */
 class ImportCommandTests {
@@ -34,8 +35,7 @@ class ImportCommandTests {
 
     @Test
     void importsAFileWithAProgressBarAndASummary() {
-        Path file = Path.of("..", "shared", "data", "pm4py-running-example", "running-example.csv");
-        Assumptions.assumeTrue(Files.exists(file), "skipped: ../shared/data is absent");
+        Path file = TestData.file("pm4py-running-example/running-example.csv");
 
         int exit = run(file.toString(),
                 "--journeyColumn=case:concept:name", "--touchpointColumn=concept:name",
@@ -46,6 +46,23 @@ class ImportCommandTests {
         assertThat(stdout).contains("Imported 42 events into 6 journeys (6 new, 0 updated) from 42 rows");
         assertThat(stdout).contains("The database now holds 6 journeys and 42 events");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("reading", "100%");
+    }
+
+    @Test
+    void importsACompressedXesLog() throws Exception {
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + "-running-example.xes.gz");
+        try (var input = ImportCommandTests.class.getResourceAsStream("/xes/running-example.xes");
+                var output = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+            input.transferTo(output);
+        }
+
+        int exit = run(file.toString(), "--purchase=pay compensation");
+
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(stdout).contains("Imported 42 events into 6 journeys (6 new, 0 updated) from 42 rows");
+        assertThat(stdout).containsPattern("Import id [0-9a-f-]{36} \\(DELETE /api/imports/");
+        Files.deleteIfExists(file);
     }
 
     @Test
@@ -67,5 +84,14 @@ class ImportCommandTests {
 
         assertThat(run("does-not-exist.csv")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read does-not-exist.csv");
+    }
+
+    @Test
+    void namesAnOptionWithABadValue() {
+        Path file = TestData.file("pm4py-running-example/running-example.csv");
+
+        assertThat(run(file.toString(), "--journeyColumn=case:concept:name", "--onError=maybe")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: --onError must be reject or skip, was 'maybe'");
     }
 }

@@ -2,7 +2,9 @@ package com.journeyexplorer.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,24 @@ import tools.jackson.databind.JsonNode;
 /** The graph formats on the demo store, which has competitors, diversions and stages. */
 @TestPropertySource(properties = {"journeys.demo.load-on-start=true", "journeys.demo.journeys=3000"})
 class GraphExportDemoTests extends GraphExportChecks {
+
+    @Test
+    void nodesComeInTheStageOrderThatMetaNames() {
+        JsonNode graph = get("/api/graph?" + ALL_EDGES).json();
+        List<String> stages = new ArrayList<>();
+        graph.get("meta").get("stages").forEach(stage -> stages.add(stage.asString()));
+        assertThat(stages).containsExactly("awareness", "consideration", "purchase", "loyalty", "advocacy");
+
+        List<Integer> ranks = new ArrayList<>();
+        graph.get("nodes").forEach(node -> {
+            if (node.get("kind").asString().equals("touchpoint")) {
+                int rank = stages.indexOf(node.get("stage").asString());
+                ranks.add(rank < 0 ? stages.size() : rank);
+            }
+        });
+        assertThat(ranks).hasSizeGreaterThan(10).isSorted();
+        assertThat(ranks).contains(0, 4);
+    }
 
     @Test
     void competitorsAndDiversionsAreMarked() {
@@ -45,7 +65,7 @@ class GraphExportDemoTests extends GraphExportChecks {
     void filteredAndShapedGraphHoldsTheFilteredTransitions() {
         String query = "device=mobile&level=channel&collapseRepeats=true";
         Map<String, long[]> expected = new HashMap<>();
-        for (JsonNode t : get("/api/transitions?" + query).json()) {
+        for (JsonNode t : get("/api/transitions?limit=100000&" + query).json().get("transitions")) {
             expected.put(t.get("from").asString() + " -> " + t.get("to").asString(),
                     new long[] {t.get("journeys").asLong(), t.get("count").asLong()});
         }

@@ -40,11 +40,13 @@ class GraphExportRunningExampleTests extends GraphExportChecks {
     }
 
     @Test
-    void channelLevelLabelsGetLabelIds() {
-        JsonNode graph = get("/api/graph?level=stage").json();
-        assertThat(graph.get("meta").get("level").asString()).isEqualTo("stage");
+    void groupLabelsGetLabelIdsAndALevelTheDataLacksIsRefused() {
+        JsonNode graph = get("/api/graph?group=Examinations:examine.*").json();
         graph.get("nodes").forEach(node -> assertThat(node.get("id").asString())
                 .matches("start|purchase|abandoned|diverted|t\\d+|label:.+"));
+        assertThat(node(graph, "Examinations").get("id").asString()).isEqualTo("label:Examinations");
+        // the running example has no stages: level=stage would silently be the touchpoint graph
+        assertThat(get("/api/graph?level=stage").status()).isEqualTo(422);
     }
 
     private static JsonNode node(JsonNode graph, String label) {

@@ -32,7 +32,7 @@ class ConcurrentReadsTests extends ApiTestSupport {
             seenJourneys.add(stats.get("journeys").asLong());
             seenEvents.add(stats.get("events").asLong());
             long startCount = 0;
-            for (var transition : get("/api/transitions").json()) {
+            for (var transition : get("/api/transitions").json().get("transitions")) {
                 if (transition.get("from").asString().equals("(start)")) {
                     startCount += transition.get("count").asLong();
                 }

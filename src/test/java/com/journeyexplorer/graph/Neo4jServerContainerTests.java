@@ -6,10 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,6 +17,8 @@ import org.springframework.test.context.TestPropertySource;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.neo4j.Neo4jContainer;
+
+import com.journeyexplorer.TestData;
 
 /**
  * The app against a Neo4j 5.26 server in a container instead of the embedded database. Skipped where no Docker engine
@@ -39,8 +39,7 @@ class Neo4jServerContainerTests {
 
     @Test
     void importsAndAnswersOnANeo4jServer() throws Exception {
-        Path file = Path.of("..", "shared", "data", "pm4py-running-example", "running-example.csv");
-        Assumptions.assumeTrue(Files.exists(file), "skipped: ../shared/data is absent");
+        Path file = TestData.file("pm4py-running-example/running-example.csv");
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/events?journeyColumn=case:concept:name&touchpointColumn=concept:name"

@@ -74,6 +74,37 @@ class TimestampParserTests {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "0001-01-01T00:00:00Z|0001-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.999999999Z|9999-12-31T23:59:59.999Z",
+            "-62135596800000|0001-01-01T00:00:00Z",
+            "253402300799999|9999-12-31T23:59:59.999Z",
+    })
+    void acceptsTheYears0001To9999(String text, String expected) {
+        assertThat(Instant.ofEpochMilli(utc.parse(text))).isEqualTo(Instant.parse(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+10000-01-01T00:00:00Z", "-0001-12-31T23:59:59Z", "0001-01-01T00:00:00+01:00",
+            "-62135596800001", "253402300800000", "9223372036854775807", "-9223372036854775808"})
+    void rejectsInstantsOutsideTheYears0001To9999(String text) {
+        assertThatThrownBy(() -> utc.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'" + text + "' is outside the years 0001 to 9999");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0662\u0660\u0662\u0666", "2026-03-01T10:00:00Z\u0000", "\u00001772360130123"})
+    void rejectsNonAsciiDigitsAndControlCharacters(String text) {
+        assertThatThrownBy(() -> utc.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a timestamp");
+    }
+
+    @Test
+    void ignoresSurroundingWhitespace() {
+        assertThat(utc.parse(" \t2026-03-01T10:15:30Z\u2003")).isEqualTo(Instant.parse("2026-03-01T10:15:30Z").toEpochMilli());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "   "})
     void rejectsEmptyText(String text) {
         assertThatThrownBy(() -> utc.parse(text)).hasMessage("is empty");

@@ -103,6 +103,10 @@ class JourneyMapPageTests extends ApiTestSupport {
         for (JsonNode link : graph.get("links")) {
             diversions += link.get("diversion").asBoolean() ? 1 : 0;
         }
+        assertThat(browser.findElements(By.cssSelector("#map text.column-title")).stream()
+                .map(title -> title.getDomProperty("textContent")))
+                .as("columns in the stage order of the answer's meta.stages")
+                .containsSubsequence("start", "awareness", "consideration", "purchase", "loyalty", "advocacy", "outcome");
         assertThat(browser.findElements(By.cssSelector("#map path.link"))).hasSize(graph.get("links").size());
         assertThat(browser.findElements(By.cssSelector("#map path.link.diversion"))).hasSize((int) diversions)
                 .isNotEmpty();

@@ -1,17 +1,17 @@
 package com.journeyexplorer.analysis.attribution;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A minimal reader of ChannelAttribution's example data, {@code ../shared/data/channelattribution/Data.csv}. */
+import com.journeyexplorer.TestData;
+
+/** A minimal reader of ChannelAttribution's example data, {@code channelattribution/Data.csv} of the test data. */
 final class ChannelAttributionData {
 
-    static final Path FILE = Path.of("..", "shared", "data", "channelattribution", "Data.csv");
+    static final Path FILE = TestData.file("channelattribution/Data.csv");
 
     /** One row: {@code path;total_conversions;total_conversion_value;total_null}. */
     record Row(String[] steps, long conversions, double value, long nulls) {
@@ -20,9 +20,8 @@ final class ChannelAttributionData {
     private ChannelAttributionData() {
     }
 
-    /** The rows, or a skipped test when the shared data folder is absent. */
+    /** The rows. */
     static List<Row> rows() throws IOException {
-        assumeTrue(Files.isRegularFile(FILE), "shared data absent: " + FILE.toAbsolutePath());
         List<String> lines = Files.readAllLines(FILE);
         List<Row> rows = new ArrayList<>(lines.size());
         for (String line : lines.subList(1, lines.size())) {

@@ -1,4 +1,4 @@
-package com.journeyexplorer.api;
+package com.journeyexplorer.ingest;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -10,12 +10,11 @@ import java.util.regex.PatternSyntaxException;
 
 import org.springframework.boot.convert.DurationStyle;
 
-import com.journeyexplorer.ingest.ColumnMapping;
-import com.journeyexplorer.ingest.ImportOptions;
-
 /**
- * Query parameters of {@code POST /api/events}: column names, outcome rules and error handling. Bound by Spring MVC
- * from parameters of the same names.
+ * The options of an event import as text, as the query parameters of {@code POST /api/events} and the options of the
+ * command-line import name them (bound by Spring MVC from parameters of the same names): column names, outcome rules
+ * and error handling. {@link #toOptions} checks them; a bad value is an {@link InvalidImportOptionException} naming
+ * the option. The static parsers serve the aggregated-path import too.
  */
 public record ImportParameters(
         String journeyColumn,
@@ -65,11 +64,16 @@ public record ImportParameters(
             try {
                 return Pattern.compile(value);
             } catch (PatternSyntaxException e) {
-                throw new InvalidParameterException("competitor", "is not a valid regular expression: "
+                throw new InvalidImportOptionException("competitor", "is not a valid regular expression: "
                         + e.getDescription());
             }
         }
         return Pattern.compile(String.join("|", commaList(value).stream().map(Pattern::quote).toList()));
+    }
+
+    /** Whether a rule value is a regular expression rather than a comma list of names. */
+    public static boolean isRegex(String value) {
+        return value != null && REGEX_HINT.matcher(value).find();
     }
 
     public static ImportOptions.ErrorMode errorMode(String value) {
@@ -79,7 +83,7 @@ public record ImportParameters(
         if (value.equalsIgnoreCase("skip")) {
             return ImportOptions.ErrorMode.SKIP;
         }
-        throw new InvalidParameterException("onError", "must be reject or skip, was '" + value + "'");
+        throw new InvalidImportOptionException("onError", "must be reject or skip, was '" + value + "'");
     }
 
     public static char delimiter(String value) {
@@ -90,7 +94,7 @@ public record ImportParameters(
             return '\t';
         }
         if (value.length() != 1 || value.charAt(0) == '"' || value.charAt(0) == '\n' || value.charAt(0) == '\r') {
-            throw new InvalidParameterException("delimiter", "must be one character other than a quote or a line "
+            throw new InvalidImportOptionException("delimiter", "must be one character other than a quote or a line "
                     + "break (or 'tab'), was '" + value + "'");
         }
         return value.charAt(0);
@@ -103,14 +107,14 @@ public record ImportParameters(
         try {
             Duration gap = DurationStyle.detectAndParse(value);
             if (gap.isNegative() || gap.isZero()) {
-                throw new InvalidParameterException("sessionGap", "must be positive, was '" + value + "'");
+                throw new InvalidImportOptionException("sessionGap", "must be positive, was '" + value + "'");
             }
             return gap;
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            if (e instanceof InvalidParameterException invalid) {
+            if (e instanceof InvalidImportOptionException invalid) {
                 throw invalid;
             }
-            throw new InvalidParameterException("sessionGap", "must be a duration such as 30m, 2h or PT45M, was '"
+            throw new InvalidImportOptionException("sessionGap", "must be a duration such as 30m, 2h or PT45M, was '"
                     + value + "'");
         }
     }

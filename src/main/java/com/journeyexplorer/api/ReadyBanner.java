@@ -1,4 +1,4 @@
-package com.journeyexplorer.config;
+package com.journeyexplorer.api;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,0 +1,119 @@
+package com.journeyexplorer.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * How the selected journeys pass a list of touchpoints in eventual order, over whole journeys: a journey reaches step
+ * {@code k} when it visits step 0, later step 1, ..., later step {@code k}, other touchpoints allowed in between (a
+ * step named twice needs two visits). With a conversion window, step {@code k} counts only within that time of the
+ * visit to step 0 that starts the match; of all possible starts, the one reaching furthest counts. Untimed records
+ * (aggregated paths) are judged by order alone.
+ *
+ * @param total         selected journeys, weighted
+ * @param windowSeconds the conversion window, null for none
+ * @param steps         in the order asked
+ */
+public record StepFunnel(long total, Long windowSeconds, List<Step> steps) {
+
+    /**
+     * One step. {@code conversion}: the share of the journeys reaching the previous step that reach this one (for the
+     * first step: its share of {@code total}; null when the previous step has no journeys). {@code droppedOut}:
+     * journeys reaching this step but not the next (0 for the last). {@code purchased}: journeys reaching this step
+     * whose outcome is a purchase.
+     */
+    public record Step(String touchpoint, long journeys, double shareOfTotal, Double conversion, long droppedOut,
+            long purchased) {
+    }
+
+    public StepFunnel {
+        steps = List.copyOf(steps);
+    }
+
+    /**
+     * One pass keeping, per step, the latest start time of a match reaching it so far: the latest start leaves the
+     * most of the window, so the furthest step reached is exact. O(events · steps).
+     *
+     * @param touchpoints   touchpoint names, at least one, each known to the snapshot
+     * @param windowSeconds the conversion window in seconds, positive, or null
+     */
+    public static StepFunnel of(JourneySnapshot snapshot, JourneySelection selection, List<String> touchpoints,
+            Long windowSeconds) {
+        if (touchpoints.isEmpty()) {
+            throw new IllegalArgumentException("touchpoints must not be empty");
+        }
+        if (windowSeconds != null && windowSeconds <= 0) {
+            throw new IllegalArgumentException("the window must be positive");
+        }
+        int n = touchpoints.size();
+        int[] ids = new int[n];
+        for (int k = 0; k < n; k++) {
+            String name = touchpoints.get(k);
+            Optional<Touchpoint> touchpoint = snapshot.touchpoint(name);
+            ids[k] = touchpoint.map(Touchpoint::id).orElseThrow(
+                    () -> new IllegalArgumentException("unknown touchpoint " + name));
+        }
+        long window = windowSeconds == null ? Long.MAX_VALUE : windowSeconds * 1000L;
+        Predicate<Journey> filter = selection.predicate(snapshot);
+        long total = 0;
+        long[] reached = new long[n];
+        long[] purchased = new long[n];
+        long[] latestStart = new long[n];
+        for (Journey journey : snapshot.journeys()) {
+            if (!filter.test(journey)) {
+                continue;
+            }
+            int weight = journey.weight();
+            total += weight;
+            int depth = depth(journey, ids, window, latestStart);
+            boolean purchase = journey.outcome() == Outcome.PURCHASE;
+            for (int k = 0; k < depth; k++) {
+                reached[k] += weight;
+                if (purchase) {
+                    purchased[k] += weight;
+                }
+            }
+        }
+        List<Step> steps = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            Double conversion = null;
+            if (k == 0) {
+                conversion = LabelCount.share(reached[0], total);
+            } else if (reached[k - 1] > 0) {
+                conversion = LabelCount.share(reached[k], reached[k - 1]);
+            }
+            steps.add(new Step(touchpoints.get(k), reached[k], LabelCount.share(reached[k], total), conversion,
+                    k + 1 < n ? reached[k] - reached[k + 1] : 0, purchased[k]));
+        }
+        return new StepFunnel(total, windowSeconds, steps);
+    }
+
+    /** How many steps the journey reaches in order within the window; {@code latestStart} is scratch space. */
+    private static int depth(Journey journey, int[] ids, long window, long[] latestStart) {
+        int n = ids.length;
+        Arrays.fill(latestStart, Long.MIN_VALUE);
+        boolean timed = journey.isTimed();
+        int[] steps = journey.steps();
+        int depth = 0;
+        for (int i = 0; i < steps.length; i++) {
+            int touchpoint = steps[i];
+            long at = timed ? journey.times()[i] : i;
+            // Backwards, so that one visit never serves as two consecutive steps.
+            for (int k = n - 1; k >= 1; k--) {
+                if (ids[k] == touchpoint && latestStart[k - 1] != Long.MIN_VALUE
+                        && (!timed || at - latestStart[k - 1] <= window)) {
+                    latestStart[k] = Math.max(latestStart[k], latestStart[k - 1]);
+                    depth = Math.max(depth, k + 1);
+                }
+            }
+            if (ids[0] == touchpoint) {
+                latestStart[0] = at;
+                depth = Math.max(depth, 1);
+            }
+        }
+        return depth;
+    }
+}

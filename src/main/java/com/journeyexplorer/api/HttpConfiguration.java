@@ -1,0 +1,90 @@
+package com.journeyexplorer.api;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.catalina.Container;
+import org.apache.catalina.Valve;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+import com.journeyexplorer.export.CleanNumbers;
+
+/**
+ * How answers and errors travel over HTTP: numbers written {@link CleanNumbers cleaned}; touchpoint names with an
+ * encoded slash ({@code %2F}) reach the path variables whole; and the errors Tomcat answers itself, before any
+ * servlet runs (a malformed percent-encoding, an illegal character in the request line), are RFC 9457 problems
+ * like every other error instead of Tomcat's HTML page.
+ */
+@Configuration(proxyBeanMethods = false)
+class HttpConfiguration {
+
+    @Bean
+    JsonMapperBuilderCustomizer cleanNumbers() {
+        return builder -> builder.addModule(CleanNumbers.module());
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> namesAndContainerErrors() {
+        return factory -> {
+            factory.addConnectorCustomizers(connector -> connector.setEncodedSolidusHandling(
+                    EncodedSolidusHandling.PASS_THROUGH.getValue()));
+            factory.addContextCustomizers(context -> {
+                Container parent = context.getParent();
+                if (parent instanceof StandardHost host) {
+                    host.setErrorReportValveClass(ProblemReportValve.class.getName());
+                    boolean present = false;
+                    for (Valve valve : host.getPipeline().getValves()) {
+                        present |= valve instanceof ProblemReportValve;
+                    }
+                    if (!present) {
+                        host.getPipeline().addValve(new ProblemReportValve());
+                    }
+                }
+            });
+        };
+    }
+
+    /**
+     * Tomcat's last resort for an error response without a body: a problem document instead of an HTML page. Errors
+     * that reach the application are answered by {@link ProblemAdvice} and {@link ProblemErrorController} first.
+     */
+    static final class ProblemReportValve extends ErrorReportValve {
+
+        @Override
+        protected void report(Request request, Response response, Throwable throwable) {
+            int status = response.getStatus();
+            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+                return;
+            }
+            HttpStatus known = HttpStatus.resolve(status);
+            String title = known == null ? "Error" : known.getReasonPhrase();
+            String detail = status == 400
+                    ? "The request is malformed (for example a '%' in the address that does not start a "
+                            + "percent-encoded byte: write it as %25)"
+                    : title;
+            try {
+                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                Writer writer = response.getReporter();
+                if (writer != null) {
+                    writer.write(ProblemErrorController.json(status, title, detail, null));
+                    response.finishResponse();
+                }
+            } catch (IOException | IllegalStateException e) {
+                // The client is gone or the response was committed meanwhile: nothing more to tell it.
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package com.journeyexplorer.api;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.journeyexplorer.ingest.ImportParameters;
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.Outcome;
+import com.journeyexplorer.analysis.Touchpoint;
+import com.journeyexplorer.graph.JourneyProjection;
+import com.journeyexplorer.ingest.Redefinitions;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * {@code POST /api/outcomes?purchase=...&competitor=...}: new outcome rules for every stored journey, without importing
+ * again. Names must be stored touchpoints (a typo is a 400 naming it, not zero purchases).
+ */
+@RestController
+@RequestMapping("/api/outcomes")
+class OutcomesController {
+
+    private final Redefinitions redefinitions;
+    private final JourneyProjection projection;
+
+    OutcomesController(Redefinitions redefinitions, JourneyProjection projection) {
+        this.redefinitions = redefinitions;
+        this.projection = projection;
+    }
+
+    record OutcomesAnswer(String importId, List<String> purchase, long purchaseEvents, String competitor,
+            long competitors, long journeysChanged, Map<Outcome, Long> outcomesBefore,
+            Map<Outcome, Long> outcomesAfter) {
+    }
+
+    @PostMapping
+    OutcomesAnswer redefine(HttpServletRequest request) {
+        String[] purchaseValues = request.getParameterValues("purchase");
+        String[] competitorValues = request.getParameterValues("competitor");
+        if (purchaseValues == null && competitorValues == null) {
+            throw new InvalidParameterException("purchase", "give purchase (touchpoints whose events are purchases) "
+                    + "or competitor (competitor touchpoints, or a regular expression), or both; an empty value "
+                    + "means none");
+        }
+        JourneySnapshot snapshot = projection.current();
+        Set<String> purchases = purchaseValues == null ? null : names("purchase", purchaseValues, snapshot);
+        Predicate<String> competitor = null;
+        String competitorRule = null;
+        if (competitorValues != null) {
+            competitorRule = String.join(",", competitorValues);
+            competitor = competitorRule(competitorValues, snapshot);
+        }
+        Redefinitions.Result result = redefinitions.redefineOutcomes(purchases, competitor);
+        return new OutcomesAnswer(result.importId(), purchases == null ? null : List.copyOf(purchases),
+                result.purchaseEvents(), competitorRule, result.competitors(), result.journeysChanged(),
+                result.outcomesBefore(), result.outcomesAfter());
+    }
+
+    /**
+     * Touchpoint names from repeated parameters: a value that is a stored name as a whole is taken as it is (so names
+     * with commas work), any other is a comma list. Every name must be stored.
+     */
+    static Set<String> names(String parameter, String[] values, JourneySnapshot snapshot) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String value : values) {
+            if (snapshot.touchpoint(value.strip()).isPresent()) {
+                names.add(value.strip());
+                continue;
+            }
+            Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(names::add);
+        }
+        List<String> unknown = new ArrayList<>();
+        for (String name : names) {
+            if (snapshot.touchpoint(name).isEmpty()) {
+                unknown.add(name);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            String name = unknown.get(0);
+            String hint = snapshot.touchpoints().stream().map(Touchpoint::name)
+                    .filter(stored -> stored.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
+                    .findFirst().map(stored -> " (names are case-sensitive: did you mean '" + stored + "'?)")
+                    .orElse("");
+            throw new InvalidParameterException(parameter, "names no stored touchpoint: '" + String.join("', '",
+                    unknown) + "'" + hint);
+        }
+        return names;
+    }
+
+    private static Predicate<String> competitorRule(String[] values, JourneySnapshot snapshot) {
+        if (values.length == 1 && snapshot.touchpoint(values[0].strip()).isEmpty()
+                && ImportParameters.isRegex(values[0])) {
+            Pattern pattern = ImportParameters.competitorPattern(values[0]);
+            if (snapshot.touchpoints().stream().noneMatch(t -> pattern.matcher(t.name()).matches())) {
+                throw new InvalidParameterException("competitor", "the regular expression '" + values[0]
+                        + "' matches no stored touchpoint");
+            }
+            return name -> pattern.matcher(name).matches();
+        }
+        Set<String> names = names("competitor", values, snapshot);
+        return names::contains;
+    }
+}

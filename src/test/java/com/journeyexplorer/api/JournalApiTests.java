@@ -1,0 +1,299 @@
+package com.journeyexplorer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.journeyexplorer.ApiTestSupport;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Changing stored data on purpose, over HTTP on the embedded Neo4j: touchpoint metadata with {@code PUT
+ * /api/touchpoints} (and imports that no longer change it), undoing an import, erasing a customer, and the journal
+ * that lists them. Each test uses its own journey ids, customers and touchpoints.
+ */
+class JournalApiTests extends ApiTestSupport {
+
+    private static final String CSV = "text/csv";
+
+    private JsonNode importCsv(String body) {
+        Response response = post("/api/events", CSV, body);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private Response delete(String path, String apiKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).DELETE();
+        return send(apiKey == null ? request.build() : request.header("X-API-Key", apiKey).build());
+    }
+
+    private Response put(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("X-API-Key", API_KEY)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private List<String> steps(String journeyId) {
+        List<String> names = new ArrayList<>();
+        get("/api/journeys/" + journeyId).json().get("steps").forEach(s -> names.add(s.get("touchpoint").asString()));
+        return names;
+    }
+
+    private JsonNode touchpoint(String name) {
+        for (JsonNode touchpoint : get("/api/touchpoints").json()) {
+            if (touchpoint.get("name").asString().equals(name)) {
+                return touchpoint;
+            }
+        }
+        throw new AssertionError("no touchpoint " + name);
+    }
+
+    private long transitionCount(String from, String to) {
+        try (var session = driver.session()) {
+            var rows = session.run("MATCH (:Touchpoint {name: $from})-[r:TRANSITION]->(:Touchpoint {name: $to}) "
+                    + "RETURN r.count AS n", Map.of("from", from, "to", to)).list();
+            return rows.isEmpty() ? 0 : rows.get(0).get("n").asLong();
+        }
+    }
+
+    private long count(String cypher, Map<String, Object> parameters) {
+        try (var session = driver.session()) {
+            return session.run(cypher, parameters).single().get(0).asLong();
+        }
+    }
+
+    @Test
+    void putSetsTouchpointMetadataAndALaterImportDoesNotChangeIt() {
+        importCsv("""
+                journey_id,timestamp,touchpoint,channel,stage
+                meta-1,2026-03-01T10:00:00Z,Meta newsletter,email,awareness
+                meta-1,2026-03-01T10:05:00Z,Meta shop,,
+                """);
+
+        Response response = put("/api/touchpoints/Meta shop", """
+                {"channel": "website", "stage": "consideration"}""");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("stage").asString()).isEqualTo("consideration");
+        assertThat(touchpoint("Meta shop").get("channel").asString()).isEqualTo("website");
+        try (var session = driver.session()) {
+            assertThat(session.run("MATCH (t:Touchpoint {name: 'Meta shop'}) RETURN t.stage AS s").single().get("s")
+                    .asString()).isEqualTo("consideration");
+        }
+
+        // A small later file says otherwise: the stored metadata stays, and the report says so.
+        JsonNode report = importCsv("""
+                journey_id,timestamp,touchpoint,channel,stage,owner
+                meta-2,2026-03-02T10:00:00Z,Meta newsletter,social,awareness,
+                meta-2,2026-03-02T10:05:00Z,Meta shop,website,purchase,competitor
+                """);
+
+        assertThat(touchpoint("Meta shop").get("stage").asString()).isEqualTo("consideration");
+        assertThat(touchpoint("Meta shop").get("owner").asString()).isEqualTo("own");
+        assertThat(touchpoint("Meta newsletter").get("channel").asString()).isEqualTo("email");
+        assertThat(get("/api/journeys/meta-2").json().get("outcome").asString()).isEqualTo("ABANDONED");
+        List<String> warnings = new ArrayList<>();
+        report.get("warnings").forEach(w -> warnings.add(w.asString()));
+        assertThat(warnings).hasSize(3);
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("'Meta shop'", "stage 'purchase'",
+                "stored 'consideration'"));
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("'Meta newsletter'", "channel 'social'"));
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("'Meta shop'", "owner 'competitor'"));
+    }
+
+    @Test
+    void anImportFillsMetadataThatWasUnset() {
+        importCsv("""
+                journey_id,timestamp,touchpoint
+                fill-1,2026-03-01T10:00:00Z,Fill page
+                """);
+
+        JsonNode report = importCsv("""
+                journey_id,timestamp,touchpoint,channel,stage
+                fill-2,2026-03-01T11:00:00Z,Fill page,website,consideration
+                """);
+
+        assertThat(report.get("warnings")).isEmpty();
+        assertThat(touchpoint("Fill page").get("stage").asString()).isEqualTo("consideration");
+    }
+
+    @Test
+    void putTakesTheNameAsAQueryParameterAndAChangeOfOwnerRecomputesOutcomes() {
+        importCsv("""
+                journey_id,timestamp,touchpoint
+                owner-1,2026-03-01T10:00:00Z,Owner home
+                owner-1,2026-03-01T10:05:00Z,/rival+store/apparel
+                """);
+        assertThat(get("/api/journeys/owner-1").json().get("outcome").asString()).isEqualTo("ABANDONED");
+
+        Response response = put("/api/touchpoints?name=%2Frival%2Bstore%2Fapparel", """
+                {"owner": "competitor"}""");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("journeysChanged").asLong()).isEqualTo(1);
+        assertThat(get("/api/journeys/owner-1").json().get("outcome").asString()).isEqualTo("DIVERTED");
+        assertThat(transitionCount("/rival+store/apparel", "(diverted)")).isEqualTo(1);
+        assertThat(transitionCount("/rival+store/apparel", "(abandoned)")).isZero();
+    }
+
+    @Test
+    void putAnswersProblemsForUnknownTouchpointsBadOwnersAndMissingKeys() {
+        Response unknown = put("/api/touchpoints/No such page", "{\"stage\": \"awareness\"}");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.json().get("touchpoint").asString()).isEqualTo("No such page");
+
+        importCsv("""
+                journey_id,timestamp,touchpoint
+                bad-owner-1,2026-03-01T10:00:00Z,Owner check
+                """);
+        Response badOwner = put("/api/touchpoints/Owner check", "{\"owner\": \"partner\"}");
+        assertThat(badOwner.status()).isEqualTo(400);
+        assertThat(badOwner.json().get("parameter").asString()).isEqualTo("owner");
+
+        Response noKey = send(HttpRequest.newBuilder(uri("/api/touchpoints/Owner check"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"stage\": \"awareness\"}")).build());
+        assertThat(noKey.status()).isEqualTo(401);
+        assertThat(touchpoint("Owner check").hasNonNull("stage")).isFalse();
+    }
+
+    @Test
+    void deletingAnImportPutsBackTheEventsItAddedToStoredJourneys() {
+        importCsv("""
+                journey_id,timestamp,touchpoint
+                undo-1,2026-03-01T10:00:00Z,Undo home
+                undo-1,2026-03-01T10:05:00Z,Undo cart
+                """);
+        String stats = get("/api/stats").body();
+        JsonNode second = importCsv("""
+                journey_id,timestamp,touchpoint,type
+                undo-1,2026-03-01T10:09:00Z,Undo checkout,purchase
+                undo-2,2026-03-01T11:00:00Z,Undo home,
+                """);
+        assertThat(steps("undo-1")).containsExactly("Undo home", "Undo cart", "Undo checkout");
+        assertThat(transitionCount("Undo cart", "Undo checkout")).isEqualTo(1);
+
+        Response undo = delete("/api/imports/" + second.get("importId").asString(), API_KEY);
+
+        assertThat(undo.status()).as(undo.body()).isEqualTo(200);
+        assertThat(undo.json().get("journeysRestored").asLong()).isEqualTo(1);
+        assertThat(undo.json().get("journeysRemoved").asLong()).isEqualTo(1);
+        assertThat(steps("undo-1")).containsExactly("Undo home", "Undo cart");
+        assertThat(get("/api/journeys/undo-1").json().get("outcome").asString()).isEqualTo("ABANDONED");
+        assertThat(get("/api/journeys/undo-2").status()).isEqualTo(404);
+        assertThat(get("/api/stats").body()).isEqualTo(stats);
+        assertThat(transitionCount("Undo cart", "Undo checkout")).isZero();
+        assertThat(transitionCount("Undo cart", "(abandoned)")).isEqualTo(1);
+        JsonNode undone = null;
+        for (JsonNode entry : get("/api/imports").json()) {
+            if (entry.get("id").asString().equals(second.get("importId").asString())) {
+                undone = entry;
+            }
+        }
+        assertThat(undone).isNotNull();
+        assertThat(undone.get("status").asString()).isEqualTo("undone");
+        assertThat(undone.get("undoneBy").asString()).isEqualTo(undo.json().get("importId").asString());
+
+        Response again = delete("/api/imports/" + second.get("importId").asString(), API_KEY);
+        assertThat(again.status()).isEqualTo(409);
+    }
+
+    @Test
+    void anImportThatLaterImportsBuiltOnIsUndoneOnlyAfterThem() {
+        JsonNode first = importCsv("""
+                journey_id,timestamp,touchpoint
+                stack-1,2026-03-01T10:00:00Z,Stack home
+                """);
+        JsonNode second = importCsv("""
+                journey_id,timestamp,touchpoint
+                stack-1,2026-03-01T10:05:00Z,Stack cart
+                """);
+        String firstId = first.get("importId").asString();
+        String secondId = second.get("importId").asString();
+        String state = storeState();
+
+        Response refused = delete("/api/imports/" + firstId, API_KEY);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("laterImports").get(0).asString()).isEqualTo(secondId);
+        assertThat(storeState()).isEqualTo(state);
+
+        assertThat(delete("/api/imports/" + secondId, API_KEY).status()).isEqualTo(200);
+        assertThat(steps("stack-1")).containsExactly("Stack home");
+        Response undoFirst = delete("/api/imports/" + firstId, API_KEY);
+        assertThat(undoFirst.status()).as(undoFirst.body()).isEqualTo(200);
+        assertThat(get("/api/journeys/stack-1").status()).isEqualTo(404);
+    }
+
+    @Test
+    void deletingAnUnknownImportIsA404AndNeedsTheKey() {
+        Response unknown = delete("/api/imports/no-such-import", API_KEY);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("import").asString()).isEqualTo("no-such-import");
+
+        JsonNode imported = importCsv("""
+                journey_id,timestamp,touchpoint
+                keyed-1,2026-03-01T10:00:00Z,Keyed home
+                """);
+        Response noKey = delete("/api/imports/" + imported.get("importId").asString(), null);
+        assertThat(noKey.status()).isEqualTo(401);
+        assertThat(get("/api/journeys/keyed-1").status()).isEqualTo(200);
+    }
+
+    @Test
+    void erasingACustomerRemovesTheirJourneysAndEveryCopyInTheJournal() {
+        importCsv("""
+                journey_id,timestamp,touchpoint,customer_id
+                erase-1,2026-03-01T10:00:00Z,Erase home,cust-erase
+                erase-2,2026-03-02T10:00:00Z,Erase home,cust-erase
+                erase-3,2026-03-02T10:00:00Z,Erase home,cust-keep
+                """);
+        importCsv("""
+                journey_id,timestamp,touchpoint,customer_id
+                erase-1,2026-03-01T10:05:00Z,Erase cart,cust-erase
+                """);
+        assertThat(count("MATCH (p:PreviousVersion {customerId: $c}) RETURN count(p)", Map.of("c", "cust-erase")))
+                .as("the journal keeps the version the second import replaced").isEqualTo(1);
+        long journeys = get("/api/stats").json().get("journeys").asLong();
+
+        Response erased = delete("/api/customers/cust-erase", API_KEY);
+
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(erased.json().get("journeysErased").asLong()).isEqualTo(2);
+        assertThat(erased.json().get("eventsErased").asLong()).isEqualTo(3);
+        assertThat(get("/api/journeys/erase-1").status()).isEqualTo(404);
+        assertThat(get("/api/journeys/erase-2").status()).isEqualTo(404);
+        assertThat(get("/api/journeys/erase-3").status()).isEqualTo(200);
+        assertThat(get("/api/stats").json().get("journeys").asLong()).isEqualTo(journeys - 2);
+        assertThat(transitionCount("Erase home", "Erase cart")).isZero();
+        assertThat(transitionCount("Erase home", "(abandoned)")).isEqualTo(1);
+        assertThat(count("MATCH (n) WHERE n.customerId = $c RETURN count(n)", Map.of("c", "cust-erase"))).isZero();
+        assertThat(get("/api/imports").json().get(0).get("kind").asString()).isEqualTo("erasure");
+
+        assertThat(delete("/api/customers/cust-erase", API_KEY).status()).isEqualTo(404);
+        assertThat(delete("/api/customers/cust-keep", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void listsImportsNewestFirstWithABoundedLimit() {
+        importCsv("""
+                journey_id,timestamp,touchpoint
+                list-1,2026-03-01T10:00:00Z,List home
+                """);
+
+        JsonNode entries = get("/api/imports?limit=1").json();
+
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).get("kind").asString()).isEqualTo("import");
+        assertThat(entries.get(0).get("status").asString()).isEqualTo("done");
+        assertThat(entries.get(0).get("journeys").asLong()).isEqualTo(1);
+        assertThat(get("/api/imports?limit=0").status()).isEqualTo(400);
+    }
+}

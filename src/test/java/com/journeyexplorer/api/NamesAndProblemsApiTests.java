@@ -1,0 +1,160 @@
+package com.journeyexplorer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+import com.journeyexplorer.ApiTestSupport;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Touchpoint names as real logs have them (URL paths, percent signs, question marks, hashes, plus signs, commas) in
+ * paths and queries, and every error, the container's own included, as an RFC 9457 problem.
+ */
+@TestPropertySource(properties = "journeys.demo.load-on-start=false")
+class NamesAndProblemsApiTests extends ApiTestSupport {
+
+    static final List<String> NAMES = List.of("/google+redesign/apparel", "50% off?", "#top", "Sale, 2 for 1");
+
+    @BeforeEach
+    void importNames() {
+        if (get("/api/stats").json().get("journeys").asLong() > 0) {
+            return;
+        }
+        String csv = """
+                journey_id,timestamp,touchpoint,type
+                n1,2026-03-01T10:00:00Z,/google+redesign/apparel,
+                n1,2026-03-01T10:01:00Z,50% off?,
+                n1,2026-03-01T10:02:00Z,#top,
+                n1,2026-03-01T10:03:00Z,"Sale, 2 for 1",
+                n1,2026-03-01T10:04:00Z,Checkout,purchase
+                n2,2026-03-02T10:00:00Z,/google+redesign/apparel,
+                n2,2026-03-02T10:01:00Z,#top,
+                n2,2026-03-02T10:02:00Z,50% off?,
+                n3,2026-03-03T10:00:00Z,50% off?,
+                n3,2026-03-03T10:05:00Z,"Sale, 2 for 1",
+                n3,2026-03-03T10:09:00Z,Checkout,purchase
+                """;
+        Response imported = post("/api/events", "text/csv", csv);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    }
+
+    @Test
+    void namesWithSlashesPercentQuestionMarkHashAndPlusWorkInThePathAndInTheQuery() {
+        for (String name : NAMES) {
+            Response inPath = getRaw("/api/touchpoints/" + encode(name) + "/neighbourhood?before=1&after=1");
+            Response inQuery = getRaw("/api/touchpoints/neighbourhood?touchpoint=" + encode(name)
+                    + "&before=1&after=1");
+
+            assertThat(inPath.status()).as(name + ": " + inPath.body()).isEqualTo(200);
+            assertThat(inPath.json().get("label").asString()).isEqualTo(name);
+            assertThat(inQuery.status()).as(name + ": " + inQuery.body()).isEqualTo(200);
+            assertThat(inQuery.json()).isEqualTo(inPath.json());
+        }
+        // a plus sign in a path is a plus sign, not a space
+        Response plus = getRaw("/api/touchpoints/%2Fgoogle+redesign%2Fapparel/neighbourhood");
+        assertThat(plus.status()).as(plus.body()).isEqualTo(200);
+        assertThat(plus.json().get("journeys").asLong()).isEqualTo(2);
+        Response unknown = getRaw("/api/touchpoints/neighbourhood?touchpoint=" + encode("/google redesign"));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("touchpoint").asString()).isEqualTo("/google redesign");
+        assertProblem(getRaw("/api/touchpoints/neighbourhood"), 400);
+    }
+
+    @Test
+    void aRepeatedStepsParameterCarriesNamesWithCommas() {
+        Response funnel = getRaw("/api/funnel?steps=" + encode("50% off?") + "&steps=" + encode("Sale, 2 for 1")
+                + "&steps=Checkout&window=10m");
+
+        assertThat(funnel.status()).as(funnel.body()).isEqualTo(200);
+        JsonNode steps = funnel.json().get("steps");
+        assertThat(steps.get(1).get("touchpoint").asString()).isEqualTo("Sale, 2 for 1");
+        assertThat(steps.get(0).get("journeys").asLong()).isEqualTo(3);
+        assertThat(steps.get(1).get("journeys").asLong()).isEqualTo(2);
+        assertThat(steps.get(2).get("journeys").asLong()).isEqualTo(2);
+        assertThat(steps.get(2).get("purchased").asLong()).isEqualTo(2);
+        Response tight = getRaw("/api/funnel?steps=" + encode("50% off?") + "&steps=" + encode("Sale, 2 for 1")
+                + "&steps=Checkout&window=8m");
+        assertThat(tight.json().get("steps").get(2).get("journeys").asLong()).as("n3 checks out 9 min after")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void springErrorsAreProblemsWithOurTypes() {
+        Response unknownPath = getRaw("/api/nowhere");
+        assertProblem(unknownPath, 404);
+        assertThat(unknownPath.json().get("type").asString()).endsWith("/problems/not-found");
+
+        Response html = send(HttpRequest.newBuilder(uri("/no/such/page")).header("Accept", "text/html").GET()
+                .build());
+        assertProblem(html, 404);
+
+        Response wrongMethod = send(HttpRequest.newBuilder(uri("/api/paths/top")).header("X-API-Key", API_KEY)
+                .DELETE().build());
+        assertProblem(wrongMethod, 405);
+        assertThat(wrongMethod.json().get("type").asString()).endsWith("/problems/method-not-allowed");
+
+        Response wrongType = post("/api/events", "image/png", "x");
+        assertProblem(wrongType, 415);
+    }
+
+    @Test
+    void theContainersOwnRefusalsAreProblemsToo() throws IOException {
+        for (String target : List.of("/api/touchpoints/50%/neighbourhood", "/api/touchpoints/%zz/neighbourhood",
+                "/api/touchpoints/a%00b/neighbourhood", "/api/a{b}")) {
+            String answer = rawRequest("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+                    + "Connection: close\r\n\r\n");
+            String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n")));
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            assertThat(head).as(target).startsWith("HTTP/1.1 400").containsIgnoringCase(
+                    "Content-Type: application/problem+json");
+            JsonNode problem = JSON.readTree(body.contains("{") ? body.substring(body.indexOf('{'),
+                    body.lastIndexOf('}') + 1) : "{}");
+            assertThat(problem.get("status").asInt()).as(target + ": " + body).isEqualTo(400);
+            assertThat(problem.get("type").asString()).startsWith("https://journeyexplorer.dev/problems/");
+            assertThat(body).doesNotContainIgnoringCase("<html");
+        }
+    }
+
+    /** A GET whose path and query are sent exactly as written (already percent-encoded). */
+    private Response getRaw(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + pathAndQuery)).GET()
+                .build());
+    }
+
+    /** One request written byte for byte on a socket, for addresses an HTTP client refuses to send. */
+    private String rawRequest(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Percent-encodes every reserved character, a space as %20 and a plus sign as %2B. */
+    private static String encode(String name) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static void assertProblem(Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).as(response.body()).startsWith("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+        assertThat(response.json().get("title").asString()).isNotBlank();
+    }
+}

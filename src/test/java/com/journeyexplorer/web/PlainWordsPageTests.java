@@ -1,0 +1,171 @@
+package com.journeyexplorer.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.TestPropertySource;
+
+import com.journeyexplorer.ApiTestSupport;
+import com.journeyexplorer.TestData;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The journey map page's plain words on a log without purchases, stages, channels or competitors (the process-mining
+ * running example imported without a purchase rule, plus two journeys through touchpoints named like URL paths): every
+ * sentence matches a complete API answer, none gives advice about purchases, and the page says what the data lacks
+ * and what to import. Skips where Chromium is absent, as {@link JourneyMapPageTests} does.
+ */
+@TestPropertySource(properties = "journeys.demo.load-on-start=false")
+class PlainWordsPageTests extends ApiTestSupport {
+
+    static final String LOG = "pm4py-running-example/running-example.csv";
+
+    private static WebDriver browser;
+    private static Path profile;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(JourneyMapPageTests.CHROMIUM)
+                && Files.isExecutable(JourneyMapPageTests.CHROMEDRIVER), "skipped: the browser test needs "
+                        + "/usr/bin/chromium and /usr/bin/chromedriver (apt-get install -y chromium chromium-driver)");
+        profile = Files.createTempDirectory("plain-words-chromium");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(JourneyMapPageTests.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(JourneyMapPageTests.CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1440,1800");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void importTheLog() {
+        if (get("/api/stats").json().get("journeys").asLong() > 0) {
+            return;
+        }
+        Response log = postFile("/api/events?journeyColumn=case:concept:name&touchpointColumn=concept:name"
+                + "&timestampColumn=time:timestamp", "text/csv", TestData.file(LOG));
+        assertThat(log.status()).as(log.body()).isEqualTo(200);
+        Response paths = post("/api/events", "text/csv", """
+                journey_id,timestamp,touchpoint
+                web-1,2026-03-01T10:00:00Z,/google+redesign/apparel
+                web-1,2026-03-01T10:01:00Z,50% off?
+                web-1,2026-03-01T10:02:00Z,#top
+                web-2,2026-03-02T10:00:00Z,/google+redesign/apparel
+                web-2,2026-03-02T10:01:00Z,#top
+                """);
+        assertThat(paths.status()).as(paths.body()).isEqualTo(200);
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                // the funnel's 422 is an answer the page shows, not a failure of the page
+                .filter(message -> !message.contains("/api/funnel") || !message.contains("422"))
+                .toList();
+        assertThat(errors).as("browser console errors").isEmpty();
+    }
+
+    @Test
+    void thePlainWordsComeFromCompleteAnswersAndSayWhatTheDataLacks() {
+        open();
+        JsonNode summary = get("/api/summary?top=10").json();
+        String insights = browser.findElement(By.id("insights")).getText();
+
+        JsonNode first = summary.get("firstSteps");
+        assertThat(first.get("distinct").asLong()).isEqualTo(2);
+        assertThat(insights).contains("How customers discover us", "Most journeys start with register request (75%), "
+                + "/google+redesign/apparel (25%).");
+        JsonNode ends = summary.get("endsWithoutPurchase").get("top");
+        assertThat(insights).contains("Where journeys end", "Journeys end most often at "
+                + ends.get(0).get("label").asString() + " (" + ends.get(0).get("journeys").asLong() + ") and "
+                + ends.get(1).get("label").asString() + " (" + ends.get(1).get("journeys").asLong() + ").");
+        assertThat(insights).contains("Do they consider competitors?", "cannot show customers leaving for one");
+        assertThat(insights).doesNotContain("Fix ", "Where to invest first", "without a purchase there",
+                "buy clearly", "What they look at before buying", "The crucial moments");
+
+        String lacks = browser.findElement(By.id("data-lacks")).getText();
+        assertThat(lacks).contains("What the data lacks", "No purchases.", "No stages.", "No channels.",
+                "No competitors.", "purchase=<touchpoint>", "stageColumn=", "channelColumn=", "competitor=");
+        assertThat(browser.findElements(By.cssSelector("#data-lacks li[data-lack]"))).hasSize(4);
+
+        assertThat(browser.findElement(By.id("funnel")).getText()).contains("No touchpoint has a stage")
+                .doesNotContain("0%");
+        assertThat(browser.findElement(By.id("attribution")).getText())
+                .contains("No selected journey ends in a purchase");
+    }
+
+    @Test
+    void clickingANodeNamedLikeAUrlPathOpensItsNeighbourhood() {
+        open();
+        browser.findElement(By.cssSelector("#map g.node[data-label='/google+redesign/apparel'] rect")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(d -> d.findElement(By.cssSelector("#details-body .details-title")).getText()
+                .startsWith("/google+redesign/apparel"));
+        wait.until(d -> d.findElements(By.cssSelector("#details-body .loading")).isEmpty());
+        String details = browser.findElement(By.id("details-body")).getText();
+        assertThat(details).contains("one step after", "#top").doesNotContain("unavailable");
+    }
+
+    @Test
+    void theTouchpointFunnelShowsTheCountsOfTheApi() {
+        open();
+        JsonNode funnel = get("/api/funnel?steps=register request,decide,reinitiate request").json();
+        browser.findElement(By.cssSelector("#step-funnel input[name=steps]"))
+                .sendKeys("register request, decide, reinitiate request");
+        browser.findElement(By.cssSelector("#step-funnel button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(
+                By.cssSelector("#step-funnel-result ol.funnel li")).size() == 3);
+        List<String> shown = browser.findElements(By.cssSelector("#step-funnel-result .funnel-row .num")).stream()
+                .map(element -> element.getText()).toList();
+        List<String> expected = new java.util.ArrayList<>();
+        funnel.get("steps").forEach(step -> expected.add(String.format("%,d", step.get("journeys").asLong())));
+        assertThat(shown).isEqualTo(expected);
+        assertThat(funnel.get("steps").get(2).get("journeys").asLong()).isPositive();
+    }
+
+    private void open() {
+        browser.manage().window().setSize(new Dimension(1440, 1800));
+        browser.get("http://localhost:" + port + "/");
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+            String value = d.findElement(By.tagName("body")).getDomAttribute("data-generation");
+            return value != null && Integer.parseInt(value) >= 1;
+        });
+    }
+}
