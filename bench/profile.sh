@@ -1,26 +1,52 @@
 #!/usr/bin/env bash
-# Profiles of the analyses without a database or HTTP, on a snapshot built in memory from the demo CSV:
-#   bench/profile.sh paths [journeys=1000000]        top paths, likely paths, diversions, funnel, flows; heap per event
-#   bench/profile.sh attribution [journeys=1000000]  attribution models, compare, key moments
+# Profiles of the analyses without a database or HTTP, on snapshots built in memory from generated CSVs:
+#   bench/profile.sh paths [--shape demo|clickstream] [journeys=1000000]        top paths, likely paths, diversions,
+#                                                                               funnel, flows; heap per event
+#   bench/profile.sh attribution [--shape demo|clickstream] [journeys=1000000]  attribution models, compare, moments
+#   bench/profile.sh shapes [journeys=1000000]   every analysis on the demo and the clickstream side by side, as ratios
+#   bench/profile.sh markov [labels=5000] [journeys=1000000] [order=1]
+#                                                    every Markov removal effect on random journeys over many labels
 # Quicker to rerun than bench/analysis.sh (no import into Neo4j) while working on an analysis; the official figures
-# in BENCHMARKS.md come from bench/analysis.sh. The demo CSV is written to target/bench once and reused.
+# in BENCHMARKS.md come from bench/analysis.sh. The CSVs are written to target/bench once and reused (seed 42); the
+# clickstream has 5,000 touchpoints unless BENCH_TOUCHPOINTS says otherwise. The demo shape is the default.
 # BENCH_JAVA_OPTS adds JVM options, e.g. BENCH_JAVA_OPTS=-Dprofile.only=top to time only top paths.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-profile="${1:?usage: bench/profile.sh paths|attribution [journeys]}"
-journeys="${2:-1000000}"
+profile="${1:?usage: bench/profile.sh paths|attribution|shapes|markov [--shape demo|clickstream] [journeys]}"
+shift
+if [[ "$profile" == markov ]]; then
+  ./mvnw -q -B test-compile
+  ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+  exec java -Xmx"${BENCH_XMX:-6g}" ${BENCH_JAVA_OPTS:-} \
+    -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+    com.journeyexplorer.bench.MarkovRemovalProfile "$@"
+fi
+shape=demo
+if [[ "${1:-}" == --shape ]]; then shape="${2:?--shape needs demo or clickstream}"; shift 2;
+elif [[ "${1:-}" == --shape=* ]]; then shape="${1#--shape=}"; shift; fi
+journeys="${1:-1000000}"
+touchpoints="${BENCH_TOUCHPOINTS:-5000}"
+case "$shape" in demo|clickstream) ;; *) echo "unknown shape '$shape': use demo or clickstream" >&2; exit 2 ;; esac
 ./mvnw -q -B test-compile
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
-csv="target/bench/demo-$journeys.csv"
-if [[ ! -f "$csv" ]]; then
-  mkdir -p target/bench
-  java -cp "$classpath" com.journeyexplorer.demo.DemoCsvWriter "$journeys" "$csv.partial" 42
-  mv "$csv.partial" "$csv"
-fi
+# csv SHAPE: the shape's CSV of $journeys journeys, written once
+csv() {
+  local file
+  if [[ "$1" == demo ]]; then file="target/bench/demo-$journeys.csv";
+  else file="target/bench/clickstream-$touchpoints-$journeys.csv"; fi
+  if [[ ! -f "$file" ]]; then
+    mkdir -p target/bench
+    java -cp "$classpath" com.journeyexplorer.demo.DemoCsvWriter --shape="$1" --touchpoints="$touchpoints" \
+      "$journeys" "$file.partial" 42 >&2
+    mv "$file.partial" "$file"
+  fi
+  echo "$file"
+}
 case "$profile" in
-  paths) main=com.journeyexplorer.bench.PathsProfile ;;
-  attribution) main=com.journeyexplorer.bench.AttributionProfile ;;
-  *) echo "unknown profile '$profile': use paths or attribution" >&2; exit 2 ;;
+  paths) args=("$(csv "$shape")"); main=com.journeyexplorer.bench.PathsProfile ;;
+  attribution) args=("$(csv "$shape")"); main=com.journeyexplorer.bench.AttributionProfile ;;
+  shapes) args=("$(csv demo)" "$(csv clickstream)"); main=com.journeyexplorer.bench.ShapesProfile ;;
+  *) echo "unknown profile '$profile': use paths, attribution or shapes" >&2; exit 2 ;;
 esac
-java -Xmx"${BENCH_XMX:-6g}" ${BENCH_JAVA_OPTS:-} -cp "$classpath" "$main" "$csv"
+java -Xmx"${BENCH_XMX:-6g}" -Dbench.touchpoints="$touchpoints" -Dbench.shape="$shape" ${BENCH_JAVA_OPTS:-} -cp "$classpath" "$main" "${args[@]}"

@@ -1,21 +1,12 @@
 package com.journeyexplorer.analysis;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-
-import org.jgrapht.Graph;
-import org.jgrapht.alg.flow.EdmondsKarpMFImpl;
-import org.jgrapht.graph.DefaultDirectedWeightedGraph;
-import org.jgrapht.graph.DefaultWeightedEdge;
 
 /**
  * Where the selected journeys go from our touchpoints to competitors', at raw touchpoint level over whole journeys
@@ -55,16 +46,14 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
         }
     }
 
-    static final String SINK = "(competitors)";
-
     public Diversions {
         diversions = List.copyOf(diversions);
     }
 
     /**
-     * O(events) for the counts, one pass over the journeys' touchpoint ids, plus Edmonds–Karp on the touchpoint
-     * transition graph, O(n · m²) for n touchpoints and m transitions, with a super-sink joined from every competitor
-     * touchpoint by capacity above any cut.
+     * O(events) for the counts, one pass over the journeys' touchpoint ids, plus a maximum flow by Dinic's algorithm
+     * on the touchpoint transition network ({@link DinicMaxFlow}: arrays of the m transitions, O(n² · m) at worst and
+     * far less in practice), with a super-sink joined from every competitor touchpoint by capacity above any cut.
      *
      * @param limit how many diversions to list, at least 0
      */
@@ -85,7 +74,7 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
         diversions.sort(Comparator.comparingLong(Diversion::journeys).reversed()
                 .thenComparing(Diversion::touchpoint).thenComparing(Diversion::competitor));
         return new Diversions(diversions.subList(0, Math.min(limit, diversions.size())),
-                minimumCut(snapshot, counts.capacities(snapshot), counts.total));
+                minimumCut(snapshot, counts));
     }
 
     /** The capacities of the minimum-cut network: journeys taking each transition, by source then target name. */
@@ -106,6 +95,7 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
         long[] cameBack = new long[16];
         long[] boughtAfterReturn = new long[16];
         long total;
+        int start;
 
         private Counts(int n) {
             visitors = new long[n];
@@ -121,6 +111,7 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
             }
             int start = snapshot.touchpoint(TransitionGraph.START).map(Touchpoint::id).orElse(n);
             Counts counts = new Counts(n);
+            counts.start = start;
             int[] visited = new int[n];
             int[] diverted = new int[8];
             int stamp = 0;
@@ -202,69 +193,46 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
         }
     }
 
-    private static MinimumCut minimumCut(JourneySnapshot snapshot, Map<String, Map<String, Long>> capacities,
-            long total) {
-        Graph<String, DefaultWeightedEdge> network = new DefaultDirectedWeightedGraph<>(DefaultWeightedEdge.class);
-        network.addVertex(TransitionGraph.START);
-        network.addVertex(SINK);
-        capacities.forEach((from, targets) -> targets.forEach((to, journeys) -> {
-            network.addVertex(from);
-            network.addVertex(to);
-            network.setEdgeWeight(network.addEdge(from, to), journeys);
-        }));
+    /**
+     * The minimum cut of the transition network: touchpoints and the start node, each transition with the journeys
+     * taking it as capacity, and a super-sink joined from every competitor touchpoint with a transition by capacity
+     * above any cut.
+     */
+    private static MinimumCut minimumCut(JourneySnapshot snapshot, Counts counts) {
+        int n = snapshot.touchpoints().size();
+        int sink = n + 1;
+        EdgeTallies transitions = counts.transitions;
+        DinicMaxFlow network = new DinicMaxFlow(n + 2);
+        boolean[] inNetwork = new boolean[n + 1];
+        int[] arcs = new int[transitions.size()];
+        for (int edge = 0; edge < transitions.size(); edge++) {
+            arcs[edge] = network.addArc(transitions.from[edge], transitions.to[edge], transitions.journeys[edge]);
+            inNetwork[transitions.from[edge]] = true;
+            inNetwork[transitions.to[edge]] = true;
+        }
         boolean anyCompetitor = false;
         for (Touchpoint touchpoint : snapshot.touchpoints()) {
-            if (touchpoint.isCompetitor() && network.containsVertex(touchpoint.name())) {
-                network.setEdgeWeight(network.addEdge(touchpoint.name(), SINK), total + 1.0);
+            if (touchpoint.isCompetitor() && inNetwork[touchpoint.id()]) {
+                network.addArc(touchpoint.id(), sink, counts.total + 1);
                 anyCompetitor = true;
             }
         }
         if (!anyCompetitor) {
             return new MinimumCut(List.of(), 0);
         }
-        EdmondsKarpMFImpl<String, DefaultWeightedEdge> flow = new EdmondsKarpMFImpl<>(network);
-        double value = flow.getMaximumFlowValue(TransitionGraph.START, SINK);
-        Set<String> sinkSide = sinkSide(network, flow.getFlowMap());
+        long value = network.maximumFlow(counts.start, sink);
+        boolean[] sinkSide = network.sinkSide(sink);
         List<CutEdge> edges = new ArrayList<>();
-        for (DefaultWeightedEdge edge : network.edgeSet()) {
-            String from = network.getEdgeSource(edge);
-            String to = network.getEdgeTarget(edge);
-            if (!sinkSide.contains(from) && sinkSide.contains(to)) {
-                edges.add(new CutEdge(from, to, Math.round(network.getEdgeWeight(edge))));
+        for (int edge = 0; edge < transitions.size(); edge++) {
+            int from = transitions.from[edge];
+            int to = transitions.to[edge];
+            if (!sinkSide[from] && sinkSide[to]) {
+                edges.add(new CutEdge(from == n ? TransitionGraph.START : snapshot.touchpoint(from).name(),
+                        snapshot.touchpoint(to).name(), network.arcCapacity(arcs[edge])));
             }
         }
         edges.sort(Comparator.comparingLong(CutEdge::journeys).reversed().thenComparing(CutEdge::from)
                 .thenComparing(CutEdge::to));
-        return new MinimumCut(edges, Math.round(value));
-    }
-
-    /**
-     * The nodes that can still reach the sink in the residual network of a maximum flow. The edges into this set form
-     * the minimum cut nearest the competitors, so the cut names transitions into competitors wherever a cut of the
-     * same size allows it. O(n + m).
-     */
-    private static Set<String> sinkSide(Graph<String, DefaultWeightedEdge> network,
-            Map<DefaultWeightedEdge, Double> flows) {
-        Set<String> side = new HashSet<>();
-        Deque<String> queue = new ArrayDeque<>();
-        side.add(SINK);
-        queue.add(SINK);
-        while (!queue.isEmpty()) {
-            String node = queue.poll();
-            for (DefaultWeightedEdge edge : network.incomingEdgesOf(node)) {
-                double residual = network.getEdgeWeight(edge) - flows.getOrDefault(edge, 0.0);
-                String from = network.getEdgeSource(edge);
-                if (residual > 1e-9 && side.add(from)) {
-                    queue.add(from);
-                }
-            }
-            for (DefaultWeightedEdge edge : network.outgoingEdgesOf(node)) {
-                String to = network.getEdgeTarget(edge);
-                if (flows.getOrDefault(edge, 0.0) > 1e-9 && side.add(to)) {
-                    queue.add(to);
-                }
-            }
-        }
-        return side;
+        return new MinimumCut(edges, value);
     }
 }

@@ -28,7 +28,8 @@ public record Dropoff(List<TouchpointExits> touchpoints, long total) {
     }
 
     /**
-     * O(events + touchpoints · log touchpoints).
+     * O(events + touchpoints · log touchpoints): per-touchpoint marks hold the number of the journey that set them, so
+     * nothing is cleared or allocated per journey.
      *
      * @param limit how many touchpoints to list, at least 0
      */
@@ -41,26 +42,34 @@ public record Dropoff(List<TouchpointExits> touchpoints, long total) {
         long[] journeys = new long[n];
         long[] abandoned = new long[n];
         long[] competitors = new long[n];
+        boolean[] competitor = new boolean[n];
+        for (Touchpoint touchpoint : snapshot.touchpoints()) {
+            competitor[touchpoint.id()] = touchpoint.isCompetitor();
+        }
+        // the journey number that last visited, or last left for a competitor from, each touchpoint
+        int[] visited = new int[n];
+        int[] diverted = new int[n];
+        int stamp = 0;
         long total = 0;
         for (Journey journey : snapshot.journeys()) {
             if (!filter.test(journey)) {
                 continue;
             }
+            stamp++;
             int weight = journey.weight();
             total += weight;
             int[] steps = journey.steps();
-            boolean[] visited = new boolean[n];
-            boolean[] diverted = new boolean[n];
+            boolean endsDiverted = journey.outcome() == Outcome.DIVERTED;
             for (int i = 0; i < steps.length; i++) {
-                if (!visited[steps[i]]) {
-                    visited[steps[i]] = true;
-                    journeys[steps[i]] += weight;
+                int step = steps[i];
+                if (visited[step] != stamp) {
+                    visited[step] = stamp;
+                    journeys[step] += weight;
                 }
-                boolean toCompetitor = i + 1 < steps.length ? snapshot.touchpoint(steps[i + 1]).isCompetitor()
-                        : journey.outcome() == Outcome.DIVERTED;
-                if (toCompetitor && !diverted[steps[i]]) {
-                    diverted[steps[i]] = true;
-                    competitors[steps[i]] += weight;
+                boolean toCompetitor = i + 1 < steps.length ? competitor[steps[i + 1]] : endsDiverted;
+                if (toCompetitor && diverted[step] != stamp) {
+                    diverted[step] = stamp;
+                    competitors[step] += weight;
                 }
             }
             if (journey.outcome() == Outcome.ABANDONED) {

@@ -1,15 +1,14 @@
 package com.journeyexplorer.analysis;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Weighted counts of the directed edges between {@code nodes} numbered nodes, for one pass over journeys: per edge
  * how often it was taken ({@code count}), by how many journeys (each once, through {@link #startJourney}), and
  * optionally the durations of its steps. Edges get ids {@code [0, size())} in order of first use; an edge is found
- * through a dense {@code nodes²} table for up to {@value #DENSE_NODES} nodes, a hash map above. O(1) per event,
- * allocation-free once the arrays have grown (the durations excepted).
+ * through a dense {@code nodes²} table for up to {@value #DENSE_NODES} nodes, above that through an open-addressing
+ * table of the edges in use (linear probing, at most half full), so memory grows with the edges, not with the square
+ * of the nodes. O(1) per event, allocation-free once the arrays have grown (the durations excepted).
  */
 final class EdgeTallies {
 
@@ -17,7 +16,9 @@ final class EdgeTallies {
 
     private final int nodes;
     private final int[] dense;
-    private final Map<Long, Integer> sparse;
+    /** Open addressing: {@code source · nodes + target} per slot, -1 when empty, and the edge id in the same slot. */
+    private long[] sparseKeys;
+    private int[] sparseEdges;
     private final boolean timed;
     private int size;
     private int journey;
@@ -31,7 +32,11 @@ final class EdgeTallies {
     EdgeTallies(int nodes, boolean timed) {
         this.nodes = nodes;
         this.dense = nodes <= DENSE_NODES ? new int[nodes * nodes] : null;
-        this.sparse = dense == null ? new HashMap<>() : null;
+        if (dense == null) {
+            sparseKeys = new long[256];
+            Arrays.fill(sparseKeys, -1);
+            sparseEdges = new int[256];
+        }
         this.timed = timed;
         this.durations = timed ? new Durations[64] : null;
     }
@@ -89,12 +94,47 @@ final class EdgeTallies {
             }
             dense[cell] = size + 1;
         } else {
-            Integer stored = sparse.putIfAbsent((long) source * nodes + target, size);
-            if (stored != null) {
-                return stored;
+            long key = (long) source * nodes + target;
+            int mask = sparseKeys.length - 1;
+            int slot = slot(key, mask);
+            while (sparseKeys[slot] != -1) {
+                if (sparseKeys[slot] == key) {
+                    return sparseEdges[slot];
+                }
+                slot = (slot + 1) & mask;
+            }
+            sparseKeys[slot] = key;
+            sparseEdges[slot] = size;
+            if ((size + 1) * 2 > sparseKeys.length) {
+                int edge = append(source, target);
+                rehash();
+                return edge;
             }
         }
         return append(source, target);
+    }
+
+    private static int slot(long key, int mask) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+    }
+
+    /** Doubles the open-addressing table, re-inserting every edge. */
+    private void rehash() {
+        long[] keys = new long[sparseKeys.length * 2];
+        int[] edges = new int[keys.length];
+        Arrays.fill(keys, -1);
+        int mask = keys.length - 1;
+        for (int edge = 0; edge < size; edge++) {
+            long key = (long) from[edge] * nodes + to[edge];
+            int slot = slot(key, mask);
+            while (keys[slot] != -1) {
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = key;
+            edges[slot] = edge;
+        }
+        sparseKeys = keys;
+        sparseEdges = edges;
     }
 
     private int append(int source, int target) {

@@ -33,7 +33,8 @@ public record Neighbourhood(String label, long journeys, List<Offset> before, Li
     }
 
     /**
-     * O(events + (n + m) · labels · log labels).
+     * One pass over the selected journeys, shaped into label ids, counting per offset by label id (with the start and
+     * outcome nodes after the labels); names are given once at the end. O(events + (n + m) · labels · log labels).
      *
      * @param before how many steps back, at least 0
      * @param after  how many steps ahead, at least 0
@@ -45,36 +46,64 @@ public record Neighbourhood(String label, long journeys, List<Offset> before, Li
         }
         Predicate<Journey> filter = selection.predicate(snapshot);
         PathShaper shaper = shaping.shaper(snapshot);
-        List<Map<String, Long>> back = maps(before);
-        List<Map<String, Long>> ahead = maps(after);
+        int labels = shaper.labelCount();
+        int target = -1;
+        for (int id = 0; id < labels && target < 0; id++) {
+            if (shaper.labelName(id).equals(label)) {
+                target = id;
+            }
+        }
+        // per offset, counts by label id, then the start node, then the outcome nodes
+        int start = labels;
+        long[][] back = new long[before][labels + 1 + Outcome.values().length];
+        long[][] ahead = new long[after][labels + 1 + Outcome.values().length];
+        LabelPath path = new LabelPath();
         long journeys = 0;
-        for (Journey journey : snapshot.journeys()) {
+        for (Journey journey : target < 0 ? List.<Journey>of() : snapshot.journeys()) {
             if (!filter.test(journey)) {
                 continue;
             }
-            ShapedPath path = shaper.shape(journey, true);
-            int at = path.steps().indexOf(label);
+            shaper.shape(journey, true, path);
+            int at = indexOf(path, target);
             if (at < 0) {
                 continue;
             }
             long weight = journey.weight();
             journeys += weight;
             for (int d = 1; d <= before && at - d >= -1; d++) {
-                String neighbour = at - d >= 0 ? path.step(at - d) : NodeSpace.START_NAME;
-                back.get(d - 1).merge(neighbour, weight, Long::sum);
+                back[d - 1][at - d >= 0 ? path.labels[at - d] : start] += weight;
             }
-            for (int d = 1; d <= after && at + d <= path.length(); d++) {
-                String neighbour = at + d < path.length() ? path.step(at + d) : journey.outcome().nodeName();
-                ahead.get(d - 1).merge(neighbour, weight, Long::sum);
+            int outcome = start + 1 + journey.outcome().ordinal();
+            for (int d = 1; d <= after && at + d <= path.length; d++) {
+                ahead[d - 1][at + d < path.length ? path.labels[at + d] : outcome] += weight;
             }
         }
-        return new Neighbourhood(label, journeys, offsets(back, -1), offsets(ahead, 1));
+        return new Neighbourhood(label, journeys, offsets(named(back, shaper), -1), offsets(named(ahead, shaper), 1));
     }
 
-    private static List<Map<String, Long>> maps(int count) {
-        List<Map<String, Long>> maps = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            maps.add(new HashMap<>());
+    private static int indexOf(LabelPath path, int label) {
+        for (int i = 0; i < path.length; i++) {
+            if (path.labels[i] == label) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Counts by name; a label named like the start or an outcome node counts together with it. */
+    private static List<Map<String, Long>> named(long[][] counts, PathShaper shaper) {
+        int labels = shaper.labelCount();
+        List<Map<String, Long>> maps = new ArrayList<>(counts.length);
+        for (long[] offset : counts) {
+            Map<String, Long> named = new HashMap<>();
+            for (int id = 0; id < offset.length; id++) {
+                if (offset[id] != 0) {
+                    String name = id < labels ? shaper.labelName(id) : id == labels ? NodeSpace.START_NAME
+                            : Outcome.values()[id - labels - 1].nodeName();
+                    named.merge(name, offset[id], Long::sum);
+                }
+            }
+            maps.add(named);
         }
         return maps;
     }

@@ -56,7 +56,8 @@ record AttributionAnswer(
     /**
      * Attribution of the journeys of {@code snapshot} that pass {@code selected}, each taken as
      * {@link AttributionPath#of} makes it (the path before its purchase, value = the record's total), counted in one
-     * pass straight from the journeys' touchpoint arrays. Markov costs (labels + 1) solves of its chain, plus one for
+     * pass straight from the journeys' touchpoint arrays. Markov solves its chain once and once transposed for every
+     * removal effect at order 1 (ADR 0007), plus a restricted solve per label at higher orders and one for
      * {@code remove}.
      *
      * @param remove labels to remove together (markov only; each must occur on the paths, else 404)

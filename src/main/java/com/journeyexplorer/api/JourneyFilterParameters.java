@@ -17,9 +17,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Retention(RetentionPolicy.RUNTIME)
 @Parameters({
         @Parameter(name = "from", in = ParameterIn.QUERY, description = "Journeys starting at or after this ISO date "
-                + "(UTC midnight) or instant; untimed journeys never match", example = "2026-03-01"),
-        @Parameter(name = "to", in = ParameterIn.QUERY, description = "Journeys starting before this ISO date or "
-                + "instant (exclusive)"),
+                + "(its midnight in zone), instant, or local date-time (in zone); untimed journeys never match",
+                example = "2026-03-01"),
+        @Parameter(name = "to", in = ParameterIn.QUERY, description = "Journeys starting up to this ISO date, its "
+                + "day included, or before this instant or local date-time (exclusive)", example = "2026-03-31"),
+        @Parameter(name = "zone", in = ParameterIn.QUERY, description = "Time zone of the day boundaries and local "
+                + "times of from and to", example = "Europe/Paris", schema = @Schema(defaultValue = "UTC")),
         @Parameter(name = "segment", in = ParameterIn.QUERY, description = "Only journeys of this customer segment"),
         @Parameter(name = "channel", in = ParameterIn.QUERY, description = "Only journeys touching a touchpoint of "
                 + "this channel"),

@@ -1,9 +1,13 @@
 package com.journeyexplorer.api;
 
-import java.time.Instant;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,14 +32,16 @@ import com.journeyexplorer.analysis.Touchpoint;
  * The filters and path shaping that every analysis endpoint takes, read from the query string with one clear 400 per
  * malformed or unknown parameter.
  *
- * <p>Filters: {@code from}, {@code to} (ISO date or instant; journey start), {@code segment}, {@code channel},
+ * <p>Filters: {@code from}, {@code to} (journey start; an ISO date, an instant with an offset, or a local date-time;
+ * a date {@code to} includes its day, an instant {@code to} is exclusive; days and local times in {@code zone},
+ * default UTC), {@code segment}, {@code channel},
  * {@code device}, {@code outcome}, {@code attr.<name>=value}, {@code startsWith}, {@code endsWith}, {@code contains},
  * {@code excludes} (comma lists of touchpoints), {@code filterScope=journey|start|end}. Shaping: {@code
  * level=touchpoint|channel|stage}, {@code collapseRepeats}, {@code maxSteps}, {@code group=Name:regex} (repeatable).
  */
 public record JourneyQuery(JourneySelection selection, PathShaping shaping, MultiValueMap<String, String> parameters) {
 
-    public static final Set<String> COMMON_PARAMETERS = Set.of("from", "to", "segment", "channel", "device",
+    public static final Set<String> COMMON_PARAMETERS = Set.of("from", "to", "zone", "segment", "channel", "device",
             "outcome", "startsWith", "endsWith", "contains", "excludes", "filterScope", "level", "collapseRepeats",
             "maxSteps", "group");
     public static final Set<String> SHAPING_PARAMETERS = Set.of("level", "collapseRepeats", "maxSteps", "group");
@@ -62,9 +68,12 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
                 attributes.put(name.substring(ATTRIBUTE_PREFIX.length()), values.get(0));
             }
         });
-        Long from = instant(parameters, "from");
-        Long to = instant(parameters, "to");
-        if (from != null && to != null && from > to) {
+        ZoneId zone = zone(parameters);
+        Long from = instant(parameters, "from", zone, false);
+        Long to = instant(parameters, "to", zone, true);
+        // A date 'to' is compared as written (its midnight): from=2026-03-02&to=2026-03-01 is backwards, although
+        // the day that 'to' includes ends on March 2.
+        if (from != null && to != null && from > instant(parameters, "to", zone, false)) {
             throw new InvalidParameterException("from", "must not be after 'to'");
         }
         JourneySelection selection = new JourneySelection(from, to, single(parameters, "segment"),
@@ -224,20 +233,46 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
                 "must be one of purchase, abandoned, diverted, any, was '" + abbreviate(value) + "'"));
     }
 
-    /** An ISO date (its midnight, UTC) or an ISO instant, as epoch milliseconds. */
-    public static Long instant(MultiValueMap<String, String> parameters, String name) {
+    /** The time zone of the date filters' day boundaries and local times ({@code zone}); UTC when absent. */
+    public static ZoneId zone(MultiValueMap<String, String> parameters) {
+        String value = single(parameters, "zone");
+        if (value == null) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(value);
+        } catch (DateTimeException e) {
+            throw new InvalidParameterException("zone", "must be a time zone such as Europe/Paris, UTC or +02:00, "
+                    + "was '" + abbreviate(value) + "'");
+        }
+    }
+
+    /**
+     * A date filter as epoch milliseconds: an ISO date is its midnight in {@code zone}, or for an {@code end} bound
+     * the next midnight, so that {@code to=2026-03-31} includes March 31; an instant with an offset
+     * ({@code 2026-03-01T10:00:00Z}) is that instant, and a local date-time ({@code 2026-03-01T10:00}) is read in
+     * {@code zone}. Bounds are exclusive at the end.
+     */
+    public static Long instant(MultiValueMap<String, String> parameters, String name, ZoneId zone, boolean end) {
         String value = single(parameters, name);
         if (value == null) {
             return null;
         }
         try {
             if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+                LocalDate day = LocalDate.parse(value);
+                return (end ? day.plusDays(1) : day).atStartOfDay(zone).toInstant().toEpochMilli();
             }
-            return Instant.parse(value).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(name, "must be an ISO date (2026-03-01) or instant "
-                    + "(2026-03-01T10:00:00Z), was '" + abbreviate(value) + "'");
+            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(value, OffsetDateTime::from,
+                    LocalDateTime::from);
+            if (parsed instanceof OffsetDateTime offset) {
+                return offset.toInstant().toEpochMilli();
+            }
+            return ((LocalDateTime) parsed).atZone(zone).toInstant().toEpochMilli();
+        } catch (DateTimeException e) {
+            throw new InvalidParameterException(name, "must be an ISO date (2026-03-01), instant "
+                    + "(2026-03-01T10:00:00Z) or local date-time (2026-03-01T10:00, in zone), was '"
+                    + abbreviate(value) + "'");
         }
     }
 

@@ -38,8 +38,6 @@ class PathsController {
 
     static final int MAX_LIMIT = 1000;
     static final int MAX_K = 100;
-    /** The absorbing chain is solved densely, O(n³); beyond this many labels ask for a coarser shaping. */
-    static final int MAX_CHAIN_NODES = 2000;
 
     private final JourneyProjection projection;
 
@@ -136,11 +134,6 @@ class PathsController {
         TransitionGraph graph = TransitionGraph.withoutTimings(snapshot, selection, query.shaping());
         if (graph.journeys() == 0) {
             return new LikelyPathsResponse(target.nodeName(), 0, List.of(), List.of());
-        }
-        if (graph.graph().vertexSet().size() > MAX_CHAIN_NODES) {
-            throw new InvalidParameterException("level", "gives " + graph.graph().vertexSet().size()
-                    + " path labels, more than the " + MAX_CHAIN_NODES + " the exact chain is solved for; use "
-                    + "level=channel or level=stage, or merge touchpoints with group=Name:regex");
         }
         List<LikelyPath> likely = LikelyPaths.of(graph, target, k);
         long[] observed = ObservedPaths.journeys(snapshot, selection, query.shaping(), target,

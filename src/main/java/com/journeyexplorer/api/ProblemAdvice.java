@@ -16,6 +16,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.journeyexplorer.analysis.WorkBudgetExceededException;
+import com.journeyexplorer.analysis.chain.ChainNotSolvedException;
 import com.journeyexplorer.graph.CypherFailedException;
 import com.journeyexplorer.graph.CypherRefusedException;
 import com.journeyexplorer.graph.GraphWriteException;
@@ -132,6 +133,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "analysis-too-slow", "Analysis too slow",
                 e.getMessage() + "; narrow it with " + e.narrowingHint());
         problem.setProperty("narrowWith", e.narrowingHint());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail chainNotSolved(ChainNotSolvedException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "chain-not-solved",
+                "Markov chain not solved", e.getMessage());
+        problem.setProperty("cycleStates", e.componentSize());
         return problem;
     }
 

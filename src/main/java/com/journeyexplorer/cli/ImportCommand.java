@@ -21,10 +21,14 @@ import com.journeyexplorer.ingest.AggregatedPathImporter;
 import com.journeyexplorer.ingest.AggregatedPathOptions;
 import com.journeyexplorer.ingest.EventImporter;
 import com.journeyexplorer.ingest.ImportParameters;
+import com.journeyexplorer.ingest.ImportOptions;
+import com.journeyexplorer.ingest.ImportWarning;
+import com.journeyexplorer.ingest.RuleMatches;
 import com.journeyexplorer.ingest.ImportRejectedException;
 import com.journeyexplorer.ingest.InvalidImportOptionException;
 import com.journeyexplorer.ingest.ImportReport;
 import com.journeyexplorer.ingest.RowError;
+import com.journeyexplorer.ingest.Upload;
 
 /**
  * {@code java -jar journey-explorer.jar import FILE [options]}: imports a file into the database in {@code
@@ -37,20 +41,27 @@ public final class ImportCommand {
     static final String USAGE = """
             Usage: java -jar journey-explorer.jar import FILE [options]
 
-            Imports touchpoint events (CSV, NDJSON or an XES event log, .xes or .xes.gz, by extension or
-            --format) or, with --aggregated,
+            Imports touchpoint events (CSV, NDJSON or an XES event log, by extension, --format or the first
+            character; .gz files and other gzip data are decompressed) or, with --aggregated,
             aggregated path counts, into the same database the app uses. Stop the app first when it runs on
             the embedded database (or send the file to it: curl --data-binary @FILE -H 'Content-Type: text/csv'
             http://localhost:8080/api/events).
 
             Options (the same names as the HTTP query parameters):
-              --format=csv|ndjson|xes      input format (default: from the file extension)
+              --format=csv|ndjson|xes      input format (default: from the file extension, else sniffed)
               --aggregated                 the file holds aggregated paths (path;total_conversions;...)
               --journeyColumn=NAME         and timestampColumn, touchpointColumn, channelColumn, stageColumn,
                                            customerColumn, ownerColumn, typeColumn, valueColumn, segmentColumn,
                                            deviceColumn, eventIdColumn
-              --purchase=A,B               touchpoints whose events are purchases
-              --competitor=LIST|REGEX      competitor touchpoints
+              --purchase=A,B               touchpoints whose events are purchases; quote a name with a comma
+                                           ("Pay, now",B) or repeat the option (--purchase=A --purchase=B)
+              --competitor=LIST|REGEX      competitor touchpoints (a list like --purchase, or a regex)
+              --timestampFormat=FORMAT     auto (default: ISO-8601, epoch seconds below 10^11, else epoch
+                                           milliseconds), iso, epoch-seconds, epoch-millis, or a pattern such
+                                           as 'dd/MM/yyyy HH:mm:ss'
+              --decimal=point|comma        how values write their decimals (12.50 or 12,50)
+              --sessionize=journey|customer  customer: split each customer's events by inactivity even when
+                                           the file has a journey id column
               --onError=reject|skip        reject the file on any bad row (default), or import the good rows
               --delimiter=C                CSV delimiter (default ',' ; aggregated: detected)
               --sessionGap=30m             inactivity that splits a customer's events into journeys
@@ -60,7 +71,7 @@ public final class ImportCommand {
     private static final List<String> EVENT_PARAMETERS = List.of("journeyColumn", "timestampColumn",
             "touchpointColumn", "channelColumn", "stageColumn", "customerColumn", "ownerColumn", "typeColumn",
             "valueColumn", "segmentColumn", "deviceColumn", "eventIdColumn", "purchase", "competitor", "onError",
-            "delimiter", "sessionGap");
+            "delimiter", "sessionGap", "timestampFormat", "decimal", "sessionize");
     private static final List<String> AGGREGATED_PARAMETERS = List.of("pathColumn", "conversionsColumn",
             "nullsColumn", "separator", "source", "conversionTouchpoint");
 
@@ -69,6 +80,7 @@ public final class ImportCommand {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Map<String, String> options = new HashMap<>();
+        Map<String, List<String>> repeated = new HashMap<>();
         List<String> springArgs = new ArrayList<>();
         Path file = null;
         for (String arg : args) {
@@ -83,6 +95,7 @@ public final class ImportCommand {
                 if (EVENT_PARAMETERS.contains(name) || AGGREGATED_PARAMETERS.contains(name)
                         || name.equals("format") || name.equals("aggregated")) {
                     options.put(name, value);
+                    repeated.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
                 } else {
                     springArgs.add(arg);
                 }
@@ -128,13 +141,19 @@ public final class ImportCommand {
                         options.get("timestampColumn"), options.get("touchpointColumn"), options.get("channelColumn"),
                         options.get("stageColumn"), options.get("customerColumn"), options.get("ownerColumn"),
                         options.get("typeColumn"), options.get("valueColumn"), options.get("segmentColumn"),
-                        options.get("deviceColumn"), options.get("eventIdColumn"), options.get("purchase"),
-                        options.get("competitor"), options.get("onError"), options.get("delimiter"),
-                        options.get("sessionGap"));
-                JourneysProperties properties = context.getBean(JourneysProperties.class);
-                report = context.getBean(EventImporter.class).importEvents(input, format(options, file),
-                        parameters.toOptions(properties.ingest().sessionGap()),
-                        (written, total) -> ProgressInputStream.bar(err, "writing", written, total, "journeys"));
+                        options.get("deviceColumn"), options.get("eventIdColumn"), repeated.get("purchase"),
+                        repeated.get("competitor"), options.get("onError"), options.get("delimiter"),
+                        options.get("sessionGap"), options.get("timestampFormat"), options.get("decimal"),
+                        options.get("sessionize"), options.get("format"));
+                ImportOptions importOptions = parameters.toOptions(
+                        context.getBean(JourneysProperties.class).ingest().sessionGap());
+                String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+                Upload upload = Upload.open(input, name.endsWith(".gz"), format(options, name), Long.MAX_VALUE);
+                try (InputStream stream = upload.stream()) {
+                    report = context.getBean(EventImporter.class).importEvents(stream, upload.format(),
+                            importOptions,
+                            (written, total) -> ProgressInputStream.bar(err, "writing", written, total, "journeys"));
+                }
             }
             err.println();
             printSummary(out, report, (System.nanoTime() - started) / 1e9);
@@ -161,23 +180,27 @@ public final class ImportCommand {
         }
     }
 
-    private static EventImporter.Format format(Map<String, String> options, Path file) {
+    /** The format of --format, else of the file's extension (before .gz), else null: sniffed. */
+    private static EventImporter.Format format(Map<String, String> options, String fileName) {
         String format = options.get("format");
-        if (format == null) {
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (name.endsWith(".xes") || name.endsWith(".xes.gz") || name.endsWith(".xml")) {
-                return EventImporter.Format.XES;
+        if (format != null) {
+            try {
+                return EventImporter.Format.ofName(format);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--format " + e.getMessage());
             }
-            return name.endsWith(".ndjson") || name.endsWith(".jsonl") || name.endsWith(".json")
-                    ? EventImporter.Format.NDJSON : EventImporter.Format.CSV;
         }
-        return switch (format.toLowerCase(Locale.ROOT)) {
-            case "csv" -> EventImporter.Format.CSV;
-            case "ndjson", "jsonl" -> EventImporter.Format.NDJSON;
-            case "xes" -> EventImporter.Format.XES;
-            default -> throw new IllegalArgumentException("--format must be csv, ndjson or xes, was '" + format
-                    + "'");
-        };
+        String name = fileName.endsWith(".gz") ? fileName.substring(0, fileName.length() - 3) : fileName;
+        if (name.endsWith(".xes") || name.endsWith(".xml")) {
+            return EventImporter.Format.XES;
+        }
+        if (name.endsWith(".ndjson") || name.endsWith(".jsonl") || name.endsWith(".json")) {
+            return EventImporter.Format.NDJSON;
+        }
+        if (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt")) {
+            return EventImporter.Format.CSV;
+        }
+        return null;
     }
 
     private static void printSummary(PrintStream out, ImportReport report, double seconds) {
@@ -193,9 +216,18 @@ public final class ImportCommand {
             report.errors().forEach(error -> out.println("  line " + error.line()
                     + (error.field() == null ? "" : ", " + error.field()) + ": " + error.reason()));
         }
+        for (RuleMatches rule : report.outcomeRules()) {
+            out.printf(Locale.ROOT, "Rule %s matched %,d events (%s)%n", rule.rule(), rule.matchedEvents(),
+                    String.join(", ", rule.names().stream().map(name -> String.format(Locale.ROOT, "'%s': %,d",
+                            name.name(), name.matchedEvents())).toList()));
+        }
+        for (ImportWarning warning : report.warnings()) {
+            out.println("warning: " + warning.message());
+            warning.examples().forEach(example -> out.println("  line " + example.line() + ", " + example.field()
+                    + ": " + example.value()));
+        }
         out.printf(Locale.ROOT, "The database now holds %,d journeys and %,d events%n", report.totalJourneys(),
                 report.totalEvents());
-        report.warnings().forEach(warning -> out.println("warning: " + warning));
         if (report.importId() != null) {
             out.println("Import id " + report.importId() + " (DELETE /api/imports/" + report.importId()
                     + " undoes it)");

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
@@ -17,9 +16,9 @@ import org.jgrapht.graph.DefaultDirectedWeightedGraph;
 
 import com.journeyexplorer.analysis.AbsorbingChain;
 import com.journeyexplorer.analysis.Flows;
-import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.LabelVisits;
 import com.journeyexplorer.analysis.Outcome;
 import com.journeyexplorer.analysis.PathShaping;
 import com.journeyexplorer.analysis.Touchpoint;
@@ -29,8 +28,8 @@ import com.journeyexplorer.analysis.TransitionStats;
 /**
  * Builds the {@link ExportGraph} of a selection: the transitions of whole journeys (what {@code /api/transitions}
  * counts, purchase and after), node attributes from the touchpoints, each node's outcome probabilities from the
- * absorbing chain of the paths to purchase, then {@link Pruning}. O(events + labels³) for the chain (about a second
- * at 2,000 labels).
+ * absorbing chain of the paths to purchase ({@link AbsorbingChain}, sparse), then {@link Pruning}. O(events + edges)
+ * plus the chain's cycles.
  */
 public final class ExportGraphs {
 
@@ -46,7 +45,7 @@ public final class ExportGraphs {
             Pruning pruning, FlowOptions flowOptions) {
         TransitionStats transitions = TransitionStats.of(snapshot, selection, shaping, false);
         Map<String, LabelInfo> labels = labelInfo(snapshot, shaping);
-        Map<String, long[]> presence = presence(snapshot, selection, shaping);
+        Map<String, long[]> presence = LabelVisits.of(snapshot, selection, shaping);
         AbsorbingChain chain = AbsorbingChain.of(TransitionGraph.of(snapshot, selection, shaping));
 
         Map<String, ExportNode> nodes = new HashMap<>();
@@ -202,30 +201,5 @@ public final class ExportGraphs {
                     stage, competitor));
         });
         return result;
-    }
-
-    /** Per node name: journeys through it (each once) and visits, weighted; outcome nodes count their journeys. */
-    private static Map<String, long[]> presence(JourneySnapshot snapshot, JourneySelection selection,
-            PathShaping shaping) {
-        Predicate<Journey> filter = selection.predicate(snapshot);
-        Map<String, long[]> presence = new HashMap<>();
-        Set<String> seen = new HashSet<>();
-        for (Journey journey : snapshot.journeys()) {
-            if (!filter.test(journey)) {
-                continue;
-            }
-            seen.clear();
-            for (String label : shaping.shape(journey, snapshot, false)) {
-                long[] tally = presence.computeIfAbsent(label, key -> new long[2]);
-                tally[1] += journey.weight();
-                if (seen.add(label)) {
-                    tally[0] += journey.weight();
-                }
-            }
-            long[] outcome = presence.computeIfAbsent(journey.outcome().nodeName(), key -> new long[2]);
-            outcome[0] += journey.weight();
-            outcome[1] += journey.weight();
-        }
-        return presence;
     }
 }

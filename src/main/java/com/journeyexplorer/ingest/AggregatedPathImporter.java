@@ -86,7 +86,7 @@ public class AggregatedPathImporter {
                         changes.newEvents(), 0, changes.journeysCreated() + changes.journeysUpdated(),
                         changes.journeysCreated(), changes.journeysUpdated(), 0, errors.rejectedRows(),
                         errors.errors(), after.journeyCount(), after.eventCount(),
-                        (System.nanoTime() - started) / 1_000_000, List.of(), importId),
+                        (System.nanoTime() - started) / 1_000_000, List.of(), List.of(), importId),
                 JourneyGraph.WriteProgress.NONE);
     }
 

@@ -54,6 +54,11 @@ final class CsvRowReader implements RowReader {
             errors.add(1, null, "the header row cannot be read: " + rootMessage(e));
             return false;
         } catch (IOException e) {
+            String compression = Upload.compressionProblem(e);
+            if (compression != null) {
+                errors.add(1, null, compression);
+                return false;
+            }
             // Commons CSV reports a malformed header (a stray quote, as in JSON sent as CSV) as a CSVException.
             errors.add(1, null, "the header row cannot be read as CSV: " + rootMessage(e));
             return false;
@@ -217,6 +222,10 @@ final class CsvRowReader implements RowReader {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         if (cause instanceof CharacterCodingException) {
             return "is not valid UTF-8 text";
+        }
+        String compression = Upload.compressionProblem(e);
+        if (compression != null) {
+            return compression;
         }
         return "cannot be read as CSV: " + rootMessage(e);
     }

@@ -1,5 +1,7 @@
 package com.journeyexplorer.ingest;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,31 +19,45 @@ import com.journeyexplorer.analysis.Owner;
 import com.journeyexplorer.analysis.Touchpoint;
 
 /**
- * Validates the rows of an upload and groups their events by journey (or by customer, when rows have no journey id),
- * assigning touchpoint ids that extend the current snapshot's. A bad row is reported with its line, field and reason,
- * and contributes nothing.
+ * Validates the rows of an upload and groups their events by journey (or by customer, when rows have no journey id
+ * or {@code sessionize=customer}), assigning touchpoint ids that extend the current snapshot's. A bad row is reported
+ * with its line, field and reason, and contributes nothing. Along the way it counts what each outcome rule matched
+ * and notes timestamps outside the plausible range, for the report's warnings.
  */
 final class EventAccumulator {
 
     static final int MAX_NAME_LENGTH = 500;
     /** Longest value of an extra column (a journey attribute), so that one cell cannot fill the heap. */
     static final int MAX_ATTRIBUTE_LENGTH = 10_000;
+    /** Examples a warning lists. */
+    static final int WARNING_EXAMPLES = 5;
+    /** Timestamps before this are implausible for a customer journey. */
+    static final long PLAUSIBLE_FROM = LocalDate.of(1990, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     private static final Set<String> RESERVED_NAMES = reservedNames();
+
+    /** What a column is to the fingerprint of an event: left out (compared on its own), hashed, or an attribute. */
+    private static final byte SKIPPED = 0;
+    private static final byte HASHED = 1;
+    private static final byte ATTRIBUTE = 2;
 
     private final ImportOptions options;
     private final TimestampParser timestamps;
     private final ErrorCollector errors;
     private final int maxJourneyLength;
-    private final Set<String> mapped;
+    private final Map<String, Byte> columnRoles = new HashMap<>();
     private final List<Touchpoint> touchpoints;
     private final Map<String, Integer> touchpointIds = new HashMap<>();
     private final Set<Integer> changedTouchpoints = new LinkedHashSet<>();
     private final Map<String, JourneyDraft> drafts = new LinkedHashMap<>();
+    private final OutcomeRuleTally rules;
+    private final long plausibleUntil;
+    private final List<ImportWarning.Example> implausibleExamples = new ArrayList<>();
+    private long implausibleTimestamps;
     private long acceptedRows;
     private final int storedTouchpoints;
     private final Set<String> warned = new java.util.HashSet<>();
-    private final List<String> warnings = new ArrayList<>();
-    private long warningCount;
+    private final List<String> metadataWarnings = new ArrayList<>();
+    private long metadataWarningCount;
     static final int MAX_WARNINGS = 100;
 
     EventAccumulator(JourneySnapshot base, ImportOptions options, TimestampParser timestamps, ErrorCollector errors,
@@ -50,11 +66,23 @@ final class EventAccumulator {
         this.timestamps = timestamps;
         this.errors = errors;
         this.maxJourneyLength = maxJourneyLength;
-        this.mapped = options.mapping().mappedColumns();
         this.touchpoints = new ArrayList<>(base.touchpoints());
         this.storedTouchpoints = touchpoints.size();
         for (Touchpoint touchpoint : touchpoints) {
             touchpointIds.put(touchpoint.name(), touchpoint.id());
+        }
+        this.rules = new OutcomeRuleTally(options, touchpoints);
+        // After the end of next year.
+        this.plausibleUntil = LocalDate.now(ZoneOffset.UTC).withDayOfYear(1).plusYears(2).atStartOfDay(ZoneOffset.UTC)
+                .toInstant().toEpochMilli();
+        ColumnMapping columns = options.mapping();
+        for (String column : List.of(columns.journey(), columns.timestamp(), columns.touchpoint(), columns.value(),
+                columns.eventId())) {
+            columnRoles.put(column, SKIPPED);
+        }
+        for (String column : List.of(columns.channel(), columns.stage(), columns.customer(), columns.owner(),
+                columns.type(), columns.segment(), columns.device())) {
+            columnRoles.putIfAbsent(column, HASHED);
         }
     }
 
@@ -87,11 +115,16 @@ final class EventAccumulator {
             }
         }
 
-        String journeyId = trimmed(row.get(columns.journey()));
+        String journeyId = options.sessionizeByCustomer() ? null : trimmed(row.get(columns.journey()));
         String customerId = trimmed(row.get(columns.customer()));
         if (journeyId == null && customerId == null) {
-            errors.add(line, columns.journey(), "is missing, and so is " + columns.customer()
-                    + ": an event needs a journey id, or a customer id to split into journeys by inactivity");
+            if (options.sessionizeByCustomer()) {
+                errors.add(line, columns.customer(), "is missing: sessionize=customer splits each customer's events "
+                        + "into journeys, so every event needs a customer id");
+            } else {
+                errors.add(line, columns.journey(), "is missing, and so is " + columns.customer()
+                        + ": an event needs a journey id, or a customer id to split into journeys by inactivity");
+            }
         } else if (journeyId != null && journeyId.length() > MAX_NAME_LENGTH) {
             errors.add(line, columns.journey(), "is longer than " + MAX_NAME_LENGTH + " characters");
         } else if (journeyId == null && customerId.length() > MAX_NAME_LENGTH) {
@@ -116,7 +149,8 @@ final class EventAccumulator {
                         + "' is not a type (expected touchpoint, purchase or abandon)");
             }
         }
-        if (touchpoint != null && options.purchases().contains(touchpoint)) {
+        long[] purchaseMatch = touchpoint == null ? null : rules.purchaseCounter(touchpoint);
+        if (purchaseMatch != null) {
             type = EventType.PURCHASE;
         }
 
@@ -130,26 +164,21 @@ final class EventAccumulator {
                         + "' is not an owner (expected own or competitor)");
             }
         }
-        if (touchpoint != null && options.isCompetitor(touchpoint)) {
+        boolean competitorRule = touchpoint != null && rules.isCompetitor(touchpoint);
+        if (competitorRule) {
             owner = Owner.COMPETITOR;
         }
 
         double value = 0;
         String rawValue = trimmed(row.get(columns.value()));
         if (rawValue != null) {
-            try {
-                value = Double.parseDouble(rawValue);
-                if (!Double.isFinite(value)) {
-                    errors.add(line, columns.value(), "must be a finite number");
-                }
-            } catch (NumberFormatException e) {
-                errors.add(line, columns.value(), "'" + TimestampParser.abbreviate(rawValue) + "' is not a number");
-            }
+            value = number(rawValue, line, columns.value());
         }
 
         String eventId = trimmed(row.get(columns.eventId()));
         row.forEach((column, cell) -> {
-            if (!column.isEmpty() && !mapped.contains(column) && cell != null && cell.length() > MAX_ATTRIBUTE_LENGTH) {
+            if (!column.isEmpty() && !columnRoles.containsKey(column) && cell != null
+                    && cell.length() > MAX_ATTRIBUTE_LENGTH) {
                 errors.add(line, column, "is " + cell.length() + " characters long; the limit for an extra column is "
                         + MAX_ATTRIBUTE_LENGTH);
             }
@@ -169,16 +198,117 @@ final class EventAccumulator {
                     + maxJourneyLength + " events, the limit");
             return;
         }
+        if (time < PLAUSIBLE_FROM || time >= plausibleUntil) {
+            implausibleTimestamps++;
+            if (implausibleExamples.size() < WARNING_EXAMPLES) {
+                implausibleExamples.add(new ImportWarning.Example(line, columns.timestamp(),
+                        TimestampParser.abbreviate(rawTime.strip()) + " (read as " + java.time.Instant.ofEpochMilli(time)
+                                + ")"));
+            }
+        }
+        if (purchaseMatch != null) {
+            purchaseMatch[0]++;
+        }
+        if (competitorRule) {
+            rules.countCompetitor(touchpoint);
+        }
         int step = touchpointId(touchpoint, channel, stage, owner);
-        draft.add(step, time, type.code(), value, eventId);
+        // Revenue is the value of purchase events; the value on any other event is not revenue.
+        double revenue = type == EventType.PURCHASE ? value : 0;
+        draft.add(step, time, type.code(), revenue, eventId, eventId == null ? Double.doubleToLongBits(value) : 0);
         draft.describe(customerId, trimmed(row.get(columns.segment())), trimmed(row.get(columns.device())));
-        JourneyDraft target = draft;
+        describeColumns(row, draft, eventId == null);
+        acceptedRows++;
+    }
+
+    /**
+     * Keeps the columns that are not mapped as journey attributes and, for an event without an id, folds every
+     * column except journey, timestamp, touchpoint and value (compared on their own) into the event's fingerprint:
+     * two events of a journey are the same event when their time, touchpoint and fingerprint are equal.
+     */
+    private void describeColumns(InputRow row, JourneyDraft draft, boolean fingerprint) {
         row.forEach((column, cell) -> {
-            if (!column.isEmpty() && !mapped.contains(column) && cell != null && !cell.isBlank()) {
-                target.attribute(column, cell);
+            if (column.isEmpty() || cell == null) {
+                return;
+            }
+            Byte known = columnRoles.get(column);
+            byte role = known != null ? known : ATTRIBUTE;
+            if (role == SKIPPED) {
+                return;
+            }
+            if (role == ATTRIBUTE && !cell.isBlank()) {
+                draft.attribute(column, cell);
+            }
+            if (fingerprint) {
+                draft.fingerprintCell(column.hashCode(), cell);
             }
         });
-        acceptedRows++;
+    }
+
+    /** The value as a number; with {@code decimal=comma}, {@code 1.234,50} and {@code 12,50} are read too. */
+    private double number(String raw, long line, String field) {
+        String text = raw;
+        if (options.decimalComma()) {
+            text = DecimalComma.toPoint(raw);
+            if (text == null) {
+                errors.add(line, field, "'" + TimestampParser.abbreviate(raw) + "' is not a number with a decimal "
+                        + "comma (decimal=comma: 12,50 or 1.234,50)");
+                return 0;
+            }
+        }
+        try {
+            double value = Double.parseDouble(text);
+            if (!Double.isFinite(value)) {
+                errors.add(line, field, "must be a finite number");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            if (!options.decimalComma() && raw.indexOf(',') >= 0 && DecimalComma.reads(raw)) {
+                errors.add(line, field, "'" + TimestampParser.abbreviate(raw) + "' is not a number: for values "
+                        + "written with a decimal comma, import with decimal=comma");
+            } else {
+                errors.add(line, field, "'" + TimestampParser.abbreviate(raw) + "' is not a number");
+            }
+            return 0;
+        }
+    }
+
+    /** What each outcome rule matched, by name. */
+    List<RuleMatches> ruleMatches() {
+        return rules.matches();
+    }
+
+    /** Warnings about rows that are valid but look unintended. */
+    List<ImportWarning> warnings() {
+        List<ImportWarning> warnings = new ArrayList<>();
+        if (implausibleTimestamps > 0) {
+            warnings.add(new ImportWarning("implausible-timestamp", implausibleTimestamps + " event(s) have a "
+                    + "timestamp before 1990 or after next year; check the timestamp column and timestampFormat "
+                    + "(auto reads numbers below 10^11 as epoch seconds, larger ones as epoch milliseconds)",
+                    implausibleTimestamps, implausibleExamples));
+        }
+        for (RuleMatches rule : rules.matches()) {
+            for (RuleMatches.NameMatches name : rule.names()) {
+                if (name.matchedEvents() == 0) {
+                    warnings.add(new ImportWarning("rule-matched-nothing", rule.rule() + " '"
+                            + TimestampParser.abbreviate(name.name()) + "' matched no event of this upload"
+                            + (name.suggestion() == null ? "" : "; did you mean '"
+                                    + TimestampParser.abbreviate(name.suggestion()) + "'?"
+                                    + (name.suggestion().indexOf(',') >= 0 ? " (quote a name that has a comma: "
+                                            + rule.rule() + "=\"" + TimestampParser.abbreviate(name.suggestion())
+                                            + "\", or repeat the parameter)" : "")),
+                            1, List.of()));
+                }
+            }
+        }
+        if (metadataWarningCount > 0) {
+            String more = metadataWarningCount > metadataWarnings.size()
+                    ? "; and " + (metadataWarningCount - metadataWarnings.size()) + " more" : "";
+            warnings.add(new ImportWarning("touchpoint-metadata", metadataWarningCount + " stored touchpoint "
+                    + "field(s) differ in the upload and were kept as stored: " + String.join("; ", metadataWarnings)
+                    + more, metadataWarningCount, List.of()));
+        }
+        return warnings;
     }
 
     /**
@@ -247,9 +377,9 @@ final class EventAccumulator {
                 || !warned.add(known.id() + "\u0000" + field)) {
             return;
         }
-        warningCount++;
-        if (warnings.size() < MAX_WARNINGS) {
-            warnings.add("touchpoint '" + TimestampParser.abbreviate(known.name()) + "': " + field + " '"
+        metadataWarningCount++;
+        if (metadataWarnings.size() < MAX_WARNINGS) {
+            metadataWarnings.add("touchpoint '" + TimestampParser.abbreviate(known.name()) + "': " + field + " '"
                     + TimestampParser.abbreviate(uploaded) + "' in the upload differs from the stored '" + storedValue
                     + "', which was kept (an import does not change a stored touchpoint's metadata; use PUT "
                     + "/api/touchpoints" + (field.equals("owner") ? " or POST /api/outcomes?competitor=..." : "")
@@ -257,15 +387,6 @@ final class EventAccumulator {
         }
     }
 
-    /** Warnings about the upload (bounded), and how many there were in all. */
-    List<String> warnings() {
-        if (warningCount > warnings.size()) {
-            List<String> all = new ArrayList<>(warnings);
-            all.add("... and " + (warningCount - warnings.size()) + " more warnings");
-            return all;
-        }
-        return List.copyOf(warnings);
-    }
 
     List<Touchpoint> touchpoints() {
         return touchpoints;

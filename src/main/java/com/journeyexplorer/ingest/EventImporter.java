@@ -35,6 +35,20 @@ public class EventImporter {
             }
             return CSV;
         }
+
+        /** {@code csv}, {@code ndjson} (or {@code jsonl}), {@code xes}; null or blank: null (sniff it). */
+        public static Format ofName(String name) {
+            if (name == null || name.isBlank()) {
+                return null;
+            }
+            return switch (name.strip().toLowerCase(Locale.ROOT)) {
+                case "csv" -> CSV;
+                case "ndjson", "jsonl" -> NDJSON;
+                case "xes" -> XES;
+                default -> throw new IllegalArgumentException("must be csv, ndjson or xes, was '"
+                        + TimestampParser.abbreviate(name) + "'");
+            };
+        }
     }
 
     private final JourneyGraph graph;
@@ -62,11 +76,12 @@ public class EventImporter {
             case XES -> new XesRowReader();
         };
         long[] rows = new long[1];
-        EventAccumulator[] read = new EventAccumulator[1];
+        EventAccumulator[] accumulated = new EventAccumulator[1];
         return graph.update(snapshot -> {
             EventAccumulator accumulator = new EventAccumulator(snapshot, effective,
-                    new TimestampParser(settings.defaultZone()), errors, settings.maxJourneyLength());
-            read[0] = accumulator;
+                    new TimestampParser(settings.defaultZone(), effective.timestampFormat()), errors,
+                    settings.maxJourneyLength());
+            accumulated[0] = accumulator;
             boolean complete;
             try {
                 complete = reader.read(input, row -> {
@@ -88,7 +103,7 @@ public class EventImporter {
                     (System.nanoTime() - started) / 1_000_000);
             return changes;
         }, (JourneyGraph.Applied<ImportReport>) (changes, after, importId) -> report(changes, after, rows[0], errors,
-                started, read[0].warnings(), importId), progress);
+                accumulated[0], started, importId), progress);
     }
 
     static String rejection(ErrorCollector errors, boolean complete) {
@@ -101,11 +116,11 @@ public class EventImporter {
     }
 
     private static ImportReport report(JourneyChanges changes, com.journeyexplorer.analysis.JourneySnapshot after,
-            long rows, ErrorCollector errors, long started, List<String> warnings, String importId) {
+            long rows, ErrorCollector errors, EventAccumulator accumulator, long started, String importId) {
         return new ImportReport(rows, changes.newEvents(), changes.duplicateEvents(),
                 changes.journeysCreated() + changes.journeysUpdated(), changes.journeysCreated(),
                 changes.journeysUpdated(), changes.removals().size(), errors.rejectedRows(), errors.errors(),
-                after.journeyCount(), after.eventCount(), (System.nanoTime() - started) / 1_000_000, warnings,
-                importId);
+                after.journeyCount(), after.eventCount(), (System.nanoTime() - started) / 1_000_000,
+                accumulator.ruleMatches(), accumulator.warnings(), importId);
     }
 }

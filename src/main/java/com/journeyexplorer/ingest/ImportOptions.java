@@ -1,6 +1,9 @@
 package com.journeyexplorer.ingest;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -8,12 +11,19 @@ import java.util.regex.Pattern;
 /**
  * How to read one upload of events.
  *
- * @param mapping        input columns of each field
- * @param purchases      touchpoint names whose events are purchases (besides rows whose type says so)
- * @param competitor     touchpoint names that are competitors' (besides rows whose owner says so), or null
- * @param onError        reject the whole upload on any bad row, or import the good rows
- * @param sessionGap     inactivity that splits a customer's events into journeys when there is no journey id
- * @param delimiter      CSV delimiter
+ * @param mapping             input columns of each field
+ * @param purchases           touchpoint names whose events are purchases (besides rows whose type says so), in the
+ *                            order given
+ * @param competitor          touchpoint names that are competitors' (besides rows whose owner says so), or null
+ * @param onError             reject the whole upload on any bad row, or import the good rows
+ * @param sessionGap          inactivity that splits a customer's events into journeys when there is no journey id
+ * @param delimiter           CSV delimiter
+ * @param competitorNames     the names {@code competitor} was built from, for the report; empty when it is a regular
+ *                            expression
+ * @param timestampFormat     how timestamps are written
+ * @param decimalComma        values are written with a decimal comma ({@code 12,50})
+ * @param sessionizeByCustomer split each customer's events into journeys by inactivity even when rows have a journey
+ *                            id ({@code sessionize=customer}); the journey id column is then not read
  */
 public record ImportOptions(
         ColumnMapping mapping,
@@ -21,7 +31,11 @@ public record ImportOptions(
         Pattern competitor,
         ErrorMode onError,
         Duration sessionGap,
-        char delimiter) {
+        char delimiter,
+        List<String> competitorNames,
+        TimestampFormat timestampFormat,
+        boolean decimalComma,
+        boolean sessionizeByCustomer) {
 
     /** What to do with bad rows. */
     public enum ErrorMode {
@@ -33,9 +47,18 @@ public record ImportOptions(
 
     public ImportOptions {
         Objects.requireNonNull(mapping, "mapping");
-        purchases = purchases == null ? Set.of() : Set.copyOf(purchases);
+        purchases = purchases == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(purchases));
         onError = onError == null ? ErrorMode.REJECT : onError;
         Objects.requireNonNull(sessionGap, "sessionGap");
+        competitorNames = competitorNames == null ? List.of() : List.copyOf(competitorNames);
+        timestampFormat = timestampFormat == null ? TimestampFormat.AUTO : timestampFormat;
+    }
+
+    /** Options with the default timestamp format, decimal point and sessions. */
+    public ImportOptions(ColumnMapping mapping, Set<String> purchases, Pattern competitor, ErrorMode onError,
+            Duration sessionGap, char delimiter) {
+        this(mapping, purchases, competitor, onError, sessionGap, delimiter, List.of(), TimestampFormat.AUTO, false,
+                false);
     }
 
     public static ImportOptions defaults(Duration sessionGap) {

@@ -2,8 +2,9 @@ package com.journeyexplorer.ingest;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -11,10 +12,14 @@ import java.util.regex.PatternSyntaxException;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
- * The options of an event import as text, as the query parameters of {@code POST /api/events} and the options of the
- * command-line import name them (bound by Spring MVC from parameters of the same names): column names, outcome rules
- * and error handling. {@link #toOptions} checks them; a bad value is an {@link InvalidImportOptionException} naming
- * the option. The static parsers serve the aggregated-path import too.
+ * The options of an event import as text, as the query parameters of {@code POST /api/events} and the options of
+ * the command-line import name them: column names, outcome rules, formats and error handling. Bound by
+ * Spring MVC from parameters of the same names, except {@code purchase} and {@code competitor}, which the controller
+ * sets from the raw values ({@link #withRules}) so that names with commas survive.
+ *
+ * <p>A list parameter ({@code purchase}, {@code competitor}) given once is a comma list with CSV quoting: {@code
+ * purchase="Pay, now",Other} is two names. Given several times, each value is one whole name: {@code
+ * purchase=Pay, now&purchase=Other}.
  */
 public record ImportParameters(
         String journeyColumn,
@@ -29,46 +34,167 @@ public record ImportParameters(
         String segmentColumn,
         String deviceColumn,
         String eventIdColumn,
-        String purchase,
-        String competitor,
+        List<String> purchase,
+        List<String> competitor,
         String onError,
         String delimiter,
-        String sessionGap) {
+        String sessionGap,
+        String timestampFormat,
+        String decimal,
+        String sessionize,
+        String format) {
 
     /** Regular-expression characters that do not occur in ordinary touchpoint names. */
     private static final Pattern REGEX_HINT = Pattern.compile("[*+?\\[\\]^$|\\\\]");
+
+    /** These parameters with the outcome rules' raw values (each as sent; null when absent). */
+    public ImportParameters withRules(String[] purchaseValues, String[] competitorValues) {
+        return new ImportParameters(journeyColumn, timestampColumn, touchpointColumn, channelColumn, stageColumn,
+                customerColumn, ownerColumn, typeColumn, valueColumn, segmentColumn, deviceColumn, eventIdColumn,
+                purchaseValues == null ? null : List.of(purchaseValues),
+                competitorValues == null ? null : List.of(competitorValues), onError, delimiter, sessionGap,
+                timestampFormat, decimal, sessionize, format);
+    }
 
     public ImportOptions toOptions(Duration defaultGap) {
         ColumnMapping mapping = new ColumnMapping(journeyColumn, timestampColumn, touchpointColumn, channelColumn,
                 stageColumn, customerColumn, ownerColumn, typeColumn, valueColumn, segmentColumn, deviceColumn,
                 eventIdColumn);
-        return new ImportOptions(mapping, commaList(purchase), competitorPattern(competitor), errorMode(onError),
-                gap(sessionGap, defaultGap), delimiter(delimiter));
+        List<String> competitors = competitorNames(competitor);
+        boolean regex = competitors.stream().anyMatch(name -> REGEX_HINT.matcher(name).find());
+        return new ImportOptions(mapping, new LinkedHashSet<>(names("purchase", purchase)),
+                competitorPattern(competitors), errorMode(onError), gap(sessionGap, defaultGap),
+                delimiter(delimiter), regex ? List.of() : competitors, timestampFormat(timestampFormat),
+                decimalComma(decimal), sessionizeByCustomer(sessionize));
     }
 
-    static Set<String> commaList(String value) {
-        if (value == null || value.isBlank()) {
-            return Set.of();
+    /** The input format named by {@code format}, or null to take it from the content type or sniff it. */
+    public EventImporter.Format inputFormat() {
+        try {
+            return EventImporter.Format.ofName(format);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidImportOptionException("format", e.getMessage());
+        }
+    }
+
+    static TimestampFormat timestampFormat(String value) {
+        try {
+            return TimestampFormat.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidImportOptionException("timestampFormat", e.getMessage());
+        }
+    }
+
+    static boolean decimalComma(String value) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("point")) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("comma")) {
+            return true;
+        }
+        throw new InvalidImportOptionException("decimal", "must be point or comma, was '" + value + "'");
+    }
+
+    static boolean sessionizeByCustomer(String value) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("journey")) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("customer")) {
+            return true;
+        }
+        throw new InvalidImportOptionException("sessionize", "must be journey (a journey id column wins, customers "
+                + "without it are split by inactivity) or customer (split every customer's events by inactivity), "
+                + "was '" + value + "'");
+    }
+
+    /**
+     * The names of a list parameter: a single value is a comma list with CSV quoting ({@code "Pay, now",Other}),
+     * several values are one name each. Blank names are dropped.
+     */
+    public static List<String> names(String parameter, List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return List.of();
         }
         Set<String> names = new LinkedHashSet<>();
-        Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(names::add);
-        return names;
+        if (values.size() > 1) {
+            values.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(names::add);
+            return List.copyOf(names);
+        }
+        String value = values.get(0);
+        StringBuilder name = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < value.length() && value.charAt(i + 1) == '"') {
+                    name.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    name.append(c);
+                }
+            } else if (c == '"' && name.toString().isBlank()) {
+                quoted = true;
+                name.setLength(0);
+            } else if (c == ',') {
+                add(names, name);
+            } else {
+                name.append(c);
+            }
+        }
+        if (quoted) {
+            throw new InvalidImportOptionException(parameter, "has a quote that is not closed: '" + value
+                    + "' (quote a name with a comma as \"Pay, now\", and a quote inside it as \"\")");
+        }
+        add(names, name);
+        return List.copyOf(names);
+    }
+
+    private static void add(Set<String> names, StringBuilder name) {
+        String stripped = name.toString().strip();
+        if (!stripped.isEmpty()) {
+            names.add(stripped);
+        }
+        name.setLength(0);
     }
 
     /** A comma list of names, or a regular expression when the value has regex operators ({@code * + ? [ ] ^ $ |}). */
     public static Pattern competitorPattern(String value) {
-        if (value == null || value.isBlank()) {
+        return value == null || value.isBlank() ? null : competitorPattern(competitorNames(List.of(value)));
+    }
+
+    /** The competitor rule's names; a single value with regex operators stays one regular expression. */
+    private static List<String> competitorNames(List<String> values) {
+        if (values != null && values.size() == 1 && REGEX_HINT.matcher(values.get(0)).find()) {
+            return List.of(values.get(0).strip());
+        }
+        return names("competitor", values);
+    }
+
+    /**
+     * The competitor rule of several names: each is a name, or a regular expression when it has regex operators
+     * ({@code * + ? [ ] ^ $ |}); a single unquoted value with regex operators is one expression even with commas.
+     */
+    static Pattern competitorPattern(List<String> names) {
+        if (names.isEmpty()) {
             return null;
         }
-        if (REGEX_HINT.matcher(value).find()) {
-            try {
-                return Pattern.compile(value);
-            } catch (PatternSyntaxException e) {
-                throw new InvalidImportOptionException("competitor", "is not a valid regular expression: "
-                        + e.getDescription());
+        List<String> alternatives = new ArrayList<>();
+        for (String name : names) {
+            if (REGEX_HINT.matcher(name).find()) {
+                try {
+                    Pattern.compile(name);
+                } catch (PatternSyntaxException e) {
+                    throw new InvalidImportOptionException("competitor", "is not a valid regular expression: "
+                            + e.getDescription());
+                }
+                alternatives.add("(?:" + name + ")");
+            } else {
+                alternatives.add(Pattern.quote(name));
             }
         }
-        return Pattern.compile(String.join("|", commaList(value).stream().map(Pattern::quote).toList()));
+        return Pattern.compile(String.join("|", alternatives));
     }
 
     /** Whether a rule value is a regular expression rather than a comma list of names. */

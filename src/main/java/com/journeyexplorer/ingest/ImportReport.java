@@ -11,7 +11,8 @@ import java.util.List;
  * @param journeysImported journeys created or updated
  * @param rowsRejected     rows skipped because they were bad ({@code onError=skip})
  * @param errors           the first rejected rows
- * @param warnings         what was read but not applied, such as touchpoint metadata that differs from the stored
+ * @param outcomeRules     per outcome rule given ({@code purchase}, {@code competitor}), the events it matched
+ * @param warnings         what was imported but looks unintended (implausible timestamps, a rule that matched nothing)
  * @param importId         the journal entry of the import ({@code DELETE /api/imports/{id}} undoes it), or null when
  *                         the upload changed nothing
  */
@@ -28,10 +29,21 @@ public record ImportReport(
         long totalJourneys,
         long totalEvents,
         long millis,
-        List<String> warnings,
+        List<RuleMatches> outcomeRules,
+        List<ImportWarning> warnings,
         String importId) {
 
     public ImportReport {
+        errors = List.copyOf(errors);
+        outcomeRules = outcomeRules == null ? List.of() : List.copyOf(outcomeRules);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A report without outcome rules, warnings and journal entry. */
+    public ImportReport(long rowsRead, long eventsImported, long duplicateEvents, long journeysImported,
+            long journeysCreated, long journeysUpdated, long journeysRemoved, long rowsRejected, List<RowError> errors,
+            long totalJourneys, long totalEvents, long millis) {
+        this(rowsRead, eventsImported, duplicateEvents, journeysImported, journeysCreated, journeysUpdated,
+                journeysRemoved, rowsRejected, errors, totalJourneys, totalEvents, millis, List.of(), List.of(), null);
     }
 }

@@ -20,8 +20,12 @@ import com.journeyexplorer.analysis.Touchpoint;
 
 /**
  * Turns the drafts of an upload into journeys, merged with the journeys already stored: events are ordered by time
- * (ties keep file order, stored events first), an event seen before (same event id, or same time and touchpoint) is
- * counted once, and each journey's outcome is recomputed. A customer's events without journey ids are split into
+ * (ties keep file order, stored events first), an event seen before is counted once, and each journey's outcome is
+ * recomputed. An event with an id is the event of that id. Without an id, two events of the upload are the same
+ * event when all their columns are equal (time, touchpoint and a fingerprint of every other column, see
+ * {@link JourneyDraft#fingerprintCell}); stored events keep only time and touchpoint, so each stored event stands for
+ * one upload event of the same time and touchpoint (re-importing a file adds nothing, and a file with two views of
+ * different products in the same second keeps both). A journey's value is the sum of its purchase events' values. A customer's events without journey ids are split into
  * sessions at the inactivity gap; such sessions are named {@code customerId@startInstant}.
  */
 final class JourneyAssembler {
@@ -116,8 +120,10 @@ final class JourneyAssembler {
             eventIds = new String[total];
         }
         int at = 0;
-        double storedValue = 0;
         for (Journey journey : stored) {
+            // A stored journey's value sits on its purchase event (on its first event in stores written before
+            // value meant revenue), so that a journey split into sessions keeps it.
+            values[at + Math.max(journey.purchaseIndex(), 0)] = journey.value();
             for (int i = 0; i < journey.length(); i++, at++) {
                 steps[at] = journey.steps()[i];
                 times[at] = journey.isTimed() ? journey.times()[i] : 0;
@@ -126,7 +132,6 @@ final class JourneyAssembler {
                     eventIds[at] = journey.eventId(i);
                 }
             }
-            storedValue += journey.value();
         }
         System.arraycopy(draft.steps, 0, steps, at, draft.size);
         System.arraycopy(draft.times, 0, times, at, draft.size);
@@ -137,36 +142,30 @@ final class JourneyAssembler {
         }
         int[] order = timeOrder(times);
         boolean[] keep = new boolean[total];
+        boolean[] absorbed = new boolean[storedSize];
         Set<String> seenIds = eventIds == null ? null : new HashSet<>();
         int kept = 0;
         int added = 0;
-        double addedValue = 0;
         for (int k = 0; k < total; k++) {
             int i = order[k];
             boolean duplicate;
             if (eventIds != null && eventIds[i] != null) {
                 duplicate = !seenIds.add(eventIds[i]);
-            } else {
+            } else if (i < storedSize) {
                 duplicate = false;
-                // Same time and touchpoint: the same event. Equal times sit next to each other in time order.
-                for (int back = k - 1; back >= 0 && times[order[back]] == times[i]; back--) {
-                    int j = order[back];
-                    if (keep[j] && steps[j] == steps[i] && (eventIds == null || eventIds[j] == null)) {
-                        duplicate = true;
-                        break;
-                    }
-                }
+            } else {
+                duplicate = isRepeat(k, order, times, steps, eventIds, draft.fingerprints, storedSize)
+                        || absorbsStored(k, order, times, steps, eventIds, storedSize, absorbed);
             }
             if (!duplicate) {
                 keep[i] = true;
                 kept++;
                 if (i >= storedSize) {
                     added++;
-                    addedValue += values[i];
                 }
             }
         }
-        Merged merged = new Merged(kept, added, storedValue + addedValue);
+        Merged merged = new Merged(kept, added);
         merged.steps = new int[kept];
         merged.times = new long[kept];
         merged.types = new byte[kept];
@@ -187,6 +186,40 @@ final class JourneyAssembler {
             }
         }
         return merged;
+    }
+
+    /**
+     * Whether the upload event at {@code order[k]} (no event id) repeats an earlier upload event: same time,
+     * touchpoint and fingerprint. Equal times sit next to each other in time order, so this looks back over them only.
+     */
+    private static boolean isRepeat(int k, int[] order, long[] times, int[] steps, String[] eventIds,
+            long[] fingerprints, int storedSize) {
+        int i = order[k];
+        for (int back = k - 1; back >= 0 && times[order[back]] == times[i]; back--) {
+            int j = order[back];
+            if (j >= storedSize && steps[j] == steps[i] && (eventIds == null || eventIds[j] == null)
+                    && fingerprints[j - storedSize] == fingerprints[i - storedSize]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a stored event (no event id) of the same time and touchpoint, not yet standing for another upload event,
+     * stands for the upload event at {@code order[k]}; marks it taken.
+     */
+    private static boolean absorbsStored(int k, int[] order, long[] times, int[] steps, String[] eventIds,
+            int storedSize, boolean[] absorbed) {
+        int i = order[k];
+        for (int back = k - 1; back >= 0 && times[order[back]] == times[i]; back--) {
+            int j = order[back];
+            if (j < storedSize && !absorbed[j] && steps[j] == steps[i] && (eventIds == null || eventIds[j] == null)) {
+                absorbed[j] = true;
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Indices in stable time order; most uploads are already ordered, which costs one pass. */
@@ -236,12 +269,8 @@ final class JourneyAssembler {
         String[] eventIds = merged.eventIds == null ? null : Arrays.copyOfRange(merged.eventIds, from, to);
         Journey first = stored.isEmpty() ? null : stored.get(0);
         double value = 0;
-        if (from == 0 && to == merged.size) {
-            value = merged.totalValue;
-        } else {
-            for (int i = from; i < to; i++) {
-                value += merged.values[i];
-            }
+        for (int i = from; i < to; i++) {
+            value += merged.values[i];
         }
         Map<String, String> attributes = new LinkedHashMap<>();
         if (first != null) {
@@ -268,17 +297,15 @@ final class JourneyAssembler {
     private static final class Merged {
         final int size;
         final int added;
-        final double totalValue;
         int[] steps;
         long[] times;
         byte[] types;
         double[] values;
         String[] eventIds;
 
-        Merged(int size, int added, double totalValue) {
+        Merged(int size, int added) {
             this.size = size;
             this.added = added;
-            this.totalValue = totalValue;
         }
     }
 }

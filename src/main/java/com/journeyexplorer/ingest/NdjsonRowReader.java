@@ -33,6 +33,8 @@ final class NdjsonRowReader implements RowReader {
             // utf8() reads the first character to drop a BOM, so bad bytes at the very start fail here.
             errors.add(1, null, "is not valid UTF-8 text");
             return false;
+        } catch (IOException e) {
+            return compressionProblem(e, 1, errors);
         }
         long line = 0;
         while (true) {
@@ -42,6 +44,8 @@ final class NdjsonRowReader implements RowReader {
             } catch (CharacterCodingException e) {
                 errors.add(line + 1, null, "is not valid UTF-8 text");
                 return false;
+            } catch (IOException e) {
+                return compressionProblem(e, line + 1, errors);
             }
             if (text == null) {
                 return true;
@@ -69,6 +73,16 @@ final class NdjsonRowReader implements RowReader {
             }
             consumer.accept(new JsonRow(line, values));
         }
+    }
+
+    /** Reports corrupt compressed data at {@code line} (and returns false); rethrows any other failure. */
+    private static boolean compressionProblem(IOException e, long line, ErrorCollector errors) throws IOException {
+        String problem = Upload.compressionProblem(e);
+        if (problem == null) {
+            throw e;
+        }
+        errors.add(line, null, problem);
+        return false;
     }
 
     private record JsonRow(long line, Map<String, String> values) implements InputRow {

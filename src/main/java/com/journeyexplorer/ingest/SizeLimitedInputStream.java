@@ -8,11 +8,18 @@ import java.io.InputStream;
 public final class SizeLimitedInputStream extends FilterInputStream {
 
     private final long limit;
+    private final String message;
     private long read;
 
     public SizeLimitedInputStream(InputStream input, long limit) {
+        this(input, limit, null);
+    }
+
+    /** A stream that fails with {@code message} (null: the message of an upload over the limit). */
+    public SizeLimitedInputStream(InputStream input, long limit, String message) {
         super(input);
         this.limit = limit;
+        this.message = message;
     }
 
     @Override
@@ -36,7 +43,7 @@ public final class SizeLimitedInputStream extends FilterInputStream {
     private void count(int n) {
         read += n;
         if (read > limit) {
-            throw new UploadTooLargeException(limit);
+            throw message == null ? new UploadTooLargeException(limit) : new UploadTooLargeException(limit, message);
         }
     }
 }

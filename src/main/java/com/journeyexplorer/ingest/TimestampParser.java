@@ -1,5 +1,6 @@
 package com.journeyexplorer.ingest;
 
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,11 +12,18 @@ import java.time.temporal.TemporalAccessor;
 
 /**
  * Reads the timestamp forms found in event logs: ISO-8601 with {@code T} or a space, with or without fractions, with
- * an offset ({@code Z}, {@code +01:00}, {@code +0100}) or without one (then in the configured default zone), or epoch
- * milliseconds (ASCII digits). A date alone means its midnight. Only the years 0001 to 9999 are accepted, the range
- * of ISO-8601's four-digit years, so that durations between any two events fit a {@code long} of milliseconds.
+ * an offset ({@code Z}, {@code +01:00}, {@code +0100}, a {@code UTC} suffix) or without one (then in the configured
+ * default zone), a date alone (its midnight), or an epoch number. An epoch number is read by magnitude: below
+ * {@value #SECONDS_BELOW} it is seconds (which covers every date up to the year 5138), from there on milliseconds
+ * (every date from March 1973 on); seconds may have a fraction ({@code 1396437466.94}). A {@link TimestampFormat}
+ * other than {@code auto} fixes the form instead.
+ * Only the years 0001 to 9999 are accepted, the range of ISO-8601's four-digit years, so that durations between any
+ * two events fit a {@code long} of milliseconds.
  */
 final class TimestampParser {
+
+    /** Epoch numbers below this (in absolute value) are seconds, the others milliseconds. */
+    static final long SECONDS_BELOW = 100_000_000_000L;
 
     private static final DateTimeFormatter FORMAT = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
@@ -42,9 +50,15 @@ final class TimestampParser {
     static final long MAX_MILLIS = 253_402_300_799_999L;
 
     private final ZoneId defaultZone;
+    private final TimestampFormat format;
 
     TimestampParser(ZoneId defaultZone) {
+        this(defaultZone, TimestampFormat.AUTO);
+    }
+
+    TimestampParser(ZoneId defaultZone, TimestampFormat format) {
         this.defaultZone = defaultZone;
+        this.format = format == null ? TimestampFormat.AUTO : format;
     }
 
     /**
@@ -64,19 +78,38 @@ final class TimestampParser {
         if (value.isEmpty()) {
             throw new IllegalArgumentException("is empty");
         }
-        if (isInteger(value)) {
-            try {
-                return Long.parseLong(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + abbreviate(value) + "' is out of range for epoch milliseconds");
+        return switch (format.kind()) {
+            case AUTO -> isNumber(value) ? epoch(value, Math.abs(integerPart(value)) < SECONDS_BELOW) : iso(value);
+            case ISO -> {
+                if (isNumber(value)) {
+                    throw new IllegalArgumentException("'" + abbreviate(value) + "' is a number, not an ISO-8601 "
+                            + "timestamp (timestampFormat=iso; use epoch-seconds or epoch-millis for numbers)");
+                }
+                yield iso(value);
             }
-        }
+            case EPOCH_SECONDS, EPOCH_MILLIS -> {
+                if (!isNumber(value)) {
+                    throw new IllegalArgumentException("'" + abbreviate(value) + "' is not an epoch number "
+                            + "(timestampFormat=" + format.text() + ")");
+                }
+                yield epoch(value, format.kind() == TimestampFormat.Kind.EPOCH_SECONDS);
+            }
+            case PATTERN -> pattern(value);
+        };
+    }
+
+    private long iso(String value) {
         long utc = parseUtcOrMinValue(value);
         if (utc != Long.MIN_VALUE) {
             return utc;
         }
+        String text = value;
+        int length = value.length();
+        if (length > 3 && value.regionMatches(true, length - 3, "UTC", 0, 3)) {
+            text = value.substring(0, length - 3).stripTrailing() + "Z";
+        }
         try {
-            TemporalAccessor parsed = FORMAT.parse(value);
+            TemporalAccessor parsed = FORMAT.parse(text);
             LocalDateTime local = LocalDateTime.from(parsed);
             if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
                 return local.toInstant(java.time.ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))
@@ -84,22 +117,89 @@ final class TimestampParser {
             }
             return local.atZone(defaultZone).toInstant().toEpochMilli();
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw new IllegalArgumentException("'" + abbreviate(value)
-                    + "' is not a timestamp (expected ISO-8601 like 2026-03-01T10:15:30Z or epoch milliseconds)");
+            throw new IllegalArgumentException("'" + abbreviate(value) + "' is not a timestamp (expected ISO-8601 "
+                    + "like 2026-03-01T10:15:30Z, epoch seconds or epoch milliseconds"
+                    + (format.kind() == TimestampFormat.Kind.AUTO ? "; timestampFormat takes a pattern" : "") + ")");
+        }
+    }
+
+    private long pattern(String value) {
+        try {
+            TemporalAccessor parsed = format.pattern().parse(value);
+            if (parsed.isSupported(ChronoField.INSTANT_SECONDS)) {
+                return java.time.Instant.from(parsed).toEpochMilli();
+            }
+            ZoneId zone = parsed.query(java.time.temporal.TemporalQueries.zone());
+            zone = zone == null ? defaultZone : zone;
+            if (parsed.isSupported(ChronoField.HOUR_OF_DAY)) {
+                return LocalDateTime.from(parsed).atZone(zone).toInstant().toEpochMilli();
+            }
+            return java.time.LocalDate.from(parsed).atStartOfDay(zone).toInstant().toEpochMilli();
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new IllegalArgumentException("'" + abbreviate(value) + "' does not match timestampFormat '"
+                    + abbreviate(format.text()) + "'");
         }
     }
 
     /**
+     * Epoch milliseconds of a decimal number of seconds ({@code seconds}) or milliseconds; digits beyond the
+     * millisecond are dropped.
+     */
+    private static long epoch(String value, boolean seconds) {
+        boolean negative = value.charAt(0) == '-';
+        int point = value.indexOf('.');
+        int end = point < 0 ? value.length() : point;
+        long whole = 0;
+        for (int i = negative ? 1 : 0; i < end; i++) {
+            whole = whole * 10 + (value.charAt(i) - '0');
+            if (whole > Long.MAX_VALUE / 10_000) {
+                throw new IllegalArgumentException("'" + abbreviate(value) + "' is out of range for an epoch time");
+            }
+        }
+        long millis = seconds ? whole * 1000 : whole;
+        if (seconds && point >= 0) {
+            int fraction = 0;
+            for (int i = point + 1; i < point + 4; i++) {
+                fraction = fraction * 10 + (i < value.length() ? value.charAt(i) - '0' : 0);
+            }
+            millis += fraction;
+        }
+        return negative ? -millis : millis;
+    }
+
+    /** The whole part of a number that {@link #isNumber} accepted, saturated at a value beyond every epoch rule. */
+    private static long integerPart(String value) {
+        long whole = 0;
+        for (int i = value.charAt(0) == '-' ? 1 : 0; i < value.length() && value.charAt(i) != '.'; i++) {
+            whole = Math.min(whole * 10 + (value.charAt(i) - '0'), Long.MAX_VALUE / 100);
+        }
+        return whole;
+    }
+
+    /**
      * The common form of exported event logs, {@code 2026-03-01T10:15:30.123Z} (a {@code T} or a space, an optional
-     * fraction of 1 to 9 digits), read without the general formatter, which costs several times as much per row;
-     * {@link Long#MIN_VALUE} for any other text, or an invalid date, which then takes the general (and strict) path.
+     * fraction of 1 to 9 digits, {@code Z} or a {@code UTC} suffix as in {@code 2019-10-01 00:00:00 UTC}), read
+     * without the general formatter, which costs several times as much per row; {@link Long#MIN_VALUE} for any other
+     * text, or an invalid date, which then takes the general (and strict) path.
      */
     private static long parseUtcOrMinValue(String value) {
         int length = value.length();
-        if (length < 20 || length > 30 || length == 21 || Character.toUpperCase(value.charAt(length - 1)) != 'Z'
-                || value.charAt(4) != '-' || value.charAt(7) != '-' || value.charAt(13) != ':'
-                || value.charAt(16) != ':' || (value.charAt(10) != 'T' && value.charAt(10) != 't'
-                        && value.charAt(10) != ' ')) {
+        if (length < 20) {
+            return Long.MIN_VALUE;
+        }
+        // end: where the zone designator starts, so the date-time is value[0, end).
+        int end;
+        char last = value.charAt(length - 1);
+        if (last == 'Z' || last == 'z') {
+            end = length - 1;
+        } else if ((last == 'C' || last == 'c') && value.regionMatches(true, length - 3, "UTC", 0, 3)) {
+            end = value.charAt(length - 4) == ' ' ? length - 4 : length - 3;
+        } else {
+            return Long.MIN_VALUE;
+        }
+        if (end < 19 || end > 29 || end == 20 || value.charAt(4) != '-' || value.charAt(7) != '-'
+                || value.charAt(13) != ':' || value.charAt(16) != ':' || (value.charAt(10) != 'T'
+                        && value.charAt(10) != 't' && value.charAt(10) != ' ')) {
             return Long.MIN_VALUE;
         }
         int year = digits(value, 0, 4);
@@ -109,18 +209,18 @@ final class TimestampParser {
         int minute = digits(value, 14, 16);
         int second = digits(value, 17, 19);
         int millis = 0;
-        if (length > 20) {
+        if (end > 19) {
             if (value.charAt(19) != '.') {
                 return Long.MIN_VALUE;
             }
-            int fraction = digits(value, 20, length - 1);
+            int fraction = digits(value, 20, end);
             if (fraction < 0) {
                 return Long.MIN_VALUE;
             }
-            for (int i = 20; i < Math.min(23, length - 1); i++) {
+            for (int i = 20; i < Math.min(23, end); i++) {
                 millis = millis * 10 + value.charAt(i) - '0';
             }
-            for (int i = length - 1; i < 23; i++) {
+            for (int i = end; i < 23; i++) {
                 millis *= 10;
             }
         }
@@ -148,18 +248,22 @@ final class TimestampParser {
         return number;
     }
 
-    private static boolean isInteger(String value) {
+    /** An optional minus, digits, and optionally a point and more digits: {@code 1396437466.94}. */
+    private static boolean isNumber(String value) {
         int start = value.charAt(0) == '-' ? 1 : 0;
-        if (start == value.length()) {
-            return false;
-        }
+        int digits = 0;
+        boolean point = false;
         for (int i = start; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c < '0' || c > '9') {
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '.' && !point && digits > 0 && i < value.length() - 1) {
+                point = true;
+            } else {
                 return false;
             }
         }
-        return true;
+        return digits > 0;
     }
 
     static String abbreviate(String value) {

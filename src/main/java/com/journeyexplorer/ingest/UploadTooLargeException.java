@@ -11,6 +11,11 @@ public class UploadTooLargeException extends RuntimeException {
         this.limitBytes = limitBytes;
     }
 
+    public UploadTooLargeException(long limitBytes, String message) {
+        super(message);
+        this.limitBytes = limitBytes;
+    }
+
     public long limitBytes() {
         return limitBytes;
     }

@@ -73,4 +73,29 @@ class DiversionsTests {
             }
         }
     }
+
+    @Test
+    void equalsTheCountsAndTheMinimumCutOfTouchpointObjectsOnRandomJourneys() {
+        for (long seed = 1; seed <= 10; seed++) {
+            JourneySnapshot random = JourneyFixture.varied(seed, 300);
+            for (JourneySelection selection : PathCrossChecks.selections()) {
+                assertThat(Diversions.of(random, selection, 1000).minimumCut())
+                        .isEqualTo(ObjectPathAnalyses.minimumCut(random, selection));
+            }
+        }
+    }
+
+    @Test
+    void equalsTheCountsAndTheMinimumCutOfTouchpointObjectsOnAClickstream() {
+        JourneySnapshot clickstream = PathCrossChecks.clickstream();
+        assertThat(clickstream.touchpoints()).hasSizeGreaterThan(EdgeTallies.DENSE_NODES);
+        for (JourneySelection selection : PathCrossChecks.clickstreamSelections()) {
+            Diversions diversions = Diversions.of(clickstream, selection, 100_000);
+            assertThat(diversions.diversions()).isEqualTo(ObjectPathAnalyses.diversions(clickstream, selection));
+            assertThat(Diversions.capacities(clickstream, selection))
+                    .isEqualTo(ObjectPathAnalyses.capacities(clickstream, selection));
+            assertThat(diversions.minimumCut()).isEqualTo(ObjectPathAnalyses.minimumCut(clickstream, selection));
+        }
+        assertThat(Diversions.of(clickstream, JourneySelection.all(), 10).minimumCut().edges()).isNotEmpty();
+    }
 }

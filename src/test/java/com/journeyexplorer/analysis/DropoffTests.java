@@ -32,4 +32,19 @@ class DropoffTests {
     void limitsTheRows() {
         assertThat(Dropoff.of(DiversionsTests.SNAPSHOT, JourneySelection.all(), 2).touchpoints()).hasSize(2);
     }
+
+    @Test
+    void equalsTheExitsOfTouchpointObjectsOnRandomJourneysAndAClickstream() {
+        for (long seed = 1; seed <= 6; seed++) {
+            JourneySnapshot random = JourneyFixture.varied(seed, 300);
+            for (JourneySelection selection : PathCrossChecks.selections()) {
+                assertThat(Dropoff.of(random, selection, 1000)).isEqualTo(ObjectPathAnalyses.dropoff(random, selection));
+            }
+        }
+        JourneySnapshot clickstream = PathCrossChecks.clickstream();
+        for (JourneySelection selection : PathCrossChecks.clickstreamSelections()) {
+            assertThat(Dropoff.of(clickstream, selection, 100_000))
+                    .isEqualTo(ObjectPathAnalyses.dropoff(clickstream, selection));
+        }
+    }
 }

@@ -75,4 +75,17 @@ class FlowsTests {
             }
         }
     }
+
+    @Test
+    void equalsTheFlowsOfShapedLabelListsOnAClickstream() {
+        JourneySnapshot clickstream = PathCrossChecks.clickstream();
+        for (JourneySelection selection : PathCrossChecks.clickstreamSelections()) {
+            for (PathShaping shaping : PathCrossChecks.clickstreamShapings()) {
+                for (int[] size : new int[][] {{1, 1}, {5, 8}, {12, 50}}) {
+                    assertThat(Flows.of(clickstream, selection, shaping, size[0], size[1])).isEqualTo(
+                            ObjectPathAnalyses.flows(clickstream, selection, shaping, size[0], size[1]));
+                }
+            }
+        }
+    }
 }

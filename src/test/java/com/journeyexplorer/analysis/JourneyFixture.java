@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import com.journeyexplorer.demo.Clickstream;
+import com.journeyexplorer.demo.DemoEvent;
+
 /**
  * Builds snapshots from journeys written as strings: {@code "A>B>buy!"} is three steps, {@code !} marking a purchase
  * event; {@code "A@0>B@3600"} gives step times in seconds from the journey's start (default: one minute apart).
@@ -134,6 +137,51 @@ final class JourneyFixture {
                     Map.of("campaign", random.nextBoolean() ? "spring" : "summer"));
         }
         return fixture.snapshot();
+    }
+
+    /**
+     * A web shop's clickstream from the generator ({@link Clickstream}): {@code journeys} journeys over a site of
+     * {@code touchpoints} pages and events (only those visited become touchpoints), with the generated segments,
+     * devices, times, purchase and abandon events; a small, realistic fixture with many touchpoints.
+     */
+    static JourneySnapshot clickstream(long seed, int journeys, int touchpoints) {
+        JourneyFixture fixture = new JourneyFixture();
+        List<DemoEvent> events = new ArrayList<>();
+        new Clickstream(seed, touchpoints).generate(journeys, event -> {
+            if (!events.isEmpty() && !events.get(0).journeyId().equals(event.journeyId())) {
+                fixture.generated(events);
+                events.clear();
+            }
+            events.add(event);
+        });
+        if (!events.isEmpty()) {
+            fixture.generated(events);
+        }
+        return fixture.snapshot();
+    }
+
+    private void generated(List<DemoEvent> events) {
+        int[] steps = new int[events.size()];
+        long[] times = new long[steps.length];
+        byte[] types = new byte[steps.length];
+        for (int i = 0; i < steps.length; i++) {
+            DemoEvent event = events.get(i);
+            if (!ids.containsKey(event.touchpoint())) {
+                declare(event.touchpoint(), event.channel(), event.stage(),
+                        event.owner().equals(DemoEvent.COMPETITOR) ? Owner.COMPETITOR : Owner.OWN);
+            }
+            steps[i] = ids.get(event.touchpoint());
+            times[i] = event.timestamp();
+            types[i] = switch (event.type()) {
+                case DemoEvent.PURCHASE -> EventType.PURCHASE.code();
+                case DemoEvent.ABANDON -> EventType.ABANDON.code();
+                default -> EventType.TOUCHPOINT.code();
+            };
+        }
+        DemoEvent first = events.get(0);
+        journeys.add(new Journey(first.journeyId(), first.customerId(), steps, times, types, null,
+                OutcomeRule.outcomeOf(steps, types, touchpoints), OutcomeRule.firstPurchase(types),
+                events.stream().mapToDouble(DemoEvent::value).sum(), 1, first.segment(), first.device(), Map.of()));
     }
 
     private JourneyFixture declare(String name, String channel, String stage, Owner owner) {

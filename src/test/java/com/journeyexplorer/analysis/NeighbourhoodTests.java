@@ -2,6 +2,8 @@ package com.journeyexplorer.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import com.journeyexplorer.analysis.Neighbourhood.Offset;
@@ -40,5 +42,39 @@ class NeighbourhoodTests {
 
         assertThat(around.journeys()).isZero();
         assertThat(around.before().get(0).labels()).isEmpty();
+    }
+
+    @Test
+    void equalsTheNeighbourhoodOfShapedLabelListsOnRandomJourneys() {
+        for (long seed = 1; seed <= 6; seed++) {
+            JourneySnapshot random = JourneyFixture.varied(seed, 300);
+            for (JourneySelection selection : PathCrossChecks.selections()) {
+                for (PathShaping shaping : PathCrossChecks.shapings()) {
+                    for (String label : List.of("A", "C", "X", "Rivals", "web", "consideration", "(purchase)",
+                            "unknown")) {
+                        assertThat(Neighbourhood.of(random, selection, shaping, label, 3, 2)).isEqualTo(
+                                ObjectPathAnalyses.neighbourhood(random, selection, shaping, label, 3, 2));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void equalsTheNeighbourhoodOfShapedLabelListsOnAClickstream() {
+        JourneySnapshot clickstream = PathCrossChecks.clickstream();
+        for (JourneySelection selection : PathCrossChecks.clickstreamSelections()) {
+            for (PathShaping shaping : PathCrossChecks.clickstreamShapings()) {
+                for (String label : List.of("Cart", "Checkout - shipping", "Products", "website", "Search results")) {
+                    for (int[] reach : new int[][] {{2, 2}, {0, 4}, {5, 0}}) {
+                        assertThat(Neighbourhood.of(clickstream, selection, shaping, label, reach[0], reach[1]))
+                                .isEqualTo(ObjectPathAnalyses.neighbourhood(clickstream, selection, shaping, label,
+                                        reach[0], reach[1]));
+                    }
+                }
+            }
+        }
+        assertThat(Neighbourhood.of(clickstream, JourneySelection.all(), PathShaping.touchpoints(), "Cart", 1, 1)
+                .journeys()).isPositive();
     }
 }

@@ -1,7 +1,9 @@
 package com.journeyexplorer.analysis;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,6 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+
+import org.jgrapht.Graph;
+import org.jgrapht.alg.flow.EdmondsKarpMFImpl;
+import org.jgrapht.graph.DefaultDirectedWeightedGraph;
+import org.jgrapht.graph.DefaultWeightedEdge;
 
 /**
  * The path analyses written plainly over shaped label lists and maps of objects, as they were before the analyses
@@ -255,6 +262,178 @@ final class ObjectPathAnalyses {
             }
         }
         return capacities;
+    }
+
+    /**
+     * The minimum cut nearest the competitors by JGraphT's Edmonds–Karp on a graph of node names: the capacities of
+     * {@link #capacities}, a super-sink joined from every competitor touchpoint by capacity above any cut.
+     */
+    static Diversions.MinimumCut minimumCut(JourneySnapshot snapshot, JourneySelection selection) {
+        Map<String, Map<String, Long>> capacities = capacities(snapshot, selection);
+        Predicate<Journey> filter = selection.predicate(snapshot);
+        long total = snapshot.journeys().stream().filter(filter).mapToLong(Journey::weight).sum();
+        String sink = "\u0000sink";
+        Graph<String, DefaultWeightedEdge> network = new DefaultDirectedWeightedGraph<>(DefaultWeightedEdge.class);
+        network.addVertex(TransitionGraph.START);
+        network.addVertex(sink);
+        capacities.forEach((from, targets) -> targets.forEach((to, journeys) -> {
+            network.addVertex(from);
+            network.addVertex(to);
+            network.setEdgeWeight(network.addEdge(from, to), journeys);
+        }));
+        boolean anyCompetitor = false;
+        for (Touchpoint touchpoint : snapshot.touchpoints()) {
+            if (touchpoint.isCompetitor() && network.containsVertex(touchpoint.name())) {
+                network.setEdgeWeight(network.addEdge(touchpoint.name(), sink), total + 1.0);
+                anyCompetitor = true;
+            }
+        }
+        if (!anyCompetitor) {
+            return new Diversions.MinimumCut(List.of(), 0);
+        }
+        EdmondsKarpMFImpl<String, DefaultWeightedEdge> flow = new EdmondsKarpMFImpl<>(network);
+        double value = flow.getMaximumFlowValue(TransitionGraph.START, sink);
+        Map<DefaultWeightedEdge, Double> flows = flow.getFlowMap();
+        Set<String> sinkSide = new HashSet<>(Set.of(sink));
+        Deque<String> queue = new ArrayDeque<>(sinkSide);
+        while (!queue.isEmpty()) {
+            String node = queue.poll();
+            for (DefaultWeightedEdge edge : network.incomingEdgesOf(node)) {
+                String from = network.getEdgeSource(edge);
+                if (network.getEdgeWeight(edge) - flows.getOrDefault(edge, 0.0) > 1e-9 && sinkSide.add(from)) {
+                    queue.add(from);
+                }
+            }
+            for (DefaultWeightedEdge edge : network.outgoingEdgesOf(node)) {
+                String to = network.getEdgeTarget(edge);
+                if (flows.getOrDefault(edge, 0.0) > 1e-9 && sinkSide.add(to)) {
+                    queue.add(to);
+                }
+            }
+        }
+        List<Diversions.CutEdge> edges = new ArrayList<>();
+        for (DefaultWeightedEdge edge : network.edgeSet()) {
+            String from = network.getEdgeSource(edge);
+            String to = network.getEdgeTarget(edge);
+            if (!sinkSide.contains(from) && sinkSide.contains(to)) {
+                edges.add(new Diversions.CutEdge(from, to, Math.round(network.getEdgeWeight(edge))));
+            }
+        }
+        edges.sort(Comparator.comparingLong(Diversions.CutEdge::journeys).reversed()
+                .thenComparing(Diversions.CutEdge::from).thenComparing(Diversions.CutEdge::to));
+        return new Diversions.MinimumCut(edges, Math.round(value));
+    }
+
+    /** Exits per touchpoint, all of them, in the order of {@link Dropoff#touchpoints()}, from sets of names. */
+    static Dropoff dropoff(JourneySnapshot snapshot, JourneySelection selection) {
+        Predicate<Journey> filter = selection.predicate(snapshot);
+        Map<String, long[]> tallies = new HashMap<>();
+        long total = 0;
+        for (Journey journey : snapshot.journeys()) {
+            if (!filter.test(journey)) {
+                continue;
+            }
+            total += journey.weight();
+            Set<String> visited = new HashSet<>();
+            Set<String> diverted = new HashSet<>();
+            int[] steps = journey.steps();
+            for (int i = 0; i < steps.length; i++) {
+                String name = snapshot.touchpoint(steps[i]).name();
+                if (visited.add(name)) {
+                    tallies.computeIfAbsent(name, k -> new long[3])[0] += journey.weight();
+                }
+                boolean toCompetitor = i + 1 < steps.length ? snapshot.touchpoint(steps[i + 1]).isCompetitor()
+                        : journey.outcome() == Outcome.DIVERTED;
+                if (toCompetitor && diverted.add(name)) {
+                    tallies.get(name)[2] += journey.weight();
+                }
+            }
+            if (journey.outcome() == Outcome.ABANDONED) {
+                tallies.get(snapshot.touchpoint(steps[steps.length - 1]).name())[1] += journey.weight();
+            }
+        }
+        List<Dropoff.TouchpointExits> rows = new ArrayList<>();
+        tallies.forEach((name, t) -> {
+            Touchpoint touchpoint = snapshot.touchpoint(name).orElseThrow();
+            long exits = t[1] + t[2];
+            rows.add(new Dropoff.TouchpointExits(name, touchpoint.stage(), touchpoint.owner(), t[0], t[1], t[2], exits,
+                    LabelCount.share(t[1], t[0]), LabelCount.share(t[2], t[0]), LabelCount.share(exits, t[0])));
+        });
+        rows.sort(Comparator.comparingLong(Dropoff.TouchpointExits::exits).reversed()
+                .thenComparing(Dropoff.TouchpointExits::touchpoint));
+        return new Dropoff(rows, total);
+    }
+
+    /** The neighbourhood of {@code label} from each selected journey's list of shaped labels. */
+    static Neighbourhood neighbourhood(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
+            String label, int before, int after) {
+        Predicate<Journey> filter = selection.predicate(snapshot);
+        List<Map<String, Long>> back = new ArrayList<>();
+        List<Map<String, Long>> ahead = new ArrayList<>();
+        for (int d = 0; d < Math.max(before, after); d++) {
+            back.add(new HashMap<>());
+            ahead.add(new HashMap<>());
+        }
+        long journeys = 0;
+        PathShaper shaper = shaping.shaper(snapshot);
+        for (Journey journey : snapshot.journeys()) {
+            if (!filter.test(journey)) {
+                continue;
+            }
+            List<String> path = shaper.shape(journey, true).steps();
+            int at = path.indexOf(label);
+            if (at < 0) {
+                continue;
+            }
+            journeys += journey.weight();
+            for (int d = 1; d <= before && at - d >= -1; d++) {
+                back.get(d - 1).merge(at - d >= 0 ? path.get(at - d) : NodeSpace.START_NAME, (long) journey.weight(),
+                        Long::sum);
+            }
+            for (int d = 1; d <= after && at + d <= path.size(); d++) {
+                ahead.get(d - 1).merge(at + d < path.size() ? path.get(at + d) : journey.outcome().nodeName(),
+                        (long) journey.weight(), Long::sum);
+            }
+        }
+        return new Neighbourhood(label, journeys, offsets(back.subList(0, before), -1),
+                offsets(ahead.subList(0, after), 1));
+    }
+
+    private static List<Neighbourhood.Offset> offsets(List<Map<String, Long>> counts, int sign) {
+        List<Neighbourhood.Offset> offsets = new ArrayList<>();
+        for (int i = 0; i < counts.size(); i++) {
+            long total = counts.get(i).values().stream().mapToLong(Long::longValue).sum();
+            offsets.add(new Neighbourhood.Offset(sign * (i + 1), total,
+                    LabelCount.top(counts.get(i), total, Integer.MAX_VALUE)));
+        }
+        return offsets;
+    }
+
+    /** Per label and outcome node of whole shaped paths: {journeys through it, visits}, from lists of labels. */
+    static Map<String, List<Long>> labelVisits(JourneySnapshot snapshot, JourneySelection selection,
+            PathShaping shaping) {
+        Predicate<Journey> filter = selection.predicate(snapshot);
+        Map<String, long[]> presence = new HashMap<>();
+        PathShaper shaper = shaping.shaper(snapshot);
+        for (Journey journey : snapshot.journeys()) {
+            if (!filter.test(journey)) {
+                continue;
+            }
+            Set<String> seen = new HashSet<>();
+            for (String label : shaper.shape(journey, false).steps()) {
+                long[] tally = presence.computeIfAbsent(label, key -> new long[2]);
+                tally[1] += journey.weight();
+                if (seen.add(label)) {
+                    tally[0] += journey.weight();
+                }
+            }
+            long[] outcome = presence.computeIfAbsent(journey.outcome().nodeName(), key -> new long[2]);
+            outcome[0] += journey.weight();
+            outcome[1] += journey.weight();
+        }
+        Map<String, List<Long>> result = new TreeMap<>();
+        presence.forEach((name, tally) -> result.put(name, List.of(tally[0], tally[1])));
+        return result;
     }
 
     private static final class PathTally {

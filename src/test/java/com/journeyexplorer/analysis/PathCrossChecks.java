@@ -38,6 +38,36 @@ final class PathCrossChecks {
                                 new PathShaping.Group("(start)", Pattern.compile("E")))));
     }
 
+    /**
+     * A small web-shop clickstream (generated, seed 7): 2,000 journeys over a site of 2,000 pages and events, of
+     * which about a thousand are visited, so the analyses run on more than 256 touchpoints (sparse edge tables).
+     */
+    static JourneySnapshot clickstream() {
+        return CLICKSTREAM;
+    }
+
+    private static final JourneySnapshot CLICKSTREAM = JourneyFixture.clickstream(7, 2_000, 2_000);
+
+    static List<JourneySelection> clickstreamSelections() {
+        return List.of(JourneySelection.all(),
+                selection(null, null, "deal seeker", null, null, null, Map.of(), List.of(), List.of(), List.of()),
+                selection(null, null, null, null, "mobile", Outcome.DIVERTED, Map.of(), List.of(), List.of(),
+                        List.of()),
+                selection(null, null, null, null, null, null, Map.of(), List.of("Cart"), List.of(),
+                        List.of("Search results")),
+                selection(null, null, "regular", null, null, Outcome.PURCHASE, Map.of(), List.of(), List.of(),
+                        List.of()));
+    }
+
+    static List<PathShaping> clickstreamShapings() {
+        return List.of(PathShaping.touchpoints(),
+                new PathShaping(PathShaping.Level.TOUCHPOINT, true, 6, null),
+                new PathShaping(PathShaping.Level.CHANNEL, false, null, null),
+                new PathShaping(PathShaping.Level.TOUCHPOINT, true, null,
+                        List.of(new PathShaping.Group("Products", Pattern.compile("Product \\d+")),
+                                new PathShaping.Group("(abandoned)", Pattern.compile("Help \\d+")))));
+    }
+
     private static JourneySelection selection(Long from, Long to, String segment, String channel, String device,
             Outcome outcome, Map<String, String> attributes, List<String> contains, List<String> endsWith,
             List<String> excludes) {

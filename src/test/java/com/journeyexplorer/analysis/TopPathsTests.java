@@ -106,4 +106,15 @@ class TopPathsTests {
                     .isEqualTo(ObjectPathAnalyses.topPaths(many, JourneySelection.all(), shaping, 50));
         }
     }
+
+    @Test
+    void equalsTheTopPathsOfShapedLabelListsOnAClickstream() {
+        JourneySnapshot clickstream = PathCrossChecks.clickstream();
+        for (JourneySelection selection : PathCrossChecks.clickstreamSelections()) {
+            for (PathShaping shaping : PathCrossChecks.clickstreamShapings()) {
+                assertThat(TopPaths.of(clickstream, selection, shaping, 20))
+                        .isEqualTo(ObjectPathAnalyses.topPaths(clickstream, selection, shaping, 20));
+            }
+        }
+    }
 }

@@ -136,4 +136,25 @@ class TransitionGraphTests {
         assertThat(TransitionGraph.withoutTimings(next, JourneySelection.all(), PathShaping.touchpoints()))
                 .isNotSameAs(first);
     }
+
+    @Test
+    void equalsTheGraphOfShapedLabelListsOnAClickstream() {
+        JourneySnapshot clickstream = PathCrossChecks.clickstream();
+        for (JourneySelection selection : PathCrossChecks.clickstreamSelections()) {
+            for (PathShaping shaping : PathCrossChecks.clickstreamShapings()) {
+                for (boolean toFirstPurchase : new boolean[] {true, false}) {
+                    ObjectPathAnalyses.Transitions expected = ObjectPathAnalyses.transitions(clickstream, selection,
+                            shaping, toFirstPurchase);
+                    TransitionGraph graph = TransitionGraph.of(clickstream, selection.predicate(clickstream),
+                            shaping.shaper(clickstream), toFirstPurchase, true);
+
+                    assertThat(graph.journeys()).isEqualTo(expected.journeys());
+                    assertThat(graph.graph().vertexSet()).containsExactlyElementsOf(expected.vertices());
+                    assertThat(graph.graph().edgeSet()).extracting(edge -> new TransitionStats.Transition(
+                            edge.from(), edge.to(), edge.count(), edge.journeys(), edge.probability(),
+                            edge.timing())).containsExactlyElementsOf(expected.edges());
+                }
+            }
+        }
+    }
 }

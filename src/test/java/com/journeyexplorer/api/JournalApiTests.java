@@ -97,13 +97,18 @@ class JournalApiTests extends ApiTestSupport {
         assertThat(touchpoint("Meta shop").get("owner").asString()).isEqualTo("own");
         assertThat(touchpoint("Meta newsletter").get("channel").asString()).isEqualTo("email");
         assertThat(get("/api/journeys/meta-2").json().get("outcome").asString()).isEqualTo("ABANDONED");
-        List<String> warnings = new ArrayList<>();
-        report.get("warnings").forEach(w -> warnings.add(w.asString()));
-        assertThat(warnings).hasSize(3);
-        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("'Meta shop'", "stage 'purchase'",
-                "stored 'consideration'"));
-        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("'Meta newsletter'", "channel 'social'"));
-        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("'Meta shop'", "owner 'competitor'"));
+        List<JsonNode> metadata = new ArrayList<>();
+        report.get("warnings").forEach(w -> {
+            if (w.get("kind").asString().equals("touchpoint-metadata")) {
+                metadata.add(w);
+            }
+        });
+        assertThat(metadata).hasSize(1);
+        assertThat(metadata.get(0).get("count").asLong()).isEqualTo(3);
+        assertThat(metadata.get(0).get("message").asString())
+                .contains("'Meta shop': stage 'purchase' in the upload differs from the stored 'consideration'")
+                .contains("'Meta newsletter': channel 'social'")
+                .contains("'Meta shop': owner 'competitor'");
     }
 
     @Test

@@ -21,7 +21,8 @@ import com.journeyexplorer.graph.JourneyGraph;
 import com.journeyexplorer.graph.JourneyProjection;
 
 /**
- * Analysis benchmark: the demo store of N journeys imported through {@code POST /api/events} into a fresh embedded
+ * Analysis benchmark: the demo store (or, with {@code -Dbench.shape=clickstream}, the web-shop clickstream) of N
+ * journeys imported through {@code POST /api/events} into a fresh embedded
  * database, then each analysis endpoint timed warm over HTTP beside the straightforward Cypher answering the same
  * question on the same database, run through the app's own {@link Driver} bean ({@link CypherQuestion}). Also the
  * projection's retained heap per event and the time to rebuild it from Neo4j.
@@ -31,6 +32,8 @@ import com.journeyexplorer.graph.JourneyProjection;
  */
 public final class AnalysisBenchmark {
 
+    /** The data shape, {@code -Dbench.shape=demo|clickstream} (bench/analysis.sh --shape); demo by default. */
+    private static final Shape SHAPE = Shape.named(System.getProperty("bench.shape", "demo"));
     private static final int API_WARMUPS = 5;
     private static final int API_MAX_RUNS = 31;
     private static final double API_BUDGET_SECONDS = 30;
@@ -63,20 +66,21 @@ public final class AnalysisBenchmark {
     }
 
     private static void analysis(int journeys, Path work) throws Exception {
-        Path csv = BenchmarkApp.demoCsv(journeys, work);
+        Path csv = SHAPE.csv(journeys, work);
         try (BenchmarkApp app = new BenchmarkApp(Files.createTempDirectory(work, "analysis-bench-"))) {
             AnalysisBenchmark bench = new AnalysisBenchmark(app);
             double importSeconds = bench.importDemo(csv);
             List<String> rows = new ArrayList<>();
-            for (CypherQuestion question : CypherQuestion.all()) {
+            for (CypherQuestion question : CypherQuestion.all().stream().map(q -> q.on(SHAPE)).toList()) {
                 rows.add(bench.row(question));
             }
             Projection projection = bench.measureProjection();
             JourneySnapshot snapshot = app.context.getBean(JourneyProjection.class).current();
             System.out.println();
-            System.out.printf(Locale.ROOT, "Data: demo store, %,d journeys, %,d events (imported through POST "
-                    + "/api/events in %.1f s). Machine: %s.%n%n", snapshot.journeyCount(), snapshot.eventCount(),
-                    importSeconds, BenchmarkApp.machine());
+            System.out.printf(Locale.ROOT, "Data: %s, %,d journeys, %,d events, %,d touchpoints (imported "
+                    + "through POST /api/events in %.1f s). Machine: %s.%n%n", SHAPE.description(),
+                    snapshot.journeyCount(), snapshot.eventCount(),
+                    snapshot.touchpoints().size(), importSeconds, BenchmarkApp.machine());
             System.out.println("| question | endpoint | API median (p90) | Cypher median (p90) | Cypher / API "
                     + "| what the Cypher answers |");
             System.out.println("|---|---|---|---|---|---|");
@@ -98,12 +102,12 @@ public final class AnalysisBenchmark {
      * per-snapshot answer cache, side by side.
      */
     private static void cached(int journeys, Path work) throws Exception {
-        Path csv = BenchmarkApp.demoCsv(journeys, work);
+        Path csv = SHAPE.csv(journeys, work);
         try (BenchmarkApp app = new BenchmarkApp(Files.createTempDirectory(work, "cached-bench-"))) {
             AnalysisBenchmark bench = new AnalysisBenchmark(app);
             bench.importDemo(csv);
             List<String> rows = new ArrayList<>();
-            for (CypherQuestion question : CypherQuestion.all()) {
+            for (CypherQuestion question : CypherQuestion.all().stream().map(q -> q.on(SHAPE)).toList()) {
                 System.err.println("timing " + question.endpoint());
                 Timing computed = bench.timeEndpoint(question.endpoint(), true);
                 Timing cachedTiming = bench.timeEndpoint(question.endpoint(), false);
@@ -112,8 +116,8 @@ public final class AnalysisBenchmark {
             }
             JourneySnapshot snapshot = app.context.getBean(JourneyProjection.class).current();
             System.out.println();
-            System.out.printf(Locale.ROOT, "Data: demo store, %,d journeys, %,d events. Machine: %s.%n%n",
-                    snapshot.journeyCount(), snapshot.eventCount(), BenchmarkApp.machine());
+            System.out.printf(Locale.ROOT, "Data: %s, %,d journeys, %,d events. Machine: %s.%n%n",
+                    SHAPE.description(), snapshot.journeyCount(), snapshot.eventCount(), BenchmarkApp.machine());
             System.out.println("| endpoint | computed (no-cache) median (p90) | cached median (p90) | ratio |");
             System.out.println("|---|---|---|---|");
             rows.forEach(System.out::println);
@@ -121,11 +125,11 @@ public final class AnalysisBenchmark {
     }
 
     private static void scaling(String sizes, Path work) throws Exception {
-        CypherQuestion question = CypherQuestion.topPaths();
+        CypherQuestion question = CypherQuestion.topPaths().on(SHAPE);
         List<String> rows = new ArrayList<>();
         for (String size : sizes.split(",")) {
             int journeys = Integer.parseInt(size.strip());
-            Path csv = BenchmarkApp.demoCsv(journeys, work);
+            Path csv = SHAPE.csv(journeys, work);
             try (BenchmarkApp app = new BenchmarkApp(Files.createTempDirectory(work, "scaling-bench-"))) {
                 AnalysisBenchmark bench = new AnalysisBenchmark(app);
                 bench.importDemo(csv);

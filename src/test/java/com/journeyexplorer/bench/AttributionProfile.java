@@ -1,17 +1,11 @@
 package com.journeyexplorer.bench;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.graph.JourneyProjection;
@@ -36,13 +30,15 @@ import com.journeyexplorer.ingest.InMemoryImport;
  */
 public final class AttributionProfile {
 
+    /** Whose segments the compare request names: {@code -Dbench.shape=demo|clickstream}, demo by default. */
+    private static final Shape SHAPE = Shape.named(System.getProperty("bench.shape", "demo"));
     private static final int WARMUPS = Integer.getInteger("profile.warmups", 5);
     private static final int RUNS = Integer.getInteger("profile.runs", 15);
     private static final List<String> DEFAULT_REQUESTS = List.of("/api/attribution?model=markov",
             "/api/attribution?model=linear", "/api/attribution?model=first", "/api/attribution?model=last",
             "/api/attribution?model=position", "/api/attribution?model=time-decay",
             "/api/attribution?model=markov&order=2", "/api/attribution?model=markov&level=channel",
-            "/api/compare?a=segment%3Dtrend%20follower&b=segment%3Dbargain%20hunter",
+            "/api/compare?a=segment%3D{segment}&b=segment%3D{otherSegment}",
             "/api/insights/moments");
 
     private AttributionProfile() {
@@ -65,12 +61,12 @@ public final class AttributionProfile {
             }
         };
         List<String> requests = args.length > 1 ? Arrays.asList(args).subList(1, args.length) : DEFAULT_REQUESTS;
-        List<Handler> handlers = new ArrayList<>();
+        List<ControllerCall> handlers = new ArrayList<>();
         for (String request : requests) {
-            handlers.add(handler(projection, request));
+            handlers.add(ControllerCall.of(projection, SHAPE.fill(request)));
         }
         for (int i = 0; i < WARMUPS; i++) {
-            for (Handler handler : handlers) {
+            for (ControllerCall handler : handlers) {
                 handler.call();
             }
         }
@@ -88,40 +84,5 @@ public final class AttributionProfile {
             System.out.printf(Locale.ROOT, "%-75s median %8.1f ms  min %8.1f ms%n", requests.get(h),
                     millis[h][RUNS / 2], millis[h][0]);
         }
-    }
-
-    @FunctionalInterface
-    private interface Handler {
-        Object call() throws Exception;
-    }
-
-    /** The controller method answering {@code request}, called with the request's decoded query parameters. */
-    private static Handler handler(JourneyProjection projection, String request) throws Exception {
-        int question = request.indexOf('?');
-        String path = question < 0 ? request : request.substring(0, question);
-        MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
-        if (question >= 0) {
-            for (String pair : request.substring(question + 1).split("&")) {
-                int equals = pair.indexOf('=');
-                parameters.add(decode(pair.substring(0, equals)), decode(pair.substring(equals + 1)));
-            }
-        }
-        String[] target = switch (path) {
-            case "/api/attribution" -> new String[] {"AttributionController", "attribution"};
-            case "/api/compare" -> new String[] {"CompareController", "compare"};
-            case "/api/insights/moments" -> new String[] {"MomentsController", "moments"};
-            default -> throw new IllegalArgumentException("not profiled: " + path);
-        };
-        Class<?> type = Class.forName("com.journeyexplorer.api." + target[0]);
-        Constructor<?> constructor = type.getDeclaredConstructor(JourneyProjection.class);
-        constructor.setAccessible(true);
-        Object controller = constructor.newInstance(projection);
-        Method method = type.getDeclaredMethod(target[1], MultiValueMap.class);
-        method.setAccessible(true);
-        return () -> method.invoke(controller, parameters);
-    }
-
-    private static String decode(String encoded) {
-        return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
     }
 }

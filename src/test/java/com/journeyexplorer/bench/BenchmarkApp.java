@@ -18,8 +18,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.journeyexplorer.JourneyExplorerApplication;
-import com.journeyexplorer.demo.DemoCsvWriter;
-import com.journeyexplorer.demo.DemoStore;
 
 /** Starts the real app (HTTP on a free port, embedded Neo4j in {@code dataDir}) for a benchmark run. */
 final class BenchmarkApp implements AutoCloseable {
@@ -45,15 +43,7 @@ final class BenchmarkApp implements AutoCloseable {
 
     /** The demo store's CSV of {@code journeys} journeys in {@code work}, written on first use and reused after. */
     static Path demoCsv(int journeys, Path work) throws IOException {
-        Files.createDirectories(work);
-        Path csv = work.resolve("demo-" + journeys + ".csv");
-        if (!Files.exists(csv)) {
-            System.err.printf("writing %,d demo journeys to %s%n", journeys, csv);
-            Path partial = work.resolve("demo-" + journeys + ".csv.partial");
-            DemoCsvWriter.write(new DemoStore(DemoCsvWriter.DEFAULT_SEED), journeys, partial);
-            Files.move(partial, csv);
-        }
-        return csv;
+        return Shape.DEMO.csv(journeys, work);
     }
 
     URI uri(String pathAndQuery) {

@@ -115,6 +115,19 @@ record CypherQuestion(String name, String endpoint, String cypher, Map<String, O
             RETURN side, journeys, toFloat(purchased) / journeys AS purchaseRate,
                    toFloat(diverted) / journeys AS divertedRate, topPaths""";
 
+    /**
+     * This question on {@code shape}'s data: the demo's segments ({@code trend follower}, {@code bargain hunter})
+     * replaced by the shape's in the endpoint and the Cypher parameters.
+     */
+    CypherQuestion on(Shape shape) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        parameters.forEach((key, value) -> values.put(key, value.equals(Shape.DEMO.segment) ? shape.segment
+                : value.equals(Shape.DEMO.otherSegment) ? shape.otherSegment : value));
+        String path = endpoint.replace(Shape.DEMO.segment.replace(" ", "%20"), shape.segment.replace(" ", "%20"))
+                .replace(Shape.DEMO.otherSegment.replace(" ", "%20"), shape.otherSegment.replace(" ", "%20"));
+        return new CypherQuestion(name, path, cypher, Map.copyOf(values), scope);
+    }
+
     static List<CypherQuestion> all() {
         return List.of(
                 topPaths(),

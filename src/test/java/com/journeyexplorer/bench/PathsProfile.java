@@ -63,8 +63,10 @@ public final class PathsProfile {
                 + "%.1f bytes per event%n", snapshot.journeyCount(), snapshot.eventCount(), seconds,
                 retained / 1048576.0, (double) retained / snapshot.eventCount());
         Map<String, Callable<?>> requests = new LinkedHashMap<>();
-        requests.put("/api/paths/top?segment=trend follower", () -> {
-            JourneyQuery query = query(Map.of("segment", "trend follower"), Set.of("limit"));
+        String segment = Shape.named(System.getProperty("bench.shape", "demo")).segment;
+        String top = "/api/paths/top?segment=" + segment;
+        requests.put(top, () -> {
+            JourneyQuery query = query(Map.of("segment", segment), Set.of("limit"));
             return TopPaths.of(snapshot, query.selection(), query.shaping(), 10);
         });
         requests.put("/api/paths/likely?outcome=purchase&k=10", () -> {
@@ -89,12 +91,12 @@ public final class PathsProfile {
             return Flows.of(snapshot, query.selection(), query.shaping(), 5, 8);
         });
         started = System.nanoTime();
-        TopPaths top = (TopPaths) requests.get("/api/paths/top?segment=trend follower").call();
+        TopPaths topPaths = (TopPaths) requests.get(top).call();
         double firstMillis = (System.nanoTime() - started) / 1e6;
         long withColumns = usedHeapAfterGc() - before;
         System.out.printf(Locale.ROOT, "top paths: %,d of %,d journeys selected, %,d variants; first call %.0f ms "
                 + "with the snapshot's columns and step sequences, after it retained %,.0f MiB, %.1f bytes per "
-                + "event%n", top.total(), snapshot.journeyCount(), top.variants(), firstMillis,
+                + "event%n", topPaths.total(), snapshot.journeyCount(), topPaths.variants(), firstMillis,
                 withColumns / 1048576.0, (double) withColumns / snapshot.eventCount());
         String only = System.getProperty("profile.only", "");
         for (Map.Entry<String, Callable<?>> request : requests.entrySet()) {

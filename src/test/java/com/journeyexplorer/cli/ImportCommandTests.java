@@ -78,6 +78,50 @@ class ImportCommandTests {
     }
 
     @Test
+    void importsAGzipFileWithRepeatedPurchaseNamesEpochSecondsAndReportsTheRules() throws Exception {
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + "-events.csv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write("""
+                    journey_id,timestamp,touchpoint,value
+                    gz-1,1396437466,Home,
+                    gz-1,1396437466.5,"Pay, now","12,50"
+                    gz-2,1396437500,Home,
+                    gz-2,1396437600,Checkout,"3,00"
+                    """.getBytes(StandardCharsets.UTF_8));
+        }
+
+        int exit = run(file.toString(), "--purchase=Pay, now", "--purchase=Checkout", "--competitor=Rival",
+                "--decimal=comma", "--timestampFormat=epoch-seconds");
+
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(stdout).contains("Imported 4 events into 2 journeys",
+                "Rule purchase matched 2 events ('Pay, now': 1, 'Checkout': 1)",
+                "Rule competitor matched 0 events ('Rival': 0)",
+                "warning: competitor 'Rival' matched no event of this upload");
+        Files.deleteIfExists(file);
+    }
+
+    @Test
+    void sniffsTheFormatOfAGzipFileWithoutAnExtensionAndRejectsACorruptOne() throws Exception {
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + "-export.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write("""
+                    {"journey_id":"nd-1","timestamp":"2019-10-01 00:00:00 UTC","touchpoint":"Home"}
+                    {"journey_id":"nd-1","timestamp":"2019-10-01 00:00:09 UTC","touchpoint":"Cart"}
+                    """.getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(run(file.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Imported 2 events into 1 journeys");
+
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 12));
+        assertThat(run(file.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("compressed data is corrupt or cut short");
+        Files.deleteIfExists(file);
+    }
+
+    @Test
     void explainsUsageErrors() {
         assertThat(run()).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no file given", "Usage:");

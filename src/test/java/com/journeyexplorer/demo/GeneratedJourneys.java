@@ -48,8 +48,12 @@ final class GeneratedJourneys {
     final List<Journey> journeys = new ArrayList<>();
 
     static GeneratedJourneys of(long seed, int count) {
+        return of(new DemoStore(seed), count);
+    }
+
+    static GeneratedJourneys of(JourneyGenerator generator, int count) {
         GeneratedJourneys result = new GeneratedJourneys();
-        new DemoStore(seed).generate(count, event -> {
+        generator.generate(count, event -> {
             List<Journey> all = result.journeys;
             if (all.isEmpty() || !all.get(all.size() - 1).id().equals(event.journeyId())) {
                 all.add(new Journey(event.journeyId(), event.segment(), new ArrayList<>()));

@@ -33,7 +33,16 @@ class TimestampParserTests {
             "2026-03-01 10:15|2026-03-01T10:15:00Z",
             "2026-03-01|2026-03-01T00:00:00Z",
             "1772360130123|2026-03-01T10:15:30.123Z",
-            "-1000|1969-12-31T23:59:59Z",
+            "1396437466|2014-04-02T11:17:46Z",
+            "1396437466.94|2014-04-02T11:17:46.940Z",
+            "1396437466.9417|2014-04-02T11:17:46.941Z",
+            "99999999999|5138-11-16T09:46:39Z",
+            "100000000000|1973-03-03T09:46:40Z",
+            "-1000|1969-12-31T23:43:20Z",
+            "2019-10-01 00:00:00 UTC|2019-10-01T00:00:00Z",
+            "2019-10-01 00:00:00.25 UTC|2019-10-01T00:00:00.250Z",
+            "2019-10-01T00:00:00UTC|2019-10-01T00:00:00Z",
+            "2019-10-01 00:00 UTC|2019-10-01T00:00:00Z",
             "1960-01-01T00:00:00Z|1960-01-01T00:00:00Z",
     })
     void readsEveryDocumentedForm(String text, String expected) {
@@ -57,10 +66,11 @@ class TimestampParserTests {
             String text = switch (i % 4) {
                 case 0 -> DateTimeFormatter.ISO_INSTANT.format(instant);
                 case 1 -> DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
-                case 2 -> DateTimeFormatter.ISO_INSTANT.format(instant).replace('T', ' ');
+                case 2 -> DateTimeFormatter.ISO_INSTANT.format(instant).replace('T', ' ').replace("Z", " UTC");
                 default -> DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
             };
-            assertThat(utc.parse(text)).as(text).isEqualTo(Instant.parse(text.replace(' ', 'T')).toEpochMilli());
+            String iso = text.replace(" UTC", "Z").replace(' ', 'T');
+            assertThat(utc.parse(text)).as(text).isEqualTo(Instant.parse(iso).toEpochMilli());
         }
     }
 
@@ -89,7 +99,8 @@ class TimestampParserTests {
             "-62135596800001", "253402300800000", "9223372036854775807", "-9223372036854775808"})
     void rejectsInstantsOutsideTheYears0001To9999(String text) {
         assertThatThrownBy(() -> utc.parse(text)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("'" + text + "' is outside the years 0001 to 9999");
+                .hasMessageStartingWith("'" + text + "' is ")
+                .hasMessageMatching(".*(outside the years 0001 to 9999|out of range for an epoch time)");
     }
 
     @ParameterizedTest
@@ -115,5 +126,58 @@ class TimestampParserTests {
     void readsTimestampsWithoutOffsetInTheConfiguredZone(String zone, String expected) {
         TimestampParser parser = new TimestampParser(ZoneId.of(zone));
         assertThat(Instant.ofEpochMilli(parser.parse("2026-03-01T10:00:00"))).isEqualTo(Instant.parse(expected));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "epoch-seconds|100000000000|5138-11-16T09:46:40Z",
+            "epoch-seconds|1396437466.5|2014-04-02T11:17:46.500Z",
+            "epoch-millis|1396437466|1970-01-17T03:53:57.466Z",
+            "epoch-millis|1396437466940.7|2014-04-02T11:17:46.940Z",
+            "iso|2026-03-01T10:15:30Z|2026-03-01T10:15:30Z",
+            "dd/MM/yyyy HH:mm:ss|01/03/2026 10:15:30|2026-03-01T10:15:30Z",
+            "dd.MM.uuuu|01.03.2026|2026-03-01T00:00:00Z",
+            "yyyy-MM-dd HH:mm:ss XXX|2026-03-01 10:15:30 +02:00|2026-03-01T08:15:30Z",
+            "EEE MMM dd HH:mm:ss yyyy|Sun Mar 01 10:15:30 2026|2026-03-01T10:15:30Z",
+    })
+    void readsTheFormatThatTimestampFormatNames(String format, String text, String expected) {
+        TimestampParser parser = new TimestampParser(ZoneId.of("UTC"), TimestampFormat.of(format));
+        assertThat(Instant.ofEpochMilli(parser.parse(text))).isEqualTo(Instant.parse(expected));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "iso|1396437466|is a number, not an ISO-8601 timestamp",
+            "epoch-seconds|2026-03-01T10:15:30Z|is not an epoch number",
+            "epoch-millis|12e5|is not an epoch number",
+            "dd/MM/yyyy|31/02/2026|does not match timestampFormat 'dd/MM/yyyy'",
+            "dd/MM/yyyy|2026-03-01|does not match timestampFormat",
+    })
+    void rejectsTextOfAnotherFormatThanTimestampFormatNames(String format, String text, String reason) {
+        TimestampParser parser = new TimestampParser(ZoneId.of("UTC"), TimestampFormat.of(format));
+        assertThatThrownBy(() -> parser.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(text).hasMessageContaining(reason);
+    }
+
+    @Test
+    void refusesAPatternThatJavaTimeRefuses() {
+        assertThatThrownBy(() -> TimestampFormat.of("yyyy-MM-dd {")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("date-time pattern");
+        assertThat(TimestampFormat.of(null)).isEqualTo(TimestampFormat.AUTO);
+        assertThat(TimestampFormat.of("EPOCH-Seconds").kind()).isEqualTo(TimestampFormat.Kind.EPOCH_SECONDS);
+    }
+
+    @Test
+    void tellsEpochSecondsFromMillisecondsByMagnitudeForEveryPlausibleDate() {
+        Random random = new Random(7);
+        long from = Instant.parse("1990-01-01T00:00:00Z").toEpochMilli();
+        long until = Instant.parse("2100-01-01T00:00:00Z").toEpochMilli();
+        for (int i = 0; i < 10_000; i++) {
+            long millis = random.nextLong(from, until);
+            assertThat(utc.parse(Long.toString(millis))).isEqualTo(millis);
+            assertThat(utc.parse(Long.toString(millis / 1000))).isEqualTo(millis / 1000 * 1000);
+            String fraction = (millis / 1000) + "." + String.format("%03d", millis % 1000);
+            assertThat(utc.parse(fraction)).as(fraction).isEqualTo(millis);
+        }
     }
 }

@@ -13,7 +13,7 @@ import com.journeyexplorer.analysis.JourneySnapshot;
  * a label's removal effect is {@code (P - P_without) / P}; attributed conversions are
  * {@code total conversions × effect / sum of effects}, and the same for value. This is the removal-effect model of
  * ChannelAttribution's papers and worked example (A = 2, B = 1); its current code estimates the same quantity by
- * simulation. Cost: (labels + 1) solves of O(n³) for n transient states.
+ * simulation. Cost: see {@link MarkovChain#removalEffects()}.
  */
 public final class MarkovAttribution implements AttributionModel {
 
@@ -98,8 +98,8 @@ public final class MarkovAttribution implements AttributionModel {
     }
 
     /**
-     * Attribution by removal effects already computed with {@link MarkovChain#removalEffects()}: each costs a solve of
-     * the chain, so a caller that also reports them computes them once.
+     * Attribution by removal effects already computed with {@link MarkovChain#removalEffects()}, so that a caller
+     * that also reports them computes them once.
      */
     public static Attribution attribution(MarkovChain chain, Map<String, Double> effects) {
         double sum = PathOrder.sortedSum(effects.values().stream().mapToDouble(Double::doubleValue).toArray());

@@ -10,6 +10,8 @@ import java.util.TreeMap;
 
 import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.chain.SolvedChain;
+import com.journeyexplorer.analysis.chain.SparseChain;
 
 /**
  * The absorbing Markov chain of order k of a set of paths, with exact conversion probabilities.
@@ -24,8 +26,10 @@ import com.journeyexplorer.analysis.JourneySnapshot;
  *
  * <p>Counts are integers ({@link ChainCounts}), so the chain does not depend on the order of the paths; states are
  * numbered in sorted order, so every computation runs in a fixed order and is bitwise reproducible; the total value is
- * an exact sum ({@link ExactSum}). Building costs O(total steps · k);
- * each conversion probability one {@link AbsorptionSolver} solve, O(n³) for n transient states.
+ * an exact sum ({@link ExactSum}). Building costs O(total steps · k). The chain is solved once by {@link SolvedChain}
+ * (sparse, no limit on the number of states); the removal effect of every label at once costs one more solve of
+ * the transposed chain when each label is one state (order 1), else a solve per label restricted to the states
+ * from which the label's states can be reached (ADR 0007).
  */
 public final class MarkovChain {
 
@@ -35,6 +39,8 @@ public final class MarkovChain {
     public static final String NULL = "(null)";
     private static final int TO_CONVERSION = -1;
     private static final int TO_NULL = -2;
+    private static final int CONVERSION_OUTCOME = 0;
+    private static final int NULL_OUTCOME = 1;
 
     /** One transition of the chain with its count and probability; states named by their labels joined by ",". */
     public record Transition(String from, String to, long count, double probability) {
@@ -48,6 +54,7 @@ public final class MarkovChain {
     private final double[][] probs;
     private final long totalConversions;
     private final double totalValue;
+    private final SolvedChain solved;
     private final double conversionProbability;
 
     MarkovChain(int order, List<String> labels, int[][] states, int[][] targets, long[][] counts,
@@ -70,7 +77,26 @@ public final class MarkovChain {
         }
         this.totalConversions = totalConversions;
         this.totalValue = totalValue;
-        this.conversionProbability = solve(Set.of());
+        this.solved = SolvedChain.of(sparse(targets, probs));
+        this.conversionProbability = solved.probability(0, CONVERSION_OUTCOME);
+    }
+
+    /** The chain as a {@link SparseChain}: outcome 0 is (conversion), outcome 1 (null). */
+    private static SparseChain sparse(int[][] targets, double[][] probs) {
+        SparseChain.Builder builder = SparseChain.builder(targets.length, 2);
+        for (int s = 0; s < targets.length; s++) {
+            for (int e = 0; e < targets[s].length; e++) {
+                int t = targets[s][e];
+                if (t == TO_CONVERSION) {
+                    builder.absorb(s, CONVERSION_OUTCOME, probs[s][e]);
+                } else if (t == TO_NULL) {
+                    builder.absorb(s, NULL_OUTCOME, probs[s][e]);
+                } else {
+                    builder.add(s, t, probs[s][e]);
+                }
+            }
+        }
+        return builder.build();
     }
 
     /**
@@ -111,7 +137,7 @@ public final class MarkovChain {
         return labels;
     }
 
-    /** Number of transient states, (start) included: the n of the O(n³) solve. */
+    /** Number of transient states, (start) included. */
     public int transientStateCount() {
         return states.length;
     }
@@ -144,19 +170,74 @@ public final class MarkovChain {
                 throw new IllegalArgumentException("unknown label: " + label);
             }
         }
-        if (conversionProbability == 0) {
-            return 0;
-        }
-        return (conversionProbability - conversionProbabilityWithout(removed)) / conversionProbability;
+        return effect(conversionProbabilityWithout(removed));
     }
 
-    /** The removal effect of each label alone, by label. */
+    /**
+     * The removal effect of each label alone, by label. At order 1, where each label is one state, from
+     * {@link SolvedChain#withoutEach}, computed for every state at once; at higher orders, where a label is in several
+     * states (the windows that contain it), by a solve per label restricted to the states that can reach them.
+     */
     public Map<String, Double> removalEffects() {
+        int[][] statesOf = statesOfLabels();
+        double[] withoutEach = null;
+        boolean[] removed = new boolean[states.length];
         Map<String, Double> effects = new TreeMap<>();
-        for (String label : labels) {
-            effects.put(label, removalEffect(Set.of(label)));
+        for (int label = 0; label < labels.size(); label++) {
+            double without;
+            if (conversionProbability == 0) {
+                without = 0;
+            } else if (order == 1) {
+                if (withoutEach == null) {
+                    withoutEach = solved.withoutEach(0, CONVERSION_OUTCOME);
+                }
+                without = withoutEach[statesOf[label][0]];
+            } else {
+                for (int s : statesOf[label]) {
+                    removed[s] = true;
+                }
+                without = solved.without(0, CONVERSION_OUTCOME, removed);
+                for (int s : statesOf[label]) {
+                    removed[s] = false;
+                }
+            }
+            effects.put(labels.get(label), effect(without));
         }
         return effects;
+    }
+
+    private double effect(double without) {
+        return conversionProbability == 0 ? 0 : (conversionProbability - without) / conversionProbability;
+    }
+
+    /** For each label id, the states whose window contains it, ascending. */
+    private int[][] statesOfLabels() {
+        int[] count = new int[labels.size()];
+        int[] seen = new int[labels.size()];
+        java.util.Arrays.fill(seen, -1);
+        for (int s = 1; s < states.length; s++) {
+            for (int id : states[s]) {
+                if (seen[id] != s) {
+                    seen[id] = s;
+                    count[id]++;
+                }
+            }
+        }
+        int[][] result = new int[labels.size()][];
+        for (int label = 0; label < result.length; label++) {
+            result[label] = new int[count[label]];
+        }
+        java.util.Arrays.fill(count, 0);
+        java.util.Arrays.fill(seen, -1);
+        for (int s = 1; s < states.length; s++) {
+            for (int id : states[s]) {
+                if (seen[id] != s) {
+                    seen[id] = s;
+                    result[id][count[id]++] = s;
+                }
+            }
+        }
+        return result;
     }
 
     /** The transitions with their probabilities, by source state then target. */
@@ -187,17 +268,15 @@ public final class MarkovChain {
     }
 
     private double solve(Set<String> removed) {
-        boolean[] kept = new boolean[states.length];
-        kept[0] = true;
+        boolean[] dropped = new boolean[states.length];
         for (int s = 1; s < states.length; s++) {
-            kept[s] = true;
             for (int id : states[s]) {
                 if (removed.contains(labels.get(id))) {
-                    kept[s] = false;
+                    dropped[s] = true;
                     break;
                 }
             }
         }
-        return AbsorptionSolver.conversionProbabilities(targets, probs, kept)[0];
+        return solved.without(0, CONVERSION_OUTCOME, dropped);
     }
 }

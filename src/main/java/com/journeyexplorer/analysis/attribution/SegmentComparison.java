@@ -10,11 +10,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -203,10 +201,10 @@ public final class SegmentComparison {
         private final int nodes;
         private final long[] transitions;
         private final int[] madeBy;
-        private final Map<Long, long[]> sparseTransitions;
+        private final LongCounts sparseTransitions;
+        private long[] journeyCells = new long[64];
         private final AttributionAccumulator attribution;
         private final Variant probe = new Variant();
-        private final Set<Long> made = new HashSet<>();
         private int journeyNumber;
         private final JourneySnapshot snapshot;
 
@@ -219,7 +217,7 @@ public final class SegmentComparison {
             boolean dense = (long) nodes * nodes <= DENSE_TRANSITIONS;
             this.transitions = dense ? new long[nodes * nodes] : null;
             this.madeBy = dense ? new int[nodes * nodes] : null;
-            this.sparseTransitions = dense ? null : new HashMap<>();
+            this.sparseTransitions = dense ? null : new LongCounts();
             this.attribution = attribution;
         }
 
@@ -278,31 +276,44 @@ public final class SegmentComparison {
             return new Variant().set(ids, ids.length, outcome).name(snapshot);
         }
 
-        /** Counts each transition of the path to purchase, start and outcome nodes included, once per journey. */
+        /**
+         * Counts each transition of the path to purchase, start and outcome nodes included, once per journey: in a
+         * dense table stamped with the journey's number while nodes² is small, otherwise the journey's cells are
+         * sorted and each distinct one counted in an open-addressing table, O(steps · log steps) per journey.
+         */
         private void countTransitions(Journey journey, int length, int outcome) {
             int previous = start;
-            made.clear();
+            if (journeyCells.length < length + 1) {
+                journeyCells = new long[Math.max(length + 1, journeyCells.length * 2)];
+            }
             for (int i = 0; i <= length; i++) {
                 int next = i < length ? journey.steps()[i] : start + 1 + outcome;
                 long cell = (long) previous * nodes + next;
                 if (transitions == null) {
-                    if (made.add(cell)) {
-                        sparseTransitions.computeIfAbsent(cell, key -> new long[1])[0] += journey.weight();
-                    }
+                    journeyCells[i] = cell;
                 } else if (madeBy[(int) cell] != journeyNumber) {
                     madeBy[(int) cell] = journeyNumber;
                     transitions[(int) cell] += journey.weight();
                 }
                 previous = next;
             }
+            if (transitions == null) {
+                Arrays.sort(journeyCells, 0, length + 1);
+                for (int i = 0; i <= length; i++) {
+                    if (i == 0 || journeyCells[i] != journeyCells[i - 1]) {
+                        sparseTransitions.add(journeyCells[i], journey.weight());
+                    }
+                }
+            }
         }
 
         /** Transition counts by node × node cell. */
         Map<Long, long[]> transitionCounts() {
-            if (transitions == null) {
-                return sparseTransitions;
-            }
             Map<Long, long[]> counts = new HashMap<>();
+            if (transitions == null) {
+                sparseTransitions.forEach((cell, count) -> counts.put(cell, new long[] {count}));
+                return counts;
+            }
             for (int cell = 0; cell < transitions.length; cell++) {
                 if (transitions[cell] != 0) {
                     counts.put((long) cell, new long[] {transitions[cell]});

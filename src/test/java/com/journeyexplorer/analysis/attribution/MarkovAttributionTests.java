@@ -178,39 +178,4 @@ class MarkovAttributionTests {
             assertThat(model.attribute(shuffled)).isEqualTo(model.attribute(paths));
         }
     }
-
-    @Test
-    void iterativeSolverAgreesWithGaussianElimination() {
-        // a random chain larger than the dense limit is solved by Gauss-Seidel; check it against elimination
-        Random random = new Random(3);
-        int n = 40;
-        int[][] targets = new int[n][];
-        double[][] probs = new double[n][];
-        for (int s = 0; s < n; s++) {
-            int a = random.nextInt(n);
-            int b = random.nextInt(n);
-            targets[s] = new int[] {-1, -2, a, b};
-            double[] w = {random.nextDouble(), random.nextDouble(), random.nextDouble(), random.nextDouble()};
-            double total = w[0] + w[1] + w[2] + w[3];
-            probs[s] = new double[] {w[0] / total, w[1] / total, w[2] / total, w[3] / total};
-        }
-        boolean[] kept = new boolean[n];
-        java.util.Arrays.fill(kept, true);
-        kept[5] = false;
-        double[] direct = AbsorptionSolver.conversionProbabilities(targets, probs, kept);
-        // Gauss-Seidel by hand through a chain padded with unreachable states above the dense limit
-        int big = AbsorptionSolver.DENSE_LIMIT + 1;
-        int[][] bigTargets = new int[big][];
-        double[][] bigProbs = new double[big][];
-        boolean[] bigKept = new boolean[big];
-        for (int s = 0; s < big; s++) {
-            bigTargets[s] = s < n ? targets[s] : new int[] {-2};
-            bigProbs[s] = s < n ? probs[s] : new double[] {1};
-            bigKept[s] = s >= n || kept[s];
-        }
-        double[] iterative = AbsorptionSolver.conversionProbabilities(bigTargets, bigProbs, bigKept);
-        for (int s = 0; s < n; s++) {
-            assertThat(iterative[s]).isCloseTo(direct[s], within(1e-12));
-        }
-    }
 }

@@ -1,0 +1,710 @@
+package com.journeyexplorer.analysis.chain;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.stream.IntStream;
+
+import com.journeyexplorer.analysis.WorkBudget;
+
+/**
+ * The matrix {@code M = D - A} of a transient part of an absorbing chain, with {@code A} the transitions between
+ * distinct states (non-negative) and {@code D} each state's leave probability {@code exit + Σ_j A_ij}, and solves
+ * {@code M X = B} or {@code Mᵀ Y = B} for non-negative B. M is a non-singular M-matrix when every state reaches an
+ * exit; its inverse {@code N = M⁻¹} is the fundamental matrix (expected visits) and is non-negative.
+ *
+ * <p>The states are split into strongly connected components ({@link Components}) and solved one component at a time
+ * in topological order, each with the values of the components it leads to already known:
+ * <ul>
+ * <li>a state on no cycle: {@code x_i = b_i / d_i}, exact (a self-loop only delays leaving: dividing by the leave
+ * probability, itself a sum of non-negative terms, keeps every digit of a 0.9999 loop);</li>
+ * <li>a cycle of at most {@value #DENSE_LIMIT} states: dense elimination in the Grassmann–Taksar–Heyman way, each
+ * pivot recomputed as the sum of the non-negative probabilities that leave the state, so that no step subtracts and
+ * the result has high relative accuracy however close to 1 the loops are; O(m³) (beyond that size Gauss–Seidel is
+ * cheaper on chains of journeys, whose states lead to a few others each);</li>
+ * <li>a larger cycle: Gauss–Seidel sweeps from 0 (the iterates rise to the solution), stopped when the error bound
+ * {@code ‖x* - x‖∞ ≤ ‖N‖∞ · ‖residual‖∞} is at most {@value #TOLERANCE} of {@code ‖x‖∞}; {@code ‖N‖∞} is bounded by
+ * solving {@code M t = 1} alongside ({@code ‖N‖∞ ≤ ‖t‖∞ / (1 - ‖1 - M t‖∞)}, as {@code N ≥ 0}). O(sweeps · transitions); past
+ * {@value #MAX_WORK} transition updates it throws {@link ChainNotSolvedException} rather than answer a number that may
+ * be wrong.</li>
+ * </ul>
+ * Every operation runs in a fixed order, so results are bitwise reproducible.
+ */
+final class MMatrix {
+
+    static final int DENSE_LIMIT = 100;
+    static final int DENSE_DIAGONAL_LIMIT = 400;
+    static final double TOLERANCE = 1e-12;
+    static final long MAX_WORK = 3_000_000_000L;
+    static final int BLOCK = 8;
+    private static final int CHECK_BLOCK_EVERY = 8;
+
+    private final Csr a;
+    private final double[] exit;
+    private final double[] d;
+    private final Components components;
+    private final int[] local;
+    private final long maxWork;
+    private final double knownNormBound;
+
+    /** @param exit per state, the probability of leaving the system other than through {@code a}; non-negative */
+    MMatrix(Csr a, double[] exit) {
+        this(a, exit, MAX_WORK);
+    }
+
+    /** @param maxWork transition updates allowed per iterative solve of a large cycle */
+    MMatrix(Csr a, double[] exit, long maxWork) {
+        this(a, exit, maxWork, Double.NaN);
+    }
+
+    /**
+     * @param knownNormBound a bound on {@code ‖M⁻¹‖∞} known beforehand (that of a larger chain this one is part of,
+     *                       as removing states only shortens stays), or NaN to bound it alongside each solve
+     */
+    MMatrix(Csr a, double[] exit, long maxWork, double knownNormBound) {
+        this.knownNormBound = knownNormBound;
+        this.maxWork = maxWork;
+        this.a = a;
+        this.exit = exit;
+        int n = a.rows();
+        this.d = new double[n];
+        for (int i = 0; i < n; i++) {
+            double sum = exit[i];
+            for (int e = a.rowStart()[i]; e < a.rowStart()[i + 1]; e++) {
+                sum += a.value()[e];
+            }
+            d[i] = sum;
+        }
+        this.components = Components.of(a);
+        this.local = new int[n];
+    }
+
+    int size() {
+        return d.length;
+    }
+
+    /** The diagonal D: each state's leave probability. */
+    double diagonal(int state) {
+        return d[state];
+    }
+
+    Components components() {
+        return components;
+    }
+
+    /** X with {@code M X = B}; B and X are n × columns, row-major. */
+    double[] solve(double[] b, int columns) {
+        int[] rowStart = a.rowStart();
+        int[] column = a.column();
+        double[] value = a.value();
+        double[] x = new double[b.length];
+        double[] rhs = b.clone();
+        for (int c = 0; c < components.count(); c++) {
+            int from = components.start[c];
+            int to = components.start[c + 1];
+            for (int k = from; k < to; k++) {
+                int i = components.members[k];
+                for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+                    int j = column[e];
+                    if (components.of[j] != c) {
+                        for (int o = 0; o < columns; o++) {
+                            rhs[i * columns + o] += value[e] * x[j * columns + o];
+                        }
+                    }
+                }
+            }
+            solveComponent(c, rhs, x, columns, false);
+        }
+        return x;
+    }
+
+    /** Y with {@code Mᵀ Y = B}; B and Y are n × columns, row-major. */
+    double[] solveTransposed(double[] b, int columns) {
+        int[] rowStart = a.rowStart();
+        int[] column = a.column();
+        double[] value = a.value();
+        double[] y = new double[b.length];
+        double[] rhs = b.clone();
+        for (int c = components.count() - 1; c >= 0; c--) {
+            solveComponent(c, rhs, y, columns, true);
+            for (int k = components.start[c]; k < components.start[c + 1]; k++) {
+                int j = components.members[k];
+                for (int e = rowStart[j]; e < rowStart[j + 1]; e++) {
+                    int i = column[e];
+                    if (components.of[i] != c) {
+                        for (int o = 0; o < columns; o++) {
+                            rhs[i * columns + o] += value[e] * y[j * columns + o];
+                        }
+                    }
+                }
+            }
+        }
+        return y;
+    }
+
+    /**
+     * The diagonal of {@code N = M⁻¹}, {@code N_kk = 1 / (1 - P(return to k))}: {@code 1 / d_k} for a state on no
+     * cycle, from the dense factors for a cycle of at most {@value #DENSE_DIAGONAL_LIMIT} states (O(m³)), and for a larger
+     * cycle from its columns {@code N e_k}, solved {@value #BLOCK} at a time by Gauss–Seidel (O(m · sweeps ·
+     * transitions)) to the same error bound as {@link #solve}.
+     */
+    double[] inverseDiagonal() {
+        double[] diagonal = new double[d.length];
+        for (int c = 0; c < components.count(); c++) {
+            int from = components.start[c];
+            int m = components.size(c);
+            if (m == 1) {
+                int i = components.members[from];
+                diagonal[i] = 1 / d[i];
+            } else if (m <= DENSE_DIAGONAL_LIMIT) {
+                double[] inverse = factor(c).inverseDiagonal();
+                for (int k = 0; k < m; k++) {
+                    diagonal[components.members[from + k]] = inverse[k];
+                }
+            } else {
+                double[] inverse = largeInverseDiagonal(c);
+                for (int k = 0; k < m; k++) {
+                    diagonal[components.members[from + k]] = inverse[k];
+                }
+            }
+        }
+        return diagonal;
+    }
+
+    private void solveComponent(int c, double[] rhs, double[] x, int columns, boolean transposed) {
+        int from = components.start[c];
+        int m = components.size(c);
+        if (m == 1) {
+            int i = components.members[from];
+            if (!(d[i] > 0)) {
+                throw new IllegalStateException("state " + i + " never leaves");
+            }
+            for (int o = 0; o < columns; o++) {
+                x[i * columns + o] = rhs[i * columns + o] / d[i];
+            }
+            return;
+        }
+        double[] b = new double[m * columns];
+        for (int k = 0; k < m; k++) {
+            System.arraycopy(rhs, components.members[from + k] * columns, b, k * columns, columns);
+        }
+        double[] solution;
+        if (m <= DENSE_LIMIT) {
+            DenseFactors factors = factor(c);
+            solution = transposed ? factors.solveTransposed(b, columns) : factors.solve(b, columns);
+        } else {
+            Csr inside = inside(c);
+            double[] dl = new double[m];
+            for (int k = 0; k < m; k++) {
+                dl[k] = d[components.members[from + k]];
+            }
+            solution = gaussSeidel(transposed ? inside.transposed() : inside, dl, b, columns, maxWork, knownNormBound);
+        }
+        for (int k = 0; k < m; k++) {
+            System.arraycopy(solution, k * columns, x, components.members[from + k] * columns, columns);
+        }
+    }
+
+    /** The transitions within component c, in local numbers (position among its members). */
+    private Csr inside(int c) {
+        int from = components.start[c];
+        int m = components.size(c);
+        for (int k = 0; k < m; k++) {
+            local[components.members[from + k]] = k;
+        }
+        int[] rowStart = new int[m + 1];
+        int count = 0;
+        for (int k = 0; k < m; k++) {
+            int i = components.members[from + k];
+            for (int e = a.rowStart()[i]; e < a.rowStart()[i + 1]; e++) {
+                if (components.of[a.column()[e]] == c) {
+                    count++;
+                }
+            }
+            rowStart[k + 1] = count;
+        }
+        int[] column = new int[count];
+        double[] value = new double[count];
+        int out = 0;
+        for (int k = 0; k < m; k++) {
+            int i = components.members[from + k];
+            int rowFrom = out;
+            for (int e = a.rowStart()[i]; e < a.rowStart()[i + 1]; e++) {
+                int j = a.column()[e];
+                if (components.of[j] == c) {
+                    column[out] = local[j];
+                    value[out] = a.value()[e];
+                    out++;
+                }
+            }
+            sortRow(column, value, rowFrom, out);
+        }
+        return new Csr(rowStart, column, value);
+    }
+
+    private static void sortRow(int[] column, double[] value, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            int c = column[i];
+            double v = value[i];
+            int j = i - 1;
+            while (j >= from && column[j] > c) {
+                column[j + 1] = column[j];
+                value[j + 1] = value[j];
+                j--;
+            }
+            column[j + 1] = c;
+            value[j + 1] = v;
+        }
+    }
+
+    /** GTH elimination of component c (at most {@value #DENSE_DIAGONAL_LIMIT} states). */
+    private DenseFactors factor(int c) {
+        int from = components.start[c];
+        int m = components.size(c);
+        for (int k = 0; k < m; k++) {
+            local[components.members[from + k]] = k;
+        }
+        double[] w = new double[m * m];
+        double[] out = new double[m];
+        for (int k = 0; k < m; k++) {
+            int i = components.members[from + k];
+            double leaving = exit[i];
+            for (int e = a.rowStart()[i]; e < a.rowStart()[i + 1]; e++) {
+                int j = a.column()[e];
+                if (components.of[j] == c) {
+                    w[k * m + local[j]] += a.value()[e];
+                } else {
+                    leaving += a.value()[e];
+                }
+            }
+            out[k] = leaving;
+        }
+        return DenseFactors.of(w, out, m);
+    }
+
+    /**
+     * The LU factors of a dense M-matrix block by GTH elimination without pivoting: row i of {@code w} holds the
+     * multipliers {@code w_ip / d_p} left of the diagonal and the eliminated chain's transitions right of it;
+     * {@code pivot[p]} is the leave probability of p in the chain censored to states p.. (exit plus the transitions to
+     * later states), a sum of non-negative terms.
+     */
+    private record DenseFactors(double[] w, double[] pivot, int m) {
+
+        static DenseFactors of(double[] w, double[] out, int m) {
+            double[] pivot = new double[m];
+            for (int p = 0; p < m; p++) {
+                double leave = out[p];
+                int rowP = p * m;
+                for (int j = p + 1; j < m; j++) {
+                    leave += w[rowP + j];
+                }
+                if (!(leave > 0)) {
+                    throw new IllegalStateException("a cycle of " + m + " states never leaves");
+                }
+                pivot[p] = leave;
+                for (int i = p + 1; i < m; i++) {
+                    int rowI = i * m;
+                    double toP = w[rowI + p];
+                    if (toP == 0) {
+                        continue;
+                    }
+                    double factor = toP / leave;
+                    w[rowI + p] = factor;
+                    for (int j = p + 1; j < m; j++) {
+                        if (j != i) {
+                            w[rowI + j] += factor * w[rowP + j];
+                        }
+                    }
+                    out[i] += factor * out[p];
+                }
+            }
+            return new DenseFactors(w, pivot, m);
+        }
+
+        double[] solve(double[] b, int columns) {
+            double[] z = b.clone();
+            for (int p = 0; p < m; p++) {
+                for (int i = p + 1; i < m; i++) {
+                    double factor = w[i * m + p];
+                    if (factor != 0) {
+                        for (int o = 0; o < columns; o++) {
+                            z[i * columns + o] += factor * z[p * columns + o];
+                        }
+                    }
+                }
+            }
+            for (int p = m - 1; p >= 0; p--) {
+                for (int o = 0; o < columns; o++) {
+                    double sum = z[p * columns + o];
+                    for (int j = p + 1; j < m; j++) {
+                        sum += w[p * m + j] * z[j * columns + o];
+                    }
+                    z[p * columns + o] = sum / pivot[p];
+                }
+            }
+            return z;
+        }
+
+        double[] solveTransposed(double[] b, int columns) {
+            double[] z = b.clone();
+            for (int p = 0; p < m; p++) {
+                for (int o = 0; o < columns; o++) {
+                    double sum = z[p * columns + o];
+                    for (int j = 0; j < p; j++) {
+                        sum += w[j * m + p] * z[j * columns + o];
+                    }
+                    z[p * columns + o] = sum / pivot[p];
+                }
+            }
+            for (int p = m - 1; p >= 0; p--) {
+                for (int o = 0; o < columns; o++) {
+                    double sum = z[p * columns + o];
+                    for (int i = p + 1; i < m; i++) {
+                        sum += w[i * m + p] * z[i * columns + o];
+                    }
+                    z[p * columns + o] = sum;
+                }
+            }
+            return z;
+        }
+
+        /** {@code (M⁻¹)_kk} for every k: one forward and back substitution of the unit vector each, O(m³). */
+        double[] inverseDiagonal() {
+            double[] diagonal = new double[m];
+            double[] z = new double[m];
+            for (int k = 0; k < m; k++) {
+                Arrays.fill(z, k, m, 0);
+                z[k] = 1;
+                for (int p = k; p < m; p++) {
+                    double zp = z[p];
+                    if (zp != 0) {
+                        for (int i = p + 1; i < m; i++) {
+                            z[i] += w[i * m + p] * zp;
+                        }
+                    }
+                }
+                for (int p = m - 1; p >= k; p--) {
+                    double sum = z[p];
+                    int row = p * m;
+                    for (int j = p + 1; j < m; j++) {
+                        sum += w[row + j] * z[j];
+                    }
+                    z[p] = sum / pivot[p];
+                }
+                diagonal[k] = z[k];
+            }
+            return diagonal;
+        }
+    }
+
+    /**
+     * Gauss–Seidel on one component: {@code x_i = (b_i + Σ_j A_ij x_j) / d_i}, with a last column solving
+     * {@code M t = 1} for the error bound. After a sweep that changed no entry of a column by more than δ, that
+     * column's residual is at most {@code max_i d_i · δ} (row i's residual is {@code Σ_{j>i} A_ij Δx_j}), so the bound
+     * of the class comment is checked after every sweep at no extra cost.
+     */
+    private static double[] gaussSeidel(Csr inside, double[] d, double[] b, int columns, long maxWork,
+            double knownNormBound) {
+        if (!Double.isNaN(knownNormBound) && columns == 1) {
+            return gaussSeidelOne(inside, d, b, maxWork, knownNormBound);
+        }
+        int m = d.length;
+        int width = columns + 1;
+        double[] rhs = new double[m * width];
+        for (int k = 0; k < m; k++) {
+            System.arraycopy(b, k * columns, rhs, k * width, columns);
+            rhs[k * width + columns] = 1;
+        }
+        double largestDiagonal = 0;
+        for (double di : d) {
+            largestDiagonal = Math.max(largestDiagonal, di);
+        }
+        double[] x = new double[m * width];
+        double[] sum = new double[width];
+        double[] change = new double[width];
+        double[] norm = new double[width];
+        int[] rowStart = inside.rowStart();
+        int[] column = inside.column();
+        double[] value = inside.value();
+        long work = 0;
+        long sweepWork = (long) (column.length + m) * width;
+        int sweeps = 0;
+        double bound = Double.POSITIVE_INFINITY;
+        while (true) {
+            Arrays.fill(change, 0);
+            Arrays.fill(norm, 0);
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(rhs, i * width, sum, 0, width);
+                for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+                    double v = value[e];
+                    int j = column[e] * width;
+                    for (int o = 0; o < width; o++) {
+                        sum[o] += v * x[j + o];
+                    }
+                }
+                for (int o = 0; o < width; o++) {
+                    double next = sum[o] / d[i];
+                    change[o] = Math.max(change[o], Math.abs(next - x[i * width + o]));
+                    norm[o] = Math.max(norm[o], Math.abs(next));
+                    x[i * width + o] = next;
+                }
+            }
+            sweeps++;
+            work += sweepWork;
+            double residualOfT = largestDiagonal * change[columns];
+            if (residualOfT < 0.5) {
+                double inverseNorm = norm[columns] / (1 - residualOfT);
+                bound = 0;
+                for (int o = 0; o < columns; o++) {
+                    double error = inverseNorm * largestDiagonal * change[o];
+                    if (error > 0) {
+                        bound = Math.max(bound, error / Math.max(norm[o], Double.MIN_NORMAL));
+                    }
+                }
+                if (bound <= TOLERANCE) {
+                    break;
+                }
+            }
+            if (work > maxWork) {
+                throw notConverged(m, sweeps, bound);
+            }
+            // The request's time budget (a no-op on a thread without one, such as a parallel worker).
+            WorkBudget.check();
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("absorbing chain solve interrupted");
+            }
+        }
+        double[] result = new double[m * columns];
+        for (int k = 0; k < m; k++) {
+            System.arraycopy(x, k * width, result, k * columns, columns);
+        }
+        return result;
+    }
+
+    /** Gauss–Seidel on one column with {@code ‖M⁻¹‖∞ ≤ normBound} known: the stopping rule of the class comment. */
+    private static double[] gaussSeidelOne(Csr inside, double[] d, double[] b, long maxWork, double normBound) {
+        int m = d.length;
+        double largestDiagonal = 0;
+        for (double di : d) {
+            largestDiagonal = Math.max(largestDiagonal, di);
+        }
+        double[] x = new double[m];
+        int[] rowStart = inside.rowStart();
+        int[] column = inside.column();
+        double[] value = inside.value();
+        long work = 0;
+        int sweeps = 0;
+        while (true) {
+            double change = 0;
+            double norm = 0;
+            for (int i = 0; i < m; i++) {
+                double sum = b[i];
+                for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+                    sum += value[e] * x[column[e]];
+                }
+                double next = sum / d[i];
+                change = Math.max(change, Math.abs(next - x[i]));
+                norm = Math.max(norm, Math.abs(next));
+                x[i] = next;
+            }
+            sweeps++;
+            work += column.length + m;
+            double bound = normBound * largestDiagonal * change / Math.max(norm, Double.MIN_NORMAL);
+            if (change == 0 || bound <= TOLERANCE) {
+                return x;
+            }
+            if (work > maxWork) {
+                throw notConverged(m, sweeps, bound);
+            }
+            // The request's time budget (a no-op on a thread without one, such as a parallel worker).
+            WorkBudget.check();
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("absorbing chain solve interrupted");
+            }
+        }
+    }
+
+    /**
+     * The diagonal of the inverse of a component larger than {@value #DENSE_DIAGONAL_LIMIT}: its columns {@code N e_k},
+     * {@value #BLOCK} at a time, the blocks shared out among the processors (each block is computed alone, so the
+     * result does not depend on how they are shared).
+     */
+    private double[] largeInverseDiagonal(int c) {
+        int from = components.start[c];
+        int m = components.size(c);
+        Csr inside = inside(c);
+        double[] dl = new double[m];
+        for (int k = 0; k < m; k++) {
+            dl[k] = d[components.members[from + k]];
+        }
+        double normBound = inverseNormBound(inside, dl, maxWork);
+        double[] diagonal = new double[m];
+        Thread caller = Thread.currentThread();
+        int blocks = (m + BLOCK - 1) / BLOCK;
+        IntStream.range(0, blocks).parallel().forEach(block -> {
+            double[] x = columnBlock(inside, dl, block * BLOCK, normBound, caller, maxWork);
+            for (int o = 0; o < BLOCK && block * BLOCK + o < m; o++) {
+                diagonal[block * BLOCK + o] = x[(block * BLOCK + o) * BLOCK + o];
+            }
+        });
+        return diagonal;
+    }
+
+    /**
+     * Gauss–Seidel on {@code M X = [e_first .. e_first+7]}, eight columns side by side, until each column k meets
+     * {@code ‖N‖∞ · ‖residual‖∞ ≤ TOLERANCE · X_kk} ({@code N_kk} is the largest entry of its column, since
+     * {@code N_jk = P(j reaches k) · N_kk}). After a sweep that changed no entry by more than δ, the residual of row
+     * i is {@code Σ_{j>i} A_ij Δx_j}, so {@code ‖residual‖∞ ≤ max_i d_i · δ}: the sweep's largest change bounds it,
+     * checked every {@value #CHECK_BLOCK_EVERY} sweeps.
+     */
+    private static double[] columnBlock(Csr inside, double[] d, int first, double normBound, Thread caller,
+            long maxWork) {
+        int m = d.length;
+        int[] rowStart = inside.rowStart();
+        int[] column = inside.column();
+        double[] value = inside.value();
+        double[] x = new double[m * BLOCK];
+        double[] change = new double[BLOCK];
+        double largestDiagonal = 0;
+        for (double di : d) {
+            largestDiagonal = Math.max(largestDiagonal, di);
+        }
+        long sweepWork = (long) (column.length + m) * BLOCK;
+        long work = 0;
+        int sweeps = 0;
+        while (true) {
+            boolean check = (sweeps + 1) % CHECK_BLOCK_EVERY == 0;
+            if (check) {
+                Arrays.fill(change, 0);
+            }
+            for (int i = 0; i < m; i++) {
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                double s4 = 0;
+                double s5 = 0;
+                double s6 = 0;
+                double s7 = 0;
+                for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+                    double v = value[e];
+                    int j = column[e] * BLOCK;
+                    s0 += v * x[j];
+                    s1 += v * x[j + 1];
+                    s2 += v * x[j + 2];
+                    s3 += v * x[j + 3];
+                    s4 += v * x[j + 4];
+                    s5 += v * x[j + 5];
+                    s6 += v * x[j + 6];
+                    s7 += v * x[j + 7];
+                }
+                switch (i - first) {
+                    case 0 -> s0 += 1;
+                    case 1 -> s1 += 1;
+                    case 2 -> s2 += 1;
+                    case 3 -> s3 += 1;
+                    case 4 -> s4 += 1;
+                    case 5 -> s5 += 1;
+                    case 6 -> s6 += 1;
+                    case 7 -> s7 += 1;
+                    default -> {
+                    }
+                }
+                int row = i * BLOCK;
+                double di = d[i];
+                double n0 = s0 / di;
+                double n1 = s1 / di;
+                double n2 = s2 / di;
+                double n3 = s3 / di;
+                double n4 = s4 / di;
+                double n5 = s5 / di;
+                double n6 = s6 / di;
+                double n7 = s7 / di;
+                if (check) {
+                    change[0] = Math.max(change[0], Math.abs(n0 - x[row]));
+                    change[1] = Math.max(change[1], Math.abs(n1 - x[row + 1]));
+                    change[2] = Math.max(change[2], Math.abs(n2 - x[row + 2]));
+                    change[3] = Math.max(change[3], Math.abs(n3 - x[row + 3]));
+                    change[4] = Math.max(change[4], Math.abs(n4 - x[row + 4]));
+                    change[5] = Math.max(change[5], Math.abs(n5 - x[row + 5]));
+                    change[6] = Math.max(change[6], Math.abs(n6 - x[row + 6]));
+                    change[7] = Math.max(change[7], Math.abs(n7 - x[row + 7]));
+                }
+                x[row] = n0;
+                x[row + 1] = n1;
+                x[row + 2] = n2;
+                x[row + 3] = n3;
+                x[row + 4] = n4;
+                x[row + 5] = n5;
+                x[row + 6] = n6;
+                x[row + 7] = n7;
+            }
+            sweeps++;
+            work += sweepWork;
+            if (check) {
+                boolean converged = true;
+                for (int o = 0; o < BLOCK && first + o < m; o++) {
+                    if (normBound * largestDiagonal * change[o] > TOLERANCE * x[(first + o) * BLOCK + o]) {
+                        converged = false;
+                    }
+                }
+                if (converged) {
+                    return x;
+                }
+            }
+            if (work > maxWork) {
+                throw notConverged(m, sweeps, Double.NaN);
+            }
+            if (caller.isInterrupted()) {
+                throw new CancellationException("absorbing chain solve interrupted");
+            }
+        }
+    }
+
+    /** A bound on {@code ‖M⁻¹‖∞} of a component: Gauss–Seidel on {@code M t = 1} until {@code ‖1 - M t‖∞ ≤ 0.001}. */
+    private static double inverseNormBound(Csr inside, double[] d, long maxWork) {
+        int m = d.length;
+        double[] t = new double[m];
+        int[] rowStart = inside.rowStart();
+        int[] column = inside.column();
+        double[] value = inside.value();
+        long work = 0;
+        int sweeps = 0;
+        while (true) {
+            for (int i = 0; i < m; i++) {
+                double sum = 1;
+                for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+                    sum += value[e] * t[column[e]];
+                }
+                t[i] = sum / d[i];
+            }
+            sweeps++;
+            work += column.length + m;
+            double residual = 0;
+            double norm = 0;
+            for (int i = 0; i < m; i++) {
+                double sum = 1;
+                for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+                    sum += value[e] * t[column[e]];
+                }
+                residual = Math.max(residual, Math.abs(sum - d[i] * t[i]));
+                norm = Math.max(norm, t[i]);
+            }
+            if (residual <= 0.001) {
+                return norm / (1 - residual);
+            }
+            if (work > maxWork) {
+                throw notConverged(m, sweeps, Double.NaN);
+            }
+        }
+    }
+
+    private static ChainNotSolvedException notConverged(int states, int sweeps, double bound) {
+        String reached = Double.isFinite(bound) ? String.format(Locale.ROOT, "left a relative error bound of %.1e, "
+                + "above %.0e", bound, TOLERANCE) : "did not yet bound the error";
+        return new ChainNotSolvedException(String.format(Locale.ROOT, "the absorbing chain did not converge: a "
+                + "cycle of %,d states keeps journeys so long that %,d sweeps %s; a coarser shaping (lower order, "
+                + "level=channel or group=) makes the cycle smaller", states, sweeps, reached), states);
+    }
+
+}

@@ -1,0 +1,305 @@
+package com.journeyexplorer.analysis.chain;
+
+import java.util.Arrays;
+
+/**
+ * The absorption probabilities of a {@link SparseChain}, and the probability of an outcome when states are removed
+ * (redirected to an exit that is no outcome), as Markov attribution's removal effects need.
+ *
+ * <p>Absorption: {@code (I - Q) B = R} with Q the transitions between transient states and R those into the outcomes,
+ * solved by {@link MMatrix} (strongly connected components in topological order; exact elimination on states that
+ * are on no cycle and on cycles of up to {@value MMatrix#DENSE_LIMIT} states; Gauss–Seidel with a proven error bound of
+ * {@value MMatrix#TOLERANCE} relative on larger cycles, else {@link ChainNotSolvedException}). States that reach no
+ * exit (a closed loop) are never absorbed: their probabilities are 0, and so is their share from any state that
+ * enters them. O(n + m) plus the cycles' cost.
+ *
+ * <p>Removal of one state k ({@link #withoutEach}): by the first-passage decomposition, the journeys from s that reach
+ * the outcome either never visit k or visit it, and from their first visit reach the outcome with probability
+ * {@code x_k}: {@code P_without_k = x_s - f(s, k) · x_k}, where {@code f(s, k)}, the probability of ever visiting k,
+ * is {@code N(s, k) / N(k, k)} for the fundamental matrix {@code N = (I - Q)⁻¹}. The row {@code N(s, ·)} is one
+ * transposed solve for every k at once; {@code N(k, k) = 1 / (1 - P(return to k))} only depends on k's component:
+ * {@code 1 / (1 - P(k → k))} for a state on no cycle, the diagonal of the dense factors' inverse for a small cycle,
+ * and for a larger cycle the k-th entry of the column {@code N e_k} solved within the cycle
+ * ({@link MMatrix#inverseDiagonal()}). A set of states removed together ({@link #without}) costs a solve restricted
+ * to the states from which the removed ones are reachable.
+ */
+public final class SolvedChain {
+
+    private final SparseChain chain;
+    /** Index among the states that reach an exit, or -1. */
+    private final int[] live;
+    private final int[] liveStates;
+    private final MMatrix matrix;
+    private final double[] probabilities;
+    /** The live states' transitions, their exits, and the transitions reversed (made on first use). */
+    private Csr matrixGraph;
+    private double[] matrixExit;
+    private Csr reversed;
+    /** A bound on the longest expected stay {@code ‖N‖∞}, made on first use. */
+    private double normBound = Double.NaN;
+
+    private final long maxWork;
+
+    private SolvedChain(SparseChain chain, long maxWork) {
+        this.chain = chain;
+        this.maxWork = maxWork;
+        int n = chain.states();
+        this.live = reachingExit(chain);
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (live[i] >= 0) {
+                count++;
+            }
+        }
+        this.liveStates = new int[count];
+        for (int i = 0; i < n; i++) {
+            if (live[i] >= 0) {
+                liveStates[live[i]] = i;
+            }
+        }
+        this.matrix = liveMatrix();
+        int outcomes = chain.outcomes();
+        double[] b = new double[count * outcomes];
+        for (int k = 0; k < count; k++) {
+            for (int o = 0; o < outcomes; o++) {
+                b[k * outcomes + o] = chain.absorption(liveStates[k], o);
+            }
+        }
+        double[] x = matrix.solve(b, outcomes);
+        this.probabilities = new double[n * outcomes];
+        for (int k = 0; k < count; k++) {
+            System.arraycopy(x, k * outcomes, probabilities, liveStates[k] * outcomes, outcomes);
+        }
+    }
+
+    /** Solves the chain. */
+    public static SolvedChain of(SparseChain chain) {
+        return new SolvedChain(chain, MMatrix.MAX_WORK);
+    }
+
+    /** With a lower work bound per iterative solve, for tests of the failure. */
+    static SolvedChain of(SparseChain chain, long maxWork) {
+        return new SolvedChain(chain, maxWork);
+    }
+
+    public SparseChain chain() {
+        return chain;
+    }
+
+    /** P(absorbed in {@code outcome} | at {@code state}). */
+    public double probability(int state, int outcome) {
+        return probabilities[state * chain.outcomes() + outcome];
+    }
+
+    /** Number of states in the largest strongly connected component, for reports. */
+    public int largestCycle() {
+        Components components = matrix.components();
+        int largest = 0;
+        for (int c = 0; c < components.count(); c++) {
+            largest = Math.max(largest, components.size(c));
+        }
+        return largest;
+    }
+
+    /**
+     * For every state k, P(absorbed in {@code outcome} from {@code start}) when k alone is removed; {@code start}
+     * itself gets 0. One transposed solve plus the diagonal of N within each cycle.
+     */
+    public double[] withoutEach(int start, int outcome) {
+        int n = chain.states();
+        double total = probability(start, outcome);
+        double[] result = new double[n];
+        Arrays.fill(result, total);
+        if (live[start] < 0 || total == 0) {
+            result[start] = 0;
+            return result;
+        }
+        double[] unit = new double[liveStates.length];
+        unit[live[start]] = 1;
+        double[] visits = matrix.solveTransposed(unit, 1);
+        double[] diagonal = matrix.inverseDiagonal();
+        for (int k = 0; k < liveStates.length; k++) {
+            int state = liveStates[k];
+            if (visits[k] == 0) {
+                continue;
+            }
+            double firstVisit = Math.min(1, visits[k] / diagonal[k]);
+            result[state] = Math.min(total, Math.max(0, total - firstVisit * probability(state, outcome)));
+        }
+        result[start] = 0;
+        return result;
+    }
+
+    /**
+     * P(absorbed in {@code outcome} from {@code start}) when every state with {@code removed[state]} leads to an exit
+     * that is no outcome. Solves only the states reachable from {@code start} that can reach a removed state; the
+     * others keep their probabilities. O(n + m) plus that solve.
+     */
+    public double without(int start, int outcome, boolean[] removed) {
+        if (removed[start]) {
+            return 0;
+        }
+        if (live[start] < 0) {
+            return 0;
+        }
+        int count = liveStates.length;
+        Csr forward = matrixGraph;
+        if (reversed == null) {
+            reversed = forward.transposed();
+        }
+        // states (live numbers) that can reach a removed state, through states not removed
+        boolean[] ancestor = new boolean[count];
+        int[] queue = new int[count];
+        int tail = 0;
+        for (int k = 0; k < count; k++) {
+            if (removed[liveStates[k]]) {
+                queue[tail++] = k;
+            }
+        }
+        int head = 0;
+        while (head < tail) {
+            int k = queue[head++];
+            for (int e = reversed.rowStart()[k]; e < reversed.rowStart()[k + 1]; e++) {
+                int i = reversed.column()[e];
+                if (!ancestor[i] && !removed[liveStates[i]]) {
+                    ancestor[i] = true;
+                    queue[tail++] = i;
+                }
+            }
+        }
+        int s = live[start];
+        if (!ancestor[s]) {
+            return probability(start, outcome);
+        }
+        // of those, the states reachable from start without passing a removed state
+        int[] index = new int[count];
+        Arrays.fill(index, -1);
+        int affected = 0;
+        head = 0;
+        tail = 0;
+        queue[tail++] = s;
+        index[s] = affected++;
+        while (head < tail) {
+            int k = queue[head++];
+            for (int e = forward.rowStart()[k]; e < forward.rowStart()[k + 1]; e++) {
+                int j = forward.column()[e];
+                if (ancestor[j] && index[j] < 0) {
+                    index[j] = affected++;
+                    queue[tail++] = j;
+                }
+            }
+        }
+        int[] from = new int[forward.column().length];
+        int[] to = new int[forward.column().length];
+        double[] p = new double[forward.column().length];
+        int edges = 0;
+        double[] exit = new double[affected];
+        double[] b = new double[affected];
+        for (int q = 0; q < affected; q++) {
+            int k = queue[q];
+            int state = liveStates[k];
+            double leaving = matrixExit[k];
+            double reached = chain.absorption(state, outcome);
+            for (int e = forward.rowStart()[k]; e < forward.rowStart()[k + 1]; e++) {
+                int j = forward.column()[e];
+                double v = forward.value()[e];
+                if (index[j] >= 0) {
+                    from[edges] = q;
+                    to[edges] = index[j];
+                    p[edges] = v;
+                    edges++;
+                } else {
+                    leaving += v;
+                    if (!removed[liveStates[j]]) {
+                        reached += v * probability(liveStates[j], outcome);
+                    }
+                }
+            }
+            exit[q] = leaving;
+            b[q] = reached;
+        }
+        MMatrix restricted = new MMatrix(Csr.of(affected, from, to, p, edges), exit, maxWork, normBound());
+        return restricted.solve(b, 1)[index[s]];
+    }
+
+
+    /**
+     * {@code ‖N‖∞ = max_i t_i} with {@code M t = 1} (N ≥ 0), solved to 1e-12 relative and widened by 1e-9: it bounds
+     * the inverse of every system solved by {@link #without}, whose stays are shorter.
+     */
+    private double normBound() {
+        if (Double.isNaN(normBound)) {
+            double[] ones = new double[liveStates.length];
+            Arrays.fill(ones, 1);
+            double largest = 0;
+            for (double t : matrix.solve(ones, 1)) {
+                largest = Math.max(largest, t);
+            }
+            normBound = largest * (1 + 1e-9);
+        }
+        return normBound;
+    }
+
+    /** The matrix of the live states: transitions among them, and exits that include transitions to dead states. */
+    private MMatrix liveMatrix() {
+        int count = liveStates.length;
+        int[] rowStart = chain.rowStart();
+        int[] column = chain.column();
+        double[] probability = chain.probability();
+        double[] exit = new double[count];
+        int[] start = new int[count + 1];
+        int[] col = new int[column.length];
+        double[] val = new double[column.length];
+        int out = 0;
+        for (int k = 0; k < count; k++) {
+            int i = liveStates[k];
+            double leaving = chain.exit(i);
+            for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+                int j = column[e];
+                if (live[j] >= 0) {
+                    col[out] = live[j];
+                    val[out] = probability[e];
+                    out++;
+                } else {
+                    leaving += probability[e];
+                }
+            }
+            start[k + 1] = out;
+            exit[k] = leaving;
+        }
+        this.matrixExit = exit;
+        this.matrixGraph = new Csr(start, Arrays.copyOf(col, out), Arrays.copyOf(val, out));
+        return new MMatrix(matrixGraph, exit, maxWork);
+    }
+
+    /** Numbers the states that can reach an exit (reverse breadth-first search from the states with one). */
+    private static int[] reachingExit(SparseChain chain) {
+        int n = chain.states();
+        Csr reversed = chain.transposed();
+        boolean[] reaches = new boolean[n];
+        int[] queue = new int[n];
+        int tail = 0;
+        for (int i = 0; i < n; i++) {
+            if (chain.exit(i) > 0) {
+                reaches[i] = true;
+                queue[tail++] = i;
+            }
+        }
+        for (int head = 0; head < tail; head++) {
+            int j = queue[head];
+            for (int e = reversed.rowStart()[j]; e < reversed.rowStart()[j + 1]; e++) {
+                int i = reversed.column()[e];
+                if (!reaches[i]) {
+                    reaches[i] = true;
+                    queue[tail++] = i;
+                }
+            }
+        }
+        int[] live = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            live[i] = reaches[i] ? count++ : -1;
+        }
+        return live;
+    }
+}

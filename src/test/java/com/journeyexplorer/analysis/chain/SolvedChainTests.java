@@ -1,0 +1,306 @@
+package com.journeyexplorer.analysis.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class SolvedChainTests {
+
+    private static final double EXACT = 1e-9;
+
+    /**
+     * A random chain of up to {@code maxStates} states with the troubles a solver meets: self-loops (some of 0.9999),
+     * two-state loops of 0.9999, states nothing reaches, closed loops that reach no outcome, empty and short rows.
+     */
+    static double[][][] randomChain(long seed, int maxStates) {
+        Random random = new Random(seed);
+        int n = 1 + random.nextInt(maxStates);
+        int outcomes = 1 + random.nextInt(3);
+        double[][] q = new double[n][n];
+        double[][] r = new double[n][outcomes];
+        for (int i = 0; i < n; i++) {
+            int kind = random.nextInt(12);
+            if (kind == 0) {
+                continue; // empty row: reaches nothing
+            }
+            double[] weights = new double[n + outcomes];
+            int degree = 1 + random.nextInt(4);
+            for (int e = 0; e < degree; e++) {
+                // states only lead to states after them half the time, so that parts are acyclic
+                int target = random.nextBoolean() && i + 1 < n ? i + 1 + random.nextInt(n - i - 1)
+                        : random.nextInt(n + outcomes);
+                weights[target] += random.nextDouble();
+            }
+            if (kind == 1) {
+                weights[i] = 0;
+                for (int o = 0; o < outcomes; o++) {
+                    weights[n + o] = 0; // leads only to other transient states: maybe into a closed loop
+                }
+            }
+            double total = 0;
+            for (double w : weights) {
+                total += w;
+            }
+            if (total == 0) {
+                continue;
+            }
+            double scale = kind == 2 ? 0.8 : 1; // a row that loses 20 %
+            for (int j = 0; j < n; j++) {
+                q[i][j] = scale * weights[j] / total;
+            }
+            for (int o = 0; o < outcomes; o++) {
+                r[i][o] = scale * weights[n + o] / total;
+            }
+            if (kind == 3) {
+                scaleRowWithSelfLoop(q, r, i, 0.9999);
+            }
+        }
+        if (n >= 2 && random.nextBoolean()) {
+            // a near-absorbing loop between two states: a ↔ b with 0.9999, the rest out
+            int a = random.nextInt(n);
+            int b = (a + 1 + random.nextInt(n - 1)) % n;
+            java.util.Arrays.fill(q[a], 0);
+            java.util.Arrays.fill(q[b], 0);
+            java.util.Arrays.fill(r[a], 0);
+            java.util.Arrays.fill(r[b], 0);
+            q[a][b] = 0.9999;
+            q[b][a] = 0.9999;
+            r[a][0] = 0.0001;
+            r[b][outcomes - 1] = 0.0001;
+        }
+        return new double[][][] {q, r};
+    }
+
+    /** Makes row i stay with probability {@code stay}, the rest of the row scaled into 1 - stay. */
+    private static void scaleRowWithSelfLoop(double[][] q, double[][] r, int i, double stay) {
+        double rest = 0;
+        for (int j = 0; j < q.length; j++) {
+            if (j != i) {
+                rest += q[i][j];
+            }
+        }
+        for (double p : r[i]) {
+            rest += p;
+        }
+        if (rest == 0) {
+            return;
+        }
+        for (int j = 0; j < q.length; j++) {
+            q[i][j] = j == i ? stay : q[i][j] * (1 - stay) / rest;
+        }
+        for (int o = 0; o < r[i].length; o++) {
+            r[i][o] = r[i][o] * (1 - stay) / rest;
+        }
+    }
+
+    @Test
+    void absorptionEqualsADenseDirectSolveOnRandomChains() {
+        for (long seed = 1; seed <= 400; seed++) {
+            double[][][] chain = randomChain(seed, 30);
+            double[][] expected = DenseChainSolve.absorption(chain[0], chain[1]);
+            SolvedChain solved = SolvedChain.of(DenseChainSolve.sparse(chain[0], chain[1]));
+            for (int i = 0; i < expected.length; i++) {
+                for (int o = 0; o < expected[i].length; o++) {
+                    assertThat(solved.probability(i, o)).as("seed %d, state %d, outcome %d", seed, i, o)
+                            .isCloseTo(expected[i][o], within(EXACT));
+                }
+            }
+        }
+    }
+
+    @Test
+    void removalOfEachStateEqualsASolveWithoutIt() {
+        for (long seed = 1; seed <= 200; seed++) {
+            double[][][] chain = randomChain(seed, 25);
+            double[][] q = chain[0];
+            double[][] r = chain[1];
+            SolvedChain solved = SolvedChain.of(DenseChainSolve.sparse(q, r));
+            int n = q.length;
+            int start = (int) (seed % n);
+            for (int outcome = 0; outcome < r[0].length; outcome++) {
+                double[] each = solved.withoutEach(start, outcome);
+                for (int k = 0; k < n; k++) {
+                    boolean[] removed = new boolean[n];
+                    removed[k] = true;
+                    double[][][] cut = DenseChainSolve.without(q, r, removed);
+                    double expected = DenseChainSolve.absorption(cut[0], cut[1])[start][outcome];
+                    assertThat(each[k]).as("seed %d, without %d", seed, k).isCloseTo(expected, within(EXACT));
+                    assertThat(solved.without(start, outcome, removed)).as("seed %d, set {%d}", seed, k)
+                            .isCloseTo(expected, within(EXACT));
+                }
+            }
+        }
+    }
+
+    @Test
+    void removalOfASetEqualsASolveWithoutIt() {
+        for (long seed = 1; seed <= 200; seed++) {
+            double[][][] chain = randomChain(seed, 25);
+            double[][] q = chain[0];
+            double[][] r = chain[1];
+            int n = q.length;
+            Random random = new Random(seed);
+            boolean[] removed = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                removed[i] = random.nextInt(4) == 0;
+            }
+            int start = random.nextInt(n);
+            double[][][] cut = DenseChainSolve.without(q, r, removed);
+            double expected = DenseChainSolve.absorption(cut[0], cut[1])[start][0];
+            assertThat(SolvedChain.of(DenseChainSolve.sparse(q, r)).without(start, 0, removed)).as("seed %d", seed)
+                    .isCloseTo(expected, within(EXACT));
+        }
+    }
+
+    @Test
+    void aSelfLoopOfNearlyOneOnlyDelaysAbsorption() {
+        // A stays with 0.9999 and leaves to buy or abandon with 0.00003 and 0.00007: 0.3 and 0.7, to every digit
+        SparseChain chain = SparseChain.builder(2, 2).add(0, 1, 1).add(1, 1, 0.9999).absorb(1, 0, 0.00003)
+                .absorb(1, 1, 0.00007).build();
+        SolvedChain solved = SolvedChain.of(chain);
+        assertThat(solved.probability(0, 0)).isCloseTo(0.3, within(1e-15));
+        assertThat(solved.probability(1, 1)).isCloseTo(0.7, within(1e-15));
+        // without 1 nothing is reached
+        assertThat(solved.withoutEach(0, 0)[1]).isZero();
+    }
+
+    @Test
+    void aLoopOfNearlyOneBetweenTwoStatesIsSolvedExactly() {
+        // a ↔ b with 0.9999; a buys with 0.0001, b abandons with 0.0001.
+        // x_a = 0.0001 + 0.9999 x_b, x_b = 0.9999 x_a, so x_a = 0.0001 / (1 - 0.9999²) = 1 / 1.9999
+        SparseChain chain = SparseChain.builder(2, 2).add(0, 1, 0.9999).add(1, 0, 0.9999).absorb(0, 0, 0.0001)
+                .absorb(1, 1, 0.0001).build();
+        SolvedChain solved = SolvedChain.of(chain);
+        assertThat(solved.probability(0, 0)).isCloseTo(1 / 1.9999, within(1e-13));
+        assertThat(solved.probability(1, 0)).isCloseTo(0.9999 / 1.9999, within(1e-13));
+        assertThat(solved.probability(0, 0) + solved.probability(0, 1)).isCloseTo(1, within(1e-13));
+    }
+
+    @Test
+    void aClosedLoopReachesNoOutcome() {
+        // 0 → 1 ↔ 2 forever, or 0 → buy: half the journeys are never absorbed
+        SparseChain chain = SparseChain.builder(3, 1).add(0, 1, 0.5).absorb(0, 0, 0.5).add(1, 2, 1).add(2, 1, 1)
+                .build();
+        SolvedChain solved = SolvedChain.of(chain);
+        assertThat(solved.probability(0, 0)).isEqualTo(0.5);
+        assertThat(solved.probability(1, 0)).isZero();
+        assertThat(solved.withoutEach(0, 0)).containsExactly(0, 0.5, 0.5);
+    }
+
+    @Test
+    void largeCyclesAreSolvedIterativelyToTheDenseAnswer() {
+        // a cycle larger than the dense limit goes to Gauss-Seidel; its error bound must hold
+        for (long seed = 1; seed <= 3; seed++) {
+            int n = MMatrix.DENSE_LIMIT + 150;
+            double[][][] chain = cycle(seed, n, 0.05);
+            double[][] expected = DenseChainSolve.absorption(chain[0], chain[1]);
+            SolvedChain solved = SolvedChain.of(DenseChainSolve.sparse(chain[0], chain[1]));
+            assertThat(solved.largestCycle()).isEqualTo(n);
+            for (int i = 0; i < n; i++) {
+                for (int o = 0; o < 2; o++) {
+                    assertThat(solved.probability(i, o)).isCloseTo(expected[i][o], within(EXACT));
+                }
+            }
+            // removal in a large cycle: a restricted solve per state
+            double[] each = solved.withoutEach(0, 0);
+            for (int k : new int[] {1, 7, n - 1}) {
+                boolean[] removed = new boolean[n];
+                removed[k] = true;
+                double[][][] cut = DenseChainSolve.without(chain[0], chain[1], removed);
+                assertThat(each[k]).isCloseTo(DenseChainSolve.absorption(cut[0], cut[1])[0][0], within(EXACT));
+            }
+        }
+    }
+
+    /** A ring through n states plus random chords, each state leaving the ring with probability about {@code out}. */
+    private static double[][][] cycle(long seed, int n, double out) {
+        Random random = new Random(seed);
+        double[][] q = new double[n][n];
+        double[][] r = new double[n][2];
+        for (int i = 0; i < n; i++) {
+            double leave = out * (0.5 + random.nextDouble());
+            double chord = random.nextDouble() * 0.3;
+            q[i][(i + 1) % n] += 1 - leave - chord;
+            q[i][random.nextInt(n)] += chord;
+            r[i][0] = leave * random.nextDouble();
+            r[i][1] = leave - r[i][0];
+        }
+        return new double[][][] {q, r};
+    }
+
+    @Test
+    void solvesAHundredThousandStateChain() {
+        int n = 100_000;
+        Random random = new Random(11);
+        SparseChain.Builder builder = SparseChain.builder(n, 2);
+        for (int i = 0; i < n; i++) {
+            double[] w = new double[6];
+            double total = 0;
+            for (int e = 0; e < w.length; e++) {
+                w[e] = random.nextDouble();
+                total += w[e];
+            }
+            double absorbed = 0.05 + 0.3 * random.nextDouble(); // journeys of a few steps, as on a web site
+            for (int e = 0; e < 5; e++) {
+                builder.add(i, random.nextInt(n), (1 - absorbed) * w[e] / (total - w[5]));
+            }
+            builder.absorb(i, 0, absorbed * w[5] / total).absorb(i, 1, absorbed * (1 - w[5] / total));
+        }
+        SparseChain chain = builder.build();
+        SolvedChain solved = SolvedChain.of(chain);
+        assertThat(solved.largestCycle()).isGreaterThan(n / 2);
+        double worstSum = 0;
+        double lowest = 1;
+        double highest = 0;
+        for (int i = 0; i < n; i++) {
+            double p0 = solved.probability(i, 0);
+            worstSum = Math.max(worstSum, Math.abs(p0 + solved.probability(i, 1) - 1));
+            lowest = Math.min(lowest, p0);
+            highest = Math.max(highest, p0);
+        }
+        assertThat(worstSum).isLessThan(1e-9);
+        assertThat(lowest).isGreaterThan(0);
+        assertThat(highest).isLessThan(1);
+        // the equations hold: x_i = r_i + Σ q_ij x_j (self-loops included)
+        for (int i = 0; i < n; i += 997) {
+            double sum = chain.absorption(i, 0) + chain.selfLoop(i) * solved.probability(i, 0);
+            for (int e = chain.rowStart()[i]; e < chain.rowStart()[i + 1]; e++) {
+                sum += chain.probability()[e] * solved.probability(chain.column()[e], 0);
+            }
+            assertThat(solved.probability(i, 0)).isCloseTo(sum, within(1e-11));
+        }
+        boolean[] removed = new boolean[n];
+        removed[17] = true;
+        removed[4242] = true;
+        double without = solved.without(0, 0, removed);
+        assertThat(without).isLessThanOrEqualTo(solved.probability(0, 0)).isGreaterThan(0);
+    }
+
+    @Test
+    void aLargeLoopThatKeepsJourneysAlmostForeverIsAClearProblemNotAWrongNumber() {
+        // a loop of 150 states, each stepping either way and leaving with 1e-12: journeys stay for about 1e12 steps
+        int n = MMatrix.DENSE_LIMIT + 50;
+        SparseChain.Builder builder = SparseChain.builder(n, 1);
+        for (int i = 0; i < n; i++) {
+            builder.add(i, (i + 1) % n, 0.5 - 5e-13).add(i, (i + n - 1) % n, 0.5 - 5e-13).absorb(i, 0, 1e-12);
+        }
+        SparseChain chain = builder.build();
+        // the work bound lowered from 3e9 to 1e8 transition updates, to fail sooner
+        assertThatExceptionOfType(ChainNotSolvedException.class).isThrownBy(() -> SolvedChain.of(chain, 100_000_000))
+                .satisfies(e -> assertThat(e.componentSize()).isEqualTo(n))
+                .withMessageContaining(n + " states");
+    }
+
+    @Test
+    void rejectsRowsAboveOneAndBadProbabilities() {
+        assertThatIllegalArgumentException().isThrownBy(() -> SparseChain.builder(2, 1).add(0, 1, 0.7)
+                .absorb(0, 0, 0.5).build());
+        assertThatIllegalArgumentException().isThrownBy(() -> SparseChain.builder(2, 1).add(0, 1, Double.NaN));
+        assertThatIllegalArgumentException().isThrownBy(() -> SparseChain.builder(2, 1).add(0, 2, 0.5));
+    }
+}
