@@ -22,7 +22,13 @@ export async function getJson(path, params) {
     throw new Unavailable(`${path} is not offered by this server yet`);
   }
   const query = params && params.toString() ? `?${params}` : '';
-  const response = await fetch(path + query, { headers: { Accept: 'application/json' } });
+  let response = await fetch(path + query, { headers: { Accept: 'application/json' } });
+  // The server computes a few analyses at a time; beyond them it answers 429 with Retry-After: wait and ask again.
+  for (let attempt = 0; response.status === 429 && attempt < 5; attempt++) {
+    const seconds = Math.min(5, Number(response.headers.get('Retry-After')) || 1);
+    await new Promise(resolve => setTimeout(resolve, seconds * 1000));
+    response = await fetch(path + query, { headers: { Accept: 'application/json' } });
+  }
   if (!response.ok) {
     let detail = `HTTP ${response.status}`;
     let problem = null;

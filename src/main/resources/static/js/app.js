@@ -2,6 +2,7 @@
 // endpoint or a failed request shows "unavailable" in its own panel and leaves the others alone.
 import { getJson, listOf } from './api.js';
 import { count, percent, esc, unavailable } from './format.js';
+import { aroundTouchpoint, centre, fillTouchpointNames, findTouchpoint } from './search.js';
 import { renderMap } from './map.js';
 import { renderSankey } from './sankey.js';
 import { renderPaths, renderFunnel, renderStepFunnel, renderAttribution, renderDownloads, withoutShaping } from './panels.js';
@@ -13,6 +14,8 @@ const status = document.getElementById('status');
 let generation = 0;
 let pathOutcome = 'purchase';
 let current = { graph: null, params: new URLSearchParams(), competitors: new Set() };
+/** The touchpoint the map is centred on (its journeys only), or null; kept in the address as focus=. */
+let focus = null;
 
 /** The common filters and shaping of the form, as query parameters (empty ones left out). */
 function filterParams() {
@@ -22,8 +25,14 @@ function filterParams() {
     const value = (data.get(name) || '').trim();
     if (value && !(name === 'level' && value === 'touchpoint')) params.set(name, value);
   }
+  for (const rule of groupRules(data.get('group'))) params.append('group', rule);
   if (data.get('collapseRepeats')) params.set('collapseRepeats', 'true');
   return params;
+}
+
+/** The grouping rules typed in the form: "Name:regex" separated by semicolons. */
+function groupRules(text) {
+  return (text || '').split(';').map(rule => rule.trim()).filter(Boolean);
 }
 
 function withParams(base, extra) {
@@ -48,6 +57,7 @@ async function loadKpis() {
   }
   try {
     const touchpoints = listOf(await getJson('/api/touchpoints'), 'touchpoints');
+    fillTouchpointNames(document.getElementById('touchpoint-names'), touchpoints);
     const channels = [...new Set(touchpoints.map(t => t.channel).filter(Boolean))].sort();
     document.getElementById('channel-filter').innerHTML = '<option value="">any</option>'
       + channels.map(c => `<option>${esc(c)}</option>`).join('');
@@ -65,19 +75,26 @@ async function refresh() {
   const stale = () => mine !== generation;
   const shown = new URLSearchParams(params);
   if (maxEdges !== '150') shown.set('maxEdges', maxEdges);
+  if (focus) shown.set('focus', focus);
   history.replaceState(null, '', shown.toString() ? `?${shown}` : location.pathname);
   renderDownloads(document.getElementById('downloads'), withParams(params, { maxEdges }));
 
   const map = document.getElementById('map');
-  const mapWork = getJson('/api/graph', withParams(params, { maxEdges })).then(graph => {
+  // Centred on a touchpoint: the links of its journeys (bounded), cut down around it in the page.
+  const mapParams = withParams(params, focus ? { maxEdges: '5000', contains: focus } : { maxEdges });
+  const mapWork = getJson('/api/graph', mapParams).then(answer => {
     if (stale()) return;
+    const graph = focus ? aroundTouchpoint(answer, focus, Number(maxEdges)) : answer;
     current = { graph, params, competitors: new Set(graph.nodes.filter(n => n.owner === 'competitor').map(n => n.label)) };
     const began = performance.now();
-    renderMap(map, graph, { onSelect: node => renderDetails(document.getElementById('details-body'), node, graph, params) });
+    const onSelect = node => renderDetails(document.getElementById('details-body'), node, graph, params);
+    renderMap(map, graph, { onSelect });
     map.dataset.renderMillis = String(Math.round(performance.now() - began));
     const note = document.getElementById('map-note');
     const { links, totalLinks, journeys } = graph.meta;
-    note.innerHTML = `${count(journeys)} journeys. ${links < totalLinks
+    const centred = focus ? centre(map, graph, focus, onSelect) : null;
+    note.innerHTML = `${focus ? `Centred on <b>${esc(focus)}</b>${centred ? '' : ' (grouped into another label at this level)'}: `
+      + 'only the journeys that pass through it. ' : ''}${count(journeys)} journeys. ${links < totalLinks
       ? `Showing the ${count(links)} busiest of ${count(totalLinks)} transitions; choose more under “Links shown”.`
       : `All ${count(totalLinks)} transitions shown.`} Drag to pan, Ctrl + wheel to zoom.`;
     map.dataset.ready = String(mine);
@@ -141,7 +158,7 @@ stepForm.addEventListener('submit', event => { event.preventDefault(); stepFunne
 let timer;
 const later = () => { clearTimeout(timer); timer = setTimeout(refresh, 250); };
 form.addEventListener('change', later);
-form.addEventListener('input', event => { if (event.target.type === 'text') later(); });
+form.addEventListener('input', event => { if (event.target.type === 'text' && event.target.name !== 'group') later(); });
 form.addEventListener('submit', event => { event.preventDefault(); refresh(); });
 form.addEventListener('reset', () => setTimeout(refresh, 0));
 document.getElementById('sankey-steps').addEventListener('change', refresh);
@@ -157,10 +174,34 @@ window.addEventListener('resize', () => {
   if (Math.abs(window.innerWidth - width) > 40) { width = window.innerWidth; later(); }
 });
 
+const searchForm = document.getElementById('search');
+const clearFocus = document.getElementById('clear-focus');
+function setFocus(name) {
+  focus = name || null;
+  clearFocus.hidden = !focus;
+  refresh();
+}
+searchForm.addEventListener('submit', async event => {
+  event.preventDefault();
+  const searchStatus = document.getElementById('search-status');
+  const found = await findTouchpoint(new FormData(searchForm).get('touchpoint'));
+  searchStatus.textContent = found.message;
+  if (found.name) setFocus(found.name);
+});
+clearFocus.addEventListener('click', () => {
+  searchForm.reset();
+  document.getElementById('search-status').textContent = '';
+  setFocus(null);
+});
+
 /** Filters from the address, so that a view can be shared as a link. */
 function restoreFilters() {
   const given = new URLSearchParams(location.search);
+  focus = given.get('focus');
+  clearFocus.hidden = !focus;
+  form.elements.namedItem('group').value = given.getAll('group').join('; ');
   for (const [name, value] of given) {
+    if (name === 'group') continue;
     const field = form.elements.namedItem(name);
     if (!field) continue;
     if (field.type === 'checkbox') {

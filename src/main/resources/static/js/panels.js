@@ -106,6 +106,10 @@ export async function renderAttribution(container, select, params) {
       query.delete('level');
       note = ' Attribution works on touchpoints or channels; shown here for touchpoints.';
     }
+    if (query.has('group')) {
+      query.delete('group');
+      note += ' Attribution takes no grouping rules; shown without them.';
+    }
     query.set('model', select.value);
     if (select.value !== 'markov') query.delete('collapseRepeats');
     try {

@@ -1,0 +1,168 @@
+package com.journeyexplorer.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.TestPropertySource;
+
+import com.journeyexplorer.ApiTestSupport;
+import com.journeyexplorer.demo.Clickstream;
+import com.journeyexplorer.demo.DemoCsvWriter;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The journey map page on the clickstream shape, 5,000 touchpoints: the busiest transitions by default, a search that
+ * centres the map on one touchpoint, and the level and grouping rules editable on the page and kept in the address.
+ */
+// The page fires several requests at once; on a busy test machine they may queue for a turn longer than usual.
+@TestPropertySource(properties = "journeys.analysis.queue-wait=120s")
+class ManyTouchpointsPageTests extends ApiTestSupport {
+
+    static final Path SCREENSHOT = Path.of("target", "screenshots", "journey-map-5000-touchpoints.png");
+    private static final int JOURNEYS = 20_000;
+
+    private static PageBrowser browser;
+    private static boolean imported;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        browser = PageBrowser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void importTheClickstreamOnce() throws IOException {
+        if (imported) {
+            return;
+        }
+        Path file = Files.createTempFile(Path.of("target"), "clickstream-", ".csv");
+        try {
+            DemoCsvWriter.write(new Clickstream(42, Clickstream.DEFAULT_TOUCHPOINTS), JOURNEYS, file);
+            Response response = postFile("/api/events", "text/csv", file);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        imported = true;
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    void showsTheBusiestTransitionsOfThousandsOfTouchpoints() throws IOException {
+        assertThat(get("/api/stats").json().get("touchpoints").asInt()).isGreaterThan(2_000);
+        browser.open(port, "/");
+
+        JsonNode graph = answer("/api/graph?maxEdges=150");
+        assertThat(graph.get("meta").get("totalLinks").asInt()).isGreaterThan(150);
+        assertThat(browser.driver.findElements(By.cssSelector("#map path.link"))).hasSize(graph.get("links").size());
+        assertThat(browser.driver.findElement(By.id("map-note")).getText()).contains("Showing the 150 busiest of");
+        assertThat(browser.driver.findElements(By.cssSelector("#touchpoint-names option")))
+                .hasSize(get("/api/touchpoints").json().size());
+        assertThat(browser.driver.findElements(By.cssSelector("#sankey svg .sankey-node"))).isNotEmpty();
+        browser.screenshot(SCREENSHOT);
+    }
+
+    @Test
+    void searchCentresTheMapOnATouchpointAndKeepsItInTheAddress() {
+        browser.open(port, "/");
+        String wanted = rarelyVisitedProduct();
+        assertThat(browser.mapLabels()).doesNotContain(wanted);
+
+        int generation = browser.generation();
+        WebElement box = browser.driver.findElement(By.cssSelector("#search input[name=touchpoint]"));
+        box.sendKeys(wanted.toLowerCase(java.util.Locale.ROOT), Keys.ENTER);
+        browser.waitForGeneration(generation + 1);
+
+        assertThat(address()).contains("focus=" + wanted);
+        WebElement node = browser.driver.findElement(By.cssSelector("#map g.node.focus"));
+        assertThat(node.getDomAttribute("data-label")).isEqualTo(wanted);
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> d.findElement(
+                By.cssSelector("#details-body .details-title")).getText().startsWith(wanted));
+        long through = answer("/api/graph?maxEdges=150&contains=" + wanted).get("meta").get("journeys").asLong();
+        assertThat(browser.driver.findElement(By.id("map-note")).getText())
+                .startsWith("Centred on " + wanted).contains(String.format("%,d journeys", through));
+
+        generation = browser.generation();
+        browser.driver.findElement(By.id("clear-focus")).click();
+        browser.waitForGeneration(generation + 1);
+        assertThat(address()).doesNotContain("focus=");
+        assertThat(browser.driver.findElements(By.cssSelector("#map g.node.focus"))).isEmpty();
+    }
+
+    @Test
+    void levelAndGroupingRulesAreEditableAndKeptInTheAddress() {
+        browser.open(port, "/");
+        int generation = browser.generation();
+        WebElement group = browser.driver.findElement(By.name("group"));
+        group.sendKeys("Products:^Product \\d+$; Blog:^Blog post .*", Keys.TAB);
+        browser.waitForGeneration(generation + 1);
+
+        assertThat(address()).contains("group=Products:^Product \\d+$", "group=Blog:^Blog post .*");
+        assertThat(browser.mapLabels()).contains("Products", "Blog").noneMatch(label -> label.matches("(Product|Blog post) \\d+"));
+
+        generation = browser.generation();
+        new Select(browser.driver.findElement(By.name("level"))).selectByValue("channel");
+        browser.waitForGeneration(generation + 1);
+        assertThat(address()).contains("level=channel");
+        assertThat(browser.mapLabels()).contains("website", "competitor");
+
+        // The address alone brings the same view back.
+        String shared = browser.driver.getCurrentUrl();
+        browser.driver.get("about:blank");
+        browser.driver.get(shared);
+        browser.waitForGeneration(1);
+        assertThat(browser.driver.findElement(By.name("group")).getDomProperty("value"))
+                .isEqualTo("Products:^Product \\d+$; Blog:^Blog post .*");
+        assertThat(new Select(browser.driver.findElement(By.name("level"))).getFirstSelectedOption().getText())
+                .isEqualTo("channel");
+    }
+
+    /** A product page with journeys that the default map (the 150 busiest transitions) does not show. */
+    private String rarelyVisitedProduct() {
+        java.util.Set<String> onMap = browser.mapLabels();
+        for (JsonNode touchpoint : get("/api/touchpoints").json()) {
+            String name = touchpoint.get("name").asString();
+            if (name.startsWith("Product ") && !onMap.contains(name) && touchpoint.path("journeys").asLong(1) > 0) {
+                return name;
+            }
+        }
+        throw new AssertionError("no product page off the map");
+    }
+
+    private JsonNode answer(String pathAndQuery) {
+        Response response = get(pathAndQuery);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private String address() {
+        return URLDecoder.decode(browser.driver.getCurrentUrl(), StandardCharsets.UTF_8);
+    }
+}

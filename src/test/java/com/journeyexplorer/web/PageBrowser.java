@@ -1,0 +1,115 @@
+package com.journeyexplorer.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Selenium, for the page tests: opening the page, waiting until every view has
+ * been redrawn, reading the map's labels, the console's errors and a full-page screenshot. {@link #start()} skips the
+ * calling test class where {@code /usr/bin/chromium} or {@code /usr/bin/chromedriver} is absent (install the Debian
+ * packages {@code chromium} and {@code chromium-driver}); Selenium never downloads a browser or a driver here.
+ */
+final class PageBrowser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final int WIDTH = 1440;
+
+    final ChromeDriver driver;
+    private final Path profile;
+
+    private PageBrowser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    static PageBrowser start() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "skipped: the browser test needs /usr/bin/chromium and /usr/bin/chromedriver "
+                        + "(apt-get install -y chromium chromium-driver)");
+        Path profile = Files.createTempDirectory("journey-map-chromium");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile, "--window-size=" + WIDTH + ",1800");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        return new PageBrowser(new ChromeDriver(service, options), profile);
+    }
+
+    /** Opens {@code pathAndQuery} of the app and waits for the first complete drawing. */
+    void open(int port, String pathAndQuery) {
+        driver.manage().window().setSize(new Dimension(WIDTH, 1800));
+        driver.get("http://localhost:" + port + pathAndQuery);
+        waitForGeneration(1);
+    }
+
+    /** How many times every view has been redrawn since the page opened. */
+    int generation() {
+        String value = driver.findElement(By.tagName("body")).getDomAttribute("data-generation");
+        return value == null ? 0 : Integer.parseInt(value);
+    }
+
+    void waitForGeneration(int generation) {
+        new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> generation() >= generation);
+    }
+
+    Set<String> mapLabels() {
+        Set<String> labels = new HashSet<>();
+        driver.findElements(By.cssSelector("#map g.node")).forEach(node -> labels.add(node.getDomAttribute(
+                "data-label")));
+        return labels;
+    }
+
+    void assertNoConsoleErrors() {
+        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+        assertThat(errors).as("browser console errors").isEmpty();
+    }
+
+    /** The whole page, beyond the window, through the DevTools protocol. */
+    void screenshot(Path file) throws IOException {
+        Number height = (Number) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollHeight");
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", WIDTH, "height", height.intValue(), "scale", 1);
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Files.createDirectories(file.getParent());
+        Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    @Override
+    public void close() throws IOException {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}
