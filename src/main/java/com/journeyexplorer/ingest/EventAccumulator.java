@@ -220,6 +220,10 @@ final class EventAccumulator {
         draft.add(step, time, type.code(), revenue, eventId, eventId == null ? Double.doubleToLongBits(value) : 0);
         draft.describe(customerId, trimmed(row.get(columns.segment())), trimmed(row.get(columns.device())));
         describeColumns(row, draft, eventId == null);
+        if (type != EventType.PURCHASE && rawValue != null) {
+            // Not revenue, but kept: an attribute of this event (or of the journey, when every event has the same).
+            draft.attribute(columns.value(), values.computeIfAbsent(rawValue, same -> same));
+        }
         acceptedRows++;
     }
 

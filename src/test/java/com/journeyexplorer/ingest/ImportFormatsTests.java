@@ -100,6 +100,11 @@ class ImportFormatsTests extends ApiTestSupport {
         assertThat(journey("rev-1").get("value").asDouble()).isEqualTo(19.99);
         assertThat(journey("rev-2").get("value").asDouble()).isZero();
         assertThat(journey("rev-3").get("value").asDouble()).isEqualTo(12.5);
+        // The prices on the views are kept as what they are: an attribute of each event.
+        JsonNode views = journey("rev-1").get("steps");
+        assertThat(views.get(0).get("attributes").get("value").asString()).isEqualTo("19.99");
+        assertThat(views.get(1).get("attributes").get("value").asString()).isEqualTo("5.00");
+        assertThat(views.get(3).path("attributes").has("value")).isFalse();
 
         // Extending a stored journey with a later purchase adds that purchase only.
         importCsv("?typeColumn=event_type", """
