@@ -93,7 +93,8 @@ class PathsController {
     }
 
     /** The probability of eventually ending in each outcome from {@code node}. */
-    record NodeOutcomes(String node, double purchase, double abandoned, double diverted) {
+    /** @param open the probability of ending still in progress: 0 unless the selection includes open journeys */
+    record NodeOutcomes(String node, double purchase, double abandoned, double diverted, double open) {
     }
 
     /**
@@ -157,7 +158,8 @@ class PathsController {
         for (String node : chain.nodes()) {
             rows.add(new NodeOutcomes(node, CleanNumbers.probability(chain.probability(node, Outcome.PURCHASE)),
                     CleanNumbers.probability(chain.probability(node, Outcome.ABANDONED)),
-                    CleanNumbers.probability(chain.probability(node, Outcome.DIVERTED))));
+                    CleanNumbers.probability(chain.probability(node, Outcome.DIVERTED)),
+                    CleanNumbers.probability(chain.probability(node, Outcome.OPEN))));
         }
         rows.sort(Comparator.comparing((NodeOutcomes row) -> !row.node().equals(TransitionGraph.START))
                 .thenComparing(Comparator.comparingDouble((NodeOutcomes row) -> probability(row, target)).reversed())

@@ -3,32 +3,18 @@ package com.journeyexplorer.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.TestPropertySource;
@@ -45,45 +31,27 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {"journeys.demo.load-on-start=true", "journeys.demo.journeys=3000"})
 class JourneyMapPageTests extends ApiTestSupport {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOT = Path.of("target", "screenshots", "journey-map.png");
 
+    private static PageBrowser page;
     private static WebDriver browser;
-    private static Path profile;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "skipped: the browser test needs /usr/bin/chromium and /usr/bin/chromedriver "
-                        + "(apt-get install -y chromium chromium-driver)");
-        profile = Files.createTempDirectory("journey-map-chromium");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1440,1800");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(service, options);
+        page = PageBrowser.start();
+        browser = page.driver;
     }
 
     @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+    static void stopBrowser() throws IOException {
+        if (page != null) {
+            page.close();
         }
     }
 
     @AfterEach
     void noConsoleErrors() {
-        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage).toList();
-        assertThat(errors).as("browser console errors").isEmpty();
+        page.assertNoConsoleErrors();
     }
 
     @Test
@@ -178,36 +146,22 @@ class JourneyMapPageTests extends ApiTestSupport {
     }
 
     private void open() {
-        browser.manage().window().setSize(new Dimension(1440, 1800));
-        browser.get("http://localhost:" + port + "/");
-        waitForGeneration(1);
+        page.open(port, "/");
     }
 
     private int generation() {
-        String value = browser.findElement(By.tagName("body")).getDomAttribute("data-generation");
-        return value == null ? 0 : Integer.parseInt(value);
+        return page.generation();
     }
 
-    /** Waits until every view has been redrawn at least {@code generation} times. */
     private void waitForGeneration(int generation) {
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> generation() >= generation);
+        page.waitForGeneration(generation);
     }
 
     private Set<String> mapLabels() {
-        Set<String> labels = new HashSet<>();
-        browser.findElements(By.cssSelector("#map g.node")).forEach(node -> labels.add(node.getDomAttribute(
-                "data-label")));
-        return labels;
+        return page.mapLabels();
     }
 
-    /** The whole page, beyond the window, through the DevTools protocol, to target/screenshots/journey-map.png. */
     private void screenshot() throws IOException {
-        Number height = (Number) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollHeight");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", 1440, "height", height.intValue(), "scale", 1);
-        Map<String, Object> shot = ((ChromeDriver) browser).executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.write(SCREENSHOT, Base64.getDecoder().decode((String) shot.get("data")));
+        page.screenshot(SCREENSHOT);
     }
 }

@@ -88,9 +88,14 @@ final class PageBrowser implements AutoCloseable {
     }
 
     void assertNoConsoleErrors() {
+        assertNoConsoleErrors(message -> false);
+    }
+
+    /** No error in the browser's console since the last look, but those {@code expected} accepts. */
+    void assertNoConsoleErrors(java.util.function.Predicate<String> expected) {
         List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage).toList();
+                .map(LogEntry::getMessage).filter(expected.negate()).toList();
         assertThat(errors).as("browser console errors").isEmpty();
     }
 

@@ -3,27 +3,16 @@ package com.journeyexplorer.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.TestPropertySource;
 
@@ -43,32 +32,19 @@ class PlainWordsPageTests extends ApiTestSupport {
 
     static final String LOG = "pm4py-running-example/running-example.csv";
 
+    private static PageBrowser page;
     private static WebDriver browser;
-    private static Path profile;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(JourneyMapPageTests.CHROMIUM)
-                && Files.isExecutable(JourneyMapPageTests.CHROMEDRIVER), "skipped: the browser test needs "
-                        + "/usr/bin/chromium and /usr/bin/chromedriver (apt-get install -y chromium chromium-driver)");
-        profile = Files.createTempDirectory("plain-words-chromium");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(JourneyMapPageTests.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(JourneyMapPageTests.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1440,1800");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(service, options);
+        page = PageBrowser.start();
+        browser = page.driver;
     }
 
     @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+    static void stopBrowser() throws IOException {
+        if (page != null) {
+            page.close();
         }
     }
 
@@ -93,13 +69,8 @@ class PlainWordsPageTests extends ApiTestSupport {
 
     @AfterEach
     void noConsoleErrors() {
-        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
-                // the funnel's 422 is an answer the page shows, not a failure of the page
-                .filter(message -> !message.contains("/api/funnel") || !message.contains("422"))
-                .toList();
-        assertThat(errors).as("browser console errors").isEmpty();
+        // the funnel's 422 is an answer the page shows, not a failure of the page
+        page.assertNoConsoleErrors(message -> message.contains("/api/funnel") && message.contains("422"));
     }
 
     @Test
@@ -161,11 +132,6 @@ class PlainWordsPageTests extends ApiTestSupport {
     }
 
     private void open() {
-        browser.manage().window().setSize(new Dimension(1440, 1800));
-        browser.get("http://localhost:" + port + "/");
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
-            String value = d.findElement(By.tagName("body")).getDomAttribute("data-generation");
-            return value != null && Integer.parseInt(value) >= 1;
-        });
+        page.open(port, "/");
     }
 }
