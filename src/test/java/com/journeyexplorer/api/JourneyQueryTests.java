@@ -1,0 +1,117 @@
+package com.journeyexplorer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import com.journeyexplorer.analysis.JourneySelection;
+import com.journeyexplorer.analysis.Outcome;
+import com.journeyexplorer.analysis.PathShaping;
+
+/** The query string every analysis endpoint reads: filters, shaping, and one 400 naming each bad parameter. */
+class JourneyQueryTests {
+
+    private static MultiValueMap<String, String> query(String... namesAndValues) {
+        MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            parameters.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return parameters;
+    }
+
+    private static JourneyQuery read(String... namesAndValues) {
+        return JourneyQuery.of(query(namesAndValues), Set.of("k"));
+    }
+
+    private static void assertRejects(String parameter, String... namesAndValues) {
+        assertThatThrownBy(() -> read(namesAndValues)).isInstanceOfSatisfying(InvalidParameterException.class,
+                e -> assertThat(e.parameter()).isEqualTo(parameter));
+    }
+
+    @Test
+    void readsNoParametersAsEveryFinishedJourneyOnTouchpoints() {
+        JourneyQuery query = read();
+        JourneySelection selection = query.selection();
+        assertThat(selection.from()).isNull();
+        assertThat(selection.to()).isNull();
+        assertThat(selection.outcome()).isNull();
+        assertThat(selection.includeOpen()).isFalse();
+        assertThat(selection.attributes()).isEmpty();
+        assertThat(query.shaping().level()).isEqualTo(PathShaping.Level.TOUCHPOINT);
+        assertThat(query.shaping().groups()).isEmpty();
+    }
+
+    @Test
+    void readsEveryFilter() {
+        JourneySelection selection = read("segment", "deal seeker", "channel", "social", "device", "mobile",
+                "outcome", "purchase", "attr.plan", "gold", "event.resource", "112", "contains", "Cart,Checkout",
+                "excludes", "Help", "startsWith", "Home", "endsWith", "Order confirmation", "filterScope", "start",
+                "includeOpen", "true", "k", "5").selection();
+        assertThat(selection.segment()).isEqualTo("deal seeker");
+        assertThat(selection.channel()).isEqualTo("social");
+        assertThat(selection.device()).isEqualTo("mobile");
+        assertThat(selection.outcome()).isEqualTo(Outcome.PURCHASE);
+        assertThat(selection.attributes()).isEqualTo(Map.of("plan", "gold"));
+        assertThat(selection.eventAttributes()).isEqualTo(Map.of("resource", "112"));
+        assertThat(selection.contains()).containsExactly("Cart", "Checkout");
+        assertThat(selection.excludes()).containsExactly("Help");
+        assertThat(selection.startsWith()).containsExactly("Home");
+        assertThat(selection.endsWith()).containsExactly("Order confirmation");
+        assertThat(selection.filterScope()).isEqualTo(JourneySelection.FilterScope.START);
+        assertThat(selection.includeOpen()).isTrue();
+    }
+
+    @Test
+    void aDateToIncludesItsDayAndAnInstantToIsExclusiveInTheGivenZone() {
+        JourneySelection utc = read("from", "2026-03-01", "to", "2026-03-31").selection();
+        assertThat(Instant.ofEpochMilli(utc.from())).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
+        assertThat(Instant.ofEpochMilli(utc.to())).isEqualTo(Instant.parse("2026-04-01T00:00:00Z"));
+
+        JourneySelection paris = read("from", "2026-03-01", "to", "2026-03-31", "zone", "Europe/Paris").selection();
+        assertThat(Instant.ofEpochMilli(paris.from())).isEqualTo(Instant.parse("2026-02-28T23:00:00Z"));
+        assertThat(Instant.ofEpochMilli(paris.to())).isEqualTo(Instant.parse("2026-03-31T22:00:00Z"));
+
+        JourneySelection instant = read("to", "2026-03-01T10:00:00Z").selection();
+        assertThat(Instant.ofEpochMilli(instant.to())).isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
+    }
+
+    @Test
+    void readsShaping() {
+        PathShaping shaping = read("level", "channel", "collapseRepeats", "true", "maxSteps", "12", "group",
+                "Products:^Product \\d+$", "group", "Help:^Help .*").shaping();
+        assertThat(shaping.level()).isEqualTo(PathShaping.Level.CHANNEL);
+        assertThat(shaping.collapseRepeats()).isTrue();
+        assertThat(shaping.maxSteps()).isEqualTo(12);
+        assertThat(shaping.groups()).extracting(PathShaping.Group::name).containsExactly("Products", "Help");
+        assertThat(shaping.groups().get(0).pattern().matcher("Product 0042").matches()).isTrue();
+    }
+
+    @Test
+    void namesTheParameterOfEveryMistake() {
+        assertRejects("segmnt", "segmnt", "x");
+        assertRejects("from", "from", "2026-03-02", "to", "2026-03-01");
+        assertRejects("from", "from", "yesterday");
+        assertRejects("zone", "zone", "Mars/Olympus");
+        assertRejects("outcome", "outcome", "bought");
+        assertRejects("level", "level", "page");
+        assertRejects("maxSteps", "maxSteps", "0");
+        assertRejects("maxSteps", "maxSteps", String.valueOf(JourneyQuery.MAX_STEPS_LIMIT + 1));
+        assertRejects("collapseRepeats", "collapseRepeats", "maybe");
+        assertRejects("filterScope", "filterScope", "middle");
+        assertRejects("event.", "event.", "112");
+    }
+
+    @Test
+    void rejectsShapingWhereAnEndpointTakesNone() {
+        assertThat(read().rejectShaping().shaping().level()).isEqualTo(PathShaping.Level.TOUCHPOINT);
+        assertThatThrownBy(() -> read("level", "channel").rejectShaping())
+                .isInstanceOf(InvalidParameterException.class);
+    }
+}
