@@ -90,6 +90,49 @@ public record JourneySelection(
         return ALL;
     }
 
+    /** This selection with journeys starting in {@code [newFrom, newTo)} (epoch milliseconds; null: open-ended). */
+    public JourneySelection withPeriod(Long newFrom, Long newTo) {
+        return new JourneySelection(newFrom, newTo, segment, channel, device, outcome, attributes, startsWith, endsWith,
+                contains, excludes, filterScope, eventAttributes, includeOpen);
+    }
+
+    /** This selection restricted to one segment. */
+    public JourneySelection withSegment(String newSegment) {
+        return new JourneySelection(from, to, newSegment, channel, device, outcome, attributes, startsWith, endsWith,
+                contains, excludes, filterScope, eventAttributes, includeOpen);
+    }
+
+    /** This selection restricted to journeys that touch a channel. */
+    public JourneySelection withChannel(String newChannel) {
+        return new JourneySelection(from, to, segment, newChannel, device, outcome, attributes, startsWith, endsWith,
+                contains, excludes, filterScope, eventAttributes, includeOpen);
+    }
+
+    /** This selection restricted to one device. */
+    public JourneySelection withDevice(String newDevice) {
+        return new JourneySelection(from, to, segment, channel, newDevice, outcome, attributes, startsWith, endsWith,
+                contains, excludes, filterScope, eventAttributes, includeOpen);
+    }
+
+    /** This selection restricted to journeys with these journey attributes. */
+    public JourneySelection withAttributes(Map<String, String> newAttributes) {
+        return new JourneySelection(from, to, segment, channel, device, outcome, newAttributes, startsWith, endsWith,
+                contains, excludes, filterScope, eventAttributes, includeOpen);
+    }
+
+    /** This selection with the path criteria: starts with, ends with, contains, excludes (null or empty: none). */
+    public JourneySelection withPath(List<String> newStartsWith, List<String> newEndsWith, List<String> newContains,
+            List<String> newExcludes) {
+        return new JourneySelection(from, to, segment, channel, device, outcome, attributes, newStartsWith,
+                newEndsWith, newContains, newExcludes, filterScope, eventAttributes, includeOpen);
+    }
+
+    /** This selection with {@code contains} looking at the whole path, its first step or its last step. */
+    public JourneySelection withFilterScope(FilterScope newScope) {
+        return new JourneySelection(from, to, segment, channel, device, outcome, attributes, startsWith, endsWith,
+                contains, excludes, newScope, eventAttributes, includeOpen);
+    }
+
     /** This selection restricted to one outcome (or any, for null). */
     public JourneySelection withOutcome(Outcome newOutcome) {
         return new JourneySelection(from, to, segment, channel, device, newOutcome, attributes, startsWith, endsWith,

@@ -29,8 +29,7 @@ class JourneySelectionTests {
 
     private static JourneySelection touching(List<String> startsWith, List<String> endsWith, List<String> contains,
             List<String> excludes, FilterScope scope) {
-        return new JourneySelection(null, null, null, null, null, null, null, startsWith, endsWith, contains, excludes,
-                scope);
+        return JourneySelection.all().withPath(startsWith, endsWith, contains, excludes).withFilterScope(scope);
     }
 
     @Test
@@ -68,18 +67,16 @@ class JourneySelectionTests {
 
     @Test
     void filtersByChannelSegmentDeviceAndAttributes() {
-        assertThat(ids(new JourneySelection(null, null, null, "email", null, null, null, null, null, null, null,
-                null))).containsExactly("j0", "j1", "j3", "j4");
-        assertThat(ids(new JourneySelection(null, null, "gold", null, "mobile", null, Map.of("region", "north"),
-                null, null, null, null, null))).containsExactly("j4");
-        assertThat(ids(new JourneySelection(null, null, null, null, null, null, Map.of("region", "south"), null,
-                null, null, null, null))).isEmpty();
+        assertThat(ids(JourneySelection.all().withChannel("email"))).containsExactly("j0", "j1", "j3", "j4");
+        assertThat(ids(JourneySelection.all().withSegment("gold").withDevice("mobile")
+                .withAttributes(Map.of("region", "north")))).containsExactly("j4");
+        assertThat(ids(JourneySelection.all().withAttributes(Map.of("region", "south")))).isEmpty();
     }
 
     @Test
     void filtersByStartTimeWithExclusiveUpperBound() {
-        assertThat(ids(new JourneySelection(JourneyFixture.DAY, 3 * JourneyFixture.DAY, null, null, null, null, null,
-                null, null, null, null, null))).containsExactly("j1", "j2");
+        assertThat(ids(JourneySelection.all().withPeriod(JourneyFixture.DAY, 3 * JourneyFixture.DAY)))
+                .containsExactly("j1", "j2");
     }
 
     @Test
@@ -92,16 +89,14 @@ class JourneySelectionTests {
     @Test
     void rejectsFromAfterTo() {
         assertThatIllegalArgumentException().isThrownBy(
-                () -> new JourneySelection(2L, 1L, null, null, null, null, null, null, null, null, null, null));
+                () -> JourneySelection.all().withPeriod(2L, 1L));
     }
 
     @Test
     void testsPositionsAsThePredicateTestsJourneys() {
         List<JourneySelection> selections = new ArrayList<>(PathCrossChecks.selections());
-        selections.add(new JourneySelection(null, null, "nobody", null, null, null, null, null, null, null, null,
-                null));
-        selections.add(new JourneySelection(null, null, null, null, "fridge", null, null, null, null, null, null,
-                null));
+        selections.add(JourneySelection.all().withSegment("nobody"));
+        selections.add(JourneySelection.all().withDevice("fridge"));
         for (long seed = 1; seed <= 3; seed++) {
             JourneySnapshot random = JourneyFixture.varied(seed, 500);
             for (JourneySelection selection : selections) {

@@ -7,22 +7,22 @@ import java.util.regex.Pattern;
 /** Selections and shapings that the cross-checks of the fast path analyses against {@link ObjectPathAnalyses} vary. */
 final class PathCrossChecks {
 
+    private static final JourneySelection ALL = JourneySelection.all();
+
     private PathCrossChecks() {
     }
 
     static List<JourneySelection> selections() {
         return List.of(JourneySelection.all(),
-                selection(null, null, "s1", null, null, null, Map.of(), List.of(), List.of(), List.of()),
-                selection(null, null, null, "web", "mobile", null, Map.of(), List.of(), List.of(), List.of()),
-                selection(null, null, null, null, null, Outcome.PURCHASE, Map.of(), List.of(), List.of(), List.of()),
-                selection(null, null, null, null, null, Outcome.DIVERTED, Map.of("campaign", "spring"), List.of(),
-                        List.of(), List.of()),
-                selection(null, null, null, null, null, null, Map.of(), List.of("A", "B"), List.of("C"), List.of()),
-                selection(null, null, null, null, null, null, Map.of(), List.of(), List.of(), List.of("X")),
-                selection(null, null, "s2", null, "desktop", Outcome.ABANDONED, Map.of(), List.of("A"), List.of(),
-                        List.of()),
-                selection(0L, 40 * JourneyFixture.DAY, null, null, null, null, Map.of(), List.of(), List.of(),
-                        List.of()));
+                ALL.withSegment("s1"),
+                ALL.withChannel("web").withDevice("mobile"),
+                ALL.withOutcome(Outcome.PURCHASE),
+                ALL.withOutcome(Outcome.DIVERTED).withAttributes(Map.of("campaign", "spring")),
+                ALL.withPath(null, List.of("C"), List.of("A", "B"), null),
+                ALL.withPath(null, null, null, List.of("X")),
+                ALL.withSegment("s2").withDevice("desktop").withOutcome(Outcome.ABANDONED)
+                        .withPath(null, null, List.of("A"), null),
+                ALL.withPeriod(0L, 40 * JourneyFixture.DAY));
     }
 
     static List<PathShaping> shapings() {
@@ -50,13 +50,10 @@ final class PathCrossChecks {
 
     static List<JourneySelection> clickstreamSelections() {
         return List.of(JourneySelection.all(),
-                selection(null, null, "deal seeker", null, null, null, Map.of(), List.of(), List.of(), List.of()),
-                selection(null, null, null, null, "mobile", Outcome.DIVERTED, Map.of(), List.of(), List.of(),
-                        List.of()),
-                selection(null, null, null, null, null, null, Map.of(), List.of("Cart"), List.of(),
-                        List.of("Search results")),
-                selection(null, null, "regular", null, null, Outcome.PURCHASE, Map.of(), List.of(), List.of(),
-                        List.of()));
+                ALL.withSegment("deal seeker"),
+                ALL.withDevice("mobile").withOutcome(Outcome.DIVERTED),
+                ALL.withPath(null, null, List.of("Cart"), List.of("Search results")),
+                ALL.withSegment("regular").withOutcome(Outcome.PURCHASE));
     }
 
     static List<PathShaping> clickstreamShapings() {
@@ -66,12 +63,5 @@ final class PathCrossChecks {
                 new PathShaping(PathShaping.Level.TOUCHPOINT, true, null,
                         List.of(new PathShaping.Group("Products", Pattern.compile("Product \\d+")),
                                 new PathShaping.Group("(abandoned)", Pattern.compile("Help \\d+")))));
-    }
-
-    private static JourneySelection selection(Long from, Long to, String segment, String channel, String device,
-            Outcome outcome, Map<String, String> attributes, List<String> contains, List<String> endsWith,
-            List<String> excludes) {
-        return new JourneySelection(from, to, segment, channel, device, outcome, attributes, null, endsWith, contains,
-                excludes, null);
     }
 }
