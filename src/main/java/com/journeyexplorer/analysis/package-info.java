@@ -1,0 +1,18 @@
+/**
+ * Plain Java analyses on the in-memory projection, no Spring and no database; each class states its meaning and cost.
+ * <ul>
+ * <li>The domain model every layer shares (to move to a package of its own): {@link Journey}, {@link Touchpoint},
+ * {@link Owner}, {@link Outcome}, {@link OutcomeRule}, {@link EventType}, {@link EventAttributes}.</li>
+ * <li>The projection and its per-snapshot indexes: {@link JourneySnapshot}, {@link JourneyIndex},
+ * {@link JourneyColumns}, {@link StepSequences}, {@link OpenJourneys}.</li>
+ * <li>Selection and shaping: {@link JourneySelection}, {@link PathShaping}, {@link PathShaper}.</li>
+ * <li>Counting primitives: {@link EdgeTallies}, {@link NodeSpace}, {@link VariantTable}, {@link Durations},
+ * {@link LabelVisits}.</li>
+ * <li>Transition graphs and the absorbing chain: {@link TransitionTable}, {@link TransitionGraph},
+ * {@link AbsorbingChain} (solved by {@code analysis.chain}), {@link LikelyPaths}, {@link DinicMaxFlow}.</li>
+ * <li>The analyses: {@link TopPaths}, {@link Diversions}, {@link Dropoff}, {@link Funnel}, {@link StepFunnel},
+ * {@link Flows}, {@link Neighbourhood}, {@link ObservedPaths}, {@link SelectionSummary}.</li>
+ * <li>{@link WorkBudget}: the time budget that long loops check.</li>
+ * </ul>
+ */
+package com.journeyexplorer.analysis;
