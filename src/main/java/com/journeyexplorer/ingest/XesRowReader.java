@@ -1,6 +1,5 @@
 package com.journeyexplorer.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -24,7 +22,8 @@ import javax.xml.stream.XMLStreamReader;
  * trace's attributes prefixed with {@code case:} ({@code case:concept:name} is the trace's name), the shape pm4py gives
  * a log it converts to a table. A trace's events are handed on when the trace ends, so that trace attributes written
  * after its events still reach every event. Nested attributes (lists, containers, meta-attributes) are skipped; DTDs
- * and external entities are refused. A gzip-compressed log is recognised by its first bytes.
+ * and external entities are refused. A gzip-compressed log is decompressed
+ * before it reaches this reader ({@link Upload}, which also bounds its decompressed size).
  */
 final class XesRowReader implements RowReader {
 
@@ -43,8 +42,8 @@ final class XesRowReader implements RowReader {
     public boolean read(InputStream input, Consumer<InputRow> consumer, ErrorCollector errors) throws IOException {
         XMLStreamReader xml;
         try {
-            xml = factory().createXMLStreamReader(decompressed(input));
-        } catch (XMLStreamException | IOException e) {
+            xml = factory().createXMLStreamReader(input);
+        } catch (XMLStreamException e) {
             errors.add(1, null, "is not an XES log: " + reason(e));
             return false;
         }
@@ -164,19 +163,6 @@ final class XesRowReader implements RowReader {
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, false);
         return factory;
-    }
-
-    /** The input, decompressed when it starts with the gzip magic bytes. */
-    private static InputStream decompressed(InputStream input) throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(input, 1 << 16);
-        buffered.mark(2);
-        int first = buffered.read();
-        int second = buffered.read();
-        buffered.reset();
-        if (first == 0x1f && second == 0x8b) {
-            return new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16);
-        }
-        return buffered;
     }
 
     private static String reason(Exception e) {
