@@ -1,5 +1,10 @@
 package com.journeyexplorer.analysis;
 
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
+import com.journeyexplorer.journey.Owner;
+import com.journeyexplorer.journey.Touchpoint;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

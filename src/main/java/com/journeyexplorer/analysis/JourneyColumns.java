@@ -1,5 +1,8 @@
 package com.journeyexplorer.analysis;
 
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

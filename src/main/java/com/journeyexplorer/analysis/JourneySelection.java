@@ -1,5 +1,9 @@
 package com.journeyexplorer.analysis;
 
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
+import com.journeyexplorer.journey.Touchpoint;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package com.journeyexplorer.analysis;
 
+import com.journeyexplorer.journey.Journey;
+
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,7 @@
 package com.journeyexplorer.analysis;
 
+import com.journeyexplorer.journey.Outcome;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,7 @@
 package com.journeyexplorer.analysis;
 
+import com.journeyexplorer.journey.Outcome;
+
 /**
  * Numbering of the nodes of a transition graph: touchpoints keep their ids {@code [0, n)}; the start node is
  * {@code n} and the three outcome nodes follow it, so that the graph is a complete absorbing Markov chain.

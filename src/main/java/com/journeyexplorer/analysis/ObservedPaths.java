@@ -1,5 +1,7 @@
 package com.journeyexplorer.analysis;
 
+import com.journeyexplorer.journey.Outcome;
+
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

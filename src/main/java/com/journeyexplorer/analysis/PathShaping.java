@@ -1,5 +1,8 @@
 package com.journeyexplorer.analysis;
 
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Touchpoint;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;

@@ -1,5 +1,8 @@
 package com.journeyexplorer.analysis;
 
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

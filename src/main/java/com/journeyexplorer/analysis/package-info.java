@@ -1,8 +1,7 @@
 /**
  * Plain Java analyses on the in-memory projection, no Spring and no database; each class states its meaning and cost.
+ * The journeys they read are the domain model of {@code com.journeyexplorer.journey}.
  * <ul>
- * <li>The domain model every layer shares (to move to a package of its own): {@link Journey}, {@link Touchpoint},
- * {@link Owner}, {@link Outcome}, {@link OutcomeRule}, {@link EventType}, {@link EventAttributes}.</li>
  * <li>The projection and its per-snapshot indexes: {@link JourneySnapshot}, {@link JourneyIndex},
  * {@link JourneyColumns}, {@link StepSequences}, {@link OpenJourneys}.</li>
  * <li>Selection and shaping: {@link JourneySelection}, {@link PathShaping}, {@link PathShaper}.</li>

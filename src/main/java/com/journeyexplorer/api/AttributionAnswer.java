@@ -7,16 +7,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-
-import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.Outcome;
 import com.journeyexplorer.analysis.attribution.Attribution;
 import com.journeyexplorer.analysis.attribution.AttributionAccumulator;
 import com.journeyexplorer.analysis.attribution.AttributionPath;
 import com.journeyexplorer.analysis.attribution.MarkovAttribution;
 import com.journeyexplorer.analysis.attribution.MarkovChain;
 import com.journeyexplorer.export.CleanNumbers;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 

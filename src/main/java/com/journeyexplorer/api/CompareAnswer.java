@@ -3,11 +3,10 @@ package com.journeyexplorer.api;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import com.journeyexplorer.analysis.Outcome;
 import com.journeyexplorer.analysis.attribution.Attribution;
-import com.journeyexplorer.analysis.attribution.ChiSquare;
-import com.journeyexplorer.analysis.attribution.SegmentComparison;
+import com.journeyexplorer.analysis.compare.SegmentComparison;
+import com.journeyexplorer.analysis.stats.ChiSquare;
+import com.journeyexplorer.journey.Outcome;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.attribution.SegmentComparison;
+import com.journeyexplorer.analysis.compare.SegmentComparison;
 import com.journeyexplorer.graph.JourneyProjection;
 
 import io.swagger.v3.oas.annotations.Operation;

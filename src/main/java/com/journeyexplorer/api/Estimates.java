@@ -1,7 +1,7 @@
 package com.journeyexplorer.api;
 
-import com.journeyexplorer.analysis.attribution.Interval;
-import com.journeyexplorer.analysis.attribution.Proportions;
+import com.journeyexplorer.analysis.stats.Interval;
+import com.journeyexplorer.analysis.stats.Proportions;
 
 /**
  * JSON forms of the statistics shared by the analysis answers. JSON has no NaN or infinity: an undefined figure (a

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.journeyexplorer.analysis.Funnel;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.StepFunnel;
-import com.journeyexplorer.analysis.Touchpoint;
 import com.journeyexplorer.graph.JourneyProjection;
+import com.journeyexplorer.journey.Touchpoint;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -11,12 +11,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.Outcome;
-import com.journeyexplorer.analysis.Touchpoint;
 import com.journeyexplorer.graph.JourneyProjection;
 import com.journeyexplorer.graph.TransitionCache;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
+import com.journeyexplorer.journey.Touchpoint;
 
 /** The minimal read API: counts, touchpoints and single journeys ({@code /api/transitions}: TransitionsController). */
 @RestController

@@ -24,9 +24,9 @@ import org.springframework.util.MultiValueMap;
 
 import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.Outcome;
 import com.journeyexplorer.analysis.PathShaping;
-import com.journeyexplorer.analysis.Touchpoint;
+import com.journeyexplorer.journey.Outcome;
+import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * The filters and path shaping that every analysis endpoint takes, read from the query string with one clear 400 per

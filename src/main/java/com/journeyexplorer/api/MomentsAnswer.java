@@ -1,8 +1,7 @@
 package com.journeyexplorer.api;
 
 import java.util.List;
-
-import com.journeyexplorer.analysis.attribution.KeyMoments;
+import com.journeyexplorer.analysis.compare.KeyMoments;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 

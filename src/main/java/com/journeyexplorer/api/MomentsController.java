@@ -10,11 +10,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.Outcome;
-import com.journeyexplorer.analysis.attribution.KeyMoments;
+import com.journeyexplorer.analysis.compare.KeyMoments;
 import com.journeyexplorer.graph.JourneyProjection;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

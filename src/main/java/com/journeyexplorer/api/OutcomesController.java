@@ -14,12 +14,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.journeyexplorer.ingest.ImportParameters;
 import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.Outcome;
-import com.journeyexplorer.analysis.Touchpoint;
 import com.journeyexplorer.graph.JourneyProjection;
+import com.journeyexplorer.ingest.ImportParameters;
 import com.journeyexplorer.ingest.Redefinitions;
+import com.journeyexplorer.journey.Outcome;
+import com.journeyexplorer.journey.Touchpoint;
 
 import jakarta.servlet.http.HttpServletRequest;
 

@@ -17,12 +17,12 @@ import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.LikelyPath;
 import com.journeyexplorer.analysis.LikelyPaths;
 import com.journeyexplorer.analysis.ObservedPaths;
-import com.journeyexplorer.analysis.Outcome;
 import com.journeyexplorer.analysis.PathVariant;
 import com.journeyexplorer.analysis.TopPaths;
 import com.journeyexplorer.analysis.TransitionGraph;
 import com.journeyexplorer.export.CleanNumbers;
 import com.journeyexplorer.graph.JourneyProjection;
+import com.journeyexplorer.journey.Outcome;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

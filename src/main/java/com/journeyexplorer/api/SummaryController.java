@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.Outcome;
 import com.journeyexplorer.analysis.SelectionSummary;
 import com.journeyexplorer.graph.JourneyProjection;
+import com.journeyexplorer.journey.Outcome;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

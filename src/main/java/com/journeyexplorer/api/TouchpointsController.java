@@ -9,10 +9,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.journeyexplorer.analysis.Owner;
-import com.journeyexplorer.analysis.Touchpoint;
 import com.journeyexplorer.graph.JourneyProjection;
 import com.journeyexplorer.ingest.Redefinitions;
+import com.journeyexplorer.journey.Owner;
+import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * {@code PUT /api/touchpoints/{name}} (or {@code PUT /api/touchpoints?name=...}, for names with a '/'): sets a

@@ -6,7 +6,7 @@ import java.util.List;
 import org.jgrapht.Graph;
 
 import com.journeyexplorer.analysis.Flows;
-import com.journeyexplorer.analysis.Touchpoint;
+import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * What the exporters write: the pruned transition graph with its node and link attributes, the step-unrolled flows for

@@ -19,11 +19,11 @@ import com.journeyexplorer.analysis.Flows;
 import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.LabelVisits;
-import com.journeyexplorer.analysis.Outcome;
 import com.journeyexplorer.analysis.PathShaping;
-import com.journeyexplorer.analysis.Touchpoint;
 import com.journeyexplorer.analysis.TransitionGraph;
 import com.journeyexplorer.analysis.TransitionStats;
+import com.journeyexplorer.journey.Outcome;
+import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * Builds the {@link ExportGraph} of a selection: the transitions that {@code /api/transitions} counts (the paths to

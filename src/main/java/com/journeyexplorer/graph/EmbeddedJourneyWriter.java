@@ -18,9 +18,9 @@ import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.Transaction;
 
-import com.journeyexplorer.analysis.EventType;
-import com.journeyexplorer.analysis.Journey;
-import com.journeyexplorer.analysis.Touchpoint;
+import com.journeyexplorer.journey.EventType;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * Writes journeys and their steps ({@code VISITED} relationships) through Neo4j's embedded Java API: the same graph as the Cypher writer in

@@ -2,9 +2,8 @@ package com.journeyexplorer.graph;
 
 import java.util.List;
 import java.util.Map;
-
-import com.journeyexplorer.analysis.Journey;
-import com.journeyexplorer.analysis.Touchpoint;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * What one import changes: the full touchpoint list after it, the touchpoints to write, the journeys to write (new or

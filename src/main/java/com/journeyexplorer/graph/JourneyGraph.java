@@ -14,12 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.OpenJourneys;
-import com.journeyexplorer.analysis.Touchpoint;
 import com.journeyexplorer.analysis.TransitionTable;
 import com.journeyexplorer.config.JourneysProperties;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * The write side of the journey graph: applies one import (or other change of the stored journeys) at a time to Neo4j

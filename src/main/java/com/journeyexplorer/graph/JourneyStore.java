@@ -19,14 +19,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Repository;
 
-import com.journeyexplorer.analysis.EventAttributes;
-import com.journeyexplorer.analysis.EventType;
-import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.NodeSpace;
-import com.journeyexplorer.analysis.Outcome;
-import com.journeyexplorer.analysis.Owner;
-import com.journeyexplorer.analysis.Touchpoint;
 import com.journeyexplorer.analysis.TransitionTable;
+import com.journeyexplorer.journey.EventAttributes;
+import com.journeyexplorer.journey.EventType;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
+import com.journeyexplorer.journey.Owner;
+import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * Reads and writes the journey graph in Neo4j through the Bolt driver, so the same code serves the embedded database
@@ -737,9 +737,9 @@ class JourneyStore {
             }
             eventValues.put((String) entry.get(0), column);
         }
-        int purchase = com.journeyexplorer.analysis.OutcomeRule.firstPurchase(types);
+        int purchase = com.journeyexplorer.journey.OutcomeRule.firstPurchase(types);
         return new Journey(row.get("id").asString(), row.get("customerId").asString(""), steps, times, types, eventIds,
-                com.journeyexplorer.analysis.OutcomeRule.outcomeOf(steps, types, touchpoints), purchase,
+                com.journeyexplorer.journey.OutcomeRule.outcomeOf(steps, types, touchpoints), purchase,
                 row.get("value").asDouble(0), row.get("weight").asInt(1), row.get("segment").asString("").intern(),
                 row.get("device").asString("").intern(), attributes.isEmpty() ? Map.of() : attributes,
                 EventAttributes.of(eventValues, steps.length), row.get("openHorizon").asLong(-1));
@@ -827,7 +827,7 @@ class JourneyStore {
      */
     static Outcome storedOutcome(Journey journey, List<Touchpoint> touchpoints) {
         return journey.outcome() == Outcome.OPEN
-                ? com.journeyexplorer.analysis.OutcomeRule.outcomeOf(journey.steps(), journey.types(), touchpoints)
+                ? com.journeyexplorer.journey.OutcomeRule.outcomeOf(journey.steps(), journey.types(), touchpoints)
                 : journey.outcome();
     }
 

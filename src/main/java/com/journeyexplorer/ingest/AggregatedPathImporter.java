@@ -20,15 +20,15 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 
-import com.journeyexplorer.analysis.EventType;
-import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.Outcome;
-import com.journeyexplorer.analysis.Owner;
-import com.journeyexplorer.analysis.Touchpoint;
 import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.graph.JourneyChanges;
 import com.journeyexplorer.graph.JourneyGraph;
+import com.journeyexplorer.journey.EventType;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
+import com.journeyexplorer.journey.Owner;
+import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * Imports aggregated path counts. Rows with the same path are added together; each distinct path becomes at most two

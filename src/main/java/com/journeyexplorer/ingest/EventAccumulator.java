@@ -10,13 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import com.journeyexplorer.analysis.EventType;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.NodeSpace;
-import com.journeyexplorer.analysis.Outcome;
-import com.journeyexplorer.analysis.Owner;
-import com.journeyexplorer.analysis.Touchpoint;
+import com.journeyexplorer.journey.EventType;
+import com.journeyexplorer.journey.Outcome;
+import com.journeyexplorer.journey.Owner;
+import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * Validates the rows of an upload and groups their events by journey (or by customer, when rows have no journey id

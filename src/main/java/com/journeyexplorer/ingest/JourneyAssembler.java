@@ -11,14 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.journeyexplorer.analysis.EventAttributes;
-import com.journeyexplorer.analysis.Journey;
-import com.journeyexplorer.analysis.Outcome;
-import com.journeyexplorer.graph.JourneyChanges;
 import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.OutcomeRule;
-import com.journeyexplorer.analysis.Touchpoint;
+import com.journeyexplorer.graph.JourneyChanges;
+import com.journeyexplorer.journey.EventAttributes;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
+import com.journeyexplorer.journey.OutcomeRule;
+import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * Turns the drafts of an upload into journeys, merged with the journeys already stored: events are ordered by time

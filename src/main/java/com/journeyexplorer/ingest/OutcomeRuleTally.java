@@ -6,8 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import com.journeyexplorer.analysis.Touchpoint;
+import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * Counts the events each outcome rule of an upload ({@code purchase}, {@code competitor}) matched, by name, and

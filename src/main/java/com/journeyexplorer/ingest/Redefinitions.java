@@ -11,15 +11,15 @@ import java.util.function.Predicate;
 
 import org.springframework.stereotype.Service;
 
-import com.journeyexplorer.analysis.EventType;
-import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.Outcome;
-import com.journeyexplorer.analysis.Owner;
-import com.journeyexplorer.analysis.Touchpoint;
 import com.journeyexplorer.graph.JourneyChanges;
 import com.journeyexplorer.graph.JourneyGraph;
 import com.journeyexplorer.graph.NotStoredException;
+import com.journeyexplorer.journey.EventType;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
+import com.journeyexplorer.journey.Owner;
+import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * Changes what stored journeys mean without importing them again: the outcome rules (which events are purchases,

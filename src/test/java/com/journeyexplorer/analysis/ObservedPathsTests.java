@@ -1,5 +1,7 @@
 package com.journeyexplorer.analysis;
 
+import com.journeyexplorer.journey.Outcome;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;

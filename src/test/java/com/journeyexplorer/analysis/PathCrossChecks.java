@@ -1,5 +1,7 @@
 package com.journeyexplorer.analysis;
 
+import com.journeyexplorer.journey.Outcome;
+
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;

@@ -1,5 +1,12 @@
 package com.journeyexplorer.analysis;
 
+import com.journeyexplorer.journey.EventType;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
+import com.journeyexplorer.journey.OutcomeRule;
+import com.journeyexplorer.journey.Owner;
+import com.journeyexplorer.journey.Touchpoint;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -12,8 +12,8 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import com.journeyexplorer.analysis.JourneySelection;
-import com.journeyexplorer.analysis.Outcome;
 import com.journeyexplorer.analysis.PathShaping;
+import com.journeyexplorer.journey.Outcome;
 
 /** The query string every analysis endpoint reads: filters, shaping, and one 400 naming each bad parameter. */
 class JourneyQueryTests {

@@ -22,12 +22,12 @@ import com.journeyexplorer.analysis.Funnel;
 import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.LikelyPaths;
-import com.journeyexplorer.analysis.Outcome;
 import com.journeyexplorer.analysis.PathShaping;
 import com.journeyexplorer.analysis.TopPaths;
 import com.journeyexplorer.analysis.TransitionGraph;
 import com.journeyexplorer.api.JourneyQuery;
 import com.journeyexplorer.ingest.InMemoryImport;
+import com.journeyexplorer.journey.Outcome;
 
 /**
  * Profiles the analyses of the benchmark requests without a database or HTTP: builds the snapshot of an event CSV in

@@ -15,14 +15,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.journeyexplorer.JourneyExplorerApplication;
-import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.Outcome;
-import com.journeyexplorer.analysis.Owner;
 import com.journeyexplorer.ingest.EventImporter;
 import com.journeyexplorer.ingest.ImportOptions;
 import com.journeyexplorer.ingest.ImportReport;
 import com.journeyexplorer.ingest.Redefinitions;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
+import com.journeyexplorer.journey.Owner;
 
 /**
  * After outcome rules, touchpoint metadata, an undo and an erasure, the journal's copies stay out of the projection: a

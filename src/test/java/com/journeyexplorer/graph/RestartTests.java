@@ -16,11 +16,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.journeyexplorer.JourneyExplorerApplication;
-import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.Outcome;
 import com.journeyexplorer.ingest.EventImporter;
 import com.journeyexplorer.ingest.ImportOptions;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
 
 /** Data survives a normal restart, and the projection rebuilt from Neo4j equals the one before it. */
 class RestartTests {

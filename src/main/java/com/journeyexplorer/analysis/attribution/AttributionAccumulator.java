@@ -1,6 +1,6 @@
 package com.journeyexplorer.analysis.attribution;
 
-import com.journeyexplorer.analysis.Journey;
+import com.journeyexplorer.journey.Journey;
 
 /**
  * One model's attribution of journeys fed one at a time ({@link AttributionModel#accumulator}), so that a caller

@@ -1,9 +1,8 @@
 package com.journeyexplorer.analysis.attribution;
 
 import java.util.List;
-
-import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.journey.Journey;
 
 /**
  * Shares out the conversions of a set of paths among the labels (channels or touchpoints) on them. Implementations

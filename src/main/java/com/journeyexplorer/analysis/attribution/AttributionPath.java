@@ -1,9 +1,9 @@
 package com.journeyexplorer.analysis.attribution;
 
-import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.Outcome;
-import com.journeyexplorer.analysis.Touchpoint;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
+import com.journeyexplorer.journey.Touchpoint;
 
 import java.util.Arrays;
 import java.util.Objects;

@@ -4,9 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-
 import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.Touchpoint;
+import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * The labels of an attribution, sorted, and the label id of each touchpoint ({@code labelOf}), so that models count

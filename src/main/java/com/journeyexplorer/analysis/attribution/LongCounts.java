@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Counts by non-negative long key, without boxing: open addressing with linear probing, at most half full. O(1)
  * expected per {@link #add}.
  */
-final class LongCounts {
+public final class LongCounts {
 
     private static final long EMPTY = -1;
 
@@ -21,7 +21,7 @@ final class LongCounts {
     }
 
     /** Adds {@code amount} to the count of {@code key}, which must be {@code >= 0}. */
-    void add(long key, long amount) {
+    public void add(long key, long amount) {
         int mask = keys.length - 1;
         int slot = Long.hashCode(key * 0x9E3779B97F4A7C15L) & mask;
         while (keys[slot] != EMPTY && keys[slot] != key) {
@@ -38,7 +38,7 @@ final class LongCounts {
         values[slot] += amount;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
@@ -56,7 +56,7 @@ final class LongCounts {
     }
 
     /** Calls {@code action} with each key and its count, in no particular order. */
-    void forEach(Entry action) {
+    public void forEach(Entry action) {
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != EMPTY) {
                 action.accept(keys[i], values[i]);
@@ -66,7 +66,7 @@ final class LongCounts {
 
     /** A key and its count. */
     @FunctionalInterface
-    interface Entry {
+    public interface Entry {
         void accept(long key, long count);
     }
 }

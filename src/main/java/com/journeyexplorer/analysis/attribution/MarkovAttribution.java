@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.journey.Journey;
 
 /**
  * Markov-chain attribution by removal effects, computed exactly (no simulation): the chain of {@link MarkovChain};
@@ -79,7 +78,7 @@ public final class MarkovAttribution implements AttributionModel {
         @Override
         public void add(Journey journey) {
             // A journey still in progress has not converted, nor failed to: it would only inflate the null state.
-            if (journey.outcome() == com.journeyexplorer.analysis.Outcome.OPEN) {
+            if (journey.outcome() == com.journeyexplorer.journey.Outcome.OPEN) {
                 return;
             }
             counts.addJourney(journey, table.labelOf());

@@ -7,11 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-
-import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.chain.SolvedChain;
 import com.journeyexplorer.analysis.chain.SparseChain;
+import com.journeyexplorer.journey.Journey;
 
 /**
  * The absorbing Markov chain of order k of a set of paths, with exact conversion probabilities.

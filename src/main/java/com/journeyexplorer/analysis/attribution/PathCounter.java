@@ -1,7 +1,7 @@
 package com.journeyexplorer.analysis.attribution;
 
-import com.journeyexplorer.analysis.Journey;
-import com.journeyexplorer.analysis.Outcome;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
 
 /**
  * Receives paths as int arrays, one at a time, without a per-path object: the labels of a path are

@@ -3,9 +3,8 @@ package com.journeyexplorer.analysis.attribution;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.journey.Journey;
 
 /**
  * A heuristic model whose share of a step depends only on the step's position and the path's length, and is the same

@@ -2,10 +2,9 @@ package com.journeyexplorer.analysis.attribution;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.Outcome;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
 
 /**
  * Shares proportional to {@code 2^(-(tConversion - tStep) / halfLife)}: a step one half-life before the conversion

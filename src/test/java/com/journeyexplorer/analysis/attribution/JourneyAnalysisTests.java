@@ -1,14 +1,15 @@
 package com.journeyexplorer.analysis.attribution;
 
+import com.journeyexplorer.analysis.compare.KeyMoments;
+import com.journeyexplorer.analysis.compare.SegmentComparison;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
-import com.journeyexplorer.analysis.EventType;
-import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.Outcome;
-import com.journeyexplorer.analysis.Owner;
-import com.journeyexplorer.analysis.Touchpoint;
+import com.journeyexplorer.journey.EventType;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
+import com.journeyexplorer.journey.Owner;
+import com.journeyexplorer.journey.Touchpoint;
 
 import java.util.List;
 

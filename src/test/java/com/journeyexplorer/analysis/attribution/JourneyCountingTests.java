@@ -1,5 +1,7 @@
 package com.journeyexplorer.analysis.attribution;
 
+import com.journeyexplorer.analysis.compare.SegmentComparison;
+import com.journeyexplorer.analysis.stats.Proportions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -14,12 +16,12 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import com.journeyexplorer.analysis.EventType;
-import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.Outcome;
-import com.journeyexplorer.analysis.Owner;
-import com.journeyexplorer.analysis.Touchpoint;
+import com.journeyexplorer.journey.EventType;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
+import com.journeyexplorer.journey.Owner;
+import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * The models counted straight from journeys' touchpoint arrays ({@link AttributionModel#accumulator},

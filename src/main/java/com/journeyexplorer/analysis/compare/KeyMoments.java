@@ -1,10 +1,14 @@
-package com.journeyexplorer.analysis.attribution;
+package com.journeyexplorer.analysis.compare;
 
-import com.journeyexplorer.analysis.Journey;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.NodeSpace;
-import com.journeyexplorer.analysis.Outcome;
 import com.journeyexplorer.analysis.TransitionTable;
+import com.journeyexplorer.analysis.attribution.TransitionEdge;
+import com.journeyexplorer.analysis.stats.Interval;
+import com.journeyexplorer.analysis.stats.MultipleComparisons;
+import com.journeyexplorer.analysis.stats.Proportions;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package com.journeyexplorer.analysis;
+package com.journeyexplorer.journey;
 
 /** What an event means for the journey's outcome. */
 public enum EventType {

@@ -1,4 +1,4 @@
-package com.journeyexplorer.analysis;
+package com.journeyexplorer.journey;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +15,7 @@ public enum Outcome {
      * Still in progress: no purchase and no abandon event, and the last event lies within the open horizon of the
      * data's latest event ({@link OpenJourneys}). Derived per snapshot, never stored: as later data arrives, an open
      * journey becomes ABANDONED or DIVERTED. Analyses leave open journeys out unless asked
-     * ({@link JourneySelection#includeOpen()}); then they end at their own absorbing node, never as abandoned.
+     * ({@link com.journeyexplorer.analysis.JourneySelection#includeOpen()}); then they end at their own absorbing node, never as abandoned.
      */
     OPEN;
 

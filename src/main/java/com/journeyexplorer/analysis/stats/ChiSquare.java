@@ -1,4 +1,4 @@
-package com.journeyexplorer.analysis.attribution;
+package com.journeyexplorer.analysis.stats;
 
 /**
  * Pearson's chi-square test of independence on a contingency table; the p-value is the regularized upper incomplete

@@ -1,4 +1,4 @@
-package com.journeyexplorer.analysis.attribution;
+package com.journeyexplorer.analysis.stats;
 
 /**
  * Binomial proportions: Wilson score intervals, and the difference of two proportions with Newcombe's hybrid score

@@ -1,4 +1,4 @@
-package com.journeyexplorer.analysis;
+package com.journeyexplorer.journey;
 
 /** Whose touchpoint it is: ours, or a competitor's (a site, a store, an offer). */
 public enum Owner {

@@ -1,4 +1,4 @@
-package com.journeyexplorer.analysis;
+package com.journeyexplorer.journey;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.journeyexplorer.analysis;
+package com.journeyexplorer.journey;
 
 import java.util.Map;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package com.journeyexplorer.analysis.attribution;
+package com.journeyexplorer.analysis.stats;
 
 /** A confidence interval {@code [lower, upper]}. */
 public record Interval(double lower, double upper) {

@@ -1,4 +1,4 @@
-package com.journeyexplorer.analysis.attribution;
+package com.journeyexplorer.analysis.stats;
 
 /**
  * The standard normal distribution without a library. {@link #cdf}: Marsaglia's series

@@ -1,4 +1,4 @@
-package com.journeyexplorer.analysis.attribution;
+package com.journeyexplorer.analysis.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,4 +1,5 @@
-package com.journeyexplorer.analysis;
+package com.journeyexplorer.journey;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.journeyexplorer.analysis.attribution;
+package com.journeyexplorer.analysis.stats;
 
 import java.util.Arrays;
 import java.util.Comparator;
