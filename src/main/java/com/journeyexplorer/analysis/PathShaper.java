@@ -1,63 +1,44 @@
 package com.journeyexplorer.analysis;
 
 import com.journeyexplorer.journey.Journey;
-import com.journeyexplorer.journey.Touchpoint;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
- * A {@link PathShaping} bound to one snapshot: touchpoint labels computed once, then O(steps) per journey. Labels are
- * also numbered, {@code [0, labelCount())} in their natural (String) order, so that analyses over many journeys can
- * shape into a reusable {@link LabelPath} of ints and compare, hash and count label ids instead of strings; ordering
- * by label id is ordering by label.
+ * A {@link PathShaping} bound to one snapshot: the touchpoints' labels numbered once ({@link TouchpointLabels}, the
+ * numbering attribution uses too), then O(steps) per journey to collapse repeats and cut the path. Analyses over many
+ * journeys shape into a reusable {@link LabelPath} of label ids and compare, hash and count ints instead of strings;
+ * ordering by label id is ordering by label.
  */
 final class PathShaper {
 
-    private final String[] labels;
+    private final TouchpointLabels labels;
     private final int[] labelIds;
-    private final String[] labelNames;
     private final boolean collapseRepeats;
     private final int maxSteps;
 
     PathShaper(PathShaping shaping, JourneySnapshot snapshot) {
-        this.labels = new String[snapshot.touchpoints().size()];
-        for (Touchpoint touchpoint : snapshot.touchpoints()) {
-            labels[touchpoint.id()] = shaping.label(touchpoint);
-        }
-        this.labelNames = new TreeSet<>(Arrays.asList(labels)).toArray(String[]::new);
-        this.labelIds = new int[labels.length];
-        for (int touchpoint = 0; touchpoint < labels.length; touchpoint++) {
-            labelIds[touchpoint] = Arrays.binarySearch(labelNames, labels[touchpoint]);
-        }
+        this.labels = TouchpointLabels.of(snapshot, shaping);
+        this.labelIds = labels.labelOfEachTouchpoint();
         this.collapseRepeats = shaping.collapseRepeats();
         this.maxSteps = shaping.maxSteps() == null ? Integer.MAX_VALUE : shaping.maxSteps();
     }
 
-    /** The label of {@code touchpoint} under this shaping. */
-    String label(int touchpoint) {
-        return labels[touchpoint];
-    }
-
     /** How many distinct labels the snapshot's touchpoints map to. */
     int labelCount() {
-        return labelNames.length;
+        return labels.count();
     }
 
     /** The label numbered {@code id}. */
     String labelName(int id) {
-        return labelNames[id];
+        return labels.name(id);
     }
 
     /** The label names of {@code length} label ids. */
     List<String> labelNames(int[] ids, int length) {
-        String[] names = new String[length];
-        for (int i = 0; i < length; i++) {
-            names[i] = labelNames[ids[i]];
-        }
-        return List.of(names);
+        return labels.names(ids, length);
     }
 
     /**
@@ -107,14 +88,16 @@ final class PathShaper {
         List<String> steps = new ArrayList<>(Math.min(length, maxSteps));
         long[] firstTimes = new long[journey.isTimed() ? Math.min(length, maxSteps) : 0];
         long[] lastTimes = new long[firstTimes.length];
+        int previous = -1;
         for (int i = 0; i < length; i++) {
-            String label = labels[journey.steps()[i]];
-            boolean repeat = collapseRepeats && !steps.isEmpty() && steps.get(steps.size() - 1).equals(label);
+            int label = labelIds[journey.steps()[i]];
+            boolean repeat = collapseRepeats && previous == label;
             if (!repeat) {
                 if (steps.size() == maxSteps) {
                     break;
                 }
-                steps.add(label);
+                steps.add(labels.name(label));
+                previous = label;
                 if (journey.isTimed()) {
                     firstTimes[steps.size() - 1] = journey.times()[i];
                 }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * matching group wins, {@link java.util.regex.Matcher#matches() whole-name match}) is labelled with the group's name
  * at every level; any other touchpoint is labelled by {@code level}: its name, channel or stage, falling back to its
  * name where the channel or stage is empty. Then repeats are collapsed ({@code A A B -> A B}) if asked, and the path is
- * cut to {@code maxSteps} labels (null: no limit).
+ * cut to {@code maxSteps} labels (null: no limit). The labels of a snapshot's touchpoints are numbered once by
+ * {@link TouchpointLabels}, which path analyses and attribution share.
  */
 public record PathShaping(Level level, boolean collapseRepeats, Integer maxSteps, List<Group> groups) {
 
@@ -63,13 +64,12 @@ public record PathShaping(Level level, boolean collapseRepeats, Integer maxSteps
         return value.isEmpty() ? touchpoint.name() : value;
     }
 
-    /** Every label the snapshot's touchpoints map to, sorted; lets a caller tell an unknown label apart. */
+    /**
+     * Every label the snapshot's touchpoints map to, sorted; lets a caller tell an unknown label apart. O(t · g +
+     * t log t) for t touchpoints and g groups ({@link TouchpointLabels}).
+     */
     public Set<String> labels(JourneySnapshot snapshot) {
-        Set<String> labels = new TreeSet<>();
-        for (Touchpoint touchpoint : snapshot.touchpoints()) {
-            labels.add(label(touchpoint));
-        }
-        return labels;
+        return new TreeSet<>(TouchpointLabels.of(snapshot, this).names());
     }
 
     /**

@@ -58,8 +58,8 @@ public record SelectionSummary(long journeys, Map<Outcome, Long> outcomes, Ranki
         if (top < 0) {
             throw new IllegalArgumentException("top must be at least 0");
         }
-        PathShaper shaper = shaping.shaper(snapshot);
-        int labels = shaper.labelCount();
+        TouchpointLabels touchpointLabels = TouchpointLabels.of(snapshot, shaping);
+        int labels = touchpointLabels.count();
         int touchpointCount = snapshot.touchpoints().size();
         long[][] first = new long[2][labels];
         long[][] ends = new long[2][labels];
@@ -73,11 +73,8 @@ public record SelectionSummary(long journeys, Map<Outcome, Long> outcomes, Ranki
         for (Touchpoint touchpoint : snapshot.touchpoints()) {
             competitor[touchpoint.id()] = touchpoint.isCompetitor();
         }
-        String[] names = labelNames(shaper);
-        int[] labelOf = new int[touchpointCount];
-        for (int t = 0; t < touchpointCount; t++) {
-            labelOf[t] = Arrays.binarySearch(names, shaper.label(t));
-        }
+        String[] names = touchpointLabels.names().toArray(String[]::new);
+        int[] labelOf = touchpointLabels.labelOfEachTouchpoint();
         Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
         for (Outcome outcome : Outcome.values()) {
             outcomes.put(outcome, 0L);
@@ -124,15 +121,6 @@ public record SelectionSummary(long journeys, Map<Outcome, Long> outcomes, Ranki
         return new SelectionSummary(total, outcomes, ranking(first, names, total, top),
                 ranking(ends, names, total - purchases, top), ranking(seen, names, purchases, top),
                 ranking(rivals, touchpointNames, total, top), coverage(snapshot));
-    }
-
-    /** The shaper's label names by id, which is their natural order. */
-    private static String[] labelNames(PathShaper shaper) {
-        String[] names = new String[shaper.labelCount()];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = shaper.labelName(i);
-        }
-        return names;
     }
 
     private static void add(long[][] tally, int index, int weight, int bought) {

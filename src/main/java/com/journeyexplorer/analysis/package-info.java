@@ -4,7 +4,8 @@
  * <ul>
  * <li>The projection and its per-snapshot indexes: {@link JourneySnapshot}, {@link JourneyIndex},
  * {@link JourneyColumns}, {@link StepSequences}, {@link OpenJourneys}.</li>
- * <li>Selection and shaping: {@link JourneySelection}, {@link PathShaping}, {@link PathShaper}.</li>
+ * <li>Selection and shaping: {@link JourneySelection}, {@link PathShaping}, {@link TouchpointLabels} (the label
+ * numbering that attribution shares), {@link PathShaper}.</li>
  * <li>Counting primitives: {@link EdgeTallies}, {@link NodeSpace}, {@link VariantTable}, {@link Durations},
  * {@link LabelVisits}.</li>
  * <li>Transition graphs and the absorbing chain: {@link TransitionTable}, {@link TransitionGraph},

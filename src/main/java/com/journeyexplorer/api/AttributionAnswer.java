@@ -23,7 +23,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "Conversions and value credited to each label by one attribution model")
 record AttributionAnswer(
         @Schema(description = "markov, first, last, linear, position or time-decay") String model,
-        @Schema(description = "touchpoint or channel") String level,
+        @Schema(description = "touchpoint, channel or stage (touchpoints of a group are credited under its name)")
+        String level,
         @Schema(description = "Markov order (markov only)") Integer order,
         @Schema(description = "Half-life in days, in steps for untimed paths (time-decay only)") Double halfLifeDays,
         @Schema(description = "Repeated states merged (markov only)") Boolean collapseRepeats,
@@ -63,7 +64,7 @@ record AttributionAnswer(
      */
     static AttributionAnswer of(JourneySnapshot snapshot, Predicate<Journey> selected, AttributionSettings settings,
             List<String> remove) {
-        AttributionAccumulator accumulator = settings.model().accumulator(snapshot, settings.level());
+        AttributionAccumulator accumulator = settings.model().accumulator(settings.labels(snapshot));
         long journeyCount = 0;
         long purchases = 0;
         for (Journey journey : snapshot.journeys()) {

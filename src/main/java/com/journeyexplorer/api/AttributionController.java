@@ -1,7 +1,6 @@
 package com.journeyexplorer.api;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.springframework.util.MultiValueMap;
@@ -18,7 +17,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** Attribution of the selected journeys' conversions to touchpoints or channels. */
+/** Attribution of the selected journeys' conversions to touchpoints, channels, stages or groups. */
 @RestController
 @RequestMapping("/api")
 class AttributionController {
@@ -41,16 +40,20 @@ class AttributionController {
     }
 
     @GetMapping("/attribution")
-    @Operation(summary = "Attribute conversions to touchpoints or channels", description = "Markov removal effects "
-            + "(exact, orders 1-4) or a heuristic model. A converting journey's path ends before its purchase event "
-            + "(an aggregated path's 'Conversion' step earns no credit); its value is the record's total. Markov "
-            + "keeps repeated steps as self-loops as ChannelAttribution's worked example does (A = 2, B = 1), "
-            + "unless collapseRepeats=true." + FILTERS)
+    @Operation(summary = "Attribute conversions to touchpoints, channels, stages or groups", description = "Markov "
+            + "removal effects (exact, orders 1-4) or a heuristic model. A converting journey's path ends before its "
+            + "purchase event (an aggregated path's 'Conversion' step earns no credit); its value is the record's "
+            + "total. Steps are labelled as the path analyses label them (level, group); paths are taken whole, so "
+            + "maxSteps is a 400. Markov keeps repeated steps as self-loops as ChannelAttribution's worked example "
+            + "does (A = 2, B = 1), unless collapseRepeats=true." + FILTERS)
     @Parameter(name = "model", in = ParameterIn.QUERY, description = "The attribution model",
             schema = @Schema(allowableValues = {"markov", "first", "last", "linear", "position", "time-decay"},
                     defaultValue = "markov"))
-    @Parameter(name = "level", in = ParameterIn.QUERY, description = "Credit touchpoints or their channels",
-            schema = @Schema(allowableValues = {"touchpoint", "channel"}, defaultValue = "touchpoint"))
+    @Parameter(name = "level", in = ParameterIn.QUERY, description = "Credit touchpoints, their channels or their "
+            + "stages", schema = @Schema(allowableValues = {"touchpoint", "channel", "stage"},
+                    defaultValue = "touchpoint"))
+    @Parameter(name = "group", in = ParameterIn.QUERY, description = "Name:regex, repeatable; touchpoints whose "
+            + "whole name matches are credited together as Name", example = "Product pages:Product.*")
     @Parameter(name = "order", in = ParameterIn.QUERY, description = "Markov order, 1..4 (markov only)",
             schema = @Schema(type = "integer", minimum = "1", maximum = "4", defaultValue = "1"))
     @Parameter(name = "collapseRepeats", in = ParameterIn.QUERY, description = "Merge consecutive repeated steps, "
@@ -64,13 +67,7 @@ class AttributionController {
     AttributionAnswer attribution(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         JourneySnapshot snapshot = projection.current();
         JourneyQuery query = JourneyQuery.of(parameters, PARAMETERS).requireKnownTouchpoints(snapshot);
-        for (String shaping : List.of("maxSteps", "group")) {
-            if (parameters.containsKey(shaping)) {
-                throw new InvalidParameterException(shaping, "is not supported by attribution: paths are taken "
-                        + "whole, up to the purchase");
-            }
-        }
-        AttributionSettings settings = AttributionSettings.of(parameters);
+        AttributionSettings settings = AttributionSettings.of(parameters, query.shaping());
         if (settings.name() != AttributionSettings.ModelName.MARKOV) {
             AttributionSettings.onlyFor(parameters, "remove", AttributionSettings.ModelName.MARKOV);
         }

@@ -4,10 +4,11 @@ import java.util.Set;
 
 import org.springframework.util.MultiValueMap;
 
+import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.PathShaping;
+import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.analysis.attribution.AttributionModel;
 import com.journeyexplorer.analysis.attribution.FirstTouch;
-import com.journeyexplorer.analysis.attribution.LabelLevel;
 import com.journeyexplorer.analysis.attribution.LastTouch;
 import com.journeyexplorer.analysis.attribution.LinearTouch;
 import com.journeyexplorer.analysis.attribution.MarkovAttribution;
@@ -16,12 +17,13 @@ import com.journeyexplorer.analysis.attribution.PositionBased;
 import com.journeyexplorer.analysis.attribution.TimeDecay;
 
 /**
- * The attribution model a request asks for: {@code model}, {@code level=touchpoint|channel}, {@code order} and
- * {@code collapseRepeats} (markov), {@code halfLife} (time-decay, days; steps for untimed aggregated paths). A
- * parameter that the chosen model does not use is a 400 rather than silently ignored.
+ * The attribution model a request asks for: {@code model}, the labels it credits as the path analyses shape them
+ * ({@code level=touchpoint|channel|stage}, {@code group=Name:regex}, read by {@link JourneyQuery#shaping}), {@code
+ * order} and {@code collapseRepeats} (markov), {@code halfLife} (time-decay, days; steps for untimed aggregated
+ * paths). A parameter that the chosen model does not use is a 400 rather than silently ignored, and so is {@code
+ * maxSteps}: attribution takes each path whole, up to its purchase.
  */
-record AttributionSettings(ModelName name, LabelLevel level, int order, double halfLifeDays,
-        boolean collapseRepeats) {
+record AttributionSettings(ModelName name, PathShaping shaping, int order, double halfLifeDays) {
 
     /** The model names of the API. */
     enum ModelName {
@@ -33,21 +35,21 @@ record AttributionSettings(ModelName name, LabelLevel level, int order, double h
         }
     }
 
-    static final Set<String> PARAMETERS = Set.of("model", "level", "order", "halfLife", "collapseRepeats");
+    static final Set<String> PARAMETERS = Set.of("model", "level", "group", "order", "halfLife", "collapseRepeats");
     static final double DEFAULT_HALF_LIFE_DAYS = 7;
     static final double MAX_HALF_LIFE_DAYS = 3650;
 
-    /** Reads the model parameters; the model defaults to markov, the level to touchpoint. */
-    static AttributionSettings of(MultiValueMap<String, String> parameters) {
+    /**
+     * Reads the model parameters; the model defaults to markov. {@code shaping} is the request's path shaping
+     * ({@link JourneyQuery#shaping}): its level and groups label the steps, its {@code collapseRepeats} is Markov's.
+     */
+    static AttributionSettings of(MultiValueMap<String, String> parameters, PathShaping shaping) {
         ModelName name = JourneyQuery.choice(parameters, "model", ModelName.class);
         name = name == null ? ModelName.MARKOV : name;
-        PathShaping.Level shaping = JourneyQuery.choice(parameters, "level", PathShaping.Level.class);
-        LabelLevel level = switch (shaping == null ? PathShaping.Level.TOUCHPOINT : shaping) {
-            case TOUCHPOINT -> LabelLevel.TOUCHPOINT;
-            case CHANNEL -> LabelLevel.CHANNEL;
-            default -> throw new InvalidParameterException("level", "must be one of touchpoint, channel for "
-                    + "attribution, was '" + JourneyQuery.single(parameters, "level") + "'");
-        };
+        if (shaping.maxSteps() != null) {
+            throw new InvalidParameterException("maxSteps", "does not apply to attribution: each path is taken "
+                    + "whole, up to its purchase, since cutting it would drop the touchpoints nearest the purchase");
+        }
         if (name != ModelName.MARKOV) {
             onlyFor(parameters, "order", ModelName.MARKOV);
             onlyFor(parameters, "collapseRepeats", ModelName.MARKOV);
@@ -61,8 +63,22 @@ record AttributionSettings(ModelName name, LabelLevel level, int order, double h
             throw new InvalidParameterException("halfLife", "must be greater than 0 and at most "
                     + MAX_HALF_LIFE_DAYS + " (days; steps for untimed paths), was " + halfLife);
         }
-        return new AttributionSettings(name, level, order, halfLife,
-                JourneyQuery.bool(parameters, "collapseRepeats", false));
+        return new AttributionSettings(name, shaping, order, halfLife);
+    }
+
+    /** What a step is labelled by, where no group claims its touchpoint. */
+    PathShaping.Level level() {
+        return shaping.level();
+    }
+
+    /** Merge consecutive equal Markov states (markov only; any other model refuses it). */
+    boolean collapseRepeats() {
+        return shaping.collapseRepeats();
+    }
+
+    /** The labels of {@code snapshot}'s touchpoints that the model credits. */
+    TouchpointLabels labels(JourneySnapshot snapshot) {
+        return TouchpointLabels.of(snapshot, shaping);
     }
 
     /** 400 when {@code parameter} is given although the model is not {@code model}. */
@@ -79,7 +95,7 @@ record AttributionSettings(ModelName name, LabelLevel level, int order, double h
      */
     AttributionModel model() {
         return switch (name) {
-            case MARKOV -> new MarkovAttribution(order, collapseRepeats);
+            case MARKOV -> new MarkovAttribution(order, collapseRepeats());
             case FIRST -> new FirstTouch();
             case LAST -> new LastTouch();
             case LINEAR -> new LinearTouch();

@@ -57,8 +57,10 @@ class CompareController {
     @Parameter(name = "model", in = ParameterIn.QUERY, description = "Attribution model of both sides",
             schema = @Schema(allowableValues = {"markov", "first", "last", "linear", "position", "time-decay"},
                     defaultValue = "markov"))
-    @Parameter(name = "level", in = ParameterIn.QUERY, description = "Attribute to touchpoints or channels",
-            schema = @Schema(allowableValues = {"touchpoint", "channel"}, defaultValue = "touchpoint"))
+    @Parameter(name = "level", in = ParameterIn.QUERY, description = "Attribute to touchpoints, channels or stages",
+            schema = @Schema(allowableValues = {"touchpoint", "channel", "stage"}, defaultValue = "touchpoint"))
+    @Parameter(name = "group", in = ParameterIn.QUERY, description = "Name:regex, repeatable; the attribution "
+            + "credits touchpoints whose whole name matches together as Name", example = "Product pages:Product.*")
     @Parameter(name = "order", in = ParameterIn.QUERY, description = "Markov order, 1..4 (markov only)",
             schema = @Schema(type = "integer", minimum = "1", maximum = "4", defaultValue = "1"))
     @Parameter(name = "halfLife", in = ParameterIn.QUERY, description = "Half-life in days, > 0 (time-decay only)",
@@ -79,11 +81,12 @@ class CompareController {
         String filterB = required(parameters, "b");
         JourneyQuery a = side("a", filterA).requireKnownTouchpoints(snapshot);
         JourneyQuery b = side("b", filterB).requireKnownTouchpoints(snapshot);
-        AttributionSettings settings = AttributionSettings.of(parameters);
+        AttributionSettings settings = AttributionSettings.of(parameters, JourneyQuery.shaping(parameters));
+        JourneyQuery.requireLevelData(settings.level(), snapshot);
         double confidence = JourneyQuery.decimal(parameters, "confidence", 0.5, 0.999, 0.95);
         int limit = JourneyQuery.integer(parameters, "limit", 0, MAX_LIMIT, 10);
         SegmentComparison.Result result = SegmentComparison.compare(snapshot, a.selection().predicate(snapshot),
-                b.selection().predicate(snapshot), settings.model(), settings.level(), confidence, limit);
+                b.selection().predicate(snapshot), settings.model(), settings.labels(snapshot), confidence, limit);
         return CompareAnswer.of(filterA, filterB, result, settings, confidence);
     }
 

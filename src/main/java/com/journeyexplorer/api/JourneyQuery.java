@@ -90,10 +90,14 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
                 list(parameters, "contains"), list(parameters, "excludes"),
                 choice(parameters, "filterScope", JourneySelection.FilterScope.class), eventAttributes,
                 bool(parameters, "includeOpen", false));
+        return new JourneyQuery(selection, shaping(parameters), parameters);
+    }
+
+    /** The path shaping alone: {@code level}, {@code collapseRepeats}, {@code maxSteps}, {@code group}. */
+    static PathShaping shaping(MultiValueMap<String, String> parameters) {
         Integer maxSteps = integer(parameters, "maxSteps", 1, MAX_STEPS_LIMIT, null);
-        PathShaping shaping = new PathShaping(choice(parameters, "level", PathShaping.Level.class),
+        return new PathShaping(choice(parameters, "level", PathShaping.Level.class),
                 bool(parameters, "collapseRepeats", false), maxSteps, groups(parameters));
-        return new JourneyQuery(selection, shaping, parameters);
     }
 
     /**

@@ -1,12 +1,13 @@
 package com.journeyexplorer.analysis.attribution;
 
 import java.util.List;
-import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.journey.Journey;
 
 /**
- * Shares out the conversions of a set of paths among the labels (channels or touchpoints) on them. Implementations
- * are deterministic: the same paths in any order give bitwise-equal results.
+ * Shares out the conversions of a set of paths among the labels on them (touchpoints, channels, stages or groups, as
+ * {@link TouchpointLabels} numbers them). Implementations are deterministic: the same paths in any order give
+ * bitwise-equal results.
  */
 public interface AttributionModel {
 
@@ -17,15 +18,15 @@ public interface AttributionModel {
     Attribution attribute(List<AttributionPath> paths);
 
     /**
-     * An accumulator of journeys of {@code snapshot} labelled at {@code level}: bitwise the same attribution as
+     * An accumulator of journeys whose touchpoints are labelled by {@code labels}: bitwise the same attribution as
      * {@link #attribute(List)} of their {@link AttributionPath#of paths}, computed from the journeys' touchpoint
      * arrays without a path object per journey (except time decay, which keeps the paths of converting journeys).
      */
-    AttributionAccumulator accumulator(JourneySnapshot snapshot, LabelLevel level);
+    AttributionAccumulator accumulator(TouchpointLabels labels);
 
-    /** Attribution of {@code journeys} of {@code snapshot} labelled at {@code level}, through {@link #accumulator}. */
-    default Attribution attribute(JourneySnapshot snapshot, Iterable<Journey> journeys, LabelLevel level) {
-        AttributionAccumulator accumulator = accumulator(snapshot, level);
+    /** Attribution of {@code journeys} labelled by {@code labels}, through {@link #accumulator}. */
+    default Attribution attribute(TouchpointLabels labels, Iterable<Journey> journeys) {
+        AttributionAccumulator accumulator = accumulator(labels);
         for (Journey journey : journeys) {
             accumulator.add(journey);
         }

@@ -1,16 +1,15 @@
 package com.journeyexplorer.analysis.attribution;
 
-import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Outcome;
-import com.journeyexplorer.journey.Touchpoint;
 
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The neutral input of every attribution model: one path of labels (channels or touchpoints) standing for
- * {@code weight} identical journeys.
+ * The neutral input of every attribution model: one path of labels (touchpoints, channels, stages or groups)
+ * standing for {@code weight} identical journeys.
  *
  * <p>{@code steps} is the path up to and including the first purchase for a converting path, the whole journey
  * otherwise. {@code conversionValue} is the total value of the {@code weight} journeys (as ChannelAttribution's
@@ -58,25 +57,23 @@ public record AttributionPath(String[] steps, boolean converted, double conversi
      * The path of a journey: the touchpoints before its first purchase for a converting journey (the purchase event
      * is the conversion, not a touchpoint that earns credit; a journey that starts with its purchase keeps that one
      * step), the whole journey otherwise. {@code converted} means outcome PURCHASE; {@link Journey#value()} is the
-     * record's total value (of all {@code weight} journeys). O(path length).
+     * record's total value (of all {@code weight} journeys). Each step is labelled by {@code labels}. O(path length).
      */
-    public static AttributionPath of(Journey journey, JourneySnapshot snapshot, LabelLevel level) {
-        Objects.requireNonNull(level, "level");
+    public static AttributionPath of(Journey journey, TouchpointLabels labels) {
+        Objects.requireNonNull(labels, "labels");
         boolean converted = journey.outcome() == Outcome.PURCHASE;
         int length = converted ? Math.max(1, journey.purchaseIndex()) : journey.length();
-        String[] labels = new String[length];
+        String[] steps = new String[length];
         for (int i = 0; i < length; i++) {
-            Touchpoint touchpoint = snapshot.touchpoint(journey.steps()[i]);
-            labels[i] = level == LabelLevel.CHANNEL && !touchpoint.channel().isEmpty()
-                    ? touchpoint.channel() : touchpoint.name();
+            steps[i] = labels.name(labels.labelOf(journey.steps()[i]));
         }
         double value = converted ? Math.max(0, journey.value()) : 0;
         if (!journey.isTimed()) {
-            return untimed(labels, converted, value, journey.weight());
+            return untimed(steps, converted, value, journey.weight());
         }
         long[] times = Arrays.copyOf(journey.times(), length);
         long conversionTime = converted ? journey.times()[journey.purchaseIndex()] : times[length - 1];
-        return new AttributionPath(labels, converted, value, journey.weight(), times, conversionTime);
+        return new AttributionPath(steps, converted, value, journey.weight(), times, conversionTime);
     }
 
     public int length() {

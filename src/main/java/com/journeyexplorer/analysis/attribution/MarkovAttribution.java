@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.journey.Journey;
 
 /**
@@ -43,9 +43,9 @@ public final class MarkovAttribution implements AttributionModel {
         return MarkovChain.fit(paths, order, collapseRepeats);
     }
 
-    /** The chain of the paths of {@code journeys} labelled at {@code level}, counted from their touchpoint arrays. */
-    public MarkovChain fit(JourneySnapshot snapshot, Iterable<Journey> journeys, LabelLevel level) {
-        ChainAccumulator accumulator = accumulator(snapshot, level);
+    /** The chain of the paths of {@code journeys} labelled by {@code labels}, counted from their touchpoint arrays. */
+    public MarkovChain fit(TouchpointLabels labels, Iterable<Journey> journeys) {
+        ChainAccumulator accumulator = accumulator(labels);
         for (Journey journey : journeys) {
             accumulator.add(journey);
         }
@@ -59,19 +59,20 @@ public final class MarkovAttribution implements AttributionModel {
 
     /** Counts the journeys' transitions as they come; the attribution is that of the chain they make. */
     @Override
-    public ChainAccumulator accumulator(JourneySnapshot snapshot, LabelLevel level) {
-        LabelTable table = LabelTable.of(snapshot, level);
-        return new ChainAccumulator(table, new ChainCounts(order, collapseRepeats, table.labels().size()));
+    public ChainAccumulator accumulator(TouchpointLabels labels) {
+        return new ChainAccumulator(labels, new ChainCounts(order, collapseRepeats, labels.count()));
     }
 
     /** The transitions of the journeys added so far, as a {@link MarkovChain} or its attribution. */
     public static final class ChainAccumulator implements AttributionAccumulator {
 
-        private final LabelTable table;
+        private final List<String> labels;
+        private final int[] labelOf;
         private final ChainCounts counts;
 
-        private ChainAccumulator(LabelTable table, ChainCounts counts) {
-            this.table = table;
+        private ChainAccumulator(TouchpointLabels labels, ChainCounts counts) {
+            this.labels = labels.names();
+            this.labelOf = labels.labelOfEachTouchpoint();
             this.counts = counts;
         }
 
@@ -81,12 +82,12 @@ public final class MarkovAttribution implements AttributionModel {
             if (journey.outcome() == com.journeyexplorer.journey.Outcome.OPEN) {
                 return;
             }
-            counts.addJourney(journey, table.labelOf());
+            counts.addJourney(journey, labelOf);
         }
 
         /** The chain of the journeys added so far; each call numbers the states afresh, O(states log states). */
         public MarkovChain chain() {
-            return counts.chain(table.labels());
+            return counts.chain(labels);
         }
 
         @Override

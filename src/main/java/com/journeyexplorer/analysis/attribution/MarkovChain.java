@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.analysis.chain.SolvedChain;
 import com.journeyexplorer.analysis.chain.SparseChain;
 import com.journeyexplorer.journey.Journey;
@@ -113,18 +113,18 @@ public final class MarkovChain {
     }
 
     /**
-     * Fits the chain to the paths of {@code journeys} ({@link AttributionPath#of}) labelled at {@code level}, counted
-     * straight from their touchpoint arrays: the same chain as {@link #fit(Collection, int, boolean)} of their paths,
-     * without a path object per journey. O(total steps · order).
+     * Fits the chain to the paths of {@code journeys} ({@link AttributionPath#of}) labelled by {@code labels},
+     * counted straight from their touchpoint arrays: the same chain as {@link #fit(Collection, int, boolean)} of
+     * their paths, without a path object per journey. O(total steps · order).
      */
-    public static MarkovChain fit(JourneySnapshot snapshot, Iterable<Journey> journeys, LabelLevel level, int order,
+    public static MarkovChain fit(TouchpointLabels labels, Iterable<Journey> journeys, int order,
             boolean collapseRepeats) {
-        LabelTable table = LabelTable.of(snapshot, level);
-        ChainCounts counts = new ChainCounts(order, collapseRepeats, table.labels().size());
+        ChainCounts counts = new ChainCounts(order, collapseRepeats, labels.count());
+        int[] labelOf = labels.labelOfEachTouchpoint();
         for (Journey journey : journeys) {
-            counts.addJourney(journey, table.labelOf());
+            counts.addJourney(journey, labelOf);
         }
-        return counts.chain(table.labels());
+        return counts.chain(labels.names());
     }
 
     public int order() {

@@ -6,8 +6,9 @@ import com.journeyexplorer.journey.Outcome;
 /**
  * Receives paths as int arrays, one at a time, without a per-path object: the labels of a path are
  * {@code labelOf[steps[0]] .. labelOf[steps[length - 1]]}, label ids numbered in ascending label order. The journeys of
- * a snapshot come in this way straight from their touchpoint arrays ({@link #addJourney}); a list of
- * {@link AttributionPath}s through {@link LabelTable#of(java.util.List)}.
+ * a snapshot come in this way straight from their touchpoint arrays ({@link #addJourney}, {@code labelOf} from
+ * {@link com.journeyexplorer.analysis.TouchpointLabels}); a list of {@link AttributionPath}s through
+ * {@link LabelTable}.
  */
 interface PathCounter {
 

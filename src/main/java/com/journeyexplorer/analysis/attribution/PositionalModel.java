@@ -3,7 +3,7 @@ package com.journeyexplorer.analysis.attribution;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.journey.Journey;
 
 /**
@@ -42,19 +42,18 @@ public abstract sealed class PositionalModel extends HeuristicModel
     }
 
     @Override
-    public final AttributionAccumulator accumulator(JourneySnapshot snapshot,
-            LabelLevel level) {
-        LabelTable table = LabelTable.of(snapshot, level);
-        Counts counts = new Counts(this, table.labels().size());
+    public final AttributionAccumulator accumulator(TouchpointLabels labels) {
+        int[] labelOf = labels.labelOfEachTouchpoint();
+        Counts counts = new Counts(this, labels.count());
         return new AttributionAccumulator() {
             @Override
             public void add(Journey journey) {
-                counts.addJourney(journey, table.labelOf());
+                counts.addJourney(journey, labelOf);
             }
 
             @Override
             public Attribution attribution() {
-                return counts.attribution(table.labels());
+                return counts.attribution(labels.names());
             }
         };
     }

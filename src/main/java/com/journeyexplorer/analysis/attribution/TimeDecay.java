@@ -2,7 +2,7 @@ package com.journeyexplorer.analysis.attribution;
 
 import java.util.ArrayList;
 import java.util.List;
-import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Outcome;
 
@@ -44,13 +44,13 @@ public final class TimeDecay extends HeuristicModel {
 
     /** Keeps the paths of the converting journeys only (the others earn no credit), then {@link #attribute}. */
     @Override
-    public AttributionAccumulator accumulator(JourneySnapshot snapshot, LabelLevel level) {
+    public AttributionAccumulator accumulator(TouchpointLabels labels) {
         List<AttributionPath> converting = new ArrayList<>();
         return new AttributionAccumulator() {
             @Override
             public void add(Journey journey) {
                 if (journey.outcome() == Outcome.PURCHASE) {
-                    converting.add(AttributionPath.of(journey, snapshot, level));
+                    converting.add(AttributionPath.of(journey, labels));
                 }
             }
 

@@ -2,10 +2,10 @@ package com.journeyexplorer.analysis.compare;
 
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.NodeSpace;
+import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.analysis.attribution.Attribution;
 import com.journeyexplorer.analysis.attribution.AttributionAccumulator;
 import com.journeyexplorer.analysis.attribution.AttributionModel;
-import com.journeyexplorer.analysis.attribution.LabelLevel;
 import com.journeyexplorer.analysis.attribution.LongCounts;
 import com.journeyexplorer.analysis.stats.ChiSquare;
 import com.journeyexplorer.analysis.stats.Interval;
@@ -66,13 +66,15 @@ public final class SegmentComparison {
      * Compares the journeys of {@code snapshot} that pass {@code a} with those that pass {@code b} (a journey may be
      * in both), in one pass over the snapshot.
      *
+     * @param attributionLabels the labels that each side's attribution credits (variants and transitions are
+     *        always named by touchpoint)
      * @param limit at most this many variants and transitions are returned (after adjusting over all of them)
      */
     public static Result compare(JourneySnapshot snapshot, Predicate<Journey> a, Predicate<Journey> b,
-            AttributionModel model, LabelLevel level, double confidence, int limit) {
+            AttributionModel model, TouchpointLabels attributionLabels, double confidence, int limit) {
         checkLimit(limit);
-        Side sideA = new Side(snapshot, model.accumulator(snapshot, level));
-        Side sideB = new Side(snapshot, model.accumulator(snapshot, level));
+        Side sideA = new Side(snapshot, model.accumulator(attributionLabels));
+        Side sideB = new Side(snapshot, model.accumulator(attributionLabels));
         for (Journey journey : snapshot.journeys()) {
             if (a.test(journey)) {
                 sideA.add(journey);
@@ -87,14 +89,15 @@ public final class SegmentComparison {
     /**
      * Compares the journeys {@code a} with the journeys {@code b}.
      *
+     * @param attributionLabels the labels that each side's attribution credits
      * @param limit at most this many variants and transitions are returned (after adjusting over all of them)
      */
     public static Result compare(JourneySnapshot snapshot, List<Journey> a, List<Journey> b, AttributionModel model,
-            LabelLevel level, double confidence, int limit) {
+            TouchpointLabels attributionLabels, double confidence, int limit) {
         checkLimit(limit);
-        Side sideA = new Side(snapshot, model.accumulator(snapshot, level));
+        Side sideA = new Side(snapshot, model.accumulator(attributionLabels));
         a.forEach(sideA::add);
-        Side sideB = new Side(snapshot, model.accumulator(snapshot, level));
+        Side sideB = new Side(snapshot, model.accumulator(attributionLabels));
         b.forEach(sideB::add);
         return compare(snapshot, sideA, sideB, confidence, limit);
     }

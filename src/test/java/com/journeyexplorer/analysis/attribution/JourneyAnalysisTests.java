@@ -5,6 +5,8 @@ import com.journeyexplorer.analysis.compare.SegmentComparison;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.PathShaping;
+import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.journey.EventType;
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Outcome;
@@ -40,22 +42,26 @@ class JourneyAnalysisTests {
 
     private static final JourneySnapshot SNAPSHOT = new JourneySnapshot(TOUCHPOINTS,
             List.of(BOUGHT, DIVERTED, ABANDONED, TIMED), 1);
+    private static final TouchpointLabels TOUCHPOINT_LABELS = TouchpointLabels.of(SNAPSHOT,
+            PathShaping.touchpoints());
+    private static final TouchpointLabels CHANNEL_LABELS = TouchpointLabels.of(SNAPSHOT,
+            new PathShaping(PathShaping.Level.CHANNEL, false, null, null));
 
     @Test
     void adaptsJourneysToPathsCutBeforeThePurchase() {
-        AttributionPath path = AttributionPath.of(BOUGHT, SNAPSHOT, LabelLevel.TOUCHPOINT);
+        AttributionPath path = AttributionPath.of(BOUGHT, TOUCHPOINT_LABELS);
         assertThat(path.steps()).containsExactly("ad", "site");
         assertThat(path.converted()).isTrue();
         assertThat(path.weight()).isEqualTo(30);
         assertThat(path.conversionValue()).isEqualTo(300.0);
         assertThat(path.isTimed()).isFalse();
-        assertThat(AttributionPath.of(BOUGHT, SNAPSHOT, LabelLevel.CHANNEL).steps()).containsExactly("paid", "web");
+        assertThat(AttributionPath.of(BOUGHT, CHANNEL_LABELS).steps()).containsExactly("paid", "web");
         // no channel: the touchpoint's name
-        AttributionPath diverted = AttributionPath.of(DIVERTED, SNAPSHOT, LabelLevel.CHANNEL);
+        AttributionPath diverted = AttributionPath.of(DIVERTED, CHANNEL_LABELS);
         assertThat(diverted.steps()).containsExactly("web", "rival");
         assertThat(diverted.converted()).isFalse();
         assertThat(diverted.conversionValue()).isZero();
-        AttributionPath timed = AttributionPath.of(TIMED, SNAPSHOT, LabelLevel.TOUCHPOINT);
+        AttributionPath timed = AttributionPath.of(TIMED, TOUCHPOINT_LABELS);
         assertThat(timed.steps()).containsExactly("ad");
         assertThat(timed.stepTimes()).containsExactly(1_000L);
         assertThat(timed.conversionTime()).isEqualTo(5_000L);
@@ -92,7 +98,7 @@ class JourneyAnalysisTests {
     @Test
     void segmentComparisonTestsOutcomesVariantsAndTransitions() {
         SegmentComparison.Result result = SegmentComparison.compare(SNAPSHOT, List.of(BOUGHT, ABANDONED),
-                List.of(DIVERTED, ABANDONED, TIMED), new LastTouch(), LabelLevel.TOUCHPOINT, 0.95, 3);
+                List.of(DIVERTED, ABANDONED, TIMED), new LastTouch(), TOUCHPOINT_LABELS, 0.95, 3);
         assertThat(result.journeysA()).isEqualTo(80);
         assertThat(result.journeysB()).isEqualTo(71);
         SegmentComparison.OutcomeRate purchase = result.outcomes().get(Outcome.PURCHASE.ordinal());

@@ -12,11 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
 import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.PathShaping;
+import com.journeyexplorer.analysis.PathShaping.Group;
+import com.journeyexplorer.analysis.PathShaping.Level;
+import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.journey.EventType;
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Outcome;
@@ -25,8 +30,9 @@ import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * The models counted straight from journeys' touchpoint arrays ({@link AttributionModel#accumulator},
- * {@link MarkovChain#fit(JourneySnapshot, Iterable, LabelLevel, int, boolean)}) against the paths of
- * {@link AttributionPath#of} and a literal computation on those paths, on seeded random journeys.
+ * {@link MarkovChain#fit(TouchpointLabels, Iterable, int, boolean)}) against the paths of
+ * {@link AttributionPath#of} and a literal computation on those paths, on seeded random journeys, under every kind of
+ * label: touchpoint, channel and stage (each falling back to the name), and groups.
  */
 class JourneyCountingTests {
 
@@ -34,12 +40,26 @@ class JourneyCountingTests {
     private static final byte P = EventType.PURCHASE.code();
     private static final int PURCHASE_TOUCHPOINT = 8;
 
-    private static final List<Touchpoint> TOUCHPOINTS = List.of(new Touchpoint(0, "search", "paid", "", Owner.OWN),
-            new Touchpoint(1, "display", "paid", "", Owner.OWN), new Touchpoint(2, "home", "web", "", Owner.OWN),
-            new Touchpoint(3, "product", "web", "", Owner.OWN), new Touchpoint(4, "cart", "web", "", Owner.OWN),
-            new Touchpoint(5, "email", "crm", "", Owner.OWN), new Touchpoint(6, "store", "", "", Owner.OWN),
-            new Touchpoint(7, "rival", "", "", Owner.COMPETITOR),
-            new Touchpoint(PURCHASE_TOUCHPOINT, "order", "web", "", Owner.OWN));
+    private static final List<Touchpoint> TOUCHPOINTS = List.of(
+            new Touchpoint(0, "search", "paid", "awareness", Owner.OWN),
+            new Touchpoint(1, "display", "paid", "awareness", Owner.OWN),
+            new Touchpoint(2, "home", "web", "consideration", Owner.OWN),
+            new Touchpoint(3, "product", "web", "consideration", Owner.OWN),
+            new Touchpoint(4, "cart", "web", "purchase", Owner.OWN), new Touchpoint(5, "email", "crm", "", Owner.OWN),
+            new Touchpoint(6, "store", "", "loyalty", Owner.OWN), new Touchpoint(7, "rival", "", "", Owner.COMPETITOR),
+            new Touchpoint(PURCHASE_TOUCHPOINT, "order", "web", "purchase", Owner.OWN));
+
+    private static final PathShaping CHANNELS = new PathShaping(Level.CHANNEL, false, null, null);
+
+    /**
+     * Every kind of label: the three levels, groups over stages (the rest by stage), and a group named like a
+     * touchpoint, which merges the two into one label.
+     */
+    private static final List<PathShaping> SHAPINGS = List.of(PathShaping.touchpoints(),
+            CHANNELS, new PathShaping(Level.STAGE, false, null, null),
+            new PathShaping(Level.STAGE, false, null, List.of(new Group("ads", Pattern.compile("search|display")),
+                    new Group("site", Pattern.compile("home|product|cart")))),
+            new PathShaping(Level.TOUCHPOINT, false, null, List.of(new Group("email", Pattern.compile("store")))));
 
     /**
      * Random journeys: 1 to {@code maxLength} steps (repeats likely), a third with a purchase at a random step (first
@@ -82,8 +102,10 @@ class JourneyCountingTests {
         return journeys;
     }
 
-    private static List<AttributionPath> paths(JourneySnapshot snapshot, List<Journey> journeys, LabelLevel level) {
-        return journeys.stream().map(journey -> AttributionPath.of(journey, snapshot, level)).toList();
+    private static List<AttributionPath> paths(JourneySnapshot snapshot, List<Journey> journeys,
+            PathShaping shaping) {
+        TouchpointLabels labels = TouchpointLabels.of(snapshot, shaping);
+        return journeys.stream().map(journey -> AttributionPath.of(journey, labels)).toList();
     }
 
     private static List<AttributionModel> models() {
@@ -102,14 +124,13 @@ class JourneyCountingTests {
         List<Journey> shuffled = new ArrayList<>(journeys);
         Collections.shuffle(shuffled, new Random(5));
         JourneySnapshot snapshot = new JourneySnapshot(TOUCHPOINTS, journeys, 1);
-        for (LabelLevel level : LabelLevel.values()) {
-            List<AttributionPath> paths = paths(snapshot, journeys, level);
+        for (PathShaping shaping : SHAPINGS) {
+            List<AttributionPath> paths = paths(snapshot, journeys, shaping);
+            TouchpointLabels labels = TouchpointLabels.of(snapshot, shaping);
             for (AttributionModel model : models()) {
                 Attribution expected = model.attribute(paths);
-                assertThat(model.attribute(snapshot, journeys, level)).as(model.name() + " " + level)
-                        .isEqualTo(expected);
-                assertThat(model.attribute(snapshot, shuffled, level)).as(model.name() + " " + level)
-                        .isEqualTo(expected);
+                assertThat(model.attribute(labels, journeys)).as(model.name() + " " + shaping).isEqualTo(expected);
+                assertThat(model.attribute(labels, shuffled)).as(model.name() + " " + shaping).isEqualTo(expected);
             }
         }
     }
@@ -118,8 +139,8 @@ class JourneyCountingTests {
     void heuristicModelsMatchALiteralComputationOnJourneys() {
         List<Journey> journeys = randomJourneys(12, 2_000, 8);
         JourneySnapshot snapshot = new JourneySnapshot(TOUCHPOINTS, journeys, 1);
-        for (LabelLevel level : LabelLevel.values()) {
-            List<AttributionPath> paths = paths(snapshot, journeys, level);
+        for (PathShaping shaping : SHAPINGS) {
+            List<AttributionPath> paths = paths(snapshot, journeys, shaping);
             for (PositionalModel model : List.of(new FirstTouch(), new LastTouch(), new LinearTouch(),
                     new PositionBased())) {
                 Map<String, double[]> literal = new TreeMap<>();
@@ -141,7 +162,7 @@ class JourneyCountingTests {
                         }
                     }
                 }
-                Attribution attribution = model.attribute(snapshot, journeys, level);
+                Attribution attribution = model.attribute(TouchpointLabels.of(snapshot, shaping), journeys);
                 assertThat(attribution.totalConversions()).isEqualTo(conversions);
                 assertThat(attribution.totalValue()).isEqualTo(value.doubleValue());
                 assertThat(attribution.credits()).extracting(Attribution.Credit::label)
@@ -170,12 +191,13 @@ class JourneyCountingTests {
     void markovChainOfJourneysHasTheLiteralTransitionCounts() {
         List<Journey> journeys = randomJourneys(13, 2_000, 8);
         JourneySnapshot snapshot = new JourneySnapshot(TOUCHPOINTS, journeys, 1);
-        for (LabelLevel level : LabelLevel.values()) {
-            List<AttributionPath> paths = paths(snapshot, journeys, level);
+        for (PathShaping shaping : SHAPINGS) {
+            List<AttributionPath> paths = paths(snapshot, journeys, shaping);
             for (int order = 1; order <= MarkovChain.MAX_ORDER; order++) {
                 for (boolean collapse : new boolean[] {false, true}) {
-                    MarkovChain chain = MarkovChain.fit(snapshot, journeys, level, order, collapse);
-                    assertThat(counts(chain)).as("order " + order + " collapse " + collapse + " " + level)
+                    MarkovChain chain = MarkovChain.fit(TouchpointLabels.of(snapshot, shaping), journeys, order,
+                            collapse);
+                    assertThat(counts(chain)).as("order " + order + " collapse " + collapse + " " + shaping)
                             .isEqualTo(literalCounts(paths, order, collapse));
                     assertThat(chain.labels()).isEqualTo(paths.stream().flatMap(p -> List.of(p.steps()).stream())
                             .distinct().sorted().toList());
@@ -264,10 +286,11 @@ class JourneyCountingTests {
         java.util.function.Predicate<Journey> b = journey -> journey.length() > 2; // overlaps a
         List<Journey> listA = journeys.stream().filter(a).toList();
         List<Journey> listB = journeys.stream().filter(b).toList();
+        TouchpointLabels channels = TouchpointLabels.of(snapshot, CHANNELS);
         for (int limit : new int[] {0, 3, 10, 100_000}) {
             SegmentComparison.Result result = SegmentComparison.compare(snapshot, a, b, new LinearTouch(),
-                    LabelLevel.CHANNEL, 0.9, limit);
-            assertThat(SegmentComparison.compare(snapshot, listA, listB, new LinearTouch(), LabelLevel.CHANNEL, 0.9,
+                    channels, 0.9, limit);
+            assertThat(SegmentComparison.compare(snapshot, listA, listB, new LinearTouch(), channels, 0.9,
                     limit)).isEqualTo(result);
             long totalA = listA.stream().mapToLong(Journey::weight).sum();
             long totalB = listB.stream().mapToLong(Journey::weight).sum();
@@ -277,7 +300,7 @@ class JourneyCountingTests {
             assertThat(result.transitions()).isEqualTo(literalDifferences(transitionCounts(snapshot, listA),
                     transitionCounts(snapshot, listB), totalA, totalB, 0.9, limit));
             assertThat(result.attributionA()).isEqualTo(new LinearTouch().attribute(paths(snapshot, listA,
-                    LabelLevel.CHANNEL)));
+                    CHANNELS)));
         }
     }
 
