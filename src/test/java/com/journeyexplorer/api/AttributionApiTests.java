@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code GET /api/attribution} end to end: ChannelAttribution's worked example and its Data.csv imported as aggregated
- * paths (two sources in one store, told apart by {@code attr.source}).
+ * paths, and touchpoint events with channels and stages for the shaping parameters (three sources in one store, told
+ * apart by {@code attr.source}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,6 +43,9 @@ class AttributionApiTests extends ApiTestSupport {
     private static final String WORKED = "/api/attribution?attr.source=worked";
     private static final String DATA = "/api/attribution?attr.source=ca";
     private static final long DATA_CONVERSIONS = 19785;
+    private static final String SHAPED = "/api/attribution?attr.source=shaped";
+    /** Social ad and Newsletter credited together ({@code |} escaped for the URI). */
+    private static final String GROUP = "group=Ads and mail:Social ad%7CNewsletter";
 
     @BeforeAll
     void importBothSources() {
@@ -55,6 +59,34 @@ class AttributionApiTests extends ApiTestSupport {
         Response data = postFile("/api/journeys/aggregated?source=ca", "text/csv",
                 TestData.file("channelattribution/Data.csv"));
         assertThat(data.status()).as(data.body()).isEqualTo(200);
+    }
+
+    /**
+     * Seven journeys, as in {@code ShapedAttributionTests}: Search ad > Product 1 > Product 2 > purchase twice (value
+     * 50 each), Social ad > Newsletter > Product 2 > purchase (30), Social ad > Product 1 three times, Newsletter.
+     */
+    @BeforeAll
+    void importEventsWithChannelsAndStages() {
+        StringBuilder csv = new StringBuilder("journey_id,timestamp,touchpoint,channel,stage,type,value,source\n");
+        String[][] journeys = {
+                {"j1a", "Search ad", "Product 1", "Product 2", "Checkout!50"},
+                {"j1b", "Search ad", "Product 1", "Product 2", "Checkout!50"},
+                {"j2", "Social ad", "Newsletter", "Product 2", "Checkout!30"},
+                {"j3a", "Social ad", "Product 1"}, {"j3b", "Social ad", "Product 1"},
+                {"j3c", "Social ad", "Product 1"}, {"j4", "Newsletter"}};
+        Map<String, String> channelAndStage = Map.of("Search ad", "paid,awareness", "Social ad", "paid,awareness",
+                "Product 1", "web,consideration", "Product 2", "web,consideration", "Newsletter", "email,",
+                "Checkout", "web,purchase");
+        for (String[] journey : journeys) {
+            for (int i = 1; i < journey.length; i++) {
+                String[] step = journey[i].split("!");
+                csv.append(journey[0]).append(",2026-01-05T10:0").append(i).append(":00Z,").append(step[0])
+                        .append(',').append(channelAndStage.get(step[0]))
+                        .append(step.length > 1 ? ",purchase," + step[1] : ",touchpoint,").append(",shaped\n");
+            }
+        }
+        Response imported = post("/api/events?openHorizon=0", "text/csv", csv.toString());
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
     }
 
     @Test
@@ -203,6 +235,94 @@ class AttributionApiTests extends ApiTestSupport {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("label").asString()).isEqualTo("nowhere");
+    }
+
+    @Test
+    @Order(12)
+    void creditsStagesAsThePathAnalysesLabelThem() {
+        // worked out in ShapedAttributionTests; Newsletter has no stage and keeps its name
+        Response linear = get(SHAPED + "&level=stage&model=linear");
+        assertThat(linear.status()).as(linear.body()).isEqualTo(200);
+        assertThat(linear.json().get("level").asString()).isEqualTo("stage");
+        assertCredits(linear.json(), Map.of("awareness", new double[] {1, 130.0 / 3},
+                "consideration", new double[] {5.0 / 3, 230.0 / 3}, "Newsletter", new double[] {1.0 / 3, 10}));
+
+        JsonNode markov = get(SHAPED + "&level=stage&model=markov").json();
+        assertCredits(markov, Map.of("awareness", new double[] {1.32, 57.2},
+                "consideration", new double[] {1.44, 62.4}, "Newsletter", new double[] {0.24, 10.4}));
+        assertThat(byLabel(markov).get("awareness").get("removalEffect").asDouble()).isCloseTo(11.0 / 12,
+                within(1e-9));
+        assertThat(markov.get("conversionProbability").asDouble()).isCloseTo(3.0 / 7, within(1e-9));
+        // the labels are those of the path analyses
+        Response transitions = get("/api/transitions?attr.source=shaped&level=stage");
+        assertThat(transitions.body()).contains("\"awareness\"", "\"consideration\"", "\"Newsletter\"");
+    }
+
+    @Test
+    @Order(13)
+    void creditsGroupsOfTouchpoints() {
+        Response linear = get(SHAPED + "&model=linear&" + GROUP);
+        assertThat(linear.status()).as(linear.body()).isEqualTo(200);
+        assertCredits(linear.json(), Map.of("Search ad", new double[] {2.0 / 3, 100.0 / 3},
+                "Product 1", new double[] {2.0 / 3, 100.0 / 3}, "Product 2", new double[] {1, 130.0 / 3},
+                "Ads and mail", new double[] {2.0 / 3, 20}));
+
+        Response markov = get(SHAPED + "&model=markov&remove=Ads and mail&" + GROUP);
+        assertThat(markov.status()).as(markov.body()).isEqualTo(200);
+        assertCredits(markov.json(), Map.of("Search ad", new double[] {0.3, 13}, "Product 1",
+                new double[] {0.75, 32.5}, "Product 2", new double[] {1.125, 48.75},
+                "Ads and mail", new double[] {0.825, 35.75}));
+        assertThat(markov.json().get("removal").get("removalEffect").asDouble()).isCloseTo(11.0 / 15,
+                within(1e-9));
+        // groups and levels together: the group first, the other touchpoints by channel
+        assertCredits(get(SHAPED + "&model=first&level=channel&" + GROUP).json(), Map.of(
+                "paid", new double[] {2, 100}, "Ads and mail", new double[] {1, 30}));
+        assertCredits(get(SHAPED + "&model=last&level=channel&" + GROUP).json(), Map.of(
+                "web", new double[] {3, 130}));
+    }
+
+    @Test
+    @Order(14)
+    void rejectsTheShapingAttributionCannotTake() {
+        assertInvalid(get(SHAPED + "&maxSteps=2"), "maxSteps", "taken whole, up to its purchase");
+        assertInvalid(get(SHAPED + "&model=linear&collapseRepeats=true"), "collapseRepeats", "model=markov only");
+        assertInvalid(get(SHAPED + "&group=NoColon"), "group", "Name:regular-expression");
+        assertInvalid(get(SHAPED + "&level=page"), "level", "touchpoint, channel, stage");
+    }
+
+    @Test
+    @Order(15)
+    void comparesAttributionAtStagesAndWithGroups() {
+        String compare = "/api/compare?a=attr.source%3Dshaped&b=attr.source%3Dshaped%26startsWith%3DSocial%20ad"
+                + "&model=linear";
+        Response stages = get(compare + "&level=stage");
+        assertThat(stages.status()).as(stages.body()).isEqualTo(200);
+        JsonNode a = stages.json().get("a").get("attribution");
+        assertThat(a.get("level").asString()).isEqualTo("stage");
+        assertCredits(a, Map.of("awareness", new double[] {1, 130.0 / 3},
+                "consideration", new double[] {5.0 / 3, 230.0 / 3}, "Newsletter", new double[] {1.0 / 3, 10}));
+        // b: only Social ad > Newsletter > Product 2 converts
+        assertCredits(stages.json().get("b").get("attribution"), Map.of("awareness", new double[] {1.0 / 3, 10},
+                "consideration", new double[] {1.0 / 3, 10}, "Newsletter", new double[] {1.0 / 3, 10}));
+        // variants stay named by touchpoint
+        assertThat(stages.json().get("paths").toString()).contains("Search ad > Product 1 > Product 2");
+
+        Response grouped = get(compare + "&" + GROUP);
+        assertThat(grouped.status()).as(grouped.body()).isEqualTo(200);
+        assertCredits(grouped.json().get("b").get("attribution"), Map.of(
+                "Ads and mail", new double[] {2.0 / 3, 20}, "Product 2", new double[] {1.0 / 3, 10}));
+        assertInvalid(get(compare + "&group=Name:%5B"), "group", "invalid regular expression");
+    }
+
+    /** Exactly the labels of {@code expected}, each with its {conversions, value}. */
+    private static void assertCredits(JsonNode answer, Map<String, double[]> expected) {
+        Map<String, JsonNode> labels = byLabel(answer);
+        assertThat(labels).containsOnlyKeys(expected.keySet());
+        expected.forEach((label, credit) -> {
+            assertThat(labels.get(label).get("conversions").asDouble()).as(label).isCloseTo(credit[0],
+                    within(1e-9));
+            assertThat(labels.get(label).get("value").asDouble()).as(label).isCloseTo(credit[1], within(1e-9));
+        });
     }
 
     private static void assertInvalid(Response response, String parameter, String detail) {

@@ -50,7 +50,8 @@ class PlainAnswersApiTests extends ApiTestSupport {
     void channelAndStageLevelsWithoutThatDataAre422ProblemsNotTouchpointAnswers() {
         for (String path : List.of("/api/paths/top?level=channel", "/api/paths/likely?level=stage&outcome=abandoned",
                 "/api/transitions?level=stage", "/api/flows?level=channel", "/api/graph?level=stage",
-                "/api/touchpoints/decide/neighbourhood?level=channel", "/api/attribution?level=channel")) {
+                "/api/touchpoints/decide/neighbourhood?level=channel", "/api/attribution?level=channel",
+                "/api/attribution?level=stage", "/api/compare?a=&b=&level=stage")) {
             Response response = get(path);
             assertThat(response.status()).as(path).isEqualTo(422);
             assertThat(response.contentType()).as(path).startsWith("application/problem+json");
