@@ -99,17 +99,8 @@ export async function renderAttribution(container, select, params) {
   }
   select.hidden = false;
   const draw = async () => {
+    // the same level and grouping rules as the map: attribution labels steps as the path analyses do
     const query = new URLSearchParams(params);
-    const level = query.get('level');
-    let note = '';
-    if (level === 'stage') {
-      query.delete('level');
-      note = ' Attribution works on touchpoints or channels; shown here for touchpoints.';
-    }
-    if (query.has('group')) {
-      query.delete('group');
-      note += ' Attribution takes no grouping rules; shown without them.';
-    }
     query.set('model', select.value);
     if (select.value !== 'markov') query.delete('collapseRepeats');
     try {
@@ -123,7 +114,7 @@ export async function renderAttribution(container, select, params) {
       const max = Math.max(...credits.map(c => c.conversions), 1e-9);
       const total = (model.totals && model.totals.conversions) || model.totalConversions
         || credited.reduce((sum, c) => sum + c.conversions, 0);
-      container.innerHTML = `<p class="muted">${count(total)} purchases shared out among the touchpoints on the way to them.${esc(note)}</p>
+      container.innerHTML = `<p class="muted">${count(total)} purchases shared out among the touchpoints on the way to them.</p>
         <div class="hbars">${credits.map(c => `<div class="hbar"><span class="name" title="${esc(c.label)}">${esc(nodeName(c.label))}</span>
         <span class="track"><i style="width:${(100 * c.conversions / max).toFixed(1)}%"></i></span>
         <span class="num">${count(c.conversions)}</span><span class="num muted">${percent(total ? c.conversions / total : null)}</span></div>`).join('')}</div>`;

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The labels on a list of {@link AttributionPath}s (aggregated paths, which have no touchpoints), sorted and numbered
- * in that order, so that models count these paths in int arrays as they count a snapshot's journeys (whose labels
- * {@link com.journeyexplorer.analysis.TouchpointLabels} numbers). {@code labelOf} is the identity: each encoded path's
- * steps are its label ids.
+ * The labels on a list of {@link AttributionPath}s (paths given as label strings, without touchpoint ids), sorted and
+ * numbered in that order, so that models count these paths in int arrays as they count a snapshot's journeys (whose
+ * labels {@link com.journeyexplorer.analysis.TouchpointLabels} numbers). {@code labelOf} is the identity: each encoded
+ * path's steps are its label ids.
  */
 record LabelTable(List<String> labels, int[] labelOf) {
 
