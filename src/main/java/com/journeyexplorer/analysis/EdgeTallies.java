@@ -115,7 +115,7 @@ final class EdgeTallies {
     }
 
     private static int slot(long key, int mask) {
-        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+        return HashMixer.mix(key) & mask;
     }
 
     /** Doubles the open-addressing table, re-inserting every edge. */
