@@ -12,7 +12,7 @@ import java.util.List;
  * ({@link #of}) in O(events) with an {@link IntSequenceTable}; 8 bytes per record plus the distinct sequences, their
  * steps in one int pool.
  */
-final class StepSequences {
+public final class StepSequences {
 
     private final int[] wholes;
     private final int[] paths;
@@ -31,12 +31,17 @@ final class StepSequences {
     }
 
     /** The sequences of {@code snapshot}, built on first use and kept with it. */
-    static StepSequences of(JourneySnapshot snapshot) {
+    public static StepSequences of(JourneySnapshot snapshot) {
         return snapshot.memo(StepSequences.class, StepSequences.class, () -> new StepSequences(snapshot.journeys()));
     }
 
+    /** The sequences of {@code journeys}, numbered afresh (not kept): positions are indexes into the list. */
+    public static StepSequences of(List<Journey> journeys) {
+        return new StepSequences(journeys);
+    }
+
     /** How many distinct sequences there are. */
-    int count() {
+    public int count() {
         return table.size();
     }
 
@@ -44,20 +49,20 @@ final class StepSequences {
      * For each record position, the number of its path's sequence ({@code toFirstPurchase}) or of its whole one. The
      * array is shared: callers must not modify it.
      */
-    int[] numbers(boolean toFirstPurchase) {
+    public int[] numbers(boolean toFirstPurchase) {
         return toFirstPurchase ? paths : wholes;
     }
 
     /** The steps of all sequences, sequence {@code n} at {@link #offset offset(n)}; shared, not to be modified. */
-    int[] pool() {
+    public int[] pool() {
         return table.pool();
     }
 
-    int offset(int sequence) {
+    public int offset(int sequence) {
         return table.start(sequence);
     }
 
-    int length(int sequence) {
+    public int length(int sequence) {
         return table.length(sequence);
     }
 }
