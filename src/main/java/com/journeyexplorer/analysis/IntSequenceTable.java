@@ -44,6 +44,20 @@ public final class IntSequenceTable {
     /** The number of {@code values[0, length)}, numbering it if new. O(length) expected. */
     public int number(int[] values, int length) {
         int hash = HashMixer.hash(values, length);
+        int slot = probe(hash, values, length);
+        long entry = slots[slot];
+        return entry != 0 ? pool[(int) entry - 1] : add(slot, hash, values, length);
+    }
+
+    /** The number of {@code values[0, length)}, or -1 if it was never numbered; adds nothing. O(length) expected. */
+    public int find(int[] values, int length) {
+        int slot = probe(HashMixer.hash(values, length), values, length);
+        long entry = slots[slot];
+        return entry != 0 ? pool[(int) entry - 1] : -1;
+    }
+
+    /** The slot that holds the sequence, or the empty slot where it would go. */
+    private int probe(int hash, int[] values, int length) {
         if (slots == null) {
             rehash(Integer.highestOneBit(Math.max(1, size)) << 2);
         }
@@ -55,12 +69,12 @@ public final class IntSequenceTable {
                 int offset = (int) entry - 1;
                 if (pool[offset + 1] == length
                         && Arrays.equals(pool, offset + HEADER, offset + HEADER + length, values, 0, length)) {
-                    return pool[offset];
+                    return slot;
                 }
             }
             slot = (slot + 1) & mask;
         }
-        return add(slot, hash, values, length);
+        return slot;
     }
 
     /** The values of every sequence; sequence {@code n} is {@code pool()[start(n), start(n) + length(n))}. Shared. */

@@ -28,6 +28,18 @@ class IntSequenceTableTests {
     }
 
     @Test
+    void findsWithoutNumbering() {
+        IntSequenceTable table = new IntSequenceTable();
+        table.number(new int[] {4, 2}, 2);
+
+        assertThat(table.find(new int[] {4, 2, 7}, 2)).isZero();
+        assertThat(table.find(new int[] {4}, 1)).isEqualTo(-1);
+        assertThat(table.size()).isEqualTo(1);
+        table.compact();
+        assertThat(table.find(new int[] {4, 2}, 2)).isZero();
+    }
+
+    @Test
     void keepsTheValuesInOnePool() {
         IntSequenceTable table = new IntSequenceTable(2, 3);
         table.number(new int[] {5, 6}, 2);
