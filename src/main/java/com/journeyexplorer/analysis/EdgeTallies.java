@@ -10,7 +10,7 @@ import java.util.Arrays;
  * table of the edges in use (linear probing, at most half full), so memory grows with the edges, not with the square
  * of the nodes. O(1) per event, allocation-free once the arrays have grown (the durations excepted).
  */
-final class EdgeTallies {
+public final class EdgeTallies {
 
     static final int DENSE_NODES = 256;
 
@@ -29,7 +29,8 @@ final class EdgeTallies {
     private int[] lastJourney = new int[64];
     private Durations[] durations;
 
-    EdgeTallies(int nodes, boolean timed) {
+    /** Tallies over nodes {@code [0, nodes)}; {@code timed} to record durations too. */
+    public EdgeTallies(int nodes, boolean timed) {
         this.nodes = nodes;
         this.dense = nodes <= DENSE_NODES ? new int[nodes * nodes] : null;
         if (dense == null) {
@@ -41,17 +42,53 @@ final class EdgeTallies {
         this.durations = timed ? new Durations[64] : null;
     }
 
-    int size() {
+    /** How many distinct edges were added. */
+    public int size() {
         return size;
     }
 
+    /** The edge's source node. */
+    public int from(int edge) {
+        return from[edge];
+    }
+
+    /** The edge's target node. */
+    public int to(int edge) {
+        return to[edge];
+    }
+
+    /** The weights added to the edge in all. */
+    public long count(int edge) {
+        return count[edge];
+    }
+
+    /** The weights of the journeys that took the edge, each journey once. */
+    public long journeys(int edge) {
+        return journeys[edge];
+    }
+
+    /** The id of edge {@code source → target}, or -1 if it was never added; O(1) expected, adds nothing. */
+    public int find(int source, int target) {
+        if (dense != null) {
+            return dense[source * nodes + target] - 1;
+        }
+        long key = (long) source * nodes + target;
+        int mask = sparseKeys.length - 1;
+        for (int slot = slot(key, mask); sparseKeys[slot] != -1; slot = (slot + 1) & mask) {
+            if (sparseKeys[slot] == key) {
+                return sparseEdges[slot];
+            }
+        }
+        return -1;
+    }
+
     /** Marks the start of the next journey, so that each edge counts it once in {@code journeys}. */
-    void startJourney() {
+    public void startJourney() {
         journey++;
     }
 
     /** Adds {@code weight} to edge {@code from → to}; returns the edge id. */
-    int add(int source, int target, int weight) {
+    public int add(int source, int target, long weight) {
         int edge = edge(source, target);
         count[edge] += weight;
         if (lastJourney[edge] != journey) {
@@ -115,7 +152,7 @@ final class EdgeTallies {
     }
 
     private static int slot(long key, int mask) {
-        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+        return HashMixer.mix(key) & mask;
     }
 
     /** Doubles the open-addressing table, re-inserting every edge. */

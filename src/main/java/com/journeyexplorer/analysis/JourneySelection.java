@@ -191,7 +191,7 @@ public record JourneySelection(
      * {@link JourneyColumns}, and only a record that passes them is read itself, for the other criteria if any. The
      * same records as {@link #predicate}, without touching the others.
      */
-    IntPredicate positions(JourneySnapshot snapshot) {
+    public IntPredicate positions(JourneySnapshot snapshot) {
         WorkBudget.check();
         if (selectsAll(snapshot)) {
             return position -> true;

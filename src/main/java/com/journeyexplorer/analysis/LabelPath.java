@@ -36,13 +36,4 @@ final class LabelPath {
         long[] times = journey.times();
         return times[starts[index + 1]] - times[starts[index + 1] - 1];
     }
-
-    /** A hash of the label ids, consistent with {@link Arrays#hashCode(int[])} on {@code labels[0, length)}. */
-    int labelHash() {
-        int hash = 1;
-        for (int i = 0; i < length; i++) {
-            hash = 31 * hash + labels[i];
-        }
-        return hash;
-    }
 }

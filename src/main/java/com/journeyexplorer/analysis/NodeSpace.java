@@ -1,10 +1,14 @@
 package com.journeyexplorer.analysis;
 
 import com.journeyexplorer.journey.Outcome;
+import com.journeyexplorer.journey.Touchpoint;
+
+import java.util.List;
 
 /**
  * Numbering of the nodes of a transition graph: touchpoints keep their ids {@code [0, n)}; the start node is
- * {@code n} and the three outcome nodes follow it, so that the graph is a complete absorbing Markov chain.
+ * {@code n} and the outcome nodes follow it, so that the graph is a complete absorbing Markov chain. The start node's
+ * name is declared here once ({@link #START_NAME}); the outcome nodes' names are {@link Outcome#nodeName()}.
  */
 public record NodeSpace(int touchpointCount) {
 
@@ -34,10 +38,15 @@ public record NodeSpace(int touchpointCount) {
         return Outcome.values()[node - touchpointCount - 1];
     }
 
-    /** The node's name: the touchpoint name, {@code (start)}, or the outcome's {@link Outcome#nodeName()}. */
+    /** The node's name: the touchpoint name, {@value #START_NAME}, or the outcome's {@link Outcome#nodeName()}. */
     public String name(int node, JourneySnapshot snapshot) {
+        return name(node, snapshot.touchpoints());
+    }
+
+    /** The node's name, its touchpoint's (by id in {@code touchpoints}) for a touchpoint node. */
+    public String name(int node, List<Touchpoint> touchpoints) {
         if (isTouchpoint(node)) {
-            return snapshot.touchpoint(node).name();
+            return touchpoints.get(node).name();
         }
         return node == start() ? START_NAME : outcomeAt(node).nodeName();
     }

@@ -37,7 +37,8 @@ public final class ObservedPaths {
         for (int label = 0; label < shaper.labelCount(); label++) {
             labelIds.put(shaper.labelName(label), label);
         }
-        Map<Key, int[]> wanted = new HashMap<>();
+        IntSequenceTable wanted = new IntSequenceTable();
+        int[][] indexesOf = new int[paths.size()][];
         for (int i = 0; i < paths.size(); i++) {
             List<String> path = paths.get(i);
             int[] ids = new int[path.size()];
@@ -48,7 +49,8 @@ public final class ObservedPaths {
                 ids[step] = id == null ? -1 : id;
             }
             if (known) {
-                wanted.merge(new Key(ids), new int[] {i}, ObservedPaths::concat);
+                int number = wanted.number(ids, ids.length);
+                indexesOf[number] = indexesOf[number] == null ? new int[] {i} : concat(indexesOf[number], i);
             }
         }
         StepSequences sequences = StepSequences.of(snapshot);
@@ -67,8 +69,9 @@ public final class ObservedPaths {
                 continue;
             }
             shaper.shape(sequences, sequence, shaped);
-            int[] indexes = wanted.get(new Key(Arrays.copyOf(shaped.labels, shaped.length)));
-            if (indexes != null) {
+            int number = wanted.find(shaped.labels, shaped.length);
+            if (number >= 0) {
+                int[] indexes = indexesOf[number];
                 for (int i : indexes) {
                     result[i] += bySequence[sequence];
                 }
@@ -77,27 +80,9 @@ public final class ObservedPaths {
         return result;
     }
 
-    private static int[] concat(int[] a, int[] b) {
-        int[] both = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
-    }
-
-    /** Label ids compared by content. */
-    private record Key(int[] ids) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && Arrays.equals(ids, key.ids);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(ids);
-        }
-
-        @Override
-        public String toString() {
-            return Arrays.toString(ids);
-        }
+    private static int[] concat(int[] indexes, int index) {
+        int[] more = Arrays.copyOf(indexes, indexes.length + 1);
+        more[indexes.length] = index;
+        return more;
     }
 }

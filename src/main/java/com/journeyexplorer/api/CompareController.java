@@ -85,8 +85,8 @@ class CompareController {
         JourneyQuery.requireLevelData(settings.level(), snapshot);
         double confidence = JourneyQuery.decimal(parameters, "confidence", 0.5, 0.999, 0.95);
         int limit = JourneyQuery.integer(parameters, "limit", 0, MAX_LIMIT, 10);
-        SegmentComparison.Result result = SegmentComparison.compare(snapshot, a.selection().predicate(snapshot),
-                b.selection().predicate(snapshot), settings.model(), settings.labels(snapshot), confidence, limit);
+        SegmentComparison.Result result = SegmentComparison.compare(snapshot, a.selection(), b.selection(),
+                settings.model(), settings.labels(snapshot), confidence, limit);
         return CompareAnswer.of(filterA, filterB, result, settings, confidence);
     }
 

@@ -759,10 +759,7 @@ class JourneyStore {
     }
 
     private static String nodeName(NodeSpace nodes, int node, List<Touchpoint> touchpoints) {
-        if (nodes.isTouchpoint(node)) {
-            return touchpoints.get(node).name();
-        }
-        return node == nodes.start() ? NodeSpace.START_NAME : nodes.outcomeAt(node).nodeName();
+        return nodes.name(node, touchpoints);
     }
 
     private static Map<String, Object> journeyRow(Journey journey, List<Touchpoint> touchpoints) {

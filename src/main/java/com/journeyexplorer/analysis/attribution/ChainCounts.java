@@ -1,10 +1,10 @@
 package com.journeyexplorer.analysis.attribution;
 
+import com.journeyexplorer.analysis.IntSequenceTable;
+
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Counts the transitions of the chain of {@link MarkovChain} from paths fed one at a time as int arrays, without a
@@ -12,8 +12,8 @@ import java.util.Map;
  * depend on the order of the paths.
  *
  * <p>First order over at most {@value #DENSE_LABELS} labels counts in one dense matrix indexed by label ids: O(1) per
- * step. Otherwise (higher orders, many labels) each window of labels is looked up as a state in a hash table and each
- * transition counted in an open-addressing table of longs: O(k) per step for order k.
+ * step. Otherwise (higher orders, many labels) each window of labels is numbered as a state by an {@link IntSequenceTable}
+ * and each transition counted in an open-addressing table of longs: O(k) per step for order k.
  */
 final class ChainCounts implements PathCounter {
 
@@ -31,11 +31,10 @@ final class ChainCounts implements PathCounter {
     private final long[] dense;
     private final int width;
 
-    /** Higher orders: state ids by window (0 is start), the windows by id, counts by from << 32 | (to + 2). */
-    private final Map<Window, Integer> stateIds = new HashMap<>();
-    private final List<int[]> windows = new ArrayList<>();
+    /** Higher orders: state ids by window (0 is start, the empty window), counts by from << 32 | (to + 2). */
+    private final IntSequenceTable windows = new IntSequenceTable();
     private final LongCounts transitions = new LongCounts();
-    private final Window probe;
+    private final int[] probe;
 
     ChainCounts(int order, boolean collapseRepeats, int labelCount) {
         if (order < 1 || order > MarkovChain.MAX_ORDER) {
@@ -46,8 +45,8 @@ final class ChainCounts implements PathCounter {
         this.labelCount = labelCount;
         this.width = labelCount + 2;
         this.dense = order == 1 && labelCount <= DENSE_LABELS ? new long[(labelCount + 1) * width] : null;
-        this.probe = new Window(new int[order], 0);
-        windows.add(new int[0]);
+        this.probe = new int[order];
+        windows.number(probe, 0);
     }
 
     @Override
@@ -73,10 +72,9 @@ final class ChainCounts implements PathCounter {
         int previous = 0;
         for (int i = 0; i + span <= length; i++) {
             for (int j = 0; j < span; j++) {
-                probe.ids[j] = labelOf[steps[i + j]];
+                probe[j] = labelOf[steps[i + j]];
             }
-            probe.reset(span);
-            int state = state(probe);
+            int state = windows.number(probe, span);
             if (collapseRepeats && state == previous) {
                 continue;
             }
@@ -84,17 +82,6 @@ final class ChainCounts implements PathCounter {
             previous = state;
         }
         transitions.add(key(previous, converted ? TO_CONVERSION : TO_NULL), weight);
-    }
-
-    private int state(Window window) {
-        Integer id = stateIds.get(window);
-        if (id == null) {
-            int[] ids = Arrays.copyOf(window.ids, window.length);
-            id = windows.size();
-            windows.add(ids);
-            stateIds.put(new Window(ids, ids.length), id);
-        }
-        return id;
     }
 
     private static long key(int from, int to) {
@@ -121,7 +108,9 @@ final class ChainCounts implements PathCounter {
                 }
             }
         } else {
-            stateWindows.addAll(windows.subList(1, windows.size()));
+            for (int state = 1; state < windows.size(); state++) {
+                stateWindows.add(windows.values(state));
+            }
             transitions.forEach((key, count) -> edges.add(new long[] {key >>> 32, (int) key - 2, count}));
         }
         return build(labels, stateWindows, edges);
@@ -190,36 +179,5 @@ final class ChainCounts implements PathCounter {
             counts[s] = row.stream().mapToLong(e -> e[1]).toArray();
         }
         return new MarkovChain(this.order, List.copyOf(kept), states, targets, counts, conversions, value.value());
-    }
-
-    /** A window of label ids as a hash key; the probe is reused for look-ups, copies are stored. */
-    private static final class Window {
-        private final int[] ids;
-        private int length;
-        private int hash;
-
-        Window(int[] ids, int length) {
-            this.ids = ids;
-            reset(length);
-        }
-
-        void reset(int length) {
-            this.length = length;
-            int h = length;
-            for (int i = 0; i < length; i++) {
-                h = 31 * h + ids[i];
-            }
-            this.hash = h;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Window window && Arrays.equals(ids, 0, length, window.ids, 0, window.length);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 }

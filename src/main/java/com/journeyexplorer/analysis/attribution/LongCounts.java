@@ -1,10 +1,12 @@
 package com.journeyexplorer.analysis.attribution;
 
+import com.journeyexplorer.analysis.HashMixer;
+
 import java.util.Arrays;
 
 /**
- * Counts by non-negative long key, without boxing: open addressing with linear probing, at most half full. O(1)
- * expected per {@link #add}.
+ * Counts by non-negative long key, without boxing: open addressing with linear probing ({@link HashMixer}), at most
+ * half full. O(1) expected per {@link #add}.
  */
 public final class LongCounts {
 
@@ -23,7 +25,7 @@ public final class LongCounts {
     /** Adds {@code amount} to the count of {@code key}, which must be {@code >= 0}. */
     public void add(long key, long amount) {
         int mask = keys.length - 1;
-        int slot = Long.hashCode(key * 0x9E3779B97F4A7C15L) & mask;
+        int slot = HashMixer.mix(key) & mask;
         while (keys[slot] != EMPTY && keys[slot] != key) {
             slot = (slot + 1) & mask;
         }

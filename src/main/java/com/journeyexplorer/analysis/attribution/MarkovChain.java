@@ -1,5 +1,7 @@
 package com.journeyexplorer.analysis.attribution;
 
+import com.journeyexplorer.analysis.NodeSpace;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,7 +35,8 @@ import com.journeyexplorer.journey.Journey;
 public final class MarkovChain {
 
     public static final int MAX_ORDER = 4;
-    public static final String START = "(start)";
+    /** The start state's name, the start node's ({@link NodeSpace#START_NAME}). */
+    public static final String START = NodeSpace.START_NAME;
     public static final String CONVERSION = "(conversion)";
     public static final String NULL = "(null)";
     private static final int TO_CONVERSION = -1;

@@ -1,0 +1,117 @@
+package com.journeyexplorer.analysis.compare;
+
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.StepSequences;
+import com.journeyexplorer.journey.Outcome;
+
+import java.util.Arrays;
+
+/**
+ * The path variants of two selections counted together by {@link StepSequences} number: a variant is a path to
+ * purchase (a sequence number) with its outcome, so counting a journey is two array reads and an addition, whatever
+ * the path's length, and each variant's steps are read again only to name it or to walk its transitions. The variants
+ * get dense ids in order of first sight; each holds its weighted journeys per outcome of a, then of b, side by side (8
+ * longs, one cache line). Memory: an int per sequence of the snapshot plus 8 longs per variant seen.
+ */
+final class PathVariants {
+
+    private static final int OUTCOMES = Outcome.values().length;
+    private static final int WIDTH = 2 * OUTCOMES;
+
+    private final StepSequences sequences;
+    /** By sequence number: 1 + its variant id, 0 while unseen. */
+    private final int[] variantOf;
+    private int[] sequenceOf = new int[64];
+    private long[] counts = new long[64 * WIDTH];
+    private int size;
+    /** After {@link #finish}: the (variant, outcome) keys with journeys in a or b, and their counts. */
+    private int[] keyVariant;
+    private byte[] keyOutcome;
+    private long[] keyCountsA;
+    private long[] keyCountsB;
+
+    PathVariants(StepSequences sequences) {
+        this.sequences = sequences;
+        this.variantOf = new int[sequences.count()];
+    }
+
+    /** Adds a journey on sequence {@code sequence} with outcome {@code outcome} to a, b or both. O(1). */
+    void add(int sequence, int outcome, boolean inA, boolean inB, long weight) {
+        int variant = variantOf[sequence] - 1;
+        if (variant < 0) {
+            variant = size++;
+            if (variant == sequenceOf.length) {
+                sequenceOf = Arrays.copyOf(sequenceOf, variant * 2);
+                counts = Arrays.copyOf(counts, variant * 2 * WIDTH);
+            }
+            sequenceOf[variant] = sequence;
+            variantOf[sequence] = variant + 1;
+        }
+        int at = variant * WIDTH + outcome;
+        if (inA) {
+            counts[at] += weight;
+        }
+        if (inB) {
+            counts[at + OUTCOMES] += weight;
+        }
+    }
+
+    /** Lists the keys (path and outcome) that a or b took, feeding each once to {@code transitions}. O(keys' steps). */
+    void finish(TransitionShares transitions) {
+        int keys = 0;
+        for (int i = 0; i < size * WIDTH; i += WIDTH) {
+            for (int outcome = 0; outcome < OUTCOMES; outcome++) {
+                if (counts[i + outcome] != 0 || counts[i + OUTCOMES + outcome] != 0) {
+                    keys++;
+                }
+            }
+        }
+        keyVariant = new int[keys];
+        keyOutcome = new byte[keys];
+        keyCountsA = new long[keys];
+        keyCountsB = new long[keys];
+        int[] pool = sequences.pool();
+        int key = 0;
+        for (int variant = 0; variant < size; variant++) {
+            int sequence = sequenceOf[variant];
+            for (int outcome = 0; outcome < OUTCOMES; outcome++) {
+                long a = counts[variant * WIDTH + outcome];
+                long b = counts[variant * WIDTH + OUTCOMES + outcome];
+                if (a == 0 && b == 0) {
+                    continue;
+                }
+                keyVariant[key] = variant;
+                keyOutcome[key] = (byte) outcome;
+                keyCountsA[key] = a;
+                keyCountsB[key] = b;
+                transitions.add(pool, sequences.offset(sequence), sequences.length(sequence), outcome, a, b);
+                key++;
+            }
+        }
+    }
+
+    /** After {@link #finish}: a's weighted journeys per key. */
+    long[] countsA() {
+        return keyCountsA;
+    }
+
+    /** After {@link #finish}: b's weighted journeys per key. */
+    long[] countsB() {
+        return keyCountsB;
+    }
+
+    /** The key's name as the API shows it: {@code A > B → (purchase)}. */
+    String name(int key, JourneySnapshot snapshot) {
+        int sequence = sequenceOf[keyVariant[key]];
+        int[] pool = sequences.pool();
+        int offset = sequences.offset(sequence);
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < sequences.length(sequence); i++) {
+            if (i > 0) {
+                name.append(" > ");
+            }
+            name.append(snapshot.touchpoint(pool[offset + i]).name());
+        }
+        return name.append(" → ").append(Outcome.values()[keyOutcome[key]].nodeName()).toString();
+    }
+}

@@ -1,0 +1,67 @@
+package com.journeyexplorer.analysis.compare;
+
+import com.journeyexplorer.analysis.compare.SegmentComparison.ShareDifference;
+import com.journeyexplorer.analysis.stats.MultipleComparisons;
+import com.journeyexplorer.analysis.stats.Proportions;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.function.IntFunction;
+
+/**
+ * The share differences of keys counted in two selections (path variants, transitions): every key's share of a's and
+ * of b's journeys compared, Benjamini–Hochberg adjusted over all the keys, the largest |difference| kept. Only the
+ * p-value of every key is computed; the full comparison (intervals) and the name only for the keys returned and for
+ * ties at the cut. O(m log m) for m keys (the adjustment sorts), plus O(m log limit).
+ */
+final class ShareDifferences {
+
+    private ShareDifferences() {
+    }
+
+    /**
+     * The {@code limit} keys with the largest |difference| first (ties by name).
+     *
+     * @param countsA weighted journeys of a per key {@code [0, m)}
+     * @param countsB weighted journeys of b per key, the same keys
+     * @param name    a key's name, as shown
+     */
+    static List<ShareDifference> largest(long[] countsA, long[] countsB, IntFunction<String> name, long totalA,
+            long totalB, double confidence, int limit) {
+        int m = countsA.length;
+        double[] pValues = new double[m];
+        double[] order = new double[m];
+        for (int i = 0; i < m; i++) {
+            pValues[i] = Proportions.pValue(countsA[i], totalA, countsB[i], totalB);
+            order[i] = -Math.abs(nanToZero(Proportions.difference(countsA[i], totalA, countsB[i], totalB)));
+        }
+        double[] adjusted = MultipleComparisons.benjaminiHochberg(pValues);
+        String[] names = new String[m];
+        Comparator<Integer> first = Comparator.comparingDouble((Integer i) -> order[i])
+                .thenComparing(i -> names[i] != null ? names[i] : (names[i] = name.apply(i)));
+        PriorityQueue<Integer> kept = new PriorityQueue<>(first.reversed());
+        for (int i = 0; i < m && limit > 0; i++) {
+            if (kept.size() < limit) {
+                kept.add(i);
+            } else if (first.compare(i, kept.peek()) < 0) {
+                kept.poll();
+                kept.add(i);
+            }
+        }
+        List<Integer> top = new ArrayList<>(kept);
+        top.sort(first);
+        List<ShareDifference> result = new ArrayList<>(top.size());
+        for (int i : top) {
+            String key = names[i] != null ? names[i] : name.apply(i);
+            result.add(new ShareDifference(key, countsA[i], countsB[i], Proportions.compare(countsA[i], totalA,
+                    countsB[i], totalB, confidence), adjusted[i]));
+        }
+        return List.copyOf(result);
+    }
+
+    private static double nanToZero(double value) {
+        return Double.isNaN(value) ? 0 : value;
+    }
+}
