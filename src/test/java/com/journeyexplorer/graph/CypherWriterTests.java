@@ -42,7 +42,7 @@ class CypherWriterTests extends ApiTestSupport {
                     .get("c").asString()).isEqualTo("Fluxicon Nitro");
             assertThat(session.run("MATCH (:Journey)-[s:VISITED]->() RETURN count(s) AS n").single().get("n").asLong())
                     .isEqualTo(43);
-            List<String> mismatches = session.run(JourneyStore.statements(
+            List<String> mismatches = session.run(StoreSchema.statements(
                     Files.readString(Path.of("cypher", "consistency-check.cypher"))).get(0))
                     .list(row -> row.get("from").asString());
             assertThat(mismatches).isEmpty();
