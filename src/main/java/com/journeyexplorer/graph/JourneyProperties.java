@@ -35,6 +35,18 @@ final class JourneyProperties {
     /** Prefix of a Journey's event-attribute arrays (one value per step, "" where an event has none). */
     static final String EVENT_ATTRIBUTE_PREFIX = "event.";
 
+    /**
+     * The columns a query returns for {@link #journeyOf}, of the node bound to {@code j}; {@code $prefix} is
+     * {@link #ATTRIBUTE_PREFIX}.
+     */
+    static final String JOURNEY_COLUMNS = """
+            RETURN j.id AS id, j.customerId AS customerId, j.path AS path, j.times AS times,
+                   j.stepTypes AS stepTypes, j.eventIds AS eventIds, j.value AS value, j.weight AS weight,
+                   j.segment AS segment, j.device AS device, j.openHorizon AS openHorizon,
+                   [k IN keys(j) WHERE k STARTS WITH $prefix | [substring(k, size($prefix)), toString(j[k])]] AS attributes,
+                   [k IN keys(j) WHERE k STARTS WITH 'event.' | [substring(k, 6), j[k]]] AS eventAttributes
+            """;
+
     private static final String[] TYPE_NAMES = typeNames();
 
     private JourneyProperties() {
@@ -138,18 +150,6 @@ final class JourneyProperties {
         }
         return values;
     }
-
-    /**
-     * The columns a query returns for {@link #journeyOf}, of the node bound to {@code j}; {@code $prefix} is
-     * {@link #ATTRIBUTE_PREFIX}.
-     */
-    static final String JOURNEY_COLUMNS = """
-            RETURN j.id AS id, j.customerId AS customerId, j.path AS path, j.times AS times,
-                   j.stepTypes AS stepTypes, j.eventIds AS eventIds, j.value AS value, j.weight AS weight,
-                   j.segment AS segment, j.device AS device, j.openHorizon AS openHorizon,
-                   [k IN keys(j) WHERE k STARTS WITH $prefix | [substring(k, size($prefix)), toString(j[k])]] AS attributes,
-                   [k IN keys(j) WHERE k STARTS WITH 'event.' | [substring(k, 6), j[k]]] AS eventAttributes
-            """;
 
     /**
      * A journey read back from a row of {@link #JOURNEY_COLUMNS}, its steps resolved through {@code ids} (touchpoint
