@@ -4,9 +4,8 @@ import { count, percent, duration, esc, nodeName } from './format.js';
 import * as tooltip from './tooltip.js';
 
 const OUTCOME_COLOURS = { purchase: '#2f9e44', abandoned: '#868e96', diverted: '#e8590c' };
-const STAGE_COLOURS = {
-  awareness: '#4c6ef5', consideration: '#7048e8', purchase: '#1c7ed6', loyalty: '#0ca678', advocacy: '#f59f00',
-};
+// Colours of the stages by their position in the export's meta.stages (the server's one stage list).
+const STAGE_PALETTE = ['#4c6ef5', '#7048e8', '#1c7ed6', '#0ca678', '#f59f00'];
 const WARNING = '#e8590c';
 
 /**
@@ -179,7 +178,7 @@ export function renderMap(container, graph, { onSelect }) {
     .on('keydown', (event, n) => { if (event.key === 'Enter') onSelect(n); });
   nodeSel.append('rect')
     .attr('width', nodeWidth).attr('height', n => n._h).attr('rx', 3)
-    .attr('fill', n => fill(n));
+    .attr('fill', n => fill(n, graph.meta.stages));
   const text = nodeSel.append('text')
     .attr('x', nodeWidth + 5).attr('y', n => n._h / 2).attr('dy', '0.35em');
   text.append('tspan').attr('class', 'name').text(n => nodeName(n.label));
@@ -187,11 +186,12 @@ export function renderMap(container, graph, { onSelect }) {
   return { nodes, links };
 }
 
-function fill(n) {
+function fill(n, stages) {
   if (n.kind === 'outcome') return OUTCOME_COLOURS[n.id] || '#868e96';
   if (n.kind === 'start') return '#343a40';
   if (n.owner === 'competitor') return WARNING;
-  return STAGE_COLOURS[(n.stage || '').toLowerCase()] || '#4c6ef5';
+  const position = stages.indexOf((n.stage || '').toLowerCase());
+  return position >= 0 ? STAGE_PALETTE[position % STAGE_PALETTE.length] : STAGE_PALETTE[0];
 }
 
 function nodeTip(n, graph) {

@@ -28,6 +28,11 @@ import com.journeyexplorer.journey.Touchpoint;
  * is rolled back from them at once, and a change that a killed process left unfinished is rolled back at the next
  * start, so a change is either entirely there or not at all. A finished entry keeps those versions, so that it can be
  * undone later ({@link #undo}); see docs/adr/0006-journal-undo-and-erasure.md.
+ *
+ * <p>The Neo4j work is done by one class per job: {@link StoreSchema} (schema and migration at start-up),
+ * {@link StoreLoader} (reading the store into the projection), {@link JourneyWrites} (journeys and touchpoints, with
+ * {@link EmbeddedJourneyWriter}), {@link TransitionWriter} (the aggregated TRANSITION graph) and {@link ImportJournal}
+ * (the journal and rollback); {@link JourneyProperties} is the mapping between the domain model and what is stored.
  */
 @Service
 public class JourneyGraph {
@@ -35,14 +40,23 @@ public class JourneyGraph {
     private static final Logger log = LoggerFactory.getLogger(JourneyGraph.class);
     private static final long PROGRESS_LOG_INTERVAL_NANOS = 5_000_000_000L;
 
-    private final JourneyStore store;
+    private final StoreSchema schema;
+    private final StoreLoader loader;
+    private final JourneyWrites writes;
+    private final TransitionWriter transitions;
+    private final ImportJournal importJournal;
     private final JourneyProjection projection;
     private final int batchSize;
     private final long openHorizon;
     private final ReentrantLock writeLock = new ReentrantLock();
 
-    JourneyGraph(JourneyStore store, JourneyProjection projection, JourneysProperties properties) {
-        this.store = store;
+    JourneyGraph(StoreSchema schema, StoreLoader loader, JourneyWrites writes, TransitionWriter transitions,
+            ImportJournal importJournal, JourneyProjection projection, JourneysProperties properties) {
+        this.schema = schema;
+        this.loader = loader;
+        this.writes = writes;
+        this.transitions = transitions;
+        this.importJournal = importJournal;
         this.projection = projection;
         this.batchSize = properties.neo4j().writeBatchSize();
         this.openHorizon = properties.openHorizon().toMillis();
@@ -127,7 +141,7 @@ public class JourneyGraph {
     }
 
     private JourneyChanges planUndo(String importId, JourneySnapshot before) {
-        ImportEntry entry = store.importEntry(importId).orElseThrow(() -> new NotStoredException("import", importId));
+        ImportEntry entry = importJournal.importEntry(importId).orElseThrow(() -> new NotStoredException("import", importId));
         if (entry.kind().equals("undo") || entry.kind().equals("erasure")) {
             throw new UndoConflictException(importId, "Entry '" + importId + "' is an " + entry.kind()
                     + (entry.kind().equals("undo") ? "; import the data again instead of undoing an undo"
@@ -137,12 +151,12 @@ public class JourneyGraph {
             throw new UndoConflictException(importId, "Import '" + importId + "' is " + entry.status()
                     + "; only a finished import can be undone", List.of());
         }
-        List<String> later = store.laterChanges(importId);
+        List<String> later = importJournal.laterChanges(importId);
         if (!later.isEmpty()) {
             throw new UndoConflictException(importId, "Later imports changed journeys or touchpoints that import '"
                     + importId + "' wrote; undo them first (newest first): " + String.join(", ", later), later);
         }
-        Map<String, Touchpoint> previousMetadata = store.previousTouchpoints(importId);
+        Map<String, Touchpoint> previousMetadata = importJournal.previousTouchpoints(importId);
         List<Touchpoint> touchpoints = new ArrayList<>(before.touchpoints());
         List<Touchpoint> changedTouchpoints = new ArrayList<>();
         for (int i = 0; i < touchpoints.size(); i++) {
@@ -157,13 +171,13 @@ public class JourneyGraph {
         }
         List<String> removals = new ArrayList<>();
         Map<String, Journey> replaced = new HashMap<>();
-        for (String id : store.journeysCreatedBy(importId)) {
+        for (String id : importJournal.journeysCreatedBy(importId)) {
             before.journey(id).ifPresent(journey -> {
                 removals.add(id);
                 replaced.put(id, journey);
             });
         }
-        JourneyStore.VersionsBefore previous = store.previousVersions(importId, touchpoints);
+        ImportJournal.VersionsBefore previous = importJournal.previousVersions(importId, touchpoints);
         int recreated = 0;
         for (Journey journey : previous.journeys()) {
             Journey current = before.journey(journey.id()).orElse(null);
@@ -174,7 +188,7 @@ public class JourneyGraph {
             }
         }
         final int kept = touchpointsKept(before, touchpoints, removals, previous.journeys(),
-                store.touchpointsCreatedBy(importId));
+                importJournal.touchpointsCreatedBy(importId));
         changedTouchpoints.removeIf(touchpoint -> touchpoint.id() >= kept);
         return new JourneyChanges(List.copyOf(touchpoints.subList(0, kept)), changedTouchpoints, previous.journeys(),
                 removals, replaced, 0, 0, recreated, previous.journeys().size() - recreated, previous.writtenBy());
@@ -237,7 +251,7 @@ public class JourneyGraph {
 
     /** The newest {@code limit} journal entries, newest first. */
     public List<ImportEntry> imports(int limit) {
-        return store.importEntries(limit);
+        return importJournal.importEntries(limit);
     }
 
     private String write(Journal journal, JourneyChanges changes, JourneySnapshot before, JourneySnapshot after,
@@ -252,16 +266,16 @@ public class JourneyGraph {
                 }
             }
         }
-        store.beginImport(importId, journal.kind(), journal.undoes(), changes.upserts().size(), changes.newEvents(),
+        importJournal.beginImport(importId, journal.kind(), journal.undoes(), changes.upserts().size(), changes.newEvents(),
                 recreated);
         try {
-            store.stashPreviousVersions(importId, changes.previousVersions().keySet(), batchSize);
+            importJournal.stashPreviousVersions(importId, changes.previousVersions().keySet(), batchSize);
             List<Touchpoint> previousTouchpoints = replacedMetadata(changes.changedTouchpoints(), before);
             List<Touchpoint> deletedTouchpoints = before.touchpoints().subList(
                     Math.min(after.touchpoints().size(), before.touchpoints().size()), before.touchpoints().size());
             previousTouchpoints.addAll(deletedTouchpoints);
-            store.stashPreviousTouchpoints(importId, previousTouchpoints);
-            store.writeTouchpoints(changes.changedTouchpoints(), importId);
+            importJournal.stashPreviousTouchpoints(importId, previousTouchpoints);
+            writes.writeTouchpoints(changes.changedTouchpoints(), importId);
             List<Journey> upserts = changes.upserts();
             long lastProgressLog = System.nanoTime();
             for (int from = 0; from < upserts.size(); from += batchSize) {
@@ -272,7 +286,7 @@ public class JourneyGraph {
                         replaced.add(journey.id());
                     }
                 }
-                store.writeJourneys(batch, replaced, changes.touchpoints(), importId, changes.writtenBy());
+                writes.writeJourneys(batch, replaced, changes.touchpoints(), importId, changes.writtenBy());
                 progress.written(from + batch.size(), upserts.size());
                 // A line every few seconds: a large import has thousands of batches.
                 boolean last = from + batch.size() == upserts.size();
@@ -283,20 +297,20 @@ public class JourneyGraph {
                 }
             }
             for (int from = 0; from < changes.removals().size(); from += batchSize) {
-                store.deleteJourneys(changes.removals().subList(from,
+                writes.deleteJourneys(changes.removals().subList(from,
                         Math.min(changes.removals().size(), from + batchSize)));
             }
             if (!deletedTouchpoints.isEmpty()) {
-                store.deleteTouchpointsFrom(after.touchpoints().size());
+                writes.deleteTouchpointsFrom(after.touchpoints().size());
             }
             long journeysWritten = System.nanoTime();
-            store.writeTransitions(TransitionTable.of(after, journey -> true, true), after.touchpoints());
+            transitions.writeTransitions(TransitionTable.of(after, journey -> true, true), after.touchpoints());
             if (journal.undoes() != null) {
-                store.finishUndo(importId, journal.undoes());
+                importJournal.finishUndo(importId, journal.undoes());
             } else if (journal.erasedCustomer() != null) {
-                store.finishErasure(importId, journal.erasedCustomer());
+                importJournal.finishErasure(importId, journal.erasedCustomer());
             } else {
-                store.finishImport(importId, "done");
+                importJournal.finishImport(importId, "done");
             }
             log.info("{} {}: wrote {} journeys in {} ms and the aggregated transitions in {} ms",
                     journal.kind().equals("import") ? "Import" : "Change (" + journal.kind() + ")", importId,
@@ -326,9 +340,9 @@ public class JourneyGraph {
 
     private void undo(String importId, JourneySnapshot before) {
         try {
-            store.rollBack(importId, batchSize);
-            store.writeTouchpoints(before.touchpoints(), importId + "-undo");
-            store.writeTransitions(TransitionTable.of(before, journey -> true, true), before.touchpoints());
+            importJournal.rollBack(importId, batchSize);
+            writes.writeTouchpoints(before.touchpoints(), importId + "-undo");
+            transitions.writeTransitions(TransitionTable.of(before, journey -> true, true), before.touchpoints());
         } catch (RuntimeException undoFailure) {
             log.error("Undoing import {} failed too; it will be rolled back at the next start", importId,
                     undoFailure);
@@ -339,22 +353,22 @@ public class JourneyGraph {
     public JourneySnapshot loadProjection() {
         writeLock.lock();
         try {
-            store.applySchema();
-            store.migrateStepChains();
+            schema.applySchema();
+            schema.migrateStepChains();
             long started = System.nanoTime();
-            List<String> unfinished = store.unfinishedImports();
+            List<String> unfinished = importJournal.unfinishedImports();
             for (String importId : unfinished) {
                 log.warn("Import {} did not finish (the app stopped during it): rolling it back", importId);
-                store.rollBack(importId, batchSize);
+                importJournal.rollBack(importId, batchSize);
             }
-            for (String importId : store.importsWithLeftoverVersions()) {
-                store.dropPreviousVersions(importId);
+            for (String importId : importJournal.importsWithLeftoverVersions()) {
+                importJournal.dropPreviousVersions(importId);
             }
-            JourneyStore.LoadedGraph graph = store.load();
+            StoreLoader.LoadedGraph graph = loader.load();
             JourneySnapshot snapshot = OpenJourneys.apply(
                     new JourneySnapshot(graph.touchpoints(), graph.journeys(), 1), openHorizon);
             if (!unfinished.isEmpty()) {
-                store.writeTransitions(TransitionTable.of(snapshot, journey -> true, true), snapshot.touchpoints());
+                transitions.writeTransitions(TransitionTable.of(snapshot, journey -> true, true), snapshot.touchpoints());
             }
             projection.replace(snapshot);
             log.info("Loaded {} journeys ({} events, {} touchpoints) from Neo4j in {} ms", snapshot.journeyCount(),

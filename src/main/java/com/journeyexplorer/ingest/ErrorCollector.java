@@ -42,4 +42,21 @@ final class ErrorCollector {
     List<RowError> errors() {
         return List.copyOf(errors);
     }
+
+    /**
+     * Refuses the whole upload when it could not be read to the end ({@code complete} false), or when a row was bad
+     * and {@code onError} is {@code REJECT}: nothing is imported.
+     *
+     * @throws ImportRejectedException listing the first bad rows
+     */
+    void rejectIfInvalid(boolean complete, ImportOptions.ErrorMode onError) {
+        if (complete && (isEmpty() || onError != ImportOptions.ErrorMode.REJECT)) {
+            return;
+        }
+        String message = !complete
+                ? "the upload cannot be read: " + errors.get(errors.size() - 1).reason() + "; nothing was imported"
+                : rejectedRows + " row(s) are invalid; nothing was imported (use onError=skip to import the "
+                        + "valid rows)";
+        throw new ImportRejectedException(message, errors(), count);
+    }
 }

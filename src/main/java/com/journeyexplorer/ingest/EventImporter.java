@@ -91,9 +91,7 @@ public class EventImporter {
             } catch (IOException e) {
                 throw new UncheckedIOException("the upload could not be read", e);
             }
-            if (!complete || (!errors.isEmpty() && effective.onError() == ImportOptions.ErrorMode.REJECT)) {
-                throw new ImportRejectedException(rejection(errors, complete), errors.errors(), errors.count());
-            }
+            errors.rejectIfInvalid(complete, effective.onError());
             if (rows[0] == 0 && errors.isEmpty()) {
                 throw new ImportRejectedException("the upload has no data rows", List.of(new RowError(0, null,
                         "no data rows after the header")), 1);
@@ -103,25 +101,8 @@ public class EventImporter {
             log.info("Read {} rows into {} journeys in {} ms", rows[0], changes.upserts().size(),
                     (System.nanoTime() - started) / 1_000_000);
             return changes;
-        }, (JourneyGraph.Applied<ImportReport>) (changes, after, importId) -> report(changes, after, rows[0], errors,
-                accumulated[0], started, importId), progress);
-    }
-
-    static String rejection(ErrorCollector errors, boolean complete) {
-        if (!complete) {
-            return "the upload cannot be read: " + errors.errors().get(errors.errors().size() - 1).reason()
-                    + "; nothing was imported";
-        }
-        return errors.rejectedRows() + " row(s) are invalid; nothing was imported (use onError=skip to import the "
-                + "valid rows)";
-    }
-
-    private static ImportReport report(JourneyChanges changes, com.journeyexplorer.analysis.JourneySnapshot after,
-            long rows, ErrorCollector errors, EventAccumulator accumulator, long started, String importId) {
-        return new ImportReport(rows, changes.newEvents(), changes.duplicateEvents(),
-                changes.journeysCreated() + changes.journeysUpdated(), changes.journeysCreated(),
-                changes.journeysUpdated(), changes.removals().size(), errors.rejectedRows(), errors.errors(),
-                after.journeyCount(), after.eventCount(), (System.nanoTime() - started) / 1_000_000,
-                accumulator.ruleMatches(), accumulator.warnings(), importId);
+        }, (JourneyGraph.Applied<ImportReport>) (changes, after, importId) -> ImportReport.of(changes, after,
+                rows[0], errors, accumulated[0].ruleMatches(), accumulated[0].warnings(), started, importId),
+                progress);
     }
 }

@@ -2,6 +2,9 @@ package com.journeyexplorer.ingest;
 
 import java.util.List;
 
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.graph.JourneyChanges;
+
 /**
  * What an import did.
  *
@@ -45,5 +48,18 @@ public record ImportReport(
             long totalJourneys, long totalEvents, long millis) {
         this(rowsRead, eventsImported, duplicateEvents, journeysImported, journeysCreated, journeysUpdated,
                 journeysRemoved, rowsRejected, errors, totalJourneys, totalEvents, millis, List.of(), List.of(), null);
+    }
+
+    /**
+     * The report of an applied import, the same for every kind of upload: what {@code changes} did, the rows read
+     * and rejected, the totals of the snapshot {@code after} it, and the time since {@code startedNanos}.
+     */
+    static ImportReport of(JourneyChanges changes, JourneySnapshot after, long rows, ErrorCollector errors,
+            List<RuleMatches> outcomeRules, List<ImportWarning> warnings, long startedNanos, String importId) {
+        return new ImportReport(rows, changes.newEvents(), changes.duplicateEvents(),
+                changes.journeysCreated() + changes.journeysUpdated(), changes.journeysCreated(),
+                changes.journeysUpdated(), changes.removals().size(), errors.rejectedRows(), errors.errors(),
+                after.journeyCount(), after.eventCount(), (System.nanoTime() - startedNanos) / 1_000_000,
+                outcomeRules, warnings, importId);
     }
 }

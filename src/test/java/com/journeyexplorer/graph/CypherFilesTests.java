@@ -34,7 +34,7 @@ class CypherFilesTests extends ApiTestSupport {
         }
         assertThat(files).hasSizeGreaterThanOrEqualTo(6);
         return files.stream().map(file -> DynamicTest.dynamicTest(CYPHER.relativize(file).toString(), () -> {
-            List<String> statements = JourneyStore.statements(Files.readString(file));
+            List<String> statements = StoreSchema.statements(Files.readString(file));
             assertThat(statements).isNotEmpty();
             List<Record> rows = List.of();
             try (Session session = driver.session()) {

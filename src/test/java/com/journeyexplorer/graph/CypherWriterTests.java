@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import com.journeyexplorer.ApiTestSupport;
@@ -42,11 +44,45 @@ class CypherWriterTests extends ApiTestSupport {
                     .get("c").asString()).isEqualTo("Fluxicon Nitro");
             assertThat(session.run("MATCH (:Journey)-[s:VISITED]->() RETURN count(s) AS n").single().get("n").asLong())
                     .isEqualTo(43);
-            List<String> mismatches = session.run(JourneyStore.statements(
+            List<String> mismatches = session.run(StoreSchema.statements(
                     Files.readString(Path.of("cypher", "consistency-check.cypher"))).get(0))
                     .list(row -> row.get("from").asString());
             assertThat(mismatches).isEmpty();
         }
         assertThat(get("/api/journeys/3").json().get("steps").size()).isEqualTo(10);
+    }
+
+    @Autowired
+    DatabaseManagementService embedded;
+
+    @Autowired
+    JourneyProjection projection;
+
+    /** Every journey node and step with its properties, in id and step order. */
+    private static final String STORED = """
+            MATCH (j:Journey)
+            CALL (j) {
+              MATCH (j)-[s:VISITED]->(t:Touchpoint)
+              WITH s, t ORDER BY s.index
+              RETURN collect([t.name, properties(s)]) AS steps
+            }
+            RETURN j.id AS id, properties(j) AS journey, steps ORDER BY id""";
+
+    @Test
+    void embeddedWriterStoresWhatTheCypherWriterStored() {
+        assertThat(postRunningExample().status()).isEqualTo(200);
+        try (var session = driver.session()) {
+            List<java.util.Map<String, Object>> byCypher = session.run(STORED).list(r -> r.asMap());
+            java.util.Map<String, String> writtenBy = new java.util.HashMap<>();
+            session.run("MATCH (j:Journey) RETURN j.id AS id, j.importId AS importId")
+                    .forEachRemaining(r -> writtenBy.put(r.get("id").asString(), r.get("importId").asString()));
+            var snapshot = projection.current();
+            List<String> ids = snapshot.journeys().stream().map(com.journeyexplorer.journey.Journey::id).toList();
+            new EmbeddedJourneyWriter(embedded).writeJourneys(snapshot.journeys(), ids, snapshot.touchpoints(),
+                    "unused", writtenBy);
+
+            List<java.util.Map<String, Object>> byJavaApi = session.run(STORED).list(r -> r.asMap());
+            assertThat(byJavaApi).hasSize(ids.size()).isEqualTo(byCypher);
+        }
     }
 }

@@ -115,7 +115,7 @@ class JournalRestartTests {
             journeys = app.getBean(JourneyProjection.class).current().journey("k-1").orElseThrow().outcome().name();
             // What a crash in the middle of a redefinition leaves: the entry running, its copies stashed, the journey
             // and the touchpoint rewritten.
-            JourneyStore store = app.getBean(JourneyStore.class);
+            ImportJournal store = app.getBean(ImportJournal.class);
             store.beginImport("crashed", "outcomes", null, 1, 0, java.util.List.of());
             store.stashPreviousVersions("crashed", java.util.List.of("k-1"), 10);
             JourneySnapshot current = app.getBean(JourneyProjection.class).current();

@@ -81,7 +81,7 @@ class RestartTests {
             assertThat(restarted.openHorizon()).isEqualTo(Duration.ofDays(3650).toMillis());
             assertThat(after.journey("restart-2").orElseThrow().outcome()).isEqualTo(Outcome.OPEN);
             try (var session = app.getBean(org.neo4j.driver.Driver.class).session()) {
-                List<String> mismatches = session.run(JourneyStore.statements(
+                List<String> mismatches = session.run(StoreSchema.statements(
                         Files.readString(Path.of("cypher", "consistency-check.cypher"))).get(0))
                         .list(row -> row.get("from").asString());
                 assertThat(mismatches).isEmpty();

@@ -43,7 +43,7 @@ class StepChainMigrationTests extends ApiTestSupport {
             CREATE (a)-[:NEXT]->(b)""";
 
     @Autowired
-    JourneyStore store;
+    StoreSchema schema;
 
     @Test
     void turnsStepChainsIntoVisitedRelationshipsOnce() throws Exception {
@@ -52,19 +52,19 @@ class StepChainMigrationTests extends ApiTestSupport {
             List<Record> written = session.run(STEPS).list();
             assertThat(written).hasSize(42);
             String current = graphChecksum();
-            store.migrateStepChains();
+            schema.migrateStepChains();
             assertThat(graphChecksum()).as("a current store is left as it is").isEqualTo(current);
 
             session.run(TO_STEP_CHAINS).consume();
             assertThat(session.run(STEPS).list()).isEmpty();
             assertThat(session.run("MATCH (s:Step) RETURN count(s) AS n").single().get("n").asLong()).isEqualTo(42);
 
-            store.migrateStepChains();
+            schema.migrateStepChains();
             assertThat(session.run(STEPS).list()).map(Record::asMap)
                     .isEqualTo(written.stream().map(Record::asMap).toList());
             assertThat(session.run("MATCH (s:Step) RETURN count(s) AS n").single().get("n").asLong()).isZero();
             assertThat(graphChecksum()).isEqualTo(current);
-            assertThat(session.run(JourneyStore.statements(
+            assertThat(session.run(StoreSchema.statements(
                     Files.readString(Path.of("cypher", "consistency-check.cypher"))).get(0)).list()).isEmpty();
         }
     }

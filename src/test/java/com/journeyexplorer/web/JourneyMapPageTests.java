@@ -80,6 +80,20 @@ class JourneyMapPageTests extends ApiTestSupport {
                 .isNotEmpty();
         assertThat(browser.findElement(By.cssSelector("#map g.node[data-label='CompetitorA site']"))
                 .getAttribute("class")).contains("competitor");
+        // Own touchpoints are coloured by their stage's place in meta.stages: one colour per stage, none shared.
+        java.util.Map<String, String> stageOf = new java.util.HashMap<>();
+        graph.get("nodes").forEach(node -> stageOf.put(node.get("label").asString(),
+                node.hasNonNull("stage") ? node.get("stage").asString().toLowerCase(java.util.Locale.ROOT) : ""));
+        java.util.Map<String, Set<String>> fillsByStage = new java.util.TreeMap<>();
+        for (WebElement node : browser.findElements(By.cssSelector("#map g.node.touchpoint.own"))) {
+            String stage = stageOf.getOrDefault(node.getDomAttribute("data-label"), "");
+            fillsByStage.computeIfAbsent(stage, key -> new HashSet<>())
+                    .add(node.findElement(By.tagName("rect")).getDomAttribute("fill"));
+        }
+        assertThat(fillsByStage).containsKeys("awareness", "consideration", "purchase", "loyalty");
+        assertThat(fillsByStage.values()).allSatisfy(fills -> assertThat(fills).hasSize(1));
+        assertThat(fillsByStage.values().stream().flatMap(Set::stream).distinct().count())
+                .as("a colour of its own for each stage").isEqualTo(fillsByStage.size());
         assertThat(browser.findElements(By.cssSelector("#sankey svg .sankey-node"))).isNotEmpty();
         assertThat(browser.findElement(By.id("insights")).getText()).contains("How customers discover us",
                 "Do they consider competitors?", "Where to invest first");

@@ -1,0 +1,380 @@
+package com.journeyexplorer.graph;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.springframework.stereotype.Repository;
+
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Touchpoint;
+
+/**
+ * The journal of changes to the stored journeys: one {@code (:Import)} node per import, outcome redefinition, undo or
+ * erasure, holding copies of the journey versions ({@code :PreviousVersion}) and touchpoint metadata
+ * ({@code :PreviousTouchpoint}) it replaced. An entry is opened before its writes and finished after them; one left
+ * running by a stopped process is rolled back from its copies ({@link #rollBack}). A finished entry keeps its copies
+ * so that it can be undone; what it created, replaced and what later entries changed are read here for that. See
+ * docs/adr/0006-journal-undo-and-erasure.md.
+ */
+@Repository
+class ImportJournal {
+
+    private static final String BEGIN_IMPORT = """
+            CREATE (i:Import {id: $importId, kind: $kind, status: 'running', startedAt: datetime(),
+                              journeys: $journeys, events: $events})
+            SET i.undoes = $undoes, i.created = $created
+            """;
+
+    /** A copy of the stored node, its {@code importId} included: the version's provenance, which undo checks. */
+    private static final String STASH_PREVIOUS_VERSIONS = """
+            MATCH (i:Import {id: $importId})
+            UNWIND $ids AS id
+            MATCH (j:Journey {id: id})
+            CREATE (i)-[:REPLACED]->(p:PreviousVersion)
+            SET p = properties(j)
+            """;
+
+    private static final String STASH_PREVIOUS_TOUCHPOINTS = """
+            MATCH (i:Import {id: $importId})
+            UNWIND $touchpoints AS t
+            CREATE (i)-[:REPLACED]->(p:PreviousTouchpoint)
+            SET p = t
+            """;
+
+    private static final String LOAD_PREVIOUS_VERSIONS = """
+            MATCH (:Import {id: $importId})-[:REPLACED]->(j:PreviousVersion)
+            """ + JourneyProperties.JOURNEY_COLUMNS;
+
+    private static final String PREVIOUS_VERSION_WRITERS = """
+            MATCH (:Import {id: $importId})-[:REPLACED]->(p:PreviousVersion)
+            RETURN p.id AS id, p.importId AS importId
+            """;
+
+    private static final String LOAD_PREVIOUS_TOUCHPOINTS = """
+            MATCH (:Import {id: $importId})-[:REPLACED]->(p:PreviousTouchpoint)
+            RETURN p.name AS name, p.index AS index, p.channel AS channel, p.stage AS stage, p.owner AS owner
+            """;
+
+    private static final String TOUCHPOINTS_CREATED_BY = """
+            MATCH (t:Touchpoint {createdByImport: $importId})
+            RETURN t.name AS name
+            """;
+
+    private static final String FINISH_IMPORT = """
+            MATCH (i:Import {id: $importId})
+            SET i.status = $status, i.finishedAt = datetime()
+            """;
+
+    /** The undone entry is marked in the same transaction that finishes the undo. */
+    private static final String MARK_UNDONE = """
+            MATCH (u:Import {id: $importId}), (x:Import {id: $undoes})
+            SET x.status = 'undone', x.undoneBy = u.id
+            """;
+
+    /**
+     * Erasure keeps no copy of what it erased, nor any older version of the customer's journeys in the journal; in
+     * the transaction that finishes it, so that an erasure that committed has left no trace of the customer.
+     */
+    private static final String FORGET_CUSTOMER = """
+            MATCH (p:PreviousVersion {customerId: $customerId})
+            DETACH DELETE p
+            """;
+
+    private static final String DROP_PREVIOUS_VERSIONS = """
+            MATCH (:Import {id: $importId})-[:REPLACED]->(p)
+            CALL (p) { DETACH DELETE p } IN TRANSACTIONS OF 10000 ROWS
+            """;
+
+    private static final String UNFINISHED_IMPORTS = """
+            MATCH (i:Import) WHERE i.status = 'running'
+            RETURN i.id AS id ORDER BY i.startedAt
+            """;
+
+    /** A finished entry keeps its previous versions (they undo it) unless it was rolled back, undone or erased. */
+    private static final String LEFTOVER_PREVIOUS_VERSIONS = """
+            MATCH (i:Import)-[:REPLACED]->()
+            WHERE i.status IN ['rolled back', 'undone'] OR (i.kind = 'erasure' AND i.status <> 'running')
+            RETURN DISTINCT i.id AS id
+            """;
+
+    /**
+     * Journeys an entry created: written by it and not a replaced version, plus those an undo put back where none
+     * was (listed on the entry, since they keep the id of the entry that first wrote them).
+     */
+    private static final String JOURNEYS_CREATED_BY = """
+            MATCH (i:Import {id: $importId})
+            CALL (i) {
+              MATCH (j:Journey {importId: i.id})
+              WHERE NOT EXISTS { MATCH (i)-[:REPLACED]->(:PreviousVersion {id: j.id}) }
+              RETURN j.id AS id
+              UNION
+              UNWIND coalesce(i.created, []) AS id
+              MATCH (j:Journey {id: id})
+              RETURN j.id AS id
+            }
+            RETURN DISTINCT id
+            """;
+
+    private static final String ENTRY_COLUMNS = """
+            RETURN i.id AS id, coalesce(i.kind, 'import') AS kind, i.status AS status, i.startedAt AS startedAt,
+                   i.finishedAt AS finishedAt, i.journeys AS journeys, i.events AS events, i.undoes AS undoes,
+                   i.undoneBy AS undoneBy
+            """;
+
+    private static final String IMPORT_ENTRY = "MATCH (i:Import {id: $importId})\n" + ENTRY_COLUMNS;
+
+    private static final String LIST_IMPORTS = """
+            MATCH (i:Import)
+            WITH i ORDER BY i.startedAt DESC LIMIT $limit
+            """ + ENTRY_COLUMNS;
+
+    /**
+     * Finished entries that changed what {@code $importId} wrote: they replaced or removed a journey version it wrote,
+     * wrote a journey it had removed, or changed a touchpoint it had changed later.
+     */
+    private static final String LATER_CHANGES = """
+            MATCH (x:Import {id: $importId})
+            CALL (x) {
+              MATCH (y:Import {status: 'done'})-[:REPLACED]->(:PreviousVersion {importId: x.id})
+              WHERE y.id <> x.id
+              RETURN y.id AS id
+              UNION
+              MATCH (x)-[:REPLACED]->(p:PreviousVersion)
+              MATCH (j:Journey {id: p.id}) WHERE j.importId <> x.id
+              RETURN j.importId AS id
+              UNION
+              MATCH (x)-[:REPLACED]->(mine:PreviousTouchpoint)
+              MATCH (y:Import {status: 'done'})-[:REPLACED]->(:PreviousTouchpoint {name: mine.name})
+              WHERE y.startedAt > x.startedAt
+              RETURN y.id AS id
+            }
+            WITH DISTINCT id
+            MATCH (y:Import {id: id})
+            RETURN y.id AS id ORDER BY y.startedAt DESC
+            """;
+
+    private final Driver driver;
+    private final JourneyWrites writes;
+    private final StoreLoader loader;
+
+    ImportJournal(Driver driver, JourneyWrites writes, StoreLoader loader) {
+        this.driver = driver;
+        this.writes = writes;
+        this.loader = loader;
+    }
+
+    /**
+     * Opens the journal entry of an import (or any other change of the stored journeys, named by {@code kind}): until
+     * it is finished, a restart rolls it back. {@code created} lists journeys it puts back under their earlier
+     * entry's id (an undo), which a rollback must delete although they do not carry this entry's id.
+     */
+    void beginImport(String importId, String kind, String undoes, long journeys, long events,
+            Collection<String> created) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("importId", importId);
+        parameters.put("kind", kind);
+        parameters.put("undoes", undoes);
+        parameters.put("journeys", journeys);
+        parameters.put("events", events);
+        parameters.put("created", created.isEmpty() ? null : List.copyOf(created));
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(BEGIN_IMPORT, parameters).consume());
+        }
+    }
+
+    /**
+     * Keeps a copy of the stored versions an import replaces or removes: {@link #rollBack} puts them back after a
+     * failure, and they stay with the finished entry so that it can be undone later. One transaction per batch.
+     */
+    void stashPreviousVersions(String importId, Collection<String> ids, int batchSize) {
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += batchSize) {
+            List<String> batch = all.subList(from, Math.min(all.size(), from + batchSize));
+            try (Session session = driver.session()) {
+                session.executeWriteWithoutResult(tx -> tx.run(STASH_PREVIOUS_VERSIONS,
+                        Map.of("importId", importId, "ids", batch)).consume());
+            }
+        }
+    }
+
+    /** Keeps the channel, stage and owner that an import changes on existing touchpoints. */
+    void stashPreviousTouchpoints(String importId, List<Touchpoint> previous) {
+        if (previous.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = previous.stream().map(JourneyProperties::ofTouchpoint).toList();
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(STASH_PREVIOUS_TOUCHPOINTS,
+                    Map.of("importId", importId, "touchpoints", rows)).consume());
+        }
+    }
+
+    /** Marks an import done in one transaction; its previous versions stay, so that it can be undone. */
+    void finishImport(String importId, String status) {
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(FINISH_IMPORT,
+                    Map.of("importId", importId, "status", status)).consume());
+        }
+        if (!"done".equals(status)) {
+            dropPreviousVersions(importId);
+        }
+    }
+
+    /** Finishes an undo and marks the entry it undid as undone, in one transaction, then drops that entry's copies. */
+    void finishUndo(String importId, String undone) {
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> {
+                tx.run(FINISH_IMPORT, Map.of("importId", importId, "status", "done")).consume();
+                tx.run(MARK_UNDONE, Map.of("importId", importId, "undoes", undone)).consume();
+            });
+        }
+        dropPreviousVersions(undone);
+    }
+
+    /**
+     * Finishes an erasure and, in the same transaction, deletes every copy of the customer's journeys that the
+     * journal held (its own, and older versions kept by earlier imports).
+     */
+    void finishErasure(String importId, String customerId) {
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> {
+                tx.run(FINISH_IMPORT, Map.of("importId", importId, "status", "done")).consume();
+                tx.run(FORGET_CUSTOMER, Map.of("customerId", customerId)).consume();
+            });
+        }
+        dropPreviousVersions(importId);
+    }
+
+    /** Deletes the copies an entry kept, in transactions of 10,000. */
+    void dropPreviousVersions(String importId) {
+        try (Session session = driver.session()) {
+            session.run(DROP_PREVIOUS_VERSIONS, Map.of("importId", importId)).consume();
+        }
+    }
+
+    /** A journal entry, or empty when there is none with that id. */
+    Optional<ImportEntry> importEntry(String importId) {
+        try (Session session = driver.session()) {
+            return session.run(IMPORT_ENTRY, Map.of("importId", importId)).list(ImportJournal::entryOf).stream()
+                    .findFirst();
+        }
+    }
+
+    /** The newest {@code limit} journal entries, newest first. */
+    List<ImportEntry> importEntries(int limit) {
+        try (Session session = driver.session()) {
+            return session.run(LIST_IMPORTS, Map.of("limit", limit)).list(ImportJournal::entryOf);
+        }
+    }
+
+    private static ImportEntry entryOf(Record row) {
+        return new ImportEntry(row.get("id").asString(), row.get("kind").asString(), row.get("status").asString(),
+                row.get("startedAt").isNull() ? null : row.get("startedAt").asZonedDateTime().toInstant(),
+                row.get("finishedAt").isNull() ? null : row.get("finishedAt").asZonedDateTime().toInstant(),
+                row.get("journeys").asLong(0), row.get("events").asLong(0), row.get("undoes").asString(null),
+                row.get("undoneBy").asString(null));
+    }
+
+    /** Imports that a stopped process left unfinished, oldest first. */
+    List<String> unfinishedImports() {
+        try (Session session = driver.session()) {
+            return session.run(UNFINISHED_IMPORTS).list(row -> row.get("id").asString());
+        }
+    }
+
+    /** Finished imports whose stashed versions were not dropped yet (the process stopped just after finishing). */
+    List<String> importsWithLeftoverVersions() {
+        try (Session session = driver.session()) {
+            return session.run(LEFTOVER_PREVIOUS_VERSIONS).list(row -> row.get("id").asString());
+        }
+    }
+
+    /** The touchpoint metadata an entry replaced: name to touchpoint (with its stored index as id). */
+    Map<String, Touchpoint> previousTouchpoints(String importId) {
+        Map<String, Touchpoint> previous = new LinkedHashMap<>();
+        try (Session session = driver.session()) {
+            session.run(LOAD_PREVIOUS_TOUCHPOINTS, Map.of("importId", importId)).forEachRemaining(row -> previous.put(
+                    row.get("name").asString(), JourneyProperties.touchpointOf(row, row.get("index").asInt(0))));
+        }
+        return previous;
+    }
+
+    /** Names of the touchpoints an entry created. */
+    Set<String> touchpointsCreatedBy(String importId) {
+        try (Session session = driver.session()) {
+            return new HashSet<>(session.run(TOUCHPOINTS_CREATED_BY, Map.of("importId", importId))
+                    .list(row -> row.get("name").asString()));
+        }
+    }
+
+    /** Finished entries that changed what {@code importId} wrote, so that undoing it would undo them too. */
+    List<String> laterChanges(String importId) {
+        try (Session session = driver.session()) {
+            return session.run(LATER_CHANGES, Map.of("importId", importId)).list(row -> row.get("id").asString());
+        }
+    }
+
+    /** Ids of the journeys an entry created (see {@link #JOURNEYS_CREATED_BY}). */
+    List<String> journeysCreatedBy(String importId) {
+        try (Session session = driver.session()) {
+            return session.run(JOURNEYS_CREATED_BY, Map.of("importId", importId))
+                    .list(row -> row.get("id").asString());
+        }
+    }
+
+    /** The versions an entry replaced or removed, read against {@code touchpoints}, with the entry that wrote each. */
+    VersionsBefore previousVersions(String importId, List<Touchpoint> touchpoints) {
+        Map<String, Integer> ids = StoreLoader.idsByName(touchpoints);
+        List<Journey> journeys = new ArrayList<>();
+        Map<String, String> writers = new HashMap<>();
+        try (Session session = driver.session()) {
+            session.run(LOAD_PREVIOUS_VERSIONS, Map.of("importId", importId, "prefix",
+                    JourneyProperties.ATTRIBUTE_PREFIX))
+                    .forEachRemaining(row -> journeys.add(JourneyProperties.journeyOf(row, ids, touchpoints)));
+            session.run(PREVIOUS_VERSION_WRITERS, Map.of("importId", importId)).forEachRemaining(row -> {
+                if (!row.get("importId").isNull()) {
+                    writers.put(row.get("id").asString(), row.get("importId").asString());
+                }
+            });
+        }
+        return new VersionsBefore(journeys, writers);
+    }
+
+    /** Stored versions of journeys, and the entry that wrote each (where known). */
+    record VersionsBefore(List<Journey> journeys, Map<String, String> writtenBy) {
+    }
+
+    /**
+     * Undoes an unfinished entry: deletes the journeys it created, writes back the versions it replaced or removed
+     * (keeping the id of the entry that wrote each), deletes the touchpoints it created, puts back the touchpoint
+     * metadata it replaced, and marks it rolled back. Idempotent: a rollback that is itself interrupted is simply run
+     * again. Batches of {@code batchSize} journeys, one transaction each.
+     */
+    void rollBack(String importId, int batchSize) {
+        List<String> created = journeysCreatedBy(importId);
+        for (int from = 0; from < created.size(); from += batchSize) {
+            writes.deleteJourneys(created.subList(from, Math.min(created.size(), from + batchSize)));
+        }
+        writes.deleteTouchpointsCreatedBy(importId);
+        writes.restoreTouchpoints(previousTouchpoints(importId).values());
+        List<Touchpoint> touchpoints = loader.loadTouchpoints();
+        VersionsBefore previous = previousVersions(importId, touchpoints);
+        for (int from = 0; from < previous.journeys().size(); from += batchSize) {
+            List<Journey> batch = previous.journeys().subList(from,
+                    Math.min(previous.journeys().size(), from + batchSize));
+            writes.writeJourneys(batch, batch.stream().map(Journey::id).toList(), touchpoints, importId + "-undo",
+                    previous.writtenBy());
+        }
+        finishImport(importId, "rolled back");
+    }
+}

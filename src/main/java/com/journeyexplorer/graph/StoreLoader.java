@@ -1,0 +1,70 @@
+package com.journeyexplorer.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.springframework.stereotype.Repository;
+
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Touchpoint;
+
+/**
+ * Reads the stored touchpoints and journeys, from which the in-memory projection is built at start-up (and the
+ * touchpoints again during a rollback). Streams one query per kind; O(touchpoints + events).
+ */
+@Repository
+class StoreLoader {
+
+    private static final String LOAD_TOUCHPOINTS = """
+            MATCH (t:Touchpoint {kind: 'touchpoint'})
+            RETURN t.name AS name, t.index AS index, t.channel AS channel, t.stage AS stage, t.owner AS owner
+            ORDER BY t.index, t.name
+            """;
+
+    private static final String LOAD_JOURNEYS = "MATCH (j:Journey)\n" + JourneyProperties.JOURNEY_COLUMNS;
+
+    private final Driver driver;
+
+    StoreLoader(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** Touchpoints ordered by their projection index, and every journey. */
+    LoadedGraph load() {
+        List<Touchpoint> touchpoints = loadTouchpoints();
+        Map<String, Integer> ids = idsByName(touchpoints);
+        try (Session session = driver.session()) {
+            List<Journey> journeys = new ArrayList<>();
+            session.run(LOAD_JOURNEYS, Map.of("prefix", JourneyProperties.ATTRIBUTE_PREFIX))
+                    .forEachRemaining(row -> journeys.add(JourneyProperties.journeyOf(row, ids, touchpoints)));
+            return new LoadedGraph(touchpoints, journeys);
+        }
+    }
+
+    /** The stored touchpoints ordered by their projection index, each given its position in the list as id. */
+    List<Touchpoint> loadTouchpoints() {
+        try (Session session = driver.session()) {
+            List<Touchpoint> touchpoints = new ArrayList<>();
+            for (Record row : session.run(LOAD_TOUCHPOINTS).list()) {
+                touchpoints.add(JourneyProperties.touchpointOf(row, touchpoints.size()));
+            }
+            return touchpoints;
+        }
+    }
+
+    /** Touchpoint name to id. */
+    static Map<String, Integer> idsByName(List<Touchpoint> touchpoints) {
+        Map<String, Integer> ids = new HashMap<>();
+        touchpoints.forEach(t -> ids.put(t.name(), t.id()));
+        return ids;
+    }
+
+    /** What {@link #load} read: the touchpoints in projection order and every journey. */
+    record LoadedGraph(List<Touchpoint> touchpoints, List<Journey> journeys) {
+    }
+}

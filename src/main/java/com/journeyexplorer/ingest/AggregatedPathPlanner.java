@@ -1,0 +1,108 @@
+package com.journeyexplorer.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.graph.JourneyChanges;
+import com.journeyexplorer.ingest.AggregatedPathReader.PathCounts;
+import com.journeyexplorer.journey.EventType;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.OutcomeRule;
+import com.journeyexplorer.journey.Owner;
+import com.journeyexplorer.journey.Touchpoint;
+
+/**
+ * Plans the journeys of aggregated path counts against the stored snapshot: each distinct path becomes at most two
+ * journeys, one for its conversions (the path followed by a purchase event at the conversion touchpoint) and one for
+ * its non-conversions, each with a {@link Journey#weight()} equal to its count, and an outcome by the domain's
+ * {@link OutcomeRule}. A journey's id is made of the source, the outcome and a digest of the path, so importing a
+ * source again replaces its counts instead of adding them. Touchpoints not stored yet are created (the conversion
+ * touchpoint with stage {@code purchase}). O(total steps of the distinct paths).
+ */
+final class AggregatedPathPlanner {
+
+    private final AggregatedPathOptions options;
+
+    AggregatedPathPlanner(AggregatedPathOptions options) {
+        this.options = options;
+    }
+
+    JourneyChanges plan(JourneySnapshot snapshot, Collection<PathCounts> paths) {
+        List<Touchpoint> touchpoints = new ArrayList<>(snapshot.touchpoints());
+        Map<String, Integer> ids = new HashMap<>();
+        touchpoints.forEach(t -> ids.put(t.name(), t.id()));
+        Set<Touchpoint> changed = new LinkedHashSet<>();
+        List<Journey> upserts = new ArrayList<>();
+        Map<String, Journey> previous = new HashMap<>();
+        long events = 0;
+        int created = 0;
+        int updated = 0;
+        for (PathCounts counts : paths) {
+            int[] path = new int[counts.steps.size() + 1];
+            for (int i = 0; i < path.length; i++) {
+                String name = i < counts.steps.size() ? counts.steps.get(i) : options.conversionTouchpoint();
+                Integer id = ids.get(name);
+                if (id == null) {
+                    id = touchpoints.size();
+                    boolean competitor = options.competitor() != null && options.competitor().matcher(name).matches();
+                    boolean conversion = i == counts.steps.size();
+                    Touchpoint touchpoint = new Touchpoint(id, name, "", conversion ? "purchase" : "",
+                            competitor ? Owner.COMPETITOR : Owner.OWN);
+                    touchpoints.add(touchpoint);
+                    ids.put(name, id);
+                    changed.add(touchpoint);
+                }
+                path[i] = id;
+            }
+            for (boolean converted : new boolean[] {true, false}) {
+                int[] steps = converted ? path : Arrays.copyOf(path, path.length - 1);
+                long weight = converted ? counts.conversions : counts.nulls;
+                if (weight == 0) {
+                    continue;
+                }
+                byte[] types = new byte[steps.length];
+                if (converted) {
+                    types[steps.length - 1] = EventType.PURCHASE.code();
+                }
+                String id = "agg:" + options.source() + ":" + (converted ? "conversions" : "non-conversions") + ":"
+                        + digest(counts.key());
+                Journey journey = new Journey(id, "", steps, new long[0], types, null,
+                        OutcomeRule.outcomeOf(steps, types, touchpoints), OutcomeRule.firstPurchase(types),
+                        converted ? counts.value : 0, (int) weight, "", "",
+                        Map.of("path", counts.key(), "source", options.source()));
+                Journey old = snapshot.journey(id).orElse(null);
+                if (old == null) {
+                    created++;
+                } else {
+                    updated++;
+                    previous.put(id, old);
+                }
+                upserts.add(journey);
+                events += weight * steps.length;
+            }
+        }
+        return new JourneyChanges(touchpoints, List.copyOf(changed), upserts, List.of(), previous, events, 0,
+                created, updated);
+    }
+
+    /** The first 12 bytes of the path's SHA-256, in hex: a journey id of bounded length for any path. */
+    private static String digest(String path) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(path.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package com.journeyexplorer.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads aggregated path counts (one CSV row per path with its conversions, conversion value and non-conversions) and
+ * adds up the rows of the same path. Every bad row goes to the {@link ErrorCollector} with its line. Streams the
+ * upload; memory is O(distinct paths), not O(rows).
+ */
+final class AggregatedPathReader {
+
+    private final AggregatedPathOptions options;
+    private final ErrorCollector errors;
+    private final int maxJourneyLength;
+    private final Pattern separator;
+
+    AggregatedPathReader(AggregatedPathOptions options, ErrorCollector errors, int maxJourneyLength) {
+        this.options = options;
+        this.errors = errors;
+        this.maxJourneyLength = maxJourneyLength;
+        this.separator = Pattern.compile("\\s*" + Pattern.quote(options.separator()) + "\\s*");
+    }
+
+    /** What was read: the counts by path (in the order paths first appear), the rows read, and whether to the end. */
+    record AggregatedPaths(Map<String, PathCounts> paths, long rows, boolean complete) {
+
+        /** Whether any path has a count above 0. */
+        boolean counted() {
+            return paths.values().stream().anyMatch(PathCounts::counted);
+        }
+    }
+
+    /** The counts of one path, added over its rows. */
+    static final class PathCounts {
+        final List<String> steps;
+        long conversions;
+        long nulls;
+        double value;
+
+        PathCounts(List<String> steps) {
+            this.steps = steps;
+        }
+
+        /** The path as written in the journey's {@code path} attribute: steps joined by {@code " > "}. */
+        String key() {
+            return String.join(" > ", steps);
+        }
+
+        boolean counted() {
+            return conversions > 0 || nulls > 0;
+        }
+    }
+
+    AggregatedPaths read(InputStream input) {
+        BufferedInputStream buffered = new BufferedInputStream(input, 1 << 16);
+        char delimiter = options.delimiter() != 0 ? options.delimiter() : detectDelimiter(buffered);
+        Map<String, PathCounts> paths = new LinkedHashMap<>();
+        long[] rows = new long[1];
+        CsvRowReader reader = new CsvRowReader(delimiter, List.of(options.pathColumn(), options.conversionsColumn()));
+        boolean complete;
+        try {
+            complete = reader.read(buffered, row -> {
+                rows[0]++;
+                accept(row, paths);
+            }, errors);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the upload could not be read", e);
+        }
+        return new AggregatedPaths(paths, rows[0], complete);
+    }
+
+    private void accept(InputRow row, Map<String, PathCounts> paths) {
+        long line = row.line();
+        String path = row.get(options.pathColumn()).strip();
+        List<String> steps = new ArrayList<>();
+        for (String step : separator.split(path, -1)) {
+            steps.add(step.strip());
+        }
+        if (path.isEmpty() || steps.stream().anyMatch(String::isEmpty)) {
+            errors.add(line, options.pathColumn(), path.isEmpty() ? "is empty" : "has an empty step between separators");
+            return;
+        }
+        if (steps.size() >= maxJourneyLength) {
+            errors.add(line, options.pathColumn(), "has " + steps.size() + " steps; with the conversion step the "
+                    + "limit is " + maxJourneyLength);
+            return;
+        }
+        if (steps.stream().anyMatch(EventAccumulator::isReserved)) {
+            errors.add(line, options.pathColumn(), "has a step named like the graph's start or outcome nodes");
+            return;
+        }
+        if (steps.stream().anyMatch(step -> step.length() > EventAccumulator.MAX_NAME_LENGTH)) {
+            errors.add(line, options.pathColumn(), "has a step longer than " + EventAccumulator.MAX_NAME_LENGTH
+                    + " characters");
+            return;
+        }
+        String forbidden = steps.stream().map(EventAccumulator::forbiddenCharacter).filter(c -> c != null)
+                .findFirst().orElse(null);
+        if (forbidden != null) {
+            errors.add(line, options.pathColumn(), "has a step with the control character " + forbidden
+                    + " (only tab, line feed and carriage return are allowed)");
+            return;
+        }
+        long conversions = count(row, options.conversionsColumn(), line);
+        String nullsColumn = options.nullsColumn() != null ? options.nullsColumn()
+                : row.get("total_null") != null ? "total_null" : "total_non_conversions";
+        long nulls = row.get(nullsColumn) == null ? 0 : count(row, nullsColumn, line);
+        double value = 0;
+        String rawValue = row.get(options.valueColumn());
+        if (rawValue != null && !rawValue.isBlank()) {
+            try {
+                value = Double.parseDouble(rawValue.strip());
+                if (!Double.isFinite(value) || value < 0) {
+                    errors.add(line, options.valueColumn(), "must be a finite number of at least 0");
+                }
+            } catch (NumberFormatException e) {
+                errors.add(line, options.valueColumn(), "'" + TimestampParser.abbreviate(rawValue)
+                        + "' is not a number");
+            }
+        }
+        if (conversions < 0 || nulls < 0) {
+            return;
+        }
+        PathCounts counts = paths.computeIfAbsent(String.join(" > ", steps), key -> new PathCounts(steps));
+        counts.conversions += conversions;
+        counts.nulls += nulls;
+        counts.value += value;
+        if (counts.conversions > Integer.MAX_VALUE || counts.nulls > Integer.MAX_VALUE) {
+            errors.add(line, options.conversionsColumn(), "makes the count of this path larger than "
+                    + Integer.MAX_VALUE);
+        }
+    }
+
+    /** A count of 0 or more, or -1 after reporting why the cell is not one. */
+    private long count(InputRow row, String column, long line) {
+        String raw = row.get(column);
+        try {
+            long count = Long.parseLong(raw.strip());
+            if (count < 0) {
+                errors.add(line, column, "must be 0 or more, was " + count);
+                return -1;
+            }
+            return count;
+        } catch (NumberFormatException e) {
+            errors.add(line, column, "'" + TimestampParser.abbreviate(raw) + "' is not a whole number");
+            return -1;
+        }
+    }
+
+    /** The most frequent of {@code ;}, {@code ,} and tab in the first line (read from the first 32 KiB). */
+    static char detectDelimiter(BufferedInputStream input) {
+        try {
+            input.mark(1 << 16);
+            byte[] head = input.readNBytes(1 << 15);
+            input.reset();
+            int end = 0;
+            while (end < head.length && head[end] != '\n') {
+                end++;
+            }
+            String firstLine = new String(head, 0, end, StandardCharsets.UTF_8);
+            char best = ',';
+            long bestCount = firstLine.chars().filter(c -> c == ',').count();
+            for (char candidate : new char[] {';', '\t'}) {
+                long count = firstLine.chars().filter(c -> c == candidate).count();
+                if (count > bestCount) {
+                    best = candidate;
+                    bestCount = count;
+                }
+            }
+            return best;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the upload could not be read", e);
+        }
+    }
+}
