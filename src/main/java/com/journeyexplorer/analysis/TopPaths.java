@@ -1,7 +1,5 @@
 package com.journeyexplorer.analysis;
 
-import com.journeyexplorer.journey.Journey;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
