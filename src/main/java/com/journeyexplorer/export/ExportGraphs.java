@@ -46,7 +46,8 @@ public final class ExportGraphs {
         TransitionStats transitions = TransitionStats.of(snapshot, selection, shaping, true);
         Map<String, LabelInfo> labels = labelInfo(snapshot, shaping);
         Map<String, long[]> presence = LabelVisits.of(snapshot, selection, shaping);
-        AbsorbingChain chain = AbsorbingChain.of(TransitionGraph.of(snapshot, selection, shaping));
+        // the chain needs probabilities only: no timings (and the default graph is kept with the snapshot)
+        AbsorbingChain chain = AbsorbingChain.of(TransitionGraph.withoutTimings(snapshot, selection, shaping));
 
         Map<String, ExportNode> nodes = new HashMap<>();
         Set<String> names = new HashSet<>();
