@@ -1,29 +1,36 @@
 package com.journeyexplorer.analysis;
 
-import java.util.Arrays;
-
 /** Mean, median and 90th percentile of a set of durations, in seconds. Empty when no duration was timed. */
 public record DurationStats(long samples, double meanSeconds, double medianSeconds, double p90Seconds) {
 
     public static final DurationStats NONE = new DurationStats(0, Double.NaN, Double.NaN, Double.NaN);
 
-    /** Sorts {@code millis[0, size)} in place; percentiles by the nearest-rank method. */
+    /**
+     * The statistics of {@code millis[0, size)}, reordering them in place; percentiles by the nearest-rank method,
+     * found by selection: O(size) expected.
+     */
     public static DurationStats of(long[] millis, int size) {
+        return of(millis, 0, size);
+    }
+
+    /** As {@link #of(long[], int)} for {@code millis[from, to)}. */
+    static DurationStats of(long[] millis, int from, int to) {
+        int size = to - from;
         if (size == 0) {
             return NONE;
         }
-        Arrays.sort(millis, 0, size);
-        double sum = 0;
-        for (int i = 0; i < size; i++) {
+        long sum = 0;
+        for (int i = from; i < to; i++) {
             sum += millis[i];
         }
-        return new DurationStats(size, sum / size / 1000.0, percentile(millis, size, 0.5) / 1000.0,
-                percentile(millis, size, 0.9) / 1000.0);
+        double p90 = Durations.select(millis, null, from, to, rank(size, 0.9));
+        double median = Durations.select(millis, null, from, to, rank(size, 0.5));
+        return new DurationStats(size, (double) sum / size / 1000.0, median / 1000.0, p90 / 1000.0);
     }
 
-    private static double percentile(long[] sorted, int size, double p) {
-        int rank = (int) Math.ceil(p * size);
-        return sorted[Math.max(0, rank - 1)];
+    /** The nearest rank of the p-th percentile among {@code size} values, 1-based. */
+    private static long rank(int size, double p) {
+        return Math.max(1, (long) Math.ceil(p * size));
     }
 
     public boolean isEmpty() {

@@ -8,7 +8,9 @@ import java.util.Arrays;
  * optionally the durations of its steps. Edges get ids {@code [0, size())} in order of first use; an edge is found
  * through a dense {@code nodes²} table for up to {@value #DENSE_NODES} nodes, above that through an open-addressing
  * table of the edges in use (linear probing, at most half full), so memory grows with the edges, not with the square
- * of the nodes. O(1) per event, allocation-free once the arrays have grown (the durations excepted).
+ * of the nodes. O(1) per event, allocation-free once the arrays have grown. Durations are appended to flat arrays
+ * in the order they come (one sequential write per event, no object per edge), then grouped by edge with a counting
+ * sort when the first timing is asked for: O(durations + edges), and each edge's percentiles by selection.
  */
 public final class EdgeTallies {
 
@@ -27,7 +29,13 @@ public final class EdgeTallies {
     long[] count = new long[64];
     long[] journeys = new long[64];
     private int[] lastJourney = new int[64];
-    private Durations[] durations;
+    /** The durations in the order added: edge, milliseconds, weight (null while every weight is 1). */
+    private int[] durationEdge;
+    private long[] durationMillis;
+    private long[] durationWeight;
+    private int durationCount;
+    /** Once grouped: edge {@code e}'s durations are {@code [durationStart[e], durationStart[e + 1])}. */
+    private int[] durationStart;
 
     /** Tallies over nodes {@code [0, nodes)}; {@code timed} to record durations too. */
     public EdgeTallies(int nodes, boolean timed) {
@@ -39,7 +47,10 @@ public final class EdgeTallies {
             sparseEdges = new int[256];
         }
         this.timed = timed;
-        this.durations = timed ? new Durations[64] : null;
+        if (timed) {
+            durationEdge = new int[64];
+            durationMillis = new long[64];
+        }
     }
 
     /** How many distinct edges were added. */
@@ -100,15 +111,63 @@ public final class EdgeTallies {
 
     /** Records a duration on an edge; only for tallies made with {@code timed}. */
     void addDuration(int edge, long millis, int weight) {
-        if (durations[edge] == null) {
-            durations[edge] = new Durations();
+        if (durationCount == durationMillis.length) {
+            int grown = durationCount * 2;
+            durationEdge = Arrays.copyOf(durationEdge, grown);
+            durationMillis = Arrays.copyOf(durationMillis, grown);
+            if (durationWeight != null) {
+                durationWeight = Arrays.copyOf(durationWeight, grown);
+            }
         }
-        durations[edge].add(millis, weight);
+        if (weight != 1 && durationWeight == null) {
+            durationWeight = new long[durationMillis.length];
+            Arrays.fill(durationWeight, 0, durationCount, 1);
+        }
+        durationEdge[durationCount] = edge;
+        durationMillis[durationCount] = millis;
+        if (durationWeight != null) {
+            durationWeight[durationCount] = weight;
+        }
+        durationCount++;
     }
 
-    /** The edge's duration statistics, {@link DurationStats#NONE} without durations; O(d log d). */
+    /**
+     * The edge's duration statistics, {@link DurationStats#NONE} without durations; once all durations are added.
+     * The first call groups the durations by edge, O(durations + edges); then O(d) expected for the edge's d.
+     */
     DurationStats timing(int edge) {
-        return timed && durations[edge] != null ? durations[edge].stats() : DurationStats.NONE;
+        if (!timed) {
+            return DurationStats.NONE;
+        }
+        if (durationStart == null) {
+            groupDurations();
+        }
+        return Durations.stats(durationMillis, durationWeight, durationStart[edge], durationStart[edge + 1]);
+    }
+
+    /** Orders the durations by edge, keeping their order within an edge (counting sort). */
+    private void groupDurations() {
+        int[] start = new int[size + 1];
+        for (int i = 0; i < durationCount; i++) {
+            start[durationEdge[i] + 1]++;
+        }
+        for (int edge = 0; edge < size; edge++) {
+            start[edge + 1] += start[edge];
+        }
+        int[] next = Arrays.copyOf(start, size);
+        long[] millis = new long[durationCount];
+        long[] weights = durationWeight == null ? null : new long[durationCount];
+        for (int i = 0; i < durationCount; i++) {
+            int slot = next[durationEdge[i]]++;
+            millis[slot] = durationMillis[i];
+            if (weights != null) {
+                weights[slot] = durationWeight[i];
+            }
+        }
+        durationMillis = millis;
+        durationWeight = weights;
+        durationEdge = null;
+        durationStart = start;
     }
 
     /** Edge ids ordered by source node then target node. */
@@ -182,9 +241,6 @@ public final class EdgeTallies {
             count = Arrays.copyOf(count, grown);
             journeys = Arrays.copyOf(journeys, grown);
             lastJourney = Arrays.copyOf(lastJourney, grown);
-            if (timed) {
-                durations = Arrays.copyOf(durations, grown);
-            }
         }
         from[size] = source;
         to[size] = target;

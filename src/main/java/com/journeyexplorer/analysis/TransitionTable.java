@@ -44,15 +44,30 @@ public final class TransitionTable {
     }
 
     /**
-     * Counts the transitions of the journeys accepted by {@code filter}; O(events · log events) for the timings.
+     * Counts the transitions of the journeys accepted by {@code filter}, with their timings; O(events + edges) (the
+     * timings' percentiles by selection, {@link Durations}).
      *
      * @param postPurchase also count the post-purchase transitions (what the aggregated graph in Neo4j holds);
      *                     without, only the paths to purchase count, as the Markov and attribution analyses need
      */
     public static TransitionTable of(JourneySnapshot snapshot, Predicate<Journey> filter, boolean postPurchase) {
+        return of(snapshot, filter, postPurchase, true);
+    }
+
+    /**
+     * The paths to purchase of the journeys accepted by {@code filter}, as {@link #of} counts them without
+     * post-purchase transitions, but every timing {@link DurationStats#NONE}: for the analyses that need only counts
+     * and probabilities. O(events + edges), no duration kept.
+     */
+    public static TransitionTable withoutTimings(JourneySnapshot snapshot, Predicate<Journey> filter) {
+        return of(snapshot, filter, false, false);
+    }
+
+    private static TransitionTable of(JourneySnapshot snapshot, Predicate<Journey> filter, boolean postPurchase,
+            boolean timed) {
         NodeSpace nodes = new NodeSpace(snapshot.touchpoints().size());
-        EdgeTallies edges = new EdgeTallies(nodes.size(), true);
-        EdgeTallies after = new EdgeTallies(nodes.size(), true);
+        EdgeTallies edges = new EdgeTallies(nodes.size(), timed);
+        EdgeTallies after = new EdgeTallies(nodes.size(), timed);
         for (Journey journey : snapshot.journeys()) {
             if (!filter.test(journey)) {
                 continue;
@@ -64,7 +79,7 @@ public final class TransitionTable {
             for (int i = 0; i <= length; i++) {
                 int next = i < length ? journey.steps()[i] : nodes.outcome(journey.outcome());
                 int edge = edges.add(previous, next, weight);
-                if (i > 0 && i < length && journey.isTimed()) {
+                if (timed && i > 0 && i < length && journey.isTimed()) {
                     edges.addDuration(edge, journey.times()[i] - journey.times()[i - 1], weight);
                 }
                 previous = next;
@@ -73,7 +88,7 @@ public final class TransitionTable {
                 after.startJourney();
                 for (int i = length; i < journey.length(); i++) {
                     int edge = after.add(journey.steps()[i - 1], journey.steps()[i], weight);
-                    if (journey.isTimed()) {
+                    if (timed && journey.isTimed()) {
                         after.addDuration(edge, journey.times()[i] - journey.times()[i - 1], weight);
                     }
                 }

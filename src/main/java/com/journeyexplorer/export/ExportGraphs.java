@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
@@ -29,7 +31,8 @@ import com.journeyexplorer.journey.Touchpoint;
  * Builds the {@link ExportGraph} of a selection: the transitions that {@code /api/transitions} counts (the paths to
  * purchase, whose purchase link leaves the purchase event, then the post-purchase links, flagged), node attributes
  * from the touchpoints, each node's outcome probabilities from the absorbing chain of the paths to purchase
- * ({@link AbsorbingChain}, sparse), then {@link Pruning}. O(events + edges) plus the chain's cycles.
+ * ({@link AbsorbingChain}, sparse), then {@link Pruning}. O(events + edges) plus the chain's cycles; the passes over
+ * the journeys for the node visits and the chain run beside the one counting the transitions.
  */
 public final class ExportGraphs {
 
@@ -43,10 +46,17 @@ public final class ExportGraphs {
     /** The export; {@code flowOptions} null leaves {@link ExportGraph#flows()} empty. */
     public static ExportGraph of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
             Pruning pruning, FlowOptions flowOptions) {
+        // Three independent passes over the journeys: the visits and the chain on a second core while this thread
+        // counts the transitions. The chain needs probabilities only, no timings (and the default graph is kept with
+        // the snapshot).
+        ForkJoinTask<Map<String, long[]>> visits = ForkJoinPool.commonPool()
+                .submit(() -> LabelVisits.of(snapshot, selection, shaping));
+        ForkJoinTask<AbsorbingChain> absorbing = ForkJoinPool.commonPool().submit(
+                () -> AbsorbingChain.of(TransitionGraph.withoutTimings(snapshot, selection, shaping)));
         TransitionStats transitions = TransitionStats.of(snapshot, selection, shaping, true);
         Map<String, LabelInfo> labels = labelInfo(snapshot, shaping);
-        Map<String, long[]> presence = LabelVisits.of(snapshot, selection, shaping);
-        AbsorbingChain chain = AbsorbingChain.of(TransitionGraph.of(snapshot, selection, shaping));
+        Map<String, long[]> presence = visits.join();
+        AbsorbingChain chain = absorbing.join();
 
         Map<String, ExportNode> nodes = new HashMap<>();
         Set<String> names = new HashSet<>();

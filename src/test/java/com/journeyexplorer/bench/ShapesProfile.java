@@ -36,6 +36,7 @@ public final class ShapesProfile {
             "/api/graph",
             "/api/graph?format=graphml",
             "/api/graph?format=sankey",
+            "/api/insights/moments",
             "/api/attribution?model=linear",
             "/api/attribution?model=first",
             "/api/attribution?model=last",

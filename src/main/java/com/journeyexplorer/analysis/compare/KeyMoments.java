@@ -1,9 +1,7 @@
 package com.journeyexplorer.analysis.compare;
 
 import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.NodeSpace;
 import com.journeyexplorer.analysis.TransitionTable;
-import com.journeyexplorer.analysis.attribution.TransitionEdge;
 import com.journeyexplorer.analysis.stats.Interval;
 import com.journeyexplorer.analysis.stats.MultipleComparisons;
 import com.journeyexplorer.analysis.stats.Proportions;
@@ -13,24 +11,22 @@ import com.journeyexplorer.journey.Outcome;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
-
-import org.jgrapht.Graph;
-import org.jgrapht.alg.scoring.BetweennessCentrality;
-import org.jgrapht.alg.scoring.PageRank;
-import org.jgrapht.graph.DefaultDirectedWeightedGraph;
 
 /**
  * Key moments: for each touchpoint, the purchase rate of the journeys that saw it on their path to purchase against
  * those that did not (Wilson intervals, Newcombe interval of the difference, pooled z-test, Benjamini–Hochberg over
  * the touchpoints), with its place in the transition graph: betweenness centrality (normalized; weight
  * {@code -log P(transition)}, so shortest paths are the most probable ones) and PageRank (damping 0.85, weight =
- * transition count), both on the graph of {@link TransitionTable#of} with start and outcome nodes.
+ * transition count), both on the graph of {@link TransitionTable#withoutTimings} with start and outcome nodes, computed
+ * over arrays by {@link TransitionCentrality} (the answers of JGraphT's {@code BetweennessCentrality} and
+ * {@code PageRank}).
  *
  * <p>Ranking: by |z| of the purchase-rate difference, largest first (ties by name), so touchpoints that go with a sale
  * and those that go with abandonment or diversion both come first; {@link Direction} tells them apart, NEUTRAL where
- * the adjusted p-value is above the level. Cost O(touchpoints · journeys + V·E log V) for betweenness.
+ * the adjusted p-value is above the level. Cost O(events + touchpoints) for the counts, plus
+ * O(V · (E + V log V)) for betweenness over V nodes and E transitions, shared among the cores: it grows with the
+ * touchpoints and their transitions, not with the journeys.
  */
 public final class KeyMoments {
 
@@ -77,9 +73,11 @@ public final class KeyMoments {
                 }
             }
         }
-        TransitionTable table = TransitionTable.of(snapshot, filter, false);
-        Map<Integer, Double> betweenness = new BetweennessCentrality<>(graph(table, true), true).getScores();
-        Map<Integer, Double> pageRank = new PageRank<>(graph(table, false), 0.85).getScores();
+        TransitionTable table = TransitionTable.withoutTimings(snapshot, filter);
+        double[] betweenness = TransitionCentrality.betweenness(table.nodes().size(), sources(table),
+                targets(table), weights(table, true));
+        double[] pageRank = TransitionCentrality.pageRank(table.nodes().size(), sources(table), targets(table),
+                weights(table, false), 0.85);
         long all = sum(total);
         long purchases = total[Outcome.PURCHASE.ordinal()];
         List<Integer> present = new ArrayList<>();
@@ -114,28 +112,29 @@ public final class KeyMoments {
                     purchases - bought, Proportions.wilson(bought, seenBy, confidence),
                     Proportions.wilson(purchases - bought, all - seenBy, confidence), comparison, adjusted[i],
                     (double) w[Outcome.ABANDONED.ordinal()] / seenBy, (double) w[Outcome.DIVERTED.ordinal()] / seenBy,
-                    betweenness.getOrDefault(t, 0.0), pageRank.getOrDefault(t, 0.0), direction));
+                    betweenness[t], pageRank[t], direction));
         }
         moments.sort(Comparator.comparingDouble((KeyMoment m) -> -Math.abs(m.comparison().z()))
                 .thenComparing(KeyMoment::touchpoint));
         return moments;
     }
 
+    static int[] sources(TransitionTable table) {
+        return table.transitions().stream().mapToInt(TransitionTable.Transition::from).toArray();
+    }
+
+    static int[] targets(TransitionTable table) {
+        return table.transitions().stream().mapToInt(TransitionTable.Transition::to).toArray();
+    }
+
     /**
-     * The transition graph over {@link NodeSpace} ids; self-loops kept.
+     * The edge weights of the transitions, in their order.
      *
-     * @param distances weights {@code -log P} (for shortest paths) rather than counts
+     * @param distances {@code -log P} (for shortest paths, the most probable) rather than counts
      */
-    public static Graph<Integer, TransitionEdge> graph(TransitionTable table, boolean distances) {
-        Graph<Integer, TransitionEdge> graph = new DefaultDirectedWeightedGraph<>(TransitionEdge.class);
-        for (int node = 0; node < table.nodes().size(); node++) {
-            graph.addVertex(node);
-        }
-        for (TransitionTable.Transition transition : table.transitions()) {
-            TransitionEdge edge = graph.addEdge(transition.from(), transition.to());
-            graph.setEdgeWeight(edge, distances ? -Math.log(transition.probability()) : transition.count());
-        }
-        return graph;
+    static double[] weights(TransitionTable table, boolean distances) {
+        return table.transitions().stream()
+                .mapToDouble(t -> distances ? -Math.log(t.probability()) : t.count()).toArray();
     }
 
     private static long sum(long[] values) {
