@@ -27,11 +27,11 @@ public final class ExperienceByLabel {
     }
 
     /**
-     * One label: its answers, visits, frustration events and their rate per 100 visits (NaN without visits), and up
+     * One label: its answers, visits, frustration events and their rate per 100 visits (null without visits), and up
      * to the asked number of its most negative comments (lowest normalized score, ties to the newer), newest first.
      */
     public record Row(String label, ScoreSummary experience, long visits, long frustrationEvents,
-            double frustrationPer100Visits, List<Comment> comments) {
+            Double frustrationPer100Visits, List<Comment> comments) {
     }
 
     private ExperienceByLabel() {
@@ -75,7 +75,7 @@ public final class ExperienceByLabel {
         labels.forEach((label, row) -> {
             if (row.tally.count() > 0 || row.visits > 0 || row.frustrations > 0) {
                 rows.add(new Row(label, row.tally.summary(z), row.visits, row.frustrations,
-                        row.visits == 0 ? Double.NaN : 100.0 * row.frustrations / row.visits,
+                        row.visits == 0 ? null : 100.0 * row.frustrations / row.visits,
                         mostNegative(row.commented, comments)));
             }
         });

@@ -28,7 +28,7 @@ import com.journeyexplorer.journey.Touchpoint;
 public final class PainPoints {
 
     /** Each term of the formula, the cost, and a sentence saying why the row ranks where it does. */
-    public record PainPoint(String touchpoint, String stage, String channel, long responses, double meanScore,
+    public record PainPoint(String touchpoint, String stage, String channel, long responses, Double meanScore,
             long negativeResponses, double negativeShare, long visits, long frustrationEvents,
             double frustrationRate, double badExperience, long journeys, long lostJourneys, double lostShare,
             double cost, String why) {
@@ -71,7 +71,7 @@ public final class PainPoints {
             }
             double lostShare = (double) lost / journeys;
             double cost = bad * journeys * lostShare;
-            double mean = tally == null ? Double.NaN : tally.summary(1.96).meanScore();
+            Double mean = tally == null ? null : tally.summary(1.96).meanScore();
             points.add(new PainPoint(touchpoint.name(), touchpoint.stage(), touchpoint.channel(), answered, mean,
                     negative, negativeShare, visits, frustrations, frustrationRate, bad, journeys, lost, lostShare,
                     cost, why(answered, minResponses, negativeShare, frustrationRate, bad, journeys, lostShare, cost)));

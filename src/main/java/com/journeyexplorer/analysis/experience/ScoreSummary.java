@@ -6,9 +6,10 @@ import com.journeyexplorer.analysis.stats.Interval;
  * The answers of one label: how many, the mean normalized score (0..1, {@link com.journeyexplorer.journey.Scale})
  * with its interval {@code mean ± z · s / √n} (s the sample standard deviation; [0, 1] below two answers; clipped to
  * 0..1), the shares of positive and negative answers, and the NPS of the NPS answers among them (null when none).
+ * Without answers the mean, its interval and the shares are null.
  */
-public record ScoreSummary(long responses, double meanScore, Interval meanInterval, double positiveShare,
-        double negativeShare, Nps nps) {
+public record ScoreSummary(long responses, Double meanScore, Interval meanInterval, Double positiveShare,
+        Double negativeShare, Nps nps) {
 
     /** Adds answers one by one; O(1) each. */
     static final class Tally {
@@ -52,7 +53,7 @@ public record ScoreSummary(long responses, double meanScore, Interval meanInterv
 
         ScoreSummary summary(double z) {
             if (n == 0) {
-                return new ScoreSummary(0, Double.NaN, new Interval(0, 1), Double.NaN, Double.NaN, null);
+                return new ScoreSummary(0, null, null, null, null, null);
             }
             double mean = sum / n;
             Interval interval = new Interval(0, 1);
