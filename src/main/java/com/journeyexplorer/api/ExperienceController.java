@@ -86,7 +86,8 @@ class ExperienceController {
 
     @GetMapping("/painpoints")
     @Operation(summary = "Touchpoints ranked by what their bad experience costs", description = "cost = "
-            + "badExperience × journeys × lostShare, badExperience = 1 - (1 - negativeShare) × (1 - frustrationRate); "
+            + "badExperience × journeys × lostShare, badExperience = 1 - (1 - negativeShare) × "
+            + "(1 - frustrationRate); "
             + "every term is in the row, with a sentence saying why it ranks there.")
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Rows, 1..500",
             schema = @Schema(type = "integer", defaultValue = "10"))
@@ -110,7 +111,7 @@ class ExperienceController {
     @Operation(summary = "Touchpoints whose experience moves purchases", description = "Per touchpoint: the purchase "
             + "rate of journeys with a positive and with a negative experience there, the difference (positive "
             + "minus negative) with Newcombe's interval, the two-proportion z-test and its Benjamini-Hochberg "
-            + "corrected p-value. Largest difference first.")
+            + "corrected p-value. Most significant first (smallest corrected p-value, then largest difference).")
     @Parameter(name = "confidence", in = ParameterIn.QUERY, description = "Confidence of the intervals, 0.5..0.999",
             schema = @Schema(defaultValue = "0.95"))
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Rows, 1..500",

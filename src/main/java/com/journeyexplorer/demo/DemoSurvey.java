@@ -123,7 +123,7 @@ public final class DemoSurvey {
             }
             double usual = event.touchpoint().equals(StoreTouchpoint.INFLUENCER_POST.label) && trendFollower
                     ? INFLUENCER_FOR_TREND_FOLLOWERS : EXPERIENCE.getOrDefault(event.touchpoint(), DEFAULT_EXPERIENCE);
-            double shift = purchased ? 0.08 : lost ? -0.08 : 0;
+            double shift = purchased ? 0.15 : lost ? -0.15 : 0;
             if (event == last && DemoEvent.ABANDON.equals(event.type())) {
                 shift -= 0.15;
             }

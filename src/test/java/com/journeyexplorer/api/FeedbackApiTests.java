@@ -133,7 +133,7 @@ class FeedbackApiTests extends ApiTestSupport {
     @Order(3)
     void aLongerWindowJoinsALateAnswerAndNdjsonIsRead() {
         Response late = post("/api/feedback?window=30d&format=ndjson", "application/x-ndjson", """
-                {"customer_id": "c1", "timestamp": "2026-01-20T00:00:00Z", "score": 0, "scale": "nps", "comment": "late but joined"}
+                {"customer_id":"c1","timestamp":"2026-01-20T00:00:00Z","score":0,"scale":"nps","comment":"late but joined"}
                 """);
 
         assertThat(late.status()).as(late.body()).isEqualTo(200);

@@ -21,7 +21,8 @@ import com.journeyexplorer.journey.SurveyResponse;
  * polarities, +1 positive, -1 negative, 0 neither, is above or below 0; a journey at 0 is in neither), and the
  * purchase rates of the two groups are compared: {@code difference = rate(positive) - rate(negative)} with Newcombe's
  * interval and the two-proportion z-test ({@link Proportions#compare}); the p-values are corrected for the number of
- * touchpoints compared (Benjamini–Hochberg). Rows with both groups non-empty, the largest difference first.
+ * touchpoints compared (Benjamini–Hochberg). Rows with both groups non-empty, the most significant first (the
+ * smallest corrected p-value, then the largest difference), so small groups with large noisy differences do not lead.
  * O(responses + touchpoints log touchpoints).
  */
 public final class ExperienceDrivers {
@@ -86,7 +87,9 @@ public final class ExperienceDrivers {
             drivers.add(new Driver(names.get(i), c[0], c[1], comparison.rateA(), c[2], c[3], comparison.rateB(),
                     comparison.difference(), comparison.differenceInterval(), comparison.pValue(), adjusted[i]));
         }
-        drivers.sort(Comparator.comparingDouble(Driver::difference).reversed().thenComparing(Driver::touchpoint));
+        drivers.sort(Comparator.comparingDouble(Driver::adjustedPValue)
+                .thenComparing(Comparator.comparingDouble((Driver d) -> Math.abs(d.difference())).reversed())
+                .thenComparing(Driver::touchpoint));
         return List.copyOf(drivers);
     }
 }

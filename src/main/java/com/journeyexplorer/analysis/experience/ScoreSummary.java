@@ -5,7 +5,8 @@ import com.journeyexplorer.analysis.stats.Interval;
 /**
  * The answers of one label: how many, the mean normalized score (0..1, {@link com.journeyexplorer.journey.Scale})
  * with its interval {@code mean ± z · s / √n} (s the sample standard deviation; [0, 1] below two answers; clipped to
- * 0..1), the shares of positive and negative answers, and the NPS of the NPS answers among them (null when none).
+ * 0..1), the shares of positive and negative answers, and the NPS of the NPS answers among them (null when
+ * none).
  * Without answers the mean, its interval and the shares are null.
  */
 public record ScoreSummary(long responses, Double meanScore, Interval meanInterval, Double positiveShare,

@@ -196,8 +196,11 @@ class ExperienceTests {
         List<ExperienceDrivers.Driver> drivers = ExperienceDrivers.of(SNAPSHOT, JourneySelection.all(), RESPONSES,
                 0.95);
 
-        assertThat(drivers).extracting(ExperienceDrivers.Driver::touchpoint).containsExactly("Ad", "Shipping");
-        var shipping = drivers.get(1);
+        assertThat(drivers).extracting(ExperienceDrivers.Driver::touchpoint)
+                .containsExactlyInAnyOrder("Ad", "Shipping");
+        assertThat(drivers).isSortedAccordingTo((a, b) -> Double.compare(a.adjustedPValue(), b.adjustedPValue()));
+        var ad = drivers.stream().filter(d -> d.touchpoint().equals("Ad")).findFirst().orElseThrow();
+        var shipping = drivers.stream().filter(d -> d.touchpoint().equals("Shipping")).findFirst().orElseThrow();
         assertThat(shipping.positiveJourneys()).isEqualTo(2);
         assertThat(shipping.positivePurchases()).isEqualTo(2);
         assertThat(shipping.negativeJourneys()).isEqualTo(1);
@@ -207,7 +210,7 @@ class ExperienceTests {
         assertThat(shipping.differenceInterval()).isEqualTo(expected.differenceInterval());
         double[] adjusted = MultipleComparisons.benjaminiHochberg(new double[] {
                 Proportions.compare(1, 1, 0, 1, 0.95).pValue(), expected.pValue()});
-        assertThat(drivers.get(0).adjustedPValue()).isEqualTo(adjusted[0]);
+        assertThat(ad.adjustedPValue()).isEqualTo(adjusted[0]);
         assertThat(shipping.adjustedPValue()).isEqualTo(adjusted[1]);
     }
 
