@@ -45,7 +45,9 @@ class AnalysisResponseCache extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !"GET".equals(request.getMethod()) || !path.startsWith("/api/") || path.startsWith("/api/cypher");
+        // The experience answers read the survey responses too, which change without a new snapshot.
+        return !"GET".equals(request.getMethod()) || !path.startsWith("/api/") || path.startsWith("/api/cypher")
+                || path.startsWith("/api/experience");
     }
 
     @Override

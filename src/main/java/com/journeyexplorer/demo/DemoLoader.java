@@ -17,12 +17,16 @@ import org.springframework.stereotype.Component;
 import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.graph.JourneyProjection;
 import com.journeyexplorer.ingest.EventImporter;
+import com.journeyexplorer.ingest.FeedbackImporter;
+import com.journeyexplorer.ingest.FeedbackOptions;
+import com.journeyexplorer.ingest.FeedbackReport;
 import com.journeyexplorer.ingest.ImportOptions;
 import com.journeyexplorer.ingest.ImportReport;
 
 /**
- * Loads the demo store into an empty database at start-up ({@code journeys.demo.load-on-start}), through the same
- * CSV import a user would run, so the demo data is stored exactly as imported data is.
+ * Loads the demo store and its survey answers ({@link DemoSurvey}) into an empty database at start-up ({@code
+ * journeys.demo.load-on-start}), through the same CSV imports a user would run, so the demo data is stored exactly as
+ * imported data is.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -33,11 +37,14 @@ class DemoLoader implements ApplicationRunner {
     private final JourneysProperties properties;
     private final JourneyProjection projection;
     private final EventImporter importer;
+    private final FeedbackImporter feedback;
 
-    DemoLoader(JourneysProperties properties, JourneyProjection projection, EventImporter importer) {
+    DemoLoader(JourneysProperties properties, JourneyProjection projection, EventImporter importer,
+            FeedbackImporter feedback) {
         this.properties = properties;
         this.projection = projection;
         this.importer = importer;
+        this.feedback = feedback;
     }
 
     @Override
@@ -60,6 +67,18 @@ class DemoLoader implements ApplicationRunner {
                     report.eventsImported(), report.millis());
         } finally {
             Files.deleteIfExists(csv);
+        }
+        Path survey = Files.createTempFile("journeys-demo-survey", ".csv");
+        try {
+            new DemoSurvey(demo.seed()).write(demo.journeys(), survey);
+            FeedbackReport answers;
+            try (InputStream input = Files.newInputStream(survey)) {
+                answers = feedback.importFeedback(input, EventImporter.Format.CSV, FeedbackOptions.defaults());
+            }
+            log.info("Demo survey loaded: {} answers ({} joined to journeys) in {} ms", answers.imported(),
+                    answers.matched(), answers.millis());
+        } finally {
+            Files.deleteIfExists(survey);
         }
     }
 }

@@ -50,13 +50,21 @@ final class ErrorCollector {
      * @throws ImportRejectedException listing the first bad rows
      */
     void rejectIfInvalid(boolean complete, ImportOptions.ErrorMode onError) {
+        rejectIfInvalid(complete, onError, "import the valid rows");
+    }
+
+    /**
+     * As {@link #rejectIfInvalid(boolean, ImportOptions.ErrorMode)}, with the words for what {@code onError=skip}
+     * would do instead (feedback stores its valid rows rather than importing them).
+     */
+    void rejectIfInvalid(boolean complete, ImportOptions.ErrorMode onError, String whatSkipDoes) {
         if (complete && (isEmpty() || onError != ImportOptions.ErrorMode.REJECT)) {
             return;
         }
         String message = !complete
                 ? "the upload cannot be read: " + errors.get(errors.size() - 1).reason() + "; nothing was imported"
-                : rejectedRows + " row(s) are invalid; nothing was imported (use onError=skip to import the "
-                        + "valid rows)";
+                : rejectedRows + " row(s) are invalid; nothing was imported (use onError=skip to " + whatSkipDoes
+                        + ")";
         throw new ImportRejectedException(message, errors(), count);
     }
 }

@@ -146,8 +146,9 @@ final class EventAccumulator {
                 case "touchpoint" -> type = EventType.TOUCHPOINT;
                 case "purchase" -> type = EventType.PURCHASE;
                 case "abandon" -> type = EventType.ABANDON;
+                case "frustration" -> type = EventType.FRUSTRATION;
                 default -> errors.add(line, columns.type(), "'" + TimestampParser.abbreviate(rawType)
-                        + "' is not a type (expected touchpoint, purchase or abandon)");
+                        + "' is not a type (expected touchpoint, purchase, abandon or frustration)");
             }
         }
         long[] purchaseMatch = touchpoint == null ? null : rules.purchaseCounter(touchpoint);

@@ -1,0 +1,123 @@
+package com.journeyexplorer.analysis.experience;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.journeyexplorer.analysis.JourneySelection;
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.PathShaping;
+import com.journeyexplorer.journey.SurveyResponse;
+import com.journeyexplorer.journey.Touchpoint;
+
+/**
+ * The experience per touchpoint, stage or channel of the selected journeys: the answers' {@link ScoreSummary},
+ * frustration events per 100 visits ({@code 100 · frustration events / visits}, visits being the steps there that are
+ * not frustration events), and the most negative comments. A response counts under its touchpoint's label; one
+ * without a touchpoint counts under its stage (by stage) and in {@code overall} only otherwise. Rows come in the order
+ * of the touchpoints (ids; a stage or channel at its first touchpoint), every label with answers or visits.
+ * O(events + responses · log).
+ */
+public final class ExperienceByLabel {
+
+    /** The rows and the summary of every selected answer. */
+    public record Result(String by, ScoreSummary overall, long frustrationEvents, long visits, List<Row> labels) {
+    }
+
+    /**
+     * One label: its answers, visits, frustration events and their rate per 100 visits (null without visits), and up
+     * to the asked number of its most negative comments (lowest normalized score, ties to the newer), newest first.
+     */
+    public record Row(String label, ScoreSummary experience, long visits, long frustrationEvents,
+            Double frustrationPer100Visits, List<Comment> comments) {
+    }
+
+    private ExperienceByLabel() {
+    }
+
+    public static Result of(JourneySnapshot snapshot, JourneySelection selection, List<SurveyResponse> responses,
+            PathShaping.Level by, int comments, double confidence) {
+        double z = com.journeyexplorer.analysis.stats.Proportions.z(confidence);
+        Map<String, Accumulated> labels = new LinkedHashMap<>();
+        TouchpointTraffic traffic = TouchpointTraffic.of(snapshot, selection);
+        long visits = 0;
+        long frustrations = 0;
+        for (Touchpoint touchpoint : snapshot.touchpoints()) {
+            String label = label(touchpoint, by);
+            long v = traffic.visits()[touchpoint.id()];
+            long f = traffic.frustrations()[touchpoint.id()];
+            visits += v;
+            frustrations += f;
+            if (label.isEmpty()) {
+                continue;
+            }
+            Accumulated row = labels.computeIfAbsent(label, unused -> new Accumulated());
+            row.visits += v;
+            row.frustrations += f;
+        }
+        ScoreSummary.Tally overall = new ScoreSummary.Tally();
+        for (SelectedResponses.Answer answer : SelectedResponses.of(snapshot, selection, responses).answers()) {
+            SurveyResponse response = answer.response();
+            overall.add(response);
+            String label = responseLabel(response, snapshot, by);
+            if (label.isEmpty()) {
+                continue;
+            }
+            Accumulated row = labels.computeIfAbsent(label, unused -> new Accumulated());
+            row.tally.add(response);
+            if (!response.comment().isEmpty()) {
+                row.commented.add(response);
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        labels.forEach((label, row) -> {
+            if (row.tally.count() > 0 || row.visits > 0 || row.frustrations > 0) {
+                rows.add(new Row(label, row.tally.summary(z), row.visits, row.frustrations,
+                        row.visits == 0 ? null : 100.0 * row.frustrations / row.visits,
+                        mostNegative(row.commented, comments)));
+            }
+        });
+        return new Result(by.name().toLowerCase(java.util.Locale.ROOT), overall.summary(z), frustrations, visits,
+                rows);
+    }
+
+    /** The {@code limit} lowest-scored comments (ties to the newer), listed newest first. */
+    static List<Comment> mostNegative(List<SurveyResponse> commented, int limit) {
+        return commented.stream()
+                .sorted(Comparator.comparingDouble(SurveyResponse::normalized)
+                        .thenComparing(Comparator.comparingLong(SurveyResponse::at).reversed())
+                        .thenComparing(SurveyResponse::id))
+                .limit(limit)
+                .sorted(Comparator.comparingLong(SurveyResponse::at).reversed().thenComparing(SurveyResponse::id))
+                .map(r -> new Comment(r.comment(), r.scale().label(), r.score(), r.normalized(), r.at(),
+                        r.journeyId()))
+                .toList();
+    }
+
+    static String label(Touchpoint touchpoint, PathShaping.Level by) {
+        return switch (by) {
+            case TOUCHPOINT -> touchpoint.name();
+            case STAGE -> touchpoint.stage();
+            case CHANNEL -> touchpoint.channel();
+        };
+    }
+
+    /** The label a response counts under, "" for none. */
+    static String responseLabel(SurveyResponse response, JourneySnapshot snapshot, PathShaping.Level by) {
+        Touchpoint touchpoint = response.touchpoint().isEmpty() ? null
+                : snapshot.touchpoint(response.touchpoint()).orElse(null);
+        if (by == PathShaping.Level.STAGE) {
+            return !response.stage().isEmpty() ? response.stage() : touchpoint == null ? "" : touchpoint.stage();
+        }
+        return touchpoint == null ? "" : label(touchpoint, by);
+    }
+
+    private static final class Accumulated {
+        final ScoreSummary.Tally tally = new ScoreSummary.Tally();
+        final List<SurveyResponse> commented = new ArrayList<>();
+        long visits;
+        long frustrations;
+    }
+}

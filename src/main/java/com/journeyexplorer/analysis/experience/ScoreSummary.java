@@ -1,0 +1,70 @@
+package com.journeyexplorer.analysis.experience;
+
+import com.journeyexplorer.analysis.stats.Interval;
+
+/**
+ * The answers of one label: how many, the mean normalized score (0..1, {@link com.journeyexplorer.journey.Scale})
+ * with its interval {@code mean ± z · s / √n} (s the sample standard deviation; [0, 1] below two answers; clipped to
+ * 0..1), the shares of positive and negative answers, and the NPS of the NPS answers among them (null when
+ * none).
+ * Without answers the mean, its interval and the shares are null.
+ */
+public record ScoreSummary(long responses, Double meanScore, Interval meanInterval, Double positiveShare,
+        Double negativeShare, Nps nps) {
+
+    /** Adds answers one by one; O(1) each. */
+    static final class Tally {
+        private long n;
+        private double sum;
+        private double sumOfSquares;
+        private long positive;
+        private long negative;
+        private long npsResponses;
+        private long promoters;
+        private long detractors;
+
+        void add(com.journeyexplorer.journey.SurveyResponse response) {
+            double x = response.normalized();
+            n++;
+            sum += x;
+            sumOfSquares += x * x;
+            int polarity = response.polarity();
+            if (polarity > 0) {
+                positive++;
+            } else if (polarity < 0) {
+                negative++;
+            }
+            if (response.scale() == com.journeyexplorer.journey.Scale.NPS) {
+                npsResponses++;
+                if (polarity > 0) {
+                    promoters++;
+                } else if (polarity < 0) {
+                    detractors++;
+                }
+            }
+        }
+
+        long count() {
+            return n;
+        }
+
+        long negative() {
+            return negative;
+        }
+
+        ScoreSummary summary(double z) {
+            if (n == 0) {
+                return new ScoreSummary(0, null, null, null, null, null);
+            }
+            double mean = sum / n;
+            Interval interval = new Interval(0, 1);
+            if (n > 1) {
+                double variance = Math.max(0, (sumOfSquares - n * mean * mean) / (n - 1));
+                double half = z * Math.sqrt(variance / n);
+                interval = new Interval(Math.max(0, mean - half), Math.min(1, mean + half));
+            }
+            return new ScoreSummary(n, mean, interval, (double) positive / n, (double) negative / n,
+                    Nps.of(npsResponses, promoters, detractors, z));
+        }
+    }
+}

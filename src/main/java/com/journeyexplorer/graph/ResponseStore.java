@@ -1,0 +1,103 @@
+package com.journeyexplorer.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Repository;
+
+import com.journeyexplorer.journey.Scale;
+import com.journeyexplorer.journey.SurveyResponse;
+
+/**
+ * Reads and writes survey responses in Neo4j through the Bolt driver: {@code (:Response)-[:ABOUT]->(:Journey)} and
+ * {@code (:Response)-[:AT]->(:Touchpoint)}; see docs/adr/0008-survey-responses.md. A response keeps its journey id,
+ * touchpoint and stage as properties too, so it loads without its relationships and outlives a journey's removal.
+ */
+@Repository
+class ResponseStore {
+
+    private static final String WRITE_RESPONSES = """
+            UNWIND $rows AS row
+            CREATE (r:Response)
+            SET r = row.props, r.at = CASE WHEN row.at >= 0 THEN datetime({epochMillis: row.at}) END
+            WITH r, row
+            CALL (r, row) {
+              MATCH (j:Journey {id: row.props.journeyId})
+              CREATE (r)-[:ABOUT]->(j)
+            }
+            CALL (r, row) {
+              MATCH (t:Touchpoint {name: row.props.touchpoint})
+              CREATE (r)-[:AT]->(t)
+            }
+            """;
+
+    private static final String LOAD_RESPONSES = """
+            MATCH (r:Response)
+            RETURN r.id AS id, r.journeyId AS journeyId, r.customerId AS customerId,
+                   CASE WHEN r.at IS NULL THEN -1 ELSE r.at.epochMillis END AS at, r.touchpoint AS touchpoint,
+                   r.stage AS stage, r.scale AS scale, r.score AS score, r.comment AS comment
+            ORDER BY r.id
+            """;
+
+    private final Driver driver;
+
+    ResponseStore(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** Writes {@code responses} in one transaction: all of them or, on failure, none. O(responses). */
+    void write(List<SurveyResponse> responses, int batchSize) {
+        if (responses.isEmpty()) {
+            return;
+        }
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> {
+                for (int from = 0; from < responses.size(); from += batchSize) {
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    for (SurveyResponse response : responses.subList(from,
+                            Math.min(responses.size(), from + batchSize))) {
+                        rows.add(row(response));
+                    }
+                    tx.run(WRITE_RESPONSES, Map.of("rows", rows)).consume();
+                }
+            });
+        }
+    }
+
+    /** Every stored response, in id order. */
+    List<SurveyResponse> load() {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> tx.run(LOAD_RESPONSES).list(record -> new SurveyResponse(
+                    record.get("id").asString(), text(record.get("journeyId")), text(record.get("customerId")),
+                    record.get("at").asLong(-1), text(record.get("touchpoint")), text(record.get("stage")),
+                    Scale.of(record.get("scale").asString()), record.get("score").asDouble(),
+                    text(record.get("comment")))));
+        }
+    }
+
+    private static String text(Value value) {
+        return value.isNull() ? "" : value.asString();
+    }
+
+    private static Map<String, Object> row(SurveyResponse response) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("id", response.id());
+        props.put("journeyId", response.journeyId());
+        props.put("customerId", response.customerId());
+        props.put("touchpoint", response.touchpoint());
+        props.put("stage", response.stage());
+        props.put("scale", response.scale().label());
+        props.put("score", response.score());
+        props.put("normalized", response.normalized());
+        props.put("comment", response.comment());
+        Map<String, Object> row = new HashMap<>();
+        row.put("props", props);
+        row.put("at", response.at());
+        return row;
+    }
+}

@@ -1,0 +1,301 @@
+package com.journeyexplorer.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.config.JourneysProperties;
+import com.journeyexplorer.graph.FeedbackGraph;
+import com.journeyexplorer.graph.JourneyProjection;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Scale;
+import com.journeyexplorer.journey.SurveyResponse;
+import com.journeyexplorer.journey.Touchpoint;
+
+/**
+ * Imports survey responses (CSV or NDJSON): validates every row, joins each response to the journey it is about, and
+ * stores them all or nothing ({@code onError=skip} stores the valid rows).
+ *
+ * <p>The join: a journey id names the journey (a stored one, else the response is unmatched). Without one, the
+ * customer id and the timestamp pick that customer's journey in force at that time (started at or before it and
+ * ended at or after it; of several, the one that started last), else the one that ended last before it, at most
+ * {@code window} before (post-purchase surveys); else the response is unmatched. Ties go to the greater journey id.
+ * Unmatched responses are stored and reported, not dropped. Cost: O(rows) to read, plus one pass over the stored
+ * journeys when some row is joined by customer and time.
+ */
+@Service
+public class FeedbackImporter {
+
+    static final int MAX_COMMENT_LENGTH = 4000;
+    static final int MAX_NAME_LENGTH = 1000;
+
+    private final FeedbackGraph feedback;
+    private final JourneyProjection projection;
+    private final JourneysProperties.Ingest settings;
+
+    FeedbackImporter(FeedbackGraph feedback, JourneyProjection projection, JourneysProperties properties) {
+        this.feedback = feedback;
+        this.projection = projection;
+        this.settings = properties.ingest();
+    }
+
+    /** A valid row, not yet joined. {@code at} is -1 when the row has no timestamp. */
+    private record Draft(long line, String id, String journeyId, String customerId, long at, String touchpoint,
+            String stage, Scale scale, double score, String comment) {
+    }
+
+    public FeedbackReport importFeedback(InputStream input, EventImporter.Format format, FeedbackOptions options) {
+        long started = System.nanoTime();
+        ErrorCollector errors = new ErrorCollector(settings.maxReportedErrors());
+        RowReader reader = format == EventImporter.Format.NDJSON ? new NdjsonRowReader()
+                : new CsvRowReader(options.delimiter(), List.of(options.scoreColumn()));
+        if (format == EventImporter.Format.XES) {
+            throw new InvalidImportOptionException("format", "survey responses are read from CSV or NDJSON, not XES");
+        }
+        JourneySnapshot snapshot = projection.current();
+        Set<String> stages = new HashSet<>();
+        for (Touchpoint touchpoint : snapshot.touchpoints()) {
+            stages.add(touchpoint.stage());
+        }
+        TimestampParser timestamps = new TimestampParser(settings.defaultZone(), options.timestampFormat());
+        List<Draft> drafts = new ArrayList<>();
+        long[] rows = new long[1];
+        boolean complete;
+        try {
+            complete = reader.read(input, row -> {
+                rows[0]++;
+                Draft draft = parse(row, options, snapshot, stages, timestamps, errors);
+                if (draft != null) {
+                    drafts.add(draft);
+                }
+            }, errors);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the upload could not be read", e);
+        }
+        errors.rejectIfInvalid(complete, options.onError(), "store the valid rows");
+        if (rows[0] == 0) {
+            throw new ImportRejectedException("the upload has no data rows", List.of(new RowError(0, null,
+                    "no data rows after the header")), 1);
+        }
+        List<SurveyResponse> responses = new ArrayList<>(drafts.size());
+        Map<String, String> unmatchedReasons = new HashMap<>();
+        Map<String, Long> lines = new HashMap<>();
+        join(drafts, snapshot, options.window().toMillis(), responses, unmatchedReasons, lines);
+        FeedbackGraph.Added added = feedback.add(responses);
+        long matched = 0;
+        List<FeedbackReport.Unmatched> unmatched = new ArrayList<>();
+        for (SurveyResponse response : added.stored()) {
+            if (response.isMatched()) {
+                matched++;
+            } else if (unmatched.size() < settings.maxReportedErrors()) {
+                unmatched.add(new FeedbackReport.Unmatched(lines.get(response.id()), response.id(),
+                        unmatchedReasons.get(response.id())));
+            }
+        }
+        return new FeedbackReport(rows[0], added.stored().size(), added.duplicates(), matched,
+                added.stored().size() - matched, errors.rejectedRows(), errors.errors(), unmatched, added.total(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The row as a draft, or null (with its errors collected) when a field is wrong. */
+    private static Draft parse(InputRow row, FeedbackOptions options, JourneySnapshot snapshot, Set<String> stages,
+            TimestampParser timestamps, ErrorCollector errors) {
+        long line = row.line();
+        long before = errors.count();
+        String id = text(row, options.responseIdColumn(), MAX_NAME_LENGTH, line, errors);
+        String journeyId = text(row, options.journeyColumn(), MAX_NAME_LENGTH, line, errors);
+        String customerId = text(row, options.customerColumn(), MAX_NAME_LENGTH, line, errors);
+        String touchpoint = text(row, options.touchpointColumn(), MAX_NAME_LENGTH, line, errors);
+        String stage = text(row, options.stageColumn(), MAX_NAME_LENGTH, line, errors);
+        String comment = text(row, options.commentColumn(), MAX_COMMENT_LENGTH, line, errors);
+        String rawTime = trimmed(row.get(options.timestampColumn()));
+        long at = -1;
+        if (rawTime != null) {
+            try {
+                at = timestamps.parse(rawTime);
+            } catch (IllegalArgumentException e) {
+                errors.add(line, options.timestampColumn(), e.getMessage());
+            }
+        }
+        if (journeyId == null && customerId == null) {
+            errors.add(line, options.journeyColumn(), "is missing, and so is " + options.customerColumn()
+                    + ": a response needs a journey id, or a customer id and a timestamp");
+        } else if (journeyId == null && rawTime == null) {
+            errors.add(line, options.timestampColumn(), "is missing: a response with a customer id but no journey "
+                    + "id is joined to that customer's journey at its time");
+        }
+        Scale scale = options.defaultScale();
+        String rawScale = trimmed(row.get(options.scaleColumn()));
+        if (rawScale != null) {
+            try {
+                scale = Scale.of(rawScale);
+            } catch (IllegalArgumentException e) {
+                errors.add(line, options.scaleColumn(), TimestampParser.abbreviate(e.getMessage()));
+                scale = null;
+            }
+        } else if (scale == null) {
+            errors.add(line, options.scaleColumn(), "is missing and no default is given (scale=nps, csat, ces, "
+                    + "rating or sentiment)");
+        }
+        String rawScore = trimmed(row.get(options.scoreColumn()));
+        double score = Double.NaN;
+        if (rawScore == null) {
+            errors.add(line, options.scoreColumn(), "is missing");
+        } else {
+            try {
+                score = Double.parseDouble(rawScore);
+            } catch (NumberFormatException e) {
+                errors.add(line, options.scoreColumn(), "'" + TimestampParser.abbreviate(rawScore)
+                        + "' is not a number");
+            }
+            if (!Double.isNaN(score) && scale != null && !scale.accepts(score)) {
+                errors.add(line, options.scoreColumn(), "'" + TimestampParser.abbreviate(rawScore) + "' is not on "
+                        + "the " + scale.label() + " scale (" + scale.range()
+                        + (scale == Scale.NPS ? ", whole numbers)" : ")"));
+            }
+        }
+        if (touchpoint != null) {
+            var known = snapshot.touchpoint(touchpoint);
+            if (known.isEmpty()) {
+                errors.add(line, options.touchpointColumn(), "'" + TimestampParser.abbreviate(touchpoint)
+                        + "' is no stored touchpoint (names are case-sensitive)");
+            } else if (stage == null && !known.get().stage().isEmpty()) {
+                stage = known.get().stage();
+            }
+        }
+        if (stage != null && !stages.contains(stage)) {
+            errors.add(line, options.stageColumn(), "'" + TimestampParser.abbreviate(stage) + "' is the stage of no "
+                    + "stored touchpoint");
+        }
+        if (errors.count() != before) {
+            return null;
+        }
+        if (id == null) {
+            id = contentId(journeyId, customerId, at, touchpoint, stage, scale, score, comment);
+        }
+        return new Draft(line, id, journeyId, customerId, at, touchpoint, stage, scale, score, comment);
+    }
+
+    /**
+     * Joins each draft to its journey (see the class comment) and adds it to {@code responses}; for an unmatched one
+     * also its reason. O(drafts + journeys) when some draft joins by customer and time, O(drafts) otherwise.
+     */
+    private static void join(List<Draft> drafts, JourneySnapshot snapshot, long window,
+            List<SurveyResponse> responses, Map<String, String> unmatchedReasons, Map<String, Long> lines) {
+        Map<String, List<Journey>> byCustomer = new HashMap<>();
+        for (Draft draft : drafts) {
+            if (draft.journeyId() == null) {
+                byCustomer.put(draft.customerId(), new ArrayList<>());
+            }
+        }
+        if (!byCustomer.isEmpty()) {
+            for (Journey journey : snapshot.journeys()) {
+                List<Journey> journeys = byCustomer.get(journey.customerId());
+                if (journeys != null && journey.isTimed()) {
+                    journeys.add(journey);
+                }
+            }
+        }
+        for (Draft draft : drafts) {
+            String journeyId = null;
+            String reason = null;
+            String customerId = draft.customerId();
+            if (draft.journeyId() != null) {
+                Journey journey = snapshot.journey(draft.journeyId()).orElse(null);
+                if (journey == null) {
+                    reason = "journey '" + TimestampParser.abbreviate(draft.journeyId()) + "' is not stored";
+                } else {
+                    journeyId = journey.id();
+                    customerId = customerId == null ? journey.customerId() : customerId;
+                }
+            } else {
+                Journey journey = journeyAt(byCustomer.get(customerId), draft.at(), window);
+                if (journey != null) {
+                    journeyId = journey.id();
+                } else if (byCustomer.get(customerId).isEmpty()) {
+                    reason = "customer '" + TimestampParser.abbreviate(customerId) + "' has no stored journey with "
+                            + "times";
+                } else {
+                    reason = "no journey of customer '" + TimestampParser.abbreviate(customerId) + "' is in force "
+                            + "at " + java.time.Instant.ofEpochMilli(draft.at()) + " or ended at most "
+                            + java.time.Duration.ofMillis(window) + " before it";
+                }
+            }
+            SurveyResponse response = new SurveyResponse(draft.id(), journeyId, customerId, draft.at(),
+                    draft.touchpoint(), draft.stage(), draft.scale(), draft.score(), draft.comment());
+            responses.add(response);
+            lines.putIfAbsent(draft.id(), draft.line());
+            if (reason != null) {
+                unmatchedReasons.putIfAbsent(draft.id(), reason);
+            }
+        }
+    }
+
+    /**
+     * The journey in force at {@code at} (started at or before, ended at or after; of several the one that started
+     * last), else the one that ended last before {@code at}, at most {@code window} before; ties to the greater id.
+     */
+    static Journey journeyAt(List<Journey> journeys, long at, long window) {
+        Journey inForce = null;
+        Journey endedBefore = null;
+        for (Journey journey : journeys) {
+            if (journey.startedAt() <= at && journey.endedAt() >= at) {
+                if (inForce == null || journey.startedAt() > inForce.startedAt()
+                        || journey.startedAt() == inForce.startedAt() && journey.id().compareTo(inForce.id()) > 0) {
+                    inForce = journey;
+                }
+            } else if (journey.endedAt() < at && at - journey.endedAt() <= window) {
+                if (endedBefore == null || journey.endedAt() > endedBefore.endedAt()
+                        || journey.endedAt() == endedBefore.endedAt()
+                                && journey.id().compareTo(endedBefore.id()) > 0) {
+                    endedBefore = journey;
+                }
+            }
+        }
+        return inForce != null ? inForce : endedBefore;
+    }
+
+    /** The stripped value of {@code column}, null when absent or blank; an error when longer than {@code max}. */
+    private static String text(InputRow row, String column, int max, long line, ErrorCollector errors) {
+        String value = trimmed(row.get(column));
+        if (value != null && value.length() > max) {
+            errors.add(line, column, "is longer than " + max + " characters");
+            return null;
+        }
+        return value;
+    }
+
+    private static String trimmed(String value) {
+        if (value == null) {
+            return null;
+        }
+        String stripped = value.strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+
+    /** An id from the row's content, so that the same answer imported twice is stored once: {@code r-} + 32 hex. */
+    static String contentId(String journeyId, String customerId, long at, String touchpoint, String stage,
+            Scale scale, double score, String comment) {
+        String content = String.join("\u0000", String.valueOf(journeyId), String.valueOf(customerId),
+                Long.toString(at), String.valueOf(touchpoint), String.valueOf(stage), scale.label(),
+                Double.toString(score), String.valueOf(comment));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return "r-" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package com.journeyexplorer.ingest;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.boot.convert.DurationStyle;
+
+/**
+ * The options of a survey-response import ({@code POST /api/feedback}) as text, bound from query parameters of the
+ * same names: the column of each field (defaults {@code response_id}, {@code journey_id}, {@code customer_id},
+ * {@code timestamp}, {@code touchpoint}, {@code stage}, {@code score}, {@code scale}, {@code comment}), the scale of
+ * rows without one ({@code scale}), how far after a journey's end an answer still joins it ({@code window}, default
+ * 7d), {@code onError}, {@code delimiter}, {@code timestampFormat} and {@code format}.
+ */
+public record FeedbackParameters(
+        String responseIdColumn,
+        String journeyColumn,
+        String customerColumn,
+        String timestampColumn,
+        String touchpointColumn,
+        String stageColumn,
+        String scoreColumn,
+        String scaleColumn,
+        String commentColumn,
+        String scale,
+        String window,
+        String onError,
+        String delimiter,
+        String timestampFormat,
+        String format) {
+
+    public static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
+
+    public static FeedbackParameters defaults() {
+        return new FeedbackParameters(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
+    }
+
+    /** Checks every option: a bad one is an {@link InvalidImportOptionException} naming it. */
+    public FeedbackOptions toOptions() {
+        com.journeyexplorer.journey.Scale defaultScale = null;
+        if (scale != null && !scale.isBlank()) {
+            try {
+                defaultScale = com.journeyexplorer.journey.Scale.of(scale);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidImportOptionException("scale", e.getMessage());
+            }
+        }
+        return new FeedbackOptions(column(responseIdColumn, "response_id"), column(journeyColumn, "journey_id"),
+                column(customerColumn, "customer_id"), column(timestampColumn, "timestamp"),
+                column(touchpointColumn, "touchpoint"), column(stageColumn, "stage"), column(scoreColumn, "score"),
+                column(scaleColumn, "scale"), column(commentColumn, "comment"), defaultScale, window(window),
+                ImportParameters.errorMode(onError), ImportParameters.delimiter(delimiter),
+                ImportParameters.timestampFormat(timestampFormat), format(format));
+    }
+
+    /** The format named by {@code format}: CSV or NDJSON, or null to take it from the content type. */
+    static EventImporter.Format format(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "csv" -> EventImporter.Format.CSV;
+            case "ndjson", "jsonl" -> EventImporter.Format.NDJSON;
+            default -> throw new InvalidImportOptionException("format", "must be csv or ndjson, was '"
+                    + TimestampParser.abbreviate(name) + "'");
+        };
+    }
+
+    private static String column(String value, String canonical) {
+        return value == null || value.isBlank() ? canonical : value;
+    }
+
+    static Duration window(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_WINDOW;
+        }
+        try {
+            Duration window = DurationStyle.detectAndParse(value.strip());
+            if (window.isNegative()) {
+                throw new InvalidImportOptionException("window", "must not be negative, was '" + value + "'");
+            }
+            return window;
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            if (e instanceof InvalidImportOptionException invalid) {
+                throw invalid;
+            }
+            throw new InvalidImportOptionException("window", "must be a duration such as 7d, 12h or PT0S (0: only "
+                    + "the journey in force at the answer's time), was '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package com.journeyexplorer.ingest;
+
+import java.util.List;
+
+/**
+ * What a survey-response import did.
+ *
+ * @param rowsRead        data rows read (header excluded)
+ * @param imported        new responses stored, matched or not
+ * @param duplicates      responses whose id was stored already or repeated in the upload, stored once
+ * @param matched         of the new responses, those joined to a journey
+ * @param unmatched       of the new responses, those no journey matched: stored, listed here, left out of analyses
+ * @param rowsRejected    rows skipped because they were bad ({@code onError=skip})
+ * @param errors          the first rejected rows, with line and field
+ * @param unmatchedRows   the first unmatched responses, with line and reason
+ * @param totalResponses  responses stored after the import
+ * @param millis          time taken
+ */
+public record FeedbackReport(long rowsRead, long imported, long duplicates, long matched, long unmatched,
+        long rowsRejected, List<RowError> errors, List<Unmatched> unmatchedRows, long totalResponses, long millis) {
+
+    public FeedbackReport {
+        errors = List.copyOf(errors);
+        unmatchedRows = List.copyOf(unmatchedRows);
+    }
+
+    /** A response no journey matched: its line, its id and why. */
+    public record Unmatched(long line, String responseId, String reason) {
+    }
+}

@@ -1,0 +1,232 @@
+package com.journeyexplorer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.journeyexplorer.ApiTestSupport;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /api/feedback} over HTTP: the join of answers to journeys by id and by customer and time (answers in a
+ * journey, after it within the window, between two overlapping journeys, before any, of unknown customers), bad rows
+ * that change nothing, and the experience endpoints on what was stored.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FeedbackApiTests extends ApiTestSupport {
+
+    /**
+     * c1: a1 on Jan 1 buys, a2 on Jan 5 abandons at Shipping. c2: b1 and b2 overlap on Jan 2 (b2 starts later and
+     * has a frustration event at Shipping).
+     */
+    private static final String EVENTS = """
+            journey_id,customer_id,timestamp,touchpoint,channel,stage,type
+            a1,c1,2026-01-01T10:00:00Z,Ad,social,awareness,touchpoint
+            a1,c1,2026-01-01T10:10:00Z,Shipping,website,purchase,touchpoint
+            a1,c1,2026-01-01T10:30:00Z,Pay,website,purchase,purchase
+            a2,c1,2026-01-05T10:00:00Z,Ad,social,awareness,touchpoint
+            a2,c1,2026-01-05T10:20:00Z,Shipping,website,purchase,abandon
+            b1,c2,2026-01-02T09:00:00Z,Ad,social,awareness,touchpoint
+            b1,c2,2026-01-02T09:10:00Z,Rival,competitor,consideration,touchpoint
+            b2,c2,2026-01-02T09:05:00Z,Ad,social,awareness,touchpoint
+            b2,c2,2026-01-02T09:20:00Z,Shipping,website,purchase,frustration
+            b2,c2,2026-01-02T09:30:00Z,Shipping,website,purchase,abandon
+            """;
+
+    private static final String FEEDBACK = """
+            journey_id,customer_id,timestamp,touchpoint,score,scale,comment
+            a1,,,Shipping,5,csat,by id
+            ,c1,2026-01-01T10:15:00Z,Pay,9,nps,in force
+            ,c1,2026-01-03T00:00:00Z,,8,nps,after a1
+            ,c1,2026-01-06T00:00:00Z,Shipping,1,csat,after a2
+            ,c2,2026-01-02T09:07:00Z,Shipping,2,csat,overlap
+            ,c1,2025-12-31T00:00:00Z,,10,nps,before any
+            ,c3,2026-01-02T00:00:00Z,,10,nps,unknown customer
+            zz,,,,3,csat,unknown journey
+            ,c1,2026-01-20T00:00:00Z,,0,nps,too late
+            """;
+
+    @BeforeAll
+    void importEvents() {
+        Response events = post("/api/events?openHorizon=0", "text/csv", EVENTS);
+        assertThat(events.status()).as(events.body()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(1)
+    void badRowsAreA400NamingLineAndFieldAndChangeNothing() {
+        String before = storeState();
+
+        Response rejected = post("/api/feedback", "text/csv", """
+                journey_id,score,scale
+                a1,4,csat
+                a1,11,nps
+                a1,3,
+                """);
+
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(rejected.contentType()).startsWith("application/problem+json");
+        JsonNode errors = rejected.json().get("errors");
+        assertThat(errors.get(0).get("line").asLong()).isEqualTo(3);
+        assertThat(errors.get(0).get("field").asString()).isEqualTo("score");
+        assertThat(errors.get(0).get("reason").asString()).contains("nps scale");
+        assertThat(errors.get(1).get("line").asLong()).isEqualTo(4);
+        assertThat(errors.get(1).get("field").asString()).isEqualTo("scale");
+        assertThat(storeState()).isEqualTo(before);
+        assertThat(get("/api/experience").json().get("overall").get("responses").asLong()).isZero();
+
+        Response unknownTouchpoint = post("/api/feedback?scale=csat", "text/csv", """
+                journey_id,score,touchpoint
+                a1,4,Shiping
+                """);
+        assertThat(unknownTouchpoint.status()).isEqualTo(400);
+        assertThat(unknownTouchpoint.json().get("errors").get(0).get("field").asString()).isEqualTo("touchpoint");
+        Response badWindow = post("/api/feedback?window=soon", "text/csv", FEEDBACK);
+        assertThat(badWindow.status()).isEqualTo(400);
+        assertThat(badWindow.json().get("parameter").asString()).isEqualTo("window");
+        assertThat(storeState()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(2)
+    void joinsAnswersByJourneyIdOrByCustomerAndTimeAndReportsTheUnmatched() {
+        Response imported = post("/api/feedback", "text/csv", FEEDBACK);
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        JsonNode report = imported.json();
+        assertThat(report.get("rowsRead").asLong()).isEqualTo(9);
+        assertThat(report.get("imported").asLong()).isEqualTo(9);
+        assertThat(report.get("matched").asLong()).isEqualTo(5);
+        assertThat(report.get("unmatched").asLong()).isEqualTo(4);
+        Map<Long, String> reasons = new HashMap<>();
+        report.get("unmatchedRows").forEach(row -> reasons.put(row.get("line").asLong(), row.get("reason").asString()));
+        assertThat(reasons).containsOnlyKeys(7L, 8L, 9L, 10L);
+        assertThat(reasons.get(8L)).contains("customer 'c3' has no stored journey");
+        assertThat(reasons.get(9L)).contains("journey 'zz' is not stored");
+        assertThat(reasons.get(10L)).contains("ended at most PT168H before it");
+        assertThat(aboutJourney()).containsExactlyInAnyOrderEntriesOf(Map.of("by id", "a1", "in force", "a1",
+                "after a1", "a1", "after a2", "a2", "overlap", "b2"));
+        try (var session = driver.session()) {
+            assertThat(session.run("MATCH (r:Response) RETURN count(r) AS n").single().get("n").asLong())
+                    .as("unmatched answers are stored too").isEqualTo(9);
+            assertThat(session.run("MATCH (:Response)-[:AT]->(t:Touchpoint {name: 'Shipping'}) RETURN count(*) AS n")
+                    .single().get("n").asLong()).isEqualTo(3);
+        }
+
+        Response again = post("/api/feedback", "text/csv", FEEDBACK);
+        assertThat(again.json().get("imported").asLong()).as("the same answers are stored once").isZero();
+        assertThat(again.json().get("duplicates").asLong()).isEqualTo(9);
+    }
+
+    @Test
+    @Order(3)
+    void aLongerWindowJoinsALateAnswerAndNdjsonIsRead() {
+        Response late = post("/api/feedback?window=30d&format=ndjson", "application/x-ndjson", """
+                {"customer_id":"c1","timestamp":"2026-01-20T00:00:00Z","score":0,"scale":"nps","comment":"late but joined"}
+                """);
+
+        assertThat(late.status()).as(late.body()).isEqualTo(200);
+        assertThat(late.json().get("matched").asLong()).isEqualTo(1);
+        assertThat(aboutJourney()).containsEntry("late but joined", "a2");
+    }
+
+    @Test
+    @Order(4)
+    void skipStoresTheValidRowsAndCountsTheOthers() {
+        Response skipped = post("/api/feedback?onError=skip&scale=ces", "text/csv", """
+                journey_id,touchpoint,score
+                b1,Rival,7
+                b1,Rival,9
+                """);
+
+        assertThat(skipped.status()).as(skipped.body()).isEqualTo(200);
+        assertThat(skipped.json().get("imported").asLong()).isEqualTo(1);
+        assertThat(skipped.json().get("rowsRejected").asLong()).isEqualTo(1);
+        assertThat(skipped.json().get("errors").get(0).get("line").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    @Order(5)
+    void experienceByTouchpointCountsAnswersFrustrationAndComments() {
+        JsonNode answer = get("/api/experience?by=touchpoint").json();
+
+        JsonNode shipping = label(answer, "Shipping");
+        // csat 5 (a1), csat 1 (a2), csat 2 (b2): normalized 1, 0, 0.25
+        assertThat(shipping.get("experience").get("responses").asLong()).isEqualTo(3);
+        assertThat(shipping.get("experience").get("meanScore").asDouble()).isCloseTo(1.25 / 3, within(1e-9));
+        assertThat(shipping.get("experience").get("negativeShare").asDouble()).isCloseTo(2.0 / 3, within(1e-9));
+        assertThat(shipping.get("experience").has("nps")).as("no NPS answers there").isFalse();
+        assertThat(shipping.get("visits").asLong()).isEqualTo(3);
+        assertThat(shipping.get("frustrationEvents").asLong()).isEqualTo(1);
+        assertThat(shipping.get("comments").get(0).get("comment").asString()).isEqualTo("after a2");
+        assertThat(label(answer, "Pay").get("experience").get("nps").get("score").asDouble()).isEqualTo(100);
+        assertThat(answer.get("overall").get("responses").asLong()).as("7 matched answers").isEqualTo(7);
+        assertThat(answer.get("answer").asString()).contains("of 7 answers");
+
+        JsonNode byStage = get("/api/experience?by=stage").json();
+        assertThat(label(byStage, "purchase").get("experience").get("responses").asLong()).isEqualTo(4);
+        JsonNode bought = get("/api/experience?outcome=purchase").json();
+        assertThat(bought.get("overall").get("responses").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    @Order(6)
+    void painPointsAndDriversShowTheirTerms() {
+        JsonNode pain = get("/api/experience/painpoints?minResponses=1").json();
+
+        assertThat(pain.get("formula").asString()).contains("badExperience × journeys × lostShare");
+        JsonNode first = pain.get("painPoints").get(0);
+        assertThat(first.get("touchpoint").asString()).isEqualTo("Shipping");
+        assertThat(first.get("cost").asDouble()).isCloseTo(first.get("badExperience").asDouble()
+                * first.get("journeys").asLong() * first.get("lostShare").asDouble(), within(1e-9));
+        assertThat(first.get("why").asString()).contains("answers negative");
+
+        JsonNode drivers = get("/api/experience/drivers").json();
+        assertThat(drivers.get("drivers")).isNotNull();
+        for (JsonNode driver : drivers.get("drivers")) {
+            assertThat(driver.get("adjustedPValue").asDouble()).isBetween(driver.get("pValue").asDouble(), 1.0);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void badParametersAreA400NamingThem() {
+        Response by = get("/api/experience?by=page");
+        assertThat(by.status()).isEqualTo(400);
+        assertThat(by.json().get("parameter").asString()).isEqualTo("by");
+        Response level = get("/api/experience?level=stage");
+        assertThat(level.status()).isEqualTo(400);
+        assertThat(level.json().get("parameter").asString()).isEqualTo("level");
+        Response limit = get("/api/experience/painpoints?limit=0");
+        assertThat(limit.json().get("parameter").asString()).isEqualTo("limit");
+    }
+
+    private Map<String, String> aboutJourney() {
+        Map<String, String> about = new HashMap<>();
+        try (var session = driver.session()) {
+            session.run("MATCH (r:Response)-[:ABOUT]->(j:Journey) RETURN r.comment AS comment, j.id AS journey")
+                    .forEachRemaining(r -> about.put(r.get("comment").asString(), r.get("journey").asString()));
+        }
+        return about;
+    }
+
+    private static JsonNode label(JsonNode answer, String label) {
+        for (JsonNode row : answer.get("labels")) {
+            if (row.get("label").asString().equals(label)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no label " + label + " in " + answer);
+    }
+}

@@ -1,0 +1,83 @@
+package com.journeyexplorer.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import com.journeyexplorer.analysis.JourneySelection;
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.PathShaping;
+import com.journeyexplorer.analysis.experience.ExperienceByLabel;
+import com.journeyexplorer.analysis.experience.ExperienceDrivers;
+import com.journeyexplorer.analysis.experience.PainPoints;
+import com.journeyexplorer.demo.DemoCsvWriter;
+import com.journeyexplorer.demo.DemoStore;
+import com.journeyexplorer.demo.DemoSurvey;
+import com.journeyexplorer.ingest.InMemoryImport;
+import com.journeyexplorer.journey.Scale;
+import com.journeyexplorer.journey.SurveyResponse;
+
+/**
+ * Times the experience analyses without a database or HTTP: the demo store of {@code journeys} journeys built in
+ * memory with its survey answers, then the median wall-clock and thread CPU time of fresh computations of each
+ * endpoint's answer. Run with
+ *
+ * <pre>
+ * java -Xmx6g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+ *   com.journeyexplorer.bench.ExperienceProfile 1000000 [runs=15]
+ * </pre>
+ */
+public final class ExperienceProfile {
+
+    private ExperienceProfile() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int journeys = Integer.parseInt(args[0]);
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        Path csv = Files.createDirectories(Path.of("target", "bench")).resolve("demo-" + journeys + ".csv");
+        if (!Files.exists(csv)) {
+            DemoCsvWriter.write(new DemoStore(DemoCsvWriter.DEFAULT_SEED), journeys, csv);
+        }
+        JourneySnapshot snapshot = InMemoryImport.snapshotOf(csv);
+        snapshot.prepareIndexes();
+        List<SurveyResponse> responses = new ArrayList<>();
+        new DemoSurvey(DemoCsvWriter.DEFAULT_SEED).generate(journeys, answer -> responses.add(new SurveyResponse(
+                answer.responseId(), answer.journeyId(), answer.customerId(), answer.timestamp(), answer.touchpoint(),
+                answer.stage(), Scale.of(answer.scale()), answer.score(), answer.comment())));
+        System.out.printf(Locale.ROOT, "%,d journeys, %,d events, %,d answers%n", snapshot.journeyCount(),
+                snapshot.eventCount(), responses.size());
+        JourneySelection all = JourneySelection.all();
+        JourneySelection trend = all.withSegment("trend follower");
+        time("experience by=touchpoint", runs, () -> ExperienceByLabel.of(snapshot, all, responses,
+                PathShaping.Level.TOUCHPOINT, 3, 0.95));
+        time("experience by=stage segment=trend follower", runs, () -> ExperienceByLabel.of(snapshot, trend,
+                responses, PathShaping.Level.STAGE, 3, 0.95));
+        time("experience/painpoints", runs, () -> PainPoints.of(snapshot, all, responses, 5, 10));
+        time("experience/drivers", runs, () -> ExperienceDrivers.of(snapshot, all, responses, 0.95));
+    }
+
+    private static void time(String name, int runs, Supplier<?> answer) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double[] wall = new double[runs];
+        double[] cpu = new double[runs];
+        answer.get();
+        for (int i = 0; i < runs; i++) {
+            long started = System.nanoTime();
+            long startedCpu = threads.getCurrentThreadCpuTime();
+            answer.get();
+            wall[i] = (System.nanoTime() - started) / 1e6;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - startedCpu) / 1e6;
+        }
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        System.out.printf(Locale.ROOT, "%-45s median %8.1f ms (CPU %8.1f ms)  (%d runs)%n", name, wall[runs / 2],
+                cpu[runs / 2], runs);
+    }
+}
