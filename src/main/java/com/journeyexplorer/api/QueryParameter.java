@@ -144,6 +144,7 @@ record QueryParameter(String name, String description, String type, Number minim
         if (type != null) {
             Schema<Object> schema = new Schema<>();
             schema.type(type);
+            schema.addType(type); // OpenAPI 3.1 writes the set of types
             if (defaultValue != null) {
                 schema.setDefault(defaultValue);
             }
