@@ -111,7 +111,9 @@ final class EndpointParameters {
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (QueryParameter parameter : own) {
-            values.put(parameter.name(), parameter.reader().read(parameters, parameter.name()));
+            if (parameter.reader() != null) {
+                values.put(parameter.name(), parameter.reader().read(parameters, parameter.name()));
+            }
         }
         for (String name : refusedShaping) {
             if (parameters.containsKey(name) && !ownNames.contains(name)) {
