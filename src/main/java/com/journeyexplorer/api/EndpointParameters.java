@@ -14,9 +14,7 @@ import java.util.TreeSet;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.PathShaping;
 import com.journeyexplorer.graph.JourneyProjection;
 
 /**
@@ -178,10 +176,5 @@ final class EndpointParameters {
             throw new IllegalStateException("@DeclaredParameters(\"" + field + "\") on " + type.getSimpleName()
                     + " names no readable static field", e);
         }
-    }
-
-    /** Every journey, unshaped: the query of an endpoint without filters. */
-    static JourneyQuery everyJourney() {
-        return new JourneyQuery(JourneySelection.all(), PathShaping.touchpoints(), new LinkedMultiValueMap<>());
     }
 }

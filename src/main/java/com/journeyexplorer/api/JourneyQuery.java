@@ -178,20 +178,6 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
                 + "Column=<column> if it has another name), or ask for level=touchpoint");
     }
 
-    /**
-     * 400 for a shaping parameter on an endpoint that works on raw touchpoints, where shaping would be silently
-     * ignored.
-     */
-    public JourneyQuery rejectShaping() {
-        for (String name : SHAPING_PARAMETERS) {
-            if (parameters.containsKey(name)) {
-                throw new InvalidParameterException(name, "does not apply here: this analysis works on raw "
-                        + "touchpoints over whole journeys, without path shaping");
-            }
-        }
-        return this;
-    }
-
     public static String single(MultiValueMap<String, String> parameters, String name) {
         String value = parameters.getFirst(name);
         return value == null || value.isBlank() ? null : value.strip();
