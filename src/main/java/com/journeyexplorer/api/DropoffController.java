@@ -42,7 +42,7 @@ class DropoffController {
     }
 
     /** {@code total}: selected journeys; {@code touchpoints}: the ranked ones, at most {@code limit}. */
-    record DropoffResponse(long total, List<TouchpointExit> touchpoints) {
+    record DropoffAnswer(long total, List<TouchpointExit> touchpoints) {
     }
 
     static final EndpointParameters DROPOFF = EndpointParameters.of(
@@ -62,11 +62,11 @@ class DropoffController {
             + "straight to a competitor touchpoint, or ending diverted on it), exits (their sum) and the rates over "
             + "journeys. Touchpoints no selected journey visits are left out. Path shaping does not apply (400).")
     @DeclaredParameters("DROPOFF")
-    DropoffResponse dropoff(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+    DropoffAnswer dropoff(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         AnalysisRequest request = DROPOFF.read(parameters, projection);
         Dropoff ranked = Dropoff.of(request.snapshot(), request.selection(),
                 request.value("rankBy", Dropoff.Ranking.class), request.integer("limit"));
-        return new DropoffResponse(ranked.total(), ranked.touchpoints().stream()
+        return new DropoffAnswer(ranked.total(), ranked.touchpoints().stream()
                 .map(TouchpointExit::of).toList());
     }
 }

@@ -52,7 +52,7 @@ class FlowsController {
     record StepDropoff(int step, long journeys, long purchased, long abandoned, long diverted, long beyond) {
     }
 
-    record FlowsResponse(long total, List<Node> nodes, List<Link> links, List<StepDropoff> dropoff) {
+    record FlowsAnswer(long total, List<Node> nodes, List<Link> links, List<StepDropoff> dropoff) {
     }
 
     @GetMapping("/flows")
@@ -62,7 +62,7 @@ class FlowsController {
             + "paths ending there (purchased, abandoned, diverted) plus those going on (beyond), so each step's "
             + "flows add up to the journeys that reached it.")
     @DeclaredParameters("FLOWS")
-    FlowsResponse flows(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+    FlowsAnswer flows(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         AnalysisRequest request = FLOWS.read(parameters, projection);
         int steps = request.integer("steps");
         Flows flows = Flows.of(request.snapshot(), request.selection(), request.shaping(), steps,
@@ -84,6 +84,6 @@ class FlowsController {
                         step.diverted(), step.beyond()));
             }
         }
-        return new FlowsResponse(flows.total(), nodes, links, dropoff);
+        return new FlowsAnswer(flows.total(), nodes, links, dropoff);
     }
 }

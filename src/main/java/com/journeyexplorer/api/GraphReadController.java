@@ -32,14 +32,14 @@ class GraphReadController {
         this.transitions = transitions;
     }
 
-    record Stats(long journeys, long journeyRecords, long events, int touchpoints, int transitions,
+    record StatsAnswer(long journeys, long journeyRecords, long events, int touchpoints, int transitions,
             Map<Outcome, Long> outcomes) {
     }
 
     @GetMapping("/stats")
-    Stats stats() {
+    StatsAnswer stats() {
         JourneySnapshot snapshot = projection.current();
-        return new Stats(snapshot.journeyCount(), snapshot.journeys().size(), snapshot.eventCount(),
+        return new StatsAnswer(snapshot.journeyCount(), snapshot.journeys().size(), snapshot.eventCount(),
                 snapshot.touchpoints().size(), transitions.of(snapshot).transitions().size(),
                 JourneyCounts.of(snapshot).outcomes());
     }
@@ -74,13 +74,13 @@ class GraphReadController {
         }
     }
 
-    record JourneyDetail(String id, String customerId, Outcome outcome, Instant startedAt, Instant endedAt,
+    record JourneyAnswer(String id, String customerId, Outcome outcome, Instant startedAt, Instant endedAt,
             String segment, String device, double value, int weight, int pathToPurchaseLength,
             Map<String, String> attributes, List<Step> steps) {
     }
 
     @GetMapping("/journeys/{id}")
-    JourneyDetail journey(@PathVariable String id) {
+    JourneyAnswer journey(@PathVariable String id) {
         JourneySnapshot snapshot = projection.current();
         Journey journey = snapshot.journey(id).orElseThrow(() -> new NotFoundException("journey", id));
         List<Step> steps = new ArrayList<>(journey.length());
@@ -91,7 +91,7 @@ class GraphReadController {
                     journey.type(i).name().toLowerCase(java.util.Locale.ROOT), journey.eventId(i),
                     eventAttributes(journey, i)));
         }
-        return new JourneyDetail(journey.id(), journey.customerId(), journey.outcome(),
+        return new JourneyAnswer(journey.id(), journey.customerId(), journey.outcome(),
                 journey.isTimed() ? Instant.ofEpochMilli(journey.startedAt()) : null,
                 journey.isTimed() ? Instant.ofEpochMilli(journey.endedAt()) : null,
                 journey.segment(), journey.device(), journey.value(), journey.weight(), journey.pathLength(),

@@ -61,7 +61,7 @@ class PathsController {
     }
 
     /** {@code variants} journeys plus {@code other.journeys} equal {@code total}. */
-    record TopPathsResponse(long total, long distinctVariants, List<Variant> variants, Other other) {
+    record TopPathsAnswer(long total, long distinctVariants, List<Variant> variants, Other other) {
     }
 
     @GetMapping("/top")
@@ -70,7 +70,7 @@ class PathsController {
             + "purchase; otherwise whole journeys. The variants not listed are summed in 'other', so listed journeys "
             + "plus other.journeys equal total.")
     @DeclaredParameters("TOP")
-    TopPathsResponse top(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+    TopPathsAnswer top(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         AnalysisRequest request = TOP.read(parameters, projection);
         TopPaths top = TopPaths.of(request.snapshot(), request.selection(), request.shaping(),
                 request.integer("limit"));
@@ -80,7 +80,7 @@ class PathsController {
                     JsonNumbers.finiteOrNull(path.timeToComplete().medianSeconds()),
                     JsonNumbers.finiteOrNull(path.timeToComplete().p90Seconds())));
         }
-        return new TopPathsResponse(top.total(), top.variants(), variants,
+        return new TopPathsAnswer(top.total(), top.variants(), variants,
                 new Other(top.other().variants(), top.other().journeys(), top.other().share()));
     }
 
@@ -104,7 +104,7 @@ class PathsController {
      * @param paths                most probable first
      * @param outcomeProbabilities (start) first, then by descending probability of {@code outcome}, ties by node
      */
-    record LikelyPathsResponse(String outcome, long journeys, List<Likely> paths,
+    record LikelyPathsAnswer(String outcome, long journeys, List<Likely> paths,
             List<NodeOutcomes> outcomeProbabilities) {
     }
 
@@ -117,7 +117,7 @@ class PathsController {
             + "outcomeProbabilities gives, for every node, the exact probability of eventually reaching each "
             + "outcome (absorbing-chain solve). Here 'outcome' names the target, not a filter.")
     @DeclaredParameters("LIKELY")
-    LikelyPathsResponse likely(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+    LikelyPathsAnswer likely(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         AnalysisRequest request = LIKELY.read(parameters, projection);
         int k = request.integer("k");
         Outcome target = request.value("outcome", Outcome.class);
@@ -125,7 +125,7 @@ class PathsController {
         JourneySnapshot snapshot = request.snapshot();
         TransitionGraph graph = TransitionGraph.withoutTimings(snapshot, selection, request.shaping());
         if (graph.journeys() == 0) {
-            return new LikelyPathsResponse(target.nodeName(), 0, List.of(), List.of());
+            return new LikelyPathsAnswer(target.nodeName(), 0, List.of(), List.of());
         }
         List<LikelyPath> likely = LikelyPaths.of(graph, target, k);
         long[] observed = ObservedPaths.journeys(snapshot, selection, request.shaping(), target,
@@ -136,7 +136,7 @@ class PathsController {
             paths.add(new Likely(path.steps(), CleanNumbers.probability(path.probability()), observed[i],
                     (double) observed[i] / graph.journeys()));
         }
-        return new LikelyPathsResponse(target.nodeName(), graph.journeys(), paths,
+        return new LikelyPathsAnswer(target.nodeName(), graph.journeys(), paths,
                 outcomeProbabilities(AbsorbingChain.of(graph), target));
     }
 

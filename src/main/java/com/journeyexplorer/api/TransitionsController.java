@@ -68,7 +68,7 @@ class TransitionsController {
      * @param truncated   true when {@code limit} left matching transitions out ({@code listed < matching})
      * @param transitions in the order described on the endpoint
      */
-    record TransitionsResponse(long total, long matching, int listed, boolean truncated, long minJourneys, int limit,
+    record TransitionsAnswer(long total, long matching, int listed, boolean truncated, long minJourneys, int limit,
             List<TransitionSummary> transitions) {
     }
 
@@ -84,7 +84,7 @@ class TransitionsController {
             + "with includeOpen=true, or no open journeys) this is the table the TRANSITION relationships in Neo4j "
             + "hold, ordered by touchpoint id; otherwise ordered by from, descending count, then to.")
     @DeclaredParameters("TRANSITIONS")
-    TransitionsResponse transitions(
+    TransitionsAnswer transitions(
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         AnalysisRequest request = TRANSITIONS.read(parameters, projection);
         JourneyQuery query = request.query();
@@ -106,7 +106,7 @@ class TransitionsController {
     }
 
     /** The transitions with at least {@code minJourneys} journeys, the {@code limit} busiest of them, in order. */
-    static TransitionsResponse cut(List<TransitionSummary> all, int minJourneys, int limit) {
+    static TransitionsAnswer cut(List<TransitionSummary> all, int minJourneys, int limit) {
         List<Integer> matching = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i).journeys() >= minJourneys) {
@@ -123,7 +123,7 @@ class TransitionsController {
             kept.sort(Comparator.naturalOrder());
         }
         List<TransitionSummary> listed = kept.stream().map(all::get).toList();
-        return new TransitionsResponse(all.size(), matching.size(), listed.size(), listed.size() < matching.size(),
+        return new TransitionsAnswer(all.size(), matching.size(), listed.size(), listed.size() < matching.size(),
                 minJourneys, limit, listed);
     }
 
