@@ -47,7 +47,7 @@ public record Dropoff(List<TouchpointExits> touchpoints, long total) {
         touchpoints = List.copyOf(touchpoints);
     }
 
-    /** The {@code limit} touchpoints with the most exits: {@link #of(JourneySnapshot, JourneySelection, Ranking, int)}. */
+    /** The {@code limit} touchpoints with the most exits, as {@link Ranking#EXITS} ranks them. */
     public static Dropoff of(JourneySnapshot snapshot, JourneySelection selection, int limit) {
         return of(snapshot, selection, Ranking.EXITS, limit);
     }

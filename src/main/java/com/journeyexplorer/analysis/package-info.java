@@ -6,7 +6,7 @@
  * {@link JourneyColumns}, {@link StepSequences}, {@link OpenJourneys}.</li>
  * <li>Selection and shaping: {@link JourneySelection}, {@link PathShaping}, {@link PathShaper}.</li>
  * <li>Counting primitives: {@link EdgeTallies}, {@link NodeSpace}, {@link VariantTable}, {@link Durations},
- * {@link LabelVisits}.</li>
+ * {@link LabelVisits}, and the plain counts answers report: {@link JourneyCounts}, {@link TouchpointCounts}.</li>
  * <li>Transition graphs and the absorbing chain: {@link TransitionTable}, {@link TransitionGraph},
  * {@link AbsorbingChain} (solved by {@code analysis.chain}), {@link LikelyPaths}, {@link DinicMaxFlow}.</li>
  * <li>The analyses: {@link TopPaths}, {@link Diversions}, {@link Dropoff}, {@link Funnel}, {@link StepFunnel},

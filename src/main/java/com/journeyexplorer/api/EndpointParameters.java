@@ -162,7 +162,7 @@ final class EndpointParameters {
         return documented;
     }
 
-    /** The declaration held by the static field {@code field} of {@code type}, as {@link DeclaredParameters} names it. */
+    /** The declaration in the static field {@code field} of {@code type}, as {@link DeclaredParameters} names it. */
     static EndpointParameters declaredBy(Class<?> type, String field) {
         try {
             Field declared = type.getDeclaredField(field);

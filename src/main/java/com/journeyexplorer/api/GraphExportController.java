@@ -48,7 +48,8 @@ class GraphExportController {
             QueryParameter.integer("steps", 1, MAX_SANKEY_STEPS, 5, "Steps unrolled, 1.." + MAX_SANKEY_STEPS
                     + " (sankey only)").onlyWhen(GraphExportController::sankey),
             QueryParameter.integer("topPerStep", 1, MAX_TOP_PER_STEP, 8, "Labels kept per step, the rest merged "
-                    + "into (other), 1.." + MAX_TOP_PER_STEP + " (sankey only)").onlyWhen(GraphExportController::sankey));
+                    + "into (other), 1.." + MAX_TOP_PER_STEP + " (sankey only)")
+                    .onlyWhen(GraphExportController::sankey));
 
     private final JourneyProjection projection;
 

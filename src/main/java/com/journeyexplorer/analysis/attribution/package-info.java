@@ -1,5 +1,7 @@
 /**
  * Attribution of purchases to touchpoints or channels: the exact Markov model with removal effects (orders 1 to 4,
- * solved by {@code analysis.chain}) and the heuristic models (first, last, linear, position-based, time decay).
+ * solved by {@code analysis.chain}) and the heuristic models (first, last, linear, position-based, time decay);
+ * {@link com.journeyexplorer.analysis.attribution.SelectedAttribution} feeds a model the selected journeys and counts
+ * them and their purchases in the same pass.
  */
 package com.journeyexplorer.analysis.attribution;
