@@ -14,9 +14,24 @@ import java.util.function.Predicate;
  * Where the selected journeys leave, per raw touchpoint over whole journeys (each journey counted once per
  * touchpoint, weighted).
  *
- * @param touchpoints most exits first, ties by name; touchpoints no selected journey visits are left out
+ * @param touchpoints in the order of the {@link Ranking} asked for (most exits first by default), ties by name;
+ *                    touchpoints no selected journey visits are left out
  */
 public record Dropoff(List<TouchpointExits> touchpoints, long total) {
+
+    /** What the touchpoints are ranked by, most first, ties by touchpoint name. */
+    public enum Ranking {
+        EXITS(Comparator.comparingLong(TouchpointExits::exits)),
+        ABANDONMENT(Comparator.comparingLong(TouchpointExits::toAbandonment)),
+        COMPETITORS(Comparator.comparingLong(TouchpointExits::toCompetitors)),
+        EXIT_RATE(Comparator.comparingDouble(TouchpointExits::exitRate));
+
+        private final Comparator<TouchpointExits> order;
+
+        Ranking(Comparator<TouchpointExits> ascending) {
+            this.order = ascending.reversed().thenComparing(TouchpointExits::touchpoint);
+        }
+    }
 
     /**
      * {@code journeys}: journeys visiting the touchpoint; {@code toAbandonment}: ABANDONED journeys whose last step it
@@ -32,13 +47,19 @@ public record Dropoff(List<TouchpointExits> touchpoints, long total) {
         touchpoints = List.copyOf(touchpoints);
     }
 
+    /** The {@code limit} touchpoints with the most exits, as {@link Ranking#EXITS} ranks them. */
+    public static Dropoff of(JourneySnapshot snapshot, JourneySelection selection, int limit) {
+        return of(snapshot, selection, Ranking.EXITS, limit);
+    }
+
     /**
-     * O(events + touchpoints · log touchpoints): per-touchpoint marks hold the number of the journey that set them, so
-     * nothing is cleared or allocated per journey.
+     * The {@code limit} touchpoints ranked first by {@code ranking}. O(events + touchpoints · log touchpoints):
+     * per-touchpoint marks hold the number of the journey that set them, so nothing is cleared or allocated per
+     * journey.
      *
      * @param limit how many touchpoints to list, at least 0
      */
-    public static Dropoff of(JourneySnapshot snapshot, JourneySelection selection, int limit) {
+    public static Dropoff of(JourneySnapshot snapshot, JourneySelection selection, Ranking ranking, int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be at least 0");
         }
@@ -92,8 +113,7 @@ public record Dropoff(List<TouchpointExits> touchpoints, long total) {
                     abandoned[id], competitors[id], exits, LabelCount.share(abandoned[id], journeys[id]),
                     LabelCount.share(competitors[id], journeys[id]), LabelCount.share(exits, journeys[id])));
         }
-        result.sort(Comparator.comparingLong(TouchpointExits::exits).reversed()
-                .thenComparing(TouchpointExits::touchpoint));
+        result.sort(ranking.order);
         return new Dropoff(result.subList(0, Math.min(limit, result.size())), total);
     }
 }

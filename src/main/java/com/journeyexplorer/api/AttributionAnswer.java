@@ -13,9 +13,9 @@ import com.journeyexplorer.analysis.attribution.AttributionAccumulator;
 import com.journeyexplorer.analysis.attribution.AttributionPath;
 import com.journeyexplorer.analysis.attribution.MarkovAttribution;
 import com.journeyexplorer.analysis.attribution.MarkovChain;
+import com.journeyexplorer.analysis.attribution.SelectedAttribution;
 import com.journeyexplorer.export.CleanNumbers;
 import com.journeyexplorer.journey.Journey;
-import com.journeyexplorer.journey.Outcome;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -64,18 +64,11 @@ record AttributionAnswer(
      */
     static AttributionAnswer of(JourneySnapshot snapshot, Predicate<Journey> selected, AttributionSettings settings,
             List<String> remove) {
-        AttributionAccumulator accumulator = settings.model().accumulator(settings.labels(snapshot));
-        long journeyCount = 0;
-        long purchases = 0;
-        for (Journey journey : snapshot.journeys()) {
-            if (selected.test(journey)) {
-                journeyCount += journey.weight();
-                if (journey.outcome() == Outcome.PURCHASE) {
-                    purchases += journey.weight();
-                }
-                accumulator.add(journey);
-            }
-        }
+        SelectedAttribution selection = SelectedAttribution.of(snapshot, selected, settings.model(),
+                settings.labels(snapshot));
+        AttributionAccumulator accumulator = selection.accumulator();
+        long journeyCount = selection.journeys();
+        long purchases = selection.purchases();
         String level = settings.level().name().toLowerCase(Locale.ROOT);
         boolean markovModel = accumulator instanceof MarkovAttribution.ChainAccumulator;
         if (purchases == 0) {

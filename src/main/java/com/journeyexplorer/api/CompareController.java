@@ -2,8 +2,7 @@ package com.journeyexplorer.api;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.List;
 
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -19,8 +18,6 @@ import com.journeyexplorer.graph.JourneyProjection;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Compares two selections of journeys, each given as a filter query string. */
 @RestController
@@ -28,14 +25,28 @@ import io.swagger.v3.oas.annotations.media.Schema;
 class CompareController {
 
     static final int MAX_LIMIT = 200;
-    private static final Set<String> PARAMETERS;
-    private static final Set<String> SHAPING = Set.of("level", "collapseRepeats", "maxSteps", "group");
+    static final EndpointParameters COMPARE = EndpointParameters.only("filters go inside a and b",
+            QueryParameter.text("a", "Filter of selection a, URL-encoded").asRequired()
+                    .example("segment=trend follower").readWith(CompareController::required),
+            QueryParameter.text("b", "Filter of selection b, URL-encoded").asRequired()
+                    .example("segment=bargain hunter").readWith(CompareController::required),
+            // Read together by AttributionSettings.of, which says which model takes which.
+            QueryParameter.filter("model", "Attribution model of both sides").allowing(
+                    List.of("markov", "first", "last", "linear", "position", "time-decay"), "markov"),
+            QueryParameter.filter("level", "Attribute to touchpoints, channels or stages")
+                    .allowing(List.of("touchpoint", "channel", "stage"), "touchpoint"),
+            QueryParameter.filter("group", "Name:regex, repeatable; the attribution credits touchpoints whose whole "
+                    + "name matches together as Name").example("Product pages:Product.*"),
+            QueryParameter.filter("order", "Markov order, 1..4 (markov only)").typed("integer", 1).bounded(1, 4),
+            QueryParameter.filter("halfLife", "Half-life in days, > 0 (time-decay only)").typed("number", 7),
+            QueryParameter.filter("collapseRepeats", "Merge consecutive repeated steps (markov only)")
+                    .typed("boolean", false),
+            QueryParameter.number("confidence", 0.5, 0.999, 0.95, "Confidence of the intervals"),
+            QueryParameter.integer("limit", 0, MAX_LIMIT, 10, "Paths and transitions returned at most"));
 
-    static {
-        Set<String> parameters = new TreeSet<>(AttributionSettings.PARAMETERS);
-        parameters.addAll(Set.of("a", "b", "confidence", "limit"));
-        PARAMETERS = Set.copyOf(parameters);
-    }
+    /** The filters of one side: no shaping, which /api/compare takes for both sides. */
+    static final EndpointParameters SIDE = EndpointParameters.of()
+            .refusingShaping("is not a filter; give it as a parameter of /api/compare itself");
 
     private final JourneyProjection projection;
 
@@ -50,46 +61,24 @@ class CompareController {
             + "string selects every journey. Errors inside name the parameter as a.segment. Returns both sizes, "
             + "outcome rates with Wilson intervals and z-tests (Holm), a chi-square test, the path variants and "
             + "transitions whose shares differ most (Benjamini-Hochberg), and each side's attribution.")
-    @Parameter(name = "a", in = ParameterIn.QUERY, required = true, description = "Filter of selection a, "
-            + "URL-encoded", example = "segment=trend follower")
-    @Parameter(name = "b", in = ParameterIn.QUERY, required = true, description = "Filter of selection b, "
-            + "URL-encoded", example = "segment=bargain hunter")
-    @Parameter(name = "model", in = ParameterIn.QUERY, description = "Attribution model of both sides",
-            schema = @Schema(allowableValues = {"markov", "first", "last", "linear", "position", "time-decay"},
-                    defaultValue = "markov"))
-    @Parameter(name = "level", in = ParameterIn.QUERY, description = "Attribute to touchpoints, channels or stages",
-            schema = @Schema(allowableValues = {"touchpoint", "channel", "stage"}, defaultValue = "touchpoint"))
-    @Parameter(name = "group", in = ParameterIn.QUERY, description = "Name:regex, repeatable; the attribution "
-            + "credits touchpoints whose whole name matches together as Name", example = "Product pages:Product.*")
-    @Parameter(name = "order", in = ParameterIn.QUERY, description = "Markov order, 1..4 (markov only)",
-            schema = @Schema(type = "integer", minimum = "1", maximum = "4", defaultValue = "1"))
-    @Parameter(name = "halfLife", in = ParameterIn.QUERY, description = "Half-life in days, > 0 (time-decay only)",
-            schema = @Schema(type = "number", defaultValue = "7"))
-    @Parameter(name = "confidence", in = ParameterIn.QUERY, description = "Confidence of the intervals",
-            schema = @Schema(type = "number", minimum = "0.5", maximum = "0.999", defaultValue = "0.95"))
-    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Paths and transitions returned at most",
-            schema = @Schema(type = "integer", minimum = "0", maximum = "200", defaultValue = "10"))
+    @DeclaredParameters("COMPARE")
     CompareAnswer compare(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        for (String name : parameters.keySet()) {
-            if (!PARAMETERS.contains(name)) {
-                throw new InvalidParameterException(name, "is not a parameter of this endpoint (known: "
-                        + String.join(", ", new TreeSet<>(PARAMETERS)) + "; filters go inside a and b)");
-            }
-        }
-        JourneySnapshot snapshot = projection.current();
-        String filterA = required(parameters, "a");
-        String filterB = required(parameters, "b");
+        AnalysisRequest request = COMPARE.read(parameters, projection);
+        JourneySnapshot snapshot = request.snapshot();
+        String filterA = request.text("a");
+        String filterB = request.text("b");
         JourneyQuery a = side("a", filterA).requireKnownTouchpoints(snapshot);
         JourneyQuery b = side("b", filterB).requireKnownTouchpoints(snapshot);
         AttributionSettings settings = AttributionSettings.of(parameters, JourneyQuery.shaping(parameters));
         JourneyQuery.requireLevelData(settings.level(), snapshot);
-        double confidence = JourneyQuery.decimal(parameters, "confidence", 0.5, 0.999, 0.95);
-        int limit = JourneyQuery.integer(parameters, "limit", 0, MAX_LIMIT, 10);
+        double confidence = request.number("confidence");
+        int limit = request.integer("limit");
         SegmentComparison.Result result = SegmentComparison.compare(snapshot, a.selection(), b.selection(),
                 settings.model(), settings.labels(snapshot), confidence, limit);
         return CompareAnswer.of(filterA, filterB, result, settings, confidence);
     }
 
+    /** The filter query string of a side, stripped; given empty for every journey, never absent. */
     private static String required(MultiValueMap<String, String> parameters, String name) {
         String value = parameters.getFirst(name);
         if (value == null) {
@@ -114,14 +103,8 @@ class CompareController {
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException(side, "is not a well-formed query string (check its %-escapes)");
         }
-        for (String name : inner.keySet()) {
-            if (SHAPING.contains(name)) {
-                throw new InvalidParameterException(side + "." + name, "is not a filter; give it as a parameter "
-                        + "of /api/compare itself");
-            }
-        }
         try {
-            return JourneyQuery.of(inner, Set.of());
+            return SIDE.readQuery(inner);
         } catch (InvalidParameterException e) {
             throw e.renamed(side + "." + e.parameter());
         }

@@ -1,6 +1,5 @@
 package com.journeyexplorer.api;
 
-import java.util.Set;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,13 +8,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.journeyexplorer.analysis.Diversions;
-import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.graph.JourneyProjection;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Where journeys go from our touchpoints to competitors', and the smallest set of transitions that would stop it. */
@@ -25,6 +21,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class DiversionsController {
 
     static final int MAX_LIMIT = 1000;
+
+    static final EndpointParameters DIVERSIONS = EndpointParameters.of(
+            QueryParameter.integer("limit", 1, MAX_LIMIT, 20, "How many diversions to list, 1.." + MAX_LIMIT))
+            .refusingShaping(EndpointParameters.RAW_TOUCHPOINTS);
 
     private final JourneyProjection projection;
 
@@ -39,14 +39,9 @@ class DiversionsController {
             + "those visiting an own touchpoint afterwards; boughtAfterReturn = of those, the ones purchasing after "
             + "it. minimumCut: the fewest journeys' worth of transitions whose removal separates (start) from every "
             + "competitor touchpoint (max-flow). Path shaping does not apply (400).")
-    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "How many diversions to list, 1..1000",
-            schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "20"))
-    @JourneyFilterParameters
+    @DeclaredParameters("DIVERSIONS")
     Diversions diversions(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        int limit = JourneyQuery.integer(parameters, "limit", 1, MAX_LIMIT, 20);
-        JourneyQuery query = JourneyQuery.of(parameters, Set.of("limit")).rejectShaping();
-        JourneySnapshot snapshot = projection.current();
-        query.requireKnownTouchpoints(snapshot);
-        return Diversions.of(snapshot, query.selection(), limit);
+        AnalysisRequest request = DIVERSIONS.read(parameters, projection);
+        return Diversions.of(request.snapshot(), request.selection(), request.integer("limit"));
     }
 }

@@ -1,9 +1,6 @@
 package com.journeyexplorer.api;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,13 +10,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.journeyexplorer.analysis.Dropoff;
 import com.journeyexplorer.analysis.Dropoff.TouchpointExits;
-import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.graph.JourneyProjection;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Where the selected journeys leave: to abandonment or to a competitor, per touchpoint. */
@@ -29,20 +23,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class DropoffController {
 
     static final int MAX_LIMIT = 1000;
-
-    /** What the touchpoints are ranked by, most first, ties by touchpoint name. */
-    enum RankBy {
-        EXITS(Comparator.comparingLong(TouchpointExits::exits)),
-        ABANDONMENT(Comparator.comparingLong(TouchpointExits::toAbandonment)),
-        COMPETITORS(Comparator.comparingLong(TouchpointExits::toCompetitors)),
-        EXIT_RATE(Comparator.comparingDouble(TouchpointExits::exitRate));
-
-        private final Comparator<TouchpointExits> order;
-
-        RankBy(Comparator<TouchpointExits> ascending) {
-            this.order = ascending.reversed().thenComparing(TouchpointExits::touchpoint);
-        }
-    }
 
     /**
      * One touchpoint's exits; {@code owner} is {@code own} or {@code competitor}, as in /api/touchpoints; {@code stage}
@@ -62,8 +42,13 @@ class DropoffController {
     }
 
     /** {@code total}: selected journeys; {@code touchpoints}: the ranked ones, at most {@code limit}. */
-    record DropoffResponse(long total, List<TouchpointExit> touchpoints) {
+    record DropoffAnswer(long total, List<TouchpointExit> touchpoints) {
     }
+
+    static final EndpointParameters DROPOFF = EndpointParameters.of(
+            QueryParameter.integer("limit", 1, MAX_LIMIT, 20, "How many touchpoints to list, 1.." + MAX_LIMIT),
+            QueryParameter.choice("rankBy", Dropoff.Ranking.class, Dropoff.Ranking.EXITS, "Ranking, most first"))
+            .refusingShaping(EndpointParameters.RAW_TOUCHPOINTS);
 
     private final JourneyProjection projection;
 
@@ -76,22 +61,12 @@ class DropoffController {
             + "visiting it, toAbandonment (abandoned journeys ending there), toCompetitors (journeys going from it "
             + "straight to a competitor touchpoint, or ending diverted on it), exits (their sum) and the rates over "
             + "journeys. Touchpoints no selected journey visits are left out. Path shaping does not apply (400).")
-    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "How many touchpoints to list, 1..1000",
-            schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "20"))
-    @Parameter(name = "rankBy", in = ParameterIn.QUERY, description = "Ranking, most first",
-            schema = @Schema(allowableValues = { "exits", "abandonment", "competitors", "exit-rate" },
-                    defaultValue = "exits"))
-    @JourneyFilterParameters
-    DropoffResponse dropoff(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        int limit = JourneyQuery.integer(parameters, "limit", 1, MAX_LIMIT, 20);
-        RankBy rankBy = JourneyQuery.choice(parameters, "rankBy", RankBy.class);
-        JourneyQuery query = JourneyQuery.of(parameters, Set.of("limit", "rankBy")).rejectShaping();
-        JourneySnapshot snapshot = projection.current();
-        query.requireKnownTouchpoints(snapshot);
-        Dropoff all = Dropoff.of(snapshot, query.selection(), Integer.MAX_VALUE);
-        List<TouchpointExits> ranked = new ArrayList<>(all.touchpoints());
-        ranked.sort((rankBy == null ? RankBy.EXITS : rankBy).order);
-        return new DropoffResponse(all.total(), ranked.subList(0, Math.min(limit, ranked.size())).stream()
+    @DeclaredParameters("DROPOFF")
+    DropoffAnswer dropoff(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        AnalysisRequest request = DROPOFF.read(parameters, projection);
+        Dropoff ranked = Dropoff.of(request.snapshot(), request.selection(),
+                request.value("rankBy", Dropoff.Ranking.class), request.integer("limit"));
+        return new DropoffAnswer(ranked.total(), ranked.touchpoints().stream()
                 .map(TouchpointExit::of).toList());
     }
 }

@@ -2,7 +2,6 @@ package com.journeyexplorer.api;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +21,6 @@ import com.journeyexplorer.journey.SurveyResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -38,6 +35,28 @@ class ExperienceController {
 
     static final int MAX_COMMENTS = 20;
     static final int MAX_LIMIT = 500;
+
+    private static final QueryParameter CONFIDENCE = QueryParameter.number("confidence", 0.5, 0.999, 0.95,
+            "Confidence of the intervals, 0.5..0.999");
+
+    static final EndpointParameters EXPERIENCE = EndpointParameters.of(
+            QueryParameter.choice("by", PathShaping.Level.class, PathShaping.Level.TOUCHPOINT,
+                    "touchpoint, stage or channel"),
+            QueryParameter.integer("comments", 0, MAX_COMMENTS, 3, "Most negative comments per label, 0.."
+                    + MAX_COMMENTS),
+            CONFIDENCE)
+            .refusingShaping(EndpointParameters.RAW_TOUCHPOINTS);
+
+    static final EndpointParameters PAIN_POINTS = EndpointParameters.of(
+            QueryParameter.integer("limit", 1, MAX_LIMIT, 10, "Rows, 1.." + MAX_LIMIT),
+            QueryParameter.integer("minResponses", 1, 10_000, 5, "Answers a touchpoint needs before its negative "
+                    + "share counts, 1..10000"))
+            .refusingShaping(EndpointParameters.RAW_TOUCHPOINTS);
+
+    static final EndpointParameters DRIVERS = EndpointParameters.of(
+            CONFIDENCE,
+            QueryParameter.integer("limit", 1, MAX_LIMIT, 50, "Rows, 1.." + MAX_LIMIT))
+            .refusingShaping(EndpointParameters.RAW_TOUCHPOINTS);
 
     private final JourneyProjection projection;
     private final FeedbackGraph feedback;
@@ -63,22 +82,15 @@ class ExperienceController {
             + "their mean normalized score (0..1) with its interval, the shares of positive and negative answers, "
             + "the NPS with its interval where answers are on the NPS scale, visits, frustration events per 100 "
             + "visits, and the most negative comments (newest first). 'overall' sums every selected answer.")
-    @Parameter(name = "by", in = ParameterIn.QUERY, description = "touchpoint, stage or channel",
-            schema = @Schema(defaultValue = "touchpoint"))
-    @Parameter(name = "comments", in = ParameterIn.QUERY, description = "Most negative comments per label, 0..20",
-            schema = @Schema(type = "integer", defaultValue = "3"))
-    @Parameter(name = "confidence", in = ParameterIn.QUERY, description = "Confidence of the intervals, 0.5..0.999",
-            schema = @Schema(defaultValue = "0.95"))
-    @JourneyFilterParameters
+    @DeclaredParameters("EXPERIENCE")
     ExperienceAnswer experience(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        PathShaping.Level by = by(parameters);
-        int comments = JourneyQuery.integer(parameters, "comments", 0, MAX_COMMENTS, 3);
-        double confidence = JourneyQuery.decimal(parameters, "confidence", 0.5, 0.999, 0.95);
-        JourneyQuery query = JourneyQuery.of(parameters, Set.of("by", "comments", "confidence")).rejectShaping();
-        JourneySnapshot snapshot = projection.current();
-        query.requireKnownTouchpoints(snapshot);
+        AnalysisRequest request = EXPERIENCE.read(parameters, projection);
+        PathShaping.Level by = request.value("by", PathShaping.Level.class);
+        int comments = request.integer("comments");
+        double confidence = request.number("confidence");
+        JourneySnapshot snapshot = request.snapshot();
         JourneyQuery.requireLevelData(by, snapshot);
-        ExperienceByLabel.Result result = ExperienceByLabel.of(snapshot, query.selection(), responses(), by,
+        ExperienceByLabel.Result result = ExperienceByLabel.of(snapshot, request.selection(), responses(), by,
                 comments, confidence);
         return new ExperienceAnswer(result.by(), confidence, answer(result.overall(), confidence), result.overall(),
                 result.visits(), result.frustrationEvents(), result.labels());
@@ -89,22 +101,17 @@ class ExperienceController {
             + "badExperience × journeys × lostShare, badExperience = 1 - (1 - negativeShare) × "
             + "(1 - frustrationRate); "
             + "every term is in the row, with a sentence saying why it ranks there.")
-    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Rows, 1..500",
-            schema = @Schema(type = "integer", defaultValue = "10"))
-    @Parameter(name = "minResponses", in = ParameterIn.QUERY, description = "Answers a touchpoint needs before its "
-            + "negative share counts, 1..10000", schema = @Schema(type = "integer", defaultValue = "5"))
-    @JourneyFilterParameters
+    @DeclaredParameters("PAIN_POINTS")
     PainPointsAnswer painPoints(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        int limit = JourneyQuery.integer(parameters, "limit", 1, MAX_LIMIT, 10);
-        int minResponses = JourneyQuery.integer(parameters, "minResponses", 1, 10_000, 5);
-        JourneyQuery query = JourneyQuery.of(parameters, Set.of("limit", "minResponses")).rejectShaping();
-        JourneySnapshot snapshot = projection.current();
-        query.requireKnownTouchpoints(snapshot);
+        AnalysisRequest request = PAIN_POINTS.read(parameters, projection);
+        int limit = request.integer("limit");
+        int minResponses = request.integer("minResponses");
+        JourneySnapshot snapshot = request.snapshot();
         return new PainPointsAnswer("cost = badExperience × journeys × lostShare; badExperience = 1 - (1 - "
                 + "negativeShare) × (1 - frustrationRate); negativeShare = negative answers / answers (0 below "
                 + "minResponses answers); frustrationRate = min(1, frustration events / visits); lostShare = "
                 + "abandoned or diverted journeys / journeys visiting the touchpoint", minResponses,
-                PainPoints.of(snapshot, query.selection(), responses(), minResponses, limit));
+                PainPoints.of(snapshot, request.selection(), responses(), minResponses, limit));
     }
 
     @GetMapping("/drivers")
@@ -112,18 +119,13 @@ class ExperienceController {
             + "rate of journeys with a positive and with a negative experience there, the difference (positive "
             + "minus negative) with Newcombe's interval, the two-proportion z-test and its Benjamini-Hochberg "
             + "corrected p-value. Most significant first (smallest corrected p-value, then largest difference).")
-    @Parameter(name = "confidence", in = ParameterIn.QUERY, description = "Confidence of the intervals, 0.5..0.999",
-            schema = @Schema(defaultValue = "0.95"))
-    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Rows, 1..500",
-            schema = @Schema(type = "integer", defaultValue = "50"))
-    @JourneyFilterParameters
+    @DeclaredParameters("DRIVERS")
     DriversAnswer drivers(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        double confidence = JourneyQuery.decimal(parameters, "confidence", 0.5, 0.999, 0.95);
-        int limit = JourneyQuery.integer(parameters, "limit", 1, MAX_LIMIT, 50);
-        JourneyQuery query = JourneyQuery.of(parameters, Set.of("confidence", "limit")).rejectShaping();
-        JourneySnapshot snapshot = projection.current();
-        query.requireKnownTouchpoints(snapshot);
-        List<ExperienceDrivers.Driver> drivers = ExperienceDrivers.of(snapshot, query.selection(), responses(),
+        AnalysisRequest request = DRIVERS.read(parameters, projection);
+        double confidence = request.number("confidence");
+        int limit = request.integer("limit");
+        List<ExperienceDrivers.Driver> drivers = ExperienceDrivers.of(request.snapshot(), request.selection(),
+                responses(),
                 confidence);
         return new DriversAnswer(confidence, "purchase rate of journeys with a positive minus a negative experience "
                 + "at the touchpoint; Newcombe interval; two-proportion z-test, Benjamini-Hochberg corrected",
@@ -132,20 +134,6 @@ class ExperienceController {
 
     private List<SurveyResponse> responses() {
         return feedback.responses();
-    }
-
-    private static PathShaping.Level by(MultiValueMap<String, String> parameters) {
-        String value = JourneyQuery.single(parameters, "by");
-        if (value == null) {
-            return PathShaping.Level.TOUCHPOINT;
-        }
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "touchpoint" -> PathShaping.Level.TOUCHPOINT;
-            case "stage" -> PathShaping.Level.STAGE;
-            case "channel" -> PathShaping.Level.CHANNEL;
-            default -> throw new InvalidParameterException("by", "must be touchpoint, stage or channel, was '"
-                    + JourneyQuery.abbreviate(value) + "'");
-        };
     }
 
     /** "Is the experience positive?" in plain words, with the numbers. */

@@ -2,7 +2,6 @@ package com.journeyexplorer.api;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,13 +10,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.journeyexplorer.analysis.Flows;
-import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.graph.JourneyProjection;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Step-by-step flows of the selected journeys, shaped for a Sankey diagram. */
@@ -28,6 +24,11 @@ class FlowsController {
 
     static final int MAX_STEPS = 20;
     static final int MAX_TOP_PER_STEP = 50;
+
+    static final EndpointParameters FLOWS = EndpointParameters.of(
+            QueryParameter.integer("steps", 1, MAX_STEPS, 5, "How many steps to show, 1.." + MAX_STEPS),
+            QueryParameter.integer("topPerStep", 1, MAX_TOP_PER_STEP, 8, "Labels kept per step, 1.."
+                    + MAX_TOP_PER_STEP));
 
     private final JourneyProjection projection;
 
@@ -51,7 +52,7 @@ class FlowsController {
     record StepDropoff(int step, long journeys, long purchased, long abandoned, long diverted, long beyond) {
     }
 
-    record FlowsResponse(long total, List<Node> nodes, List<Link> links, List<StepDropoff> dropoff) {
+    record FlowsAnswer(long total, List<Node> nodes, List<Link> links, List<StepDropoff> dropoff) {
     }
 
     @GetMapping("/flows")
@@ -60,19 +61,12 @@ class FlowsController {
             + "step i + 1. Paths end at the first purchase. Every node's journeys equal its outgoing links plus the "
             + "paths ending there (purchased, abandoned, diverted) plus those going on (beyond), so each step's "
             + "flows add up to the journeys that reached it.")
-    @Parameter(name = "steps", in = ParameterIn.QUERY, description = "How many steps to show, 1..20",
-            schema = @Schema(type = "integer", minimum = "1", maximum = "20", defaultValue = "5"))
-    @Parameter(name = "topPerStep", in = ParameterIn.QUERY, description = "Labels kept per step, 1..50",
-            schema = @Schema(type = "integer", minimum = "1", maximum = "50", defaultValue = "8"))
-    @JourneyFilterParameters
-    @PathShapingParameters
-    FlowsResponse flows(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        int steps = JourneyQuery.integer(parameters, "steps", 1, MAX_STEPS, 5);
-        int topPerStep = JourneyQuery.integer(parameters, "topPerStep", 1, MAX_TOP_PER_STEP, 8);
-        JourneyQuery query = JourneyQuery.of(parameters, Set.of("steps", "topPerStep"));
-        JourneySnapshot snapshot = projection.current();
-        query.requireKnownTouchpoints(snapshot);
-        Flows flows = Flows.of(snapshot, query.selection(), query.shaping(), steps, topPerStep);
+    @DeclaredParameters("FLOWS")
+    FlowsAnswer flows(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        AnalysisRequest request = FLOWS.read(parameters, projection);
+        int steps = request.integer("steps");
+        Flows flows = Flows.of(request.snapshot(), request.selection(), request.shaping(), steps,
+                request.integer("topPerStep"));
         List<Node> nodes = new ArrayList<>(flows.nodes().size());
         for (Flows.Node node : flows.nodes()) {
             nodes.add(new Node(node.id(), node.step(), node.label(), node.journeys(), node.purchased(),
@@ -90,6 +84,6 @@ class FlowsController {
                         step.diverted(), step.beyond()));
             }
         }
-        return new FlowsResponse(flows.total(), nodes, links, dropoff);
+        return new FlowsAnswer(flows.total(), nodes, links, dropoff);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.MultiValueMap;
@@ -21,7 +20,6 @@ import com.journeyexplorer.journey.Touchpoint;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -39,6 +37,19 @@ class FunnelController {
     static final int MAX_STAGES = 20;
     static final int MAX_TOP = 50;
 
+    static final EndpointParameters FUNNEL = EndpointParameters.of(
+            QueryParameter.list("stages", "Comma list of 1.." + MAX_STAGES + " stages, in funnel order")
+                    .example("awareness,consideration,purchase,loyalty,advocacy").readWith(FunnelController::stages),
+            QueryParameter.integer("top", 0, MAX_TOP, 5, "Touchpoints listed per drop-out kind, 0.." + MAX_TOP
+                    + " (stage funnel)"),
+            QueryParameter.list("steps", "1.." + MAX_STAGES + " touchpoints in order: one comma list, or the "
+                    + "parameter repeated with one touchpoint each (then names may contain commas)")
+                    .example("Product page,Cart,Checkout - payment").readWith(FunnelController::steps),
+            QueryParameter.text("window", "Conversion window from the first step (touchpoint funnel): 7d, 12h, 30m, "
+                    + "PT45M").example("7d").readWith((parameters, name) -> window(JourneyQuery.single(parameters,
+                            name))))
+            .refusingShaping(EndpointParameters.RAW_TOUCHPOINTS);
+
     private final JourneyProjection projection;
 
     FunnelController(JourneyProjection projection) {
@@ -55,38 +66,23 @@ class FunnelController {
             + "between): journeys reaching it, shareOfTotal, conversion from the previous step, droppedOut and "
             + "purchased, within 'window' of the first step if given. Whole journeys, raw touchpoints: path shaping "
             + "does not apply (400). 404 for an asked stage or step no touchpoint has.")
-    @Parameter(name = "stages", in = ParameterIn.QUERY, description = "Comma list of 1..20 stages, in funnel order",
-            example = "awareness,consideration,purchase,loyalty,advocacy")
-    @Parameter(name = "top", in = ParameterIn.QUERY, description = "Touchpoints listed per drop-out kind, 0..50 "
-            + "(stage funnel)", schema = @Schema(type = "integer", minimum = "0", maximum = "50", defaultValue = "5"))
-    @Parameter(name = "steps", in = ParameterIn.QUERY, description = "1..20 touchpoints in order: one comma list, "
-            + "or the parameter repeated with one touchpoint each (then names may contain commas)",
-            example = "Product page,Cart,Checkout - payment")
-    @Parameter(name = "window", in = ParameterIn.QUERY, description = "Conversion window from the first step "
-            + "(touchpoint funnel): 7d, 12h, 30m, PT45M", example = "7d")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {Funnel.class,
             StepFunnel.class})))
-    @JourneyFilterParameters
+    @DeclaredParameters("FUNNEL")
     Object funnel(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        if (parameters.containsKey("steps")) {
-            return touchpointFunnel(parameters);
+        AnalysisRequest request = FUNNEL.read(parameters, projection);
+        if (request.has("steps")) {
+            return touchpointFunnel(request);
         }
-        if (parameters.containsKey("window")) {
+        if (request.has("window")) {
             throw new InvalidParameterException("window", "applies to the touchpoint funnel only (with steps=)");
         }
-        List<String> stages = JourneyQuery.list(parameters, "stages");
-        if (parameters.containsKey("stages") && stages.isEmpty() || stages.size() > MAX_STAGES) {
-            throw new InvalidParameterException("stages", "must list 1 to " + MAX_STAGES + " stages, was "
-                    + stages.size());
-        }
+        List<String> stages = request.list("stages");
         boolean asked = !stages.isEmpty();
         if (!asked) {
             stages = Touchpoint.STAGES;
         }
-        int top = JourneyQuery.integer(parameters, "top", 0, MAX_TOP, 5);
-        JourneyQuery query = JourneyQuery.of(parameters, Set.of("stages", "top")).rejectShaping();
-        JourneySnapshot snapshot = projection.current();
-        query.requireKnownTouchpoints(snapshot);
+        JourneySnapshot snapshot = request.snapshot();
         if (!snapshot.touchpoints().isEmpty()
                 && snapshot.touchpoints().stream().allMatch(touchpoint -> touchpoint.stage().isEmpty())) {
             throw new MissingDataException("stages", "stage", "No touchpoint has a stage, so a stage funnel would "
@@ -99,30 +95,46 @@ class FunnelController {
                 throw new NotFoundException("stage", stage);
             }
         }
-        return Funnel.of(snapshot, query.selection(), stages, top);
+        return Funnel.of(snapshot, request.selection(), stages, request.integer("top"));
     }
 
-    private StepFunnel touchpointFunnel(MultiValueMap<String, String> parameters) {
+    private static StepFunnel touchpointFunnel(AnalysisRequest request) {
         for (String stageOnly : List.of("stages", "top")) {
-            if (parameters.containsKey(stageOnly)) {
+            if (request.has(stageOnly)) {
                 throw new InvalidParameterException(stageOnly, "applies to the stage funnel only, not with steps=");
             }
         }
-        List<String> steps = steps(parameters.get("steps"));
-        if (steps.isEmpty() || steps.size() > MAX_STAGES) {
-            throw new InvalidParameterException("steps", "must list 1 to " + MAX_STAGES + " touchpoints, was "
-                    + steps.size());
-        }
-        Long window = window(JourneyQuery.single(parameters, "window"));
-        JourneyQuery query = JourneyQuery.of(parameters, Set.of("steps", "window")).rejectShaping();
-        JourneySnapshot snapshot = projection.current();
-        query.requireKnownTouchpoints(snapshot);
+        List<String> steps = request.list("steps");
+        JourneySnapshot snapshot = request.snapshot();
         for (String step : steps) {
             if (snapshot.touchpoint(step).isEmpty()) {
                 throw new NotFoundException("touchpoint", step);
             }
         }
-        return StepFunnel.of(snapshot, query.selection(), steps, window);
+        return StepFunnel.of(snapshot, request.selection(), steps, request.value("window", Long.class));
+    }
+
+    /** 1 to {@link #MAX_STAGES} stages from a comma list; empty when absent. */
+    private static List<String> stages(MultiValueMap<String, String> parameters, String name) {
+        List<String> stages = JourneyQuery.list(parameters, name);
+        if (parameters.containsKey(name) && stages.isEmpty() || stages.size() > MAX_STAGES) {
+            throw new InvalidParameterException(name, "must list 1 to " + MAX_STAGES + " stages, was "
+                    + stages.size());
+        }
+        return stages;
+    }
+
+    /** 1 to {@link #MAX_STAGES} touchpoints, as {@link #steps(List)} reads them; empty when absent. */
+    private static List<String> steps(MultiValueMap<String, String> parameters, String name) {
+        if (!parameters.containsKey(name)) {
+            return List.of();
+        }
+        List<String> steps = steps(parameters.get(name));
+        if (steps.isEmpty() || steps.size() > MAX_STAGES) {
+            throw new InvalidParameterException(name, "must list 1 to " + MAX_STAGES + " touchpoints, was "
+                    + steps.size());
+        }
+        return steps;
     }
 
     /** One comma list, or one touchpoint per repeated parameter (names may then contain commas). */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.export.ExportGraph;
 import com.journeyexplorer.export.ExportGraphs;
 import com.journeyexplorer.export.GraphExporter;
@@ -26,8 +24,6 @@ import com.journeyexplorer.graph.JourneyProjection;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -40,9 +36,20 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Graph exports")
 class GraphExportController {
 
-    static final Set<String> PARAMETERS = Set.of("format", "minJourneys", "maxEdges", "steps", "topPerStep");
     static final int MAX_SANKEY_STEPS = 20;
     static final int MAX_TOP_PER_STEP = 50;
+
+    static final EndpointParameters GRAPH = EndpointParameters.of(
+            QueryParameter.text("format", "The file format").allowing(GraphFormats.names(), GraphFormats.DEFAULT)
+                    .readWith(GraphExportController::exporter),
+            QueryParameter.integer("minJourneys", 1, Integer.MAX_VALUE, 1, "Prune links with fewer journeys"),
+            QueryParameter.integer("maxEdges", 1, Pruning.MAX_EDGES_LIMIT, Pruning.DEFAULT_MAX_EDGES,
+                    "Keep at most this many links, the busiest"),
+            QueryParameter.integer("steps", 1, MAX_SANKEY_STEPS, 5, "Steps unrolled, 1.." + MAX_SANKEY_STEPS
+                    + " (sankey only)").onlyWhen(GraphExportController::sankey),
+            QueryParameter.integer("topPerStep", 1, MAX_TOP_PER_STEP, 8, "Labels kept per step, the rest merged "
+                    + "into (other), 1.." + MAX_TOP_PER_STEP + " (sankey only)")
+                    .onlyWhen(GraphExportController::sankey));
 
     private final JourneyProjection projection;
 
@@ -58,36 +65,16 @@ class GraphExportController {
             + "label:<label> for channel, stage and group labels. Links with fewer than minJourneys journeys are "
             + "pruned, then all but the maxEdges busiest. The sankey format unrolls the first steps instead. CSV "
             + "cells starting with = + - @ get a leading apostrophe (spreadsheet formula injection).")
-    @Parameter(name = "format", in = ParameterIn.QUERY, description = "The file format",
-            schema = @Schema(allowableValues = {"node-link", "cytoscape", "sankey", "graphml", "gexf", "dot", "csv"},
-                    defaultValue = GraphFormats.DEFAULT))
-    @Parameter(name = "minJourneys", in = ParameterIn.QUERY, description = "Prune links with fewer journeys",
-            schema = @Schema(type = "integer", minimum = "1", defaultValue = "1"))
-    @Parameter(name = "maxEdges", in = ParameterIn.QUERY, description = "Keep at most this many links, the busiest",
-            schema = @Schema(type = "integer", minimum = "1", maximum = "5000", defaultValue = "500"))
-    @Parameter(name = "steps", in = ParameterIn.QUERY, description = "Steps unrolled, 1..20 (sankey only)",
-            schema = @Schema(type = "integer", minimum = "1", maximum = "20", defaultValue = "5"))
-    @Parameter(name = "topPerStep", in = ParameterIn.QUERY, description = "Labels kept per step, the rest merged "
-            + "into (other), 1..50 (sankey only)",
-            schema = @Schema(type = "integer", minimum = "1", maximum = "50", defaultValue = "8"))
-    @JourneyFilterParameters
-    @PathShapingParameters
+    @DeclaredParameters("GRAPH")
     ResponseEntity<String> graph(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        String format = JourneyQuery.single(parameters, "format");
-        GraphExporter exporter = GraphFormats.byName(format == null ? GraphFormats.DEFAULT : format)
-                .orElseThrow(() -> new InvalidParameterException("format", "must be one of "
-                        + String.join(", ", GraphFormats.names()) + ", was '" + JourneyQuery.abbreviate(format)
-                        + "'"));
-        JourneySnapshot snapshot = projection.current();
-        JourneyQuery query = JourneyQuery.of(parameters, PARAMETERS).requireKnownTouchpoints(snapshot);
-        Pruning pruning = new Pruning(
-                JourneyQuery.integer(parameters, "minJourneys", 1, Integer.MAX_VALUE, 1),
-                JourneyQuery.integer(parameters, "maxEdges", 1, Pruning.MAX_EDGES_LIMIT, Pruning.DEFAULT_MAX_EDGES));
-        ExportGraphs.FlowOptions flows = exporter.format().equals("sankey")
-                ? new ExportGraphs.FlowOptions(JourneyQuery.integer(parameters, "steps", 1, MAX_SANKEY_STEPS, 5),
-                        JourneyQuery.integer(parameters, "topPerStep", 1, MAX_TOP_PER_STEP, 8))
+        AnalysisRequest request = GRAPH.read(parameters, projection);
+        GraphExporter exporter = request.value("format", GraphExporter.class);
+        Pruning pruning = new Pruning(request.integer("minJourneys"), request.integer("maxEdges"));
+        ExportGraphs.FlowOptions flows = sankey(parameters)
+                ? new ExportGraphs.FlowOptions(request.integer("steps"), request.integer("topPerStep"))
                 : null;
-        ExportGraph graph = ExportGraphs.of(snapshot, query.selection(), query.shaping(), pruning, flows);
+        ExportGraph graph = ExportGraphs.of(request.snapshot(), request.selection(), request.shaping(), pruning,
+                flows);
         StringWriter body = new StringWriter();
         try {
             exporter.export(graph, body);
@@ -99,5 +86,19 @@ class GraphExportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(exporter.fileName()).build().toString())
                 .body(body.toString());
+    }
+
+    /** The exporter of {@code format}, the default one when absent. */
+    private static GraphExporter exporter(MultiValueMap<String, String> parameters, String name) {
+        String format = JourneyQuery.single(parameters, name);
+        return GraphFormats.byName(format == null ? GraphFormats.DEFAULT : format)
+                .orElseThrow(() -> new InvalidParameterException(name, "must be one of "
+                        + String.join(", ", GraphFormats.names()) + ", was '" + JourneyQuery.abbreviate(format)
+                        + "'"));
+    }
+
+    private static boolean sankey(MultiValueMap<String, String> parameters) {
+        String format = JourneyQuery.single(parameters, "format");
+        return format != null && format.equalsIgnoreCase("sankey");
     }
 }

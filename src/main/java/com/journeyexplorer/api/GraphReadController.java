@@ -2,7 +2,6 @@ package com.journeyexplorer.api;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +10,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.journeyexplorer.analysis.JourneyCounts;
 import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.TouchpointCounts;
 import com.journeyexplorer.graph.JourneyProjection;
 import com.journeyexplorer.graph.TransitionCache;
 import com.journeyexplorer.journey.Journey;
@@ -31,22 +32,16 @@ class GraphReadController {
         this.transitions = transitions;
     }
 
-    record Stats(long journeys, long journeyRecords, long events, int touchpoints, int transitions,
+    record StatsAnswer(long journeys, long journeyRecords, long events, int touchpoints, int transitions,
             Map<Outcome, Long> outcomes) {
     }
 
     @GetMapping("/stats")
-    Stats stats() {
+    StatsAnswer stats() {
         JourneySnapshot snapshot = projection.current();
-        Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
-        for (Outcome outcome : Outcome.values()) {
-            outcomes.put(outcome, 0L);
-        }
-        for (Journey journey : snapshot.journeys()) {
-            outcomes.merge(journey.outcome(), (long) journey.weight(), Long::sum);
-        }
-        return new Stats(snapshot.journeyCount(), snapshot.journeys().size(), snapshot.eventCount(),
-                snapshot.touchpoints().size(), transitions.of(snapshot).transitions().size(), outcomes);
+        return new StatsAnswer(snapshot.journeyCount(), snapshot.journeys().size(), snapshot.eventCount(),
+                snapshot.touchpoints().size(), transitions.of(snapshot).transitions().size(),
+                JourneyCounts.of(snapshot).outcomes());
     }
 
     /** {@code channel} and {@code stage} are null (absent) when the data gives none. */
@@ -61,26 +56,11 @@ class GraphReadController {
     @GetMapping("/touchpoints")
     List<TouchpointSummary> touchpoints() {
         JourneySnapshot snapshot = projection.current();
-        int n = snapshot.touchpoints().size();
-        long[] journeys = new long[n];
-        long[] events = new long[n];
-        int[] lastSeen = new int[n];
-        java.util.Arrays.fill(lastSeen, -1);
-        List<Journey> all = snapshot.journeys();
-        for (int j = 0; j < all.size(); j++) {
-            Journey journey = all.get(j);
-            for (int step : journey.steps()) {
-                events[step] += journey.weight();
-                if (lastSeen[step] != j) {
-                    lastSeen[step] = j;
-                    journeys[step] += journey.weight();
-                }
-            }
-        }
-        List<TouchpointSummary> result = new ArrayList<>(n);
+        TouchpointCounts counts = TouchpointCounts.of(snapshot);
+        List<TouchpointSummary> result = new ArrayList<>(snapshot.touchpoints().size());
         for (Touchpoint t : snapshot.touchpoints()) {
             result.add(new TouchpointSummary(t.id(), t.name(), t.channel(), t.stage(), t.owner().label(),
-                    journeys[t.id()], events[t.id()]));
+                    counts.journeys(t.id()), counts.events(t.id())));
         }
         return result;
     }
@@ -94,13 +74,13 @@ class GraphReadController {
         }
     }
 
-    record JourneyDetail(String id, String customerId, Outcome outcome, Instant startedAt, Instant endedAt,
+    record JourneyAnswer(String id, String customerId, Outcome outcome, Instant startedAt, Instant endedAt,
             String segment, String device, double value, int weight, int pathToPurchaseLength,
             Map<String, String> attributes, List<Step> steps) {
     }
 
     @GetMapping("/journeys/{id}")
-    JourneyDetail journey(@PathVariable String id) {
+    JourneyAnswer journey(@PathVariable String id) {
         JourneySnapshot snapshot = projection.current();
         Journey journey = snapshot.journey(id).orElseThrow(() -> new NotFoundException("journey", id));
         List<Step> steps = new ArrayList<>(journey.length());
@@ -111,7 +91,7 @@ class GraphReadController {
                     journey.type(i).name().toLowerCase(java.util.Locale.ROOT), journey.eventId(i),
                     eventAttributes(journey, i)));
         }
-        return new JourneyDetail(journey.id(), journey.customerId(), journey.outcome(),
+        return new JourneyAnswer(journey.id(), journey.customerId(), journey.outcome(),
                 journey.isTimed() ? Instant.ofEpochMilli(journey.startedAt()) : null,
                 journey.isTimed() ? Instant.ofEpochMilli(journey.endedAt()) : null,
                 journey.segment(), journey.device(), journey.value(), journey.weight(), journey.pathLength(),

@@ -42,11 +42,49 @@ import com.journeyexplorer.journey.Touchpoint;
  */
 public record JourneyQuery(JourneySelection selection, PathShaping shaping, MultiValueMap<String, String> parameters) {
 
-    public static final Set<String> COMMON_PARAMETERS = Set.of("from", "to", "zone", "segment", "channel", "device",
-            "outcome", "includeOpen", "startsWith", "endsWith", "contains", "excludes", "filterScope", "level", "collapseRepeats",
-            "maxSteps", "group");
-    public static final Set<String> SHAPING_PARAMETERS = Set.of("level", "collapseRepeats", "maxSteps", "group");
+    /** The journey filters every analysis endpoint takes, in the order the OpenAPI description lists them. */
+    static final List<QueryParameter> FILTERS = List.of(
+            QueryParameter.filter("from", "Journeys starting at or after this ISO date (its midnight in zone), "
+                    + "instant, or local date-time (in zone); untimed journeys never match").example("2026-03-01"),
+            QueryParameter.filter("to", "Journeys starting up to this ISO date, its day included, or before this "
+                    + "instant or local date-time (exclusive)").example("2026-03-31"),
+            QueryParameter.filter("zone", "Time zone of the day boundaries and local times of from and to")
+                    .typed("string", "UTC").example("Europe/Paris"),
+            QueryParameter.filter("segment", "Only journeys of this customer segment"),
+            QueryParameter.filter("channel", "Only journeys touching a touchpoint of this channel"),
+            QueryParameter.filter("device", "Only journeys on this device"),
+            QueryParameter.filter("outcome", "Only journeys with this outcome; 'open': only journeys still in "
+                    + "progress").allowing(List.of("purchase", "abandoned", "diverted", "open", "any"), null),
+            QueryParameter.filter("includeOpen", "Without an outcome, also analyse journeys still in progress (OPEN; "
+                    + "they end at the (open) node, never as abandoned); by default only finished journeys count")
+                    .typed("boolean", false),
+            QueryParameter.filter("startsWith", "Comma list of touchpoints; the journey starts at one of them (404 "
+                    + "for an unknown touchpoint)"),
+            QueryParameter.filter("endsWith", "Comma list of touchpoints; the path ends at one of them"),
+            QueryParameter.filter("contains", "Comma list of touchpoints that must all occur, within filterScope"),
+            QueryParameter.filter("excludes", "Comma list of touchpoints that must not occur"),
+            QueryParameter.filter("filterScope", "Where 'contains' looks")
+                    .allowing(List.of("journey", "start", "end"), "journey"),
+            QueryParameter.filter("attr.<name>", "Journey attribute equals value (an extra column with one value in "
+                    + "the whole journey), e.g. attr.campaign=spring"),
+            QueryParameter.filter("event.<name>", "At least one event of the journey has this value in an extra "
+                    + "column, e.g. event.resource=112"));
+
     public static final int MAX_STEPS_LIMIT = 100;
+
+    /** The path shaping of the endpoints working on paths, in the order the OpenAPI description lists them. */
+    static final List<QueryParameter> SHAPING = List.of(
+            QueryParameter.filter("level", "What a step is labelled by")
+                    .allowing(List.of("touchpoint", "channel", "stage"), "touchpoint"),
+            QueryParameter.filter("collapseRepeats", "Merge consecutive equal labels (A A B -> A B)")
+                    .typed("boolean", false),
+            QueryParameter.filter("maxSteps", "Cut paths to this many steps, 1.." + MAX_STEPS_LIMIT)
+                    .typed("integer", null).bounded(1, MAX_STEPS_LIMIT),
+            QueryParameter.filter("group", "Name:regex, repeatable; touchpoints whose whole name matches are "
+                    + "labelled Name").example("Product pages:Product.*"));
+
+    public static final Set<String> COMMON_PARAMETERS = names(FILTERS, SHAPING);
+    public static final Set<String> SHAPING_PARAMETERS = names(SHAPING);
     private static final String ATTRIBUTE_PREFIX = "attr.";
     private static final String EVENT_ATTRIBUTE_PREFIX = "event.";
 
@@ -55,6 +93,15 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
      * 400 rather than a silently ignored filter.
      */
     public static JourneyQuery of(MultiValueMap<String, String> parameters, Set<String> endpointParameters) {
+        requireKnown(parameters, endpointParameters);
+        return read(parameters);
+    }
+
+    /**
+     * 400 for a parameter that is neither a filter, a shaping parameter, an {@code attr.}/{@code event.} name nor one
+     * of {@code endpointParameters}.
+     */
+    static void requireKnown(MultiValueMap<String, String> parameters, Set<String> endpointParameters) {
         for (String name : parameters.keySet()) {
             if (!COMMON_PARAMETERS.contains(name) && !endpointParameters.contains(name)
                     && !name.startsWith(ATTRIBUTE_PREFIX) && !name.startsWith(EVENT_ATTRIBUTE_PREFIX)) {
@@ -64,6 +111,10 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
                         + String.join(", ", known) + ", attr.<name>, event.<name>)");
             }
         }
+    }
+
+    /** Reads the filters and the shaping, each malformed one a 400 naming it; other parameters are not looked at. */
+    static JourneyQuery read(MultiValueMap<String, String> parameters) {
         Map<String, String> attributes = new LinkedHashMap<>();
         Map<String, String> eventAttributes = new LinkedHashMap<>();
         parameters.forEach((name, values) -> {
@@ -129,20 +180,6 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
         throw new MissingDataException("level", what, "No touchpoint has a " + what + ", so level=" + what
                 + " would show the touchpoints themselves. Import events with a " + what + " column (" + what
                 + "Column=<column> if it has another name), or ask for level=touchpoint");
-    }
-
-    /**
-     * 400 for a shaping parameter on an endpoint that works on raw touchpoints, where shaping would be silently
-     * ignored.
-     */
-    public JourneyQuery rejectShaping() {
-        for (String name : SHAPING_PARAMETERS) {
-            if (parameters.containsKey(name)) {
-                throw new InvalidParameterException(name, "does not apply here: this analysis works on raw "
-                        + "touchpoints over whole journeys, without path shaping");
-            }
-        }
-        return this;
     }
 
     public static String single(MultiValueMap<String, String> parameters, String name) {
@@ -311,6 +348,17 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
             }
         }
         return groups;
+    }
+
+    /** The names of {@code declared}, families ({@code attr.<name>}) left out. */
+    @SafeVarargs
+    static Set<String> names(List<QueryParameter>... declared) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        for (List<QueryParameter> parameters : declared) {
+            parameters.stream().filter(parameter -> !parameter.isPrefix()).map(QueryParameter::name)
+                    .forEach(names::add);
+        }
+        return Set.copyOf(names);
     }
 
     static String abbreviate(String value) {

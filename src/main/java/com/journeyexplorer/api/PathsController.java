@@ -3,7 +3,6 @@ package com.journeyexplorer.api;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +25,6 @@ import com.journeyexplorer.journey.Outcome;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The most frequent observed paths, and the most probable paths of the Markov chain built from them. */
@@ -38,6 +35,15 @@ class PathsController {
 
     static final int MAX_LIMIT = 1000;
     static final int MAX_K = 100;
+
+    static final EndpointParameters TOP = EndpointParameters.of(
+            QueryParameter.integer("limit", 1, MAX_LIMIT, 10, "How many variants to list, 1.." + MAX_LIMIT));
+
+    static final EndpointParameters LIKELY = EndpointParameters.of(
+            QueryParameter.text("outcome", "The outcome the paths lead to")
+                    .allowing(List.of("purchase", "abandoned", "diverted"), "purchase")
+                    .readWith(PathsController::target),
+            QueryParameter.integer("k", 1, MAX_K, 10, "How many paths, 1.." + MAX_K));
 
     private final JourneyProjection projection;
 
@@ -55,7 +61,7 @@ class PathsController {
     }
 
     /** {@code variants} journeys plus {@code other.journeys} equal {@code total}. */
-    record TopPathsResponse(long total, long distinctVariants, List<Variant> variants, Other other) {
+    record TopPathsAnswer(long total, long distinctVariants, List<Variant> variants, Other other) {
     }
 
     @GetMapping("/top")
@@ -63,23 +69,18 @@ class PathsController {
             + "shaped path, most frequent first (ties by steps). With outcome=purchase a path ends at the first "
             + "purchase; otherwise whole journeys. The variants not listed are summed in 'other', so listed journeys "
             + "plus other.journeys equal total.")
-    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "How many variants to list, 1..1000",
-            schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "10"))
-    @JourneyFilterParameters
-    @PathShapingParameters
-    TopPathsResponse top(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        int limit = JourneyQuery.integer(parameters, "limit", 1, MAX_LIMIT, 10);
-        JourneyQuery query = JourneyQuery.of(parameters, Set.of("limit"));
-        JourneySnapshot snapshot = projection.current();
-        query.requireKnownTouchpoints(snapshot);
-        TopPaths top = TopPaths.of(snapshot, query.selection(), query.shaping(), limit);
+    @DeclaredParameters("TOP")
+    TopPathsAnswer top(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        AnalysisRequest request = TOP.read(parameters, projection);
+        TopPaths top = TopPaths.of(request.snapshot(), request.selection(), request.shaping(),
+                request.integer("limit"));
         List<Variant> variants = new ArrayList<>(top.paths().size());
         for (PathVariant path : top.paths()) {
             variants.add(new Variant(path.steps(), path.journeys(), path.share(), path.purchaseRate(),
                     JsonNumbers.finiteOrNull(path.timeToComplete().medianSeconds()),
                     JsonNumbers.finiteOrNull(path.timeToComplete().p90Seconds())));
         }
-        return new TopPathsResponse(top.total(), top.variants(), variants,
+        return new TopPathsAnswer(top.total(), top.variants(), variants,
                 new Other(top.other().variants(), top.other().journeys(), top.other().share()));
     }
 
@@ -103,7 +104,7 @@ class PathsController {
      * @param paths                most probable first
      * @param outcomeProbabilities (start) first, then by descending probability of {@code outcome}, ties by node
      */
-    record LikelyPathsResponse(String outcome, long journeys, List<Likely> paths,
+    record LikelyPathsAnswer(String outcome, long journeys, List<Likely> paths,
             List<NodeOutcomes> outcomeProbabilities) {
     }
 
@@ -115,33 +116,19 @@ class PathsController {
             + "and their share of the selected journeys: the chain can make likely a path nobody followed. "
             + "outcomeProbabilities gives, for every node, the exact probability of eventually reaching each "
             + "outcome (absorbing-chain solve). Here 'outcome' names the target, not a filter.")
-    @Parameter(name = "outcome", in = ParameterIn.QUERY, description = "The outcome the paths lead to",
-            schema = @Schema(allowableValues = { "purchase", "abandoned", "diverted" }, defaultValue = "purchase"))
-    @Parameter(name = "k", in = ParameterIn.QUERY, description = "How many paths, 1..100",
-            schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "10"))
-    @JourneyFilterParameters
-    @PathShapingParameters
-    LikelyPathsResponse likely(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        int k = JourneyQuery.integer(parameters, "k", 1, MAX_K, 10);
-        if ("any".equalsIgnoreCase(JourneyQuery.single(parameters, "outcome"))) {
-            throw new InvalidParameterException("outcome", "must be one of purchase, abandoned, diverted here: it "
-                    + "names the outcome the paths lead to");
-        }
-        JourneyQuery query = JourneyQuery.of(parameters, Set.of("k"));
-        Outcome target = query.selection().outcome() == null ? Outcome.PURCHASE : query.selection().outcome();
-        if (target == Outcome.OPEN) {
-            throw new InvalidParameterException("outcome", "must be one of purchase, abandoned, diverted here: open "
-                    + "journeys have not ended yet (includeOpen=true keeps them in the chain, ending at (open))");
-        }
-        JourneySelection selection = query.selection().withOutcome(null);
-        JourneySnapshot snapshot = projection.current();
-        query.requireKnownTouchpoints(snapshot);
-        TransitionGraph graph = TransitionGraph.withoutTimings(snapshot, selection, query.shaping());
+    @DeclaredParameters("LIKELY")
+    LikelyPathsAnswer likely(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        AnalysisRequest request = LIKELY.read(parameters, projection);
+        int k = request.integer("k");
+        Outcome target = request.value("outcome", Outcome.class);
+        JourneySelection selection = request.selection();
+        JourneySnapshot snapshot = request.snapshot();
+        TransitionGraph graph = TransitionGraph.withoutTimings(snapshot, selection, request.shaping());
         if (graph.journeys() == 0) {
-            return new LikelyPathsResponse(target.nodeName(), 0, List.of(), List.of());
+            return new LikelyPathsAnswer(target.nodeName(), 0, List.of(), List.of());
         }
         List<LikelyPath> likely = LikelyPaths.of(graph, target, k);
-        long[] observed = ObservedPaths.journeys(snapshot, selection, query.shaping(), target,
+        long[] observed = ObservedPaths.journeys(snapshot, selection, request.shaping(), target,
                 likely.stream().map(LikelyPath::steps).toList());
         List<Likely> paths = new ArrayList<>();
         for (int i = 0; i < likely.size(); i++) {
@@ -149,8 +136,25 @@ class PathsController {
             paths.add(new Likely(path.steps(), CleanNumbers.probability(path.probability()), observed[i],
                     (double) observed[i] / graph.journeys()));
         }
-        return new LikelyPathsResponse(target.nodeName(), graph.journeys(), paths,
+        return new LikelyPathsAnswer(target.nodeName(), graph.journeys(), paths,
                 outcomeProbabilities(AbsorbingChain.of(graph), target));
+    }
+
+    /**
+     * The outcome the likely paths lead to (purchase when absent): an outcome filter's spelling, but neither
+     * {@code any} nor {@code open}, which name no end a path can reach.
+     */
+    private static Outcome target(MultiValueMap<String, String> parameters, String name) {
+        if ("any".equalsIgnoreCase(JourneyQuery.single(parameters, name))) {
+            throw new InvalidParameterException(name, "must be one of purchase, abandoned, diverted here: it "
+                    + "names the outcome the paths lead to");
+        }
+        Outcome target = JourneyQuery.outcome(parameters, name);
+        if (target == Outcome.OPEN) {
+            throw new InvalidParameterException(name, "must be one of purchase, abandoned, diverted here: open "
+                    + "journeys have not ended yet (includeOpen=true keeps them in the chain, ending at (open))");
+        }
+        return target == null ? Outcome.PURCHASE : target;
     }
 
     private static List<NodeOutcomes> outcomeProbabilities(AbsorbingChain chain, Outcome target) {

@@ -3,7 +3,6 @@ package com.journeyexplorer.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,15 +10,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.SelectionSummary;
 import com.journeyexplorer.graph.JourneyProjection;
 import com.journeyexplorer.journey.Outcome;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The plain facts of a selection, counted over every journey, and what the data lacks. */
@@ -29,6 +25,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class SummaryController {
 
     static final int MAX_TOP = 50;
+
+    static final EndpointParameters SUMMARY = EndpointParameters.of(
+            QueryParameter.integer("top", 0, MAX_TOP, 5, "Labels listed per ranking, 0.." + MAX_TOP));
 
     private final JourneyProjection projection;
 
@@ -54,16 +53,11 @@ class SummaryController {
             + "holds (touchpoints with a channel, with a stage, competitor touchpoints, purchases) and 'lacks' names "
             + "each missing kind (purchases, stages, channels, competitors) and what to import to get it. Shaping "
             + "(level, group) labels the steps.")
-    @Parameter(name = "top", in = ParameterIn.QUERY, description = "Labels listed per ranking, 0..50",
-            schema = @Schema(type = "integer", minimum = "0", maximum = "50", defaultValue = "5"))
-    @JourneyFilterParameters
-    @PathShapingParameters
+    @DeclaredParameters("SUMMARY")
     SummaryAnswer summary(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        int top = JourneyQuery.integer(parameters, "top", 0, MAX_TOP, 5);
-        JourneyQuery query = JourneyQuery.of(parameters, Set.of("top"));
-        JourneySnapshot snapshot = projection.current();
-        query.requireKnownTouchpoints(snapshot);
-        SelectionSummary summary = SelectionSummary.of(snapshot, query.selection(), query.shaping(), top);
+        AnalysisRequest request = SUMMARY.read(parameters, projection);
+        SelectionSummary summary = SelectionSummary.of(request.snapshot(), request.selection(), request.shaping(),
+                request.integer("top"));
         return new SummaryAnswer(summary.journeys(), summary.outcomes(), summary.firstSteps(),
                 summary.endsWithoutPurchase(), summary.seenBeforePurchase(), summary.competitors(), summary.data(),
                 lacks(summary.data()));

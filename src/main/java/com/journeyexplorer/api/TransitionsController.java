@@ -3,7 +3,6 @@ package com.journeyexplorer.api;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,8 +23,6 @@ import com.journeyexplorer.graph.TransitionCache;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Aggregated transitions between touchpoints (or shaped labels), with the start and outcome nodes. */
@@ -36,6 +33,10 @@ class TransitionsController {
 
     static final int DEFAULT_LIMIT = 1000;
     static final int MAX_LIMIT = 100_000;
+
+    static final EndpointParameters TRANSITIONS = EndpointParameters.of(
+            QueryParameter.integer("minJourneys", 1, Integer.MAX_VALUE, 1, "Leave out transitions with fewer journeys"),
+            QueryParameter.integer("limit", 1, MAX_LIMIT, DEFAULT_LIMIT, "Most transitions listed, 1.." + MAX_LIMIT));
 
     private final JourneyProjection projection;
     private final TransitionCache cache;
@@ -67,7 +68,7 @@ class TransitionsController {
      * @param truncated   true when {@code limit} left matching transitions out ({@code listed < matching})
      * @param transitions in the order described on the endpoint
      */
-    record TransitionsResponse(long total, long matching, int listed, boolean truncated, long minJourneys, int limit,
+    record TransitionsAnswer(long total, long matching, int listed, boolean truncated, long minJourneys, int limit,
             List<TransitionSummary> transitions) {
     }
 
@@ -82,19 +83,12 @@ class TransitionsController {
             + "count): total, matching, listed and truncated say what was left out. Without filters and shaping (and "
             + "with includeOpen=true, or no open journeys) this is the table the TRANSITION relationships in Neo4j "
             + "hold, ordered by touchpoint id; otherwise ordered by from, descending count, then to.")
-    @Parameter(name = "minJourneys", in = ParameterIn.QUERY, description = "Leave out transitions with fewer "
-            + "journeys", schema = @Schema(type = "integer", minimum = "1", defaultValue = "1"))
-    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Most transitions listed, 1..100000",
-            schema = @Schema(type = "integer", minimum = "1", maximum = "100000", defaultValue = "1000"))
-    @JourneyFilterParameters
-    @PathShapingParameters
-    TransitionsResponse transitions(
+    @DeclaredParameters("TRANSITIONS")
+    TransitionsAnswer transitions(
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        int minJourneys = JourneyQuery.integer(parameters, "minJourneys", 1, Integer.MAX_VALUE, 1);
-        int limit = JourneyQuery.integer(parameters, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
-        JourneyQuery query = JourneyQuery.of(parameters, Set.of("minJourneys", "limit"));
-        JourneySnapshot snapshot = projection.current();
-        query.requireKnownTouchpoints(snapshot);
+        AnalysisRequest request = TRANSITIONS.read(parameters, projection);
+        JourneyQuery query = request.query();
+        JourneySnapshot snapshot = request.snapshot();
         List<TransitionSummary> all;
         boolean everyJourney = query.selection().equals(JourneySelection.all().withOpen(true))
                 || query.selection().equals(JourneySelection.all()) && !snapshot.hasOpenJourneys();
@@ -108,11 +102,11 @@ class TransitionsController {
                         t.timing(), t.postPurchase()));
             }
         }
-        return cut(all, minJourneys, limit);
+        return cut(all, request.integer("minJourneys"), request.integer("limit"));
     }
 
     /** The transitions with at least {@code minJourneys} journeys, the {@code limit} busiest of them, in order. */
-    static TransitionsResponse cut(List<TransitionSummary> all, int minJourneys, int limit) {
+    static TransitionsAnswer cut(List<TransitionSummary> all, int minJourneys, int limit) {
         List<Integer> matching = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i).journeys() >= minJourneys) {
@@ -129,7 +123,7 @@ class TransitionsController {
             kept.sort(Comparator.naturalOrder());
         }
         List<TransitionSummary> listed = kept.stream().map(all::get).toList();
-        return new TransitionsResponse(all.size(), matching.size(), listed.size(), listed.size() < matching.size(),
+        return new TransitionsAnswer(all.size(), matching.size(), listed.size(), listed.size() < matching.size(),
                 minJourneys, limit, listed);
     }
 

@@ -29,6 +29,20 @@ class DropoffTests {
     }
 
     @Test
+    void ranksByWhatIsAskedMostFirstTiesByName() {
+        Dropoff byAbandonment = Dropoff.of(DiversionsTests.SNAPSHOT, JourneySelection.all(),
+                Dropoff.Ranking.ABANDONMENT, 10);
+        assertThat(byAbandonment.touchpoints().get(0).touchpoint()).isEqualTo("B");
+        assertThat(byAbandonment.touchpoints()).extracting(TouchpointExits::toAbandonment)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+        Dropoff byRate = Dropoff.of(DiversionsTests.SNAPSHOT, JourneySelection.all(), Dropoff.Ranking.EXIT_RATE, 2);
+        assertThat(byRate.touchpoints()).hasSize(2).extracting(TouchpointExits::exitRate)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(byRate.total()).isEqualTo(5);
+    }
+
+    @Test
     void limitsTheRows() {
         assertThat(Dropoff.of(DiversionsTests.SNAPSHOT, JourneySelection.all(), 2).touchpoints()).hasSize(2);
     }

@@ -110,8 +110,38 @@ class JourneyQueryTests {
 
     @Test
     void rejectsShapingWhereAnEndpointTakesNone() {
-        assertThat(read().rejectShaping().shaping().level()).isEqualTo(PathShaping.Level.TOUCHPOINT);
-        assertThatThrownBy(() -> read("level", "channel").rejectShaping())
-                .isInstanceOf(InvalidParameterException.class);
+        EndpointParameters raw = EndpointParameters.of(QueryParameter.integer("k", 1, 10, 3, "k"))
+                .refusingShaping(EndpointParameters.RAW_TOUCHPOINTS);
+        assertThat(raw.readQuery(query("k", "5")).shaping().level()).isEqualTo(PathShaping.Level.TOUCHPOINT);
+        for (String shaping : JourneyQuery.SHAPING_PARAMETERS) {
+            assertThatThrownBy(() -> raw.readQuery(query(shaping, "1")))
+                    .isInstanceOfSatisfying(InvalidParameterException.class,
+                            e -> assertThat(e.parameter()).isEqualTo(shaping))
+                    .hasMessageContaining("does not apply here");
+        }
+        assertThat(raw.documented()).extracting(QueryParameter::name).contains("k", "from", "attr.<name>")
+                .doesNotContainAnyElementsOf(JourneyQuery.SHAPING_PARAMETERS);
+    }
+
+    @Test
+    void readsEachDeclaredParameterWithItsDefaultAndRejectsUnknownNames() {
+        EndpointParameters endpoint = EndpointParameters.of(QueryParameter.integer("k", 1, 10, 3, "k"),
+                QueryParameter.bool("fast", false, "fast"));
+        assertThatThrownBy(() -> endpoint.readQuery(query("k", "11")))
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.parameter()).isEqualTo("k"));
+        assertThatThrownBy(() -> endpoint.readQuery(query("kk", "1")))
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.parameter()).isEqualTo("kk"))
+                .hasMessageContaining("known: ").hasMessageContaining("fast").hasMessageContaining("attr.<name>");
+        assertThat(endpoint.documented()).extracting(QueryParameter::name).startsWith("k", "fast", "from")
+                .contains("level", "group");
+        assertThat(endpoint.documented().get(0).openApi().getSchema().getMaximum()).isEqualByComparingTo("10");
+    }
+
+    @Test
+    void anEndpointParameterReplacesTheFilterOfTheSameName() {
+        EndpointParameters endpoint = EndpointParameters.of(QueryParameter.text("outcome", "the target"));
+        assertThat(endpoint.readQuery(query("outcome", "whatever")).selection().outcome()).isNull();
+        assertThat(endpoint.documented()).filteredOn(parameter -> parameter.name().equals("outcome"))
+                .extracting(QueryParameter::description).containsExactly("the target");
     }
 }

@@ -404,4 +404,22 @@ class JourneyCountingTests {
                 .doubleValue());
         assertThat(new ExactSum().value()).isZero();
     }
+
+    @Test
+    void selectedAttributionCountsJourneysAndPurchasesBesideTheModel() {
+        List<Journey> journeys = randomJourneys(11, 300, 6);
+        JourneySnapshot snapshot = new JourneySnapshot(TOUCHPOINTS, journeys, 1);
+        java.util.function.Predicate<Journey> selected = journey -> journey.weight() > 2;
+        List<Journey> chosen = journeys.stream().filter(selected).toList();
+
+        SelectedAttribution attribution = SelectedAttribution.of(snapshot, selected, new LastTouch(),
+                TouchpointLabels.of(snapshot, PathShaping.touchpoints()));
+
+        assertThat(attribution.journeys()).isEqualTo(chosen.stream().mapToLong(Journey::weight).sum());
+        assertThat(attribution.purchases()).isEqualTo(chosen.stream()
+                .filter(journey -> journey.outcome() == Outcome.PURCHASE).mapToLong(Journey::weight).sum())
+                .isPositive();
+        assertThat(attribution.accumulator().attribution())
+                .isEqualTo(new LastTouch().attribute(TouchpointLabels.of(snapshot, PathShaping.touchpoints()), chosen));
+    }
 }
