@@ -162,7 +162,8 @@ final class MMatrix {
                     diagonal[components.members[from + k]] = inverse[k];
                 }
             } else {
-                double[] inverse = largeInverseDiagonal(c);
+                int component = c;
+                double[] inverse = sparseInverseDiagonal(c).orElseGet(() -> largeInverseDiagonal(component));
                 for (int k = 0; k < m; k++) {
                     diagonal[components.members[from + k]] = inverse[k];
                 }
@@ -522,6 +523,41 @@ final class MMatrix {
                 throw new CancellationException("absorbing chain solve interrupted");
             }
         }
+    }
+
+    /**
+     * The diagonal of the inverse of a component larger than {@value #DENSE_DIAGONAL_LIMIT} by sparse GTH elimination
+     * and selected inversion ({@link SparseInverseDiagonal}), or empty when that would take more than
+     * {@link #eliminationWorkLimit} operations: about one Gauss–Seidel sweep of every column, an eighth of the least
+     * the column method costs, so giving up wastes little.
+     */
+    private java.util.Optional<double[]> sparseInverseDiagonal(int c) {
+        Csr inside = inside(c);
+        return SparseInverseDiagonal.of(inside, leaving(c), eliminationWorkLimit(inside));
+    }
+
+    /** {@code m · (transitions + m)} of a component: one sweep of {@link #largeInverseDiagonal} over its m columns. */
+    static long eliminationWorkLimit(Csr inside) {
+        long m = inside.rows();
+        return 4 * m * (inside.column().length + m);
+    }
+
+    /** Per state of component c, in local numbers: its exit plus its transitions to other components. */
+    private double[] leaving(int c) {
+        int from = components.start[c];
+        int m = components.size(c);
+        double[] out = new double[m];
+        for (int k = 0; k < m; k++) {
+            int i = components.members[from + k];
+            double leaving = exit[i];
+            for (int e = a.rowStart()[i]; e < a.rowStart()[i + 1]; e++) {
+                if (components.of[a.column()[e]] != c) {
+                    leaving += a.value()[e];
+                }
+            }
+            out[k] = leaving;
+        }
+        return out;
     }
 
     /**
