@@ -44,13 +44,17 @@ final class SparseInverseDiagonal {
     private final double[] pivot;
     /** The component's state eliminated at each position. */
     private final int[] stateAt;
+    /** The positions from here on were eliminated as one dense block: each step's later neighbours are all later. */
+    private final int denseFrom;
 
-    private SparseInverseDiagonal(int[][] later, double[][] a, double[][] b, double[] pivot, int[] stateAt) {
+    private SparseInverseDiagonal(int[][] later, double[][] a, double[][] b, double[] pivot, int[] stateAt,
+            int denseFrom) {
         this.later = later;
         this.a = a;
         this.b = b;
         this.pivot = pivot;
         this.stateAt = stateAt;
+        this.denseFrom = denseFrom;
     }
 
     /**
@@ -63,37 +67,46 @@ final class SparseInverseDiagonal {
      */
     static Optional<double[]> of(Csr inside, double[] out, long workLimit) {
         Optional<SparseInverseDiagonal> factors = new Elimination(inside, out, workLimit).run();
-        if (factors.isEmpty()) {
+        if (factors.isEmpty() || factors.get().recurrenceWork() > workLimit) {
             return Optional.empty();
         }
-        SparseInverseDiagonal f = factors.get();
-        long scans = f.recurrenceWork();
-        if (scans > workLimit) {
-            return Optional.empty();
-        }
-        return Optional.of(f.diagonal());
+        return Optional.of(factors.get().diagonal());
     }
 
-    /** The multiply-adds of {@link #diagonal()}: each step scans the later pattern of each of its later neighbours. */
+    /**
+     * The multiply-adds of {@link #diagonal()}: a sparse step scans the later pattern of each of its later neighbours
+     * eliminated sparsely, and pairs up those in the dense block.
+     */
     private long recurrenceWork() {
         long work = 0;
-        for (int[] neighbours : later) {
-            for (int k : neighbours) {
-                work += later[k].length + 1;
+        for (int p = 0; p < denseFrom; p++) {
+            int[] neighbours = later[p];
+            for (int t = 0; t < neighbours.length; t++) {
+                int k = neighbours[t];
+                work += 1 + (k < denseFrom ? later[k].length : neighbours.length - t);
             }
         }
-        return work;
+        long r = pivot.length - denseFrom;
+        return work + 2 * r * r * r / 3;
     }
 
-    /** Takahashi's recurrences on the filled pattern (class comment), from the last position to the first. */
+    /**
+     * Takahashi's recurrences on the filled pattern (class comment), from the last position to the first. The dense
+     * block's part of Z is kept as an r × r matrix; a sparse step's part as its column and row on its pattern.
+     */
     private double[] diagonal() {
         int m = pivot.length;
+        int r = m - denseFrom;
+        double[] dense = new double[r * r];
         double[] z = new double[m];
+        for (int p = m - 1; p >= denseFrom; p--) {
+            denseStep(p, dense, z);
+        }
         double[][] upper = new double[m][];
         double[][] lower = new double[m][];
         int[] mark = new int[m];
         Arrays.fill(mark, -1);
-        for (int p = m - 1; p >= 0; p--) {
+        for (int p = denseFrom - 1; p >= 0; p--) {
             int[] s = later[p];
             double[] ap = a[p];
             double[] bp = b[p];
@@ -107,6 +120,20 @@ final class SparseInverseDiagonal {
                 int k = s[t];
                 column[t] += z[k] * bp[t];
                 row[t] += ap[t] * z[k];
+                if (k >= denseFrom) {
+                    // k and every later neighbour of p after it are in the dense block
+                    int zk = (k - denseFrom) * r - denseFrom;
+                    for (int u = t + 1; u < size; u++) {
+                        int l = s[u];
+                        double zkl = dense[zk + l];
+                        double zlk = dense[(l - denseFrom) * r + k - denseFrom];
+                        column[t] += zkl * bp[u];
+                        column[u] += zlk * bp[t];
+                        row[u] += ap[t] * zkl;
+                        row[t] += ap[u] * zlk;
+                    }
+                    continue;
+                }
                 int[] pattern = later[k];
                 double[] up = upper[k];
                 double[] low = lower[k];
@@ -144,6 +171,42 @@ final class SparseInverseDiagonal {
         return byState;
     }
 
+    /**
+     * One step of the recurrences in the dense block, position p: {@code Z_kp = Σ_l Z_kl b_l} (row k of the block
+     * times b), {@code Z_pk = Σ_l a_l Z_lk} (a times the block's rows) and {@code Z_pp}, over every later position.
+     */
+    private void denseStep(int p, double[] dense, double[] z) {
+        int r = pivot.length - denseFrom;
+        int q = p - denseFrom;
+        double[] ap = a[p];
+        double[] bp = b[p];
+        int size = r - q - 1;
+        double[] row = new double[size];
+        double diagonal = 1 / pivot[p];
+        for (int t = 0; t < size; t++) {
+            int k = q + 1 + t;
+            int rowK = k * r + q + 1;
+            double column = 0;
+            for (int u = 0; u < size; u++) {
+                column += dense[rowK + u] * bp[u];
+            }
+            dense[k * r + q] = column;
+            diagonal += ap[t] * column;
+            double at = ap[t];
+            if (at != 0) {
+                for (int u = 0; u < size; u++) {
+                    row[u] += at * dense[rowK + u];
+                }
+            }
+        }
+        System.arraycopy(row, 0, dense, q * r + q + 1, size);
+        dense[q * r + q] = diagonal;
+        z[p] = diagonal;
+        if ((p & 15) == 0) {
+            checkBudget();
+        }
+    }
+
     private static void checkBudget() {
         WorkBudget.check();
         if (Thread.currentThread().isInterrupted()) {
@@ -157,9 +220,8 @@ final class SparseInverseDiagonal {
         private final int m;
         private final double[] out;
         private final long workLimit;
-        private final EntryTable entries;
-        private final int[][] adjacency;
-        private final int[] adjacencySize;
+        /** Row i of the censored chain: its transitions to the states it is linked with (in either direction). */
+        private final Row[] rows;
         private final int[] degree;
         private final boolean[] eliminated;
         private final int[] position;
@@ -170,15 +232,15 @@ final class SparseInverseDiagonal {
         private final double[][] b;
         private final double[] pivot;
         private long work;
+        private long entries;
         private int steps;
+        private int denseFrom;
 
         Elimination(Csr inside, double[] out, long workLimit) {
             this.m = out.length;
             this.out = out.clone();
             this.workLimit = workLimit;
-            this.entries = new EntryTable(Math.max(16, 4 * inside.column().length));
-            this.adjacency = new int[m][];
-            this.adjacencySize = new int[m];
+            this.rows = new Row[m];
             this.degree = new int[m];
             this.eliminated = new boolean[m];
             this.position = new int[m];
@@ -187,9 +249,10 @@ final class SparseInverseDiagonal {
             this.a = new double[m][];
             this.b = new double[m][];
             this.pivot = new double[m];
+            this.denseFrom = m;
             int[] rowStart = inside.rowStart();
             for (int i = 0; i < m; i++) {
-                adjacency[i] = new int[Math.max(4, rowStart[i + 1] - rowStart[i])];
+                rows[i] = new Row(rowStart[i + 1] - rowStart[i]);
             }
             for (int i = 0; i < m; i++) {
                 for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
@@ -202,12 +265,9 @@ final class SparseInverseDiagonal {
 
         /** Adds v to entry (i, j), creating it (and extending i's pattern) when new. */
         private void add(int i, int j, double v) {
-            if (entries.add(i, j, v)) {
-                if (adjacencySize[i] == adjacency[i].length) {
-                    adjacency[i] = Arrays.copyOf(adjacency[i], adjacency[i].length * 2);
-                }
-                adjacency[i][adjacencySize[i]++] = j;
+            if (rows[i].add(j, v)) {
                 degree[i]++;
+                entries++;
             }
         }
 
@@ -229,18 +289,19 @@ final class SparseInverseDiagonal {
                 if (2L * degree[p] >= remaining && remaining > 1) {
                     return eliminateDensely() ? Optional.of(factors()) : Optional.empty();
                 }
+                Row row = rows[p];
                 int size = 0;
-                for (int e = 0; e < adjacencySize[p]; e++) {
-                    int j = adjacency[p][e];
+                for (int e = 0; e < row.size; e++) {
+                    int j = row.column[e];
                     if (!eliminated[j]) {
                         s[size] = j;
-                        fromP[size] = entries.get(p, j);
-                        toP[size] = entries.get(j, p);
+                        fromP[size] = row.value[e];
+                        toP[size] = rows[j].get(p);
                         size++;
                     }
                 }
                 work += HASH_COST * size * (long) size;
-                if (work > workLimit || entries.size() > ENTRY_LIMIT) {
+                if (work > workLimit || entries > ENTRY_LIMIT) {
                     return Optional.empty();
                 }
                 double leave = out[p];
@@ -261,6 +322,7 @@ final class SparseInverseDiagonal {
                     }
                 }
                 eliminated[p] = true;
+                rows[p] = null;
                 double[] ap = new double[size];
                 double[] bp = new double[size];
                 for (int t = 0; t < size; t++) {
@@ -293,13 +355,14 @@ final class SparseInverseDiagonal {
 
         /**
          * The states left, ascending, eliminated as a dense block (the dense GTH elimination of {@link MMatrix});
-         * false when its {@code r³/3} multiply-adds would pass the work limit.
+         * false when its {@code r³} multiply-adds (elimination and recurrences) would pass the work limit.
          */
         private boolean eliminateDensely() {
             int r = m - steps;
-            if (work + (long) r * r * r / 3 > workLimit) {
+            if (work + (long) r * r * r > workLimit) {
                 return false;
             }
+            denseFrom = steps;
             int[] rest = new int[r];
             int count = 0;
             for (int i = 0; i < m; i++) {
@@ -313,12 +376,14 @@ final class SparseInverseDiagonal {
             for (int x = 0; x < r; x++) {
                 int i = rest[x];
                 leaving[x] = out[i];
-                for (int e = 0; e < adjacencySize[i]; e++) {
-                    int j = adjacency[i][e];
+                Row row = rows[i];
+                for (int e = 0; e < row.size; e++) {
+                    int j = row.column[e];
                     if (!eliminated[j]) {
-                        w[x * r + position[j]] = entries.get(i, j);
+                        w[x * r + position[j]] = row.value[e];
                     }
                 }
+                rows[i] = null;
             }
             for (int p = 0; p < r; p++) {
                 double leave = leaving[p];
@@ -360,7 +425,7 @@ final class SparseInverseDiagonal {
 
         /** The steps' neighbours turned into elimination positions and sorted, with a and b. */
         private SparseInverseDiagonal factors() {
-            for (int p = 0; p < m; p++) {
+            for (int p = 0; p < denseFrom; p++) {
                 int[] neighbours = later[p];
                 int size = neighbours.length;
                 long[] keyed = new long[size];
@@ -381,83 +446,89 @@ final class SparseInverseDiagonal {
                 a[p] = ap;
                 b[p] = bp;
             }
-            return new SparseInverseDiagonal(later, a, b, pivot, stateAt);
+            for (int p = denseFrom; p < m; p++) {
+                // the dense block's steps: every later position, in order
+                int[] neighbours = later[p];
+                for (int t = 0; t < neighbours.length; t++) {
+                    neighbours[t] = p + 1 + t;
+                }
+            }
+            return new SparseInverseDiagonal(later, a, b, pivot, stateAt, denseFrom);
         }
     }
 
-    /** Open addressing from (row, column) to a value, for the elimination's filled entries. */
-    private static final class EntryTable {
+    /**
+     * One row of the censored chain: the columns in the order they were linked, their values, and an open-addressing
+     * index from a column to its place, so that an update touches only this row's few cache lines.
+     */
+    private static final class Row {
 
-        private long[] keys;
-        private double[] values;
-        private int size;
+        int[] column;
+        double[] value;
+        int size;
+        /** Place + 1 of the column hashed there, 0 when free. */
+        private int[] index;
         private int mask;
 
-        EntryTable(int expected) {
-            int capacity = Integer.highestOneBit(Math.max(16, expected) * 2);
-            keys = new long[capacity];
-            Arrays.fill(keys, -1);
-            values = new double[capacity];
-            mask = capacity - 1;
+        Row(int expected) {
+            int capacity = Math.max(4, expected);
+            column = new int[capacity];
+            value = new double[capacity];
+            index = new int[Integer.highestOneBit(capacity) * 4];
+            mask = index.length - 1;
         }
 
-        int size() {
-            return size;
-        }
-
-        double get(int i, int j) {
-            long key = (long) i << 32 | j;
-            int slot = slot(key);
-            while (keys[slot] != -1) {
-                if (keys[slot] == key) {
-                    return values[slot];
+        double get(int j) {
+            int slot = slot(j);
+            while (index[slot] != 0) {
+                int place = index[slot] - 1;
+                if (column[place] == j) {
+                    return value[place];
                 }
                 slot = (slot + 1) & mask;
             }
             return 0;
         }
 
-        /** Adds v to entry (i, j); true when the entry is new. */
-        boolean add(int i, int j, double v) {
-            long key = (long) i << 32 | j;
-            int slot = slot(key);
-            while (keys[slot] != -1) {
-                if (keys[slot] == key) {
-                    values[slot] += v;
+        /** Adds v to column j; true when j is new to the row. */
+        boolean add(int j, double v) {
+            int slot = slot(j);
+            while (index[slot] != 0) {
+                int place = index[slot] - 1;
+                if (column[place] == j) {
+                    value[place] += v;
                     return false;
                 }
                 slot = (slot + 1) & mask;
             }
-            keys[slot] = key;
-            values[slot] = v;
+            if (size == column.length) {
+                column = Arrays.copyOf(column, size * 2);
+                value = Arrays.copyOf(value, size * 2);
+            }
+            column[size] = j;
+            value[size] = v;
             size++;
-            if (2 * size > keys.length) {
-                grow();
+            index[slot] = size;
+            if (2 * size > index.length) {
+                rehash();
             }
             return true;
         }
 
-        private int slot(long key) {
-            long h = key * 0x9E3779B97F4A7C15L;
-            return (int) (h >>> 32) & mask;
+        private int slot(int j) {
+            int h = j * 0x9E3779B9;
+            return (h ^ h >>> 16) & mask;
         }
 
-        private void grow() {
-            long[] oldKeys = keys;
-            double[] oldValues = values;
-            keys = new long[oldKeys.length * 2];
-            Arrays.fill(keys, -1);
-            values = new double[keys.length];
-            mask = keys.length - 1;
-            for (int s = 0; s < oldKeys.length; s++) {
-                if (oldKeys[s] != -1) {
-                    int slot = slot(oldKeys[s]);
-                    while (keys[slot] != -1) {
-                        slot = (slot + 1) & mask;
-                    }
-                    keys[slot] = oldKeys[s];
-                    values[slot] = oldValues[s];
+        private void rehash() {
+            index = new int[index.length * 2];
+            mask = index.length - 1;
+            for (int place = 0; place < size; place++) {
+                int slot = slot(column[place]);
+                while (index[slot] != 0) {
+                    slot = (slot + 1) & mask;
                 }
+                index[slot] = place + 1;
             }
         }
     }
