@@ -145,8 +145,9 @@ final class MMatrix {
     /**
      * The diagonal of {@code N = M⁻¹}, {@code N_kk = 1 / (1 - P(return to k))}: {@code 1 / d_k} for a state on no
      * cycle, from the dense factors for a cycle of at most {@value #DENSE_DIAGONAL_LIMIT} states (O(m³)), and for a larger
-     * cycle from its columns {@code N e_k}, solved {@value #BLOCK} at a time by Gauss–Seidel (O(m · sweeps ·
-     * transitions)) to the same error bound as {@link #solve}.
+     * cycle by sparse elimination and selected inversion ({@link SparseInverseDiagonal}: exact, cost by its fill), or,
+     * when that would pass {@link #eliminationWorkLimit}, from its columns {@code N e_k}, solved {@value #BLOCK} at a
+     * time by Gauss–Seidel (O(m · sweeps · transitions)) to the same error bound as {@link #solve}.
      */
     double[] inverseDiagonal() {
         double[] diagonal = new double[d.length];
@@ -528,18 +529,19 @@ final class MMatrix {
     /**
      * The diagonal of the inverse of a component larger than {@value #DENSE_DIAGONAL_LIMIT} by sparse GTH elimination
      * and selected inversion ({@link SparseInverseDiagonal}), or empty when that would take more than
-     * {@link #eliminationWorkLimit} operations: about one Gauss–Seidel sweep of every column, an eighth of the least
-     * the column method costs, so giving up wastes little.
+     * {@link #eliminationWorkLimit} operations: eight Gauss–Seidel sweeps of every column, the least the column method
+     * costs (it first checks convergence after {@value #CHECK_BLOCK_EVERY} sweeps), so that the elimination is never
+     * chosen where it could be slower, and giving up early wastes a fraction of what the column method then takes.
      */
     private java.util.Optional<double[]> sparseInverseDiagonal(int c) {
         Csr inside = inside(c);
         return SparseInverseDiagonal.of(inside, leaving(c), eliminationWorkLimit(inside));
     }
 
-    /** {@code m · (transitions + m)} of a component: one sweep of {@link #largeInverseDiagonal} over its m columns. */
+    /** {@code 8 · m · (transitions + m)} of a component: eight sweeps of {@link #largeInverseDiagonal} over its m columns. */
     static long eliminationWorkLimit(Csr inside) {
         long m = inside.rows();
-        return 4 * m * (inside.column().length + m);
+        return 8 * m * (inside.column().length + m);
     }
 
     /** Per state of component c, in local numbers: its exit plus its transitions to other components. */

@@ -15,8 +15,8 @@ import com.journeyexplorer.analysis.WorkBudget;
  * pivots), each pivot the sum of the non-negative probabilities that leave the state in the chain censored to the
  * states not yet eliminated, so that no step subtracts. The states are taken in minimum-degree order on the pattern
  * of {@code A + Aᵀ} (each state eliminated makes its remaining neighbours a clique): the rarely visited pages of a
- * clickstream go first, with little fill, the hub pages last. Once the state of least degree is linked to half the
- * states left, the rest is eliminated densely.</li>
+ * clickstream go first, with little fill, the hub pages last. Once the state of least degree is linked to a quarter
+ * of the states left, the rest is eliminated densely.</li>
  * <li>Takahashi's recurrences {@code Z = P⁻¹L⁻¹ + (I - U) Z = U⁻¹P⁻¹ + Z (I - L)} evaluated on the filled pattern
  * only, from the last state back to the first: {@code Z_pp = 1/pivot_p + Σ_l a_pl Z_lp}, {@code Z_kp = Σ_l Z_kl b_lp},
  * {@code Z_pk = Σ_l a_pl Z_lk} over the later neighbours l of p, with {@code a_pl = -U_pl} and {@code b_lp = -L_lp}
@@ -36,6 +36,8 @@ final class SparseInverseDiagonal {
     private static final long HASH_COST = 4;
     /** Beyond this many filled entries the elimination gives up (memory: about 40 bytes each while eliminating). */
     static final int ENTRY_LIMIT = 6_000_000;
+    /** The rest is eliminated densely once the state of least degree is linked to a quarter of the states left. */
+    private static final long DENSE_RATIO = 4;
 
     /** The later neighbours of each elimination step, in elimination positions, ascending; {@code a}, {@code b} alike. */
     private final int[][] later;
@@ -286,7 +288,7 @@ final class SparseInverseDiagonal {
                     continue;
                 }
                 int remaining = m - steps;
-                if (2L * degree[p] >= remaining && remaining > 1) {
+                if (DENSE_RATIO * degree[p] >= remaining && remaining > 1) {
                     return eliminateDensely() ? Optional.of(factors()) : Optional.empty();
                 }
                 Row row = rows[p];
