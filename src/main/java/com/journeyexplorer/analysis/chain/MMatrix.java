@@ -145,8 +145,9 @@ final class MMatrix {
     /**
      * The diagonal of {@code N = M⁻¹}, {@code N_kk = 1 / (1 - P(return to k))}: {@code 1 / d_k} for a state on no
      * cycle, from the dense factors for a cycle of at most {@value #DENSE_DIAGONAL_LIMIT} states (O(m³)), and for a larger
-     * cycle from its columns {@code N e_k}, solved {@value #BLOCK} at a time by Gauss–Seidel (O(m · sweeps ·
-     * transitions)) to the same error bound as {@link #solve}.
+     * cycle by sparse elimination and selected inversion ({@link SparseInverseDiagonal}: exact, cost by its fill), or,
+     * when that would pass {@link #eliminationWorkLimit}, from its columns {@code N e_k}, solved {@value #BLOCK} at a
+     * time by Gauss–Seidel (O(m · sweeps · transitions)) to the same error bound as {@link #solve}.
      */
     double[] inverseDiagonal() {
         double[] diagonal = new double[d.length];
@@ -162,7 +163,8 @@ final class MMatrix {
                     diagonal[components.members[from + k]] = inverse[k];
                 }
             } else {
-                double[] inverse = largeInverseDiagonal(c);
+                int component = c;
+                double[] inverse = sparseInverseDiagonal(c).orElseGet(() -> largeInverseDiagonal(component));
                 for (int k = 0; k < m; k++) {
                     diagonal[components.members[from + k]] = inverse[k];
                 }
@@ -522,6 +524,42 @@ final class MMatrix {
                 throw new CancellationException("absorbing chain solve interrupted");
             }
         }
+    }
+
+    /**
+     * The diagonal of the inverse of a component larger than {@value #DENSE_DIAGONAL_LIMIT} by sparse GTH elimination
+     * and selected inversion ({@link SparseInverseDiagonal}), or empty when that would take more than
+     * {@link #eliminationWorkLimit} operations: eight Gauss–Seidel sweeps of every column, the least the column method
+     * costs (it first checks convergence after {@value #CHECK_BLOCK_EVERY} sweeps), so that the elimination is never
+     * chosen where it could be slower, and giving up early wastes a fraction of what the column method then takes.
+     */
+    private java.util.Optional<double[]> sparseInverseDiagonal(int c) {
+        Csr inside = inside(c);
+        return SparseInverseDiagonal.of(inside, leaving(c), eliminationWorkLimit(inside));
+    }
+
+    /** {@code 8 · m · (transitions + m)} of a component: eight sweeps of {@link #largeInverseDiagonal} over its m columns. */
+    static long eliminationWorkLimit(Csr inside) {
+        long m = inside.rows();
+        return 8 * m * (inside.column().length + m);
+    }
+
+    /** Per state of component c, in local numbers: its exit plus its transitions to other components. */
+    private double[] leaving(int c) {
+        int from = components.start[c];
+        int m = components.size(c);
+        double[] out = new double[m];
+        for (int k = 0; k < m; k++) {
+            int i = components.members[from + k];
+            double leaving = exit[i];
+            for (int e = a.rowStart()[i]; e < a.rowStart()[i + 1]; e++) {
+                if (components.of[a.column()[e]] != c) {
+                    leaving += a.value()[e];
+                }
+            }
+            out[k] = leaving;
+        }
+        return out;
     }
 
     /**

@@ -19,8 +19,8 @@ import java.util.Arrays;
  * is {@code N(s, k) / N(k, k)} for the fundamental matrix {@code N = (I - Q)⁻¹}. The row {@code N(s, ·)} is one
  * transposed solve for every k at once; {@code N(k, k) = 1 / (1 - P(return to k))} only depends on k's component:
  * {@code 1 / (1 - P(k → k))} for a state on no cycle, the diagonal of the dense factors' inverse for a small cycle,
- * and for a larger cycle the k-th entry of the column {@code N e_k} solved within the cycle
- * ({@link MMatrix#inverseDiagonal()}). A set of states removed together ({@link #without}) costs a solve restricted
+ * and for a larger cycle that of sparse factors by selected inversion, or, where those fill in too much, the k-th
+ * entry of the column {@code N e_k} solved within the cycle ({@link MMatrix#inverseDiagonal()}). A set of states removed together ({@link #without}) costs a solve restricted
  * to the states from which the removed ones are reachable.
  */
 public final class SolvedChain {

@@ -1,0 +1,537 @@
+package com.journeyexplorer.analysis.chain;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.concurrent.CancellationException;
+
+import com.journeyexplorer.analysis.WorkBudget;
+
+/**
+ * The diagonal of the inverse {@code N = M⁻¹} of one strongly connected component's M-matrix {@code M = D - A}, exact,
+ * by sparse elimination and selected inversion (ADR 0007):
+ * <ol>
+ * <li>Grassmann–Taksar–Heyman elimination without pivoting, {@code M = L·P·U} (L unit lower, U unit upper, P the
+ * pivots), each pivot the sum of the non-negative probabilities that leave the state in the chain censored to the
+ * states not yet eliminated, so that no step subtracts. The states are taken in minimum-degree order on the pattern
+ * of {@code A + Aᵀ} (each state eliminated makes its remaining neighbours a clique): the rarely visited pages of a
+ * clickstream go first, with little fill, the hub pages last. Once the state of least degree is linked to a quarter
+ * of the states left, the rest is eliminated densely.</li>
+ * <li>Takahashi's recurrences {@code Z = P⁻¹L⁻¹ + (I - U) Z = U⁻¹P⁻¹ + Z (I - L)} evaluated on the filled pattern
+ * only, from the last state back to the first: {@code Z_pp = 1/pivot_p + Σ_l a_pl Z_lp}, {@code Z_kp = Σ_l Z_kl b_lp},
+ * {@code Z_pk = Σ_l a_pl Z_lk} over the later neighbours l of p, with {@code a_pl = -U_pl} and {@code b_lp = -L_lp}
+ * non-negative. The pattern is closed under these recurrences because every step's neighbours form a clique of the
+ * filled pattern. Every term is a product of non-negative numbers, so the diagonal keeps the high relative accuracy
+ * of the dense GTH elimination however close to 1 the loops are.</li>
+ * </ol>
+ * Cost: the elimination's updates (the sum over the steps of the squared number of later neighbours, through a hash
+ * table), the dense rest's {@code r³}, and the recurrences' scans of the neighbours' patterns; memory 2 doubles and an
+ * int per filled entry. On graphs that fill in (random, expander-like chains) these exceed the {@code workLimit} and
+ * {@link #of} gives up early, within about that many operations, leaving the diagonal to the iterative column method.
+ * Every operation runs in a fixed order, so results are bitwise reproducible.
+ */
+final class SparseInverseDiagonal {
+
+    /** A hash-table update costs about this many multiply-adds of a dense or scanned loop, for the work count. */
+    private static final long HASH_COST = 4;
+    /** Beyond this many filled entries the elimination gives up (memory: about 40 bytes each while eliminating). */
+    static final int ENTRY_LIMIT = 6_000_000;
+    /** The rest is eliminated densely once the state of least degree is linked to a quarter of the states left. */
+    private static final long DENSE_RATIO = 4;
+
+    /** The later neighbours of each elimination step, in elimination positions, ascending; {@code a}, {@code b} alike. */
+    private final int[][] later;
+    private final double[][] a;
+    private final double[][] b;
+    private final double[] pivot;
+    /** The component's state eliminated at each position. */
+    private final int[] stateAt;
+    /** The positions from here on were eliminated as one dense block: each step's later neighbours are all later. */
+    private final int denseFrom;
+
+    private SparseInverseDiagonal(int[][] later, double[][] a, double[][] b, double[] pivot, int[] stateAt,
+            int denseFrom) {
+        this.later = later;
+        this.a = a;
+        this.b = b;
+        this.pivot = pivot;
+        this.stateAt = stateAt;
+        this.denseFrom = denseFrom;
+    }
+
+    /**
+     * The diagonal of the inverse of {@code M = diag(out + row sums of inside) - inside}, by local state number; empty
+     * when the elimination and the recurrences would take more than {@code workLimit} multiply-adds or
+     * {@value #ENTRY_LIMIT} filled entries.
+     *
+     * @param inside the transitions within the component, local numbers, non-negative, no diagonal
+     * @param out    per state, the probability of leaving the component (non-negative; positive for some state)
+     */
+    static Optional<double[]> of(Csr inside, double[] out, long workLimit) {
+        Optional<SparseInverseDiagonal> factors = new Elimination(inside, out, workLimit).run();
+        if (factors.isEmpty() || factors.get().recurrenceWork() > workLimit) {
+            return Optional.empty();
+        }
+        return Optional.of(factors.get().diagonal());
+    }
+
+    /**
+     * The multiply-adds of {@link #diagonal()}: a sparse step scans the later pattern of each of its later neighbours
+     * eliminated sparsely, and pairs up those in the dense block.
+     */
+    private long recurrenceWork() {
+        long work = 0;
+        for (int p = 0; p < denseFrom; p++) {
+            int[] neighbours = later[p];
+            for (int t = 0; t < neighbours.length; t++) {
+                int k = neighbours[t];
+                work += 1 + (k < denseFrom ? later[k].length : neighbours.length - t);
+            }
+        }
+        long r = pivot.length - denseFrom;
+        return work + 2 * r * r * r / 3;
+    }
+
+    /**
+     * Takahashi's recurrences on the filled pattern (class comment), from the last position to the first. The dense
+     * block's part of Z is kept as an r × r matrix; a sparse step's part as its column and row on its pattern.
+     */
+    private double[] diagonal() {
+        int m = pivot.length;
+        int r = m - denseFrom;
+        double[] dense = new double[r * r];
+        double[] z = new double[m];
+        for (int p = m - 1; p >= denseFrom; p--) {
+            denseStep(p, dense, z);
+        }
+        double[][] upper = new double[m][];
+        double[][] lower = new double[m][];
+        int[] mark = new int[m];
+        Arrays.fill(mark, -1);
+        for (int p = denseFrom - 1; p >= 0; p--) {
+            int[] s = later[p];
+            double[] ap = a[p];
+            double[] bp = b[p];
+            int size = s.length;
+            double[] column = new double[size];
+            double[] row = new double[size];
+            for (int u = 0; u < size; u++) {
+                mark[s[u]] = u;
+            }
+            for (int t = 0; t < size; t++) {
+                int k = s[t];
+                column[t] += z[k] * bp[t];
+                row[t] += ap[t] * z[k];
+                if (k >= denseFrom) {
+                    // k and every later neighbour of p after it are in the dense block
+                    int zk = (k - denseFrom) * r - denseFrom;
+                    for (int u = t + 1; u < size; u++) {
+                        int l = s[u];
+                        double zkl = dense[zk + l];
+                        double zlk = dense[(l - denseFrom) * r + k - denseFrom];
+                        column[t] += zkl * bp[u];
+                        column[u] += zlk * bp[t];
+                        row[u] += ap[t] * zkl;
+                        row[t] += ap[u] * zlk;
+                    }
+                    continue;
+                }
+                int[] pattern = later[k];
+                double[] up = upper[k];
+                double[] low = lower[k];
+                for (int e = 0; e < pattern.length; e++) {
+                    int u = mark[pattern[e]];
+                    if (u < 0) {
+                        continue;
+                    }
+                    double zkl = up[e];
+                    double zlk = low[e];
+                    column[t] += zkl * bp[u];
+                    column[u] += zlk * bp[t];
+                    row[u] += ap[t] * zkl;
+                    row[t] += ap[u] * zlk;
+                }
+            }
+            for (int u = 0; u < size; u++) {
+                mark[s[u]] = -1;
+            }
+            double diagonal = 1 / pivot[p];
+            for (int t = 0; t < size; t++) {
+                diagonal += ap[t] * column[t];
+            }
+            z[p] = diagonal;
+            upper[p] = row;
+            lower[p] = column;
+            if ((p & 255) == 0) {
+                checkBudget();
+            }
+        }
+        double[] byState = new double[m];
+        for (int p = 0; p < m; p++) {
+            byState[stateAt[p]] = z[p];
+        }
+        return byState;
+    }
+
+    /**
+     * One step of the recurrences in the dense block, position p: {@code Z_kp = Σ_l Z_kl b_l} (row k of the block
+     * times b), {@code Z_pk = Σ_l a_l Z_lk} (a times the block's rows) and {@code Z_pp}, over every later position.
+     */
+    private void denseStep(int p, double[] dense, double[] z) {
+        int r = pivot.length - denseFrom;
+        int q = p - denseFrom;
+        double[] ap = a[p];
+        double[] bp = b[p];
+        int size = r - q - 1;
+        double[] row = new double[size];
+        double diagonal = 1 / pivot[p];
+        for (int t = 0; t < size; t++) {
+            int k = q + 1 + t;
+            int rowK = k * r + q + 1;
+            double column = 0;
+            for (int u = 0; u < size; u++) {
+                column += dense[rowK + u] * bp[u];
+            }
+            dense[k * r + q] = column;
+            diagonal += ap[t] * column;
+            double at = ap[t];
+            if (at != 0) {
+                for (int u = 0; u < size; u++) {
+                    row[u] += at * dense[rowK + u];
+                }
+            }
+        }
+        System.arraycopy(row, 0, dense, q * r + q + 1, size);
+        dense[q * r + q] = diagonal;
+        z[p] = diagonal;
+        if ((p & 15) == 0) {
+            checkBudget();
+        }
+    }
+
+    private static void checkBudget() {
+        WorkBudget.check();
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("absorbing chain solve interrupted");
+        }
+    }
+
+    /** The GTH elimination in minimum-degree order, then densely once the rest has filled in. */
+    private static final class Elimination {
+
+        private final int m;
+        private final double[] out;
+        private final long workLimit;
+        /** Row i of the censored chain: its transitions to the states it is linked with (in either direction). */
+        private final Row[] rows;
+        private final int[] degree;
+        private final boolean[] eliminated;
+        private final int[] position;
+        private final int[] stateAt;
+        /** Per step, the later neighbours as states (made positions at the end), and a, b. */
+        private final int[][] later;
+        private final double[][] a;
+        private final double[][] b;
+        private final double[] pivot;
+        private long work;
+        private long entries;
+        private int steps;
+        private int denseFrom;
+
+        Elimination(Csr inside, double[] out, long workLimit) {
+            this.m = out.length;
+            this.out = out.clone();
+            this.workLimit = workLimit;
+            this.rows = new Row[m];
+            this.degree = new int[m];
+            this.eliminated = new boolean[m];
+            this.position = new int[m];
+            this.stateAt = new int[m];
+            this.later = new int[m][];
+            this.a = new double[m][];
+            this.b = new double[m][];
+            this.pivot = new double[m];
+            this.denseFrom = m;
+            int[] rowStart = inside.rowStart();
+            for (int i = 0; i < m; i++) {
+                rows[i] = new Row(rowStart[i + 1] - rowStart[i]);
+            }
+            for (int i = 0; i < m; i++) {
+                for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+                    int j = inside.column()[e];
+                    add(i, j, inside.value()[e]);
+                    add(j, i, 0);
+                }
+            }
+        }
+
+        /** Adds v to entry (i, j), creating it (and extending i's pattern) when new. */
+        private void add(int i, int j, double v) {
+            if (rows[i].add(j, v)) {
+                degree[i]++;
+                entries++;
+            }
+        }
+
+        Optional<SparseInverseDiagonal> run() {
+            PriorityQueue<Long> queue = new PriorityQueue<>(m);
+            for (int i = 0; i < m; i++) {
+                queue.add(key(i));
+            }
+            int[] s = new int[m];
+            double[] toP = new double[m];
+            double[] fromP = new double[m];
+            while (steps < m) {
+                long top = queue.poll();
+                int p = (int) top;
+                if (eliminated[p] || (int) (top >>> 32) != degree[p]) {
+                    continue;
+                }
+                int remaining = m - steps;
+                if (DENSE_RATIO * degree[p] >= remaining && remaining > 1) {
+                    return eliminateDensely() ? Optional.of(factors()) : Optional.empty();
+                }
+                Row row = rows[p];
+                int size = 0;
+                for (int e = 0; e < row.size; e++) {
+                    int j = row.column[e];
+                    if (!eliminated[j]) {
+                        s[size] = j;
+                        fromP[size] = row.value[e];
+                        toP[size] = rows[j].get(p);
+                        size++;
+                    }
+                }
+                work += HASH_COST * size * (long) size;
+                if (work > workLimit || entries > ENTRY_LIMIT) {
+                    return Optional.empty();
+                }
+                double leave = out[p];
+                for (int t = 0; t < size; t++) {
+                    leave += fromP[t];
+                }
+                if (!(leave > 0)) {
+                    throw new IllegalStateException("a cycle of " + m + " states never leaves");
+                }
+                for (int t = 0; t < size; t++) {
+                    int i = s[t];
+                    double factor = toP[t] / leave;
+                    out[i] += factor * out[p];
+                    for (int u = 0; u < size; u++) {
+                        if (u != t) {
+                            add(i, s[u], factor * fromP[u]);
+                        }
+                    }
+                }
+                eliminated[p] = true;
+                rows[p] = null;
+                double[] ap = new double[size];
+                double[] bp = new double[size];
+                for (int t = 0; t < size; t++) {
+                    ap[t] = fromP[t] / leave;
+                    bp[t] = toP[t] / leave;
+                    degree[s[t]]--;
+                    queue.add(key(s[t]));
+                }
+                record(p, Arrays.copyOf(s, size), ap, bp, leave);
+                if ((steps & 255) == 0) {
+                    checkBudget();
+                }
+            }
+            return Optional.of(factors());
+        }
+
+        private long key(int state) {
+            return (long) degree[state] << 32 | state;
+        }
+
+        private void record(int state, int[] neighbours, double[] ap, double[] bp, double leave) {
+            position[state] = steps;
+            stateAt[steps] = state;
+            later[steps] = neighbours;
+            a[steps] = ap;
+            b[steps] = bp;
+            pivot[steps] = leave;
+            steps++;
+        }
+
+        /**
+         * The states left, ascending, eliminated as a dense block (the dense GTH elimination of {@link MMatrix});
+         * false when its {@code r³} multiply-adds (elimination and recurrences) would pass the work limit.
+         */
+        private boolean eliminateDensely() {
+            int r = m - steps;
+            if (work + (long) r * r * r > workLimit) {
+                return false;
+            }
+            denseFrom = steps;
+            int[] rest = new int[r];
+            int count = 0;
+            for (int i = 0; i < m; i++) {
+                if (!eliminated[i]) {
+                    position[i] = count;
+                    rest[count++] = i;
+                }
+            }
+            double[] w = new double[r * r];
+            double[] leaving = new double[r];
+            for (int x = 0; x < r; x++) {
+                int i = rest[x];
+                leaving[x] = out[i];
+                Row row = rows[i];
+                for (int e = 0; e < row.size; e++) {
+                    int j = row.column[e];
+                    if (!eliminated[j]) {
+                        w[x * r + position[j]] = row.value[e];
+                    }
+                }
+                rows[i] = null;
+            }
+            for (int p = 0; p < r; p++) {
+                double leave = leaving[p];
+                int rowP = p * r;
+                for (int j = p + 1; j < r; j++) {
+                    leave += w[rowP + j];
+                }
+                if (!(leave > 0)) {
+                    throw new IllegalStateException("a cycle of " + m + " states never leaves");
+                }
+                int size = r - p - 1;
+                int[] neighbours = new int[size];
+                double[] ap = new double[size];
+                double[] bp = new double[size];
+                for (int i = p + 1; i < r; i++) {
+                    int rowI = i * r;
+                    double factor = w[rowI + p] / leave;
+                    neighbours[i - p - 1] = rest[i];
+                    ap[i - p - 1] = w[rowP + i] / leave;
+                    bp[i - p - 1] = factor;
+                    if (factor == 0) {
+                        continue;
+                    }
+                    for (int j = p + 1; j < r; j++) {
+                        if (j != i) {
+                            w[rowI + j] += factor * w[rowP + j];
+                        }
+                    }
+                    leaving[i] += factor * leaving[p];
+                }
+                eliminated[rest[p]] = true;
+                record(rest[p], neighbours, ap, bp, leave);
+                if ((p & 15) == 0) {
+                    checkBudget();
+                }
+            }
+            return true;
+        }
+
+        /** The steps' neighbours turned into elimination positions and sorted, with a and b. */
+        private SparseInverseDiagonal factors() {
+            for (int p = 0; p < denseFrom; p++) {
+                int[] neighbours = later[p];
+                int size = neighbours.length;
+                long[] keyed = new long[size];
+                for (int t = 0; t < size; t++) {
+                    keyed[t] = (long) position[neighbours[t]] << 32 | t;
+                }
+                Arrays.sort(keyed);
+                int[] sorted = new int[size];
+                double[] ap = new double[size];
+                double[] bp = new double[size];
+                for (int t = 0; t < size; t++) {
+                    int from = (int) keyed[t];
+                    sorted[t] = (int) (keyed[t] >>> 32);
+                    ap[t] = a[p][from];
+                    bp[t] = b[p][from];
+                }
+                later[p] = sorted;
+                a[p] = ap;
+                b[p] = bp;
+            }
+            for (int p = denseFrom; p < m; p++) {
+                // the dense block's steps: every later position, in order
+                int[] neighbours = later[p];
+                for (int t = 0; t < neighbours.length; t++) {
+                    neighbours[t] = p + 1 + t;
+                }
+            }
+            return new SparseInverseDiagonal(later, a, b, pivot, stateAt, denseFrom);
+        }
+    }
+
+    /**
+     * One row of the censored chain: the columns in the order they were linked, their values, and an open-addressing
+     * index from a column to its place, so that an update touches only this row's few cache lines.
+     */
+    private static final class Row {
+
+        int[] column;
+        double[] value;
+        int size;
+        /** Place + 1 of the column hashed there, 0 when free. */
+        private int[] index;
+        private int mask;
+
+        Row(int expected) {
+            int capacity = Math.max(4, expected);
+            column = new int[capacity];
+            value = new double[capacity];
+            index = new int[Integer.highestOneBit(capacity) * 4];
+            mask = index.length - 1;
+        }
+
+        double get(int j) {
+            int slot = slot(j);
+            while (index[slot] != 0) {
+                int place = index[slot] - 1;
+                if (column[place] == j) {
+                    return value[place];
+                }
+                slot = (slot + 1) & mask;
+            }
+            return 0;
+        }
+
+        /** Adds v to column j; true when j is new to the row. */
+        boolean add(int j, double v) {
+            int slot = slot(j);
+            while (index[slot] != 0) {
+                int place = index[slot] - 1;
+                if (column[place] == j) {
+                    value[place] += v;
+                    return false;
+                }
+                slot = (slot + 1) & mask;
+            }
+            if (size == column.length) {
+                column = Arrays.copyOf(column, size * 2);
+                value = Arrays.copyOf(value, size * 2);
+            }
+            column[size] = j;
+            value[size] = v;
+            size++;
+            index[slot] = size;
+            if (2 * size > index.length) {
+                rehash();
+            }
+            return true;
+        }
+
+        private int slot(int j) {
+            int h = j * 0x9E3779B9;
+            return (h ^ h >>> 16) & mask;
+        }
+
+        private void rehash() {
+            index = new int[index.length * 2];
+            mask = index.length - 1;
+            for (int place = 0; place < size; place++) {
+                int slot = slot(column[place]);
+                while (index[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                index[slot] = place + 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package com.journeyexplorer.analysis.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Optional;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The diagonal of the fundamental matrix by sparse elimination and selected inversion, against a dense inverse by
+ * Gauss–Jordan elimination with partial pivoting, relative to 1e-9.
+ */
+class SparseInverseDiagonalTests {
+
+    private static final double EXACT = 1e-9;
+
+    /** A strongly connected chain of n states: a ring plus random chords; {@code out} leaves, some loops of 0.9999. */
+    private static double[][] randomLoop(Random random, int n, double out, boolean nearlyClosed) {
+        double[][] q = new double[n][n + 1];
+        for (int i = 0; i < n; i++) {
+            double leave = random.nextInt(4) == 0 ? 0 : out * random.nextDouble();
+            double stay = nearlyClosed && random.nextInt(5) == 0 ? 0.9999 : 0;
+            double[] weights = new double[n];
+            weights[(i + 1) % n] += random.nextDouble() + 0.1;
+            int chords = random.nextInt(4);
+            for (int c = 0; c < chords; c++) {
+                weights[random.nextInt(n)] += random.nextDouble();
+            }
+            weights[i] = 0;
+            double total = 0;
+            for (double w : weights) {
+                total += w;
+            }
+            for (int j = 0; j < n; j++) {
+                q[i][j] = (1 - stay) * (1 - leave) * weights[j] / total;
+            }
+            q[i][i] = stay;
+            q[i][n] = (1 - stay) * leave;
+        }
+        q[0][n] = Math.max(q[0][n], 0.01 * (1 - q[0][0])); // at least one way out
+        rescale(q, 0);
+        return q;
+    }
+
+    /**
+     * A clickstream-like loop: a few hub pages linked to each other and to every rarely visited page, each of which
+     * links to a few hubs and now and then to another rare page; every page leaves with a small probability, a few
+     * stay with 0.9999.
+     */
+    private static double[][] hubLoop(Random random, int n, int hubs) {
+        double[][] q = new double[n][n + 1];
+        for (int i = 0; i < n; i++) {
+            double[] weights = new double[n];
+            int links = i < hubs ? 2 * hubs : 1 + random.nextInt(3);
+            for (int l = 0; l < links; l++) {
+                weights[random.nextInt(hubs)] += random.nextDouble();
+            }
+            if (i < hubs) {
+                for (int j = hubs; j < n; j++) {
+                    weights[j] += random.nextDouble() * 0.05; // every page is linked from every hub
+                }
+            } else if (random.nextInt(3) == 0) {
+                weights[hubs + random.nextInt(n - hubs)] += random.nextDouble();
+            }
+            weights[i] = 0;
+            double total = 0;
+            for (double w : weights) {
+                total += w;
+            }
+            double leave = 0.02 + 0.1 * random.nextDouble();
+            double stay = random.nextInt(50) == 0 ? 0.9999 : random.nextInt(10) == 0 ? 0.3 : 0;
+            for (int j = 0; j < n; j++) {
+                q[i][j] = (1 - stay) * (1 - leave) * weights[j] / total;
+            }
+            q[i][i] = stay;
+            q[i][n] = (1 - stay) * leave;
+        }
+        return q;
+    }
+
+    private static void rescale(double[][] q, int i) {
+        int n = q.length;
+        double total = 0;
+        for (int j = 0; j <= n; j++) {
+            total += q[i][j];
+        }
+        for (int j = 0; j <= n; j++) {
+            q[i][j] /= total;
+        }
+    }
+
+    /** The transitions between distinct states of q as a Csr, and each row's exit (last column). */
+    private static Csr inside(double[][] q) {
+        int n = q.length;
+        int[] from = new int[n * n];
+        int[] to = new int[n * n];
+        double[] p = new double[n * n];
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (i != j && q[i][j] > 0) {
+                    from[size] = i;
+                    to[size] = j;
+                    p[size] = q[i][j];
+                    size++;
+                }
+            }
+        }
+        return Csr.of(n, from, to, p, size);
+    }
+
+    private static double[] exits(double[][] q) {
+        double[] exit = new double[q.length];
+        for (int i = 0; i < q.length; i++) {
+            exit[i] = q[i][q.length];
+        }
+        return exit;
+    }
+
+    /** The diagonal of (I - Q)⁻¹ by Gauss–Jordan elimination with partial pivoting, O(n³). */
+    private static double[] denseInverseDiagonal(double[][] q) {
+        int n = q.length;
+        double[][] a = new double[n][2 * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                a[i][j] = (i == j ? 1 : 0) - q[i][j];
+            }
+            a[i][n + i] = 1;
+        }
+        for (int c = 0; c < n; c++) {
+            int best = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(a[r][c]) > Math.abs(a[best][c])) {
+                    best = r;
+                }
+            }
+            double[] swap = a[c];
+            a[c] = a[best];
+            a[best] = swap;
+            double pivot = a[c][c];
+            for (int j = 0; j < 2 * n; j++) {
+                a[c][j] /= pivot;
+            }
+            for (int r = 0; r < n; r++) {
+                double factor = a[r][c];
+                if (r != c && factor != 0) {
+                    for (int j = 0; j < 2 * n; j++) {
+                        a[r][j] -= factor * a[c][j];
+                    }
+                }
+            }
+        }
+        double[] diagonal = new double[n];
+        for (int i = 0; i < n; i++) {
+            diagonal[i] = a[i][n + i];
+        }
+        return diagonal;
+    }
+
+    private static void assertDiagonal(double[] actual, double[] expected, String what) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int k = 0; k < expected.length; k++) {
+            assertThat(actual[k]).as("%s, state %d", what, k)
+                    .isCloseTo(expected[k], within(EXACT * Math.max(1, expected[k])));
+        }
+    }
+
+    @Test
+    void diagonalEqualsADenseInverseOnRandomLoops() {
+        for (long seed = 1; seed <= 300; seed++) {
+            Random random = new Random(seed);
+            int n = 2 + random.nextInt(60);
+            double[][] q = randomLoop(random, n, random.nextBoolean() ? 0.05 : 0.5, random.nextBoolean());
+            Optional<double[]> diagonal = SparseInverseDiagonal.of(inside(q), exits(q), Long.MAX_VALUE);
+            assertThat(diagonal).as("seed %d", seed).isPresent();
+            assertDiagonal(diagonal.get(), denseInverseDiagonal(q), "seed " + seed);
+        }
+    }
+
+    @Test
+    void diagonalEqualsADenseInverseOnHubStructuredLoops() {
+        for (long seed = 1; seed <= 12; seed++) {
+            Random random = new Random(seed);
+            int n = 150 + random.nextInt(300);
+            double[][] q = hubLoop(random, n, 5 + random.nextInt(20));
+            Csr inside = inside(q);
+            Optional<double[]> diagonal = SparseInverseDiagonal.of(inside, exits(q),
+                    MMatrix.eliminationWorkLimit(inside));
+            assertThat(diagonal).as("seed %d", seed).isPresent();
+            assertDiagonal(diagonal.get(), denseInverseDiagonal(q), "seed " + seed);
+        }
+    }
+
+    @Test
+    void aLoopOfNearlyOneBetweenTwoStatesKeepsItsDigits() {
+        // N = 1/(1 - 0.9999²) · [[1, 0.9999], [0.9999, 1]]: the diagonal is 1/(1 - 0.9999²) = 5000.250012500625...
+        double[][] q = {{0, 0.9999, 0.0001}, {0.9999, 0, 0.0001}};
+        double[] diagonal = SparseInverseDiagonal.of(inside(q), exits(q), Long.MAX_VALUE).orElseThrow();
+        double expected = 1 / (0.0001 * (2 - 0.0001));
+        assertThat(diagonal[0]).isCloseTo(expected, within(1e-13 * expected));
+        assertThat(diagonal[1]).isCloseTo(expected, within(1e-13 * expected));
+    }
+
+    @Test
+    void givesUpBeyondItsWorkLimit() {
+        Random random = new Random(5);
+        double[][] q = randomLoop(random, 80, 0.1, false);
+        assertThat(SparseInverseDiagonal.of(inside(q), exits(q), 1000)).isEmpty();
+    }
+
+    /** A random chain in which every state leads to 20 random others: eliminating it fills in everything. */
+    private static double[][] expander(Random random, int n) {
+        double[][] q = new double[n][n + 1];
+        for (int i = 0; i < n; i++) {
+            for (int l = 0; l < 20; l++) {
+                q[i][random.nextInt(n)] += random.nextDouble();
+            }
+            q[i][i] = 0;
+            q[i][n] = 0.5;
+            rescale(q, i);
+        }
+        return q;
+    }
+
+    @Test
+    void anExpanderLikeLoopFallsBackToTheColumnMethodWithTheSameDiagonal() {
+        Random random = new Random(17);
+        int n = MMatrix.DENSE_DIAGONAL_LIMIT + 300;
+        double[][] q = expander(random, n);
+        Csr inside = inside(q);
+        // the elimination gives up: the dense rest alone would cost more than the limit
+        assertThat(SparseInverseDiagonal.of(inside, exits(q), MMatrix.eliminationWorkLimit(inside))).isEmpty();
+        MMatrix matrix = new MMatrix(inside, exits(q));
+        assertThat(matrix.components().count()).isEqualTo(1);
+        assertDiagonal(matrix.inverseDiagonal(), denseInverseDiagonal(q), "expander");
+    }
+
+    @Test
+    void aLargeHubLoopIsEliminatedSparselyInsideTheMatrix() {
+        Random random = new Random(23);
+        int n = MMatrix.DENSE_DIAGONAL_LIMIT + 300;
+        double[][] q = hubLoop(random, n, 12);
+        Csr inside = inside(q);
+        assertThat(SparseInverseDiagonal.of(inside, exits(q), MMatrix.eliminationWorkLimit(inside))).isPresent();
+        MMatrix matrix = new MMatrix(inside, exits(q));
+        assertThat(largestComponent(matrix.components())).isEqualTo(n);
+        assertDiagonal(matrix.inverseDiagonal(), denseInverseDiagonal(q), "hub loop");
+    }
+
+    private static int largestComponent(Components components) {
+        int largest = 0;
+        for (int c = 0; c < components.count(); c++) {
+            largest = Math.max(largest, components.size(c));
+        }
+        return largest;
+    }
+
+    @Test
+    void resultsAreBitwiseReproducible() {
+        Random random = new Random(31);
+        double[][] q = hubLoop(random, 300, 8);
+        double[] first = SparseInverseDiagonal.of(inside(q), exits(q), Long.MAX_VALUE).orElseThrow();
+        double[] second = SparseInverseDiagonal.of(inside(q), exits(q), Long.MAX_VALUE).orElseThrow();
+        assertThat(second).containsExactly(first);
+    }
+}
