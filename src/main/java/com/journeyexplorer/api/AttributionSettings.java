@@ -1,6 +1,5 @@
 package com.journeyexplorer.api;
 
-import java.util.Set;
 
 import org.springframework.util.MultiValueMap;
 
@@ -35,7 +34,6 @@ record AttributionSettings(ModelName name, PathShaping shaping, int order, doubl
         }
     }
 
-    static final Set<String> PARAMETERS = Set.of("model", "level", "group", "order", "halfLife", "collapseRepeats");
     static final double DEFAULT_HALF_LIFE_DAYS = 7;
     static final double MAX_HALF_LIFE_DAYS = 3650;
 
