@@ -8,6 +8,7 @@ import { renderSankey } from './sankey.js';
 import { renderPaths, renderFunnel, renderStepFunnel, renderAttribution, renderDownloads, withoutShaping } from './panels.js';
 import { renderDetails } from './details.js';
 import { renderInsights } from './insights.js';
+import { renderEmotionCurve, renderPainPoints, markPainPoints } from './experience.js';
 
 const form = document.getElementById('filters');
 const status = document.getElementById('status');
@@ -100,7 +101,10 @@ async function refresh() {
     map.dataset.ready = String(mine);
   }).catch(error => { if (!stale()) map.innerHTML = unavailable('Journey map', error); });
 
-  const insightsWork = insights(params, stale);
+  const summaryWork = getJson('/api/summary', withParams(params, { top: '10' }));
+  summaryWork.catch(() => null);
+  const insightsWork = insights(params, stale, summaryWork);
+  const experienceWork = experience(params, stale, summaryWork, mapWork);
 
   const sankeyWork = mapWork.then(() => getJson('/api/graph', withParams(params,
     { format: 'sankey', steps: document.getElementById('sankey-steps').value, topPerStep: '8' })))
@@ -113,7 +117,7 @@ async function refresh() {
 
   const stepFunnelWork = stepFunnel(params);
 
-  await Promise.allSettled([mapWork, insightsWork, sankeyWork, pathsWork, attributionWork, stepFunnelWork]);
+  await Promise.allSettled([mapWork, insightsWork, experienceWork, sankeyWork, pathsWork, attributionWork, stepFunnelWork]);
   if (!stale()) {
     status.textContent = `updated ${new Date().toLocaleTimeString()}`;
     document.body.classList.remove('busy');
@@ -122,28 +126,61 @@ async function refresh() {
 }
 
 /** The plain-words panel, from complete answers only: the summary first, then what it says the data can support. */
-async function insights(params, stale) {
+async function insights(params, stale, summaryWork) {
   const box = document.getElementById('insights');
   const raw = withoutShaping(params);
   const funnelWork = renderFunnel(document.getElementById('funnel'), params);
   try {
-    const summary = await getJson('/api/summary', withParams(params, { top: '10' }));
+    const summary = await summaryWork;
     const purchases = summary.outcomes && summary.outcomes.PURCHASE;
-    const [funnel, moments, dropoff, diversions, touchpoints] = await Promise.all([
+    const [funnel, moments, dropoff, diversions, touchpoints, experienceAnswer] = await Promise.all([
       funnelWork,
       purchases ? getJson('/api/insights/moments', withParams(raw, { limit: '50' })).then(a => listOf(a, 'moments')).catch(() => null) : null,
       purchases ? getJson('/api/dropoff', withParams(raw, { limit: '50', rankBy: 'exits' })).then(a => listOf(a, 'touchpoints')).catch(() => null) : null,
       summary.competitors && summary.competitors.distinct
         ? getJson('/api/diversions', withParams(raw, { limit: '3' })).then(a => listOf(a, 'diversions')).catch(() => null) : null,
       getJson('/api/touchpoints').then(a => listOf(a, 'touchpoints')).catch(() => []),
+      getJson('/api/experience', withParams(raw, { comments: '0' })).catch(() => null),
     ]);
     const stages = new Map(touchpoints.map(t => [t.name, (t.stage || '').toLowerCase()]));
     if (!stale()) {
-      renderInsights(box, { summary, funnel, moments, dropoff, diversions, stages, level: params.get('level') || 'touchpoint' });
+      renderInsights(box, { summary, funnel, moments, dropoff, diversions, stages, experience: experienceAnswer,
+        level: params.get('level') || 'touchpoint' });
     }
   } catch (error) {
     if (!stale()) box.innerHTML = unavailable('Insights', error);
   }
+}
+
+/**
+ * The emotion curve (mean score per stage, asked only where the touchpoints have stages) and the pain points, which
+ * are also marked on the map once it is drawn. Whole journeys and raw touchpoints: the path shaping is left out.
+ */
+async function experience(params, stale, summaryWork, mapWork) {
+  const curve = document.getElementById('emotion-curve');
+  const pains = document.getElementById('pain-points');
+  const raw = withoutShaping(params);
+  const summary = await summaryWork.catch(() => null);
+  const noStages = summary && (summary.lacks || []).some(lack => lack.data === 'stages');
+  const curveWork = noStages
+    ? Promise.resolve().then(() => { if (!stale()) curve.innerHTML = '<p class="muted">No touchpoint has a stage, so there is no curve across the stages.</p>'; })
+    : Promise.all([getJson('/api/experience', withParams(raw, { by: 'stage', comments: '0' })), mapWork])
+      .then(([answer]) => {
+        if (stale()) return;
+        const stages = (current.graph && current.graph.meta && current.graph.meta.stages) || [];
+        renderEmotionCurve(curve, answer, stages.map(stage => String(stage).toLowerCase()));
+        curve.dataset.ready = String(generation);
+      })
+      .catch(error => { if (!stale()) curve.innerHTML = unavailable('Emotion curve', error); });
+  const painWork = getJson('/api/experience/painpoints', withParams(raw, { limit: '8' }))
+    .then(async answer => {
+      if (stale()) return;
+      renderPainPoints(pains, answer);
+      await mapWork;
+      if (!stale()) markPainPoints(document.getElementById('map'), answer);
+    })
+    .catch(error => { if (!stale()) pains.innerHTML = unavailable('Pain points', error); });
+  await Promise.allSettled([curveWork, painWork]);
 }
 
 const stepForm = document.getElementById('step-funnel');

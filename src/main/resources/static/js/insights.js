@@ -14,9 +14,10 @@ const NOUNS = { touchpoint: ['touchpoint', 'touchpoints'], channel: ['channel', 
  * @param dropoff  /api/dropoff's touchpoints ranked by exits, or null
  * @param diversions /api/diversions' diversions, or null
  * @param stages   touchpoint name -> stage (lower case), from /api/touchpoints
+ * @param experience /api/experience for the filters (its plain-words `answer`), or null
  * @param level    the path level of the filters
  */
-export function renderInsights(container, { summary, funnel, moments, dropoff, diversions, stages, level }) {
+export function renderInsights(container, { summary, funnel, moments, dropoff, diversions, stages, experience, level }) {
   const items = [];
   const lacks = (summary.lacks || []).map(lack => [lack.data, lack]);
   const lacking = new Map(lacks);
@@ -68,6 +69,10 @@ export function renderInsights(container, { summary, funnel, moments, dropoff, d
     items.push(['Do they consider competitors?', `Yes: ${rivals.top.slice(0, 3).map(r => `<b>${esc(r.label)}</b> is visited in ${count(r.journeys)} journeys`).join(', ')},
       and ${percent((outcomes.DIVERTED || 0) / total)} of all journeys end at a competitor.
       ${ways.length ? `The busiest ways there: ${ways.map(d => `<b>${esc(d.touchpoint)}</b> → ${esc(d.competitor)} (${count(d.journeys)})`).join(', ')}.` : ''}`]);
+  }
+
+  if (experience && experience.answer) {
+    items.push(['Is the experience positive?', esc(experience.answer)]);
   }
 
   const purchaseStage = funnel ? funnel.findIndex(s => s.stage === 'purchase') : -1;

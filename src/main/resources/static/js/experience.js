@@ -1,0 +1,97 @@
+// The experience on the journey map: the emotion curve (mean survey score per stage, with its interval band and the
+// answer counts), the pain points ranked by what their bad experience costs, and the pain points marked on the map.
+// Everything comes from /api/experience and /api/experience/painpoints with the page's journey filters.
+import { count, percent, esc } from './format.js';
+
+/**
+ * The emotion curve: one point per stage that has answers, in the order of `stageOrder` (the server's stage list,
+ * then any other stage), the 0..1 mean score as a line over its interval band, each point labelled with its answers.
+ * Stages without answers leave a gap in the line. O(stages).
+ */
+export function renderEmotionCurve(container, answer, stageOrder) {
+  const rank = label => {
+    const index = stageOrder.indexOf(String(label).toLowerCase());
+    return index >= 0 ? index : stageOrder.length;
+  };
+  const rows = [...(answer.labels || [])].sort((a, b) => rank(a.label) - rank(b.label));
+  const answered = rows.filter(r => r.experience && r.experience.responses > 0);
+  if (!answered.length) {
+    container.innerHTML = `<p class="muted">${esc(answer.answer || 'No survey answers about the selected journeys.')}</p>`;
+    return;
+  }
+  container.innerHTML = '';
+  const width = Math.max((container.clientWidth || 700) - 2, 420);
+  const height = 230;
+  const margin = { top: 22, right: 40, bottom: 34, left: 44 };
+  const x = d3.scalePoint().domain(rows.map(r => r.label)).range([margin.left, width - margin.right]).padding(0.4);
+  const y = d3.scaleLinear().domain([0, 1]).range([height - margin.bottom, margin.top]);
+  const svg = d3.select(container).append('svg')
+    .attr('viewBox', [0, 0, width, height]).attr('width', width).attr('height', height)
+    .attr('role', 'img').attr('aria-label', 'Emotion curve: mean survey score per stage');
+  svg.append('g').attr('class', 'axis').attr('transform', `translate(${margin.left - 6},0)`)
+    .call(d3.axisLeft(y).ticks(4).tickFormat(d3.format('.2f')));
+  svg.append('line').attr('class', 'neutral')
+    .attr('x1', margin.left).attr('x2', width - margin.right).attr('y1', y(0.5)).attr('y2', y(0.5));
+  svg.append('g').attr('class', 'stages').selectAll('text').data(rows).join('text')
+    .attr('x', r => x(r.label)).attr('y', height - 10).attr('text-anchor', 'middle').text(r => r.label);
+  const has = r => r.experience && r.experience.responses > 0 && r.experience.meanScore != null;
+  const interval = r => r.experience.meanInterval || { lower: r.experience.meanScore, upper: r.experience.meanScore };
+  svg.append('path').attr('class', 'band').datum(rows)
+    .attr('d', d3.area().defined(has).x(r => x(r.label))
+      .y0(r => y(interval(r).lower)).y1(r => y(interval(r).upper)));
+  svg.append('path').attr('class', 'curve').datum(rows)
+    .attr('d', d3.line().defined(has).x(r => x(r.label)).y(r => y(r.experience.meanScore)));
+  const points = svg.append('g').attr('class', 'points').selectAll('g').data(answered).join('g')
+    .attr('class', r => `point ${mood(r.experience.meanScore)}`)
+    .attr('data-stage', r => r.label)
+    .attr('data-mean', r => r.experience.meanScore.toFixed(3))
+    .attr('data-responses', r => r.experience.responses)
+    .attr('transform', r => `translate(${x(r.label)},${y(r.experience.meanScore)})`);
+  points.append('circle').attr('r', 5);
+  points.append('text').attr('class', 'mean').attr('y', -10).attr('text-anchor', 'middle')
+    .text(r => r.experience.meanScore.toFixed(2));
+  points.append('text').attr('class', 'responses').attr('y', 18).attr('text-anchor', 'middle')
+    .text(r => `n = ${count(r.experience.responses)}`);
+  points.append('title').text(r => `${r.label}: mean ${r.experience.meanScore.toFixed(2)} of 1 `
+    + `(${interval(r).lower.toFixed(2)} to ${interval(r).upper.toFixed(2)}), ${count(r.experience.responses)} answers, `
+    + `${percent(r.experience.positiveShare)} positive, ${percent(r.experience.negativeShare)} negative`);
+}
+
+/** good, mixed or bad, by the mean normalized score. */
+function mood(score) {
+  return score >= 0.6 ? 'good' : score < 0.4 ? 'bad' : 'mixed';
+}
+
+/** The pain points as a table: every term of the cost formula and the sentence saying why the row ranks there. */
+export function renderPainPoints(container, answer) {
+  const rows = answer.painPoints || [];
+  if (!rows.length) {
+    container.innerHTML = '<p class="muted">No touchpoint of the selected journeys has a bad experience that costs journeys.</p>';
+    return;
+  }
+  container.innerHTML = `<table class="paths pain-points"><thead><tr><th>touchpoint</th><th class="num">cost</th>
+    <th class="num">bad experience</th><th class="num">journeys</th><th class="num">lost</th><th class="num">answers</th>
+    <th class="num">negative</th><th class="num">frustration</th></tr></thead><tbody>${rows.map(p => `
+    <tr data-touchpoint="${esc(p.touchpoint)}"><td><b>${esc(p.touchpoint)}</b>${p.stage ? ` <span class="muted">${esc(p.stage)}</span>` : ''}
+      <div class="why">${esc(p.why)}</div></td>
+      <td class="num cost">${p.cost.toFixed(1)}</td><td class="num">${percent(p.badExperience, 1)}</td>
+      <td class="num">${count(p.journeys)}</td><td class="num">${percent(p.lostShare, 1)}</td>
+      <td class="num">${count(p.responses)}</td><td class="num">${percent(p.negativeShare, 1)}</td>
+      <td class="num">${percent(p.frustrationRate, 1)}</td></tr>`).join('')}</tbody></table>
+    <p class="muted formula">${esc(answer.formula || '')}</p>`;
+}
+
+/**
+ * Marks the top pain points on the drawn map: their touchpoint boxes get the class pain-point, a warning outline and
+ * their rank; nodes of other labels (another level, grouped) are left alone. O(nodes + pain points).
+ */
+export function markPainPoints(mapContainer, answer, top = 5) {
+  const ranks = new Map((answer.painPoints || []).filter(p => p.cost > 0).slice(0, top)
+    .map((p, i) => [p.touchpoint, i + 1]));
+  const nodes = d3.select(mapContainer).selectAll('g.node');
+  nodes.classed('pain-point', false).selectAll('.pain-rank').remove();
+  nodes.filter(n => n && ranks.has(n.label)).classed('pain-point', true).append('text')
+    .attr('class', 'pain-rank').attr('x', -4).attr('y', -3).attr('text-anchor', 'end')
+    .text(n => `⚠${ranks.get(n.label)}`)
+    .append('title').text(n => `pain point #${ranks.get(n.label)}`);
+}

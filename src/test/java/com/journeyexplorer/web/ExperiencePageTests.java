@@ -1,0 +1,134 @@
+package com.journeyexplorer.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.TestPropertySource;
+
+import com.journeyexplorer.ApiTestSupport;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The experience on the journey map page, on the demo store with its survey answers: the emotion curve shows the
+ * answers and mean score per stage of {@code /api/experience?by=stage}, the pain-points panel the rows of
+ * {@code /api/experience/painpoints} with the shipping-costs page among the top, the map marks the pain points, the
+ * plain words answer "Is the experience positive?", and a segment filter redraws all of them from the filtered
+ * answers. Skips where Chromium is absent, as {@link JourneyMapPageTests} does.
+ */
+@TestPropertySource(properties = {"journeys.demo.load-on-start=true", "journeys.demo.journeys=3000"})
+class ExperiencePageTests extends ApiTestSupport {
+
+    static final String SHIPPING = "Checkout - shipping costs";
+    static final String SEGMENT = "trend follower";
+
+    private static PageBrowser page;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        page = PageBrowser.start();
+        browser = page.driver;
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (page != null) {
+            page.close();
+        }
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        page.assertNoConsoleErrors();
+    }
+
+    @Test
+    void curveAndPainPointsShowTheExperienceAndFollowTheFilters() {
+        page.open(port, "/");
+        Map<String, String> everyone = curveOf(get("/api/experience?by=stage&comments=0").json());
+        assertThat(everyone).containsKeys("consideration", "purchase").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(shownCurve()).isEqualTo(everyone);
+        List<String> stageOrder = new java.util.ArrayList<>();
+        get("/api/graph?maxEdges=1").json().get("meta").get("stages")
+                .forEach(stage -> stageOrder.add(stage.asString().toLowerCase(java.util.Locale.ROOT)));
+        assertThat(List.copyOf(shownCurve().keySet())).as("points left to right in the stage order")
+                .isSortedAccordingTo(java.util.Comparator.comparingInt(stage -> stageOrder.indexOf(stage)));
+        assertThat(browser.findElements(By.cssSelector("#emotion-curve path.curve"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#emotion-curve path.band"))).hasSize(1);
+        assertThat(browser.findElement(By.id("emotion-curve")).getText()).contains("n = ");
+
+        JsonNode pains = get("/api/experience/painpoints?limit=8").json().get("painPoints");
+        List<String> expectedPains = new java.util.ArrayList<>();
+        pains.forEach(row -> expectedPains.add(row.get("touchpoint").asString()));
+        assertThat(expectedPains.subList(0, 3)).as("the planted story: shipping costs hurt").contains(SHIPPING);
+        assertThat(shownPainPoints()).isEqualTo(expectedPains);
+        String panel = browser.findElement(By.id("pain-points")).getText();
+        assertThat(panel).contains(pains.get(0).get("why").asString(), "cost = badExperience");
+        assertThat(browser.findElement(By.cssSelector("#map g.node[data-label='" + SHIPPING + "']"))
+                .getAttribute("class")).contains("pain-point");
+
+        String answer = get("/api/experience?comments=0").json().get("answer").asString();
+        String insights = browser.findElement(By.id("insights")).getText();
+        assertThat(insights).contains("Is the experience positive?", answer);
+
+        int generation = page.generation();
+        ((JavascriptExecutor) browser).executeScript("const field = document.querySelector('#filters "
+                + "input[name=segment]'); field.value = arguments[0]; field.dispatchEvent(new Event('change', "
+                + "{ bubbles: true }));", SEGMENT);
+        page.waitForGeneration(generation + 1);
+        String segment = "&segment=" + SEGMENT;
+        Map<String, String> trendFollowers = curveOf(get("/api/experience?by=stage&comments=0" + segment).json());
+        assertThat(trendFollowers).isNotEqualTo(everyone);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> shownCurve().equals(trendFollowers));
+        List<String> segmentPains = new java.util.ArrayList<>();
+        get("/api/experience/painpoints?limit=8" + segment).json().get("painPoints")
+                .forEach(row -> segmentPains.add(row.get("touchpoint").asString()));
+        assertThat(shownPainPoints()).isEqualTo(segmentPains);
+        String segmentAnswer = get("/api/experience?comments=0" + segment).json().get("answer").asString();
+        assertThat(segmentAnswer).isNotEqualTo(answer);
+        assertThat(browser.findElement(By.id("insights")).getText()).contains(segmentAnswer)
+                .doesNotContain(answer);
+    }
+
+    /** Stage -> "answers/mean" of the stages with answers, the way the curve labels its points. */
+    private static Map<String, String> curveOf(JsonNode experience) {
+        Map<String, String> curve = new LinkedHashMap<>();
+        for (JsonNode row : experience.get("labels")) {
+            JsonNode summary = row.get("experience");
+            if (summary.get("responses").asLong() > 0) {
+                curve.put(row.get("label").asString(), summary.get("responses").asLong() + "/"
+                        + String.format(java.util.Locale.ROOT, "%.3f", summary.get("meanScore").asDouble()));
+            }
+        }
+        return curve;
+    }
+
+    private Map<String, String> shownCurve() {
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (WebElement point : browser.findElements(By.cssSelector("#emotion-curve g.point"))) {
+            shown.put(point.getDomAttribute("data-stage"), point.getDomAttribute("data-responses") + "/"
+                    + point.getDomAttribute("data-mean"));
+        }
+        return shown;
+    }
+
+    private List<String> shownPainPoints() {
+        return browser.findElements(By.cssSelector("#pain-points tr[data-touchpoint]")).stream()
+                .map(row -> row.getDomAttribute("data-touchpoint")).toList();
+    }
+}
