@@ -21,8 +21,8 @@ export function renderEmotionCurve(container, answer, stageOrder) {
   }
   container.innerHTML = '';
   const width = Math.max((container.clientWidth || 700) - 2, 420);
-  const height = 230;
-  const margin = { top: 22, right: 40, bottom: 34, left: 44 };
+  const height = 280;
+  const margin = { top: 22, right: 40, bottom: 46, left: 44 };
   const x = d3.scalePoint().domain(rows.map(r => r.label)).range([margin.left, width - margin.right]).padding(0.4);
   const y = d3.scaleLinear().domain([0, 1]).range([height - margin.bottom, margin.top]);
   const svg = d3.select(container).append('svg')
@@ -32,8 +32,11 @@ export function renderEmotionCurve(container, answer, stageOrder) {
     .call(d3.axisLeft(y).ticks(4).tickFormat(d3.format('.2f')));
   svg.append('line').attr('class', 'neutral')
     .attr('x1', margin.left).attr('x2', width - margin.right).attr('y1', y(0.5)).attr('y2', y(0.5));
-  svg.append('g').attr('class', 'stages').selectAll('text').data(rows).join('text')
-    .attr('x', r => x(r.label)).attr('y', height - 10).attr('text-anchor', 'middle').text(r => r.label);
+  const stageTitles = svg.append('g').attr('class', 'stages').selectAll('text').data(rows).join('text')
+    .attr('x', r => x(r.label)).attr('y', height - 24).attr('text-anchor', 'middle');
+  stageTitles.append('tspan').attr('class', 'stage-name').text(r => r.label);
+  stageTitles.append('tspan').attr('class', 'responses').attr('x', r => x(r.label)).attr('dy', '1.3em')
+    .text(r => `n = ${count(r.experience ? r.experience.responses : 0)}`);
   const has = r => r.experience && r.experience.responses > 0 && r.experience.meanScore != null;
   const interval = r => r.experience.meanInterval || { lower: r.experience.meanScore, upper: r.experience.meanScore };
   svg.append('path').attr('class', 'band').datum(rows)
@@ -50,8 +53,6 @@ export function renderEmotionCurve(container, answer, stageOrder) {
   points.append('circle').attr('r', 5);
   points.append('text').attr('class', 'mean').attr('y', -10).attr('text-anchor', 'middle')
     .text(r => r.experience.meanScore.toFixed(2));
-  points.append('text').attr('class', 'responses').attr('y', 18).attr('text-anchor', 'middle')
-    .text(r => `n = ${count(r.experience.responses)}`);
   points.append('title').text(r => `${r.label}: mean ${r.experience.meanScore.toFixed(2)} of 1 `
     + `(${interval(r).lower.toFixed(2)} to ${interval(r).upper.toFixed(2)}), ${count(r.experience.responses)} answers, `
     + `${percent(r.experience.positiveShare)} positive, ${percent(r.experience.negativeShare)} negative`);
@@ -72,12 +73,12 @@ export function renderPainPoints(container, answer) {
   container.innerHTML = `<table class="paths pain-points"><thead><tr><th>touchpoint</th><th class="num">cost</th>
     <th class="num">bad experience</th><th class="num">journeys</th><th class="num">lost</th><th class="num">answers</th>
     <th class="num">negative</th><th class="num">frustration</th></tr></thead><tbody>${rows.map(p => `
-    <tr data-touchpoint="${esc(p.touchpoint)}"><td><b>${esc(p.touchpoint)}</b>${p.stage ? ` <span class="muted">${esc(p.stage)}</span>` : ''}
-      <div class="why">${esc(p.why)}</div></td>
+    <tr data-touchpoint="${esc(p.touchpoint)}"><td><b>${esc(p.touchpoint)}</b>${p.stage ? ` <span class="muted">${esc(p.stage)}</span>` : ''}</td>
       <td class="num cost">${p.cost.toFixed(1)}</td><td class="num">${percent(p.badExperience, 1)}</td>
       <td class="num">${count(p.journeys)}</td><td class="num">${percent(p.lostShare, 1)}</td>
       <td class="num">${count(p.responses)}</td><td class="num">${percent(p.negativeShare, 1)}</td>
-      <td class="num">${percent(p.frustrationRate, 1)}</td></tr>`).join('')}</tbody></table>
+      <td class="num">${percent(p.frustrationRate, 1)}</td></tr>
+    <tr class="why"><td colspan="8">${esc(p.why)}</td></tr>`).join('')}</tbody></table>
     <p class="muted formula">${esc(answer.formula || '')}</p>`;
 }
 

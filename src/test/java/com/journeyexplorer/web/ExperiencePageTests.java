@@ -3,6 +3,7 @@ package com.journeyexplorer.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,7 @@ class ExperiencePageTests extends ApiTestSupport {
 
     static final String SHIPPING = "Checkout - shipping costs";
     static final String SEGMENT = "trend follower";
+    static final Path SCREENSHOT = Path.of("target", "screenshots", "experience.png");
 
     private static PageBrowser page;
     private static WebDriver browser;
@@ -58,7 +60,7 @@ class ExperiencePageTests extends ApiTestSupport {
     }
 
     @Test
-    void curveAndPainPointsShowTheExperienceAndFollowTheFilters() {
+    void curveAndPainPointsShowTheExperienceAndFollowTheFilters() throws IOException {
         page.open(port, "/");
         Map<String, String> everyone = curveOf(get("/api/experience?by=stage&comments=0").json());
         assertThat(everyone).containsKeys("consideration", "purchase").hasSizeGreaterThanOrEqualTo(3);
@@ -70,7 +72,9 @@ class ExperiencePageTests extends ApiTestSupport {
                 .isSortedAccordingTo(java.util.Comparator.comparingInt(stage -> stageOrder.indexOf(stage)));
         assertThat(browser.findElements(By.cssSelector("#emotion-curve path.curve"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("#emotion-curve path.band"))).hasSize(1);
-        assertThat(browser.findElement(By.id("emotion-curve")).getText()).contains("n = ");
+        String curveText = browser.findElement(By.id("emotion-curve")).getText();
+        everyone.forEach((stage, answersAndMean) -> assertThat(curveText).as("the answers of " + stage + " as a label")
+                .contains(String.format("n = %,d", Long.parseLong(answersAndMean.split("/")[0]))));
 
         JsonNode pains = get("/api/experience/painpoints?limit=8").json().get("painPoints");
         List<String> expectedPains = new java.util.ArrayList<>();
@@ -86,6 +90,7 @@ class ExperiencePageTests extends ApiTestSupport {
         String insights = browser.findElement(By.id("insights")).getText();
         assertThat(insights).contains("Is the experience positive?", answer);
 
+        page.screenshot(SCREENSHOT);
         int generation = page.generation();
         ((JavascriptExecutor) browser).executeScript("const field = document.querySelector('#filters "
                 + "input[name=segment]'); field.value = arguments[0]; field.dispatchEvent(new Event('change', "
