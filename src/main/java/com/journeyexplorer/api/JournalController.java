@@ -13,8 +13,9 @@ import com.journeyexplorer.graph.ImportEntry;
 import com.journeyexplorer.graph.JourneyGraph;
 
 /**
- * The journal of changes: {@code GET /api/imports} lists it, {@code DELETE /api/imports/{id}} undoes one entry,
- * {@code DELETE /api/customers/{id}} erases a customer's journeys (the right to erasure).
+ * The journal of changes: {@code GET /api/imports} lists it, {@code DELETE /api/imports/{id}} undoes one entry (an
+ * import of events or of survey responses, or another change), {@code DELETE /api/customers/{id}} erases a customer's
+ * journeys and survey responses (the right to erasure).
  */
 @RestController
 @RequestMapping("/api")
@@ -37,24 +38,35 @@ class JournalController {
         return graph.imports(n);
     }
 
+    /** {@code responsesRemoved}: the survey responses deleted, when the undone entry was a feedback import. */
     record UndoAnswer(String importId, String undid, long journeysRestored, long journeysRemoved,
-            long totalJourneys, long totalEvents) {
+            long responsesRemoved, long totalJourneys, long totalEvents) {
     }
 
     @DeleteMapping("/imports/{id}")
     UndoAnswer undo(@PathVariable String id) {
-        return graph.undo(id, (changes, after, importId) -> new UndoAnswer(importId, id, changes.upserts().size(),
-                changes.removals().size(), after.journeyCount(), after.eventCount()));
+        UndoAnswer undone = graph.undo(id, (changes, after, importId) -> new UndoAnswer(importId, id,
+                changes.upserts().size(), changes.removals().size(), 0, after.journeyCount(), after.eventCount()));
+        return new UndoAnswer(undone.importId(), id, undone.journeysRestored(), undone.journeysRemoved(),
+                responsesOf(undone.importId()), undone.totalJourneys(), undone.totalEvents());
     }
 
-    record ErasureAnswer(String importId, long journeysErased, long eventsErased, long totalJourneys,
-            long totalEvents) {
+    record ErasureAnswer(String importId, long journeysErased, long eventsErased, long responsesErased,
+            long totalJourneys, long totalEvents) {
     }
 
     @DeleteMapping("/customers/{id}")
     ErasureAnswer erase(@PathVariable String id) {
-        return graph.erase(id, (changes, after, importId) -> new ErasureAnswer(importId, changes.removals().size(),
+        ErasureAnswer erased = graph.erase(id, (changes, after, importId) -> new ErasureAnswer(importId,
+                changes.removals().size(),
                 changes.previousVersions().values().stream().mapToLong(j -> (long) j.length() * j.weight()).sum(),
-                after.journeyCount(), after.eventCount()));
+                0, after.journeyCount(), after.eventCount()));
+        return new ErasureAnswer(erased.importId(), erased.journeysErased(), erased.eventsErased(),
+                responsesOf(erased.importId()), erased.totalJourneys(), erased.totalEvents());
+    }
+
+    /** The responses a finished undo or erasure deleted, as its journal entry counts them. */
+    private long responsesOf(String importId) {
+        return graph.importEntry(importId).map(ImportEntry::responses).orElse(0L);
     }
 }

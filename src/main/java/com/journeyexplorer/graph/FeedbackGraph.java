@@ -5,7 +5,9 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,9 @@ import com.journeyexplorer.journey.SurveyResponse;
 /**
  * The survey responses: stored in Neo4j ({@link ResponseStore}) and kept in memory for the analyses. Like the
  * journeys' projection, the in-memory list is swapped only after Neo4j has committed a write, and readers take
- * {@link #responses()} once per request. Writes are serialized; a write stores every new response or none.
+ * {@link #responses()} once per request. Writes are serialized; a write stores every new response or none, and is an
+ * entry of the journal ({@link ImportJournal}, kind {@code feedback}) that {@link JourneyGraph#undo} can take back;
+ * {@link JourneyGraph#erase} deletes a customer's responses too.
  */
 @Service
 public class FeedbackGraph {
@@ -25,18 +29,23 @@ public class FeedbackGraph {
     private static final Logger log = LoggerFactory.getLogger(FeedbackGraph.class);
 
     private final ResponseStore store;
+    private final ImportJournal journal;
     private final int batchSize;
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile List<SurveyResponse> responses = List.of();
     private volatile Set<String> ids = Set.of();
 
-    FeedbackGraph(ResponseStore store, JourneysProperties properties) {
+    FeedbackGraph(ResponseStore store, ImportJournal journal, JourneysProperties properties) {
         this.store = store;
+        this.journal = journal;
         this.batchSize = properties.neo4j().writeBatchSize();
     }
 
-    /** What a write did: responses stored, and those skipped because their id was stored already. */
-    public record Added(List<SurveyResponse> stored, long duplicates, long total) {
+    /**
+     * What a write did: the journal entry (null when nothing new was stored), responses stored, and those skipped
+     * because their id was stored already.
+     */
+    public record Added(String importId, List<SurveyResponse> stored, long duplicates, long total) {
     }
 
     /** Every stored response (matched or not), in storage order; immutable. */
@@ -46,7 +55,9 @@ public class FeedbackGraph {
 
     /**
      * Stores the responses whose ids are not stored yet (nor repeated earlier in {@code candidates}) and publishes
-     * them. O(stored + new) for the copy of the in-memory list.
+     * them, journaled as a {@code feedback} entry (opened before the write, finished after it; a failure, or a restart
+     * after a crash, deletes what it stored), so that it is listed with the imports and can be undone. O(stored + new)
+     * for the copy of the in-memory list.
      *
      * @throws GraphWriteException when Neo4j refuses the write; nothing is stored then
      */
@@ -60,11 +71,16 @@ public class FeedbackGraph {
                     fresh.add(response);
                 }
             }
+            String importId = null;
             if (!fresh.isEmpty()) {
+                importId = UUID.randomUUID().toString();
                 try {
-                    store.write(fresh, batchSize);
+                    journal.beginImport(importId, "feedback", null, 0, 0, List.of(), fresh.size());
+                    store.write(fresh, importId, batchSize);
+                    journal.finishImport(importId, "done");
                 } catch (RuntimeException failure) {
                     log.warn("Storing {} survey responses failed; none was stored", fresh.size(), failure);
+                    rollBack(importId);
                     throw new GraphWriteException("the database could not store the responses; nothing was "
                             + "changed", failure);
                 }
@@ -74,7 +90,54 @@ public class FeedbackGraph {
                 responses = Collections.unmodifiableList(next);
                 ids = Collections.unmodifiableSet(known);
             }
-            return new Added(List.copyOf(fresh), candidates.size() - fresh.size(), responses.size());
+            return new Added(importId, List.copyOf(fresh), candidates.size() - fresh.size(), responses.size());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void rollBack(String importId) {
+        try {
+            journal.rollBack(importId, batchSize);
+        } catch (RuntimeException rollbackFailure) {
+            log.error("Rolling back feedback import {} failed too; it will be rolled back at the next start",
+                    importId, rollbackFailure);
+        }
+    }
+
+    /** Whether a stored response has this customer id. O(responses). */
+    boolean hasCustomer(String customerId) {
+        for (SurveyResponse response : responses) {
+            if (response.customerId().equals(customerId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Runs {@code deletion}, a Neo4j write that deletes responses and returns their ids, and then drops them from the
+     * in-memory list; serialized with {@link #add}, so that the list follows the store. O(stored).
+     *
+     * @return how many responses were removed
+     */
+    int remove(Supplier<List<String>> deletion) {
+        writeLock.lock();
+        try {
+            Set<String> removed = new HashSet<>(deletion.get());
+            if (!removed.isEmpty()) {
+                List<SurveyResponse> next = new ArrayList<>(responses.size());
+                for (SurveyResponse response : responses) {
+                    if (!removed.contains(response.id())) {
+                        next.add(response);
+                    }
+                }
+                Set<String> nextIds = new HashSet<>(ids);
+                nextIds.removeAll(removed);
+                responses = Collections.unmodifiableList(next);
+                ids = Collections.unmodifiableSet(nextIds);
+            }
+            return removed.size();
         } finally {
             writeLock.unlock();
         }

@@ -5,13 +5,16 @@ import java.time.Instant;
 /**
  * One entry of the journal: an import, or another change of the stored journeys.
  *
- * @param kind     {@code import} (events or aggregated paths), {@code outcomes} (outcome rules redefined),
+ * @param kind     {@code import} (events or aggregated paths), {@code feedback} (survey responses), {@code outcomes} (outcome rules redefined),
  *                 {@code touchpoint} (metadata set), {@code undo} (an entry undone) or {@code erasure} (a customer's
  *                 journeys erased)
  * @param status   {@code running}, {@code done}, {@code rolled back} (failed, nothing kept) or {@code undone}
+ * @param journeys journeys written (an import, outcomes, touchpoint) or put back (an undo)
+ * @param events   new events an import added
+ * @param responses survey responses a feedback import stored, or that an undo or erasure deleted
  * @param undoes   for an undo, the entry it undid
  * @param undoneBy for an undone entry, the undo
  */
 public record ImportEntry(String id, String kind, String status, Instant startedAt, Instant finishedAt,
-        long journeys, long events, String undoes, String undoneBy) {
+        long journeys, long events, long responses, String undoes, String undoneBy) {
 }

@@ -19,8 +19,8 @@ import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Touchpoint;
 
 /**
- * The journal of changes to the stored journeys: one {@code (:Import)} node per import, outcome redefinition, undo or
- * erasure, holding copies of the journey versions ({@code :PreviousVersion}) and touchpoint metadata
+ * The journal of changes to the stored journeys and survey responses: one {@code (:Import)} node per import (of events
+ * or of survey responses, whose {@code (:Response)} nodes carry its id), outcome redefinition, undo or erasure, holding copies of the journey versions ({@code :PreviousVersion}) and touchpoint metadata
  * ({@code :PreviousTouchpoint}) it replaced. An entry is opened before its writes and finished after them; one left
  * running by a stopped process is rolled back from its copies ({@link #rollBack}). A finished entry keeps its copies
  * so that it can be undone; what it created, replaced and what later entries changed are read here for that. See
@@ -31,7 +31,7 @@ class ImportJournal {
 
     private static final String BEGIN_IMPORT = """
             CREATE (i:Import {id: $importId, kind: $kind, status: 'running', startedAt: datetime(),
-                              journeys: $journeys, events: $events})
+                              journeys: $journeys, events: $events, responses: $responses})
             SET i.undoes = $undoes, i.created = $created
             """;
 
@@ -90,6 +90,31 @@ class ImportJournal {
             DETACH DELETE p
             """;
 
+    /** The survey responses a feedback import stored, deleted when it is undone or rolled back; their ids returned. */
+    private static final String DELETE_RESPONSES_OF = """
+            MATCH (r:Response {importId: $importId})
+            WITH r, r.id AS id
+            DETACH DELETE r
+            RETURN id
+            """;
+
+    /**
+     * A customer's survey responses: those with the customer id and those joined to the customer's erased journeys
+     * (a response joined by journey id may have no customer id). A scan of the responses: O(responses).
+     */
+    private static final String FORGET_CUSTOMER_RESPONSES = """
+            MATCH (r:Response)
+            WHERE r.customerId = $customerId OR r.journeyId IN $journeyIds
+            WITH r, r.id AS id
+            DETACH DELETE r
+            RETURN id
+            """;
+
+    private static final String COUNT_RESPONSES = """
+            MATCH (i:Import {id: $importId})
+            SET i.responses = $responses
+            """;
+
     private static final String DROP_PREVIOUS_VERSIONS = """
             MATCH (:Import {id: $importId})-[:REPLACED]->(p)
             CALL (p) { DETACH DELETE p } IN TRANSACTIONS OF 10000 ROWS
@@ -127,7 +152,8 @@ class ImportJournal {
 
     private static final String ENTRY_COLUMNS = """
             RETURN i.id AS id, coalesce(i.kind, 'import') AS kind, i.status AS status, i.startedAt AS startedAt,
-                   i.finishedAt AS finishedAt, i.journeys AS journeys, i.events AS events, i.undoes AS undoes,
+                   i.finishedAt AS finishedAt, i.journeys AS journeys, i.events AS events,
+                   coalesce(i.responses, 0) AS responses, i.undoes AS undoes,
                    i.undoneBy AS undoneBy
             """;
 
@@ -180,7 +206,14 @@ class ImportJournal {
      */
     void beginImport(String importId, String kind, String undoes, long journeys, long events,
             Collection<String> created) {
+        beginImport(importId, kind, undoes, journeys, events, created, 0);
+    }
+
+    /** As {@link #beginImport(String, String, String, long, long, Collection)}, for an entry that stores responses. */
+    void beginImport(String importId, String kind, String undoes, long journeys, long events,
+            Collection<String> created, long responses) {
         Map<String, Object> parameters = new HashMap<>();
+        parameters.put("responses", responses);
         parameters.put("importId", importId);
         parameters.put("kind", kind);
         parameters.put("undoes", undoes);
@@ -230,29 +263,58 @@ class ImportJournal {
         }
     }
 
-    /** Finishes an undo and marks the entry it undid as undone, in one transaction, then drops that entry's copies. */
-    void finishUndo(String importId, String undone) {
+    /**
+     * Finishes an undo and marks the entry it undid as undone, in one transaction that also deletes the survey
+     * responses the undone entry stored (none unless it was a feedback import; the count is kept on the undo), then
+     * drops that entry's copies.
+     *
+     * @return the ids of the responses deleted
+     */
+    List<String> finishUndo(String importId, String undone) {
+        List<String> removed;
         try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
+            removed = session.executeWrite(tx -> {
+                List<String> ids = tx.run(DELETE_RESPONSES_OF, Map.of("importId", undone))
+                        .list(row -> row.get("id").asString());
+                tx.run(COUNT_RESPONSES, Map.of("importId", importId, "responses", ids.size())).consume();
                 tx.run(FINISH_IMPORT, Map.of("importId", importId, "status", "done")).consume();
                 tx.run(MARK_UNDONE, Map.of("importId", importId, "undoes", undone)).consume();
+                return ids;
             });
         }
         dropPreviousVersions(undone);
+        return removed;
     }
 
     /**
      * Finishes an erasure and, in the same transaction, deletes every copy of the customer's journeys that the
-     * journal held (its own, and older versions kept by earlier imports).
+     * journal held (its own, and older versions kept by earlier imports) and the customer's survey responses (by
+     * customer id, or joined to one of {@code journeyIds}, the erased journeys); their count is kept on the entry.
+     *
+     * @return the ids of the responses deleted
      */
-    void finishErasure(String importId, String customerId) {
+    List<String> finishErasure(String importId, String customerId, Collection<String> journeyIds) {
+        List<String> removed;
         try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
+            removed = session.executeWrite(tx -> {
+                List<String> ids = tx.run(FORGET_CUSTOMER_RESPONSES, Map.of("customerId", customerId,
+                        "journeyIds", List.copyOf(journeyIds))).list(row -> row.get("id").asString());
+                tx.run(COUNT_RESPONSES, Map.of("importId", importId, "responses", ids.size())).consume();
                 tx.run(FINISH_IMPORT, Map.of("importId", importId, "status", "done")).consume();
                 tx.run(FORGET_CUSTOMER, Map.of("customerId", customerId)).consume();
+                return ids;
             });
         }
         dropPreviousVersions(importId);
+        return removed;
+    }
+
+    /** Deletes the survey responses an entry stored, in one transaction; none for an entry of journeys. */
+    void deleteResponsesOf(String importId) {
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(DELETE_RESPONSES_OF, Map.of("importId", importId))
+                    .consume());
+        }
     }
 
     /** Deletes the copies an entry kept, in transactions of 10,000. */
@@ -281,7 +343,8 @@ class ImportJournal {
         return new ImportEntry(row.get("id").asString(), row.get("kind").asString(), row.get("status").asString(),
                 row.get("startedAt").isNull() ? null : row.get("startedAt").asZonedDateTime().toInstant(),
                 row.get("finishedAt").isNull() ? null : row.get("finishedAt").asZonedDateTime().toInstant(),
-                row.get("journeys").asLong(0), row.get("events").asLong(0), row.get("undoes").asString(null),
+                row.get("journeys").asLong(0), row.get("events").asLong(0), row.get("responses").asLong(0),
+                row.get("undoes").asString(null),
                 row.get("undoneBy").asString(null));
     }
 
@@ -357,10 +420,11 @@ class ImportJournal {
     /**
      * Undoes an unfinished entry: deletes the journeys it created, writes back the versions it replaced or removed
      * (keeping the id of the entry that wrote each), deletes the touchpoints it created, puts back the touchpoint
-     * metadata it replaced, and marks it rolled back. Idempotent: a rollback that is itself interrupted is simply run
+     * metadata it replaced, deletes the survey responses it stored, and marks it rolled back. Idempotent: a rollback that is itself interrupted is simply run
      * again. Batches of {@code batchSize} journeys, one transaction each.
      */
     void rollBack(String importId, int batchSize) {
+        deleteResponsesOf(importId);
         List<String> created = journeysCreatedBy(importId);
         for (int from = 0; from < created.size(); from += batchSize) {
             writes.deleteJourneys(created.subList(from, Math.min(created.size(), from + batchSize)));

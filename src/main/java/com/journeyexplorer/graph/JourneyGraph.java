@@ -46,12 +46,15 @@ public class JourneyGraph {
     private final TransitionWriter transitions;
     private final ImportJournal importJournal;
     private final JourneyProjection projection;
+    private final FeedbackGraph feedback;
     private final int batchSize;
     private final long openHorizon;
     private final ReentrantLock writeLock = new ReentrantLock();
 
     JourneyGraph(StoreSchema schema, StoreLoader loader, JourneyWrites writes, TransitionWriter transitions,
-            ImportJournal importJournal, JourneyProjection projection, JourneysProperties properties) {
+            ImportJournal importJournal, JourneyProjection projection, FeedbackGraph feedback,
+            JourneysProperties properties) {
+        this.feedback = feedback;
         this.schema = schema;
         this.loader = loader;
         this.writes = writes;
@@ -117,7 +120,7 @@ public class JourneyGraph {
                     : OpenJourneys.apply(before.withChanges(changes.touchpoints(), changes.upserts(),
                             changes.removals()), openHorizon);
             String importId = null;
-            if (!changes.isEmpty() || journal.undoes() != null) {
+            if (!changes.isEmpty() || journal.undoes() != null || journal.erasedCustomer() != null) {
                 importId = write(journal, changes, before, after, progress);
                 projection.replace(after);
             }
@@ -129,8 +132,8 @@ public class JourneyGraph {
 
     /**
      * Undoes a finished journal entry: the journeys it created are deleted, the versions it replaced or removed are
-     * put back (keeping the id of the entry that wrote them), and the touchpoint metadata it changed is restored.
-     * Journaled itself as an {@code undo} entry. Refused while later entries changed what it wrote: undo those first.
+     * put back (keeping the id of the entry that wrote them), and the touchpoint metadata it changed is restored; of a
+     * {@code feedback} entry, the survey responses it stored (and not erased since) are deleted. Journaled itself as an {@code undo} entry. Refused while later entries changed what it wrote: undo those first.
      *
      * @throws NotStoredException     when there is no such entry
      * @throws UndoConflictException  when it cannot be undone; nothing is changed
@@ -228,9 +231,10 @@ public class JourneyGraph {
 
     /**
      * Erases every journey of a customer (the right to erasure), journaled as an {@code erasure} entry that keeps no
-     * copy of them once it has committed, and deletes the older versions of them that earlier entries kept.
+     * copy of them once it has committed, and deletes the older versions of them that earlier entries kept and the
+     * customer's survey responses (by customer id, or joined to one of the erased journeys).
      *
-     * @throws NotStoredException when no stored journey has that customer id
+     * @throws NotStoredException when neither a stored journey nor a stored response has that customer id
      */
     public <R> R erase(String customerId, Applied<R> result) {
         return update(new Journal("erasure", null, customerId), before -> {
@@ -242,7 +246,7 @@ public class JourneyGraph {
                     replaced.put(journey.id(), journey);
                 }
             }
-            if (removals.isEmpty()) {
+            if (removals.isEmpty() && !feedback.hasCustomer(customerId)) {
                 throw new NotStoredException("customer", customerId);
             }
             return new JourneyChanges(before.touchpoints(), List.of(), List.of(), removals, replaced, 0, 0, 0, 0);
@@ -252,6 +256,11 @@ public class JourneyGraph {
     /** The newest {@code limit} journal entries, newest first. */
     public List<ImportEntry> imports(int limit) {
         return importJournal.importEntries(limit);
+    }
+
+    /** One journal entry, or empty when there is none with that id. */
+    public java.util.Optional<ImportEntry> importEntry(String importId) {
+        return importJournal.importEntry(importId);
     }
 
     private String write(Journal journal, JourneyChanges changes, JourneySnapshot before, JourneySnapshot after,
@@ -266,7 +275,8 @@ public class JourneyGraph {
                 }
             }
         }
-        importJournal.beginImport(importId, journal.kind(), journal.undoes(), changes.upserts().size(), changes.newEvents(),
+        importJournal.beginImport(importId, journal.kind(), journal.undoes(), changes.upserts().size(),
+                changes.newEvents(),
                 recreated);
         try {
             importJournal.stashPreviousVersions(importId, changes.previousVersions().keySet(), batchSize);
@@ -304,11 +314,14 @@ public class JourneyGraph {
                 writes.deleteTouchpointsFrom(after.touchpoints().size());
             }
             long journeysWritten = System.nanoTime();
-            transitions.writeTransitions(TransitionTable.of(after, journey -> true, true), after.touchpoints());
+            if (!changes.isEmpty()) {
+                transitions.writeTransitions(TransitionTable.of(after, journey -> true, true), after.touchpoints());
+            }
             if (journal.undoes() != null) {
-                importJournal.finishUndo(importId, journal.undoes());
+                feedback.remove(() -> importJournal.finishUndo(importId, journal.undoes()));
             } else if (journal.erasedCustomer() != null) {
-                importJournal.finishErasure(importId, journal.erasedCustomer());
+                feedback.remove(() -> importJournal.finishErasure(importId, journal.erasedCustomer(),
+                        changes.removals()));
             } else {
                 importJournal.finishImport(importId, "done");
             }

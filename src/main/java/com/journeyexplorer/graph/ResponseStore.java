@@ -15,7 +15,8 @@ import com.journeyexplorer.journey.SurveyResponse;
 
 /**
  * Reads and writes survey responses in Neo4j through the Bolt driver: {@code (:Response)-[:ABOUT]->(:Journey)} and
- * {@code (:Response)-[:AT]->(:Touchpoint)}; see docs/adr/0008-survey-responses.md. A response keeps its journey id,
+ * {@code (:Response)-[:AT]->(:Touchpoint)}, each with the {@code importId} of the journal entry that stored it;
+ * see docs/adr/0008-survey-responses.md. A response keeps its journey id,
  * touchpoint and stage as properties too, so it loads without its relationships and outlives a journey's removal.
  */
 @Repository
@@ -50,8 +51,11 @@ class ResponseStore {
         this.driver = driver;
     }
 
-    /** Writes {@code responses} in one transaction: all of them or, on failure, none. O(responses). */
-    void write(List<SurveyResponse> responses, int batchSize) {
+    /**
+     * Writes {@code responses} in one transaction: all of them or, on failure, none. Each keeps {@code importId}, the
+     * journal entry that stored it, so that undoing that entry finds it. O(responses).
+     */
+    void write(List<SurveyResponse> responses, String importId, int batchSize) {
         if (responses.isEmpty()) {
             return;
         }
@@ -61,7 +65,7 @@ class ResponseStore {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     for (SurveyResponse response : responses.subList(from,
                             Math.min(responses.size(), from + batchSize))) {
-                        rows.add(row(response));
+                        rows.add(row(response, importId));
                     }
                     tx.run(WRITE_RESPONSES, Map.of("rows", rows)).consume();
                 }
@@ -84,8 +88,9 @@ class ResponseStore {
         return value.isNull() ? "" : value.asString();
     }
 
-    private static Map<String, Object> row(SurveyResponse response) {
+    private static Map<String, Object> row(SurveyResponse response, String importId) {
         Map<String, Object> props = new HashMap<>();
+        props.put("importId", importId);
         props.put("id", response.id());
         props.put("journeyId", response.journeyId());
         props.put("customerId", response.customerId());

@@ -104,7 +104,7 @@ public class FeedbackImporter {
                         unmatchedReasons.get(response.id())));
             }
         }
-        return new FeedbackReport(rows[0], added.stored().size(), added.duplicates(), matched,
+        return new FeedbackReport(added.importId(), rows[0], added.stored().size(), added.duplicates(), matched,
                 added.stored().size() - matched, errors.rejectedRows(), errors.errors(), unmatched, added.total(),
                 (System.nanoTime() - started) / 1_000_000);
     }

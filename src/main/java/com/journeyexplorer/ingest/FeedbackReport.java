@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * What a survey-response import did.
  *
+ * @param importId        the journal entry of the responses stored ({@code DELETE /api/imports/{id}} undoes it), or
+ *                        null when nothing new was stored
  * @param rowsRead        data rows read (header excluded)
  * @param imported        new responses stored, matched or not
  * @param duplicates      responses whose id was stored already or repeated in the upload, stored once
@@ -16,7 +18,7 @@ import java.util.List;
  * @param totalResponses  responses stored after the import
  * @param millis          time taken
  */
-public record FeedbackReport(long rowsRead, long imported, long duplicates, long matched, long unmatched,
+public record FeedbackReport(String importId, long rowsRead, long imported, long duplicates, long matched, long unmatched,
         long rowsRejected, List<RowError> errors, List<Unmatched> unmatchedRows, long totalResponses, long millis) {
 
     public FeedbackReport {
