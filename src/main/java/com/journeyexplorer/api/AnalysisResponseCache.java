@@ -45,9 +45,10 @@ class AnalysisResponseCache extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        // The experience answers read the survey responses too, which change without a new snapshot.
+        // The experience answers read the survey responses too, and the journal lists feedback imports and their
+        // undo: both change without a new snapshot.
         return !"GET".equals(request.getMethod()) || !path.startsWith("/api/") || path.startsWith("/api/cypher")
-                || path.startsWith("/api/experience");
+                || path.startsWith("/api/experience") || path.startsWith("/api/imports");
     }
 
     @Override
