@@ -5,9 +5,9 @@ import java.time.Instant;
 /**
  * One entry of the journal: an import, or another change of the stored journeys.
  *
- * @param kind     {@code import} (events or aggregated paths), {@code feedback} (survey responses), {@code outcomes} (outcome rules redefined),
- *                 {@code touchpoint} (metadata set), {@code undo} (an entry undone) or {@code erasure} (a customer's
- *                 journeys erased)
+ * @param kind     {@code import} (events or aggregated paths), {@code feedback} (survey responses),
+ *                 {@code outcomes} (outcome rules redefined), {@code touchpoint} (metadata set), {@code undo} (an
+ *                 entry undone) or {@code erasure} (a customer's journeys and survey responses erased)
  * @param status   {@code running}, {@code done}, {@code rolled back} (failed, nothing kept) or {@code undone}
  * @param journeys journeys written (an import, outcomes, touchpoint) or put back (an undo)
  * @param events   new events an import added

@@ -20,7 +20,8 @@ import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * The journal of changes to the stored journeys and survey responses: one {@code (:Import)} node per import (of events
- * or of survey responses, whose {@code (:Response)} nodes carry its id), outcome redefinition, undo or erasure, holding copies of the journey versions ({@code :PreviousVersion}) and touchpoint metadata
+ * or of survey responses, whose {@code (:Response)} nodes carry its id), outcome redefinition, undo or erasure,
+ * holding copies of the journey versions ({@code :PreviousVersion}) and touchpoint metadata
  * ({@code :PreviousTouchpoint}) it replaced. An entry is opened before its writes and finished after them; one left
  * running by a stopped process is rolled back from its copies ({@link #rollBack}). A finished entry keeps its copies
  * so that it can be undone; what it created, replaced and what later entries changed are read here for that. See
@@ -420,8 +421,8 @@ class ImportJournal {
     /**
      * Undoes an unfinished entry: deletes the journeys it created, writes back the versions it replaced or removed
      * (keeping the id of the entry that wrote each), deletes the touchpoints it created, puts back the touchpoint
-     * metadata it replaced, deletes the survey responses it stored, and marks it rolled back. Idempotent: a rollback that is itself interrupted is simply run
-     * again. Batches of {@code batchSize} journeys, one transaction each.
+     * metadata it replaced, deletes the survey responses it stored, and marks it rolled back. Idempotent: a rollback
+     * that is itself interrupted is simply run again. Batches of {@code batchSize} journeys, one transaction each.
      */
     void rollBack(String importId, int batchSize) {
         deleteResponsesOf(importId);

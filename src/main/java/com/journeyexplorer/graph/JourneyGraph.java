@@ -133,7 +133,8 @@ public class JourneyGraph {
     /**
      * Undoes a finished journal entry: the journeys it created are deleted, the versions it replaced or removed are
      * put back (keeping the id of the entry that wrote them), and the touchpoint metadata it changed is restored; of a
-     * {@code feedback} entry, the survey responses it stored (and not erased since) are deleted. Journaled itself as an {@code undo} entry. Refused while later entries changed what it wrote: undo those first.
+     * {@code feedback} entry, the survey responses it stored (and not erased since) are deleted. Journaled itself as
+     * an {@code undo} entry. Refused while later entries changed what it wrote: undo those first.
      *
      * @throws NotStoredException     when there is no such entry
      * @throws UndoConflictException  when it cannot be undone; nothing is changed

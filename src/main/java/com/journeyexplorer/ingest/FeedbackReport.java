@@ -18,8 +18,9 @@ import java.util.List;
  * @param totalResponses  responses stored after the import
  * @param millis          time taken
  */
-public record FeedbackReport(String importId, long rowsRead, long imported, long duplicates, long matched, long unmatched,
-        long rowsRejected, List<RowError> errors, List<Unmatched> unmatchedRows, long totalResponses, long millis) {
+public record FeedbackReport(String importId, long rowsRead, long imported, long duplicates, long matched,
+        long unmatched, long rowsRejected, List<RowError> errors, List<Unmatched> unmatchedRows, long totalResponses,
+        long millis) {
 
     public FeedbackReport {
         errors = List.copyOf(errors);
