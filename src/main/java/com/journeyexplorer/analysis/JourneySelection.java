@@ -242,8 +242,8 @@ public record JourneySelection(
                 excludes, filterScope, eventAttributes, true);
     }
 
-    /** Whether every record of {@code snapshot} is selected. */
-    private boolean selectsAll(JourneySnapshot snapshot) {
+    /** Whether every record of {@code snapshot} is selected: no criteria, and open journeys included or absent. */
+    public boolean selectsAll(JourneySnapshot snapshot) {
         return from == null && to == null && segment == null && channel == null && device == null && outcome == null
                 && attributes.isEmpty() && eventAttributes.isEmpty() && startsWith.isEmpty() && endsWith.isEmpty()
                 && contains.isEmpty() && excludes.isEmpty() && !excludesOpen(snapshot);

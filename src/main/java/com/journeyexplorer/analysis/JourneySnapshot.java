@@ -119,9 +119,10 @@ public final class JourneySnapshot {
      * A value derived from this snapshot alone, computed on first use and then kept with the snapshot: a snapshot is
      * immutable, so an analysis may memoize what every request would otherwise recompute from all journeys (the
      * unfiltered transition graph, for one). Values must be immutable and small, as they live as long as the
-     * snapshot; a concurrent first use of a key waits for the one computation.
+     * snapshot; a concurrent first use of a key waits for the one computation. Keys of other packages should be their
+     * own (package-private) objects, so they cannot collide.
      */
-    <T> T memo(Object key, Class<T> type, Supplier<T> compute) {
+    public <T> T memo(Object key, Class<T> type, Supplier<T> compute) {
         return type.cast(memos.computeIfAbsent(key, unused -> compute.get()));
     }
 

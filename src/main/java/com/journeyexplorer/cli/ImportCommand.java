@@ -52,7 +52,9 @@ public final class ImportCommand {
               --aggregated                 the file holds aggregated paths (path;total_conversions;...)
               --journeyColumn=NAME         and timestampColumn, touchpointColumn, channelColumn, stageColumn,
                                            customerColumn, ownerColumn, typeColumn, valueColumn, segmentColumn,
-                                           deviceColumn, eventIdColumn
+                                           deviceColumn, eventIdColumn, scoreColumn, scaleColumn,
+                                           commentColumn
+              --scale=nps|csat|ces|rating|sentiment  the scale of scored rows without a scale column
               --purchase=A,B               touchpoints whose events are purchases; quote a name with a comma
                                            ("Pay, now",B) or repeat the option (--purchase=A --purchase=B)
               --competitor=LIST|REGEX      competitor touchpoints (a list like --purchase, or a regex)
@@ -72,7 +74,8 @@ public final class ImportCommand {
 
     private static final List<String> EVENT_PARAMETERS = List.of("journeyColumn", "timestampColumn",
             "touchpointColumn", "channelColumn", "stageColumn", "customerColumn", "ownerColumn", "typeColumn",
-            "valueColumn", "segmentColumn", "deviceColumn", "eventIdColumn", "purchase", "competitor", "onError",
+            "valueColumn", "segmentColumn", "deviceColumn", "eventIdColumn", "scoreColumn", "scaleColumn",
+            "commentColumn", "scale", "purchase", "competitor", "onError",
             "delimiter", "sessionGap", "timestampFormat", "decimal", "sessionize", "openHorizon");
     private static final List<String> AGGREGATED_PARAMETERS = List.of("pathColumn", "conversionsColumn",
             "nullsColumn", "separator", "source", "conversionTouchpoint");
@@ -143,7 +146,9 @@ public final class ImportCommand {
                         options.get("timestampColumn"), options.get("touchpointColumn"), options.get("channelColumn"),
                         options.get("stageColumn"), options.get("customerColumn"), options.get("ownerColumn"),
                         options.get("typeColumn"), options.get("valueColumn"), options.get("segmentColumn"),
-                        options.get("deviceColumn"), options.get("eventIdColumn"), repeated.get("purchase"),
+                        options.get("deviceColumn"), options.get("eventIdColumn"), options.get("scoreColumn"),
+                        options.get("scaleColumn"), options.get("commentColumn"), options.get("scale"),
+                        repeated.get("purchase"),
                         repeated.get("competitor"), options.get("onError"), options.get("delimiter"),
                         options.get("sessionGap"), options.get("timestampFormat"), options.get("decimal"),
                         options.get("sessionize"), options.get("format"), options.get("openHorizon"));

@@ -21,10 +21,14 @@ public record ColumnMapping(
         String value,
         String segment,
         String device,
-        String eventId) {
+        String eventId,
+        String score,
+        String scale,
+        String comment) {
 
     public static final ColumnMapping CANONICAL = new ColumnMapping("journey_id", "timestamp", "touchpoint", "channel",
-            "stage", "customer_id", "owner", "type", "value", "segment", "device", "event_id");
+            "stage", "customer_id", "owner", "type", "value", "segment", "device", "event_id", "score", "scale",
+            "comment");
 
     public ColumnMapping {
         journey = orDefault(journey, "journey_id");
@@ -39,6 +43,9 @@ public record ColumnMapping(
         segment = orDefault(segment, "segment");
         device = orDefault(device, "device");
         eventId = orDefault(eventId, "event_id");
+        score = orDefault(score, "score");
+        scale = orDefault(scale, "scale");
+        comment = orDefault(comment, "comment");
     }
 
     /**
@@ -49,7 +56,7 @@ public record ColumnMapping(
         return new ColumnMapping(journey.equals(CANONICAL.journey) ? "case:concept:name" : journey,
                 timestamp.equals(CANONICAL.timestamp) ? "time:timestamp" : timestamp,
                 touchpoint.equals(CANONICAL.touchpoint) ? "concept:name" : touchpoint,
-                channel, stage, customer, owner, type, value, segment, device, eventId);
+                channel, stage, customer, owner, type, value, segment, device, eventId, score, scale, comment);
     }
 
     private static String orDefault(String column, String canonical) {
@@ -71,6 +78,9 @@ public record ColumnMapping(
         fields.put("segment", segment);
         fields.put("device", device);
         fields.put("event_id", eventId);
+        fields.put("score", score);
+        fields.put("scale", scale);
+        fields.put("comment", comment);
         return fields;
     }
 

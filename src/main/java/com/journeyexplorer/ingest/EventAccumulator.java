@@ -48,6 +48,7 @@ final class EventAccumulator {
     private final Map<String, Integer> touchpointIds = new HashMap<>();
     private final Set<Integer> changedTouchpoints = new LinkedHashSet<>();
     private final Map<String, JourneyDraft> drafts = new LinkedHashMap<>();
+    private final List<FeedbackImporter.Draft> answers = new ArrayList<>();
     private final OutcomeRuleTally rules;
     private final long plausibleUntil;
     private final List<ImportWarning.Example> implausibleExamples = new ArrayList<>();
@@ -185,6 +186,8 @@ final class EventAccumulator {
                         + MAX_ATTRIBUTE_LENGTH);
             }
         });
+        ScoredAnswer answer = ScoredAnswer.read(row, columns.score(), columns.scale(), columns.comment(),
+                options.defaultScale(), false, errors);
         if (errors.count() > errorsBefore) {
             return;
         }
@@ -224,7 +227,18 @@ final class EventAccumulator {
             // Not revenue, but kept: an attribute of this event (or of the journey, when every event has the same).
             draft.attribute(columns.value(), values.computeIfAbsent(rawValue, same -> same));
         }
+        if (answer != null) {
+            answers.add(FeedbackImporter.Draft.ofEvent(line, journeyId, customerId, time, touchpoint, stage, answer));
+        }
         acceptedRows++;
+    }
+
+    /**
+     * The answers given on accepted rows (a score, its scale and comment), each with the event's journey id as given
+     * (null when the events are split by customer), customer, time and touchpoint; in row order.
+     */
+    List<FeedbackImporter.Draft> answers() {
+        return answers;
     }
 
     /**

@@ -38,7 +38,6 @@ import com.journeyexplorer.journey.Touchpoint;
 @Service
 public class FeedbackImporter {
 
-    static final int MAX_COMMENT_LENGTH = 4000;
     static final int MAX_NAME_LENGTH = 1000;
 
     private final FeedbackGraph feedback;
@@ -52,8 +51,20 @@ public class FeedbackImporter {
     }
 
     /** A valid row, not yet joined. {@code at} is -1 when the row has no timestamp. */
-    private record Draft(long line, String id, String journeyId, String customerId, long at, String touchpoint,
+    record Draft(long line, String id, String journeyId, String customerId, long at, String touchpoint,
             String stage, Scale scale, double score, String comment) {
+
+        /** An answer given on an event: its id derived from its content, so that a repeated import stores it once. */
+        static Draft ofEvent(long line, String journeyId, String customerId, long at, String touchpoint, String stage,
+                ScoredAnswer answer) {
+            return new Draft(line, contentId(journeyId, customerId, at, touchpoint, stage, answer.scale(),
+                    answer.score(), answer.comment()), journeyId, customerId, at, touchpoint, stage, answer.scale(),
+                    answer.score(), answer.comment());
+        }
+
+        Draft withStage(String newStage) {
+            return new Draft(line, id, journeyId, customerId, at, touchpoint, newStage, scale, score, comment);
+        }
     }
 
     public FeedbackReport importFeedback(InputStream input, EventImporter.Format format, FeedbackOptions options) {
@@ -119,7 +130,6 @@ public class FeedbackImporter {
         String customerId = text(row, options.customerColumn(), MAX_NAME_LENGTH, line, errors);
         String touchpoint = text(row, options.touchpointColumn(), MAX_NAME_LENGTH, line, errors);
         String stage = text(row, options.stageColumn(), MAX_NAME_LENGTH, line, errors);
-        String comment = text(row, options.commentColumn(), MAX_COMMENT_LENGTH, line, errors);
         String rawTime = trimmed(row.get(options.timestampColumn()));
         long at = -1;
         if (rawTime != null) {
@@ -136,36 +146,8 @@ public class FeedbackImporter {
             errors.add(line, options.timestampColumn(), "is missing: a response with a customer id but no journey "
                     + "id is joined to that customer's journey at its time");
         }
-        Scale scale = options.defaultScale();
-        String rawScale = trimmed(row.get(options.scaleColumn()));
-        if (rawScale != null) {
-            try {
-                scale = Scale.of(rawScale);
-            } catch (IllegalArgumentException e) {
-                errors.add(line, options.scaleColumn(), TimestampParser.abbreviate(e.getMessage()));
-                scale = null;
-            }
-        } else if (scale == null) {
-            errors.add(line, options.scaleColumn(), "is missing and no default is given (scale=nps, csat, ces, "
-                    + "rating or sentiment)");
-        }
-        String rawScore = trimmed(row.get(options.scoreColumn()));
-        double score = Double.NaN;
-        if (rawScore == null) {
-            errors.add(line, options.scoreColumn(), "is missing");
-        } else {
-            try {
-                score = Double.parseDouble(rawScore);
-            } catch (NumberFormatException e) {
-                errors.add(line, options.scoreColumn(), "'" + TimestampParser.abbreviate(rawScore)
-                        + "' is not a number");
-            }
-            if (!Double.isNaN(score) && scale != null && !scale.accepts(score)) {
-                errors.add(line, options.scoreColumn(), "'" + TimestampParser.abbreviate(rawScore) + "' is not on "
-                        + "the " + scale.label() + " scale (" + scale.range()
-                        + (scale == Scale.NPS ? ", whole numbers)" : ")"));
-            }
-        }
+        ScoredAnswer answer = ScoredAnswer.read(row, options.scoreColumn(), options.scaleColumn(),
+                options.commentColumn(), options.defaultScale(), true, errors);
         if (touchpoint != null) {
             var known = snapshot.touchpoint(touchpoint);
             if (known.isEmpty()) {
@@ -179,9 +161,12 @@ public class FeedbackImporter {
             errors.add(line, options.stageColumn(), "'" + TimestampParser.abbreviate(stage) + "' is the stage of no "
                     + "stored touchpoint");
         }
-        if (errors.count() != before) {
+        if (errors.count() != before || answer == null) {
             return null;
         }
+        Scale scale = answer.scale();
+        double score = answer.score();
+        String comment = answer.comment();
         if (id == null) {
             id = contentId(journeyId, customerId, at, touchpoint, stage, scale, score, comment);
         }
@@ -192,7 +177,7 @@ public class FeedbackImporter {
      * Joins each draft to its journey (see the class comment) and adds it to {@code responses}; for an unmatched one
      * also its reason. O(drafts + journeys) when some draft joins by customer and time, O(drafts) otherwise.
      */
-    private static void join(List<Draft> drafts, JourneySnapshot snapshot, long window,
+    static void join(List<Draft> drafts, JourneySnapshot snapshot, long window,
             List<SurveyResponse> responses, Map<String, String> unmatchedReasons, Map<String, Long> lines) {
         Map<String, List<Journey>> byCustomer = new HashMap<>();
         for (Draft draft : drafts) {

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.journeyexplorer.journey.Scale;
+
 /**
  * How to read one upload of events.
  *
@@ -26,6 +28,7 @@ import java.util.regex.Pattern;
  *                            id ({@code sessionize=customer}); the journey id column is then not read
  * @param openHorizon         the open horizon of the journeys this upload writes (see {@code OpenJourneys}), or null
  *                            for the setting {@code journeys.open-horizon}; kept with each journey
+ * @param defaultScale        the scale of rows with a score but no scale, or null: such rows must name theirs
  */
 public record ImportOptions(
         ColumnMapping mapping,
@@ -38,7 +41,8 @@ public record ImportOptions(
         TimestampFormat timestampFormat,
         boolean decimalComma,
         boolean sessionizeByCustomer,
-        Duration openHorizon) {
+        Duration openHorizon,
+        Scale defaultScale) {
 
     /** What to do with bad rows. */
     public enum ErrorMode {
@@ -64,13 +68,13 @@ public record ImportOptions(
     public ImportOptions(ColumnMapping mapping, Set<String> purchases, Pattern competitor, ErrorMode onError,
             Duration sessionGap, char delimiter) {
         this(mapping, purchases, competitor, onError, sessionGap, delimiter, List.of(), TimestampFormat.AUTO, false,
-                false, null);
+                false, null, null);
     }
 
     /** These options with the journeys' own open horizon. */
     public ImportOptions withOpenHorizon(Duration horizon) {
         return new ImportOptions(mapping, purchases, competitor, onError, sessionGap, delimiter, competitorNames,
-                timestampFormat, decimalComma, sessionizeByCustomer, horizon);
+                timestampFormat, decimalComma, sessionizeByCustomer, horizon, defaultScale);
     }
 
     /** The open horizon in milliseconds for the journeys written, -1 for the setting's. */
@@ -85,7 +89,7 @@ public record ImportOptions(
     /** These options reading other columns. */
     public ImportOptions withMapping(ColumnMapping other) {
         return new ImportOptions(other, purchases, competitor, onError, sessionGap, delimiter, competitorNames,
-                timestampFormat, decimalComma, sessionizeByCustomer, openHorizon);
+                timestampFormat, decimalComma, sessionizeByCustomer, openHorizon, defaultScale);
     }
 
     boolean isCompetitor(String touchpoint) {

@@ -11,6 +11,8 @@ import java.util.regex.PatternSyntaxException;
 
 import org.springframework.boot.convert.DurationStyle;
 
+import com.journeyexplorer.journey.Scale;
+
 /**
  * The options of an event import as text, as the query parameters of {@code POST /api/events} and the options of
  * the command-line import name them: column names, outcome rules, formats and error handling. Bound by
@@ -34,6 +36,10 @@ public record ImportParameters(
         String segmentColumn,
         String deviceColumn,
         String eventIdColumn,
+        String scoreColumn,
+        String scaleColumn,
+        String commentColumn,
+        String scale,
         List<String> purchase,
         List<String> competitor,
         String onError,
@@ -52,7 +58,7 @@ public record ImportParameters(
     public ImportParameters withRules(String[] purchaseValues, String[] competitorValues) {
         return new ImportParameters(journeyColumn, timestampColumn, touchpointColumn, channelColumn, stageColumn,
                 customerColumn, ownerColumn, typeColumn, valueColumn, segmentColumn, deviceColumn, eventIdColumn,
-                purchaseValues == null ? null : List.of(purchaseValues),
+                scoreColumn, scaleColumn, commentColumn, scale, purchaseValues == null ? null : List.of(purchaseValues),
                 competitorValues == null ? null : List.of(competitorValues), onError, delimiter, sessionGap,
                 timestampFormat, decimal, sessionize, format, openHorizon);
     }
@@ -60,13 +66,25 @@ public record ImportParameters(
     public ImportOptions toOptions(Duration defaultGap) {
         ColumnMapping mapping = new ColumnMapping(journeyColumn, timestampColumn, touchpointColumn, channelColumn,
                 stageColumn, customerColumn, ownerColumn, typeColumn, valueColumn, segmentColumn, deviceColumn,
-                eventIdColumn);
+                eventIdColumn, scoreColumn, scaleColumn, commentColumn);
         List<String> competitors = competitorNames(competitor);
         boolean regex = competitors.stream().anyMatch(name -> REGEX_HINT.matcher(name).find());
         return new ImportOptions(mapping, new LinkedHashSet<>(names("purchase", purchase)),
                 competitorPattern(competitors), errorMode(onError), gap(sessionGap, defaultGap),
                 delimiter(delimiter), regex ? List.of() : competitors, timestampFormat(timestampFormat),
-                decimalComma(decimal), sessionizeByCustomer(sessionize), horizon(openHorizon));
+                decimalComma(decimal), sessionizeByCustomer(sessionize), horizon(openHorizon), scale(scale));
+    }
+
+    /** {@code scale}: the scale of scored rows that name none ({@code nps}, ...); null when absent. */
+    static Scale scale(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Scale.of(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidImportOptionException("scale", TimestampParser.abbreviate(e.getMessage()));
+        }
     }
 
     /** {@code openHorizon}: a duration ({@code 30d}, {@code 12h}, {@code PT0S}), 0 for none; null for the setting. */
