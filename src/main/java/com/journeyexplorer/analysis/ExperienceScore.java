@@ -12,6 +12,12 @@ public record ExperienceScore(long responses, double meanScore) {
         }
     }
 
+    /** The responses of both rows together, with their mean. */
+    public ExperienceScore plus(ExperienceScore other) {
+        long n = responses + other.responses;
+        return new ExperienceScore(n, (meanScore * responses + other.meanScore * other.responses) / n);
+    }
+
     /**
      * Counts and score sums per row, filled response by response; O(1) per response and 16 bytes per row.
      */
