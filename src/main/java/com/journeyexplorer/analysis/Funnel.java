@@ -5,6 +5,7 @@ import com.journeyexplorer.journey.Outcome;
 import com.journeyexplorer.journey.Touchpoint;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,13 +29,20 @@ public record Funnel(long total, List<Stage> stages) {
      * would be 0/0). {@code droppedOut}: journeys reaching this stage but not the
      * next (0 for the last stage); of them, the ABANDONED ones by last touchpoint ({@code abandonedAt}) and the
      * DIVERTED ones by the competitor touchpoint they ended on ({@code divertedTo}), each top N with shares of
-     * {@code droppedOut}; the rest of {@code droppedOut} purchased.
+     * {@code droppedOut}; the rest of {@code droppedOut} purchased. {@code responses} and {@code meanScore}: the
+     * survey responses about the selected journeys reaching the stage and their mean normalized score (0..1); null
+     * where there are none.
      */
     public record Stage(String stage, long journeys, double shareOfTotal, Double conversion, long droppedOut,
-            List<LabelCount> abandonedAt, List<LabelCount> divertedTo) {
+            List<LabelCount> abandonedAt, List<LabelCount> divertedTo, Long responses, Double meanScore) {
         public Stage {
             abandonedAt = List.copyOf(abandonedAt);
             divertedTo = List.copyOf(divertedTo);
+        }
+
+        public Stage(String stage, long journeys, double shareOfTotal, Double conversion, long droppedOut,
+                List<LabelCount> abandonedAt, List<LabelCount> divertedTo) {
+            this(stage, journeys, shareOfTotal, conversion, droppedOut, abandonedAt, divertedTo, null, null);
         }
     }
 
@@ -49,6 +57,17 @@ public record Funnel(long total, List<Stage> stages) {
      * @param top    how many touchpoints to list per drop-out kind, at least 0
      */
     public static Funnel of(JourneySnapshot snapshot, JourneySelection selection, List<String> stages, int top) {
+        return of(snapshot, selection, stages, top, ResponsesByPosition.none());
+    }
+
+    /**
+     * As {@link #of(JourneySnapshot, JourneySelection, List, int)}, and each stage carries the responses about the
+     * selected journeys reaching it and their mean normalized score: each response's journey is tested against the
+     * selection and its stages are found again from its steps. O(events + journeys · stages + responses · (steps of
+     * the answered journey + stages)).
+     */
+    public static Funnel of(JourneySnapshot snapshot, JourneySelection selection, List<String> stages, int top,
+            ResponsesByPosition responses) {
         if (stages.isEmpty()) {
             throw new IllegalArgumentException("stages must not be empty");
         }
@@ -90,14 +109,7 @@ public record Funnel(long total, List<Stage> stages) {
             int weight = journey.weight();
             total += weight;
             boolean[] reaches = new boolean[k];
-            for (int step : journey.steps()) {
-                if (stageOf[step] >= 0) {
-                    reaches[stageOf[step]] = true;
-                }
-            }
-            if (purchaseStage >= 0 && journey.outcome() == Outcome.PURCHASE) {
-                reaches[purchaseStage] = true;
-            }
+            reach(journey, stageOf, purchaseStage, reaches);
             String last = snapshot.touchpoint(journey.steps()[journey.length() - 1]).name();
             for (int s = 0; s < k; s++) {
                 if (!reaches[s]) {
@@ -117,6 +129,21 @@ public record Funnel(long total, List<Stage> stages) {
                 }
             }
         }
+        ExperienceScore.Tally experience = new ExperienceScore.Tally(k);
+        boolean[] reaches = new boolean[k];
+        for (int i = 0; i < responses.size(); i++) {
+            Journey journey = snapshot.journeys().get(responses.position(i));
+            if (!filter.test(journey)) {
+                continue;
+            }
+            Arrays.fill(reaches, false);
+            reach(journey, stageOf, purchaseStage, reaches);
+            for (int s = 0; s < k; s++) {
+                if (reaches[s]) {
+                    experience.add(s, responses.normalized(i));
+                }
+            }
+        }
         List<Stage> result = new ArrayList<>(k);
         for (int s = 0; s < k; s++) {
             Double conversion = null;
@@ -125,10 +152,24 @@ public record Funnel(long total, List<Stage> stages) {
             } else if (reached[s - 1] > 0) {
                 conversion = LabelCount.share(both[s], reached[s - 1]);
             }
+            ExperienceScore score = experience.score(s);
             result.add(new Stage(stages.get(s), reached[s], LabelCount.share(reached[s], total), conversion,
                     dropped[s], LabelCount.top(abandoned.get(s), dropped[s], top),
-                    LabelCount.top(diverted.get(s), dropped[s], top)));
+                    LabelCount.top(diverted.get(s), dropped[s], top),
+                    score == null ? null : score.responses(), score == null ? null : score.meanScore()));
         }
         return new Funnel(total, result);
+    }
+
+    /** Marks in {@code reaches} the stages the journey reaches (the purchase stage also by its outcome). */
+    private static void reach(Journey journey, int[] stageOf, int purchaseStage, boolean[] reaches) {
+        for (int step : journey.steps()) {
+            if (stageOf[step] >= 0) {
+                reaches[stageOf[step]] = true;
+            }
+        }
+        if (purchaseStage >= 0 && journey.outcome() == Outcome.PURCHASE) {
+            reaches[purchaseStage] = true;
+        }
     }
 }

@@ -82,6 +82,11 @@ public final class JourneySnapshot {
         return journeys;
     }
 
+    /** The position of the journey with this id in {@link #journeys()}, or -1; O(1) expected. */
+    public int positionOf(String id) {
+        return journeyIndex.positionOf(id);
+    }
+
     public Optional<Journey> journey(String id) {
         int position = journeyIndex.positionOf(id);
         return position < 0 ? Optional.empty() : Optional.of(journeys.get(position));

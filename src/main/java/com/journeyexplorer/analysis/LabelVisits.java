@@ -62,4 +62,63 @@ public final class LabelVisits {
         }
         return result;
     }
+
+    /**
+     * Per shaped label of the selected journeys' whole paths, as {@link #of} counts journeys: the survey responses
+     * about the selected journeys passing through it (each response once per label, unweighted) and their mean
+     * normalized score; the outcome nodes have those of the journeys ending in them, and {@link TransitionGraph#START}
+     * all of them. Labels without responses are left out. Each response's journey is tested against the selection and
+     * shaped again: O(responses · steps of the answered journey + labels).
+     */
+    public static Map<String, ExperienceScore> experience(JourneySnapshot snapshot, JourneySelection selection,
+            PathShaping shaping, ResponsesByPosition responses) {
+        if (responses.isEmpty()) {
+            return Map.of();
+        }
+        Predicate<Journey> filter = selection.predicate(snapshot);
+        PathShaper shaper = shaping.shaper(snapshot);
+        int labels = shaper.labelCount();
+        int outcomes = Outcome.values().length;
+        // rows: the labels, then the outcome nodes, then (start)
+        ExperienceScore.Tally tally = new ExperienceScore.Tally(labels + outcomes + 1);
+        int[] seenBy = new int[labels];
+        LabelPath path = new LabelPath();
+        for (int i = 0; i < responses.size(); i++) {
+            Journey journey = snapshot.journeys().get(responses.position(i));
+            if (!filter.test(journey)) {
+                continue;
+            }
+            double score = responses.normalized(i);
+            int stamp = i + 1;
+            shaper.shape(journey, false, path);
+            for (int step = 0; step < path.length; step++) {
+                int label = path.labels[step];
+                if (seenBy[label] != stamp) {
+                    seenBy[label] = stamp;
+                    tally.add(label, score);
+                }
+            }
+            tally.add(labels + journey.outcome().ordinal(), score);
+            tally.add(labels + outcomes, score);
+        }
+        Map<String, ExperienceScore> result = new HashMap<>();
+        for (int label = 0; label < labels; label++) {
+            ExperienceScore score = tally.score(label);
+            if (score != null) {
+                result.put(shaper.labelName(label), score);
+            }
+        }
+        for (Outcome outcome : Outcome.values()) {
+            ExperienceScore score = tally.score(labels + outcome.ordinal());
+            if (score != null) {
+                // a label named like an outcome node counts together with it
+                result.merge(outcome.nodeName(), score, ExperienceScore::plus);
+            }
+        }
+        ExperienceScore all = tally.score(labels + outcomes);
+        if (all != null) {
+            result.put(TransitionGraph.START, all);
+        }
+        return result;
+    }
 }

@@ -1,6 +1,7 @@
 package com.journeyexplorer.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -54,6 +55,17 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
      * @param limit how many variants to list, at least 0
      */
     public static TopPaths of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping, int limit) {
+        return of(snapshot, selection, shaping, limit, ResponsesByPosition.none());
+    }
+
+    /**
+     * As {@link #of(JourneySnapshot, JourneySelection, PathShaping, int)}, and each listed variant carries the
+     * responses about its selected journeys and their mean normalized score (null where none): each response's
+     * journey position is tested against the selection and mapped through its step sequence to its variant.
+     * O(responses) on top.
+     */
+    public static TopPaths of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping, int limit,
+            ResponsesByPosition responses) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be at least 0");
         }
@@ -76,6 +88,7 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
         long total = counted.total;
         int[] top = variants.top(limit);
         Durations[] durations = counted.durations(top, variants.size(), snapshot.journeys());
+        ExperienceScore.Tally experience = experience(responses, selected, numbers, counted, top, variants.size());
         List<PathVariant> shown = new ArrayList<>(top.length);
         long shownJourneys = 0;
         for (int i = 0; i < top.length; i++) {
@@ -84,11 +97,36 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
             int[] key = variants.key(variant);
             shown.add(new PathVariant(shaper.labelNames(key, key.length), count, LabelCount.share(count, total),
                     LabelCount.share(variants.purchased(variant), count),
-                    durations[i] == null ? DurationStats.NONE : durations[i].stats()));
+                    durations[i] == null ? DurationStats.NONE : durations[i].stats(), experience.score(i)));
             shownJourneys += count;
         }
         long rest = total - shownJourneys;
         Other other = new Other(variants.size() - shown.size(), rest, LabelCount.share(rest, total));
         return new TopPaths(shown, other, total, variants.size());
+    }
+
+    /** The responses about the selected journeys, tallied by the rank of their variant among {@code top}. */
+    private static ExperienceScore.Tally experience(ResponsesByPosition responses, IntPredicate selected,
+            int[] numbers, SequenceCounts counted, int[] top, int variantCount) {
+        ExperienceScore.Tally tally = new ExperienceScore.Tally(top.length);
+        if (responses.isEmpty() || top.length == 0) {
+            return tally;
+        }
+        int[] rank = new int[variantCount];
+        Arrays.fill(rank, -1);
+        for (int i = 0; i < top.length; i++) {
+            rank[top[i]] = i;
+        }
+        for (int i = 0; i < responses.size(); i++) {
+            int position = responses.position(i);
+            if (!selected.test(position)) {
+                continue;
+            }
+            int at = rank[counted.variantOf[numbers[position]]];
+            if (at >= 0) {
+                tally.add(at, responses.normalized(i));
+            }
+        }
+        return tally;
     }
 }

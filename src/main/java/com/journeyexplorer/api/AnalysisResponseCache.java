@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
+import com.journeyexplorer.graph.FeedbackGraph;
 import com.journeyexplorer.graph.JourneyProjection;
 
 import jakarta.servlet.FilterChain;
@@ -34,12 +35,14 @@ class AnalysisResponseCache extends OncePerRequestFilter {
     }
 
     private final JourneyProjection projection;
+    private final FeedbackGraph feedback;
     private final Map<String, Answer> answers = new LinkedHashMap<>(64, 0.75f, true);
     private long version = -1;
     private long bytes;
 
-    AnalysisResponseCache(JourneyProjection projection) {
+    AnalysisResponseCache(JourneyProjection projection, FeedbackGraph feedback) {
         this.projection = projection;
+        this.feedback = feedback;
     }
 
     @Override
@@ -55,8 +58,10 @@ class AnalysisResponseCache extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long snapshot = projection.current().version();
+        // Paths, funnel, graph and compare carry the survey responses too, which are only ever added: their count
+        // tells the answers apart without a new snapshot.
         String key = request.getRequestURI() + '?' + request.getQueryString() + '|'
-                + request.getHeader(HttpHeaders.ACCEPT);
+                + request.getHeader(HttpHeaders.ACCEPT) + '|' + feedback.responses().size();
         boolean fresh = String.valueOf(request.getHeader(HttpHeaders.CACHE_CONTROL)).contains("no-cache");
         Answer cached = fresh ? null : lookup(snapshot, key);
         if (cached != null) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import com.journeyexplorer.analysis.attribution.Attribution;
 import com.journeyexplorer.analysis.compare.SegmentComparison;
+import com.journeyexplorer.analysis.experience.ExperienceComparison;
 import com.journeyexplorer.analysis.stats.ChiSquare;
 import com.journeyexplorer.journey.Outcome;
 
@@ -24,7 +25,33 @@ record CompareAnswer(
         @Schema(description = "Path variants (path to purchase and outcome) whose shares of journeys differ most; "
                 + "p-values Benjamini-Hochberg adjusted over every variant") List<ShareDifference> paths,
         @Schema(description = "Transitions (share of journeys making them at least once) that differ most; "
-                + "p-values Benjamini-Hochberg adjusted over every transition") List<ShareDifference> transitions) {
+                + "p-values Benjamini-Hochberg adjusted over every transition") List<ShareDifference> transitions,
+        @Schema(description = "The survey responses about each side's journeys, their mean normalized score "
+                + "(0..1) with its interval, and the difference a - b with its interval; absent when neither side "
+                + "has responses, a side absent when it has none") Experience experience) {
+
+    /** Each side's experience (null without responses) and the difference a - b (null unless both have some). */
+    record Experience(SideExperience a, SideExperience b, Estimates.Difference difference) {
+
+        static Experience of(ExperienceComparison comparison) {
+            if (comparison == null) {
+                return null;
+            }
+            Estimates.Difference difference = comparison.difference() == null ? null
+                    : new Estimates.Difference(comparison.difference(), comparison.differenceInterval().lower(),
+                            comparison.differenceInterval().upper(), null, null);
+            return new Experience(SideExperience.of(comparison.a()), SideExperience.of(comparison.b()), difference);
+        }
+    }
+
+    /** A side's responses and their mean normalized score with its interval {@code [lower, upper]}. */
+    record SideExperience(long responses, double meanScore, double lower, double upper) {
+
+        static SideExperience of(ExperienceComparison.Side side) {
+            return side == null ? null : new SideExperience(side.responses(), side.meanScore(),
+                    side.meanInterval().lower(), side.meanInterval().upper());
+        }
+    }
 
     /** One selection: its filter as given, its size (weights counted) and its attribution. */
     record Side(String filter, long journeys, SideAttribution attribution) {
@@ -78,12 +105,12 @@ record CompareAnswer(
     }
 
     static CompareAnswer of(String filterA, String filterB, SegmentComparison.Result result,
-            AttributionSettings settings, double confidence) {
+            AttributionSettings settings, double confidence, ExperienceComparison experience) {
         return new CompareAnswer(
                 new Side(filterA, result.journeysA(), SideAttribution.of(result.attributionA(), settings)),
                 new Side(filterB, result.journeysB(), SideAttribution.of(result.attributionB(), settings)),
                 confidence, result.outcomes().stream().map(OutcomeRate::of).toList(),
                 OutcomeTest.of(result.outcomeTest()), result.variants().stream().map(ShareDifference::of).toList(),
-                result.transitions().stream().map(ShareDifference::of).toList());
+                result.transitions().stream().map(ShareDifference::of).toList(), Experience.of(experience));
     }
 }

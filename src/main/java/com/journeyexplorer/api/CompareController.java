@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.ResponsesByPosition;
 import com.journeyexplorer.analysis.compare.SegmentComparison;
+import com.journeyexplorer.analysis.experience.ExperienceComparison;
+import com.journeyexplorer.graph.FeedbackGraph;
 import com.journeyexplorer.graph.JourneyProjection;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,9 +52,11 @@ class CompareController {
             .refusingShaping("is not a filter; give it as a parameter of /api/compare itself");
 
     private final JourneyProjection projection;
+    private final FeedbackGraph feedback;
 
-    CompareController(JourneyProjection projection) {
+    CompareController(JourneyProjection projection, FeedbackGraph feedback) {
         this.projection = projection;
+        this.feedback = feedback;
     }
 
     @GetMapping("/compare")
@@ -60,7 +65,8 @@ class CompareController {
             + "startsWith, endsWith, contains, excludes, filterScope), e.g. a=segment%3Dtrend%20follower; an empty "
             + "string selects every journey. Errors inside name the parameter as a.segment. Returns both sizes, "
             + "outcome rates with Wilson intervals and z-tests (Holm), a chi-square test, the path variants and "
-            + "transitions whose shares differ most (Benjamini-Hochberg), and each side's attribution.")
+            + "transitions whose shares differ most (Benjamini-Hochberg), each side's attribution, and where survey "
+            + "responses are about the selections each side's mean normalized score and the difference.")
     @DeclaredParameters("COMPARE")
     CompareAnswer compare(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         AnalysisRequest request = COMPARE.read(parameters, projection);
@@ -75,7 +81,9 @@ class CompareController {
         int limit = request.integer("limit");
         SegmentComparison.Result result = SegmentComparison.compare(snapshot, a.selection(), b.selection(),
                 settings.model(), settings.labels(snapshot), confidence, limit);
-        return CompareAnswer.of(filterA, filterB, result, settings, confidence);
+        ExperienceComparison experience = ExperienceComparison.of(snapshot, a.selection(), b.selection(),
+                ResponsesByPosition.of(snapshot, feedback.responses()), confidence);
+        return CompareAnswer.of(filterA, filterB, result, settings, confidence, experience);
     }
 
     /** The filter query string of a side, stripped; given empty for every journey, never absent. */

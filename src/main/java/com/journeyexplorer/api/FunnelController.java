@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.journeyexplorer.analysis.Funnel;
 import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.ResponsesByPosition;
 import com.journeyexplorer.analysis.StepFunnel;
+import com.journeyexplorer.graph.FeedbackGraph;
 import com.journeyexplorer.graph.JourneyProjection;
 import com.journeyexplorer.journey.Touchpoint;
 
@@ -51,9 +53,11 @@ class FunnelController {
             .refusingShaping(EndpointParameters.RAW_TOUCHPOINTS);
 
     private final JourneyProjection projection;
+    private final FeedbackGraph feedback;
 
-    FunnelController(JourneyProjection projection) {
+    FunnelController(JourneyProjection projection, FeedbackGraph feedback) {
         this.projection = projection;
+        this.feedback = feedback;
     }
 
     @GetMapping("/funnel")
@@ -65,7 +69,8 @@ class FunnelController {
             + "touchpoint has a stage. With 'steps', per touchpoint in eventual order (other touchpoints may come "
             + "between): journeys reaching it, shareOfTotal, conversion from the previous step, droppedOut and "
             + "purchased, within 'window' of the first step if given. Whole journeys, raw touchpoints: path shaping "
-            + "does not apply (400). 404 for an asked stage or step no touchpoint has.")
+            + "does not apply (400). Where survey responses are about the journeys reaching a stage, the stage "
+            + "carries their count (responses) and mean normalized score (meanScore, 0..1). 404 for an asked stage or step no touchpoint has.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {Funnel.class,
             StepFunnel.class})))
     @DeclaredParameters("FUNNEL")
@@ -95,7 +100,8 @@ class FunnelController {
                 throw new NotFoundException("stage", stage);
             }
         }
-        return Funnel.of(snapshot, request.selection(), stages, request.integer("top"));
+        return Funnel.of(snapshot, request.selection(), stages, request.integer("top"),
+                ResponsesByPosition.of(snapshot, feedback.responses()));
     }
 
     private static StepFunnel touchpointFunnel(AnalysisRequest request) {

@@ -15,11 +15,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.journeyexplorer.analysis.ResponsesByPosition;
 import com.journeyexplorer.export.ExportGraph;
 import com.journeyexplorer.export.ExportGraphs;
 import com.journeyexplorer.export.GraphExporter;
 import com.journeyexplorer.export.GraphFormats;
 import com.journeyexplorer.export.Pruning;
+import com.journeyexplorer.graph.FeedbackGraph;
 import com.journeyexplorer.graph.JourneyProjection;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,15 +54,18 @@ class GraphExportController {
                     .onlyWhen(GraphExportController::sankey));
 
     private final JourneyProjection projection;
+    private final FeedbackGraph feedback;
 
-    GraphExportController(JourneyProjection projection) {
+    GraphExportController(JourneyProjection projection, FeedbackGraph feedback) {
         this.projection = projection;
+        this.feedback = feedback;
     }
 
     @GetMapping("/graph")
     @Operation(summary = "The transition graph as a file", description = "The transitions of the selected journeys "
             + "(whole journeys, the counts of /api/transitions) with node attributes (kind, channel, stage, owner, "
-            + "journeys, visits, outcome probabilities) and link attributes (journeys, count, probability, "
+            + "journeys, visits, outcome probabilities; responses and meanScore where survey responses are about "
+            + "the node's journeys) and link attributes (journeys, count, probability, "
             + "medianSeconds, diversion). Ids are stable: t<touchpoint id>, start, purchase, abandoned, diverted, "
             + "label:<label> for channel, stage and group labels. Links with fewer than minJourneys journeys are "
             + "pruned, then all but the maxEdges busiest. The sankey format unrolls the first steps instead. CSV "
@@ -74,7 +79,7 @@ class GraphExportController {
                 ? new ExportGraphs.FlowOptions(request.integer("steps"), request.integer("topPerStep"))
                 : null;
         ExportGraph graph = ExportGraphs.of(request.snapshot(), request.selection(), request.shaping(), pruning,
-                flows);
+                flows, ResponsesByPosition.of(request.snapshot(), feedback.responses()));
         StringWriter body = new StringWriter();
         try {
             exporter.export(graph, body);

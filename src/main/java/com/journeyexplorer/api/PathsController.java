@@ -17,9 +17,11 @@ import com.journeyexplorer.analysis.LikelyPath;
 import com.journeyexplorer.analysis.LikelyPaths;
 import com.journeyexplorer.analysis.ObservedPaths;
 import com.journeyexplorer.analysis.PathVariant;
+import com.journeyexplorer.analysis.ResponsesByPosition;
 import com.journeyexplorer.analysis.TopPaths;
 import com.journeyexplorer.analysis.TransitionGraph;
 import com.journeyexplorer.export.CleanNumbers;
+import com.journeyexplorer.graph.FeedbackGraph;
 import com.journeyexplorer.graph.JourneyProjection;
 import com.journeyexplorer.journey.Outcome;
 
@@ -46,14 +48,21 @@ class PathsController {
             QueryParameter.integer("k", 1, MAX_K, 10, "How many paths, 1.." + MAX_K));
 
     private final JourneyProjection projection;
+    private final FeedbackGraph feedback;
 
-    PathsController(JourneyProjection projection) {
+    PathsController(JourneyProjection projection, FeedbackGraph feedback) {
         this.projection = projection;
+        this.feedback = feedback;
     }
 
-    /** One path variant; the durations (first to last event of the path) are null when no journey is timed. */
+    /**
+     * One path variant; the durations (first to last event of the path) are null when no journey is timed.
+     * {@code responses} and {@code meanScore}: the survey responses about its journeys and their mean normalized
+     * score (0..1), both left out where there are none.
+     */
     record Variant(List<String> steps, long journeys, double share, double purchaseRate, Double medianSeconds,
-            Double p90Seconds) {
+            Double p90Seconds, Long responses,
+            Double meanScore) {
     }
 
     /** The variants not listed. */
@@ -68,17 +77,20 @@ class PathsController {
     @Operation(summary = "Most frequent path variants", description = "Groups the selected journeys by their "
             + "shaped path, most frequent first (ties by steps). With outcome=purchase a path ends at the first "
             + "purchase; otherwise whole journeys. The variants not listed are summed in 'other', so listed journeys "
-            + "plus other.journeys equal total.")
+            + "plus other.journeys equal total. Where survey responses are about a variant's journeys, it carries "
+            + "their count (responses) and mean normalized score (meanScore, 0..1).")
     @DeclaredParameters("TOP")
     TopPathsAnswer top(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         AnalysisRequest request = TOP.read(parameters, projection);
         TopPaths top = TopPaths.of(request.snapshot(), request.selection(), request.shaping(),
-                request.integer("limit"));
+                request.integer("limit"), ResponsesByPosition.of(request.snapshot(), feedback.responses()));
         List<Variant> variants = new ArrayList<>(top.paths().size());
         for (PathVariant path : top.paths()) {
             variants.add(new Variant(path.steps(), path.journeys(), path.share(), path.purchaseRate(),
                     JsonNumbers.finiteOrNull(path.timeToComplete().medianSeconds()),
-                    JsonNumbers.finiteOrNull(path.timeToComplete().p90Seconds())));
+                    JsonNumbers.finiteOrNull(path.timeToComplete().p90Seconds()),
+                    path.experience() == null ? null : path.experience().responses(),
+                    path.experience() == null ? null : path.experience().meanScore()));
         }
         return new TopPathsAnswer(top.total(), top.variants(), variants,
                 new Other(top.other().variants(), top.other().journeys(), top.other().share()));

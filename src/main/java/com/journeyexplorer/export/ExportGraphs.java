@@ -17,11 +17,13 @@ import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.DirectedWeightedPseudograph;
 
 import com.journeyexplorer.analysis.AbsorbingChain;
+import com.journeyexplorer.analysis.ExperienceScore;
 import com.journeyexplorer.analysis.Flows;
 import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.LabelVisits;
 import com.journeyexplorer.analysis.PathShaping;
+import com.journeyexplorer.analysis.ResponsesByPosition;
 import com.journeyexplorer.analysis.TransitionGraph;
 import com.journeyexplorer.analysis.TransitionStats;
 import com.journeyexplorer.journey.Outcome;
@@ -46,6 +48,16 @@ public final class ExportGraphs {
     /** The export; {@code flowOptions} null leaves {@link ExportGraph#flows()} empty. */
     public static ExportGraph of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
             Pruning pruning, FlowOptions flowOptions) {
+        return of(snapshot, selection, shaping, pruning, flowOptions, ResponsesByPosition.none());
+    }
+
+    /**
+     * As {@link #of(JourneySnapshot, JourneySelection, PathShaping, Pruning, FlowOptions)}, and each node carries the
+     * survey responses about the selected journeys passing through it and their mean normalized score
+     * ({@link LabelVisits#experience}), where there are any. O(responses · steps of the answered journey) on top.
+     */
+    public static ExportGraph of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
+            Pruning pruning, FlowOptions flowOptions, ResponsesByPosition responses) {
         // Three independent passes over the journeys: the visits and the chain on a second core while this thread
         // counts the transitions. The chain needs probabilities only, no timings (and the default graph is kept with
         // the snapshot).
@@ -55,6 +67,7 @@ public final class ExportGraphs {
                 () -> AbsorbingChain.of(TransitionGraph.withoutTimings(snapshot, selection, shaping)));
         TransitionStats transitions = TransitionStats.of(snapshot, selection, shaping, true);
         Map<String, LabelInfo> labels = labelInfo(snapshot, shaping);
+        Map<String, ExperienceScore> experience = LabelVisits.experience(snapshot, selection, shaping, responses);
         Map<String, long[]> presence = visits.join();
         AbsorbingChain chain = absorbing.join();
 
@@ -72,7 +85,7 @@ public final class ExportGraphs {
         });
         for (String name : names) {
             nodes.put(name, node(name, labels.get(name), presence.getOrDefault(name, new long[2]), chain,
-                    transitions.journeys()));
+                    transitions.journeys()).withExperience(experience.get(name)));
         }
 
         List<TransitionStats.Transition> kept = new ArrayList<>();

@@ -7,6 +7,8 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import com.journeyexplorer.analysis.ExperienceScore;
+
 /**
  * A node of an exported transition graph.
  *
@@ -22,10 +24,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param visits              steps at the node, weighted
  * @param purchaseProbability probability that a journey at this node goes on to buy (absorbing Markov chain of the paths
  *                            to purchase), clamped to [0, 1]; null where the node comes only after a purchase
+ * @param responses           survey responses about the selected journeys passing through the node (each once), null
+ *                            (absent) where there are none
+ * @param meanScore           their mean normalized score, 0..1 (1 the best answer); null (absent) without responses
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExportNode(String id, String label, String kind, String channel, String stage, String owner,
-        long journeys, long visits, Double purchaseProbability, Double abandonProbability, Double divertProbability) {
+        long journeys, long visits, Double purchaseProbability, Double abandonProbability, Double divertProbability,
+        Long responses, Double meanScore) {
 
     public static final String START_ID = "start";
 
@@ -39,12 +45,30 @@ public record ExportNode(String id, String label, String kind, String channel, S
         divertProbability = CleanNumbers.probability(divertProbability);
     }
 
+    /** A node without survey responses. */
+    public ExportNode(String id, String label, String kind, String channel, String stage, String owner,
+            long journeys, long visits, Double purchaseProbability, Double abandonProbability,
+            Double divertProbability) {
+        this(id, label, kind, channel, stage, owner, journeys, visits, purchaseProbability, abandonProbability,
+                divertProbability, null, null);
+    }
+
+    /** This node with the survey responses about its journeys; itself when {@code experience} is null. */
+    ExportNode withExperience(ExperienceScore experience) {
+        return experience == null ? this : new ExportNode(id, label, kind, channel, stage, owner, journeys, visits,
+                purchaseProbability, abandonProbability, divertProbability, experience.responses(),
+                experience.meanScore());
+    }
+
     @JsonIgnore
     public boolean isCompetitor() {
         return "competitor".equals(owner);
     }
 
-    /** The attributes every format writes, in this order; absent channel, stage and probabilities are left out. */
+    /**
+     * The attributes every format writes, in this order; absent channel, stage, probabilities and responses are left
+     * out.
+     */
     public Map<String, Object> attributes() {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("label", label);
@@ -62,6 +86,10 @@ public record ExportNode(String id, String label, String kind, String channel, S
             attributes.put("purchaseProbability", purchaseProbability);
             attributes.put("abandonProbability", abandonProbability);
             attributes.put("divertProbability", divertProbability);
+        }
+        if (responses != null) {
+            attributes.put("responses", responses);
+            attributes.put("meanScore", meanScore);
         }
         return attributes;
     }
