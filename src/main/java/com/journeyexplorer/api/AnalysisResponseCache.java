@@ -58,10 +58,10 @@ class AnalysisResponseCache extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long snapshot = projection.current().version();
-        // Paths, funnel, graph and compare carry the survey responses too, which are only ever added: their count
-        // tells the answers apart without a new snapshot.
+        // Paths, funnel, graph and compare carry the survey responses too, which change without a new snapshot
+        // (imports, undo, erasure): their version tells the answers apart.
         String key = request.getRequestURI() + '?' + request.getQueryString() + '|'
-                + request.getHeader(HttpHeaders.ACCEPT) + '|' + feedback.responses().size();
+                + request.getHeader(HttpHeaders.ACCEPT) + '|' + feedback.version();
         boolean fresh = String.valueOf(request.getHeader(HttpHeaders.CACHE_CONTROL)).contains("no-cache");
         Answer cached = fresh ? null : lookup(snapshot, key);
         if (cached != null) {

@@ -33,6 +33,8 @@ public class FeedbackGraph {
     private final int batchSize;
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile List<SurveyResponse> responses = List.of();
+    /** Changes whenever the answers do (an import, an undo, an erasure, the load at start); written under the lock. */
+    private volatile long version;
     private volatile Set<String> ids = Set.of();
 
     FeedbackGraph(ResponseStore store, ImportJournal journal, JourneysProperties properties) {
@@ -49,6 +51,11 @@ public class FeedbackGraph {
     }
 
     /** Every stored response (matched or not), in storage order; immutable. */
+    /** A number that changes whenever the stored answers change: answer caches key on it. */
+    public long version() {
+        return version;
+    }
+
     public List<SurveyResponse> responses() {
         return responses;
     }
@@ -88,6 +95,7 @@ public class FeedbackGraph {
                 next.addAll(responses);
                 next.addAll(fresh);
                 responses = Collections.unmodifiableList(next);
+                version++;
                 ids = Collections.unmodifiableSet(known);
             }
             return new Added(importId, List.copyOf(fresh), candidates.size() - fresh.size(), responses.size());
@@ -135,6 +143,7 @@ public class FeedbackGraph {
                 Set<String> nextIds = new HashSet<>(ids);
                 nextIds.removeAll(removed);
                 responses = Collections.unmodifiableList(next);
+                version++;
                 ids = Collections.unmodifiableSet(nextIds);
             }
             return removed.size();
@@ -152,6 +161,7 @@ public class FeedbackGraph {
             Set<String> loadedIds = new HashSet<>();
             loaded.forEach(response -> loadedIds.add(response.id()));
             responses = Collections.unmodifiableList(new ArrayList<>(loaded));
+            version++;
             ids = Collections.unmodifiableSet(loadedIds);
             if (!loaded.isEmpty()) {
                 log.info("Loaded {} survey responses from Neo4j in {} ms", loaded.size(),
