@@ -9,18 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.TestPropertySource;
 
-import com.journeyexplorer.ApiTestSupport;
 
 import tools.jackson.databind.JsonNode;
 
@@ -32,32 +27,11 @@ import tools.jackson.databind.JsonNode;
  * answers. Skips where Chromium is absent, as {@link JourneyMapPageTests} does.
  */
 @TestPropertySource(properties = {"journeys.demo.load-on-start=true", "journeys.demo.journeys=3000"})
-class ExperiencePageTests extends ApiTestSupport {
+class ExperiencePageTests extends PageTestSupport {
 
     static final String SHIPPING = "Checkout - shipping costs";
     static final String SEGMENT = "trend follower";
     static final Path SCREENSHOT = Path.of("target", "screenshots", "experience.png");
-
-    private static PageBrowser page;
-    private static WebDriver browser;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        page = PageBrowser.start();
-        browser = page.driver;
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (page != null) {
-            page.close();
-        }
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        page.assertNoConsoleErrors();
-    }
 
     @Test
     void curveAndPainPointsShowTheExperienceAndFollowTheFilters() throws IOException {

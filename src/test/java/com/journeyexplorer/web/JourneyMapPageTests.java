@@ -8,18 +8,13 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.TestPropertySource;
 
-import com.journeyexplorer.ApiTestSupport;
 
 import tools.jackson.databind.JsonNode;
 
@@ -29,30 +24,9 @@ import tools.jackson.databind.JsonNode;
  * {@code chromium} and {@code chromium-driver}); Selenium never downloads a browser or a driver here.
  */
 @TestPropertySource(properties = {"journeys.demo.load-on-start=true", "journeys.demo.journeys=3000"})
-class JourneyMapPageTests extends ApiTestSupport {
+class JourneyMapPageTests extends PageTestSupport {
 
     static final Path SCREENSHOT = Path.of("target", "screenshots", "journey-map.png");
-
-    private static PageBrowser page;
-    private static WebDriver browser;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        page = PageBrowser.start();
-        browser = page.driver;
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (page != null) {
-            page.close();
-        }
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        page.assertNoConsoleErrors();
-    }
 
     @Test
     void mapShowsTheTouchpointsAndDiversionsOfTheApi() {
