@@ -12,6 +12,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import com.journeyexplorer.graph.FeedbackGraph;
 import com.journeyexplorer.graph.JourneyProjection;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +25,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * answer stays right until the next import replaces the snapshot, which empties the cache. Dashboards and the journey
  * map ask the same questions again and again; they get them in a millisecond. {@code Cache-Control: no-cache} on a
  * request computes the answer afresh; every answer says {@code X-Cache: HIT} or {@code MISS}. Bounded by entries and
- * bytes; large answers are not kept.
+ * bytes; large answers are not kept. Hits and misses are counted as {@code journeys.answer.cache} (tag
+ * {@code result}) for {@code /actuator/prometheus}.
  */
 @Component
 class AnalysisResponseCache extends OncePerRequestFilter {
@@ -39,10 +43,16 @@ class AnalysisResponseCache extends OncePerRequestFilter {
     private final Map<String, Answer> answers = new LinkedHashMap<>(64, 0.75f, true);
     private long version = -1;
     private long bytes;
+    private final Counter hits;
+    private final Counter misses;
 
-    AnalysisResponseCache(JourneyProjection projection, FeedbackGraph feedback) {
+    AnalysisResponseCache(JourneyProjection projection, FeedbackGraph feedback, MeterRegistry meters) {
         this.projection = projection;
         this.feedback = feedback;
+        this.hits = Counter.builder("journeys.answer.cache").tag("result", "hit")
+                .description("Read answers served from the answer cache").register(meters);
+        this.misses = Counter.builder("journeys.answer.cache").tag("result", "miss")
+                .description("Read answers computed afresh").register(meters);
     }
 
     @Override
@@ -65,6 +75,7 @@ class AnalysisResponseCache extends OncePerRequestFilter {
         boolean fresh = String.valueOf(request.getHeader(HttpHeaders.CACHE_CONTROL)).contains("no-cache");
         Answer cached = fresh ? null : lookup(snapshot, key);
         if (cached != null) {
+            hits.increment();
             response.setHeader("X-Cache", "HIT");
             response.setContentType(cached.contentType());
             if (cached.disposition() != null) {
@@ -74,6 +85,7 @@ class AnalysisResponseCache extends OncePerRequestFilter {
             response.getOutputStream().write(cached.body());
             return;
         }
+        misses.increment();
         response.setHeader("X-Cache", "MISS");
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         try {

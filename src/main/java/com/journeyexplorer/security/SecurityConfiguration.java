@@ -76,7 +76,7 @@ class SecurityConfiguration {
                             "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/error")
                             .permitAll();
                     if (protectReads) {
-                        requests.requestMatchers("/api/**").authenticated();
+                        requests.requestMatchers("/api/**", "/actuator/**").authenticated();
                     } else {
                         requests.requestMatchers(HttpMethod.GET, "/api/**").permitAll();
                         requests.requestMatchers(HttpMethod.HEAD, "/api/**").permitAll();

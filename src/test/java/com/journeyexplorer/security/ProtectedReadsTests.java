@@ -19,6 +19,7 @@ class ProtectedReadsTests extends ApiTestSupport {
     void refusesReadsWithoutKey() {
         assertUnauthorized(get("/api/stats"));
         assertUnauthorized(get("/api/paths/top"));
+        assertUnauthorized(get("/actuator/prometheus"));
         assertUnauthorized(post("/api/cypher", "application/json", "{\"query\":\"RETURN 1\"}", null));
     }
 

@@ -1,0 +1,43 @@
+package com.journeyexplorer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import com.journeyexplorer.ApiTestSupport;
+
+/** {@code /actuator/prometheus}: the projection's gauges, the answer cache's hits and misses, request timings. */
+class PrometheusMetricsTests extends ApiTestSupport {
+
+    @Test
+    void exposesProjectionCacheAndRequestMetrics() {
+        double hitsBefore = sample(scrape(), "journeys_answer_cache_total\\{[^}]*result=\"hit\"[^}]*\\}");
+        assertThat(postRunningExample().status()).isEqualTo(200);
+        get("/api/paths/top?outcome=any&limit=3");
+        get("/api/paths/top?outcome=any&limit=3");
+
+        String metrics = scrape();
+        long journeys = get("/api/stats").json().get("journeys").asLong();
+        assertThat(journeys).isPositive();
+        assertThat(sample(metrics, "journeys_projection_journeys")).isEqualTo(journeys);
+        assertThat(sample(metrics, "journeys_projection_version")).isPositive();
+        assertThat(sample(metrics, "journeys_answer_cache_total\\{[^}]*result=\"hit\"[^}]*\\}"))
+                .isEqualTo(hitsBefore + 1);
+        assertThat(metrics).contains("http_server_requests_seconds_count{").contains("uri=\"/api/paths/top\"");
+    }
+
+    private String scrape() {
+        Response response = get("/actuator/prometheus");
+        assertThat(response.status()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The value of the first sample whose name and labels match {@code series}; 0 when there is none. */
+    private static double sample(String metrics, String series) {
+        Matcher matcher = Pattern.compile("(?m)^" + series + "(?:\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(metrics);
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+    }
+}
