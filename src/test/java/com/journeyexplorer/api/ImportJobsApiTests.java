@@ -199,6 +199,9 @@ class ImportJobsApiTests extends ApiTestSupport {
         Response synchronous = post("/api/events", "text/csv", csv);
         assertThat(synchronous.status()).isEqualTo(400);
         assertThat(problem).isEqualTo(synchronous.json());
+        Answer undo = delete(accepted.location());
+        assertThat(undo.status()).isEqualTo(409);
+        assertThat(undo.json().get("detail").asString()).contains("failed");
     }
 
     @Test
@@ -323,11 +326,12 @@ class ImportJobsApiTests extends ApiTestSupport {
     }
 
     @Test
-    void aJournalEntryIsAnsweredFromTheJournalAndAnUnknownIdIsNotFound() {
-        Response imported = post("/api/events?openHorizon=0", "text/csv", """
+    void aJournalEntryIsAnsweredFromTheJournalAndAnUnknownIdIsNotFound() throws Exception {
+        String csv = """
                 journey_id,timestamp,touchpoint
                 jobs-journal-1,2026-03-01T10:00:00Z,Jobs journal page
-                """);
+                """;
+        Response imported = post("/api/events?openHorizon=0", "text/csv", csv);
         String importId = imported.json().get("importId").asString();
 
         JsonNode entry = get("/api/imports/" + importId).json();
@@ -339,7 +343,28 @@ class ImportJobsApiTests extends ApiTestSupport {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
         assertThat(unknown.json().get("type").asString()).endsWith("/not-found");
+
+        // The same upload again changes nothing: the job is done without a journal entry, so there is nothing to undo.
+        Answer again = postAsync("/api/events?openHorizon=0", csv);
+        JsonNode job = awaitFinished(again.location());
+        assertThat(job.get("status").asString()).isEqualTo("done");
+        assertThat(job.get("report").get("duplicateEvents").asLong()).isEqualTo(1);
+        assertThat(job.get("report").has("importId")).isFalse();
+        Answer nothing = delete(again.location());
+        assertThat(nothing.status()).isEqualTo(409);
+        assertThat(nothing.json().get("type").asString()).endsWith("/nothing-to-undo");
         assertThat(delete("/api/imports/" + importId).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theOpenApiDescriptionTellsTheAsynchronousAnswer() {
+        JsonNode paths = get("/v3/api-docs").json().get("paths");
+
+        assertThat(paths.get("/api/events").get("post").get("responses").has("202")).isTrue();
+        assertThat(paths.get("/api/journeys/aggregated").get("post").get("parameters"))
+                .extracting(p -> p.get("name").asString()).contains("Prefer");
+        assertThat(paths.get("/api/imports/{id}").has("get")).isTrue();
+        assertThat(paths.get("/api/imports/{id}").get("delete").get("responses").has("202")).isTrue();
     }
 
     @Test
