@@ -3,6 +3,7 @@ package com.journeyexplorer.api;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,23 +17,48 @@ import com.journeyexplorer.ingest.ImportReport;
 import com.journeyexplorer.ingest.SizeLimitedInputStream;
 import com.journeyexplorer.ingest.UploadTooLargeException;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Imports aggregated path counts (ChannelAttribution, fractribution). */
+/**
+ * Imports aggregated path counts (ChannelAttribution, fractribution); with {@code Prefer: respond-async}, as an
+ * {@link ImportJobs} job.
+ */
 @RestController
 @RequestMapping("/api/journeys/aggregated")
+@Tag(name = "Imports")
 class AggregatedPathsController {
 
     private final AggregatedPathImporter importer;
     private final JourneysProperties.Ingest settings;
+    private final ImportJobs jobs;
 
-    AggregatedPathsController(AggregatedPathImporter importer, JourneysProperties properties) {
+    AggregatedPathsController(AggregatedPathImporter importer, JourneysProperties properties, ImportJobs jobs) {
         this.importer = importer;
         this.settings = properties.ingest();
+        this.jobs = jobs;
     }
 
     @PostMapping(consumes = {"text/csv", "text/plain", "application/octet-stream"})
-    ImportReport importPaths(HttpServletRequest request,
+    @Operation(summary = "Import aggregated path counts", description = "Reads, validates and stores the path counts "
+            + "of the body all or nothing, and answers the report (200). With the header `Prefer: respond-async` the "
+            + "body is received in full and kept, and the answer is at once 202 with `Location: /api/imports/{id}`, "
+            + "where the job's progress and, at the end, the same report (or the problem the synchronous import "
+            + "would answer) can be polled. Parameters are checked before the body is read: a bad one is a 400 "
+            + "either way.")
+    @ApiResponse(responseCode = "200", description = "Imported (synchronous)",
+            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    @ApiResponse(responseCode = "202", description = "Queued as an import job (`Prefer: respond-async`)",
+            content = @Content(schema = @Schema(implementation = ImportJobStatus.class)))
+    @Parameter(in = ParameterIn.HEADER, name = "Prefer", description = "`respond-async`: answer 202 at once and "
+            + "import in the background", schema = @Schema(type = "string", example = "respond-async"))
+    ResponseEntity<?> importPaths(HttpServletRequest request,
             @RequestParam(required = false) String pathColumn,
             @RequestParam(required = false) String conversionsColumn,
             @RequestParam(required = false) String valueColumn,
@@ -51,8 +77,13 @@ class AggregatedPathsController {
         AggregatedPathOptions options = new AggregatedPathOptions(pathColumn, conversionsColumn, valueColumn,
                 nullsColumn, delimiterChar, separator, source, ImportParameters.competitorPattern(competitor),
                 ImportParameters.errorMode(onError), conversionTouchpoint);
+        AggregatedPathImporter.checkOptions(options);
+        if (ImportJobs.respondAsync(request)) {
+            return ImportJobs.accepted(jobs.submit("/api/journeys/aggregated", request.getInputStream(), limit,
+                    (input, progress) -> importer.importPaths(input, options, progress)));
+        }
         try (InputStream body = new SizeLimitedInputStream(request.getInputStream(), limit)) {
-            return importer.importPaths(body, options);
+            return ResponseEntity.ok(importer.importPaths(body, options));
         }
     }
 }

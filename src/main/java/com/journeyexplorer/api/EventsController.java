@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,28 +18,50 @@ import com.journeyexplorer.ingest.SizeLimitedInputStream;
 import com.journeyexplorer.ingest.Upload;
 import com.journeyexplorer.ingest.UploadTooLargeException;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Imports touchpoint events, streamed from the request body: CSV, NDJSON or an XES event log, plain or gzip-compressed ({@code
- * Content-Encoding: gzip}, or {@code Content-Type: application/gzip} with {@code format} or a sniffed format).
+ * Content-Encoding: gzip}, or {@code Content-Type: application/gzip} with {@code format} or a sniffed format). With
+ * {@code Prefer: respond-async} the body is kept and imported by an {@link ImportJobs} job instead.
  */
 @RestController
 @RequestMapping("/api/events")
+@Tag(name = "Imports")
 class EventsController {
 
     private final EventImporter importer;
     private final JourneysProperties.Ingest settings;
+    private final ImportJobs jobs;
 
-    EventsController(EventImporter importer, JourneysProperties properties) {
+    EventsController(EventImporter importer, JourneysProperties properties, ImportJobs jobs) {
         this.importer = importer;
         this.settings = properties.ingest();
+        this.jobs = jobs;
     }
 
     @PostMapping(consumes = {"text/csv", "text/plain", "application/x-ndjson", "application/jsonl",
             "application/json", "application/octet-stream", "application/xes+xml", "application/xml", "text/xml",
             "application/gzip", "application/x-gzip"})
-    ImportReport importEvents(HttpServletRequest request, ImportParameters parameters,
+    @Operation(summary = "Import touchpoint events", description = "Reads, validates and stores the events of the "
+            + "body all or nothing, and answers the report (200). With the header `Prefer: respond-async` the body is "
+            + "received in full and kept, and the answer is at once 202 with `Location: /api/imports/{id}`, where the "
+            + "job's progress and, at the end, the same report (or the problem the synchronous import would answer) "
+            + "can be polled. Parameters are checked before the body is read: a bad one is a 400 either way.")
+    @ApiResponse(responseCode = "200", description = "Imported (synchronous)",
+            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    @ApiResponse(responseCode = "202", description = "Queued as an import job (`Prefer: respond-async`)",
+            content = @Content(schema = @Schema(implementation = ImportJobStatus.class)))
+    @Parameter(in = ParameterIn.HEADER, name = "Prefer", description = "`respond-async`: answer 202 at once and "
+            + "import in the background", schema = @Schema(type = "string", example = "respond-async"))
+    ResponseEntity<?> importEvents(HttpServletRequest request, ImportParameters parameters,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
             @RequestHeader(value = HttpHeaders.CONTENT_ENCODING, required = false) String contentEncoding)
             throws IOException {
@@ -61,12 +84,24 @@ class EventsController {
         if (request.getContentLengthLong() > limit) {
             throw new UploadTooLargeException(limit);
         }
+        EventImporter.Format declared = format;
+        if (ImportJobs.respondAsync(request)) {
+            return ImportJobs.accepted(jobs.submit("/api/events", request.getInputStream(), limit,
+                    (input, progress) -> importEvents(input, gzip, declared, limit,
+                            upload -> importer.importEvents(upload.stream(), upload.format(), options, progress))));
+        }
         try (InputStream body = new SizeLimitedInputStream(request.getInputStream(), limit)) {
-            Upload upload = Upload.open(body, gzip, format, limit);
-            // Closing the decompressing stream frees its inflater's native memory now rather than at a later GC.
-            try (InputStream stream = upload.stream()) {
-                return importer.importEvents(stream, upload.format(), options);
-            }
+            return ResponseEntity.ok(importEvents(body, gzip, declared, limit,
+                    upload -> importer.importEvents(upload.stream(), upload.format(), options)));
+        }
+    }
+
+    private static ImportReport importEvents(InputStream body, boolean gzip, EventImporter.Format format, long limit,
+            java.util.function.Function<Upload, ImportReport> importing) throws IOException {
+        Upload upload = Upload.open(body, gzip, format, limit);
+        // Closing the decompressing stream frees its inflater's native memory now rather than at a later GC.
+        try (InputStream stream = upload.stream()) {
+            return importing.apply(upload);
         }
     }
 

@@ -1,6 +1,12 @@
 package com.journeyexplorer.api;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,30 +18,73 @@ import org.springframework.web.bind.annotation.RestController;
 import com.journeyexplorer.graph.ImportEntry;
 import com.journeyexplorer.graph.JourneyGraph;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
- * The journal of changes: {@code GET /api/imports} lists it, {@code DELETE /api/imports/{id}} undoes one entry (an
- * import of events or of survey responses, or another change), {@code DELETE /api/customers/{id}} erases a customer's
- * journeys and survey responses (the right to erasure).
+ * The journal of changes and the import jobs: {@code GET /api/imports} lists the jobs that wait or run and the
+ * journal, {@code GET /api/imports/{id}} tells one job (or journal entry), {@code DELETE /api/imports/{id}} cancels a
+ * job that waits or runs, or undoes a finished entry (an import of events or of survey responses, or another change),
+ * {@code DELETE /api/customers/{id}} erases a customer's journeys and survey responses (the right to erasure).
  */
 @RestController
 @RequestMapping("/api")
+@Tag(name = "Imports")
 class JournalController {
 
     static final int MAX_LIMIT = 1000;
+    /** How long {@code DELETE} waits for a running job to stop before it answers 202. */
+    static final long CANCEL_WAIT_MILLIS = 2_000;
 
     private final JourneyGraph graph;
+    private final ImportJobs jobs;
 
-    JournalController(JourneyGraph graph) {
+    JournalController(JourneyGraph graph, ImportJobs jobs) {
         this.graph = graph;
+        this.jobs = jobs;
     }
 
     @GetMapping("/imports")
+    @Operation(summary = "Import jobs and the journal, newest first", description = "First the import jobs that "
+            + "wait or run (`status` queued, reading or writing; `journeys`: written so far), then the journal's "
+            + "entries (`status` running, done, rolled back or undone). A job that is writing has its journal entry "
+            + "too, listed as running. At most `limit` rows in all.")
     List<ImportEntry> imports(@RequestParam(required = false) Integer limit) {
         int n = limit == null ? 100 : limit;
         if (n < 1 || n > MAX_LIMIT) {
             throw new InvalidParameterException("limit", "must be between 1 and " + MAX_LIMIT + ", was " + n);
         }
-        return graph.imports(n);
+        List<ImportEntry> listed = new ArrayList<>();
+        for (ImportJob job : jobs.unfinished()) {
+            if (listed.size() < n) {
+                ImportJobStatus status = job.status();
+                listed.add(new ImportEntry(status.id(), "import", status.status(),
+                        status.startedAt() != null ? status.startedAt() : status.submittedAt(), null,
+                        status.journeysWritten(), 0, 0, null, null));
+            }
+        }
+        if (listed.size() < n) {
+            listed.addAll(graph.imports(n - listed.size()));
+        }
+        return listed;
+    }
+
+    @GetMapping("/imports/{id}")
+    @Operation(summary = "One import job, or journal entry", description = "An import job (from an upload sent with "
+            + "`Prefer: respond-async`): its status (queued, reading, writing, done, failed, cancelled), bytes and "
+            + "rows read, journeys written, rate and an estimate of the seconds left, and at the end the report (or "
+            + "the problem) the synchronous import answers. The last 100 finished jobs are kept in memory; an older "
+            + "id, or a journal entry of an earlier run, is answered from the journal (with `entry`). Unknown: 404.")
+    ImportJobStatus importJob(@PathVariable String id) {
+        Optional<ImportJob> job = jobs.find(id);
+        if (job.isPresent()) {
+            return job.get().status();
+        }
+        return graph.importEntry(id).map(ImportJobStatus::ofEntry)
+                .orElseThrow(() -> new NotFoundException("import", id));
     }
 
     /** {@code responsesRemoved}: the survey responses deleted, when the undone entry was a feedback import. */
@@ -44,7 +93,56 @@ class JournalController {
     }
 
     @DeleteMapping("/imports/{id}")
-    UndoAnswer undo(@PathVariable String id) {
+    @Operation(summary = "Cancel an import job, or undo a finished import", description = "Two meanings, by what "
+            + "the id names. An import job that waits or runs is cancelled: a queued job at once (200); a running "
+            + "one stops at its next row or batch and what it wrote is rolled back (200 with status `cancelled`, or "
+            + "202 with `cancelRequested` when it has not stopped within 2 s: poll it). A job that finished before it "
+            + "could stop is 409 (undo it then). A finished import (a journal entry, or a job that is `done`: its "
+            + "entry `report.importId`) is undone: the journeys it wrote are removed and those it replaced put back.")
+    @ApiResponse(responseCode = "200", description = "Undone, or the job cancelled",
+            content = @Content(schema = @Schema(oneOf = {UndoAnswer.class, ImportJobStatus.class})))
+    @ApiResponse(responseCode = "202", description = "The running job was asked to stop and has not yet",
+            content = @Content(schema = @Schema(implementation = ImportJobStatus.class)))
+    ResponseEntity<?> cancelOrUndo(@PathVariable String id) throws InterruptedException {
+        Optional<ImportJob> found = jobs.find(id);
+        if (found.isEmpty()) {
+            return ResponseEntity.ok(undo(id));
+        }
+        ImportJob job = found.get();
+        if (job.cancel()) {
+            ImportJob.State state = job.awaitFinished(CANCEL_WAIT_MILLIS);
+            if (!state.finished()) {
+                return ResponseEntity.accepted().body(job.status());
+            }
+            if (state != ImportJob.State.DONE) {
+                return ResponseEntity.ok(job.status());
+            }
+            return conflict("import-finished", "Import already finished", "Import job '" + id + "' finished "
+                    + "before it could be cancelled" + undoHint(job));
+        }
+        return switch (job.state()) {
+            case CANCELLED -> ResponseEntity.ok(job.status());
+            case DONE -> job.report() != null && job.report().importId() != null
+                    ? ResponseEntity.ok(undo(job.report().importId()))
+                    : conflict("nothing-to-undo", "Nothing to undo", "Import job '" + id + "' changed nothing");
+            default -> conflict("nothing-to-undo", "Nothing to undo", "Import job '" + id + "' failed; it "
+                    + "changed nothing");
+        };
+    }
+
+    private static String undoHint(ImportJob job) {
+        String importId = job.report() == null ? null : job.report().importId();
+        return importId == null ? "; it changed nothing" : "; DELETE /api/imports/" + importId + " (or this job's id "
+                + "again) undoes it";
+    }
+
+    private static ResponseEntity<ProblemDetail> conflict(String type, String title, String detail) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(ProblemAdvice.problem(HttpStatus.CONFLICT, type, title, detail));
+    }
+
+    /** Undoes a finished journal entry, as before import jobs. */
+    private UndoAnswer undo(String id) {
         UndoAnswer undone = graph.undo(id, (changes, after, importId) -> new UndoAnswer(importId, id,
                 changes.upserts().size(), changes.removals().size(), 0, after.journeyCount(), after.eventCount()));
         return new UndoAnswer(undone.importId(), id, undone.journeysRestored(), undone.journeysRemoved(),

@@ -37,24 +37,41 @@ public class AggregatedPathImporter {
      *                                 a row is bad and {@code onError} is {@code REJECT}, or no path has a count
      */
     public ImportReport importPaths(InputStream input, AggregatedPathOptions options) {
+        return importPaths(input, options, ImportProgress.writing(JourneyGraph.WriteProgress.NONE));
+    }
+
+    /** As {@link #importPaths(InputStream, AggregatedPathOptions)}, telling {@code progress} how far it got. */
+    public ImportReport importPaths(InputStream input, AggregatedPathOptions options, ImportProgress progress) {
         long started = System.nanoTime();
-        if (EventAccumulator.isReserved(options.conversionTouchpoint().strip())) {
-            throw new ImportRejectedException("conversionTouchpoint '" + options.conversionTouchpoint() + "' is "
-                    + "reserved for the graph's start and outcome nodes", List.of(new RowError(0,
-                    "conversionTouchpoint", "is a reserved name")), 1);
-        }
+        checkOptions(options);
         ErrorCollector errors = new ErrorCollector(settings.maxReportedErrors());
         AggregatedPathReader.AggregatedPaths paths = new AggregatedPathReader(options, errors,
-                settings.maxJourneyLength()).read(input);
+                settings.maxJourneyLength()).read(input, progress::rowsRead);
         errors.rejectIfInvalid(paths.complete(), options.onError());
         if (!paths.counted() && errors.isEmpty()) {
             throw new ImportRejectedException("the upload has no paths with a count above 0",
                     List.of(new RowError(0, null, "no data rows with a count above 0")), 1);
         }
         AggregatedPathPlanner planner = new AggregatedPathPlanner(options);
-        return graph.update(snapshot -> planner.plan(snapshot, paths.paths().values()),
-                (JourneyGraph.Applied<ImportReport>) (changes, after, importId) -> ImportReport.of(changes, after,
-                        paths.rows(), errors, List.of(), List.of(), started, importId),
-                JourneyGraph.WriteProgress.NONE);
+        return graph.update(snapshot -> {
+            var changes = planner.plan(snapshot, paths.paths().values());
+            progress.planned(changes.upserts().size());
+            return changes;
+        }, (JourneyGraph.Applied<ImportReport>) (changes, after, importId) -> ImportReport.of(changes, after,
+                paths.rows(), errors, List.of(), List.of(), started, importId), progress);
+    }
+
+    /**
+     * Checks what can be checked of the options before any row is read, so that an upload kept for later (an import
+     * job) is refused at once: the conversion touchpoint must not be a reserved name.
+     *
+     * @throws ImportRejectedException when it is
+     */
+    public static void checkOptions(AggregatedPathOptions options) {
+        if (EventAccumulator.isReserved(options.conversionTouchpoint().strip())) {
+            throw new ImportRejectedException("conversionTouchpoint '" + options.conversionTouchpoint() + "' is "
+                    + "reserved for the graph's start and outcome nodes", List.of(new RowError(0,
+                    "conversionTouchpoint", "is a reserved name")), 1);
+        }
     }
 }

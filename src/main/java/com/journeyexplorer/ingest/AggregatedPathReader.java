@@ -61,6 +61,12 @@ final class AggregatedPathReader {
     }
 
     AggregatedPaths read(InputStream input) {
+        return read(input, rows -> {
+        });
+    }
+
+    /** Reads the upload, telling {@code rowsRead} the data rows read so far after each row. */
+    AggregatedPaths read(InputStream input, java.util.function.LongConsumer rowsRead) {
         BufferedInputStream buffered = new BufferedInputStream(input, 1 << 16);
         char delimiter = options.delimiter() != 0 ? options.delimiter() : detectDelimiter(buffered);
         Map<String, PathCounts> paths = new LinkedHashMap<>();
@@ -70,6 +76,7 @@ final class AggregatedPathReader {
         try {
             complete = reader.read(buffered, row -> {
                 rows[0]++;
+                rowsRead.accept(rows[0]);
                 accept(row, paths);
             }, errors);
         } catch (IOException e) {

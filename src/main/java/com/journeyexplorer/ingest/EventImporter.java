@@ -74,6 +74,12 @@ public class EventImporter {
 
     public ImportReport importEvents(InputStream input, Format format, ImportOptions options,
             JourneyGraph.WriteProgress progress) {
+        return importEvents(input, format, options, ImportProgress.writing(progress));
+    }
+
+    /** As {@link #importEvents(InputStream, Format, ImportOptions)}, telling {@code progress} the rows read too. */
+    public ImportReport importEvents(InputStream input, Format format, ImportOptions options,
+            ImportProgress progress) {
         long started = System.nanoTime();
         ErrorCollector errors = new ErrorCollector(settings.maxReportedErrors());
         ImportOptions effective = format == Format.XES ? options.withMapping(options.mapping().withXesDefaults())
@@ -95,6 +101,7 @@ public class EventImporter {
             try {
                 complete = reader.read(input, row -> {
                     rows[0]++;
+                    progress.rowsRead(rows[0]);
                     accumulator.accept(row);
                 }, errors);
             } catch (IOException e) {
@@ -109,6 +116,7 @@ public class EventImporter {
                     effective.openHorizonMillis()).assemble(accumulator);
             log.info("Read {} rows into {} journeys in {} ms", rows[0], changes.upserts().size(),
                     (System.nanoTime() - started) / 1_000_000);
+            progress.planned(changes.upserts().size());
             return changes;
         }, (JourneyGraph.Applied<ImportReport>) (changes, after, importId) -> {
             storeAnswers(accumulated[0].answers(), after);

@@ -1,0 +1,50 @@
+package com.journeyexplorer.api;
+
+import java.time.Instant;
+import java.util.Map;
+
+import com.journeyexplorer.graph.ImportEntry;
+import com.journeyexplorer.ingest.ImportReport;
+
+/**
+ * An import job as {@code GET /api/imports/{id}} answers it (and the 202 of an upload sent with {@code Prefer:
+ * respond-async}). Fields without a value are left out.
+ *
+ * @param id              the job's id (or, for a finished import of an earlier run, its journal entry's id)
+ * @param status          {@code queued}, {@code reading}, {@code writing}, {@code done}, {@code failed} or
+ *                        {@code cancelled}; for a journal entry, {@code done}, {@code failed} (rolled back),
+ *                        {@code writing} (still running) or {@code undone}
+ * @param bytesRead       bytes of the upload read so far (as sent: compressed bytes for a gzip upload)
+ * @param bytesTotal      bytes of the upload
+ * @param rowsRead        data rows read so far
+ * @param journeysWritten journeys written so far
+ * @param journeysTotal   journeys the import writes, known once the upload is read
+ * @param eventsPerSecond rows read per second of reading
+ * @param secondsLeft     estimate of the current phase's seconds left (reading: bytes left at the rate so far;
+ *                        writing: journeys left at the rate so far); 0 once finished
+ * @param submittedAt     when the upload was received
+ * @param startedAt       when the job started (it waits in the queue until then)
+ * @param finishedAt      when it ended
+ * @param cancelRequested a cancellation was asked and the job has not stopped yet
+ * @param report          once {@code done}: the report the synchronous import answers
+ * @param problem         once {@code failed}: the RFC 9457 problem the synchronous import answers (with its
+ *                        {@code status}, e.g. 400 with {@code errors} naming line and field)
+ * @param entry           for a journal entry of an earlier run: the entry, as {@code GET /api/imports} lists it
+ */
+record ImportJobStatus(String id, String status, long bytesRead, long bytesTotal, long rowsRead,
+        long journeysWritten, long journeysTotal, Long eventsPerSecond, Long secondsLeft, Instant submittedAt,
+        Instant startedAt, Instant finishedAt, boolean cancelRequested, ImportReport report,
+        Map<String, Object> problem, ImportEntry entry) {
+
+    /** A journal entry (an import of an earlier run, or any other change) told as a finished job. */
+    static ImportJobStatus ofEntry(ImportEntry entry) {
+        String status = switch (entry.status()) {
+            case "rolled back" -> "failed";
+            case "running" -> "writing";
+            default -> entry.status();
+        };
+        return new ImportJobStatus(entry.id(), status, 0, 0, 0, entry.journeys(), entry.journeys(), null,
+                entry.finishedAt() == null ? null : 0L, null, entry.startedAt(), entry.finishedAt(), false, null,
+                null, entry);
+    }
+}

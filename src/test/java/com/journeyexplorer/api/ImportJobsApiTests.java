@@ -1,0 +1,407 @@
+package com.journeyexplorer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.journeyexplorer.ApiTestSupport;
+import com.journeyexplorer.TestData;
+import com.journeyexplorer.graph.JourneyChanges;
+import com.journeyexplorer.graph.JourneyGraph;
+import com.journeyexplorer.ingest.EventImporter;
+import com.journeyexplorer.ingest.ImportOptions;
+import com.journeyexplorer.ingest.ImportProgress;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Import jobs over real HTTP on the embedded Neo4j: uploads sent with {@code Prefer: respond-async} are answered 202
+ * and imported in the background, polled at {@code Location}, and cancelled with {@code DELETE}. Each test leaves the
+ * store as it found it or uses its own data.
+ */
+class ImportJobsApiTests extends ApiTestSupport {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String RECEIPT = "/api/events?journeyColumn=case:concept:name&touchpointColumn=concept:name"
+            + "&timestampColumn=time:timestamp&segmentColumn=case:channel";
+
+    @Autowired
+    JourneyGraph graph;
+
+    @Autowired
+    ImportJobs jobs;
+
+    @Autowired
+    EventImporter importer;
+
+    /** An answer with the headers an asynchronous upload is about. */
+    record Answer(int status, String location, String preferenceApplied, JsonNode json) {
+    }
+
+    private Answer exchange(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("Preference-Applied").orElse(null),
+                    response.body().isEmpty() ? null : JSON.readTree(response.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Answer postAsync(String pathAndQuery, String contentType, HttpRequest.BodyPublisher body, String apiKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).header("Content-Type", contentType)
+                .header("Prefer", "respond-async").POST(body);
+        return exchange(apiKey == null ? request.build() : request.header("X-API-Key", apiKey).build());
+    }
+
+    private Answer postAsync(String pathAndQuery, Path file) {
+        try {
+            return postAsync(pathAndQuery, "text/csv", HttpRequest.BodyPublishers.ofFile(file), API_KEY);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Answer postAsync(String pathAndQuery, String csv) {
+        return postAsync(pathAndQuery, "text/csv", HttpRequest.BodyPublishers.ofString(csv), API_KEY);
+    }
+
+    private Answer delete(String path) {
+        return exchange(HttpRequest.newBuilder(uri(path)).header("X-API-Key", API_KEY).DELETE().build());
+    }
+
+    private Answer getJob(String location) {
+        return exchange(HttpRequest.newBuilder(uri(location)).GET().build());
+    }
+
+    /** Polls a job until it has finished (at most a minute: a bound for a hung job, not a timing assertion). */
+    private JsonNode awaitFinished(String location) throws InterruptedException {
+        for (int i = 0; i < 1200; i++) {
+            JsonNode job = getJob(location).json();
+            if (List.of("done", "failed", "cancelled").contains(job.get("status").asString())) {
+                return job;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("job " + location + " did not finish: " + getJob(location).json());
+    }
+
+    private JsonNode awaitStatus(String location, String status) throws InterruptedException {
+        for (int i = 0; i < 1200; i++) {
+            JsonNode job = getJob(location).json();
+            if (job.get("status").asString().equals(status)) {
+                return job;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("job " + location + " never got to " + status + ": " + getJob(location).json());
+    }
+
+    /** A report without what differs between two runs of the same import: its time and journal entry. */
+    private static JsonNode comparable(JsonNode report) {
+        ObjectNode copy = ((ObjectNode) report).deepCopy();
+        copy.remove("millis");
+        copy.remove("importId");
+        return copy;
+    }
+
+    /** The stored journeys, transitions and projection, leaving out the journal's (:Import) entries. */
+    private String storeWithoutJournal() {
+        return storeState().replaceAll("Import=\\d+", "Import=*") + " " + get("/api/transitions").body();
+    }
+
+    /** As {@link #storeWithoutJournal()}, leaving out the copies the journal keeps for undo too. */
+    private String journeysAndTransitions() {
+        return storeWithoutJournal().replaceAll("(PreviousVersion|PreviousTouchpoint|REPLACED)=\\d+", "$1=*");
+    }
+
+    @Test
+    void aJobPolledToCompletionGivesTheReportAndStatsOfASynchronousImport() throws Exception {
+        Path file = TestData.file("pm4py-receipt/receipt.csv");
+        String before = journeysAndTransitions();
+
+        Answer accepted = postAsync(RECEIPT, file);
+
+        assertThat(accepted.status()).as(String.valueOf(accepted.json())).isEqualTo(202);
+        assertThat(accepted.preferenceApplied()).isEqualTo("respond-async");
+        String id = accepted.json().get("id").asString();
+        assertThat(accepted.location()).isEqualTo("/api/imports/" + id);
+        assertThat(accepted.json().get("status").asString()).isIn("queued", "reading", "writing");
+        assertThat(accepted.json().get("bytesTotal").asLong()).isEqualTo(Files.size(file));
+
+        JsonNode job = awaitFinished(accepted.location());
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("done");
+        JsonNode report = job.get("report");
+        assertThat(report.get("journeysCreated").asLong()).isEqualTo(1434);
+        assertThat(report.get("eventsImported").asLong()).isEqualTo(8577);
+        assertThat(job.get("bytesRead").asLong()).isEqualTo(Files.size(file));
+        assertThat(job.get("rowsRead").asLong()).isEqualTo(report.get("rowsRead").asLong());
+        assertThat(job.get("journeysWritten").asLong()).isEqualTo(1434);
+        assertThat(job.get("journeysTotal").asLong()).isEqualTo(1434);
+        assertThat(job.get("secondsLeft").asLong()).isZero();
+        assertThat(job.has("finishedAt")).isTrue();
+        assertThat(job.has("problem")).isFalse();
+        String statsAsync = get("/api/stats").body();
+        String transitionsAsync = get("/api/transitions").body();
+
+        // DELETE on a finished job undoes the import it wrote; then the same upload, synchronously.
+        Answer undone = delete(accepted.location());
+        assertThat(undone.status()).as(String.valueOf(undone.json())).isEqualTo(200);
+        assertThat(undone.json().get("undid").asString()).isEqualTo(report.get("importId").asString());
+        assertThat(journeysAndTransitions()).isEqualTo(before);
+        Response synchronous = postFile(RECEIPT, "text/csv", file);
+
+        assertThat(synchronous.status()).as(synchronous.body()).isEqualTo(200);
+        assertThat(comparable(synchronous.json())).isEqualTo(comparable(report));
+        assertThat(get("/api/stats").body()).isEqualTo(statsAsync);
+        assertThat(get("/api/transitions").body()).isEqualTo(transitionsAsync);
+        assertThat(delete("/api/imports/" + synchronous.json().get("importId").asString()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aJobWithBadRowsFailsWithTheProblemOfTheSynchronousImportAndWritesNothing() throws Exception {
+        String csv = """
+                journey_id,timestamp,touchpoint
+                jobs-bad-1,2026-03-01T10:00:00Z,Jobs home
+                jobs-bad-1,not a time,Jobs cart
+                """;
+        String before = storeState();
+
+        Answer accepted = postAsync("/api/events", csv);
+        JsonNode job = awaitFinished(accepted.location());
+
+        assertThat(job.get("status").asString()).isEqualTo("failed");
+        assertThat(job.has("report")).isFalse();
+        JsonNode problem = job.get("problem");
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("type").asString()).endsWith("/invalid-upload");
+        assertThat(problem.get("instance").asString()).isEqualTo("/api/events");
+        assertThat(problem.get("errors").get(0).get("line").asLong()).isEqualTo(3);
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("timestamp");
+        assertThat(storeState()).isEqualTo(before);
+        Response synchronous = post("/api/events", "text/csv", csv);
+        assertThat(synchronous.status()).isEqualTo(400);
+        assertThat(problem).isEqualTo(synchronous.json());
+        Answer undo = delete(accepted.location());
+        assertThat(undo.status()).isEqualTo(409);
+        assertThat(undo.json().get("detail").asString()).contains("failed");
+    }
+
+    @Test
+    void cancellingAQueuedAndARunningJobLeavesTheStoreAsItWas() throws Exception {
+        String before = storeState();
+        // Another import holds the graph's write lock until released: job A starts and waits for it, B queues.
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread other = new Thread(() -> graph.update(snapshot -> {
+            holding.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new JourneyChanges(snapshot.touchpoints(), List.of(), List.of(), List.of(), java.util.Map.of(),
+                    0, 0, 0, 0);
+        }, (changes, after) -> null, JourneyGraph.WriteProgress.NONE));
+        other.start();
+        holding.await();
+        try {
+            Answer first = postAsync(RECEIPT, TestData.file("pm4py-receipt/receipt.csv"));
+            awaitStatus(first.location(), "reading");
+            Answer second = postAsync("/api/journeys/aggregated?source=jobs-cancelled", "text/csv",
+                    HttpRequest.BodyPublishers.ofFile(TestData.file("channelattribution/Data.csv")), API_KEY);
+            assertThat(second.json().get("status").asString()).isEqualTo("queued");
+            JsonNode listed = get("/api/imports?limit=2").json();
+            assertThat(listed.get(0).get("id").asString()).isEqualTo(second.json().get("id").asString());
+            assertThat(listed.get(0).get("status").asString()).isEqualTo("queued");
+            assertThat(listed.get(1).get("id").asString()).isEqualTo(first.json().get("id").asString());
+            assertThat(listed.get(1).get("status").asString()).isEqualTo("reading");
+
+            Answer queued = delete(second.location());
+            assertThat(queued.status()).isEqualTo(200);
+            assertThat(queued.json().get("status").asString()).isEqualTo("cancelled");
+            // A waits for the lock: it cannot stop before it gets it, so the answer is 202 and it is polled.
+            Answer running = delete(first.location());
+            assertThat(running.status()).isEqualTo(202);
+            assertThat(running.json().get("cancelRequested").asBoolean()).isTrue();
+            release.countDown();
+
+            JsonNode job = awaitFinished(first.location());
+            assertThat(job.get("status").asString()).isEqualTo("cancelled");
+            assertThat(job.has("report")).isFalse();
+            assertThat(job.has("problem")).isFalse();
+            assertThat(getJob(second.location()).json().get("status").asString()).isEqualTo("cancelled");
+            assertThat(delete(second.location()).status()).isEqualTo(200);
+        } finally {
+            release.countDown();
+            other.join();
+        }
+        assertThat(storeState()).isEqualTo(before);
+    }
+
+    @Test
+    void aJobCancelledAfterItsFirstBatchRollsBackWhatItWrote() throws Exception {
+        StringBuilder csv = new StringBuilder("journey_id,timestamp,touchpoint\n");
+        for (int i = 0; i < 1200; i++) {
+            csv.append("jobs-batch-").append(i).append(",2026-04-01T10:00:00Z,Jobs landing\n");
+            csv.append("jobs-batch-").append(i).append(",2026-04-01T10:01:00Z,Jobs product ").append(i % 7)
+                    .append('\n');
+        }
+        Path upload = Files.createTempFile("jobs-test-", ".csv");
+        Files.writeString(upload, csv);
+        String before = storeWithoutJournal();
+        ImportJob[] job = new ImportJob[1];
+        job[0] = new ImportJob("jobs-batch", upload, (input, progress) -> importer.importEvents(input,
+                EventImporter.Format.CSV, ImportOptions.defaults(Duration.ofMinutes(30)), new ImportProgress() {
+                    @Override
+                    public void rowsRead(long rows) {
+                        progress.rowsRead(rows);
+                    }
+
+                    @Override
+                    public void planned(long journeys) {
+                        progress.planned(journeys);
+                    }
+
+                    @Override
+                    public void written(long journeys, long total) {
+                        // The first batch of 500 journeys is stored: cancel now, between batches.
+                        job[0].cancel();
+                        progress.written(journeys, total);
+                    }
+                }));
+
+        job[0].run(failure -> jobs.problemOf(failure, "/api/events"));
+
+        ImportJobStatus status = job[0].status();
+        assertThat(status.status()).isEqualTo("cancelled");
+        assertThat(status.journeysTotal()).isEqualTo(1200);
+        assertThat(status.journeysWritten()).isEqualTo(500);
+        assertThat(storeWithoutJournal()).isEqualTo(before);
+        assertThat(get("/api/imports?limit=1").json().get(0).get("status").asString()).isEqualTo("rolled back");
+        assertThat(Files.exists(upload)).isFalse();
+    }
+
+    @Test
+    void anAggregatedUploadRunsAsAJob() throws Exception {
+        Path file = TestData.file("channelattribution/Data.csv");
+        long conversions = 0;
+        long nulls = 0;
+        List<String> lines = Files.readAllLines(file);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split(";");
+            conversions += Long.parseLong(fields[1]);
+            nulls += Long.parseLong(fields[3]);
+        }
+        long journeysBefore = get("/api/stats").json().get("journeys").asLong();
+
+        Answer accepted = postAsync("/api/journeys/aggregated?source=jobs-aggregated", file);
+        JsonNode job = awaitFinished(accepted.location());
+
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("done");
+        assertThat(job.get("rowsRead").asLong()).isEqualTo(lines.size() - 1);
+        assertThat(job.get("report").get("rowsRead").asLong()).isEqualTo(lines.size() - 1);
+        assertThat(get("/api/stats").json().get("journeys").asLong())
+                .isEqualTo(journeysBefore + conversions + nulls);
+        assertThat(job.get("report").get("totalJourneys").asLong()).isEqualTo(journeysBefore + conversions + nulls);
+        assertThat(delete(accepted.location()).status()).isEqualTo(200);
+        assertThat(get("/api/stats").json().get("journeys").asLong()).isEqualTo(journeysBefore);
+    }
+
+    @Test
+    void aJournalEntryIsAnsweredFromTheJournalAndAnUnknownIdIsNotFound() throws Exception {
+        String csv = """
+                journey_id,timestamp,touchpoint
+                jobs-journal-1,2026-03-01T10:00:00Z,Jobs journal page
+                """;
+        Response imported = post("/api/events?openHorizon=0", "text/csv", csv);
+        String importId = imported.json().get("importId").asString();
+
+        JsonNode entry = get("/api/imports/" + importId).json();
+        Response unknown = get("/api/imports/no-such-import");
+
+        assertThat(entry.get("status").asString()).isEqualTo("done");
+        assertThat(entry.get("journeysWritten").asLong()).isEqualTo(1);
+        assertThat(entry.get("entry").get("kind").asString()).isEqualTo("import");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.json().get("type").asString()).endsWith("/not-found");
+
+        // The same upload again changes nothing: the job is done without a journal entry, so there is nothing to undo.
+        Answer again = postAsync("/api/events?openHorizon=0", csv);
+        JsonNode job = awaitFinished(again.location());
+        assertThat(job.get("status").asString()).isEqualTo("done");
+        assertThat(job.get("report").get("duplicateEvents").asLong()).isEqualTo(1);
+        assertThat(job.get("report").has("importId")).isFalse();
+        Answer nothing = delete(again.location());
+        assertThat(nothing.status()).isEqualTo(409);
+        assertThat(nothing.json().get("type").asString()).endsWith("/nothing-to-undo");
+        assertThat(delete("/api/imports/" + importId).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theOpenApiDescriptionTellsTheAsynchronousAnswer() {
+        JsonNode paths = get("/v3/api-docs").json().get("paths");
+
+        assertThat(paths.get("/api/events").get("post").get("responses").has("202")).isTrue();
+        assertThat(paths.get("/api/journeys/aggregated").get("post").get("parameters"))
+                .extracting(p -> p.get("name").asString()).contains("Prefer");
+        assertThat(paths.get("/api/imports/{id}").has("get")).isTrue();
+        assertThat(paths.get("/api/imports/{id}").get("delete").get("responses").has("202")).isTrue();
+    }
+
+    @Test
+    void withoutThePreferenceAnUploadIsAnsweredAsBefore() {
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/events?openHorizon=0"))
+                .header("Content-Type", "text/csv").header("X-API-Key", API_KEY).header("Prefer", "return=minimal")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        journey_id,timestamp,touchpoint
+                        jobs-sync-1,2026-03-01T10:00:00Z,Jobs sync page
+                        """)).build();
+
+        Answer answer = exchange(request);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.location()).isNull();
+        assertThat(answer.preferenceApplied()).isNull();
+        assertThat(answer.json().get("journeysCreated").asLong()).isEqualTo(1);
+        assertThat(answer.json().has("status")).isFalse();
+        assertThat(delete("/api/imports/" + answer.json().get("importId").asString()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void badParametersAndAMissingKeyAreRefusedBeforeAnyJobIsMade() {
+        int jobsBefore = jobs.unfinished().size();
+
+        Answer badOption = postAsync("/api/events?onError=sometimes", "journey_id,timestamp,touchpoint\n");
+        Answer badAggregated = postAsync("/api/journeys/aggregated?conversionTouchpoint=(start)", "path;x\n");
+        Answer noKey = postAsync("/api/events", "text/csv",
+                HttpRequest.BodyPublishers.ofString("journey_id,timestamp,touchpoint\n"), null);
+
+        assertThat(badOption.status()).isEqualTo(400);
+        assertThat(badOption.location()).isNull();
+        assertThat(badOption.json().get("parameter").asString()).isEqualTo("onError");
+        assertThat(badAggregated.status()).isEqualTo(400);
+        assertThat(badAggregated.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("conversionTouchpoint");
+        assertThat(noKey.status()).isEqualTo(401);
+        assertThat(jobs.unfinished()).hasSize(jobsBefore);
+    }
+}
