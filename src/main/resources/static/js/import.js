@@ -20,8 +20,7 @@ const POLL_MILLIS = 500;
 const KEY_STORE = 'journeyExplorer.apiKey';
 const KEY_HEADER = 'X-API-Key';
 
-/** A request the server refused for want of the API key (401, 403). */
-class KeyRefused extends Error {}
+const plural = (n, word) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /** Wires the panel; {@code onImported} reloads the views once an import has written journeys. */
 export function initImportPanel({ onImported }) {
@@ -215,8 +214,8 @@ export function initImportPanel({ onImported }) {
     const warnings = (report.warnings || []).map(w => `<li class="warn">${esc(w.message)}</li>`).join('');
     const skipped = report.rowsRejected ? `<p class="warn">${count(report.rowsRejected)} bad rows were skipped:</p>${errorTable(report.errors, report.rowsRejected)}` : '';
     return `<div class="import-report" data-state="done">
-      <p><b>Imported ${count(report.eventsImported)} events into ${count(report.journeysImported)} journeys</b>
-      (${count(report.journeysCreated)} new, ${count(report.journeysUpdated)} extended) from ${count(report.rowsRead)} rows
+      <p><b>Imported ${plural(report.eventsImported, 'event')} into ${plural(report.journeysImported, 'journey')}</b>
+      (${count(report.journeysCreated)} new, ${count(report.journeysUpdated)} extended) from ${plural(report.rowsRead, 'row')}
       ${report.duplicateEvents ? `, ${count(report.duplicateEvents)} duplicate events counted once` : ''} in ${duration(report.millis / 1000)}.
       The store now holds ${count(report.totalJourneys)} journeys and ${count(report.totalEvents)} events.</p>
       ${rules ? `<ul class="mini">${rules}</ul>` : ''}${warnings ? `<ul class="mini">${warnings}</ul>` : ''}${skipped}

@@ -50,6 +50,8 @@ class ImportPreviewApiTests extends ApiTestSupport {
         assertThat(first.get("touchpoint").asString()).isEqualTo("register request");
         assertThat(first.get("timestamp").asString()).isEqualTo("2010-12-30T13:32:00Z");
         assertThat(first.get("type").asString()).isEqualTo("touchpoint");
+        assertThat(first.get("owner").asString()).isEqualTo("own");
+        assertThat(first.has("customer")).as("absent, not null").isFalse();
         assertThat(first.get("errors")).isEmpty();
         assertThat(storeState()).as("a preview writes nothing").isEqualTo(before);
     }

@@ -102,6 +102,75 @@ class ImportPanelPageTests extends PageTestSupport {
         Files.delete(bad);
     }
 
+    /**
+     * The answer of an import run as a job ({@code 202 Accepted}, {@code Location: /api/imports/{id}}, polled until it
+     * ends): this server answers imports at once, so the job's answers come from a stand-in for the job endpoint in
+     * the page's {@code fetch}, following the contract of {@code GET /api/imports/{id}}, with the states the test sets.
+     */
+    @Test
+    void followsAnImportJobWithItsProgressAndCancelsIt() throws IOException {
+        page.open(port, "/");
+        openPanel();
+        WebElement key = browser.findElement(By.id("import-key"));
+        key.clear();
+        key.sendKeys(API_KEY, Keys.TAB);
+        script("""
+                const real = window.fetch;
+                window.jobRequests = [];
+                window.jobState = null;
+                window.fetch = (url, init = {}) => {
+                  const path = String(url);
+                  if (path.startsWith('/api/events?') && (init.headers || {}).Prefer === 'respond-async') {
+                    window.jobRequests.push('POST ' + (init.headers || {})['X-API-Key']);
+                    return Promise.resolve(new Response(null, { status: 202, headers: { Location: '/api/imports/job-1' } }));
+                  }
+                  if (path === '/api/imports/job-1') {
+                    window.jobRequests.push((init.method || 'GET') + ' ' + (init.headers || {})['X-API-Key']);
+                    if (init.method === 'DELETE') return Promise.resolve(new Response(null, { status: 202 }));
+                    return Promise.resolve(new Response(JSON.stringify(window.jobState), { status: 200,
+                      headers: { 'Content-Type': 'application/json' } }));
+                  }
+                  return real(url, init);
+                };""");
+        Path small = Files.createTempFile("journeys", ".csv");
+        Files.writeString(small, "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\n");
+        choose(small);
+        waitUntil(() -> !browser.findElements(By.cssSelector("#import-preview tr[data-line='2']")).isEmpty());
+
+        script("window.jobState = { id: 'job-1', status: 'reading', bytesRead: 500, bytesTotal: 1000, rowsRead: 10, "
+                + "journeysWritten: 0, journeysTotal: null, eventsPerSecond: 1200, secondsLeft: 3 }");
+        browser.findElement(By.id("import-start")).click();
+        WebElement progress = browser.findElement(By.id("import-progress"));
+        WebElement progressText = browser.findElement(By.id("import-progress-text"));
+        waitUntil(() -> progressText.getText().contains("reading"));
+        assertThat(progress.getDomProperty("max")).isEqualTo("1000");
+        assertThat(progress.getDomProperty("value")).isEqualTo("500");
+        assertThat(progressText.getText()).contains("500 of 1,000 bytes", "1,200 events/s", "about 3 s left");
+        assertThat(browser.findElement(By.id("import-cancel")).isDisplayed()).isTrue();
+
+        script("window.jobState = { id: 'job-1', status: 'writing', bytesRead: 1000, bytesTotal: 1000, rowsRead: 20, "
+                + "journeysWritten: 2, journeysTotal: 6, eventsPerSecond: 900, secondsLeft: 1 }");
+        waitUntil(() -> progressText.getText().contains("2 of 6 journeys"));
+        assertThat(progress.getDomProperty("max")).isEqualTo("6");
+        browser.findElement(By.id("import-cancel")).click();
+        waitUntil(() -> script("return window.jobRequests.join('|')").toString().contains("DELETE " + API_KEY));
+        script("window.jobState = { id: 'job-1', status: 'cancelled' }");
+        waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=cancelled]")).isEmpty());
+        assertThat(browser.findElement(By.id("import-cancel")).isDisplayed()).isFalse();
+        assertThat(script("return window.jobRequests[0]")).isEqualTo("POST " + API_KEY);
+
+        int generation = page.generation();
+        script("window.jobState = { id: 'job-1', status: 'done', report: { rowsRead: 1, eventsImported: 1, "
+                + "journeysImported: 1, journeysCreated: 1, journeysUpdated: 0, totalJourneys: 401, totalEvents: 9, "
+                + "millis: 20, outcomeRules: [], warnings: [], errors: [] } }");
+        browser.findElement(By.id("import-start")).click();
+        waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=done]")).isEmpty());
+        assertThat(browser.findElement(By.id("import-result")).getText())
+                .contains("Imported 1 event into 1 journey", "The store now holds 401 journeys");
+        page.waitForGeneration(generation + 1);
+        Files.delete(small);
+    }
+
     private static void openPanel() {
         WebElement panel = browser.findElement(By.id("import-panel"));
         if (panel.getDomAttribute("open") == null) {
