@@ -9,6 +9,7 @@ import { renderPaths, renderFunnel, renderStepFunnel, renderAttribution, renderD
 import { renderDetails } from './details.js';
 import { renderInsights } from './insights.js';
 import { renderEmotionCurve, renderPainPoints, markPainPoints } from './experience.js';
+import { initImportPanel } from './import.js';
 
 const form = document.getElementById('filters');
 const status = document.getElementById('status');
@@ -254,3 +255,5 @@ function restoreFilters() {
 restoreFilters();
 loadKpis().then(restoreFilters);
 refresh();
+// After an import, every view is read again, as after a filter change (the touchpoint and channel lists too).
+initImportPanel({ onImported: () => { loadKpis(); refresh(); } });

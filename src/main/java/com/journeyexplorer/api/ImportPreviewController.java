@@ -1,0 +1,54 @@
+package com.journeyexplorer.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.journeyexplorer.config.JourneysProperties;
+import com.journeyexplorer.ingest.EventPreviewer;
+import com.journeyexplorer.ingest.ImportParameters;
+import com.journeyexplorer.ingest.ImportPreview;
+import com.journeyexplorer.ingest.Upload;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Previews an event upload: the same parameters and body as {@code POST /api/events}, of which only the first rows
+ * are read (at most {@code rows}, default 20, and {@link EventPreviewer#MAX_BYTES} bytes). Answers the format, the
+ * columns, the suggested column mapping and the first rows as the import would read or reject them; writes nothing.
+ */
+@RestController
+class ImportPreviewController {
+
+    private final EventPreviewer previewer;
+    private final JourneysProperties.Ingest settings;
+
+    ImportPreviewController(EventPreviewer previewer, JourneysProperties properties) {
+        this.previewer = previewer;
+        this.settings = properties.ingest();
+    }
+
+    @PostMapping(path = "/api/events/preview", consumes = {"text/csv", "text/plain", "application/x-ndjson",
+            "application/jsonl", "application/json", "application/octet-stream", "application/xes+xml",
+            "application/xml", "text/xml", "application/gzip", "application/x-gzip"})
+    ImportPreview preview(HttpServletRequest request, ImportParameters parameters,
+            @RequestParam(name = "rows", required = false) String rows,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+            @RequestHeader(value = HttpHeaders.CONTENT_ENCODING, required = false) String contentEncoding)
+            throws IOException {
+        ImportParameters given = parameters.withRules(request.getParameterValues("purchase"),
+                request.getParameterValues("competitor"));
+        // Checked before the body is opened, so that a bad parameter is answered as the import answers it.
+        given.toOptions(settings.sessionGap());
+        Upload upload = EventUploads.open(request, given, contentType, contentEncoding,
+                settings.maxUploadSize().toBytes());
+        try (InputStream stream = upload.stream()) {
+            return previewer.preview(stream, upload.format(), given, rows);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package com.journeyexplorer.ingest;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The column mapping suggested for an upload's header: for each role of {@link ColumnMapping} (journey, timestamp,
+ * touchpoint, ...) the column that an import with these parameters should read. One rule, in this order:
+ * <ol>
+ * <li>the column the upload's parameter names ({@code journeyColumn=...}), whether or not the header has it;</li>
+ * <li>the column the importer reads when the parameter is absent ({@link ColumnMapping#CANONICAL}, or for an XES log
+ * {@link ColumnMapping#withXesDefaults()}), when the header has it;</li>
+ * <li>an alias: for journey, timestamp and touchpoint the XES names that process logs use in CSV and NDJSON too
+ * ({@code case:concept:name}, {@code time:timestamp}, {@code concept:name}); for every role the default name written
+ * another way (case, {@code _}, {@code -}, spaces and dots ignored: {@code Journey ID}, {@code journeyId},
+ * {@code TimeStamp}).</li>
+ * </ol>
+ * A column serves one role at most (the roles are matched in the order of {@link ColumnMapping#byField()}). An alias
+ * is a suggestion only: the importer itself reads no alias, so {@link #parameters()} names every column that is not the
+ * importer's default, and importing with those parameters reads exactly the suggested columns. Cost: O(roles ×
+ * columns).
+ *
+ * @param columns     role ({@code journey}, {@code timestamp}, ...) to its column, for the roles that have one, in the
+ *                    order of {@link ColumnMapping#byField()}
+ * @param suggestedBy role to why that column: {@code parameter}, {@code default} or {@code alias}
+ * @param mapping     the mapping to read the upload with: the suggested columns, the importer's defaults elsewhere
+ */
+public record ColumnSuggestion(Map<String, String> columns, Map<String, String> suggestedBy, ColumnMapping mapping) {
+
+    /** Roles in the order of {@link ColumnMapping#byField()}, each with its query parameter {@code <role>Column}. */
+    public static final List<String> ROLES = List.of("journey", "timestamp", "touchpoint", "channel", "stage",
+            "customer", "owner", "type", "value", "segment", "device", "eventId", "score", "scale", "comment");
+
+    /** The XES names process logs use for a case, an activity and its time, read as aliases in CSV and NDJSON. */
+    private static final Map<String, String> XES_ALIASES = Map.of(
+            "journey", "case:concept:name",
+            "timestamp", "time:timestamp",
+            "touchpoint", "concept:name");
+
+    public ColumnSuggestion {
+        columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        suggestedBy = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(suggestedBy));
+    }
+
+    /**
+     * The suggestion for {@code header} (the upload's columns in order) under the columns the parameters name.
+     *
+     * @param format the upload's format: an XES log's defaults are the XES names
+     */
+    public static ColumnSuggestion of(List<String> header, ImportParameters parameters, EventImporter.Format format) {
+        Map<String, String> given = given(parameters);
+        ColumnMapping defaults = format == EventImporter.Format.XES ? ColumnMapping.CANONICAL.withXesDefaults()
+                : ColumnMapping.CANONICAL;
+        List<String> defaultColumns = List.copyOf(defaults.byField().values());
+        Set<String> present = new HashSet<>(header);
+        Set<String> taken = new HashSet<>();
+        Map<String, String> columns = new LinkedHashMap<>();
+        Map<String, String> why = new LinkedHashMap<>();
+        // Named columns first, so that no default or alias takes a column a parameter gave to another role.
+        given.forEach((role, column) -> {
+            columns.put(role, column);
+            why.put(role, "parameter");
+            taken.add(column);
+        });
+        for (int i = 0; i < ROLES.size(); i++) {
+            String role = ROLES.get(i);
+            if (columns.containsKey(role)) {
+                continue;
+            }
+            String column = defaultColumns.get(i);
+            String reason = "default";
+            if (!present.contains(column) || taken.contains(column)) {
+                column = alias(role, defaultColumns.get(i), header, taken, format);
+                reason = "alias";
+            }
+            if (column != null) {
+                columns.put(role, column);
+                why.put(role, reason);
+                taken.add(column);
+            }
+        }
+        Map<String, String> ordered = new LinkedHashMap<>();
+        Map<String, String> orderedWhy = new LinkedHashMap<>();
+        for (String role : ROLES) {
+            if (columns.containsKey(role)) {
+                ordered.put(role, columns.get(role));
+                orderedWhy.put(role, why.get(role));
+            }
+        }
+        return new ColumnSuggestion(ordered, orderedWhy, mappingOf(ordered, defaults));
+    }
+
+    /** Role to the column its parameter names, for the parameters given (not blank). */
+    private static Map<String, String> given(ImportParameters parameters) {
+        List<String> values = java.util.Arrays.asList(parameters.journeyColumn(), parameters.timestampColumn(),
+                parameters.touchpointColumn(), parameters.channelColumn(), parameters.stageColumn(),
+                parameters.customerColumn(), parameters.ownerColumn(), parameters.typeColumn(),
+                parameters.valueColumn(), parameters.segmentColumn(), parameters.deviceColumn(),
+                parameters.eventIdColumn(), parameters.scoreColumn(), parameters.scaleColumn(),
+                parameters.commentColumn());
+        Map<String, String> given = new LinkedHashMap<>();
+        for (int i = 0; i < ROLES.size(); i++) {
+            if (values.get(i) != null && !values.get(i).isBlank()) {
+                given.put(ROLES.get(i), values.get(i));
+            }
+        }
+        return given;
+    }
+
+    /** The header's column that is an alias of {@code role}, not yet taken, or null. */
+    private static String alias(String role, String defaultColumn, List<String> header, Set<String> taken,
+            EventImporter.Format format) {
+        String xes = XES_ALIASES.get(role);
+        if (xes != null && format != EventImporter.Format.XES && header.contains(xes) && !taken.contains(xes)) {
+            return xes;
+        }
+        String wanted = squeezed(defaultColumn);
+        for (String column : header) {
+            if (!taken.contains(column) && !column.isEmpty() && squeezed(column).equals(wanted)) {
+                return column;
+            }
+        }
+        return null;
+    }
+
+    /** A name without case, {@code _}, {@code -}, spaces and dots: {@code Journey ID} and {@code journey_id} agree. */
+    private static String squeezed(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[_\\-\\s.]", "");
+    }
+
+    private static ColumnMapping mappingOf(Map<String, String> columns, ColumnMapping defaults) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        List<String> defaultColumns = List.copyOf(defaults.byField().values());
+        for (int i = 0; i < ROLES.size(); i++) {
+            fields.put(ROLES.get(i), columns.getOrDefault(ROLES.get(i), defaultColumns.get(i)));
+        }
+        return new ColumnMapping(fields.get("journey"), fields.get("timestamp"), fields.get("touchpoint"),
+                fields.get("channel"), fields.get("stage"), fields.get("customer"), fields.get("owner"),
+                fields.get("type"), fields.get("value"), fields.get("segment"), fields.get("device"),
+                fields.get("eventId"), fields.get("score"), fields.get("scale"), fields.get("comment"));
+    }
+
+    /**
+     * The query parameters that make {@code POST /api/events} read the suggested columns: {@code <role>Column} for
+     * every role whose column is not the one the importer reads by default.
+     */
+    public Map<String, String> parameters() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        List<String> defaults = List.copyOf(ColumnMapping.CANONICAL.byField().values());
+        columns.forEach((role, column) -> {
+            if (!column.equals(defaults.get(ROLES.indexOf(role)))) {
+                parameters.put(role + "Column", column);
+            }
+        });
+        return parameters;
+    }
+
+    /** The header's columns that no role reads: they become journey or event attributes (an unnamed one is left out). */
+    public List<String> attributes(List<String> header) {
+        Set<String> used = new HashSet<>(columns.values());
+        return header.stream().filter(column -> !column.isEmpty() && !used.contains(column)).toList();
+    }
+}

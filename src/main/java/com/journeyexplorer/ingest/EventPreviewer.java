@@ -1,0 +1,270 @@
+package com.journeyexplorer.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.DuplicateHeaderMode;
+import org.springframework.stereotype.Service;
+
+import com.journeyexplorer.config.JourneysProperties;
+import com.journeyexplorer.graph.JourneyProjection;
+
+/**
+ * Previews an event upload before it is imported: its format, its columns, the column mapping suggested for them
+ * ({@link ColumnSuggestion}), and its first rows as the import would read them, each with its journey, touchpoint and
+ * time or with the errors that would reject it. A dry run of the import's own reading and validation (the same row
+ * readers, {@link EventAccumulator} and {@link ErrorCollector} against the current snapshot), which writes nothing and
+ * takes no write lock. Bounded: at most {@code rows} rows and {@link #MAX_BYTES} bytes of the (decompressed) upload
+ * are read, whatever its size; the rest of the body is left unread. Cost: O(bytes read + rows × columns), plus a copy
+ * of the stored touchpoints' list.
+ */
+@Service
+public class EventPreviewer {
+
+    /** Rows previewed unless {@code rows} says otherwise. */
+    public static final int DEFAULT_ROWS = 20;
+    /** Most rows a preview reads. */
+    public static final int MAX_ROWS = 1000;
+    /** Most bytes of the upload (after decompression) a preview reads. */
+    public static final int MAX_BYTES = 1 << 20;
+
+    private final JourneyProjection projection;
+    private final JourneysProperties.Ingest settings;
+
+    EventPreviewer(JourneyProjection projection, JourneysProperties properties) {
+        this.projection = projection;
+        this.settings = properties.ingest();
+    }
+
+    /**
+     * The preview of the upload {@code input} in {@code format}, read with {@code parameters} (the query parameters of
+     * {@code POST /api/events}, checked exactly as the import checks them).
+     *
+     * @param rows the {@code rows} parameter: how many rows to preview, 1 to {@link #MAX_ROWS}; null for
+     *             {@link #DEFAULT_ROWS}
+     * @throws InvalidImportOptionException for a parameter the import would refuse, or a bad {@code rows}
+     */
+    public ImportPreview preview(InputStream input, EventImporter.Format format, ImportParameters parameters,
+            String rows) throws IOException {
+        int maxRows = rows(rows);
+        ImportOptions given = parameters.toOptions(settings.sessionGap());
+        ByteBound bounded = new ByteBound(input, MAX_BYTES);
+        BufferedInputStream buffered = new BufferedInputStream(bounded, 1 << 16);
+        List<String> header = format == EventImporter.Format.CSV ? csvHeader(buffered, given.delimiter())
+                : List.of();
+        ColumnSuggestion suggestion = format == EventImporter.Format.CSV
+                ? ColumnSuggestion.of(header, parameters, format) : null;
+
+        ErrorCollector readErrors = new ErrorCollector(maxRows + 1);
+        List<InputRow> read = new ArrayList<>();
+        boolean more = false;
+        RowReader reader = switch (format) {
+            case CSV -> new CsvRowReader(given.delimiter(), List.of(suggestion.mapping().touchpoint(),
+                    suggestion.mapping().timestamp()));
+            case NDJSON -> new NdjsonRowReader();
+            case XES -> new XesRowReader();
+        };
+        try {
+            reader.read(buffered, row -> {
+                if (read.size() == maxRows) {
+                    throw new EnoughRows();
+                }
+                read.add(row);
+            }, readErrors);
+        } catch (EnoughRows enough) {
+            more = true;
+        }
+        List<RowError> unreadable = new ArrayList<>(readErrors.errors());
+        if (!more && bounded.reachedLimit()) {
+            // The bytes were cut at the limit: the last row read may be only the start of a row.
+            long last = Math.max(read.isEmpty() ? 0 : read.get(read.size() - 1).line(),
+                    unreadable.isEmpty() ? 0 : unreadable.get(unreadable.size() - 1).line());
+            read.removeIf(row -> row.line() == last);
+            unreadable.removeIf(error -> error.line() == last);
+            more = true;
+        }
+        if (format != EventImporter.Format.CSV) {
+            Set<String> keys = new LinkedHashSet<>();
+            read.forEach(row -> row.forEach((column, value) -> keys.add(column)));
+            header = List.copyOf(keys);
+            suggestion = ColumnSuggestion.of(header, parameters, format);
+        }
+
+        ImportOptions options = given.withMapping(suggestion.mapping());
+        TimestampParser timestamps = new TimestampParser(settings.defaultZone(), options.timestampFormat());
+        ErrorCollector errors = new ErrorCollector(Integer.MAX_VALUE);
+        EventAccumulator accumulator = new EventAccumulator(projection.current(), options, timestamps, errors,
+                settings.maxJourneyLength());
+        List<ImportPreview.Row> previewed = new ArrayList<>();
+        Set<String> journeys = new LinkedHashSet<>();
+        int nextRow = 0;
+        int nextError = 0;
+        while (previewed.size() < maxRows && (nextRow < read.size() || nextError < unreadable.size())) {
+            boolean rowFirst = nextError == unreadable.size()
+                    || nextRow < read.size() && read.get(nextRow).line() <= unreadable.get(nextError).line();
+            if (!rowFirst) {
+                RowError error = unreadable.get(nextError++);
+                previewed.add(ImportPreview.Row.rejected(error.line(), List.of(error)));
+                continue;
+            }
+            InputRow row = read.get(nextRow++);
+            int before = (int) errors.count();
+            accumulator.accept(row);
+            if (errors.count() > before) {
+                previewed.add(ImportPreview.Row.rejected(row.line(), errors.errors().subList(before,
+                        (int) errors.count())));
+            } else {
+                ImportPreview.Row valid = valid(row, options, timestamps);
+                journeys.add(valid.journey() != null ? "j:" + valid.journey() : "c:" + valid.customer());
+                previewed.add(valid);
+            }
+        }
+        more |= nextRow < read.size() || nextError < unreadable.size();
+        long validRows = previewed.stream().filter(row -> row.errors().isEmpty()).count();
+        return new ImportPreview(format.name().toLowerCase(Locale.ROOT), header, suggestion.columns(),
+                suggestion.suggestedBy(), suggestion.parameters(), suggestion.attributes(header), previewed,
+                previewed.size(), validRows, journeys.size(), more, accumulator.ruleMatches(),
+                accumulator.warnings());
+    }
+
+    /** What the import reads from a row that the accumulator accepted. */
+    private static ImportPreview.Row valid(InputRow row, ImportOptions options, TimestampParser timestamps) {
+        ColumnMapping columns = options.mapping();
+        String touchpoint = trimmed(row.get(columns.touchpoint()));
+        String journey = options.sessionizeByCustomer() ? null : trimmed(row.get(columns.journey()));
+        String customer = trimmed(row.get(columns.customer()));
+        String time = Instant.ofEpochMilli(timestamps.parse(row.get(columns.timestamp()))).toString();
+        String rawType = trimmed(row.get(columns.type()));
+        String type = options.purchases().contains(touchpoint) ? "purchase"
+                : rawType == null ? "touchpoint" : rawType.toLowerCase(Locale.ROOT);
+        String rawOwner = trimmed(row.get(columns.owner()));
+        String owner = options.isCompetitor(touchpoint) || "competitor".equalsIgnoreCase(rawOwner) ? "competitor"
+                : "own";
+        return new ImportPreview.Row(row.line(), journey, customer, touchpoint, time, type, owner, List.of());
+    }
+
+    /** The {@code rows} parameter: 1 to {@link #MAX_ROWS}, {@link #DEFAULT_ROWS} when absent. */
+    static int rows(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_ROWS;
+        }
+        try {
+            int rows = Integer.parseInt(value.strip());
+            if (rows >= 1 && rows <= MAX_ROWS) {
+                return rows;
+            }
+        } catch (NumberFormatException e) {
+            // Answered below.
+        }
+        throw new InvalidImportOptionException("rows", "must be between 1 and " + MAX_ROWS + ", was '"
+                + TimestampParser.abbreviate(value) + "'");
+    }
+
+    /**
+     * The CSV header as the import reads it (the same format as {@link CsvRowReader}), or an empty list when it
+     * cannot be read (the reader then reports why); the stream is reset to its start.
+     */
+    private static List<String> csvHeader(BufferedInputStream input, char delimiter) throws IOException {
+        input.mark(MAX_BYTES + 1);
+        try {
+            CSVFormat format = CSVFormat.RFC4180.builder()
+                    .setDelimiter(delimiter)
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setAllowMissingColumnNames(true)
+                    .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+                    .setIgnoreEmptyLines(true)
+                    .get();
+            // Not closed: closing would close the upload, which the reader reads next from its start.
+            CSVParser parser = CSVParser.builder().setReader(new BufferedReader(RowReader.utf8(input), 1 << 16))
+                    .setFormat(format).get();
+            return List.copyOf(parser.getHeaderNames());
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        } finally {
+            input.reset();
+        }
+    }
+
+    private static String trimmed(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /** Thrown by the row consumer to stop reading once the preview has its rows. */
+    private static final class EnoughRows extends RuntimeException {
+        EnoughRows() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The first {@code limit} bytes of a stream, then its end; remembers whether the limit cut it. */
+    private static final class ByteBound extends FilterInputStream {
+        private long left;
+        private boolean reachedLimit;
+
+        ByteBound(InputStream input, long limit) {
+            super(input);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left == 0) {
+                reachedLimit = reachedLimit || in.read() != -1;
+                return -1;
+            }
+            int b = in.read();
+            if (b != -1) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (left == 0) {
+                reachedLimit = reachedLimit || in.read() != -1;
+                return -1;
+            }
+            int n = in.read(buffer, offset, (int) Math.min(length, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = in.skip(Math.min(n, left));
+            left -= Math.max(0, skipped);
+            return skipped;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        boolean reachedLimit() {
+            return reachedLimit;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package com.journeyexplorer.ingest;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an upload would import, judged from its first rows without writing anything ({@link EventPreviewer}).
+ *
+ * @param format       the format the upload is read in: {@code csv}, {@code ndjson} or {@code xes}
+ * @param columns      the upload's columns: a CSV header; the keys of the previewed objects or events, in the order
+ *                     first seen
+ * @param mapping      role ({@code journey}, {@code timestamp}, ...) to the column read for it, roles without a column
+ *                     left out ({@link ColumnSuggestion})
+ * @param suggestedBy  role to why that column: {@code parameter}, {@code default} or {@code alias}
+ * @param parameters   the query parameters that make {@code POST /api/events} read these columns
+ * @param attributes   the columns no role reads, kept as journey or event attributes
+ * @param rows         the first rows in line order: each with its parsed journey, touchpoint and time, or its errors
+ * @param rowsRead     data rows previewed (rows the reader could not read as a row included)
+ * @param validRows    previewed rows without error
+ * @param journeys     distinct journeys (or customers, to be split into journeys) among the valid rows
+ * @param truncated    whether the upload goes on beyond the rows previewed
+ * @param outcomeRules per outcome rule given, the previewed events it matched, as in the import's report
+ * @param warnings     what the previewed rows would import but looks unintended, as in the import's report
+ */
+public record ImportPreview(
+        String format,
+        List<String> columns,
+        Map<String, String> mapping,
+        Map<String, String> suggestedBy,
+        Map<String, String> parameters,
+        List<String> attributes,
+        List<Row> rows,
+        long rowsRead,
+        long validRows,
+        long journeys,
+        boolean truncated,
+        List<RuleMatches> outcomeRules,
+        List<ImportWarning> warnings) {
+
+    public ImportPreview {
+        columns = List.copyOf(columns);
+        rows = List.copyOf(rows);
+        attributes = List.copyOf(attributes);
+        outcomeRules = List.copyOf(outcomeRules);
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * One previewed row: what the import reads from it, or why it would be rejected (then the values are absent).
+     *
+     * @param line       1-based line where the row starts (1 for a problem with a CSV header)
+     * @param journey    the journey id, or absent when the events of {@code customer} are split into journeys
+     * @param customer   the customer id, when the row has one
+     * @param touchpoint the touchpoint
+     * @param timestamp  the time as read, an ISO-8601 instant in UTC
+     * @param type       {@code touchpoint}, {@code purchase} (by the type column or the purchase rule), {@code abandon}
+     *                   or {@code frustration}
+     * @param owner      {@code competitor} by the owner column or the competitor rule, else {@code own}
+     * @param errors     the row's errors, exactly as the import would reject them; empty for a valid row
+     */
+    public record Row(long line, String journey, String customer, String touchpoint, String timestamp, String type,
+            String owner, List<RowError> errors) {
+
+        public Row {
+            errors = List.copyOf(errors);
+        }
+
+        static Row rejected(long line, List<RowError> errors) {
+            return new Row(line, null, null, null, null, null, null, errors);
+        }
+    }
+}

@@ -1,0 +1,378 @@
+// The import panel: choose a CSV or NDJSON file, see its columns with the mapping the server suggests (editable per
+// role) and its first rows as the import would read or reject them (POST /api/events/preview), then import it
+// (POST /api/events). An import that the server runs as a job (202 Accepted with a Location) is followed until it
+// ends, with its progress and a Cancel button; one answered at once (200) shows its report. Writes need the API key:
+// asked for when the server refuses one (401/403) and kept in sessionStorage for this tab.
+import { count, duration, esc } from './format.js';
+
+/** The roles a column can play, as the import's parameters name them (<role>Column), with their default columns. */
+const ROLES = [
+  ['journey', 'journey_id', 'journey id'], ['customer', 'customer_id', 'customer id'],
+  ['timestamp', 'timestamp', 'time'], ['touchpoint', 'touchpoint', 'touchpoint'],
+  ['channel', 'channel', 'channel'], ['stage', 'stage', 'stage'], ['owner', 'owner', 'owner'],
+  ['type', 'type', 'event type'], ['value', 'value', 'value'], ['segment', 'segment', 'segment'],
+  ['device', 'device', 'device'],
+];
+/** Bytes of the file sent for the preview (cut at a line end); the server reads its first rows only. */
+const PREVIEW_BYTES = 256 * 1024;
+const PREVIEW_ROWS = 20;
+const POLL_MILLIS = 500;
+const KEY_STORE = 'journeyExplorer.apiKey';
+const KEY_HEADER = 'X-API-Key';
+
+const plural = (n, word) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+
+/** Wires the panel; {@code onImported} reloads the views once an import has written journeys. */
+export function initImportPanel({ onImported }) {
+  const form = document.getElementById('import-form');
+  const fileInput = document.getElementById('import-file');
+  const keyInput = document.getElementById('import-key');
+  const keyLabel = document.getElementById('import-key-label');
+  const useKey = document.getElementById('import-key-use');
+  const status = document.getElementById('import-status');
+  const mappingBox = document.getElementById('import-mapping');
+  const previewBox = document.getElementById('import-preview');
+  const start = document.getElementById('import-start');
+  const cancel = document.getElementById('import-cancel');
+  const progress = document.getElementById('import-progress');
+  const progressText = document.getElementById('import-progress-text');
+  const result = document.getElementById('import-result');
+
+  let file = null;
+  /** The mapping shown: role -> column; null until the first preview. */
+  let mapping = null;
+  let columns = [];
+  /** What to do again once the key is given, after a refusal. */
+  let pending = null;
+  let previewGeneration = 0;
+  let job = null;
+
+  keyInput.value = storedKey();
+  keyInput.addEventListener('change', () => rememberKey(keyInput.value));
+
+  function storedKey() {
+    try {
+      return sessionStorage.getItem(KEY_STORE) || '';
+    } catch (ignored) {
+      return '';
+    }
+  }
+
+  function rememberKey(value) {
+    try {
+      if (value.trim()) sessionStorage.setItem(KEY_STORE, value.trim());
+      else sessionStorage.removeItem(KEY_STORE);
+    } catch (ignored) { /* storage unavailable: the field still holds the key */ }
+  }
+
+  function headers(extra) {
+    const key = keyInput.value.trim();
+    return key ? { ...extra, [KEY_HEADER]: key } : { ...extra };
+  }
+
+  /** Shows the key field as the thing to fill in, and keeps {@code action} to run once it is given. */
+  function askForKey(action, problem) {
+    pending = action;
+    keyLabel.classList.add('wanted');
+    useKey.hidden = false;
+    status.className = 'import-status warn';
+    status.textContent = `${problem && problem.detail ? problem.detail : 'The server refused the API key'}. `
+      + 'Writes need the API key (in the server’s data folder, file api-key): enter it and press “Use key”.';
+    keyInput.focus();
+  }
+
+  function keyGiven() {
+    rememberKey(keyInput.value);
+    keyLabel.classList.remove('wanted');
+    useKey.hidden = true;
+    const action = pending;
+    pending = null;
+    if (action) action();
+  }
+  useKey.addEventListener('click', keyGiven);
+  keyInput.addEventListener('keydown', event => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      keyGiven();
+    }
+  });
+
+  /** The content type the server reads the file as: NDJSON by its extension, else CSV. */
+  function contentType() {
+    return /\.(ndjson|jsonl|json)$/i.test(file.name) ? 'application/x-ndjson' : 'text/csv';
+  }
+
+  /** The query parameters of the import: the columns mapped away from the defaults, the rules and options. */
+  function importParams() {
+    const params = new URLSearchParams();
+    if (mapping) {
+      for (const [role, defaultColumn] of ROLES) {
+        const column = mapping[role];
+        if (column && column !== defaultColumn) params.set(`${role}Column`, column);
+      }
+    }
+    const data = new FormData(form);
+    for (const name of ['purchase', 'competitor', 'delimiter', 'onError']) {
+      const value = String(data.get(name) || '').trim();
+      if (value) params.set(name, value);
+    }
+    return params;
+  }
+
+  /** The first bytes of the file, cut after the last complete line when the file goes on. */
+  async function head() {
+    if (file.size <= PREVIEW_BYTES) return file;
+    const bytes = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
+    const end = bytes.lastIndexOf(10);
+    return new Blob([end > 0 ? bytes.subarray(0, end + 1) : bytes]);
+  }
+
+  async function problemOf(response) {
+    try {
+      return await response.json();
+    } catch (ignored) {
+      return { detail: `HTTP ${response.status}` };
+    }
+  }
+
+  async function preview() {
+    if (!file) return;
+    const mine = ++previewGeneration;
+    start.disabled = true;
+    status.className = 'import-status';
+    status.textContent = `reading the first rows of ${file.name}…`;
+    const params = importParams();
+    params.set('rows', String(PREVIEW_ROWS));
+    try {
+      const response = await fetch(`/api/events/preview?${params}`, {
+        method: 'POST', headers: headers({ 'Content-Type': contentType(), Accept: 'application/json' }), body: await head(),
+      });
+      if (mine !== previewGeneration) return;
+      if (response.status === 401 || response.status === 403) {
+        askForKey(preview, await problemOf(response));
+        return;
+      }
+      if (!response.ok) {
+        const problem = await problemOf(response);
+        status.className = 'import-status warn';
+        status.textContent = '';
+        result.innerHTML = renderProblem(problem);
+        return;
+      }
+      const answer = await response.json();
+      columns = answer.columns || [];
+      mapping = { ...(answer.mapping || {}) };
+      renderMapping(answer);
+      renderPreview(answer);
+      status.className = 'import-status';
+      status.textContent = `${file.name}: ${answer.format.toUpperCase()}, ${count(file.size)} bytes, ${columns.length} columns. `
+        + `The first ${count(answer.rowsRead)} rows: ${count(answer.validRows)} valid`
+        + `${answer.rowsRead > answer.validRows ? `, ${count(answer.rowsRead - answer.validRows)} with errors` : ''}.`;
+      result.innerHTML = '';
+      start.disabled = false;
+    } catch (error) {
+      if (mine === previewGeneration) {
+        status.className = 'import-status warn';
+        status.textContent = `The preview failed: ${error.message}`;
+      }
+    }
+  }
+
+  function renderMapping(answer) {
+    const why = answer.suggestedBy || {};
+    const options = ['', ...columns];
+    mappingBox.innerHTML = `<h3 class="sub-head">Columns <span class="muted">(${columns.length}; suggested by the server, change any role)</span></h3>
+      <div class="import-columns">${columns.map(column => `<code>${esc(column === '' ? '(unnamed)' : column)}</code>`).join('')}</div>
+      <div class="mapping-grid">${ROLES.map(([role, , label]) => `<label>${esc(label)}
+        <select data-role="${role}">${options.map(column => `<option value="${esc(column)}"${(mapping[role] || '') === column ? ' selected' : ''}>${
+          column === '' ? '—' : esc(column)}</option>`).join('')}</select>
+        <span class="why">${why[role] ? esc(why[role] === 'parameter' ? 'chosen' : `suggested (${why[role]})`) : ''}</span></label>`).join('')}</div>
+      ${answer.attributes && answer.attributes.length ? `<p class="muted">Kept as journey or event attributes: ${answer.attributes.map(esc).join(', ')}</p>` : ''}`;
+  }
+
+  function renderPreview(answer) {
+    const rows = answer.rows || [];
+    if (!rows.length) {
+      previewBox.innerHTML = '<p class="muted">No data rows.</p>';
+      return;
+    }
+    previewBox.innerHTML = `<h3 class="sub-head">First rows as they would be imported</h3>
+      <table class="paths import-rows"><thead><tr><th class="num">line</th><th>journey</th><th>touchpoint</th><th>time (UTC)</th><th>type</th></tr></thead>
+      <tbody>${rows.map(row => (row.errors && row.errors.length
+        ? `<tr data-line="${row.line}" class="bad"><td class="num">${row.line}</td><td colspan="4">${row.errors.map(e =>
+          `<span class="warn">${e.field ? `<b>${esc(e.field)}</b> ` : ''}${esc(e.reason)}</span>`).join('<br>')}</td></tr>`
+        : `<tr data-line="${row.line}"><td class="num">${row.line}</td><td>${esc(row.journey || `customer ${row.customer}`)}</td>
+          <td><span class="chip${row.owner === 'competitor' ? ' competitor' : ''}">${esc(row.touchpoint)}</span></td>
+          <td>${esc(row.timestamp.replace('T', ' ').replace('Z', ''))}</td><td>${esc(row.type)}</td></tr>`)).join('')}</tbody></table>
+      ${answer.truncated ? `<p class="muted">…the rest of the file is read when it is imported.</p>` : ''}
+      ${(answer.warnings || []).map(w => `<p class="warn">${esc(w.message)}</p>`).join('')}`;
+  }
+
+  function renderReport(report) {
+    const rules = (report.outcomeRules || []).map(rule => `<li>${esc(rule.rule)}: ${count(rule.matchedEvents)} events (${
+      rule.names.map(n => `${esc(n.name)} ${count(n.matchedEvents)}`).join(', ')})</li>`).join('');
+    const warnings = (report.warnings || []).map(w => `<li class="warn">${esc(w.message)}</li>`).join('');
+    const skipped = report.rowsRejected ? `<p class="warn">${count(report.rowsRejected)} bad rows were skipped:</p>${errorTable(report.errors, report.rowsRejected)}` : '';
+    return `<div class="import-report" data-state="done">
+      <p><b>Imported ${plural(report.eventsImported, 'event')} into ${plural(report.journeysImported, 'journey')}</b>
+      (${count(report.journeysCreated)} new, ${count(report.journeysUpdated)} extended) from ${plural(report.rowsRead, 'row')}
+      ${report.duplicateEvents ? `, ${count(report.duplicateEvents)} duplicate events counted once` : ''} in ${duration(report.millis / 1000)}.
+      The store now holds ${count(report.totalJourneys)} journeys and ${count(report.totalEvents)} events.</p>
+      ${rules ? `<ul class="mini">${rules}</ul>` : ''}${warnings ? `<ul class="mini">${warnings}</ul>` : ''}${skipped}
+      ${report.importId ? `<p class="muted">Journal entry ${esc(report.importId)}: DELETE /api/imports/${esc(report.importId)} undoes it.</p>` : ''}</div>`;
+  }
+
+  function errorTable(errors, total) {
+    if (!errors || !errors.length) return '';
+    return `<table class="paths import-errors"><thead><tr><th class="num">line</th><th>field</th><th>what is wrong</th></tr></thead>
+      <tbody>${errors.map(e => `<tr data-line="${e.line}"><td class="num">${e.line || '–'}</td><td>${esc(e.field || '')}</td><td>${esc(e.reason)}</td></tr>`).join('')}</tbody></table>
+      ${total > errors.length ? `<p class="muted">…and ${count(total - errors.length)} more.</p>` : ''}`;
+  }
+
+  function renderProblem(problem) {
+    return `<div class="import-problem" data-state="problem"><p><b>${esc(problem.title || 'The import was refused')}</b>: ${esc(problem.detail || '')}</p>
+      ${problem.parameter ? `<p class="muted">Parameter: ${esc(problem.parameter)}</p>` : ''}
+      ${errorTable(problem.errors, problem.errorCount)}</div>`;
+  }
+
+  function showProgress(state) {
+    progress.hidden = false;
+    const reading = state.status === 'queued' || state.status === 'reading';
+    const [done, total] = reading ? [state.bytesRead, state.bytesTotal] : [state.journeysWritten, state.journeysTotal];
+    if (total) {
+      progress.max = total;
+      progress.value = Math.min(done || 0, total);
+    } else {
+      progress.removeAttribute('value');
+    }
+    const what = reading ? `${state.status} · ${count(state.bytesRead)} of ${total ? count(total) : '?'} bytes, ${count(state.rowsRead)} rows`
+      : `${state.status} · ${count(state.journeysWritten)} of ${total ? count(total) : '?'} journeys`;
+    progressText.textContent = `${what}${state.eventsPerSecond ? ` · ${count(state.eventsPerSecond)} events/s` : ''}`
+      + `${state.secondsLeft != null ? ` · about ${duration(state.secondsLeft)} left` : ''}`;
+  }
+
+  function finished() {
+    job = null;
+    cancel.hidden = true;
+    progress.hidden = true;
+    progressText.textContent = '';
+    start.disabled = !file;
+  }
+
+  /** Follows an import job at {@code location} until it is done, failed or cancelled. */
+  async function follow(location) {
+    job = { location, cancelled: false };
+    cancel.hidden = false;
+    while (job) {
+      const response = await fetch(location, { headers: headers({ Accept: 'application/json' }) });
+      if (!response.ok) {
+        result.innerHTML = renderProblem(await problemOf(response));
+        finished();
+        return;
+      }
+      const state = await response.json();
+      if (state.status === 'done') {
+        result.innerHTML = renderReport(state.report || {});
+        finished();
+        onImported();
+        return;
+      }
+      if (state.status === 'failed') {
+        result.innerHTML = renderProblem(state.problem || { detail: 'The import failed; nothing was written.' });
+        finished();
+        return;
+      }
+      if (state.status === 'cancelled') {
+        result.innerHTML = '<p class="import-problem" data-state="cancelled">The import was cancelled; nothing was written.</p>';
+        finished();
+        return;
+      }
+      showProgress(state);
+      await new Promise(resolve => setTimeout(resolve, POLL_MILLIS));
+    }
+  }
+
+  cancel.addEventListener('click', async () => {
+    if (!job) return;
+    cancel.disabled = true;
+    try {
+      const response = await fetch(job.location, { method: 'DELETE', headers: headers({ Accept: 'application/json' }) });
+      if (response.status === 401 || response.status === 403) askForKey(() => cancel.click(), await problemOf(response));
+      else progressText.textContent = 'cancelling…';
+    } finally {
+      cancel.disabled = false;
+    }
+  });
+
+  async function runImport() {
+    if (!file || job) return;
+    start.disabled = true;
+    result.innerHTML = '';
+    status.className = 'import-status';
+    status.textContent = `importing ${file.name}…`;
+    progress.hidden = false;
+    progress.removeAttribute('value');
+    try {
+      const response = await fetch(`/api/events?${importParams()}`, {
+        method: 'POST',
+        headers: headers({ 'Content-Type': contentType(), Accept: 'application/json', Prefer: 'respond-async' }),
+        body: file,
+      });
+      if (response.status === 401 || response.status === 403) {
+        finished();
+        askForKey(runImport, await problemOf(response));
+        return;
+      }
+      if (response.status === 202 && response.headers.get('Location')) {
+        status.textContent = `importing ${file.name} on the server…`;
+        await follow(new URL(response.headers.get('Location'), location.href).pathname);
+        status.textContent = '';
+        return;
+      }
+      if (!response.ok) {
+        result.innerHTML = renderProblem(await problemOf(response));
+        status.textContent = '';
+        finished();
+        return;
+      }
+      result.innerHTML = renderReport(await response.json());
+      status.textContent = '';
+      finished();
+      onImported();
+    } catch (error) {
+      status.className = 'import-status warn';
+      status.textContent = `The import failed: ${error.message}`;
+      finished();
+    }
+  }
+
+  fileInput.addEventListener('change', () => {
+    file = fileInput.files && fileInput.files[0] ? fileInput.files[0] : null;
+    mapping = null;
+    mappingBox.innerHTML = '';
+    previewBox.innerHTML = '';
+    result.innerHTML = '';
+    preview();
+  });
+  mappingBox.addEventListener('change', event => {
+    const select = event.target.closest('select[data-role]');
+    if (!select || !mapping) return;
+    if (select.value) mapping[select.dataset.role] = select.value;
+    else delete mapping[select.dataset.role];
+    preview();
+  });
+  let timer;
+  form.addEventListener('change', event => {
+    if (['purchase', 'competitor', 'delimiter'].includes(event.target.name)) {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (event.target.name === 'delimiter') mapping = null;
+        preview();
+      }, 200);
+    }
+  });
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    runImport();
+  });
+}

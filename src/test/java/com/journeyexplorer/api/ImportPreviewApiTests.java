@@ -1,0 +1,194 @@
+package com.journeyexplorer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.journeyexplorer.ApiTestSupport;
+import com.journeyexplorer.TestData;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /api/events/preview} over HTTP on the embedded Neo4j: the format, columns and suggested mapping of an
+ * upload, its first rows read or rejected exactly as {@code POST /api/events} would, the same 400 problems for bad
+ * parameters, and nothing written.
+ */
+class ImportPreviewApiTests extends ApiTestSupport {
+
+    static final String RUNNING_EXAMPLE = "pm4py-running-example/running-example.csv";
+
+    @Test
+    void suggestsTheRunningExamplesXesColumnsAndReadsItsFirstRowsWithoutWriting() {
+        String before = storeState();
+        Response response = postFile("/api/events/preview", "text/csv", TestData.file(RUNNING_EXAMPLE));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode preview = response.json();
+        assertThat(preview.get("format").asString()).isEqualTo("csv");
+        assertThat(texts(preview.get("columns"))).containsExactly("", "concept:name", "org:resource",
+                "time:timestamp", "Activity", "Resource", "Costs", "case:concept:name", "case:creator");
+        assertThat(preview.get("mapping").get("journey").asString()).isEqualTo("case:concept:name");
+        assertThat(preview.get("mapping").get("timestamp").asString()).isEqualTo("time:timestamp");
+        assertThat(preview.get("mapping").get("touchpoint").asString()).isEqualTo("concept:name");
+        assertThat(preview.get("mapping").has("customer")).as("no customer column").isFalse();
+        assertThat(preview.get("suggestedBy").get("journey").asString()).isEqualTo("alias");
+        assertThat(preview.get("parameters").properties()).hasSize(3);
+        assertThat(preview.get("parameters").get("touchpointColumn").asString()).isEqualTo("concept:name");
+        assertThat(texts(preview.get("attributes"))).containsExactly("org:resource", "Activity", "Resource", "Costs",
+                "case:creator");
+        assertThat(preview.get("rows")).hasSize(20);
+        assertThat(preview.get("rowsRead").asLong()).isEqualTo(20);
+        assertThat(preview.get("validRows").asLong()).isEqualTo(20);
+        assertThat(preview.get("truncated").asBoolean()).isTrue();
+        JsonNode first = preview.get("rows").get(0);
+        assertThat(first.get("line").asLong()).isEqualTo(2);
+        assertThat(first.get("journey").asString()).isEqualTo("3");
+        assertThat(first.get("touchpoint").asString()).isEqualTo("register request");
+        assertThat(first.get("timestamp").asString()).isEqualTo("2010-12-30T13:32:00Z");
+        assertThat(first.get("type").asString()).isEqualTo("touchpoint");
+        assertThat(first.get("owner").asString()).isEqualTo("own");
+        assertThat(first.has("customer")).as("absent, not null").isFalse();
+        assertThat(first.get("errors")).isEmpty();
+        assertThat(storeState()).as("a preview writes nothing").isEqualTo(before);
+    }
+
+    @Test
+    void importingWithTheSuggestedParametersReadsWhatThePreviewShowed() {
+        JsonNode preview = postFile("/api/events/preview?purchase=pay compensation&rows=1000", "text/csv",
+                TestData.file(RUNNING_EXAMPLE)).json();
+        assertThat(preview.get("rows")).hasSize(42);
+        assertThat(preview.get("truncated").asBoolean()).isFalse();
+        assertThat(preview.get("journeys").asLong()).isEqualTo(6);
+        List<JsonNode> purchases = new ArrayList<>();
+        preview.get("rows").forEach(row -> {
+            if (row.get("type").asString().equals("purchase")) {
+                purchases.add(row);
+            }
+        });
+        assertThat(purchases).hasSize(3)
+                .allSatisfy(row -> assertThat(row.get("touchpoint").asString()).isEqualTo("pay compensation"));
+        assertThat(preview.get("outcomeRules").get(0).get("matchedEvents").asLong()).isEqualTo(3);
+
+        StringBuilder query = new StringBuilder("/api/events?purchase=pay compensation&openHorizon=0");
+        preview.get("parameters").properties().forEach(p -> query.append('&').append(p.getKey()).append('=')
+                .append(p.getValue().asString()));
+        Response imported = postFile(query.toString(), "text/csv", TestData.file(RUNNING_EXAMPLE));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().get("eventsImported").asLong()).isEqualTo(42);
+        assertThat(imported.json().get("journeysCreated").asLong()).isEqualTo(preview.get("journeys").asLong());
+    }
+
+    @Test
+    void aBadRowHasTheErrorsTheImportRejectsItWith() {
+        String csv = "journey_id,timestamp,touchpoint,type\nj1,2026-03-01T10:00:00Z,Home,\nj1,yesterday,Cart,buy\n"
+                + "j2,2026-03-01 11:00:00,Home,purchase\n";
+        Response preview = post("/api/events/preview", "text/csv", csv);
+        Response rejected = post("/api/events", "text/csv", csv);
+
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(rejected.status()).isEqualTo(400);
+        JsonNode rows = preview.json().get("rows");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).get("errors")).isEmpty();
+        assertThat(rows.get(1).get("line").asLong()).isEqualTo(3);
+        assertThat(rows.get(1).has("touchpoint")).as("a rejected row has errors, not values").isFalse();
+        assertThat(rows.get(1).get("errors")).isEqualTo(rejected.json().get("errors"));
+        assertThat(rows.get(1).get("errors")).hasSize(2);
+        assertThat(rows.get(2).get("type").asString()).isEqualTo("purchase");
+        assertThat(rows.get(2).get("timestamp").asString()).isEqualTo("2026-03-01T11:00:00Z");
+        assertThat(preview.json().get("validRows").asLong()).isEqualTo(2);
+        assertThat(get("/api/stats").json().get("journeys").asLong()).isZero();
+    }
+
+    @Test
+    void aHeaderWithoutTheRequiredColumnsIsShownWithTheImportsProblemUntilTheParametersNameThem() {
+        String csv = "case,time,page\nc1,2026-03-01T10:00:00Z,Home\n";
+        JsonNode unmapped = post("/api/events/preview", "text/csv", csv).json();
+        assertThat(texts(unmapped.get("columns"))).containsExactly("case", "time", "page");
+        assertThat(unmapped.get("mapping").properties()).isEmpty();
+        assertThat(unmapped.get("rows")).hasSize(1);
+        JsonNode header = unmapped.get("rows").get(0);
+        assertThat(header.get("line").asLong()).isEqualTo(1);
+        assertThat(header.get("errors").get(0).get("reason").asString()).contains("the header has no column");
+
+        JsonNode mapped = post("/api/events/preview?journeyColumn=case&timestampColumn=time&touchpointColumn=page",
+                "text/csv", csv).json();
+        assertThat(mapped.get("suggestedBy").get("touchpoint").asString()).isEqualTo("parameter");
+        assertThat(mapped.get("rows").get(0).get("touchpoint").asString()).isEqualTo("Home");
+        assertThat(mapped.get("rows").get(0).get("journey").asString()).isEqualTo("c1");
+    }
+
+    @Test
+    void ndjsonShowsTheKeysOfItsObjectsAndSuggestsDefaultsAndSpellings() {
+        String ndjson = "{\"journey_id\":\"a\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"touchpoint\":\"Home\","
+                + "\"Channel\":\"web\",\"Customer ID\":\"c7\"}\nnot json\n";
+        JsonNode preview = post("/api/events/preview", "application/x-ndjson", ndjson).json();
+
+        assertThat(preview.get("format").asString()).isEqualTo("ndjson");
+        assertThat(texts(preview.get("columns"))).containsExactly("journey_id", "timestamp", "touchpoint", "Channel",
+                "Customer ID");
+        assertThat(preview.get("suggestedBy").get("journey").asString()).isEqualTo("default");
+        assertThat(preview.get("mapping").get("channel").asString()).isEqualTo("Channel");
+        assertThat(preview.get("mapping").get("customer").asString()).isEqualTo("Customer ID");
+        assertThat(preview.get("parameters").get("channelColumn").asString()).isEqualTo("Channel");
+        assertThat(preview.get("parameters").has("journeyColumn")).isFalse();
+        assertThat(preview.get("rows").get(0).get("customer").asString()).isEqualTo("c7");
+        assertThat(preview.get("rows").get(1).get("line").asLong()).isEqualTo(2);
+        assertThat(preview.get("rows").get(1).get("errors").get(0).get("reason").asString())
+                .startsWith("is not a JSON object");
+    }
+
+    @Test
+    void badParametersGetTheImportsProblems() {
+        String csv = "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\n";
+        for (String query : List.of("delimiter=ab", "onError=maybe", "sessionGap=soon", "format=xls",
+                "purchase=%22Pay,%20now")) {
+            Response preview = post("/api/events/preview?" + query, "text/csv", csv);
+            Response imported = post("/api/events?" + query, "text/csv", csv);
+            assertThat(preview.status()).as(query).isEqualTo(400);
+            assertThat(preview.contentType()).startsWith("application/problem+json");
+            assertThat(withoutInstance(preview.json())).as(query).isEqualTo(withoutInstance(imported.json()));
+        }
+        Response rows = post("/api/events/preview?rows=0", "text/csv", csv);
+        assertThat(rows.status()).isEqualTo(400);
+        assertThat(rows.json().get("parameter").asString()).isEqualTo("rows");
+        assertThat(rows.json().get("detail").asString()).contains("between 1 and 1000");
+    }
+
+    @Test
+    void needsTheApiKeyLikeTheImport() {
+        Response refused = post("/api/events/preview", "text/csv", "journey_id,timestamp,touchpoint\n", null);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void readsAtMostItsByteBoundAndDropsARowTheBoundCut() {
+        StringBuilder csv = new StringBuilder("journey_id,timestamp,touchpoint,note\n");
+        String note = "x".repeat(3000);
+        for (int i = 0; i < 1000; i++) {
+            csv.append("j").append(i).append(",2026-03-01T10:00:00Z,Home,").append(note).append('\n');
+        }
+        JsonNode preview = post("/api/events/preview?rows=1000", "text/csv", csv.toString()).json();
+
+        int rows = preview.get("rows").size();
+        assertThat(rows).as("about 1 MiB of 3 kB rows").isBetween(300, 400);
+        assertThat(preview.get("validRows").asLong()).as("no row cut short at the bound").isEqualTo(rows);
+        assertThat(preview.get("truncated").asBoolean()).isTrue();
+    }
+
+    /** The problem but its {@code instance}, which names the path asked. */
+    private static JsonNode withoutInstance(JsonNode problem) {
+        return ((tools.jackson.databind.node.ObjectNode) problem.deepCopy()).without("instance");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asString()));
+        return texts;
+    }
+}

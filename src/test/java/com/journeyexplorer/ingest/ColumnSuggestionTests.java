@@ -1,0 +1,67 @@
+package com.journeyexplorer.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The column mapping suggested for a header: parameters first, then the importer's defaults, then aliases. */
+class ColumnSuggestionTests {
+
+    static ImportParameters parameters(String journeyColumn, String touchpointColumn) {
+        return new ImportParameters(journeyColumn, null, touchpointColumn, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    @Test
+    void canonicalColumnsAreTheDefaultsAndNeedNoParameter() {
+        ColumnSuggestion suggestion = ColumnSuggestion.of(List.of("journey_id", "timestamp", "touchpoint", "channel",
+                "colour"), parameters(null, null), EventImporter.Format.CSV);
+
+        assertThat(suggestion.columns()).containsExactly(Map.entry("journey", "journey_id"),
+                Map.entry("timestamp", "timestamp"), Map.entry("touchpoint", "touchpoint"),
+                Map.entry("channel", "channel"));
+        assertThat(suggestion.suggestedBy().values()).containsOnly("default");
+        assertThat(suggestion.parameters()).isEmpty();
+        assertThat(suggestion.attributes(List.of("journey_id", "colour"))).containsExactly("colour");
+    }
+
+    @Test
+    void xesNamesAndOtherSpellingsAreAliasesThatTheParametersName() {
+        ColumnSuggestion suggestion = ColumnSuggestion.of(List.of("case:concept:name", "concept:name",
+                "time:timestamp", "Customer ID", "DEVICE"), parameters(null, null), EventImporter.Format.CSV);
+
+        assertThat(suggestion.columns()).containsEntry("journey", "case:concept:name")
+                .containsEntry("touchpoint", "concept:name").containsEntry("timestamp", "time:timestamp")
+                .containsEntry("customer", "Customer ID").containsEntry("device", "DEVICE");
+        assertThat(suggestion.suggestedBy().values()).containsOnly("alias");
+        assertThat(suggestion.parameters()).containsEntry("journeyColumn", "case:concept:name")
+                .containsEntry("customerColumn", "Customer ID").containsEntry("deviceColumn", "DEVICE");
+        assertThat(suggestion.mapping().customer()).isEqualTo("Customer ID");
+        assertThat(suggestion.mapping().channel()).as("the default where nothing matched").isEqualTo("channel");
+    }
+
+    @Test
+    void aParameterWinsAndItsColumnServesNoOtherRole() {
+        ColumnSuggestion suggestion = ColumnSuggestion.of(List.of("touchpoint", "page", "timestamp", "journey_id"),
+                parameters(null, "page"), EventImporter.Format.CSV);
+        assertThat(suggestion.columns()).containsEntry("touchpoint", "page");
+        assertThat(suggestion.suggestedBy()).containsEntry("touchpoint", "parameter");
+        assertThat(suggestion.attributes(List.of("touchpoint", "page", "timestamp", "journey_id")))
+                .containsExactly("touchpoint");
+
+        ColumnSuggestion taken = ColumnSuggestion.of(List.of("touchpoint", "timestamp"),
+                parameters("touchpoint", null), EventImporter.Format.CSV);
+        assertThat(taken.columns()).containsEntry("journey", "touchpoint").doesNotContainKey("touchpoint");
+    }
+
+    @Test
+    void anXesLogsDefaultsAreItsStandardNames() {
+        ColumnSuggestion suggestion = ColumnSuggestion.of(List.of("case:concept:name", "concept:name",
+                "time:timestamp", "org:resource"), parameters(null, null), EventImporter.Format.XES);
+        assertThat(suggestion.suggestedBy()).containsEntry("journey", "default").containsEntry("touchpoint", "default");
+        assertThat(suggestion.attributes(List.of("case:concept:name", "org:resource"))).containsExactly("org:resource");
+    }
+}

@@ -1,0 +1,207 @@
+package com.journeyexplorer.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.TestPropertySource;
+
+import com.journeyexplorer.TestData;
+
+/**
+ * The import panel of the journey map page in headless Chromium, against the app with its API key required for
+ * writes (the test profile's): a file chosen in the page is previewed with the columns and mapping the server
+ * suggests, the page asks for the key when the server refuses the preview, the import writes the journeys and every
+ * view is drawn again; a bad file shows the problem with its line. Skips where Chromium is absent.
+ */
+@TestPropertySource(properties = {"journeys.demo.load-on-start=true", "journeys.demo.journeys=400"})
+class ImportPanelPageTests extends PageTestSupport {
+
+    static final Path SCREENSHOT = Path.of("target", "screenshots", "import-panel.png");
+
+    @Test
+    void importsTheRunningExampleAskingForTheKeyOnceAndRedrawsTheViews() throws IOException {
+        page.open(port, "/");
+        script("sessionStorage.clear()");
+        page.open(port, "/");
+        long journeysBefore = get("/api/stats").json().get("journeys").asLong();
+        assertThat(kpi("journeys")).isEqualTo(String.format("%,d", journeysBefore));
+        openPanel();
+
+        choose(TestData.file("pm4py-running-example/running-example.csv"));
+        WebElement status = browser.findElement(By.id("import-status"));
+        waitUntil(() -> status.getText().contains("API key"));
+        assertThat(browser.findElement(By.id("import-key-use")).isDisplayed()).isTrue();
+        browser.findElement(By.id("import-key")).sendKeys(API_KEY);
+        browser.findElement(By.id("import-key-use")).click();
+
+        waitUntil(() -> browser.findElements(By.cssSelector("#import-preview tr[data-line]")).size() == 20);
+        assertThat(browser.findElement(By.id("import-mapping")).getText()).contains("case:concept:name",
+                "concept:name", "time:timestamp", "org:resource", "case:creator");
+        assertThat(selected("journey")).isEqualTo("case:concept:name");
+        assertThat(selected("touchpoint")).isEqualTo("concept:name");
+        assertThat(selected("timestamp")).isEqualTo("time:timestamp");
+        assertThat(selected("customer")).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#import-preview tr[data-line='2']")).getText())
+                .contains("3", "register request", "2010-12-30 13:32:00", "touchpoint");
+        assertThat(status.getText()).contains("CSV", "9 columns", "20 valid");
+        assertThat(script("return sessionStorage.getItem('journeyExplorer.apiKey')")).isEqualTo(API_KEY);
+
+        WebElement purchase = browser.findElement(By.cssSelector("#import-form input[name=purchase]"));
+        purchase.sendKeys("pay compensation", Keys.TAB);
+        waitUntil(() -> browser.findElement(By.cssSelector("#import-preview tr[data-line='10']")).getText()
+                .contains("purchase"));
+
+        int generation = page.generation();
+        browser.findElement(By.id("import-start")).click();
+        waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=done]")).isEmpty());
+        assertThat(browser.findElement(By.id("import-result")).getText())
+                .contains("Imported 42 events into 6 journeys", "purchase: 3 events");
+        page.waitForGeneration(generation + 1);
+        long journeysAfter = get("/api/stats").json().get("journeys").asLong();
+        assertThat(journeysAfter).isEqualTo(journeysBefore + 6);
+        waitUntil(() -> kpi("journeys").equals(String.format("%,d", journeysAfter)));
+        assertThat(get("/api/touchpoints").body()).contains("pay compensation");
+        page.screenshot(SCREENSHOT);
+        page.assertNoConsoleErrors(message -> message.contains("/api/events/preview") && message.contains("401"));
+    }
+
+    @Test
+    void aBadFileShowsTheProblemNamingItsLine() throws IOException {
+        page.open(port, "/");
+        openPanel();
+        WebElement key = browser.findElement(By.id("import-key"));
+        key.clear();
+        key.sendKeys(API_KEY, Keys.TAB);
+        Path bad = Files.createTempFile("bad-journeys", ".csv");
+        Files.writeString(bad, "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\nj1,yesterday,Cart\n");
+        String before = get("/api/stats").body();
+
+        choose(bad);
+        waitUntil(() -> !browser.findElements(By.cssSelector("#import-preview tr.bad[data-line='3']")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#import-preview tr.bad[data-line='3']")).getText())
+                .contains("timestamp", "'yesterday' is not a timestamp");
+        browser.findElement(By.id("import-start")).click();
+        waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=problem]")).isEmpty());
+        String problem = browser.findElement(By.id("import-result")).getText();
+        assertThat(problem).contains("Invalid upload", "1 row(s) are invalid; nothing was imported");
+        assertThat(browser.findElement(By.cssSelector("#import-result tr[data-line='3']")).getText())
+                .contains("3", "timestamp", "'yesterday' is not a timestamp");
+        assertThat(get("/api/stats").body()).as("nothing written").isEqualTo(before);
+        page.assertNoConsoleErrors(message -> message.contains("/api/events") && message.contains("400"));
+        Files.delete(bad);
+    }
+
+    /**
+     * The answer of an import run as a job ({@code 202 Accepted}, {@code Location: /api/imports/{id}}, polled until it
+     * ends): this server answers imports at once, so the job's answers come from a stand-in for the job endpoint in
+     * the page's {@code fetch}, following the contract of {@code GET /api/imports/{id}}, with the states the test sets.
+     */
+    @Test
+    void followsAnImportJobWithItsProgressAndCancelsIt() throws IOException {
+        page.open(port, "/");
+        openPanel();
+        WebElement key = browser.findElement(By.id("import-key"));
+        key.clear();
+        key.sendKeys(API_KEY, Keys.TAB);
+        script("""
+                const real = window.fetch;
+                window.jobRequests = [];
+                window.jobState = null;
+                window.fetch = (url, init = {}) => {
+                  const path = String(url);
+                  if (path.startsWith('/api/events?') && (init.headers || {}).Prefer === 'respond-async') {
+                    window.jobRequests.push('POST ' + (init.headers || {})['X-API-Key']);
+                    return Promise.resolve(new Response(null, { status: 202, headers: { Location: '/api/imports/job-1' } }));
+                  }
+                  if (path === '/api/imports/job-1') {
+                    window.jobRequests.push((init.method || 'GET') + ' ' + (init.headers || {})['X-API-Key']);
+                    if (init.method === 'DELETE') return Promise.resolve(new Response(null, { status: 202 }));
+                    return Promise.resolve(new Response(JSON.stringify(window.jobState), { status: 200,
+                      headers: { 'Content-Type': 'application/json' } }));
+                  }
+                  return real(url, init);
+                };""");
+        Path small = Files.createTempFile("journeys", ".csv");
+        Files.writeString(small, "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\n");
+        choose(small);
+        waitUntil(() -> !browser.findElements(By.cssSelector("#import-preview tr[data-line='2']")).isEmpty());
+
+        script("window.jobState = { id: 'job-1', status: 'reading', bytesRead: 500, bytesTotal: 1000, rowsRead: 10, "
+                + "journeysWritten: 0, journeysTotal: null, eventsPerSecond: 1200, secondsLeft: 3 }");
+        browser.findElement(By.id("import-start")).click();
+        WebElement progress = browser.findElement(By.id("import-progress"));
+        WebElement progressText = browser.findElement(By.id("import-progress-text"));
+        waitUntil(() -> progressText.getText().contains("reading"));
+        assertThat(progress.getDomProperty("max")).isEqualTo("1000");
+        assertThat(progress.getDomProperty("value")).isEqualTo("500");
+        assertThat(progressText.getText()).contains("500 of 1,000 bytes", "1,200 events/s", "about 3 s left");
+        assertThat(browser.findElement(By.id("import-cancel")).isDisplayed()).isTrue();
+
+        script("window.jobState = { id: 'job-1', status: 'writing', bytesRead: 1000, bytesTotal: 1000, rowsRead: 20, "
+                + "journeysWritten: 2, journeysTotal: 6, eventsPerSecond: 900, secondsLeft: 1 }");
+        waitUntil(() -> progressText.getText().contains("2 of 6 journeys"));
+        assertThat(progress.getDomProperty("max")).isEqualTo("6");
+        browser.findElement(By.id("import-cancel")).click();
+        waitUntil(() -> script("return window.jobRequests.join('|')").toString().contains("DELETE " + API_KEY));
+        script("window.jobState = { id: 'job-1', status: 'cancelled' }");
+        waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=cancelled]")).isEmpty());
+        assertThat(browser.findElement(By.id("import-cancel")).isDisplayed()).isFalse();
+        assertThat(script("return window.jobRequests[0]")).isEqualTo("POST " + API_KEY);
+
+        int generation = page.generation();
+        script("window.jobState = { id: 'job-1', status: 'done', report: { rowsRead: 1, eventsImported: 1, "
+                + "journeysImported: 1, journeysCreated: 1, journeysUpdated: 0, totalJourneys: 401, totalEvents: 9, "
+                + "millis: 20, outcomeRules: [], warnings: [], errors: [] } }");
+        browser.findElement(By.id("import-start")).click();
+        waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=done]")).isEmpty());
+        assertThat(browser.findElement(By.id("import-result")).getText())
+                .contains("Imported 1 event into 1 journey", "The store now holds 401 journeys");
+        page.waitForGeneration(generation + 1);
+        Files.delete(small);
+    }
+
+    private static void openPanel() {
+        WebElement panel = browser.findElement(By.id("import-panel"));
+        if (panel.getDomAttribute("open") == null) {
+            panel.findElement(By.tagName("summary")).click();
+        }
+    }
+
+    private static void choose(Path file) {
+        browser.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+    }
+
+    private static String selected(String role) {
+        return browser.findElement(By.cssSelector("#import-mapping select[data-role='" + role + "']"))
+                .getDomProperty("value");
+    }
+
+    private static String kpi(String label) {
+        List<WebElement> kpis = browser.findElements(By.cssSelector("#kpis .kpi"));
+        for (WebElement kpi : kpis) {
+            if (kpi.findElement(By.tagName("dt")).getText().equalsIgnoreCase(label)) {
+                return kpi.findElement(By.tagName("dd")).getText();
+            }
+        }
+        return "";
+    }
+
+    private static Object script(String code) {
+        return ((JavascriptExecutor) browser).executeScript(code);
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> condition.getAsBoolean());
+    }
+}
