@@ -30,6 +30,7 @@ import org.springframework.util.ReflectionUtils;
 import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
 import org.springframework.web.server.ResponseStatusException;
 
+import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.ingest.SizeLimitedInputStream;
 
 import jakarta.annotation.PreDestroy;
@@ -41,8 +42,9 @@ import jakarta.servlet.http.HttpServletRequest;
  * graph's write lock would serialize them anyway. Jobs live in memory only: every unfinished job, and the last
  * {@value #KEPT_FINISHED} finished ones; the journal is the durable record of what an import wrote. At most
  * {@value #MAX_WAITING} jobs wait or run at once (more: 429), which bounds the disk their kept uploads take to that
- * many times {@code journeys.ingest.max-upload-size}. The temporary files go to {@code java.io.tmpdir} and are deleted
- * when their job ends.
+ * many times {@code journeys.ingest.max-upload-size}. The kept uploads go to {@code <journeys.data-dir>/uploads},
+ * beside the store they are imported into (the system's temporary directory is often a small memory-backed disk), and
+ * are deleted when their job ends; those a killed process left behind are deleted at the next start.
  */
 @Component
 class ImportJobs {
@@ -50,6 +52,8 @@ class ImportJobs {
     static final int KEPT_FINISHED = 100;
     static final int MAX_WAITING = 20;
     static final String RESPOND_ASYNC = "respond-async";
+    static final String UPLOAD_PREFIX = "upload-";
+    static final String UPLOAD_SUFFIX = ".part";
 
     private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
     private static final ExceptionHandlerMethodResolver HANDLERS =
@@ -63,8 +67,23 @@ class ImportJobs {
         return thread;
     });
 
-    ImportJobs(ProblemAdvice problems) {
+    private final Path uploads;
+
+    ImportJobs(ProblemAdvice problems, JourneysProperties properties) throws IOException {
         this.problems = problems;
+        this.uploads = properties.dataDir().resolve("uploads");
+        Files.createDirectories(uploads);
+        deleteLeftovers();
+    }
+
+    /** Deletes the kept uploads of jobs that a stopped process never finished: jobs do not outlive the process. */
+    private void deleteLeftovers() throws IOException {
+        try (var leftovers = Files.newDirectoryStream(uploads, UPLOAD_PREFIX + "*" + UPLOAD_SUFFIX)) {
+            for (Path leftover : leftovers) {
+                log.info("Deleting {}, the upload of an import job that the last run did not finish", leftover);
+                Files.deleteIfExists(leftover);
+            }
+        }
     }
 
     /**
@@ -78,7 +97,7 @@ class ImportJobs {
             throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, MAX_WAITING + " import jobs are "
                     + "already waiting or running; try again when one has finished");
         }
-        Path upload = Files.createTempFile("journeys-upload-", ".part");
+        Path upload = Files.createTempFile(uploads, UPLOAD_PREFIX, UPLOAD_SUFFIX);
         ImportJob job;
         try {
             try (InputStream in = new SizeLimitedInputStream(body, limit);
