@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,9 +16,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import com.journeyexplorer.TestData;
+import com.journeyexplorer.graph.JourneyChanges;
+import com.journeyexplorer.graph.JourneyGraph;
 
 /**
  * The import panel of the journey map page in headless Chromium, against the app with its API key required for
@@ -28,6 +33,9 @@ import com.journeyexplorer.TestData;
 class ImportPanelPageTests extends PageTestSupport {
 
     static final Path SCREENSHOT = Path.of("target", "screenshots", "import-panel.png");
+
+    @Autowired
+    JourneyGraph graph;
 
     @Test
     void importsTheRunningExampleAskingForTheKeyOnceAndRedrawsTheViews() throws IOException {
@@ -103,71 +111,63 @@ class ImportPanelPageTests extends PageTestSupport {
     }
 
     /**
-     * The answer of an import run as a job ({@code 202 Accepted}, {@code Location: /api/imports/{id}}, polled until it
-     * ends): this server answers imports at once, so the job's answers come from a stand-in for the job endpoint in
-     * the page's {@code fetch}, following the contract of {@code GET /api/imports/{id}}, with the states the test sets.
+     * An import run as a job ({@code 202 Accepted}, {@code Location: /api/imports/{id}}, polled until it ends), against
+     * the real job endpoint: while another change holds the graph's write lock, the page's job waits and shows its
+     * progress; Cancel stops it and nothing is written; the same file imported again runs to its report.
      */
     @Test
-    void followsAnImportJobWithItsProgressAndCancelsIt() throws IOException {
+    void followsAnImportJobWithItsProgressAndCancelsIt() throws Exception {
         page.open(port, "/");
         openPanel();
         WebElement key = browser.findElement(By.id("import-key"));
         key.clear();
         key.sendKeys(API_KEY, Keys.TAB);
-        script("""
-                const real = window.fetch;
-                window.jobRequests = [];
-                window.jobState = null;
-                window.fetch = (url, init = {}) => {
-                  const path = String(url);
-                  if (path.startsWith('/api/events?') && (init.headers || {}).Prefer === 'respond-async') {
-                    window.jobRequests.push('POST ' + (init.headers || {})['X-API-Key']);
-                    return Promise.resolve(new Response(null, { status: 202, headers: { Location: '/api/imports/job-1' } }));
-                  }
-                  if (path === '/api/imports/job-1') {
-                    window.jobRequests.push((init.method || 'GET') + ' ' + (init.headers || {})['X-API-Key']);
-                    if (init.method === 'DELETE') return Promise.resolve(new Response(null, { status: 202 }));
-                    return Promise.resolve(new Response(JSON.stringify(window.jobState), { status: 200,
-                      headers: { 'Content-Type': 'application/json' } }));
-                  }
-                  return real(url, init);
-                };""");
         Path small = Files.createTempFile("journeys", ".csv");
-        Files.writeString(small, "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\n");
+        Files.writeString(small, "journey_id,timestamp,touchpoint\njob-1,2026-03-01T10:00:00Z,Home\n"
+                + "job-1,2026-03-01T10:01:00Z,Cart\n");
         choose(small);
         waitUntil(() -> !browser.findElements(By.cssSelector("#import-preview tr[data-line='2']")).isEmpty());
+        String before = get("/api/stats").body();
 
-        script("window.jobState = { id: 'job-1', status: 'reading', bytesRead: 500, bytesTotal: 1000, rowsRead: 10, "
-                + "journeysWritten: 0, journeysTotal: null, eventsPerSecond: 1200, secondsLeft: 3 }");
-        browser.findElement(By.id("import-start")).click();
-        WebElement progress = browser.findElement(By.id("import-progress"));
-        WebElement progressText = browser.findElement(By.id("import-progress-text"));
-        waitUntil(() -> progressText.getText().contains("reading"));
-        assertThat(progress.getDomProperty("max")).isEqualTo("1000");
-        assertThat(progress.getDomProperty("value")).isEqualTo("500");
-        assertThat(progressText.getText()).contains("500 of 1,000 bytes", "1,200 events/s", "about 3 s left");
-        assertThat(browser.findElement(By.id("import-cancel")).isDisplayed()).isTrue();
-
-        script("window.jobState = { id: 'job-1', status: 'writing', bytesRead: 1000, bytesTotal: 1000, rowsRead: 20, "
-                + "journeysWritten: 2, journeysTotal: 6, eventsPerSecond: 900, secondsLeft: 1 }");
-        waitUntil(() -> progressText.getText().contains("2 of 6 journeys"));
-        assertThat(progress.getDomProperty("max")).isEqualTo("6");
-        browser.findElement(By.id("import-cancel")).click();
-        waitUntil(() -> script("return window.jobRequests.join('|')").toString().contains("DELETE " + API_KEY));
-        script("window.jobState = { id: 'job-1', status: 'cancelled' }");
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread other = new Thread(() -> graph.update(snapshot -> {
+            holding.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new JourneyChanges(snapshot.touchpoints(), List.of(), List.of(), List.of(), Map.of(), 0, 0, 0, 0);
+        }, (changes, after) -> null, JourneyGraph.WriteProgress.NONE));
+        other.start();
+        holding.await();
+        try {
+            browser.findElement(By.id("import-start")).click();
+            WebElement progressText = browser.findElement(By.id("import-progress-text"));
+            waitUntil(() -> progressText.getText().contains("reading"));
+            assertThat(progressText.getText()).contains("bytes", "rows");
+            assertThat(browser.findElement(By.id("import-progress")).getDomProperty("max"))
+                    .isEqualTo(String.valueOf(Files.size(small)));
+            browser.findElement(By.id("import-cancel")).click();
+            // The job waits for the lock, so it stops (and says so) once the other change lets go.
+            String jobId = get("/api/imports?limit=1").json().get(0).get("id").asString();
+            waitUntil(() -> get("/api/imports/" + jobId).body().contains("\"cancelRequested\":true"));
+        } finally {
+            release.countDown();
+            other.join();
+        }
         waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=cancelled]")).isEmpty());
         assertThat(browser.findElement(By.id("import-cancel")).isDisplayed()).isFalse();
-        assertThat(script("return window.jobRequests[0]")).isEqualTo("POST " + API_KEY);
+        assertThat(get("/api/stats").body()).as("the cancelled job wrote nothing").isEqualTo(before);
 
         int generation = page.generation();
-        script("window.jobState = { id: 'job-1', status: 'done', report: { rowsRead: 1, eventsImported: 1, "
-                + "journeysImported: 1, journeysCreated: 1, journeysUpdated: 0, totalJourneys: 401, totalEvents: 9, "
-                + "millis: 20, outcomeRules: [], warnings: [], errors: [] } }");
         browser.findElement(By.id("import-start")).click();
         waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=done]")).isEmpty());
         assertThat(browser.findElement(By.id("import-result")).getText())
-                .contains("Imported 1 event into 1 journey", "The store now holds 401 journeys");
+                .contains("Imported 2 events into 1 journey");
         page.waitForGeneration(generation + 1);
+        assertThat(get("/api/journeys/job-1").status()).isEqualTo(200);
         Files.delete(small);
     }
 
