@@ -16,21 +16,18 @@ import jakarta.servlet.http.HttpServletRequest;
  * How an event upload's body is opened: decompressed when it is gzip ({@code Content-Encoding: gzip},
  * {@code Content-Type: application/gzip}, or gzip's first bytes), in the format {@code format} names, else the one
  * the content type names, else the one sniffed; bounded by {@code journeys.ingest.max-upload-size}. The same rules
- * as {@code POST /api/events} ({@link EventsController}), for its preview.
+ * for {@code POST /api/events} ({@link EventsController}), synchronous or as a job, and for its preview.
  */
-final class EventUploads {
-
-    private EventUploads() {
-    }
+record EventUploads(boolean gzip, EventImporter.Format format, long limit) {
 
     /**
-     * The body of {@code request} ready to read; closing its stream closes the request's.
+     * How the body of {@code request} is to be read, checked before a byte of it is: its compression and format.
      *
      * @throws InvalidParameterException for a {@code Content-Encoding} other than gzip or identity
      * @throws UploadTooLargeException   when the declared length is over {@code limit} (reading beyond it fails too)
      */
-    static Upload open(HttpServletRequest request, ImportParameters parameters, String contentType,
-            String contentEncoding, long limit) throws IOException {
+    static EventUploads of(HttpServletRequest request, ImportParameters parameters, String contentType,
+            String contentEncoding, long limit) {
         boolean gzipType = isGzip(contentType);
         boolean gzip = gzipType || isGzip(contentEncoding);
         if (contentEncoding != null && !contentEncoding.isBlank() && !gzip
@@ -46,11 +43,22 @@ final class EventUploads {
         if (request.getContentLengthLong() > limit) {
             throw new UploadTooLargeException(limit);
         }
-        InputStream body = new SizeLimitedInputStream(request.getInputStream(), limit);
+        return new EventUploads(gzip, format, limit);
+    }
+
+    /** The body of {@code request} ready to read, as {@link #of} says; closing its stream closes the request's. */
+    static Upload open(HttpServletRequest request, ImportParameters parameters, String contentType,
+            String contentEncoding, long limit) throws IOException {
+        return of(request, parameters, contentType, contentEncoding, limit).open(request.getInputStream());
+    }
+
+    /** {@code body} (the request's, or a kept copy of it) ready to read, bounded by the limit. */
+    Upload open(InputStream body) throws IOException {
+        InputStream bounded = new SizeLimitedInputStream(body, limit);
         try {
-            return Upload.open(body, gzip, format, limit);
+            return Upload.open(bounded, gzip, format, limit);
         } catch (IOException | RuntimeException e) {
-            body.close();
+            bounded.close();
             throw e;
         }
     }

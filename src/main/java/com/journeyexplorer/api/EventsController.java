@@ -14,9 +14,7 @@ import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.ingest.EventImporter;
 import com.journeyexplorer.ingest.ImportParameters;
 import com.journeyexplorer.ingest.ImportReport;
-import com.journeyexplorer.ingest.SizeLimitedInputStream;
 import com.journeyexplorer.ingest.Upload;
-import com.journeyexplorer.ingest.UploadTooLargeException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -68,49 +66,22 @@ class EventsController {
         ImportParameters given = parameters.withRules(request.getParameterValues("purchase"),
                 request.getParameterValues("competitor"));
         var options = given.toOptions(settings.sessionGap());
-        boolean gzipType = isGzip(contentType);
-        boolean gzip = gzipType || isGzip(contentEncoding);
-        if (contentEncoding != null && !contentEncoding.isBlank() && !gzip
-                && !contentEncoding.strip().equalsIgnoreCase("identity")) {
-            throw new InvalidParameterException("Content-Encoding", "must be gzip or identity, was '"
-                    + contentEncoding + "'");
-        }
-        EventImporter.Format format = given.inputFormat();
-        String type = contentType.toLowerCase(java.util.Locale.ROOT);
-        if (format == null && !gzipType && !type.startsWith("application/octet-stream")) {
-            format = EventImporter.Format.ofMediaType(contentType);
-        }
         long limit = settings.maxUploadSize().toBytes();
-        if (request.getContentLengthLong() > limit) {
-            throw new UploadTooLargeException(limit);
-        }
-        EventImporter.Format declared = format;
+        EventUploads uploads = EventUploads.of(request, given, contentType, contentEncoding, limit);
         if (ImportJobs.respondAsync(request)) {
             return ImportJobs.accepted(jobs.submit("/api/events", request.getInputStream(), limit,
-                    (input, progress) -> importEvents(input, gzip, declared, limit,
+                    (input, progress) -> importEvents(uploads.open(input),
                             upload -> importer.importEvents(upload.stream(), upload.format(), options, progress))));
         }
-        try (InputStream body = new SizeLimitedInputStream(request.getInputStream(), limit)) {
-            return ResponseEntity.ok(importEvents(body, gzip, declared, limit,
-                    upload -> importer.importEvents(upload.stream(), upload.format(), options)));
-        }
+        return ResponseEntity.ok(importEvents(uploads.open(request.getInputStream()),
+                upload -> importer.importEvents(upload.stream(), upload.format(), options)));
     }
 
-    private static ImportReport importEvents(InputStream body, boolean gzip, EventImporter.Format format, long limit,
+    private static ImportReport importEvents(Upload upload,
             java.util.function.Function<Upload, ImportReport> importing) throws IOException {
-        Upload upload = Upload.open(body, gzip, format, limit);
         // Closing the decompressing stream frees its inflater's native memory now rather than at a later GC.
         try (InputStream stream = upload.stream()) {
             return importing.apply(upload);
         }
-    }
-
-    private static boolean isGzip(String value) {
-        if (value == null) {
-            return false;
-        }
-        String type = value.strip().toLowerCase(java.util.Locale.ROOT);
-        return type.startsWith("gzip") || type.startsWith("x-gzip") || type.startsWith("application/gzip")
-                || type.startsWith("application/x-gzip");
     }
 }
