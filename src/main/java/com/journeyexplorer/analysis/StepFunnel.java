@@ -14,8 +14,8 @@ import java.util.function.Predicate;
  * How the selected journeys pass a list of touchpoints in eventual order, over whole journeys: a journey reaches step
  * {@code k} when it visits step 0, later step 1, ..., later step {@code k}, other touchpoints allowed in between (a
  * step named twice needs two visits). With a conversion window, each step must come within that time of the visit
- * to the step before it ({@link WindowFrom#PREVIOUS_STEP}, the default), or within that time of the visit to step 0
- * that starts the match ({@link WindowFrom#FIRST_STEP}); of all possible matches, the one reaching furthest counts.
+ * to the step before it ({@link WindowFrom#PREVIOUS}, the default), or within that time of the visit to step 0
+ * that starts the match ({@link WindowFrom#FIRST}); of all possible matches, the one reaching furthest counts.
  * Untimed records (aggregated paths) are judged by order alone.
  *
  * @param total         selected journeys, weighted
@@ -28,9 +28,9 @@ public record StepFunnel(long total, Long windowSeconds, WindowFrom windowFrom, 
     /** What a step's conversion window is measured from. */
     public enum WindowFrom {
         /** The visit to the step before: step {@code k+1} within the window after step {@code k}. */
-        PREVIOUS_STEP,
+        PREVIOUS,
         /** The visit to step 0 that starts the match: every step within the window of the first. */
-        FIRST_STEP
+        FIRST
     }
 
     /**
@@ -50,12 +50,12 @@ public record StepFunnel(long total, Long windowSeconds, WindowFrom windowFrom, 
     /** The funnel without a window, or with the window measured from the previous step. */
     public static StepFunnel of(JourneySnapshot snapshot, JourneySelection selection, List<String> touchpoints,
             Long windowSeconds) {
-        return of(snapshot, selection, touchpoints, windowSeconds, WindowFrom.PREVIOUS_STEP);
+        return of(snapshot, selection, touchpoints, windowSeconds, WindowFrom.PREVIOUS);
     }
 
     /**
      * One pass keeping, per step, the latest anchor time of a match reaching it so far: the time of the match's visit
-     * to step 0 ({@link WindowFrom#FIRST_STEP}) or to that step itself ({@link WindowFrom#PREVIOUS_STEP}). Either way
+     * to step 0 ({@link WindowFrom#FIRST}) or to that step itself ({@link WindowFrom#PREVIOUS}). Either way
      * the latest anchor leaves the most of the window for the next step, so the furthest step reached is exact.
      * O(events · steps).
      *
@@ -80,7 +80,7 @@ public record StepFunnel(long total, Long windowSeconds, WindowFrom windowFrom, 
                     () -> new IllegalArgumentException("unknown touchpoint " + name));
         }
         long window = windowSeconds == null ? Long.MAX_VALUE : windowSeconds * 1000L;
-        boolean fromPrevious = windowFrom != WindowFrom.FIRST_STEP;
+        boolean fromPrevious = windowFrom != WindowFrom.FIRST;
         Predicate<Journey> filter = selection.predicate(snapshot);
         long total = 0;
         long[] reached = new long[n];

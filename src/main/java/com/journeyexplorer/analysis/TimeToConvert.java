@@ -1,5 +1,6 @@
 package com.journeyexplorer.analysis;
 
+import com.journeyexplorer.journey.EventType;
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Outcome;
 import com.journeyexplorer.journey.Touchpoint;
@@ -214,11 +215,23 @@ public record TimeToConvert(String from, String to, long selected, long untimed,
     private static long duration(Journey journey, int start, boolean fromVisit, int toId) {
         int end;
         if (toId < 0) {
-            end = journey.purchaseIndex() >= start ? journey.purchaseIndex() : -1;
+            end = journey.purchaseIndex() >= start ? journey.purchaseIndex() : purchaseFrom(journey, start);
         } else {
             end = firstVisit(journey.steps(), toId, fromVisit ? start + 1 : start);
         }
         return end < 0 ? -1 : journey.times()[end] - journey.times()[start];
+    }
+
+    /** The first purchase event at or after {@code from}, or -1: a later purchase than the journey's first. */
+    private static int purchaseFrom(Journey journey, int from) {
+        byte purchase = EventType.PURCHASE.code();
+        byte[] types = journey.types();
+        for (int i = from; i < types.length; i++) {
+            if (types[i] == purchase) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int firstVisit(int[] steps, int touchpoint, int from) {

@@ -52,9 +52,8 @@ class FunnelController {
                     + "step only if it gets there within this time after the step before (windowFrom=first: after "
                     + "the first step). 7d, 12h, 30m, 45s, or ISO-8601 such as PT45M, P7D").example("7d")
                     .readWith((parameters, name) -> window(JourneyQuery.single(parameters, name))),
-            QueryParameter.choice("windowFrom", WindowFrom.class, WindowFrom.PREVIOUS_STEP, "What the window is "
-                    + "measured from: the visit to the previous step, or to the first step of the match")
-                    .allowing(List.of("previous", "first"), "previous").readWith(FunnelController::windowFrom))
+            QueryParameter.choice("windowFrom", WindowFrom.class, WindowFrom.PREVIOUS, "What the window is "
+                    + "measured from: the visit to the previous step, or to the first step of the match"))
             .refusingShaping(EndpointParameters.RAW_TOUCHPOINTS);
 
     private final JourneyProjection projection;
@@ -172,19 +171,6 @@ class FunnelController {
             }
         }
         return steps;
-    }
-
-    /** {@code previous} (the default) or {@code first}. */
-    private static WindowFrom windowFrom(MultiValueMap<String, String> parameters, String name) {
-        String value = JourneyQuery.single(parameters, name);
-        if (value == null || value.equalsIgnoreCase("previous")) {
-            return WindowFrom.PREVIOUS_STEP;
-        }
-        if (value.equalsIgnoreCase("first")) {
-            return WindowFrom.FIRST_STEP;
-        }
-        throw new InvalidParameterException(name, "must be previous or first, was '" + JourneyQuery.abbreviate(value)
-                + "'");
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.journeyexplorer.api;
 
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.springframework.util.MultiValueMap;
@@ -103,7 +104,8 @@ class TrendsController {
         }
         List<PeriodAnswer> periods = trends.periods().stream().map(PeriodAnswer::of).toList();
         int flagged = (int) periods.stream().filter(PeriodAnswer::flagged).count();
-        return new TrendsAnswer(QueryParameter.label(length), trends.zone().getId(), trends.baselinePeriods(),
+        String zone = trends.zone().equals(ZoneOffset.UTC) ? "UTC" : trends.zone().getId();
+        return new TrendsAnswer(QueryParameter.label(length), zone, trends.baselinePeriods(),
                 trends.confidence(), trends.alpha(), "two-proportion z-test against the pooled trailing baseline",
                 "holm", trends.selected(), trends.untimed(), trends.tested(), flagged, periods);
     }

@@ -46,9 +46,9 @@ class StepFunnelTests {
 
         StepFunnel perStep = StepFunnel.of(snapshot, JourneySelection.all(), STEPS, 86_400L);
         StepFunnel fromFirst = StepFunnel.of(snapshot, JourneySelection.all(), STEPS, 86_400L,
-                StepFunnel.WindowFrom.FIRST_STEP);
+                StepFunnel.WindowFrom.FIRST);
 
-        assertThat(perStep.windowFrom()).isEqualTo(StepFunnel.WindowFrom.PREVIOUS_STEP);
+        assertThat(perStep.windowFrom()).isEqualTo(StepFunnel.WindowFrom.PREVIOUS);
         assertThat(perStep.steps()).extracting(Step::journeys).containsExactly(5L, 4L, 2L);
         assertThat(perStep.steps()).extracting(Step::droppedOut).containsExactly(1L, 2L, 0L);
         assertThat(perStep.steps()).extracting(Step::conversion).containsExactly(1.0, 0.8, 0.5);
@@ -97,7 +97,7 @@ class StepFunnelTests {
             if (k > 0 && journey.isTimed() && at - anchor > window) {
                 continue;
             }
-            long next = k == 0 || from == StepFunnel.WindowFrom.PREVIOUS_STEP ? at : anchor;
+            long next = k == 0 || from == StepFunnel.WindowFrom.PREVIOUS ? at : anchor;
             best = Math.max(best, bruteDepth(snapshot, journey, steps, window, from, k + 1, i, next));
         }
         return best;
@@ -112,7 +112,7 @@ class StepFunnelTests {
                         "Product@0>Cart@60>Checkout@691200")
                 .snapshot();
 
-        StepFunnel.WindowFrom first = StepFunnel.WindowFrom.FIRST_STEP;
+        StepFunnel.WindowFrom first = StepFunnel.WindowFrom.FIRST;
         StepFunnel week = StepFunnel.of(snapshot, JourneySelection.all(), STEPS, 7 * 86_400L, first);
         StepFunnel day = StepFunnel.of(snapshot, JourneySelection.all(), STEPS, 86_400L, first);
 

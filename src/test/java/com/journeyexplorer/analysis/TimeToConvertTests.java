@@ -84,6 +84,17 @@ class TimeToConvertTests {
     }
 
     @Test
+    void aLaterPurchaseConvertsAJourneyStartedAfterItsFirst() {
+        JourneySnapshot snapshot = new JourneyFixture().journeys("A@0>buy!@10>B@100>buy!@130", "B@0>A@5").snapshot();
+
+        TimeToConvert fromB = TimeToConvert.of(snapshot, JourneySelection.all(), "B", null, 10);
+
+        assertThat(fromB.all().started()).isEqualTo(2);
+        assertThat(fromB.all().converted()).isEqualTo(1);
+        assertThat(fromB.all().percentiles().p50()).isEqualTo(30);
+    }
+
+    @Test
     void untimedRecordsAreCountedApartAndNothingConvertedHasNoPercentiles() {
         JourneySnapshot snapshot = new JourneyFixture().aggregated("A>buy!", 7).journeys("A@0>B@10").snapshot();
 
@@ -141,7 +152,7 @@ class TimeToConvertTests {
             }
             int end = -1;
             for (int i = start; i < journey.length() && end < 0; i++) {
-                boolean reached = to == null ? i == journey.purchaseIndex()
+                boolean reached = to == null ? journey.type(i) == com.journeyexplorer.journey.EventType.PURCHASE
                         : snapshot.touchpoint(journey.steps()[i]).name().equals(to) && (from == null || i > start);
                 if (reached) {
                     end = i;
