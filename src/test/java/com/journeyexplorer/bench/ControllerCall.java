@@ -47,6 +47,8 @@ interface ControllerCall {
             case "/api/diversions" -> new String[] {"DiversionsController", "diversions"};
             case "/api/dropoff" -> new String[] {"DropoffController", "dropoff"};
             case "/api/funnel" -> new String[] {"FunnelController", "funnel"};
+            case "/api/time-to-convert" -> new String[] {"TimeToConvertController", "timeToConvert"};
+            case "/api/trends" -> new String[] {"TrendsController", "trends"};
             case "/api/flows" -> new String[] {"FlowsController", "flows"};
             case "/api/transitions" -> new String[] {"TransitionsController", "transitions"};
             case "/api/graph" -> new String[] {"GraphExportController", "graph"};

@@ -43,7 +43,13 @@ public final class ShapesProfile {
             "/api/attribution?model=position",
             "/api/attribution?model=time-decay",
             "/api/compare?a=segment%3D{segment}&b=segment%3D{otherSegment}&model=linear",
-            "/api/compare?a=segment%3D{segment}&b=segment%3D{otherSegment}&model=markov");
+            "/api/compare?a=segment%3D{segment}&b=segment%3D{otherSegment}&model=markov",
+            "/api/time-to-convert",
+            "/api/time-to-convert?fromTouchpoint={touchpoint}",
+            "/api/time-to-convert?segment={segment}",
+            "/api/trends?interval=day",
+            "/api/trends?interval=week&zone=Europe/Paris",
+            "/api/trends?interval=month&segment={segment}");
 
     private ShapesProfile() {
     }
