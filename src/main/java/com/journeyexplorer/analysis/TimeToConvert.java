@@ -76,8 +76,9 @@ public record TimeToConvert(String from, String to, long selected, long untimed,
 
     /**
      * One pass over the selected records, then a selection per percentile over the converted journeys' durations,
-     * overall and per segment. O(events looked at + converted · percentiles) expected time (without {@code from} and
-     * {@code to} a journey costs O(1)), O(converted) memory.
+     * overall and per segment. O(events looked at + converted · percentiles) expected time, O(converted) memory.
+     * Without {@code from} and {@code to} no journey record is read: the pass reads the per-snapshot record columns,
+     * and the durations come from the per-snapshot first-touch-to-purchase times ({@code JourneyTimes}).
      *
      * @param from          start touchpoint name known to the snapshot, or null
      * @param to            end touchpoint name known to the snapshot, or null
@@ -95,16 +96,11 @@ public record TimeToConvert(String from, String to, long selected, long untimed,
         List<Journey> journeys = snapshot.journeys();
         int segmentCount = columns.segmentCount();
         long[] started = new long[segmentCount];
-        long[] converted = new long[segmentCount];
-        long[][] histogram = new long[segmentCount][EDGE_MILLIS.length + 1];
-        long[] millis = new long[1024];
-        long[] weights = null;
-        int[] segmentOf = new int[1024];
-        int size = 0;
+        Collected collected = new Collected(segmentCount);
         long selectedWeight = 0;
         long untimed = 0;
         long notStarted = 0;
-        int purchase = Outcome.PURCHASE.ordinal();
+        boolean firstTouchToPurchase = fromId < 0 && toId < 0;
         for (int position = 0; position < journeys.size(); position++) {
             if ((position & 0xFFFF) == 0) {
                 WorkBudget.check();
@@ -118,50 +114,39 @@ public record TimeToConvert(String from, String to, long selected, long untimed,
                 untimed += weight;
                 continue;
             }
-            long duration;
-            if (fromId < 0 && toId < 0) {
-                // From first touch to purchase: O(1), the journey's arrays are read only when it converted.
-                duration = -1;
-                if (columns.outcome(position) == purchase) {
-                    Journey journey = journeys.get(position);
-                    if (journey.purchaseIndex() >= 0) {
-                        duration = journey.times()[journey.purchaseIndex()] - journey.times()[0];
-                    }
-                }
-            } else {
-                Journey journey = journeys.get(position);
-                int start = fromId < 0 ? 0 : firstVisit(journey.steps(), fromId, 0);
-                if (start < 0) {
-                    notStarted += weight;
-                    continue;
-                }
-                duration = duration(journey, start, fromId >= 0, toId);
-            }
             int segment = columns.segment(position);
-            started[segment] += weight;
-            if (duration < 0) {
+            if (firstTouchToPurchase) {
+                // Every timed journey starts; the purchasing ones are read from the per-snapshot times below.
+                started[segment] += weight;
                 continue;
             }
-            converted[segment] += weight;
-            histogram[segment][bin(duration)] += weight;
-            if (size == millis.length) {
-                millis = Arrays.copyOf(millis, size * 2);
-                segmentOf = Arrays.copyOf(segmentOf, size * 2);
-                if (weights != null) {
-                    weights = Arrays.copyOf(weights, size * 2);
+            Journey journey = journeys.get(position);
+            int start = fromId < 0 ? 0 : firstVisit(journey.steps(), fromId, 0);
+            if (start < 0) {
+                notStarted += weight;
+                continue;
+            }
+            started[segment] += weight;
+            long duration = duration(journey, start, fromId >= 0, toId);
+            if (duration >= 0) {
+                collected.add(duration, segment, weight);
+            }
+        }
+        if (firstTouchToPurchase) {
+            JourneyTimes times = JourneyTimes.of(snapshot);
+            for (int i = 0; i < times.purchases(); i++) {
+                int position = times.purchasePosition(i);
+                if (selected.test(position)) {
+                    collected.add(times.purchaseMillis(i), columns.segment(position), columns.weight(position));
                 }
             }
-            if (weight != 1 && weights == null) {
-                weights = new long[millis.length];
-                Arrays.fill(weights, 0, size, 1);
-            }
-            millis[size] = duration;
-            segmentOf[size] = segment;
-            if (weights != null) {
-                weights[size] = weight;
-            }
-            size++;
         }
+        long[] millis = collected.millis;
+        long[] weights = collected.weights;
+        int[] segmentOf = collected.segmentOf;
+        int size = collected.size;
+        long[] converted = collected.converted;
+        long[][] histogram = collected.histogram;
         // Per segment: the durations grouped by segment (a counting sort), each group's percentiles by selection.
         int[] offsets = new int[segmentCount + 1];
         for (int i = 0; i < size; i++) {
@@ -205,6 +190,43 @@ public record TimeToConvert(String from, String to, long selected, long untimed,
         Conversions all = conversions(null, allStarted, allConverted, allHistogram, millis, weights, 0, size);
         return new TimeToConvert(from, to, selectedWeight, untimed, notStarted, all, segments,
                 order.size() > maxSegments);
+    }
+
+    /** The converted journeys' durations, segments and weights (no weight array while every weight is 1). */
+    private static final class Collected {
+        long[] millis = new long[1024];
+        long[] weights;
+        int[] segmentOf = new int[1024];
+        int size;
+        final long[] converted;
+        final long[][] histogram;
+
+        Collected(int segments) {
+            converted = new long[segments];
+            histogram = new long[segments][EDGE_MILLIS.length + 1];
+        }
+
+        void add(long duration, int segment, int weight) {
+            converted[segment] += weight;
+            histogram[segment][bin(duration)] += weight;
+            if (size == millis.length) {
+                millis = Arrays.copyOf(millis, size * 2);
+                segmentOf = Arrays.copyOf(segmentOf, size * 2);
+                if (weights != null) {
+                    weights = Arrays.copyOf(weights, size * 2);
+                }
+            }
+            if (weight != 1 && weights == null) {
+                weights = new long[millis.length];
+                Arrays.fill(weights, 0, size, 1);
+            }
+            millis[size] = duration;
+            segmentOf[size] = segment;
+            if (weights != null) {
+                weights[size] = weight;
+            }
+            size++;
+        }
     }
 
     /**

@@ -40,7 +40,7 @@ import java.util.function.IntPredicate;
  * @param baselinePeriods how many trailing periods make a baseline
  * @param confidence      of the Wilson intervals
  * @param alpha           the level at which adjusted p-values flag a change
- * @param selected        selected records, weighted
+ * @param selected        selected records, weighted: the journeys of the periods and the untimed records
  * @param untimed         selected records without times, weighted; in no period
  * @param tested          how many periods were tested
  * @param periods         in time order, empty periods included
@@ -108,9 +108,10 @@ public record Trends(PeriodLength length, ZoneId zone, int baselinePeriods, doub
     }
 
     /**
-     * Two passes: the selected timed journeys' starts and outcomes collected (O(records), reading each selected
-     * record's first time), then each put in its period by binary search over the period boundaries (O(journeys ·
-     * log periods)); the tests cost O(periods · log periods). Memory: O(selected journeys) for the first pass.
+     * Two passes: the selected timed journeys' starts and outcomes collected from the per-snapshot record columns
+     * and start times (O(records), no journey record read unless a filter needs it), then each put in its period by
+     * binary search over the period boundaries (O(journeys · log periods)); the tests cost O(periods · log periods).
+     * Memory: O(selected journeys) for the first pass.
      *
      * @param selection       which journeys; its {@code from} and {@code to} bound the periods
      * @param baselinePeriods at least 1
@@ -128,7 +129,9 @@ public record Trends(PeriodLength length, ZoneId zone, int baselinePeriods, doub
         Long from = selection.from();
         LocalDate firstStart = from == null ? null : periodStart(from, length, zone);
         Long scanFrom = from == null ? null : millis(minus(firstStart, length, baselinePeriods), zone);
-        Scan scan = Scan.of(snapshot, selection.withPeriod(scanFrom, selection.to()));
+        // Journeys of the first reported period that started before 'from' belong to neither it nor the baseline.
+        Scan scan = from == null ? Scan.of(snapshot, selection, 0, 0)
+                : Scan.of(snapshot, selection.withPeriod(scanFrom, selection.to()), millis(firstStart, zone), from);
         if (scan.size == 0 && (from == null || selection.to() == null)) {
             return new Trends(length, zone, baselinePeriods, confidence, alpha, scan.selected, scan.untimed, 0,
                     List.of());
@@ -158,8 +161,7 @@ public record Trends(PeriodLength length, ZoneId zone, int baselinePeriods, doub
             boundaries[i] = millis(starts.get(i), zone);
         }
         int bins = boundaries.length - 1;
-        // Journeys of the first reported period that started before 'from' belong to neither it nor the baseline.
-        long[][] counts = scan.count(boundaries, boundaries[before], from == null ? boundaries[before] : from);
+        long[][] counts = scan.count(boundaries);
         return tested(length, zone, baselinePeriods, confidence, alpha, scan, starts, before, bins, counts, from,
                 selection.to());
     }
@@ -239,11 +241,17 @@ public record Trends(PeriodLength length, ZoneId zone, int baselinePeriods, doub
             }
             periods.add(new Period(start, periodEnd, journeys[b], rates[0], rates[1], rates[2], flagged));
         }
-        return new Trends(length, zone, baselinePeriods, confidence, alpha, scan.selected, scan.untimed, m,
-                periods);
+        long selected = scan.untimed;
+        for (int b = before; b < bins; b++) {
+            selected += journeys[b];
+        }
+        return new Trends(length, zone, baselinePeriods, confidence, alpha, selected, scan.untimed, m, periods);
     }
 
-    /** The selected timed journeys' starts, outcomes and weights, collected in one pass. */
+    /**
+     * The selected timed journeys' starts (rounded down to the second: period boundaries are whole seconds), outcomes
+     * and weights, collected in one pass over the per-snapshot record columns and start times.
+     */
     private static final class Scan {
         long[] startsAt = new long[1024];
         byte[] outcomes = new byte[1024];
@@ -254,9 +262,11 @@ public record Trends(PeriodLength length, ZoneId zone, int baselinePeriods, doub
         long minStart = Long.MAX_VALUE;
         long maxStart = Long.MIN_VALUE;
 
-        static Scan of(JourneySnapshot snapshot, JourneySelection selection) {
+        /** The journeys starting in {@code [skipFrom, skipTo)} are left out (none when the two are equal). */
+        static Scan of(JourneySnapshot snapshot, JourneySelection selection, long skipFrom, long skipTo) {
             Scan scan = new Scan();
             JourneyColumns columns = JourneyColumns.of(snapshot);
+            JourneyTimes times = JourneyTimes.of(snapshot);
             IntPredicate selected = selection.positions(snapshot);
             List<Journey> journeys = snapshot.journeys();
             for (int position = 0; position < journeys.size(); position++) {
@@ -272,7 +282,15 @@ public record Trends(PeriodLength length, ZoneId zone, int baselinePeriods, doub
                     scan.untimed += weight;
                     continue;
                 }
-                scan.add(journeys.get(position).startedAt(), (byte) columns.outcome(position), weight);
+                long start = times.startSecondMillis(position);
+                if (start + 1000 > skipFrom && start < skipTo) {
+                    // In or next to the skipped range: its exact start decides (skipTo may fall inside a second).
+                    long exact = journeys.get(position).startedAt();
+                    if (exact >= skipFrom && exact < skipTo) {
+                        continue;
+                    }
+                }
+                scan.add(start, (byte) columns.outcome(position), weight);
             }
             return scan;
         }
@@ -299,11 +317,8 @@ public record Trends(PeriodLength length, ZoneId zone, int baselinePeriods, doub
             maxStart = Math.max(maxStart, start);
         }
 
-        /**
-         * Journeys, purchases, abandonments and diversions per bin {@code [boundaries[b], boundaries[b + 1])}; a
-         * journey outside every bin, or starting in {@code [skipFrom, skipTo)}, is left out.
-         */
-        long[][] count(long[] boundaries, long skipFrom, long skipTo) {
+        /** Journeys, purchases, abandonments and diversions per bin {@code [boundaries[b], boundaries[b + 1])}. */
+        long[][] count(long[] boundaries) {
             int bins = boundaries.length - 1;
             long[][] counts = new long[4][bins];
             int purchase = Outcome.PURCHASE.ordinal();
@@ -313,7 +328,7 @@ public record Trends(PeriodLength length, ZoneId zone, int baselinePeriods, doub
             long lastBoundary = boundaries[bins];
             for (int i = 0; i < size; i++) {
                 long start = startsAt[i];
-                if (start < firstBoundary || start >= lastBoundary || start >= skipFrom && start < skipTo) {
+                if (start < firstBoundary || start >= lastBoundary) {
                     continue;
                 }
                 int b = Arrays.binarySearch(boundaries, start);
