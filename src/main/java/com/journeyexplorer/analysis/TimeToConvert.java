@@ -20,7 +20,8 @@ import java.util.function.IntPredicate;
  * durations and are counted apart ({@code untimed}).
  *
  * <p>Percentiles are weighted nearest-rank, as {@link DurationStats}: the p-th percentile is the smallest duration whose
- * cumulative weight reaches {@code ceil(p · converted)}, found by selection, so they are exact. The histogram's bins
+ * cumulative weight reaches {@code ceil(p · converted)}, read off the sorted durations (by selection when records
+ * carry weights), so they are exact. The histogram's bins
  * are log-spaced, two per decade: the edges are {@code 10^(k/2)} seconds for k = 0..14 (1 s, 3.16 s, 10 s, 31.6 s,
  * 100 s, ... 10^7 s, about 116 days), rounded to the millisecond ({@link #edgeMillis()}); bin 0 holds durations under
  * 1 s, bin k durations in [edge k-1, edge k), the last bin those of 10^7 s or more.
@@ -75,8 +76,9 @@ public record TimeToConvert(String from, String to, long selected, long untimed,
     }
 
     /**
-     * One pass over the selected records, then a selection per percentile over the converted journeys' durations,
-     * overall and per segment. O(events looked at + converted · percentiles) expected time, O(converted) memory.
+     * One pass over the selected records, then the converted journeys' durations sorted (or, when weighted, one
+     * selection per percentile), overall and per segment. O(events looked at + converted · log converted) time,
+     * O(converted) memory.
      * Without {@code from} and {@code to} no journey record is read: the pass reads the per-snapshot record columns,
      * and the durations come from the per-snapshot first-touch-to-purchase times ({@code JourneyTimes}).
      *
@@ -297,9 +299,14 @@ public record TimeToConvert(String from, String to, long selected, long untimed,
             sum += millis[i] * (weights == null ? 1 : weights[i]);
         }
         double[] seconds = new double[PERCENTILES.length];
+        if (weights == null) {
+            // One sort of the range, then each rank read off: cheaper than five selections over the same values.
+            Arrays.sort(millis, from, to);
+        }
         for (int p = 0; p < PERCENTILES.length; p++) {
             long rank = Math.max(1, (converted * PERCENTILES[p] + 99) / 100);
-            seconds[p] = Durations.select(millis, weights, from, to, rank) / 1000.0;
+            seconds[p] = (weights == null ? millis[from + (int) rank - 1]
+                    : Durations.select(millis, weights, from, to, rank)) / 1000.0;
         }
         return new Conversions(segment, started, converted, started - converted, rate,
                 (double) sum / converted / 1000.0,
