@@ -66,6 +66,18 @@ final class JourneyColumns {
         return segments.codeOf(segment);
     }
 
+    /** How many distinct segments the records have: codes run from 0 to this, exclusive. */
+    int segmentCount() {
+        return segments.codes.size();
+    }
+
+    /** The segment of each code, indexed by code. */
+    String[] segmentNames() {
+        String[] names = new String[segments.codes.size()];
+        segments.codes.forEach((name, code) -> names[code] = name);
+        return names;
+    }
+
     /** The code of the device of the record at {@code position}. */
     int device(int position) {
         return devices.at(position);

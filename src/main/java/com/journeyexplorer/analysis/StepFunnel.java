@@ -13,15 +13,25 @@ import java.util.function.Predicate;
 /**
  * How the selected journeys pass a list of touchpoints in eventual order, over whole journeys: a journey reaches step
  * {@code k} when it visits step 0, later step 1, ..., later step {@code k}, other touchpoints allowed in between (a
- * step named twice needs two visits). With a conversion window, step {@code k} counts only within that time of the
- * visit to step 0 that starts the match; of all possible starts, the one reaching furthest counts. Untimed records
- * (aggregated paths) are judged by order alone.
+ * step named twice needs two visits). With a conversion window, each step must come within that time of the visit
+ * to the step before it ({@link WindowFrom#PREVIOUS}, the default), or within that time of the visit to step 0
+ * that starts the match ({@link WindowFrom#FIRST}); of all possible matches, the one reaching furthest counts.
+ * Untimed records (aggregated paths) are judged by order alone.
  *
  * @param total         selected journeys, weighted
  * @param windowSeconds the conversion window, null for none
+ * @param windowFrom    what the window is measured from; null without a window
  * @param steps         in the order asked
  */
-public record StepFunnel(long total, Long windowSeconds, List<Step> steps) {
+public record StepFunnel(long total, Long windowSeconds, WindowFrom windowFrom, List<Step> steps) {
+
+    /** What a step's conversion window is measured from. */
+    public enum WindowFrom {
+        /** The visit to the step before: step {@code k+1} within the window after step {@code k}. */
+        PREVIOUS,
+        /** The visit to step 0 that starts the match: every step within the window of the first. */
+        FIRST
+    }
 
     /**
      * One step. {@code conversion}: the share of the journeys reaching the previous step that reach this one (for the
@@ -37,15 +47,24 @@ public record StepFunnel(long total, Long windowSeconds, List<Step> steps) {
         steps = List.copyOf(steps);
     }
 
+    /** The funnel without a window, or with the window measured from the previous step. */
+    public static StepFunnel of(JourneySnapshot snapshot, JourneySelection selection, List<String> touchpoints,
+            Long windowSeconds) {
+        return of(snapshot, selection, touchpoints, windowSeconds, WindowFrom.PREVIOUS);
+    }
+
     /**
-     * One pass keeping, per step, the latest start time of a match reaching it so far: the latest start leaves the
-     * most of the window, so the furthest step reached is exact. O(events · steps).
+     * One pass keeping, per step, the latest anchor time of a match reaching it so far: the time of the match's visit
+     * to step 0 ({@link WindowFrom#FIRST}) or to that step itself ({@link WindowFrom#PREVIOUS}). Either way
+     * the latest anchor leaves the most of the window for the next step, so the furthest step reached is exact.
+     * O(events · steps).
      *
      * @param touchpoints   touchpoint names, at least one, each known to the snapshot
      * @param windowSeconds the conversion window in seconds, positive, or null
+     * @param windowFrom    what the window is measured from (ignored without a window)
      */
     public static StepFunnel of(JourneySnapshot snapshot, JourneySelection selection, List<String> touchpoints,
-            Long windowSeconds) {
+            Long windowSeconds, WindowFrom windowFrom) {
         if (touchpoints.isEmpty()) {
             throw new IllegalArgumentException("touchpoints must not be empty");
         }
@@ -61,18 +80,19 @@ public record StepFunnel(long total, Long windowSeconds, List<Step> steps) {
                     () -> new IllegalArgumentException("unknown touchpoint " + name));
         }
         long window = windowSeconds == null ? Long.MAX_VALUE : windowSeconds * 1000L;
+        boolean fromPrevious = windowFrom != WindowFrom.FIRST;
         Predicate<Journey> filter = selection.predicate(snapshot);
         long total = 0;
         long[] reached = new long[n];
         long[] purchased = new long[n];
-        long[] latestStart = new long[n];
+        long[] latestAnchor = new long[n];
         for (Journey journey : snapshot.journeys()) {
             if (!filter.test(journey)) {
                 continue;
             }
             int weight = journey.weight();
             total += weight;
-            int depth = depth(journey, ids, window, latestStart);
+            int depth = depth(journey, ids, window, fromPrevious, latestAnchor);
             boolean purchase = journey.outcome() == Outcome.PURCHASE;
             for (int k = 0; k < depth; k++) {
                 reached[k] += weight;
@@ -92,13 +112,16 @@ public record StepFunnel(long total, Long windowSeconds, List<Step> steps) {
             steps.add(new Step(touchpoints.get(k), reached[k], LabelCount.share(reached[k], total), conversion,
                     k + 1 < n ? reached[k] - reached[k + 1] : 0, purchased[k]));
         }
-        return new StepFunnel(total, windowSeconds, steps);
+        return new StepFunnel(total, windowSeconds, windowSeconds == null ? null : windowFrom, steps);
     }
 
-    /** How many steps the journey reaches in order within the window; {@code latestStart} is scratch space. */
-    private static int depth(Journey journey, int[] ids, long window, long[] latestStart) {
+    /**
+     * How many steps the journey reaches in order within the window; {@code latestAnchor} is scratch space. Times
+     * ascend within a journey, so a visit's own time is the latest anchor a match ending there can have.
+     */
+    private static int depth(Journey journey, int[] ids, long window, boolean fromPrevious, long[] latestAnchor) {
         int n = ids.length;
-        Arrays.fill(latestStart, Long.MIN_VALUE);
+        Arrays.fill(latestAnchor, Long.MIN_VALUE);
         boolean timed = journey.isTimed();
         int[] steps = journey.steps();
         int depth = 0;
@@ -107,14 +130,14 @@ public record StepFunnel(long total, Long windowSeconds, List<Step> steps) {
             long at = timed ? journey.times()[i] : i;
             // Backwards, so that one visit never serves as two consecutive steps.
             for (int k = n - 1; k >= 1; k--) {
-                if (ids[k] == touchpoint && latestStart[k - 1] != Long.MIN_VALUE
-                        && (!timed || at - latestStart[k - 1] <= window)) {
-                    latestStart[k] = Math.max(latestStart[k], latestStart[k - 1]);
+                if (ids[k] == touchpoint && latestAnchor[k - 1] != Long.MIN_VALUE
+                        && (!timed || at - latestAnchor[k - 1] <= window)) {
+                    latestAnchor[k] = fromPrevious ? at : Math.max(latestAnchor[k], latestAnchor[k - 1]);
                     depth = Math.max(depth, k + 1);
                 }
             }
             if (ids[0] == touchpoint) {
-                latestStart[0] = at;
+                latestAnchor[0] = at;
                 depth = Math.max(depth, 1);
             }
         }

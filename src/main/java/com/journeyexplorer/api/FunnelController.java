@@ -16,6 +16,7 @@ import com.journeyexplorer.analysis.Funnel;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.ResponsesByPosition;
 import com.journeyexplorer.analysis.StepFunnel;
+import com.journeyexplorer.analysis.StepFunnel.WindowFrom;
 import com.journeyexplorer.graph.FeedbackGraph;
 import com.journeyexplorer.graph.JourneyProjection;
 import com.journeyexplorer.journey.Touchpoint;
@@ -47,9 +48,12 @@ class FunnelController {
             QueryParameter.list("steps", "1.." + MAX_STAGES + " touchpoints in order: one comma list, or the "
                     + "parameter repeated with one touchpoint each (then names may contain commas)")
                     .example("Product page,Cart,Checkout - payment").readWith(FunnelController::steps),
-            QueryParameter.text("window", "Conversion window from the first step (touchpoint funnel): 7d, 12h, 30m, "
-                    + "PT45M").example("7d").readWith((parameters, name) -> window(JourneyQuery.single(parameters,
-                            name))))
+            QueryParameter.text("window", "Conversion window per step (touchpoint funnel): a journey counts at a "
+                    + "step only if it gets there within this time after the step before (windowFrom=first: after "
+                    + "the first step). 7d, 12h, 30m, 45s, or ISO-8601 such as PT45M, P7D").example("7d")
+                    .readWith((parameters, name) -> window(JourneyQuery.single(parameters, name))),
+            QueryParameter.choice("windowFrom", WindowFrom.class, WindowFrom.PREVIOUS, "What the window is "
+                    + "measured from: the visit to the previous step, or to the first step of the match"))
             .refusingShaping(EndpointParameters.RAW_TOUCHPOINTS);
 
     private final JourneyProjection projection;
@@ -68,7 +72,8 @@ class FunnelController {
             + "(abandonedAt) and the competitor touchpoints the diverted ones ended on (divertedTo); 422 when no "
             + "touchpoint has a stage. With 'steps', per touchpoint in eventual order (other touchpoints may come "
             + "between): journeys reaching it, shareOfTotal, conversion from the previous step, droppedOut and "
-            + "purchased, within 'window' of the first step if given. Whole journeys, raw touchpoints: path shaping "
+            + "purchased; with 'window', each step only within that time after the previous one (windowFrom=first: after "
+            + "the first step). Whole journeys, raw touchpoints: path shaping "
             + "does not apply (400). Where survey responses are about the journeys reaching a stage, the stage "
             + "carries their count (responses) and mean normalized score (meanScore, 0..1). 404 for an asked stage or step no touchpoint has.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {Funnel.class,
@@ -79,8 +84,10 @@ class FunnelController {
         if (request.has("steps")) {
             return touchpointFunnel(request);
         }
-        if (request.has("window")) {
-            throw new InvalidParameterException("window", "applies to the touchpoint funnel only (with steps=)");
+        for (String stepsOnly : List.of("window", "windowFrom")) {
+            if (request.has(stepsOnly)) {
+                throw new InvalidParameterException(stepsOnly, "applies to the touchpoint funnel only (with steps=)");
+            }
         }
         List<String> stages = request.list("stages");
         boolean asked = !stages.isEmpty();
@@ -117,7 +124,11 @@ class FunnelController {
                 throw new NotFoundException("touchpoint", step);
             }
         }
-        return StepFunnel.of(snapshot, request.selection(), steps, request.value("window", Long.class));
+        if (request.has("windowFrom") && !request.has("window")) {
+            throw new InvalidParameterException("windowFrom", "needs a window (window=7d)");
+        }
+        return StepFunnel.of(snapshot, request.selection(), steps, request.value("window", Long.class),
+                request.value("windowFrom", WindowFrom.class));
     }
 
     /** 1 to {@link #MAX_STAGES} stages from a comma list; empty when absent. */
@@ -162,7 +173,11 @@ class FunnelController {
         return steps;
     }
 
-    /** The window in seconds: 7d, 12h, 30m, 45s, PT45M; positive. */
+    /**
+     * The window in seconds, positive: a number with a unit ({@code 7d}, {@code 12h}, {@code 30m}, {@code 45s},
+     * {@code 500ms}, as Spring Boot's simple duration style reads it) or an ISO-8601 duration ({@code PT45M},
+     * {@code P7D}).
+     */
     static Long window(String value) {
         if (value == null) {
             return null;

@@ -13,13 +13,21 @@ import java.util.function.Consumer;
  * at a few million events per second.
  *
  * <p>Planted for the analyses to find: "Checkout - shipping costs" loses the most journeys to abandonment, "Support
- * email - slow answer" sends customers to competitors, and the "Influencer post" makes trend followers buy.
+ * email - slow answer" sends customers to competitors, and the "Influencer post" makes trend followers buy. And one
+ * change over time: in the week from Monday 2026-03-02 ({@link #SURCHARGE_WEEK_START}, UTC) the shipping costs page
+ * got worse (a surcharge), and {@link #SURCHARGE_LEAVE} of the visits to it that week end there, abandoned, on top of
+ * those that would anyway; the trends flag that week.
  */
 public final class DemoStore implements JourneyGenerator {
 
     /** 2026-01-01T00:00:00Z. */
     public static final long BASE_EPOCH_MILLIS = 1_767_225_600_000L;
     public static final long SPAN_MILLIS = 90L * 24 * 60 * 60 * 1000;
+    /** 2026-03-02T00:00:00Z, a Monday: the start of the week in which the shipping costs page got worse. */
+    public static final long SURCHARGE_WEEK_START = 1_772_409_600_000L;
+    public static final long SURCHARGE_WEEK_END = SURCHARGE_WEEK_START + 7L * 24 * 60 * 60 * 1000;
+    /** The share of the visits to the shipping costs page in the surcharge week that end there, whatever else. */
+    public static final double SURCHARGE_LEAVE = 0.6;
 
     private static final TransitionTables TABLES = new TransitionTables();
     private static final int MIN_ID_DIGITS = 6;

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
  * <p>Before a purchase the walk follows {@link TransitionTables}; "Order confirmation" is the purchase event (with the
  * order value) and may be followed by loyalty (Newsletter, Post-purchase survey) and advocacy (Review written, Referral
  * shared) steps. A journey that leaves at one of our touchpoints ends with that touchpoint as an {@code abandon}
- * event; one that leaves at a competitor ends there as a plain touchpoint event (diverted).
+ * event; one that leaves at a competitor ends there as a plain touchpoint event (diverted). In the surcharge week
+ * ({@link DemoStore#SURCHARGE_WEEK_START}) more journeys leave at the shipping costs page.
  */
 final class JourneyWalker {
 
@@ -56,6 +57,11 @@ final class JourneyWalker {
                 return;
             }
             int next = tables.next(persona, influenced, events > 1, at, random);
+            if (at == CHECKOUT_SHIPPING && time >= DemoStore.SURCHARGE_WEEK_START
+                    && time < DemoStore.SURCHARGE_WEEK_END && random.nextDouble() < DemoStore.SURCHARGE_LEAVE) {
+                // The planted change: a draw of its own, so journeys outside that week walk as before.
+                next = TransitionTables.LEAVE;
+            }
             if (next == TransitionTables.LEAVE
                     || (events >= MAX_EVENTS_TO_PURCHASE - 1 && next != ORDER_CONFIRMATION.ordinal())) {
                 emit(at, at.isCompetitor() ? DemoEvent.TOUCHPOINT : DemoEvent.ABANDON, 0);

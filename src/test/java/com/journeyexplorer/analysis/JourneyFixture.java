@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Random;
 
 import com.journeyexplorer.demo.Clickstream;
+import com.journeyexplorer.demo.DemoStore;
+import com.journeyexplorer.demo.JourneyGenerator;
 import com.journeyexplorer.demo.DemoEvent;
 
 /**
@@ -152,9 +154,18 @@ final class JourneyFixture {
      * devices, times, purchase and abandon events; a small, realistic fixture with many touchpoints.
      */
     static JourneySnapshot clickstream(long seed, int journeys, int touchpoints) {
+        return generated(new Clickstream(seed, touchpoints), journeys);
+    }
+
+    /** The demo store from its generator ({@link DemoStore}): {@code journeys} journeys of seed {@code seed}. */
+    static JourneySnapshot demo(long seed, int journeys) {
+        return generated(new DemoStore(seed), journeys);
+    }
+
+    private static JourneySnapshot generated(JourneyGenerator generator, int journeys) {
         JourneyFixture fixture = new JourneyFixture();
         List<DemoEvent> events = new ArrayList<>();
-        new Clickstream(seed, touchpoints).generate(journeys, event -> {
+        generator.generate(journeys, event -> {
             if (!events.isEmpty() && !events.get(0).journeyId().equals(event.journeyId())) {
                 fixture.generated(events);
                 events.clear();

@@ -86,9 +86,18 @@ class NamesAndProblemsApiTests extends ApiTestSupport {
         assertThat(steps.get(2).get("journeys").asLong()).isEqualTo(2);
         assertThat(steps.get(2).get("purchased").asLong()).isEqualTo(2);
         Response tight = getRaw("/api/funnel?steps=" + encode("50% off?") + "&steps=" + encode("Sale, 2 for 1")
-                + "&steps=Checkout&window=8m");
+                + "&steps=Checkout&window=8m&windowFrom=first");
         assertThat(tight.json().get("steps").get(2).get("journeys").asLong()).as("n3 checks out 9 min after")
                 .isEqualTo(1);
+        Response perStep = getRaw("/api/funnel?steps=" + encode("50% off?") + "&steps=" + encode("Sale, 2 for 1")
+                + "&steps=Checkout&window=8m");
+        assertThat(perStep.json().get("steps").get(2).get("journeys").asLong())
+                .as("n3's steps are 5 and 4 min apart").isEqualTo(2);
+        Response tighter = getRaw("/api/funnel?steps=" + encode("50% off?") + "&steps=" + encode("Sale, 2 for 1")
+                + "&steps=Checkout&window=PT4M30S");
+        assertThat(tighter.json().get("steps").get(1).get("journeys").asLong()).as("n3's sale 5 min after")
+                .isEqualTo(1);
+        assertThat(tighter.json().get("steps").get(2).get("journeys").asLong()).isEqualTo(1);
     }
 
     @Test

@@ -81,11 +81,15 @@ class PlainAnswersApiTests extends ApiTestSupport {
         JsonNode funnel = ok("/api/funnel?steps=" + String.join(",", steps));
         JsonNode repeated = ok("/api/funnel?steps=register request&steps=check ticket&steps=decide"
                 + "&steps=reinitiate request");
-        JsonNode withinAWeek = ok("/api/funnel?steps=" + String.join(",", steps) + "&window=7d");
+        JsonNode withinAWeek = ok("/api/funnel?steps=" + String.join(",", steps) + "&window=7d&windowFrom=first");
+        JsonNode stepByStep = ok("/api/funnel?steps=" + String.join(",", steps) + "&window=P2D");
 
         assertThat(funnel.get("total").asLong()).isEqualTo(6);
         assertThat(repeated).isEqualTo(funnel);
         assertThat(withinAWeek.get("windowSeconds").asLong()).isEqualTo(7 * 86_400L);
+        assertThat(withinAWeek.get("windowFrom").asString()).isEqualTo("FIRST");
+        assertThat(stepByStep.get("windowSeconds").asLong()).isEqualTo(2 * 86_400L);
+        assertThat(stepByStep.get("windowFrom").asString()).isEqualTo("PREVIOUS");
         for (int k = 0; k < steps.size(); k++) {
             JsonNode step = funnel.get("steps").get(k);
             assertThat(step.get("touchpoint").asString()).isEqualTo(steps.get(k));
@@ -93,6 +97,8 @@ class PlainAnswersApiTests extends ApiTestSupport {
                     .isEqualTo(reaching(cases, steps.subList(0, k + 1), Long.MAX_VALUE));
             assertThat(withinAWeek.get("steps").get(k).get("journeys").asLong()).as(steps.get(k) + " in a week")
                     .isEqualTo(reaching(cases, steps.subList(0, k + 1), 7 * 86_400_000L));
+            assertThat(stepByStep.get("steps").get(k).get("journeys").asLong()).as(steps.get(k) + " step by step")
+                    .isEqualTo(reachingStepByStep(cases, steps.subList(0, k + 1), 2 * 86_400_000L));
             assertThat(step.get("purchased").asLong()).isZero();
         }
         assertThat(funnel.get("steps").get(3).get("journeys").asLong()).isPositive();
@@ -101,6 +107,9 @@ class PlainAnswersApiTests extends ApiTestSupport {
                         .asDouble(), org.assertj.core.data.Offset.offset(1e-12));
         assertProblem(get("/api/funnel?steps=register request,teleport"), 404, "touchpoint", "teleport");
         assertProblem(get("/api/funnel?steps=decide&window=soon"), 400, "parameter", "window");
+        assertProblem(get("/api/funnel?steps=decide&window=7d&windowFrom=last"), 400, "parameter", "windowFrom");
+        assertProblem(get("/api/funnel?steps=decide&windowFrom=first"), 400, "parameter", "windowFrom");
+        assertProblem(get("/api/funnel?stages=purchase&window=7d"), 400, "parameter", "window");
         assertProblem(get("/api/funnel?steps=decide&stages=purchase"), 400, "parameter", "stages");
         assertProblem(get("/api/funnel?steps=decide&level=channel"), 400, "parameter", "level");
     }
@@ -289,6 +298,35 @@ class PlainAnswersApiTests extends ApiTestSupport {
             count += reached ? 1 : 0;
         }
         return count;
+    }
+
+    /**
+     * Cases that visit the steps in order with each within {@code windowMillis} of the visit before, trying every
+     * choice of visits (a brute force, unlike the endpoint's single pass).
+     */
+    private static long reachingStepByStep(Map<String, List<String[]>> cases, List<String> steps, long windowMillis) {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssXXX");
+        long count = 0;
+        for (List<String[]> rows : cases.values()) {
+            long[] times = rows.stream().mapToLong(row -> OffsetDateTime.parse(row[0], format).toInstant()
+                    .toEpochMilli()).toArray();
+            count += chain(rows, times, steps, 0, -1, windowMillis) ? 1 : 0;
+        }
+        return count;
+    }
+
+    private static boolean chain(List<String[]> rows, long[] times, List<String> steps, int k, int previous,
+            long windowMillis) {
+        if (k == steps.size()) {
+            return true;
+        }
+        for (int i = previous + 1; i < rows.size(); i++) {
+            if (rows.get(i)[1].equals(steps.get(k)) && (k == 0 || times[i] - times[previous] <= windowMillis)
+                    && chain(rows, times, steps, k + 1, i, windowMillis)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JsonNode ok(String pathAndQuery) {
