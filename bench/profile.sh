@@ -4,6 +4,8 @@
 #                                                                               funnel, flows; heap per event
 #   bench/profile.sh attribution [--shape demo|clickstream] [journeys=1000000]  attribution models, compare, moments
 #   bench/profile.sh shapes [journeys=1000000]   every analysis on the demo and the clickstream side by side, as ratios
+#   bench/profile.sh predict [journeys=1000000]  predictions of open journeys on the demo and the clickstream: model
+#                                                build, single predictions, NDJSON batches, the backtest's quality
 #   bench/profile.sh markov [labels=5000] [journeys=1000000] [order=1]
 #                                                    every Markov removal effect on random journeys over many labels
 # Quicker to rerun than bench/analysis.sh (no import into Neo4j) while working on an analysis; the official figures
@@ -12,7 +14,7 @@
 # BENCH_JAVA_OPTS adds JVM options, e.g. BENCH_JAVA_OPTS=-Dprofile.only=top to time only top paths.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-profile="${1:?usage: bench/profile.sh paths|attribution|shapes|markov [--shape demo|clickstream] [journeys]}"
+profile="${1:?usage: bench/profile.sh paths|attribution|shapes|predict|markov [--shape demo|clickstream] [journeys]}"
 shift
 if [[ "$profile" == markov ]]; then
   ./mvnw -q -B test-compile
@@ -47,6 +49,7 @@ case "$profile" in
   paths) args=("$(csv "$shape")"); main=com.journeyexplorer.bench.PathsProfile ;;
   attribution) args=("$(csv "$shape")"); main=com.journeyexplorer.bench.AttributionProfile ;;
   shapes) args=("$(csv demo)" "$(csv clickstream)"); main=com.journeyexplorer.bench.ShapesProfile ;;
-  *) echo "unknown profile '$profile': use paths, attribution or shapes" >&2; exit 2 ;;
+  predict) args=("$(csv demo)" "$(csv clickstream)"); main=com.journeyexplorer.bench.PredictProfile ;;
+  *) echo "unknown profile '$profile': use paths, attribution, shapes or predict" >&2; exit 2 ;;
 esac
 java -Xmx"${BENCH_XMX:-6g}" -Dbench.touchpoints="$touchpoints" -Dbench.shape="$shape" ${BENCH_JAVA_OPTS:-} -cp "$classpath" "$main" "${args[@]}"

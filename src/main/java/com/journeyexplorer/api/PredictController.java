@@ -3,7 +3,6 @@ package com.journeyexplorer.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.util.MultiValueMap;
@@ -41,6 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Predict")
 class PredictController {
 
+    private static final String SINGLE_EXAMPLE = "{\"steps\": [\"Instagram ad\", \"Product page\", \"Cart\"]}";
+    private static final String BATCH_EXAMPLE = "{\"id\": \"a\", \"steps\": [\"Instagram ad\", \"Product page\"]}\n"
+            + "{\"id\": \"b\", \"steps\": [\"Google search\", \"Cart\"]}";
     private static final String NOT_SHAPED = "does not apply here: the model learns raw touchpoints, which the "
             + "steps name";
     private static final QueryParameter ORDER = QueryParameter.integer("order", 1, VariableOrderChain.MAX_ORDER, 3,
@@ -79,9 +81,9 @@ class PredictController {
             + "took next from there, the most likely to lead to a purchase first, each with how often it was taken. "
             + "Steps that name no touchpoint are listed in unknownSteps and skipped. The model learns from the "
             + "journeys the filters select.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = "application/json", examples = @ExampleObject(
-                            value = "{\"steps\": [\"Instagram ad\", \"Product page\", \"Cart\"]}"))))
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                    @Content(mediaType = "application/json", examples = @ExampleObject(value = SINGLE_EXAMPLE)),
+                    @Content(mediaType = "application/x-ndjson", examples = @ExampleObject(value = BATCH_EXAMPLE))}))
     @DeclaredParameters("PREDICT")
     PredictAnswer predict(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
             HttpServletRequest request) throws IOException {
@@ -101,29 +103,20 @@ class PredictController {
             + "[...]} a line (at most " + PredictionRequests.MAX_LINES + " lines, " + PredictionRequests.MAX_STEPS
             + " steps each), answered as NDJSON in the same order, each line the single prediction's answer with "
             + "the id given. The whole body is checked first: a bad line is a 400 naming the field and the line.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = "application/x-ndjson", examples = @ExampleObject(value = "{\"id\": \"a\", "
-                            + "\"steps\": [\"Instagram ad\", \"Product page\"]}\n{\"id\": \"b\", \"steps\": "
-                            + "[\"Google search\", \"Cart\"]}"))))
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                    @Content(mediaType = "application/json", examples = @ExampleObject(value = SINGLE_EXAMPLE)),
+                    @Content(mediaType = "application/x-ndjson", examples = @ExampleObject(value = BATCH_EXAMPLE))}))
     @DeclaredParameters("PREDICT")
     void predictBatch(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         AnalysisRequest read = PREDICT.read(parameters, projection);
-        List<PredictionRequest> journeys;
-        try (InputStream body = limited(request)) {
-            journeys = PredictionRequests.batch(body, json);
-        }
         VariableOrderChain model = models.model(read.snapshot(), read.selection(), read.integer("order"));
-        int minSupport = read.integer("minSupport");
-        int next = read.integer("next");
-        List<PredictAnswer> answers = new ArrayList<>(journeys.size());
-        for (PredictionRequest journey : journeys) {
-            answers.add(PredictAnswer.of(journey, model.predict(journey.steps(), minSupport, next), model,
-                    minSupport));
-        }
         response.setContentType("application/x-ndjson");
         response.setCharacterEncoding("UTF-8");
-        PredictionRequests.writeLines(answers, response.getOutputStream(), json);
+        try (InputStream body = limited(request)) {
+            PredictionRequests.answerBatch(body, response.getOutputStream(), model, read.integer("minSupport"),
+                    read.integer("next"), json);
+        }
     }
 
     /**

@@ -89,11 +89,17 @@ final class PredictionRequests {
         return requests;
     }
 
-    /** Writes one answer a line, in the order given. */
-    static void writeLines(List<PredictAnswer> answers, OutputStream out, JsonMapper json) {
+    /**
+     * Answers an NDJSON batch: every line read and checked ({@link #batch}), then predicted by {@code model} and
+     * written to {@code out} one answer a line, in the order given. O(lines · (order + next · order)).
+     */
+    static void answerBatch(InputStream body, OutputStream out, VariableOrderChain model, int minSupport, int next,
+            JsonMapper json) throws IOException {
+        List<PredictionRequest> requests = batch(body, json);
         try (JsonGenerator generator = json.createGenerator(out)) {
-            for (PredictAnswer answer : answers) {
-                json.writeValue(generator, answer);
+            for (PredictionRequest request : requests) {
+                json.writeValue(generator, PredictAnswer.of(request, model.predict(request.steps(), minSupport, next),
+                        model, minSupport));
                 generator.writeRaw('\n');
             }
         }

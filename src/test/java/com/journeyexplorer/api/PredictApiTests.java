@@ -166,6 +166,19 @@ class PredictApiTests extends ApiTestSupport {
         }
     }
 
+    @Test
+    void openApiDescribesTheParametersAndTheBody() {
+        JsonNode paths = get("/v3/api-docs").json().get("paths");
+
+        JsonNode predict = paths.get("/api/predict").get("post");
+        assertThat(predict.get("parameters")).extracting(p -> p.get("name").asString())
+                .contains("order", "minSupport", "next", "segment").doesNotContain("level");
+        assertThat(names(predict.get("requestBody").get("content").propertyNames()))
+                .contains("application/json", "application/x-ndjson");
+        assertThat(paths.get("/api/predict/quality").get("get").get("parameters"))
+                .extracting(p -> p.get("name").asString()).contains("learnFraction", "bins", "from");
+    }
+
     private static JsonNode assertProblem(Response response, String parameter) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
