@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.journeyexplorer.analysis.predict.NextTouchpoint;
 import com.journeyexplorer.analysis.predict.OutcomeProbabilities;
 import com.journeyexplorer.analysis.predict.Prediction;
@@ -39,21 +40,26 @@ final class PredictionRequests {
     }
 
     /**
-     * One prediction as the API answers it: the request's id (batch) and steps, then the {@link Prediction}.
-     *
-     * @param order      the longest context considered
-     * @param minSupport the journeys a context needs behind it to be used
-     * @param journeys   the journeys the model learned from
+     * One prediction as the API answers it: the request's id (when given), then the {@link Prediction}. A single
+     * answer also repeats the steps and says what the model was: {@code order}, {@code minSupport} and the
+     * {@code journeys} it learned from; a batch line leaves these out (null), as they are the request's for every
+     * line and the id tells the lines apart.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record PredictAnswer(JsonNode id, List<String> steps, List<String> unknownSteps, List<String> context,
-            long support, OutcomeProbabilities outcomes, List<NextTouchpoint> next, int order, int minSupport,
-            long journeys) {
+            long support, OutcomeProbabilities outcomes, List<NextTouchpoint> next, Integer order, Integer minSupport,
+            Long journeys) {
 
-        static PredictAnswer of(PredictionRequest request, Prediction prediction, VariableOrderChain model,
+        static PredictAnswer single(PredictionRequest request, Prediction prediction, VariableOrderChain model,
                 int minSupport) {
             return new PredictAnswer(request.id(), request.steps(), prediction.unknownSteps(), prediction.context(),
                     prediction.support(), prediction.outcomes(), prediction.next(), model.order(), minSupport,
                     model.journeys());
+        }
+
+        static PredictAnswer line(PredictionRequest request, Prediction prediction) {
+            return new PredictAnswer(request.id(), null, prediction.unknownSteps(), prediction.context(),
+                    prediction.support(), prediction.outcomes(), prediction.next(), null, null, null);
         }
     }
 
@@ -98,8 +104,8 @@ final class PredictionRequests {
         List<PredictionRequest> requests = batch(body, json);
         try (JsonGenerator generator = json.createGenerator(out)) {
             for (PredictionRequest request : requests) {
-                json.writeValue(generator, PredictAnswer.of(request, model.predict(request.steps(), minSupport, next),
-                        model, minSupport));
+                json.writeValue(generator, PredictAnswer.line(request, model.predict(request.steps(), minSupport,
+                        next)));
                 generator.writeRaw('\n');
             }
         }

@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -57,24 +59,30 @@ public final class PredictProfile {
                 shape.description(), snapshot.journeyCount(), snapshot.eventCount(), snapshot.touchpoints().size(),
                 (System.nanoTime() - start) / 1e9);
 
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] build = new double[RUNS];
+        double[] buildCpu = new double[RUNS];
         VariableOrderChain model = null;
         for (int run = -1; run < RUNS; run++) {
             System.gc();
             long t0 = System.nanoTime();
+            long c0 = threads.getCurrentThreadCpuTime();
             model = VariableOrderChain.learn(snapshot, null, ORDER);
             if (run >= 0) {
                 build[run] = (System.nanoTime() - t0) / 1e6;
+                buildCpu[run] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
             }
         }
         Arrays.sort(build);
+        Arrays.sort(buildCpu);
         System.gc();
         long before = usedHeap();
         VariableOrderChain kept = VariableOrderChain.learn(snapshot, null, ORDER);
         System.gc();
         long heap = usedHeap() - before;
-        System.out.printf(Locale.ROOT, "model build (order %d): median %.0f ms, min %.0f ms (%d runs); %,d contexts, "
-                + "about %,d MB heap%n", ORDER, build[RUNS / 2], build[0], RUNS, kept.contexts(), heap >> 20);
+        System.out.printf(Locale.ROOT, "model build (order %d): median %.0f ms (CPU %.0f ms), min %.0f ms (%d runs); "
+                + "%,d contexts, about %,d MB heap%n", ORDER, build[RUNS / 2], buildCpu[RUNS / 2], build[0], RUNS,
+                kept.contexts(), heap >> 20);
 
         List<List<String>> prefixes = prefixes(snapshot, new SplittableRandom(42));
         double[] single = new double[prefixes.size()];
@@ -83,14 +91,17 @@ public final class PredictProfile {
                 model.predict(prefix, MIN_SUPPORT, NEXT);
             }
         }
+        long singleCpu = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < prefixes.size(); i++) {
             long t0 = System.nanoTime();
             model.predict(prefixes.get(i), MIN_SUPPORT, NEXT);
             single[i] = (System.nanoTime() - t0) / 1e3;
         }
+        singleCpu = threads.getCurrentThreadCpuTime() - singleCpu;
         Arrays.sort(single);
-        System.out.printf(Locale.ROOT, "single prediction: median %.1f µs, p99 %.1f µs (%,d prefixes, mean length "
-                + "%.1f)%n", single[single.length / 2], single[single.length * 99 / 100], prefixes.size(),
+        System.out.printf(Locale.ROOT, "single prediction: median %.1f µs, p99 %.1f µs, max %.1f µs, CPU mean %.1f µs "
+                + "(%,d prefixes, mean length %.1f)%n", single[single.length / 2], single[single.length * 99 / 100],
+                single[single.length - 1], singleCpu / 1e3 / prefixes.size(), prefixes.size(),
                 prefixes.stream().mapToInt(List::size).average().orElse(0));
 
         JsonMapper json = JsonMapper.builder().addModule(CleanNumbers.module()).build();
@@ -104,25 +115,32 @@ public final class PredictProfile {
                 VariableOrderChain.class, int.class, int.class, JsonMapper.class);
         answer.setAccessible(true);
         double[] batch = new double[RUNS];
+        double[] batchCpu = new double[RUNS];
         long bytes = 0;
-        for (int run = -2; run < RUNS; run++) {
+        for (int run = -3; run < RUNS; run++) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(body.length * 8);
             long t0 = System.nanoTime();
+            long c0 = threads.getCurrentThreadCpuTime();
             answer.invoke(null, new ByteArrayInputStream(body), out, model, MIN_SUPPORT, NEXT, json);
             if (run >= 0) {
                 batch[run] = (System.nanoTime() - t0) / 1e9;
+                batchCpu[run] = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
             }
             bytes = out.size();
         }
         Arrays.sort(batch);
+        Arrays.sort(batchCpu);
         System.out.printf(Locale.ROOT, "NDJSON batch of %,d (read, predict, write; %,d KB in, %,d KB out): median "
-                + "%.0f ms, %,.0f predictions/s%n", prefixes.size(), body.length >> 10, bytes >> 10,
-                batch[RUNS / 2] * 1e3, prefixes.size() / batch[RUNS / 2]);
+                + "%.0f ms (CPU %.0f ms): %,.0f predictions/s (%,.0f per CPU second)%n", prefixes.size(),
+                body.length >> 10, bytes >> 10, batch[RUNS / 2] * 1e3, batchCpu[RUNS / 2] * 1e3,
+                prefixes.size() / batch[RUNS / 2], prefixes.size() / batchCpu[RUNS / 2]);
 
         long t0 = System.nanoTime();
+        long c0 = threads.getCurrentThreadCpuTime();
         BacktestReport report = Backtest.run(snapshot, JourneySelection.all(), ORDER, MIN_SUPPORT, 0.8, 10);
-        System.out.printf(Locale.ROOT, "backtest (learnFraction 0.8, order %d, minSupport %d): %.1f s; %,d journeys "
-                + "learned, %,d predicted from %,d prefixes%n", ORDER, MIN_SUPPORT, (System.nanoTime() - t0) / 1e9,
+        System.out.printf(Locale.ROOT, "backtest (learnFraction 0.8, order %d, minSupport %d): %.1f s (CPU %.1f s); "
+                + "%,d journeys learned, %,d predicted from %,d prefixes%n", ORDER, MIN_SUPPORT,
+                (System.nanoTime() - t0) / 1e9, (threads.getCurrentThreadCpuTime() - c0) / 1e9,
                 report.learnJourneys(), report.testJourneys(), report.predictions());
         System.out.println("| model | log loss | Brier |");
         System.out.println("|---|---:|---:|");

@@ -1,7 +1,5 @@
 package com.journeyexplorer.analysis.predict;
 
-import java.util.List;
-
 /**
  * A touchpoint customers took next from the context of a prediction, and where it leads.
  *
@@ -10,13 +8,8 @@ import java.util.List;
  *                   they were in the context)
  * @param share      {@code taken} over every time journeys were in the context (what is left ended there)
  * @param purchase   the probability of a purchase once it is taken: the prediction for the steps with it appended
- * @param context    the context that prediction rests on
- * @param support    the journeys behind that context
+ *                   (from the longest context of those steps with enough support)
+ * @param support    the journeys behind the context that probability rests on
  */
-public record NextTouchpoint(String touchpoint, long taken, double share, double purchase, List<String> context,
-        long support) {
-
-    public NextTouchpoint {
-        context = List.copyOf(context);
-    }
+public record NextTouchpoint(String touchpoint, long taken, double share, double purchase, long support) {
 }

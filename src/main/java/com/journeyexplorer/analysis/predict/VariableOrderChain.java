@@ -2,7 +2,6 @@ package com.journeyexplorer.analysis.predict;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,24 +201,59 @@ public final class VariableOrderChain {
         return children.get(NodeKeyTable.key(context, earlier));
     }
 
+    /**
+     * The {@code limit} next touchpoints of {@code context} most likely to lead to a purchase: each candidate's
+     * prediction in O(order) without allocation, kept in a top-{@code limit} list by insertion, and only those made
+     * into answers. O(candidates · (order + limit)).
+     */
     private List<NextTouchpoint> next(int context, int[] ids, int length, int minSupport, int limit) {
         long times = 0;
         for (int o = 0; o < OUTCOMES; o++) {
             times += outcomeCounts[context * OUTCOMES + o];
         }
         double[] probabilities = new double[OUTCOMES];
-        List<NextTouchpoint> candidates = new ArrayList<>(nextStart[context + 1] - nextStart[context]);
+        int[] best = new int[limit];
+        double[] bestPurchase = new double[limit];
+        int[] bestReached = new int[limit];
+        int kept = 0;
         for (int e = nextStart[context]; e < nextStart[context + 1]; e++) {
-            int touchpoint = nextTouchpoint[e];
-            ids[length] = touchpoint;
+            ids[length] = nextTouchpoint[e];
             int reached = contextOf(ids, length + 1, minSupport, probabilities);
-            candidates.add(new NextTouchpoint(touchpoints.get(touchpoint).name(), nextTaken[e],
-                    (double) nextTaken[e] / times, probabilities[0], names(reached), journeys[reached]));
+            double purchase = probabilities[0];
+            int at = kept;
+            while (at > 0 && ranksBefore(e, purchase, best[at - 1], bestPurchase[at - 1])) {
+                at--;
+            }
+            if (at == limit) {
+                continue;
+            }
+            int moved = Math.min(kept, limit - 1) - at;
+            System.arraycopy(best, at, best, at + 1, moved);
+            System.arraycopy(bestPurchase, at, bestPurchase, at + 1, moved);
+            System.arraycopy(bestReached, at, bestReached, at + 1, moved);
+            best[at] = e;
+            bestPurchase[at] = purchase;
+            bestReached[at] = reached;
+            kept = Math.min(kept + 1, limit);
         }
-        candidates.sort(Comparator.comparingDouble(NextTouchpoint::purchase).reversed()
-                .thenComparing(Comparator.comparingLong(NextTouchpoint::taken).reversed())
-                .thenComparing(NextTouchpoint::touchpoint));
-        return candidates.size() > limit ? candidates.subList(0, limit) : candidates;
+        List<NextTouchpoint> next = new ArrayList<>(kept);
+        for (int i = 0; i < kept; i++) {
+            int e = best[i];
+            next.add(new NextTouchpoint(touchpoints.get(nextTouchpoint[e]).name(), nextTaken[e],
+                    (double) nextTaken[e] / times, bestPurchase[i], journeys[bestReached[i]]));
+        }
+        return next;
+    }
+
+    /** Higher purchase probability first, then the more often taken, then by name. */
+    private boolean ranksBefore(int e, double purchase, int other, double otherPurchase) {
+        if (purchase != otherPurchase) {
+            return purchase > otherPurchase;
+        }
+        if (nextTaken[e] != nextTaken[other]) {
+            return nextTaken[e] > nextTaken[other];
+        }
+        return touchpoints.get(nextTouchpoint[e]).name().compareTo(touchpoints.get(nextTouchpoint[other]).name()) < 0;
     }
 
     /** The context's steps, oldest first. */
