@@ -52,7 +52,7 @@ class PredictController {
             "The journeys a context needs behind it to be used; shorter contexts are used otherwise");
 
     static final EndpointParameters PREDICT = EndpointParameters.of(ORDER, MIN_SUPPORT,
-            QueryParameter.integer("next", 0, 100, 5, "How many next touchpoints to list"))
+            QueryParameter.integer("next", 0, VariableOrderChain.MAX_NEXT, 5, "How many next touchpoints to list"))
             .refusingShaping(NOT_SHAPED);
 
     static final EndpointParameters QUALITY = EndpointParameters.of(ORDER, MIN_SUPPORT,

@@ -45,9 +45,9 @@ public final class PredictProfile {
     }
 
     public static void main(String[] args) throws Exception {
-        Shape[] shapes = {Shape.DEMO, Shape.CLICKSTREAM};
-        for (int s = 0; s < args.length; s++) {
-            profile(shapes[s], Path.of(args[s]));
+        for (String csv : args) {
+            profile(Path.of(csv).getFileName().toString().startsWith("clickstream") ? Shape.CLICKSTREAM : Shape.DEMO,
+                    Path.of(csv));
         }
     }
 

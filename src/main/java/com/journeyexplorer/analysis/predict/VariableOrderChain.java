@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
 
 import com.journeyexplorer.analysis.JourneySnapshot;
@@ -36,12 +37,19 @@ import com.journeyexplorer.journey.Touchpoint;
  * <p>Only finished journeys are learned; a purchase journey counts up to its first purchase. Counts carry the
  * journeys' weights. Cost: building O(events · order) expected (hash-table updates), memory about 60 bytes per
  * context and 20 per (context, next touchpoint) pair; a prediction O(order) hash look-ups, plus O(order) for each
- * next touchpoint listed and a sort of them. Immutable once built: safe to share between threads.
+ * next touchpoint considered (a hub context's ranking is kept once made). Immutable once built but for that kept
+ * ranking, a concurrent map: safe to share between threads.
  */
 public final class VariableOrderChain {
 
     /** The largest order: contexts of up to this many steps. */
     public static final int MAX_ORDER = 8;
+    /** The most next touchpoints a prediction lists. */
+    public static final int MAX_NEXT = 100;
+    /** Contexts followed by more touchpoints than this keep their ranking once made (hub pages of a clickstream). */
+    private static final int HUB_CANDIDATES = 64;
+    /** At most this many rankings are kept: about 5 KB each. */
+    private static final int MAX_KEPT_RANKINGS = 4096;
     /** The symbol of {@code (start)}; touchpoint {@code t} is symbol {@code t + 1}. */
     private static final int START = 0;
     private static final int ROOT = 0;
@@ -64,6 +72,12 @@ public final class VariableOrderChain {
     private final int[] nextStart;
     private final int[] nextTouchpoint;
     private final long[] nextTaken;
+    /**
+     * The top {@value #MAX_NEXT} next touchpoints of hub contexts, by context and minSupport: the ranking depends on
+     * nothing else, since the context a next touchpoint leads to is the context followed by it or a suffix of that
+     * (a longer one would need a longer supported context before it).
+     */
+    private final Map<Long, List<NextTouchpoint>> hubRankings = new ConcurrentHashMap<>();
 
     private VariableOrderChain(Builder built) {
         this.touchpoints = built.touchpoints;
@@ -157,7 +171,7 @@ public final class VariableOrderChain {
         double[] probabilities = new double[OUTCOMES];
         int context = contextOf(ids, length, minSupport, probabilities);
         List<NextTouchpoint> next = context == ROOT || nextLimit == 0 ? List.of()
-                : next(context, ids, length, minSupport, nextLimit);
+                : rankedNext(context, ids, length, minSupport, Math.min(nextLimit, MAX_NEXT));
         return new Prediction(unknown, names(context), journeys[context], OutcomeProbabilities.of(probabilities),
                 next);
     }
@@ -199,6 +213,26 @@ public final class VariableOrderChain {
             return earlier == START ? -1 : lastStep[earlier];
         }
         return children.get(NodeKeyTable.key(context, earlier));
+    }
+
+    /**
+     * The {@code limit} next touchpoints of {@code context} most likely to lead to a purchase; for a hub context the
+     * top {@value #MAX_NEXT} are ranked once per minSupport and kept (up to {@value #MAX_KEPT_RANKINGS} rankings), so
+     * that a hub page followed by thousands of pages costs that ranking once.
+     */
+    private List<NextTouchpoint> rankedNext(int context, int[] ids, int length, int minSupport, int limit) {
+        if (nextStart[context + 1] - nextStart[context] <= HUB_CANDIDATES) {
+            return next(context, ids, length, minSupport, limit);
+        }
+        long key = (long) context << 32 | minSupport;
+        List<NextTouchpoint> ranked = hubRankings.get(key);
+        if (ranked == null) {
+            ranked = next(context, ids, length, minSupport, MAX_NEXT);
+            if (hubRankings.size() < MAX_KEPT_RANKINGS) {
+                hubRankings.putIfAbsent(key, ranked);
+            }
+        }
+        return ranked.size() > limit ? ranked.subList(0, limit) : ranked;
     }
 
     /**

@@ -141,6 +141,36 @@ class VariableOrderChainTests {
         assertThat(sum).isCloseTo(1, within(1e-12));
     }
 
+    @Test
+    void ranksTheNextTouchpointsOfAHubOnceAndListsAsManyAsAsked() {
+        List<String> specs = new ArrayList<>();
+        for (int page = 0; page < 100; page++) {
+            for (int j = 0; j < 10; j++) {
+                // page p converts p % 10 of its 10 journeys
+                specs.add((j % 2 == 0 ? "X>" : "") + "H>P" + page + (j < page % 10 ? ">buy!" : ""));
+            }
+        }
+        VariableOrderChain chain = VariableOrderChain.learn(snapshot(specs.toArray(String[]::new)), null, 2);
+
+        Prediction all = chain.predict(List.of("H"), 1, 100);
+        assertThat(all.next()).hasSize(100);
+        assertThat(all.next()).isSortedAccordingTo((a, b) -> Double.compare(b.purchase(), a.purchase()));
+        assertThat(all.next().get(0).touchpoint()).endsWith("9");
+        assertThat(chain.predict(List.of("H"), 1, 7).next()).isEqualTo(all.next().subList(0, 7));
+        assertThat(chain.predict(List.of("H"), 1, 100).next()).isEqualTo(all.next());
+        // (start, H) is another context of H, with its own ranking; at order 2 a next page leads to (H, page)
+        Prediction fromStart = chain.predict(List.of("nowhere", "H"), 1, 3);
+        assertThat(fromStart.context()).containsExactly("(start)", "H");
+        assertThat(fromStart.support()).isEqualTo(500);
+        assertThat(fromStart.next()).hasSize(3).allSatisfy(next -> {
+            assertThat(next.taken()).isEqualTo(5);
+            assertThat(next.support()).isEqualTo(10);
+        });
+        // with minSupport 6 the (start, H) context backs off to H, and its ranking with it
+        assertThat(chain.predict(List.of("nowhere", "H"), 6, 3).next())
+                .isEqualTo(chain.predict(List.of("X", "H"), 6, 3).next());
+    }
+
     /** Journeys as {@code "A>B>C!"}: {@code !} marks a purchase there; the others abandon. */
     private static JourneySnapshot snapshot(String... specs) {
         List<Touchpoint> touchpoints = new ArrayList<>();
