@@ -6,6 +6,8 @@
 #   bench/profile.sh shapes [journeys=1000000]   every analysis on the demo and the clickstream side by side, as ratios
 #   bench/profile.sh trends [journeys=1000000]   time to convert and trends on both shapes side by side (the shapes
 #                                                profile's requests of those two endpoints)
+#   bench/profile.sh predict [journeys=1000000]  predictions of open journeys on the demo and the clickstream: model
+#                                                build, single predictions, NDJSON batches, the backtest's quality
 #   bench/profile.sh markov [labels=5000] [journeys=1000000] [order=1]
 #                                                    every Markov removal effect on random journeys over many labels
 # Quicker to rerun than bench/analysis.sh (no import into Neo4j) while working on an analysis; the official figures
@@ -14,7 +16,7 @@
 # BENCH_JAVA_OPTS adds JVM options, e.g. BENCH_JAVA_OPTS=-Dprofile.only=top to time only top paths.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-profile="${1:?usage: bench/profile.sh paths|attribution|shapes|trends|markov [--shape demo|clickstream] [journeys]}"
+profile="${1:?usage: bench/profile.sh paths|attribution|shapes|trends|predict|markov [--shape demo|clickstream] [journeys]}"
 shift
 if [[ "$profile" == markov ]]; then
   ./mvnw -q -B test-compile
@@ -51,6 +53,7 @@ case "$profile" in
   shapes) args=("$(csv demo)" "$(csv clickstream)"); main=com.journeyexplorer.bench.ShapesProfile ;;
   trends) args=("$(csv demo)" "$(csv clickstream)"); main=com.journeyexplorer.bench.ShapesProfile
           BENCH_JAVA_OPTS="-Dprofile.only=time-to-convert,trends ${BENCH_JAVA_OPTS:-}" ;;
-  *) echo "unknown profile '$profile': use paths, attribution, shapes or trends" >&2; exit 2 ;;
+  predict) args=("$(csv demo)" "$(csv clickstream)"); main=com.journeyexplorer.bench.PredictProfile ;;
+  *) echo "unknown profile '$profile': use paths, attribution, shapes, trends or predict" >&2; exit 2 ;;
 esac
 java -Xmx"${BENCH_XMX:-6g}" -Dbench.touchpoints="$touchpoints" -Dbench.shape="$shape" ${BENCH_JAVA_OPTS:-} -cp "$classpath" "$main" "${args[@]}"

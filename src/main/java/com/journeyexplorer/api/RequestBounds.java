@@ -18,7 +18,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Bounds every heavy request: the analysis and export GETs under {@code /api/} and {@code POST /api/cypher}. At most
+ * Bounds every heavy request: the analysis and export GETs under {@code /api/}, {@code POST /api/cypher} and
+ * {@code POST /api/predict}. At most
  * {@code journeys.analysis.max-concurrent} run at once (so one client cannot keep every core busy); a request beyond
  * that waits up to {@code queue-wait} for a turn and then gets a 429 problem with {@code Retry-After}. Each analysis
  * computes under a {@link WorkBudget} of {@code time-budget} and is stopped with a 503 problem naming the parameters
@@ -86,7 +87,7 @@ class RequestBounds implements WebMvcConfigurer, HandlerInterceptor, SmartLifecy
     private static boolean isHeavy(HttpServletRequest request) {
         String path = path(request);
         if (HttpMethod.POST.matches(request.getMethod())) {
-            return "/api/cypher".equals(path);
+            return "/api/cypher".equals(path) || "/api/predict".equals(path);
         }
         boolean read = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
         return read && !path.startsWith("/api/imports");

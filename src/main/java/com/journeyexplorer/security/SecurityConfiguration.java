@@ -26,7 +26,8 @@ import com.journeyexplorer.config.JourneysProperties;
 import jakarta.servlet.DispatcherType;
 
 /**
- * Who may do what. Writes (every non-GET under {@code /api/}) need the API key, and so does the read-only Cypher
+ * Who may do what. Writes (every non-GET under {@code /api/} but {@code POST /api/predict}, which only reads) need
+ * the API key, and so does the read-only Cypher
  * endpoint unless {@code journeys.cypher.open-to-readers} (one arbitrary query can keep a core busy for its whole time
  * limit); GETs are open unless {@code journeys.security.protect-reads}; the UI,
  * the API docs and the health check are always open. Stateless: no session, no cookie. Not active in the
@@ -80,6 +81,9 @@ class SecurityConfiguration {
                     } else {
                         requests.requestMatchers(HttpMethod.GET, "/api/**").permitAll();
                         requests.requestMatchers(HttpMethod.HEAD, "/api/**").permitAll();
+                        // Predictions compute an answer from the data and write nothing: a read, sent as a POST
+                        // for its body.
+                        requests.requestMatchers(HttpMethod.POST, "/api/predict").permitAll();
                         if (openCypher) {
                             requests.requestMatchers(HttpMethod.POST, "/api/cypher").permitAll();
                         }

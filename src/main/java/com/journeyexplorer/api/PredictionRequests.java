@@ -1,0 +1,166 @@
+package com.journeyexplorer.api;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.journeyexplorer.analysis.predict.NextTouchpoint;
+import com.journeyexplorer.analysis.predict.OutcomeProbabilities;
+import com.journeyexplorer.analysis.predict.Prediction;
+import com.journeyexplorer.analysis.predict.VariableOrderChain;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The bodies of {@code POST /api/predict}, read and checked: one JSON object {@code {"id": ..., "steps": [...]}}, or
+ * NDJSON with one such object a line, answered line by line in the same order. Every bound is a 400 naming the field
+ * past it: at most {@value #MAX_LINES} lines, {@value #MAX_STEPS} steps a journey, {@value #MAX_NAME_LENGTH}
+ * characters a step; the whole body at most {@value #MAX_BODY_BYTES} bytes (413). A whole batch is read and checked
+ * before the first answer is written, so a bad line answers a problem, never half an answer.
+ */
+final class PredictionRequests {
+
+    static final int MAX_LINES = 10_000;
+    static final int MAX_STEPS = 200;
+    static final int MAX_NAME_LENGTH = 500;
+    static final long MAX_BODY_BYTES = 16L << 20;
+
+    /** One journey to predict: its steps so far, and the caller's id echoed back (null when none was given). */
+    record PredictionRequest(JsonNode id, List<String> steps) {
+    }
+
+    /**
+     * One prediction as the API answers it: the request's id (when given), then the {@link Prediction}. A single
+     * answer also repeats the steps and says what the model was: {@code order}, {@code minSupport} and the
+     * {@code journeys} it learned from; a batch line leaves these out (null), as they are the request's for every
+     * line and the id tells the lines apart.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PredictAnswer(JsonNode id, List<String> steps, List<String> unknownSteps, List<String> context,
+            long support, OutcomeProbabilities outcomes, List<NextTouchpoint> next, Integer order, Integer minSupport,
+            Long journeys) {
+
+        static PredictAnswer single(PredictionRequest request, Prediction prediction, VariableOrderChain model,
+                int minSupport) {
+            return new PredictAnswer(request.id(), request.steps(), prediction.unknownSteps(), prediction.context(),
+                    prediction.support(), prediction.outcomes(), prediction.next(), model.order(), minSupport,
+                    model.journeys());
+        }
+
+        static PredictAnswer line(PredictionRequest request, Prediction prediction) {
+            return new PredictAnswer(request.id(), null, prediction.unknownSteps(), prediction.context(),
+                    prediction.support(), prediction.outcomes(), prediction.next(), null, null, null);
+        }
+    }
+
+    private PredictionRequests() {
+    }
+
+    /** The one request of a JSON body. */
+    static PredictionRequest single(InputStream body, JsonMapper json) throws IOException {
+        byte[] bytes = body.readAllBytes();
+        return request(parse(json, new String(bytes, StandardCharsets.UTF_8), ""), "");
+    }
+
+    /** Every request of an NDJSON body, blank lines skipped, in order. */
+    static List<PredictionRequest> batch(InputStream body, JsonMapper json) throws IOException {
+        List<PredictionRequest> requests = new ArrayList<>();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        int line = 0;
+        for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+            line++;
+            if (text.isBlank()) {
+                continue;
+            }
+            if (requests.size() == MAX_LINES) {
+                throw new InvalidParameterException("lines", "has more than " + MAX_LINES + " journeys (line " + line
+                        + "); send at most " + MAX_LINES + " lines a request");
+            }
+            String where = " on line " + line;
+            requests.add(request(parse(json, text, where), where));
+        }
+        if (requests.isEmpty()) {
+            throw new InvalidParameterException("lines", "is empty: send one {\"id\": ..., \"steps\": [...]} a line");
+        }
+        return requests;
+    }
+
+    /**
+     * Answers an NDJSON batch: every line read and checked ({@link #batch}), then predicted by {@code model} and
+     * written to {@code out} one answer a line, in the order given. O(lines · (order + next · order)).
+     */
+    static void answerBatch(InputStream body, OutputStream out, VariableOrderChain model, int minSupport, int next,
+            JsonMapper json) throws IOException {
+        List<PredictionRequest> requests = batch(body, json);
+        try (JsonGenerator generator = json.createGenerator(out)) {
+            for (PredictionRequest request : requests) {
+                json.writeValue(generator, PredictAnswer.line(request, model.predict(request.steps(), minSupport,
+                        next)));
+                generator.writeRaw('\n');
+            }
+        }
+    }
+
+    private static JsonNode parse(JsonMapper json, String text, String where) {
+        try {
+            return json.readTree(text);
+        } catch (JacksonException e) {
+            var location = e.getLocation();
+            throw new InvalidParameterException("body", "is not valid JSON" + where
+                    + (location == null ? "" : " (column " + location.getColumnNr() + ")") + ": send {\"steps\": "
+                    + "[\"Instagram ad\", \"Product page\"]}");
+        }
+    }
+
+    private static PredictionRequest request(JsonNode node, String where) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidParameterException("body", "must be a JSON object" + where + ", like {\"steps\": "
+                    + "[\"Instagram ad\", \"Product page\"]}");
+        }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            if (!field.getKey().equals("id") && !field.getKey().equals("steps")) {
+                throw new InvalidParameterException(field.getKey(), "is not a field of a prediction request" + where
+                        + " (known: id, steps)");
+            }
+        }
+        JsonNode steps = node.get("steps");
+        if (steps == null || steps.isNull()) {
+            throw new InvalidParameterException("steps", "is required" + where + ": the touchpoints the journey has "
+                    + "taken so far, oldest first");
+        }
+        if (!steps.isArray()) {
+            throw new InvalidParameterException("steps", "must be an array of touchpoint names" + where);
+        }
+        if (steps.isEmpty()) {
+            throw new InvalidParameterException("steps", "must name at least one touchpoint" + where);
+        }
+        if (steps.size() > MAX_STEPS) {
+            throw new InvalidParameterException("steps", "has " + steps.size() + " steps" + where + "; at most "
+                    + MAX_STEPS + " are allowed (the last ones are what the prediction rests on)");
+        }
+        List<String> names = new ArrayList<>(steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            JsonNode step = steps.get(i);
+            if (!step.isString() || step.asString().isBlank()) {
+                throw new InvalidParameterException("steps[" + i + "]", "must be a touchpoint name" + where);
+            }
+            if (step.asString().length() > MAX_NAME_LENGTH) {
+                throw new InvalidParameterException("steps[" + i + "]", "is longer than " + MAX_NAME_LENGTH
+                        + " characters" + where);
+            }
+            names.add(step.asString());
+        }
+        JsonNode id = node.get("id");
+        return new PredictionRequest(id == null || id.isNull() ? null : id, names);
+    }
+}

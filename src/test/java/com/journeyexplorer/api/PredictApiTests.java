@@ -1,0 +1,200 @@
+package com.journeyexplorer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+import com.journeyexplorer.ApiTestSupport;
+
+import tools.jackson.databind.JsonNode;
+
+/** {@code /api/predict} and {@code /api/predict/quality} over HTTP on the demo store (5,000 journeys). */
+@TestPropertySource(properties = { "journeys.demo.load-on-start=true", "journeys.demo.journeys=5000" })
+class PredictApiTests extends ApiTestSupport {
+
+    private static final String JOURNEY = "{\"steps\": [\"Instagram ad\", \"Product page\", \"Cart\"]}";
+
+    @Test
+    void predictsTheOutcomesOfAnOpenJourneyFromItsLongestSupportedContext() {
+        Response response = post("/api/predict", "application/json", JOURNEY, null);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode answer = response.json();
+        assertThat(answer.get("steps")).hasSize(3);
+        assertThat(answer.get("unknownSteps")).isEmpty();
+        assertThat(answer.get("order").asInt()).isEqualTo(3);
+        assertThat(answer.get("minSupport").asInt()).isEqualTo(30);
+        assertThat(answer.get("journeys").asLong()).isGreaterThanOrEqualTo(5000);
+        List<String> context = names(answer.get("context"));
+        assertThat(context).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+        assertThat(context.get(context.size() - 1)).isEqualTo("Cart");
+        assertThat(answer.get("support").asLong()).isGreaterThanOrEqualTo(30);
+        JsonNode outcomes = answer.get("outcomes");
+        assertThat(names(outcomes.propertyNames())).containsExactly("purchase", "abandoned", "diverted");
+        assertThat(outcomes.get("purchase").asDouble() + outcomes.get("abandoned").asDouble()
+                + outcomes.get("diverted").asDouble()).isCloseTo(1, within(1e-9));
+        JsonNode next = answer.get("next");
+        assertThat(next).isNotEmpty().hasSizeLessThanOrEqualTo(5);
+        double previous = 1;
+        for (JsonNode step : next) {
+            assertThat(step.get("purchase").asDouble()).isLessThanOrEqualTo(previous);
+            previous = step.get("purchase").asDouble();
+            assertThat(step.get("share").asDouble()).isGreaterThan(0).isLessThanOrEqualTo(1);
+            assertThat(step.get("taken").asLong()).isPositive();
+            assertThat(step.get("support").asLong()).isGreaterThanOrEqualTo(30);
+        }
+
+        // a higher minSupport backs off to a shorter context with more journeys behind it
+        JsonNode strict = post("/api/predict?minSupport=1000", "application/json", JOURNEY).json();
+        assertThat(strict.get("context").size()).isLessThanOrEqualTo(context.size());
+        assertThat(strict.get("support").asLong()).isGreaterThanOrEqualTo(1000);
+    }
+
+    @Test
+    void reportsAndSkipsUnknownSteps() {
+        JsonNode known = post("/api/predict", "application/json", JOURNEY).json();
+        JsonNode answer = post("/api/predict", "application/json",
+                "{\"steps\": [\"Instagram ad\", \"Product page\", \"No such page\", \"Cart\"]}").json();
+
+        assertThat(names(answer.get("unknownSteps"))).containsExactly("No such page");
+        assertThat(answer.get("context")).isEqualTo(known.get("context"));
+        assertThat(answer.get("outcomes")).isEqualTo(known.get("outcomes"));
+    }
+
+    @Test
+    void learnsFromTheJourneysTheFiltersSelect() {
+        JsonNode all = post("/api/predict", "application/json", JOURNEY).json();
+        JsonNode segment = post("/api/predict?segment=trend%20follower", "application/json", JOURNEY).json();
+
+        assertThat(segment.get("journeys").asLong()).isPositive().isLessThan(all.get("journeys").asLong());
+    }
+
+    @Test
+    void answersABatchLineByLineInTheOrderGiven() {
+        String body = """
+                {"id": "c", "steps": ["Cart"]}
+                {"id": 7, "steps": ["Instagram ad", "Product page", "Cart"]}
+
+                {"steps": ["Google search"]}
+                """;
+        Response response = post("/api/predict?next=2", "application/x-ndjson", body);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("application/x-ndjson");
+        String[] lines = response.body().split("\n");
+        assertThat(lines).hasSize(3);
+        JsonNode first = JSON.readTree(lines[0]);
+        JsonNode second = JSON.readTree(lines[1]);
+        JsonNode third = JSON.readTree(lines[2]);
+        assertThat(first.get("id").asString()).isEqualTo("c");
+        assertThat(second.get("id").asInt()).isEqualTo(7);
+        assertThat(third.has("id")).isFalse();
+        assertThat(third.has("steps")).isFalse();
+        assertThat(names(third.get("context"))).endsWith("Google search");
+        JsonNode single = post("/api/predict?next=2", "application/json", JOURNEY).json();
+        assertThat(second.get("outcomes")).isEqualTo(single.get("outcomes"));
+        assertThat(second.get("next")).isEqualTo(single.get("next"));
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheField() {
+        assertProblem(post("/api/predict", "application/json", "{\"steps\": [\"Cart\""), "body");
+        assertProblem(post("/api/predict", "application/json", "[\"Cart\"]"), "body");
+        assertProblem(post("/api/predict", "application/json", "{\"steps\": []}"), "steps");
+        assertProblem(post("/api/predict", "application/json", "{}"), "steps");
+        assertProblem(post("/api/predict", "application/json", "{\"steps\": \"Cart\"}"), "steps");
+        assertProblem(post("/api/predict", "application/json", "{\"steps\": [\"Cart\", 3]}"), "steps[1]");
+        assertProblem(post("/api/predict", "application/json", "{\"steps\": [\"Cart\"], \"step\": 1}"), "step");
+        String tooLong = "{\"steps\": [" + String.join(",", java.util.Collections.nCopies(
+                PredictionRequests.MAX_STEPS + 1, "\"Cart\"")) + "]}";
+        JsonNode tooMany = assertProblem(post("/api/predict", "application/json", tooLong), "steps");
+        assertThat(tooMany.get("detail").asString()).contains(String.valueOf(PredictionRequests.MAX_STEPS));
+        assertProblem(post("/api/predict?minSupport=0", "application/json", JOURNEY), "minSupport");
+        assertProblem(post("/api/predict?order=9", "application/json", JOURNEY), "order");
+        assertProblem(post("/api/predict?level=channel", "application/json", JOURNEY), "level");
+        assertProblem(post("/api/predict?segment=nobody&nonsense=1", "application/json", JOURNEY), "nonsense");
+
+        JsonNode badLine = assertProblem(post("/api/predict", "application/x-ndjson",
+                "{\"id\": 1, \"steps\": [\"Cart\"]}\n{\"id\": 2, \"steps\": []}\n"), "steps");
+        assertThat(badLine.get("detail").asString()).contains("line 2");
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i <= PredictionRequests.MAX_LINES; i++) {
+            many.append("{\"steps\": [\"Cart\"]}\n");
+        }
+        assertProblem(post("/api/predict", "application/x-ndjson", many.toString()), "lines");
+        assertProblem(post("/api/predict", "application/x-ndjson", "\n\n"), "lines");
+        assertProblem(get("/api/predict/quality?learnFraction=1"), "learnFraction");
+    }
+
+    @Test
+    void theBacktestComparesTheModelsOnLaterJourneysReproducibly() {
+        Response response = get("/api/predict/quality?bins=5");
+        Response again = send(java.net.http.HttpRequest.newBuilder(uri("/api/predict/quality?bins=5"))
+                .header("Cache-Control", "no-cache").GET().build());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(response.body());
+        JsonNode quality = response.json();
+        assertThat(quality.get("learnFraction").asDouble()).isEqualTo(0.8);
+        long learned = quality.get("learnJourneys").asLong();
+        long tested = quality.get("testJourneys").asLong();
+        assertThat((double) learned / (learned + tested)).isCloseTo(0.8, within(0.001));
+        assertThat(quality.get("predictions").asLong()).isGreaterThanOrEqualTo(tested);
+        assertThat(quality.get("splitAt").asString()).isNotBlank();
+        JsonNode models = quality.get("models");
+        assertThat(models).hasSize(3);
+        Set<String> names = Set.of(models.get(0).get("model").asString(), models.get(1).get("model").asString(),
+                models.get(2).get("model").asString());
+        assertThat(names).containsExactlyInAnyOrder("variable-order", "first-order", "base-rate");
+        double variable = models.get(0).get("logLoss").asDouble();
+        double base = models.get(2).get("logLoss").asDouble();
+        assertThat(variable).isPositive().isLessThan(base);
+        for (JsonNode model : models) {
+            long counted = 0;
+            for (JsonNode bin : model.get("calibration")) {
+                counted += bin.get("count").asLong();
+                assertThat(bin.get("meanPredicted").asDouble()).isBetween(bin.get("from").asDouble(),
+                        bin.get("to").asDouble());
+            }
+            assertThat(counted).isEqualTo(quality.get("predictions").asLong());
+            assertThat(model.get("brier").asDouble()).isBetween(0.0, 2.0);
+        }
+    }
+
+    @Test
+    void openApiDescribesTheParametersAndTheBody() {
+        JsonNode paths = get("/v3/api-docs").json().get("paths");
+
+        JsonNode predict = paths.get("/api/predict").get("post");
+        assertThat(predict.get("parameters")).extracting(p -> p.get("name").asString())
+                .contains("order", "minSupport", "next", "segment").doesNotContain("level");
+        assertThat(names(predict.get("requestBody").get("content").propertyNames()))
+                .contains("application/json", "application/x-ndjson");
+        assertThat(paths.get("/api/predict/quality").get("get").get("parameters"))
+                .extracting(p -> p.get("name").asString()).contains("learnFraction", "bins", "from");
+    }
+
+    private static JsonNode assertProblem(Response response, String parameter) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.get("parameter").asString()).as(response.body()).isEqualTo(parameter);
+        return problem;
+    }
+
+    private static List<String> names(JsonNode array) {
+        List<String> names = new ArrayList<>();
+        array.forEach(node -> names.add(node.asString()));
+        return names;
+    }
+
+    private static List<String> names(java.util.Collection<String> names) {
+        return new ArrayList<>(names);
+    }
+}
