@@ -255,9 +255,21 @@ class ImportJournal {
 
     /** Marks an import done in one transaction; its previous versions stay, so that it can be undone. */
     void finishImport(String importId, String status) {
+        finishImport(importId, status, -1);
+    }
+
+    /**
+     * Marks an import done in one transaction that also counts the survey {@code responses} it stored (answers given
+     * on its events; a negative count leaves the entry's count as it was opened).
+     */
+    void finishImport(String importId, String status, int responses) {
         try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(FINISH_IMPORT,
-                    Map.of("importId", importId, "status", status)).consume());
+            session.executeWriteWithoutResult(tx -> {
+                if (responses >= 0) {
+                    tx.run(COUNT_RESPONSES, Map.of("importId", importId, "responses", responses)).consume();
+                }
+                tx.run(FINISH_IMPORT, Map.of("importId", importId, "status", status)).consume();
+            });
         }
         if (!"done".equals(status)) {
             dropPreviousVersions(importId);
