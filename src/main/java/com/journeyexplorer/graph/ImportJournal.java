@@ -101,11 +101,18 @@ class ImportJournal {
 
     /**
      * A customer's survey responses: those with the customer id and those joined to the customer's erased journeys
-     * (a response joined by journey id may have no customer id). A scan of the responses: O(responses).
+     * (a response joined by journey id may have no customer id). Index seeks ({@code response_customer},
+     * {@code response_journey}): O(the customer's responses and journeys).
      */
     private static final String FORGET_CUSTOMER_RESPONSES = """
-            MATCH (r:Response)
-            WHERE r.customerId = $customerId OR r.journeyId IN $journeyIds
+            CALL () {
+              MATCH (r:Response {customerId: $customerId})
+              RETURN r
+              UNION
+              UNWIND $journeyIds AS journeyId
+              MATCH (r:Response {journeyId: journeyId})
+              RETURN r
+            }
             WITH r, r.id AS id
             DETACH DELETE r
             RETURN id
