@@ -5,6 +5,9 @@ CREATE CONSTRAINT import_id IF NOT EXISTS FOR (i:Import) REQUIRE i.id IS UNIQUE;
 CREATE CONSTRAINT response_id IF NOT EXISTS FOR (r:Response) REQUIRE r.id IS UNIQUE;
 CREATE INDEX journey_customer IF NOT EXISTS FOR (j:Journey) ON (j.customerId);
 CREATE INDEX journey_started IF NOT EXISTS FOR (j:Journey) ON (j.startedAt);
+// A customer's answers, and those joined to a customer's journeys, are found by these when the customer is erased.
+CREATE INDEX response_customer IF NOT EXISTS FOR (r:Response) ON (r.customerId);
+CREATE INDEX response_journey IF NOT EXISTS FOR (r:Response) ON (r.journeyId);
 // Every index is updated by every journey written, so there are none for what a query rarely narrows by: a segment or
 // outcome holds a large share of all journeys, and the import id is read only to roll back or undo an import.
 DROP INDEX journey_segment IF EXISTS;

@@ -8,7 +8,7 @@ import { renderSankey } from './sankey.js';
 import { renderPaths, renderFunnel, renderStepFunnel, renderAttribution, renderDownloads, withoutShaping } from './panels.js';
 import { renderDetails } from './details.js';
 import { renderInsights } from './insights.js';
-import { renderEmotionCurve, renderPainPoints, markPainPoints } from './experience.js';
+import { renderEmotionCurve, renderPainPoints, markPainPoints, colourByExperience } from './experience.js';
 import { initImportPanel } from './import.js';
 
 const form = document.getElementById('filters');
@@ -181,8 +181,35 @@ async function experience(params, stale, summaryWork, mapWork) {
       if (!stale()) markPainPoints(document.getElementById('map'), answer);
     })
     .catch(error => { if (!stale()) pains.innerHTML = unavailable('Pain points', error); });
-  await Promise.allSettled([curveWork, painWork]);
+  await Promise.allSettled([curveWork, painWork, colourMap(params, stale, mapWork)]);
 }
+
+const mapColour = document.getElementById('map-colour');
+/**
+ * The map's colour mode: by stage (as drawn), or by experience, the mean score of the answers about each node's label
+ * at the map's level, asked with the page's filters once the map is drawn.
+ */
+async function colourMap(params, stale, mapWork) {
+  const byExperience = mapColour.value === 'experience';
+  document.getElementById('experience-legend').hidden = !byExperience;
+  const map = document.getElementById('map');
+  try {
+    const answer = byExperience
+      ? await getJson('/api/experience', withParams(withoutShaping(params),
+        { by: params.get('level') || 'touchpoint', comments: '0' }))
+      : null;
+    await mapWork;
+    if (stale()) return;
+    colourByExperience(map, answer);
+    map.dataset.colour = `${mapColour.value}:${generation}`;
+  } catch (error) {
+    if (!stale()) colourByExperience(map, null);
+  }
+}
+mapColour.addEventListener('change', () => {
+  const mine = generation;
+  colourMap(filterParams(), () => mine !== generation, Promise.resolve());
+});
 
 const stepForm = document.getElementById('step-funnel');
 /** The touchpoint funnel of the form: one step per comma-separated name. */

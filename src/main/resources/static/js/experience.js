@@ -59,7 +59,7 @@ export function renderEmotionCurve(container, answer, stageOrder) {
 }
 
 /** good, mixed or bad, by the mean normalized score. */
-function mood(score) {
+export function mood(score) {
   return score >= 0.6 ? 'good' : score < 0.4 ? 'bad' : 'mixed';
 }
 
@@ -95,4 +95,32 @@ export function markPainPoints(mapContainer, answer, top = 5) {
     .attr('class', 'pain-rank').attr('x', -4).attr('y', -3).attr('text-anchor', 'end')
     .text(n => `⚠${ranks.get(n.label)}`)
     .append('title').text(n => `pain point #${ranks.get(n.label)}`);
+}
+
+/** The colour of a mean normalized score: red at 0, amber at 0.5, green at 1 (the legend's gradient). */
+export const scoreColour = d3.scaleLinear().domain([0, 0.5, 1]).range(['#e03131', '#fab005', '#2f9e44'])
+  .clamp(true);
+const NO_ANSWERS = '#ced4da';
+
+/**
+ * Colours the drawn map by experience: each of our touchpoint boxes (or channel, stage at those levels) by the mean
+ * normalized score of the answers about it in `answer` (/api/experience with `by` the map's level), grey where there
+ * are none; competitors, start and outcomes keep their colours. Each box gets data-mean and a mood class (good, mixed,
+ * bad as on the emotion curve) and its tooltip the score. With `answer` null, the stage colours come back.
+ * O(nodes + labels).
+ */
+export function colourByExperience(mapContainer, answer) {
+  const nodes = d3.select(mapContainer).selectAll('g.node');
+  nodes.classed('mood-good mood-mixed mood-bad', false).attr('data-mean', null).selectAll('title.score').remove();
+  nodes.select('rect').attr('fill', function () { return this.getAttribute('data-fill'); });
+  if (!answer) return;
+  const scores = new Map((answer.labels || []).filter(r => r.experience && r.experience.responses > 0
+    && r.experience.meanScore != null).map(r => [r.label, r.experience]));
+  const coloured = nodes.filter(n => n && (n.kind === 'touchpoint' || n.kind === 'label') && n.owner !== 'competitor');
+  coloured.select('rect').attr('fill', n => scores.has(n.label) ? scoreColour(scores.get(n.label).meanScore) : NO_ANSWERS);
+  const scored = coloured.filter(n => scores.has(n.label))
+    .attr('data-mean', n => scores.get(n.label).meanScore.toFixed(3))
+    .attr('class', function (n) { return `${this.getAttribute('class')} mood-${mood(scores.get(n.label).meanScore)}`; });
+  scored.append('title').attr('class', 'score').text(n => `${n.label}: mean score ${scores.get(n.label).meanScore
+    .toFixed(2)} of 1 from ${count(scores.get(n.label).responses)} answers`);
 }

@@ -178,7 +178,8 @@ export function renderMap(container, graph, { onSelect }) {
     .on('keydown', (event, n) => { if (event.key === 'Enter') onSelect(n); });
   nodeSel.append('rect')
     .attr('width', nodeWidth).attr('height', n => n._h).attr('rx', 3)
-    .attr('fill', n => fill(n, graph.meta.stages));
+    .attr('fill', n => fill(n, graph.meta.stages))
+    .attr('data-fill', n => fill(n, graph.meta.stages));
   const text = nodeSel.append('text')
     .attr('x', nodeWidth + 5).attr('y', n => n._h / 2).attr('dy', '0.35em');
   text.append('tspan').attr('class', 'name').text(n => nodeName(n.label));

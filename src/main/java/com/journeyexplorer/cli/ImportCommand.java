@@ -223,6 +223,10 @@ public final class ImportCommand {
             report.errors().forEach(error -> out.println("  line " + error.line()
                     + (error.field() == null ? "" : ", " + error.field()) + ": " + error.reason()));
         }
+        if (report.answersStored() + report.duplicateAnswers() > 0) {
+            out.printf(Locale.ROOT, "Stored %,d answers given on the events (%,d matched no journey); skipped %,d "
+                    + "already stored%n", report.answersStored(), report.answersUnmatched(), report.duplicateAnswers());
+        }
         for (RuleMatches rule : report.outcomeRules()) {
             out.printf(Locale.ROOT, "Rule %s matched %,d events (%s)%n", rule.rule(), rule.matchedEvents(),
                     String.join(", ", rule.names().stream().map(name -> String.format(Locale.ROOT, "'%s': %,d",

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param channel    e.g. {@code website}, {@code competitor}
  * @param stage      awareness, consideration, purchase, loyalty or advocacy
  * @param owner      {@code own} or {@code competitor}
- * @param type       {@code touchpoint}, {@code purchase} (the order confirmation) or {@code abandon} (the last own
- *                   touchpoint of an abandoned journey)
+ * @param type       {@code touchpoint}, {@code purchase} (the order confirmation), {@code abandon} (the last own
+ *                   touchpoint of an abandoned journey) or {@code frustration} (a frustration signal at the touchpoint)
  * @param value      order value on the purchase event, 0 otherwise
  * @param segment    the persona, e.g. {@code trend follower}
  * @param device     {@code mobile}, {@code desktop} or {@code tablet}
@@ -36,6 +36,7 @@ public record DemoEvent(
     public static final String TOUCHPOINT = "touchpoint";
     public static final String PURCHASE = "purchase";
     public static final String ABANDON = "abandon";
+    public static final String FRUSTRATION = "frustration";
 
     public DemoEvent {
         Objects.requireNonNull(journeyId, "journeyId");
@@ -47,8 +48,9 @@ public record DemoEvent(
         if (!OWN.equals(owner) && !COMPETITOR.equals(owner)) {
             throw new IllegalArgumentException("owner must be own or competitor: " + owner);
         }
-        if (!TOUCHPOINT.equals(type) && !PURCHASE.equals(type) && !ABANDON.equals(type)) {
-            throw new IllegalArgumentException("type must be touchpoint, purchase or abandon: " + type);
+        if (!TOUCHPOINT.equals(type) && !PURCHASE.equals(type) && !ABANDON.equals(type)
+                && !FRUSTRATION.equals(type)) {
+            throw new IllegalArgumentException("type must be touchpoint, purchase, abandon or frustration: " + type);
         }
         if (!"mobile".equals(device) && !"desktop".equals(device) && !"tablet".equals(device)) {
             throw new IllegalArgumentException("device must be mobile, desktop or tablet: " + device);

@@ -118,7 +118,7 @@ public final class DemoSurvey {
         double experienceSum = 0;
         int experienced = 0;
         for (DemoEvent event : events) {
-            if (DemoEvent.COMPETITOR.equals(event.owner())) {
+            if (DemoEvent.COMPETITOR.equals(event.owner()) || DemoEvent.FRUSTRATION.equals(event.type())) {
                 continue;
             }
             double usual = event.touchpoint().equals(StoreTouchpoint.INFLUENCER_POST.label) && trendFollower

@@ -12,6 +12,11 @@ import java.util.function.Consumer;
  * shared) steps. A journey that leaves at one of our touchpoints ends with that touchpoint as an {@code abandon}
  * event; one that leaves at a competitor ends there as a plain touchpoint event (diverted). In the surcharge week
  * ({@link DemoStore#SURCHARGE_WEEK_START}) more journeys leave at the shipping costs page.
+ *
+ * <p>Frustration signals ({@code frustration} events, a few seconds before the visit's own event at the same
+ * touchpoint): rage clicks on "Checkout - shipping costs" and repeated contact about "Support email - slow answer",
+ * more often in journeys that leave there. They are drawn from a random source of their own, seeded by the journey
+ * id, so the journeys' paths are the same as without them, each frustration event added as a repeated visit.
  */
 final class JourneyWalker {
 
@@ -25,6 +30,7 @@ final class JourneyWalker {
 
     private final TransitionTables tables;
     private final SplitMix64 random;
+    private final SplitMix64 frustration = new SplitMix64(0);
     private final Consumer<DemoEvent> sink;
 
     private String journeyId;
@@ -46,6 +52,7 @@ final class JourneyWalker {
         this.persona = persona;
         this.device = Persona.DEVICES[pick(persona.deviceWeights)];
         this.time = start;
+        frustration.reseed(SplitMix64.mix(journeyId.hashCode() * 0x9E3779B97F4A7C15L ^ 0xF3057A7E0L));
         boolean desktop = "desktop".equals(device);
         StoreTouchpoint at = entry(desktop);
         boolean influenced = false;
@@ -62,8 +69,10 @@ final class JourneyWalker {
                 // The planted change: a draw of its own, so journeys outside that week walk as before.
                 next = TransitionTables.LEAVE;
             }
-            if (next == TransitionTables.LEAVE
-                    || (events >= MAX_EVENTS_TO_PURCHASE - 1 && next != ORDER_CONFIRMATION.ordinal())) {
+            boolean leaves = next == TransitionTables.LEAVE
+                    || (events >= MAX_EVENTS_TO_PURCHASE - 1 && next != ORDER_CONFIRMATION.ordinal());
+            frustrate(at, leaves);
+            if (leaves) {
                 emit(at, at.isCompetitor() ? DemoEvent.TOUCHPOINT : DemoEvent.ABANDON, 0);
                 return;
             }
@@ -71,6 +80,20 @@ final class JourneyWalker {
             StoreTouchpoint to = StoreTouchpoint.ALL[next];
             time += gap(at, to);
             at = desktop ? to.onDesktop() : to;
+        }
+    }
+
+    /**
+     * A frustration event at {@code at} before its visit's event, with the probability of the planted stories: rage
+     * clicks on the shipping costs (45% of the visits that leave there, 12% of the others), repeated contact about the
+     * slow support email (35% and 10%); none elsewhere.
+     */
+    private void frustrate(StoreTouchpoint at, boolean leaves) {
+        double probability = at == CHECKOUT_SHIPPING ? (leaves ? 0.45 : 0.12)
+                : at == SUPPORT_EMAIL_SLOW ? (leaves ? 0.35 : 0.10) : 0;
+        if (probability > 0 && frustration.nextDouble() < probability) {
+            emit(at, DemoEvent.FRUSTRATION, 0);
+            time += frustration.logUniform(5 * SECOND, MINUTE);
         }
     }
 

@@ -50,12 +50,12 @@ public class FeedbackGraph {
     public record Added(String importId, List<SurveyResponse> stored, long duplicates, long total) {
     }
 
-    /** Every stored response (matched or not), in storage order; immutable. */
     /** A number that changes whenever the stored answers change: answer caches key on it. */
     public long version() {
         return version;
     }
 
+    /** Every stored response (matched or not), in storage order; immutable. */
     public List<SurveyResponse> responses() {
         return responses;
     }
@@ -71,37 +71,83 @@ public class FeedbackGraph {
     public Added add(List<SurveyResponse> candidates) {
         writeLock.lock();
         try {
-            Set<String> known = new HashSet<>(ids);
-            List<SurveyResponse> fresh = new ArrayList<>();
-            for (SurveyResponse response : candidates) {
-                if (known.add(response.id())) {
-                    fresh.add(response);
-                }
+            List<SurveyResponse> fresh = fresh(candidates);
+            if (fresh.isEmpty()) {
+                return new Added(null, List.of(), candidates.size(), responses.size());
             }
-            String importId = null;
-            if (!fresh.isEmpty()) {
-                importId = UUID.randomUUID().toString();
-                try {
-                    journal.beginImport(importId, "feedback", null, 0, 0, List.of(), fresh.size());
-                    store.write(fresh, importId, batchSize);
-                    journal.finishImport(importId, "done");
-                } catch (RuntimeException failure) {
-                    log.warn("Storing {} survey responses failed; none was stored", fresh.size(), failure);
-                    rollBack(importId);
-                    throw new GraphWriteException("the database could not store the responses; nothing was "
-                            + "changed", failure);
-                }
-                List<SurveyResponse> next = new ArrayList<>(responses.size() + fresh.size());
-                next.addAll(responses);
-                next.addAll(fresh);
-                responses = Collections.unmodifiableList(next);
-                version++;
-                ids = Collections.unmodifiableSet(known);
+            String importId = UUID.randomUUID().toString();
+            try {
+                journal.beginImport(importId, "feedback", null, 0, 0, List.of(), fresh.size());
+                store.write(fresh, importId, batchSize);
+                journal.finishImport(importId, "done");
+            } catch (RuntimeException failure) {
+                log.warn("Storing {} survey responses failed; none was stored", fresh.size(), failure);
+                rollBack(importId);
+                throw new GraphWriteException("the database could not store the responses; nothing was "
+                        + "changed", failure);
             }
+            publish(fresh);
             return new Added(importId, List.copyOf(fresh), candidates.size() - fresh.size(), responses.size());
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * Stores the new ones of {@code candidates} under the running journal entry {@code importId} of a change of the
+     * journeys (answers given on imported events), then runs {@code finish} (which finishes that entry, told how many
+     * answers were stored) and publishes them. Called by {@link JourneyGraph} while it writes the entry; a failure
+     * propagates, and the entry's rollback deletes the answers by their {@code importId}. O(stored + new).
+     */
+    Added addUnder(String importId, List<SurveyResponse> candidates, java.util.function.IntConsumer finish) {
+        writeLock.lock();
+        try {
+            List<SurveyResponse> fresh = fresh(candidates);
+            store.write(fresh, importId, batchSize);
+            finish.accept(fresh.size());
+            if (!fresh.isEmpty()) {
+                publish(fresh);
+            }
+            return new Added(fresh.isEmpty() ? null : importId, List.copyOf(fresh),
+                    candidates.size() - fresh.size(), responses.size());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Whether some of {@code candidates} has an id not stored yet. O(candidates). */
+    boolean hasNew(List<SurveyResponse> candidates) {
+        Set<String> known = ids;
+        for (SurveyResponse response : candidates) {
+            if (!known.contains(response.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The candidates whose id is neither stored nor repeated earlier in the list; under the write lock. */
+    private List<SurveyResponse> fresh(List<SurveyResponse> candidates) {
+        Set<String> seen = new HashSet<>();
+        List<SurveyResponse> fresh = new ArrayList<>();
+        for (SurveyResponse response : candidates) {
+            if (!ids.contains(response.id()) && seen.add(response.id())) {
+                fresh.add(response);
+            }
+        }
+        return fresh;
+    }
+
+    /** Publishes stored responses: a copy of the list and the ids with them; under the write lock. O(stored). */
+    private void publish(List<SurveyResponse> stored) {
+        List<SurveyResponse> next = new ArrayList<>(responses.size() + stored.size());
+        next.addAll(responses);
+        next.addAll(stored);
+        Set<String> nextIds = new HashSet<>(ids);
+        stored.forEach(response -> nextIds.add(response.id()));
+        responses = Collections.unmodifiableList(next);
+        ids = Collections.unmodifiableSet(nextIds);
+        version++;
     }
 
     private void rollBack(String importId) {

@@ -101,11 +101,18 @@ class ImportJournal {
 
     /**
      * A customer's survey responses: those with the customer id and those joined to the customer's erased journeys
-     * (a response joined by journey id may have no customer id). A scan of the responses: O(responses).
+     * (a response joined by journey id may have no customer id). Index seeks ({@code response_customer},
+     * {@code response_journey}): O(the customer's responses and journeys).
      */
     private static final String FORGET_CUSTOMER_RESPONSES = """
-            MATCH (r:Response)
-            WHERE r.customerId = $customerId OR r.journeyId IN $journeyIds
+            CALL () {
+              MATCH (r:Response {customerId: $customerId})
+              RETURN r
+              UNION
+              UNWIND $journeyIds AS journeyId
+              MATCH (r:Response {journeyId: journeyId})
+              RETURN r
+            }
             WITH r, r.id AS id
             DETACH DELETE r
             RETURN id
@@ -255,9 +262,21 @@ class ImportJournal {
 
     /** Marks an import done in one transaction; its previous versions stay, so that it can be undone. */
     void finishImport(String importId, String status) {
+        finishImport(importId, status, -1);
+    }
+
+    /**
+     * Marks an import done in one transaction that also counts the survey {@code responses} it stored (answers given
+     * on its events; a negative count leaves the entry's count as it was opened).
+     */
+    void finishImport(String importId, String status, int responses) {
         try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(FINISH_IMPORT,
-                    Map.of("importId", importId, "status", status)).consume());
+            session.executeWriteWithoutResult(tx -> {
+                if (responses >= 0) {
+                    tx.run(COUNT_RESPONSES, Map.of("importId", importId, "responses", responses)).consume();
+                }
+                tx.run(FINISH_IMPORT, Map.of("importId", importId, "status", status)).consume();
+            });
         }
         if (!"done".equals(status)) {
             dropPreviousVersions(importId);

@@ -19,6 +19,7 @@ import com.journeyexplorer.analysis.OpenJourneys;
 import com.journeyexplorer.analysis.TransitionTable;
 import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.SurveyResponse;
 import com.journeyexplorer.journey.Touchpoint;
 
 /**
@@ -80,6 +81,15 @@ public class JourneyGraph {
         R apply(JourneyChanges changes, JourneySnapshot after, String importId);
     }
 
+    /**
+     * What an import with survey answers returns, once applied: as {@link Applied}, also told what became of the
+     * answers (stored under the import's entry, or already stored).
+     */
+    @FunctionalInterface
+    public interface Answered<R> {
+        R apply(JourneyChanges changes, JourneySnapshot after, String importId, FeedbackGraph.Added answers);
+    }
+
     /** How a change is journaled: its kind, the entry it undoes, the customer it erases. */
     private record Journal(String kind, String undoes, String erasedCustomer) {
 
@@ -102,6 +112,19 @@ public class JourneyGraph {
     }
 
     /**
+     * As {@link #update(Function, Applied, WriteProgress)}, with survey answers given on the imported rows:
+     * {@code answers} joins them to the snapshot after the change, and they are stored in the same journal entry,
+     * after the journeys and before the entry is finished, so that they are all or nothing with the journeys (a
+     * failure or a restart after a crash rolls them back with the journeys, and an undo of the entry deletes them).
+     * Answers already stored are skipped; an import whose journeys are all stored but that brings new answers is an
+     * entry too.
+     */
+    public <R> R update(Function<JourneySnapshot, JourneyChanges> planner,
+            Function<JourneySnapshot, List<SurveyResponse>> answers, Answered<R> result, WriteProgress progress) {
+        return update(Journal.IMPORT, planner, answers, result, progress);
+    }
+
+    /**
      * Applies a change of the stored journeys that is not an import (outcome rules, touchpoint metadata), journaled
      * under {@code kind} like an import: all or nothing, and undoable.
      */
@@ -111,6 +134,12 @@ public class JourneyGraph {
 
     private <R> R update(Journal journal, Function<JourneySnapshot, JourneyChanges> planner, Applied<R> result,
             WriteProgress progress) {
+        return update(journal, planner, after -> List.of(),
+                (changes, after, importId, answers) -> result.apply(changes, after, importId), progress);
+    }
+
+    private <R> R update(Journal journal, Function<JourneySnapshot, JourneyChanges> planner,
+            Function<JourneySnapshot, List<SurveyResponse>> answersOf, Answered<R> result, WriteProgress progress) {
         writeLock.lock();
         try {
             JourneySnapshot before = projection.current();
@@ -119,12 +148,20 @@ public class JourneyGraph {
             JourneySnapshot after = changes.isEmpty() ? before
                     : OpenJourneys.apply(before.withChanges(changes.touchpoints(), changes.upserts(),
                             changes.removals()), openHorizon);
+            List<SurveyResponse> answers = answersOf.apply(after);
             String importId = null;
-            if (!changes.isEmpty() || journal.undoes() != null || journal.erasedCustomer() != null) {
-                importId = write(journal, changes, before, after, progress);
+            FeedbackGraph.Added added = new FeedbackGraph.Added(null, List.of(), answers.size(),
+                    feedback.responses().size());
+            if (!changes.isEmpty() || journal.undoes() != null || journal.erasedCustomer() != null
+                    || feedback.hasNew(answers)) {
+                Written written = write(journal, changes, before, after, answers, progress);
+                importId = written.importId();
+                if (written.answers() != null) {
+                    added = written.answers();
+                }
                 projection.replace(after);
             }
-            return result.apply(changes, after, importId);
+            return result.apply(changes, after, importId, added);
         } finally {
             writeLock.unlock();
         }
@@ -264,8 +301,12 @@ public class JourneyGraph {
         return importJournal.importEntry(importId);
     }
 
-    private String write(Journal journal, JourneyChanges changes, JourneySnapshot before, JourneySnapshot after,
-            WriteProgress progress) {
+    /** What {@link #write} did: the entry's id, and the answers it stored (null when it was given none). */
+    private record Written(String importId, FeedbackGraph.Added answers) {
+    }
+
+    private Written write(Journal journal, JourneyChanges changes, JourneySnapshot before, JourneySnapshot after,
+            List<SurveyResponse> answers, WriteProgress progress) {
         long started = System.nanoTime();
         String importId = UUID.randomUUID().toString();
         List<String> recreated = new ArrayList<>();
@@ -318,11 +359,15 @@ public class JourneyGraph {
             if (!changes.isEmpty()) {
                 transitions.writeTransitions(TransitionTable.of(after, journey -> true, true), after.touchpoints());
             }
+            FeedbackGraph.Added added = null;
             if (journal.undoes() != null) {
                 feedback.remove(() -> importJournal.finishUndo(importId, journal.undoes()));
             } else if (journal.erasedCustomer() != null) {
                 feedback.remove(() -> importJournal.finishErasure(importId, journal.erasedCustomer(),
                         changes.removals()));
+            } else if (!answers.isEmpty()) {
+                added = feedback.addUnder(importId, answers,
+                        stored -> importJournal.finishImport(importId, "done", stored));
             } else {
                 importJournal.finishImport(importId, "done");
             }
@@ -330,7 +375,7 @@ public class JourneyGraph {
                     journal.kind().equals("import") ? "Import" : "Change (" + journal.kind() + ")", importId,
                     upserts.size(), (journeysWritten - started) / 1_000_000,
                     (System.nanoTime() - journeysWritten) / 1_000_000);
-            return importId;
+            return new Written(importId, added);
         } catch (RuntimeException failure) {
             log.warn("Import {} failed; undoing what it wrote", importId, failure);
             undo(importId, before);

@@ -5,16 +5,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
 
+import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.journey.Scale;
 import com.journeyexplorer.journey.SurveyResponse;
 
 /**
- * Reads and writes survey responses in Neo4j through the Bolt driver: {@code (:Response)-[:ABOUT]->(:Journey)} and
+ * Reads and writes survey responses in Neo4j (through the Bolt driver, or the embedded Java API for writes when the
+ * database runs in the app): {@code (:Response)-[:ABOUT]->(:Journey)} and
  * {@code (:Response)-[:AT]->(:Touchpoint)}, each with the {@code importId} of the journal entry that stored it;
  * see docs/adr/0008-survey-responses.md. A response keeps its journey id,
  * touchpoint and stage as properties too, so it loads without its relationships and outlives a journey's removal.
@@ -46,17 +50,28 @@ class ResponseStore {
             """;
 
     private final Driver driver;
+    /** Null when the database is not embedded, or direct writes are turned off. */
+    private final EmbeddedResponseWriter embeddedWriter;
 
-    ResponseStore(Driver driver) {
+    ResponseStore(Driver driver, ObjectProvider<DatabaseManagementService> embedded, JourneysProperties properties) {
         this.driver = driver;
+        var management = embedded.getIfAvailable();
+        this.embeddedWriter = management == null || !properties.neo4j().embedded().directWrites() ? null
+                : new EmbeddedResponseWriter(management);
     }
 
     /**
      * Writes {@code responses} in one transaction: all of them or, on failure, none. Each keeps {@code importId}, the
-     * journal entry that stored it, so that undoing that entry finds it. O(responses).
+     * journal entry that stored it, so that undoing that entry finds it. O(responses), through the embedded Java API
+     * when the database runs in the app ({@link EmbeddedResponseWriter}), else through Cypher in batches of
+     * {@code batchSize}.
      */
     void write(List<SurveyResponse> responses, String importId, int batchSize) {
         if (responses.isEmpty()) {
+            return;
+        }
+        if (embeddedWriter != null) {
+            embeddedWriter.write(responses, importId);
             return;
         }
         try (Session session = driver.session()) {
@@ -89,6 +104,14 @@ class ResponseStore {
     }
 
     private static Map<String, Object> row(SurveyResponse response, String importId) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("props", properties(response, importId));
+        row.put("at", response.at());
+        return row;
+    }
+
+    /** The properties of a response's node, {@code at} aside (a date-time, set by each writer). */
+    static Map<String, Object> properties(SurveyResponse response, String importId) {
         Map<String, Object> props = new HashMap<>();
         props.put("importId", importId);
         props.put("id", response.id());
@@ -100,9 +123,6 @@ class ResponseStore {
         props.put("score", response.score());
         props.put("normalized", response.normalized());
         props.put("comment", response.comment());
-        Map<String, Object> row = new HashMap<>();
-        row.put("props", props);
-        row.put("at", response.at());
-        return row;
+        return props;
     }
 }

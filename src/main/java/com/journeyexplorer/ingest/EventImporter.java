@@ -12,16 +12,16 @@ import org.springframework.stereotype.Service;
 
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.config.JourneysProperties;
-import com.journeyexplorer.graph.FeedbackGraph;
 import com.journeyexplorer.graph.JourneyChanges;
 import com.journeyexplorer.graph.JourneyGraph;
+import com.journeyexplorer.journey.SurveyResponse;
 
 /**
  * Imports touchpoint events: streams the upload row by row (bounded memory: a few bytes per event), validates every
  * row, builds journeys merged with the stored ones, and writes them all or nothing. A row with a {@code score} is
  * also an answer about its event's journey and touchpoint: checked like a survey file's rows
- * ({@link FeedbackImporter}), joined to the journey its event ended up in once the journeys are written, and stored as
- * survey responses right after them (an answer already stored is not stored again).
+ * ({@link FeedbackImporter}), joined to the journey its event ends up in, and stored as survey responses in the same
+ * journal entry as the journeys, all or nothing with them (an answer already stored is not stored again).
  */
 @Service
 public class EventImporter {
@@ -59,12 +59,10 @@ public class EventImporter {
     }
 
     private final JourneyGraph graph;
-    private final FeedbackGraph feedback;
     private final JourneysProperties.Ingest settings;
 
-    EventImporter(JourneyGraph graph, FeedbackGraph feedback, JourneysProperties properties) {
+    EventImporter(JourneyGraph graph, JourneysProperties properties) {
         this.graph = graph;
-        this.feedback = feedback;
         this.settings = properties.ingest();
     }
 
@@ -118,29 +116,28 @@ public class EventImporter {
                     (System.nanoTime() - started) / 1_000_000);
             progress.planned(changes.upserts().size());
             return changes;
-        }, (JourneyGraph.Applied<ImportReport>) (changes, after, importId) -> {
-            storeAnswers(accumulated[0].answers(), after);
-            return ImportReport.of(changes, after, rows[0], errors, accumulated[0].ruleMatches(),
-                    accumulated[0].warnings(), started, importId);
-        }, progress);
+        }, after -> joinAnswers(accumulated[0].answers(), after),
+                (changes, after, importId, answers) -> ImportReport.of(changes, after, rows[0], errors,
+                        accumulated[0].ruleMatches(), accumulated[0].warnings(), started, importId, answers),
+                progress);
     }
 
     /**
-     * Joins the answers given on events to the journeys just written (the journey id when the rows had one, else the
-     * customer's journey in force at the event's time, which is the event's own) and stores them. O(answers), plus one
-     * pass over the journeys when the events were split by customer.
+     * Joins the answers given on events to the journeys as they will be once written (the journey id when the rows had
+     * one, else the customer's journey in force at the event's time, which is the event's own); the graph stores them
+     * with the journeys. O(answers), plus one pass over the journeys when the events were split by customer.
      */
-    private void storeAnswers(List<FeedbackImporter.Draft> answers, JourneySnapshot after) {
+    private static List<SurveyResponse> joinAnswers(List<FeedbackImporter.Draft> answers, JourneySnapshot after) {
         if (answers.isEmpty()) {
-            return;
+            return List.of();
         }
         List<FeedbackImporter.Draft> staged = new ArrayList<>(answers.size());
         for (FeedbackImporter.Draft answer : answers) {
             staged.add(answer.stage() != null ? answer : answer.withStage(after.touchpoint(answer.touchpoint())
                     .map(touchpoint -> touchpoint.stage().isEmpty() ? null : touchpoint.stage()).orElse(null)));
         }
-        List<com.journeyexplorer.journey.SurveyResponse> responses = new ArrayList<>(staged.size());
+        List<SurveyResponse> responses = new ArrayList<>(staged.size());
         FeedbackImporter.join(staged, after, 0, responses, new HashMap<>(), new HashMap<>());
-        feedback.add(responses);
+        return responses;
     }
 }

@@ -3,6 +3,7 @@ package com.journeyexplorer.ingest;
 import java.util.List;
 
 import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.graph.FeedbackGraph;
 import com.journeyexplorer.graph.JourneyChanges;
 
 /**
@@ -18,6 +19,9 @@ import com.journeyexplorer.graph.JourneyChanges;
  * @param warnings         what was imported but looks unintended (implausible timestamps, a rule that matched nothing)
  * @param importId         the journal entry of the import ({@code DELETE /api/imports/{id}} undoes it), or null when
  *                         the upload changed nothing
+ * @param answersStored    survey answers given on the rows ({@code score}) stored with the import, under its entry
+ * @param answersUnmatched of those, the answers that matched no journey (stored, left out of the analyses)
+ * @param duplicateAnswers answers given on the rows that were stored already, or repeated in the upload
  */
 public record ImportReport(
         long rowsRead,
@@ -34,7 +38,10 @@ public record ImportReport(
         long millis,
         List<RuleMatches> outcomeRules,
         List<ImportWarning> warnings,
-        String importId) {
+        String importId,
+        long answersStored,
+        long answersUnmatched,
+        long duplicateAnswers) {
 
     public ImportReport {
         errors = List.copyOf(errors);
@@ -47,7 +54,7 @@ public record ImportReport(
             long journeysCreated, long journeysUpdated, long journeysRemoved, long rowsRejected, List<RowError> errors,
             long totalJourneys, long totalEvents, long millis) {
         this(rowsRead, eventsImported, duplicateEvents, journeysImported, journeysCreated, journeysUpdated,
-                journeysRemoved, rowsRejected, errors, totalJourneys, totalEvents, millis, List.of(), List.of(), null);
+                journeysRemoved, rowsRejected, errors, totalJourneys, totalEvents, millis, List.of(), List.of(), null, 0, 0, 0);
     }
 
     /**
@@ -56,10 +63,19 @@ public record ImportReport(
      */
     static ImportReport of(JourneyChanges changes, JourneySnapshot after, long rows, ErrorCollector errors,
             List<RuleMatches> outcomeRules, List<ImportWarning> warnings, long startedNanos, String importId) {
+        return of(changes, after, rows, errors, outcomeRules, warnings, startedNanos, importId,
+                new FeedbackGraph.Added(null, List.of(), 0, 0));
+    }
+
+    /** As above, for an import whose rows carried survey answers: {@code answers} is what became of them. */
+    static ImportReport of(JourneyChanges changes, JourneySnapshot after, long rows, ErrorCollector errors,
+            List<RuleMatches> outcomeRules, List<ImportWarning> warnings, long startedNanos, String importId,
+            FeedbackGraph.Added answers) {
+        long unmatched = answers.stored().stream().filter(response -> !response.isMatched()).count();
         return new ImportReport(rows, changes.newEvents(), changes.duplicateEvents(),
                 changes.journeysCreated() + changes.journeysUpdated(), changes.journeysCreated(),
                 changes.journeysUpdated(), changes.removals().size(), errors.rejectedRows(), errors.errors(),
                 after.journeyCount(), after.eventCount(), (System.nanoTime() - startedNanos) / 1_000_000,
-                outcomeRules, warnings, importId);
+                outcomeRules, warnings, importId, answers.stored().size(), unmatched, answers.duplicates());
     }
 }

@@ -30,6 +30,32 @@ class DemoExperienceApiTests extends ApiTestSupport {
     }
 
     @Test
+    void frustrationEventsAreCountedWhereThePlantedStoriesAreAndKeepThemOnTop() {
+        JsonNode experience = ok("/api/experience?by=touchpoint");
+
+        List<String> frustrating = new ArrayList<>();
+        experience.get("labels").forEach(row -> {
+            if (row.get("frustrationEvents").asLong() > 0) {
+                frustrating.add(row.get("label").asString());
+                assertThat(row.get("frustrationPer100Visits").asDouble()).as(row.toString()).isGreaterThan(5.0);
+            }
+        });
+        assertThat(frustrating).containsExactlyInAnyOrder(SHIPPING, SLOW_EMAIL);
+        assertThat(experience.get("frustrationEvents").asLong()).isPositive();
+
+        JsonNode pain = ok("/api/experience/painpoints?limit=2");
+        assertThat(pain.get("painPoints")).extracting(row -> row.get("touchpoint").asString())
+                .containsExactlyInAnyOrder(SHIPPING, SLOW_EMAIL);
+        pain.get("painPoints").forEach(row -> {
+            assertThat(row.get("frustrationRate").asDouble()).as(row.toString()).isPositive();
+            double negative = row.get("negativeShare").asDouble();
+            double frustration = row.get("frustrationRate").asDouble();
+            assertThat(row.get("badExperience").asDouble()).as("frustration adds to the negative answers")
+                    .isCloseTo(1 - (1 - negative) * (1 - frustration), org.assertj.core.data.Offset.offset(1e-9));
+        });
+    }
+
+    @Test
     void shippingCostsAndTheSlowSupportAnswerHaveTheLowestScores() {
         JsonNode experience = ok("/api/experience?by=touchpoint");
 

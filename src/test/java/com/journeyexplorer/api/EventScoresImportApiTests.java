@@ -2,6 +2,8 @@ package com.journeyexplorer.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
+
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code POST /api/events} with answers on the events: a row with a score becomes a survey response about its
  * event's journey and touchpoint, seen by {@code /api/experience}; a bad score or scale rejects the upload with a 400
- * naming line and field, and nothing is stored.
+ * naming line and field, and nothing is stored. The answers are part of the import's journal entry: counted in its
+ * report, deleted by its undo, and rolled back with its journeys when their write fails.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -65,11 +68,22 @@ class EventScoresImportApiTests extends ApiTestSupport {
         assertThat(storeState()).isEqualTo(before);
     }
 
+    private String firstImportId;
+
     @Test
     @Order(2)
     void scoredEventsBecomeAnswersAboutTheirJourneyAndTouchpoint() {
         Response imported = post("/api/events?" + MAPPING, "text/csv", EVENTS);
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().get("answersStored").asLong()).isEqualTo(3);
+        assertThat(imported.json().get("answersUnmatched").asLong()).isZero();
+        assertThat(imported.json().get("duplicateAnswers").asLong()).isZero();
+        firstImportId = imported.json().get("importId").asString();
+        assertThat(responseImportIds()).as("the answers are stored under the events' own entry")
+                .containsExactly(firstImportId, firstImportId, firstImportId);
+        JsonNode entry = get("/api/imports?limit=1").json().get(0);
+        assertThat(entry.get("id").asString()).isEqualTo(firstImportId);
+        assertThat(entry.get("responses").asLong()).isEqualTo(3);
 
         JsonNode answer = get("/api/experience?by=touchpoint").json();
         assertThat(answer.get("overall").get("responses").asLong()).isEqualTo(3);
@@ -91,8 +105,72 @@ class EventScoresImportApiTests extends ApiTestSupport {
     void importingTheSameScoredEventsAgainStoresNoSecondAnswer() {
         Response again = post("/api/events?" + MAPPING, "text/csv", EVENTS);
         assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("answersStored").asLong()).isZero();
+        assertThat(again.json().get("duplicateAnswers").asLong()).isEqualTo(3);
+        assertThat(again.json().has("importId")).as("nothing new, no entry").isFalse();
 
         assertThat(get("/api/experience").json().get("overall").get("responses").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    @Order(4)
+    void undoingTheEventImportDeletesTheAnswersGivenOnItsEvents() {
+        Response undo = send(HttpRequest.newBuilder(uri("/api/imports/" + firstImportId)).DELETE()
+                .header("X-API-Key", API_KEY).build());
+        assertThat(undo.status()).as(undo.body()).isEqualTo(200);
+        assertThat(undo.json().get("responsesRemoved").asLong()).isEqualTo(3);
+
+        assertThat(responseImportIds()).isEmpty();
+        assertThat(get("/api/experience").json().get("overall").get("responses").asLong()).isZero();
+        assertThat(get("/api/stats").json().get("journeys").asLong()).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void aFailedWriteOfTheAnswersLeavesNeitherJourneysNorAnswers() {
+        // An answer stored behind the app's back with the id the import derives for one of its answers: the
+        // unique constraint refuses the import's write of the answers, after its journeys were written.
+        String taken = idOfTheAnswerOn("Pay");
+        try (var session = driver.session()) {
+            session.run("CREATE (:Response {id: $id, importId: 'elsewhere', scale: 'csat', score: 3.0})",
+                    java.util.Map.of("id", taken)).consume();
+        }
+
+        Response failed = post("/api/events?" + MAPPING, "text/csv", EVENTS);
+
+        assertThat(failed.status()).as(failed.body()).isEqualTo(503);
+        assertThat(failed.contentType()).startsWith("application/problem+json");
+        assertThat(get("/api/stats").json().get("journeys").asLong()).isZero();
+        assertThat(responseImportIds()).as("only the answer stored behind the app's back").containsExactly(
+                "elsewhere");
+        try (var session = driver.session()) {
+            assertThat(session.run("MATCH (j:Journey) RETURN count(j) AS n").single().get("n").asLong()).isZero();
+            assertThat(session.run("MATCH (i:Import) WHERE i.status = 'rolled back' RETURN count(i) AS n").single()
+                    .get("n").asLong()).isEqualTo(1);
+        }
+        assertThat(get("/api/experience").json().get("overall").get("responses").asLong()).isZero();
+    }
+
+    /** The import id of every stored response. */
+    private java.util.List<String> responseImportIds() {
+        try (var session = driver.session()) {
+            return session.run("MATCH (r:Response) RETURN r.importId AS id").list(row -> row.get("id").asString());
+        }
+    }
+
+    /** The id the import derives for the answer given at {@code touchpoint}: read from a scratch import and undo. */
+    private String idOfTheAnswerOn(String touchpoint) {
+        Response scratch = post("/api/events?" + MAPPING, "text/csv", EVENTS);
+        assertThat(scratch.status()).as(scratch.body()).isEqualTo(200);
+        String id;
+        try (var session = driver.session()) {
+            id = session.run("MATCH (r:Response {touchpoint: $touchpoint}) RETURN r.id AS id",
+                    java.util.Map.of("touchpoint", touchpoint)).single().get("id").asString();
+        }
+        Response undo = send(HttpRequest.newBuilder(uri("/api/imports/" + scratch.json().get("importId")
+                .asString())).DELETE().header("X-API-Key", API_KEY).build());
+        assertThat(undo.status()).as(undo.body()).isEqualTo(200);
+        return id;
     }
 
     private static JsonNode label(JsonNode answer, String label) {

@@ -17,7 +17,6 @@ import com.journeyexplorer.analysis.experience.ExperienceByLabel;
 import com.journeyexplorer.analysis.experience.ExperienceDrivers;
 import com.journeyexplorer.analysis.experience.PainPoints;
 import com.journeyexplorer.demo.DemoCsvWriter;
-import com.journeyexplorer.demo.DemoStore;
 import com.journeyexplorer.demo.DemoSurvey;
 import com.journeyexplorer.ingest.InMemoryImport;
 import com.journeyexplorer.journey.Scale;
@@ -25,12 +24,13 @@ import com.journeyexplorer.journey.SurveyResponse;
 
 /**
  * Times the experience analyses without a database or HTTP: the demo store of {@code journeys} journeys built in
- * memory with its survey answers, then the median wall-clock and thread CPU time of fresh computations of each
- * endpoint's answer. Run with
+ * memory with its survey answers (or, with {@code --shape=clickstream}, the web-shop clickstream with an answer about
+ * every 40th step, its score drawn from the journey's outcome and the step), then the median wall-clock and thread CPU
+ * time of fresh computations of each endpoint's answer. Run with
  *
  * <pre>
  * java -Xmx6g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
- *   com.journeyexplorer.bench.ExperienceProfile 1000000 [runs=15]
+ *   com.journeyexplorer.bench.ExperienceProfile [--shape=demo|clickstream] 1000000 [runs=15]
  * </pre>
  */
 public final class ExperienceProfile {
@@ -39,28 +39,59 @@ public final class ExperienceProfile {
     }
 
     public static void main(String[] args) throws Exception {
-        int journeys = Integer.parseInt(args[0]);
-        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-        Path csv = Files.createDirectories(Path.of("target", "bench")).resolve("demo-" + journeys + ".csv");
-        if (!Files.exists(csv)) {
-            DemoCsvWriter.write(new DemoStore(DemoCsvWriter.DEFAULT_SEED), journeys, csv);
+        Shape shape = Shape.DEMO;
+        int first = 0;
+        if (args[0].startsWith("--shape=")) {
+            shape = Shape.named(args[0].substring("--shape=".length()));
+            first = 1;
         }
+        int journeys = Integer.parseInt(args[first]);
+        int runs = args.length > first + 1 ? Integer.parseInt(args[first + 1]) : 15;
+        Path csv = shape.csv(journeys, Files.createDirectories(Path.of("target", "bench")));
         JourneySnapshot snapshot = InMemoryImport.snapshotOf(csv);
         snapshot.prepareIndexes();
         List<SurveyResponse> responses = new ArrayList<>();
-        new DemoSurvey(DemoCsvWriter.DEFAULT_SEED).generate(journeys, answer -> responses.add(new SurveyResponse(
-                answer.responseId(), answer.journeyId(), answer.customerId(), answer.timestamp(), answer.touchpoint(),
-                answer.stage(), Scale.of(answer.scale()), answer.score(), answer.comment())));
-        System.out.printf(Locale.ROOT, "%,d journeys, %,d events, %,d answers%n", snapshot.journeyCount(),
-                snapshot.eventCount(), responses.size());
+        if (shape == Shape.DEMO) {
+            new DemoSurvey(DemoCsvWriter.DEFAULT_SEED).generate(journeys, answer -> responses.add(new SurveyResponse(
+                    answer.responseId(), answer.journeyId(), answer.customerId(), answer.timestamp(),
+                    answer.touchpoint(), answer.stage(), Scale.of(answer.scale()), answer.score(), answer.comment())));
+        } else {
+            everyFortiethStep(snapshot, responses);
+        }
+        System.out.printf(Locale.ROOT, "%s: %,d journeys, %,d events, %,d answers%n", shape.description(),
+                snapshot.journeyCount(), snapshot.eventCount(), responses.size());
         JourneySelection all = JourneySelection.all();
-        JourneySelection trend = all.withSegment("trend follower");
+        JourneySelection trend = all.withSegment(shape.segment);
         time("experience by=touchpoint", runs, () -> ExperienceByLabel.of(snapshot, all, responses,
                 PathShaping.Level.TOUCHPOINT, 3, 0.95));
-        time("experience by=stage segment=trend follower", runs, () -> ExperienceByLabel.of(snapshot, trend,
+        time("experience by=stage segment=" + shape.segment, runs, () -> ExperienceByLabel.of(snapshot, trend,
                 responses, PathShaping.Level.STAGE, 3, 0.95));
         time("experience/painpoints", runs, () -> PainPoints.of(snapshot, all, responses, 5, 10));
         time("experience/drivers", runs, () -> ExperienceDrivers.of(snapshot, all, responses, 0.95));
+    }
+
+    /**
+     * An answer about every 40th step of the clickstream: CSAT, 4 or 5 in a journey that buys, 1 or 2 in one that is
+     * lost, 3 otherwise (a deterministic choice by position).
+     */
+    private static void everyFortiethStep(JourneySnapshot snapshot, List<SurveyResponse> responses) {
+        long step = 0;
+        for (com.journeyexplorer.journey.Journey journey : snapshot.journeys()) {
+            for (int i = 0; i < journey.length(); i++) {
+                if (++step % 40 != 0) {
+                    continue;
+                }
+                var touchpoint = snapshot.touchpoints().get(journey.steps()[i]);
+                int score = switch (journey.outcome()) {
+                    case PURCHASE -> 4 + (int) (step / 40 % 2);
+                    case ABANDONED, DIVERTED -> 1 + (int) (step / 40 % 2);
+                    default -> 3;
+                };
+                responses.add(new SurveyResponse("a-" + step, journey.id(), journey.customerId(),
+                        journey.isTimed() ? journey.times()[i] : -1, touchpoint.name(), touchpoint.stage(),
+                        Scale.of("csat"), score, ""));
+            }
+        }
     }
 
     private static void time(String name, int runs, Supplier<?> answer) {

@@ -65,7 +65,8 @@ class DemoStoreTests {
         assertThat(generated.journeys).hasSize(5_000);
         for (Journey journey : generated.journeys) {
             List<DemoEvent> events = journey.events();
-            assertThat(events).as(journey.id()).hasSizeBetween(2, 16);
+            assertThat(events.stream().filter(event -> !event.type().equals(DemoEvent.FRUSTRATION)))
+                    .as(journey.id()).hasSizeBetween(2, 16);
             DemoEvent first = events.get(0);
             assertThat(first.customerId()).startsWith("c-");
             assertThat(first.timestamp()).isBetween(DemoStore.BASE_EPOCH_MILLIS,
@@ -85,6 +86,12 @@ class DemoStoreTests {
                 assertThat(event.value() > 0).as(journey.id()).isEqualTo(purchase);
                 if (event.type().equals(DemoEvent.ABANDON)) {
                     assertThat(i).as(journey.id()).isEqualTo(events.size() - 1);
+                }
+                if (event.type().equals(DemoEvent.FRUSTRATION)) {
+                    assertThat(event.touchpoint()).isIn("Checkout - shipping costs", "Support email - slow answer");
+                    assertThat(events.get(i + 1).touchpoint()).as("the visit it belongs to")
+                            .isEqualTo(event.touchpoint());
+                    assertThat(events.get(i + 1).type()).isNotEqualTo(DemoEvent.FRUSTRATION);
                 }
             }
             assertThat(events.get(events.size() - 1).timestamp() - first.timestamp()).isLessThan(60 * DAY);

@@ -85,4 +85,40 @@ class CypherWriterTests extends ApiTestSupport {
             assertThat(byJavaApi).hasSize(ids.size()).isEqualTo(byCypher);
         }
     }
+
+    @Autowired
+    FeedbackGraph feedback;
+
+    /** Every response node with its properties, the journey it is ABOUT and the touchpoint it is AT, in id order. */
+    private static final String STORED_RESPONSES = """
+            MATCH (r:Response)
+            OPTIONAL MATCH (r)-[:ABOUT]->(j:Journey)
+            OPTIONAL MATCH (r)-[:AT]->(t:Touchpoint)
+            RETURN r.id AS id, properties(r) AS response, j.id AS journey, t.name AS touchpoint ORDER BY id""";
+
+    @Test
+    void embeddedWriterStoresTheAnswersTheCypherWriterStored() {
+        assertThat(postRunningExample().status()).isEqualTo(200);
+        Response answers = post("/api/feedback", "text/csv", """
+                response_id,journey_id,customer_id,timestamp,touchpoint,score,scale,comment
+                a,3,,2011-01-02T10:00:00Z,register request,4,csat,fine
+                b,3,,,,9,nps,
+                c,nope,,2011-01-02T10:00:00Z,check ticket,2,ces,slow
+                d,,c-9,2011-01-02T10:00:00Z,,0.5,sentiment,
+                """);
+        assertThat(answers.status()).as(answers.body()).isEqualTo(200);
+        try (var session = driver.session()) {
+            List<java.util.Map<String, Object>> byCypher = session.run(STORED_RESPONSES).list(r -> r.asMap());
+            assertThat(byCypher).hasSize(4);
+            assertThat(byCypher.get(0).get("journey")).isEqualTo("3");
+            assertThat(byCypher.get(0).get("touchpoint")).isEqualTo("register request");
+            String importId = session.run("MATCH (r:Response) RETURN DISTINCT r.importId AS id").single().get("id")
+                    .asString();
+            session.run("MATCH (r:Response) DETACH DELETE r").consume();
+
+            new EmbeddedResponseWriter(embedded).write(feedback.responses(), importId);
+
+            assertThat(session.run(STORED_RESPONSES).list(r -> r.asMap())).isEqualTo(byCypher);
+        }
+    }
 }

@@ -84,6 +84,80 @@ class ExperiencePageTests extends PageTestSupport {
                 .doesNotContain(answer);
     }
 
+    @Test
+    void mapColouredByExperienceShowsTheShippingCostsInTheBadColourAndFollowsTheFilters() {
+        page.open(port, "/");
+        assertThat(browser.findElement(By.id("experience-legend")).isDisplayed()).isFalse();
+
+        int generation = page.generation();
+        ((JavascriptExecutor) browser).executeScript("const select = document.getElementById('map-colour'); "
+                + "select.value = 'experience'; select.dispatchEvent(new Event('change'));");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> ("experience:" + generation).equals(
+                d.findElement(By.id("map")).getDomAttribute("data-colour")));
+
+        Map<String, String> everyone = meansOf(get("/api/experience?by=touchpoint&comments=0").json());
+        assertThat(shownMeans()).isEqualTo(onTheMap(everyone));
+        WebElement shipping = browser.findElement(By.cssSelector("#map g.node[data-label='" + SHIPPING + "']"));
+        assertThat(shipping.getDomAttribute("class")).contains("mood-bad");
+        assertThat(shipping.findElement(By.tagName("rect")).getDomAttribute("fill"))
+                .as("red end of the scale").isNotEqualTo(shipping.findElement(By.tagName("rect"))
+                        .getDomAttribute("data-fill"));
+        assertThat(browser.findElements(By.cssSelector("#map g.node.mood-good"))).as("most touchpoints please")
+                .isNotEmpty();
+        assertThat(browser.findElement(By.id("experience-legend")).isDisplayed()).isTrue();
+
+        ((JavascriptExecutor) browser).executeScript("const field = document.querySelector('#filters "
+                + "input[name=segment]'); field.value = arguments[0]; field.dispatchEvent(new Event('change', "
+                + "{ bubbles: true }));", SEGMENT);
+        page.waitForGeneration(generation + 1);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> ("experience:" + (generation + 1)).equals(
+                d.findElement(By.id("map")).getDomAttribute("data-colour")));
+        Map<String, String> trendFollowers = meansOf(get("/api/experience?by=touchpoint&comments=0&segment="
+                + SEGMENT).json());
+        assertThat(trendFollowers).isNotEqualTo(everyone);
+        assertThat(shownMeans()).isEqualTo(onTheMap(trendFollowers));
+
+        ((JavascriptExecutor) browser).executeScript("const select = document.getElementById('map-colour'); "
+                + "select.value = 'stage'; select.dispatchEvent(new Event('change'));");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> shownMeans().isEmpty());
+        WebElement back = browser.findElement(By.cssSelector("#map g.node[data-label='" + SHIPPING + "'] rect"));
+        assertThat(back.getDomAttribute("fill")).isEqualTo(back.getDomAttribute("data-fill"));
+    }
+
+    /** Label -> mean score (3 decimals) of the labels with answers. */
+    private static Map<String, String> meansOf(JsonNode experience) {
+        Map<String, String> means = new java.util.TreeMap<>();
+        for (JsonNode row : experience.get("labels")) {
+            JsonNode summary = row.get("experience");
+            if (summary.get("responses").asLong() > 0) {
+                means.put(row.get("label").asString(), String.format(java.util.Locale.ROOT, "%.3f",
+                        summary.get("meanScore").asDouble()));
+            }
+        }
+        return means;
+    }
+
+    /** Of {@code means}, the labels drawn on the map as our touchpoints. */
+    private Map<String, String> onTheMap(Map<String, String> means) {
+        Map<String, String> drawn = new java.util.TreeMap<>();
+        for (WebElement node : browser.findElements(By.cssSelector("#map g.node.touchpoint.own"))) {
+            String label = node.getDomAttribute("data-label");
+            if (means.containsKey(label)) {
+                drawn.put(label, means.get(label));
+            }
+        }
+        return drawn;
+    }
+
+    /** Label -> data-mean of the map's nodes that show a score. */
+    private Map<String, String> shownMeans() {
+        Map<String, String> shown = new java.util.TreeMap<>();
+        for (WebElement node : browser.findElements(By.cssSelector("#map g.node[data-mean]"))) {
+            shown.put(node.getDomAttribute("data-label"), node.getDomAttribute("data-mean"));
+        }
+        return shown;
+    }
+
     /** Stage -> "answers/mean" of the stages with answers, the way the curve labels its points. */
     private static Map<String, String> curveOf(JsonNode experience) {
         Map<String, String> curve = new LinkedHashMap<>();

@@ -1,10 +1,9 @@
 package com.journeyexplorer.analysis.experience;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
@@ -14,6 +13,7 @@ import com.journeyexplorer.analysis.stats.Proportions;
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Outcome;
 import com.journeyexplorer.journey.SurveyResponse;
+import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * Which touchpoints' experience moves purchases: per touchpoint, the selected journeys with answers about it are
@@ -23,7 +23,8 @@ import com.journeyexplorer.journey.SurveyResponse;
  * interval and the two-proportion z-test ({@link Proportions#compare}); the p-values are corrected for the number of
  * touchpoints compared (Benjamini–Hochberg). Rows with both groups non-empty, the most significant first (the
  * smallest corrected p-value, then the largest difference), so small groups with large noisy differences do not lead.
- * O(responses + touchpoints log touchpoints).
+ * O(responses log responses): the answers are keyed by touchpoint, journey position and polarity in one array of
+ * longs and sorted, so the count needs no map per touchpoint.
  */
 public final class ExperienceDrivers {
 
@@ -38,39 +39,57 @@ public final class ExperienceDrivers {
 
     public static List<Driver> of(JourneySnapshot snapshot, JourneySelection selection,
             List<SurveyResponse> responses, double confidence) {
-        // touchpoint -> journey id -> summed polarity, with the journey
-        Map<String, Map<String, int[]>> polarity = new java.util.TreeMap<>();
-        Map<String, Journey> journeys = new HashMap<>();
-        for (SelectedResponses.Answer answer : SelectedResponses.of(snapshot, selection, responses).answers()) {
-            SurveyResponse response = answer.response();
-            if (response.touchpoint().isEmpty()) {
+        // One key per answer about a touchpoint: touchpoint id, journey position, polarity + 1 (2 bits); sorted, the
+        // answers of a touchpoint's journey are adjacent, so no map of journeys per touchpoint is built.
+        List<SelectedResponses.Answer> answers = SelectedResponses.of(snapshot, selection, responses).answers();
+        long[] keys = new long[answers.size()];
+        int n = 0;
+        String lastName = null;
+        int lastId = -1;
+        for (SelectedResponses.Answer answer : answers) {
+            String name = answer.response().touchpoint();
+            if (name.isEmpty()) {
                 continue;
             }
-            journeys.put(answer.journey().id(), answer.journey());
-            polarity.computeIfAbsent(response.touchpoint(), unused -> new HashMap<>())
-                    .computeIfAbsent(answer.journey().id(), unused -> new int[1])[0] += response.polarity();
+            if (!name.equals(lastName)) {
+                lastName = name;
+                lastId = snapshot.touchpoint(name).map(Touchpoint::id).orElse(-1);
+            }
+            if (lastId < 0) {
+                continue;
+            }
+            keys[n++] = (long) lastId << 34 | (long) answer.position() << 2 | (answer.response().polarity() + 1);
         }
+        Arrays.sort(keys, 0, n);
         List<long[]> counts = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        polarity.forEach((touchpoint, byJourney) -> {
+        List<Journey> journeys = snapshot.journeys();
+        int at = 0;
+        while (at < n) {
+            int touchpoint = (int) (keys[at] >>> 34);
             long[] c = new long[4]; // positive journeys, their purchases, negative journeys, their purchases
-            byJourney.forEach((id, sum) -> {
-                Journey journey = journeys.get(id);
+            while (at < n && (int) (keys[at] >>> 34) == touchpoint) {
+                long journeyKey = keys[at] >>> 2;
+                int sum = 0;
+                for (; at < n && keys[at] >>> 2 == journeyKey; at++) {
+                    sum += (int) (keys[at] & 3) - 1;
+                }
+                Journey journey = journeys.get((int) (journeyKey & 0xFFFFFFFFL));
                 long weight = journey.weight();
                 boolean purchased = journey.outcome() == Outcome.PURCHASE;
-                if (sum[0] > 0) {
+                if (sum > 0) {
                     c[0] += weight;
                     c[1] += purchased ? weight : 0;
-                } else if (sum[0] < 0) {
+                } else if (sum < 0) {
                     c[2] += weight;
                     c[3] += purchased ? weight : 0;
                 }
-            });
+            }
             if (c[0] > 0 && c[2] > 0) {
                 counts.add(c);
-                names.add(touchpoint);
+                names.add(snapshot.touchpoints().get(touchpoint).name());
             }
-        });
+        }
         double[] pValues = new double[counts.size()];
         List<Proportions.Comparison> comparisons = new ArrayList<>();
         for (int i = 0; i < counts.size(); i++) {

@@ -1,0 +1,73 @@
+package com.journeyexplorer.graph;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.RelationshipType;
+import org.neo4j.graphdb.Transaction;
+
+import com.journeyexplorer.journey.SurveyResponse;
+
+/**
+ * Writes survey responses through Neo4j's embedded Java API: the same nodes, properties and relationships as the
+ * Cypher of {@link ResponseStore}, without planning a query or crossing Bolt. Used whenever the database runs inside
+ * the app (unless {@code journeys.neo4j.embedded.direct-writes} is off), like {@link EmbeddedJourneyWriter}.
+ */
+final class EmbeddedResponseWriter {
+
+    private static final Label RESPONSE = Label.label("Response");
+    private static final Label JOURNEY = Label.label("Journey");
+    private static final Label TOUCHPOINT = Label.label("Touchpoint");
+    private static final RelationshipType ABOUT = RelationshipType.withName("ABOUT");
+    private static final RelationshipType AT = RelationshipType.withName("AT");
+
+    private final GraphDatabaseService database;
+
+    EmbeddedResponseWriter(DatabaseManagementService management) {
+        this.database = management.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    }
+
+    /**
+     * Writes {@code responses} in one transaction, all or none. O(responses): the journeys and touchpoints they name
+     * are looked up first (one unique-index look-up per distinct one), before the transaction holds any new node, since
+     * a look-up in a transaction that has created nodes with the same property key costs in proportion to them.
+     */
+    void write(List<SurveyResponse> responses, String importId) {
+        try (Transaction tx = database.beginTx()) {
+            Map<String, Node> journeys = new HashMap<>();
+            Map<String, Node> touchpoints = new HashMap<>();
+            for (SurveyResponse response : responses) {
+                if (!response.journeyId().isEmpty() && !journeys.containsKey(response.journeyId())) {
+                    journeys.put(response.journeyId(), tx.findNode(JOURNEY, "id", response.journeyId()));
+                }
+                if (!response.touchpoint().isEmpty() && !touchpoints.containsKey(response.touchpoint())) {
+                    touchpoints.put(response.touchpoint(), tx.findNode(TOUCHPOINT, "name", response.touchpoint()));
+                }
+            }
+            for (SurveyResponse response : responses) {
+                Node node = tx.createNode(RESPONSE);
+                ResponseStore.properties(response, importId).forEach(node::setProperty);
+                if (response.at() >= 0) {
+                    node.setProperty("at", Instant.ofEpochMilli(response.at()).atZone(ZoneOffset.UTC));
+                }
+                Node journey = journeys.get(response.journeyId());
+                if (journey != null) {
+                    node.createRelationshipTo(journey, ABOUT);
+                }
+                Node touchpoint = touchpoints.get(response.touchpoint());
+                if (touchpoint != null) {
+                    node.createRelationshipTo(touchpoint, AT);
+                }
+            }
+            tx.commit();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package com.journeyexplorer.bench;
+
+import java.io.BufferedWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+import com.journeyexplorer.demo.DemoCsvWriter;
+import com.journeyexplorer.demo.DemoSurvey;
+
+/**
+ * Survey answers imported through {@code POST /api/feedback}, beside the events through {@code POST /api/events}, on
+ * both data shapes, each into a fresh embedded store: the events of {@code journeys} journeys, then their answers
+ * (the demo's {@link DemoSurvey}, joined by journey id; on the clickstream, an answer a minute after every 40th event,
+ * joined by customer and time), then the same answers again (all duplicates). Prints rows per second of each.
+ * Run with
+ *
+ * <pre>
+ * java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+ *   com.journeyexplorer.bench.AnswerImportBenchmark [journeys=20000] [shapes=demo,clickstream]
+ * </pre>
+ */
+public final class AnswerImportBenchmark {
+
+    private static final int EVERY_NTH_EVENT = 40;
+
+    private AnswerImportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int journeys = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        String[] shapes = (args.length > 1 ? args[1] : "demo,clickstream").split(",");
+        Path work = Files.createDirectories(Path.of("target", "bench"));
+        System.out.println("machine: " + BenchmarkApp.machine());
+        for (String name : shapes) {
+            Shape shape = Shape.named(name);
+            Path events = shape.csv(journeys, work);
+            Path answers = work.resolve("answers-" + events.getFileName());
+            long answerRows = shape == Shape.DEMO ? new DemoSurvey(DemoCsvWriter.DEFAULT_SEED).write(journeys, answers)
+                    : clickstreamAnswers(events, answers);
+            Path dataDir = Files.createTempDirectory(work, "answer-bench-");
+            try (BenchmarkApp app = new BenchmarkApp(dataDir)) {
+                HttpClient http = HttpClient.newHttpClient();
+                long started = System.nanoTime();
+                long imported = app.importCsv(http, events);
+                double eventSeconds = (System.nanoTime() - started) / 1e9;
+                started = System.nanoTime();
+                String first = postAnswers(http, app, answers);
+                double answerSeconds = (System.nanoTime() - started) / 1e9;
+                started = System.nanoTime();
+                postAnswers(http, app, answers);
+                double againSeconds = (System.nanoTime() - started) / 1e9;
+                System.out.printf(Locale.ROOT, "%s, %,d journeys: events %,d in %.1f s (%,.0f/s); answers %,d "
+                                + "(%,d matched) in %.1f s (%,.0f/s); the same answers again in %.1f s (%,.0f/s)%n",
+                        shape.name, journeys, imported, eventSeconds, imported / eventSeconds, answerRows,
+                        BenchmarkApp.longField(first, "matched"), answerSeconds, answerRows / answerSeconds,
+                        againSeconds, answerRows / againSeconds);
+            }
+        }
+    }
+
+    private static String postAnswers(HttpClient http, BenchmarkApp app, Path answers) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.uri("/api/feedback"))
+                        .header("Content-Type", "text/csv").header("X-API-Key", BenchmarkApp.API_KEY)
+                        .POST(HttpRequest.BodyPublishers.ofFile(answers)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("answer import failed: " + response.statusCode() + " "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    /** An answer a minute after every 40th event, by customer id and time (no journey id); returns the count. */
+    private static long clickstreamAnswers(Path events, Path answers) throws Exception {
+        long rows = 0;
+        long seen = 0;
+        try (Reader in = Files.newBufferedReader(events, StandardCharsets.UTF_8);
+                Writer out = new BufferedWriter(Files.newBufferedWriter(answers, StandardCharsets.UTF_8));
+                CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                        .setHeader("customer_id", "timestamp", "touchpoint", "score", "scale", "comment").get())) {
+            for (CSVRecord event : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(in)) {
+                if (++seen % EVERY_NTH_EVENT != 0 || !"touchpoint".equals(event.get("type"))) {
+                    continue;
+                }
+                Instant at = Instant.parse(event.get("timestamp")).plusSeconds(60);
+                printer.printRecord(event.get("customer_id"), at.toString(), event.get("touchpoint"),
+                        1 + seen % 5, "csat", seen % 3 == 0 ? "comment " + seen : "");
+                rows++;
+            }
+        }
+        return rows;
+    }
+}
