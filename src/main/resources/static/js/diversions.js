@@ -5,6 +5,8 @@ import { getJson } from './api.js';
 import { withoutShaping } from './panels.js';
 import { count, percent, esc, nodeName, unavailable } from './format.js';
 
+/** The cut's transitions named in the sentence, the busiest first; the rest are counted. */
+const CUT_LISTED = 12;
 let latest = 0;
 
 /** Draws the diversions of the filters {@code params}; returns the answer (null when it failed or was overtaken). */
@@ -44,8 +46,11 @@ export async function renderDiversions(container, params) {
 function cutSentence(minimumCut) {
   const edges = (minimumCut && minimumCut.edges) || [];
   if (!edges.length) return '';
-  return `<b>Minimum cut:</b> closing these ${count(edges.length)} transitions, ${count(minimumCut.journeys)} journeys in
-    all, would cut every way to a competitor: ${edges.map(e => `${esc(nodeName(e.from))} → ${esc(e.to)} (${count(e.journeys)})`).join(', ')}.`;
+  const busiest = [...edges].sort((x, y) => y.journeys - x.journeys).slice(0, CUT_LISTED);
+  return `<b>Minimum cut:</b> closing ${edges.length === 1 ? 'this transition' : `these ${count(edges.length)} transitions`},
+    ${count(minimumCut.journeys)} journeys in all, would cut every way to a competitor:
+    ${busiest.map(e => `${esc(nodeName(e.from))} → ${esc(e.to)} (${count(e.journeys)})`).join(', ')}${edges.length > busiest.length
+      ? `, and ${count(edges.length - busiest.length)} smaller ones` : ''}.`;
 }
 
 const key = (from, to) => `${from}\u0000${to}`;
