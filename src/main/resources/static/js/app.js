@@ -10,6 +10,10 @@ import { renderDetails } from './details.js';
 import { renderInsights } from './insights.js';
 import { renderEmotionCurve, renderPainPoints, markPainPoints, colourByExperience } from './experience.js';
 import { initImportPanel } from './import.js';
+import { renderLikelyPaths } from './likely.js';
+import { renderDiversions, markMinimumCut } from './diversions.js';
+import { renderMoments } from './moments.js';
+import { setUpCompare, renderCompare, compareAddress } from './compare.js';
 
 const form = document.getElementById('filters');
 const status = document.getElementById('status');
@@ -78,6 +82,7 @@ async function refresh() {
   const shown = new URLSearchParams(params);
   if (maxEdges !== '150') shown.set('maxEdges', maxEdges);
   if (focus) shown.set('focus', focus);
+  for (const [name, value] of compareAddress()) shown.set(name, value);
   history.replaceState(null, '', shown.toString() ? `?${shown}` : location.pathname);
   renderDownloads(document.getElementById('downloads'), withParams(params, { maxEdges }));
 
@@ -117,8 +122,10 @@ async function refresh() {
     document.getElementById('attribution-model'), params);
 
   const stepFunnelWork = stepFunnel(params);
+  const answerWork = answerPanels(params, stale, mapWork, insightsWork);
 
-  await Promise.allSettled([mapWork, insightsWork, experienceWork, sankeyWork, pathsWork, attributionWork, stepFunnelWork]);
+  await Promise.allSettled([mapWork, insightsWork, experienceWork, sankeyWork, pathsWork, attributionWork, stepFunnelWork,
+    answerWork]);
   if (!stale()) {
     status.textContent = `updated ${new Date().toLocaleTimeString()}`;
     document.body.classList.remove('busy');
@@ -210,6 +217,20 @@ mapColour.addEventListener('change', () => {
   const mine = generation;
   colourMap(filterParams(), () => mine !== generation, Promise.resolve());
 });
+/**
+ * Likely paths, diversions (their minimum cut marked on the map once it is drawn), key moments (after the plain words,
+ * which ask the same question, so that it is answered from the server's cache) and the comparison.
+ */
+async function answerPanels(params, stale, mapWork, insightsWork) {
+  const likely = mapWork.then(() => renderLikelyPaths(document.getElementById('likely'),
+    document.getElementById('likely-tabs'), params, current.competitors));
+  const diversions = renderDiversions(document.getElementById('diversions'), params).then(async answer => {
+    await mapWork;
+    if (!stale() && answer) markMinimumCut(document.getElementById('map'), answer, document.getElementById('cut-on-map'));
+  });
+  const moments = insightsWork.then(() => renderMoments(document.getElementById('moments'), params));
+  await Promise.allSettled([likely, diversions, moments, renderCompare(params)]);
+}
 
 const stepForm = document.getElementById('step-funnel');
 /** The touchpoint funnel of the form: one step per comma-separated name. */
@@ -280,6 +301,7 @@ function restoreFilters() {
 }
 
 restoreFilters();
+setUpCompare(document.getElementById('compare-form'), document.getElementById('compare'));
 loadKpis().then(restoreFilters);
 refresh();
 // After an import, every view is read again, as after a filter change (the touchpoint and channel lists too).

@@ -1,0 +1,78 @@
+// Diversions (/api/diversions): where customers leave for a competitor, how many came back and bought, and the minimum
+// cut (the fewest transitions, by journeys, that cut every path to a competitor), whose edges are marked on the map.
+// Raw touchpoints over whole journeys: the path shaping is left out, so at another level the cut is not on the map.
+import { getJson } from './api.js';
+import { withoutShaping } from './panels.js';
+import { count, percent, esc, nodeName, unavailable } from './format.js';
+
+/** The cut's transitions named in the sentence, the busiest first; the rest are counted. */
+const CUT_LISTED = 12;
+let latest = 0;
+
+/** Draws the diversions of the filters {@code params}; returns the answer (null when it failed or was overtaken). */
+export async function renderDiversions(container, params) {
+  const mine = ++latest;
+  const query = withoutShaping(params);
+  query.set('limit', '20');
+  try {
+    const answer = await getJson('/api/diversions', query);
+    if (mine !== latest) return null;
+    const rows = answer.diversions || [];
+    const cut = (answer.minimumCut && answer.minimumCut.edges) || [];
+    if (!rows.length) {
+      container.innerHTML = '<p class="muted">No selected journey goes from one of our touchpoints to a competitor.</p>';
+      return answer;
+    }
+    const inCut = new Set(cut.map(edge => key(edge.from, edge.to)));
+    container.innerHTML = `<table class="paths diversions"><thead><tr><th>from</th><th>to competitor</th>
+      <th class="num">journeys</th><th class="num" title="share of the journeys that visit the touchpoint">of its visitors</th><th class="num">came back</th>
+      <th class="num">then bought</th><th title="in the minimum cut">cut</th></tr></thead><tbody>${rows.map(d => `
+      <tr data-touchpoint="${esc(d.touchpoint)}" data-competitor="${esc(d.competitor)}" data-journeys="${d.journeys}"
+          class="${inCut.has(key(d.touchpoint, d.competitor)) ? 'in-cut' : ''}">
+        <td><b>${esc(nodeName(d.touchpoint))}</b>${d.stage ? ` <span class="muted">${esc(d.stage)}</span>` : ''}</td>
+        <td class="warn">${esc(d.competitor)}</td><td class="num">${count(d.journeys)}</td>
+        <td class="num">${percent(d.rate, 1)}</td><td class="num">${count(d.cameBack)}</td>
+        <td class="num">${count(d.boughtAfterReturn)}</td>
+        <td>${inCut.has(key(d.touchpoint, d.competitor)) ? '<i class="ln cut" title="in the minimum cut"></i>' : ''}</td></tr>`).join('')}
+      </tbody></table>
+      <p class="cut-summary">${cutSentence(answer.minimumCut)}</p><p class="muted" id="cut-on-map"></p>`;
+    return answer;
+  } catch (error) {
+    if (mine === latest) container.innerHTML = unavailable('Diversions', error);
+    return null;
+  }
+}
+
+function cutSentence(minimumCut) {
+  const edges = (minimumCut && minimumCut.edges) || [];
+  if (!edges.length) return '';
+  const busiest = [...edges].sort((x, y) => y.journeys - x.journeys).slice(0, CUT_LISTED);
+  return `<b>Minimum cut:</b> closing ${edges.length === 1 ? 'this transition' : `these ${count(edges.length)} transitions`},
+    ${count(minimumCut.journeys)} journeys in all, would cut every way to a competitor:
+    ${busiest.map(e => `${esc(nodeName(e.from))} → ${esc(e.to)} (${count(e.journeys)})`).join(', ')}${edges.length > busiest.length
+      ? `, and ${count(edges.length - busiest.length)} smaller ones` : ''}.`;
+}
+
+const key = (from, to) => `${from}\u0000${to}`;
+
+/**
+ * Marks the minimum cut's transitions among the map's links (class min-cut), matched by the labels of their ends, and
+ * says in {@code note} how many of them the map shows. O(nodes + links + cut).
+ */
+export function markMinimumCut(mapContainer, answer, note) {
+  const edges = (answer && answer.minimumCut && answer.minimumCut.edges) || [];
+  const cut = new Set(edges.map(edge => key(edge.from, edge.to)));
+  const labels = new Map([...mapContainer.querySelectorAll('g.node')].map(g => [g.dataset.id, g.dataset.label]));
+  let marked = 0;
+  mapContainer.querySelectorAll('path.link').forEach(link => {
+    const on = cut.has(key(labels.get(link.dataset.source), labels.get(link.dataset.target)));
+    link.classList.toggle('min-cut', on);
+    marked += on ? 1 : 0;
+  });
+  if (!note || !edges.length) return marked;
+  note.textContent = marked === edges.length
+    ? `All ${count(edges.length)} transitions of the cut are marked on the map.`
+    : `${count(marked)} of the ${count(edges.length)} transitions of the cut are on the map${marked ? ' and marked there' : ''}`
+      + ' (the map shows the busiest links at the chosen level; the cut is between touchpoints).';
+  return marked;
+}

@@ -1,0 +1,88 @@
+// Likely paths (/api/paths/likely): the k most probable paths of the absorbing Markov chain to purchase, abandonment or
+// a competitor, each beside the journeys that took exactly it, and the chain's outcome probabilities from every step
+// (shown when hovering a step). Same filters and path shaping as the map, so its steps are the map's labels.
+import { getJson } from './api.js';
+import { percent, count, esc, nodeName, unavailable } from './format.js';
+import * as tooltip from './tooltip.js';
+
+const NOUNS = { purchase: 'a purchase', abandoned: 'abandonment', diverted: 'a competitor' };
+let latest = 0;
+let shown = { container: null, tabs: null, params: new URLSearchParams(), competitors: new Set() };
+
+/**
+ * Draws the likely paths to the outcome of the selected tab for the filters {@code params}; the tabs switch the outcome
+ * without redrawing the rest of the page. One request (k = 10).
+ */
+export async function renderLikelyPaths(container, tabs, params, competitors) {
+  shown = { container, tabs, params, competitors };
+  if (!tabs.dataset.wired) {
+    tabs.dataset.wired = 'true';
+    tabs.addEventListener('click', event => {
+      const button = event.target.closest('button[data-outcome]');
+      if (!button) return;
+      tabs.querySelectorAll('button').forEach(b => b.setAttribute('aria-selected', String(b === button)));
+      draw();
+    });
+  }
+  await draw();
+}
+
+async function draw() {
+  const mine = ++latest;
+  const { container, tabs, params, competitors } = shown;
+  const selected = tabs.querySelector('button[aria-selected="true"]');
+  const outcome = selected ? selected.dataset.outcome : 'purchase';
+  const query = new URLSearchParams(params);
+  query.set('outcome', outcome);
+  query.set('k', '10');
+  try {
+    const answer = await getJson('/api/paths/likely', query);
+    if (mine !== latest) return;
+    const rows = new Map((answer.outcomeProbabilities || []).map(row => [row.node, row]));
+    const start = rows.get('(start)');
+    if (!answer.journeys) {
+      container.innerHTML = '<p class="muted">No journeys match the filters.</p>';
+    } else if (!(answer.paths || []).length) {
+      container.innerHTML = `<p class="muted">${startSentence(start)} No path of these ${count(answer.journeys)} journeys
+        leads to ${NOUNS[outcome]}.</p>`;
+    } else {
+      const max = Math.max(...answer.paths.map(p => p.probability), 1e-12);
+      container.innerHTML = `<p class="muted">${startSentence(start)} Hover a step for the chances from there.</p>
+        <table class="paths likely"><thead><tr><th>path to ${esc(NOUNS[outcome])}</th><th class="num">probability</th>
+        <th class="num">journeys that took it</th><th class="num">share</th></tr></thead><tbody>${answer.paths.map(p => `
+        <tr data-steps="${esc(JSON.stringify(p.steps))}" data-probability="${p.probability}" data-journeys="${p.journeys}">
+          <td><div class="chips">${p.steps.map(s => `<span class="chip${competitors.has(s) ? ' competitor' : ''}" data-node="${esc(s)}">${esc(nodeName(s))}</span>`)
+            .join('<span class="arrow">›</span>')}<span class="arrow">›</span><span class="chip outcome ${esc(outcome)}">${esc(outcome)}</span></div>
+          <div class="bar"><i style="width:${(100 * p.probability / max).toFixed(1)}%"></i></div></td>
+          <td class="num">${percent(p.probability, 2)}</td><td class="num">${count(p.journeys)}</td>
+          <td class="num">${percent(p.share, 2)}</td></tr>`).join('')}</tbody></table>
+        <p class="muted">Probability: of the first-order chain built from the ${count(answer.journeys)} selected journeys,
+        so a likely path may be one that nobody took exactly (journeys 0).</p>`;
+      container.querySelectorAll('.chip[data-node]').forEach(chip => {
+        const row = rows.get(chip.dataset.node);
+        if (!row) return;
+        chip.addEventListener('mouseenter', event => tooltip.show(event, outcomeTip(chip.dataset.node, row)));
+        chip.addEventListener('mousemove', tooltip.move);
+        chip.addEventListener('mouseleave', tooltip.hide);
+      });
+    }
+    container.dataset.ready = outcome;
+  } catch (error) {
+    if (mine === latest) container.innerHTML = unavailable('Likely paths', error);
+  }
+}
+
+function startSentence(start) {
+  if (!start) return '';
+  return `From the start, a journey ends in a purchase with probability <b>${percent(start.purchase, 1)}</b>, is abandoned
+    with ${percent(start.abandoned, 1)} and goes to a competitor with ${percent(start.diverted, 1)}.`;
+}
+
+/** The tooltip of a step: the chain's probabilities of each outcome from there (one outcomeProbabilities row). */
+export function outcomeTip(node, row) {
+  return `<strong>${esc(nodeName(node))}</strong><div>from here, the journey ends in</div>
+    <table><tr><th>a purchase</th><td>${percent(row.purchase, 1)}</td></tr>
+    <tr><th>abandonment</th><td>${percent(row.abandoned, 1)}</td></tr>
+    <tr><th>a competitor</th><td>${percent(row.diverted, 1)}</td></tr>
+    ${row.open ? `<tr><th>still open</th><td>${percent(row.open, 1)}</td></tr>` : ''}</table>`;
+}
