@@ -40,6 +40,8 @@ final class TransitionLedger {
         final boolean postPurchase;
         long count;
         long journeys;
+        /** The element id of the edge's TRANSITION relationship once written; null before. */
+        String relationship;
         /** Sum of duration × weight and the total weight of the durations; the durations sorted, with weights. */
         long millisSum;
         long timedWeight;

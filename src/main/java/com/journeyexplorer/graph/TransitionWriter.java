@@ -44,27 +44,35 @@ class TransitionWriter {
             DELETE r
             """;
 
-    private static final String CREATE_TRANSITIONS = """
+    /** Edges whose count reached 0, by element id; only TRANSITION relationships between the expected nodes. */
+    private static final String DELETE_EDGES = """
             UNWIND $edges AS e
+            MATCH (a:Touchpoint)-[r:TRANSITION]->(b:Touchpoint)
+            WHERE elementId(r) = e.id AND a.name = e.from AND b.name = e.to
+            DELETE r
+            """;
+
+    /** Edges whose properties changed, by element id; returns how many were found. */
+    private static final String UPDATE_EDGES = """
+            UNWIND $edges AS e
+            MATCH (a:Touchpoint)-[r:TRANSITION]->(b:Touchpoint)
+            WHERE elementId(r) = e.id AND a.name = e.from AND b.name = e.to
+            SET r = e.props
+            RETURN count(r) AS found
+            """;
+
+    /** New edges; returns each one's element id by its row number. */
+    private static final String CREATE_EDGES = """
+            UNWIND range(0, size($edges) - 1) AS row
+            WITH row, $edges[row] AS e
             MATCH (a:Touchpoint {name: e.from})
             MATCH (b:Touchpoint {name: e.to})
             CREATE (a)-[r:TRANSITION]->(b)
             SET r = e.props
+            RETURN row, elementId(r) AS id
             """;
 
-    private static final String DELETE_EDGES = """
-            UNWIND $edges AS e
-            MATCH (:Touchpoint {name: e.from})-[r:TRANSITION {postPurchase: e.postPurchase}]->(:Touchpoint {name: e.to})
-            DELETE r
-            """;
-
-    private static final String WRITE_EDGES = """
-            UNWIND $edges AS e
-            MATCH (a:Touchpoint {name: e.from})
-            MATCH (b:Touchpoint {name: e.to})
-            MERGE (a)-[r:TRANSITION {postPurchase: e.props.postPurchase}]->(b)
-            SET r = e.props
-            """;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TransitionWriter.class);
 
     private final Driver driver;
     /** The ledger of {@link #reflected}'s journeys, or null when there is none to trust. */
@@ -91,6 +99,7 @@ class TransitionWriter {
             rewrite(after);
             return;
         }
+        long started = System.nanoTime();
         TransitionLedger.Settled settled;
         try {
             for (String id : changed) {
@@ -106,28 +115,71 @@ class TransitionWriter {
                 : before.touchpoint(node).name();
         List<Map<String, Object>> deleted = new ArrayList<>(settled.deleted().size());
         for (TransitionLedger.Edge edge : settled.deleted()) {
-            deleted.add(Map.of("from", TransitionLedger.nodeName(edge.from, names),
-                    "to", TransitionLedger.nodeName(edge.to, names), "postPurchase", edge.postPurchase));
+            if (edge.relationship != null) {
+                deleted.add(Map.of("id", edge.relationship, "from", TransitionLedger.nodeName(edge.from, names),
+                        "to", TransitionLedger.nodeName(edge.to, names)));
+            }
         }
-        List<Map<String, Object>> written = new ArrayList<>(settled.written().size());
+        List<Map<String, Object>> updated = new ArrayList<>();
+        List<TransitionLedger.Edge> created = new ArrayList<>();
+        List<Map<String, Object>> createdRows = new ArrayList<>();
         for (TransitionLedger.Edge edge : settled.written()) {
-            written.add(row(edge, settled.sourceTotals().get(edge), names));
+            Map<String, Object> row = row(edge, settled.sourceTotals().get(edge), names);
+            if (edge.relationship == null) {
+                created.add(edge);
+                createdRows.add(row);
+            } else {
+                Map<String, Object> withId = new HashMap<>(row);
+                withId.put("id", edge.relationship);
+                updated.add(withId);
+            }
         }
+        long counted = System.nanoTime();
         try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
-                tx.run(MERGE_SPECIAL_NODES, Map.of("nodes", specialNodes())).consume();
+            List<String> ids = session.executeWrite(tx -> {
                 if (!deleted.isEmpty()) {
                     tx.run(DELETE_EDGES, Map.of("edges", deleted)).consume();
                 }
-                if (!written.isEmpty()) {
-                    tx.run(WRITE_EDGES, Map.of("edges", written)).consume();
+                if (!updated.isEmpty()) {
+                    long found = tx.run(UPDATE_EDGES, Map.of("edges", updated)).single().get("found").asLong();
+                    if (found != updated.size()) {
+                        throw new StaleGraphException();
+                    }
                 }
+                return createdIds(tx, createdRows);
             });
+            for (int i = 0; i < created.size(); i++) {
+                created.get(i).relationship = ids.get(i);
+            }
             reflected = after;
+            log.debug("TRANSITION delta of {} journeys: counted in {} ms; {} edges deleted, {} updated, {} created in"
+                    + " {} ms", changed.size(), (counted - started) / 1_000_000, deleted.size(), updated.size(),
+                    created.size(), (System.nanoTime() - counted) / 1_000_000);
+        } catch (StaleGraphException stale) {
+            // Someone changed TRANSITION relationships outside the app (a Cypher write over Bolt): start over.
+            log.warn("The stored TRANSITION graph was changed outside the app; rewriting it");
+            rewrite(after);
         } catch (RuntimeException failure) {
             ledger = null;
             throw failure;
         }
+    }
+
+    /** The relationships the ledger knows are not all there: the delta cannot be applied. */
+    private static final class StaleGraphException extends RuntimeException {
+        StaleGraphException() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Creates the edges of {@code rows} and returns their element ids in the same order. */
+    private static List<String> createdIds(org.neo4j.driver.TransactionContext tx, List<Map<String, Object>> rows) {
+        String[] ids = new String[rows.size()];
+        if (!rows.isEmpty()) {
+            tx.run(CREATE_EDGES, Map.of("edges", rows)).forEachRemaining(
+                    record -> ids[record.get("row").asInt()] = record.get("id").asString());
+        }
+        return java.util.Arrays.asList(ids);
     }
 
     /**
@@ -142,16 +194,20 @@ class TransitionWriter {
         for (TransitionLedger.Edge edge : next.edges()) {
             bySource.merge(sourceKey(edge), edge.count, Long::sum);
         }
-        List<Map<String, Object>> edges = new ArrayList<>(next.edges().size());
-        for (TransitionLedger.Edge edge : next.edges()) {
-            edges.add(row(edge, bySource.get(sourceKey(edge)), names));
+        List<TransitionLedger.Edge> all = new ArrayList<>(next.edges());
+        List<Map<String, Object>> rows = new ArrayList<>(all.size());
+        for (TransitionLedger.Edge edge : all) {
+            rows.add(row(edge, bySource.get(sourceKey(edge)), names));
         }
         try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
+            List<String> ids = session.executeWrite(tx -> {
                 tx.run(MERGE_SPECIAL_NODES, Map.of("nodes", specialNodes())).consume();
                 tx.run(DELETE_TRANSITIONS).consume();
-                tx.run(CREATE_TRANSITIONS, Map.of("edges", edges)).consume();
+                return createdIds(tx, rows);
             });
+            for (int i = 0; i < all.size(); i++) {
+                all.get(i).relationship = ids.get(i);
+            }
         }
         ledger = next;
         reflected = snapshot;

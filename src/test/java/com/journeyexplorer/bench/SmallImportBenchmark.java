@@ -60,7 +60,8 @@ public final class SmallImportBenchmark {
         Path storeCsv = dataDir.resolve("store.csv");
         List<byte[]> batches = split(csv, storeCsv, size);
         try (BenchmarkApp app = new BenchmarkApp(dataDir.resolve("db"),
-                "--logging.level.com.journeyexplorer.graph.JourneyGraph=info")) {
+                "--logging.level.com.journeyexplorer.graph.JourneyGraph=info",
+                "--logging.level.com.journeyexplorer.graph.TransitionWriter=debug")) {
             HttpClient http = HttpClient.newHttpClient();
             BenchmarkApp.resetPeakHeap();
             long started = System.nanoTime();
