@@ -232,13 +232,30 @@ final class TransitionLedger {
         return new Settled(deleted, written, totals);
     }
 
-    /** Merges the pending durations into the edge's sorted ones in one pass. */
+    /**
+     * Applies the pending durations to the edge's sorted ones: a few are inserted and removed in place (a binary search
+     * and an array shift each, no copy of the durations), many are merged in one pass over a new array.
+     */
     private static void mergeDurations(Edge edge) {
         LongPairs added = edge.added;
         LongPairs removed = edge.removed;
         edge.added = null;
         edge.removed = null;
         if (added == null && removed == null) {
+            return;
+        }
+        int changes = (added == null ? 0 : added.size) + (removed == null ? 0 : removed.size);
+        if (edge.size > 0 && changes <= 64 && changes <= edge.size / 8) {
+            if (added != null) {
+                for (int i = 0; i < added.size; i++) {
+                    insert(edge, added.millis[i], added.weights[i]);
+                }
+            }
+            if (removed != null) {
+                for (int i = 0; i < removed.size; i++) {
+                    delete(edge, removed.millis[i], removed.weights[i]);
+                }
+            }
             return;
         }
         if (added != null) {
@@ -301,6 +318,61 @@ final class TransitionLedger {
         edge.millis = size == capacity ? millis : Arrays.copyOf(millis, size);
         edge.weights = weights == null ? null : size == capacity ? weights : Arrays.copyOf(weights, size);
         edge.size = size;
+    }
+
+    /** Inserts one duration at its sorted place, growing the arrays by half when full. O(log d + shift). */
+    private static void insert(Edge edge, long millis, long weight) {
+        if (weight != 1 && edge.weights == null) {
+            edge.weights = new long[edge.millis.length];
+            Arrays.fill(edge.weights, 0, edge.size, 1);
+        }
+        if (edge.size == edge.millis.length) {
+            int grown = Math.max(4, edge.size + (edge.size >> 1));
+            edge.millis = Arrays.copyOf(edge.millis, grown);
+            if (edge.weights != null) {
+                edge.weights = Arrays.copyOf(edge.weights, grown);
+            }
+        }
+        int at = lowerBound(edge, millis, weight);
+        System.arraycopy(edge.millis, at, edge.millis, at + 1, edge.size - at);
+        edge.millis[at] = millis;
+        if (edge.weights != null) {
+            System.arraycopy(edge.weights, at, edge.weights, at + 1, edge.size - at);
+            edge.weights[at] = weight;
+        }
+        edge.size++;
+        edge.millisSum += millis * weight;
+        edge.timedWeight += weight;
+    }
+
+    /** Removes one duration that the edge holds. O(log d + shift). */
+    private static void delete(Edge edge, long millis, long weight) {
+        int at = lowerBound(edge, millis, weight);
+        if (at == edge.size || edge.millis[at] != millis || weightAt(edge.weights, at) != weight) {
+            throw new IllegalStateException("a duration was counted out that was never counted in");
+        }
+        System.arraycopy(edge.millis, at + 1, edge.millis, at, edge.size - at - 1);
+        if (edge.weights != null) {
+            System.arraycopy(edge.weights, at + 1, edge.weights, at, edge.size - at - 1);
+        }
+        edge.size--;
+        edge.millisSum -= millis * weight;
+        edge.timedWeight -= weight;
+    }
+
+    /** The first position whose (duration, weight) is not below the given pair. */
+    private static int lowerBound(Edge edge, long millis, long weight) {
+        int low = 0;
+        int high = edge.size;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (compare(edge.millis[middle], weightAt(edge.weights, middle), millis, weight) < 0) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     private static long weightAt(long[] weights, int i) {
