@@ -85,8 +85,11 @@ final class TransitionLedger {
         }
     }
 
-    /** What {@link #settle} found: edges whose count reached 0, and edges whose properties are to be written. */
-    record Settled(List<Edge> deleted, List<Edge> written, Map<Edge, Long> sourceTotals) {
+    /**
+     * What {@link #settle} found: edges whose count reached 0, edges whose properties are to be written, the total of
+     * each one's source (for its probability), and which of them changed besides their probability.
+     */
+    record Settled(List<Edge> deleted, List<Edge> written, Map<Edge, Long> sourceTotals, Set<Edge> changed) {
     }
 
     private final Map<Long, Edge> edges = new HashMap<>();
@@ -197,6 +200,7 @@ final class TransitionLedger {
     Settled settle() {
         List<Edge> deleted = new ArrayList<>();
         Set<Long> sources = new LinkedHashSet<>();
+        Set<Edge> changed = new java.util.HashSet<>(touched);
         for (Edge edge : touched) {
             mergeDurations(edge);
             if (edge.count < 0 || edge.journeys < 0 || edge.size < 0) {
@@ -229,7 +233,7 @@ final class TransitionLedger {
                 totals.put(edge, total);
             }
         }
-        return new Settled(deleted, written, totals);
+        return new Settled(deleted, written, totals, changed);
     }
 
     /**

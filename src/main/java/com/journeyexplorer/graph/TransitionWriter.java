@@ -61,6 +61,18 @@ class TransitionWriter {
             RETURN count(r) AS found
             """;
 
+    /**
+     * Edges whose probability alone moved (the others leaving a source whose total changed): ids and probabilities as
+     * two lists, the lightest parameters; returns how many were found.
+     */
+    private static final String UPDATE_PROBABILITIES = """
+            UNWIND range(0, size($ids) - 1) AS i
+            MATCH ()-[r:TRANSITION]->()
+            WHERE elementId(r) = $ids[i]
+            SET r.probability = $probabilities[i]
+            RETURN count(r) AS found
+            """;
+
     /** New edges; returns each one's element id by its row number. */
     private static final String CREATE_EDGES = """
             UNWIND range(0, size($edges) - 1) AS row
@@ -121,10 +133,18 @@ class TransitionWriter {
             }
         }
         List<Map<String, Object>> updated = new ArrayList<>();
+        List<String> reweighedIds = new ArrayList<>();
+        List<Double> reweighed = new ArrayList<>();
         List<TransitionLedger.Edge> created = new ArrayList<>();
         List<Map<String, Object>> createdRows = new ArrayList<>();
         for (TransitionLedger.Edge edge : settled.written()) {
-            Map<String, Object> row = row(edge, settled.sourceTotals().get(edge), names);
+            long sourceTotal = settled.sourceTotals().get(edge);
+            if (edge.relationship != null && !settled.changed().contains(edge)) {
+                reweighedIds.add(edge.relationship);
+                reweighed.add((double) edge.count / sourceTotal);
+                continue;
+            }
+            Map<String, Object> row = row(edge, sourceTotal, names);
             if (edge.relationship == null) {
                 created.add(edge);
                 createdRows.add(row);
@@ -146,15 +166,23 @@ class TransitionWriter {
                         throw new StaleGraphException();
                     }
                 }
+                if (!reweighedIds.isEmpty()) {
+                    long found = tx.run(UPDATE_PROBABILITIES, Map.of("ids", reweighedIds,
+                            "probabilities", reweighed)).single().get("found").asLong();
+                    if (found != reweighedIds.size()) {
+                        throw new StaleGraphException();
+                    }
+                }
                 return createdIds(tx, createdRows);
             });
             for (int i = 0; i < created.size(); i++) {
                 created.get(i).relationship = ids.get(i);
             }
             reflected = after;
-            log.debug("TRANSITION delta of {} journeys: counted in {} ms; {} edges deleted, {} updated, {} created in"
-                    + " {} ms", changed.size(), (counted - started) / 1_000_000, deleted.size(), updated.size(),
-                    created.size(), (System.nanoTime() - counted) / 1_000_000);
+            log.debug("TRANSITION delta of {} journeys: counted in {} ms; {} edges deleted, {} updated, {} with a new"
+                    + " probability only, {} created in {} ms", changed.size(), (counted - started) / 1_000_000,
+                    deleted.size(), updated.size(), reweighedIds.size(), created.size(),
+                    (System.nanoTime() - counted) / 1_000_000);
         } catch (StaleGraphException stale) {
             // Someone changed TRANSITION relationships outside the app (a Cypher write over Bolt): start over.
             log.warn("The stored TRANSITION graph was changed outside the app; rewriting it");
