@@ -31,6 +31,34 @@ final class JourneyIndex {
         }
     }
 
+    private JourneyIndex(List<Journey> journeys, int[] slots, int shift) {
+        this.journeys = journeys;
+        this.slots = slots;
+        this.shift = shift;
+    }
+
+    /**
+     * A copy of this index over {@code journeys}, a list with the same ids at the same positions (and possibly more
+     * after them, to be {@link #put}), with room for {@code more} further ids; null when they would fill it over half
+     * (then build a new index). O(slots) for the copy.
+     */
+    JourneyIndex copyFor(List<Journey> journeys, int more) {
+        if ((long) (this.journeys.size() + more) * 2 > slots.length) {
+            return null;
+        }
+        return new JourneyIndex(journeys, slots.clone(), shift);
+    }
+
+    /** This index over {@code journeys}, a list with the same ids at the same positions; shares the table. O(1). */
+    JourneyIndex over(List<Journey> journeys) {
+        return new JourneyIndex(journeys, slots, shift);
+    }
+
+    /** Indexes the journey at {@code position} of the list (a copy's only, before the index is shared). */
+    void put(int position) {
+        slots[slotOf(journeys.get(position).id())] = position + 1;
+    }
+
     /** The position of the journey with this id, or -1; O(1) expected. */
     int positionOf(String id) {
         return slots[slotOf(id)] - 1;

@@ -32,6 +32,10 @@ public final class JourneySnapshot {
     private final long eventCount;
     private final long journeyCount;
     private final boolean hasOpenJourneys;
+    /** The latest event of the timed journeys, epoch milliseconds ({@link Long#MIN_VALUE} for none). */
+    private final long latestEvent;
+    /** The positions of the open journeys, ascending. */
+    private final int[] openPositions;
     private final Map<Object, Object> memos = new ConcurrentHashMap<>(4);
 
     public JourneySnapshot(List<Touchpoint> touchpoints, List<Journey> journeys, long version) {
@@ -48,17 +52,45 @@ public final class JourneySnapshot {
         this.journeyIndex = new JourneyIndex(this.journeys);
         long events = 0;
         long weighted = 0;
-        boolean open = false;
+        long latest = Long.MIN_VALUE;
+        int[] open = new int[8];
+        int opened = 0;
         for (int i = 0; i < journeys.size(); i++) {
             Journey journey = journeys.get(i);
             events += (long) journey.length() * journey.weight();
             weighted += journey.weight();
-            open |= journey.outcome() == Outcome.OPEN;
+            if (journey.isTimed() && journey.endedAt() > latest) {
+                latest = journey.endedAt();
+            }
+            if (journey.outcome() == Outcome.OPEN) {
+                if (opened == open.length) {
+                    open = java.util.Arrays.copyOf(open, opened * 2);
+                }
+                open[opened++] = i;
+            }
         }
-        this.hasOpenJourneys = open;
+        this.openPositions = java.util.Arrays.copyOf(open, opened);
+        this.hasOpenJourneys = opened > 0;
+        this.latestEvent = latest;
         this.version = version;
         this.eventCount = events;
         this.journeyCount = weighted;
+    }
+
+    /** A snapshot whose totals were worked out from a previous one's: O(touchpoints), no pass over the journeys. */
+    private JourneySnapshot(List<Touchpoint> touchpoints, Map<String, Touchpoint> touchpointsByName,
+            List<Journey> journeys, JourneyIndex index, long version, long eventCount, long journeyCount,
+            long latestEvent, int[] openPositions) {
+        this.touchpoints = touchpoints;
+        this.touchpointsByName = touchpointsByName;
+        this.journeys = Collections.unmodifiableList(journeys);
+        this.journeyIndex = index;
+        this.version = version;
+        this.eventCount = eventCount;
+        this.journeyCount = journeyCount;
+        this.latestEvent = latestEvent;
+        this.openPositions = openPositions;
+        this.hasOpenJourneys = openPositions.length > 0;
     }
 
     public static JourneySnapshot empty() {
@@ -133,17 +165,37 @@ public final class JourneySnapshot {
         return type.cast(memos.computeIfAbsent(key, unused -> compute.get()));
     }
 
+    /** The latest event of the timed journeys, epoch milliseconds; {@link Long#MIN_VALUE} for none. O(1). */
+    public long latestEvent() {
+        return latestEvent;
+    }
+
+    /** The positions of the open journeys in {@link #journeys()}, ascending; shared, not to be modified. */
+    int[] openPositions() {
+        return openPositions;
+    }
+
     /**
      * A new snapshot with the given touchpoint list (the old one plus any new touchpoints) and the given journeys
-     * added, or replacing the journeys of the same id. Costs O(journeys) for the copy.
+     * added, or replacing the journeys of the same id. O(journeys) for the copy of the list of references and of the
+     * id index (two array copies), plus O(upserts); no pass over the journeys themselves.
      */
     public JourneySnapshot withChanges(List<Touchpoint> newTouchpoints, Collection<Journey> upserts) {
         return withChanges(newTouchpoints, upserts, List.of());
     }
 
-    /** As {@link #withChanges(List, Collection)}, also dropping the journeys whose ids are in {@code removals}. */
+    /**
+     * As {@link #withChanges(List, Collection)}, also dropping the journeys whose ids are in {@code removals}; with
+     * removals, positions move, so the snapshot is built anew: O(journeys) passes over the journeys.
+     */
     public JourneySnapshot withChanges(List<Touchpoint> newTouchpoints, Collection<Journey> upserts,
             Collection<String> removals) {
+        if (removals.isEmpty()) {
+            JourneySnapshot next = withUpserts(newTouchpoints, upserts);
+            if (next != null) {
+                return next;
+            }
+        }
         List<Journey> next = new ArrayList<>(journeys.size() + upserts.size());
         next.addAll(journeys);
         JourneyIndex positions = journeyIndex;
@@ -166,5 +218,99 @@ public final class JourneySnapshot {
             }
         }
         return new JourneySnapshot(newTouchpoints, next, version + 1);
+    }
+
+    /**
+     * The upserts applied without a pass over the journeys: the totals, the latest event and the open positions
+     * follow the replaced and added records. Null when the latest event could move back (a replaced version held it),
+     * which needs the pass.
+     */
+    private JourneySnapshot withUpserts(List<Touchpoint> newTouchpoints, Collection<Journey> upserts) {
+        List<Journey> next = new ArrayList<>(journeys.size() + upserts.size());
+        next.addAll(journeys);
+        JourneyIndex index = journeyIndex.copyFor(next, upserts.size());
+        if (index == null) {
+            // The index would be over half full: it is built anew, at twice the size, with the snapshot.
+            return null;
+        }
+        long events = eventCount;
+        long weighted = journeyCount;
+        long latest = latestEvent;
+        java.util.TreeSet<Integer> open = null;
+        for (Journey journey : upserts) {
+            int position = index.positionOf(journey.id());
+            if (position >= 0) {
+                Journey old = next.get(position);
+                if (old.isTimed() && old.endedAt() == latestEvent
+                        && !(journey.isTimed() && journey.endedAt() >= latestEvent)) {
+                    return null;
+                }
+                events -= (long) old.length() * old.weight();
+                weighted -= old.weight();
+                next.set(position, journey);
+            } else {
+                position = next.size();
+                next.add(journey);
+                index.put(position);
+            }
+            events += (long) journey.length() * journey.weight();
+            weighted += journey.weight();
+            if (journey.isTimed() && journey.endedAt() > latest) {
+                latest = journey.endedAt();
+            }
+            if (open == null) {
+                open = new java.util.TreeSet<>();
+                for (int at : openPositions) {
+                    open.add(at);
+                }
+            }
+            if (journey.outcome() == Outcome.OPEN) {
+                open.add(position);
+            } else {
+                open.remove(position);
+            }
+        }
+        return new JourneySnapshot(List.copyOf(newTouchpoints), byName(newTouchpoints), next, index, version + 1,
+                events, weighted, latest, open == null ? openPositions
+                        : open.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * This snapshot with the records at {@code positions} replaced by {@code replacements} (the same ids: a change of
+     * outcome), of the same version. O(journeys) for the copy of the list of references, O(open journeys + changes)
+     * besides; the id index is shared.
+     */
+    JourneySnapshot withReplaced(int[] positions, List<Journey> replacements) {
+        List<Journey> next = new ArrayList<>(journeys);
+        java.util.TreeSet<Integer> open = new java.util.TreeSet<>();
+        for (int at : openPositions) {
+            open.add(at);
+        }
+        for (int i = 0; i < positions.length; i++) {
+            Journey replacement = replacements.get(i);
+            if (!replacement.id().equals(next.get(positions[i]).id())) {
+                throw new IllegalArgumentException("a replacement must keep the id: " + replacement.id());
+            }
+            next.set(positions[i], replacement);
+            if (replacement.outcome() == Outcome.OPEN) {
+                open.add(positions[i]);
+            } else {
+                open.remove(positions[i]);
+            }
+        }
+        return new JourneySnapshot(touchpoints, touchpointsByName, next, journeyIndex.over(next), version,
+                eventCount, journeyCount, latestEvent, open.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static Map<String, Touchpoint> byName(List<Touchpoint> touchpoints) {
+        Map<String, Touchpoint> byName = new HashMap<>(touchpoints.size() * 2);
+        for (int i = 0; i < touchpoints.size(); i++) {
+            Touchpoint touchpoint = touchpoints.get(i);
+            if (touchpoint.id() != i) {
+                throw new IllegalArgumentException("touchpoint ids must be their list index: " + touchpoint);
+            }
+            byName.put(touchpoint.name(), touchpoint);
+        }
+        return byName;
     }
 }

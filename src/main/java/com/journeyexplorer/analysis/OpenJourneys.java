@@ -6,7 +6,11 @@ import com.journeyexplorer.journey.OutcomeRule;
 import com.journeyexplorer.journey.Touchpoint;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which journeys are still in progress. A journey is {@link Outcome#OPEN} when it has no purchase and no abandon
@@ -46,15 +50,73 @@ public final class OpenJourneys {
         return next == null ? snapshot : new JourneySnapshot(snapshot.touchpoints(), next, snapshot.version());
     }
 
-    /** The time of the latest event of the timed journeys, epoch milliseconds; {@link Long#MIN_VALUE} for none. */
-    public static long latestEvent(JourneySnapshot snapshot) {
-        long latest = Long.MIN_VALUE;
-        for (Journey journey : snapshot.journeys()) {
-            if (journey.isTimed() && journey.endedAt() > latest) {
-                latest = journey.endedAt();
+    /** What a change made of a snapshot: the next one, and the ids of the journeys whose status moved besides. */
+    public record Changed(JourneySnapshot snapshot, Set<String> statusMoved) {
+    }
+
+    /**
+     * {@code before.withChanges(touchpoints, upserts, removals)} with every journey's status derived anew, and the ids
+     * of the journeys not among {@code upserts} whose status that moved. Without removals, when the latest event does
+     * not move back, only the open journeys and the upserts can change status (a finished journey stays finished as
+     * the latest event moves on): O(upserts + open journeys) besides the copies of
+     * {@link JourneySnapshot#withChanges}. Otherwise O(journeys).
+     *
+     * @param before a snapshot whose statuses are derived ({@link #apply}), as every published snapshot is
+     */
+    public static Changed applyChanges(JourneySnapshot before, List<Touchpoint> touchpoints,
+            Collection<Journey> upserts, Collection<String> removals, long defaultHorizon) {
+        if (defaultHorizon < 0) {
+            throw new IllegalArgumentException("the open horizon must not be negative");
+        }
+        JourneySnapshot next = before.withChanges(touchpoints, upserts, removals);
+        Set<String> upserted = new HashSet<>();
+        for (Journey journey : upserts) {
+            upserted.add(journey.id());
+        }
+        if (!removals.isEmpty() || next.latestEvent() < before.latestEvent()
+                || next.journeys().size() < before.journeys().size()) {
+            JourneySnapshot derived = apply(next, defaultHorizon);
+            Set<String> moved = new HashSet<>();
+            for (int position = 0; derived != next && position < next.journeys().size(); position++) {
+                Journey journey = derived.journeys().get(position);
+                if (journey != next.journeys().get(position) && !upserted.contains(journey.id())) {
+                    moved.add(journey.id());
+                }
+            }
+            return new Changed(derived, moved);
+        }
+        long latest = next.latestEvent();
+        Set<Integer> candidates = new TreeSet<>();
+        for (int position : next.openPositions()) {
+            candidates.add(position);
+        }
+        for (String id : upserted) {
+            candidates.add(next.positionOf(id));
+        }
+        List<Integer> positions = new ArrayList<>();
+        List<Journey> replacements = new ArrayList<>();
+        Set<String> moved = new HashSet<>();
+        for (int position : candidates) {
+            Journey journey = next.journeys().get(position);
+            Outcome status = status(journey, latest, defaultHorizon, next.touchpoints());
+            if (status != journey.outcome()) {
+                positions.add(position);
+                replacements.add(journey.withOutcome(status));
+                if (!upserted.contains(journey.id())) {
+                    moved.add(journey.id());
+                }
             }
         }
-        return latest;
+        if (positions.isEmpty()) {
+            return new Changed(next, moved);
+        }
+        return new Changed(next.withReplaced(positions.stream().mapToInt(Integer::intValue).toArray(), replacements),
+                moved);
+    }
+
+    /** The time of the latest event of the timed journeys, epoch milliseconds; {@link Long#MIN_VALUE} for none. */
+    public static long latestEvent(JourneySnapshot snapshot) {
+        return snapshot.latestEvent();
     }
 
     /** The outcome of {@code journey} given the data's latest event. */

@@ -16,7 +16,6 @@ import org.springframework.stereotype.Service;
 
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.OpenJourneys;
-import com.journeyexplorer.analysis.TransitionTable;
 import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.SurveyResponse;
@@ -142,24 +141,39 @@ public class JourneyGraph {
             Function<JourneySnapshot, List<SurveyResponse>> answersOf, Answered<R> result, WriteProgress progress) {
         writeLock.lock();
         try {
+            long started = System.nanoTime();
             JourneySnapshot before = projection.current();
             JourneyChanges changes = planner.apply(before);
+            long planned = System.nanoTime();
             // The latest event moves with the data: which journeys are open is derived anew for every snapshot.
-            JourneySnapshot after = changes.isEmpty() ? before
-                    : OpenJourneys.apply(before.withChanges(changes.touchpoints(), changes.upserts(),
-                            changes.removals()), openHorizon);
+            JourneySnapshot after = before;
+            Set<String> changed = Set.of();
+            if (!changes.isEmpty()) {
+                OpenJourneys.Changed next = OpenJourneys.applyChanges(before, changes.touchpoints(),
+                        changes.upserts(), changes.removals(), openHorizon);
+                after = next.snapshot();
+                changed = new HashSet<>(next.statusMoved());
+                for (Journey journey : changes.upserts()) {
+                    changed.add(journey.id());
+                }
+                changed.addAll(changes.removals());
+            }
+            long derived = System.nanoTime();
             List<SurveyResponse> answers = answersOf.apply(after);
             String importId = null;
             FeedbackGraph.Added added = new FeedbackGraph.Added(null, List.of(), answers.size(),
                     feedback.responses().size());
             if (!changes.isEmpty() || journal.undoes() != null || journal.erasedCustomer() != null
                     || feedback.hasNew(answers)) {
-                Written written = write(journal, changes, before, after, answers, progress);
+                Written written = write(journal, changes, before, after, changed, answers, progress);
                 importId = written.importId();
                 if (written.answers() != null) {
                     added = written.answers();
                 }
                 projection.replace(after);
+                log.info("Change {}: planned in {} ms, next snapshot in {} ms, written and published in {} ms",
+                        importId, (planned - started) / 1_000_000, (derived - planned) / 1_000_000,
+                        (System.nanoTime() - derived) / 1_000_000);
             }
             return result.apply(changes, after, importId, added);
         } finally {
@@ -306,7 +320,7 @@ public class JourneyGraph {
     }
 
     private Written write(Journal journal, JourneyChanges changes, JourneySnapshot before, JourneySnapshot after,
-            List<SurveyResponse> answers, WriteProgress progress) {
+            Set<String> changed, List<SurveyResponse> answers, WriteProgress progress) {
         long started = System.nanoTime();
         String importId = UUID.randomUUID().toString();
         List<String> recreated = new ArrayList<>();
@@ -357,7 +371,7 @@ public class JourneyGraph {
             }
             long journeysWritten = System.nanoTime();
             if (!changes.isEmpty()) {
-                transitions.writeTransitions(TransitionTable.of(after, journey -> true, true), after.touchpoints());
+                transitions.update(before, after, changed);
             }
             FeedbackGraph.Added added = null;
             if (journal.undoes() != null) {
@@ -401,7 +415,7 @@ public class JourneyGraph {
         try {
             importJournal.rollBack(importId, batchSize);
             writes.writeTouchpoints(before.touchpoints(), importId + "-undo");
-            transitions.writeTransitions(TransitionTable.of(before, journey -> true, true), before.touchpoints());
+            transitions.rewrite(before);
         } catch (RuntimeException undoFailure) {
             log.error("Undoing import {} failed too; it will be rolled back at the next start", importId,
                     undoFailure);
@@ -427,7 +441,7 @@ public class JourneyGraph {
             JourneySnapshot snapshot = OpenJourneys.apply(
                     new JourneySnapshot(graph.touchpoints(), graph.journeys(), 1), openHorizon);
             if (!unfinished.isEmpty()) {
-                transitions.writeTransitions(TransitionTable.of(snapshot, journey -> true, true), snapshot.touchpoints());
+                transitions.rewrite(snapshot);
             }
             projection.replace(snapshot);
             log.info("Loaded {} journeys ({} events, {} touchpoints) from Neo4j in {} ms", snapshot.journeyCount(),

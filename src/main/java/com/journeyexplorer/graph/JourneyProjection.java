@@ -22,10 +22,15 @@ public class JourneyProjection {
 
     /**
      * Publishes {@code next} and builds its per-snapshot indexes in the background (half a second at a million
-     * journeys): a request that needs them first waits for that one build rather than starting its own.
+     * journeys): a request that needs them first waits for that one build rather than starting its own. A snapshot
+     * replaced before its build starts is skipped, so a stream of small imports does not build indexes nobody reads.
      */
     void replace(JourneySnapshot next) {
         current = next;
-        CompletableFuture.runAsync(next::prepareIndexes);
+        CompletableFuture.runAsync(() -> {
+            if (current == next) {
+                next.prepareIndexes();
+            }
+        });
     }
 }

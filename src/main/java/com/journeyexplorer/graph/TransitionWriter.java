@@ -1,24 +1,31 @@
 package com.journeyexplorer.graph;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.springframework.stereotype.Repository;
 
+import com.journeyexplorer.analysis.DurationStats;
+import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.NodeSpace;
-import com.journeyexplorer.analysis.TransitionTable;
 import com.journeyexplorer.journey.Outcome;
-import com.journeyexplorer.journey.Touchpoint;
 
 /**
- * Keeps the aggregated {@code (:Touchpoint)-[:TRANSITION]->(:Touchpoint)} graph that Cypher users query: after every
- * change, all TRANSITION relationships are replaced by those of the new snapshot's {@link TransitionTable}, with the
- * {@code Start} and outcome nodes they need. One transaction; O(transitions), independent of the number of journeys.
+ * Keeps the aggregated {@code (:Touchpoint)-[:TRANSITION]->(:Touchpoint)} graph that Cypher users query equal to what
+ * {@link com.journeyexplorer.analysis.TransitionTable} computes over every journey of the current snapshot (the paths
+ * to purchase and the post-purchase layer, with the {@code Start} and outcome nodes). A change is written as a delta:
+ * the changed journeys' old versions are counted out of a {@link TransitionLedger} and their new versions in, and only
+ * the edges that changed, plus the others leaving the same sources (whose probabilities moved), are written; edges
+ * whose count reaches 0 are deleted. Cost: O(changed steps + edges of the touched sources), independent of the number
+ * of journeys. A change touching more than an eighth of the journeys, the first change after a start, and any change
+ * after a failed write rewrite every relationship instead (O(journeys + edges)). One transaction per call.
  */
 @Repository
 class TransitionWriter {
@@ -37,50 +44,237 @@ class TransitionWriter {
             DELETE r
             """;
 
-    private static final String CREATE_TRANSITIONS = """
+    /** Edges whose count reached 0, by element id; only TRANSITION relationships between the expected nodes. */
+    private static final String DELETE_EDGES = """
             UNWIND $edges AS e
+            MATCH (a:Touchpoint)-[r:TRANSITION]->(b:Touchpoint)
+            WHERE elementId(r) = e.id AND a.name = e.from AND b.name = e.to
+            DELETE r
+            """;
+
+    /** Edges whose properties changed, by element id; returns how many were found. */
+    private static final String UPDATE_EDGES = """
+            UNWIND $edges AS e
+            MATCH (a:Touchpoint)-[r:TRANSITION]->(b:Touchpoint)
+            WHERE elementId(r) = e.id AND a.name = e.from AND b.name = e.to
+            SET r = e.props
+            RETURN count(r) AS found
+            """;
+
+    /**
+     * Edges whose probability alone moved (the others leaving a source whose total changed): ids and probabilities as
+     * two lists, the lightest parameters; returns how many were found.
+     */
+    private static final String UPDATE_PROBABILITIES = """
+            UNWIND range(0, size($ids) - 1) AS i
+            MATCH ()-[r:TRANSITION]->()
+            WHERE elementId(r) = $ids[i]
+            SET r.probability = $probabilities[i]
+            RETURN count(r) AS found
+            """;
+
+    /** New edges; returns each one's element id by its row number. */
+    private static final String CREATE_EDGES = """
+            UNWIND range(0, size($edges) - 1) AS row
+            WITH row, $edges[row] AS e
             MATCH (a:Touchpoint {name: e.from})
             MATCH (b:Touchpoint {name: e.to})
             CREATE (a)-[r:TRANSITION]->(b)
             SET r = e.props
+            RETURN row, elementId(r) AS id
             """;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TransitionWriter.class);
+
     private final Driver driver;
+    /** The ledger of {@link #reflected}'s journeys, or null when there is none to trust. */
+    private TransitionLedger ledger;
+    private JourneySnapshot reflected;
 
     TransitionWriter(Driver driver) {
         this.driver = driver;
     }
 
-    /** Replaces every aggregated TRANSITION relationship with those of {@code table}, in one transaction. */
-    void writeTransitions(TransitionTable table, List<Touchpoint> touchpoints) {
-        NodeSpace nodes = table.nodes();
+    /**
+     * Brings the TRANSITION graph from {@code before}'s journeys to {@code after}'s, which differ only in the
+     * journeys whose ids are in {@code changed} (written, removed, or whose open status moved). O(changed steps +
+     * edges of the touched sources) when the ledger follows {@code before}; else O(journeys) once to build it.
+     */
+    void update(JourneySnapshot before, JourneySnapshot after, Collection<String> changed) {
+        if (changed.size() > after.journeys().size() / 8) {
+            rewrite(after);
+            return;
+        }
+        if (ledger == null || reflected != before) {
+            // The first change after a start (or after a failure) rewrites: whatever the stored graph holds, it is
+            // then the snapshot's again.
+            rewrite(after);
+            return;
+        }
+        long started = System.nanoTime();
+        TransitionLedger.Settled settled;
+        try {
+            for (String id : changed) {
+                before.journey(id).ifPresent(ledger::remove);
+                after.journey(id).ifPresent(ledger::add);
+            }
+            settled = ledger.settle();
+        } catch (RuntimeException failure) {
+            ledger = null;
+            throw failure;
+        }
+        IntFunction<String> names = node -> node < after.touchpoints().size() ? after.touchpoint(node).name()
+                : before.touchpoint(node).name();
+        List<Map<String, Object>> deleted = new ArrayList<>(settled.deleted().size());
+        for (TransitionLedger.Edge edge : settled.deleted()) {
+            if (edge.relationship != null) {
+                deleted.add(Map.of("id", edge.relationship, "from", TransitionLedger.nodeName(edge.from, names),
+                        "to", TransitionLedger.nodeName(edge.to, names)));
+            }
+        }
+        List<Map<String, Object>> updated = new ArrayList<>();
+        List<String> reweighedIds = new ArrayList<>();
+        List<Double> reweighed = new ArrayList<>();
+        List<TransitionLedger.Edge> created = new ArrayList<>();
+        List<Map<String, Object>> createdRows = new ArrayList<>();
+        for (TransitionLedger.Edge edge : settled.written()) {
+            long sourceTotal = settled.sourceTotals().get(edge);
+            if (edge.relationship != null && !settled.changed().contains(edge)) {
+                reweighedIds.add(edge.relationship);
+                reweighed.add((double) edge.count / sourceTotal);
+                continue;
+            }
+            Map<String, Object> row = row(edge, sourceTotal, names);
+            if (edge.relationship == null) {
+                created.add(edge);
+                createdRows.add(row);
+            } else {
+                Map<String, Object> withId = new HashMap<>(row);
+                withId.put("id", edge.relationship);
+                updated.add(withId);
+            }
+        }
+        long counted = System.nanoTime();
+        try (Session session = driver.session()) {
+            List<String> ids = session.executeWrite(tx -> {
+                if (!deleted.isEmpty()) {
+                    tx.run(DELETE_EDGES, Map.of("edges", deleted)).consume();
+                }
+                if (!updated.isEmpty()) {
+                    long found = tx.run(UPDATE_EDGES, Map.of("edges", updated)).single().get("found").asLong();
+                    if (found != updated.size()) {
+                        throw new StaleGraphException();
+                    }
+                }
+                if (!reweighedIds.isEmpty()) {
+                    long found = tx.run(UPDATE_PROBABILITIES, Map.of("ids", reweighedIds,
+                            "probabilities", reweighed)).single().get("found").asLong();
+                    if (found != reweighedIds.size()) {
+                        throw new StaleGraphException();
+                    }
+                }
+                return createdIds(tx, createdRows);
+            });
+            for (int i = 0; i < created.size(); i++) {
+                created.get(i).relationship = ids.get(i);
+            }
+            reflected = after;
+            log.debug("TRANSITION delta of {} journeys: counted in {} ms; {} edges deleted, {} updated, {} with a new"
+                    + " probability only, {} created in {} ms", changed.size(), (counted - started) / 1_000_000,
+                    deleted.size(), updated.size(), reweighedIds.size(), created.size(),
+                    (System.nanoTime() - counted) / 1_000_000);
+        } catch (StaleGraphException stale) {
+            // Someone changed TRANSITION relationships outside the app (a Cypher write over Bolt): start over.
+            log.warn("The stored TRANSITION graph was changed outside the app; rewriting it");
+            rewrite(after);
+        } catch (RuntimeException failure) {
+            ledger = null;
+            throw failure;
+        }
+    }
+
+    /** The relationships the ledger knows are not all there: the delta cannot be applied. */
+    private static final class StaleGraphException extends RuntimeException {
+        StaleGraphException() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Creates the edges of {@code rows} and returns their element ids in the same order. */
+    private static List<String> createdIds(org.neo4j.driver.TransactionContext tx, List<Map<String, Object>> rows) {
+        String[] ids = new String[rows.size()];
+        if (!rows.isEmpty()) {
+            tx.run(CREATE_EDGES, Map.of("edges", rows)).forEachRemaining(
+                    record -> ids[record.get("row").asInt()] = record.get("id").asString());
+        }
+        return java.util.Arrays.asList(ids);
+    }
+
+    /**
+     * Replaces every aggregated TRANSITION relationship with those of {@code snapshot}'s journeys, in one transaction,
+     * and keeps their ledger for the next {@link #update}. O(journeys + edges).
+     */
+    void rewrite(JourneySnapshot snapshot) {
+        ledger = null;
+        TransitionLedger next = TransitionLedger.of(snapshot.journeys());
+        IntFunction<String> names = node -> snapshot.touchpoint(node).name();
+        Map<Long, Long> bySource = new HashMap<>();
+        for (TransitionLedger.Edge edge : next.edges()) {
+            bySource.merge(sourceKey(edge), edge.count, Long::sum);
+        }
+        List<TransitionLedger.Edge> all = new ArrayList<>(next.edges());
+        List<Map<String, Object>> rows = new ArrayList<>(all.size());
+        for (TransitionLedger.Edge edge : all) {
+            rows.add(row(edge, bySource.get(sourceKey(edge)), names));
+        }
+        try (Session session = driver.session()) {
+            List<String> ids = session.executeWrite(tx -> {
+                tx.run(MERGE_SPECIAL_NODES, Map.of("nodes", specialNodes())).consume();
+                tx.run(DELETE_TRANSITIONS).consume();
+                return createdIds(tx, rows);
+            });
+            for (int i = 0; i < all.size(); i++) {
+                all.get(i).relationship = ids.get(i);
+            }
+        }
+        ledger = next;
+        reflected = snapshot;
+    }
+
+    /** Forgets the ledger: the next change rebuilds it from its snapshot (after a write that may have failed). */
+    void forget() {
+        ledger = null;
+        reflected = null;
+    }
+
+    private static long sourceKey(TransitionLedger.Edge edge) {
+        return ((long) edge.from << 1) | (edge.postPurchase ? 1 : 0);
+    }
+
+    /** An edge's endpoints and properties, as the aggregated graph stores them. */
+    private static Map<String, Object> row(TransitionLedger.Edge edge, long sourceTotal, IntFunction<String> names) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("count", edge.count);
+        props.put("journeys", edge.journeys);
+        props.put("probability", (double) edge.count / sourceTotal);
+        props.put("postPurchase", edge.postPurchase);
+        DurationStats timing = edge.timing();
+        if (!timing.isEmpty()) {
+            props.put("meanSeconds", timing.meanSeconds());
+            props.put("medianSeconds", timing.medianSeconds());
+            props.put("p90Seconds", timing.p90Seconds());
+        }
+        return Map.of("from", TransitionLedger.nodeName(edge.from, names),
+                "to", TransitionLedger.nodeName(edge.to, names), "props", props);
+    }
+
+    private static List<Map<String, Object>> specialNodes() {
         List<Map<String, Object>> special = new ArrayList<>();
         special.add(specialNode(NodeSpace.START_NAME, "start", null));
         for (Outcome outcome : Outcome.values()) {
             special.add(specialNode(outcome.nodeName(), "outcome", outcome.name()));
         }
-        List<Map<String, Object>> edges = new ArrayList<>(table.transitions().size());
-        for (TransitionTable.Transition transition : table.transitions()) {
-            Map<String, Object> props = new LinkedHashMap<>();
-            props.put("count", transition.count());
-            props.put("journeys", transition.journeys());
-            props.put("probability", transition.probability());
-            props.put("postPurchase", transition.postPurchase());
-            if (!transition.timing().isEmpty()) {
-                props.put("meanSeconds", transition.timing().meanSeconds());
-                props.put("medianSeconds", transition.timing().medianSeconds());
-                props.put("p90Seconds", transition.timing().p90Seconds());
-            }
-            edges.add(Map.of("from", nodeName(nodes, transition.from(), touchpoints),
-                    "to", nodeName(nodes, transition.to(), touchpoints), "props", props));
-        }
-        try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
-                tx.run(MERGE_SPECIAL_NODES, Map.of("nodes", special)).consume();
-                tx.run(DELETE_TRANSITIONS).consume();
-                tx.run(CREATE_TRANSITIONS, Map.of("edges", edges)).consume();
-            });
-        }
+        return special;
     }
 
     private static Map<String, Object> specialNode(String name, String kind, String outcome) {
@@ -89,9 +283,5 @@ class TransitionWriter {
         node.put("kind", kind);
         node.put("outcome", outcome);
         return node;
-    }
-
-    private static String nodeName(NodeSpace nodes, int node, List<Touchpoint> touchpoints) {
-        return nodes.name(node, touchpoints);
     }
 }

@@ -5,7 +5,11 @@ import com.journeyexplorer.journey.Outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +64,52 @@ class OpenJourneysTests {
         assertThat(TopPaths.of(judged, JourneySelection.all(), PathShaping.touchpoints(), 10).total()).isEqualTo(7);
         assertThat(TopPaths.of(judged, JourneySelection.all().withOpen(true), PathShaping.touchpoints(), 10).total())
                 .isEqualTo(9);
+    }
+
+    @Test
+    void changesJudgeOnlyOpenAndChangedJourneysYetAgreeWithAFullPass() {
+        Random random = new Random(5);
+        JourneySnapshot before = OpenJourneys.apply(snapshot, HORIZON);
+        List<Journey> templates = snapshot.journeys();
+        for (int round = 0; round < 60; round++) {
+            List<Journey> upserts = new ArrayList<>();
+            for (int i = random.nextInt(3); i > 0; i--) {
+                Journey template = templates.get(random.nextInt(templates.size()));
+                // Later and later journeys: the latest event moves on and open journeys close.
+                long shift = (round + 1) * JourneyFixture.DAY / 2;
+                long[] times = template.times().clone();
+                for (int t = 0; t < times.length; t++) {
+                    times[t] += shift;
+                }
+                String id = random.nextBoolean() ? "new-" + round + "-" + i : template.id();
+                upserts.add(new Journey(id, null, template.steps(), template.isTimed() ? times : template.times(),
+                        template.types(), null, template.outcome() == Outcome.OPEN ? Outcome.ABANDONED
+                                : template.outcome(), template.purchaseIndex(), 0.0, template.weight(), null, null,
+                        null));
+            }
+            List<String> removals = random.nextInt(5) == 0 ? List.of(before.journeys().get(0).id()) : List.of();
+
+            OpenJourneys.Changed changed = OpenJourneys.applyChanges(before, before.touchpoints(), upserts, removals,
+                    HORIZON);
+            JourneySnapshot full = OpenJourneys.apply(before.withChanges(before.touchpoints(), upserts, removals),
+                    HORIZON);
+
+            assertThat(outcomes(changed.snapshot())).as("round " + round).isEqualTo(outcomes(full));
+            assertThat(changed.snapshot().journeys()).extracting(Journey::id)
+                    .isEqualTo(full.journeys().stream().map(Journey::id).toList());
+            assertThat(changed.snapshot().hasOpenJourneys()).isEqualTo(full.hasOpenJourneys());
+            assertThat(changed.snapshot().latestEvent()).isEqualTo(full.latestEvent());
+            Set<String> moved = new HashSet<>();
+            Set<String> upserted = new HashSet<>();
+            upserts.forEach(journey -> upserted.add(journey.id()));
+            for (Journey journey : full.journeys()) {
+                Journey old = before.journey(journey.id()).orElse(null);
+                if (old != null && old.outcome() != journey.outcome() && !upserted.contains(journey.id())) {
+                    moved.add(journey.id());
+                }
+            }
+            assertThat(changed.statusMoved()).as("round " + round).isEqualTo(moved);
+            before = changed.snapshot();
+        }
     }
 }
