@@ -54,33 +54,46 @@ class TransitionWriter {
     /** Replaces every aggregated TRANSITION relationship with those of {@code table}, in one transaction. */
     void writeTransitions(TransitionTable table, List<Touchpoint> touchpoints) {
         NodeSpace nodes = table.nodes();
+        List<Map<String, Object>> edges = new ArrayList<>(table.transitions().size());
+        for (TransitionTable.Transition transition : table.transitions()) {
+            edges.add(Map.of("from", nodeName(nodes, transition.from(), touchpoints),
+                    "to", nodeName(nodes, transition.to(), touchpoints), "props", properties(transition)));
+        }
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> {
+                tx.run(MERGE_SPECIAL_NODES, Map.of("nodes", specialNodes())).consume();
+                tx.run(DELETE_TRANSITIONS).consume();
+                tx.run(CREATE_TRANSITIONS, Map.of("edges", edges)).consume();
+            });
+        }
+    }
+
+    /**
+     * The {@code Start} node and one node per outcome, in {@link NodeSpace} order: {@code name}, {@code kind}
+     * ({@code start} or {@code outcome}) and {@code outcome} (the outcome's name; null for the start node).
+     */
+    static List<Map<String, Object>> specialNodes() {
         List<Map<String, Object>> special = new ArrayList<>();
         special.add(specialNode(NodeSpace.START_NAME, "start", null));
         for (Outcome outcome : Outcome.values()) {
             special.add(specialNode(outcome.nodeName(), "outcome", outcome.name()));
         }
-        List<Map<String, Object>> edges = new ArrayList<>(table.transitions().size());
-        for (TransitionTable.Transition transition : table.transitions()) {
-            Map<String, Object> props = new LinkedHashMap<>();
-            props.put("count", transition.count());
-            props.put("journeys", transition.journeys());
-            props.put("probability", transition.probability());
-            props.put("postPurchase", transition.postPurchase());
-            if (!transition.timing().isEmpty()) {
-                props.put("meanSeconds", transition.timing().meanSeconds());
-                props.put("medianSeconds", transition.timing().medianSeconds());
-                props.put("p90Seconds", transition.timing().p90Seconds());
-            }
-            edges.add(Map.of("from", nodeName(nodes, transition.from(), touchpoints),
-                    "to", nodeName(nodes, transition.to(), touchpoints), "props", props));
+        return special;
+    }
+
+    /** The properties of a TRANSITION relationship; the timing ones only when the transition has timed steps. */
+    static Map<String, Object> properties(TransitionTable.Transition transition) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("count", transition.count());
+        props.put("journeys", transition.journeys());
+        props.put("probability", transition.probability());
+        props.put("postPurchase", transition.postPurchase());
+        if (!transition.timing().isEmpty()) {
+            props.put("meanSeconds", transition.timing().meanSeconds());
+            props.put("medianSeconds", transition.timing().medianSeconds());
+            props.put("p90Seconds", transition.timing().p90Seconds());
         }
-        try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
-                tx.run(MERGE_SPECIAL_NODES, Map.of("nodes", special)).consume();
-                tx.run(DELETE_TRANSITIONS).consume();
-                tx.run(CREATE_TRANSITIONS, Map.of("edges", edges)).consume();
-            });
-        }
+        return props;
     }
 
     private static Map<String, Object> specialNode(String name, String kind, String outcome) {
