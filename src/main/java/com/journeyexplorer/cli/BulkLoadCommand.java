@@ -17,8 +17,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 import com.journeyexplorer.config.JourneysProperties;
-import com.journeyexplorer.graph.BulkLoadRefusedException;
-import com.journeyexplorer.graph.BulkStoreWriter;
 import com.journeyexplorer.ingest.BulkEventLoader;
 import com.journeyexplorer.ingest.BulkLoadRejectedException;
 import com.journeyexplorer.ingest.ImportReport;
@@ -56,15 +54,14 @@ final class BulkLoadCommand {
         }
         try {
             long started = System.nanoTime();
-            BulkStoreWriter store = new BulkStoreWriter(properties.dataDir(), err);
-            store.requireEmptyStore();
+            BulkEventLoader loader = new BulkEventLoader(properties, err);
+            loader.requireEmptyStore();
             List<BulkEventLoader.Source> sources = new ArrayList<>();
             for (Path file : files) {
                 sources.add(new BulkEventLoader.Source(file,
                         ImportCommand.format(options, file.getFileName().toString().toLowerCase(Locale.ROOT))));
             }
-            ImportReport report = new BulkEventLoader(properties).load(sources,
-                    ImportCommand.importOptions(options, repeated, properties), store,
+            ImportReport report = loader.load(sources, ImportCommand.importOptions(options, repeated, properties),
                     file -> new ProgressInputStream(Files.newInputStream(file), Files.size(file), err));
             err.println();
             ImportCommand.printSummary(out, report, (System.nanoTime() - started) / 1e9);
@@ -79,11 +76,8 @@ final class BulkLoadCommand {
             err.println();
             err.println("error: --" + e.option() + " " + e.reason());
             return 2;
-        } catch (BulkLoadRefusedException e) {
-            err.println();
-            err.println("error: " + e.getMessage());
-            return 2;
         } catch (RuntimeException | IOException e) {
+            // A store in use or not empty too (BulkLoadRefusedException): nothing was written.
             err.println();
             err.println("error: " + ImportCommand.rootMessage(e));
             return 2;

@@ -71,7 +71,7 @@ public final class BulkStoreWriter {
     private static final String[] IMPORT = {"Import"};
 
     /** Neo4j's defaults, and the label and relationship-type lookup indexes every new database has. */
-    private static final Configuration IMPORT = new Configuration() {
+    private static final Configuration IMPORTER_SETTINGS = new Configuration() {
         @Override
         public IndexConfig indexConfig() {
             return IndexConfig.create().withLabelIndex().withRelationshipTypeIndex();
@@ -148,7 +148,7 @@ public final class BulkStoreWriter {
             // As neo4j-admin's import over an existing database: its files go, the lock file stays.
             fs.deleteRecursively(layout.databaseDirectory(), path -> !path.equals(layout.databaseLockFile()));
             fs.deleteRecursively(layout.getTransactionLogsDirectory());
-            engine.batchImporter(layout, fs, PageCacheTracer.NULL, IMPORT,
+            engine.batchImporter(layout, fs, PageCacheTracer.NULL, IMPORTER_SETTINGS,
                     NullLogService.getInstance(), progress, false, DefaultAdditionalIds.EMPTY, config,
                     Monitor.NO_MONITOR, scheduler, Collector.STRICT, TransactionLogInitializer.getLogFilesInitializer(),
                     new IndexImporterFactoryImpl(), EmptyMemoryTracker.INSTANCE,

@@ -2,6 +2,7 @@ package com.journeyexplorer.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -42,22 +43,37 @@ public final class BulkEventLoader {
 
     private final JourneysProperties.Ingest settings;
     private final long openHorizon;
+    private final BulkStoreWriter store;
 
-    public BulkEventLoader(JourneysProperties properties) {
+    /**
+     * @param properties the app's settings: the store in {@code journeys.data-dir}, the ingest settings
+     * @param progress   where the batch importer prints its stages
+     */
+    public BulkEventLoader(JourneysProperties properties, PrintStream progress) {
         this.settings = properties.ingest();
         this.openHorizon = properties.openHorizon().toMillis();
+        this.store = new BulkStoreWriter(properties.dataDir(), progress);
     }
 
     /**
-     * Reads {@code sources} as one upload and bulk-loads the journeys into {@code store}, which must be empty (see
-     * {@link BulkStoreWriter#requireEmptyStore}).
+     * Refuses a store that is in use or holds data; see {@link BulkStoreWriter#requireEmptyStore}.
+     *
+     * @throws com.journeyexplorer.graph.BulkLoadRefusedException saying why
+     */
+    public void requireEmptyStore() {
+        store.requireEmptyStore();
+    }
+
+    /**
+     * Reads {@code sources} as one upload and bulk-loads the journeys into the store, which must be empty (see
+     * {@link #requireEmptyStore}).
      *
      * @throws BulkLoadRejectedException when rows are bad (as {@link ImportRejectedException}, each error with its
      *                                   file); nothing is written
      * @throws InvalidImportOptionException when the files mix XES with other formats, or rows give answers
      *                                   ({@code scoreColumn}), which only the online import stores
      */
-    public ImportReport load(List<Source> sources, ImportOptions options, BulkStoreWriter store, Opener opener)
+    public ImportReport load(List<Source> sources, ImportOptions options, Opener opener)
             throws IOException {
         long started = System.nanoTime();
         ZonedDateTime startedAt = ZonedDateTime.now(ZoneOffset.UTC);

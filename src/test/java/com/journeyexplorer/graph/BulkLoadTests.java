@@ -132,6 +132,11 @@ class BulkLoadTests {
         try (ConfigurableApplicationContext app = open(work.resolve("bulk"))) {
             assertThat(app.getBean(JourneyProjection.class).current().journey("g1")).isPresent();
             assertThat(rows(app, "cypher/consistency-check.cypher")).isEmpty();
+            // The journal entry undoes the bulk load like an online import.
+            String importId = single(app, "MATCH (i:Import) RETURN i.id AS id").get("id").asString();
+            JourneySnapshot undone = app.getBean(JourneyGraph.class).undo(importId, (changes, after, id) -> after);
+            assertThat(undone.journeyCount()).isZero();
+            assertThat(undone.touchpoints()).isEmpty();
         }
     }
 
