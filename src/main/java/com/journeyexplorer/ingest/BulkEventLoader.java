@@ -26,6 +26,8 @@ import com.journeyexplorer.graph.JourneyChanges;
  */
 public final class BulkEventLoader {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkEventLoader.class);
+
     /** Opens a file's bytes (with a progress bar, say). */
     @FunctionalInterface
     public interface Opener {
@@ -146,7 +148,10 @@ public final class BulkEventLoader {
         }
         JourneySnapshot after = OpenJourneys.apply(JourneySnapshot.empty().withChanges(changes.touchpoints(),
                 changes.upserts(), changes.removals()), openHorizon);
+        long read = System.nanoTime();
         String importId = store.write(changes, after, startedAt);
+        log.info("Bulk load {}: read {} rows into {} journeys in {} ms, wrote the store in {} ms", importId, rows,
+                changes.upserts().size(), (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
         return ImportReport.of(changes, after, rows, errors, accumulator.ruleMatches(), accumulator.warnings(),
                 started, importId);
     }

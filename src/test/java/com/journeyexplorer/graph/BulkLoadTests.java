@@ -83,7 +83,8 @@ class BulkLoadTests {
         assertThat(online.exit).as(online.err).isZero();
         assertThat(bulk.exit).as(bulk.err).isZero();
         assertThat(summary(bulk.out)).isEqualTo(summary(online.out));
-        assertSameStore(work.resolve("online"), work.resolve("bulk"));
+        StoreView view = assertSameStore(work.resolve("online"), work.resolve("bulk"));
+        assertThat(view.queries.values()).as("the Cypher files find the demo's stories").allMatch(rows -> !rows.isEmpty());
     }
 
     @Test
@@ -140,8 +141,8 @@ class BulkLoadTests {
         }
     }
 
-    /** Both stores, opened by the app in turn, hold the same graph, schema and projection. */
-    private void assertSameStore(Path onlineDir, Path bulkDir) throws IOException {
+    /** Both stores, opened by the app in turn, hold the same graph, schema and projection; returns the bulk one's. */
+    private StoreView assertSameStore(Path onlineDir, Path bulkDir) throws IOException {
         StoreView online = view(onlineDir);
         StoreView bulk = view(bulkDir);
         assertThat(bulk.labels).isEqualTo(online.labels);
@@ -174,6 +175,7 @@ class BulkLoadTests {
             assertThat(actual.events()).isEqualTo(expected.events());
             assertThat(actual.openHorizon()).isEqualTo(expected.openHorizon());
         }
+        return bulk;
     }
 
     /** What a store holds, read through the app that opened it; ids and times of the import left out. */
