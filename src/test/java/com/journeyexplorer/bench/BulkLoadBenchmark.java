@@ -39,7 +39,7 @@ public final class BulkLoadBenchmark {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             long started = System.nanoTime();
             int exit = ImportCommand.run(new String[] {"--bulk", csv.toString(), "--openHorizon=0",
-                            "--journeys.data-dir=" + bulkDir, "--logging.level.com.journeyexplorer=warn"},
+                            "--journeys.data-dir=" + bulkDir},
                     new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(OutputStream.nullOutputStream()));
             double bulkSeconds = (System.nanoTime() - started) / 1e9;
