@@ -50,7 +50,7 @@ public final class ImportCommand {
 
             With --bulk, the first import into an empty store: one or several event files, read as one
             upload with the same columns, rules, validation and report, written as store files by Neo4j's
-            parallel batch importer (many times faster than the online import). The app must not be running;
+            parallel batch importer (faster than the online import). The app must not be running;
             a store that holds any data is refused.
 
             Options (the same names as the HTTP query parameters):
