@@ -40,6 +40,7 @@ public final class ImportCommand {
 
     static final String USAGE = """
             Usage: java -jar journey-explorer.jar import FILE [options]
+                   java -jar journey-explorer.jar import --bulk FILE... [options]
 
             Imports touchpoint events (CSV, NDJSON or an XES event log, by extension, --format or the first
             character; .gz files and other gzip data are decompressed) or, with --aggregated,
@@ -47,7 +48,13 @@ public final class ImportCommand {
             the embedded database (or send the file to it: curl --data-binary @FILE -H 'Content-Type: text/csv'
             http://localhost:8080/api/events).
 
+            With --bulk, the first import into an empty store: one or several event files, read as one
+            upload with the same columns, rules, validation and report, written as store files by Neo4j's
+            parallel batch importer (faster than the online import). The app must not be running;
+            a store that holds any data is refused.
+
             Options (the same names as the HTTP query parameters):
+              --bulk                       bulk-load FILE... into an empty store (not with --aggregated)
               --format=csv|ndjson|xes      input format (default: from the file extension, else sniffed)
               --aggregated                 the file holds aggregated paths (path;total_conversions;...)
               --journeyColumn=NAME         and timestampColumn, touchpointColumn, channelColumn, stageColumn,
@@ -87,7 +94,7 @@ public final class ImportCommand {
         Map<String, String> options = new HashMap<>();
         Map<String, List<String>> repeated = new HashMap<>();
         List<String> springArgs = new ArrayList<>();
-        Path file = null;
+        List<Path> files = new ArrayList<>();
         for (String arg : args) {
             if (arg.equals("--help") || arg.equals("-h")) {
                 out.print(USAGE);
@@ -98,27 +105,40 @@ public final class ImportCommand {
                 String name = pair[0];
                 String value = pair.length > 1 ? pair[1] : "true";
                 if (EVENT_PARAMETERS.contains(name) || AGGREGATED_PARAMETERS.contains(name)
-                        || name.equals("format") || name.equals("aggregated")) {
+                        || name.equals("format") || name.equals("aggregated") || name.equals("bulk")) {
                     options.put(name, value);
                     repeated.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
                 } else {
                     springArgs.add(arg);
                 }
-            } else if (file == null) {
-                file = Path.of(arg);
             } else {
-                err.println("error: only one file can be imported at a time (got '" + arg + "' too)");
-                return 2;
+                files.add(Path.of(arg));
             }
         }
-        if (file == null) {
+        if (files.isEmpty()) {
             err.print("error: no file given\n\n" + USAGE);
             return 2;
         }
-        if (!Files.isReadable(file)) {
-            err.println("error: cannot read " + file);
+        for (Path readable : files) {
+            if (!Files.isReadable(readable)) {
+                err.println("error: cannot read " + readable);
+                return 2;
+            }
+        }
+        boolean bulk = Boolean.parseBoolean(options.getOrDefault("bulk", "false"));
+        if (bulk) {
+            if (Boolean.parseBoolean(options.getOrDefault("aggregated", "false"))) {
+                err.println("error: --bulk loads touchpoint events; aggregated paths are imported without it");
+                return 2;
+            }
+            return BulkLoadCommand.run(files, options, repeated, springArgs, out, err);
+        }
+        if (files.size() > 1) {
+            err.println("error: only one file can be imported at a time (got '" + files.get(1) + "' too); "
+                    + "--bulk loads several into an empty store");
             return 2;
         }
+        Path file = files.get(0);
         springArgs.add("--journeys.demo.load-on-start=false");
         ConfigurableApplicationContext context;
         try {
@@ -142,18 +162,8 @@ public final class ImportCommand {
                         options.get("source"), ImportParameters.competitorPattern(options.get("competitor")),
                         ImportParameters.errorMode(options.get("onError")), options.get("conversionTouchpoint")));
             } else {
-                ImportParameters parameters = new ImportParameters(options.get("journeyColumn"),
-                        options.get("timestampColumn"), options.get("touchpointColumn"), options.get("channelColumn"),
-                        options.get("stageColumn"), options.get("customerColumn"), options.get("ownerColumn"),
-                        options.get("typeColumn"), options.get("valueColumn"), options.get("segmentColumn"),
-                        options.get("deviceColumn"), options.get("eventIdColumn"), options.get("scoreColumn"),
-                        options.get("scaleColumn"), options.get("commentColumn"), options.get("scale"),
-                        repeated.get("purchase"),
-                        repeated.get("competitor"), options.get("onError"), options.get("delimiter"),
-                        options.get("sessionGap"), options.get("timestampFormat"), options.get("decimal"),
-                        options.get("sessionize"), options.get("format"), options.get("openHorizon"));
-                ImportOptions importOptions = parameters.toOptions(
-                        context.getBean(JourneysProperties.class).ingest().sessionGap());
+                ImportOptions importOptions = importOptions(options, repeated,
+                        context.getBean(JourneysProperties.class));
                 String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
                 Upload upload = Upload.open(input, name.endsWith(".gz"), format(options, name), Long.MAX_VALUE);
                 try (InputStream stream = upload.stream()) {
@@ -166,15 +176,7 @@ public final class ImportCommand {
             printSummary(out, report, (System.nanoTime() - started) / 1e9);
             return 0;
         } catch (ImportRejectedException e) {
-            err.println();
-            err.println("rejected: " + e.getMessage());
-            for (RowError error : e.errors()) {
-                err.println("  line " + error.line() + (error.field() == null ? "" : ", " + error.field()) + ": "
-                        + error.reason());
-            }
-            if (e.errorCount() > e.errors().size()) {
-                err.println("  ... and " + (e.errorCount() - e.errors().size()) + " more");
-            }
+            printRejection(err, e, List.of());
             return 1;
         } catch (InvalidImportOptionException e) {
             err.println();
@@ -187,8 +189,42 @@ public final class ImportCommand {
         }
     }
 
+    /**
+     * Prints why an import was rejected and its bad rows (line, field, reason), each prefixed with its file when
+     * {@code files} names them (a bulk load of several files).
+     */
+    static void printRejection(PrintStream err, ImportRejectedException e, List<String> files) {
+        err.println();
+        err.println("rejected: " + e.getMessage());
+        for (int i = 0; i < e.errors().size(); i++) {
+            RowError error = e.errors().get(i);
+            String file = i < files.size() && !files.get(i).isEmpty() ? files.get(i) + ", " : "";
+            err.println("  " + file + "line " + error.line() + (error.field() == null ? "" : ", " + error.field())
+                    + ": " + error.reason());
+        }
+        if (e.errorCount() > e.errors().size()) {
+            err.println("  ... and " + (e.errorCount() - e.errors().size()) + " more");
+        }
+    }
+
+    /** The import options of the command line's event options, as the HTTP parameters of the same names. */
+    static ImportOptions importOptions(Map<String, String> options, Map<String, List<String>> repeated,
+            JourneysProperties properties) {
+        ImportParameters parameters = new ImportParameters(options.get("journeyColumn"),
+                options.get("timestampColumn"), options.get("touchpointColumn"), options.get("channelColumn"),
+                options.get("stageColumn"), options.get("customerColumn"), options.get("ownerColumn"),
+                options.get("typeColumn"), options.get("valueColumn"), options.get("segmentColumn"),
+                options.get("deviceColumn"), options.get("eventIdColumn"), options.get("scoreColumn"),
+                options.get("scaleColumn"), options.get("commentColumn"), options.get("scale"),
+                repeated.get("purchase"),
+                repeated.get("competitor"), options.get("onError"), options.get("delimiter"),
+                options.get("sessionGap"), options.get("timestampFormat"), options.get("decimal"),
+                options.get("sessionize"), options.get("format"), options.get("openHorizon"));
+        return parameters.toOptions(properties.ingest().sessionGap());
+    }
+
     /** The format of --format, else of the file's extension (before .gz), else null: sniffed. */
-    private static EventImporter.Format format(Map<String, String> options, String fileName) {
+    static EventImporter.Format format(Map<String, String> options, String fileName) {
         String format = options.get("format");
         if (format != null) {
             try {
@@ -210,7 +246,7 @@ public final class ImportCommand {
         return null;
     }
 
-    private static void printSummary(PrintStream out, ImportReport report, double seconds) {
+    static void printSummary(PrintStream out, ImportReport report, double seconds) {
         out.printf(Locale.ROOT, "Imported %,d events into %,d journeys (%,d new, %,d updated) from %,d rows in %.1f s"
                         + " (%,.0f events/s)%n", report.eventsImported(), report.journeysImported(),
                 report.journeysCreated(), report.journeysUpdated(), report.rowsRead(), seconds,
@@ -245,7 +281,7 @@ public final class ImportCommand {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import com.journeyexplorer.analysis.DurationStats;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.NodeSpace;
+import com.journeyexplorer.analysis.TransitionTable;
 import com.journeyexplorer.journey.Outcome;
 
 /**
@@ -253,28 +254,44 @@ class TransitionWriter {
 
     /** An edge's endpoints and properties, as the aggregated graph stores them. */
     private static Map<String, Object> row(TransitionLedger.Edge edge, long sourceTotal, IntFunction<String> names) {
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("count", edge.count);
-        props.put("journeys", edge.journeys);
-        props.put("probability", (double) edge.count / sourceTotal);
-        props.put("postPurchase", edge.postPurchase);
-        DurationStats timing = edge.timing();
-        if (!timing.isEmpty()) {
-            props.put("meanSeconds", timing.meanSeconds());
-            props.put("medianSeconds", timing.medianSeconds());
-            props.put("p90Seconds", timing.p90Seconds());
-        }
+        Map<String, Object> props = properties(edge.count, edge.journeys, (double) edge.count / sourceTotal,
+                edge.postPurchase, edge.timing());
         return Map.of("from", TransitionLedger.nodeName(edge.from, names),
                 "to", TransitionLedger.nodeName(edge.to, names), "props", props);
     }
 
-    private static List<Map<String, Object>> specialNodes() {
+    /**
+     * The {@code Start} node and one node per outcome, in {@link NodeSpace} order: {@code name}, {@code kind}
+     * ({@code start} or {@code outcome}) and {@code outcome} (the outcome's name; null for the start node).
+     */
+    static List<Map<String, Object>> specialNodes() {
         List<Map<String, Object>> special = new ArrayList<>();
         special.add(specialNode(NodeSpace.START_NAME, "start", null));
         for (Outcome outcome : Outcome.values()) {
             special.add(specialNode(outcome.nodeName(), "outcome", outcome.name()));
         }
         return special;
+    }
+
+    /** The properties of a TRANSITION relationship; the timing ones only when the transition has timed steps. */
+    static Map<String, Object> properties(TransitionTable.Transition transition) {
+        return properties(transition.count(), transition.journeys(), transition.probability(),
+                transition.postPurchase(), transition.timing());
+    }
+
+    private static Map<String, Object> properties(long count, long journeys, double probability, boolean postPurchase,
+            DurationStats timing) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("count", count);
+        props.put("journeys", journeys);
+        props.put("probability", probability);
+        props.put("postPurchase", postPurchase);
+        if (!timing.isEmpty()) {
+            props.put("meanSeconds", timing.meanSeconds());
+            props.put("medianSeconds", timing.medianSeconds());
+            props.put("p90Seconds", timing.p90Seconds());
+        }
+        return props;
     }
 
     private static Map<String, Object> specialNode(String name, String kind, String outcome) {

@@ -1,0 +1,158 @@
+package com.journeyexplorer.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.OpenJourneys;
+import com.journeyexplorer.config.JourneysProperties;
+import com.journeyexplorer.graph.BulkStoreWriter;
+import com.journeyexplorer.graph.JourneyChanges;
+
+/**
+ * The first import of a store, in bulk: reads one or several event files (CSV, NDJSON or XES, each plain or gzip)
+ * with the online import's column mapping, validation, outcome rules and report ({@link EventAccumulator},
+ * {@link JourneyAssembler}, {@link ErrorCollector}, {@link ImportReport}), builds every journey in memory, and hands
+ * the whole graph to {@link BulkStoreWriter}, which writes store files with Neo4j's batch importer instead of
+ * transactions. The files are one upload: a journey may span them, and a bad row anywhere rejects them all (unless
+ * {@code onError=skip}), nothing written. Memory: the journeys of all the files, as an online import of them holds.
+ */
+public final class BulkEventLoader {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkEventLoader.class);
+
+    /** Opens a file's bytes (with a progress bar, say). */
+    @FunctionalInterface
+    public interface Opener {
+        InputStream open(Path file) throws IOException;
+    }
+
+    /**
+     * One input file.
+     *
+     * @param file   the file; a name ending in {@code .gz} is decompressed (so is any gzip data)
+     * @param format its format, or null to sniff it from the first character
+     */
+    public record Source(Path file, EventImporter.Format format) {
+    }
+
+    private final JourneysProperties.Ingest settings;
+    private final long openHorizon;
+    private final BulkStoreWriter store;
+
+    /**
+     * @param properties the app's settings: the store in {@code journeys.data-dir}, the ingest settings
+     * @param progress   where the batch importer prints its stages
+     */
+    public BulkEventLoader(JourneysProperties properties, PrintStream progress) {
+        this.settings = properties.ingest();
+        this.openHorizon = properties.openHorizon().toMillis();
+        this.store = new BulkStoreWriter(properties.dataDir(), progress);
+    }
+
+    /**
+     * Refuses a store that is in use or holds data; see {@link BulkStoreWriter#requireEmptyStore}.
+     *
+     * @throws com.journeyexplorer.graph.BulkLoadRefusedException saying why
+     */
+    public void requireEmptyStore() {
+        store.requireEmptyStore();
+    }
+
+    /**
+     * Reads {@code sources} as one upload and bulk-loads the journeys into the store, which must be empty (see
+     * {@link #requireEmptyStore}).
+     *
+     * @throws BulkLoadRejectedException when rows are bad (as {@link ImportRejectedException}, each error with its
+     *                                   file); nothing is written
+     * @throws InvalidImportOptionException when the files mix XES with other formats, or rows give answers
+     *                                   ({@code scoreColumn}), which only the online import stores
+     */
+    public ImportReport load(List<Source> sources, ImportOptions options, Opener opener)
+            throws IOException {
+        long started = System.nanoTime();
+        ZonedDateTime startedAt = ZonedDateTime.now(ZoneOffset.UTC);
+        ErrorCollector errors = new ErrorCollector(settings.maxReportedErrors());
+        List<String> errorFiles = new ArrayList<>();
+        EventAccumulator accumulator = null;
+        ImportOptions effective = null;
+        EventImporter.Format first = null;
+        long rows = 0;
+        long[] counted = new long[1];
+        boolean complete = true;
+        for (Source source : sources) {
+            String name = source.file().getFileName().toString();
+            try (InputStream raw = opener.open(source.file())) {
+                Upload upload = Upload.open(raw, name.toLowerCase(Locale.ROOT).endsWith(".gz"), source.format(),
+                        Long.MAX_VALUE);
+                if (first == null) {
+                    first = upload.format();
+                    effective = first == EventImporter.Format.XES
+                            ? options.withMapping(options.mapping().withXesDefaults()) : options;
+                    accumulator = new EventAccumulator(JourneySnapshot.empty(), effective,
+                            new TimestampParser(settings.defaultZone(), effective.timestampFormat()), errors,
+                            settings.maxJourneyLength());
+                } else if ((first == EventImporter.Format.XES) != (upload.format() == EventImporter.Format.XES)) {
+                    throw new InvalidImportOptionException("format", "cannot mix XES event logs with CSV or NDJSON "
+                            + "files in one bulk load (" + name + " is " + upload.format() + ", the first file "
+                            + first + ")");
+                }
+                RowReader reader = switch (upload.format()) {
+                    case CSV -> new CsvRowReader(effective.delimiter(), List.of(effective.mapping().touchpoint(),
+                            effective.mapping().timestamp()));
+                    case NDJSON -> new NdjsonRowReader();
+                    case XES -> new XesRowReader();
+                };
+                EventAccumulator target = accumulator;
+                counted[0] = 0;
+                try (InputStream stream = upload.stream()) {
+                    complete = reader.read(stream, row -> {
+                        counted[0]++;
+                        target.accept(row);
+                    }, errors);
+                }
+                rows += counted[0];
+            }
+            while (errorFiles.size() < errors.errors().size()) {
+                errorFiles.add(name);
+            }
+            if (!complete) {
+                break;
+            }
+        }
+        try {
+            errors.rejectIfInvalid(complete, effective.onError());
+        } catch (ImportRejectedException e) {
+            throw new BulkLoadRejectedException(e, errorFiles);
+        }
+        if (rows == 0 && errors.isEmpty()) {
+            throw new BulkLoadRejectedException(new ImportRejectedException("the upload has no data rows",
+                    List.of(new RowError(0, null, "no data rows after the header")), 1), List.of(""));
+        }
+        if (!accumulator.answers().isEmpty()) {
+            throw new InvalidImportOptionException("scoreColumn", "gives answers on events, which a bulk load does "
+                    + "not store; import the file without --bulk");
+        }
+        JourneyChanges changes = new JourneyAssembler(JourneySnapshot.empty(), effective.sessionGap(),
+                effective.openHorizonMillis()).assemble(accumulator);
+        if (changes.isEmpty()) {
+            return ImportReport.of(changes, JourneySnapshot.empty(), rows, errors, accumulator.ruleMatches(),
+                    accumulator.warnings(), started, null);
+        }
+        JourneySnapshot after = OpenJourneys.apply(JourneySnapshot.empty().withChanges(changes.touchpoints(),
+                changes.upserts(), changes.removals()), openHorizon);
+        long read = System.nanoTime();
+        String importId = store.write(changes, after, startedAt);
+        log.info("Bulk load {}: read {} rows into {} journeys in {} ms, wrote the store in {} ms", importId, rows,
+                changes.upserts().size(), (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+        return ImportReport.of(changes, after, rows, errors, accumulator.ruleMatches(), accumulator.warnings(),
+                started, importId);
+    }
+}

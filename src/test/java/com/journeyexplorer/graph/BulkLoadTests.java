@@ -1,0 +1,334 @@
+package com.journeyexplorer.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.journeyexplorer.JourneyExplorerApplication;
+import com.journeyexplorer.TestData;
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.cli.ImportCommand;
+import com.journeyexplorer.demo.DemoCsvWriter;
+import com.journeyexplorer.demo.DemoStore;
+import com.journeyexplorer.journey.Journey;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code import --bulk} against the online import of the same files, each into its own embedded store: the same
+ * report, the same graph (labels, relationships, every node's and step's properties, the TRANSITION graph, the
+ * journal entry), the same answers to the Cypher files, a consistent store, the same schema once the app opened it,
+ * and the same projection journey by journey. And what it refuses: a store with data, a file with a bad row.
+ */
+class BulkLoadTests {
+
+    private static final Path QUERIES = Path.of("cypher", "queries");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void bulkLoadsTheRunningExampleAsTheOnlineImportDoes() throws IOException {
+        Path file = TestData.file("pm4py-running-example/running-example.csv");
+        String[] options = {"--journeyColumn=case:concept:name", "--touchpointColumn=concept:name",
+                "--timestampColumn=time:timestamp", "--purchase=pay compensation"};
+
+        Run online = cli(work.resolve("online"), concat(new String[] {file.toString()}, options));
+        Run bulk = cli(work.resolve("bulk"), concat(new String[] {"--bulk", file.toString()}, options));
+
+        assertThat(online.exit).as(online.err).isZero();
+        assertThat(bulk.exit).as(bulk.err).isZero();
+        assertThat(bulk.out).contains("Imported 42 events into 6 journeys (6 new, 0 updated) from 42 rows");
+        assertThat(summary(bulk.out)).isEqualTo(summary(online.out));
+        assertSameStore(work.resolve("online"), work.resolve("bulk"));
+    }
+
+    @Test
+    void bulkLoadsTheDemoShapeFromTwoFilesInTwoFormatsAsTheOnlineImportOfOneFile() throws IOException {
+        Path csv = work.resolve("demo.csv");
+        DemoCsvWriter.write(new DemoStore(DemoCsvWriter.DEFAULT_SEED), 600, csv);
+        Path first = work.resolve("demo-first.csv.gz");
+        Path second = work.resolve("demo-second.ndjson");
+        splitByJourney(csv, first, second);
+
+        Run online = cli(work.resolve("online"), csv.toString(), "--purchase=Order confirmation", "--openHorizon=0");
+        Run bulk = cli(work.resolve("bulk"), "--bulk", first.toString(), second.toString(),
+                "--purchase=Order confirmation", "--openHorizon=0");
+
+        assertThat(online.exit).as(online.err).isZero();
+        assertThat(bulk.exit).as(bulk.err).isZero();
+        assertThat(summary(bulk.out)).isEqualTo(summary(online.out));
+        StoreView view = assertSameStore(work.resolve("online"), work.resolve("bulk"));
+        assertThat(view.queries.values()).as("the Cypher files find the demo's stories").allMatch(rows -> !rows.isEmpty());
+    }
+
+    @Test
+    void refusesAStoreThatHoldsDataAndLeavesItAsItWas() throws IOException {
+        Path file = TestData.file("pm4py-running-example/running-example.csv");
+        Path dataDir = work.resolve("store");
+        assertThat(cli(dataDir, file.toString(), "--journeyColumn=case:concept:name",
+                "--touchpointColumn=concept:name", "--timestampColumn=time:timestamp").exit).isZero();
+
+        Run bulk = cli(dataDir, "--bulk", file.toString(), "--journeyColumn=case:concept:name",
+                "--touchpointColumn=concept:name", "--timestampColumn=time:timestamp");
+
+        assertThat(bulk.exit).isEqualTo(2);
+        assertThat(bulk.err).contains("is not empty: a bulk load writes only into an empty store");
+        try (ConfigurableApplicationContext app = open(dataDir)) {
+            assertThat(app.getBean(JourneyProjection.class).current().journeyCount()).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void rejectsABadRowWithTheOnlineReportAndWritesNothingThenLoadsTheStoreTheAppOpened() throws IOException {
+        Path good = work.resolve("good.csv");
+        Files.writeString(good, "journey_id,timestamp,touchpoint\ng1,2026-03-01T10:00:00Z,Home\n");
+        Path bad = work.resolve("bad.csv");
+        Files.writeString(bad, "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\nj1,soon,Cart\n");
+
+        Run online = cli(work.resolve("online"), bad.toString());
+        Run bulk = cli(work.resolve("bulk"), "--bulk", bad.toString());
+        Run twoFiles = cli(work.resolve("bulk"), "--bulk", good.toString(), bad.toString());
+
+        assertThat(online.exit).isEqualTo(1);
+        assertThat(bulk.exit).isEqualTo(1);
+        assertThat(bulk.err).contains("rejected: 1 row(s) are invalid; nothing was imported",
+                "line 3, timestamp: 'soon' is not a timestamp");
+        assertThat(rejection(bulk.err)).isEqualTo(rejection(online.err));
+        assertThat(twoFiles.exit).isEqualTo(1);
+        assertThat(twoFiles.err).contains("bad.csv, line 3, timestamp: 'soon' is not a timestamp");
+        try (ConfigurableApplicationContext app = open(work.resolve("bulk"))) {
+            assertThat(app.getBean(JourneyProjection.class).current().journeyCount()).isZero();
+            assertThat(single(app, "MATCH (n) RETURN count(n) AS n").get("n").asLong()).isZero();
+        }
+
+        // The app opened the store, which is still empty: a bulk load replaces it.
+        Run afterwards = cli(work.resolve("bulk"), "--bulk", good.toString());
+        assertThat(afterwards.exit).as(afterwards.err).isZero();
+        try (ConfigurableApplicationContext app = open(work.resolve("bulk"))) {
+            assertThat(app.getBean(JourneyProjection.class).current().journey("g1")).isPresent();
+            assertThat(rows(app, "cypher/consistency-check.cypher")).isEmpty();
+            // The journal entry undoes the bulk load like an online import.
+            String importId = single(app, "MATCH (i:Import) RETURN i.id AS id").get("id").asString();
+            JourneySnapshot undone = app.getBean(JourneyGraph.class).undo(importId, (changes, after, id) -> after);
+            assertThat(undone.journeyCount()).isZero();
+            assertThat(undone.touchpoints()).isEmpty();
+        }
+    }
+
+    /** Both stores, opened by the app in turn, hold the same graph, schema and projection; returns the bulk one's. */
+    private StoreView assertSameStore(Path onlineDir, Path bulkDir) throws IOException {
+        StoreView online = view(onlineDir);
+        StoreView bulk = view(bulkDir);
+        assertThat(bulk.labels).isEqualTo(online.labels);
+        assertThat(bulk.relationships).isEqualTo(online.relationships);
+        assertThat(bulk.touchpoints).isEqualTo(online.touchpoints);
+        assertThat(bulk.journeys).isEqualTo(online.journeys);
+        assertThat(bulk.steps).isEqualTo(online.steps);
+        assertThat(bulk.transitions).isEqualTo(online.transitions);
+        assertThat(bulk.journal).isEqualTo(online.journal);
+        assertThat(bulk.schema).isEqualTo(online.schema);
+        assertThat(bulk.queries).isEqualTo(online.queries);
+        assertThat(bulk.consistency).as("transitions that disagree with the steps").isEmpty();
+        assertThat(online.consistency).isEmpty();
+
+        assertThat(bulk.snapshot.touchpoints()).isEqualTo(online.snapshot.touchpoints());
+        assertThat(bulk.snapshot.journeyCount()).isEqualTo(online.snapshot.journeyCount());
+        assertThat(bulk.snapshot.eventCount()).isEqualTo(online.snapshot.eventCount());
+        for (Journey expected : online.snapshot.journeys()) {
+            Journey actual = bulk.snapshot.journey(expected.id()).orElseThrow();
+            assertThat(actual.customerId()).isEqualTo(expected.customerId());
+            assertThat(actual.steps()).isEqualTo(expected.steps());
+            assertThat(actual.times()).isEqualTo(expected.times());
+            assertThat(actual.types()).isEqualTo(expected.types());
+            assertThat(actual.eventIds()).isEqualTo(expected.eventIds());
+            assertThat(actual.outcome()).isEqualTo(expected.outcome());
+            assertThat(actual.value()).isEqualTo(expected.value());
+            assertThat(actual.segment()).isEqualTo(expected.segment());
+            assertThat(actual.device()).isEqualTo(expected.device());
+            assertThat(actual.attributes()).isEqualTo(expected.attributes());
+            assertThat(actual.events()).isEqualTo(expected.events());
+            assertThat(actual.openHorizon()).isEqualTo(expected.openHorizon());
+        }
+        return bulk;
+    }
+
+    /** What a store holds, read through the app that opened it; ids and times of the import left out. */
+    private record StoreView(JourneySnapshot snapshot, List<String> labels, List<String> relationships,
+            List<String> touchpoints, List<String> journeys, List<String> steps, List<String> transitions,
+            List<String> journal, List<String> schema, Map<String, List<String>> queries, List<String> consistency) {
+    }
+
+    private StoreView view(Path dataDir) throws IOException {
+        try (ConfigurableApplicationContext app = open(dataDir)) {
+            Map<String, List<String>> queries = new TreeMap<>();
+            try (Stream<Path> files = Files.list(QUERIES)) {
+                for (Path file : files.sorted().toList()) {
+                    queries.put(file.getFileName().toString(), rows(app, file.toString()));
+                }
+            }
+            return new StoreView(app.getBean(JourneyProjection.class).current(),
+                    strings(app, "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS nodes"),
+                    strings(app, "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS relationships"),
+                    strings(app, """
+                            MATCH (t:Touchpoint), (i:Import)
+                            RETURN labels(t) AS labels, t {.*, createdByImport: null} AS props,
+                                   t.createdByImport IS NULL OR t.createdByImport = i.id AS createdByTheImport"""),
+                    strings(app, """
+                            MATCH (j:Journey), (i:Import)
+                            RETURN j {.*, importId: null} AS props, j.importId = i.id AS writtenByTheImport"""),
+                    strings(app, """
+                            MATCH (j:Journey)-[v:VISITED]->(t:Touchpoint)
+                            RETURN j.id AS journey, t.name AS touchpoint, properties(v) AS props"""),
+                    strings(app, """
+                            MATCH (a:Touchpoint)-[r:TRANSITION]->(b:Touchpoint)
+                            RETURN a.name AS from, b.name AS to, properties(r) AS props"""),
+                    strings(app, """
+                            MATCH (i:Import)
+                            RETURN i {.*, id: null, startedAt: null, finishedAt: null} AS props,
+                                   i.startedAt <= i.finishedAt AS timed"""),
+                    strings(app, """
+                            SHOW INDEXES YIELD type, entityType, labelsOrTypes, properties, state
+                            RETURN type, entityType, labelsOrTypes, properties, state"""),
+                    queries, rows(app, "cypher/consistency-check.cypher"));
+        }
+    }
+
+    /** The rows of a query as strings, sorted: the same multiset of rows whatever order the store returns them in. */
+    private static List<String> strings(ConfigurableApplicationContext app, String query) {
+        try (Session session = app.getBean(Driver.class).session()) {
+            List<String> rows = new ArrayList<>();
+            for (Record row : session.run(query).list()) {
+                rows.add(String.valueOf(new TreeMap<>(row.asMap(value -> sorted(value.asObject())))));
+            }
+            rows.sort(null);
+            return rows;
+        }
+    }
+
+    private static Object sorted(Object value) {
+        return value instanceof Map<?, ?> map ? new TreeMap<>(map) : value;
+    }
+
+    /** The rows of the last statement of a Cypher file, as strings, sorted. */
+    private static List<String> rows(ConfigurableApplicationContext app, String file) throws IOException {
+        List<String> statements = StoreSchema.statements(Files.readString(Path.of(file)));
+        for (int i = 0; i < statements.size() - 1; i++) {
+            strings(app, statements.get(i));
+        }
+        return strings(app, statements.get(statements.size() - 1));
+    }
+
+    private static Record single(ConfigurableApplicationContext app, String query) {
+        try (Session session = app.getBean(Driver.class).session()) {
+            return session.run(query).single();
+        }
+    }
+
+    private static ConfigurableApplicationContext open(Path dataDir) {
+        return new SpringApplicationBuilder(JourneyExplorerApplication.class)
+                .web(WebApplicationType.NONE)
+                .profiles("test")
+                .run("--journeys.data-dir=" + dataDir);
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run cli(Path dataDir, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = ImportCommand.run(concat(args, new String[] {"--journeys.data-dir=" + dataDir,
+                        "--journeys.neo4j.embedded.bolt-port=0", "--journeys.neo4j.embedded.page-cache-size=32MB",
+                        "--journeys.neo4j.embedded.preallocate-transaction-logs=false"}),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The summary without its times, speeds and import id. */
+    private static List<String> summary(String out) {
+        return out.lines()
+                .map(line -> line.replaceAll(" in [0-9.]+ s \\([0-9,]+ events/s\\)", ""))
+                .filter(line -> !line.startsWith("Import id "))
+                .toList();
+    }
+
+    /** The rejection and its rows, without the progress bar. */
+    private static List<String> rejection(String err) {
+        List<String> lines = err.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("rejected:")) {
+                return lines.subList(i, lines.size());
+            }
+        }
+        return List.of();
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = new String[first.length + second.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
+    /** The first half of the journeys to a gzip CSV, the second half to NDJSON (empty cells left out). */
+    private static void splitByJourney(Path csv, Path gzipCsv, Path ndjson) throws IOException {
+        List<CSVRecord> records;
+        List<String> header;
+        try (CSVParser parser = CSVParser.parse(csv, StandardCharsets.UTF_8,
+                CSVFormat.DEFAULT.builder().setHeader().get())) {
+            header = parser.getHeaderNames();
+            records = parser.getRecords();
+        }
+        String middle = records.get(records.size() / 2).get("journey_id");
+        int split = 0;
+        while (!records.get(split).get("journey_id").equals(middle)) {
+            split++;
+        }
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzipCsv));
+                var printer = new org.apache.commons.csv.CSVPrinter(
+                        new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8),
+                        CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
+            for (CSVRecord record : records.subList(0, split)) {
+                printer.printRecord(record.values());
+            }
+        }
+        JsonMapper json = JsonMapper.builder().build();
+        StringBuilder lines = new StringBuilder();
+        for (CSVRecord record : records.subList(split, records.size())) {
+            Map<String, String> object = new LinkedHashMap<>();
+            for (String column : header) {
+                if (!record.get(column).isEmpty()) {
+                    object.put(column, record.get(column));
+                }
+            }
+            lines.append(json.writeValueAsString(object)).append('\n');
+        }
+        Files.writeString(ndjson, lines);
+    }
+}
