@@ -4,10 +4,17 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
+import com.journeyexplorer.config.JourneysProperties;
+import com.journeyexplorer.graph.FeedbackGraph;
 import com.journeyexplorer.graph.JourneyProjection;
 import com.journeyexplorer.graph.TransitionCache;
 
@@ -56,23 +63,63 @@ interface ControllerCall {
             default -> throw new IllegalArgumentException("not profiled: " + path);
         };
         Class<?> type = Class.forName("com.journeyexplorer.api." + target[0]);
-        boolean cached = target[0].equals("TransitionsController");
-        TransitionCache shared = new TransitionCache();
         boolean fresh = !Boolean.parseBoolean(System.getProperty("profile.transitionCache", "true"));
-        Constructor<?> constructor = cached
-                ? type.getDeclaredConstructor(JourneyProjection.class, TransitionCache.class)
-                : type.getDeclaredConstructor(JourneyProjection.class);
+        Constructor<?> constructor = type.getDeclaredConstructors()[0];
         constructor.setAccessible(true);
+        TransitionCache shared = new TransitionCache();
+        FeedbackGraph noAnswers = List.of(constructor.getParameterTypes()).contains(FeedbackGraph.class)
+                ? noAnswers() : null;
+        // A controller's collaborators, by type: the projection, the transition cache, and no survey answers.
+        Supplier<Object> controller = () -> {
+            Class<?>[] types = constructor.getParameterTypes();
+            Object[] arguments = new Object[types.length];
+            for (int i = 0; i < types.length; i++) {
+                arguments[i] = argument(types[i], projection, fresh ? new TransitionCache() : shared, noAnswers);
+            }
+            try {
+                return constructor.newInstance(arguments);
+            } catch (ReflectiveOperationException failure) {
+                throw new IllegalStateException(failure);
+            }
+        };
         if (name != null) {
             Method method = type.getDeclaredMethod(target[1], String.class, MultiValueMap.class);
             method.setAccessible(true);
             String touchpoint = name;
-            return () -> method.invoke(constructor.newInstance(projection), touchpoint, parameters);
+            return () -> method.invoke(controller.get(), touchpoint, parameters);
         }
         Method method = type.getDeclaredMethod(target[1], MultiValueMap.class);
         method.setAccessible(true);
-        return () -> method.invoke(cached ? constructor.newInstance(projection, fresh ? new TransitionCache() : shared)
-                : constructor.newInstance(projection), parameters);
+        return () -> method.invoke(controller.get(), parameters);
+    }
+
+    private static Object argument(Class<?> type, JourneyProjection projection, TransitionCache cache,
+            FeedbackGraph noAnswers) {
+        if (type == JourneyProjection.class) {
+            return projection;
+        }
+        if (type == TransitionCache.class) {
+            return cache;
+        }
+        if (type == FeedbackGraph.class) {
+            return noAnswers;
+        }
+        throw new IllegalArgumentException("no profile argument of type " + type.getName());
+    }
+
+    /** A survey-answer store holding none: never written to by the profiles, so it needs no Neo4j behind it. */
+    private static FeedbackGraph noAnswers() {
+        JourneysProperties defaults = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("journeys", JourneysProperties.class);
+        try {
+            Constructor<FeedbackGraph> constructor = FeedbackGraph.class.getDeclaredConstructor(
+                    Class.forName("com.journeyexplorer.graph.ResponseStore"),
+                    Class.forName("com.journeyexplorer.graph.ImportJournal"), JourneysProperties.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance(null, null, defaults);
+        } catch (ReflectiveOperationException failure) {
+            throw new IllegalStateException(failure);
+        }
     }
 
     private static String decode(String encoded) {
