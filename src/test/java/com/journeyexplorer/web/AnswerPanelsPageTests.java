@@ -123,7 +123,7 @@ class AnswerPanelsPageTests extends PageTestSupport {
         String sides = "a=segment%3D" + SEGMENT + "&b=segment%3D" + OTHER_SEGMENT + "&model=last&limit=5";
         JsonNode answer = get("/api/compare?" + sides).json();
         List<String> expected = outcomesOf(answer);
-        assertThat(expected).contains("PURCHASE 261/95 significant", "ABANDONED 516/570");
+        assertThat(expected).contains("PURCHASE 248/90 significant", "ABANDONED 530/575");
         waitUntil(() -> shownOutcomes().equals(expected));
         assertThat(text("compare")).contains("segment: " + SEGMENT, "segment: " + OTHER_SEGMENT,
                 String.format("%,d journeys", answer.get("a").get("journeys").asLong()), "χ² = ", "the two differ",
