@@ -11,14 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.journeyexplorer.ApiTestSupport;
 import com.journeyexplorer.TestData;
-import com.journeyexplorer.graph.JourneyChanges;
+import com.journeyexplorer.graph.HeldWriteLock;
 import com.journeyexplorer.graph.JourneyGraph;
 import com.journeyexplorer.ingest.EventImporter;
 import com.journeyexplorer.ingest.ImportOptions;
@@ -208,21 +207,7 @@ class ImportJobsApiTests extends ApiTestSupport {
     void cancellingAQueuedAndARunningJobLeavesTheStoreAsItWas() throws Exception {
         String before = storeState();
         // Another import holds the graph's write lock until released: job A starts and waits for it, B queues.
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread other = new Thread(() -> graph.update(snapshot -> {
-            holding.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return new JourneyChanges(snapshot.touchpoints(), List.of(), List.of(), List.of(), java.util.Map.of(),
-                    0, 0, 0, 0);
-        }, (changes, after) -> null, JourneyGraph.WriteProgress.NONE));
-        other.start();
-        holding.await();
-        try {
+        try (HeldWriteLock held = HeldWriteLock.hold(graph)) {
             Answer first = postAsync(RECEIPT, TestData.file("pm4py-receipt/receipt.csv"));
             awaitStatus(first.location(), "reading");
             Answer second = postAsync("/api/journeys/aggregated?source=jobs-cancelled", "text/csv",
@@ -241,7 +226,7 @@ class ImportJobsApiTests extends ApiTestSupport {
             Answer running = delete(first.location());
             assertThat(running.status()).isEqualTo(202);
             assertThat(running.json().get("cancelRequested").asBoolean()).isTrue();
-            release.countDown();
+            held.release();
 
             JsonNode job = awaitFinished(first.location());
             assertThat(job.get("status").asString()).isEqualTo("cancelled");
@@ -249,9 +234,6 @@ class ImportJobsApiTests extends ApiTestSupport {
             assertThat(job.has("problem")).isFalse();
             assertThat(getJob(second.location()).json().get("status").asString()).isEqualTo("cancelled");
             assertThat(delete(second.location()).status()).isEqualTo(200);
-        } finally {
-            release.countDown();
-            other.join();
         }
         assertThat(storeState()).isEqualTo(before);
     }

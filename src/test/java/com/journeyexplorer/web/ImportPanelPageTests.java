@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import com.journeyexplorer.TestData;
-import com.journeyexplorer.graph.JourneyChanges;
+import com.journeyexplorer.graph.HeldWriteLock;
 import com.journeyexplorer.graph.JourneyGraph;
 
 /**
@@ -129,20 +127,7 @@ class ImportPanelPageTests extends PageTestSupport {
         waitUntil(() -> !browser.findElements(By.cssSelector("#import-preview tr[data-line='2']")).isEmpty());
         String before = get("/api/stats").body();
 
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread other = new Thread(() -> graph.update(snapshot -> {
-            holding.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return new JourneyChanges(snapshot.touchpoints(), List.of(), List.of(), List.of(), Map.of(), 0, 0, 0, 0);
-        }, (changes, after) -> null, JourneyGraph.WriteProgress.NONE));
-        other.start();
-        holding.await();
-        try {
+        try (HeldWriteLock held = HeldWriteLock.hold(graph)) {
             browser.findElement(By.id("import-start")).click();
             WebElement progressText = browser.findElement(By.id("import-progress-text"));
             waitUntil(() -> progressText.getText().contains("reading"));
@@ -153,9 +138,6 @@ class ImportPanelPageTests extends PageTestSupport {
             // The job waits for the lock, so it stops (and says so) once the other change lets go.
             String jobId = get("/api/imports?limit=1").json().get(0).get("id").asString();
             waitUntil(() -> get("/api/imports/" + jobId).body().contains("\"cancelRequested\":true"));
-        } finally {
-            release.countDown();
-            other.join();
         }
         waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=cancelled]")).isEmpty());
         assertThat(browser.findElement(By.id("import-cancel")).isDisplayed()).isFalse();
