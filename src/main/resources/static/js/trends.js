@@ -121,12 +121,12 @@ function chart(box, periods, interval) {
   for (const [key, , colour] of RATES) {
     const defined = p => p.journeys > 0 && p[key] && p[key].rate != null;
     svg.append('path').attr('class', `band ${key}`).attr('fill', colour)
-      .attr('d', d3.area().defined(defined).x(middle).y0(p => y(p[key].lower)).y1(p => y(p[key].upper))(periods));
+      .attr('d', d3.area().defined(defined).x(p => x(middle(p))).y0(p => y(p[key].lower)).y1(p => y(p[key].upper))(periods));
     svg.append('path').attr('class', `rate ${key}`).attr('stroke', colour)
-      .attr('d', d3.line().defined(defined).x(middle).y(p => y(p[key].rate))(periods));
+      .attr('d', d3.line().defined(defined).x(p => x(middle(p))).y(p => y(p[key].rate))(periods));
     svg.append('g').attr('class', `changes ${key}`).selectAll('circle')
       .data(periods.filter(p => defined(p) && p[key].change)).join('circle')
-      .attr('cx', middle).attr('cy', p => y(p[key].rate)).attr('r', 5).attr('fill', colour)
+      .attr('cx', p => x(middle(p))).attr('cy', p => y(p[key].rate)).attr('r', 5).attr('fill', colour)
       .attr('data-start', p => p.start).attr('data-change', p => p[key].change);
   }
 }

@@ -2,6 +2,8 @@ package com.journeyexplorer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -32,12 +35,14 @@ import tools.jackson.databind.JsonNode;
 class PredictionPanelsPageTests extends PageTestSupport {
 
     static final String SEGMENT = "trend follower";
+    /** The whole page with the three panels filled, for a look (not compared with anything). */
+    static final Path SCREENSHOT = Path.of("target", "screenshots", "prediction-panels.png");
 
     @Test
-    void whatHappensNextPredictsFromTheStepsInTheAddressAndFollowsNewStepsAndTheSegment() {
+    void whatHappensNextPredictsFromTheStepsInTheAddressAndFollowsNewStepsAndTheSegment() throws IOException {
         page.open(port, "/?next=Instagram%20ad,Product%20page");
         JsonNode two = predict("", "Instagram ad", "Product page");
-        waitUntil(() -> shownPrediction().equals(predictionOf(two)));
+        waitFor(this::shownPrediction, predictionOf(two));
         assertThat(shownSteps()).containsExactly("Instagram ad", "Product page");
         assertThat(text("predict")).contains("purchase " + percent(two.get("outcomes").get("purchase").asDouble(), 1),
                 "abandoned " + percent(two.get("outcomes").get("abandoned").asDouble(), 1),
@@ -49,25 +54,26 @@ class PredictionPanelsPageTests extends PageTestSupport {
         // A typed step is added at the end and kept in the address; a next touchpoint is taken with its button.
         browser.findElement(By.cssSelector("#predict-form input[name=step]")).sendKeys("Cart", Keys.ENTER);
         JsonNode three = predict("", "Instagram ad", "Product page", "Cart");
-        waitUntil(() -> shownPrediction().equals(predictionOf(three)));
+        waitFor(this::shownPrediction, predictionOf(three));
         assertThat(browser.getCurrentUrl()).contains("next=Instagram+ad%2CProduct+page%2CCart");
         String best = three.get("next").get(0).get("touchpoint").asString();
         browser.findElement(By.cssSelector("#predict button[data-take='" + best + "']")).click();
         JsonNode four = predict("", "Instagram ad", "Product page", "Cart", best);
-        waitUntil(() -> shownPrediction().equals(predictionOf(four)));
+        waitFor(this::shownPrediction, predictionOf(four));
         assertThat(shownSteps()).containsExactly("Instagram ad", "Product page", "Cart", best);
 
         int generation = page.generation();
         setSegment(SEGMENT);
         assertThat(page.generation()).isGreaterThan(generation);
-        JsonNode segment = predict("?segment=" + SEGMENT, "Instagram ad", "Product page", "Cart", best);
+        JsonNode segment = predict("&segment=" + SEGMENT, "Instagram ad", "Product page", "Cart", best);
         assertThat(predictionOf(segment)).isNotEqualTo(predictionOf(four));
-        waitUntil(() -> shownPrediction().equals(predictionOf(segment)));
+        waitFor(this::shownPrediction, predictionOf(segment));
 
         // Removing a step asks again.
         browser.findElement(By.cssSelector("#predict-steps button[data-index='0']")).click();
-        JsonNode shorter = predict("?segment=" + SEGMENT, "Product page", "Cart", best);
-        waitUntil(() -> shownPrediction().equals(predictionOf(shorter)));
+        JsonNode shorter = predict("&segment=" + SEGMENT, "Product page", "Cart", best);
+        waitFor(this::shownPrediction, predictionOf(shorter));
+        page.screenshot(SCREENSHOT);
     }
 
     @Test
@@ -75,7 +81,7 @@ class PredictionPanelsPageTests extends PageTestSupport {
         page.open(port, "/?next=Instagram%20ad,Nowhere");
         JsonNode answer = predict("", "Instagram ad", "Nowhere");
         assertThat(answer.get("unknownSteps").toString()).isEqualTo("[\"Nowhere\"]");
-        waitUntil(() -> shownPrediction().equals(predictionOf(answer)));
+        waitFor(this::shownPrediction, predictionOf(answer));
         assertThat(browser.findElement(By.cssSelector("#predict-steps .chip[data-step='Nowhere']")).getDomAttribute(
                 "class")).contains("unknown");
         assertThat(browser.findElement(By.cssSelector("#predict-steps .chip[data-step='Instagram ad']"))
@@ -87,7 +93,7 @@ class PredictionPanelsPageTests extends PageTestSupport {
     void trendsDrawTheRatesPerPeriodListTheFlaggedWeekAndFollowTheIntervalTheFiltersAndTheAddress() {
         page.open(port, "/");
         JsonNode weeks = get("/api/trends?interval=week").json();
-        waitUntil(() -> shownPeriods().equals(periodsOf(weeks)));
+        waitFor(this::shownPeriods, periodsOf(weeks));
         assertThat(flaggedStarts(weeks)).containsExactly("2026-03-02");
         List<WebElement> listed = browser.findElements(By.cssSelector("#trends ul.flagged-periods li"));
         assertThat(listed).extracting(li -> li.getDomAttribute("data-start")).containsExactly("2026-03-02");
@@ -108,7 +114,7 @@ class PredictionPanelsPageTests extends PageTestSupport {
         int generation = page.generation();
         new Select(browser.findElement(By.id("trends-interval"))).selectByVisibleText("day");
         JsonNode days = get("/api/trends?interval=day").json();
-        waitUntil(() -> shownPeriods().equals(periodsOf(days)));
+        waitFor(this::shownPeriods, periodsOf(days));
         assertThat(browser.getCurrentUrl()).contains("interval=day");
         assertThat(page.generation()).as("the interval redraws this panel only").isEqualTo(generation);
 
@@ -116,19 +122,19 @@ class PredictionPanelsPageTests extends PageTestSupport {
         page.waitForGeneration(generation + 1);
         JsonNode mobile = get("/api/trends?interval=day&device=mobile").json();
         assertThat(periodsOf(mobile)).isNotEqualTo(periodsOf(days));
-        waitUntil(() -> shownPeriods().equals(periodsOf(mobile)));
+        waitFor(this::shownPeriods, periodsOf(mobile));
 
         page.open(port, browser.getCurrentUrl().replaceFirst("^http://[^/]+", ""));
         assertThat(new Select(browser.findElement(By.id("trends-interval"))).getFirstSelectedOption().getText())
                 .isEqualTo("day");
-        waitUntil(() -> shownPeriods().equals(periodsOf(mobile)));
+        waitFor(this::shownPeriods, periodsOf(mobile));
     }
 
     @Test
     void timeToConvertShowsPercentilesHistogramAndSegmentsAndFollowsTheTouchpointsTheFiltersAndTheAddress() {
         page.open(port, "/");
         JsonNode all = get("/api/time-to-convert").json();
-        waitUntil(() -> shownTimes().equals(timesOf(all)));
+        waitFor(this::shownTimes, timesOf(all));
         JsonNode percentiles = all.get("all").get("percentiles");
         for (String p : List.of("p50", "p75", "p90", "p95", "p99")) {
             assertThat(browser.findElement(By.cssSelector("#ttc [data-percentile='" + p + "'] dd")).getText())
@@ -143,7 +149,7 @@ class PredictionPanelsPageTests extends PageTestSupport {
         form.findElement(By.name("toTouchpoint")).sendKeys("Checkout - payment", Keys.ENTER);
         JsonNode cart = get("/api/time-to-convert?fromTouchpoint=Cart&toTouchpoint=Checkout - payment").json();
         assertThat(timesOf(cart)).isNotEqualTo(timesOf(all));
-        waitUntil(() -> shownTimes().equals(timesOf(cart)));
+        waitFor(this::shownTimes, timesOf(cart));
         assertThat(browser.getCurrentUrl()).contains("fromTouchpoint=Cart", "toTouchpoint=Checkout+-+payment");
         assertThat(text("ttc")).contains("never visit Cart");
 
@@ -153,12 +159,12 @@ class PredictionPanelsPageTests extends PageTestSupport {
         JsonNode mobile = get("/api/time-to-convert?fromTouchpoint=Cart&toTouchpoint=Checkout - payment"
                 + "&device=mobile").json();
         assertThat(timesOf(mobile)).isNotEqualTo(timesOf(cart));
-        waitUntil(() -> shownTimes().equals(timesOf(mobile)));
+        waitFor(this::shownTimes, timesOf(mobile));
 
         page.open(port, browser.getCurrentUrl().replaceFirst("^http://[^/]+", ""));
         assertThat(browser.findElement(By.cssSelector("#ttc-form input[name=fromTouchpoint]")).getDomProperty("value"))
                 .isEqualTo("Cart");
-        waitUntil(() -> shownTimes().equals(timesOf(mobile)));
+        waitFor(this::shownTimes, timesOf(mobile));
     }
 
     @Test
@@ -185,8 +191,9 @@ class PredictionPanelsPageTests extends PageTestSupport {
 
     // ---- what the page shows
 
+    /** The text of element {@code id} on one line. */
     private String text(String id) {
-        return browser.findElement(By.id(id)).getText();
+        return browser.findElement(By.id(id)).getText().replace('\n', ' ');
     }
 
     private void assertOk(String... ids) {
@@ -241,8 +248,9 @@ class PredictionPanelsPageTests extends PageTestSupport {
 
     // ---- what the API answers
 
+    /** The prediction for {@code steps} with the page's eight next touchpoints and the filters {@code query} (&...). */
     private JsonNode predict(String query, String... steps) {
-        return post("/api/predict" + query, "application/json", JSON.writeValueAsString(java.util.Map.of("steps",
+        return post("/api/predict?next=8" + query, "application/json", JSON.writeValueAsString(java.util.Map.of("steps",
                 List.of(steps)))).json();
     }
 
@@ -357,7 +365,12 @@ class PredictionPanelsPageTests extends PageTestSupport {
         page.waitForGeneration(generation + 1);
     }
 
-    private void waitUntil(Supplier<Boolean> shown) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> shown.get());
+    /** Waits until the page shows {@code expected}; else fails showing the difference. */
+    private void waitFor(Supplier<List<String>> shown, List<String> expected) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> shown.get().equals(expected));
+        } catch (TimeoutException e) {
+            assertThat(shown.get()).isEqualTo(expected);
+        }
     }
 }
