@@ -64,7 +64,7 @@ function render(answer, ends) {
   return `${summary}${percentiles}${histogram(all.histogram || [])}${segments(answer)}`;
 }
 
-/** The histogram as columns, one per log-spaced bin, labelled at every decade. */
+/** The histogram as columns, one per log-spaced bin (two per decade), labelled where a decade starts: 1 s, 10 s, ... */
 function histogram(bins) {
   const max = Math.max(...bins.map(bin => bin.journeys), 1);
   return `<h3 class="sub-head">How long the converted journeys took</h3><div class="histogram">${bins.map((bin, i) => {
@@ -72,7 +72,7 @@ function histogram(bins) {
       : `${duration(bin.fromSeconds)} to ${duration(bin.toSeconds)}`;
     return `<div class="bin" data-from="${bin.fromSeconds}" data-journeys="${bin.journeys}"
       title="${esc(range)}: ${count(bin.journeys)} journeys"><span class="column"><i
-      style="height:${(100 * bin.journeys / max).toFixed(1)}%"></i></span><span class="edge">${i % 2 === 0
+      style="height:${(100 * bin.journeys / max).toFixed(1)}%"></i></span><span class="edge">${i % 2 === 1
       ? esc(duration(bin.fromSeconds)) : ''}</span></div>`;
   }).join('')}</div>`;
 }
