@@ -18,16 +18,27 @@ export async function offers(path) {
 
 /** GET path?params as JSON; throws Unavailable for endpoints the server lacks, Error with the problem detail else. */
 export async function getJson(path, params) {
+  return askJson(path, params, { headers: { Accept: 'application/json' } });
+}
+
+/** POST path?params with {@code body} as JSON, answered as getJson answers (for questions that only read). */
+export async function postJson(path, params, body) {
+  return askJson(path, params, {
+    method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+}
+
+async function askJson(path, params, init) {
   if (!(await offers(path))) {
     throw new Unavailable(`${path} is not offered by this server yet`);
   }
   const query = params && params.toString() ? `?${params}` : '';
-  let response = await fetch(path + query, { headers: { Accept: 'application/json' } });
+  let response = await fetch(path + query, init);
   // The server computes a few analyses at a time; beyond them it answers 429 with Retry-After: wait and ask again.
   for (let attempt = 0; response.status === 429 && attempt < 5; attempt++) {
     const seconds = Math.min(5, Number(response.headers.get('Retry-After')) || 1);
     await new Promise(resolve => setTimeout(resolve, seconds * 1000));
-    response = await fetch(path + query, { headers: { Accept: 'application/json' } });
+    response = await fetch(path + query, init);
   }
   if (!response.ok) {
     let detail = `HTTP ${response.status}`;

@@ -14,6 +14,9 @@ import { renderLikelyPaths } from './likely.js';
 import { renderDiversions, markMinimumCut } from './diversions.js';
 import { renderMoments } from './moments.js';
 import { setUpCompare, renderCompare, compareAddress } from './compare.js';
+import { renderPrediction } from './predict.js';
+import { renderTrends } from './trends.js';
+import { renderTimeToConvert } from './time-to-convert.js';
 
 const form = document.getElementById('filters');
 const status = document.getElementById('status');
@@ -219,7 +222,8 @@ mapColour.addEventListener('change', () => {
 });
 /**
  * Likely paths, diversions (their minimum cut marked on the map once it is drawn), key moments (after the plain words,
- * which ask the same question, so that it is answered from the server's cache) and the comparison.
+ * which ask the same question, so that it is answered from the server's cache), the comparison, what happens next,
+ * the trends and the time to convert.
  */
 async function answerPanels(params, stale, mapWork, insightsWork) {
   const likely = mapWork.then(() => renderLikelyPaths(document.getElementById('likely'),
@@ -229,7 +233,8 @@ async function answerPanels(params, stale, mapWork, insightsWork) {
     if (!stale() && answer) markMinimumCut(document.getElementById('map'), answer, document.getElementById('cut-on-map'));
   });
   const moments = insightsWork.then(() => renderMoments(document.getElementById('moments'), params));
-  await Promise.allSettled([likely, diversions, moments, renderCompare(params)]);
+  await Promise.allSettled([likely, diversions, moments, renderCompare(params), renderPrediction(params),
+    renderTrends(params), renderTimeToConvert(params)]);
 }
 
 const stepForm = document.getElementById('step-funnel');
