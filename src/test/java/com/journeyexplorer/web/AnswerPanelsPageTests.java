@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -171,7 +172,7 @@ class AnswerPanelsPageTests extends PageTestSupport {
 
     private String tooltip() {
         WebElement tip = browser.findElement(By.id("tooltip"));
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> tip.isDisplayed());
+        new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class).until(d -> tip.isDisplayed());
         return tip.getText().replace('\n', ' ');
     }
 
@@ -302,6 +303,6 @@ class AnswerPanelsPageTests extends PageTestSupport {
     }
 
     private void waitUntil(Supplier<Boolean> shown) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> shown.get());
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> shown.get());
     }
 }

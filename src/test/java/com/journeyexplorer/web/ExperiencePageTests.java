@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.TestPropertySource;
@@ -73,7 +74,7 @@ class ExperiencePageTests extends PageTestSupport {
         String segment = "&segment=" + SEGMENT;
         Map<String, String> trendFollowers = curveOf(get("/api/experience?by=stage&comments=0" + segment).json());
         assertThat(trendFollowers).isNotEqualTo(everyone);
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> shownCurve().equals(trendFollowers));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> shownCurve().equals(trendFollowers));
         List<String> segmentPains = new java.util.ArrayList<>();
         get("/api/experience/painpoints?limit=8" + segment).json().get("painPoints")
                 .forEach(row -> segmentPains.add(row.get("touchpoint").asString()));
@@ -92,7 +93,7 @@ class ExperiencePageTests extends PageTestSupport {
         int generation = page.generation();
         ((JavascriptExecutor) browser).executeScript("const select = document.getElementById('map-colour'); "
                 + "select.value = 'experience'; select.dispatchEvent(new Event('change'));");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> ("experience:" + generation).equals(
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> ("experience:" + generation).equals(
                 d.findElement(By.id("map")).getDomAttribute("data-colour")));
 
         Map<String, String> everyone = meansOf(get("/api/experience?by=touchpoint&comments=0").json());
@@ -110,7 +111,7 @@ class ExperiencePageTests extends PageTestSupport {
                 + "input[name=segment]'); field.value = arguments[0]; field.dispatchEvent(new Event('change', "
                 + "{ bubbles: true }));", SEGMENT);
         page.waitForGeneration(generation + 1);
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> ("experience:" + (generation + 1)).equals(
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> ("experience:" + (generation + 1)).equals(
                 d.findElement(By.id("map")).getDomAttribute("data-colour")));
         Map<String, String> trendFollowers = meansOf(get("/api/experience?by=touchpoint&comments=0&segment="
                 + SEGMENT).json());
@@ -119,7 +120,7 @@ class ExperiencePageTests extends PageTestSupport {
 
         ((JavascriptExecutor) browser).executeScript("const select = document.getElementById('map-colour'); "
                 + "select.value = 'stage'; select.dispatchEvent(new Event('change'));");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> shownMeans().isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> shownMeans().isEmpty());
         WebElement back = browser.findElement(By.cssSelector("#map g.node[data-label='" + SHIPPING + "'] rect"));
         assertThat(back.getDomAttribute("fill")).isEqualTo(back.getDomAttribute("data-fill"));
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -368,7 +369,7 @@ class PredictionPanelsPageTests extends PageTestSupport {
     /** Waits until the page shows {@code expected}; else fails showing the difference. */
     private void waitFor(Supplier<List<String>> shown, List<String> expected) {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> shown.get().equals(expected));
+            new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> shown.get().equals(expected));
         } catch (TimeoutException e) {
             assertThat(shown.get()).isEqualTo(expected);
         }
