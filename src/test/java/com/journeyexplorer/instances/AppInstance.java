@@ -77,6 +77,11 @@ final class AppInstance implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("X-API-Key",
+                API_KEY).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     static JsonNode json(String body) {
         return JSON.readTree(body);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,11 @@ class SeveralInstancesTests {
         server = Neo4jServer.start(work.resolve("neo4j"), 0);
         a = AppInstance.start("a", server, work.resolve("a"));
         b = AppInstance.start("b", server, work.resolve("b"));
+        // The first queries on a fresh server are compiled and planned: one import warms both instances up, so that
+        // the timed checks measure following, not query planning.
+        HttpResponse<String> warmUp = a.importCsv(journeys("warm-", 3));
+        assertThat(warmUp.statusCode()).as(warmUp.body()).isEqualTo(200);
+        assertThat(answerTheSame("/api/stats", Duration.ofSeconds(60))).isTrue();
     }
 
     @AfterAll
@@ -52,6 +58,64 @@ class SeveralInstancesTests {
                     .append(",c-").append(prefix).append(i).append('\n');
         }
         return csv.toString();
+    }
+
+    /** Whether B answers {@code path} as A does within {@code limit}, asking every 50 ms. */
+    private static boolean answerTheSame(String path, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        do {
+            if (a.getJson(path).equals(b.getJson(path))) {
+                return true;
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        return false;
+    }
+
+    @Test
+    void anImportThroughOneInstanceShowsInTheOthersAnswersWithinTwoSeconds() throws Exception {
+        long before = b.getJson("/api/stats").get("journeys").asLong();
+        HttpResponse<String> imported = a.importCsv(journeys("follow-", 7));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(answerTheSame("/api/stats", Duration.ofSeconds(2))).as("B's stats follow A's import").isTrue();
+        assertThat(b.getJson("/api/stats").get("journeys").asLong()).isGreaterThanOrEqualTo(before + 7);
+        assertThat(answerTheSame("/api/paths/top?limit=20", Duration.ofSeconds(2))).isTrue();
+        assertThat(answerTheSame("/api/transitions", Duration.ofSeconds(2))).isTrue();
+    }
+
+    @Test
+    void undoAndErasureThroughOneInstanceShowInTheOthers() throws Exception {
+        HttpResponse<String> imported = a.importCsv(journeys("undone-", 4));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        String importId = AppInstance.json(imported.body()).get("importId").asString();
+        assertThat(answerTheSame("/api/stats", Duration.ofSeconds(10))).isTrue();
+        long withImport = b.getJson("/api/stats").get("journeys").asLong();
+
+        assertThat(a.delete("/api/imports/" + importId).statusCode()).isEqualTo(200);
+        assertThat(answerTheSame("/api/stats", Duration.ofSeconds(10))).as("B follows A's undo").isTrue();
+        assertThat(b.getJson("/api/stats").get("journeys").asLong()).isLessThanOrEqualTo(withImport - 4);
+
+        HttpResponse<String> erased = a.importCsv("""
+                journey_id,timestamp,touchpoint,customer_id
+                erased-1,2026-03-02T10:00:00Z,Home,c-erased
+                erased-1,2026-03-02T10:05:00Z,Rival,c-erased
+                erased-2,2026-03-02T11:00:00Z,Home,c-erased
+                """);
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+        assertThat(answerTheSame("/api/stats", Duration.ofSeconds(10))).isTrue();
+        long withCustomer = b.getJson("/api/stats").get("journeys").asLong();
+        assertThat(a.delete("/api/customers/c-erased").statusCode()).isEqualTo(200);
+        assertThat(answerTheSame("/api/stats", Duration.ofSeconds(10))).as("B follows A's erasure").isTrue();
+        assertThat(b.getJson("/api/stats").get("journeys").asLong()).isLessThanOrEqualTo(withCustomer - 2);
+        assertThat(answerTheSame("/api/touchpoints", Duration.ofSeconds(2))).isTrue();
+    }
+
+    @Test
+    void readinessIsUpWhileFollowingTheJournal() throws Exception {
+        HttpResponse<String> readiness = b.get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+        assertThat(AppInstance.json(readiness.body()).get("components").get("journalFollower").get("status")
+                .asString()).isEqualTo("UP");
     }
 
     @Test
