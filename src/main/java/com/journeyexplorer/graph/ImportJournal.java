@@ -18,7 +18,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
 
 import com.journeyexplorer.config.JourneysProperties;
-
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Touchpoint;
 

@@ -111,6 +111,48 @@ class SeveralInstancesTests {
     }
 
     @Test
+    void aReadThatSendsAnImportsTokenToAnotherInstanceSeesTheImport() throws Exception {
+        HttpResponse<String> imported = a.importCsv(journeys("token-", 6));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        String token = imported.headers().firstValue("Journeys-Consistency").orElseThrow();
+        long journeysAfter = a.getJson("/api/stats").get("journeys").asLong();
+
+        HttpResponse<String> read = b.get("/api/stats", "Journeys-Consistency", token);
+
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(AppInstance.json(read.body()).get("journeys").asLong()).isGreaterThanOrEqualTo(journeysAfter);
+        assertThat(Long.parseLong(read.headers().firstValue("Journeys-Consistency").orElseThrow()))
+                .isGreaterThanOrEqualTo(Long.parseLong(token));
+    }
+
+    @Test
+    void aTokenAnInstanceHasNotReachedInTimeIsA503Problem() throws Exception {
+        try (AppInstance lagging = AppInstance.start("lagging", server, work.resolve("lagging"),
+                "--journeys.instance.follow-interval=0", "--journeys.instance.consistency-wait=300ms")) {
+            HttpResponse<String> imported = a.importCsv(journeys("unseen-", 2));
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+            String token = imported.headers().firstValue("Journeys-Consistency").orElseThrow();
+
+            HttpResponse<String> read = lagging.get("/api/stats", "Journeys-Consistency", token);
+
+            assertThat(read.statusCode()).as(read.body()).isEqualTo(503);
+            assertThat(read.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(read.headers().firstValue("Retry-After")).isPresent();
+            assertThat(AppInstance.json(read.body()).get("type").asString()).endsWith("/behind-the-journal");
+            assertThat(AppInstance.json(read.body()).get("position").asLong()).isEqualTo(Long.parseLong(token));
+        }
+    }
+
+    @Test
+    void aTokenThatIsNoPositionIsA400ProblemNamingTheHeader() throws Exception {
+        HttpResponse<String> read = b.get("/api/stats", "Journeys-Consistency", "yesterday");
+
+        assertThat(read.statusCode()).isEqualTo(400);
+        assertThat(AppInstance.json(read.body()).get("parameter").asString()).isEqualTo("Journeys-Consistency");
+    }
+
+    @Test
     void readinessIsUpWhileFollowingTheJournal() throws Exception {
         HttpResponse<String> readiness = b.get("/actuator/health/readiness");
         assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
