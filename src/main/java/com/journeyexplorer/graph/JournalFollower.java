@@ -67,6 +67,9 @@ class JournalFollower implements SmartLifecycle, HealthIndicator {
                 failure = null;
             }
         } catch (RuntimeException e) {
+            if (!running) {
+                return;
+            }
             if (failure == null) {
                 log.warn("Cannot follow the journal (will retry every {} ms): {}", interval.toMillis(),
                         e.getMessage());
