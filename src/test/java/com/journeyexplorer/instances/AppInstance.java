@@ -77,6 +77,14 @@ final class AppInstance implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Sends {@code method} with a JSON (or empty) body and the API key. */
+    HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").header("X-API-Key", API_KEY)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> delete(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("X-API-Key",
                 API_KEY).DELETE().build(), HttpResponse.BodyHandlers.ofString());

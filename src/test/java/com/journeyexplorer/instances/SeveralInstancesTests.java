@@ -111,6 +111,22 @@ class SeveralInstancesTests {
     }
 
     @Test
+    void touchpointMetadataAndOutcomeRulesChangedThroughOneInstanceShowInTheOthers() throws Exception {
+        HttpResponse<String> imported = a.importCsv(journeys("rules-", 4));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+
+        HttpResponse<String> owner = a.send("PUT", "/api/touchpoints/Help", "{\"stage\":\"support\"}");
+        assertThat(owner.statusCode()).as(owner.body()).isEqualTo(200);
+        assertThat(answerTheSame("/api/touchpoints", Duration.ofSeconds(10))).as("B follows the metadata").isTrue();
+        assertThat(b.getJson("/api/touchpoints").toString()).contains("support");
+
+        HttpResponse<String> rules = a.send("POST", "/api/outcomes?purchase=Checkout", null);
+        assertThat(rules.statusCode()).as(rules.body()).isEqualTo(200);
+        assertThat(answerTheSame("/api/stats", Duration.ofSeconds(10))).as("B follows the outcome rules").isTrue();
+        assertThat(answerTheSame("/api/paths/top?outcome=purchase&limit=20", Duration.ofSeconds(2))).isTrue();
+    }
+
+    @Test
     void aReadThatSendsAnImportsTokenToAnotherInstanceSeesTheImport() throws Exception {
         HttpResponse<String> imported = a.importCsv(journeys("token-", 6));
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
