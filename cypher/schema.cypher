@@ -2,6 +2,9 @@
 CREATE CONSTRAINT touchpoint_name IF NOT EXISTS FOR (t:Touchpoint) REQUIRE t.name IS UNIQUE;
 CREATE CONSTRAINT journey_id IF NOT EXISTS FOR (j:Journey) REQUIRE j.id IS UNIQUE;
 CREATE CONSTRAINT import_id IF NOT EXISTS FOR (i:Import) REQUIRE i.id IS UNIQUE;
+// The journal's head: one node whose sequence numbers the finished entries in commit order; instances follow it.
+CREATE CONSTRAINT journal_head IF NOT EXISTS FOR (h:JournalHead) REQUIRE h.id IS UNIQUE;
+CREATE INDEX import_sequence IF NOT EXISTS FOR (i:Import) ON (i.sequence);
 CREATE CONSTRAINT response_id IF NOT EXISTS FOR (r:Response) REQUIRE r.id IS UNIQUE;
 CREATE INDEX journey_customer IF NOT EXISTS FOR (j:Journey) ON (j.customerId);
 CREATE INDEX journey_started IF NOT EXISTS FOR (j:Journey) ON (j.startedAt);

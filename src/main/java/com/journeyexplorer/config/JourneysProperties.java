@@ -17,6 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param dataDir     where the embedded Neo4j keeps its store (and the generated API key)
  * @param openHorizon a journey without purchase whose last event is less than this before the data's latest event is
  *                    still in progress (OPEN), not abandoned; 0 turns it off. An import may set its own.
+ * @param instance    this app instance among several on one Neo4j: its name and how it follows the journal
  */
 @ConfigurationProperties("journeys")
 public record JourneysProperties(
@@ -28,7 +29,8 @@ public record JourneysProperties(
         @DefaultValue Cypher cypher,
         @DefaultValue Analysis analysis,
         @DefaultValue Cors cors,
-        @DefaultValue("30d") Duration openHorizon) {
+        @DefaultValue("30d") Duration openHorizon,
+        @DefaultValue Instance instance) {
 
     public JourneysProperties {
         if (openHorizon.isNegative()) {
@@ -191,6 +193,42 @@ public record JourneysProperties(
     public record Cors(@DefaultValue List<String> allowedOrigins) {
         public Cors {
             allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        }
+    }
+
+    /**
+     * This app instance among several that share one Neo4j (see the README, "Running several instances").
+     *
+     * @param name           names the instance in the journal entries it opens; at start-up an instance rolls back only
+     *                       the unfinished entries of its own name (all of them when the database is embedded).
+     *                       Default: the host name. Instances on one host need different names.
+     * @param followInterval how often the instance asks the journal for entries other instances finished, and
+     *                       applies them to its projection; 0 turns following off
+     * @param consistencyWait longest a read that sends a consistency token waits for this instance to catch up with
+     *                       it before a 503 problem
+     */
+    public record Instance(
+            String name,
+            @DefaultValue("500ms") Duration followInterval,
+            @DefaultValue("5s") Duration consistencyWait) {
+        public Instance {
+            if (name == null || name.isBlank()) {
+                name = hostName();
+            }
+            if (followInterval.isNegative()) {
+                throw new IllegalArgumentException("journeys.instance.follow-interval must not be negative");
+            }
+            if (consistencyWait.isNegative()) {
+                throw new IllegalArgumentException("journeys.instance.consistency-wait must not be negative");
+            }
+        }
+
+        private static String hostName() {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                return "localhost";
+            }
         }
     }
 }

@@ -10,11 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
 
+import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Touchpoint;
 
@@ -33,7 +36,7 @@ class ImportJournal {
     private static final String BEGIN_IMPORT = """
             CREATE (i:Import {id: $importId, kind: $kind, status: 'running', startedAt: datetime(),
                               journeys: $journeys, events: $events, responses: $responses})
-            SET i.undoes = $undoes, i.created = $created
+            SET i.undoes = $undoes, i.created = $created, i.instance = $instance
             """;
 
     /** A copy of the stored node, its {@code importId} included: the version's provenance, which undo checks. */
@@ -71,10 +74,48 @@ class ImportJournal {
             RETURN t.name AS name
             """;
 
+    /**
+     * Finishing an entry numbers it: the journal head's sequence is incremented under its write lock (taken by the
+     * first SET, before the read, so that no two entries get one number), which is held until the transaction commits,
+     * so the numbers follow the commit order without gaps. Instances follow the journal by these numbers.
+     */
     private static final String FINISH_IMPORT = """
             MATCH (i:Import {id: $importId})
-            SET i.status = $status, i.finishedAt = datetime()
+            MERGE (h:JournalHead {id: 'journal'})
+            SET h.locked = true
+            WITH i, h
+            SET h.sequence = coalesce(h.sequence, 0) + 1
+            REMOVE h.locked
+            SET i.status = $status, i.finishedAt = datetime(), i.sequence = h.sequence
             """;
+
+    private static final String HEAD = """
+            OPTIONAL MATCH (h:JournalHead {id: 'journal'})
+            RETURN coalesce(h.sequence, 0) AS sequence
+            """;
+
+    /** Index seek on {@code import_sequence}. */
+    private static final String FINISHED_SINCE = """
+            MATCH (i:Import) WHERE i.sequence > $after
+            RETURN i.id AS id, coalesce(i.kind, 'import') AS kind, i.sequence AS sequence,
+                   coalesce(i.responses, 0) AS responses
+            ORDER BY i.sequence
+            """;
+
+    /** One node per batch of ids; a follower reads them all in one query. */
+    private static final String RECORD_CHANGED = """
+            MATCH (i:Import {id: $importId})
+            CREATE (i)-[:CHANGED]->(:JourneyChange {ids: $ids})
+            """;
+
+    private static final String CHANGED_JOURNEYS = """
+            MATCH (:Import {id: $importId})-[:CHANGED]->(c:JourneyChange)
+            UNWIND c.ids AS id
+            RETURN DISTINCT id
+            """;
+
+    /** How many ids one {@code :JourneyChange} node holds. */
+    private static final int CHANGE_BATCH = 10_000;
 
     /** The undone entry is marked in the same transaction that finishes the undo. */
     private static final String MARK_UNDONE = """
@@ -128,9 +169,16 @@ class ImportJournal {
             CALL (p) { DETACH DELETE p } IN TRANSACTIONS OF 10000 ROWS
             """;
 
+    /** Those of this instance (or of versions that did not name one), or every one when {@code $all}. */
     private static final String UNFINISHED_IMPORTS = """
             MATCH (i:Import) WHERE i.status = 'running'
+              AND ($all OR i.instance IS NULL OR i.instance = $instance)
             RETURN i.id AS id ORDER BY i.startedAt
+            """;
+
+    private static final String OTHERS_UNFINISHED = """
+            MATCH (i:Import) WHERE i.status = 'running' AND i.instance <> $instance
+            RETURN i.id AS id, i.instance AS instance ORDER BY i.startedAt
             """;
 
     /** A finished entry keeps its previous versions (they undo it) unless it was rolled back, undone or erased. */
@@ -200,11 +248,17 @@ class ImportJournal {
     private final Driver driver;
     private final JourneyWrites writes;
     private final StoreLoader loader;
+    private final String instance;
+    /** Whether the database runs in this process, so that no other instance can have opened an entry. */
+    private final boolean embedded;
 
-    ImportJournal(Driver driver, JourneyWrites writes, StoreLoader loader) {
+    ImportJournal(Driver driver, JourneyWrites writes, StoreLoader loader, JourneysProperties properties,
+            ObjectProvider<DatabaseManagementService> embeddedDatabase) {
         this.driver = driver;
         this.writes = writes;
         this.loader = loader;
+        this.instance = properties.instance().name();
+        this.embedded = embeddedDatabase.getIfAvailable() != null;
     }
 
     /**
@@ -228,6 +282,7 @@ class ImportJournal {
         parameters.put("journeys", journeys);
         parameters.put("events", events);
         parameters.put("created", created.isEmpty() ? null : List.copyOf(created));
+        parameters.put("instance", instance);
         try (Session session = driver.session()) {
             session.executeWriteWithoutResult(tx -> tx.run(BEGIN_IMPORT, parameters).consume());
         }
@@ -368,10 +423,69 @@ class ImportJournal {
                 row.get("undoneBy").asString(null));
     }
 
-    /** Imports that a stopped process left unfinished, oldest first. */
+    /**
+     * Imports that this instance left unfinished when it stopped, oldest first: with an embedded database every
+     * unfinished one; on a shared server those opened under this instance's name, since another instance's may still be
+     * running.
+     */
     List<String> unfinishedImports() {
         try (Session session = driver.session()) {
-            return session.run(UNFINISHED_IMPORTS).list(row -> row.get("id").asString());
+            return session.run(UNFINISHED_IMPORTS, Map.of("all", embedded, "instance", instance))
+                    .list(row -> row.get("id").asString());
+        }
+    }
+
+    /** Unfinished entries of other instances, as "id (instance)": left to them (see the README on several instances). */
+    List<String> othersUnfinished() {
+        if (embedded) {
+            return List.of();
+        }
+        try (Session session = driver.session()) {
+            return session.run(OTHERS_UNFINISHED, Map.of("instance", instance))
+                    .list(row -> row.get("id").asString() + " (" + row.get("instance").asString() + ")");
+        }
+    }
+
+    /** The sequence number of the newest finished entry; 0 before the first. One lookup by a unique constraint. */
+    long head() {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> tx.run(HEAD).single().get("sequence").asLong());
+        }
+    }
+
+    /** An entry as the journal's followers see it: numbered in the order the entries finished. */
+    record Finished(String id, String kind, long sequence, long responses) {
+    }
+
+    /** The entries finished after sequence number {@code after}, in order. An index seek. */
+    List<Finished> finishedSince(long after) {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> tx.run(FINISHED_SINCE, Map.of("after", after))
+                    .list(row -> new Finished(row.get("id").asString(), row.get("kind").asString(),
+                            row.get("sequence").asLong(), row.get("responses").asLong())));
+        }
+    }
+
+    /**
+     * Records the ids of the journeys an entry wrote or removed, for other instances to read them back: one node per
+     * 10,000 ids, one transaction each; written before the entry is finished.
+     */
+    void recordChanged(String importId, Collection<String> ids) {
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += CHANGE_BATCH) {
+            List<String> batch = all.subList(from, Math.min(all.size(), from + CHANGE_BATCH));
+            try (Session session = driver.session()) {
+                session.executeWriteWithoutResult(tx -> tx.run(RECORD_CHANGED,
+                        Map.of("importId", importId, "ids", batch)).consume());
+            }
+        }
+    }
+
+    /** The ids recorded by {@link #recordChanged} for an entry. */
+    List<String> changedJourneys(String importId) {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> tx.run(CHANGED_JOURNEYS, Map.of("importId", importId))
+                    .list(row -> row.get("id").asString()));
         }
     }
 

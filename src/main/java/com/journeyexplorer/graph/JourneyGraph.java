@@ -50,6 +50,12 @@ public class JourneyGraph {
     private final int batchSize;
     private final long openHorizon;
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** The journal position the projection reflects: every entry up to this sequence number is applied. */
+    private volatile long applied;
+    /** Guards waits for {@link #applied} to reach a position. */
+    private final Object appliedChanged = new Object();
+    /** Entries this instance wrote and published, not yet passed by {@link #applied}; under the write lock. */
+    private final Set<String> ownEntries = new HashSet<>();
 
     JourneyGraph(StoreSchema schema, StoreLoader loader, JourneyWrites writes, TransitionWriter transitions,
             ImportJournal importJournal, JourneyProjection projection, FeedbackGraph feedback,
@@ -141,6 +147,8 @@ public class JourneyGraph {
             Function<JourneySnapshot, List<SurveyResponse>> answersOf, Answered<R> result, WriteProgress progress) {
         writeLock.lock();
         try {
+            // Plans against what every instance has finished, not only this one.
+            followJournal();
             long started = System.nanoTime();
             JourneySnapshot before = projection.current();
             JourneyChanges changes = planner.apply(before);
@@ -171,9 +179,12 @@ public class JourneyGraph {
                     added = written.answers();
                 }
                 projection.replace(after);
+                ownEntries.add(importId);
                 log.info("Change {}: planned in {} ms, next snapshot in {} ms, written and published in {} ms",
                         importId, (planned - started) / 1_000_000, (derived - planned) / 1_000_000,
                         (System.nanoTime() - derived) / 1_000_000);
+                // Passes this entry, and applies those other instances finished meanwhile.
+                followJournal();
             }
             return result.apply(changes, after, importId, added);
         } finally {
@@ -373,6 +384,13 @@ public class JourneyGraph {
             if (!changes.isEmpty()) {
                 transitions.update(before, after, changed);
             }
+            if (journal.erasedCustomer() == null) {
+                // Other instances read these journeys back; an erasure records none (it keeps no trace of the
+                // customer), and they find its removals by comparing ids instead.
+                Set<String> ids = new HashSet<>(changes.removals());
+                changes.upserts().forEach(journey -> ids.add(journey.id()));
+                importJournal.recordChanged(importId, ids);
+            }
             FeedbackGraph.Added added = null;
             if (journal.undoes() != null) {
                 feedback.remove(() -> importJournal.finishUndo(importId, journal.undoes()));
@@ -422,6 +440,124 @@ public class JourneyGraph {
         }
     }
 
+    /**
+     * Applies to the projection the journal entries that other instances (or this one, through another path such as
+     * survey responses) finished since the last applied one: the journeys each entry recorded as changed are read back
+     * by id (gone ones removed), an erasure's removals found by comparing the stored ids with the projection's
+     * (O(journeys), ids only; erasures are rare), the touchpoints read again, and the survey responses reloaded after
+     * entries that changed them. Serialized with this instance's own changes. One indexed lookup of the journal head
+     * when nothing is new; else O(changed journeys' events + touchpoints) besides the snapshot's copy-on-write.
+     *
+     * @return the journal position the projection now reflects
+     */
+    public long catchUp() {
+        writeLock.lock();
+        try {
+            followJournal();
+            return applied;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** {@link #catchUp}, under the write lock. */
+    private void followJournal() {
+        long head = importJournal.head();
+        if (head <= applied) {
+            return;
+        }
+        List<ImportJournal.Finished> entries = importJournal.finishedSince(applied);
+        Set<String> changed = new HashSet<>();
+        boolean journeysChanged = false;
+        boolean erased = false;
+        boolean answersChanged = false;
+        long last = applied;
+        for (ImportJournal.Finished entry : entries) {
+            last = Math.max(last, entry.sequence());
+            if (ownEntries.remove(entry.id())) {
+                continue;
+            }
+            if (entry.kind().equals("feedback")) {
+                answersChanged = true;
+                continue;
+            }
+            journeysChanged = true;
+            erased |= entry.kind().equals("erasure");
+            answersChanged |= entry.responses() > 0 || entry.kind().equals("undo") || erased;
+            changed.addAll(importJournal.changedJourneys(entry.id()));
+        }
+        if (journeysChanged) {
+            long started = System.nanoTime();
+            JourneySnapshot before = projection.current();
+            List<Touchpoint> touchpoints = loader.loadTouchpoints();
+            List<Journey> upserts = loader.loadJourneys(changed, touchpoints);
+            Set<String> removals = new HashSet<>();
+            Set<String> found = new HashSet<>();
+            upserts.forEach(journey -> found.add(journey.id()));
+            for (String id : changed) {
+                if (!found.contains(id) && before.positionOf(id) >= 0) {
+                    removals.add(id);
+                }
+            }
+            if (erased) {
+                Set<String> stored = loader.journeyIds();
+                for (Journey journey : before.journeys()) {
+                    if (!stored.contains(journey.id()) && !found.contains(journey.id())) {
+                        removals.add(journey.id());
+                    }
+                }
+            }
+            JourneySnapshot after = OpenJourneys.applyChanges(before, touchpoints, upserts, removals, openHorizon)
+                    .snapshot();
+            projection.replace(after);
+            log.info("Followed the journal to entry {}: {} journeys read back, {} removed, in {} ms", last,
+                    upserts.size(), removals.size(), (System.nanoTime() - started) / 1_000_000);
+        }
+        if (answersChanged) {
+            feedback.load();
+        }
+        advanceTo(last);
+    }
+
+    private void advanceTo(long position) {
+        synchronized (appliedChanged) {
+            if (position > applied) {
+                applied = position;
+            }
+            appliedChanged.notifyAll();
+        }
+    }
+
+    /** The journal position the projection reflects: the sequence number of the last entry applied. */
+    public long appliedPosition() {
+        return applied;
+    }
+
+    /** The journal position of the newest finished entry, of any instance: one indexed lookup in Neo4j. */
+    public long journalPosition() {
+        return importJournal.head();
+    }
+
+    /**
+     * Waits until the projection reflects journal position {@code position} (applied by this instance's follower or
+     * its own writes), at most {@code timeout}.
+     *
+     * @return whether it does
+     */
+    public boolean awaitPosition(long position, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (appliedChanged) {
+            while (applied < position) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(appliedChanged, left);
+            }
+            return true;
+        }
+    }
+
     /** Creates the schema and loads the projection from Neo4j; called once at start-up. */
     public JourneySnapshot loadProjection() {
         writeLock.lock();
@@ -434,9 +570,14 @@ public class JourneyGraph {
                 log.warn("Import {} did not finish (the app stopped during it): rolling it back", importId);
                 importJournal.rollBack(importId, batchSize);
             }
+            for (String importId : importJournal.othersUnfinished()) {
+                log.warn("Import {} of another instance is unfinished: left to that instance", importId);
+            }
             for (String importId : importJournal.importsWithLeftoverVersions()) {
                 importJournal.dropPreviousVersions(importId);
             }
+            // Read before the journeys: an entry finished during the load is applied again, which changes nothing.
+            long position = importJournal.head();
             StoreLoader.LoadedGraph graph = loader.load();
             JourneySnapshot snapshot = OpenJourneys.apply(
                     new JourneySnapshot(graph.touchpoints(), graph.journeys(), 1), openHorizon);
@@ -444,6 +585,7 @@ public class JourneyGraph {
                 transitions.rewrite(snapshot);
             }
             projection.replace(snapshot);
+            advanceTo(position);
             log.info("Loaded {} journeys ({} events, {} touchpoints) from Neo4j in {} ms", snapshot.journeyCount(),
                     snapshot.eventCount(), snapshot.touchpoints().size(), (System.nanoTime() - started) / 1_000_000);
             return snapshot;

@@ -1,6 +1,9 @@
 package com.journeyexplorer.graph;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,14 @@ class StoreLoader {
 
     private static final String LOAD_JOURNEYS = "MATCH (j:Journey)\n" + JourneyProperties.JOURNEY_COLUMNS;
 
+    private static final String LOAD_JOURNEYS_BY_ID = "UNWIND $ids AS id\nMATCH (j:Journey {id: id})\n"
+            + JourneyProperties.JOURNEY_COLUMNS;
+
+    private static final String JOURNEY_IDS = "MATCH (j:Journey) RETURN j.id AS id";
+
+    /** Journeys read back by id in one query each this many. */
+    private static final int READ_BATCH = 5_000;
+
     private final Driver driver;
 
     StoreLoader(Driver driver) {
@@ -46,7 +57,34 @@ class StoreLoader {
         }
     }
 
-    /** The stored touchpoints ordered by their projection index, each given its position in the list as id. */
+    /**
+     * The stored journeys among {@code ids} (those not stored are left out), read against {@code touchpoints}, the
+     * stored touchpoints in projection order. Index seeks on {@code journey_id}: O(their events).
+     */
+    List<Journey> loadJourneys(Collection<String> ids, List<Touchpoint> touchpoints) {
+        Map<String, Integer> byName = idsByName(touchpoints);
+        List<String> all = List.copyOf(ids);
+        List<Journey> journeys = new ArrayList<>();
+        try (Session session = driver.session()) {
+            for (int from = 0; from < all.size(); from += READ_BATCH) {
+                List<String> batch = all.subList(from, Math.min(all.size(), from + READ_BATCH));
+                session.run(LOAD_JOURNEYS_BY_ID, Map.of("ids", batch, "prefix", JourneyProperties.ATTRIBUTE_PREFIX))
+                        .forEachRemaining(row -> journeys.add(JourneyProperties.journeyOf(row, byName, touchpoints)));
+            }
+        }
+        return journeys;
+    }
+
+    /** The id of every stored journey: O(journeys), ids only. */
+    Set<String> journeyIds() {
+        try (Session session = driver.session()) {
+            Set<String> ids = new HashSet<>();
+            session.run(JOURNEY_IDS).forEachRemaining(row -> ids.add(row.get("id").asString()));
+            return ids;
+        }
+    }
+
+    /** The stored touchpoints by their projection index, each given its position in the list as id. */
     List<Touchpoint> loadTouchpoints() {
         try (Session session = driver.session()) {
             List<Touchpoint> touchpoints = new ArrayList<>();

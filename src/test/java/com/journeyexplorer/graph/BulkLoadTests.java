@@ -192,9 +192,16 @@ class BulkLoadTests {
                     queries.put(file.getFileName().toString(), rows(app, file.toString()));
                 }
             }
+            // Left out: how other app instances follow the journal (ADR 0009), the head that numbers finished
+            // entries and the ids each entry changed. A bulk load runs while no instance does, so it needs neither.
             return new StoreView(app.getBean(JourneyProjection.class).current(),
-                    strings(app, "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS nodes"),
-                    strings(app, "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS relationships"),
+                    strings(app, """
+                            MATCH (n) UNWIND labels(n) AS label
+                            WITH label WHERE NOT label IN ['JournalHead', 'JourneyChange']
+                            RETURN label, count(*) AS nodes"""),
+                    strings(app, """
+                            MATCH ()-[r]->() WHERE type(r) <> 'CHANGED'
+                            RETURN type(r) AS type, count(*) AS relationships"""),
                     strings(app, """
                             MATCH (t:Touchpoint), (i:Import)
                             RETURN labels(t) AS labels, t {.*, createdByImport: null} AS props,
@@ -210,7 +217,8 @@ class BulkLoadTests {
                             RETURN a.name AS from, b.name AS to, properties(r) AS props"""),
                     strings(app, """
                             MATCH (i:Import)
-                            RETURN i {.*, id: null, startedAt: null, finishedAt: null} AS props,
+                            RETURN i {.*, id: null, startedAt: null, finishedAt: null, sequence: null,
+                                      instance: null} AS props,
                                    i.startedAt <= i.finishedAt AS timed"""),
                     strings(app, """
                             SHOW INDEXES YIELD type, entityType, labelsOrTypes, properties, state

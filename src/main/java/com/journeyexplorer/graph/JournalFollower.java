@@ -1,0 +1,105 @@
+package com.journeyexplorer.graph;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import com.journeyexplorer.config.JourneysProperties;
+
+/**
+ * Keeps this instance's projection following the journal in Neo4j, so that what other instances import shows in its
+ * answers: every {@code journeys.instance.follow-interval} (500 ms by default) it asks for entries finished since the
+ * last one applied, one indexed lookup when there are none, and applies them ({@link JourneyGraph#catchUp}). Starts
+ * after the projection is loaded, before the web server. As the health component {@code journalFollower}, part of
+ * readiness, it is down while the journal cannot be read (the database is unreachable): the instance is then
+ * behind, and recovers by itself when the database answers again.
+ */
+@Component
+class JournalFollower implements SmartLifecycle, HealthIndicator {
+
+    private static final Logger log = LoggerFactory.getLogger(JournalFollower.class);
+
+    /** After {@link ProjectionStartup}, before the web server. */
+    private static final int PHASE = 1;
+
+    private final JourneyGraph graph;
+    private final Duration interval;
+    private ScheduledExecutorService scheduler;
+    private volatile boolean running;
+    /** Null while the last poll succeeded; else why it failed. */
+    private volatile String failure;
+
+    JournalFollower(JourneyGraph graph, JourneysProperties properties) {
+        this.graph = graph;
+        this.interval = properties.instance().followInterval();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        if (interval.isZero()) {
+            log.info("Not following the journal (journeys.instance.follow-interval=0): imports through other "
+                    + "instances show after a restart");
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "journal-follower");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One look at the journal; a failure is logged once, and then again when it recovers. */
+    void poll() {
+        try {
+            graph.catchUp();
+            if (failure != null) {
+                log.info("Following the journal again, at entry {}", graph.appliedPosition());
+                failure = null;
+            }
+        } catch (RuntimeException e) {
+            if (!running) {
+                return;
+            }
+            if (failure == null) {
+                log.warn("Cannot follow the journal (will retry every {} ms): {}", interval.toMillis(),
+                        e.getMessage());
+            }
+            failure = e.getClass().getSimpleName();
+        }
+    }
+
+    @Override
+    public Health health() {
+        Health.Builder health = failure == null ? Health.up() : Health.down().withDetail("error", failure);
+        return health.withDetail("position", graph.appliedPosition())
+                .withDetail("following", !interval.isZero()).build();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}
