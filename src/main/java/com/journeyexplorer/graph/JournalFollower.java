@@ -36,6 +36,8 @@ class JournalFollower implements SmartLifecycle, HealthIndicator {
     private volatile boolean running;
     /** Null while the last poll succeeded; else why it failed. */
     private volatile String failure;
+    /** When a poll last succeeded (System.nanoTime()); a poll can block for long on a database that is gone. */
+    private volatile long lastFollowed = System.nanoTime();
 
     JournalFollower(JourneyGraph graph, JourneysProperties properties) {
         this.graph = graph;
@@ -61,7 +63,9 @@ class JournalFollower implements SmartLifecycle, HealthIndicator {
     /** One look at the journal; a failure is logged once, and then again when it recovers. */
     void poll() {
         try {
-            graph.catchUp();
+            // While this instance writes, its write follows the journal: the poll need not wait for it.
+            graph.catchUpUnlessWriting();
+            lastFollowed = System.nanoTime();
             if (failure != null) {
                 log.info("Following the journal again, at entry {}", graph.appliedPosition());
                 failure = null;
@@ -80,7 +84,13 @@ class JournalFollower implements SmartLifecycle, HealthIndicator {
 
     @Override
     public Health health() {
-        Health.Builder health = failure == null ? Health.up() : Health.down().withDetail("error", failure);
+        // A poll waiting on an unreachable database fails only when the driver gives up (tens of seconds): a journal
+        // not read for ten intervals (at least 5 s) is as good as a failure.
+        long silentMillis = (System.nanoTime() - lastFollowed) / 1_000_000;
+        boolean silent = !interval.isZero() && silentMillis > Math.max(5_000, 10 * interval.toMillis());
+        Health.Builder health = failure != null ? Health.down().withDetail("error", failure)
+                : silent ? Health.down().withDetail("error", "no answer from the journal for " + silentMillis + " ms")
+                : Health.up();
         return health.withDetail("position", graph.appliedPosition())
                 .withDetail("following", !interval.isZero()).build();
     }

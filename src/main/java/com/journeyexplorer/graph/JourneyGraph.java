@@ -448,19 +448,22 @@ public class JourneyGraph {
      * entries that changed them. Serialized with this instance's own changes. One indexed lookup of the journal head
      * when nothing is new; else O(changed journeys' events + touchpoints) besides the snapshot's copy-on-write.
      *
-     * @return the journal position the projection now reflects
+     * <p>Does nothing, and answers false, while a change of this instance holds the write lock: that change catches up
+     * itself before it plans, and the follower's poll must not queue behind a long import.
      */
-    public long catchUp() {
-        writeLock.lock();
+    boolean catchUpUnlessWriting() {
+        if (!writeLock.tryLock()) {
+            return false;
+        }
         try {
             followJournal();
-            return applied;
+            return true;
         } finally {
             writeLock.unlock();
         }
     }
 
-    /** {@link #catchUp}, under the write lock. */
+    /** {@link #catchUpUnlessWriting}, under the write lock. */
     private void followJournal() {
         long head = importJournal.head();
         if (head <= applied) {
