@@ -97,16 +97,16 @@ final class PredictionRequests {
 
     /**
      * Answers an NDJSON batch: every line read and checked ({@link #batch}), then predicted by {@code model} and
-     * written to {@code out} one answer a line, in the order given. O(lines · (order + next · order)).
+     * written to {@code out} one answer a line ({@link PredictAnswer#line}, streamed by a
+     * {@link PredictionLineWriter}), in the order given. O(lines · (order + next · order)).
      */
     static void answerBatch(InputStream body, OutputStream out, VariableOrderChain model, int minSupport, int next,
             JsonMapper json) throws IOException {
         List<PredictionRequest> requests = batch(body, json);
-        try (JsonGenerator generator = json.createGenerator(out)) {
+        try (JsonGenerator generator = json.writer().withRootValueSeparator("").createGenerator(out)) {
+            PredictionLineWriter lines = new PredictionLineWriter(generator, json);
             for (PredictionRequest request : requests) {
-                json.writeValue(generator, PredictAnswer.line(request, model.predict(request.steps(), minSupport,
-                        next)));
-                generator.writeRaw('\n');
+                lines.write(request.id(), model.predict(request.steps(), minSupport, next));
             }
         }
     }
