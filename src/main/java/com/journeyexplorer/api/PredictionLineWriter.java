@@ -1,5 +1,6 @@
 package com.journeyexplorer.api;
 
+import java.util.Arrays;
 import java.util.List;
 
 import com.journeyexplorer.analysis.HashMixer;
@@ -15,19 +16,23 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes the lines of an NDJSON batch answer straight to a generator, field by field: the same bytes as the mapper
  * writes for {@link PredictionRequests.PredictAnswer#line} (fields in the record's order, nulls left out), without
  * serializing a record per line. Each number is written as the mapper writes it (cleaned by
- * {@link com.journeyexplorer.export.CleanNumbers}), its text computed once per distinct value and kept in a small
- * direct-mapped table: predictions of a batch share their contexts, so most of their probabilities repeat, and
+ * {@link com.journeyexplorer.export.CleanNumbers}), its text computed once per distinct value and kept in a hash
+ * table (up to {@value #MAX_NUMBERS} slots, about 6 MB at most): predictions of a batch share their contexts, so most of their probabilities repeat, and
  * rounding a double to its decimal text is the costliest part of a line. O(fields) a line, no allocation for a
  * repeated number. Not thread-safe: one per batch.
  */
 final class PredictionLineWriter {
 
-    private static final int NUMBERS = 1 << 12;
+    /** The most slots of the number table: beyond half of them it starts afresh. */
+    private static final int MAX_NUMBERS = 1 << 17;
 
     private final JsonGenerator generator;
     private final JsonMapper json;
-    private final long[] numberBits = new long[NUMBERS];
-    private final String[] numberTexts = new String[NUMBERS];
+    /** Open addressing, linear probing: the bits of a double and its text; an empty slot has no text. */
+    private long[] numberBits = new long[256];
+    private String[] numberTexts = new String[256];
+    private int mask = 255;
+    private int numbers;
 
     PredictionLineWriter(JsonGenerator generator, JsonMapper json) {
         this.generator = generator;
@@ -93,13 +98,47 @@ final class PredictionLineWriter {
     /** {@code value} as the mapper writes a double, from the table when it was written before. */
     private void number(double value) {
         long bits = Double.doubleToRawLongBits(value);
-        int slot = HashMixer.mix(bits) & (NUMBERS - 1);
-        String text = numberTexts[slot];
-        if (text == null || numberBits[slot] != bits) {
-            text = json.writeValueAsString(value);
-            numberBits[slot] = bits;
-            numberTexts[slot] = text;
+        int slot = HashMixer.mix(bits) & mask;
+        while (numberTexts[slot] != null) {
+            if (numberBits[slot] == bits) {
+                generator.writeRawValue(numberTexts[slot]);
+                return;
+            }
+            slot = (slot + 1) & mask;
         }
+        String text = json.writeValueAsString(value);
         generator.writeRawValue(text);
+        if (++numbers * 2 > numberTexts.length) {
+            if (numberTexts.length == MAX_NUMBERS) {
+                Arrays.fill(numberTexts, null);
+                numbers = 0;
+                return;
+            }
+            grow();
+            slot = HashMixer.mix(bits) & mask;
+            while (numberTexts[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+        }
+        numberBits[slot] = bits;
+        numberTexts[slot] = text;
+    }
+
+    private void grow() {
+        long[] oldBits = numberBits;
+        String[] oldTexts = numberTexts;
+        numberBits = new long[oldBits.length * 2];
+        numberTexts = new String[oldBits.length * 2];
+        mask = numberBits.length - 1;
+        for (int i = 0; i < oldBits.length; i++) {
+            if (oldTexts[i] != null) {
+                int slot = HashMixer.mix(oldBits[i]) & mask;
+                while (numberTexts[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                numberBits[slot] = oldBits[i];
+                numberTexts[slot] = oldTexts[i];
+            }
+        }
     }
 }
