@@ -9,6 +9,7 @@ import com.journeyexplorer.analysis.predict.OutcomeProbabilities;
 import com.journeyexplorer.analysis.predict.Prediction;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,9 +20,22 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link com.journeyexplorer.export.CleanNumbers}), its text computed once per distinct value and kept in a hash
  * table (up to {@value #MAX_NUMBERS} slots, about 6 MB at most): predictions of a batch share their contexts, so most of their probabilities repeat, and
  * rounding a double to its decimal text is the costliest part of a line. O(fields) a line, no allocation for a
- * repeated number. Not thread-safe: one per batch.
+ * repeated number or field name (their UTF-8 bytes are kept). Not thread-safe: one per batch.
  */
 final class PredictionLineWriter {
+
+    private static final SerializedString ID_NAME = new SerializedString("id");
+    private static final SerializedString UNKNOWN_STEPS_NAME = new SerializedString("unknownSteps");
+    private static final SerializedString CONTEXT_NAME = new SerializedString("context");
+    private static final SerializedString SUPPORT_NAME = new SerializedString("support");
+    private static final SerializedString OUTCOMES_NAME = new SerializedString("outcomes");
+    private static final SerializedString PURCHASE_NAME = new SerializedString("purchase");
+    private static final SerializedString ABANDONED_NAME = new SerializedString("abandoned");
+    private static final SerializedString DIVERTED_NAME = new SerializedString("diverted");
+    private static final SerializedString NEXT_NAME = new SerializedString("next");
+    private static final SerializedString TOUCHPOINT_NAME = new SerializedString("touchpoint");
+    private static final SerializedString TAKEN_NAME = new SerializedString("taken");
+    private static final SerializedString SHARE_NAME = new SerializedString("share");
 
     /** The most slots of the number table: beyond half of them it starts afresh. */
     private static final int MAX_NUMBERS = 1 << 17;
@@ -30,7 +44,7 @@ final class PredictionLineWriter {
     private final JsonMapper json;
     /** Open addressing, linear probing: the bits of a double and its text; an empty slot has no text. */
     private long[] numberBits = new long[256];
-    private String[] numberTexts = new String[256];
+    private SerializedString[] numberTexts = new SerializedString[256];
     private int mask = 255;
     private int numbers;
 
@@ -43,42 +57,42 @@ final class PredictionLineWriter {
     void write(JsonNode id, Prediction prediction) {
         generator.writeStartObject();
         if (id != null) {
-            generator.writeName("id");
+            generator.writeName(ID_NAME);
             if (id.isString()) {
                 generator.writeString(id.asString());
             } else {
                 generator.writeTree(id);
             }
         }
-        generator.writeName("unknownSteps");
+        generator.writeName(UNKNOWN_STEPS_NAME);
         strings(prediction.unknownSteps());
-        generator.writeName("context");
+        generator.writeName(CONTEXT_NAME);
         strings(prediction.context());
-        generator.writeName("support");
+        generator.writeName(SUPPORT_NAME);
         generator.writeNumber(prediction.support());
         OutcomeProbabilities outcomes = prediction.outcomes();
-        generator.writeName("outcomes");
+        generator.writeName(OUTCOMES_NAME);
         generator.writeStartObject();
-        generator.writeName("purchase");
+        generator.writeName(PURCHASE_NAME);
         number(outcomes.purchase());
-        generator.writeName("abandoned");
+        generator.writeName(ABANDONED_NAME);
         number(outcomes.abandoned());
-        generator.writeName("diverted");
+        generator.writeName(DIVERTED_NAME);
         number(outcomes.diverted());
         generator.writeEndObject();
-        generator.writeName("next");
+        generator.writeName(NEXT_NAME);
         generator.writeStartArray();
         for (NextTouchpoint next : prediction.next()) {
             generator.writeStartObject();
-            generator.writeName("touchpoint");
+            generator.writeName(TOUCHPOINT_NAME);
             generator.writeString(next.touchpoint());
-            generator.writeName("taken");
+            generator.writeName(TAKEN_NAME);
             generator.writeNumber(next.taken());
-            generator.writeName("share");
+            generator.writeName(SHARE_NAME);
             number(next.share());
-            generator.writeName("purchase");
+            generator.writeName(PURCHASE_NAME);
             number(next.purchase());
-            generator.writeName("support");
+            generator.writeName(SUPPORT_NAME);
             generator.writeNumber(next.support());
             generator.writeEndObject();
         }
@@ -106,7 +120,7 @@ final class PredictionLineWriter {
             }
             slot = (slot + 1) & mask;
         }
-        String text = json.writeValueAsString(value);
+        SerializedString text = new SerializedString(json.writeValueAsString(value));
         generator.writeRawValue(text);
         if (++numbers * 2 > numberTexts.length) {
             if (numberTexts.length == MAX_NUMBERS) {
@@ -126,9 +140,9 @@ final class PredictionLineWriter {
 
     private void grow() {
         long[] oldBits = numberBits;
-        String[] oldTexts = numberTexts;
+        SerializedString[] oldTexts = numberTexts;
         numberBits = new long[oldBits.length * 2];
-        numberTexts = new String[oldBits.length * 2];
+        numberTexts = new SerializedString[oldBits.length * 2];
         mask = numberBits.length - 1;
         for (int i = 0; i < oldBits.length; i++) {
             if (oldTexts[i] != null) {

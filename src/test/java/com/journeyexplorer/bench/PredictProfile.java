@@ -34,6 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
  * and 99th percentile of single predictions (order 3, minSupport 30, 5 next touchpoints) of open prefixes drawn
  * from the journeys (seed 42), the throughput of NDJSON batches of 10,000 such prefixes through the endpoint's own
  * reading and writing, and the backtest (learnFraction 0.8) with its time. Run with {@code bench/profile.sh predict}.
+ *
+ * <p>With {@code -Dprofile.baseline=DIR} (the {@code target/classes} of an earlier build, copied aside) the
+ * prediction and API classes of that build run side by side with this build's on the same snapshot, each measurement
+ * alternating between the two, and the profile fails unless both give the same single predictions, the same NDJSON
+ * lines and the same backtest: before and after of a change in one run.
  */
 public final class PredictProfile {
 

@@ -37,10 +37,11 @@ import com.journeyexplorer.journey.Touchpoint;
  * {@code minSupport} journeys behind a context this moves its probabilities by at most {@code 1 / (minSupport + 1)}.
  *
  * <p>Only finished journeys are learned; a purchase journey counts up to its first purchase. Counts carry the
- * journeys' weights. Cost: building O(events · order) expected (hash-table updates), memory about 60 bytes per
- * context and 20 per (context, next touchpoint) pair; a prediction O(order) hash look-ups, plus O(order) for each
- * next touchpoint considered (a hub context's ranking is kept once made). Immutable once built but for that kept
- * ranking, a concurrent map: safe to share between threads.
+ * journeys' weights. Cost: building O(records + distinct path steps · order) expected (journeys that took the same
+ * path are walked once; a step costs a hash look-up per context length and one next-step tally), memory about 60
+ * bytes per context and 12 per (context, next touchpoint) pair; a prediction O(order) hash look-ups, plus, the first
+ * time its context is met (per minSupport), O(order) for each next touchpoint considered: a context's ranking is kept
+ * once made. Immutable once built but for those kept rankings, a concurrent map: safe to share between threads.
  */
 public final class VariableOrderChain {
 
