@@ -18,9 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
  * writes for {@link PredictionRequests.PredictAnswer#line} (fields in the record's order, nulls left out), without
  * serializing a record per line. Each number is written as the mapper writes it (cleaned by
  * {@link com.journeyexplorer.export.CleanNumbers}), its text computed once per distinct value and kept in a hash
- * table (up to {@value #MAX_NUMBERS} slots, about 6 MB at most): predictions of a batch share their contexts, so most of their probabilities repeat, and
- * rounding a double to its decimal text is the costliest part of a line. O(fields) a line, no allocation for a
- * repeated number or field name (their UTF-8 bytes are kept). Not thread-safe: one per batch.
+ * table (up to {@value #MAX_NUMBERS} slots, a few MB at most): predictions of a batch share their contexts, so most
+ * of their probabilities repeat, and rounding a double to its decimal text was the costliest part of a line. Lines
+ * are separated by a newline alone. O(fields) a line, no allocation for a repeated number or field name (their UTF-8
+ * bytes are kept). Not thread-safe: one per batch.
  */
 final class PredictionLineWriter {
 

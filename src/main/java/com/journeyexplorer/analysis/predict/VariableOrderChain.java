@@ -49,8 +49,12 @@ public final class VariableOrderChain {
     public static final int MAX_ORDER = 8;
     /** The most next touchpoints a prediction lists. */
     public static final int MAX_NEXT = 100;
-    /** At most this many next touchpoints are kept in rankings, about 50 bytes each. */
+    /**
+     * The kept rankings hold at most this many next touchpoints, a kept context counting as {@value #KEPT_CONTEXT}
+     * more: about 50 bytes each, 20 MB at most.
+     */
     private static final int MAX_KEPT_NEXT = 409_600;
+    private static final int KEPT_CONTEXT = 4;
     /** The symbol of {@code (start)}; touchpoint {@code t} is symbol {@code t + 1}. */
     private static final int START = 0;
     private static final int ROOT = 0;
@@ -81,8 +85,9 @@ public final class VariableOrderChain {
      * The ranked next touchpoints (the top {@value #MAX_NEXT}) and the step names of contexts, by context and
      * minSupport: the ranking depends on nothing else, since the context a next touchpoint leads to is the context
      * followed by it or a suffix of that (a longer one would need a longer supported context before it). Kept once
-     * made, up to {@value #MAX_KEPT_NEXT} next touchpoints in all, so that the contexts predictions meet are ranked
-     * once, and a hub page followed by thousands of pages costs its ranking once.
+     * made, up to {@value #MAX_KEPT_NEXT} next touchpoints in all (a context counting as {@value #KEPT_CONTEXT}), so
+     * that the contexts predictions meet are ranked once, and a hub page followed by thousands of pages costs its
+     * ranking once.
      */
     private final Map<Long, Ranked> rankings = new ConcurrentHashMap<>();
     private final AtomicInteger keptNext = new AtomicInteger();
@@ -285,7 +290,7 @@ public final class VariableOrderChain {
         }
         int candidates = nextStart[context + 1] - nextStart[context];
         int all = Math.min(candidates, MAX_NEXT);
-        if (keptNext.get() + all > MAX_KEPT_NEXT) {
+        if (keptNext.get() + all + KEPT_CONTEXT > MAX_KEPT_NEXT) {
             return new Ranked(names(context), next(context, ids, length, minSupport, limit));
         }
         ranked = new Ranked(names(context), next(context, ids, length, minSupport, all));
@@ -293,7 +298,7 @@ public final class VariableOrderChain {
         if (kept != null) {
             return kept;
         }
-        keptNext.addAndGet(all);
+        keptNext.addAndGet(all + KEPT_CONTEXT);
         return ranked;
     }
 
