@@ -18,6 +18,8 @@ import com.journeyexplorer.analysis.predict.VariableOrderChain;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -86,8 +88,13 @@ final class PredictionRequests {
                 throw new InvalidParameterException("lines", "has more than " + MAX_LINES + " journeys (line " + line
                         + "); send at most " + MAX_LINES + " lines a request");
             }
-            String where = " on line " + line;
-            requests.add(request(parse(json, text, where), where));
+            PredictionRequest quick = plainRequest(json, text);
+            if (quick != null) {
+                requests.add(quick);
+            } else {
+                String where = " on line " + line;
+                requests.add(request(parse(json, text, where), where));
+            }
         }
         if (requests.isEmpty()) {
             throw new InvalidParameterException("lines", "is empty: send one {\"id\": ..., \"steps\": [...]} a line");
@@ -97,17 +104,64 @@ final class PredictionRequests {
 
     /**
      * Answers an NDJSON batch: every line read and checked ({@link #batch}), then predicted by {@code model} and
-     * written to {@code out} one answer a line, in the order given. O(lines · (order + next · order)).
+     * written to {@code out} one answer a line ({@link PredictAnswer#line}, streamed by a
+     * {@link PredictionLineWriter}), in the order given. O(lines · (order + next · order)).
      */
     static void answerBatch(InputStream body, OutputStream out, VariableOrderChain model, int minSupport, int next,
             JsonMapper json) throws IOException {
         List<PredictionRequest> requests = batch(body, json);
-        try (JsonGenerator generator = json.createGenerator(out)) {
+        try (JsonGenerator generator = json.writer().withRootValueSeparator("").createGenerator(out)) {
+            PredictionLineWriter lines = new PredictionLineWriter(generator, json);
             for (PredictionRequest request : requests) {
-                json.writeValue(generator, PredictAnswer.line(request, model.predict(request.steps(), minSupport,
-                        next)));
-                generator.writeRaw('\n');
+                lines.write(request.id(), model.predict(request.steps(), minSupport, next));
             }
+        }
+    }
+
+    /**
+     * The request of a line read token by token, without a tree, when it is plainly valid: one object with a
+     * {@code steps} array of at least one and at most {@value #MAX_STEPS} non-blank names of at most
+     * {@value #MAX_NAME_LENGTH} characters and an optional {@code id}, each field once, and nothing after it. Null for
+     * anything else, which {@link #parse} and {@link #request} then read as before: an error names the field as
+     * always, and an odd but valid line (a field twice) is read as always. The id is read as {@link #parse} reads it.
+     */
+    private static PredictionRequest plainRequest(JsonMapper json, String text) {
+        try (JsonParser parser = json.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            JsonNode id = null;
+            boolean idRead = false;
+            List<String> steps = null;
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals("id") && !idRead) {
+                    idRead = true;
+                    id = value == JsonToken.VALUE_STRING ? json.getNodeFactory().stringNode(parser.getString())
+                            : value == JsonToken.VALUE_NULL ? null : json.readTree(parser);
+                } else if (field.equals("steps") && steps == null && value == JsonToken.START_ARRAY) {
+                    steps = new ArrayList<>();
+                    for (JsonToken step = parser.nextToken(); step != JsonToken.END_ARRAY; step = parser.nextToken()) {
+                        if (step != JsonToken.VALUE_STRING || steps.size() == MAX_STEPS) {
+                            return null;
+                        }
+                        String name = parser.getString();
+                        if (name.isBlank() || name.length() > MAX_NAME_LENGTH) {
+                            return null;
+                        }
+                        steps.add(name);
+                    }
+                } else {
+                    return null;
+                }
+            }
+            if (steps == null || steps.isEmpty() || parser.nextToken() != null) {
+                return null;
+            }
+            return new PredictionRequest(id == null || id.isNull() ? null : id, steps);
+        } catch (JacksonException e) {
+            return null;
         }
     }
 

@@ -1,6 +1,5 @@
 package com.journeyexplorer.analysis.predict;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntPredicate;
 
@@ -36,8 +35,7 @@ final class FirstOrderChain {
      */
     static FirstOrderChain learn(JourneySnapshot snapshot, IntPredicate selected) {
         int n = snapshot.touchpoints().size();
-        NodeKeyTable index = new NodeKeyTable(1 << 10);
-        long[] counts = new long[1 << 10];
+        NodeKeyTable counts = new NodeKeyTable(1 << 10);
         long[] leaving = new long[n];
         long[] absorbed = new long[n * OUTCOMES];
         long[] outcomes = new long[OUTCOMES];
@@ -55,11 +53,7 @@ final class FirstOrderChain {
             int length = journey.pathLength();
             outcomes[journey.outcome().ordinal()] += weight;
             for (int i = 0; i + 1 < length; i++) {
-                int at = index.getOrPut(NodeKeyTable.key(steps[i], steps[i + 1]), index.size());
-                if (at == counts.length) {
-                    counts = Arrays.copyOf(counts, at * 2);
-                }
-                counts[at] += weight;
+                counts.add(NodeKeyTable.key(steps[i], steps[i + 1]), weight);
                 leaving[steps[i]] += weight;
             }
             int last = steps[length - 1];
@@ -67,10 +61,9 @@ final class FirstOrderChain {
             leaving[last] += weight;
         }
         SparseChain.Builder builder = SparseChain.builder(n, OUTCOMES);
-        long[] tallies = counts;
-        index.forEach((key, at) -> {
+        counts.forEach((key, count) -> {
             int from = NodeKeyTable.node(key);
-            builder.add(from, NodeKeyTable.symbol(key), (double) tallies[at] / leaving[from]);
+            builder.add(from, NodeKeyTable.symbol(key), (double) count / leaving[from]);
         });
         for (int t = 0; t < n; t++) {
             for (int o = 0; o < OUTCOMES; o++) {

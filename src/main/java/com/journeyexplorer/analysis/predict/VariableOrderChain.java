@@ -6,10 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.NodeSpace;
+import com.journeyexplorer.analysis.StepSequences;
 import com.journeyexplorer.analysis.WorkBudget;
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Outcome;
@@ -35,10 +37,11 @@ import com.journeyexplorer.journey.Touchpoint;
  * {@code minSupport} journeys behind a context this moves its probabilities by at most {@code 1 / (minSupport + 1)}.
  *
  * <p>Only finished journeys are learned; a purchase journey counts up to its first purchase. Counts carry the
- * journeys' weights. Cost: building O(events · order) expected (hash-table updates), memory about 60 bytes per
- * context and 20 per (context, next touchpoint) pair; a prediction O(order) hash look-ups, plus O(order) for each
- * next touchpoint considered (a hub context's ranking is kept once made). Immutable once built but for that kept
- * ranking, a concurrent map: safe to share between threads.
+ * journeys' weights. Cost: building O(records + distinct path steps · order) expected (journeys that took the same
+ * path are walked once; a step costs a hash look-up per context length and one next-step tally), memory about 60
+ * bytes per context and 12 per (context, next touchpoint) pair; a prediction O(order) hash look-ups, plus, the first
+ * time its context is met (per minSupport), O(order) for each next touchpoint considered: a context's ranking is kept
+ * once made. Immutable once built but for those kept rankings, a concurrent map: safe to share between threads.
  */
 public final class VariableOrderChain {
 
@@ -46,14 +49,18 @@ public final class VariableOrderChain {
     public static final int MAX_ORDER = 8;
     /** The most next touchpoints a prediction lists. */
     public static final int MAX_NEXT = 100;
-    /** Contexts followed by more touchpoints than this keep their ranking once made (hub pages of a clickstream). */
-    private static final int HUB_CANDIDATES = 64;
-    /** At most this many rankings are kept: about 5 KB each. */
-    private static final int MAX_KEPT_RANKINGS = 4096;
+    /**
+     * The kept rankings hold at most this many next touchpoints, a kept context counting as {@value #KEPT_CONTEXT}
+     * more: about 50 bytes each, 20 MB at most.
+     */
+    private static final int MAX_KEPT_NEXT = 409_600;
+    private static final int KEPT_CONTEXT = 4;
     /** The symbol of {@code (start)}; touchpoint {@code t} is symbol {@code t + 1}. */
     private static final int START = 0;
     private static final int ROOT = 0;
     private static final int OUTCOMES = 3;
+    /** Longs per context in {@link #counts}: its journeys, then the times of each outcome. */
+    private static final int STRIDE = 1 + OUTCOMES;
 
     private final List<Touchpoint> touchpoints;
     private final Map<String, Integer> idsByName;
@@ -65,19 +72,29 @@ public final class VariableOrderChain {
     /** Per context: its earliest symbol and the context without it. */
     private final int[] symbol;
     private final int[] parent;
-    /** Per context: distinct journeys, and per outcome the times journeys were in it (weights included). */
-    private final long[] journeys;
-    private final long[] outcomeCounts;
+    /**
+     * Per context, {@value #STRIDE} longs side by side (one cache line to read in a prediction): the distinct
+     * journeys, then per outcome the times journeys were in it (weights included).
+     */
+    private final long[] counts;
     /** Per context, its next steps as compressed rows: touchpoint ids and how often each was taken. */
     private final int[] nextStart;
     private final int[] nextTouchpoint;
     private final long[] nextTaken;
     /**
-     * The top {@value #MAX_NEXT} next touchpoints of hub contexts, by context and minSupport: the ranking depends on
-     * nothing else, since the context a next touchpoint leads to is the context followed by it or a suffix of that
-     * (a longer one would need a longer supported context before it).
+     * The ranked next touchpoints (the top {@value #MAX_NEXT}) and the step names of contexts, by context and
+     * minSupport: the ranking depends on nothing else, since the context a next touchpoint leads to is the context
+     * followed by it or a suffix of that (a longer one would need a longer supported context before it). Kept once
+     * made, up to {@value #MAX_KEPT_NEXT} next touchpoints in all (a context counting as {@value #KEPT_CONTEXT}), so
+     * that the contexts predictions meet are ranked once, and a hub page followed by thousands of pages costs its
+     * ranking once.
      */
-    private final Map<Long, List<NextTouchpoint>> hubRankings = new ConcurrentHashMap<>();
+    private final Map<Long, Ranked> rankings = new ConcurrentHashMap<>();
+    private final AtomicInteger keptNext = new AtomicInteger();
+
+    /** A context's step names and its ranked next touchpoints (all of them up to {@value #MAX_NEXT}). */
+    private record Ranked(List<String> context, List<NextTouchpoint> next) {
+    }
 
     private VariableOrderChain(Builder built) {
         this.touchpoints = built.touchpoints;
@@ -91,27 +108,45 @@ public final class VariableOrderChain {
         int contexts = built.contexts;
         this.symbol = Arrays.copyOf(built.symbol, contexts);
         this.parent = Arrays.copyOf(built.parent, contexts);
-        this.journeys = Arrays.copyOf(built.journeys, contexts);
-        this.outcomeCounts = Arrays.copyOf(built.outcomeCounts, contexts * OUTCOMES);
+        this.counts = new long[contexts * STRIDE];
+        for (int c = 0; c < contexts; c++) {
+            System.arraycopy(built.stats, c * Builder.STRIDE, counts, c * STRIDE, STRIDE);
+        }
+        // next steps: of a context shorter than the order, the contexts one step longer into the future (their
+        // times are the times it was followed by their latest step); of a context of the order, the tallies
         this.nextStart = new int[contexts + 1];
-        int pairs = built.nextIndex.size();
-        this.nextTouchpoint = new int[pairs];
-        this.nextTaken = new long[pairs];
-        built.nextIndex.forEach((key, index) -> nextStart[NodeKeyTable.node(key) + 1]++);
+        for (int c = 1; c < contexts; c++) {
+            if (built.prefix[c] > ROOT) {
+                nextStart[built.prefix[c] + 1]++;
+            }
+        }
+        built.lastNext.forEach((key, taken) -> nextStart[NodeKeyTable.node(key) + 1]++);
         for (int c = 0; c < contexts; c++) {
             nextStart[c + 1] += nextStart[c];
         }
+        int pairs = nextStart[contexts];
+        this.nextTouchpoint = new int[pairs];
+        this.nextTaken = new long[pairs];
         int[] fill = Arrays.copyOf(nextStart, contexts);
-        built.nextIndex.forEach((key, index) -> {
+        for (int c = 1; c < contexts; c++) {
+            if (built.prefix[c] > ROOT) {
+                int at = fill[built.prefix[c]]++;
+                nextTouchpoint[at] = built.latest[c] - 1;
+                nextTaken[at] = times(c);
+            }
+        }
+        built.lastNext.forEach((key, taken) -> {
             int at = fill[NodeKeyTable.node(key)]++;
             nextTouchpoint[at] = NodeKeyTable.symbol(key) - 1;
-            nextTaken[at] = built.nextCounts[index];
+            nextTaken[at] = taken;
         });
     }
 
     /**
      * Learns from the finished journeys of {@code snapshot} at the positions {@code selected} accepts (every record
-     * for null). O(events · order) expected.
+     * for null): their weights summed by path ({@link StepSequences}: journeys that took the same steps to their
+     * first purchase share one), then each distinct path walked once with those sums. O(records + distinct path
+     * steps · order) expected.
      *
      * @param order the longest context, 1 to {@value #MAX_ORDER}
      */
@@ -119,14 +154,28 @@ public final class VariableOrderChain {
         if (order < 1 || order > MAX_ORDER) {
             throw new IllegalArgumentException("order must be 1 to " + MAX_ORDER + ", was " + order);
         }
-        Builder builder = new Builder(snapshot.touchpoints(), order);
+        StepSequences sequences = StepSequences.of(snapshot);
+        int[] paths = sequences.numbers(true);
+        long[] weights = new long[sequences.count() * OUTCOMES];
         List<Journey> all = snapshot.journeys();
         for (int position = 0; position < all.size(); position++) {
             if ((position & 0xFFFF) == 0) {
                 WorkBudget.check();
             }
-            if (selected == null || selected.test(position)) {
-                builder.add(all.get(position), position);
+            Journey journey = all.get(position);
+            if (journey.outcome().isFinished() && (selected == null || selected.test(position))) {
+                weights[paths[position] * OUTCOMES + journey.outcome().ordinal()] += journey.weight();
+            }
+        }
+        Builder builder = new Builder(snapshot.touchpoints(), order);
+        int[] pool = sequences.pool();
+        for (int path = 0; path < sequences.count(); path++) {
+            if ((path & 0xFFFF) == 0) {
+                WorkBudget.check();
+            }
+            int at = path * OUTCOMES;
+            if (weights[at] != 0 || weights[at + 1] != 0 || weights[at + 2] != 0) {
+                builder.add(pool, sequences.offset(path), sequences.length(path), weights, at);
             }
         }
         return new VariableOrderChain(builder);
@@ -143,7 +192,7 @@ public final class VariableOrderChain {
 
     /** Journeys learned, with their weights. */
     public long journeys() {
-        return journeys[ROOT];
+        return counts[ROOT];
     }
 
     /** The id of the touchpoint named {@code name}, or -1. */
@@ -170,10 +219,14 @@ public final class VariableOrderChain {
         }
         double[] probabilities = new double[OUTCOMES];
         int context = contextOf(ids, length, minSupport, probabilities);
-        List<NextTouchpoint> next = context == ROOT || nextLimit == 0 ? List.of()
-                : rankedNext(context, ids, length, minSupport, Math.min(nextLimit, MAX_NEXT));
-        return new Prediction(unknown, names(context), journeys[context], OutcomeProbabilities.of(probabilities),
-                next);
+        OutcomeProbabilities outcomes = OutcomeProbabilities.of(probabilities);
+        if (context == ROOT) {
+            return new Prediction(unknown, List.of(), counts[ROOT], outcomes, List.of());
+        }
+        int limit = Math.min(nextLimit, MAX_NEXT);
+        Ranked ranked = ranked(context, ids, length, minSupport, limit);
+        List<NextTouchpoint> next = ranked.next().size() > limit ? ranked.next().subList(0, limit) : ranked.next();
+        return new Prediction(unknown, ranked.context(), counts[context * STRIDE], outcomes, next);
     }
 
     /**
@@ -182,23 +235,25 @@ public final class VariableOrderChain {
      * backtest's inner loop.
      */
     int contextOf(int[] steps, int length, int minSupport, double[] probabilities) {
-        long root = journeys[ROOT];
+        long root = counts[ROOT];
         for (int o = 0; o < OUTCOMES; o++) {
-            probabilities[o] = root == 0 ? 0 : (double) outcomeCounts[o] / root;
+            probabilities[o] = root == 0 ? 0 : (double) counts[1 + o] / root;
         }
         int context = ROOT;
         for (int depth = 1; depth <= order; depth++) {
             int at = length - depth;
             int next = at >= 0 ? child(context, steps[at] + 1) : child(context, START);
-            if (next < 0 || journeys[next] < minSupport || journeys[next] == 0) {
+            if (next < 0) {
                 break;
             }
-            long times = 0;
-            for (int o = 0; o < OUTCOMES; o++) {
-                times += outcomeCounts[next * OUTCOMES + o];
+            int base = next * STRIDE;
+            long journeys = counts[base];
+            if (journeys < minSupport || journeys == 0) {
+                break;
             }
+            long times = counts[base + 1] + counts[base + 2] + counts[base + 3];
             for (int o = 0; o < OUTCOMES; o++) {
-                probabilities[o] = (outcomeCounts[next * OUTCOMES + o] + probabilities[o]) / (times + 1.0);
+                probabilities[o] = (counts[base + 1 + o] + probabilities[o]) / (times + 1.0);
             }
             context = next;
             if (at < 0) {
@@ -215,24 +270,36 @@ public final class VariableOrderChain {
         return children.get(NodeKeyTable.key(context, earlier));
     }
 
+    /** Times journeys were in {@code context}: the sum of its outcome counts. */
+    private long times(int context) {
+        int base = context * STRIDE;
+        return counts[base + 1] + counts[base + 2] + counts[base + 3];
+    }
+
     /**
-     * The {@code limit} next touchpoints of {@code context} most likely to lead to a purchase; for a hub context the
-     * top {@value #MAX_NEXT} are ranked once per minSupport and kept (up to {@value #MAX_KEPT_RANKINGS} rankings), so
-     * that a hub page followed by thousands of pages costs that ranking once.
+     * The context's names and its next touchpoints most likely to lead to a purchase, at least {@code limit} of them
+     * where it has that many: ranked once per context and minSupport and kept (the top {@value #MAX_NEXT}) while
+     * fewer than {@value #MAX_KEPT_NEXT} next touchpoints are kept in all, ranked afresh (the top {@code limit})
+     * after that.
      */
-    private List<NextTouchpoint> rankedNext(int context, int[] ids, int length, int minSupport, int limit) {
-        if (nextStart[context + 1] - nextStart[context] <= HUB_CANDIDATES) {
-            return next(context, ids, length, minSupport, limit);
-        }
+    private Ranked ranked(int context, int[] ids, int length, int minSupport, int limit) {
         long key = (long) context << 32 | minSupport;
-        List<NextTouchpoint> ranked = hubRankings.get(key);
-        if (ranked == null) {
-            ranked = next(context, ids, length, minSupport, MAX_NEXT);
-            if (hubRankings.size() < MAX_KEPT_RANKINGS) {
-                hubRankings.putIfAbsent(key, ranked);
-            }
+        Ranked ranked = rankings.get(key);
+        if (ranked != null) {
+            return ranked;
         }
-        return ranked.size() > limit ? ranked.subList(0, limit) : ranked;
+        int candidates = nextStart[context + 1] - nextStart[context];
+        int all = Math.min(candidates, MAX_NEXT);
+        if (keptNext.get() + all + KEPT_CONTEXT > MAX_KEPT_NEXT) {
+            return new Ranked(names(context), next(context, ids, length, minSupport, limit));
+        }
+        ranked = new Ranked(names(context), next(context, ids, length, minSupport, all));
+        Ranked kept = rankings.putIfAbsent(key, ranked);
+        if (kept != null) {
+            return kept;
+        }
+        keptNext.addAndGet(all + KEPT_CONTEXT);
+        return ranked;
     }
 
     /**
@@ -241,10 +308,10 @@ public final class VariableOrderChain {
      * into answers. O(candidates · (order + limit)).
      */
     private List<NextTouchpoint> next(int context, int[] ids, int length, int minSupport, int limit) {
-        long times = 0;
-        for (int o = 0; o < OUTCOMES; o++) {
-            times += outcomeCounts[context * OUTCOMES + o];
+        if (limit == 0) {
+            return List.of();
         }
+        long times = times(context);
         double[] probabilities = new double[OUTCOMES];
         int[] best = new int[limit];
         double[] bestPurchase = new double[limit];
@@ -274,9 +341,9 @@ public final class VariableOrderChain {
         for (int i = 0; i < kept; i++) {
             int e = best[i];
             next.add(new NextTouchpoint(touchpoints.get(nextTouchpoint[e]).name(), nextTaken[e],
-                    (double) nextTaken[e] / times, bestPurchase[i], journeys[bestReached[i]]));
+                    (double) nextTaken[e] / times, bestPurchase[i], counts[bestReached[i] * STRIDE]));
         }
-        return next;
+        return List.copyOf(next);
     }
 
     /** Higher purchase probability first, then the more often taken, then by name. */
@@ -296,81 +363,103 @@ public final class VariableOrderChain {
         for (int c = context; c != ROOT; c = parent[c]) {
             names.add(symbol[c] == START ? NodeSpace.START_NAME : touchpoints.get(symbol[c] - 1).name());
         }
-        return names;
+        return List.copyOf(names);
     }
 
-    /** Counts contexts as journeys are added. */
+    /**
+     * Counts contexts as distinct paths are walked. Per context it keeps, besides the tree: its counts and the last
+     * walk that counted its journeys side by side ({@value #STRIDE} longs), its latest step, and the context without
+     * that step (its prefix, which it follows). The next steps of a context shorter than the order need no tally of
+     * their own: a context followed by touchpoint t is the context one step longer with t as its latest step, so
+     * that context's times are how often t was taken next. Only contexts of the order tally their next steps, in
+     * one table: one hash update a step instead of one per context length.
+     */
     private static final class Builder {
+
+        /** Per context: distinct journeys, the times of each outcome, the walk that last counted it (1-based). */
+        static final int STRIDE = VariableOrderChain.STRIDE + 1;
+        private static final int WALK = VariableOrderChain.STRIDE;
 
         private final List<Touchpoint> touchpoints;
         private final int order;
         private final NodeKeyTable children = new NodeKeyTable(1 << 12);
-        private final NodeKeyTable nextIndex = new NodeKeyTable(1 << 12);
+        /** The next steps of the contexts of {@code order} steps: (context, next symbol) → times taken. */
+        private final NodeKeyTable lastNext = new NodeKeyTable(1 << 12);
         private final int[] lastStep;
-        private long[] nextCounts = new long[1 << 12];
         private int contexts = 1;
+        private int walks;
         private int[] symbol = new int[1 << 10];
         private int[] parent = new int[1 << 10];
-        private long[] journeys = new long[1 << 10];
-        private long[] outcomeCounts = new long[(1 << 10) * OUTCOMES];
-        private int[] lastJourney = new int[1 << 10];
+        /** The context without its latest step, -1 where it is the empty one or {@code (start)} alone. */
+        private int[] prefix = new int[1 << 10];
+        /** The latest step's symbol. */
+        private int[] latest = new int[1 << 10];
+        private long[] stats = new long[(1 << 10) * STRIDE];
+        /** The contexts of the previous and of the current step, by length. */
+        private int[] before;
+        private int[] now;
 
         Builder(List<Touchpoint> touchpoints, int order) {
             this.touchpoints = touchpoints;
             this.order = order;
             this.lastStep = new int[touchpoints.size() + 1];
             Arrays.fill(lastStep, -1);
-            Arrays.fill(lastJourney, -1);
+            this.before = new int[order + 1];
+            this.now = new int[order + 1];
         }
 
-        /** Counts every context of the journey's path (to its first purchase), at each step. */
-        void add(Journey journey, int position) {
-            Outcome outcome = journey.outcome();
-            if (!outcome.isFinished()) {
-                return;
-            }
-            int o = outcome.ordinal();
-            int weight = journey.weight();
-            journeys[ROOT] += weight;
-            outcomeCounts[o] += weight;
-            int[] steps = journey.steps();
-            int length = journey.pathLength();
+        /**
+         * Counts every context of the path {@code steps[offset, offset + length)} at each step, for journeys that
+         * took it with the weights {@code weights[at, at + 3)} by outcome.
+         */
+        void add(int[] steps, int offset, int length, long[] weights, int at) {
+            long w0 = weights[at];
+            long w1 = weights[at + 1];
+            long w2 = weights[at + 2];
+            long total = w0 + w1 + w2;
+            int walk = ++walks;
+            stats[0] += total;
+            stats[1] += w0;
+            stats[2] += w1;
+            stats[3] += w2;
             for (int i = 0; i < length; i++) {
-                int next = i + 1 < length ? steps[i + 1] + 1 : -1;
+                int latestSymbol = steps[offset + i] + 1;
+                int next = i + 1 < length ? steps[offset + i + 1] + 1 : -1;
                 int context = ROOT;
                 for (int depth = 1; depth <= order; depth++) {
-                    int at = i - depth + 1;
-                    int earlier = at >= 0 ? steps[at] + 1 : START;
-                    context = childOrNew(context, earlier);
-                    if (lastJourney[context] != position) {
-                        lastJourney[context] = position;
-                        journeys[context] += weight;
+                    int from = i - depth + 1;
+                    int earlier = from >= 0 ? steps[offset + from] + 1 : START;
+                    context = childOrNew(context, earlier, latestSymbol, i > 0 && depth > 1 ? before[depth - 1] : -1);
+                    now[depth] = context;
+                    int base = context * STRIDE;
+                    if (stats[base + WALK] != walk) {
+                        stats[base + WALK] = walk;
+                        stats[base] += total;
                     }
-                    outcomeCounts[context * OUTCOMES + o] += weight;
-                    if (next >= 0) {
-                        int index = nextIndex.getOrPut(NodeKeyTable.key(context, next), nextIndex.size());
-                        if (index == nextCounts.length) {
-                            nextCounts = Arrays.copyOf(nextCounts, index * 2);
-                        }
-                        nextCounts[index] += weight;
+                    stats[base + 1] += w0;
+                    stats[base + 2] += w1;
+                    stats[base + 3] += w2;
+                    if (depth == order && next >= 0) {
+                        lastNext.add(NodeKeyTable.key(context, next), total);
                     }
-                    if (at < 0) {
+                    if (from < 0) {
                         break;
                     }
                 }
+                int[] swap = before;
+                before = now;
+                now = swap;
             }
         }
 
-        private int childOrNew(int context, int earlier) {
+        private int childOrNew(int context, int earlier, int latestSymbol, int prefixContext) {
             int child;
             if (context == ROOT) {
                 child = lastStep[earlier];
-                if (child < 0) {
-                    child = contexts;
-                    lastStep[earlier] = child;
-                } else {
+                if (child >= 0) {
                     return child;
                 }
+                lastStep[earlier] = contexts;
             } else {
                 child = children.getOrPut(NodeKeyTable.key(context, earlier), contexts);
                 if (child != contexts) {
@@ -381,13 +470,14 @@ public final class VariableOrderChain {
                 int capacity = contexts * 2;
                 symbol = Arrays.copyOf(symbol, capacity);
                 parent = Arrays.copyOf(parent, capacity);
-                journeys = Arrays.copyOf(journeys, capacity);
-                outcomeCounts = Arrays.copyOf(outcomeCounts, capacity * OUTCOMES);
-                lastJourney = Arrays.copyOf(lastJourney, capacity);
-                Arrays.fill(lastJourney, contexts, capacity, -1);
+                prefix = Arrays.copyOf(prefix, capacity);
+                latest = Arrays.copyOf(latest, capacity);
+                stats = Arrays.copyOf(stats, capacity * STRIDE);
             }
             symbol[contexts] = earlier;
             parent[contexts] = context;
+            prefix[contexts] = prefixContext;
+            latest[contexts] = latestSymbol;
             return contexts++;
         }
     }
