@@ -12,18 +12,22 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 import com.journeyexplorer.config.JourneysProperties;
 
 /**
  * Keeps this instance's projection following the journal in Neo4j, so that what other instances import shows in its
  * answers: every {@code journeys.instance.follow-interval} (500 ms by default) it asks for entries finished since the
- * last one applied, one indexed lookup when there are none, and applies them ({@link JourneyGraph#catchUp}). Starts
+ * last one applied, one indexed lookup when there are none, and applies them ({@link JourneyGraph#catchUpUnlessWriting}). Starts
  * after the projection is loaded, before the web server. As the health component {@code journalFollower}, part of
  * readiness, it is down while the journal cannot be read (the database is unreachable): the instance is then
  * behind, and recovers by itself when the database answers again.
  */
 @Component
-class JournalFollower implements SmartLifecycle, HealthIndicator {
+class JournalFollower implements SmartLifecycle, HealthIndicator, MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(JournalFollower.class);
 
@@ -80,6 +84,23 @@ class JournalFollower implements SmartLifecycle, HealthIndicator {
             }
             failure = e.getClass().getSimpleName();
         }
+    }
+
+    /**
+     * The instance's lag, for {@code /actuator/prometheus}: the journal position applied, the finished entries seen
+     * but not applied yet, and (when following) the seconds since the journal was last read.
+     */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("journeys.journal.applied", graph, JourneyGraph::appliedPosition)
+                .description("Journal position this instance's projection reflects").register(registry);
+        Gauge.builder("journeys.journal.behind", graph, JourneyGraph::entriesBehind)
+                .description("Finished journal entries seen but not yet applied to the projection").register(registry);
+        if (interval.isZero()) {
+            return;
+        }
+        Gauge.builder("journeys.journal.unread", this, follower -> (System.nanoTime() - follower.lastFollowed) / 1e9)
+                .description("Seconds since the journal was last read").baseUnit("seconds").register(registry);
     }
 
     @Override

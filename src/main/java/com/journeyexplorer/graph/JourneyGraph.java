@@ -52,6 +52,8 @@ public class JourneyGraph {
     private final ReentrantLock writeLock = new ReentrantLock();
     /** The journal position the projection reflects: every entry up to this sequence number is applied. */
     private volatile long applied;
+    /** The journal head as last read by this instance (at start, by a write or by the follower). */
+    private volatile long seenHead;
     /** Guards waits for {@link #applied} to reach a position. */
     private final Object appliedChanged = new Object();
     /** Entries this instance wrote and published, not yet passed by {@link #applied}; under the write lock. */
@@ -466,6 +468,7 @@ public class JourneyGraph {
     /** {@link #catchUpUnlessWriting}, under the write lock. */
     private void followJournal() {
         long head = importJournal.head();
+        seenHead = Math.max(seenHead, head);
         if (head <= applied) {
             return;
         }
@@ -534,6 +537,11 @@ public class JourneyGraph {
     /** The journal position the projection reflects: the sequence number of the last entry applied. */
     public long appliedPosition() {
         return applied;
+    }
+
+    /** Finished journal entries this instance has seen in the journal but not applied yet: its projection's lag. */
+    public long entriesBehind() {
+        return Math.max(0, seenHead - applied);
     }
 
     /** The journal position of the newest finished entry, of any instance: one indexed lookup in Neo4j. */

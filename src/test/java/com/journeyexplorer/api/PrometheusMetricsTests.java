@@ -27,6 +27,10 @@ class PrometheusMetricsTests extends ApiTestSupport {
         assertThat(sample(metrics, "journeys_answer_cache_total\\{[^}]*result=\"hit\"[^}]*\\}"))
                 .isEqualTo(hitsBefore + 1);
         assertThat(metrics).contains("http_server_requests_seconds_count{").contains("uri=\"/api/paths/top\"");
+        // The import finished a journal entry, which this instance has applied: it is behind by nothing.
+        assertThat(sample(metrics, "journeys_journal_applied")).isPositive();
+        assertThat(sample(metrics, "journeys_journal_behind")).isZero();
+        assertThat(metrics).containsPattern("(?m)^journeys_journal_unread_seconds [0-9.eE+-]+$");
     }
 
     private String scrape() {
