@@ -18,7 +18,8 @@ import com.journeyexplorer.journey.Touchpoint;
  * not frustration events), and the most negative comments. A response counts under its touchpoint's label; one
  * without a touchpoint counts under its stage (by stage) and in {@code overall} only otherwise. Rows come in the order
  * of the touchpoints (ids; a stage or channel at its first touchpoint), every label with answers or visits.
- * O(events + responses · log).
+ * Cost: the traffic of the selection ({@link TouchpointTraffic}) plus O(responses) selection tests and additions over
+ * the joined responses ({@link SelectedResponses}), and the sort of each label's commented answers.
  */
 public final class ExperienceByLabel {
 
@@ -58,17 +59,40 @@ public final class ExperienceByLabel {
             row.frustrations += f;
         }
         ScoreSummary.Tally overall = new ScoreSummary.Tally();
-        for (SelectedResponses.Answer answer : SelectedResponses.of(snapshot, selection, responses).answers()) {
-            SurveyResponse response = answer.response();
-            overall.add(response);
-            String label = responseLabel(response, snapshot, by);
-            if (label.isEmpty()) {
-                continue;
+        SelectedResponses selected = SelectedResponses.of(snapshot, selection, responses);
+        JoinedResponses joined = selected.joined();
+        // The row of each touchpoint (by touchpoint or channel) or stage code (by stage), found once per request; a
+        // stage that no touchpoint has is added when its first answer comes, as a label map keyed per answer would.
+        Accumulated[] rowOfTouchpoint = new Accumulated[snapshot.touchpoints().size()];
+        if (by != PathShaping.Level.STAGE) {
+            for (Touchpoint touchpoint : snapshot.touchpoints()) {
+                rowOfTouchpoint[touchpoint.id()] = labels.get(label(touchpoint, by));
             }
-            Accumulated row = labels.computeIfAbsent(label, unused -> new Accumulated());
-            row.tally.add(response);
-            if (!response.comment().isEmpty()) {
-                row.commented.add(response);
+        }
+        Accumulated[] rowOfStage = new Accumulated[joined.stageNames.length];
+        for (int i : selected.indexes()) {
+            overall.add(joined.normalized[i], joined.polarities[i], joined.nps[i]);
+            Accumulated row;
+            if (by == PathShaping.Level.STAGE) {
+                int stage = joined.stages[i];
+                if (stage == JoinedResponses.NONE) {
+                    continue;
+                }
+                row = rowOfStage[stage];
+                if (row == null) {
+                    row = labels.computeIfAbsent(joined.stageNames[stage], unused -> new Accumulated());
+                    rowOfStage[stage] = row;
+                }
+            } else {
+                int touchpoint = joined.touchpoints[i];
+                row = touchpoint == JoinedResponses.NONE ? null : rowOfTouchpoint[touchpoint];
+                if (row == null) {
+                    continue;
+                }
+            }
+            row.tally.add(joined.normalized[i], joined.polarities[i], joined.nps[i]);
+            if (joined.commented[i]) {
+                row.commented.add(joined.responses[i]);
             }
         }
         List<Row> rows = new ArrayList<>();
@@ -102,16 +126,6 @@ public final class ExperienceByLabel {
             case STAGE -> touchpoint.stage();
             case CHANNEL -> touchpoint.channel();
         };
-    }
-
-    /** The label a response counts under, "" for none. */
-    static String responseLabel(SurveyResponse response, JourneySnapshot snapshot, PathShaping.Level by) {
-        Touchpoint touchpoint = response.touchpoint().isEmpty() ? null
-                : snapshot.touchpoint(response.touchpoint()).orElse(null);
-        if (by == PathShaping.Level.STAGE) {
-            return !response.stage().isEmpty() ? response.stage() : touchpoint == null ? "" : touchpoint.stage();
-        }
-        return touchpoint == null ? "" : label(touchpoint, by);
     }
 
     private static final class Accumulated {

@@ -23,7 +23,8 @@ import com.journeyexplorer.journey.Touchpoint;
  *
  * so the cost is the number of lost journeys through the touchpoint, weighted by how likely a visit there was a bad
  * experience (a negative answer or a frustration event, taken as independent). Touchpoints with no bad experience
- * are left out. O(events + responses).
+ * are left out. Cost: the traffic of the selection ({@link TouchpointTraffic}) plus O(responses) selection tests
+ * and additions over the joined responses ({@link SelectedResponses}).
  */
 public final class PainPoints {
 
@@ -42,14 +43,15 @@ public final class PainPoints {
         TouchpointTraffic traffic = TouchpointTraffic.of(snapshot, selection);
         int n = snapshot.touchpoints().size();
         ScoreSummary.Tally[] tallies = new ScoreSummary.Tally[n];
-        for (SelectedResponses.Answer answer : SelectedResponses.of(snapshot, selection, responses).answers()) {
-            Touchpoint touchpoint = answer.response().touchpoint().isEmpty() ? null
-                    : snapshot.touchpoint(answer.response().touchpoint()).orElse(null);
-            if (touchpoint != null) {
-                if (tallies[touchpoint.id()] == null) {
-                    tallies[touchpoint.id()] = new ScoreSummary.Tally();
+        SelectedResponses selected = SelectedResponses.of(snapshot, selection, responses);
+        JoinedResponses joined = selected.joined();
+        for (int i : selected.indexes()) {
+            int id = joined.touchpoints[i];
+            if (id != JoinedResponses.NONE) {
+                if (tallies[id] == null) {
+                    tallies[id] = new ScoreSummary.Tally();
                 }
-                tallies[touchpoint.id()].add(answer.response());
+                tallies[id].add(joined.normalized[i], joined.polarities[i], joined.nps[i]);
             }
         }
         List<PainPoint> points = new ArrayList<>();
