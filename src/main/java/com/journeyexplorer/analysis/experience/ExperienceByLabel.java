@@ -72,27 +72,18 @@ public final class ExperienceByLabel {
         Accumulated[] rowOfStage = new Accumulated[joined.stageNames.length];
         for (int i : selected.indexes()) {
             overall.add(joined.normalized[i], joined.polarities[i], joined.nps[i]);
-            Accumulated row;
-            if (by == PathShaping.Level.STAGE) {
-                int stage = joined.stages[i];
-                if (stage == JoinedResponses.NONE) {
-                    continue;
-                }
-                row = rowOfStage[stage];
-                if (row == null) {
-                    row = labels.computeIfAbsent(joined.stageNames[stage], unused -> new Accumulated());
-                    rowOfStage[stage] = row;
-                }
-            } else {
-                int touchpoint = joined.touchpoints[i];
-                row = touchpoint == JoinedResponses.NONE ? null : rowOfTouchpoint[touchpoint];
-                if (row == null) {
-                    continue;
-                }
+            Accumulated row = rowOf(i, by, joined, rowOfTouchpoint, rowOfStage, labels);
+            if (row != null) {
+                row.tally.add(joined.normalized[i], joined.polarities[i], joined.nps[i]);
             }
-            row.tally.add(joined.normalized[i], joined.polarities[i], joined.nps[i]);
-            if (joined.commented[i]) {
-                row.commented.add(joined.responses[i]);
+        }
+        // The commented answers come most negative first (sorted with the join): each row keeps its first ones.
+        for (int i : comments == 0 ? new int[0] : joined.commentedMostNegativeFirst) {
+            if (selected.selects(joined.positions[i])) {
+                Accumulated row = rowOf(i, by, joined, rowOfTouchpoint, rowOfStage, labels);
+                if (row != null && row.commented.size() < comments) {
+                    row.commented.add(joined.responses[i]);
+                }
             }
         }
         List<Row> rows = new ArrayList<>();
@@ -107,7 +98,10 @@ public final class ExperienceByLabel {
                 rows);
     }
 
-    /** The {@code limit} lowest-scored comments (ties to the newer), listed newest first. */
+    /**
+     * The {@code limit} lowest-scored comments (ties to the newer), listed newest first. {@link JoinedResponses}
+     * sorts the commented answers in the same order once per join.
+     */
     static List<Comment> mostNegative(List<SurveyResponse> commented, int limit) {
         return commented.stream()
                 .sorted(Comparator.comparingDouble(SurveyResponse::normalized)
@@ -118,6 +112,26 @@ public final class ExperienceByLabel {
                 .map(r -> new Comment(r.comment(), r.scale().label(), r.score(), r.normalized(), r.at(),
                         r.journeyId()))
                 .toList();
+    }
+
+    /**
+     * The row that joined response {@code i} counts in, null for none: its touchpoint's (by touchpoint or channel)
+     * or its stage's; a stage without a row yet gets one, after the rows there are.
+     */
+    private static Accumulated rowOf(int i, PathShaping.Level by, JoinedResponses joined,
+            Accumulated[] rowOfTouchpoint, Accumulated[] rowOfStage, Map<String, Accumulated> labels) {
+        if (by != PathShaping.Level.STAGE) {
+            int touchpoint = joined.touchpoints[i];
+            return touchpoint == JoinedResponses.NONE ? null : rowOfTouchpoint[touchpoint];
+        }
+        int stage = joined.stages[i];
+        if (stage == JoinedResponses.NONE) {
+            return null;
+        }
+        if (rowOfStage[stage] == null) {
+            rowOfStage[stage] = labels.computeIfAbsent(joined.stageNames[stage], unused -> new Accumulated());
+        }
+        return rowOfStage[stage];
     }
 
     static String label(Touchpoint touchpoint, PathShaping.Level by) {

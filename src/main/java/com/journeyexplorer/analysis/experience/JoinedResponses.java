@@ -52,6 +52,11 @@ final class JoinedResponses {
      * touchpoint, ascending: a journey's answers about a touchpoint are adjacent.
      */
     final long[] driverKeys;
+    /**
+     * The joined responses with a comment, most negative first: lowest normalized score, then the newer, then by id
+     * (the order of {@link ExperienceByLabel#mostNegative}), so a request keeps the first few of each label.
+     */
+    final int[] commentedMostNegativeFirst;
     /** The weight of the journey of each of {@link #driverKeys}. */
     final int[] driverWeights;
     /** Whether the journey of each of {@link #driverKeys} ends in a purchase. */
@@ -94,6 +99,12 @@ final class JoinedResponses {
         stageCodes.forEach((name, code) -> stageNames[code] = name);
         driverKeys = Arrays.copyOf(keys, keyCount);
         Arrays.sort(driverKeys);
+        commentedMostNegativeFirst = java.util.stream.IntStream.range(0, size)
+                .filter(i -> commented[i] && positions[i] >= 0).boxed()
+                .sorted(java.util.Comparator.comparingDouble((Integer i) -> normalized[i])
+                        .thenComparing(java.util.Comparator.comparingLong((Integer i) -> responses[i].at()).reversed())
+                        .thenComparing(i -> responses[i].id()))
+                .mapToInt(Integer::intValue).toArray();
         driverWeights = new int[keyCount];
         driverPurchases = new boolean[keyCount];
         List<Journey> journeys = snapshot.journeys();
