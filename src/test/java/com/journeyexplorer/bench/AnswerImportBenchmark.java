@@ -23,7 +23,8 @@ import com.journeyexplorer.demo.DemoSurvey;
  * Survey answers imported through {@code POST /api/feedback}, beside the events through {@code POST /api/events}, on
  * both data shapes, each into a fresh embedded store: the events of {@code journeys} journeys, then their answers
  * (the demo's {@link DemoSurvey}, joined by journey id; on the clickstream, an answer a minute after every 40th event,
- * joined by customer and time), then the same answers again (all duplicates). Prints rows per second of each.
+ * joined by customer and time), then the same answers again (all duplicates). Prints rows per second of each, by the
+ * wall clock and by the CPU time of the process (which a busy shared machine distorts less).
  * Run with
  *
  * <pre>
@@ -53,11 +54,15 @@ public final class AnswerImportBenchmark {
             try (BenchmarkApp app = new BenchmarkApp(dataDir)) {
                 HttpClient http = HttpClient.newHttpClient();
                 long started = System.nanoTime();
+                long startedCpu = processCpuNanos();
                 long imported = app.importCsv(http, events);
                 double eventSeconds = (System.nanoTime() - started) / 1e9;
+                double eventCpu = (processCpuNanos() - startedCpu) / 1e9;
                 started = System.nanoTime();
+                startedCpu = processCpuNanos();
                 String first = postAnswers(http, app, answers);
                 double answerSeconds = (System.nanoTime() - started) / 1e9;
+                double answerCpu = (processCpuNanos() - startedCpu) / 1e9;
                 started = System.nanoTime();
                 postAnswers(http, app, answers);
                 double againSeconds = (System.nanoTime() - started) / 1e9;
@@ -66,8 +71,19 @@ public final class AnswerImportBenchmark {
                         shape.name, journeys, imported, eventSeconds, imported / eventSeconds, answerRows,
                         BenchmarkApp.longField(first, "matched"), answerSeconds, answerRows / answerSeconds,
                         againSeconds, answerRows / againSeconds);
+                System.out.printf(Locale.ROOT, "%s: answers/s ÷ events/s %.2f wall clock; by process CPU time: "
+                                + "events %,.0f per CPU second (%.1f s), answers %,.0f per CPU second (%.2f s), "
+                                + "ratio %.2f%n", shape.name,
+                        (answerRows / answerSeconds) / (imported / eventSeconds), imported / eventCpu, eventCpu,
+                        answerRows / answerCpu, answerCpu, (answerRows / answerCpu) / (imported / eventCpu));
             }
         }
+    }
+
+    /** CPU time of this whole process (the app, its database and the client), nanoseconds. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static String postAnswers(HttpClient http, BenchmarkApp app, Path answers) throws Exception {

@@ -76,10 +76,20 @@ public final class PainPoints {
             Double mean = tally == null ? null : tally.summary(1.96).meanScore();
             points.add(new PainPoint(touchpoint.name(), touchpoint.stage(), touchpoint.channel(), answered, mean,
                     negative, negativeShare, visits, frustrations, frustrationRate, bad, journeys, lost, lostShare,
-                    cost, why(answered, minResponses, negativeShare, frustrationRate, bad, journeys, lostShare, cost)));
+                    cost, null));
         }
         points.sort(Comparator.comparingDouble(PainPoint::cost).reversed().thenComparing(PainPoint::touchpoint));
-        return List.copyOf(points.subList(0, Math.min(limit, points.size())));
+        // The sentence is written for the rows kept only: formatting one for each of thousands of pages cost more
+        // than the counting.
+        List<PainPoint> kept = new ArrayList<>();
+        for (PainPoint p : points.subList(0, Math.min(limit, points.size()))) {
+            kept.add(new PainPoint(p.touchpoint(), p.stage(), p.channel(), p.responses(), p.meanScore(),
+                    p.negativeResponses(), p.negativeShare(), p.visits(), p.frustrationEvents(), p.frustrationRate(),
+                    p.badExperience(), p.journeys(), p.lostJourneys(), p.lostShare(), p.cost(),
+                    why(p.responses(), minResponses, p.negativeShare(), p.frustrationRate(), p.badExperience(),
+                            p.journeys(), p.lostShare(), p.cost())));
+        }
+        return List.copyOf(kept);
     }
 
     private static String why(long answered, int minResponses, double negativeShare, double frustrationRate,
