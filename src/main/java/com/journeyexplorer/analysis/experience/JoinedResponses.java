@@ -18,12 +18,13 @@ import com.journeyexplorer.journey.Touchpoint;
  * The responses joined to a snapshot once, as columns by response (in the order of the list): the position of its
  * journey in {@link JourneySnapshot#journeys()} (-1 when unmatched or no longer stored), its touchpoint id (-1 for
  * none, or a name the snapshot does not know), the code of the stage it counts under by stage (its own, else its
- * touchpoint's; -1 for none), its normalized score, polarity, whether it is an NPS answer and whether it has a comment. A selection then picks
- * responses by testing each one's journey position against the record columns ({@link
- * com.journeyexplorer.analysis.JourneySelection#positions}), and the analyses add up the columns: no hash look-up,
- * no string and no score conversion per response and request. Also kept: the keys the drivers count, (touchpoint,
- * journey position, polarity) of every joined response about a touchpoint, sorted, with its journey's weight and whether it bought, so they need no sort and no journey read per
- * request.
+ * touchpoint's; -1 for none), its normalized score, polarity, whether it is an NPS answer and whether it has a
+ * comment. A selection then picks responses by testing each one's journey position against the record columns
+ * ({@link com.journeyexplorer.analysis.JourneySelection#positions}), and the analyses add up the columns: no hash
+ * look-up, no string and no score conversion per response and request. Also kept: the keys the drivers count,
+ * (touchpoint, journey position, polarity) of every joined response about a touchpoint, sorted, with its journey's
+ * weight and whether it bought, so they need no sort and no journey read per request; and the commented responses
+ * sorted most negative first.
  *
  * <p>Built for the latest snapshot and response list and kept until either changes: O(responses) hash look-ups (a
  * journey by id, a touchpoint and a stage by name) and O(responses log responses) for the drivers' keys, about 50
@@ -85,7 +86,8 @@ final class JoinedResponses {
             Touchpoint touchpoint = response.touchpoint().isEmpty() ? null
                     : snapshot.touchpoint(response.touchpoint()).orElse(null);
             touchpoints[i] = touchpoint == null ? NONE : touchpoint.id();
-            String stage = !response.stage().isEmpty() ? response.stage() : touchpoint == null ? "" : touchpoint.stage();
+            String stage = !response.stage().isEmpty() ? response.stage()
+                    : touchpoint == null ? "" : touchpoint.stage();
             stages[i] = stage.isEmpty() ? NONE : stageCodes.computeIfAbsent(stage, unused -> stageCodes.size());
             normalized[i] = response.normalized();
             polarities[i] = (byte) response.polarity();

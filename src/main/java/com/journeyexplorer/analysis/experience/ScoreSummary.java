@@ -28,7 +28,7 @@ public record ScoreSummary(long responses, Double meanScore, Interval meanInterv
                     response.scale() == com.journeyexplorer.journey.Scale.NPS);
         }
 
-        /** Adds an answer given as its normalized score, polarity (+1, -1 or 0) and whether it is on the NPS scale. */
+        /** Adds an answer given as its normalized score, polarity (+1, -1 or 0) and whether it is an NPS answer. */
         void add(double x, int polarity, boolean nps) {
             n++;
             sum += x;

@@ -158,7 +158,8 @@ class FilteredExperienceTests {
                 .containsExactlyInAnyOrderElementsOf(expected.keySet());
         for (ExperienceDrivers.Driver driver : drivers) {
             assertThat(new long[] {driver.positiveJourneys(), driver.positivePurchases(), driver.negativeJourneys(),
-                    driver.negativePurchases()}).as(driver.touchpoint()).containsExactly(expected.get(driver.touchpoint()));
+                    driver.negativePurchases()}).as(driver.touchpoint())
+                    .containsExactly(expected.get(driver.touchpoint()));
         }
     }
 
