@@ -38,9 +38,7 @@ final class EmbeddedResponseWriter {
     /**
      * Writes {@code responses} in one transaction, all or none. O(responses): the journeys and touchpoints they name
      * are looked up first (one unique-index look-up per distinct one), before the transaction holds any new node, since
-     * a look-up in a transaction that has created nodes with the same property key costs in proportion to them. Each
-     * node gets its properties before its label, so the indexes and the uniqueness of {@code id} are checked once per
-     * node.
+     * a look-up in a transaction that has created nodes with the same property key costs in proportion to them.
      */
     void write(List<SurveyResponse> responses, String importId) {
         try (Transaction tx = database.beginTx()) {
@@ -55,14 +53,11 @@ final class EmbeddedResponseWriter {
                 }
             }
             for (SurveyResponse response : responses) {
-                // The label comes after the properties: a property set on a node without labels concerns no index
-                // or constraint, so they are checked once, when the label is added, instead of once per property.
-                Node node = tx.createNode();
+                Node node = tx.createNode(RESPONSE);
                 ResponseStore.properties(response, importId).forEach(node::setProperty);
                 if (response.at() >= 0) {
                     node.setProperty("at", Instant.ofEpochMilli(response.at()).atZone(ZoneOffset.UTC));
                 }
-                node.addLabel(RESPONSE);
                 Node journey = journeys.get(response.journeyId());
                 if (journey != null) {
                     node.createRelationshipTo(journey, ABOUT);
