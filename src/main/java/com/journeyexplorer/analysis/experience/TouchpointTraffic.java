@@ -1,5 +1,6 @@
 package com.journeyexplorer.analysis.experience;
 
+import java.util.Arrays;
 import java.util.function.IntPredicate;
 
 import com.journeyexplorer.analysis.JourneySelection;
@@ -49,9 +50,12 @@ record TouchpointTraffic(long[] visits, long[] frustrations, long[] journeys, lo
      */
     static TouchpointTraffic count(JourneySnapshot snapshot, IntPredicate selected) {
         int n = snapshot.touchpoints().size();
-        // Per touchpoint side by side, so a step touches one cache line: visits, journeys, lost journeys, and the
-        // number + 1 of the sequence that last counted its journeys (0 for none).
-        long[] tally = new long[4 * n];
+        long[] visits = new long[n];
+        long[] frustrations = new long[n];
+        long[] journeys = new long[n];
+        long[] lost = new long[n];
+        int[] seenIn = new int[n];
+        Arrays.fill(seenIn, -1);
         SelectedSequences selection = SelectedSequences.of(snapshot, selected);
         StepSequences sequences = selection.sequences();
         int[] pool = sequences.pool();
@@ -61,29 +65,19 @@ record TouchpointTraffic(long[] visits, long[] frustrations, long[] journeys, lo
                 WorkBudget.check();
             }
             int sequence = counted[c];
-            long stamp = sequence + 1L;
             long weight = selection.journeys(sequence);
             long lostWeight = selection.lost(sequence);
             int from = sequences.offset(sequence);
             int to = from + sequences.length(sequence);
             for (int i = from; i < to; i++) {
-                int at = 4 * pool[i];
-                tally[at] += weight;
-                if (tally[at + 3] != stamp) {
-                    tally[at + 3] = stamp;
-                    tally[at + 1] += weight;
-                    tally[at + 2] += lostWeight;
+                int touchpoint = pool[i];
+                visits[touchpoint] += weight;
+                if (seenIn[touchpoint] != sequence) {
+                    seenIn[touchpoint] = sequence;
+                    journeys[touchpoint] += weight;
+                    lost[touchpoint] += lostWeight;
                 }
             }
-        }
-        long[] visits = new long[n];
-        long[] frustrations = new long[n];
-        long[] journeys = new long[n];
-        long[] lost = new long[n];
-        for (int touchpoint = 0; touchpoint < n; touchpoint++) {
-            visits[touchpoint] = tally[4 * touchpoint];
-            journeys[touchpoint] = tally[4 * touchpoint + 1];
-            lost[touchpoint] = tally[4 * touchpoint + 2];
         }
         FrustrationEvents events = FrustrationEvents.of(snapshot);
         for (int e = 0; e < events.size(); e++) {
