@@ -5,28 +5,30 @@ import java.util.function.IntPredicate;
 import com.journeyexplorer.journey.Outcome;
 
 /**
- * The selected records of a snapshot by whole step sequence ({@link StepSequences}, every step, frustration events
- * included), each with its weight and whether it was lost (abandoned or diverted), read from the record columns: an
- * analysis that counts per touchpoint then reads the steps from one int pool instead of following every selected
- * record to its arrays, and where sequences repeat, reads each distinct one once for all its records ({@link #visit}).
+ * The selected records of a snapshot counted by whole step sequence ({@link StepSequences}, every step, frustration
+ * events included): per sequence number the weighted journeys and, of those, the weighted lost ones (abandoned or
+ * diverted). Weights and outcomes are read from the record columns, so the records themselves are not touched, and
+ * an analysis that counts per touchpoint reads each counted sequence's steps once from one int pool instead of
+ * following every selected record to its arrays.
  *
- * <p>Cost: O(records) tests of the selection, plus 16 bytes per sequence of the snapshot when the records are counted
- * per sequence.
+ * <p>Cost: O(records) tests of the selection, 16 bytes per sequence of the snapshot and a bit per sequence.
  */
 public final class SelectedSequences {
 
+    private final StepSequences sequences;
     /** By sequence number, weighted journeys then weighted lost journeys, side by side for one cache miss. */
     private final long[] counts;
     private final int[] counted;
 
-    private SelectedSequences(long[] counts, int[] counted) {
+    private SelectedSequences(StepSequences sequences, long[] counts, int[] counted) {
+        this.sequences = sequences;
         this.counts = counts;
         this.counted = counted;
     }
 
     /**
-     * Builds now, if not yet built, the record columns and step sequences that {@link #visit} reads and keeps with
-     * the snapshot, so that {@code visit} can run inside the computation of another value kept with it ({@link
+     * Builds now, if not yet built, the record columns and step sequences that {@link #of} reads and keeps with the
+     * snapshot, so that {@code of} can run inside the computation of another value kept with it ({@link
      * JourneySnapshot#memo} does not nest). O(records + events) the first time, O(1) after.
      */
     public static void prepare(JourneySnapshot snapshot) {
@@ -34,48 +36,8 @@ public final class SelectedSequences {
         JourneyColumns.of(snapshot);
     }
 
-    /** Receives a step sequence, the selected journeys that follow it (weights counted) and the lost ones of them. */
-    @FunctionalInterface
-    public interface Visitor {
-        void visit(int sequence, long journeys, long lost);
-    }
-
-    /**
-     * Visits the records of {@code snapshot} at the positions {@code selected} accepts (every record for null) by
-     * whole step sequence. Where sequences repeat (fewer distinct ones than half the records) the selected records are
-     * counted per sequence first ({@link #of}) and each counted sequence is visited once, in ascending number; where
-     * most are distinct, counting them would cost more than it saves, and each selected record is visited on its own,
-     * in position order, so a sequence may be visited more than once. Either way the sum over the visits is the same.
-     * O(records) tests of the selection, plus 16 bytes per sequence of the snapshot when counting.
-     */
-    public static void visit(JourneySnapshot snapshot, IntPredicate selected, Visitor visitor) {
-        StepSequences sequences = StepSequences.of(snapshot);
-        int[] numbers = sequences.numbers(false);
-        if (sequences.count() < numbers.length / 2) {
-            SelectedSequences counted = of(snapshot, selected);
-            for (int sequence : counted.counted) {
-                visitor.visit(sequence, counted.journeys(sequence), counted.lost(sequence));
-            }
-            return;
-        }
-        JourneyColumns columns = JourneyColumns.of(snapshot);
-        int abandoned = Outcome.ABANDONED.ordinal();
-        int diverted = Outcome.DIVERTED.ordinal();
-        for (int position = 0; position < numbers.length; position++) {
-            if ((position & 0xFFFF) == 0) {
-                WorkBudget.check();
-            }
-            if (selected != null && !selected.test(position)) {
-                continue;
-            }
-            int weight = columns.weight(position);
-            int outcome = columns.outcome(position);
-            visitor.visit(numbers[position], weight, outcome == abandoned || outcome == diverted ? weight : 0);
-        }
-    }
-
     /** Counts the records of {@code snapshot} at the positions {@code selected} accepts (every record for null). */
-    private static SelectedSequences of(JourneySnapshot snapshot, IntPredicate selected) {
+    public static SelectedSequences of(JourneySnapshot snapshot, IntPredicate selected) {
         StepSequences sequences = StepSequences.of(snapshot);
         JourneyColumns columns = JourneyColumns.of(snapshot);
         int[] numbers = sequences.numbers(false);
@@ -110,16 +72,26 @@ public final class SelectedSequences {
                 counted[next++] = word << 6 | Long.numberOfTrailingZeros(rest);
             }
         }
-        return new SelectedSequences(counts, counted);
+        return new SelectedSequences(sequences, counts, counted);
     }
 
-    /** The counted journeys (weights counted) whose whole sequence is {@code sequence}. */
-    private long journeys(int sequence) {
+    /** The numbering the counts are by; its {@link StepSequences#pool} holds the steps of each sequence. */
+    public StepSequences sequences() {
+        return sequences;
+    }
+
+    /** The numbers of the sequences of at least one selected record, ascending; shared, not to be modified. */
+    public int[] counted() {
+        return counted;
+    }
+
+    /** The selected journeys (weights counted) whose whole sequence is {@code sequence}. */
+    public long journeys(int sequence) {
         return counts[2 * sequence];
     }
 
     /** Of {@link #journeys}, those lost: abandoned or diverted. */
-    private long lost(int sequence) {
+    public long lost(int sequence) {
         return counts[2 * sequence + 1];
     }
 }

@@ -7,6 +7,7 @@ import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.SelectedSequences;
 import com.journeyexplorer.analysis.StepSequences;
+import com.journeyexplorer.analysis.WorkBudget;
 
 /**
  * Per touchpoint id, over the selected journeys (weights included): visits (steps that are not frustration events),
@@ -42,11 +43,10 @@ record TouchpointTraffic(long[] visits, long[] frustrations, long[] journeys, lo
 
     /**
      * Counts over the records at the positions {@code selected} accepts (every record for null): the selected
-     * records are visited by whole step sequence from the record columns ({@link SelectedSequences#visit}: each
-     * distinct sequence once where they repeat), their steps read from one int pool, and the frustration events
-     * listed with the snapshot ({@link FrustrationEvents}) are tested one by one and moved from visits to frustration
-     * events. O(records + steps of the selected records, or of their distinct sequences where sequences repeat +
-     * frustration events), without reading the records themselves.
+     * records are counted per whole step sequence from the record columns ({@link SelectedSequences}), each counted
+     * sequence's steps are read once, and the frustration events listed with the snapshot ({@link
+     * FrustrationEvents}) are tested one by one and moved from visits to frustration events. O(records + steps of the
+     * distinct selected sequences + frustration events), without reading the records themselves.
      */
     static TouchpointTraffic count(JourneySnapshot snapshot, IntPredicate selected) {
         int n = snapshot.touchpoints().size();
@@ -56,24 +56,29 @@ record TouchpointTraffic(long[] visits, long[] frustrations, long[] journeys, lo
         long[] lost = new long[n];
         int[] seenIn = new int[n];
         Arrays.fill(seenIn, -1);
-        StepSequences sequences = StepSequences.of(snapshot);
+        SelectedSequences selection = SelectedSequences.of(snapshot, selected);
+        StepSequences sequences = selection.sequences();
         int[] pool = sequences.pool();
-        int[] visited = {0};
-        SelectedSequences.visit(snapshot, selected, (sequence, weight, lostWeight) -> {
-            // A visit's number stamps the touchpoints whose journeys it counted: a sequence may be visited twice.
-            int stamp = visited[0]++;
+        int[] counted = selection.counted();
+        for (int c = 0; c < counted.length; c++) {
+            if ((c & 0xFFFF) == 0) {
+                WorkBudget.check();
+            }
+            int sequence = counted[c];
+            long weight = selection.journeys(sequence);
+            long lostWeight = selection.lost(sequence);
             int from = sequences.offset(sequence);
             int to = from + sequences.length(sequence);
             for (int i = from; i < to; i++) {
                 int touchpoint = pool[i];
                 visits[touchpoint] += weight;
-                if (seenIn[touchpoint] != stamp) {
-                    seenIn[touchpoint] = stamp;
+                if (seenIn[touchpoint] != sequence) {
+                    seenIn[touchpoint] = sequence;
                     journeys[touchpoint] += weight;
                     lost[touchpoint] += lostWeight;
                 }
             }
-        });
+        }
         FrustrationEvents events = FrustrationEvents.of(snapshot);
         for (int e = 0; e < events.size(); e++) {
             if (selected == null || selected.test(events.position(e))) {

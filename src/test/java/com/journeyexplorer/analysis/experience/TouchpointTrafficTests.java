@@ -102,7 +102,7 @@ class TouchpointTrafficTests {
 
     @Test
     void countsRepeatedStepSequencesOnceLikeTheLiteralComputation() {
-        // At most 12 distinct step sequences among 400 journeys: the selected ones are counted per sequence first.
+        // At most 12 distinct step sequences among 400 journeys: a sequence counts for many journeys.
         for (long seed = 1; seed <= 3; seed++) {
             JourneySnapshot snapshot = snapshot(seed, true, 3, 2);
             JourneySelection all = JourneySelection.all();
