@@ -8,8 +8,8 @@
  * numbering that attribution shares), {@link PathShaper}.</li>
  * <li>Counting primitives: {@link IntSequenceTable} (the one table over int sequences) and {@link HashMixer} (the
  * one hash mixer), {@link EdgeTallies} (the one edge counter), {@link NodeSpace} (the node numbering and names),
- * {@link VariantTable}, {@link SequenceCounts}, {@link Durations}, {@link LabelVisits}, and the plain counts answers report:
- * {@link JourneyCounts}, {@link TouchpointCounts}.</li>
+ * {@link VariantTable}, {@link SequenceCounts}, {@link SelectedSequences}, {@link Durations}, {@link LabelVisits},
+ * and the plain counts answers report: {@link JourneyCounts}, {@link TouchpointCounts}.</li>
  * <li>Transition graphs and the absorbing chain: {@link TransitionTable}, {@link TransitionGraph},
  * {@link AbsorbingChain} (solved by {@code analysis.chain}), {@link LikelyPaths}, {@link DinicMaxFlow}.</li>
  * <li>The analyses: {@link TopPaths}, {@link Diversions}, {@link Dropoff}, {@link Funnel}, {@link StepFunnel},

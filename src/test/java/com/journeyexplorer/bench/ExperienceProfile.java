@@ -26,7 +26,10 @@ import com.journeyexplorer.journey.SurveyResponse;
  * Times the experience analyses without a database or HTTP: the demo store of {@code journeys} journeys built in
  * memory with its survey answers (or, with {@code --shape=clickstream}, the web-shop clickstream with an answer about
  * every 40th step, its score drawn from the journey's outcome and the step), then the median wall-clock and thread CPU
- * time of fresh computations of each endpoint's answer. Run with
+ * time of fresh computations of each endpoint's answer, unfiltered and filtered (a segment, a device). The first
+ * computation of each answer is a warm-up, and it builds what is kept with the snapshot and the response list (the
+ * unfiltered traffic, the frustration events, the join of the responses), as the first request after an import does.
+ * Run with
  *
  * <pre>
  * java -Xmx6g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
@@ -61,13 +64,20 @@ public final class ExperienceProfile {
         System.out.printf(Locale.ROOT, "%s: %,d journeys, %,d events, %,d answers%n", shape.description(),
                 snapshot.journeyCount(), snapshot.eventCount(), responses.size());
         JourneySelection all = JourneySelection.all();
-        JourneySelection trend = all.withSegment(shape.segment);
+        JourneySelection segment = all.withSegment(shape.segment);
+        JourneySelection mobile = all.withDevice("mobile");
         time("experience by=touchpoint", runs, () -> ExperienceByLabel.of(snapshot, all, responses,
                 PathShaping.Level.TOUCHPOINT, 3, 0.95));
-        time("experience by=stage segment=" + shape.segment, runs, () -> ExperienceByLabel.of(snapshot, trend,
+        time("experience by=touchpoint device=mobile", runs, () -> ExperienceByLabel.of(snapshot, mobile,
+                responses, PathShaping.Level.TOUCHPOINT, 3, 0.95));
+        time("experience by=stage segment=" + shape.segment, runs, () -> ExperienceByLabel.of(snapshot, segment,
                 responses, PathShaping.Level.STAGE, 3, 0.95));
         time("experience/painpoints", runs, () -> PainPoints.of(snapshot, all, responses, 5, 10));
+        time("experience/painpoints segment=" + shape.segment, runs, () -> PainPoints.of(snapshot, segment,
+                responses, 5, 10));
         time("experience/drivers", runs, () -> ExperienceDrivers.of(snapshot, all, responses, 0.95));
+        time("experience/drivers segment=" + shape.segment, runs, () -> ExperienceDrivers.of(snapshot, segment,
+                responses, 0.95));
     }
 
     /**
@@ -108,7 +118,7 @@ public final class ExperienceProfile {
         }
         Arrays.sort(wall);
         Arrays.sort(cpu);
-        System.out.printf(Locale.ROOT, "%-45s median %8.1f ms (CPU %8.1f ms)  (%d runs)%n", name, wall[runs / 2],
+        System.out.printf(Locale.ROOT, "%-48s median %8.1f ms (CPU %8.1f ms)  (%d runs)%n", name, wall[runs / 2],
                 cpu[runs / 2], runs);
     }
 }

@@ -18,7 +18,8 @@ import com.journeyexplorer.journey.Touchpoint;
  * not frustration events), and the most negative comments. A response counts under its touchpoint's label; one
  * without a touchpoint counts under its stage (by stage) and in {@code overall} only otherwise. Rows come in the order
  * of the touchpoints (ids; a stage or channel at its first touchpoint), every label with answers or visits.
- * O(events + responses · log).
+ * Cost: the traffic of the selection ({@link TouchpointTraffic}) plus O(responses) selection tests and additions over
+ * the joined responses ({@link SelectedResponses}), and the sort of each label's commented answers.
  */
 public final class ExperienceByLabel {
 
@@ -58,17 +59,31 @@ public final class ExperienceByLabel {
             row.frustrations += f;
         }
         ScoreSummary.Tally overall = new ScoreSummary.Tally();
-        for (SelectedResponses.Answer answer : SelectedResponses.of(snapshot, selection, responses).answers()) {
-            SurveyResponse response = answer.response();
-            overall.add(response);
-            String label = responseLabel(response, snapshot, by);
-            if (label.isEmpty()) {
-                continue;
+        SelectedResponses selected = SelectedResponses.of(snapshot, selection, responses);
+        JoinedResponses joined = selected.joined();
+        // The row of each touchpoint (by touchpoint or channel) or stage code (by stage), found once per request; a
+        // stage that no touchpoint has is added when its first answer comes, as a label map keyed per answer would.
+        Accumulated[] rowOfTouchpoint = new Accumulated[snapshot.touchpoints().size()];
+        if (by != PathShaping.Level.STAGE) {
+            for (Touchpoint touchpoint : snapshot.touchpoints()) {
+                rowOfTouchpoint[touchpoint.id()] = labels.get(label(touchpoint, by));
             }
-            Accumulated row = labels.computeIfAbsent(label, unused -> new Accumulated());
-            row.tally.add(response);
-            if (!response.comment().isEmpty()) {
-                row.commented.add(response);
+        }
+        Accumulated[] rowOfStage = new Accumulated[joined.stageNames.length];
+        for (int i : selected.indexes()) {
+            overall.add(joined.normalized[i], joined.polarities[i], joined.nps[i]);
+            Accumulated row = rowOf(i, by, joined, rowOfTouchpoint, rowOfStage, labels);
+            if (row != null) {
+                row.tally.add(joined.normalized[i], joined.polarities[i], joined.nps[i]);
+            }
+        }
+        // The commented answers come most negative first (sorted with the join): each row keeps its first ones.
+        for (int i : comments == 0 ? new int[0] : joined.commentedMostNegativeFirst) {
+            if (selected.selects(joined.positions[i])) {
+                Accumulated row = rowOf(i, by, joined, rowOfTouchpoint, rowOfStage, labels);
+                if (row != null && row.commented.size() < comments) {
+                    row.commented.add(joined.responses[i]);
+                }
             }
         }
         List<Row> rows = new ArrayList<>();
@@ -83,7 +98,10 @@ public final class ExperienceByLabel {
                 rows);
     }
 
-    /** The {@code limit} lowest-scored comments (ties to the newer), listed newest first. */
+    /**
+     * The {@code limit} lowest-scored comments (ties to the newer), listed newest first. {@link JoinedResponses}
+     * sorts the commented answers in the same order once per join.
+     */
     static List<Comment> mostNegative(List<SurveyResponse> commented, int limit) {
         return commented.stream()
                 .sorted(Comparator.comparingDouble(SurveyResponse::normalized)
@@ -96,22 +114,32 @@ public final class ExperienceByLabel {
                 .toList();
     }
 
+    /**
+     * The row that joined response {@code i} counts in, null for none: its touchpoint's (by touchpoint or channel)
+     * or its stage's; a stage without a row yet gets one, after the rows there are.
+     */
+    private static Accumulated rowOf(int i, PathShaping.Level by, JoinedResponses joined,
+            Accumulated[] rowOfTouchpoint, Accumulated[] rowOfStage, Map<String, Accumulated> labels) {
+        if (by != PathShaping.Level.STAGE) {
+            int touchpoint = joined.touchpoints[i];
+            return touchpoint == JoinedResponses.NONE ? null : rowOfTouchpoint[touchpoint];
+        }
+        int stage = joined.stages[i];
+        if (stage == JoinedResponses.NONE) {
+            return null;
+        }
+        if (rowOfStage[stage] == null) {
+            rowOfStage[stage] = labels.computeIfAbsent(joined.stageNames[stage], unused -> new Accumulated());
+        }
+        return rowOfStage[stage];
+    }
+
     static String label(Touchpoint touchpoint, PathShaping.Level by) {
         return switch (by) {
             case TOUCHPOINT -> touchpoint.name();
             case STAGE -> touchpoint.stage();
             case CHANNEL -> touchpoint.channel();
         };
-    }
-
-    /** The label a response counts under, "" for none. */
-    static String responseLabel(SurveyResponse response, JourneySnapshot snapshot, PathShaping.Level by) {
-        Touchpoint touchpoint = response.touchpoint().isEmpty() ? null
-                : snapshot.touchpoint(response.touchpoint()).orElse(null);
-        if (by == PathShaping.Level.STAGE) {
-            return !response.stage().isEmpty() ? response.stage() : touchpoint == null ? "" : touchpoint.stage();
-        }
-        return touchpoint == null ? "" : label(touchpoint, by);
     }
 
     private static final class Accumulated {

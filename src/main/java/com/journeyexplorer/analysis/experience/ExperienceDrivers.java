@@ -4,14 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.stats.Interval;
 import com.journeyexplorer.analysis.stats.MultipleComparisons;
 import com.journeyexplorer.analysis.stats.Proportions;
-import com.journeyexplorer.journey.Journey;
-import com.journeyexplorer.journey.Outcome;
 import com.journeyexplorer.journey.SurveyResponse;
 import com.journeyexplorer.journey.Touchpoint;
 
@@ -23,8 +22,9 @@ import com.journeyexplorer.journey.Touchpoint;
  * interval and the two-proportion z-test ({@link Proportions#compare}); the p-values are corrected for the number of
  * touchpoints compared (Benjamini–Hochberg). Rows with both groups non-empty, the most significant first (the
  * smallest corrected p-value, then the largest difference), so small groups with large noisy differences do not lead.
- * O(responses log responses): the answers are keyed by touchpoint, journey position and polarity in one array of
- * longs and sorted, so the count needs no map per touchpoint.
+ * O(responses) per request: the joined answers are keyed by touchpoint, journey position and polarity in one array
+ * of longs, sorted once with the join ({@link JoinedResponses}), so the count needs no map per touchpoint and no sort;
+ * each key's journey position is tested against the selection's record columns.
  */
 public final class ExperienceDrivers {
 
@@ -39,44 +39,32 @@ public final class ExperienceDrivers {
 
     public static List<Driver> of(JourneySnapshot snapshot, JourneySelection selection,
             List<SurveyResponse> responses, double confidence) {
-        // One key per answer about a touchpoint: touchpoint id, journey position, polarity + 1 (2 bits); sorted, the
-        // answers of a touchpoint's journey are adjacent, so no map of journeys per touchpoint is built.
-        List<SelectedResponses.Answer> answers = SelectedResponses.of(snapshot, selection, responses).answers();
-        long[] keys = new long[answers.size()];
-        int n = 0;
-        String lastName = null;
-        int lastId = -1;
-        for (SelectedResponses.Answer answer : answers) {
-            String name = answer.response().touchpoint();
-            if (name.isEmpty()) {
-                continue;
-            }
-            if (!name.equals(lastName)) {
-                lastName = name;
-                lastId = snapshot.touchpoint(name).map(Touchpoint::id).orElse(-1);
-            }
-            if (lastId < 0) {
-                continue;
-            }
-            keys[n++] = (long) lastId << 34 | (long) answer.position() << 2 | (answer.response().polarity() + 1);
-        }
-        Arrays.sort(keys, 0, n);
+        // One key per joined answer about a touchpoint, sorted once with the join: touchpoint id, journey position,
+        // polarity + 1 (2 bits); the answers of a touchpoint's journey are adjacent, so no map of journeys per
+        // touchpoint is built, and a request only tests each key's journey position against its selection.
+        IntPredicate selected = selection.positions(snapshot);
+        JoinedResponses joined = JoinedResponses.of(snapshot, responses);
+        long[] keys = joined.driverKeys;
+        int n = keys.length;
         List<long[]> counts = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        List<Journey> journeys = snapshot.journeys();
         int at = 0;
         while (at < n) {
             int touchpoint = (int) (keys[at] >>> 34);
             long[] c = new long[4]; // positive journeys, their purchases, negative journeys, their purchases
             while (at < n && (int) (keys[at] >>> 34) == touchpoint) {
                 long journeyKey = keys[at] >>> 2;
+                int first = at;
                 int sum = 0;
                 for (; at < n && keys[at] >>> 2 == journeyKey; at++) {
                     sum += (int) (keys[at] & 3) - 1;
                 }
-                Journey journey = journeys.get((int) (journeyKey & 0xFFFFFFFFL));
-                long weight = journey.weight();
-                boolean purchased = journey.outcome() == Outcome.PURCHASE;
+                int position = (int) (journeyKey & 0xFFFFFFFFL);
+                if (sum == 0 || !selected.test(position)) {
+                    continue;
+                }
+                long weight = joined.driverWeights[first];
+                boolean purchased = joined.driverPurchases[first];
                 if (sum > 0) {
                     c[0] += weight;
                     c[1] += purchased ? weight : 0;

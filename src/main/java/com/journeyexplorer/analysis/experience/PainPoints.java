@@ -23,7 +23,8 @@ import com.journeyexplorer.journey.Touchpoint;
  *
  * so the cost is the number of lost journeys through the touchpoint, weighted by how likely a visit there was a bad
  * experience (a negative answer or a frustration event, taken as independent). Touchpoints with no bad experience
- * are left out. O(events + responses).
+ * are left out. Cost: the traffic of the selection ({@link TouchpointTraffic}) plus O(responses) selection tests
+ * and additions over the joined responses ({@link SelectedResponses}).
  */
 public final class PainPoints {
 
@@ -42,14 +43,15 @@ public final class PainPoints {
         TouchpointTraffic traffic = TouchpointTraffic.of(snapshot, selection);
         int n = snapshot.touchpoints().size();
         ScoreSummary.Tally[] tallies = new ScoreSummary.Tally[n];
-        for (SelectedResponses.Answer answer : SelectedResponses.of(snapshot, selection, responses).answers()) {
-            Touchpoint touchpoint = answer.response().touchpoint().isEmpty() ? null
-                    : snapshot.touchpoint(answer.response().touchpoint()).orElse(null);
-            if (touchpoint != null) {
-                if (tallies[touchpoint.id()] == null) {
-                    tallies[touchpoint.id()] = new ScoreSummary.Tally();
+        SelectedResponses selected = SelectedResponses.of(snapshot, selection, responses);
+        JoinedResponses joined = selected.joined();
+        for (int i : selected.indexes()) {
+            int id = joined.touchpoints[i];
+            if (id != JoinedResponses.NONE) {
+                if (tallies[id] == null) {
+                    tallies[id] = new ScoreSummary.Tally();
                 }
-                tallies[touchpoint.id()].add(answer.response());
+                tallies[id].add(joined.normalized[i], joined.polarities[i], joined.nps[i]);
             }
         }
         List<PainPoint> points = new ArrayList<>();
@@ -74,10 +76,20 @@ public final class PainPoints {
             Double mean = tally == null ? null : tally.summary(1.96).meanScore();
             points.add(new PainPoint(touchpoint.name(), touchpoint.stage(), touchpoint.channel(), answered, mean,
                     negative, negativeShare, visits, frustrations, frustrationRate, bad, journeys, lost, lostShare,
-                    cost, why(answered, minResponses, negativeShare, frustrationRate, bad, journeys, lostShare, cost)));
+                    cost, null));
         }
         points.sort(Comparator.comparingDouble(PainPoint::cost).reversed().thenComparing(PainPoint::touchpoint));
-        return List.copyOf(points.subList(0, Math.min(limit, points.size())));
+        // The sentence is written for the rows kept only: formatting one for each of thousands of pages cost more
+        // than the counting.
+        List<PainPoint> kept = new ArrayList<>();
+        for (PainPoint p : points.subList(0, Math.min(limit, points.size()))) {
+            kept.add(new PainPoint(p.touchpoint(), p.stage(), p.channel(), p.responses(), p.meanScore(),
+                    p.negativeResponses(), p.negativeShare(), p.visits(), p.frustrationEvents(), p.frustrationRate(),
+                    p.badExperience(), p.journeys(), p.lostJourneys(), p.lostShare(), p.cost(),
+                    why(p.responses(), minResponses, p.negativeShare(), p.frustrationRate(), p.badExperience(),
+                            p.journeys(), p.lostShare(), p.cost())));
+        }
+        return List.copyOf(kept);
     }
 
     private static String why(long answered, int minResponses, double negativeShare, double frustrationRate,

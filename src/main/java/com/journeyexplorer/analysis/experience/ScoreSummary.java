@@ -24,17 +24,21 @@ public record ScoreSummary(long responses, Double meanScore, Interval meanInterv
         private long detractors;
 
         void add(com.journeyexplorer.journey.SurveyResponse response) {
-            double x = response.normalized();
+            add(response.normalized(), response.polarity(),
+                    response.scale() == com.journeyexplorer.journey.Scale.NPS);
+        }
+
+        /** Adds an answer given as its normalized score, polarity (+1, -1 or 0) and whether it is an NPS answer. */
+        void add(double x, int polarity, boolean nps) {
             n++;
             sum += x;
             sumOfSquares += x * x;
-            int polarity = response.polarity();
             if (polarity > 0) {
                 positive++;
             } else if (polarity < 0) {
                 negative++;
             }
-            if (response.scale() == com.journeyexplorer.journey.Scale.NPS) {
+            if (nps) {
                 npsResponses++;
                 if (polarity > 0) {
                     promoters++;

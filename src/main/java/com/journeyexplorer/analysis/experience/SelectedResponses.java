@@ -1,9 +1,9 @@
 package com.journeyexplorer.analysis.experience;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
 import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
@@ -11,76 +11,68 @@ import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.SurveyResponse;
 
 /**
- * The responses about the selected journeys, each with its journey and its position: unmatched responses and those about journeys
- * not selected (or no longer stored) are left out. O(responses) hash look-ups plus the selection's test of each; the
- * look-ups are kept for the latest snapshot and response list, so repeated requests cost the tests only.
+ * The responses about the selected journeys: unmatched responses and those about journeys not selected (or no longer
+ * stored) are left out. The responses are joined to the snapshot once ({@link JoinedResponses}, kept for the latest
+ * snapshot and response list); a request then tests each joined response's journey position against the selection's
+ * record columns ({@link JourneySelection#positions}), O(responses) tests without a hash look-up or a journey read
+ * when the selection's criteria are segment, device or outcome.
  */
-public record SelectedResponses(List<Answer> answers) {
+public final class SelectedResponses {
 
     /** A response, the journey it is about and that journey's position in the snapshot's journeys. */
     public record Answer(SurveyResponse response, Journey journey, int position) {
     }
 
-    public static SelectedResponses of(JourneySnapshot snapshot, JourneySelection selection,
-            List<SurveyResponse> responses) {
-        Predicate<Journey> selected = selection.predicate(snapshot);
-        JourneysOfResponses joined = JourneysOfResponses.of(snapshot, responses);
-        Journey[] journeys = joined.journeys();
-        List<Answer> answers = new ArrayList<>();
-        for (int i = 0; i < journeys.length; i++) {
-            Journey journey = journeys[i];
-            if (journey != null && selected.test(journey)) {
-                answers.add(new Answer(responses.get(i), journey, joined.positions()[i]));
-            }
-        }
-        return new SelectedResponses(List.copyOf(answers));
+    private final JourneySnapshot snapshot;
+    private final JoinedResponses joined;
+    private final IntPredicate selected;
+    private final int[] indexes;
+
+    private SelectedResponses(JourneySnapshot snapshot, JoinedResponses joined, IntPredicate selected,
+            int[] indexes) {
+        this.snapshot = snapshot;
+        this.joined = joined;
+        this.selected = selected;
+        this.indexes = indexes;
     }
 
-    /**
-     * The journey of each response (null when unmatched or no longer stored), looked up once for the latest snapshot
-     * and response list and kept until either changes: a journey look-up by id is a hash probe into the snapshot's
-     * index, about half a microsecond each at 300,000 journeys, while checking that the kept answer is for the same
-     * snapshot and the same responses (identity of each, so a list changed in place is seen) costs a pointer compare
-     * per response. Holds one snapshot and one response array beyond their use.
-     */
-    private record JourneysOfResponses(JourneySnapshot snapshot, SurveyResponse[] responses, Journey[] journeys,
-            int[] positions) {
-
-        private static final AtomicReference<JourneysOfResponses> LATEST = new AtomicReference<>();
-
-        static JourneysOfResponses of(JourneySnapshot snapshot, List<SurveyResponse> responses) {
-            JourneysOfResponses latest = LATEST.get();
-            if (latest != null && latest.isFor(snapshot, responses)) {
-                return latest;
+    public static SelectedResponses of(JourneySnapshot snapshot, JourneySelection selection,
+            List<SurveyResponse> responses) {
+        JoinedResponses joined = JoinedResponses.of(snapshot, responses);
+        IntPredicate selected = selection.positions(snapshot);
+        int[] positions = joined.positions;
+        int[] indexes = new int[positions.length];
+        int size = 0;
+        for (int i = 0; i < positions.length; i++) {
+            if (positions[i] >= 0 && selected.test(positions[i])) {
+                indexes[size++] = i;
             }
-            SurveyResponse[] kept = responses.toArray(SurveyResponse[]::new);
-            Journey[] journeys = new Journey[kept.length];
-            int[] positions = new int[kept.length];
-            java.util.Arrays.fill(positions, -1);
-            for (int i = 0; i < kept.length; i++) {
-                if (kept[i].isMatched()) {
-                    int position = snapshot.positionOf(kept[i].journeyId());
-                    if (position >= 0) {
-                        positions[i] = position;
-                        journeys[i] = snapshot.journeys().get(position);
-                    }
-                }
-            }
-            JourneysOfResponses joined = new JourneysOfResponses(snapshot, kept, journeys, positions);
-            LATEST.set(joined);
-            return joined;
         }
+        return new SelectedResponses(snapshot, joined, selected, Arrays.copyOf(indexes, size));
+    }
 
-        private boolean isFor(JourneySnapshot other, List<SurveyResponse> others) {
-            if (snapshot != other || responses.length != others.size()) {
-                return false;
-            }
-            for (int i = 0; i < responses.length; i++) {
-                if (responses[i] != others.get(i)) {
-                    return false;
-                }
-            }
-            return true;
+    /** The selected responses with their journeys, in the order of the response list; O(selected) to build. */
+    public List<Answer> answers() {
+        List<Answer> answers = new ArrayList<>(indexes.length);
+        for (int i : indexes) {
+            int position = joined.positions[i];
+            answers.add(new Answer(joined.responses[i], snapshot.journeys().get(position), position));
         }
+        return List.copyOf(answers);
+    }
+
+    /** The join the selected responses are indexes into. */
+    JoinedResponses joined() {
+        return joined;
+    }
+
+    /** The indexes into {@link #joined()} of the selected responses, ascending; not to be modified. */
+    int[] indexes() {
+        return indexes;
+    }
+
+    /** Whether the journey at {@code position} is selected. */
+    boolean selects(int position) {
+        return selected.test(position);
     }
 }

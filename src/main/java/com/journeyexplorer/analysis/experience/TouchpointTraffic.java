@@ -1,15 +1,13 @@
 package com.journeyexplorer.analysis.experience;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.IntPredicate;
 
 import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.SelectedSequences;
+import com.journeyexplorer.analysis.StepSequences;
 import com.journeyexplorer.analysis.WorkBudget;
-import com.journeyexplorer.journey.EventType;
-import com.journeyexplorer.journey.Journey;
-import com.journeyexplorer.journey.Outcome;
 
 /**
  * Per touchpoint id, over the selected journeys (weights included): visits (steps that are not frustration events),
@@ -17,8 +15,9 @@ import com.journeyexplorer.journey.Outcome;
  *
  * <p>Cost: for a selection without criteria (all journeys, or all finished ones when the snapshot has open journeys
  * and the selection leaves them out) the counts are made once per snapshot, O(events), and kept with it
- * ({@link JourneySnapshot#memo}), so a request costs O(1); any other selection costs one pass over the selected
- * records' step arrays, O(records + selected events), its criteria read from the record columns where they can be.
+ * ({@link JourneySnapshot#memo}), so a request costs O(1); any other selection costs O(records) tests of the
+ * selection (its criteria read from the record columns where they can be) plus a pass over the steps of the distinct
+ * step sequences it selects and over the snapshot's frustration events ({@link #count}).
  * The arrays may be shared with other requests: callers must not modify them.
  */
 record TouchpointTraffic(long[] visits, long[] frustrations, long[] journeys, long[] lost) {
@@ -29,6 +28,9 @@ record TouchpointTraffic(long[] visits, long[] frustrations, long[] journeys, lo
     }
 
     static TouchpointTraffic of(JourneySnapshot snapshot, JourneySelection selection) {
+        // What count reads and keeps with the snapshot, built before the counts are: memos do not nest.
+        SelectedSequences.prepare(snapshot);
+        FrustrationEvents.of(snapshot);
         if (selection.selectsAll(snapshot)) {
             return snapshot.memo(Unfiltered.ALL, TouchpointTraffic.class, () -> count(snapshot, null));
         }
@@ -40,8 +42,11 @@ record TouchpointTraffic(long[] visits, long[] frustrations, long[] journeys, lo
     }
 
     /**
-     * Counts over the records at the positions {@code selected} accepts (every record for null): one pass over their
-     * step and type arrays, O(records + selected events).
+     * Counts over the records at the positions {@code selected} accepts (every record for null): the selected
+     * records are counted per whole step sequence from the record columns ({@link SelectedSequences}), each counted
+     * sequence's steps are read once, and the frustration events listed with the snapshot ({@link
+     * FrustrationEvents}) are tested one by one and moved from visits to frustration events. O(records + steps of the
+     * distinct selected sequences + frustration events), without reading the records themselves.
      */
     static TouchpointTraffic count(JourneySnapshot snapshot, IntPredicate selected) {
         int n = snapshot.touchpoints().size();
@@ -51,35 +56,35 @@ record TouchpointTraffic(long[] visits, long[] frustrations, long[] journeys, lo
         long[] lost = new long[n];
         int[] seenIn = new int[n];
         Arrays.fill(seenIn, -1);
-        byte frustration = EventType.FRUSTRATION.code();
-        List<Journey> all = snapshot.journeys();
-        for (int position = 0; position < all.size(); position++) {
-            if ((position & 0xFFFF) == 0) {
+        SelectedSequences selection = SelectedSequences.of(snapshot, selected);
+        StepSequences sequences = selection.sequences();
+        int[] pool = sequences.pool();
+        int[] counted = selection.counted();
+        for (int c = 0; c < counted.length; c++) {
+            if ((c & 0xFFFF) == 0) {
                 WorkBudget.check();
             }
-            if (selected != null && !selected.test(position)) {
-                continue;
-            }
-            Journey journey = all.get(position);
-            int weight = journey.weight();
-            Outcome outcome = journey.outcome();
-            boolean isLost = outcome == Outcome.ABANDONED || outcome == Outcome.DIVERTED;
-            int[] steps = journey.steps();
-            byte[] types = journey.types();
-            for (int i = 0; i < steps.length; i++) {
-                int touchpoint = steps[i];
-                if (types[i] == frustration) {
-                    frustrations[touchpoint] += weight;
-                } else {
-                    visits[touchpoint] += weight;
-                }
-                if (seenIn[touchpoint] != position) {
-                    seenIn[touchpoint] = position;
+            int sequence = counted[c];
+            long weight = selection.journeys(sequence);
+            long lostWeight = selection.lost(sequence);
+            int from = sequences.offset(sequence);
+            int to = from + sequences.length(sequence);
+            for (int i = from; i < to; i++) {
+                int touchpoint = pool[i];
+                visits[touchpoint] += weight;
+                if (seenIn[touchpoint] != sequence) {
+                    seenIn[touchpoint] = sequence;
                     journeys[touchpoint] += weight;
-                    if (isLost) {
-                        lost[touchpoint] += weight;
-                    }
+                    lost[touchpoint] += lostWeight;
                 }
+            }
+        }
+        FrustrationEvents events = FrustrationEvents.of(snapshot);
+        for (int e = 0; e < events.size(); e++) {
+            if (selected == null || selected.test(events.position(e))) {
+                int touchpoint = events.touchpoint(e);
+                frustrations[touchpoint] += events.weight(e);
+                visits[touchpoint] -= events.weight(e);
             }
         }
         return new TouchpointTraffic(visits, frustrations, journeys, lost);

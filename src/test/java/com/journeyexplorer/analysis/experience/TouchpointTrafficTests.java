@@ -30,6 +30,11 @@ class TouchpointTrafficTests {
     private static final String[] SEGMENTS = {"a", "b", "c"};
 
     private static JourneySnapshot snapshot(long seed, boolean withOpen) {
+        return snapshot(seed, withOpen, TOUCHPOINT_COUNT, 8);
+    }
+
+    /** 400 journeys of 1 to {@code maxLength} steps over the first {@code visited} touchpoints. */
+    private static JourneySnapshot snapshot(long seed, boolean withOpen, int visited, int maxLength) {
         Random random = new Random(seed);
         List<Touchpoint> touchpoints = new ArrayList<>();
         for (int id = 0; id < TOUCHPOINT_COUNT; id++) {
@@ -37,11 +42,11 @@ class TouchpointTrafficTests {
         }
         List<Journey> journeys = new ArrayList<>();
         for (int j = 0; j < 400; j++) {
-            int length = 1 + random.nextInt(8);
+            int length = 1 + random.nextInt(maxLength);
             int[] steps = new int[length];
             byte[] types = new byte[length];
             for (int i = 0; i < length; i++) {
-                steps[i] = random.nextInt(TOUCHPOINT_COUNT);
+                steps[i] = random.nextInt(visited);
                 types[i] = random.nextInt(5) == 0 ? EventType.FRUSTRATION.code() : EventType.TOUCHPOINT.code();
             }
             Outcome outcome = OUTCOMES[random.nextInt(withOpen ? 4 : 3)];
@@ -92,6 +97,19 @@ class TouchpointTrafficTests {
                 assertMatchesLiteral(snapshot, all.withPath(List.of(), List.of(), List.of("t2"), List.of()));
                 assertMatchesLiteral(snapshot, all.withSegment("nobody"));
             }
+        }
+    }
+
+    @Test
+    void countsRepeatedStepSequencesOnceLikeTheLiteralComputation() {
+        // At most 12 distinct step sequences among 400 journeys: a sequence counts for many journeys.
+        for (long seed = 1; seed <= 3; seed++) {
+            JourneySnapshot snapshot = snapshot(seed, true, 3, 2);
+            JourneySelection all = JourneySelection.all();
+            assertMatchesLiteral(snapshot, all.withOpen(true));
+            assertMatchesLiteral(snapshot, all);
+            assertMatchesLiteral(snapshot, all.withSegment("a"));
+            assertMatchesLiteral(snapshot, all.withOutcome(Outcome.DIVERTED));
         }
     }
 
