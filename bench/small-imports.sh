@@ -2,7 +2,8 @@
 # Small imports on a large store: bench/small-imports.sh [shape=demo] [sizes=10000,100000,1000000] [imports=11].
 # For each store size, a fresh store is filled through POST /api/events (the online import rate), then 20-journey
 # imports are timed (median, p90). BENCH_MINIMAL=true also writes the store's journeys with a minimal embedded writer
-# into a second database and prints the ratio. Prints a Markdown table for BENCHMARKS.md.
+# into a second database and prints the ratio; BENCH_JAVA_OPTS=-Dbench.pauseMillis=2000 pauses between the small imports
+# (default: back to back). Prints a Markdown table for BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B test-compile
