@@ -33,8 +33,11 @@ final class CsvRowReader implements RowReader {
         this.requiredColumns = requiredColumns;
     }
 
-    @Override
-    public boolean read(InputStream input, Consumer<InputRow> consumer, ErrorCollector errors) throws IOException {
+    /**
+     * A parser of {@code input} as the import reads CSV: RFC 4180 with the header row first (names may be blank, not
+     * repeated), empty lines skipped, UTF-8. Reads the header row at once; the rows follow from the parser.
+     */
+    static CSVParser parser(InputStream input, char delimiter) throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
                 .setHeader()
@@ -43,10 +46,15 @@ final class CsvRowReader implements RowReader {
                 .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
                 .setIgnoreEmptyLines(true)
                 .get();
+        return CSVParser.builder().setReader(new BufferedReader(RowReader.utf8(input), 1 << 16)).setFormat(format)
+                .get();
+    }
+
+    @Override
+    public boolean read(InputStream input, Consumer<InputRow> consumer, ErrorCollector errors) throws IOException {
         CSVParser parser;
         try {
-            parser = CSVParser.builder().setReader(new BufferedReader(RowReader.utf8(input), 1 << 16))
-                    .setFormat(format).get();
+            parser = parser(input, delimiter);
         } catch (CharacterCodingException e) {
             errors.add(1, null, "the header is not valid UTF-8 text");
             return false;

@@ -1,7 +1,6 @@
 package com.journeyexplorer.ingest;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.DuplicateHeaderMode;
 import org.springframework.stereotype.Service;
 
 import com.journeyexplorer.config.JourneysProperties;
@@ -178,17 +175,8 @@ public class EventPreviewer {
     private static List<String> csvHeader(BufferedInputStream input, char delimiter) throws IOException {
         input.mark(MAX_BYTES + 1);
         try {
-            CSVFormat format = CSVFormat.RFC4180.builder()
-                    .setDelimiter(delimiter)
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .setAllowMissingColumnNames(true)
-                    .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
-                    .setIgnoreEmptyLines(true)
-                    .get();
             // Not closed: closing would close the upload, which the reader reads next from its start.
-            CSVParser parser = CSVParser.builder().setReader(new BufferedReader(RowReader.utf8(input), 1 << 16))
-                    .setFormat(format).get();
+            CSVParser parser = CsvRowReader.parser(input, delimiter);
             return List.copyOf(parser.getHeaderNames());
         } catch (IOException | RuntimeException e) {
             return List.of();
