@@ -85,11 +85,7 @@ class ImportPanelPageTests extends PageTestSupport {
 
     @Test
     void aBadFileShowsTheProblemNamingItsLine() throws IOException {
-        page.open(port, "/");
-        openPanel();
-        WebElement key = browser.findElement(By.id("import-key"));
-        key.clear();
-        key.sendKeys(API_KEY, Keys.TAB);
+        openPanelWithTheKey();
         Path bad = Files.createTempFile("bad-journeys", ".csv");
         Files.writeString(bad, "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\nj1,yesterday,Cart\n");
         String before = get("/api/stats").body();
@@ -116,11 +112,7 @@ class ImportPanelPageTests extends PageTestSupport {
      */
     @Test
     void followsAnImportJobWithItsProgressAndCancelsIt() throws Exception {
-        page.open(port, "/");
-        openPanel();
-        WebElement key = browser.findElement(By.id("import-key"));
-        key.clear();
-        key.sendKeys(API_KEY, Keys.TAB);
+        openPanelWithTheKey();
         Path small = Files.createTempFile("journeys", ".csv");
         Files.writeString(small, "journey_id,timestamp,touchpoint\njob-1,2026-03-01T10:00:00Z,Home\n"
                 + "job-1,2026-03-01T10:01:00Z,Cart\n");
@@ -159,6 +151,15 @@ class ImportPanelPageTests extends PageTestSupport {
         if (panel.getDomAttribute("open") == null) {
             panel.findElement(By.tagName("summary")).click();
         }
+    }
+
+    /** The page opened with its import panel open and the API key typed. */
+    private void openPanelWithTheKey() {
+        page.open(port, "/");
+        openPanel();
+        WebElement key = browser.findElement(By.id("import-key"));
+        key.clear();
+        key.sendKeys(API_KEY, Keys.TAB);
     }
 
     private static void choose(Path file) {
