@@ -144,7 +144,7 @@ public record TimeToConvert(String from, String to, long selected, long untimed,
             }
         }
         long[] millis = collected.millis;
-        long[] weights = collected.weights;
+        long[] weights = collected.weights.orNull();
         int[] segmentOf = collected.segmentOf;
         int size = collected.size;
         long[] converted = collected.converted;
@@ -197,7 +197,7 @@ public record TimeToConvert(String from, String to, long selected, long untimed,
     /** The converted journeys' durations, segments and weights (no weight array while every weight is 1). */
     private static final class Collected {
         long[] millis = new long[1024];
-        long[] weights;
+        final UnitWeights weights = new UnitWeights();
         int[] segmentOf = new int[1024];
         int size;
         final long[] converted;
@@ -214,19 +214,10 @@ public record TimeToConvert(String from, String to, long selected, long untimed,
             if (size == millis.length) {
                 millis = Arrays.copyOf(millis, size * 2);
                 segmentOf = Arrays.copyOf(segmentOf, size * 2);
-                if (weights != null) {
-                    weights = Arrays.copyOf(weights, size * 2);
-                }
-            }
-            if (weight != 1 && weights == null) {
-                weights = new long[millis.length];
-                Arrays.fill(weights, 0, size, 1);
             }
             millis[size] = duration;
             segmentOf[size] = segment;
-            if (weights != null) {
-                weights[size] = weight;
-            }
+            weights.set(size, weight, millis.length);
             size++;
         }
     }

@@ -255,7 +255,7 @@ public record Trends(PeriodLength length, ZoneId zone, int baselinePeriods, doub
     private static final class Scan {
         long[] startsAt = new long[1024];
         byte[] outcomes = new byte[1024];
-        int[] weights;
+        final UnitWeights weights = new UnitWeights();
         int size;
         long selected;
         long untimed;
@@ -299,19 +299,10 @@ public record Trends(PeriodLength length, ZoneId zone, int baselinePeriods, doub
             if (size == startsAt.length) {
                 startsAt = Arrays.copyOf(startsAt, size * 2);
                 outcomes = Arrays.copyOf(outcomes, size * 2);
-                if (weights != null) {
-                    weights = Arrays.copyOf(weights, size * 2);
-                }
-            }
-            if (weight != 1 && weights == null) {
-                weights = new int[startsAt.length];
-                Arrays.fill(weights, 0, size, 1);
             }
             startsAt[size] = start;
             outcomes[size] = outcome;
-            if (weights != null) {
-                weights[size] = weight;
-            }
+            weights.set(size, weight, startsAt.length);
             size++;
             minStart = Math.min(minStart, start);
             maxStart = Math.max(maxStart, start);
@@ -326,6 +317,7 @@ public record Trends(PeriodLength length, ZoneId zone, int baselinePeriods, doub
             int diverted = Outcome.DIVERTED.ordinal();
             long firstBoundary = boundaries[0];
             long lastBoundary = boundaries[bins];
+            long[] weightOf = weights.orNull();
             for (int i = 0; i < size; i++) {
                 long start = startsAt[i];
                 if (start < firstBoundary || start >= lastBoundary) {
@@ -333,7 +325,7 @@ public record Trends(PeriodLength length, ZoneId zone, int baselinePeriods, doub
                 }
                 int b = Arrays.binarySearch(boundaries, start);
                 b = b >= 0 ? b : -b - 2;
-                int weight = weights == null ? 1 : weights[i];
+                long weight = weightOf == null ? 1 : weightOf[i];
                 counts[0][b] += weight;
                 int outcome = outcomes[i];
                 if (outcome == purchase) {
