@@ -14,6 +14,9 @@ record MomentsAnswer(
         @Schema(description = "Level of the Benjamini-Hochberg adjusted p-value below which a direction is given")
         double alpha,
         @Schema(description = "Touchpoints seen by at least one selected journey") int touchpoints,
+        @Schema(description = "Sources of shortest paths that betweenness was computed from") int betweennessSources,
+        @Schema(description = "True when those were every node of the transition graph; false when betweenness is "
+                + "an unbiased estimate from a repeatable sample of them") boolean betweennessExact,
         @Schema(description = "Ranked by |z| of the purchase-rate difference, at most 'limit'") List<Moment> moments) {
 
     /**

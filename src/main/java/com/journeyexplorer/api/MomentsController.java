@@ -25,12 +25,16 @@ import io.swagger.v3.oas.annotations.Parameter;
 class MomentsController {
 
     static final int MAX_LIMIT = 1000;
+    static final int MAX_BETWEENNESS_SOURCES = 100_000;
 
     static final EndpointParameters MOMENTS = EndpointParameters.of(
             QueryParameter.number("confidence", 0.5, 0.999, 0.95, "Confidence of the intervals"),
             QueryParameter.number("alpha", 0.001, 0.5, 0.05, "Adjusted p-value at or below which a touchpoint gets "
                     + "a direction other than NEUTRAL"),
-            QueryParameter.integer("limit", 1, MAX_LIMIT, 50, "Touchpoints returned at most"))
+            QueryParameter.integer("limit", 1, MAX_LIMIT, 50, "Touchpoints returned at most"),
+            QueryParameter.integer("betweennessSources", 1, MAX_BETWEENNESS_SOURCES, 256, "Shortest-path sources of "
+                    + "betweenness at most: exact on a transition graph of no more nodes, estimated from that many "
+                    + "sources (drawn repeatably) on a larger one; the cost grows with them"))
             .refusingShaping("is not supported by key moments: they are measured per touchpoint on whole paths");
 
     private final JourneyProjection projection;
@@ -44,7 +48,8 @@ class MomentsController {
             + "purchase rate of the journeys that saw it before their purchase (or end) against those that did not, "
             + "with Wilson intervals, the Newcombe interval of the difference, the pooled z-test and "
             + "Benjamini-Hochberg adjusted p-values over the touchpoints; lift = rate with / rate without; "
-            + "betweenness (shortest paths = most probable ones) and PageRank on the transition graph. Ranked by |z|."
+            + "betweenness (shortest paths = most probable ones; estimated from `betweennessSources` sources on a "
+            + "larger graph) and PageRank on the transition graph. Ranked by |z|."
             + AttributionController.FILTERS)
     @DeclaredParameters("MOMENTS")
     MomentsAnswer moments(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
@@ -55,11 +60,14 @@ class MomentsController {
         int limit = request.integer("limit");
         Predicate<Journey> selected = request.selection().predicate(snapshot);
         JourneyCounts counts = JourneyCounts.of(snapshot, selected);
-        List<KeyMoments.KeyMoment> ranked = KeyMoments.of(snapshot, selected, confidence, alpha);
+        KeyMoments.Ranking ranking = KeyMoments.of(snapshot, selected, confidence, alpha,
+                request.integer("betweennessSources"));
+        List<KeyMoments.KeyMoment> ranked = ranking.moments();
         List<MomentsAnswer.Moment> moments = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, ranked.size()); i++) {
             moments.add(MomentsAnswer.Moment.of(i + 1, ranked.get(i)));
         }
-        return new MomentsAnswer(counts.journeys(), counts.purchases(), confidence, alpha, ranked.size(), moments);
+        return new MomentsAnswer(counts.journeys(), counts.purchases(), confidence, alpha, ranked.size(),
+                ranking.betweennessSources(), ranking.betweennessExact(), moments);
     }
 }

@@ -58,6 +58,28 @@ class InsightsApiTests extends ApiTestSupport {
     }
 
     @Test
+    void betweennessIsExactOnTheDemoGraphAndEstimatedFromFewerSourcesWhenAsked() {
+        JsonNode exact = get("/api/insights/moments?limit=1000").json();
+        assertThat(exact.get("betweennessExact").asBoolean()).isTrue();
+        // the 31 touchpoints with the start and the outcome nodes
+        assertThat(exact.get("betweennessSources").asInt()).isGreaterThan(exact.get("touchpoints").asInt());
+
+        JsonNode sampled = get("/api/insights/moments?limit=1000&betweennessSources=8").json();
+        assertThat(sampled.get("betweennessExact").asBoolean()).isFalse();
+        assertThat(sampled.get("betweennessSources").asInt()).isEqualTo(8);
+        assertThat(get("/api/insights/moments?limit=1000&betweennessSources=8").json()).isEqualTo(sampled);
+        // the estimate changes betweenness only: the counts, tests and ranks stay
+        for (int i = 0; i < exact.get("moments").size(); i++) {
+            JsonNode a = exact.get("moments").get(i);
+            JsonNode b = sampled.get("moments").get(i);
+            assertThat(b.get("touchpoint")).isEqualTo(a.get("touchpoint"));
+            assertThat(b.get("difference")).isEqualTo(a.get("difference"));
+            assertThat(b.get("pageRank")).isEqualTo(a.get("pageRank"));
+        }
+        assertInvalid(get("/api/insights/moments?betweennessSources=0"), "betweennessSources");
+    }
+
+    @Test
     void rejectsAConfidenceOutsideItsRange() {
         assertInvalid(get("/api/insights/moments?confidence=0.3"), "confidence");
         assertInvalid(get("/api/insights/moments?level=channel"), "level");

@@ -20,13 +20,16 @@ import java.util.function.Predicate;
  * {@code -log P(transition)}, so shortest paths are the most probable ones) and PageRank (damping 0.85, weight =
  * transition count), both on the graph of {@link TransitionTable#withoutTimings} with start and outcome nodes, computed
  * over arrays by {@link TransitionCentrality} (the answers of JGraphT's {@code BetweennessCentrality} and
- * {@code PageRank}).
+ * {@code PageRank}). Betweenness takes a shortest-path search from every node of the graph; on a graph of more nodes
+ * than {@code betweennessSources} it is estimated from that many sources instead (see
+ * {@link TransitionCentrality#betweenness(int, int[], int[], double[], int)}), so that thousands of touchpoints do
+ * not cost touchpoints squared.
  *
  * <p>Ranking: by |z| of the purchase-rate difference, largest first (ties by name), so touchpoints that go with a sale
  * and those that go with abandonment or diversion both come first; {@link Direction} tells them apart, NEUTRAL where
  * the adjusted p-value is above the level. Cost O(events + touchpoints) for the counts, plus
- * O(V · (E + V log V)) for betweenness over V nodes and E transitions, shared among the cores: it grows with the
- * touchpoints and their transitions, not with the journeys.
+ * O(S · (E + V log V)) for betweenness from S ≤ V sources over V nodes and E transitions, shared among the cores:
+ * it grows with the touchpoints and their transitions, not with the journeys.
  */
 public final class KeyMoments {
 
@@ -43,15 +46,28 @@ public final class KeyMoments {
             double divertedRateWith, double betweenness, double pageRank, Direction direction) {
     }
 
+    /**
+     * The touchpoints ranked, with how betweenness was found: from every node of the transition graph (exact) or,
+     * on a graph of more than the requested number of nodes, estimated from that many sources.
+     */
+    public record Ranking(List<KeyMoment> moments, int graphNodes, int betweennessSources) {
+
+        public boolean betweennessExact() {
+            return betweennessSources == graphNodes;
+        }
+    }
+
     private KeyMoments() {
     }
 
     /**
      * @param confidence of the intervals, e.g. 0.95
      * @param alpha      level of the BH-adjusted p-value for a direction other than NEUTRAL, e.g. 0.05
+     * @param betweennessSources sources of shortest paths at most: betweenness is exact on a graph of no more
+     *                   nodes, estimated from that many sources on a larger one (its cost grows with them)
      */
-    public static List<KeyMoment> of(JourneySnapshot snapshot, Predicate<Journey> filter, double confidence,
-            double alpha) {
+    public static Ranking of(JourneySnapshot snapshot, Predicate<Journey> filter, double confidence,
+            double alpha, int betweennessSources) {
         int n = snapshot.touchpoints().size();
         long[][] with = new long[n][Outcome.values().length];
         long[] total = new long[Outcome.values().length];
@@ -74,8 +90,9 @@ public final class KeyMoments {
             }
         }
         TransitionTable table = TransitionTable.withoutTimings(snapshot, filter);
-        double[] betweenness = TransitionCentrality.betweenness(table.nodes().size(), sources(table),
-                targets(table), weights(table, true));
+        int graphNodes = table.nodes().size();
+        double[] betweenness = TransitionCentrality.betweenness(graphNodes, sources(table), targets(table),
+                weights(table, true), betweennessSources);
         double[] pageRank = TransitionCentrality.pageRank(table.nodes().size(), sources(table), targets(table),
                 weights(table, false), 0.85);
         long all = sum(total);
@@ -116,7 +133,7 @@ public final class KeyMoments {
         }
         moments.sort(Comparator.comparingDouble((KeyMoment m) -> -Math.abs(m.comparison().z()))
                 .thenComparing(KeyMoment::touchpoint));
-        return moments;
+        return new Ranking(moments, graphNodes, Math.min(graphNodes, betweennessSources));
     }
 
     static int[] sources(TransitionTable table) {

@@ -69,7 +69,7 @@ class JourneyAnalysisTests {
 
     @Test
     void keyMomentsSetTouchpointsLeadingToSaleApartFromThoseLeadingAway() {
-        List<KeyMoments.KeyMoment> moments = KeyMoments.of(SNAPSHOT, journey -> true, 0.95, 0.05);
+        List<KeyMoments.KeyMoment> moments = KeyMoments.of(SNAPSHOT, journey -> true, 0.95, 0.05, 256).moments();
         // checkout is only ever the purchase event itself: the outcome, not a moment before it
         assertThat(moments).extracting(KeyMoments.KeyMoment::touchpoint)
                 .containsExactlyInAnyOrder("ad", "site", "rival");

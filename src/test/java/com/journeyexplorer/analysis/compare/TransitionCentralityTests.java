@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.jgrapht.Graph;
 import org.jgrapht.alg.scoring.BetweennessCentrality;
@@ -114,6 +116,61 @@ class TransitionCentralityTests {
                     .as("round %d", round)
                     .containsExactly(dagBetweenness(g.nodes(), g.from(), g.to(), g.distance()), within(1e-12));
         }
+    }
+
+    @Test
+    void betweennessFromAsManySourcesAsNodesIsTheExactOne() {
+        Random random = new Random(5);
+        for (int round = 0; round < 20; round++) {
+            RandomGraph g = RandomGraph.of(random, 3 + random.nextInt(80), 1 + random.nextInt(8), false);
+            double[] exact = TransitionCentrality.betweenness(g.nodes(), g.from(), g.to(), g.distance());
+            assertThat(TransitionCentrality.betweenness(g.nodes(), g.from(), g.to(), g.distance(), g.nodes()))
+                    .containsExactly(exact);
+            assertThat(TransitionCentrality.betweenness(g.nodes(), g.from(), g.to(), g.distance(), 1_000_000))
+                    .containsExactly(exact);
+        }
+    }
+
+    @Test
+    void sampledBetweennessAveragedOverDisjointSamplesIsTheExactOne() {
+        // Each node is a source in exactly one of the samples, each estimate scales by nodes / sample size: their
+        // mean is the exact sum, which is what makes the estimate unbiased.
+        Random random = new Random(9);
+        for (int round = 0; round < 10; round++) {
+            int sampleSize = 2 + random.nextInt(6);
+            int samples = 2 + random.nextInt(8);
+            int nodes = sampleSize * samples;
+            RandomGraph g = RandomGraph.of(random, nodes, 1 + random.nextInt(6), false);
+            List<Integer> order = new ArrayList<>();
+            for (int node = 0; node < nodes; node++) {
+                order.add(node);
+            }
+            Collections.shuffle(order, random);
+            double[] mean = new double[nodes];
+            for (int sample = 0; sample < samples; sample++) {
+                int[] sources = order.subList(sample * sampleSize, (sample + 1) * sampleSize).stream()
+                        .mapToInt(Integer::intValue).toArray();
+                double[] estimate = TransitionCentrality.betweennessFrom(nodes, g.from(), g.to(), g.distance(),
+                        sources);
+                for (int node = 0; node < nodes; node++) {
+                    mean[node] += estimate[node] / samples;
+                }
+            }
+            assertThat(mean).as("round %d", round).containsExactly(
+                    dagBetweenness(nodes, g.from(), g.to(), g.distance()), within(1e-9));
+        }
+    }
+
+    @Test
+    void sampledSourcesAreDistinctNodesDrawnTheSameWayEveryTime() {
+        int[] sources = TransitionCentrality.sources(5_000, 88_000, 256);
+        assertThat(sources).hasSize(256).doesNotHaveDuplicates().isSorted();
+        assertThat(sources[0]).isNotNegative();
+        assertThat(sources[255]).isLessThan(5_000);
+        assertThat(TransitionCentrality.sources(5_000, 88_000, 256)).containsExactly(sources);
+        assertThat(sources).isNotEqualTo(IntStream.range(0, 256).toArray());
+        assertThat(TransitionCentrality.sources(40, 100, 256)).containsExactly(
+                IntStream.range(0, 40).toArray());
     }
 
     @Test
