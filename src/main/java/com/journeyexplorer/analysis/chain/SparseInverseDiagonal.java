@@ -42,6 +42,8 @@ final class SparseInverseDiagonal {
     private static final long DENSE_SPEEDUP = 4;
     /** Beyond this many filled entries the elimination gives up (memory: about 40 bytes each while eliminating). */
     static final int ENTRY_LIMIT = 6_000_000;
+    /** Beyond this many states the dense block is not tried (memory: two r × r matrices of doubles, 256 MB at 4,000). */
+    static final int DENSE_STATE_LIMIT = 4_000;
     /**
      * The rest is one dense block once the state of least degree is linked to an eighth of the states left: on the
      * clickstream of 1,000,000 journeys, 1,417 of 4,880 pages, against 1,364 at a quarter, but about half the hash
@@ -339,11 +341,12 @@ final class SparseInverseDiagonal {
 
         /**
          * The states left, ascending, taken as one dense block, to be inverted whole by {@link DenseInverse}; false
-         * when its {@code r³} multiply-adds (elimination and inverse) would pass the work limit.
+         * when its {@code r³} multiply-adds (elimination and inverse) would pass the work limit, or its memory
+         * {@value #DENSE_STATE_LIMIT} states.
          */
         private boolean eliminateDensely() {
             int r = m - steps;
-            if (work + (long) r * r * r / DENSE_SPEEDUP > workLimit) {
+            if (r > DENSE_STATE_LIMIT || work + (long) r * r * r / DENSE_SPEEDUP > workLimit) {
                 return false;
             }
             denseFrom = steps;
