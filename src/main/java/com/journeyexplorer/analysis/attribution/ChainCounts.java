@@ -12,8 +12,9 @@ import java.util.List;
  * depend on the order of the paths.
  *
  * <p>First order over at most {@value #DENSE_LABELS} labels counts in one dense matrix indexed by label ids: O(1) per
- * step. Otherwise (higher orders, many labels) each window of labels is numbered as a state by an {@link IntSequenceTable}
- * and each transition counted in an open-addressing table of longs: O(k) per step for order k.
+ * step. First order over more labels counts each transition between label ids in an open-addressing table of longs:
+ * one hash update per step. Higher orders number each window of labels as a state by an {@link IntSequenceTable} and
+ * count the transitions in that table: O(k) per step for order k.
  */
 final class ChainCounts implements PathCounter {
 
@@ -68,8 +69,21 @@ final class ChainCounts implements PathCounter {
             dense[previous * width + (converted ? 1 : 0)] += weight;
             return;
         }
-        int span = Math.min(order, length);
         int previous = 0;
+        if (order == 1) {
+            // the state of a label is its id + 1, as in the dense matrix: no window to number
+            for (int i = 0; i < length; i++) {
+                int state = 1 + labelOf[steps[i]];
+                if (collapseRepeats && state == previous) {
+                    continue;
+                }
+                transitions.add(key(previous, state), weight);
+                previous = state;
+            }
+            transitions.add(key(previous, converted ? TO_CONVERSION : TO_NULL), weight);
+            return;
+        }
+        int span = Math.min(order, length);
         for (int i = 0; i + span <= length; i++) {
             for (int j = 0; j < span; j++) {
                 probe[j] = labelOf[steps[i + j]];
@@ -108,8 +122,14 @@ final class ChainCounts implements PathCounter {
                 }
             }
         } else {
-            for (int state = 1; state < windows.size(); state++) {
-                stateWindows.add(windows.values(state));
+            if (order == 1) {
+                for (int label = 0; label < labelCount; label++) {
+                    stateWindows.add(new int[] {label});
+                }
+            } else {
+                for (int state = 1; state < windows.size(); state++) {
+                    stateWindows.add(windows.values(state));
+                }
             }
             transitions.forEach((key, count) -> edges.add(new long[] {key >>> 32, (int) key - 2, count}));
         }

@@ -15,8 +15,9 @@ import com.journeyexplorer.analysis.WorkBudget;
  * pivots), each pivot the sum of the non-negative probabilities that leave the state in the chain censored to the
  * states not yet eliminated, so that no step subtracts. The states are taken in minimum-degree order on the pattern
  * of {@code A + Aᵀ} (each state eliminated makes its remaining neighbours a clique): the rarely visited pages of a
- * clickstream go first, with little fill, the hub pages last. Once the state of least degree is linked to a quarter
- * of the states left, the rest is eliminated densely.</li>
+ * clickstream go first, with little fill, the hub pages last. Once the state of least degree is linked to an eighth
+ * of the states left, the rest is one dense block, eliminated and inverted whole by {@link DenseInverse} in blocked
+ * matrix products (a hash update of the sparse elimination costs some forty times a multiply-add there).</li>
  * <li>Takahashi's recurrences {@code Z = P⁻¹L⁻¹ + (I - U) Z = U⁻¹P⁻¹ + Z (I - L)} evaluated on the filled pattern
  * only, from the last state back to the first: {@code Z_pp = 1/pivot_p + Σ_l a_pl Z_lp}, {@code Z_kp = Σ_l Z_kl b_lp},
  * {@code Z_pk = Σ_l a_pl Z_lk} over the later neighbours l of p, with {@code a_pl = -U_pl} and {@code b_lp = -L_lp}
@@ -25,8 +26,8 @@ import com.journeyexplorer.analysis.WorkBudget;
  * of the dense GTH elimination however close to 1 the loops are.</li>
  * </ol>
  * Cost: the elimination's updates (the sum over the steps of the squared number of later neighbours, through a hash
- * table), the dense rest's {@code r³}, and the recurrences' scans of the neighbours' patterns; memory 2 doubles and an
- * int per filled entry. On graphs that fill in (random, expander-like chains) these exceed the {@code workLimit} and
+ * table), the dense rest's {@code r³} (counted as a quarter of that, being vectorized), and the recurrences' scans of
+ * the neighbours' patterns; memory 2 doubles and an int per filled entry, and two {@code r × r} matrices. On graphs that fill in (random, expander-like chains) these exceed the {@code workLimit} and
  * {@link #of} gives up early, within about that many operations, leaving the diagonal to the iterative column method.
  * Every operation runs in a fixed order, so results are bitwise reproducible.
  */
@@ -34,10 +35,21 @@ final class SparseInverseDiagonal {
 
     /** A hash-table update costs about this many multiply-adds of a dense or scanned loop, for the work count. */
     private static final long HASH_COST = 4;
+    /**
+     * A multiply-add of {@link DenseInverse}'s blocked products costs about a quarter of one of a scanned loop (four
+     * to a vector instruction, operands in the cache), for the work count.
+     */
+    private static final long DENSE_SPEEDUP = 4;
     /** Beyond this many filled entries the elimination gives up (memory: about 40 bytes each while eliminating). */
     static final int ENTRY_LIMIT = 6_000_000;
-    /** The rest is eliminated densely once the state of least degree is linked to a quarter of the states left. */
-    private static final long DENSE_RATIO = 4;
+    /** Beyond this many states the dense block is not tried (memory: two r × r matrices of doubles, 256 MB at 4,000). */
+    static final int DENSE_STATE_LIMIT = 4_000;
+    /**
+     * The rest is one dense block once the state of least degree is linked to an eighth of the states left: on the
+     * clickstream of 1,000,000 journeys, 1,417 of 4,880 pages, against 1,364 at a quarter, but about half the hash
+     * updates of the sparse elimination, which cost more than the dense block's extra multiply-adds.
+     */
+    private static final long DENSE_RATIO = 8;
 
     /** The later neighbours of each elimination step, in elimination positions, ascending; {@code a}, {@code b} alike. */
     private final int[][] later;
@@ -46,17 +58,22 @@ final class SparseInverseDiagonal {
     private final double[] pivot;
     /** The component's state eliminated at each position. */
     private final int[] stateAt;
-    /** The positions from here on were eliminated as one dense block: each step's later neighbours are all later. */
+    /** The positions from here on form the dense block, inverted as a whole by {@link DenseInverse}. */
     private final int denseFrom;
+    /** The dense block of the censored chain: its transitions (rows) and exits, in positions from denseFrom. */
+    private final double[][] denseBlock;
+    private final double[] denseOut;
 
     private SparseInverseDiagonal(int[][] later, double[][] a, double[][] b, double[] pivot, int[] stateAt,
-            int denseFrom) {
+            int denseFrom, double[][] denseBlock, double[] denseOut) {
         this.later = later;
         this.a = a;
         this.b = b;
         this.pivot = pivot;
         this.stateAt = stateAt;
         this.denseFrom = denseFrom;
+        this.denseBlock = denseBlock;
+        this.denseOut = denseOut;
     }
 
     /**
@@ -77,7 +94,8 @@ final class SparseInverseDiagonal {
 
     /**
      * The multiply-adds of {@link #diagonal()}: a sparse step scans the later pattern of each of its later neighbours
-     * eliminated sparsely, and pairs up those in the dense block.
+     * eliminated sparsely, and pairs up those in the dense block; the dense block's inverse takes {@code 2r³/3} beyond
+     * its elimination (counted when the elimination chose it).
      */
     private long recurrenceWork() {
         long work = 0;
@@ -89,20 +107,20 @@ final class SparseInverseDiagonal {
             }
         }
         long r = pivot.length - denseFrom;
-        return work + 2 * r * r * r / 3;
+        return work + 2 * r * r * r / 3 / DENSE_SPEEDUP;
     }
 
     /**
      * Takahashi's recurrences on the filled pattern (class comment), from the last position to the first. The dense
-     * block's part of Z is kept as an r × r matrix; a sparse step's part as its column and row on its pattern.
+     * block's part of Z is its whole inverse ({@link DenseInverse}); a sparse step's part is its column and row on
+     * its pattern.
      */
     private double[] diagonal() {
         int m = pivot.length;
-        int r = m - denseFrom;
-        double[] dense = new double[r * r];
+        double[][] dense = denseFrom < m ? DenseInverse.of(denseBlock, denseOut) : new double[0][];
         double[] z = new double[m];
-        for (int p = m - 1; p >= denseFrom; p--) {
-            denseStep(p, dense, z);
+        for (int p = denseFrom; p < m; p++) {
+            z[p] = dense[p - denseFrom][p - denseFrom];
         }
         double[][] upper = new double[m][];
         double[][] lower = new double[m][];
@@ -124,11 +142,11 @@ final class SparseInverseDiagonal {
                 row[t] += ap[t] * z[k];
                 if (k >= denseFrom) {
                     // k and every later neighbour of p after it are in the dense block
-                    int zk = (k - denseFrom) * r - denseFrom;
+                    double[] zk = dense[k - denseFrom];
                     for (int u = t + 1; u < size; u++) {
                         int l = s[u];
-                        double zkl = dense[zk + l];
-                        double zlk = dense[(l - denseFrom) * r + k - denseFrom];
+                        double zkl = zk[l - denseFrom];
+                        double zlk = dense[l - denseFrom][k - denseFrom];
                         column[t] += zkl * bp[u];
                         column[u] += zlk * bp[t];
                         row[u] += ap[t] * zkl;
@@ -173,42 +191,6 @@ final class SparseInverseDiagonal {
         return byState;
     }
 
-    /**
-     * One step of the recurrences in the dense block, position p: {@code Z_kp = Σ_l Z_kl b_l} (row k of the block
-     * times b), {@code Z_pk = Σ_l a_l Z_lk} (a times the block's rows) and {@code Z_pp}, over every later position.
-     */
-    private void denseStep(int p, double[] dense, double[] z) {
-        int r = pivot.length - denseFrom;
-        int q = p - denseFrom;
-        double[] ap = a[p];
-        double[] bp = b[p];
-        int size = r - q - 1;
-        double[] row = new double[size];
-        double diagonal = 1 / pivot[p];
-        for (int t = 0; t < size; t++) {
-            int k = q + 1 + t;
-            int rowK = k * r + q + 1;
-            double column = 0;
-            for (int u = 0; u < size; u++) {
-                column += dense[rowK + u] * bp[u];
-            }
-            dense[k * r + q] = column;
-            diagonal += ap[t] * column;
-            double at = ap[t];
-            if (at != 0) {
-                for (int u = 0; u < size; u++) {
-                    row[u] += at * dense[rowK + u];
-                }
-            }
-        }
-        System.arraycopy(row, 0, dense, q * r + q + 1, size);
-        dense[q * r + q] = diagonal;
-        z[p] = diagonal;
-        if ((p & 15) == 0) {
-            checkBudget();
-        }
-    }
-
     private static void checkBudget() {
         WorkBudget.check();
         if (Thread.currentThread().isInterrupted()) {
@@ -237,6 +219,8 @@ final class SparseInverseDiagonal {
         private long entries;
         private int steps;
         private int denseFrom;
+        private double[][] denseBlock;
+        private double[] denseOut;
 
         Elimination(Csr inside, double[] out, long workLimit) {
             this.m = out.length;
@@ -356,12 +340,13 @@ final class SparseInverseDiagonal {
         }
 
         /**
-         * The states left, ascending, eliminated as a dense block (the dense GTH elimination of {@link MMatrix});
-         * false when its {@code r³} multiply-adds (elimination and recurrences) would pass the work limit.
+         * The states left, ascending, taken as one dense block, to be inverted whole by {@link DenseInverse}; false
+         * when its {@code r³} multiply-adds (elimination and inverse) would pass the work limit, or its memory
+         * {@value #DENSE_STATE_LIMIT} states.
          */
         private boolean eliminateDensely() {
             int r = m - steps;
-            if (work + (long) r * r * r > workLimit) {
+            if (r > DENSE_STATE_LIMIT || work + (long) r * r * r / DENSE_SPEEDUP > workLimit) {
                 return false;
             }
             denseFrom = steps;
@@ -373,55 +358,29 @@ final class SparseInverseDiagonal {
                     rest[count++] = i;
                 }
             }
-            double[] w = new double[r * r];
+            double[][] w = new double[r][r];
             double[] leaving = new double[r];
             for (int x = 0; x < r; x++) {
                 int i = rest[x];
                 leaving[x] = out[i];
                 Row row = rows[i];
+                double[] wx = w[x];
                 for (int e = 0; e < row.size; e++) {
                     int j = row.column[e];
                     if (!eliminated[j]) {
-                        w[x * r + position[j]] = row.value[e];
+                        wx[position[j]] = row.value[e];
                     }
                 }
                 rows[i] = null;
             }
-            for (int p = 0; p < r; p++) {
-                double leave = leaving[p];
-                int rowP = p * r;
-                for (int j = p + 1; j < r; j++) {
-                    leave += w[rowP + j];
-                }
-                if (!(leave > 0)) {
-                    throw new IllegalStateException("a cycle of " + m + " states never leaves");
-                }
-                int size = r - p - 1;
-                int[] neighbours = new int[size];
-                double[] ap = new double[size];
-                double[] bp = new double[size];
-                for (int i = p + 1; i < r; i++) {
-                    int rowI = i * r;
-                    double factor = w[rowI + p] / leave;
-                    neighbours[i - p - 1] = rest[i];
-                    ap[i - p - 1] = w[rowP + i] / leave;
-                    bp[i - p - 1] = factor;
-                    if (factor == 0) {
-                        continue;
-                    }
-                    for (int j = p + 1; j < r; j++) {
-                        if (j != i) {
-                            w[rowI + j] += factor * w[rowP + j];
-                        }
-                    }
-                    leaving[i] += factor * leaving[p];
-                }
-                eliminated[rest[p]] = true;
-                record(rest[p], neighbours, ap, bp, leave);
-                if ((p & 15) == 0) {
-                    checkBudget();
-                }
+            for (int x = 0; x < r; x++) {
+                eliminated[rest[x]] = true;
+                position[rest[x]] = steps;
+                stateAt[steps] = rest[x];
+                steps++;
             }
+            denseBlock = w;
+            denseOut = leaving;
             return true;
         }
 
@@ -448,14 +407,7 @@ final class SparseInverseDiagonal {
                 a[p] = ap;
                 b[p] = bp;
             }
-            for (int p = denseFrom; p < m; p++) {
-                // the dense block's steps: every later position, in order
-                int[] neighbours = later[p];
-                for (int t = 0; t < neighbours.length; t++) {
-                    neighbours[t] = p + 1 + t;
-                }
-            }
-            return new SparseInverseDiagonal(later, a, b, pivot, stateAt, denseFrom);
+            return new SparseInverseDiagonal(later, a, b, pivot, stateAt, denseFrom, denseBlock, denseOut);
         }
     }
 

@@ -210,11 +210,11 @@ class SparseInverseDiagonalTests {
         assertThat(SparseInverseDiagonal.of(inside(q), exits(q), 1000)).isEmpty();
     }
 
-    /** A random chain in which every state leads to 20 random others: eliminating it fills in everything. */
-    private static double[][] expander(Random random, int n) {
+    /** A random chain in which every state leads to {@code links} random others: eliminating it fills in everything. */
+    private static double[][] expander(Random random, int n, int links) {
         double[][] q = new double[n][n + 1];
         for (int i = 0; i < n; i++) {
-            for (int l = 0; l < 20; l++) {
+            for (int l = 0; l < links; l++) {
                 q[i][random.nextInt(n)] += random.nextDouble();
             }
             q[i][i] = 0;
@@ -227,14 +227,27 @@ class SparseInverseDiagonalTests {
     @Test
     void anExpanderLikeLoopFallsBackToTheColumnMethodWithTheSameDiagonal() {
         Random random = new Random(17);
-        int n = MMatrix.DENSE_DIAGONAL_LIMIT + 300;
-        double[][] q = expander(random, n);
+        // large enough that the dense rest (nearly every state) would cost more than the limit
+        int n = 1200;
+        double[][] q = expander(random, n, 12);
         Csr inside = inside(q);
-        // the elimination gives up: the dense rest alone would cost more than the limit
         assertThat(SparseInverseDiagonal.of(inside, exits(q), MMatrix.eliminationWorkLimit(inside))).isEmpty();
         MMatrix matrix = new MMatrix(inside, exits(q));
         assertThat(matrix.components().count()).isEqualTo(1);
-        assertDiagonal(matrix.inverseDiagonal(), denseInverseDiagonal(q), "expander");
+        // the reference: the elimination without a work limit, itself checked against a dense inverse above
+        double[] eliminated = SparseInverseDiagonal.of(inside, exits(q), Long.MAX_VALUE).orElseThrow();
+        assertDiagonal(matrix.inverseDiagonal(), eliminated, "expander");
+    }
+
+    @Test
+    void aSmallerExpanderLikeLoopIsEliminatedExactly() {
+        Random random = new Random(17);
+        int n = MMatrix.DENSE_DIAGONAL_LIMIT + 300;
+        double[][] q = expander(random, n, 20);
+        Csr inside = inside(q);
+        Optional<double[]> diagonal = SparseInverseDiagonal.of(inside, exits(q), MMatrix.eliminationWorkLimit(inside));
+        assertThat(diagonal).isPresent();
+        assertDiagonal(diagonal.get(), denseInverseDiagonal(q), "expander");
     }
 
     @Test
