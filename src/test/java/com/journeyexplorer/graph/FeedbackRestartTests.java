@@ -18,7 +18,7 @@ import com.journeyexplorer.journey.SurveyResponse;
 
 /**
  * The survey answers survive a restart: those loaded from Neo4j equal those the demo stored; a feedback import that a
- * crash left unfinished is rolled back at the next start.
+ * crash left unfinished is rolled back at the next start; the answers of an entry still being written are not loaded.
  */
 class FeedbackRestartTests {
 
@@ -52,7 +52,9 @@ class FeedbackRestartTests {
             app.getBean(FeedbackGraph.class).add(List.of(answer("kept")));
             // What a crash between the write of the answers and the end of their entry leaves.
             app.getBean(ImportJournal.class).beginImport("crashed", "feedback", null, 0, 0, List.of(), 1);
-            app.getBean(ResponseStore.class).write(List.of(answer("crashed-answer")), "crashed", 10);
+            // Three answers in transactions of one: a crash can leave some of an entry's transactions committed.
+            app.getBean(ResponseStore.class).write(List.of(answer("crashed-1"), answer("crashed-2"),
+                    answer("crashed-3")), "crashed", 1);
         }
 
         try (ConfigurableApplicationContext app = startEmpty()) {
@@ -64,6 +66,26 @@ class FeedbackRestartTests {
                 assertThat(session.run("MATCH (r:Response) RETURN collect(r.id) AS ids").single().get("ids")
                         .asList()).containsExactly("kept");
             }
+        }
+    }
+
+    @Test
+    void loadsTheAnswersOfAnEntryOnlyOnceItIsFinished() {
+        try (ConfigurableApplicationContext app = startEmpty()) {
+            FeedbackGraph feedback = app.getBean(FeedbackGraph.class);
+            ImportJournal journal = app.getBean(ImportJournal.class);
+            feedback.add(List.of(answer("kept")));
+            // An entry part-way through its transactions, as another instance's import may be when this one loads.
+            journal.beginImport("writing", "feedback", null, 0, 0, List.of(), 2);
+            app.getBean(ResponseStore.class).write(List.of(answer("new-1"), answer("new-2")), "writing", 1);
+
+            feedback.load();
+            assertThat(feedback.responses()).extracting(SurveyResponse::id).containsExactly("kept");
+
+            journal.finishImport("writing", "done");
+            feedback.load();
+            assertThat(feedback.responses()).extracting(SurveyResponse::id)
+                    .containsExactlyInAnyOrder("kept", "new-1", "new-2");
         }
     }
 
