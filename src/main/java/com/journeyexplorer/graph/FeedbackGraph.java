@@ -42,6 +42,12 @@ public class FeedbackGraph {
     /** Changes whenever the answers do (an import, an undo, an erasure, the load at start); written under the lock. */
     private volatile long version;
     private volatile Set<String> ids = Set.of();
+    /**
+     * This instance's own feedback entries, published here already: {@link JourneyGraph} skips them when it follows
+     * the journal instead of reloading every answer from Neo4j after each import (O(all answers), under the lock
+     * the next import waits for).
+     */
+    private final Set<String> ownEntries = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     FeedbackGraph(ResponseStore store, ImportJournal journal, JourneysProperties properties) {
         this.store = store;
@@ -83,6 +89,8 @@ public class FeedbackGraph {
                 return new Added(null, List.of(), candidates.size(), responses.size());
             }
             String importId = UUID.randomUUID().toString();
+            // Before the entry can be seen finished: what it stores is published here, or rolled back on failure.
+            ownEntries.add(importId);
             try {
                 journal.beginImport(importId, "feedback", null, 0, 0, List.of(), fresh.size());
                 store.write(fresh, importId, answersPerTransaction);
@@ -120,6 +128,14 @@ public class FeedbackGraph {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * Whether {@code importId} is a feedback entry of this instance (whose answers this list holds already, or which
+     * was rolled back); forgets it, as the journal is followed past it once.
+     */
+    boolean takeOwnEntry(String importId) {
+        return ownEntries.remove(importId);
     }
 
     /** Whether some of {@code candidates} has an id not stored yet. O(candidates). */

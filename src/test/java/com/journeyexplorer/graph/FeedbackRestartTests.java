@@ -89,11 +89,30 @@ class FeedbackRestartTests {
         }
     }
 
-    private ConfigurableApplicationContext startEmpty() {
+    @Test
+    void followingTheJournalPassesThisInstancesOwnFeedbackImportWithoutReloadingTheAnswers() {
+        // No follower thread: the test follows the journal itself, at a known moment.
+        try (ConfigurableApplicationContext app = startEmpty("--journeys.instance.follow-interval=0")) {
+            FeedbackGraph feedback = app.getBean(FeedbackGraph.class);
+            feedback.add(List.of(answer("own")));
+            long version = feedback.version();
+
+            assertThat(app.getBean(JourneyGraph.class).catchUpUnlessWriting()).isTrue();
+
+            // A reload would change the version (and read every answer back from Neo4j).
+            assertThat(feedback.version()).isEqualTo(version);
+            assertThat(feedback.responses()).extracting(SurveyResponse::id).containsExactly("own");
+        }
+    }
+
+    private ConfigurableApplicationContext startEmpty(String... more) {
+        String[] args = new String[more.length + 1];
+        args[0] = "--journeys.data-dir=" + dataDir;
+        System.arraycopy(more, 0, args, 1, more.length);
         return new SpringApplicationBuilder(JourneyExplorerApplication.class)
                 .web(WebApplicationType.NONE)
                 .profiles("test")
-                .run("--journeys.data-dir=" + dataDir);
+                .run(args);
     }
 
     private static SurveyResponse answer(String id) {
