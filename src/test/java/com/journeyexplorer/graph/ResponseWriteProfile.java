@@ -36,7 +36,9 @@ import com.journeyexplorer.journey.SurveyResponse;
 /**
  * Ways of writing the demo's answers to the embedded store, compared on one store in one JVM: the request thread's
  * CPU time per answer of each, rounds interleaved so that the JIT and the machine's load weigh on each alike.
- * Run with {@code bench/run-java.sh com.journeyexplorer.graph.ResponseWriteProfile [journeys=100000] [rounds=4]}.
+ * With {@code -Dprofile.schema=true} (in {@code BENCH_JAVA_OPTS}) it then drops the answers' indexes one by one and
+ * writes again after each. Run with
+ * {@code bench/run-java.sh com.journeyexplorer.graph.ResponseWriteProfile [journeys=100000] [rounds=4]}.
  */
 public final class ResponseWriteProfile {
 
