@@ -36,11 +36,19 @@ final class EmbeddedResponseWriter {
     }
 
     /**
-     * Writes {@code responses} in one transaction, all or none. O(responses): the journeys and touchpoints they name
-     * are looked up first (one unique-index look-up per distinct one), before the transaction holds any new node, since
+     * Writes {@code responses} in transactions of {@code perTransaction}: the journeys and touchpoints each batch names
+     * are looked up first (one unique-index look-up per distinct one), before its transaction holds any new node, since
      * a look-up in a transaction that has created nodes with the same property key costs in proportion to them.
+     * O(responses). A failure leaves the batches before it stored: the caller's journal entry rolls them back by
+     * {@code importId}, as it does an event import's journeys.
      */
-    void write(List<SurveyResponse> responses, String importId) {
+    void write(List<SurveyResponse> responses, String importId, int perTransaction) {
+        for (int from = 0; from < responses.size(); from += perTransaction) {
+            writeBatch(responses.subList(from, Math.min(responses.size(), from + perTransaction)), importId);
+        }
+    }
+
+    private void writeBatch(List<SurveyResponse> responses, String importId) {
         try (Transaction tx = database.beginTx()) {
             Map<String, Node> journeys = new HashMap<>();
             Map<String, Node> touchpoints = new HashMap<>();

@@ -31,16 +31,29 @@ public class FeedbackGraph {
     private final ResponseStore store;
     private final ImportJournal journal;
     private final int batchSize;
+    /**
+     * Answers per write transaction: four times the journeys of one (2,000 by default). A transaction's state grows
+     * by several KiB an answer and Neo4j bounds it (1 GiB), and transactions of 2,000 or 5,000 answers cost the same
+     * CPU time per answer as one of 10,000.
+     */
+    private final int answersPerTransaction;
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile List<SurveyResponse> responses = List.of();
     /** Changes whenever the answers do (an import, an undo, an erasure, the load at start); written under the lock. */
     private volatile long version;
     private volatile Set<String> ids = Set.of();
+    /**
+     * This instance's own feedback entries, published here already: {@link JourneyGraph} skips them when it follows
+     * the journal instead of reloading every answer from Neo4j after each import (O(all answers), under the lock
+     * the next import waits for).
+     */
+    private final Set<String> ownEntries = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     FeedbackGraph(ResponseStore store, ImportJournal journal, JourneysProperties properties) {
         this.store = store;
         this.journal = journal;
         this.batchSize = properties.neo4j().writeBatchSize();
+        this.answersPerTransaction = 4 * batchSize;
     }
 
     /**
@@ -76,9 +89,11 @@ public class FeedbackGraph {
                 return new Added(null, List.of(), candidates.size(), responses.size());
             }
             String importId = UUID.randomUUID().toString();
+            // Before the entry can be seen finished: what it stores is published here, or rolled back on failure.
+            ownEntries.add(importId);
             try {
                 journal.beginImport(importId, "feedback", null, 0, 0, List.of(), fresh.size());
-                store.write(fresh, importId, batchSize);
+                store.write(fresh, importId, answersPerTransaction);
                 journal.finishImport(importId, "done");
             } catch (RuntimeException failure) {
                 log.warn("Storing {} survey responses failed; none was stored", fresh.size(), failure);
@@ -103,7 +118,7 @@ public class FeedbackGraph {
         writeLock.lock();
         try {
             List<SurveyResponse> fresh = fresh(candidates);
-            store.write(fresh, importId, batchSize);
+            store.write(fresh, importId, answersPerTransaction);
             finish.accept(fresh.size());
             if (!fresh.isEmpty()) {
                 publish(fresh);
@@ -113,6 +128,14 @@ public class FeedbackGraph {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * Whether {@code importId} is a feedback entry of this instance (whose answers this list holds already, or which
+     * was rolled back); forgets it, as the journal is followed past it once.
+     */
+    boolean takeOwnEntry(String importId) {
+        return ownEntries.remove(importId);
     }
 
     /** Whether some of {@code candidates} has an id not stored yet. O(candidates). */

@@ -140,6 +140,11 @@ class ImportJournal {
             RETURN id
             """;
 
+    private static final String DELETE_RESPONSES_IN_BATCHES = """
+            MATCH (r:Response {importId: $importId})
+            CALL (r) { DETACH DELETE r } IN TRANSACTIONS OF 10000 ROWS
+            """;
+
     /**
      * A customer's survey responses: those with the customer id and those joined to the customer's erased journeys
      * (a response joined by journey id may have no customer id). Index seeks ({@code response_customer},
@@ -384,11 +389,14 @@ class ImportJournal {
         return removed;
     }
 
-    /** Deletes the survey responses an entry stored, in one transaction; none for an entry of journeys. */
+    /**
+     * Deletes the survey responses an entry stored, in transactions of 10,000 (an import of answers is written in
+     * several, and one transaction for all of a large one would exceed Neo4j's memory bound); none for an entry of
+     * journeys. Idempotent, as the rollback that calls it.
+     */
     void deleteResponsesOf(String importId) {
         try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(DELETE_RESPONSES_OF, Map.of("importId", importId))
-                    .consume());
+            session.run(DELETE_RESPONSES_IN_BATCHES, Map.of("importId", importId)).consume();
         }
     }
 

@@ -480,7 +480,7 @@ public class JourneyGraph {
         long last = applied;
         for (ImportJournal.Finished entry : entries) {
             last = Math.max(last, entry.sequence());
-            if (ownEntries.remove(entry.id())) {
+            if (ownEntries.remove(entry.id()) || feedback.takeOwnEntry(entry.id())) {
                 continue;
             }
             if (entry.kind().equals("feedback")) {

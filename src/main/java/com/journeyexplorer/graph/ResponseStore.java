@@ -41,8 +41,14 @@ class ResponseStore {
             }
             """;
 
+    /**
+     * The answers of entries that are finished (or stored before answers were journaled): those of an entry still
+     * being written, here or by another instance, are not published until it finishes, since it may yet be rolled back.
+     */
     private static final String LOAD_RESPONSES = """
-            MATCH (r:Response)
+            OPTIONAL MATCH (i:Import {status: 'running'})
+            WITH collect(i.id) AS running
+            MATCH (r:Response) WHERE r.importId IS NULL OR NOT r.importId IN running
             RETURN r.id AS id, r.journeyId AS journeyId, r.customerId AS customerId,
                    CASE WHEN r.at IS NULL THEN -1 ELSE r.at.epochMillis END AS at, r.touchpoint AS touchpoint,
                    r.stage AS stage, r.scale AS scale, r.score AS score, r.comment AS comment
@@ -61,34 +67,34 @@ class ResponseStore {
     }
 
     /**
-     * Writes {@code responses} in one transaction: all of them or, on failure, none. Each keeps {@code importId}, the
-     * journal entry that stored it, so that undoing that entry finds it. O(responses), through the embedded Java API
-     * when the database runs in the app ({@link EmbeddedResponseWriter}), else through Cypher in batches of
-     * {@code batchSize}.
+     * Writes {@code responses} in transactions of {@code perTransaction}. Each keeps {@code importId}, the journal
+     * entry that stored it, so that rolling back or undoing that entry finds it: a failure part-way leaves the
+     * batches before it stored until the caller rolls the entry back (at once, or at the next start), as an event
+     * import's journeys. Neo4j bounds a transaction's memory (1 GiB by default, {@code db.memory.transaction.max}), and
+     * the demo's 109,157 answers of 1,000,000 journeys in one transaction exceeded it. O(responses), through the
+     * embedded Java API when the database runs in the app ({@link EmbeddedResponseWriter}), else through Cypher.
      */
-    void write(List<SurveyResponse> responses, String importId, int batchSize) {
+    void write(List<SurveyResponse> responses, String importId, int perTransaction) {
         if (responses.isEmpty()) {
             return;
         }
         if (embeddedWriter != null) {
-            embeddedWriter.write(responses, importId);
+            embeddedWriter.write(responses, importId, perTransaction);
             return;
         }
         try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
-                for (int from = 0; from < responses.size(); from += batchSize) {
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    for (SurveyResponse response : responses.subList(from,
-                            Math.min(responses.size(), from + batchSize))) {
-                        rows.add(row(response, importId));
-                    }
-                    tx.run(WRITE_RESPONSES, Map.of("rows", rows)).consume();
+            for (int from = 0; from < responses.size(); from += perTransaction) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (SurveyResponse response : responses.subList(from,
+                        Math.min(responses.size(), from + perTransaction))) {
+                    rows.add(row(response, importId));
                 }
-            });
+                session.executeWriteWithoutResult(tx -> tx.run(WRITE_RESPONSES, Map.of("rows", rows)).consume());
+            }
         }
     }
 
-    /** Every stored response, in id order. */
+    /** Every stored response of a finished entry, in id order. */
     List<SurveyResponse> load() {
         try (Session session = driver.session()) {
             return session.executeRead(tx -> tx.run(LOAD_RESPONSES).list(record -> new SurveyResponse(

@@ -23,14 +23,15 @@ import com.journeyexplorer.demo.DemoSurvey;
  * Survey answers imported through {@code POST /api/feedback}, beside the events through {@code POST /api/events}, on
  * both data shapes, each into a fresh embedded store: the events of {@code journeys} journeys, then their answers
  * (the demo's {@link DemoSurvey}, joined by journey id; on the clickstream, an answer a minute after every 40th event,
- * joined by customer and time) in two files, the first and the second half of them, then all of them again (all
- * duplicates). Prints rows per second of each, by the wall clock and by the CPU time of the process (which a busy
- * shared machine distorts less), and the answers' rates over the events'.
+ * joined by customer and time) in {@code files} files (1: all of them in one file, as the bar "at 1 million demo
+ * journeys with their responses" reads; 2: the first and the second half), then all of them again (all duplicates).
+ * Prints rows per second of each (an event row and an answer row are each one input row), by the wall clock and by
+ * the CPU time of the process (which a busy shared machine distorts less), the answers' rates over the events', and
+ * the garbage collectors' and the JIT compiler's time during each.
  * Run with
  *
  * <pre>
- * java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
- *   com.journeyexplorer.bench.AnswerImportBenchmark [journeys=20000] [shapes=demo,clickstream]
+ * bench/run-java.sh com.journeyexplorer.bench.AnswerImportBenchmark [journeys=20000] [shapes=demo,clickstream] [files=2]
  * </pre>
  */
 public final class AnswerImportBenchmark {
@@ -43,6 +44,10 @@ public final class AnswerImportBenchmark {
     public static void main(String[] args) throws Exception {
         int journeys = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         String[] shapes = (args.length > 1 ? args[1] : "demo,clickstream").split(",");
+        int files = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        if (files < 1 || files > 2) {
+            throw new IllegalArgumentException("files is 1 (one file) or 2 (two halves)");
+        }
         Path work = Files.createDirectories(Path.of("target", "bench"));
         System.out.println("machine: " + BenchmarkApp.machine());
         for (String name : shapes) {
@@ -51,29 +56,32 @@ public final class AnswerImportBenchmark {
             Path answers = work.resolve("answers-" + events.getFileName());
             long answerRows = shape == Shape.DEMO ? new DemoSurvey(DemoCsvWriter.DEFAULT_SEED).write(journeys, answers)
                     : clickstreamAnswers(events, answers);
-            Path[] halves = halves(answers);
+            Path[] parts = files == 1 ? new Path[] {answers} : halves(answers);
             Path dataDir = Files.createTempDirectory(work, "answer-bench-");
             try (BenchmarkApp app = new BenchmarkApp(dataDir)) {
                 HttpClient http = HttpClient.newHttpClient();
                 long started = System.nanoTime();
                 long startedCpu = processCpuNanos();
+                long[] startedOverhead = overheadMillis();
                 long imported = app.importCsv(http, events);
                 double eventSeconds = (System.nanoTime() - started) / 1e9;
                 double eventCpu = (processCpuNanos() - startedCpu) / 1e9;
                 System.out.printf(Locale.ROOT, "%s, %,d journeys: events %,d in %.1f s (%,.0f/s; %,.0f per CPU "
-                        + "second)%n", shape.name, journeys, imported, eventSeconds, imported / eventSeconds,
-                        imported / eventCpu);
-                for (int half = 0; half < 2; half++) {
+                        + "second; %s)%n", shape.name, journeys, imported, eventSeconds, imported / eventSeconds,
+                        imported / eventCpu, overheadSince(startedOverhead));
+                for (int part = 0; part < parts.length; part++) {
                     started = System.nanoTime();
                     startedCpu = processCpuNanos();
-                    String report = postAnswers(http, app, halves[half]);
+                    startedOverhead = overheadMillis();
+                    String report = postAnswers(http, app, parts[part]);
                     double seconds = (System.nanoTime() - started) / 1e9;
                     double cpu = (processCpuNanos() - startedCpu) / 1e9;
                     long rows = BenchmarkApp.longField(report, "rowsRead");
-                    System.out.printf(Locale.ROOT, "  answers, %s half: %,d (%,d stored) in %.2f s (%,.0f/s; %,.0f "
-                                    + "per CPU second); answers ÷ events %.2f by the clock, %.2f by CPU time%n",
-                            half == 0 ? "first" : "second", rows, BenchmarkApp.longField(report, "imported"), seconds,
-                            rows / seconds, rows / cpu, (rows / seconds) / (imported / eventSeconds),
+                    System.out.printf(Locale.ROOT, "  answers, %s: %,d (%,d stored) in %.2f s (%,.0f/s; %,.0f "
+                                    + "per CPU second; %s); answers ÷ events %.2f by the clock, %.2f by CPU time%n",
+                            parts.length == 1 ? "one file" : part == 0 ? "first half" : "second half", rows,
+                            BenchmarkApp.longField(report, "imported"), seconds, rows / seconds, rows / cpu,
+                            overheadSince(startedOverhead), (rows / seconds) / (imported / eventSeconds),
                             (rows / cpu) / (imported / eventCpu));
                 }
                 started = System.nanoTime();
@@ -99,6 +107,22 @@ public final class AnswerImportBenchmark {
         Files.write(first, lines.subList(0, middle), StandardCharsets.UTF_8);
         Files.write(second, tail, StandardCharsets.UTF_8);
         return new Path[] {first, second};
+    }
+
+    /** Milliseconds the garbage collectors and the JIT compiler have spent so far in this process. */
+    private static long[] overheadMillis() {
+        long gc = 0;
+        for (var collector : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            gc += Math.max(0, collector.getCollectionTime());
+        }
+        var compilation = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return new long[] {gc, compilation == null ? 0 : compilation.getTotalCompilationTime()};
+    }
+
+    private static String overheadSince(long[] started) {
+        long[] now = overheadMillis();
+        return String.format(Locale.ROOT, "GC %.2f s, JIT %.2f s", (now[0] - started[0]) / 1e3,
+                (now[1] - started[1]) / 1e3);
     }
 
     /** CPU time of this whole process (the app, its database and the client), nanoseconds. */

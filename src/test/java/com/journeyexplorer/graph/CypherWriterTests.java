@@ -116,7 +116,8 @@ class CypherWriterTests extends ApiTestSupport {
                     .asString();
             session.run("MATCH (r:Response) DETACH DELETE r").consume();
 
-            new EmbeddedResponseWriter(embedded).write(feedback.responses(), importId);
+            // Batches of three: the four answers take two transactions.
+            new EmbeddedResponseWriter(embedded).write(feedback.responses(), importId, 3);
 
             assertThat(session.run(STORED_RESPONSES).list(r -> r.asMap())).isEqualTo(byCypher);
         }

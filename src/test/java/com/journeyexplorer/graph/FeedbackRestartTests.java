@@ -18,7 +18,7 @@ import com.journeyexplorer.journey.SurveyResponse;
 
 /**
  * The survey answers survive a restart: those loaded from Neo4j equal those the demo stored; a feedback import that a
- * crash left unfinished is rolled back at the next start.
+ * crash left unfinished is rolled back at the next start; the answers of an entry still being written are not loaded.
  */
 class FeedbackRestartTests {
 
@@ -52,7 +52,9 @@ class FeedbackRestartTests {
             app.getBean(FeedbackGraph.class).add(List.of(answer("kept")));
             // What a crash between the write of the answers and the end of their entry leaves.
             app.getBean(ImportJournal.class).beginImport("crashed", "feedback", null, 0, 0, List.of(), 1);
-            app.getBean(ResponseStore.class).write(List.of(answer("crashed-answer")), "crashed", 10);
+            // Three answers in transactions of one: a crash can leave some of an entry's transactions committed.
+            app.getBean(ResponseStore.class).write(List.of(answer("crashed-1"), answer("crashed-2"),
+                    answer("crashed-3")), "crashed", 1);
         }
 
         try (ConfigurableApplicationContext app = startEmpty()) {
@@ -67,11 +69,50 @@ class FeedbackRestartTests {
         }
     }
 
-    private ConfigurableApplicationContext startEmpty() {
+    @Test
+    void loadsTheAnswersOfAnEntryOnlyOnceItIsFinished() {
+        try (ConfigurableApplicationContext app = startEmpty()) {
+            FeedbackGraph feedback = app.getBean(FeedbackGraph.class);
+            ImportJournal journal = app.getBean(ImportJournal.class);
+            feedback.add(List.of(answer("kept")));
+            // An entry part-way through its transactions, as another instance's import may be when this one loads.
+            journal.beginImport("writing", "feedback", null, 0, 0, List.of(), 2);
+            app.getBean(ResponseStore.class).write(List.of(answer("new-1"), answer("new-2")), "writing", 1);
+
+            feedback.load();
+            assertThat(feedback.responses()).extracting(SurveyResponse::id).containsExactly("kept");
+
+            journal.finishImport("writing", "done");
+            feedback.load();
+            assertThat(feedback.responses()).extracting(SurveyResponse::id)
+                    .containsExactlyInAnyOrder("kept", "new-1", "new-2");
+        }
+    }
+
+    @Test
+    void followingTheJournalPassesThisInstancesOwnFeedbackImportWithoutReloadingTheAnswers() {
+        // No follower thread: the test follows the journal itself, at a known moment.
+        try (ConfigurableApplicationContext app = startEmpty("--journeys.instance.follow-interval=0")) {
+            FeedbackGraph feedback = app.getBean(FeedbackGraph.class);
+            feedback.add(List.of(answer("own")));
+            long version = feedback.version();
+
+            assertThat(app.getBean(JourneyGraph.class).catchUpUnlessWriting()).isTrue();
+
+            // A reload would change the version (and read every answer back from Neo4j).
+            assertThat(feedback.version()).isEqualTo(version);
+            assertThat(feedback.responses()).extracting(SurveyResponse::id).containsExactly("own");
+        }
+    }
+
+    private ConfigurableApplicationContext startEmpty(String... more) {
+        String[] args = new String[more.length + 1];
+        args[0] = "--journeys.data-dir=" + dataDir;
+        System.arraycopy(more, 0, args, 1, more.length);
         return new SpringApplicationBuilder(JourneyExplorerApplication.class)
                 .web(WebApplicationType.NONE)
                 .profiles("test")
-                .run("--journeys.data-dir=" + dataDir);
+                .run(args);
     }
 
     private static SurveyResponse answer(String id) {

@@ -1,0 +1,200 @@
+package com.journeyexplorer.graph;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.RelationshipType;
+import org.neo4j.graphdb.Transaction;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.journeyexplorer.JourneyExplorerApplication;
+import com.journeyexplorer.demo.DemoCsvWriter;
+import com.journeyexplorer.demo.DemoStore;
+import com.journeyexplorer.demo.DemoSurvey;
+import com.journeyexplorer.journey.Scale;
+import com.journeyexplorer.journey.SurveyResponse;
+
+/**
+ * Ways of writing the demo's answers to the embedded store, compared on one store in one JVM: the request thread's
+ * CPU time per answer of each, rounds interleaved so that the JIT and the machine's load weigh on each alike.
+ * With {@code -Dprofile.schema=true} (in {@code BENCH_JAVA_OPTS}) it then drops the answers' indexes one by one and
+ * writes again after each. Run with
+ * {@code bench/run-java.sh com.journeyexplorer.graph.ResponseWriteProfile [journeys=100000] [rounds=4]}.
+ */
+public final class ResponseWriteProfile {
+
+    private static final Label RESPONSE = Label.label("Response");
+    private static final Label JOURNEY = Label.label("Journey");
+    private static final Label TOUCHPOINT = Label.label("Touchpoint");
+    private static final RelationshipType ABOUT = RelationshipType.withName("ABOUT");
+    private static final RelationshipType AT = RelationshipType.withName("AT");
+
+    private ResponseWriteProfile() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int journeys = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        Path work = Files.createDirectories(Path.of("target", "bench"));
+        Path events = work.resolve("demo-" + journeys + ".csv");
+        if (!Files.exists(events)) {
+            DemoCsvWriter.write(new DemoStore(DemoCsvWriter.DEFAULT_SEED), journeys, events);
+        }
+        List<SurveyResponse> answers = new ArrayList<>();
+        new DemoSurvey(DemoCsvWriter.DEFAULT_SEED).generate(journeys, a -> answers.add(new SurveyResponse(
+                a.responseId(), a.journeyId(), a.customerId(), a.timestamp(), a.touchpoint(), a.stage(),
+                Scale.of(a.scale()), a.score(), a.comment())));
+        Path data = Files.createTempDirectory(work, "write-profile-");
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(JourneyExplorerApplication.class)
+                .logStartupInfo(false).run("--journeys.data-dir=" + data, "--journeys.demo.load-on-start=false",
+                        "--server.port=0", "--journeys.neo4j.embedded.bolt-port=0",
+                        "--logging.level.com.journeyexplorer=warn", "--journeys.security.api-key=k");
+        try {
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            HttpResponse<String> imported = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/events?openHorizon=0"))
+                    .header("Content-Type", "text/csv").header("X-API-Key", "k")
+                    .POST(HttpRequest.BodyPublishers.ofFile(events)).build(), HttpResponse.BodyHandlers.ofString());
+            System.out.println("events: " + imported.statusCode() + ", " + answers.size() + " answers a round");
+            GraphDatabaseService db = context.getBean(DatabaseManagementService.class)
+                    .database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            EmbeddedResponseWriter current = new EmbeddedResponseWriter(context.getBean(
+                    DatabaseManagementService.class));
+            String[] names = {"current (one tx)", "tx of 2000", "tx of 2000, no empty/normalized props",
+                "tx of 5000, no empty/normalized props"};
+            Map<String, double[]> totals = new HashMap<>();
+            for (int round = 0; round < rounds; round++) {
+                for (int variant = 0; variant < names.length; variant++) {
+                    List<SurveyResponse> batch = renamed(answers, "r" + round + "v" + variant + "-");
+                    String importId = java.util.UUID.randomUUID().toString();
+                    long cpu = threadCpu();
+                    long wall = System.nanoTime();
+                    switch (variant) {
+                        case 0 -> current.write(batch, importId, Integer.MAX_VALUE);
+                        case 1 -> current.write(batch, importId, 2000);
+                        case 2 -> chunked(db, batch, importId, 2000, true);
+                        default -> chunked(db, batch, importId, 5000, true);
+                    }
+                    double cpuMicros = (threadCpu() - cpu) / 1e3 / batch.size();
+                    double wallMicros = (System.nanoTime() - wall) / 1e3 / batch.size();
+                    System.out.printf(Locale.ROOT, "round %d %-40s %6.1f µs CPU, %6.1f µs wall per answer%n", round,
+                            names[variant], cpuMicros, wallMicros);
+                    if (round > 0) {
+                        double[] t = totals.computeIfAbsent(names[variant], k -> new double[2]);
+                        t[0] += cpuMicros;
+                        t[1] += 1;
+                    }
+                }
+            }
+            totals.forEach((name, t) -> System.out.printf(Locale.ROOT, "mean after round 0: %-40s %6.1f µs CPU%n",
+                    name, t[0] / t[1]));
+            if (Boolean.getBoolean("profile.schema")) {
+                String[] drops = {"", "DROP INDEX response_customer IF EXISTS",
+                    "DROP INDEX response_journey IF EXISTS", "DROP CONSTRAINT response_id IF EXISTS"};
+                for (int step = 0; step < drops.length; step++) {
+                    if (!drops[step].isEmpty()) {
+                        db.executeTransactionally(drops[step]);
+                    }
+                    for (int round = 0; round < 2; round++) {
+                        List<SurveyResponse> batch = renamed(answers, "s" + step + "r" + round + "-");
+                        long cpu = threadCpu();
+                        chunked(db, batch, java.util.UUID.randomUUID().toString(), 2000, true);
+                        System.out.printf(Locale.ROOT, "schema step %d (%s), round %d: %6.1f µs CPU per answer%n",
+                                step, drops[step].isEmpty() ? "as is" : drops[step], round,
+                                (threadCpu() - cpu) / 1e3 / batch.size());
+                    }
+                }
+            }
+        } finally {
+            context.close();
+        }
+    }
+
+    private static long threadCpu() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    private static List<SurveyResponse> renamed(List<SurveyResponse> answers, String prefix) {
+        List<SurveyResponse> renamed = new ArrayList<>(answers.size());
+        for (SurveyResponse r : answers) {
+            renamed.add(new SurveyResponse(prefix + r.id(), r.journeyId(), r.customerId(), r.at(), r.touchpoint(),
+                    r.stage(), r.scale(), r.score(), r.comment()));
+        }
+        return renamed;
+    }
+
+    private static void chunked(GraphDatabaseService db, List<SurveyResponse> responses, String importId, int size,
+            boolean lean) {
+        Map<String, Node> journeys = new HashMap<>();
+        Map<String, Node> touchpoints = new HashMap<>();
+        for (int from = 0; from < responses.size(); from += size) {
+            List<SurveyResponse> chunk = responses.subList(from, Math.min(responses.size(), from + size));
+            try (Transaction tx = db.beginTx()) {
+                journeys.clear();
+                touchpoints.clear();
+                for (SurveyResponse response : chunk) {
+                    if (!response.journeyId().isEmpty() && !journeys.containsKey(response.journeyId())) {
+                        journeys.put(response.journeyId(), tx.findNode(JOURNEY, "id", response.journeyId()));
+                    }
+                    if (!response.touchpoint().isEmpty() && !touchpoints.containsKey(response.touchpoint())) {
+                        touchpoints.put(response.touchpoint(), tx.findNode(TOUCHPOINT, "name",
+                                response.touchpoint()));
+                    }
+                }
+                for (SurveyResponse response : chunk) {
+                    Node node = tx.createNode(RESPONSE);
+                    if (lean) {
+                        node.setProperty("id", response.id());
+                        node.setProperty("importId", importId);
+                        setIfAny(node, "journeyId", response.journeyId());
+                        setIfAny(node, "customerId", response.customerId());
+                        setIfAny(node, "touchpoint", response.touchpoint());
+                        setIfAny(node, "stage", response.stage());
+                        node.setProperty("scale", response.scale().label());
+                        node.setProperty("score", response.score());
+                        setIfAny(node, "comment", response.comment());
+                    } else {
+                        ResponseStore.properties(response, importId).forEach(node::setProperty);
+                    }
+                    if (response.at() >= 0) {
+                        node.setProperty("at", Instant.ofEpochMilli(response.at()).atZone(ZoneOffset.UTC));
+                    }
+                    Node journey = journeys.get(response.journeyId());
+                    if (journey != null) {
+                        node.createRelationshipTo(journey, ABOUT);
+                    }
+                    Node touchpoint = touchpoints.get(response.touchpoint());
+                    if (touchpoint != null) {
+                        node.createRelationshipTo(touchpoint, AT);
+                    }
+                }
+                tx.commit();
+            }
+        }
+    }
+
+    private static void setIfAny(Node node, String key, String value) {
+        if (!value.isEmpty()) {
+            node.setProperty(key, value);
+        }
+    }
+}
