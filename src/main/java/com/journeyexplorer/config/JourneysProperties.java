@@ -206,11 +206,17 @@ public record JourneysProperties(
      *                       applies them to its projection; 0 turns following off
      * @param consistencyWait longest a read that sends a consistency token waits for this instance to catch up with
      *                       it before a 503 problem
+     * @param importLease    how long the imports lease that serializes writes across instances lasts without a
+     *                       renewal (renewed every third of it while held): how soon another instance rolls back the
+     *                       unfinished change of one that died
+     * @param importWait     longest a change waits for another instance's lease before a 503 problem
      */
     public record Instance(
             String name,
             @DefaultValue("500ms") Duration followInterval,
-            @DefaultValue("5s") Duration consistencyWait) {
+            @DefaultValue("5s") Duration consistencyWait,
+            @DefaultValue("15s") Duration importLease,
+            @DefaultValue("30s") Duration importWait) {
         public Instance {
             if (name == null || name.isBlank()) {
                 name = hostName();
@@ -220,6 +226,12 @@ public record JourneysProperties(
             }
             if (consistencyWait.isNegative()) {
                 throw new IllegalArgumentException("journeys.instance.consistency-wait must not be negative");
+            }
+            if (importLease.toMillis() < 300) {
+                throw new IllegalArgumentException("journeys.instance.import-lease must be at least 300ms");
+            }
+            if (importWait.isNegative()) {
+                throw new IllegalArgumentException("journeys.instance.import-wait must not be negative");
             }
         }
 

@@ -36,7 +36,7 @@ class ImportJournal {
     private static final String BEGIN_IMPORT = """
             CREATE (i:Import {id: $importId, kind: $kind, status: 'running', startedAt: datetime(),
                               journeys: $journeys, events: $events, responses: $responses})
-            SET i.undoes = $undoes, i.created = $created, i.instance = $instance
+            SET i.undoes = $undoes, i.created = $created, i.instance = $instance, i.lease = $lease
             """;
 
     /** A copy of the stored node, its {@code importId} included: the version's provenance, which undo checks. */
@@ -92,6 +92,15 @@ class ImportJournal {
     private static final String HEAD = """
             OPTIONAL MATCH (h:JournalHead {id: 'journal'})
             RETURN coalesce(h.sequence, 0) AS sequence
+            """;
+
+    /** The head and, in the same lookup, whether the imports lease is held past its expiry (by the database's clock). */
+    private static final String HEAD_AND_LEASE = """
+            OPTIONAL MATCH (h:JournalHead {id: 'journal'})
+            OPTIONAL MATCH (l:ImportLease {id: 'imports'})
+            RETURN coalesce(h.sequence, 0) AS sequence,
+                   coalesce(l.token IS NOT NULL AND l.expiresAt < datetime.realtime().epochMillis, false)
+                     AS leaseExpired
             """;
 
     /** Index seek on {@code import_sequence}. */
@@ -246,15 +255,17 @@ class ImportJournal {
             """;
 
     private final Driver driver;
+    private final ImportLease lease;
     private final JourneyWrites writes;
     private final StoreLoader loader;
     private final String instance;
     /** Whether the database runs in this process, so that no other instance can have opened an entry. */
     private final boolean embedded;
 
-    ImportJournal(Driver driver, JourneyWrites writes, StoreLoader loader, JourneysProperties properties,
-            ObjectProvider<DatabaseManagementService> embeddedDatabase) {
+    ImportJournal(Driver driver, ImportLease lease, JourneyWrites writes, StoreLoader loader,
+            JourneysProperties properties, ObjectProvider<DatabaseManagementService> embeddedDatabase) {
         this.driver = driver;
+        this.lease = lease;
         this.writes = writes;
         this.loader = loader;
         this.instance = properties.instance().name();
@@ -283,8 +294,12 @@ class ImportJournal {
         parameters.put("events", events);
         parameters.put("created", created.isEmpty() ? null : List.copyOf(created));
         parameters.put("instance", instance);
+        parameters.put("lease", lease.heldToken());
         try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(BEGIN_IMPORT, parameters).consume());
+            session.executeWriteWithoutResult(tx -> {
+                tx.run(BEGIN_IMPORT, parameters).consume();
+                lease.fence(tx);
+            });
         }
     }
 
@@ -297,8 +312,10 @@ class ImportJournal {
         for (int from = 0; from < all.size(); from += batchSize) {
             List<String> batch = all.subList(from, Math.min(all.size(), from + batchSize));
             try (Session session = driver.session()) {
-                session.executeWriteWithoutResult(tx -> tx.run(STASH_PREVIOUS_VERSIONS,
-                        Map.of("importId", importId, "ids", batch)).consume());
+                session.executeWriteWithoutResult(tx -> {
+                    tx.run(STASH_PREVIOUS_VERSIONS, Map.of("importId", importId, "ids", batch)).consume();
+                    lease.fence(tx);
+                });
             }
         }
     }
@@ -310,8 +327,10 @@ class ImportJournal {
         }
         List<Map<String, Object>> rows = previous.stream().map(JourneyProperties::ofTouchpoint).toList();
         try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(STASH_PREVIOUS_TOUCHPOINTS,
-                    Map.of("importId", importId, "touchpoints", rows)).consume());
+            session.executeWriteWithoutResult(tx -> {
+                tx.run(STASH_PREVIOUS_TOUCHPOINTS, Map.of("importId", importId, "touchpoints", rows)).consume();
+                lease.fence(tx);
+            });
         }
     }
 
@@ -331,6 +350,7 @@ class ImportJournal {
                     tx.run(COUNT_RESPONSES, Map.of("importId", importId, "responses", responses)).consume();
                 }
                 tx.run(FINISH_IMPORT, Map.of("importId", importId, "status", status)).consume();
+                lease.fence(tx);
             });
         }
         if (!"done".equals(status)) {
@@ -354,6 +374,7 @@ class ImportJournal {
                 tx.run(COUNT_RESPONSES, Map.of("importId", importId, "responses", ids.size())).consume();
                 tx.run(FINISH_IMPORT, Map.of("importId", importId, "status", "done")).consume();
                 tx.run(MARK_UNDONE, Map.of("importId", importId, "undoes", undone)).consume();
+                lease.fence(tx);
                 return ids;
             });
         }
@@ -377,6 +398,7 @@ class ImportJournal {
                 tx.run(COUNT_RESPONSES, Map.of("importId", importId, "responses", ids.size())).consume();
                 tx.run(FINISH_IMPORT, Map.of("importId", importId, "status", "done")).consume();
                 tx.run(FORGET_CUSTOMER, Map.of("customerId", customerId)).consume();
+                lease.fence(tx);
                 return ids;
             });
         }
@@ -387,8 +409,10 @@ class ImportJournal {
     /** Deletes the survey responses an entry stored, in one transaction; none for an entry of journeys. */
     void deleteResponsesOf(String importId) {
         try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(DELETE_RESPONSES_OF, Map.of("importId", importId))
-                    .consume());
+            session.executeWriteWithoutResult(tx -> {
+                tx.run(DELETE_RESPONSES_OF, Map.of("importId", importId)).consume();
+                lease.fence(tx);
+            });
         }
     }
 
@@ -453,6 +477,25 @@ class ImportJournal {
         }
     }
 
+    /** The journal's head, and whether the imports lease has expired while held (its holder may be dead). */
+    record Head(long sequence, boolean leaseExpired) {
+    }
+
+    /** {@link #head()} and the lease's expiry in one lookup (two by unique constraints): what a follower polls. */
+    Head headAndLease() {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> {
+                Record row = tx.run(HEAD_AND_LEASE).single();
+                return new Head(row.get("sequence").asLong(), row.get("leaseExpired").asBoolean());
+            });
+        }
+    }
+
+    /** Whether the database runs in this process. */
+    boolean embedded() {
+        return embedded;
+    }
+
     /** An entry as the journal's followers see it: numbered in the order the entries finished. */
     record Finished(String id, String kind, long sequence, long responses) {
     }
@@ -475,8 +518,10 @@ class ImportJournal {
         for (int from = 0; from < all.size(); from += CHANGE_BATCH) {
             List<String> batch = all.subList(from, Math.min(all.size(), from + CHANGE_BATCH));
             try (Session session = driver.session()) {
-                session.executeWriteWithoutResult(tx -> tx.run(RECORD_CHANGED,
-                        Map.of("importId", importId, "ids", batch)).consume());
+                session.executeWriteWithoutResult(tx -> {
+                    tx.run(RECORD_CHANGED, Map.of("importId", importId, "ids", batch)).consume();
+                    lease.fence(tx);
+                });
             }
         }
     }
@@ -560,6 +605,13 @@ class ImportJournal {
     void rollBack(String importId, int batchSize) {
         deleteResponsesOf(importId);
         List<String> created = journeysCreatedBy(importId);
+        // Other instances read the journeys back once the rollback is finished: the deleted and the restored ones.
+        Set<String> changed = new HashSet<>(created);
+        try (Session session = driver.session()) {
+            session.run(PREVIOUS_VERSION_WRITERS, Map.of("importId", importId))
+                    .forEachRemaining(row -> changed.add(row.get("id").asString()));
+        }
+        recordChanged(importId, changed);
         for (int from = 0; from < created.size(); from += batchSize) {
             writes.deleteJourneys(created.subList(from, Math.min(created.size(), from + batchSize)));
         }

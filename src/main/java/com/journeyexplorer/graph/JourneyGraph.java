@@ -47,6 +47,7 @@ public class JourneyGraph {
     private final ImportJournal importJournal;
     private final JourneyProjection projection;
     private final FeedbackGraph feedback;
+    private final ImportLease lease;
     private final int batchSize;
     private final long openHorizon;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -58,11 +59,14 @@ public class JourneyGraph {
     private final Object appliedChanged = new Object();
     /** Entries this instance wrote and published, not yet passed by {@link #applied}; under the write lock. */
     private final Set<String> ownEntries = new HashSet<>();
+    /** Whether the last look at the journal found the imports lease expired: a holder may have died. */
+    private volatile boolean leaseExpired;
 
     JourneyGraph(StoreSchema schema, StoreLoader loader, JourneyWrites writes, TransitionWriter transitions,
-            ImportJournal importJournal, JourneyProjection projection, FeedbackGraph feedback,
+            ImportJournal importJournal, JourneyProjection projection, FeedbackGraph feedback, ImportLease lease,
             JourneysProperties properties) {
         this.feedback = feedback;
+        this.lease = lease;
         this.schema = schema;
         this.loader = loader;
         this.writes = writes;
@@ -104,8 +108,12 @@ public class JourneyGraph {
     }
 
     /**
-     * Plans changes against the current snapshot and applies them, with imports serialized: {@code planner} sees the
-     * snapshot that its changes will be applied to.
+     * Plans changes against the current snapshot and applies them, with imports serialized across every instance on
+     * the database (the imports lease, {@link ImportLease}): {@code planner} sees the snapshot that its changes will be
+     * applied to, caught up with every entry finished through any instance.
+     *
+     * @throws ImportsBusyException when another instance held the lease for longer than
+     *                              {@code journeys.instance.import-wait}; nothing was changed
      */
     public <R> R update(Function<JourneySnapshot, JourneyChanges> planner,
             java.util.function.BiFunction<JourneyChanges, JourneySnapshot, R> result, WriteProgress progress) {
@@ -147,51 +155,100 @@ public class JourneyGraph {
 
     private <R> R update(Journal journal, Function<JourneySnapshot, JourneyChanges> planner,
             Function<JourneySnapshot, List<SurveyResponse>> answersOf, Answered<R> result, WriteProgress progress) {
-        writeLock.lock();
-        try {
-            // Plans against what every instance has finished, not only this one.
-            followJournal();
-            long started = System.nanoTime();
-            JourneySnapshot before = projection.current();
-            JourneyChanges changes = planner.apply(before);
-            long planned = System.nanoTime();
-            // The latest event moves with the data: which journeys are open is derived anew for every snapshot.
-            JourneySnapshot after = before;
-            Set<String> changed = Set.of();
-            if (!changes.isEmpty()) {
-                OpenJourneys.Changed next = OpenJourneys.applyChanges(before, changes.touchpoints(),
-                        changes.upserts(), changes.removals(), openHorizon);
-                after = next.snapshot();
-                changed = new HashSet<>(next.statusMoved());
-                for (Journey journey : changes.upserts()) {
-                    changed.add(journey.id());
-                }
-                changed.addAll(changes.removals());
+        try (ImportLease.Held held = lease.acquire()) {
+            writeLock.lock();
+            try {
+                rollBackOrphans(held);
+                return updateUnderLease(journal, planner, answersOf, result, progress);
+            } finally {
+                writeLock.unlock();
             }
-            long derived = System.nanoTime();
-            List<SurveyResponse> answers = answersOf.apply(after);
-            String importId = null;
-            FeedbackGraph.Added added = new FeedbackGraph.Added(null, List.of(), answers.size(),
-                    feedback.responses().size());
-            if (!changes.isEmpty() || journal.undoes() != null || journal.erasedCustomer() != null
-                    || feedback.hasNew(answers)) {
-                Written written = write(journal, changes, before, after, changed, answers, progress);
-                importId = written.importId();
-                if (written.answers() != null) {
-                    added = written.answers();
-                }
-                projection.replace(after);
-                ownEntries.add(importId);
-                log.info("Change {}: planned in {} ms, next snapshot in {} ms, written and published in {} ms",
-                        importId, (planned - started) / 1_000_000, (derived - planned) / 1_000_000,
-                        (System.nanoTime() - derived) / 1_000_000);
-                // Passes this entry, and applies those other instances finished meanwhile.
-                followJournal();
-            }
-            return result.apply(changes, after, importId, added);
-        } finally {
-            writeLock.unlock();
         }
+    }
+
+    /**
+     * Stores survey responses (those whose ids are new) as a {@code feedback} entry, under the imports lease and
+     * caught up with the journal first, so that a response another instance stored is known and skipped.
+     */
+    public FeedbackGraph.Added addResponses(List<SurveyResponse> candidates) {
+        try (ImportLease.Held held = lease.acquire()) {
+            writeLock.lock();
+            try {
+                rollBackOrphans(held);
+                followJournal();
+                FeedbackGraph.Added added = feedback.add(candidates);
+                if (added.importId() != null) {
+                    ownEntries.add(added.importId());
+                    followJournal();
+                }
+                return added;
+            } finally {
+                writeLock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Rolls back the journal entries a lease holder that is gone left unfinished (it died, or was cut off past its
+     * lease), publishes each rollback through the journal so that every instance applies it, and rewrites the
+     * aggregated TRANSITION graph, which the dead holder may have updated (O(journeys), once per such takeover).
+     * Under the lease and the write lock; nothing to do, and no cost, when there are none.
+     */
+    private void rollBackOrphans(ImportLease.Held held) {
+        if (held.orphans().isEmpty()) {
+            return;
+        }
+        for (String importId : held.orphans()) {
+            log.warn("Rolling back entry {}, which {} left unfinished", importId,
+                    held.previousOwner() == null ? "this instance" : "instance " + held.previousOwner());
+            importJournal.rollBack(importId, batchSize);
+        }
+        followJournal();
+        transitions.rewrite(projection.current());
+    }
+
+    private <R> R updateUnderLease(Journal journal, Function<JourneySnapshot, JourneyChanges> planner,
+            Function<JourneySnapshot, List<SurveyResponse>> answersOf, Answered<R> result, WriteProgress progress) {
+        // Plans against what every instance has finished, not only this one.
+        followJournal();
+        long started = System.nanoTime();
+        JourneySnapshot before = projection.current();
+        JourneyChanges changes = planner.apply(before);
+        long planned = System.nanoTime();
+        // The latest event moves with the data: which journeys are open is derived anew for every snapshot.
+        JourneySnapshot after = before;
+        Set<String> changed = Set.of();
+        if (!changes.isEmpty()) {
+            OpenJourneys.Changed next = OpenJourneys.applyChanges(before, changes.touchpoints(),
+                    changes.upserts(), changes.removals(), openHorizon);
+            after = next.snapshot();
+            changed = new HashSet<>(next.statusMoved());
+            for (Journey journey : changes.upserts()) {
+                changed.add(journey.id());
+            }
+            changed.addAll(changes.removals());
+        }
+        long derived = System.nanoTime();
+        List<SurveyResponse> answers = answersOf.apply(after);
+        String importId = null;
+        FeedbackGraph.Added added = new FeedbackGraph.Added(null, List.of(), answers.size(),
+                feedback.responses().size());
+        if (!changes.isEmpty() || journal.undoes() != null || journal.erasedCustomer() != null
+                || feedback.hasNew(answers)) {
+            Written written = write(journal, changes, before, after, changed, answers, progress);
+            importId = written.importId();
+            if (written.answers() != null) {
+                added = written.answers();
+            }
+            projection.replace(after);
+            ownEntries.add(importId);
+            log.info("Change {}: planned in {} ms, next snapshot in {} ms, written and published in {} ms",
+                    importId, (planned - started) / 1_000_000, (derived - planned) / 1_000_000,
+                    (System.nanoTime() - derived) / 1_000_000);
+            // Passes this entry, and applies those other instances finished meanwhile.
+            followJournal();
+        }
+        return result.apply(changes, after, importId, added);
     }
 
     /**
@@ -437,8 +494,8 @@ public class JourneyGraph {
             writes.writeTouchpoints(before.touchpoints(), importId + "-undo");
             transitions.rewrite(before);
         } catch (RuntimeException undoFailure) {
-            log.error("Undoing import {} failed too; it will be rolled back at the next start", importId,
-                    undoFailure);
+            log.error("Undoing import {} failed too; the instance that takes the imports lease next rolls it back",
+                    importId, undoFailure);
         }
     }
 
@@ -459,15 +516,39 @@ public class JourneyGraph {
         }
         try {
             followJournal();
-            return true;
         } finally {
             writeLock.unlock();
+        }
+        if (leaseExpired) {
+            recoverExpiredLease();
+        }
+        return true;
+    }
+
+    /**
+     * The imports lease expired: its holder may have died during a change. Takes the lease (unless someone else does
+     * first) and rolls back what it left unfinished, without waiting for that instance to start again.
+     */
+    private void recoverExpiredLease() {
+        try (ImportLease.Held held = lease.acquireIfFree()) {
+            if (held == null) {
+                return;
+            }
+            writeLock.lock();
+            try {
+                rollBackOrphans(held);
+                followJournal();
+            } finally {
+                writeLock.unlock();
+            }
         }
     }
 
     /** {@link #catchUpUnlessWriting}, under the write lock. */
     private void followJournal() {
-        long head = importJournal.head();
+        ImportJournal.Head look = importJournal.headAndLease();
+        leaseExpired = look.leaseExpired();
+        long head = look.sequence();
         seenHead = Math.max(seenHead, head);
         if (head <= applied) {
             return;
@@ -569,39 +650,67 @@ public class JourneyGraph {
         }
     }
 
-    /** Creates the schema and loads the projection from Neo4j; called once at start-up. */
+    /**
+     * Creates the schema and loads the projection from Neo4j; called once at start-up. Unfinished journal entries are
+     * rolled back first, under the imports lease: those a lease holder that is gone left (this instance's previous
+     * run included, whose lease is taken over at once), and this instance's own from versions without the lease (all
+     * of them with an embedded database, which no other process can have written since it opened). When another
+     * live instance holds the lease, nothing is rolled back here: whoever takes the lease next does it.
+     */
     public JourneySnapshot loadProjection() {
-        writeLock.lock();
+        schema.applySchema();
+        schema.migrateStepChains();
+        ImportLease.Held held = lease.acquireAtStart(importJournal.embedded());
         try {
-            schema.applySchema();
-            schema.migrateStepChains();
-            long started = System.nanoTime();
-            List<String> unfinished = importJournal.unfinishedImports();
-            for (String importId : unfinished) {
-                log.warn("Import {} did not finish (the app stopped during it): rolling it back", importId);
-                importJournal.rollBack(importId, batchSize);
+            writeLock.lock();
+            try {
+                long started = System.nanoTime();
+                Set<String> unfinished = new java.util.LinkedHashSet<>();
+                if (held != null) {
+                    unfinished.addAll(held.orphans());
+                    unfinished.addAll(importJournal.unfinishedImports());
+                    for (String importId : unfinished) {
+                        log.warn("Import {} did not finish (its instance stopped during it): rolling it back",
+                                importId);
+                        importJournal.rollBack(importId, batchSize);
+                    }
+                    if (unfinished.isEmpty()) {
+                        // Nothing to write at start: other instances need not wait for the load.
+                        held.close();
+                        held = null;
+                    }
+                } else {
+                    log.info("Another instance holds the imports lease: unfinished entries, if any, are rolled back "
+                            + "by whichever instance takes it next");
+                }
+                for (String importId : importJournal.othersUnfinished()) {
+                    log.warn("Import {} of another instance is unfinished: left to that instance, or to the one "
+                            + "that takes the imports lease after it", importId);
+                }
+                for (String importId : importJournal.importsWithLeftoverVersions()) {
+                    importJournal.dropPreviousVersions(importId);
+                }
+                // Read before the journeys: an entry finished during the load is applied again, which changes nothing.
+                long position = importJournal.head();
+                StoreLoader.LoadedGraph graph = loader.load();
+                JourneySnapshot snapshot = OpenJourneys.apply(
+                        new JourneySnapshot(graph.touchpoints(), graph.journeys(), 1), openHorizon);
+                if (!unfinished.isEmpty()) {
+                    transitions.rewrite(snapshot);
+                }
+                projection.replace(snapshot);
+                advanceTo(position);
+                log.info("Loaded {} journeys ({} events, {} touchpoints) from Neo4j in {} ms",
+                        snapshot.journeyCount(), snapshot.eventCount(), snapshot.touchpoints().size(),
+                        (System.nanoTime() - started) / 1_000_000);
+                return snapshot;
+            } finally {
+                writeLock.unlock();
             }
-            for (String importId : importJournal.othersUnfinished()) {
-                log.warn("Import {} of another instance is unfinished: left to that instance", importId);
-            }
-            for (String importId : importJournal.importsWithLeftoverVersions()) {
-                importJournal.dropPreviousVersions(importId);
-            }
-            // Read before the journeys: an entry finished during the load is applied again, which changes nothing.
-            long position = importJournal.head();
-            StoreLoader.LoadedGraph graph = loader.load();
-            JourneySnapshot snapshot = OpenJourneys.apply(
-                    new JourneySnapshot(graph.touchpoints(), graph.journeys(), 1), openHorizon);
-            if (!unfinished.isEmpty()) {
-                transitions.rewrite(snapshot);
-            }
-            projection.replace(snapshot);
-            advanceTo(position);
-            log.info("Loaded {} journeys ({} events, {} touchpoints) from Neo4j in {} ms", snapshot.journeyCount(),
-                    snapshot.eventCount(), snapshot.touchpoints().size(), (System.nanoTime() - started) / 1_000_000);
-            return snapshot;
         } finally {
-            writeLock.unlock();
+            if (held != null) {
+                held.close();
+            }
         }
     }
 }

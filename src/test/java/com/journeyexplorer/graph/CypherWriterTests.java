@@ -78,7 +78,7 @@ class CypherWriterTests extends ApiTestSupport {
                     .forEachRemaining(r -> writtenBy.put(r.get("id").asString(), r.get("importId").asString()));
             var snapshot = projection.current();
             List<String> ids = snapshot.journeys().stream().map(com.journeyexplorer.journey.Journey::id).toList();
-            new EmbeddedJourneyWriter(embedded).writeJourneys(snapshot.journeys(), ids, snapshot.touchpoints(),
+            new EmbeddedJourneyWriter(embedded, lease).writeJourneys(snapshot.journeys(), ids, snapshot.touchpoints(),
                     "unused", writtenBy);
 
             List<java.util.Map<String, Object>> byJavaApi = session.run(STORED).list(r -> r.asMap());
@@ -88,6 +88,9 @@ class CypherWriterTests extends ApiTestSupport {
 
     @Autowired
     FeedbackGraph feedback;
+
+    @Autowired
+    ImportLease lease;
 
     /** Every response node with its properties, the journey it is ABOUT and the touchpoint it is AT, in id order. */
     private static final String STORED_RESPONSES = """
@@ -116,7 +119,7 @@ class CypherWriterTests extends ApiTestSupport {
                     .asString();
             session.run("MATCH (r:Response) DETACH DELETE r").consume();
 
-            new EmbeddedResponseWriter(embedded).write(feedback.responses(), importId);
+            new EmbeddedResponseWriter(embedded, lease).write(feedback.responses(), importId);
 
             assertThat(session.run(STORED_RESPONSES).list(r -> r.asMap())).isEqualTo(byCypher);
         }
