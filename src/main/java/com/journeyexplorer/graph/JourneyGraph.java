@@ -516,20 +516,21 @@ public class JourneyGraph {
         }
         try {
             followJournal();
+            return true;
         } finally {
             writeLock.unlock();
         }
-        if (leaseExpired) {
-            recoverExpiredLease();
-        }
-        return true;
     }
 
     /**
-     * The imports lease expired: its holder may have died during a change. Takes the lease (unless someone else does
-     * first) and rolls back what it left unfinished, without waiting for that instance to start again.
+     * When the last look at the journal found the imports lease expired (its holder may have died during a change):
+     * takes the lease, unless someone else does first, and rolls back what the holder left unfinished, without waiting
+     * for that instance to start again. Called by the follower after each poll; nothing to do, and no cost, otherwise.
      */
-    private void recoverExpiredLease() {
+    void recoverExpiredLease() {
+        if (!leaseExpired) {
+            return;
+        }
         try (ImportLease.Held held = lease.acquireIfFree()) {
             if (held == null) {
                 return;
