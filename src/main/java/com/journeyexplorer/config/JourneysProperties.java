@@ -199,9 +199,9 @@ public record JourneysProperties(
     /**
      * This app instance among several that share one Neo4j (see the README, "Running several instances").
      *
-     * @param name           names the instance in the journal entries it opens; at start-up an instance rolls back only
-     *                       the unfinished entries of its own name (all of them when the database is embedded).
-     *                       Default: the host name. Instances on one host need different names.
+     * @param name           names the instance in the journal entries it opens and in the imports lease; at start-up
+     *                       an instance takes over the lease of a dead predecessor of its name at once and rolls back
+     *                       what it left unfinished. Default: the host name. Instances need different names.
      * @param followInterval how often the instance asks the journal for entries other instances finished, and
      *                       applies them to its projection; 0 turns following off
      * @param consistencyWait longest a read that sends a consistency token waits for this instance to catch up with
