@@ -130,5 +130,8 @@ final class AppInstance implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+        // Stopping a context stops the budgeted analyses of the whole JVM (a flag for shutdown); the other instances
+        // of this JVM keep serving.
+        com.journeyexplorer.analysis.WorkBudget.resume();
     }
 }
