@@ -210,13 +210,17 @@ public record JourneysProperties(
      *                       renewal (renewed every third of it while held): how soon another instance rolls back the
      *                       unfinished change of one that died
      * @param importWait     longest a change waits for another instance's lease before a 503 problem
+     * @param changeRetention how long the journal keeps the ids of the journeys each entry changed, which other
+     *                       instances read back to follow it; an instance that fell further behind reloads its
+     *                       projection in full. 0 keeps them for ever
      */
     public record Instance(
             String name,
             @DefaultValue("500ms") Duration followInterval,
             @DefaultValue("5s") Duration consistencyWait,
             @DefaultValue("15s") Duration importLease,
-            @DefaultValue("30s") Duration importWait) {
+            @DefaultValue("30s") Duration importWait,
+            @DefaultValue("7d") Duration changeRetention) {
         public Instance {
             if (name == null || name.isBlank()) {
                 name = hostName();
@@ -232,6 +236,9 @@ public record JourneysProperties(
             }
             if (importWait.isNegative()) {
                 throw new IllegalArgumentException("journeys.instance.import-wait must not be negative");
+            }
+            if (changeRetention.isNegative()) {
+                throw new IllegalArgumentException("journeys.instance.change-retention must not be negative");
             }
         }
 

@@ -87,6 +87,12 @@ class ImportJournal {
             SET h.sequence = coalesce(h.sequence, 0) + 1
             REMOVE h.locked
             SET i.status = $status, i.finishedAt = datetime(), i.sequence = h.sequence
+            REMOVE i.lease
+            """;
+
+    /** Index seek on {@code import_status}. */
+    private static final String ANY_UNFINISHED = """
+            RETURN EXISTS { MATCH (i:Import {status: 'running'}) } AS found
             """;
 
     private static final String HEAD = """
@@ -98,9 +104,32 @@ class ImportJournal {
     private static final String HEAD_AND_LEASE = """
             OPTIONAL MATCH (h:JournalHead {id: 'journal'})
             OPTIONAL MATCH (l:ImportLease {id: 'imports'})
-            RETURN coalesce(h.sequence, 0) AS sequence,
+            RETURN coalesce(h.sequence, 0) AS sequence, coalesce(h.changesFrom, 0) AS changesFrom,
                    coalesce(l.token IS NOT NULL AND l.expiresAt < datetime.realtime().epochMillis, false)
                      AS leaseExpired
+            """;
+
+    /**
+     * The oldest entries whose change records are kept, by sequence (an index range), with whether each finished
+     * before the retention's cutoff (by the database's clock).
+     */
+    private static final String OLDEST_KEPT_CHANGES = """
+            OPTIONAL MATCH (h:JournalHead {id: 'journal'})
+            WITH coalesce(h.changesFrom, 0) AS from
+            MATCH (i:Import) WHERE i.sequence >= from
+            WITH i ORDER BY i.sequence LIMIT $limit
+            RETURN i.id AS id, i.sequence AS sequence,
+                   i.finishedAt < datetime.realtime() - duration({milliseconds: $retention}) AS old
+            """;
+
+    /** Deletes the change records of entries up to a sequence number and moves the journal head's mark past them. */
+    private static final String DROP_CHANGES = """
+            MATCH (h:JournalHead {id: 'journal'})
+            SET h.changesFrom = $next
+            WITH h
+            UNWIND $ids AS id
+            MATCH (:Import {id: id})-[:CHANGED]->(c:JourneyChange)
+            DETACH DELETE c
             """;
 
     /** Index seek on {@code import_sequence}. */
@@ -459,6 +488,13 @@ class ImportJournal {
         }
     }
 
+    /** Whether any journal entry is unfinished, of any instance. */
+    boolean anyUnfinished() {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> tx.run(ANY_UNFINISHED).single().get("found").asBoolean());
+        }
+    }
+
     /** Unfinished entries of other instances, as "id (instance)": left to them (see the README on several instances). */
     List<String> othersUnfinished() {
         if (embedded) {
@@ -477,8 +513,37 @@ class ImportJournal {
         }
     }
 
-    /** The journal's head, and whether the imports lease has expired while held (its holder may be dead). */
-    record Head(long sequence, boolean leaseExpired) {
+    /**
+     * The journal's head; the first entry whose change records are kept (those before it were dropped by
+     * {@link #dropOldChanges}); and whether the imports lease has expired while held (its holder may be dead).
+     */
+    record Head(long sequence, long changesFrom, boolean leaseExpired) {
+    }
+
+    /**
+     * Drops the change records of the oldest entries finished longer than {@code retention} ago, at most
+     * {@code limit} entries per call, oldest first and without gaps, and marks on the journal head where the kept ones
+     * begin, in one transaction (under the imports lease). O(limit) index reads, nothing written when none is old.
+     */
+    void dropOldChanges(java.time.Duration retention, int limit) {
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> {
+                List<String> ids = new ArrayList<>();
+                long next = -1;
+                for (Record row : tx.run(OLDEST_KEPT_CHANGES, Map.of("limit", limit, "retention",
+                        retention.toMillis())).list()) {
+                    if (!row.get("old").asBoolean(false)) {
+                        break;
+                    }
+                    ids.add(row.get("id").asString());
+                    next = row.get("sequence").asLong() + 1;
+                }
+                if (!ids.isEmpty()) {
+                    tx.run(DROP_CHANGES, Map.of("ids", ids, "next", next)).consume();
+                    lease.fence(tx);
+                }
+            });
+        }
     }
 
     /** {@link #head()} and the lease's expiry in one lookup (two by unique constraints): what a follower polls. */
@@ -486,7 +551,8 @@ class ImportJournal {
         try (Session session = driver.session()) {
             return session.executeRead(tx -> {
                 Record row = tx.run(HEAD_AND_LEASE).single();
-                return new Head(row.get("sequence").asLong(), row.get("leaseExpired").asBoolean());
+                return new Head(row.get("sequence").asLong(), row.get("changesFrom").asLong(),
+                        row.get("leaseExpired").asBoolean());
             });
         }
     }

@@ -240,10 +240,14 @@ class ImportLease implements DisposableBean {
     }
 
     private void renew() {
+        if (!held) {
+            return;
+        }
         try (Session session = driver.session()) {
             boolean renewed = session.executeWrite(tx -> tx.run(RENEW, Map.of("token", token, "millis", leaseMillis))
                     .hasNext());
-            if (!renewed) {
+            // Not renewed after this process let it go (a renewal that raced the release) is no takeover.
+            if (!renewed && held) {
                 log.warn("The imports lease was taken over by another instance: this instance's change will fail");
             }
         } catch (RuntimeException e) {

@@ -39,6 +39,8 @@ public class JourneyGraph {
 
     private static final Logger log = LoggerFactory.getLogger(JourneyGraph.class);
     private static final long PROGRESS_LOG_INTERVAL_NANOS = 5_000_000_000L;
+    /** Entries whose change records a write drops at most: more than writes add, a short transaction. */
+    private static final int CHANGES_DROPPED_PER_WRITE = 100;
 
     private final StoreSchema schema;
     private final StoreLoader loader;
@@ -50,6 +52,7 @@ public class JourneyGraph {
     private final ImportLease lease;
     private final int batchSize;
     private final long openHorizon;
+    private final java.time.Duration changeRetention;
     private final ReentrantLock writeLock = new ReentrantLock();
     /** The journal position the projection reflects: every entry up to this sequence number is applied. */
     private volatile long applied;
@@ -75,6 +78,7 @@ public class JourneyGraph {
         this.projection = projection;
         this.batchSize = properties.neo4j().writeBatchSize();
         this.openHorizon = properties.openHorizon().toMillis();
+        this.changeRetention = properties.instance().changeRetention();
     }
 
     /** Progress of a long write: journeys written so far out of the total. */
@@ -189,6 +193,22 @@ public class JourneyGraph {
     }
 
     /**
+     * Drops the change records of entries older than {@code journeys.instance.change-retention}, a bounded number per
+     * write (under the lease, after the write is published). A failure is logged: the records are dropped by a later
+     * write.
+     */
+    private void dropOldChanges() {
+        if (changeRetention.isZero()) {
+            return;
+        }
+        try {
+            importJournal.dropOldChanges(changeRetention, CHANGES_DROPPED_PER_WRITE);
+        } catch (RuntimeException e) {
+            log.warn("Could not drop old change records of the journal: {}", e.getMessage());
+        }
+    }
+
+    /**
      * Rolls back the journal entries a lease holder that is gone left unfinished (it died, or was cut off past its
      * lease), publishes each rollback through the journal so that every instance applies it, and rewrites the
      * aggregated TRANSITION graph, which the dead holder may have updated (O(journeys), once per such takeover).
@@ -247,6 +267,7 @@ public class JourneyGraph {
                     (System.nanoTime() - derived) / 1_000_000);
             // Passes this entry, and applies those other instances finished meanwhile.
             followJournal();
+            dropOldChanges();
         }
         return result.apply(changes, after, importId, added);
     }
@@ -554,6 +575,10 @@ public class JourneyGraph {
         if (head <= applied) {
             return;
         }
+        if (look.changesFrom() > applied + 1) {
+            reloadProjection();
+            return;
+        }
         List<ImportJournal.Finished> entries = importJournal.finishedSince(applied);
         Set<String> changed = new HashSet<>();
         boolean journeysChanged = false;
@@ -573,6 +598,11 @@ public class JourneyGraph {
             erased |= entry.kind().equals("erasure");
             answersChanged |= entry.responses() > 0 || entry.kind().equals("undo") || erased;
             changed.addAll(importJournal.changedJourneys(entry.id()));
+        }
+        if (journeysChanged && importJournal.headAndLease().changesFrom() > applied + 1) {
+            // The change records were dropped while they were read (this instance is behind by the retention).
+            reloadProjection();
+            return;
         }
         if (journeysChanged) {
             long started = System.nanoTime();
@@ -605,6 +635,25 @@ public class JourneyGraph {
             feedback.load();
         }
         advanceTo(last);
+    }
+
+    /**
+     * Loads the projection and the survey responses anew, as at start: for an instance behind by more than
+     * {@code journeys.instance.change-retention}, whose missed entries' change records are gone. O(journeys).
+     */
+    private void reloadProjection() {
+        long started = System.nanoTime();
+        // Read before the journeys: an entry finished during the load is applied again, which changes nothing.
+        long position = importJournal.head();
+        StoreLoader.LoadedGraph graph = loader.load();
+        projection.replace(OpenJourneys.apply(new JourneySnapshot(graph.touchpoints(), graph.journeys(),
+                projection.current().version() + 1), openHorizon));
+        feedback.load();
+        ownEntries.clear();
+        advanceTo(position);
+        log.warn("Reloaded the projection: this instance was behind the journal by more than its change records are "
+                + "kept (journeys.instance.change-retention); {} journeys in {} ms", graph.journeys().size(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private void advanceTo(long position) {
@@ -661,7 +710,9 @@ public class JourneyGraph {
     public JourneySnapshot loadProjection() {
         schema.applySchema();
         schema.migrateStepChains();
-        ImportLease.Held held = lease.acquireAtStart(importJournal.embedded());
+        // Nothing to roll back, nothing written: a store the app only opened stays as it was.
+        boolean unfinishedAny = importJournal.anyUnfinished();
+        ImportLease.Held held = unfinishedAny ? lease.acquireAtStart(importJournal.embedded()) : null;
         try {
             writeLock.lock();
             try {
@@ -680,9 +731,9 @@ public class JourneyGraph {
                         held.close();
                         held = null;
                     }
-                } else {
-                    log.info("Another instance holds the imports lease: unfinished entries, if any, are rolled back "
-                            + "by whichever instance takes it next");
+                } else if (unfinishedAny) {
+                    log.info("Another instance holds the imports lease: unfinished entries are rolled back by "
+                            + "whichever instance takes it next");
                 }
                 for (String importId : importJournal.othersUnfinished()) {
                     log.warn("Import {} of another instance is unfinished: left to that instance, or to the one "

@@ -291,4 +291,32 @@ class SeveralInstancesTests {
             }
         }
     }
+
+    @Test
+    void anInstanceBehindTheRetentionOfTheChangeRecordsReloadsItsProjection() throws Exception {
+        try (AppInstance behind = AppInstance.start("behind", server, work.resolve("behind"),
+                "--journeys.instance.follow-interval=0");
+                AppInstance forgetful = AppInstance.start("forgetful", server, work.resolve("forgetful"),
+                        "--journeys.instance.change-retention=1ms");
+                Driver driver = GraphDatabase.driver(server.uri(), AuthTokens.none());
+                Session session = driver.session()) {
+            HttpResponse<String> first = forgetful.importCsv(journeys("retained-", 3));
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+            Thread.sleep(10);
+            HttpResponse<String> second = forgetful.importCsv(journeys("retained-later-", 2));
+            assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+            String firstEntry = AppInstance.json(first.body()).get("importId").asString();
+            assertThat(session.run("MATCH (:Import {id: $id})-[:CHANGED]->(c:JourneyChange) RETURN count(c)",
+                    java.util.Map.of("id", firstEntry)).single().get(0).asLong()).as("dropped by the next write")
+                    .isZero();
+
+            // Behind since it started, it cannot read those entries' journeys back: its next write reloads.
+            HttpResponse<String> own = behind.importCsv(journeys("behind-", 1));
+            assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+            String token = own.headers().firstValue("Journeys-Consistency").orElseThrow();
+            HttpResponse<String> expected = forgetful.get("/api/stats", "Journeys-Consistency", token);
+            assertThat(behind.getJson("/api/stats")).isEqualTo(AppInstance.json(expected.body()));
+            assertThat(behind.projectionChecksum()).isEqualTo(forgetful.projectionChecksum());
+        }
+    }
 }
