@@ -5,6 +5,10 @@ CREATE CONSTRAINT import_id IF NOT EXISTS FOR (i:Import) REQUIRE i.id IS UNIQUE;
 // The journal's head: one node whose sequence numbers the finished entries in commit order; instances follow it.
 CREATE CONSTRAINT journal_head IF NOT EXISTS FOR (h:JournalHead) REQUIRE h.id IS UNIQUE;
 CREATE INDEX import_sequence IF NOT EXISTS FOR (i:Import) ON (i.sequence);
+// The imports lease: one node that serializes writes across the instances on this database. Whoever takes it rolls back
+// the running entries a holder that is gone left, found by their status.
+CREATE CONSTRAINT import_lease IF NOT EXISTS FOR (l:ImportLease) REQUIRE l.id IS UNIQUE;
+CREATE INDEX import_status IF NOT EXISTS FOR (i:Import) ON (i.status);
 CREATE CONSTRAINT response_id IF NOT EXISTS FOR (r:Response) REQUIRE r.id IS UNIQUE;
 CREATE INDEX journey_customer IF NOT EXISTS FOR (j:Journey) ON (j.customerId);
 CREATE INDEX journey_started IF NOT EXISTS FOR (j:Journey) ON (j.startedAt);

@@ -66,16 +66,19 @@ public abstract class ApiTestSupport {
     /**
      * A fingerprint of everything stored: node and relationship counts by label and type (so steps too), plus a hash
      * over the journeys' ids and properties and over the transitions with their counts. Equal before and after means unchanged.
+     * Left out: what coordinates instances (ADR 0009), the imports lease and the ids of the journeys each entry changed,
+     * which a rolled-back change records too, so that instances re-read what it put back.
      */
     protected String graphChecksum() {
         try (var session = driver.session()) {
             var record = session.run("""
                     CALL () {
-                      MATCH (n) UNWIND labels(n) AS label WITH label, count(*) AS n ORDER BY label
+                      MATCH (n) UNWIND labels(n) AS label WITH label, count(*) AS n
+                      WHERE NOT label IN ['ImportLease', 'JourneyChange'] ORDER BY label
                       RETURN collect(label + '=' + n) AS labels
                     }
                     CALL () {
-                      MATCH ()-[r]->() WITH type(r) AS type, count(*) AS n ORDER BY type
+                      MATCH ()-[r]->() WHERE type(r) <> 'CHANGED' WITH type(r) AS type, count(*) AS n ORDER BY type
                       RETURN collect(type + '=' + n) AS types
                     }
                     CALL () { MATCH (j:Journey) WITH j ORDER BY j.id RETURN collect(properties(j)) AS journeys }

@@ -20,6 +20,7 @@ import com.journeyexplorer.analysis.chain.ChainNotSolvedException;
 import com.journeyexplorer.graph.CypherFailedException;
 import com.journeyexplorer.graph.CypherRefusedException;
 import com.journeyexplorer.graph.GraphWriteException;
+import com.journeyexplorer.graph.ImportsBusyException;
 import com.journeyexplorer.graph.NotStoredException;
 import com.journeyexplorer.graph.UndoConflictException;
 import com.journeyexplorer.ingest.ImportRejectedException;
@@ -148,6 +149,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail writeFailed(GraphWriteException e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
                 e.getMessage() + "; try again later");
+    }
+
+    /** Another instance wrote for the whole wait: nothing was changed, and the same request can be sent again. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> importsBusy(ImportsBusyException e) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "imports-busy", "Another instance is writing",
+                e.getMessage());
+        if (e.holder() != null) {
+            problem.setProperty("holder", e.holder());
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem);
     }
 
     @ExceptionHandler

@@ -199,18 +199,28 @@ public record JourneysProperties(
     /**
      * This app instance among several that share one Neo4j (see the README, "Running several instances").
      *
-     * @param name           names the instance in the journal entries it opens; at start-up an instance rolls back only
-     *                       the unfinished entries of its own name (all of them when the database is embedded).
-     *                       Default: the host name. Instances on one host need different names.
+     * @param name           names the instance in the journal entries it opens and in the imports lease; at start-up
+     *                       an instance takes over the lease of a dead predecessor of its name at once and rolls back
+     *                       what it left unfinished. Default: the host name. Instances need different names.
      * @param followInterval how often the instance asks the journal for entries other instances finished, and
      *                       applies them to its projection; 0 turns following off
      * @param consistencyWait longest a read that sends a consistency token waits for this instance to catch up with
      *                       it before a 503 problem
+     * @param importLease    how long the imports lease that serializes writes across instances lasts without a
+     *                       renewal (renewed every third of it while held): how soon another instance rolls back the
+     *                       unfinished change of one that died
+     * @param importWait     longest a change waits for another instance's lease before a 503 problem
+     * @param changeRetention how long the journal keeps the ids of the journeys each entry changed, which other
+     *                       instances read back to follow it; an instance that fell further behind reloads its
+     *                       projection in full. 0 keeps them for ever
      */
     public record Instance(
             String name,
             @DefaultValue("500ms") Duration followInterval,
-            @DefaultValue("5s") Duration consistencyWait) {
+            @DefaultValue("5s") Duration consistencyWait,
+            @DefaultValue("15s") Duration importLease,
+            @DefaultValue("30s") Duration importWait,
+            @DefaultValue("7d") Duration changeRetention) {
         public Instance {
             if (name == null || name.isBlank()) {
                 name = hostName();
@@ -220,6 +230,15 @@ public record JourneysProperties(
             }
             if (consistencyWait.isNegative()) {
                 throw new IllegalArgumentException("journeys.instance.consistency-wait must not be negative");
+            }
+            if (importLease.toMillis() < 300) {
+                throw new IllegalArgumentException("journeys.instance.import-lease must be at least 300ms");
+            }
+            if (importWait.isNegative()) {
+                throw new IllegalArgumentException("journeys.instance.import-wait must not be negative");
+            }
+            if (changeRetention.isNegative()) {
+                throw new IllegalArgumentException("journeys.instance.change-retention must not be negative");
             }
         }
 

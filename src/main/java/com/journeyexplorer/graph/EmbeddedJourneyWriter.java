@@ -32,9 +32,11 @@ final class EmbeddedJourneyWriter {
     private static final RelationshipType VISITED = RelationshipType.withName("VISITED");
 
     private final GraphDatabaseService database;
+    private final ImportLease lease;
 
-    EmbeddedJourneyWriter(DatabaseManagementService management) {
+    EmbeddedJourneyWriter(DatabaseManagementService management, ImportLease lease) {
         this.database = management.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        this.lease = lease;
     }
 
     /**
@@ -72,6 +74,7 @@ final class EmbeddedJourneyWriter {
                     setAll(node.createRelationshipTo(touchpoint, VISITED), JourneyProperties.ofStep(journey, i));
                 }
             }
+            lease.fence(tx);
             tx.commit();
         }
     }

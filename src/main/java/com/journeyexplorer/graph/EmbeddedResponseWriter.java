@@ -30,9 +30,11 @@ final class EmbeddedResponseWriter {
     private static final RelationshipType AT = RelationshipType.withName("AT");
 
     private final GraphDatabaseService database;
+    private final ImportLease lease;
 
-    EmbeddedResponseWriter(DatabaseManagementService management) {
+    EmbeddedResponseWriter(DatabaseManagementService management, ImportLease lease) {
         this.database = management.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        this.lease = lease;
     }
 
     /**
@@ -75,6 +77,7 @@ final class EmbeddedResponseWriter {
                     node.createRelationshipTo(touchpoint, AT);
                 }
             }
+            lease.fence(tx);
             tx.commit();
         }
     }

@@ -81,7 +81,7 @@ public class FeedbackGraph {
      *
      * @throws GraphWriteException when Neo4j refuses the write; nothing is stored then
      */
-    public Added add(List<SurveyResponse> candidates) {
+    Added add(List<SurveyResponse> candidates) {
         writeLock.lock();
         try {
             List<SurveyResponse> fresh = fresh(candidates);
@@ -177,8 +177,8 @@ public class FeedbackGraph {
         try {
             journal.rollBack(importId, batchSize);
         } catch (RuntimeException rollbackFailure) {
-            log.error("Rolling back feedback import {} failed too; it will be rolled back at the next start",
-                    importId, rollbackFailure);
+            log.error("Rolling back feedback import {} failed too; the instance that takes the imports lease next "
+                    + "rolls it back", importId, rollbackFailure);
         }
     }
 

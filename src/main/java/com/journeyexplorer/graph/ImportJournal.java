@@ -36,7 +36,7 @@ class ImportJournal {
     private static final String BEGIN_IMPORT = """
             CREATE (i:Import {id: $importId, kind: $kind, status: 'running', startedAt: datetime(),
                               journeys: $journeys, events: $events, responses: $responses})
-            SET i.undoes = $undoes, i.created = $created, i.instance = $instance
+            SET i.undoes = $undoes, i.created = $created, i.instance = $instance, i.lease = $lease
             """;
 
     /** A copy of the stored node, its {@code importId} included: the version's provenance, which undo checks. */
@@ -87,11 +87,49 @@ class ImportJournal {
             SET h.sequence = coalesce(h.sequence, 0) + 1
             REMOVE h.locked
             SET i.status = $status, i.finishedAt = datetime(), i.sequence = h.sequence
+            REMOVE i.lease
+            """;
+
+    /** Index seek on {@code import_status}. */
+    private static final String ANY_UNFINISHED = """
+            RETURN EXISTS { MATCH (i:Import {status: 'running'}) } AS found
             """;
 
     private static final String HEAD = """
             OPTIONAL MATCH (h:JournalHead {id: 'journal'})
             RETURN coalesce(h.sequence, 0) AS sequence
+            """;
+
+    /** The head and, in the same lookup, whether the imports lease is held past its expiry (by the database's clock). */
+    private static final String HEAD_AND_LEASE = """
+            OPTIONAL MATCH (h:JournalHead {id: 'journal'})
+            OPTIONAL MATCH (l:ImportLease {id: 'imports'})
+            RETURN coalesce(h.sequence, 0) AS sequence, coalesce(h.changesFrom, 0) AS changesFrom,
+                   coalesce(l.token IS NOT NULL AND l.expiresAt < datetime.realtime().epochMillis, false)
+                     AS leaseExpired
+            """;
+
+    /**
+     * The oldest entries whose change records are kept, by sequence (an index range), with whether each finished
+     * before the retention's cutoff (by the database's clock).
+     */
+    private static final String OLDEST_KEPT_CHANGES = """
+            OPTIONAL MATCH (h:JournalHead {id: 'journal'})
+            WITH coalesce(h.changesFrom, 0) AS from
+            MATCH (i:Import) WHERE i.sequence >= from
+            WITH i ORDER BY i.sequence LIMIT $limit
+            RETURN i.id AS id, i.sequence AS sequence,
+                   i.finishedAt < datetime.realtime() - duration({milliseconds: $retention}) AS old
+            """;
+
+    /** Deletes the change records of entries up to a sequence number and moves the journal head's mark past them. */
+    private static final String DROP_CHANGES = """
+            MATCH (h:JournalHead {id: 'journal'})
+            SET h.changesFrom = $next
+            WITH h
+            UNWIND $ids AS id
+            MATCH (:Import {id: id})-[:CHANGED]->(c:JourneyChange)
+            DETACH DELETE c
             """;
 
     /** Index seek on {@code import_sequence}. */
@@ -251,15 +289,17 @@ class ImportJournal {
             """;
 
     private final Driver driver;
+    private final ImportLease lease;
     private final JourneyWrites writes;
     private final StoreLoader loader;
     private final String instance;
     /** Whether the database runs in this process, so that no other instance can have opened an entry. */
     private final boolean embedded;
 
-    ImportJournal(Driver driver, JourneyWrites writes, StoreLoader loader, JourneysProperties properties,
-            ObjectProvider<DatabaseManagementService> embeddedDatabase) {
+    ImportJournal(Driver driver, ImportLease lease, JourneyWrites writes, StoreLoader loader,
+            JourneysProperties properties, ObjectProvider<DatabaseManagementService> embeddedDatabase) {
         this.driver = driver;
+        this.lease = lease;
         this.writes = writes;
         this.loader = loader;
         this.instance = properties.instance().name();
@@ -288,8 +328,12 @@ class ImportJournal {
         parameters.put("events", events);
         parameters.put("created", created.isEmpty() ? null : List.copyOf(created));
         parameters.put("instance", instance);
+        parameters.put("lease", lease.heldToken());
         try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(BEGIN_IMPORT, parameters).consume());
+            session.executeWriteWithoutResult(tx -> {
+                tx.run(BEGIN_IMPORT, parameters).consume();
+                lease.fence(tx);
+            });
         }
     }
 
@@ -302,8 +346,10 @@ class ImportJournal {
         for (int from = 0; from < all.size(); from += batchSize) {
             List<String> batch = all.subList(from, Math.min(all.size(), from + batchSize));
             try (Session session = driver.session()) {
-                session.executeWriteWithoutResult(tx -> tx.run(STASH_PREVIOUS_VERSIONS,
-                        Map.of("importId", importId, "ids", batch)).consume());
+                session.executeWriteWithoutResult(tx -> {
+                    tx.run(STASH_PREVIOUS_VERSIONS, Map.of("importId", importId, "ids", batch)).consume();
+                    lease.fence(tx);
+                });
             }
         }
     }
@@ -315,8 +361,10 @@ class ImportJournal {
         }
         List<Map<String, Object>> rows = previous.stream().map(JourneyProperties::ofTouchpoint).toList();
         try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(STASH_PREVIOUS_TOUCHPOINTS,
-                    Map.of("importId", importId, "touchpoints", rows)).consume());
+            session.executeWriteWithoutResult(tx -> {
+                tx.run(STASH_PREVIOUS_TOUCHPOINTS, Map.of("importId", importId, "touchpoints", rows)).consume();
+                lease.fence(tx);
+            });
         }
     }
 
@@ -336,6 +384,7 @@ class ImportJournal {
                     tx.run(COUNT_RESPONSES, Map.of("importId", importId, "responses", responses)).consume();
                 }
                 tx.run(FINISH_IMPORT, Map.of("importId", importId, "status", status)).consume();
+                lease.fence(tx);
             });
         }
         if (!"done".equals(status)) {
@@ -359,6 +408,7 @@ class ImportJournal {
                 tx.run(COUNT_RESPONSES, Map.of("importId", importId, "responses", ids.size())).consume();
                 tx.run(FINISH_IMPORT, Map.of("importId", importId, "status", "done")).consume();
                 tx.run(MARK_UNDONE, Map.of("importId", importId, "undoes", undone)).consume();
+                lease.fence(tx);
                 return ids;
             });
         }
@@ -382,6 +432,7 @@ class ImportJournal {
                 tx.run(COUNT_RESPONSES, Map.of("importId", importId, "responses", ids.size())).consume();
                 tx.run(FINISH_IMPORT, Map.of("importId", importId, "status", "done")).consume();
                 tx.run(FORGET_CUSTOMER, Map.of("customerId", customerId)).consume();
+                lease.fence(tx);
                 return ids;
             });
         }
@@ -396,6 +447,8 @@ class ImportJournal {
      */
     void deleteResponsesOf(String importId) {
         try (Session session = driver.session()) {
+            // Not fenced (each batch commits on its own): deleting an entry's answers is what its rollback wants,
+            // whichever instance holds the lease.
             session.run(DELETE_RESPONSES_IN_BATCHES, Map.of("importId", importId)).consume();
         }
     }
@@ -443,6 +496,13 @@ class ImportJournal {
         }
     }
 
+    /** Whether any journal entry is unfinished, of any instance. */
+    boolean anyUnfinished() {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> tx.run(ANY_UNFINISHED).single().get("found").asBoolean());
+        }
+    }
+
     /** Unfinished entries of other instances, as "id (instance)": left to them (see the README on several instances). */
     List<String> othersUnfinished() {
         if (embedded) {
@@ -459,6 +519,55 @@ class ImportJournal {
         try (Session session = driver.session()) {
             return session.executeRead(tx -> tx.run(HEAD).single().get("sequence").asLong());
         }
+    }
+
+    /**
+     * The journal's head; the first entry whose change records are kept (those before it were dropped by
+     * {@link #dropOldChanges}); and whether the imports lease has expired while held (its holder may be dead).
+     */
+    record Head(long sequence, long changesFrom, boolean leaseExpired) {
+    }
+
+    /**
+     * Drops the change records of the oldest entries finished longer than {@code retention} ago, at most
+     * {@code limit} entries per call, oldest first and without gaps, and marks on the journal head where the kept ones
+     * begin, in one transaction (under the imports lease). O(limit) index reads, nothing written when none is old.
+     */
+    void dropOldChanges(java.time.Duration retention, int limit) {
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> {
+                List<String> ids = new ArrayList<>();
+                long next = -1;
+                for (Record row : tx.run(OLDEST_KEPT_CHANGES, Map.of("limit", limit, "retention",
+                        retention.toMillis())).list()) {
+                    if (!row.get("old").asBoolean(false)) {
+                        break;
+                    }
+                    ids.add(row.get("id").asString());
+                    next = row.get("sequence").asLong() + 1;
+                }
+                if (!ids.isEmpty()) {
+                    tx.run(DROP_CHANGES, Map.of("ids", ids, "next", next)).consume();
+                    lease.fence(tx);
+                }
+            });
+        }
+    }
+
+    /** {@link #head()} and the lease's expiry in one lookup (two by unique constraints): what a follower polls. */
+    Head headAndLease() {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> {
+                Record row = tx.run(HEAD_AND_LEASE).single();
+                return new Head(row.get("sequence").asLong(), row.get("changesFrom").asLong(),
+                        row.get("leaseExpired").asBoolean());
+            });
+        }
+    }
+
+    /** Whether the database runs in this process. */
+    boolean embedded() {
+        return embedded;
     }
 
     /** An entry as the journal's followers see it: numbered in the order the entries finished. */
@@ -483,8 +592,10 @@ class ImportJournal {
         for (int from = 0; from < all.size(); from += CHANGE_BATCH) {
             List<String> batch = all.subList(from, Math.min(all.size(), from + CHANGE_BATCH));
             try (Session session = driver.session()) {
-                session.executeWriteWithoutResult(tx -> tx.run(RECORD_CHANGED,
-                        Map.of("importId", importId, "ids", batch)).consume());
+                session.executeWriteWithoutResult(tx -> {
+                    tx.run(RECORD_CHANGED, Map.of("importId", importId, "ids", batch)).consume();
+                    lease.fence(tx);
+                });
             }
         }
     }
@@ -568,6 +679,13 @@ class ImportJournal {
     void rollBack(String importId, int batchSize) {
         deleteResponsesOf(importId);
         List<String> created = journeysCreatedBy(importId);
+        // Other instances read the journeys back once the rollback is finished: the deleted and the restored ones.
+        Set<String> changed = new HashSet<>(created);
+        try (Session session = driver.session()) {
+            session.run(PREVIOUS_VERSION_WRITERS, Map.of("importId", importId))
+                    .forEachRemaining(row -> changed.add(row.get("id").asString()));
+        }
+        recordChanged(importId, changed);
         for (int from = 0; from < created.size(); from += batchSize) {
             writes.deleteJourneys(created.subList(from, Math.min(created.size(), from + batchSize)));
         }

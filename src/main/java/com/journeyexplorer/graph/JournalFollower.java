@@ -21,7 +21,9 @@ import com.journeyexplorer.config.JourneysProperties;
 /**
  * Keeps this instance's projection following the journal in Neo4j, so that what other instances import shows in its
  * answers: every {@code journeys.instance.follow-interval} (500 ms by default) it asks for entries finished since the
- * last one applied, one indexed lookup when there are none, and applies them ({@link JourneyGraph#catchUpUnlessWriting}). Starts
+ * last one applied, one indexed lookup when there are none, and applies them ({@link JourneyGraph#catchUpUnlessWriting});
+ * when the same lookup finds the imports lease expired, it rolls back what its dead holder left unfinished
+ * ({@link JourneyGraph#recoverExpiredLease}). Starts
  * after the projection is loaded, before the web server. As the health component {@code journalFollower}, part of
  * readiness, it is down while the journal cannot be read (the database is unreachable): the instance is then
  * behind, and recovers by itself when the database answers again.
@@ -74,6 +76,8 @@ class JournalFollower implements SmartLifecycle, HealthIndicator, MeterBinder {
                 log.info("Following the journal again, at entry {}", graph.appliedPosition());
                 failure = null;
             }
+            // An instance that died holding the imports lease: its unfinished change is rolled back here.
+            graph.recoverExpiredLease();
         } catch (RuntimeException e) {
             if (!running) {
                 return;

@@ -39,6 +39,8 @@ public class JourneyGraph {
 
     private static final Logger log = LoggerFactory.getLogger(JourneyGraph.class);
     private static final long PROGRESS_LOG_INTERVAL_NANOS = 5_000_000_000L;
+    /** Entries whose change records a write drops at most: more than writes add, a short transaction. */
+    private static final int CHANGES_DROPPED_PER_WRITE = 100;
 
     private final StoreSchema schema;
     private final StoreLoader loader;
@@ -47,8 +49,10 @@ public class JourneyGraph {
     private final ImportJournal importJournal;
     private final JourneyProjection projection;
     private final FeedbackGraph feedback;
+    private final ImportLease lease;
     private final int batchSize;
     private final long openHorizon;
+    private final java.time.Duration changeRetention;
     private final ReentrantLock writeLock = new ReentrantLock();
     /** The journal position the projection reflects: every entry up to this sequence number is applied. */
     private volatile long applied;
@@ -58,11 +62,14 @@ public class JourneyGraph {
     private final Object appliedChanged = new Object();
     /** Entries this instance wrote and published, not yet passed by {@link #applied}; under the write lock. */
     private final Set<String> ownEntries = new HashSet<>();
+    /** Whether the last look at the journal found the imports lease expired: a holder may have died. */
+    private volatile boolean leaseExpired;
 
     JourneyGraph(StoreSchema schema, StoreLoader loader, JourneyWrites writes, TransitionWriter transitions,
-            ImportJournal importJournal, JourneyProjection projection, FeedbackGraph feedback,
+            ImportJournal importJournal, JourneyProjection projection, FeedbackGraph feedback, ImportLease lease,
             JourneysProperties properties) {
         this.feedback = feedback;
+        this.lease = lease;
         this.schema = schema;
         this.loader = loader;
         this.writes = writes;
@@ -71,6 +78,7 @@ public class JourneyGraph {
         this.projection = projection;
         this.batchSize = properties.neo4j().writeBatchSize();
         this.openHorizon = properties.openHorizon().toMillis();
+        this.changeRetention = properties.instance().changeRetention();
     }
 
     /** Progress of a long write: journeys written so far out of the total. */
@@ -104,8 +112,12 @@ public class JourneyGraph {
     }
 
     /**
-     * Plans changes against the current snapshot and applies them, with imports serialized: {@code planner} sees the
-     * snapshot that its changes will be applied to.
+     * Plans changes against the current snapshot and applies them, with imports serialized across every instance on
+     * the database (the imports lease, {@link ImportLease}): {@code planner} sees the snapshot that its changes will be
+     * applied to, caught up with every entry finished through any instance.
+     *
+     * @throws ImportsBusyException when another instance held the lease for longer than
+     *                              {@code journeys.instance.import-wait}; nothing was changed
      */
     public <R> R update(Function<JourneySnapshot, JourneyChanges> planner,
             java.util.function.BiFunction<JourneyChanges, JourneySnapshot, R> result, WriteProgress progress) {
@@ -147,51 +159,117 @@ public class JourneyGraph {
 
     private <R> R update(Journal journal, Function<JourneySnapshot, JourneyChanges> planner,
             Function<JourneySnapshot, List<SurveyResponse>> answersOf, Answered<R> result, WriteProgress progress) {
-        writeLock.lock();
-        try {
-            // Plans against what every instance has finished, not only this one.
-            followJournal();
-            long started = System.nanoTime();
-            JourneySnapshot before = projection.current();
-            JourneyChanges changes = planner.apply(before);
-            long planned = System.nanoTime();
-            // The latest event moves with the data: which journeys are open is derived anew for every snapshot.
-            JourneySnapshot after = before;
-            Set<String> changed = Set.of();
-            if (!changes.isEmpty()) {
-                OpenJourneys.Changed next = OpenJourneys.applyChanges(before, changes.touchpoints(),
-                        changes.upserts(), changes.removals(), openHorizon);
-                after = next.snapshot();
-                changed = new HashSet<>(next.statusMoved());
-                for (Journey journey : changes.upserts()) {
-                    changed.add(journey.id());
-                }
-                changed.addAll(changes.removals());
+        try (ImportLease.Held held = lease.acquire()) {
+            writeLock.lock();
+            try {
+                rollBackOrphans(held);
+                return updateUnderLease(journal, planner, answersOf, result, progress);
+            } finally {
+                writeLock.unlock();
             }
-            long derived = System.nanoTime();
-            List<SurveyResponse> answers = answersOf.apply(after);
-            String importId = null;
-            FeedbackGraph.Added added = new FeedbackGraph.Added(null, List.of(), answers.size(),
-                    feedback.responses().size());
-            if (!changes.isEmpty() || journal.undoes() != null || journal.erasedCustomer() != null
-                    || feedback.hasNew(answers)) {
-                Written written = write(journal, changes, before, after, changed, answers, progress);
-                importId = written.importId();
-                if (written.answers() != null) {
-                    added = written.answers();
-                }
-                projection.replace(after);
-                ownEntries.add(importId);
-                log.info("Change {}: planned in {} ms, next snapshot in {} ms, written and published in {} ms",
-                        importId, (planned - started) / 1_000_000, (derived - planned) / 1_000_000,
-                        (System.nanoTime() - derived) / 1_000_000);
-                // Passes this entry, and applies those other instances finished meanwhile.
-                followJournal();
-            }
-            return result.apply(changes, after, importId, added);
-        } finally {
-            writeLock.unlock();
         }
+    }
+
+    /**
+     * Stores survey responses (those whose ids are new) as a {@code feedback} entry, under the imports lease and
+     * caught up with the journal first, so that a response another instance stored is known and skipped.
+     */
+    public FeedbackGraph.Added addResponses(List<SurveyResponse> candidates) {
+        try (ImportLease.Held held = lease.acquire()) {
+            writeLock.lock();
+            try {
+                rollBackOrphans(held);
+                followJournal();
+                FeedbackGraph.Added added = feedback.add(candidates);
+                if (added.importId() != null) {
+                    ownEntries.add(added.importId());
+                    followJournal();
+                }
+                return added;
+            } finally {
+                writeLock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Drops the change records of entries older than {@code journeys.instance.change-retention}, a bounded number per
+     * write (under the lease, after the write is published). A failure is logged: the records are dropped by a later
+     * write.
+     */
+    private void dropOldChanges() {
+        if (changeRetention.isZero()) {
+            return;
+        }
+        try {
+            importJournal.dropOldChanges(changeRetention, CHANGES_DROPPED_PER_WRITE);
+        } catch (RuntimeException e) {
+            log.warn("Could not drop old change records of the journal: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Rolls back the journal entries a lease holder that is gone left unfinished (it died, or was cut off past its
+     * lease), publishes each rollback through the journal so that every instance applies it, and rewrites the
+     * aggregated TRANSITION graph, which the dead holder may have updated (O(journeys), once per such takeover).
+     * Under the lease and the write lock; nothing to do, and no cost, when there are none.
+     */
+    private void rollBackOrphans(ImportLease.Held held) {
+        if (held.orphans().isEmpty()) {
+            return;
+        }
+        for (String importId : held.orphans()) {
+            log.warn("Rolling back entry {}, which {} left unfinished", importId,
+                    held.previousOwner() == null ? "this instance" : "instance " + held.previousOwner());
+            importJournal.rollBack(importId, batchSize);
+        }
+        followJournal();
+        transitions.rewrite(projection.current());
+    }
+
+    private <R> R updateUnderLease(Journal journal, Function<JourneySnapshot, JourneyChanges> planner,
+            Function<JourneySnapshot, List<SurveyResponse>> answersOf, Answered<R> result, WriteProgress progress) {
+        // Plans against what every instance has finished, not only this one.
+        followJournal();
+        long started = System.nanoTime();
+        JourneySnapshot before = projection.current();
+        JourneyChanges changes = planner.apply(before);
+        long planned = System.nanoTime();
+        // The latest event moves with the data: which journeys are open is derived anew for every snapshot.
+        JourneySnapshot after = before;
+        Set<String> changed = Set.of();
+        if (!changes.isEmpty()) {
+            OpenJourneys.Changed next = OpenJourneys.applyChanges(before, changes.touchpoints(),
+                    changes.upserts(), changes.removals(), openHorizon);
+            after = next.snapshot();
+            changed = new HashSet<>(next.statusMoved());
+            for (Journey journey : changes.upserts()) {
+                changed.add(journey.id());
+            }
+            changed.addAll(changes.removals());
+        }
+        long derived = System.nanoTime();
+        List<SurveyResponse> answers = answersOf.apply(after);
+        String importId = null;
+        FeedbackGraph.Added added = new FeedbackGraph.Added(null, List.of(), answers.size(),
+                feedback.responses().size());
+        if (!changes.isEmpty() || journal.undoes() != null || journal.erasedCustomer() != null
+                || feedback.hasNew(answers)) {
+            Written written = write(journal, changes, before, after, changed, answers, progress);
+            importId = written.importId();
+            if (written.answers() != null) {
+                added = written.answers();
+            }
+            projection.replace(after);
+            ownEntries.add(importId);
+            log.info("Change {}: planned in {} ms, next snapshot in {} ms, written and published in {} ms",
+                    importId, (planned - started) / 1_000_000, (derived - planned) / 1_000_000,
+                    (System.nanoTime() - derived) / 1_000_000);
+            // Passes this entry, and applies those other instances finished meanwhile.
+            followJournal();
+            dropOldChanges();
+        }
+        return result.apply(changes, after, importId, added);
     }
 
     /**
@@ -437,8 +515,8 @@ public class JourneyGraph {
             writes.writeTouchpoints(before.touchpoints(), importId + "-undo");
             transitions.rewrite(before);
         } catch (RuntimeException undoFailure) {
-            log.error("Undoing import {} failed too; it will be rolled back at the next start", importId,
-                    undoFailure);
+            log.error("Undoing import {} failed too; the instance that takes the imports lease next rolls it back",
+                    importId, undoFailure);
         }
     }
 
@@ -465,11 +543,40 @@ public class JourneyGraph {
         }
     }
 
+    /**
+     * When the last look at the journal found the imports lease expired (its holder may have died during a change):
+     * takes the lease, unless someone else does first, and rolls back what the holder left unfinished, without waiting
+     * for that instance to start again. Called by the follower after each poll; nothing to do, and no cost, otherwise.
+     */
+    void recoverExpiredLease() {
+        if (!leaseExpired) {
+            return;
+        }
+        try (ImportLease.Held held = lease.acquireIfFree()) {
+            if (held == null) {
+                return;
+            }
+            writeLock.lock();
+            try {
+                rollBackOrphans(held);
+                followJournal();
+            } finally {
+                writeLock.unlock();
+            }
+        }
+    }
+
     /** {@link #catchUpUnlessWriting}, under the write lock. */
     private void followJournal() {
-        long head = importJournal.head();
+        ImportJournal.Head look = importJournal.headAndLease();
+        leaseExpired = look.leaseExpired();
+        long head = look.sequence();
         seenHead = Math.max(seenHead, head);
         if (head <= applied) {
+            return;
+        }
+        if (look.changesFrom() > applied + 1) {
+            reloadProjection();
             return;
         }
         List<ImportJournal.Finished> entries = importJournal.finishedSince(applied);
@@ -491,6 +598,11 @@ public class JourneyGraph {
             erased |= entry.kind().equals("erasure");
             answersChanged |= entry.responses() > 0 || entry.kind().equals("undo") || erased;
             changed.addAll(importJournal.changedJourneys(entry.id()));
+        }
+        if (journeysChanged && importJournal.headAndLease().changesFrom() > applied + 1) {
+            // The change records were dropped while they were read (this instance is behind by the retention).
+            reloadProjection();
+            return;
         }
         if (journeysChanged) {
             long started = System.nanoTime();
@@ -523,6 +635,25 @@ public class JourneyGraph {
             feedback.load();
         }
         advanceTo(last);
+    }
+
+    /**
+     * Loads the projection and the survey responses anew, as at start: for an instance behind by more than
+     * {@code journeys.instance.change-retention}, whose missed entries' change records are gone. O(journeys).
+     */
+    private void reloadProjection() {
+        long started = System.nanoTime();
+        // Read before the journeys: an entry finished during the load is applied again, which changes nothing.
+        long position = importJournal.head();
+        StoreLoader.LoadedGraph graph = loader.load();
+        projection.replace(OpenJourneys.apply(new JourneySnapshot(graph.touchpoints(), graph.journeys(),
+                projection.current().version() + 1), openHorizon));
+        feedback.load();
+        ownEntries.clear();
+        advanceTo(position);
+        log.warn("Reloaded the projection: this instance was behind the journal by more than its change records are "
+                + "kept (journeys.instance.change-retention); {} journeys in {} ms", graph.journeys().size(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private void advanceTo(long position) {
@@ -569,39 +700,69 @@ public class JourneyGraph {
         }
     }
 
-    /** Creates the schema and loads the projection from Neo4j; called once at start-up. */
+    /**
+     * Creates the schema and loads the projection from Neo4j; called once at start-up. Unfinished journal entries are
+     * rolled back first, under the imports lease: those a lease holder that is gone left (this instance's previous
+     * run included, whose lease is taken over at once), and this instance's own from versions without the lease (all
+     * of them with an embedded database, which no other process can have written since it opened). When another
+     * live instance holds the lease, nothing is rolled back here: whoever takes the lease next does it.
+     */
     public JourneySnapshot loadProjection() {
-        writeLock.lock();
+        schema.applySchema();
+        schema.migrateStepChains();
+        // Nothing to roll back, nothing written: a store the app only opened stays as it was.
+        boolean unfinishedAny = importJournal.anyUnfinished();
+        ImportLease.Held held = unfinishedAny ? lease.acquireAtStart(importJournal.embedded()) : null;
         try {
-            schema.applySchema();
-            schema.migrateStepChains();
-            long started = System.nanoTime();
-            List<String> unfinished = importJournal.unfinishedImports();
-            for (String importId : unfinished) {
-                log.warn("Import {} did not finish (the app stopped during it): rolling it back", importId);
-                importJournal.rollBack(importId, batchSize);
+            writeLock.lock();
+            try {
+                long started = System.nanoTime();
+                Set<String> unfinished = new java.util.LinkedHashSet<>();
+                if (held != null) {
+                    unfinished.addAll(held.orphans());
+                    unfinished.addAll(importJournal.unfinishedImports());
+                    for (String importId : unfinished) {
+                        log.warn("Import {} did not finish (its instance stopped during it): rolling it back",
+                                importId);
+                        importJournal.rollBack(importId, batchSize);
+                    }
+                    if (unfinished.isEmpty()) {
+                        // Nothing to write at start: other instances need not wait for the load.
+                        held.close();
+                        held = null;
+                    }
+                } else if (unfinishedAny) {
+                    log.info("Another instance holds the imports lease: unfinished entries are rolled back by "
+                            + "whichever instance takes it next");
+                }
+                for (String importId : importJournal.othersUnfinished()) {
+                    log.warn("Import {} of another instance is unfinished: left to that instance, or to the one "
+                            + "that takes the imports lease after it", importId);
+                }
+                for (String importId : importJournal.importsWithLeftoverVersions()) {
+                    importJournal.dropPreviousVersions(importId);
+                }
+                // Read before the journeys: an entry finished during the load is applied again, which changes nothing.
+                long position = importJournal.head();
+                StoreLoader.LoadedGraph graph = loader.load();
+                JourneySnapshot snapshot = OpenJourneys.apply(
+                        new JourneySnapshot(graph.touchpoints(), graph.journeys(), 1), openHorizon);
+                if (!unfinished.isEmpty()) {
+                    transitions.rewrite(snapshot);
+                }
+                projection.replace(snapshot);
+                advanceTo(position);
+                log.info("Loaded {} journeys ({} events, {} touchpoints) from Neo4j in {} ms",
+                        snapshot.journeyCount(), snapshot.eventCount(), snapshot.touchpoints().size(),
+                        (System.nanoTime() - started) / 1_000_000);
+                return snapshot;
+            } finally {
+                writeLock.unlock();
             }
-            for (String importId : importJournal.othersUnfinished()) {
-                log.warn("Import {} of another instance is unfinished: left to that instance", importId);
-            }
-            for (String importId : importJournal.importsWithLeftoverVersions()) {
-                importJournal.dropPreviousVersions(importId);
-            }
-            // Read before the journeys: an entry finished during the load is applied again, which changes nothing.
-            long position = importJournal.head();
-            StoreLoader.LoadedGraph graph = loader.load();
-            JourneySnapshot snapshot = OpenJourneys.apply(
-                    new JourneySnapshot(graph.touchpoints(), graph.journeys(), 1), openHorizon);
-            if (!unfinished.isEmpty()) {
-                transitions.rewrite(snapshot);
-            }
-            projection.replace(snapshot);
-            advanceTo(position);
-            log.info("Loaded {} journeys ({} events, {} touchpoints) from Neo4j in {} ms", snapshot.journeyCount(),
-                    snapshot.eventCount(), snapshot.touchpoints().size(), (System.nanoTime() - started) / 1_000_000);
-            return snapshot;
         } finally {
-            writeLock.unlock();
+            if (held != null) {
+                held.close();
+            }
         }
     }
 }

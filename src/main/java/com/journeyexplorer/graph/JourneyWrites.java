@@ -76,15 +76,18 @@ class JourneyWrites {
             """;
 
     private final Driver driver;
+    private final ImportLease lease;
 
     /** Null when the database is not embedded, or direct writes are turned off. */
     private final EmbeddedJourneyWriter embeddedWriter;
 
-    JourneyWrites(Driver driver, ObjectProvider<DatabaseManagementService> embedded, JourneysProperties properties) {
+    JourneyWrites(Driver driver, ImportLease lease, ObjectProvider<DatabaseManagementService> embedded,
+            JourneysProperties properties) {
         this.driver = driver;
+        this.lease = lease;
         var management = embedded.getIfAvailable();
         this.embeddedWriter = management == null || !properties.neo4j().embedded().directWrites() ? null
-                : new EmbeddedJourneyWriter(management);
+                : new EmbeddedJourneyWriter(management, lease);
     }
 
     /** Creates or updates touchpoints by name; one that is created records {@code importId}, which created it. */
@@ -94,8 +97,10 @@ class JourneyWrites {
         }
         List<Map<String, Object>> rows = touchpoints.stream().map(JourneyProperties::ofTouchpoint).toList();
         try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(MERGE_TOUCHPOINTS,
-                    Map.of("touchpoints", rows, "importId", importId)).consume());
+            session.executeWriteWithoutResult(tx -> {
+                tx.run(MERGE_TOUCHPOINTS, Map.of("touchpoints", rows, "importId", importId)).consume();
+                lease.fence(tx);
+            });
         }
     }
 
@@ -106,8 +111,10 @@ class JourneyWrites {
         }
         List<Map<String, Object>> rows = touchpoints.stream().map(JourneyProperties::ofTouchpoint).toList();
         try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(RESTORE_TOUCHPOINTS, Map.of("touchpoints", rows))
-                    .consume());
+            session.executeWriteWithoutResult(tx -> {
+                tx.run(RESTORE_TOUCHPOINTS, Map.of("touchpoints", rows)).consume();
+                lease.fence(tx);
+            });
         }
     }
 
@@ -136,6 +143,7 @@ class JourneyWrites {
                     tx.run(DELETE_STEPS, Map.of("ids", List.copyOf(replacedIds))).consume();
                 }
                 tx.run(WRITE_JOURNEYS, Map.of("rows", rows)).consume();
+                lease.fence(tx);
             });
         }
     }
@@ -146,23 +154,30 @@ class JourneyWrites {
             return;
         }
         try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(DELETE_JOURNEYS, Map.of("ids", List.copyOf(ids))).consume());
+            session.executeWriteWithoutResult(tx -> {
+                tx.run(DELETE_JOURNEYS, Map.of("ids", List.copyOf(ids))).consume();
+                lease.fence(tx);
+            });
         }
     }
 
     /** Deletes the touchpoints from projection index {@code firstIndex} on (the tail an undo removes). */
     void deleteTouchpointsFrom(int firstIndex) {
         try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(
-                    tx -> tx.run(DELETE_TOUCHPOINTS_FROM, Map.of("firstIndex", firstIndex)).consume());
+            session.executeWriteWithoutResult(tx -> {
+                tx.run(DELETE_TOUCHPOINTS_FROM, Map.of("firstIndex", firstIndex)).consume();
+                lease.fence(tx);
+            });
         }
     }
 
     /** Deletes the touchpoints that the journal entry {@code importId} created. */
     void deleteTouchpointsCreatedBy(String importId) {
         try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(DELETE_TOUCHPOINTS_CREATED_BY,
-                    Map.of("importId", importId)).consume());
+            session.executeWriteWithoutResult(tx -> {
+                tx.run(DELETE_TOUCHPOINTS_CREATED_BY, Map.of("importId", importId)).consume();
+                lease.fence(tx);
+            });
         }
     }
 }

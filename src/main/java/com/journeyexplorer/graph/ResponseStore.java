@@ -56,14 +56,17 @@ class ResponseStore {
             """;
 
     private final Driver driver;
+    private final ImportLease lease;
     /** Null when the database is not embedded, or direct writes are turned off. */
     private final EmbeddedResponseWriter embeddedWriter;
 
-    ResponseStore(Driver driver, ObjectProvider<DatabaseManagementService> embedded, JourneysProperties properties) {
+    ResponseStore(Driver driver, ImportLease lease, ObjectProvider<DatabaseManagementService> embedded,
+            JourneysProperties properties) {
         this.driver = driver;
+        this.lease = lease;
         var management = embedded.getIfAvailable();
         this.embeddedWriter = management == null || !properties.neo4j().embedded().directWrites() ? null
-                : new EmbeddedResponseWriter(management);
+                : new EmbeddedResponseWriter(management, lease);
     }
 
     /**
@@ -89,7 +92,10 @@ class ResponseStore {
                         Math.min(responses.size(), from + perTransaction))) {
                     rows.add(row(response, importId));
                 }
-                session.executeWriteWithoutResult(tx -> tx.run(WRITE_RESPONSES, Map.of("rows", rows)).consume());
+                session.executeWriteWithoutResult(tx -> {
+                    tx.run(WRITE_RESPONSES, Map.of("rows", rows)).consume();
+                    lease.fence(tx);
+                });
             }
         }
     }

@@ -88,12 +88,14 @@ class TransitionWriter {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TransitionWriter.class);
 
     private final Driver driver;
+    private final ImportLease lease;
     /** The ledger of {@link #reflected}'s journeys, or null when there is none to trust. */
     private TransitionLedger ledger;
     private JourneySnapshot reflected;
 
-    TransitionWriter(Driver driver) {
+    TransitionWriter(Driver driver, ImportLease lease) {
         this.driver = driver;
+        this.lease = lease;
     }
 
     /**
@@ -174,7 +176,9 @@ class TransitionWriter {
                         throw new StaleGraphException();
                     }
                 }
-                return createdIds(tx, createdRows);
+                List<String> createdIds = createdIds(tx, createdRows);
+                lease.fence(tx);
+                return createdIds;
             });
             for (int i = 0; i < created.size(); i++) {
                 created.get(i).relationship = ids.get(i);
@@ -232,7 +236,9 @@ class TransitionWriter {
             List<String> ids = session.executeWrite(tx -> {
                 tx.run(MERGE_SPECIAL_NODES, Map.of("nodes", specialNodes())).consume();
                 tx.run(DELETE_TRANSITIONS).consume();
-                return createdIds(tx, rows);
+                List<String> createdIds = createdIds(tx, rows);
+                lease.fence(tx);
+                return createdIds;
             });
             for (int i = 0; i < all.size(); i++) {
                 all.get(i).relationship = ids.get(i);

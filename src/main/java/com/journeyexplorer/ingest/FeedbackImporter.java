@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.graph.FeedbackGraph;
+import com.journeyexplorer.graph.JourneyGraph;
 import com.journeyexplorer.graph.JourneyProjection;
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Scale;
@@ -40,12 +41,12 @@ public class FeedbackImporter {
 
     static final int MAX_NAME_LENGTH = 1000;
 
-    private final FeedbackGraph feedback;
+    private final JourneyGraph graph;
     private final JourneyProjection projection;
     private final JourneysProperties.Ingest settings;
 
-    FeedbackImporter(FeedbackGraph feedback, JourneyProjection projection, JourneysProperties properties) {
-        this.feedback = feedback;
+    FeedbackImporter(JourneyGraph graph, JourneyProjection projection, JourneysProperties properties) {
+        this.graph = graph;
         this.projection = projection;
         this.settings = properties.ingest();
     }
@@ -104,7 +105,7 @@ public class FeedbackImporter {
         Map<String, String> unmatchedReasons = new HashMap<>();
         Map<String, Long> lines = new HashMap<>();
         join(drafts, snapshot, options.window().toMillis(), responses, unmatchedReasons, lines);
-        FeedbackGraph.Added added = feedback.add(responses);
+        FeedbackGraph.Added added = graph.addResponses(responses);
         long matched = 0;
         List<FeedbackReport.Unmatched> unmatched = new ArrayList<>();
         for (SurveyResponse response : added.stored()) {

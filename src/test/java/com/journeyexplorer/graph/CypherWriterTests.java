@@ -78,7 +78,7 @@ class CypherWriterTests extends ApiTestSupport {
                     .forEachRemaining(r -> writtenBy.put(r.get("id").asString(), r.get("importId").asString()));
             var snapshot = projection.current();
             List<String> ids = snapshot.journeys().stream().map(com.journeyexplorer.journey.Journey::id).toList();
-            new EmbeddedJourneyWriter(embedded).writeJourneys(snapshot.journeys(), ids, snapshot.touchpoints(),
+            new EmbeddedJourneyWriter(embedded, lease).writeJourneys(snapshot.journeys(), ids, snapshot.touchpoints(),
                     "unused", writtenBy);
 
             List<java.util.Map<String, Object>> byJavaApi = session.run(STORED).list(r -> r.asMap());
@@ -88,6 +88,9 @@ class CypherWriterTests extends ApiTestSupport {
 
     @Autowired
     FeedbackGraph feedback;
+
+    @Autowired
+    ImportLease lease;
 
     /** Every response node with its properties, the journey it is ABOUT and the touchpoint it is AT, in id order. */
     private static final String STORED_RESPONSES = """
@@ -117,7 +120,7 @@ class CypherWriterTests extends ApiTestSupport {
             session.run("MATCH (r:Response) DETACH DELETE r").consume();
 
             // Batches of three: the four answers take two transactions.
-            new EmbeddedResponseWriter(embedded).write(feedback.responses(), importId, 3);
+            new EmbeddedResponseWriter(embedded, lease).write(feedback.responses(), importId, 3);
 
             assertThat(session.run(STORED_RESPONSES).list(r -> r.asMap())).isEqualTo(byCypher);
         }

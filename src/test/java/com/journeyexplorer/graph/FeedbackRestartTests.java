@@ -49,7 +49,7 @@ class FeedbackRestartTests {
     @Test
     void rollsBackAFeedbackImportThatACrashLeftUnfinished() {
         try (ConfigurableApplicationContext app = startEmpty()) {
-            app.getBean(FeedbackGraph.class).add(List.of(answer("kept")));
+            app.getBean(JourneyGraph.class).addResponses(List.of(answer("kept")));
             // What a crash between the write of the answers and the end of their entry leaves.
             app.getBean(ImportJournal.class).beginImport("crashed", "feedback", null, 0, 0, List.of(), 1);
             // Three answers in transactions of one: a crash can leave some of an entry's transactions committed.

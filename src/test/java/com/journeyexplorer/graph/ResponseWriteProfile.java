@@ -78,7 +78,7 @@ public final class ResponseWriteProfile {
             GraphDatabaseService db = context.getBean(DatabaseManagementService.class)
                     .database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
             EmbeddedResponseWriter current = new EmbeddedResponseWriter(context.getBean(
-                    DatabaseManagementService.class));
+                    DatabaseManagementService.class), context.getBean(ImportLease.class));
             String[] names = {"current (one tx)", "tx of 2000", "tx of 2000, no empty/normalized props",
                 "tx of 5000, no empty/normalized props"};
             Map<String, double[]> totals = new HashMap<>();

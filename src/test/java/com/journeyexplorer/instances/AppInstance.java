@@ -14,6 +14,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.journeyexplorer.JourneyExplorerApplication;
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.graph.JourneyProjection;
+import com.journeyexplorer.journey.Journey;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +47,36 @@ final class AppInstance implements AutoCloseable {
         arguments.addAll(List.of(settings));
         return new AppInstance(new SpringApplicationBuilder(JourneyExplorerApplication.class).profiles("test")
                 .run(arguments.toArray(String[]::new)));
+    }
+
+    /** Starts an instance named {@code name} with its own embedded database in {@code dataDir}, alone on it. */
+    static AppInstance startEmbedded(String name, Path dataDir) {
+        return new AppInstance(new SpringApplicationBuilder(JourneyExplorerApplication.class).profiles("test")
+                .run("--server.port=0", "--journeys.data-dir=" + dataDir, "--journeys.instance.name=" + name,
+                        "--spring.application.name=journey-explorer-" + name));
+    }
+
+    /**
+     * A digest of this instance's projection that does not depend on the order touchpoints were created in: every
+     * journey (sorted by id) with its customer, outcome, value and steps as touchpoint name, time and type.
+     */
+    String projectionChecksum() throws java.security.NoSuchAlgorithmException {
+        JourneySnapshot snapshot = bean(JourneyProjection.class).current();
+        List<String> lines = new ArrayList<>();
+        for (Journey journey : snapshot.journeys()) {
+            StringBuilder line = new StringBuilder(journey.id()).append('|').append(journey.customerId()).append('|')
+                    .append(journey.outcome()).append('|').append(journey.value());
+            for (int i = 0; i < journey.steps().length; i++) {
+                line.append('|').append(snapshot.touchpoint(journey.steps()[i]).name()).append('@')
+                        .append(journey.times().length > i ? journey.times()[i] : -1).append(':')
+                        .append(journey.types().length > i ? journey.types()[i] : -1);
+            }
+            lines.add(line.toString());
+        }
+        java.util.Collections.sort(lines);
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return lines.size() + ":" + java.util.HexFormat.of().formatHex(digest);
     }
 
     int port() {
@@ -97,5 +130,8 @@ final class AppInstance implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+        // Stopping a context stops the budgeted analyses of the whole JVM (a flag for shutdown); the other instances
+        // of this JVM keep serving.
+        com.journeyexplorer.analysis.WorkBudget.resume();
     }
 }

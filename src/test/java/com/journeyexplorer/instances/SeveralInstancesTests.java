@@ -3,13 +3,22 @@ package com.journeyexplorer.instances;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
+
+import com.journeyexplorer.demo.DemoCsvWriter;
+import com.journeyexplorer.demo.DemoStore;
 
 /**
  * Several app instances on one Neo4j server, which runs in a JVM of its own ({@link Neo4jServer}): what each instance
@@ -184,6 +193,130 @@ class SeveralInstancesTests {
         assertThat(a.getJson("/api/stats").get("journeys").asLong()).isEqualTo(before + 5);
         try (AppInstance c = AppInstance.start("c", server, work.resolve("c"))) {
             assertThat(c.getJson("/api/stats")).isEqualTo(a.getJson("/api/stats"));
+        }
+    }
+
+    /** Another instance's lease, written into the database as that instance would hold it. */
+    private static final String LEASE_HELD_ELSEWHERE = """
+            MERGE (l:ImportLease {id: 'imports'})
+            SET l.owner = 'elsewhere', l.token = 'not-ours', l.expiresAt = datetime.realtime().epochMillis + 60000
+            """;
+
+    private static final String LEASE_LET_GO = """
+            MATCH (l:ImportLease {id: 'imports'})
+            SET l.owner = null, l.token = null, l.expiresAt = null
+            """;
+
+    @Test
+    void aWriteWhileAnotherInstanceHoldsTheImportsLeaseForTheWholeWaitIsA503ProblemAndWritesNothing()
+            throws Exception {
+        try (AppInstance impatient = AppInstance.start("impatient", server, work.resolve("impatient"),
+                "--journeys.instance.import-wait=300ms");
+                Driver driver = GraphDatabase.driver(server.uri(), AuthTokens.none());
+                Session session = driver.session()) {
+            long before = impatient.getJson("/api/stats").get("journeys").asLong();
+            session.run(LEASE_HELD_ELSEWHERE).consume();
+            HttpResponse<String> refused;
+            try {
+                refused = impatient.importCsv(journeys("busy-", 2));
+            } finally {
+                session.run(LEASE_LET_GO).consume();
+            }
+
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(AppInstance.json(refused.body()).get("type").asString()).endsWith("/imports-busy");
+            assertThat(AppInstance.json(refused.body()).get("holder").asString()).isEqualTo("elsewhere");
+            assertThat(impatient.getJson("/api/stats").get("journeys").asLong()).isEqualTo(before);
+            HttpResponse<String> accepted = impatient.importCsv(journeys("busy-", 2));
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anImportWhoseLeaseIsTakenOverMidwayWritesNothingMoreAndIsRolledBack() throws Exception {
+        Path csv = work.resolve("fenced.csv");
+        DemoCsvWriter.write(new DemoStore(11), 3_000, csv);
+        try (AppInstance slow = AppInstance.start("slow", server, work.resolve("slow"),
+                "--journeys.neo4j.write-batch-size=50");
+                Driver driver = GraphDatabase.driver(server.uri(), AuthTokens.none());
+                Session session = driver.session()) {
+            HttpResponse<String> settled = a.importCsv(journeys("settled-", 2));
+            assertThat(settled.statusCode()).as(settled.body()).isEqualTo(200);
+            String token = settled.headers().firstValue("Journeys-Consistency").orElseThrow();
+            long before = AppInstance.json(b.get("/api/stats", "Journeys-Consistency", token).body()).get("journeys")
+                    .asLong();
+            long stored = session.run("MATCH (j:Journey) RETURN count(j)").single().get(0).asLong();
+            CompletableFuture<HttpResponse<String>> posted = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return slow.importCsv(Files.readString(csv));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (session.run("""
+                    MATCH (i:Import {status: 'running', instance: 'slow'})
+                    RETURN COUNT { MATCH (j:Journey {importId: i.id}) } AS written
+                    """).list().stream().noneMatch(row -> row.get("written").asLong() > 0)) {
+                assertThat(System.nanoTime()).as("the import writes").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            // What a takeover after an expiry does (this one while the holder is alive, as if it were paused).
+            session.run(LEASE_HELD_ELSEWHERE).consume();
+            HttpResponse<String> fenced;
+            try {
+                fenced = posted.get();
+                assertThat(fenced.statusCode()).as(fenced.body()).isEqualTo(503);
+                long written = session.run("MATCH (j:Journey) RETURN count(j)").single().get(0).asLong();
+                Thread.sleep(500);
+                assertThat(session.run("MATCH (j:Journey) RETURN count(j)").single().get(0).asLong())
+                        .as("no write after the takeover").isEqualTo(written);
+            } finally {
+                session.run(LEASE_LET_GO).consume();
+            }
+
+            // The next write, through any instance, rolls the fenced import back first.
+            HttpResponse<String> next = b.importCsv(journeys("after-fence-", 1));
+            assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
+            assertThat(session.run("MATCH (i:Import {status: 'running'}) RETURN count(i)").single().get(0).asLong())
+                    .isZero();
+            assertThat(session.run("MATCH (j:Journey) RETURN count(j)").single().get(0).asLong())
+                    .isEqualTo(stored + 1);
+            String after = next.headers().firstValue("Journeys-Consistency").orElseThrow();
+            for (AppInstance instance : java.util.List.of(a, b, slow)) {
+                HttpResponse<String> stats = instance.get("/api/stats", "Journeys-Consistency", after);
+                assertThat(AppInstance.json(stats.body()).get("journeys").asLong())
+                        .isEqualTo(before + 1);
+            }
+        }
+    }
+
+    @Test
+    void anInstanceBehindTheRetentionOfTheChangeRecordsReloadsItsProjection() throws Exception {
+        try (AppInstance behind = AppInstance.start("behind", server, work.resolve("behind"),
+                "--journeys.instance.follow-interval=0");
+                AppInstance forgetful = AppInstance.start("forgetful", server, work.resolve("forgetful"),
+                        "--journeys.instance.change-retention=1ms");
+                Driver driver = GraphDatabase.driver(server.uri(), AuthTokens.none());
+                Session session = driver.session()) {
+            HttpResponse<String> first = forgetful.importCsv(journeys("retained-", 3));
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+            Thread.sleep(10);
+            HttpResponse<String> second = forgetful.importCsv(journeys("retained-later-", 2));
+            assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+            String firstEntry = AppInstance.json(first.body()).get("importId").asString();
+            assertThat(session.run("MATCH (:Import {id: $id})-[:CHANGED]->(c:JourneyChange) RETURN count(c)",
+                    java.util.Map.of("id", firstEntry)).single().get(0).asLong()).as("dropped by the next write")
+                    .isZero();
+
+            // Behind since it started, it cannot read those entries' journeys back: its next write reloads.
+            HttpResponse<String> own = behind.importCsv(journeys("behind-", 1));
+            assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+            String token = own.headers().firstValue("Journeys-Consistency").orElseThrow();
+            HttpResponse<String> expected = forgetful.get("/api/stats", "Journeys-Consistency", token);
+            assertThat(behind.getJson("/api/stats")).isEqualTo(AppInstance.json(expected.body()));
+            assertThat(behind.projectionChecksum()).isEqualTo(forgetful.projectionChecksum());
         }
     }
 }
