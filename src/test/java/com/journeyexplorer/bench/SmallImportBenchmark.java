@@ -27,7 +27,9 @@ import com.journeyexplorer.graph.MinimalJourneyWriter;
  * timed (median and 90th percentile latency). With {@code -Dbench.minimal=true}, the journeys of the store are then
  * written again into a second, empty embedded database by {@link MinimalJourneyWriter}: the same nodes and
  * relationships through the same embedded API, in batches of the same size, without parsing, validation, journal or
- * projection; the ratio of the two times is what the import costs beyond the writes.
+ * projection; the ratio of the two times is what the import costs beyond the writes. Then once more into a database
+ * that also has the app's two other indexes on journeys (customer id, start time), which the import updates for every
+ * journey it writes: the ratio to that time is what the import costs beyond the same writes and index updates.
  *
  * <p>Arguments: {@code shape (demo|clickstream) sizes (comma-separated) [imports=11] [work=target/bench]}. Run with
  * {@code bench/small-imports.sh}.
