@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -53,12 +54,16 @@ public class JourneyGraph {
     private final int batchSize;
     private final long openHorizon;
     private final ReentrantLock writeLock = new ReentrantLock();
-    /** Derives the next snapshot of a change while its journeys are written (one change at a time: the write lock). */
-    private final ExecutorService derivations = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "journey-derivation");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * Derives the next snapshot of a change while its journeys are written (one change at a time: the write lock); its
+     * thread ends after a minute without changes.
+     */
+    private final ThreadPoolExecutor derivations = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES,
+            new LinkedBlockingQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "journey-derivation");
+                thread.setDaemon(true);
+                return thread;
+            });
     /** The journal position the projection reflects: every entry up to this sequence number is applied. */
     private volatile long applied;
     /** The journal head as last read by this instance (at start, by a write or by the follower). */
@@ -80,6 +85,7 @@ public class JourneyGraph {
         this.projection = projection;
         this.batchSize = properties.neo4j().writeBatchSize();
         this.openHorizon = properties.openHorizon().toMillis();
+        derivations.allowCoreThreadTimeOut(true);
     }
 
     /** Progress of a long write: journeys written so far out of the total. */
@@ -633,7 +639,7 @@ public class JourneyGraph {
                 if (left <= 0) {
                     return false;
                 }
-                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(appliedChanged, left);
+                TimeUnit.NANOSECONDS.timedWait(appliedChanged, left);
             }
             return true;
         }
