@@ -2,7 +2,7 @@
 # Small imports on a large store: bench/small-imports.sh [shape=demo] [sizes=10000,100000,1000000] [imports=11].
 # For each store size, a fresh store is filled through POST /api/events (the online import rate), then 20-journey
 # imports are timed (median, p90). BENCH_MINIMAL=true also writes the store's journeys with a minimal embedded writer
-# into a second database and prints the ratio; BENCH_JAVA_OPTS=-Dbench.pauseMillis=2000 pauses between the small imports
+# into a second database (then a third with the app's journey indexes) and prints the ratios; BENCH_JAVA_OPTS=-Dbench.pauseMillis=2000 pauses between the small imports
 # (default: back to back). Prints a Markdown table for BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -54,6 +58,16 @@ public class JourneyGraph {
     private final long openHorizon;
     private final java.time.Duration changeRetention;
     private final ReentrantLock writeLock = new ReentrantLock();
+    /**
+     * Derives the next snapshot of a change while its journeys are written (one change at a time: the write lock); its
+     * thread ends after a minute without changes.
+     */
+    private final ThreadPoolExecutor derivations = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES,
+            new LinkedBlockingQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "journey-derivation");
+                thread.setDaemon(true);
+                return thread;
+            });
     /** The journal position the projection reflects: every entry up to this sequence number is applied. */
     private volatile long applied;
     /** The journal head as last read by this instance (at start, by a write or by the follower). */
@@ -79,6 +93,7 @@ public class JourneyGraph {
         this.batchSize = properties.neo4j().writeBatchSize();
         this.openHorizon = properties.openHorizon().toMillis();
         this.changeRetention = properties.instance().changeRetention();
+        derivations.allowCoreThreadTimeOut(true);
     }
 
     /** Progress of a long write: journeys written so far out of the total. */
@@ -235,41 +250,89 @@ public class JourneyGraph {
         JourneySnapshot before = projection.current();
         JourneyChanges changes = planner.apply(before);
         long planned = System.nanoTime();
+        if (changes.isEmpty()) {
+            List<SurveyResponse> answers = answersOf.apply(before);
+            FeedbackGraph.Added added = new FeedbackGraph.Added(null, List.of(), answers.size(),
+                    feedback.responses().size());
+            String importId = null;
+            if (journal.undoes() != null || journal.erasedCustomer() != null || feedback.hasNew(answers)) {
+                Written written = write(journal, changes, before,
+                        CompletableFuture.completedFuture(new Derived(before, Set.of(), null, planned)),
+                        snapshot -> answers, progress);
+                importId = written.importId();
+                added = written.answers() != null ? written.answers() : added;
+                publish(importId, before, started, planned, written.derived());
+                dropOldChanges();
+            }
+            return result.apply(changes, before, importId, added);
+        }
+        // The next snapshot (open statuses, copies of the lists) and, for a large change, the count of its
+        // TRANSITION graph are CPU work that the journey writes do not need: they run on the second core while
+        // the journeys are written, and are joined before the TRANSITION graph and the answers, which need them.
+        boolean rewriteTransitions = transitions.rewritesAfter(before);
+        int responsesBefore = feedback.responses().size();
+        CompletableFuture<Derived> derivation = CompletableFuture.supplyAsync(
+                () -> derive(before, changes, rewriteTransitions), derivations);
+        Written written;
+        try {
+            written = write(journal, changes, before, derivation, answersOf, progress);
+        } finally {
+            // Not left running when the write failed: the next change must not compete with it.
+            derivation.handle((derived, failure) -> null).join();
+        }
+        Derived derived = written.derived();
+        publish(written.importId(), derived.after(), started, planned, derived);
+        dropOldChanges();
+        FeedbackGraph.Added added = written.answers() != null ? written.answers()
+                : new FeedbackGraph.Added(null, List.of(), written.answerCount(), responsesBefore);
+        return result.apply(changes, derived.after(), written.importId(), added);
+    }
+
+    /**
+     * The snapshot after a change, the ids of the journeys it changed (written, removed, or whose open status moved),
+     * and, when the TRANSITION graph is rewritten, the count of the snapshot's transitions; {@code done}: when it was
+     * derived, for the log.
+     */
+    private record Derived(JourneySnapshot after, Set<String> changed, TransitionLedger transitions, long done) {
+    }
+
+    private Derived derive(JourneySnapshot before, JourneyChanges changes, boolean rewriteTransitions) {
         // The latest event moves with the data: which journeys are open is derived anew for every snapshot.
-        JourneySnapshot after = before;
-        Set<String> changed = Set.of();
-        if (!changes.isEmpty()) {
-            OpenJourneys.Changed next = OpenJourneys.applyChanges(before, changes.touchpoints(),
-                    changes.upserts(), changes.removals(), openHorizon);
-            after = next.snapshot();
-            changed = new HashSet<>(next.statusMoved());
-            for (Journey journey : changes.upserts()) {
-                changed.add(journey.id());
-            }
-            changed.addAll(changes.removals());
+        OpenJourneys.Changed next = OpenJourneys.applyChanges(before, changes.touchpoints(), changes.upserts(),
+                changes.removals(), openHorizon);
+        JourneySnapshot after = next.snapshot();
+        Set<String> changed = new HashSet<>(next.statusMoved());
+        for (Journey journey : changes.upserts()) {
+            changed.add(journey.id());
         }
-        long derived = System.nanoTime();
-        List<SurveyResponse> answers = answersOf.apply(after);
-        String importId = null;
-        FeedbackGraph.Added added = new FeedbackGraph.Added(null, List.of(), answers.size(),
-                feedback.responses().size());
-        if (!changes.isEmpty() || journal.undoes() != null || journal.erasedCustomer() != null
-                || feedback.hasNew(answers)) {
-            Written written = write(journal, changes, before, after, changed, answers, progress);
-            importId = written.importId();
-            if (written.answers() != null) {
-                added = written.answers();
+        changed.addAll(changes.removals());
+        TransitionLedger counted = rewriteTransitions || TransitionWriter.rewrites(after, changed)
+                ? TransitionLedger.of(after.journeys()) : null;
+        return new Derived(after, changed, counted, System.nanoTime());
+    }
+
+    private void publish(String importId, JourneySnapshot after, long started, long planned, Derived derived) {
+        projection.replace(after);
+        ownEntries.add(importId);
+        log.info("Change {}: planned in {} ms, next snapshot derived (beside the writes) in {} ms, written and "
+                + "published in {} ms", importId, (planned - started) / 1_000_000,
+                (derived.done() - planned) / 1_000_000, (System.nanoTime() - planned) / 1_000_000);
+        // Passes this entry, and applies those other instances finished meanwhile.
+        followJournal();
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
             }
-            projection.replace(after);
-            ownEntries.add(importId);
-            log.info("Change {}: planned in {} ms, next snapshot in {} ms, written and published in {} ms",
-                    importId, (planned - started) / 1_000_000, (derived - planned) / 1_000_000,
-                    (System.nanoTime() - derived) / 1_000_000);
-            // Passes this entry, and applies those other instances finished meanwhile.
-            followJournal();
-            dropOldChanges();
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
-        return result.apply(changes, after, importId, added);
     }
 
     /**
@@ -406,12 +469,21 @@ public class JourneyGraph {
         return importJournal.importEntry(importId);
     }
 
-    /** What {@link #write} did: the entry's id, and the answers it stored (null when it was given none). */
-    private record Written(String importId, FeedbackGraph.Added answers) {
+    /**
+     * What {@link #write} did: the entry's id, the answers it stored (null when it was given none) and how many it was
+     * given, and what was derived for the change.
+     */
+    private record Written(String importId, FeedbackGraph.Added answers, int answerCount, Derived derived) {
     }
 
-    private Written write(Journal journal, JourneyChanges changes, JourneySnapshot before, JourneySnapshot after,
-            Set<String> changed, List<SurveyResponse> answers, WriteProgress progress) {
+    /**
+     * Journals and writes a change: the journeys first, then (once {@code derivation} is done) the TRANSITION graph of
+     * the snapshot after it, the changed ids and the answers joined to that snapshot, and the entry's end. A failure
+     * rolls back what was written.
+     */
+    private Written write(Journal journal, JourneyChanges changes, JourneySnapshot before,
+            CompletableFuture<Derived> derivation, Function<JourneySnapshot, List<SurveyResponse>> answersOf,
+            WriteProgress progress) {
         long started = System.nanoTime();
         String importId = UUID.randomUUID().toString();
         List<String> recreated = new ArrayList<>();
@@ -428,8 +500,10 @@ public class JourneyGraph {
         try {
             importJournal.stashPreviousVersions(importId, changes.previousVersions().keySet(), batchSize);
             List<Touchpoint> previousTouchpoints = replacedMetadata(changes.changedTouchpoints(), before);
+            // The snapshot after the change has the change's touchpoints (an empty change: the stored ones).
+            int touchpointsAfter = changes.isEmpty() ? before.touchpoints().size() : changes.touchpoints().size();
             List<Touchpoint> deletedTouchpoints = before.touchpoints().subList(
-                    Math.min(after.touchpoints().size(), before.touchpoints().size()), before.touchpoints().size());
+                    Math.min(touchpointsAfter, before.touchpoints().size()), before.touchpoints().size());
             previousTouchpoints.addAll(deletedTouchpoints);
             importJournal.stashPreviousTouchpoints(importId, previousTouchpoints);
             writes.writeTouchpoints(changes.changedTouchpoints(), importId);
@@ -458,11 +532,13 @@ public class JourneyGraph {
                         Math.min(changes.removals().size(), from + batchSize)));
             }
             if (!deletedTouchpoints.isEmpty()) {
-                writes.deleteTouchpointsFrom(after.touchpoints().size());
+                writes.deleteTouchpointsFrom(touchpointsAfter);
             }
             long journeysWritten = System.nanoTime();
+            Derived derived = await(derivation);
+            JourneySnapshot after = derived.after();
             if (!changes.isEmpty()) {
-                transitions.update(before, after, changed);
+                transitions.update(before, after, derived.changed(), derived.transitions());
             }
             if (journal.erasedCustomer() == null) {
                 // Other instances read these journeys back; an erasure records none (it keeps no trace of the
@@ -471,6 +547,7 @@ public class JourneyGraph {
                 changes.upserts().forEach(journey -> ids.add(journey.id()));
                 importJournal.recordChanged(importId, ids);
             }
+            List<SurveyResponse> answers = answersOf.apply(after);
             FeedbackGraph.Added added = null;
             if (journal.undoes() != null) {
                 feedback.remove(() -> importJournal.finishUndo(importId, journal.undoes()));
@@ -487,7 +564,7 @@ public class JourneyGraph {
                     journal.kind().equals("import") ? "Import" : "Change (" + journal.kind() + ")", importId,
                     upserts.size(), (journeysWritten - started) / 1_000_000,
                     (System.nanoTime() - journeysWritten) / 1_000_000);
-            return new Written(importId, added);
+            return new Written(importId, added, answers.size(), derived);
         } catch (RuntimeException failure) {
             log.warn("Import {} failed; undoing what it wrote", importId, failure);
             undo(importId, before);
@@ -694,7 +771,7 @@ public class JourneyGraph {
                 if (left <= 0) {
                     return false;
                 }
-                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(appliedChanged, left);
+                TimeUnit.NANOSECONDS.timedWait(appliedChanged, left);
             }
             return true;
         }

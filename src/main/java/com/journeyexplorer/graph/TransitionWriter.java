@@ -104,14 +104,19 @@ class TransitionWriter {
      * edges of the touched sources) when the ledger follows {@code before}; else O(journeys) once to build it.
      */
     void update(JourneySnapshot before, JourneySnapshot after, Collection<String> changed) {
-        if (changed.size() > after.journeys().size() / 8) {
-            rewrite(after);
-            return;
-        }
-        if (ledger == null || reflected != before) {
+        update(before, after, changed, null);
+    }
+
+    /**
+     * As {@link #update(JourneySnapshot, JourneySnapshot, Collection)}; {@code precounted}, when not null, is
+     * {@code TransitionLedger.of(after.journeys())}, counted beforehand (beside the journey writes), and spares a
+     * rewrite the count.
+     */
+    void update(JourneySnapshot before, JourneySnapshot after, Collection<String> changed, TransitionLedger precounted) {
+        if (rewrites(after, changed) || rewritesAfter(before)) {
             // The first change after a start (or after a failure) rewrites: whatever the stored graph holds, it is
             // then the snapshot's again.
-            rewrite(after);
+            rewrite(after, precounted);
             return;
         }
         long started = System.nanoTime();
@@ -220,8 +225,22 @@ class TransitionWriter {
      * and keeps their ledger for the next {@link #update}. O(journeys + edges).
      */
     void rewrite(JourneySnapshot snapshot) {
+        rewrite(snapshot, null);
+    }
+
+    /** Whether a change of {@code changed} journeys is written as a rewrite: it touches over an eighth of them. */
+    static boolean rewrites(JourneySnapshot after, Collection<String> changed) {
+        return changed.size() > after.journeys().size() / 8;
+    }
+
+    /** Whether any change from {@code before} is written as a rewrite: the ledger does not follow that snapshot. */
+    boolean rewritesAfter(JourneySnapshot before) {
+        return ledger == null || reflected != before;
+    }
+
+    private void rewrite(JourneySnapshot snapshot, TransitionLedger counted) {
         ledger = null;
-        TransitionLedger next = TransitionLedger.of(snapshot.journeys());
+        TransitionLedger next = counted != null ? counted : TransitionLedger.of(snapshot.journeys());
         IntFunction<String> names = node -> snapshot.touchpoint(node).name();
         Map<Long, Long> bySource = new HashMap<>();
         for (TransitionLedger.Edge edge : next.edges()) {

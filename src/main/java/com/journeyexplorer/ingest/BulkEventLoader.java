@@ -142,6 +142,7 @@ public final class BulkEventLoader {
         }
         JourneyChanges changes = new JourneyAssembler(JourneySnapshot.empty(), effective.sessionGap(),
                 effective.openHorizonMillis()).assemble(accumulator);
+        accumulator.releaseDrafts();
         if (changes.isEmpty()) {
             return ImportReport.of(changes, JourneySnapshot.empty(), rows, errors, accumulator.ruleMatches(),
                     accumulator.warnings(), started, null);

@@ -47,7 +47,9 @@ final class EventAccumulator {
     private final List<Touchpoint> touchpoints;
     private final Map<String, Integer> touchpointIds = new HashMap<>();
     private final Set<Integer> changedTouchpoints = new LinkedHashSet<>();
-    private final Map<String, JourneyDraft> drafts = new LinkedHashMap<>();
+    private Map<String, JourneyDraft> drafts = new LinkedHashMap<>();
+    /** The draft of the previous accepted row: the rows of a journey mostly come together, and skip the look-up. */
+    private JourneyDraft lastDraft;
     private final List<FeedbackImporter.Draft> answers = new ArrayList<>();
     private final OutcomeRuleTally rules;
     private final long plausibleUntil;
@@ -192,11 +194,16 @@ final class EventAccumulator {
             return;
         }
 
-        String key = journeyId != null ? "j:" + journeyId : "c:" + customerId;
-        JourneyDraft draft = drafts.get(key);
-        if (draft == null) {
-            draft = new JourneyDraft(journeyId != null ? journeyId : customerId, journeyId == null);
-            drafts.put(key, draft);
+        JourneyDraft draft = lastDraft;
+        if (draft == null || draft.byCustomer != (journeyId == null)
+                || !draft.key.equals(journeyId != null ? journeyId : customerId)) {
+            String key = journeyId != null ? "j:" + journeyId : "c:" + customerId;
+            draft = drafts.get(key);
+            if (draft == null) {
+                draft = new JourneyDraft(journeyId != null ? journeyId : customerId, journeyId == null);
+                drafts.put(key, draft);
+            }
+            lastDraft = draft;
         }
         if (draft.size >= maxJourneyLength) {
             errors.add(line, columns.journey(), "journey '" + TimestampParser.abbreviate(draft.key) + "' has more than "
@@ -419,6 +426,15 @@ final class EventAccumulator {
 
     Iterable<JourneyDraft> drafts() {
         return drafts.values();
+    }
+
+    /**
+     * Lets go of the drafts once the journeys are built from them, so that a large upload's events are not held
+     * twice while the journeys are written; the answers, rule matches and warnings stay.
+     */
+    void releaseDrafts() {
+        drafts = new LinkedHashMap<>();
+        lastDraft = null;
     }
 
     int draftCount() {

@@ -112,6 +112,7 @@ public class EventImporter {
             }
             JourneyChanges changes = new JourneyAssembler(snapshot, effective.sessionGap(),
                     effective.openHorizonMillis()).assemble(accumulator);
+            accumulator.releaseDrafts();
             log.info("Read {} rows into {} journeys in {} ms", rows[0], changes.upserts().size(),
                     (System.nanoTime() - started) / 1_000_000);
             progress.planned(changes.upserts().size());

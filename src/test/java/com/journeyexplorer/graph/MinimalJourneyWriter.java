@@ -22,7 +22,9 @@ import com.journeyexplorer.journey.Touchpoint;
  * comparison: the same {@code :Touchpoint} and {@code :Journey} nodes and {@code VISITED} relationships with the same
  * properties ({@link JourneyProperties}), through the same embedded API and in transactions of the app's default batch
  * size (500 journeys), into a fresh database with the app's uniqueness constraints and page cache. No parsing,
- * validation, journal, aggregated transitions or projection.
+ * validation, journal, aggregated transitions or projection. With {@code appIndexes}, the database also has the app's
+ * two other indexes on {@code :Journey} (customer id and start time, see {@code cypher/schema.cypher}), which every
+ * journey the app writes updates.
  */
 public final class MinimalJourneyWriter {
 
@@ -36,6 +38,11 @@ public final class MinimalJourneyWriter {
 
     /** Writes the first {@code journeys} journeys of {@code snapshot} into a new database in {@code home}; seconds. */
     public static double write(Path home, JourneySnapshot snapshot, int journeys) {
+        return write(home, snapshot, journeys, false);
+    }
+
+    /** As {@link #write(Path, JourneySnapshot, int)}, with the app's indexes on journeys too when {@code appIndexes}. */
+    public static double write(Path home, JourneySnapshot snapshot, int journeys, boolean appIndexes) {
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, 512L << 20)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
@@ -46,6 +53,12 @@ public final class MinimalJourneyWriter {
                     "CREATE CONSTRAINT touchpoint_name IF NOT EXISTS FOR (t:Touchpoint) REQUIRE t.name IS UNIQUE");
             database.executeTransactionally(
                     "CREATE CONSTRAINT journey_id IF NOT EXISTS FOR (j:Journey) REQUIRE j.id IS UNIQUE");
+            if (appIndexes) {
+                database.executeTransactionally(
+                        "CREATE INDEX journey_customer IF NOT EXISTS FOR (j:Journey) ON (j.customerId)");
+                database.executeTransactionally(
+                        "CREATE INDEX journey_started IF NOT EXISTS FOR (j:Journey) ON (j.startedAt)");
+            }
             database.executeTransactionally("CALL db.awaitIndexes(300)");
             List<Touchpoint> touchpoints = snapshot.touchpoints();
             List<Journey> all = snapshot.journeys().subList(0, Math.min(journeys, snapshot.journeys().size()));
