@@ -87,6 +87,19 @@ public final class DenseChainSolve {
         return new double[][][] {q2, r2};
     }
 
+    /** The inverse of {@code a} (left as it is) by elimination with partial pivoting, O(n³). */
+    static double[][] inverse(double[][] a) {
+        int n = a.length;
+        double[][] copy = new double[n][];
+        double[][] inverse = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            copy[i] = a[i].clone();
+            inverse[i][i] = 1;
+        }
+        solve(copy, inverse);
+        return inverse;
+    }
+
     /** Solves {@code a x = b} in place (b becomes x) by elimination with partial pivoting. */
     static void solve(double[][] a, double[][] b) {
         int n = a.length;

@@ -61,10 +61,10 @@ class DenseInverseTests {
         return out;
     }
 
-    /** {@code (diag(out + row sums) - W)⁻¹} by Gauss–Jordan elimination with partial pivoting. */
+    /** {@code (diag(out + row sums) - W)⁻¹} by elimination with partial pivoting. */
     private static double[][] referenceInverse(double[][] chain) {
         int n = chain.length;
-        double[][] a = new double[n][2 * n];
+        double[][] a = new double[n][n];
         for (int i = 0; i < n; i++) {
             double leave = chain[i][n];
             for (int j = 0; j < n; j++) {
@@ -72,36 +72,8 @@ class DenseInverseTests {
                 a[i][j] = -chain[i][j];
             }
             a[i][i] = leave;
-            a[i][n + i] = 1;
         }
-        for (int c = 0; c < n; c++) {
-            int best = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(a[r][c]) > Math.abs(a[best][c])) {
-                    best = r;
-                }
-            }
-            double[] swap = a[c];
-            a[c] = a[best];
-            a[best] = swap;
-            double pivot = a[c][c];
-            for (int j = 0; j < 2 * n; j++) {
-                a[c][j] /= pivot;
-            }
-            for (int r = 0; r < n; r++) {
-                double factor = a[r][c];
-                if (r != c && factor != 0) {
-                    for (int j = 0; j < 2 * n; j++) {
-                        a[r][j] -= factor * a[c][j];
-                    }
-                }
-            }
-        }
-        double[][] inverse = new double[n][];
-        for (int i = 0; i < n; i++) {
-            inverse[i] = java.util.Arrays.copyOfRange(a[i], n, 2 * n);
-        }
-        return inverse;
+        return DenseChainSolve.inverse(a);
     }
 
     @Test

@@ -119,42 +119,19 @@ class SparseInverseDiagonalTests {
         return exit;
     }
 
-    /** The diagonal of (I - Q)⁻¹ by Gauss–Jordan elimination with partial pivoting, O(n³). */
+    /** The diagonal of (I - Q)⁻¹ by elimination with partial pivoting, O(n³). */
     private static double[] denseInverseDiagonal(double[][] q) {
         int n = q.length;
-        double[][] a = new double[n][2 * n];
+        double[][] a = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 a[i][j] = (i == j ? 1 : 0) - q[i][j];
             }
-            a[i][n + i] = 1;
         }
-        for (int c = 0; c < n; c++) {
-            int best = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(a[r][c]) > Math.abs(a[best][c])) {
-                    best = r;
-                }
-            }
-            double[] swap = a[c];
-            a[c] = a[best];
-            a[best] = swap;
-            double pivot = a[c][c];
-            for (int j = 0; j < 2 * n; j++) {
-                a[c][j] /= pivot;
-            }
-            for (int r = 0; r < n; r++) {
-                double factor = a[r][c];
-                if (r != c && factor != 0) {
-                    for (int j = 0; j < 2 * n; j++) {
-                        a[r][j] -= factor * a[c][j];
-                    }
-                }
-            }
-        }
+        double[][] inverse = DenseChainSolve.inverse(a);
         double[] diagonal = new double[n];
         for (int i = 0; i < n; i++) {
-            diagonal[i] = a[i][n + i];
+            diagonal[i] = inverse[i][i];
         }
         return diagonal;
     }
