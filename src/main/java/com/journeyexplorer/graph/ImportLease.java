@@ -177,16 +177,7 @@ class ImportLease implements DisposableBean {
         if (!local.tryLock()) {
             return null;
         }
-        try {
-            Held taken = take(false, false);
-            if (taken == null) {
-                local.unlock();
-            }
-            return taken;
-        } catch (RuntimeException e) {
-            local.unlock();
-            throw e;
-        }
+        return takeOrUnlock(false, false);
     }
 
     /**
@@ -196,8 +187,13 @@ class ImportLease implements DisposableBean {
      */
     Held acquireAtStart(boolean embedded) {
         local.lock();
+        return takeOrUnlock(embedded, true);
+    }
+
+    /** {@link #take}, with this process's lock held, which is let go again unless the lease was taken. */
+    private Held takeOrUnlock(boolean force, boolean ownName) {
         try {
-            Held taken = take(embedded, true);
+            Held taken = take(force, ownName);
             if (taken == null) {
                 local.unlock();
             }
