@@ -2,23 +2,16 @@ package com.journeyexplorer.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +20,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 
+import com.journeyexplorer.AppProcess;
 import com.journeyexplorer.demo.DemoCsvWriter;
 import com.journeyexplorer.demo.DemoStore;
 
@@ -41,6 +35,7 @@ class KillDuringImportTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String API_KEY = "kill-test-key";
 
     @TempDir
     Path work;
@@ -52,12 +47,12 @@ class KillDuringImportTests {
         // creates and replaces journeys, and both must be undone.
         DemoCsvWriter.write(new DemoStore(7), 12_000, csv);
         Path dataDir = work.resolve("data");
-        int httpPort = freePort();
-        int boltPort = freePort();
+        int httpPort = AppProcess.freePort();
+        int boltPort = AppProcess.freePort();
 
         JsonNode before;
         long journeysBefore;
-        try (ChildApp app = ChildApp.start(dataDir, httpPort, boltPort, null)) {
+        try (AppProcess app = startApp(dataDir, httpPort, boltPort)) {
             before = stats(httpPort);
             journeysBefore = before.get("journeys").asLong();
             assertThat(journeysBefore).isEqualTo(2_000);
@@ -67,7 +62,7 @@ class KillDuringImportTests {
             app.kill();
         }
 
-        try (ChildApp app = ChildApp.start(dataDir, httpPort, boltPort, null)) {
+        try (AppProcess app = startApp(dataDir, httpPort, boltPort)) {
             assertThat(app.sawLine("rolling it back")).as(app::output).isTrue();
             assertThat(stats(httpPort)).isEqualTo(before);
             try (Driver driver = GraphDatabase.driver("bolt://localhost:" + boltPort, AuthTokens.none());
@@ -95,7 +90,7 @@ class KillDuringImportTests {
 
     private static HttpResponse<String> post(int port, Path csv) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/events"))
-                .header("Content-Type", "text/csv").header("X-API-Key", ChildApp.API_KEY)
+                .header("Content-Type", "text/csv").header("X-API-Key", API_KEY)
                 .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -107,109 +102,12 @@ class KillDuringImportTests {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** The app in a child JVM on this test's class path, so that it can be killed like a real process. */
-    static final class ChildApp implements AutoCloseable {
-
-        static final String API_KEY = "kill-test-key";
-        private final Process process;
-        private final List<String> lines = new ArrayList<>();
-        private volatile String watched;
-        private volatile CountDownLatch seen = new CountDownLatch(1);
-
-        private ChildApp(Process process) {
-            this.process = process;
-            Thread reader = new Thread(this::readOutput, "child-app-output");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static ChildApp start(Path dataDir, int httpPort, int boltPort, String extra) throws Exception {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx1g",
-                    "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-                    "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                    "-cp", System.getProperty("java.class.path"), "com.journeyexplorer.JourneyExplorerApplication",
-                    "--journeys.data-dir=" + dataDir, "--server.port=" + httpPort,
-                    "--journeys.neo4j.embedded.bolt-port=" + boltPort, "--journeys.demo.journeys=2000",
-                    "--journeys.neo4j.embedded.page-cache-size=64MB",
-                    "--journeys.neo4j.embedded.preallocate-transaction-logs=false", "--journeys.neo4j.write-batch-size=1000",
-                    "--journeys.security.api-key=" + API_KEY));
-            if (extra != null) {
-                command.add(extra);
-            }
-            ChildApp app = new ChildApp(new ProcessBuilder(command).redirectErrorStream(true).start());
-            // Logged once the projection and the demo data are loaded.
-            app.watchFor("Journey Explorer is ready");
-            if (!app.awaitLine(Duration.ofMinutes(3))) {
-                app.close();
-                throw new IllegalStateException("the app did not start:\n" + String.join("\n", app.lines));
-            }
-            return app;
-        }
-
-        void watchFor(String text) {
-            seen = new CountDownLatch(1);
-            watched = text;
-            synchronized (lines) {
-                if (lines.stream().anyMatch(line -> line.contains(text))) {
-                    seen.countDown();
-                }
-            }
-        }
-
-        boolean awaitLine(Duration timeout) throws InterruptedException {
-            return seen.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        boolean sawLine(String text) {
-            synchronized (lines) {
-                return lines.stream().anyMatch(line -> line.contains(text));
-            }
-        }
-
-        String output() {
-            synchronized (lines) {
-                return String.join("\n", lines);
-            }
-        }
-
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
-
-        private void readOutput() {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    synchronized (lines) {
-                        lines.add(line);
-                    }
-                    String text = watched;
-                    if (text != null && line.contains(text)) {
-                        seen.countDown();
-                    }
-                }
-            } catch (IOException ended) {
-                // the process is gone
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            if (process.isAlive()) {
-                process.destroy();
-                if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            }
-        }
+    /** The app with its embedded database and 2,000 demo journeys in a JVM of its own, so that it can be killed. */
+    private static AppProcess startApp(Path dataDir, int httpPort, int boltPort) throws Exception {
+        return AppProcess.start("1g", List.of("--journeys.data-dir=" + dataDir, "--server.port=" + httpPort,
+                "--journeys.neo4j.embedded.bolt-port=" + boltPort, "--journeys.demo.journeys=2000",
+                "--journeys.neo4j.embedded.page-cache-size=64MB",
+                "--journeys.neo4j.embedded.preallocate-transaction-logs=false",
+                "--journeys.neo4j.write-batch-size=1000", "--journeys.security.api-key=" + API_KEY));
     }
 }
