@@ -329,7 +329,7 @@ class ImportJournal {
         parameters.put("created", created.isEmpty() ? null : List.copyOf(created));
         parameters.put("instance", instance);
         parameters.put("lease", lease.heldToken());
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             session.executeWriteWithoutResult(tx -> {
                 tx.run(BEGIN_IMPORT, parameters).consume();
                 lease.fence(tx);
@@ -345,7 +345,7 @@ class ImportJournal {
         List<String> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += batchSize) {
             List<String> batch = all.subList(from, Math.min(all.size(), from + batchSize));
-            try (Session session = driver.session()) {
+            try (Session session = CausalSessions.open(driver)) {
                 session.executeWriteWithoutResult(tx -> {
                     tx.run(STASH_PREVIOUS_VERSIONS, Map.of("importId", importId, "ids", batch)).consume();
                     lease.fence(tx);
@@ -360,7 +360,7 @@ class ImportJournal {
             return;
         }
         List<Map<String, Object>> rows = previous.stream().map(JourneyProperties::ofTouchpoint).toList();
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             session.executeWriteWithoutResult(tx -> {
                 tx.run(STASH_PREVIOUS_TOUCHPOINTS, Map.of("importId", importId, "touchpoints", rows)).consume();
                 lease.fence(tx);
@@ -378,7 +378,7 @@ class ImportJournal {
      * on its events; a negative count leaves the entry's count as it was opened).
      */
     void finishImport(String importId, String status, int responses) {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             session.executeWriteWithoutResult(tx -> {
                 if (responses >= 0) {
                     tx.run(COUNT_RESPONSES, Map.of("importId", importId, "responses", responses)).consume();
@@ -401,7 +401,7 @@ class ImportJournal {
      */
     List<String> finishUndo(String importId, String undone) {
         List<String> removed;
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             removed = session.executeWrite(tx -> {
                 List<String> ids = tx.run(DELETE_RESPONSES_OF, Map.of("importId", undone))
                         .list(row -> row.get("id").asString());
@@ -425,7 +425,7 @@ class ImportJournal {
      */
     List<String> finishErasure(String importId, String customerId, Collection<String> journeyIds) {
         List<String> removed;
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             removed = session.executeWrite(tx -> {
                 List<String> ids = tx.run(FORGET_CUSTOMER_RESPONSES, Map.of("customerId", customerId,
                         "journeyIds", List.copyOf(journeyIds))).list(row -> row.get("id").asString());
@@ -446,7 +446,7 @@ class ImportJournal {
      * journeys. Idempotent, as the rollback that calls it.
      */
     void deleteResponsesOf(String importId) {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             // Not fenced (each batch commits on its own): deleting an entry's answers is what its rollback wants,
             // whichever instance holds the lease.
             session.run(DELETE_RESPONSES_IN_BATCHES, Map.of("importId", importId)).consume();
@@ -455,14 +455,14 @@ class ImportJournal {
 
     /** Deletes the copies an entry kept, in transactions of 10,000. */
     void dropPreviousVersions(String importId) {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             session.run(DROP_PREVIOUS_VERSIONS, Map.of("importId", importId)).consume();
         }
     }
 
     /** A journal entry, or empty when there is none with that id. */
     Optional<ImportEntry> importEntry(String importId) {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             return session.run(IMPORT_ENTRY, Map.of("importId", importId)).list(ImportJournal::entryOf).stream()
                     .findFirst();
         }
@@ -470,7 +470,7 @@ class ImportJournal {
 
     /** The newest {@code limit} journal entries, newest first. */
     List<ImportEntry> importEntries(int limit) {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             return session.run(LIST_IMPORTS, Map.of("limit", limit)).list(ImportJournal::entryOf);
         }
     }
@@ -490,7 +490,7 @@ class ImportJournal {
      * running.
      */
     List<String> unfinishedImports() {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             return session.run(UNFINISHED_IMPORTS, Map.of("all", embedded, "instance", instance))
                     .list(row -> row.get("id").asString());
         }
@@ -498,7 +498,7 @@ class ImportJournal {
 
     /** Whether any journal entry is unfinished, of any instance. */
     boolean anyUnfinished() {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             return session.executeRead(tx -> tx.run(ANY_UNFINISHED).single().get("found").asBoolean());
         }
     }
@@ -508,7 +508,7 @@ class ImportJournal {
         if (embedded) {
             return List.of();
         }
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             return session.run(OTHERS_UNFINISHED, Map.of("instance", instance))
                     .list(row -> row.get("id").asString() + " (" + row.get("instance").asString() + ")");
         }
@@ -516,7 +516,7 @@ class ImportJournal {
 
     /** The sequence number of the newest finished entry; 0 before the first. One lookup by a unique constraint. */
     long head() {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             return session.executeRead(tx -> tx.run(HEAD).single().get("sequence").asLong());
         }
     }
@@ -534,7 +534,7 @@ class ImportJournal {
      * begin, in one transaction (under the imports lease). O(limit) index reads, nothing written when none is old.
      */
     void dropOldChanges(java.time.Duration retention, int limit) {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             session.executeWriteWithoutResult(tx -> {
                 List<String> ids = new ArrayList<>();
                 long next = -1;
@@ -556,7 +556,7 @@ class ImportJournal {
 
     /** {@link #head()} and the lease's expiry in one lookup (two by unique constraints): what a follower polls. */
     Head headAndLease() {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             return session.executeRead(tx -> {
                 Record row = tx.run(HEAD_AND_LEASE).single();
                 return new Head(row.get("sequence").asLong(), row.get("changesFrom").asLong(),
@@ -576,7 +576,7 @@ class ImportJournal {
 
     /** The entries finished after sequence number {@code after}, in order. An index seek. */
     List<Finished> finishedSince(long after) {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             return session.executeRead(tx -> tx.run(FINISHED_SINCE, Map.of("after", after))
                     .list(row -> new Finished(row.get("id").asString(), row.get("kind").asString(),
                             row.get("sequence").asLong(), row.get("responses").asLong())));
@@ -591,7 +591,7 @@ class ImportJournal {
         List<String> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += CHANGE_BATCH) {
             List<String> batch = all.subList(from, Math.min(all.size(), from + CHANGE_BATCH));
-            try (Session session = driver.session()) {
+            try (Session session = CausalSessions.open(driver)) {
                 session.executeWriteWithoutResult(tx -> {
                     tx.run(RECORD_CHANGED, Map.of("importId", importId, "ids", batch)).consume();
                     lease.fence(tx);
@@ -602,7 +602,7 @@ class ImportJournal {
 
     /** The ids recorded by {@link #recordChanged} for an entry. */
     List<String> changedJourneys(String importId) {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             return session.executeRead(tx -> tx.run(CHANGED_JOURNEYS, Map.of("importId", importId))
                     .list(row -> row.get("id").asString()));
         }
@@ -610,7 +610,7 @@ class ImportJournal {
 
     /** Finished imports whose stashed versions were not dropped yet (the process stopped just after finishing). */
     List<String> importsWithLeftoverVersions() {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             return session.run(LEFTOVER_PREVIOUS_VERSIONS).list(row -> row.get("id").asString());
         }
     }
@@ -618,7 +618,7 @@ class ImportJournal {
     /** The touchpoint metadata an entry replaced: name to touchpoint (with its stored index as id). */
     Map<String, Touchpoint> previousTouchpoints(String importId) {
         Map<String, Touchpoint> previous = new LinkedHashMap<>();
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             session.run(LOAD_PREVIOUS_TOUCHPOINTS, Map.of("importId", importId)).forEachRemaining(row -> previous.put(
                     row.get("name").asString(), JourneyProperties.touchpointOf(row, row.get("index").asInt(0))));
         }
@@ -627,7 +627,7 @@ class ImportJournal {
 
     /** Names of the touchpoints an entry created. */
     Set<String> touchpointsCreatedBy(String importId) {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             return new HashSet<>(session.run(TOUCHPOINTS_CREATED_BY, Map.of("importId", importId))
                     .list(row -> row.get("name").asString()));
         }
@@ -635,14 +635,14 @@ class ImportJournal {
 
     /** Finished entries that changed what {@code importId} wrote, so that undoing it would undo them too. */
     List<String> laterChanges(String importId) {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             return session.run(LATER_CHANGES, Map.of("importId", importId)).list(row -> row.get("id").asString());
         }
     }
 
     /** Ids of the journeys an entry created (see {@link #JOURNEYS_CREATED_BY}). */
     List<String> journeysCreatedBy(String importId) {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             return session.run(JOURNEYS_CREATED_BY, Map.of("importId", importId))
                     .list(row -> row.get("id").asString());
         }
@@ -653,7 +653,7 @@ class ImportJournal {
         Map<String, Integer> ids = StoreLoader.idsByName(touchpoints);
         List<Journey> journeys = new ArrayList<>();
         Map<String, String> writers = new HashMap<>();
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             session.run(LOAD_PREVIOUS_VERSIONS, Map.of("importId", importId, "prefix",
                     JourneyProperties.ATTRIBUTE_PREFIX))
                     .forEachRemaining(row -> journeys.add(JourneyProperties.journeyOf(row, ids, touchpoints)));
@@ -681,7 +681,7 @@ class ImportJournal {
         List<String> created = journeysCreatedBy(importId);
         // Other instances read the journeys back once the rollback is finished: the deleted and the restored ones.
         Set<String> changed = new HashSet<>(created);
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             session.run(PREVIOUS_VERSION_WRITERS, Map.of("importId", importId))
                     .forEachRemaining(row -> changed.add(row.get("id").asString()));
         }

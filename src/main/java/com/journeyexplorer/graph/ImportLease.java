@@ -207,7 +207,7 @@ class ImportLease implements DisposableBean {
     /** One attempt to take the lease in the database, with this process's lock held; null when not taken. */
     private Held take(boolean force, boolean ownName) {
         Record row;
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             row = session.executeWrite(tx -> tx.run(TAKE, Map.of("token", token, "instance", instance,
                     "millis", leaseMillis, "force", force, "ownName", ownName)).single());
         }
@@ -229,7 +229,7 @@ class ImportLease implements DisposableBean {
 
     /** Who holds the lease when another instance does and it has not expired; null when it can be taken. */
     private String heldBy() {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             Record row = session.executeRead(tx -> tx.run(HELD_BY_OTHER, Map.of("token", token)).single());
             return row.get("held").asBoolean(false) ? row.get("owner").asString("another instance") : null;
         }
@@ -239,7 +239,7 @@ class ImportLease implements DisposableBean {
         if (!held) {
             return;
         }
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             boolean renewed = session.executeWrite(tx -> tx.run(RENEW, Map.of("token", token, "millis", leaseMillis))
                     .hasNext());
             // Not renewed after this process let it go (a renewal that raced the release) is no takeover.
@@ -261,7 +261,7 @@ class ImportLease implements DisposableBean {
                 renewal.cancel(false);
                 renewal = null;
             }
-            try (Session session = driver.session()) {
+            try (Session session = CausalSessions.open(driver)) {
                 session.executeWriteWithoutResult(tx -> tx.run(RELEASE, Map.of("token", token)).consume());
             } catch (RuntimeException e) {
                 // It expires by itself.

@@ -96,7 +96,7 @@ class JourneyWrites {
             return;
         }
         List<Map<String, Object>> rows = touchpoints.stream().map(JourneyProperties::ofTouchpoint).toList();
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             session.executeWriteWithoutResult(tx -> {
                 tx.run(MERGE_TOUCHPOINTS, Map.of("touchpoints", rows, "importId", importId)).consume();
                 lease.fence(tx);
@@ -110,7 +110,7 @@ class JourneyWrites {
             return;
         }
         List<Map<String, Object>> rows = touchpoints.stream().map(JourneyProperties::ofTouchpoint).toList();
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             session.executeWriteWithoutResult(tx -> {
                 tx.run(RESTORE_TOUCHPOINTS, Map.of("touchpoints", rows)).consume();
                 lease.fence(tx);
@@ -137,7 +137,7 @@ class JourneyWrites {
             rows.add(Map.of("props", JourneyProperties.ofJourney(journey, touchpoints,
                     writtenBy.getOrDefault(journey.id(), importId)), "steps", steps));
         }
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             session.executeWriteWithoutResult(tx -> {
                 if (!replacedIds.isEmpty()) {
                     tx.run(DELETE_STEPS, Map.of("ids", List.copyOf(replacedIds))).consume();
@@ -153,7 +153,7 @@ class JourneyWrites {
         if (ids.isEmpty()) {
             return;
         }
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             session.executeWriteWithoutResult(tx -> {
                 tx.run(DELETE_JOURNEYS, Map.of("ids", List.copyOf(ids))).consume();
                 lease.fence(tx);
@@ -163,7 +163,7 @@ class JourneyWrites {
 
     /** Deletes the touchpoints from projection index {@code firstIndex} on (the tail an undo removes). */
     void deleteTouchpointsFrom(int firstIndex) {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             session.executeWriteWithoutResult(tx -> {
                 tx.run(DELETE_TOUCHPOINTS_FROM, Map.of("firstIndex", firstIndex)).consume();
                 lease.fence(tx);
@@ -173,7 +173,7 @@ class JourneyWrites {
 
     /** Deletes the touchpoints that the journal entry {@code importId} created. */
     void deleteTouchpointsCreatedBy(String importId) {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             session.executeWriteWithoutResult(tx -> {
                 tx.run(DELETE_TOUCHPOINTS_CREATED_BY, Map.of("importId", importId)).consume();
                 lease.fence(tx);

@@ -85,7 +85,7 @@ class ResponseStore {
             embeddedWriter.write(responses, importId, perTransaction);
             return;
         }
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             for (int from = 0; from < responses.size(); from += perTransaction) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (SurveyResponse response : responses.subList(from,
@@ -102,7 +102,7 @@ class ResponseStore {
 
     /** Every stored response of a finished entry, in id order. */
     List<SurveyResponse> load() {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             return session.executeRead(tx -> tx.run(LOAD_RESPONSES).list(record -> new SurveyResponse(
                     record.get("id").asString(), text(record.get("journeyId")), text(record.get("customerId")),
                     record.get("at").asLong(-1), text(record.get("touchpoint")), text(record.get("stage")),

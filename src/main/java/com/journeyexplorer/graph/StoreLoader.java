@@ -49,7 +49,7 @@ class StoreLoader {
     LoadedGraph load() {
         List<Touchpoint> touchpoints = loadTouchpoints();
         Map<String, Integer> ids = idsByName(touchpoints);
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             List<Journey> journeys = new ArrayList<>();
             session.run(LOAD_JOURNEYS, Map.of("prefix", JourneyProperties.ATTRIBUTE_PREFIX))
                     .forEachRemaining(row -> journeys.add(JourneyProperties.journeyOf(row, ids, touchpoints)));
@@ -65,7 +65,7 @@ class StoreLoader {
         Map<String, Integer> byName = idsByName(touchpoints);
         List<String> all = List.copyOf(ids);
         List<Journey> journeys = new ArrayList<>();
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             for (int from = 0; from < all.size(); from += READ_BATCH) {
                 List<String> batch = all.subList(from, Math.min(all.size(), from + READ_BATCH));
                 session.run(LOAD_JOURNEYS_BY_ID, Map.of("ids", batch, "prefix", JourneyProperties.ATTRIBUTE_PREFIX))
@@ -77,7 +77,7 @@ class StoreLoader {
 
     /** The id of every stored journey: O(journeys), ids only. */
     Set<String> journeyIds() {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             Set<String> ids = new HashSet<>();
             session.run(JOURNEY_IDS).forEachRemaining(row -> ids.add(row.get("id").asString()));
             return ids;
@@ -86,7 +86,7 @@ class StoreLoader {
 
     /** The stored touchpoints by their projection index, each given its position in the list as id. */
     List<Touchpoint> loadTouchpoints() {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             List<Touchpoint> touchpoints = new ArrayList<>();
             for (Record row : session.run(LOAD_TOUCHPOINTS).list()) {
                 touchpoints.add(JourneyProperties.touchpointOf(row, touchpoints.size()));

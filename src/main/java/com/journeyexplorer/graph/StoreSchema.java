@@ -47,7 +47,7 @@ class StoreSchema {
 
     /** Runs {@code cypher/schema.cypher}: constraints and indexes, each statement idempotent. */
     void applySchema() {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             for (String statement : statements(resource("cypher/schema.cypher"))) {
                 session.run(statement).consume();
             }
@@ -78,7 +78,7 @@ class StoreSchema {
      * check on a current store, O(steps) in batches of 1,000 journeys on an old one.
      */
     void migrateStepChains() {
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             if (session.run(HAS_STEP_CHAINS).single().get("found").asBoolean()) {
                 log.info("This store keeps journey steps as :Step chains, as older versions wrote them: converting "
                         + "them to VISITED relationships (once; on a large store this takes minutes)");

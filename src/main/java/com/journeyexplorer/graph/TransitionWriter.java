@@ -163,7 +163,7 @@ class TransitionWriter {
             }
         }
         long counted = System.nanoTime();
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             List<String> ids = session.executeWrite(tx -> {
                 if (!deleted.isEmpty()) {
                     tx.run(DELETE_EDGES, Map.of("edges", deleted)).consume();
@@ -251,7 +251,7 @@ class TransitionWriter {
         for (TransitionLedger.Edge edge : all) {
             rows.add(row(edge, bySource.get(sourceKey(edge)), names));
         }
-        try (Session session = driver.session()) {
+        try (Session session = CausalSessions.open(driver)) {
             List<String> ids = session.executeWrite(tx -> {
                 tx.run(MERGE_SPECIAL_NODES, Map.of("nodes", specialNodes())).consume();
                 tx.run(DELETE_TRANSITIONS).consume();

@@ -52,6 +52,20 @@ class CypherWriterTests extends ApiTestSupport {
         assertThat(get("/api/journeys/3").json().get("steps").size()).isEqualTo(10);
     }
 
+    @Test
+    void theAppsSessionsShareOneBookmarkManagerPerDriver() {
+        assertThat(postRunningExample().status()).isEqualTo(200);
+        // The import's last transaction left its bookmark with the manager: a later session of the app waits for it.
+        var bookmarks = CausalSessions.bookmarksOf(driver);
+        assertThat(bookmarks.getBookmarks()).isNotEmpty();
+        try (var session = CausalSessions.open(driver)) {
+            session.executeWriteWithoutResult(tx -> tx.run("CREATE (:BookmarkProbe)").consume());
+            assertThat(bookmarks.getBookmarks()).containsAll(session.lastBookmarks());
+            session.executeWriteWithoutResult(tx -> tx.run("MATCH (p:BookmarkProbe) DELETE p").consume());
+        }
+        assertThat(CausalSessions.bookmarksOf(driver)).isSameAs(bookmarks);
+    }
+
     @Autowired
     DatabaseManagementService embedded;
 
