@@ -54,6 +54,7 @@ public class JourneyGraph {
     private final JourneyProjection projection;
     private final FeedbackGraph feedback;
     private final ImportLease lease;
+    private final WriteMetrics metrics;
     private final int batchSize;
     private final long openHorizon;
     private final java.time.Duration changeRetention;
@@ -81,8 +82,9 @@ public class JourneyGraph {
 
     JourneyGraph(StoreSchema schema, StoreLoader loader, JourneyWrites writes, TransitionWriter transitions,
             ImportJournal importJournal, JourneyProjection projection, FeedbackGraph feedback, ImportLease lease,
-            JourneysProperties properties) {
+            WriteMetrics metrics, JourneysProperties properties) {
         this.feedback = feedback;
+        this.metrics = metrics;
         this.lease = lease;
         this.schema = schema;
         this.loader = loader;
@@ -195,9 +197,11 @@ public class JourneyGraph {
             try {
                 rollBackOrphans(held);
                 followJournal();
+                long started = System.nanoTime();
                 FeedbackGraph.Added added = feedback.add(candidates);
                 if (added.importId() != null) {
                     ownEntries.add(added.importId());
+                    metrics.record("feedback", 0, 0, added.stored().size(), System.nanoTime() - started);
                     followJournal();
                 }
                 return added;
@@ -262,6 +266,7 @@ public class JourneyGraph {
                 importId = written.importId();
                 added = written.answers() != null ? written.answers() : added;
                 publish(importId, before, started, planned, written.derived());
+                metrics.record(journal.kind(), 0, 0, added.stored().size(), System.nanoTime() - started);
                 dropOldChanges();
             }
             return result.apply(changes, before, importId, added);
@@ -282,6 +287,8 @@ public class JourneyGraph {
         }
         Derived derived = written.derived();
         publish(written.importId(), derived.after(), started, planned, derived);
+        metrics.record(journal.kind(), changes.upserts().size(), changes.newEvents(),
+                written.answers() == null ? 0 : written.answers().stored().size(), System.nanoTime() - started);
         dropOldChanges();
         FeedbackGraph.Added added = written.answers() != null ? written.answers()
                 : new FeedbackGraph.Added(null, List.of(), written.answerCount(), responsesBefore);

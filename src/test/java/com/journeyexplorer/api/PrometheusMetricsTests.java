@@ -9,13 +9,20 @@ import org.junit.jupiter.api.Test;
 
 import com.journeyexplorer.ApiTestSupport;
 
-/** {@code /actuator/prometheus}: the projection's gauges, the answer cache's hits and misses, request timings. */
+/**
+ * {@code /actuator/prometheus}: the projection's gauges, the answer cache's hits and misses, request timings, the
+ * writes' durations and counts.
+ */
 class PrometheusMetricsTests extends ApiTestSupport {
 
     @Test
     void exposesProjectionCacheAndRequestMetrics() {
-        double hitsBefore = sample(scrape(), "journeys_answer_cache_total\\{[^}]*result=\"hit\"[^}]*\\}");
-        assertThat(postRunningExample().status()).isEqualTo(200);
+        String before = scrape();
+        double hitsBefore = sample(before, "journeys_answer_cache_total\\{[^}]*result=\"hit\"[^}]*\\}");
+        double eventsBefore = sample(before, IMPORT_EVENTS);
+        double importsBefore = sample(before, IMPORTS_TIMED);
+        Response imported = postRunningExample();
+        assertThat(imported.status()).isEqualTo(200);
         get("/api/paths/top?outcome=any&limit=3");
         get("/api/paths/top?outcome=any&limit=3");
 
@@ -31,7 +38,15 @@ class PrometheusMetricsTests extends ApiTestSupport {
         assertThat(sample(metrics, "journeys_journal_applied")).isPositive();
         assertThat(sample(metrics, "journeys_journal_behind")).isZero();
         assertThat(metrics).containsPattern("(?m)^journeys_journal_unread_seconds [0-9.eE+-]+$");
+        // The import's time and what it wrote, for the import rate.
+        assertThat(sample(metrics, IMPORTS_TIMED)).isEqualTo(importsBefore + 1);
+        assertThat(sample(metrics, IMPORT_EVENTS) - eventsBefore)
+                .isEqualTo(imported.json().get("eventsImported").asDouble()).isPositive();
     }
+
+    private static final String IMPORT_EVENTS = "journeys_write_events_total\\{[^}]*kind=\"import\"[^}]*\\}";
+    private static final String IMPORTS_TIMED =
+            "journeys_write_duration_seconds_count\\{[^}]*kind=\"import\"[^}]*\\}";
 
     private String scrape() {
         Response response = get("/actuator/prometheus");
