@@ -65,20 +65,29 @@ final class EmbeddedResponseWriter {
             for (SurveyResponse response : responses) {
                 Node node = tx.createNode(RESPONSE);
                 ResponseStore.properties(response, importId).forEach(node::setProperty);
-                if (response.at() >= 0) {
-                    node.setProperty("at", Instant.ofEpochMilli(response.at()).atZone(ZoneOffset.UTC));
-                }
-                Node journey = journeys.get(response.journeyId());
-                if (journey != null) {
-                    node.createRelationshipTo(journey, ABOUT);
-                }
-                Node touchpoint = touchpoints.get(response.touchpoint());
-                if (touchpoint != null) {
-                    node.createRelationshipTo(touchpoint, AT);
-                }
+                timeAndLinks(node, response, journeys, touchpoints);
             }
             lease.fence(tx);
             tx.commit();
+        }
+    }
+
+    /**
+     * Gives a response node its time (a UTC date-time, as Cypher's writer stores it) and its {@code ABOUT} and
+     * {@code AT} relationships to the journey and touchpoint looked up beforehand (none where there is none).
+     */
+    static void timeAndLinks(Node node, SurveyResponse response, Map<String, Node> journeys,
+            Map<String, Node> touchpoints) {
+        if (response.at() >= 0) {
+            node.setProperty("at", Instant.ofEpochMilli(response.at()).atZone(ZoneOffset.UTC));
+        }
+        Node journey = journeys.get(response.journeyId());
+        if (journey != null) {
+            node.createRelationshipTo(journey, ABOUT);
+        }
+        Node touchpoint = touchpoints.get(response.touchpoint());
+        if (touchpoint != null) {
+            node.createRelationshipTo(touchpoint, AT);
         }
     }
 }

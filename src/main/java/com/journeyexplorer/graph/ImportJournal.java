@@ -329,12 +329,7 @@ class ImportJournal {
         parameters.put("created", created.isEmpty() ? null : List.copyOf(created));
         parameters.put("instance", instance);
         parameters.put("lease", lease.heldToken());
-        try (Session session = CausalSessions.open(driver)) {
-            session.executeWriteWithoutResult(tx -> {
-                tx.run(BEGIN_IMPORT, parameters).consume();
-                lease.fence(tx);
-            });
-        }
+        lease.writeFenced(driver, BEGIN_IMPORT, parameters);
     }
 
     /**
@@ -345,12 +340,7 @@ class ImportJournal {
         List<String> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += batchSize) {
             List<String> batch = all.subList(from, Math.min(all.size(), from + batchSize));
-            try (Session session = CausalSessions.open(driver)) {
-                session.executeWriteWithoutResult(tx -> {
-                    tx.run(STASH_PREVIOUS_VERSIONS, Map.of("importId", importId, "ids", batch)).consume();
-                    lease.fence(tx);
-                });
-            }
+            lease.writeFenced(driver, STASH_PREVIOUS_VERSIONS, Map.of("importId", importId, "ids", batch));
         }
     }
 
@@ -360,12 +350,7 @@ class ImportJournal {
             return;
         }
         List<Map<String, Object>> rows = previous.stream().map(JourneyProperties::ofTouchpoint).toList();
-        try (Session session = CausalSessions.open(driver)) {
-            session.executeWriteWithoutResult(tx -> {
-                tx.run(STASH_PREVIOUS_TOUCHPOINTS, Map.of("importId", importId, "touchpoints", rows)).consume();
-                lease.fence(tx);
-            });
-        }
+        lease.writeFenced(driver, STASH_PREVIOUS_TOUCHPOINTS, Map.of("importId", importId, "touchpoints", rows));
     }
 
     /** Marks an import done in one transaction; its previous versions stay, so that it can be undone. */
@@ -591,12 +576,7 @@ class ImportJournal {
         List<String> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += CHANGE_BATCH) {
             List<String> batch = all.subList(from, Math.min(all.size(), from + CHANGE_BATCH));
-            try (Session session = CausalSessions.open(driver)) {
-                session.executeWriteWithoutResult(tx -> {
-                    tx.run(RECORD_CHANGED, Map.of("importId", importId, "ids", batch)).consume();
-                    lease.fence(tx);
-                });
-            }
+            lease.writeFenced(driver, RECORD_CHANGED, Map.of("importId", importId, "ids", batch));
         }
     }
 

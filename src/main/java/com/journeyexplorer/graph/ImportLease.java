@@ -286,6 +286,19 @@ class ImportLease implements DisposableBean {
         }
     }
 
+    /**
+     * Runs one write statement in a transaction of its own on {@code driver}, {@link #fence fenced}: it commits only
+     * while this process still holds the lease (when it holds one).
+     */
+    void writeFenced(Driver driver, String statement, Map<String, Object> parameters) {
+        try (Session session = CausalSessions.open(driver)) {
+            session.executeWriteWithoutResult(tx -> {
+                tx.run(statement, parameters).consume();
+                fence(tx);
+            });
+        }
+    }
+
     /** {@link #fence(TransactionContext)} for a transaction of the embedded Java API. */
     void fence(org.neo4j.graphdb.Transaction tx) {
         if (!held) {

@@ -96,12 +96,7 @@ class JourneyWrites {
             return;
         }
         List<Map<String, Object>> rows = touchpoints.stream().map(JourneyProperties::ofTouchpoint).toList();
-        try (Session session = CausalSessions.open(driver)) {
-            session.executeWriteWithoutResult(tx -> {
-                tx.run(MERGE_TOUCHPOINTS, Map.of("touchpoints", rows, "importId", importId)).consume();
-                lease.fence(tx);
-            });
-        }
+        lease.writeFenced(driver, MERGE_TOUCHPOINTS, Map.of("touchpoints", rows, "importId", importId));
     }
 
     /** Writes back the index, channel, stage and owner of touchpoints, found by name, creating those that are gone. */
@@ -110,12 +105,7 @@ class JourneyWrites {
             return;
         }
         List<Map<String, Object>> rows = touchpoints.stream().map(JourneyProperties::ofTouchpoint).toList();
-        try (Session session = CausalSessions.open(driver)) {
-            session.executeWriteWithoutResult(tx -> {
-                tx.run(RESTORE_TOUCHPOINTS, Map.of("touchpoints", rows)).consume();
-                lease.fence(tx);
-            });
-        }
+        lease.writeFenced(driver, RESTORE_TOUCHPOINTS, Map.of("touchpoints", rows));
     }
 
     /**
@@ -153,31 +143,16 @@ class JourneyWrites {
         if (ids.isEmpty()) {
             return;
         }
-        try (Session session = CausalSessions.open(driver)) {
-            session.executeWriteWithoutResult(tx -> {
-                tx.run(DELETE_JOURNEYS, Map.of("ids", List.copyOf(ids))).consume();
-                lease.fence(tx);
-            });
-        }
+        lease.writeFenced(driver, DELETE_JOURNEYS, Map.of("ids", List.copyOf(ids)));
     }
 
     /** Deletes the touchpoints from projection index {@code firstIndex} on (the tail an undo removes). */
     void deleteTouchpointsFrom(int firstIndex) {
-        try (Session session = CausalSessions.open(driver)) {
-            session.executeWriteWithoutResult(tx -> {
-                tx.run(DELETE_TOUCHPOINTS_FROM, Map.of("firstIndex", firstIndex)).consume();
-                lease.fence(tx);
-            });
-        }
+        lease.writeFenced(driver, DELETE_TOUCHPOINTS_FROM, Map.of("firstIndex", firstIndex));
     }
 
     /** Deletes the touchpoints that the journal entry {@code importId} created. */
     void deleteTouchpointsCreatedBy(String importId) {
-        try (Session session = CausalSessions.open(driver)) {
-            session.executeWriteWithoutResult(tx -> {
-                tx.run(DELETE_TOUCHPOINTS_CREATED_BY, Map.of("importId", importId)).consume();
-                lease.fence(tx);
-            });
-        }
+        lease.writeFenced(driver, DELETE_TOUCHPOINTS_CREATED_BY, Map.of("importId", importId));
     }
 }

@@ -7,8 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +18,6 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
-import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.Transaction;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -45,8 +42,6 @@ public final class ResponseWriteProfile {
     private static final Label RESPONSE = Label.label("Response");
     private static final Label JOURNEY = Label.label("Journey");
     private static final Label TOUCHPOINT = Label.label("Touchpoint");
-    private static final RelationshipType ABOUT = RelationshipType.withName("ABOUT");
-    private static final RelationshipType AT = RelationshipType.withName("AT");
 
     private ResponseWriteProfile() {
     }
@@ -175,17 +170,7 @@ public final class ResponseWriteProfile {
                     } else {
                         ResponseStore.properties(response, importId).forEach(node::setProperty);
                     }
-                    if (response.at() >= 0) {
-                        node.setProperty("at", Instant.ofEpochMilli(response.at()).atZone(ZoneOffset.UTC));
-                    }
-                    Node journey = journeys.get(response.journeyId());
-                    if (journey != null) {
-                        node.createRelationshipTo(journey, ABOUT);
-                    }
-                    Node touchpoint = touchpoints.get(response.touchpoint());
-                    if (touchpoint != null) {
-                        node.createRelationshipTo(touchpoint, AT);
-                    }
+                    EmbeddedResponseWriter.timeAndLinks(node, response, journeys, touchpoints);
                 }
                 tx.commit();
             }
