@@ -200,7 +200,7 @@ public class JourneyGraph {
                 long started = System.nanoTime();
                 FeedbackGraph.Added added = feedback.add(candidates);
                 if (added.importId() != null) {
-                    ownEntries.add(added.importId());
+                    // FeedbackGraph keeps its own entries for the follower to skip (rolled-back ones too).
                     metrics.record("feedback", 0, 0, added.stored().size(), System.nanoTime() - started);
                     followJournal();
                 }
