@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
@@ -36,6 +39,8 @@ public final class TransitionGraph {
 
     private final Graph<String, TransitionEdge> graph;
     private final long journeys;
+    /** What is derived from this graph alone, kept with it: with the snapshot, for the memoized default graph. */
+    private final Map<Object, Object> derived = new ConcurrentHashMap<>(2);
 
     private TransitionGraph(Graph<String, TransitionEdge> graph, long journeys) {
         this.graph = new AsUnmodifiableGraph<>(graph);
@@ -143,6 +148,27 @@ public final class TransitionGraph {
     }
 
     /** The graph, read-only. */
+    /**
+     * The graph's absorbing chain ({@link AbsorbingChain#of}), solved on first use and kept with the graph, so that
+     * the default graph's chain is solved once per snapshot.
+     *
+     * @throws com.journeyexplorer.analysis.chain.ChainNotSolvedException as {@link AbsorbingChain#of}
+     */
+    public AbsorbingChain absorbingChain() {
+        return derived(AbsorbingChain.class, AbsorbingChain.class, () -> AbsorbingChain.of(this));
+    }
+
+    /** {@code compute}'s value for {@code key}, computed once per graph (an exception is not kept). */
+    <T> T derived(Object key, Class<T> type, Supplier<T> compute) {
+        Object value = derived.get(key);
+        if (value == null) {
+            value = compute.get();
+            Object earlier = derived.putIfAbsent(key, value);
+            value = earlier == null ? value : earlier;
+        }
+        return type.cast(value);
+    }
+
     public Graph<String, TransitionEdge> graph() {
         return graph;
     }

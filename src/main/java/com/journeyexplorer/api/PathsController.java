@@ -149,7 +149,7 @@ class PathsController {
                     (double) observed[i] / graph.journeys()));
         }
         return new LikelyPathsAnswer(target.nodeName(), graph.journeys(), paths,
-                outcomeProbabilities(AbsorbingChain.of(graph), target));
+                outcomeProbabilities(graph.absorbingChain(), target));
     }
 
     /**
