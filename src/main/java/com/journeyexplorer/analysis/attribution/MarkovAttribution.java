@@ -1,6 +1,7 @@
 package com.journeyexplorer.analysis.attribution;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,7 +107,7 @@ public final class MarkovAttribution implements AttributionModel {
      * that also reports them computes them once.
      */
     public static Attribution attribution(MarkovChain chain, Map<String, Double> effects) {
-        double sum = PathOrder.sortedSum(effects.values().stream().mapToDouble(Double::doubleValue).toArray());
+        double sum = sortedSum(effects.values().stream().mapToDouble(Double::doubleValue).toArray());
         List<Attribution.Credit> credits = new ArrayList<>(effects.size());
         effects.forEach((label, effect) -> {
             double share = sum > 0 ? effect / sum : 0;
@@ -118,5 +119,16 @@ public final class MarkovAttribution implements AttributionModel {
     /** The removal effect of {@code labels} taken out together ({@code remove=a,b}). */
     public double removalEffect(List<AttributionPath> paths, Set<String> labels) {
         return fit(paths).removalEffect(labels);
+    }
+
+    /** The sum of the values in ascending order: the same whatever order the map gave them in. */
+    private static double sortedSum(double[] values) {
+        double[] copy = values.clone();
+        Arrays.sort(copy);
+        double sum = 0;
+        for (double value : copy) {
+            sum += value;
+        }
+        return sum;
     }
 }

@@ -25,15 +25,6 @@ public abstract sealed class PositionalModel extends HeuristicModel
     protected abstract double share(int step, int length);
 
     @Override
-    protected final double[] shares(AttributionPath path) {
-        double[] shares = new double[path.length()];
-        for (int i = 0; i < shares.length; i++) {
-            shares[i] = share(i, path.length());
-        }
-        return shares;
-    }
-
-    @Override
     public final Attribution attribute(List<AttributionPath> paths) {
         LabelTable table = LabelTable.of(paths);
         Counts counts = new Counts(this, table.labels().size());

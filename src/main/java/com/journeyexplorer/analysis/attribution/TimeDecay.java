@@ -2,6 +2,8 @@ package com.journeyexplorer.analysis.attribution;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Outcome;
@@ -37,46 +39,109 @@ public final class TimeDecay extends HeuristicModel {
         return NAME;
     }
 
+    /** The paths' credits: the same exact sums as {@link #accumulator}, so the same answer to the last bit. */
     @Override
     public Attribution attribute(List<AttributionPath> paths) {
-        return attributeSorted(paths);
+        Map<String, ExactSum[]> sums = new TreeMap<>();
+        long conversions = 0;
+        ExactSum totalValue = new ExactSum();
+        double[] shares = new double[16];
+        for (AttributionPath path : paths) {
+            if (!path.converted()) {
+                continue;
+            }
+            conversions += path.weight();
+            totalValue.add(path.conversionValue());
+            shares = shares(path.stepTimes(), path.conversionTime(), path.length(), shares);
+            for (int i = 0; i < path.length(); i++) {
+                ExactSum[] sum = sums.computeIfAbsent(path.steps()[i], label -> newSums());
+                sum[0].add(path.weight() * shares[i]);
+                sum[1].add(path.conversionValue() * shares[i]);
+            }
+        }
+        List<Attribution.Credit> credits = new ArrayList<>(sums.size());
+        sums.forEach((label, sum) -> credits.add(new Attribution.Credit(label, sum[0].value(), sum[1].value())));
+        return new Attribution(NAME, credits, conversions, totalValue.value());
     }
 
-    /** Keeps the paths of the converting journeys only (the others earn no credit), then {@link #attribute}. */
+    /**
+     * Adds each converting journey's shares straight from its touchpoint and time arrays into exact sums per label
+     * ({@link ExactSum}): no path object, no sort, and the result is bitwise the same for the journeys in any order.
+     * O(steps of the converting journeys + labels log labels).
+     */
     @Override
     public AttributionAccumulator accumulator(TouchpointLabels labels) {
-        List<AttributionPath> converting = new ArrayList<>();
+        int[] labelOf = labels.labelOfEachTouchpoint();
+        ExactSum[][] sums = new ExactSum[labels.count()][];
+        ExactSum totalValue = new ExactSum();
         return new AttributionAccumulator() {
+            private long conversions;
+            private double[] shares = new double[16];
+
             @Override
             public void add(Journey journey) {
-                if (journey.outcome() == Outcome.PURCHASE) {
-                    converting.add(AttributionPath.of(journey, labels));
+                if (journey.outcome() != Outcome.PURCHASE) {
+                    return;
+                }
+                // As AttributionPath.of: the steps before the purchase (the purchase step alone if it came first).
+                int length = Math.max(1, journey.purchaseIndex());
+                double value = Math.max(0, journey.value());
+                long[] times = journey.isTimed() ? journey.times() : NO_TIMES;
+                long conversionTime = journey.isTimed() ? times[journey.purchaseIndex()] : 0;
+                shares = shares(times, conversionTime, length, shares);
+                conversions += journey.weight();
+                totalValue.add(value);
+                int[] steps = journey.steps();
+                for (int i = 0; i < length; i++) {
+                    int label = labelOf[steps[i]];
+                    if (sums[label] == null) {
+                        sums[label] = newSums();
+                    }
+                    sums[label][0].add(journey.weight() * shares[i]);
+                    sums[label][1].add(value * shares[i]);
                 }
             }
 
             @Override
             public Attribution attribution() {
-                return attribute(converting);
+                Map<String, ExactSum[]> byName = new TreeMap<>();
+                for (int label = 0; label < sums.length; label++) {
+                    if (sums[label] != null) {
+                        byName.put(labels.name(label), sums[label]);
+                    }
+                }
+                List<Attribution.Credit> credits = new ArrayList<>(byName.size());
+                byName.forEach((name, sum) -> credits.add(new Attribution.Credit(name, sum[0].value(),
+                        sum[1].value())));
+                return new Attribution(NAME, credits, conversions, totalValue.value());
             }
         };
     }
 
-    /** Ages are measured from the youngest step, so the largest weight is 1 and the sum never underflows. */
-    @Override
-    protected double[] shares(AttributionPath path) {
-        int n = path.length();
-        double[] ages = new double[n];
+    private static final long[] NO_TIMES = new long[0];
+
+    private static ExactSum[] newSums() {
+        return new ExactSum[] {new ExactSum(), new ExactSum()};
+    }
+
+    /**
+     * The shares of the first {@code n} steps into {@code shares} (grown if too short, and returned): by the time
+     * before {@code conversionTime}, or by the distance from the last step when {@code times} is empty. Ages are
+     * measured from the youngest step, so the largest weight is 1 and the sum never underflows.
+     */
+    private double[] shares(long[] times, long conversionTime, int n, double[] shares) {
+        if (shares.length < n) {
+            shares = new double[Math.max(n, 2 * shares.length)];
+        }
+        boolean timed = times.length > 0;
         double youngest = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            ages[i] = path.isTimed()
-                    ? Math.max(0, path.conversionTime() - path.stepTimes()[i]) / MILLIS_PER_DAY
-                    : n - 1 - i;
-            youngest = Math.min(youngest, ages[i]);
+            shares[i] = timed ? Math.max(0, conversionTime - times[i]) / MILLIS_PER_DAY : n - 1 - i;
+            youngest = Math.min(youngest, shares[i]);
         }
-        double[] shares = new double[n];
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            shares[i] = Math.pow(2, -(ages[i] - youngest) / halfLifeDays);
+            shares[i] = Math.pow(2, -(shares[i] - youngest) / halfLifeDays);
             sum += shares[i];
         }
         for (int i = 0; i < n; i++) {

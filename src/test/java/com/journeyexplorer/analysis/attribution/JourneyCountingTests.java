@@ -177,6 +177,46 @@ class JourneyCountingTests {
         }
     }
 
+    @Test
+    void timeDecayMatchesALiteralComputationOnJourneys() {
+        List<Journey> journeys = randomJourneys(14, 2_000, 8);
+        JourneySnapshot snapshot = new JourneySnapshot(TOUCHPOINTS, journeys, 1);
+        double halfLifeDays = 2;
+        for (PathShaping shaping : SHAPINGS) {
+            Map<String, double[]> literal = new TreeMap<>();
+            for (AttributionPath path : paths(snapshot, journeys, shaping)) {
+                if (!path.converted()) {
+                    continue;
+                }
+                // 2^(-(tConversion - tStep) / halfLife), in days, or in steps from the last one when untimed
+                int n = path.length();
+                double[] weights = new double[n];
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    double age = path.isTimed()
+                            ? (path.conversionTime() - path.stepTimes()[i]) / 86_400_000.0 : n - 1 - i;
+                    weights[i] = Math.pow(2, -age / halfLifeDays);
+                    sum += weights[i];
+                }
+                for (int i = 0; i < n; i++) {
+                    double[] credit = literal.computeIfAbsent(path.steps()[i], label -> new double[2]);
+                    credit[0] += path.weight() * weights[i] / sum;
+                    credit[1] += path.conversionValue() * weights[i] / sum;
+                }
+            }
+            Attribution attribution = new TimeDecay(halfLifeDays)
+                    .attribute(TouchpointLabels.of(snapshot, shaping), journeys);
+            assertThat(attribution.credits()).extracting(Attribution.Credit::label)
+                    .containsExactlyElementsOf(literal.keySet());
+            literal.forEach((label, sums) -> {
+                assertThat(attribution.conversions(label)).as(label)
+                        .isCloseTo(sums[0], within(1e-9 * Math.max(1, sums[0])));
+                assertThat(attribution.value(label)).as(label)
+                        .isCloseTo(sums[1], within(1e-9 * Math.max(1, sums[1])));
+            });
+        }
+    }
+
     /** The shares as the models' documentation states them. */
     private static double literalShare(AttributionModel model, int step, int n) {
         return switch (model.name()) {
