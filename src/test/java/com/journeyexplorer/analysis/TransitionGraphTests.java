@@ -159,4 +159,22 @@ class TransitionGraphTests {
             }
         }
     }
+
+    @Test
+    void countsTwoHalvesExactlyAsOnePass() {
+        for (PathCrossChecks.HalvesCase each : PathCrossChecks.halvesCases()) {
+            for (JourneySelection selection : each.selections()) {
+                for (PathShaping shaping : each.shapings()) {
+                    TransitionStats onePass = TransitionStats.of(each.snapshot(), selection, shaping, true,
+                            Integer.MAX_VALUE);
+
+                    assertThat(TransitionStats.of(each.snapshot(), selection, shaping, true, 2)).isEqualTo(onePass);
+                }
+            }
+        }
+        assertThat(TransitionStats.of(PathCrossChecks.halvesCases().get(0).snapshot(), JourneySelection.all(),
+                PathShaping.touchpoints(), true, 2).transitions())
+                .anySatisfy(transition -> assertThat(transition.postPurchase()).isTrue())
+                .anySatisfy(transition -> assertThat(transition.timing().isEmpty()).isFalse());
+    }
 }
