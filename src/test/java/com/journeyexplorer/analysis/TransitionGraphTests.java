@@ -94,7 +94,7 @@ class TransitionGraphTests {
                     for (boolean toFirstPurchase : new boolean[] {true, false}) {
                         ObjectPathAnalyses.Transitions expected = ObjectPathAnalyses.transitions(random, selection,
                                 shaping, toFirstPurchase);
-                        TransitionGraph graph = TransitionGraph.of(random, selection.positions(random),
+                        TransitionGraph graph = TransitionGraph.of(random, selection.predicate(random),
                                 shaping.shaper(random), toFirstPurchase, true, 2);
 
                         assertThat(graph.journeys()).isEqualTo(expected.journeys());
@@ -147,7 +147,7 @@ class TransitionGraphTests {
                 for (boolean toFirstPurchase : new boolean[] {true, false}) {
                     ObjectPathAnalyses.Transitions expected = ObjectPathAnalyses.transitions(clickstream, selection,
                             shaping, toFirstPurchase);
-                    TransitionGraph graph = TransitionGraph.of(clickstream, selection.positions(clickstream),
+                    TransitionGraph graph = TransitionGraph.of(clickstream, selection.predicate(clickstream),
                             shaping.shaper(clickstream), toFirstPurchase, true, 2);
 
                     assertThat(graph.journeys()).isEqualTo(expected.journeys());
