@@ -37,14 +37,23 @@ public record TransitionStats(List<Transition> transitions, long journeys) {
      */
     public static TransitionStats of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
             boolean postPurchase) {
+        return of(snapshot, selection, shaping, postPurchase, TwoHalves.PARALLEL_FROM);
+    }
+
+    /**
+     * As {@link #of(JourneySnapshot, JourneySelection, PathShaping, boolean)}: each pass counts its two halves on two
+     * cores from {@code parallelFrom} records on.
+     */
+    static TransitionStats of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
+            boolean postPurchase, int parallelFrom) {
         Predicate<Journey> filter = selection.predicate(snapshot);
         PathShaper shaper = shaping.shaper(snapshot);
-        TransitionStats chain = of(TransitionGraph.of(snapshot, filter, shaper, true, true));
+        TransitionStats chain = of(TransitionGraph.of(snapshot, filter, shaper, true, true, parallelFrom));
         if (!postPurchase) {
             return chain;
         }
         List<Transition> transitions = new ArrayList<>(chain.transitions());
-        transitions.addAll(afterPurchase(snapshot, filter, shaper));
+        transitions.addAll(afterPurchase(snapshot, filter, shaper, parallelFrom));
         return new TransitionStats(transitions, chain.journeys());
     }
 
@@ -56,15 +65,13 @@ public record TransitionStats(List<Transition> transitions, long journeys) {
                 .toList(), graph.journeys());
     }
 
-    /**
-     * The post-purchase transitions of the selected journeys' shaped paths: from the label holding the first
-     * purchase to the next label, and so on to the end of the shaped journey. O(events + edges · log edges).
-     */
-    private static List<Transition> afterPurchase(JourneySnapshot snapshot, Predicate<Journey> filter,
+    /** The post-purchase transitions of the selected records among positions {@code [from, to)}, tallied. */
+    private static EdgeTallies afterPurchase(List<Journey> records, int from, int to, Predicate<Journey> filter,
             PathShaper shaper) {
         EdgeTallies tallies = new EdgeTallies(shaper.labelCount(), true);
         LabelPath path = new LabelPath();
-        for (Journey journey : snapshot.journeys()) {
+        for (int position = from; position < to; position++) {
+            Journey journey = records.get(position);
             if (journey.purchaseIndex() < 0 || journey.pathLength() == journey.length() || !filter.test(journey)) {
                 continue;
             }
@@ -81,14 +88,30 @@ public record TransitionStats(List<Transition> transitions, long journeys) {
                 }
             }
         }
+        return tallies;
+    }
+
+    /**
+     * The post-purchase transitions of the selected journeys' shaped paths: from the label holding the first
+     * purchase to the next label, and so on to the end of the shaped journey. O(events + edges · log edges); in two
+     * halves from {@code parallelFrom} records on.
+     */
+    private static List<Transition> afterPurchase(JourneySnapshot snapshot, Predicate<Journey> filter,
+            PathShaper shaper, int parallelFrom) {
+        List<Journey> records = snapshot.journeys();
+        EdgeTallies tallies = TwoHalves.count(records.size(), parallelFrom,
+                (from, to) -> afterPurchase(records, from, to, filter, shaper), (first, later) -> {
+                    first.addAll(later);
+                    return first;
+                });
         long[] out = new long[shaper.labelCount()];
         for (int edge = 0; edge < tallies.size(); edge++) {
-            out[tallies.from[edge]] += tallies.count[edge];
+            out[tallies.from[edge]] += tallies.count(edge);
         }
         List<Transition> transitions = new ArrayList<>(tallies.size());
         for (int edge : tallies.bySourceThenTarget()) {
             transitions.add(new Transition(shaper.labelName(tallies.from[edge]), shaper.labelName(tallies.to[edge]),
-                    tallies.count[edge], tallies.journeys[edge], (double) tallies.count[edge] / out[tallies.from[edge]],
+                    tallies.count(edge), tallies.journeys(edge), (double) tallies.count(edge) / out[tallies.from[edge]],
                     tallies.timing(edge), true));
         }
         transitions.sort(Comparator.comparing(Transition::from)
