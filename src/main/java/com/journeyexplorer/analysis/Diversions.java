@@ -69,7 +69,7 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
         for (int edge = 0; edge < counts.lost.size(); edge++) {
             Touchpoint own = snapshot.touchpoint(counts.lost.from[edge]);
             Touchpoint competitor = snapshot.touchpoint(counts.lost.to[edge]);
-            long journeys = counts.lost.count[edge];
+            long journeys = counts.lost.count(edge);
             diversions.add(new Diversion(own.name(), own.stage(), competitor.name(), journeys,
                     LabelCount.share(journeys, counts.visitors[own.id()]), counts.cameBack[edge],
                     counts.boughtAfterReturn[edge]));
@@ -181,7 +181,7 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
                 int from = transitions.from[edge];
                 String source = from == n ? TransitionGraph.START : snapshot.touchpoint(from).name();
                 capacities.computeIfAbsent(source, k -> new TreeMap<>())
-                        .put(snapshot.touchpoint(transitions.to[edge]).name(), transitions.journeys[edge]);
+                        .put(snapshot.touchpoint(transitions.to[edge]).name(), transitions.journeys(edge));
             }
             return capacities;
         }
@@ -209,7 +209,7 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
         boolean[] inNetwork = new boolean[n + 1];
         int[] arcs = new int[transitions.size()];
         for (int edge = 0; edge < transitions.size(); edge++) {
-            arcs[edge] = network.addArc(transitions.from[edge], transitions.to[edge], transitions.journeys[edge]);
+            arcs[edge] = network.addArc(transitions.from[edge], transitions.to[edge], transitions.journeys(edge));
             inNetwork[transitions.from[edge]] = true;
             inNetwork[transitions.to[edge]] = true;
         }

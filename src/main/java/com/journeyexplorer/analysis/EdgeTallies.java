@@ -8,27 +8,42 @@ import java.util.Arrays;
  * optionally the durations of its steps. Edges get ids {@code [0, size())} in order of first use; an edge is found
  * through a dense {@code nodes²} table for up to {@value #DENSE_NODES} nodes, above that through an open-addressing
  * table of the edges in use (linear probing, at most half full), so memory grows with the edges, not with the square
- * of the nodes. O(1) per event, allocation-free once the arrays have grown. Durations are appended to flat arrays
- * in the order they come (one sequential write per event, no object per edge), then grouped by edge with a counting
- * sort when the first timing is asked for: O(durations + edges), and each edge's percentiles by selection.
+ * of the nodes. O(1) per event, allocation-free once the arrays have grown.
+ *
+ * <p>An event costs about two cache misses once the tables outgrow the cache: one probe slot holds both the key and
+ * the edge id (one {@code long}: the key {@code source · nodes + target} in the high half, which fits while
+ * {@code nodes ≤ }{@value #PACKED_NODES}; above that a slot is two adjacent {@code long}s), and the counters an event
+ * updates (count, journeys, the journey that last took the edge) lie side by side in one array.
+ *
+ * <p>Durations are appended to flat arrays in the order they come (one sequential write per event, no object per
+ * edge), then grouped by edge with a counting sort when the first timing is asked for: O(durations + edges), and each
+ * edge's percentiles by selection. Two tallies of consecutive parts of a pass merge ({@link #addAll}), so that halves
+ * can be counted on two threads.
  */
 public final class EdgeTallies {
 
     static final int DENSE_NODES = 256;
+    /** The most nodes whose keys, plus one, fit in the 31 bits of an int: 46,340² + 1 < 2³¹. */
+    static final int PACKED_NODES = 46_340;
+
+    /** Per edge: count, journeys, and the number of the journey that last took it, side by side. */
+    private static final int STRIDE = 3;
 
     private final int nodes;
     private final int[] dense;
-    /** Open addressing: {@code source · nodes + target} per slot, -1 when empty, and the edge id in the same slot. */
-    private long[] sparseKeys;
-    private int[] sparseEdges;
+    /** Whether a probe slot is two longs (key + 1, edge id), as the keys do not fit in an int. */
+    private final boolean wideKeys;
+    /**
+     * Open addressing, 0 in an empty slot: {@code (key + 1) << 32 | edge} per slot, or with {@link #wideKeys} the key
+     * plus one and the edge id in two adjacent longs.
+     */
+    private long[] slots;
     private final boolean timed;
     private int size;
     private int journey;
     int[] from = new int[64];
     int[] to = new int[64];
-    long[] count = new long[64];
-    long[] journeys = new long[64];
-    private int[] lastJourney = new int[64];
+    private long[] counters = new long[64 * STRIDE];
     /** The durations in the order added: edge, milliseconds, weight (null while every weight is 1). */
     private int[] durationEdge;
     private long[] durationMillis;
@@ -41,10 +56,9 @@ public final class EdgeTallies {
     public EdgeTallies(int nodes, boolean timed) {
         this.nodes = nodes;
         this.dense = nodes <= DENSE_NODES ? new int[nodes * nodes] : null;
+        this.wideKeys = nodes > PACKED_NODES;
         if (dense == null) {
-            sparseKeys = new long[256];
-            Arrays.fill(sparseKeys, -1);
-            sparseEdges = new int[256];
+            slots = new long[wideKeys ? 512 : 256];
         }
         this.timed = timed;
         if (timed) {
@@ -70,12 +84,12 @@ public final class EdgeTallies {
 
     /** The weights added to the edge in all. */
     public long count(int edge) {
-        return count[edge];
+        return counters[edge * STRIDE];
     }
 
     /** The weights of the journeys that took the edge, each journey once. */
     public long journeys(int edge) {
-        return journeys[edge];
+        return counters[edge * STRIDE + 1];
     }
 
     /** The id of edge {@code source → target}, or -1 if it was never added; O(1) expected, adds nothing. */
@@ -84,13 +98,7 @@ public final class EdgeTallies {
             return dense[source * nodes + target] - 1;
         }
         long key = (long) source * nodes + target;
-        int mask = sparseKeys.length - 1;
-        for (int slot = slot(key, mask); sparseKeys[slot] != -1; slot = (slot + 1) & mask) {
-            if (sparseKeys[slot] == key) {
-                return sparseEdges[slot];
-            }
-        }
-        return -1;
+        return edgeIn(slotOf(key), key);
     }
 
     /** Marks the start of the next journey, so that each edge counts it once in {@code journeys}. */
@@ -101,16 +109,49 @@ public final class EdgeTallies {
     /** Adds {@code weight} to edge {@code from → to}; returns the edge id. */
     public int add(int source, int target, long weight) {
         int edge = edge(source, target);
-        count[edge] += weight;
-        if (lastJourney[edge] != journey) {
-            lastJourney[edge] = journey;
-            journeys[edge] += weight;
+        long[] tally = counters;
+        int at = edge * STRIDE;
+        tally[at] += weight;
+        if (tally[at + 2] != journey) {
+            tally[at + 2] = journey;
+            tally[at + 1] += weight;
         }
         return edge;
     }
 
+    /**
+     * Adds the edges of {@code later}, a tally of the journeys that come after this one's in the same pass (made over
+     * the same nodes, timed alike, neither timed yet): counts and journeys are summed, and durations appended after
+     * this tally's, so that every edge ends with the same counts, the same durations in the same order, and so the
+     * same timing, as one tally of both parts would have. Edges keep their ids and {@code later}'s new edges follow
+     * in its order of first use, which is the order one tally would have given them. Journeys counted after a merge
+     * start with {@link #startJourney}. Returns, by {@code later}'s edge id, the edge's id here.
+     * O(later's edges + durations).
+     */
+    public int[] addAll(EdgeTallies later) {
+        if (later.nodes != nodes || later.timed != timed) {
+            throw new IllegalArgumentException("tallies over different nodes or timing do not merge");
+        }
+        if (durationStart != null || later.durationStart != null) {
+            throw new IllegalStateException("tallies merge before their durations are grouped");
+        }
+        journey++;
+        int[] ids = new int[later.size];
+        for (int edge = 0; edge < later.size; edge++) {
+            int here = edge(later.from[edge], later.to[edge]);
+            ids[edge] = here;
+            counters[here * STRIDE] += later.counters[edge * STRIDE];
+            counters[here * STRIDE + 1] += later.counters[edge * STRIDE + 1];
+        }
+        for (int i = 0; i < later.durationCount; i++) {
+            addDuration(ids[later.durationEdge[i]], later.durationMillis[i],
+                    later.durationWeight == null ? 1 : later.durationWeight[i]);
+        }
+        return ids;
+    }
+
     /** Records a duration on an edge; only for tallies made with {@code timed}. */
-    void addDuration(int edge, long millis, int weight) {
+    void addDuration(int edge, long millis, long weight) {
         if (durationCount == durationMillis.length) {
             int grown = durationCount * 2;
             durationEdge = Arrays.copyOf(durationEdge, grown);
@@ -189,48 +230,72 @@ public final class EdgeTallies {
                 return stored - 1;
             }
             dense[cell] = size + 1;
-        } else {
-            long key = (long) source * nodes + target;
-            int mask = sparseKeys.length - 1;
-            int slot = slot(key, mask);
-            while (sparseKeys[slot] != -1) {
-                if (sparseKeys[slot] == key) {
-                    return sparseEdges[slot];
-                }
-                slot = (slot + 1) & mask;
-            }
-            sparseKeys[slot] = key;
-            sparseEdges[slot] = size;
-            if ((size + 1) * 2 > sparseKeys.length) {
-                int edge = append(source, target);
-                rehash();
-                return edge;
-            }
+            return append(source, target);
         }
-        return append(source, target);
+        long key = (long) source * nodes + target;
+        int slot = slotOf(key);
+        int edge = edgeIn(slot, key);
+        if (edge >= 0) {
+            return edge;
+        }
+        edge = append(source, target);
+        fill(slots, slot, key, edge);
+        if ((long) size * 2 > capacity(slots)) {
+            rehash();
+        }
+        return edge;
     }
 
-    private static int slot(long key, int mask) {
-        return HashMixer.mix(key) & mask;
+    /** The slot that holds {@code key}, or else the empty slot where it goes: linear probing. */
+    private int slotOf(long key) {
+        long[] table = slots;
+        if (wideKeys) {
+            int mask = (table.length >>> 1) - 1;
+            int slot = HashMixer.mix(key) & mask;
+            for (long stored; (stored = table[2 * slot]) != 0 && stored != key + 1; slot = (slot + 1) & mask) {
+                // probing
+            }
+            return slot;
+        }
+        long tag = (key + 1) << 32;
+        int mask = table.length - 1;
+        int slot = HashMixer.mix(key) & mask;
+        for (long stored; (stored = table[slot]) != 0 && (stored & 0xFFFF_FFFF_0000_0000L) != tag;
+                slot = (slot + 1) & mask) {
+            // probing
+        }
+        return slot;
+    }
+
+    /** The edge id in the slot that {@link #slotOf} found for {@code key}, -1 when the slot is empty. */
+    private int edgeIn(int slot, long key) {
+        if (wideKeys) {
+            return slots[2 * slot] == 0 ? -1 : (int) slots[2 * slot + 1];
+        }
+        long stored = slots[slot];
+        return stored == 0 ? -1 : (int) stored;
+    }
+
+    private void fill(long[] table, int slot, long key, int edge) {
+        if (wideKeys) {
+            table[2 * slot] = key + 1;
+            table[2 * slot + 1] = edge;
+        } else {
+            table[slot] = (key + 1) << 32 | edge;
+        }
+    }
+
+    private int capacity(long[] table) {
+        return wideKeys ? table.length >>> 1 : table.length;
     }
 
     /** Doubles the open-addressing table, re-inserting every edge. */
     private void rehash() {
-        long[] keys = new long[sparseKeys.length * 2];
-        int[] edges = new int[keys.length];
-        Arrays.fill(keys, -1);
-        int mask = keys.length - 1;
+        slots = new long[slots.length * 2];
         for (int edge = 0; edge < size; edge++) {
             long key = (long) from[edge] * nodes + to[edge];
-            int slot = slot(key, mask);
-            while (keys[slot] != -1) {
-                slot = (slot + 1) & mask;
-            }
-            keys[slot] = key;
-            edges[slot] = edge;
+            fill(slots, slotOf(key), key, edge);
         }
-        sparseKeys = keys;
-        sparseEdges = edges;
     }
 
     private int append(int source, int target) {
@@ -238,9 +303,7 @@ public final class EdgeTallies {
             int grown = size * 2;
             from = Arrays.copyOf(from, grown);
             to = Arrays.copyOf(to, grown);
-            count = Arrays.copyOf(count, grown);
-            journeys = Arrays.copyOf(journeys, grown);
-            lastJourney = Arrays.copyOf(lastJourney, grown);
+            counters = Arrays.copyOf(counters, grown * STRIDE);
         }
         from[size] = source;
         to[size] = target;

@@ -114,7 +114,7 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
             for (int edge = 0; edge < links.size(); edge++) {
                 String key = i + "\u0000" + shownAs[i][links.from[edge]] + "\u0000"
                         + shownAs[i + 1][links.to[edge]];
-                linkTallies.computeIfAbsent(key, unused -> new long[1])[0] += links.count[edge];
+                linkTallies.computeIfAbsent(key, unused -> new long[1])[0] += links.count(edge);
             }
         }
         return assemble(nodeTallies, linkTallies, steps, total);

@@ -118,7 +118,7 @@ public final class TransitionGraph {
         int[] order = tallies.bySourceThenTarget();
         long[] out = new long[names.length];
         for (int edge = 0; edge < tallies.size(); edge++) {
-            out[tallies.from[edge]] += tallies.count[edge];
+            out[tallies.from[edge]] += tallies.count(edge);
         }
         Graph<String, TransitionEdge> graph = new DefaultDirectedWeightedGraph<>(TransitionEdge.class);
         graph.addVertex(names[startNode]);
@@ -133,8 +133,8 @@ public final class TransitionGraph {
         for (int edge : order) {
             String from = names[tallies.from[edge]];
             String to = names[tallies.to[edge]];
-            double probability = (double) tallies.count[edge] / out[tallies.from[edge]];
-            TransitionEdge transition = new TransitionEdge(from, to, tallies.count[edge], tallies.journeys[edge],
+            double probability = (double) tallies.count(edge) / out[tallies.from[edge]];
+            TransitionEdge transition = new TransitionEdge(from, to, tallies.count(edge), tallies.journeys(edge),
                     probability, tallies.timing(edge));
             graph.addEdge(from, to, transition);
             graph.setEdgeWeight(transition, 0.0 - Math.log(probability));

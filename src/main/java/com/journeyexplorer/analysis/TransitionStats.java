@@ -83,12 +83,12 @@ public record TransitionStats(List<Transition> transitions, long journeys) {
         }
         long[] out = new long[shaper.labelCount()];
         for (int edge = 0; edge < tallies.size(); edge++) {
-            out[tallies.from[edge]] += tallies.count[edge];
+            out[tallies.from[edge]] += tallies.count(edge);
         }
         List<Transition> transitions = new ArrayList<>(tallies.size());
         for (int edge : tallies.bySourceThenTarget()) {
             transitions.add(new Transition(shaper.labelName(tallies.from[edge]), shaper.labelName(tallies.to[edge]),
-                    tallies.count[edge], tallies.journeys[edge], (double) tallies.count[edge] / out[tallies.from[edge]],
+                    tallies.count(edge), tallies.journeys(edge), (double) tallies.count(edge) / out[tallies.from[edge]],
                     tallies.timing(edge), true));
         }
         transitions.sort(Comparator.comparing(Transition::from)

@@ -129,13 +129,13 @@ public final class TransitionTable {
     private static List<Transition> transitions(EdgeTallies edges, NodeSpace nodes, boolean postPurchase) {
         long[] outTotals = new long[nodes.size()];
         for (int edge = 0; edge < edges.size(); edge++) {
-            outTotals[edges.from[edge]] += edges.count[edge];
+            outTotals[edges.from[edge]] += edges.count(edge);
         }
         List<Transition> result = new ArrayList<>(edges.size());
         for (int edge = 0; edge < edges.size(); edge++) {
             int from = edges.from[edge];
-            result.add(new Transition(from, edges.to[edge], edges.count[edge], edges.journeys[edge],
-                    (double) edges.count[edge] / outTotals[from], edges.timing(edge), postPurchase));
+            result.add(new Transition(from, edges.to[edge], edges.count(edge), edges.journeys(edge),
+                    (double) edges.count(edge) / outTotals[from], edges.timing(edge), postPurchase));
         }
         result.sort(Comparator.comparingInt(Transition::from)
                 .thenComparing(Comparator.comparingLong(Transition::count).reversed())

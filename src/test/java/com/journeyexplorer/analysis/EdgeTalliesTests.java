@@ -79,6 +79,87 @@ class EdgeTalliesTests {
     }
 
     @Test
+    void findsEdgesBetweenNodesWhoseKeysOutgrowAnInt() {
+        int nodes = EdgeTallies.PACKED_NODES + 1;
+        EdgeTallies tallies = new EdgeTallies(nodes, false);
+        tallies.startJourney();
+        int last = tallies.add(nodes - 1, nodes - 1, 2);
+        int first = tallies.add(0, 0, 1);
+        for (int i = 0; i < 1_000; i++) {
+            tallies.add(nodes - 1 - i, i, 1);
+        }
+
+        assertThat(tallies.find(nodes - 1, nodes - 1)).isEqualTo(last).isZero();
+        assertThat(tallies.find(0, 0)).isEqualTo(first).isEqualTo(1);
+        assertThat(tallies.find(nodes - 1, 0)).isEqualTo(2);
+        assertThat(tallies.find(0, nodes - 1)).isEqualTo(-1);
+        assertThat(tallies.count(last)).isEqualTo(2);
+        assertThat(tallies.journeys(last)).isEqualTo(2);
+        assertThat(tallies.size()).isEqualTo(1_002);
+    }
+
+    @Test
+    void aTallyOfTwoPartsMergedEqualsOneTallyOfTheWhole() {
+        for (int nodes : new int[] {12, EdgeTallies.DENSE_NODES + 1, EdgeTallies.PACKED_NODES + 1}) {
+            for (long seed = 1; seed <= 3; seed++) {
+                long[][] events = randomJourneys(new Random(seed), nodes, 600);
+                EdgeTallies whole = tally(events, 0, events.length, nodes);
+                int middle = events.length / 3;
+                EdgeTallies merged = tally(events, 0, middle, nodes);
+                EdgeTallies later = tally(events, middle, events.length, nodes);
+                int[] ids = merged.addAll(later);
+
+                assertThat(merged.size()).isEqualTo(whole.size());
+                for (int edge = 0; edge < whole.size(); edge++) {
+                    assertThat(merged.from(edge)).isEqualTo(whole.from(edge));
+                    assertThat(merged.to(edge)).isEqualTo(whole.to(edge));
+                    assertThat(merged.count(edge)).isEqualTo(whole.count(edge));
+                    assertThat(merged.journeys(edge)).isEqualTo(whole.journeys(edge));
+                    assertThat(merged.timing(edge)).isEqualTo(whole.timing(edge));
+                    assertThat(merged.find(whole.from(edge), whole.to(edge))).isEqualTo(edge);
+                }
+                for (int edge = 0; edge < later.size(); edge++) {
+                    assertThat(merged.find(later.from(edge), later.to(edge))).isEqualTo(ids[edge]);
+                }
+            }
+        }
+    }
+
+    /** Journeys as {weight, from, to, millis, from, to, millis, ...}, over few nodes so that edges repeat. */
+    private static long[][] randomJourneys(Random random, int nodes, int count) {
+        int[] used = new int[7];
+        for (int i = 0; i < used.length; i++) {
+            used[i] = random.nextInt(nodes);
+        }
+        long[][] journeys = new long[count][];
+        for (int j = 0; j < count; j++) {
+            int steps = 1 + random.nextInt(6);
+            long[] journey = new long[1 + 3 * steps];
+            journey[0] = random.nextInt(4) == 0 ? 1 + random.nextInt(5) : 1;
+            for (int i = 0; i < steps; i++) {
+                journey[1 + 3 * i] = used[random.nextInt(used.length)];
+                journey[2 + 3 * i] = used[random.nextInt(used.length)];
+                journey[3 + 3 * i] = random.nextInt(100_000);
+            }
+            journeys[j] = journey;
+        }
+        return journeys;
+    }
+
+    private static EdgeTallies tally(long[][] journeys, int from, int to, int nodes) {
+        EdgeTallies tallies = new EdgeTallies(nodes, true);
+        for (int j = from; j < to; j++) {
+            long[] journey = journeys[j];
+            tallies.startJourney();
+            for (int i = 1; i < journey.length; i += 3) {
+                int edge = tallies.add((int) journey[i], (int) journey[i + 1], journey[0]);
+                tallies.addDuration(edge, journey[i + 2], journey[0]);
+            }
+        }
+        return tallies;
+    }
+
+    @Test
     void recordsDurationsOnlyWhereAdded() {
         EdgeTallies tallies = new EdgeTallies(3, true);
         tallies.startJourney();
