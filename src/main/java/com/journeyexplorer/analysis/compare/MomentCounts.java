@@ -1,6 +1,8 @@
 package com.journeyexplorer.analysis.compare;
 
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.Predicate;
 
 import com.journeyexplorer.analysis.EdgeTallies;
@@ -14,7 +16,7 @@ import com.journeyexplorer.journey.Outcome;
  * What key moments count over the selected journeys, in one pass: per touchpoint and outcome the weighted journeys
  * that saw it before their purchase (or end), the selected journeys per outcome, and the transition table of their
  * paths to purchase ({@link TransitionTable#withoutTimings}). Every count is an integer, so it does not depend on the
- * order in which the journeys are counted. O(events + edges · log edges).
+ * order in which the journeys are counted, nor on the threads that count them. O(events + edges · log edges).
  *
  * @param with  {@code with[touchpoint · OUTCOMES + outcome]}: weighted journeys with the touchpoint, by outcome
  * @param total weighted journeys by outcome ordinal
@@ -23,10 +25,35 @@ record MomentCounts(long[] with, long[] total, TransitionTable table) {
 
     static final int OUTCOMES = Outcome.values().length;
 
-    /** The counts of the journeys of {@code snapshot} accepted by {@code filter}. */
+    /** From this many journey records on, the two halves are counted in parallel. */
+    static final int PARALLEL_FROM = 100_000;
+
+    /**
+     * The counts of the journeys of {@code snapshot} accepted by {@code filter} (which must be safe to call from two
+     * threads). From {@value #PARALLEL_FROM} records on, the second half of the records is counted on the common
+     * fork-join pool while this thread counts the first, and the two are added up in that order.
+     */
     static MomentCounts of(JourneySnapshot snapshot, Predicate<Journey> filter) {
-        Tally tally = new Tally(snapshot.touchpoints().size());
-        tally.count(snapshot.journeys(), filter, 0, snapshot.journeys().size());
+        return of(snapshot, filter, PARALLEL_FROM);
+    }
+
+    /** As {@link #of(JourneySnapshot, Predicate)}, in halves from {@code parallelFrom} records on. */
+    static MomentCounts of(JourneySnapshot snapshot, Predicate<Journey> filter, int parallelFrom) {
+        List<Journey> journeys = snapshot.journeys();
+        int touchpoints = snapshot.touchpoints().size();
+        Tally tally = new Tally(touchpoints);
+        if (journeys.size() < parallelFrom) {
+            tally.count(journeys, filter, 0, journeys.size());
+            return tally.counts();
+        }
+        int middle = journeys.size() / 2;
+        ForkJoinTask<Tally> secondHalf = ForkJoinPool.commonPool().submit(() -> {
+            Tally later = new Tally(touchpoints);
+            later.count(journeys, filter, middle, journeys.size());
+            return later;
+        });
+        tally.count(journeys, filter, 0, middle);
+        tally.addAll(secondHalf.join());
         return tally.counts();
     }
 
@@ -76,6 +103,17 @@ record MomentCounts(long[] with, long[] total, TransitionTable table) {
                 }
                 TransitionTable.addPathToPurchase(edges, nodes, journey);
             }
+        }
+
+        /** Adds the counts of {@code later}, a tally of the records after this one's. */
+        void addAll(Tally later) {
+            for (int i = 0; i < with.length; i++) {
+                with[i] += later.with[i];
+            }
+            for (int i = 0; i < total.length; i++) {
+                total[i] += later.total[i];
+            }
+            edges.addAll(later.edges);
         }
 
         MomentCounts counts() {

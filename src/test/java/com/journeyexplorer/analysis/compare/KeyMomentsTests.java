@@ -75,6 +75,19 @@ class KeyMomentsTests {
     }
 
     @Test
+    void countsInTwoHalvesWhatOnePassCounts() {
+        JourneySnapshot snapshot = randomSnapshot(13, 4_001);
+        List<Predicate<Journey>> filters = List.of(journey -> true, journey -> journey.weight() > 1);
+        for (Predicate<Journey> filter : filters) {
+            MomentCounts sequential = MomentCounts.of(snapshot, filter, Integer.MAX_VALUE);
+            MomentCounts halves = MomentCounts.of(snapshot, filter, 1_000);
+            assertThat(halves.with()).isEqualTo(sequential.with());
+            assertThat(halves.total()).isEqualTo(sequential.total());
+            assertThat(halves.table().transitions()).isEqualTo(sequential.table().transitions());
+        }
+    }
+
+    @Test
     void unfilteredRankingKeptWithTheSnapshotEqualsTheOneCountedAfresh() {
         JourneySnapshot snapshot = randomSnapshot(12, 3_000);
         KeyMoments.Ranking counted = KeyMoments.of(snapshot, journey -> true, 0.95, 0.05, 64);
