@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
 /**
  * Where the selected journeys go from our touchpoints to competitors', at raw touchpoint level over whole journeys
@@ -57,14 +57,20 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
      * O(events) for the counts, one pass over the journeys' touchpoint ids, plus a maximum flow by Dinic's algorithm
      * on the touchpoint transition network ({@link DinicMaxFlow}: arrays of the m transitions, O(n² · m) at worst and
      * far less in practice), with a super-sink joined from every competitor touchpoint by capacity above any cut.
+     * From {@value TwoHalves#PARALLEL_FROM} records on, the halves are counted on two cores and merged.
      *
      * @param limit how many diversions to list, at least 0
      */
     public static Diversions of(JourneySnapshot snapshot, JourneySelection selection, int limit) {
+        return of(snapshot, selection, limit, TwoHalves.PARALLEL_FROM);
+    }
+
+    /** As {@link #of(JourneySnapshot, JourneySelection, int)}, in halves from {@code parallelFrom} records on. */
+    static Diversions of(JourneySnapshot snapshot, JourneySelection selection, int limit, int parallelFrom) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be at least 0");
         }
-        Counts counts = Counts.of(snapshot, selection.predicate(snapshot));
+        Counts counts = Counts.of(snapshot, selection.positions(snapshot), parallelFrom);
         List<Diversion> diversions = new ArrayList<>(counts.lost.size());
         for (int edge = 0; edge < counts.lost.size(); edge++) {
             Touchpoint own = snapshot.touchpoint(counts.lost.from[edge]);
@@ -82,7 +88,13 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
 
     /** The capacities of the minimum-cut network: journeys taking each transition, by source then target name. */
     static Map<String, Map<String, Long>> capacities(JourneySnapshot snapshot, JourneySelection selection) {
-        return Counts.of(snapshot, selection.predicate(snapshot)).capacities(snapshot);
+        return capacities(snapshot, selection, TwoHalves.PARALLEL_FROM);
+    }
+
+    /** As {@link #capacities(JourneySnapshot, JourneySelection)}, counted in halves from {@code parallelFrom} on. */
+    static Map<String, Map<String, Long>> capacities(JourneySnapshot snapshot, JourneySelection selection,
+            int parallelFrom) {
+        return Counts.of(snapshot, selection.positions(snapshot), parallelFrom).capacities(snapshot);
     }
 
     /**
@@ -106,22 +118,33 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
             transitions = new EdgeTallies(n + 1, false);
         }
 
-        static Counts of(JourneySnapshot snapshot, Predicate<Journey> filter) {
+        /** Counts the selected records of {@code snapshot}, in two halves from {@code parallelFrom} records on. */
+        static Counts of(JourneySnapshot snapshot, IntPredicate selected, int parallelFrom) {
             int n = snapshot.touchpoints().size();
             boolean[] competitor = new boolean[n];
             for (Touchpoint touchpoint : snapshot.touchpoints()) {
                 competitor[touchpoint.id()] = touchpoint.isCompetitor();
             }
             int start = snapshot.touchpoint(TransitionGraph.START).map(Touchpoint::id).orElse(n);
+            List<Journey> journeys = snapshot.journeys();
+            return TwoHalves.count(journeys.size(), parallelFrom,
+                    (from, to) -> of(journeys, from, to, selected, competitor, start), Counts::add);
+        }
+
+        /** Counts the selected records among positions {@code [from, to)}. */
+        private static Counts of(List<Journey> journeys, int from, int to, IntPredicate selected,
+                boolean[] competitor, int start) {
+            int n = competitor.length;
             Counts counts = new Counts(n);
             counts.start = start;
             int[] visited = new int[n];
             int[] diverted = new int[8];
             int stamp = 0;
-            for (Journey journey : snapshot.journeys()) {
-                if (!filter.test(journey)) {
+            for (int position = from; position < to; position++) {
+                if (!selected.test(position)) {
                     continue;
                 }
+                Journey journey = journeys.get(position);
                 stamp++;
                 int[] steps = journey.steps();
                 int weight = journey.weight();
@@ -152,6 +175,28 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
                 }
             }
             return counts;
+        }
+
+        /**
+         * Adds the counts of {@code later}, the records after this one's: its lost edges' cameBack and
+         * boughtAfterReturn go to the same edges here, and the edges keep the ids one pass would give them.
+         */
+        Counts add(Counts later) {
+            for (int id = 0; id < visitors.length; id++) {
+                visitors[id] += later.visitors[id];
+            }
+            int[] ids = lost.addAll(later.lost);
+            if (cameBack.length < lost.size()) {
+                cameBack = Arrays.copyOf(cameBack, lost.size());
+                boughtAfterReturn = Arrays.copyOf(boughtAfterReturn, lost.size());
+            }
+            for (int edge = 0; edge < ids.length; edge++) {
+                cameBack[ids[edge]] += later.cameBack[edge];
+                boughtAfterReturn[ids[edge]] += later.boughtAfterReturn[edge];
+            }
+            transitions.addAll(later.transitions);
+            total += later.total;
+            return this;
         }
 
         /** Counts a journey's first transition into the competitor at {@code competitorIndex}. */

@@ -8,7 +8,7 @@ import com.journeyexplorer.journey.Touchpoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
 /**
  * Where the selected journeys leave, per raw touchpoint over whole journeys (each journey counted once per
@@ -55,65 +55,105 @@ public record Dropoff(List<TouchpointExits> touchpoints, long total) {
     /**
      * The {@code limit} touchpoints ranked first by {@code ranking}. O(events + touchpoints · log touchpoints):
      * per-touchpoint marks hold the number of the journey that set them, so nothing is cleared or allocated per
-     * journey.
+     * journey. From {@value TwoHalves#PARALLEL_FROM} records on, the halves are counted on two cores.
      *
      * @param limit how many touchpoints to list, at least 0
      */
     public static Dropoff of(JourneySnapshot snapshot, JourneySelection selection, Ranking ranking, int limit) {
+        return of(snapshot, selection, ranking, limit, TwoHalves.PARALLEL_FROM);
+    }
+
+    /** As {@link #of(JourneySnapshot, JourneySelection, Ranking, int)}, in halves from {@code parallelFrom} on. */
+    static Dropoff of(JourneySnapshot snapshot, JourneySelection selection, Ranking ranking, int limit,
+            int parallelFrom) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be at least 0");
         }
-        Predicate<Journey> filter = selection.predicate(snapshot);
+        IntPredicate selected = selection.positions(snapshot);
         int n = snapshot.touchpoints().size();
-        long[] journeys = new long[n];
-        long[] abandoned = new long[n];
-        long[] competitors = new long[n];
         boolean[] competitor = new boolean[n];
         for (Touchpoint touchpoint : snapshot.touchpoints()) {
             competitor[touchpoint.id()] = touchpoint.isCompetitor();
         }
-        // the journey number that last visited, or last left for a competitor from, each touchpoint
-        int[] visited = new int[n];
-        int[] diverted = new int[n];
-        int stamp = 0;
-        long total = 0;
-        for (Journey journey : snapshot.journeys()) {
-            if (!filter.test(journey)) {
-                continue;
-            }
-            stamp++;
-            int weight = journey.weight();
-            total += weight;
-            int[] steps = journey.steps();
-            boolean endsDiverted = journey.outcome() == Outcome.DIVERTED;
-            for (int i = 0; i < steps.length; i++) {
-                int step = steps[i];
-                if (visited[step] != stamp) {
-                    visited[step] = stamp;
-                    journeys[step] += weight;
-                }
-                boolean toCompetitor = i + 1 < steps.length ? competitor[steps[i + 1]] : endsDiverted;
-                if (toCompetitor && diverted[step] != stamp) {
-                    diverted[step] = stamp;
-                    competitors[step] += weight;
-                }
-            }
-            if (journey.outcome() == Outcome.ABANDONED) {
-                abandoned[steps[steps.length - 1]] += weight;
-            }
-        }
+        List<Journey> journeys = snapshot.journeys();
+        Exits exits = TwoHalves.count(journeys.size(), parallelFrom,
+                (from, to) -> Exits.of(journeys, from, to, selected, competitor), Exits::add);
         List<TouchpointExits> result = new ArrayList<>();
         for (Touchpoint touchpoint : snapshot.touchpoints()) {
             int id = touchpoint.id();
-            if (journeys[id] == 0) {
+            long visitors = exits.journeys[id];
+            if (visitors == 0) {
                 continue;
             }
-            long exits = abandoned[id] + competitors[id];
-            result.add(new TouchpointExits(touchpoint.name(), touchpoint.stage(), touchpoint.owner(), journeys[id],
-                    abandoned[id], competitors[id], exits, LabelCount.share(abandoned[id], journeys[id]),
-                    LabelCount.share(competitors[id], journeys[id]), LabelCount.share(exits, journeys[id])));
+            long abandoned = exits.abandoned[id];
+            long competitors = exits.competitors[id];
+            result.add(new TouchpointExits(touchpoint.name(), touchpoint.stage(), touchpoint.owner(), visitors,
+                    abandoned, competitors, abandoned + competitors, LabelCount.share(abandoned, visitors),
+                    LabelCount.share(competitors, visitors), LabelCount.share(abandoned + competitors, visitors)));
         }
         result.sort(ranking.order);
-        return new Dropoff(result.subList(0, Math.min(limit, result.size())), total);
+        return new Dropoff(result.subList(0, Math.min(limit, result.size())), exits.total);
+    }
+
+    /** Per touchpoint, the weighted journeys visiting it and leaving from it to abandonment or to a competitor. */
+    private static final class Exits {
+        final long[] journeys;
+        final long[] abandoned;
+        final long[] competitors;
+        long total;
+
+        private Exits(int n) {
+            journeys = new long[n];
+            abandoned = new long[n];
+            competitors = new long[n];
+        }
+
+        /** Counts the selected records among positions {@code [from, to)}. */
+        static Exits of(List<Journey> records, int from, int to, IntPredicate selected, boolean[] competitor) {
+            int n = competitor.length;
+            Exits exits = new Exits(n);
+            // the journey number that last visited, or last left for a competitor from, each touchpoint
+            int[] visited = new int[n];
+            int[] diverted = new int[n];
+            int stamp = 0;
+            for (int position = from; position < to; position++) {
+                if (!selected.test(position)) {
+                    continue;
+                }
+                Journey journey = records.get(position);
+                stamp++;
+                int weight = journey.weight();
+                exits.total += weight;
+                int[] steps = journey.steps();
+                boolean endsDiverted = journey.outcome() == Outcome.DIVERTED;
+                for (int i = 0; i < steps.length; i++) {
+                    int step = steps[i];
+                    if (visited[step] != stamp) {
+                        visited[step] = stamp;
+                        exits.journeys[step] += weight;
+                    }
+                    boolean toCompetitor = i + 1 < steps.length ? competitor[steps[i + 1]] : endsDiverted;
+                    if (toCompetitor && diverted[step] != stamp) {
+                        diverted[step] = stamp;
+                        exits.competitors[step] += weight;
+                    }
+                }
+                if (journey.outcome() == Outcome.ABANDONED) {
+                    exits.abandoned[steps[steps.length - 1]] += weight;
+                }
+            }
+            return exits;
+        }
+
+        /** Adds the counts of {@code later}. */
+        Exits add(Exits later) {
+            for (int id = 0; id < journeys.length; id++) {
+                journeys[id] += later.journeys[id];
+                abandoned[id] += later.abandoned[id];
+                competitors[id] += later.competitors[id];
+            }
+            total += later.total;
+            return this;
+        }
     }
 }

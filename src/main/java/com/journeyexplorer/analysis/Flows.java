@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
 /**
  * Step-by-step flows of the selected journeys' shaped paths (to the first purchase) for a Sankey diagram over the
@@ -62,37 +62,24 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
      */
     public static Flows of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping, int steps,
             int topPerStep) {
+        return of(snapshot, selection, shaping, steps, topPerStep, TwoHalves.PARALLEL_FROM);
+    }
+
+    /** As {@link #of(JourneySnapshot, JourneySelection, PathShaping, int, int)}, halves from {@code parallelFrom}. */
+    static Flows of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping, int steps,
+            int topPerStep, int parallelFrom) {
         if (steps < 1 || topPerStep < 1) {
             throw new IllegalArgumentException("steps and topPerStep must be at least 1");
         }
-        Predicate<Journey> filter = selection.predicate(snapshot);
+        IntPredicate selected = selection.positions(snapshot);
         PathShaper shaper = shaping.shaper(snapshot);
         int labels = shaper.labelCount();
-        long[][] nodeCounts = new long[steps][labels * 5];
-        EdgeTallies[] linkCounts = new EdgeTallies[steps - 1];
-        for (int i = 0; i + 1 < steps; i++) {
-            linkCounts[i] = new EdgeTallies(labels, false);
-        }
-        LabelPath path = new LabelPath();
-        long total = 0;
-        for (Journey journey : snapshot.journeys()) {
-            if (!filter.test(journey)) {
-                continue;
-            }
-            shaper.shape(journey, true, path);
-            int weight = journey.weight();
-            total += weight;
-            int shown = Math.min(steps, path.length);
-            for (int i = 0; i < shown; i++) {
-                int label = path.labels[i];
-                nodeCounts[i][label * 5] += weight;
-                if (i > 0) {
-                    linkCounts[i - 1].add(path.labels[i - 1], label, weight);
-                }
-            }
-            int slot = shown < path.length ? 4 : 1 + journey.outcome().ordinal();
-            nodeCounts[shown - 1][path.labels[shown - 1] * 5 + slot] += weight;
-        }
+        List<Journey> journeys = snapshot.journeys();
+        StepCounts counted = TwoHalves.count(journeys.size(), parallelFrom,
+                (from, to) -> StepCounts.of(journeys, from, to, selected, shaper, steps), StepCounts::add);
+        long[][] nodeCounts = counted.nodes;
+        EdgeTallies[] linkCounts = counted.links;
+        long total = counted.total;
         String[][] shownAs = new String[steps][];
         for (int i = 0; i < steps; i++) {
             shownAs[i] = shownLabels(nodeCounts[i], shaper, topPerStep);
@@ -118,6 +105,64 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
             }
         }
         return assemble(nodeTallies, linkTallies, steps, total);
+    }
+
+    /** Per step and label id, the journeys and where their paths end (5 counters); per step, the links to the next. */
+    private static final class StepCounts {
+        final long[][] nodes;
+        final EdgeTallies[] links;
+        long total;
+
+        private StepCounts(int steps, int labels) {
+            nodes = new long[steps][labels * 5];
+            links = new EdgeTallies[steps - 1];
+            for (int i = 0; i + 1 < steps; i++) {
+                links[i] = new EdgeTallies(labels, false);
+            }
+        }
+
+        /** Counts the selected records among positions {@code [from, to)}. */
+        static StepCounts of(List<Journey> journeys, int from, int to, IntPredicate selected, PathShaper shaper,
+                int steps) {
+            StepCounts counts = new StepCounts(steps, shaper.labelCount());
+            long[][] nodeCounts = counts.nodes;
+            EdgeTallies[] linkCounts = counts.links;
+            LabelPath path = new LabelPath();
+            for (int position = from; position < to; position++) {
+                if (!selected.test(position)) {
+                    continue;
+                }
+                Journey journey = journeys.get(position);
+                shaper.shape(journey, true, path);
+                int weight = journey.weight();
+                counts.total += weight;
+                int shown = Math.min(steps, path.length);
+                for (int i = 0; i < shown; i++) {
+                    int label = path.labels[i];
+                    nodeCounts[i][label * 5] += weight;
+                    if (i > 0) {
+                        linkCounts[i - 1].add(path.labels[i - 1], label, weight);
+                    }
+                }
+                int slot = shown < path.length ? 4 : 1 + journey.outcome().ordinal();
+                nodeCounts[shown - 1][path.labels[shown - 1] * 5 + slot] += weight;
+            }
+            return counts;
+        }
+
+        /** Adds the counts of {@code later}. */
+        StepCounts add(StepCounts later) {
+            for (int i = 0; i < nodes.length; i++) {
+                for (int cell = 0; cell < nodes[i].length; cell++) {
+                    nodes[i][cell] += later.nodes[i][cell];
+                }
+            }
+            for (int i = 0; i < links.length; i++) {
+                links[i].addAll(later.links[i]);
+            }
+            total += later.total;
+            return this;
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -68,6 +69,15 @@ public record Funnel(long total, List<Stage> stages) {
      */
     public static Funnel of(JourneySnapshot snapshot, JourneySelection selection, List<String> stages, int top,
             ResponsesByPosition responses) {
+        return of(snapshot, selection, stages, top, responses, TwoHalves.PARALLEL_FROM);
+    }
+
+    /**
+     * As {@link #of(JourneySnapshot, JourneySelection, List, int, ResponsesByPosition)}, the journeys counted in two
+     * halves on two cores from {@code parallelFrom} records on.
+     */
+    static Funnel of(JourneySnapshot snapshot, JourneySelection selection, List<String> stages, int top,
+            ResponsesByPosition responses, int parallelFrom) {
         if (stages.isEmpty()) {
             throw new IllegalArgumentException("stages must not be empty");
         }
@@ -92,43 +102,17 @@ public record Funnel(long total, List<Stage> stages) {
             }
         }
         Predicate<Journey> filter = selection.predicate(snapshot);
-        long total = 0;
-        long[] reached = new long[k];
-        long[] both = new long[k];
-        long[] dropped = new long[k];
-        List<Map<String, Long>> abandoned = new ArrayList<>();
-        List<Map<String, Long>> diverted = new ArrayList<>();
-        for (int s = 0; s < k; s++) {
-            abandoned.add(new HashMap<>());
-            diverted.add(new HashMap<>());
-        }
-        for (Journey journey : snapshot.journeys()) {
-            if (!filter.test(journey)) {
-                continue;
-            }
-            int weight = journey.weight();
-            total += weight;
-            boolean[] reaches = new boolean[k];
-            reach(journey, stageOf, purchaseStage, reaches);
-            String last = snapshot.touchpoint(journey.steps()[journey.length() - 1]).name();
-            for (int s = 0; s < k; s++) {
-                if (!reaches[s]) {
-                    continue;
-                }
-                reached[s] += weight;
-                if (s > 0 && reaches[s - 1]) {
-                    both[s] += weight;
-                }
-                if (s + 1 < k && !reaches[s + 1]) {
-                    dropped[s] += weight;
-                    if (journey.outcome() == Outcome.ABANDONED) {
-                        abandoned.get(s).merge(last, (long) weight, Long::sum);
-                    } else if (journey.outcome() == Outcome.DIVERTED) {
-                        diverted.get(s).merge(last, (long) weight, Long::sum);
-                    }
-                }
-            }
-        }
+        IntPredicate selected = selection.positions(snapshot);
+        List<Journey> journeys = snapshot.journeys();
+        int purchase = purchaseStage;
+        Reach counted = TwoHalves.count(journeys.size(), parallelFrom,
+                (from, to) -> Reach.of(snapshot, from, to, selected, stageOf, purchase, k), Reach::add);
+        long total = counted.total;
+        long[] reached = counted.reached;
+        long[] both = counted.both;
+        long[] dropped = counted.dropped;
+        List<Map<String, Long>> abandoned = counted.abandoned;
+        List<Map<String, Long>> diverted = counted.diverted;
         ExperienceScore.Tally experience = new ExperienceScore.Tally(k);
         boolean[] reaches = new boolean[k];
         for (int i = 0; i < responses.size(); i++) {
@@ -159,6 +143,81 @@ public record Funnel(long total, List<Stage> stages) {
                     score == null ? null : score.responses(), score == null ? null : score.meanScore()));
         }
         return new Funnel(total, result);
+    }
+
+    /** What one pass counts per stage: journeys reaching it, reaching the previous one too, dropping out, and where. */
+    private static final class Reach {
+        final long[] reached;
+        final long[] both;
+        final long[] dropped;
+        final List<Map<String, Long>> abandoned = new ArrayList<>();
+        final List<Map<String, Long>> diverted = new ArrayList<>();
+        long total;
+
+        private Reach(int k) {
+            reached = new long[k];
+            both = new long[k];
+            dropped = new long[k];
+            for (int s = 0; s < k; s++) {
+                abandoned.add(new HashMap<>());
+                diverted.add(new HashMap<>());
+            }
+        }
+
+        /** Counts the selected records among positions {@code [from, to)}. */
+        static Reach of(JourneySnapshot snapshot, int from, int to, IntPredicate selected, int[] stageOf,
+                int purchaseStage, int k) {
+            Reach counts = new Reach(k);
+            List<Journey> journeys = snapshot.journeys();
+            boolean[] reaches = new boolean[k];
+            for (int position = from; position < to; position++) {
+                if (!selected.test(position)) {
+                    continue;
+                }
+                Journey journey = journeys.get(position);
+                int weight = journey.weight();
+                counts.total += weight;
+                Arrays.fill(reaches, false);
+                reach(journey, stageOf, purchaseStage, reaches);
+                String last = null;
+                for (int s = 0; s < k; s++) {
+                    if (!reaches[s]) {
+                        continue;
+                    }
+                    counts.reached[s] += weight;
+                    if (s > 0 && reaches[s - 1]) {
+                        counts.both[s] += weight;
+                    }
+                    if (s + 1 < k && !reaches[s + 1]) {
+                        counts.dropped[s] += weight;
+                        Outcome outcome = journey.outcome();
+                        if (outcome == Outcome.ABANDONED || outcome == Outcome.DIVERTED) {
+                            if (last == null) {
+                                last = snapshot.touchpoint(journey.steps()[journey.length() - 1]).name();
+                            }
+                            (outcome == Outcome.ABANDONED ? counts.abandoned : counts.diverted).get(s)
+                                    .merge(last, (long) weight, Long::sum);
+                        }
+                    }
+                }
+            }
+            return counts;
+        }
+
+        /** Adds the counts of {@code later}. */
+        Reach add(Reach later) {
+            for (int s = 0; s < reached.length; s++) {
+                reached[s] += later.reached[s];
+                both[s] += later.both[s];
+                dropped[s] += later.dropped[s];
+                Map<String, Long> abandonedAt = abandoned.get(s);
+                Map<String, Long> divertedTo = diverted.get(s);
+                later.abandoned.get(s).forEach((touchpoint, count) -> abandonedAt.merge(touchpoint, count, Long::sum));
+                later.diverted.get(s).forEach((touchpoint, count) -> divertedTo.merge(touchpoint, count, Long::sum));
+            }
+            total += later.total;
+            return this;
+        }
     }
 
     /** Marks in {@code reaches} the stages the journey reaches (the purchase stage also by its outcome). */

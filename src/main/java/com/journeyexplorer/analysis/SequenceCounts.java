@@ -6,8 +6,6 @@ import com.journeyexplorer.journey.Outcome;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.function.IntPredicate;
 
 /**
@@ -62,7 +60,7 @@ final class SequenceCounts {
     }
 
     /** Adds the counts of the positions after this count's range; timed paths stay in position order. */
-    void append(SequenceCounts later) {
+    SequenceCounts append(SequenceCounts later) {
         for (int sequence : members(later.seen)) {
             counts[2 * sequence] += later.counts[2 * sequence];
             counts[2 * sequence + 1] += later.counts[2 * sequence + 1];
@@ -72,6 +70,7 @@ final class SequenceCounts {
         }
         timed.append(later.timed);
         total += later.total;
+        return this;
     }
 
     /** The numbers whose bits are set, ascending. */
@@ -115,8 +114,9 @@ final class SequenceCounts {
 
     /**
      * For each of the {@code top} variants, in that order, its paths' durations, or null if none is timed: from
-     * the first event to the last one shaped into the path. From {@value TopPaths#PARALLEL_FROM} timed paths on, the
-     * two halves are read in parallel, as reading the listed journeys' times is mostly waiting for memory.
+     * the first event to the last one shaped into the path. From {@value TwoHalves#PARALLEL_FROM} timed paths on, the
+     * two halves are read in parallel ({@link TwoHalves}), as reading the listed journeys' times is mostly waiting
+     * for memory.
      */
     Durations[] durations(int[] top, int variantCount, List<Journey> records) {
         int[] rank = new int[variantCount];
@@ -131,14 +131,13 @@ final class SequenceCounts {
                 listed[sequence >>> 6] |= 1L << sequence;
             }
         }
-        if (timed.size < TopPaths.PARALLEL_FROM) {
-            return timed.durations(0, timed.size, listed, rank, this, top.length, records);
-        }
-        int middle = timed.size / 2;
-        ForkJoinTask<Durations[]> secondHalf = ForkJoinPool.commonPool().submit(
-                () -> timed.durations(middle, timed.size, listed, rank, this, top.length, records));
-        Durations[] durations = timed.durations(0, middle, listed, rank, this, top.length, records);
-        Durations[] later = secondHalf.join();
+        return TwoHalves.count(timed.size,
+                (from, to) -> timed.durations(from, to, listed, rank, this, top.length, records),
+                SequenceCounts::appendDurations);
+    }
+
+    /** Appends the durations of the later timed paths to the earlier ones', by rank. */
+    private static Durations[] appendDurations(Durations[] durations, Durations[] later) {
         for (int i = 0; i < durations.length; i++) {
             if (durations[i] == null) {
                 durations[i] = later[i];

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.function.IntPredicate;
 
 /**
@@ -35,9 +33,6 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
         return Integer.compare(a.size(), b.size());
     };
 
-    /** From this many journey records, or timed paths, on, the two halves are read in parallel. */
-    static final int PARALLEL_FROM = 100_000;
-
     public TopPaths {
         paths = List.copyOf(paths);
     }
@@ -48,8 +43,8 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
      * the same path with and without {@code outcome=purchase}. The selected records are counted by their
      * {@link StepSequences} number, reading only the snapshot's {@link JourneyColumns} unless the selection needs
      * more; each distinct sequence among them is then shaped once and counted as label ids in a {@link VariantTable},
-     * and variants are named only where listed. From {@value #PARALLEL_FROM} records on, the two halves of the snapshot
-     * are counted in parallel (the common fork-join pool takes one) and merged. O(records + selected sequences' steps
+     * and variants are named only where listed. From {@value TwoHalves#PARALLEL_FROM} records on, the two halves of the
+     * snapshot are counted in parallel ({@link TwoHalves}) and merged. O(records + selected sequences' steps
      * + variants · log limit) plus the timing sorts of the listed variants.
      *
      * @param limit how many variants to list, at least 0
@@ -74,16 +69,9 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
         StepSequences sequences = StepSequences.of(snapshot);
         JourneyColumns columns = JourneyColumns.of(snapshot);
         int[] numbers = sequences.numbers(true);
-        SequenceCounts counted;
-        if (numbers.length >= PARALLEL_FROM) {
-            int middle = numbers.length / 2;
-            ForkJoinTask<SequenceCounts> secondHalf = ForkJoinPool.commonPool().submit(
-                    () -> SequenceCounts.of(sequences, columns, numbers, selected, middle, numbers.length));
-            counted = SequenceCounts.of(sequences, columns, numbers, selected, 0, middle);
-            counted.append(secondHalf.join());
-        } else {
-            counted = SequenceCounts.of(sequences, columns, numbers, selected, 0, numbers.length);
-        }
+        SequenceCounts counted = TwoHalves.count(numbers.length,
+                (from, to) -> SequenceCounts.of(sequences, columns, numbers, selected, from, to),
+                SequenceCounts::append);
         VariantTable variants = counted.shape(shaper);
         long total = counted.total;
         int[] top = variants.top(limit);

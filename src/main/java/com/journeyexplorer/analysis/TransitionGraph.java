@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
@@ -44,7 +44,8 @@ public final class TransitionGraph {
 
     /** O(events + edges) plus the timing sorts. */
     public static TransitionGraph of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping) {
-        return of(snapshot, selection.predicate(snapshot), shaping.shaper(snapshot), true, true);
+        return of(snapshot, selection.positions(snapshot), shaping.shaper(snapshot), true, true,
+                TwoHalves.PARALLEL_FROM);
     }
 
     /**
@@ -57,18 +58,21 @@ public final class TransitionGraph {
             PathShaping shaping) {
         if (selection.equals(JourneySelection.all()) && shaping.equals(PathShaping.touchpoints())) {
             return snapshot.memo(UNFILTERED_WITHOUT_TIMINGS, TransitionGraph.class,
-                    () -> of(snapshot, selection.predicate(snapshot), shaping.shaper(snapshot), true, false));
+                    () -> of(snapshot, selection.positions(snapshot), shaping.shaper(snapshot), true, false,
+                            TwoHalves.PARALLEL_FROM));
         }
-        return of(snapshot, selection.predicate(snapshot), shaping.shaper(snapshot), true, false);
+        return of(snapshot, selection.positions(snapshot), shaping.shaper(snapshot), true, false,
+                TwoHalves.PARALLEL_FROM);
     }
 
     /**
-     * One pass over the journeys counting transitions between node ids in {@link EdgeTallies}: labels and the start
-     * and outcome nodes are numbered by name, so that the graph gets its vertices and edges in name order, as sorted
-     * maps of names would give them, and a label named like a start or outcome node shares that node.
+     * One pass over the selected records counting transitions between node ids in {@link EdgeTallies}: labels and
+     * the start and outcome nodes are numbered by name, so that the graph gets its vertices and edges in name order,
+     * as sorted maps of names would give them, and a label named like a start or outcome node shares that node. From
+     * {@code parallelFrom} records on, the two halves are counted on two cores and merged ({@link TwoHalves}).
      */
-    static TransitionGraph of(JourneySnapshot snapshot, Predicate<Journey> filter, PathShaper shaper,
-            boolean toFirstPurchase, boolean timed) {
+    static TransitionGraph of(JourneySnapshot snapshot, IntPredicate selected, PathShaper shaper,
+            boolean toFirstPurchase, boolean timed, int parallelFrom) {
         TreeSet<String> nameSet = new TreeSet<>();
         for (int label = 0; label < shaper.labelCount(); label++) {
             nameSet.add(shaper.labelName(label));
@@ -87,18 +91,39 @@ public final class TransitionGraph {
         for (Outcome outcome : Outcome.values()) {
             outcomeNode[outcome.ordinal()] = Arrays.binarySearch(names, outcome.nodeName());
         }
-        EdgeTallies tallies = new EdgeTallies(names.length, timed);
-        LabelPath path = new LabelPath();
-        long journeys = 0;
-        for (Journey journey : snapshot.journeys()) {
-            if (!filter.test(journey)) {
-                continue;
+        List<Journey> records = snapshot.journeys();
+        Steps counted = TwoHalves.count(records.size(), parallelFrom, (from, to) -> {
+            Steps steps = new Steps(new EdgeTallies(names.length, timed));
+            LabelPath path = new LabelPath();
+            for (int position = from; position < to; position++) {
+                if (!selected.test(position)) {
+                    continue;
+                }
+                Journey journey = records.get(position);
+                steps.add(journey, shaper, toFirstPurchase, path, labelNode, startNode,
+                        outcomeNode[journey.outcome().ordinal()], timed && journey.isTimed());
             }
+            return steps;
+        }, Steps::add);
+        return new TransitionGraph(graph(names, startNode, counted.tallies), counted.journeys);
+    }
+
+    /** The transitions of some of the selected journeys, and how many they are (weighted). */
+    private static final class Steps {
+        final EdgeTallies tallies;
+        long journeys;
+
+        Steps(EdgeTallies tallies) {
+            this.tallies = tallies;
+        }
+
+        /** Adds a journey's transitions: start → first label → ... → last label → outcome node. */
+        void add(Journey journey, PathShaper shaper, boolean toFirstPurchase, LabelPath path, int[] labelNode,
+                int startNode, int outcomeNode, boolean timedPath) {
             int weight = journey.weight();
             journeys += weight;
             shaper.shape(journey, toFirstPurchase, path);
             tallies.startJourney();
-            boolean timedPath = timed && journey.isTimed();
             int previous = startNode;
             for (int i = 0; i < path.length; i++) {
                 int next = labelNode[path.labels[i]];
@@ -108,9 +133,15 @@ public final class TransitionGraph {
                 }
                 previous = next;
             }
-            tallies.add(previous, outcomeNode[journey.outcome().ordinal()], weight);
+            tallies.add(previous, outcomeNode, weight);
         }
-        return new TransitionGraph(graph(names, startNode, tallies), journeys);
+
+        /** Adds the transitions of the records after these. */
+        Steps add(Steps later) {
+            tallies.addAll(later.tallies);
+            journeys += later.journeys;
+            return this;
+        }
     }
 
     /** The JGraphT graph of the tallied edges, vertices and edges added in name order. */

@@ -5,7 +5,7 @@ import com.journeyexplorer.journey.Journey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
 /**
  * Probability and timing of every transition between shaped labels, with start and outcome nodes: the edges of a
@@ -37,14 +37,23 @@ public record TransitionStats(List<Transition> transitions, long journeys) {
      */
     public static TransitionStats of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
             boolean postPurchase) {
-        Predicate<Journey> filter = selection.predicate(snapshot);
+        return of(snapshot, selection, shaping, postPurchase, TwoHalves.PARALLEL_FROM);
+    }
+
+    /**
+     * As {@link #of(JourneySnapshot, JourneySelection, PathShaping, boolean)}: each pass counts its two halves on two
+     * cores from {@code parallelFrom} records on.
+     */
+    static TransitionStats of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
+            boolean postPurchase, int parallelFrom) {
+        IntPredicate selected = selection.positions(snapshot);
         PathShaper shaper = shaping.shaper(snapshot);
-        TransitionStats chain = of(TransitionGraph.of(snapshot, filter, shaper, true, true));
+        TransitionStats chain = of(TransitionGraph.of(snapshot, selected, shaper, true, true, parallelFrom));
         if (!postPurchase) {
             return chain;
         }
         List<Transition> transitions = new ArrayList<>(chain.transitions());
-        transitions.addAll(afterPurchase(snapshot, filter, shaper));
+        transitions.addAll(afterPurchase(snapshot, selected, shaper, parallelFrom));
         return new TransitionStats(transitions, chain.journeys());
     }
 
@@ -56,16 +65,17 @@ public record TransitionStats(List<Transition> transitions, long journeys) {
                 .toList(), graph.journeys());
     }
 
-    /**
-     * The post-purchase transitions of the selected journeys' shaped paths: from the label holding the first
-     * purchase to the next label, and so on to the end of the shaped journey. O(events + edges · log edges).
-     */
-    private static List<Transition> afterPurchase(JourneySnapshot snapshot, Predicate<Journey> filter,
+    /** The post-purchase transitions of the selected records among positions {@code [from, to)}, tallied. */
+    private static EdgeTallies afterPurchase(List<Journey> records, int from, int to, IntPredicate selected,
             PathShaper shaper) {
         EdgeTallies tallies = new EdgeTallies(shaper.labelCount(), true);
         LabelPath path = new LabelPath();
-        for (Journey journey : snapshot.journeys()) {
-            if (journey.purchaseIndex() < 0 || journey.pathLength() == journey.length() || !filter.test(journey)) {
+        for (int position = from; position < to; position++) {
+            if (!selected.test(position)) {
+                continue;
+            }
+            Journey journey = records.get(position);
+            if (journey.purchaseIndex() < 0 || journey.pathLength() == journey.length()) {
                 continue;
             }
             shaper.shape(journey, false, path);
@@ -81,6 +91,22 @@ public record TransitionStats(List<Transition> transitions, long journeys) {
                 }
             }
         }
+        return tallies;
+    }
+
+    /**
+     * The post-purchase transitions of the selected journeys' shaped paths: from the label holding the first
+     * purchase to the next label, and so on to the end of the shaped journey. O(events + edges · log edges); in two
+     * halves from {@code parallelFrom} records on.
+     */
+    private static List<Transition> afterPurchase(JourneySnapshot snapshot, IntPredicate selected,
+            PathShaper shaper, int parallelFrom) {
+        List<Journey> records = snapshot.journeys();
+        EdgeTallies tallies = TwoHalves.count(records.size(), parallelFrom,
+                (from, to) -> afterPurchase(records, from, to, selected, shaper), (first, later) -> {
+                    first.addAll(later);
+                    return first;
+                });
         long[] out = new long[shaper.labelCount()];
         for (int edge = 0; edge < tallies.size(); edge++) {
             out[tallies.from[edge]] += tallies.count(edge);

@@ -115,7 +115,7 @@ class TopPathsTests {
     @Test
     void equalsTheTopPathsOfShapedLabelListsOnManyJourneys() {
         // Enough records, and timed paths, for the counts and the durations to be read in two parallel halves.
-        JourneySnapshot many = JourneyFixture.varied(11, 2 * TopPaths.PARALLEL_FROM);
+        JourneySnapshot many = JourneyFixture.varied(11, 2 * TwoHalves.PARALLEL_FROM);
         for (PathShaping shaping : PathCrossChecks.shapings().subList(0, 3)) {
             assertThat(TopPaths.of(many, JourneySelection.all(), shaping, 50))
                     .isEqualTo(ObjectPathAnalyses.topPaths(many, JourneySelection.all(), shaping, 50));

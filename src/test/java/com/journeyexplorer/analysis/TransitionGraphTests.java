@@ -94,8 +94,8 @@ class TransitionGraphTests {
                     for (boolean toFirstPurchase : new boolean[] {true, false}) {
                         ObjectPathAnalyses.Transitions expected = ObjectPathAnalyses.transitions(random, selection,
                                 shaping, toFirstPurchase);
-                        TransitionGraph graph = TransitionGraph.of(random, selection.predicate(random),
-                                shaping.shaper(random), toFirstPurchase, true);
+                        TransitionGraph graph = TransitionGraph.of(random, selection.positions(random),
+                                shaping.shaper(random), toFirstPurchase, true, 2);
 
                         assertThat(graph.journeys()).isEqualTo(expected.journeys());
                         assertThat(graph.graph().vertexSet()).containsExactlyElementsOf(expected.vertices());
@@ -147,8 +147,8 @@ class TransitionGraphTests {
                 for (boolean toFirstPurchase : new boolean[] {true, false}) {
                     ObjectPathAnalyses.Transitions expected = ObjectPathAnalyses.transitions(clickstream, selection,
                             shaping, toFirstPurchase);
-                    TransitionGraph graph = TransitionGraph.of(clickstream, selection.predicate(clickstream),
-                            shaping.shaper(clickstream), toFirstPurchase, true);
+                    TransitionGraph graph = TransitionGraph.of(clickstream, selection.positions(clickstream),
+                            shaping.shaper(clickstream), toFirstPurchase, true, 2);
 
                     assertThat(graph.journeys()).isEqualTo(expected.journeys());
                     assertThat(graph.graph().vertexSet()).containsExactlyElementsOf(expected.vertices());

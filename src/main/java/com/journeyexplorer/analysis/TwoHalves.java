@@ -1,0 +1,44 @@
+package com.journeyexplorer.analysis;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.function.BinaryOperator;
+
+/**
+ * One pass over positions {@code [0, size)} counted in two halves on two cores: from {@value #PARALLEL_FROM}
+ * positions on, the common fork-join pool counts the second half while the calling thread counts the first, and the
+ * second is merged into the first, always in that order, so that the answer never depends on the threads (integer
+ * sums; anything order-sensitive, such as durations or floating sums, is appended or added first half first). Passes
+ * over a million journey records mostly wait for memory, so a second core nearly halves them. Below the threshold
+ * the calling thread counts everything.
+ */
+final class TwoHalves {
+
+    /** From this many positions on, the two halves are counted in parallel. */
+    static final int PARALLEL_FROM = 100_000;
+
+    /** Counts the positions {@code [from, to)}; each call makes its own counts. */
+    @FunctionalInterface
+    interface RangeCount<T> {
+        T count(int from, int to);
+    }
+
+    private TwoHalves() {
+    }
+
+    /** The counts of positions {@code [0, size)}; from {@value #PARALLEL_FROM} on, {@code merge(first, second)}. */
+    static <T> T count(int size, RangeCount<T> count, BinaryOperator<T> merge) {
+        return count(size, PARALLEL_FROM, count, merge);
+    }
+
+    /** As {@link #count(int, RangeCount, BinaryOperator)}, split from {@code parallelFrom} positions on (tests). */
+    static <T> T count(int size, int parallelFrom, RangeCount<T> count, BinaryOperator<T> merge) {
+        if (size < Math.max(2, parallelFrom)) {
+            return count.count(0, size);
+        }
+        int middle = size >>> 1;
+        ForkJoinTask<T> secondHalf = ForkJoinPool.commonPool().submit(() -> count.count(middle, size));
+        T first = count.count(0, middle);
+        return merge.apply(first, secondHalf.join());
+    }
+}
