@@ -1,12 +1,11 @@
 package com.journeyexplorer.analysis.attribution;
 
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.function.Predicate;
 
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.TouchpointLabels;
+import com.journeyexplorer.analysis.TwoHalves;
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Outcome;
 
@@ -14,20 +13,17 @@ import com.journeyexplorer.journey.Outcome;
  * One attribution model fed the selected journeys of a snapshot, with the journeys and the purchases among them
  * counted in the same pass (weights counted). O(events) plus the model's own work when its attribution is asked for.
  * The Markov model's counts merge exactly ({@link MarkovAttribution.ChainAccumulator#addAll}), so from
- * {@value #PARALLEL_FROM} records on its pass is made in two halves, the second on the common fork-join pool, and
+ * {@value TwoHalves#PARALLEL_FROM} records on its pass is made in two halves on two cores ({@link TwoHalves}) and
  * merged in order: the same chain, to the last bit, as one pass.
  *
  * @param accumulator the model's accumulator, every selected journey added
  */
 public record SelectedAttribution(AttributionAccumulator accumulator, long journeys, long purchases) {
 
-    /** From this many journey records on, a Markov model's two halves are counted in parallel. */
-    static final int PARALLEL_FROM = 100_000;
-
     /** {@code selected} must be safe to call from two threads. */
     public static SelectedAttribution of(JourneySnapshot snapshot, Predicate<Journey> selected,
             AttributionModel model, TouchpointLabels labels) {
-        return of(snapshot, selected, model, labels, PARALLEL_FROM);
+        return of(snapshot, selected, model, labels, TwoHalves.PARALLEL_FROM);
     }
 
     /** As the public {@code of}, in two halves from {@code parallelFrom} records on. */
@@ -35,18 +31,19 @@ public record SelectedAttribution(AttributionAccumulator accumulator, long journ
             TouchpointLabels labels, int parallelFrom) {
         List<Journey> journeys = snapshot.journeys();
         AttributionAccumulator accumulator = model.accumulator(labels);
-        if (journeys.size() < parallelFrom || !(accumulator instanceof MarkovAttribution.ChainAccumulator first)) {
+        if (!(accumulator instanceof MarkovAttribution.ChainAccumulator)) {
             return count(accumulator, journeys, selected, 0, journeys.size());
         }
-        int middle = journeys.size() / 2;
-        MarkovAttribution.ChainAccumulator later = (MarkovAttribution.ChainAccumulator) model.accumulator(labels);
-        ForkJoinTask<SelectedAttribution> secondHalf = ForkJoinPool.commonPool()
-                .submit(() -> count(later, journeys, selected, middle, journeys.size()));
-        SelectedAttribution firstHalf = count(first, journeys, selected, 0, middle);
-        SelectedAttribution second = secondHalf.join();
-        first.addAll(later);
-        return new SelectedAttribution(first, firstHalf.journeys + second.journeys,
-                firstHalf.purchases + second.purchases);
+        return TwoHalves.count(journeys.size(), parallelFrom,
+                (from, to) -> count(from == 0 ? accumulator : model.accumulator(labels), journeys, selected, from, to),
+                SelectedAttribution::addAll);
+    }
+
+    /** The two halves' counts: the later one's chain counts added to this one's (exact). */
+    private SelectedAttribution addAll(SelectedAttribution later) {
+        ((MarkovAttribution.ChainAccumulator) accumulator).addAll(
+                (MarkovAttribution.ChainAccumulator) later.accumulator);
+        return new SelectedAttribution(accumulator, journeys + later.journeys, purchases + later.purchases);
     }
 
     /** Feeds the selected journeys at positions {@code [from, to)} to {@code accumulator}. */

@@ -1,14 +1,13 @@
 package com.journeyexplorer.analysis.compare;
 
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.function.Predicate;
 
 import com.journeyexplorer.analysis.EdgeTallies;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.NodeSpace;
 import com.journeyexplorer.analysis.TransitionTable;
+import com.journeyexplorer.analysis.TwoHalves;
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Outcome;
 
@@ -25,36 +24,23 @@ record MomentCounts(long[] with, long[] total, TransitionTable table) {
 
     static final int OUTCOMES = Outcome.values().length;
 
-    /** From this many journey records on, the two halves are counted in parallel. */
-    static final int PARALLEL_FROM = 100_000;
-
     /**
      * The counts of the journeys of {@code snapshot} accepted by {@code filter} (which must be safe to call from two
-     * threads). From {@value #PARALLEL_FROM} records on, the second half of the records is counted on the common
-     * fork-join pool while this thread counts the first, and the two are added up in that order.
+     * threads), in two halves on two cores from {@value TwoHalves#PARALLEL_FROM} records on ({@link TwoHalves}).
      */
     static MomentCounts of(JourneySnapshot snapshot, Predicate<Journey> filter) {
-        return of(snapshot, filter, PARALLEL_FROM);
+        return of(snapshot, filter, TwoHalves.PARALLEL_FROM);
     }
 
     /** As {@link #of(JourneySnapshot, Predicate)}, in halves from {@code parallelFrom} records on. */
     static MomentCounts of(JourneySnapshot snapshot, Predicate<Journey> filter, int parallelFrom) {
         List<Journey> journeys = snapshot.journeys();
         int touchpoints = snapshot.touchpoints().size();
-        Tally tally = new Tally(touchpoints);
-        if (journeys.size() < parallelFrom) {
-            tally.count(journeys, filter, 0, journeys.size());
-            return tally.counts();
-        }
-        int middle = journeys.size() / 2;
-        ForkJoinTask<Tally> secondHalf = ForkJoinPool.commonPool().submit(() -> {
-            Tally later = new Tally(touchpoints);
-            later.count(journeys, filter, middle, journeys.size());
-            return later;
-        });
-        tally.count(journeys, filter, 0, middle);
-        tally.addAll(secondHalf.join());
-        return tally.counts();
+        return TwoHalves.count(journeys.size(), parallelFrom, (from, to) -> {
+            Tally tally = new Tally(touchpoints);
+            tally.count(journeys, filter, from, to);
+            return tally;
+        }, Tally::addAll).counts();
     }
 
     /** The weighted journeys that saw {@code touchpoint}, with {@code outcome}. */
@@ -105,8 +91,8 @@ record MomentCounts(long[] with, long[] total, TransitionTable table) {
             }
         }
 
-        /** Adds the counts of {@code later}, a tally of the records after this one's. */
-        void addAll(Tally later) {
+        /** Adds the counts of {@code later}, a tally of the records after this one's; returns this tally. */
+        Tally addAll(Tally later) {
             for (int i = 0; i < with.length; i++) {
                 with[i] += later.with[i];
             }
@@ -114,6 +100,7 @@ record MomentCounts(long[] with, long[] total, TransitionTable table) {
                 total[i] += later.total[i];
             }
             edges.addAll(later.edges);
+            return this;
         }
 
         MomentCounts counts() {
