@@ -28,7 +28,8 @@ import java.util.function.Predicate;
  *
  * <p>Ranking: by |z| of the purchase-rate difference, largest first (ties by name), so touchpoints that go with a sale
  * and those that go with abandonment or diversion both come first; {@link Direction} tells them apart, NEUTRAL where
- * the adjusted p-value is above the level. Cost O(events + touchpoints) for the counts, plus
+ * the adjusted p-value is above the level. Cost O(events + touchpoints) for the counts ({@link MomentCounts}: one
+ * pass, in two halves on two cores on a large snapshot, and none for a later request of every journey), plus
  * O(S · (E + V log V)) for betweenness from S ≤ V sources over V nodes and E transitions, shared among the cores:
  * it grows with the touchpoints and their transitions, not with the journeys.
  */
