@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 /**
  * Where the selected journeys go from our touchpoints to competitors', at raw touchpoint level over whole journeys
@@ -70,7 +70,7 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be at least 0");
         }
-        Counts counts = Counts.of(snapshot, selection.positions(snapshot), parallelFrom);
+        Counts counts = Counts.of(snapshot, selection.predicate(snapshot), parallelFrom);
         List<Diversion> diversions = new ArrayList<>(counts.lost.size());
         for (int edge = 0; edge < counts.lost.size(); edge++) {
             Touchpoint own = snapshot.touchpoint(counts.lost.from[edge]);
@@ -94,7 +94,7 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
     /** As {@link #capacities(JourneySnapshot, JourneySelection)}, counted in halves from {@code parallelFrom} on. */
     static Map<String, Map<String, Long>> capacities(JourneySnapshot snapshot, JourneySelection selection,
             int parallelFrom) {
-        return Counts.of(snapshot, selection.positions(snapshot), parallelFrom).capacities(snapshot);
+        return Counts.of(snapshot, selection.predicate(snapshot), parallelFrom).capacities(snapshot);
     }
 
     /**
@@ -119,7 +119,7 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
         }
 
         /** Counts the selected records of {@code snapshot}, in two halves from {@code parallelFrom} records on. */
-        static Counts of(JourneySnapshot snapshot, IntPredicate selected, int parallelFrom) {
+        static Counts of(JourneySnapshot snapshot, Predicate<Journey> filter, int parallelFrom) {
             int n = snapshot.touchpoints().size();
             boolean[] competitor = new boolean[n];
             for (Touchpoint touchpoint : snapshot.touchpoints()) {
@@ -128,11 +128,11 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
             int start = snapshot.touchpoint(TransitionGraph.START).map(Touchpoint::id).orElse(n);
             List<Journey> journeys = snapshot.journeys();
             return TwoHalves.count(journeys.size(), parallelFrom,
-                    (from, to) -> of(journeys, from, to, selected, competitor, start), Counts::add);
+                    (from, to) -> of(journeys, from, to, filter, competitor, start), Counts::add);
         }
 
         /** Counts the selected records among positions {@code [from, to)}. */
-        private static Counts of(List<Journey> journeys, int from, int to, IntPredicate selected,
+        private static Counts of(List<Journey> journeys, int from, int to, Predicate<Journey> filter,
                 boolean[] competitor, int start) {
             int n = competitor.length;
             Counts counts = new Counts(n);
@@ -141,10 +141,10 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
             int[] diverted = new int[8];
             int stamp = 0;
             for (int position = from; position < to; position++) {
-                if (!selected.test(position)) {
+                Journey journey = journeys.get(position);
+                if (!filter.test(journey)) {
                     continue;
                 }
-                Journey journey = journeys.get(position);
                 stamp++;
                 int[] steps = journey.steps();
                 int weight = journey.weight();

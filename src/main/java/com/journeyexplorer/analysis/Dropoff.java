@@ -8,7 +8,7 @@ import com.journeyexplorer.journey.Touchpoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 /**
  * Where the selected journeys leave, per raw touchpoint over whole journeys (each journey counted once per
@@ -69,7 +69,7 @@ public record Dropoff(List<TouchpointExits> touchpoints, long total) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be at least 0");
         }
-        IntPredicate selected = selection.positions(snapshot);
+        Predicate<Journey> filter = selection.predicate(snapshot);
         int n = snapshot.touchpoints().size();
         boolean[] competitor = new boolean[n];
         for (Touchpoint touchpoint : snapshot.touchpoints()) {
@@ -77,7 +77,7 @@ public record Dropoff(List<TouchpointExits> touchpoints, long total) {
         }
         List<Journey> journeys = snapshot.journeys();
         Exits exits = TwoHalves.count(journeys.size(), parallelFrom,
-                (from, to) -> Exits.of(journeys, from, to, selected, competitor), Exits::add);
+                (from, to) -> Exits.of(journeys, from, to, filter, competitor), Exits::add);
         List<TouchpointExits> result = new ArrayList<>();
         for (Touchpoint touchpoint : snapshot.touchpoints()) {
             int id = touchpoint.id();
@@ -109,7 +109,8 @@ public record Dropoff(List<TouchpointExits> touchpoints, long total) {
         }
 
         /** Counts the selected records among positions {@code [from, to)}. */
-        static Exits of(List<Journey> records, int from, int to, IntPredicate selected, boolean[] competitor) {
+        static Exits of(List<Journey> records, int from, int to, Predicate<Journey> filter,
+                boolean[] competitor) {
             int n = competitor.length;
             Exits exits = new Exits(n);
             // the journey number that last visited, or last left for a competitor from, each touchpoint
@@ -117,10 +118,10 @@ public record Dropoff(List<TouchpointExits> touchpoints, long total) {
             int[] diverted = new int[n];
             int stamp = 0;
             for (int position = from; position < to; position++) {
-                if (!selected.test(position)) {
+                Journey journey = records.get(position);
+                if (!filter.test(journey)) {
                     continue;
                 }
-                Journey journey = records.get(position);
                 stamp++;
                 int weight = journey.weight();
                 exits.total += weight;

@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 /**
  * Step-by-step flows of the selected journeys' shaped paths (to the first purchase) for a Sankey diagram over the
@@ -71,12 +71,12 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
         if (steps < 1 || topPerStep < 1) {
             throw new IllegalArgumentException("steps and topPerStep must be at least 1");
         }
-        IntPredicate selected = selection.positions(snapshot);
+        Predicate<Journey> filter = selection.predicate(snapshot);
         PathShaper shaper = shaping.shaper(snapshot);
         int labels = shaper.labelCount();
         List<Journey> journeys = snapshot.journeys();
         StepCounts counted = TwoHalves.count(journeys.size(), parallelFrom,
-                (from, to) -> StepCounts.of(journeys, from, to, selected, shaper, steps), StepCounts::add);
+                (from, to) -> StepCounts.of(journeys, from, to, filter, shaper, steps), StepCounts::add);
         long[][] nodeCounts = counted.nodes;
         EdgeTallies[] linkCounts = counted.links;
         long total = counted.total;
@@ -122,17 +122,17 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
         }
 
         /** Counts the selected records among positions {@code [from, to)}. */
-        static StepCounts of(List<Journey> journeys, int from, int to, IntPredicate selected, PathShaper shaper,
+        static StepCounts of(List<Journey> journeys, int from, int to, Predicate<Journey> filter, PathShaper shaper,
                 int steps) {
             StepCounts counts = new StepCounts(steps, shaper.labelCount());
             long[][] nodeCounts = counts.nodes;
             EdgeTallies[] linkCounts = counts.links;
             LabelPath path = new LabelPath();
             for (int position = from; position < to; position++) {
-                if (!selected.test(position)) {
+                Journey journey = journeys.get(position);
+                if (!filter.test(journey)) {
                     continue;
                 }
-                Journey journey = journeys.get(position);
                 shaper.shape(journey, true, path);
                 int weight = journey.weight();
                 counts.total += weight;

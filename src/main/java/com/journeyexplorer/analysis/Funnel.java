@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -102,11 +101,10 @@ public record Funnel(long total, List<Stage> stages) {
             }
         }
         Predicate<Journey> filter = selection.predicate(snapshot);
-        IntPredicate selected = selection.positions(snapshot);
         List<Journey> journeys = snapshot.journeys();
         int purchase = purchaseStage;
         Reach counted = TwoHalves.count(journeys.size(), parallelFrom,
-                (from, to) -> Reach.of(snapshot, from, to, selected, stageOf, purchase, k), Reach::add);
+                (from, to) -> Reach.of(snapshot, from, to, filter, stageOf, purchase, k), Reach::add);
         long total = counted.total;
         long[] reached = counted.reached;
         long[] both = counted.both;
@@ -165,16 +163,16 @@ public record Funnel(long total, List<Stage> stages) {
         }
 
         /** Counts the selected records among positions {@code [from, to)}. */
-        static Reach of(JourneySnapshot snapshot, int from, int to, IntPredicate selected, int[] stageOf,
+        static Reach of(JourneySnapshot snapshot, int from, int to, Predicate<Journey> filter, int[] stageOf,
                 int purchaseStage, int k) {
             Reach counts = new Reach(k);
             List<Journey> journeys = snapshot.journeys();
             boolean[] reaches = new boolean[k];
             for (int position = from; position < to; position++) {
-                if (!selected.test(position)) {
+                Journey journey = journeys.get(position);
+                if (!filter.test(journey)) {
                     continue;
                 }
-                Journey journey = journeys.get(position);
                 int weight = journey.weight();
                 counts.total += weight;
                 Arrays.fill(reaches, false);

@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
@@ -44,7 +44,7 @@ public final class TransitionGraph {
 
     /** O(events + edges) plus the timing sorts. */
     public static TransitionGraph of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping) {
-        return of(snapshot, selection.positions(snapshot), shaping.shaper(snapshot), true, true,
+        return of(snapshot, selection.predicate(snapshot), shaping.shaper(snapshot), true, true,
                 TwoHalves.PARALLEL_FROM);
     }
 
@@ -58,20 +58,23 @@ public final class TransitionGraph {
             PathShaping shaping) {
         if (selection.equals(JourneySelection.all()) && shaping.equals(PathShaping.touchpoints())) {
             return snapshot.memo(UNFILTERED_WITHOUT_TIMINGS, TransitionGraph.class,
-                    () -> of(snapshot, selection.positions(snapshot), shaping.shaper(snapshot), true, false,
+                    () -> of(snapshot, selection.predicate(snapshot), shaping.shaper(snapshot), true, false,
                             TwoHalves.PARALLEL_FROM));
         }
-        return of(snapshot, selection.positions(snapshot), shaping.shaper(snapshot), true, false,
+        return of(snapshot, selection.predicate(snapshot), shaping.shaper(snapshot), true, false,
                 TwoHalves.PARALLEL_FROM);
     }
 
     /**
-     * One pass over the selected records counting transitions between node ids in {@link EdgeTallies}: labels and
-     * the start and outcome nodes are numbered by name, so that the graph gets its vertices and edges in name order,
-     * as sorted maps of names would give them, and a label named like a start or outcome node shares that node. From
-     * {@code parallelFrom} records on, the two halves are counted on two cores and merged ({@link TwoHalves}).
+     * One pass over the records counting the selected ones' transitions between node ids in {@link EdgeTallies}:
+     * labels and the start and outcome nodes are numbered by name, so that the graph gets its vertices and edges in
+     * name order, as sorted maps of names would give them, and a label named like a start or outcome node shares that
+     * node. From {@code parallelFrom} records on, the two halves are counted on two cores and merged
+     * ({@link TwoHalves}). Every record is read and tested in order: the hardware prefetches records read one after
+     * the other, which made this pass faster than skipping the unselected ones by {@link JourneyColumns} (a quarter of
+     * the demo's records selected: 85 against 135 ms).
      */
-    static TransitionGraph of(JourneySnapshot snapshot, IntPredicate selected, PathShaper shaper,
+    static TransitionGraph of(JourneySnapshot snapshot, Predicate<Journey> filter, PathShaper shaper,
             boolean toFirstPurchase, boolean timed, int parallelFrom) {
         TreeSet<String> nameSet = new TreeSet<>();
         for (int label = 0; label < shaper.labelCount(); label++) {
@@ -96,10 +99,10 @@ public final class TransitionGraph {
             Steps steps = new Steps(new EdgeTallies(names.length, timed));
             LabelPath path = new LabelPath();
             for (int position = from; position < to; position++) {
-                if (!selected.test(position)) {
+                Journey journey = records.get(position);
+                if (!filter.test(journey)) {
                     continue;
                 }
-                Journey journey = records.get(position);
                 steps.add(journey, shaper, toFirstPurchase, path, labelNode, startNode,
                         outcomeNode[journey.outcome().ordinal()], timed && journey.isTimed());
             }

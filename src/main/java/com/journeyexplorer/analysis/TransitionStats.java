@@ -5,7 +5,7 @@ import com.journeyexplorer.journey.Journey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 /**
  * Probability and timing of every transition between shaped labels, with start and outcome nodes: the edges of a
@@ -46,14 +46,14 @@ public record TransitionStats(List<Transition> transitions, long journeys) {
      */
     static TransitionStats of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
             boolean postPurchase, int parallelFrom) {
-        IntPredicate selected = selection.positions(snapshot);
+        Predicate<Journey> filter = selection.predicate(snapshot);
         PathShaper shaper = shaping.shaper(snapshot);
-        TransitionStats chain = of(TransitionGraph.of(snapshot, selected, shaper, true, true, parallelFrom));
+        TransitionStats chain = of(TransitionGraph.of(snapshot, filter, shaper, true, true, parallelFrom));
         if (!postPurchase) {
             return chain;
         }
         List<Transition> transitions = new ArrayList<>(chain.transitions());
-        transitions.addAll(afterPurchase(snapshot, selected, shaper, parallelFrom));
+        transitions.addAll(afterPurchase(snapshot, filter, shaper, parallelFrom));
         return new TransitionStats(transitions, chain.journeys());
     }
 
@@ -66,16 +66,13 @@ public record TransitionStats(List<Transition> transitions, long journeys) {
     }
 
     /** The post-purchase transitions of the selected records among positions {@code [from, to)}, tallied. */
-    private static EdgeTallies afterPurchase(List<Journey> records, int from, int to, IntPredicate selected,
+    private static EdgeTallies afterPurchase(List<Journey> records, int from, int to, Predicate<Journey> filter,
             PathShaper shaper) {
         EdgeTallies tallies = new EdgeTallies(shaper.labelCount(), true);
         LabelPath path = new LabelPath();
         for (int position = from; position < to; position++) {
-            if (!selected.test(position)) {
-                continue;
-            }
             Journey journey = records.get(position);
-            if (journey.purchaseIndex() < 0 || journey.pathLength() == journey.length()) {
+            if (journey.purchaseIndex() < 0 || journey.pathLength() == journey.length() || !filter.test(journey)) {
                 continue;
             }
             shaper.shape(journey, false, path);
@@ -99,11 +96,11 @@ public record TransitionStats(List<Transition> transitions, long journeys) {
      * purchase to the next label, and so on to the end of the shaped journey. O(events + edges · log edges); in two
      * halves from {@code parallelFrom} records on.
      */
-    private static List<Transition> afterPurchase(JourneySnapshot snapshot, IntPredicate selected,
+    private static List<Transition> afterPurchase(JourneySnapshot snapshot, Predicate<Journey> filter,
             PathShaper shaper, int parallelFrom) {
         List<Journey> records = snapshot.journeys();
         EdgeTallies tallies = TwoHalves.count(records.size(), parallelFrom,
-                (from, to) -> afterPurchase(records, from, to, selected, shaper), (first, later) -> {
+                (from, to) -> afterPurchase(records, from, to, filter, shaper), (first, later) -> {
                     first.addAll(later);
                     return first;
                 });

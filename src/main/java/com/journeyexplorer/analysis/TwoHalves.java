@@ -2,6 +2,7 @@ package com.journeyexplorer.analysis;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BinaryOperator;
 
 /**
@@ -10,7 +11,8 @@ import java.util.function.BinaryOperator;
  * second is merged into the first, always in that order, so that the answer never depends on the threads (integer
  * sums; anything order-sensitive, such as durations or floating sums, is appended or added first half first). Passes
  * over a million journey records mostly wait for memory, so a second core nearly halves them. Below the threshold
- * the calling thread counts everything. Public for the passes of the subpackages (key moments, Markov attribution).
+ * the calling thread counts everything; so it does the second half too when no pool thread has started it by the time
+ * the first is counted. Public for the passes of the subpackages (key moments, Markov attribution).
  */
 public final class TwoHalves {
 
@@ -37,8 +39,13 @@ public final class TwoHalves {
             return count.count(0, size);
         }
         int middle = size >>> 1;
-        ForkJoinTask<T> secondHalf = ForkJoinPool.commonPool().submit(() -> count.count(middle, size));
+        // Whichever thread is free first counts the second half: a pool busy with other work never makes the
+        // request wait longer than counting it alone would.
+        AtomicBoolean taken = new AtomicBoolean();
+        ForkJoinTask<T> secondHalf = ForkJoinPool.commonPool()
+                .submit(() -> taken.compareAndSet(false, true) ? count.count(middle, size) : null);
         T first = count.count(0, middle);
-        return merge.apply(first, secondHalf.join());
+        T second = taken.compareAndSet(false, true) ? count.count(middle, size) : secondHalf.join();
+        return merge.apply(first, second);
     }
 }

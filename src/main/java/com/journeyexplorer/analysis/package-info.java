@@ -9,7 +9,8 @@
  * <li>Counting primitives: {@link IntSequenceTable} (the one table over int sequences) and {@link HashMixer} (the
  * one hash mixer), {@link EdgeTallies} (the one edge counter), {@link NodeSpace} (the node numbering and names),
  * {@link VariantTable}, {@link SequenceCounts}, {@link SelectedSequences}, {@link Durations}, {@link LabelVisits},
- * and the plain counts answers report: {@link JourneyCounts}, {@link TouchpointCounts}.</li>
+ * and the plain counts answers report: {@link JourneyCounts}, {@link TouchpointCounts}. {@link TwoHalves}: one pass
+ * counted in two halves on two cores and merged in fixed order.</li>
  * <li>Transition graphs and the absorbing chain: {@link TransitionTable}, {@link TransitionGraph},
  * {@link AbsorbingChain} (solved by {@code analysis.chain}), {@link LikelyPaths}, {@link DinicMaxFlow}.</li>
  * <li>The analyses: {@link TopPaths}, {@link Diversions}, {@link Dropoff}, {@link Funnel}, {@link StepFunnel},

@@ -98,4 +98,21 @@ class DiversionsTests {
         }
         assertThat(Diversions.of(clickstream, JourneySelection.all(), 10).minimumCut().edges()).isNotEmpty();
     }
+
+    @Test
+    void countsTwoHalvesExactlyAsOnePass() {
+        for (PathCrossChecks.HalvesCase each : PathCrossChecks.halvesCases()) {
+            for (JourneySelection selection : each.selections()) {
+                Diversions onePass = Diversions.of(each.snapshot(), selection, 1_000, Integer.MAX_VALUE);
+
+                assertThat(Diversions.of(each.snapshot(), selection, 1_000, 2)).isEqualTo(onePass);
+                assertThat(Diversions.capacities(each.snapshot(), selection, 2))
+                        .isEqualTo(Diversions.capacities(each.snapshot(), selection, Integer.MAX_VALUE));
+            }
+        }
+        Diversions all = Diversions.of(PathCrossChecks.halvesCases().get(0).snapshot(), JourneySelection.all(), 1_000,
+                2);
+        assertThat(all.diversions()).anySatisfy(diversion -> assertThat(diversion.boughtAfterReturn()).isPositive());
+        assertThat(all.minimumCut().edges()).isNotEmpty();
+    }
 }

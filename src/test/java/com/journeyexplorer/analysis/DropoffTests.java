@@ -61,4 +61,18 @@ class DropoffTests {
                     .isEqualTo(ObjectPathAnalyses.dropoff(clickstream, selection));
         }
     }
+
+    @Test
+    void countsTwoHalvesExactlyAsOnePass() {
+        for (PathCrossChecks.HalvesCase each : PathCrossChecks.halvesCases()) {
+            for (JourneySelection selection : each.selections()) {
+                for (Dropoff.Ranking ranking : Dropoff.Ranking.values()) {
+                    assertThat(Dropoff.of(each.snapshot(), selection, ranking, 1_000, 2))
+                            .isEqualTo(Dropoff.of(each.snapshot(), selection, ranking, 1_000, Integer.MAX_VALUE));
+                }
+            }
+        }
+        assertThat(Dropoff.of(PathCrossChecks.halvesCases().get(0).snapshot(), JourneySelection.all(), 1_000)
+                .touchpoints()).anySatisfy(exits -> assertThat(exits.toCompetitors()).isPositive());
+    }
 }

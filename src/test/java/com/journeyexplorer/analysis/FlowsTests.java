@@ -88,4 +88,16 @@ class FlowsTests {
             }
         }
     }
+
+    @Test
+    void countsTwoHalvesExactlyAsOnePass() {
+        for (PathCrossChecks.HalvesCase each : PathCrossChecks.halvesCases()) {
+            for (JourneySelection selection : each.selections()) {
+                for (PathShaping shaping : each.shapings()) {
+                    assertThat(Flows.of(each.snapshot(), selection, shaping, 5, 3, 2))
+                            .isEqualTo(Flows.of(each.snapshot(), selection, shaping, 5, 3, Integer.MAX_VALUE));
+                }
+            }
+        }
+    }
 }

@@ -3,11 +3,13 @@ package com.journeyexplorer.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import com.journeyexplorer.analysis.Funnel.Stage;
+import com.journeyexplorer.journey.Touchpoint;
 
 class FunnelTests {
 
@@ -43,5 +45,21 @@ class FunnelTests {
         assertThat(purchase.droppedOut()).as("bought but left no review").isEqualTo(1);
         assertThat(purchase.abandonedAt()).isEmpty();
         assertThat(funnel.stages().get(3).droppedOut()).isZero();
+    }
+
+    @Test
+    void countsTwoHalvesExactlyAsOnePass() {
+        for (PathCrossChecks.HalvesCase each : PathCrossChecks.halvesCases()) {
+            List<String> stages = new ArrayList<>(each.snapshot().touchpoints().stream().map(Touchpoint::stage)
+                    .filter(stage -> !stage.isEmpty()).distinct().sorted().toList());
+            stages.add("purchase");
+            for (JourneySelection selection : each.selections()) {
+                Funnel onePass = Funnel.of(each.snapshot(), selection, stages, 3, ResponsesByPosition.none(),
+                        Integer.MAX_VALUE);
+
+                assertThat(Funnel.of(each.snapshot(), selection, stages, 3, ResponsesByPosition.none(), 2))
+                        .isEqualTo(onePass);
+            }
+        }
     }
 }

@@ -149,6 +149,20 @@ final class JourneyFixture {
     }
 
     /**
+     * The snapshot with every fifth journey that has no purchase made OPEN (still in progress), so that selections
+     * with and without open journeys differ.
+     */
+    static JourneySnapshot withOpenJourneys(JourneySnapshot snapshot) {
+        List<Journey> journeys = new ArrayList<>(snapshot.journeys().size());
+        int withoutPurchase = 0;
+        for (Journey journey : snapshot.journeys()) {
+            boolean open = journey.outcome() != Outcome.PURCHASE && withoutPurchase++ % 5 == 0;
+            journeys.add(open ? journey.withOutcome(Outcome.OPEN) : journey);
+        }
+        return new JourneySnapshot(snapshot.touchpoints(), journeys, snapshot.version());
+    }
+
+    /**
      * A web shop's clickstream from the generator ({@link Clickstream}): {@code journeys} journeys over a site of
      * {@code touchpoints} pages and events (only those visited become touchpoints), with the generated segments,
      * devices, times, purchase and abandon events; a small, realistic fixture with many touchpoints.

@@ -2,6 +2,7 @@ package com.journeyexplorer.analysis;
 
 import com.journeyexplorer.journey.Outcome;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -65,5 +66,37 @@ final class PathCrossChecks {
                 new PathShaping(PathShaping.Level.TOUCHPOINT, true, null,
                         List.of(new PathShaping.Group("Products", Pattern.compile("Product \\d+")),
                                 new PathShaping.Group("(abandoned)", Pattern.compile("Help \\d+")))));
+    }
+
+    /** A snapshot with the selections and shapings that the cross-checks of two halves against one pass run. */
+    record HalvesCase(JourneySnapshot snapshot, List<JourneySelection> selections, List<PathShaping> shapings) {
+    }
+
+    /**
+     * Snapshots on which counting two halves must give exactly the answer of one pass: random journeys with
+     * competitors, repeated touchpoints, weights up to 4, untimed records, and open journeys (every fifth journey
+     * without a purchase), and the small clickstream with open journeys too (sparse edge tables); each with the usual
+     * selections, and selections that include or pick the open journeys.
+     */
+    static List<HalvesCase> halvesCases() {
+        return HALVES_CASES;
+    }
+
+    private static final List<HalvesCase> HALVES_CASES = halvesCasesOf();
+
+    private static List<HalvesCase> halvesCasesOf() {
+        List<JourneySelection> open = List.of(ALL.withOpen(true), ALL.withOutcome(Outcome.OPEN));
+        List<HalvesCase> cases = new ArrayList<>();
+        for (long seed = 1; seed <= 3; seed++) {
+            List<JourneySelection> selections = new ArrayList<>(selections());
+            selections.addAll(open);
+            selections.add(ALL.withSegment("s1").withOpen(true));
+            cases.add(new HalvesCase(JourneyFixture.withOpenJourneys(JourneyFixture.varied(seed, 1_500)),
+                    selections, shapings()));
+        }
+        List<JourneySelection> selections = new ArrayList<>(clickstreamSelections());
+        selections.addAll(open);
+        cases.add(new HalvesCase(JourneyFixture.withOpenJourneys(clickstream()), selections, clickstreamShapings()));
+        return List.copyOf(cases);
     }
 }

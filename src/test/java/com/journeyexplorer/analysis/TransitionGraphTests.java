@@ -94,7 +94,7 @@ class TransitionGraphTests {
                     for (boolean toFirstPurchase : new boolean[] {true, false}) {
                         ObjectPathAnalyses.Transitions expected = ObjectPathAnalyses.transitions(random, selection,
                                 shaping, toFirstPurchase);
-                        TransitionGraph graph = TransitionGraph.of(random, selection.positions(random),
+                        TransitionGraph graph = TransitionGraph.of(random, selection.predicate(random),
                                 shaping.shaper(random), toFirstPurchase, true, 2);
 
                         assertThat(graph.journeys()).isEqualTo(expected.journeys());
@@ -147,7 +147,7 @@ class TransitionGraphTests {
                 for (boolean toFirstPurchase : new boolean[] {true, false}) {
                     ObjectPathAnalyses.Transitions expected = ObjectPathAnalyses.transitions(clickstream, selection,
                             shaping, toFirstPurchase);
-                    TransitionGraph graph = TransitionGraph.of(clickstream, selection.positions(clickstream),
+                    TransitionGraph graph = TransitionGraph.of(clickstream, selection.predicate(clickstream),
                             shaping.shaper(clickstream), toFirstPurchase, true, 2);
 
                     assertThat(graph.journeys()).isEqualTo(expected.journeys());
@@ -158,5 +158,23 @@ class TransitionGraphTests {
                 }
             }
         }
+    }
+
+    @Test
+    void countsTwoHalvesExactlyAsOnePass() {
+        for (PathCrossChecks.HalvesCase each : PathCrossChecks.halvesCases()) {
+            for (JourneySelection selection : each.selections()) {
+                for (PathShaping shaping : each.shapings()) {
+                    TransitionStats onePass = TransitionStats.of(each.snapshot(), selection, shaping, true,
+                            Integer.MAX_VALUE);
+
+                    assertThat(TransitionStats.of(each.snapshot(), selection, shaping, true, 2)).isEqualTo(onePass);
+                }
+            }
+        }
+        assertThat(TransitionStats.of(PathCrossChecks.halvesCases().get(0).snapshot(), JourneySelection.all(),
+                PathShaping.touchpoints(), true, 2).transitions())
+                .anySatisfy(transition -> assertThat(transition.postPurchase()).isTrue())
+                .anySatisfy(transition -> assertThat(transition.timing().isEmpty()).isFalse());
     }
 }
