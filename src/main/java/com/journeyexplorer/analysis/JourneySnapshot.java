@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -36,7 +38,7 @@ public final class JourneySnapshot {
     private final long latestEvent;
     /** The positions of the open journeys, ascending. */
     private final int[] openPositions;
-    private final Map<Object, Object> memos = new ConcurrentHashMap<>(4);
+    private final Map<Object, FutureTask<Object>> memos = new ConcurrentHashMap<>(4);
 
     public JourneySnapshot(List<Touchpoint> touchpoints, List<Journey> journeys, long version) {
         this.touchpoints = List.copyOf(touchpoints);
@@ -160,9 +162,45 @@ public final class JourneySnapshot {
      * unfiltered transition graph, for one). Values must be immutable and small, as they live as long as the
      * snapshot; a concurrent first use of a key waits for the one computation. Keys of other packages should be their
      * own (package-private) objects, so they cannot collide.
+     *
+     * <p>The computation runs outside the map's locks, so it may itself use other keys, on this thread or on others
+     * (the default graph export asks for the unfiltered transition graph on a second core); a map's
+     * {@code computeIfAbsent} would forbid that, and could deadlock where two keys share a bin. If it throws (a
+     * request's work budget ran out), nothing is kept: the thread that ran it rethrows, and a thread that waited for
+     * it computes the value itself.
      */
     public <T> T memo(Object key, Class<T> type, Supplier<T> compute) {
-        return type.cast(memos.computeIfAbsent(key, unused -> compute.get()));
+        while (true) {
+            FutureTask<Object> kept = memos.get(key);
+            boolean mine = false;
+            if (kept == null) {
+                FutureTask<Object> task = new FutureTask<>(compute::get);
+                kept = memos.putIfAbsent(key, task);
+                if (kept == null) {
+                    kept = task;
+                    mine = true;
+                    task.run();
+                }
+            }
+            try {
+                return type.cast(kept.get());
+            } catch (ExecutionException e) {
+                memos.remove(key, kept);
+                if (mine) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (cause instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(cause);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a value of the snapshot", e);
+            }
+        }
     }
 
     /** The latest event of the timed journeys, epoch milliseconds; {@link Long#MIN_VALUE} for none. O(1). */

@@ -63,6 +63,31 @@ public final class TransitionTable {
         return of(snapshot, filter, false, false);
     }
 
+    /**
+     * Adds the path to purchase of {@code journey} to {@code edges} (tallies over {@code nodes}), as
+     * {@link #withoutTimings} counts it, for an analysis that counts the table in its own pass over the journeys:
+     * start → first step, each step → next, last step → outcome. O(path length).
+     */
+    public static void addPathToPurchase(EdgeTallies edges, NodeSpace nodes, Journey journey) {
+        edges.startJourney();
+        int length = journey.pathLength();
+        int weight = journey.weight();
+        int previous = nodes.start();
+        for (int i = 0; i <= length; i++) {
+            int next = i < length ? journey.steps()[i] : nodes.outcome(journey.outcome());
+            edges.add(previous, next, weight);
+            previous = next;
+        }
+    }
+
+    /**
+     * The table of paths to purchase tallied by {@link #addPathToPurchase}: what {@link #withoutTimings} gives for
+     * the same journeys, timings included if {@code edges} recorded them. O(edges · log edges).
+     */
+    public static TransitionTable pathsToPurchase(NodeSpace nodes, EdgeTallies edges) {
+        return new TransitionTable(nodes, List.copyOf(transitions(edges, nodes, false)));
+    }
+
     private static TransitionTable of(JourneySnapshot snapshot, Predicate<Journey> filter, boolean postPurchase,
             boolean timed) {
         NodeSpace nodes = new NodeSpace(snapshot.touchpoints().size());

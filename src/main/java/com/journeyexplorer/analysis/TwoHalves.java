@@ -12,16 +12,16 @@ import java.util.function.BinaryOperator;
  * sums; anything order-sensitive, such as durations or floating sums, is appended or added first half first). Passes
  * over a million journey records mostly wait for memory, so a second core nearly halves them. Below the threshold
  * the calling thread counts everything; so it does the second half too when no pool thread has started it by the time
- * the first is counted.
+ * the first is counted. Public for the passes of the subpackages (key moments, Markov attribution).
  */
-final class TwoHalves {
+public final class TwoHalves {
 
     /** From this many positions on, the two halves are counted in parallel. */
-    static final int PARALLEL_FROM = 100_000;
+    public static final int PARALLEL_FROM = 100_000;
 
     /** Counts the positions {@code [from, to)}; each call makes its own counts. */
     @FunctionalInterface
-    interface RangeCount<T> {
+    public interface RangeCount<T> {
         T count(int from, int to);
     }
 
@@ -29,12 +29,12 @@ final class TwoHalves {
     }
 
     /** The counts of positions {@code [0, size)}; from {@value #PARALLEL_FROM} on, {@code merge(first, second)}. */
-    static <T> T count(int size, RangeCount<T> count, BinaryOperator<T> merge) {
+    public static <T> T count(int size, RangeCount<T> count, BinaryOperator<T> merge) {
         return count(size, PARALLEL_FROM, count, merge);
     }
 
     /** As {@link #count(int, RangeCount, BinaryOperator)}, split from {@code parallelFrom} positions on (tests). */
-    static <T> T count(int size, int parallelFrom, RangeCount<T> count, BinaryOperator<T> merge) {
+    public static <T> T count(int size, int parallelFrom, RangeCount<T> count, BinaryOperator<T> merge) {
         if (size < Math.max(2, parallelFrom)) {
             return count.count(0, size);
         }

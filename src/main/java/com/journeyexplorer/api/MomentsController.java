@@ -2,7 +2,6 @@ package com.journeyexplorer.api;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,11 +9,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.journeyexplorer.analysis.JourneyCounts;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.compare.KeyMoments;
 import com.journeyexplorer.graph.JourneyProjection;
-import com.journeyexplorer.journey.Journey;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -58,16 +55,15 @@ class MomentsController {
         double confidence = request.number("confidence");
         double alpha = request.number("alpha");
         int limit = request.integer("limit");
-        Predicate<Journey> selected = request.selection().predicate(snapshot);
-        JourneyCounts counts = JourneyCounts.of(snapshot, selected);
-        KeyMoments.Ranking ranking = KeyMoments.of(snapshot, selected, confidence, alpha,
+        // One pass counts the journeys, the touchpoints and the transitions (none for every journey after the first).
+        KeyMoments.Ranking ranking = KeyMoments.of(snapshot, request.selection(), confidence, alpha,
                 request.integer("betweennessSources"));
         List<KeyMoments.KeyMoment> ranked = ranking.moments();
         List<MomentsAnswer.Moment> moments = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, ranked.size()); i++) {
             moments.add(MomentsAnswer.Moment.of(i + 1, ranked.get(i)));
         }
-        return new MomentsAnswer(counts.journeys(), counts.purchases(), confidence, alpha, ranked.size(),
+        return new MomentsAnswer(ranking.journeys(), ranking.purchases(), confidence, alpha, ranked.size(),
                 ranking.betweennessSources(), ranking.betweennessExact(), moments);
     }
 }

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
@@ -55,51 +57,27 @@ public final class ExportGraphs {
      * As {@link #of(JourneySnapshot, JourneySelection, PathShaping, Pruning, FlowOptions)}, and each node carries the
      * survey responses about the selected journeys passing through it and their mean normalized score
      * ({@link LabelVisits#experience}), where there are any. O(responses · steps of the answered journey) on top.
+     *
+     * <p>The default graph (every finished journey at raw touchpoints) keeps what does not depend on the pruning or
+     * the format with the snapshot ({@link JourneySnapshot#memo}): its nodes and its transitions in the order the
+     * pruning takes them, and the flows of the last Sankey options asked for. A later default request then prunes,
+     * orders and writes, O(kept links · log kept links + nodes), without a pass over the journeys.
      */
     public static ExportGraph of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
             Pruning pruning, FlowOptions flowOptions, ResponsesByPosition responses) {
-        // Three independent passes over the journeys: the visits and the chain on a second core while this thread
-        // counts the transitions. The chain needs probabilities only, no timings (and the default graph is kept with
-        // the snapshot).
-        ForkJoinTask<Map<String, long[]>> visits = ForkJoinPool.commonPool()
-                .submit(() -> LabelVisits.of(snapshot, selection, shaping));
-        ForkJoinTask<AbsorbingChain> absorbing = ForkJoinPool.commonPool().submit(
-                () -> AbsorbingChain.of(TransitionGraph.withoutTimings(snapshot, selection, shaping)));
-        TransitionStats transitions = TransitionStats.of(snapshot, selection, shaping, true);
-        Map<String, LabelInfo> labels = labelInfo(snapshot, shaping);
+        boolean everyJourney = selection.equals(JourneySelection.all()) && shaping.equals(PathShaping.touchpoints());
+        Whole whole = everyJourney
+                ? snapshot.memo(DEFAULT_WHOLE, Whole.class, () -> Whole.of(snapshot, selection, shaping))
+                : Whole.of(snapshot, selection, shaping);
         Map<String, ExperienceScore> experience = LabelVisits.experience(snapshot, selection, shaping, responses);
-        Map<String, long[]> presence = visits.join();
-        AbsorbingChain chain = absorbing.join();
 
-        Map<String, ExportNode> nodes = new HashMap<>();
-        Set<String> names = new HashSet<>();
-        names.add(TransitionGraph.START);
-        for (Outcome outcome : Outcome.values()) {
-            if (outcome.isFinished()) {
-                names.add(outcome.nodeName());
-            }
-        }
-        transitions.transitions().forEach(t -> {
-            names.add(t.from());
-            names.add(t.to());
-        });
-        for (String name : names) {
-            nodes.put(name, node(name, labels.get(name), presence.getOrDefault(name, new long[2]), chain,
-                    transitions.journeys()).withExperience(experience.get(name)));
-        }
-
+        // The transitions are ordered busiest first, so the links of at least minJourneys journeys lead.
         List<TransitionStats.Transition> kept = new ArrayList<>();
-        for (TransitionStats.Transition t : transitions.transitions()) {
-            if (t.journeys() >= pruning.minJourneys()) {
-                kept.add(t);
+        for (TransitionStats.Transition t : whole.transitions()) {
+            if (t.journeys() < pruning.minJourneys() || kept.size() == pruning.maxEdges()) {
+                break;
             }
-        }
-        kept.sort(Comparator.comparingLong(TransitionStats.Transition::journeys).reversed()
-                .thenComparing(t -> nodes.get(t.from()).id())
-                .thenComparing(t -> nodes.get(t.to()).id())
-                .thenComparing(TransitionStats.Transition::postPurchase));
-        if (kept.size() > pruning.maxEdges()) {
-            kept = kept.subList(0, pruning.maxEdges());
+            kept.add(t);
         }
 
         Set<String> shown = new LinkedHashSet<>();
@@ -113,8 +91,13 @@ public final class ExportGraphs {
                 shown.add(outcome.nodeName());
             }
         }
+        Map<String, ExportNode> nodes = new HashMap<>();
         List<ExportNode> ordered = new ArrayList<>();
-        shown.forEach(name -> ordered.add(nodes.get(name)));
+        shown.forEach(name -> {
+            ExportNode node = whole.nodes().get(name).withExperience(experience.get(name));
+            nodes.put(name, node);
+            ordered.add(node);
+        });
         ordered.sort(Comparator.comparingInt(ExportGraphs::rank)
                 .thenComparing(Comparator.comparingLong(ExportNode::journeys).reversed())
                 .thenComparing(ExportNode::id));
@@ -132,13 +115,100 @@ public final class ExportGraphs {
             graph.addEdge(from, to, link);
             graph.setEdgeWeight(link, t.journeys());
         }
-        ExportGraph.Meta meta = new ExportGraph.Meta(transitions.journeys(),
+        ExportGraph.Meta meta = new ExportGraph.Meta(whole.journeys(),
                 shaping.level().name().toLowerCase(Locale.ROOT), shaping.collapseRepeats(), ordered.size(),
-                kept.size(), names.size(), transitions.transitions().size(), pruning.minJourneys(),
+                kept.size(), whole.nodes().size(), whole.transitions().size(), pruning.minJourneys(),
                 pruning.maxEdges(), snapshot.version(), Touchpoint.STAGES);
-        Flows flows = flowOptions == null ? new Flows(List.of(), List.of(), List.of(), transitions.journeys())
-                : Flows.of(snapshot, selection, shaping, flowOptions.steps(), flowOptions.topPerStep());
+        Flows flows;
+        if (flowOptions == null) {
+            flows = new Flows(List.of(), List.of(), List.of(), whole.journeys());
+        } else if (everyJourney) {
+            flows = snapshot.memo(DEFAULT_FLOWS, LastFlows.class, LastFlows::new)
+                    .of(flowOptions, () -> flows(snapshot, selection, shaping, flowOptions));
+        } else {
+            flows = flows(snapshot, selection, shaping, flowOptions);
+        }
         return new ExportGraph(new AsUnmodifiableGraph<>(graph), meta, flows);
+    }
+
+    private static final Object DEFAULT_WHOLE = new Object();
+    private static final Object DEFAULT_FLOWS = new Object();
+
+    private static Flows flows(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
+            FlowOptions options) {
+        return Flows.of(snapshot, selection, shaping, options.steps(), options.topPerStep());
+    }
+
+    /**
+     * The graph of a selection before pruning: every node (start, the finished outcomes and every end of a
+     * transition) by name, without survey responses, and every transition ordered as the pruning takes them:
+     * most journeys first, then by source id, target id, the path to purchase before the post-purchase part.
+     *
+     * @param journeys selected journeys, weighted
+     */
+    private record Whole(Map<String, ExportNode> nodes, List<TransitionStats.Transition> transitions,
+            long journeys) {
+
+        /**
+         * Three independent passes over the journeys: the visits and the chain on a second core while this thread
+         * counts the transitions. The chain needs probabilities only, no timings (and the default graph is kept with
+         * the snapshot).
+         */
+        static Whole of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping) {
+            ForkJoinTask<Map<String, long[]>> visits = ForkJoinPool.commonPool()
+                    .submit(() -> LabelVisits.of(snapshot, selection, shaping));
+            ForkJoinTask<AbsorbingChain> absorbing = ForkJoinPool.commonPool().submit(
+                    () -> AbsorbingChain.of(TransitionGraph.withoutTimings(snapshot, selection, shaping)));
+            TransitionStats transitions = TransitionStats.of(snapshot, selection, shaping, true);
+            Map<String, LabelInfo> labels = labelInfo(snapshot, shaping);
+            Map<String, long[]> presence = visits.join();
+            AbsorbingChain chain = absorbing.join();
+
+            Set<String> names = new HashSet<>();
+            names.add(TransitionGraph.START);
+            for (Outcome outcome : Outcome.values()) {
+                if (outcome.isFinished()) {
+                    names.add(outcome.nodeName());
+                }
+            }
+            transitions.transitions().forEach(t -> {
+                names.add(t.from());
+                names.add(t.to());
+            });
+            Map<String, ExportNode> nodes = new HashMap<>();
+            for (String name : names) {
+                nodes.put(name, node(name, labels.get(name), presence.getOrDefault(name, new long[2]), chain,
+                        transitions.journeys()));
+            }
+            List<TransitionStats.Transition> ordered = new ArrayList<>(transitions.transitions());
+            ordered.sort(Comparator.comparingLong(TransitionStats.Transition::journeys).reversed()
+                    .thenComparing(t -> nodes.get(t.from()).id())
+                    .thenComparing(t -> nodes.get(t.to()).id())
+                    .thenComparing(TransitionStats.Transition::postPurchase));
+            return new Whole(Map.copyOf(nodes), List.copyOf(ordered), transitions.journeys());
+        }
+    }
+
+    /**
+     * The flows of the default graph for the last Sankey options asked for: one entry, so that what a snapshot
+     * keeps stays bounded whichever options come (a few hundred nodes and links at most).
+     */
+    private static final class LastFlows {
+
+        private record Entry(FlowOptions options, Flows flows) {
+        }
+
+        private final AtomicReference<Entry> last = new AtomicReference<>();
+
+        Flows of(FlowOptions options, Supplier<Flows> compute) {
+            Entry entry = last.get();
+            if (entry != null && entry.options().equals(options)) {
+                return entry.flows();
+            }
+            Flows flows = compute.get();
+            last.set(new Entry(options, flows));
+            return flows;
+        }
     }
 
     /** The stable id of the node named {@code name}. */

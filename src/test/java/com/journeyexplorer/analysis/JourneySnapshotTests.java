@@ -7,6 +7,7 @@ import com.journeyexplorer.journey.Owner;
 import com.journeyexplorer.journey.Touchpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +92,46 @@ class JourneySnapshotTests {
 
     private static String id(Random random) {
         return "j" + random.nextInt(300);
+    }
+
+    /** A key whose hash code is shared by every other, so that all keys meet in one bin of a hash map. */
+    private record CollidingKey(int number) {
+        @Override
+        public int hashCode() {
+            return 42;
+        }
+    }
+
+    @Test
+    void memoizedValuesMayUseOtherKeysOnThisThreadAndOnOthers() throws Exception {
+        JourneySnapshot snapshot = new JourneySnapshot(TOUCHPOINTS, List.of(journey("j0", 1)), 1);
+        AtomicInteger computed = new AtomicInteger();
+        String outer = snapshot.memo(new CollidingKey(0), String.class, () -> {
+            computed.incrementAndGet();
+            String here = snapshot.memo(new CollidingKey(1), String.class, () -> "same thread");
+            try {
+                // another thread asks for keys of the same bin while this computation runs
+                String there = ForkJoinPool.commonPool().submit(() -> snapshot.memo(new CollidingKey(2),
+                        String.class, () -> "other thread") + snapshot.memo(new CollidingKey(1), String.class,
+                        () -> "not computed again")).get(30, TimeUnit.SECONDS);
+                return here + ", " + there;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(outer).isEqualTo("same thread, other threadsame thread");
+        assertThat(snapshot.memo(new CollidingKey(0), String.class, () -> "again")).isEqualTo(outer);
+        assertThat(computed).hasValue(1);
+    }
+
+    @Test
+    void aFailedComputationIsNotKept() {
+        JourneySnapshot snapshot = new JourneySnapshot(TOUCHPOINTS, List.of(journey("j0", 1)), 1);
+        Object key = new Object();
+        assertThatThrownBy(() -> snapshot.memo(key, String.class, () -> {
+            throw new WorkBudgetExceededException("out of time", "limit", false);
+        })).isInstanceOf(WorkBudgetExceededException.class);
+        assertThat(snapshot.memo(key, String.class, () -> "computed")).isEqualTo("computed");
     }
 
     private static Journey journey(String id, int weight) {

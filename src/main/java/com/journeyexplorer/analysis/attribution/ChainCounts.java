@@ -98,6 +98,38 @@ final class ChainCounts implements PathCounter {
         transitions.add(key(previous, converted ? TO_CONVERSION : TO_NULL), weight);
     }
 
+    /**
+     * Adds the counts of {@code later}, made with the same order, repeats rule and labels from other paths: integer
+     * counts add exactly and the value sums are exact ({@link ExactSum#addAll}), so the chain is the one a single
+     * count of both sets of paths gives. At higher orders {@code later}'s states are renumbered by their windows.
+     * O(later's transitions + states · order).
+     */
+    void addAll(ChainCounts later) {
+        if (later.order != order || later.collapseRepeats != collapseRepeats || later.labelCount != labelCount) {
+            throw new IllegalArgumentException("counts of different chains do not merge");
+        }
+        conversions += later.conversions;
+        value.addAll(later.value);
+        if (dense != null) {
+            for (int i = 0; i < dense.length; i++) {
+                dense[i] += later.dense[i];
+            }
+            return;
+        }
+        int[] state = new int[later.windows.size()];
+        if (order > 1) {
+            for (int s = 1; s < state.length; s++) {
+                int[] window = later.windows.values(s);
+                state[s] = windows.number(window, window.length);
+            }
+        }
+        later.transitions.forEach((key, count) -> {
+            int from = (int) (key >>> 32);
+            int to = (int) key - 2;
+            transitions.add(order == 1 ? key : key(state[from], to < 0 ? to : state[to]), count);
+        });
+    }
+
     private static long key(int from, int to) {
         return (long) from << 32 | (to + 2);
     }

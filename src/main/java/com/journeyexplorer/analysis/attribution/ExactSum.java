@@ -54,6 +54,28 @@ final class ExactSum {
         low = sumLow;
     }
 
+    /**
+     * Adds the terms of {@code other}, exactly: the sum is then the same as if this one had been given every term of
+     * both, so counting parts apart and merging them gives the same {@link #value()} to the last bit.
+     */
+    void addAll(ExactSum other) {
+        if (other.rest != null) {
+            addExactly(other.rest);
+        }
+        long sumLow = low + other.low;
+        long carry = Long.compareUnsigned(sumLow, low) < 0 ? 1 : 0;
+        long sumHigh = high + other.high + carry;
+        if (sumHigh < 0) { // beyond 2^63 in the integer part: both fixed-point parts into the BigDecimal
+            addExactly(fixedPoint());
+            addExactly(other.fixedPoint());
+            high = 0;
+            low = 0;
+            return;
+        }
+        high = sumHigh;
+        low = sumLow;
+    }
+
     /** Whether no non-zero term was added. */
     boolean isZero() {
         return high == 0 && low == 0 && rest == null;

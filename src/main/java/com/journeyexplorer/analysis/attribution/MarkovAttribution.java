@@ -86,6 +86,14 @@ public final class MarkovAttribution implements AttributionModel {
             counts.addJourney(journey, labelOf);
         }
 
+        /**
+         * Adds the journeys of {@code later}, an accumulator of the same model and labels: the chain is then the one
+         * of every journey added to either (counts are exact, so the order of the parts does not matter).
+         */
+        public void addAll(ChainAccumulator later) {
+            counts.addAll(later.counts);
+        }
+
         /** The chain of the journeys added so far; each call numbers the states afresh, O(states log states). */
         public MarkovChain chain() {
             return counts.chain(labels);

@@ -1,34 +1,66 @@
 package com.journeyexplorer.analysis.attribution;
 
+import java.util.List;
 import java.util.function.Predicate;
 
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.TouchpointLabels;
+import com.journeyexplorer.analysis.TwoHalves;
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Outcome;
 
 /**
  * One attribution model fed the selected journeys of a snapshot, with the journeys and the purchases among them
  * counted in the same pass (weights counted). O(events) plus the model's own work when its attribution is asked for.
+ * The Markov model's counts merge exactly ({@link MarkovAttribution.ChainAccumulator#addAll}), so from
+ * {@value TwoHalves#PARALLEL_FROM} records on its pass is made in two halves on two cores ({@link TwoHalves}) and
+ * merged in order: the same chain, to the last bit, as one pass.
  *
  * @param accumulator the model's accumulator, every selected journey added
  */
 public record SelectedAttribution(AttributionAccumulator accumulator, long journeys, long purchases) {
 
+    /** {@code selected} must be safe to call from two threads. */
     public static SelectedAttribution of(JourneySnapshot snapshot, Predicate<Journey> selected,
             AttributionModel model, TouchpointLabels labels) {
+        return of(snapshot, selected, model, labels, TwoHalves.PARALLEL_FROM);
+    }
+
+    /** As the public {@code of}, in two halves from {@code parallelFrom} records on. */
+    static SelectedAttribution of(JourneySnapshot snapshot, Predicate<Journey> selected, AttributionModel model,
+            TouchpointLabels labels, int parallelFrom) {
+        List<Journey> journeys = snapshot.journeys();
         AttributionAccumulator accumulator = model.accumulator(labels);
-        long journeys = 0;
+        if (!(accumulator instanceof MarkovAttribution.ChainAccumulator)) {
+            return count(accumulator, journeys, selected, 0, journeys.size());
+        }
+        return TwoHalves.count(journeys.size(), parallelFrom,
+                (from, to) -> count(from == 0 ? accumulator : model.accumulator(labels), journeys, selected, from, to),
+                SelectedAttribution::addAll);
+    }
+
+    /** The two halves' counts: the later one's chain counts added to this one's (exact). */
+    private SelectedAttribution addAll(SelectedAttribution later) {
+        ((MarkovAttribution.ChainAccumulator) accumulator).addAll(
+                (MarkovAttribution.ChainAccumulator) later.accumulator);
+        return new SelectedAttribution(accumulator, journeys + later.journeys, purchases + later.purchases);
+    }
+
+    /** Feeds the selected journeys at positions {@code [from, to)} to {@code accumulator}. */
+    private static SelectedAttribution count(AttributionAccumulator accumulator, List<Journey> journeys,
+            Predicate<Journey> selected, int from, int to) {
+        long selectedJourneys = 0;
         long purchases = 0;
-        for (Journey journey : snapshot.journeys()) {
+        for (int position = from; position < to; position++) {
+            Journey journey = journeys.get(position);
             if (selected.test(journey)) {
-                journeys += journey.weight();
+                selectedJourneys += journey.weight();
                 if (journey.outcome() == Outcome.PURCHASE) {
                     purchases += journey.weight();
                 }
                 accumulator.add(journey);
             }
         }
-        return new SelectedAttribution(accumulator, journeys, purchases);
+        return new SelectedAttribution(accumulator, selectedJourneys, purchases);
     }
 }

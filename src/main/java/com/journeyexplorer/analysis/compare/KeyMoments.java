@@ -1,5 +1,6 @@
 package com.journeyexplorer.analysis.compare;
 
+import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.TransitionTable;
 import com.journeyexplorer.analysis.stats.Interval;
@@ -27,7 +28,8 @@ import java.util.function.Predicate;
  *
  * <p>Ranking: by |z| of the purchase-rate difference, largest first (ties by name), so touchpoints that go with a sale
  * and those that go with abandonment or diversion both come first; {@link Direction} tells them apart, NEUTRAL where
- * the adjusted p-value is above the level. Cost O(events + touchpoints) for the counts, plus
+ * the adjusted p-value is above the level. Cost O(events + touchpoints) for the counts ({@link MomentCounts}: one
+ * pass, in two halves on two cores on a large snapshot, and none for a later request of every journey), plus
  * O(S · (E + V log V)) for betweenness from S ≤ V sources over V nodes and E transitions, shared among the cores:
  * it grows with the touchpoints and their transitions, not with the journeys.
  */
@@ -48,48 +50,51 @@ public final class KeyMoments {
 
     /**
      * The touchpoints ranked, with how betweenness was found: from every node of the transition graph (exact) or,
-     * on a graph of more than the requested number of nodes, estimated from that many sources.
+     * on a graph of more than the requested number of nodes, estimated from that many sources; with the selected
+     * journeys and purchases among them (weights counted).
      */
-    public record Ranking(List<KeyMoment> moments, int graphNodes, int betweennessSources) {
+    public record Ranking(List<KeyMoment> moments, int graphNodes, int betweennessSources, long journeys,
+            long purchases) {
 
         public boolean betweennessExact() {
             return betweennessSources == graphNodes;
         }
     }
 
+    private static final Object UNFILTERED_COUNTS = new Object();
+
     private KeyMoments() {
     }
 
     /**
+     * The key moments of the journeys of {@code selection}. When it selects every journey of the snapshot, the
+     * counts are taken once per snapshot ({@link JourneySnapshot#memo}): a later request counts nothing and only ranks.
+     *
      * @param confidence of the intervals, e.g. 0.95
      * @param alpha      level of the BH-adjusted p-value for a direction other than NEUTRAL, e.g. 0.05
      * @param betweennessSources sources of shortest paths at most: betweenness is exact on a graph of no more
      *                   nodes, estimated from that many sources on a larger one (its cost grows with them)
      */
+    public static Ranking of(JourneySnapshot snapshot, JourneySelection selection, double confidence,
+            double alpha, int betweennessSources) {
+        MomentCounts counts = selection.selectsAll(snapshot)
+                ? snapshot.memo(UNFILTERED_COUNTS, MomentCounts.class,
+                        () -> MomentCounts.of(snapshot, journey -> true))
+                : MomentCounts.of(snapshot, selection.predicate(snapshot));
+        return rank(snapshot, counts, confidence, alpha, betweennessSources);
+    }
+
+    /** The key moments of the journeys accepted by {@code filter}, counted afresh; parameters as above. */
     public static Ranking of(JourneySnapshot snapshot, Predicate<Journey> filter, double confidence,
             double alpha, int betweennessSources) {
+        return rank(snapshot, MomentCounts.of(snapshot, filter), confidence, alpha, betweennessSources);
+    }
+
+    private static Ranking rank(JourneySnapshot snapshot, MomentCounts counts, double confidence, double alpha,
+            int betweennessSources) {
         int n = snapshot.touchpoints().size();
-        long[][] with = new long[n][Outcome.values().length];
-        long[] total = new long[Outcome.values().length];
-        int[] lastSeenBy = new int[n]; // the number of the last journey that saw each touchpoint
-        int journeyNumber = 0;
-        for (Journey journey : snapshot.journeys()) {
-            if (!filter.test(journey)) {
-                continue;
-            }
-            journeyNumber++;
-            total[journey.outcome().ordinal()] += journey.weight();
-            // The purchase event is the outcome, not a moment that leads to it: count the steps before it.
-            int moments = journey.purchaseIndex() >= 0 ? journey.purchaseIndex() : journey.length();
-            for (int i = 0; i < moments; i++) {
-                int touchpoint = journey.steps()[i];
-                if (lastSeenBy[touchpoint] != journeyNumber) {
-                    lastSeenBy[touchpoint] = journeyNumber;
-                    with[touchpoint][journey.outcome().ordinal()] += journey.weight();
-                }
-            }
-        }
-        TransitionTable table = TransitionTable.withoutTimings(snapshot, filter);
+        long[] total = counts.total();
+        TransitionTable table = counts.table();
         int graphNodes = table.nodes().size();
         double[] betweenness = TransitionCentrality.betweenness(graphNodes, sources(table), targets(table),
                 weights(table, true), betweennessSources);
@@ -99,16 +104,16 @@ public final class KeyMoments {
         long purchases = total[Outcome.PURCHASE.ordinal()];
         List<Integer> present = new ArrayList<>();
         for (int t = 0; t < n; t++) {
-            if (sum(with[t]) > 0) {
+            if (sum(counts.with(), t) > 0) {
                 present.add(t);
             }
         }
         double[] pValues = new double[present.size()];
         List<Proportions.Comparison> comparisons = new ArrayList<>();
         for (int i = 0; i < present.size(); i++) {
-            long[] w = with[present.get(i)];
-            long seenBy = sum(w);
-            long bought = w[Outcome.PURCHASE.ordinal()];
+            int t = present.get(i);
+            long seenBy = sum(counts.with(), t);
+            long bought = counts.with(t, Outcome.PURCHASE);
             Proportions.Comparison comparison = Proportions.compare(bought, seenBy, purchases - bought,
                     all - seenBy, confidence);
             comparisons.add(comparison);
@@ -118,9 +123,8 @@ public final class KeyMoments {
         List<KeyMoment> moments = new ArrayList<>(present.size());
         for (int i = 0; i < present.size(); i++) {
             int t = present.get(i);
-            long[] w = with[t];
-            long seenBy = sum(w);
-            long bought = w[Outcome.PURCHASE.ordinal()];
+            long seenBy = sum(counts.with(), t);
+            long bought = counts.with(t, Outcome.PURCHASE);
             Proportions.Comparison comparison = comparisons.get(i);
             Direction direction = adjusted[i] > alpha || comparison.difference() == 0 || seenBy == all
                     ? Direction.NEUTRAL
@@ -128,12 +132,13 @@ public final class KeyMoments {
             moments.add(new KeyMoment(snapshot.touchpoint(t).name(), seenBy, bought, all - seenBy,
                     purchases - bought, Proportions.wilson(bought, seenBy, confidence),
                     Proportions.wilson(purchases - bought, all - seenBy, confidence), comparison, adjusted[i],
-                    (double) w[Outcome.ABANDONED.ordinal()] / seenBy, (double) w[Outcome.DIVERTED.ordinal()] / seenBy,
+                    (double) counts.with(t, Outcome.ABANDONED) / seenBy,
+                    (double) counts.with(t, Outcome.DIVERTED) / seenBy,
                     betweenness[t], pageRank[t], direction));
         }
         moments.sort(Comparator.comparingDouble((KeyMoment m) -> -Math.abs(m.comparison().z()))
                 .thenComparing(KeyMoment::touchpoint));
-        return new Ranking(moments, graphNodes, Math.min(graphNodes, betweennessSources));
+        return new Ranking(moments, graphNodes, Math.min(graphNodes, betweennessSources), all, purchases);
     }
 
     static int[] sources(TransitionTable table) {
@@ -152,6 +157,15 @@ public final class KeyMoments {
     static double[] weights(TransitionTable table, boolean distances) {
         return table.transitions().stream()
                 .mapToDouble(t -> distances ? -Math.log(t.probability()) : t.count()).toArray();
+    }
+
+    /** The touchpoint's weighted journeys over every outcome. */
+    private static long sum(long[] with, int touchpoint) {
+        long sum = 0;
+        for (int outcome = 0; outcome < MomentCounts.OUTCOMES; outcome++) {
+            sum += with[touchpoint * MomentCounts.OUTCOMES + outcome];
+        }
+        return sum;
     }
 
     private static long sum(long[] values) {

@@ -1,0 +1,126 @@
+package com.journeyexplorer.analysis.attribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.PathShaping;
+import com.journeyexplorer.analysis.TouchpointLabels;
+import com.journeyexplorer.journey.EventType;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
+import com.journeyexplorer.journey.Owner;
+import com.journeyexplorer.journey.Touchpoint;
+
+/**
+ * The Markov model counted in two halves and merged ({@link SelectedAttribution} above its split threshold) against
+ * one sequential pass, on seeded random journeys: the same chain and attribution to the last bit, at every order, with
+ * and without collapsed repeats, over few labels (the dense count) and many (the hashed one).
+ */
+class SelectedAttributionTests {
+
+    /**
+     * Random journeys over {@code touchpoints} touchpoints (the last is the purchase event): 1 to 7 steps, repeats
+     * likely, a third with a purchase (sometimes at the first step, sometimes followed by more steps), a few open;
+     * weights 1-4; values money amounts, with some tiny and huge ones that the exact sum keeps apart.
+     */
+    private static JourneySnapshot randomSnapshot(long seed, int count, int touchpoints) {
+        Random random = new Random(seed);
+        List<Touchpoint> list = new ArrayList<>();
+        for (int t = 0; t < touchpoints; t++) {
+            list.add(new Touchpoint(t, "t" + t, "c" + t % 4, "", Owner.OWN));
+        }
+        List<Journey> journeys = new ArrayList<>();
+        for (int j = 0; j < count; j++) {
+            int length = 1 + random.nextInt(7);
+            int[] steps = new int[length];
+            byte[] types = new byte[length];
+            for (int i = 0; i < length; i++) {
+                steps[i] = random.nextInt(3) == 0 ? random.nextInt(4) : random.nextInt(touchpoints - 1);
+                types[i] = EventType.TOUCHPOINT.code();
+            }
+            int purchaseIndex = -1;
+            Outcome outcome = random.nextInt(10) == 0 ? Outcome.OPEN : Outcome.ABANDONED;
+            double value = 0;
+            if (random.nextInt(3) == 0) {
+                purchaseIndex = random.nextInt(length);
+                steps[purchaseIndex] = touchpoints - 1;
+                types[purchaseIndex] = EventType.PURCHASE.code();
+                outcome = Outcome.PURCHASE;
+                int kind = random.nextInt(20);
+                value = kind == 0 ? 1e-7 * random.nextDouble() : kind == 1 ? 1e14 * random.nextDouble()
+                        : Math.round(random.nextDouble() * 50_000) / 100.0;
+            }
+            journeys.add(new Journey("j" + j, null, steps, new long[0], types, null, outcome, purchaseIndex, value,
+                    1 + random.nextInt(4), null, null, null));
+        }
+        return new JourneySnapshot(list, journeys, 1);
+    }
+
+    @Test
+    void markovCountedInTwoHalvesEqualsOnePassAtEveryOrder() {
+        for (int touchpoints : new int[] {12, ChainCounts.DENSE_LABELS + 200}) {
+            JourneySnapshot snapshot = randomSnapshot(touchpoints, 3_001, touchpoints);
+            TouchpointLabels labels = TouchpointLabels.of(snapshot, PathShaping.touchpoints());
+            List<Predicate<Journey>> filters = List.of(journey -> true, journey -> journey.weight() != 2);
+            for (int order = 1; order <= MarkovChain.MAX_ORDER; order++) {
+                for (boolean collapse : new boolean[] {false, true}) {
+                    MarkovAttribution model = new MarkovAttribution(order, collapse);
+                    for (Predicate<Journey> filter : filters) {
+                        SelectedAttribution sequential = SelectedAttribution.of(snapshot, filter, model, labels,
+                                Integer.MAX_VALUE);
+                        SelectedAttribution halves = SelectedAttribution.of(snapshot, filter, model, labels, 500);
+                        assertThat(halves.journeys()).isEqualTo(sequential.journeys());
+                        assertThat(halves.purchases()).isEqualTo(sequential.purchases()).isPositive();
+                        MarkovChain one = ((MarkovAttribution.ChainAccumulator) sequential.accumulator()).chain();
+                        MarkovChain two = ((MarkovAttribution.ChainAccumulator) halves.accumulator()).chain();
+                        assertThat(two.labels()).isEqualTo(one.labels());
+                        assertThat(two.transitions()).isEqualTo(one.transitions());
+                        assertThat(two.totalConversions()).isEqualTo(one.totalConversions());
+                        assertThat(two.totalValue()).isEqualTo(one.totalValue());
+                        if (touchpoints < 100) {
+                            assertThat(halves.accumulator().attribution())
+                                    .isEqualTo(sequential.accumulator().attribution());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void exactSumsMergeToTheSumOfEveryTerm() {
+        Random random = new Random(5);
+        ExactSum all = new ExactSum();
+        ExactSum first = new ExactSum();
+        ExactSum second = new ExactSum();
+        for (int i = 0; i < 10_000; i++) {
+            int kind = random.nextInt(10);
+            double term = kind == 0 ? Math.scalb(random.nextDouble(), -30) : kind == 1 ? Math.scalb(1.0, 60)
+                    : random.nextDouble() * 1e6;
+            all.add(term);
+            (i < 4_000 ? first : second).add(term);
+        }
+        first.addAll(second);
+        assertThat(first.value()).isEqualTo(all.value());
+        // two fixed-point parts whose sum outgrows 2^63 in the integer part
+        ExactSum big = new ExactSum();
+        ExactSum bigger = new ExactSum();
+        ExactSum both = new ExactSum();
+        double term = Math.scalb(1.0, 40) + 0.25;
+        for (int i = 0; i < 5_000_000; i++) {
+            big.add(term);
+            bigger.add(term);
+            both.add(term);
+            both.add(term);
+        }
+        big.addAll(bigger);
+        assertThat(big.value()).isEqualTo(both.value()).isEqualTo(1e7 * term);
+    }
+}

@@ -1,0 +1,107 @@
+package com.journeyexplorer.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import com.journeyexplorer.analysis.JourneySelection;
+import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.PathShaping;
+import com.journeyexplorer.journey.EventType;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
+import com.journeyexplorer.journey.Owner;
+import com.journeyexplorer.journey.Touchpoint;
+
+/**
+ * The default graph, whose unpruned form is kept with the snapshot, against the same graph computed afresh through a
+ * selection that selects every journey but is not the default one, in every format and under several prunings.
+ */
+class ExportGraphsTests {
+
+    private static final String[] STAGES = {"awareness", "consideration", "purchase", "loyalty", ""};
+
+    /**
+     * Random finished journeys over 40 touchpoints in four channels and the stages, some competitors, the last the
+     * purchase event: 1 to 8 steps, timed or not, a third with a purchase (sometimes followed by more steps), the
+     * others abandoned or diverted; weights 1-3.
+     */
+    private static JourneySnapshot randomSnapshot(long seed, int count) {
+        Random random = new Random(seed);
+        int touchpoints = 40;
+        List<Touchpoint> list = new ArrayList<>();
+        for (int t = 0; t < touchpoints; t++) {
+            list.add(new Touchpoint(t, "t" + t, "c" + t % 4, STAGES[t % STAGES.length],
+                    t % 9 == 4 ? Owner.COMPETITOR : Owner.OWN));
+        }
+        List<Journey> journeys = new ArrayList<>();
+        for (int j = 0; j < count; j++) {
+            int length = 1 + random.nextInt(8);
+            int[] steps = new int[length];
+            byte[] types = new byte[length];
+            long[] times = random.nextBoolean() ? new long[length] : new long[0];
+            long at = 1_700_000_000_000L + random.nextInt(1_000_000) * 1_000L;
+            for (int i = 0; i < length; i++) {
+                steps[i] = random.nextInt(3) == 0 ? random.nextInt(5) : random.nextInt(touchpoints - 1);
+                types[i] = EventType.TOUCHPOINT.code();
+                if (times.length > 0) {
+                    at += 1_000L * (1 + random.nextInt(3_600));
+                    times[i] = at;
+                }
+            }
+            int purchaseIndex = -1;
+            Outcome outcome = random.nextBoolean() ? Outcome.ABANDONED : Outcome.DIVERTED;
+            if (random.nextInt(3) == 0) {
+                purchaseIndex = random.nextInt(length);
+                steps[purchaseIndex] = touchpoints - 1;
+                types[purchaseIndex] = EventType.PURCHASE.code();
+                outcome = Outcome.PURCHASE;
+            }
+            journeys.add(new Journey("j" + j, null, steps, times, types, null, outcome, purchaseIndex,
+                    purchaseIndex >= 0 ? 20 : 0, 1 + random.nextInt(3), null, null, null));
+        }
+        return new JourneySnapshot(list, journeys, 1);
+    }
+
+    private static String write(GraphExporter exporter, ExportGraph graph) throws IOException {
+        StringWriter body = new StringWriter();
+        exporter.export(graph, body);
+        return body.toString();
+    }
+
+    @Test
+    void defaultGraphKeptWithTheSnapshotWritesWhatComputingItAfreshWrites() throws IOException {
+        JourneySnapshot snapshot = randomSnapshot(21, 3_000);
+        assertThat(snapshot.hasOpenJourneys()).isFalse();
+        JourneySelection everyJourney = JourneySelection.all().withOpen(true);
+        assertThat(everyJourney).isNotEqualTo(JourneySelection.all());
+        PathShaping touchpoints = PathShaping.touchpoints();
+        List<Pruning> prunings = List.of(new Pruning(1, Pruning.DEFAULT_MAX_EDGES), new Pruning(5, 12),
+                new Pruning(1, Pruning.MAX_EDGES_LIMIT), new Pruning(1_000_000, 10));
+        List<ExportGraphs.FlowOptions> flowOptions = List.of(new ExportGraphs.FlowOptions(5, 8),
+                new ExportGraphs.FlowOptions(3, 2), new ExportGraphs.FlowOptions(5, 8));
+        for (GraphExporter exporter : GraphFormats.all()) {
+            boolean sankey = exporter.format().equals("sankey");
+            for (Pruning pruning : prunings) {
+                for (ExportGraphs.FlowOptions options : sankey ? flowOptions : java.util.Collections
+                        .<ExportGraphs.FlowOptions>singletonList(null)) {
+                    String fresh = write(exporter,
+                            ExportGraphs.of(snapshot, everyJourney, touchpoints, pruning, options));
+                    String kept = write(exporter,
+                            ExportGraphs.of(snapshot, JourneySelection.all(), touchpoints, pruning, options));
+                    assertThat(kept).as(exporter.format() + " " + pruning + " " + options).isEqualTo(fresh);
+                }
+            }
+        }
+        ExportGraph graph = ExportGraphs.of(snapshot, JourneySelection.all(), touchpoints,
+                new Pruning(5, 12), null);
+        assertThat(graph.graph().edgeSet()).hasSize(12);
+        assertThat(graph.meta().totalLinks()).isGreaterThan(12);
+    }
+}
