@@ -158,7 +158,7 @@ public final class ExportGraphs {
             ForkJoinTask<Map<String, long[]>> visits = ForkJoinPool.commonPool()
                     .submit(() -> LabelVisits.of(snapshot, selection, shaping));
             ForkJoinTask<AbsorbingChain> absorbing = ForkJoinPool.commonPool().submit(
-                    () -> AbsorbingChain.of(TransitionGraph.withoutTimings(snapshot, selection, shaping)));
+                    () -> TransitionGraph.withoutTimings(snapshot, selection, shaping).absorbingChain());
             TransitionStats transitions = TransitionStats.of(snapshot, selection, shaping, true);
             Map<String, LabelInfo> labels = labelInfo(snapshot, shaping);
             Map<String, long[]> presence = visits.join();
