@@ -109,8 +109,8 @@ public record Funnel(long total, List<Stage> stages) {
         long[] reached = counted.reached;
         long[] both = counted.both;
         long[] dropped = counted.dropped;
-        List<Map<String, Long>> abandoned = counted.abandoned;
-        List<Map<String, Long>> diverted = counted.diverted;
+        List<Map<String, Long>> abandoned = counted.byName(counted.abandoned, snapshot);
+        List<Map<String, Long>> diverted = counted.byName(counted.diverted, snapshot);
         ExperienceScore.Tally experience = new ExperienceScore.Tally(k);
         boolean[] reaches = new boolean[k];
         for (int i = 0; i < responses.size(); i++) {
@@ -148,24 +148,38 @@ public record Funnel(long total, List<Stage> stages) {
         final long[] reached;
         final long[] both;
         final long[] dropped;
-        final List<Map<String, Long>> abandoned = new ArrayList<>();
-        final List<Map<String, Long>> diverted = new ArrayList<>();
+        /** Per stage, the journeys dropping out after it by the touchpoint id they ended at. */
+        final long[][] abandoned;
+        final long[][] diverted;
         long total;
 
-        private Reach(int k) {
+        private Reach(int k, int touchpoints) {
             reached = new long[k];
             both = new long[k];
             dropped = new long[k];
-            for (int s = 0; s < k; s++) {
-                abandoned.add(new HashMap<>());
-                diverted.add(new HashMap<>());
+            abandoned = new long[k][touchpoints];
+            diverted = new long[k][touchpoints];
+        }
+
+        /** Each stage's non-zero counts by touchpoint name. */
+        List<Map<String, Long>> byName(long[][] byTouchpoint, JourneySnapshot snapshot) {
+            List<Map<String, Long>> named = new ArrayList<>(byTouchpoint.length);
+            for (long[] counts : byTouchpoint) {
+                Map<String, Long> stage = new HashMap<>();
+                for (int touchpoint = 0; touchpoint < counts.length; touchpoint++) {
+                    if (counts[touchpoint] != 0) {
+                        stage.put(snapshot.touchpoint(touchpoint).name(), counts[touchpoint]);
+                    }
+                }
+                named.add(stage);
             }
+            return named;
         }
 
         /** Counts the selected records among positions {@code [from, to)}. */
         static Reach of(JourneySnapshot snapshot, int from, int to, Predicate<Journey> filter, int[] stageOf,
                 int purchaseStage, int k) {
-            Reach counts = new Reach(k);
+            Reach counts = new Reach(k, snapshot.touchpoints().size());
             List<Journey> journeys = snapshot.journeys();
             boolean[] reaches = new boolean[k];
             for (int position = from; position < to; position++) {
@@ -177,7 +191,6 @@ public record Funnel(long total, List<Stage> stages) {
                 counts.total += weight;
                 Arrays.fill(reaches, false);
                 reach(journey, stageOf, purchaseStage, reaches);
-                String last = null;
                 for (int s = 0; s < k; s++) {
                     if (!reaches[s]) {
                         continue;
@@ -190,11 +203,8 @@ public record Funnel(long total, List<Stage> stages) {
                         counts.dropped[s] += weight;
                         Outcome outcome = journey.outcome();
                         if (outcome == Outcome.ABANDONED || outcome == Outcome.DIVERTED) {
-                            if (last == null) {
-                                last = snapshot.touchpoint(journey.steps()[journey.length() - 1]).name();
-                            }
-                            (outcome == Outcome.ABANDONED ? counts.abandoned : counts.diverted).get(s)
-                                    .merge(last, (long) weight, Long::sum);
+                            int last = journey.steps()[journey.length() - 1];
+                            (outcome == Outcome.ABANDONED ? counts.abandoned : counts.diverted)[s][last] += weight;
                         }
                     }
                 }
@@ -208,10 +218,10 @@ public record Funnel(long total, List<Stage> stages) {
                 reached[s] += later.reached[s];
                 both[s] += later.both[s];
                 dropped[s] += later.dropped[s];
-                Map<String, Long> abandonedAt = abandoned.get(s);
-                Map<String, Long> divertedTo = diverted.get(s);
-                later.abandoned.get(s).forEach((touchpoint, count) -> abandonedAt.merge(touchpoint, count, Long::sum));
-                later.diverted.get(s).forEach((touchpoint, count) -> divertedTo.merge(touchpoint, count, Long::sum));
+                for (int touchpoint = 0; touchpoint < abandoned[s].length; touchpoint++) {
+                    abandoned[s][touchpoint] += later.abandoned[s][touchpoint];
+                    diverted[s][touchpoint] += later.diverted[s][touchpoint];
+                }
             }
             total += later.total;
             return this;
