@@ -14,4 +14,14 @@ public interface AttributionAccumulator {
 
     /** The attribution of the journeys added so far. */
     Attribution attribution();
+
+    /**
+     * An accumulator whose counts merge exactly: {@link #addAll} of one fed the later journeys gives, to the last bit,
+     * the attribution of one accumulator fed them all, so a pass may count its halves apart.
+     */
+    interface Merging extends AttributionAccumulator {
+
+        /** Adds the journeys of {@code later}, an accumulator of the same model and labels. */
+        void addAll(Merging later);
+    }
 }

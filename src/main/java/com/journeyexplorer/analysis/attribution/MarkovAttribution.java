@@ -65,7 +65,7 @@ public final class MarkovAttribution implements AttributionModel {
     }
 
     /** The transitions of the journeys added so far, as a {@link MarkovChain} or its attribution. */
-    public static final class ChainAccumulator implements AttributionAccumulator {
+    public static final class ChainAccumulator implements AttributionAccumulator.Merging {
 
         private final List<String> labels;
         private final int[] labelOf;
@@ -90,8 +90,9 @@ public final class MarkovAttribution implements AttributionModel {
          * Adds the journeys of {@code later}, an accumulator of the same model and labels: the chain is then the one
          * of every journey added to either (counts are exact, so the order of the parts does not matter).
          */
-        public void addAll(ChainAccumulator later) {
-            counts.addAll(later.counts);
+        @Override
+        public void addAll(Merging later) {
+            counts.addAll(((ChainAccumulator) later).counts);
         }
 
         /** The chain of the journeys added so far; each call numbers the states afresh, O(states log states). */

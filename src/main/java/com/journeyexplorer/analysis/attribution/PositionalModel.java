@@ -34,19 +34,35 @@ public abstract sealed class PositionalModel extends HeuristicModel
 
     @Override
     public final AttributionAccumulator accumulator(TouchpointLabels labels) {
-        int[] labelOf = labels.labelOfEachTouchpoint();
-        Counts counts = new Counts(this, labels.count());
-        return new AttributionAccumulator() {
-            @Override
-            public void add(Journey journey) {
-                counts.addJourney(journey, labelOf);
-            }
+        return new Accumulator(labels, new Counts(this, labels.count()));
+    }
 
-            @Override
-            public Attribution attribution() {
-                return counts.attribution(labels.names());
-            }
-        };
+    /** The counts of the journeys added, by the labels' ids; merges another's exactly. */
+    private static final class Accumulator implements AttributionAccumulator.Merging {
+        private final TouchpointLabels labels;
+        private final int[] labelOf;
+        private final Counts counts;
+
+        Accumulator(TouchpointLabels labels, Counts counts) {
+            this.labels = labels;
+            this.labelOf = labels.labelOfEachTouchpoint();
+            this.counts = counts;
+        }
+
+        @Override
+        public void add(Journey journey) {
+            counts.addJourney(journey, labelOf);
+        }
+
+        @Override
+        public void addAll(Merging later) {
+            counts.addAll(((Accumulator) later).counts);
+        }
+
+        @Override
+        public Attribution attribution() {
+            return counts.attribution(labels.names());
+        }
     }
 
     /** Per label, role and path length: the weights (conversions) and exact value sums of converting paths. */
@@ -91,13 +107,37 @@ public abstract sealed class PositionalModel extends HeuristicModel
             }
         }
 
-        private void count(int label, int role, int length, long weight, double value) {
-            int row = label * ROLES + role;
+        /** Adds the counts of {@code later} (of the same model and labels): integer weights and exact sums. */
+        void addAll(Counts later) {
+            conversions += later.conversions;
+            totalValue.addAll(later.totalValue);
+            for (int row = 0; row < weights.length; row++) {
+                for (int length = 1; length < later.weights[row].length; length++) {
+                    if (later.weights[row][length] != 0 || later.values[row][length] != null) {
+                        grow(row, length);
+                        weights[row][length] += later.weights[row][length];
+                        if (later.values[row][length] != null) {
+                            if (values[row][length] == null) {
+                                values[row][length] = new ExactSum();
+                            }
+                            values[row][length].addAll(later.values[row][length]);
+                        }
+                    }
+                }
+            }
+        }
+
+        private void grow(int row, int length) {
             if (weights[row].length <= length) {
                 int size = Math.max(length + 1, 2 * weights[row].length);
                 weights[row] = Arrays.copyOf(weights[row], size);
                 values[row] = Arrays.copyOf(values[row], size);
             }
+        }
+
+        private void count(int label, int role, int length, long weight, double value) {
+            int row = label * ROLES + role;
+            grow(row, length);
             weights[row][length] += weight;
             ExactSum sum = values[row][length];
             if (sum == null) {

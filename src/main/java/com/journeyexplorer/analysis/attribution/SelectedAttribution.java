@@ -12,9 +12,10 @@ import com.journeyexplorer.journey.Outcome;
 /**
  * One attribution model fed the selected journeys of a snapshot, with the journeys and the purchases among them
  * counted in the same pass (weights counted). O(events) plus the model's own work when its attribution is asked for.
- * The Markov model's counts merge exactly ({@link MarkovAttribution.ChainAccumulator#addAll}), so from
- * {@value TwoHalves#PARALLEL_FROM} records on its pass is made in two halves on two cores ({@link TwoHalves}) and
- * merged in order: the same chain, to the last bit, as one pass.
+ * Every model's counts merge exactly ({@link AttributionAccumulator.Merging}: the Markov chain's counts, the
+ * positional models' integer weights and exact value sums, time decay's exact sums), so from
+ * {@value TwoHalves#PARALLEL_FROM} records on the pass is made in two halves on two cores ({@link TwoHalves}) and
+ * merged in order: the same attribution, to the last bit, as one pass.
  *
  * @param accumulator the model's accumulator, every selected journey added
  */
@@ -31,7 +32,7 @@ public record SelectedAttribution(AttributionAccumulator accumulator, long journ
             TouchpointLabels labels, int parallelFrom) {
         List<Journey> journeys = snapshot.journeys();
         AttributionAccumulator accumulator = model.accumulator(labels);
-        if (!(accumulator instanceof MarkovAttribution.ChainAccumulator)) {
+        if (!(accumulator instanceof AttributionAccumulator.Merging)) {
             return count(accumulator, journeys, selected, 0, journeys.size());
         }
         return TwoHalves.count(journeys.size(), parallelFrom,
@@ -39,10 +40,9 @@ public record SelectedAttribution(AttributionAccumulator accumulator, long journ
                 SelectedAttribution::addAll);
     }
 
-    /** The two halves' counts: the later one's chain counts added to this one's (exact). */
+    /** The two halves' counts: the later one's added to this one's (exact). */
     private SelectedAttribution addAll(SelectedAttribution later) {
-        ((MarkovAttribution.ChainAccumulator) accumulator).addAll(
-                (MarkovAttribution.ChainAccumulator) later.accumulator);
+        ((AttributionAccumulator.Merging) accumulator).addAll((AttributionAccumulator.Merging) later.accumulator);
         return new SelectedAttribution(accumulator, journeys + later.journeys, purchases + later.purchases);
     }
 

@@ -71,51 +71,79 @@ public final class TimeDecay extends HeuristicModel {
      */
     @Override
     public AttributionAccumulator accumulator(TouchpointLabels labels) {
-        int[] labelOf = labels.labelOfEachTouchpoint();
-        ExactSum[][] sums = new ExactSum[labels.count()][];
-        ExactSum totalValue = new ExactSum();
-        return new AttributionAccumulator() {
-            private long conversions;
-            private double[] shares = new double[16];
+        return new Accumulator(labels);
+    }
 
-            @Override
-            public void add(Journey journey) {
-                if (journey.outcome() != Outcome.PURCHASE) {
-                    return;
-                }
-                // As AttributionPath.of: the steps before the purchase (the purchase step alone if it came first).
-                int length = Math.max(1, journey.purchaseIndex());
-                double value = Math.max(0, journey.value());
-                long[] times = journey.isTimed() ? journey.times() : NO_TIMES;
-                long conversionTime = journey.isTimed() ? times[journey.purchaseIndex()] : 0;
-                shares = shares(times, conversionTime, length, shares);
-                conversions += journey.weight();
-                totalValue.add(value);
-                int[] steps = journey.steps();
-                for (int i = 0; i < length; i++) {
-                    int label = labelOf[steps[i]];
-                    if (sums[label] == null) {
-                        sums[label] = newSums();
-                    }
-                    sums[label][0].add(journey.weight() * shares[i]);
-                    sums[label][1].add(value * shares[i]);
+    /** Exact sums per label id of the converting journeys added; merges another's exactly. */
+    private final class Accumulator implements AttributionAccumulator.Merging {
+        private final TouchpointLabels labels;
+        private final int[] labelOf;
+        private final ExactSum[][] sums;
+        private final ExactSum totalValue = new ExactSum();
+        private long conversions;
+        private double[] shares = new double[16];
+
+        Accumulator(TouchpointLabels labels) {
+            this.labels = labels;
+            this.labelOf = labels.labelOfEachTouchpoint();
+            this.sums = new ExactSum[labels.count()][];
+        }
+
+        @Override
+        public void add(Journey journey) {
+            if (journey.outcome() != Outcome.PURCHASE) {
+                return;
+            }
+            // As AttributionPath.of: the steps before the purchase (the purchase step alone if it came first).
+            int length = Math.max(1, journey.purchaseIndex());
+            double value = Math.max(0, journey.value());
+            long[] times = journey.isTimed() ? journey.times() : NO_TIMES;
+            long conversionTime = journey.isTimed() ? times[journey.purchaseIndex()] : 0;
+            shares = shares(times, conversionTime, length, shares);
+            conversions += journey.weight();
+            totalValue.add(value);
+            int[] steps = journey.steps();
+            for (int i = 0; i < length; i++) {
+                ExactSum[] sum = sumsOf(labelOf[steps[i]]);
+                sum[0].add(journey.weight() * shares[i]);
+                sum[1].add(value * shares[i]);
+            }
+        }
+
+        @Override
+        public void addAll(Merging later) {
+            Accumulator other = (Accumulator) later;
+            conversions += other.conversions;
+            totalValue.addAll(other.totalValue);
+            for (int label = 0; label < sums.length; label++) {
+                if (other.sums[label] != null) {
+                    ExactSum[] sum = sumsOf(label);
+                    sum[0].addAll(other.sums[label][0]);
+                    sum[1].addAll(other.sums[label][1]);
                 }
             }
+        }
 
-            @Override
-            public Attribution attribution() {
-                Map<String, ExactSum[]> byName = new TreeMap<>();
-                for (int label = 0; label < sums.length; label++) {
-                    if (sums[label] != null) {
-                        byName.put(labels.name(label), sums[label]);
-                    }
-                }
-                List<Attribution.Credit> credits = new ArrayList<>(byName.size());
-                byName.forEach((name, sum) -> credits.add(new Attribution.Credit(name, sum[0].value(),
-                        sum[1].value())));
-                return new Attribution(NAME, credits, conversions, totalValue.value());
+        private ExactSum[] sumsOf(int label) {
+            if (sums[label] == null) {
+                sums[label] = newSums();
             }
-        };
+            return sums[label];
+        }
+
+        @Override
+        public Attribution attribution() {
+            Map<String, ExactSum[]> byName = new TreeMap<>();
+            for (int label = 0; label < sums.length; label++) {
+                if (sums[label] != null) {
+                    byName.put(labels.name(label), sums[label]);
+                }
+            }
+            List<Attribution.Credit> credits = new ArrayList<>(byName.size());
+            byName.forEach((name, sum) -> credits.add(new Attribution.Credit(name, sum[0].value(),
+                    sum[1].value())));
+            return new Attribution(NAME, credits, conversions, totalValue.value());
+        }
     }
 
     private static final long[] NO_TIMES = new long[0];

@@ -19,16 +19,16 @@ import com.journeyexplorer.journey.Owner;
 import com.journeyexplorer.journey.Touchpoint;
 
 /**
- * The Markov model counted in two halves and merged ({@link SelectedAttribution} above its split threshold) against
- * one sequential pass, on seeded random journeys: the same chain and attribution to the last bit, at every order, with
- * and without collapsed repeats, over few labels (the dense count) and many (the hashed one).
+ * Every model counted in two halves and merged ({@link SelectedAttribution} above its split threshold) against one
+ * sequential pass, on seeded random journeys: the same chain and attribution to the last bit, the Markov model at every
+ * order, with and without collapsed repeats, over few labels (the dense count) and many (the hashed one).
  */
 class SelectedAttributionTests {
 
     /**
      * Random journeys over {@code touchpoints} touchpoints (the last is the purchase event): 1 to 7 steps, repeats
      * likely, a third with a purchase (sometimes at the first step, sometimes followed by more steps), a few open;
-     * weights 1-4; values money amounts, with some tiny and huge ones that the exact sum keeps apart.
+     * weights 1-4; values money amounts, with some tiny and huge ones that the exact sum keeps apart; half of them timed.
      */
     private static JourneySnapshot randomSnapshot(long seed, int count, int touchpoints) {
         Random random = new Random(seed);
@@ -57,7 +57,11 @@ class SelectedAttributionTests {
                 value = kind == 0 ? 1e-7 * random.nextDouble() : kind == 1 ? 1e14 * random.nextDouble()
                         : Math.round(random.nextDouble() * 50_000) / 100.0;
             }
-            journeys.add(new Journey("j" + j, null, steps, new long[0], types, null, outcome, purchaseIndex, value,
+            long[] times = new long[j % 2 == 0 ? length : 0];
+            for (int i = 0; i < times.length; i++) {
+                times[i] = (i == 0 ? 1_700_000_000_000L : times[i - 1]) + random.nextInt(3 * 86_400_000);
+            }
+            journeys.add(new Journey("j" + j, null, steps, times, types, null, outcome, purchaseIndex, value,
                     1 + random.nextInt(4), null, null, null));
         }
         return new JourneySnapshot(list, journeys, 1);
@@ -88,6 +92,32 @@ class SelectedAttributionTests {
                             assertThat(halves.accumulator().attribution())
                                     .isEqualTo(sequential.accumulator().attribution());
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void heuristicModelsCountedInTwoHalvesEqualOnePass() {
+        for (int touchpoints : new int[] {12, 1_200}) {
+            JourneySnapshot snapshot = randomSnapshot(touchpoints + 7, 3_001, touchpoints);
+            for (PathShaping shaping : List.of(PathShaping.touchpoints(),
+                    new PathShaping(PathShaping.Level.CHANNEL, false, null, null))) {
+                TouchpointLabels labels = TouchpointLabels.of(snapshot, shaping);
+                for (AttributionModel model : List.of(new FirstTouch(), new LastTouch(), new LinearTouch(),
+                        new PositionBased(), new TimeDecay(2))) {
+                    for (Predicate<Journey> filter : List.<Predicate<Journey>>of(journey -> true,
+                            journey -> journey.weight() != 2)) {
+                        SelectedAttribution sequential = SelectedAttribution.of(snapshot, filter, model, labels,
+                                Integer.MAX_VALUE);
+                        SelectedAttribution halves = SelectedAttribution.of(snapshot, filter, model, labels, 500);
+                        assertThat(halves.accumulator()).isInstanceOf(AttributionAccumulator.Merging.class);
+                        assertThat(halves.journeys()).isEqualTo(sequential.journeys());
+                        Attribution expected = sequential.accumulator().attribution();
+                        assertThat(expected.credits()).as(model.name()).isNotEmpty();
+                        assertThat(halves.accumulator().attribution()).as(model.name() + " " + shaping)
+                                .isEqualTo(expected);
                     }
                 }
             }
