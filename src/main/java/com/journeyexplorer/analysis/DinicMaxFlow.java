@@ -13,15 +13,25 @@ final class DinicMaxFlow {
     private final int nodes;
     private int arcs;
     private int[] head;
-    private int[] to = new int[64];
-    private int[] next = new int[64];
-    private long[] capacity = new long[64];
-    private long[] flow = new long[64];
+    private int[] to;
+    private int[] next;
+    private long[] capacity;
+    private long[] flow;
     private int[] level;
     private int[] cursor;
 
     DinicMaxFlow(int nodes) {
+        this(nodes, 32);
+    }
+
+    /** A network expecting about {@code expectedArcs} arcs, so that its arrays need not grow. */
+    DinicMaxFlow(int nodes, int expectedArcs) {
         this.nodes = nodes;
+        int size = Math.max(64, 2 * expectedArcs);
+        to = new int[size];
+        next = new int[size];
+        capacity = new long[size];
+        flow = new long[size];
         this.head = new int[nodes];
         Arrays.fill(head, -1);
     }

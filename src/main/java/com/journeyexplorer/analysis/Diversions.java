@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
 /**
  * Where the selected journeys go from our touchpoints to competitors', at raw touchpoint level over whole journeys
@@ -70,20 +70,25 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be at least 0");
         }
-        Counts counts = Counts.of(snapshot, selection.predicate(snapshot), parallelFrom);
-        List<Diversion> diversions = new ArrayList<>(counts.lost.size());
-        for (int edge = 0; edge < counts.lost.size(); edge++) {
-            Touchpoint own = snapshot.touchpoint(counts.lost.from[edge]);
-            Touchpoint competitor = snapshot.touchpoint(counts.lost.to[edge]);
-            long journeys = counts.lost.count(edge);
+        Network network = new Network(snapshot);
+        Counts counts = Counts.of(snapshot, network, selection, parallelFrom);
+        List<Diversion> diversions = new ArrayList<>(network.lostEdges);
+        for (int lostEdge = 0; lostEdge < network.lostEdges; lostEdge++) {
+            long journeys = counts.lost[lostEdge];
+            if (journeys == 0) {
+                continue;
+            }
+            int edge = network.lostEdge[lostEdge];
+            Touchpoint own = snapshot.touchpoint(network.edges.from(edge));
+            Touchpoint competitor = snapshot.touchpoint(network.edges.to(edge));
             diversions.add(new Diversion(own.name(), own.stage(), competitor.name(), journeys,
-                    LabelCount.share(journeys, counts.visitors[own.id()]), counts.cameBack[edge],
-                    counts.boughtAfterReturn[edge]));
+                    LabelCount.share(journeys, counts.visitors[own.id()]), counts.cameBack[lostEdge],
+                    counts.boughtAfterReturn[lostEdge]));
         }
         diversions.sort(Comparator.comparingLong(Diversion::journeys).reversed()
                 .thenComparing(Diversion::touchpoint).thenComparing(Diversion::competitor));
         return new Diversions(diversions.subList(0, Math.min(limit, diversions.size())),
-                minimumCut(snapshot, counts));
+                minimumCut(snapshot, network, counts));
     }
 
     /** The capacities of the minimum-cut network: journeys taking each transition, by source then target name. */
@@ -94,83 +99,102 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
     /** As {@link #capacities(JourneySnapshot, JourneySelection)}, counted in halves from {@code parallelFrom} on. */
     static Map<String, Map<String, Long>> capacities(JourneySnapshot snapshot, JourneySelection selection,
             int parallelFrom) {
-        return Counts.of(snapshot, selection.predicate(snapshot), parallelFrom).capacities(snapshot);
+        Network network = new Network(snapshot);
+        return Counts.of(snapshot, network, selection, parallelFrom).capacities(snapshot, network);
     }
 
     /**
-     * Everything one pass over the selected journeys counts. {@code lost}: own → competitor transitions, each journey
-     * once (its count is journeys); {@code cameBack} and {@code boughtAfterReturn} by the same edge ids.
-     * {@code transitions}: between the start node (id n, or the touchpoint named like it) and touchpoints, consecutive
-     * nodes differing, each journey once per transition (its {@code journeys} are the capacities).
+     * Everything one pass over the selected journeys counts, by the ids of the snapshot's {@link StepEdges}.
+     * {@code visitors}: per touchpoint, journeys visiting it. {@code transitionJourneys}: per edge between distinct
+     * touchpoints, journeys taking it (each once): the capacities; {@code startJourneys}: per touchpoint, journeys
+     * starting there, where the start node is not itself a touchpoint with that edge (then it counts on the edge).
+     * {@code lost}: per own → competitor edge (numbered by {@code lostIndex}), journeys taking it, with
+     * {@code cameBack} and {@code boughtAfterReturn}.
      */
     private static final class Counts {
-        final long[] visitors;
-        final EdgeTallies lost;
-        final EdgeTallies transitions;
-        long[] cameBack = new long[16];
-        long[] boughtAfterReturn = new long[16];
-        long total;
-        int start;
+        /** Per edge: journeys taking it, and the number of the last journey counted (one cache line for both). */
+        private static final int STRIDE = 2;
 
-        private Counts(int n) {
+        final long[] visitors;
+        final long[] transitions;
+        final long[] startJourneys;
+        final long[] lost;
+        final long[] cameBack;
+        final long[] boughtAfterReturn;
+        long total;
+
+        private Counts(int n, int edges, int lostEdges) {
             visitors = new long[n];
-            lost = new EdgeTallies(n, false);
-            transitions = new EdgeTallies(n + 1, false);
+            transitions = new long[edges * STRIDE];
+            startJourneys = new long[n];
+            lost = new long[lostEdges];
+            cameBack = new long[lostEdges];
+            boughtAfterReturn = new long[lostEdges];
+        }
+
+        long transitionJourneys(int edge) {
+            return transitions[edge * STRIDE];
         }
 
         /** Counts the selected records of {@code snapshot}, in two halves from {@code parallelFrom} records on. */
-        static Counts of(JourneySnapshot snapshot, Predicate<Journey> filter, int parallelFrom) {
-            int n = snapshot.touchpoints().size();
-            boolean[] competitor = new boolean[n];
-            for (Touchpoint touchpoint : snapshot.touchpoints()) {
-                competitor[touchpoint.id()] = touchpoint.isCompetitor();
-            }
-            int start = snapshot.touchpoint(TransitionGraph.START).map(Touchpoint::id).orElse(n);
-            List<Journey> journeys = snapshot.journeys();
-            return TwoHalves.count(journeys.size(), parallelFrom,
-                    (from, to) -> of(journeys, from, to, filter, competitor, start), Counts::add);
+        static Counts of(JourneySnapshot snapshot, Network network, JourneySelection selection, int parallelFrom) {
+            IntPredicate selected = selection.positions(snapshot);
+            JourneyColumns columns = JourneyColumns.of(snapshot);
+            return TwoHalves.count(snapshot.journeys().size(), parallelFrom,
+                    (from, to) -> of(snapshot.journeys(), network, columns, from, to, selected), Counts::add);
         }
 
         /** Counts the selected records among positions {@code [from, to)}. */
-        private static Counts of(List<Journey> journeys, int from, int to, Predicate<Journey> filter,
-                boolean[] competitor, int start) {
-            int n = competitor.length;
-            Counts counts = new Counts(n);
-            counts.start = start;
+        private static Counts of(List<Journey> journeys, Network network, JourneyColumns columns, int from, int to,
+                IntPredicate selected) {
+            StepEdges edges = network.edges;
+            int n = network.competitor.length;
+            Counts counts = new Counts(n, edges.edgeCount(), network.lostEdges);
+            long[] transitions = counts.transitions;
+            long[] visitors = counts.visitors;
             int[] visited = new int[n];
-            int[] diverted = new int[8];
-            int stamp = 0;
+            int[] lostStamp = new int[network.lostEdges];
+            int journey = 0;
             for (int position = from; position < to; position++) {
-                Journey journey = journeys.get(position);
-                if (!filter.test(journey)) {
+                if ((position & 0xFFFF) == 0) {
+                    WorkBudget.check();
+                }
+                if (!selected.test(position)) {
                     continue;
                 }
-                stamp++;
-                int[] steps = journey.steps();
-                int weight = journey.weight();
+                journey++;
+                int weight = columns.weight(position);
                 counts.total += weight;
-                counts.transitions.startJourney();
-                int previous = start;
-                int divertedCount = 0;
-                for (int i = 0; i < steps.length; i++) {
-                    int step = steps[i];
-                    if (visited[step] != stamp) {
-                        visited[step] = stamp;
-                        counts.visitors[step] += weight;
+                int step = edges.first(position);
+                visited[step] = journey;
+                visitors[step] += weight;
+                if (step != network.start) {
+                    int edge = network.startEdge[step];
+                    if (edge >= 0) {
+                        transitions[edge * STRIDE] += weight;
+                        transitions[edge * STRIDE + 1] = journey;
+                    } else {
+                        counts.startJourneys[step] += weight;
                     }
-                    if (previous != step) {
-                        counts.transitions.add(previous, step, weight);
+                }
+                int end = edges.end(position);
+                for (int k = edges.start(position); k < end; k++) {
+                    int edge = edges.edgeAt(k);
+                    step = edges.to(edge);
+                    if (visited[step] != journey) {
+                        visited[step] = journey;
+                        visitors[step] += weight;
                     }
-                    previous = step;
-                    if (i > 0 && !competitor[steps[i - 1]] && competitor[step]) {
-                        int pair = steps[i - 1] * n + step;
-                        if (!contains(diverted, divertedCount, pair)) {
-                            if (divertedCount == diverted.length) {
-                                diverted = Arrays.copyOf(diverted, divertedCount * 2);
-                            }
-                            diverted[divertedCount++] = pair;
-                            counts.divert(journey, steps[i - 1], i, competitor);
-                        }
+                    int at = edge * STRIDE;
+                    if (transitions[at + 1] != journey && !network.selfLoop[edge]) {
+                        transitions[at + 1] = journey;
+                        transitions[at] += weight;
+                    }
+                    int lostEdge = network.lostIndex[edge];
+                    if (lostEdge >= 0 && lostStamp[lostEdge] != journey) {
+                        lostStamp[lostEdge] = journey;
+                        counts.divert(journeys.get(position), lostEdge, k + 1 - edges.start(position), k, end,
+                                edges, network.competitor, weight);
                     }
                 }
             }
@@ -178,66 +202,134 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
         }
 
         /**
-         * Adds the counts of {@code later}, the records after this one's: its lost edges' cameBack and
-         * boughtAfterReturn go to the same edges here, and the edges keep the ids one pass would give them.
+         * Counts a journey's first transition into the competitor at step {@code competitorStep}, column index
+         * {@code k}: whether it comes back to an own touchpoint later, and buys after that transition.
          */
-        Counts add(Counts later) {
-            for (int id = 0; id < visitors.length; id++) {
-                visitors[id] += later.visitors[id];
-            }
-            int[] ids = lost.addAll(later.lost);
-            if (cameBack.length < lost.size()) {
-                cameBack = Arrays.copyOf(cameBack, lost.size());
-                boughtAfterReturn = Arrays.copyOf(boughtAfterReturn, lost.size());
-            }
-            for (int edge = 0; edge < ids.length; edge++) {
-                cameBack[ids[edge]] += later.cameBack[edge];
-                boughtAfterReturn[ids[edge]] += later.boughtAfterReturn[edge];
-            }
-            transitions.addAll(later.transitions);
-            total += later.total;
-            return this;
-        }
-
-        /** Counts a journey's first transition into the competitor at {@code competitorIndex}. */
-        private void divert(Journey journey, int own, int competitorIndex, boolean[] competitor) {
-            int[] steps = journey.steps();
-            int weight = journey.weight();
-            int edge = lost.add(own, steps[competitorIndex], weight);
-            if (edge == cameBack.length) {
-                cameBack = Arrays.copyOf(cameBack, edge * 2);
-                boughtAfterReturn = Arrays.copyOf(boughtAfterReturn, edge * 2);
-            }
-            for (int j = competitorIndex + 1; j < steps.length; j++) {
-                if (!competitor[steps[j]]) {
-                    cameBack[edge] += weight;
-                    if (journey.purchaseIndex() > competitorIndex) {
-                        boughtAfterReturn[edge] += weight;
+        private void divert(Journey journey, int lostEdge, int competitorStep, int k, int end, StepEdges edges,
+                boolean[] competitor, int weight) {
+            lost[lostEdge] += weight;
+            for (int later = k + 1; later < end; later++) {
+                if (!competitor[edges.to(edges.edgeAt(later))]) {
+                    cameBack[lostEdge] += weight;
+                    if (journey.purchaseIndex() > competitorStep) {
+                        boughtAfterReturn[lostEdge] += weight;
                     }
                     break;
                 }
             }
         }
 
-        Map<String, Map<String, Long>> capacities(JourneySnapshot snapshot) {
-            int n = snapshot.touchpoints().size();
-            Map<String, Map<String, Long>> capacities = new TreeMap<>();
-            for (int edge = 0; edge < transitions.size(); edge++) {
-                int from = transitions.from[edge];
-                String source = from == n ? TransitionGraph.START : snapshot.touchpoint(from).name();
-                capacities.computeIfAbsent(source, k -> new TreeMap<>())
-                        .put(snapshot.touchpoint(transitions.to[edge]).name(), transitions.journeys(edge));
+        /** Adds the counts of {@code later}, the records after this one's. */
+        Counts add(Counts later) {
+            for (int id = 0; id < visitors.length; id++) {
+                visitors[id] += later.visitors[id];
+                startJourneys[id] += later.startJourneys[id];
             }
-            return capacities;
+            for (int at = 0; at < transitions.length; at += STRIDE) {
+                transitions[at] += later.transitions[at];
+            }
+            for (int edge = 0; edge < lost.length; edge++) {
+                lost[edge] += later.lost[edge];
+                cameBack[edge] += later.cameBack[edge];
+                boughtAfterReturn[edge] += later.boughtAfterReturn[edge];
+            }
+            total += later.total;
+            return this;
         }
 
-        private static boolean contains(int[] values, int size, int value) {
-            for (int i = 0; i < size; i++) {
-                if (values[i] == value) {
-                    return true;
+        /** The capacities, by source then target name. */
+        Map<String, Map<String, Long>> capacities(JourneySnapshot snapshot, Network network) {
+            Map<String, Map<String, Long>> capacities = new TreeMap<>();
+            network.forEachTransition(this, (source, target, journeys) -> capacities
+                    .computeIfAbsent(network.name(snapshot, source), k -> new TreeMap<>())
+                    .put(network.name(snapshot, target), journeys));
+            return capacities;
+        }
+    }
+
+    /** A transition of the network and the journeys taking it. */
+    @FunctionalInterface
+    private interface TransitionVisitor {
+        void visit(int source, int target, long journeys);
+    }
+
+    /**
+     * The request's view of the snapshot's {@link StepEdges}: the start node (id n, or the touchpoint named like it),
+     * which edges are self-loops (not transitions of the network), which are own → competitor ones (numbered
+     * {@code [0, lostEdges)}), and for each touchpoint the edge from the start node when the start is a touchpoint.
+     * O(touchpoints + edges).
+     */
+    private static final class Network {
+        final StepEdges edges;
+        final boolean[] competitor;
+        final int start;
+        final int[] startEdge;
+        final boolean[] selfLoop;
+        final int[] lostIndex;
+        /** By lost index, the edge id. */
+        final int[] lostEdge;
+        final int lostEdges;
+
+        Network(JourneySnapshot snapshot) {
+            edges = StepEdges.of(snapshot);
+            int n = snapshot.touchpoints().size();
+            competitor = new boolean[n];
+            for (Touchpoint touchpoint : snapshot.touchpoints()) {
+                competitor[touchpoint.id()] = touchpoint.isCompetitor();
+            }
+            start = snapshot.touchpoint(TransitionGraph.START).map(Touchpoint::id).orElse(n);
+            startEdge = new int[n];
+            Arrays.fill(startEdge, -1);
+            selfLoop = new boolean[edges.edgeCount()];
+            lostIndex = new int[edges.edgeCount()];
+            int lostCount = 0;
+            for (int edge = 0; edge < edges.edgeCount(); edge++) {
+                int source = edges.from(edge);
+                int target = edges.to(edge);
+                selfLoop[edge] = source == target;
+                if (source == start && !selfLoop[edge]) {
+                    startEdge[target] = edge;
+                }
+                lostIndex[edge] = !competitor[source] && competitor[target] ? lostCount++ : -1;
+            }
+            lostEdges = lostCount;
+            lostEdge = new int[lostCount];
+            for (int edge = 0; edge < edges.edgeCount(); edge++) {
+                if (lostIndex[edge] >= 0) {
+                    lostEdge[lostIndex[edge]] = edge;
                 }
             }
-            return false;
+        }
+
+        String name(JourneySnapshot snapshot, int node) {
+            return node == competitor.length ? TransitionGraph.START : snapshot.touchpoint(node).name();
+        }
+
+        /** How many transitions {@link #forEachTransition} visits. */
+        int transitionCount(Counts counts) {
+            int count = 0;
+            for (long journeys : counts.startJourneys) {
+                count += journeys > 0 ? 1 : 0;
+            }
+            for (int edge = 0; edge < edges.edgeCount(); edge++) {
+                count += counts.transitionJourneys(edge) > 0 ? 1 : 0;
+            }
+            return count;
+        }
+
+        /** Every transition some selected journey takes: from the start node, then between touchpoints. */
+        void forEachTransition(Counts counts, TransitionVisitor visitor) {
+            for (int target = 0; target < counts.startJourneys.length; target++) {
+                if (counts.startJourneys[target] > 0) {
+                    visitor.visit(start, target, counts.startJourneys[target]);
+                }
+            }
+            for (int edge = 0; edge < edges.edgeCount(); edge++) {
+                long journeys = counts.transitionJourneys(edge);
+                if (journeys > 0) {
+                    visitor.visit(edges.from(edge), edges.to(edge), journeys);
+                }
+            }
         }
     }
 
@@ -246,37 +338,40 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
      * taking it as capacity, and a super-sink joined from every competitor touchpoint with a transition by capacity
      * above any cut.
      */
-    private static MinimumCut minimumCut(JourneySnapshot snapshot, Counts counts) {
+    private static MinimumCut minimumCut(JourneySnapshot snapshot, Network network, Counts counts) {
         int n = snapshot.touchpoints().size();
         int sink = n + 1;
-        EdgeTallies transitions = counts.transitions;
-        DinicMaxFlow network = new DinicMaxFlow(n + 2);
+        int transitions = network.transitionCount(counts);
+        DinicMaxFlow flow = new DinicMaxFlow(n + 2, transitions + n);
         boolean[] inNetwork = new boolean[n + 1];
-        int[] arcs = new int[transitions.size()];
-        for (int edge = 0; edge < transitions.size(); edge++) {
-            arcs[edge] = network.addArc(transitions.from[edge], transitions.to[edge], transitions.journeys(edge));
-            inNetwork[transitions.from[edge]] = true;
-            inNetwork[transitions.to[edge]] = true;
-        }
+        // per arc added for a transition: its source, its target and its index in the network
+        int[] arcs = new int[3 * transitions];
+        int[] added = new int[1];
+        network.forEachTransition(counts, (source, target, journeys) -> {
+            int at = 3 * added[0]++;
+            arcs[at] = source;
+            arcs[at + 1] = target;
+            arcs[at + 2] = flow.addArc(source, target, journeys);
+            inNetwork[source] = true;
+            inNetwork[target] = true;
+        });
         boolean anyCompetitor = false;
         for (Touchpoint touchpoint : snapshot.touchpoints()) {
             if (touchpoint.isCompetitor() && inNetwork[touchpoint.id()]) {
-                network.addArc(touchpoint.id(), sink, counts.total + 1);
+                flow.addArc(touchpoint.id(), sink, counts.total + 1);
                 anyCompetitor = true;
             }
         }
         if (!anyCompetitor) {
             return new MinimumCut(List.of(), 0);
         }
-        long value = network.maximumFlow(counts.start, sink);
-        boolean[] sinkSide = network.sinkSide(sink);
+        long value = flow.maximumFlow(network.start, sink);
+        boolean[] sinkSide = flow.sinkSide(sink);
         List<CutEdge> edges = new ArrayList<>();
-        for (int edge = 0; edge < transitions.size(); edge++) {
-            int from = transitions.from[edge];
-            int to = transitions.to[edge];
-            if (!sinkSide[from] && sinkSide[to]) {
-                edges.add(new CutEdge(from == n ? TransitionGraph.START : snapshot.touchpoint(from).name(),
-                        snapshot.touchpoint(to).name(), network.arcCapacity(arcs[edge])));
+        for (int at = 0; at < arcs.length; at += 3) {
+            if (!sinkSide[arcs[at]] && sinkSide[arcs[at + 1]]) {
+                edges.add(new CutEdge(network.name(snapshot, arcs[at]), network.name(snapshot, arcs[at + 1]),
+                        flow.arcCapacity(arcs[at + 2])));
             }
         }
         edges.sort(Comparator.comparingLong(CutEdge::journeys).reversed().thenComparing(CutEdge::from)

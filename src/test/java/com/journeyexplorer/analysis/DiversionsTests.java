@@ -62,6 +62,26 @@ class DiversionsTests {
     }
 
     @Test
+    void countsATouchpointNamedLikeTheStartNodeAsTheStart() {
+        // "(start)" is a touchpoint here: a journey starting elsewhere enters the network through the same node as a
+        // journey stepping from that touchpoint, and a journey doing both counts once on that transition
+        JourneySnapshot snapshot = new JourneyFixture().competitors("X")
+                .journeys(NodeSpace.START_NAME + ">A>X", "A>X", "B>" + NodeSpace.START_NAME + ">A>buy!", "B>X",
+                        NodeSpace.START_NAME + ">B>X")
+                .snapshot();
+        for (JourneySelection selection : PathCrossChecks.selections()) {
+            assertThat(Diversions.of(snapshot, selection, 100).diversions())
+                    .isEqualTo(ObjectPathAnalyses.diversions(snapshot, selection));
+            assertThat(Diversions.capacities(snapshot, selection))
+                    .isEqualTo(ObjectPathAnalyses.capacities(snapshot, selection));
+            assertThat(Diversions.of(snapshot, selection, 100).minimumCut())
+                    .isEqualTo(ObjectPathAnalyses.minimumCut(snapshot, selection));
+        }
+        assertThat(Diversions.capacities(snapshot, JourneySelection.all()).get(NodeSpace.START_NAME))
+                .containsEntry("A", 3L).containsEntry("B", 3L);
+    }
+
+    @Test
     void equalsTheCountsOfTouchpointObjectsOnRandomJourneys() {
         for (long seed = 1; seed <= 10; seed++) {
             JourneySnapshot random = JourneyFixture.varied(seed, 300);

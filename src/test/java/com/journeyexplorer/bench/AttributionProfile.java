@@ -16,7 +16,8 @@ import com.journeyexplorer.ingest.InMemoryImport;
  * is built in memory from a demo CSV ({@link InMemoryImport}) and each request runs through its controller's own
  * handler method (the same code as a request with {@code Cache-Control: no-cache}, minus JSON writing). Prints the
  * median and minimum of 15 runs after 5 warm-ups (system properties {@code profile.runs}, {@code profile.warmups}),
- * the requests taking turns.
+ * the requests taking turns, and the median CPU time of the process over each request (all its threads: the
+ * request's two halves and the garbage collector's share; on a shared machine steadier than the wall time).
  *
  * <p>Run after {@code ./mvnw -q -B test-compile} and
  * {@code ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
@@ -34,6 +35,10 @@ public final class AttributionProfile {
     private static final Shape SHAPE = Shape.named(System.getProperty("bench.shape", "demo"));
     private static final int WARMUPS = Integer.getInteger("profile.warmups", 5);
     private static final int RUNS = Integer.getInteger("profile.runs", 15);
+    /** The process's CPU time, all threads: on a shared machine, steadier than the wall time. */
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
     private static final List<String> DEFAULT_REQUESTS = List.of("/api/attribution?model=markov",
             "/api/attribution?model=linear", "/api/attribution?model=first", "/api/attribution?model=last",
             "/api/attribution?model=position", "/api/attribution?model=time-decay",
@@ -72,17 +77,21 @@ public final class AttributionProfile {
         }
         // round robin, so that a busy spell of a shared machine slows every request alike
         double[][] millis = new double[handlers.size()][RUNS];
+        double[][] cpuMillis = new double[handlers.size()][RUNS];
         for (int run = 0; run < RUNS; run++) {
             for (int h = 0; h < handlers.size(); h++) {
+                long cpu0 = PROCESS.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 handlers.get(h).call();
                 millis[h][run] = (System.nanoTime() - t0) / 1e6;
+                cpuMillis[h][run] = (PROCESS.getProcessCpuTime() - cpu0) / 1e6;
             }
         }
         for (int h = 0; h < handlers.size(); h++) {
             Arrays.sort(millis[h]);
-            System.out.printf(Locale.ROOT, "%-75s median %8.1f ms  min %8.1f ms%n", requests.get(h),
-                    millis[h][RUNS / 2], millis[h][0]);
+            Arrays.sort(cpuMillis[h]);
+            System.out.printf(Locale.ROOT, "%-75s median %8.1f ms  min %8.1f ms  CPU median %8.1f ms%n",
+                    requests.get(h), millis[h][RUNS / 2], millis[h][0], cpuMillis[h][RUNS / 2]);
         }
     }
 }

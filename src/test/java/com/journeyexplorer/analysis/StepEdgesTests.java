@@ -1,0 +1,72 @@
+package com.journeyexplorer.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.journeyexplorer.journey.Journey;
+
+class StepEdgesTests {
+
+    @Test
+    void holdsEveryRecordsPairsOfStepsInOrder() {
+        for (PathCrossChecks.HalvesCase each : PathCrossChecks.halvesCases()) {
+            JourneySnapshot snapshot = each.snapshot();
+            StepEdges edges = StepEdges.of(snapshot);
+            List<Journey> journeys = snapshot.journeys();
+            for (int position = 0; position < journeys.size(); position++) {
+                int[] steps = journeys.get(position).steps();
+                assertThat(edges.first(position)).isEqualTo(steps[0]);
+                assertThat(edges.end(position) - edges.start(position)).isEqualTo(steps.length - 1);
+                for (int i = 0; i + 1 < steps.length; i++) {
+                    int edge = edges.edgeAt(edges.start(position) + i);
+                    assertThat(new int[] {edges.from(edge), edges.to(edge)}).containsExactly(steps[i], steps[i + 1]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void numbersTheEdgesByDescendingWeightedCount() {
+        JourneySnapshot snapshot = JourneyFixture.varied(7, 2_000);
+        StepEdges edges = StepEdges.of(snapshot);
+        Map<Long, Long> counted = new HashMap<>();
+        for (Journey journey : snapshot.journeys()) {
+            for (int i = 0; i + 1 < journey.length(); i++) {
+                counted.merge((long) journey.steps()[i] << 32 | journey.steps()[i + 1], (long) journey.weight(),
+                        Long::sum);
+            }
+        }
+        assertThat(edges.edgeCount()).isEqualTo(counted.size());
+        for (int edge = 0; edge < edges.edgeCount(); edge++) {
+            assertThat(edges.count(edge)).isEqualTo(counted.get((long) edges.from(edge) << 32 | edges.to(edge)));
+            if (edge > 0) {
+                assertThat(edges.count(edge)).isLessThanOrEqualTo(edges.count(edge - 1));
+            }
+        }
+        assertThat(edges.count(0)).isGreaterThan(edges.count(edges.edgeCount() - 1));
+    }
+
+    @Test
+    void buildsTheSameColumnInTwoHalvesAsInOnePass() {
+        for (PathCrossChecks.HalvesCase each : PathCrossChecks.halvesCases()) {
+            JourneySnapshot snapshot = each.snapshot();
+            int n = snapshot.touchpoints().size();
+            StepEdges onePass = StepEdges.of(snapshot.journeys(), n, Integer.MAX_VALUE);
+            StepEdges halves = StepEdges.of(snapshot.journeys(), n, 2);
+            assertThat(halves.edgeCount()).isEqualTo(onePass.edgeCount());
+            for (int edge = 0; edge < onePass.edgeCount(); edge++) {
+                assertThat(new long[] {halves.from(edge), halves.to(edge), halves.count(edge)})
+                        .containsExactly(onePass.from(edge), onePass.to(edge), onePass.count(edge));
+            }
+            int pairs = onePass.end(snapshot.journeys().size() - 1);
+            for (int k = 0; k < pairs; k++) {
+                assertThat(halves.edgeAt(k)).isEqualTo(onePass.edgeAt(k));
+            }
+        }
+    }
+}
