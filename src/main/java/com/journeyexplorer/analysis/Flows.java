@@ -1,7 +1,5 @@
 package com.journeyexplorer.analysis;
 
-import com.journeyexplorer.journey.Journey;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,7 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
 /**
  * Step-by-step flows of the selected journeys' shaped paths (to the first purchase) for a Sankey diagram over the
@@ -71,12 +69,13 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
         if (steps < 1 || topPerStep < 1) {
             throw new IllegalArgumentException("steps and topPerStep must be at least 1");
         }
-        Predicate<Journey> filter = selection.predicate(snapshot);
+        IntPredicate selected = selection.positions(snapshot);
         PathShaper shaper = shaping.shaper(snapshot);
         int labels = shaper.labelCount();
-        List<Journey> journeys = snapshot.journeys();
-        StepCounts counted = TwoHalves.count(journeys.size(), parallelFrom,
-                (from, to) -> StepCounts.of(journeys, from, to, filter, shaper, steps), StepCounts::add);
+        JourneyColumns columns = JourneyColumns.of(snapshot);
+        StepEdges edges = StepEdges.of(snapshot);
+        StepCounts counted = TwoHalves.count(snapshot.journeys().size(), parallelFrom,
+                (from, to) -> StepCounts.of(edges, columns, from, to, selected, shaper, steps), StepCounts::add);
         long[][] nodeCounts = counted.nodes;
         EdgeTallies[] linkCounts = counted.links;
         long total = counted.total;
@@ -122,19 +121,23 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
         }
 
         /** Counts the selected records among positions {@code [from, to)}. */
-        static StepCounts of(List<Journey> journeys, int from, int to, Predicate<Journey> filter, PathShaper shaper,
-                int steps) {
+        static StepCounts of(StepEdges edges, JourneyColumns columns, int from, int to, IntPredicate selected,
+                PathShaper shaper, int steps) {
             StepCounts counts = new StepCounts(steps, shaper.labelCount());
             long[][] nodeCounts = counts.nodes;
             EdgeTallies[] linkCounts = counts.links;
             LabelPath path = new LabelPath();
+            int labelLimit = (int) Math.min(Integer.MAX_VALUE, steps + 1L);
             for (int position = from; position < to; position++) {
-                Journey journey = journeys.get(position);
-                if (!filter.test(journey)) {
+                if ((position & 0xFFFF) == 0) {
+                    WorkBudget.check();
+                }
+                if (!selected.test(position)) {
                     continue;
                 }
-                shaper.shape(journey, true, path);
-                int weight = journey.weight();
+                // one label past the last step shown tells whether the path goes on
+                shaper.shape(edges, position, true, path, labelLimit);
+                int weight = columns.weight(position);
                 counts.total += weight;
                 int shown = Math.min(steps, path.length);
                 for (int i = 0; i < shown; i++) {
@@ -144,7 +147,7 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
                         linkCounts[i - 1].add(path.labels[i - 1], label, weight);
                     }
                 }
-                int slot = shown < path.length ? 4 : 1 + journey.outcome().ordinal();
+                int slot = shown < path.length ? 4 : 1 + columns.outcome(position);
                 nodeCounts[shown - 1][path.labels[shown - 1] * 5 + slot] += weight;
             }
             return counts;

@@ -46,9 +46,48 @@ final class PathShaper {
      * where each label starts. O(steps), allocation-free once the buffer has grown to the longest path.
      */
     void shape(Journey journey, boolean toFirstPurchase, LabelPath path) {
+        shape(journey, toFirstPurchase, path, maxSteps);
+    }
+
+    /**
+     * As {@link #shape(Journey, boolean, LabelPath)}, stopping after {@code labelLimit} labels (or the shaping's own
+     * limit if lower): for an analysis that reads only the first labels of each path, and whether there are more.
+     */
+    void shape(Journey journey, boolean toFirstPurchase, LabelPath path, int labelLimit) {
         int length = toFirstPurchase ? journey.pathLength() : journey.length();
-        path.reset(journey, Math.min(length, maxSteps));
-        shape(journey.steps(), 0, length, path);
+        int limit = Math.min(maxSteps, labelLimit);
+        path.reset(journey, Math.min(length, limit));
+        shape(journey.steps(), 0, length, path, limit);
+    }
+
+    /**
+     * As {@link #shape(Journey, boolean, LabelPath, int)} for the record at {@code position}, its steps read from the
+     * snapshot's {@link StepEdges} instead of the record (the first step, then each pair's target): a pass over many
+     * records then reads a few arrays in order instead of every record's own. The path has no journey, so no gaps.
+     */
+    void shape(StepEdges edges, int position, boolean toFirstPurchase, LabelPath path, int labelLimit) {
+        int start = edges.start(position);
+        int length = toFirstPurchase ? edges.pathLength(position) : edges.end(position) - start + 1;
+        int limit = Math.min(maxSteps, labelLimit);
+        path.reset(null, Math.min(length, limit));
+        int[] ids = path.labels;
+        int[] starts = path.starts;
+        int count = 0;
+        int i = 0;
+        for (; i < length; i++) {
+            int label = labelIds[i == 0 ? edges.first(position) : edges.to(edges.edgeAt(start + i - 1))];
+            if (collapseRepeats && count > 0 && ids[count - 1] == label) {
+                continue;
+            }
+            if (count == limit) {
+                break;
+            }
+            ids[count] = label;
+            starts[count] = i;
+            count++;
+        }
+        path.length = count;
+        path.end = i;
     }
 
     /**
@@ -58,11 +97,11 @@ final class PathShaper {
     void shape(StepSequences sequences, int sequence, LabelPath path) {
         int length = sequences.length(sequence);
         path.reset(null, Math.min(length, maxSteps));
-        shape(sequences.pool(), sequences.offset(sequence), length, path);
+        shape(sequences.pool(), sequences.offset(sequence), length, path, maxSteps);
     }
 
-    /** Shapes the steps {@code steps[from, from + length)} into a path already reset to hold them. */
-    private void shape(int[] steps, int from, int length, LabelPath path) {
+    /** Shapes the steps {@code steps[from, from + length)}, at most {@code limit} labels, into a path reset for them. */
+    private void shape(int[] steps, int from, int length, LabelPath path, int limit) {
         int[] ids = path.labels;
         int[] starts = path.starts;
         int count = 0;
@@ -72,7 +111,7 @@ final class PathShaper {
             if (collapseRepeats && count > 0 && ids[count - 1] == label) {
                 continue;
             }
-            if (count == maxSteps) {
+            if (count == limit) {
                 break;
             }
             ids[count] = label;

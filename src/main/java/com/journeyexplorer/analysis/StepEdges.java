@@ -8,13 +8,15 @@ import java.util.List;
 /**
  * Every record's consecutive touchpoint pairs (raw steps, whole journeys, repeats included) as edge ids, in one column
  * by record position, so that a pass that counts transitions between touchpoints reads one sequential int per step and
- * adds to an array by edge id: no hash probe per step, and no visit to the records' own step arrays. Edge ids are
+ * adds to an array by edge id: no hash probe per step, and no visit to the records' own step arrays. A pass that
+ * shapes paths reads the steps from here too ({@link PathShaper#shape(StepEdges, int, boolean, LabelPath, int)}): the
+ * first step, then each pair's target. Edge ids are
  * numbered by descending weighted count (ties by first use): real journeys follow a few habits (on a Zipf-like
  * clickstream of 5,000 pages a thousand transitions carry four fifths of the steps), so the counters that nearly every
  * step updates lie together at the start of a per-request array and stay in the cache.
  *
  * <p>Built once per snapshot on first use ({@link #of}), in two halves on two cores with {@link EdgeTallies}, then
- * renumbered: O(events + edges · log edges). 4 bytes per step plus 8 per record and 8 per edge; a pass through it is
+ * renumbered: O(events + edges · log edges). 4 bytes per step plus 12 per record and 16 per edge; a pass through it is
  * O(selected steps) with arrays of O(edges).
  */
 public final class StepEdges {
@@ -22,8 +24,9 @@ public final class StepEdges {
     private final int[] from;
     private final int[] to;
     private final long[] counts;
-    /** Per record position, its first touchpoint. */
+    /** Per record position, its first touchpoint and its {@link Journey#pathLength()}. */
     private final int[] first;
+    private final int[] pathLengths;
     /** Record {@code p}'s pairs are {@code column[offsets[p], offsets[p + 1])}, the k-th joining steps k and k + 1. */
     private final int[] offsets;
     private final int[] column;
@@ -31,6 +34,7 @@ public final class StepEdges {
     private StepEdges(List<Journey> journeys, int nodes, int parallelFrom) {
         int size = journeys.size();
         first = new int[size];
+        pathLengths = new int[size];
         offsets = new int[size + 1];
         long pairs = 0;
         for (int position = 0; position < size; position++) {
@@ -104,6 +108,11 @@ public final class StepEdges {
         return first[position];
     }
 
+    /** The number of steps of the record's path to its first purchase, or of all its steps without one. */
+    public int pathLength(int position) {
+        return pathLengths[position];
+    }
+
     /** Where the record's pairs start in the column: {@link #edgeAt} of {@code start(p) + k} joins steps k, k + 1. */
     public int start(int position) {
         return offsets[position];
@@ -137,6 +146,7 @@ public final class StepEdges {
                 int[] steps = journey.steps();
                 int weight = journey.weight();
                 first[position] = steps[0];
+                pathLengths[position] = journey.pathLength();
                 int k = offsets[position];
                 for (int i = 1; i < steps.length; i++) {
                     column[k++] = tallies.add(steps[i - 1], steps[i], weight);

@@ -2,6 +2,7 @@ package com.journeyexplorer.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,33 @@ class StepEdgesTests {
             int pairs = onePass.end(snapshot.journeys().size() - 1);
             for (int k = 0; k < pairs; k++) {
                 assertThat(halves.edgeAt(k)).isEqualTo(onePass.edgeAt(k));
+            }
+        }
+    }
+
+    @Test
+    void shapesTheSamePathsFromTheColumnAsFromTheRecords() {
+        for (PathCrossChecks.HalvesCase each : PathCrossChecks.halvesCases()) {
+            JourneySnapshot snapshot = each.snapshot();
+            StepEdges edges = StepEdges.of(snapshot);
+            for (PathShaping shaping : each.shapings()) {
+                PathShaper shaper = shaping.shaper(snapshot);
+                LabelPath fromRecord = new LabelPath();
+                LabelPath fromColumn = new LabelPath();
+                for (int limit : new int[] {1, 3, Integer.MAX_VALUE}) {
+                    for (boolean toFirstPurchase : new boolean[] {true, false}) {
+                        for (int position = 0; position < snapshot.journeys().size(); position++) {
+                            shaper.shape(snapshot.journeys().get(position), toFirstPurchase, fromRecord, limit);
+                            shaper.shape(edges, position, toFirstPurchase, fromColumn, limit);
+                            assertThat(fromColumn.length).isEqualTo(fromRecord.length);
+                            assertThat(fromColumn.end).isEqualTo(fromRecord.end);
+                            assertThat(Arrays.copyOf(fromColumn.labels, fromColumn.length))
+                                    .containsExactly(Arrays.copyOf(fromRecord.labels, fromRecord.length));
+                            assertThat(Arrays.copyOf(fromColumn.starts, fromColumn.length))
+                                    .containsExactly(Arrays.copyOf(fromRecord.starts, fromRecord.length));
+                        }
+                    }
+                }
             }
         }
     }
