@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -49,8 +50,7 @@ public final class TransitionGraph {
 
     /** O(events + edges) plus the timing sorts. */
     public static TransitionGraph of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping) {
-        return of(snapshot, selection.predicate(snapshot), shaping.shaper(snapshot), true, true,
-                TwoHalves.PARALLEL_FROM);
+        return of(snapshot, selection, shaping.shaper(snapshot), true, true, TwoHalves.PARALLEL_FROM);
     }
 
     /**
@@ -63,11 +63,9 @@ public final class TransitionGraph {
             PathShaping shaping) {
         if (selection.equals(JourneySelection.all()) && shaping.equals(PathShaping.touchpoints())) {
             return snapshot.memo(UNFILTERED_WITHOUT_TIMINGS, TransitionGraph.class,
-                    () -> of(snapshot, selection.predicate(snapshot), shaping.shaper(snapshot), true, false,
-                            TwoHalves.PARALLEL_FROM));
+                    () -> of(snapshot, selection, shaping.shaper(snapshot), true, false, TwoHalves.PARALLEL_FROM));
         }
-        return of(snapshot, selection.predicate(snapshot), shaping.shaper(snapshot), true, false,
-                TwoHalves.PARALLEL_FROM);
+        return of(snapshot, selection, shaping.shaper(snapshot), true, false, TwoHalves.PARALLEL_FROM);
     }
 
     /**
@@ -75,11 +73,14 @@ public final class TransitionGraph {
      * labels and the start and outcome nodes are numbered by name, so that the graph gets its vertices and edges in
      * name order, as sorted maps of names would give them, and a label named like a start or outcome node shares that
      * node. From {@code parallelFrom} records on, the two halves are counted on two cores and merged
-     * ({@link TwoHalves}). Every record is read and tested in order: the hardware prefetches records read one after
-     * the other, which made this pass faster than skipping the unselected ones by {@link JourneyColumns} (a quarter of
-     * the demo's records selected: 85 against 135 ms).
+     * ({@link TwoHalves}). Without timings, the paths are shaped from the snapshot's {@link StepEdges} and the
+     * records selected by position ({@link JourneySelection#positions}): a few arrays read in order instead of every
+     * record's own (about half the time on a clickstream of a million journeys); with timings, every record is read
+     * for its times, and tested in order: the hardware prefetches records read one after the other, which made that
+     * pass faster than skipping the unselected ones by {@link JourneyColumns} (a quarter of the demo's records
+     * selected: 85 against 135 ms).
      */
-    static TransitionGraph of(JourneySnapshot snapshot, Predicate<Journey> filter, PathShaper shaper,
+    static TransitionGraph of(JourneySnapshot snapshot, JourneySelection selection, PathShaper shaper,
             boolean toFirstPurchase, boolean timed, int parallelFrom) {
         TreeSet<String> nameSet = new TreeSet<>();
         for (int label = 0; label < shaper.labelCount(); label++) {
@@ -100,19 +101,44 @@ public final class TransitionGraph {
             outcomeNode[outcome.ordinal()] = Arrays.binarySearch(names, outcome.nodeName());
         }
         List<Journey> records = snapshot.journeys();
-        Steps counted = TwoHalves.count(records.size(), parallelFrom, (from, to) -> {
-            Steps steps = new Steps(new EdgeTallies(names.length, timed));
-            LabelPath path = new LabelPath();
-            for (int position = from; position < to; position++) {
-                Journey journey = records.get(position);
-                if (!filter.test(journey)) {
-                    continue;
+        Steps counted;
+        if (timed) {
+            Predicate<Journey> filter = selection.predicate(snapshot);
+            counted = TwoHalves.count(records.size(), parallelFrom, (from, to) -> {
+                Steps steps = new Steps(new EdgeTallies(names.length, true));
+                LabelPath path = new LabelPath();
+                for (int position = from; position < to; position++) {
+                    Journey journey = records.get(position);
+                    if (!filter.test(journey)) {
+                        continue;
+                    }
+                    shaper.shape(journey, toFirstPurchase, path);
+                    steps.add(path, journey.weight(), labelNode, startNode, outcomeNode[journey.outcome().ordinal()],
+                            journey.isTimed());
                 }
-                steps.add(journey, shaper, toFirstPurchase, path, labelNode, startNode,
-                        outcomeNode[journey.outcome().ordinal()], timed && journey.isTimed());
-            }
-            return steps;
-        }, Steps::add);
+                return steps;
+            }, Steps::add);
+        } else {
+            IntPredicate selected = selection.positions(snapshot);
+            StepEdges edges = StepEdges.of(snapshot);
+            JourneyColumns columns = JourneyColumns.of(snapshot);
+            counted = TwoHalves.count(records.size(), parallelFrom, (from, to) -> {
+                Steps steps = new Steps(new EdgeTallies(names.length, false));
+                LabelPath path = new LabelPath();
+                for (int position = from; position < to; position++) {
+                    if ((position & 0xFFFF) == 0) {
+                        WorkBudget.check();
+                    }
+                    if (!selected.test(position)) {
+                        continue;
+                    }
+                    shaper.shape(edges, position, toFirstPurchase, path, Integer.MAX_VALUE);
+                    steps.add(path, columns.weight(position), labelNode, startNode,
+                            outcomeNode[columns.outcome(position)], false);
+                }
+                return steps;
+            }, Steps::add);
+        }
         return new TransitionGraph(graph(names, startNode, counted.tallies), counted.journeys);
     }
 
@@ -125,12 +151,9 @@ public final class TransitionGraph {
             this.tallies = tallies;
         }
 
-        /** Adds a journey's transitions: start → first label → ... → last label → outcome node. */
-        void add(Journey journey, PathShaper shaper, boolean toFirstPurchase, LabelPath path, int[] labelNode,
-                int startNode, int outcomeNode, boolean timedPath) {
-            int weight = journey.weight();
+        /** Adds a shaped path's transitions: start → first label → ... → last label → outcome node. */
+        void add(LabelPath path, int weight, int[] labelNode, int startNode, int outcomeNode, boolean timedPath) {
             journeys += weight;
-            shaper.shape(journey, toFirstPurchase, path);
             tallies.startJourney();
             int previous = startNode;
             for (int i = 0; i < path.length; i++) {

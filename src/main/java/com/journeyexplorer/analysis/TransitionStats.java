@@ -48,7 +48,7 @@ public record TransitionStats(List<Transition> transitions, long journeys) {
             boolean postPurchase, int parallelFrom) {
         Predicate<Journey> filter = selection.predicate(snapshot);
         PathShaper shaper = shaping.shaper(snapshot);
-        TransitionStats chain = of(TransitionGraph.of(snapshot, filter, shaper, true, true, parallelFrom));
+        TransitionStats chain = of(TransitionGraph.of(snapshot, selection, shaper, true, true, parallelFrom));
         if (!postPurchase) {
             return chain;
         }

@@ -94,14 +94,10 @@ class TransitionGraphTests {
                     for (boolean toFirstPurchase : new boolean[] {true, false}) {
                         ObjectPathAnalyses.Transitions expected = ObjectPathAnalyses.transitions(random, selection,
                                 shaping, toFirstPurchase);
-                        TransitionGraph graph = TransitionGraph.of(random, selection.predicate(random),
-                                shaping.shaper(random), toFirstPurchase, true, 2);
-
-                        assertThat(graph.journeys()).isEqualTo(expected.journeys());
-                        assertThat(graph.graph().vertexSet()).containsExactlyElementsOf(expected.vertices());
-                        assertThat(graph.graph().edgeSet()).extracting(edge -> new TransitionStats.Transition(
-                                edge.from(), edge.to(), edge.count(), edge.journeys(), edge.probability(),
-                                edge.timing(), false)).containsExactlyElementsOf(expected.edges());
+                        for (boolean timed : new boolean[] {true, false}) {
+                            assertEqualGraphs(TransitionGraph.of(random, selection, shaping.shaper(random),
+                                    toFirstPurchase, timed, 2), expected, timed);
+                        }
                     }
                 }
             }
@@ -147,14 +143,10 @@ class TransitionGraphTests {
                 for (boolean toFirstPurchase : new boolean[] {true, false}) {
                     ObjectPathAnalyses.Transitions expected = ObjectPathAnalyses.transitions(clickstream, selection,
                             shaping, toFirstPurchase);
-                    TransitionGraph graph = TransitionGraph.of(clickstream, selection.predicate(clickstream),
-                            shaping.shaper(clickstream), toFirstPurchase, true, 2);
-
-                    assertThat(graph.journeys()).isEqualTo(expected.journeys());
-                    assertThat(graph.graph().vertexSet()).containsExactlyElementsOf(expected.vertices());
-                    assertThat(graph.graph().edgeSet()).extracting(edge -> new TransitionStats.Transition(
-                            edge.from(), edge.to(), edge.count(), edge.journeys(), edge.probability(),
-                            edge.timing(), false)).containsExactlyElementsOf(expected.edges());
+                    for (boolean timed : new boolean[] {true, false}) {
+                        assertEqualGraphs(TransitionGraph.of(clickstream, selection, shaping.shaper(clickstream),
+                                toFirstPurchase, timed, 2), expected, timed);
+                    }
                 }
             }
         }
@@ -176,5 +168,18 @@ class TransitionGraphTests {
                 PathShaping.touchpoints(), true, 2).transitions())
                 .anySatisfy(transition -> assertThat(transition.postPurchase()).isTrue())
                 .anySatisfy(transition -> assertThat(transition.timing().isEmpty()).isFalse());
+    }
+
+    /** The graph has the expected journeys, vertices and edges; without timings, every edge's timing is none. */
+    private static void assertEqualGraphs(TransitionGraph graph, ObjectPathAnalyses.Transitions expected,
+            boolean timed) {
+        assertThat(graph.journeys()).isEqualTo(expected.journeys());
+        assertThat(graph.graph().vertexSet()).containsExactlyElementsOf(expected.vertices());
+        assertThat(graph.graph().edgeSet()).extracting(edge -> new TransitionStats.Transition(edge.from(), edge.to(),
+                edge.count(), edge.journeys(), edge.probability(), edge.timing(), false))
+                .containsExactlyElementsOf(expected.edges().stream().map(edge -> timed ? edge
+                        : new TransitionStats.Transition(edge.from(), edge.to(), edge.count(), edge.journeys(),
+                                edge.probability(), DurationStats.NONE, false))
+                        .toList());
     }
 }
