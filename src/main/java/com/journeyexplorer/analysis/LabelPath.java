@@ -27,6 +27,11 @@ final class LabelPath {
         }
     }
 
+    /** Takes the times of {@code timed}, the record whose steps were shaped into this path (from the step column). */
+    void timesOf(Journey timed) {
+        journey = timed;
+    }
+
     Journey journey() {
         return journey;
     }

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.jgrapht.Graph;
@@ -73,12 +72,9 @@ public final class TransitionGraph {
      * labels and the start and outcome nodes are numbered by name, so that the graph gets its vertices and edges in
      * name order, as sorted maps of names would give them, and a label named like a start or outcome node shares that
      * node. From {@code parallelFrom} records on, the two halves are counted on two cores and merged
-     * ({@link TwoHalves}). Without timings, the paths are shaped from the snapshot's {@link StepEdges} and the
-     * records selected by position ({@link JourneySelection#positions}): a few arrays read in order instead of every
-     * record's own (about half the time on a clickstream of a million journeys); with timings, every record is read
-     * for its times, and tested in order: the hardware prefetches records read one after the other, which made that
-     * pass faster than skipping the unselected ones by {@link JourneyColumns} (a quarter of the demo's records
-     * selected: 85 against 135 ms).
+     * ({@link TwoHalves}). The paths are shaped from the snapshot's {@link StepEdges} and the records selected by
+     * position ({@link JourneySelection#positions}): a few arrays read in order instead of every record's own; with
+     * timings, a selected timed record is read for its times.
      */
     static TransitionGraph of(JourneySnapshot snapshot, JourneySelection selection, PathShaper shaper,
             boolean toFirstPurchase, boolean timed, int parallelFrom) {
@@ -101,44 +97,29 @@ public final class TransitionGraph {
             outcomeNode[outcome.ordinal()] = Arrays.binarySearch(names, outcome.nodeName());
         }
         List<Journey> records = snapshot.journeys();
-        Steps counted;
-        if (timed) {
-            Predicate<Journey> filter = selection.predicate(snapshot);
-            counted = TwoHalves.count(records.size(), parallelFrom, (from, to) -> {
-                Steps steps = new Steps(new EdgeTallies(names.length, true));
-                LabelPath path = new LabelPath();
-                for (int position = from; position < to; position++) {
-                    Journey journey = records.get(position);
-                    if (!filter.test(journey)) {
-                        continue;
-                    }
-                    shaper.shape(journey, toFirstPurchase, path);
-                    steps.add(path, journey.weight(), labelNode, startNode, outcomeNode[journey.outcome().ordinal()],
-                            journey.isTimed());
+        IntPredicate selected = selection.positions(snapshot);
+        StepEdges edges = StepEdges.of(snapshot);
+        JourneyColumns columns = JourneyColumns.of(snapshot);
+        Steps counted = TwoHalves.count(records.size(), parallelFrom, (from, to) -> {
+            Steps steps = new Steps(new EdgeTallies(names.length, timed));
+            LabelPath path = new LabelPath();
+            for (int position = from; position < to; position++) {
+                if ((position & 0xFFFF) == 0) {
+                    WorkBudget.check();
                 }
-                return steps;
-            }, Steps::add);
-        } else {
-            IntPredicate selected = selection.positions(snapshot);
-            StepEdges edges = StepEdges.of(snapshot);
-            JourneyColumns columns = JourneyColumns.of(snapshot);
-            counted = TwoHalves.count(records.size(), parallelFrom, (from, to) -> {
-                Steps steps = new Steps(new EdgeTallies(names.length, false));
-                LabelPath path = new LabelPath();
-                for (int position = from; position < to; position++) {
-                    if ((position & 0xFFFF) == 0) {
-                        WorkBudget.check();
-                    }
-                    if (!selected.test(position)) {
-                        continue;
-                    }
-                    shaper.shape(edges, position, toFirstPurchase, path, Integer.MAX_VALUE);
-                    steps.add(path, columns.weight(position), labelNode, startNode,
-                            outcomeNode[columns.outcome(position)], false);
+                if (!selected.test(position)) {
+                    continue;
                 }
-                return steps;
-            }, Steps::add);
-        }
+                shaper.shape(edges, position, toFirstPurchase, path, Integer.MAX_VALUE);
+                boolean timedPath = timed && columns.isTimed(position);
+                if (timedPath) {
+                    path.timesOf(records.get(position));
+                }
+                steps.add(path, columns.weight(position), labelNode, startNode,
+                        outcomeNode[columns.outcome(position)], timedPath);
+            }
+            return steps;
+        }, Steps::add);
         return new TransitionGraph(graph(names, startNode, counted.tallies), counted.journeys);
     }
 
