@@ -5,7 +5,7 @@ import com.journeyexplorer.journey.Journey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
 /**
  * Probability and timing of every transition between shaped labels, with start and outcome nodes: the edges of a
@@ -46,14 +46,13 @@ public record TransitionStats(List<Transition> transitions, long journeys) {
      */
     static TransitionStats of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
             boolean postPurchase, int parallelFrom) {
-        Predicate<Journey> filter = selection.predicate(snapshot);
         PathShaper shaper = shaping.shaper(snapshot);
         TransitionStats chain = of(TransitionGraph.of(snapshot, selection, shaper, true, true, parallelFrom));
         if (!postPurchase) {
             return chain;
         }
         List<Transition> transitions = new ArrayList<>(chain.transitions());
-        transitions.addAll(afterPurchase(snapshot, filter, shaper, parallelFrom));
+        transitions.addAll(afterPurchase(snapshot, selection, shaper, parallelFrom));
         return new TransitionStats(transitions, chain.journeys());
     }
 
@@ -66,15 +65,17 @@ public record TransitionStats(List<Transition> transitions, long journeys) {
     }
 
     /** The post-purchase transitions of the selected records among positions {@code [from, to)}, tallied. */
-    private static EdgeTallies afterPurchase(List<Journey> records, int from, int to, Predicate<Journey> filter,
-            PathShaper shaper) {
+    private static EdgeTallies afterPurchase(List<Journey> records, int from, int to, IntPredicate selected,
+            StepEdges edges, PathShaper shaper) {
         EdgeTallies tallies = new EdgeTallies(shaper.labelCount(), true);
         LabelPath path = new LabelPath();
         for (int position = from; position < to; position++) {
-            Journey journey = records.get(position);
-            if (journey.purchaseIndex() < 0 || journey.pathLength() == journey.length() || !filter.test(journey)) {
+            // only the records with steps after a purchase are read: their path is shorter than the record
+            if (edges.pathLength(position) == edges.end(position) - edges.start(position) + 1
+                    || !selected.test(position)) {
                 continue;
             }
+            Journey journey = records.get(position);
             shaper.shape(journey, false, path);
             int purchaseLabel = 0;
             while (purchaseLabel + 1 < path.length && path.starts[purchaseLabel + 1] <= journey.purchaseIndex()) {
@@ -96,11 +97,13 @@ public record TransitionStats(List<Transition> transitions, long journeys) {
      * purchase to the next label, and so on to the end of the shaped journey. O(events + edges · log edges); in two
      * halves from {@code parallelFrom} records on.
      */
-    private static List<Transition> afterPurchase(JourneySnapshot snapshot, Predicate<Journey> filter,
+    private static List<Transition> afterPurchase(JourneySnapshot snapshot, JourneySelection selection,
             PathShaper shaper, int parallelFrom) {
         List<Journey> records = snapshot.journeys();
+        IntPredicate selected = selection.positions(snapshot);
+        StepEdges edges = StepEdges.of(snapshot);
         EdgeTallies tallies = TwoHalves.count(records.size(), parallelFrom,
-                (from, to) -> afterPurchase(records, from, to, filter, shaper), (first, later) -> {
+                (from, to) -> afterPurchase(records, from, to, selected, edges, shaper), (first, later) -> {
                     first.addAll(later);
                     return first;
                 });

@@ -170,6 +170,25 @@ class TransitionGraphTests {
                 .anySatisfy(transition -> assertThat(transition.timing().isEmpty()).isFalse());
     }
 
+    @Test
+    void countsThePostPurchaseTransitionsOfTheSelectedJourneysAsOfASnapshotOfThemAlone() {
+        for (PathCrossChecks.HalvesCase each : PathCrossChecks.halvesCases()) {
+            JourneySnapshot snapshot = each.snapshot();
+            for (JourneySelection selection : each.selections()) {
+                JourneySnapshot selectedAlone = new JourneySnapshot(snapshot.touchpoints(),
+                        selection.select(snapshot), 1);
+                for (PathShaping shaping : each.shapings()) {
+                    assertThat(TransitionStats.of(snapshot, selection, shaping, true, 2).transitions())
+                            .filteredOn(TransitionStats.Transition::postPurchase)
+                            .containsExactlyElementsOf(TransitionStats.of(selectedAlone,
+                                    JourneySelection.all().withOpen(true), shaping, true, Integer.MAX_VALUE)
+                                    .transitions().stream().filter(TransitionStats.Transition::postPurchase)
+                                    .toList());
+                }
+            }
+        }
+    }
+
     /** The graph has the expected journeys, vertices and edges; without timings, every edge's timing is none. */
     private static void assertEqualGraphs(TransitionGraph graph, ObjectPathAnalyses.Transitions expected,
             boolean timed) {
