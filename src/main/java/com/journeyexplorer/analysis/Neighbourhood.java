@@ -1,13 +1,12 @@
 package com.journeyexplorer.analysis;
 
-import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Outcome;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
 /**
  * What comes before and after a label on the selected journeys' shaped paths (to the first purchase), around the
@@ -47,7 +46,7 @@ public record Neighbourhood(String label, long journeys, List<Offset> before, Li
         if (before < 0 || after < 0) {
             throw new IllegalArgumentException("before and after must be at least 0");
         }
-        Predicate<Journey> filter = selection.predicate(snapshot);
+        IntPredicate selected = selection.positions(snapshot);
         PathShaper shaper = shaping.shaper(snapshot);
         int labels = shaper.labelCount();
         int target = -1;
@@ -62,21 +61,27 @@ public record Neighbourhood(String label, long journeys, List<Offset> before, Li
         long[][] ahead = new long[after][labels + 1 + Outcome.values().length];
         LabelPath path = new LabelPath();
         long journeys = 0;
-        for (Journey journey : target < 0 ? List.<Journey>of() : snapshot.journeys()) {
-            if (!filter.test(journey)) {
+        StepEdges edges = StepEdges.of(snapshot);
+        JourneyColumns columns = JourneyColumns.of(snapshot);
+        int records = target < 0 ? 0 : snapshot.journeys().size();
+        for (int position = 0; position < records; position++) {
+            if ((position & 0xFFFF) == 0) {
+                WorkBudget.check();
+            }
+            if (!selected.test(position)) {
                 continue;
             }
-            shaper.shape(journey, true, path);
+            shaper.shape(edges, position, true, path, Integer.MAX_VALUE);
             int at = indexOf(path, target);
             if (at < 0) {
                 continue;
             }
-            long weight = journey.weight();
+            long weight = columns.weight(position);
             journeys += weight;
             for (int d = 1; d <= before && at - d >= -1; d++) {
                 back[d - 1][at - d >= 0 ? path.labels[at - d] : start] += weight;
             }
-            int outcome = start + 1 + journey.outcome().ordinal();
+            int outcome = start + 1 + columns.outcome(position);
             for (int d = 1; d <= after && at + d <= path.length; d++) {
                 ahead[d - 1][at + d < path.length ? path.labels[at + d] : outcome] += weight;
             }
