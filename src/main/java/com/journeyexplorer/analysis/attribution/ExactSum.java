@@ -83,10 +83,44 @@ final class ExactSum {
 
     /** The exact sum rounded to the nearest double. */
     double value() {
-        if (rest == null && low == 0 && high < (1L << 53)) {
-            return high;
+        return rest == null ? nearestDouble(high, low) : fixedPoint().add(rest).doubleValue();
+    }
+
+    /**
+     * The fixed-point number {@code high:low / 2^64} ({@code high >= 0}) rounded to the nearest double, ties to even:
+     * what {@link BigDecimal#doubleValue()} gives for it, without the decimal string through which that method goes on
+     * Java 17 (microseconds per sum, which a model with tens of thousands of sums paid in every request). The top 53
+     * significant bits are the mantissa, the next one the rounding bit, any bit below it sticky. O(1), no allocation.
+     */
+    static double nearestDouble(long high, long low) {
+        if (high == 0 && low >= 0 && low < (1L << 53)) {
+            return Math.scalb((double) low, -64); // exact: at most 53 significant bits
         }
-        return (rest == null ? fixedPoint() : fixedPoint().add(rest)).doubleValue();
+        int bits = high != 0 ? 128 - Long.numberOfLeadingZeros(high) : 64 - Long.numberOfLeadingZeros(low);
+        int drop = bits - 53; // 1..74: the bits below the mantissa
+        long mantissa = drop < 64 ? high << (64 - drop) | low >>> drop : high >>> (drop - 64);
+        boolean roundBit = bit(high, low, drop - 1);
+        boolean sticky = anyBelow(high, low, drop - 1);
+        if (roundBit && (sticky || (mantissa & 1) != 0)) {
+            mantissa++; // at most 2^53, still exact as a double
+        }
+        return Math.scalb((double) mantissa, drop - 64);
+    }
+
+    /** Bit {@code n} (0..127) of {@code high:low}. */
+    private static boolean bit(long high, long low, int n) {
+        return ((n < 64 ? low >>> n : high >>> (n - 64)) & 1) != 0;
+    }
+
+    /** Whether any of the bits below bit {@code n} (0..127) of {@code high:low} is set. */
+    private static boolean anyBelow(long high, long low, int n) {
+        if (n == 0) {
+            return false;
+        }
+        if (n <= 64) {
+            return (n == 64 ? low : low & ((1L << n) - 1)) != 0;
+        }
+        return low != 0 || (high & ((1L << (n - 64)) - 1)) != 0;
     }
 
     private BigDecimal fixedPoint() {
