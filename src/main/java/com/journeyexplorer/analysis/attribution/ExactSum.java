@@ -55,6 +55,62 @@ final class ExactSum {
     }
 
     /**
+     * Whether {@code term} (finite, {@code >= 0}) is 0 or adds into the 128-bit fixed point as it is:
+     * {@link #fixedHigh}, {@link #fixedLow}. Lets a caller keep many sums inline in a {@code long[]}
+     * ({@link #addInto}) and an {@code ExactSum} only for the other terms.
+     */
+    static boolean isFixedPoint(double term) {
+        if (term == 0) {
+            return true;
+        }
+        int exponent = Math.getExponent(term);
+        return term > 0 && exponent >= MIN_EXPONENT && exponent <= MAX_EXPONENT;
+    }
+
+    /** The high 64 bits of a {@link #isFixedPoint fixed-point} term: its integer part. */
+    static long fixedHigh(double term) {
+        if (term == 0) {
+            return 0;
+        }
+        int shift = Math.getExponent(term) - MIN_EXPONENT;
+        return shift == 0 ? 0 : mantissa(term) >>> (64 - shift);
+    }
+
+    /** The low 64 bits of a {@link #isFixedPoint fixed-point} term: its fraction, in 2^-64. */
+    static long fixedLow(double term) {
+        return term == 0 ? 0 : mantissa(term) << (Math.getExponent(term) - MIN_EXPONENT);
+    }
+
+    private static long mantissa(double term) {
+        return (Double.doubleToRawLongBits(term) & MANTISSA) | IMPLICIT_BIT;
+    }
+
+    /**
+     * Adds the fixed-point term {@code high:low} to the sum held in {@code sums[at]} (high) and {@code sums[at + 1]}
+     * (low); false, leaving them unchanged, when the sum would outgrow 2^63 in its integer part (then the caller moves
+     * that sum into an {@code ExactSum}, {@link #addFixedPoint}).
+     */
+    static boolean addInto(long[] sums, int at, long high, long low) {
+        long sumLow = sums[at + 1] + low;
+        long carry = Long.compareUnsigned(sumLow, sums[at + 1]) < 0 ? 1 : 0;
+        long sumHigh = sums[at] + high + carry;
+        if (sumHigh < 0) {
+            return false;
+        }
+        sums[at] = sumHigh;
+        sums[at + 1] = sumLow;
+        return true;
+    }
+
+    /** Adds the fixed-point number {@code high:low} ({@code high >= 0}), exactly. */
+    void addFixedPoint(long high, long low) {
+        ExactSum other = new ExactSum();
+        other.high = high;
+        other.low = low;
+        addAll(other);
+    }
+
+    /**
      * Adds the terms of {@code other}, exactly: the sum is then the same as if this one had been given every term of
      * both, so counting parts apart and merging them gives the same {@link #value()} to the last bit.
      */
