@@ -11,7 +11,8 @@ import java.util.Arrays;
  * purchase (a sequence number) with its outcome, so counting a journey is two array reads and an addition, whatever
  * the path's length, and each variant's steps are read again only to name it or to walk its transitions. The variants
  * get dense ids in order of first sight; each holds its weighted journeys per outcome of a, then of b, side by side (8
- * longs, one cache line). Memory: an int per sequence of the snapshot plus 8 longs per variant seen.
+ * longs, one cache line). Memory: an int per sequence of the snapshot plus 8 longs per variant seen (twice while two
+ * halves of a pass count apart, {@link #addAll}).
  */
 final class PathVariants {
 

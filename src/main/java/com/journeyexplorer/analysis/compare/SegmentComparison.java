@@ -31,8 +31,9 @@ import java.util.function.Predicate;
  * share of journeys that make it at least once (start and outcome nodes included), so that each share is a binomial
  * proportion. One pass over the journeys (both selections together) counts outcomes and variants by
  * {@link StepSequences} number and feeds the model's {@link AttributionModel#accumulator}; the transitions are then
- * counted once per variant. Cost O(journeys of both selections + variants' steps + k log k) for k variants and
- * transitions, plus the model's.
+ * counted once per variant. From {@value TwoHalves#PARALLEL_FROM} records on, the pass and the transitions are
+ * counted in two halves on two cores and merged in order ({@link TwoHalves}), the same result to the last bit. Cost
+ * O(journeys of both selections + variants' steps + k log k) for k variants and transitions, plus the model's.
  */
 public final class SegmentComparison {
 
