@@ -56,6 +56,29 @@ public final class IntSequenceTable {
         return entry != 0 ? pool[(int) entry - 1] : -1;
     }
 
+    /**
+     * Numbers {@code values[0, length)} as a new sequence without looking it up, for a caller that knows it was never
+     * numbered (numbering it twice would give it two numbers). Releases the lookup slots, which a later
+     * {@link #number} or {@link #find} rebuilds (O(values)). O(length), no hashing.
+     */
+    public int append(int[] values, int length) {
+        slots = null;
+        int sequence = size++;
+        if (sequence == offsets.length) {
+            offsets = Arrays.copyOf(offsets, Math.max(16, sequence * 2));
+        }
+        if (poolSize + HEADER + length > pool.length) {
+            pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + HEADER + length));
+        }
+        int offset = poolSize;
+        pool[offset] = sequence;
+        pool[offset + 1] = length;
+        System.arraycopy(values, 0, pool, offset + HEADER, length);
+        poolSize += HEADER + length;
+        offsets[sequence] = offset;
+        return sequence;
+    }
+
     /** The slot that holds the sequence, or the empty slot where it would go. */
     private int probe(int hash, int[] values, int length) {
         if (slots == null) {

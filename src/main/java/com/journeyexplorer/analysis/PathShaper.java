@@ -26,6 +26,14 @@ final class PathShaper {
         this.maxSteps = shaping.maxSteps() == null ? Integer.MAX_VALUE : shaping.maxSteps();
     }
 
+    /**
+     * Whether distinct step sequences always shape into distinct paths: every touchpoint has a label of its own, and
+     * nothing is collapsed or cut. Then the shaped paths of distinct sequences need not be looked up to be told apart.
+     */
+    boolean keepsSequencesApart() {
+        return !collapseRepeats && maxSteps == Integer.MAX_VALUE && labels.count() == labelIds.length;
+    }
+
     /** How many distinct labels the snapshot's touchpoints map to. */
     int labelCount() {
         return labels.count();

@@ -92,9 +92,12 @@ final class SequenceCounts {
     /**
      * Shapes each counted sequence once and adds its counts to its variant, noting the variant and how many raw
      * steps the shaping read ({@link LabelPath#end}) of each counted sequence; returns the variants. In ascending
-     * order, the sequences' steps are read front to back.
+     * order, the sequences' steps are read front to back. When the shaper keeps sequences apart (raw touchpoints, the
+     * default), each counted sequence is a variant of its own and is appended without a lookup: the same variants,
+     * numbered alike.
      */
     VariantTable shape(PathShaper shaper) {
+        boolean apart = shaper.keepsSequencesApart();
         counted = members(seen);
         int labels = 0;
         for (int sequence : counted) {
@@ -106,7 +109,8 @@ final class SequenceCounts {
         LabelPath path = new LabelPath();
         for (int sequence : counted) {
             shaper.shape(sequences, sequence, path);
-            variantOf[sequence] = variants.merge(path, counts[2 * sequence], counts[2 * sequence + 1]);
+            variantOf[sequence] = apart ? variants.append(path, counts[2 * sequence], counts[2 * sequence + 1])
+                    : variants.merge(path, counts[2 * sequence], counts[2 * sequence + 1]);
             shapedSteps[sequence] = path.end;
         }
         return variants;

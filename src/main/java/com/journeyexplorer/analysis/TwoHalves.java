@@ -33,6 +33,26 @@ public final class TwoHalves {
         return count(size, PARALLEL_FROM, count, merge);
     }
 
+    /**
+     * Runs two independent computations, {@code second} in the common fork-join pool while the calling thread runs
+     * {@code first}, or the calling thread both when no pool thread has started {@code second} by then (as
+     * {@link #count} does with its second half).
+     */
+    public static void both(Runnable first, Runnable second) {
+        AtomicBoolean taken = new AtomicBoolean();
+        ForkJoinTask<?> pooled = ForkJoinPool.commonPool().submit(() -> {
+            if (taken.compareAndSet(false, true)) {
+                second.run();
+            }
+        });
+        first.run();
+        if (taken.compareAndSet(false, true)) {
+            second.run();
+        } else {
+            pooled.join();
+        }
+    }
+
     /** As {@link #count(int, RangeCount, BinaryOperator)}, split from {@code parallelFrom} positions on (tests). */
     public static <T> T count(int size, int parallelFrom, RangeCount<T> count, BinaryOperator<T> merge) {
         if (size < Math.max(2, parallelFrom)) {

@@ -35,6 +35,20 @@ final class VariantTable {
         return variant;
     }
 
+    /**
+     * Adds the path as a new variant with its counts, without looking it up: for a caller that knows no variant has
+     * these labels yet. Returns its id. O(path length).
+     */
+    int append(LabelPath path, long journeys, long purchased) {
+        int variant = paths.append(path.labels, path.length);
+        if (2 * variant == counts.length) {
+            counts = Arrays.copyOf(counts, counts.length * 2);
+        }
+        counts[2 * variant] = journeys;
+        counts[2 * variant + 1] = purchased;
+        return variant;
+    }
+
     /** Weighted journeys on the variant. */
     long journeys(int variant) {
         return counts[2 * variant];

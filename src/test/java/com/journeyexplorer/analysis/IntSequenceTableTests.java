@@ -28,6 +28,26 @@ class IntSequenceTableTests {
     }
 
     @Test
+    void appendsNewSequencesWithoutLookingThemUpAndFindsThemAfterwards() {
+        IntSequenceTable table = new IntSequenceTable();
+        table.number(new int[] {4, 2}, 2);
+        Random random = new Random(3);
+        List<int[]> appended = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) { // distinct: each starts with its own number
+            int[] values = {1_000 + i, random.nextInt(9), random.nextInt(9)};
+            appended.add(values);
+            assertThat(table.append(values, 1 + i % 3)).isEqualTo(1 + i);
+        }
+        assertThat(table.size()).isEqualTo(3_001);
+        assertThat(table.find(new int[] {4, 2}, 2)).isZero();
+        for (int i = 0; i < appended.size(); i++) {
+            assertThat(table.values(1 + i)).containsExactly(Arrays.copyOf(appended.get(i), 1 + i % 3));
+            assertThat(table.number(appended.get(i), 1 + i % 3)).isEqualTo(1 + i);
+        }
+        assertThat(table.number(new int[] {5}, 1)).isEqualTo(3_001);
+    }
+
+    @Test
     void findsWithoutNumbering() {
         IntSequenceTable table = new IntSequenceTable();
         table.number(new int[] {4, 2}, 2);

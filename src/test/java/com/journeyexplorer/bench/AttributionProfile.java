@@ -17,7 +17,8 @@ import com.journeyexplorer.ingest.InMemoryImport;
  * handler method (the same code as a request with {@code Cache-Control: no-cache}, minus JSON writing). Prints the
  * median and minimum of 15 runs after 5 warm-ups (system properties {@code profile.runs}, {@code profile.warmups}),
  * the requests taking turns, and the median CPU time of the process over each request (all its threads: the
- * request's two halves and the garbage collector's share; on a shared machine steadier than the wall time).
+ * request's two halves and the garbage collector's share; on a shared machine steadier than the wall time);
+ * {@code -Dprofile.digest=true} adds a digest of each answer.
  *
  * <p>Run after {@code ./mvnw -q -B test-compile} and
  * {@code ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
@@ -46,7 +47,19 @@ public final class AttributionProfile {
             "/api/compare?a=segment%3D{segment}&b=segment%3D{otherSegment}",
             "/api/insights/moments");
 
+    /**
+     * {@code -Dprofile.digest=true} prints a digest of each answer (of its {@code toString}, every number in full), so
+     * that two builds' runs show whether a change kept the answers to the last bit.
+     */
+    private static final boolean DIGEST = Boolean.getBoolean("profile.digest");
+
     private AttributionProfile() {
+    }
+
+    private static String digest(Object answer) throws Exception {
+        byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(String.valueOf(answer).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(hash, 0, 8);
     }
 
     public static void main(String[] args) throws Exception {
@@ -90,8 +103,9 @@ public final class AttributionProfile {
         for (int h = 0; h < handlers.size(); h++) {
             Arrays.sort(millis[h]);
             Arrays.sort(cpuMillis[h]);
-            System.out.printf(Locale.ROOT, "%-75s median %8.1f ms  min %8.1f ms  CPU median %8.1f ms%n",
-                    requests.get(h), millis[h][RUNS / 2], millis[h][0], cpuMillis[h][RUNS / 2]);
+            System.out.printf(Locale.ROOT, "%-75s median %8.1f ms  min %8.1f ms  CPU median %8.1f ms%s%n",
+                    requests.get(h), millis[h][RUNS / 2], millis[h][0], cpuMillis[h][RUNS / 2],
+                    DIGEST ? "  answer " + digest(handlers.get(h).call()) : "");
         }
     }
 }

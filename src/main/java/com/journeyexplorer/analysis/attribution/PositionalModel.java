@@ -2,7 +2,9 @@ package com.journeyexplorer.analysis.attribution;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.journey.Journey;
 
@@ -65,26 +67,34 @@ public abstract sealed class PositionalModel extends HeuristicModel
         }
     }
 
-    /** Per label, role and path length: the weights (conversions) and exact value sums of converting paths. */
+    /**
+     * Per label, role and path length: the weights (conversions) and exact value sums of converting paths. Each
+     * (label, role) row is one {@code long[]} of three longs per path length, the weight and the value's 128-bit
+     * fixed-point sum ({@link ExactSum#addInto}) side by side, so counting a step touches one array: a path's value is
+     * split into its fixed-point parts once and added to every step's row. Values outside the fixed-point range, and
+     * sums that outgrow it, are kept exactly in an {@link ExactSum} per cell beside the rows (rare).
+     */
     private static final class Counts implements PathCounter {
 
         private static final int FIRST = 0;
         private static final int MIDDLE = 1;
         private static final int LAST = 2;
         private static final int ROLES = 3;
+        /** Longs per (row, length) cell: weight, value's high and low words. */
+        private static final int CELL = 3;
+        private static final long[] EMPTY = new long[0];
 
         private final PositionalModel model;
-        private final long[][] weights;
-        private final ExactSum[][] values;
+        private final long[][] rows;
+        /** By {@code row << 32 | length}: the value terms and sums that did not fit the fixed point. */
+        private final Map<Long, ExactSum> rest = new HashMap<>();
         private long conversions;
         private final ExactSum totalValue = new ExactSum();
 
         Counts(PositionalModel model, int labels) {
             this.model = model;
-            this.weights = new long[labels * ROLES][];
-            this.values = new ExactSum[labels * ROLES][];
-            Arrays.fill(weights, new long[0]);
-            Arrays.fill(values, new ExactSum[0]);
+            this.rows = new long[labels * ROLES][];
+            Arrays.fill(rows, EMPTY);
         }
 
         @Override
@@ -94,15 +104,18 @@ public abstract sealed class PositionalModel extends HeuristicModel
             }
             conversions += weight;
             totalValue.add(value);
+            boolean fixed = ExactSum.isFixedPoint(value);
+            long high = fixed ? ExactSum.fixedHigh(value) : 0;
+            long low = fixed ? ExactSum.fixedLow(value) : 0;
             if (model.share(0, length) != 0) {
-                count(labelOf[steps[0]], FIRST, length, weight, value);
+                count(labelOf[steps[0]] * ROLES + FIRST, length, weight, value, fixed, high, low);
             }
             if (length > 1 && model.share(length - 1, length) != 0) {
-                count(labelOf[steps[length - 1]], LAST, length, weight, value);
+                count(labelOf[steps[length - 1]] * ROLES + LAST, length, weight, value, fixed, high, low);
             }
             if (length > 2 && model.share(1, length) != 0) {
                 for (int i = 1; i < length - 1; i++) {
-                    count(labelOf[steps[i]], MIDDLE, length, weight, value);
+                    count(labelOf[steps[i]] * ROLES + MIDDLE, length, weight, value, fixed, high, low);
                 }
             }
         }
@@ -111,40 +124,68 @@ public abstract sealed class PositionalModel extends HeuristicModel
         void addAll(Counts later) {
             conversions += later.conversions;
             totalValue.addAll(later.totalValue);
-            for (int row = 0; row < weights.length; row++) {
-                for (int length = 1; length < later.weights[row].length; length++) {
-                    if (later.weights[row][length] != 0 || later.values[row][length] != null) {
-                        grow(row, length);
-                        weights[row][length] += later.weights[row][length];
-                        if (later.values[row][length] != null) {
-                            if (values[row][length] == null) {
-                                values[row][length] = new ExactSum();
-                            }
-                            values[row][length].addAll(later.values[row][length]);
+            for (int row = 0; row < rows.length; row++) {
+                long[] cells = later.rows[row];
+                for (int at = CELL; at < cells.length; at += CELL) {
+                    if (cells[at] != 0) {
+                        int length = at / CELL;
+                        long[] own = grow(row, length);
+                        own[at] += cells[at];
+                        if (!ExactSum.addInto(own, at + 1, cells[at + 1], cells[at + 2])) {
+                            spill(row, length, own).addFixedPoint(cells[at + 1], cells[at + 2]);
                         }
                     }
                 }
             }
+            later.rest.forEach((key, sum) -> rest.computeIfAbsent(key, k -> new ExactSum()).addAll(sum));
         }
 
-        private void grow(int row, int length) {
-            if (weights[row].length <= length) {
-                int size = Math.max(length + 1, 2 * weights[row].length);
-                weights[row] = Arrays.copyOf(weights[row], size);
-                values[row] = Arrays.copyOf(values[row], size);
+        private long[] grow(int row, int length) {
+            long[] cells = rows[row];
+            if (cells.length <= CELL * length) {
+                cells = Arrays.copyOf(cells, CELL * Math.max(length + 1, 2 * (cells.length / CELL)));
+                rows[row] = cells;
+            }
+            return cells;
+        }
+
+        private void count(int row, int length, long weight, double value, boolean fixed, long high, long low) {
+            long[] cells = grow(row, length);
+            int at = CELL * length;
+            cells[at] += weight;
+            if (!fixed) {
+                restOf(row, length).add(value);
+            } else if (!ExactSum.addInto(cells, at + 1, high, low)) {
+                spill(row, length, cells).add(value);
             }
         }
 
-        private void count(int label, int role, int length, long weight, double value) {
-            int row = label * ROLES + role;
-            grow(row, length);
-            weights[row][length] += weight;
-            ExactSum sum = values[row][length];
-            if (sum == null) {
-                sum = new ExactSum();
-                values[row][length] = sum;
+        /** Moves the cell's fixed-point value sum into its exact remainder (which then takes the term too). */
+        private ExactSum spill(int row, int length, long[] cells) {
+            int at = CELL * length;
+            ExactSum sum = restOf(row, length);
+            sum.addFixedPoint(cells[at + 1], cells[at + 2]);
+            cells[at + 1] = 0;
+            cells[at + 2] = 0;
+            return sum;
+        }
+
+        private ExactSum restOf(int row, int length) {
+            return rest.computeIfAbsent((long) row << 32 | length, key -> new ExactSum());
+        }
+
+        /** The exact value sum of a cell, rounded to the nearest double. */
+        private double value(int row, int length) {
+            long[] cells = rows[row];
+            int at = CELL * length;
+            ExactSum remainder = rest.isEmpty() ? null : rest.get((long) row << 32 | length);
+            if (remainder == null) {
+                return ExactSum.nearestDouble(cells[at + 1], cells[at + 2]);
             }
-            sum.add(value);
+            ExactSum sum = new ExactSum();
+            sum.addAll(remainder);
+            sum.addFixedPoint(cells[at + 1], cells[at + 2]);
+            return sum.value();
         }
 
         /** Credits in label order; within a label, roles first, middle, last, each by path length ascending. */
@@ -156,14 +197,16 @@ public abstract sealed class PositionalModel extends HeuristicModel
                 double creditedValue = 0;
                 for (int role = 0; role < ROLES; role++) {
                     int row = label * ROLES + role;
-                    for (int length = 1; length < weights[row].length; length++) {
-                        if (weights[row][length] == 0) {
+                    long[] cells = rows[row];
+                    for (int length = 1; CELL * length < cells.length; length++) {
+                        long weight = cells[CELL * length];
+                        if (weight == 0) {
                             continue;
                         }
                         credited = true;
                         double share = model.share(role == FIRST ? 0 : role == LAST ? length - 1 : 1, length);
-                        creditedConversions += weights[row][length] * share;
-                        creditedValue += values[row][length].value() * share;
+                        creditedConversions += weight * share;
+                        creditedValue += value(row, length) * share;
                     }
                 }
                 if (credited) {

@@ -11,7 +11,8 @@ import java.util.Arrays;
  * purchase (a sequence number) with its outcome, so counting a journey is two array reads and an addition, whatever
  * the path's length, and each variant's steps are read again only to name it or to walk its transitions. The variants
  * get dense ids in order of first sight; each holds its weighted journeys per outcome of a, then of b, side by side (8
- * longs, one cache line). Memory: an int per sequence of the snapshot plus 8 longs per variant seen.
+ * longs, one cache line). Memory: an int per sequence of the snapshot plus 8 longs per variant seen (twice while two
+ * halves of a pass count apart, {@link #addAll}).
  */
 final class PathVariants {
 
@@ -37,6 +38,17 @@ final class PathVariants {
 
     /** Adds a journey on sequence {@code sequence} with outcome {@code outcome} to a, b or both. O(1). */
     void add(int sequence, int outcome, boolean inA, boolean inB, long weight) {
+        int at = variantOf(sequence) * WIDTH + outcome;
+        if (inA) {
+            counts[at] += weight;
+        }
+        if (inB) {
+            counts[at + OUTCOMES] += weight;
+        }
+    }
+
+    /** The variant of {@code sequence}, numbered next if new. */
+    private int variantOf(int sequence) {
         int variant = variantOf[sequence] - 1;
         if (variant < 0) {
             variant = size++;
@@ -47,17 +59,42 @@ final class PathVariants {
             sequenceOf[variant] = sequence;
             variantOf[sequence] = variant + 1;
         }
-        int at = variant * WIDTH + outcome;
-        if (inA) {
-            counts[at] += weight;
-        }
-        if (inB) {
-            counts[at + OUTCOMES] += weight;
-        }
+        return variant;
     }
 
-    /** Lists the keys (path and outcome) that a or b took, feeding each once to {@code transitions}. O(keys' steps). */
-    void finish(TransitionShares transitions) {
+    /**
+     * Adds the counts of {@code later}, the variants of the journeys after this one's (same sequences): its variants
+     * are taken in its order of first sight, so every variant gets the id that one count of both would have given it.
+     * O(later's variants).
+     */
+    PathVariants addAll(PathVariants later) {
+        for (int other = 0; other < later.size; other++) {
+            int at = variantOf(later.sequenceOf[other]) * WIDTH;
+            for (int i = 0; i < WIDTH; i++) {
+                counts[at + i] += later.counts[other * WIDTH + i];
+            }
+        }
+        return this;
+    }
+
+    /** After {@link #finish}: how many keys (path and outcome) a or b took. */
+    int keys() {
+        return keyVariant.length;
+    }
+
+    /** Feeds the keys {@code [from, to)} to {@code transitions}, in key order. O(their steps). */
+    TransitionShares walk(TransitionShares transitions, int from, int to) {
+        int[] pool = sequences.pool();
+        for (int key = from; key < to; key++) {
+            int sequence = sequenceOf[keyVariant[key]];
+            transitions.add(pool, sequences.offset(sequence), sequences.length(sequence), keyOutcome[key],
+                    keyCountsA[key], keyCountsB[key]);
+        }
+        return transitions;
+    }
+
+    /** Lists the keys (path and outcome) that a or b took, for {@link #walk}. O(variants). */
+    void finish() {
         int keys = 0;
         for (int i = 0; i < size * WIDTH; i += WIDTH) {
             for (int outcome = 0; outcome < OUTCOMES; outcome++) {
@@ -70,10 +107,8 @@ final class PathVariants {
         keyOutcome = new byte[keys];
         keyCountsA = new long[keys];
         keyCountsB = new long[keys];
-        int[] pool = sequences.pool();
         int key = 0;
         for (int variant = 0; variant < size; variant++) {
-            int sequence = sequenceOf[variant];
             for (int outcome = 0; outcome < OUTCOMES; outcome++) {
                 long a = counts[variant * WIDTH + outcome];
                 long b = counts[variant * WIDTH + OUTCOMES + outcome];
@@ -84,7 +119,6 @@ final class PathVariants {
                 keyOutcome[key] = (byte) outcome;
                 keyCountsA[key] = a;
                 keyCountsB[key] = b;
-                transitions.add(pool, sequences.offset(sequence), sequences.length(sequence), outcome, a, b);
                 key++;
             }
         }

@@ -5,6 +5,7 @@ import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.NodeSpace;
 import com.journeyexplorer.analysis.StepSequences;
 import com.journeyexplorer.analysis.TouchpointLabels;
+import com.journeyexplorer.analysis.TwoHalves;
 import com.journeyexplorer.analysis.attribution.Attribution;
 import com.journeyexplorer.analysis.attribution.AttributionAccumulator;
 import com.journeyexplorer.analysis.attribution.AttributionModel;
@@ -30,8 +31,9 @@ import java.util.function.Predicate;
  * share of journeys that make it at least once (start and outcome nodes included), so that each share is a binomial
  * proportion. One pass over the journeys (both selections together) counts outcomes and variants by
  * {@link StepSequences} number and feeds the model's {@link AttributionModel#accumulator}; the transitions are then
- * counted once per variant. Cost O(journeys of both selections + variants' steps + k log k) for k variants and
- * transitions, plus the model's.
+ * counted once per variant. From {@value TwoHalves#PARALLEL_FROM} records on, the pass and the transitions are
+ * counted in two halves on two cores and merged in order ({@link TwoHalves}), the same result to the last bit. Cost
+ * O(journeys of both selections + variants' steps + k log k) for k variants and transitions, plus the model's.
  */
 public final class SegmentComparison {
 
@@ -105,46 +107,101 @@ public final class SegmentComparison {
 
     /**
      * The one pass: the records of {@code journeys} (numbered by {@code sequences}) that {@code a} or {@code b}
-     * selects, by position.
+     * selects, by position. From {@value TwoHalves#PARALLEL_FROM} records on (and when the model's counts merge, as
+     * every model's do) the records are counted in two halves on two cores, then the keys' transitions likewise, and
+     * the two lists of share differences side by side ({@link TwoHalves}): every count merges in order, so the result
+     * is the one-pass result to the last bit.
      */
     private static Result compare(JourneySnapshot snapshot, StepSequences sequences, List<Journey> journeys,
-            IntPredicate a, IntPredicate b, AttributionModel model, TouchpointLabels attributionLabels, double confidence, int limit) {
-        AttributionAccumulator attributionA = model.accumulator(attributionLabels);
-        AttributionAccumulator attributionB = model.accumulator(attributionLabels);
-        long[] outcomesA = new long[Outcome.values().length];
-        long[] outcomesB = new long[Outcome.values().length];
-        PathVariants variants = new PathVariants(sequences);
+            IntPredicate a, IntPredicate b, AttributionModel model, TouchpointLabels attributionLabels,
+            double confidence, int limit) {
+        return compare(snapshot, sequences, journeys, a, b, model, attributionLabels, confidence, limit,
+                TwoHalves.PARALLEL_FROM);
+    }
+
+    /** As above, in halves from {@code parallelFrom} records (and keys) on (tests). */
+    static Result compare(JourneySnapshot snapshot, StepSequences sequences, List<Journey> journeys,
+            IntPredicate a, IntPredicate b, AttributionModel model, TouchpointLabels attributionLabels,
+            double confidence, int limit, int parallelFrom) {
         int[] numbers = sequences.numbers(true);
-        for (int position = 0; position < numbers.length; position++) {
-            boolean inA = a.test(position);
-            boolean inB = b.test(position);
-            if (!inA && !inB) {
-                continue;
-            }
-            Journey journey = journeys.get(position);
-            int outcome = journey.outcome().ordinal();
-            int weight = journey.weight();
-            variants.add(numbers[position], outcome, inA, inB, weight);
-            if (inA) {
-                outcomesA[outcome] += weight;
-                attributionA.add(journey);
-            }
-            if (inB) {
-                outcomesB[outcome] += weight;
-                attributionB.add(journey);
-            }
-        }
-        TransitionShares transitions = new TransitionShares(new NodeSpace(snapshot.touchpoints().size()));
-        variants.finish(transitions);
+        boolean merging = model.accumulator(attributionLabels) instanceof AttributionAccumulator.Merging;
+        Counts counts = TwoHalves.count(numbers.length, merging ? parallelFrom : Integer.MAX_VALUE,
+                (from, to) -> Counts.of(sequences, numbers, journeys, a, b, model, attributionLabels, from, to),
+                Counts::addAll);
+        PathVariants variants = counts.variants;
+        variants.finish();
+        NodeSpace nodes = new NodeSpace(snapshot.touchpoints().size());
+        TransitionShares transitions = TwoHalves.count(variants.keys(), parallelFrom,
+                (from, to) -> variants.walk(new TransitionShares(nodes), from, to), TransitionShares::addAll);
         transitions.finish();
-        OutcomeComparison outcomes = OutcomeComparison.of(outcomesA, outcomesB, confidence);
-        long totalA = Arrays.stream(outcomesA).sum();
-        long totalB = Arrays.stream(outcomesB).sum();
-        return new Result(totalA, totalB, outcomes.rates(), outcomes.test(),
-                ShareDifferences.largest(variants.countsA(), variants.countsB(), key -> variants.name(key, snapshot),
-                        totalA, totalB, confidence, limit),
-                ShareDifferences.largest(transitions.countsA(), transitions.countsB(),
-                        key -> transitions.name(key, snapshot), totalA, totalB, confidence, limit),
-                attributionA.attribution(), attributionB.attribution());
+        OutcomeComparison outcomes = OutcomeComparison.of(counts.outcomesA, counts.outcomesB, confidence);
+        long totalA = Arrays.stream(counts.outcomesA).sum();
+        long totalB = Arrays.stream(counts.outcomesB).sum();
+        List<List<ShareDifference>> differences = new ArrayList<>(List.of(List.of(), List.of()));
+        Runnable ofVariants = () -> differences.set(0, ShareDifferences.largest(variants.countsA(),
+                variants.countsB(), key -> variants.name(key, snapshot), totalA, totalB, confidence, limit));
+        Runnable ofTransitions = () -> differences.set(1, ShareDifferences.largest(transitions.countsA(),
+                transitions.countsB(), key -> transitions.name(key, snapshot), totalA, totalB, confidence, limit));
+        if (variants.keys() >= parallelFrom) {
+            TwoHalves.both(ofVariants, ofTransitions);
+        } else {
+            ofVariants.run();
+            ofTransitions.run();
+        }
+        return new Result(totalA, totalB, outcomes.rates(), outcomes.test(), differences.get(0),
+                differences.get(1), counts.attributionA.attribution(), counts.attributionB.attribution());
+    }
+
+    /** What the pass counts over a range of records: outcomes, path variants and each side's attribution. */
+    private static final class Counts {
+        final long[] outcomesA = new long[Outcome.values().length];
+        final long[] outcomesB = new long[Outcome.values().length];
+        final PathVariants variants;
+        final AttributionAccumulator attributionA;
+        final AttributionAccumulator attributionB;
+
+        private Counts(StepSequences sequences, AttributionModel model, TouchpointLabels labels) {
+            variants = new PathVariants(sequences);
+            attributionA = model.accumulator(labels);
+            attributionB = model.accumulator(labels);
+        }
+
+        /** The selected records among positions {@code [from, to)}. */
+        static Counts of(StepSequences sequences, int[] numbers, List<Journey> journeys, IntPredicate a,
+                IntPredicate b, AttributionModel model, TouchpointLabels labels, int from, int to) {
+            Counts counts = new Counts(sequences, model, labels);
+            for (int position = from; position < to; position++) {
+                boolean inA = a.test(position);
+                boolean inB = b.test(position);
+                if (!inA && !inB) {
+                    continue;
+                }
+                Journey journey = journeys.get(position);
+                int outcome = journey.outcome().ordinal();
+                int weight = journey.weight();
+                counts.variants.add(numbers[position], outcome, inA, inB, weight);
+                if (inA) {
+                    counts.outcomesA[outcome] += weight;
+                    counts.attributionA.add(journey);
+                }
+                if (inB) {
+                    counts.outcomesB[outcome] += weight;
+                    counts.attributionB.add(journey);
+                }
+            }
+            return counts;
+        }
+
+        /** Adds the counts of the records after this one's range (only for merging accumulators). */
+        Counts addAll(Counts later) {
+            for (int outcome = 0; outcome < outcomesA.length; outcome++) {
+                outcomesA[outcome] += later.outcomesA[outcome];
+                outcomesB[outcome] += later.outcomesB[outcome];
+            }
+            variants.addAll(later.variants);
+            ((AttributionAccumulator.Merging) attributionA).addAll((AttributionAccumulator.Merging) later.attributionA);
+            ((AttributionAccumulator.Merging) attributionB).addAll((AttributionAccumulator.Merging) later.attributionB);
+            return this;
+        }
     }
 }

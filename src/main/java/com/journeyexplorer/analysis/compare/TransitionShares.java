@@ -47,6 +47,16 @@ final class TransitionShares {
         tally.add(previous, nodes.outcome(Outcome.values()[outcome]), journeys);
     }
 
+    /**
+     * Adds the transitions of {@code later}, fed the keys after this one's: the tallies merge as one tally of both
+     * would have counted them ({@link EdgeTallies#addAll}), edge ids included. O(later's transitions).
+     */
+    TransitionShares addAll(TransitionShares later) {
+        tallyA.addAll(later.tallyA);
+        tallyB.addAll(later.tallyB);
+        return this;
+    }
+
     /** Lists the transitions of a, then those only b made, with their journeys in each. O(transitions). */
     void finish() {
         int onlyB = 0;

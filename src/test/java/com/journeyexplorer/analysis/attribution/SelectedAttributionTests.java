@@ -124,6 +124,46 @@ class SelectedAttributionTests {
         }
     }
 
+    /**
+     * A positional model's value sum of one (label, role, length) cell outgrowing the 128-bit fixed point: in one pass
+     * while counting, and when two halves that each fit are merged. Two journeys of 2.7 million middle steps on one
+     * label, each step adding 1.75 · 2^40: the credited value is still the exact sum, rounded once, times the share.
+     */
+    @Test
+    void positionalValueSumsBeyondTheFixedPointStayExactInOnePassAndInHalves() {
+        int middle = 2_700_000;
+        int length = middle + 2; // the path: t0, t1 × middle, t3; then the purchase at t2
+        double value = Math.scalb(1.75, 40) + 0.125;
+        List<Touchpoint> touchpoints = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            touchpoints.add(new Touchpoint(t, "t" + t, "", "", Owner.OWN));
+        }
+        List<Journey> journeys = new ArrayList<>();
+        for (int j = 0; j < 2; j++) {
+            int[] steps = new int[length + 1];
+            java.util.Arrays.fill(steps, 1);
+            steps[0] = 0;
+            steps[length - 1] = 3;
+            steps[length] = 2;
+            byte[] types = new byte[length + 1];
+            java.util.Arrays.fill(types, EventType.TOUCHPOINT.code());
+            types[length] = EventType.PURCHASE.code();
+            journeys.add(new Journey("j" + j, null, steps, new long[0], types, null, Outcome.PURCHASE, length,
+                    value, 1, null, null, null));
+        }
+        JourneySnapshot snapshot = new JourneySnapshot(touchpoints, journeys, 1);
+        TouchpointLabels labels = TouchpointLabels.of(snapshot, PathShaping.touchpoints());
+        double expectedValue = new java.math.BigDecimal(value).multiply(java.math.BigDecimal.valueOf(2L * middle))
+                .doubleValue() * (1.0 / length);
+        for (int parallelFrom : new int[] {Integer.MAX_VALUE, 1}) {
+            Attribution attribution = SelectedAttribution.of(snapshot, journey -> true, new LinearTouch(), labels,
+                    parallelFrom).accumulator().attribution();
+            assertThat(attribution.conversions("t1")).isEqualTo(2L * middle * (1.0 / length));
+            assertThat(attribution.value("t1")).as("from %d", parallelFrom).isEqualTo(expectedValue);
+            assertThat(attribution.value("t0")).isEqualTo(2 * value * (1.0 / length));
+        }
+    }
+
     @Test
     void exactSumsMergeToTheSumOfEveryTerm() {
         Random random = new Random(5);
