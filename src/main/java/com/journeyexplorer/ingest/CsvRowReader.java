@@ -88,7 +88,7 @@ final class CsvRowReader implements RowReader {
                     + "); name the columns with query parameters such as journeyColumn, or check the delimiter");
             return false;
         }
-        Map<String, Integer> index = new HashMap<>(parser.getHeaderMap());
+        ColumnIndex index = new ColumnIndex(new HashMap<>(parser.getHeaderMap()));
         return new ParsingThread(lexer, index, header).handTo(consumer, errors);
     }
 
@@ -120,7 +120,7 @@ final class CsvRowReader implements RowReader {
         private static final Object END = new Object();
 
         private final CsvLexer lexer;
-        private final Map<String, Integer> index;
+        private final ColumnIndex index;
         private final List<String> header;
         private final BlockingQueue<Object[]> batches = new ArrayBlockingQueue<>(16);
         private volatile boolean cancelled;
@@ -133,7 +133,7 @@ final class CsvRowReader implements RowReader {
         private record Failure(Throwable cause) {
         }
 
-        ParsingThread(CsvLexer lexer, Map<String, Integer> index, List<String> header) {
+        ParsingThread(CsvLexer lexer, ColumnIndex index, List<String> header) {
             this.lexer = lexer;
             this.index = index;
             this.header = header;
@@ -276,13 +276,13 @@ final class CsvRowReader implements RowReader {
     }
 
     /** A record's cells in header order; cells repeated from row to row share one string ({@link CsvLexer#cell}). */
-    private record CsvRow(long line, String[] cells, Map<String, Integer> index, List<String> header)
+    private record CsvRow(long line, String[] cells, ColumnIndex index, List<String> header)
             implements InputRow {
 
         @Override
         public String get(String column) {
-            Integer i = index.get(column);
-            return i == null ? null : cells[i];
+            int i = index.of(column);
+            return i < 0 ? null : cells[i];
         }
 
         @Override
@@ -290,6 +290,37 @@ final class CsvRowReader implements RowReader {
             for (int i = 0; i < cells.length; i++) {
                 action.accept(header.get(i), cells[i]);
             }
+        }
+    }
+
+    /**
+     * Column positions by name. The consumer of the rows asks for the same columns with the same strings row after
+     * row: a string asked before is found by identity in a small table, without hashing or comparing it. Read by
+     * one thread at a time (the consumer's).
+     */
+    private static final class ColumnIndex {
+        private static final int SLOTS = 32;
+        private final Map<String, Integer> positions;
+        private final String[] asked = new String[SLOTS];
+        private final int[] answers = new int[SLOTS];
+
+        ColumnIndex(Map<String, Integer> positions) {
+            this.positions = positions;
+        }
+
+        int of(String column) {
+            if (column == null) {
+                return -1;
+            }
+            int slot = column.hashCode() & (SLOTS - 1);
+            if (asked[slot] == column) {
+                return answers[slot];
+            }
+            Integer position = positions.get(column);
+            int answer = position == null ? -1 : position;
+            asked[slot] = column;
+            answers[slot] = answer;
+            return answer;
         }
     }
 }
