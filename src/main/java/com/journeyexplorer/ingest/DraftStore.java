@@ -3,11 +3,13 @@ package com.journeyexplorer.ingest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * The events of an upload grouped into drafts (one per journey id, or per customer for rows without one), held in
@@ -156,6 +158,17 @@ final class DraftStore {
     /** Sets the value of an extra column on the event added last. */
     void attribute(String name, String value) {
         columns.computeIfAbsent(name, column -> new String[steps.length])[events - 1] = value;
+    }
+
+    /** The keys of the drafts of customers (rows without a journey id). */
+    Set<String> customerKeys() {
+        Set<String> customers = new HashSet<>();
+        for (int draft = 0; draft < drafts; draft++) {
+            if (byCustomer[draft]) {
+                customers.add(keys[draft]);
+            }
+        }
+        return customers;
     }
 
     /** The drafts in the order of their first event, each built when it is reached. */

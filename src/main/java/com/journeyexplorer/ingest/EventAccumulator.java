@@ -450,6 +450,11 @@ final class EventAccumulator {
         return drafts.drafts();
     }
 
+    /** The customers whose events came without journey ids (their drafts are split into sessions). */
+    Set<String> customerDraftKeys() {
+        return drafts.customerKeys();
+    }
+
     /**
      * Lets go of the drafts once the journeys are built from them, so that a large upload's events are not held
      * twice while the journeys are written; the answers, rule matches and warnings stay.
