@@ -44,12 +44,15 @@ final class EventAccumulator {
     private final ErrorCollector errors;
     private final int maxJourneyLength;
     private final Map<String, Byte> columnRoles = new HashMap<>();
+    /** The roles of the columns of the row before, by position (see {@link #role}). */
+    private final String[] roleColumns = new String[64];
+    private final byte[] roles = new byte[64];
     private final List<Touchpoint> touchpoints;
     private final Map<String, Integer> touchpointIds = new HashMap<>();
     private final Set<Integer> changedTouchpoints = new LinkedHashSet<>();
-    private Map<String, JourneyDraft> drafts = new LinkedHashMap<>();
+    private DraftStore drafts = new DraftStore();
     /** The draft of the previous accepted row: the rows of a journey mostly come together, and skip the look-up. */
-    private JourneyDraft lastDraft;
+    private int lastDraft = -1;
     private final List<FeedbackImporter.Draft> answers = new ArrayList<>();
     private final OutcomeRuleTally rules;
     private final long plausibleUntil;
@@ -182,8 +185,8 @@ final class EventAccumulator {
 
         String eventId = trimmed(row.get(columns.eventId()));
         row.forEach((column, cell) -> {
-            if (!column.isEmpty() && !columnRoles.containsKey(column) && cell != null
-                    && cell.length() > MAX_ATTRIBUTE_LENGTH) {
+            if (cell != null && cell.length() > MAX_ATTRIBUTE_LENGTH && !column.isEmpty()
+                    && !columnRoles.containsKey(column)) {
                 errors.add(line, column, "is " + cell.length() + " characters long; the limit for an extra column is "
                         + MAX_ATTRIBUTE_LENGTH);
             }
@@ -194,20 +197,19 @@ final class EventAccumulator {
             return;
         }
 
-        JourneyDraft draft = lastDraft;
-        if (draft == null || draft.byCustomer != (journeyId == null)
-                || !draft.key.equals(journeyId != null ? journeyId : customerId)) {
-            String key = journeyId != null ? "j:" + journeyId : "c:" + customerId;
-            draft = drafts.get(key);
-            if (draft == null) {
-                draft = new JourneyDraft(journeyId != null ? journeyId : customerId, journeyId == null);
-                drafts.put(key, draft);
+        int draft = lastDraft;
+        String key = journeyId != null ? journeyId : customerId;
+        boolean byCustomer = journeyId == null;
+        if (draft < 0 || !drafts.is(draft, key, byCustomer)) {
+            draft = drafts.find(key, byCustomer);
+            if (draft < 0) {
+                draft = drafts.create(key, byCustomer);
             }
             lastDraft = draft;
         }
-        if (draft.size >= maxJourneyLength) {
-            errors.add(line, columns.journey(), "journey '" + TimestampParser.abbreviate(draft.key) + "' has more than "
-                    + maxJourneyLength + " events, the limit");
+        if (drafts.size(draft) >= maxJourneyLength) {
+            errors.add(line, columns.journey(), "journey '" + TimestampParser.abbreviate(drafts.key(draft))
+                    + "' has more than " + maxJourneyLength + " events, the limit");
             return;
         }
         if (time < PLAUSIBLE_FROM || time >= plausibleUntil) {
@@ -227,12 +229,13 @@ final class EventAccumulator {
         int step = touchpointId(touchpoint, channel, stage, owner);
         // Revenue is the value of purchase events; the value on any other event is not revenue.
         double revenue = type == EventType.PURCHASE ? value : 0;
-        draft.add(step, time, type.code(), revenue, eventId, eventId == null ? Double.doubleToLongBits(value) : 0);
-        draft.describe(customerId, trimmed(row.get(columns.segment())), trimmed(row.get(columns.device())));
-        describeColumns(row, draft, eventId == null);
+        drafts.add(draft, step, time, type.code(), revenue, eventId,
+                eventId == null ? Double.doubleToLongBits(value) : 0);
+        drafts.describe(draft, customerId, trimmed(row.get(columns.segment())), trimmed(row.get(columns.device())));
+        describeColumns(row, eventId == null);
         if (type != EventType.PURCHASE && rawValue != null) {
             // Not revenue, but kept: an attribute of this event (or of the journey, when every event has the same).
-            draft.attribute(columns.value(), values.computeIfAbsent(rawValue, same -> same));
+            drafts.attribute(columns.value(), values.computeIfAbsent(rawValue, same -> same));
         }
         if (answer != null) {
             answers.add(FeedbackImporter.Draft.ofEvent(line, journeyId, customerId, time, touchpoint, stage, answer));
@@ -253,23 +256,41 @@ final class EventAccumulator {
      * column except journey, timestamp, touchpoint and value (compared on their own) into the event's fingerprint:
      * two events of a journey are the same event when their time, touchpoint and fingerprint are equal.
      */
-    private void describeColumns(InputRow row, JourneyDraft draft, boolean fingerprint) {
+    private void describeColumns(InputRow row, boolean fingerprint) {
+        int[] position = {0};
         row.forEach((column, cell) -> {
+            int at = position[0]++;
             if (column.isEmpty() || cell == null) {
                 return;
             }
-            Byte known = columnRoles.get(column);
-            byte role = known != null ? known : ATTRIBUTE;
+            byte role = role(at, column);
             if (role == SKIPPED) {
                 return;
             }
             if (role == ATTRIBUTE && !cell.isBlank()) {
-                draft.attribute(column, values.computeIfAbsent(cell, same -> same));
+                drafts.attribute(column, values.computeIfAbsent(cell, same -> same));
             }
             if (fingerprint) {
-                draft.fingerprintCell(column.hashCode(), cell);
+                drafts.fingerprintCell(column.hashCode(), cell);
             }
         });
+    }
+
+    /**
+     * The role of {@code column}, the {@code at}-th of its row: rows of a CSV upload name their columns with the same
+     * strings in the same order, so the role found for a position is kept for the next row's same string.
+     */
+    private byte role(int at, String column) {
+        if (at < roleColumns.length && roleColumns[at] == column) {
+            return roles[at];
+        }
+        Byte known = columnRoles.get(column);
+        byte role = known != null ? known : ATTRIBUTE;
+        if (at < roleColumns.length) {
+            roleColumns[at] = column;
+            roles[at] = role;
+        }
+        return role;
     }
 
     /** The value as a number; with {@code decimal=comma}, {@code 1.234,50} and {@code 12,50} are read too. */
@@ -424,8 +445,14 @@ final class EventAccumulator {
         return changedTouchpoints.stream().map(touchpoints::get).toList();
     }
 
+    /** The drafts in the order of their first row, each built as it is reached. */
     Iterable<JourneyDraft> drafts() {
-        return drafts.values();
+        return drafts.drafts();
+    }
+
+    /** The customers whose events came without journey ids (their drafts are split into sessions). */
+    Set<String> customerDraftKeys() {
+        return drafts.customerKeys();
     }
 
     /**
@@ -433,12 +460,12 @@ final class EventAccumulator {
      * twice while the journeys are written; the answers, rule matches and warnings stay.
      */
     void releaseDrafts() {
-        drafts = new LinkedHashMap<>();
-        lastDraft = null;
+        drafts = new DraftStore();
+        lastDraft = -1;
     }
 
     int draftCount() {
-        return drafts.size();
+        return drafts.draftCount();
     }
 
     long acceptedRows() {

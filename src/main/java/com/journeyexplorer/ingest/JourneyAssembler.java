@@ -98,12 +98,7 @@ final class JourneyAssembler {
 
     /** Stored sessions of the customers whose events came without journey ids; one pass over the snapshot. */
     private Map<String, List<Journey>> storedSessions(EventAccumulator accumulator) {
-        Set<String> customers = new HashSet<>();
-        for (JourneyDraft draft : accumulator.drafts()) {
-            if (draft.byCustomer) {
-                customers.add(draft.key);
-            }
-        }
+        Set<String> customers = accumulator.customerDraftKeys();
         if (customers.isEmpty()) {
             return Map.of();
         }

@@ -102,6 +102,48 @@ class CsvRowReaderTests {
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().equals("csv-parser"));
     }
 
+    @Test
+    void headerProblemsAreReportedAsCommonsCsvReportsThem() throws IOException {
+        for (String header : List.of("touchpoint,timestamp,touchpoint\n", "\"touchpoint\"x,timestamp\n",
+                "\"touchpoint,timestamp\n", ",,touchpoint,timestamp\n")) {
+            ErrorCollector errors = new ErrorCollector(10);
+            boolean complete = reader().read(input(header + "A,1\n"), row -> { }, errors);
+
+            assertThat(complete).isFalse();
+            assertThat(errors.errors()).singleElement().satisfies(error -> {
+                assertThat(error.line()).isEqualTo(1L);
+                assertThat(error.reason()).isEqualTo(commonsHeaderProblem(header + "A,1\n"));
+            });
+        }
+    }
+
+    @Test
+    void quotedHeaderNamesAreReadAsCommonsCsvReadsThem() throws IOException {
+        String csv = "\r\n\"touch\"\"point\",\"time\nstamp\",\"\"\na,1,x\n";
+        List<String> touchpoints = new ArrayList<>();
+        CsvRowReader reader = new CsvRowReader(',', List.of("touch\"point", "time\nstamp"));
+
+        boolean complete = reader.read(input(csv), row -> {
+            touchpoints.add(row.get("touch\"point") + "@" + row.line());
+            assertThat(row.get("time\nstamp")).isEqualTo("1");
+        }, new ErrorCollector(10));
+
+        assertThat(complete).isTrue();
+        assertThat(touchpoints).containsExactly("a@4");
+    }
+
+    /** The reason the reader gave for a header Commons CSV cannot read, before the lexer. */
+    private static String commonsHeaderProblem(String csv) {
+        try {
+            CsvRowReader.parser(input(csv), ',');
+            return "(no problem)";
+        } catch (IllegalArgumentException e) {
+            return "the header row cannot be read: " + TimestampParser.abbreviate(e.getMessage());
+        } catch (IOException e) {
+            return "the header row cannot be read as CSV: " + TimestampParser.abbreviate(e.getMessage());
+        }
+    }
+
     private static CsvRowReader reader() {
         return new CsvRowReader(',', List.of("touchpoint", "timestamp"));
     }
