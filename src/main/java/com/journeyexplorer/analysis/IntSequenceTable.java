@@ -63,6 +63,11 @@ public final class IntSequenceTable {
      */
     public int append(int[] values, int length) {
         slots = null;
+        return store(values, length);
+    }
+
+    /** Stores {@code values[0, length)} as the next sequence in the pool, without a lookup slot; returns its number. */
+    private int store(int[] values, int length) {
         int sequence = size++;
         if (sequence == offsets.length) {
             offsets = Arrays.copyOf(offsets, Math.max(16, sequence * 2));
@@ -138,19 +143,8 @@ public final class IntSequenceTable {
     }
 
     private int add(int slot, int hash, int[] values, int length) {
-        int sequence = size++;
-        if (sequence == offsets.length) {
-            offsets = Arrays.copyOf(offsets, Math.max(16, sequence * 2));
-        }
-        if (poolSize + HEADER + length > pool.length) {
-            pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + HEADER + length));
-        }
-        int offset = poolSize;
-        pool[offset] = sequence;
-        pool[offset + 1] = length;
-        System.arraycopy(values, 0, pool, offset + HEADER, length);
-        poolSize += HEADER + length;
-        offsets[sequence] = offset;
+        int sequence = store(values, length);
+        int offset = offsets[sequence];
         slots[slot] = (long) hash << 32 | (offset + 1L);
         if (size * 2 > slots.length) {
             grow();
