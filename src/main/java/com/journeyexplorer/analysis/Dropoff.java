@@ -1,6 +1,5 @@
 package com.journeyexplorer.analysis;
 
-import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Outcome;
 import com.journeyexplorer.journey.Owner;
 import com.journeyexplorer.journey.Touchpoint;
@@ -8,7 +7,7 @@ import com.journeyexplorer.journey.Touchpoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
 /**
  * Where the selected journeys leave, per raw touchpoint over whole journeys (each journey counted once per
@@ -69,15 +68,16 @@ public record Dropoff(List<TouchpointExits> touchpoints, long total) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be at least 0");
         }
-        Predicate<Journey> filter = selection.predicate(snapshot);
+        IntPredicate selected = selection.positions(snapshot);
+        StepEdges edges = StepEdges.of(snapshot);
+        JourneyColumns columns = JourneyColumns.of(snapshot);
         int n = snapshot.touchpoints().size();
         boolean[] competitor = new boolean[n];
         for (Touchpoint touchpoint : snapshot.touchpoints()) {
             competitor[touchpoint.id()] = touchpoint.isCompetitor();
         }
-        List<Journey> journeys = snapshot.journeys();
-        Exits exits = TwoHalves.count(journeys.size(), parallelFrom,
-                (from, to) -> Exits.of(journeys, from, to, filter, competitor), Exits::add);
+        Exits exits = TwoHalves.count(snapshot.journeys().size(), parallelFrom,
+                (from, to) -> Exits.of(edges, columns, from, to, selected, competitor), Exits::add);
         List<TouchpointExits> result = new ArrayList<>();
         for (Touchpoint touchpoint : snapshot.touchpoints()) {
             int id = touchpoint.id();
@@ -108,8 +108,11 @@ public record Dropoff(List<TouchpointExits> touchpoints, long total) {
             competitors = new long[n];
         }
 
-        /** Counts the selected records among positions {@code [from, to)}. */
-        static Exits of(List<Journey> records, int from, int to, Predicate<Journey> filter,
+        /**
+         * Counts the selected records among positions {@code [from, to)}, their steps read from the step column: the
+         * first step, then each pair's target.
+         */
+        static Exits of(StepEdges edges, JourneyColumns columns, int from, int to, IntPredicate selected,
                 boolean[] competitor) {
             int n = competitor.length;
             Exits exits = new Exits(n);
@@ -117,30 +120,37 @@ public record Dropoff(List<TouchpointExits> touchpoints, long total) {
             int[] visited = new int[n];
             int[] diverted = new int[n];
             int stamp = 0;
+            int divertedOutcome = Outcome.DIVERTED.ordinal();
             for (int position = from; position < to; position++) {
-                Journey journey = records.get(position);
-                if (!filter.test(journey)) {
+                if ((position & 0xFFFF) == 0) {
+                    WorkBudget.check();
+                }
+                if (!selected.test(position)) {
                     continue;
                 }
                 stamp++;
-                int weight = journey.weight();
+                int weight = columns.weight(position);
                 exits.total += weight;
-                int[] steps = journey.steps();
-                boolean endsDiverted = journey.outcome() == Outcome.DIVERTED;
-                for (int i = 0; i < steps.length; i++) {
-                    int step = steps[i];
+                int outcome = columns.outcome(position);
+                int step = edges.first(position);
+                int end = edges.end(position);
+                for (int k = edges.start(position); k <= end; k++) {
+                    int next = k < end ? edges.to(edges.edgeAt(k)) : -1;
                     if (visited[step] != stamp) {
                         visited[step] = stamp;
                         exits.journeys[step] += weight;
                     }
-                    boolean toCompetitor = i + 1 < steps.length ? competitor[steps[i + 1]] : endsDiverted;
+                    boolean toCompetitor = next >= 0 ? competitor[next] : outcome == divertedOutcome;
                     if (toCompetitor && diverted[step] != stamp) {
                         diverted[step] = stamp;
                         exits.competitors[step] += weight;
                     }
+                    if (next >= 0) {
+                        step = next;
+                    }
                 }
-                if (journey.outcome() == Outcome.ABANDONED) {
-                    exits.abandoned[steps[steps.length - 1]] += weight;
+                if (outcome == Outcome.ABANDONED.ordinal()) {
+                    exits.abandoned[step] += weight;
                 }
             }
             return exits;
