@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -101,10 +102,13 @@ public record Funnel(long total, List<Stage> stages) {
             }
         }
         Predicate<Journey> filter = selection.predicate(snapshot);
-        List<Journey> journeys = snapshot.journeys();
+        IntPredicate selected = selection.positions(snapshot);
+        StepEdges edges = StepEdges.of(snapshot);
+        JourneyColumns columns = JourneyColumns.of(snapshot);
         int purchase = purchaseStage;
-        Reach counted = TwoHalves.count(journeys.size(), parallelFrom,
-                (from, to) -> Reach.of(snapshot, from, to, filter, stageOf, purchase, k), Reach::add);
+        Reach counted = TwoHalves.count(snapshot.journeys().size(), parallelFrom,
+                (from, to) -> Reach.of(snapshot, edges, columns, from, to, selected, stageOf, purchase, k),
+                Reach::add);
         long total = counted.total;
         long[] reached = counted.reached;
         long[] both = counted.both;
@@ -176,21 +180,42 @@ public record Funnel(long total, List<Stage> stages) {
             return named;
         }
 
-        /** Counts the selected records among positions {@code [from, to)}. */
-        static Reach of(JourneySnapshot snapshot, int from, int to, Predicate<Journey> filter, int[] stageOf,
-                int purchaseStage, int k) {
+        /**
+         * Counts the selected records among positions {@code [from, to)}, their steps read from the step column: the
+         * first step, then each pair's target.
+         */
+        static Reach of(JourneySnapshot snapshot, StepEdges edges, JourneyColumns columns, int from, int to,
+                IntPredicate selected, int[] stageOf, int purchaseStage, int k) {
             Reach counts = new Reach(k, snapshot.touchpoints().size());
-            List<Journey> journeys = snapshot.journeys();
             boolean[] reaches = new boolean[k];
+            int purchased = Outcome.PURCHASE.ordinal();
+            int abandonedOutcome = Outcome.ABANDONED.ordinal();
+            int divertedOutcome = Outcome.DIVERTED.ordinal();
             for (int position = from; position < to; position++) {
-                Journey journey = journeys.get(position);
-                if (!filter.test(journey)) {
+                if ((position & 0xFFFF) == 0) {
+                    WorkBudget.check();
+                }
+                if (!selected.test(position)) {
                     continue;
                 }
-                int weight = journey.weight();
+                int weight = columns.weight(position);
+                int outcome = columns.outcome(position);
                 counts.total += weight;
                 Arrays.fill(reaches, false);
-                reach(journey, stageOf, purchaseStage, reaches);
+                int last = edges.first(position);
+                if (stageOf[last] >= 0) {
+                    reaches[stageOf[last]] = true;
+                }
+                int end = edges.end(position);
+                for (int pair = edges.start(position); pair < end; pair++) {
+                    last = edges.to(edges.edgeAt(pair));
+                    if (stageOf[last] >= 0) {
+                        reaches[stageOf[last]] = true;
+                    }
+                }
+                if (purchaseStage >= 0 && outcome == purchased) {
+                    reaches[purchaseStage] = true;
+                }
                 for (int s = 0; s < k; s++) {
                     if (!reaches[s]) {
                         continue;
@@ -201,10 +226,8 @@ public record Funnel(long total, List<Stage> stages) {
                     }
                     if (s + 1 < k && !reaches[s + 1]) {
                         counts.dropped[s] += weight;
-                        Outcome outcome = journey.outcome();
-                        if (outcome == Outcome.ABANDONED || outcome == Outcome.DIVERTED) {
-                            int last = journey.steps()[journey.length() - 1];
-                            (outcome == Outcome.ABANDONED ? counts.abandoned : counts.diverted)[s][last] += weight;
+                        if (outcome == abandonedOutcome || outcome == divertedOutcome) {
+                            (outcome == abandonedOutcome ? counts.abandoned : counts.diverted)[s][last] += weight;
                         }
                     }
                 }

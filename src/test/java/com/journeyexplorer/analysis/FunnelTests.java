@@ -62,4 +62,21 @@ class FunnelTests {
             }
         }
     }
+
+    @Test
+    void countsTheSelectedJourneysAsASnapshotOfThemAlone() {
+        for (PathCrossChecks.HalvesCase each : PathCrossChecks.halvesCases()) {
+            JourneySnapshot snapshot = each.snapshot();
+            List<String> stages = new ArrayList<>(snapshot.touchpoints().stream().map(Touchpoint::stage)
+                    .filter(stage -> !stage.isEmpty()).distinct().sorted().toList());
+            stages.add("purchase");
+            for (JourneySelection selection : each.selections()) {
+                JourneySnapshot selectedAlone = new JourneySnapshot(snapshot.touchpoints(),
+                        selection.select(snapshot), 1);
+
+                assertThat(Funnel.of(snapshot, selection, stages, 3))
+                        .isEqualTo(Funnel.of(selectedAlone, JourneySelection.all().withOpen(true), stages, 3));
+            }
+        }
+    }
 }
