@@ -147,7 +147,7 @@ public final class JourneySnapshot {
 
     /**
      * Builds now what analyses otherwise build on first use and keep with the snapshot (the record columns and step
-     * sequences that selections and top paths read, the step edges that diversions and flows read, the start and
+     * sequences that selections and top paths read, the step column that the passes over steps read, the start and
      * purchase times that trends and time to convert read, O(events)), so that no request waits for it.
      */
     public void prepareIndexes() {
