@@ -32,6 +32,23 @@ final class LabelPath {
         journey = timed;
     }
 
+    /**
+     * Appends {@code label}, read at raw step {@code step}, unless it repeats the last one and repeats collapse;
+     * false when the path already holds {@code limit} labels: the shaping stops there. The capacity was reset for it.
+     */
+    boolean offer(int label, int step, boolean collapseRepeats, int limit) {
+        if (collapseRepeats && length > 0 && labels[length - 1] == label) {
+            return true;
+        }
+        if (length == limit) {
+            return false;
+        }
+        labels[length] = label;
+        starts[length] = step;
+        length++;
+        return true;
+    }
+
     Journey journey() {
         return journey;
     }

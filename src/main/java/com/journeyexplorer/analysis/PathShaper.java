@@ -72,31 +72,21 @@ final class PathShaper {
      * As {@link #shape(Journey, boolean, LabelPath, int)} for the record at {@code position}, its steps read from the
      * snapshot's {@link StepEdges} instead of the record (the first step, then each pair's target): a pass over many
      * records then reads a few arrays in order instead of every record's own. The path has no journey, so no gaps.
-     * The loop is the one of {@link #shape(int[], int, int, LabelPath, int)} reading the column in place: copying the
-     * steps into a buffer first made flows a fifth slower on the clickstream, as they shape only the first steps.
+     * The steps are read from the column in place (copying them into a buffer first made flows a fifth slower on the
+     * clickstream, as they shape only the first steps).
      */
     void shape(StepEdges edges, int position, boolean toFirstPurchase, LabelPath path, int labelLimit) {
         int start = edges.start(position);
         int length = toFirstPurchase ? edges.pathLength(position) : edges.end(position) - start + 1;
         int limit = Math.min(maxSteps, labelLimit);
         path.reset(null, Math.min(length, limit));
-        int[] ids = path.labels;
-        int[] starts = path.starts;
-        int count = 0;
+        path.length = 0;
         int i = 0;
-        for (; i < length; i++) {
-            int label = labelIds[i == 0 ? edges.first(position) : edges.to(edges.edgeAt(start + i - 1))];
-            if (collapseRepeats && count > 0 && ids[count - 1] == label) {
-                continue;
-            }
-            if (count == limit) {
-                break;
-            }
-            ids[count] = label;
-            starts[count] = i;
-            count++;
+        while (i < length && path.offer(
+                labelIds[i == 0 ? edges.first(position) : edges.to(edges.edgeAt(start + i - 1))], i, collapseRepeats,
+                limit)) {
+            i++;
         }
-        path.length = count;
         path.end = i;
     }
 
@@ -112,23 +102,11 @@ final class PathShaper {
 
     /** Shapes the steps {@code steps[from, from + length)}, at most {@code limit} labels, into a path reset for them. */
     private void shape(int[] steps, int from, int length, LabelPath path, int limit) {
-        int[] ids = path.labels;
-        int[] starts = path.starts;
-        int count = 0;
+        path.length = 0;
         int i = 0;
-        for (; i < length; i++) {
-            int label = labelIds[steps[from + i]];
-            if (collapseRepeats && count > 0 && ids[count - 1] == label) {
-                continue;
-            }
-            if (count == limit) {
-                break;
-            }
-            ids[count] = label;
-            starts[count] = i;
-            count++;
+        while (i < length && path.offer(labelIds[steps[from + i]], i, collapseRepeats, limit)) {
+            i++;
         }
-        path.length = count;
         path.end = i;
     }
 
