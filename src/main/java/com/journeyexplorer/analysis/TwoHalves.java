@@ -1,5 +1,7 @@
 package com.journeyexplorer.analysis;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,12 +62,9 @@ public final class TwoHalves {
         }
         int middle = size >>> 1;
         // Whichever thread is free first counts the second half: a pool busy with other work never makes the
-        // request wait longer than counting it alone would.
-        AtomicBoolean taken = new AtomicBoolean();
-        ForkJoinTask<T> secondHalf = ForkJoinPool.commonPool()
-                .submit(() -> taken.compareAndSet(false, true) ? count.count(middle, size) : null);
-        T first = count.count(0, middle);
-        T second = taken.compareAndSet(false, true) ? count.count(middle, size) : secondHalf.join();
-        return merge.apply(first, second);
+        // request wait longer than counting it alone would. Each half is read after both ran (a join or this thread).
+        List<T> halves = Arrays.asList(null, null);
+        both(() -> halves.set(0, count.count(0, middle)), () -> halves.set(1, count.count(middle, size)));
+        return merge.apply(halves.get(0), halves.get(1));
     }
 }
