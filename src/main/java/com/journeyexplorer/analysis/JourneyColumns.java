@@ -97,6 +97,11 @@ final class JourneyColumns {
         return (flags[position] & TIMED) != 0;
     }
 
+    /** Whether some record weighs other than 1. */
+    boolean isWeighted() {
+        return weights != null;
+    }
+
     int weight(int position) {
         return weights == null ? 1 : weights[position];
     }

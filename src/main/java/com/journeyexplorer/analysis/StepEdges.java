@@ -16,8 +16,9 @@ import java.util.List;
  * step updates lie together at the start of a per-request array and stay in the cache.
  *
  * <p>Built once per snapshot on first use ({@link #of}), in two halves on two cores with {@link EdgeTallies}, then
- * renumbered: O(events + edges · log edges). 4 bytes per step plus 12 per record and 16 per edge; a pass through it is
- * O(selected steps) with arrays of O(edges).
+ * renumbered: O(events + edges · log edges). Beside each pair, the milliseconds between its steps, so that a pass over
+ * durations need not visit the records either. 8 bytes per step plus 12 per record and 16 per edge; a pass through it
+ * is O(selected steps) with arrays of O(edges).
  */
 public final class StepEdges {
 
@@ -30,6 +31,11 @@ public final class StepEdges {
     /** Record {@code p}'s pairs are {@code column[offsets[p], offsets[p + 1])}, the k-th joining steps k and k + 1. */
     private final int[] offsets;
     private final int[] column;
+    /**
+     * By column index, the milliseconds between the pair's two steps on a timed record (0 on an untimed one), or
+     * {@link #LONG_GAP} where they do not fit in an int (more than 24 days): then the record's times tell.
+     */
+    private final int[] gaps;
 
     private StepEdges(List<Journey> journeys, int nodes, int parallelFrom) {
         int size = journeys.size();
@@ -46,6 +52,7 @@ public final class StepEdges {
         }
         offsets[size] = (int) pairs;
         column = new int[(int) pairs];
+        gaps = new int[(int) pairs];
         Part whole = TwoHalves.count(size, parallelFrom, (from, to) -> new Part(journeys, from, to, nodes),
                 Part::add);
         EdgeTallies tallies = whole.tallies;
@@ -71,6 +78,9 @@ public final class StepEdges {
             column[k] = rank[column[k]];
         }
     }
+
+    /** In {@link #gaps}: the gap is too long for an int, the record's times tell it. */
+    private static final int LONG_GAP = -1;
 
     /** The step edges of {@code snapshot}, built on first use and kept with it. */
     public static StepEdges of(JourneySnapshot snapshot) {
@@ -128,6 +138,26 @@ public final class StepEdges {
         return column[k];
     }
 
+    /**
+     * The milliseconds between the two steps of the pair at column index {@code k}, a pair of the timed record
+     * {@code journey} at {@code position}: read from the column, so that a pass over durations need not visit the
+     * records, except for a gap of more than 24 days.
+     */
+    long gapMillis(int k, Journey journey, int position) {
+        int gap = gaps[k];
+        if (gap != LONG_GAP) {
+            return gap;
+        }
+        int step = k - offsets[position] + 1;
+        return journey.times()[step] - journey.times()[step - 1];
+    }
+
+    /** As {@link #gapMillis(int, Journey, int)}, reading the record from {@code records} only for a long gap. */
+    long gapMillis(int k, List<Journey> records, int position) {
+        int gap = gaps[k];
+        return gap != LONG_GAP ? gap : gapMillis(k, records.get(position), position);
+    }
+
     /** The tallies of one half: edge ids of its own, written into the shared column at the half's offsets. */
     private final class Part {
         final EdgeTallies tallies;
@@ -150,6 +180,14 @@ public final class StepEdges {
                 int k = offsets[position];
                 for (int i = 1; i < steps.length; i++) {
                     column[k++] = tallies.add(steps[i - 1], steps[i], weight);
+                }
+                if (journey.isTimed()) {
+                    long[] times = journey.times();
+                    k = offsets[position];
+                    for (int i = 1; i < times.length; i++) {
+                        long gap = times[i] - times[i - 1];
+                        gaps[k++] = gap >= 0 && gap <= Integer.MAX_VALUE ? (int) gap : LONG_GAP;
+                    }
                 }
             }
         }

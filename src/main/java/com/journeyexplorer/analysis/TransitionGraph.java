@@ -78,6 +78,24 @@ public final class TransitionGraph {
      */
     static TransitionGraph of(JourneySnapshot snapshot, JourneySelection selection, PathShaper shaper,
             boolean toFirstPurchase, boolean timed, int parallelFrom) {
+        Counted counted = count(snapshot, selection, shaper, toFirstPurchase, timed, parallelFrom);
+        return new TransitionGraph(graph(counted.names(), counted.startNode(), counted.tallies()),
+                counted.journeys());
+    }
+
+    /**
+     * The tallies a graph is made of, before it is made.
+     *
+     * @param names     every node name in name order: the tallies' node ids index it
+     * @param labelNode by the shaper's label id, the label's node id
+     * @param journeys  selected journeys, weighted
+     */
+    record Counted(String[] names, int[] labelNode, int startNode, EdgeTallies tallies, long journeys) {
+    }
+
+    /** The counting pass of {@link #of(JourneySnapshot, JourneySelection, PathShaper, boolean, boolean, int)}. */
+    static Counted count(JourneySnapshot snapshot, JourneySelection selection, PathShaper shaper,
+            boolean toFirstPurchase, boolean timed, int parallelFrom) {
         TreeSet<String> nameSet = new TreeSet<>();
         for (int label = 0; label < shaper.labelCount(); label++) {
             nameSet.add(shaper.labelName(label));
@@ -120,7 +138,7 @@ public final class TransitionGraph {
             }
             return steps;
         }, Steps::add);
-        return new TransitionGraph(graph(names, startNode, counted.tallies), counted.journeys);
+        return new Counted(names, labelNode, startNode, counted.tallies, counted.journeys);
     }
 
     /** The transitions of some of the selected journeys, and how many they are (weighted). */

@@ -2,7 +2,6 @@ package com.journeyexplorer.analysis;
 
 import com.journeyexplorer.journey.Journey;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -46,14 +45,7 @@ public record TransitionStats(List<Transition> transitions, long journeys) {
      */
     static TransitionStats of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
             boolean postPurchase, int parallelFrom) {
-        PathShaper shaper = shaping.shaper(snapshot);
-        TransitionStats chain = of(TransitionGraph.of(snapshot, selection, shaper, true, true, parallelFrom));
-        if (!postPurchase) {
-            return chain;
-        }
-        List<Transition> transitions = new ArrayList<>(chain.transitions());
-        transitions.addAll(afterPurchase(snapshot, selection, shaper, parallelFrom));
-        return new TransitionStats(transitions, chain.journeys());
+        return TransitionCounts.of(snapshot, selection, shaping, postPurchase, parallelFrom, true).stats();
     }
 
     /** The transitions of an existing graph; O(edges · log edges). */
@@ -93,33 +85,19 @@ public record TransitionStats(List<Transition> transitions, long journeys) {
     }
 
     /**
-     * The post-purchase transitions of the selected journeys' shaped paths: from the label holding the first
-     * purchase to the next label, and so on to the end of the shaped journey. O(events + edges · log edges); in two
-     * halves from {@code parallelFrom} records on.
+     * The post-purchase transitions of the selected journeys' shaped paths, tallied over the shaper's label ids: from
+     * the label holding the first purchase to the next label, and so on to the end of the shaped journey, with their
+     * durations. O(events after purchases); in two halves from {@code parallelFrom} records on.
      */
-    private static List<Transition> afterPurchase(JourneySnapshot snapshot, JourneySelection selection,
-            PathShaper shaper, int parallelFrom) {
+    static EdgeTallies afterPurchaseTallies(JourneySnapshot snapshot, JourneySelection selection, PathShaper shaper,
+            int parallelFrom) {
         List<Journey> records = snapshot.journeys();
         IntPredicate selected = selection.positions(snapshot);
         StepEdges edges = StepEdges.of(snapshot);
-        EdgeTallies tallies = TwoHalves.count(records.size(), parallelFrom,
+        return TwoHalves.count(records.size(), parallelFrom,
                 (from, to) -> afterPurchase(records, from, to, selected, edges, shaper), (first, later) -> {
                     first.addAll(later);
                     return first;
                 });
-        long[] out = new long[shaper.labelCount()];
-        for (int edge = 0; edge < tallies.size(); edge++) {
-            out[tallies.from[edge]] += tallies.count(edge);
-        }
-        List<Transition> transitions = new ArrayList<>(tallies.size());
-        for (int edge : tallies.bySourceThenTarget()) {
-            transitions.add(new Transition(shaper.labelName(tallies.from[edge]), shaper.labelName(tallies.to[edge]),
-                    tallies.count(edge), tallies.journeys(edge), (double) tallies.count(edge) / out[tallies.from[edge]],
-                    tallies.timing(edge), true));
-        }
-        transitions.sort(Comparator.comparing(Transition::from)
-                .thenComparing(Comparator.comparingLong(Transition::count).reversed())
-                .thenComparing(Transition::to));
-        return transitions;
     }
 }

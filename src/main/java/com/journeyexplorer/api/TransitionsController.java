@@ -15,7 +15,7 @@ import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.NodeSpace;
 import com.journeyexplorer.analysis.PathShaping;
-import com.journeyexplorer.analysis.TransitionStats;
+import com.journeyexplorer.analysis.TransitionCounts;
 import com.journeyexplorer.analysis.TransitionTable;
 import com.journeyexplorer.export.CleanNumbers;
 import com.journeyexplorer.graph.JourneyProjection;
@@ -89,20 +89,22 @@ class TransitionsController {
         AnalysisRequest request = TRANSITIONS.read(parameters, projection);
         JourneyQuery query = request.query();
         JourneySnapshot snapshot = request.snapshot();
-        List<TransitionSummary> all;
+        int minJourneys = request.integer("minJourneys");
+        int limit = request.integer("limit");
         boolean everyJourney = query.selection().equals(JourneySelection.all().withOpen(true))
                 || query.selection().equals(JourneySelection.all()) && !snapshot.hasOpenJourneys();
         if (everyJourney && query.shaping().equals(PathShaping.touchpoints())) {
-            all = unfiltered(snapshot);
-        } else {
-            TransitionStats stats = TransitionStats.of(snapshot, query.selection(), query.shaping(), true);
-            all = new ArrayList<>(stats.transitions().size());
-            for (TransitionStats.Transition t : stats.transitions()) {
-                all.add(TransitionSummary.of(t.from(), t.to(), t.journeys(), t.count(), t.probability(),
-                        t.timing(), t.postPurchase()));
-            }
+            return cut(unfiltered(snapshot), minJourneys, limit);
         }
-        return cut(all, request.integer("minJourneys"), request.integer("limit"));
+        // only the listed transitions are timed and named: a clickstream's selection has hundreds of thousands
+        TransitionCounts counts = TransitionCounts.of(snapshot, query.selection(), query.shaping(), true);
+        int matching = counts.matching(minJourneys);
+        List<TransitionSummary> listed = counts.transitions(counts.busiest(minJourneys, limit)).stream()
+                .map(t -> TransitionSummary.of(t.from(), t.to(), t.journeys(), t.count(), t.probability(), t.timing(),
+                        t.postPurchase()))
+                .toList();
+        return new TransitionsAnswer(counts.size(), matching, listed.size(), listed.size() < matching, minJourneys,
+                limit, listed);
     }
 
     /** The transitions with at least {@code minJourneys} journeys, the {@code limit} busiest of them, in order. */

@@ -32,6 +32,34 @@ class StepEdgesTests {
     }
 
     @Test
+    void holdsTheGapBetweenTheStepsOfEachPairOfATimedRecord() {
+        // 30 days between B and C: too long for an int of milliseconds, so the record's times tell it
+        JourneySnapshot snapshot = JourneyFixture.snapshot("A@0>B@10>C@2592010>A@2592070", "A@0>B@3600");
+        List<Journey> journeys = snapshot.journeys();
+        StepEdges edges = StepEdges.of(snapshot);
+        for (int position = 0; position < journeys.size(); position++) {
+            long[] times = journeys.get(position).times();
+            for (int i = 0; i + 1 < times.length; i++) {
+                int k = edges.start(position) + i;
+                assertThat(edges.gapMillis(k, journeys, position)).isEqualTo(times[i + 1] - times[i])
+                        .isEqualTo(edges.gapMillis(k, journeys.get(position), position));
+            }
+        }
+        assertThat(edges.gapMillis(edges.start(0) + 1, journeys, 0)).isEqualTo(2_592_000_000L);
+        for (PathCrossChecks.HalvesCase each : PathCrossChecks.halvesCases()) {
+            StepEdges column = StepEdges.of(each.snapshot());
+            List<Journey> records = each.snapshot().journeys();
+            for (int position = 0; position < records.size(); position++) {
+                Journey journey = records.get(position);
+                for (int i = 0; journey.isTimed() && i + 1 < journey.length(); i++) {
+                    assertThat(column.gapMillis(column.start(position) + i, records, position))
+                            .isEqualTo(journey.times()[i + 1] - journey.times()[i]);
+                }
+            }
+        }
+    }
+
+    @Test
     void numbersTheEdgesByDescendingWeightedCount() {
         JourneySnapshot snapshot = JourneyFixture.varied(7, 2_000);
         StepEdges edges = StepEdges.of(snapshot);

@@ -1,0 +1,244 @@
+package com.journeyexplorer.analysis;
+
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntPredicate;
+
+/**
+ * The path-to-purchase transitions of the selected records at raw touchpoint level, counted from the snapshot's
+ * {@link StepEdges} by edge id: start → first touchpoint (per touchpoint), each pair of the path (per step edge) and
+ * last touchpoint of the path → outcome node (per touchpoint and outcome). What {@link TransitionGraph} tallies for
+ * {@link PathShaping#touchpoints()}, without a hash probe per step and without reading the records.
+ *
+ * <p>The durations are not gathered in the counting pass: {@link #timings} reads the column's gaps again for the step
+ * edges asked for only, into one array presized from the counting pass (each half of it writes its own part), and
+ * each edge's statistics come from its part by selection. A request that lists the busiest thousand transitions of a
+ * clickstream of half a million thus times a thousand.
+ */
+final class ColumnTransitions {
+
+    /** Per step edge: weighted count, weighted journeys, the last journey counted, and its durations to gather. */
+    private static final int STRIDE = 4;
+    private static final int OUTCOMES = Outcome.values().length;
+    /** From this many durations on, the statistics are computed on two cores. */
+    private static final int SPLIT_STATISTICS_FROM = 100_000;
+
+    private final JourneySnapshot snapshot;
+    private final IntPredicate selected;
+    private final int parallelFrom;
+    final StepEdges edges;
+    /** Per step edge, STRIDE longs; only the count and journeys hold after the merge. */
+    final long[] steps;
+    /** Per touchpoint: journeys starting there. */
+    final long[] starts;
+    /** Per touchpoint and outcome ({@code touchpoint · OUTCOMES + ordinal}): journeys whose path ends there. */
+    final long[] ends;
+    final long journeys;
+    /** By half (the first, then the second if the pass was split), per step edge: the durations it records there. */
+    private final int[][] durationsByHalf;
+    private final int[] halfStarts;
+
+    private ColumnTransitions(JourneySnapshot snapshot, IntPredicate selected, int parallelFrom, Part counted) {
+        this.snapshot = snapshot;
+        this.selected = selected;
+        this.parallelFrom = parallelFrom;
+        this.edges = counted.edges;
+        this.steps = counted.steps;
+        this.starts = counted.starts;
+        this.ends = counted.ends;
+        this.journeys = counted.journeys;
+        this.durationsByHalf = counted.later == null ? new int[][] {counted.durations}
+                : new int[][] {counted.durations, counted.later.durations};
+        this.halfStarts = counted.later == null ? new int[] {counted.from} : new int[] {counted.from,
+                counted.later.from};
+    }
+
+    /** Counts the records selected by {@code selection}; in two halves from {@code parallelFrom} records on. */
+    static ColumnTransitions of(JourneySnapshot snapshot, JourneySelection selection, int parallelFrom) {
+        IntPredicate selected = selection.positions(snapshot);
+        StepEdges edges = StepEdges.of(snapshot);
+        JourneyColumns columns = JourneyColumns.of(snapshot);
+        int touchpoints = snapshot.touchpoints().size();
+        Part counted = TwoHalves.count(snapshot.journeys().size(), parallelFrom,
+                (from, to) -> new Part(edges, columns, touchpoints, selected, from, to), Part::add);
+        return new ColumnTransitions(snapshot, selected, parallelFrom, counted);
+    }
+
+    /** Whether no touchpoint shares its name with the start or an outcome node, which would merge the two nodes. */
+    static boolean keepsNodesApart(JourneySnapshot snapshot) {
+        if (snapshot.touchpoint(NodeSpace.START_NAME).isPresent()) {
+            return false;
+        }
+        for (Outcome outcome : Outcome.values()) {
+            if (snapshot.touchpoint(outcome.nodeName()).isPresent()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    long count(int edge) {
+        return steps[edge * STRIDE];
+    }
+
+    long journeys(int edge) {
+        return steps[edge * STRIDE + 1];
+    }
+
+    static int end(int touchpoint, int outcome) {
+        return touchpoint * OUTCOMES + outcome;
+    }
+
+    /**
+     * The duration statistics of each of {@code wanted} (step edge ids, distinct), in that order: one more pass over
+     * the column's gaps of the selected timed records, in the halves of the counting pass. O(selected steps).
+     */
+    DurationStats[] timings(int[] wanted) {
+        int[] slot = new int[edges.edgeCount()];
+        Arrays.fill(slot, -1);
+        for (int i = 0; i < wanted.length; i++) {
+            slot[wanted[i]] = i;
+        }
+        // each wanted edge's durations: the first half's part, then the second's
+        int[][] next = new int[durationsByHalf.length][wanted.length];
+        int[] bounds = new int[wanted.length + 1];
+        int at = 0;
+        for (int i = 0; i < wanted.length; i++) {
+            bounds[i] = at;
+            for (int half = 0; half < durationsByHalf.length; half++) {
+                next[half][i] = at;
+                at += durationsByHalf[half][wanted[i]];
+            }
+        }
+        bounds[wanted.length] = at;
+        long[] millis = new long[at];
+        JourneyColumns columns = JourneyColumns.of(snapshot);
+        long[] weights = columns.isWeighted() ? new long[at] : null;
+        List<Journey> records = snapshot.journeys();
+        TwoHalves.count(records.size(), parallelFrom, (from, to) -> {
+            int[] place = next[Arrays.binarySearch(halfStarts, from)];
+            for (int position = from; position < to; position++) {
+                if ((position & 0xFFFF) == 0) {
+                    WorkBudget.check();
+                }
+                if (edges.pathLength(position) < 2 || !columns.isTimed(position) || !selected.test(position)) {
+                    continue;
+                }
+                int start = edges.start(position);
+                int end = start + edges.pathLength(position) - 1;
+                for (int k = start; k < end; k++) {
+                    int wantedAt = slot[edges.edgeAt(k)];
+                    if (wantedAt >= 0) {
+                        int index = place[wantedAt]++;
+                        millis[index] = edges.gapMillis(k, records, position);
+                        if (weights != null) {
+                            weights[index] = columns.weight(position);
+                        }
+                    }
+                }
+            }
+            return Boolean.TRUE;
+        }, (first, second) -> first);
+        DurationStats[] timings = new DurationStats[wanted.length];
+        if (at < SPLIT_STATISTICS_FROM) {
+            statistics(millis, weights, bounds, 0, wanted.length, timings);
+        } else {
+            // the edges holding the first half of the durations, then the rest, on two cores
+            int middle = 0;
+            while (bounds[middle + 1] < at / 2) {
+                middle++;
+            }
+            int split = middle;
+            TwoHalves.both(() -> statistics(millis, weights, bounds, 0, split, timings),
+                    () -> statistics(millis, weights, bounds, split, wanted.length, timings));
+        }
+        return timings;
+    }
+
+    /** The statistics of edges {@code [from, to)}: edge i's durations are {@code [bounds[i], bounds[i + 1])}. */
+    private static void statistics(long[] millis, long[] weights, int[] bounds, int from, int to,
+            DurationStats[] timings) {
+        for (int i = from; i < to; i++) {
+            timings[i] = Durations.stats(millis, weights, bounds[i], bounds[i + 1]);
+        }
+    }
+
+    /** The counts of the selected records among positions {@code [from, to)}. */
+    private static final class Part {
+        final StepEdges edges;
+        final int from;
+        final long[] steps;
+        final long[] starts;
+        final long[] ends;
+        final int[] durations;
+        long journeys;
+        /** The second half, once merged into this first one: its durations are gathered apart. */
+        Part later;
+
+        Part(StepEdges edges, JourneyColumns columns, int touchpoints, IntPredicate selected, int from, int to) {
+            this.edges = edges;
+            this.from = from;
+            steps = new long[edges.edgeCount() * STRIDE];
+            starts = new long[touchpoints];
+            ends = new long[touchpoints * OUTCOMES];
+            long[] tally = steps;
+            int journey = 0;
+            for (int position = from; position < to; position++) {
+                if ((position & 0xFFFF) == 0) {
+                    WorkBudget.check();
+                }
+                if (!selected.test(position)) {
+                    continue;
+                }
+                journey++;
+                int weight = columns.weight(position);
+                boolean timed = columns.isTimed(position);
+                journeys += weight;
+                int last = edges.first(position);
+                starts[last] += weight;
+                int start = edges.start(position);
+                int end = start + edges.pathLength(position) - 1;
+                for (int k = start; k < end; k++) {
+                    int edge = edges.edgeAt(k);
+                    int at = edge * STRIDE;
+                    tally[at] += weight;
+                    if (tally[at + 2] != journey) {
+                        tally[at + 2] = journey;
+                        tally[at + 1] += weight;
+                    }
+                    if (timed) {
+                        tally[at + 3]++;
+                    }
+                }
+                if (end > start) {
+                    last = edges.to(edges.edgeAt(end - 1));
+                }
+                ends[end(last, columns.outcome(position))] += weight;
+            }
+            durations = new int[edges.edgeCount()];
+            for (int edge = 0; edge < durations.length; edge++) {
+                durations[edge] = (int) tally[edge * STRIDE + 3];
+            }
+        }
+
+        /** Adds the counts of {@code second}, the records after these; keeps its durations to gather apart. */
+        Part add(Part second) {
+            for (int at = 0; at < steps.length; at += STRIDE) {
+                steps[at] += second.steps[at];
+                steps[at + 1] += second.steps[at + 1];
+            }
+            for (int touchpoint = 0; touchpoint < starts.length; touchpoint++) {
+                starts[touchpoint] += second.starts[touchpoint];
+            }
+            for (int end = 0; end < ends.length; end++) {
+                ends[end] += second.ends[end];
+            }
+            journeys += second.journeys;
+            later = second;
+            return this;
+        }
+    }
+}

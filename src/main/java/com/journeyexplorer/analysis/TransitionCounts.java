@@ -1,0 +1,346 @@
+package com.journeyexplorer.analysis;
+
+import com.journeyexplorer.journey.Outcome;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The transitions of {@link TransitionStats#of(JourneySnapshot, JourneySelection, PathShaping, boolean)} as counts in
+ * arrays, each transition's timing computed only when that transition is asked for. The transitions endpoint lists
+ * the busiest thousand (its default limit) of a selection's transitions; on a clickstream of 5,000 pages there are a
+ * few hundred thousand, and collecting, selecting and sorting a duration per step of every one of them, then sorting
+ * them all by name, cost most of the request.
+ *
+ * <p>Transitions are numbered {@code [0, size())} in no particular order; {@link #busiest} and {@link #stats} give
+ * them in listing order: the path to purchase first, then the post-purchase part, each by source name, descending
+ * count, then target name. At raw touchpoint level (the usual question) the path to purchase is counted from the step
+ * column ({@link ColumnTransitions}); shaped paths (levels, groups, collapsed repeats, a step limit) and touchpoints
+ * named like the start or an outcome node through {@link TransitionGraph}'s tallies, as before.
+ */
+public final class TransitionCounts {
+
+    /** Node names in name order; node ids index it, so that ordering by id is ordering by name. */
+    private final String[] names;
+    private final int[] from;
+    private final int[] to;
+    private final long[] counts;
+    private final long[] journeys;
+    private final double[] probabilities;
+    /** Transitions {@code [0, pathTransitions)} are the path to purchase, the rest post-purchase. */
+    private final int pathTransitions;
+    private final long selectedJourneys;
+    /** Per transition, its edge where its durations are: a step edge id or a tallies' edge id; -1: no durations. */
+    private final int[] timingEdge;
+    /** The path to purchase counted from the step column, or null: from {@link #pathTallies}. */
+    private final ColumnTransitions column;
+    private final EdgeTallies pathTallies;
+    /** The post-purchase transitions' tallies, or null without them. */
+    private final EdgeTallies afterTallies;
+
+    private TransitionCounts(Builder built) {
+        names = built.names;
+        int size = built.size;
+        from = Arrays.copyOf(built.from, size);
+        to = Arrays.copyOf(built.to, size);
+        counts = Arrays.copyOf(built.counts, size);
+        journeys = Arrays.copyOf(built.journeys, size);
+        timingEdge = Arrays.copyOf(built.timingEdge, size);
+        pathTransitions = built.pathTransitions;
+        selectedJourneys = built.selectedJourneys;
+        column = built.column;
+        pathTallies = built.pathTallies;
+        afterTallies = built.afterTallies;
+        probabilities = new double[size];
+        long[] out = new long[names.length];
+        for (int[] layer : new int[][] {{0, pathTransitions}, {pathTransitions, size}}) {
+            Arrays.fill(out, 0);
+            for (int t = layer[0]; t < layer[1]; t++) {
+                out[from[t]] += counts[t];
+            }
+            for (int t = layer[0]; t < layer[1]; t++) {
+                probabilities[t] = (double) counts[t] / out[from[t]];
+            }
+        }
+    }
+
+    /**
+     * Counts the transitions of the selected journeys' shaped paths, to the first purchase, and with
+     * {@code postPurchase} what follows it. O(selected events + transitions); no duration is collected until
+     * {@link #transitions} asks for some.
+     */
+    public static TransitionCounts of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
+            boolean postPurchase) {
+        return of(snapshot, selection, shaping, postPurchase, TwoHalves.PARALLEL_FROM, true);
+    }
+
+    /**
+     * As {@link #of(JourneySnapshot, JourneySelection, PathShaping, boolean)}, each pass in two halves from
+     * {@code parallelFrom} records on; {@code fromColumn} false counts raw touchpoints through the tallies too
+     * (tests).
+     */
+    static TransitionCounts of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
+            boolean postPurchase, int parallelFrom, boolean fromColumn) {
+        PathShaper shaper = shaping.shaper(snapshot);
+        Builder builder;
+        int[] labelNode;
+        if (fromColumn && shaping.equals(PathShaping.touchpoints()) && ColumnTransitions.keepsNodesApart(snapshot)) {
+            builder = fromColumn(snapshot, ColumnTransitions.of(snapshot, selection, parallelFrom));
+            labelNode = new int[shaper.labelCount()];
+            for (int label = 0; label < labelNode.length; label++) {
+                labelNode[label] = Arrays.binarySearch(builder.names, shaper.labelName(label));
+            }
+        } else {
+            TransitionGraph.Counted counted = TransitionGraph.count(snapshot, selection, shaper, true, true,
+                    parallelFrom);
+            builder = new Builder(counted.names(), counted.journeys());
+            builder.pathTallies = counted.tallies();
+            EdgeTallies tallies = counted.tallies();
+            for (int edge = 0; edge < tallies.size(); edge++) {
+                builder.add(tallies.from(edge), tallies.to(edge), tallies.count(edge), tallies.journeys(edge), edge);
+            }
+            labelNode = counted.labelNode();
+        }
+        builder.pathTransitions = builder.size;
+        if (postPurchase) {
+            EdgeTallies after = TransitionStats.afterPurchaseTallies(snapshot, selection, shaper, parallelFrom);
+            builder.afterTallies = after;
+            for (int edge = 0; edge < after.size(); edge++) {
+                builder.add(labelNode[after.from(edge)], labelNode[after.to(edge)], after.count(edge),
+                        after.journeys(edge), edge);
+            }
+        }
+        return new TransitionCounts(builder);
+    }
+
+    /** The path to purchase from the column: start edges, step edges, then the edges into the outcome nodes. */
+    private static Builder fromColumn(JourneySnapshot snapshot, ColumnTransitions column) {
+        int touchpoints = snapshot.touchpoints().size();
+        int outcomes = Outcome.values().length;
+        String[] names = new String[touchpoints + 1 + outcomes];
+        for (int touchpoint = 0; touchpoint < touchpoints; touchpoint++) {
+            names[touchpoint] = snapshot.touchpoint(touchpoint).name();
+        }
+        names[touchpoints] = NodeSpace.START_NAME;
+        for (Outcome outcome : Outcome.values()) {
+            names[touchpoints + 1 + outcome.ordinal()] = outcome.nodeName();
+        }
+        String[] sorted = names.clone();
+        Arrays.sort(sorted);
+        int[] node = new int[names.length];
+        for (int id = 0; id < names.length; id++) {
+            node[id] = Arrays.binarySearch(sorted, names[id]);
+        }
+        Builder builder = new Builder(sorted, column.journeys);
+        builder.column = column;
+        int start = node[touchpoints];
+        for (int touchpoint = 0; touchpoint < touchpoints; touchpoint++) {
+            long journeys = column.starts[touchpoint];
+            if (journeys > 0) {
+                builder.add(start, node[touchpoint], journeys, journeys, -1);
+            }
+        }
+        StepEdges edges = column.edges;
+        for (int edge = 0; edge < edges.edgeCount(); edge++) {
+            if (column.count(edge) > 0) {
+                builder.add(node[edges.from(edge)], node[edges.to(edge)], column.count(edge), column.journeys(edge),
+                        edge);
+            }
+        }
+        for (int touchpoint = 0; touchpoint < touchpoints; touchpoint++) {
+            for (Outcome outcome : Outcome.values()) {
+                long journeys = column.ends[ColumnTransitions.end(touchpoint, outcome.ordinal())];
+                if (journeys > 0) {
+                    builder.add(node[touchpoint], node[touchpoints + 1 + outcome.ordinal()], journeys, journeys, -1);
+                }
+            }
+        }
+        return builder;
+    }
+
+    /** How many transitions there are, in both parts. */
+    public int size() {
+        return from.length;
+    }
+
+    /** The selected journeys, weighted. */
+    public long journeys() {
+        return selectedJourneys;
+    }
+
+    /** The transitions with at least {@code minJourneys} journeys; O(transitions). */
+    public int matching(long minJourneys) {
+        int matching = 0;
+        for (long taking : journeys) {
+            matching += taking >= minJourneys ? 1 : 0;
+        }
+        return matching;
+    }
+
+    /**
+     * The {@code limit} busiest transitions with at least {@code minJourneys} journeys (most journeys, then highest
+     * count, then listing order), in listing order. O(transitions) to choose them by selection, plus a sort of those
+     * chosen.
+     */
+    public int[] busiest(long minJourneys, int limit) {
+        int[] matching = new int[matching(minJourneys)];
+        int next = 0;
+        for (int t = 0; t < journeys.length; t++) {
+            if (journeys[t] >= minJourneys) {
+                matching[next++] = t;
+            }
+        }
+        int[] kept = matching.length <= limit ? matching : top(matching, limit);
+        return inListingOrder(kept);
+    }
+
+    /**
+     * The {@code limit} first of {@code candidates} by descending journeys, descending count, then listing order, in
+     * no order: a threshold on journeys by selection, then among the transitions at the threshold one on the count,
+     * then among those the first by listing order, which for equal counts is by part, source and target.
+     */
+    private int[] top(int[] candidates, int limit) {
+        long journeysCut = largest(candidates, journeys, limit);
+        int[] above = filter(candidates, t -> journeys[t] > journeysCut);
+        int[] tied = filter(candidates, t -> journeys[t] == journeysCut);
+        int room = limit - above.length;
+        long countCut = largest(tied, counts, room);
+        int[] aboveCount = filter(tied, t -> counts[t] > countCut);
+        int[] tiedCount = filter(tied, t -> counts[t] == countCut);
+        int roomLeft = room - aboveCount.length;
+        long[] keys = new long[tiedCount.length];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = partSourceTarget(tiedCount[i]);
+        }
+        Arrays.sort(keys);
+        long keyCut = roomLeft == 0 ? Long.MIN_VALUE : keys[roomLeft - 1];
+        int[] first = filter(tiedCount, t -> partSourceTarget(t) <= keyCut);
+        int[] kept = Arrays.copyOf(above, limit);
+        System.arraycopy(aboveCount, 0, kept, above.length, aboveCount.length);
+        System.arraycopy(first, 0, kept, above.length + aboveCount.length, first.length);
+        return kept;
+    }
+
+    /** The {@code k}-th largest (1-based) of {@code values} at {@code among}; {@code k ≥ 1}. O(among) expected. */
+    private static long largest(int[] among, long[] values, int k) {
+        long[] chosen = new long[among.length];
+        for (int i = 0; i < among.length; i++) {
+            chosen[i] = values[among[i]];
+        }
+        return Durations.select(chosen, null, 0, chosen.length, chosen.length - k + 1L);
+    }
+
+    private static int[] filter(int[] transitions, java.util.function.IntPredicate keep) {
+        return Arrays.stream(transitions).filter(keep).toArray();
+    }
+
+    /** The part (path to purchase first), source and target in one key: ids are below 2³¹. */
+    private long partSourceTarget(int transition) {
+        long part = transition < pathTransitions ? 0 : 1;
+        return part << 62 | (long) from[transition] << 31 | to[transition];
+    }
+
+    /** {@code transitions} sorted by part, source name, descending count, then target name. */
+    private int[] inListingOrder(int[] transitions) {
+        Integer[] order = Arrays.stream(transitions).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingInt((Integer t) -> t < pathTransitions ? 0 : 1)
+                .thenComparingInt(t -> from[t])
+                .thenComparing(Comparator.comparingLong((Integer t) -> counts[t]).reversed())
+                .thenComparingInt(t -> to[t]));
+        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The transitions numbered {@code transitions}, in that order, with their timings: O(those transitions'
+     * durations), plus, on the column, one more pass over the selected timed records.
+     */
+    public List<TransitionStats.Transition> transitions(int[] transitions) {
+        DurationStats[] timings = timings(transitions);
+        List<TransitionStats.Transition> result = new ArrayList<>(transitions.length);
+        for (int i = 0; i < transitions.length; i++) {
+            int t = transitions[i];
+            result.add(new TransitionStats.Transition(names[from[t]], names[to[t]], counts[t], journeys[t],
+                    probabilities[t], timings[i], t >= pathTransitions));
+        }
+        return result;
+    }
+
+    /** Every transition in listing order, timed: what {@link TransitionStats#of} answers. */
+    public TransitionStats stats() {
+        int[] all = new int[size()];
+        Arrays.setAll(all, t -> t);
+        return new TransitionStats(transitions(inListingOrder(all)), selectedJourneys);
+    }
+
+    private DurationStats[] timings(int[] transitions) {
+        DurationStats[] timings = new DurationStats[transitions.length];
+        Arrays.fill(timings, DurationStats.NONE);
+        int[] fromColumn = new int[transitions.length];
+        int columnEdges = 0;
+        for (int i = 0; i < transitions.length; i++) {
+            int t = transitions[i];
+            int edge = timingEdge[t];
+            if (edge < 0) {
+                continue;
+            }
+            if (t >= pathTransitions) {
+                timings[i] = afterTallies.timing(edge);
+            } else if (column == null) {
+                timings[i] = pathTallies.timing(edge);
+            } else {
+                fromColumn[columnEdges++] = i;
+            }
+        }
+        if (columnEdges > 0) {
+            int[] wanted = new int[columnEdges];
+            for (int j = 0; j < columnEdges; j++) {
+                wanted[j] = timingEdge[transitions[fromColumn[j]]];
+            }
+            DurationStats[] gathered = column.timings(wanted);
+            for (int j = 0; j < columnEdges; j++) {
+                timings[fromColumn[j]] = gathered[j];
+            }
+        }
+        return timings;
+    }
+
+    /** The transitions as they are counted, in growing arrays. */
+    private static final class Builder {
+        final String[] names;
+        final long selectedJourneys;
+        int size;
+        int[] from = new int[64];
+        int[] to = new int[64];
+        long[] counts = new long[64];
+        long[] journeys = new long[64];
+        int[] timingEdge = new int[64];
+        int pathTransitions;
+        ColumnTransitions column;
+        EdgeTallies pathTallies;
+        EdgeTallies afterTallies;
+
+        Builder(String[] names, long selectedJourneys) {
+            this.names = names;
+            this.selectedJourneys = selectedJourneys;
+        }
+
+        void add(int source, int target, long count, long taking, int edge) {
+            if (size == from.length) {
+                int grown = size * 2;
+                from = Arrays.copyOf(from, grown);
+                to = Arrays.copyOf(to, grown);
+                counts = Arrays.copyOf(counts, grown);
+                journeys = Arrays.copyOf(journeys, grown);
+                timingEdge = Arrays.copyOf(timingEdge, grown);
+            }
+            from[size] = source;
+            to[size] = target;
+            counts[size] = count;
+            journeys[size] = taking;
+            timingEdge[size] = edge;
+            size++;
+        }
+    }
+}
