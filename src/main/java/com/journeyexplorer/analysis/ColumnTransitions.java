@@ -27,8 +27,6 @@ final class ColumnTransitions {
     private static final int SPLIT_STATISTICS_FROM = 100_000;
 
     private final JourneySnapshot snapshot;
-    private final IntPredicate selected;
-    private final int parallelFrom;
     final StepEdges edges;
     /** Per step edge, STRIDE longs; only the count and journeys hold after the merge. */
     final long[] steps;
@@ -37,23 +35,17 @@ final class ColumnTransitions {
     /** Per touchpoint and outcome ({@code touchpoint · OUTCOMES + ordinal}): journeys whose path ends there. */
     final long[] ends;
     final long journeys;
-    /** By half (the first, then the second if the pass was split), per step edge: the durations it records there. */
-    private final int[][] durationsByHalf;
-    private final int[] halfStarts;
+    /** The counting pass's halves (the first, then the second if it was split): where their durations are. */
+    private final List<Part> halves;
 
-    private ColumnTransitions(JourneySnapshot snapshot, IntPredicate selected, int parallelFrom, Part counted) {
+    private ColumnTransitions(JourneySnapshot snapshot, Part counted) {
         this.snapshot = snapshot;
-        this.selected = selected;
-        this.parallelFrom = parallelFrom;
         this.edges = counted.edges;
         this.steps = counted.steps;
         this.starts = counted.starts;
         this.ends = counted.ends;
         this.journeys = counted.journeys;
-        this.durationsByHalf = counted.later == null ? new int[][] {counted.durations}
-                : new int[][] {counted.durations, counted.later.durations};
-        this.halfStarts = counted.later == null ? new int[] {counted.from} : new int[] {counted.from,
-                counted.later.from};
+        this.halves = counted.later == null ? List.of(counted) : List.of(counted, counted.later);
     }
 
     /** Counts the records selected by {@code selection}; in two halves from {@code parallelFrom} records on. */
@@ -64,7 +56,7 @@ final class ColumnTransitions {
         int touchpoints = snapshot.touchpoints().size();
         Part counted = TwoHalves.count(snapshot.journeys().size(), parallelFrom,
                 (from, to) -> new Part(edges, columns, touchpoints, selected, from, to), Part::add);
-        return new ColumnTransitions(snapshot, selected, parallelFrom, counted);
+        return new ColumnTransitions(snapshot, counted);
     }
 
     /** Whether no touchpoint shares its name with the start or an outcome node, which would merge the two nodes. */
@@ -94,7 +86,8 @@ final class ColumnTransitions {
 
     /**
      * The duration statistics of each of {@code wanted} (step edge ids, distinct), in that order: one more pass over
-     * the column's gaps of the selected timed records, in the halves of the counting pass. O(selected steps).
+     * the column's gaps of the selected timed records, whose positions the counting pass kept, in its halves.
+     * O(selected steps).
      */
     DurationStats[] timings(int[] wanted) {
         int[] slot = new int[edges.edgeCount()];
@@ -103,14 +96,14 @@ final class ColumnTransitions {
             slot[wanted[i]] = i;
         }
         // each wanted edge's durations: the first half's part, then the second's
-        int[][] next = new int[durationsByHalf.length][wanted.length];
+        int[][] next = new int[halves.size()][wanted.length];
         int[] bounds = new int[wanted.length + 1];
         int at = 0;
         for (int i = 0; i < wanted.length; i++) {
             bounds[i] = at;
-            for (int half = 0; half < durationsByHalf.length; half++) {
+            for (int half = 0; half < halves.size(); half++) {
                 next[half][i] = at;
-                at += durationsByHalf[half][wanted[i]];
+                at += halves.get(half).durations[wanted[i]];
             }
         }
         bounds[wanted.length] = at;
@@ -118,30 +111,36 @@ final class ColumnTransitions {
         JourneyColumns columns = JourneyColumns.of(snapshot);
         long[] weights = columns.isWeighted() ? new long[at] : null;
         List<Journey> records = snapshot.journeys();
-        TwoHalves.count(records.size(), parallelFrom, (from, to) -> {
-            int[] place = next[Arrays.binarySearch(halfStarts, from)];
-            for (int position = from; position < to; position++) {
-                if ((position & 0xFFFF) == 0) {
-                    WorkBudget.check();
-                }
-                if (edges.pathLength(position) < 2 || !columns.isTimed(position) || !selected.test(position)) {
-                    continue;
-                }
-                int start = edges.start(position);
-                int end = start + edges.pathLength(position) - 1;
-                for (int k = start; k < end; k++) {
-                    int wantedAt = slot[edges.edgeAt(k)];
-                    if (wantedAt >= 0) {
-                        int index = place[wantedAt]++;
-                        millis[index] = edges.gapMillis(k, records, position);
-                        if (weights != null) {
-                            weights[index] = columns.weight(position);
+        Runnable[] gather = new Runnable[halves.size()];
+        for (int half = 0; half < gather.length; half++) {
+            Part part = halves.get(half);
+            int[] place = next[half];
+            gather[half] = () -> {
+                for (int i = 0; i < part.timedCount; i++) {
+                    if ((i & 0xFFFF) == 0) {
+                        WorkBudget.check();
+                    }
+                    int position = part.timedPositions[i];
+                    int start = edges.start(position);
+                    int end = start + edges.pathLength(position) - 1;
+                    for (int k = start; k < end; k++) {
+                        int wantedAt = slot[edges.edgeAt(k)];
+                        if (wantedAt >= 0) {
+                            int index = place[wantedAt]++;
+                            millis[index] = edges.gapMillis(k, records, position);
+                            if (weights != null) {
+                                weights[index] = columns.weight(position);
+                            }
                         }
                     }
                 }
-            }
-            return Boolean.TRUE;
-        }, (first, second) -> first);
+            };
+        }
+        if (gather.length == 1) {
+            gather[0].run();
+        } else {
+            TwoHalves.both(gather[0], gather[1]);
+        }
         DurationStats[] timings = new DurationStats[wanted.length];
         if (at < SPLIT_STATISTICS_FROM) {
             statistics(millis, weights, bounds, 0, wanted.length, timings);
@@ -169,18 +168,19 @@ final class ColumnTransitions {
     /** The counts of the selected records among positions {@code [from, to)}. */
     private static final class Part {
         final StepEdges edges;
-        final int from;
         final long[] steps;
         final long[] starts;
         final long[] ends;
         final int[] durations;
+        /** The selected timed records with at least one pair in their path, by position: what timings read. */
+        int[] timedPositions = new int[1024];
+        int timedCount;
         long journeys;
         /** The second half, once merged into this first one: its durations are gathered apart. */
         Part later;
 
         Part(StepEdges edges, JourneyColumns columns, int touchpoints, IntPredicate selected, int from, int to) {
             this.edges = edges;
-            this.from = from;
             steps = new long[edges.edgeCount() * STRIDE];
             starts = new long[touchpoints];
             ends = new long[touchpoints * OUTCOMES];
@@ -201,6 +201,12 @@ final class ColumnTransitions {
                 starts[last] += weight;
                 int start = edges.start(position);
                 int end = start + edges.pathLength(position) - 1;
+                if (timed && end > start) {
+                    if (timedCount == timedPositions.length) {
+                        timedPositions = Arrays.copyOf(timedPositions, timedCount * 2);
+                    }
+                    timedPositions[timedCount++] = position;
+                }
                 for (int k = start; k < end; k++) {
                     int edge = edges.edgeAt(k);
                     int at = edge * STRIDE;

@@ -7,7 +7,7 @@ public record DurationStats(long samples, double meanSeconds, double medianSecon
 
     /**
      * The statistics of {@code millis[0, size)}, reordering them in place; percentiles by the nearest-rank method,
-     * found by selection: O(size) expected.
+     * found by a radix selection ({@link Durations#twoRanks}): O(size).
      */
     public static DurationStats of(long[] millis, int size) {
         return of(millis, 0, size);
@@ -23,9 +23,10 @@ public record DurationStats(long samples, double meanSeconds, double medianSecon
         for (int i = from; i < to; i++) {
             sum += millis[i];
         }
-        double p90 = Durations.select(millis, null, from, to, rank(size, 0.9));
-        double median = Durations.select(millis, null, from, to, rank(size, 0.5));
-        return new DurationStats(size, (double) sum / size / 1000.0, median / 1000.0, p90 / 1000.0);
+        long[] medianAndP90 = new long[2];
+        Durations.twoRanks(millis, from, to, rank(size, 0.5), rank(size, 0.9), medianAndP90);
+        return new DurationStats(size, (double) sum / size / 1000.0, medianAndP90[0] / 1000.0,
+                medianAndP90[1] / 1000.0);
     }
 
     /** The nearest rank of the p-th percentile among {@code size} values, 1-based. */

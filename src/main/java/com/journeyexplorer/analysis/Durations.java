@@ -10,6 +10,11 @@ final class Durations {
 
     /** Selection rounds before a range is sorted instead, so that unlucky pivots cost O(n log n) at worst. */
     private static final int MAX_ROUNDS = 64;
+    /** A radix selection's most buckets per pass: 2¹¹ counters, 8 KiB, stay in the first-level cache. */
+    private static final int RADIX_BITS = 11;
+    private static final int RADIX_BUCKETS = 1 << RADIX_BITS;
+    /** Up to this many values a radix selection sorts them instead. */
+    private static final int SORTED_UP_TO = 48;
 
     private long[] millis = new long[4];
     private long[] weights = new long[4];
@@ -104,6 +109,95 @@ final class Durations {
             }
         }
         return millis[low];
+    }
+
+    /**
+     * The {@code lowRank}-th and {@code highRank}-th smallest (1-based, {@code lowRank ≤ highRank}) of
+     * {@code millis[from, to)}, each counted once, into {@code out[0]} and {@code out[1]}; may reorder the range. A
+     * radix selection: one pass counts the values by their leading bits (about as many buckets as values, at most
+     * {@value #RADIX_BUCKETS}), the counts tell which bucket holds each rank, and the search goes on among that
+     * bucket's values alone, copied out; a range of at most {@value #SORTED_UP_TO} values is sorted. O(n) with
+     * sequential reads and no swaps, where a pivot selection swaps most values a few times for each rank.
+     */
+    static void twoRanks(long[] millis, int from, int to, long lowRank, long highRank, long[] out) {
+        int size = to - from;
+        if (size <= SORTED_UP_TO) {
+            Arrays.sort(millis, from, to);
+            out[0] = millis[from + (int) lowRank - 1];
+            out[1] = millis[from + (int) highRank - 1];
+            return;
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int i = from; i < to; i++) {
+            min = Math.min(min, millis[i]);
+            max = Math.max(max, millis[i]);
+        }
+        long span = max - min;
+        if (span < 0) {
+            // the values span more than a long: a pivot selection does not subtract
+            out[1] = select(millis, null, from, to, highRank);
+            out[0] = select(millis, null, from, to, lowRank);
+            return;
+        }
+        if (span == 0) {
+            out[0] = min;
+            out[1] = min;
+            return;
+        }
+        int bits = 64 - Long.numberOfLeadingZeros(span);
+        int bucketBits = Math.min(bits, Math.min(RADIX_BITS, 32 - Integer.numberOfLeadingZeros(size)));
+        int shift = bits - bucketBits;
+        int[] counts = new int[1 << bucketBits];
+        for (int i = from; i < to; i++) {
+            counts[(int) ((millis[i] - min) >>> shift)]++;
+        }
+        int lowBucket = -1;
+        long belowLow = 0;
+        int highBucket = 0;
+        long belowHigh = 0;
+        long seen = 0;
+        for (int bucket = 0; bucket < counts.length; bucket++) {
+            if (lowBucket < 0 && seen + counts[bucket] >= lowRank) {
+                lowBucket = bucket;
+                belowLow = seen;
+            }
+            if (seen + counts[bucket] >= highRank) {
+                highBucket = bucket;
+                belowHigh = seen;
+                break;
+            }
+            seen += counts[bucket];
+        }
+        if (shift == 0) {
+            out[0] = min + lowBucket;
+            out[1] = min + highBucket;
+            return;
+        }
+        long[] low = bucketValues(millis, from, to, min, shift, lowBucket, counts[lowBucket]);
+        if (highBucket == lowBucket) {
+            twoRanks(low, 0, low.length, lowRank - belowLow, highRank - belowLow, out);
+            return;
+        }
+        long[] high = bucketValues(millis, from, to, min, shift, highBucket, counts[highBucket]);
+        long[] both = new long[2];
+        twoRanks(low, 0, low.length, lowRank - belowLow, lowRank - belowLow, both);
+        long lowValue = both[0];
+        twoRanks(high, 0, high.length, highRank - belowHigh, highRank - belowHigh, both);
+        out[0] = lowValue;
+        out[1] = both[0];
+    }
+
+    /** The {@code count} values of {@code millis[from, to)} in {@code bucket}, in a new array. */
+    private static long[] bucketValues(long[] millis, int from, int to, long min, int shift, int bucket, int count) {
+        long[] values = new long[count];
+        int next = 0;
+        for (int i = from; i < to; i++) {
+            if ((int) ((millis[i] - min) >>> shift) == bucket) {
+                values[next++] = millis[i];
+            }
+        }
+        return values;
     }
 
     /** The median of the first, middle and last values of the range. */

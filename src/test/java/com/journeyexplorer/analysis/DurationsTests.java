@@ -32,6 +32,37 @@ class DurationsTests {
     }
 
     @Test
+    void radixSelectionGivesTheValuesAtTwoRanksOfTheSortedRange() {
+        Random random = new Random(7);
+        long[] out = new long[2];
+        for (int round = 0; round < 3000; round++) {
+            int size = 1 + random.nextInt(round % 3 == 0 ? 40 : round % 3 == 1 ? 3000 : 60_000);
+            long[] values = new long[size];
+            int shape = round % 5;
+            for (int i = 0; i < size; i++) {
+                values[i] = switch (shape) {
+                    case 0 -> random.nextInt(4);                                  // few distinct values
+                    case 1 -> random.nextInt(1_000_000);                          // uniform
+                    case 2 -> (long) Math.exp(random.nextDouble() * 30);          // a long tail
+                    case 3 -> random.nextInt(100) == 0 ? Long.MAX_VALUE / 3 : random.nextInt(60_000);
+                    default -> random.nextLong();                                 // a span beyond a long
+                };
+            }
+            int from = random.nextInt(Math.max(1, size / 4));
+            int to = size - random.nextInt(Math.max(1, (size - from) / 4));
+            long[] sorted = Arrays.copyOfRange(values, from, to);
+            Arrays.sort(sorted);
+            long high = 1 + random.nextInt(to - from);
+            long low = 1 + random.nextInt((int) high);
+
+            Durations.twoRanks(values, from, to, low, high, out);
+
+            assertThat(out).as("round %d: ranks %d and %d of %d", round, low, high, to - from)
+                    .containsExactly(sorted[(int) low - 1], sorted[(int) high - 1]);
+        }
+    }
+
+    @Test
     void unweightedStatsAreTheNearestRanksOfTheSortedDurations() {
         long[] millis = {9_000, 1_000, 5_000, 3_000, 7_000, 2_000, 4_000, 8_000, 6_000, 10_000};
         DurationStats stats = DurationStats.of(millis, millis.length);
