@@ -181,8 +181,8 @@ public final class TransitionCounts {
 
     /**
      * The {@code limit} busiest transitions with at least {@code minJourneys} journeys (most journeys, then highest
-     * count, then listing order), in listing order. O(transitions) to choose them by selection, plus a sort of those
-     * chosen.
+     * count, then listing order), in listing order. O(transitions) to choose them ({@link Busiest}), plus a sort of
+     * those chosen.
      */
     public int[] busiest(long minJourneys, int limit) {
         int[] matching = new int[matching(minJourneys)];
@@ -192,48 +192,8 @@ public final class TransitionCounts {
                 matching[next++] = t;
             }
         }
-        int[] kept = matching.length <= limit ? matching : top(matching, limit);
-        return inListingOrder(kept);
-    }
-
-    /**
-     * The {@code limit} first of {@code candidates} by descending journeys, descending count, then listing order, in
-     * no order: a threshold on journeys by selection, then among the transitions at the threshold one on the count,
-     * then among those the first by listing order, which for equal counts is by part, source and target.
-     */
-    private int[] top(int[] candidates, int limit) {
-        long journeysCut = largest(candidates, journeys, limit);
-        int[] above = filter(candidates, t -> journeys[t] > journeysCut);
-        int[] tied = filter(candidates, t -> journeys[t] == journeysCut);
-        int room = limit - above.length;
-        long countCut = largest(tied, counts, room);
-        int[] aboveCount = filter(tied, t -> counts[t] > countCut);
-        int[] tiedCount = filter(tied, t -> counts[t] == countCut);
-        int roomLeft = room - aboveCount.length;
-        long[] keys = new long[tiedCount.length];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = partSourceTarget(tiedCount[i]);
-        }
-        Arrays.sort(keys);
-        long keyCut = roomLeft == 0 ? Long.MIN_VALUE : keys[roomLeft - 1];
-        int[] first = filter(tiedCount, t -> partSourceTarget(t) <= keyCut);
-        int[] kept = Arrays.copyOf(above, limit);
-        System.arraycopy(aboveCount, 0, kept, above.length, aboveCount.length);
-        System.arraycopy(first, 0, kept, above.length + aboveCount.length, first.length);
-        return kept;
-    }
-
-    /** The {@code k}-th largest (1-based) of {@code values} at {@code among}; {@code k ≥ 1}. O(among) expected. */
-    private static long largest(int[] among, long[] values, int k) {
-        long[] chosen = new long[among.length];
-        for (int i = 0; i < among.length; i++) {
-            chosen[i] = values[among[i]];
-        }
-        return Durations.select(chosen, null, 0, chosen.length, chosen.length - k + 1L);
-    }
-
-    private static int[] filter(int[] transitions, java.util.function.IntPredicate keep) {
-        return Arrays.stream(transitions).filter(keep).toArray();
+        // for equal journeys and counts, listing order is by part, source and target
+        return inListingOrder(Busiest.of(matching, t -> journeys[t], t -> counts[t], this::partSourceTarget, limit));
     }
 
     /** The part (path to purchase first), source and target in one key: ids are below 2³¹. */

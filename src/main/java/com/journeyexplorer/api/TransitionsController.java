@@ -1,8 +1,9 @@
 package com.journeyexplorer.api;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.journeyexplorer.analysis.Busiest;
 import com.journeyexplorer.analysis.DurationStats;
 import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
@@ -94,7 +96,7 @@ class TransitionsController {
         boolean everyJourney = query.selection().equals(JourneySelection.all().withOpen(true))
                 || query.selection().equals(JourneySelection.all()) && !snapshot.hasOpenJourneys();
         if (everyJourney && query.shaping().equals(PathShaping.touchpoints())) {
-            return cut(unfiltered(snapshot), minJourneys, limit);
+            return unfiltered(snapshot, minJourneys, limit);
         }
         // only the listed transitions are timed and named: a clickstream's selection has hundreds of thousands
         TransitionCounts counts = TransitionCounts.of(snapshot, query.selection(), query.shaping(), true);
@@ -107,36 +109,24 @@ class TransitionsController {
                 limit, listed);
     }
 
-    /** The transitions with at least {@code minJourneys} journeys, the {@code limit} busiest of them, in order. */
-    static TransitionsAnswer cut(List<TransitionSummary> all, int minJourneys, int limit) {
-        List<Integer> matching = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).journeys() >= minJourneys) {
-                matching.add(i);
-            }
-        }
-        List<Integer> kept = matching;
-        if (matching.size() > limit) {
-            kept = new ArrayList<>(matching);
-            kept.sort(Comparator.comparingLong((Integer i) -> all.get(i).journeys()).reversed()
-                    .thenComparing(Comparator.comparingLong((Integer i) -> all.get(i).count()).reversed())
-                    .thenComparing(Comparator.naturalOrder()));
-            kept = new ArrayList<>(kept.subList(0, limit));
-            kept.sort(Comparator.naturalOrder());
-        }
-        List<TransitionSummary> listed = kept.stream().map(all::get).toList();
-        return new TransitionsAnswer(all.size(), matching.size(), listed.size(), listed.size() < matching.size(),
-                minJourneys, limit, listed);
-    }
-
-    private List<TransitionSummary> unfiltered(JourneySnapshot snapshot) {
+    /**
+     * The table of every journey, kept per snapshot: the {@code limit} busiest of its transitions with at least
+     * {@code minJourneys} journeys ({@link Busiest}), in the table's order.
+     */
+    private TransitionsAnswer unfiltered(JourneySnapshot snapshot, int minJourneys, int limit) {
         TransitionTable table = cache.of(snapshot);
         NodeSpace nodes = table.nodes();
-        List<TransitionSummary> result = new ArrayList<>(table.transitions().size());
-        for (TransitionTable.Transition t : table.transitions()) {
-            result.add(TransitionSummary.of(nodes.name(t.from(), snapshot), nodes.name(t.to(), snapshot),
+        List<TransitionTable.Transition> all = table.transitions();
+        int[] matching = IntStream.range(0, all.size()).filter(i -> all.get(i).journeys() >= minJourneys).toArray();
+        int[] listed = Busiest.of(matching, i -> all.get(i).journeys(), i -> all.get(i).count(), i -> i, limit);
+        Arrays.sort(listed);
+        List<TransitionSummary> summaries = new ArrayList<>(listed.length);
+        for (int i : listed) {
+            TransitionTable.Transition t = all.get(i);
+            summaries.add(TransitionSummary.of(nodes.name(t.from(), snapshot), nodes.name(t.to(), snapshot),
                     t.journeys(), t.count(), t.probability(), t.timing(), t.postPurchase()));
         }
-        return result;
+        return new TransitionsAnswer(all.size(), matching.length, listed.length, listed.length < matching.length,
+                minJourneys, limit, summaries);
     }
 }
