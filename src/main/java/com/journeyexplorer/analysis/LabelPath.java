@@ -3,6 +3,7 @@ package com.journeyexplorer.analysis;
 import com.journeyexplorer.journey.Journey;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A reusable buffer for one journey's shaped path as label ids ({@link PathShaper#shape(Journey, boolean, LabelPath)}):
@@ -17,9 +18,14 @@ final class LabelPath {
     int length;
     int end;
     private Journey journey;
+    /** When the path was shaped from the step column: the column and the record's position, for its gaps. */
+    private StepEdges column;
+    private int position;
+    private List<Journey> records;
 
     void reset(Journey next, int capacity) {
         journey = next;
+        column = null;
         if (labels.length < capacity) {
             int size = Math.max(capacity, labels.length * 2);
             labels = Arrays.copyOf(labels, size);
@@ -27,9 +33,14 @@ final class LabelPath {
         }
     }
 
-    /** Takes the times of {@code timed}, the record whose steps were shaped into this path (from the step column). */
-    void timesOf(Journey timed) {
-        journey = timed;
+    /**
+     * Takes the gaps of the timed record at {@code recordPosition} of {@code recordList}, whose steps were shaped into
+     * this path from {@code edges}: from the column, without reading the record (but for a gap of over 24 days).
+     */
+    void timesOf(StepEdges edges, int recordPosition, List<Journey> recordList) {
+        column = edges;
+        position = recordPosition;
+        records = recordList;
     }
 
     /**
@@ -49,12 +60,11 @@ final class LabelPath {
         return true;
     }
 
-    Journey journey() {
-        return journey;
-    }
-
     /** From the last event of label {@code index} to the first event of the next label; the journey must be timed. */
     long gapMillis(int index) {
+        if (column != null) {
+            return column.gapMillis(column.start(position) + starts[index + 1] - 1, records, position);
+        }
         long[] times = journey.times();
         return times[starts[index + 1]] - times[starts[index + 1] - 1];
     }

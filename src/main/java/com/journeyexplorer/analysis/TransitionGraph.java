@@ -73,8 +73,8 @@ public final class TransitionGraph {
      * name order, as sorted maps of names would give them, and a label named like a start or outcome node shares that
      * node. From {@code parallelFrom} records on, the two halves are counted on two cores and merged
      * ({@link TwoHalves}). The paths are shaped from the snapshot's {@link StepEdges} and the records selected by
-     * position ({@link JourneySelection#positions}): a few arrays read in order instead of every record's own; with
-     * timings, a selected timed record is read for its times.
+     * position ({@link JourneySelection#positions}): a few arrays read in order instead of every record's own, the
+     * timings too (the column's gaps).
      */
     static TransitionGraph of(JourneySnapshot snapshot, JourneySelection selection, PathShaper shaper,
             boolean toFirstPurchase, boolean timed, int parallelFrom) {
@@ -131,7 +131,7 @@ public final class TransitionGraph {
                 shaper.shape(edges, position, toFirstPurchase, path, Integer.MAX_VALUE);
                 boolean timedPath = timed && columns.isTimed(position);
                 if (timedPath) {
-                    path.timesOf(records.get(position));
+                    path.timesOf(edges, position, records);
                 }
                 steps.add(path, columns.weight(position), labelNode, startNode,
                         outcomeNode[columns.outcome(position)], timedPath);
