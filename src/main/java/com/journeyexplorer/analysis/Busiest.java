@@ -25,6 +25,9 @@ public final class Busiest {
         if (candidates.length <= limit) {
             return candidates.clone();
         }
+        if (limit <= 0) {
+            return new int[0];
+        }
         long journeysCut = largest(candidates, journeys, limit);
         int[] above = filter(candidates, item -> journeys.applyAsLong(item) > journeysCut);
         int[] tied = filter(candidates, item -> journeys.applyAsLong(item) == journeysCut);

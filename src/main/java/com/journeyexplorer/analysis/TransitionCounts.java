@@ -170,6 +170,35 @@ public final class TransitionCounts {
         return selectedJourneys;
     }
 
+    /** How many nodes the transitions join, numbered in name order. */
+    public int nodeCount() {
+        return names.length;
+    }
+
+    public String nodeName(int node) {
+        return names[node];
+    }
+
+    /** The transition's source node. */
+    public int from(int transition) {
+        return from[transition];
+    }
+
+    /** The transition's target node. */
+    public int to(int transition) {
+        return to[transition];
+    }
+
+    /** The weighted journeys taking the transition, each once. */
+    public long journeys(int transition) {
+        return journeys[transition];
+    }
+
+    /** Whether the transition follows a first purchase. */
+    public boolean postPurchase(int transition) {
+        return transition >= pathTransitions;
+    }
+
     /** The transitions with at least {@code minJourneys} journeys; O(transitions). */
     public int matching(long minJourneys) {
         int matching = 0;

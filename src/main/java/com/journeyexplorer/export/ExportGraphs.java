@@ -1,6 +1,7 @@
 package com.journeyexplorer.export;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,13 +13,16 @@ import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntToLongFunction;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.DirectedWeightedPseudograph;
 
 import com.journeyexplorer.analysis.AbsorbingChain;
+import com.journeyexplorer.analysis.Busiest;
 import com.journeyexplorer.analysis.ExperienceScore;
 import com.journeyexplorer.analysis.Flows;
 import com.journeyexplorer.analysis.JourneySelection;
@@ -26,6 +30,7 @@ import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.LabelVisits;
 import com.journeyexplorer.analysis.PathShaping;
 import com.journeyexplorer.analysis.ResponsesByPosition;
+import com.journeyexplorer.analysis.TransitionCounts;
 import com.journeyexplorer.analysis.TransitionGraph;
 import com.journeyexplorer.analysis.TransitionStats;
 import com.journeyexplorer.journey.Outcome;
@@ -67,8 +72,8 @@ public final class ExportGraphs {
             Pruning pruning, FlowOptions flowOptions, ResponsesByPosition responses) {
         boolean everyJourney = selection.equals(JourneySelection.all()) && shaping.equals(PathShaping.touchpoints());
         Whole whole = everyJourney
-                ? snapshot.memo(DEFAULT_WHOLE, Whole.class, () -> Whole.of(snapshot, selection, shaping))
-                : Whole.of(snapshot, selection, shaping);
+                ? snapshot.memo(DEFAULT_WHOLE, Whole.class, () -> Whole.of(snapshot, selection, shaping, null))
+                : Whole.of(snapshot, selection, shaping, pruning);
         Map<String, ExperienceScore> experience = LabelVisits.experience(snapshot, selection, shaping, responses);
 
         // The transitions are ordered busiest first, so the links of at least minJourneys journeys lead.
@@ -117,7 +122,7 @@ public final class ExportGraphs {
         }
         ExportGraph.Meta meta = new ExportGraph.Meta(whole.journeys(),
                 shaping.level().name().toLowerCase(Locale.ROOT), shaping.collapseRepeats(), ordered.size(),
-                kept.size(), whole.nodes().size(), whole.transitions().size(), pruning.minJourneys(),
+                kept.size(), whole.nodes().size(), whole.transitionCount(), pruning.minJourneys(),
                 pruning.maxEdges(), snapshot.version(), Touchpoint.STAGES);
         Flows flows;
         if (flowOptions == null) {
@@ -141,29 +146,38 @@ public final class ExportGraphs {
 
     /**
      * The graph of a selection before pruning: every node (start, the finished outcomes and every end of a
-     * transition) by name, without survey responses, and every transition ordered as the pruning takes them:
-     * most journeys first, then by source id, target id, the path to purchase before the post-purchase part.
+     * transition) by name, without survey responses, and the transitions ordered as the pruning takes them: most
+     * journeys first, then by source id, target id, the path to purchase before the post-purchase part. Every
+     * transition, for the default graph kept with the snapshot; for any other, only those {@code pruning} keeps,
+     * chosen by selection ({@link Busiest}) and the only ones timed: a clickstream selection has hundreds of
+     * thousands.
      *
-     * @param journeys selected journeys, weighted
+     * @param transitionCount all transitions of the selection, listed or not
+     * @param journeys        selected journeys, weighted
      */
     private record Whole(Map<String, ExportNode> nodes, List<TransitionStats.Transition> transitions,
-            long journeys) {
+            int transitionCount, long journeys) {
 
         /**
          * Three independent passes over the journeys: the visits and the chain on a second core while this thread
          * counts the transitions. The chain needs probabilities only, no timings (and the default graph is kept with
-         * the snapshot).
+         * the snapshot). {@code pruning} null: every transition.
          */
-        static Whole of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping) {
+        static Whole of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping, Pruning pruning) {
             ForkJoinTask<Map<String, long[]>> visits = ForkJoinPool.commonPool()
                     .submit(() -> LabelVisits.of(snapshot, selection, shaping));
             ForkJoinTask<AbsorbingChain> absorbing = ForkJoinPool.commonPool().submit(
                     () -> TransitionGraph.withoutTimings(snapshot, selection, shaping).absorbingChain());
-            TransitionStats transitions = TransitionStats.of(snapshot, selection, shaping, true);
+            TransitionCounts transitions = TransitionCounts.of(snapshot, selection, shaping, true);
             Map<String, LabelInfo> labels = labelInfo(snapshot, shaping);
             Map<String, long[]> presence = visits.join();
             AbsorbingChain chain = absorbing.join();
 
+            boolean[] joined = new boolean[transitions.nodeCount()];
+            for (int t = 0; t < transitions.size(); t++) {
+                joined[transitions.from(t)] = true;
+                joined[transitions.to(t)] = true;
+            }
             Set<String> names = new HashSet<>();
             names.add(TransitionGraph.START);
             for (Outcome outcome : Outcome.values()) {
@@ -171,21 +185,36 @@ public final class ExportGraphs {
                     names.add(outcome.nodeName());
                 }
             }
-            transitions.transitions().forEach(t -> {
-                names.add(t.from());
-                names.add(t.to());
-            });
+            for (int node = 0; node < joined.length; node++) {
+                if (joined[node]) {
+                    names.add(transitions.nodeName(node));
+                }
+            }
             Map<String, ExportNode> nodes = new HashMap<>();
             for (String name : names) {
                 nodes.put(name, node(name, labels.get(name), presence.getOrDefault(name, new long[2]), chain,
                         transitions.journeys()));
             }
-            List<TransitionStats.Transition> ordered = new ArrayList<>(transitions.transitions());
-            ordered.sort(Comparator.comparingLong(TransitionStats.Transition::journeys).reversed()
-                    .thenComparing(t -> nodes.get(t.from()).id())
-                    .thenComparing(t -> nodes.get(t.to()).id())
-                    .thenComparing(TransitionStats.Transition::postPurchase));
-            return new Whole(Map.copyOf(nodes), List.copyOf(ordered), transitions.journeys());
+            // by export id: a transition's order key is its source's rank, its target's, then its part
+            String[] ids = nodes.values().stream().map(ExportNode::id).sorted().toArray(String[]::new);
+            long[] idRank = new long[transitions.nodeCount()];
+            for (int node = 0; node < idRank.length; node++) {
+                idRank[node] = joined[node]
+                        ? Arrays.binarySearch(ids, nodes.get(transitions.nodeName(node)).id()) : -1;
+            }
+            IntToLongFunction order = t -> idRank[transitions.from(t)] << 32 | idRank[transitions.to(t)] << 1
+                    | (transitions.postPurchase(t) ? 1 : 0);
+            int[] chosen = IntStream.range(0, transitions.size())
+                    .filter(t -> pruning == null || transitions.journeys(t) >= pruning.minJourneys()).toArray();
+            if (pruning != null) {
+                chosen = Busiest.of(chosen, transitions::journeys, t -> 0, order, pruning.maxEdges());
+            }
+            int[] ordered = Arrays.stream(chosen).boxed()
+                    .sorted(Comparator.comparingLong((Integer t) -> transitions.journeys(t)).reversed()
+                            .thenComparingLong(order::applyAsLong))
+                    .mapToInt(Integer::intValue).toArray();
+            return new Whole(Map.copyOf(nodes), List.copyOf(transitions.transitions(ordered)), transitions.size(),
+                    transitions.journeys());
         }
     }
 
