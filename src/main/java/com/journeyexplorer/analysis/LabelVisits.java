@@ -5,6 +5,7 @@ import com.journeyexplorer.journey.Outcome;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -18,34 +19,53 @@ public final class LabelVisits {
     private LabelVisits() {
     }
 
-    /** By label or outcome node name: {@code {journeys, visits}}; labels no selected journey visits are left out. */
+    /**
+     * By label or outcome node name: {@code {journeys, visits}}; labels no selected journey visits are left out. The
+     * records are selected by position and shaped from the step column, in two halves from
+     * {@value TwoHalves#PARALLEL_FROM} records on.
+     */
     public static Map<String, long[]> of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping) {
-        Predicate<Journey> filter = selection.predicate(snapshot);
+        return of(snapshot, selection, shaping, TwoHalves.PARALLEL_FROM);
+    }
+
+    /** As {@link #of(JourneySnapshot, JourneySelection, PathShaping)}, in halves from {@code parallelFrom} on. */
+    static Map<String, long[]> of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
+            int parallelFrom) {
+        IntPredicate selected = selection.positions(snapshot);
         PathShaper shaper = shaping.shaper(snapshot);
+        StepEdges edges = StepEdges.of(snapshot);
+        JourneyColumns columns = JourneyColumns.of(snapshot);
         int labels = shaper.labelCount();
-        long[] journeys = new long[labels];
-        long[] visits = new long[labels];
-        int[] seenBy = new int[labels];
-        long[] outcomes = new long[Outcome.values().length];
-        LabelPath path = new LabelPath();
-        int stamp = 0;
-        for (Journey journey : snapshot.journeys()) {
-            if (!filter.test(journey)) {
-                continue;
-            }
-            stamp++;
-            int weight = journey.weight();
-            shaper.shape(journey, false, path);
-            for (int i = 0; i < path.length; i++) {
-                int label = path.labels[i];
-                visits[label] += weight;
-                if (seenBy[label] != stamp) {
-                    seenBy[label] = stamp;
-                    journeys[label] += weight;
+        Visits counted = TwoHalves.count(snapshot.journeys().size(), parallelFrom, (from, to) -> {
+            Visits part = new Visits(labels);
+            int[] seenBy = new int[labels];
+            LabelPath path = new LabelPath();
+            int stamp = 0;
+            for (int position = from; position < to; position++) {
+                if ((position & 0xFFFF) == 0) {
+                    WorkBudget.check();
                 }
+                if (!selected.test(position)) {
+                    continue;
+                }
+                stamp++;
+                int weight = columns.weight(position);
+                shaper.shape(edges, position, false, path, Integer.MAX_VALUE);
+                for (int i = 0; i < path.length; i++) {
+                    int label = path.labels[i];
+                    part.visits[label] += weight;
+                    if (seenBy[label] != stamp) {
+                        seenBy[label] = stamp;
+                        part.journeys[label] += weight;
+                    }
+                }
+                part.outcomes[columns.outcome(position)] += weight;
             }
-            outcomes[journey.outcome().ordinal()] += weight;
-        }
+            return part;
+        }, Visits::add);
+        long[] journeys = counted.journeys;
+        long[] visits = counted.visits;
+        long[] outcomes = counted.outcomes;
         Map<String, long[]> result = new HashMap<>();
         for (int label = 0; label < labels; label++) {
             if (journeys[label] > 0) {
@@ -61,6 +81,30 @@ public final class LabelVisits {
             }
         }
         return result;
+    }
+
+    /** Journeys and visits per label and journeys per outcome, of some of the selected records. */
+    private static final class Visits {
+        final long[] journeys;
+        final long[] visits;
+        final long[] outcomes = new long[Outcome.values().length];
+
+        Visits(int labels) {
+            journeys = new long[labels];
+            visits = new long[labels];
+        }
+
+        /** Adds the counts of the records after these. */
+        Visits add(Visits later) {
+            for (int label = 0; label < journeys.length; label++) {
+                journeys[label] += later.journeys[label];
+                visits[label] += later.visits[label];
+            }
+            for (int outcome = 0; outcome < outcomes.length; outcome++) {
+                outcomes[outcome] += later.outcomes[outcome];
+            }
+            return this;
+        }
     }
 
     /**

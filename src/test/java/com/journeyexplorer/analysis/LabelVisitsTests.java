@@ -39,10 +39,28 @@ class LabelVisitsTests {
         }
     }
 
+    @Test
+    void countsTwoHalvesAsTheShapedLabelListsDo() {
+        for (PathCrossChecks.HalvesCase each : PathCrossChecks.halvesCases()) {
+            for (JourneySelection selection : each.selections()) {
+                for (PathShaping shaping : each.shapings()) {
+                    assertThat(visits(each.snapshot(), selection, shaping, 2))
+                            .isEqualTo(ObjectPathAnalyses.labelVisits(each.snapshot(), selection, shaping));
+                }
+            }
+        }
+    }
+
     private static Map<String, List<Long>> visits(JourneySnapshot snapshot, JourneySelection selection,
             PathShaping shaping) {
+        return visits(snapshot, selection, shaping, Integer.MAX_VALUE);
+    }
+
+    private static Map<String, List<Long>> visits(JourneySnapshot snapshot, JourneySelection selection,
+            PathShaping shaping, int parallelFrom) {
         Map<String, List<Long>> result = new TreeMap<>();
-        LabelVisits.of(snapshot, selection, shaping).forEach((name, t) -> result.put(name, List.of(t[0], t[1])));
+        LabelVisits.of(snapshot, selection, shaping, parallelFrom)
+                .forEach((name, t) -> result.put(name, List.of(t[0], t[1])));
         return result;
     }
 }
