@@ -86,7 +86,7 @@ public final class TransitionCounts {
         PathShaper shaper = shaping.shaper(snapshot);
         Builder builder;
         int[] labelNode;
-        if (fromColumn && shaping.equals(PathShaping.touchpoints()) && ColumnTransitions.keepsNodesApart(snapshot)) {
+        if (fromColumn && countsFromColumn(snapshot, shaping)) {
             builder = fromColumn(snapshot, ColumnTransitions.of(snapshot, selection, parallelFrom));
             labelNode = new int[shaper.labelCount()];
             for (int label = 0; label < labelNode.length; label++) {
@@ -113,6 +113,14 @@ public final class TransitionCounts {
             }
         }
         return new TransitionCounts(builder);
+    }
+
+    /**
+     * Whether the paths to purchase are counted from the step column: at raw touchpoint level, when no touchpoint is
+     * named like the start or an outcome node (the tallies join such a touchpoint and that node).
+     */
+    static boolean countsFromColumn(JourneySnapshot snapshot, PathShaping shaping) {
+        return shaping.equals(PathShaping.touchpoints()) && ColumnTransitions.keepsNodesApart(snapshot);
     }
 
     /** The path to purchase from the column: start edges, step edges, then the edges into the outcome nodes. */
@@ -246,7 +254,17 @@ public final class TransitionCounts {
      * durations), plus, on the column, one more pass over the selected timed records.
      */
     public List<TransitionStats.Transition> transitions(int[] transitions) {
-        DurationStats[] timings = timings(transitions);
+        return transitions(transitions, true);
+    }
+
+    /** As {@link #transitions(int[])}; without {@code timed}, every timing {@link DurationStats#NONE}, none computed. */
+    List<TransitionStats.Transition> transitions(int[] transitions, boolean timed) {
+        DurationStats[] timings = new DurationStats[transitions.length];
+        if (timed) {
+            timings = timings(transitions);
+        } else {
+            Arrays.fill(timings, DurationStats.NONE);
+        }
         List<TransitionStats.Transition> result = new ArrayList<>(transitions.length);
         for (int i = 0; i < transitions.length; i++) {
             int t = transitions[i];
@@ -254,6 +272,34 @@ public final class TransitionCounts {
                     probabilities[t], timings[i], t >= pathTransitions));
         }
         return result;
+    }
+
+    /**
+     * Every transition by source node, then target node (name order): the order a graph adds them in. A counting sort
+     * by source, then a sort of each source's few targets; O(transitions + nodes).
+     */
+    int[] bySourceThenTarget() {
+        int[] start = new int[names.length + 1];
+        for (int t = 0; t < size(); t++) {
+            start[from[t] + 1]++;
+        }
+        for (int node = 0; node < names.length; node++) {
+            start[node + 1] += start[node];
+        }
+        int[] next = Arrays.copyOf(start, names.length);
+        // per source, its transitions as target << 32 | number, sorted by target
+        long[] keyed = new long[size()];
+        for (int t = 0; t < size(); t++) {
+            keyed[next[from[t]]++] = (long) to[t] << 32 | t;
+        }
+        int[] order = new int[size()];
+        for (int node = 0; node < names.length; node++) {
+            Arrays.sort(keyed, start[node], start[node + 1]);
+        }
+        for (int i = 0; i < order.length; i++) {
+            order[i] = (int) keyed[i];
+        }
+        return order;
     }
 
     /** Every transition in listing order, timed: what {@link TransitionStats#of} answers. */

@@ -47,9 +47,9 @@ public final class TransitionGraph {
         this.journeys = journeys;
     }
 
-    /** O(events + edges) plus the timing sorts. */
+    /** O(events + edges) plus the timing selections. */
     public static TransitionGraph of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping) {
-        return of(snapshot, selection, shaping.shaper(snapshot), true, true, TwoHalves.PARALLEL_FROM);
+        return of(snapshot, selection, shaping, true);
     }
 
     /**
@@ -62,9 +62,39 @@ public final class TransitionGraph {
             PathShaping shaping) {
         if (selection.equals(JourneySelection.all()) && shaping.equals(PathShaping.touchpoints())) {
             return snapshot.memo(UNFILTERED_WITHOUT_TIMINGS, TransitionGraph.class,
-                    () -> of(snapshot, selection, shaping.shaper(snapshot), true, false, TwoHalves.PARALLEL_FROM));
+                    () -> of(snapshot, selection, shaping, false));
         }
-        return of(snapshot, selection, shaping.shaper(snapshot), true, false, TwoHalves.PARALLEL_FROM);
+        return of(snapshot, selection, shaping, false);
+    }
+
+    /**
+     * The graph of the paths to purchase: at raw touchpoint level counted from the step column by edge id
+     * ({@link TransitionCounts}, no hash probe per step), other shapings through {@link EdgeTallies}.
+     */
+    private static TransitionGraph of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
+            boolean timed) {
+        if (!TransitionCounts.countsFromColumn(snapshot, shaping)) {
+            return of(snapshot, selection, shaping.shaper(snapshot), true, timed, TwoHalves.PARALLEL_FROM);
+        }
+        TransitionCounts counts = TransitionCounts.of(snapshot, selection, shaping, false);
+        Graph<String, TransitionEdge> graph = new DefaultDirectedWeightedGraph<>(TransitionEdge.class);
+        graph.addVertex(START);
+        List<TransitionStats.Transition> edges = counts.transitions(counts.bySourceThenTarget(), timed);
+        for (TransitionStats.Transition edge : edges) {
+            graph.addVertex(edge.to());
+        }
+        for (Outcome outcome : Outcome.values()) {
+            if (outcome.isFinished()) {
+                graph.addVertex(outcome.nodeName());
+            }
+        }
+        for (TransitionStats.Transition edge : edges) {
+            TransitionEdge transition = new TransitionEdge(edge.from(), edge.to(), edge.count(), edge.journeys(),
+                    edge.probability(), edge.timing());
+            graph.addEdge(edge.from(), edge.to(), transition);
+            graph.setEdgeWeight(transition, 0.0 - Math.log(edge.probability()));
+        }
+        return new TransitionGraph(graph, counts.journeys());
     }
 
     /**
@@ -203,7 +233,6 @@ public final class TransitionGraph {
         return graph;
     }
 
-    /** The graph, read-only. */
     /**
      * The graph's absorbing chain ({@link AbsorbingChain#of}), solved on first use and kept with the graph, so that
      * the default graph's chain is solved once per snapshot.

@@ -24,7 +24,8 @@ class TransitionCountsTests {
                     assertThat(fromColumn).isEqualTo(fromTallies);
                     assertThat(fromColumn.transitions()).filteredOn(t -> !t.postPurchase())
                             .containsExactlyElementsOf(TransitionStats.of(TransitionGraph.of(each.snapshot(),
-                                    selection, PathShaping.touchpoints())).transitions());
+                                    selection, PathShaping.touchpoints().shaper(each.snapshot()), true, true,
+                                    Integer.MAX_VALUE)).transitions());
                 }
             }
         }

@@ -153,6 +153,34 @@ class TransitionGraphTests {
     }
 
     @Test
+    void buildsTheSameGraphFromTheStepColumnAsFromTheTallies() {
+        for (PathCrossChecks.HalvesCase each : PathCrossChecks.halvesCases()) {
+            JourneySnapshot snapshot = each.snapshot();
+            for (JourneySelection selection : each.selections()) {
+                for (boolean timed : new boolean[] {true, false}) {
+                    TransitionGraph fromColumn = timed
+                            ? TransitionGraph.of(snapshot, selection, PathShaping.touchpoints())
+                            : TransitionGraph.withoutTimings(snapshot, selection, PathShaping.touchpoints());
+                    TransitionGraph fromTallies = TransitionGraph.of(snapshot, selection,
+                            PathShaping.touchpoints().shaper(snapshot), true, timed, Integer.MAX_VALUE);
+
+                    assertThat(fromColumn.journeys()).isEqualTo(fromTallies.journeys());
+                    assertThat(fromColumn.graph().vertexSet())
+                            .containsExactlyElementsOf(fromTallies.graph().vertexSet());
+                    assertThat(fromColumn.graph().edgeSet()).extracting(TransitionGraphTests::plain)
+                            .containsExactlyElementsOf(fromTallies.graph().edgeSet().stream()
+                                    .map(TransitionGraphTests::plain).toList());
+                    for (TransitionEdge edge : fromColumn.graph().edgeSet()) {
+                        assertThat(fromColumn.graph().getEdgeWeight(edge))
+                                .isEqualTo(fromTallies.graph().getEdgeWeight(fromTallies.edge(edge.from(), edge.to())
+                                        .orElseThrow()));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void countsTwoHalvesExactlyAsOnePass() {
         for (PathCrossChecks.HalvesCase each : PathCrossChecks.halvesCases()) {
             for (JourneySelection selection : each.selections()) {
@@ -187,6 +215,11 @@ class TransitionGraphTests {
                 }
             }
         }
+    }
+
+    private static TransitionStats.Transition plain(TransitionEdge edge) {
+        return new TransitionStats.Transition(edge.from(), edge.to(), edge.count(), edge.journeys(),
+                edge.probability(), edge.timing(), false);
     }
 
     /** The graph has the expected journeys, vertices and edges; without timings, every edge's timing is none. */
