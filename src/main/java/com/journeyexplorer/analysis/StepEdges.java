@@ -78,6 +78,11 @@ public final class StepEdges {
                 () -> new StepEdges(snapshot.journeys(), snapshot.touchpoints().size(), TwoHalves.PARALLEL_FROM));
     }
 
+    /** The step edges of {@code journeys} (records of a snapshot with {@code nodes} touchpoints), not kept. */
+    public static StepEdges of(List<Journey> journeys, int nodes) {
+        return new StepEdges(journeys, nodes, TwoHalves.PARALLEL_FROM);
+    }
+
     /** The step edges of {@code journeys} over {@code nodes} touchpoints, built in halves from {@code parallelFrom}. */
     static StepEdges of(List<Journey> journeys, int nodes, int parallelFrom) {
         return new StepEdges(journeys, nodes, parallelFrom);
