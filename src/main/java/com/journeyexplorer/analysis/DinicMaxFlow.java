@@ -4,73 +4,97 @@ import java.util.Arrays;
 
 /**
  * Maximum flow and the minimum cut nearest the sink on a network of numbered nodes with integer capacities, by
- * Dinic's algorithm: breadth-first levels from the source, then blocking flows along level-increasing arcs, until the
+ * Dinic's algorithm: breadth-first levels from the source, then a blocking flow along level-increasing arcs, until the
  * sink is unreachable. O(V² · E) in the worst case, far less on networks like journeys' transitions; arrays only, so
- * memory is O(V + E). Each arc has its reverse at the index {@code arc ^ 1}.
+ * memory is O(V + E).
+ *
+ * <p>The arcs are added first; the first {@link #maximumFlow} lays them out by source node (each arc and its reverse,
+ * with the index of the other), so that a node's arcs lie side by side and a phase reads them in order rather than
+ * chasing a linked list through the arrays. Each phase finds its blocking flow in one depth-first descent that pushes
+ * as much as a node can pass on along all its arcs, rather than one path per descent from the source.
  */
 final class DinicMaxFlow {
 
     private final int nodes;
     private int arcs;
-    private int[] head;
-    private int[] to;
-    private int[] next;
-    private long[] capacity;
-    private long[] flow;
+    /** The arcs as added: source, target, capacity. */
+    private int[] arcFrom;
+    private int[] arcTo;
+    private long[] arcCapacity;
+    /** Laid out by source node: node {@code v}'s arcs are {@code [first[v], first[v + 1])}. */
+    private int[] first;
+    private int[] target;
+    private long[] residual;
+    /** The position of the reverse of the arc at each position. */
+    private int[] reverse;
+    /** By arc as added, its position. */
+    private int[] position;
     private int[] level;
     private int[] cursor;
-
-    DinicMaxFlow(int nodes) {
-        this(nodes, 32);
-    }
 
     /** A network expecting about {@code expectedArcs} arcs, so that its arrays need not grow. */
     DinicMaxFlow(int nodes, int expectedArcs) {
         this.nodes = nodes;
-        int size = Math.max(64, 2 * expectedArcs);
-        to = new int[size];
-        next = new int[size];
-        capacity = new long[size];
-        flow = new long[size];
-        this.head = new int[nodes];
-        Arrays.fill(head, -1);
+        int size = Math.max(32, expectedArcs);
+        arcFrom = new int[size];
+        arcTo = new int[size];
+        arcCapacity = new long[size];
     }
 
-    /** Adds the arc {@code from → to} with {@code capacity >= 0}, and its reverse of capacity 0; returns its index. */
-    int addArc(int from, int target, long arcCapacity) {
-        if (arcs + 2 > to.length) {
-            int grown = to.length * 2;
-            to = Arrays.copyOf(to, grown);
-            next = Arrays.copyOf(next, grown);
-            capacity = Arrays.copyOf(capacity, grown);
-            flow = Arrays.copyOf(flow, grown);
+    /** Adds the arc {@code from → to} with {@code capacity >= 0}, before {@link #maximumFlow}; returns its index. */
+    int addArc(int from, int to, long capacity) {
+        if (first != null) {
+            throw new IllegalStateException("arcs are added before the flow");
         }
-        int arc = arcs;
-        link(arc, from, target, arcCapacity);
-        link(arc + 1, target, from, 0);
-        arcs += 2;
-        return arc;
+        if (arcs == arcFrom.length) {
+            int grown = arcs * 2;
+            arcFrom = Arrays.copyOf(arcFrom, grown);
+            arcTo = Arrays.copyOf(arcTo, grown);
+            arcCapacity = Arrays.copyOf(arcCapacity, grown);
+        }
+        arcFrom[arcs] = from;
+        arcTo[arcs] = to;
+        arcCapacity[arcs] = capacity;
+        return arcs++;
     }
 
-    private void link(int arc, int from, int target, long arcCapacity) {
-        to[arc] = target;
-        capacity[arc] = arcCapacity;
-        next[arc] = head[from];
-        head[from] = arc;
+    /** Lays the arcs and their reverses (capacity 0) out by source node, in the order added. O(V + E). */
+    private void layOut() {
+        first = new int[nodes + 1];
+        for (int arc = 0; arc < arcs; arc++) {
+            first[arcFrom[arc] + 1]++;
+            first[arcTo[arc] + 1]++;
+        }
+        for (int node = 0; node < nodes; node++) {
+            first[node + 1] += first[node];
+        }
+        int[] next = Arrays.copyOf(first, nodes);
+        target = new int[2 * arcs];
+        residual = new long[2 * arcs];
+        reverse = new int[2 * arcs];
+        position = new int[arcs];
+        for (int arc = 0; arc < arcs; arc++) {
+            int forward = next[arcFrom[arc]]++;
+            int backward = next[arcTo[arc]]++;
+            target[forward] = arcTo[arc];
+            residual[forward] = arcCapacity[arc];
+            target[backward] = arcFrom[arc];
+            reverse[forward] = backward;
+            reverse[backward] = forward;
+            position[arc] = forward;
+        }
     }
 
     /** The value of a maximum flow from {@code source} to {@code sink}. */
     long maximumFlow(int source, int sink) {
+        layOut();
         level = new int[nodes];
         cursor = new int[nodes];
         int[] queue = new int[nodes];
         long total = 0;
         while (levels(source, sink, queue)) {
-            System.arraycopy(head, 0, cursor, 0, nodes);
-            long pushed;
-            while ((pushed = push(source, sink, Long.MAX_VALUE)) > 0) {
-                total += pushed;
-            }
+            System.arraycopy(first, 0, cursor, 0, nodes);
+            total += push(source, sink, Long.MAX_VALUE);
         }
         return total;
     }
@@ -84,10 +108,11 @@ final class DinicMaxFlow {
         queue[write++] = source;
         while (read < write) {
             int node = queue[read++];
-            for (int arc = head[node]; arc != -1; arc = next[arc]) {
-                if (level[to[arc]] < 0 && capacity[arc] - flow[arc] > 0) {
-                    level[to[arc]] = level[node] + 1;
-                    queue[write++] = to[arc];
+            int next = level[node] + 1;
+            for (int at = first[node], end = first[node + 1]; at < end; at++) {
+                if (residual[at] > 0 && level[target[at]] < 0) {
+                    level[target[at]] = next;
+                    queue[write++] = target[at];
                 }
             }
         }
@@ -95,28 +120,33 @@ final class DinicMaxFlow {
     }
 
     /**
-     * Pushes up to {@code limit} from {@code node} to the sink along level-increasing arcs, depth first; each arc
-     * that can take no more is skipped for the rest of the phase ({@code cursor}). Recursion depth is at most the
+     * Pushes up to {@code limit} from {@code node} to the sink along level-increasing arcs, depth first, on along
+     * each arc in turn until the limit is passed on; returns how much. An arc that can take no more is skipped for
+     * the rest of the phase ({@code cursor}), and so is a node that passes nothing on. Recursion depth is at most the
      * sink's level.
      */
     private long push(int node, int sink, long limit) {
         if (node == sink) {
             return limit;
         }
-        for (; cursor[node] != -1; cursor[node] = next[cursor[node]]) {
-            int arc = cursor[node];
-            int target = to[arc];
-            long residual = capacity[arc] - flow[arc];
-            if (residual > 0 && level[target] == level[node] + 1) {
-                long pushed = push(target, sink, Math.min(limit, residual));
-                if (pushed > 0) {
-                    flow[arc] += pushed;
-                    flow[arc ^ 1] -= pushed;
-                    return pushed;
+        long pushed = 0;
+        int end = first[node + 1];
+        for (int at = cursor[node]; at < end; at = ++cursor[node]) {
+            int next = target[at];
+            if (residual[at] > 0 && level[next] == level[node] + 1) {
+                long passed = push(next, sink, Math.min(limit - pushed, residual[at]));
+                if (passed > 0) {
+                    residual[at] -= passed;
+                    residual[reverse[at]] += passed;
+                    pushed += passed;
+                    if (pushed == limit) {
+                        return pushed;
+                    }
                 }
             }
         }
-        return 0;
+        level[node] = -1;
+        return pushed;
     }
 
     /**
@@ -132,10 +162,9 @@ final class DinicMaxFlow {
         queue[write++] = sink;
         while (read < write) {
             int node = queue[read++];
-            for (int arc = head[node]; arc != -1; arc = next[arc]) {
-                int from = to[arc];
-                int forward = arc ^ 1;
-                if (!side[from] && capacity[forward] - flow[forward] > 0) {
+            for (int at = first[node], end = first[node + 1]; at < end; at++) {
+                int from = target[at];
+                if (!side[from] && residual[reverse[at]] > 0) {
                     side[from] = true;
                     queue[write++] = from;
                 }
@@ -144,11 +173,7 @@ final class DinicMaxFlow {
         return side;
     }
 
-    int arcTarget(int arc) {
-        return to[arc];
-    }
-
     long arcCapacity(int arc) {
-        return capacity[arc];
+        return arcCapacity[arc];
     }
 }

@@ -1,6 +1,5 @@
 package com.journeyexplorer.analysis;
 
-import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Touchpoint;
 
 import java.util.ArrayList;
@@ -70,7 +69,7 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be at least 0");
         }
-        Network network = new Network(snapshot);
+        Network network = Network.of(snapshot);
         Counts counts = Counts.of(snapshot, network, selection, parallelFrom);
         List<Diversion> diversions = new ArrayList<>(network.lostEdges);
         for (int lostEdge = 0; lostEdge < network.lostEdges; lostEdge++) {
@@ -99,33 +98,39 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
     /** As {@link #capacities(JourneySnapshot, JourneySelection)}, counted in halves from {@code parallelFrom} on. */
     static Map<String, Map<String, Long>> capacities(JourneySnapshot snapshot, JourneySelection selection,
             int parallelFrom) {
-        Network network = new Network(snapshot);
+        Network network = Network.of(snapshot);
         return Counts.of(snapshot, network, selection, parallelFrom).capacities(snapshot, network);
     }
 
     /**
      * Everything one pass over the selected journeys counts, by the ids of the snapshot's {@link StepEdges}.
-     * {@code visitors}: per touchpoint, journeys visiting it. {@code transitionJourneys}: per edge between distinct
-     * touchpoints, journeys taking it (each once): the capacities; {@code startJourneys}: per touchpoint, journeys
-     * starting there, where the start node is not itself a touchpoint with that edge (then it counts on the edge).
-     * {@code lost}: per own → competitor edge (numbered by {@code lostIndex}), journeys taking it, with
-     * {@code cameBack} and {@code boughtAfterReturn}.
+     * {@code visitors}: per touchpoint, journeys visiting it. Per edge between distinct touchpoints, journeys taking it
+     * (each once): the capacities; {@code startJourneys}: per touchpoint, journeys starting there, where the start node
+     * is not itself a touchpoint with that edge (then it counts on the edge). {@code lost}: per own → competitor edge
+     * (numbered by the network's lost index), journeys taking it, with {@code cameBack} and {@code boughtAfterReturn}.
      */
     private static final class Counts {
-        /** Per edge: journeys taking it, and the number of the last journey counted (one cache line for both). */
+        /**
+         * Per edge, side by side (16 bytes, never split across cache lines): the number of the last journey that took
+         * it in the high half and the edge's {@link Network#step} code in the low half (0 while no journey took it,
+         * as journeys are numbered from 1), then the journeys taking it. So a step reads and writes one cache line:
+         * the edges of a clickstream outgrow the core's cache, and a step that read the target, the flags and the
+         * counter from separate arrays by edge id missed it several times.
+         */
         private static final int STRIDE = 2;
+        private static final long CODE = 0xFFFF_FFFFL;
 
         final long[] visitors;
-        final long[] transitions;
+        final long[] edges;
         final long[] startJourneys;
         final long[] lost;
         final long[] cameBack;
         final long[] boughtAfterReturn;
         long total;
 
-        private Counts(int n, int edges, int lostEdges) {
+        private Counts(int n, int edgeCount, int lostEdges) {
             visitors = new long[n];
-            transitions = new long[edges * STRIDE];
+            edges = new long[edgeCount * STRIDE];
             startJourneys = new long[n];
             lost = new long[lostEdges];
             cameBack = new long[lostEdges];
@@ -133,7 +138,7 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
         }
 
         long transitionJourneys(int edge) {
-            return transitions[edge * STRIDE];
+            return edges[edge * STRIDE + 1];
         }
 
         /** Counts the selected records of {@code snapshot}, in two halves from {@code parallelFrom} records on. */
@@ -141,19 +146,22 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
             IntPredicate selected = selection.positions(snapshot);
             JourneyColumns columns = JourneyColumns.of(snapshot);
             return TwoHalves.count(snapshot.journeys().size(), parallelFrom,
-                    (from, to) -> of(snapshot.journeys(), network, columns, from, to, selected), Counts::add);
+                    (from, to) -> of(network, columns, from, to, selected), Counts::add);
         }
 
-        /** Counts the selected records among positions {@code [from, to)}. */
-        private static Counts of(List<Journey> journeys, Network network, JourneyColumns columns, int from, int to,
-                IntPredicate selected) {
-            StepEdges edges = network.edges;
+        /**
+         * Counts the selected records among positions {@code [from, to)}. A step along an edge the journey took
+         * before changes nothing (its target is visited, its diversion counted), except the journey's first
+         * transition from a start touchpoint to a competitor, which is no diversion until the journey steps along it.
+         */
+        private static Counts of(Network network, JourneyColumns columns, int from, int to, IntPredicate selected) {
+            StepEdges steps = network.edges;
+            int[] codes = network.step;
             int n = network.competitor.length;
-            Counts counts = new Counts(n, edges.edgeCount(), network.lostEdges);
-            long[] transitions = counts.transitions;
+            Counts counts = new Counts(n, steps.edgeCount(), network.lostEdges);
+            long[] edges = counts.edges;
             long[] visitors = counts.visitors;
             int[] visited = new int[n];
-            int[] lostStamp = new int[network.lostEdges];
             int journey = 0;
             for (int position = from; position < to; position++) {
                 if ((position & 0xFFFF) == 0) {
@@ -163,38 +171,54 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
                     continue;
                 }
                 journey++;
+                long stamp = (long) journey << 32;
                 int weight = columns.weight(position);
                 counts.total += weight;
-                int step = edges.first(position);
+                int step = steps.first(position);
                 visited[step] = journey;
                 visitors[step] += weight;
+                int startLost = -1;
                 if (step != network.start) {
                     int edge = network.startEdge[step];
                     if (edge >= 0) {
-                        transitions[edge * STRIDE] += weight;
-                        transitions[edge * STRIDE + 1] = journey;
+                        int at = edge * STRIDE;
+                        int code = edges[at] == 0 ? codes[edge] : (int) edges[at];
+                        edges[at] = stamp | code & CODE;
+                        edges[at + 1] += weight;
+                        startLost = code < 0 ? edge : -1;
                     } else {
                         counts.startJourneys[step] += weight;
                     }
                 }
-                int end = edges.end(position);
-                for (int k = edges.start(position); k < end; k++) {
-                    int edge = edges.edgeAt(k);
-                    step = edges.to(edge);
+                int start = steps.start(position);
+                int end = steps.end(position);
+                for (int k = start; k < end; k++) {
+                    int edge = steps.edgeAt(k);
+                    int at = edge * STRIDE;
+                    long taken = edges[at];
+                    if ((int) (taken >>> 32) == journey) {
+                        if (edge == startLost) {
+                            startLost = -1;
+                            counts.divert(position, ~(int) taken, k + 1 - start, k, end, steps,
+                                    network.competitor, weight);
+                        }
+                        continue;
+                    }
+                    int code = taken == 0 ? codes[edge] : (int) taken;
+                    edges[at] = stamp | code & CODE;
+                    if (code >= 0) {
+                        step = code;
+                    } else if (code != Network.SELF_LOOP) {
+                        step = network.lostTarget[~code];
+                        counts.divert(position, ~code, k + 1 - start, k, end, steps, network.competitor,
+                                weight);
+                    } else {
+                        continue;
+                    }
+                    edges[at + 1] += weight;
                     if (visited[step] != journey) {
                         visited[step] = journey;
                         visitors[step] += weight;
-                    }
-                    int at = edge * STRIDE;
-                    if (transitions[at + 1] != journey && !network.selfLoop[edge]) {
-                        transitions[at + 1] = journey;
-                        transitions[at] += weight;
-                    }
-                    int lostEdge = network.lostIndex[edge];
-                    if (lostEdge >= 0 && lostStamp[lostEdge] != journey) {
-                        lostStamp[lostEdge] = journey;
-                        counts.divert(journeys.get(position), lostEdge, k + 1 - edges.start(position), k, end,
-                                edges, network.competitor, weight);
                     }
                 }
             }
@@ -202,16 +226,18 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
         }
 
         /**
-         * Counts a journey's first transition into the competitor at step {@code competitorStep}, column index
-         * {@code k}: whether it comes back to an own touchpoint later, and buys after that transition.
+         * Counts the first transition of the record at {@code position} into the competitor at step
+         * {@code competitorStep}, column index {@code k}: whether it comes back to an own touchpoint later, and buys
+         * after that transition (its purchase index read from the step column, not from the record: a record is a
+         * cache miss, and on a clickstream a journey in four diverts).
          */
-        private void divert(Journey journey, int lostEdge, int competitorStep, int k, int end, StepEdges edges,
+        private void divert(int position, int lostEdge, int competitorStep, int k, int end, StepEdges edges,
                 boolean[] competitor, int weight) {
             lost[lostEdge] += weight;
             for (int later = k + 1; later < end; later++) {
                 if (!competitor[edges.to(edges.edgeAt(later))]) {
                     cameBack[lostEdge] += weight;
-                    if (journey.purchaseIndex() > competitorStep) {
+                    if (edges.purchaseIndex(position) > competitorStep) {
                         boughtAfterReturn[lostEdge] += weight;
                     }
                     break;
@@ -225,8 +251,8 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
                 visitors[id] += later.visitors[id];
                 startJourneys[id] += later.startJourneys[id];
             }
-            for (int at = 0; at < transitions.length; at += STRIDE) {
-                transitions[at] += later.transitions[at];
+            for (int at = 1; at < edges.length; at += STRIDE) {
+                edges[at] += later.edges[at];
             }
             for (int edge = 0; edge < lost.length; edge++) {
                 lost[edge] += later.lost[edge];
@@ -254,23 +280,30 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
     }
 
     /**
-     * The request's view of the snapshot's {@link StepEdges}: the start node (id n, or the touchpoint named like it),
-     * which edges are self-loops (not transitions of the network), which are own → competitor ones (numbered
-     * {@code [0, lostEdges)}), and for each touchpoint the edge from the start node when the start is a touchpoint.
-     * O(touchpoints + edges).
+     * The transition network over the snapshot's {@link StepEdges}: the start node (id n, or the touchpoint named like
+     * it), for each touchpoint the edge from the start node when the start is a touchpoint, and per edge what a step
+     * along it does ({@link #step}): own → competitor edges are numbered {@code [0, lostEdges)}. It depends on the
+     * snapshot alone, so it is built once, O(touchpoints + edges), and kept with the snapshot (4 bytes per edge).
      */
     private static final class Network {
+        /** The {@link #step} code of an edge from a touchpoint to itself: no transition of the network. */
+        static final int SELF_LOOP = Integer.MIN_VALUE;
+
         final StepEdges edges;
         final boolean[] competitor;
         final int start;
         final int[] startEdge;
-        final boolean[] selfLoop;
-        final int[] lostIndex;
-        /** By lost index, the edge id. */
+        /**
+         * Per edge: its target touchpoint, or for an own → competitor edge the complement {@code ~lostIndex} of its
+         * lost index, or {@link #SELF_LOOP}; so one int tells a step where it goes and whether it diverts.
+         */
+        final int[] step;
+        /** By lost index, the edge id and its target. */
         final int[] lostEdge;
+        final int[] lostTarget;
         final int lostEdges;
 
-        Network(JourneySnapshot snapshot) {
+        private Network(JourneySnapshot snapshot) {
             edges = StepEdges.of(snapshot);
             int n = snapshot.touchpoints().size();
             competitor = new boolean[n];
@@ -280,25 +313,34 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
             start = snapshot.touchpoint(TransitionGraph.START).map(Touchpoint::id).orElse(n);
             startEdge = new int[n];
             Arrays.fill(startEdge, -1);
-            selfLoop = new boolean[edges.edgeCount()];
-            lostIndex = new int[edges.edgeCount()];
+            step = new int[edges.edgeCount()];
             int lostCount = 0;
             for (int edge = 0; edge < edges.edgeCount(); edge++) {
                 int source = edges.from(edge);
                 int target = edges.to(edge);
-                selfLoop[edge] = source == target;
-                if (source == start && !selfLoop[edge]) {
+                if (source == target) {
+                    step[edge] = SELF_LOOP;
+                    continue;
+                }
+                if (source == start) {
                     startEdge[target] = edge;
                 }
-                lostIndex[edge] = !competitor[source] && competitor[target] ? lostCount++ : -1;
+                step[edge] = !competitor[source] && competitor[target] ? ~lostCount++ : target;
             }
             lostEdges = lostCount;
             lostEdge = new int[lostCount];
+            lostTarget = new int[lostCount];
             for (int edge = 0; edge < edges.edgeCount(); edge++) {
-                if (lostIndex[edge] >= 0) {
-                    lostEdge[lostIndex[edge]] = edge;
+                if (step[edge] < 0 && step[edge] != SELF_LOOP) {
+                    lostEdge[~step[edge]] = edge;
+                    lostTarget[~step[edge]] = edges.to(edge);
                 }
             }
+        }
+
+        /** The network of {@code snapshot}, built on first use and kept with it. */
+        static Network of(JourneySnapshot snapshot) {
+            return snapshot.memo(Network.class, Network.class, () -> new Network(snapshot));
         }
 
         String name(JourneySnapshot snapshot, int node) {

@@ -25,7 +25,7 @@ public final class StepEdges {
     private final int[] from;
     private final int[] to;
     private final long[] counts;
-    /** Per record position, its first touchpoint and its {@link Journey#pathLength()}. */
+    /** Per record position, its first touchpoint and its {@link Journey#pathLength()}, negated without a purchase. */
     private final int[] first;
     private final int[] pathLengths;
     /** Record {@code p}'s pairs are {@code column[offsets[p], offsets[p + 1])}, the k-th joining steps k and k + 1. */
@@ -88,6 +88,11 @@ public final class StepEdges {
                 () -> new StepEdges(snapshot.journeys(), snapshot.touchpoints().size(), TwoHalves.PARALLEL_FROM));
     }
 
+    /** The step edges of {@code journeys} (records of a snapshot with {@code nodes} touchpoints), not kept. */
+    public static StepEdges of(List<Journey> journeys, int nodes) {
+        return new StepEdges(journeys, nodes, TwoHalves.PARALLEL_FROM);
+    }
+
     /** The step edges of {@code journeys} over {@code nodes} touchpoints, built in halves from {@code parallelFrom}. */
     static StepEdges of(List<Journey> journeys, int nodes, int parallelFrom) {
         return new StepEdges(journeys, nodes, parallelFrom);
@@ -120,7 +125,13 @@ public final class StepEdges {
 
     /** The number of steps of the record's path to its first purchase, or of all its steps without one. */
     public int pathLength(int position) {
-        return pathLengths[position];
+        return Math.abs(pathLengths[position]);
+    }
+
+    /** The record's {@link Journey#purchaseIndex()}, -1 without a purchase, without reading the record. */
+    public int purchaseIndex(int position) {
+        int length = pathLengths[position];
+        return length > 0 ? length - 1 : -1;
     }
 
     /** Where the record's pairs start in the column: {@link #edgeAt} of {@code start(p) + k} joins steps k, k + 1. */
@@ -176,7 +187,7 @@ public final class StepEdges {
                 int[] steps = journey.steps();
                 int weight = journey.weight();
                 first[position] = steps[0];
-                pathLengths[position] = journey.pathLength();
+                pathLengths[position] = journey.purchaseIndex() >= 0 ? journey.pathLength() : -steps.length;
                 int k = offsets[position];
                 for (int i = 1; i < steps.length; i++) {
                     column[k++] = tallies.add(steps[i - 1], steps[i], weight);

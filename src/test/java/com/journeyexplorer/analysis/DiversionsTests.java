@@ -82,6 +82,26 @@ class DiversionsTests {
     }
 
     @Test
+    void countsAStepFromTheStartTouchpointToACompetitorThatAJourneyStartsAt() {
+        // the transition (start) -> X enters X for a journey starting at X, which loses no one there; the same
+        // journey diverts when it later steps from the touchpoint (start) to X
+        String start = NodeSpace.START_NAME;
+        JourneySnapshot snapshot = new JourneyFixture().competitors("X")
+                .journeys("X>" + start + ">X>A", start + ">X", "X>A>" + start + ">X>A>buy!", "X>A>buy!")
+                .snapshot();
+        for (JourneySelection selection : PathCrossChecks.selections()) {
+            assertThat(Diversions.of(snapshot, selection, 100).diversions())
+                    .isEqualTo(ObjectPathAnalyses.diversions(snapshot, selection));
+            assertThat(Diversions.capacities(snapshot, selection))
+                    .isEqualTo(ObjectPathAnalyses.capacities(snapshot, selection));
+        }
+        assertThat(Diversions.of(snapshot, JourneySelection.all(), 100).diversions()).singleElement()
+                .extracting(Diversion::touchpoint, Diversion::competitor, Diversion::journeys, Diversion::cameBack,
+                        Diversion::boughtAfterReturn)
+                .containsExactly(start, "X", 3L, 2L, 1L);
+    }
+
+    @Test
     void equalsTheCountsOfTouchpointObjectsOnRandomJourneys() {
         for (long seed = 1; seed <= 10; seed++) {
             JourneySnapshot random = JourneyFixture.varied(seed, 300);

@@ -23,6 +23,9 @@ class StepEdgesTests {
                 int[] steps = journeys.get(position).steps();
                 assertThat(edges.first(position)).isEqualTo(steps[0]);
                 assertThat(edges.end(position) - edges.start(position)).isEqualTo(steps.length - 1);
+                assertThat(edges.pathLength(position)).isEqualTo(journeys.get(position).pathLength());
+                assertThat(edges.purchaseIndex(position))
+                        .isEqualTo(Math.max(-1, journeys.get(position).purchaseIndex()));
                 for (int i = 0; i + 1 < steps.length; i++) {
                     int edge = edges.edgeAt(edges.start(position) + i);
                     assertThat(new int[] {edges.from(edge), edges.to(edge)}).containsExactly(steps[i], steps[i + 1]);

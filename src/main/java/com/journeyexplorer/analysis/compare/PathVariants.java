@@ -11,8 +11,9 @@ import java.util.Arrays;
  * purchase (a sequence number) with its outcome, so counting a journey is two array reads and an addition, whatever
  * the path's length, and each variant's steps are read again only to name it or to walk its transitions. The variants
  * get dense ids in order of first sight; each holds its weighted journeys per outcome of a, then of b, side by side (8
- * longs, one cache line). Memory: an int per sequence of the snapshot plus 8 longs per variant seen (twice while two
- * halves of a pass count apart, {@link #addAll}).
+ * longs, one cache line), and the position of its first record, whose step edges stand for the variant's transitions.
+ * Memory: an int per sequence of the snapshot plus 8 longs and 2 ints per variant seen (twice while two halves of a
+ * pass count apart, {@link #addAll}).
  */
 final class PathVariants {
 
@@ -23,6 +24,8 @@ final class PathVariants {
     /** By sequence number: 1 + its variant id, 0 while unseen. */
     private final int[] variantOf;
     private int[] sequenceOf = new int[64];
+    /** By variant, the position of a record on it (the first counted), whose step edges {@link #walk} reads. */
+    private int[] positionOf = new int[64];
     private long[] counts = new long[64 * WIDTH];
     private int size;
     /** After {@link #finish}: the (variant, outcome) keys with journeys in a or b, and their counts. */
@@ -36,9 +39,12 @@ final class PathVariants {
         this.variantOf = new int[sequences.count()];
     }
 
-    /** Adds a journey on sequence {@code sequence} with outcome {@code outcome} to a, b or both. O(1). */
-    void add(int sequence, int outcome, boolean inA, boolean inB, long weight) {
-        int at = variantOf(sequence) * WIDTH + outcome;
+    /**
+     * Adds the record at {@code position}, on sequence {@code sequence} with outcome {@code outcome}, to a, b or
+     * both. O(1).
+     */
+    void add(int sequence, int position, int outcome, boolean inA, boolean inB, long weight) {
+        int at = variantOf(sequence, position) * WIDTH + outcome;
         if (inA) {
             counts[at] += weight;
         }
@@ -47,16 +53,18 @@ final class PathVariants {
         }
     }
 
-    /** The variant of {@code sequence}, numbered next if new. */
-    private int variantOf(int sequence) {
+    /** The variant of {@code sequence}, numbered next if new, with the record at {@code position} on it. */
+    private int variantOf(int sequence, int position) {
         int variant = variantOf[sequence] - 1;
         if (variant < 0) {
             variant = size++;
             if (variant == sequenceOf.length) {
                 sequenceOf = Arrays.copyOf(sequenceOf, variant * 2);
+                positionOf = Arrays.copyOf(positionOf, variant * 2);
                 counts = Arrays.copyOf(counts, variant * 2 * WIDTH);
             }
             sequenceOf[variant] = sequence;
+            positionOf[variant] = position;
             variantOf[sequence] = variant + 1;
         }
         return variant;
@@ -69,7 +77,7 @@ final class PathVariants {
      */
     PathVariants addAll(PathVariants later) {
         for (int other = 0; other < later.size; other++) {
-            int at = variantOf(later.sequenceOf[other]) * WIDTH;
+            int at = variantOf(later.sequenceOf[other], later.positionOf[other]) * WIDTH;
             for (int i = 0; i < WIDTH; i++) {
                 counts[at + i] += later.counts[other * WIDTH + i];
             }
@@ -84,10 +92,9 @@ final class PathVariants {
 
     /** Feeds the keys {@code [from, to)} to {@code transitions}, in key order. O(their steps). */
     TransitionShares walk(TransitionShares transitions, int from, int to) {
-        int[] pool = sequences.pool();
         for (int key = from; key < to; key++) {
-            int sequence = sequenceOf[keyVariant[key]];
-            transitions.add(pool, sequences.offset(sequence), sequences.length(sequence), keyOutcome[key],
+            int variant = keyVariant[key];
+            transitions.add(positionOf[variant], sequences.length(sequenceOf[variant]), keyOutcome[key],
                     keyCountsA[key], keyCountsB[key]);
         }
         return transitions;

@@ -3,6 +3,7 @@ package com.journeyexplorer.analysis.compare;
 import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.NodeSpace;
+import com.journeyexplorer.analysis.StepEdges;
 import com.journeyexplorer.analysis.StepSequences;
 import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.analysis.TwoHalves;
@@ -65,8 +66,8 @@ public final class SegmentComparison {
     public static Result compare(JourneySnapshot snapshot, JourneySelection a, JourneySelection b,
             AttributionModel model, TouchpointLabels attributionLabels, double confidence, int limit) {
         checkLimit(limit);
-        return compare(snapshot, StepSequences.of(snapshot), snapshot.journeys(), a.positions(snapshot),
-                b.positions(snapshot), model, attributionLabels, confidence, limit);
+        return compare(snapshot, StepSequences.of(snapshot), StepEdges.of(snapshot), snapshot.journeys(),
+                a.positions(snapshot), b.positions(snapshot), model, attributionLabels, confidence, limit);
     }
 
     /**
@@ -79,12 +80,13 @@ public final class SegmentComparison {
             AttributionModel model, TouchpointLabels attributionLabels, double confidence, int limit) {
         checkLimit(limit);
         List<Journey> journeys = snapshot.journeys();
-        return compare(snapshot, StepSequences.of(snapshot), journeys, position -> a.test(journeys.get(position)),
-                position -> b.test(journeys.get(position)), model, attributionLabels, confidence, limit);
+        return compare(snapshot, StepSequences.of(snapshot), StepEdges.of(snapshot), journeys,
+                position -> a.test(journeys.get(position)), position -> b.test(journeys.get(position)), model,
+                attributionLabels, confidence, limit);
     }
 
     /**
-     * Compares the journeys {@code a} with the journeys {@code b}; their paths are numbered afresh.
+     * Compares the journeys {@code a} with the journeys {@code b}; their paths and step edges are numbered afresh.
      *
      * @param limit at most this many variants and transitions are returned (after adjusting over all of them)
      */
@@ -95,8 +97,9 @@ public final class SegmentComparison {
         both.addAll(a);
         both.addAll(b);
         int inA = a.size();
-        return compare(snapshot, StepSequences.of(both), both, position -> position < inA,
-                position -> position >= inA, model, attributionLabels, confidence, limit);
+        return compare(snapshot, StepSequences.of(both), StepEdges.of(both, snapshot.touchpoints().size()), both,
+                position -> position < inA, position -> position >= inA, model, attributionLabels, confidence,
+                limit);
     }
 
     private static void checkLimit(int limit) {
@@ -106,23 +109,23 @@ public final class SegmentComparison {
     }
 
     /**
-     * The one pass: the records of {@code journeys} (numbered by {@code sequences}) that {@code a} or {@code b}
-     * selects, by position. From {@value TwoHalves#PARALLEL_FROM} records on (and when the model's counts merge, as
+     * The one pass: the records of {@code journeys} (numbered by {@code sequences}, their steps in {@code steps})
+     * that {@code a} or {@code b} selects, by position. From {@value TwoHalves#PARALLEL_FROM} records on (and when the model's counts merge, as
      * every model's do) the records are counted in two halves on two cores, then the keys' transitions likewise, and
      * the two lists of share differences side by side ({@link TwoHalves}): every count merges in order, so the result
      * is the one-pass result to the last bit.
      */
-    private static Result compare(JourneySnapshot snapshot, StepSequences sequences, List<Journey> journeys,
-            IntPredicate a, IntPredicate b, AttributionModel model, TouchpointLabels attributionLabels,
-            double confidence, int limit) {
-        return compare(snapshot, sequences, journeys, a, b, model, attributionLabels, confidence, limit,
+    private static Result compare(JourneySnapshot snapshot, StepSequences sequences, StepEdges steps,
+            List<Journey> journeys, IntPredicate a, IntPredicate b, AttributionModel model,
+            TouchpointLabels attributionLabels, double confidence, int limit) {
+        return compare(snapshot, sequences, steps, journeys, a, b, model, attributionLabels, confidence, limit,
                 TwoHalves.PARALLEL_FROM);
     }
 
     /** As above, in halves from {@code parallelFrom} records (and keys) on (tests). */
-    static Result compare(JourneySnapshot snapshot, StepSequences sequences, List<Journey> journeys,
-            IntPredicate a, IntPredicate b, AttributionModel model, TouchpointLabels attributionLabels,
-            double confidence, int limit, int parallelFrom) {
+    static Result compare(JourneySnapshot snapshot, StepSequences sequences, StepEdges steps,
+            List<Journey> journeys, IntPredicate a, IntPredicate b, AttributionModel model,
+            TouchpointLabels attributionLabels, double confidence, int limit, int parallelFrom) {
         int[] numbers = sequences.numbers(true);
         boolean merging = model.accumulator(attributionLabels) instanceof AttributionAccumulator.Merging;
         Counts counts = TwoHalves.count(numbers.length, merging ? parallelFrom : Integer.MAX_VALUE,
@@ -132,7 +135,7 @@ public final class SegmentComparison {
         variants.finish();
         NodeSpace nodes = new NodeSpace(snapshot.touchpoints().size());
         TransitionShares transitions = TwoHalves.count(variants.keys(), parallelFrom,
-                (from, to) -> variants.walk(new TransitionShares(nodes), from, to), TransitionShares::addAll);
+                (from, to) -> variants.walk(new TransitionShares(nodes, steps), from, to), TransitionShares::addAll);
         transitions.finish();
         OutcomeComparison outcomes = OutcomeComparison.of(counts.outcomesA, counts.outcomesB, confidence);
         long totalA = Arrays.stream(counts.outcomesA).sum();
@@ -179,7 +182,7 @@ public final class SegmentComparison {
                 Journey journey = journeys.get(position);
                 int outcome = journey.outcome().ordinal();
                 int weight = journey.weight();
-                counts.variants.add(numbers[position], outcome, inA, inB, weight);
+                counts.variants.add(numbers[position], position, outcome, inA, inB, weight);
                 if (inA) {
                     counts.outcomesA[outcome] += weight;
                     counts.attributionA.add(journey);

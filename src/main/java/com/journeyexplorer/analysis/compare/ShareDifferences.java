@@ -1,5 +1,6 @@
 package com.journeyexplorer.analysis.compare;
 
+import com.journeyexplorer.analysis.HashMixer;
 import com.journeyexplorer.analysis.compare.SegmentComparison.ShareDifference;
 import com.journeyexplorer.analysis.stats.MultipleComparisons;
 import com.journeyexplorer.analysis.stats.Proportions;
@@ -33,9 +34,19 @@ final class ShareDifferences {
         int m = countsA.length;
         double[] pValues = new double[m];
         double[] order = new double[m];
+        // most keys share their counts with others (a path variant of one journey in a and none in b), so the values
+        // of recent counts are kept by a hash of the counts: the same function of the same counts, computed once
+        Recent recent = new Recent();
         for (int i = 0; i < m; i++) {
-            pValues[i] = Proportions.pValue(countsA[i], totalA, countsB[i], totalB);
-            order[i] = -Math.abs(nanToZero(Proportions.difference(countsA[i], totalA, countsB[i], totalB)));
+            int slot = recent.slot(countsA[i], countsB[i]);
+            if (slot < 0) {
+                slot = ~slot;
+                recent.pValue[slot] = Proportions.pValue(countsA[i], totalA, countsB[i], totalB);
+                recent.order[slot] = -Math.abs(nanToZero(Proportions.difference(countsA[i], totalA, countsB[i],
+                        totalB)));
+            }
+            pValues[i] = recent.pValue[slot];
+            order[i] = recent.order[slot];
         }
         double[] adjusted = MultipleComparisons.benjaminiHochberg(pValues);
         String[] names = new String[m];
@@ -59,6 +70,29 @@ final class ShareDifferences {
                     countsB[i], totalB, confidence), adjusted[i]));
         }
         return List.copyOf(result);
+    }
+
+    /** The p-value and order of the counts seen last in each of 4,096 slots, a slot chosen by their hash. */
+    private static final class Recent {
+        private static final int SLOTS = 4096;
+
+        final long[] countA = new long[SLOTS];
+        final long[] countB = new long[SLOTS];
+        final double[] pValue = new double[SLOTS];
+        final double[] order = new double[SLOTS];
+        private final boolean[] filled = new boolean[SLOTS];
+
+        /** The slot holding counts {@code a, b}, or {@code ~slot} of the slot now given to them, to be filled. */
+        int slot(long a, long b) {
+            int slot = HashMixer.mix(a * 31 + b) & (SLOTS - 1);
+            if (filled[slot] && countA[slot] == a && countB[slot] == b) {
+                return slot;
+            }
+            filled[slot] = true;
+            countA[slot] = a;
+            countB[slot] = b;
+            return ~slot;
+        }
     }
 
     private static double nanToZero(double value) {

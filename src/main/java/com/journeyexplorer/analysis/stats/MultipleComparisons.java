@@ -30,8 +30,20 @@ public final class MultipleComparisons {
             adjustedByRank[rank - 1] = running;
         }
         double[] adjusted = new double[m];
+        // many comparisons share their p-value (keys of the same counts): the rank of each value searched last is
+        // kept in a slot chosen by its bits, so a repeated value is not searched again
+        int slots = Math.min(4096, Integer.highestOneBit(Math.max(1, m)) * 2);
+        long[] keptBits = new long[slots];
+        int[] keptRank = new int[slots];
         for (int i = 0; i < m; i++) {
-            adjusted[i] = adjustedByRank[lastIndexOf(sorted, pValues[i])];
+            long bits = Double.doubleToRawLongBits(pValues[i]);
+            int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 32) & (slots - 1); // Fibonacci hashing
+            // a kept rank is its index plus one, so that 0 is an empty slot
+            if (keptRank[slot] == 0 || keptBits[slot] != bits) {
+                keptBits[slot] = bits;
+                keptRank[slot] = lastIndexOf(sorted, pValues[i]) + 1;
+            }
+            adjusted[i] = adjustedByRank[keptRank[slot] - 1];
         }
         return adjusted;
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.PathShaping;
+import com.journeyexplorer.analysis.StepEdges;
 import com.journeyexplorer.analysis.StepSequences;
 import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.analysis.attribution.AttributionModel;
@@ -72,16 +73,17 @@ class SegmentComparisonTests {
             JourneySnapshot snapshot = randomSnapshot(touchpoints, 4_001, touchpoints);
             List<Journey> journeys = snapshot.journeys();
             StepSequences sequences = StepSequences.of(journeys);
+            StepEdges steps = StepEdges.of(snapshot);
             TouchpointLabels labels = TouchpointLabels.of(snapshot, PathShaping.touchpoints());
             IntPredicate a = position -> journeys.get(position).steps()[0] < 3;
             IntPredicate b = position -> journeys.get(position).weight() != 2; // overlaps a
             for (AttributionModel model : List.<AttributionModel>of(new LinearTouch(), new PositionBased(),
                     new TimeDecay(3), new MarkovAttribution(1, false))) {
                 for (int limit : new int[] {0, 5, 100_000}) {
-                    SegmentComparison.Result onePass = SegmentComparison.compare(snapshot, sequences, journeys, a,
-                            b, model, labels, 0.95, limit, Integer.MAX_VALUE);
-                    SegmentComparison.Result halves = SegmentComparison.compare(snapshot, sequences, journeys, a,
-                            b, model, labels, 0.95, limit, 100);
+                    SegmentComparison.Result onePass = SegmentComparison.compare(snapshot, sequences, steps,
+                            journeys, a, b, model, labels, 0.95, limit, Integer.MAX_VALUE);
+                    SegmentComparison.Result halves = SegmentComparison.compare(snapshot, sequences, steps,
+                            journeys, a, b, model, labels, 0.95, limit, 100);
                     if (limit > 0) {
                         assertThat(onePass.variants()).isNotEmpty();
                         assertThat(onePass.transitions()).isNotEmpty();

@@ -105,6 +105,38 @@ class StatisticsTests {
     }
 
     @Test
+    void benjaminiHochbergGivesRepeatedPValuesTheValueOfTheirHighestRank() {
+        // many comparisons of few distinct p-values, more than the ranks kept: each equals min over ranks j >= the
+        // value's highest rank of m p(j) / j, as computed here by definition
+        java.util.Random random = new java.util.Random(5);
+        double[] distinct = new double[6_000];
+        for (int i = 0; i < distinct.length; i++) {
+            distinct[i] = random.nextInt(10) == 0 ? 1.0 : random.nextDouble();
+        }
+        double[] p = new double[50_000];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = distinct[random.nextInt(i < 25_000 ? 20 : distinct.length)];
+        }
+        double[] sorted = p.clone();
+        java.util.Arrays.sort(sorted);
+        int m = p.length;
+        double[] byRank = new double[m];
+        double running = 1;
+        for (int rank = m; rank >= 1; rank--) {
+            running = Math.min(running, sorted[rank - 1] * m / rank);
+            byRank[rank - 1] = running;
+        }
+        java.util.Map<Double, Integer> highest = new java.util.HashMap<>();
+        for (int rank = 0; rank < m; rank++) {
+            highest.put(sorted[rank], rank);
+        }
+        double[] bh = MultipleComparisons.benjaminiHochberg(p);
+        for (int i = 0; i < m; i++) {
+            assertThat(bh[i]).isEqualTo(byRank[highest.get(p[i])]);
+        }
+    }
+
+    @Test
     void chiSquareSurvivalAndTableTest() {
         // scipy.stats.chi2.sf
         assertThat(ChiSquare.survival(7.5, 2)).isCloseTo(0.023517745856009114, within(1e-13));
