@@ -204,53 +204,78 @@ final class DenseInverse {
     }
 
     /**
-     * The product in tiles of {@value #TILE_COLUMNS} columns and {@value #BLOCK} terms, each result row's segment
-     * taking four rows of B at a time (one load and store of the result per four multiply-adds; the loops over j
-     * compile to vector instructions). Groups of four zero terms are skipped. The terms of an entry are summed in
-     * the order of k, in groups of four, whatever the split of rows or columns.
+     * The product in tiles of {@value #TILE_COLUMNS} columns and {@value #BLOCK} terms. The tile of B and each result
+     * row's segment are copied to buffers indexed from 0, so that every array in the inner loop is read at the same
+     * index: only then do the loops over j compile to vector instructions (with the operands at different offsets,
+     * as in the matrices themselves, they stay scalar). Each segment takes four rows of B at a time (one load and
+     * store of the result per four multiply-adds). Groups of four zero terms are skipped. The terms of an entry are
+     * summed in the order of k, in groups of four, whatever the split of rows or columns; the copies move values, not
+     * sums, so the result is the same to the bit as without them.
      */
     private static void multiplyAddTiles(double[][] c, int ci, int cj, double[][] a, int ai, int ak, double[][] b,
             int bk, int bj, int rows, int depth, int columns) {
+        double[][] tile = new double[BLOCK][Math.min(TILE_COLUMNS, columns)];
+        double[] segment = new double[Math.min(TILE_COLUMNS, columns)];
         for (int j0 = 0; j0 < columns; j0 += TILE_COLUMNS) {
-            int jFrom = cj + j0;
             int width = Math.min(TILE_COLUMNS, columns - j0);
-            int offset = bj - cj;
             for (int k0 = 0; k0 < depth; k0 += BLOCK) {
                 int kEnd = Math.min(k0 + BLOCK, depth);
+                for (int k = k0; k < kEnd; k++) {
+                    System.arraycopy(b[bk + k], bj + j0, tile[k - k0], 0, width);
+                }
                 for (int i = 0; i < rows; i++) {
-                    double[] cRow = c[ci + i];
                     double[] aRow = a[ai + i];
-                    int k = k0;
-                    for (; k + 4 <= kEnd; k += 4) {
-                        double a0 = aRow[ak + k];
-                        double a1 = aRow[ak + k + 1];
-                        double a2 = aRow[ak + k + 2];
-                        double a3 = aRow[ak + k + 3];
-                        if (a0 == 0 && a1 == 0 && a2 == 0 && a3 == 0) {
-                            continue;
-                        }
-                        double[] b0 = b[bk + k];
-                        double[] b1 = b[bk + k + 1];
-                        double[] b2 = b[bk + k + 2];
-                        double[] b3 = b[bk + k + 3];
-                        for (int j = jFrom; j < jFrom + width; j++) {
-                            int jb = j + offset;
-                            cRow[j] += a0 * b0[jb] + a1 * b1[jb] + a2 * b2[jb] + a3 * b3[jb];
-                        }
+                    if (allZero(aRow, ak + k0, ak + kEnd)) {
+                        continue;
                     }
-                    for (; k < kEnd; k++) {
-                        double a0 = aRow[ak + k];
-                        if (a0 == 0) {
-                            continue;
-                        }
-                        double[] b0 = b[bk + k];
-                        for (int j = jFrom; j < jFrom + width; j++) {
-                            cRow[j] += a0 * b0[j + offset];
-                        }
-                    }
+                    double[] cRow = c[ci + i];
+                    System.arraycopy(cRow, cj + j0, segment, 0, width);
+                    multiplyAddSegment(segment, width, aRow, ak + k0, kEnd - k0, tile);
+                    System.arraycopy(segment, 0, cRow, cj + j0, width);
                 }
             }
         }
+    }
+
+    /** {@code segment[j] += Σ_k aRow[from + k] · tile[k][j]} for {@code j < width, k < depth}, k in groups of four. */
+    private static void multiplyAddSegment(double[] segment, int width, double[] aRow, int from, int depth,
+            double[][] tile) {
+        int k = 0;
+        for (; k + 4 <= depth; k += 4) {
+            double a0 = aRow[from + k];
+            double a1 = aRow[from + k + 1];
+            double a2 = aRow[from + k + 2];
+            double a3 = aRow[from + k + 3];
+            if (a0 == 0 && a1 == 0 && a2 == 0 && a3 == 0) {
+                continue;
+            }
+            double[] b0 = tile[k];
+            double[] b1 = tile[k + 1];
+            double[] b2 = tile[k + 2];
+            double[] b3 = tile[k + 3];
+            for (int j = 0; j < width; j++) {
+                segment[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+            }
+        }
+        for (; k < depth; k++) {
+            double a0 = aRow[from + k];
+            if (a0 == 0) {
+                continue;
+            }
+            double[] b0 = tile[k];
+            for (int j = 0; j < width; j++) {
+                segment[j] += a0 * b0[j];
+            }
+        }
+    }
+
+    private static boolean allZero(double[] row, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (row[k] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkBudget() {

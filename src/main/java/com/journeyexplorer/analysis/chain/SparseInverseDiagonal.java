@@ -413,31 +413,32 @@ final class SparseInverseDiagonal {
 
     /**
      * One row of the censored chain: the columns in the order they were linked, their values, and an open-addressing
-     * index from a column to its place, so that an update touches only this row's few cache lines.
+     * index from a column to its place, so that an update touches only this row's few cache lines. Each slot of the
+     * index holds the column with its place, so that a probe reads one array, not the index and then the columns.
      */
     private static final class Row {
 
         int[] column;
         double[] value;
         int size;
-        /** Place + 1 of the column hashed there, 0 when free. */
-        private int[] index;
+        /** The column hashed there in the high half, its place + 1 in the low half; 0 when free. */
+        private long[] index;
         private int mask;
 
         Row(int expected) {
             int capacity = Math.max(4, expected);
             column = new int[capacity];
             value = new double[capacity];
-            index = new int[Integer.highestOneBit(capacity) * 4];
+            index = new long[Integer.highestOneBit(capacity) * 4];
             mask = index.length - 1;
         }
 
         double get(int j) {
             int slot = slot(j);
-            while (index[slot] != 0) {
-                int place = index[slot] - 1;
-                if (column[place] == j) {
-                    return value[place];
+            long entry;
+            while ((entry = index[slot]) != 0) {
+                if ((int) (entry >>> 32) == j) {
+                    return value[(int) entry - 1];
                 }
                 slot = (slot + 1) & mask;
             }
@@ -447,10 +448,10 @@ final class SparseInverseDiagonal {
         /** Adds v to column j; true when j is new to the row. */
         boolean add(int j, double v) {
             int slot = slot(j);
-            while (index[slot] != 0) {
-                int place = index[slot] - 1;
-                if (column[place] == j) {
-                    value[place] += v;
+            long entry;
+            while ((entry = index[slot]) != 0) {
+                if ((int) (entry >>> 32) == j) {
+                    value[(int) entry - 1] += v;
                     return false;
                 }
                 slot = (slot + 1) & mask;
@@ -462,7 +463,7 @@ final class SparseInverseDiagonal {
             column[size] = j;
             value[size] = v;
             size++;
-            index[slot] = size;
+            index[slot] = (long) j << 32 | size;
             if (2 * size > index.length) {
                 rehash();
             }
@@ -475,14 +476,14 @@ final class SparseInverseDiagonal {
         }
 
         private void rehash() {
-            index = new int[index.length * 2];
+            index = new long[index.length * 2];
             mask = index.length - 1;
             for (int place = 0; place < size; place++) {
                 int slot = slot(column[place]);
                 while (index[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                index[slot] = place + 1;
+                index[slot] = (long) column[place] << 32 | (place + 1);
             }
         }
     }
