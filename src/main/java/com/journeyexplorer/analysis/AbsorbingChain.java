@@ -31,36 +31,39 @@ public final class AbsorbingChain {
 
     /** @throws com.journeyexplorer.analysis.chain.ChainNotSolvedException on a large cycle that does not converge */
     public static AbsorbingChain of(TransitionGraph transitions) {
-        var graph = transitions.graph();
+        // states numbered in the graph's vertex order, each one's transitions by target: the same numbers and
+        // order whichever view of the graph is read, so the same bits
+        int[] vertices = transitions.vertexOrder();
+        int[] index = new int[transitions.nodeCount()];
+        int[] absorbedAs = new int[transitions.nodeCount()];
         List<String> transientNodes = new ArrayList<>();
-        for (String node : graph.vertexSet()) {
-            if (!TransitionGraph.isOutcomeNode(node)) {
-                transientNodes.add(node);
+        List<Integer> transientIds = new ArrayList<>();
+        for (int node : vertices) {
+            String name = transitions.nodeName(node);
+            Outcome outcome = outcomeOfNode(name);
+            absorbedAs[node] = outcome == null ? -1 : outcome.ordinal();
+            index[node] = outcome == null ? transientNodes.size() : -1;
+            if (outcome == null) {
+                transientNodes.add(name);
+                transientIds.add(node);
             }
         }
         int n = transientNodes.size();
-        Map<String, Integer> index = new HashMap<>(n * 2);
-        for (int i = 0; i < n; i++) {
-            index.put(transientNodes.get(i), i);
-        }
-        Map<String, Outcome> outcomes = new HashMap<>();
-        for (Outcome outcome : Outcome.values()) {
-            outcomes.put(outcome.nodeName(), outcome);
-        }
         int outcomeCount = Outcome.values().length;
         SparseChain.Builder builder = SparseChain.builder(n, outcomeCount);
         for (int i = 0; i < n; i++) {
-            for (TransitionEdge edge : graph.outgoingEdgesOf(transientNodes.get(i))) {
-                Integer j = index.get(edge.to());
-                if (j != null) {
-                    builder.add(i, j, edge.probability());
+            int node = transientIds.get(i);
+            for (int edge = transitions.edgesFrom(node); edge < transitions.edgesFrom(node + 1); edge++) {
+                int to = transitions.edgeTo(edge);
+                if (index[to] >= 0) {
+                    builder.add(i, index[to], transitions.probability(edge));
                 } else {
-                    builder.absorb(i, outcomes.get(edge.to()).ordinal(), edge.probability());
+                    builder.absorb(i, absorbedAs[to], transitions.probability(edge));
                 }
             }
         }
         SolvedChain solved = SolvedChain.of(builder.build());
-        Map<String, double[]> result = new HashMap<>(graph.vertexSet().size() * 2);
+        Map<String, double[]> result = new HashMap<>(vertices.length * 2);
         for (int i = 0; i < n; i++) {
             double[] row = new double[outcomeCount];
             for (int o = 0; o < outcomeCount; o++) {
@@ -74,6 +77,15 @@ public final class AbsorbingChain {
             result.put(outcome.nodeName(), certain);
         }
         return new AbsorbingChain(result);
+    }
+
+    private static Outcome outcomeOfNode(String name) {
+        for (Outcome outcome : Outcome.values()) {
+            if (outcome.nodeName().equals(name)) {
+                return outcome;
+            }
+        }
+        return null;
     }
 
     /** The nodes with probabilities: every node of the graph. */

@@ -5,14 +5,10 @@ import com.journeyexplorer.journey.Outcome;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
-
-import org.jgrapht.Graph;
 
 /**
  * The k most probable simple paths from {@value NodeSpace#START_NAME} to one outcome node of a {@link TransitionGraph}.
@@ -41,24 +37,25 @@ public final class LikelyPaths {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1");
         }
-        String target = outcome.nodeName();
-        if (graph.graph().outDegreeOf(TransitionGraph.START) == 0 || graph.graph().inDegreeOf(target) == 0) {
+        Network network = graph.derived(Network.class, Network.class, () -> Network.of(graph));
+        int source = network.id(graph.node(TransitionGraph.START));
+        int target = network.id(graph.node(outcome.nodeName()));
+        if (source < 0 || target < 0 || !network.hasEdgesFrom(source) || !network.hasEdgesInto(target)) {
             return List.of();
         }
-        Network network = graph.derived(Network.class, Network.class, () -> Network.of(graph.graph()));
-        List<int[]> paths = network.shortestSimplePaths(network.id(TransitionGraph.START), network.id(target), k);
+        List<int[]> paths = network.shortestSimplePaths(source, target, k);
         List<LikelyPath> result = new ArrayList<>(paths.size());
         for (int[] edges : paths) {
             double probability = 1.0;
             List<String> steps = new ArrayList<>(edges.length - 1);
             for (int i = 0; i < edges.length; i++) {
-                TransitionEdge edge = network.edge[edges[i]];
-                probability *= edge.probability();
+                int edge = network.graphEdge[edges[i]];
+                probability *= graph.probability(edge);
                 if (i < edges.length - 1) {
-                    steps.add(edge.to());
+                    steps.add(graph.nodeName(graph.edgeTo(edge)));
                 }
             }
-            result.add(new LikelyPath(steps, target, probability));
+            result.add(new LikelyPath(steps, outcome.nodeName(), probability));
         }
         result.sort(Comparator.comparingDouble(LikelyPath::probability).reversed()
                 .thenComparing(LikelyPath::steps, TopPaths.STEPS_ORDER));
@@ -67,57 +64,61 @@ public final class LikelyPaths {
 
     /**
      * The graph as arrays: nodes numbered in the graph's vertex order, outgoing edges of node {@code u} at
-     * {@code [outStart[u], outStart[u + 1])} (targets in {@code head}, weights in {@code weight}, the edge objects in
-     * {@code edge}), incoming edges likewise by their sources for the reverse search.
+     * {@code [outStart[u], outStart[u + 1])} (targets in {@code head}, weights in {@code weight}, the graph's edge
+     * numbers in {@code graphEdge}), incoming edges likewise by their sources for the reverse search.
      */
     private static final class Network {
-        private final Map<String, Integer> ids;
+        /** By the graph's node id, the network's, or -1 for a node without edges. */
+        private final int[] ids;
         private final int[] outStart;
         private final int[] head;
         private final int[] edgeSource;
         private final double[] weight;
-        private final TransitionEdge[] edge;
+        private final int[] graphEdge;
         private final int[] inStart;
         private final int[] tail;
         private final int[] inEdge;
 
-        private Network(Map<String, Integer> ids, int[] outStart, int[] head, int[] edgeSource, double[] weight,
-                TransitionEdge[] edge, int[] inStart, int[] tail, int[] inEdge) {
+        private Network(int[] ids, int[] outStart, int[] head, int[] edgeSource, double[] weight, int[] graphEdge,
+                int[] inStart, int[] tail, int[] inEdge) {
             this.ids = ids;
             this.outStart = outStart;
             this.head = head;
             this.edgeSource = edgeSource;
             this.weight = weight;
-            this.edge = edge;
+            this.graphEdge = graphEdge;
             this.inStart = inStart;
             this.tail = tail;
             this.inEdge = inEdge;
         }
 
-        static Network of(Graph<String, TransitionEdge> graph) {
-            int n = graph.vertexSet().size();
-            int m = graph.edgeSet().size();
-            Map<String, Integer> ids = new HashMap<>(n * 2);
-            for (String vertex : graph.vertexSet()) {
-                ids.put(vertex, ids.size());
+        static Network of(TransitionGraph graph) {
+            int[] vertices = graph.vertexOrder();
+            int n = vertices.length;
+            int m = graph.edgeCount();
+            int[] ids = new int[graph.nodeCount()];
+            Arrays.fill(ids, -1);
+            for (int v = 0; v < n; v++) {
+                ids[vertices[v]] = v;
             }
             int[] outStart = new int[n + 1];
             int[] head = new int[m];
             int[] edgeSource = new int[m];
             double[] weight = new double[m];
-            TransitionEdge[] edges = new TransitionEdge[m];
+            int[] graphEdge = new int[m];
             int[] inCount = new int[n + 1];
             int e = 0;
-            for (String vertex : graph.vertexSet()) {
-                for (TransitionEdge out : graph.outgoingEdgesOf(vertex)) {
-                    head[e] = ids.get(out.to());
-                    edgeSource[e] = ids.get(vertex);
-                    weight[e] = graph.getEdgeWeight(out);
-                    edges[e] = out;
+            for (int v = 0; v < n; v++) {
+                int node = vertices[v];
+                for (int edge = graph.edgesFrom(node); edge < graph.edgesFrom(node + 1); edge++) {
+                    head[e] = ids[graph.edgeTo(edge)];
+                    edgeSource[e] = v;
+                    weight[e] = graph.weight(edge);
+                    graphEdge[e] = edge;
                     inCount[head[e] + 1]++;
                     e++;
                 }
-                outStart[ids.get(vertex) + 1] = e;
+                outStart[v + 1] = e;
             }
             for (int v = 0; v < n; v++) {
                 inCount[v + 1] += inCount[v];
@@ -133,15 +134,24 @@ public final class LikelyPaths {
                     inEdge[slot] = out;
                 }
             }
-            return new Network(ids, outStart, head, edgeSource, weight, edges, inStart, tail, inEdge);
+            return new Network(ids, outStart, head, edgeSource, weight, graphEdge, inStart, tail, inEdge);
         }
 
-        int id(String vertex) {
-            return ids.get(vertex);
+        /** The network's number of the graph's node, -1 for none. */
+        int id(int graphNode) {
+            return graphNode < 0 ? -1 : ids[graphNode];
         }
 
         int nodes() {
             return outStart.length - 1;
+        }
+
+        boolean hasEdgesFrom(int node) {
+            return outStart[node + 1] > outStart[node];
+        }
+
+        boolean hasEdgesInto(int node) {
+            return inStart[node + 1] > inStart[node];
         }
 
         /** Yen's k shortest simple paths from {@code source} to {@code target}, each as its edges, shortest first. */

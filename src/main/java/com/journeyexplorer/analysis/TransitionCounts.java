@@ -197,6 +197,16 @@ public final class TransitionCounts {
         return to[transition];
     }
 
+    /** How often the transition was taken, weighted. */
+    long count(int transition) {
+        return counts[transition];
+    }
+
+    /** The transition's probability among those leaving its source in its part. */
+    double probability(int transition) {
+        return probabilities[transition];
+    }
+
     /** The weighted journeys taking the transition, each once. */
     public long journeys(int transition) {
         return journeys[transition];
@@ -309,7 +319,8 @@ public final class TransitionCounts {
         return new TransitionStats(transitions(inListingOrder(all)), selectedJourneys);
     }
 
-    private DurationStats[] timings(int[] transitions) {
+    /** The timings of {@code transitions}, in that order; as {@link #transitions(int[])} computes them. */
+    DurationStats[] timings(int[] transitions) {
         DurationStats[] timings = new DurationStats[transitions.length];
         Arrays.fill(timings, DurationStats.NONE);
         int[] fromColumn = new int[transitions.length];

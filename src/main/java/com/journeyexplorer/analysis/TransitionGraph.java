@@ -19,15 +19,19 @@ import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.DefaultDirectedWeightedGraph;
 
 /**
- * The absorbing Markov chain of the selected journeys' shaped paths, as a JGraphT graph. Nodes are
+ * The absorbing Markov chain of the selected journeys' shaped paths. Nodes are
  * {@value NodeSpace#START_NAME}, the shaped labels and the outcome nodes ({@link Outcome#nodeName()}; {@code (open)}
  * only when open journeys are selected); each
  * journey adds start → first label, label → next label and last label → its outcome node, with paths to purchase
  * ending at the first purchase. For every node with outgoing edges the edge probabilities sum to 1; outcome nodes
  * have none (absorbing). Edge weight is {@code -log P}, so shortest paths are most probable paths.
  *
- * <p>A {@link DefaultDirectedWeightedGraph} (one edge per ordered pair, self-loops allowed): without collapsing,
- * {@code A A} is a loop on A, which JGraphT's simple graphs and multigraphs reject. A path cut by
+ * <p>Held as arrays: nodes numbered in name order, edges by source, then target. The chain solve and the likely paths
+ * read them directly; the JGraphT view ({@link #graph()}, a {@link DefaultDirectedWeightedGraph}: one edge per ordered
+ * pair, self-loops allowed, {@code A A} a loop on A) is built only when asked for, since building it cost as much as
+ * counting a selection's transitions on a clickstream of thousands of pages. Its vertex order ({@link #vertexOrder()})
+ * is the arrays' too: the start node, then each node as the edges first reach it, then the outcome nodes not reached;
+ * the solvers number their states in it, so that their answers do not depend on which view they read. A path cut by
  * {@link PathShaping#maxSteps()} goes from its last kept label to its outcome node. A touchpoint or group named like
  * a start or outcome node would share that node.
  */
@@ -36,15 +40,69 @@ public final class TransitionGraph {
     public static final String START = NodeSpace.START_NAME;
 
     private static final Object UNFILTERED_WITHOUT_TIMINGS = new Object();
+    private static final Object JGRAPHT_VIEW = new Object();
 
-    private final Graph<String, TransitionEdge> graph;
+    /** Node names by id, in name order; a name's id is its binary search position. Some nodes may have no edge. */
+    private final String[] names;
+    /** The ids of the graph's nodes, in vertex order (see the class comment). */
+    private final int[] vertices;
+    /** The edges of node {@code u} are {@code [outStart[u], outStart[u + 1])}, by target id. */
+    private final int[] outStart;
+    private final int[] edgeFrom;
+    private final int[] edgeTo;
+    private final long[] edgeCount;
+    private final long[] edgeJourneys;
+    private final double[] edgeProbability;
+    /** Per edge, its timing; null when untimed (every timing {@link DurationStats#NONE}). */
+    private final DurationStats[] edgeTiming;
     private final long journeys;
     /** What is derived from this graph alone, kept with it: with the snapshot, for the memoized default graph. */
     private final Map<Object, Object> derived = new ConcurrentHashMap<>(2);
 
-    private TransitionGraph(Graph<String, TransitionEdge> graph, long journeys) {
-        this.graph = new AsUnmodifiableGraph<>(graph);
+    /** The edges are given by source, then target id; probabilities sum to 1 per source. */
+    private TransitionGraph(String[] names, int startNode, int[] edgeFrom, int[] edgeTo, long[] edgeCount,
+            long[] edgeJourneys, double[] edgeProbability, DurationStats[] edgeTiming, long journeys) {
+        this.names = names;
+        this.edgeFrom = edgeFrom;
+        this.edgeTo = edgeTo;
+        this.edgeCount = edgeCount;
+        this.edgeJourneys = edgeJourneys;
+        this.edgeProbability = edgeProbability;
+        this.edgeTiming = edgeTiming;
         this.journeys = journeys;
+        outStart = new int[names.length + 1];
+        for (int source : edgeFrom) {
+            outStart[source + 1]++;
+        }
+        for (int node = 0; node < names.length; node++) {
+            outStart[node + 1] += outStart[node];
+        }
+        boolean[] placed = new boolean[names.length];
+        int[] order = new int[names.length];
+        int placedCount = 0;
+        placed[startNode] = true;
+        order[placedCount++] = startNode;
+        for (int node : edgeTo) {
+            if (!placed[node]) {
+                placed[node] = true;
+                order[placedCount++] = node;
+            }
+        }
+        for (Outcome outcome : Outcome.values()) {
+            int node = Arrays.binarySearch(names, outcome.nodeName());
+            if (outcome.isFinished() && !placed[node]) {
+                placed[node] = true;
+                order[placedCount++] = node;
+            }
+        }
+        // every source is the start node, an outcome node's namesake or reached by an edge: none is left here
+        for (int node : edgeFrom) {
+            if (!placed[node]) {
+                placed[node] = true;
+                order[placedCount++] = node;
+            }
+        }
+        vertices = Arrays.copyOf(order, placedCount);
     }
 
     /** O(events + edges) plus the timing selections. */
@@ -76,25 +134,30 @@ public final class TransitionGraph {
         if (!TransitionCounts.countsFromColumn(snapshot, shaping)) {
             return of(snapshot, selection, shaping.shaper(snapshot), true, timed, TwoHalves.PARALLEL_FROM);
         }
-        TransitionCounts counts = TransitionCounts.of(snapshot, selection, shaping, false);
-        Graph<String, TransitionEdge> graph = new DefaultDirectedWeightedGraph<>(TransitionEdge.class);
-        graph.addVertex(START);
-        List<TransitionStats.Transition> edges = counts.transitions(counts.bySourceThenTarget(), timed);
-        for (TransitionStats.Transition edge : edges) {
-            graph.addVertex(edge.to());
+        return of(TransitionCounts.of(snapshot, selection, shaping, false), timed);
+    }
+
+    /** The graph of counted paths to purchase (without post-purchase transitions). */
+    static TransitionGraph of(TransitionCounts counts, boolean timed) {
+        int[] order = counts.bySourceThenTarget();
+        int size = order.length;
+        int[] from = new int[size];
+        int[] to = new int[size];
+        long[] count = new long[size];
+        long[] taking = new long[size];
+        double[] probability = new double[size];
+        for (int i = 0; i < size; i++) {
+            int t = order[i];
+            from[i] = counts.from(t);
+            to[i] = counts.to(t);
+            count[i] = counts.count(t);
+            taking[i] = counts.journeys(t);
+            probability[i] = counts.probability(t);
         }
-        for (Outcome outcome : Outcome.values()) {
-            if (outcome.isFinished()) {
-                graph.addVertex(outcome.nodeName());
-            }
-        }
-        for (TransitionStats.Transition edge : edges) {
-            TransitionEdge transition = new TransitionEdge(edge.from(), edge.to(), edge.count(), edge.journeys(),
-                    edge.probability(), edge.timing());
-            graph.addEdge(edge.from(), edge.to(), transition);
-            graph.setEdgeWeight(transition, 0.0 - Math.log(edge.probability()));
-        }
-        return new TransitionGraph(graph, counts.journeys());
+        String[] names = new String[counts.nodeCount()];
+        Arrays.setAll(names, counts::nodeName);
+        return new TransitionGraph(names, Arrays.binarySearch(names, START), from, to, count, taking, probability,
+                timed ? counts.timings(order) : null, counts.journeys());
     }
 
     /**
@@ -109,7 +172,32 @@ public final class TransitionGraph {
     static TransitionGraph of(JourneySnapshot snapshot, JourneySelection selection, PathShaper shaper,
             boolean toFirstPurchase, boolean timed, int parallelFrom) {
         Counted counted = count(snapshot, selection, shaper, toFirstPurchase, timed, parallelFrom);
-        return new TransitionGraph(graph(counted.names(), counted.startNode(), counted.tallies()),
+        String[] names = counted.names();
+        EdgeTallies tallies = counted.tallies();
+        int[] order = tallies.bySourceThenTarget();
+        long[] out = new long[names.length];
+        for (int edge = 0; edge < tallies.size(); edge++) {
+            out[tallies.from[edge]] += tallies.count(edge);
+        }
+        int size = order.length;
+        int[] from = new int[size];
+        int[] to = new int[size];
+        long[] count = new long[size];
+        long[] taking = new long[size];
+        double[] probability = new double[size];
+        DurationStats[] timing = timed ? new DurationStats[size] : null;
+        for (int i = 0; i < size; i++) {
+            int edge = order[i];
+            from[i] = tallies.from[edge];
+            to[i] = tallies.to[edge];
+            count[i] = tallies.count(edge);
+            taking[i] = tallies.journeys(edge);
+            probability[i] = (double) count[i] / out[from[i]];
+            if (timed) {
+                timing[i] = tallies.timing(edge);
+            }
+        }
+        return new TransitionGraph(names, counted.startNode(), from, to, count, taking, probability, timing,
                 counted.journeys());
     }
 
@@ -204,35 +292,6 @@ public final class TransitionGraph {
         }
     }
 
-    /** The JGraphT graph of the tallied edges, vertices and edges added in name order. */
-    private static Graph<String, TransitionEdge> graph(String[] names, int startNode, EdgeTallies tallies) {
-        int[] order = tallies.bySourceThenTarget();
-        long[] out = new long[names.length];
-        for (int edge = 0; edge < tallies.size(); edge++) {
-            out[tallies.from[edge]] += tallies.count(edge);
-        }
-        Graph<String, TransitionEdge> graph = new DefaultDirectedWeightedGraph<>(TransitionEdge.class);
-        graph.addVertex(names[startNode]);
-        for (int edge : order) {
-            graph.addVertex(names[tallies.to[edge]]);
-        }
-        for (Outcome outcome : Outcome.values()) {
-            if (outcome.isFinished()) {
-                graph.addVertex(outcome.nodeName());
-            }
-        }
-        for (int edge : order) {
-            String from = names[tallies.from[edge]];
-            String to = names[tallies.to[edge]];
-            double probability = (double) tallies.count(edge) / out[tallies.from[edge]];
-            TransitionEdge transition = new TransitionEdge(from, to, tallies.count(edge), tallies.journeys(edge),
-                    probability, tallies.timing(edge));
-            graph.addEdge(from, to, transition);
-            graph.setEdgeWeight(transition, 0.0 - Math.log(probability));
-        }
-        return graph;
-    }
-
     /**
      * The graph's absorbing chain ({@link AbsorbingChain#of}), solved on first use and kept with the graph, so that
      * the default graph's chain is solved once per snapshot.
@@ -254,8 +313,74 @@ public final class TransitionGraph {
         return type.cast(value);
     }
 
+    /**
+     * The graph as a JGraphT graph (unmodifiable), for the exporters and JGraphT's algorithms: vertices in
+     * {@link #vertexOrder()}, each node's edges by target name. Built on first use and kept with the graph.
+     */
+    @SuppressWarnings("unchecked")
     public Graph<String, TransitionEdge> graph() {
-        return graph;
+        return (Graph<String, TransitionEdge>) derived(JGRAPHT_VIEW, Graph.class, this::jgraphtView);
+    }
+
+    private Graph<String, TransitionEdge> jgraphtView() {
+        Graph<String, TransitionEdge> graph = new DefaultDirectedWeightedGraph<>(TransitionEdge.class);
+        for (int node : vertices) {
+            graph.addVertex(names[node]);
+        }
+        for (int edge = 0; edge < edgeFrom.length; edge++) {
+            TransitionEdge transition = new TransitionEdge(names[edgeFrom[edge]], names[edgeTo[edge]],
+                    edgeCount[edge], edgeJourneys[edge], edgeProbability[edge],
+                    edgeTiming == null ? DurationStats.NONE : edgeTiming[edge]);
+            graph.addEdge(transition.from(), transition.to(), transition);
+            graph.setEdgeWeight(transition, weight(edge));
+        }
+        return new AsUnmodifiableGraph<>(graph);
+    }
+
+    /** How many nodes are numbered, in name order: the graph's and possibly some without an edge. */
+    int nodeCount() {
+        return names.length;
+    }
+
+    String nodeName(int node) {
+        return names[node];
+    }
+
+    /** The node's id, or -1 if no node has that name. */
+    int node(String name) {
+        int node = Arrays.binarySearch(names, name);
+        return node >= 0 ? node : -1;
+    }
+
+    /** The graph's nodes in vertex order (not to be modified). */
+    int[] vertexOrder() {
+        return vertices;
+    }
+
+    /** The first of the node's edges; they end before {@code edgesFrom(node + 1)}. */
+    int edgesFrom(int node) {
+        return outStart[node];
+    }
+
+    int edgeCount() {
+        return edgeFrom.length;
+    }
+
+    int edgeFrom(int edge) {
+        return edgeFrom[edge];
+    }
+
+    int edgeTo(int edge) {
+        return edgeTo[edge];
+    }
+
+    double probability(int edge) {
+        return edgeProbability[edge];
+    }
+
+    /** {@code -log P}: shortest paths are the most probable. */
+    double weight(int edge) {
+        return 0.0 - Math.log(edgeProbability[edge]);
     }
 
     /** Selected journeys, weighted. */
@@ -264,6 +389,7 @@ public final class TransitionGraph {
     }
 
     public Optional<TransitionEdge> edge(String from, String to) {
+        Graph<String, TransitionEdge> graph = graph();
         if (!graph.containsVertex(from) || !graph.containsVertex(to)) {
             return Optional.empty();
         }
@@ -272,7 +398,7 @@ public final class TransitionGraph {
 
     /** Every edge, by source, descending count, then target. */
     public List<TransitionEdge> edges() {
-        List<TransitionEdge> edges = new ArrayList<>(graph.edgeSet());
+        List<TransitionEdge> edges = new ArrayList<>(graph().edgeSet());
         edges.sort(Comparator.comparing(TransitionEdge::from).thenComparing(TransitionStats.ORDER));
         return edges;
     }

@@ -3,6 +3,7 @@ package com.journeyexplorer.api;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import com.journeyexplorer.analysis.PathVariant;
 import com.journeyexplorer.analysis.ResponsesByPosition;
 import com.journeyexplorer.analysis.TopPaths;
 import com.journeyexplorer.analysis.TransitionGraph;
+import com.journeyexplorer.analysis.TwoHalves;
 import com.journeyexplorer.export.CleanNumbers;
 import com.journeyexplorer.graph.FeedbackGraph;
 import com.journeyexplorer.graph.JourneyProjection;
@@ -139,9 +141,17 @@ class PathsController {
         if (graph.journeys() == 0) {
             return new LikelyPathsAnswer(target.nodeName(), 0, List.of(), List.of());
         }
-        List<LikelyPath> likely = LikelyPaths.of(graph, target, k);
-        long[] observed = ObservedPaths.journeys(snapshot, selection, request.shaping(), target,
-                likely.stream().map(LikelyPath::steps).toList());
+        // The chain's solve (kept with the graph) on this thread, under the request's budget, while the second core
+        // searches the likely paths and counts who took them: the two need only the graph.
+        AtomicReference<List<LikelyPath>> found = new AtomicReference<>();
+        AtomicReference<long[]> taken = new AtomicReference<>();
+        TwoHalves.both(graph::absorbingChain, () -> {
+            found.set(LikelyPaths.of(graph, target, k));
+            taken.set(ObservedPaths.journeys(snapshot, selection, request.shaping(), target,
+                    found.get().stream().map(LikelyPath::steps).toList()));
+        });
+        List<LikelyPath> likely = found.get();
+        long[] observed = taken.get();
         List<Likely> paths = new ArrayList<>();
         for (int i = 0; i < likely.size(); i++) {
             LikelyPath path = likely.get(i);
