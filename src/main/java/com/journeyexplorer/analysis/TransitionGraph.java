@@ -118,11 +118,16 @@ public final class TransitionGraph {
      */
     public static TransitionGraph withoutTimings(JourneySnapshot snapshot, JourneySelection selection,
             PathShaping shaping) {
-        if (selection.equals(JourneySelection.all()) && shaping.equals(PathShaping.touchpoints())) {
+        if (isMemoized(selection, shaping)) {
             return snapshot.memo(UNFILTERED_WITHOUT_TIMINGS, TransitionGraph.class,
                     () -> of(snapshot, selection, shaping, false));
         }
         return of(snapshot, selection, shaping, false);
+    }
+
+    /** Whether {@link #withoutTimings} keeps the graph (and its chain) with the snapshot: all journeys, touchpoints. */
+    public static boolean isMemoized(JourneySelection selection, PathShaping shaping) {
+        return selection.equals(JourneySelection.all()) && shaping.equals(PathShaping.touchpoints());
     }
 
     /**
@@ -137,9 +142,12 @@ public final class TransitionGraph {
         return of(TransitionCounts.of(snapshot, selection, shaping, false), timed);
     }
 
-    /** The graph of counted paths to purchase (without post-purchase transitions). */
-    static TransitionGraph of(TransitionCounts counts, boolean timed) {
-        int[] order = counts.bySourceThenTarget();
+    /**
+     * The graph of counted paths to purchase, untimed, or timed as {@link #of(JourneySnapshot, JourneySelection,
+     * PathShaping)}: the same graph as counting them again. Post-purchase transitions are left out.
+     */
+    public static TransitionGraph of(TransitionCounts counts, boolean timed) {
+        int[] order = Arrays.stream(counts.bySourceThenTarget()).filter(t -> !counts.postPurchase(t)).toArray();
         int size = order.length;
         int[] from = new int[size];
         int[] to = new int[size];

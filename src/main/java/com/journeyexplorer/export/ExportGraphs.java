@@ -159,19 +159,19 @@ public final class ExportGraphs {
             int transitionCount, long journeys) {
 
         /**
-         * Three independent passes over the journeys: the visits and the chain on a second core while this thread
-         * counts the transitions. The chain needs probabilities only, no timings (and the default graph is kept with
-         * the snapshot). {@code pruning} null: every transition.
+         * Two passes over the journeys: the visits on a second core while this thread counts the transitions, then
+         * solves the chain of their paths to purchase (probabilities only, no timings; the default graph's chain is
+         * kept with the snapshot). {@code pruning} null: every transition.
          */
         static Whole of(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping, Pruning pruning) {
             ForkJoinTask<Map<String, long[]>> visits = ForkJoinPool.commonPool()
                     .submit(() -> LabelVisits.of(snapshot, selection, shaping));
-            ForkJoinTask<AbsorbingChain> absorbing = ForkJoinPool.commonPool().submit(
-                    () -> TransitionGraph.withoutTimings(snapshot, selection, shaping).absorbingChain());
             TransitionCounts transitions = TransitionCounts.of(snapshot, selection, shaping, true);
+            AbsorbingChain chain = TransitionGraph.isMemoized(selection, shaping)
+                    ? TransitionGraph.withoutTimings(snapshot, selection, shaping).absorbingChain()
+                    : TransitionGraph.of(transitions, false).absorbingChain();
             Map<String, LabelInfo> labels = labelInfo(snapshot, shaping);
             Map<String, long[]> presence = visits.join();
-            AbsorbingChain chain = absorbing.join();
 
             boolean[] joined = new boolean[transitions.nodeCount()];
             for (int t = 0; t < transitions.size(); t++) {

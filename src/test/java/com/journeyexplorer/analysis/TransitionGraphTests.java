@@ -181,6 +181,38 @@ class TransitionGraphTests {
     }
 
     @Test
+    void buildsTheSameGraphFromCountsWithPostPurchaseTransitionsAsFromItsOwnCount() {
+        for (long seed = 1; seed <= 3; seed++) {
+            JourneySnapshot random = JourneyFixture.varied(seed, 300);
+            for (JourneySelection selection : PathCrossChecks.selections()) {
+                for (PathShaping shaping : PathCrossChecks.shapings()) {
+                    TransitionCounts counts = TransitionCounts.of(random, selection, shaping, true);
+                    for (boolean timed : new boolean[] {true, false}) {
+                        TransitionGraph fromCounts = TransitionGraph.of(counts, timed);
+                        TransitionGraph counted = timed ? TransitionGraph.of(random, selection, shaping)
+                                : TransitionGraph.withoutTimings(random, selection, shaping);
+
+                        assertThat(fromCounts.journeys()).isEqualTo(counted.journeys());
+                        assertThat(fromCounts.graph().vertexSet())
+                                .containsExactlyElementsOf(counted.graph().vertexSet());
+                        assertThat(fromCounts.graph().edgeSet()).extracting(TransitionEdge::toString)
+                                .containsExactlyElementsOf(counted.graph().edgeSet().stream()
+                                        .map(TransitionEdge::toString).toList());
+                        assertThat(fromCounts.graph().edgeSet()).extracting(TransitionEdge::timing)
+                                .containsExactlyElementsOf(counted.graph().edgeSet().stream()
+                                        .map(TransitionEdge::timing).toList());
+                        assertThat(fromCounts.absorbingChain().nodes()).isEqualTo(counted.absorbingChain().nodes());
+                        for (String node : counted.absorbingChain().nodes()) {
+                            assertThat(fromCounts.absorbingChain().outcomes(node))
+                                    .isEqualTo(counted.absorbingChain().outcomes(node));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void countsTwoHalvesExactlyAsOnePass() {
         for (PathCrossChecks.HalvesCase each : PathCrossChecks.halvesCases()) {
             for (JourneySelection selection : each.selections()) {

@@ -59,16 +59,34 @@ public final class SolvedChain {
         }
         this.matrix = liveMatrix();
         int outcomes = chain.outcomes();
-        double[] b = new double[count * outcomes];
-        for (int k = 0; k < count; k++) {
-            for (int o = 0; o < outcomes; o++) {
-                b[k * outcomes + o] = chain.absorption(liveStates[k], o);
+        // An outcome no state is absorbed in (open journeys, when none is selected) has probability 0 everywhere:
+        // it is left out of the solve. Each column is solved on its own terms (the iterative stopping rule ignores a
+        // column without error), so the others come out the same to the bit.
+        int[] solved = new int[outcomes];
+        int width = 0;
+        for (int o = 0; o < outcomes; o++) {
+            for (int k = 0; k < count; k++) {
+                if (chain.absorption(liveStates[k], o) != 0) {
+                    solved[width++] = o;
+                    break;
+                }
             }
         }
-        double[] x = matrix.solve(b, outcomes);
         this.probabilities = new double[n * outcomes];
+        if (width == 0) {
+            return;
+        }
+        double[] b = new double[count * width];
         for (int k = 0; k < count; k++) {
-            System.arraycopy(x, k * outcomes, probabilities, liveStates[k] * outcomes, outcomes);
+            for (int c = 0; c < width; c++) {
+                b[k * width + c] = chain.absorption(liveStates[k], solved[c]);
+            }
+        }
+        double[] x = matrix.solve(b, width);
+        for (int k = 0; k < count; k++) {
+            for (int c = 0; c < width; c++) {
+                probabilities[liveStates[k] * outcomes + solved[c]] = x[k * width + c];
+            }
         }
     }
 
