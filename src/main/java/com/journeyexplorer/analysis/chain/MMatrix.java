@@ -485,6 +485,26 @@ final class MMatrix {
     private static void rowSums(double[] rhs, double[] x, int width, int[] column, double[] value, int i, int from,
             int to, double[] sum) {
         int o = 0;
+        // four columns per scan of the row where there are (three outcomes and the bound's column: the usual case),
+        // reading each transition once
+        for (; o + 4 <= width; o += 4) {
+            double s0 = rhs[i * width + o];
+            double s1 = rhs[i * width + o + 1];
+            double s2 = rhs[i * width + o + 2];
+            double s3 = rhs[i * width + o + 3];
+            for (int e = from; e < to; e++) {
+                double v = value[e];
+                int j = column[e] * width + o;
+                s0 += v * x[j];
+                s1 += v * x[j + 1];
+                s2 += v * x[j + 2];
+                s3 += v * x[j + 3];
+            }
+            sum[o] = s0;
+            sum[o + 1] = s1;
+            sum[o + 2] = s2;
+            sum[o + 3] = s3;
+        }
         for (; o + 2 <= width; o += 2) {
             double s0 = rhs[i * width + o];
             double s1 = rhs[i * width + o + 1];
