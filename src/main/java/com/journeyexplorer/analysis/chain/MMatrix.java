@@ -478,15 +478,15 @@ final class MMatrix {
 
     /**
      * {@code sum[o] = rhs_io + Σ_e value_e · x_(column_e, o)} for each of the row's {@code width} columns, the terms
-     * added in the row's order. Two columns at a time, each in a local variable: summed in an array, every addition
-     * would wait for the store of the one before (a few cycles each, the solve's bottleneck); the same additions in
-     * the same order, so the same bits.
+     * added in the row's order. Four columns at a time, then two, then one, each in a local variable: summed in an
+     * array, every addition would wait for the store of the one before (a few cycles each, the solve's bottleneck),
+     * and each scan of the row reads its transitions once for all the columns it sums; the same additions in the
+     * same order, so the same bits.
      */
     private static void rowSums(double[] rhs, double[] x, int width, int[] column, double[] value, int i, int from,
             int to, double[] sum) {
         int o = 0;
-        // four columns per scan of the row where there are (three outcomes and the bound's column: the usual case),
-        // reading each transition once
+        // three outcomes and the bound's column: the usual width
         for (; o + 4 <= width; o += 4) {
             double s0 = rhs[i * width + o];
             double s1 = rhs[i * width + o + 1];
