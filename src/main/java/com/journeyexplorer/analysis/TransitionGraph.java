@@ -79,30 +79,30 @@ public final class TransitionGraph {
         }
         boolean[] placed = new boolean[names.length];
         int[] order = new int[names.length];
-        int placedCount = 0;
-        placed[startNode] = true;
-        order[placedCount++] = startNode;
+        int placedCount = place(startNode, placed, order, 0);
         for (int node : edgeTo) {
-            if (!placed[node]) {
-                placed[node] = true;
-                order[placedCount++] = node;
-            }
+            placedCount = place(node, placed, order, placedCount);
         }
         for (Outcome outcome : Outcome.values()) {
-            int node = Arrays.binarySearch(names, outcome.nodeName());
-            if (outcome.isFinished() && !placed[node]) {
-                placed[node] = true;
-                order[placedCount++] = node;
+            if (outcome.isFinished()) {
+                placedCount = place(Arrays.binarySearch(names, outcome.nodeName()), placed, order, placedCount);
             }
         }
         // every source is the start node, an outcome node's namesake or reached by an edge: none is left here
         for (int node : edgeFrom) {
-            if (!placed[node]) {
-                placed[node] = true;
-                order[placedCount++] = node;
-            }
+            placedCount = place(node, placed, order, placedCount);
         }
         vertices = Arrays.copyOf(order, placedCount);
+    }
+
+    /** Appends {@code node} to {@code order} unless it is placed already; the new count. */
+    private static int place(int node, boolean[] placed, int[] order, int count) {
+        if (placed[node]) {
+            return count;
+        }
+        placed[node] = true;
+        order[count] = node;
+        return count + 1;
     }
 
     /** O(events + edges) plus the timing selections. */
