@@ -37,7 +37,7 @@ public final class AbsorbingChain {
         int[] index = new int[transitions.nodeCount()];
         int[] absorbedAs = new int[transitions.nodeCount()];
         List<String> transientNodes = new ArrayList<>();
-        List<Integer> transientIds = new ArrayList<>();
+        int[] transientIds = new int[vertices.length];
         for (int node : vertices) {
             String name = transitions.nodeName(node);
             Outcome outcome = outcomeOfNode(name);
@@ -45,14 +45,14 @@ public final class AbsorbingChain {
             index[node] = outcome == null ? transientNodes.size() : -1;
             if (outcome == null) {
                 transientNodes.add(name);
-                transientIds.add(node);
+                transientIds[transientNodes.size() - 1] = node;
             }
         }
         int n = transientNodes.size();
         int outcomeCount = Outcome.values().length;
         SparseChain.Builder builder = SparseChain.builder(n, outcomeCount);
         for (int i = 0; i < n; i++) {
-            int node = transientIds.get(i);
+            int node = transientIds[i];
             for (int edge = transitions.edgesFrom(node); edge < transitions.edgesFrom(node + 1); edge++) {
                 int to = transitions.edgeTo(edge);
                 if (index[to] >= 0) {
