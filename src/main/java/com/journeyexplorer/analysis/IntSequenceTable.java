@@ -36,6 +36,20 @@ public final class IntSequenceTable {
         pool = new int[Math.max(1024, values + HEADER * sequences)];
     }
 
+    /**
+     * A copy of this table to number more sequences in, with room for {@code sequences} more of {@code values} values;
+     * its lookup slots are rebuilt on its first {@link #number} (O(values) when this one's were released).
+     */
+    public IntSequenceTable copy(int sequences, int values) {
+        IntSequenceTable copy = new IntSequenceTable(0, 0);
+        copy.slots = null;
+        copy.pool = Arrays.copyOf(pool, poolSize + values + HEADER * sequences);
+        copy.poolSize = poolSize;
+        copy.offsets = Arrays.copyOf(offsets, size + Math.max(1, sequences));
+        copy.size = size;
+        return copy;
+    }
+
     /** How many distinct sequences were numbered. */
     public int size() {
         return size;
