@@ -11,9 +11,9 @@ import java.util.List;
  * first purchase). An analysis that groups the selected records by shaped path can then count sequence numbers and
  * shape each distinct sequence once, instead of shaping every record. Built once per snapshot on first use
  * ({@link #of}) in O(events) with an {@link IntSequenceTable}, or, for a snapshot that only appended records to an
- * earlier one's and changed some outcomes, followed from that one's: copies plus O(new records' steps + distinct
- * sequences' steps) to number the new records' sequences after the old ones. 8 bytes per record plus the distinct
- * sequences, their steps in one int pool.
+ * earlier one's and changed some outcomes, followed from that one's: array copies plus O(new records' steps) to
+ * number the new records' sequences after the old ones. 8 bytes per record plus the distinct sequences, their steps in
+ * one int pool, and their lookup slots (at most 4 longs each).
  */
 public final class StepSequences {
 
@@ -36,7 +36,9 @@ public final class StepSequences {
             paths[position] = journey.pathLength() == journey.length() ? wholes[position]
                     : table.number(journey.steps(), journey.pathLength());
         }
-        table.compact();
+        // The lookup slots are kept (at most 4 longs per distinct sequence): the next snapshot's sequences copy
+        // them rather than rehash every sequence to number its new records'.
+        table.trim();
     }
 
     /** The sequences of {@code snapshot}, built on first use and kept with it. */
