@@ -17,9 +17,9 @@ import java.util.List;
  *
  * <p>Built once per snapshot on first use ({@link #of}), in two halves on two cores with {@link EdgeTallies}, then
  * renumbered: O(events + edges · log edges); for a snapshot that only appended records to an earlier one's and changed
- * some outcomes, followed from that one's: copies plus O(new records' steps + edges · log edges). Beside each pair, the milliseconds between its steps, so that a pass over
- * durations need not visit the records either. 8 bytes per step plus 12 per record and 16 per edge; a pass through it
- * is O(selected steps) with arrays of O(edges).
+ * some outcomes, followed from that one's: array copies plus O(new records' steps + edges · log edges). Beside each
+ * pair, the milliseconds between its steps, so that a pass over durations need not visit the records either. 8 bytes
+ * per step plus 12 per record and 20 per edge; a pass through it is O(selected steps) with arrays of O(edges).
  */
 public final class StepEdges {
 
