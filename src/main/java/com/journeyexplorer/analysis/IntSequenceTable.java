@@ -36,6 +36,21 @@ public final class IntSequenceTable {
         pool = new int[Math.max(1024, values + HEADER * sequences)];
     }
 
+    /**
+     * A copy of this table to number more sequences in, with room for {@code sequences} more of {@code values} values:
+     * O(values) array copies when this table kept its lookup slots ({@link #trim}), else its first {@link #number}
+     * rebuilds them (O(values) hashing).
+     */
+    public IntSequenceTable copy(int sequences, int values) {
+        IntSequenceTable copy = new IntSequenceTable(0, 0);
+        copy.slots = slots == null ? null : slots.clone();
+        copy.pool = Arrays.copyOf(pool, poolSize + values + HEADER * sequences);
+        copy.poolSize = poolSize;
+        copy.offsets = Arrays.copyOf(offsets, size + Math.max(1, sequences));
+        copy.size = size;
+        return copy;
+    }
+
     /** How many distinct sequences were numbered. */
     public int size() {
         return size;
@@ -140,6 +155,15 @@ public final class IntSequenceTable {
         pool = Arrays.copyOf(pool, poolSize);
         offsets = Arrays.copyOf(offsets, size);
         slots = null;
+    }
+
+    /**
+     * Trims the pool and the offsets to what is used, keeping the lookup slots: for a table that is read from now on
+     * but may be {@link #copy copied} to number more sequences, which then need not rehash it.
+     */
+    public void trim() {
+        pool = Arrays.copyOf(pool, poolSize);
+        offsets = Arrays.copyOf(offsets, size);
     }
 
     private int add(int slot, int hash, int[] values, int length) {

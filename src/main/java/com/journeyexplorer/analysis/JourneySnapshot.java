@@ -39,6 +39,24 @@ public final class JourneySnapshot {
     /** The positions of the open journeys, ascending. */
     private final int[] openPositions;
     private final Map<Object, FutureTask<Object>> memos = new ConcurrentHashMap<>(4);
+    /**
+     * Where this snapshot's per-snapshot indexes can be derived from instead of built anew, or null: set when it was
+     * made from another by upserts and outcome changes only (positions kept, new records appended), cleared once its
+     * own indexes are built so that the base can be collected.
+     */
+    private volatile Lineage lineage;
+
+    /**
+     * A snapshot whose records this one keeps at the same positions, and the positions below the base's size whose
+     * records may differ from the base's (ascending); every record from the base's size on is new. An index of this
+     * snapshot then follows from the base's in O(changed records) plus array copies, instead of O(events).
+     */
+    record Lineage(JourneySnapshot base, int[] replaced) {
+
+        int baseSize() {
+            return base.journeys.size();
+        }
+    }
 
     public JourneySnapshot(List<Touchpoint> touchpoints, List<Journey> journeys, long version) {
         this.touchpoints = List.copyOf(touchpoints);
@@ -155,6 +173,59 @@ public final class JourneySnapshot {
         StepSequences.of(this);
         StepEdges.of(this);
         JourneyTimes.of(this);
+        // Built: the next snapshots derive theirs from this one, and the base need no longer be kept.
+        lineage = null;
+    }
+
+    /** Where this snapshot's indexes can be derived from, or null. */
+    Lineage lineage() {
+        return lineage;
+    }
+
+    /**
+     * {@link #memo}, computing the value from the lineage base's value when this snapshot has a lineage and its base
+     * has (or is computing) that value: {@code follow} returns null when it cannot follow the change, and then, as
+     * without a lineage, {@code build} computes it anew.
+     */
+    <T> T memo(Object key, Class<T> type, java.util.function.BiFunction<T, Lineage, T> follow, Supplier<T> build) {
+        return memo(key, type, () -> {
+            Lineage from = lineage;
+            T base = from == null ? null : from.base.kept(key, type);
+            T followed = base == null ? null : follow.apply(base, from);
+            return followed != null ? followed : build.get();
+        });
+    }
+
+    /** The value kept under {@code key}, once computed (waiting for a computation under way), or null. */
+    private <T> T kept(Object key, Class<T> type) {
+        FutureTask<Object> task = memos.get(key);
+        if (task == null) {
+            return null;
+        }
+        try {
+            return type.cast(task.get());
+        } catch (ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a value of the snapshot", e);
+        }
+    }
+
+    /**
+     * The lineage of a snapshot made from this one with the records at {@code replaced} (positions, any order) put
+     * in place and new ones appended: from this snapshot, or, while this one's indexes are not built (it is being
+     * derived, or was replaced before its build), from this one's own base, with the replaced positions of both.
+     */
+    private Lineage lineageAfter(int[] replaced) {
+        Lineage mine = lineage;
+        JourneySnapshot base = mine == null ? this : mine.base;
+        int baseSize = base.journeys.size();
+        java.util.stream.IntStream positions = java.util.Arrays.stream(replaced).filter(at -> at < baseSize);
+        if (mine != null) {
+            positions = java.util.stream.IntStream.concat(java.util.Arrays.stream(mine.replaced), positions);
+        }
+        return new Lineage(base, positions.sorted().distinct().toArray());
     }
 
     /**
@@ -276,9 +347,12 @@ public final class JourneySnapshot {
         long weighted = journeyCount;
         long latest = latestEvent;
         java.util.TreeSet<Integer> open = null;
+        int[] replaced = new int[upserts.size()];
+        int replacedCount = 0;
         for (Journey journey : upserts) {
             int position = index.positionOf(journey.id());
             if (position >= 0) {
+                replaced[replacedCount++] = position;
                 Journey old = next.get(position);
                 if (old.isTimed() && old.endedAt() == latestEvent
                         && !(journey.isTimed() && journey.endedAt() >= latestEvent)) {
@@ -309,9 +383,11 @@ public final class JourneySnapshot {
                 open.remove(position);
             }
         }
-        return new JourneySnapshot(List.copyOf(newTouchpoints), byName(newTouchpoints), next, index, version + 1,
-                events, weighted, latest, open == null ? openPositions
+        JourneySnapshot snapshot = new JourneySnapshot(List.copyOf(newTouchpoints), byName(newTouchpoints), next,
+                index, version + 1, events, weighted, latest, open == null ? openPositions
                         : open.stream().mapToInt(Integer::intValue).toArray());
+        snapshot.lineage = lineageAfter(java.util.Arrays.copyOf(replaced, replacedCount));
+        return snapshot;
     }
 
     /**
@@ -337,8 +413,10 @@ public final class JourneySnapshot {
                 open.remove(positions[i]);
             }
         }
-        return new JourneySnapshot(touchpoints, touchpointsByName, next, journeyIndex.over(next), version,
-                eventCount, journeyCount, latestEvent, open.stream().mapToInt(Integer::intValue).toArray());
+        JourneySnapshot snapshot = new JourneySnapshot(touchpoints, touchpointsByName, next, journeyIndex.over(next),
+                version, eventCount, journeyCount, latestEvent, open.stream().mapToInt(Integer::intValue).toArray());
+        snapshot.lineage = lineageAfter(positions);
+        return snapshot;
     }
 
     private static Map<String, Touchpoint> byName(List<Touchpoint> touchpoints) {

@@ -3,21 +3,34 @@ package com.journeyexplorer.analysis;
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Outcome;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A snapshot's journey times laid out by record position, so that trends and time to convert scan arrays instead of
  * following every {@link Journey} to its times: each timed record's start in whole seconds from the earliest start
  * (an {@code int}), and for the purchasing timed records their positions and the milliseconds from the first event
- * to the first purchase. Built once per snapshot on first use ({@link #of}), O(records); 4 bytes per record plus 12 per
- * purchasing record.
+ * to the first purchase. Built once per snapshot on first use ({@link #of}), O(records), or, for a snapshot that only
+ * appended records to an earlier one's and changed some outcomes, followed from that one's (copies plus O(changed
+ * records)); 4 bytes per record plus 12 per purchasing record.
  */
 final class JourneyTimes {
 
     private final long baseSecond;
+    /** Whether some record is timed: else {@link #baseSecond} is 0, not the earliest start. */
+    private final boolean anyTimed;
     private final int[] startSeconds;
     private final int[] purchasePositions;
     private final long[] purchaseMillis;
+
+    private JourneyTimes(long baseSecond, boolean anyTimed, int[] startSeconds, int[] purchasePositions,
+            long[] purchaseMillis) {
+        this.baseSecond = baseSecond;
+        this.anyTimed = anyTimed;
+        this.startSeconds = startSeconds;
+        this.purchasePositions = purchasePositions;
+        this.purchaseMillis = purchaseMillis;
+    }
 
     private JourneyTimes(List<Journey> journeys) {
         int size = journeys.size();
@@ -30,6 +43,7 @@ final class JourneyTimes {
             }
         }
         this.baseSecond = earliest == Long.MAX_VALUE ? 0 : earliest;
+        this.anyTimed = earliest != Long.MAX_VALUE;
         this.startSeconds = new int[size];
         this.purchasePositions = new int[purchases];
         this.purchaseMillis = new long[purchases];
@@ -50,7 +64,62 @@ final class JourneyTimes {
 
     /** The times of {@code snapshot}, built on first use and kept with it. O(records) the first time. */
     static JourneyTimes of(JourneySnapshot snapshot) {
-        return snapshot.memo(JourneyTimes.class, JourneyTimes.class, () -> new JourneyTimes(snapshot.journeys()));
+        return snapshot.memo(JourneyTimes.class, JourneyTimes.class,
+                (base, lineage) -> base.following(lineage, snapshot.journeys()),
+                () -> new JourneyTimes(snapshot.journeys()));
+    }
+
+    private static boolean purchases(Journey journey) {
+        return journey.isTimed() && journey.outcome() == Outcome.PURCHASE && journey.purchaseIndex() >= 0;
+    }
+
+    private static long purchaseMillis(Journey journey) {
+        return journey.times()[journey.purchaseIndex()] - journey.times()[0];
+    }
+
+    /**
+     * These times followed to {@code journeys}, which keep the base's records but those the lineage names: the same
+     * as {@code new JourneyTimes(journeys)}. Null when a replaced record changed its start or whether (or when) it
+     * purchases, or a new record starts before the earliest start (every start would move).
+     */
+    JourneyTimes following(JourneySnapshot.Lineage lineage, List<Journey> journeys) {
+        List<Journey> before = lineage.base().journeys();
+        for (int position : lineage.replaced()) {
+            Journey old = before.get(position);
+            Journey now = journeys.get(position);
+            if (old.isTimed() != now.isTimed() || (old.isTimed() && old.startedAt() != now.startedAt())
+                    || purchases(old) != purchases(now) || (purchases(old) && purchaseMillis(old) != purchaseMillis(now))) {
+                return null;
+            }
+        }
+        int baseSize = lineage.baseSize();
+        int size = journeys.size();
+        int purchases = 0;
+        for (int position = baseSize; position < size; position++) {
+            Journey journey = journeys.get(position);
+            if (journey.isTimed()) {
+                if (!anyTimed || Math.floorDiv(journey.startedAt(), 1000L) < baseSecond) {
+                    return null;
+                }
+                purchases += purchases(journey) ? 1 : 0;
+            }
+        }
+        int[] starts = Arrays.copyOf(startSeconds, size);
+        int[] positions = Arrays.copyOf(purchasePositions, purchasePositions.length + purchases);
+        long[] millis = Arrays.copyOf(purchaseMillis, purchaseMillis.length + purchases);
+        int purchase = purchasePositions.length;
+        for (int position = baseSize; position < size; position++) {
+            Journey journey = journeys.get(position);
+            if (journey.isTimed()) {
+                starts[position] = Math.toIntExact(Math.floorDiv(journey.startedAt(), 1000L) - baseSecond);
+                if (purchases(journey)) {
+                    positions[purchase] = position;
+                    millis[purchase] = purchaseMillis(journey);
+                    purchase++;
+                }
+            }
+        }
+        return new JourneyTimes(baseSecond, anyTimed, starts, positions, millis);
     }
 
     /** The start of the timed record at {@code position}, in epoch milliseconds rounded down to the second. */

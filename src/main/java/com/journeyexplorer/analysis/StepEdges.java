@@ -16,15 +16,18 @@ import java.util.List;
  * step updates lie together at the start of a per-request array and stay in the cache.
  *
  * <p>Built once per snapshot on first use ({@link #of}), in two halves on two cores with {@link EdgeTallies}, then
- * renumbered: O(events + edges · log edges). Beside each pair, the milliseconds between its steps, so that a pass over
- * durations need not visit the records either. 8 bytes per step plus 12 per record and 16 per edge; a pass through it
- * is O(selected steps) with arrays of O(edges).
+ * renumbered: O(events + edges · log edges); for a snapshot that only appended records to an earlier one's and changed
+ * some outcomes, followed from that one's: array copies plus O(new records' steps + edges · log edges). Beside each
+ * pair, the milliseconds between its steps, so that a pass over durations need not visit the records either. 8 bytes
+ * per step plus 12 per record and 20 per edge; a pass through it is O(selected steps) with arrays of O(edges).
  */
 public final class StepEdges {
 
     private final int[] from;
     private final int[] to;
     private final long[] counts;
+    /** Per edge id, its rank in order of first use (position, then step): the id a tally of all records gives it. */
+    private final int[] firstUse;
     /** Per record position, its first touchpoint and its {@link Journey#pathLength()}, negated without a purchase. */
     private final int[] first;
     private final int[] pathLengths;
@@ -55,7 +58,101 @@ public final class StepEdges {
         gaps = new int[(int) pairs];
         Part whole = TwoHalves.count(size, parallelFrom, (from, to) -> new Part(journeys, from, to, nodes),
                 Part::add);
-        EdgeTallies tallies = whole.tallies;
+        int[] rank = number(whole.tallies);
+        from = new int[rank.length];
+        to = new int[rank.length];
+        counts = new long[rank.length];
+        firstUse = new int[rank.length];
+        copyEdges(whole.tallies, rank);
+        for (int k = 0; k < column.length; k++) {
+            column[k] = rank[column[k]];
+        }
+    }
+
+    /**
+     * {@code base}'s edges followed to {@code journeys}, which keep the base's records but those the lineage names
+     * (with the same steps, times and weights) and append records from {@code baseSize} on: the same edges, ids,
+     * counts and columns as a build from all records. The base's edges are tallied again in their order of first use
+     * with their counts, then the new records' steps; O(edges · log edges + new steps) besides copying the columns.
+     */
+    private StepEdges(StepEdges base, List<Journey> journeys, int baseSize, int nodes) {
+        int size = journeys.size();
+        first = Arrays.copyOf(base.first, size);
+        pathLengths = Arrays.copyOf(base.pathLengths, size);
+        offsets = Arrays.copyOf(base.offsets, size + 1);
+        long pairs = base.offsets[baseSize];
+        for (int position = baseSize; position < size; position++) {
+            offsets[position] = (int) pairs;
+            pairs += journeys.get(position).length() - 1;
+            if (pairs > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("more than 2³¹ steps: too many for one step column");
+            }
+        }
+        offsets[size] = (int) pairs;
+        int basePairs = base.offsets[baseSize];
+        column = new int[(int) pairs];
+        gaps = Arrays.copyOf(base.gaps, (int) pairs);
+        EdgeTallies tallies = new EdgeTallies(nodes, false);
+        int baseEdges = base.from.length;
+        int[] byFirstUse = new int[baseEdges];
+        for (int edge = 0; edge < baseEdges; edge++) {
+            byFirstUse[base.firstUse[edge]] = edge;
+        }
+        for (int edge : byFirstUse) {
+            tallies.add(base.from[edge], base.to[edge], base.counts[edge]);
+        }
+        for (int position = baseSize; position < size; position++) {
+            record(journeys.get(position), position, tallies);
+        }
+        int[] rank = number(tallies);
+        from = new int[rank.length];
+        to = new int[rank.length];
+        counts = new long[rank.length];
+        firstUse = new int[rank.length];
+        copyEdges(tallies, rank);
+        // A base edge's tally id is its rank in order of first use; most keep their id as well.
+        int[] renumbered = new int[baseEdges];
+        boolean same = true;
+        for (int edge = 0; edge < baseEdges; edge++) {
+            renumbered[edge] = rank[base.firstUse[edge]];
+            same &= renumbered[edge] == edge;
+        }
+        if (same) {
+            System.arraycopy(base.column, 0, column, 0, basePairs);
+        } else {
+            for (int k = 0; k < basePairs; k++) {
+                column[k] = renumbered[base.column[k]];
+            }
+        }
+        for (int k = basePairs; k < column.length; k++) {
+            column[k] = rank[column[k]];
+        }
+    }
+
+    /**
+     * The record's first touchpoint, path length, pairs (as tally ids, in the column) and gaps, at its offsets.
+     */
+    private void record(Journey journey, int position, EdgeTallies tallies) {
+        int[] steps = journey.steps();
+        int weight = journey.weight();
+        first[position] = steps[0];
+        pathLengths[position] = journey.purchaseIndex() >= 0 ? journey.pathLength() : -steps.length;
+        int k = offsets[position];
+        for (int i = 1; i < steps.length; i++) {
+            column[k++] = tallies.add(steps[i - 1], steps[i], weight);
+        }
+        if (journey.isTimed()) {
+            long[] times = journey.times();
+            k = offsets[position];
+            for (int i = 1; i < times.length; i++) {
+                long gap = times[i] - times[i - 1];
+                gaps[k++] = gap >= 0 && gap <= Integer.MAX_VALUE ? (int) gap : LONG_GAP;
+            }
+        }
+    }
+
+    /** By tally id, the edge id: descending weighted count, ties by first use (the tally id). */
+    private static int[] number(EdgeTallies tallies) {
         int edges = tallies.size();
         Integer[] byCount = new Integer[edges];
         for (int edge = 0; edge < edges; edge++) {
@@ -64,18 +161,20 @@ public final class StepEdges {
         Arrays.sort(byCount, (a, b) -> tallies.count(a) != tallies.count(b)
                 ? Long.compare(tallies.count(b), tallies.count(a)) : Integer.compare(a, b));
         int[] rank = new int[edges];
-        from = new int[edges];
-        to = new int[edges];
-        counts = new long[edges];
         for (int id = 0; id < edges; id++) {
-            int edge = byCount[id];
-            rank[edge] = id;
+            rank[byCount[id]] = id;
+        }
+        return rank;
+    }
+
+    /** The edges' endpoints, counts and first-use ranks by edge id, from the tallies and their {@link #number}. */
+    private void copyEdges(EdgeTallies tallies, int[] rank) {
+        for (int edge = 0; edge < rank.length; edge++) {
+            int id = rank[edge];
             from[id] = tallies.from(edge);
             to[id] = tallies.to(edge);
             counts[id] = tallies.count(edge);
-        }
-        for (int k = 0; k < column.length; k++) {
-            column[k] = rank[column[k]];
+            firstUse[id] = edge;
         }
     }
 
@@ -85,7 +184,26 @@ public final class StepEdges {
     /** The step edges of {@code snapshot}, built on first use and kept with it. */
     public static StepEdges of(JourneySnapshot snapshot) {
         return snapshot.memo(StepEdges.class, StepEdges.class,
+                (base, lineage) -> base.following(lineage, snapshot.journeys(), snapshot.touchpoints().size()),
                 () -> new StepEdges(snapshot.journeys(), snapshot.touchpoints().size(), TwoHalves.PARALLEL_FROM));
+    }
+
+    /**
+     * These edges followed to {@code journeys}, which keep the base's records but those the lineage names; null when
+     * a replaced record changed what the edges hold (steps, times, weight, purchase), which could change first uses.
+     */
+    StepEdges following(JourneySnapshot.Lineage lineage, List<Journey> journeys, int nodes) {
+        List<Journey> before = lineage.base().journeys();
+        for (int position : lineage.replaced()) {
+            Journey old = before.get(position);
+            Journey now = journeys.get(position);
+            if (old.weight() != now.weight() || old.purchaseIndex() != now.purchaseIndex()
+                    || old.pathLength() != now.pathLength() || old.isTimed() != now.isTimed()
+                    || !Arrays.equals(old.steps(), now.steps()) || !Arrays.equals(old.times(), now.times())) {
+                return null;
+            }
+        }
+        return new StepEdges(this, journeys, lineage.baseSize(), nodes);
     }
 
     /** The step edges of {@code journeys} (records of a snapshot with {@code nodes} touchpoints), not kept. */
@@ -183,23 +301,7 @@ public final class StepEdges {
                 if ((position & 0xFFFF) == 0) {
                     WorkBudget.check();
                 }
-                Journey journey = journeys.get(position);
-                int[] steps = journey.steps();
-                int weight = journey.weight();
-                first[position] = steps[0];
-                pathLengths[position] = journey.purchaseIndex() >= 0 ? journey.pathLength() : -steps.length;
-                int k = offsets[position];
-                for (int i = 1; i < steps.length; i++) {
-                    column[k++] = tallies.add(steps[i - 1], steps[i], weight);
-                }
-                if (journey.isTimed()) {
-                    long[] times = journey.times();
-                    k = offsets[position];
-                    for (int i = 1; i < times.length; i++) {
-                        long gap = times[i] - times[i - 1];
-                        gaps[k++] = gap >= 0 && gap <= Integer.MAX_VALUE ? (int) gap : LONG_GAP;
-                    }
-                }
+                record(journeys.get(position), position, tallies);
             }
         }
 

@@ -1,6 +1,8 @@
 package com.journeyexplorer.graph;
 
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Component;
 
@@ -15,6 +17,21 @@ import com.journeyexplorer.analysis.JourneySnapshot;
 public class JourneyProjection {
 
     private volatile JourneySnapshot current = JourneySnapshot.empty();
+    /**
+     * Builds the published snapshots' indexes, one at a time: with a thread per snapshot, a stream of small imports
+     * ran a build per import side by side, all competing with the next import for the cores. The thread ends after a
+     * minute without snapshots.
+     */
+    private final ThreadPoolExecutor builds = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES,
+            new LinkedBlockingQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "snapshot-indexes");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    public JourneyProjection() {
+        builds.allowCoreThreadTimeOut(true);
+    }
 
     public JourneySnapshot current() {
         return current;
@@ -22,12 +39,13 @@ public class JourneyProjection {
 
     /**
      * Publishes {@code next} and builds its per-snapshot indexes in the background (half a second at a million
-     * journeys): a request that needs them first waits for that one build rather than starting its own. A snapshot
-     * replaced before its build starts is skipped, so a stream of small imports does not build indexes nobody reads.
+     * journeys from scratch; a few milliseconds when they follow from the previous snapshot's, after a small import):
+     * a request that needs them first waits for that one build rather than starting its own. A snapshot replaced
+     * before its build starts is skipped, so a stream of small imports does not build indexes nobody reads.
      */
     void replace(JourneySnapshot next) {
         current = next;
-        CompletableFuture.runAsync(() -> {
+        builds.execute(() -> {
             if (current == next) {
                 next.prepareIndexes();
             }
