@@ -35,7 +35,8 @@ import java.util.function.Predicate;
  * position (first-order Markov reads the transitions from the {@link StepEdges} by edge id); the transitions are then
  * counted once per variant. From {@value TwoHalves#PARALLEL_FROM} records on, the pass and the transitions are
  * counted in two halves on two cores and merged in order ({@link TwoHalves}), the same result to the last bit, and
- * b's attribution is computed on one core while a's and the share differences are on the other. Cost
+ * the smaller side's attribution is computed on one core while the other's and the share differences are on the
+ * other. Cost
  * O(journeys of both selections + variants' steps + k log k) for k variants and transitions, plus the model's.
  */
 public final class SegmentComparison {
@@ -144,12 +145,16 @@ public final class SegmentComparison {
         Runnable attributeA = () -> attributions[0] = counts.attributionA.attribution();
         Runnable attributeB = () -> attributions[1] = counts.attributionB.attribution();
         if (numbers.length >= parallelFrom) {
-            // The sides' attributions depend on nothing else: b's on the second core while a's and the shares run
-            // here (a Markov side solves its chain with every removal effect, the larger part of the request).
+            // The sides' attributions depend on nothing else (a Markov side solves its chain with every removal
+            // effect, most of the request): the side of fewer journeys on the second core, the other, then the
+            // shares, here. Work this thread splits (the dense products of a chain, the shares' halves) goes to the
+            // pool, whose thread takes it once free; what a pool thread splits stays with it.
+            boolean aLarger = totalA >= totalB;
+            Runnable larger = aLarger ? attributeA : attributeB;
             TwoHalves.both(() -> {
-                attributeA.run();
+                larger.run();
                 shares.run();
-            }, attributeB);
+            }, aLarger ? attributeB : attributeA);
         } else {
             shares.run();
             attributeA.run();
