@@ -38,13 +38,15 @@ public final class TwoHalves {
     /**
      * Runs two independent computations, {@code second} in the common fork-join pool while the calling thread runs
      * {@code first}, or the calling thread both when no pool thread has started {@code second} by then (as
-     * {@link #count} does with its second half).
+     * {@link #count} does with its second half). A pool thread runs {@code second} under the calling thread's
+     * {@link WorkBudget}.
      */
     public static void both(Runnable first, Runnable second) {
         AtomicBoolean taken = new AtomicBoolean();
+        Runnable budgeted = WorkBudget.carried(second);
         ForkJoinTask<?> pooled = ForkJoinPool.commonPool().submit(() -> {
             if (taken.compareAndSet(false, true)) {
-                second.run();
+                budgeted.run();
             }
         });
         first.run();

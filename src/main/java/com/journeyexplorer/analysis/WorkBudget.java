@@ -48,6 +48,31 @@ public final class WorkBudget {
         return CURRENT::remove;
     }
 
+    /**
+     * {@code work} to run on another thread under the current thread's budget, if it has one: part of an analysis
+     * handed to a pool thread ({@link TwoHalves#both}) then stops at its checks when the request's time is up, as the
+     * part on the request's own thread does.
+     */
+    public static Runnable carried(Runnable work) {
+        WorkBudget budget = CURRENT.get();
+        if (budget == null) {
+            return work;
+        }
+        return () -> {
+            WorkBudget own = CURRENT.get();
+            CURRENT.set(budget);
+            try {
+                work.run();
+            } finally {
+                if (own == null) {
+                    CURRENT.remove();
+                } else {
+                    CURRENT.set(own);
+                }
+            }
+        };
+    }
+
     /** Ends a budget started by {@link #start}. */
     @FunctionalInterface
     public interface Scope extends AutoCloseable {

@@ -66,4 +66,29 @@ class WorkBudgetTests {
                 }))).isInstanceOfSatisfying(WorkBudgetExceededException.class,
                         e -> assertThat(e.narrowingHint()).isEqualTo("outer"));
     }
+
+    @Test
+    void stopsTheHalfThatAPoolThreadRunsForTheBudgetedThread() {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        Thread caller = Thread.currentThread();
+        java.util.concurrent.atomic.AtomicReference<Thread> runner = new java.util.concurrent.atomic.AtomicReference<>();
+        assertThatThrownBy(() -> WorkBudget.within(Duration.ofMillis(50), "x", () -> {
+            TwoHalves.both(() -> {
+                try {
+                    started.await(); // until the second has started, so that it is the pool's
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, () -> {
+                runner.set(Thread.currentThread());
+                started.countDown();
+                long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (System.nanoTime() < until) {
+                    WorkBudget.check();
+                }
+            });
+            return 1;
+        })).isInstanceOf(WorkBudgetExceededException.class);
+        assertThat(runner.get()).isNotSameAs(caller);
+    }
 }

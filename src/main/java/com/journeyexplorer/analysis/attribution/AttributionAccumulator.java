@@ -1,5 +1,6 @@
 package com.journeyexplorer.analysis.attribution;
 
+import com.journeyexplorer.analysis.StepEdges;
 import com.journeyexplorer.journey.Journey;
 
 /**
@@ -11,6 +12,16 @@ public interface AttributionAccumulator {
 
     /** Adds the path of {@code journey} as {@link AttributionPath#of} makes it. */
     void add(Journey journey);
+
+    /**
+     * Adds {@code journey}, the record at {@code position} of the records whose step column is {@code edges}: the
+     * same counts as {@link #add(Journey)}, for a caller that passes over a snapshot's records by position. A model
+     * that counts transitions may read them from the column by edge id instead of from the record's steps (always
+     * the same {@code edges} for one accumulator, and any accumulator it merges with).
+     */
+    default void add(Journey journey, StepEdges edges, int position) {
+        add(journey);
+    }
 
     /** The attribution of the journeys added so far. */
     Attribution attribution();

@@ -1,6 +1,9 @@
 package com.journeyexplorer.analysis.attribution;
 
 import com.journeyexplorer.analysis.IntSequenceTable;
+import com.journeyexplorer.analysis.StepEdges;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +18,11 @@ import java.util.List;
  * step. First order over more labels counts each transition between label ids in an open-addressing table of longs:
  * one hash update per step. Higher orders number each window of labels as a state by an {@link IntSequenceTable} and
  * count the transitions in that table: O(k) per step for order k.
+ *
+ * <p>First order fed records of a snapshot by position ({@link #addRecord}) counts their transitions by the ids of
+ * the snapshot's {@link StepEdges} instead, in an array (an increment per step, no hash probe; the busiest edges lie
+ * together at the array's start), and turns the edges' counts into label transitions once, when the chain is built:
+ * O(edges + touchpoints) then. The counts are the same integers, so the chain is the same to the last bit.
  */
 final class ChainCounts implements PathCounter {
 
@@ -36,6 +44,8 @@ final class ChainCounts implements PathCounter {
     private final IntSequenceTable windows = new IntSequenceTable();
     private final LongCounts transitions = new LongCounts();
     private final int[] probe;
+    /** First order: the transitions of the records added by position, by step edge, until the chain is built. */
+    private EdgeCounts byEdge;
 
     ChainCounts(int order, boolean collapseRepeats, int labelCount) {
         if (order < 1 || order > MarkovChain.MAX_ORDER) {
@@ -99,6 +109,36 @@ final class ChainCounts implements PathCounter {
     }
 
     /**
+     * The path of {@code journey}, the record at {@code position} of the records whose step column is {@code edges},
+     * as {@link #addJourney} takes it; at first order its transitions are counted by edge id, else as
+     * {@link #addJourney} counts them. Every record added by position reads the same {@code edges}.
+     */
+    void addRecord(Journey journey, StepEdges edges, int position, int[] labelOf) {
+        if (order != 1) {
+            addJourney(journey, labelOf);
+            return;
+        }
+        boolean converted = journey.outcome() == Outcome.PURCHASE;
+        int length = converted ? Math.max(1, journey.purchaseIndex()) : journey.length();
+        long weight = journey.weight();
+        if (converted) {
+            conversions += weight;
+            value.add(Math.max(0, journey.value()));
+        }
+        edgeCounts(edges, labelOf).add(position, length, converted, weight);
+    }
+
+    /** The counts by edge of {@code edges}, made on first use. */
+    private EdgeCounts edgeCounts(StepEdges edges, int[] labelOf) {
+        if (byEdge == null) {
+            byEdge = new EdgeCounts(edges, labelOf);
+        } else if (byEdge.edges != edges || byEdge.labelOf != labelOf && !Arrays.equals(byEdge.labelOf, labelOf)) {
+            throw new IllegalArgumentException("records of different step columns or labels do not count together");
+        }
+        return byEdge;
+    }
+
+    /**
      * Adds the counts of {@code later}, made with the same order, repeats rule and labels from other paths: integer
      * counts add exactly and the value sums are exact ({@link ExactSum#addAll}), so the chain is the one a single
      * count of both sets of paths gives. At higher orders {@code later}'s states are renumbered by their windows.
@@ -110,6 +150,9 @@ final class ChainCounts implements PathCounter {
         }
         conversions += later.conversions;
         value.addAll(later.value);
+        if (later.byEdge != null) {
+            edgeCounts(later.byEdge.edges, later.byEdge.labelOf).addAll(later.byEdge);
+        }
         if (dense != null) {
             for (int i = 0; i < dense.length; i++) {
                 dense[i] += later.dense[i];
@@ -134,11 +177,105 @@ final class ChainCounts implements PathCounter {
         return (long) from << 32 | (to + 2);
     }
 
+    /** Adds {@code weight} to first-order transition {@code from → to} (state 0 start, 1 + label, or an outcome). */
+    private void count(int from, int to, long weight) {
+        if (dense != null) {
+            dense[from * width + (to < 0 ? to + 2 : 1 + to)] += weight;
+        } else {
+            transitions.add(key(from, to), weight);
+        }
+    }
+
+    /**
+     * Turns the counts by edge into transitions between labels: start → first label, each edge's labels (none
+     * between equal labels when repeats collapse, as {@link #add} skips them), last label → outcome.
+     * O(edges + touchpoints).
+     */
+    private void foldEdges() {
+        if (byEdge == null) {
+            return;
+        }
+        EdgeCounts counted = byEdge;
+        byEdge = null;
+        int[] labelOf = counted.labelOf;
+        for (int touchpoint = 0; touchpoint < counted.starts.length; touchpoint++) {
+            int state = 1 + labelOf[touchpoint];
+            if (counted.starts[touchpoint] != 0) {
+                count(0, state, counted.starts[touchpoint]);
+            }
+            if (counted.ends[2 * touchpoint] != 0) {
+                count(state, TO_NULL, counted.ends[2 * touchpoint]);
+            }
+            if (counted.ends[2 * touchpoint + 1] != 0) {
+                count(state, TO_CONVERSION, counted.ends[2 * touchpoint + 1]);
+            }
+        }
+        StepEdges edges = counted.edges;
+        for (int edge = 0; edge < counted.steps.length; edge++) {
+            long weight = counted.steps[edge];
+            if (weight == 0) {
+                continue;
+            }
+            int from = 1 + labelOf[edges.from(edge)];
+            int to = 1 + labelOf[edges.to(edge)];
+            if (!(collapseRepeats && from == to)) {
+                count(from, to, weight);
+            }
+        }
+    }
+
+    /**
+     * Per step edge, the weight of the paths' pairs on it; per touchpoint, the weight of the paths that start there
+     * and of those that end there ({@code 2 · touchpoint}, {@code + 1} when converted).
+     */
+    private static final class EdgeCounts {
+        final StepEdges edges;
+        final int[] labelOf;
+        final long[] steps;
+        final long[] starts;
+        final long[] ends;
+
+        EdgeCounts(StepEdges edges, int[] labelOf) {
+            this.edges = edges;
+            this.labelOf = labelOf;
+            this.steps = new long[edges.edgeCount()];
+            this.starts = new long[labelOf.length];
+            this.ends = new long[2 * labelOf.length];
+        }
+
+        /** The path of the record at {@code position}: its first {@code length} steps. */
+        void add(int position, int length, boolean converted, long weight) {
+            int first = edges.first(position);
+            starts[first] += weight;
+            int start = edges.start(position);
+            int end = start + length - 1;
+            long[] tally = steps;
+            for (int k = start; k < end; k++) {
+                tally[edges.edgeAt(k)] += weight;
+            }
+            int last = length > 1 ? edges.to(edges.edgeAt(end - 1)) : first;
+            ends[2 * last + (converted ? 1 : 0)] += weight;
+        }
+
+        void addAll(EdgeCounts later) {
+            for (int edge = 0; edge < steps.length; edge++) {
+                steps[edge] += later.steps[edge];
+            }
+            for (int touchpoint = 0; touchpoint < starts.length; touchpoint++) {
+                starts[touchpoint] += later.starts[touchpoint];
+            }
+            for (int end = 0; end < ends.length; end++) {
+                ends[end] += later.ends[end];
+            }
+        }
+    }
+
     /** The chain of the paths added; {@code labels} names the label ids. */
     MarkovChain chain(List<String> labels) {
         if (labels.size() != labelCount) {
             throw new IllegalArgumentException("expected " + labelCount + " labels, got " + labels.size());
         }
+        foldEdges();
         List<int[]> stateWindows = new ArrayList<>();
         List<long[]> edges = new ArrayList<>(); // from, to, count over the state ids of stateWindows
         if (dense != null) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import com.journeyexplorer.analysis.StepEdges;
 import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.journey.Journey;
 
@@ -84,6 +85,15 @@ public final class MarkovAttribution implements AttributionModel {
                 return;
             }
             counts.addJourney(journey, labelOf);
+        }
+
+        /** As {@link #add(Journey)}; at first order the transitions are read from {@code edges} by edge id. */
+        @Override
+        public void add(Journey journey, StepEdges edges, int position) {
+            if (journey.outcome() == com.journeyexplorer.journey.Outcome.OPEN) {
+                return;
+            }
+            counts.addRecord(journey, edges, position, labelOf);
         }
 
         /**

@@ -208,7 +208,9 @@ final class DenseInverse {
      * row's segment are copied to buffers indexed from 0, so that every array in the inner loop is read at the same
      * index: only then do the loops over j compile to vector instructions (with the operands at different offsets,
      * as in the matrices themselves, they stay scalar). Each segment takes four rows of B at a time (one load and
-     * store of the result per four multiply-adds). Groups of four zero terms are skipped. The terms of an entry are
+     * store of the result per four multiply-adds), and two result rows are computed together, so that each value of
+     * B loaded serves both (the loop is bound by loads: about a quarter less time for the whole inverse). Groups of
+     * four zero terms are skipped, in each row by its own terms. The terms of an entry are
      * summed in the order of k, in groups of four, whatever the split of rows or columns; the copies move values, not
      * sums, so the result is the same to the bit as without them.
      */
@@ -216,6 +218,7 @@ final class DenseInverse {
             int bk, int bj, int rows, int depth, int columns) {
         double[][] tile = new double[BLOCK][Math.min(TILE_COLUMNS, columns)];
         double[] segment = new double[Math.min(TILE_COLUMNS, columns)];
+        double[] nextSegment = new double[Math.min(TILE_COLUMNS, columns)];
         for (int j0 = 0; j0 < columns; j0 += TILE_COLUMNS) {
             int width = Math.min(TILE_COLUMNS, columns - j0);
             for (int k0 = 0; k0 < depth; k0 += BLOCK) {
@@ -223,15 +226,102 @@ final class DenseInverse {
                 for (int k = k0; k < kEnd; k++) {
                     System.arraycopy(b[bk + k], bj + j0, tile[k - k0], 0, width);
                 }
-                for (int i = 0; i < rows; i++) {
+                int i = 0;
+                for (; i + 2 <= rows; i += 2) {
                     double[] aRow = a[ai + i];
-                    if (allZero(aRow, ak + k0, ak + kEnd)) {
+                    double[] aNext = a[ai + i + 1];
+                    boolean zero = allZero(aRow, ak + k0, ak + kEnd);
+                    boolean nextZero = allZero(aNext, ak + k0, ak + kEnd);
+                    if (zero || nextZero) {
+                        if (!zero) {
+                            multiplyAddRow(c[ci + i], cj + j0, segment, width, aRow, ak + k0, kEnd - k0, tile);
+                        }
+                        if (!nextZero) {
+                            multiplyAddRow(c[ci + i + 1], cj + j0, segment, width, aNext, ak + k0, kEnd - k0,
+                                    tile);
+                        }
                         continue;
                     }
                     double[] cRow = c[ci + i];
+                    double[] cNext = c[ci + i + 1];
                     System.arraycopy(cRow, cj + j0, segment, 0, width);
-                    multiplyAddSegment(segment, width, aRow, ak + k0, kEnd - k0, tile);
+                    System.arraycopy(cNext, cj + j0, nextSegment, 0, width);
+                    multiplyAddSegments(segment, nextSegment, width, aRow, aNext, ak + k0, kEnd - k0, tile);
                     System.arraycopy(segment, 0, cRow, cj + j0, width);
+                    System.arraycopy(nextSegment, 0, cNext, cj + j0, width);
+                }
+                if (i < rows && !allZero(a[ai + i], ak + k0, ak + kEnd)) {
+                    multiplyAddRow(c[ci + i], cj + j0, segment, width, a[ai + i], ak + k0, kEnd - k0, tile);
+                }
+            }
+        }
+    }
+
+    /** Row {@code cRow} of the result, from {@code cj}, through the buffer {@code segment}: one row's product. */
+    private static void multiplyAddRow(double[] cRow, int cj, double[] segment, int width, double[] aRow, int from,
+            int depth, double[][] tile) {
+        System.arraycopy(cRow, cj, segment, 0, width);
+        multiplyAddSegment(segment, width, aRow, from, depth, tile);
+        System.arraycopy(segment, 0, cRow, cj, width);
+    }
+
+    /**
+     * Two rows' {@link #multiplyAddSegment} at once, each entry's terms added in the same order as there: each value
+     * of the tile loaded serves both rows. A group of four terms that is zero in one row only is left out of that
+     * row alone, as there.
+     */
+    private static void multiplyAddSegments(double[] segment, double[] next, int width, double[] aRow,
+            double[] aNext, int from, int depth, double[][] tile) {
+        int k = 0;
+        for (; k + 4 <= depth; k += 4) {
+            double a0 = aRow[from + k];
+            double a1 = aRow[from + k + 1];
+            double a2 = aRow[from + k + 2];
+            double a3 = aRow[from + k + 3];
+            double c0 = aNext[from + k];
+            double c1 = aNext[from + k + 1];
+            double c2 = aNext[from + k + 2];
+            double c3 = aNext[from + k + 3];
+            boolean zero = a0 == 0 && a1 == 0 && a2 == 0 && a3 == 0;
+            boolean nextZero = c0 == 0 && c1 == 0 && c2 == 0 && c3 == 0;
+            double[] b0 = tile[k];
+            double[] b1 = tile[k + 1];
+            double[] b2 = tile[k + 2];
+            double[] b3 = tile[k + 3];
+            if (zero || nextZero) {
+                if (!zero) {
+                    for (int j = 0; j < width; j++) {
+                        segment[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+                    }
+                }
+                if (!nextZero) {
+                    for (int j = 0; j < width; j++) {
+                        next[j] += c0 * b0[j] + c1 * b1[j] + c2 * b2[j] + c3 * b3[j];
+                    }
+                }
+                continue;
+            }
+            for (int j = 0; j < width; j++) {
+                double v0 = b0[j];
+                double v1 = b1[j];
+                double v2 = b2[j];
+                double v3 = b3[j];
+                segment[j] += a0 * v0 + a1 * v1 + a2 * v2 + a3 * v3;
+                next[j] += c0 * v0 + c1 * v1 + c2 * v2 + c3 * v3;
+            }
+        }
+        for (; k < depth; k++) {
+            double a0 = aRow[from + k];
+            double c0 = aNext[from + k];
+            double[] b0 = tile[k];
+            if (a0 != 0) {
+                for (int j = 0; j < width; j++) {
+                    segment[j] += a0 * b0[j];
+                }
+            }
+            if (c0 != 0) {
+                for (int j = 0; j < width; j++) {
+                    next[j] += c0 * b0[j];
                 }
             }
         }

@@ -2,7 +2,6 @@ package com.journeyexplorer.analysis.chain;
 
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.concurrent.CancellationException;
 
 import com.journeyexplorer.analysis.WorkBudget;
@@ -26,7 +25,7 @@ import com.journeyexplorer.analysis.WorkBudget;
  * of the dense GTH elimination however close to 1 the loops are.</li>
  * </ol>
  * Cost: the elimination's updates (the sum over the steps of the squared number of later neighbours, through a hash
- * table), the dense rest's {@code r³} (counted as a quarter of that, being vectorized), and the recurrences' scans of
+ * table, or one scan of a row not much longer than the step's neighbours), the dense rest's {@code r³} (counted as a quarter of that, being vectorized), and the recurrences' scans of
  * the neighbours' patterns; memory 2 doubles and an int per filled entry, and two {@code r × r} matrices. On graphs that fill in (random, expander-like chains) these exceed the {@code workLimit} and
  * {@link #of} gives up early, within about that many operations, leaving the diagonal to the iterative column method.
  * Every operation runs in a fixed order, so results are bitwise reproducible.
@@ -50,6 +49,11 @@ final class SparseInverseDiagonal {
      * updates of the sparse elimination, which cost more than the dense block's extra multiply-adds.
      */
     private static final long DENSE_RATIO = 8;
+    /**
+     * An elimination step updates a row by one scan of it rather than a hash probe per update when the row has at
+     * most this many times as many columns as the step has neighbours (the same updates in the same order).
+     */
+    private static final long SCAN_RATIO = 8;
 
     /** The later neighbours of each elimination step, in elimination positions, ascending; {@code a}, {@code b} alike. */
     private final int[][] later;
@@ -258,13 +262,16 @@ final class SparseInverseDiagonal {
         }
 
         Optional<SparseInverseDiagonal> run() {
-            PriorityQueue<Long> queue = new PriorityQueue<>(m);
+            LongHeap queue = new LongHeap(m);
             for (int i = 0; i < m; i++) {
                 queue.add(key(i));
             }
             int[] s = new int[m];
             double[] toP = new double[m];
             double[] fromP = new double[m];
+            int[] mark = new int[m];
+            Arrays.fill(mark, -1);
+            boolean[] found = new boolean[m];
             while (steps < m) {
                 long top = queue.poll();
                 int p = (int) top;
@@ -297,15 +304,28 @@ final class SparseInverseDiagonal {
                 if (!(leave > 0)) {
                     throw new IllegalStateException("a cycle of " + m + " states never leaves");
                 }
+                for (int u = 0; u < size; u++) {
+                    mark[s[u]] = u;
+                }
                 for (int t = 0; t < size; t++) {
                     int i = s[t];
                     double factor = toP[t] / leave;
                     out[i] += factor * out[p];
+                    Row target = rows[i];
+                    if (target.size <= SCAN_RATIO * size) {
+                        int added = target.addScanning(s, size, t, factor, fromP, mark, found);
+                        degree[i] += added;
+                        entries += added;
+                        continue;
+                    }
                     for (int u = 0; u < size; u++) {
                         if (u != t) {
                             add(i, s[u], factor * fromP[u]);
                         }
                     }
+                }
+                for (int u = 0; u < size; u++) {
+                    mark[s[u]] = -1;
                 }
                 eliminated[p] = true;
                 rows[p] = null;
@@ -456,6 +476,44 @@ final class SparseInverseDiagonal {
                 }
                 slot = (slot + 1) & mask;
             }
+            append(slot, j, v);
+            return true;
+        }
+
+        /**
+         * Adds {@code factor · fromP[u]} to column {@code s[u]} for every {@code u < size} but {@code skip}, as
+         * {@link #add} of each in the order of u would: the columns already in the row found by one scan of it
+         * ({@code mark[column]} is u for the columns of s, else -1), the new ones appended in the order of u. On a
+         * row of not many more columns than s, a sequential scan costs less than a hash probe per column. Returns
+         * how many columns were new; {@code found} is all false before and after.
+         */
+        int addScanning(int[] s, int size, int skip, double factor, double[] fromP, int[] mark, boolean[] found) {
+            for (int e = 0; e < this.size; e++) {
+                int u = mark[column[e]];
+                if (u >= 0 && u != skip) {
+                    found[u] = true;
+                    value[e] += factor * fromP[u];
+                }
+            }
+            int added = 0;
+            for (int u = 0; u < size; u++) {
+                if (found[u]) {
+                    found[u] = false;
+                } else if (u != skip) {
+                    int j = s[u];
+                    int slot = slot(j);
+                    while (index[slot] != 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    append(slot, j, factor * fromP[u]);
+                    added++;
+                }
+            }
+            return added;
+        }
+
+        /** Appends column j, absent from the row, with value v, its index entry at the free {@code slot}. */
+        private void append(int slot, int j, double v) {
             if (size == column.length) {
                 column = Arrays.copyOf(column, size * 2);
                 value = Arrays.copyOf(value, size * 2);
@@ -467,7 +525,6 @@ final class SparseInverseDiagonal {
             if (2 * size > index.length) {
                 rehash();
             }
-            return true;
         }
 
         private int slot(int j) {
@@ -485,6 +542,56 @@ final class SparseInverseDiagonal {
                 }
                 index[slot] = (long) column[place] << 32 | (place + 1);
             }
+        }
+    }
+
+    /** A binary min-heap of longs: the elimination's queue of (degree, state) keys, without boxing. */
+    private static final class LongHeap {
+
+        private long[] keys;
+        private int size;
+
+        LongHeap(int capacity) {
+            keys = new long[Math.max(1, capacity)];
+        }
+
+        void add(long key) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                long above = keys[parent];
+                if (above <= key) {
+                    break;
+                }
+                keys[i] = above;
+                i = parent;
+            }
+            keys[i] = key;
+        }
+
+        /** Removes and returns the least key; the heap must not be empty. */
+        long poll() {
+            long least = keys[0];
+            long last = keys[--size];
+            int i = 0;
+            int half = size >>> 1;
+            while (i < half) {
+                int child = 2 * i + 1;
+                long smaller = keys[child];
+                if (child + 1 < size && keys[child + 1] < smaller) {
+                    smaller = keys[++child];
+                }
+                if (last <= smaller) {
+                    break;
+                }
+                keys[i] = smaller;
+                i = child;
+            }
+            keys[i] = last;
+            return least;
         }
     }
 }

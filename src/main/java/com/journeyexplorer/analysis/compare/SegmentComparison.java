@@ -31,9 +31,12 @@ import java.util.function.Predicate;
  * <p>A variant is the path to purchase with its outcome ({@code A > B → (purchase)}); a transition's share is the
  * share of journeys that make it at least once (start and outcome nodes included), so that each share is a binomial
  * proportion. One pass over the journeys (both selections together) counts outcomes and variants by
- * {@link StepSequences} number and feeds the model's {@link AttributionModel#accumulator}; the transitions are then
+ * {@link StepSequences} number and feeds the model's {@link AttributionModel#accumulator} each record with its
+ * position (first-order Markov reads the transitions from the {@link StepEdges} by edge id); the transitions are then
  * counted once per variant. From {@value TwoHalves#PARALLEL_FROM} records on, the pass and the transitions are
- * counted in two halves on two cores and merged in order ({@link TwoHalves}), the same result to the last bit. Cost
+ * counted in two halves on two cores and merged in order ({@link TwoHalves}), the same result to the last bit, and
+ * the smaller side's attribution is computed on one core while the other's and the share differences are on the
+ * other. Cost
  * O(journeys of both selections + variants' steps + k log k) for k variants and transitions, plus the model's.
  */
 public final class SegmentComparison {
@@ -129,18 +132,50 @@ public final class SegmentComparison {
         int[] numbers = sequences.numbers(true);
         boolean merging = model.accumulator(attributionLabels) instanceof AttributionAccumulator.Merging;
         Counts counts = TwoHalves.count(numbers.length, merging ? parallelFrom : Integer.MAX_VALUE,
-                (from, to) -> Counts.of(sequences, numbers, journeys, a, b, model, attributionLabels, from, to),
+                (from, to) -> Counts.of(sequences, steps, numbers, journeys, a, b, model, attributionLabels, from,
+                        to),
                 Counts::addAll);
-        PathVariants variants = counts.variants;
+        OutcomeComparison outcomes = OutcomeComparison.of(counts.outcomesA, counts.outcomesB, confidence);
+        long totalA = Arrays.stream(counts.outcomesA).sum();
+        long totalB = Arrays.stream(counts.outcomesB).sum();
+        List<List<ShareDifference>> differences = new ArrayList<>(List.of(List.of(), List.of()));
+        Runnable shares = () -> shareDifferences(snapshot, steps, counts.variants, totalA, totalB, confidence, limit,
+                parallelFrom, differences);
+        Attribution[] attributions = new Attribution[2];
+        Runnable attributeA = () -> attributions[0] = counts.attributionA.attribution();
+        Runnable attributeB = () -> attributions[1] = counts.attributionB.attribution();
+        if (numbers.length >= parallelFrom) {
+            // The sides' attributions depend on nothing else (a Markov side solves its chain with every removal
+            // effect, most of the request): the side of fewer journeys on the second core, the other, then the
+            // shares, here. Work this thread splits (the dense products of a chain, the shares' halves) goes to the
+            // pool, whose thread takes it once free; what a pool thread splits stays with it.
+            boolean aLarger = totalA >= totalB;
+            Runnable larger = aLarger ? attributeA : attributeB;
+            TwoHalves.both(() -> {
+                larger.run();
+                shares.run();
+            }, aLarger ? attributeB : attributeA);
+        } else {
+            shares.run();
+            attributeA.run();
+            attributeB.run();
+        }
+        return new Result(totalA, totalB, outcomes.rates(), outcomes.test(), differences.get(0),
+                differences.get(1), attributions[0], attributions[1]);
+    }
+
+    /**
+     * The variants' and the transitions' share differences, into {@code differences} (0 and 1): the keys'
+     * transitions counted in halves from {@code parallelFrom} keys on, then the two lists side by side.
+     */
+    private static void shareDifferences(JourneySnapshot snapshot, StepEdges steps, PathVariants variants,
+            long totalA, long totalB, double confidence, int limit, int parallelFrom,
+            List<List<ShareDifference>> differences) {
         variants.finish();
         NodeSpace nodes = new NodeSpace(snapshot.touchpoints().size());
         TransitionShares transitions = TwoHalves.count(variants.keys(), parallelFrom,
                 (from, to) -> variants.walk(new TransitionShares(nodes, steps), from, to), TransitionShares::addAll);
         transitions.finish();
-        OutcomeComparison outcomes = OutcomeComparison.of(counts.outcomesA, counts.outcomesB, confidence);
-        long totalA = Arrays.stream(counts.outcomesA).sum();
-        long totalB = Arrays.stream(counts.outcomesB).sum();
-        List<List<ShareDifference>> differences = new ArrayList<>(List.of(List.of(), List.of()));
         Runnable ofVariants = () -> differences.set(0, ShareDifferences.largest(variants.countsA(),
                 variants.countsB(), key -> variants.name(key, snapshot), totalA, totalB, confidence, limit));
         Runnable ofTransitions = () -> differences.set(1, ShareDifferences.largest(transitions.countsA(),
@@ -151,8 +186,6 @@ public final class SegmentComparison {
             ofVariants.run();
             ofTransitions.run();
         }
-        return new Result(totalA, totalB, outcomes.rates(), outcomes.test(), differences.get(0),
-                differences.get(1), counts.attributionA.attribution(), counts.attributionB.attribution());
     }
 
     /** What the pass counts over a range of records: outcomes, path variants and each side's attribution. */
@@ -170,8 +203,8 @@ public final class SegmentComparison {
         }
 
         /** The selected records among positions {@code [from, to)}. */
-        static Counts of(StepSequences sequences, int[] numbers, List<Journey> journeys, IntPredicate a,
-                IntPredicate b, AttributionModel model, TouchpointLabels labels, int from, int to) {
+        static Counts of(StepSequences sequences, StepEdges steps, int[] numbers, List<Journey> journeys,
+                IntPredicate a, IntPredicate b, AttributionModel model, TouchpointLabels labels, int from, int to) {
             Counts counts = new Counts(sequences, model, labels);
             for (int position = from; position < to; position++) {
                 boolean inA = a.test(position);
@@ -185,11 +218,11 @@ public final class SegmentComparison {
                 counts.variants.add(numbers[position], position, outcome, inA, inB, weight);
                 if (inA) {
                     counts.outcomesA[outcome] += weight;
-                    counts.attributionA.add(journey);
+                    counts.attributionA.add(journey, steps, position);
                 }
                 if (inB) {
                     counts.outcomesB[outcome] += weight;
-                    counts.attributionB.add(journey);
+                    counts.attributionB.add(journey, steps, position);
                 }
             }
             return counts;

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The blocked GTH inverse of a dense M-matrix against Gauss–Jordan elimination with partial pivoting, every entry to
  * 1e-9 relative, on sizes around the block size (one block, a block and one state, several blocks, products large
- * enough to be shared between two processors).
+ * enough to be shared between two processors), and the blocked products against a literal loop that sums each
+ * entry's terms in the same order, to the bit.
  */
 class DenseInverseTests {
 
@@ -115,6 +116,72 @@ class DenseInverseTests {
         double[][] second = DenseInverse.of(transitions(chain), exits(chain));
         for (int i = 0; i < first.length; i++) {
             assertThat(second[i]).containsExactly(first[i]);
+        }
+    }
+
+    @Test
+    void productsSumEachEntryInTheLiteralOrderToTheBit() {
+        Random random = new Random(11);
+        // odd and even row counts, depths off the groups of four and the block, widths beyond a tile, and one
+        // product large enough to be shared between two processors
+        int[][] shapes = {{1, 3, 5}, {2, 4, 7}, {7, 67, 9}, {64, 130, 600}, {33, 64, 1030}, {200, 150, 200}};
+        for (int[] shape : shapes) {
+            int rows = shape[0];
+            int depth = shape[1];
+            int columns = shape[2];
+            double[][] a = new double[rows + 2][depth + 3];
+            for (double[] row : a) {
+                for (int k = 0; k < row.length; k++) {
+                    // whole groups of four zero in some rows and not in others
+                    row[k] = random.nextInt(3) == 0 || (k / 4) % 3 == random.nextInt(3) ? 0 : random.nextDouble();
+                }
+            }
+            double[][] b = new double[depth + 1][columns + 5];
+            for (double[] row : b) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = random.nextDouble();
+                }
+            }
+            double[][] c = new double[rows + 4][columns + 2];
+            for (double[] row : c) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = random.nextDouble();
+                }
+            }
+            double[][] expected = new double[c.length][];
+            for (int i = 0; i < c.length; i++) {
+                expected[i] = c[i].clone();
+            }
+            for (int i = 0; i < rows; i++) {
+                double[] aRow = a[2 + i];
+                for (int j = 0; j < columns; j++) {
+                    double sum = expected[4 + i][2 + j];
+                    for (int k0 = 0; k0 < depth; k0 += DenseInverse.BLOCK) {
+                        int end = Math.min(k0 + DenseInverse.BLOCK, depth);
+                        int k = k0;
+                        for (; k + 4 <= end; k += 4) {
+                            double a0 = aRow[3 + k];
+                            double a1 = aRow[3 + k + 1];
+                            double a2 = aRow[3 + k + 2];
+                            double a3 = aRow[3 + k + 3];
+                            if (a0 != 0 || a1 != 0 || a2 != 0 || a3 != 0) {
+                                sum += a0 * b[1 + k][5 + j] + a1 * b[1 + k + 1][5 + j] + a2 * b[1 + k + 2][5 + j]
+                                        + a3 * b[1 + k + 3][5 + j];
+                            }
+                        }
+                        for (; k < end; k++) {
+                            if (aRow[3 + k] != 0) {
+                                sum += aRow[3 + k] * b[1 + k][5 + j];
+                            }
+                        }
+                    }
+                    expected[4 + i][2 + j] = sum;
+                }
+            }
+            DenseInverse.multiplyAdd(c, 4, 2, a, 2, 3, b, 1, 5, rows, depth, columns);
+            for (int i = 0; i < c.length; i++) {
+                assertThat(c[i]).as("%d x %d x %d, row %d", rows, depth, columns, i).containsExactly(expected[i]);
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.PathShaping;
+import com.journeyexplorer.analysis.PathShaping.Level;
 import com.journeyexplorer.analysis.StepEdges;
 import com.journeyexplorer.analysis.StepSequences;
 import com.journeyexplorer.analysis.TouchpointLabels;
@@ -28,7 +29,8 @@ import com.journeyexplorer.journey.Touchpoint;
 /**
  * The comparison counted in two halves (records, then the keys' transitions, then the two lists of differences side
  * by side) against one pass, on seeded random journeys with repeated paths, competitors, weights and overlapping
- * selections: the same result to the last bit, for the heuristic models and Markov.
+ * selections: the same result to the last bit, for the heuristic models and Markov. Each side's Markov attribution,
+ * counted by step edge in the pass, is that of the chain of its journeys counted one by one.
  */
 class SegmentComparisonTests {
 
@@ -91,6 +93,51 @@ class SegmentComparisonTests {
                     assertThat(onePass.attributionA().credits()).isNotEmpty();
                     assertThat(halves).as("%s, %d touchpoints, limit %d", model.name(), touchpoints, limit)
                             .isEqualTo(onePass);
+                }
+            }
+        }
+    }
+
+    @Test
+    void markovAttributionOfEachSideIsThatOfItsJourneysCountedOneByOne() {
+        // 1,100 touchpoints: more labels than the dense first-order matrix takes, so counted in the hash table
+        for (int touchpoints : new int[] {8, 1_100}) {
+            JourneySnapshot random = randomSnapshot(touchpoints + 1, 4_001, touchpoints);
+            List<Journey> journeys = new ArrayList<>();
+            for (Journey journey : random.journeys()) {
+                // open journeys count in neither chain
+                journeys.add(journeys.size() % 7 == 3 ? journey.withOutcome(Outcome.OPEN) : journey);
+            }
+            JourneySnapshot snapshot = new JourneySnapshot(random.touchpoints(), journeys, 1);
+            StepSequences sequences = StepSequences.of(journeys);
+            StepEdges steps = StepEdges.of(snapshot);
+            IntPredicate a = position -> journeys.get(position).steps()[0] % 3 != 1;
+            IntPredicate b = position -> journeys.get(position).length() > 2; // overlaps a
+            List<Journey> listA = new ArrayList<>();
+            List<Journey> listB = new ArrayList<>();
+            for (int position = 0; position < journeys.size(); position++) {
+                if (a.test(position)) {
+                    listA.add(journeys.get(position));
+                }
+                if (b.test(position)) {
+                    listB.add(journeys.get(position));
+                }
+            }
+            for (PathShaping shaping : List.of(PathShaping.touchpoints(),
+                    new PathShaping(Level.TOUCHPOINT, true, null, null), new PathShaping(Level.CHANNEL, false, null,
+                            null), new PathShaping(Level.CHANNEL, true, null, null))) {
+                TouchpointLabels labels = TouchpointLabels.of(snapshot, shaping);
+                for (int order : new int[] {1, 2}) {
+                    MarkovAttribution model = new MarkovAttribution(order, shaping.collapseRepeats());
+                    for (int parallelFrom : new int[] {Integer.MAX_VALUE, 100}) {
+                        SegmentComparison.Result result = SegmentComparison.compare(snapshot, sequences, steps,
+                                journeys, a, b, model, labels, 0.95, 5, parallelFrom);
+                        String as = String.format("%d touchpoints, %s, order %d, halves from %d", touchpoints,
+                                shaping, order, parallelFrom);
+                        assertThat(result.attributionA().credits()).as(as).isNotEmpty();
+                        assertThat(result.attributionA()).as(as).isEqualTo(model.attribute(labels, listA));
+                        assertThat(result.attributionB()).as(as).isEqualTo(model.attribute(labels, listB));
+                    }
                 }
             }
         }
