@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntToLongFunction;
+import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
 
 import org.jgrapht.Graph;
@@ -148,24 +151,32 @@ public final class TransitionGraph {
      */
     public static TransitionGraph of(TransitionCounts counts, boolean timed) {
         int[] order = Arrays.stream(counts.bySourceThenTarget()).filter(t -> !counts.postPurchase(t)).toArray();
+        String[] names = new String[counts.nodeCount()];
+        Arrays.setAll(names, counts::nodeName);
+        return ofEdges(names, Arrays.binarySearch(names, START), order, counts::from, counts::to, counts::count,
+                counts::journeys, counts::probability, timed ? counts.timings(order) : null, counts.journeys());
+    }
+
+    /** The graph of the counted edges {@code order} (by source, then target), their timings in that order or null. */
+    private static TransitionGraph ofEdges(String[] names, int startNode, int[] order, IntUnaryOperator source,
+            IntUnaryOperator target, IntToLongFunction count, IntToLongFunction taking,
+            IntToDoubleFunction probability, DurationStats[] timing, long selectedJourneys) {
         int size = order.length;
         int[] from = new int[size];
         int[] to = new int[size];
-        long[] count = new long[size];
-        long[] taking = new long[size];
-        double[] probability = new double[size];
+        long[] counts = new long[size];
+        long[] journeys = new long[size];
+        double[] probabilities = new double[size];
         for (int i = 0; i < size; i++) {
-            int t = order[i];
-            from[i] = counts.from(t);
-            to[i] = counts.to(t);
-            count[i] = counts.count(t);
-            taking[i] = counts.journeys(t);
-            probability[i] = counts.probability(t);
+            int edge = order[i];
+            from[i] = source.applyAsInt(edge);
+            to[i] = target.applyAsInt(edge);
+            counts[i] = count.applyAsLong(edge);
+            journeys[i] = taking.applyAsLong(edge);
+            probabilities[i] = probability.applyAsDouble(edge);
         }
-        String[] names = new String[counts.nodeCount()];
-        Arrays.setAll(names, counts::nodeName);
-        return new TransitionGraph(names, Arrays.binarySearch(names, START), from, to, count, taking, probability,
-                timed ? counts.timings(order) : null, counts.journeys());
+        return new TransitionGraph(names, startNode, from, to, counts, journeys, probabilities, timing,
+                selectedJourneys);
     }
 
     /**
@@ -180,32 +191,21 @@ public final class TransitionGraph {
     static TransitionGraph of(JourneySnapshot snapshot, JourneySelection selection, PathShaper shaper,
             boolean toFirstPurchase, boolean timed, int parallelFrom) {
         Counted counted = count(snapshot, selection, shaper, toFirstPurchase, timed, parallelFrom);
-        String[] names = counted.names();
         EdgeTallies tallies = counted.tallies();
         int[] order = tallies.bySourceThenTarget();
-        long[] out = new long[names.length];
+        long[] out = new long[counted.names().length];
         for (int edge = 0; edge < tallies.size(); edge++) {
             out[tallies.from[edge]] += tallies.count(edge);
         }
-        int size = order.length;
-        int[] from = new int[size];
-        int[] to = new int[size];
-        long[] count = new long[size];
-        long[] taking = new long[size];
-        double[] probability = new double[size];
-        DurationStats[] timing = timed ? new DurationStats[size] : null;
-        for (int i = 0; i < size; i++) {
-            int edge = order[i];
-            from[i] = tallies.from[edge];
-            to[i] = tallies.to[edge];
-            count[i] = tallies.count(edge);
-            taking[i] = tallies.journeys(edge);
-            probability[i] = (double) count[i] / out[from[i]];
-            if (timed) {
-                timing[i] = tallies.timing(edge);
+        DurationStats[] timing = null;
+        if (timed) {
+            timing = new DurationStats[order.length];
+            for (int i = 0; i < order.length; i++) {
+                timing[i] = tallies.timing(order[i]);
             }
         }
-        return new TransitionGraph(names, counted.startNode(), from, to, count, taking, probability, timing,
+        return ofEdges(counted.names(), counted.startNode(), order, tallies::from, tallies::to, tallies::count,
+                tallies::journeys, edge -> (double) tallies.count(edge) / out[tallies.from[edge]], timing,
                 counted.journeys());
     }
 
