@@ -3,6 +3,7 @@ package com.journeyexplorer.analysis;
 import com.journeyexplorer.journey.Outcome;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -36,15 +37,20 @@ public final class AbsorbingChain {
         int[] vertices = transitions.vertexOrder();
         int[] index = new int[transitions.nodeCount()];
         int[] absorbedAs = new int[transitions.nodeCount()];
+        Arrays.fill(absorbedAs, -1);
+        for (Outcome outcome : Outcome.values()) {
+            int node = transitions.node(outcome.nodeName());
+            if (node >= 0) {
+                absorbedAs[node] = outcome.ordinal();
+            }
+        }
         List<String> transientNodes = new ArrayList<>();
         int[] transientIds = new int[vertices.length];
         for (int node : vertices) {
-            String name = transitions.nodeName(node);
-            Outcome outcome = outcomeOfNode(name);
-            absorbedAs[node] = outcome == null ? -1 : outcome.ordinal();
-            index[node] = outcome == null ? transientNodes.size() : -1;
-            if (outcome == null) {
-                transientNodes.add(name);
+            boolean absorbing = absorbedAs[node] >= 0;
+            index[node] = absorbing ? -1 : transientNodes.size();
+            if (!absorbing) {
+                transientNodes.add(transitions.nodeName(node));
                 transientIds[transientNodes.size() - 1] = node;
             }
         }
@@ -77,15 +83,6 @@ public final class AbsorbingChain {
             result.put(outcome.nodeName(), certain);
         }
         return new AbsorbingChain(result);
-    }
-
-    private static Outcome outcomeOfNode(String name) {
-        for (Outcome outcome : Outcome.values()) {
-            if (outcome.nodeName().equals(name)) {
-                return outcome;
-            }
-        }
-        return null;
     }
 
     /** The nodes with probabilities: every node of the graph. */

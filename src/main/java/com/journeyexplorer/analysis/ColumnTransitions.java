@@ -28,8 +28,10 @@ final class ColumnTransitions {
 
     private final JourneySnapshot snapshot;
     final StepEdges edges;
-    /** Per step edge, STRIDE longs; only the count and journeys hold after the merge. */
+    /** Per step edge, {@link #stride} longs; only the count and journeys hold after the merge. */
     final long[] steps;
+    /** STRIDE, or 1 when only the counts are kept (no journeys per edge, no durations). */
+    private final int stride;
     /** Per touchpoint: journeys starting there. */
     final long[] starts;
     /** Per touchpoint and outcome ({@code touchpoint · OUTCOMES + ordinal}): journeys whose path ends there. */
@@ -42,6 +44,7 @@ final class ColumnTransitions {
         this.snapshot = snapshot;
         this.edges = counted.edges;
         this.steps = counted.steps;
+        this.stride = counted.stride;
         this.starts = counted.starts;
         this.ends = counted.ends;
         this.journeys = counted.journeys;
@@ -50,13 +53,31 @@ final class ColumnTransitions {
 
     /** Counts the records selected by {@code selection}; in two halves from {@code parallelFrom} records on. */
     static ColumnTransitions of(JourneySnapshot snapshot, JourneySelection selection, int parallelFrom) {
+        return of(snapshot, selection, parallelFrom, STRIDE);
+    }
+
+    /**
+     * As {@link #of}, but only the counts: {@link #journeys(int)} and {@link #timings} are not available. For a
+     * chain, which needs only each edge's count.
+     */
+    static ColumnTransitions countsOnly(JourneySnapshot snapshot, JourneySelection selection, int parallelFrom) {
+        return of(snapshot, selection, parallelFrom, 1);
+    }
+
+    private static ColumnTransitions of(JourneySnapshot snapshot, JourneySelection selection, int parallelFrom,
+            int stride) {
         IntPredicate selected = selection.positions(snapshot);
         StepEdges edges = StepEdges.of(snapshot);
         JourneyColumns columns = JourneyColumns.of(snapshot);
         int touchpoints = snapshot.touchpoints().size();
         Part counted = TwoHalves.count(snapshot.journeys().size(), parallelFrom,
-                (from, to) -> new Part(edges, columns, touchpoints, selected, from, to), Part::add);
+                (from, to) -> new Part(edges, columns, touchpoints, selected, from, to, stride), Part::add);
         return new ColumnTransitions(snapshot, counted);
+    }
+
+    /** Whether the journeys and durations of each edge were counted (not {@link #countsOnly}). */
+    boolean hasJourneys() {
+        return stride == STRIDE;
     }
 
     /** Whether no touchpoint shares its name with the start or an outcome node, which would merge the two nodes. */
@@ -73,11 +94,18 @@ final class ColumnTransitions {
     }
 
     long count(int edge) {
-        return steps[edge * STRIDE];
+        return steps[edge * stride];
     }
 
     long journeys(int edge) {
+        requireJourneys();
         return steps[edge * STRIDE + 1];
+    }
+
+    private void requireJourneys() {
+        if (!hasJourneys()) {
+            throw new IllegalStateException("only the counts of the step edges were counted");
+        }
     }
 
     static int end(int touchpoint, int outcome) {
@@ -90,6 +118,7 @@ final class ColumnTransitions {
      * O(selected steps).
      */
     DurationStats[] timings(int[] wanted) {
+        requireJourneys();
         int[] slot = new int[edges.edgeCount()];
         Arrays.fill(slot, -1);
         for (int i = 0; i < wanted.length; i++) {
@@ -168,6 +197,7 @@ final class ColumnTransitions {
     /** The counts of the selected records among positions {@code [from, to)}. */
     private static final class Part {
         final StepEdges edges;
+        final int stride;
         final long[] steps;
         final long[] starts;
         final long[] ends;
@@ -179,11 +209,18 @@ final class ColumnTransitions {
         /** The second half, once merged into this first one: its durations are gathered apart. */
         Part later;
 
-        Part(StepEdges edges, JourneyColumns columns, int touchpoints, IntPredicate selected, int from, int to) {
+        Part(StepEdges edges, JourneyColumns columns, int touchpoints, IntPredicate selected, int from, int to,
+                int stride) {
             this.edges = edges;
-            steps = new long[edges.edgeCount() * STRIDE];
+            this.stride = stride;
+            steps = new long[edges.edgeCount() * stride];
             starts = new long[touchpoints];
             ends = new long[touchpoints * OUTCOMES];
+            if (stride == 1) {
+                durations = null;
+                countOnly(columns, selected, from, to);
+                return;
+            }
             long[] tally = steps;
             int journey = 0;
             for (int position = from; position < to; position++) {
@@ -230,11 +267,43 @@ final class ColumnTransitions {
             }
         }
 
+        /** The counts alone of the selected records among positions {@code [from, to)}: one long per edge. */
+        private void countOnly(JourneyColumns columns, IntPredicate selected, int from, int to) {
+            long[] tally = steps;
+            for (int position = from; position < to; position++) {
+                if ((position & 0xFFFF) == 0) {
+                    WorkBudget.check();
+                }
+                if (!selected.test(position)) {
+                    continue;
+                }
+                int weight = columns.weight(position);
+                journeys += weight;
+                int last = edges.first(position);
+                starts[last] += weight;
+                int start = edges.start(position);
+                int end = start + edges.pathLength(position) - 1;
+                for (int k = start; k < end; k++) {
+                    tally[edges.edgeAt(k)] += weight;
+                }
+                if (end > start) {
+                    last = edges.to(edges.edgeAt(end - 1));
+                }
+                ends[end(last, columns.outcome(position))] += weight;
+            }
+        }
+
         /** Adds the counts of {@code second}, the records after these; keeps its durations to gather apart. */
         Part add(Part second) {
-            for (int at = 0; at < steps.length; at += STRIDE) {
-                steps[at] += second.steps[at];
-                steps[at + 1] += second.steps[at + 1];
+            if (stride == 1) {
+                for (int at = 0; at < steps.length; at++) {
+                    steps[at] += second.steps[at];
+                }
+            } else {
+                for (int at = 0; at < steps.length; at += STRIDE) {
+                    steps[at] += second.steps[at];
+                    steps[at + 1] += second.steps[at + 1];
+                }
             }
             for (int touchpoint = 0; touchpoint < starts.length; touchpoint++) {
                 starts[touchpoint] += second.starts[touchpoint];

@@ -22,6 +22,9 @@ import java.util.List;
  */
 public final class TransitionCounts {
 
+    /** A transition's journeys where they were not counted ({@link #forChain}). */
+    private static final long NOT_COUNTED = -1;
+
     /** Node names in name order; node ids index it, so that ordering by id is ordering by name. */
     private final String[] names;
     private final int[] from;
@@ -116,6 +119,27 @@ public final class TransitionCounts {
     }
 
     /**
+     * The transitions of the paths to purchase for a chain, which needs only their counts: at raw touchpoint level
+     * the step column's counts alone ({@link ColumnTransitions#countsOnly}), each transition's journeys not counted
+     * ({@link #journeysCounted()} false); otherwise as {@link #of(JourneySnapshot, JourneySelection, PathShaping,
+     * boolean)}. The counts, and so the probabilities, are the same.
+     */
+    static TransitionCounts forChain(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping) {
+        return forChain(snapshot, selection, shaping, TwoHalves.PARALLEL_FROM);
+    }
+
+    /** As above, in two halves from {@code parallelFrom} records on (tests). */
+    static TransitionCounts forChain(JourneySnapshot snapshot, JourneySelection selection, PathShaping shaping,
+            int parallelFrom) {
+        if (!countsFromColumn(snapshot, shaping)) {
+            return of(snapshot, selection, shaping, false, parallelFrom, true);
+        }
+        Builder builder = fromColumn(snapshot, ColumnTransitions.countsOnly(snapshot, selection, parallelFrom));
+        builder.pathTransitions = builder.size;
+        return new TransitionCounts(builder);
+    }
+
+    /**
      * Whether the paths to purchase are counted from the step column: at raw touchpoint level, when no touchpoint is
      * named like the start or an outcome node (the tallies join such a touchpoint and that node).
      */
@@ -153,8 +177,8 @@ public final class TransitionCounts {
         StepEdges edges = column.edges;
         for (int edge = 0; edge < edges.edgeCount(); edge++) {
             if (column.count(edge) > 0) {
-                builder.add(node[edges.from(edge)], node[edges.to(edge)], column.count(edge), column.journeys(edge),
-                        edge);
+                builder.add(node[edges.from(edge)], node[edges.to(edge)], column.count(edge),
+                        column.hasJourneys() ? column.journeys(edge) : NOT_COUNTED, edge);
             }
         }
         for (int touchpoint = 0; touchpoint < touchpoints; touchpoint++) {
@@ -209,7 +233,19 @@ public final class TransitionCounts {
 
     /** The weighted journeys taking the transition, each once. */
     public long journeys(int transition) {
+        requireJourneys();
         return journeys[transition];
+    }
+
+    /** Whether each transition's journeys were counted: not in counts {@link #forChain}. */
+    boolean journeysCounted() {
+        return column == null || column.hasJourneys();
+    }
+
+    private void requireJourneys() {
+        if (!journeysCounted()) {
+            throw new IllegalStateException("the transitions' journeys were not counted: counts for a chain");
+        }
     }
 
     /** Whether the transition follows a first purchase. */
@@ -219,6 +255,7 @@ public final class TransitionCounts {
 
     /** The transitions with at least {@code minJourneys} journeys; O(transitions). */
     public int matching(long minJourneys) {
+        requireJourneys();
         int matching = 0;
         for (long taking : journeys) {
             matching += taking >= minJourneys ? 1 : 0;
@@ -269,6 +306,7 @@ public final class TransitionCounts {
 
     /** As {@link #transitions(int[])}; without {@code timed}, every timing {@link DurationStats#NONE}, none computed. */
     List<TransitionStats.Transition> transitions(int[] transitions, boolean timed) {
+        requireJourneys();
         DurationStats[] timings = new DurationStats[transitions.length];
         if (timed) {
             timings = timings(transitions);

@@ -54,6 +54,7 @@ public final class TransitionGraph {
     private final int[] edgeFrom;
     private final int[] edgeTo;
     private final long[] edgeCount;
+    /** Per edge, its journeys; null in a graph {@link #forChain}. */
     private final long[] edgeJourneys;
     private final double[] edgeProbability;
     /** Per edge, its timing; null when untimed (every timing {@link DurationStats#NONE}). */
@@ -128,6 +129,21 @@ public final class TransitionGraph {
         return of(snapshot, selection, shaping, false);
     }
 
+    /**
+     * The graph for the chain and the likely paths, which read only the edges' counts and probabilities: as
+     * {@link #withoutTimings}, but a selection's graph at raw touchpoint level counts its step edges alone (one long
+     * per edge, {@link TransitionCounts#forChain}), so its edges' journeys are not known and the edge views
+     * ({@link #graph()}, {@link #edges()}, {@link #edge}) are refused. The same probabilities to the bit, so the same
+     * chain and paths.
+     */
+    public static TransitionGraph forChain(JourneySnapshot snapshot, JourneySelection selection,
+            PathShaping shaping) {
+        if (isMemoized(selection, shaping)) {
+            return withoutTimings(snapshot, selection, shaping);
+        }
+        return of(TransitionCounts.forChain(snapshot, selection, shaping), false);
+    }
+
     /** Whether {@link #withoutTimings} keeps the graph (and its chain) with the snapshot: all journeys, touchpoints. */
     public static boolean isMemoized(JourneySelection selection, PathShaping shaping) {
         return selection.equals(JourneySelection.all()) && shaping.equals(PathShaping.touchpoints());
@@ -154,10 +170,14 @@ public final class TransitionGraph {
         String[] names = new String[counts.nodeCount()];
         Arrays.setAll(names, counts::nodeName);
         return ofEdges(names, Arrays.binarySearch(names, START), order, counts::from, counts::to, counts::count,
-                counts::journeys, counts::probability, timed ? counts.timings(order) : null, counts.journeys());
+                counts.journeysCounted() ? counts::journeys : null, counts::probability,
+                timed ? counts.timings(order) : null, counts.journeys());
     }
 
-    /** The graph of the counted edges {@code order} (by source, then target), their timings in that order or null. */
+    /**
+     * The graph of the counted edges {@code order} (by source, then target), their timings in that order or null;
+     * {@code taking} null when the edges' journeys were not counted.
+     */
     private static TransitionGraph ofEdges(String[] names, int startNode, int[] order, IntUnaryOperator source,
             IntUnaryOperator target, IntToLongFunction count, IntToLongFunction taking,
             IntToDoubleFunction probability, DurationStats[] timing, long selectedJourneys) {
@@ -165,14 +185,16 @@ public final class TransitionGraph {
         int[] from = new int[size];
         int[] to = new int[size];
         long[] counts = new long[size];
-        long[] journeys = new long[size];
+        long[] journeys = taking == null ? null : new long[size];
         double[] probabilities = new double[size];
         for (int i = 0; i < size; i++) {
             int edge = order[i];
             from[i] = source.applyAsInt(edge);
             to[i] = target.applyAsInt(edge);
             counts[i] = count.applyAsLong(edge);
-            journeys[i] = taking.applyAsLong(edge);
+            if (journeys != null) {
+                journeys[i] = taking.applyAsLong(edge);
+            }
             probabilities[i] = probability.applyAsDouble(edge);
         }
         return new TransitionGraph(names, startNode, from, to, counts, journeys, probabilities, timing,
@@ -331,6 +353,10 @@ public final class TransitionGraph {
     }
 
     private Graph<String, TransitionEdge> jgraphtView() {
+        if (edgeJourneys == null) {
+            throw new IllegalStateException("a graph counted for its chain alone has no edge views: its edges' "
+                    + "journeys were not counted");
+        }
         Graph<String, TransitionEdge> graph = new DefaultDirectedWeightedGraph<>(TransitionEdge.class);
         for (int node : vertices) {
             graph.addVertex(names[node]);
@@ -384,6 +410,11 @@ public final class TransitionGraph {
 
     double probability(int edge) {
         return edgeProbability[edge];
+    }
+
+    /** How often the edge was taken, weighted. */
+    long count(int edge) {
+        return edgeCount[edge];
     }
 
     /** {@code -log P}: shortest paths are the most probable. */

@@ -137,21 +137,17 @@ class PathsController {
         Outcome target = request.value("outcome", Outcome.class);
         JourneySelection selection = request.selection();
         JourneySnapshot snapshot = request.snapshot();
-        TransitionGraph graph = TransitionGraph.withoutTimings(snapshot, selection, request.shaping());
+        TransitionGraph graph = TransitionGraph.forChain(snapshot, selection, request.shaping());
         if (graph.journeys() == 0) {
             return new LikelyPathsAnswer(target.nodeName(), 0, List.of(), List.of());
         }
         // The chain's solve (kept with the graph) on this thread, under the request's budget, while the second core
         // searches the likely paths and counts who took them: the two need only the graph.
-        AtomicReference<List<LikelyPath>> found = new AtomicReference<>();
-        AtomicReference<long[]> taken = new AtomicReference<>();
-        TwoHalves.both(graph::absorbingChain, () -> {
-            found.set(LikelyPaths.of(graph, target, k));
-            taken.set(ObservedPaths.journeys(snapshot, selection, request.shaping(), target,
-                    found.get().stream().map(LikelyPath::steps).toList()));
-        });
-        List<LikelyPath> likely = found.get();
-        long[] observed = taken.get();
+        AtomicReference<SearchedPaths> searched = new AtomicReference<>();
+        TwoHalves.both(graph::absorbingChain, () -> searched.set(SearchedPaths.of(snapshot, request, graph, target,
+                k)));
+        List<LikelyPath> likely = searched.get().likely();
+        long[] observed = searched.get().taken();
         List<Likely> paths = new ArrayList<>();
         for (int i = 0; i < likely.size(); i++) {
             LikelyPath path = likely.get(i);
@@ -160,6 +156,17 @@ class PathsController {
         }
         return new LikelyPathsAnswer(target.nodeName(), graph.journeys(), paths,
                 outcomeProbabilities(graph.absorbingChain(), target));
+    }
+
+    /** The k likely paths of a graph, and how many of the selected journeys took each of them. */
+    private record SearchedPaths(List<LikelyPath> likely, long[] taken) {
+
+        static SearchedPaths of(JourneySnapshot snapshot, AnalysisRequest request, TransitionGraph graph,
+                Outcome target, int k) {
+            List<LikelyPath> likely = LikelyPaths.of(graph, target, k);
+            return new SearchedPaths(likely, ObservedPaths.journeys(snapshot, request.selection(), request.shaping(),
+                    target, likely.stream().map(LikelyPath::steps).toList()));
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package com.journeyexplorer.analysis;
 import com.journeyexplorer.journey.Outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.HashMap;
@@ -265,5 +266,51 @@ class TransitionGraphTests {
                         : new TransitionStats.Transition(edge.from(), edge.to(), edge.count(), edge.journeys(),
                                 edge.probability(), DurationStats.NONE, false))
                         .toList());
+    }
+
+    @Test
+    void countsTheGraphForAChainAloneWithTheSameProbabilitiesAndRefusesItsEdgeViews() {
+        for (PathCrossChecks.HalvesCase each : PathCrossChecks.halvesCases()) {
+            JourneySnapshot snapshot = each.snapshot();
+            for (JourneySelection selection : each.selections()) {
+                for (PathShaping shaping : each.shapings()) {
+                    for (int parallelFrom : new int[] {2, Integer.MAX_VALUE}) {
+                        TransitionGraph forChain = TransitionGraph.of(
+                                TransitionCounts.forChain(snapshot, selection, shaping, parallelFrom), false);
+                        TransitionGraph full = TransitionGraph.withoutTimings(snapshot, selection, shaping);
+
+                        assertThat(forChain.journeys()).isEqualTo(full.journeys());
+                        assertThat(forChain.vertexOrder()).containsExactly(full.vertexOrder());
+                        assertThat(forChain.edgeCount()).isEqualTo(full.edgeCount());
+                        for (int edge = 0; edge < full.edgeCount(); edge++) {
+                            assertThat(forChain.nodeName(forChain.edgeFrom(edge)))
+                                    .isEqualTo(full.nodeName(full.edgeFrom(edge)));
+                            assertThat(forChain.nodeName(forChain.edgeTo(edge)))
+                                    .isEqualTo(full.nodeName(full.edgeTo(edge)));
+                            assertThat(forChain.count(edge)).isEqualTo(full.count(edge));
+                            assertThat(Double.doubleToLongBits(forChain.probability(edge)))
+                                    .isEqualTo(Double.doubleToLongBits(full.probability(edge)));
+                        }
+                        if (full.journeys() > 0) {
+                            AbsorbingChain chain = forChain.absorbingChain();
+                            for (String node : full.absorbingChain().nodes()) {
+                                for (Outcome outcome : Outcome.values()) {
+                                    assertThat(chain.probability(node, outcome))
+                                            .isEqualTo(full.absorbingChain().probability(node, outcome));
+                                }
+                            }
+                        }
+                        if (TransitionCounts.countsFromColumn(snapshot, shaping)) {
+                            assertThatThrownBy(forChain::graph).isInstanceOf(IllegalStateException.class)
+                                    .hasMessageContaining("journeys were not counted");
+                        } else {
+                            assertThat(forChain.edges()).extracting(TransitionEdge::toString)
+                                    .containsExactlyElementsOf(full.edges().stream().map(TransitionEdge::toString)
+                                            .toList());
+                        }
+                    }
+                }
+            }
+        }
     }
 }
