@@ -361,30 +361,32 @@ public final class TransitionCounts {
     DurationStats[] timings(int[] transitions) {
         DurationStats[] timings = new DurationStats[transitions.length];
         Arrays.fill(timings, DurationStats.NONE);
-        int[] fromColumn = new int[transitions.length];
-        int columnEdges = 0;
+        // the positions in transitions of those timed by each source: after purchase, the path's tallies, the column
+        int[][] bySource = new int[3][transitions.length];
+        int[] sizes = new int[3];
         for (int i = 0; i < transitions.length; i++) {
             int t = transitions[i];
-            int edge = timingEdge[t];
-            if (edge < 0) {
+            if (timingEdge[t] < 0) {
                 continue;
             }
-            if (t >= pathTransitions) {
-                timings[i] = afterTallies.timing(edge);
-            } else if (column == null) {
-                timings[i] = pathTallies.timing(edge);
-            } else {
-                fromColumn[columnEdges++] = i;
-            }
+            int source = t >= pathTransitions ? 0 : column == null ? 1 : 2;
+            bySource[source][sizes[source]++] = i;
         }
-        if (columnEdges > 0) {
-            int[] wanted = new int[columnEdges];
-            for (int j = 0; j < columnEdges; j++) {
-                wanted[j] = timingEdge[transitions[fromColumn[j]]];
+        for (int source = 0; source < 3; source++) {
+            if (sizes[source] == 0) {
+                continue;
             }
-            DurationStats[] gathered = column.timings(wanted);
-            for (int j = 0; j < columnEdges; j++) {
-                timings[fromColumn[j]] = gathered[j];
+            int[] wanted = new int[sizes[source]];
+            for (int j = 0; j < wanted.length; j++) {
+                wanted[j] = timingEdge[transitions[bySource[source][j]]];
+            }
+            DurationStats[] gathered = switch (source) {
+                case 0 -> afterTallies.timings(wanted);
+                case 1 -> pathTallies.timings(wanted);
+                default -> column.timings(wanted);
+            };
+            for (int j = 0; j < wanted.length; j++) {
+                timings[bySource[source][j]] = gathered[j];
             }
         }
         return timings;

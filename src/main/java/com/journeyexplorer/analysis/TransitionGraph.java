@@ -221,10 +221,7 @@ public final class TransitionGraph {
         }
         DurationStats[] timing = null;
         if (timed) {
-            timing = new DurationStats[order.length];
-            for (int i = 0; i < order.length; i++) {
-                timing[i] = tallies.timing(order[i]);
-            }
+            timing = tallies.timings(order);
         }
         return ofEdges(counted.names(), counted.startNode(), order, tallies::from, tallies::to, tallies::count,
                 tallies::journeys, edge -> (double) tallies.count(edge) / out[tallies.from[edge]], timing,

@@ -125,6 +125,41 @@ class EdgeTalliesTests {
         }
     }
 
+    @Test
+    void talliesOfThreePartsMergedInTurnTimeTheirEdgesAsOneTally() {
+        for (long seed = 1; seed <= 3; seed++) {
+            // enough durations for the timings to be computed in two parts on two cores
+            long[][] events = randomJourneys(new Random(seed), 40, 40_000);
+            EdgeTallies whole = tally(events, 0, events.length, 40);
+            int first = events.length / 4;
+            int second = events.length / 2;
+            EdgeTallies merged = tally(events, 0, first, 40);
+            EdgeTallies middle = tally(events, first, second, 40);
+            EdgeTallies last = tally(events, second, events.length - 10, 40);
+            middle.addAll(last);
+            merged.addAll(middle);
+            // durations added after the merges follow the merged parts' in their edges' order
+            EdgeTallies rest = tally(events, events.length - 10, events.length, 40);
+            int[] restIds = merged.addAll(rest);
+            for (int j = 0; j < 3; j++) {
+                merged.addDuration(restIds[0], 7 + j, 1);
+                whole.addDuration(whole.find(rest.from(0), rest.to(0)), 7 + j, 1);
+            }
+            int[] edges = new int[whole.size()];
+            for (int edge = 0; edge < edges.length; edge++) {
+                edges[edge] = edges.length - 1 - edge;
+            }
+
+            DurationStats[] timings = merged.timings(edges);
+            for (int i = 0; i < edges.length; i++) {
+                int edge = edges[i];
+                assertThat(merged.count(edge)).isEqualTo(whole.count(edge));
+                assertThat(timings[i]).isEqualTo(whole.timing(edge));
+                assertThat(merged.timing(edge)).isEqualTo(whole.timing(edge));
+            }
+        }
+    }
+
     /** Journeys as {weight, from, to, millis, from, to, millis, ...}, over few nodes so that edges repeat. */
     private static long[][] randomJourneys(Random random, int nodes, int count) {
         int[] used = new int[7];
