@@ -31,7 +31,8 @@ import com.journeyexplorer.journey.Scale;
 import com.journeyexplorer.journey.SurveyResponse;
 
 /**
- * Ways of writing the demo's answers to the embedded store, compared on one store in one JVM: the request thread's
+ * Ways of writing the demo's answers to the embedded store (the writer's {@code ANSWERED} relationships against the
+ * {@code Response} nodes with {@code ABOUT} and {@code AT} of the model before), compared on one store in one JVM: the request thread's
  * CPU time per answer of each, rounds interleaved so that the JIT and the machine's load weigh on each alike.
  * With {@code -Dprofile.schema=true} (in {@code BENCH_JAVA_OPTS}) it then drops the answers' indexes one by one and
  * writes again after each. Run with
@@ -42,6 +43,9 @@ public final class ResponseWriteProfile {
     private static final Label RESPONSE = Label.label("Response");
     private static final Label JOURNEY = Label.label("Journey");
     private static final Label TOUCHPOINT = Label.label("Touchpoint");
+    private static final org.neo4j.graphdb.RelationshipType ABOUT =
+            org.neo4j.graphdb.RelationshipType.withName("ABOUT");
+    private static final org.neo4j.graphdb.RelationshipType AT = org.neo4j.graphdb.RelationshipType.withName("AT");
 
     private ResponseWriteProfile() {
     }
@@ -74,7 +78,7 @@ public final class ResponseWriteProfile {
                     .database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
             EmbeddedResponseWriter current = new EmbeddedResponseWriter(context.getBean(
                     DatabaseManagementService.class), context.getBean(ImportLease.class));
-            String[] names = {"Response node, tx of 2000", "ANSWERED relationship, tx of 2000"};
+            String[] names = {"Response node (model before), tx of 2000", "ANSWERED (writer), tx of 2000"};
             Map<String, double[]> totals = new HashMap<>();
             for (int round = 0; round < rounds; round++) {
                 for (int v = 0; v < names.length; v++) {
@@ -85,8 +89,8 @@ public final class ResponseWriteProfile {
                     long cpu = threadCpu();
                     long wall = System.nanoTime();
                     switch (variant) {
-                        case 0 -> current.write(batch, importId, 2000);
-                        default -> relationships(db, batch, importId, 2000);
+                        case 0 -> chunked(db, batch, importId, 2000, false);
+                        default -> current.write(batch, importId, 2000);
                     }
                     double cpuMicros = (threadCpu() - cpu) / 1e3 / batch.size();
                     double wallMicros = (System.nanoTime() - wall) / 1e3 / batch.size();
@@ -169,56 +173,17 @@ public final class ResponseWriteProfile {
                     } else {
                         ResponseStore.properties(response, importId).forEach(node::setProperty);
                     }
-                    EmbeddedResponseWriter.timeAndLinks(node, response, journeys, touchpoints);
-                }
-                tx.commit();
-            }
-        }
-    }
-
-    /** Answers as (:Journey)-[:ANSWERED]->(:Touchpoint), or a self-loop on the journey where none is named. */
-    private static void relationships(GraphDatabaseService db, List<SurveyResponse> responses, String importId,
-            int size) {
-        Map<String, Node> journeys = new HashMap<>();
-        Map<String, Node> touchpoints = new HashMap<>();
-        org.neo4j.graphdb.RelationshipType answered = org.neo4j.graphdb.RelationshipType.withName("ANSWERED");
-        for (int from = 0; from < responses.size(); from += size) {
-            List<SurveyResponse> chunk = responses.subList(from, Math.min(responses.size(), from + size));
-            try (Transaction tx = db.beginTx()) {
-                journeys.clear();
-                touchpoints.clear();
-                for (SurveyResponse response : chunk) {
-                    if (!response.journeyId().isEmpty() && !journeys.containsKey(response.journeyId())) {
-                        journeys.put(response.journeyId(), tx.findNode(JOURNEY, "id", response.journeyId()));
-                    }
-                    if (!response.touchpoint().isEmpty() && !touchpoints.containsKey(response.touchpoint())) {
-                        touchpoints.put(response.touchpoint(), tx.findNode(TOUCHPOINT, "name",
-                                response.touchpoint()));
-                    }
-                }
-                for (SurveyResponse response : chunk) {
-                    Node journey = journeys.get(response.journeyId());
-                    Node touchpoint = touchpoints.get(response.touchpoint());
-                    var rel = journey.createRelationshipTo(touchpoint == null ? journey : touchpoint, answered);
-                    rel.setProperty("id", response.id());
-                    rel.setProperty("importId", importId);
                     if (response.at() >= 0) {
-                        rel.setProperty("at", java.time.Instant.ofEpochMilli(response.at())
+                        node.setProperty("at", java.time.Instant.ofEpochMilli(response.at())
                                 .atZone(java.time.ZoneOffset.UTC));
                     }
-                    rel.setProperty("scale", response.scale().label());
-                    rel.setProperty("score", response.score());
-                    if (!response.customerId().isEmpty()) {
-                        rel.setProperty("customerId", response.customerId());
+                    Node journey = journeys.get(response.journeyId());
+                    if (journey != null) {
+                        node.createRelationshipTo(journey, ABOUT);
                     }
-                    if (!response.touchpoint().isEmpty()) {
-                        rel.setProperty("touchpoint", response.touchpoint());
-                    }
-                    if (!response.stage().isEmpty()) {
-                        rel.setProperty("stage", response.stage());
-                    }
-                    if (!response.comment().isEmpty()) {
-                        rel.setProperty("comment", response.comment());
+                    Node touchpoint = touchpoints.get(response.touchpoint());
+                    if (touchpoint != null) {
+                        node.createRelationshipTo(touchpoint, AT);
                     }
                 }
                 tx.commit();
