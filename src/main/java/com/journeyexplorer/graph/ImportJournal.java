@@ -23,7 +23,7 @@ import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * The journal of changes to the stored journeys and survey responses: one {@code (:Import)} node per import (of events
- * or of survey responses, whose {@code (:Response)} nodes carry its id), outcome redefinition, undo or erasure,
+ * or of survey responses, which carry its id), outcome redefinition, undo or erasure,
  * holding copies of the journey versions ({@code :PreviousVersion}) and touchpoint metadata
  * ({@code :PreviousTouchpoint}) it replaced. An entry is opened before its writes and finished after them; one left
  * running by a stopped process is rolled back from its copies ({@link #rollBack}). A finished entry keeps its copies
