@@ -32,10 +32,11 @@ import com.journeyexplorer.journey.SurveyResponse;
 
 /**
  * Ways of writing the demo's answers to the embedded store (the writer's {@code ANSWERED} relationships against the
- * {@code Response} nodes with {@code ABOUT} and {@code AT} of the model before), compared on one store in one JVM: the request thread's
- * CPU time per answer of each, rounds interleaved so that the JIT and the machine's load weigh on each alike.
- * With {@code -Dprofile.schema=true} (in {@code BENCH_JAVA_OPTS}) it then drops the answers' indexes one by one and
- * writes again after each. Run with
+ * {@code Response} nodes with {@code ABOUT} and {@code AT} of the model before), compared on one store in one JVM: the
+ * request thread's CPU time per answer of each, rounds interleaved so that the JIT and the machine's load weigh on each
+ * alike; {@code -Dprofile.reverse=true} writes the relationships first in each round, so that they pay the cold start
+ * of round 0. With {@code -Dprofile.schema=true} (in {@code BENCH_JAVA_OPTS}) it then drops the nodes' indexes one by
+ * one and writes nodes again after each. Run with
  * {@code bench/run-java.sh com.journeyexplorer.graph.ResponseWriteProfile [journeys=100000] [rounds=4]}.
  */
 public final class ResponseWriteProfile {
