@@ -173,7 +173,8 @@ class ImportJournal {
     /**
      * The survey answers a feedback import stored, deleted when it is undone or rolled back; their ids returned. The
      * {@code ANSWERED} relationships are found by a scan of that type (no index: it would cost every answer's write),
-     * O(all answers), some 100 ms for 100,000; the nodes of the rare answers that matched no journey by their label.
+     * O(all answers), 0.15 s for the 109,157 of 1,000,000 demo journeys; the nodes of the rare answers that matched
+     * no journey by their label.
      */
     private static final String DELETE_ANSWERED_OF = """
             MATCH ()-[a:ANSWERED {importId: $importId}]->()
