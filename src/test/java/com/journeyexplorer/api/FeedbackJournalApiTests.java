@@ -138,15 +138,17 @@ class FeedbackJournalApiTests extends ApiTestSupport {
                 gone-by-customer,,gone-c,2026-05-01T10:03:00Z,Gone pay,2,csat
                 gone-unmatched,,gone-c,2026-01-01T00:00:00Z,,0,nps
                 stay-answer,stay-1,stay-c,,Gone home,5,csat
+                gone-on-other-journey,stay-1,gone-c,,Gone home,3,csat
                 """);
         JsonNode before = get("/api/experience?by=touchpoint").json();
         assertThat(answersAt(before, "Gone pay")).isEqualTo(1);
-        assertThat(answersAt(before, "Gone home")).isEqualTo(2);
+        assertThat(answersAt(before, "Gone home")).isEqualTo(3);
 
         Response erased = delete("/api/customers/gone-c");
 
         assertThat(erased.status()).as(erased.body()).isEqualTo(200);
-        assertThat(erased.json().get("responsesErased").asLong()).isEqualTo(3);
+        assertThat(erased.json().get("responsesErased").asLong())
+                .as("by journey, by customer and time, unmatched, and with the id on another's journey").isEqualTo(4);
         assertThat(erased.json().get("journeysErased").asLong()).isEqualTo(1);
         assertThat(count(ANSWERS + """
                  WITH answer
@@ -160,7 +162,7 @@ class FeedbackJournalApiTests extends ApiTestSupport {
         assertThat(answersAt(byTouchpoint, "Gone home")).as("stay-answer only").isEqualTo(1);
         JsonNode listed = entry(erased.json().get("importId").asString());
         assertThat(listed.get("kind").asString()).isEqualTo("erasure");
-        assertThat(listed.get("responses").asLong()).isEqualTo(3);
+        assertThat(listed.get("responses").asLong()).isEqualTo(4);
     }
 
     @Test
