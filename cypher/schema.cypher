@@ -9,10 +9,13 @@ CREATE INDEX import_sequence IF NOT EXISTS FOR (i:Import) ON (i.sequence);
 // the running entries a holder that is gone left, found by their status.
 CREATE CONSTRAINT import_lease IF NOT EXISTS FOR (l:ImportLease) REQUIRE l.id IS UNIQUE;
 CREATE INDEX import_status IF NOT EXISTS FOR (i:Import) ON (i.status);
+// Survey answers joined to a journey are (:Journey)-[:ANSWERED]->() relationships with no index (each would cost every
+// answer's write; ids stay unique through the imports lease, docs/adr/0008). Answers that matched no journey, or whose
+// journey was deleted, are :Response nodes: these keep a uniqueness constraint and two indexes.
 CREATE CONSTRAINT response_id IF NOT EXISTS FOR (r:Response) REQUIRE r.id IS UNIQUE;
 CREATE INDEX journey_customer IF NOT EXISTS FOR (j:Journey) ON (j.customerId);
 CREATE INDEX journey_started IF NOT EXISTS FOR (j:Journey) ON (j.startedAt);
-// A customer's answers, and those joined to a customer's journeys, are found by these when the customer is erased.
+// A customer's answer nodes, and those of a customer's deleted journeys, are found by these when the customer is erased.
 CREATE INDEX response_customer IF NOT EXISTS FOR (r:Response) ON (r.customerId);
 CREATE INDEX response_journey IF NOT EXISTS FOR (r:Response) ON (r.journeyId);
 // Every index is updated by every journey written, so there are none for what a query rarely narrows by: a segment or

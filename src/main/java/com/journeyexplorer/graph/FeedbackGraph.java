@@ -192,6 +192,17 @@ public class FeedbackGraph {
         return false;
     }
 
+    /** The journeys that stored answers with this customer id are joined to. O(responses). */
+    Set<String> journeysAnsweredBy(String customerId) {
+        Set<String> journeys = new HashSet<>();
+        for (SurveyResponse response : responses) {
+            if (response.isMatched() && response.customerId().equals(customerId)) {
+                journeys.add(response.journeyId());
+            }
+        }
+        return journeys;
+    }
+
     /**
      * Runs {@code deletion}, a Neo4j write that deletes responses and returns their ids, and then drops them from the
      * in-memory list; serialized with {@link #add}, so that the list follows the store. O(stored).

@@ -560,7 +560,7 @@ public class JourneyGraph {
                 feedback.remove(() -> importJournal.finishUndo(importId, journal.undoes()));
             } else if (journal.erasedCustomer() != null) {
                 feedback.remove(() -> importJournal.finishErasure(importId, journal.erasedCustomer(),
-                        changes.removals()));
+                        changes.removals(), feedback.journeysAnsweredBy(journal.erasedCustomer())));
             } else if (!answers.isEmpty()) {
                 added = feedback.addUnder(importId, answers,
                         stored -> importJournal.finishImport(importId, "done", stored));
@@ -794,6 +794,7 @@ public class JourneyGraph {
     public JourneySnapshot loadProjection() {
         schema.applySchema();
         schema.migrateStepChains();
+        schema.migrateAnswerNodes();
         // Nothing to roll back, nothing written: a store the app only opened stays as it was.
         boolean unfinishedAny = importJournal.anyUnfinished();
         ImportLease.Held held = unfinishedAny ? lease.acquireAtStart(importJournal.embedded()) : null;

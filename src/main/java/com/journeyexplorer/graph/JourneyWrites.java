@@ -59,19 +59,44 @@ class JourneyWrites {
             }
             """;
 
+    /**
+     * The answers joined to a deleted journey outlive it as {@code Response} nodes with its id (as they did when every
+     * answer was a node): an undo of an event import keeps the answers of later feedback imports, and an erasure
+     * deletes them by the journey's id in the transaction that finishes it.
+     */
     private static final String DELETE_JOURNEYS = """
             UNWIND $ids AS id
             MATCH (j:Journey {id: id})
+            CALL (j) {
+              MATCH (j)-[a:ANSWERED]->(t)
+              CREATE (r:Response)
+              SET r = properties(a), r.journeyId = j.id
+              WITH r, t WHERE t:Touchpoint
+              CREATE (r)-[:AT]->(t)
+            }
             DETACH DELETE j
             """;
 
+    /** An answer at a deleted touchpoint stays joined to its journey, pointing at it (it keeps the name). */
     private static final String DELETE_TOUCHPOINTS_FROM = """
             MATCH (t:Touchpoint {kind: 'touchpoint'}) WHERE t.index >= $firstIndex
+            CALL (t) {
+              MATCH (j:Journey)-[a:ANSWERED]->(t)
+              CREATE (j)-[b:ANSWERED]->(j)
+              SET b = properties(a)
+              DELETE a
+            }
             DETACH DELETE t
             """;
 
     private static final String DELETE_TOUCHPOINTS_CREATED_BY = """
             MATCH (t:Touchpoint {createdByImport: $importId})
+            CALL (t) {
+              MATCH (j:Journey)-[a:ANSWERED]->(t)
+              CREATE (j)-[b:ANSWERED]->(j)
+              SET b = properties(a)
+              DELETE a
+            }
             DETACH DELETE t
             """;
 
@@ -138,7 +163,7 @@ class JourneyWrites {
         }
     }
 
-    /** Deletes journeys and their steps by id. */
+    /** Deletes journeys and their steps by id; their answers become {@code Response} nodes. */
     void deleteJourneys(Collection<String> ids) {
         if (ids.isEmpty()) {
             return;

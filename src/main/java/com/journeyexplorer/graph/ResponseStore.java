@@ -2,8 +2,10 @@ package com.journeyexplorer.graph;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.driver.Driver;
@@ -18,27 +20,42 @@ import com.journeyexplorer.journey.SurveyResponse;
 
 /**
  * Reads and writes survey responses in Neo4j (through the Bolt driver, or the embedded Java API for writes when the
- * database runs in the app): {@code (:Response)-[:ABOUT]->(:Journey)} and
- * {@code (:Response)-[:AT]->(:Touchpoint)}, each with the {@code importId} of the journal entry that stored it;
- * see docs/adr/0008-survey-responses.md. A response keeps its journey id,
- * touchpoint and stage as properties too, so it loads without its relationships and outlives a journey's removal.
+ * database runs in the app): an answer joined to a journey is {@code (:Journey)-[:ANSWERED]->(:Touchpoint)} (to the
+ * journey itself when it names no touchpoint), one that matched none a {@code (:Response)} node; each keeps the
+ * {@code importId} of the journal entry that stored it. See docs/adr/0008-survey-responses.md.
  */
 @Repository
 class ResponseStore {
 
+    /** Answers that matched no journey (or whose journey is gone): a node each, kept and reported. */
     private static final String WRITE_RESPONSES = """
             UNWIND $rows AS row
             CREATE (r:Response)
             SET r = row.props, r.at = CASE WHEN row.at >= 0 THEN datetime({epochMillis: row.at}) END
             WITH r, row
             CALL (r, row) {
-              MATCH (j:Journey {id: row.props.journeyId})
-              CREATE (r)-[:ABOUT]->(j)
-            }
-            CALL (r, row) {
               MATCH (t:Touchpoint {name: row.props.touchpoint})
               CREATE (r)-[:AT]->(t)
             }
+            """;
+
+    /**
+     * Answers joined to a journey: a relationship from it to the touchpoint the answer names, or to the journey
+     * itself (the journey as a whole, or a touchpoint with no node).
+     */
+    private static final String WRITE_ANSWERED = """
+            UNWIND $rows AS row
+            MATCH (j:Journey {id: row.journeyId})
+            OPTIONAL MATCH (t:Touchpoint {name: row.touchpoint})
+            WITH j, row, coalesce(t, j) AS target
+            CREATE (j)-[a:ANSWERED]->(target)
+            SET a = row.props, a.at = CASE WHEN row.at >= 0 THEN datetime({epochMillis: row.at}) END
+            """;
+
+    private static final String STORED_JOURNEYS = """
+            UNWIND $ids AS id
+            MATCH (j:Journey {id: id})
+            RETURN j.id AS id
             """;
 
     /**
@@ -48,11 +65,22 @@ class ResponseStore {
     private static final String LOAD_RESPONSES = """
             OPTIONAL MATCH (i:Import {status: 'running'})
             WITH collect(i.id) AS running
-            MATCH (r:Response) WHERE r.importId IS NULL OR NOT r.importId IN running
-            RETURN r.id AS id, r.journeyId AS journeyId, r.customerId AS customerId,
-                   CASE WHEN r.at IS NULL THEN -1 ELSE r.at.epochMillis END AS at, r.touchpoint AS touchpoint,
-                   r.stage AS stage, r.scale AS scale, r.score AS score, r.comment AS comment
-            ORDER BY r.id
+            CALL (running) {
+              MATCH (j)-[a:ANSWERED]->()
+              WHERE a.importId IS NULL OR NOT a.importId IN running
+              RETURN a.id AS id, j.id AS journeyId, a.customerId AS customerId, a.at AS at,
+                     a.touchpoint AS touchpoint, a.stage AS stage, a.scale AS scale, a.score AS score,
+                     a.comment AS comment
+              UNION ALL
+              MATCH (r:Response)
+              WHERE r.importId IS NULL OR NOT r.importId IN running
+              RETURN r.id AS id, r.journeyId AS journeyId, r.customerId AS customerId, r.at AS at,
+                     r.touchpoint AS touchpoint, r.stage AS stage, r.scale AS scale, r.score AS score,
+                     r.comment AS comment
+            }
+            RETURN id, journeyId, customerId, CASE WHEN at IS NULL THEN -1 ELSE at.epochMillis END AS at,
+                   touchpoint, stage, scale, score, comment
+            ORDER BY id
             """;
 
     private final Driver driver;
@@ -87,20 +115,43 @@ class ResponseStore {
         }
         try (Session session = CausalSessions.open(driver)) {
             for (int from = 0; from < responses.size(); from += perTransaction) {
-                List<Map<String, Object>> rows = new ArrayList<>();
-                for (SurveyResponse response : responses.subList(from,
-                        Math.min(responses.size(), from + perTransaction))) {
-                    rows.add(row(response, importId));
-                }
+                List<SurveyResponse> batch = responses.subList(from, Math.min(responses.size(), from + perTransaction));
+                Set<String> named = new HashSet<>();
+                batch.forEach(response -> {
+                    if (response.isMatched()) {
+                        named.add(response.journeyId());
+                    }
+                });
                 session.executeWriteWithoutResult(tx -> {
-                    tx.run(WRITE_RESPONSES, Map.of("rows", rows)).consume();
+                    Set<String> stored = new HashSet<>(tx.run(STORED_JOURNEYS, Map.of("ids", List.copyOf(named)))
+                            .list(row -> row.get("id").asString()));
+                    List<Map<String, Object>> answered = new ArrayList<>();
+                    List<Map<String, Object>> nodes = new ArrayList<>();
+                    for (SurveyResponse response : batch) {
+                        if (stored.contains(response.journeyId())) {
+                            Map<String, Object> row = new HashMap<>();
+                            row.put("journeyId", response.journeyId());
+                            row.put("touchpoint", response.touchpoint());
+                            row.put("props", answeredProperties(response, importId));
+                            row.put("at", response.at());
+                            answered.add(row);
+                        } else {
+                            nodes.add(row(response, importId));
+                        }
+                    }
+                    if (!answered.isEmpty()) {
+                        tx.run(WRITE_ANSWERED, Map.of("rows", answered)).consume();
+                    }
+                    if (!nodes.isEmpty()) {
+                        tx.run(WRITE_RESPONSES, Map.of("rows", nodes)).consume();
+                    }
                     lease.fence(tx);
                 });
             }
         }
     }
 
-    /** Every stored response of a finished entry, in id order. */
+    /** Every stored response of a finished entry (of both kinds), in id order. O(answers log answers). */
     List<SurveyResponse> load() {
         try (Session session = CausalSessions.open(driver)) {
             return session.executeRead(tx -> tx.run(LOAD_RESPONSES).list(record -> new SurveyResponse(
@@ -120,6 +171,30 @@ class ResponseStore {
         row.put("props", properties(response, importId));
         row.put("at", response.at());
         return row;
+    }
+
+    /**
+     * The properties of an {@code ANSWERED} relationship, {@code at} aside (a date-time, set by each writer): the
+     * journey is its start node, and empty texts are left out (an answer is written at the events' rate only when it
+     * stores about what an event does).
+     */
+    static Map<String, Object> answeredProperties(SurveyResponse response, String importId) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("id", response.id());
+        props.put("importId", importId);
+        props.put("scale", response.scale().label());
+        props.put("score", response.score());
+        putIfAny(props, "customerId", response.customerId());
+        putIfAny(props, "touchpoint", response.touchpoint());
+        putIfAny(props, "stage", response.stage());
+        putIfAny(props, "comment", response.comment());
+        return props;
+    }
+
+    private static void putIfAny(Map<String, Object> props, String key, String value) {
+        if (!value.isEmpty()) {
+            props.put(key, value);
+        }
     }
 
     /** The properties of a response's node, {@code at} aside (a date-time, set by each writer). */

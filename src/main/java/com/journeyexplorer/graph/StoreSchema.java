@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Brings a store to the current model at start-up: the constraints and indexes of {@code cypher/schema.cypher}, and
- * the one-time migration of stores written by older versions. Every step is idempotent, so it runs at each start.
+ * the one-time migrations of stores written by older versions. Every step is idempotent, so it runs at each start.
  */
 @Repository
 class StoreSchema {
@@ -37,6 +37,30 @@ class StoreSchema {
               WITH collect(s) AS steps
               FOREACH (s IN steps | DETACH DELETE s)
             } IN TRANSACTIONS OF 1000 ROWS
+            """;
+
+    private static final String HAS_ANSWER_NODES = "RETURN EXISTS { (:Response)-[:ABOUT]->(:Journey) } AS found";
+
+    /**
+     * Stores written before answers joined to a journey became ANSWERED relationships kept each as a :Response node
+     * -[:ABOUT]-> its journey (and -[:AT]-> its touchpoint): this turns each into the relationship the writers store
+     * now, with the same properties but the journey's id (its start node), the derived {@code normalized} and empty
+     * texts. Idempotent, and a no-op on a current store.
+     */
+    private static final String RESPONSES_TO_ANSWERED = """
+            MATCH (r:Response)-[:ABOUT]->(j:Journey)
+            CALL (r, j) {
+              OPTIONAL MATCH (r)-[:AT]->(t:Touchpoint)
+              WITH r, j, coalesce(t, j) AS target
+              CREATE (j)-[a:ANSWERED]->(target)
+              SET a = properties(r)
+              REMOVE a.journeyId, a.normalized
+              SET a.customerId = CASE WHEN r.customerId <> '' THEN r.customerId END,
+                  a.touchpoint = CASE WHEN r.touchpoint <> '' THEN r.touchpoint END,
+                  a.stage = CASE WHEN r.stage <> '' THEN r.stage END,
+                  a.comment = CASE WHEN r.comment <> '' THEN r.comment END
+              DETACH DELETE r
+            } IN TRANSACTIONS OF 10000 ROWS
             """;
 
     private final Driver driver;
@@ -85,6 +109,23 @@ class StoreSchema {
                 long started = System.nanoTime();
                 session.run(STEP_CHAINS_TO_VISITED).consume();
                 log.info("Converted the step chains in {} ms", (System.nanoTime() - started) / 1_000_000);
+            }
+        }
+    }
+
+    /**
+     * Turns the :Response nodes about a journey of a store written by an older version into ANSWERED relationships,
+     * once: one existence check on a current store, O(answers) in batches of 10,000 on an old one. The answers that
+     * matched no journey stay nodes, as the writers store them.
+     */
+    void migrateAnswerNodes() {
+        try (Session session = CausalSessions.open(driver)) {
+            if (session.run(HAS_ANSWER_NODES).single().get("found").asBoolean()) {
+                log.info("This store keeps survey answers about journeys as :Response nodes, as older versions wrote "
+                        + "them: converting them to ANSWERED relationships (once)");
+                long started = System.nanoTime();
+                session.run(RESPONSES_TO_ANSWERED).consume();
+                log.info("Converted the answers in {} ms", (System.nanoTime() - started) / 1_000_000);
             }
         }
     }

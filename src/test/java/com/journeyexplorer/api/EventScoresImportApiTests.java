@@ -128,33 +128,50 @@ class EventScoresImportApiTests extends ApiTestSupport {
     @Test
     @Order(5)
     void aFailedWriteOfTheAnswersLeavesNeitherJourneysNorAnswers() {
-        // An answer stored behind the app's back with the id the import derives for one of its answers: the
-        // unique constraint refuses the import's write of the answers, after its journeys were written.
+        // An answer stored behind the app's back with the id the import derives for one of its answers, under a
+        // uniqueness constraint on the ids of ANSWERED relationships (the app keeps none: the imports lease keeps ids
+        // unique): the constraint refuses the import's write of the answers, after its journeys were written.
         String taken = idOfTheAnswerOn("Pay");
         try (var session = driver.session()) {
-            session.run("CREATE (:Response {id: $id, importId: 'elsewhere', scale: 'csat', score: 3.0})",
-                    java.util.Map.of("id", taken)).consume();
+            session.run("CREATE CONSTRAINT refuse_answer IF NOT EXISTS FOR ()-[a:ANSWERED]-() REQUIRE a.id IS UNIQUE")
+                    .consume();
+            session.run("""
+                    CREATE (:Elsewhere)-[:ANSWERED {id: $id, importId: 'elsewhere', scale: 'csat', score: 3.0}]->
+                           (:Elsewhere)""", java.util.Map.of("id", taken)).consume();
         }
+        try {
+            Response failed = post("/api/events?" + MAPPING, "text/csv", EVENTS);
 
-        Response failed = post("/api/events?" + MAPPING, "text/csv", EVENTS);
-
-        assertThat(failed.status()).as(failed.body()).isEqualTo(503);
-        assertThat(failed.contentType()).startsWith("application/problem+json");
-        assertThat(get("/api/stats").json().get("journeys").asLong()).isZero();
-        assertThat(responseImportIds()).as("only the answer stored behind the app's back").containsExactly(
-                "elsewhere");
-        try (var session = driver.session()) {
-            assertThat(session.run("MATCH (j:Journey) RETURN count(j) AS n").single().get("n").asLong()).isZero();
-            assertThat(session.run("MATCH (i:Import) WHERE i.status = 'rolled back' RETURN count(i) AS n").single()
-                    .get("n").asLong()).isEqualTo(1);
+            assertThat(failed.status()).as(failed.body()).isEqualTo(503);
+            assertThat(failed.contentType()).startsWith("application/problem+json");
+            assertThat(get("/api/stats").json().get("journeys").asLong()).isZero();
+            assertThat(responseImportIds()).as("only the answer stored behind the app's back").containsExactly(
+                    "elsewhere");
+            try (var session = driver.session()) {
+                assertThat(session.run("MATCH (j:Journey) RETURN count(j) AS n").single().get("n").asLong())
+                        .isZero();
+                assertThat(session.run("MATCH (i:Import) WHERE i.status = 'rolled back' RETURN count(i) AS n")
+                        .single().get("n").asLong()).isEqualTo(1);
+            }
+            assertThat(get("/api/experience").json().get("overall").get("responses").asLong()).isZero();
+        } finally {
+            try (var session = driver.session()) {
+                session.run("DROP CONSTRAINT refuse_answer IF EXISTS").consume();
+                session.run("MATCH (e:Elsewhere) DETACH DELETE e").consume();
+            }
         }
-        assertThat(get("/api/experience").json().get("overall").get("responses").asLong()).isZero();
     }
 
-    /** The import id of every stored response. */
+    /** The import id of every stored answer (relationship or node). */
     private java.util.List<String> responseImportIds() {
         try (var session = driver.session()) {
-            return session.run("MATCH (r:Response) RETURN r.importId AS id").list(row -> row.get("id").asString());
+            return session.run("""
+                    CALL () {
+                      MATCH ()-[a:ANSWERED]->() RETURN a.importId AS id
+                      UNION ALL
+                      MATCH (r:Response) RETURN r.importId AS id
+                    }
+                    RETURN id""").list(row -> row.get("id").asString());
         }
     }
 
@@ -164,7 +181,7 @@ class EventScoresImportApiTests extends ApiTestSupport {
         assertThat(scratch.status()).as(scratch.body()).isEqualTo(200);
         String id;
         try (var session = driver.session()) {
-            id = session.run("MATCH (r:Response {touchpoint: $touchpoint}) RETURN r.id AS id",
+            id = session.run("MATCH ()-[a:ANSWERED {touchpoint: $touchpoint}]->() RETURN a.id AS id",
                     java.util.Map.of("touchpoint", touchpoint)).single().get("id").asString();
         }
         Response undo = send(HttpRequest.newBuilder(uri("/api/imports/" + scratch.json().get("importId")

@@ -106,12 +106,22 @@ class CypherWriterTests extends ApiTestSupport {
     @Autowired
     ImportLease lease;
 
-    /** Every response node with its properties, the journey it is ABOUT and the touchpoint it is AT, in id order. */
+    /**
+     * Every answer with its properties, in id order: an ANSWERED relationship with its journey and the touchpoint it
+     * points to (none when it points to the journey), or a Response node with the touchpoint it is AT.
+     */
     private static final String STORED_RESPONSES = """
-            MATCH (r:Response)
-            OPTIONAL MATCH (r)-[:ABOUT]->(j:Journey)
-            OPTIONAL MATCH (r)-[:AT]->(t:Touchpoint)
-            RETURN r.id AS id, properties(r) AS response, j.id AS journey, t.name AS touchpoint ORDER BY id""";
+            CALL () {
+              MATCH (j:Journey)-[a:ANSWERED]->(t)
+              RETURN a.id AS id, 'ANSWERED' AS kind, properties(a) AS response, j.id AS journey,
+                     CASE WHEN t:Touchpoint THEN t.name END AS touchpoint, t = j AS toItself
+              UNION ALL
+              MATCH (r:Response)
+              OPTIONAL MATCH (r)-[:AT]->(t:Touchpoint)
+              RETURN r.id AS id, 'Response' AS kind, properties(r) AS response, null AS journey,
+                     t.name AS touchpoint, null AS toItself
+            }
+            RETURN id, kind, response, journey, touchpoint, toItself ORDER BY id""";
 
     @Test
     void embeddedWriterStoresTheAnswersTheCypherWriterStored() {
@@ -127,10 +137,15 @@ class CypherWriterTests extends ApiTestSupport {
         try (var session = driver.session()) {
             List<java.util.Map<String, Object>> byCypher = session.run(STORED_RESPONSES).list(r -> r.asMap());
             assertThat(byCypher).hasSize(4);
+            assertThat(byCypher).extracting(row -> row.get("kind"))
+                    .containsExactly("ANSWERED", "ANSWERED", "Response", "Response");
             assertThat(byCypher.get(0).get("journey")).isEqualTo("3");
             assertThat(byCypher.get(0).get("touchpoint")).isEqualTo("register request");
-            String importId = session.run("MATCH (r:Response) RETURN DISTINCT r.importId AS id").single().get("id")
-                    .asString();
+            assertThat(byCypher.get(1).get("toItself")).as("an answer about the journey as a whole").isEqualTo(true);
+            assertThat(byCypher.get(2).get("touchpoint")).isEqualTo("check ticket");
+            String importId = session.run("MATCH ()-[a:ANSWERED]->() RETURN DISTINCT a.importId AS id").single()
+                    .get("id").asString();
+            session.run("MATCH ()-[a:ANSWERED]->() DELETE a").consume();
             session.run("MATCH (r:Response) DETACH DELETE r").consume();
 
             // Batches of three: the four answers take two transactions.

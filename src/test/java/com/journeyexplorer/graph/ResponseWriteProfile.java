@@ -31,10 +31,12 @@ import com.journeyexplorer.journey.Scale;
 import com.journeyexplorer.journey.SurveyResponse;
 
 /**
- * Ways of writing the demo's answers to the embedded store, compared on one store in one JVM: the request thread's
- * CPU time per answer of each, rounds interleaved so that the JIT and the machine's load weigh on each alike.
- * With {@code -Dprofile.schema=true} (in {@code BENCH_JAVA_OPTS}) it then drops the answers' indexes one by one and
- * writes again after each. Run with
+ * Ways of writing the demo's answers to the embedded store (the writer's {@code ANSWERED} relationships against the
+ * {@code Response} nodes with {@code ABOUT} and {@code AT} of the model before), compared on one store in one JVM: the
+ * request thread's CPU time per answer of each, rounds interleaved so that the JIT and the machine's load weigh on each
+ * alike; {@code -Dprofile.reverse=true} writes the relationships first in each round, so that they pay the cold start
+ * of round 0. With {@code -Dprofile.schema=true} (in {@code BENCH_JAVA_OPTS}) it then drops the nodes' indexes one by
+ * one and writes nodes again after each. Run with
  * {@code bench/run-java.sh com.journeyexplorer.graph.ResponseWriteProfile [journeys=100000] [rounds=4]}.
  */
 public final class ResponseWriteProfile {
@@ -42,6 +44,9 @@ public final class ResponseWriteProfile {
     private static final Label RESPONSE = Label.label("Response");
     private static final Label JOURNEY = Label.label("Journey");
     private static final Label TOUCHPOINT = Label.label("Touchpoint");
+    private static final org.neo4j.graphdb.RelationshipType ABOUT =
+            org.neo4j.graphdb.RelationshipType.withName("ABOUT");
+    private static final org.neo4j.graphdb.RelationshipType AT = org.neo4j.graphdb.RelationshipType.withName("AT");
 
     private ResponseWriteProfile() {
     }
@@ -74,20 +79,19 @@ public final class ResponseWriteProfile {
                     .database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
             EmbeddedResponseWriter current = new EmbeddedResponseWriter(context.getBean(
                     DatabaseManagementService.class), context.getBean(ImportLease.class));
-            String[] names = {"current (one tx)", "tx of 2000", "tx of 2000, no empty/normalized props",
-                "tx of 5000, no empty/normalized props"};
+            String[] names = {"Response node (model before), tx of 2000", "ANSWERED (writer), tx of 2000"};
             Map<String, double[]> totals = new HashMap<>();
             for (int round = 0; round < rounds; round++) {
-                for (int variant = 0; variant < names.length; variant++) {
+                for (int v = 0; v < names.length; v++) {
+                    // -Dprofile.reverse=true: the relationships first, so that they pay the cold start of round 0.
+                    int variant = Boolean.getBoolean("profile.reverse") ? names.length - 1 - v : v;
                     List<SurveyResponse> batch = renamed(answers, "r" + round + "v" + variant + "-");
                     String importId = java.util.UUID.randomUUID().toString();
                     long cpu = threadCpu();
                     long wall = System.nanoTime();
                     switch (variant) {
-                        case 0 -> current.write(batch, importId, Integer.MAX_VALUE);
-                        case 1 -> current.write(batch, importId, 2000);
-                        case 2 -> chunked(db, batch, importId, 2000, true);
-                        default -> chunked(db, batch, importId, 5000, true);
+                        case 0 -> chunked(db, batch, importId, 2000, false);
+                        default -> current.write(batch, importId, 2000);
                     }
                     double cpuMicros = (threadCpu() - cpu) / 1e3 / batch.size();
                     double wallMicros = (System.nanoTime() - wall) / 1e3 / batch.size();
@@ -170,7 +174,18 @@ public final class ResponseWriteProfile {
                     } else {
                         ResponseStore.properties(response, importId).forEach(node::setProperty);
                     }
-                    EmbeddedResponseWriter.timeAndLinks(node, response, journeys, touchpoints);
+                    if (response.at() >= 0) {
+                        node.setProperty("at", java.time.Instant.ofEpochMilli(response.at())
+                                .atZone(java.time.ZoneOffset.UTC));
+                    }
+                    Node journey = journeys.get(response.journeyId());
+                    if (journey != null) {
+                        node.createRelationshipTo(journey, ABOUT);
+                    }
+                    Node touchpoint = touchpoints.get(response.touchpoint());
+                    if (touchpoint != null) {
+                        node.createRelationshipTo(touchpoint, AT);
+                    }
                 }
                 tx.commit();
             }
