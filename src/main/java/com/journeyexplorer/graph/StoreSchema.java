@@ -102,15 +102,9 @@ class StoreSchema {
      * check on a current store, O(steps) in batches of 1,000 journeys on an old one.
      */
     void migrateStepChains() {
-        try (Session session = CausalSessions.open(driver)) {
-            if (session.run(HAS_STEP_CHAINS).single().get("found").asBoolean()) {
-                log.info("This store keeps journey steps as :Step chains, as older versions wrote them: converting "
-                        + "them to VISITED relationships (once; on a large store this takes minutes)");
-                long started = System.nanoTime();
-                session.run(STEP_CHAINS_TO_VISITED).consume();
-                log.info("Converted the step chains in {} ms", (System.nanoTime() - started) / 1_000_000);
-            }
-        }
+        migrateOnce(HAS_STEP_CHAINS, STEP_CHAINS_TO_VISITED, "This store keeps journey steps as :Step chains, as older "
+                + "versions wrote them: converting them to VISITED relationships (once; on a large store this takes "
+                + "minutes)", "the step chains");
     }
 
     /**
@@ -119,13 +113,19 @@ class StoreSchema {
      * matched no journey stay nodes, as the writers store them.
      */
     void migrateAnswerNodes() {
+        migrateOnce(HAS_ANSWER_NODES, RESPONSES_TO_ANSWERED, "This store keeps survey answers about journeys as "
+                + ":Response nodes, as older versions wrote them: converting them to ANSWERED relationships (once)",
+                "the answers");
+    }
+
+    /** Runs {@code convert} when {@code check} (a query returning {@code found}) finds what an older version wrote. */
+    private void migrateOnce(String check, String convert, String announcement, String what) {
         try (Session session = CausalSessions.open(driver)) {
-            if (session.run(HAS_ANSWER_NODES).single().get("found").asBoolean()) {
-                log.info("This store keeps survey answers about journeys as :Response nodes, as older versions wrote "
-                        + "them: converting them to ANSWERED relationships (once)");
+            if (session.run(check).single().get("found").asBoolean()) {
+                log.info(announcement);
                 long started = System.nanoTime();
-                session.run(RESPONSES_TO_ANSWERED).consume();
-                log.info("Converted the answers in {} ms", (System.nanoTime() - started) / 1_000_000);
+                session.run(convert).consume();
+                log.info("Converted {} in {} ms", what, (System.nanoTime() - started) / 1_000_000);
             }
         }
     }
