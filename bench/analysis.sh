@@ -6,6 +6,9 @@
 # --shape clickstream (anywhere, e.g. bench/analysis.sh --shape clickstream 1000000) runs on the web-shop clickstream
 # (5,000 touchpoints unless BENCH_TOUCHPOINTS says otherwise) instead of the demo store, the default.
 # The CSVs are written to target/bench once and reused (seed 42). Heap: BENCH_XMX (default 8g).
+# For ten million journeys: BENCH_LOAD=bulk fills the store with `import --bulk` instead of POST /api/events, and
+# BENCH_CYPHER_RUNS=N times each Cypher query N times (after one checked run) instead of 5 to 21 times, e.g.
+#   BENCH_XMX=18g BENCH_LOAD=bulk BENCH_CYPHER_RUNS=1 bench/analysis.sh 10000000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shape=demo
@@ -26,6 +29,7 @@ elif [[ "${1:-}" == cached ]]; then args=(cached "${2:-1000000}");
 else args=(analysis "${1:-1000000}"); fi
 java -Xmx"${BENCH_XMX:-8g}" --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
   --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
+  -Dbench.load="${BENCH_LOAD:-post}" -Dbench.cypherRuns="${BENCH_CYPHER_RUNS:-0}" \
   -Dbench.work=target/bench -Dbench.shape="$shape" -Dbench.touchpoints="${BENCH_TOUCHPOINTS:-5000}" \
   -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   com.journeyexplorer.bench.AnalysisBenchmark "${args[@]}"

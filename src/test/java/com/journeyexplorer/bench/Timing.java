@@ -16,13 +16,18 @@ record Timing(double[] samplesMillis) {
     static final int MIN_RUNS = 5;
 
     static Timing measure(Callable<?> call, int warmups, int maxRuns, double budgetSeconds) throws Exception {
+        return measure(call, warmups, MIN_RUNS, maxRuns, budgetSeconds);
+    }
+
+    static Timing measure(Callable<?> call, int warmups, int minRuns, int maxRuns, double budgetSeconds)
+            throws Exception {
         for (int i = 0; i < warmups; i++) {
             call.call();
         }
         double[] samples = new double[maxRuns];
         int runs = 0;
         long deadline = System.nanoTime() + (long) (budgetSeconds * 1e9);
-        while (runs < maxRuns && (runs < MIN_RUNS || System.nanoTime() < deadline)) {
+        while (runs < maxRuns && (runs < minRuns || System.nanoTime() < deadline)) {
             long started = System.nanoTime();
             call.call();
             samples[runs++] = (System.nanoTime() - started) / 1e6;
