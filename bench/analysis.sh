@@ -9,6 +9,8 @@
 # For ten million journeys: BENCH_LOAD=bulk fills the store with `import --bulk` instead of POST /api/events, and
 # BENCH_CYPHER_RUNS=N times each Cypher query N times (after one checked run) instead of 5 to 21 times, e.g.
 #   BENCH_XMX=18g BENCH_LOAD=bulk BENCH_CYPHER_RUNS=1 bench/analysis.sh 10000000
+# BENCH_JAVA_OPTS adds JVM options, the app's settings among them (-Djourneys.neo4j.embedded.page-cache-size=3GB);
+# -Dbench.projection=false leaves out the projection's measurement, which holds two snapshots at once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shape=demo
@@ -27,7 +29,7 @@ case "$shape" in demo|clickstream) ;; *) echo "unknown shape '$shape': use demo 
 if [[ "${1:-}" == scaling ]]; then args=(scaling "${2:-10000,100000,1000000}");
 elif [[ "${1:-}" == cached ]]; then args=(cached "${2:-1000000}");
 else args=(analysis "${1:-1000000}"); fi
-java -Xmx"${BENCH_XMX:-8g}" --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
+java -Xmx"${BENCH_XMX:-8g}" ${BENCH_JAVA_OPTS:-} --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
   --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
   -Dbench.load="${BENCH_LOAD:-post}" -Dbench.cypherRuns="${BENCH_CYPHER_RUNS:-0}" \
   -Dbench.work=target/bench -Dbench.shape="$shape" -Dbench.touchpoints="${BENCH_TOUCHPOINTS:-5000}" \
