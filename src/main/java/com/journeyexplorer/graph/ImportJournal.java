@@ -14,6 +14,8 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
 
@@ -32,6 +34,8 @@ import com.journeyexplorer.journey.Touchpoint;
  */
 @Repository
 class ImportJournal {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJournal.class);
 
     private static final String BEGIN_IMPORT = """
             CREATE (i:Import {id: $importId, kind: $kind, status: 'running', startedAt: datetime(),
@@ -171,33 +175,48 @@ class ImportJournal {
             """;
 
     /**
-     * The survey answers a feedback import stored, deleted when it is undone or rolled back; their ids returned. The
-     * {@code ANSWERED} relationships are found by a scan of that type (no index: it would cost every answer's write),
-     * O(all answers), 0.15 s for the 109,157 of 1,000,000 demo journeys; the nodes of the rare answers that matched
-     * no journey by their label.
+     * The ids of the survey answers an entry stored, which its undo deletes. The {@code ANSWERED} relationships are
+     * found by a scan of that type (no index: it would cost every answer's write), O(all answers), 0.15 s for the
+     * 109,157 of 1,000,000 demo journeys; the nodes of the rare answers that matched no journey by their label.
      */
-    private static final String DELETE_ANSWERED_OF = """
-            MATCH ()-[a:ANSWERED {importId: $importId}]->()
-            WITH a, a.id AS id
-            DELETE a
+    private static final String ANSWER_IDS_OF = """
+            CALL () {
+              MATCH ()-[a:ANSWERED {importId: $importId}]->()
+              RETURN a.id AS id
+              UNION ALL
+              MATCH (r:Response {importId: $importId})
+              RETURN r.id AS id
+            }
             RETURN id
             """;
 
-    private static final String DELETE_RESPONSES_OF = """
-            MATCH (r:Response {importId: $importId})
-            WITH r, r.id AS id
-            DETACH DELETE r
-            RETURN id
+    /**
+     * An undone entry whose answers are still being deleted (in batches, after the undo committed): the load of
+     * answers leaves them out, and the next start deletes what a crash left.
+     */
+    private static final String MARK_ANSWERS_LEFT = """
+            MATCH (x:Import {id: $undoes})
+            SET x.answersLeft = true
+            """;
+
+    private static final String ANSWERS_DELETED = """
+            MATCH (x:Import {id: $importId})
+            REMOVE x.answersLeft
+            """;
+
+    private static final String LEFTOVER_ANSWERS = """
+            MATCH (i:Import {answersLeft: true})
+            RETURN i.id AS id
             """;
 
     private static final String DELETE_ANSWERED_IN_BATCHES = """
             MATCH ()-[a:ANSWERED {importId: $importId}]->()
-            CALL (a) { DELETE a } IN TRANSACTIONS OF 10000 ROWS
+            CALL (a) { DELETE a } IN TRANSACTIONS OF $perTransaction ROWS
             """;
 
     private static final String DELETE_RESPONSES_IN_BATCHES = """
             MATCH (r:Response {importId: $importId})
-            CALL (r) { DETACH DELETE r } IN TRANSACTIONS OF 10000 ROWS
+            CALL (r) { DETACH DELETE r } IN TRANSACTIONS OF $perTransaction ROWS
             """;
 
     /**
@@ -239,7 +258,7 @@ class ImportJournal {
 
     private static final String DROP_PREVIOUS_VERSIONS = """
             MATCH (:Import {id: $importId})-[:REPLACED]->(p)
-            CALL (p) { DETACH DELETE p } IN TRANSACTIONS OF 10000 ROWS
+            CALL (p) { DETACH DELETE p } IN TRANSACTIONS OF $perTransaction ROWS
             """;
 
     /** Those of this instance (or of versions that did not name one), or every one when {@code $all}. */
@@ -325,6 +344,11 @@ class ImportJournal {
     private final String instance;
     /** Whether the database runs in this process, so that no other instance can have opened an entry. */
     private final boolean embedded;
+    /**
+     * Deletions of answers and copies per transaction: 20 write batches, 10,000 by default, each far below Neo4j's
+     * memory bound per transaction; a lower bound is met with smaller write batches.
+     */
+    private final int deletesPerTransaction;
 
     ImportJournal(Driver driver, ImportLease lease, JourneyWrites writes, StoreLoader loader,
             JourneysProperties properties, ObjectProvider<DatabaseManagementService> embeddedDatabase) {
@@ -334,6 +358,7 @@ class ImportJournal {
         this.loader = loader;
         this.instance = properties.instance().name();
         this.embedded = embeddedDatabase.getIfAvailable() != null;
+        this.deletesPerTransaction = 20 * properties.neo4j().writeBatchSize();
     }
 
     /**
@@ -408,29 +433,57 @@ class ImportJournal {
     }
 
     /**
-     * Finishes an undo and marks the entry it undid as undone, in one transaction that also deletes the survey
-     * responses the undone entry stored (none unless it was a feedback import; the count is kept on the undo), then
-     * drops that entry's copies.
+     * Finishes an undo and marks the entry it undid as undone, in one transaction, then deletes the survey answers
+     * the undone entry stored (none unless it stored answers; their count is kept on the undo) and that entry's
+     * copies. The answers are deleted in transactions of 10,000 after the undo committed, not in its transaction:
+     * a million answers in one transaction exceed Neo4j's memory bound ({@code db.memory.transaction.max}). Until
+     * they are gone the undone entry is marked {@code answersLeft}, which hides them from every load of answers; a
+     * crash in between leaves them to the next start ({@link #deleteLeftoverAnswers}).
      *
-     * @return the ids of the responses deleted
+     * @return the ids of the answers deleted
      */
     List<String> finishUndo(String importId, String undone) {
-        List<String> removed;
+        List<String> ids;
         try (Session session = CausalSessions.open(driver)) {
-            removed = session.executeWrite(tx -> {
-                List<String> ids = new ArrayList<>(tx.run(DELETE_ANSWERED_OF, Map.of("importId", undone))
-                        .list(row -> row.get("id").asString()));
-                ids.addAll(tx.run(DELETE_RESPONSES_OF, Map.of("importId", undone))
-                        .list(row -> row.get("id").asString()));
+            // Nothing adds answers under a finished entry's id, and the lease is held: the ids stay these.
+            ids = session.executeRead(tx -> tx.run(ANSWER_IDS_OF, Map.of("importId", undone))
+                    .list(row -> row.get("id").asString()));
+            session.executeWriteWithoutResult(tx -> {
                 tx.run(COUNT_RESPONSES, Map.of("importId", importId, "responses", ids.size())).consume();
                 tx.run(FINISH_IMPORT, Map.of("importId", importId, "status", "done")).consume();
                 tx.run(MARK_UNDONE, Map.of("importId", importId, "undoes", undone)).consume();
+                if (!ids.isEmpty()) {
+                    tx.run(MARK_ANSWERS_LEFT, Map.of("undoes", undone)).consume();
+                }
                 lease.fence(tx);
-                return ids;
             });
         }
-        dropPreviousVersions(undone);
-        return removed;
+        // The undo has committed: a failure from here on is logged, and the next start finishes the clean-up.
+        try {
+            if (!ids.isEmpty()) {
+                deleteLeftoverAnswers(undone);
+            }
+            dropPreviousVersions(undone);
+        } catch (RuntimeException e) {
+            log.warn("Undo {} is done, but deleting what entry {} stored failed; the next start deletes it: {}",
+                    importId, undone, e.getMessage());
+        }
+        return ids;
+    }
+
+    /** Deletes the answers of an undone entry marked {@code answersLeft}, in batches, then the mark. Idempotent. */
+    void deleteLeftoverAnswers(String importId) {
+        deleteResponsesOf(importId);
+        try (Session session = CausalSessions.open(driver)) {
+            session.run(ANSWERS_DELETED, Map.of("importId", importId)).consume();
+        }
+    }
+
+    /** Undone entries whose answers were not all deleted yet (the process stopped just after the undo). */
+    List<String> importsWithLeftoverAnswers() {
+        try (Session session = CausalSessions.open(driver)) {
+            return session.run(LEFTOVER_ANSWERS).list(row -> row.get("id").asString());
+        }
     }
 
     /**
@@ -463,7 +516,7 @@ class ImportJournal {
     }
 
     /**
-     * Deletes the survey responses an entry stored, in transactions of 10,000 (an import of answers is written in
+     * Deletes the survey responses an entry stored, in transactions of 10,000 by default (an import of answers is written in
      * several, and one transaction for all of a large one would exceed Neo4j's memory bound); none for an entry of
      * journeys. Idempotent, as the rollback that calls it.
      */
@@ -471,15 +524,17 @@ class ImportJournal {
         try (Session session = CausalSessions.open(driver)) {
             // Not fenced (each batch commits on its own): deleting an entry's answers is what its rollback wants,
             // whichever instance holds the lease.
-            session.run(DELETE_ANSWERED_IN_BATCHES, Map.of("importId", importId)).consume();
-            session.run(DELETE_RESPONSES_IN_BATCHES, Map.of("importId", importId)).consume();
+            Map<String, Object> parameters = Map.of("importId", importId, "perTransaction", deletesPerTransaction);
+            session.run(DELETE_ANSWERED_IN_BATCHES, parameters).consume();
+            session.run(DELETE_RESPONSES_IN_BATCHES, parameters).consume();
         }
     }
 
-    /** Deletes the copies an entry kept, in transactions of 10,000. */
+    /** Deletes the copies an entry kept, in transactions of 10,000 by default. */
     void dropPreviousVersions(String importId) {
         try (Session session = CausalSessions.open(driver)) {
-            session.run(DROP_PREVIOUS_VERSIONS, Map.of("importId", importId)).consume();
+            session.run(DROP_PREVIOUS_VERSIONS, Map.of("importId", importId, "perTransaction", deletesPerTransaction))
+                    .consume();
         }
     }
 

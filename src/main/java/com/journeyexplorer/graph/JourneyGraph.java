@@ -827,6 +827,9 @@ public class JourneyGraph {
                 for (String importId : importJournal.importsWithLeftoverVersions()) {
                     importJournal.dropPreviousVersions(importId);
                 }
+                for (String importId : importJournal.importsWithLeftoverAnswers()) {
+                    importJournal.deleteLeftoverAnswers(importId);
+                }
                 // Read before the journeys: an entry finished during the load is applied again, which changes nothing.
                 long position = importJournal.head();
                 StoreLoader.LoadedGraph graph = loader.load();

@@ -60,20 +60,21 @@ class ResponseStore {
 
     /**
      * The answers of entries that are finished (or stored before answers were journaled): those of an entry still
-     * being written, here or by another instance, are not published until it finishes, since it may yet be rolled back.
+     * being written, here or by another instance, are not published until it finishes, since it may yet be rolled
+     * back; those of an undone entry that are still being deleted ({@code answersLeft}) are gone already.
      */
     private static final String LOAD_RESPONSES = """
-            OPTIONAL MATCH (i:Import {status: 'running'})
-            WITH collect(i.id) AS running
-            CALL (running) {
+            OPTIONAL MATCH (i:Import) WHERE i.status = 'running' OR i.answersLeft
+            WITH collect(i.id) AS hidden
+            CALL (hidden) {
               MATCH (j)-[a:ANSWERED]->()
-              WHERE a.importId IS NULL OR NOT a.importId IN running
+              WHERE a.importId IS NULL OR NOT a.importId IN hidden
               RETURN a.id AS id, j.id AS journeyId, a.customerId AS customerId, a.at AS at,
                      a.touchpoint AS touchpoint, a.stage AS stage, a.scale AS scale, a.score AS score,
                      a.comment AS comment
               UNION ALL
               MATCH (r:Response)
-              WHERE r.importId IS NULL OR NOT r.importId IN running
+              WHERE r.importId IS NULL OR NOT r.importId IN hidden
               RETURN r.id AS id, r.journeyId AS journeyId, r.customerId AS customerId, r.at AS at,
                      r.touchpoint AS touchpoint, r.stage AS stage, r.scale AS scale, r.score AS score,
                      r.comment AS comment

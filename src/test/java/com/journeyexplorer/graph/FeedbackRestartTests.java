@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,8 @@ import com.journeyexplorer.journey.SurveyResponse;
 
 /**
  * The survey answers survive a restart: those loaded from Neo4j equal those the demo stored; a feedback import that a
- * crash left unfinished is rolled back at the next start; the answers of an entry still being written are not loaded.
+ * crash left unfinished is rolled back at the next start; the answers of an entry still being written are not loaded;
+ * those of an undone entry that a crash left undeleted are not loaded and are deleted at the next start.
  */
 class FeedbackRestartTests {
 
@@ -86,6 +88,35 @@ class FeedbackRestartTests {
             feedback.load();
             assertThat(feedback.responses()).extracting(SurveyResponse::id)
                     .containsExactlyInAnyOrder("kept", "new-1", "new-2");
+        }
+    }
+
+    @Test
+    void theAnswersOfAnUndoneEntryThatACrashLeftUndeletedAreHiddenAndDeletedAtTheNextStart() {
+        String undone;
+        try (ConfigurableApplicationContext app = startEmpty()) {
+            FeedbackGraph feedback = app.getBean(FeedbackGraph.class);
+            feedback.add(List.of(answer("kept")));
+            undone = feedback.add(List.of(answer("undone-1"), answer("undone-2"))).importId();
+            // What a crash after the undo committed leaves: the entry undone and marked, its answers not yet deleted.
+            try (var session = app.getBean(org.neo4j.driver.Driver.class).session()) {
+                session.run("MATCH (i:Import {id: $id}) SET i.status = 'undone', i.answersLeft = true",
+                        Map.of("id", undone)).consume();
+            }
+
+            feedback.load();
+            assertThat(feedback.responses()).extracting(SurveyResponse::id).containsExactly("kept");
+        }
+
+        try (ConfigurableApplicationContext app = startEmpty()) {
+            assertThat(app.getBean(FeedbackGraph.class).responses()).extracting(SurveyResponse::id)
+                    .containsExactly("kept");
+            try (var session = app.getBean(org.neo4j.driver.Driver.class).session()) {
+                assertThat(session.run("MATCH (r:Response) RETURN collect(r.id) AS ids").single().get("ids")
+                        .asList()).containsExactly("kept");
+                assertThat(session.run("MATCH (i:Import {id: $id}) RETURN i.answersLeft IS NULL AS cleared",
+                        Map.of("id", undone)).single().get("cleared").asBoolean()).isTrue();
+            }
         }
     }
 
