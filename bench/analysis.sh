@@ -7,8 +7,11 @@
 # (5,000 touchpoints unless BENCH_TOUCHPOINTS says otherwise) instead of the demo store, the default.
 # The CSVs are written to target/bench once and reused (seed 42). Heap: BENCH_XMX (default 8g).
 # For ten million journeys: BENCH_LOAD=bulk fills the store with `import --bulk` instead of POST /api/events, and
-# BENCH_CYPHER_RUNS=N times each Cypher query N times (after one checked run) instead of 5 to 21 times, e.g.
-#   BENCH_XMX=18g BENCH_LOAD=bulk BENCH_CYPHER_RUNS=1 bench/analysis.sh 10000000
+# BENCH_CYPHER_RUNS=N times each Cypher query N times (the first of them checked) instead of 5 to 21 times after a
+# checked run and a warm-up. At ten million journeys, with a heap that holds the projection and a page cache that holds
+# most of the store, e.g.
+#   BENCH_XMX=11g BENCH_LOAD=bulk BENCH_CYPHER_RUNS=1 BENCH_JAVA_OPTS="-Djourneys.neo4j.embedded.page-cache-size=9GB \
+#     -Djourneys.neo4j.embedded.transaction-max-memory=4GB -Dbench.projection=false" bench/analysis.sh 10000000
 # BENCH_JAVA_OPTS adds JVM options, the app's settings among them (-Djourneys.neo4j.embedded.page-cache-size=3GB);
 # -Dbench.projection=false leaves out the projection's measurement, which holds two snapshots at once.
 set -euo pipefail
