@@ -435,10 +435,10 @@ class ImportJournal {
     /**
      * Finishes an undo and marks the entry it undid as undone, in one transaction, then deletes the survey answers
      * the undone entry stored (none unless it stored answers; their count is kept on the undo) and that entry's
-     * copies. The answers are deleted in transactions of 10,000 after the undo committed, not in its transaction:
-     * a million answers in one transaction exceed Neo4j's memory bound ({@code db.memory.transaction.max}). Until
-     * they are gone the undone entry is marked {@code answersLeft}, which hides them from every load of answers; a
-     * crash in between leaves them to the next start ({@link #deleteLeftoverAnswers}).
+     * copies. The answers are deleted in batches after the undo committed ({@link #deleteResponsesOf}), not in its
+     * transaction: a million answers in one transaction exceed Neo4j's memory bound per transaction.
+     * Until they are gone the undone entry is marked {@code answersLeft}, which hides them from every load of answers;
+     * a crash in between leaves them to the next start ({@link #deleteLeftoverAnswers}).
      *
      * @return the ids of the answers deleted
      */
@@ -516,9 +516,9 @@ class ImportJournal {
     }
 
     /**
-     * Deletes the survey responses an entry stored, in transactions of 10,000 by default (an import of answers is written in
-     * several, and one transaction for all of a large one would exceed Neo4j's memory bound); none for an entry of
-     * journeys. Idempotent, as the rollback that calls it.
+     * Deletes the survey responses an entry stored, in transactions of 10,000 by default (an import of answers is
+     * written in several, and one transaction for all of a large one would exceed Neo4j's memory bound); none for an
+     * entry of journeys. Idempotent, as the rollback that calls it.
      */
     void deleteResponsesOf(String importId) {
         try (Session session = CausalSessions.open(driver)) {
