@@ -34,6 +34,20 @@ final class PathShaper {
         return !collapseRepeats && maxSteps == Integer.MAX_VALUE && labels.count() == labelIds.length;
     }
 
+    /**
+     * Whether every step is a label of its own: each touchpoint has a label of its own and no repeat is collapsed, so
+     * that label {@code i} of a shaped path is the label of step {@code i} ({@link #labelOf} its touchpoint), and the
+     * link between labels {@code i - 1} and {@code i} is the record's step edge {@code i - 1}.
+     */
+    boolean labelsEachStep() {
+        return !collapseRepeats && labels.count() == labelIds.length;
+    }
+
+    /** The label id of a touchpoint. */
+    int labelOf(int touchpoint) {
+        return labelIds[touchpoint];
+    }
+
     /** How many distinct labels the snapshot's touchpoints map to. */
     int labelCount() {
         return labels.count();
