@@ -234,10 +234,9 @@ final class ColumnTransitions {
                 int weight = columns.weight(position);
                 boolean timed = columns.isTimed(position);
                 journeys += weight;
-                int last = edges.first(position);
-                starts[last] += weight;
                 int start = edges.start(position);
                 int end = start + edges.pathLength(position) - 1;
+                countStartAndEnd(columns, position, weight, start, end);
                 if (timed && end > start) {
                     if (timedCount == timedPositions.length) {
                         timedPositions = Arrays.copyOf(timedPositions, timedCount * 2);
@@ -256,10 +255,6 @@ final class ColumnTransitions {
                         tally[at + 3]++;
                     }
                 }
-                if (end > start) {
-                    last = edges.to(edges.edgeAt(end - 1));
-                }
-                ends[end(last, columns.outcome(position))] += weight;
             }
             durations = new int[edges.edgeCount()];
             for (int edge = 0; edge < durations.length; edge++) {
@@ -279,18 +274,25 @@ final class ColumnTransitions {
                 }
                 int weight = columns.weight(position);
                 journeys += weight;
-                int last = edges.first(position);
-                starts[last] += weight;
                 int start = edges.start(position);
                 int end = start + edges.pathLength(position) - 1;
+                countStartAndEnd(columns, position, weight, start, end);
                 for (int k = start; k < end; k++) {
                     tally[edges.edgeAt(k)] += weight;
                 }
-                if (end > start) {
-                    last = edges.to(edges.edgeAt(end - 1));
-                }
-                ends[end(last, columns.outcome(position))] += weight;
             }
+        }
+
+        /**
+         * Counts where the record at {@code position} starts and where its path ends, by outcome: its first
+         * touchpoint, and the target of its last pair in the column {@code [start, end)} (the first touchpoint when
+         * it has none).
+         */
+        private void countStartAndEnd(JourneyColumns columns, int position, int weight, int start, int end) {
+            int first = edges.first(position);
+            starts[first] += weight;
+            int last = end > start ? edges.to(edges.edgeAt(end - 1)) : first;
+            ends[end(last, columns.outcome(position))] += weight;
         }
 
         /** Adds the counts of {@code second}, the records after these; keeps its durations to gather apart. */
