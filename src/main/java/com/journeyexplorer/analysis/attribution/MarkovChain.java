@@ -79,7 +79,10 @@ public final class MarkovChain {
         }
         this.totalConversions = totalConversions;
         this.totalValue = totalValue;
-        this.solved = SolvedChain.of(sparse(targets, probs));
+        // At order 1 the removal effects need the inverse diagonal (withoutEach), whose factors then serve the solve
+        // too; higher orders solve a restricted chain per label instead.
+        SparseChain chain = sparse(targets, probs);
+        this.solved = order == 1 ? SolvedChain.forRemovals(chain) : SolvedChain.of(chain);
         this.conversionProbability = solved.probability(0, CONVERSION_OUTCOME);
     }
 

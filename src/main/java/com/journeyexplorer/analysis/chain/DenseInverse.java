@@ -7,7 +7,7 @@ import com.journeyexplorer.analysis.WorkBudget;
 
 /**
  * The whole inverse {@code Z = S⁻¹} of a dense M-matrix {@code S = diag(out + row sums of W) - W} (W the transitions
- * between distinct states, non-negative; its diagonal is ignored), as {@link SparseInverseDiagonal} needs it for the
+ * between distinct states, non-negative; its diagonal is ignored), as {@link SparseFactors} needs it for the
  * dense block of hub pages that remains after its sparse elimination (ADR 0007). Both steps work on blocks of
  * {@value #BLOCK} states, so that nearly every multiply-add is in a matrix product whose operands stay in the cache:
  * <ol>

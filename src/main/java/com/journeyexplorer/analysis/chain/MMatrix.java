@@ -2,6 +2,7 @@ package com.journeyexplorer.analysis.chain;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.stream.IntStream;
 
@@ -26,7 +27,9 @@ import com.journeyexplorer.analysis.WorkBudget;
  * {@code ‖x* - x‖∞ ≤ ‖N‖∞ · ‖residual‖∞} is at most {@value #TOLERANCE} of {@code ‖x‖∞}; {@code ‖N‖∞} is bounded by
  * solving {@code M t = 1} alongside ({@code ‖N‖∞ ≤ ‖t‖∞ / (1 - ‖1 - M t‖∞)}, as {@code N ≥ 0}). O(sweeps · transitions); past
  * {@value #MAX_WORK} transition updates it throws {@link ChainNotSolvedException} rather than answer a number that may
- * be wrong.</li>
+ * be wrong;</li>
+ * <li>a cycle of more than {@value #DENSE_DIAGONAL_LIMIT} states factored beforehand ({@link #factorLargeCycles}):
+ * substitution through its sparse factors, exact, instead of Gauss–Seidel.</li>
  * </ul>
  * Every operation runs in a fixed order, so results are bitwise reproducible.
  */
@@ -46,6 +49,12 @@ final class MMatrix {
     private final int[] local;
     private final long maxWork;
     private final double knownNormBound;
+    /**
+     * Per component of more than {@value #DENSE_DIAGONAL_LIMIT} states, once {@link #factorLargeCycles} tried it:
+     * its sparse factors, or null where they would cost too much ({@code factored[c]} then says it was tried).
+     */
+    private final SparseFactors[] factors;
+    private final boolean[] factored;
 
     /** @param exit per state, the probability of leaving the system other than through {@code a}; non-negative */
     MMatrix(Csr a, double[] exit) {
@@ -77,6 +86,25 @@ final class MMatrix {
         }
         this.components = Components.of(a);
         this.local = new int[n];
+        this.factors = new SparseFactors[components.count()];
+        this.factored = new boolean[components.count()];
+    }
+
+    /**
+     * Factors each cycle of more than {@value #DENSE_DIAGONAL_LIMIT} states sparsely ({@link SparseFactors}) where
+     * that stays within {@link #eliminationWorkLimit}: from then on its solves substitute through the factors instead
+     * of iterating, and {@link #inverseDiagonal} reads its diagonal from them. For a caller that will need the
+     * inverse diagonal (removal effects), which costs the factors anyway: the solves then cost a fraction of the
+     * Gauss–Seidel sweeps and are exact rather than within the tolerance. Call before the matrix is shared.
+     */
+    void factorLargeCycles() {
+        for (int c = 0; c < components.count(); c++) {
+            if (components.size(c) > DENSE_DIAGONAL_LIMIT && !factored[c]) {
+                Csr inside = inside(c);
+                factors[c] = SparseFactors.of(inside, leaving(c), eliminationWorkLimit(inside)).orElse(null);
+                factored[c] = true;
+            }
+        }
     }
 
     int size() {
@@ -145,7 +173,7 @@ final class MMatrix {
     /**
      * The diagonal of {@code N = M⁻¹}, {@code N_kk = 1 / (1 - P(return to k))}: {@code 1 / d_k} for a state on no
      * cycle, from the dense factors for a cycle of at most {@value #DENSE_DIAGONAL_LIMIT} states (O(m³)), and for a larger
-     * cycle by sparse elimination and selected inversion ({@link SparseInverseDiagonal}: exact, cost by its fill), or,
+     * cycle by sparse elimination and selected inversion ({@link SparseFactors}: exact, cost by its fill), or,
      * when that would pass {@link #eliminationWorkLimit}, from its columns {@code N e_k}, solved {@value #BLOCK} at a
      * time by Gauss–Seidel (O(m · sweeps · transitions)) to the same error bound as {@link #solve}.
      */
@@ -164,7 +192,9 @@ final class MMatrix {
                 }
             } else {
                 int component = c;
-                double[] inverse = sparseInverseDiagonal(c).orElseGet(() -> largeInverseDiagonal(component));
+                Optional<SparseFactors> sparse = factored[c] ? Optional.ofNullable(factors[c]) : sparseFactors(c);
+                double[] inverse = sparse.map(SparseFactors::inverseDiagonal)
+                        .orElseGet(() -> largeInverseDiagonal(component));
                 for (int k = 0; k < m; k++) {
                     diagonal[components.members[from + k]] = inverse[k];
                 }
@@ -191,7 +221,9 @@ final class MMatrix {
             System.arraycopy(rhs, components.members[from + k] * columns, b, k * columns, columns);
         }
         double[] solution;
-        if (m <= DENSE_LIMIT) {
+        if (factors[c] != null) {
+            solution = transposed ? factors[c].solveTransposed(b, columns) : factors[c].solve(b, columns);
+        } else if (m <= DENSE_LIMIT) {
             DenseFactors factors = factor(c);
             solution = transposed ? factors.solveTransposed(b, columns) : factors.solve(b, columns);
         } else {
@@ -571,14 +603,14 @@ final class MMatrix {
 
     /**
      * The diagonal of the inverse of a component larger than {@value #DENSE_DIAGONAL_LIMIT} by sparse GTH elimination
-     * and selected inversion ({@link SparseInverseDiagonal}), or empty when that would take more than
+     * and selected inversion ({@link SparseFactors}), or empty when that would take more than
      * {@link #eliminationWorkLimit} operations: eight Gauss–Seidel sweeps of every column, the least the column method
      * costs (it first checks convergence after {@value #CHECK_BLOCK_EVERY} sweeps), so that the elimination is never
      * chosen where it could be slower, and giving up early wastes a fraction of what the column method then takes.
      */
-    private java.util.Optional<double[]> sparseInverseDiagonal(int c) {
+    private Optional<SparseFactors> sparseFactors(int c) {
         Csr inside = inside(c);
-        return SparseInverseDiagonal.of(inside, leaving(c), eliminationWorkLimit(inside));
+        return SparseFactors.of(inside, leaving(c), eliminationWorkLimit(inside));
     }
 
     /** {@code 8 · m · (transitions + m)} of a component: eight sweeps of {@link #largeInverseDiagonal} over its m columns. */

@@ -40,7 +40,7 @@ public final class SolvedChain {
 
     private final long maxWork;
 
-    private SolvedChain(SparseChain chain, long maxWork) {
+    private SolvedChain(SparseChain chain, long maxWork, boolean factored) {
         this.chain = chain;
         this.maxWork = maxWork;
         int n = chain.states();
@@ -58,6 +58,9 @@ public final class SolvedChain {
             }
         }
         this.matrix = liveMatrix();
+        if (factored) {
+            matrix.factorLargeCycles();
+        }
         int outcomes = chain.outcomes();
         // An outcome no state is absorbed in (open journeys, when none is selected) has probability 0 everywhere:
         // it is left out of the solve. Each column is solved on its own terms (the iterative stopping rule ignores a
@@ -92,12 +95,21 @@ public final class SolvedChain {
 
     /** Solves the chain. */
     public static SolvedChain of(SparseChain chain) {
-        return new SolvedChain(chain, MMatrix.MAX_WORK);
+        return new SolvedChain(chain, MMatrix.MAX_WORK, false);
+    }
+
+    /**
+     * Solves the chain for a caller that will ask for {@link #withoutEach}: its large cycles are factored first
+     * ({@link MMatrix#factorLargeCycles}), as the removal effects need anyway, and every solve substitutes through the
+     * factors instead of iterating.
+     */
+    public static SolvedChain forRemovals(SparseChain chain) {
+        return new SolvedChain(chain, MMatrix.MAX_WORK, true);
     }
 
     /** With a lower work bound per iterative solve, for tests of the failure. */
     static SolvedChain of(SparseChain chain, long maxWork) {
-        return new SolvedChain(chain, maxWork);
+        return new SolvedChain(chain, maxWork, false);
     }
 
     public SparseChain chain() {

@@ -146,15 +146,17 @@ public final class SegmentComparison {
         Runnable attributeB = () -> attributions[1] = counts.attributionB.attribution();
         if (numbers.length >= parallelFrom) {
             // The sides' attributions depend on nothing else (a Markov side solves its chain with every removal
-            // effect, most of the request): the side of fewer journeys on the second core, the other, then the
-            // shares, here. Work this thread splits (the dense products of a chain, the shares' halves) goes to the
-            // pool, whose thread takes it once free; what a pool thread splits stays with it.
+            // effect, most of the request): the side of more journeys here, the other, then the shares, on the
+            // second core, which balances the two better than the shares after the larger side. Work this thread
+            // splits (the dense products of a chain) goes to the pool, whose thread takes it once free; what a pool
+            // thread splits (the shares' halves) stays with it.
             boolean aLarger = totalA >= totalB;
             Runnable larger = aLarger ? attributeA : attributeB;
-            TwoHalves.both(() -> {
-                larger.run();
+            Runnable smaller = aLarger ? attributeB : attributeA;
+            TwoHalves.both(larger, () -> {
+                smaller.run();
                 shares.run();
-            }, aLarger ? attributeB : attributeA);
+            });
         } else {
             shares.run();
             attributeA.run();

@@ -217,6 +217,38 @@ class SolvedChainTests {
         }
     }
 
+    @Test
+    void largeCyclesFactoredForRemovalsAreSolvedThroughTheFactorsToTheDenseAnswer() {
+        for (long seed = 1; seed <= 3; seed++) {
+            int n = MMatrix.DENSE_DIAGONAL_LIMIT + 150;
+            double[][][] chain = cycle(seed, n, 0.05);
+            double[][] expected = DenseChainSolve.absorption(chain[0], chain[1]);
+            SparseChain sparse = DenseChainSolve.sparse(chain[0], chain[1]);
+            SolvedChain factored = SolvedChain.forRemovals(sparse);
+            SolvedChain iterated = SolvedChain.of(sparse);
+            assertThat(factored.largestCycle()).isEqualTo(n);
+            boolean differs = false;
+            for (int i = 0; i < n; i++) {
+                for (int o = 0; o < 2; o++) {
+                    assertThat(factored.probability(i, o)).isCloseTo(expected[i][o], within(EXACT));
+                    differs |= factored.probability(i, o) != iterated.probability(i, o);
+                }
+            }
+            // a different method (substitution, not sweeps) answers the same to the tolerance, not to the bit
+            assertThat(differs).as("seed %d: solved by substitution", seed).isTrue();
+            double[] each = factored.withoutEach(0, 0);
+            double[] eachIterated = iterated.withoutEach(0, 0);
+            for (int k : new int[] {1, 7, n / 2, n - 1}) {
+                boolean[] removed = new boolean[n];
+                removed[k] = true;
+                double[][][] cut = DenseChainSolve.without(chain[0], chain[1], removed);
+                double without = DenseChainSolve.absorption(cut[0], cut[1])[0][0];
+                assertThat(each[k]).isCloseTo(without, within(EXACT));
+                assertThat(eachIterated[k]).isCloseTo(without, within(EXACT));
+            }
+        }
+    }
+
     /** A ring through n states plus random chords, each state leaving the ring with probability about {@code out}. */
     private static double[][][] cycle(long seed, int n, double out) {
         Random random = new Random(seed);

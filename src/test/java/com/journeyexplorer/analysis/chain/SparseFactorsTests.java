@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * The diagonal of the fundamental matrix by sparse elimination and selected inversion, against a dense inverse by
  * Gauss–Jordan elimination with partial pivoting, relative to 1e-9.
  */
-class SparseInverseDiagonalTests {
+class SparseFactorsTests {
 
     private static final double EXACT = 1e-9;
 
@@ -150,7 +150,7 @@ class SparseInverseDiagonalTests {
             Random random = new Random(seed);
             int n = 2 + random.nextInt(60);
             double[][] q = randomLoop(random, n, random.nextBoolean() ? 0.05 : 0.5, random.nextBoolean());
-            Optional<double[]> diagonal = SparseInverseDiagonal.of(inside(q), exits(q), Long.MAX_VALUE);
+            Optional<double[]> diagonal = SparseFactors.inverseDiagonalOf(inside(q), exits(q), Long.MAX_VALUE);
             assertThat(diagonal).as("seed %d", seed).isPresent();
             assertDiagonal(diagonal.get(), denseInverseDiagonal(q), "seed " + seed);
         }
@@ -163,7 +163,7 @@ class SparseInverseDiagonalTests {
             int n = 150 + random.nextInt(300);
             double[][] q = hubLoop(random, n, 5 + random.nextInt(20));
             Csr inside = inside(q);
-            Optional<double[]> diagonal = SparseInverseDiagonal.of(inside, exits(q),
+            Optional<double[]> diagonal = SparseFactors.inverseDiagonalOf(inside, exits(q),
                     MMatrix.eliminationWorkLimit(inside));
             assertThat(diagonal).as("seed %d", seed).isPresent();
             assertDiagonal(diagonal.get(), denseInverseDiagonal(q), "seed " + seed);
@@ -174,7 +174,7 @@ class SparseInverseDiagonalTests {
     void aLoopOfNearlyOneBetweenTwoStatesKeepsItsDigits() {
         // N = 1/(1 - 0.9999²) · [[1, 0.9999], [0.9999, 1]]: the diagonal is 1/(1 - 0.9999²) = 5000.250012500625...
         double[][] q = {{0, 0.9999, 0.0001}, {0.9999, 0, 0.0001}};
-        double[] diagonal = SparseInverseDiagonal.of(inside(q), exits(q), Long.MAX_VALUE).orElseThrow();
+        double[] diagonal = SparseFactors.inverseDiagonalOf(inside(q), exits(q), Long.MAX_VALUE).orElseThrow();
         double expected = 1 / (0.0001 * (2 - 0.0001));
         assertThat(diagonal[0]).isCloseTo(expected, within(1e-13 * expected));
         assertThat(diagonal[1]).isCloseTo(expected, within(1e-13 * expected));
@@ -184,7 +184,7 @@ class SparseInverseDiagonalTests {
     void givesUpBeyondItsWorkLimit() {
         Random random = new Random(5);
         double[][] q = randomLoop(random, 80, 0.1, false);
-        assertThat(SparseInverseDiagonal.of(inside(q), exits(q), 1000)).isEmpty();
+        assertThat(SparseFactors.inverseDiagonalOf(inside(q), exits(q), 1000)).isEmpty();
     }
 
     /** A random chain in which every state leads to {@code links} random others: eliminating it fills in everything. */
@@ -208,11 +208,11 @@ class SparseInverseDiagonalTests {
         int n = 1200;
         double[][] q = expander(random, n, 12);
         Csr inside = inside(q);
-        assertThat(SparseInverseDiagonal.of(inside, exits(q), MMatrix.eliminationWorkLimit(inside))).isEmpty();
+        assertThat(SparseFactors.inverseDiagonalOf(inside, exits(q), MMatrix.eliminationWorkLimit(inside))).isEmpty();
         MMatrix matrix = new MMatrix(inside, exits(q));
         assertThat(matrix.components().count()).isEqualTo(1);
         // the reference: the elimination without a work limit, itself checked against a dense inverse above
-        double[] eliminated = SparseInverseDiagonal.of(inside, exits(q), Long.MAX_VALUE).orElseThrow();
+        double[] eliminated = SparseFactors.inverseDiagonalOf(inside, exits(q), Long.MAX_VALUE).orElseThrow();
         assertDiagonal(matrix.inverseDiagonal(), eliminated, "expander");
     }
 
@@ -222,7 +222,7 @@ class SparseInverseDiagonalTests {
         int n = MMatrix.DENSE_DIAGONAL_LIMIT + 300;
         double[][] q = expander(random, n, 20);
         Csr inside = inside(q);
-        Optional<double[]> diagonal = SparseInverseDiagonal.of(inside, exits(q), MMatrix.eliminationWorkLimit(inside));
+        Optional<double[]> diagonal = SparseFactors.inverseDiagonalOf(inside, exits(q), MMatrix.eliminationWorkLimit(inside));
         assertThat(diagonal).isPresent();
         assertDiagonal(diagonal.get(), denseInverseDiagonal(q), "expander");
     }
@@ -233,7 +233,7 @@ class SparseInverseDiagonalTests {
         int n = MMatrix.DENSE_DIAGONAL_LIMIT + 300;
         double[][] q = hubLoop(random, n, 12);
         Csr inside = inside(q);
-        assertThat(SparseInverseDiagonal.of(inside, exits(q), MMatrix.eliminationWorkLimit(inside))).isPresent();
+        assertThat(SparseFactors.inverseDiagonalOf(inside, exits(q), MMatrix.eliminationWorkLimit(inside))).isPresent();
         MMatrix matrix = new MMatrix(inside, exits(q));
         assertThat(largestComponent(matrix.components())).isEqualTo(n);
         assertDiagonal(matrix.inverseDiagonal(), denseInverseDiagonal(q), "hub loop");
@@ -247,12 +247,99 @@ class SparseInverseDiagonalTests {
         return largest;
     }
 
+    /** {@code A · B} (or {@code Aᵀ · B}) of a dense n × n and an n × columns row-major matrix. */
+    private static double[] product(double[][] a, double[] b, int columns, boolean transposed) {
+        int n = a.length;
+        double[] result = new double[n * columns];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double aij = transposed ? a[j][i] : a[i][j];
+                for (int o = 0; o < columns; o++) {
+                    result[i * columns + o] += aij * b[j * columns + o];
+                }
+            }
+        }
+        return result;
+    }
+
+    private static double[][] denseInverse(double[][] q) {
+        int n = q.length;
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                a[i][j] = (i == j ? 1 : 0) - q[i][j];
+            }
+        }
+        return DenseChainSolve.inverse(a);
+    }
+
+    /** Both solves through the factors against the dense inverse's products, three right-hand sides at once. */
+    private static void assertSolves(SparseFactors factors, double[][] q, Random random, String what) {
+        int n = q.length;
+        int columns = 3;
+        double[] b = new double[n * columns];
+        for (int k = 0; k < b.length; k++) {
+            b[k] = random.nextInt(4) == 0 ? 0 : random.nextDouble();
+        }
+        double[][] inverse = denseInverse(q);
+        double[] x = factors.solve(b, columns);
+        double[] y = factors.solveTransposed(b, columns);
+        double[] expectedX = product(inverse, b, columns, false);
+        double[] expectedY = product(inverse, b, columns, true);
+        for (int k = 0; k < b.length; k++) {
+            assertThat(x[k]).as("%s, M x = b, entry %d", what, k)
+                    .isCloseTo(expectedX[k], within(EXACT * Math.max(1, expectedX[k])));
+            assertThat(y[k]).as("%s, Mᵀ y = b, entry %d", what, k)
+                    .isCloseTo(expectedY[k], within(EXACT * Math.max(1, expectedY[k])));
+        }
+    }
+
+    @Test
+    void solvesThroughTheFactorsEqualADenseInverseOnRandomLoops() {
+        for (long seed = 1; seed <= 200; seed++) {
+            Random random = new Random(seed);
+            int n = 2 + random.nextInt(60);
+            double[][] q = randomLoop(random, n, random.nextBoolean() ? 0.05 : 0.5, random.nextBoolean());
+            SparseFactors factors = SparseFactors.of(inside(q), exits(q), Long.MAX_VALUE).orElseThrow();
+            assertSolves(factors, q, random, "seed " + seed);
+        }
+    }
+
+    @Test
+    void solvesThroughTheFactorsEqualADenseInverseOnHubLoopsWithADenseBlock() {
+        for (long seed = 1; seed <= 8; seed++) {
+            Random random = new Random(seed);
+            int n = 150 + random.nextInt(300);
+            double[][] q = hubLoop(random, n, 5 + random.nextInt(20));
+            Csr inside = inside(q);
+            SparseFactors factors = SparseFactors.of(inside, exits(q), MMatrix.eliminationWorkLimit(inside))
+                    .orElseThrow();
+            // both parts of the substitution are exercised: sparse steps and a dense rest of several states
+            assertThat(factors.denseStates()).as("seed %d", seed).isGreaterThan(2).isLessThan(n);
+            assertSolves(factors, q, random, "seed " + seed);
+        }
+    }
+
+    @Test
+    void aLoopOfNearlyOneKeepsItsDigitsInTheSolves() {
+        // x = N (1, 0)ᵀ with N = 1/(1 - 0.9999²) · [[1, 0.9999], [0.9999, 1]]
+        double[][] q = {{0, 0.9999, 0.0001}, {0.9999, 0, 0.0001}};
+        SparseFactors factors = SparseFactors.of(inside(q), exits(q), Long.MAX_VALUE).orElseThrow();
+        double scale = 1 / (0.0001 * (2 - 0.0001));
+        double[] x = factors.solve(new double[] {1, 0}, 1);
+        double[] y = factors.solveTransposed(new double[] {1, 0}, 1);
+        assertThat(x[0]).isCloseTo(scale, within(1e-13 * scale));
+        assertThat(x[1]).isCloseTo(0.9999 * scale, within(1e-13 * scale));
+        assertThat(y[0]).isCloseTo(scale, within(1e-13 * scale));
+        assertThat(y[1]).isCloseTo(0.9999 * scale, within(1e-13 * scale));
+    }
+
     @Test
     void resultsAreBitwiseReproducible() {
         Random random = new Random(31);
         double[][] q = hubLoop(random, 300, 8);
-        double[] first = SparseInverseDiagonal.of(inside(q), exits(q), Long.MAX_VALUE).orElseThrow();
-        double[] second = SparseInverseDiagonal.of(inside(q), exits(q), Long.MAX_VALUE).orElseThrow();
+        double[] first = SparseFactors.inverseDiagonalOf(inside(q), exits(q), Long.MAX_VALUE).orElseThrow();
+        double[] second = SparseFactors.inverseDiagonalOf(inside(q), exits(q), Long.MAX_VALUE).orElseThrow();
         assertThat(second).containsExactly(first);
     }
 }

@@ -7,8 +7,9 @@ import java.util.concurrent.CancellationException;
 import com.journeyexplorer.analysis.WorkBudget;
 
 /**
- * The diagonal of the inverse {@code N = M⁻¹} of one strongly connected component's M-matrix {@code M = D - A}, exact,
- * by sparse elimination and selected inversion (ADR 0007):
+ * Sparse factors of one strongly connected component's M-matrix {@code M = D - A}: from them, exactly, the diagonal
+ * of the inverse {@code N = M⁻¹} by selected inversion, and solves of {@code M X = B} and {@code Mᵀ Y = B} by
+ * substitution (ADR 0007):
  * <ol>
  * <li>Grassmann–Taksar–Heyman elimination without pivoting, {@code M = L·P·U} (L unit lower, U unit upper, P the
  * pivots), each pivot the sum of the non-negative probabilities that leave the state in the chain censored to the
@@ -28,9 +29,15 @@ import com.journeyexplorer.analysis.WorkBudget;
  * table, or one scan of a row not much longer than the step's neighbours), the dense rest's {@code r³} (counted as a quarter of that, being vectorized), and the recurrences' scans of
  * the neighbours' patterns; memory 2 doubles and an int per filled entry, and two {@code r × r} matrices. On graphs that fill in (random, expander-like chains) these exceed the {@code workLimit} and
  * {@link #of} gives up early, within about that many operations, leaving the diagonal to the iterative column method.
+ * The solves substitute through the same factors: forward through L (each eliminated step's value pushed to its
+ * later neighbours, {@code y_l += b_lp y_p}), the dense block's rest by its inverse, then back through U
+ * ({@code x_p = y_p / pivot_p + Σ_l a_pl x_l}); the transposed solve likewise with the roles of a and b swapped and
+ * the dense inverse transposed. Every term of both is a product of non-negative numbers too, so they keep the
+ * factors' accuracy, where an iterative solve stops at a tolerance; they cost the filled pattern plus {@code r²} per
+ * column, a fraction of the elimination, which is why a caller that needs the diagonal anyway solves through them.
  * Every operation runs in a fixed order, so results are bitwise reproducible.
  */
-final class SparseInverseDiagonal {
+final class SparseFactors {
 
     /** A hash-table update costs about this many multiply-adds of a dense or scanned loop, for the work count. */
     private static final long HASH_COST = 4;
@@ -64,54 +71,150 @@ final class SparseInverseDiagonal {
     private final int[] stateAt;
     /** The positions from here on form the dense block, inverted as a whole by {@link DenseInverse}. */
     private final int denseFrom;
-    /** The dense block of the censored chain: its transitions (rows) and exits, in positions from denseFrom. */
-    private final double[][] denseBlock;
-    private final double[] denseOut;
+    /**
+     * The inverse of the dense block of the censored chain (the rest of M once the sparse steps are eliminated), in
+     * positions from denseFrom; empty when there is no dense block.
+     */
+    private final double[][] denseInverse;
 
-    private SparseInverseDiagonal(int[][] later, double[][] a, double[][] b, double[] pivot, int[] stateAt,
-            int denseFrom, double[][] denseBlock, double[] denseOut) {
+    private SparseFactors(int[][] later, double[][] a, double[][] b, double[] pivot, int[] stateAt, int denseFrom,
+            double[][] denseInverse) {
         this.later = later;
         this.a = a;
         this.b = b;
         this.pivot = pivot;
         this.stateAt = stateAt;
         this.denseFrom = denseFrom;
-        this.denseBlock = denseBlock;
-        this.denseOut = denseOut;
+        this.denseInverse = denseInverse;
     }
 
     /**
-     * The diagonal of the inverse of {@code M = diag(out + row sums of inside) - inside}, by local state number; empty
+     * The factors of {@code M = diag(out + row sums of inside) - inside}, the dense block's inverse included; empty
      * when the elimination and the recurrences would take more than {@code workLimit} multiply-adds or
      * {@value #ENTRY_LIMIT} filled entries.
      *
      * @param inside the transitions within the component, local numbers, non-negative, no diagonal
      * @param out    per state, the probability of leaving the component (non-negative; positive for some state)
      */
-    static Optional<double[]> of(Csr inside, double[] out, long workLimit) {
-        Optional<SparseInverseDiagonal> factors = new Elimination(inside, out, workLimit).run();
-        if (factors.isEmpty() || factors.get().recurrenceWork() > workLimit) {
+    static Optional<SparseFactors> of(Csr inside, double[] out, long workLimit) {
+        Elimination elimination = new Elimination(inside, out, workLimit);
+        if (!elimination.run()) {
             return Optional.empty();
         }
-        return Optional.of(factors.get().diagonal());
+        elimination.sortPatterns();
+        if (elimination.recurrenceWork() > workLimit) {
+            return Optional.empty();
+        }
+        return Optional.of(elimination.factors());
     }
 
-    /**
-     * The multiply-adds of {@link #diagonal()}: a sparse step scans the later pattern of each of its later neighbours
-     * eliminated sparsely, and pairs up those in the dense block; the dense block's inverse takes {@code 2r³/3} beyond
-     * its elimination (counted when the elimination chose it).
-     */
-    private long recurrenceWork() {
-        long work = 0;
+    /** The diagonal of {@code M⁻¹} by local state number, or empty as {@link #of} (tests). */
+    static Optional<double[]> inverseDiagonalOf(Csr inside, double[] out, long workLimit) {
+        return of(inside, out, workLimit).map(SparseFactors::inverseDiagonal);
+    }
+
+    /** States in the dense block, inverted whole (tests). */
+    int denseStates() {
+        return denseInverse.length;
+    }
+
+    /** {@code X} with {@code M X = B}; B and X are m × columns, row-major, by local state number. */
+    double[] solve(double[] rhs, int columns) {
+        int m = pivot.length;
+        double[] y = byPosition(rhs, columns);
         for (int p = 0; p < denseFrom; p++) {
-            int[] neighbours = later[p];
-            for (int t = 0; t < neighbours.length; t++) {
-                int k = neighbours[t];
-                work += 1 + (k < denseFrom ? later[k].length : neighbours.length - t);
+            push(y, p, later[p], b[p], columns);
+        }
+        double[] x = new double[m * columns];
+        multiplyDense(y, x, columns, false);
+        for (int p = denseFrom - 1; p >= 0; p--) {
+            pull(y, x, p, later[p], a[p], columns);
+        }
+        return byState(x, columns);
+    }
+
+    /** {@code Y} with {@code Mᵀ Y = B}; B and Y are m × columns, row-major, by local state number. */
+    double[] solveTransposed(double[] rhs, int columns) {
+        int m = pivot.length;
+        double[] y = byPosition(rhs, columns);
+        for (int p = 0; p < denseFrom; p++) {
+            push(y, p, later[p], a[p], columns);
+        }
+        double[] x = new double[m * columns];
+        multiplyDense(y, x, columns, true);
+        for (int p = denseFrom - 1; p >= 0; p--) {
+            pull(y, x, p, later[p], b[p], columns);
+        }
+        return byState(x, columns);
+    }
+
+    /** Forward substitution's step p: {@code y_l += factor_l · y_p} for each later neighbour l. */
+    private static void push(double[] y, int p, int[] neighbours, double[] factor, int columns) {
+        for (int t = 0; t < neighbours.length; t++) {
+            double f = factor[t];
+            if (f == 0) {
+                continue;
+            }
+            int to = neighbours[t] * columns;
+            for (int o = 0; o < columns; o++) {
+                y[to + o] += f * y[p * columns + o];
             }
         }
-        long r = pivot.length - denseFrom;
-        return work + 2 * r * r * r / 3 / DENSE_SPEEDUP;
+    }
+
+    /** Back substitution's step p: {@code x_p = y_p / pivot_p + Σ_l factor_l · x_l} over the later neighbours. */
+    private void pull(double[] y, double[] x, int p, int[] neighbours, double[] factor, int columns) {
+        for (int o = 0; o < columns; o++) {
+            double sum = y[p * columns + o] / pivot[p];
+            for (int t = 0; t < neighbours.length; t++) {
+                sum += factor[t] * x[neighbours[t] * columns + o];
+            }
+            x[p * columns + o] = sum;
+        }
+    }
+
+    /** The dense block's part: {@code x_D = Z y_D}, or {@code Zᵀ y_D} when transposed, Z its inverse. */
+    private void multiplyDense(double[] y, double[] x, int columns, boolean transposed) {
+        int r = denseInverse.length;
+        int base = denseFrom * columns;
+        for (int i = 0; i < r; i++) {
+            double[] zi = denseInverse[i];
+            if (transposed) {
+                // row i of Z spreads y_i over x: x_j += Z_ij y_i
+                for (int o = 0; o < columns; o++) {
+                    double yi = y[base + i * columns + o];
+                    if (yi != 0) {
+                        for (int j = 0; j < r; j++) {
+                            x[base + j * columns + o] += zi[j] * yi;
+                        }
+                    }
+                }
+            } else {
+                for (int o = 0; o < columns; o++) {
+                    double sum = 0;
+                    for (int j = 0; j < r; j++) {
+                        sum += zi[j] * y[base + j * columns + o];
+                    }
+                    x[base + i * columns + o] = sum;
+                }
+            }
+        }
+    }
+
+    private double[] byPosition(double[] byState, int columns) {
+        double[] result = new double[byState.length];
+        for (int p = 0; p < stateAt.length; p++) {
+            System.arraycopy(byState, stateAt[p] * columns, result, p * columns, columns);
+        }
+        return result;
+    }
+
+    private double[] byState(double[] byPosition, int columns) {
+        double[] result = new double[byPosition.length];
+        for (int p = 0; p < stateAt.length; p++) {
+            System.arraycopy(byPosition, p * columns, result, stateAt[p] * columns, columns);
+        }
+        return result;
     }
 
     /**
@@ -119,9 +222,9 @@ final class SparseInverseDiagonal {
      * block's part of Z is its whole inverse ({@link DenseInverse}); a sparse step's part is its column and row on
      * its pattern.
      */
-    private double[] diagonal() {
+    double[] inverseDiagonal() {
         int m = pivot.length;
-        double[][] dense = denseFrom < m ? DenseInverse.of(denseBlock, denseOut) : new double[0][];
+        double[][] dense = denseInverse;
         double[] z = new double[m];
         for (int p = denseFrom; p < m; p++) {
             z[p] = dense[p - denseFrom][p - denseFrom];
@@ -261,7 +364,8 @@ final class SparseInverseDiagonal {
             }
         }
 
-        Optional<SparseInverseDiagonal> run() {
+        /** Eliminates every state; false when it gave up (work or entry limit passed, or the dense rest too large). */
+        boolean run() {
             LongHeap queue = new LongHeap(m);
             for (int i = 0; i < m; i++) {
                 queue.add(key(i));
@@ -280,7 +384,7 @@ final class SparseInverseDiagonal {
                 }
                 int remaining = m - steps;
                 if (DENSE_RATIO * degree[p] >= remaining && remaining > 1) {
-                    return eliminateDensely() ? Optional.of(factors()) : Optional.empty();
+                    return eliminateDensely();
                 }
                 Row row = rows[p];
                 int size = 0;
@@ -295,7 +399,7 @@ final class SparseInverseDiagonal {
                 }
                 work += HASH_COST * size * (long) size;
                 if (work > workLimit || entries > ENTRY_LIMIT) {
-                    return Optional.empty();
+                    return false;
                 }
                 double leave = out[p];
                 for (int t = 0; t < size; t++) {
@@ -342,7 +446,25 @@ final class SparseInverseDiagonal {
                     checkBudget();
                 }
             }
-            return Optional.of(factors());
+            return true;
+        }
+
+        /**
+         * After {@link #sortPatterns}: the multiply-adds of {@link #inverseDiagonal()}: a sparse step scans the later pattern
+         * of each of its later neighbours eliminated sparsely, and pairs up those in the dense block; the dense
+         * block's inverse takes {@code 2r³/3} beyond its elimination (counted when the elimination chose it).
+         */
+        long recurrenceWork() {
+            long work = 0;
+            for (int p = 0; p < denseFrom; p++) {
+                int[] neighbours = later[p];
+                for (int t = 0; t < neighbours.length; t++) {
+                    int k = neighbours[t];
+                    work += 1 + (k < denseFrom ? later[k].length : neighbours.length - t);
+                }
+            }
+            long r = m - denseFrom;
+            return work + 2 * r * r * r / 3 / DENSE_SPEEDUP;
         }
 
         private long key(int state) {
@@ -404,8 +526,8 @@ final class SparseInverseDiagonal {
             return true;
         }
 
-        /** The steps' neighbours turned into elimination positions and sorted, with a and b. */
-        private SparseInverseDiagonal factors() {
+        /** After {@link #run}: the steps' neighbours turned into elimination positions and sorted, with a and b. */
+        void sortPatterns() {
             for (int p = 0; p < denseFrom; p++) {
                 int[] neighbours = later[p];
                 int size = neighbours.length;
@@ -427,7 +549,13 @@ final class SparseInverseDiagonal {
                 a[p] = ap;
                 b[p] = bp;
             }
-            return new SparseInverseDiagonal(later, a, b, pivot, stateAt, denseFrom, denseBlock, denseOut);
+        }
+
+        /** After {@link #sortPatterns}: the factors, the dense block inverted. */
+        SparseFactors factors() {
+            double[][] denseInverse = denseFrom < m ? DenseInverse.of(denseBlock, denseOut) : new double[0][];
+            denseBlock = null;
+            return new SparseFactors(later, a, b, pivot, stateAt, denseFrom, denseInverse);
         }
     }
 
