@@ -10,6 +10,7 @@ import com.journeyexplorer.analysis.TwoHalves;
 import com.journeyexplorer.analysis.attribution.Attribution;
 import com.journeyexplorer.analysis.attribution.AttributionAccumulator;
 import com.journeyexplorer.analysis.attribution.AttributionModel;
+import com.journeyexplorer.analysis.attribution.MarkovAttribution;
 import com.journeyexplorer.analysis.stats.ChiSquare;
 import com.journeyexplorer.analysis.stats.Interval;
 import com.journeyexplorer.analysis.stats.Proportions;
@@ -145,18 +146,26 @@ public final class SegmentComparison {
         Runnable attributeA = () -> attributions[0] = counts.attributionA.attribution();
         Runnable attributeB = () -> attributions[1] = counts.attributionB.attribution();
         if (numbers.length >= parallelFrom) {
-            // The sides' attributions depend on nothing else (a Markov side solves its chain with every removal
-            // effect, most of the request): the side of more journeys here, the other, then the shares, on the
-            // second core, which balances the two better than the shares after the larger side. Work this thread
-            // splits (the dense products of a chain) goes to the pool, whose thread takes it once free; what a pool
-            // thread splits (the shares' halves) stays with it.
+            // The sides' attributions depend on nothing else. A Markov side (its chain solved with every removal
+            // effect) takes about as long as the other side and the shares together: the side of more journeys here,
+            // the other, then the shares, on the second core. A heuristic side takes a fraction of the shares: the
+            // larger side, then the shares here, the other side on the second core, whose thread then takes the
+            // halves the shares split off. Work this thread splits (the dense products of a chain, the shares'
+            // halves) goes to the pool, whose thread takes it once free; what a pool thread splits stays with it.
             boolean aLarger = totalA >= totalB;
             Runnable larger = aLarger ? attributeA : attributeB;
             Runnable smaller = aLarger ? attributeB : attributeA;
-            TwoHalves.both(larger, () -> {
-                smaller.run();
-                shares.run();
-            });
+            if (counts.attributionA instanceof MarkovAttribution.ChainAccumulator) {
+                TwoHalves.both(larger, () -> {
+                    smaller.run();
+                    shares.run();
+                });
+            } else {
+                TwoHalves.both(() -> {
+                    larger.run();
+                    shares.run();
+                }, smaller);
+            }
         } else {
             shares.run();
             attributeA.run();
