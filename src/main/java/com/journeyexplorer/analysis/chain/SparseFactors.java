@@ -120,30 +120,28 @@ final class SparseFactors {
 
     /** {@code X} with {@code M X = B}; B and X are m × columns, row-major, by local state number. */
     double[] solve(double[] rhs, int columns) {
-        int m = pivot.length;
-        double[] y = byPosition(rhs, columns);
-        for (int p = 0; p < denseFrom; p++) {
-            push(y, p, later[p], b[p], columns);
-        }
-        double[] x = new double[m * columns];
-        multiplyDense(y, x, columns, false);
-        for (int p = denseFrom - 1; p >= 0; p--) {
-            pull(y, x, p, later[p], a[p], columns);
-        }
-        return byState(x, columns);
+        return substitute(rhs, columns, b, a, false);
     }
 
     /** {@code Y} with {@code Mᵀ Y = B}; B and Y are m × columns, row-major, by local state number. */
     double[] solveTransposed(double[] rhs, int columns) {
+        return substitute(rhs, columns, a, b, true);
+    }
+
+    /**
+     * Forward through the sparse steps with {@code forward} (b for M, a for Mᵀ), the dense rest by its inverse
+     * (transposed for Mᵀ), back with {@code back}.
+     */
+    private double[] substitute(double[] rhs, int columns, double[][] forward, double[][] back, boolean transposed) {
         int m = pivot.length;
         double[] y = byPosition(rhs, columns);
         for (int p = 0; p < denseFrom; p++) {
-            push(y, p, later[p], a[p], columns);
+            push(y, p, later[p], forward[p], columns);
         }
         double[] x = new double[m * columns];
-        multiplyDense(y, x, columns, true);
+        multiplyDense(y, x, columns, transposed);
         for (int p = denseFrom - 1; p >= 0; p--) {
-            pull(y, x, p, later[p], b[p], columns);
+            pull(y, x, p, later[p], back[p], columns);
         }
         return byState(x, columns);
     }

@@ -119,8 +119,8 @@ class SparseFactorsTests {
         return exit;
     }
 
-    /** The diagonal of (I - Q)⁻¹ by elimination with partial pivoting, O(n³). */
-    private static double[] denseInverseDiagonal(double[][] q) {
+    /** (I - Q)⁻¹ by Gauss–Jordan elimination with partial pivoting, O(n³). */
+    private static double[][] denseInverse(double[][] q) {
         int n = q.length;
         double[][] a = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -128,9 +128,14 @@ class SparseFactorsTests {
                 a[i][j] = (i == j ? 1 : 0) - q[i][j];
             }
         }
-        double[][] inverse = DenseChainSolve.inverse(a);
-        double[] diagonal = new double[n];
-        for (int i = 0; i < n; i++) {
+        return DenseChainSolve.inverse(a);
+    }
+
+    /** The diagonal of (I - Q)⁻¹ by elimination with partial pivoting, O(n³). */
+    private static double[] denseInverseDiagonal(double[][] q) {
+        double[][] inverse = denseInverse(q);
+        double[] diagonal = new double[q.length];
+        for (int i = 0; i < q.length; i++) {
             diagonal[i] = inverse[i][i];
         }
         return diagonal;
@@ -260,17 +265,6 @@ class SparseFactorsTests {
             }
         }
         return result;
-    }
-
-    private static double[][] denseInverse(double[][] q) {
-        int n = q.length;
-        double[][] a = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                a[i][j] = (i == j ? 1 : 0) - q[i][j];
-            }
-        }
-        return DenseChainSolve.inverse(a);
     }
 
     /** Both solves through the factors against the dense inverse's products, three right-hand sides at once. */
