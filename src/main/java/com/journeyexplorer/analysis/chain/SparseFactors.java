@@ -448,9 +448,10 @@ final class SparseFactors {
         }
 
         /**
-         * After {@link #sortPatterns}: the multiply-adds of {@link #inverseDiagonal()}: a sparse step scans the later pattern
-         * of each of its later neighbours eliminated sparsely, and pairs up those in the dense block; the dense
-         * block's inverse takes {@code 2r³/3} beyond its elimination (counted when the elimination chose it).
+         * After {@link #sortPatterns}: the multiply-adds of {@link #inverseDiagonal()}: a sparse step scans the
+         * later pattern of each of its later neighbours eliminated sparsely, and pairs up those in the dense block;
+         * the dense block's inverse takes {@code 2r³/3} beyond its elimination (counted when the elimination chose
+         * it).
          */
         long recurrenceWork() {
             long work = 0;

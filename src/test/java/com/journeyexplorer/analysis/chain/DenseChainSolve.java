@@ -87,6 +87,27 @@ public final class DenseChainSolve {
         return new double[][][] {q2, r2};
     }
 
+    /** {@code (I - Q)⁻¹}, the fundamental matrix, of n × n transitions q (self-loops on the diagonal); O(n³). */
+    static double[][] fundamental(double[][] q) {
+        int n = q.length;
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                a[i][j] = (i == j ? 1 : 0) - q[i][j];
+            }
+        }
+        return inverse(a);
+    }
+
+    /** The last column of each row of a chain given as n rows of n transitions followed by the row's exit. */
+    static double[] exits(double[][] chain) {
+        double[] exit = new double[chain.length];
+        for (int i = 0; i < chain.length; i++) {
+            exit[i] = chain[i][chain.length];
+        }
+        return exit;
+    }
+
     /** The inverse of {@code a} (left as it is) by elimination with partial pivoting, O(n³). */
     static double[][] inverse(double[][] a) {
         int n = a.length;

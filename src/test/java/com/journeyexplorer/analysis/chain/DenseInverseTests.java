@@ -1,5 +1,6 @@
 package com.journeyexplorer.analysis.chain;
 
+import static com.journeyexplorer.analysis.chain.DenseChainSolve.exits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -52,14 +53,6 @@ class DenseInverseTests {
             w[i] = java.util.Arrays.copyOf(chain[i], n);
         }
         return w;
-    }
-
-    private static double[] exits(double[][] chain) {
-        double[] out = new double[chain.length];
-        for (int i = 0; i < chain.length; i++) {
-            out[i] = chain[i][chain.length];
-        }
-        return out;
     }
 
     /** {@code (diag(out + row sums) - W)⁻¹} by elimination with partial pivoting. */

@@ -1,5 +1,6 @@
 package com.journeyexplorer.analysis.chain;
 
+import static com.journeyexplorer.analysis.chain.DenseChainSolve.exits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -111,29 +112,9 @@ class SparseFactorsTests {
         return Csr.of(n, from, to, p, size);
     }
 
-    private static double[] exits(double[][] q) {
-        double[] exit = new double[q.length];
-        for (int i = 0; i < q.length; i++) {
-            exit[i] = q[i][q.length];
-        }
-        return exit;
-    }
-
-    /** (I - Q)⁻¹ by Gauss–Jordan elimination with partial pivoting, O(n³). */
-    private static double[][] denseInverse(double[][] q) {
-        int n = q.length;
-        double[][] a = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                a[i][j] = (i == j ? 1 : 0) - q[i][j];
-            }
-        }
-        return DenseChainSolve.inverse(a);
-    }
-
     /** The diagonal of (I - Q)⁻¹ by elimination with partial pivoting, O(n³). */
     private static double[] denseInverseDiagonal(double[][] q) {
-        double[][] inverse = denseInverse(q);
+        double[][] inverse = DenseChainSolve.fundamental(q);
         double[] diagonal = new double[q.length];
         for (int i = 0; i < q.length; i++) {
             diagonal[i] = inverse[i][i];
@@ -227,7 +208,8 @@ class SparseFactorsTests {
         int n = MMatrix.DENSE_DIAGONAL_LIMIT + 300;
         double[][] q = expander(random, n, 20);
         Csr inside = inside(q);
-        Optional<double[]> diagonal = SparseFactors.inverseDiagonalOf(inside, exits(q), MMatrix.eliminationWorkLimit(inside));
+        Optional<double[]> diagonal = SparseFactors.inverseDiagonalOf(inside, exits(q),
+                MMatrix.eliminationWorkLimit(inside));
         assertThat(diagonal).isPresent();
         assertDiagonal(diagonal.get(), denseInverseDiagonal(q), "expander");
     }
@@ -275,7 +257,7 @@ class SparseFactorsTests {
         for (int k = 0; k < b.length; k++) {
             b[k] = random.nextInt(4) == 0 ? 0 : random.nextDouble();
         }
-        double[][] inverse = denseInverse(q);
+        double[][] inverse = DenseChainSolve.fundamental(q);
         double[] x = factors.solve(b, columns);
         double[] y = factors.solveTransposed(b, columns);
         double[] expectedX = product(inverse, b, columns, false);
