@@ -14,6 +14,7 @@ import org.neo4j.driver.Session;
 import org.springframework.stereotype.Repository;
 
 import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.SharedJourneyParts;
 import com.journeyexplorer.journey.Touchpoint;
 
 /**
@@ -53,7 +54,8 @@ class StoreLoader {
             List<Journey> journeys = new ArrayList<>();
             session.run(LOAD_JOURNEYS, Map.of("prefix", JourneyProperties.ATTRIBUTE_PREFIX))
                     .forEachRemaining(row -> journeys.add(JourneyProperties.journeyOf(row, ids, touchpoints)));
-            journeys.replaceAll(StoreLoader::inRecordOrder);
+            SharedJourneyParts shared = new SharedJourneyParts();
+            journeys.replaceAll(journey -> inRecordOrder(journey, shared));
             return new LoadedGraph(touchpoints, journeys);
         }
     }
@@ -66,11 +68,13 @@ class StoreLoader {
         Map<String, Integer> byName = idsByName(touchpoints);
         List<String> all = List.copyOf(ids);
         List<Journey> journeys = new ArrayList<>();
+        SharedJourneyParts shared = new SharedJourneyParts();
         try (Session session = CausalSessions.open(driver)) {
             for (int from = 0; from < all.size(); from += READ_BATCH) {
                 List<String> batch = all.subList(from, Math.min(all.size(), from + READ_BATCH));
                 session.run(LOAD_JOURNEYS_BY_ID, Map.of("ids", batch, "prefix", JourneyProperties.ATTRIBUTE_PREFIX))
-                        .forEachRemaining(row -> journeys.add(JourneyProperties.journeyOf(row, byName, touchpoints)));
+                        .forEachRemaining(row -> journeys.add(
+                                shared.share(JourneyProperties.journeyOf(row, byName, touchpoints))));
             }
         }
         return journeys;
@@ -108,17 +112,19 @@ class StoreLoader {
     }
 
     /**
-     * A copy of {@code journey} and of the step arrays the analyses scan, made right after the previous record's: the
-     * records are then laid out in memory in their order. Read from the driver, each record lies among the garbage of
-     * its row (the driver's values, lists and boxed numbers), and the garbage collector keeps them scattered; a pass
-     * over every record then waits on memory for each one. At a million demo journeys loaded from the store, the Markov
-     * attribution's pass over the records took four times the samples it takes on the copies (section "Records in
-     * their order after a load from the store" of BENCHMARKS.md). The copies cost a pass over the events, once.
+     * A copy of {@code journey} and of the step and time arrays the analyses scan, made right after the previous
+     * record's: the records are then laid out in memory in their order. Read from the driver, each record lies among
+     * the garbage of its row (the driver's values, lists and boxed numbers), and the garbage collector keeps them
+     * scattered; a pass over every record then waits on memory for each one. At a million demo journeys loaded from
+     * the store, the Markov attribution's pass over the records took four times the samples it takes on the copies
+     * (section "Records in their order after a load from the store" of BENCHMARKS.md). The copies cost a pass over the
+     * events, once. The parts that journeys repeat (type arrays, attribute maps, customer ids) are taken from
+     * {@code shared} instead: one copy each, small enough to stay in the cache.
      */
-    private static Journey inRecordOrder(Journey journey) {
-        return new Journey(journey.id(), journey.customerId(), journey.steps().clone(), journey.times().clone(),
-                journey.types().clone(), journey.eventIds(), journey.outcome(), journey.purchaseIndex(),
-                journey.value(), journey.weight(), journey.segment(), journey.device(), journey.attributes(),
-                journey.events(), journey.openHorizon());
+    private static Journey inRecordOrder(Journey journey, SharedJourneyParts shared) {
+        return new Journey(journey.id(), shared.customer(journey.customerId()), journey.steps().clone(),
+                journey.times().clone(), shared.types(journey.types()), journey.eventIds(), journey.outcome(),
+                journey.purchaseIndex(), journey.value(), journey.weight(), journey.segment(), journey.device(),
+                shared.attributes(journey.attributes()), journey.events(), journey.openHorizon());
     }
 }

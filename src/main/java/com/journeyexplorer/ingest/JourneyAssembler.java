@@ -17,6 +17,7 @@ import com.journeyexplorer.journey.EventAttributes;
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Outcome;
 import com.journeyexplorer.journey.OutcomeRule;
+import com.journeyexplorer.journey.SharedJourneyParts;
 import com.journeyexplorer.journey.Touchpoint;
 
 /**
@@ -40,6 +41,8 @@ final class JourneyAssembler {
     private final JourneySnapshot base;
     private final Duration sessionGap;
     private final long openHorizon;
+    /** The type arrays, attribute maps and customer ids of the journeys built, one copy of each. */
+    private final SharedJourneyParts shared = new SharedJourneyParts();
 
     JourneyAssembler(JourneySnapshot base, Duration sessionGap) {
         this(base, sessionGap, -1);
@@ -320,13 +323,13 @@ final class JourneyAssembler {
         long horizon = openHorizon >= 0 || first == null ? openHorizon : first.openHorizon();
         int purchase = OutcomeRule.firstPurchase(types);
         return new Journey(id,
-                first != null && !first.customerId().isEmpty() ? first.customerId() : draft.customerId,
-                steps, times, types, eventIds,
+                first != null && !first.customerId().isEmpty() ? first.customerId() : shared.customer(draft.customerId),
+                steps, times, shared.types(types), eventIds,
                 OutcomeRule.outcomeOf(steps, types, touchpoints),
                 purchase, value, 1,
                 first != null && !first.segment().isEmpty() ? first.segment() : draft.segment.intern(),
                 first != null && !first.device().isEmpty() ? first.device() : draft.device.intern(),
-                attributes.isEmpty() ? Map.of() : Map.copyOf(attributes), EventAttributes.of(varying, steps.length),
+                shared.attributes(attributes), EventAttributes.of(varying, steps.length),
                 horizon);
     }
 

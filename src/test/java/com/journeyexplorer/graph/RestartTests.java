@@ -80,6 +80,7 @@ class RestartTests {
             assertThat(restarted.events().values("resource")).containsExactly("112", "113");
             assertThat(restarted.openHorizon()).isEqualTo(Duration.ofDays(3650).toMillis());
             assertThat(after.journey("restart-2").orElseThrow().outcome()).isEqualTo(Outcome.OPEN);
+            assertSharesRepeatedParts(after.journeys());
             try (var session = app.getBean(org.neo4j.driver.Driver.class).session()) {
                 List<String> mismatches = session.run(StoreSchema.statements(
                         Files.readString(Path.of("cypher", "consistency-check.cypher"))).get(0))
@@ -87,5 +88,25 @@ class RestartTests {
                 assertThat(mismatches).isEmpty();
             }
         }
+    }
+
+    /** The load keeps one copy of each repeated attribute map, type array and customer id (SharedJourneyParts). */
+    private static void assertSharesRepeatedParts(List<Journey> journeys) {
+        java.util.Set<Object> maps = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<Object> typeArrays = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<Object> customers = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<String> distinctTypes = new java.util.HashSet<>();
+        for (Journey journey : journeys) {
+            maps.add(journey.attributes());
+            typeArrays.add(journey.types());
+            customers.add(journey.customerId());
+            distinctTypes.add(java.util.Arrays.toString(journey.types()));
+        }
+        assertThat(journeys.stream().map(Journey::attributes).distinct().count())
+                .as("repeated attribute maps").isLessThan(journeys.size()).isEqualTo(maps.size());
+        assertThat(distinctTypes).as("repeated type arrays").hasSizeLessThan(journeys.size())
+                .hasSize(typeArrays.size());
+        assertThat(journeys.stream().map(Journey::customerId).distinct().count())
+                .as("returning customers").isLessThan(journeys.size()).isEqualTo(customers.size());
     }
 }

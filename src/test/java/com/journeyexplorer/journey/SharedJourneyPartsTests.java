@@ -1,0 +1,56 @@
+package com.journeyexplorer.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class SharedJourneyPartsTests {
+
+    private static Journey journey(String id, String customer, byte[] types, Map<String, String> attributes) {
+        return new Journey(id, customer, new int[] {0, 1}, new long[] {1, 2}, types, null, Outcome.ABANDONED, -1, 0,
+                1, "", "", attributes);
+    }
+
+    @Test
+    void givesEqualPartsOneCopyAndKeepsDifferentOnesApart() {
+        SharedJourneyParts shared = new SharedJourneyParts();
+        Map<String, String> linked = new LinkedHashMap<>();
+        linked.put("campaign", "spring");
+        linked.put("value", "0");
+        Map<String, String> first = shared.attributes(linked);
+        assertThat(first).isEqualTo(linked);
+        assertThat(shared.attributes(Map.of("value", "0", "campaign", "spring"))).isSameAs(first);
+        assertThat(shared.attributes(Map.of("campaign", "autumn"))).isNotSameAs(first)
+                .containsExactly(Map.entry("campaign", "autumn"));
+        assertThat(shared.attributes(new LinkedHashMap<>())).isEmpty();
+
+        byte[] visits = {0, 0};
+        assertThat(shared.types(visits)).isSameAs(visits);
+        assertThat(shared.types(new byte[] {0, 0})).isSameAs(visits);
+        assertThat(shared.types(new byte[] {0, 1})).isNotSameAs(visits).containsExactly(0, 1);
+
+        String customer = new String("c-1");
+        assertThat(shared.customer(customer)).isSameAs(customer);
+        assertThat(shared.customer(new String("c-1"))).isSameAs(customer);
+        assertThat(shared.customer(null)).isNull();
+    }
+
+    @Test
+    void sharesTheRepeatedPartsOfAJourneyAndKeepsItsOwn() {
+        SharedJourneyParts shared = new SharedJourneyParts();
+        Journey first = shared.share(journey("a", "c-1", new byte[] {0, 1}, Map.of("value", "0")));
+        Journey again = journey("b", new String("c-1"), new byte[] {0, 1}, new LinkedHashMap<>(Map.of("value", "0")));
+        Journey second = shared.share(again);
+
+        assertThat(second.id()).isEqualTo("b");
+        assertThat(second.steps()).isSameAs(again.steps());
+        assertThat(second.times()).isSameAs(again.times());
+        assertThat(second.types()).isSameAs(first.types());
+        assertThat(second.attributes()).isSameAs(first.attributes());
+        assertThat(second.customerId()).isSameAs(first.customerId());
+        assertThat(shared.share(second)).as("already shared").isSameAs(second);
+    }
+}
