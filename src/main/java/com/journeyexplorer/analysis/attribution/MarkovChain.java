@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import com.journeyexplorer.analysis.TouchpointLabels;
+import com.journeyexplorer.analysis.TwoHalves;
 import com.journeyexplorer.analysis.chain.SolvedChain;
 import com.journeyexplorer.analysis.chain.SparseChain;
 import com.journeyexplorer.journey.Journey;
@@ -181,32 +183,36 @@ public final class MarkovChain {
     /**
      * The removal effect of each label alone, by label. At order 1, where each label is one state, from
      * {@link SolvedChain#withoutEach}, computed for every state at once; at higher orders, where a label is in several
-     * states (the windows that contain it), by a solve per label restricted to the states that can reach them.
+     * states (the windows that contain it), by a solve per label restricted to the states that can reach them, the
+     * labels shared out between two cores ({@link TwoHalves#both}): each label's solve is the same on either thread.
      */
     public Map<String, Double> removalEffects() {
+        double[] without = new double[labels.size()];
         int[][] statesOf = statesOfLabels();
-        double[] withoutEach = null;
-        boolean[] removed = new boolean[states.length];
-        Map<String, Double> effects = new TreeMap<>();
-        for (int label = 0; label < labels.size(); label++) {
-            double without;
-            if (conversionProbability == 0) {
-                without = 0;
-            } else if (order == 1) {
-                if (withoutEach == null) {
-                    withoutEach = solved.withoutEach(0, CONVERSION_OUTCOME);
-                }
-                without = withoutEach[statesOf[label][0]];
-            } else {
-                for (int s : statesOf[label]) {
-                    removed[s] = true;
-                }
-                without = solved.without(0, CONVERSION_OUTCOME, removed);
-                for (int s : statesOf[label]) {
-                    removed[s] = false;
-                }
+        if (conversionProbability != 0 && order == 1) {
+            double[] withoutEach = solved.withoutEach(0, CONVERSION_OUTCOME);
+            for (int label = 0; label < without.length; label++) {
+                without[label] = withoutEach[statesOf[label][0]];
             }
-            effects.put(labels.get(label), effect(without));
+        } else if (conversionProbability != 0) {
+            AtomicInteger next = new AtomicInteger();
+            Runnable solveLabels = () -> {
+                boolean[] removed = new boolean[states.length];
+                for (int label = next.getAndIncrement(); label < without.length; label = next.getAndIncrement()) {
+                    for (int s : statesOf[label]) {
+                        removed[s] = true;
+                    }
+                    without[label] = solved.without(0, CONVERSION_OUTCOME, removed);
+                    for (int s : statesOf[label]) {
+                        removed[s] = false;
+                    }
+                }
+            };
+            TwoHalves.both(solveLabels, solveLabels);
+        }
+        Map<String, Double> effects = new TreeMap<>();
+        for (int label = 0; label < without.length; label++) {
+            effects.put(labels.get(label), effect(without[label]));
         }
         return effects;
     }

@@ -163,7 +163,8 @@ public final class SolvedChain {
     /**
      * P(absorbed in {@code outcome} from {@code start}) when every state with {@code removed[state]} leads to an exit
      * that is no outcome. Solves only the states reachable from {@code start} that can reach a removed state; the
-     * others keep their probabilities. O(n + m) plus that solve.
+     * others keep their probabilities. O(n + m) plus that solve. Safe to call from several threads at once, as
+     * Markov attribution does for its labels' removals.
      */
     public double without(int start, int outcome, boolean[] removed) {
         if (removed[start]) {
@@ -174,9 +175,7 @@ public final class SolvedChain {
         }
         int count = liveStates.length;
         Csr forward = matrixGraph;
-        if (reversed == null) {
-            reversed = forward.transposed();
-        }
+        Csr reversed = reversed();
         // states (live numbers) that can reach a removed state, through states not removed
         boolean[] ancestor = new boolean[count];
         int[] queue = new int[count];
@@ -257,7 +256,7 @@ public final class SolvedChain {
      * {@code ‖N‖∞ = max_i t_i} with {@code M t = 1} (N ≥ 0), solved to 1e-12 relative and widened by 1e-9: it bounds
      * the inverse of every system solved by {@link #without}, whose stays are shorter.
      */
-    private double normBound() {
+    private synchronized double normBound() {
         if (Double.isNaN(normBound)) {
             double[] ones = new double[liveStates.length];
             Arrays.fill(ones, 1);
@@ -268,6 +267,14 @@ public final class SolvedChain {
             normBound = largest * (1 + 1e-9);
         }
         return normBound;
+    }
+
+    /** The live states' transitions reversed, made on first use. */
+    private synchronized Csr reversed() {
+        if (reversed == null) {
+            reversed = matrixGraph.transposed();
+        }
+        return reversed;
     }
 
     /** The matrix of the live states: transitions among them, and exits that include transitions to dead states. */

@@ -48,6 +48,21 @@ class MarkovRemovalEffectsTests {
         }
     }
 
+    @Test
+    void removalEffectsSharedOutBetweenTwoCoresAreThoseOfEachLabelRemovedAlone() {
+        Random random = new Random(7);
+        List<AttributionPath> paths = randomPaths(random, 300, 4_000);
+        for (int order = 2; order <= 3; order++) {
+            MarkovChain chain = new MarkovAttribution(order, false).fit(paths);
+            Map<String, Double> effects = chain.removalEffects();
+            assertThat(chain.labels()).hasSizeGreaterThan(250);
+            for (String label : chain.labels()) {
+                assertThat(effects.get(label)).as("order %d, %s", order, label)
+                        .isEqualTo(chain.removalEffect(Set.of(label)));
+            }
+        }
+    }
+
     /** Paths over {@code labels} labels; some loop on a label many times, so that self-loops come near 1. */
     private static List<AttributionPath> randomPaths(Random random, int labels, int count) {
         List<AttributionPath> paths = new ArrayList<>();
