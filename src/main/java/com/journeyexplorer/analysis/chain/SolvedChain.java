@@ -224,9 +224,13 @@ public final class SolvedChain {
         int edges = 0;
         double[] exit = new double[affected];
         double[] b = new double[affected];
+        // Removing states only lowers the probabilities: the solve starts from them, which for most removals are
+        // already close (a label's removal effect is mostly small), instead of from 0.
+        double[] estimate = new double[affected];
         for (int q = 0; q < affected; q++) {
             int k = queue[q];
             int state = liveStates[k];
+            estimate[q] = probability(state, outcome);
             double leaving = matrixExit[k];
             double reached = chain.absorption(state, outcome);
             for (int e = forward.rowStart()[k]; e < forward.rowStart()[k + 1]; e++) {
@@ -248,7 +252,7 @@ public final class SolvedChain {
             b[q] = reached;
         }
         MMatrix restricted = new MMatrix(Csr.of(affected, from, to, p, edges), exit, maxWork, normBound());
-        return restricted.solve(b, 1)[index[s]];
+        return restricted.solveFrom(b, estimate)[index[s]];
     }
 
 

@@ -214,6 +214,13 @@ class SolvedChainTests {
                 double[][][] cut = DenseChainSolve.without(chain[0], chain[1], removed);
                 assertThat(each[k]).isCloseTo(DenseChainSolve.absorption(cut[0], cut[1])[0][0], within(EXACT));
             }
+            // a set removed together: a restricted solve of the large cycle, started from the probabilities before
+            boolean[] removed = new boolean[n];
+            removed[7] = true;
+            removed[n / 2] = true;
+            double[][][] cut = DenseChainSolve.without(chain[0], chain[1], removed);
+            assertThat(solved.without(0, 0, removed)).as("seed %d", seed)
+                    .isCloseTo(DenseChainSolve.absorption(cut[0], cut[1])[0][0], within(EXACT));
         }
     }
 
