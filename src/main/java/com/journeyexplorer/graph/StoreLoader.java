@@ -118,13 +118,13 @@ class StoreLoader {
      * scattered; a pass over every record then waits on memory for each one. At a million demo journeys loaded from
      * the store, the Markov attribution's pass over the records took four times the samples it takes on the copies
      * (section "Records in their order after a load from the store" of BENCHMARKS.md). The copies cost a pass over the
-     * events, once. The parts that journeys repeat (type arrays, attribute maps, customer ids) are taken from
-     * {@code shared} instead: one copy each, small enough to stay in the cache.
+     * events, once. The parts that journeys repeat (type arrays, customer ids, details with their attribute maps) are
+     * taken from {@code shared} instead: one copy each, small enough to stay in the cache.
      */
     private static Journey inRecordOrder(Journey journey, SharedJourneyParts shared) {
         return new Journey(journey.id(), shared.customer(journey.customerId()), journey.steps().clone(),
-                journey.times().clone(), shared.types(journey.types()), journey.eventIds(), journey.outcome(),
-                journey.purchaseIndex(), journey.value(), journey.weight(), journey.segment(), journey.device(),
-                shared.attributes(journey.attributes()), journey.events(), journey.openHorizon());
+                journey.times().clone(), shared.types(journey.types()), journey.outcome(), journey.purchaseIndex(),
+                journey.value(), journey.weight(), journey.segment(), journey.device(),
+                shared.details(journey.details()));
     }
 }

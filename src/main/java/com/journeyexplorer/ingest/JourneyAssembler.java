@@ -324,13 +324,13 @@ final class JourneyAssembler {
         int purchase = OutcomeRule.firstPurchase(types);
         return new Journey(id,
                 first != null && !first.customerId().isEmpty() ? first.customerId() : shared.customer(draft.customerId),
-                steps, times, shared.types(types), eventIds,
+                steps, times, shared.types(types),
                 OutcomeRule.outcomeOf(steps, types, touchpoints),
                 purchase, value, 1,
                 first != null && !first.segment().isEmpty() ? first.segment() : draft.segment.intern(),
                 first != null && !first.device().isEmpty() ? first.device() : draft.device.intern(),
-                shared.attributes(attributes), EventAttributes.of(varying, steps.length),
-                horizon);
+                shared.details(Journey.Details.of(eventIds, attributes, EventAttributes.of(varying, steps.length),
+                        horizon)));
     }
 
     /** Whether a stored journey and its rebuilt version are the same; a stored journey may be open, a new one not. */

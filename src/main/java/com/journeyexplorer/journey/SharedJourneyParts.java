@@ -7,10 +7,11 @@ import java.util.Map;
 /**
  * One copy of each of the immutable parts that many journeys repeat, for a load or an import to build its journeys
  * with: the journey-attribute maps (an import's journeys mostly carry the same few), the event-type arrays (a few
- * hundred patterns: visits, with a purchase or an abandonment at one position) and the customer ids (a returning
- * customer's journeys). Read from the store, each journey would otherwise hold its own map, entries and strings
- * (about 270 bytes per demo journey for one attribute) and its own type array and customer string. The projection
- * then holds each distinct part once; step and time arrays stay each journey's own, laid out in record order.
+ * hundred patterns: visits, with a purchase or an abandonment at one position), the customer ids (a returning
+ * customer's journeys) and the {@link Journey.Details} that hold no event ids or event attributes. Read from the
+ * store, each journey would otherwise hold its own map, entries and strings (about 270 bytes per demo journey for one
+ * attribute), its own type array, customer string and details. The projection then holds each distinct part once;
+ * step and time arrays stay each journey's own, laid out in record order.
  *
  * <p>Journeys never modify their arrays or maps, so sharing them is safe. Not thread-safe: one per load or import,
  * dropped with it. O(1) expected per part, the distinct parts held until then.
@@ -21,6 +22,7 @@ public final class SharedJourneyParts {
     /** Keyed by a buffer over the array itself: a buffer's equality and hash are those of its content. */
     private final Map<ByteBuffer, byte[]> typeArrays = new HashMap<>();
     private final Map<String, String> customers = new HashMap<>();
+    private final Map<Journey.Details, Journey.Details> details = new HashMap<>();
 
     /** The shared copy of {@code attributes} (an immutable map of the same entries). */
     public Map<String, String> attributes(Map<String, String> attributes) {
@@ -45,16 +47,31 @@ public final class SharedJourneyParts {
         return customerId == null ? null : customers.computeIfAbsent(customerId, key -> customerId);
     }
 
+    /**
+     * Details equal to {@code journeyDetails} with their attributes shared; shared themselves when they hold no event
+     * ids or event attributes (those are each journey's own).
+     */
+    public Journey.Details details(Journey.Details journeyDetails) {
+        Map<String, String> attributes = attributes(journeyDetails.attributes());
+        Journey.Details withShared = attributes == journeyDetails.attributes() ? journeyDetails
+                : new Journey.Details(journeyDetails.eventIds(), attributes, journeyDetails.events(),
+                        journeyDetails.openHorizon());
+        if (withShared.eventIds() != null || withShared.events() != EventAttributes.NONE) {
+            return withShared;
+        }
+        return details.computeIfAbsent(withShared, key -> withShared);
+    }
+
     /** {@code journey} with its shared parts: itself when it already holds them. */
     public Journey share(Journey journey) {
         byte[] types = types(journey.types());
-        Map<String, String> attributes = attributes(journey.attributes());
         String customer = customer(journey.customerId());
-        if (types == journey.types() && attributes == journey.attributes() && customer == journey.customerId()) {
+        Journey.Details shared = details(journey.details());
+        if (types == journey.types() && customer == journey.customerId() && shared == journey.details()) {
             return journey;
         }
-        return new Journey(journey.id(), customer, journey.steps(), journey.times(), types, journey.eventIds(),
-                journey.outcome(), journey.purchaseIndex(), journey.value(), journey.weight(), journey.segment(),
-                journey.device(), attributes, journey.events(), journey.openHorizon());
+        return new Journey(journey.id(), customer, journey.steps(), journey.times(), types, journey.outcome(),
+                journey.purchaseIndex(), journey.value(), journey.weight(), journey.segment(), journey.device(),
+                shared);
     }
 }

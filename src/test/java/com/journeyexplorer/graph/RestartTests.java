@@ -19,6 +19,7 @@ import com.journeyexplorer.JourneyExplorerApplication;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.ingest.EventImporter;
 import com.journeyexplorer.ingest.ImportOptions;
+import com.journeyexplorer.journey.EventAttributes;
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Outcome;
 
@@ -90,7 +91,7 @@ class RestartTests {
         }
     }
 
-    /** The load keeps one copy of each repeated attribute map, type array and customer id (SharedJourneyParts). */
+    /** The load keeps one copy of each repeated attribute map, type array, customer id and details. */
     private static void assertSharesRepeatedParts(List<Journey> journeys) {
         java.util.Set<Object> maps = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         java.util.Set<Object> typeArrays = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -108,5 +109,11 @@ class RestartTests {
                 .hasSize(typeArrays.size());
         assertThat(journeys.stream().map(Journey::customerId).distinct().count())
                 .as("returning customers").isLessThan(journeys.size()).isEqualTo(customers.size());
+        List<Journey.Details> plain = journeys.stream().map(Journey::details)
+                .filter(d -> d.eventIds() == null && d.events() == EventAttributes.NONE).toList();
+        java.util.Set<Object> plainInstances = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        plainInstances.addAll(plain);
+        assertThat(plain.stream().distinct().count()).as("repeated details").isLessThan(plain.size())
+                .isEqualTo(plainInstances.size());
     }
 }

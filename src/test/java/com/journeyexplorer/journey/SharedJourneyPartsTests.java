@@ -39,6 +39,21 @@ class SharedJourneyPartsTests {
     }
 
     @Test
+    void sharesDetailsWithoutEventIdsOrEventAttributesOnly() {
+        SharedJourneyParts shared = new SharedJourneyParts();
+        Journey.Details first = shared.details(new Journey.Details(null, Map.of("value", "0"), null, 1000));
+        assertThat(shared.details(new Journey.Details(null, new LinkedHashMap<>(Map.of("value", "0")), null, 1000)))
+                .isSameAs(first);
+        assertThat(shared.details(new Journey.Details(null, Map.of("value", "0"), null, 2000))).isNotSameAs(first);
+        String[] eventIds = {"e1", "e2"};
+        Journey.Details own = shared.details(new Journey.Details(eventIds, Map.of("value", "0"), null, 1000));
+        assertThat(own).isNotSameAs(first);
+        assertThat(own.eventIds()).isSameAs(eventIds);
+        assertThat(own.attributes()).as("its attributes still shared").isSameAs(first.attributes());
+        assertThat(Journey.Details.of(null, Map.of(), null, -5)).isSameAs(Journey.Details.NONE);
+    }
+
+    @Test
     void sharesTheRepeatedPartsOfAJourneyAndKeepsItsOwn() {
         SharedJourneyParts shared = new SharedJourneyParts();
         Journey first = shared.share(journey("a", "c-1", new byte[] {0, 1}, Map.of("value", "0")));
@@ -51,6 +66,7 @@ class SharedJourneyPartsTests {
         assertThat(second.types()).isSameAs(first.types());
         assertThat(second.attributes()).isSameAs(first.attributes());
         assertThat(second.customerId()).isSameAs(first.customerId());
+        assertThat(second.details()).isSameAs(first.details());
         assertThat(shared.share(second)).as("already shared").isSameAs(second);
     }
 }
