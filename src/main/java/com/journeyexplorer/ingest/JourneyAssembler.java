@@ -41,7 +41,7 @@ final class JourneyAssembler {
     private final JourneySnapshot base;
     private final Duration sessionGap;
     private final long openHorizon;
-    /** The type arrays, attribute maps and customer ids of the journeys built, one copy of each. */
+    /** The type arrays, customer ids and details (with their attribute maps) of the journeys built, one copy each. */
     private final SharedJourneyParts shared = new SharedJourneyParts();
 
     JourneyAssembler(JourneySnapshot base, Duration sessionGap) {
@@ -329,8 +329,8 @@ final class JourneyAssembler {
                 purchase, value, 1,
                 first != null && !first.segment().isEmpty() ? first.segment() : draft.segment.intern(),
                 first != null && !first.device().isEmpty() ? first.device() : draft.device.intern(),
-                shared.details(Journey.Details.of(eventIds, attributes, EventAttributes.of(varying, steps.length),
-                        horizon)));
+                shared.details(Journey.Details.of(eventIds, shared.attributes(attributes),
+                        EventAttributes.of(varying, steps.length), horizon)));
     }
 
     /** Whether a stored journey and its rebuilt version are the same; a stored journey may be open, a new one not. */

@@ -7,7 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,27 +97,25 @@ class RestartTests {
 
     /** The load keeps one copy of each repeated attribute map, type array, customer id and details. */
     private static void assertSharesRepeatedParts(List<Journey> journeys) {
-        java.util.Set<Object> maps = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        java.util.Set<Object> typeArrays = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        java.util.Set<Object> customers = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        java.util.Set<String> distinctTypes = new java.util.HashSet<>();
-        for (Journey journey : journeys) {
-            maps.add(journey.attributes());
-            typeArrays.add(journey.types());
-            customers.add(journey.customerId());
-            distinctTypes.add(java.util.Arrays.toString(journey.types()));
-        }
-        assertThat(journeys.stream().map(Journey::attributes).distinct().count())
-                .as("repeated attribute maps").isLessThan(journeys.size()).isEqualTo(maps.size());
-        assertThat(distinctTypes).as("repeated type arrays").hasSizeLessThan(journeys.size())
-                .hasSize(typeArrays.size());
-        assertThat(journeys.stream().map(Journey::customerId).distinct().count())
-                .as("returning customers").isLessThan(journeys.size()).isEqualTo(customers.size());
-        List<Journey.Details> plain = journeys.stream().map(Journey::details)
-                .filter(d -> d.eventIds() == null && d.events() == EventAttributes.NONE).toList();
-        java.util.Set<Object> plainInstances = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        plainInstances.addAll(plain);
+        List<Object> maps = journeys.stream().<Object>map(Journey::attributes).toList();
+        assertThat(maps.stream().distinct().count()).as("repeated attribute maps").isLessThan(journeys.size())
+                .isEqualTo(instances(maps));
+        List<Object> typeArrays = journeys.stream().<Object>map(Journey::types).toList();
+        assertThat(journeys.stream().map(journey -> Arrays.toString(journey.types())).distinct().count())
+                .as("repeated type arrays").isLessThan(journeys.size()).isEqualTo(instances(typeArrays));
+        List<Object> customers = journeys.stream().<Object>map(Journey::customerId).toList();
+        assertThat(customers.stream().distinct().count()).as("returning customers").isLessThan(journeys.size())
+                .isEqualTo(instances(customers));
+        List<Object> plain = journeys.stream().map(Journey::details)
+                .filter(d -> d.eventIds() == null && d.events() == EventAttributes.NONE).<Object>map(d -> d).toList();
         assertThat(plain.stream().distinct().count()).as("repeated details").isLessThan(plain.size())
-                .isEqualTo(plainInstances.size());
+                .isEqualTo(instances(plain));
+    }
+
+    /** How many distinct objects {@code parts} holds, by identity. */
+    private static long instances(List<Object> parts) {
+        Set<Object> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+        distinct.addAll(parts);
+        return distinct.size();
     }
 }

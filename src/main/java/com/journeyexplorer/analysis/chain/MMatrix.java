@@ -579,7 +579,10 @@ final class MMatrix {
         }
     }
 
-    /** Gauss–Seidel on one column with {@code ‖M⁻¹‖∞ ≤ normBound} known: the stopping rule of the class comment. */
+    /**
+     * Gauss–Seidel on one column with {@code ‖M⁻¹‖∞ ≤ normBound} known: the stopping rule of the class comment. From
+     * {@code start} when given (overwritten with the solution), else from 0.
+     */
     private static double[] gaussSeidelOne(Csr inside, double[] d, double[] b, long maxWork, double normBound,
             double[] start) {
         int m = d.length;

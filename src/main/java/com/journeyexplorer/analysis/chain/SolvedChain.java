@@ -175,7 +175,7 @@ public final class SolvedChain {
         }
         int count = liveStates.length;
         Csr forward = matrixGraph;
-        Csr reversed = reversed();
+        Csr backward = reversed();
         // states (live numbers) that can reach a removed state, through states not removed
         boolean[] ancestor = new boolean[count];
         int[] queue = new int[count];
@@ -188,8 +188,8 @@ public final class SolvedChain {
         int head = 0;
         while (head < tail) {
             int k = queue[head++];
-            for (int e = reversed.rowStart()[k]; e < reversed.rowStart()[k + 1]; e++) {
-                int i = reversed.column()[e];
+            for (int e = backward.rowStart()[k]; e < backward.rowStart()[k + 1]; e++) {
+                int i = backward.column()[e];
                 if (!ancestor[i] && !removed[liveStates[i]]) {
                     ancestor[i] = true;
                     queue[tail++] = i;
