@@ -18,7 +18,9 @@ import com.journeyexplorer.ingest.InMemoryImport;
  * median and minimum of 15 runs after 5 warm-ups (system properties {@code profile.runs}, {@code profile.warmups}),
  * the requests taking turns, and the median CPU time of the process over each request (all its threads: the
  * request's two halves and the garbage collector's share; on a shared machine steadier than the wall time);
- * {@code -Dprofile.digest=true} adds a digest of each answer.
+ * {@code -Dprofile.digest=true} adds a digest of each answer; {@code -Dprofile.each=true} prints every timed run with
+ * its CPU time, so that a slow run's cause can be told apart (the same CPU time: the machine; twice the CPU time: work
+ * beside the request's own, such as compilation or collection).
  *
  * <p>Run after {@code ./mvnw -q -B test-compile} and
  * {@code ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
@@ -98,6 +100,10 @@ public final class AttributionProfile {
                 handlers.get(h).call();
                 millis[h][run] = (System.nanoTime() - t0) / 1e6;
                 cpuMillis[h][run] = (PROCESS.getProcessCpuTime() - cpu0) / 1e6;
+                if (Boolean.getBoolean("profile.each")) {
+                    System.out.printf(Locale.ROOT, "run %d %s: %.1f ms, CPU %.1f ms%n", run, requests.get(h),
+                            millis[h][run], cpuMillis[h][run]);
+                }
             }
         }
         for (int h = 0; h < handlers.size(); h++) {

@@ -100,7 +100,7 @@ final class MMatrix {
     void factorLargeCycles() {
         for (int c = 0; c < components.count(); c++) {
             if (components.size(c) > DENSE_DIAGONAL_LIMIT && !factored[c]) {
-                Csr inside = inside(c);
+                Csr inside = inside(c, local);
                 factors[c] = SparseFactors.of(inside, leaving(c), eliminationWorkLimit(inside)).orElse(null);
                 factored[c] = true;
             }
@@ -158,6 +158,197 @@ final class MMatrix {
         return x;
     }
 
+    /**
+     * For each column o of B (n × columns, row-major, at most 64 columns): x with {@code M x = b} on the states whose
+     * bit o of {@code pinned} is clear, the others held at 0, as if every transition into them left the system: the
+     * probabilities of the chain with those states removed, for several removals in one pass. Component by component
+     * as {@link #solve}: a state on no cycle exactly; a cycle of at most {@value #DENSE_LIMIT} states by its dense
+     * factors (once for the columns that pin none of its states, once per column that pins some, with their rows
+     * made exits); a larger cycle by Gauss–Seidel over all its columns together, from {@code start}, each column
+     * stopped by the bound of the class comment with {@code normBound} for {@code ‖M⁻¹‖∞} (which bounds the inverse of
+     * every pinned system too, as pinning only shortens stays). One sweep reads the cycle's transitions once for all
+     * its columns, where a solve per removal reads them once per removal.
+     */
+    double[] solvePinned(double[] b, int columns, long[] pinned, double[] start, double normBound) {
+        int[] rowStart = a.rowStart();
+        int[] column = a.column();
+        double[] value = a.value();
+        double[] x = new double[b.length];
+        double[] rhs = b.clone();
+        // its own local numbers, not the shared field: several threads solve pinned systems of one matrix at once
+        int[] localNumbers = new int[d.length];
+        for (int c = 0; c < components.count(); c++) {
+            int from = components.start[c];
+            int m = components.size(c);
+            for (int k = from; k < from + m; k++) {
+                int i = components.members[k];
+                for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+                    int j = column[e];
+                    if (components.of[j] != c) {
+                        for (int o = 0; o < columns; o++) {
+                            rhs[i * columns + o] += value[e] * x[j * columns + o];
+                        }
+                    }
+                }
+            }
+            if (m == 1) {
+                int i = components.members[from];
+                for (int o = 0; o < columns; o++) {
+                    x[i * columns + o] = (pinned[i] >>> o & 1) != 0 ? 0 : rhs[i * columns + o] / d[i];
+                }
+            } else if (m <= DENSE_LIMIT) {
+                solveSmallPinned(c, rhs, x, columns, pinned, localNumbers);
+            } else {
+                solveLargePinned(c, rhs, x, columns, pinned, start, normBound, localNumbers);
+            }
+        }
+        return x;
+    }
+
+    /** {@link #solvePinned} on a cycle of at most {@value #DENSE_LIMIT} states: dense factors, exact. */
+    private void solveSmallPinned(int c, double[] rhs, double[] x, int columns, long[] pinned, int[] localNumbers) {
+        int from = components.start[c];
+        int m = components.size(c);
+        long pinnedHere = 0;
+        for (int k = 0; k < m; k++) {
+            pinnedHere |= pinned[components.members[from + k]];
+        }
+        for (int o = -1; o < columns; o++) {
+            // o = -1: every column that pins none of the cycle's states, with one factorization
+            long these = o < 0 ? ~pinnedHere & (columns == 64 ? -1L : (1L << columns) - 1) : 1L << o;
+            if (o >= 0 && (pinnedHere >>> o & 1) == 0 || these == 0) {
+                continue;
+            }
+            int width = Long.bitCount(these);
+            double[] bc = new double[m * width];
+            for (int k = 0; k < m; k++) {
+                int i = components.members[from + k];
+                int w = 0;
+                for (long left = these; left != 0; left &= left - 1) {
+                    bc[k * width + w++] = rhs[i * columns + Long.numberOfTrailingZeros(left)];
+                }
+            }
+            DenseFactors factors = o < 0 ? factor(c, localNumbers) : factorPinned(c, pinned, o, bc, localNumbers);
+            double[] solution = factors.solve(bc, width);
+            for (int k = 0; k < m; k++) {
+                int i = components.members[from + k];
+                int w = 0;
+                for (long left = these; left != 0; left &= left - 1) {
+                    x[i * columns + Long.numberOfTrailingZeros(left)] = solution[k * width + w++];
+                }
+            }
+        }
+    }
+
+    /**
+     * The dense factors of cycle c with the states pinned in column o made exits (no transition of their own, so
+     * that they solve to 0: their right-hand side in {@code b} is set to 0), exact as {@link #factor}.
+     */
+    private DenseFactors factorPinned(int c, long[] pinned, int o, double[] b, int[] localNumbers) {
+        int from = components.start[c];
+        int m = components.size(c);
+        for (int k = 0; k < m; k++) {
+            localNumbers[components.members[from + k]] = k;
+        }
+        double[] w = new double[m * m];
+        double[] out = new double[m];
+        for (int k = 0; k < m; k++) {
+            int i = components.members[from + k];
+            if ((pinned[i] >>> o & 1) != 0) {
+                out[k] = 1;
+                b[k] = 0;
+                continue;
+            }
+            double leaving = exit[i];
+            for (int e = a.rowStart()[i]; e < a.rowStart()[i + 1]; e++) {
+                int j = a.column()[e];
+                if (components.of[j] == c) {
+                    w[k * m + localNumbers[j]] += a.value()[e];
+                } else {
+                    leaving += a.value()[e];
+                }
+            }
+            out[k] = leaving;
+        }
+        return DenseFactors.of(w, out, m);
+    }
+
+    /** {@link #solvePinned} on a larger cycle: Gauss–Seidel over the columns not yet within the bound. */
+    private void solveLargePinned(int c, double[] rhs, double[] x, int columns, long[] pinned, double[] start,
+            double normBound, int[] localNumbers) {
+        int from = components.start[c];
+        int m = components.size(c);
+        Csr inside = inside(c, localNumbers);
+        double[] dl = new double[m];
+        long[] pins = new long[m];
+        double[] y = new double[m * columns];
+        double[] bl = new double[m * columns];
+        double largestDiagonal = 0;
+        for (int k = 0; k < m; k++) {
+            int i = components.members[from + k];
+            dl[k] = d[i];
+            pins[k] = pinned[i];
+            largestDiagonal = Math.max(largestDiagonal, d[i]);
+            for (int o = 0; o < columns; o++) {
+                boolean pin = (pinned[i] >>> o & 1) != 0;
+                y[k * columns + o] = pin ? 0 : start[i * columns + o];
+                bl[k * columns + o] = rhs[i * columns + o];
+            }
+        }
+        int[] rowStart = inside.rowStart();
+        int[] column = inside.column();
+        double[] value = inside.value();
+        double[] change = new double[columns];
+        double[] norm = new double[columns];
+        long active = columns == 64 ? -1L : (1L << columns) - 1;
+        int sweeps = 0;
+        while (active != 0) {
+            Arrays.fill(change, 0);
+            Arrays.fill(norm, 0);
+            for (int k = 0; k < m; k++) {
+                long update = active & ~pins[k];
+                if (update == 0) {
+                    continue;
+                }
+                // column by column: the columns still running differ from state to state, and the row's transitions
+                // stay in the cache from one column to the next
+                for (long left = update; left != 0; left &= left - 1) {
+                    int o = Long.numberOfTrailingZeros(left);
+                    double sum = bl[k * columns + o];
+                    for (int e = rowStart[k]; e < rowStart[k + 1]; e++) {
+                        sum += value[e] * y[column[e] * columns + o];
+                    }
+                    double next = sum / dl[k];
+                    change[o] = Math.max(change[o], Math.abs(next - y[k * columns + o]));
+                    norm[o] = Math.max(norm[o], Math.abs(next));
+                    y[k * columns + o] = next;
+                }
+            }
+            sweeps++;
+            for (long left = active; left != 0; left &= left - 1) {
+                int o = Long.numberOfTrailingZeros(left);
+                double bound = normBound * largestDiagonal * change[o] / Math.max(norm[o], Double.MIN_NORMAL);
+                if (change[o] == 0 || bound <= TOLERANCE) {
+                    active &= ~(1L << o);
+                }
+            }
+            if (active == 0) {
+                break;
+            }
+            // every column still running has had every sweep: the work limit of a solve of its own
+            if ((long) sweeps * (column.length + m) > maxWork) {
+                throw notConverged(m, sweeps, Double.NaN);
+            }
+            WorkBudget.check();
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("absorbing chain solve interrupted");
+            }
+        }
+        for (int k = 0; k < m; k++) {
+            System.arraycopy(y, k * columns, x, components.members[from + k] * columns, columns);
+        }
+    }
+
     /** Y with {@code Mᵀ Y = B}; B and Y are n × columns, row-major. */
     double[] solveTransposed(double[] b, int columns) {
         int[] rowStart = a.rowStart();
@@ -198,7 +389,7 @@ final class MMatrix {
                 int i = components.members[from];
                 diagonal[i] = 1 / d[i];
             } else if (m <= DENSE_DIAGONAL_LIMIT) {
-                double[] inverse = factor(c).inverseDiagonal();
+                double[] inverse = factor(c, local).inverseDiagonal();
                 for (int k = 0; k < m; k++) {
                     diagonal[components.members[from + k]] = inverse[k];
                 }
@@ -237,10 +428,10 @@ final class MMatrix {
         if (factors[c] != null) {
             solution = transposed ? factors[c].solveTransposed(b, columns) : factors[c].solve(b, columns);
         } else if (m <= DENSE_LIMIT) {
-            DenseFactors factors = factor(c);
+            DenseFactors factors = factor(c, local);
             solution = transposed ? factors.solveTransposed(b, columns) : factors.solve(b, columns);
         } else {
-            Csr inside = inside(c);
+            Csr inside = inside(c, local);
             double[] dl = new double[m];
             for (int k = 0; k < m; k++) {
                 dl[k] = d[components.members[from + k]];
@@ -261,11 +452,11 @@ final class MMatrix {
     }
 
     /** The transitions within component c, in local numbers (position among its members). */
-    private Csr inside(int c) {
+    private Csr inside(int c, int[] localNumbers) {
         int from = components.start[c];
         int m = components.size(c);
         for (int k = 0; k < m; k++) {
-            local[components.members[from + k]] = k;
+            localNumbers[components.members[from + k]] = k;
         }
         int[] rowStart = new int[m + 1];
         int count = 0;
@@ -287,7 +478,7 @@ final class MMatrix {
             for (int e = a.rowStart()[i]; e < a.rowStart()[i + 1]; e++) {
                 int j = a.column()[e];
                 if (components.of[j] == c) {
-                    column[out] = local[j];
+                    column[out] = localNumbers[j];
                     value[out] = a.value()[e];
                     out++;
                 }
@@ -313,11 +504,11 @@ final class MMatrix {
     }
 
     /** GTH elimination of component c (at most {@value #DENSE_DIAGONAL_LIMIT} states). */
-    private DenseFactors factor(int c) {
+    private DenseFactors factor(int c, int[] localNumbers) {
         int from = components.start[c];
         int m = components.size(c);
         for (int k = 0; k < m; k++) {
-            local[components.members[from + k]] = k;
+            localNumbers[components.members[from + k]] = k;
         }
         double[] w = new double[m * m];
         double[] out = new double[m];
@@ -327,7 +518,7 @@ final class MMatrix {
             for (int e = a.rowStart()[i]; e < a.rowStart()[i + 1]; e++) {
                 int j = a.column()[e];
                 if (components.of[j] == c) {
-                    w[k * m + local[j]] += a.value()[e];
+                    w[k * m + localNumbers[j]] += a.value()[e];
                 } else {
                     leaving += a.value()[e];
                 }
@@ -634,7 +825,7 @@ final class MMatrix {
      * chosen where it could be slower, and giving up early wastes a fraction of what the column method then takes.
      */
     private Optional<SparseFactors> sparseFactors(int c) {
-        Csr inside = inside(c);
+        Csr inside = inside(c, local);
         return SparseFactors.of(inside, leaving(c), eliminationWorkLimit(inside));
     }
 
@@ -670,7 +861,7 @@ final class MMatrix {
     private double[] largeInverseDiagonal(int c) {
         int from = components.start[c];
         int m = components.size(c);
-        Csr inside = inside(c);
+        Csr inside = inside(c, local);
         double[] dl = new double[m];
         for (int k = 0; k < m; k++) {
             dl[k] = d[components.members[from + k]];

@@ -48,8 +48,13 @@ class MarkovRemovalEffectsTests {
         }
     }
 
+    /**
+     * At orders 2 to 4 the labels' removals are solved sixteen at a time over the whole chain, shared out between two
+     * cores; a label removed alone is a solve of the chain restricted to what the removal changes: another split of
+     * the large cycle, the same effects to the tolerance.
+     */
     @Test
-    void removalEffectsSharedOutBetweenTwoCoresAreThoseOfEachLabelRemovedAlone() {
+    void removalEffectsSolvedTogetherOnTwoCoresAreThoseOfEachLabelRemovedAlone() {
         Random random = new Random(7);
         List<AttributionPath> paths = randomPaths(random, 300, 4_000);
         for (int order = 2; order <= 3; order++) {
@@ -58,7 +63,7 @@ class MarkovRemovalEffectsTests {
             assertThat(chain.labels()).hasSizeGreaterThan(250);
             for (String label : chain.labels()) {
                 assertThat(effects.get(label)).as("order %d, %s", order, label)
-                        .isEqualTo(chain.removalEffect(Set.of(label)));
+                        .isCloseTo(chain.removalEffect(Set.of(label)), within(EXACT));
             }
         }
     }

@@ -158,6 +158,79 @@ class SolvedChainTests {
     }
 
     @Test
+    void removalsSolvedTogetherEqualSolvesWithoutEachSet() {
+        for (long seed = 1; seed <= 200; seed++) {
+            double[][][] chain = randomChain(seed, 25);
+            double[][] q = chain[0];
+            double[][] r = chain[1];
+            int n = q.length;
+            Random random = new Random(seed);
+            // up to 64 sets: none removed, every state, the start among others, random ones
+            int[][] sets = new int[1 + random.nextInt(64)][];
+            int start = random.nextInt(n);
+            for (int o = 0; o < sets.length; o++) {
+                sets[o] = switch (o) {
+                    case 0 -> new int[0];
+                    case 1 -> java.util.stream.IntStream.range(0, n).toArray();
+                    case 2 -> new int[] {start, random.nextInt(n)};
+                    default -> java.util.stream.IntStream.range(0, n).filter(i -> random.nextInt(4) == 0).toArray();
+                };
+            }
+            SolvedChain solved = SolvedChain.of(DenseChainSolve.sparse(q, r));
+            for (int outcome = 0; outcome < r[0].length; outcome++) {
+                double[] together = solved.withoutEach(start, outcome, sets);
+                for (int o = 0; o < sets.length; o++) {
+                    assertThat(together[o]).as("seed %d, outcome %d, set %d", seed, outcome, o)
+                            .isCloseTo(withoutByDenseSolve(q, r, sets[o], start, outcome), within(EXACT));
+                }
+            }
+        }
+    }
+
+    @Test
+    void removalsSolvedTogetherInALargeCycleEqualSolvesWithoutEachSet() {
+        for (long seed = 1; seed <= 3; seed++) {
+            int n = MMatrix.DENSE_LIMIT + 150;
+            double[][][] chain = cycle(seed, n, 0.05);
+            SolvedChain solved = SolvedChain.of(DenseChainSolve.sparse(chain[0], chain[1]));
+            Random random = new Random(seed);
+            int[][] sets = new int[64][];
+            for (int o = 0; o < sets.length; o++) {
+                sets[o] = o % 2 == 0 ? new int[] {1 + random.nextInt(n - 1)}
+                        : java.util.stream.IntStream.range(1, n).filter(i -> random.nextInt(20) == 0).toArray();
+            }
+            double[] together = solved.withoutEach(0, 0, sets);
+            for (int o = 0; o < sets.length; o++) {
+                double expected = withoutByDenseSolve(chain[0], chain[1], sets[o], 0, 0);
+                assertThat(together[o]).as("seed %d, set %d", seed, o).isCloseTo(expected, within(EXACT));
+                boolean[] removed = new boolean[n];
+                for (int state : sets[o]) {
+                    removed[state] = true;
+                }
+                // another split of the cycle, the same answer to the tolerance
+                assertThat(solved.without(0, 0, removed)).isCloseTo(together[o], within(EXACT));
+            }
+        }
+    }
+
+    @Test
+    void solvesAtMostSixtyFourRemovalsTogether() {
+        SolvedChain solved = SolvedChain.of(SparseChain.builder(2, 1).add(0, 1, 0.5).absorb(1, 0, 1).build());
+        assertThat(solved.withoutEach(0, 0, new int[][] {{}, {1}, {0}})).containsExactly(0.5, 0, 0);
+        assertThatIllegalArgumentException().isThrownBy(() -> solved.withoutEach(0, 0, new int[65][0]))
+                .withMessageContaining("at most 64");
+    }
+
+    private static double withoutByDenseSolve(double[][] q, double[][] r, int[] set, int start, int outcome) {
+        boolean[] removed = new boolean[q.length];
+        for (int state : set) {
+            removed[state] = true;
+        }
+        double[][][] cut = DenseChainSolve.without(q, r, removed);
+        return DenseChainSolve.absorption(cut[0], cut[1])[start][outcome];
+    }
+
+    @Test
     void aSelfLoopOfNearlyOneOnlyDelaysAbsorption() {
         // A stays with 0.9999 and leaves to buy or abandon with 0.00003 and 0.00007: 0.3 and 0.7, to every digit
         SparseChain chain = SparseChain.builder(2, 2).add(0, 1, 1).add(1, 1, 0.9999).absorb(1, 0, 0.00003)
