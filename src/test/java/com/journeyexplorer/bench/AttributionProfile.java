@@ -51,7 +51,8 @@ public final class AttributionProfile {
 
     /**
      * {@code -Dprofile.digest=true} prints a digest of each answer (of its {@code toString}, every number in full), so
-     * that two builds' runs show whether a change kept the answers to the last bit.
+     * that two builds' runs show whether a change kept the answers to the last bit; {@code -Dprofile.dump=FILE} also
+     * appends the answers themselves to FILE, to see by how much their numbers moved.
      */
     private static final boolean DIGEST = Boolean.getBoolean("profile.digest");
 
@@ -59,6 +60,12 @@ public final class AttributionProfile {
     }
 
     private static String digest(Object answer) throws Exception {
+        String dump = System.getProperty("profile.dump");
+        if (dump != null) {
+            // the whole answer, to compare two builds' numbers one by one
+            java.nio.file.Files.writeString(java.nio.file.Path.of(dump), String.valueOf(answer) + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
         byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
                 .digest(String.valueOf(answer).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return java.util.HexFormat.of().formatHex(hash, 0, 8);
