@@ -134,28 +134,34 @@ final class MMatrix {
     }
 
     private double[] solve(double[] b, int columns, double[] start) {
-        int[] rowStart = a.rowStart();
-        int[] column = a.column();
-        double[] value = a.value();
         double[] x = new double[b.length];
         double[] rhs = b.clone();
         for (int c = 0; c < components.count(); c++) {
-            int from = components.start[c];
-            int to = components.start[c + 1];
-            for (int k = from; k < to; k++) {
-                int i = components.members[k];
-                for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
-                    int j = column[e];
-                    if (components.of[j] != c) {
-                        for (int o = 0; o < columns; o++) {
-                            rhs[i * columns + o] += value[e] * x[j * columns + o];
-                        }
-                    }
-                }
-            }
+            addSolvedTargets(c, rhs, x, columns);
             solveComponent(c, rhs, x, columns, false, start);
         }
         return x;
+    }
+
+    /**
+     * Adds to the right-hand side of component c's states their transitions into the components solved before it
+     * (those it leads to, in topological order), times their solution in x.
+     */
+    private void addSolvedTargets(int c, double[] rhs, double[] x, int columns) {
+        int[] rowStart = a.rowStart();
+        int[] column = a.column();
+        double[] value = a.value();
+        for (int k = components.start[c]; k < components.start[c + 1]; k++) {
+            int i = components.members[k];
+            for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+                int j = column[e];
+                if (components.of[j] != c) {
+                    for (int o = 0; o < columns; o++) {
+                        rhs[i * columns + o] += value[e] * x[j * columns + o];
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -170,9 +176,6 @@ final class MMatrix {
      * its columns, where a solve per removal reads them once per removal.
      */
     double[] solvePinned(double[] b, int columns, long[] pinned, double[] start, double normBound) {
-        int[] rowStart = a.rowStart();
-        int[] column = a.column();
-        double[] value = a.value();
         double[] x = new double[b.length];
         double[] rhs = b.clone();
         // its own local numbers, not the shared field: several threads solve pinned systems of one matrix at once
@@ -180,17 +183,7 @@ final class MMatrix {
         for (int c = 0; c < components.count(); c++) {
             int from = components.start[c];
             int m = components.size(c);
-            for (int k = from; k < from + m; k++) {
-                int i = components.members[k];
-                for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
-                    int j = column[e];
-                    if (components.of[j] != c) {
-                        for (int o = 0; o < columns; o++) {
-                            rhs[i * columns + o] += value[e] * x[j * columns + o];
-                        }
-                    }
-                }
-            }
+            addSolvedTargets(c, rhs, x, columns);
             if (m == 1) {
                 int i = components.members[from];
                 for (int o = 0; o < columns; o++) {
@@ -228,7 +221,15 @@ final class MMatrix {
                     bc[k * width + w++] = rhs[i * columns + Long.numberOfTrailingZeros(left)];
                 }
             }
-            DenseFactors factors = o < 0 ? factor(c, localNumbers) : factorPinned(c, pinned, o, bc, localNumbers);
+            if (o >= 0) {
+                // the states pinned in column o solve to 0: no transition of their own, nothing to reach
+                for (int k = 0; k < m; k++) {
+                    if ((pinned[components.members[from + k]] >>> o & 1) != 0) {
+                        bc[k] = 0;
+                    }
+                }
+            }
+            DenseFactors factors = o < 0 ? factor(c, localNumbers) : factor(c, localNumbers, pinned, o);
             double[] solution = factors.solve(bc, width);
             for (int k = 0; k < m; k++) {
                 int i = components.members[from + k];
@@ -238,39 +239,6 @@ final class MMatrix {
                 }
             }
         }
-    }
-
-    /**
-     * The dense factors of cycle c with the states pinned in column o made exits (no transition of their own, so
-     * that they solve to 0: their right-hand side in {@code b} is set to 0), exact as {@link #factor}.
-     */
-    private DenseFactors factorPinned(int c, long[] pinned, int o, double[] b, int[] localNumbers) {
-        int from = components.start[c];
-        int m = components.size(c);
-        for (int k = 0; k < m; k++) {
-            localNumbers[components.members[from + k]] = k;
-        }
-        double[] w = new double[m * m];
-        double[] out = new double[m];
-        for (int k = 0; k < m; k++) {
-            int i = components.members[from + k];
-            if ((pinned[i] >>> o & 1) != 0) {
-                out[k] = 1;
-                b[k] = 0;
-                continue;
-            }
-            double leaving = exit[i];
-            for (int e = a.rowStart()[i]; e < a.rowStart()[i + 1]; e++) {
-                int j = a.column()[e];
-                if (components.of[j] == c) {
-                    w[k * m + localNumbers[j]] += a.value()[e];
-                } else {
-                    leaving += a.value()[e];
-                }
-            }
-            out[k] = leaving;
-        }
-        return DenseFactors.of(w, out, m);
     }
 
     /** {@link #solvePinned} on a larger cycle: Gauss–Seidel over the columns not yet within the bound. */
@@ -505,6 +473,14 @@ final class MMatrix {
 
     /** GTH elimination of component c (at most {@value #DENSE_DIAGONAL_LIMIT} states). */
     private DenseFactors factor(int c, int[] localNumbers) {
+        return factor(c, localNumbers, null, -1);
+    }
+
+    /**
+     * As {@link #factor(int, int[])}, the states pinned in column o (bit o of {@code pinned}, when not null) made
+     * exits with no transition of their own, so that with a right-hand side of 0 they solve to 0.
+     */
+    private DenseFactors factor(int c, int[] localNumbers, long[] pinned, int o) {
         int from = components.start[c];
         int m = components.size(c);
         for (int k = 0; k < m; k++) {
@@ -514,6 +490,10 @@ final class MMatrix {
         double[] out = new double[m];
         for (int k = 0; k < m; k++) {
             int i = components.members[from + k];
+            if (pinned != null && (pinned[i] >>> o & 1) != 0) {
+                out[k] = 1;
+                continue;
+            }
             double leaving = exit[i];
             for (int e = a.rowStart()[i]; e < a.rowStart()[i + 1]; e++) {
                 int j = a.column()[e];
