@@ -53,9 +53,8 @@ public final class MarkovChain {
     private static final int LABELS_PER_SOLVE = 16;
     /**
      * Labels from which the removals are solved in batches of {@link #LABELS_PER_SOLVE}; below, one label at a time
-     * over the states its removal changes, which then splits the chain's cycles into small ones solved exactly. Measured
-     * at order 2: batches took 0.5-0.7 of the time on clickstreams of 100, 300, 1,000 and 5,000 pages, and 1.4 times
-     * it on the demo store's 31 touchpoints.
+     * over the states its removal changes. Measured at order 2: batches took 0.5-0.7 of the time on clickstreams of
+     * 100, 300, 1,000 and 5,000 pages, and 1.4 times it on the demo store's 31 touchpoints.
      */
     private static final int SOLVED_TOGETHER_FROM = 64;
 
