@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+
+import com.journeyexplorer.analysis.WorkBudget;
+import com.journeyexplorer.analysis.WorkBudgetExceededException;
 
 class SolvedChainTests {
 
@@ -219,6 +223,28 @@ class SolvedChainTests {
         assertThat(solved.withoutEach(0, 0, new int[][] {{}, {1}, {0}})).containsExactly(0.5, 0, 0);
         assertThatIllegalArgumentException().isThrownBy(() -> solved.withoutEach(0, 0, new int[65][0]))
                 .withMessageContaining("at most 64");
+    }
+
+    @Test
+    void removalsSolvedTogetherStopAtTheRequestsTimeBudget() {
+        // a ring of 3,000 states leaving it with 1 %: the 64 removals take seconds unbudgeted, far past 20 ms
+        int n = 3_000;
+        Random random = new Random(5);
+        SparseChain.Builder builder = SparseChain.builder(n, 2);
+        for (int i = 0; i < n; i++) {
+            double chord = 0.2 * random.nextDouble();
+            builder.add(i, (i + 1) % n, 0.99 - chord).add(i, random.nextInt(n), chord).absorb(i, 0, 0.005)
+                    .absorb(i, 1, 0.005);
+        }
+        SolvedChain solved = SolvedChain.of(builder.build());
+        int[][] sets = new int[64][];
+        for (int o = 0; o < sets.length; o++) {
+            sets[o] = new int[] {1 + o * 40};
+        }
+        // no removal first: the bound on the inverse is then known, and the budget is spent in the removals' sweeps
+        assertThat(solved.withoutEach(0, 0, new int[][] {{}})[0]).isCloseTo(solved.probability(0, 0), within(EXACT));
+        assertThatExceptionOfType(WorkBudgetExceededException.class).isThrownBy(() -> WorkBudget.within(
+                Duration.ofMillis(20), "order=1", () -> solved.withoutEach(0, 0, sets)));
     }
 
     private static double withoutByDenseSolve(double[][] q, double[][] r, int[] set, int start, int outcome) {
