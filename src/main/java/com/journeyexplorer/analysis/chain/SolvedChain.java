@@ -255,7 +255,6 @@ public final class SolvedChain {
         return restricted.solveFrom(b, estimate)[index[s]];
     }
 
-
     /**
      * For each of the {@code removals} (sets of states, at most 64), what {@link #without} gives for it: P(absorbed in
      * {@code outcome} from {@code start}) with that set's states removed. Solved together over the live chain

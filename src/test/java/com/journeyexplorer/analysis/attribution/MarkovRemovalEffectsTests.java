@@ -49,9 +49,9 @@ class MarkovRemovalEffectsTests {
     }
 
     /**
-     * At orders 2 to 4 the labels' removals are solved sixteen at a time over the whole chain, shared out between two
-     * cores; a label removed alone is a solve of the chain restricted to what the removal changes: another split of
-     * the large cycle, the same effects to the tolerance.
+     * With 64 labels or more, the labels' removals at orders 2 to 4 are solved sixteen at a time over the whole chain,
+     * shared out between two cores; a label removed alone is a solve of the chain restricted to what the removal
+     * changes: another way to the same effects, to the tolerance.
      */
     @Test
     void removalEffectsSolvedTogetherOnTwoCoresAreThoseOfEachLabelRemovedAlone() {
