@@ -198,45 +198,56 @@ final class MMatrix {
         return x;
     }
 
-    /** {@link #solvePinned} on a cycle of at most {@value #DENSE_LIMIT} states: dense factors, exact. */
+    /**
+     * {@link #solvePinned} on a cycle of at most {@value #DENSE_LIMIT} states, exactly: the columns that pin none of
+     * its states with one factorization of it, each column that pins some with one of its own.
+     */
     private void solveSmallPinned(int c, double[] rhs, double[] x, int columns, long[] pinned, int[] localNumbers) {
+        long pinnedHere = 0;
+        for (int k = components.start[c]; k < components.start[c + 1]; k++) {
+            pinnedHere |= pinned[components.members[k]];
+        }
+        long all = allColumns(columns);
+        if ((all & ~pinnedHere) != 0) {
+            solveDense(c, rhs, x, columns, all & ~pinnedHere, factor(c, localNumbers));
+        }
+        for (long left = all & pinnedHere; left != 0; left &= left - 1) {
+            int o = Long.numberOfTrailingZeros(left);
+            // the states pinned in column o: exits with nothing to reach, so that they solve to 0
+            for (int k = components.start[c]; k < components.start[c + 1]; k++) {
+                int i = components.members[k];
+                if ((pinned[i] >>> o & 1) != 0) {
+                    rhs[i * columns + o] = 0;
+                }
+            }
+            solveDense(c, rhs, x, columns, 1L << o, factor(c, localNumbers, pinned, o));
+        }
+    }
+
+    /** The bits of {@code columns} columns, at most 64. */
+    private static long allColumns(int columns) {
+        return columns == 64 ? -1L : (1L << columns) - 1;
+    }
+
+    /** Solves the columns of {@code chosen} (bits) of cycle c through its dense {@code factors}. */
+    private void solveDense(int c, double[] rhs, double[] x, int columns, long chosen, DenseFactors factors) {
         int from = components.start[c];
         int m = components.size(c);
-        long pinnedHere = 0;
+        int width = Long.bitCount(chosen);
+        double[] b = new double[m * width];
         for (int k = 0; k < m; k++) {
-            pinnedHere |= pinned[components.members[from + k]];
+            int i = components.members[from + k];
+            int w = 0;
+            for (long left = chosen; left != 0; left &= left - 1) {
+                b[k * width + w++] = rhs[i * columns + Long.numberOfTrailingZeros(left)];
+            }
         }
-        for (int o = -1; o < columns; o++) {
-            // o = -1: every column that pins none of the cycle's states, with one factorization
-            long these = o < 0 ? ~pinnedHere & (columns == 64 ? -1L : (1L << columns) - 1) : 1L << o;
-            if (o >= 0 && (pinnedHere >>> o & 1) == 0 || these == 0) {
-                continue;
-            }
-            int width = Long.bitCount(these);
-            double[] bc = new double[m * width];
-            for (int k = 0; k < m; k++) {
-                int i = components.members[from + k];
-                int w = 0;
-                for (long left = these; left != 0; left &= left - 1) {
-                    bc[k * width + w++] = rhs[i * columns + Long.numberOfTrailingZeros(left)];
-                }
-            }
-            if (o >= 0) {
-                // the states pinned in column o solve to 0: no transition of their own, nothing to reach
-                for (int k = 0; k < m; k++) {
-                    if ((pinned[components.members[from + k]] >>> o & 1) != 0) {
-                        bc[k] = 0;
-                    }
-                }
-            }
-            DenseFactors factors = o < 0 ? factor(c, localNumbers) : factor(c, localNumbers, pinned, o);
-            double[] solution = factors.solve(bc, width);
-            for (int k = 0; k < m; k++) {
-                int i = components.members[from + k];
-                int w = 0;
-                for (long left = these; left != 0; left &= left - 1) {
-                    x[i * columns + Long.numberOfTrailingZeros(left)] = solution[k * width + w++];
-                }
+        double[] solution = factors.solve(b, width);
+        for (int k = 0; k < m; k++) {
+            int i = components.members[from + k];
+            int w = 0;
+            for (long left = chosen; left != 0; left &= left - 1) {
+                x[i * columns + Long.numberOfTrailingZeros(left)] = solution[k * width + w++];
             }
         }
     }
@@ -268,7 +279,7 @@ final class MMatrix {
         double[] value = inside.value();
         double[] change = new double[columns];
         double[] norm = new double[columns];
-        long active = columns == 64 ? -1L : (1L << columns) - 1;
+        long active = allColumns(columns);
         int sweeps = 0;
         while (active != 0) {
             Arrays.fill(change, 0);
