@@ -279,7 +279,7 @@ final class MMatrix {
         double[] value = inside.value();
         double[] change = new double[columns];
         double[] norm = new double[columns];
-        long active = allColumns(columns);
+        long active = allColumns(columns) & ~zeroColumns(bl, pins, columns, y);
         int sweeps = 0;
         while (active != 0) {
             Arrays.fill(change, 0);
@@ -326,6 +326,41 @@ final class MMatrix {
         for (int k = 0; k < m; k++) {
             System.arraycopy(y, k * columns, x, components.members[from + k] * columns, columns);
         }
+    }
+
+    private static boolean isZero(double[] values) {
+        for (double value : values) {
+            if (value != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The columns (bits) whose solution in a component is exactly 0: no state they leave free has anything on its
+     * right-hand side, so nothing reaches an exit from there ({@code M} is non-singular and the right-hand sides are
+     * non-negative). Their entries of {@code y} are set to 0. Found here, not by sweeping: started from the chain's
+     * probabilities before the removal, such a column would shrink by a constant factor a sweep and never meet a
+     * bound relative to its own size until it underflowed, thousands of sweeps later.
+     */
+    private static long zeroColumns(double[] rhs, long[] pins, int columns, double[] y) {
+        long reachesAnExit = 0;
+        for (int k = 0; k < pins.length; k++) {
+            for (long left = ~pins[k] & allColumns(columns) & ~reachesAnExit; left != 0; left &= left - 1) {
+                int o = Long.numberOfTrailingZeros(left);
+                if (rhs[k * columns + o] != 0) {
+                    reachesAnExit |= 1L << o;
+                }
+            }
+        }
+        long zero = allColumns(columns) & ~reachesAnExit;
+        for (int k = 0; k < pins.length; k++) {
+            for (long left = zero; left != 0; left &= left - 1) {
+                y[k * columns + Long.numberOfTrailingZeros(left)] = 0;
+            }
+        }
+        return zero;
     }
 
     /** Y with {@code Mᵀ Y = B}; B and Y are n × columns, row-major. */
@@ -773,6 +808,11 @@ final class MMatrix {
             largestDiagonal = Math.max(largestDiagonal, di);
         }
         double[] x = start != null ? start : new double[m];
+        if (isZero(b)) {
+            // the solution is 0 (see zeroColumns); from a start above it the sweeps would take thousands of rounds
+            Arrays.fill(x, 0);
+            return x;
+        }
         int[] rowStart = inside.rowStart();
         int[] column = inside.column();
         double[] value = inside.value();

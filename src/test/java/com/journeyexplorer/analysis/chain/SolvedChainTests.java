@@ -218,6 +218,50 @@ class SolvedChainTests {
     }
 
     @Test
+    void aRemovalThatLeavesNoWayToTheOutcomeIsZeroAtOnce() {
+        // 250 states in one cycle, only state 7 reaches outcome 0: without it nothing converts. Swept from the
+        // probabilities before the removal, that zero would shrink by a factor a sweep until it underflowed,
+        // some fifty times the sweeps of a column above 0; the work limit here allows twice the least that solves one
+        int n = MMatrix.DENSE_LIMIT + 150;
+        int gate = 7;
+        Random random = new Random(11);
+        SparseChain.Builder builder = SparseChain.builder(n, 2);
+        for (int i = 0; i < n; i++) {
+            builder.add(i, random.nextInt(n), 0.4).add(i, random.nextInt(n), 0.4).absorb(i, 1, 0.1);
+            if (i == gate) {
+                builder.absorb(i, 0, 0.1);
+            }
+        }
+        SparseChain chain = builder.build();
+        int other = 100;
+        double withoutOther = SolvedChain.of(chain).without(0, 0, removedStates(n, other));
+        SolvedChain solved = SolvedChain.of(chain, 2 * leastWorkLimit(chain, new int[][] {{other}}));
+        assertThat(solved.withoutEach(0, 0, new int[][] {{gate}, {other}}))
+                .containsExactly(new double[] {0, withoutOther}, within(EXACT));
+        assertThat(solved.without(0, 0, removedStates(n, gate))).isZero();
+    }
+
+    /** The least work limit, to a factor of two, under which the chain and these removals are solved. */
+    private static long leastWorkLimit(SparseChain chain, int[][] removals) {
+        for (long limit = 1_000; ; limit *= 2) {
+            try {
+                SolvedChain.of(chain, limit).withoutEach(0, 0, removals);
+                return limit;
+            } catch (ChainNotSolvedException tooLittle) {
+                // twice as much next
+            }
+        }
+    }
+
+    private static boolean[] removedStates(int n, int... states) {
+        boolean[] removed = new boolean[n];
+        for (int state : states) {
+            removed[state] = true;
+        }
+        return removed;
+    }
+
+    @Test
     void solvesAtMostSixtyFourRemovalsTogether() {
         SolvedChain solved = SolvedChain.of(SparseChain.builder(2, 1).add(0, 1, 0.5).absorb(1, 0, 1).build());
         assertThat(solved.withoutEach(0, 0, new int[][] {{}, {1}, {0}})).containsExactly(0.5, 0, 0);
