@@ -227,6 +227,13 @@ final class MMatrix {
         }
     }
 
+    /** Column o of the row at {@code row} in y becomes {@code next}; its sweep's largest change and value follow. */
+    private static void settle(int row, int o, double next, double[] y, double[] change, double[] norm) {
+        change[o] = Math.max(change[o], Math.abs(next - y[row + o]));
+        norm[o] = Math.max(norm[o], Math.abs(next));
+        y[row + o] = next;
+    }
+
     /** The bits of {@code columns} columns, at most 64. */
     private static long allColumns(int columns) {
         return columns == 64 ? -1L : (1L << columns) - 1;
@@ -292,18 +299,42 @@ final class MMatrix {
                 if (update == 0) {
                     continue;
                 }
-                // column by column: the columns still running differ from state to state, and the row's transitions
-                // stay in the cache from one column to the next
-                for (long left = update; left != 0; left &= left - 1) {
+                // the columns still running differ from state to state: four of them at a time while there are,
+                // each sum in a register of its own (one sum alone waits on each addition before the next), then
+                // one by one; each column's terms are added in the row's order either way, so the same bits
+                long left = update;
+                for (; Long.bitCount(left) >= 4; left &= left - 1) {
+                    int o0 = Long.numberOfTrailingZeros(left);
+                    left &= left - 1;
+                    int o1 = Long.numberOfTrailingZeros(left);
+                    left &= left - 1;
+                    int o2 = Long.numberOfTrailingZeros(left);
+                    left &= left - 1;
+                    int o3 = Long.numberOfTrailingZeros(left);
+                    double s0 = bl[k * columns + o0];
+                    double s1 = bl[k * columns + o1];
+                    double s2 = bl[k * columns + o2];
+                    double s3 = bl[k * columns + o3];
+                    for (int e = rowStart[k]; e < rowStart[k + 1]; e++) {
+                        double v = value[e];
+                        int j = column[e] * columns;
+                        s0 += v * y[j + o0];
+                        s1 += v * y[j + o1];
+                        s2 += v * y[j + o2];
+                        s3 += v * y[j + o3];
+                    }
+                    settle(k * columns, o0, s0 / dl[k], y, change, norm);
+                    settle(k * columns, o1, s1 / dl[k], y, change, norm);
+                    settle(k * columns, o2, s2 / dl[k], y, change, norm);
+                    settle(k * columns, o3, s3 / dl[k], y, change, norm);
+                }
+                for (; left != 0; left &= left - 1) {
                     int o = Long.numberOfTrailingZeros(left);
                     double sum = bl[k * columns + o];
                     for (int e = rowStart[k]; e < rowStart[k + 1]; e++) {
                         sum += value[e] * y[column[e] * columns + o];
                     }
-                    double next = sum / dl[k];
-                    change[o] = Math.max(change[o], Math.abs(next - y[k * columns + o]));
-                    norm[o] = Math.max(norm[o], Math.abs(next));
-                    y[k * columns + o] = next;
+                    settle(k * columns, o, sum / dl[k], y, change, norm);
                 }
             }
             sweeps++;
