@@ -227,9 +227,14 @@ final class MMatrix {
         }
     }
 
-    /** Column o of the row at {@code row} in y becomes {@code next}; its sweep's largest change and value follow. */
-    private static void settle(int row, int o, double next, double[] y, double[] change, double[] norm) {
-        change[o] = Math.max(change[o], Math.abs(next - y[row + o]));
+    /**
+     * Column o of the row at {@code row} in y becomes {@code next}; its step, and its sweep's largest change and value
+     * follow.
+     */
+    private static void settle(int row, int o, double next, double[] y, double[] change, double[] norm,
+            double[] step) {
+        step[row + o] = next - y[row + o];
+        change[o] = Math.max(change[o], Math.abs(step[row + o]));
         norm[o] = Math.max(norm[o], Math.abs(next));
         y[row + o] = next;
     }
@@ -262,7 +267,10 @@ final class MMatrix {
         }
     }
 
-    /** {@link #solvePinned} on a larger cycle: Gauss–Seidel over the columns not yet within the bound. */
+    /**
+     * {@link #solvePinned} on a larger cycle: Gauss–Seidel over the columns not yet within the bound, each column
+     * extrapolated along its step once its error shrinks steadily ({@link SweepExtrapolation}).
+     */
     private void solveLargePinned(int c, double[] rhs, double[] x, int columns, long[] pinned, double[] start,
             double normBound, int[] localNumbers) {
         int m = components.size(c);
@@ -290,6 +298,8 @@ final class MMatrix {
         double[] change = new double[columns];
         double[] norm = new double[columns];
         long active = allColumns(columns) & ~zeroColumns(bl, pins, columns, y);
+        double[] step = new double[m * columns];
+        SweepExtrapolation extrapolation = new SweepExtrapolation(columns);
         int sweeps = 0;
         while (active != 0) {
             Arrays.fill(change, 0);
@@ -323,10 +333,10 @@ final class MMatrix {
                         s2 += v * y[j + o2];
                         s3 += v * y[j + o3];
                     }
-                    settle(k * columns, o0, s0 / dl[k], y, change, norm);
-                    settle(k * columns, o1, s1 / dl[k], y, change, norm);
-                    settle(k * columns, o2, s2 / dl[k], y, change, norm);
-                    settle(k * columns, o3, s3 / dl[k], y, change, norm);
+                    settle(k * columns, o0, s0 / dl[k], y, change, norm, step);
+                    settle(k * columns, o1, s1 / dl[k], y, change, norm, step);
+                    settle(k * columns, o2, s2 / dl[k], y, change, norm, step);
+                    settle(k * columns, o3, s3 / dl[k], y, change, norm, step);
                 }
                 for (; left != 0; left &= left - 1) {
                     int o = Long.numberOfTrailingZeros(left);
@@ -334,7 +344,7 @@ final class MMatrix {
                     for (int e = rowStart[k]; e < rowStart[k + 1]; e++) {
                         sum += value[e] * y[column[e] * columns + o];
                     }
-                    settle(k * columns, o, sum / dl[k], y, change, norm);
+                    settle(k * columns, o, sum / dl[k], y, change, norm, step);
                 }
             }
             sweeps++;
@@ -348,6 +358,7 @@ final class MMatrix {
             if (active == 0) {
                 break;
             }
+            extrapolation.after(active, change, y, step, columns);
             // every column still running has had every sweep: the work limit of a solve of its own
             if ((long) sweeps * (column.length + m) > maxWork) {
                 throw notConverged(m, sweeps, Double.NaN);
