@@ -906,8 +906,9 @@ final class MMatrix {
     }
 
     /**
-     * Gauss–Seidel on one column with {@code ‖M⁻¹‖∞ ≤ normBound} known: the stopping rule of the class comment. From
-     * {@code start} when given (overwritten with the solution), else from 0.
+     * Gauss–Seidel on one column with {@code ‖M⁻¹‖∞ ≤ normBound} known: the stopping rule of the class comment,
+     * extrapolated along its step once its error shrinks steadily ({@link SweepExtrapolation}). From {@code start} when
+     * given (overwritten with the solution), else from 0.
      */
     private static double[] gaussSeidelOne(Csr inside, double[] d, double[] b, long maxWork, double normBound,
             double[] start) {
@@ -927,8 +928,11 @@ final class MMatrix {
         double[] value = inside.value();
         long work = 0;
         int sweeps = 0;
+        double[] step = new double[m];
+        double[] change = new double[1];
+        SweepExtrapolation extrapolation = new SweepExtrapolation(1);
         while (true) {
-            double change = 0;
+            double largestChange = 0;
             double norm = 0;
             for (int i = 0; i < m; i++) {
                 double sum = b[i];
@@ -936,19 +940,22 @@ final class MMatrix {
                     sum += value[e] * x[column[e]];
                 }
                 double next = sum / d[i];
-                change = Math.max(change, Math.abs(next - x[i]));
+                step[i] = next - x[i];
+                largestChange = Math.max(largestChange, Math.abs(step[i]));
                 norm = Math.max(norm, Math.abs(next));
                 x[i] = next;
             }
             sweeps++;
             work += column.length + m;
-            double bound = normBound * largestDiagonal * change / Math.max(norm, Double.MIN_NORMAL);
-            if (change == 0 || bound <= TOLERANCE) {
+            double bound = normBound * largestDiagonal * largestChange / Math.max(norm, Double.MIN_NORMAL);
+            if (largestChange == 0 || bound <= TOLERANCE) {
                 return x;
             }
             if (work > maxWork) {
                 throw notConverged(m, sweeps, bound);
             }
+            change[0] = largestChange;
+            extrapolation.after(1L, change, x, step, 1);
             // The request's time budget (a no-op on a thread without one, such as a parallel worker).
             WorkBudget.check();
             if (Thread.currentThread().isInterrupted()) {
