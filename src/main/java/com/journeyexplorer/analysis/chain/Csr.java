@@ -61,6 +61,25 @@ record Csr(int[] rowStart, int[] column, double[] value) {
         return rowStart.length - 1;
     }
 
+    /**
+     * Breadth-first search along the rows from the states in {@code queue[0..queued)}, already marked {@code seen}:
+     * appends each state reached to the queue and marks it. Returns the number of states queued in all.
+     */
+    int breadthFirst(int[] queue, int queued, boolean[] seen) {
+        int tail = queued;
+        for (int head = 0; head < tail; head++) {
+            int k = queue[head];
+            for (int e = rowStart[k]; e < rowStart[k + 1]; e++) {
+                int i = column[e];
+                if (!seen[i]) {
+                    seen[i] = true;
+                    queue[tail++] = i;
+                }
+            }
+        }
+        return tail;
+    }
+
     /** The transpose; rows of the result list their columns ascending. O(n + m). */
     Csr transposed() {
         int n = rows();

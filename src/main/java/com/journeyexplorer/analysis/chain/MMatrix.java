@@ -397,16 +397,7 @@ final class MMatrix {
                     order[size++] = k;
                 }
             }
-            for (int head = 0; head < size; head++) {
-                int k = order[head];
-                for (int e = backward.rowStart()[k]; e < backward.rowStart()[k + 1]; e++) {
-                    int i = backward.column()[e];
-                    if (!seen[i]) {
-                        seen[i] = true;
-                        order[size++] = i;
-                    }
-                }
-            }
+            size = backward.breadthFirst(order, size, seen);
             for (int k = 0; k < m; k++) {
                 if (!seen[k]) {
                     // reaches no state that leaves: only in a singular matrix, which the solve then reports

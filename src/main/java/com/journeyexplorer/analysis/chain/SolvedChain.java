@@ -368,16 +368,7 @@ public final class SolvedChain {
                 queue[tail++] = i;
             }
         }
-        for (int head = 0; head < tail; head++) {
-            int j = queue[head];
-            for (int e = reversed.rowStart()[j]; e < reversed.rowStart()[j + 1]; e++) {
-                int i = reversed.column()[e];
-                if (!reaches[i]) {
-                    reaches[i] = true;
-                    queue[tail++] = i;
-                }
-            }
-        }
+        reversed.breadthFirst(queue, tail, reaches);
         int[] live = new int[n];
         int count = 0;
         for (int i = 0; i < n; i++) {
