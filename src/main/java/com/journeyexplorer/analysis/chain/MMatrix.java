@@ -27,7 +27,8 @@ import com.journeyexplorer.analysis.WorkBudget;
  * {@code ‖x* - x‖∞ ≤ ‖N‖∞ · ‖residual‖∞} is at most {@value #TOLERANCE} of {@code ‖x‖∞}; {@code ‖N‖∞} is bounded by
  * solving {@code M t = 1} alongside ({@code ‖N‖∞ ≤ ‖t‖∞ / (1 - ‖1 - M t‖∞)}, as {@code N ≥ 0}). O(sweeps · transitions); past
  * {@value #MAX_WORK} transition updates it throws {@link ChainNotSolvedException} rather than answer a number that may
- * be wrong;</li>
+ * be wrong. The sweeps visit the states nearest exit first ({@link #sweepOrder}); the removal solves start from the
+ * probabilities before the removal and extrapolate their columns as they settle ({@link SweepExtrapolation});</li>
  * <li>a cycle of more than {@value #DENSE_DIAGONAL_LIMIT} states factored beforehand ({@link #factorLargeCycles}):
  * substitution through its sparse factors, exact, instead of Gauss–Seidel.</li>
  * </ul>
