@@ -2,16 +2,14 @@ package com.journeyexplorer.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import com.journeyexplorer.config.JourneysProperties;
@@ -26,13 +24,18 @@ import com.journeyexplorer.ingest.ImportReport;
 /**
  * Loads the demo store and its survey answers ({@link DemoSurvey}) into an empty database at start-up ({@code
  * journeys.demo.load-on-start}), through the same CSV imports a user would run, so the demo data is stored exactly as
- * imported data is.
+ * imported data is. It runs in a lifecycle phase after the projection's load and the journal's follower and before
+ * the web server's, as {@code ProjectionStartup} does: the app never answers from an empty store while the demo is
+ * still being loaded (as an application runner, after the web server had started, it answered 0 journeys for the
+ * first seconds).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class DemoLoader implements ApplicationRunner {
+class DemoLoader implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+
+    /** After {@code JournalFollower}'s phase (1), before the web server's ({@code DEFAULT_PHASE - 1024}). */
+    private static final int PHASE = 2;
 
     private final JourneysProperties properties;
     private final JourneyProjection projection;
@@ -47,8 +50,34 @@ class DemoLoader implements ApplicationRunner {
         this.feedback = feedback;
     }
 
+    private volatile boolean running;
+
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void start() {
+        try {
+            loadIfEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not load the demo store", e);
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    private void loadIfEmpty() throws IOException {
         JourneysProperties.Demo demo = properties.demo();
         if (!demo.loadOnStart() || projection.current().journeyCount() > 0) {
             return;
