@@ -129,8 +129,7 @@ class SolvedChainTests {
             for (int outcome = 0; outcome < r[0].length; outcome++) {
                 double[] each = solved.withoutEach(start, outcome);
                 for (int k = 0; k < n; k++) {
-                    boolean[] removed = new boolean[n];
-                    removed[k] = true;
+                    boolean[] removed = removedStates(n, k);
                     double[][][] cut = DenseChainSolve.without(q, r, removed);
                     double expected = DenseChainSolve.absorption(cut[0], cut[1])[start][outcome];
                     assertThat(each[k]).as("seed %d, without %d", seed, k).isCloseTo(expected, within(EXACT));
@@ -207,12 +206,8 @@ class SolvedChainTests {
             for (int o = 0; o < sets.length; o++) {
                 double expected = withoutByDenseSolve(chain[0], chain[1], sets[o], 0, 0);
                 assertThat(together[o]).as("seed %d, set %d", seed, o).isCloseTo(expected, within(EXACT));
-                boolean[] removed = new boolean[n];
-                for (int state : sets[o]) {
-                    removed[state] = true;
-                }
                 // another split of the cycle, the same answer to the tolerance
-                assertThat(solved.without(0, 0, removed)).isCloseTo(together[o], within(EXACT));
+                assertThat(solved.without(0, 0, removedStates(n, sets[o]))).isCloseTo(together[o], within(EXACT));
             }
         }
     }
@@ -292,11 +287,7 @@ class SolvedChainTests {
     }
 
     private static double withoutByDenseSolve(double[][] q, double[][] r, int[] set, int start, int outcome) {
-        boolean[] removed = new boolean[q.length];
-        for (int state : set) {
-            removed[state] = true;
-        }
-        double[][][] cut = DenseChainSolve.without(q, r, removed);
+        double[][][] cut = DenseChainSolve.without(q, r, removedStates(q.length, set));
         return DenseChainSolve.absorption(cut[0], cut[1])[start][outcome];
     }
 
@@ -352,15 +343,11 @@ class SolvedChainTests {
             // removal in a large cycle: a restricted solve per state
             double[] each = solved.withoutEach(0, 0);
             for (int k : new int[] {1, 7, n - 1}) {
-                boolean[] removed = new boolean[n];
-                removed[k] = true;
-                double[][][] cut = DenseChainSolve.without(chain[0], chain[1], removed);
+                double[][][] cut = DenseChainSolve.without(chain[0], chain[1], removedStates(n, k));
                 assertThat(each[k]).isCloseTo(DenseChainSolve.absorption(cut[0], cut[1])[0][0], within(EXACT));
             }
             // a set removed together: a restricted solve of the large cycle, started from the probabilities before
-            boolean[] removed = new boolean[n];
-            removed[7] = true;
-            removed[n / 2] = true;
+            boolean[] removed = removedStates(n, 7, n / 2);
             double[][][] cut = DenseChainSolve.without(chain[0], chain[1], removed);
             assertThat(solved.without(0, 0, removed)).as("seed %d", seed)
                     .isCloseTo(DenseChainSolve.absorption(cut[0], cut[1])[0][0], within(EXACT));
@@ -389,9 +376,7 @@ class SolvedChainTests {
             double[] each = factored.withoutEach(0, 0);
             double[] eachIterated = iterated.withoutEach(0, 0);
             for (int k : new int[] {1, 7, n / 2, n - 1}) {
-                boolean[] removed = new boolean[n];
-                removed[k] = true;
-                double[][][] cut = DenseChainSolve.without(chain[0], chain[1], removed);
+                double[][][] cut = DenseChainSolve.without(chain[0], chain[1], removedStates(n, k));
                 double without = DenseChainSolve.absorption(cut[0], cut[1])[0][0];
                 assertThat(each[k]).isCloseTo(without, within(EXACT));
                 assertThat(eachIterated[k]).isCloseTo(without, within(EXACT));
@@ -456,9 +441,7 @@ class SolvedChainTests {
             }
             assertThat(solved.probability(i, 0)).isCloseTo(sum, within(1e-11));
         }
-        boolean[] removed = new boolean[n];
-        removed[17] = true;
-        removed[4242] = true;
+        boolean[] removed = removedStates(n, 17, 4242);
         double without = solved.without(0, 0, removed);
         assertThat(without).isLessThanOrEqualTo(solved.probability(0, 0)).isGreaterThan(0);
     }
