@@ -178,8 +178,16 @@ final class MMatrix {
      * stopped by the bound of the class comment with {@code normBound} for {@code ‖M⁻¹‖∞} (which bounds the inverse of
      * every pinned system too, as pinning only shortens stays). One sweep reads the cycle's transitions once for all
      * its columns, where a solve per removal reads them once per removal.
+     *
+     * <p>{@code startVisits}, when not null, bounds from above the expected visits {@code N(s, k)} of each state k
+     * from the one state s whose values the caller reads. Then a column also stops once the error at s is bounded:
+     * {@code x* - x = N r} with N ≥ 0 (pinning only lowers it), and the residual of row k after a sweep is the later
+     * successors' changes, {@code Σ_j A_kj Δx_j}, so the error at s is at most
+     * {@code Σ_j |Δx_j| Σ_k N(s, k) A_kj ≤ Σ_j N(s, j) d_j |Δx_j|} (as {@code N(s, ·) M = e_s}). Values elsewhere
+     * may then be less accurate than the class comment's bound.
      */
-    double[] solvePinned(double[] b, int columns, long[] pinned, double[] start, double normBound) {
+    double[] solvePinned(double[] b, int columns, long[] pinned, double[] start, double normBound,
+            double[] startVisits) {
         double[] x = new double[b.length];
         double[] rhs = b.clone();
         // its own local numbers, not the shared field: several threads solve pinned systems of one matrix at once
@@ -196,7 +204,7 @@ final class MMatrix {
             } else if (m <= DENSE_LIMIT) {
                 solveSmallPinned(c, rhs, x, columns, pinned, localNumbers);
             } else {
-                solveLargePinned(c, rhs, x, columns, pinned, start, normBound, localNumbers);
+                solveLargePinned(c, rhs, x, columns, pinned, start, normBound, startVisits, localNumbers);
             }
         }
         return x;
@@ -273,11 +281,13 @@ final class MMatrix {
      * extrapolated along its step once its error shrinks steadily ({@link SweepExtrapolation}).
      */
     private void solveLargePinned(int c, double[] rhs, double[] x, int columns, long[] pinned, double[] start,
-            double normBound, int[] localNumbers) {
+            double normBound, double[] startVisits, int[] localNumbers) {
         int m = components.size(c);
         int[] members = sweepOrder(c);
         Csr inside = inside(c, members, 0, localNumbers);
         double[] dl = new double[m];
+        // per state N(s, k) d_k, and per column the sweep's Σ_k N(s, k) d_k |Δx_k|: the bound at s (above)
+        double[] weight = new double[m];
         long[] pins = new long[m];
         double[] y = new double[m * columns];
         double[] bl = new double[m * columns];
@@ -285,6 +295,7 @@ final class MMatrix {
         for (int k = 0; k < m; k++) {
             int i = members[k];
             dl[k] = d[i];
+            weight[k] = startVisits == null ? 0 : startVisits[i] * d[i];
             pins[k] = pinned[i];
             largestDiagonal = Math.max(largestDiagonal, d[i]);
             for (int o = 0; o < columns; o++) {
@@ -298,6 +309,7 @@ final class MMatrix {
         double[] value = inside.value();
         double[] change = new double[columns];
         double[] norm = new double[columns];
+        double[] errorAtStart = new double[columns];
         long active = allColumns(columns) & ~zeroColumns(bl, pins, columns, y);
         double[] step = new double[m * columns];
         SweepExtrapolation extrapolation = new SweepExtrapolation(columns);
@@ -305,8 +317,10 @@ final class MMatrix {
         while (active != 0) {
             Arrays.fill(change, 0);
             Arrays.fill(norm, 0);
+            Arrays.fill(errorAtStart, 0);
             for (int k = 0; k < m; k++) {
                 long update = active & ~pins[k];
+                double w = weight[k];
                 if (update == 0) {
                     continue;
                 }
@@ -335,9 +349,13 @@ final class MMatrix {
                         s3 += v * y[j + o3];
                     }
                     settle(k * columns, o0, s0 / dl[k], y, change, norm, step);
+                    errorAtStart[o0] += w * Math.abs(step[k * columns + o0]);
                     settle(k * columns, o1, s1 / dl[k], y, change, norm, step);
+                    errorAtStart[o1] += w * Math.abs(step[k * columns + o1]);
                     settle(k * columns, o2, s2 / dl[k], y, change, norm, step);
+                    errorAtStart[o2] += w * Math.abs(step[k * columns + o2]);
                     settle(k * columns, o3, s3 / dl[k], y, change, norm, step);
+                    errorAtStart[o3] += w * Math.abs(step[k * columns + o3]);
                 }
                 for (; left != 0; left &= left - 1) {
                     int o = Long.numberOfTrailingZeros(left);
@@ -346,13 +364,15 @@ final class MMatrix {
                         sum += value[e] * y[column[e] * columns + o];
                     }
                     settle(k * columns, o, sum / dl[k], y, change, norm, step);
+                    errorAtStart[o] += w * Math.abs(step[k * columns + o]);
                 }
             }
             sweeps++;
             for (long left = active; left != 0; left &= left - 1) {
                 int o = Long.numberOfTrailingZeros(left);
                 double bound = normBound * largestDiagonal * change[o] / Math.max(norm[o], Double.MIN_NORMAL);
-                if (change[o] == 0 || bound <= TOLERANCE) {
+                boolean boundedAtStart = startVisits != null && errorAtStart[o] <= TOLERANCE * norm[o];
+                if (change[o] == 0 || bound <= TOLERANCE || boundedAtStart) {
                     active &= ~(1L << o);
                 }
             }

@@ -37,6 +37,9 @@ public final class SolvedChain {
     private Csr reversed;
     /** A bound on the longest expected stay {@code ‖N‖∞}, made on first use. */
     private double normBound = Double.NaN;
+    /** The live state whose {@link #visitsBound} is kept, and that bound; made on first use. */
+    private int visitsStart = -1;
+    private double[] visits;
 
     private final long maxWork;
 
@@ -291,7 +294,7 @@ public final class SolvedChain {
                 estimate[k * columns + o] = before;
             }
         }
-        double[] x = matrix.solvePinned(b, columns, pinned, estimate, normBound());
+        double[] x = matrix.solvePinned(b, columns, pinned, estimate, normBound(), visitsBound(live[start]));
         for (int o = 0; o < columns; o++) {
             result[o] = x[live[start] * columns + o];
         }
@@ -313,6 +316,32 @@ public final class SolvedChain {
             normBound = largest * (1 + 1e-9);
         }
         return normBound;
+    }
+
+    /**
+     * Per live state, a bound on its expected visits from the live state {@code from}: the row {@code N(from, ·)},
+     * solved to 1e-12 of its largest entry per component, each entry raised by 1e-6 of that largest entry (room for
+     * that error as it carries from component to component; it loosens the bound below by about a thousandth). The
+     * removal solves weigh their residuals by it ({@link MMatrix#solvePinned}): {@code N ≥ 0}, so the error at
+     * {@code from} is at most {@code Σ_k N(from, k) |r_k|}, and pinning states only lowers {@code N}.
+     */
+    private synchronized double[] visitsBound(int from) {
+        if (visitsStart != from) {
+            double[] unit = new double[liveStates.length];
+            unit[from] = 1;
+            double[] row = matrix.solveTransposed(unit, 1);
+            double largest = 0;
+            for (double v : row) {
+                largest = Math.max(largest, v);
+            }
+            double margin = largest * 1e-6;
+            for (int k = 0; k < row.length; k++) {
+                row[k] += margin;
+            }
+            visits = row;
+            visitsStart = from;
+        }
+        return visits;
     }
 
     /** The live states' transitions reversed, made on first use. */
