@@ -148,7 +148,10 @@ public final class SegmentComparison {
         if (numbers.length >= parallelFrom) {
             // The sides' attributions depend on nothing else. A Markov side (its chain solved with every removal
             // effect) takes about as long as the other side and the shares together: the side of more journeys here,
-            // the other, then the shares, on the second core. A heuristic side takes a fraction of the shares: the
+            // the shares, then the other side, on the second core. The shares first, because the two cores of a
+            // small machine may share one unit for vector arithmetic: the larger side's dense block then runs beside
+            // the shares' table look-ups rather than beside the other side's dense block (0.95 of the time on the
+            // clickstream, BENCHMARKS.md). A heuristic side takes a fraction of the shares: the
             // larger side, then the shares here, the other side on the second core, whose thread then takes the
             // halves the shares split off. Work this thread splits (the dense products of a chain, the shares'
             // halves) goes to the pool, whose thread takes it once free; what a pool thread splits stays with it.
@@ -157,8 +160,8 @@ public final class SegmentComparison {
             Runnable smaller = aLarger ? attributeB : attributeA;
             if (counts.attributionA instanceof MarkovAttribution.ChainAccumulator) {
                 TwoHalves.both(larger, () -> {
-                    smaller.run();
                     shares.run();
+                    smaller.run();
                 });
             } else {
                 TwoHalves.both(() -> {
