@@ -294,7 +294,8 @@ public final class SolvedChain {
                 estimate[k * columns + o] = before;
             }
         }
-        double[] x = matrix.solvePinned(b, columns, pinned, estimate, normBound(), visitsBound(live[start]));
+        double[] x = matrix.solvePinned(b, columns, pinned, estimate, normBound(),
+                visitsBound(live[start]));
         for (int o = 0; o < columns; o++) {
             result[o] = x[live[start] * columns + o];
         }
