@@ -28,7 +28,8 @@ import com.journeyexplorer.analysis.WorkBudget;
  * solving {@code M t = 1} alongside ({@code ‖N‖∞ ≤ ‖t‖∞ / (1 - ‖1 - M t‖∞)}, as {@code N ≥ 0}). O(sweeps · transitions); past
  * {@value #MAX_WORK} transition updates it throws {@link ChainNotSolvedException} rather than answer a number that may
  * be wrong. The sweeps visit the states nearest exit first ({@link #sweepOrder}); the removal solves start from the
- * probabilities before the removal and extrapolate their columns as they settle ({@link SweepExtrapolation});</li>
+ * probabilities before the removal, extrapolate their columns as they settle ({@link SweepExtrapolation}), and a
+ * batch of them stops a column once the error at the one state read is bounded ({@link #solvePinned});</li>
  * <li>a cycle of more than {@value #DENSE_DIAGONAL_LIMIT} states factored beforehand ({@link #factorLargeCycles}):
  * substitution through its sparse factors, exact, instead of Gauss–Seidel.</li>
  * </ul>
