@@ -150,7 +150,7 @@ public final class SegmentComparison {
             // effect) takes about as long as the other side and the shares together: the side of more journeys here,
             // the shares, then the other side, on the second core. The shares first, because the two cores of a
             // small machine may share one unit for vector arithmetic: the larger side's dense block then runs beside
-            // the shares' table look-ups rather than beside the other side's dense block (0.95 of the time on the
+            // the shares' table look-ups rather than beside the other side's dense block (0.93 of the time on the
             // clickstream, BENCHMARKS.md). A heuristic side takes a fraction of the shares: the
             // larger side, then the shares here, the other side on the second core, whose thread then takes the
             // halves the shares split off. Work this thread splits (the dense products of a chain, the shares'
