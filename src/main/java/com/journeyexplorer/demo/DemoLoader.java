@@ -9,10 +9,10 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import com.journeyexplorer.config.JourneysProperties;
+import com.journeyexplorer.config.StartupStep;
 import com.journeyexplorer.graph.JourneyProjection;
 import com.journeyexplorer.ingest.EventImporter;
 import com.journeyexplorer.ingest.FeedbackImporter;
@@ -30,7 +30,7 @@ import com.journeyexplorer.ingest.ImportReport;
  * first seconds).
  */
 @Component
-class DemoLoader implements SmartLifecycle {
+class DemoLoader extends StartupStep {
 
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 
@@ -44,37 +44,20 @@ class DemoLoader implements SmartLifecycle {
 
     DemoLoader(JourneysProperties properties, JourneyProjection projection, EventImporter importer,
             FeedbackImporter feedback) {
+        super(PHASE);
         this.properties = properties;
         this.projection = projection;
         this.importer = importer;
         this.feedback = feedback;
     }
 
-    private volatile boolean running;
-
     @Override
-    public void start() {
+    protected void runAtStartup() {
         try {
             loadIfEmpty();
         } catch (IOException e) {
             throw new UncheckedIOException("could not load the demo store", e);
         }
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return PHASE;
     }
 
     private void loadIfEmpty() throws IOException {

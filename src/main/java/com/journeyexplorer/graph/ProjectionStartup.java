@@ -1,7 +1,8 @@
 package com.journeyexplorer.graph;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+
+import com.journeyexplorer.config.StartupStep;
 
 /**
  * Loads the projection from Neo4j (rolling back any import a killed process left unfinished), then the survey
@@ -9,39 +10,23 @@ import org.springframework.stereotype.Component;
  * empty projection while its data is still being loaded.
  */
 @Component
-class ProjectionStartup implements SmartLifecycle {
+class ProjectionStartup extends StartupStep {
 
     /** Before the web server's phase ({@code SmartLifecycle.DEFAULT_PHASE - 1024}). */
     private static final int PHASE = 0;
 
     private final JourneyGraph graph;
     private final FeedbackGraph feedback;
-    private volatile boolean running;
 
     ProjectionStartup(JourneyGraph graph, FeedbackGraph feedback) {
+        super(PHASE);
         this.graph = graph;
         this.feedback = feedback;
     }
 
     @Override
-    public void start() {
+    protected void runAtStartup() {
         graph.loadProjection();
         feedback.load();
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return PHASE;
     }
 }
