@@ -147,9 +147,7 @@ public final class SolvedChain {
             result[start] = 0;
             return result;
         }
-        double[] unit = new double[liveStates.length];
-        unit[live[start]] = 1;
-        double[] visits = matrix.solveTransposed(unit, 1);
+        double[] visits = visitsFrom(live[start]);
         double[] diagonal = matrix.inverseDiagonal();
         for (int k = 0; k < liveStates.length; k++) {
             int state = liveStates[k];
@@ -328,9 +326,7 @@ public final class SolvedChain {
      */
     private synchronized double[] visitsBound(int from) {
         if (visitsStart != from) {
-            double[] unit = new double[liveStates.length];
-            unit[from] = 1;
-            double[] row = matrix.solveTransposed(unit, 1);
+            double[] row = visitsFrom(from);
             double largest = 0;
             for (double v : row) {
                 largest = Math.max(largest, v);
@@ -343,6 +339,15 @@ public final class SolvedChain {
             visitsStart = from;
         }
         return visits;
+    }
+
+    /**
+     * The expected visits {@code N(from, ·)} of each live state from the live state {@code from}: one transposed solve.
+     */
+    private double[] visitsFrom(int from) {
+        double[] unit = new double[liveStates.length];
+        unit[from] = 1;
+        return matrix.solveTransposed(unit, 1);
     }
 
     /** The live states' transitions reversed, made on first use. */
