@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Positions of journeys in a list by id: an open-addressing hash table (linear probing) holding only
- * {@code position + 1} per slot, 0 for an empty slot. An id is compared with {@code journeys.get(position).id()}, so
- * the table stores no keys and costs about 8 bytes per journey (a {@code HashMap<String, Integer>} costs about 50).
+ * {@code position + 1} per slot, 0 for an empty slot. An id is compared with the journey at its position
+ * ({@link Journey#hasId}, which builds no string), so the table stores no keys and costs about 8 bytes per journey (a {@code HashMap<String, Integer>} costs about 50).
  * The list must not change its ids after the table is built. Where ids repeat, the last position wins.
  */
 final class JourneyIndex {
@@ -27,7 +27,7 @@ final class JourneyIndex {
         this.slots = new int[1 << bits];
         this.shift = 32 - bits;
         for (int position = 0; position < journeys.size(); position++) {
-            slots[slotOf(journeys.get(position).id())] = position + 1;
+            slots[slotOf(journeys.get(position))] = position + 1;
         }
     }
 
@@ -56,7 +56,7 @@ final class JourneyIndex {
 
     /** Indexes the journey at {@code position} of the list (a copy's only, before the index is shared). */
     void put(int position) {
-        slots[slotOf(journeys.get(position).id())] = position + 1;
+        slots[slotOf(journeys.get(position))] = position + 1;
     }
 
     /** The position of the journey with this id, or -1; O(1) expected. */
@@ -68,9 +68,23 @@ final class JourneyIndex {
     private int slotOf(String id) {
         int mask = slots.length - 1;
         int slot = (id.hashCode() * FIBONACCI) >>> shift;
-        while (slots[slot] != 0 && !journeys.get(slots[slot] - 1).id().equals(id)) {
+        while (slots[slot] != 0 && !journeys.get(slots[slot] - 1).hasId(id)) {
             slot = (slot + 1) & mask;
         }
         return slot;
+    }
+
+    /** The slot holding {@code journey}'s id, or the empty slot where it would go; builds no string. */
+    private int slotOf(Journey journey) {
+        int mask = slots.length - 1;
+        int slot = (journey.idHash() * FIBONACCI) >>> shift;
+        while (slots[slot] != 0 && !sameId(journeys.get(slots[slot] - 1), journey)) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    private static boolean sameId(Journey a, Journey b) {
+        return a.idHash() == b.idHash() && a.hasId(b.id());
     }
 }

@@ -56,7 +56,7 @@ final class JourneyTimes {
             startSeconds[position] = Math.toIntExact(Math.floorDiv(journey.startedAt(), 1000L) - baseSecond);
             if (journey.outcome() == Outcome.PURCHASE && journey.purchaseIndex() >= 0) {
                 purchasePositions[purchase] = position;
-                purchaseMillis[purchase] = journey.times()[journey.purchaseIndex()] - journey.times()[0];
+                purchaseMillis[purchase] = journey.time(journey.purchaseIndex()) - journey.time(0);
                 purchase++;
             }
         }
@@ -74,7 +74,7 @@ final class JourneyTimes {
     }
 
     private static long purchaseMillis(Journey journey) {
-        return journey.times()[journey.purchaseIndex()] - journey.times()[0];
+        return journey.time(journey.purchaseIndex()) - journey.time(0);
     }
 
     /**

@@ -65,7 +65,6 @@ final class LabelPath {
         if (column != null) {
             return column.gapMillis(column.start(position) + starts[index + 1] - 1, records, position);
         }
-        long[] times = journey.times();
-        return times[starts[index + 1]] - times[starts[index + 1] - 1];
+        return journey.gap(starts[index + 1]);
     }
 }

@@ -140,11 +140,11 @@ final class PathShaper {
                 steps.add(labels.name(label));
                 previous = label;
                 if (journey.isTimed()) {
-                    firstTimes[steps.size() - 1] = journey.times()[i];
+                    firstTimes[steps.size() - 1] = journey.time(i);
                 }
             }
             if (journey.isTimed()) {
-                lastTimes[steps.size() - 1] = journey.times()[i];
+                lastTimes[steps.size() - 1] = journey.time(i);
             }
         }
         if (journey.isTimed() && firstTimes.length != steps.size()) {

@@ -194,11 +194,11 @@ final class SequenceCounts {
                 }
                 int at = rank[counted.variantOf[sequence]];
                 Journey journey = journeys.get((int) entry);
-                long[] times = journey.times();
                 if (durations[at] == null) {
                     durations[at] = new Durations();
                 }
-                durations[at].add(times[counted.shapedSteps[sequence] - 1] - times[0], journey.weight());
+                durations[at].add(journey.time(counted.shapedSteps[sequence] - 1) - journey.startedAt(),
+                        journey.weight());
             }
             return durations;
         }

@@ -142,10 +142,9 @@ public final class StepEdges {
             column[k++] = tallies.add(steps[i - 1], steps[i], weight);
         }
         if (journey.isTimed()) {
-            long[] times = journey.times();
             k = offsets[position];
-            for (int i = 1; i < times.length; i++) {
-                long gap = times[i] - times[i - 1];
+            for (int i = 1; i < steps.length; i++) {
+                long gap = journey.gap(i);
                 gaps[k++] = gap >= 0 && gap <= Integer.MAX_VALUE ? (int) gap : LONG_GAP;
             }
         }
@@ -199,7 +198,7 @@ public final class StepEdges {
             Journey now = journeys.get(position);
             if (old.weight() != now.weight() || old.purchaseIndex() != now.purchaseIndex()
                     || old.pathLength() != now.pathLength() || old.isTimed() != now.isTimed()
-                    || !Arrays.equals(old.steps(), now.steps()) || !Arrays.equals(old.times(), now.times())) {
+                    || !Arrays.equals(old.steps(), now.steps()) || !old.sameTimes(now)) {
                 return null;
             }
         }
@@ -278,7 +277,7 @@ public final class StepEdges {
             return gap;
         }
         int step = k - offsets[position] + 1;
-        return journey.times()[step] - journey.times()[step - 1];
+        return journey.time(step) - journey.time(step - 1);
     }
 
     /** As {@link #gapMillis(int, Journey, int)}, reading the record from {@code records} only for a long gap. */

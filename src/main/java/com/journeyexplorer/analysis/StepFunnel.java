@@ -127,7 +127,7 @@ public record StepFunnel(long total, Long windowSeconds, WindowFrom windowFrom, 
         int depth = 0;
         for (int i = 0; i < steps.length; i++) {
             int touchpoint = steps[i];
-            long at = timed ? journey.times()[i] : i;
+            long at = timed ? journey.time(i) : i;
             // Backwards, so that one visit never serves as two consecutive steps.
             for (int k = n - 1; k >= 1; k--) {
                 if (ids[k] == touchpoint && latestAnchor[k - 1] != Long.MIN_VALUE

@@ -234,7 +234,7 @@ public record TimeToConvert(String from, String to, long selected, long untimed,
         } else {
             end = firstVisit(journey.steps(), toId, fromVisit ? start + 1 : start);
         }
-        return end < 0 ? -1 : journey.times()[end] - journey.times()[start];
+        return end < 0 ? -1 : journey.time(end) - journey.time(start);
     }
 
     /** The first purchase event at or after {@code from}, or -1: a later purchase than the journey's first. */

@@ -105,7 +105,7 @@ public final class TransitionTable {
                 int next = i < length ? journey.steps()[i] : nodes.outcome(journey.outcome());
                 int edge = edges.add(previous, next, weight);
                 if (timed && i > 0 && i < length && journey.isTimed()) {
-                    edges.addDuration(edge, journey.times()[i] - journey.times()[i - 1], weight);
+                    edges.addDuration(edge, journey.time(i) - journey.time(i - 1), weight);
                 }
                 previous = next;
             }
@@ -114,7 +114,7 @@ public final class TransitionTable {
                 for (int i = length; i < journey.length(); i++) {
                     int edge = after.add(journey.steps()[i - 1], journey.steps()[i], weight);
                     if (timed && journey.isTimed()) {
-                        after.addDuration(edge, journey.times()[i] - journey.times()[i - 1], weight);
+                        after.addDuration(edge, journey.time(i) - journey.time(i - 1), weight);
                     }
                 }
             }

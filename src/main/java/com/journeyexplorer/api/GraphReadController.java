@@ -87,7 +87,7 @@ class GraphReadController {
         for (int i = 0; i < journey.length(); i++) {
             Touchpoint touchpoint = snapshot.touchpoint(journey.steps()[i]);
             steps.add(new Step(i, touchpoint.name(), touchpoint.channel(), touchpoint.stage(),
-                    journey.isTimed() ? Instant.ofEpochMilli(journey.times()[i]) : null,
+                    journey.isTimed() ? Instant.ofEpochMilli(journey.time(i)) : null,
                     journey.type(i).name().toLowerCase(java.util.Locale.ROOT), journey.eventId(i),
                     eventAttributes(journey, i)));
         }

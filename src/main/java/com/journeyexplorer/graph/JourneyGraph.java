@@ -454,7 +454,7 @@ public class JourneyGraph {
             List<String> removals = new ArrayList<>();
             Map<String, Journey> replaced = new HashMap<>();
             for (Journey journey : before.journeys()) {
-                if (journey.customerId().equals(customerId)) {
+                if (journey.hasCustomer(customerId)) {
                     removals.add(journey.id());
                     replaced.put(journey.id(), journey);
                 }

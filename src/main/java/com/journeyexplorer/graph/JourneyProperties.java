@@ -111,7 +111,7 @@ final class JourneyProperties {
             props.put("type", TYPE_NAMES[type.ordinal()]);
         }
         if (journey.isTimed()) {
-            props.put("at", Instant.ofEpochMilli(journey.times()[step]).atZone(ZoneOffset.UTC));
+            props.put("at", Instant.ofEpochMilli(journey.time(step)).atZone(ZoneOffset.UTC));
         }
         String eventId = journey.eventId(step);
         if (eventId != null) {

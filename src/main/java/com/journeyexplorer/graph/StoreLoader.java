@@ -123,7 +123,7 @@ class StoreLoader {
      */
     private static Journey inRecordOrder(Journey journey, SharedJourneyParts shared) {
         return new Journey(journey.id(), shared.customer(journey.customerId()), journey.steps().clone(),
-                journey.times().clone(), shared.types(journey.types()), journey.outcome(), journey.purchaseIndex(),
+                journey.times(), shared.types(journey.types()), journey.outcome(), journey.purchaseIndex(),
                 journey.value(), journey.weight(), journey.segment(), journey.device(),
                 shared.details(journey.details()));
     }

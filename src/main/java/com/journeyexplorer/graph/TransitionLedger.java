@@ -145,7 +145,7 @@ final class TransitionLedger {
             int next = i < length ? journey.steps()[i] : outcomeNode(journey.outcome());
             Edge edge = step(previous, next, false, weight);
             if (timed && i > 0 && i < length) {
-                duration(edge, journey.times()[i] - journey.times()[i - 1], journey.weight(), sign);
+                duration(edge, journey.time(i) - journey.time(i - 1), journey.weight(), sign);
             }
             previous = next;
         }
@@ -154,7 +154,7 @@ final class TransitionLedger {
             for (int i = length; i < journey.length(); i++) {
                 Edge edge = step(journey.steps()[i - 1], journey.steps()[i], true, weight);
                 if (timed) {
-                    duration(edge, journey.times()[i] - journey.times()[i - 1], journey.weight(), sign);
+                    duration(edge, journey.time(i) - journey.time(i - 1), journey.weight(), sign);
                 }
             }
         }

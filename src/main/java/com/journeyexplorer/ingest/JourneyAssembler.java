@@ -142,7 +142,7 @@ final class JourneyAssembler {
             values[at + Math.max(journey.purchaseIndex(), 0)] = journey.value();
             for (int i = 0; i < journey.length(); i++, at++) {
                 steps[at] = journey.steps()[i];
-                times[at] = journey.isTimed() ? journey.times()[i] : 0;
+                times[at] = journey.isTimed() ? journey.time(i) : 0;
                 types[at] = journey.types()[i];
                 if (eventIds != null) {
                     eventIds[at] = journey.eventId(i);
@@ -335,7 +335,7 @@ final class JourneyAssembler {
 
     /** Whether a stored journey and its rebuilt version are the same; a stored journey may be open, a new one not. */
     private static boolean sameEvents(Journey a, Journey b) {
-        return Arrays.equals(a.steps(), b.steps()) && Arrays.equals(a.times(), b.times())
+        return Arrays.equals(a.steps(), b.steps()) && a.sameTimes(b)
                 && Arrays.equals(a.types(), b.types())
                 && (a.outcome() == b.outcome() || a.outcome() == Outcome.OPEN && b.purchaseIndex() < 0)
                 && a.attributes().equals(b.attributes()) && a.events().equals(b.events())

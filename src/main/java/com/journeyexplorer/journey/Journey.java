@@ -1,34 +1,49 @@
 package com.journeyexplorer.journey;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * One customer journey, held compactly: parallel arrays of touchpoint ids, epoch-millisecond times and event types,
- * ordered by time. {@code weight} is how many identical journeys this one stands for (1 for event data; the row count
- * for aggregated path data, which also has no times: {@code times.length == 0}). {@code value} is the sum of the
- * event values of the record: for an aggregated record, of all the journeys it stands for. The rarely varying rest is
- * in {@code details} ({@link Details}): the event ids given at import, the journey attributes (extra columns with one
- * value in the whole journey), the event attributes (extra columns whose value varies from event to event) and the
- * open horizon, the inactivity in milliseconds after which the journey counts as finished ({@link OpenJourneys}), or
- * -1 for the setting's default. Journeys with the same details share one ({@link SharedJourneyParts}): a journey is
- * then 64 bytes instead of 80, which at millions of journeys is part of the projection's heap.
+ * One customer journey, held compactly: parallel arrays of touchpoint ids, event times and event types, ordered by
+ * time. {@code weight} is how many identical journeys this one stands for (1 for event data; the row count for
+ * aggregated path data, which also has no times). {@code value} is the sum of the event values of the record: for an
+ * aggregated record, of all the journeys it stands for. The rarely varying rest is in {@code details}
+ * ({@link Details}): the event ids given at import, the journey attributes (extra columns with one value in the whole
+ * journey), the event attributes (extra columns whose value varies from event to event) and the open horizon, the
+ * inactivity in milliseconds after which the journey counts as finished ({@link OpenJourneys}), or -1 for the
+ * setting's default. Journeys with the same details share one ({@link SharedJourneyParts}).
  *
- * <p>Arrays are shared, never copied: callers must not modify them.
+ * <p>At millions of journeys this object is most of the projection's heap, so it holds its parts smaller than they are
+ * given: the times as int offsets from the first (a {@code long[]} only where a journey spans more than 24 days), and
+ * the id and the customer id as {@link CompactIds} (a shared form and a number where they end in digits, as real ids
+ * mostly do). A demo journey of 5.6 events is then 128 bytes with its arrays instead of 210. {@link #id()},
+ * {@link #customerId()} and {@link #times()} build what they return; the analyses read {@link #time(int)},
+ * {@link #gap(int)} and {@link #hasId(String)} instead, which allocate nothing.
+ *
+ * <p>Arrays are shared, never copied: callers must not modify them. Equality is identity.
  */
-public record Journey(
-        String id,
-        String customerId,
-        int[] steps,
-        long[] times,
-        byte[] types,
-        Outcome outcome,
-        int purchaseIndex,
-        double value,
-        int weight,
-        String segment,
-        String device,
-        Details details) {
+public final class Journey {
+
+    private static final int[] UNTIMED = new int[0];
+
+    private final Object idPart;
+    private final long idNumber;
+    private final Object customerPart;
+    private final long customerNumber;
+    private final int[] steps;
+    /** The first event's epoch milliseconds, 0 where untimed. */
+    private final long start;
+    /** Per step, milliseconds since {@link #start} ({@code int[]}, empty where untimed), or epoch ms ({@code long[]}). */
+    private final Object times;
+    private final byte[] types;
+    private final Outcome outcome;
+    private final int purchaseIndex;
+    private final double value;
+    private final int weight;
+    private final String segment;
+    private final String device;
+    private final Details details;
 
     /**
      * What journeys mostly share: no event ids, the same attributes, no event attributes, the default horizon.
@@ -71,7 +86,12 @@ public record Journey(
                 attributes, EventAttributes.NONE, -1);
     }
 
-    public Journey {
+    /**
+     * A journey from its parts. {@code times} are epoch milliseconds per step, or empty for an untimed journey; the
+     * array is not kept.
+     */
+    public Journey(String id, String customerId, int[] steps, long[] times, byte[] types, Outcome outcome,
+            int purchaseIndex, double value, int weight, String segment, String device, Details details) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(steps, "steps");
         Objects.requireNonNull(outcome, "outcome");
@@ -84,10 +104,177 @@ public record Journey(
         if (weight < 1) {
             throw new IllegalArgumentException("weight must be at least 1");
         }
-        customerId = customerId == null ? "" : customerId;
-        segment = segment == null ? "" : segment;
-        device = device == null ? "" : device;
-        details = details == null ? Details.NONE : details;
+        this.idPart = CompactIds.partOf(id);
+        this.idNumber = CompactIds.numberOf(id, idPart);
+        String customer = customerId == null ? "" : customerId;
+        this.customerPart = CompactIds.partOf(customer);
+        this.customerNumber = CompactIds.numberOf(customer, customerPart);
+        this.steps = steps;
+        this.start = times.length == 0 ? 0L : times[0];
+        this.times = compactTimes(times, start);
+        this.types = types;
+        this.outcome = outcome;
+        this.purchaseIndex = purchaseIndex;
+        this.value = value;
+        this.weight = weight;
+        this.segment = segment == null ? "" : segment;
+        this.device = device == null ? "" : device;
+        this.details = details == null ? Details.NONE : details;
+    }
+
+    /** {@code journey}'s id, customer and times with other parts: nothing is re-encoded. */
+    private Journey(Journey journey, byte[] types, Outcome outcome, int purchaseIndex, Details details) {
+        this(journey, journey.customerPart, types, outcome, purchaseIndex, details);
+    }
+
+    private Journey(Journey journey, Object customerPart, byte[] types, Outcome outcome, int purchaseIndex,
+            Details details) {
+        this.idPart = journey.idPart;
+        this.idNumber = journey.idNumber;
+        this.customerPart = customerPart;
+        this.customerNumber = journey.customerNumber;
+        this.steps = journey.steps;
+        this.start = journey.start;
+        this.times = journey.times;
+        this.types = types;
+        this.outcome = outcome;
+        this.purchaseIndex = purchaseIndex;
+        this.value = journey.value;
+        this.weight = journey.weight;
+        this.segment = journey.segment;
+        this.device = journey.device;
+        this.details = details;
+    }
+
+    /** Offsets from {@code start} where every time is within an int of it (24 days), else a copy of the times. */
+    private static Object compactTimes(long[] times, long start) {
+        if (times.length == 0) {
+            return UNTIMED;
+        }
+        int[] offsets = new int[times.length];
+        for (int step = 0; step < times.length; step++) {
+            long offset = times[step] - start;
+            if (offset != (int) offset) {
+                return times.clone();
+            }
+            offsets[step] = (int) offset;
+        }
+        return offsets;
+    }
+
+    /** The journey's id, as given at import; a new string where it is held as a number. */
+    public String id() {
+        return CompactIds.text(idPart, idNumber);
+    }
+
+    /** Whether this journey's id is {@code candidate}; allocates nothing. */
+    public boolean hasId(String candidate) {
+        return CompactIds.matches(idPart, idNumber, candidate);
+    }
+
+    /** {@code id().hashCode()}, without building the id. */
+    public int idHash() {
+        return CompactIds.hash(idPart, idNumber);
+    }
+
+    /** The customer's id, "" where none was given; a new string where it is held as a number. */
+    public String customerId() {
+        return CompactIds.text(customerPart, customerNumber);
+    }
+
+    /** Whether this journey's customer is {@code candidate}; allocates nothing. */
+    public boolean hasCustomer(String candidate) {
+        return CompactIds.matches(customerPart, customerNumber, candidate);
+    }
+
+    /**
+     * How the customer id is held ({@link CompactIds}): a form shared by every id of that shape, or the id's string.
+     * Loads share it ({@link SharedJourneyParts}); tests check that they do.
+     */
+    public Object customerPart() {
+        return customerPart;
+    }
+
+    /** This journey with other copies of its type array, customer part and details, equal to its own. */
+    Journey withSharedParts(byte[] sharedTypes, Object sharedCustomerPart, Details sharedDetails) {
+        if (sharedTypes == types && sharedCustomerPart == customerPart && sharedDetails == details) {
+            return this;
+        }
+        return new Journey(this, sharedCustomerPart, sharedTypes, outcome, purchaseIndex, sharedDetails);
+    }
+
+    /** The touchpoint id of each step. */
+    public int[] steps() {
+        return steps;
+    }
+
+    /** The epoch milliseconds of each step, empty where untimed: a new array; {@link #time(int)} allocates nothing. */
+    public long[] times() {
+        if (times instanceof long[] epochMillis) {
+            return epochMillis.clone();
+        }
+        int[] offsets = (int[]) times;
+        long[] epochMillis = new long[offsets.length];
+        for (int step = 0; step < offsets.length; step++) {
+            epochMillis[step] = start + offsets[step];
+        }
+        return epochMillis;
+    }
+
+    /** The epoch milliseconds of {@code step} on a timed journey. */
+    public long time(int step) {
+        return times instanceof int[] offsets ? start + offsets[step] : ((long[]) times)[step];
+    }
+
+    /** The milliseconds between step {@code step - 1} and {@code step} on a timed journey. */
+    public long gap(int step) {
+        if (times instanceof int[] offsets) {
+            return (long) offsets[step] - offsets[step - 1];
+        }
+        long[] epochMillis = (long[]) times;
+        return epochMillis[step] - epochMillis[step - 1];
+    }
+
+    /** Whether {@code other} has the same times as this journey (both untimed, or equal at every step). */
+    public boolean sameTimes(Journey other) {
+        if (times instanceof int[] offsets && other.times instanceof int[] otherOffsets) {
+            return (offsets.length == 0 || start == other.start) && Arrays.equals(offsets, otherOffsets);
+        }
+        return Arrays.equals(times(), other.times());
+    }
+
+    /** The event type code of each step ({@link EventType#code()}). */
+    public byte[] types() {
+        return types;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    /** The step of the first purchase, or -1. */
+    public int purchaseIndex() {
+        return purchaseIndex;
+    }
+
+    public double value() {
+        return value;
+    }
+
+    public int weight() {
+        return weight;
+    }
+
+    public String segment() {
+        return segment;
+    }
+
+    public String device() {
+        return device;
+    }
+
+    public Details details() {
+        return details;
     }
 
     /** The event ids given at import, by step, or null where none were given. */
@@ -112,8 +299,7 @@ public record Journey(
 
     /** This journey with another outcome (the open status is derived per snapshot); arrays are shared. */
     public Journey withOutcome(Outcome newOutcome) {
-        return newOutcome == outcome ? this : new Journey(id, customerId, steps, times, types, newOutcome,
-                purchaseIndex, value, weight, segment, device, details);
+        return newOutcome == outcome ? this : new Journey(this, types, newOutcome, purchaseIndex, details);
     }
 
     /** Whether an explicit abandon event ends the journey: it is finished whatever its time. */
@@ -134,8 +320,7 @@ public record Journey(
         int newPurchase = OutcomeRule.firstPurchase(newTypes);
         Outcome newOutcome = outcome == Outcome.OPEN && newPurchase < 0 ? Outcome.OPEN
                 : OutcomeRule.outcomeOf(steps, newTypes, touchpoints);
-        return new Journey(id, customerId, steps, times, newTypes, newOutcome, newPurchase, value, weight, segment,
-                device, details);
+        return new Journey(this, newTypes, newOutcome, newPurchase, details);
     }
 
     public int length() {
@@ -143,15 +328,15 @@ public record Journey(
     }
 
     public boolean isTimed() {
-        return times.length > 0;
+        return times != UNTIMED;
     }
 
     public long startedAt() {
-        return isTimed() ? times[0] : 0L;
+        return start;
     }
 
     public long endedAt() {
-        return isTimed() ? times[times.length - 1] : 0L;
+        return isTimed() ? time(steps.length - 1) : 0L;
     }
 
     /** Number of steps on the path to purchase (up to and including the first purchase), or all steps otherwise. */
@@ -167,5 +352,11 @@ public record Journey(
     public String eventId(int step) {
         String[] eventIds = details.eventIds();
         return eventIds == null ? null : eventIds[step];
+    }
+
+    @Override
+    public String toString() {
+        return "Journey[" + id() + ", customer " + customerId() + ", steps " + Arrays.toString(steps) + ", "
+                + outcome + ", weight " + weight + "]";
     }
 }

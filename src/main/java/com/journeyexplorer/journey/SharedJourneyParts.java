@@ -21,7 +21,8 @@ public final class SharedJourneyParts {
     private final Map<Map<String, String>, Map<String, String>> attributeMaps = new HashMap<>();
     /** Keyed by a buffer over the array itself: a buffer's equality and hash are those of its content. */
     private final Map<ByteBuffer, byte[]> typeArrays = new HashMap<>();
-    private final Map<String, String> customers = new HashMap<>();
+    /** The customer ids held as strings (those that do not end in digits, {@link CompactIds}). */
+    private final Map<Object, Object> customers = new HashMap<>();
     private final Map<Journey.Details, Journey.Details> details = new HashMap<>();
 
     /** The shared copy of {@code attributes} (an immutable map of the same entries). */
@@ -44,7 +45,7 @@ public final class SharedJourneyParts {
 
     /** The shared string equal to {@code customerId}. */
     public String customer(String customerId) {
-        return customerId == null ? null : customers.computeIfAbsent(customerId, key -> customerId);
+        return customerId == null ? null : (String) customers.computeIfAbsent(customerId, key -> customerId);
     }
 
     /**
@@ -64,14 +65,9 @@ public final class SharedJourneyParts {
 
     /** {@code journey} with its shared parts: itself when it already holds them. */
     public Journey share(Journey journey) {
-        byte[] types = types(journey.types());
-        String customer = customer(journey.customerId());
-        Journey.Details shared = details(journey.details());
-        if (types == journey.types() && customer == journey.customerId() && shared == journey.details()) {
-            return journey;
-        }
-        return new Journey(journey.id(), customer, journey.steps(), journey.times(), types, journey.outcome(),
-                journey.purchaseIndex(), journey.value(), journey.weight(), journey.segment(), journey.device(),
-                shared);
+        Object customerPart = journey.customerPart();
+        Object sharedCustomer = customerPart instanceof String ? customers.computeIfAbsent(customerPart, key -> key)
+                : customerPart;
+        return journey.withSharedParts(types(journey.types()), sharedCustomer, details(journey.details()));
     }
 }

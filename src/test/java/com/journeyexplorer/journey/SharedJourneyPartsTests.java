@@ -62,11 +62,17 @@ class SharedJourneyPartsTests {
 
         assertThat(second.id()).isEqualTo("b");
         assertThat(second.steps()).isSameAs(again.steps());
-        assertThat(second.times()).isSameAs(again.times());
+        assertThat(second.times()).containsExactly(1, 2);
         assertThat(second.types()).isSameAs(first.types());
         assertThat(second.attributes()).isSameAs(first.attributes());
-        assertThat(second.customerId()).isSameAs(first.customerId());
+        assertThat(second.customerId()).isEqualTo("c-1");
+        assertThat(second.customerPart()).as("a numbered id's shared form").isSameAs(first.customerPart());
         assertThat(second.details()).isSameAs(first.details());
         assertThat(shared.share(second)).as("already shared").isSameAs(second);
+
+        Journey named = shared.share(journey("c", "anna", new byte[] {0, 1}, Map.of()));
+        Journey namedAgain = shared.share(journey("d", new String("anna"), new byte[] {0, 1}, Map.of()));
+        assertThat(namedAgain.customerPart()).as("a string id shared").isSameAs(named.customerPart());
+        assertThat(namedAgain.customerId()).isEqualTo("anna");
     }
 }

@@ -72,7 +72,7 @@ public record AttributionPath(String[] steps, boolean converted, double conversi
             return untimed(steps, converted, value, journey.weight());
         }
         long[] times = Arrays.copyOf(journey.times(), length);
-        long conversionTime = converted ? journey.times()[journey.purchaseIndex()] : times[length - 1];
+        long conversionTime = converted ? journey.time(journey.purchaseIndex()) : times[length - 1];
         return new AttributionPath(steps, converted, value, journey.weight(), times, conversionTime);
     }
 

@@ -97,9 +97,13 @@ public final class TimeDecay extends HeuristicModel {
             // As AttributionPath.of: the steps before the purchase (the purchase step alone if it came first).
             int length = Math.max(1, journey.purchaseIndex());
             double value = Math.max(0, journey.value());
-            long[] times = journey.isTimed() ? journey.times() : NO_TIMES;
-            long conversionTime = journey.isTimed() ? times[journey.purchaseIndex()] : 0;
-            shares = shares(times, conversionTime, length, shares);
+            shares = grown(shares, length);
+            boolean timed = journey.isTimed();
+            long conversionTime = timed ? journey.time(journey.purchaseIndex()) : 0;
+            for (int i = 0; i < length; i++) {
+                shares[i] = timed ? Math.max(0, conversionTime - journey.time(i)) / MILLIS_PER_DAY : length - 1 - i;
+            }
+            normalizeAges(shares, length);
             conversions += journey.weight();
             totalValue.add(value);
             int[] steps = journey.steps();
@@ -146,8 +150,6 @@ public final class TimeDecay extends HeuristicModel {
         }
     }
 
-    private static final long[] NO_TIMES = new long[0];
-
     private static ExactSum[] newSums() {
         return new ExactSum[] {new ExactSum(), new ExactSum()};
     }
@@ -158,13 +160,23 @@ public final class TimeDecay extends HeuristicModel {
      * measured from the youngest step, so the largest weight is 1 and the sum never underflows.
      */
     private double[] shares(long[] times, long conversionTime, int n, double[] shares) {
-        if (shares.length < n) {
-            shares = new double[Math.max(n, 2 * shares.length)];
-        }
+        shares = grown(shares, n);
         boolean timed = times.length > 0;
-        double youngest = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             shares[i] = timed ? Math.max(0, conversionTime - times[i]) / MILLIS_PER_DAY : n - 1 - i;
+        }
+        normalizeAges(shares, n);
+        return shares;
+    }
+
+    private static double[] grown(double[] shares, int n) {
+        return shares.length < n ? new double[Math.max(n, 2 * shares.length)] : shares;
+    }
+
+    /** The first {@code n} ages in days (of {@code shares}) turned into their shares, in place. */
+    private void normalizeAges(double[] shares, int n) {
+        double youngest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
             youngest = Math.min(youngest, shares[i]);
         }
         double sum = 0;
@@ -175,6 +187,5 @@ public final class TimeDecay extends HeuristicModel {
         for (int i = 0; i < n; i++) {
             shares[i] /= sum;
         }
-        return shares;
     }
 }
