@@ -322,15 +322,15 @@ final class JourneyAssembler {
         }
         long horizon = openHorizon >= 0 || first == null ? openHorizon : first.openHorizon();
         int purchase = OutcomeRule.firstPurchase(types);
+        String segment = first != null && !first.segment().isEmpty() ? first.segment() : draft.segment.intern();
+        String device = first != null && !first.device().isEmpty() ? first.device() : draft.device.intern();
         return new Journey(id,
                 first != null && !first.customerId().isEmpty() ? first.customerId() : shared.customer(draft.customerId),
                 steps, times, shared.types(types),
                 OutcomeRule.outcomeOf(steps, types, touchpoints),
-                purchase, value, 1,
-                first != null && !first.segment().isEmpty() ? first.segment() : draft.segment.intern(),
-                first != null && !first.device().isEmpty() ? first.device() : draft.device.intern(),
+                purchase, value, 1, segment, device,
                 shared.details(Journey.Details.of(eventIds, shared.attributes(attributes),
-                        EventAttributes.of(varying, steps.length), horizon)));
+                        EventAttributes.of(varying, steps.length), horizon).withLabels(segment, device)));
     }
 
     /** Whether a stored journey and its rebuilt version are the same; a stored journey may be open, a new one not. */

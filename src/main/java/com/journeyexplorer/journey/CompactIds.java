@@ -9,9 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code long}. A journey then holds 12 bytes for an id instead of a string of 48 to 56, and no string per customer;
  * at millions of journeys that is a fifth of the projection's heap. Any other id is kept as its string.
  *
- * <p>An id is a pair: a part (a {@link Numbered} or the id's {@code String}) and a number (0 beside a string). The
- * forms are pooled for the whole process: an import brings a handful. Past {@link #MAX_FORMS} distinct forms (ids that
- * are mostly text, each with its own), further ids keep their strings, so the pool stays small whatever the data.
+ * <p>An id is a pair: a part (a {@link Numbered} or the id's {@code String}) and a number (0 beside a string). Only an
+ * id whose text before its final digits has no digit is numbered: then an import brings a handful of forms, where
+ * UUIDs ({@code 550e8400-...-446655440000}) or session ids ({@code c-144717@3}) would bring one form per id, each larger
+ * than the string it replaces. The forms are pooled for the whole process, up to {@link #MAX_FORMS}; a pool that
+ * fills up is emptied and starts again, so it stays small whatever the data. Forms are compared by value, so two
+ * copies of one form (before and after the pool was emptied) hold the same ids.
  */
 final class CompactIds {
 
@@ -38,7 +41,7 @@ final class CompactIds {
         Numbered form = FORMS.get(key);
         if (form == null) {
             if (FORMS.size() >= MAX_FORMS) {
-                return id;
+                FORMS.clear();
             }
             form = FORMS.computeIfAbsent(key, k -> new Numbered(id.substring(0, id.length() - digits), digits));
         }
@@ -104,13 +107,28 @@ final class CompactIds {
         return hash;
     }
 
-    /** How many ASCII digits end {@code id}, or 0 where more than {@link #MAX_DIGITS} do. */
+    /**
+     * How many ASCII digits end {@code id}; 0 where more than {@link #MAX_DIGITS} do, or where the text before them
+     * holds a digit too.
+     */
     private static int finalDigits(String id) {
         int at = id.length();
-        while (at > 0 && id.charAt(at - 1) >= '0' && id.charAt(at - 1) <= '9') {
+        while (at > 0 && isDigit(id.charAt(at - 1))) {
             at--;
         }
         int digits = id.length() - at;
-        return digits > MAX_DIGITS ? 0 : digits;
+        if (digits > MAX_DIGITS) {
+            return 0;
+        }
+        for (int before = 0; before < at; before++) {
+            if (isDigit(id.charAt(before))) {
+                return 0;
+            }
+        }
+        return digits;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

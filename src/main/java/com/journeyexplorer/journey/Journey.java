@@ -17,7 +17,7 @@ import java.util.Objects;
  * <p>At millions of journeys this object is most of the projection's heap, so it holds its parts smaller than they are
  * given: the times as int offsets from the first (a {@code long[]} only where a journey spans more than 24 days), and
  * the id and the customer id as {@link CompactIds} (a shared form and a number where they end in digits, as real ids
- * mostly do). A demo journey of 5.6 events is then 128 bytes with its arrays instead of 210. {@link #id()},
+ * mostly do). A demo journey of 5.6 events then takes about 160 bytes with its arrays, instead of 250. {@link #id()},
  * {@link #customerId()} and {@link #times()} build what they return; the analyses read {@link #time(int)},
  * {@link #gap(int)} and {@link #hasId(String)} instead, which allocate nothing.
  *
@@ -34,31 +34,45 @@ public final class Journey {
     private final int[] steps;
     /** The first event's epoch milliseconds, 0 where untimed. */
     private final long start;
-    /** Per step, milliseconds since {@link #start} ({@code int[]}, empty where untimed), or epoch ms ({@code long[]}). */
+    /** Per step: ms since {@link #start} ({@code int[]}, empty where untimed), or epoch ms ({@code long[]}). */
     private final Object times;
     private final byte[] types;
     private final Outcome outcome;
     private final int purchaseIndex;
     private final double value;
     private final int weight;
-    private final String segment;
-    private final String device;
+    /** With the segment and the device: few journeys have details of their own, so most share one. */
     private final Details details;
 
     /**
-     * What journeys mostly share: no event ids, the same attributes, no event attributes, the default horizon.
-     * {@code eventIds} is null where none was given.
+     * What journeys mostly share: no event ids, the same attributes, no event attributes, the default horizon, one of
+     * a few segments and devices. {@code eventIds} is null where none was given.
      */
     public record Details(String[] eventIds, Map<String, String> attributes, EventAttributes events,
-            long openHorizon) {
+            long openHorizon, String segment, String device) {
 
-        /** No event ids, attributes or event attributes, the default open horizon. */
+        /** No event ids, attributes or event attributes, the default open horizon, no segment or device. */
         public static final Details NONE = new Details(null, Map.of(), EventAttributes.NONE, -1);
 
         public Details {
             attributes = attributes == null ? Map.of() : attributes;
             events = events == null ? EventAttributes.NONE : events;
             openHorizon = openHorizon < 0 ? -1 : openHorizon;
+            segment = segment == null ? "" : segment;
+            device = device == null ? "" : device;
+        }
+
+        /** Details without a segment or a device. */
+        public Details(String[] eventIds, Map<String, String> attributes, EventAttributes events, long openHorizon) {
+            this(eventIds, attributes, events, openHorizon, "", "");
+        }
+
+        /** These details with {@code newSegment} and {@code newDevice} (null for none); themselves where they match. */
+        public Details withLabels(String newSegment, String newDevice) {
+            String segmentOrNone = newSegment == null ? "" : newSegment;
+            String deviceOrNone = newDevice == null ? "" : newDevice;
+            return segmentOrNone.equals(segment) && deviceOrNone.equals(device) ? this
+                    : new Details(eventIds, attributes, events, openHorizon, segmentOrNone, deviceOrNone);
         }
 
         /** These details, or {@link #NONE} when they are its. */
@@ -117,9 +131,7 @@ public final class Journey {
         this.purchaseIndex = purchaseIndex;
         this.value = value;
         this.weight = weight;
-        this.segment = segment == null ? "" : segment;
-        this.device = device == null ? "" : device;
-        this.details = details == null ? Details.NONE : details;
+        this.details = (details == null ? Details.NONE : details).withLabels(segment, device);
     }
 
     /** {@code journey}'s id, customer and times with other parts: nothing is re-encoded. */
@@ -141,8 +153,6 @@ public final class Journey {
         this.purchaseIndex = purchaseIndex;
         this.value = journey.value;
         this.weight = journey.weight;
-        this.segment = journey.segment;
-        this.device = journey.device;
         this.details = details;
     }
 
@@ -266,11 +276,11 @@ public final class Journey {
     }
 
     public String segment() {
-        return segment;
+        return details.segment();
     }
 
     public String device() {
-        return device;
+        return details.device();
     }
 
     public Details details() {

@@ -8,7 +8,8 @@ import java.util.Map;
  * One copy of each of the immutable parts that many journeys repeat, for a load or an import to build its journeys
  * with: the journey-attribute maps (an import's journeys mostly carry the same few), the event-type arrays (a few
  * hundred patterns: visits, with a purchase or an abandonment at one position), the customer ids (a returning
- * customer's journeys) and the {@link Journey.Details} that hold no event ids or event attributes. Read from the
+ * customer's journeys) and the {@link Journey.Details} that hold no event ids or event attributes (with the
+ * segment and the device). Read from the
  * store, each journey would otherwise hold its own map, entries and strings (about 270 bytes per demo journey for one
  * attribute), its own type array, customer string and details. The projection then holds each distinct part once;
  * step and time arrays stay each journey's own, laid out in record order.
@@ -56,7 +57,7 @@ public final class SharedJourneyParts {
         Map<String, String> attributes = attributes(journeyDetails.attributes());
         Journey.Details withShared = attributes == journeyDetails.attributes() ? journeyDetails
                 : new Journey.Details(journeyDetails.eventIds(), attributes, journeyDetails.events(),
-                        journeyDetails.openHorizon());
+                        journeyDetails.openHorizon(), journeyDetails.segment(), journeyDetails.device());
         if (withShared.eventIds() != null || withShared.events() != EventAttributes.NONE) {
             return withShared;
         }

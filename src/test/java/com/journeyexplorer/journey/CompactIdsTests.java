@@ -33,6 +33,32 @@ class CompactIdsTests {
         assertThat(CompactIds.partOf("anna")).isEqualTo("anna");
         assertThat(CompactIds.partOf("1234567890123456789")).as("19 digits stay a string")
                 .isEqualTo("1234567890123456789");
+        for (String oneOfAKind : List.of("550e8400-e29b-41d4-a716-446655440000", "c-144717@3", "order-20260201-17")) {
+            assertThat(CompactIds.partOf(oneOfAKind)).as("digits before the final ones: a form per id")
+                    .isEqualTo(oneOfAKind);
+        }
+    }
+
+    @Test
+    void keepsHoldingIdsExactlyPastAFullPool() {
+        String first = "pool-0000001";
+        Object before = CompactIds.partOf(first);
+        for (int i = 0; i <= CompactIds.MAX_FORMS; i++) {
+            CompactIds.partOf(prefixOf(i) + "-7");
+        }
+        Object after = CompactIds.partOf(first);
+        assertThat(after).isInstanceOf(CompactIds.Numbered.class).isEqualTo(before);
+        assertThat(CompactIds.matches(before, 1, first)).isTrue();
+        assertThat(CompactIds.text(after, 1)).isEqualTo(first);
+    }
+
+    /** A distinct prefix of letters for each {@code i}. */
+    private static String prefixOf(int i) {
+        StringBuilder prefix = new StringBuilder("p");
+        for (int rest = i; rest > 0; rest /= 26) {
+            prefix.append((char) ('a' + rest % 26));
+        }
+        return prefix.toString();
     }
 
     @Test
@@ -50,6 +76,7 @@ class CompactIdsTests {
         // A few prefixes, as real ids have: the forms are pooled for the whole process, and other tests run in it.
         Random random = new Random(42);
         List<String> prefixes = List.of("", "j-", "c_", "order-2026-", "a");
+        // "order-2026-" ids keep their strings: digits before the final ones
         for (int i = 0; i < 5_000; i++) {
             StringBuilder id = new StringBuilder(prefixes.get(random.nextInt(prefixes.size())));
             int digits = random.nextInt(22);

@@ -54,6 +54,26 @@ class SharedJourneyPartsTests {
     }
 
     @Test
+    void keepsTheSegmentAndTheDeviceInTheSharedDetails() {
+        SharedJourneyParts shared = new SharedJourneyParts();
+        Journey loyal = shared.share(new Journey("a", "c-1", new int[] {0}, new long[] {1}, new byte[] {0}, null,
+                Outcome.ABANDONED, -1, 0, 1, "loyal", "mobile", Map.of()));
+        Journey loyalAgain = shared.share(new Journey("b", "c-2", new int[] {0}, new long[] {1}, new byte[] {0}, null,
+                Outcome.ABANDONED, -1, 0, 1, new String("loyal"), "mobile", Map.of()));
+        Journey newcomer = shared.share(new Journey("c", "c-3", new int[] {0}, new long[] {1}, new byte[] {0}, null,
+                Outcome.ABANDONED, -1, 0, 1, "new", "mobile", Map.of()));
+
+        assertThat(loyalAgain.details()).isSameAs(loyal.details());
+        assertThat(newcomer.details()).isNotSameAs(loyal.details());
+        assertThat(newcomer.segment()).isEqualTo("new");
+        assertThat(loyalAgain.segment()).isEqualTo("loyal");
+        assertThat(loyalAgain.device()).isEqualTo("mobile");
+        assertThat(new Journey("d", null, new int[] {0}, new long[0], new byte[] {0}, null, Outcome.ABANDONED, -1, 0,
+                1, null, null, Map.of()).details()).as("no segment, no device, nothing else").isSameAs(
+                        Journey.Details.NONE);
+    }
+
+    @Test
     void sharesTheRepeatedPartsOfAJourneyAndKeepsItsOwn() {
         SharedJourneyParts shared = new SharedJourneyParts();
         Journey first = shared.share(journey("a", "c-1", new byte[] {0, 1}, Map.of("value", "0")));
