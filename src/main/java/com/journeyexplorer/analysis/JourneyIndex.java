@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Positions of journeys in a list by id: an open-addressing hash table (linear probing) holding only
  * {@code position + 1} per slot, 0 for an empty slot. An id is compared with the journey at its position
- * ({@link Journey#hasId}, which builds no string), so the table stores no keys and costs about 8 bytes per journey (a {@code HashMap<String, Integer>} costs about 50).
+ * ({@link Journey#hasId}, which builds no string), so the table stores no keys and costs about 8 bytes per journey (a
+ * {@code HashMap<String, Integer>} costs about 50).
  * The list must not change its ids after the table is built. Where ids repeat, the last position wins.
  */
 final class JourneyIndex {

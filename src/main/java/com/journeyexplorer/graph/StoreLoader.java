@@ -122,9 +122,6 @@ class StoreLoader {
      * taken from {@code shared} instead: one copy each, small enough to stay in the cache.
      */
     private static Journey inRecordOrder(Journey journey, SharedJourneyParts shared) {
-        return new Journey(journey.id(), shared.customer(journey.customerId()), journey.steps().clone(),
-                journey.times(), shared.types(journey.types()), journey.outcome(), journey.purchaseIndex(),
-                journey.value(), journey.weight(), journey.segment(), journey.device(),
-                shared.details(journey.details()));
+        return shared.copyInOrder(journey);
     }
 }

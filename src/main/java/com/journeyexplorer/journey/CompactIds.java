@@ -4,15 +4,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Journey and customer ids held without a {@code String} of their own where they end in a number. Real ids mostly do
- * ({@code demo-0000001}, {@code c-144717}, {@code 8412}, {@code order-20260201-17}): such an id is a shared
+ * ({@code demo-0000001}, {@code c-144717}, {@code 8412}, {@code web-0000001}): such an id is a shared
  * {@link Numbered} form (the text before its final digits and how many digits there are) and those digits as a
  * {@code long}. A journey then holds 12 bytes for an id instead of a string of 48 to 56, and no string per customer;
- * at millions of journeys that is a fifth of the projection's heap. Any other id is kept as its string.
+ * at millions of journeys that is about a sixth of the projection's heap. Any other id is kept as its string.
  *
  * <p>An id is a pair: a part (a {@link Numbered} or the id's {@code String}) and a number (0 beside a string). Only an
  * id whose text before its final digits has no digit is numbered: then an import brings a handful of forms, where
- * UUIDs ({@code 550e8400-...-446655440000}) or session ids ({@code c-144717@3}) would bring one form per id, each larger
- * than the string it replaces. The forms are pooled for the whole process, up to {@link #MAX_FORMS}; a pool that
+ * UUIDs ({@code 550e8400-...-446655440000}) or session ids ({@code c-144717@3}) would bring one form per id, each
+ * larger than the string it replaces. The forms are pooled for the whole process, up to {@link #MAX_FORMS}; a pool that
  * fills up is emptied and starts again, so it stays small whatever the data. Forms are compared by value, so two
  * copies of one form (before and after the pool was emptied) hold the same ids.
  */

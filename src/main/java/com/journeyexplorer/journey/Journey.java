@@ -136,18 +136,18 @@ public final class Journey {
 
     /** {@code journey}'s id, customer and times with other parts: nothing is re-encoded. */
     private Journey(Journey journey, byte[] types, Outcome outcome, int purchaseIndex, Details details) {
-        this(journey, journey.customerPart, types, outcome, purchaseIndex, details);
+        this(journey, journey.steps, journey.times, journey.customerPart, types, outcome, purchaseIndex, details);
     }
 
-    private Journey(Journey journey, Object customerPart, byte[] types, Outcome outcome, int purchaseIndex,
-            Details details) {
+    private Journey(Journey journey, int[] steps, Object times, Object customerPart, byte[] types, Outcome outcome,
+            int purchaseIndex, Details details) {
         this.idPart = journey.idPart;
         this.idNumber = journey.idNumber;
         this.customerPart = customerPart;
         this.customerNumber = journey.customerNumber;
-        this.steps = journey.steps;
+        this.steps = steps;
         this.start = journey.start;
-        this.times = journey.times;
+        this.times = times;
         this.types = types;
         this.outcome = outcome;
         this.purchaseIndex = purchaseIndex;
@@ -210,7 +210,19 @@ public final class Journey {
         if (sharedTypes == types && sharedCustomerPart == customerPart && sharedDetails == details) {
             return this;
         }
-        return new Journey(this, sharedCustomerPart, sharedTypes, outcome, purchaseIndex, sharedDetails);
+        return new Journey(this, steps, times, sharedCustomerPart, sharedTypes, outcome, purchaseIndex,
+                sharedDetails);
+    }
+
+    /**
+     * A copy of this journey with step and time arrays of its own, allocated now, and the given copies of its type
+     * array, customer part and details.
+     */
+    Journey copyWithSharedParts(byte[] sharedTypes, Object sharedCustomerPart, Details sharedDetails) {
+        Object ownTimes = times == UNTIMED ? UNTIMED
+                : times instanceof int[] offsets ? offsets.clone() : ((long[]) times).clone();
+        return new Journey(this, steps.clone(), ownTimes, sharedCustomerPart, sharedTypes, outcome, purchaseIndex,
+                sharedDetails);
     }
 
     /** The touchpoint id of each step. */

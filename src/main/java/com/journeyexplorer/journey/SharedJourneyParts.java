@@ -66,9 +66,19 @@ public final class SharedJourneyParts {
 
     /** {@code journey} with its shared parts: itself when it already holds them. */
     public Journey share(Journey journey) {
-        Object customerPart = journey.customerPart();
-        Object sharedCustomer = customerPart instanceof String ? customers.computeIfAbsent(customerPart, key -> key)
-                : customerPart;
-        return journey.withSharedParts(types(journey.types()), sharedCustomer, details(journey.details()));
+        return journey.withSharedParts(types(journey.types()), customerPart(journey), details(journey.details()));
+    }
+
+    /**
+     * A copy of {@code journey} with step and time arrays of its own, allocated now (so that a load lays records out
+     * in their order), and its shared parts.
+     */
+    public Journey copyInOrder(Journey journey) {
+        return journey.copyWithSharedParts(types(journey.types()), customerPart(journey), details(journey.details()));
+    }
+
+    private Object customerPart(Journey journey) {
+        Object part = journey.customerPart();
+        return part instanceof String ? customers.computeIfAbsent(part, key -> key) : part;
     }
 }

@@ -54,6 +54,24 @@ class SharedJourneyPartsTests {
     }
 
     @Test
+    void copiesAJourneyWithArraysOfItsOwnAndTheSharedParts() {
+        SharedJourneyParts shared = new SharedJourneyParts();
+        Journey first = shared.share(journey("a", "anna", new byte[] {0, 1}, Map.of("value", "0")));
+        Journey stored = journey("j-7", new String("anna"), new byte[] {0, 1}, Map.of("value", "0"));
+        Journey copy = shared.copyInOrder(stored);
+
+        assertThat(copy.steps()).isNotSameAs(stored.steps()).containsExactly(stored.steps());
+        assertThat(copy.times()).containsExactly(1, 2);
+        assertThat(copy.gap(1)).isEqualTo(1);
+        assertThat(copy.id()).isEqualTo("j-7");
+        assertThat(copy.hasId("j-7")).isTrue();
+        assertThat(copy.customerPart()).isSameAs(first.customerPart());
+        assertThat(copy.types()).isSameAs(first.types());
+        assertThat(copy.details()).isSameAs(first.details());
+        assertThat(copy.outcome()).isEqualTo(stored.outcome());
+    }
+
+    @Test
     void keepsTheSegmentAndTheDeviceInTheSharedDetails() {
         SharedJourneyParts shared = new SharedJourneyParts();
         Journey loyal = shared.share(new Journey("a", "c-1", new int[] {0}, new long[] {1}, new byte[] {0}, null,
