@@ -9,10 +9,10 @@ import java.util.Map;
  * with: the journey-attribute maps (an import's journeys mostly carry the same few), the event-type arrays (a few
  * hundred patterns: visits, with a purchase or an abandonment at one position), the customer ids (a returning
  * customer's journeys) and the {@link Journey.Details} that hold no event ids or event attributes (with the
- * segment and the device). Read from the
- * store, each journey would otherwise hold its own map, entries and strings (about 270 bytes per demo journey for one
- * attribute), its own type array, customer string and details. The projection then holds each distinct part once;
- * step and time arrays stay each journey's own, laid out in record order.
+ * segment and the device). Read from the store, each journey would otherwise hold its own map, entries and strings
+ * (about 270 bytes per demo journey for one attribute), its own type array, customer string and details. The
+ * projection then holds each distinct part once; step and time arrays stay each journey's own, laid out in record
+ * order.
  *
  * <p>Journeys never modify their arrays or maps, so sharing them is safe. Not thread-safe: one per load or import,
  * dropped with it. O(1) expected per part, the distinct parts held until then.
@@ -22,7 +22,7 @@ public final class SharedJourneyParts {
     private final Map<Map<String, String>, Map<String, String>> attributeMaps = new HashMap<>();
     /** Keyed by a buffer over the array itself: a buffer's equality and hash are those of its content. */
     private final Map<ByteBuffer, byte[]> typeArrays = new HashMap<>();
-    /** The customer ids held as strings (those that do not end in digits, {@link CompactIds}). */
+    /** Customer ids as strings, one copy each: those given to {@link #customer}, and those records keep as strings. */
     private final Map<Object, Object> customers = new HashMap<>();
     private final Map<Journey.Details, Journey.Details> details = new HashMap<>();
 
