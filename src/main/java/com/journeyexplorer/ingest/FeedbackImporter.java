@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -187,9 +189,15 @@ public class FeedbackImporter {
             }
         }
         if (!byCustomer.isEmpty()) {
+            // Compared by hash first: a journey's customer id is built as a string only where its hash is wanted.
+            int[] wantedHashes = byCustomer.keySet().stream().filter(Objects::nonNull).mapToInt(String::hashCode)
+                    .sorted().toArray();
             for (Journey journey : snapshot.journeys()) {
+                if (!journey.isTimed() || Arrays.binarySearch(wantedHashes, journey.customerHash()) < 0) {
+                    continue;
+                }
                 List<Journey> journeys = byCustomer.get(journey.customerId());
-                if (journeys != null && journey.isTimed()) {
+                if (journeys != null) {
                     journeys.add(journey);
                 }
             }

@@ -192,6 +192,11 @@ public final class Journey {
         return CompactIds.text(customerPart, customerNumber);
     }
 
+    /** {@code customerId().hashCode()}, without building the id. */
+    public int customerHash() {
+        return CompactIds.hash(customerPart, customerNumber);
+    }
+
     /** Whether this journey's customer is {@code candidate}; allocates nothing. */
     public boolean hasCustomer(String candidate) {
         return CompactIds.matches(customerPart, customerNumber, candidate);

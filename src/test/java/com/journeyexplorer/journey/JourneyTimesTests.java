@@ -60,5 +60,6 @@ class JourneyTimesTests {
         assertThat(journey.idHash()).isEqualTo("j-1".hashCode());
         assertThat(journey.hasCustomer("c-1")).isTrue();
         assertThat(journey.hasCustomer("c-2")).isFalse();
+        assertThat(journey.customerHash()).isEqualTo("c-1".hashCode());
     }
 }
