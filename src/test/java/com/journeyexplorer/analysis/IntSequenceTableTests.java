@@ -123,6 +123,28 @@ class IntSequenceTableTests {
     }
 
     @Test
+    void findsAndNumbersEverySequenceAfterTrimmingAtEveryLoad() {
+        // From just past a doubling (a quarter full, halved by trim) to just before the next (half full, kept).
+        for (int count : new int[] {257, 300, 384, 385, 511, 512, 3_000, 6_145}) {
+            IntSequenceTable table = new IntSequenceTable();
+            for (int i = 0; i < count; i++) {
+                assertThat(table.number(new int[] {i, i % 7}, 2)).isEqualTo(i);
+            }
+            table.trim();
+            for (int i = 0; i < count; i++) {
+                assertThat(table.find(new int[] {i, i % 7}, 2)).as("%d of %d", i, count).isEqualTo(i);
+            }
+            assertThat(table.find(new int[] {count, 0}, 2)).isEqualTo(-1);
+            IntSequenceTable copy = table.copy(count, 2 * count);
+            for (int i = 0; i < 2 * count; i++) {
+                assertThat(copy.number(new int[] {i, i % 7}, 2)).as("%d after %d", i, count).isEqualTo(i);
+            }
+            assertThat(copy.size()).isEqualTo(2 * count);
+            assertThat(table.size()).as("the trimmed table is untouched").isEqualTo(count);
+        }
+    }
+
+    @Test
     void hashEqualsArraysHashCodeOfTheRange() {
         int[] values = {4, -2, 9, 100};
 
