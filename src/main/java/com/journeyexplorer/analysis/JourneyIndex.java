@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Positions of journeys in a list by id: an open-addressing hash table (linear probing) holding only
  * {@code position + 1} per slot, 0 for an empty slot, at most {@link #MAX_LOAD} full. An id is compared with the
- * journey at its position ({@link Journey#hasId}, which builds no string), so the table stores no keys and costs 5.3
- * to 10.7 bytes per journey (a {@code HashMap<String, Integer>} costs about 50).
+ * journey at its position ({@link Journey#hasId}, which builds no string), so the table stores no keys and costs 6
+ * to 12 bytes per journey (a {@code HashMap<String, Integer>} costs about 50).
  * The list must not change its ids after the table is built. Where ids repeat, the last position wins.
  */
 final class JourneyIndex {
@@ -26,7 +26,9 @@ final class JourneyIndex {
 
     JourneyIndex(List<Journey> journeys) {
         this.journeys = journeys;
-        long least = Math.max(1, (long) Math.ceil(journeys.size() / MAX_LOAD));
+        // Room for an eighth more (at least 1,024) before a copy would be refused: else a size just below a
+        // threshold would rebuild the index, and the snapshot's indexes without a lineage, at every small import.
+        long least = (long) Math.ceil((journeys.size() + Math.max(1024, journeys.size() / 8)) / MAX_LOAD);
         int bits = Math.max(2, 64 - Long.numberOfLeadingZeros(least - 1));
         if (bits > 30) {
             throw new IllegalArgumentException("too many journeys for the index: " + journeys.size());

@@ -44,9 +44,16 @@ class JourneyIndexTests {
 
     @Test
     void copiesWhileThereIsRoomAndIndexesWhatIsAppended() {
+        for (int count : new int[] {0, 100, 1_535, 1_536, 7_000, 7_400, 20_000}) {
+            JourneyIndex index = new JourneyIndex(journeys(count));
+            int room = Math.max(1_024, count / 8);
+            assertThat(index.copyFor(journeys(count), room)).as("room for an eighth more after %d", count)
+                    .isNotNull();
+        }
         List<Journey> journeys = journeys(1_536);
         JourneyIndex index = new JourneyIndex(journeys);
-        assertThat(index.copyFor(journeys, 1)).as("2,048 slots hold 1,536 ids at most").isNull();
+        assertThat(index.copyFor(journeys, 1_536)).as("4,096 slots hold 3,072 ids at most").isNotNull();
+        assertThat(index.copyFor(journeys, 1_537)).isNull();
 
         List<Journey> fewer = journeys(1_000);
         JourneyIndex small = new JourneyIndex(fewer);
