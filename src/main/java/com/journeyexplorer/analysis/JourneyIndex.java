@@ -87,13 +87,9 @@ final class JourneyIndex {
     private int slotOf(Journey journey) {
         int mask = slots.length - 1;
         int slot = (journey.idHash() * FIBONACCI) >>> shift;
-        while (slots[slot] != 0 && !sameId(journeys.get(slots[slot] - 1), journey)) {
+        while (slots[slot] != 0 && !journeys.get(slots[slot] - 1).hasSameId(journey)) {
             slot = (slot + 1) & mask;
         }
         return slot;
-    }
-
-    private static boolean sameId(Journey a, Journey b) {
-        return a.idHash() == b.idHash() && a.hasId(b.id());
     }
 }

@@ -182,6 +182,11 @@ public final class Journey {
         return CompactIds.matches(idPart, idNumber, candidate);
     }
 
+    /** Whether {@code other} has this journey's id; allocates nothing (an id is held one way only). */
+    public boolean hasSameId(Journey other) {
+        return idNumber == other.idNumber && idPart.equals(other.idPart);
+    }
+
     /** {@code id().hashCode()}, without building the id. */
     public int idHash() {
         return CompactIds.hash(idPart, idNumber);

@@ -58,6 +58,13 @@ class JourneyTimesTests {
         assertThat(journey.hasId("j-1")).isTrue();
         assertThat(journey.hasId("j-01")).isFalse();
         assertThat(journey.idHash()).isEqualTo("j-1".hashCode());
+        assertThat(journey.hasSameId(journey(2))).isTrue();
+        assertThat(journey.hasSameId(new Journey("j-01", "c-1", new int[] {0}, new long[] {1}, new byte[] {0}, null,
+                Outcome.ABANDONED, -1, 0, 1, "", "", Map.of()))).isFalse();
+        assertThat(new Journey("anna", "c-1", new int[] {0}, new long[] {1}, new byte[] {0}, null, Outcome.ABANDONED,
+                -1, 0, 1, "", "", Map.of()).hasSameId(new Journey(new String("anna"), "c-1", new int[] {0},
+                        new long[] {1}, new byte[] {0}, null, Outcome.ABANDONED, -1, 0, 1, "", "", Map.of())))
+                .isTrue();
         assertThat(journey.hasCustomer("c-1")).isTrue();
         assertThat(journey.hasCustomer("c-2")).isFalse();
         assertThat(journey.customerHash()).isEqualTo("c-1".hashCode());
