@@ -326,11 +326,11 @@ final class JourneyAssembler {
         String device = first != null && !first.device().isEmpty() ? first.device() : draft.device.intern();
         return new Journey(id,
                 first != null && !first.customerId().isEmpty() ? first.customerId() : shared.customer(draft.customerId),
-                steps, times, shared.types(types),
+                shared.steps(steps), times, shared.types(types),
                 OutcomeRule.outcomeOf(steps, types, touchpoints),
                 purchase, value, 1, segment, device,
                 shared.details(Journey.Details.of(eventIds, shared.attributes(attributes),
-                        EventAttributes.of(varying, steps.length), horizon).withLabels(segment, device)));
+                        EventAttributes.of(varying, steps.length), horizon).withLabels(segment, device, 1)));
     }
 
     /** Whether a stored journey and its rebuilt version are the same; a stored journey may be open, a new one not. */

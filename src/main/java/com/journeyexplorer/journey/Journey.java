@@ -26,6 +26,10 @@ import java.util.Objects;
 public final class Journey {
 
     private static final int[] UNTIMED = new int[0];
+    private static final int OUTCOME_BITS = 3;
+    private static final Outcome[] OUTCOMES = Outcome.values();
+    /** The most steps a journey may have, so that its purchase index fits beside the outcome. */
+    public static final int MAX_STEPS = (Integer.MAX_VALUE >> OUTCOME_BITS) - 1;
 
     private final Object idPart;
     private final long idNumber;
@@ -37,21 +41,24 @@ public final class Journey {
     /** Per step: ms since {@link #start} ({@code int[]}, empty where untimed), or epoch ms ({@code long[]}). */
     private final Object times;
     private final byte[] types;
-    private final Outcome outcome;
-    private final int purchaseIndex;
+    /**
+     * The step of the first purchase plus one, shifted past the outcome's ordinal in the low {@link #OUTCOME_BITS}:
+     * one field instead of two keeps the object at 72 bytes.
+     */
+    private final int purchaseAndOutcome;
     private final double value;
-    private final int weight;
-    /** With the segment and the device: few journeys have details of their own, so most share one. */
+    /** With the segment, the device and the weight: few journeys have details of their own, so most share one. */
     private final Details details;
 
     /**
      * What journeys mostly share: no event ids, the same attributes, no event attributes, the default horizon, one of
-     * a few segments and devices. {@code eventIds} is null where none was given.
+     * a few segments and devices, a weight of 1 (only aggregated path data has others). {@code eventIds} is null
+     * where none was given.
      */
     public record Details(String[] eventIds, Map<String, String> attributes, EventAttributes events,
-            long openHorizon, String segment, String device) {
+            long openHorizon, String segment, String device, int weight) {
 
-        /** No event ids, attributes or event attributes, the default open horizon, no segment or device. */
+        /** No event ids, attributes or event attributes, the default open horizon, no segment or device, weight 1. */
         public static final Details NONE = new Details(null, Map.of(), EventAttributes.NONE, -1);
 
         public Details {
@@ -60,19 +67,25 @@ public final class Journey {
             openHorizon = openHorizon < 0 ? -1 : openHorizon;
             segment = segment == null ? "" : segment;
             device = device == null ? "" : device;
+            if (weight < 1) {
+                throw new IllegalArgumentException("weight must be at least 1");
+            }
         }
 
-        /** Details without a segment or a device. */
+        /** Details without a segment or a device, of weight 1. */
         public Details(String[] eventIds, Map<String, String> attributes, EventAttributes events, long openHorizon) {
-            this(eventIds, attributes, events, openHorizon, "", "");
+            this(eventIds, attributes, events, openHorizon, "", "", 1);
         }
 
-        /** These details with {@code newSegment} and {@code newDevice} (null for none); themselves where they match. */
-        public Details withLabels(String newSegment, String newDevice) {
+        /**
+         * These details with {@code newSegment} and {@code newDevice} (null for none) and {@code newWeight};
+         * themselves where they match.
+         */
+        public Details withLabels(String newSegment, String newDevice, int newWeight) {
             String segmentOrNone = newSegment == null ? "" : newSegment;
             String deviceOrNone = newDevice == null ? "" : newDevice;
-            return segmentOrNone.equals(segment) && deviceOrNone.equals(device) ? this
-                    : new Details(eventIds, attributes, events, openHorizon, segmentOrNone, deviceOrNone);
+            return segmentOrNone.equals(segment) && deviceOrNone.equals(device) && newWeight == weight ? this
+                    : new Details(eventIds, attributes, events, openHorizon, segmentOrNone, deviceOrNone, newWeight);
         }
 
         /** These details, or {@link #NONE} when they are its. */
@@ -118,6 +131,9 @@ public final class Journey {
         if (weight < 1) {
             throw new IllegalArgumentException("weight must be at least 1");
         }
+        if (steps.length > MAX_STEPS) {
+            throw new IllegalArgumentException("a journey has at most " + MAX_STEPS + " steps");
+        }
         this.idPart = CompactIds.partOf(id);
         this.idNumber = CompactIds.numberOf(id, idPart);
         String customer = customerId == null ? "" : customerId;
@@ -127,11 +143,9 @@ public final class Journey {
         this.start = times.length == 0 ? 0L : times[0];
         this.times = compactTimes(times, start);
         this.types = types;
-        this.outcome = outcome;
-        this.purchaseIndex = purchaseIndex;
+        this.purchaseAndOutcome = purchaseAndOutcome(purchaseIndex, outcome);
         this.value = value;
-        this.weight = weight;
-        this.details = (details == null ? Details.NONE : details).withLabels(segment, device);
+        this.details = (details == null ? Details.NONE : details).withLabels(segment, device, weight);
     }
 
     /** {@code journey}'s id, customer and times with other parts: nothing is re-encoded. */
@@ -149,11 +163,13 @@ public final class Journey {
         this.start = journey.start;
         this.times = times;
         this.types = types;
-        this.outcome = outcome;
-        this.purchaseIndex = purchaseIndex;
+        this.purchaseAndOutcome = purchaseAndOutcome(purchaseIndex, outcome);
         this.value = journey.value;
-        this.weight = journey.weight;
         this.details = details;
+    }
+
+    private static int purchaseAndOutcome(int purchaseIndex, Outcome outcome) {
+        return (Math.max(purchaseIndex, -1) + 1) << OUTCOME_BITS | outcome.ordinal();
     }
 
     /** Offsets from {@code start} where every time is within an int of it (24 days), else a copy of the times. */
@@ -215,23 +231,25 @@ public final class Journey {
         return customerPart;
     }
 
-    /** This journey with other copies of its type array, customer part and details, equal to its own. */
-    Journey withSharedParts(byte[] sharedTypes, Object sharedCustomerPart, Details sharedDetails) {
-        if (sharedTypes == types && sharedCustomerPart == customerPart && sharedDetails == details) {
+    /** This journey with other copies of its step and type arrays, customer part and details, equal to its own. */
+    Journey withSharedParts(int[] sharedSteps, byte[] sharedTypes, Object sharedCustomerPart, Details sharedDetails) {
+        if (sharedSteps == steps && sharedTypes == types && sharedCustomerPart == customerPart
+                && sharedDetails == details) {
             return this;
         }
-        return new Journey(this, steps, times, sharedCustomerPart, sharedTypes, outcome, purchaseIndex,
+        return new Journey(this, sharedSteps, times, sharedCustomerPart, sharedTypes, outcome(), purchaseIndex(),
                 sharedDetails);
     }
 
     /**
-     * A copy of this journey with step and time arrays of its own, allocated now, and the given copies of its type
-     * array, customer part and details.
+     * A copy of this journey with a time array of its own, allocated now, and the given copies of its step and type
+     * arrays, customer part and details.
      */
-    Journey copyWithSharedParts(byte[] sharedTypes, Object sharedCustomerPart, Details sharedDetails) {
+    Journey copyWithSharedParts(int[] sharedSteps, byte[] sharedTypes, Object sharedCustomerPart,
+            Details sharedDetails) {
         Object ownTimes = times == UNTIMED ? UNTIMED
                 : times instanceof int[] offsets ? offsets.clone() : ((long[]) times).clone();
-        return new Journey(this, steps.clone(), ownTimes, sharedCustomerPart, sharedTypes, outcome, purchaseIndex,
+        return new Journey(this, sharedSteps, ownTimes, sharedCustomerPart, sharedTypes, outcome(), purchaseIndex(),
                 sharedDetails);
     }
 
@@ -281,12 +299,12 @@ public final class Journey {
     }
 
     public Outcome outcome() {
-        return outcome;
+        return OUTCOMES[purchaseAndOutcome & ((1 << OUTCOME_BITS) - 1)];
     }
 
     /** The step of the first purchase, or -1. */
     public int purchaseIndex() {
-        return purchaseIndex;
+        return (purchaseAndOutcome >> OUTCOME_BITS) - 1;
     }
 
     public double value() {
@@ -294,7 +312,7 @@ public final class Journey {
     }
 
     public int weight() {
-        return weight;
+        return details.weight();
     }
 
     public String segment() {
@@ -331,7 +349,7 @@ public final class Journey {
 
     /** This journey with another outcome (the open status is derived per snapshot); arrays are shared. */
     public Journey withOutcome(Outcome newOutcome) {
-        return newOutcome == outcome ? this : new Journey(this, types, newOutcome, purchaseIndex, details);
+        return newOutcome == outcome() ? this : new Journey(this, types, newOutcome, purchaseIndex(), details);
     }
 
     /** Whether an explicit abandon event ends the journey: it is finished whatever its time. */
@@ -350,7 +368,7 @@ public final class Journey {
      */
     public Journey withTypes(byte[] newTypes, java.util.List<Touchpoint> touchpoints) {
         int newPurchase = OutcomeRule.firstPurchase(newTypes);
-        Outcome newOutcome = outcome == Outcome.OPEN && newPurchase < 0 ? Outcome.OPEN
+        Outcome newOutcome = outcome() == Outcome.OPEN && newPurchase < 0 ? Outcome.OPEN
                 : OutcomeRule.outcomeOf(steps, newTypes, touchpoints);
         return new Journey(this, newTypes, newOutcome, newPurchase, details);
     }
@@ -373,6 +391,7 @@ public final class Journey {
 
     /** Number of steps on the path to purchase (up to and including the first purchase), or all steps otherwise. */
     public int pathLength() {
+        int purchaseIndex = purchaseIndex();
         return purchaseIndex >= 0 ? purchaseIndex + 1 : steps.length;
     }
 
@@ -389,6 +408,6 @@ public final class Journey {
     @Override
     public String toString() {
         return "Journey[" + id() + ", customer " + customerId() + ", steps " + Arrays.toString(steps) + ", "
-                + outcome + ", weight " + weight + "]";
+                + outcome() + ", weight " + weight() + "]";
     }
 }

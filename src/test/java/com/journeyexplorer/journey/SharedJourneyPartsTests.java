@@ -60,7 +60,7 @@ class SharedJourneyPartsTests {
         Journey stored = journey("j-7", new String("anna"), new byte[] {0, 1}, Map.of("value", "0"));
         Journey copy = shared.copyInOrder(stored);
 
-        assertThat(copy.steps()).isNotSameAs(stored.steps()).containsExactly(stored.steps());
+        assertThat(copy.steps()).as("the path taken before").isSameAs(first.steps());
         assertThat(copy.times()).containsExactly(1, 2);
         assertThat(copy.gap(1)).isEqualTo(1);
         assertThat(copy.id()).isEqualTo("j-7");
@@ -69,6 +69,13 @@ class SharedJourneyPartsTests {
         assertThat(copy.types()).isSameAs(first.types());
         assertThat(copy.details()).isSameAs(first.details());
         assertThat(copy.outcome()).isEqualTo(stored.outcome());
+
+        Journey newPath = new Journey("j-8", "anna", new int[] {1, 0}, new long[] {1, 2}, new byte[] {0, 1}, null,
+                Outcome.ABANDONED, -1, 0, 1, "", "", Map.of());
+        Journey newPathCopy = shared.copyInOrder(newPath);
+        assertThat(newPathCopy.steps()).as("a path not taken before: a copy of its own").isNotSameAs(newPath.steps())
+                .containsExactly(1, 0);
+        assertThat(shared.copyInOrder(newPath).steps()).as("then shared").isSameAs(newPathCopy.steps());
     }
 
     @Test
@@ -99,7 +106,9 @@ class SharedJourneyPartsTests {
         Journey second = shared.share(again);
 
         assertThat(second.id()).isEqualTo("b");
-        assertThat(second.steps()).isSameAs(again.steps());
+        assertThat(second.steps()).as("the same path").isSameAs(first.steps());
+        assertThat(shared.steps(new int[] {1, 0})).as("another path").containsExactly(1, 0)
+                .isNotSameAs(first.steps());
         assertThat(second.times()).containsExactly(1, 2);
         assertThat(second.types()).isSameAs(first.types());
         assertThat(second.attributes()).isSameAs(first.attributes());
