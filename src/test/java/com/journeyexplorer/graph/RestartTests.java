@@ -95,7 +95,7 @@ class RestartTests {
         }
     }
 
-    /** The load keeps one copy of each repeated attribute map, type array, customer id and details. */
+    /** The load keeps one copy of each repeated attribute map, step array, type array, customer id and details. */
     private static void assertSharesRepeatedParts(List<Journey> journeys) {
         List<Object> maps = journeys.stream().<Object>map(Journey::attributes).toList();
         assertThat(maps.stream().distinct().count()).as("repeated attribute maps").isLessThan(journeys.size())
@@ -103,6 +103,9 @@ class RestartTests {
         List<Object> typeArrays = journeys.stream().<Object>map(Journey::types).toList();
         assertThat(journeys.stream().map(journey -> Arrays.toString(journey.types())).distinct().count())
                 .as("repeated type arrays").isLessThan(journeys.size()).isEqualTo(instances(typeArrays));
+        List<Object> stepArrays = journeys.stream().<Object>map(Journey::steps).toList();
+        assertThat(journeys.stream().map(journey -> Arrays.toString(journey.steps())).distinct().count())
+                .as("journeys that took the same path").isLessThan(journeys.size()).isEqualTo(instances(stepArrays));
         long customers = journeys.stream().map(Journey::customerId).distinct().count();
         assertThat(customers).as("returning customers").isLessThan(journeys.size());
         List<Object> customerParts = journeys.stream().map(Journey::customerPart).toList();

@@ -39,6 +39,25 @@ class SharedJourneyPartsTests {
     }
 
     @Test
+    void findsEveryDistinctStepArrayAgainAfterTheTableGrows() {
+        SharedJourneyParts shared = new SharedJourneyParts();
+        java.util.Random random = new java.util.Random(7);
+        java.util.List<int[]> firsts = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (firsts.size() < 5_000) {
+            int[] steps = random.ints(1 + random.nextInt(6), 0, 12).toArray();
+            if (seen.add(java.util.Arrays.toString(steps))) {
+                assertThat(shared.steps(steps)).as("first sight").isSameAs(steps);
+                firsts.add(steps);
+            }
+        }
+        for (int[] first : firsts) {
+            assertThat(shared.steps(first.clone())).isSameAs(first);
+        }
+        assertThat(shared.steps(new int[0])).isEmpty();
+    }
+
+    @Test
     void sharesDetailsWithoutEventIdsOrEventAttributesOnly() {
         SharedJourneyParts shared = new SharedJourneyParts();
         Journey.Details first = shared.details(new Journey.Details(null, Map.of("value", "0"), null, 1000));
