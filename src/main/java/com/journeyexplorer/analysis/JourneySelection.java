@@ -282,6 +282,11 @@ public record JourneySelection(
                 return false;
             }
         }
+        if (starts == null && ends == null && inChannel == null && excluded == null && required.length == 0) {
+            // Nothing asks for the steps: the record's step array, shared with journeys of the same path and away
+            // from the record in memory, is not read.
+            return true;
+        }
         int[] steps = journey.steps();
         int length = journey.pathLength();
         if (starts != null && !starts[steps[0]] || ends != null && !ends[steps[length - 1]]) {

@@ -261,6 +261,32 @@ public final class StepEdges {
         return offsets[position + 1];
     }
 
+    /** The number of steps of the record at {@code position}. */
+    public int stepCount(int position) {
+        return offsets[position + 1] - offsets[position] + 1;
+    }
+
+    /** The touchpoint id of step {@code step} of the record at {@code position}. */
+    public int step(int position, int step) {
+        return step == 0 ? first[position] : to[column[offsets[position] + step - 1]];
+    }
+
+    /**
+     * The first {@code count} touchpoint ids of the record at {@code position}, read from the column into
+     * {@code buffer}, or into a larger array when it is too short: the array written. For a pass over the records
+     * that would otherwise follow each to its step array, which journeys of the same path share, away from the record
+     * in memory; the column is read in order.
+     */
+    public int[] steps(int position, int count, int[] buffer) {
+        int[] into = buffer.length >= count ? buffer : new int[Math.max(count, 2 * buffer.length)];
+        into[0] = first[position];
+        int start = offsets[position] - 1;
+        for (int i = 1; i < count; i++) {
+            into[i] = to[column[start + i]];
+        }
+        return into;
+    }
+
     /** The edge id at column index {@code k}. */
     public int edgeAt(int k) {
         return column[k];

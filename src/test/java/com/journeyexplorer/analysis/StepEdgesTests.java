@@ -23,6 +23,15 @@ class StepEdgesTests {
                 int[] steps = journeys.get(position).steps();
                 assertThat(edges.first(position)).isEqualTo(steps[0]);
                 assertThat(edges.end(position) - edges.start(position)).isEqualTo(steps.length - 1);
+                assertThat(edges.stepCount(position)).isEqualTo(steps.length);
+                int[] buffer = new int[2];
+                for (int count = 1; count <= steps.length; count++) {
+                    int[] read = edges.steps(position, count, buffer);
+                    assertThat(Arrays.copyOf(read, count)).containsExactly(Arrays.copyOf(steps, count));
+                    assertThat(read.length >= 2 && (count > 2 || read == buffer)).as("the buffer while it fits")
+                            .isTrue();
+                    assertThat(edges.step(position, count - 1)).isEqualTo(steps[count - 1]);
+                }
                 assertThat(edges.pathLength(position)).isEqualTo(journeys.get(position).pathLength());
                 assertThat(edges.purchaseIndex(position))
                         .isEqualTo(Math.max(-1, journeys.get(position).purchaseIndex()));

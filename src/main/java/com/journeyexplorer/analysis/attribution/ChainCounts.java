@@ -119,7 +119,7 @@ final class ChainCounts implements PathCounter {
             return;
         }
         boolean converted = journey.outcome() == Outcome.PURCHASE;
-        int length = converted ? Math.max(1, journey.purchaseIndex()) : journey.length();
+        int length = converted ? Math.max(1, journey.purchaseIndex()) : edges.stepCount(position);
         long weight = journey.weight();
         if (converted) {
             conversions += weight;

@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import com.journeyexplorer.analysis.StepEdges;
 import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
 
 /**
  * A heuristic model whose share of a step depends only on the step's position and the path's length, and is the same
@@ -44,6 +46,8 @@ public abstract sealed class PositionalModel extends HeuristicModel
         private final TouchpointLabels labels;
         private final int[] labelOf;
         private final Counts counts;
+        /** The steps of the converting record added by position last, read from its step column. */
+        private int[] recordSteps = new int[16];
 
         Accumulator(TouchpointLabels labels, Counts counts) {
             this.labels = labels;
@@ -54,6 +58,28 @@ public abstract sealed class PositionalModel extends HeuristicModel
         @Override
         public void add(Journey journey) {
             counts.addJourney(journey, labelOf);
+        }
+
+        /**
+         * As {@link #add(Journey)}; only converting journeys count, their steps read from {@code edges}: all of them
+         * where the middle steps have a share, else the first and the last only.
+         */
+        @Override
+        public void add(Journey journey, StepEdges edges, int position) {
+            if (journey.outcome() != Outcome.PURCHASE) {
+                return;
+            }
+            int length = Math.max(1, journey.purchaseIndex());
+            if (length > 2 && counts.model.share(1, length) != 0) {
+                recordSteps = edges.steps(position, length, recordSteps);
+            } else {
+                if (recordSteps.length < length) {
+                    recordSteps = new int[Math.max(length, 2 * recordSteps.length)];
+                }
+                recordSteps[0] = edges.first(position);
+                recordSteps[length - 1] = edges.step(position, length - 1);
+            }
+            counts.add(recordSteps, length, labelOf, true, journey.weight(), Math.max(0, journey.value()));
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.StepEdges;
 import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.analysis.TwoHalves;
 import com.journeyexplorer.journey.Journey;
@@ -31,12 +32,14 @@ public record SelectedAttribution(AttributionAccumulator accumulator, long journ
     static SelectedAttribution of(JourneySnapshot snapshot, Predicate<Journey> selected, AttributionModel model,
             TouchpointLabels labels, int parallelFrom) {
         List<Journey> journeys = snapshot.journeys();
+        StepEdges edges = StepEdges.of(snapshot);
         AttributionAccumulator accumulator = model.accumulator(labels);
         if (!(accumulator instanceof AttributionAccumulator.Merging)) {
-            return count(accumulator, journeys, selected, 0, journeys.size());
+            return count(accumulator, journeys, edges, selected, 0, journeys.size());
         }
         return TwoHalves.count(journeys.size(), parallelFrom,
-                (from, to) -> count(from == 0 ? accumulator : model.accumulator(labels), journeys, selected, from, to),
+                (from, to) -> count(from == 0 ? accumulator : model.accumulator(labels), journeys, edges, selected,
+                        from, to),
                 SelectedAttribution::addAll);
     }
 
@@ -46,9 +49,12 @@ public record SelectedAttribution(AttributionAccumulator accumulator, long journ
         return new SelectedAttribution(accumulator, journeys + later.journeys, purchases + later.purchases);
     }
 
-    /** Feeds the selected journeys at positions {@code [from, to)} to {@code accumulator}. */
+    /**
+     * Feeds the selected journeys at positions {@code [from, to)} to {@code accumulator}, with their step column
+     * {@code edges}: the models read the steps from it in order rather than follow each record to its step array.
+     */
     private static SelectedAttribution count(AttributionAccumulator accumulator, List<Journey> journeys,
-            Predicate<Journey> selected, int from, int to) {
+            StepEdges edges, Predicate<Journey> selected, int from, int to) {
         long selectedJourneys = 0;
         long purchases = 0;
         for (int position = from; position < to; position++) {
@@ -58,7 +64,7 @@ public record SelectedAttribution(AttributionAccumulator accumulator, long journ
                 if (journey.outcome() == Outcome.PURCHASE) {
                     purchases += journey.weight();
                 }
-                accumulator.add(journey);
+                accumulator.add(journey, edges, position);
             }
         }
         return new SelectedAttribution(accumulator, selectedJourneys, purchases);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import com.journeyexplorer.analysis.StepEdges;
 import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Outcome;
@@ -89,11 +90,26 @@ public final class TimeDecay extends HeuristicModel {
             this.sums = new ExactSum[labels.count()][];
         }
 
+        /** The steps of the record added by position last, read from its step column. */
+        private int[] recordSteps = new int[16];
+
         @Override
         public void add(Journey journey) {
-            if (journey.outcome() != Outcome.PURCHASE) {
-                return;
+            if (journey.outcome() == Outcome.PURCHASE) {
+                add(journey, journey.steps());
             }
+        }
+
+        @Override
+        public void add(Journey journey, StepEdges edges, int position) {
+            if (journey.outcome() == Outcome.PURCHASE) {
+                recordSteps = edges.steps(position, Math.max(1, journey.purchaseIndex()), recordSteps);
+                add(journey, recordSteps);
+            }
+        }
+
+        /** A converting journey, {@code steps} its touchpoint ids up to its path's length at least. */
+        private void add(Journey journey, int[] steps) {
             // As AttributionPath.of: the steps before the purchase (the purchase step alone if it came first).
             int length = Math.max(1, journey.purchaseIndex());
             double value = Math.max(0, journey.value());
@@ -106,7 +122,6 @@ public final class TimeDecay extends HeuristicModel {
             normalizeAges(shares, length);
             conversions += journey.weight();
             totalValue.add(value);
-            int[] steps = journey.steps();
             for (int i = 0; i < length; i++) {
                 ExactSum[] sum = sumsOf(labelOf[steps[i]]);
                 sum[0].add(journey.weight() * shares[i]);

@@ -67,6 +67,14 @@ class SelectedAttributionTests {
         return new JourneySnapshot(list, journeys, 1);
     }
 
+    /** The model's accumulator fed the selected journeys one by one from their own steps, not from the step column. */
+    private static AttributionAccumulator fromRecords(JourneySnapshot snapshot, Predicate<Journey> filter,
+            AttributionModel model, TouchpointLabels labels) {
+        AttributionAccumulator accumulator = model.accumulator(labels);
+        snapshot.journeys().stream().filter(filter).forEach(accumulator::add);
+        return accumulator;
+    }
+
     @Test
     void markovCountedInTwoHalvesEqualsOnePassAtEveryOrder() {
         for (int touchpoints : new int[] {12, ChainCounts.DENSE_LABELS + 200}) {
@@ -88,6 +96,10 @@ class SelectedAttributionTests {
                         assertThat(two.transitions()).isEqualTo(one.transitions());
                         assertThat(two.totalConversions()).isEqualTo(one.totalConversions());
                         assertThat(two.totalValue()).isEqualTo(one.totalValue());
+                        MarkovChain records = ((MarkovAttribution.ChainAccumulator) fromRecords(snapshot, filter,
+                                model, labels)).chain();
+                        assertThat(records.transitions()).as("read from the records' own steps")
+                                .isEqualTo(one.transitions());
                         if (touchpoints < 100) {
                             assertThat(halves.accumulator().attribution())
                                     .isEqualTo(sequential.accumulator().attribution());
@@ -118,6 +130,8 @@ class SelectedAttributionTests {
                         assertThat(expected.credits()).as(model.name()).isNotEmpty();
                         assertThat(halves.accumulator().attribution()).as(model.name() + " " + shaping)
                                 .isEqualTo(expected);
+                        assertThat(fromRecords(snapshot, filter, model, labels).attribution())
+                                .as(model.name() + " read from the records' own steps").isEqualTo(expected);
                     }
                 }
             }
