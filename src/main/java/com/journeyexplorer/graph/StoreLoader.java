@@ -112,14 +112,14 @@ class StoreLoader {
     }
 
     /**
-     * A copy of {@code journey} and of the step and time arrays the analyses scan, made right after the previous
+     * A copy of {@code journey} and of the time array the analyses scan, made right after the previous
      * record's: the records are then laid out in memory in their order. Read from the driver, each record lies among
      * the garbage of its row (the driver's values, lists and boxed numbers), and the garbage collector keeps them
      * scattered; a pass over every record then waits on memory for each one. At a million demo journeys loaded from
      * the store, the Markov attribution's pass over the records took four times the samples it takes on the copies
      * (section "Records in their order after a load from the store" of BENCHMARKS.md). The copies cost a pass over the
-     * events, once. The parts that journeys repeat (type arrays, customer ids, details with their attribute maps) are
-     * taken from {@code shared} instead: one copy each, small enough to stay in the cache.
+     * events, once. The parts that journeys repeat (step arrays of the same path, copied at their first sight, type
+     * arrays, customer ids, details with their attribute maps) are taken from {@code shared} instead: one copy each.
      */
     private static Journey inRecordOrder(Journey journey, SharedJourneyParts shared) {
         return shared.copyInOrder(journey);

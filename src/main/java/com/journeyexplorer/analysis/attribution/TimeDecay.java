@@ -83,15 +83,14 @@ public final class TimeDecay extends HeuristicModel {
         private final ExactSum totalValue = new ExactSum();
         private long conversions;
         private double[] shares = new double[16];
+        /** The steps of the record added by position last, read from its step column. */
+        private int[] recordSteps = new int[16];
 
         Accumulator(TouchpointLabels labels) {
             this.labels = labels;
             this.labelOf = labels.labelOfEachTouchpoint();
             this.sums = new ExactSum[labels.count()][];
         }
-
-        /** The steps of the record added by position last, read from its step column. */
-        private int[] recordSteps = new int[16];
 
         @Override
         public void add(Journey journey) {
