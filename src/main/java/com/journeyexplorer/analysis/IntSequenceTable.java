@@ -6,9 +6,9 @@ import java.util.Arrays;
  * Numbers distinct int sequences {@code [0, size())} in order of first sight, laid out for few cache misses per
  * lookup: an open-addressing hash table (linear probing, load at most 1/2, 3/4 once {@link #trim trimmed},
  * {@link HashMixer}) whose slots hold the sequence's hash and its offset in one int pool, where the number, the length
- * and the values lie together, so a probe reads one slot and, when the hashes agree, one stretch of the pool. A lookup takes the values as they are (an array
- * and a length), so numbering allocates nothing unless the table outgrows the size it was made for. The one table of
- * the analyses over int sequences: step sequences, shaped paths (label ids), Markov states (windows of labels).
+ * and the values lie together, so a probe reads one slot and, when the hashes agree, one stretch of the pool. A lookup
+ * takes the values as they are (an array and a length), so numbering allocates nothing unless the table outgrows the
+ * size it was made for. The one table of the analyses over int sequences: step sequences, shaped paths (label ids), Markov states (windows of labels).
  *
  * <p>Memory: 2 + length ints per sequence in the pool, one int per sequence for its offset, and at most 4 longs per
  * sequence of slots, which {@link #compact} releases once the table is only read.

@@ -29,6 +29,7 @@ public final class Journey {
 
     private static final int[] UNTIMED = new int[0];
     private static final int OUTCOME_BITS = 3;
+    private static final int OUTCOME_MASK = (1 << OUTCOME_BITS) - 1;
     private static final Outcome[] OUTCOMES = Outcome.values();
     /** The most steps a journey may have, so that its purchase index fits beside the outcome. */
     public static final int MAX_STEPS = (Integer.MAX_VALUE >> OUTCOME_BITS) - 1;
@@ -301,7 +302,7 @@ public final class Journey {
     }
 
     public Outcome outcome() {
-        return OUTCOMES[purchaseAndOutcome & ((1 << OUTCOME_BITS) - 1)];
+        return OUTCOMES[purchaseAndOutcome & OUTCOME_MASK];
     }
 
     /** The step of the first purchase, or -1. */

@@ -50,7 +50,7 @@ public final class ProjectionMemoryBenchmark {
         inMemory = null;
         if (args[1].equals("-")) {
             System.out.printf(Locale.ROOT, "%s: %,d events. Machine: %s.%n", csv, events, BenchmarkApp.machine());
-            row("snapshot built in memory, with its indexes", inMemoryBytes, events);
+            tableWithInMemoryRow(inMemoryBytes, events);
             return;
         }
         if (!Files.exists(store)) {
@@ -75,12 +75,17 @@ public final class ProjectionMemoryBenchmark {
             }
             System.out.printf(Locale.ROOT, "%s: %,d journeys, %,d events, %,d touchpoints. Machine: %s.%n", csv,
                     loaded.journeyCount(), events, loaded.touchpoints().size(), BenchmarkApp.machine());
-            System.out.println("| measure | MiB | bytes per event |");
-            System.out.println("|---|---|---|");
-            row("snapshot built in memory, with its indexes", inMemoryBytes, events);
+            tableWithInMemoryRow(inMemoryBytes, events);
             row("app on the store, its projection loaded from Neo4j with its indexes", withApp - beforeApp, events);
             row("a second snapshot loaded from Neo4j beside the first", withSecond - withApp, events);
         }
+    }
+
+    /** The table's header and its first row, the snapshot built in memory. */
+    private static void tableWithInMemoryRow(long bytes, long events) {
+        System.out.println("| measure | MiB | bytes per event |");
+        System.out.println("|---|---|---|");
+        row("snapshot built in memory, with its indexes", bytes, events);
     }
 
     private static void row(String measure, long bytes, long events) {
