@@ -59,6 +59,8 @@ final class MMatrix {
     private final boolean[] factored;
     /** Per component swept by Gauss–Seidel, once needed: its states in {@link #sweepOrder}. */
     private final int[][] sweepOrders;
+    /** Per component swept by the removal solves, once needed: its pass-through states folded away. */
+    private final FoldedCycle[] foldedCycles;
 
     /** @param exit per state, the probability of leaving the system other than through {@code a}; non-negative */
     MMatrix(Csr a, double[] exit) {
@@ -93,6 +95,7 @@ final class MMatrix {
         this.factors = new SparseFactors[components.count()];
         this.factored = new boolean[components.count()];
         this.sweepOrders = new int[components.count()][];
+        this.foldedCycles = new FoldedCycle[components.count()];
     }
 
     /**
@@ -205,7 +208,7 @@ final class MMatrix {
             } else if (m <= DENSE_LIMIT) {
                 solveSmallPinned(c, rhs, x, columns, pinned, localNumbers);
             } else {
-                solveLargePinned(c, rhs, x, columns, pinned, start, normBound, startVisits, localNumbers);
+                solveLargePinned(c, rhs, x, columns, pinned, start, normBound, startVisits);
             }
         }
         return x;
@@ -279,13 +282,28 @@ final class MMatrix {
 
     /**
      * {@link #solvePinned} on a larger cycle: Gauss–Seidel over the columns not yet within the bound, each column
-     * extrapolated along its step once its error shrinks steadily ({@link SweepExtrapolation}).
+     * extrapolated along its step once its error shrinks steadily ({@link SweepExtrapolation}). The sweeps visit the
+     * cycle's kept states only, its pass-through states folded away ({@link FoldedCycle}); a transition through a run
+     * that a column holds at 0 counts for nothing in that column.
      */
     private void solveLargePinned(int c, double[] rhs, double[] x, int columns, long[] pinned, double[] start,
-            double normBound, double[] startVisits, int[] localNumbers) {
-        int m = components.size(c);
+            double normBound, double[] startVisits) {
         int[] members = sweepOrder(c);
-        Csr inside = inside(c, members, 0, localNumbers);
+        FoldedCycle cycle = foldedCycle(c);
+        int m = cycle.keptCount();
+        long[] positionPins = new long[members.length];
+        for (int k = 0; k < members.length; k++) {
+            positionPins[k] = pinned[members[k]];
+        }
+        long[] blockedThrough = cycle.blockedThrough(positionPins);
+        for (int k = 0; k < members.length; k++) {
+            for (int o = 0; !cycle.isKept(k) && o < columns; o++) {
+                if (rhs[members[k] * columns + o] != 0) {
+                    // not on the removals' right-hand sides, whose states without exit reach no outcome directly
+                    throw new IllegalArgumentException("state " + members[k] + " has no exit but a right-hand side");
+                }
+            }
+        }
         double[] dl = new double[m];
         // per state N(s, k) d_k, and per column the sweep's Σ_k N(s, k) d_k |Δx_k|: the bound at s (above)
         double[] weight = new double[m];
@@ -294,7 +312,7 @@ final class MMatrix {
         double[] bl = new double[m * columns];
         double largestDiagonal = 0;
         for (int k = 0; k < m; k++) {
-            int i = members[k];
+            int i = members[cycle.keptPosition(k)];
             dl[k] = d[i];
             weight[k] = startVisits == null ? 0 : startVisits[i] * d[i];
             pins[k] = pinned[i];
@@ -305,9 +323,30 @@ final class MMatrix {
                 bl[k * columns + o] = rhs[i * columns + o];
             }
         }
-        int[] rowStart = inside.rowStart();
-        int[] column = inside.column();
-        double[] value = inside.value();
+        // each row's transitions that count in every column first, those through a run held at 0 somewhere after
+        int[] rowStart = cycle.rowStart();
+        int[] column = new int[cycle.target().length];
+        double[] value = new double[column.length];
+        long[] blocked = new long[column.length];
+        int[] blockedFrom = new int[m];
+        for (int k = 0; k < m; k++) {
+            int out = rowStart[k];
+            for (int pass = 0; pass < 2; pass++) {
+                if (pass == 1) {
+                    blockedFrom[k] = out;
+                }
+                for (int e = rowStart[k]; e < rowStart[k + 1]; e++) {
+                    int via = cycle.through()[e];
+                    long through = via < 0 ? 0 : blockedThrough[via];
+                    if ((through != 0) == (pass == 1)) {
+                        column[out] = cycle.target()[e];
+                        value[out] = cycle.probability()[e];
+                        blocked[out] = through;
+                        out++;
+                    }
+                }
+            }
+        }
         double[] change = new double[columns];
         double[] norm = new double[columns];
         double[] errorAtStart = new double[columns];
@@ -341,13 +380,22 @@ final class MMatrix {
                     double s1 = bl[k * columns + o1];
                     double s2 = bl[k * columns + o2];
                     double s3 = bl[k * columns + o3];
-                    for (int e = rowStart[k]; e < rowStart[k + 1]; e++) {
+                    for (int e = rowStart[k]; e < blockedFrom[k]; e++) {
                         double v = value[e];
                         int j = column[e] * columns;
                         s0 += v * y[j + o0];
                         s1 += v * y[j + o1];
                         s2 += v * y[j + o2];
                         s3 += v * y[j + o3];
+                    }
+                    for (int e = blockedFrom[k]; e < rowStart[k + 1]; e++) {
+                        double v = value[e];
+                        int j = column[e] * columns;
+                        long held = blocked[e];
+                        s0 += (held >>> o0 & 1) == 0 ? v * y[j + o0] : 0;
+                        s1 += (held >>> o1 & 1) == 0 ? v * y[j + o1] : 0;
+                        s2 += (held >>> o2 & 1) == 0 ? v * y[j + o2] : 0;
+                        s3 += (held >>> o3 & 1) == 0 ? v * y[j + o3] : 0;
                     }
                     settle(k * columns, o0, s0 / dl[k], y, change, norm, step);
                     errorAtStart[o0] += w * Math.abs(step[k * columns + o0]);
@@ -362,7 +410,9 @@ final class MMatrix {
                     int o = Long.numberOfTrailingZeros(left);
                     double sum = bl[k * columns + o];
                     for (int e = rowStart[k]; e < rowStart[k + 1]; e++) {
-                        sum += value[e] * y[column[e] * columns + o];
+                        if ((blocked[e] >>> o & 1) == 0) {
+                            sum += value[e] * y[column[e] * columns + o];
+                        }
                     }
                     settle(k * columns, o, sum / dl[k], y, change, norm, step);
                     errorAtStart[o] += w * Math.abs(step[k * columns + o]);
@@ -383,7 +433,7 @@ final class MMatrix {
             extrapolation.after(active, change, y, step, columns);
             // every column still running has had every sweep: the work limit of a solve of its own
             if ((long) sweeps * (column.length + m) > maxWork) {
-                throw notConverged(m, sweeps, Double.NaN);
+                throw notConverged(members.length, sweeps, Double.NaN);
             }
             WorkBudget.check();
             if (Thread.currentThread().isInterrupted()) {
@@ -391,8 +441,29 @@ final class MMatrix {
             }
         }
         for (int k = 0; k < m; k++) {
-            System.arraycopy(y, k * columns, x, members[k] * columns, columns);
+            System.arraycopy(y, k * columns, x, members[cycle.keptPosition(k)] * columns, columns);
         }
+        cycle.passThroughValues(y, blockedThrough, columns, members, x);
+    }
+
+    /**
+     * Component c as its removal solves sweep it, in {@link #sweepOrder}, its pass-through states folded away: those
+     * with one transition, within the component, and no exit ({@link FoldedCycle}).
+     */
+    private synchronized FoldedCycle foldedCycle(int c) {
+        if (foldedCycles[c] == null) {
+            int[] members = sweepOrder(c);
+            Csr inside = inside(c, members, 0, new int[d.length]);
+            boolean[] passThrough = new boolean[members.length];
+            for (int k = 0; k < members.length; k++) {
+                int i = members[k];
+                int from = a.rowStart()[i];
+                passThrough[k] = exit[i] == 0 && a.rowStart()[i + 1] - from == 1
+                        && components.of[a.column()[from]] == c;
+            }
+            foldedCycles[c] = new FoldedCycle(inside, passThrough);
+        }
+        return foldedCycles[c];
     }
 
     /**

@@ -246,6 +246,80 @@ class SolvedChainTests {
         }
     }
 
+    /**
+     * A large cycle as a higher-order chain makes them: hubs that journeys leave, and between them runs of
+     * pass-through states (one transition each, nothing leaving), some merging into another run, some leading back to
+     * the hub they start from. The sweeps fold the runs away ({@link FoldedCycle}); removals of a run's first, middle
+     * and last states, of whole runs, of hubs and of random sets, started at a hub and inside a run, equal the dense
+     * solves without each set.
+     */
+    @Test
+    void removalsSolvedTogetherThroughRunsOfPassThroughStatesEqualSolvesWithoutEachSet() {
+        for (long seed = 1; seed <= 3; seed++) {
+            Random random = new Random(seed);
+            int hubs = 60;
+            int runs = 80;
+            int[] runStart = new int[runs + 1];
+            runStart[0] = hubs;
+            for (int t = 0; t < runs; t++) {
+                runStart[t + 1] = runStart[t] + 1 + random.nextInt(5);
+            }
+            int n = runStart[runs];
+            double[][] q = new double[n][n];
+            double[][] r = new double[n][2];
+            for (int t = 0; t < runs; t++) {
+                int feeder = t % hubs;
+                for (int s = runStart[t]; s < runStart[t + 1] - 1; s++) {
+                    q[s][s + 1] = 1;
+                }
+                int last = runStart[t + 1] - 1;
+                int end = switch (t % 4) {
+                    case 0 -> feeder; // back to the hub it starts from
+                    case 1 -> t > 1 ? runStart[t - 1] + (runStart[t] - runStart[t - 1]) / 2 : 1; // into another run
+                    default -> random.nextInt(hubs);
+                };
+                q[last][end] = 1;
+                q[feeder][runStart[t]] += 0.2 + 0.2 * random.nextDouble();
+            }
+            for (int i = 0; i < hubs; i++) {
+                double leave = 0.05 * (0.5 + random.nextDouble());
+                q[i][(i + 1) % hubs] += 0.5;
+                q[i][random.nextInt(hubs)] += 0.3 * random.nextDouble();
+                double total = 0;
+                for (int j = 0; j < n; j++) {
+                    total += q[i][j];
+                }
+                for (int j = 0; j < n; j++) {
+                    q[i][j] *= (1 - leave) / total;
+                }
+                r[i][0] = leave * random.nextDouble();
+                r[i][1] = leave - r[i][0];
+            }
+            int[][] sets = new int[64][];
+            for (int o = 0; o < sets.length; o++) {
+                int t = random.nextInt(runs);
+                int length = runStart[t + 1] - runStart[t];
+                sets[o] = switch (o % 6) {
+                    case 0 -> new int[] {runStart[t]};
+                    case 1 -> new int[] {runStart[t] + length / 2};
+                    case 2 -> new int[] {runStart[t + 1] - 1, 1 + random.nextInt(hubs - 1)};
+                    case 3 -> java.util.stream.IntStream.range(runStart[t], runStart[t + 1]).toArray();
+                    case 4 -> java.util.stream.IntStream.range(1, n).filter(i -> random.nextInt(15) == 0).toArray();
+                    default -> o == 5 ? new int[0] : new int[] {1 + random.nextInt(hubs - 1)};
+                };
+            }
+            SolvedChain solved = SolvedChain.of(DenseChainSolve.sparse(q, r));
+            assertThat(solved.largestCycle()).isGreaterThan(MMatrix.DENSE_LIMIT);
+            for (int start : new int[] {0, runStart[runs / 2] + 1}) {
+                double[] together = solved.withoutEach(start, 0, sets);
+                for (int o = 0; o < sets.length; o++) {
+                    assertThat(together[o]).as("seed %d, start %d, set %d", seed, start, o)
+                            .isCloseTo(withoutByDenseSolve(q, r, sets[o], start, 0), within(EXACT));
+                }
+            }
+        }
+    }
+
     @Test
     void aRemovalThatLeavesNoWayToTheOutcomeIsZeroAtOnce() {
         // 250 states in one cycle, only state 7 reaches outcome 0: without it nothing converts. Swept from the
