@@ -49,7 +49,7 @@ final class FoldedCycle {
             successor[k] = folded[k] ? inside.column()[inside.rowStart()[k]] : -1;
         }
         // a run that loops back on itself would never leave: only in a singular matrix, which the sweeps then
-        // report; its states are kept, so that every run ends at a kept state
+        // report; the state where the loop closes is kept, so that every run ends at a kept state
         byte[] mark = new byte[m];
         for (int k = 0; k < m; k++) {
             int i = k;
@@ -105,8 +105,8 @@ final class FoldedCycle {
         }
     }
 
-    /** The run end of position k (its own index among kept if kept), found without recursion. */
-    private int endOfRun(int k) {
+    /** Sets the run end of position k and of the states after it in its run, without recursion. */
+    private void endOfRun(int k) {
         int i = k;
         while (runEnd[i] < 0) {
             i = successor[i];
@@ -115,7 +115,6 @@ final class FoldedCycle {
         for (i = k; runEnd[i] < 0; i = successor[i]) {
             runEnd[i] = end;
         }
-        return end;
     }
 
     /** The number of kept states, which the sweeps visit. */
@@ -147,6 +146,41 @@ final class FoldedCycle {
 
     int[] through() {
         return through;
+    }
+
+    /**
+     * The folded transitions as one solve sweeps them, by row as {@link #rowStart}: in each row those that count in
+     * every column first, then, from {@code blockedFrom[row]}, those through a run held at 0 in some column, with
+     * those columns ({@code blocked}, bits).
+     */
+    record Rows(int[] target, double[] probability, long[] blocked, int[] blockedFrom) {
+    }
+
+    /** {@link Rows} for a solve whose runs are blocked as {@code blockedThrough} ({@link #blockedThrough}) says. */
+    Rows rows(long[] blockedThrough) {
+        int rows = kept.length;
+        int[] column = new int[target.length];
+        double[] value = new double[target.length];
+        long[] blocked = new long[target.length];
+        int[] blockedFrom = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            int out = rowStart[r];
+            for (int pass = 0; pass < 2; pass++) {
+                if (pass == 1) {
+                    blockedFrom[r] = out;
+                }
+                for (int e = rowStart[r]; e < rowStart[r + 1]; e++) {
+                    long held = through[e] < 0 ? 0 : blockedThrough[through[e]];
+                    if ((held != 0) == (pass == 1)) {
+                        column[out] = target[e];
+                        value[out] = probability[e];
+                        blocked[out] = held;
+                        out++;
+                    }
+                }
+            }
+        }
+        return new Rows(column, value, blocked, blockedFrom);
     }
 
     /**

@@ -323,30 +323,12 @@ final class MMatrix {
                 bl[k * columns + o] = rhs[i * columns + o];
             }
         }
-        // each row's transitions that count in every column first, those through a run held at 0 somewhere after
+        FoldedCycle.Rows rows = cycle.rows(blockedThrough);
         int[] rowStart = cycle.rowStart();
-        int[] column = new int[cycle.target().length];
-        double[] value = new double[column.length];
-        long[] blocked = new long[column.length];
-        int[] blockedFrom = new int[m];
-        for (int k = 0; k < m; k++) {
-            int out = rowStart[k];
-            for (int pass = 0; pass < 2; pass++) {
-                if (pass == 1) {
-                    blockedFrom[k] = out;
-                }
-                for (int e = rowStart[k]; e < rowStart[k + 1]; e++) {
-                    int via = cycle.through()[e];
-                    long through = via < 0 ? 0 : blockedThrough[via];
-                    if ((through != 0) == (pass == 1)) {
-                        column[out] = cycle.target()[e];
-                        value[out] = cycle.probability()[e];
-                        blocked[out] = through;
-                        out++;
-                    }
-                }
-            }
-        }
+        int[] column = rows.target();
+        double[] value = rows.probability();
+        long[] blocked = rows.blocked();
+        int[] blockedFrom = rows.blockedFrom();
         double[] change = new double[columns];
         double[] norm = new double[columns];
         double[] errorAtStart = new double[columns];
