@@ -297,9 +297,12 @@ final class MMatrix {
         }
         long[] blockedThrough = cycle.blockedThrough(positionPins);
         for (int k = 0; k < members.length; k++) {
-            for (int o = 0; !cycle.isKept(k) && o < columns; o++) {
+            if (cycle.isKept(k)) {
+                continue;
+            }
+            for (int o = 0; o < columns; o++) {
                 if (rhs[members[k] * columns + o] != 0) {
-                    // not on the removals' right-hand sides, whose states without exit reach no outcome directly
+                    // never from the removals, whose states without exit reach no outcome directly
                     throw new IllegalArgumentException("state " + members[k] + " has no exit but a right-hand side");
                 }
             }
