@@ -283,21 +283,21 @@ final class MMatrix {
     /**
      * {@link #solvePinned} on a larger cycle: Gauss–Seidel over the columns not yet within the bound, each column
      * extrapolated along its step once its error shrinks steadily ({@link SweepExtrapolation}). The sweeps visit the
-     * cycle's kept states only, its pass-through states folded away ({@link FoldedCycle}); a transition through a run
-     * that a column holds at 0 counts for nothing in that column.
+     * cycle's rows only, its pass-through and single-entry states folded away ({@link FoldedCycle}); a transition
+     * through a folded state that a column holds at 0 counts for nothing in that column.
      */
     private void solveLargePinned(int c, double[] rhs, double[] x, int columns, long[] pinned, double[] start,
             double normBound, double[] startVisits) {
         int[] members = sweepOrder(c);
         FoldedCycle cycle = foldedCycle(c);
-        int m = cycle.keptCount();
+        int m = cycle.rowCount();
         long[] positionPins = new long[members.length];
         for (int k = 0; k < members.length; k++) {
             positionPins[k] = pinned[members[k]];
         }
         long[] blockedThrough = cycle.blockedThrough(positionPins);
         for (int k = 0; k < members.length; k++) {
-            if (cycle.isKept(k)) {
+            if (!cycle.passesThrough(k)) {
                 continue;
             }
             for (int o = 0; o < columns; o++) {
@@ -315,7 +315,7 @@ final class MMatrix {
         double[] bl = new double[m * columns];
         double largestDiagonal = 0;
         for (int k = 0; k < m; k++) {
-            int i = members[cycle.keptPosition(k)];
+            int i = members[cycle.rowPosition(k)];
             dl[k] = d[i];
             weight[k] = startVisits == null ? 0 : startVisits[i] * d[i];
             pins[k] = pinned[i];
@@ -326,8 +326,9 @@ final class MMatrix {
                 bl[k * columns + o] = rhs[i * columns + o];
             }
         }
-        FoldedCycle.Rows rows = cycle.rows(blockedThrough);
-        int[] rowStart = cycle.rowStart();
+        cycle.addSubstitutedRightHandSides(bl, rhs, columns, members, blockedThrough, positionPins);
+        FoldedCycle.Rows rows = cycle.rows(blockedThrough, positionPins);
+        int[] rowStart = cycle.sweptStart();
         int[] column = rows.target();
         double[] value = rows.probability();
         long[] blocked = rows.blocked();
@@ -426,14 +427,15 @@ final class MMatrix {
             }
         }
         for (int k = 0; k < m; k++) {
-            System.arraycopy(y, k * columns, x, members[cycle.keptPosition(k)] * columns, columns);
+            System.arraycopy(y, k * columns, x, members[cycle.rowPosition(k)] * columns, columns);
         }
-        cycle.passThroughValues(y, blockedThrough, columns, members, x);
+        cycle.singleEntryValues(rhs, x, columns, members, blockedThrough, positionPins);
+        cycle.passThroughValues(x, blockedThrough, columns, members);
     }
 
     /**
-     * Component c as its removal solves sweep it, in {@link #sweepOrder}, its pass-through states folded away: those
-     * with one transition, within the component, and no exit ({@link FoldedCycle}).
+     * Component c as its removal solves sweep it, in {@link #sweepOrder}, its pass-through states (one transition,
+     * within the component, and no exit) and single-entry states folded away ({@link FoldedCycle}).
      */
     private synchronized FoldedCycle foldedCycle(int c) {
         if (foldedCycles[c] == null) {
@@ -446,7 +448,11 @@ final class MMatrix {
                 passThrough[k] = exit[i] == 0 && a.rowStart()[i + 1] - from == 1
                         && components.of[a.column()[from]] == c;
             }
-            foldedCycles[c] = new FoldedCycle(inside, passThrough);
+            double[] leave = new double[members.length];
+            for (int k = 0; k < members.length; k++) {
+                leave[k] = d[members[k]];
+            }
+            foldedCycles[c] = new FoldedCycle(inside, passThrough, leave);
         }
         return foldedCycles[c];
     }
