@@ -1,5 +1,7 @@
 package com.journeyexplorer.analysis.chain;
 
+import java.util.Arrays;
+
 /**
  * A large cycle as the removal solves sweep it ({@link MMatrix#solvePinned}), with two kinds of states folded away.
  * <ul>
@@ -106,6 +108,7 @@ final class FoldedCycle {
                 kept[keptIndex[k]] = k;
             }
         }
+        // the pass-through states first: each transition into a run leads to the kept state at its end
         this.runEnd = new int[m];
         for (int k = 0; k < m; k++) {
             runEnd[k] = folded[k] ? -1 : keptIndex[k];
@@ -132,6 +135,7 @@ final class FoldedCycle {
                 out++;
             }
         }
+        // then the single-entry states, substituted into the rows of the states that lead to them
         this.entryEdge = singleEntries();
         this.rowIndex = new int[keptCount];
         int rows = 0;
@@ -212,7 +216,7 @@ final class FoldedCycle {
             }
         }
         int[] entryEdge = new int[keptCount];
-        java.util.Arrays.fill(entryEdge, -1);
+        Arrays.fill(entryEdge, -1);
         for (int r = 0; r < keptCount; r++) {
             if (entries[r] != 1 || source[r] == r || entryEdge[source[r]] >= 0) {
                 continue;
