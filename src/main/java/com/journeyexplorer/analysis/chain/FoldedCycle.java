@@ -144,21 +144,13 @@ final class FoldedCycle {
         }
         this.rowKept = new int[rows];
         this.absorbedInto = new int[keptCount];
-        int[] rowOfEdge = new int[edges];
-        for (int r = 0; r < keptCount; r++) {
-            if (rowIndex[r] >= 0) {
-                rowKept[rowIndex[r]] = r;
-            }
-            for (int e = rowStart[r]; e < rowStart[r + 1]; e++) {
-                rowOfEdge[e] = r;
-            }
-        }
+        Arrays.fill(absorbedInto, -1);
         int sweptEdges = 0;
         for (int r = 0; r < keptCount; r++) {
-            absorbedInto[r] = entryEdge[r] < 0 ? -1 : rowIndex[rowOfEdge[entryEdge[r]]];
             if (rowIndex[r] < 0) {
                 continue;
             }
+            rowKept[rowIndex[r]] = r;
             for (int e = rowStart[r]; e < rowStart[r + 1]; e++) {
                 int t = target[e];
                 sweptEdges += entryEdge[t] < 0 ? 1 : rowStart[t + 1] - rowStart[t];
@@ -178,7 +170,8 @@ final class FoldedCycle {
                 if (entryEdge[t] < 0) {
                     addSwept(out++, rowIndex[t], probability[e], through[e], -1, -1);
                 } else {
-                    // the single-entry state t, x_t = (b_t + Σ_f p_f x_f) / d_t, substituted
+                    // the single-entry state t, x_t = (b_t + Σ_f p_f x_f) / d_t, substituted: its one entry
+                    absorbedInto[t] = row;
                     double stay = leave[kept[t]];
                     for (int f = rowStart[t]; f < rowStart[t + 1]; f++) {
                         addSwept(out++, rowIndex[target[f]], probability[e] * probability[f] / stay, through[f],
