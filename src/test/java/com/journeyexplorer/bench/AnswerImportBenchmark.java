@@ -24,7 +24,9 @@ import com.journeyexplorer.demo.DemoSurvey;
  * both data shapes, each into a fresh embedded store: the events of {@code journeys} journeys, then their answers
  * (the demo's {@link DemoSurvey}, joined by journey id; on the clickstream, an answer a minute after every 40th event,
  * joined by customer and time) in {@code files} files (1: all of them in one file, as the bar "at 1 million demo
- * journeys with their responses" reads; 2: the first and the second half), then all of them again (all duplicates).
+ * journeys with their responses" reads; 2: the first and the second half), then the events of further journeys with
+ * about as many rows as the answers (the events' rate for an upload of the same size into the same store), then all
+ * the answers again (all duplicates).
  * Prints rows per second of each (an event row and an answer row are each one input row), by the wall clock and by
  * the CPU time of the process (which a busy shared machine distorts less), the answers' rates over the events', and
  * the garbage collectors' and the JIT compiler's time during each.
@@ -69,6 +71,7 @@ public final class AnswerImportBenchmark {
                 System.out.printf(Locale.ROOT, "%s, %,d journeys: events %,d in %.1f s (%,.0f/s; %,.0f per CPU "
                         + "second; %s)%n", shape.name, journeys, imported, eventSeconds, imported / eventSeconds,
                         imported / eventCpu, overheadSince(startedOverhead));
+                double[] lastAnswerRate = new double[2];
                 for (int part = 0; part < parts.length; part++) {
                     started = System.nanoTime();
                     startedCpu = processCpuNanos();
@@ -77,6 +80,8 @@ public final class AnswerImportBenchmark {
                     double seconds = (System.nanoTime() - started) / 1e9;
                     double cpu = (processCpuNanos() - startedCpu) / 1e9;
                     long rows = BenchmarkApp.longField(report, "rowsRead");
+                    lastAnswerRate[0] = rows / seconds;
+                    lastAnswerRate[1] = rows / cpu;
                     System.out.printf(Locale.ROOT, "  answers, %s: %,d (%,d stored) in %.2f s (%,.0f/s; %,.0f "
                                     + "per CPU second; %s); answers ÷ events %.2f by the clock, %.2f by CPU time%n",
                             parts.length == 1 ? "one file" : part == 0 ? "first half" : "second half", rows,
@@ -84,11 +89,28 @@ public final class AnswerImportBenchmark {
                             overheadSince(startedOverhead), (rows / seconds) / (imported / eventSeconds),
                             (rows / cpu) / (imported / eventCpu));
                 }
+                // The events' rate depends on the size of the upload (its fixed costs spread over more rows): the
+                // same number of event rows as there are answers, into the same store, is the like-for-like rate.
+                Path moreEvents = moreEvents(events, answerRows, work);
+                started = System.nanoTime();
+                startedCpu = processCpuNanos();
+                startedOverhead = overheadMillis();
+                long more = app.importCsv(http, moreEvents);
+                double moreSeconds = (System.nanoTime() - started) / 1e9;
+                double moreCpu = (processCpuNanos() - startedCpu) / 1e9;
+                System.out.printf(Locale.ROOT, "  events of further journeys, about as many rows as the answers: %,d "
+                        + "in %.2f s (%,.0f/s; %,.0f per CPU second; %s); the last answers ÷ these events %.2f by the "
+                        + "clock, %.2f by CPU time%n", more, moreSeconds, more / moreSeconds, more / moreCpu,
+                        overheadSince(startedOverhead), lastAnswerRate[0] / (more / moreSeconds),
+                        lastAnswerRate[1] / (more / moreCpu));
                 started = System.nanoTime();
                 postAnswers(http, app, answers);
                 double againSeconds = (System.nanoTime() - started) / 1e9;
                 System.out.printf(Locale.ROOT, "  all %,d answers again (duplicates) in %.2f s (%,.0f/s)%n",
                         answerRows, againSeconds, answerRows / againSeconds);
+            } finally {
+                // A store of a million journeys takes gigabytes: not left behind.
+                org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
             }
         }
     }
@@ -109,8 +131,39 @@ public final class AnswerImportBenchmark {
         return new Path[] {first, second};
     }
 
+    /**
+     * The events of further journeys: the first journeys of {@code events} whose rows add up to at least
+     * {@code rows}, their journey and customer ids prefixed with {@code more-} so that they are new journeys of new
+     * customers, of the same shape as the stored ones.
+     */
+    private static Path moreEvents(Path events, long rows, Path work) throws java.io.IOException {
+        Path more = work.resolve("more-" + rows + "-" + events.getFileName());
+        try (java.io.BufferedReader in = Files.newBufferedReader(events, StandardCharsets.UTF_8);
+                BufferedWriter out = Files.newBufferedWriter(more, StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            int customerColumn = java.util.Arrays.asList(header.split(",")).indexOf("customer_id");
+            out.write(header);
+            out.newLine();
+            long written = 0;
+            String previous = null;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] fields = line.split(",", -1);
+                if (!fields[0].equals(previous) && written >= rows) {
+                    break;
+                }
+                previous = fields[0];
+                fields[0] = "more-" + fields[0];
+                fields[customerColumn] = "more-" + fields[customerColumn];
+                out.write(String.join(",", fields));
+                out.newLine();
+                written++;
+            }
+        }
+        return more;
+    }
+
     /** Milliseconds the garbage collectors and the JIT compiler have spent so far in this process. */
-    private static long[] overheadMillis() {
+    static long[] overheadMillis() {
         long gc = 0;
         for (var collector : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
             gc += Math.max(0, collector.getCollectionTime());
@@ -119,14 +172,14 @@ public final class AnswerImportBenchmark {
         return new long[] {gc, compilation == null ? 0 : compilation.getTotalCompilationTime()};
     }
 
-    private static String overheadSince(long[] started) {
+    static String overheadSince(long[] started) {
         long[] now = overheadMillis();
         return String.format(Locale.ROOT, "GC %.2f s, JIT %.2f s", (now[0] - started[0]) / 1e3,
                 (now[1] - started[1]) / 1e3);
     }
 
     /** CPU time of this whole process (the app, its database and the client), nanoseconds. */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
