@@ -11,14 +11,14 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The first import of a freshly started app, on a stored data directory: a copy of {@code data-dir} (the app's
- * {@code journeys.data-dir}, such as the one {@code bench/bulk-load.sh} writes), the app started on it and left until
- * its start-up work is done (the process's CPU quiet), then one upload posted and timed: events to
- * {@code /api/events}, or survey answers to {@code /api/feedback}. The upload is the first of its kind in the process,
- * after a primer of a few rows of the same kind (see {@link #PRIMER_ROWS}), so the JIT compiles its code while it
- * runs, as it does for an import after a restart. Posting an events file and an
- * answers file of the same number of rows, each in a fresh JVM on the same store, compares the two rates like for
- * like: prints rows per second by the wall clock and per CPU second of the process, and the garbage collectors' and
- * the JIT compiler's time during the import. Run with
+ * {@code journeys.data-dir}, such as one that {@code import --bulk} wrote), the app started on it and left until its
+ * start-up work is done (the process's CPU quiet), a primer of a few rows of the same kind (see {@link #PRIMER_ROWS}),
+ * then one upload posted and timed: events to {@code /api/events}, or survey answers to {@code /api/feedback}. The
+ * upload is the first sizeable one of its kind in the process, so the JIT compiles its code while it runs, as it does
+ * for an import after a restart. An events file and an answers file of the same number of rows, each in a fresh JVM on
+ * the same store, compare the two rates like for like. Prints rows per second by the wall clock and per CPU second of
+ * the process, and the garbage collectors' and the JIT compiler's time during the import;
+ * {@code -Dbench.graphLog=info} logs the phases of the import. Run with
  *
  * <pre>
  * bench/run-java.sh com.journeyexplorer.bench.FirstImportBenchmark DATA-DIR events|feedback FILE
