@@ -1,12 +1,6 @@
 package com.journeyexplorer.graph;
 
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
-import org.neo4j.configuration.GraphDatabaseSettings;
-import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.exceptions.KernelException;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
@@ -27,15 +19,7 @@ import org.neo4j.kernel.impl.coreapi.InternalTransaction;
 import org.neo4j.values.storable.DateTimeValue;
 import org.neo4j.values.storable.Value;
 import org.neo4j.values.storable.Values;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
-import com.journeyexplorer.JourneyExplorerApplication;
-import com.journeyexplorer.demo.DemoCsvWriter;
-import com.journeyexplorer.demo.DemoStore;
-import com.journeyexplorer.demo.DemoSurvey;
-import com.journeyexplorer.journey.Scale;
 import com.journeyexplorer.journey.SurveyResponse;
 
 /**
@@ -57,38 +41,17 @@ public final class AnsweredWriteVariants {
     public static void main(String[] args) throws Exception {
         int journeys = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        Path work = Files.createDirectories(Path.of("target", "bench"));
-        Path events = work.resolve("demo-" + journeys + ".csv");
-        if (!Files.exists(events)) {
-            DemoCsvWriter.write(new DemoStore(DemoCsvWriter.DEFAULT_SEED), journeys, events);
-        }
-        List<SurveyResponse> answers = new ArrayList<>();
-        new DemoSurvey(DemoCsvWriter.DEFAULT_SEED).generate(journeys, a -> answers.add(new SurveyResponse(
-                a.responseId(), a.journeyId(), a.customerId(), a.timestamp(), a.touchpoint(), a.stage(),
-                Scale.of(a.scale()), a.score(), a.comment())));
-        Path data = Files.createTempDirectory(work, "write-variants-");
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(JourneyExplorerApplication.class)
-                .logStartupInfo(false).run("--journeys.data-dir=" + data, "--journeys.demo.load-on-start=false",
-                        "--server.port=0", "--journeys.neo4j.embedded.bolt-port=0",
-                        "--logging.level.com.journeyexplorer=warn", "--journeys.security.api-key=k");
-        try {
-            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            HttpResponse<String> imported = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + "/api/events?openHorizon=0"))
-                    .header("Content-Type", "text/csv").header("X-API-Key", "k")
-                    .POST(HttpRequest.BodyPublishers.ofFile(events)).build(), HttpResponse.BodyHandlers.ofString());
-            System.out.println("events: " + imported.statusCode() + ", " + answers.size() + " answers a round");
-            GraphDatabaseService db = context.getBean(DatabaseManagementService.class)
-                    .database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-            EmbeddedResponseWriter current = new EmbeddedResponseWriter(context.getBean(
-                    DatabaseManagementService.class), context.getBean(ImportLease.class));
+        try (DemoAnswersStore store = new DemoAnswersStore(journeys)) {
+            List<SurveyResponse> answers = store.answers;
+            GraphDatabaseService db = store.database;
+            EmbeddedResponseWriter current = store.writer();
             String[] names = {"writer (entity API)", "writer in two lanes", "kernel API, tokens resolved once",
                 "entity API, no customerId, stage", "kernel API, no customerId, stage"};
             Map<String, double[]> totals = new HashMap<>();
             for (int round = 0; round < rounds; round++) {
                 for (int v = 0; v < names.length; v++) {
                     int variant = (v + round) % names.length;
-                    List<SurveyResponse> batch = renamed(answers, "r" + round + "v" + variant + "-");
+                    List<SurveyResponse> batch = DemoAnswersStore.renamed(answers, "r" + round + "v" + variant + "-");
                     String importId = java.util.UUID.randomUUID().toString();
                     long cpu = processCpu();
                     long wall = System.nanoTime();
@@ -113,8 +76,6 @@ public final class AnsweredWriteVariants {
             }
             totals.forEach((name, t) -> System.out.printf(Locale.ROOT,
                     "mean after round 0: %-36s %6.1f µs CPU %6.1f µs wall%n", name, t[0] / t[2], t[1] / t[2]));
-        } finally {
-            context.close();
         }
     }
 
@@ -241,12 +202,4 @@ public final class AnsweredWriteVariants {
                 .getProcessCpuTime();
     }
 
-    private static List<SurveyResponse> renamed(List<SurveyResponse> answers, String prefix) {
-        List<SurveyResponse> renamed = new ArrayList<>(answers.size());
-        for (SurveyResponse r : answers) {
-            renamed.add(new SurveyResponse(prefix + r.id(), r.journeyId(), r.customerId(), r.at(), r.touchpoint(),
-                    r.stage(), r.scale(), r.score(), r.comment()));
-        }
-        return renamed;
-    }
 }

@@ -1,33 +1,16 @@
 package com.journeyexplorer.graph;
 
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.neo4j.configuration.GraphDatabaseSettings;
-import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Transaction;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
-import com.journeyexplorer.JourneyExplorerApplication;
-import com.journeyexplorer.demo.DemoCsvWriter;
-import com.journeyexplorer.demo.DemoStore;
-import com.journeyexplorer.demo.DemoSurvey;
-import com.journeyexplorer.journey.Scale;
 import com.journeyexplorer.journey.SurveyResponse;
 
 /**
@@ -54,38 +37,17 @@ public final class ResponseWriteProfile {
     public static void main(String[] args) throws Exception {
         int journeys = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        Path work = Files.createDirectories(Path.of("target", "bench"));
-        Path events = work.resolve("demo-" + journeys + ".csv");
-        if (!Files.exists(events)) {
-            DemoCsvWriter.write(new DemoStore(DemoCsvWriter.DEFAULT_SEED), journeys, events);
-        }
-        List<SurveyResponse> answers = new ArrayList<>();
-        new DemoSurvey(DemoCsvWriter.DEFAULT_SEED).generate(journeys, a -> answers.add(new SurveyResponse(
-                a.responseId(), a.journeyId(), a.customerId(), a.timestamp(), a.touchpoint(), a.stage(),
-                Scale.of(a.scale()), a.score(), a.comment())));
-        Path data = Files.createTempDirectory(work, "write-profile-");
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(JourneyExplorerApplication.class)
-                .logStartupInfo(false).run("--journeys.data-dir=" + data, "--journeys.demo.load-on-start=false",
-                        "--server.port=0", "--journeys.neo4j.embedded.bolt-port=0",
-                        "--logging.level.com.journeyexplorer=warn", "--journeys.security.api-key=k");
-        try {
-            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            HttpResponse<String> imported = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + "/api/events?openHorizon=0"))
-                    .header("Content-Type", "text/csv").header("X-API-Key", "k")
-                    .POST(HttpRequest.BodyPublishers.ofFile(events)).build(), HttpResponse.BodyHandlers.ofString());
-            System.out.println("events: " + imported.statusCode() + ", " + answers.size() + " answers a round");
-            GraphDatabaseService db = context.getBean(DatabaseManagementService.class)
-                    .database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-            EmbeddedResponseWriter current = new EmbeddedResponseWriter(context.getBean(
-                    DatabaseManagementService.class), context.getBean(ImportLease.class));
+        try (DemoAnswersStore store = new DemoAnswersStore(journeys)) {
+            List<SurveyResponse> answers = store.answers;
+            GraphDatabaseService db = store.database;
+            EmbeddedResponseWriter current = store.writer();
             String[] names = {"Response node (model before), tx of 2000", "ANSWERED (writer), tx of 2000"};
             Map<String, double[]> totals = new HashMap<>();
             for (int round = 0; round < rounds; round++) {
                 for (int v = 0; v < names.length; v++) {
                     // -Dprofile.reverse=true: the relationships first, so that they pay the cold start of round 0.
                     int variant = Boolean.getBoolean("profile.reverse") ? names.length - 1 - v : v;
-                    List<SurveyResponse> batch = renamed(answers, "r" + round + "v" + variant + "-");
+                    List<SurveyResponse> batch = DemoAnswersStore.renamed(answers, "r" + round + "v" + variant + "-");
                     String importId = java.util.UUID.randomUUID().toString();
                     long cpu = threadCpu();
                     long wall = System.nanoTime();
@@ -114,7 +76,7 @@ public final class ResponseWriteProfile {
                         db.executeTransactionally(drops[step]);
                     }
                     for (int round = 0; round < 2; round++) {
-                        List<SurveyResponse> batch = renamed(answers, "s" + step + "r" + round + "-");
+                        List<SurveyResponse> batch = DemoAnswersStore.renamed(answers, "s" + step + "r" + round + "-");
                         long cpu = threadCpu();
                         chunked(db, batch, java.util.UUID.randomUUID().toString(), 2000, true);
                         System.out.printf(Locale.ROOT, "schema step %d (%s), round %d: %6.1f µs CPU per answer%n",
@@ -123,22 +85,11 @@ public final class ResponseWriteProfile {
                     }
                 }
             }
-        } finally {
-            context.close();
         }
     }
 
     private static long threadCpu() {
         return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-    }
-
-    private static List<SurveyResponse> renamed(List<SurveyResponse> answers, String prefix) {
-        List<SurveyResponse> renamed = new ArrayList<>(answers.size());
-        for (SurveyResponse r : answers) {
-            renamed.add(new SurveyResponse(prefix + r.id(), r.journeyId(), r.customerId(), r.at(), r.touchpoint(),
-                    r.stage(), r.scale(), r.score(), r.comment()));
-        }
-        return renamed;
     }
 
     private static void chunked(GraphDatabaseService db, List<SurveyResponse> responses, String importId, int size,
