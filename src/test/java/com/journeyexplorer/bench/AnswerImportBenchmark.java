@@ -134,7 +134,7 @@ public final class AnswerImportBenchmark {
     /**
      * The events of further journeys: the first journeys of {@code events} whose rows add up to at least
      * {@code rows}, their journey and customer ids prefixed with {@code more-} so that they are new journeys of new
-     * customers, of the same shape as the stored ones.
+     * customers, of the same shape as the stored ones. Split at commas: the generated CSVs quote no field.
      */
     private static Path moreEvents(Path events, long rows, Path work) throws java.io.IOException {
         Path more = work.resolve("more-" + rows + "-" + events.getFileName());
