@@ -63,22 +63,22 @@ public final class AnswerImportBenchmark {
             try (BenchmarkApp app = new BenchmarkApp(dataDir)) {
                 HttpClient http = HttpClient.newHttpClient();
                 long started = System.nanoTime();
-                long startedCpu = processCpuNanos();
-                long[] startedOverhead = overheadMillis();
+                long startedCpu = BenchmarkApp.processCpuNanos();
+                long[] startedOverhead = BenchmarkApp.overheadMillis();
                 long imported = app.importCsv(http, events);
                 double eventSeconds = (System.nanoTime() - started) / 1e9;
-                double eventCpu = (processCpuNanos() - startedCpu) / 1e9;
+                double eventCpu = (BenchmarkApp.processCpuNanos() - startedCpu) / 1e9;
                 System.out.printf(Locale.ROOT, "%s, %,d journeys: events %,d in %.1f s (%,.0f/s; %,.0f per CPU "
                         + "second; %s)%n", shape.name, journeys, imported, eventSeconds, imported / eventSeconds,
-                        imported / eventCpu, overheadSince(startedOverhead));
+                        imported / eventCpu, BenchmarkApp.overheadSince(startedOverhead));
                 double[] lastAnswerRate = new double[2];
                 for (int part = 0; part < parts.length; part++) {
                     started = System.nanoTime();
-                    startedCpu = processCpuNanos();
-                    startedOverhead = overheadMillis();
+                    startedCpu = BenchmarkApp.processCpuNanos();
+                    startedOverhead = BenchmarkApp.overheadMillis();
                     String report = postAnswers(http, app, parts[part]);
                     double seconds = (System.nanoTime() - started) / 1e9;
-                    double cpu = (processCpuNanos() - startedCpu) / 1e9;
+                    double cpu = (BenchmarkApp.processCpuNanos() - startedCpu) / 1e9;
                     long rows = BenchmarkApp.longField(report, "rowsRead");
                     lastAnswerRate[0] = rows / seconds;
                     lastAnswerRate[1] = rows / cpu;
@@ -86,22 +86,22 @@ public final class AnswerImportBenchmark {
                                     + "per CPU second; %s); answers ÷ events %.2f by the clock, %.2f by CPU time%n",
                             parts.length == 1 ? "one file" : part == 0 ? "first half" : "second half", rows,
                             BenchmarkApp.longField(report, "imported"), seconds, rows / seconds, rows / cpu,
-                            overheadSince(startedOverhead), (rows / seconds) / (imported / eventSeconds),
+                            BenchmarkApp.overheadSince(startedOverhead), (rows / seconds) / (imported / eventSeconds),
                             (rows / cpu) / (imported / eventCpu));
                 }
                 // The events' rate depends on the size of the upload (its fixed costs spread over more rows): the
                 // same number of event rows as there are answers, into the same store, is the like-for-like rate.
                 Path moreEvents = moreEvents(events, answerRows, work);
                 started = System.nanoTime();
-                startedCpu = processCpuNanos();
-                startedOverhead = overheadMillis();
+                startedCpu = BenchmarkApp.processCpuNanos();
+                startedOverhead = BenchmarkApp.overheadMillis();
                 long more = app.importCsv(http, moreEvents);
                 double moreSeconds = (System.nanoTime() - started) / 1e9;
-                double moreCpu = (processCpuNanos() - startedCpu) / 1e9;
+                double moreCpu = (BenchmarkApp.processCpuNanos() - startedCpu) / 1e9;
                 System.out.printf(Locale.ROOT, "  events of further journeys, about as many rows as the answers: %,d "
                         + "in %.2f s (%,.0f/s; %,.0f per CPU second; %s); the last answers ÷ these events %.2f by the "
                         + "clock, %.2f by CPU time%n", more, moreSeconds, more / moreSeconds, more / moreCpu,
-                        overheadSince(startedOverhead), lastAnswerRate[0] / (more / moreSeconds),
+                        BenchmarkApp.overheadSince(startedOverhead), lastAnswerRate[0] / (more / moreSeconds),
                         lastAnswerRate[1] / (more / moreCpu));
                 started = System.nanoTime();
                 postAnswers(http, app, answers);
@@ -160,28 +160,6 @@ public final class AnswerImportBenchmark {
             }
         }
         return more;
-    }
-
-    /** Milliseconds the garbage collectors and the JIT compiler have spent so far in this process. */
-    static long[] overheadMillis() {
-        long gc = 0;
-        for (var collector : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
-            gc += Math.max(0, collector.getCollectionTime());
-        }
-        var compilation = java.lang.management.ManagementFactory.getCompilationMXBean();
-        return new long[] {gc, compilation == null ? 0 : compilation.getTotalCompilationTime()};
-    }
-
-    static String overheadSince(long[] started) {
-        long[] now = overheadMillis();
-        return String.format(Locale.ROOT, "GC %.2f s, JIT %.2f s", (now[0] - started[0]) / 1e3,
-                (now[1] - started[1]) / 1e3);
-    }
-
-    /** CPU time of this whole process (the app, its database and the client), nanoseconds. */
-    static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static String postAnswers(HttpClient http, BenchmarkApp app, Path answers) throws Exception {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,6 +88,28 @@ final class BenchmarkApp implements AutoCloseable {
 
     static void resetPeakHeap() {
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** Milliseconds the garbage collectors and the JIT compiler have spent so far in this process. */
+    static long[] overheadMillis() {
+        long gc = 0;
+        for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            gc += Math.max(0, collector.getCollectionTime());
+        }
+        var compilation = ManagementFactory.getCompilationMXBean();
+        return new long[] {gc, compilation == null ? 0 : compilation.getTotalCompilationTime()};
+    }
+
+    static String overheadSince(long[] started) {
+        long[] now = overheadMillis();
+        return String.format(Locale.ROOT, "GC %.2f s, JIT %.2f s", (now[0] - started[0]) / 1e3,
+                (now[1] - started[1]) / 1e3);
+    }
+
+    /** CPU time of this whole process (the app, its database and the client), nanoseconds. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static String machine() {

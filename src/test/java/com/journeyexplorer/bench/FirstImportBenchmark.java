@@ -58,17 +58,17 @@ public final class FirstImportBenchmark {
                 startedAfter += waitUntilQuiet();
             }
             long started = System.nanoTime();
-            long startedCpu = AnswerImportBenchmark.processCpuNanos();
-            long[] startedOverhead = AnswerImportBenchmark.overheadMillis();
+            long startedCpu = BenchmarkApp.processCpuNanos();
+            long[] startedOverhead = BenchmarkApp.overheadMillis();
             String report = post(http, app, path, HttpRequest.BodyPublishers.ofFile(file));
             double seconds = (System.nanoTime() - started) / 1e9;
-            double cpu = (AnswerImportBenchmark.processCpuNanos() - startedCpu) / 1e9;
+            double cpu = (BenchmarkApp.processCpuNanos() - startedCpu) / 1e9;
             long rows = BenchmarkApp.longField(report, "rowsRead");
             long stored = BenchmarkApp.longField(report, kind.equals("events") ? "eventsImported" : "imported");
             System.out.printf(Locale.ROOT, "%s, first import after a start and a primer of %d rows (quiet after %.0f s): "
                     + "%,d rows (%,d stored) in %.2f s (%,.0f/s; %,.0f per CPU second; %s)%n", kind, PRIMER_ROWS,
                     startedAfter, rows, stored, seconds, rows / seconds, rows / cpu,
-                    AnswerImportBenchmark.overheadSince(startedOverhead));
+                    BenchmarkApp.overheadSince(startedOverhead));
         } finally {
             FileSystemUtils.deleteRecursively(copy);
         }
@@ -102,10 +102,10 @@ public final class FirstImportBenchmark {
     /** Waits until the process has used less than a tenth of a core for a second (at most two minutes). */
     private static double waitUntilQuiet() throws InterruptedException {
         long started = System.nanoTime();
-        long cpu = AnswerImportBenchmark.processCpuNanos();
+        long cpu = BenchmarkApp.processCpuNanos();
         while (System.nanoTime() - started < 120_000_000_000L) {
             Thread.sleep(1000);
-            long now = AnswerImportBenchmark.processCpuNanos();
+            long now = BenchmarkApp.processCpuNanos();
             if (now - cpu < QUIET_CORES * 1e9) {
                 break;
             }
