@@ -282,7 +282,7 @@ final class FoldedCycle {
     }
 
     /**
-     * The folded transitions as one solve sweeps them, by row as {@link #rowStart}: in each row those that count in
+     * The folded transitions as one solve sweeps them, by row as {@link #sweptStart}: in each row those that count in
      * every column first, then, from {@code blockedFrom[row]}, those through a run held at 0 in some column, with
      * those columns ({@code blocked}, bits).
      */

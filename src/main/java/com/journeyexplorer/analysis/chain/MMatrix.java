@@ -328,7 +328,7 @@ final class MMatrix {
         }
         cycle.addSubstitutedRightHandSides(bl, rhs, columns, members, blockedThrough, positionPins);
         FoldedCycle.Rows rows = cycle.rows(blockedThrough, positionPins);
-        int[] rowStart = cycle.sweptStart();
+        int[] sweptStart = cycle.sweptStart();
         int[] column = rows.target();
         double[] value = rows.probability();
         long[] blocked = rows.blocked();
@@ -366,7 +366,7 @@ final class MMatrix {
                     double s1 = bl[k * columns + o1];
                     double s2 = bl[k * columns + o2];
                     double s3 = bl[k * columns + o3];
-                    for (int e = rowStart[k]; e < blockedFrom[k]; e++) {
+                    for (int e = sweptStart[k]; e < blockedFrom[k]; e++) {
                         double v = value[e];
                         int j = column[e] * columns;
                         s0 += v * y[j + o0];
@@ -374,7 +374,7 @@ final class MMatrix {
                         s2 += v * y[j + o2];
                         s3 += v * y[j + o3];
                     }
-                    for (int e = blockedFrom[k]; e < rowStart[k + 1]; e++) {
+                    for (int e = blockedFrom[k]; e < sweptStart[k + 1]; e++) {
                         double v = value[e];
                         int j = column[e] * columns;
                         long held = blocked[e];
@@ -395,7 +395,7 @@ final class MMatrix {
                 for (; left != 0; left &= left - 1) {
                     int o = Long.numberOfTrailingZeros(left);
                     double sum = bl[k * columns + o];
-                    for (int e = rowStart[k]; e < rowStart[k + 1]; e++) {
+                    for (int e = sweptStart[k]; e < sweptStart[k + 1]; e++) {
                         if ((blocked[e] >>> o & 1) == 0) {
                             sum += value[e] * y[column[e] * columns + o];
                         }
