@@ -6,12 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 import org.neo4j.exceptions.KernelException;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.internal.kernel.api.TokenWrite;
 import org.neo4j.internal.kernel.api.Write;
@@ -30,8 +33,11 @@ import com.journeyexplorer.journey.SurveyResponse;
  * held here, so no fence makes their commits take turns); Neo4j's kernel API, the property tokens resolved once a
  * transaction and an answer's properties set in one call; and, through the entity API and through the kernel API,
  * answers without {@code customerId} and {@code stage} (a model that would read them from the journey and the
- * touchpoint instead). None but the writer is the app's: they bound what another writer could gain. Run with
- * {@code bench/run-java.sh com.journeyexplorer.graph.AnsweredWriteVariants [journeys=100000] [rounds=4]}.
+ * touchpoint instead); and two floors: the relationship alone, and with only the four properties every answer has
+ * ({@code id}, {@code importId}, {@code scale}, {@code score}). None but the writer is the app's: they bound what another
+ * writer or model could gain. Run with {@code bench/run-java.sh com.journeyexplorer.graph.AnsweredWriteVariants
+ * [journeys=100000] [rounds=4] [variant]}; a variant's number (0 the writer, in the order of {@code names}) runs that one
+ * alone, as for a profile of it.
  */
 public final class AnsweredWriteVariants {
 
@@ -41,16 +47,21 @@ public final class AnsweredWriteVariants {
     public static void main(String[] args) throws Exception {
         int journeys = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int only = args.length > 2 ? Integer.parseInt(args[2]) : -1;
         try (DemoAnswersStore store = new DemoAnswersStore(journeys)) {
             List<SurveyResponse> answers = store.answers;
             GraphDatabaseService db = store.database;
             EmbeddedResponseWriter current = store.writer();
             String[] names = {"writer (entity API)", "writer in two lanes", "kernel API, tokens resolved once",
-                "entity API, no customerId, stage", "kernel API, no customerId, stage"};
+                "entity API, no customerId, stage", "kernel API, no customerId, stage", "bare relationship",
+                "entity API, id, importId, scale, score"};
             Map<String, double[]> totals = new HashMap<>();
             for (int round = 0; round < rounds; round++) {
                 for (int v = 0; v < names.length; v++) {
                     int variant = (v + round) % names.length;
+                    if (only >= 0 && variant != only) {
+                        continue;
+                    }
                     List<SurveyResponse> batch = DemoAnswersStore.renamed(answers, "r" + round + "v" + variant + "-");
                     String importId = java.util.UUID.randomUUID().toString();
                     long cpu = processCpu();
@@ -60,7 +71,9 @@ public final class AnsweredWriteVariants {
                         case 1 -> twoLanes(batch, lane -> current.write(lane, importId, 2000));
                         case 2 -> kernel(db, batch, importId, 2000);
                         case 3 -> lean(db, batch, importId, 2000);
-                        default -> kernel(db, lean(batch), importId, 2000);
+                        case 4 -> kernel(db, lean(batch), importId, 2000);
+                        case 5 -> minimal(db, batch, importId, 2000, false);
+                        default -> minimal(db, batch, importId, 2000, true);
                     }
                     double cpuMicros = (processCpu() - cpu) / 1e3 / batch.size();
                     double wallMicros = (System.nanoTime() - wall) / 1e3 / batch.size();
@@ -161,7 +174,44 @@ public final class AnsweredWriteVariants {
 
     /** Through the entity API as the writer, less the customer id and stage properties. */
     private static void lean(GraphDatabaseService db, List<SurveyResponse> responses, String importId, int size) {
-        org.neo4j.graphdb.RelationshipType answered = org.neo4j.graphdb.RelationshipType.withName("ANSWERED");
+        entityApi(db, responses, size, (response, rel) -> {
+            setCore(rel, response, importId);
+            if (!response.touchpoint().isEmpty()) {
+                rel.setProperty("touchpoint", response.touchpoint());
+            }
+            if (!response.comment().isEmpty()) {
+                rel.setProperty("comment", response.comment());
+            }
+            if (response.at() >= 0) {
+                rel.setProperty("at", java.time.Instant.ofEpochMilli(response.at()).atZone(java.time.ZoneOffset.UTC));
+            }
+        });
+    }
+
+    /** The relationship alone ({@code withProperties} false), or with only the four properties every answer has. */
+    private static void minimal(GraphDatabaseService db, List<SurveyResponse> responses, String importId, int size,
+            boolean withProperties) {
+        entityApi(db, responses, size, (response, rel) -> {
+            if (withProperties) {
+                setCore(rel, response, importId);
+            }
+        });
+    }
+
+    private static void setCore(Relationship rel, SurveyResponse response, String importId) {
+        rel.setProperty("id", response.id());
+        rel.setProperty("importId", importId);
+        rel.setProperty("scale", response.scale().label());
+        rel.setProperty("score", response.score());
+    }
+
+    /**
+     * Writes an {@code ANSWERED} relationship per answer through the entity API, as the writer does (the batch's
+     * journeys and touchpoints looked up first), and lets {@code properties} set what a variant stores on it.
+     */
+    private static void entityApi(GraphDatabaseService db, List<SurveyResponse> responses, int size,
+            BiConsumer<SurveyResponse, Relationship> properties) {
+        RelationshipType answered = RelationshipType.withName("ANSWERED");
         for (int from = 0; from < responses.size(); from += size) {
             List<SurveyResponse> chunk = responses.subList(from, Math.min(responses.size(), from + size));
             try (Transaction tx = db.beginTx()) {
@@ -176,21 +226,8 @@ public final class AnsweredWriteVariants {
                 for (SurveyResponse response : chunk) {
                     Node journey = journeys.get(response.journeyId());
                     Node touchpoint = touchpoints.get(response.touchpoint());
-                    var rel = journey.createRelationshipTo(touchpoint == null ? journey : touchpoint, answered);
-                    rel.setProperty("id", response.id());
-                    rel.setProperty("importId", importId);
-                    rel.setProperty("scale", response.scale().label());
-                    rel.setProperty("score", response.score());
-                    if (!response.touchpoint().isEmpty()) {
-                        rel.setProperty("touchpoint", response.touchpoint());
-                    }
-                    if (!response.comment().isEmpty()) {
-                        rel.setProperty("comment", response.comment());
-                    }
-                    if (response.at() >= 0) {
-                        rel.setProperty("at", java.time.Instant.ofEpochMilli(response.at())
-                                .atZone(java.time.ZoneOffset.UTC));
-                    }
+                    properties.accept(response,
+                            journey.createRelationshipTo(touchpoint == null ? journey : touchpoint, answered));
                 }
                 tx.commit();
             }
