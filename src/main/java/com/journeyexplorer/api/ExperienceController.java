@@ -90,9 +90,11 @@ class ExperienceController {
         double confidence = request.number("confidence");
         JourneySnapshot snapshot = request.snapshot();
         JourneyQuery.requireLevelData(by, snapshot);
-        ExperienceByLabel.Result result = ExperienceByLabel.of(snapshot, request.selection(), responses(), by,
+        List<SurveyResponse> responses = responses();
+        ExperienceByLabel.Result result = ExperienceByLabel.of(snapshot, request.selection(), responses, by,
                 comments, confidence);
-        return new ExperienceAnswer(result.by(), confidence, answer(result.overall(), confidence), result.overall(),
+        return new ExperienceAnswer(result.by(), confidence,
+                answer(result.overall(), result.visits(), responses.size(), confidence), result.overall(),
                 result.visits(), result.frustrationEvents(), result.labels());
     }
 
@@ -136,10 +138,18 @@ class ExperienceController {
         return feedback.responses();
     }
 
-    /** "Is the experience positive?" in plain words, with the numbers. */
-    static String answer(ScoreSummary overall, double confidence) {
+    /**
+     * "Is the experience positive?" in plain words, with the numbers. Without answers it says why: no journey selected
+     * ({@code visits} 0: every journey has a step), no answer stored ({@code storedAnswers} 0), or none about these.
+     */
+    static String answer(ScoreSummary overall, long visits, int storedAnswers, double confidence) {
         if (overall.responses() == 0) {
-            return "No survey answers about the selected journeys: import them with POST /api/feedback.";
+            if (storedAnswers == 0) {
+                return "No survey answers yet: import them with POST /api/feedback, or give scores on events.";
+            }
+            return visits == 0 ? "No journey matches the filters, so no answer is about them."
+                    : String.format(Locale.ROOT, "None of the %,d survey answers is about the selected journeys.",
+                            storedAnswers);
         }
         boolean positive = overall.positiveShare() > overall.negativeShare();
         String verdict = overall.meanInterval().lower() > 0.5 && positive ? "Yes"

@@ -77,6 +77,15 @@ class DemoExperienceApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aSelectionOfNoJourneyIsSaidToBeOneRatherThanALackOfAnswers() {
+        JsonNode none = ok("/api/experience?from=2100-01-01");
+
+        assertThat(none.get("overall").get("responses").asLong()).isZero();
+        assertThat(none.get("answer").asString()).isEqualTo("No journey matches the filters, so no answer is about "
+                + "them.");
+    }
+
+    @Test
     void theInfluencerPostDelightsTrendFollowers() {
         JsonNode trend = ok("/api/experience?segment=trend follower");
 

@@ -10,7 +10,7 @@ import com.journeyexplorer.ApiTestSupport;
 
 /**
  * Without survey answers, top paths, graph exports and the comparison answer as before: no responses, meanScore or
- * experience fields (the process-mining running example, which has no answers).
+ * experience fields (the process-mining running example, which has no answers); the experience says how to add them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExperienceFieldsWithoutAnswersApiTests extends ApiTestSupport {
@@ -40,6 +40,14 @@ class ExperienceFieldsWithoutAnswersApiTests extends ApiTestSupport {
     @Test
     void compareCarriesNoExperience() {
         assertNoExperience("/api/compare?a=&b=outcome%3Dpurchase", "\"outcomes\"");
+    }
+
+    @Test
+    void experienceSaysThereAreNoAnswersYet() {
+        Response response = get("/api/experience");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("No survey answers yet: import them with POST /api/feedback");
     }
 
     private void assertNoExperience(String path, String expectedField) {
