@@ -38,6 +38,8 @@ final class EventAccumulator {
     private static final byte SKIPPED = 0;
     private static final byte HASHED = 1;
     private static final byte ATTRIBUTE = 2;
+    /** A column of an answer on events: read into the answer where the row has a score, an attribute elsewhere. */
+    private static final byte ANSWER = 3;
 
     private final ImportOptions options;
     private final TimestampParser timestamps;
@@ -90,6 +92,9 @@ final class EventAccumulator {
         for (String column : List.of(columns.channel(), columns.stage(), columns.customer(), columns.owner(),
                 columns.type(), columns.segment(), columns.device())) {
             columnRoles.putIfAbsent(column, HASHED);
+        }
+        for (String column : List.of(columns.score(), columns.scale(), columns.comment())) {
+            columnRoles.putIfAbsent(column, ANSWER);
         }
     }
 
@@ -186,7 +191,7 @@ final class EventAccumulator {
         String eventId = trimmed(row.get(columns.eventId()));
         row.forEach((column, cell) -> {
             if (cell != null && cell.length() > MAX_ATTRIBUTE_LENGTH && !column.isEmpty()
-                    && !columnRoles.containsKey(column)) {
+                    && mayBeAttribute(column)) {
                 errors.add(line, column, "is " + cell.length() + " characters long; the limit for an extra column is "
                         + MAX_ATTRIBUTE_LENGTH);
             }
@@ -232,7 +237,7 @@ final class EventAccumulator {
         drafts.add(draft, step, time, type.code(), revenue, eventId,
                 eventId == null ? Double.doubleToLongBits(value) : 0);
         drafts.describe(draft, customerId, trimmed(row.get(columns.segment())), trimmed(row.get(columns.device())));
-        describeColumns(row, eventId == null);
+        describeColumns(row, eventId == null, answer != null);
         if (type != EventType.PURCHASE && rawValue != null) {
             // Not revenue, but kept: an attribute of this event (or of the journey, when every event has the same).
             drafts.attribute(columns.value(), values.computeIfAbsent(rawValue, same -> same));
@@ -254,9 +259,11 @@ final class EventAccumulator {
     /**
      * Keeps the columns that are not mapped as journey attributes and, for an event without an id, folds every
      * column except journey, timestamp, touchpoint and value (compared on their own) into the event's fingerprint:
-     * two events of a journey are the same event when their time, touchpoint and fingerprint are equal.
+     * two events of a journey are the same event when their time, touchpoint and fingerprint are equal. The score,
+     * scale and comment of a row that gave an answer ({@code answered}) are the answer's, not kept again as
+     * attributes; on a row without a score they stay attributes, as any other column.
      */
-    private void describeColumns(InputRow row, boolean fingerprint) {
+    private void describeColumns(InputRow row, boolean fingerprint, boolean answered) {
         int[] position = {0};
         row.forEach((column, cell) -> {
             int at = position[0]++;
@@ -267,13 +274,19 @@ final class EventAccumulator {
             if (role == SKIPPED) {
                 return;
             }
-            if (role == ATTRIBUTE && !cell.isBlank()) {
+            if ((role == ATTRIBUTE || role == ANSWER && !answered) && !cell.isBlank()) {
                 drafts.attribute(column, values.computeIfAbsent(cell, same -> same));
             }
             if (fingerprint) {
                 drafts.fingerprintCell(column.hashCode(), cell);
             }
         });
+    }
+
+    /** Whether {@code column} is kept as an attribute on some rows: an unmapped column, or an answer's. */
+    private boolean mayBeAttribute(String column) {
+        Byte role = columnRoles.get(column);
+        return role == null || role == ANSWER;
     }
 
     /**

@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  * {@code POST /api/events} with answers on the events: a row with a score becomes a survey response about its
  * event's journey and touchpoint, seen by {@code /api/experience}; a bad score or scale rejects the upload with a 400
  * naming line and field, and nothing is stored. The answers are part of the import's journal entry: counted in its
- * report, deleted by its undo, and rolled back with its journeys when their write fails.
+ * report, deleted by its undo, and rolled back with its journeys when their write fails. The score, scale and
+ * comment of a row with a score are the answer's, not also attributes of the event.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -98,6 +99,9 @@ class EventScoresImportApiTests extends ApiTestSupport {
                 .as("a1 bought; c2's journey did not").isEqualTo(2);
         assertThat(get("/api/experience?by=stage").json().get("labels")).extracting(r -> r.get("label").asString())
                 .contains("purchase");
+        String journey = get("/api/journeys/a1").body();
+        assertThat(journey).as("the score and comment are the answer's, not attributes too").contains("\"steps\"")
+                .doesNotContain("\"stars\"").doesNotContain("\"note\"").doesNotContain("too expensive");
     }
 
     @Test
@@ -160,6 +164,24 @@ class EventScoresImportApiTests extends ApiTestSupport {
                 session.run("MATCH (e:Elsewhere) DETACH DELETE e").consume();
             }
         }
+    }
+
+    @Test
+    @Order(6)
+    void aCommentWithoutAScoreStaysAnAttributeOfItsEvent() {
+        Response imported = post("/api/events?" + MAPPING, "text/csv", """
+                journey_id,customer_id,timestamp,touchpoint,channel,stage,type,stars,note
+                n1,c9,2026-02-01T10:00:00Z,Ad,social,awareness,touchpoint,,called twice
+                n1,c9,2026-02-01T10:10:00Z,Shipping,website,purchase,touchpoint,2,slow
+                """);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().get("answersStored").asLong()).isEqualTo(1);
+
+        String journey = get("/api/journeys/n1").body();
+        assertThat(journey).contains("\"note\":\"called twice\"").doesNotContain("\"stars\"")
+                .doesNotContain("slow");
+        assertThat(label(get("/api/experience").json(), "Shipping").get("comments"))
+                .extracting(c -> c.get("comment").asString()).containsExactly("slow");
     }
 
     /** The import id of every stored answer (relationship or node). */
