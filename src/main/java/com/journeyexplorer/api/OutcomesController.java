@@ -46,6 +46,7 @@ class OutcomesController {
 
     @PostMapping
     OutcomesAnswer redefine(HttpServletRequest request) {
+        UploadParameters.requireKnown(request, Set.of("purchase", "competitor"));
         String[] purchaseValues = request.getParameterValues("purchase");
         String[] competitorValues = request.getParameterValues("competitor");
         if (purchaseValues == null && competitorValues == null) {

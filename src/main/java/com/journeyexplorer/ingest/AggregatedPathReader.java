@@ -125,7 +125,7 @@ final class AggregatedPathReader {
         String rawValue = row.get(options.valueColumn());
         if (rawValue != null && !rawValue.isBlank()) {
             try {
-                value = Double.parseDouble(rawValue.strip());
+                value = PlainNumbers.parse(rawValue.strip());
                 if (!Double.isFinite(value) || value < 0) {
                     errors.add(line, options.valueColumn(), "must be a finite number of at least 0");
                 }

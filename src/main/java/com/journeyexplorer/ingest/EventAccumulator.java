@@ -197,7 +197,7 @@ final class EventAccumulator {
             }
         });
         ScoredAnswer answer = ScoredAnswer.read(row, columns.score(), columns.scale(), columns.comment(),
-                options.defaultScale(), false, errors);
+                options.defaultScale(), false, options.decimalComma(), errors);
         if (errors.count() > errorsBefore) {
             return;
         }
@@ -308,30 +308,8 @@ final class EventAccumulator {
 
     /** The value as a number; with {@code decimal=comma}, {@code 1.234,50} and {@code 12,50} are read too. */
     private double number(String raw, long line, String field) {
-        String text = raw;
-        if (options.decimalComma()) {
-            text = DecimalComma.toPoint(raw);
-            if (text == null) {
-                errors.add(line, field, "'" + TimestampParser.abbreviate(raw) + "' is not a number with a decimal "
-                        + "comma (decimal=comma: 12,50 or 1.234,50)");
-                return 0;
-            }
-        }
-        try {
-            double value = Double.parseDouble(text);
-            if (!Double.isFinite(value)) {
-                errors.add(line, field, "must be a finite number");
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            if (!options.decimalComma() && raw.indexOf(',') >= 0 && DecimalComma.reads(raw)) {
-                errors.add(line, field, "'" + TimestampParser.abbreviate(raw) + "' is not a number: for values "
-                        + "written with a decimal comma, import with decimal=comma");
-            } else {
-                errors.add(line, field, "'" + TimestampParser.abbreviate(raw) + "' is not a number");
-            }
-            return 0;
-        }
+        double value = PlainNumbers.read(raw, options.decimalComma(), line, field, errors);
+        return Double.isNaN(value) ? 0 : value;
     }
 
     /** What each outcome rule matched, by name. */

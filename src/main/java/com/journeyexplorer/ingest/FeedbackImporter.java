@@ -150,7 +150,7 @@ public class FeedbackImporter {
                     + "id is joined to that customer's journey at its time");
         }
         ScoredAnswer answer = ScoredAnswer.read(row, options.scoreColumn(), options.scaleColumn(),
-                options.commentColumn(), options.defaultScale(), true, errors);
+                options.commentColumn(), options.defaultScale(), true, options.decimalComma(), errors);
         if (touchpoint != null) {
             var known = snapshot.touchpoint(touchpoint);
             if (known.isEmpty()) {

@@ -10,7 +10,8 @@ import org.springframework.boot.convert.DurationStyle;
  * same names: the column of each field (defaults {@code response_id}, {@code journey_id}, {@code customer_id},
  * {@code timestamp}, {@code touchpoint}, {@code stage}, {@code score}, {@code scale}, {@code comment}), the scale of
  * rows without one ({@code scale}), how far after a journey's end an answer still joins it ({@code window}, default
- * 7d), {@code onError}, {@code delimiter}, {@code timestampFormat} and {@code format}.
+ * 7d), {@code onError}, {@code delimiter}, {@code timestampFormat}, {@code decimal} (point or comma, for the scores)
+ * and {@code format}.
  */
 public record FeedbackParameters(
         String responseIdColumn,
@@ -27,13 +28,14 @@ public record FeedbackParameters(
         String onError,
         String delimiter,
         String timestampFormat,
+        String decimal,
         String format) {
 
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
 
     public static FeedbackParameters defaults() {
         return new FeedbackParameters(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     /** Checks every option: a bad one is an {@link InvalidImportOptionException} naming it. */
@@ -51,7 +53,8 @@ public record FeedbackParameters(
                 column(touchpointColumn, "touchpoint"), column(stageColumn, "stage"), column(scoreColumn, "score"),
                 column(scaleColumn, "scale"), column(commentColumn, "comment"), defaultScale, window(window),
                 ImportParameters.errorMode(onError), ImportParameters.delimiter(delimiter),
-                ImportParameters.timestampFormat(timestampFormat), format(format));
+                ImportParameters.timestampFormat(timestampFormat), ImportParameters.decimalComma(decimal),
+                format(format));
     }
 
     /** The format named by {@code format}: CSV or NDJSON, or null to take it from the content type. */

@@ -14,10 +14,11 @@ record ScoredAnswer(Scale scale, double score, String comment) {
      * Reads the answer of {@code row}: the score (a number on the scale), the scale (the row's, else
      * {@code defaultScale}) and the comment. A wrong field is collected as an error naming the line and column, and
      * null is returned; null too, without error, when the row has no score and {@code scoreRequired} is false (an
-     * event without an answer).
+     * event without an answer). With {@code decimalComma} the score is read as {@code 4,5} (and {@code 4.5} is refused,
+     * as the events' values are).
      */
     static ScoredAnswer read(InputRow row, String scoreColumn, String scaleColumn, String commentColumn,
-            Scale defaultScale, boolean scoreRequired, ErrorCollector errors) {
+            Scale defaultScale, boolean scoreRequired, boolean decimalComma, ErrorCollector errors) {
         long line = row.line();
         String rawScore = trimmed(row.get(scoreColumn));
         if (rawScore == null && !scoreRequired) {
@@ -45,11 +46,7 @@ record ScoredAnswer(Scale scale, double score, String comment) {
         if (rawScore == null) {
             errors.add(line, scoreColumn, "is missing");
         } else {
-            try {
-                score = Double.parseDouble(rawScore);
-            } catch (NumberFormatException e) {
-                errors.add(line, scoreColumn, "'" + TimestampParser.abbreviate(rawScore) + "' is not a number");
-            }
+            score = PlainNumbers.read(rawScore, decimalComma, line, scoreColumn, errors);
             if (!Double.isNaN(score) && scale != null && !scale.accepts(score)) {
                 errors.add(line, scoreColumn, "'" + TimestampParser.abbreviate(rawScore) + "' is not on the "
                         + scale.label() + " scale (" + scale.range() + (scale == Scale.NPS ? ", whole numbers)" : ")"));

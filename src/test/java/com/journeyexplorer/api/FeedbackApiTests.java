@@ -99,6 +99,37 @@ class FeedbackApiTests extends ApiTestSupport {
     }
 
     @Test
+    @Order(1)
+    void scoresThatAreNoPlainNumberAndMisspeltOptionsAreA400AndChangeNothing() {
+        String before = storeState();
+
+        Response notNumbers = post("/api/feedback?scale=csat", "text/csv", """
+                journey_id,score
+                a1,NaN
+                a1,Infinity
+                a1,3d
+                a1,"4,5"
+                """);
+
+        assertThat(notNumbers.status()).as(notNumbers.body()).isEqualTo(400);
+        JsonNode errors = notNumbers.json().get("errors");
+        assertThat(errors).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            assertThat(errors.get(i).get("line").asLong()).isEqualTo(i + 2);
+            assertThat(errors.get(i).get("field").asString()).isEqualTo("score");
+        }
+        assertThat(errors.get(0).get("reason").asString()).isEqualTo("'NaN' is not a finite number");
+        assertThat(errors.get(3).get("reason").asString()).contains("'4,5' is not a number", "decimal=comma");
+
+        Response misspelt = post("/api/feedback?scale=csat&onErorr=skip", "text/csv", "journey_id,score\na1,4\n");
+        assertThat(misspelt.status()).as(misspelt.body()).isEqualTo(400);
+        assertThat(misspelt.json().get("parameter").asString()).isEqualTo("onErorr");
+        assertThat(misspelt.json().get("detail").asString()).contains("is not a parameter of this endpoint",
+                "onError");
+        assertThat(storeState()).isEqualTo(before);
+    }
+
+    @Test
     @Order(2)
     void joinsAnswersByJourneyIdOrByCustomerAndTimeAndReportsTheUnmatched() {
         Response imported = post("/api/feedback", "text/csv", FEEDBACK);
@@ -214,6 +245,21 @@ class FeedbackApiTests extends ApiTestSupport {
         assertThat(level.json().get("parameter").asString()).isEqualTo("level");
         Response limit = get("/api/experience/painpoints?limit=0");
         assertThat(limit.json().get("parameter").asString()).isEqualTo("limit");
+    }
+
+    @Test
+    @Order(8)
+    void scoresWithADecimalCommaAreReadWithDecimalComma() {
+        Response imported = post("/api/feedback?scale=rating&decimal=comma", "text/csv", """
+                response_id,journey_id,score
+                comma-1,a1,"4,5"
+                """);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+
+        try (var session = driver.session()) {
+            assertThat(session.run("MATCH ()-[a:ANSWERED {id: 'comma-1'}]->() RETURN a.score AS score").single()
+                    .get("score").asDouble()).isEqualTo(4.5);
+        }
     }
 
     private Map<String, String> aboutJourney() {

@@ -157,6 +157,19 @@ class OutcomeRedefinitionApiTests extends ApiTestSupport {
     }
 
     @Test
+    void rejectsAMisspeltParameterNamingItAndChangesNothing() {
+        String before = storeState();
+
+        Response response = post("/api/outcomes?purchase=pay compensation&competiter=reject request", "text/plain",
+                "");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("parameter").asString()).isEqualTo("competiter");
+        assertThat(response.json().get("detail").asString()).contains("known: competitor, purchase");
+        assertThat(storeState()).isEqualTo(before);
+    }
+
+    @Test
     void rejectsARequestWithoutRulesAndOneWithoutTheKey() {
         assertThat(post("/api/outcomes", "text/plain", "").status()).isEqualTo(400);
         String before = storeState();

@@ -374,7 +374,42 @@ class ImportFormatsTests extends ApiTestSupport {
         assertThat(encoding.json().get("parameter").asString()).isEqualTo("Content-Encoding");
     }
 
-    // 6. Decimal commas
+    // 6. Decimal commas, and numbers that are no plain number
+
+    @Test
+    void refusesValuesThatJavaWouldReadButNoDataFileMeansAsNumbers() {
+        Response refused = post("/api/events", CSV, """
+                journey_id,timestamp,touchpoint,type,value
+                num-1,2026-03-07T10:00:00Z,Order confirmation,purchase,NaN
+                num-2,2026-03-07T10:00:00Z,Order confirmation,purchase,12d
+                num-3,2026-03-07T10:00:00Z,Order confirmation,purchase,1e999
+                num-4,2026-03-07T10:00:00Z,Order confirmation,purchase,12.5
+                """);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        JsonNode errors = refused.json().get("errors");
+        assertThat(errors).extracting(e -> e.get("line").asLong()).containsExactly(2L, 3L, 4L);
+        assertThat(errors).extracting(e -> e.get("field").asString()).containsOnly("value");
+        assertThat(errors.get(0).get("reason").asString()).isEqualTo("'NaN' is not a finite number");
+        assertThat(get("/api/journeys/num-4").status()).as("nothing was imported").isEqualTo(404);
+    }
+
+    @Test
+    void aMisspeltImportOptionIsA400NamingItRatherThanAnImportWithTheDefault() {
+        Response misspelt = post("/api/events?sesionGap=1h", CSV, """
+                journey_id,timestamp,touchpoint
+                typo-1,2026-03-07T10:00:00Z,Home
+                """);
+
+        assertThat(misspelt.status()).as(misspelt.body()).isEqualTo(400);
+        assertThat(misspelt.json().get("parameter").asString()).isEqualTo("sesionGap");
+        assertThat(misspelt.json().get("detail").asString()).contains("is not a parameter of this endpoint",
+                "sessionGap");
+        assertThat(get("/api/journeys/typo-1").status()).isEqualTo(404);
+        Response preview = post("/api/events/preview?rows=5&onErorr=skip", CSV, "journey_id,timestamp,touchpoint\n");
+        assertThat(preview.status()).as(preview.body()).isEqualTo(400);
+        assertThat(preview.json().get("parameter").asString()).isEqualTo("onErorr");
+    }
 
     @Test
     void readsDecimalCommasWhenToldAndOtherwiseSuggestsDecimalComma() {

@@ -133,6 +133,19 @@ class RealDataImportTests extends ApiTestSupport {
         assertThat(response.json().get("rowsRead").asLong()).isEqualTo(758);
     }
 
+    @Test
+    @Order(7)
+    void aMisspeltParameterOfTheAggregatedImportIsA400NamingIt() {
+        long before = get("/api/stats").json().get("journeys").asLong();
+        Path file = TestData.file("fractribution/example_path_summary.csv");
+
+        Response response = postFile("/api/journeys/aggregated?source=again&seperator=%3E", "text/csv", file);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("parameter").asString()).isEqualTo("seperator");
+        assertThat(get("/api/stats").json().get("journeys").asLong()).isEqualTo(before);
+    }
+
     /** Parses pm4py's .dfg format: activity count, names, start and end activities, then "from>to x count". */
     static Map<String, Long> directlyFollows(Path dfg) throws IOException {
         List<String> lines = Files.readAllLines(dfg);
