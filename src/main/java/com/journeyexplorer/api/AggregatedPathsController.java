@@ -69,8 +69,9 @@ class AggregatedPathsController {
             @RequestParam(required = false) String competitor,
             @RequestParam(required = false) String onError,
             @RequestParam(required = false) String conversionTouchpoint) throws IOException {
-        UploadParameters.requireKnown(request, java.util.Set.of("pathColumn", "conversionsColumn", "valueColumn",
-                "nullsColumn", "delimiter", "separator", "source", "competitor", "onError", "conversionTouchpoint"));
+        KnownParameters.require(request, java.util.Set.of("pathColumn", "conversionsColumn", "valueColumn",
+                "nullsColumn", "delimiter", "separator", "source", "competitor", "onError", "conversionTouchpoint"),
+                null);
         long limit = settings.maxUploadSize().toBytes();
         if (request.getContentLengthLong() > limit) {
             throw new UploadTooLargeException(limit);

@@ -63,7 +63,7 @@ class EventsController {
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
             @RequestHeader(value = HttpHeaders.CONTENT_ENCODING, required = false) String contentEncoding)
             throws IOException {
-        UploadParameters.requireKnown(request, ImportParameters.class);
+        KnownParameters.require(request, ImportParameters.class);
         ImportParameters given = parameters.withRules(request.getParameterValues("purchase"),
                 request.getParameterValues("competitor"));
         var options = given.toOptions(settings.sessionGap());

@@ -43,7 +43,7 @@ class FeedbackController {
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
             @RequestHeader(value = HttpHeaders.CONTENT_ENCODING, required = false) String contentEncoding)
             throws IOException {
-        UploadParameters.requireKnown(request, FeedbackParameters.class);
+        KnownParameters.require(request, FeedbackParameters.class);
         FeedbackOptions options = parameters.toOptions();
         String type = contentType.toLowerCase(java.util.Locale.ROOT);
         boolean gzipType = type.contains("gzip");

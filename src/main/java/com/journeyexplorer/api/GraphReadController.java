@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +19,8 @@ import com.journeyexplorer.graph.TransitionCache;
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Outcome;
 import com.journeyexplorer.journey.Touchpoint;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /** The minimal read API: counts, touchpoints and single journeys ({@code /api/transitions}: TransitionsController). */
 @RestController
@@ -37,7 +40,8 @@ class GraphReadController {
     }
 
     @GetMapping("/stats")
-    StatsAnswer stats() {
+    StatsAnswer stats(HttpServletRequest request) {
+        KnownParameters.require(request, Set.of(), "the counts of filtered journeys are in /api/summary");
         JourneySnapshot snapshot = projection.current();
         return new StatsAnswer(snapshot.journeyCount(), snapshot.journeys().size(), snapshot.eventCount(),
                 snapshot.touchpoints().size(), transitions.of(snapshot).transitions().size(),
@@ -54,7 +58,8 @@ class GraphReadController {
     }
 
     @GetMapping("/touchpoints")
-    List<TouchpointSummary> touchpoints() {
+    List<TouchpointSummary> touchpoints(HttpServletRequest request) {
+        KnownParameters.require(request, Set.of(), "per filtered journeys: /api/summary and /api/graph");
         JourneySnapshot snapshot = projection.current();
         TouchpointCounts counts = TouchpointCounts.of(snapshot);
         List<TouchpointSummary> result = new ArrayList<>(snapshot.touchpoints().size());
@@ -80,7 +85,8 @@ class GraphReadController {
     }
 
     @GetMapping("/journeys/{id}")
-    JourneyAnswer journey(@PathVariable String id) {
+    JourneyAnswer journey(@PathVariable String id, HttpServletRequest request) {
+        KnownParameters.require(request, Set.of(), null);
         JourneySnapshot snapshot = projection.current();
         Journey journey = snapshot.journey(id).orElseThrow(() -> new NotFoundException("journey", id));
         List<Step> steps = new ArrayList<>(journey.length());

@@ -41,7 +41,7 @@ class ImportPreviewController {
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
             @RequestHeader(value = HttpHeaders.CONTENT_ENCODING, required = false) String contentEncoding)
             throws IOException {
-        UploadParameters.requireKnown(request, ImportParameters.class, "rows");
+        KnownParameters.require(request, ImportParameters.class, "rows");
         ImportParameters given = parameters.withRules(request.getParameterValues("purchase"),
                 request.getParameterValues("competitor"));
         // Checked before the body is opened, so that a bad parameter is answered as the import answers it.

@@ -3,6 +3,7 @@ package com.journeyexplorer.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -23,6 +24,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The journal of changes and the import jobs: {@code GET /api/imports} lists the jobs that wait or run and the
@@ -52,7 +54,8 @@ class JournalController {
             + "wait or run (`status` queued, reading or writing; `journeys`: written so far), then the journal's "
             + "entries (`status` running, done, rolled back or undone). A job that is writing has its journal entry "
             + "too, listed as running. At most `limit` rows in all.")
-    List<ImportEntry> imports(@RequestParam(required = false) Integer limit) {
+    List<ImportEntry> imports(@RequestParam(required = false) Integer limit, HttpServletRequest request) {
+        KnownParameters.require(request, Set.of("limit"), null);
         int n = limit == null ? 100 : limit;
         if (n < 1 || n > MAX_LIMIT) {
             throw new InvalidParameterException("limit", "must be between 1 and " + MAX_LIMIT + ", was " + n);
@@ -154,7 +157,9 @@ class JournalController {
     }
 
     @DeleteMapping("/customers/{id}")
-    ErasureAnswer erase(@PathVariable String id) {
+    ErasureAnswer erase(@PathVariable String id, HttpServletRequest request) {
+        // An erasure cannot be undone: an option it does not know (a dry run, say) must not erase.
+        KnownParameters.require(request, Set.of(), null);
         ErasureAnswer erased = graph.erase(id, (changes, after, importId) -> new ErasureAnswer(importId,
                 changes.removals().size(),
                 changes.previousVersions().values().stream().mapToLong(j -> (long) j.length() * j.weight()).sum(),

@@ -46,7 +46,7 @@ class OutcomesController {
 
     @PostMapping
     OutcomesAnswer redefine(HttpServletRequest request) {
-        UploadParameters.requireKnown(request, Set.of("purchase", "competitor"));
+        KnownParameters.require(request, Set.of("purchase", "competitor"), null);
         String[] purchaseValues = request.getParameterValues("purchase");
         String[] competitorValues = request.getParameterValues("competitor");
         if (purchaseValues == null && competitorValues == null) {

@@ -1,0 +1,42 @@
+package com.journeyexplorer.api;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Refuses query parameters an endpoint does not read, for the endpoints that do not declare theirs through
+ * {@link EndpointParameters}: the uploads, whose options Spring binds from the parameters of the same names while it
+ * skips any other, and the plain reads. Otherwise a misspelt option ({@code onErorr=skip}, {@code sesionGap=1h}) would
+ * import with the default, and {@code /api/stats?segment=...} would answer the unfiltered counts, silently.
+ */
+final class KnownParameters {
+
+    private KnownParameters() {
+    }
+
+    /**
+     * Throws a 400 naming the first parameter of {@code request} that is neither a component of {@code bound} (the
+     * record an upload's options are bound to) nor one of {@code others}; called before the body is read.
+     */
+    static void require(HttpServletRequest request, Class<? extends Record> bound, String... others) {
+        Set<String> known = new TreeSet<>(Set.of(others));
+        for (RecordComponent component : bound.getRecordComponents()) {
+            known.add(component.getName());
+        }
+        require(request, known, null);
+    }
+
+    /** As above, with every name the endpoint reads given, and {@code hint} (or null) added to the problem. */
+    static void require(HttpServletRequest request, Set<String> known, String hint) {
+        for (String name : request.getParameterMap().keySet()) {
+            if (!known.contains(name)) {
+                throw new InvalidParameterException(name, "is not a parameter of this endpoint (known: "
+                        + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known)))
+                        + (hint == null ? "" : "; " + hint) + ")");
+            }
+        }
+    }
+}
