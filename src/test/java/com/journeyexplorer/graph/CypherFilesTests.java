@@ -1,14 +1,18 @@
 package com.journeyexplorer.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -16,10 +20,12 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.journeyexplorer.ApiTestSupport;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Runs every file in {@code cypher/} against the database holding the demo store: the schema applies again cleanly,
- * each query for Cypher users answers, and the consistency check finds no disagreement between the aggregated
- * TRANSITION counts and the stored step chains.
+ * each query for Cypher users answers, the experience query gives the experience endpoint's figures, and the
+ * consistency check finds no disagreement between the aggregated TRANSITION counts and the stored step chains.
  */
 @TestPropertySource(properties = {"journeys.demo.load-on-start=true", "journeys.demo.journeys=3000"})
 class CypherFilesTests extends ApiTestSupport {
@@ -49,5 +55,33 @@ class CypherFilesTests extends ApiTestSupport {
                 assertThat(rows).as("rows of " + name).isNotEmpty();
             }
         }));
+    }
+
+    @Test
+    void theExperienceQueryGivesTheFiguresOfTheExperienceEndpoint() throws IOException {
+        String query = StoreSchema.statements(Files.readString(
+                CYPHER.resolve("queries/experience-by-touchpoint.cypher"))).get(0);
+        Map<String, JsonNode> byLabel = new HashMap<>();
+        get("/api/experience?by=touchpoint&includeOpen=true").json().get("labels")
+                .forEach(row -> byLabel.put(row.get("label").asString(), row.get("experience")));
+
+        List<Record> rows;
+        try (Session session = driver.session()) {
+            rows = session.run(query).list();
+        }
+
+        assertThat(rows).hasSizeGreaterThan(10);
+        for (Record row : rows) {
+            String touchpoint = row.get("touchpoint").asString();
+            JsonNode api = byLabel.get(touchpoint);
+            assertThat(api).as(touchpoint).isNotNull();
+            assertThat(row.get("answers").asLong()).as(touchpoint).isEqualTo(api.get("responses").asLong());
+            assertThat(row.get("meanScore").asDouble()).as(touchpoint)
+                    .isCloseTo(api.get("meanScore").asDouble(), within(0.00005));
+            assertThat(row.get("positiveShare").asDouble()).as(touchpoint)
+                    .isCloseTo(api.get("positiveShare").asDouble(), within(0.00005));
+            assertThat(row.get("negativeShare").asDouble()).as(touchpoint)
+                    .isCloseTo(api.get("negativeShare").asDouble(), within(0.00005));
+        }
     }
 }

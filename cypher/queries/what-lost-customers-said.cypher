@@ -1,0 +1,11 @@
+// What the customers who were lost said: the negative survey answers with a comment on journeys that ended abandoned
+// or at a competitor, newest first, with the touchpoint each is about ('(the journey)' for an answer about the journey
+// as a whole, a relationship from the journey to itself). Negative as in experience-by-touchpoint.cypher.
+MATCH (j:Journey)-[a:ANSWERED]->(about)
+WHERE j.outcome IN ['ABANDONED', 'DIVERTED'] AND a.comment IS NOT NULL
+  AND a.score <= CASE a.scale WHEN 'nps' THEN 6 WHEN 'ces' THEN 3 WHEN 'sentiment' THEN -0.25 ELSE 2 END
+RETURN j.id AS journey, j.outcome AS outcome,
+       CASE WHEN about = j THEN '(the journey)' ELSE about.name END AS touchpoint, a.scale AS scale,
+       a.score AS score, a.comment AS comment, a.at AS at
+ORDER BY at DESC, journey
+LIMIT 25;
