@@ -84,7 +84,14 @@ class BulkLoadTests {
         assertThat(bulk.exit).as(bulk.err).isZero();
         assertThat(summary(bulk.out)).isEqualTo(summary(online.out));
         StoreView view = assertSameStore(work.resolve("online"), work.resolve("bulk"));
-        assertThat(view.queries.values()).as("the Cypher files find the demo's stories").allMatch(rows -> !rows.isEmpty());
+        // The queries of survey answers find none: a bulk load stores events only, as this online import of them does.
+        view.queries.forEach((file, rows) -> {
+            if (readsAnswers(file)) {
+                assertThat(rows).as(file).isEmpty();
+            } else {
+                assertThat(rows).as("%s finds the demo's stories", file).isNotEmpty();
+            }
+        });
     }
 
     @Test
@@ -182,6 +189,14 @@ class BulkLoadTests {
     private record StoreView(JourneySnapshot snapshot, List<String> labels, List<String> relationships,
             List<String> touchpoints, List<String> journeys, List<String> steps, List<String> transitions,
             List<String> journal, List<String> schema, Map<String, List<String>> queries, List<String> consistency) {
+    }
+
+    private static boolean readsAnswers(String queryFile) {
+        try {
+            return Files.readString(QUERIES.resolve(queryFile)).contains(":ANSWERED]");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private StoreView view(Path dataDir) throws IOException {
