@@ -90,6 +90,13 @@ public final class ImportCommand {
     private ImportCommand() {
     }
 
+    private static List<String> knownOptions() {
+        List<String> known = new ArrayList<>(EVENT_PARAMETERS);
+        known.addAll(AGGREGATED_PARAMETERS);
+        known.addAll(List.of("format", "aggregated", "bulk"));
+        return known;
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Map<String, String> options = new HashMap<>();
         Map<String, List<String>> repeated = new HashMap<>();
@@ -104,12 +111,17 @@ public final class ImportCommand {
                 String[] pair = arg.substring(2).split("=", 2);
                 String name = pair[0];
                 String value = pair.length > 1 ? pair[1] : "true";
-                if (EVENT_PARAMETERS.contains(name) || AGGREGATED_PARAMETERS.contains(name)
-                        || name.equals("format") || name.equals("aggregated") || name.equals("bulk")) {
+                if (knownOptions().contains(name)) {
                     options.put(name, value);
                     repeated.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
-                } else {
+                } else if (name.contains(".") || name.equals("debug") || name.equals("trace")) {
                     springArgs.add(arg);
+                } else {
+                    // Application settings have dotted names; any other is an import option, misspelt.
+                    err.println("error: --" + name + " is not an option of the import (options: --"
+                            + String.join(", --", new java.util.TreeSet<>(knownOptions())) + "; settings such as "
+                            + "--journeys.data-dir have dotted names)");
+                    return 2;
                 }
             } else {
                 files.add(Path.of(arg));

@@ -131,6 +131,17 @@ class ImportCommandTests {
     }
 
     @Test
+    void namesAMisspeltOptionRatherThanImportingWithTheDefault() {
+        Path file = TestData.file("pm4py-running-example/running-example.csv");
+
+        assertThat(run(file.toString(), "--journeyColumn=case:concept:name", "--sesionGap=1h")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: --sesionGap is not an option of the import",
+                "--sessionGap", "dotted names");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("Imported");
+    }
+
+    @Test
     void namesAnOptionWithABadValue() {
         Path file = TestData.file("pm4py-running-example/running-example.csv");
 
