@@ -32,8 +32,10 @@ final class PlainNumbers {
             if (!decimalComma && raw.indexOf(',') >= 0 && DecimalComma.reads(raw)) {
                 errors.add(line, field, "'" + TimestampParser.abbreviate(raw) + "' is not a number: for values "
                         + "written with a decimal comma, import with decimal=comma");
+            } else if (PLAIN.matcher(text).matches()) {
+                errors.add(line, field, "'" + TimestampParser.abbreviate(raw) + "' is too large a number");
             } else {
-                errors.add(line, field, "'" + TimestampParser.abbreviate(raw) + "' is not a finite number");
+                errors.add(line, field, "'" + TimestampParser.abbreviate(raw) + "' is not a number");
             }
             return Double.NaN;
         }

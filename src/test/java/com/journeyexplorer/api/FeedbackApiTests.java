@@ -118,7 +118,7 @@ class FeedbackApiTests extends ApiTestSupport {
             assertThat(errors.get(i).get("line").asLong()).isEqualTo(i + 2);
             assertThat(errors.get(i).get("field").asString()).isEqualTo("score");
         }
-        assertThat(errors.get(0).get("reason").asString()).isEqualTo("'NaN' is not a finite number");
+        assertThat(errors.get(0).get("reason").asString()).isEqualTo("'NaN' is not a number");
         assertThat(errors.get(3).get("reason").asString()).contains("'4,5' is not a number", "decimal=comma");
 
         Response misspelt = post("/api/feedback?scale=csat&onErorr=skip", "text/csv", "journey_id,score\na1,4\n");
