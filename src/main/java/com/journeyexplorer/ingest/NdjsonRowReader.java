@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,8 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class NdjsonRowReader implements RowReader {
 
+    // Decimal numbers are read as written (BigDecimal), not rounded through a double: 1396437466.94 stays an epoch
+    // second with a fraction rather than becoming 1.39643746694E9, and 1e400 a number too large rather than Infinity.
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     @Override
     public boolean read(InputStream input, Consumer<InputRow> consumer, ErrorCollector errors) throws IOException {
@@ -69,6 +73,7 @@ final class NdjsonRowReader implements RowReader {
             for (var property : node.properties()) {
                 JsonNode value = property.getValue();
                 values.put(property.getKey(), value.isNull() ? ""
+                        : value.isBigDecimal() ? value.decimalValue().toPlainString()
                         : value.isValueNode() ? value.asString() : value.toString());
             }
             consumer.accept(new JsonRow(line, values));

@@ -154,6 +154,25 @@ class ImportFormatsTests extends ApiTestSupport {
     }
 
     @Test
+    void readsNdjsonNumbersAsWrittenNotRoundedThroughADouble() {
+        Response response = post("/api/events", "application/x-ndjson", """
+                {"journey_id": "nd-1", "timestamp": 1396437466.94, "touchpoint": "Home"}
+                {"journey_id": "nd-1", "timestamp": 1396437500123, "touchpoint": "Cart"}
+                {"journey_id": "nd-1", "timestamp": 1396437600, "touchpoint": "Order confirmation", "type": "purchase",                 "value": 1234567.25}
+                """);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(times("nd-1")).containsExactly(Instant.parse("2014-04-02T11:17:46.940Z"),
+                Instant.parse("2014-04-02T11:18:20.123Z"), Instant.parse("2014-04-02T11:20:00Z"));
+        assertThat(journey("nd-1").get("value").asDouble()).isEqualTo(1234567.25);
+        Response tooLarge = post("/api/events", "application/x-ndjson", """
+                {"journey_id": "nd-2", "timestamp": 1396437600, "touchpoint": "Home", "value": 1e400}
+                """);
+        assertThat(tooLarge.status()).isEqualTo(400);
+        assertThat(tooLarge.json().get("errors").get(0).get("reason").asString()).endsWith("is too large a number");
+    }
+
+    @Test
     void readsTheTimestampFormatItIsGiven() {
         importCsv("?timestampFormat=dd/MM/yyyy%20HH:mm", """
                 journey_id,timestamp,touchpoint
