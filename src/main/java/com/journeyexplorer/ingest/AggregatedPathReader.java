@@ -126,8 +126,8 @@ final class AggregatedPathReader {
         if (rawValue != null && !rawValue.isBlank()) {
             try {
                 value = PlainNumbers.parse(rawValue.strip());
-                if (!Double.isFinite(value) || value < 0) {
-                    errors.add(line, options.valueColumn(), "must be a finite number of at least 0");
+                if (value < 0) {
+                    errors.add(line, options.valueColumn(), "must be a number of at least 0");
                 }
             } catch (NumberFormatException e) {
                 errors.add(line, options.valueColumn(), "'" + TimestampParser.abbreviate(rawValue)

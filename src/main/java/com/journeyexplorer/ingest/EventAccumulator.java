@@ -274,7 +274,7 @@ final class EventAccumulator {
             if (role == SKIPPED) {
                 return;
             }
-            if ((role == ATTRIBUTE || role == ANSWER && !answered) && !cell.isBlank()) {
+            if ((role == ATTRIBUTE || (role == ANSWER && !answered)) && !cell.isBlank()) {
                 drafts.attribute(column, values.computeIfAbsent(cell, same -> same));
             }
             if (fingerprint) {
