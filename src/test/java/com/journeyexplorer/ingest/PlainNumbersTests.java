@@ -10,7 +10,8 @@ class PlainNumbersTests {
 
     @Test
     void plainDecimalsAreNumbers() {
-        for (String plain : new String[] {"0", "4", "-3", "+2", "12.5", "12.", ".5", "-0.25", "1e3", "1E+3", "2.5e-2"}) {
+        for (String plain : new String[] {"0", "4", "-3", "+2", "12.5", "12.", ".5", "-0.25", "1e3", "1E+3",
+            "2.5e-2"}) {
             assertThat(PlainNumbers.isPlain(plain)).as(plain).isTrue();
             assertThat(PlainNumbers.parse(plain)).as(plain).isEqualTo(Double.parseDouble(plain));
         }
