@@ -6,10 +6,13 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -87,14 +90,17 @@ public final class ImportCommand {
     private static final List<String> AGGREGATED_PARAMETERS = List.of("pathColumn", "conversionsColumn",
             "nullsColumn", "separator", "source", "conversionTouchpoint");
 
+    /** Every option of the import, sorted; an undotted name outside it is a misspelt option, not an app setting. */
+    private static final Set<String> OPTIONS = options();
+
     private ImportCommand() {
     }
 
-    private static List<String> knownOptions() {
-        List<String> known = new ArrayList<>(EVENT_PARAMETERS);
+    private static Set<String> options() {
+        Set<String> known = new TreeSet<>(EVENT_PARAMETERS);
         known.addAll(AGGREGATED_PARAMETERS);
         known.addAll(List.of("format", "aggregated", "bulk"));
-        return known;
+        return Collections.unmodifiableSet(known);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -111,7 +117,7 @@ public final class ImportCommand {
                 String[] pair = arg.substring(2).split("=", 2);
                 String name = pair[0];
                 String value = pair.length > 1 ? pair[1] : "true";
-                if (knownOptions().contains(name)) {
+                if (OPTIONS.contains(name)) {
                     options.put(name, value);
                     repeated.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
                 } else if (name.contains(".") || name.equals("debug") || name.equals("trace")) {
@@ -119,7 +125,7 @@ public final class ImportCommand {
                 } else {
                     // Application settings have dotted names; any other is an import option, misspelt.
                     err.println("error: --" + name + " is not an option of the import (options: --"
-                            + String.join(", --", new java.util.TreeSet<>(knownOptions())) + "; settings such as "
+                            + String.join(", --", OPTIONS) + "; settings such as "
                             + "--journeys.data-dir have dotted names)");
                     return 2;
                 }

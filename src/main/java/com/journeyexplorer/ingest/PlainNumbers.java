@@ -58,41 +58,40 @@ final class PlainNumbers {
      * value of an upload passes here, so no regular expression.
      */
     static boolean isPlain(String text) {
-        int i = 0;
         int n = text.length();
-        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-            i++;
+        int wholeStart = skipSign(text, 0);
+        int end = skipDigits(text, wholeStart);
+        boolean digits = end > wholeStart;
+        if (end < n && text.charAt(end) == '.') {
+            int fractionEnd = skipDigits(text, end + 1);
+            digits |= fractionEnd > end + 1;
+            end = fractionEnd;
         }
-        int digits = 0;
-        while (i < n && isDigit(text.charAt(i))) {
-            i++;
-            digits++;
-        }
-        if (i < n && text.charAt(i) == '.') {
-            i++;
-            while (i < n && isDigit(text.charAt(i))) {
-                i++;
-                digits++;
-            }
-        }
-        if (digits == 0) {
+        if (!digits) {
             return false;
         }
-        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-                i++;
-            }
-            int exponentDigits = 0;
-            while (i < n && isDigit(text.charAt(i))) {
-                i++;
-                exponentDigits++;
-            }
-            if (exponentDigits == 0) {
+        if (end < n && (text.charAt(end) == 'e' || text.charAt(end) == 'E')) {
+            int exponentStart = skipSign(text, end + 1);
+            end = skipDigits(text, exponentStart);
+            if (end == exponentStart) {
                 return false;
             }
         }
-        return i == n;
+        return end == n;
+    }
+
+    /** The index after an optional {@code +} or {@code -} at {@code at}. */
+    private static int skipSign(String text, int at) {
+        return at < text.length() && (text.charAt(at) == '+' || text.charAt(at) == '-') ? at + 1 : at;
+    }
+
+    /** The index after the digits from {@code at} on. */
+    private static int skipDigits(String text, int at) {
+        int i = at;
+        while (i < text.length() && isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static boolean isDigit(char c) {
