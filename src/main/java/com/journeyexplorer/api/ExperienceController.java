@@ -158,7 +158,8 @@ class ExperienceController {
                 + "score is %.2f of 1 (%.2f to %.2f at %.0f%% confidence)%s.", verdict,
                 100 * overall.positiveShare(), overall.responses(), 100 * overall.negativeShare(),
                 overall.meanScore(), overall.meanInterval().lower(), overall.meanInterval().upper(), 100 * confidence,
-                overall.nps() == null ? "" : String.format(Locale.ROOT, "; NPS %.0f (%.0f to %.0f)",
-                        overall.nps().score(), overall.nps().interval().lower(), overall.nps().interval().upper()));
+                overall.nps() == null ? "" : String.format(Locale.ROOT, "; NPS %.0f of %,d NPS answer%s (%.0f to %.0f)",
+                        overall.nps().score(), overall.nps().responses(), overall.nps().responses() == 1 ? "" : "s",
+                        overall.nps().interval().lower(), overall.nps().interval().upper()));
     }
 }

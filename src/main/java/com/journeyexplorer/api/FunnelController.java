@@ -1,11 +1,9 @@
 package com.journeyexplorer.api;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,6 +17,7 @@ import com.journeyexplorer.analysis.StepFunnel;
 import com.journeyexplorer.analysis.StepFunnel.WindowFrom;
 import com.journeyexplorer.graph.FeedbackGraph;
 import com.journeyexplorer.graph.JourneyProjection;
+import com.journeyexplorer.ingest.DurationText;
 import com.journeyexplorer.journey.Touchpoint;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -184,10 +183,9 @@ class FunnelController {
         }
         Duration window;
         try {
-            window = DurationStyle.detectAndParse(value);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new InvalidParameterException("window", "must be a duration such as 7d, 12h, 30m or PT45M, was '"
-                    + JourneyQuery.abbreviate(value) + "'");
+            window = DurationText.parse(value, "7d, 12h, 30m or PT45M");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("window", e.getMessage());
         }
         if (window.isNegative() || window.getSeconds() < 1) {
             throw new InvalidParameterException("window", "must be at least one second, was '"

@@ -1,9 +1,6 @@
 package com.journeyexplorer.ingest;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-
-import org.springframework.boot.convert.DurationStyle;
 
 /**
  * The options of a survey-response import ({@code POST /api/feedback}) as text, bound from query parameters of the
@@ -79,17 +76,9 @@ public record FeedbackParameters(
             return DEFAULT_WINDOW;
         }
         try {
-            Duration window = DurationStyle.detectAndParse(value.strip());
-            if (window.isNegative()) {
-                throw new InvalidImportOptionException("window", "must not be negative, was '" + value + "'");
-            }
-            return window;
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            if (e instanceof InvalidImportOptionException invalid) {
-                throw invalid;
-            }
-            throw new InvalidImportOptionException("window", "must be a duration such as 7d, 12h or PT0S (0: only "
-                    + "the journey in force at the answer's time), was '" + value + "'");
+            return DurationText.parse(value, "7d, 12h or PT0S (0: only the journey in force at the answer's time)");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidImportOptionException("window", e.getMessage());
         }
     }
 }

@@ -1,7 +1,6 @@
 package com.journeyexplorer.ingest;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import org.springframework.boot.convert.DurationStyle;
 
 import com.journeyexplorer.journey.Scale;
 
@@ -83,7 +81,7 @@ public record ImportParameters(
         try {
             return Scale.of(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidImportOptionException("scale", TimestampParser.abbreviate(e.getMessage()));
+            throw new InvalidImportOptionException("scale", e.getMessage());
         }
     }
 
@@ -92,17 +90,11 @@ public record ImportParameters(
         if (value == null || value.isBlank()) {
             return null;
         }
-        Duration horizon;
         try {
-            horizon = DurationStyle.detectAndParse(value.strip());
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new InvalidImportOptionException("openHorizon", "must be a duration such as 30d, 12h or PT0S (0: "
-                    + "every journey is finished), was '" + value + "'");
+            return DurationText.parse(value, "30d, 12h or PT0S (0: every journey is finished)");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidImportOptionException("openHorizon", e.getMessage());
         }
-        if (horizon.isNegative()) {
-            throw new InvalidImportOptionException("openHorizon", "must not be negative, was '" + value + "'");
-        }
-        return horizon;
     }
 
     /** The input format named by {@code format}, or null to take it from the content type or sniff it. */
@@ -267,18 +259,15 @@ public record ImportParameters(
         if (value == null || value.isBlank()) {
             return defaultGap;
         }
+        Duration gap;
         try {
-            Duration gap = DurationStyle.detectAndParse(value);
-            if (gap.isNegative() || gap.isZero()) {
-                throw new InvalidImportOptionException("sessionGap", "must be positive, was '" + value + "'");
-            }
-            return gap;
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            if (e instanceof InvalidImportOptionException invalid) {
-                throw invalid;
-            }
-            throw new InvalidImportOptionException("sessionGap", "must be a duration such as 30m, 2h or PT45M, was '"
-                    + value + "'");
+            gap = DurationText.parse(value, "30m, 2h or PT45M");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidImportOptionException("sessionGap", e.getMessage());
         }
+        if (gap.isZero()) {
+            throw new InvalidImportOptionException("sessionGap", "must be positive, was '" + value + "'");
+        }
+        return gap;
     }
 }

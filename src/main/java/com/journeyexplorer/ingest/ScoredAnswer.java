@@ -35,7 +35,7 @@ record ScoredAnswer(Scale scale, double score, String comment) {
             try {
                 scale = Scale.of(rawScale);
             } catch (IllegalArgumentException e) {
-                errors.add(line, scaleColumn, TimestampParser.abbreviate(e.getMessage()));
+                errors.add(line, scaleColumn, e.getMessage());
                 scale = null;
             }
         } else if (scale == null) {

@@ -74,7 +74,8 @@ public enum Scale {
                 return scale;
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not a scale (expected nps, csat, ces, rating or "
+        String shown = text == null || text.length() <= 40 ? String.valueOf(text) : text.substring(0, 40) + "...";
+        throw new IllegalArgumentException("'" + shown + "' is not a scale (expected nps, csat, ces, rating or "
                 + "sentiment)");
     }
 

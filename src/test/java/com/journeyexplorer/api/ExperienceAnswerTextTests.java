@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import com.journeyexplorer.analysis.experience.Nps;
 import com.journeyexplorer.analysis.experience.ScoreSummary;
 import com.journeyexplorer.analysis.stats.Interval;
 
@@ -37,5 +38,15 @@ class ExperienceAnswerTextTests {
         assertThat(ExperienceController.answer(mostlyPositive, 350, 2_214, 0.95)).isEqualTo("Yes: 60% of 200 "
                 + "answers are positive and 20% negative; the mean score is 0.70 of 1 (0.66 to 0.74 at 95% "
                 + "confidence).");
+    }
+
+    @Test
+    void theNpsSaysHowManyAnswersItRestsOn() {
+        ScoreSummary oneDetractor = new ScoreSummary(1, 0.0, new Interval(0, 1), 0.0, 1.0,
+                new Nps(1, 0, 1, -100, new Interval(-100, 100)));
+
+        assertThat(ExperienceController.answer(oneDetractor, 350, 2_214, 0.95)).isEqualTo("Mixed: 0% of 1 "
+                + "answers are positive and 100% negative; the mean score is 0.00 of 1 (0.00 to 1.00 at 95% "
+                + "confidence); NPS -100 of 1 NPS answer (-100 to 100).");
     }
 }

@@ -95,6 +95,12 @@ class FeedbackApiTests extends ApiTestSupport {
         Response badWindow = post("/api/feedback?window=soon", "text/csv", FEEDBACK);
         assertThat(badWindow.status()).isEqualTo(400);
         assertThat(badWindow.json().get("parameter").asString()).isEqualTo("window");
+        Response bareNumber = post("/api/feedback?window=7", "text/csv", FEEDBACK);
+        assertThat(bareNumber.status()).as("7 would be milliseconds to Spring: a unit is asked for").isEqualTo(400);
+        assertThat(bareNumber.json().get("detail").asString()).contains("needs a unit");
+        Response overflowing = post("/api/feedback?window=200000000000d", "text/csv", FEEDBACK);
+        assertThat(overflowing.status()).as("was a 500: the milliseconds overflowed").isEqualTo(400);
+        assertThat(overflowing.json().get("parameter").asString()).isEqualTo("window");
         assertThat(storeState()).isEqualTo(before);
     }
 

@@ -107,6 +107,7 @@ class PlainAnswersApiTests extends ApiTestSupport {
                         .asDouble(), org.assertj.core.data.Offset.offset(1e-12));
         assertProblem(get("/api/funnel?steps=register request,teleport"), 404, "touchpoint", "teleport");
         assertProblem(get("/api/funnel?steps=decide&window=soon"), 400, "parameter", "window");
+        assertProblem(get("/api/funnel?steps=decide&window=106751991168d"), 400, "parameter", "window");
         assertProblem(get("/api/funnel?steps=decide&window=7d&windowFrom=last"), 400, "parameter", "windowFrom");
         assertProblem(get("/api/funnel?steps=decide&windowFrom=first"), 400, "parameter", "windowFrom");
         assertProblem(get("/api/funnel?stages=purchase&window=7d"), 400, "parameter", "window");

@@ -5,7 +5,8 @@ import com.journeyexplorer.analysis.stats.Interval;
 /**
  * Net Promoter Score of NPS answers: {@code 100 · (promoters - detractors) / responses}, on -100..100, with the normal
  * interval {@code ± z · 100 · √((p + d - (p - d)²) / n)} (p, d the promoter and detractor shares), clipped to
- * -100..100.
+ * -100..100; -100..100 below two answers, as the mean score's interval is 0..1 then: one answer shows no spread, and a
+ * zero-width interval would claim certainty.
  */
 public record Nps(long responses, long promoters, long detractors, double score, Interval interval) {
 
@@ -16,6 +17,9 @@ public record Nps(long responses, long promoters, long detractors, double score,
         double p = (double) promoters / responses;
         double d = (double) detractors / responses;
         double score = 100 * (p - d);
+        if (responses < 2) {
+            return new Nps(responses, promoters, detractors, score, new Interval(-100, 100));
+        }
         double half = z * 100 * Math.sqrt(Math.max(0, p + d - (p - d) * (p - d)) / responses);
         return new Nps(responses, promoters, detractors, score,
                 new Interval(Math.max(-100, score - half), Math.min(100, score + half)));
