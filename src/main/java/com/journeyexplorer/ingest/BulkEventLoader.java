@@ -106,7 +106,7 @@ public final class BulkEventLoader {
                 }
                 RowReader reader = switch (upload.format()) {
                     case CSV -> new CsvRowReader(effective.delimiter(), List.of(effective.mapping().touchpoint(),
-                            effective.mapping().timestamp()));
+                            effective.mapping().timestamp()), effective.mapping().renamedColumns());
                     case NDJSON -> new NdjsonRowReader();
                     case XES -> new XesRowReader();
                 };

@@ -84,6 +84,32 @@ public record ColumnMapping(
         return fields;
     }
 
+    /**
+     * The columns named by a parameter rather than by default, by the parameter's name ({@code scoreColumn} to
+     * {@code stars}): a CSV header must have each, since a misspelt name would otherwise leave its field empty without
+     * a word (the answers of a {@code scoreColumn=Stars} import silently not stored).
+     */
+    public Map<String, String> renamedColumns() {
+        Map<String, String> renamed = new LinkedHashMap<>();
+        Map<String, String> canonical = CANONICAL.byField();
+        byField().forEach((field, column) -> {
+            if (!column.equals(canonical.get(field))) {
+                renamed.put(PARAMETERS.get(field), column);
+            }
+        });
+        return renamed;
+    }
+
+    /** Canonical field name to the query parameter that names its column. */
+    private static final Map<String, String> PARAMETERS = Map.ofEntries(Map.entry("journey_id", "journeyColumn"),
+            Map.entry("timestamp", "timestampColumn"), Map.entry("touchpoint", "touchpointColumn"),
+            Map.entry("channel", "channelColumn"), Map.entry("stage", "stageColumn"),
+            Map.entry("customer_id", "customerColumn"), Map.entry("owner", "ownerColumn"),
+            Map.entry("type", "typeColumn"), Map.entry("value", "valueColumn"), Map.entry("segment", "segmentColumn"),
+            Map.entry("device", "deviceColumn"), Map.entry("event_id", "eventIdColumn"),
+            Map.entry("score", "scoreColumn"), Map.entry("scale", "scaleColumn"),
+            Map.entry("comment", "commentColumn"));
+
     /** Columns that feed a canonical field; every other column is kept as a journey attribute. */
     public Set<String> mappedColumns() {
         return Set.copyOf(byField().values());

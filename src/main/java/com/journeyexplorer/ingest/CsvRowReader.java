@@ -27,13 +27,24 @@ final class CsvRowReader implements RowReader {
 
     private final char delimiter;
     private final List<String> requiredColumns;
+    private final Map<String, String> namedColumns;
 
     /**
      * @param requiredColumns columns the header must have; a header without them rejects the upload at line 1
      */
     CsvRowReader(char delimiter, List<String> requiredColumns) {
+        this(delimiter, requiredColumns, Map.of());
+    }
+
+    /**
+     * @param requiredColumns columns the header must have; a header without them rejects the upload at line 1
+     * @param namedColumns    columns the upload's parameters name, by parameter ({@code scoreColumn} to
+     *                        {@code stars}): the header must have them too, and the rejection names the parameter
+     */
+    CsvRowReader(char delimiter, List<String> requiredColumns, Map<String, String> namedColumns) {
         this.delimiter = delimiter;
         this.requiredColumns = requiredColumns;
+        this.namedColumns = namedColumns;
     }
 
     /**
@@ -86,6 +97,14 @@ final class CsvRowReader implements RowReader {
             errors.add(1, String.join(",", missing), "the header has no column " + String.join(", ", missing)
                     + " (columns found: " + TimestampParser.abbreviate(String.join(", ", header))
                     + "); name the columns with query parameters such as journeyColumn, or check the delimiter");
+            return false;
+        }
+        List<String> misnamed = namedColumns.entrySet().stream().filter(named -> !header.contains(named.getValue()))
+                .map(named -> named.getKey() + "=" + named.getValue()).toList();
+        if (!misnamed.isEmpty()) {
+            errors.add(1, String.join(",", misnamed.stream().map(m -> m.substring(m.indexOf('=') + 1)).toList()),
+                    "the header has no column named by " + String.join(", ", misnamed) + " (columns found: "
+                    + TimestampParser.abbreviate(String.join(", ", header)) + "); names match exactly, case included");
             return false;
         }
         ColumnIndex index = new ColumnIndex(new HashMap<>(parser.getHeaderMap()));

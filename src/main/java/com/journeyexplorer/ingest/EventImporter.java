@@ -84,7 +84,7 @@ public class EventImporter {
                 : options;
         RowReader reader = switch (format) {
             case CSV -> new CsvRowReader(effective.delimiter(), List.of(effective.mapping().touchpoint(),
-                    effective.mapping().timestamp()));
+                    effective.mapping().timestamp()), effective.mapping().renamedColumns());
             case NDJSON -> new NdjsonRowReader();
             case XES -> new XesRowReader();
         };

@@ -68,7 +68,7 @@ public class EventPreviewer {
         boolean more = false;
         RowReader reader = switch (format) {
             case CSV -> new CsvRowReader(given.delimiter(), List.of(suggestion.mapping().touchpoint(),
-                    suggestion.mapping().timestamp()));
+                    suggestion.mapping().timestamp()), suggestion.mapping().renamedColumns());
             case NDJSON -> new NdjsonRowReader();
             case XES -> new XesRowReader();
         };

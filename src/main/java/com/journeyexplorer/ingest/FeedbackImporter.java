@@ -74,7 +74,7 @@ public class FeedbackImporter {
         long started = System.nanoTime();
         ErrorCollector errors = new ErrorCollector(settings.maxReportedErrors());
         RowReader reader = format == EventImporter.Format.NDJSON ? new NdjsonRowReader()
-                : new CsvRowReader(options.delimiter(), List.of(options.scoreColumn()));
+                : new CsvRowReader(options.delimiter(), List.of(options.scoreColumn()), options.renamedColumns());
         if (format == EventImporter.Format.XES) {
             throw new InvalidImportOptionException("format", "survey responses are read from CSV or NDJSON, not XES");
         }

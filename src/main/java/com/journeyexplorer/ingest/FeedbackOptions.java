@@ -1,6 +1,8 @@
 package com.journeyexplorer.ingest;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.journeyexplorer.journey.Scale;
 
@@ -17,6 +19,30 @@ public record FeedbackOptions(String responseIdColumn, String journeyColumn, Str
 
     public static FeedbackOptions defaults() {
         return FeedbackParameters.defaults().toOptions();
+    }
+
+    /**
+     * The columns named by a parameter rather than by default, by the parameter's name ({@code scaleColumn} to
+     * {@code Scale}): a CSV header must have each, or a misspelt name would quietly read every row without it.
+     */
+    public Map<String, String> renamedColumns() {
+        Map<String, String> renamed = new LinkedHashMap<>();
+        putIfRenamed(renamed, "responseIdColumn", responseIdColumn, "response_id");
+        putIfRenamed(renamed, "journeyColumn", journeyColumn, "journey_id");
+        putIfRenamed(renamed, "customerColumn", customerColumn, "customer_id");
+        putIfRenamed(renamed, "timestampColumn", timestampColumn, "timestamp");
+        putIfRenamed(renamed, "touchpointColumn", touchpointColumn, "touchpoint");
+        putIfRenamed(renamed, "stageColumn", stageColumn, "stage");
+        putIfRenamed(renamed, "scoreColumn", scoreColumn, "score");
+        putIfRenamed(renamed, "scaleColumn", scaleColumn, "scale");
+        putIfRenamed(renamed, "commentColumn", commentColumn, "comment");
+        return renamed;
+    }
+
+    private static void putIfRenamed(Map<String, String> renamed, String parameter, String column, String canonical) {
+        if (!column.equals(canonical)) {
+            renamed.put(parameter, column);
+        }
     }
 
     public FeedbackOptions withDefaultScale(Scale scale) {

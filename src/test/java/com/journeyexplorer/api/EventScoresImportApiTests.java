@@ -60,6 +60,13 @@ class EventScoresImportApiTests extends ApiTestSupport {
         assertThat(errors.get(1).get("field").asString()).isEqualTo("scale");
         assertThat(errors.get(2).get("line").asLong()).isEqualTo(5);
         assertThat(errors.get(2).get("field").asString()).isEqualTo("scale");
+        Response misnamed = post("/api/events?scale=csat&scoreColumn=Stars", "text/csv", """
+                journey_id,timestamp,touchpoint,stars
+                x1,2026-01-03T10:00:00Z,Home,4
+                """);
+        assertThat(misnamed.status()).as("the score would have become a journey attribute").isEqualTo(400);
+        assertThat(misnamed.json().get("errors").get(0).get("reason").asString())
+                .startsWith("the header has no column named by scoreColumn=Stars (columns found: journey_id,");
         assertThat(storeState()).isEqualTo(before);
         assertThat(get("/api/experience").json().get("overall").get("responses").asLong()).isZero();
 

@@ -132,6 +132,18 @@ class FeedbackApiTests extends ApiTestSupport {
         assertThat(misspelt.json().get("parameter").asString()).isEqualTo("onErorr");
         assertThat(misspelt.json().get("detail").asString()).contains("is not a parameter of this endpoint",
                 "onError");
+
+        Response misnamed = post("/api/feedback?scale=csat&scaleColumn=Scale&commentColumn=Comment", "text/csv", """
+                journey_id,touchpoint,score,scale,comment
+                a1,Ad,3,nps,the NPS 3 would have been stored as a CSAT 3
+                """);
+        assertThat(misnamed.status()).as(misnamed.body()).isEqualTo(400);
+        JsonNode header = misnamed.json().get("errors").get(0);
+        assertThat(header.get("line").asLong()).isEqualTo(1);
+        assertThat(header.get("field").asString()).isEqualTo("Scale,Comment");
+        assertThat(header.get("reason").asString()).isEqualTo("the header has no column named by scaleColumn=Scale, "
+                + "commentColumn=Comment (columns found: journey_id, touchpoint, score, scale, comment); names match "
+                + "exactly, case included");
         assertThat(storeState()).isEqualTo(before);
     }
 
