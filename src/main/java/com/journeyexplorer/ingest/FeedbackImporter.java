@@ -57,6 +57,15 @@ public class FeedbackImporter {
     record Draft(long line, String id, String journeyId, String customerId, long at, String touchpoint,
             String stage, Scale scale, double score, String comment) {
 
+        /** Whether {@code other} is the same answer, wherever it stands in the file. */
+        boolean sameAnswer(Draft other) {
+            return withLine(0).equals(other.withLine(0));
+        }
+
+        private Draft withLine(long newLine) {
+            return new Draft(newLine, id, journeyId, customerId, at, touchpoint, stage, scale, score, comment);
+        }
+
         /** An answer given on an event: its id derived from its content, so that a repeated import stores it once. */
         static Draft ofEvent(long line, String journeyId, String customerId, long at, String touchpoint, String stage,
                 ScoredAnswer answer) {
@@ -85,13 +94,21 @@ public class FeedbackImporter {
         }
         TimestampParser timestamps = new TimestampParser(settings.defaultZone(), options.timestampFormat());
         List<Draft> drafts = new ArrayList<>();
+        Map<String, Draft> firstOfId = new HashMap<>();
         long[] rows = new long[1];
         boolean complete;
         try {
             complete = reader.read(input, row -> {
                 rows[0]++;
                 Draft draft = parse(row, options, snapshot, stages, timestamps, errors);
-                if (draft != null) {
+                Draft first = draft == null ? null : firstOfId.putIfAbsent(draft.id(), draft);
+                if (first != null && !first.sameAnswer(draft)) {
+                    // An export with a row per question and the respondent's id on each would lose all but the
+                    // first answer as "duplicates": a row error says so instead.
+                    errors.add(draft.line(), options.responseIdColumn(), "repeats the id of line " + first.line()
+                            + " with another answer; an id names one answer (leave " + options.responseIdColumn()
+                            + " out to derive ids from the rows' content)");
+                } else if (draft != null) {
                     drafts.add(draft);
                 }
             }, errors);

@@ -144,6 +144,19 @@ class FeedbackApiTests extends ApiTestSupport {
         assertThat(header.get("reason").asString()).isEqualTo("the header has no column named by scaleColumn=Scale, "
                 + "commentColumn=Comment (columns found: journey_id, touchpoint, score, scale, comment); names match "
                 + "exactly, case included");
+
+        Response oneIdTwoAnswers = post("/api/feedback", "text/csv", """
+                response_id,journey_id,touchpoint,score,scale
+                resp-1,a1,Ad,1,csat
+                resp-1,a1,Ad,1,csat
+                resp-1,a1,,0,nps
+                """);
+        assertThat(oneIdTwoAnswers.status()).as("the NPS 0 was dropped as a duplicate").isEqualTo(400);
+        JsonNode repeated = oneIdTwoAnswers.json().get("errors");
+        assertThat(repeated).as("the same answer twice is a duplicate, not an error").hasSize(1);
+        assertThat(repeated.get(0).get("line").asLong()).isEqualTo(4);
+        assertThat(repeated.get(0).get("field").asString()).isEqualTo("response_id");
+        assertThat(repeated.get(0).get("reason").asString()).startsWith("repeats the id of line 2 with another answer");
         assertThat(storeState()).isEqualTo(before);
     }
 
