@@ -44,11 +44,14 @@ public class FeedbackImporter {
     static final int MAX_NAME_LENGTH = 1000;
 
     private final JourneyGraph graph;
+    private final FeedbackGraph feedback;
     private final JourneyProjection projection;
     private final JourneysProperties.Ingest settings;
 
-    FeedbackImporter(JourneyGraph graph, JourneyProjection projection, JourneysProperties properties) {
+    FeedbackImporter(JourneyGraph graph, FeedbackGraph feedback, JourneyProjection projection,
+            JourneysProperties properties) {
         this.graph = graph;
+        this.feedback = feedback;
         this.projection = projection;
         this.settings = properties.ingest();
     }
@@ -135,9 +138,39 @@ public class FeedbackImporter {
                         unmatchedReasons.get(response.id())));
             }
         }
-        return new FeedbackReport(added.importId(), rows[0], added.stored().size(), added.duplicates(), matched,
+        long[] storedUnmatched = storedUnmatched(responses, added.stored());
+        return new FeedbackReport(added.importId(), rows[0], added.stored().size(), added.duplicates(),
+                storedUnmatched[0], storedUnmatched[1], matched,
                 added.stored().size() - matched, errors.rejectedRows(), errors.errors(), unmatched, added.total(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Of the {@code joined} answers that were not {@code stored} (duplicates), how many an earlier import stored
+     * unmatched, and how many of those match a journey now. O(stored answers) when there are duplicates.
+     */
+    private long[] storedUnmatched(List<SurveyResponse> joined, List<SurveyResponse> stored) {
+        if (joined.size() == stored.size()) {
+            return new long[2];
+        }
+        Set<String> unmatchedIds = new HashSet<>();
+        for (SurveyResponse response : feedback.responses()) {
+            if (!response.isMatched()) {
+                unmatchedIds.add(response.id());
+            }
+        }
+        Set<String> storedNow = new HashSet<>();
+        stored.forEach(response -> storedNow.add(response.id()));
+        Set<String> counted = new HashSet<>();
+        long[] counts = new long[2];
+        for (SurveyResponse response : joined) {
+            if (!storedNow.contains(response.id()) && unmatchedIds.contains(response.id())
+                    && counted.add(response.id())) {
+                counts[0]++;
+                counts[1] += response.isMatched() ? 1 : 0;
+            }
+        }
+        return counts;
     }
 
     /** The row as a draft, or null (with its errors collected) when a field is wrong. */

@@ -10,6 +10,10 @@ import java.util.List;
  * @param rowsRead        data rows read (header excluded)
  * @param imported        new responses stored, matched or not
  * @param duplicates      responses whose id was stored already or repeated in the upload, stored once
+ * @param duplicatesStoredUnmatched of the duplicates, those an earlier import stored unmatched: an answer keeps the
+ *                        join it was stored with, so they stay out of the analyses
+ * @param duplicatesMatchingNow of those, the ones a journey matches now (imported since, or a wider {@code window}):
+ *                        undoing the import that stored them and importing them again joins them
  * @param matched         of the new responses, those joined to a journey
  * @param unmatched       of the new responses, those no journey matched: stored, listed here, left out of analyses
  * @param rowsRejected    rows skipped because they were bad ({@code onError=skip})
@@ -18,8 +22,8 @@ import java.util.List;
  * @param totalResponses  responses stored after the import
  * @param millis          time taken
  */
-public record FeedbackReport(String importId, long rowsRead, long imported, long duplicates, long matched,
-        long unmatched, long rowsRejected, List<RowError> errors, List<Unmatched> unmatchedRows, long totalResponses,
+public record FeedbackReport(String importId, long rowsRead, long imported, long duplicates,
+        long duplicatesStoredUnmatched, long duplicatesMatchingNow, long matched, long unmatched, long rowsRejected, List<RowError> errors, List<Unmatched> unmatchedRows, long totalResponses,
         long millis) {
 
     public FeedbackReport {

@@ -193,6 +193,15 @@ class FeedbackApiTests extends ApiTestSupport {
         Response again = post("/api/feedback", "text/csv", FEEDBACK);
         assertThat(again.json().get("imported").asLong()).as("the same answers are stored once").isZero();
         assertThat(again.json().get("duplicates").asLong()).isEqualTo(9);
+        assertThat(again.json().get("duplicatesStoredUnmatched").asLong()).isEqualTo(4);
+        assertThat(again.json().get("duplicatesMatchingNow").asLong()).isZero();
+
+        Response wider = post("/api/feedback?window=30d", "text/csv", FEEDBACK);
+        assertThat(wider.json().get("imported").asLong()).isZero();
+        assertThat(wider.json().get("duplicatesStoredUnmatched").asLong()).isEqualTo(4);
+        assertThat(wider.json().get("duplicatesMatchingNow").asLong())
+                .as("'too late' ended 15 days after a2: it keeps its first join, and the report says it would match")
+                .isEqualTo(1);
     }
 
     @Test
