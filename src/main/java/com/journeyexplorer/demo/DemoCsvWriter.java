@@ -17,7 +17,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes generated journeys (the {@link DemoStore} or a {@link Clickstream}) as the event CSV the importer reads: RFC 4180 quoting, timestamps as
- * ISO-8601 UTC with milliseconds, values with two decimals on purchases and {@code 0} elsewhere. Streams: memory does
+ * ISO-8601 UTC with milliseconds, values with two decimals on purchases and none elsewhere (a {@code 0} on every other
+ * event would become a journey attribute {@code value=0} of every journey, purchasers included). Streams: memory does
  * not grow with the number of journeys.
  *
  * <p>Run {@code main} with {@code [--shape=demo|clickstream] [--touchpoints=N] journeys file [seed]} to write a
@@ -88,11 +89,11 @@ public final class DemoCsvWriter {
         }
     }
 
-    /** {@code 0}, or the amount with two decimals: {@code 59.90}. */
+    /** Empty for no amount, else the amount with two decimals: {@code 59.90}. */
     static String value(double value) {
         long cents = Math.round(value * 100);
         if (cents == 0) {
-            return "0";
+            return "";
         }
         long fraction = cents % 100;
         return (cents / 100) + (fraction < 10 ? ".0" : ".") + fraction;
