@@ -47,7 +47,7 @@ export async function renderFunnel(container, params) {
       <li><div class="funnel-row"><span class="stage">${esc(s.stage)}</span>
         <span class="funnel-bar"><i style="width:${(100 * s.journeys / max).toFixed(1)}%"></i></span>
         <span class="num">${count(s.journeys)}</span></div>
-        <div class="funnel-sub">${i === 0 ? `${percent(s.shareOfTotal)} of all journeys` : s.conversion == null ? 'no journey reaches the previous stage' : `${percent(s.conversion)} of the previous stage`}
+        <div class="funnel-sub">${percent(s.shareOfTotal)} of all journeys${i === 0 ? '' : s.conversion == null ? ' · no journey reaches the previous stage' : ` · ${percent(s.conversion)} of those reaching ${esc(stages[i - 1].stage)} reach it too`}
         ${s.droppedOut ? ` · ${count(s.droppedOut)} do not reach the next stage${topList(s.abandonedAt, 'abandon at')}${topList(s.divertedTo, 'leave for')}` : ''}</div></li>`).join('')}</ol>`;
     return stages;
   } catch (error) {

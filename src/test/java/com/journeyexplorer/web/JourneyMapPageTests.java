@@ -125,6 +125,11 @@ class JourneyMapPageTests extends PageTestSupport {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(
                 By.cssSelector("#paths .chip.competitor")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("#funnel ol.funnel li"))).hasSize(5);
+        JsonNode stages = get("/api/funnel").json().get("stages");
+        assertThat(browser.findElements(By.cssSelector("#funnel ol.funnel li")).get(1).getText())
+                .as("the conversion is of those reaching the stage before, not of the count shown above it")
+                .contains(Math.round(100 * stages.get(1).get("conversion").asDouble()) + "% of those reaching "
+                        + stages.get(0).get("stage").asString() + " reach it too");
         assertThat(browser.findElements(By.cssSelector("#attribution .hbar"))).isNotEmpty();
         int generation = generation();
         new Select(browser.findElement(By.id("attribution-model"))).selectByValue("first");
