@@ -88,7 +88,7 @@ class CompareController {
 
     /** The filter query string of a side, stripped; given empty for every journey, never absent. */
     private static String required(MultiValueMap<String, String> parameters, String name) {
-        String value = parameters.getFirst(name);
+        String value = JourneyQuery.onlyValue(parameters, name);
         if (value == null) {
             throw new InvalidParameterException(name, "is required: a URL-encoded filter query string such as "
                     + "segment%3Dtrend%20follower (empty for every journey)");

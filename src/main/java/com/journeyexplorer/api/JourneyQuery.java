@@ -119,12 +119,12 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
         Map<String, String> eventAttributes = new LinkedHashMap<>();
         parameters.forEach((name, values) -> {
             if (name.startsWith(ATTRIBUTE_PREFIX)) {
-                attributes.put(name.substring(ATTRIBUTE_PREFIX.length()), values.get(0));
+                attributes.put(name.substring(ATTRIBUTE_PREFIX.length()), onlyValue(parameters, name));
             } else if (name.startsWith(EVENT_ATTRIBUTE_PREFIX)) {
                 if (name.length() == EVENT_ATTRIBUTE_PREFIX.length()) {
                     throw new InvalidParameterException(name, "needs a column name: event.<column>=value");
                 }
-                eventAttributes.put(name.substring(EVENT_ATTRIBUTE_PREFIX.length()), values.get(0));
+                eventAttributes.put(name.substring(EVENT_ATTRIBUTE_PREFIX.length()), onlyValue(parameters, name));
             }
         });
         ZoneId zone = zone(parameters);
@@ -183,8 +183,25 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
     }
 
     public static String single(MultiValueMap<String, String> parameters, String name) {
-        String value = parameters.getFirst(name);
+        String value = onlyValue(parameters, name);
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * The one value of {@code name}, or null: a parameter that takes one value given twice ({@code segment=a&segment=b})
+     * is a 400 rather than a filter on the first alone, which the caller could not tell from an answer about both.
+     */
+    static String onlyValue(MultiValueMap<String, String> parameters, String name) {
+        List<String> values = parameters.get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw new InvalidParameterException(name, "takes one value, was given " + values.size() + " ('"
+                    + abbreviate(values.get(0)) + "', '" + abbreviate(values.get(1)) + "'"
+                    + (values.size() > 2 ? ", ..." : "") + ")");
+        }
+        return values.get(0);
     }
 
     public static List<String> list(MultiValueMap<String, String> parameters, String name) {

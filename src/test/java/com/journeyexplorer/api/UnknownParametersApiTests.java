@@ -49,6 +49,21 @@ class UnknownParametersApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aParameterThatTakesOneValueGivenTwiceIsRefusedRatherThanReadAsTheFirst() {
+        Response twoSegments = get("/api/summary?segment=new&segment=loyal");
+
+        assertThat(twoSegments.status()).as("it answered the first segment alone").isEqualTo(400);
+        assertThat(twoSegments.json().get("parameter").asString()).isEqualTo("segment");
+        assertThat(twoSegments.json().get("detail").asString()).contains("takes one value, was given 2 ('new', "
+                + "'loyal')");
+        assertRefused("/api/graph?format=csv&format=dot", "format");
+        assertRefused("/api/experience?attr.segment=new&attr.segment=loyal", "attr.segment");
+        assertRefused("/api/compare?a=segment%3Dnew&a=segment%3Dloyal&b=", "a");
+        assertThat(get("/api/paths/top?contains=Ad&contains=Ad").status()).as("a list may be repeated")
+                .isEqualTo(200);
+    }
+
+    @Test
     void anErasureWithAnOptionItDoesNotKnowErasesNothing() {
         Response erasure = send(HttpRequest.newBuilder(uri("/api/customers/c1?dryRun=true")).DELETE()
                 .header("X-API-Key", API_KEY).build());
