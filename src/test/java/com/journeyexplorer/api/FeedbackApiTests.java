@@ -245,6 +245,11 @@ class FeedbackApiTests extends ApiTestSupport {
         assertThat(shipping.get("visits").asLong()).isEqualTo(3);
         assertThat(shipping.get("frustrationEvents").asLong()).isEqualTo(1);
         assertThat(shipping.get("comments").get(0).get("comment").asString()).isEqualTo("after a2");
+        assertThat(shipping.get("comments").get(0).get("at").asString()).isEqualTo("2026-01-06T00:00:00Z");
+        JsonNode withoutTime = shipping.get("comments").get(shipping.get("comments").size() - 1);
+        assertThat(withoutTime.get("comment").asString()).isEqualTo("by id");
+        assertThat(withoutTime.path("at").isMissingNode() || withoutTime.get("at").isNull())
+                .as("no time, rather than -1: " + withoutTime).isTrue();
         assertThat(label(answer, "Pay").get("experience").get("nps").get("score").asDouble()).isEqualTo(100);
         assertThat(answer.get("overall").get("responses").asLong()).as("7 matched answers").isEqualTo(7);
         assertThat(answer.get("answer").asString()).contains("of 7 answers");

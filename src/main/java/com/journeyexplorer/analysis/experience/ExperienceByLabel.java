@@ -109,7 +109,7 @@ public final class ExperienceByLabel {
                         .thenComparing(SurveyResponse::id))
                 .limit(limit)
                 .sorted(Comparator.comparingLong(SurveyResponse::at).reversed().thenComparing(SurveyResponse::id))
-                .map(r -> new Comment(r.comment(), r.scale().label(), r.score(), r.normalized(), r.at(),
+                .map(r -> Comment.of(r.comment(), r.scale().label(), r.score(), r.normalized(), r.at(),
                         r.journeyId()))
                 .toList();
     }
