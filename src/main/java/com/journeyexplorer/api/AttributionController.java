@@ -51,7 +51,9 @@ class AttributionController {
             + "purchase event (an aggregated path's 'Conversion' step earns no credit); its value is the record's "
             + "total. Steps are labelled as the path analyses label them (level, group); paths are taken whole, so "
             + "maxSteps is a 400. Markov keeps repeated steps as self-loops as ChannelAttribution's worked example "
-            + "does (A = 2, B = 1), unless collapseRepeats=true." + FILTERS)
+            + "does (A = 2, B = 1); collapseRepeats=true merges them before the states are formed (A A B -> A B), "
+            + "which changes the states at orders 2-4, while at order 1 it only drops self-loops and leaves the "
+            + "credits as they are." + FILTERS)
     @DeclaredParameters("ATTRIBUTION")
     AttributionAnswer attribution(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         AnalysisRequest request = ATTRIBUTION.read(parameters, projection);

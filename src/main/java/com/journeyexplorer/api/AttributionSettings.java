@@ -87,9 +87,9 @@ record AttributionSettings(ModelName name, PathShaping shaping, int order, doubl
     }
 
     /**
-     * The analysis model. Markov keeps repeated states as self-loops unless {@code collapseRepeats}, as
-     * ChannelAttribution's worked example does; the heuristics are ChannelAttribution's {@code heuristic_models}
-     * plus position-based (40/20/40) and time decay.
+     * The analysis model. Markov keeps repeated states as self-loops, as ChannelAttribution's worked example does,
+     * unless {@code collapseRepeats} merges repeated steps before its states are formed; the heuristics are
+     * ChannelAttribution's {@code heuristic_models} plus position-based (40/20/40) and time decay.
      */
     AttributionModel model() {
         return switch (name) {

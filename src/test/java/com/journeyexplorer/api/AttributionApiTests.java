@@ -32,9 +32,9 @@ import com.journeyexplorer.analysis.attribution.TimeDecay;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code GET /api/attribution} end to end: ChannelAttribution's worked example and its Data.csv imported as aggregated
- * paths, and touchpoint events with channels and stages for the shaping parameters (three sources in one store, told
- * apart by {@code attr.source}).
+ * {@code GET /api/attribution} end to end: ChannelAttribution's worked example, its Data.csv and two paths with repeats
+ * imported as aggregated paths, and touchpoint events with channels and stages for the shaping parameters (four
+ * sources in one store, told apart by {@code attr.source}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -56,6 +56,12 @@ class AttributionApiTests extends ApiTestSupport {
                 A > A;1;1;0
                 """;
         assertThat(post("/api/journeys/aggregated?source=worked", "text/csv", worked).status()).isEqualTo(200);
+        String repeats = """
+                path;total_conversions;total_conversion_value;total_null
+                X > A > A > B;1;1;0
+                Y > A > A > D;0;0;1
+                """;
+        assertThat(post("/api/journeys/aggregated?source=repeats", "text/csv", repeats).status()).isEqualTo(200);
         Response data = postFile("/api/journeys/aggregated?source=ca", "text/csv",
                 TestData.file("channelattribution/Data.csv"));
         assertThat(data.status()).as(data.body()).isEqualTo(200);
@@ -198,6 +204,23 @@ class AttributionApiTests extends ApiTestSupport {
         }
         assertThat(sum).isCloseTo(DATA_CONVERSIONS, within(1e-6));
         assertThat(byLabel(answer)).doesNotContainKey("Conversion");
+    }
+
+    @Test
+    @Order(6)
+    void collapsingRepeatsChangesTheSecondOrderCreditsButNotTheFirstOrder() {
+        // worked out in MarkovAttributionTests: A A merged, X,A leads to A,B only, so X earns 1/3 instead of 1/6
+        String repeats = "/api/attribution?attr.source=repeats&model=markov";
+        Map<String, JsonNode> kept = byLabel(get(repeats + "&order=2").json());
+        Map<String, JsonNode> collapsed = byLabel(get(repeats + "&order=2&collapseRepeats=true").json());
+        assertThat(kept.get("X").get("conversions").asDouble()).isCloseTo(1.0 / 6, within(1e-9));
+        assertThat(collapsed.get("X").get("conversions").asDouble()).isCloseTo(1.0 / 3, within(1e-9));
+        assertThat(collapsed.get("Y").get("conversions").asDouble()).isCloseTo(0, within(1e-9));
+
+        JsonNode firstOrder = get(WORKED + "&model=markov&collapseRepeats=true").json();
+        assertThat(firstOrder.get("collapseRepeats").asBoolean()).isTrue();
+        assertThat(byLabel(firstOrder).get("A").get("conversions").asDouble()).isCloseTo(2, within(1e-9));
+        assertThat(byLabel(firstOrder).get("B").get("conversions").asDouble()).isCloseTo(1, within(1e-9));
     }
 
     @Test

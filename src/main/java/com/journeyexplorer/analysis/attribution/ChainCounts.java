@@ -17,7 +17,8 @@ import java.util.List;
  * <p>First order over at most {@value #DENSE_LABELS} labels counts in one dense matrix indexed by label ids: O(1) per
  * step. First order over more labels counts each transition between label ids in an open-addressing table of longs:
  * one hash update per step. Higher orders number each window of labels as a state by an {@link IntSequenceTable} and
- * count the transitions in that table: O(k) per step for order k.
+ * count the transitions in that table: O(k) per step for order k. When repeats collapse, the windows are those of the
+ * path with its runs of equal labels merged (A A B -> A B); at first order that only drops self-loops.
  *
  * <p>First order fed records of a snapshot by position ({@link #addRecord}) counts their transitions by the ids of
  * the snapshot's {@link StepEdges} instead, in an array (an increment per step, no hash probe; the busiest edges lie
@@ -44,6 +45,8 @@ final class ChainCounts implements PathCounter {
     private final IntSequenceTable windows = new IntSequenceTable();
     private final LongCounts transitions = new LongCounts();
     private final int[] probe;
+    /** Higher orders: the labels of the path being counted, merged when repeats collapse. */
+    private int[] sequence = new int[16];
     /** First order: the transitions of the records added by position, by step edge, until the chain is built. */
     private EdgeCounts byEdge;
 
@@ -93,19 +96,42 @@ final class ChainCounts implements PathCounter {
             transitions.add(key(previous, converted ? TO_CONVERSION : TO_NULL), weight);
             return;
         }
-        int span = Math.min(order, length);
-        for (int i = 0; i + span <= length; i++) {
-            for (int j = 0; j < span; j++) {
-                probe[j] = labelOf[steps[i + j]];
-            }
+        int[] labels = sequence(steps, length, labelOf);
+        int count = collapseRepeats ? collapse(labels, length) : length;
+        int span = Math.min(order, count);
+        for (int i = 0; i + span <= count; i++) {
+            System.arraycopy(labels, i, probe, 0, span);
             int state = windows.number(probe, span);
-            if (collapseRepeats && state == previous) {
-                continue;
-            }
             transitions.add(key(previous, state), weight);
             previous = state;
         }
         transitions.add(key(previous, converted ? TO_CONVERSION : TO_NULL), weight);
+    }
+
+    /** The labels of the path's steps, in a buffer reused from path to path. */
+    private int[] sequence(int[] steps, int length, int[] labelOf) {
+        if (sequence.length < length) {
+            sequence = new int[Math.max(length, 2 * sequence.length)];
+        }
+        for (int i = 0; i < length; i++) {
+            sequence[i] = labelOf[steps[i]];
+        }
+        return sequence;
+    }
+
+    /**
+     * Merges runs of equal labels in {@code labels[0, length)} into one, in place (A A B -> A B), and returns the new
+     * length. Windows are then formed from the merged sequence, so at order 2 A A B is (start) → A,B, not
+     * (start) → A,A → A,B: no two consecutive windows are equal, and the states differ from those kept with repeats.
+     */
+    private static int collapse(int[] labels, int length) {
+        int count = 0;
+        for (int i = 0; i < length; i++) {
+            if (count == 0 || labels[count - 1] != labels[i]) {
+                labels[count++] = labels[i];
+            }
+        }
+        return count;
     }
 
     /**

@@ -24,8 +24,10 @@ import com.journeyexplorer.journey.Journey;
  * being one state of all its labels; then {@code (conversion)} and {@code (null)}. Each path adds its weight to
  * (start) → first state, to each state → next state, and to last state → (conversion) or (null). Consecutive
  * repeated states are kept as self-loops (as in ChannelAttribution's published worked example, A→A = 2/8) unless
- * {@code collapseRepeats}, which merges them as the current ChannelAttribution C++ code does
- * ({@code if(ichannel!=ichannel_old)} when it encodes the paths).
+ * {@code collapseRepeats}, which merges consecutive equal labels before the windows are formed, as the current
+ * ChannelAttribution C++ code does ({@code if(ichannel!=ichannel_old)} when it encodes the paths): A A B at order 2
+ * is {@code (start) → A,B}, not {@code (start) → A,A → A,B}. At order 1 that only drops self-loops, which leaves the
+ * conversion probability and removal effects as they were; at higher orders the states themselves change.
  *
  * <p>Counts are integers ({@link ChainCounts}), so the chain does not depend on the order of the paths; states are
  * numbered in sorted order, so every computation runs in a fixed order and is bitwise reproducible; the total value is

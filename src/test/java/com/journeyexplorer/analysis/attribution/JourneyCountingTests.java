@@ -272,17 +272,23 @@ class JourneyCountingTests {
                 MarkovChain.Transition::count));
     }
 
-    /** Transition counts by the definition of {@link MarkovChain}, states named by their labels joined with ",". */
+    /**
+     * Transition counts by the definition of {@link MarkovChain}, states named by their labels joined with ",";
+     * collapsing merges repeated labels before the windows are formed.
+     */
     private static Map<String, Long> literalCounts(List<AttributionPath> paths, int order, boolean collapse) {
         Map<String, Long> counts = new TreeMap<>();
         for (AttributionPath path : paths) {
-            int width = Math.min(order, path.length());
-            String previous = MarkovChain.START;
-            for (int i = 0; i + width <= path.length(); i++) {
-                String state = String.join(",", List.of(path.steps()).subList(i, i + width));
-                if (collapse && state.equals(previous)) {
-                    continue;
+            List<String> steps = new ArrayList<>();
+            for (String step : path.steps()) {
+                if (!collapse || steps.isEmpty() || !steps.get(steps.size() - 1).equals(step)) {
+                    steps.add(step);
                 }
+            }
+            int width = Math.min(order, steps.size());
+            String previous = MarkovChain.START;
+            for (int i = 0; i + width <= steps.size(); i++) {
+                String state = String.join(",", steps.subList(i, i + width));
                 counts.merge(previous + " -> " + state, path.weight(), Long::sum);
                 previous = state;
             }

@@ -67,6 +67,39 @@ class MarkovAttributionTests {
     }
 
     @Test
+    void collapsingRepeatsAtSecondOrderFormsTheWindowsFromTheMergedPath() {
+        // "X > A > A > B" conv x1, "Y > A > A > D" null x1.
+        // kept: (start) -> X,A | Y,A -> A,A -> A,B (conv) | A,D (null): A,A forgets X and Y, P = 1/2.
+        //   without X: P = 1/2 * 1/2 = 1/4, effect 1/2; Y likewise; A and B 1; D 0. Sum 3: X = Y = 1/6.
+        // collapsed: X > A > B and Y > A > D: (start) -> X,A -> A,B (conv), (start) -> Y,A -> A,D (null).
+        //   without X: P = 0, effect 1; without Y: effect 0; A and B 1. Sum 3: X = 1/3, Y = 0.
+        List<AttributionPath> paths = List.of(path("X > A > A > B", true, 1), path("Y > A > A > D", false, 1));
+        MarkovChain kept = new MarkovAttribution(2).fit(paths);
+        MarkovChain collapsed = new MarkovAttribution(2, true).fit(paths);
+
+        assertThat(probabilities(kept)).containsKeys("X,A->A,A", "A,A->A,B");
+        assertThat(probabilities(collapsed)).containsOnlyKeys("(start)->X,A", "(start)->Y,A", "X,A->A,B",
+                "Y,A->A,D", "A,B->(conversion)", "A,D->(null)");
+        assertThat(kept.conversionProbability()).isCloseTo(0.5, within(EXACT));
+        assertThat(collapsed.conversionProbability()).isCloseTo(0.5, within(EXACT));
+        assertThat(kept.removalEffect(Set.of("X"))).isCloseTo(0.5, within(EXACT));
+        assertThat(collapsed.removalEffect(Set.of("X"))).isCloseTo(1, within(EXACT));
+        assertThat(collapsed.removalEffect(Set.of("Y"))).isCloseTo(0, within(EXACT));
+        assertThat(MarkovAttribution.attribution(kept).conversions("X")).isCloseTo(1.0 / 6, within(EXACT));
+        assertThat(MarkovAttribution.attribution(collapsed).conversions("X")).isCloseTo(1.0 / 3, within(EXACT));
+        assertThat(MarkovAttribution.attribution(collapsed).conversions("Y")).isCloseTo(0, within(EXACT));
+    }
+
+    @Test
+    void collapsingRepeatsAtFirstOrderLeavesTheCreditsAsTheyAre() {
+        // dropping a self-loop scales the rest of its row alike, so no absorption probability changes
+        Attribution kept = new MarkovAttribution(1).attribute(workedExample());
+        Attribution collapsed = new MarkovAttribution(1, true).attribute(workedExample());
+        assertThat(collapsed.conversions("A")).isCloseTo(kept.conversions("A"), within(EXACT));
+        assertThat(collapsed.conversions("B")).isCloseTo(kept.conversions("B"), within(EXACT));
+    }
+
+    @Test
     void nonConvertingPathsAreAbsorbedInNull() {
         // A > B conv x1, A > null x1, B > null x2.
         // start->A 2/4, start->B 2/4; A->B 1/2, A->null 1/2; B->conv 1/3, B->null 2/3.
