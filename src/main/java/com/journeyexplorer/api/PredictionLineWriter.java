@@ -37,6 +37,7 @@ final class PredictionLineWriter {
     private static final SerializedString TOUCHPOINT_NAME = new SerializedString("touchpoint");
     private static final SerializedString TAKEN_NAME = new SerializedString("taken");
     private static final SerializedString SHARE_NAME = new SerializedString("share");
+    private static final SerializedString NOTE_NAME = new SerializedString("note");
 
     /** The most slots of the number table: beyond half of them it starts afresh. */
     private static final int MAX_NUMBERS = 1 << 17;
@@ -72,15 +73,17 @@ final class PredictionLineWriter {
         generator.writeName(SUPPORT_NAME);
         generator.writeNumber(prediction.support());
         OutcomeProbabilities outcomes = prediction.outcomes();
-        generator.writeName(OUTCOMES_NAME);
-        generator.writeStartObject();
-        generator.writeName(PURCHASE_NAME);
-        number(outcomes.purchase());
-        generator.writeName(ABANDONED_NAME);
-        number(outcomes.abandoned());
-        generator.writeName(DIVERTED_NAME);
-        number(outcomes.diverted());
-        generator.writeEndObject();
+        if (outcomes != null) {
+            generator.writeName(OUTCOMES_NAME);
+            generator.writeStartObject();
+            generator.writeName(PURCHASE_NAME);
+            number(outcomes.purchase());
+            generator.writeName(ABANDONED_NAME);
+            number(outcomes.abandoned());
+            generator.writeName(DIVERTED_NAME);
+            number(outcomes.diverted());
+            generator.writeEndObject();
+        }
         generator.writeName(NEXT_NAME);
         generator.writeStartArray();
         for (NextTouchpoint next : prediction.next()) {
@@ -98,6 +101,10 @@ final class PredictionLineWriter {
             generator.writeEndObject();
         }
         generator.writeEndArray();
+        if (outcomes == null) {
+            generator.writeName(NOTE_NAME);
+            generator.writeString(PredictionRequests.PredictAnswer.NOTHING_LEARNED);
+        }
         generator.writeEndObject();
         generator.writeRaw('\n');
     }

@@ -45,23 +45,32 @@ final class PredictionRequests {
      * One prediction as the API answers it: the request's id (when given), then the {@link Prediction}. A single
      * answer also repeats the steps and says what the model was: {@code order}, {@code minSupport} and the
      * {@code journeys} it learned from; a batch line leaves these out (null), as they are the request's for every
-     * line and the id tells the lines apart.
+     * line and the id tells the lines apart. When the filters select no journey there is nothing to learn from:
+     * {@code outcomes} is left out and {@code note} says why, as an attribution of no purchase does.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record PredictAnswer(JsonNode id, List<String> steps, List<String> unknownSteps, List<String> context,
             long support, OutcomeProbabilities outcomes, List<NextTouchpoint> next, Integer order, Integer minSupport,
-            Long journeys) {
+            Long journeys, String note) {
+
+        static final String NOTHING_LEARNED = "No journey is selected, so there is nothing to learn from: outcomes "
+                + "is left out. Widen the filters or import journeys.";
 
         static PredictAnswer single(PredictionRequest request, Prediction prediction, VariableOrderChain model,
                 int minSupport) {
             return new PredictAnswer(request.id(), request.steps(), prediction.unknownSteps(), prediction.context(),
                     prediction.support(), prediction.outcomes(), prediction.next(), model.order(), minSupport,
-                    model.journeys());
+                    model.journeys(), note(prediction));
         }
 
         static PredictAnswer line(PredictionRequest request, Prediction prediction) {
             return new PredictAnswer(request.id(), null, prediction.unknownSteps(), prediction.context(),
-                    prediction.support(), prediction.outcomes(), prediction.next(), null, null, null);
+                    prediction.support(), prediction.outcomes(), prediction.next(), null, null, null,
+                    note(prediction));
+        }
+
+        private static String note(Prediction prediction) {
+            return prediction.outcomes() == null ? NOTHING_LEARNED : null;
         }
     }
 

@@ -76,6 +76,34 @@ class PredictApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aSelectionOfNoJourneysLeavesTheOutcomesOutAndSaysWhy() {
+        Response response = post("/api/predict?segment=nobody", "application/json", "{\"steps\": [\"Cart\"]}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode answer = response.json();
+        assertThat(answer.get("journeys").asLong()).isZero();
+        assertThat(answer.has("outcomes")).isFalse();
+        assertThat(answer.get("note").asString()).contains("nothing to learn from");
+        JsonNode line = JSON.readTree(post("/api/predict?segment=nobody", "application/x-ndjson",
+                "{\"id\": 1, \"steps\": [\"Cart\"]}\n").body());
+        assertThat(line.has("outcomes")).isFalse();
+        assertThat(line.get("note").asString()).isEqualTo(answer.get("note").asString());
+    }
+
+    @Test
+    void aBacktestOfNoPredictionsHasNoScores() {
+        Response response = get("/api/predict/quality?segment=nobody");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("predictions").asLong()).isZero();
+        for (JsonNode model : response.json().get("models")) {
+            assertThat(model.hasNonNull("logLoss")).as(model.toString()).isFalse();
+            assertThat(model.hasNonNull("brier")).as(model.toString()).isFalse();
+            assertThat(model.get("model").asString()).isNotBlank();
+        }
+    }
+
+    @Test
     void answersABatchLineByLineInTheOrderGiven() {
         String body = """
                 {"id": "c", "steps": ["Cart"]}

@@ -61,6 +61,27 @@ class PredictionLineWriterTests {
         }
     }
 
+    @Test
+    void writesTheNoteTheMapperWritesWhenNothingWasLearned(@TempDir Path folder) throws IOException {
+        Path csv = folder.resolve("demo.csv");
+        DemoCsvWriter.write(new DemoStore(7), 100, csv);
+        JourneySnapshot snapshot = InMemoryImport.snapshotOf(csv);
+        VariableOrderChain nothing = VariableOrderChain.learn(snapshot, journey -> false, 3);
+        JsonMapper json = JsonMapper.builder().addModule(CleanNumbers.module()).build();
+        String body = batch(snapshot, 20);
+
+        ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+        PredictionRequests.answerBatch(input(body), streamed, nothing, 5, 5, json);
+        StringBuilder expected = new StringBuilder();
+        for (PredictionRequests.PredictionRequest request : PredictionRequests.batch(input(body), json)) {
+            expected.append(json.writeValueAsString(PredictionRequests.PredictAnswer.line(request,
+                    nothing.predict(request.steps(), 5, 5)))).append('\n');
+        }
+
+        assertThat(streamed.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString())
+                .contains("\"note\"").doesNotContain("\"outcomes\"");
+    }
+
     /** Lines of prefixes of the snapshot's journeys, some with an unknown step, ids of every kind or none. */
     private static String batch(JourneySnapshot snapshot, int lines) {
         SplittableRandom random = new SplittableRandom(3);

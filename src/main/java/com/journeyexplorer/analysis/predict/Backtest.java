@@ -172,8 +172,8 @@ public final class Backtest {
                             predictedSum[b] / binCount[b], (double) purchases[b] / binCount[b], binCount[b]));
                 }
             }
-            return new BacktestReport.ModelScore(model, count == 0 ? 0 : logLoss / count,
-                    count == 0 ? 0 : brier / count, calibration);
+            return new BacktestReport.ModelScore(model, count == 0 ? null : logLoss / count,
+                    count == 0 ? null : brier / count, calibration);
         }
     }
 }

@@ -25,13 +25,15 @@ public record BacktestReport(double learnFraction, long learnJourneys, long test
      * One model's scores over every prediction.
      *
      * @param model       {@code variable-order}, {@code first-order} or {@code base-rate}
-     * @param logLoss     mean of {@code -ln p(actual outcome)}, p clipped to at least 1e-15; lower is better
+     * @param logLoss     mean of {@code -ln p(actual outcome)}, p clipped to at least 1e-15; lower is better; null
+     *                    for no prediction, which a mean of 0 would score as perfect
      * @param brier       mean of the squared differences between the three predicted probabilities and the actual
-     *                    outcome (1 for it, 0 for the others), summed over the outcomes: 0 best, 2 worst
+     *                    outcome (1 for it, 0 for the others), summed over the outcomes: 0 best, 2 worst; null for no
+     *                    prediction
      * @param calibration the predictions grouped by predicted purchase probability (equal-width bins, the empty ones
      *                    left out)
      */
-    public record ModelScore(String model, double logLoss, double brier, List<CalibrationBin> calibration) {
+    public record ModelScore(String model, Double logLoss, Double brier, List<CalibrationBin> calibration) {
 
         public ModelScore {
             calibration = List.copyOf(calibration);

@@ -10,7 +10,7 @@ import java.util.List;
  *                     reaches back to the journey's start; empty when no context has enough support (the base rate)
  * @param support      the journeys behind the context: those that took these steps one after the other (all selected
  *                     journeys for the empty context)
- * @param outcomes     the probability of each outcome
+ * @param outcomes     the probability of each outcome; null when the model learned from no journey
  * @param next         the touchpoints customers took next from the context, the most likely to lead to a purchase
  *                     first; empty for the empty context
  */

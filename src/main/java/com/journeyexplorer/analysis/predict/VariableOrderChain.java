@@ -217,6 +217,10 @@ public final class VariableOrderChain {
                 ids[length++] = id;
             }
         }
+        if (counts[ROOT] == 0) {
+            // nothing learned: no outcome is more likely than another, and probabilities of 0 would not sum to 1
+            return new Prediction(unknown, List.of(), 0, null, List.of());
+        }
         double[] probabilities = new double[OUTCOMES];
         int context = contextOf(ids, length, minSupport, probabilities);
         OutcomeProbabilities outcomes = OutcomeProbabilities.of(probabilities);
