@@ -45,7 +45,10 @@ record AttributionAnswer(
     record AttributedLabel(String label, double conversions, double value, Double removalEffect) {
     }
 
-    /** Conversions and value shared out, and the journeys (weights counted) selected. */
+    /**
+     * Conversions and value shared out, and the journeys (weights counted) selected; for Markov, those its chain
+     * counts, open journeys left out.
+     */
     record Totals(long conversions, double value, long journeys) {
     }
 
@@ -67,10 +70,12 @@ record AttributionAnswer(
         SelectedAttribution selection = SelectedAttribution.of(snapshot, selected, settings.model(),
                 settings.labels(snapshot));
         AttributionAccumulator accumulator = selection.accumulator();
-        long journeyCount = selection.journeys();
+        boolean markovModel = accumulator instanceof MarkovAttribution.ChainAccumulator;
+        // the chain leaves open journeys out (they have not ended), so its totals do too: purchases / journeys is then
+        // the chain's conversion probability
+        long journeyCount = markovModel ? selection.journeys() - selection.open() : selection.journeys();
         long purchases = selection.purchases();
         String level = settings.level().name().toLowerCase(Locale.ROOT);
-        boolean markovModel = accumulator instanceof MarkovAttribution.ChainAccumulator;
         if (purchases == 0) {
             return new AttributionAnswer(settings.name().label(), level, markovModel ? settings.order() : null,
                     markovModel ? null : settings.halfLifeIfTimeDecay(),

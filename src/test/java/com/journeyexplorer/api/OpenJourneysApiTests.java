@@ -145,6 +145,12 @@ class OpenJourneysApiTests extends ApiTestSupport {
         assertThat(attributionWithOpen.get("conversionProbability").asDouble())
                 .isEqualTo(attribution.get("conversionProbability").asDouble());
         assertThat(attributionWithOpen.get("labels").toString()).isEqualTo(attribution.get("labels").toString());
+        // so do its totals: purchases / journeys is the chain's conversion probability
+        assertThat(attributionWithOpen.get("totals").get("journeys").asLong()).isEqualTo(5);
+        assertThat(attributionWithOpen.get("totals").get("conversions").asLong()).isEqualTo(2);
+        // a heuristic model has no chain: its totals count every journey selected
+        assertThat(ok("/api/attribution?model=linear&includeOpen=true").get("totals").get("journeys").asLong())
+                .isEqualTo(7);
     }
 
     private static JsonNode start(JsonNode likely) {

@@ -19,8 +19,9 @@ import com.journeyexplorer.journey.Outcome;
  * merged in order: the same attribution, to the last bit, as one pass.
  *
  * @param accumulator the model's accumulator, every selected journey added
+ * @param open        the open journeys among the selected ones, which the Markov chain leaves out
  */
-public record SelectedAttribution(AttributionAccumulator accumulator, long journeys, long purchases) {
+public record SelectedAttribution(AttributionAccumulator accumulator, long journeys, long purchases, long open) {
 
     /** {@code selected} must be safe to call from two threads. */
     public static SelectedAttribution of(JourneySnapshot snapshot, Predicate<Journey> selected,
@@ -46,7 +47,8 @@ public record SelectedAttribution(AttributionAccumulator accumulator, long journ
     /** The two halves' counts: the later one's added to this one's (exact). */
     private SelectedAttribution addAll(SelectedAttribution later) {
         ((AttributionAccumulator.Merging) accumulator).addAll((AttributionAccumulator.Merging) later.accumulator);
-        return new SelectedAttribution(accumulator, journeys + later.journeys, purchases + later.purchases);
+        return new SelectedAttribution(accumulator, journeys + later.journeys, purchases + later.purchases,
+                open + later.open);
     }
 
     /**
@@ -57,16 +59,19 @@ public record SelectedAttribution(AttributionAccumulator accumulator, long journ
             StepEdges edges, Predicate<Journey> selected, int from, int to) {
         long selectedJourneys = 0;
         long purchases = 0;
+        long open = 0;
         for (int position = from; position < to; position++) {
             Journey journey = journeys.get(position);
             if (selected.test(journey)) {
                 selectedJourneys += journey.weight();
                 if (journey.outcome() == Outcome.PURCHASE) {
                     purchases += journey.weight();
+                } else if (journey.outcome() == Outcome.OPEN) {
+                    open += journey.weight();
                 }
                 accumulator.add(journey, edges, position);
             }
         }
-        return new SelectedAttribution(accumulator, selectedJourneys, purchases);
+        return new SelectedAttribution(accumulator, selectedJourneys, purchases, open);
     }
 }
