@@ -3,7 +3,8 @@
 import { count, percent, esc, nodeName } from './format.js';
 import * as tooltip from './tooltip.js';
 
-const SINK_COLOURS = { purchase: '#2f9e44', abandoned: '#adb5bd', diverted: '#e8590c', continues: '#dee2e6' };
+const SINK_COLOURS = { purchase: '#2f9e44', abandoned: '#adb5bd', diverted: '#e8590c', open: '#74c0fc',
+  continues: '#dee2e6' };
 
 export function renderSankey(container, data, competitors) {
   container.innerHTML = '';
@@ -59,5 +60,6 @@ function nodeTip(d, total) {
     <tr><th>bought here</th><td>${count(d.purchased)}</td></tr>
     <tr><th>abandoned here</th><td>${count(d.abandoned)}</td></tr>
     <tr><th>left for a competitor</th><td>${count(d.diverted)}</td></tr>
-    <tr><th>went on</th><td>${count(d.value - d.purchased - d.abandoned - d.diverted)}</td></tr></table>`;
+    <tr><th>still open here</th><td>${count(d.open || 0)}</td></tr>
+    <tr><th>went on</th><td>${count(d.value - d.purchased - d.abandoned - d.diverted - (d.open || 0))}</td></tr></table>`;
 }

@@ -14,8 +14,9 @@ import java.util.function.IntPredicate;
  * first {@code steps} steps. At each step the {@code topPerStep} most frequent labels are kept and the rest merged into
  * {@value #OTHER}. A node is (step, label), a link joins step i to step i + 1, so the diagram is acyclic by
  * construction. For every node, and so for every step:
- * {@code journeys = outgoing links + purchased + abandoned + diverted + beyond}, where the three outcome counts are the
- * paths that end there and {@code beyond} the paths that go on past the last step shown.
+ * {@code journeys = outgoing links + purchased + abandoned + diverted + open + beyond}, where the outcome counts are
+ * the paths that end there ({@code open}: journeys still in progress, selected by {@code includeOpen} or
+ * {@code outcome=open}, which stop there for now) and {@code beyond} the paths that go on past the last step shown.
  *
  * @param nodes    by step, then descending journeys, {@value #OTHER} last in its step
  * @param links    by step, then descending journeys, then labels
@@ -25,10 +26,16 @@ import java.util.function.IntPredicate;
 public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropoffs, long total) {
 
     public static final String OTHER = "(other)";
+    /**
+     * Counters per (step, label): journeys, then the paths ending there by outcome (slot 1 + the outcome's ordinal:
+     * purchased, abandoned, diverted, open), then those going on ({@link #BEYOND}).
+     */
+    private static final int SLOTS = 6;
+    private static final int BEYOND = 5;
 
     /** One (step, label) node; steps count from 0. */
     public record Node(int step, String label, long journeys, long purchased, long abandoned, long diverted,
-            long beyond) {
+            long open, long beyond) {
 
         /** A stable id for diagram formats: {@code step:label}. */
         public String id() {
@@ -41,7 +48,8 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
     }
 
     /** Journeys at a step and how many paths end there, by outcome, or go on past the last step shown. */
-    public record StepDropoff(int step, long journeys, long purchased, long abandoned, long diverted, long beyond) {
+    public record StepDropoff(int step, long journeys, long purchased, long abandoned, long diverted, long open,
+            long beyond) {
     }
 
     public Flows {
@@ -86,10 +94,10 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
         Map<String, long[]> nodeTallies = new HashMap<>();
         for (int i = 0; i < steps; i++) {
             for (int label = 0; label < labels; label++) {
-                if (nodeCounts[i][label * 5] > 0) {
-                    long[] node = nodeTallies.computeIfAbsent(i + "\u0000" + shownAs[i][label], key -> new long[5]);
-                    for (int slot = 0; slot < 5; slot++) {
-                        node[slot] += nodeCounts[i][label * 5 + slot];
+                if (nodeCounts[i][label * SLOTS] > 0) {
+                    long[] node = nodeTallies.computeIfAbsent(i + "\u0000" + shownAs[i][label], key -> new long[SLOTS]);
+                    for (int slot = 0; slot < SLOTS; slot++) {
+                        node[slot] += nodeCounts[i][label * SLOTS + slot];
                     }
                 }
             }
@@ -106,7 +114,7 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
         return assemble(nodeTallies, linkTallies, steps, total);
     }
 
-    /** Per step and label id, the journeys and where their paths end (5 counters); per step, the links to the next. */
+    /** Per step and label id, the journeys and where their paths end ({@link #SLOTS}); per step, the next links. */
     private static final class StepCounts {
 
         /** At most this many link counters per step edge array (8 MB a pass), else the links go to hash tallies. */
@@ -117,7 +125,7 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
         long total;
 
         private StepCounts(int steps, int labels) {
-            nodes = new long[steps][labels * 5];
+            nodes = new long[steps][labels * SLOTS];
             links = new EdgeTallies[steps - 1];
             for (int i = 0; i + 1 < steps; i++) {
                 links[i] = new EdgeTallies(labels, false);
@@ -156,7 +164,7 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
                 int pairs = edges.start(position) - 1;
                 for (int i = 0; i < shown; i++) {
                     int label = path.labels[i];
-                    nodeCounts[i][label * 5] += weight;
+                    nodeCounts[i][label * SLOTS] += weight;
                     if (i == 0) {
                         continue;
                     }
@@ -166,8 +174,8 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
                         linkCounts[i - 1].add(path.labels[i - 1], label, weight);
                     }
                 }
-                int slot = shown < path.length ? 4 : 1 + columns.outcome(position);
-                nodeCounts[shown - 1][path.labels[shown - 1] * 5 + slot] += weight;
+                int slot = shown < path.length ? BEYOND : 1 + columns.outcome(position);
+                nodeCounts[shown - 1][path.labels[shown - 1] * SLOTS + slot] += weight;
             }
             if (linksByEdge != null) {
                 for (int i = 0; i < linksByEdge.length; i++) {
@@ -205,8 +213,8 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
     private static String[] shownLabels(long[] nodeCounts, PathShaper shaper, int topPerStep) {
         Map<String, Long> counts = new HashMap<>();
         for (int label = 0; label < shaper.labelCount(); label++) {
-            if (nodeCounts[label * 5] > 0) {
-                counts.put(shaper.labelName(label), nodeCounts[label * 5]);
+            if (nodeCounts[label * SLOTS] > 0) {
+                counts.put(shaper.labelName(label), nodeCounts[label * SLOTS]);
             }
         }
         Set<String> kept = new HashSet<>();
@@ -224,7 +232,7 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
         List<Node> nodes = new ArrayList<>(nodeTallies.size());
         nodeTallies.forEach((key, t) -> {
             String[] parts = key.split("\u0000", 2);
-            nodes.add(new Node(Integer.parseInt(parts[0]), parts[1], t[0], t[1], t[2], t[3], t[4]));
+            nodes.add(new Node(Integer.parseInt(parts[0]), parts[1], t[0], t[1], t[2], t[3], t[4], t[5]));
         });
         nodes.sort(Comparator.comparingInt(Node::step)
                 .thenComparing(node -> node.label().equals(OTHER))
@@ -237,19 +245,20 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
         });
         links.sort(Comparator.comparingInt(Link::step).thenComparing(Comparator.comparingLong(Link::journeys).reversed())
                 .thenComparing(Link::from).thenComparing(Link::to));
-        long[][] perStep = new long[steps][5];
+        long[][] perStep = new long[steps][SLOTS];
         for (Node node : nodes) {
             long[] sums = perStep[node.step()];
             sums[0] += node.journeys();
             sums[1] += node.purchased();
             sums[2] += node.abandoned();
             sums[3] += node.diverted();
-            sums[4] += node.beyond();
+            sums[4] += node.open();
+            sums[5] += node.beyond();
         }
         List<StepDropoff> dropoffs = new ArrayList<>(steps);
         for (int i = 0; i < steps; i++) {
             long[] sums = perStep[i];
-            dropoffs.add(new StepDropoff(i, sums[0], sums[1], sums[2], sums[3], sums[4]));
+            dropoffs.add(new StepDropoff(i, sums[0], sums[1], sums[2], sums[3], sums[4], sums[5]));
         }
         return new Flows(nodes, links, dropoffs, total);
     }

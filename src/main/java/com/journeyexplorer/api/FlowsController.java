@@ -38,10 +38,11 @@ class FlowsController {
 
     /**
      * A Sankey node: {@code id} is {@code step:label}. {@code journeys} = outgoing link values + purchased + abandoned
-     * + diverted + beyond (paths going on past the last step shown).
+     * + diverted + open (journeys still in progress that stop there for now) + beyond (paths going on past the last
+     * step shown).
      */
     record Node(String id, int step, String label, long journeys, long purchased, long abandoned, long diverted,
-            long beyond) {
+            long open, long beyond) {
     }
 
     /** {@code value} journeys go from node {@code source} (at {@code step}) to node {@code target}. */
@@ -49,7 +50,8 @@ class FlowsController {
     }
 
     /** The totals of one step's nodes; steps no journey reaches are left out. */
-    record StepDropoff(int step, long journeys, long purchased, long abandoned, long diverted, long beyond) {
+    record StepDropoff(int step, long journeys, long purchased, long abandoned, long diverted, long open,
+            long beyond) {
     }
 
     record FlowsAnswer(long total, List<Node> nodes, List<Link> links, List<StepDropoff> dropoff) {
@@ -59,7 +61,8 @@ class FlowsController {
     @Operation(summary = "Sankey flows over the first steps", description = "Nodes are (step, label) with the "
             + "topPerStep most frequent labels per step and the rest merged into '(other)'; links join step i to "
             + "step i + 1. Paths end at the first purchase. Every node's journeys equal its outgoing links plus the "
-            + "paths ending there (purchased, abandoned, diverted) plus those going on (beyond), so each step's "
+            + "paths ending there (purchased, abandoned, diverted, and open: journeys still in progress, with "
+            + "includeOpen or outcome=open) plus those going on (beyond), so each step's "
             + "flows add up to the journeys that reached it.")
     @DeclaredParameters("FLOWS")
     FlowsAnswer flows(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
@@ -70,7 +73,7 @@ class FlowsController {
         List<Node> nodes = new ArrayList<>(flows.nodes().size());
         for (Flows.Node node : flows.nodes()) {
             nodes.add(new Node(node.id(), node.step(), node.label(), node.journeys(), node.purchased(),
-                    node.abandoned(), node.diverted(), node.beyond()));
+                    node.abandoned(), node.diverted(), node.open(), node.beyond()));
         }
         List<Link> links = new ArrayList<>(flows.links().size());
         for (Flows.Link link : flows.links()) {
@@ -81,7 +84,7 @@ class FlowsController {
         for (Flows.StepDropoff step : flows.dropoffs()) {
             if (step.journeys() > 0) {
                 dropoff.add(new StepDropoff(step.step(), step.journeys(), step.purchased(), step.abandoned(),
-                        step.diverted(), step.beyond()));
+                        step.diverted(), step.open(), step.beyond()));
             }
         }
         return new FlowsAnswer(flows.total(), nodes, links, dropoff);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import com.journeyexplorer.analysis.Flows.Link;
 import com.journeyexplorer.analysis.Flows.Node;
 import com.journeyexplorer.analysis.Flows.StepDropoff;
+import com.journeyexplorer.journey.Outcome;
 
 class FlowsTests {
 
@@ -19,14 +20,30 @@ class FlowsTests {
                 PathShaping.touchpoints(), 2, 1);
 
         assertThat(flows.nodes()).containsExactly(
-                new Node(0, "A", 3, 0, 0, 0, 0),
-                new Node(0, Flows.OTHER, 1, 0, 1, 0, 0),
-                new Node(1, "B", 2, 0, 0, 0, 2),
-                new Node(1, Flows.OTHER, 1, 0, 1, 0, 0));
+                new Node(0, "A", 3, 0, 0, 0, 0, 0),
+                new Node(0, Flows.OTHER, 1, 0, 1, 0, 0, 0),
+                new Node(1, "B", 2, 0, 0, 0, 0, 2),
+                new Node(1, Flows.OTHER, 1, 0, 1, 0, 0, 0));
         assertThat(flows.links()).containsExactly(new Link(0, "A", "B", 2), new Link(0, "A", Flows.OTHER, 1));
-        assertThat(flows.dropoffs()).containsExactly(new StepDropoff(0, 4, 0, 1, 0, 0),
-                new StepDropoff(1, 3, 0, 1, 0, 2));
+        assertThat(flows.dropoffs()).containsExactly(new StepDropoff(0, 4, 0, 1, 0, 0, 0),
+                new StepDropoff(1, 3, 0, 1, 0, 0, 2));
         assertThat(flows.nodes().get(2).id()).isEqualTo("1:B");
+    }
+
+    @Test
+    void openJourneysEndAtTheirLastStepAsOpenNotBeyond() {
+        // A>B is made open; A>C and A are abandoned
+        JourneySnapshot snapshot = JourneyFixture.withOpenJourneys(JourneyFixture.snapshot("A>B", "A>C", "A"));
+
+        Flows open = Flows.of(snapshot, JourneySelection.all().withOutcome(Outcome.OPEN), PathShaping.touchpoints(), 3,
+                5);
+        assertThat(open.nodes()).containsExactly(new Node(0, "A", 1, 0, 0, 0, 0, 0),
+                new Node(1, "B", 1, 0, 0, 0, 1, 0));
+        assertThat(open.dropoffs().get(1)).isEqualTo(new StepDropoff(1, 1, 0, 0, 0, 1, 0));
+
+        Flows cut = Flows.of(snapshot, JourneySelection.all().withOutcome(Outcome.OPEN), PathShaping.touchpoints(), 1,
+                5);
+        assertThat(cut.nodes()).containsExactly(new Node(0, "A", 1, 0, 0, 0, 0, 1));
     }
 
     @Test
@@ -45,7 +62,7 @@ class FlowsTests {
             assertThat(flows.dropoffs().get(0).journeys()).isEqualTo(flows.total()).isEqualTo(random.journeyCount());
             for (Node node : flows.nodes()) {
                 long leaving = out.getOrDefault(node.id(), 0L) + node.purchased() + node.abandoned() + node.diverted()
-                        + node.beyond();
+                        + node.open() + node.beyond();
                 assertThat(leaving).as("seed %d node %s", seed, node.id()).isEqualTo(node.journeys());
                 if (node.step() > 0) {
                     assertThat(in.get(node.id())).as("seed %d node %s", seed, node.id()).isEqualTo(node.journeys());
@@ -55,7 +72,8 @@ class FlowsTests {
             for (StepDropoff step : flows.dropoffs()) {
                 long links = flows.links().stream().filter(link -> link.step() == step.step())
                         .mapToLong(Link::journeys).sum();
-                assertThat(links + step.purchased() + step.abandoned() + step.diverted() + step.beyond())
+                assertThat(links + step.purchased() + step.abandoned() + step.diverted() + step.open()
+                        + step.beyond())
                         .isEqualTo(step.journeys());
             }
         }

@@ -152,14 +152,14 @@ final class ObjectPathAnalyses {
             String previous = null;
             for (int i = 0; i < shown; i++) {
                 String label = kept.get(i).contains(path.step(i)) ? path.step(i) : Flows.OTHER;
-                long[] node = nodeTallies.computeIfAbsent(i + "\u0000" + label, key -> new long[5]);
+                long[] node = nodeTallies.computeIfAbsent(i + "\u0000" + label, key -> new long[6]);
                 node[0] += weight;
                 if (previous != null) {
                     linkTallies.computeIfAbsent((i - 1) + "\u0000" + previous + "\u0000" + label,
                             key -> new long[1])[0] += weight;
                 }
                 if (i == shown - 1) {
-                    int slot = shown < path.length() ? 4 : 1 + path.outcome().ordinal();
+                    int slot = shown < path.length() ? 5 : 1 + path.outcome().ordinal();
                     node[slot] += weight;
                 }
                 previous = label;
@@ -168,7 +168,7 @@ final class ObjectPathAnalyses {
         List<Flows.Node> nodes = new ArrayList<>(nodeTallies.size());
         nodeTallies.forEach((key, t) -> {
             String[] parts = key.split("\u0000", 2);
-            nodes.add(new Flows.Node(Integer.parseInt(parts[0]), parts[1], t[0], t[1], t[2], t[3], t[4]));
+            nodes.add(new Flows.Node(Integer.parseInt(parts[0]), parts[1], t[0], t[1], t[2], t[3], t[4], t[5]));
         });
         nodes.sort(Comparator.comparingInt(Flows.Node::step)
                 .thenComparing(node -> node.label().equals(Flows.OTHER))
@@ -182,18 +182,20 @@ final class ObjectPathAnalyses {
         links.sort(Comparator.comparingInt(Flows.Link::step)
                 .thenComparing(Comparator.comparingLong(Flows.Link::journeys).reversed())
                 .thenComparing(Flows.Link::from).thenComparing(Flows.Link::to));
-        long[][] sums = new long[steps][5];
+        long[][] sums = new long[steps][6];
         for (Flows.Node node : nodes) {
             long[] step = sums[node.step()];
             step[0] += node.journeys();
             step[1] += node.purchased();
             step[2] += node.abandoned();
             step[3] += node.diverted();
-            step[4] += node.beyond();
+            step[4] += node.open();
+            step[5] += node.beyond();
         }
         List<Flows.StepDropoff> dropoffs = new ArrayList<>(steps);
         for (int i = 0; i < steps; i++) {
-            dropoffs.add(new Flows.StepDropoff(i, sums[i][0], sums[i][1], sums[i][2], sums[i][3], sums[i][4]));
+            dropoffs.add(new Flows.StepDropoff(i, sums[i][0], sums[i][1], sums[i][2], sums[i][3], sums[i][4],
+                    sums[i][5]));
         }
         return new Flows(nodes, links, dropoffs, total);
     }

@@ -124,6 +124,27 @@ class OpenJourneysApiTests extends ApiTestSupport {
     }
 
     @Test
+    @Order(2)
+    void flowsEndOpenJourneysAtAnOpenEndOfTheirOwn() {
+        // new-o2 stops at Home, new-o1 at Cart: both end there for now, neither goes on past the steps shown
+        Map<String, JsonNode> open = nodes(ok("/api/flows?outcome=open&steps=3"));
+        assertThat(open.get("0:Home").get("open").asLong()).isEqualTo(1);
+        assertThat(open.get("1:Cart").get("open").asLong()).isEqualTo(1);
+        assertThat(open.get("1:Cart").get("beyond").asLong()).isZero();
+        assertThat(open.get("1:Cart").get("abandoned").asLong()).isZero();
+
+        Map<String, JsonNode> all = nodes(ok("/api/flows?includeOpen=true&steps=3"));
+        assertThat(all.get("1:Cart").get("open").asLong()).isEqualTo(1);
+        assertThat(nodes(ok("/api/flows?steps=3")).get("1:Cart").get("open").asLong()).isZero();
+    }
+
+    private static Map<String, JsonNode> nodes(JsonNode flows) {
+        Map<String, JsonNode> nodes = new HashMap<>();
+        flows.get("nodes").forEach(node -> nodes.put(node.get("id").asString(), node));
+        return nodes;
+    }
+
+    @Test
     @Order(3)
     void theMarkovChainNeverAbsorbsOpenJourneysAsAbandonment() {
         JsonNode finished = start(ok("/api/paths/likely?outcome=purchase"));
