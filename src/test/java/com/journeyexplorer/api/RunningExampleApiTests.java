@@ -98,7 +98,7 @@ class RunningExampleApiTests extends ApiTestSupport {
         Map<Integer, Long> perStep = new HashMap<>();
         assertThat(flows.get("nodes")).isNotEmpty().allSatisfy(node -> {
             long ends = node.get("purchased").asLong() + node.get("abandoned").asLong()
-                    + node.get("diverted").asLong() + node.get("beyond").asLong();
+                    + node.get("diverted").asLong() + node.get("open").asLong() + node.get("beyond").asLong();
             assertThat(node.get("journeys").asLong()).as(node.get("id").asString())
                     .isEqualTo(outgoing.getOrDefault(node.get("id").asString(), 0L) + ends);
             perStep.merge(node.get("step").asInt(), node.get("journeys").asLong(), Long::sum);
@@ -108,7 +108,7 @@ class RunningExampleApiTests extends ApiTestSupport {
             long journeys = step.get("journeys").asLong();
             assertThat(journeys).isEqualTo(perStep.get(step.get("step").asInt()));
             assertThat(step.get("purchased").asLong() + step.get("abandoned").asLong()
-                    + step.get("diverted").asLong() + step.get("beyond").asLong()
+                    + step.get("diverted").asLong() + step.get("open").asLong() + step.get("beyond").asLong()
                     + linksLeaving(flows, step.get("step").asInt())).isEqualTo(journeys);
         });
         assertThat(flows.get("dropoff").get(0).get("journeys").asLong()).isEqualTo(6);
