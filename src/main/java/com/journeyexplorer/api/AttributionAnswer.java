@@ -117,7 +117,7 @@ record AttributionAnswer(
         Set<String> labels = new TreeSet<>(remove);
         for (String label : labels) {
             if (!chain.labels().contains(label)) {
-                throw new NotFoundException("label", label);
+                throw new NotFoundException("label", label, "remove", chain.labels());
             }
         }
         return new SetRemoval(List.copyOf(labels), CleanNumbers.probability(chain.removalEffect(labels)),

@@ -73,8 +73,8 @@ class CompareController {
         JourneySnapshot snapshot = request.snapshot();
         String filterA = request.text("a");
         String filterB = request.text("b");
-        JourneyQuery a = side("a", filterA).requireKnownTouchpoints(snapshot);
-        JourneyQuery b = side("b", filterB).requireKnownTouchpoints(snapshot);
+        JourneyQuery a = known("a", side("a", filterA), snapshot);
+        JourneyQuery b = known("b", side("b", filterB), snapshot);
         AttributionSettings settings = AttributionSettings.of(parameters, JourneyQuery.shaping(parameters));
         JourneyQuery.requireLevelData(settings.level(), snapshot);
         double confidence = request.number("confidence");
@@ -114,6 +114,15 @@ class CompareController {
         try {
             return SIDE.readQuery(inner);
         } catch (InvalidParameterException e) {
+            throw e.renamed(side + "." + e.parameter());
+        }
+    }
+
+    /** The side's filters once their touchpoints are known; an unknown one names its parameter as a.startsWith. */
+    private static JourneyQuery known(String side, JourneyQuery query, JourneySnapshot snapshot) {
+        try {
+            return query.requireKnownTouchpoints(snapshot);
+        } catch (NotFoundException e) {
             throw e.renamed(side + "." + e.parameter());
         }
     }

@@ -103,7 +103,8 @@ class FunnelController {
         for (String stage : stages) {
             if (asked && !stage.equalsIgnoreCase("purchase")
                     && snapshot.touchpoints().stream().map(Touchpoint::stage).noneMatch(stage::equalsIgnoreCase)) {
-                throw new NotFoundException("stage", stage);
+                throw new NotFoundException("stage", stage, "stages", snapshot.touchpoints().stream()
+                        .map(Touchpoint::stage).filter(known -> !known.isEmpty()).distinct().sorted().toList());
             }
         }
         return Funnel.of(snapshot, request.selection(), stages, request.integer("top"),
@@ -120,7 +121,7 @@ class FunnelController {
         JourneySnapshot snapshot = request.snapshot();
         for (String step : steps) {
             if (snapshot.touchpoint(step).isEmpty()) {
-                throw new NotFoundException("touchpoint", step);
+                throw new NotFoundException("touchpoint", step, "steps", JourneyQuery.knownTouchpoints(snapshot));
             }
         }
         if (request.has("windowFrom") && !request.has("window")) {

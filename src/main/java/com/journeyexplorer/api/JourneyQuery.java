@@ -159,10 +159,30 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
     public JourneyQuery requireKnownTouchpoints(JourneySnapshot snapshot) {
         List<String> unknown = selection.unknownTouchpoints(snapshot);
         if (!unknown.isEmpty()) {
-            throw new NotFoundException("touchpoint", unknown.get(0));
+            throw new NotFoundException("touchpoint", unknown.get(0), filterNaming(unknown.get(0)),
+                    knownTouchpoints(snapshot));
         }
         requireLevelData(shaping.level(), snapshot);
         return this;
+    }
+
+    /**
+     * The touchpoint names of {@code snapshot}, sorted, to list with an unknown one (the problem shows the first
+     * few; {@code GET /api/touchpoints} lists them all).
+     */
+    static List<String> knownTouchpoints(JourneySnapshot snapshot) {
+        return snapshot.touchpoints().stream().map(Touchpoint::name).sorted().toList();
+    }
+
+    /** The touchpoint filter that names {@code touchpoint}, in the order they are checked. */
+    private String filterNaming(String touchpoint) {
+        if (selection.startsWith().contains(touchpoint)) {
+            return "startsWith";
+        }
+        if (selection.endsWith().contains(touchpoint)) {
+            return "endsWith";
+        }
+        return selection.contains().contains(touchpoint) ? "contains" : "excludes";
     }
 
     /** 422 when the data has no value at all for {@code level} (channel or stage) on any touchpoint. */

@@ -81,6 +81,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail notFound(NotFoundException e) {
         ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
         problem.setProperty(e.kind(), e.name());
+        if (e.parameter() != null) {
+            problem.setProperty("parameter", e.parameter());
+        }
+        if (!e.known().isEmpty()) {
+            problem.setProperty("known", e.known());
+        }
         return problem;
     }
 

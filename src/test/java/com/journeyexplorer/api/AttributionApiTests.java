@@ -258,6 +258,41 @@ class AttributionApiTests extends ApiTestSupport {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("label").asString()).isEqualTo("nowhere");
+        assertThat(response.json().get("parameter").asString()).isEqualTo("remove");
+        assertThat(response.json().get("detail").asString()).contains("parameter 'remove'", "alpha");
+        assertThat(names(response.json().get("known"))).contains("alpha").hasSizeLessThanOrEqualTo(10);
+    }
+
+    @Test
+    @Order(11)
+    void anUnknownNameInAFilterNamesTheParameterItCameFrom() {
+        JsonNode stage = notFound(get("/api/funnel?stages=foo"));
+        assertThat(stage.get("parameter").asString()).isEqualTo("stages");
+        assertThat(stage.get("stage").asString()).isEqualTo("foo");
+        assertThat(names(stage.get("known"))).contains("awareness", "consideration");
+
+        assertThat(notFound(get("/api/funnel?steps=Nowhere")).get("parameter").asString()).isEqualTo("steps");
+        assertThat(notFound(get("/api/paths/top?contains=Nowhere")).get("parameter").asString())
+                .isEqualTo("contains");
+
+        JsonNode side = notFound(get("/api/compare?a=startsWith%3DNowhere&b="));
+        assertThat(side.get("parameter").asString()).isEqualTo("a.startsWith");
+        assertThat(side.get("touchpoint").asString()).isEqualTo("Nowhere");
+        assertThat(side.get("detail").asString()).contains("a.startsWith");
+        assertThat(notFound(get("/api/compare?a=&b=endsWith%3DNowhere")).get("parameter").asString())
+                .isEqualTo("b.endsWith");
+    }
+
+    private static JsonNode notFound(Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        return response.json();
+    }
+
+    private static List<String> names(JsonNode array) {
+        List<String> names = new ArrayList<>();
+        array.forEach(name -> names.add(name.asString()));
+        return names;
     }
 
     @Test
