@@ -92,10 +92,15 @@ public record Trends(PeriodLength length, ZoneId zone, int baselinePeriods, doub
     /**
      * One period {@code [start, end)} (local dates in the zone; the first and last may be cut by the bounds).
      *
-     * @param flagged whether any of its rates is flagged
+     * @param flagged    whether any of its rates is flagged
+     * @param stillOpen  journeys that started in the period and are still open, in all the data whatever the filters:
+     *                   while there are any the period is still settling and is not tested. Its finished journeys lean
+     *                   towards the outcomes that end a journey at once (a purchase or an abandon event), while one
+     *                   that will end on a competitor's page stays open until the horizon passes, so its rates would
+     *                   show changes that the next import takes back
      */
     public record Period(LocalDate start, LocalDate end, long journeys, Rate purchase, Rate abandonment,
-            Rate diversion, boolean flagged) {
+            Rate diversion, boolean flagged, long stillOpen) {
     }
 
     /**
@@ -162,14 +167,30 @@ public record Trends(PeriodLength length, ZoneId zone, int baselinePeriods, doub
         }
         int bins = boundaries.length - 1;
         long[][] counts = scan.count(boundaries);
-        return tested(length, zone, baselinePeriods, confidence, alpha, scan, starts, before, bins, counts, from,
-                selection.to());
+        return tested(length, zone, baselinePeriods, confidence, alpha, scan, starts, before, bins, counts,
+                stillOpen(snapshot, boundaries), from, selection.to());
+    }
+
+    /** The open journeys of the whole snapshot per bin of their start; O(open journeys · log bins). */
+    private static long[] stillOpen(JourneySnapshot snapshot, long[] boundaries) {
+        int bins = boundaries.length - 1;
+        long[] open = new long[bins];
+        List<Journey> journeys = snapshot.journeys();
+        for (int position : snapshot.openPositions()) {
+            Journey journey = journeys.get(position);
+            if (!journey.isTimed() || journey.startedAt() < boundaries[0] || journey.startedAt() >= boundaries[bins]) {
+                continue;
+            }
+            int b = Arrays.binarySearch(boundaries, journey.startedAt());
+            open[b >= 0 ? b : -b - 2] += journey.weight();
+        }
+        return open;
     }
 
     /** Tests the reported periods {@code [before, bins)} against their baselines and assembles the answer. */
     private static Trends tested(PeriodLength length, ZoneId zone, int baselinePeriods, double confidence,
-            double alpha, Scan scan, List<LocalDate> starts, int before, int bins, long[][] counts, Long from,
-            Long to) {
+            double alpha, Scan scan, List<LocalDate> starts, int before, int bins, long[][] counts, long[] stillOpen,
+            Long from, Long to) {
         long[] journeys = counts[0];
         long[][] outcomes = {counts[1], counts[2], counts[3]};
         int firstWithData = 0;
@@ -187,7 +208,8 @@ public record Trends(PeriodLength length, ZoneId zone, int baselinePeriods, doub
         List<Integer> testedBins = new ArrayList<>();
         for (int b = before; b < bins; b++) {
             int baselineStart = b - baselinePeriods;
-            if (baselineStart >= firstWithData && journeys[b] > 0 && cumulative[b] - cumulative[baselineStart] > 0) {
+            if (baselineStart >= firstWithData && journeys[b] > 0 && cumulative[b] - cumulative[baselineStart] > 0
+                    && stillOpen[b] == 0) {
                 testedBins.add(b);
             }
         }
@@ -239,7 +261,8 @@ public record Trends(PeriodLength length, ZoneId zone, int baselinePeriods, doub
             if (b == bins - 1 && to != null && millis(periodEnd, zone) > to) {
                 periodEnd = instantDate(to - 1, zone).plusDays(1);
             }
-            periods.add(new Period(start, periodEnd, journeys[b], rates[0], rates[1], rates[2], flagged));
+            periods.add(new Period(start, periodEnd, journeys[b], rates[0], rates[1], rates[2], flagged,
+                    stillOpen[b]));
         }
         long selected = scan.untimed;
         for (int b = before; b < bins; b++) {

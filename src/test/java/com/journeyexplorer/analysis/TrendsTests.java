@@ -210,6 +210,36 @@ class TrendsTests {
     }
 
     /** Journeys starting at {@code start}: {@code outcomes[0]} purchases, then abandoned and diverted ones. */
+    @Test
+    void aPeriodWithJourneysStillOpenIsSettlingAndNotTested() {
+        List<Journey> journeys = new ArrayList<>();
+        int[][] days = {{2, 4, 4}, {2, 4, 4}, {2, 4, 4}, {2, 8, 0}};
+        for (int d = 0; d < days.length; d++) {
+            add(journeys, JANUARY_1 + d * DAY + 3_600_000L, days[d]);
+        }
+        // Day 3's diverted journeys have not ended yet: still on the competitor's page, open; its finished journeys
+        // are all abandonments and purchases, a drop in diversion that the next import would take back.
+        long day3 = JANUARY_1 + 3 * DAY + 3_600_000L;
+        for (int i = 0; i < 4; i++) {
+            journeys.add(new Journey("open" + i, null, new int[] {0, 1}, new long[] {day3, day3 + 60_000L},
+                    new byte[] {EventType.TOUCHPOINT.code(), EventType.TOUCHPOINT.code()}, null, Outcome.OPEN, -1, 0,
+                    1, "", "", Map.of()));
+        }
+
+        Trends trends = Trends.of(snapshot(journeys), JourneySelection.all(), PeriodLength.DAY, ZoneOffset.UTC, 2,
+                0.95, 0.05, 100);
+
+        Period settling = trends.periods().get(3);
+        assertThat(settling.stillOpen()).isEqualTo(4);
+        assertThat(settling.journeys()).as("finished journeys only, as before").isEqualTo(10);
+        assertThat(settling.diversion().rate()).isZero();
+        assertThat(settling.diversion().pValue()).as("not tested").isNull();
+        assertThat(settling.flagged()).isFalse();
+        assertThat(trends.tested()).isEqualTo(1);
+        assertThat(trends.periods().get(2).stillOpen()).isZero();
+        assertThat(trends.periods().get(2).diversion().pValue()).isNotNull();
+    }
+
     private static void add(List<Journey> journeys, long start, int[] outcomes) {
         for (int o = 0; o < 3; o++) {
             for (int i = 0; i < outcomes[o]; i++) {
