@@ -2,11 +2,8 @@ package com.journeyexplorer.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
@@ -23,10 +20,7 @@ interface RowReader {
 
     /** A strict UTF-8 reader (malformed bytes are errors, not replacement characters) that drops a leading BOM. */
     static Reader utf8(InputStream input) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        PushbackReader reader = new PushbackReader(new InputStreamReader(input, decoder), 1);
+        PushbackReader reader = new PushbackReader(new Utf8Reader(input), 1);
         int first = reader.read();
         if (first != -1 && first != '\uFEFF') {
             reader.unread(first);

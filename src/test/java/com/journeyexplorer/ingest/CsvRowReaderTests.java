@@ -44,6 +44,33 @@ class CsvRowReaderTests {
     }
 
     @Test
+    void bytesThatAreNotUtf8AreReportedAtTheirOwnLine() throws IOException {
+        for (int badRow : new int[] {4, 3_001}) {
+            java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+            csv.writeBytes("journey_id,timestamp,touchpoint\n".getBytes(StandardCharsets.UTF_8));
+            for (int row = 1; row <= ROWS; row++) {
+                csv.writeBytes(("j" + row + "," + row + ",").getBytes(StandardCharsets.UTF_8));
+                // Latin-1 "Café": one byte 0xE9 that UTF-8 cannot start a character with.
+                csv.writeBytes(row == badRow ? new byte[] {'C', 'a', 'f', (byte) 0xE9} : "Cafe".getBytes());
+                csv.write('\n');
+            }
+            List<Long> lines = new ArrayList<>();
+            ErrorCollector errors = new ErrorCollector(100);
+
+            boolean complete = reader().read(new ByteArrayInputStream(csv.toByteArray()), row -> lines.add(row.line()),
+                    errors);
+
+            assertThat(complete).isFalse();
+            assertThat(lines).as("every row before it is read").hasSize(badRow - 1);
+            assertThat(errors.errors()).singleElement().satisfies(error -> {
+                assertThat(error.line()).as("not the header, nor where a block of bytes was decoded ahead")
+                        .isEqualTo(badRow + 1L);
+                assertThat(error.reason()).isEqualTo("is not valid UTF-8 text");
+            });
+        }
+    }
+
+    @Test
     void aMalformedQuoteEndsTheReadingAtItsLine() throws IOException {
         StringBuilder csv = new StringBuilder("journey_id,timestamp,touchpoint\n");
         for (int row = 1; row <= ROWS; row++) {
