@@ -45,9 +45,15 @@ class DropoffController {
     record DropoffAnswer(long total, List<TouchpointExit> touchpoints) {
     }
 
+    /** Journeys a touchpoint needs to rank by its exit rate unless {@code minJourneys} says otherwise. */
+    static final int MIN_JOURNEYS_FOR_RATES = 30;
+
     static final EndpointParameters DROPOFF = EndpointParameters.of(
             QueryParameter.integer("limit", 1, MAX_LIMIT, 20, "How many touchpoints to list, 1.." + MAX_LIMIT),
-            QueryParameter.choice("rankBy", Dropoff.Ranking.class, Dropoff.Ranking.EXITS, "Ranking, most first"))
+            QueryParameter.choice("rankBy", Dropoff.Ranking.class, Dropoff.Ranking.EXITS, "Ranking, most first"),
+            QueryParameter.integer("minJourneys", 1, Integer.MAX_VALUE, null, "Leave out touchpoints fewer "
+                    + "selected journeys visit; default " + MIN_JOURNEYS_FOR_RATES + " with rankBy=exit-rate (a page "
+                    + "one journey saw and left has an exit rate of 1), else 1"))
             .refusingShaping(EndpointParameters.RAW_TOUCHPOINTS);
 
     private final JourneyProjection projection;
@@ -60,13 +66,18 @@ class DropoffController {
     @Operation(summary = "Exits per touchpoint", description = "Per raw touchpoint over whole journeys: journeys "
             + "visiting it, toAbandonment (abandoned journeys ending there), toCompetitors (journeys going from it "
             + "straight to a competitor touchpoint, or ending diverted on it), exits (their sum) and the rates over "
-            + "journeys. Touchpoints no selected journey visits are left out. Path shaping does not apply (400).")
+            + "journeys. Touchpoints no selected journey visits are left out, and those fewer than minJourneys visit. "
+            + "Path shaping does not apply (400).")
     @DeclaredParameters("DROPOFF")
     DropoffAnswer dropoff(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         AnalysisRequest request = DROPOFF.read(parameters, projection);
-        Dropoff ranked = Dropoff.of(request.snapshot(), request.selection(),
-                request.value("rankBy", Dropoff.Ranking.class), request.integer("limit"));
+        Dropoff.Ranking ranking = request.value("rankBy", Dropoff.Ranking.class);
+        Integer given = request.value("minJourneys", Integer.class);
+        int minJourneys = given != null ? given : ranking == Dropoff.Ranking.EXIT_RATE ? MIN_JOURNEYS_FOR_RATES : 1;
+        Dropoff ranked = Dropoff.of(request.snapshot(), request.selection(), ranking, Integer.MAX_VALUE);
         return new DropoffAnswer(ranked.total(), ranked.touchpoints().stream()
+                .filter(touchpoint -> touchpoint.journeys() >= minJourneys)
+                .limit(request.integer("limit"))
                 .map(TouchpointExit::of).toList());
     }
 }

@@ -50,6 +50,22 @@ class RunningExampleApiTests extends ApiTestSupport {
     }
 
     @Test
+    void dropOffByExitRateLeavesOutTouchpointsTooFewJourneysVisitUnlessToldOtherwise() {
+        assertThat(ok("/api/dropoff?rankBy=exit-rate").get("touchpoints")).as("six cases: under 30 journeys each")
+                .isEmpty();
+        JsonNode all = ok("/api/dropoff?rankBy=exit-rate&minJourneys=1&limit=100").get("touchpoints");
+        assertThat(all).isNotEmpty();
+        for (int i = 1; i < all.size(); i++) {
+            assertThat(all.get(i).get("exitRate").asDouble()).isLessThanOrEqualTo(all.get(i - 1).get("exitRate")
+                    .asDouble());
+        }
+        JsonNode busy = ok("/api/dropoff?minJourneys=6&limit=100").get("touchpoints");
+        assertThat(busy).isNotEmpty().allSatisfy(t -> assertThat(t.get("journeys").asLong()).isGreaterThanOrEqualTo(6));
+        assertThat(ok("/api/dropoff?limit=100").get("touchpoints").size()).isEqualTo(all.size());
+        assertThat(get("/api/dropoff?minJourneys=0").status()).isEqualTo(400);
+    }
+
+    @Test
     void topPathsToPurchaseEndAtThePurchaseAndLimitMovesTheRestToOther() {
         JsonNode top = ok("/api/paths/top?outcome=purchase&limit=2");
 
