@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -87,6 +88,28 @@ class GraphReadController {
     @GetMapping("/journeys/{id}")
     JourneyAnswer journey(@PathVariable String id, HttpServletRequest request) {
         KnownParameters.require(request, Set.of(), null);
+        return journey(id);
+    }
+
+    /**
+     * The same by query parameter: an id with {@code ;}, {@code \} or {@code ..} cannot pass in a path, even
+     * percent-encoded, as the servlet container refuses such paths.
+     */
+    @GetMapping("/journeys")
+    JourneyAnswer journeyById(@RequestParam(required = false) String id, HttpServletRequest request) {
+        KnownParameters.require(request, Set.of("id"), null);
+        return journey(requiredId(id, "the journey's id: /api/journeys?id=..."));
+    }
+
+    /** A required {@code id} parameter, or a 400 saying what it names. */
+    static String requiredId(String id, String what) {
+        if (id == null || id.isEmpty()) {
+            throw new InvalidParameterException("id", "is required: " + what);
+        }
+        return id;
+    }
+
+    private JourneyAnswer journey(String id) {
         JourneySnapshot snapshot = projection.current();
         Journey journey = snapshot.journey(id).orElseThrow(() -> new NotFoundException("journey", id));
         List<Step> steps = new ArrayList<>(journey.length());

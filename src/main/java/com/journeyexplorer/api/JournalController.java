@@ -160,6 +160,17 @@ class JournalController {
     ErasureAnswer erase(@PathVariable String id, HttpServletRequest request) {
         // An erasure cannot be undone: an option it does not know (a dry run, say) must not erase.
         KnownParameters.require(request, Set.of(), null);
+        return erase(id);
+    }
+
+    /** The same by query parameter, for a customer id that cannot pass in a path ({@code ;}, {@code \}, {@code ..}). */
+    @DeleteMapping("/customers")
+    ErasureAnswer eraseById(@RequestParam(required = false) String id, HttpServletRequest request) {
+        KnownParameters.require(request, Set.of("id"), null);
+        return erase(GraphReadController.requiredId(id, "the customer's id: DELETE /api/customers?id=..."));
+    }
+
+    private ErasureAnswer erase(String id) {
         ErasureAnswer erased = graph.erase(id, (changes, after, importId) -> new ErasureAnswer(importId,
                 changes.removals().size(),
                 changes.previousVersions().values().stream().mapToLong(j -> (long) j.length() * j.weight()).sum(),

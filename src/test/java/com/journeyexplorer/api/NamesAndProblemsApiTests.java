@@ -52,6 +52,25 @@ class NamesAndProblemsApiTests extends ApiTestSupport {
     }
 
     @Test
+    void idsThatNoPathCanCarryAreReadAndErasedByQueryParameter() {
+        String id = "x;jsessionid=1\\..";
+        Response imported = post("/api/events?openHorizon=0", "text/csv", "journey_id,customer_id,timestamp,touchpoint\n"
+                + "\"" + id + "\",\"" + id + "\",2026-03-05T10:00:00Z,#top\n");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+
+        Response journey = getRaw("/api/journeys?id=" + encode(id));
+        assertThat(journey.status()).as(journey.body()).isEqualTo(200);
+        assertThat(journey.json().get("id").asString()).isEqualTo(id);
+        assertThat(get("/api/journeys").status()).as("the id is required").isEqualTo(400);
+
+        Response erased = send(HttpRequest.newBuilder(uri("/api/customers?id=" + encode(id))).DELETE()
+                .header("X-API-Key", API_KEY).build());
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(erased.json().get("journeysErased").asLong()).isEqualTo(1);
+        assertThat(getRaw("/api/journeys?id=" + encode(id)).status()).isEqualTo(404);
+    }
+
+    @Test
     void namesWithSlashesPercentQuestionMarkHashAndPlusWorkInThePathAndInTheQuery() {
         for (String name : NAMES) {
             Response inPath = getRaw("/api/touchpoints/" + encode(name) + "/neighbourhood?before=1&after=1");
