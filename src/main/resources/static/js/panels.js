@@ -115,7 +115,7 @@ export async function renderAttribution(container, select, params) {
       const total = (model.totals && model.totals.conversions) || model.totalConversions
         || credited.reduce((sum, c) => sum + c.conversions, 0);
       container.innerHTML = `<p class="muted">${count(total)} purchases shared out among the touchpoints on the way to them.</p>
-        <div class="hbars">${credits.map(c => `<div class="hbar"><span class="name" title="${esc(c.label)}">${esc(nodeName(c.label))}</span>
+        <div class="hbars">${credits.map(c => `<div class="hbar${c.competitor ? ' competitor' : ''}"><span class="name" title="${esc(c.label)}${c.competitor ? ': a competitor, credited for journeys that came back from it to buy' : ''}">${esc(nodeName(c.label))}</span>
         <span class="track"><i style="width:${(100 * c.conversions / max).toFixed(1)}%"></i></span>
         <span class="num">${count(c.conversions)}</span><span class="num muted">${percent(total ? c.conversions / total : null)}</span></div>`).join('')}</div>`;
     } catch (error) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.analysis.attribution.Attribution;
 import com.journeyexplorer.analysis.attribution.AttributionAccumulator;
 import com.journeyexplorer.analysis.attribution.AttributionPath;
@@ -16,6 +17,7 @@ import com.journeyexplorer.analysis.attribution.MarkovChain;
 import com.journeyexplorer.analysis.attribution.SelectedAttribution;
 import com.journeyexplorer.export.CleanNumbers;
 import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Touchpoint;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -41,8 +43,12 @@ record AttributionAnswer(
             + "labels is empty for every model. Import purchase events (a type column with 'purchase', or "
             + "purchase=<touchpoint> on import) or widen the filters.";
 
-    /** Credit of one label; {@code removalEffect} = (P - P without it) / P, markov only. */
-    record AttributedLabel(String label, double conversions, double value, Double removalEffect) {
+    /**
+     * Credit of one label; {@code removalEffect} = (P - P without it) / P, markov only; {@code competitor} true when
+     * every touchpoint of the label is a competitor's (absent otherwise): its credit is what journeys that passed
+     * through a rival and came back to buy owe that visit, not revenue of the rival's.
+     */
+    record AttributedLabel(String label, double conversions, double value, Double removalEffect, Boolean competitor) {
     }
 
     /**
@@ -67,8 +73,9 @@ record AttributionAnswer(
      */
     static AttributionAnswer of(JourneySnapshot snapshot, Predicate<Journey> selected, AttributionSettings settings,
             List<String> remove) {
-        SelectedAttribution selection = SelectedAttribution.of(snapshot, selected, settings.model(),
-                settings.labels(snapshot));
+        TouchpointLabels touchpointLabels = settings.labels(snapshot);
+        SelectedAttribution selection = SelectedAttribution.of(snapshot, selected, settings.model(), touchpointLabels);
+        Set<String> competitors = competitorLabels(snapshot, touchpointLabels);
         AttributionAccumulator accumulator = selection.accumulator();
         boolean markovModel = accumulator instanceof MarkovAttribution.ChainAccumulator;
         // the chain leaves open journeys out (they have not ended), so its totals do too: purchases / journeys is then
@@ -87,23 +94,46 @@ record AttributionAnswer(
             Map<String, Double> effects = chain.removalEffects();
             Attribution attribution = MarkovAttribution.attribution(chain, effects);
             return new AttributionAnswer(settings.name().label(), level, settings.order(), null,
-                    settings.collapseRepeats(), labels(attribution, effects),
+                    settings.collapseRepeats(), labels(attribution, effects, competitors),
                     totals(attribution, journeyCount), CleanNumbers.probability(chain.conversionProbability()),
                     removal(chain, remove), null);
         }
         Attribution attribution = accumulator.attribution();
         return new AttributionAnswer(settings.name().label(), level, null, settings.halfLifeIfTimeDecay(), null,
-                labels(attribution, Map.of()), totals(attribution, journeyCount), null, null, null);
+                labels(attribution, Map.of(), competitors), totals(attribution, journeyCount), null, null, null);
     }
 
-    /** The credits, most conversions first (ties by label), each with its removal effect if known. */
-    static List<AttributedLabel> labels(Attribution attribution, Map<String, Double> removalEffects) {
+    /**
+     * The credits, most conversions first (ties by label), each with its removal effect if known and whether it is a
+     * competitor's.
+     */
+    static List<AttributedLabel> labels(Attribution attribution, Map<String, Double> removalEffects,
+            Set<String> competitors) {
         return attribution.credits().stream()
                 .sorted(Comparator.comparingDouble((Attribution.Credit c) -> -c.conversions())
                         .thenComparing(Attribution.Credit::label))
                 .map(c -> new AttributedLabel(c.label(), c.conversions(), c.value(),
-                        CleanNumbers.probability(removalEffects.get(c.label()))))
+                        CleanNumbers.probability(removalEffects.get(c.label())),
+                        competitors.contains(c.label()) ? Boolean.TRUE : null))
                 .toList();
+    }
+
+    /** The labels whose touchpoints are all competitors'; O(touchpoints). */
+    static Set<String> competitorLabels(JourneySnapshot snapshot, TouchpointLabels labels) {
+        boolean[] own = new boolean[labels.count()];
+        boolean[] any = new boolean[labels.count()];
+        for (Touchpoint touchpoint : snapshot.touchpoints()) {
+            int label = labels.labelOf(touchpoint.id());
+            any[label] = true;
+            own[label] |= !touchpoint.isCompetitor();
+        }
+        Set<String> competitors = new java.util.HashSet<>();
+        for (int label = 0; label < any.length; label++) {
+            if (any[label] && !own[label]) {
+                competitors.add(labels.name(label));
+            }
+        }
+        return competitors;
     }
 
     static Totals totals(Attribution attribution, long journeys) {

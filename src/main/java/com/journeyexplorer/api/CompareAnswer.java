@@ -3,6 +3,7 @@ package com.journeyexplorer.api;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import com.journeyexplorer.analysis.attribution.Attribution;
 import com.journeyexplorer.analysis.compare.SegmentComparison;
 import com.journeyexplorer.analysis.experience.ExperienceComparison;
@@ -64,9 +65,10 @@ record CompareAnswer(
     record SideAttribution(String model, String level, List<AttributionAnswer.AttributedLabel> labels,
             long conversions, double value) {
 
-        static SideAttribution of(Attribution attribution, AttributionSettings settings) {
+        static SideAttribution of(Attribution attribution, AttributionSettings settings, Set<String> competitors) {
             return new SideAttribution(settings.name().label(), settings.level().name().toLowerCase(Locale.ROOT),
-                    attribution.totalConversions() == 0 ? List.of() : AttributionAnswer.labels(attribution, Map.of()),
+                    attribution.totalConversions() == 0 ? List.of()
+                            : AttributionAnswer.labels(attribution, Map.of(), competitors),
                     attribution.totalConversions(),
                     attribution.totalValue());
         }
@@ -104,11 +106,13 @@ record CompareAnswer(
         }
     }
 
+    /** @param competitors the attribution labels whose touchpoints are all competitors' */
     static CompareAnswer of(String filterA, String filterB, SegmentComparison.Result result,
-            AttributionSettings settings, double confidence, ExperienceComparison experience) {
+            AttributionSettings settings, Set<String> competitors, double confidence,
+            ExperienceComparison experience) {
         return new CompareAnswer(
-                new Side(filterA, result.journeysA(), SideAttribution.of(result.attributionA(), settings)),
-                new Side(filterB, result.journeysB(), SideAttribution.of(result.attributionB(), settings)),
+                new Side(filterA, result.journeysA(), SideAttribution.of(result.attributionA(), settings, competitors)),
+                new Side(filterB, result.journeysB(), SideAttribution.of(result.attributionB(), settings, competitors)),
                 confidence, result.outcomes().stream().map(OutcomeRate::of).toList(),
                 OutcomeTest.of(result.outcomeTest()), result.variants().stream().map(ShareDifference::of).toList(),
                 result.transitions().stream().map(ShareDifference::of).toList(), Experience.of(experience));

@@ -14,6 +14,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.ResponsesByPosition;
+import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.analysis.compare.SegmentComparison;
 import com.journeyexplorer.analysis.experience.ExperienceComparison;
 import com.journeyexplorer.graph.FeedbackGraph;
@@ -79,11 +80,13 @@ class CompareController {
         JourneyQuery.requireLevelData(settings.level(), snapshot);
         double confidence = request.number("confidence");
         int limit = request.integer("limit");
+        TouchpointLabels labels = settings.labels(snapshot);
         SegmentComparison.Result result = SegmentComparison.compare(snapshot, a.selection(), b.selection(),
-                settings.model(), settings.labels(snapshot), confidence, limit);
+                settings.model(), labels, confidence, limit);
         ExperienceComparison experience = ExperienceComparison.of(snapshot, a.selection(), b.selection(),
                 ResponsesByPosition.of(snapshot, feedback.responses()), confidence);
-        return CompareAnswer.of(filterA, filterB, result, settings, confidence, experience);
+        return CompareAnswer.of(filterA, filterB, result, settings,
+                AttributionAnswer.competitorLabels(snapshot, labels), confidence, experience);
     }
 
     /** The filter query string of a side, stripped; given empty for every journey, never absent. */

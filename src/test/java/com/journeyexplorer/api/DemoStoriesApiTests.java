@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -57,6 +58,20 @@ class DemoStoriesApiTests extends ApiTestSupport {
         }
         assertThat(cut.get("edges")).isNotEmpty();
         assertThat(cut.get("journeys").asLong()).isEqualTo(cutSum).isPositive();
+    }
+
+    @Test
+    void attributionMarksTheCreditOfCompetitorTouchpointsAsACompetitors() {
+        JsonNode byChannel = ok("/api/attribution?model=markov&level=channel").get("labels");
+        Map<String, Boolean> competitor = new java.util.HashMap<>();
+        byChannel.forEach(label -> competitor.put(label.get("label").asString(),
+                label.has("competitor") && label.get("competitor").asBoolean()));
+        assertThat(competitor).containsEntry("competitor", true).containsEntry("website", false);
+        JsonNode byTouchpoint = ok("/api/attribution?model=first").get("labels");
+        byTouchpoint.forEach(label -> assertThat(label.has("competitor"))
+                .as(label.toString()).isEqualTo(label.get("label").asString().startsWith("Competitor")));
+        JsonNode compared = ok("/api/compare?a=segment%3Dtrend%20follower&b=&model=markov&level=channel");
+        assertThat(compared.get("a").get("attribution").get("labels").findValues("competitor")).isNotEmpty();
     }
 
     @Test
