@@ -173,6 +173,11 @@ public class FeedbackImporter {
         return counts;
     }
 
+    /** Whether {@code column} has a value in the row, valid or not (a too-long id is an error of its own). */
+    private static boolean present(InputRow row, String column) {
+        return trimmed(row.get(column)) != null;
+    }
+
     /** The row as a draft, or null (with its errors collected) when a field is wrong. */
     private static Draft parse(InputRow row, FeedbackOptions options, JourneySnapshot snapshot, Set<String> stages,
             TimestampParser timestamps, ErrorCollector errors) {
@@ -192,10 +197,11 @@ public class FeedbackImporter {
                 errors.add(line, options.timestampColumn(), e.getMessage());
             }
         }
-        if (journeyId == null && customerId == null) {
+        boolean idsPresent = present(row, options.journeyColumn()) || present(row, options.customerColumn());
+        if (journeyId == null && customerId == null && !idsPresent) {
             errors.add(line, options.journeyColumn(), "is missing, and so is " + options.customerColumn()
                     + ": a response needs a journey id, or a customer id and a timestamp");
-        } else if (journeyId == null && rawTime == null) {
+        } else if (journeyId == null && customerId != null && rawTime == null) {
             errors.add(line, options.timestampColumn(), "is missing: a response with a customer id but no journey "
                     + "id is joined to that customer's journey at its time");
         }

@@ -145,6 +145,11 @@ class FeedbackApiTests extends ApiTestSupport {
                 + "commentColumn=Comment (columns found: journey_id, touchpoint, score, scale, comment); names match "
                 + "exactly, case included");
 
+        Response longId = post("/api/feedback?scale=csat", "text/csv", "journey_id,score\n" + "j".repeat(1001) + ",4\n");
+        assertThat(longId.status()).isEqualTo(400);
+        assertThat(longId.json().get("errors")).as("one error: too long, not also missing").singleElement()
+                .satisfies(error -> assertThat(error.get("reason").asString()).contains("longer than 1000"));
+
         Response oneIdTwoAnswers = post("/api/feedback", "text/csv", """
                 response_id,journey_id,touchpoint,score,scale
                 resp-1,a1,Ad,1,csat
