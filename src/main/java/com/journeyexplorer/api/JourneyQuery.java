@@ -363,7 +363,10 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
         }
     }
 
-    /** {@code group=Product pages:Product.*} merges every touchpoint whose name matches the regex. */
+    /**
+     * {@code group=Product pages:Product.*} merges every touchpoint whose name matches the regex. Checked here, once
+     * for every endpoint: a blank name, or one with a control character a touchpoint name may not have, is a 400.
+     */
     static List<PathShaping.Group> groups(MultiValueMap<String, String> parameters) {
         List<String> values = parameters.get("group");
         if (values == null) {
@@ -376,9 +379,18 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
                 throw new InvalidParameterException("group", "must be Name:regular-expression, was '"
                         + abbreviate(value) + "'");
             }
+            String name = value.substring(0, colon).strip();
+            if (name.isEmpty()) {
+                throw new InvalidParameterException("group", "must be Name:regular-expression, and a group's name "
+                        + "must not be blank, was '" + abbreviate(value) + "'");
+            }
+            String forbidden = Touchpoint.forbiddenCharacter(name);
+            if (forbidden != null) {
+                throw new InvalidParameterException("group", "has a name with the control character " + forbidden
+                        + " (only tab, line feed and carriage return are allowed, as in touchpoint names)");
+            }
             try {
-                groups.add(new PathShaping.Group(value.substring(0, colon).strip(),
-                        Pattern.compile(value.substring(colon + 1))));
+                groups.add(new PathShaping.Group(name, Pattern.compile(value.substring(colon + 1))));
             } catch (PatternSyntaxException e) {
                 throw new InvalidParameterException("group", "has an invalid regular expression: "
                         + e.getDescription());

@@ -351,18 +351,11 @@ final class EventAccumulator {
     }
 
     /**
-     * The first control character of {@code name} that XML 1.0 cannot hold (U+0000 to U+001F except tab, line feed and
-     * carriage return), as {@code U+0000}, or null when there is none. Names with one could not be written to the
-     * GraphML and GEXF exports, and would reach terminals and logs as escape sequences.
+     * The first control character of {@code name} that XML 1.0 cannot hold, or null ({@link
+     * Touchpoint#forbiddenCharacter}); names with one would also reach terminals and logs as escape sequences.
      */
     static String forbiddenCharacter(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                return String.format(Locale.ROOT, "U+%04X", (int) c);
-            }
-        }
-        return null;
+        return Touchpoint.forbiddenCharacter(name);
     }
 
     private void checkCharacters(long line, String column, String name) {

@@ -1,6 +1,7 @@
 package com.journeyexplorer.journey;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,21 @@ public record Touchpoint(int id, String name, String channel, String stage, Owne
         Objects.requireNonNull(owner, "owner");
         channel = channel == null ? "" : channel;
         stage = stage == null ? "" : stage;
+    }
+
+    /**
+     * The first control character of {@code name} that XML 1.0 cannot hold (U+0000 to U+001F except tab, line feed and
+     * carriage return), as {@code U+0000}, or null when there is none: the rule for every name (touchpoint, channel,
+     * stage, group), since a name with one could not be written to the GraphML and GEXF exports.
+     */
+    public static String forbiddenCharacter(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                return String.format(Locale.ROOT, "U+%04X", (int) c);
+            }
+        }
+        return null;
     }
 
     public boolean isCompetitor() {

@@ -120,6 +120,26 @@ class NamesAndProblemsApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aBlankGroupNameOrOneWithAControlCharacterIsRefusedByEveryEndpointThatGroups() {
+        for (String endpoint : List.of("/api/paths/top", "/api/attribution", "/api/flows", "/api/transitions",
+                "/api/paths/likely", "/api/compare?a=&b=", "/api/summary", "/api/graph",
+                "/api/graph?format=dot", "/api/touchpoints/%23top/neighbourhood")) {
+            String separator = endpoint.contains("?") ? "&" : "?";
+            for (String group : List.of("%20:%23top", "%09:Checkout", "A%1BB:Checkout", "A%00B:Checkout")) {
+                Response refused = getRaw(endpoint + separator + "group=" + group);
+                assertProblem(refused, 400);
+                assertThat(refused.json().get("parameter").asString()).as(endpoint + " " + group).isEqualTo("group");
+            }
+            Response blank = getRaw(endpoint + separator + "group=%20:%23top");
+            assertThat(blank.json().get("detail").asString()).contains("a group's name must not be blank");
+            Response escape = getRaw(endpoint + separator + "group=A%1BB:Checkout");
+            assertThat(escape.json().get("detail").asString()).contains("U+001B");
+            Response lineBreak = getRaw(endpoint + separator + "group=A%0AB:Checkout");
+            assertThat(lineBreak.status()).as(endpoint + ": " + lineBreak.body()).isNotEqualTo(400);
+        }
+    }
+
+    @Test
     void springErrorsAreProblemsWithOurTypes() {
         Response unknownPath = getRaw("/api/nowhere");
         assertProblem(unknownPath, 404);
