@@ -2,6 +2,7 @@ package com.journeyexplorer.export;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.jgrapht.nio.Attribute;
 import org.jgrapht.nio.AttributeType;
@@ -28,8 +29,14 @@ final class Attributes {
     }
 
     static Map<String, Attribute> of(Map<String, Object> values) {
+        return of(values, UnaryOperator.identity());
+    }
+
+    /** As {@link #of(Map)}, with each text value passed through {@code text}, a format's escaping. */
+    static Map<String, Attribute> of(Map<String, Object> values, UnaryOperator<String> text) {
         Map<String, Attribute> attributes = new LinkedHashMap<>();
-        values.forEach((name, value) -> attributes.put(name, attribute(value)));
+        values.forEach((name, value) -> attributes.put(name, value instanceof String string
+                ? DefaultAttribute.createAttribute(text.apply(string)) : attribute(value)));
         return attributes;
     }
 

@@ -13,7 +13,9 @@ import org.jgrapht.nio.dot.DOTExporter;
 /**
  * Graphviz DOT through jgrapht-io's {@link DOTExporter}: a digraph laid out left to right whose nodes and edges carry
  * every attribute, plus drawing hints ({@code color}, {@code penwidth}, {@code shape}) so that {@code dot -Tsvg}
- * gives a readable map. Ids that are not plain DOT identifiers (such as {@code label:Social}) are quoted.
+ * gives a readable map. Ids that are not plain DOT identifiers (such as {@code label:Social}) are quoted. Names may
+ * hold backslashes, quotes, tabs and line breaks, so every quoted string is {@linkplain #text escaped}: Graphviz reads
+ * {@code \"} and a trailing backslash as part of the syntax, and {@code \N} or {@code \l} in a label as escapes.
  */
 public final class DotExporter implements GraphExporter {
 
@@ -46,7 +48,7 @@ public final class DotExporter implements GraphExporter {
             return attributes;
         });
         exporter.setVertexAttributeProvider(node -> {
-            Map<String, Attribute> attributes = Attributes.of(node.attributes());
+            Map<String, Attribute> attributes = Attributes.of(node.attributes(), DotExporter::text);
             attributes.put("shape", DefaultAttribute.createAttribute(
                     node.kind().equals("outcome") || node.kind().equals("start") ? "ellipse" : "box"));
             if (node.isCompetitor()) {
@@ -55,7 +57,7 @@ public final class DotExporter implements GraphExporter {
             return attributes;
         });
         exporter.setEdgeAttributeProvider(link -> {
-            Map<String, Attribute> attributes = Attributes.of(link.attributes());
+            Map<String, Attribute> attributes = Attributes.of(link.attributes(), DotExporter::text);
             attributes.put("penwidth", DefaultAttribute.createAttribute(String.format(Locale.ROOT, "%.2f",
                     0.5 + 7.5 * link.journeys() / maxJourneys)));
             if (link.diversion()) {
@@ -69,11 +71,54 @@ public final class DotExporter implements GraphExporter {
         exporter.exportGraph(graph.graph(), writer);
     }
 
-    /** The id as is when DOT allows it bare, else quoted with inner quotes escaped. */
+    /**
+     * The id as is when DOT allows it bare, else quoted: backslashes and quotes escaped, line feed, carriage return and
+     * tab written as {@code \n}, {@code \r} and {@code \t}, and the other line separators jgrapht-io refuses in a
+     * quoted id (U+0085, U+2028, U+2029) as a backslash, {@code u} and their hex code. A backslash of the name is
+     * doubled, so distinct names keep distinct ids.
+     */
     static String dotId(String id) {
         if (PLAIN_ID.matcher(id).matches()) {
             return id;
         }
-        return "\"" + id.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        StringBuilder quoted = new StringBuilder(id.length() + 2).append('"');
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            switch (c) {
+                case '\\' -> quoted.append("\\\\");
+                case '"' -> quoted.append("\\\"");
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                case '\u0085', '\u2028', '\u2029' -> quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                default -> quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
+    /**
+     * An attribute value as Graphviz should show it, for jgrapht-io to quote (it escapes the quotes): a backslash
+     * doubled, which Graphviz shows as one (so {@code \N} or a trailing backslash stays text), a line break
+     * (LF, CR or CRLF) as DOT's {@code \n}, a tab as a space.
+     */
+    static String text(String value) {
+        StringBuilder text = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\n' -> text.append("\\n");
+                case '\r' -> {
+                    if (i + 1 < value.length() && value.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    text.append("\\n");
+                }
+                case '\t' -> text.append(' ');
+                default -> text.append(c);
+            }
+        }
+        return text.toString();
     }
 }

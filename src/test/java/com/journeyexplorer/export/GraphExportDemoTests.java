@@ -83,4 +83,37 @@ class GraphExportDemoTests extends GraphExportChecks {
         assertThat(channels.get("nodes").toString()).contains("\"id\":\"label:competitor\"");
         assertThat(get("/api/graph?contains=No such page").status()).isEqualTo(404);
     }
+
+    @Test
+    void dotEscapesBackslashesQuotesAndLineBreaksInEveryQuotedString() {
+        String trailingBackslash = get("/api/graph?format=dot&group=Carts%5C:(Cart%7CApp%20cart)").body();
+        assertThat(trailingBackslash).contains("\"label:Carts\\\\\" [ label=\"Carts\\\\\" ");
+
+        String escapes = get("/api/graph?format=dot&group=%22Cart%5CN%5Cl%22:Cart").body();
+        assertThat(escapes).contains("label=\"\\\"Cart\\\\N\\\\l\\\"\" ");
+
+        for (String lineBreak : List.of("%0A", "%0D", "%0D%0A")) {
+            Response split = get("/api/graph?format=dot&group=A" + lineBreak + "B%09C:Cart");
+            assertThat(split.status()).as(lineBreak + ": " + split.body()).isEqualTo(200);
+            String id = "\"label:A" + lineBreak.replace("%0A", "\\n").replace("%0D", "\\r") + "B\\tC\"";
+            assertThat(split.body()).as(lineBreak).contains(id + " [ label=\"A\\nB C\" ")
+                    .doesNotContain("A\nB", "A\rB");
+            assertThat(parse("dot", split.body()).nodes()).containsKey(id.substring(1, id.length() - 1));
+        }
+    }
+
+    @Test
+    void graphvizDrawsNamesWithBackslashesQuotesAndLineBreaks() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(
+                java.nio.file.Path.of("/usr/bin/dot")), "Graphviz is not installed");
+        String dot = get("/api/graph?format=dot&group=Carts%5C:(Cart%7CApp%20cart)&group=%22Home%5CN%22:Home%20page"
+                + "&group=Pro%0D%0Aduct:Product.*").body();
+        Process graphviz = new ProcessBuilder("/usr/bin/dot", "-Tsvg").redirectErrorStream(true).start();
+        try (var in = graphviz.getOutputStream()) {
+            in.write(dot.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String svg = new String(graphviz.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(graphviz.waitFor()).as(svg).isZero();
+        assertThat(svg).contains(">Carts\\</text>", ">&quot;Home\\N&quot;</text>", ">Pro</text>", ">duct</text>");
+    }
 }
