@@ -9,7 +9,8 @@ import org.jgrapht.nio.gexf.GEXFExporter.AttributeCategory;
 
 /**
  * GEXF 1.2 through jgrapht-io's {@link GEXFExporter}, for Gephi: {@code label} is the node's GEXF label, the other
- * attributes are typed {@code <attvalue>}s; an edge's GEXF {@code weight} is its journeys.
+ * attributes are typed {@code <attvalue>}s; an edge's GEXF {@code weight} is its journeys. Ids and text go through
+ * {@link XmlText}, so the file is well-formed whatever the names hold.
  */
 public final class GexfExporter implements GraphExporter {
 
@@ -30,7 +31,8 @@ public final class GexfExporter implements GraphExporter {
 
     @Override
     public void export(ExportGraph graph, Writer writer) {
-        GEXFExporter<ExportNode, ExportLink> exporter = new GEXFExporter<>(ExportNode::id, ExportLink::id);
+        GEXFExporter<ExportNode, ExportLink> exporter = new GEXFExporter<>(node -> XmlText.clean(node.id()),
+                link -> XmlText.clean(link.id()));
         exporter.setCreator("Journey Explorer");
         exporter.setDescription("Customer journey transitions: " + graph.meta().journeys() + " journeys, level "
                 + graph.meta().level());
@@ -42,8 +44,8 @@ public final class GexfExporter implements GraphExporter {
         });
         Attributes.LINK.forEach((name, type) -> exporter.registerAttribute(name, AttributeCategory.EDGE,
                 gexfType(type)));
-        exporter.setVertexAttributeProvider(node -> Attributes.of(node.attributes()));
-        exporter.setEdgeAttributeProvider(link -> Attributes.of(link.attributes()));
+        exporter.setVertexAttributeProvider(node -> Attributes.of(node.attributes(), XmlText::clean));
+        exporter.setEdgeAttributeProvider(link -> Attributes.of(link.attributes(), XmlText::clean));
         exporter.exportGraph(graph.graph(), writer);
     }
 

@@ -8,7 +8,7 @@ import org.jgrapht.nio.graphml.GraphMLExporter.AttributeCategory;
 /**
  * GraphML through jgrapht-io's {@link GraphMLExporter}, for yEd, Gephi, NetworkX and igraph: node ids are the stable
  * ids, every attribute is a typed {@code <key>}. {@code journeys} is declared once for nodes and edges (GraphML keys
- * are shared by name).
+ * are shared by name). Ids and text go through {@link XmlText}, so the file is well-formed whatever the names hold.
  */
 public final class GraphMlExporter implements GraphExporter {
 
@@ -29,8 +29,8 @@ public final class GraphMlExporter implements GraphExporter {
 
     @Override
     public void export(ExportGraph graph, Writer writer) {
-        GraphMLExporter<ExportNode, ExportLink> exporter = new GraphMLExporter<>(ExportNode::id);
-        exporter.setEdgeIdProvider(ExportLink::id);
+        GraphMLExporter<ExportNode, ExportLink> exporter = new GraphMLExporter<>(node -> XmlText.clean(node.id()));
+        exporter.setEdgeIdProvider(link -> XmlText.clean(link.id()));
         exporter.setExportEdgeWeights(false);
         Attributes.NODE.forEach((name, type) -> exporter.registerAttribute(name,
                 Attributes.LINK.containsKey(name) ? AttributeCategory.ALL : AttributeCategory.NODE, type));
@@ -39,8 +39,8 @@ public final class GraphMlExporter implements GraphExporter {
                 exporter.registerAttribute(name, AttributeCategory.EDGE, type);
             }
         });
-        exporter.setVertexAttributeProvider(node -> Attributes.of(node.attributes()));
-        exporter.setEdgeAttributeProvider(link -> Attributes.of(link.attributes()));
+        exporter.setVertexAttributeProvider(node -> Attributes.of(node.attributes(), XmlText::clean));
+        exporter.setEdgeAttributeProvider(link -> Attributes.of(link.attributes(), XmlText::clean));
         exporter.exportGraph(graph.graph(), writer);
     }
 }

@@ -104,4 +104,27 @@ class ExportGraphsTests {
         assertThat(graph.graph().edgeSet()).hasSize(12);
         assertThat(graph.meta().totalLinks()).isGreaterThan(12);
     }
+
+    @Test
+    void graphMlAndGexfStayWellFormedWhenNamesHoldCharactersXmlCannot() throws Exception {
+        JourneySnapshot random = randomSnapshot(5, 300);
+        List<Touchpoint> renamed = new ArrayList<>();
+        for (Touchpoint t : random.touchpoints()) {
+            String odd = List.of("\u001B[31m", "\u0000", "\u000B", "\uFFFE", "\uD800", "\t\n\r").get(t.id() % 6);
+            renamed.add(new Touchpoint(t.id(), t.name() + odd, t.channel() + odd, t.stage() + odd, t.owner()));
+        }
+        JourneySnapshot snapshot = new JourneySnapshot(renamed, random.journeys(), 1);
+        ExportGraph graph = ExportGraphs.of(snapshot, JourneySelection.all(), PathShaping.touchpoints(),
+                new Pruning(1, Pruning.MAX_EDGES_LIMIT), null);
+        for (GraphExporter exporter : List.of(new GraphMlExporter(), new GexfExporter())) {
+            String body = write(exporter, graph);
+            assertThat(body).as(exporter.format()).doesNotContain("&#0;", "&#11;", "&#27;");
+            GraphExportChecks.Parsed parsed = GraphExportChecks.parse(exporter.format(), body);
+            assertThat(parsed.nodes().get("t0").get("label")).as(exporter.format()).isEqualTo("t0\uFFFD[31m");
+            assertThat(parsed.nodes().get("t5").get("label")).as(exporter.format()).isEqualTo("t5\t\n\r");
+            assertThat(parsed.nodes().get("t4").get("channel")).as(exporter.format()).isEqualTo("c0\uFFFD");
+            assertThat(parsed.edges()).as(exporter.format()).hasSize(graph.links().size());
+        }
+        assertThat(XmlText.clean("\uD83D\uDE00 ok")).isEqualTo("\uD83D\uDE00 ok");
+    }
 }

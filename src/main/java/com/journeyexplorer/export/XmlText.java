@@ -1,0 +1,42 @@
+package com.journeyexplorer.export;
+
+/**
+ * Text that XML 1.0 can hold, for the GraphML and GEXF writers. Imports refuse names with control characters, but a
+ * store written before that rule, or a channel or stage set some other way, may still have them; XML 1.0 has no way to
+ * write them (not even as {@code &#27;}), so a writer that passed them on would make a file no parser reads.
+ */
+final class XmlText {
+
+    static final char REPLACEMENT = '\uFFFD';
+
+    private XmlText() {
+    }
+
+    /**
+     * {@code text} with every character outside XML 1.0's {@code Char} production (controls other than tab, line feed
+     * and carriage return, U+FFFE, U+FFFF, unpaired surrogates) replaced by U+FFFD; the same string when there is none.
+     */
+    static String clean(String text) {
+        StringBuilder cleaned = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (cleaned != null) {
+                    cleaned.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            boolean allowed = c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c < 0xD800
+                    || c >= 0xE000 && c < 0xFFFE;
+            if (!allowed && cleaned == null) {
+                cleaned = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (cleaned != null) {
+                cleaned.append(allowed ? c : REPLACEMENT);
+            }
+        }
+        return cleaned == null ? text : cleaned.toString();
+    }
+}
