@@ -40,6 +40,12 @@ class GraphExportController {
 
     static final int MAX_SANKEY_STEPS = 20;
     static final int MAX_TOP_PER_STEP = 50;
+    /**
+     * The links written and the links before pruning, on every format: CSV has no place to say it was cut, and the
+     * others say it only inside the file ({@code meta}, a description, a comment).
+     */
+    static final String LINKS_SHOWN = "Journeys-Links-Shown";
+    static final String LINKS_TOTAL = "Journeys-Links-Total";
 
     static final EndpointParameters GRAPH = EndpointParameters.of(
             QueryParameter.text("format", "The file format").allowing(GraphFormats.names(), GraphFormats.DEFAULT)
@@ -48,10 +54,9 @@ class GraphExportController {
             QueryParameter.integer("maxEdges", 1, Pruning.MAX_EDGES_LIMIT, Pruning.DEFAULT_MAX_EDGES,
                     "Keep at most this many links, the busiest"),
             QueryParameter.integer("steps", 1, MAX_SANKEY_STEPS, 5, "Steps unrolled, 1.." + MAX_SANKEY_STEPS
-                    + " (sankey only)").onlyWhen(GraphExportController::sankey),
+                    + " (sankey only; checked with any format)"),
             QueryParameter.integer("topPerStep", 1, MAX_TOP_PER_STEP, 8, "Labels kept per step, the rest merged "
-                    + "into (other), 1.." + MAX_TOP_PER_STEP + " (sankey only)")
-                    .onlyWhen(GraphExportController::sankey));
+                    + "into (other), 1.." + MAX_TOP_PER_STEP + " (sankey only; checked with any format)"));
 
     private final JourneyProjection projection;
     private final FeedbackGraph feedback;
@@ -87,6 +92,8 @@ class GraphExportController {
             throw new UncheckedIOException(e);
         }
         return ResponseEntity.ok()
+                .header(LINKS_SHOWN, String.valueOf(graph.meta().links()))
+                .header(LINKS_TOTAL, String.valueOf(graph.meta().totalLinks()))
                 .contentType(new MediaType(MediaType.parseMediaType(exporter.mediaType()), StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(exporter.fileName()).build().toString())

@@ -122,15 +122,6 @@ record QueryParameter(String name, String description, String type, Number minim
                 custom);
     }
 
-    /**
-     * Read only when {@code applies} holds for the query string, else null: a parameter of one variant of the
-     * endpoint (e.g. of one export format), which the others ignore as they always did.
-     */
-    QueryParameter onlyWhen(java.util.function.Predicate<MultiValueMap<String, String>> applies) {
-        Reader always = reader;
-        return readWith((parameters, n) -> applies.test(parameters) ? always.read(parameters, n) : null);
-    }
-
     /** {@code attr.<name>} and {@code event.<name>}: a family of names sharing a prefix rather than one name. */
     boolean isPrefix() {
         return name.endsWith(".<name>");

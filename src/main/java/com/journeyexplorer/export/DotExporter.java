@@ -1,5 +1,6 @@
 package com.journeyexplorer.export;
 
+import java.io.IOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -15,7 +16,8 @@ import org.jgrapht.nio.dot.DOTExporter;
  * every attribute, plus drawing hints ({@code color}, {@code penwidth}, {@code shape}) so that {@code dot -Tsvg}
  * gives a readable map. Ids that are not plain DOT identifiers (such as {@code label:Social}) are quoted. Names may
  * hold backslashes, quotes, tabs and line breaks, so every quoted string is {@linkplain #text escaped}: Graphviz reads
- * {@code \"} and a trailing backslash as part of the syntax, and {@code \N} or {@code \l} in a label as escapes.
+ * {@code \"} and a trailing backslash as part of the syntax, and {@code \N} or {@code \l} in a label as escapes. A
+ * first comment line says how far the graph was pruned.
  */
 public final class DotExporter implements GraphExporter {
 
@@ -38,7 +40,7 @@ public final class DotExporter implements GraphExporter {
     }
 
     @Override
-    public void export(ExportGraph graph, Writer writer) {
+    public void export(ExportGraph graph, Writer writer) throws IOException {
         DOTExporter<ExportNode, ExportLink> exporter = new DOTExporter<>(node -> dotId(node.id()));
         long maxJourneys = Math.max(1, graph.links().stream().mapToLong(ExportLink::journeys).max().orElse(1));
         exporter.setGraphIdProvider(() -> "journeys");
@@ -68,6 +70,7 @@ public final class DotExporter implements GraphExporter {
             }
             return attributes;
         });
+        writer.write("// " + graph.meta().describePruning() + "\n");
         exporter.exportGraph(graph.graph(), writer);
     }
 

@@ -27,6 +27,15 @@ public record ExportGraph(Graph<ExportNode, ExportLink> graph, Meta meta, Flows 
      */
     public record Meta(long journeys, String level, boolean collapseRepeats, int nodes, int links, int totalNodes,
             int totalLinks, long minJourneys, int maxEdges, long dataVersion, List<String> stages) {
+
+        /**
+         * How far the graph was pruned, for the file formats without {@code meta} (a GraphML description, a GEXF
+         * one, a DOT comment): {@code 12 of 345 links shown, the busiest (minJourneys=1, maxEdges=12)}.
+         */
+        public String describePruning() {
+            return links + " of " + totalLinks + " links shown, the busiest (minJourneys=" + minJourneys
+                    + ", maxEdges=" + maxEdges + "); " + nodes + " of " + totalNodes + " nodes";
+        }
     }
 
     /** Nodes: start, then by stage, then descending journeys; outcome nodes last. */

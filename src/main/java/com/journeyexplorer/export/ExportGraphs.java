@@ -280,7 +280,8 @@ public final class ExportGraphs {
         Double purchase = null;
         Double abandon = null;
         Double divert = null;
-        if (chain.nodes().contains(name)) {
+        // no journey selected: no probabilities at all, rather than a start that goes nowhere with certainty 0
+        if (chain.nodes().contains(name) && journeys > 0) {
             purchase = chain.probability(name, Outcome.PURCHASE);
             abandon = chain.probability(name, Outcome.ABANDONED);
             divert = chain.probability(name, Outcome.DIVERTED);

@@ -35,7 +35,7 @@ public final class GexfExporter implements GraphExporter {
                 link -> XmlText.clean(link.id()));
         exporter.setCreator("Journey Explorer");
         exporter.setDescription("Customer journey transitions: " + graph.meta().journeys() + " journeys, level "
-                + graph.meta().level());
+                + graph.meta().level() + "; " + graph.meta().describePruning());
         exporter.setParameter(GEXFExporter.Parameter.EXPORT_EDGE_WEIGHTS, true);
         Attributes.NODE.forEach((name, type) -> {
             if (!name.equals("label")) {

@@ -1,5 +1,7 @@
 package com.journeyexplorer.export;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 
 import org.jgrapht.nio.graphml.GraphMLExporter;
@@ -8,7 +10,8 @@ import org.jgrapht.nio.graphml.GraphMLExporter.AttributeCategory;
 /**
  * GraphML through jgrapht-io's {@link GraphMLExporter}, for yEd, Gephi, NetworkX and igraph: node ids are the stable
  * ids, every attribute is a typed {@code <key>}. {@code journeys} is declared once for nodes and edges (GraphML keys
- * are shared by name). Ids and text go through {@link XmlText}, so the file is well-formed whatever the names hold.
+ * are shared by name). The graph's {@code <desc>} says how far it was pruned. Ids and text go through
+ * {@link XmlText}, so the file is well-formed whatever the names hold.
  */
 public final class GraphMlExporter implements GraphExporter {
 
@@ -28,7 +31,7 @@ public final class GraphMlExporter implements GraphExporter {
     }
 
     @Override
-    public void export(ExportGraph graph, Writer writer) {
+    public void export(ExportGraph graph, Writer writer) throws IOException {
         GraphMLExporter<ExportNode, ExportLink> exporter = new GraphMLExporter<>(node -> XmlText.clean(node.id()));
         exporter.setEdgeIdProvider(link -> XmlText.clean(link.id()));
         exporter.setExportEdgeWeights(false);
@@ -41,6 +44,18 @@ public final class GraphMlExporter implements GraphExporter {
         });
         exporter.setVertexAttributeProvider(node -> Attributes.of(node.attributes(), XmlText::clean));
         exporter.setEdgeAttributeProvider(link -> Attributes.of(link.attributes(), XmlText::clean));
-        exporter.exportGraph(graph.graph(), writer);
+        StringWriter body = new StringWriter();
+        exporter.exportGraph(graph.graph(), body);
+        writer.write(withDescription(body.toString(), graph.meta().describePruning()));
+    }
+
+    /**
+     * {@code graphMl} with a {@code <desc>} as the first child of its {@code <graph>}, where GraphML keeps a graph's
+     * description (jgrapht-io writes none). {@code text} holds no markup.
+     */
+    static String withDescription(String graphMl, String text) {
+        int graph = graphMl.indexOf("<graph ");
+        int end = graphMl.indexOf('>', graph) + 1;
+        return graphMl.substring(0, end) + "<desc>" + text + "</desc>" + graphMl.substring(end);
     }
 }

@@ -1,17 +1,23 @@
 package com.journeyexplorer.export;
 
 import java.io.Writer;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * D3 force's node-link JSON: {@code {nodes:[{id,...}], links:[{source,target,...}], meta}} with links naming their
- * nodes by id (use {@code d3.forceLink().id(d => d.id)}).
+ * D3 force's node-link JSON: {@code {directed, multigraph, nodes:[{id,...}], links:[{source,target,...}], meta}} with
+ * links naming their nodes by id (use {@code d3.forceLink().id(d => d.id)}). {@code directed} (always true) and
+ * {@code multigraph} are the node-link convention's keys, so that NetworkX's {@code node_link_graph} loads a directed
+ * graph, and a multigraph when two links join the same nodes in the same direction (a post-purchase link beside one on
+ * the way to purchase, as at {@code level=channel}).
  */
 public final class NodeLinkExporter implements GraphExporter {
 
-    record NodeLink(List<ExportNode> nodes, List<Link> links, ExportGraph.Meta meta) {
+    record NodeLink(boolean directed, boolean multigraph, List<ExportNode> nodes, List<Link> links,
+            ExportGraph.Meta meta) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -41,6 +47,9 @@ public final class NodeLinkExporter implements GraphExporter {
 
     @Override
     public void export(ExportGraph graph, Writer writer) {
-        Json.write(new NodeLink(graph.nodes(), graph.links().stream().map(Link::of).toList(), graph.meta()), writer);
+        List<Link> links = graph.links().stream().map(Link::of).toList();
+        Set<List<String>> ends = new HashSet<>();
+        boolean parallel = !links.stream().allMatch(link -> ends.add(List.of(link.source(), link.target())));
+        Json.write(new NodeLink(true, parallel, graph.nodes(), links, graph.meta()), writer);
     }
 }

@@ -116,4 +116,26 @@ class GraphExportDemoTests extends GraphExportChecks {
         assertThat(graphviz.waitFor()).as(svg).isZero();
         assertThat(svg).contains(">Carts\\</text>", ">&quot;Home\\N&quot;</text>", ">Pro</text>", ">duct</text>");
     }
+
+    @Test
+    void anEmptySelectionLeavesTheStartWithoutOutcomeProbabilities() {
+        JsonNode graph = get("/api/graph?segment=nobody").json();
+        assertThat(graph.get("meta").get("journeys").asLong()).isZero();
+        for (String format : List.of("node-link", "cytoscape", "graphml", "gexf", "dot")) {
+            Map<String, String> start = parse(format, get("/api/graph?segment=nobody&format=" + format).body())
+                    .nodes().get("start");
+            assertThat(start).as(format).containsKey("journeys")
+                    .doesNotContainKeys("purchaseProbability", "abandonProbability", "divertProbability");
+        }
+        JsonNode all = get("/api/graph").json().get("nodes").get(0);
+        assertThat(all.get("id").asString()).isEqualTo("start");
+        assertThat(all.get("purchaseProbability").asDouble()).isBetween(0.01, 0.99);
+    }
+
+    @Test
+    void channelLevelHasParallelLinksSoNodeLinkIsAMultigraph() {
+        JsonNode channels = get("/api/graph?" + ALL_EDGES + "&level=channel").json();
+        assertThat(channels.get("directed").asBoolean()).isTrue();
+        assertThat(channels.get("multigraph").asBoolean()).isTrue();
+    }
 }
