@@ -82,7 +82,8 @@ record CompareAnswer(
             return new OutcomeRate(rate.outcome(), rate.countA(), rate.countB(),
                     Estimates.Rate.of(rate.comparison().rateA(), rate.rateA()),
                     Estimates.Rate.of(rate.comparison().rateB(), rate.rateB()),
-                    Estimates.finite(rate.comparison().lift()), Estimates.Difference.of(rate.comparison()), Estimates.finite(rate.adjustedPValue()));
+                    Estimates.finite(rate.comparison().lift()), Estimates.Difference.of(rate.comparison()),
+                    Estimates.finite(rate.adjustedPValue()));
         }
     }
 

@@ -71,10 +71,10 @@ class FunnelController {
             + "(abandonedAt) and the competitor touchpoints the diverted ones ended on (divertedTo); 422 when no "
             + "touchpoint has a stage. With 'steps', per touchpoint in eventual order (other touchpoints may come "
             + "between): journeys reaching it, shareOfTotal, conversion from the previous step, droppedOut and "
-            + "purchased; with 'window', each step only within that time after the previous one (windowFrom=first: after "
-            + "the first step). Whole journeys, raw touchpoints: path shaping "
-            + "does not apply (400). Where survey responses are about the journeys reaching a stage, the stage "
-            + "carries their count (responses) and mean normalized score (meanScore, 0..1). 404 for an asked stage or step no touchpoint has.")
+            + "purchased; with 'window', each step only within that time after the previous one (windowFrom=first: "
+            + "after the first step). Whole journeys, raw touchpoints: path shaping does not apply (400). Where survey "
+            + "responses are about the journeys reaching a stage, the stage carries their count (responses) and mean "
+            + "normalized score (meanScore, 0..1). 404 for an asked stage or step no touchpoint has.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {Funnel.class,
             StepFunnel.class})))
     @DeclaredParameters("FUNNEL")

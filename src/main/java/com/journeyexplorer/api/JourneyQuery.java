@@ -208,8 +208,9 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
     }
 
     /**
-     * The one value of {@code name}, or null: a parameter that takes one value given twice ({@code segment=a&segment=b})
-     * is a 400 rather than a filter on the first alone, which the caller could not tell from an answer about both.
+     * The one value of {@code name}, or null: a parameter that takes one value given twice
+     * ({@code segment=a&segment=b}) is a 400 rather than a filter on the first alone, which the caller could not tell
+     * from an answer about both.
      */
     static String onlyValue(MultiValueMap<String, String> parameters, String name) {
         List<String> values = parameters.get(name);

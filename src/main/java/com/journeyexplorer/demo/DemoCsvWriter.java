@@ -16,8 +16,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes generated journeys (the {@link DemoStore} or a {@link Clickstream}) as the event CSV the importer reads: RFC 4180 quoting, timestamps as
- * ISO-8601 UTC with milliseconds, values with two decimals on purchases and none elsewhere (a {@code 0} on every other
+ * Writes generated journeys (the {@link DemoStore} or a {@link Clickstream}) as the event CSV the importer reads:
+ * RFC 4180 quoting, timestamps as ISO-8601 UTC with milliseconds, values with two decimals on purchases and none elsewhere (a {@code 0} on every other
  * event would become a journey attribute {@code value=0} of every journey, purchasers included). Streams: memory does
  * not grow with the number of journeys.
  *
@@ -46,7 +46,8 @@ public final class DemoCsvWriter {
      * As {@link #write(JourneyGenerator, int, Path)}, telling {@code journeysDone} the count after each finished
      * journey.
      */
-    public static long write(JourneyGenerator store, int journeys, Path file, IntConsumer journeysDone) throws IOException {
+    public static long write(JourneyGenerator store, int journeys, Path file, IntConsumer journeysDone)
+            throws IOException {
         long[] rows = {0};
         try (Writer out = new BufferedWriter(
                 new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);

@@ -268,7 +268,8 @@ public final class ExportGraphs {
             case "start" -> -1;
             case "outcome" -> 100;
             default -> {
-                int index = node.stage() == null ? -1 : Touchpoint.STAGES.indexOf(node.stage().toLowerCase(Locale.ROOT));
+                int index = node.stage() == null ? -1
+                        : Touchpoint.STAGES.indexOf(node.stage().toLowerCase(Locale.ROOT));
                 yield index < 0 ? Touchpoint.STAGES.size() : index;
             }
         };

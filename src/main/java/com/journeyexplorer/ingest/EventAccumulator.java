@@ -110,7 +110,8 @@ final class EventAccumulator {
             errors.add(line, columns.touchpoint(), "is " + touchpoint.length() + " characters long; the limit is "
                     + MAX_NAME_LENGTH);
         } else if (RESERVED_NAMES.contains(touchpoint)) {
-            errors.add(line, columns.touchpoint(), "'" + touchpoint + "' is reserved for the graph's start and outcome nodes");
+            errors.add(line, columns.touchpoint(), "'" + touchpoint
+                    + "' is reserved for the graph's start and outcome nodes");
         } else {
             checkCharacters(line, columns.touchpoint(), touchpoint);
         }
@@ -221,8 +222,8 @@ final class EventAccumulator {
             implausibleTimestamps++;
             if (implausibleExamples.size() < WARNING_EXAMPLES) {
                 implausibleExamples.add(new ImportWarning.Example(line, columns.timestamp(),
-                        TimestampParser.abbreviate(rawTime.strip()) + " (read as " + java.time.Instant.ofEpochMilli(time)
-                                + ")"));
+                        TimestampParser.abbreviate(rawTime.strip()) + " (read as "
+                                + java.time.Instant.ofEpochMilli(time) + ")"));
             }
         }
         if (purchaseMatch != null) {

@@ -23,8 +23,8 @@ import java.util.List;
  * @param millis          time taken
  */
 public record FeedbackReport(String importId, long rowsRead, long imported, long duplicates,
-        long duplicatesStoredUnmatched, long duplicatesMatchingNow, long matched, long unmatched, long rowsRejected, List<RowError> errors, List<Unmatched> unmatchedRows, long totalResponses,
-        long millis) {
+        long duplicatesStoredUnmatched, long duplicatesMatchingNow, long matched, long unmatched, long rowsRejected,
+        List<RowError> errors, List<Unmatched> unmatchedRows, long totalResponses, long millis) {
 
     public FeedbackReport {
         errors = List.copyOf(errors);

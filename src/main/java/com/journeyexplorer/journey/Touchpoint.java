@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * A place where a customer meets the brand or a competitor. {@code id} is the touchpoint's index in its
- * {@link com.journeyexplorer.analysis.JourneySnapshot}: stable for the life of the data set, so it is also the id used in graph exports.
+ * {@link com.journeyexplorer.analysis.JourneySnapshot}: stable for the life of the data set, so it is also the id used
+ * in graph exports.
  */
 public record Touchpoint(int id, String name, String channel, String stage, Owner owner) {
 

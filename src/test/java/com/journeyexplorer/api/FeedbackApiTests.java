@@ -145,7 +145,8 @@ class FeedbackApiTests extends ApiTestSupport {
                 + "commentColumn=Comment (columns found: journey_id, touchpoint, score, scale, comment); names match "
                 + "exactly, case included");
 
-        Response longId = post("/api/feedback?scale=csat", "text/csv", "journey_id,score\n" + "j".repeat(1001) + ",4\n");
+        Response longId = post("/api/feedback?scale=csat", "text/csv",
+                "journey_id,score\n" + "j".repeat(1001) + ",4\n");
         assertThat(longId.status()).isEqualTo(400);
         assertThat(longId.json().get("errors")).as("one error: too long, not also missing").singleElement()
                 .satisfies(error -> assertThat(error.get("reason").asString()).contains("longer than 1000"));

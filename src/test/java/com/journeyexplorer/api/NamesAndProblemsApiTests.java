@@ -54,8 +54,9 @@ class NamesAndProblemsApiTests extends ApiTestSupport {
     @Test
     void idsThatNoPathCanCarryAreReadAndErasedByQueryParameter() {
         String id = "x;jsessionid=1\\..";
-        Response imported = post("/api/events?openHorizon=0", "text/csv", "journey_id,customer_id,timestamp,touchpoint\n"
-                + "\"" + id + "\",\"" + id + "\",2026-03-05T10:00:00Z,#top\n");
+        Response imported = post("/api/events?openHorizon=0", "text/csv",
+                "journey_id,customer_id,timestamp,touchpoint\n\"" + id + "\",\"" + id
+                        + "\",2026-03-05T10:00:00Z,#top\n");
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
 
         Response journey = getRaw("/api/journeys?id=" + encode(id));

@@ -31,6 +31,7 @@ class DurationTextTests {
         assertThatThrownBy(() -> DurationText.parse("P99999999999D", "7d"))
                 .hasMessageContaining("must be at most 36500d");
         assertThatThrownBy(() -> DurationText.parse("-1d", "7d")).hasMessageContaining("must not be negative");
-        assertThatThrownBy(() -> DurationText.parse("soon", "7d")).hasMessage("must be a duration such as 7d, was 'soon'");
+        assertThatThrownBy(() -> DurationText.parse("soon", "7d"))
+                .hasMessage("must be a duration such as 7d, was 'soon'");
     }
 }

@@ -26,7 +26,9 @@ import com.journeyexplorer.journey.Outcome;
 public final class Backtest {
 
     private static final int OUTCOMES = 3;
-    /** The smallest probability the log loss takes, as scikit-learn's log_loss: a 0 for the actual outcome scores 34.5. */
+    /**
+     * The smallest probability the log loss takes, as scikit-learn's log_loss: a 0 for the actual outcome scores 34.5.
+     */
     private static final double CLIP = 1e-15;
 
     private Backtest() {
