@@ -154,9 +154,10 @@ class ExperienceController {
         boolean positive = overall.positiveShare() > overall.negativeShare();
         String verdict = overall.meanInterval().lower() > 0.5 && positive ? "Yes"
                 : overall.meanInterval().upper() < 0.5 && !positive ? "No" : "Mixed";
-        return String.format(Locale.ROOT, "%s: %.0f%% of %,d answers are positive and %.0f%% negative; the mean "
+        return String.format(Locale.ROOT, "%s: %.0f%% of %,d %s positive and %.0f%% negative; the mean "
                 + "score is %.2f of 1 (%.2f to %.2f at %.0f%% confidence)%s.", verdict,
-                100 * overall.positiveShare(), overall.responses(), 100 * overall.negativeShare(),
+                100 * overall.positiveShare(), overall.responses(),
+                overall.responses() == 1 ? "answer is" : "answers are", 100 * overall.negativeShare(),
                 overall.meanScore(), overall.meanInterval().lower(), overall.meanInterval().upper(), 100 * confidence,
                 overall.nps() == null ? "" : String.format(Locale.ROOT, "; NPS %.0f of %,d NPS answer%s (%.0f to %.0f)",
                         overall.nps().score(), overall.nps().responses(), overall.nps().responses() == 1 ? "" : "s",

@@ -29,14 +29,26 @@ final class KnownParameters {
         require(request, known, null);
     }
 
-    /** As above, with every name the endpoint reads given, and {@code hint} (or null) added to the problem. */
+    /**
+     * As above, with every name the endpoint reads given, and {@code hint} (or null) added to the problem. A parameter
+     * given twice is refused too, unless it is a list ({@link #REPEATABLE}): Spring would bind the values joined with
+     * a comma, so {@code DELETE /api/customers?id=x&id=y} erased a customer named "x,y".
+     */
     static void require(HttpServletRequest request, Set<String> known, String hint) {
-        for (String name : request.getParameterMap().keySet()) {
+        request.getParameterMap().forEach((name, values) -> {
             if (!known.contains(name)) {
                 throw new InvalidParameterException(name, "is not a parameter of this endpoint (known: "
                         + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known)))
                         + (hint == null ? "" : "; " + hint) + ")");
             }
-        }
+            if (values.length > 1 && !REPEATABLE.contains(name)) {
+                throw new InvalidParameterException(name, "takes one value, was given " + values.length + " ('"
+                        + JourneyQuery.abbreviate(values[0]) + "', '" + JourneyQuery.abbreviate(values[1]) + "'"
+                        + (values.length > 2 ? ", ..." : "") + ")");
+            }
+        });
     }
+
+    /** The list parameters of the uploads, each value one whole name: {@code purchase=Pay, now&purchase=Other}. */
+    private static final Set<String> REPEATABLE = Set.of("purchase", "competitor");
 }

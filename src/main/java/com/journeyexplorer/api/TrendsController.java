@@ -44,14 +44,18 @@ class TrendsController {
             List<PeriodAnswer> periods) {
     }
 
-    /** One period {@code [start, end)}, local dates; {@code flagged} when any rate is. */
+    /**
+     * One period {@code [start, end)}, local dates; {@code flagged} when any rate is; {@code stillOpen}: journeys
+     * started in it that are still open, in all the data (a settling period, not tested), absent when none.
+     */
     record PeriodAnswer(String start, String end, long journeys, RateAnswer purchase, RateAnswer abandonment,
-            RateAnswer diversion, boolean flagged) {
+            RateAnswer diversion, boolean flagged, Long stillOpen) {
 
         static PeriodAnswer of(Trends.Period period) {
             return new PeriodAnswer(period.start().toString(), period.end().toString(), period.journeys(),
                     RateAnswer.of(period.purchase()), RateAnswer.of(period.abandonment()),
-                    RateAnswer.of(period.diversion()), period.flagged());
+                    RateAnswer.of(period.diversion()), period.flagged(),
+                    period.stillOpen() == 0 ? null : period.stillOpen());
         }
     }
 

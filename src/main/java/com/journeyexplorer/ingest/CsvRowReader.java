@@ -92,19 +92,19 @@ final class CsvRowReader implements RowReader {
             errors.add(1, null, "the upload is empty: a header row is expected");
             return false;
         }
-        List<String> missing = requiredColumns.stream().filter(column -> !header.contains(column)).toList();
-        if (!missing.isEmpty()) {
-            errors.add(1, String.join(",", missing), "the header has no column " + String.join(", ", missing)
-                    + " (columns found: " + TimestampParser.abbreviate(String.join(", ", header))
-                    + "); name the columns with query parameters such as journeyColumn, or check the delimiter");
-            return false;
-        }
         List<String> misnamed = namedColumns.entrySet().stream().filter(named -> !header.contains(named.getValue()))
                 .map(named -> named.getKey() + "=" + named.getValue()).toList();
         if (!misnamed.isEmpty()) {
             errors.add(1, String.join(",", misnamed.stream().map(m -> m.substring(m.indexOf('=') + 1)).toList()),
                     "the header has no column named by " + String.join(", ", misnamed) + " (columns found: "
                     + TimestampParser.abbreviate(String.join(", ", header)) + "); names match exactly, case included");
+            return false;
+        }
+        List<String> missing = requiredColumns.stream().filter(column -> !header.contains(column)).toList();
+        if (!missing.isEmpty()) {
+            errors.add(1, String.join(",", missing), "the header has no column " + String.join(", ", missing)
+                    + " (columns found: " + TimestampParser.abbreviate(String.join(", ", header))
+                    + "); name the columns with query parameters such as journeyColumn, or check the delimiter");
             return false;
         }
         ColumnIndex index = new ColumnIndex(new HashMap<>(parser.getHeaderMap()));

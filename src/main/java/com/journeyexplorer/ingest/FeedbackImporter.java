@@ -138,39 +138,50 @@ public class FeedbackImporter {
                         unmatchedReasons.get(response.id())));
             }
         }
-        long[] storedUnmatched = storedUnmatched(responses, added.stored());
+        long[] duplicates = storedDuplicates(responses, added.stored());
         return new FeedbackReport(added.importId(), rows[0], added.stored().size(), added.duplicates(),
-                storedUnmatched[0], storedUnmatched[1], matched,
+                duplicates[0], duplicates[1], duplicates[2], matched,
                 added.stored().size() - matched, errors.rejectedRows(), errors.errors(), unmatched, added.total(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
-     * Of the {@code joined} answers that were not {@code stored} (duplicates), how many an earlier import stored
-     * unmatched, and how many of those match a journey now. O(stored answers) when there are duplicates.
+     * Of the {@code joined} answers that were not {@code stored} (duplicates): how many an earlier import stored
+     * unmatched, how many of those match a journey now, and how many carry another answer than the one stored under
+     * their id (a corrected file: the stored answer stays). O(stored answers) when there are duplicates.
      */
-    private long[] storedUnmatched(List<SurveyResponse> joined, List<SurveyResponse> stored) {
+    private long[] storedDuplicates(List<SurveyResponse> joined, List<SurveyResponse> stored) {
         if (joined.size() == stored.size()) {
-            return new long[2];
-        }
-        Set<String> unmatchedIds = new HashSet<>();
-        for (SurveyResponse response : feedback.responses()) {
-            if (!response.isMatched()) {
-                unmatchedIds.add(response.id());
-            }
+            return new long[3];
         }
         Set<String> storedNow = new HashSet<>();
         stored.forEach(response -> storedNow.add(response.id()));
-        Set<String> counted = new HashSet<>();
-        long[] counts = new long[2];
+        Map<String, SurveyResponse> wanted = new HashMap<>();
         for (SurveyResponse response : joined) {
-            if (!storedNow.contains(response.id()) && unmatchedIds.contains(response.id())
-                    && counted.add(response.id())) {
-                counts[0]++;
-                counts[1] += response.isMatched() ? 1 : 0;
+            if (!storedNow.contains(response.id())) {
+                wanted.putIfAbsent(response.id(), response);
             }
         }
+        long[] counts = new long[3];
+        for (SurveyResponse before : feedback.responses()) {
+            SurveyResponse again = wanted.get(before.id());
+            if (again == null) {
+                continue;
+            }
+            if (!before.isMatched()) {
+                counts[0]++;
+                counts[1] += again.isMatched() ? 1 : 0;
+            }
+            counts[2] += sameAnswer(before, again) ? 0 : 1;
+        }
         return counts;
+    }
+
+    /** Whether two answers say the same, wherever each was joined. */
+    private static boolean sameAnswer(SurveyResponse a, SurveyResponse b) {
+        return a.scale() == b.scale() && a.score() == b.score() && a.at() == b.at()
+                && a.comment().equals(b.comment()) && a.touchpoint().equals(b.touchpoint())
+                && a.stage().equals(b.stage());
     }
 
     /** Whether {@code column} has a value in the row, valid or not (a too-long id is an error of its own). */

@@ -14,6 +14,8 @@ import java.util.List;
  *                        join it was stored with, so they stay out of the analyses
  * @param duplicatesMatchingNow of those, the ones a journey matches now (imported since, or a wider {@code window}):
  *                        undoing the import that stored them and importing them again joins them
+ * @param duplicatesWithOtherAnswer of the duplicates, those whose id an earlier import stored with another answer
+ *                        (score, scale, comment, time, touchpoint or stage): the stored answer stays
  * @param matched         of the new responses, those joined to a journey
  * @param unmatched       of the new responses, those no journey matched: stored, listed here, left out of analyses
  * @param rowsRejected    rows skipped because they were bad ({@code onError=skip})
@@ -23,8 +25,9 @@ import java.util.List;
  * @param millis          time taken
  */
 public record FeedbackReport(String importId, long rowsRead, long imported, long duplicates,
-        long duplicatesStoredUnmatched, long duplicatesMatchingNow, long matched, long unmatched, long rowsRejected,
-        List<RowError> errors, List<Unmatched> unmatchedRows, long totalResponses, long millis) {
+        long duplicatesStoredUnmatched, long duplicatesMatchingNow, long duplicatesWithOtherAnswer, long matched,
+        long unmatched, long rowsRejected, List<RowError> errors, List<Unmatched> unmatchedRows, long totalResponses,
+        long millis) {
 
     public FeedbackReport {
         errors = List.copyOf(errors);

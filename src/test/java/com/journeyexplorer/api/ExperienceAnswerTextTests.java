@@ -46,7 +46,7 @@ class ExperienceAnswerTextTests {
                 new Nps(1, 0, 1, -100, new Interval(-100, 100)));
 
         assertThat(ExperienceController.answer(oneDetractor, 350, 2_214, 0.95)).isEqualTo("Mixed: 0% of 1 "
-                + "answers are positive and 100% negative; the mean score is 0.00 of 1 (0.00 to 1.00 at 95% "
+                + "answer is positive and 100% negative; the mean score is 0.00 of 1 (0.00 to 1.00 at 95% "
                 + "confidence); NPS -100 of 1 NPS answer (-100 to 100).");
     }
 }

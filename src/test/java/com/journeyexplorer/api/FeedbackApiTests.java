@@ -208,6 +208,20 @@ class FeedbackApiTests extends ApiTestSupport {
         assertThat(wider.json().get("duplicatesMatchingNow").asLong())
                 .as("'too late' ended 15 days after a2: it keeps its first join, and the report says it would match")
                 .isEqualTo(1);
+        assertThat(wider.json().get("duplicatesWithOtherAnswer").asLong()).isZero();
+
+        Response corrected = post("/api/feedback", "text/csv", """
+                response_id,journey_id,touchpoint,score,scale
+                fixed-1,zz-fixed,,2,csat
+                """);
+        assertThat(corrected.json().get("imported").asLong()).isEqualTo(1);
+        Response correctedAgain = post("/api/feedback", "text/csv", """
+                response_id,journey_id,touchpoint,score,scale
+                fixed-1,zz-fixed,,4,csat
+                """);
+        assertThat(correctedAgain.json().get("imported").asLong()).isZero();
+        assertThat(correctedAgain.json().get("duplicatesWithOtherAnswer").asLong())
+                .as("the stored answer stays, and the report says this one differs").isEqualTo(1);
     }
 
     @Test

@@ -125,6 +125,18 @@ class OpenJourneysApiTests extends ApiTestSupport {
 
     @Test
     @Order(2)
+    void trendsSayWhichPeriodsStillHoldOpenJourneys() {
+        JsonNode periods = ok("/api/trends?interval=month").get("periods");
+        Map<String, JsonNode> byStart = new HashMap<>();
+        periods.forEach(period -> byStart.put(period.get("start").asString(), period));
+
+        assertThat(byStart.get("2026-01-01").has("stillOpen")).isFalse();
+        assertThat(byStart.get("2026-03-01").get("stillOpen").asLong()).as("new-o1 and new-o2").isEqualTo(2);
+        assertThat(byStart.get("2026-03-01").get("diversion").has("pValue")).as("settling: not tested").isFalse();
+    }
+
+    @Test
+    @Order(2)
     void flowsEndOpenJourneysAtAnOpenEndOfTheirOwn() {
         // new-o2 stops at Home, new-o1 at Cart: both end there for now, neither goes on past the steps shown
         Map<String, JsonNode> open = nodes(ok("/api/flows?outcome=open&steps=3"));

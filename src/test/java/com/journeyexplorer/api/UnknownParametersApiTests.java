@@ -64,6 +64,24 @@ class UnknownParametersApiTests extends ApiTestSupport {
     }
 
     @Test
+    void anErasureOrUploadWithAParameterGivenTwiceIsRefusedRatherThanReadJoinedWithAComma() {
+        Response erasure = send(HttpRequest.newBuilder(uri("/api/customers?id=c1&id=c2")).DELETE()
+                .header("X-API-Key", API_KEY).build());
+        assertThat(erasure.status()).as("it erased a customer named 'c1,c2'").isEqualTo(400);
+        assertThat(erasure.json().get("parameter").asString()).isEqualTo("id");
+        assertThat(get("/api/journeys/k1").status()).isEqualTo(200);
+        assertRefused("/api/journeys?id=k1&id=k2", "id");
+
+        Response upload = post("/api/events?sessionGap=1h&sessionGap=2h", "text/csv",
+                "journey_id,timestamp,touchpoint\nk9,2026-01-02T10:00:00Z,Ad\n");
+        assertThat(upload.status()).isEqualTo(400);
+        assertThat(upload.json().get("detail").asString()).contains("takes one value, was given 2 ('1h', '2h')");
+        Response rules = post("/api/events?purchase=Ad&purchase=Home", "text/csv",
+                "journey_id,timestamp,touchpoint\nk9,2026-01-02T10:00:00Z,Ad\n");
+        assertThat(rules.status()).as("outcome rules are lists: " + rules.body()).isEqualTo(200);
+    }
+
+    @Test
     void anErasureWithAnOptionItDoesNotKnowErasesNothing() {
         Response erasure = send(HttpRequest.newBuilder(uri("/api/customers/c1?dryRun=true")).DELETE()
                 .header("X-API-Key", API_KEY).build());
