@@ -41,8 +41,8 @@ class GraphExportController {
     static final int MAX_SANKEY_STEPS = 20;
     static final int MAX_TOP_PER_STEP = 50;
     /**
-     * The links written and the links before pruning, on every format: CSV has no place to say it was cut, and the
-     * others say it only inside the file ({@code meta}, a description, a comment).
+     * The links written and the links before pruning, on every format but the Sankey: CSV has no place to say it was
+     * cut, and the others say it only inside the file ({@code meta}, a description, a comment).
      */
     static final String LINKS_SHOWN = "Journeys-Links-Shown";
     static final String LINKS_TOTAL = "Journeys-Links-Total";
@@ -91,9 +91,14 @@ class GraphExportController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ResponseEntity.ok()
-                .header(LINKS_SHOWN, String.valueOf(graph.meta().links()))
-                .header(LINKS_TOTAL, String.valueOf(graph.meta().totalLinks()))
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (flows == null) {
+            // The Sankey is not the pruned transition graph but the first steps unrolled, cut by steps and
+            // topPerStep: the transition graph's counts would describe another graph than the one sent.
+            answer.header(LINKS_SHOWN, String.valueOf(graph.meta().links()))
+                    .header(LINKS_TOTAL, String.valueOf(graph.meta().totalLinks()));
+        }
+        return answer
                 .contentType(new MediaType(MediaType.parseMediaType(exporter.mediaType()), StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(exporter.fileName()).build().toString())

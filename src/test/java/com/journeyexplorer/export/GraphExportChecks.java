@@ -196,6 +196,11 @@ abstract class GraphExportChecks extends ApiTestSupport {
         for (String format : GraphFormats.names()) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                     + "/api/graph?maxEdges=5&format=" + format)).build(), HttpResponse.BodyHandlers.ofString());
+            if (format.equals("sankey")) {
+                assertThat(response.headers().firstValue("Journeys-Links-Shown"))
+                        .as("the unrolled steps are not the pruned graph the headers count").isEmpty();
+                continue;
+            }
             assertThat(response.headers().firstValue("Journeys-Links-Shown")).as(format)
                     .hasValue(String.valueOf(Math.min(5, all.size())));
             assertThat(response.headers().firstValue("Journeys-Links-Total")).as(format)
