@@ -55,12 +55,16 @@ async function loadKpis() {
   try {
     const stats = await getJson('/api/stats');
     const outcomes = stats.outcomes || {};
-    const total = stats.journeys || 0;
+    const open = outcomes.OPEN || 0;
+    // Rates over finished journeys, as every analysis counts them; the open ones are shown beside the total.
+    const finished = (stats.journeys || 0) - open;
     const kpi = (label, value, cls = '') => `<div class="kpi ${cls}"><dt>${label}</dt><dd>${value}</dd></div>`;
-    box.innerHTML = kpi('journeys', count(total)) + kpi('touchpoints', count(stats.touchpoints))
-      + kpi('purchase', percent(total ? outcomes.PURCHASE / total : null), 'kpi-good')
-      + kpi('abandoned', percent(total ? outcomes.ABANDONED / total : null), 'kpi-muted')
-      + kpi('to competitors', percent(total ? outcomes.DIVERTED / total : null), 'kpi-warn');
+    box.innerHTML = kpi('journeys', count(stats.journeys || 0)
+        + (open ? ` <small class="muted" title="still in progress: left out of the rates">${count(open)} open</small>` : ''))
+      + kpi('touchpoints', count(stats.touchpoints))
+      + kpi('purchase', percent(finished ? (outcomes.PURCHASE || 0) / finished : null), 'kpi-good')
+      + kpi('abandoned', percent(finished ? (outcomes.ABANDONED || 0) / finished : null), 'kpi-muted')
+      + kpi('to competitors', percent(finished ? (outcomes.DIVERTED || 0) / finished : null), 'kpi-warn');
   } catch (error) {
     box.innerHTML = '';
   }

@@ -78,6 +78,18 @@ class ManyTouchpointsPageTests extends ApiTestSupport {
     void showsTheBusiestTransitionsOfThousandsOfTouchpoints() throws IOException {
         assertThat(get("/api/stats").json().get("touchpoints").asInt()).isGreaterThan(2_000);
         browser.open(port, "/");
+        tools.jackson.databind.JsonNode stats = get("/api/stats").json();
+        long open = stats.get("outcomes").get("OPEN").asLong();
+        long finished = stats.get("journeys").asLong() - open;
+        assertThat(open).as("the clickstream's latest journeys are still open").isPositive();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> !d.findElements(
+                By.cssSelector("#kpis .kpi-good dd")).isEmpty());
+        assertThat(browser.driver.findElement(By.cssSelector("#kpis .kpi-good dd")).getText())
+                .as("the purchase rate of finished journeys, as the analyses count it")
+                .isEqualTo(String.format(java.util.Locale.ROOT, "%.0f%%",
+                        100.0 * stats.get("outcomes").get("PURCHASE").asLong() / finished));
+        assertThat(browser.driver.findElement(By.cssSelector("#kpis .kpi")).getText())
+                .contains(String.format(java.util.Locale.ROOT, "%,d open", open));
 
         JsonNode graph = answer("/api/graph?maxEdges=150");
         assertThat(graph.get("meta").get("totalLinks").asInt()).isGreaterThan(150);
