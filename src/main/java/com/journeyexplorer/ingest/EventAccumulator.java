@@ -1,7 +1,5 @@
 package com.journeyexplorer.ingest;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,10 +26,6 @@ final class EventAccumulator {
     static final int MAX_NAME_LENGTH = 500;
     /** Longest value of an extra column (a journey attribute), so that one cell cannot fill the heap. */
     static final int MAX_ATTRIBUTE_LENGTH = 10_000;
-    /** Examples a warning lists. */
-    static final int WARNING_EXAMPLES = 5;
-    /** Timestamps before this are implausible for a customer journey. */
-    static final long PLAUSIBLE_FROM = LocalDate.of(1990, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     private static final Set<String> RESERVED_NAMES = reservedNames();
 
     /** What a column is to the fingerprint of an event: left out (compared on its own), hashed, or an attribute. */
@@ -57,9 +51,7 @@ final class EventAccumulator {
     private int lastDraft = -1;
     private final List<FeedbackImporter.Draft> answers = new ArrayList<>();
     private final OutcomeRuleTally rules;
-    private final long plausibleUntil;
-    private final List<ImportWarning.Example> implausibleExamples = new ArrayList<>();
-    private long implausibleTimestamps;
+    private final ImplausibleTimestamps implausible = new ImplausibleTimestamps();
     /** One instance of each extra-column value, so that a value repeated on many events costs one string. */
     private final Map<String, String> values = new HashMap<>();
     private long acceptedRows;
@@ -81,9 +73,6 @@ final class EventAccumulator {
             touchpointIds.put(touchpoint.name(), touchpoint.id());
         }
         this.rules = new OutcomeRuleTally(options, touchpoints);
-        // After the end of next year.
-        this.plausibleUntil = LocalDate.now(ZoneOffset.UTC).withDayOfYear(1).plusYears(2).atStartOfDay(ZoneOffset.UTC)
-                .toInstant().toEpochMilli();
         ColumnMapping columns = options.mapping();
         for (String column : List.of(columns.journey(), columns.timestamp(), columns.touchpoint(), columns.value(),
                 columns.eventId())) {
@@ -218,14 +207,7 @@ final class EventAccumulator {
                     + "' has more than " + maxJourneyLength + " events, the limit");
             return;
         }
-        if (time < PLAUSIBLE_FROM || time >= plausibleUntil) {
-            implausibleTimestamps++;
-            if (implausibleExamples.size() < WARNING_EXAMPLES) {
-                implausibleExamples.add(new ImportWarning.Example(line, columns.timestamp(),
-                        TimestampParser.abbreviate(rawTime.strip()) + " (read as "
-                                + java.time.Instant.ofEpochMilli(time) + ")"));
-            }
-        }
+        implausible.check(line, columns.timestamp(), rawTime, time);
         if (purchaseMatch != null) {
             purchaseMatch[0]++;
         }
@@ -320,13 +302,7 @@ final class EventAccumulator {
 
     /** Warnings about rows that are valid but look unintended. */
     List<ImportWarning> warnings() {
-        List<ImportWarning> warnings = new ArrayList<>();
-        if (implausibleTimestamps > 0) {
-            warnings.add(new ImportWarning("implausible-timestamp", implausibleTimestamps + " event(s) have a "
-                    + "timestamp before 1990 or after next year; check the timestamp column and timestampFormat "
-                    + "(auto reads numbers below 10^11 as epoch seconds, larger ones as epoch milliseconds)",
-                    implausibleTimestamps, implausibleExamples));
-        }
+        List<ImportWarning> warnings = new ArrayList<>(implausible.warning("event(s)"));
         for (RuleMatches rule : rules.matches()) {
             for (RuleMatches.NameMatches name : rule.names()) {
                 if (name.matchedEvents() == 0) {

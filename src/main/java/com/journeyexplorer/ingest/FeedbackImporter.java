@@ -98,6 +98,7 @@ public class FeedbackImporter {
         TimestampParser timestamps = new TimestampParser(settings.defaultZone(), options.timestampFormat());
         List<Draft> drafts = new ArrayList<>();
         Map<String, Draft> firstOfId = new HashMap<>();
+        ImplausibleTimestamps implausible = new ImplausibleTimestamps();
         long[] rows = new long[1];
         boolean complete;
         try {
@@ -113,6 +114,10 @@ public class FeedbackImporter {
                             + " out to derive ids from the rows' content)");
                 } else if (draft != null) {
                     drafts.add(draft);
+                    if (draft.at() >= 0) {
+                        implausible.check(draft.line(), options.timestampColumn(),
+                                row.get(options.timestampColumn()), draft.at());
+                    }
                 }
             }, errors);
         } catch (IOException e) {
@@ -141,8 +146,8 @@ public class FeedbackImporter {
         long[] duplicates = storedDuplicates(responses, added.stored());
         return new FeedbackReport(added.importId(), rows[0], added.stored().size(), added.duplicates(),
                 duplicates[0], duplicates[1], duplicates[2], matched,
-                added.stored().size() - matched, errors.rejectedRows(), errors.errors(), unmatched, added.total(),
-                (System.nanoTime() - started) / 1_000_000);
+                added.stored().size() - matched, errors.rejectedRows(), errors.errors(), unmatched,
+                implausible.warning("answer(s)"), added.total(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /**

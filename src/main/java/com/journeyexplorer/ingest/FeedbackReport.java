@@ -21,17 +21,19 @@ import java.util.List;
  * @param rowsRejected    rows skipped because they were bad ({@code onError=skip})
  * @param errors          the first rejected rows, with line and field
  * @param unmatchedRows   the first unmatched responses, with line and reason
+ * @param warnings        rows that are valid but look unintended: {@code implausible-timestamp}, as for events
  * @param totalResponses  responses stored after the import
  * @param millis          time taken
  */
 public record FeedbackReport(String importId, long rowsRead, long imported, long duplicates,
         long duplicatesStoredUnmatched, long duplicatesMatchingNow, long duplicatesWithOtherAnswer, long matched,
-        long unmatched, long rowsRejected, List<RowError> errors, List<Unmatched> unmatchedRows, long totalResponses,
-        long millis) {
+        long unmatched, long rowsRejected, List<RowError> errors, List<Unmatched> unmatchedRows,
+        List<ImportWarning> warnings, long totalResponses, long millis) {
 
     public FeedbackReport {
         errors = List.copyOf(errors);
         unmatchedRows = List.copyOf(unmatchedRows);
+        warnings = List.copyOf(warnings);
     }
 
     /** A response no journey matched: its line, its id and why. */

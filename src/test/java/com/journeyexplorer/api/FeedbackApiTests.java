@@ -327,6 +327,23 @@ class FeedbackApiTests extends ApiTestSupport {
         }
     }
 
+    @Test
+    @Order(9)
+    void answersWithImplausibleTimesAreStoredWithAWarningAsEventsAre() {
+        // Epoch seconds read as milliseconds: January 1970, unmatched, and without the warning unnoticed.
+        Response imported = post("/api/feedback?scale=csat&timestampFormat=epoch-millis", "text/csv", """
+                customer_id,timestamp,score,comment
+                c1,1767261600,4,read in 1970
+                """);
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        JsonNode warning = imported.json().get("warnings").get(0);
+        assertThat(warning.get("kind").asString()).isEqualTo("implausible-timestamp");
+        assertThat(warning.get("count").asLong()).isEqualTo(1);
+        assertThat(warning.get("examples").get(0).get("line").asLong()).isEqualTo(2);
+        assertThat(warning.get("examples").get(0).get("value").asString()).contains("1970-01-21");
+    }
+
     private Map<String, String> aboutJourney() {
         Map<String, String> about = new HashMap<>();
         try (var session = driver.session()) {

@@ -1,0 +1,47 @@
+package com.journeyexplorer.ingest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Counts the valid timestamps of an upload that are implausible for a customer journey, before 1990 or after the end
+ * of next year: most often a unit or format mix-up ({@code timestampFormat=epoch-millis} on epoch seconds reads
+ * 1970), which leaves every row valid and the data quietly wrong. One per upload.
+ */
+final class ImplausibleTimestamps {
+
+    /** Timestamps before this are implausible for a customer journey. */
+    static final long PLAUSIBLE_FROM = LocalDate.of(1990, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    /** Examples a warning lists. */
+    static final int EXAMPLES = 5;
+
+    private final long plausibleUntil = LocalDate.now(ZoneOffset.UTC).withDayOfYear(1).plusYears(2)
+            .atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    private final List<ImportWarning.Example> examples = new ArrayList<>();
+    private long count;
+
+    /** Counts {@code time}, read from {@code raw} at {@code line} in {@code field}, if it is implausible. */
+    void check(long line, String field, String raw, long time) {
+        if (time >= PLAUSIBLE_FROM && time < plausibleUntil) {
+            return;
+        }
+        count++;
+        if (examples.size() < EXAMPLES) {
+            examples.add(new ImportWarning.Example(line, field, TimestampParser.abbreviate(raw.strip()) + " (read as "
+                    + Instant.ofEpochMilli(time) + ")"));
+        }
+    }
+
+    /** The warning, or none: {@code rows} names what was counted ("event(s)", "answer(s)"). */
+    List<ImportWarning> warning(String rows) {
+        if (count == 0) {
+            return List.of();
+        }
+        return List.of(new ImportWarning("implausible-timestamp", count + " " + rows + " have a timestamp before "
+                + "1990 or after next year; check the timestamp column and timestampFormat (auto reads numbers below "
+                + "10^11 as epoch seconds, larger ones as epoch milliseconds)", count, examples));
+    }
+}
