@@ -1,10 +1,16 @@
-// Where customers leave for a competitor: own touchpoint -> competitor touchpoint transitions, with the share of
-// everything that leaves the own touchpoint in the same layer (on the way to purchase, or after it): the diversion rate.
-MATCH (own:Touchpoint {owner: 'own'})-[r:TRANSITION]->(rival:Touchpoint {owner: 'competitor'})
-MATCH (own)-[out:TRANSITION {postPurchase: r.postPurchase}]->()
-WITH own, rival, r, sum(out.count) AS leaving
-RETURN own.name AS touchpoint, own.stage AS stage, rival.name AS competitor, r.postPurchase AS postPurchase,
-       r.journeys AS journeys,
-       round(toFloat(r.count) / leaving, 4) AS diversionRate
-ORDER BY journeys DESC
+// Where customers leave for a competitor: per own touchpoint and competitor, the journeys that go from the one
+// straight to the other at least once (whole journeys, after a purchase too) and their share of the journeys visiting
+// the touchpoint, the rate /api/diversions gives (journeys counted by their weight). Worst first.
+MATCH (j:Journey)-[v:VISITED]->(own:Touchpoint {owner: 'own'})
+MATCH (j)-[next:VISITED {index: v.index + 1}]->(rival:Touchpoint {owner: 'competitor'})
+WITH own, rival, collect(DISTINCT j) AS diverted
+CALL (own) {
+  MATCH (visitor:Journey)-[:VISITED]->(own)
+  WITH DISTINCT visitor
+  RETURN sum(visitor.weight) AS visitors
+}
+WITH own, rival, reduce(total = 0, journey IN diverted | total + journey.weight) AS journeys, visitors
+RETURN own.name AS touchpoint, own.stage AS stage, rival.name AS competitor, journeys,
+       round(toFloat(journeys) / visitors, 4) AS rate
+ORDER BY journeys DESC, touchpoint, competitor
 LIMIT 20;

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Runs every file in {@code cypher/} against the database holding the demo store: the schema applies again cleanly,
- * each query for Cypher users answers, the experience query gives the experience endpoint's figures, and the
+ * each query for Cypher users answers, the experience and diversions queries give their endpoints' figures, and the
  * consistency check finds no disagreement between the aggregated TRANSITION counts and the stored step chains.
  */
 @TestPropertySource(properties = {"journeys.demo.load-on-start=true", "journeys.demo.journeys=3000"})
@@ -55,6 +55,29 @@ class CypherFilesTests extends ApiTestSupport {
                 assertThat(rows).as("rows of " + name).isNotEmpty();
             }
         }));
+    }
+
+    @Test
+    void theDiversionsQueryGivesTheJourneysAndRatesOfTheDiversionsEndpoint() throws IOException {
+        String query = StoreSchema.statements(Files.readString(
+                CYPHER.resolve("queries/competitor-diversions.cypher"))).get(0);
+        Map<String, JsonNode> byEdge = new HashMap<>();
+        get("/api/diversions?limit=1000").json().get("diversions").forEach(row -> byEdge.put(
+                row.get("touchpoint").asString() + " -> " + row.get("competitor").asString(), row));
+
+        List<Record> rows;
+        try (Session session = driver.session()) {
+            rows = session.run(query).list();
+        }
+
+        assertThat(rows).hasSizeGreaterThan(5);
+        for (Record row : rows) {
+            String edge = row.get("touchpoint").asString() + " -> " + row.get("competitor").asString();
+            JsonNode api = byEdge.get(edge);
+            assertThat(api).as(edge).isNotNull();
+            assertThat(row.get("journeys").asLong()).as(edge).isEqualTo(api.get("journeys").asLong());
+            assertThat(row.get("rate").asDouble()).as(edge).isCloseTo(api.get("rate").asDouble(), within(0.00005));
+        }
     }
 
     @Test
