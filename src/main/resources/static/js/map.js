@@ -160,27 +160,41 @@ export function renderMap(container, graph, { onSelect }) {
     .on('mousemove', tooltip.move)
     .on('mouseleave', tooltip.hide);
 
-  const nodeSel = root.append('g').attr('class', 'nodes').selectAll('g').data(nodes).join('g')
-    .attr('class', n => `node ${n.kind} ${n.owner === 'competitor' ? 'competitor' : 'own'}`)
+  const nodeClass = n => `${n.kind} ${n.owner === 'competitor' ? 'competitor' : 'own'}`;
+  let nodeSel;
+  const hover = (event, n) => {
+    tooltip.show(event, nodeTip(n, graph));
+    linkSel.classed('dim', l => l.source !== n.id && l.target !== n.id);
+  };
+  const leave = () => { tooltip.hide(); linkSel.classed('dim', false); };
+  const select = (event, n) => {
+    nodeSel.classed('selected', d => d === n);
+    onSelect(n);
+  };
+  nodeSel = root.append('g').attr('class', 'nodes').selectAll('g').data(nodes).join('g')
+    .attr('class', n => `node ${nodeClass(n)}`)
     .attr('data-id', n => n.id).attr('data-label', n => n.label)
     .attr('transform', n => `translate(${n._x},${n._y})`)
     .attr('tabindex', n => (n.kind === 'touchpoint' || n.kind === 'label' ? 0 : null))
-    .on('mouseenter', (event, n) => {
-      tooltip.show(event, nodeTip(n, graph));
-      linkSel.classed('dim', l => l.source !== n.id && l.target !== n.id);
-    })
+    .on('mouseenter', hover)
     .on('mousemove', tooltip.move)
-    .on('mouseleave', () => { tooltip.hide(); linkSel.classed('dim', false); })
-    .on('click', (event, n) => {
-      nodeSel.classed('selected', d => d === n);
-      onSelect(n);
-    })
+    .on('mouseleave', leave)
+    .on('click', select)
     .on('keydown', (event, n) => { if (event.key === 'Enter') onSelect(n); });
   nodeSel.append('rect')
     .attr('width', nodeWidth).attr('height', n => n._h).attr('rx', 3)
     .attr('fill', n => fill(n, graph.meta.stages))
     .attr('data-fill', n => fill(n, graph.meta.stages));
-  const text = nodeSel.append('text')
+  // The names and counts in a layer above every box: a label runs into the next column, where a box drawn after it
+  // would hide it (the busiest nodes' counts were under the purchase stage's boxes).
+  const labelSel = root.append('g').attr('class', 'node-labels').selectAll('g').data(nodes).join('g')
+    .attr('class', n => `node-label ${nodeClass(n)}`)
+    .attr('transform', n => `translate(${n._x},${n._y})`)
+    .on('mouseenter', hover)
+    .on('mousemove', tooltip.move)
+    .on('mouseleave', leave)
+    .on('click', select);
+  const text = labelSel.append('text')
     .attr('x', nodeWidth + 5).attr('y', n => n._h / 2).attr('dy', '0.35em');
   text.append('tspan').attr('class', 'name').text(n => nodeName(n.label));
   text.append('tspan').attr('class', 'figure').attr('dx', 5).text(n => count(n.journeys));

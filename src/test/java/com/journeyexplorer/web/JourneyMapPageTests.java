@@ -48,12 +48,20 @@ class JourneyMapPageTests extends PageTestSupport {
         assertThat(browser.findElements(By.cssSelector("#map text.column-title")).stream()
                 .map(title -> title.getDomProperty("textContent")))
                 .as("columns in the stage order of the answer's meta.stages")
-                .containsSubsequence("start", "awareness", "consideration", "purchase", "loyalty", "advocacy", "outcome");
+                .containsSubsequence("start", "awareness", "consideration", "purchase", "loyalty", "advocacy",
+                        "outcome");
         assertThat(browser.findElements(By.cssSelector("#map path.link"))).hasSize(graph.get("links").size());
         assertThat(browser.findElements(By.cssSelector("#map path.link.diversion"))).hasSize((int) diversions)
                 .isNotEmpty();
         assertThat(browser.findElement(By.cssSelector("#map g.node[data-label='CompetitorA site']"))
                 .getAttribute("class")).contains("competitor");
+        assertThat(browser.findElements(By.cssSelector("#map g.node-labels g.node-label text")))
+                .as("a name for every box")
+                .hasSize(browser.findElements(By.cssSelector("#map g.nodes g.node")).size());
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("const map = "
+                + "document.getElementById('map'); return map.querySelector('g.nodes')"
+                + ".compareDocumentPosition(map.querySelector('g.node-labels')) & Node.DOCUMENT_POSITION_FOLLOWING;"))
+                .as("the names are drawn after every box, so no box of the next column hides one").isNotEqualTo(0L);
         // Own touchpoints are coloured by their stage's place in meta.stages: one colour per stage, none shared.
         java.util.Map<String, String> stageOf = new java.util.HashMap<>();
         graph.get("nodes").forEach(node -> stageOf.put(node.get("label").asString(),
