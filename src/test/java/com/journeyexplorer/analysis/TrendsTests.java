@@ -209,7 +209,6 @@ class TrendsTests {
                 .anyMatch(day -> day.abandonment().change() == Change.UP);
     }
 
-    /** Journeys starting at {@code start}: {@code outcomes[0]} purchases, then abandoned and diverted ones. */
     @Test
     void aPeriodWithJourneysStillOpenIsSettlingAndNotTested() {
         List<Journey> journeys = new ArrayList<>();
@@ -240,6 +239,7 @@ class TrendsTests {
         assertThat(trends.periods().get(2).diversion().pValue()).isNotNull();
     }
 
+    /** Journeys starting at {@code start}: {@code outcomes[0]} purchases, then abandoned and diverted ones. */
     private static void add(List<Journey> journeys, long start, int[] outcomes) {
         for (int o = 0; o < 3; o++) {
             for (int i = 0; i < outcomes[o]; i++) {
