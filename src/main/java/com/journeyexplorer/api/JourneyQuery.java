@@ -218,9 +218,7 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
             return null;
         }
         if (values.size() > 1) {
-            throw new InvalidParameterException(name, "takes one value, was given " + values.size() + " ('"
-                    + abbreviate(values.get(0)) + "', '" + abbreviate(values.get(1)) + "'"
-                    + (values.size() > 2 ? ", ..." : "") + ")");
+            throw InvalidParameterException.givenTwice(name, values);
         }
         return values.get(0);
     }

@@ -1,6 +1,7 @@
 package com.journeyexplorer.api;
 
 import java.lang.reflect.RecordComponent;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -42,9 +43,7 @@ final class KnownParameters {
                         + (hint == null ? "" : "; " + hint) + ")");
             }
             if (values.length > 1 && !REPEATABLE.contains(name)) {
-                throw new InvalidParameterException(name, "takes one value, was given " + values.length + " ('"
-                        + JourneyQuery.abbreviate(values[0]) + "', '" + JourneyQuery.abbreviate(values[1]) + "'"
-                        + (values.length > 2 ? ", ..." : "") + ")");
+                throw InvalidParameterException.givenTwice(name, List.of(values));
             }
         });
     }
