@@ -146,6 +146,26 @@ class JourneyMapPageTests extends PageTestSupport {
         assertThat(generation()).isEqualTo(generation);
     }
 
+    @Test
+    void aMapWiderThanANarrowWindowScrollsToItsOutcomes() {
+        page.open(port, "/", 600);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> fit = (java.util.Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor)
+                browser).executeScript("""
+                        const map = document.getElementById('map');
+                        const box = map.getBoundingClientRect();
+                        const right = Math.max(...[...map.querySelectorAll('g.node-label.outcome text')]
+                            .map(label => label.getBoundingClientRect().right));
+                        return {overflowX: getComputedStyle(map).overflowX, clientWidth: map.clientWidth,
+                            scrollWidth: map.scrollWidth, outcomeRight: right - box.left + map.scrollLeft};
+                        """);
+        assertThat(((Number) fit.get("scrollWidth")).doubleValue()).as("the map is wider than its panel here")
+                .isGreaterThan(((Number) fit.get("clientWidth")).doubleValue());
+        assertThat(fit.get("overflowX")).as("so the panel scrolls sideways").isIn("auto", "scroll");
+        assertThat(((Number) fit.get("outcomeRight")).doubleValue()).as("to the right end of the outcomes' labels")
+                .isLessThanOrEqualTo(((Number) fit.get("scrollWidth")).doubleValue());
+    }
+
     private void open() {
         page.open(port, "/");
     }

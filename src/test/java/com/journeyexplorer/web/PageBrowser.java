@@ -65,7 +65,12 @@ final class PageBrowser implements AutoCloseable {
 
     /** Opens {@code pathAndQuery} of the app and waits for the first complete drawing. */
     void open(int port, String pathAndQuery) {
-        driver.manage().window().setSize(new Dimension(WIDTH, 1800));
+        open(port, pathAndQuery, WIDTH);
+    }
+
+    /** Opens {@code pathAndQuery} in a window {@code width} pixels wide and waits for the first complete drawing. */
+    void open(int port, String pathAndQuery, int width) {
+        driver.manage().window().setSize(new Dimension(width, 1800));
         driver.get("http://localhost:" + port + pathAndQuery);
         waitForGeneration(1);
     }
