@@ -65,7 +65,7 @@ class EventsController {
             throws IOException {
         KnownParameters.require(request, ImportParameters.class);
         ImportParameters given = parameters.withRules(request.getParameterValues("purchase"),
-                request.getParameterValues("competitor"));
+                request.getParameterValues("competitor"), request.getParameterValues("frustration"));
         var options = given.toOptions(settings.sessionGap());
         long limit = settings.maxUploadSize().toBytes();
         EventUploads uploads = EventUploads.of(request, given, contentType, contentEncoding, limit);

@@ -43,7 +43,7 @@ class ImportPreviewController {
             throws IOException {
         KnownParameters.require(request, ImportParameters.class, "rows");
         ImportParameters given = parameters.withRules(request.getParameterValues("purchase"),
-                request.getParameterValues("competitor"));
+                request.getParameterValues("competitor"), request.getParameterValues("frustration"));
         // Checked before the body is opened, so that a bad parameter is answered as the import answers it.
         given.toOptions(settings.sessionGap());
         Upload upload = EventUploads.open(request, given, contentType, contentEncoding,

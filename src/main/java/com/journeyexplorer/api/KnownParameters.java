@@ -49,5 +49,5 @@ final class KnownParameters {
     }
 
     /** The list parameters of the uploads, each value one whole name: {@code purchase=Pay, now&purchase=Other}. */
-    private static final Set<String> REPEATABLE = Set.of("purchase", "competitor");
+    private static final Set<String> REPEATABLE = Set.of("purchase", "competitor", "frustration");
 }

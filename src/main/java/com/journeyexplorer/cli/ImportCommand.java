@@ -68,6 +68,8 @@ public final class ImportCommand {
               --purchase=A,B               touchpoints whose events are purchases; quote a name with a comma
                                            ("Pay, now",B) or repeat the option (--purchase=A --purchase=B)
               --competitor=LIST|REGEX      competitor touchpoints (a list like --purchase, or a regex)
+              --frustration=A,B            touchpoints whose events are frustration signals (a rage click, an
+                                           error event) at the page visited just before (a list like --purchase)
               --timestampFormat=FORMAT     auto (default: ISO-8601, epoch seconds below 10^11, else epoch
                                            milliseconds), iso, epoch-seconds, epoch-millis, or a pattern such
                                            as 'dd/MM/yyyy HH:mm:ss'
@@ -85,7 +87,7 @@ public final class ImportCommand {
     private static final List<String> EVENT_PARAMETERS = List.of("journeyColumn", "timestampColumn",
             "touchpointColumn", "channelColumn", "stageColumn", "customerColumn", "ownerColumn", "typeColumn",
             "valueColumn", "segmentColumn", "deviceColumn", "eventIdColumn", "scoreColumn", "scaleColumn",
-            "commentColumn", "scale", "purchase", "competitor", "onError",
+            "commentColumn", "scale", "purchase", "competitor", "frustration", "onError",
             "delimiter", "sessionGap", "timestampFormat", "decimal", "sessionize", "openHorizon");
     private static final List<String> AGGREGATED_PARAMETERS = List.of("pathColumn", "conversionsColumn",
             "nullsColumn", "separator", "source", "conversionTouchpoint");
@@ -237,7 +239,8 @@ public final class ImportCommand {
                 repeated.get("purchase"),
                 repeated.get("competitor"), options.get("onError"), options.get("delimiter"),
                 options.get("sessionGap"), options.get("timestampFormat"), options.get("decimal"),
-                options.get("sessionize"), options.get("format"), options.get("openHorizon"));
+                options.get("sessionize"), options.get("format"), options.get("openHorizon"),
+                repeated.get("frustration"));
         return parameters.toOptions(properties.ingest().sessionGap());
     }
 

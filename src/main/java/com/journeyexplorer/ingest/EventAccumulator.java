@@ -1,6 +1,7 @@
 package com.journeyexplorer.ingest;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,6 +47,8 @@ final class EventAccumulator {
     private final List<Touchpoint> touchpoints;
     private final Map<String, Integer> touchpointIds = new HashMap<>();
     private final Set<Integer> changedTouchpoints = new LinkedHashSet<>();
+    /** The touchpoints the {@code frustration} rule names, by id. */
+    private final BitSet frustrationSignals = new BitSet();
     private DraftStore drafts = new DraftStore();
     /** The draft of the previous accepted row: the rows of a journey mostly come together, and skip the look-up. */
     private int lastDraft = -1;
@@ -156,6 +159,12 @@ final class EventAccumulator {
         if (purchaseMatch != null) {
             type = EventType.PURCHASE;
         }
+        // A signal of the page the customer was on, moved there once the journey's events are in time order.
+        long[] frustrationMatch = touchpoint == null || (type != EventType.TOUCHPOINT
+                && type != EventType.FRUSTRATION) ? null : rules.frustrationCounter(touchpoint);
+        if (frustrationMatch != null) {
+            type = EventType.FRUSTRATION;
+        }
 
         Owner owner = null;
         String rawOwner = trimmed(row.get(columns.owner()));
@@ -211,10 +220,16 @@ final class EventAccumulator {
         if (purchaseMatch != null) {
             purchaseMatch[0]++;
         }
+        if (frustrationMatch != null) {
+            frustrationMatch[0]++;
+        }
         if (competitorRule) {
             rules.countCompetitor(touchpoint);
         }
         int step = touchpointId(touchpoint, channel, stage, owner);
+        if (frustrationMatch != null) {
+            frustrationSignals.set(step);
+        }
         // Revenue is the value of purchase events; the value on any other event is not revenue.
         double revenue = type == EventType.PURCHASE ? value : 0;
         drafts.add(draft, step, time, type.code(), revenue, eventId,
@@ -399,6 +414,14 @@ final class EventAccumulator {
 
     List<Touchpoint> touchpoints() {
         return touchpoints;
+    }
+
+    /**
+     * The touchpoints the {@code frustration} rule named in this upload, by id: their events are frustration signals
+     * of the page the customer was on, moved to the touchpoint of the event before them in time.
+     */
+    BitSet frustrationSignals() {
+        return frustrationSignals;
     }
 
     /** Touchpoints that are new or got attributes from this upload. */

@@ -145,6 +145,9 @@ public class EventPreviewer {
         String rawType = trimmed(row.get(columns.type()));
         String type = options.purchases().contains(touchpoint) ? "purchase"
                 : rawType == null ? "touchpoint" : rawType.toLowerCase(Locale.ROOT);
+        if (options.frustrations().contains(touchpoint) && (type.equals("touchpoint") || type.equals("frustration"))) {
+            type = "frustration";
+        }
         String rawOwner = trimmed(row.get(columns.owner()));
         String owner = options.isCompetitor(touchpoint) || "competitor".equalsIgnoreCase(rawOwner) ? "competitor"
                 : "own";

@@ -29,6 +29,8 @@ import com.journeyexplorer.journey.Scale;
  * @param openHorizon         the open horizon of the journeys this upload writes (see {@code OpenJourneys}), or null
  *                            for the setting {@code journeys.open-horizon}; kept with each journey
  * @param defaultScale        the scale of rows with a score but no scale, or null: such rows must name theirs
+ * @param frustrations        touchpoint names whose events are frustration signals at the page the customer was on
+ *                            (a rage click, an error event of a clickstream), in the order given
  */
 public record ImportOptions(
         ColumnMapping mapping,
@@ -42,7 +44,8 @@ public record ImportOptions(
         boolean decimalComma,
         boolean sessionizeByCustomer,
         Duration openHorizon,
-        Scale defaultScale) {
+        Scale defaultScale,
+        Set<String> frustrations) {
 
     /** What to do with bad rows. */
     public enum ErrorMode {
@@ -55,6 +58,8 @@ public record ImportOptions(
     public ImportOptions {
         Objects.requireNonNull(mapping, "mapping");
         purchases = purchases == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(purchases));
+        frustrations = frustrations == null ? Set.of()
+                : Collections.unmodifiableSet(new LinkedHashSet<>(frustrations));
         onError = onError == null ? ErrorMode.REJECT : onError;
         Objects.requireNonNull(sessionGap, "sessionGap");
         competitorNames = competitorNames == null ? List.of() : List.copyOf(competitorNames);
@@ -68,13 +73,13 @@ public record ImportOptions(
     public ImportOptions(ColumnMapping mapping, Set<String> purchases, Pattern competitor, ErrorMode onError,
             Duration sessionGap, char delimiter) {
         this(mapping, purchases, competitor, onError, sessionGap, delimiter, List.of(), TimestampFormat.AUTO, false,
-                false, null, null);
+                false, null, null, null);
     }
 
     /** These options with the journeys' own open horizon. */
     public ImportOptions withOpenHorizon(Duration horizon) {
         return new ImportOptions(mapping, purchases, competitor, onError, sessionGap, delimiter, competitorNames,
-                timestampFormat, decimalComma, sessionizeByCustomer, horizon, defaultScale);
+                timestampFormat, decimalComma, sessionizeByCustomer, horizon, defaultScale, frustrations);
     }
 
     /** The open horizon in milliseconds for the journeys written, -1 for the setting's. */
@@ -89,7 +94,7 @@ public record ImportOptions(
     /** These options reading other columns. */
     public ImportOptions withMapping(ColumnMapping other) {
         return new ImportOptions(other, purchases, competitor, onError, sessionGap, delimiter, competitorNames,
-                timestampFormat, decimalComma, sessionizeByCustomer, openHorizon, defaultScale);
+                timestampFormat, decimalComma, sessionizeByCustomer, openHorizon, defaultScale, frustrations);
     }
 
     boolean isCompetitor(String touchpoint) {

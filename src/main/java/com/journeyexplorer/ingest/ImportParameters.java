@@ -14,10 +14,10 @@ import com.journeyexplorer.journey.Scale;
 /**
  * The options of an event import as text, as the query parameters of {@code POST /api/events} and the options of
  * the command-line import name them: column names, outcome rules, formats and error handling. Bound by
- * Spring MVC from parameters of the same names, except {@code purchase} and {@code competitor}, which the controller
- * sets from the raw values ({@link #withRules}) so that names with commas survive.
+ * Spring MVC from parameters of the same names, except {@code purchase}, {@code competitor} and {@code frustration},
+ * which the controller sets from the raw values ({@link #withRules}) so that names with commas survive.
  *
- * <p>A list parameter ({@code purchase}, {@code competitor}) given once is a comma list with CSV quoting: {@code
+ * <p>A list parameter ({@code purchase}, {@code competitor}, {@code frustration}) given once is a comma list with CSV quoting: {@code
  * purchase="Pay, now",Other} is two names. Given several times, each value is one whole name: {@code
  * purchase=Pay, now&purchase=Other}.
  */
@@ -47,18 +47,21 @@ public record ImportParameters(
         String decimal,
         String sessionize,
         String format,
-        String openHorizon) {
+        String openHorizon,
+        List<String> frustration) {
 
     /** Regular-expression characters that do not occur in ordinary touchpoint names. */
     private static final Pattern REGEX_HINT = Pattern.compile("[*+?\\[\\]^$|\\\\]");
 
-    /** These parameters with the outcome rules' raw values (each as sent; null when absent). */
-    public ImportParameters withRules(String[] purchaseValues, String[] competitorValues) {
+    /** These parameters with the rules' raw values (each as sent; null when absent). */
+    public ImportParameters withRules(String[] purchaseValues, String[] competitorValues,
+            String[] frustrationValues) {
         return new ImportParameters(journeyColumn, timestampColumn, touchpointColumn, channelColumn, stageColumn,
                 customerColumn, ownerColumn, typeColumn, valueColumn, segmentColumn, deviceColumn, eventIdColumn,
                 scoreColumn, scaleColumn, commentColumn, scale, purchaseValues == null ? null : List.of(purchaseValues),
                 competitorValues == null ? null : List.of(competitorValues), onError, delimiter, sessionGap,
-                timestampFormat, decimal, sessionize, format, openHorizon);
+                timestampFormat, decimal, sessionize, format, openHorizon,
+                frustrationValues == null ? null : List.of(frustrationValues));
     }
 
     public ImportOptions toOptions(Duration defaultGap) {
@@ -70,7 +73,8 @@ public record ImportParameters(
         return new ImportOptions(mapping, new LinkedHashSet<>(names("purchase", purchase)),
                 competitorPattern(competitors), errorMode(onError), gap(sessionGap, defaultGap),
                 delimiter(delimiter), regex ? List.of() : competitors, timestampFormat(timestampFormat),
-                decimalComma(decimal), sessionizeByCustomer(sessionize), horizon(openHorizon), scale(scale));
+                decimalComma(decimal), sessionizeByCustomer(sessionize), horizon(openHorizon), scale(scale),
+                new LinkedHashSet<>(names("frustration", frustration)));
     }
 
     /** {@code scale}: the scale of scored rows that name none ({@code nps}, ...); null when absent. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import java.util.Set;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.graph.JourneyChanges;
 import com.journeyexplorer.journey.EventAttributes;
+import com.journeyexplorer.journey.EventType;
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Outcome;
 import com.journeyexplorer.journey.OutcomeRule;
@@ -37,6 +39,7 @@ import com.journeyexplorer.journey.Touchpoint;
 final class JourneyAssembler {
 
     static final String SESSION_SEPARATOR = "@";
+    private static final byte FRUSTRATION = EventType.FRUSTRATION.code();
 
     private final JourneySnapshot base;
     private final Duration sessionGap;
@@ -69,7 +72,8 @@ final class JourneyAssembler {
             List<Journey> stored = draft.byCustomer
                     ? sessionsByCustomer.getOrDefault(draft.key, List.of())
                     : base.journey(draft.key).map(List::of).orElse(List.of());
-            Merged merged = merge(stored, draft);
+            Merged merged = merge(stored, draft, accumulator.frustrationSignals(),
+                    draft.byCustomer ? sessionGap.toMillis() : Long.MAX_VALUE);
             newEvents += merged.added;
             duplicates += draft.size - merged.added;
             List<Journey> journeys = draft.byCustomer
@@ -116,8 +120,13 @@ final class JourneyAssembler {
         return sessions;
     }
 
-    /** Stored and new events in time order, duplicates dropped. */
-    private static Merged merge(List<Journey> stored, JourneyDraft draft) {
+    /**
+     * Stored and new events in time order, duplicates dropped. A new frustration event at a touchpoint of
+     * {@code frustrationSignals} is moved to the touchpoint of the event just before it (the page it fired on) when
+     * that event is at most {@code maxGap} ms earlier, before duplicates are looked for, so that the same file
+     * imported again matches the moved events.
+     */
+    private static Merged merge(List<Journey> stored, JourneyDraft draft, BitSet frustrationSignals, long maxGap) {
         int storedSize = stored.stream().mapToInt(Journey::length).sum();
         int total = storedSize + draft.size;
         int[] steps = new int[total];
@@ -164,6 +173,9 @@ final class JourneyAssembler {
             System.arraycopy(draft.eventIds, 0, eventIds, at, draft.size);
         }
         int[] order = timeOrder(times);
+        if (!frustrationSignals.isEmpty()) {
+            moveSignalsToTheirPages(order, steps, times, types, storedSize, frustrationSignals, maxGap);
+        }
         boolean[] keep = new boolean[total];
         boolean[] absorbed = new boolean[storedSize];
         Set<String> seenIds = eventIds == null ? null : new HashSet<>();
@@ -216,6 +228,19 @@ final class JourneyAssembler {
             }
         }
         return merged;
+    }
+
+    /** See {@link #merge}; in time order, so a signal after a moved signal moves to the same page. */
+    private static void moveSignalsToTheirPages(int[] order, int[] steps, long[] times, byte[] types, int storedSize,
+            BitSet frustrationSignals, long maxGap) {
+        for (int k = 1; k < order.length; k++) {
+            int i = order[k];
+            int before = order[k - 1];
+            if (i >= storedSize && types[i] == FRUSTRATION && frustrationSignals.get(steps[i])
+                    && times[i] - times[before] <= maxGap) {
+                steps[i] = steps[before];
+            }
+        }
     }
 
     /**

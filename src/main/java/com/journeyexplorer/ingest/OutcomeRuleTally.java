@@ -9,8 +9,8 @@ import java.util.Map;
 import com.journeyexplorer.journey.Touchpoint;
 
 /**
- * Counts the events each outcome rule of an upload ({@code purchase}, {@code competitor}) matched, by name, and
- * suggests the touchpoint that a name that matched nothing probably meant. The competitor rule, which may be a
+ * Counts the events each rule of an upload ({@code purchase}, {@code competitor}, {@code frustration}) matched, by
+ * name, and suggests the touchpoint that a name that matched nothing probably meant. The competitor rule, which may be a
  * regular expression, is evaluated once per distinct touchpoint, not once per row.
  */
 final class OutcomeRuleTally {
@@ -19,6 +19,7 @@ final class OutcomeRuleTally {
     /** The upload's touchpoints, stored and new: the accumulator's list, which grows as rows arrive. */
     private final List<Touchpoint> touchpoints;
     private final Map<String, long[]> purchaseMatches = new LinkedHashMap<>();
+    private final Map<String, long[]> frustrationMatches = new LinkedHashMap<>();
     private final Map<String, Boolean> competitorByName = new HashMap<>();
     private final Map<String, long[]> competitorMatches = new HashMap<>();
     private long competitorEvents;
@@ -29,11 +30,19 @@ final class OutcomeRuleTally {
         for (String name : options.purchases()) {
             purchaseMatches.put(name, new long[1]);
         }
+        for (String name : options.frustrations()) {
+            frustrationMatches.put(name, new long[1]);
+        }
     }
 
     /** The counter of the purchase rule's name {@code touchpoint}, or null when the rule does not name it. */
     long[] purchaseCounter(String touchpoint) {
         return purchaseMatches.isEmpty() ? null : purchaseMatches.get(touchpoint);
+    }
+
+    /** The counter of the frustration rule's name {@code touchpoint}, or null when the rule does not name it. */
+    long[] frustrationCounter(String touchpoint) {
+        return frustrationMatches.isEmpty() ? null : frustrationMatches.get(touchpoint);
     }
 
     boolean isCompetitor(String touchpoint) {
@@ -53,15 +62,7 @@ final class OutcomeRuleTally {
     List<RuleMatches> matches() {
         List<RuleMatches> rules = new ArrayList<>();
         if (!purchaseMatches.isEmpty()) {
-            List<RuleMatches.NameMatches> names = new ArrayList<>();
-            long total = 0;
-            for (Map.Entry<String, long[]> entry : purchaseMatches.entrySet()) {
-                long matched = entry.getValue()[0];
-                total += matched;
-                names.add(new RuleMatches.NameMatches(entry.getKey(), matched,
-                        matched == 0 ? suggestion(entry.getKey()) : null));
-            }
-            rules.add(new RuleMatches("purchase", total, names));
+            rules.add(byName("purchase", purchaseMatches));
         }
         if (options.competitor() != null) {
             List<RuleMatches.NameMatches> names = new ArrayList<>();
@@ -76,7 +77,23 @@ final class OutcomeRuleTally {
             }
             rules.add(new RuleMatches("competitor", competitorEvents, names));
         }
+        if (!frustrationMatches.isEmpty()) {
+            rules.add(byName("frustration", frustrationMatches));
+        }
         return rules;
+    }
+
+    /** What a rule of exact names matched, by name, with a suggestion for a name that matched nothing. */
+    private RuleMatches byName(String rule, Map<String, long[]> matches) {
+        List<RuleMatches.NameMatches> names = new ArrayList<>();
+        long total = 0;
+        for (Map.Entry<String, long[]> entry : matches.entrySet()) {
+            long matched = entry.getValue()[0];
+            total += matched;
+            names.add(new RuleMatches.NameMatches(entry.getKey(), matched,
+                    matched == 0 ? suggestion(entry.getKey()) : null));
+        }
+        return new RuleMatches(rule, total, names);
     }
 
     /**

@@ -3,9 +3,10 @@ package com.journeyexplorer.ingest;
 import java.util.List;
 
 /**
- * How many events of an upload an outcome rule ({@code purchase} or {@code competitor}) matched, in all and by name.
+ * How many events of an upload a rule ({@code purchase}, {@code competitor} or {@code frustration}) matched, in all
+ * and by name.
  *
- * @param rule          {@code purchase} or {@code competitor}
+ * @param rule          {@code purchase}, {@code competitor} or {@code frustration}
  * @param matchedEvents valid rows of the upload whose touchpoint the rule matched
  * @param names         each touchpoint name of the rule (or its regular expression) with the events it matched
  */

@@ -91,13 +91,14 @@ class ImportCommandTests {
         }
 
         int exit = run(file.toString(), "--purchase=Pay, now", "--purchase=Checkout", "--competitor=Rival",
-                "--decimal=comma", "--timestampFormat=epoch-seconds");
+                "--frustration=Home", "--decimal=comma", "--timestampFormat=epoch-seconds");
 
         String stdout = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(stdout).contains("Imported 4 events into 2 journeys",
                 "Rule purchase matched 2 events ('Pay, now': 1, 'Checkout': 1)",
                 "Rule competitor matched 0 events ('Rival': 0)",
+                "Rule frustration matched 2 events ('Home': 2)",
                 "warning: competitor 'Rival' matched no event of this upload");
         Files.deleteIfExists(file);
     }

@@ -1,0 +1,92 @@
+package com.journeyexplorer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.journeyexplorer.ApiTestSupport;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The {@code frustration} rule of {@code POST /api/events}: a clickstream whose rage clicks are events of their own
+ * name ({@code $rageclick}) gets them counted as frustration signals of the page they fired on.
+ */
+class FrustrationRuleApiTests extends ApiTestSupport {
+
+    /**
+     * u1 rage-clicks twice on the product page; u2's first event is a rage click (no page before it); u3's comes an
+     * hour after the cart, after the inactivity gap, so it starts a session of its own.
+     */
+    private static final String CLICKS = """
+            customer_id,timestamp,touchpoint
+            u1,2026-02-01T10:00:00Z,/home
+            u1,2026-02-01T10:01:00Z,/product/1
+            u1,2026-02-01T10:01:05Z,$rageclick
+            u1,2026-02-01T10:01:06Z,$rageclick
+            u1,2026-02-01T10:02:00Z,/cart
+            u1,2026-02-01T10:03:00Z,/thanks
+            u2,2026-02-01T11:00:00Z,$rageclick
+            u2,2026-02-01T11:01:00Z,/home
+            u3,2026-02-01T12:00:00Z,/cart
+            u3,2026-02-01T13:00:00Z,$rageclick
+            """;
+
+    private static final String RULES = "/api/events?frustration=%24rageclick&purchase=/thanks&openHorizon=0";
+
+    @Test
+    void rageClicksAreFrustrationSignalsOfThePageBeforeThem() {
+        Response imported = post(RULES, "text/csv", CLICKS);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        JsonNode frustration = null;
+        for (JsonNode rule : imported.json().get("outcomeRules")) {
+            if (rule.get("rule").asString().equals("frustration")) {
+                frustration = rule;
+            }
+        }
+        assertThat(frustration).as(imported.body()).isNotNull();
+        assertThat(frustration.get("matchedEvents").asLong()).isEqualTo(4);
+
+        JsonNode u1 = get("/api/journeys?id=u1@2026-02-01T10:00:00Z").json();
+        assertThat(u1.toString()).doesNotContain("$rageclick");
+        List<String> steps = new ArrayList<>();
+        u1.get("steps").forEach(event -> steps.add(event.get("touchpoint").asString() + ":"
+                + event.get("type").asString()));
+        assertThat(steps).containsExactly("/home:touchpoint", "/product/1:touchpoint", "/product/1:frustration",
+                "/product/1:frustration", "/cart:touchpoint", "/thanks:purchase");
+
+        JsonNode product = label(get("/api/experience?by=touchpoint").json(), "/product/1");
+        assertThat(product.get("visits").asLong()).isEqualTo(1);
+        assertThat(product.get("frustrationEvents").asLong()).isEqualTo(2);
+        JsonNode alone = label(get("/api/experience?by=touchpoint").json(), "$rageclick");
+        assertThat(alone.get("frustrationEvents").asLong()).as("no page before them: they keep their own name")
+                .isEqualTo(2);
+
+        Response again = post(RULES, "text/csv", CLICKS);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("eventsImported").asLong()).as("the moved signals are recognised").isZero();
+        assertThat(again.json().get("duplicateEvents").asLong()).isEqualTo(10);
+    }
+
+    @Test
+    void thePreviewShowsTheRulesEventsAsFrustration() {
+        Response preview = post("/api/events/preview?frustration=%24rageclick", "text/csv", CLICKS);
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        JsonNode rows = preview.json().get("rows");
+        assertThat(rows.get(2).get("touchpoint").asString()).isEqualTo("$rageclick");
+        assertThat(rows.get(2).get("type").asString()).isEqualTo("frustration");
+        assertThat(rows.get(1).get("type").asString()).isEqualTo("touchpoint");
+    }
+
+    private static JsonNode label(JsonNode experience, String name) {
+        for (JsonNode label : experience.get("labels")) {
+            if (label.get("label").asString().equals(name)) {
+                return label;
+            }
+        }
+        throw new AssertionError(name + " not in " + experience);
+    }
+}
