@@ -112,7 +112,7 @@ export function initImportPanel({ onImported }) {
       }
     }
     const data = new FormData(form);
-    for (const name of ['purchase', 'competitor', 'delimiter', 'onError']) {
+    for (const name of ['purchase', 'competitor', 'frustration', 'delimiter', 'onError']) {
       const value = String(data.get(name) || '').trim();
       if (value) params.set(name, value);
     }
@@ -363,7 +363,7 @@ export function initImportPanel({ onImported }) {
   });
   let timer;
   form.addEventListener('change', event => {
-    if (['purchase', 'competitor', 'delimiter'].includes(event.target.name)) {
+    if (['purchase', 'competitor', 'frustration', 'delimiter'].includes(event.target.name)) {
       clearTimeout(timer);
       timer = setTimeout(() => {
         if (event.target.name === 'delimiter') mapping = null;

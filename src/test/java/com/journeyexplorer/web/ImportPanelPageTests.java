@@ -68,12 +68,16 @@ class ImportPanelPageTests extends PageTestSupport {
         purchase.sendKeys("pay compensation", Keys.TAB);
         waitUntil(() -> browser.findElement(By.cssSelector("#import-preview tr[data-line='10']")).getText()
                 .contains("purchase"));
+        WebElement frustration = browser.findElement(By.cssSelector("#import-form input[name=frustration]"));
+        frustration.sendKeys("reinitiate request", Keys.TAB);
+        waitUntil(() -> browser.findElement(By.cssSelector("#import-preview tr[data-line='6']")).getText()
+                .contains("frustration"));
 
         int generation = page.generation();
         browser.findElement(By.id("import-start")).click();
         waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=done]")).isEmpty());
         assertThat(browser.findElement(By.id("import-result")).getText())
-                .contains("Imported 42 events into 6 journeys", "purchase: 3 events");
+                .contains("Imported 42 events into 6 journeys", "purchase: 3 events", "frustration: 3 events");
         page.waitForGeneration(generation + 1);
         long journeysAfter = get("/api/stats").json().get("journeys").asLong();
         assertThat(journeysAfter).isEqualTo(journeysBefore + 6);
