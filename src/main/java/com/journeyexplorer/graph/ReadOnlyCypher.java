@@ -1,11 +1,19 @@
 package com.journeyexplorer.graph;
 
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
@@ -35,6 +43,9 @@ import com.journeyexplorer.config.JourneysProperties;
 public class ReadOnlyCypher {
 
     private static final int MAX_MESSAGE_LENGTH = 1000;
+    private static final String EXPLAIN = "EXPLAIN ";
+    /** Where Neo4j says a syntax error is: {@code line 1, column 18 (offset: 17)}. */
+    private static final Pattern ERROR_POSITION = Pattern.compile("line (\\d+), column (\\d+) \\(offset: (\\d+)\\)");
 
     private final Driver driver;
     private final JourneysProperties.Cypher settings;
@@ -51,31 +62,35 @@ public class ReadOnlyCypher {
     public Answer run(String query, Map<String, Object> parameters) {
         CypherGuard.check(query);
         TransactionConfig config = TransactionConfig.builder().withTimeout(settings.timeout()).build();
-        try (var session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-            return session.executeRead(tx -> {
-                // The whole query is the user's by design; EXPLAIN only plans it, nothing runs.
-                QueryType type = tx.run("EXPLAIN " + query, parameters).consume().queryType();
-                if (type != QueryType.READ_ONLY) {
-                    throw new CypherRefusedException("Neo4j classifies the query as " + type);
-                }
-                Result result = tx.run(query, parameters);
-                List<String> columns = result.keys();
-                List<List<Object>> rows = new ArrayList<>();
-                while (rows.size() < settings.maxRows() && result.hasNext()) {
-                    rows.add(row(result.next()));
-                }
-                return new Answer(columns, rows, result.hasNext());
-            }, config);
+        boolean planned = false;
+        // One attempt in an explicit transaction: the driver's managed transactions retry failures that a user's
+        // query repeats (a memory limit: four more attempts of up to a gigabyte each, half a minute of back-off).
+        try (var session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
+                var tx = session.beginTransaction(config)) {
+            // The whole query is the user's by design; EXPLAIN only plans it, nothing runs.
+            QueryType type = tx.run(EXPLAIN + query, parameters).consume().queryType();
+            planned = true;
+            if (type != QueryType.READ_ONLY) {
+                throw new CypherRefusedException("Neo4j classifies the query as " + type);
+            }
+            Result result = tx.run(query, parameters);
+            List<String> columns = result.keys();
+            List<List<Object>> rows = new ArrayList<>();
+            while (rows.size() < settings.maxRows() && result.hasNext()) {
+                rows.add(row(result.next()));
+            }
+            return new Answer(columns, rows, result.hasNext());
         } catch (ServiceUnavailableException e) {
             throw e;
         } catch (Neo4jException e) {
-            throw translate(e);
+            throw translate(e, planned);
         }
     }
 
-    private static RuntimeException translate(Neo4jException e) {
+    /** {@code planned}: the error is the query's own run, not the {@code EXPLAIN} of it. */
+    private static RuntimeException translate(Neo4jException e, boolean planned) {
         String code = e.code() == null ? "" : e.code();
-        String message = clean(e.getMessage());
+        String message = planned ? clean(e.getMessage()) : withoutExplain(clean(e.getMessage()));
         if (code.contains("TransactionTimedOut") || code.endsWith("Transaction.Terminated")) {
             return new CypherFailedException(CypherFailedException.Kind.TIMEOUT, "the query ran longer than the "
                     + "time limit (journeys.cypher.timeout) and was stopped");
@@ -94,6 +109,25 @@ public class ReadOnlyCypher {
         return new GraphWriteException("the database could not run the query", e);
     }
 
+    /**
+     * A message about the {@code EXPLAIN} of the query as one about the query the user wrote: the quoted text without
+     * the prefix, and the position of an error on its first line counted from the user's first character.
+     */
+    static String withoutExplain(String message) {
+        Matcher position = ERROR_POSITION.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (position.find()) {
+            int line = Integer.parseInt(position.group(1));
+            int column = Integer.parseInt(position.group(2));
+            int offset = Integer.parseInt(position.group(3));
+            position.appendReplacement(out, "line " + line + ", column "
+                    + (line == 1 ? Math.max(1, column - EXPLAIN.length()) : column) + " (offset: "
+                    + Math.max(0, offset - EXPLAIN.length()) + ")");
+        }
+        position.appendTail(out);
+        return out.toString().replace("\"" + EXPLAIN, "\"");
+    }
+
     /** Neo4j's message without stack frames, cut to a readable length. */
     static String clean(String message) {
         if (message == null) {
@@ -109,6 +143,29 @@ public class ReadOnlyCypher {
         }
         String text = out.toString().strip();
         return text.length() <= MAX_MESSAGE_LENGTH ? text : text.substring(0, MAX_MESSAGE_LENGTH - 3) + "...";
+    }
+
+    /**
+     * ISO-8601 with the seconds always written: {@code toString()} leaves them out when they are zero
+     * ({@code 2026-04-20T10:03Z}), which strict RFC 3339 readers refuse.
+     */
+    static String iso(TemporalAccessor temporal) {
+        if (temporal instanceof ZonedDateTime zoned) {
+            return DateTimeFormatter.ISO_ZONED_DATE_TIME.format(zoned);
+        }
+        if (temporal instanceof OffsetDateTime offset) {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(offset);
+        }
+        if (temporal instanceof LocalDateTime local) {
+            return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(local);
+        }
+        if (temporal instanceof OffsetTime time) {
+            return DateTimeFormatter.ISO_OFFSET_TIME.format(time);
+        }
+        if (temporal instanceof LocalTime time) {
+            return DateTimeFormatter.ISO_LOCAL_TIME.format(time);
+        }
+        return temporal.toString();
     }
 
     private static List<Object> row(Record record) {
@@ -176,7 +233,10 @@ public class ReadOnlyCypher {
             }
             return map;
         }
-        if (value instanceof TemporalAccessor || value instanceof IsoDuration) {
+        if (value instanceof TemporalAccessor temporal) {
+            return iso(temporal);
+        }
+        if (value instanceof IsoDuration) {
             return value.toString();
         }
         return value.toString();
