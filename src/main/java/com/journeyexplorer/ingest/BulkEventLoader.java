@@ -105,8 +105,8 @@ public final class BulkEventLoader {
                             + first + ")");
                 }
                 RowReader reader = switch (upload.format()) {
-                    case CSV -> new CsvRowReader(effective.delimiter(), List.of(effective.mapping().touchpoint(),
-                            effective.mapping().timestamp()), effective.mapping().renamedColumns());
+                    case CSV -> CsvRowReader.forEvents(effective.delimiter(), effective.mapping(),
+                            effective.sessionizeByCustomer());
                     case NDJSON -> new NdjsonRowReader();
                     case XES -> new XesRowReader();
                 };

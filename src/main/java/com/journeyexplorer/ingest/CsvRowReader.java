@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -28,6 +30,7 @@ final class CsvRowReader implements RowReader {
     private final char delimiter;
     private final List<String> requiredColumns;
     private final Map<String, String> namedColumns;
+    private final Map<String, String> anyOfColumns;
 
     /**
      * @param requiredColumns columns the header must have; a header without them rejects the upload at line 1
@@ -42,9 +45,36 @@ final class CsvRowReader implements RowReader {
      *                        {@code stars}): the header must have them too, and the rejection names the parameter
      */
     CsvRowReader(char delimiter, List<String> requiredColumns, Map<String, String> namedColumns) {
+        this(delimiter, requiredColumns, namedColumns, Map.of());
+    }
+
+    /**
+     * @param anyOfColumns columns of which the header must have at least one, each with the parameter that names it
+     *                     ({@code journey_id} by {@code journeyColumn}); empty for no such rule
+     */
+    private CsvRowReader(char delimiter, List<String> requiredColumns, Map<String, String> namedColumns,
+            Map<String, String> anyOfColumns) {
         this.delimiter = delimiter;
         this.requiredColumns = requiredColumns;
         this.namedColumns = namedColumns;
+        this.anyOfColumns = anyOfColumns;
+    }
+
+    /**
+     * The reader of an event upload: the header must have the touchpoint and timestamp columns and the journey or
+     * the customer column (the customer column with {@code sessionize=customer}), checked at line 1 rather than as
+     * the same error on every row.
+     */
+    static CsvRowReader forEvents(char delimiter, ColumnMapping mapping, boolean sessionizeByCustomer) {
+        List<String> required = new ArrayList<>(List.of(mapping.touchpoint(), mapping.timestamp()));
+        Map<String, String> anyOf = new LinkedHashMap<>();
+        if (sessionizeByCustomer) {
+            required.add(mapping.customer());
+        } else {
+            anyOf.put(mapping.journey(), "journeyColumn");
+            anyOf.put(mapping.customer(), "customerColumn");
+        }
+        return new CsvRowReader(delimiter, required, mapping.renamedColumns(), anyOf);
     }
 
     /**
@@ -57,7 +87,7 @@ final class CsvRowReader implements RowReader {
                 .setHeader()
                 .setSkipHeaderRecord(true)
                 .setAllowMissingColumnNames(true)
-                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_EMPTY)
                 .setIgnoreEmptyLines(true)
                 .get();
         return CSVParser.builder().setReader(new BufferedReader(RowReader.utf8(input), 1 << 16)).setFormat(format)
@@ -107,6 +137,13 @@ final class CsvRowReader implements RowReader {
                     + "); name the columns with query parameters such as journeyColumn, or check the delimiter");
             return false;
         }
+        if (!anyOfColumns.isEmpty() && anyOfColumns.keySet().stream().noneMatch(header::contains)) {
+            errors.add(1, String.join(",", anyOfColumns.keySet()), "the header has none of the columns "
+                    + String.join(", ", anyOfColumns.keySet()) + " (columns found: "
+                    + TimestampParser.abbreviate(String.join(", ", header)) + "); name one with "
+                    + String.join(" or ", anyOfColumns.values()) + ", or check the delimiter");
+            return false;
+        }
         ColumnIndex index = new ColumnIndex(new HashMap<>(parser.getHeaderMap()));
         return new ParsingThread(lexer, index, header).handTo(consumer, errors);
     }
@@ -117,12 +154,20 @@ final class CsvRowReader implements RowReader {
      */
     private static CSVParser headerParser(CsvLexer lexer, char delimiter) throws IOException {
         StringBuilder header = new StringBuilder();
+        Map<String, Integer> positions = new HashMap<>();
         if (lexer.next()) {
             for (int i = 0; i < lexer.fields(); i++) {
+                String name = lexer.field(i);
+                Integer first = name.isBlank() ? null : positions.putIfAbsent(name, i + 1);
+                if (first != null) {
+                    // Blank names may repeat (a spreadsheet's trailing empty columns); a name may not.
+                    throw new IllegalArgumentException("columns " + first + " and " + (i + 1) + " are both named '"
+                            + TimestampParser.abbreviate(name) + "'; each column needs a name of its own");
+                }
                 if (i > 0) {
                     header.append(delimiter);
                 }
-                header.append('"').append(lexer.field(i).replace("\"", "\"\"")).append('"');
+                header.append('"').append(name.replace("\"", "\"\"")).append('"');
             }
         }
         return parser(new java.io.ByteArrayInputStream(header.toString().getBytes(StandardCharsets.UTF_8)),
@@ -291,7 +336,7 @@ final class CsvRowReader implements RowReader {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return TimestampParser.abbreviate(message);
+        return TimestampParser.shortened(message);
     }
 
     /** A record's cells in header order; cells repeated from row to row share one string ({@link CsvLexer#cell}). */

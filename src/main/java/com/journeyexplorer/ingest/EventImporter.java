@@ -83,8 +83,8 @@ public class EventImporter {
         ImportOptions effective = format == Format.XES ? options.withMapping(options.mapping().withXesDefaults())
                 : options;
         RowReader reader = switch (format) {
-            case CSV -> new CsvRowReader(effective.delimiter(), List.of(effective.mapping().touchpoint(),
-                    effective.mapping().timestamp()), effective.mapping().renamedColumns());
+            case CSV -> CsvRowReader.forEvents(effective.delimiter(), effective.mapping(),
+                    effective.sessionizeByCustomer());
             case NDJSON -> new NdjsonRowReader();
             case XES -> new XesRowReader();
         };

@@ -67,8 +67,8 @@ public class EventPreviewer {
         List<InputRow> read = new ArrayList<>();
         boolean more = false;
         RowReader reader = switch (format) {
-            case CSV -> new CsvRowReader(given.delimiter(), List.of(suggestion.mapping().touchpoint(),
-                    suggestion.mapping().timestamp()), suggestion.mapping().renamedColumns());
+            case CSV -> CsvRowReader.forEvents(given.delimiter(), suggestion.mapping(),
+                    given.sessionizeByCustomer());
             case NDJSON -> new NdjsonRowReader();
             case XES -> new XesRowReader();
         };

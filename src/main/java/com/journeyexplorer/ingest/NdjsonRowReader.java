@@ -62,7 +62,7 @@ final class NdjsonRowReader implements RowReader {
             try {
                 node = JSON.readTree(text);
             } catch (JacksonException e) {
-                errors.add(line, null, "is not a JSON object: " + TimestampParser.abbreviate(e.getOriginalMessage()));
+                errors.add(line, null, "is not a JSON object: " + TimestampParser.shortened(e.getOriginalMessage()));
                 continue;
             }
             if (node == null || !node.isObject()) {

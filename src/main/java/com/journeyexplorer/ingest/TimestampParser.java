@@ -269,4 +269,16 @@ final class TimestampParser {
     static String abbreviate(String value) {
         return value.length() <= 60 ? value : value.substring(0, 57) + "...";
     }
+
+    /**
+     * A parser's message short enough for a problem's row error: up to 200 characters, cut after a whole word, so
+     * that the reason stays readable ({@link #abbreviate} is for quoting a value).
+     */
+    static String shortened(String message) {
+        if (message.length() <= 200) {
+            return message;
+        }
+        int end = message.lastIndexOf(' ', 197);
+        return message.substring(0, end > 100 ? end : 197) + " ...";
+    }
 }

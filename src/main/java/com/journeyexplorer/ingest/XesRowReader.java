@@ -169,7 +169,7 @@ final class XesRowReader implements RowReader {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         // StAX messages start with "ParseError at [row,col]:[3,5]\nMessage: ..."; the line is reported separately.
         int at = message.indexOf("Message:");
-        return TimestampParser.abbreviate((at >= 0 ? message.substring(at + 8) : message).strip());
+        return TimestampParser.shortened((at >= 0 ? message.substring(at + 8) : message).strip());
     }
 
     /** One event: its own attributes, then its trace's (an event attribute wins over a trace one of the same key). */

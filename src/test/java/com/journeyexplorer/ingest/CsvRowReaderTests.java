@@ -131,8 +131,7 @@ class CsvRowReaderTests {
 
     @Test
     void headerProblemsAreReportedAsCommonsCsvReportsThem() throws IOException {
-        for (String header : List.of("touchpoint,timestamp,touchpoint\n", "\"touchpoint\"x,timestamp\n",
-                "\"touchpoint,timestamp\n", ",,touchpoint,timestamp\n")) {
+        for (String header : List.of("\"touchpoint\"x,timestamp\n", "\"touchpoint,timestamp\n")) {
             ErrorCollector errors = new ErrorCollector(10);
             boolean complete = reader().read(input(header + "A,1\n"), row -> { }, errors);
 
@@ -142,6 +141,50 @@ class CsvRowReaderTests {
                 assertThat(error.reason()).isEqualTo(commonsHeaderProblem(header + "A,1\n"));
             });
         }
+    }
+
+    @Test
+    void aRepeatedColumnNameIsNamedWithItsPositionsAndBlankNamesMayRepeat() throws IOException {
+        ErrorCollector errors = new ErrorCollector(10);
+        assertThat(reader().read(input("touchpoint,timestamp,touchpoint\nA,1,B\n"), row -> { }, errors)).isFalse();
+        assertThat(errors.errors()).singleElement().satisfies(error -> {
+            assertThat(error.line()).isEqualTo(1L);
+            assertThat(error.reason()).isEqualTo("the header row cannot be read: columns 1 and 3 are both named "
+                    + "'touchpoint'; each column needs a name of its own");
+        });
+
+        // A spreadsheet's export with trailing empty columns.
+        List<String> touchpoints = new ArrayList<>();
+        ErrorCollector none = new ErrorCollector(10);
+        assertThat(reader().read(input("touchpoint,timestamp,,,\nA,1,x,y,\n"), row -> touchpoints.add(
+                row.get("touchpoint")), none)).isTrue();
+        assertThat(none.errors()).isEmpty();
+        assertThat(touchpoints).containsExactly("A");
+    }
+
+    @Test
+    void anEventHeaderWithoutJourneyOrCustomerColumnIsOneErrorNamingTheParameters() throws IOException {
+        ErrorCollector errors = new ErrorCollector(10);
+        CsvRowReader events = CsvRowReader.forEvents(',', ColumnMapping.CANONICAL, false);
+        assertThat(events.read(input("JourneyId,timestamp,touchpoint\nj1,1,A\nj2,2,B\n"), row -> { }, errors))
+                .isFalse();
+        assertThat(errors.errors()).singleElement().satisfies(error -> {
+            assertThat(error.line()).isEqualTo(1L);
+            assertThat(error.reason()).startsWith("the header has none of the columns journey_id, customer_id "
+                    + "(columns found: JourneyId, timestamp, touchpoint); name one with journeyColumn or "
+                    + "customerColumn");
+        });
+
+        ErrorCollector byCustomer = new ErrorCollector(10);
+        assertThat(CsvRowReader.forEvents(',', ColumnMapping.CANONICAL, true).read(
+                input("journey_id,timestamp,touchpoint\nj1,1,A\n"), row -> { }, byCustomer)).isFalse();
+        assertThat(byCustomer.errors()).singleElement().satisfies(error -> assertThat(error.reason())
+                .startsWith("the header has no column customer_id"));
+
+        List<String> read = new ArrayList<>();
+        assertThat(events.read(input("customer_id,timestamp,touchpoint\nc1,1,A\n"), row -> read.add(
+                row.get("customer_id")), new ErrorCollector(10))).isTrue();
+        assertThat(read).containsExactly("c1");
     }
 
     @Test
@@ -165,9 +208,9 @@ class CsvRowReaderTests {
             CsvRowReader.parser(input(csv), ',');
             return "(no problem)";
         } catch (IllegalArgumentException e) {
-            return "the header row cannot be read: " + TimestampParser.abbreviate(e.getMessage());
+            return "the header row cannot be read: " + TimestampParser.shortened(e.getMessage());
         } catch (IOException e) {
-            return "the header row cannot be read as CSV: " + TimestampParser.abbreviate(e.getMessage());
+            return "the header row cannot be read as CSV: " + TimestampParser.shortened(e.getMessage());
         }
     }
 
