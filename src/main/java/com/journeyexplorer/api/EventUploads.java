@@ -23,7 +23,7 @@ record EventUploads(boolean gzip, EventImporter.Format format, long limit) {
     /**
      * How the body of {@code request} is to be read, checked before a byte of it is: its compression and format.
      *
-     * @throws InvalidParameterException for a {@code Content-Encoding} other than gzip or identity
+     * @throws UnsupportedContentEncodingException for a {@code Content-Encoding} other than gzip or identity
      * @throws UploadTooLargeException   when the declared length is over {@code limit} (reading beyond it fails too)
      */
     static EventUploads of(HttpServletRequest request, ImportParameters parameters, String contentType,
@@ -32,8 +32,7 @@ record EventUploads(boolean gzip, EventImporter.Format format, long limit) {
         boolean gzip = gzipType || isGzip(contentEncoding);
         if (contentEncoding != null && !contentEncoding.isBlank() && !gzip
                 && !contentEncoding.strip().equalsIgnoreCase("identity")) {
-            throw new InvalidParameterException("Content-Encoding", "must be gzip or identity, was '"
-                    + contentEncoding + "'");
+            throw new UnsupportedContentEncodingException(contentEncoding);
         }
         EventImporter.Format format = parameters.inputFormat();
         String type = contentType.toLowerCase(Locale.ROOT);

@@ -177,6 +177,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ResponseEntity<ProblemDetail> unsupportedEncoding(UnsupportedContentEncodingException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .header(HttpHeaders.ACCEPT_ENCODING, UnsupportedContentEncodingException.ACCEPTED)
+                .body(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-content-encoding",
+                        "Unsupported content encoding", e.getMessage()));
+    }
+
+    @ExceptionHandler
     ProblemDetail unexpected(RuntimeException e) {
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",

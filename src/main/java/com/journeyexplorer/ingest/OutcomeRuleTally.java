@@ -105,6 +105,10 @@ final class OutcomeRuleTally {
         String part = null;
         for (Touchpoint touchpoint : touchpoints) {
             String candidate = touchpoint.name();
+            if (candidate.equals(name)) {
+                // A stored touchpoint that this upload has no event at: nothing else to suggest.
+                return null;
+            }
             if (fold(candidate).equals(folded)) {
                 return candidate;
             }

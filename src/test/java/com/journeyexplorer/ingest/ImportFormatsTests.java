@@ -256,6 +256,15 @@ class ImportFormatsTests extends ApiTestSupport {
                 "competitor 'Rival shop' matched no event of this upload");
         assertThat(journey("rule-1").get("outcome").asString()).isEqualTo("ABANDONED");
         assertThat(journey("rule-2").get("outcome").asString()).isEqualTo("PURCHASE");
+
+        JsonNode stored = importCsv("?purchase=Upsell", """
+                journey_id,timestamp,touchpoint
+                rule-3,2026-03-03T10:00:00Z,Home
+                """);
+        assertThat(stored.get("outcomeRules").get(0).get("names").get(0).has("suggestion"))
+                .as("a stored touchpoint this upload has no event at is not suggested as itself").isFalse();
+        assertThat(stored.get("warnings").get(0).get("message").asString())
+                .isEqualTo("purchase 'Upsell' matched no event of this upload");
     }
 
     @Test
@@ -389,8 +398,9 @@ class ImportFormatsTests extends ApiTestSupport {
         assertThat(get("/api/journeys/cut-0").status()).isEqualTo(404);
 
         Response encoding = postGzip("", CSV, "br", new byte[] {1, 2, 3});
-        assertThat(encoding.status()).isEqualTo(400);
-        assertThat(encoding.json().get("parameter").asString()).isEqualTo("Content-Encoding");
+        assertThat(encoding.status()).as("RFC 9110: an unsupported content coding is a 415").isEqualTo(415);
+        assertThat(encoding.json().get("type").asString()).endsWith("/unsupported-content-encoding");
+        assertThat(encoding.json().get("detail").asString()).contains("gzip or identity", "'br'");
     }
 
     // 6. Decimal commas, and numbers that are no plain number
