@@ -13,7 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.config.JourneysProperties;
+import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.SurveyResponse;
 
 /**
@@ -125,6 +127,39 @@ public class FeedbackGraph {
             }
             return new Added(fresh.isEmpty() ? null : importId, List.copyOf(fresh),
                     candidates.size() - fresh.size(), responses.size());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Joins the stored answers that named a journey not in {@code before} (kept as {@code Response} nodes with that
+     * journey id) to it where {@code written}, the journeys the running change of the journeys writes, has it: in
+     * memory they carry the journey id already, so the analyses count them once the journey is in the snapshot; in
+     * Neo4j they become the journey's {@code ANSWERED} relationships, which an undo or a rollback of the change turns
+     * back into nodes as it deletes the journey. O(responses + written) look-ups; no write when no answer waits.
+     */
+    void attachWaiting(JourneySnapshot before, List<Journey> written) {
+        writeLock.lock();
+        try {
+            Set<String> waiting = new HashSet<>();
+            for (SurveyResponse response : responses) {
+                if (response.isMatched() && before.positionOf(response.journeyId()) < 0) {
+                    waiting.add(response.journeyId());
+                }
+            }
+            if (waiting.isEmpty()) {
+                return;
+            }
+            Set<String> arrived = new HashSet<>();
+            for (Journey journey : written) {
+                if (waiting.contains(journey.id())) {
+                    arrived.add(journey.id());
+                }
+            }
+            if (!arrived.isEmpty()) {
+                store.attachWaiting(arrived);
+            }
         } finally {
             writeLock.unlock();
         }

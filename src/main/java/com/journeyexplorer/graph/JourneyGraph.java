@@ -541,6 +541,10 @@ public class JourneyGraph {
             if (!deletedTouchpoints.isEmpty()) {
                 writes.deleteTouchpointsFrom(touchpointsAfter);
             }
+            if (journal.undoes() == null && journal.erasedCustomer() == null && !upserts.isEmpty()) {
+                // Survey answers imported before their journey's events: joined now, under this entry.
+                feedback.attachWaiting(before, upserts);
+            }
             long journeysWritten = System.nanoTime();
             Derived derived = await(derivation);
             JourneySnapshot after = derived.after();

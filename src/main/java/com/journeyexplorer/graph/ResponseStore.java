@@ -1,6 +1,7 @@
 package com.journeyexplorer.graph;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -150,6 +151,32 @@ class ResponseStore {
                 });
             }
         }
+    }
+
+    /**
+     * Answers stored as {@code Response} nodes because the journey they name was not stored, turned into the
+     * {@code ANSWERED} relationships of those journeys, now stored, with the same properties (empty texts left out,
+     * as on every {@code ANSWERED}), to the touchpoint they are {@code AT}, else to the journey itself.
+     */
+    private static final String ATTACH_WAITING = """
+            UNWIND $ids AS id
+            MATCH (r:Response {journeyId: id})
+            MATCH (j:Journey {id: id})
+            OPTIONAL MATCH (r)-[:AT]->(t:Touchpoint)
+            WITH r, j, coalesce(t, j) AS about
+            CREATE (j)-[a:ANSWERED]->(about)
+            SET a = r {.id, .importId, .scale, .score, .at,
+                       customerId: nullIf(r.customerId, ''), touchpoint: nullIf(r.touchpoint, ''),
+                       stage: nullIf(r.stage, ''), comment: nullIf(r.comment, '')}
+            DETACH DELETE r
+            """;
+
+    /**
+     * Joins the answers waiting as {@code Response} nodes for one of {@code journeyIds} (journeys just stored) to
+     * them, in one transaction fenced by the imports lease. O(the ids' index look-ups + the answers joined).
+     */
+    void attachWaiting(Collection<String> journeyIds) {
+        lease.writeFenced(driver, ATTACH_WAITING, Map.of("ids", List.copyOf(journeyIds)));
     }
 
     /** Every stored response of a finished entry (of both kinds), in id order. O(answers log answers). */

@@ -136,14 +136,14 @@ public class FeedbackImporter {
         long matched = 0;
         List<FeedbackReport.Unmatched> unmatched = new ArrayList<>();
         for (SurveyResponse response : added.stored()) {
-            if (response.isMatched()) {
+            if (!unmatchedReasons.containsKey(response.id())) {
                 matched++;
             } else if (unmatched.size() < settings.maxReportedErrors()) {
                 unmatched.add(new FeedbackReport.Unmatched(lines.get(response.id()), response.id(),
                         unmatchedReasons.get(response.id())));
             }
         }
-        long[] duplicates = storedDuplicates(responses, added.stored());
+        long[] duplicates = storedDuplicates(responses, added.stored(), snapshot);
         return new FeedbackReport(added.importId(), rows[0], added.stored().size(), added.duplicates(),
                 duplicates[0], duplicates[1], duplicates[2], matched,
                 added.stored().size() - matched, errors.rejectedRows(), errors.errors(), unmatched,
@@ -155,7 +155,8 @@ public class FeedbackImporter {
      * unmatched, how many of those match a journey now, and how many carry another answer than the one stored under
      * their id (a corrected file: the stored answer stays). O(stored answers) when there are duplicates.
      */
-    private long[] storedDuplicates(List<SurveyResponse> joined, List<SurveyResponse> stored) {
+    private long[] storedDuplicates(List<SurveyResponse> joined, List<SurveyResponse> stored,
+            JourneySnapshot snapshot) {
         if (joined.size() == stored.size()) {
             return new long[3];
         }
@@ -173,13 +174,18 @@ public class FeedbackImporter {
             if (again == null) {
                 continue;
             }
-            if (!before.isMatched()) {
+            if (!isJoined(before, snapshot)) {
                 counts[0]++;
-                counts[1] += again.isMatched() ? 1 : 0;
+                counts[1] += isJoined(again, snapshot) ? 1 : 0;
             }
             counts[2] += sameAnswer(before, again) ? 0 : 1;
         }
         return counts;
+    }
+
+    /** Whether {@code response} is joined to a stored journey (one naming a journey not stored waits for it). */
+    private static boolean isJoined(SurveyResponse response, JourneySnapshot snapshot) {
+        return response.isMatched() && snapshot.positionOf(response.journeyId()) >= 0;
     }
 
     /** Whether two answers say the same, wherever each was joined. */
@@ -281,7 +287,10 @@ public class FeedbackImporter {
             if (draft.journeyId() != null) {
                 Journey journey = snapshot.journey(draft.journeyId()).orElse(null);
                 if (journey == null) {
-                    reason = "journey '" + TimestampParser.abbreviate(draft.journeyId()) + "' is not stored";
+                    // Kept with the journey it names: joined when that journey's events are imported.
+                    journeyId = draft.journeyId();
+                    reason = "journey '" + TimestampParser.abbreviate(draft.journeyId()) + "' is not stored (yet: the "
+                            + "answer is kept with its journey id and joined when that journey is imported)";
                 } else {
                     journeyId = journey.id();
                     customerId = customerId == null ? journey.customerId() : customerId;

@@ -4,11 +4,12 @@ import java.util.Objects;
 
 /**
  * One survey answer, joined to the journey it is about. A response that no journey matched at import keeps an empty
- * {@code journeyId}: it is stored and reported, and left out of the analyses.
+ * {@code journeyId}: it is stored and reported, and left out of the analyses. One that names a journey not stored
+ * (yet) keeps that id, and counts in the analyses once that journey is imported.
  *
  * @param id         unique id: given in the upload, or derived from the row's content (so a file imported twice is
  *                   stored once)
- * @param journeyId  the journey it is about, or "" when none matched
+ * @param journeyId  the journey it is about (stored or not yet), or "" when none matched
  * @param customerId the customer as given, or ""
  * @param at         when it was given, epoch milliseconds, or -1 when unknown
  * @param touchpoint the touchpoint it is about, or "" for the journey as a whole

@@ -344,6 +344,46 @@ class FeedbackApiTests extends ApiTestSupport {
         assertThat(warning.get("examples").get(0).get("value").asString()).contains("1970-01-21");
     }
 
+    @Test
+    @Order(10)
+    void anAnswerNamingAJourneyNotYetStoredIsJoinedWhenItsEventsArrive() {
+        try (var session = driver.session()) {
+            assertThat(session.run("MATCH (r:Response {journeyId: 'zz'}) RETURN r.comment AS c").single()
+                    .get("c").asString()).as("kept with the journey it names").isEqualTo("unknown journey");
+        }
+        long before = responsesOf(get("/api/experience?includeOpen=true").json());
+
+        Response events = post("/api/events?openHorizon=0", "text/csv", """
+                journey_id,customer_id,timestamp,touchpoint,channel,stage
+                zz,c9,2026-01-08T10:00:00Z,Ad,social,awareness
+                zz,c9,2026-01-08T10:05:00Z,Shipping,website,purchase
+                """);
+        assertThat(events.status()).as(events.body()).isEqualTo(200);
+
+        assertThat(aboutJourney()).containsEntry("unknown journey", "zz");
+        try (var session = driver.session()) {
+            assertThat(session.run("MATCH (r:Response {journeyId: 'zz'}) RETURN count(r) AS n").single()
+                    .get("n").asLong()).as("the node became the journey's ANSWERED relationship").isZero();
+            assertThat(session.run("MATCH (:Journey {id: 'zz'})-[a:ANSWERED]->(j) RETURN a.score AS s, "
+                    + "a.customerId IS NULL AS noCustomer, j.id AS about").single().asMap())
+                    .containsEntry("s", 3.0).containsEntry("noCustomer", true).containsEntry("about", "zz");
+        }
+        assertThat(responsesOf(get("/api/experience?includeOpen=true").json()))
+                .as("the analyses count it now").isEqualTo(before + 1);
+
+        String importId = events.json().get("importId").asString();
+        assertThat(send(java.net.http.HttpRequest.newBuilder(uri("/api/imports/" + importId)).DELETE()
+                .header("X-API-Key", API_KEY).build()).status()).isEqualTo(200);
+        try (var session = driver.session()) {
+            assertThat(session.run("MATCH (r:Response {journeyId: 'zz'}) RETURN r.comment AS c").single()
+                    .get("c").asString()).as("undoing the events makes it wait again").isEqualTo("unknown journey");
+        }
+    }
+
+    private static long responsesOf(JsonNode experience) {
+        return experience.get("overall").get("responses").asLong();
+    }
+
     private Map<String, String> aboutJourney() {
         Map<String, String> about = new HashMap<>();
         try (var session = driver.session()) {
