@@ -59,6 +59,14 @@ class CypherFilesTests extends ApiTestSupport {
 
     @Test
     void theDiversionsQueryGivesTheJourneysAndRatesOfTheDiversionsEndpoint() throws IOException {
+        // A journey still in progress that goes to a competitor: /api/diversions leaves it out by default.
+        assertThat(post("/api/events", "text/csv", """
+                journey_id,timestamp,touchpoint
+                open-diverted,2030-01-01T10:00:00Z,Price comparison
+                open-diverted,2030-01-01T10:05:00Z,CompetitorB marketplace
+                open-diverted,2030-01-01T10:10:00Z,Price comparison
+                """).status()).isEqualTo(200);
+        assertThat(get("/api/journeys/open-diverted").json().get("outcome").asString()).isEqualTo("OPEN");
         String query = StoreSchema.statements(Files.readString(
                 CYPHER.resolve("queries/competitor-diversions.cypher"))).get(0);
         Map<String, JsonNode> byEdge = new HashMap<>();
