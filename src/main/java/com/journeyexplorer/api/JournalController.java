@@ -152,8 +152,9 @@ class JournalController {
                 responsesOf(undone.importId()), undone.totalJourneys(), undone.totalEvents());
     }
 
-    record ErasureAnswer(String importId, long journeysErased, long eventsErased, long responsesErased,
-            long totalJourneys, long totalEvents) {
+    /** {@code copiesErased}: the versions of the customer's journeys that the journal kept to undo its entries. */
+    record ErasureAnswer(String importId, long journeysErased, long eventsErased, long copiesErased,
+            long responsesErased, long totalJourneys, long totalEvents) {
     }
 
     @DeleteMapping("/customers/{id}")
@@ -171,12 +172,12 @@ class JournalController {
     }
 
     private ErasureAnswer erase(String id) {
-        ErasureAnswer erased = graph.erase(id, (changes, after, importId) -> new ErasureAnswer(importId,
+        ErasureAnswer erased = graph.erase(id, (changes, after, importId, copies) -> new ErasureAnswer(importId,
                 changes.removals().size(),
                 changes.previousVersions().values().stream().mapToLong(j -> (long) j.length() * j.weight()).sum(),
-                0, after.journeyCount(), after.eventCount()));
+                copies, 0, after.journeyCount(), after.eventCount()));
         return new ErasureAnswer(erased.importId(), erased.journeysErased(), erased.eventsErased(),
-                responsesOf(erased.importId()), erased.totalJourneys(), erased.totalEvents());
+                erased.copiesErased(), responsesOf(erased.importId()), erased.totalJourneys(), erased.totalEvents());
     }
 
     /** The responses a finished undo or erasure deleted, as its journal entry counts them. */

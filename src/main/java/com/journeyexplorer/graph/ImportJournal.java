@@ -166,12 +166,22 @@ class ImportJournal {
             """;
 
     /**
-     * Erasure keeps no copy of what it erased, nor any older version of the customer's journeys in the journal; in
-     * the transaction that finishes it, so that an erasure that committed has left no trace of the customer.
+     * Erasure keeps no copy of what it erased, nor any older version of the customer's journeys in the journal, under
+     * whichever entry (an undo keeps the versions it removed, so a customer may be left with copies alone); in the
+     * transaction that finishes it, so that an erasure that committed has left no trace of the customer.
      */
     private static final String FORGET_CUSTOMER = """
             MATCH (p:PreviousVersion {customerId: $customerId})
             DETACH DELETE p
+            """;
+
+    /**
+     * The copies {@link #FORGET_CUSTOMER} deletes. A scan of the copies (no index: it would cost every copy's write,
+     * and erasures are rare), as that deletion is.
+     */
+    private static final String COPIES_OF_CUSTOMER = """
+            MATCH (p:PreviousVersion {customerId: $customerId})
+            RETURN count(p) AS copies
             """;
 
     /**
@@ -486,12 +496,20 @@ class ImportJournal {
         }
     }
 
+    /** How many copies of a customer's journeys the journal holds, under any entry: those an erasure deletes. */
+    long copiesOf(String customerId) {
+        try (Session session = CausalSessions.open(driver)) {
+            return session.executeRead(tx -> tx.run(COPIES_OF_CUSTOMER, Map.of("customerId", customerId)).single()
+                    .get("copies").asLong());
+        }
+    }
+
     /**
      * Finishes an erasure and, in the same transaction, deletes every copy of the customer's journeys that the
-     * journal held (its own, and older versions kept by earlier imports) and the customer's survey responses (by
-     * customer id, or joined to one of {@code journeyIds}, the erased journeys); their count is kept on the entry.
-     * {@code answeredJourneys}: the journeys the stored answers with that customer id are joined to (the in-memory
-     * answers know them), where those answers are relationships.
+     * journal held (its own, older versions kept by earlier imports, versions an undo removed) and the customer's
+     * survey responses (by customer id, or joined to one of {@code journeyIds}, the erased journeys); their count is
+     * kept on the entry. {@code answeredJourneys}: the journeys the stored answers with that customer id are joined to
+     * (the in-memory answers know them), where those answers are relationships.
      *
      * @return the ids of the responses deleted
      */

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -442,14 +443,23 @@ public class JourneyGraph {
         return kept;
     }
 
+    /** What an erasure returns, once applied: as {@link Applied}, also told how many copies the journal held. */
+    @FunctionalInterface
+    public interface Erased<R> {
+        R apply(JourneyChanges changes, JourneySnapshot after, String importId, long copies);
+    }
+
     /**
      * Erases every journey of a customer (the right to erasure), journaled as an {@code erasure} entry that keeps no
-     * copy of them once it has committed, and deletes the older versions of them that earlier entries kept and the
-     * customer's survey responses (by customer id, or joined to one of the erased journeys).
+     * copy of them once it has committed, and deletes the other versions of them that the journal kept (older ones
+     * under earlier entries, removed ones under undo entries) and the customer's survey responses (by customer id, or
+     * joined to one of the erased journeys). A customer whose journeys were all undone has copies alone.
      *
-     * @throws NotStoredException when neither a stored journey nor a stored response has that customer id
+     * @throws NotStoredException when neither a stored journey, a copy in the journal nor a stored response has that
+     *                            customer id
      */
-    public <R> R erase(String customerId, Applied<R> result) {
+    public <R> R erase(String customerId, Erased<R> result) {
+        AtomicLong copies = new AtomicLong();
         return update(new Journal("erasure", null, customerId), before -> {
             List<String> removals = new ArrayList<>();
             Map<String, Journey> replaced = new HashMap<>();
@@ -459,11 +469,13 @@ public class JourneyGraph {
                     replaced.put(journey.id(), journey);
                 }
             }
-            if (removals.isEmpty() && !feedback.hasCustomer(customerId)) {
+            // Under the lease: no entry adds or drops copies until this one has finished.
+            copies.set(importJournal.copiesOf(customerId));
+            if (removals.isEmpty() && copies.get() == 0 && !feedback.hasCustomer(customerId)) {
                 throw new NotStoredException("customer", customerId);
             }
             return new JourneyChanges(before.touchpoints(), List.of(), List.of(), removals, replaced, 0, 0, 0, 0);
-        }, result, WriteProgress.NONE);
+        }, (changes, after, importId) -> result.apply(changes, after, importId, copies.get()), WriteProgress.NONE);
     }
 
     /** The newest {@code limit} journal entries, newest first. */

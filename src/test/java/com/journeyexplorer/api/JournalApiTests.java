@@ -273,6 +273,7 @@ class JournalApiTests extends ApiTestSupport {
         assertThat(erased.status()).as(erased.body()).isEqualTo(200);
         assertThat(erased.json().get("journeysErased").asLong()).isEqualTo(2);
         assertThat(erased.json().get("eventsErased").asLong()).isEqualTo(3);
+        assertThat(erased.json().get("copiesErased").asLong()).isEqualTo(1);
         assertThat(get("/api/journeys/erase-1").status()).isEqualTo(404);
         assertThat(get("/api/journeys/erase-2").status()).isEqualTo(404);
         assertThat(get("/api/journeys/erase-3").status()).isEqualTo(200);
@@ -284,6 +285,49 @@ class JournalApiTests extends ApiTestSupport {
 
         assertThat(delete("/api/customers/cust-erase", API_KEY).status()).isEqualTo(404);
         assertThat(delete("/api/customers/cust-keep", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void erasingACustomerWhoseOnlyDataAreCopiesUnderAnUndoDeletesThem() {
+        JsonNode imported = importCsv("""
+                journey_id,customer_id,timestamp,touchpoint
+                undone-1,cust-undone,2026-03-01T10:00:00Z,Undone home
+                """);
+        Response undo = delete("/api/imports/" + imported.get("importId").asString(), API_KEY);
+        assertThat(undo.status()).as(undo.body()).isEqualTo(200);
+        assertThat(count("MATCH (p:PreviousVersion {customerId: $c}) RETURN count(p)", Map.of("c", "cust-undone")))
+                .as("the undo keeps the version it removed").isEqualTo(1);
+
+        Response erased = delete("/api/customers/cust-undone", API_KEY);
+
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(erased.json().get("journeysErased").asLong()).isZero();
+        assertThat(erased.json().get("copiesErased").asLong()).isEqualTo(1);
+        assertThat(count("MATCH (p:PreviousVersion {customerId: $c}) RETURN count(p)", Map.of("c", "cust-undone")))
+                .isZero();
+        assertThat(delete("/api/customers/cust-undone", API_KEY).status()).isEqualTo(404);
+        assertThat(delete("/api/customers/cust-never-stored", API_KEY).status()).isEqualTo(404);
+    }
+
+    @Test
+    void erasingACustomerWithStoredJourneysAlsoDeletesTheCopiesUnderAnUndo() {
+        importCsv("""
+                journey_id,customer_id,timestamp,touchpoint
+                both-1,cust-both,2026-03-01T10:00:00Z,Both home
+                """);
+        JsonNode undone = importCsv("""
+                journey_id,customer_id,timestamp,touchpoint
+                both-2,cust-both,2026-03-02T10:00:00Z,Both home
+                """);
+        assertThat(delete("/api/imports/" + undone.get("importId").asString(), API_KEY).status()).isEqualTo(200);
+
+        Response erased = delete("/api/customers/cust-both", API_KEY);
+
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(erased.json().get("journeysErased").asLong()).isEqualTo(1);
+        assertThat(erased.json().get("copiesErased").asLong()).isEqualTo(1);
+        assertThat(count("MATCH (p:PreviousVersion) WHERE p.id STARTS WITH 'both-' RETURN count(p)", Map.of()))
+                .isZero();
     }
 
     @Test
