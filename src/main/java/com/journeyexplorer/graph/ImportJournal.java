@@ -168,10 +168,14 @@ class ImportJournal {
     /**
      * Erasure keeps no copy of what it erased, nor any older version of the customer's journeys in the journal, under
      * whichever entry (an undo keeps the versions it removed, so a customer may be left with copies alone); in the
-     * transaction that finishes it, so that an erasure that committed has left no trace of the customer.
+     * transaction that finishes it, so that an erasure that committed has left no trace of the customer. The versions
+     * of the erased journeys ({@code $journeyIds}) go whatever customer id they have: a journey stored without one
+     * takes it from a later import, whose copy of the version before has none, and whose undo would put back the
+     * erased events.
      */
     private static final String FORGET_CUSTOMER = """
-            MATCH (p:PreviousVersion {customerId: $customerId})
+            MATCH (p:PreviousVersion)
+            WHERE p.customerId = $customerId OR p.id IN $journeyIds
             DETACH DELETE p
             """;
 
@@ -180,7 +184,8 @@ class ImportJournal {
      * and erasures are rare), as that deletion is.
      */
     private static final String COPIES_OF_CUSTOMER = """
-            MATCH (p:PreviousVersion {customerId: $customerId})
+            MATCH (p:PreviousVersion)
+            WHERE p.customerId = $customerId OR p.id IN $journeyIds
             RETURN count(p) AS copies
             """;
 
@@ -496,20 +501,24 @@ class ImportJournal {
         }
     }
 
-    /** How many copies of a customer's journeys the journal holds, under any entry: those an erasure deletes. */
-    long copiesOf(String customerId) {
+    /**
+     * How many copies of a customer's journeys the journal holds, under any entry: those an erasure of the stored
+     * {@code journeyIds} deletes.
+     */
+    long copiesOf(String customerId, Collection<String> journeyIds) {
         try (Session session = CausalSessions.open(driver)) {
-            return session.executeRead(tx -> tx.run(COPIES_OF_CUSTOMER, Map.of("customerId", customerId)).single()
-                    .get("copies").asLong());
+            return session.executeRead(tx -> tx.run(COPIES_OF_CUSTOMER, Map.of("customerId", customerId,
+                    "journeyIds", List.copyOf(journeyIds))).single().get("copies").asLong());
         }
     }
 
     /**
      * Finishes an erasure and, in the same transaction, deletes every copy of the customer's journeys that the
-     * journal held (its own, older versions kept by earlier imports, versions an undo removed) and the customer's
-     * survey responses (by customer id, or joined to one of {@code journeyIds}, the erased journeys); their count is
-     * kept on the entry. {@code answeredJourneys}: the journeys the stored answers with that customer id are joined to
-     * (the in-memory answers know them), where those answers are relationships.
+     * journal held (its own, older versions kept by earlier imports, versions an undo removed, and every version of
+     * {@code journeyIds}, the erased journeys) and the customer's survey responses (by customer id, or joined to one
+     * of the erased journeys); their count is kept on the entry. {@code answeredJourneys}: the journeys the stored
+     * answers with that customer id are joined to (the in-memory answers know them), where those answers are
+     * relationships.
      *
      * @return the ids of the responses deleted
      */
@@ -524,7 +533,8 @@ class ImportJournal {
                         List.copyOf(answeredJourneys))).list(row -> row.get("id").asString()));
                 tx.run(COUNT_RESPONSES, Map.of("importId", importId, "responses", ids.size())).consume();
                 tx.run(FINISH_IMPORT, Map.of("importId", importId, "status", "done")).consume();
-                tx.run(FORGET_CUSTOMER, Map.of("customerId", customerId)).consume();
+                tx.run(FORGET_CUSTOMER, Map.of("customerId", customerId, "journeyIds", List.copyOf(journeyIds)))
+                        .consume();
                 lease.fence(tx);
                 return ids;
             });

@@ -452,8 +452,9 @@ public class JourneyGraph {
     /**
      * Erases every journey of a customer (the right to erasure), journaled as an {@code erasure} entry that keeps no
      * copy of them once it has committed, and deletes the other versions of them that the journal kept (older ones
-     * under earlier entries, removed ones under undo entries) and the customer's survey responses (by customer id, or
-     * joined to one of the erased journeys). A customer whose journeys were all undone has copies alone.
+     * under earlier entries, those from before the journey had a customer id included; removed ones under undo
+     * entries) and the customer's survey responses (by customer id, or joined to one of the erased journeys). A
+     * customer whose journeys were all undone has copies alone.
      *
      * @throws NotStoredException when neither a stored journey, a copy in the journal nor a stored response has that
      *                            customer id
@@ -470,7 +471,7 @@ public class JourneyGraph {
                 }
             }
             // Under the lease: no entry adds or drops copies until this one has finished.
-            copies.set(importJournal.copiesOf(customerId));
+            copies.set(importJournal.copiesOf(customerId, removals));
             if (removals.isEmpty() && copies.get() == 0 && !feedback.hasCustomer(customerId)) {
                 throw new NotStoredException("customer", customerId);
             }

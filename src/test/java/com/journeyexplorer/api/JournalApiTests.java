@@ -331,6 +331,28 @@ class JournalApiTests extends ApiTestSupport {
     }
 
     @Test
+    void erasingACustomerDeletesTheCopiesOfTheirJourneysFromBeforeTheyHadACustomerId() {
+        importCsv("""
+                journey_id,timestamp,touchpoint
+                later-1,2026-03-01T10:00:00Z,Later home
+                """);
+        JsonNode named = importCsv("""
+                journey_id,customer_id,timestamp,touchpoint
+                later-1,cust-later,2026-03-01T10:05:00Z,Later cart
+                """);
+        assertThat(get("/api/journeys/later-1").json().get("customerId").asString()).isEqualTo("cust-later");
+
+        Response erased = delete("/api/customers/cust-later", API_KEY);
+
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(erased.json().get("copiesErased").asLong()).isEqualTo(1);
+        assertThat(count("MATCH (p:PreviousVersion {id: 'later-1'}) RETURN count(p)", Map.of())).isZero();
+        Response undo = delete("/api/imports/" + named.get("importId").asString(), API_KEY);
+        assertThat(undo.status()).as(undo.body()).isEqualTo(200);
+        assertThat(get("/api/journeys/later-1").status()).as("the undo puts back no erased event").isEqualTo(404);
+    }
+
+    @Test
     void listsImportsNewestFirstWithABoundedLimit() {
         importCsv("""
                 journey_id,timestamp,touchpoint
