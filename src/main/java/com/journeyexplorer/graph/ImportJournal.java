@@ -176,7 +176,40 @@ class ImportJournal {
     private static final String FORGET_CUSTOMER = """
             MATCH (p:PreviousVersion)
             WHERE p.customerId = $customerId OR p.id IN $journeyIds
+            WITH p, p.id AS id
             DETACH DELETE p
+            RETURN DISTINCT id
+            """;
+
+    /**
+     * Of the erased journeys and copies, the ids that no stored journey has: an id may be reused by another
+     * customer's journey (one undone, then imported again), which followers must still read back.
+     */
+    private static final String IDS_NOT_STORED = """
+            UNWIND $ids AS id
+            WITH id WHERE NOT EXISTS { MATCH (:Journey {id: id}) }
+            RETURN id
+            """;
+
+    /**
+     * The erased journeys' ids leave the change records of earlier entries (a journey id may name its customer:
+     * {@code customerId@start}). A follower that has yet to apply such an entry loses nothing: the journey is gone,
+     * and the erasure's removals are found by comparing ids. A scan of the records kept: O(the journeys changed
+     * within {@code journeys.instance.change-retention}).
+     */
+    private static final String FORGET_CHANGED_IDS = """
+            MATCH (c:JourneyChange) WHERE any(id IN c.ids WHERE id IN $ids)
+            WITH c, [id IN c.ids WHERE NOT id IN $ids] AS kept
+            SET c.ids = kept
+            WITH c, kept WHERE size(kept) = 0
+            DETACH DELETE c
+            """;
+
+    /** The same for the journeys an undo put back where none was, which only a rollback of a running undo reads. */
+    private static final String FORGET_CREATED_IDS = """
+            MATCH (i:Import) WHERE any(id IN i.created WHERE id IN $ids)
+            WITH i, [id IN i.created WHERE NOT id IN $ids] AS kept
+            SET i.created = CASE WHEN size(kept) > 0 THEN kept END
             """;
 
     /**
@@ -516,9 +549,10 @@ class ImportJournal {
      * Finishes an erasure and, in the same transaction, deletes every copy of the customer's journeys that the
      * journal held (its own, older versions kept by earlier imports, versions an undo removed, and every version of
      * {@code journeyIds}, the erased journeys) and the customer's survey responses (by customer id, or joined to one
-     * of the erased journeys); their count is kept on the entry. {@code answeredJourneys}: the journeys the stored
-     * answers with that customer id are joined to (the in-memory answers know them), where those answers are
-     * relationships.
+     * of the erased journeys); their count is kept on the entry. The ids of the erased journeys and copies leave the
+     * journal's other records too, so that no trace of the customer is left. {@code answeredJourneys}: the journeys
+     * the stored answers with that customer id are joined to (the in-memory answers know them), where those answers
+     * are relationships.
      *
      * @return the ids of the responses deleted
      */
@@ -533,8 +567,15 @@ class ImportJournal {
                         List.copyOf(answeredJourneys))).list(row -> row.get("id").asString()));
                 tx.run(COUNT_RESPONSES, Map.of("importId", importId, "responses", ids.size())).consume();
                 tx.run(FINISH_IMPORT, Map.of("importId", importId, "status", "done")).consume();
-                tx.run(FORGET_CUSTOMER, Map.of("customerId", customerId, "journeyIds", List.copyOf(journeyIds)))
-                        .consume();
+                Set<String> erased = new HashSet<>(journeyIds);
+                erased.addAll(tx.run(FORGET_CUSTOMER, Map.of("customerId", customerId, "journeyIds",
+                        List.copyOf(journeyIds))).list(row -> row.get("id").asString()));
+                List<String> gone = tx.run(IDS_NOT_STORED, Map.of("ids", List.copyOf(erased)))
+                        .list(row -> row.get("id").asString());
+                if (!gone.isEmpty()) {
+                    tx.run(FORGET_CHANGED_IDS, Map.of("ids", gone)).consume();
+                    tx.run(FORGET_CREATED_IDS, Map.of("ids", gone)).consume();
+                }
                 lease.fence(tx);
                 return ids;
             });

@@ -353,6 +353,56 @@ class JournalApiTests extends ApiTestSupport {
     }
 
     @Test
+    void erasingACustomerLeavesNoIdOfTheirJourneysInTheJournal() {
+        String customer = "pii-jane.doe@example.com";
+        JsonNode first = importCsv("""
+                customer_id,timestamp,touchpoint
+                %1$s,2026-03-01T10:00:00Z,Pii home
+                %1$s,2026-03-01T10:40:00Z,Pii home
+                pii-other,2026-03-01T10:00:00Z,Pii home
+                """.formatted(customer));
+        // Bridges the two sessions: the later one is removed, and the undo puts it back where none was.
+        JsonNode bridge = importCsv("""
+                customer_id,timestamp,touchpoint
+                %s,2026-03-01T10:20:00Z,Pii cart
+                """.formatted(customer));
+        assertThat(delete("/api/imports/" + bridge.get("importId").asString(), API_KEY).status()).isEqualTo(200);
+        assertThat(count("MATCH (i:Import) WHERE any(x IN i.created WHERE x STARTS WITH 'pii-jane') RETURN count(i)",
+                Map.of())).as("the undo lists the session it put back").isEqualTo(1);
+
+        Response erased = send(HttpRequest.newBuilder(uri("/api/customers?id=pii-jane.doe%40example.com")).DELETE()
+                .header("X-API-Key", API_KEY).build());
+
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(erased.json().get("journeysErased").asLong()).isEqualTo(2);
+        assertThat(storedValuesNaming("jane.doe")).isEmpty();
+        assertThat(count("MATCH (:Import)-[:CHANGED]->(c:JourneyChange) WHERE any(x IN c.ids WHERE x STARTS WITH "
+                + "'pii-other@') RETURN count(c)", Map.of())).as("other customers' ids stay").isEqualTo(1);
+        Response undoFirst = delete("/api/imports/" + first.get("importId").asString(), API_KEY);
+        assertThat(undoFirst.status()).as(undoFirst.body()).isEqualTo(200);
+        assertThat(undoFirst.json().get("journeysRemoved").asLong()).isEqualTo(1);
+        assertThat(count("MATCH (j:Journey {customerId: 'pii-other'}) RETURN count(j)", Map.of())).isZero();
+    }
+
+    /** Every property of a node or relationship (list elements too) that contains {@code text}. */
+    private List<String> storedValuesNaming(String text) {
+        List<String> found = new ArrayList<>();
+        try (var session = driver.session()) {
+            session.run("""
+                    CALL () { MATCH (n) RETURN labels(n) AS what, properties(n) AS properties
+                              UNION ALL
+                              MATCH ()-[r]->() RETURN [type(r)] AS what, properties(r) AS properties }
+                    RETURN what, properties""").forEachRemaining(row -> {
+                        String properties = row.get("properties").asMap().toString();
+                        if (properties.contains(text)) {
+                            found.add(row.get("what").asList() + " " + properties);
+                        }
+                    });
+        }
+        return found;
+    }
+
+    @Test
     void listsImportsNewestFirstWithABoundedLimit() {
         importCsv("""
                 journey_id,timestamp,touchpoint
