@@ -171,8 +171,16 @@ class JournalController {
         return erase(GraphReadController.requiredId(id, "the customer's id: DELETE /api/customers?id=..."));
     }
 
+    /**
+     * Reads {@code id} as an import reads a customer id, without surrounding spaces, so that the id a data subject
+     * gives finds the data imported under it. A blank id is refused: it would name every journey without a customer.
+     */
     private ErasureAnswer erase(String id) {
-        ErasureAnswer erased = graph.erase(id, (changes, after, importId, copies) -> new ErasureAnswer(importId,
+        String customerId = id.strip();
+        if (customerId.isEmpty()) {
+            throw new InvalidParameterException("id", "is blank: the customer's id is required");
+        }
+        ErasureAnswer erased = graph.erase(customerId, (changes, after, importId, copies) -> new ErasureAnswer(importId,
                 changes.removals().size(),
                 changes.previousVersions().values().stream().mapToLong(j -> (long) j.length() * j.weight()).sum(),
                 copies, 0, after.journeyCount(), after.eventCount()));

@@ -456,10 +456,15 @@ public class JourneyGraph {
      * entries) and the customer's survey responses (by customer id, or joined to one of the erased journeys). A
      * customer whose journeys were all undone has copies alone.
      *
+     * @param customerId the id as stored: imports strip surrounding spaces
      * @throws NotStoredException when neither a stored journey, a copy in the journal nor a stored response has that
      *                            customer id
+     * @throws IllegalArgumentException when the id is blank, which would name every journey without a customer
      */
     public <R> R erase(String customerId, Erased<R> result) {
+        if (customerId.isBlank()) {
+            throw new IllegalArgumentException("A blank customer id names no customer");
+        }
         AtomicLong copies = new AtomicLong();
         return update(new Journal("erasure", null, customerId), before -> {
             List<String> removals = new ArrayList<>();

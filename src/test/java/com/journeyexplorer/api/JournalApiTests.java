@@ -403,6 +403,27 @@ class JournalApiTests extends ApiTestSupport {
     }
 
     @Test
+    void anErasureReadsTheCustomerIdWithoutSurroundingSpacesAsAnImportDoes() {
+        importCsv("""
+                journey_id,customer_id,timestamp,touchpoint
+                space-1, sp ace ,2026-03-01T10:00:00Z,Space home
+                space-2,sp ace,2026-03-02T10:00:00Z,Space home
+                space-3,,2026-03-02T10:00:00Z,Space home
+                """);
+
+        Response erased = send(HttpRequest.newBuilder(uri("/api/customers?id=%20sp%20ace%20")).DELETE()
+                .header("X-API-Key", API_KEY).build());
+
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(erased.json().get("journeysErased").asLong()).isEqualTo(2);
+        Response blank = delete("/api/customers/%20", API_KEY);
+        assertThat(blank.status()).as("not the journeys without a customer id: " + blank.body()).isEqualTo(400);
+        assertThat(blank.json().get("parameter").asString()).isEqualTo("id");
+        assertThat(delete("/api/customers?id=%20", API_KEY).status()).isEqualTo(400);
+        assertThat(get("/api/journeys/space-3").status()).isEqualTo(200);
+    }
+
+    @Test
     void listsImportsNewestFirstWithABoundedLimit() {
         importCsv("""
                 journey_id,timestamp,touchpoint
