@@ -3,6 +3,7 @@ package com.journeyexplorer.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,8 +49,9 @@ public final class ImportCommand {
             Imports touchpoint events (CSV, NDJSON or an XES event log, by extension, --format or the first
             character; .gz files and other gzip data are decompressed) or, with --aggregated,
             aggregated path counts, into the same database the app uses. Stop the app first when it runs on
-            the embedded database (or send the file to it: curl --data-binary @FILE -H 'Content-Type: text/csv'
-            http://localhost:8080/api/events).
+            the embedded database in the same data directory (or send the file to it: curl --data-binary @FILE
+            -H 'Content-Type: text/csv' http://localhost:8080/api/events). The import's database listens for
+            Bolt on a free port unless --journeys.neo4j.embedded.bolt-port is given.
 
             With --bulk, the first import into an empty store: one or several event files, read as one
             upload with the same columns, rules, validation and report, written as store files by Neo4j's
@@ -160,6 +162,11 @@ public final class ImportCommand {
         }
         Path file = files.get(0);
         springArgs.add("--journeys.demo.load-on-start=false");
+        boolean boltPortGiven = springArgs.stream().anyMatch(ImportCommand::setsTheBoltPort);
+        if (!boltPortGiven) {
+            // Only the import's own driver connects, and an app on another store may hold the default port.
+            springArgs.add("--journeys.neo4j.embedded.bolt-port=0");
+        }
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplicationBuilder(JourneyExplorerApplication.class)
@@ -167,7 +174,12 @@ public final class ImportCommand {
                     .run(springArgs.toArray(String[]::new));
         } catch (RuntimeException e) {
             err.println("error: the database cannot be opened: " + rootMessage(e));
-            err.println("If the app is running on the embedded database, stop it first or import over HTTP.");
+            if (boltPortGiven && isPortTaken(e)) {
+                err.println("The Bolt port of --journeys.neo4j.embedded.bolt-port is in use by another process: "
+                        + "choose another, or leave the setting out and the import picks a free one.");
+            } else {
+                err.println("If the app is running on the embedded database, stop it first or import over HTTP.");
+            }
             return 2;
         }
         try (context; InputStream input = new ProgressInputStream(Files.newInputStream(file), Files.size(file), err)) {
@@ -300,6 +312,23 @@ public final class ImportCommand {
             out.println("Import id " + report.importId() + " (DELETE /api/imports/" + report.importId()
                     + " undoes it)");
         }
+    }
+
+    /** Whether a command-line argument sets the embedded Bolt port, in any spelling Spring binds to it. */
+    private static boolean setsTheBoltPort(String arg) {
+        String name = arg.substring(2).split("=", 2)[0].replace("-", "").replace("_", "");
+        return name.equalsIgnoreCase("journeys.neo4j.embedded.boltport");
+    }
+
+    /** Whether a port was taken, by the exception or by its message (Netty's native bind error is no BindException). */
+    private static boolean isPortTaken(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException
+                    || String.valueOf(cause.getMessage()).contains("Address already in use")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String rootMessage(Throwable e) {

@@ -3,13 +3,23 @@ package com.journeyexplorer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 
 import com.journeyexplorer.TestData;
 
@@ -23,13 +33,18 @@ class ImportCommandTests {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--journeys.data-dir=" + dataDir;
-        all[args.length + 1] = "--journeys.neo4j.embedded.bolt-port=0";
-        all[args.length + 2] = "--journeys.neo4j.embedded.page-cache-size=32MB";
-        all[args.length + 3] = "--journeys.neo4j.embedded.preallocate-transaction-logs=false";
-        return ImportCommand.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--journeys.neo4j.embedded.bolt-port=0");
+        return runWithTheBoltPortOf(all.toArray(String[]::new));
+    }
+
+    /** Runs the command on the test's store with a small page cache, on the Bolt port {@code args} give, if any. */
+    private int runWithTheBoltPortOf(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--journeys.data-dir=" + dataDir);
+        all.add("--journeys.neo4j.embedded.page-cache-size=32MB");
+        all.add("--journeys.neo4j.embedded.preallocate-transaction-logs=false");
+        return ImportCommand.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -149,5 +164,59 @@ class ImportCommandTests {
         assertThat(run(file.toString(), "--journeyColumn=case:concept:name", "--onError=maybe")).isEqualTo(2);
 
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: --onError must be reject or skip, was 'maybe'");
+    }
+
+    @Test
+    void opensNoFixedBoltPortSoThatAnAppOnAnotherStoreDoesNotStandInTheWay() throws IOException {
+        Path file = TestData.file("pm4py-running-example/running-example.csv");
+
+        try (ServerSocket app = holdTheDefaultBoltPort()) {
+            int exit = runWithTheBoltPortOf(file.toString(), "--journeyColumn=case:concept:name",
+                    "--touchpointColumn=concept:name", "--timestampColumn=time:timestamp");
+
+            assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("The database now holds 6 journeys");
+    }
+
+    @Test
+    void keepsABoltPortGivenOnTheCommandLineAndSaysWhenAnotherProcessHoldsIt() throws IOException {
+        Path file = TestData.file("pm4py-running-example/running-example.csv");
+
+        try (ServerSocket other = new ServerSocket(0, 50, InetAddress.getByName("localhost"))) {
+            int exit = runWithTheBoltPortOf(file.toString(), "--journeyColumn=case:concept:name",
+                    "--journeys.neo4j.embedded.bolt-port=" + other.getLocalPort());
+
+            assertThat(exit).isEqualTo(2);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("The Bolt port of --journeys.neo4j.embedded.bolt-port is in use by another process")
+                .doesNotContain("stop it first");
+    }
+
+    @Test
+    void refusesAStoreInUseAndSaysToStopTheAppOnIt() throws IOException {
+        Path file = TestData.file("pm4py-running-example/running-example.csv");
+        DatabaseManagementService app = new DatabaseManagementServiceBuilder(dataDir)
+                .setConfig(BoltConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, 32L * 1024 * 1024)
+                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .build();
+        try {
+            assertThat(run(file.toString(), "--journeyColumn=case:concept:name")).isEqualTo(2);
+        } finally {
+            app.shutdown();
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("the database cannot be opened",
+                "If the app is running on the embedded database, stop it first");
+    }
+
+    /** Takes port 7687 as an app on another store does; null when another process holds it already. */
+    private static ServerSocket holdTheDefaultBoltPort() throws IOException {
+        try {
+            return new ServerSocket(7687, 50, InetAddress.getByName("localhost"));
+        } catch (BindException taken) {
+            return null;
+        }
     }
 }
