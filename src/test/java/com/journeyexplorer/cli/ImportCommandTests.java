@@ -143,7 +143,25 @@ class ImportCommandTests {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no file given", "Usage:");
 
         assertThat(run("does-not-exist.csv")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read does-not-exist.csv");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read does-not-exist.csv: no such file");
+    }
+
+    @Test
+    void checksEachFileBeforeOpeningTheDatabaseAndNamesIt() throws IOException {
+        Path empty = dataDir.resolveSibling(dataDir.getFileName() + "-empty.csv");
+        Files.createFile(empty);
+        Path folder = Files.createDirectory(dataDir.resolveSibling(dataDir.getFileName() + "-folder"));
+        Path good = TestData.file("pm4py-running-example/running-example.csv");
+
+        assertThat(run(empty.toString())).isEqualTo(2);
+        assertThat(run(folder.toString())).isEqualTo(2);
+        assertThat(run("--bulk", good.toString(), empty.toString())).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: " + empty + " is empty",
+                "error: " + folder + " is a directory, not a file");
+        assertThat(dataDir).as("no database was started").isEmptyDirectory();
+        Files.delete(empty);
+        Files.delete(folder);
     }
 
     @Test

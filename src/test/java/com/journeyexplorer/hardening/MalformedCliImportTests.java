@@ -22,7 +22,8 @@ import com.journeyexplorer.cli.ImportCommand;
 
 /**
  * Malformed files through {@code java -jar app.jar import}: each is rejected with exit code 1 and a reason (never the
- * exit code 2 of an unexpected failure), and a final valid import shows that the rejected files wrote nothing.
+ * exit code 2 of an unexpected failure; an empty file is refused with 2 before the database starts), and a final
+ * valid import shows that the rejected files wrote nothing.
  */
 class MalformedCliImportTests {
 
@@ -45,6 +46,11 @@ class MalformedCliImportTests {
                 assertThat(run.err()).contains("rejected:");
             }));
         }
+        tests.add(dynamicTest("empty file", () -> {
+            Run run = run(CliCase.of("empty file", "empty.csv", ""));
+            assertThat(run.exit()).as(run.err()).isEqualTo(2);
+            assertThat(run.err()).contains("empty.csv is empty");
+        }));
         tests.add(dynamicTest("a valid file afterwards finds an empty database", () -> {
             Run run = run(CliCase.of("valid", "valid.csv",
                     "journey_id,timestamp,touchpoint\nok-1,2026-03-01T10:00:00Z,Home\nok-1,2026-03-01T10:05:00Z,Cart\n"));
@@ -64,7 +70,6 @@ class MalformedCliImportTests {
             tooLong.append("long-1,").append(1_772_359_200_000L + i).append(",Step ").append(i % 7).append('\n');
         }
         List<CliCase> cases = new ArrayList<>();
-        cases.add(CliCase.of("empty file", "empty.csv", ""));
         cases.add(new CliCase("random bytes as CSV", "noise.csv", noise, List.of()));
         cases.add(new CliCase("random bytes as NDJSON", "noise.ndjson", noise, List.of()));
         cases.add(CliCase.of("JSON array in a .csv file", "array.csv",
