@@ -19,7 +19,6 @@ import org.springframework.context.annotation.Configuration;
 import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.ingest.BulkEventLoader;
 import com.journeyexplorer.ingest.BulkLoadRejectedException;
-import com.journeyexplorer.ingest.ImportReport;
 import com.journeyexplorer.ingest.ImportRejectedException;
 import com.journeyexplorer.ingest.InvalidImportOptionException;
 
@@ -61,10 +60,12 @@ final class BulkLoadCommand {
                 sources.add(new BulkEventLoader.Source(file,
                         ImportCommand.format(options, file.getFileName().toString().toLowerCase(Locale.ROOT))));
             }
-            ImportReport report = loader.load(sources, ImportCommand.importOptions(options, repeated, properties),
+            BulkEventLoader.Loaded loaded = loader.load(sources,
+                    ImportCommand.importOptions(options, repeated, properties),
                     file -> new ProgressInputStream(Files.newInputStream(file), Files.size(file), err));
             err.println();
-            ImportCommand.printSummary(out, report, (System.nanoTime() - started) / 1e9);
+            ImportCommand.printSummary(out, loaded.report(), (System.nanoTime() - started) / 1e9,
+                    files.size() > 1 ? loaded.errorFiles() : List.of());
             return 0;
         } catch (BulkLoadRejectedException e) {
             ImportCommand.printRejection(err, e, files.size() > 1 ? e.files() : List.of());

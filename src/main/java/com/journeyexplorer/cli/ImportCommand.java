@@ -206,7 +206,7 @@ public final class ImportCommand {
                 }
             }
             err.println();
-            printSummary(out, report, (System.nanoTime() - started) / 1e9);
+            printSummary(out, report, (System.nanoTime() - started) / 1e9, List.of());
             return 0;
         } catch (ImportRejectedException e) {
             printRejection(err, e, List.of());
@@ -250,14 +250,19 @@ public final class ImportCommand {
     static void printRejection(PrintStream err, ImportRejectedException e, List<String> files) {
         err.println();
         err.println("rejected: " + e.getMessage());
-        for (int i = 0; i < e.errors().size(); i++) {
-            RowError error = e.errors().get(i);
-            String file = i < files.size() && !files.get(i).isEmpty() ? files.get(i) + ", " : "";
-            err.println("  " + file + "line " + error.line() + (error.field() == null ? "" : ", " + error.field())
-                    + ": " + error.reason());
-        }
+        printRows(err, e.errors(), files);
         if (e.errorCount() > e.errors().size()) {
             err.println("  ... and " + (e.errorCount() - e.errors().size()) + " more");
+        }
+    }
+
+    /** Prints bad rows (line, field, reason), each prefixed with its file when {@code files} names them. */
+    private static void printRows(PrintStream stream, List<RowError> errors, List<String> files) {
+        for (int i = 0; i < errors.size(); i++) {
+            RowError error = errors.get(i);
+            String file = i < files.size() && !files.get(i).isEmpty() ? files.get(i) + ", " : "";
+            stream.println("  " + file + "line " + error.line() + (error.field() == null ? "" : ", " + error.field())
+                    + ": " + error.reason());
         }
     }
 
@@ -301,7 +306,11 @@ public final class ImportCommand {
         return null;
     }
 
-    static void printSummary(PrintStream out, ImportReport report, double seconds) {
+    /**
+     * Prints what an import did; its skipped rows are each prefixed with their file when {@code errorFiles} names
+     * them (a bulk load of several files), as {@link #printRejection} does.
+     */
+    static void printSummary(PrintStream out, ImportReport report, double seconds, List<String> errorFiles) {
         out.printf(Locale.ROOT, "Imported %,d events into %,d journeys (%,d new, %,d updated) from %,d rows in %.1f s"
                         + " (%,.0f events/s)%n", report.eventsImported(), report.journeysImported(),
                 report.journeysCreated(), report.journeysUpdated(), report.rowsRead(), seconds,
@@ -311,8 +320,7 @@ public final class ImportCommand {
         }
         if (report.rowsRejected() > 0) {
             out.printf(Locale.ROOT, "Rejected %,d rows:%n", report.rowsRejected());
-            report.errors().forEach(error -> out.println("  line " + error.line()
-                    + (error.field() == null ? "" : ", " + error.field()) + ": " + error.reason()));
+            printRows(out, report.errors(), errorFiles);
         }
         if (report.answersStored() + report.duplicateAnswers() > 0) {
             out.printf(Locale.ROOT, "Stored %,d answers given on the events (%,d matched no journey); skipped %,d "

@@ -43,6 +43,20 @@ public final class BulkEventLoader {
     public record Source(Path file, EventImporter.Format format) {
     }
 
+    /**
+     * What a bulk load did.
+     *
+     * @param report     the report, as the online import's
+     * @param errorFiles the file name of each of the report's {@link ImportReport#errors() errors}, in the same order:
+     *                   the line numbers count in each file
+     */
+    public record Loaded(ImportReport report, List<String> errorFiles) {
+
+        public Loaded {
+            errorFiles = List.copyOf(errorFiles);
+        }
+    }
+
     private final JourneysProperties.Ingest settings;
     private final long openHorizon;
     private final BulkStoreWriter store;
@@ -70,13 +84,13 @@ public final class BulkEventLoader {
      * Reads {@code sources} as one upload and bulk-loads the journeys into the store, which must be empty (see
      * {@link #requireEmptyStore}).
      *
+     * @return the report, with the file of each bad row skipped ({@code onError=skip})
      * @throws BulkLoadRejectedException when rows are bad (as {@link ImportRejectedException}, each error with its
      *                                   file); nothing is written
      * @throws InvalidImportOptionException when the files mix XES with other formats, or rows give answers
      *                                   ({@code scoreColumn}), which only the online import stores
      */
-    public ImportReport load(List<Source> sources, ImportOptions options, Opener opener)
-            throws IOException {
+    public Loaded load(List<Source> sources, ImportOptions options, Opener opener) throws IOException {
         long started = System.nanoTime();
         ZonedDateTime startedAt = ZonedDateTime.now(ZoneOffset.UTC);
         ErrorCollector errors = new ErrorCollector(settings.maxReportedErrors());
@@ -144,8 +158,8 @@ public final class BulkEventLoader {
                 effective.openHorizonMillis()).assemble(accumulator);
         accumulator.releaseDrafts();
         if (changes.isEmpty()) {
-            return ImportReport.of(changes, JourneySnapshot.empty(), rows, errors, accumulator.ruleMatches(),
-                    accumulator.warnings(), started, null);
+            return new Loaded(ImportReport.of(changes, JourneySnapshot.empty(), rows, errors,
+                    accumulator.ruleMatches(), accumulator.warnings(), started, null), errorFiles);
         }
         JourneySnapshot after = OpenJourneys.apply(JourneySnapshot.empty().withChanges(changes.touchpoints(),
                 changes.upserts(), changes.removals()), openHorizon);
@@ -153,7 +167,7 @@ public final class BulkEventLoader {
         String importId = store.write(changes, after, startedAt);
         log.info("Bulk load {}: read {} rows into {} journeys in {} ms, wrote the store in {} ms", importId, rows,
                 changes.upserts().size(), (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
-        return ImportReport.of(changes, after, rows, errors, accumulator.ruleMatches(), accumulator.warnings(),
-                started, importId);
+        return new Loaded(ImportReport.of(changes, after, rows, errors, accumulator.ruleMatches(),
+                accumulator.warnings(), started, importId), errorFiles);
     }
 }

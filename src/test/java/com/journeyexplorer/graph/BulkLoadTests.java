@@ -148,6 +148,19 @@ class BulkLoadTests {
         }
     }
 
+    @Test
+    void skipsBadRowsOfSeveralFilesNamingTheFileOfEach() throws IOException {
+        Path good = work.resolve("good.csv");
+        Files.writeString(good, "journey_id,timestamp,touchpoint\ng1,2026-03-01T10:00:00Z,Home\n");
+        Path bad = work.resolve("bad.csv");
+        Files.writeString(bad, "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\nj1,soon,Cart\n");
+
+        Run bulk = cli(work.resolve("bulk"), "--bulk", good.toString(), bad.toString(), "--onError=skip");
+
+        assertThat(bulk.exit).as(bulk.err).isZero();
+        assertThat(bulk.out).contains("  bad.csv, line 3, timestamp: 'soon' is not a timestamp");
+    }
+
     /** Both stores, opened by the app in turn, hold the same graph, schema and projection; returns the bulk one's. */
     private StoreView assertSameStore(Path onlineDir, Path bulkDir) throws IOException {
         StoreView online = view(onlineDir);
