@@ -84,6 +84,18 @@ public final class ImportCommand {
               --openHorizon=30d            journeys without purchase ending this close to the latest event
                                            are still in progress (OPEN); 0: every journey is finished
               --journeys.data-dir=DIR      any application setting
+
+            With --aggregated (and --valueColumn, --delimiter, --competitor, --onError as above):
+              --source=NAME                names the data set: importing the same source again replaces its
+                                           counts (default: aggregated)
+              --pathColumn=NAME            the paths (default: path)
+              --conversionsColumn=NAME     the conversion counts (default: total_conversions; their value:
+                                           --valueColumn, default total_conversion_value)
+              --nullsColumn=NAME           the non-conversion counts (default: total_null, else
+                                           total_non_conversions)
+              --separator=TEXT             between the steps of a path (default: >; spaces around it ignored)
+              --conversionTouchpoint=NAME  where the purchase event that ends each converting path happens
+                                           (default: Conversion)
             """;
 
     private static final List<String> EVENT_PARAMETERS = List.of("journeyColumn", "timestampColumn",
@@ -95,7 +107,7 @@ public final class ImportCommand {
             "nullsColumn", "separator", "source", "conversionTouchpoint");
 
     /** Every option of the import, sorted; an undotted name outside it is a misspelt option, not an app setting. */
-    private static final Set<String> OPTIONS = options();
+    static final Set<String> OPTIONS = options();
 
     private ImportCommand() {
     }

@@ -165,6 +165,16 @@ class ImportCommandTests {
     }
 
     @Test
+    void helpNamesEveryOptionTheImportAccepts() {
+        assertThat(run("--help")).isZero();
+
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help).contains("--source=", "--separator=", "--pathColumn=", "--conversionsColumn=",
+                "--nullsColumn=", "--conversionTouchpoint=");
+        assertThat(ImportCommand.OPTIONS).allSatisfy(option -> assertThat(help).contains(option));
+    }
+
+    @Test
     void namesAMisspeltOptionRatherThanImportingWithTheDefault() {
         Path file = TestData.file("pm4py-running-example/running-example.csv");
 
