@@ -323,23 +323,26 @@ public final class ImportCommand {
      * them (a bulk load of several files), as {@link #printRejection} does.
      */
     static void printSummary(PrintStream out, ImportReport report, double seconds, List<String> errorFiles) {
-        out.printf(Locale.ROOT, "Imported %,d events into %,d journeys (%,d new, %,d updated) from %,d rows in %.1f s"
-                        + " (%,.0f events/s)%n", report.eventsImported(), report.journeysImported(),
-                report.journeysCreated(), report.journeysUpdated(), report.rowsRead(), seconds,
+        out.printf(Locale.ROOT, "Imported %s into %s (%,d new, %,d updated) from %s in %.1f s (%,.0f events/s)%n",
+                count(report.eventsImported(), "event"), count(report.journeysImported(), "journey"),
+                report.journeysCreated(), report.journeysUpdated(), count(report.rowsRead(), "row"), seconds,
                 report.eventsImported() / Math.max(seconds, 1e-9));
         if (report.duplicateEvents() > 0) {
-            out.printf(Locale.ROOT, "Skipped %,d events already stored%n", report.duplicateEvents());
+            // The report counts repeats within the upload and events stored before as one.
+            out.println("Skipped " + count(report.duplicateEvents(), "duplicate event")
+                    + " (repeated in the upload or already stored)");
         }
         if (report.rowsRejected() > 0) {
-            out.printf(Locale.ROOT, "Rejected %,d rows:%n", report.rowsRejected());
+            out.println("Rejected " + count(report.rowsRejected(), "row") + ":");
             printRows(out, report.errors(), errorFiles);
         }
         if (report.answersStored() + report.duplicateAnswers() > 0) {
-            out.printf(Locale.ROOT, "Stored %,d answers given on the events (%,d matched no journey); skipped %,d "
-                    + "already stored%n", report.answersStored(), report.answersUnmatched(), report.duplicateAnswers());
+            out.printf(Locale.ROOT, "Stored %s given on the events (%,d matched no journey); skipped %s (repeated in "
+                    + "the upload or already stored)%n", count(report.answersStored(), "answer"),
+                    report.answersUnmatched(), count(report.duplicateAnswers(), "duplicate"));
         }
         for (RuleMatches rule : report.outcomeRules()) {
-            out.printf(Locale.ROOT, "Rule %s matched %,d events (%s)%n", rule.rule(), rule.matchedEvents(),
+            out.printf(Locale.ROOT, "Rule %s matched %s (%s)%n", rule.rule(), count(rule.matchedEvents(), "event"),
                     String.join(", ", rule.names().stream().map(name -> String.format(Locale.ROOT, "'%s': %,d",
                             name.name(), name.matchedEvents())).toList()));
         }
@@ -348,12 +351,17 @@ public final class ImportCommand {
             warning.examples().forEach(example -> out.println("  line " + example.line() + ", " + example.field()
                     + ": " + example.value()));
         }
-        out.printf(Locale.ROOT, "The database now holds %,d journeys and %,d events%n", report.totalJourneys(),
-                report.totalEvents());
+        out.println("The database now holds " + count(report.totalJourneys(), "journey") + " and "
+                + count(report.totalEvents(), "event"));
         if (report.importId() != null) {
             out.println("Import id " + report.importId() + " (DELETE /api/imports/" + report.importId()
                     + " undoes it)");
         }
+    }
+
+    /** A count and its noun, singular for one: "1 journey", "1,200 journeys". */
+    private static String count(long count, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", count, noun, count == 1 ? "" : "s");
     }
 
     /** Whether a command-line argument sets the embedded Bolt port, in any spelling Spring binds to it. */

@@ -128,7 +128,7 @@ class ImportCommandTests {
                     """.getBytes(StandardCharsets.UTF_8));
         }
         assertThat(run(file.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Imported 2 events into 1 journeys");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Imported 2 events into 1 journey ");
 
         byte[] whole = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 12));
@@ -172,6 +172,21 @@ class ImportCommandTests {
         assertThat(help).contains("--source=", "--separator=", "--pathColumn=", "--conversionsColumn=",
                 "--nullsColumn=", "--conversionTouchpoint=");
         assertThat(ImportCommand.OPTIONS).allSatisfy(option -> assertThat(help).contains(option));
+    }
+
+    @Test
+    void summarySaysOneInTheSingularAndCallsARepeatedEventADuplicate() throws IOException {
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + "-repeated.csv");
+        Files.writeString(file, "journey_id,timestamp,touchpoint\nr1,2026-03-01T10:00:00Z,Home\n"
+                + "r1,2026-03-01T10:00:00Z,Home\n");
+
+        assertThat(run(file.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(
+                "Imported 1 event into 1 journey (1 new, 0 updated) from 2 rows",
+                "Skipped 1 duplicate event (repeated in the upload or already stored)",
+                "The database now holds 1 journey and 1 event");
+        Files.deleteIfExists(file);
     }
 
     @Test

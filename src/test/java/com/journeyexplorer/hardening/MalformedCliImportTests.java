@@ -55,7 +55,7 @@ class MalformedCliImportTests {
             Run run = run(CliCase.of("valid", "valid.csv",
                     "journey_id,timestamp,touchpoint\nok-1,2026-03-01T10:00:00Z,Home\nok-1,2026-03-01T10:05:00Z,Cart\n"));
             assertThat(run.exit()).as(run.err()).isZero();
-            assertThat(run.out()).contains("The database now holds 1 journeys and 2 events");
+            assertThat(run.out()).contains("The database now holds 1 journey and 2 events");
         }));
         return tests.stream();
     }
