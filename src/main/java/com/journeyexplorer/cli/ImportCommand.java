@@ -246,7 +246,10 @@ public final class ImportCommand {
             return file + " is a directory, not a file";
         }
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            return "cannot read " + file + (Files.isRegularFile(file) ? ": permission denied" : ": not a regular file");
+            // A pipe or a device: the import seeks in the file (its size for the progress, its first bytes for the
+            // format), which a pipe cannot.
+            return "cannot read " + file + (Files.isRegularFile(file) ? ": permission denied"
+                    : ": not a regular file (save a pipe's output to a file first)");
         }
         try {
             return Files.size(file) == 0 ? file + " is empty" : null;

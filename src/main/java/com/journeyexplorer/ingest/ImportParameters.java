@@ -17,9 +17,9 @@ import com.journeyexplorer.journey.Scale;
  * Spring MVC from parameters of the same names, except {@code purchase}, {@code competitor} and {@code frustration},
  * which the controller sets from the raw values ({@link #withRules}) so that names with commas survive.
  *
- * <p>A list parameter ({@code purchase}, {@code competitor}, {@code frustration}) given once is a comma list with CSV quoting: {@code
- * purchase="Pay, now",Other} is two names. Given several times, each value is one whole name: {@code
- * purchase=Pay, now&purchase=Other}.
+ * <p>A list parameter ({@code purchase}, {@code competitor}, {@code frustration}) given once is a comma list with
+ * CSV quoting: {@code purchase="Pay, now",Other} is two names. Given several times, each value is one whole name:
+ * {@code purchase=Pay, now&purchase=Other}.
  */
 public record ImportParameters(
         String journeyColumn,

@@ -10,8 +10,8 @@ import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * Counts the events each rule of an upload ({@code purchase}, {@code competitor}, {@code frustration}) matched, by
- * name, and suggests the touchpoint that a name that matched nothing probably meant. The competitor rule, which may be a
- * regular expression, is evaluated once per distinct touchpoint, not once per row.
+ * name, and suggests the touchpoint that a name that matched nothing probably meant. The competitor rule, which may
+ * be a regular expression, is evaluated once per distinct touchpoint, not once per row.
  */
 final class OutcomeRuleTally {
 

@@ -113,10 +113,8 @@ class BulkLoadTests {
 
     @Test
     void rejectsABadRowWithTheOnlineReportAndWritesNothingThenLoadsTheStoreTheAppOpened() throws IOException {
-        Path good = work.resolve("good.csv");
-        Files.writeString(good, "journey_id,timestamp,touchpoint\ng1,2026-03-01T10:00:00Z,Home\n");
-        Path bad = work.resolve("bad.csv");
-        Files.writeString(bad, "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\nj1,soon,Cart\n");
+        Path good = goodFile();
+        Path bad = badFile();
 
         Run online = cli(work.resolve("online"), bad.toString());
         Run bulk = cli(work.resolve("bulk"), "--bulk", bad.toString());
@@ -150,10 +148,8 @@ class BulkLoadTests {
 
     @Test
     void skipsBadRowsOfSeveralFilesNamingTheFileOfEach() throws IOException {
-        Path good = work.resolve("good.csv");
-        Files.writeString(good, "journey_id,timestamp,touchpoint\ng1,2026-03-01T10:00:00Z,Home\n");
-        Path bad = work.resolve("bad.csv");
-        Files.writeString(bad, "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\nj1,soon,Cart\n");
+        Path good = goodFile();
+        Path bad = badFile();
 
         Run bulk = cli(work.resolve("bulk"), "--bulk", good.toString(), bad.toString(), "--onError=skip");
 
@@ -367,5 +363,17 @@ class BulkLoadTests {
             lines.append(json.writeValueAsString(object)).append('\n');
         }
         Files.writeString(ndjson, lines);
+    }
+
+    /** One valid journey. */
+    private Path goodFile() throws IOException {
+        return Files.writeString(work.resolve("good.csv"),
+                "journey_id,timestamp,touchpoint\ng1,2026-03-01T10:00:00Z,Home\n");
+    }
+
+    /** A journey whose second row has a bad timestamp, at line 3. */
+    private Path badFile() throws IOException {
+        return Files.writeString(work.resolve("bad.csv"),
+                "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\nj1,soon,Cart\n");
     }
 }
