@@ -335,8 +335,8 @@ final class EventAccumulator {
         if (metadataWarningCount > 0) {
             String more = metadataWarningCount > metadataWarnings.size()
                     ? "; and " + (metadataWarningCount - metadataWarnings.size()) + " more" : "";
-            warnings.add(new ImportWarning("touchpoint-metadata", metadataWarningCount + " stored touchpoint "
-                    + "field(s) differ in the upload and were kept as stored: " + String.join("; ", metadataWarnings)
+            warnings.add(new ImportWarning("touchpoint-metadata", metadataWarningCount + " touchpoint field(s) "
+                    + "have another value in the upload than the one kept: " + String.join("; ", metadataWarnings)
                     + more, metadataWarningCount, List.of()));
         }
         return warnings;
@@ -381,12 +381,11 @@ final class EventAccumulator {
         }
         Touchpoint known = touchpoints.get(id);
         boolean stored = id < storedTouchpoints;
-        if (stored) {
-            warnIfDifferent(known, "channel", known.channel(), channel);
-            warnIfDifferent(known, "stage", known.stage(), stage);
-            if (owner != null) {
-                warnIfDifferent(known, "owner", known.owner().label(), owner.label());
-            }
+        warnIfDifferent(known, "channel", known.channel(), channel, stored);
+        warnIfDifferent(known, "stage", known.stage(), stage, stored);
+        if (stored && owner != null) {
+            // A new touchpoint named competitor's on any row is a competitor's (below): no value is dropped.
+            warnIfDifferent(known, "owner", known.owner().label(), owner.label(), true);
         }
         if ((channel != null && known.channel().isEmpty()) || (stage != null && known.stage().isEmpty())
                 || (!stored && owner == Owner.COMPETITOR && !known.isCompetitor())) {
@@ -396,18 +395,25 @@ final class EventAccumulator {
         return id;
     }
 
-    private void warnIfDifferent(Touchpoint known, String field, String storedValue, String uploaded) {
-        if (uploaded == null || storedValue.isEmpty() || storedValue.equals(uploaded)
+    /**
+     * Lists a value of the upload that differs from the one kept: the stored touchpoint's ({@code stored}), or for a
+     * touchpoint new in this upload the one of its first row that gave one.
+     */
+    private void warnIfDifferent(Touchpoint known, String field, String keptValue, String uploaded, boolean stored) {
+        if (uploaded == null || keptValue.isEmpty() || keptValue.equals(uploaded)
                 || !warned.add(known.id() + "\u0000" + field)) {
             return;
         }
         metadataWarningCount++;
         if (metadataWarnings.size() < MAX_WARNINGS) {
-            metadataWarnings.add("touchpoint '" + TimestampParser.abbreviate(known.name()) + "': " + field + " '"
-                    + TimestampParser.abbreviate(uploaded) + "' in the upload differs from the stored '" + storedValue
-                    + "', which was kept (an import does not change a stored touchpoint's metadata; use PUT "
-                    + "/api/touchpoints" + (field.equals("owner") ? " or POST /api/outcomes?competitor=..." : "")
-                    + ")");
+            String touchpoint = "touchpoint '" + TimestampParser.abbreviate(known.name()) + "': " + field + " '"
+                    + TimestampParser.abbreviate(uploaded) + "'";
+            metadataWarnings.add(stored
+                    ? touchpoint + " in the upload differs from the stored '" + keptValue + "', which was kept (an "
+                            + "import does not change a stored touchpoint's metadata; use PUT /api/touchpoints"
+                            + (field.equals("owner") ? " or POST /api/outcomes?competitor=..." : "") + ")"
+                    : touchpoint + " differs from '" + keptValue + "' on an earlier row of the upload, which was "
+                            + "kept (a touchpoint has one " + field + "; use PUT /api/touchpoints to change it)");
         }
     }
 

@@ -112,6 +112,29 @@ class JournalApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aNewTouchpointWithTwoStagesInOneUploadKeepsTheFirstAndSaysSo() {
+        JsonNode report = importCsv("""
+                journey_id,timestamp,touchpoint,channel,stage
+                twice-1,2026-03-01T10:00:00Z,Twice page,web,awareness
+                twice-2,2026-03-01T11:00:00Z,Twice page,email,purchase
+                """);
+
+        assertThat(touchpoint("Twice page").get("stage").asString()).isEqualTo("awareness");
+        assertThat(touchpoint("Twice page").get("channel").asString()).isEqualTo("web");
+        JsonNode warning = null;
+        for (JsonNode w : report.get("warnings")) {
+            if (w.get("kind").asString().equals("touchpoint-metadata")) {
+                warning = w;
+            }
+        }
+        assertThat(warning).as(report.toString()).isNotNull();
+        assertThat(warning.get("count").asLong()).isEqualTo(2);
+        assertThat(warning.get("message").asString())
+                .contains("'Twice page': channel 'email' differs from 'web' on an earlier row of the upload")
+                .contains("'Twice page': stage 'purchase' differs from 'awareness'");
+    }
+
+    @Test
     void anImportFillsMetadataThatWasUnset() {
         importCsv("""
                 journey_id,timestamp,touchpoint
