@@ -47,6 +47,14 @@ final class EventAccumulator {
     private final List<Touchpoint> touchpoints;
     private final Map<String, Integer> touchpointIds = new HashMap<>();
     private final Set<Integer> changedTouchpoints = new LinkedHashSet<>();
+    /**
+     * With {@code onError=skip}, the journeys (j + id) and split customers (c + id) that rows were rejected from: they
+     * are imported without those events, which may change their path and outcome, and the report says so.
+     */
+    private final Set<String> rejectedRowsOf = new LinkedHashSet<>();
+    /** Of {@link #rejectedRowsOf}, how many were imported (have a draft), and the first few; once resolved. */
+    private long journeysMissingRows = -1;
+    private final List<String> journeysMissingRowsNamed = new ArrayList<>();
     /** The touchpoints the {@code frustration} rule names, by id. */
     private final BitSet frustrationSignals = new BitSet();
     private DraftStore drafts = new DraftStore();
@@ -197,13 +205,16 @@ final class EventAccumulator {
         });
         ScoredAnswer answer = ScoredAnswer.read(row, columns.score(), columns.scale(), columns.comment(),
                 options.defaultScale(), false, options.decimalComma(), errors);
+        String key = journeyId != null ? journeyId : customerId;
+        boolean byCustomer = journeyId == null;
         if (errors.count() > errorsBefore) {
+            if (key != null && options.onError() == ImportOptions.ErrorMode.SKIP) {
+                rejectedRowsOf.add((byCustomer ? "c" : "j") + key);
+            }
             return;
         }
 
         int draft = lastDraft;
-        String key = journeyId != null ? journeyId : customerId;
-        boolean byCustomer = journeyId == null;
         if (draft < 0 || !drafts.is(draft, key, byCustomer)) {
             draft = drafts.find(key, byCustomer);
             if (draft < 0) {
@@ -214,6 +225,9 @@ final class EventAccumulator {
         if (drafts.size(draft) >= maxJourneyLength) {
             errors.add(line, columns.journey(), "journey '" + TimestampParser.abbreviate(drafts.key(draft))
                     + "' has more than " + maxJourneyLength + " events, the limit");
+            if (options.onError() == ImportOptions.ErrorMode.SKIP) {
+                rejectedRowsOf.add((byCustomer ? "c" : "j") + key);
+            }
             return;
         }
         implausible.check(line, columns.timestamp(), rawTime, time);
@@ -315,6 +329,23 @@ final class EventAccumulator {
         return rules.matches();
     }
 
+    /** Resolves {@link #rejectedRowsOf} against the drafts, before they are let go. O(rejected journeys). */
+    private void resolveJourneysMissingRows() {
+        if (journeysMissingRows >= 0) {
+            return;
+        }
+        journeysMissingRows = 0;
+        for (String rejected : rejectedRowsOf) {
+            String key = rejected.substring(1);
+            if (drafts.find(key, rejected.charAt(0) == 'c') >= 0) {
+                journeysMissingRows++;
+                if (journeysMissingRowsNamed.size() < 5) {
+                    journeysMissingRowsNamed.add("'" + TimestampParser.abbreviate(key) + "'");
+                }
+            }
+        }
+    }
+
     /** Warnings about rows that are valid but look unintended. */
     List<ImportWarning> warnings() {
         List<ImportWarning> warnings = new ArrayList<>(implausible.warning("event(s)"));
@@ -331,6 +362,14 @@ final class EventAccumulator {
                             1, List.of()));
                 }
             }
+        }
+        resolveJourneysMissingRows();
+        if (journeysMissingRows > 0) {
+            warnings.add(new ImportWarning("journeys-missing-rows", journeysMissingRows + " journey(s) (by journey "
+                    + "id, or customer id where rows have none) were imported without the rows rejected from them, "
+                    + "which may change their paths and outcomes: " + String.join(", ", journeysMissingRowsNamed)
+                    + (journeysMissingRows > journeysMissingRowsNamed.size() ? ", ..." : "") + " (onError=reject "
+                    + "imports nothing from a file with a bad row)", journeysMissingRows, List.of()));
         }
         if (metadataWarningCount > 0) {
             String more = metadataWarningCount > metadataWarnings.size()
@@ -450,6 +489,7 @@ final class EventAccumulator {
      * twice while the journeys are written; the answers, rule matches and warnings stay.
      */
     void releaseDrafts() {
+        resolveJourneysMissingRows();
         drafts = new DraftStore();
         lastDraft = -1;
     }

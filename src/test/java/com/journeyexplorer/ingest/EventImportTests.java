@@ -255,6 +255,10 @@ class EventImportTests extends ApiTestSupport {
         assertThat(report.get("rowsRejected").asLong()).isEqualTo(1);
         assertThat(report.get("errors").get(0).get("line").asLong()).isEqualTo(3);
         assertThat(steps("skip-1")).containsExactly("Home", "Cart");
+        JsonNode cut = report.get("warnings").get(0);
+        assertThat(cut.get("kind").asString()).isEqualTo("journeys-missing-rows");
+        assertThat(cut.get("count").asLong()).isEqualTo(1);
+        assertThat(cut.get("message").asString()).contains("'skip-1'", "may change their paths and outcomes");
     }
 
     @Test
