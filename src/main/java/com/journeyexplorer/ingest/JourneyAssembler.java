@@ -103,6 +103,25 @@ final class JourneyAssembler {
                 newEvents, duplicates, created, updated);
     }
 
+    /**
+     * The sessions each customer whose events came without journey ids would have after {@link #assemble}, in time
+     * order, stored ones left unchanged included: what a preview names its rows' journeys by, so that it splits
+     * sessions exactly as the import does.
+     */
+    Map<String, List<Journey>> sessionsByCustomer(EventAccumulator accumulator) {
+        List<Touchpoint> touchpoints = List.copyOf(accumulator.touchpoints());
+        Map<String, List<Journey>> storedByCustomer = storedSessions(accumulator);
+        Map<String, List<Journey>> sessions = new HashMap<>();
+        for (JourneyDraft draft : accumulator.drafts()) {
+            if (draft.byCustomer) {
+                List<Journey> stored = storedByCustomer.getOrDefault(draft.key, List.of());
+                Merged merged = merge(stored, draft, accumulator.frustrationSignals(), sessionGap.toMillis());
+                sessions.put(draft.key, splitSessions(draft, merged, stored, touchpoints));
+            }
+        }
+        return sessions;
+    }
+
     /** Stored sessions of the customers whose events came without journey ids; one pass over the snapshot. */
     private Map<String, List<Journey>> storedSessions(EventAccumulator accumulator) {
         Set<String> customers = accumulator.customerDraftKeys();
