@@ -6,25 +6,30 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVParser;
 import org.springframework.stereotype.Service;
 
+import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.graph.JourneyProjection;
+import com.journeyexplorer.journey.Journey;
 
 /**
  * Previews an event upload before it is imported: its format, its columns, the column mapping suggested for them
  * ({@link ColumnSuggestion}), and its first rows as the import would read them, each with its journey, touchpoint and
- * time or with the errors that would reject it. A dry run of the import's own reading and validation (the same row
- * readers, {@link EventAccumulator} and {@link ErrorCollector} against the current snapshot), which writes nothing and
- * takes no write lock. Bounded: at most {@code rows} rows and {@link #MAX_BYTES} bytes of the (decompressed) upload
- * are read, whatever its size; the rest of the body is left unread. Cost: O(bytes read + rows × columns), plus a copy
- * of the stored touchpoints' list.
+ * time or with the errors that would reject it. A dry run of the import's own reading, validation and sessionizing
+ * (the same row readers, {@link EventAccumulator}, {@link ErrorCollector} and {@link JourneyAssembler} against the
+ * current snapshot), which writes nothing and takes no write lock. Bounded: at most {@code rows} rows and
+ * {@link #MAX_BYTES} bytes of the (decompressed) upload are read, whatever its size; the rest of the body is left
+ * unread. Cost: O(bytes read + rows × columns), plus a copy of the stored touchpoints' list and, for rows split into
+ * sessions by customer, a pass over the stored journeys and their customers' stored sessions.
  */
 @Service
 public class EventPreviewer {
@@ -101,10 +106,10 @@ public class EventPreviewer {
         ImportOptions options = given.withMapping(suggestion.mapping());
         TimestampParser timestamps = new TimestampParser(settings.defaultZone(), options.timestampFormat());
         ErrorCollector errors = new ErrorCollector(Integer.MAX_VALUE);
-        EventAccumulator accumulator = new EventAccumulator(projection.current(), options, timestamps, errors,
+        JourneySnapshot snapshot = projection.current();
+        EventAccumulator accumulator = new EventAccumulator(snapshot, options, timestamps, errors,
                 settings.maxJourneyLength());
         List<ImportPreview.Row> previewed = new ArrayList<>();
-        Set<String> journeys = new LinkedHashSet<>();
         int nextRow = 0;
         int nextError = 0;
         while (previewed.size() < maxRows && (nextRow < read.size() || nextError < unreadable.size())) {
@@ -122,12 +127,14 @@ public class EventPreviewer {
                 previewed.add(ImportPreview.Row.rejected(row.line(), errors.errors().subList(before,
                         (int) errors.count())));
             } else {
-                ImportPreview.Row valid = valid(row, options, timestamps);
-                journeys.add(valid.journey() != null ? "j:" + valid.journey() : "c:" + valid.customer());
-                previewed.add(valid);
+                previewed.add(valid(row, options, timestamps));
             }
         }
         more |= nextRow < read.size() || nextError < unreadable.size();
+        previewed = inSessions(previewed, new JourneyAssembler(snapshot, options.sessionGap(),
+                options.openHorizonMillis()).sessionsByCustomer(accumulator));
+        Set<String> journeys = new HashSet<>();
+        previewed.stream().filter(row -> row.errors().isEmpty()).forEach(row -> journeys.add(row.journey()));
         long validRows = previewed.stream().filter(row -> row.errors().isEmpty()).count();
         return new ImportPreview(format.name().toLowerCase(Locale.ROOT), header, suggestion.columns(),
                 suggestion.suggestedBy(), suggestion.parameters(), suggestion.attributes(header), previewed,
@@ -152,6 +159,30 @@ public class EventPreviewer {
         String owner = options.isCompetitor(touchpoint) || "competitor".equalsIgnoreCase(rawOwner) ? "competitor"
                 : "own";
         return new ImportPreview.Row(row.line(), journey, customer, touchpoint, time, type, owner, List.of());
+    }
+
+    /**
+     * The rows with the session each valid row without a journey id would be imported into: its customer's session
+     * that starts last at or before its time (a session holds every event from its start until the next one starts).
+     */
+    private static List<ImportPreview.Row> inSessions(List<ImportPreview.Row> rows,
+            Map<String, List<Journey>> sessionsByCustomer) {
+        List<ImportPreview.Row> named = new ArrayList<>(rows.size());
+        for (ImportPreview.Row row : rows) {
+            if (row.journey() != null || !row.errors().isEmpty()) {
+                named.add(row);
+                continue;
+            }
+            long time = Instant.parse(row.timestamp()).toEpochMilli();
+            String session = null;
+            for (Journey journey : sessionsByCustomer.getOrDefault(row.customer(), List.of())) {
+                if (journey.time(0) <= time) {
+                    session = journey.id();
+                }
+            }
+            named.add(row.inJourney(session));
+        }
+        return named;
     }
 
     /** The {@code rows} parameter: 1 to {@link #MAX_ROWS}, {@link #DEFAULT_ROWS} when absent. */

@@ -17,7 +17,8 @@ import java.util.Map;
  * @param rows         the first rows in line order: each with its parsed journey, touchpoint and time, or its errors
  * @param rowsRead     data rows previewed (rows the reader could not read as a row included)
  * @param validRows    previewed rows without error
- * @param journeys     distinct journeys (or customers, to be split into journeys) among the valid rows
+ * @param journeys     distinct journeys among the valid rows, a customer's events split into sessions at the gap as
+ *                     the import splits them
  * @param truncated    whether the upload goes on beyond the rows previewed
  * @param outcomeRules per outcome rule given, the previewed events it matched, as in the import's report
  * @param warnings     what the previewed rows would import but looks unintended, as in the import's report
@@ -49,7 +50,8 @@ public record ImportPreview(
      * One previewed row: what the import reads from it, or why it would be rejected (then the values are absent).
      *
      * @param line       1-based line where the row starts (1 for a problem with a CSV header)
-     * @param journey    the journey id, or absent when the events of {@code customer} are split into journeys
+     * @param journey    the journey id, or for an event of {@code customer} split into sessions, its session's id:
+     *                   {@code customerId@start}
      * @param customer   the customer id, when the row has one
      * @param touchpoint the touchpoint
      * @param timestamp  the time as read, an ISO-8601 instant in UTC
@@ -63,6 +65,11 @@ public record ImportPreview(
 
         public Row {
             errors = List.copyOf(errors);
+        }
+
+        /** This row, in {@code journey}. */
+        Row inJourney(String journey) {
+            return new Row(line, journey, customer, touchpoint, timestamp, type, owner, errors);
         }
 
         static Row rejected(long line, List<RowError> errors) {

@@ -2,6 +2,7 @@ package com.journeyexplorer.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,6 +81,37 @@ class ImportPreviewApiTests extends ApiTestSupport {
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         assertThat(imported.json().get("eventsImported").asLong()).isEqualTo(42);
         assertThat(imported.json().get("journeysCreated").asLong()).isEqualTo(preview.get("journeys").asLong());
+    }
+
+    @Test
+    void aCustomersEventsAreSplitIntoTheSessionsTheImportWouldCreate() {
+        String csv = """
+                customer_id,timestamp,touchpoint
+                sc1,2025-06-01T10:00:00Z,Home
+                sc1,2025-06-01T10:45:00Z,Cart
+                sc2,2025-06-01T09:00:00Z,Home
+                sc2,2025-06-01T09:20:00Z,Search
+                sc3,2025-06-01T12:00:00Z,Home
+                sc3,2025-06-01T15:00:00Z,Checkout
+                """;
+        JsonNode split = post("/api/events/preview?sessionize=customer&sessionGap=30m", "text/csv", csv).json();
+        assertThat(split.get("journeys").asLong()).isEqualTo(5);
+        assertThat(split.get("rows")).extracting(row -> row.get("journey").asString()).containsExactly(
+                "sc1@2025-06-01T10:00:00Z", "sc1@2025-06-01T10:45:00Z", "sc2@2025-06-01T09:00:00Z",
+                "sc2@2025-06-01T09:00:00Z", "sc3@2025-06-01T12:00:00Z", "sc3@2025-06-01T15:00:00Z");
+        assertThat(post("/api/events/preview?sessionize=customer&sessionGap=2h", "text/csv", csv).json()
+                .get("journeys").asLong()).isEqualTo(4);
+        assertThat(post("/api/events/preview?sessionGap=1h", "text/csv", csv).json().get("journeys").asLong())
+                .as("without a journey column, customers are split too").isEqualTo(4);
+        assertThat(post("/api/events/preview?sessionize=customer&sessionGap=30m&rows=2", "text/csv", csv).json()
+                .get("journeys").asLong()).as("the sessions of the rows read").isEqualTo(2);
+
+        Response imported = post("/api/events?sessionize=customer&sessionGap=30m", "text/csv", csv);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().get("journeysCreated").asLong()).isEqualTo(split.get("journeys").asLong());
+        Response undo = send(HttpRequest.newBuilder(uri("/api/imports/" + imported.json().get("importId").asString()))
+                .DELETE().header("X-API-Key", API_KEY).build());
+        assertThat(undo.status()).as("the other tests see an empty store").isEqualTo(200);
     }
 
     @Test
