@@ -66,7 +66,7 @@ class JournalController {
                 ImportJobStatus status = job.status();
                 listed.add(new ImportEntry(status.id(), "import", status.status(),
                         status.startedAt() != null ? status.startedAt() : status.submittedAt(), null,
-                        status.journeysWritten(), 0, 0, null, null));
+                        status.journeysWritten(), 0, 0, null, null, null, null));
             }
         }
         if (listed.size() < n) {
@@ -181,9 +181,8 @@ class JournalController {
             throw new InvalidParameterException("id", "is blank: the customer's id is required");
         }
         ErasureAnswer erased = graph.erase(customerId, (changes, after, importId, copies) -> new ErasureAnswer(importId,
-                changes.removals().size(),
-                changes.previousVersions().values().stream().mapToLong(j -> (long) j.length() * j.weight()).sum(),
-                copies, 0, after.journeyCount(), after.eventCount()));
+                changes.removals().size(), changes.removedEvents(), copies, 0, after.journeyCount(),
+                after.eventCount()));
         return new ErasureAnswer(erased.importId(), erased.journeysErased(), erased.eventsErased(),
                 erased.copiesErased(), responsesOf(erased.importId()), erased.totalJourneys(), erased.totalEvents());
     }

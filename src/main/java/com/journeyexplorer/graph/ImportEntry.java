@@ -14,7 +14,11 @@ import java.time.Instant;
  * @param responses survey responses a feedback import stored, or that an undo or erasure deleted
  * @param undoes   for an undo, the entry it undid
  * @param undoneBy for an undone entry, the undo
+ * @param journeysRemoved journeys deleted (an undo of the journeys an entry created, an erasure, sessions re-split);
+ *                 null for an entry journaled before removals were counted
+ * @param eventsRemoved events of the journeys deleted, as the entry found them; null as {@code journeysRemoved}
  */
 public record ImportEntry(String id, String kind, String status, Instant startedAt, Instant finishedAt,
-        long journeys, long events, long responses, String undoes, String undoneBy) {
+        long journeys, long events, long responses, String undoes, String undoneBy, Long journeysRemoved,
+        Long eventsRemoved) {
 }

@@ -14,6 +14,7 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,7 +40,8 @@ class ImportJournal {
 
     private static final String BEGIN_IMPORT = """
             CREATE (i:Import {id: $importId, kind: $kind, status: 'running', startedAt: datetime(),
-                              journeys: $journeys, events: $events, responses: $responses})
+                              journeys: $journeys, events: $events, responses: $responses,
+                              journeysRemoved: $journeysRemoved, eventsRemoved: $eventsRemoved})
             SET i.undoes = $undoes, i.created = $created, i.instance = $instance, i.lease = $lease
             """;
 
@@ -350,7 +352,7 @@ class ImportJournal {
             RETURN i.id AS id, coalesce(i.kind, 'import') AS kind, i.status AS status, i.startedAt AS startedAt,
                    i.finishedAt AS finishedAt, i.journeys AS journeys, i.events AS events,
                    coalesce(i.responses, 0) AS responses, i.undoes AS undoes,
-                   i.undoneBy AS undoneBy
+                   i.undoneBy AS undoneBy, i.journeysRemoved AS journeysRemoved, i.eventsRemoved AS eventsRemoved
             """;
 
     private static final String IMPORT_ENTRY = "MATCH (i:Import {id: $importId})\n" + ENTRY_COLUMNS;
@@ -422,7 +424,18 @@ class ImportJournal {
     /** As {@link #beginImport(String, String, String, long, long, Collection)}, for an entry that stores responses. */
     void beginImport(String importId, String kind, String undoes, long journeys, long events,
             Collection<String> created, long responses) {
+        beginImport(importId, kind, undoes, journeys, events, created, responses, 0, 0);
+    }
+
+    /**
+     * As {@link #beginImport(String, String, String, long, long, Collection, long)}, for an entry that also removes
+     * journeys (an undo, an erasure, sessions re-split): the journal lists what it removed as well as what it wrote.
+     */
+    void beginImport(String importId, String kind, String undoes, long journeys, long events,
+            Collection<String> created, long responses, long journeysRemoved, long eventsRemoved) {
         Map<String, Object> parameters = new HashMap<>();
+        parameters.put("journeysRemoved", journeysRemoved);
+        parameters.put("eventsRemoved", eventsRemoved);
         parameters.put("responses", responses);
         parameters.put("importId", importId);
         parameters.put("kind", kind);
@@ -628,7 +641,13 @@ class ImportJournal {
                 row.get("finishedAt").isNull() ? null : row.get("finishedAt").asZonedDateTime().toInstant(),
                 row.get("journeys").asLong(0), row.get("events").asLong(0), row.get("responses").asLong(0),
                 row.get("undoes").asString(null),
-                row.get("undoneBy").asString(null));
+                row.get("undoneBy").asString(null), nullableLong(row.get("journeysRemoved")),
+                nullableLong(row.get("eventsRemoved")));
+    }
+
+    /** An entry journaled before a count was kept has none: unknown, not 0. */
+    private static Long nullableLong(Value value) {
+        return value.isNull() ? null : value.asLong();
     }
 
     /**

@@ -34,6 +34,18 @@ public record JourneyChanges(
                 journeysCreated, journeysUpdated, Map.of());
     }
 
+    /** Events of the journeys removed, as stored before: an aggregated path counts once per journey it stands for. */
+    public long removedEvents() {
+        long events = 0;
+        for (String id : removals) {
+            Journey removed = previousVersions.get(id);
+            if (removed != null) {
+                events += (long) removed.length() * removed.weight();
+            }
+        }
+        return events;
+    }
+
     public boolean isEmpty() {
         return changedTouchpoints.isEmpty() && upserts.isEmpty() && removals.isEmpty();
     }

@@ -520,8 +520,7 @@ public class JourneyGraph {
             }
         }
         importJournal.beginImport(importId, journal.kind(), journal.undoes(), changes.upserts().size(),
-                changes.newEvents(),
-                recreated);
+                changes.newEvents(), recreated, 0, changes.removals().size(), changes.removedEvents());
         try {
             importJournal.stashPreviousVersions(importId, changes.previousVersions().keySet(), batchSize);
             List<Touchpoint> previousTouchpoints = replacedMetadata(changes.changedTouchpoints(), before);
