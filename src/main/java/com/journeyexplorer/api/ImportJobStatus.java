@@ -14,9 +14,10 @@ import com.journeyexplorer.ingest.ImportReport;
  * @param status          {@code queued}, {@code reading}, {@code writing}, {@code done}, {@code failed} or
  *                        {@code cancelled}; for a journal entry, {@code done}, {@code failed} (rolled back),
  *                        {@code writing} (still running) or {@code undone}
- * @param bytesRead       bytes of the upload read so far (as sent: compressed bytes for a gzip upload)
- * @param bytesTotal      bytes of the upload
- * @param rowsRead        data rows read so far
+ * @param bytesRead       bytes of the upload read so far (as sent: compressed bytes for a gzip upload); null for a
+ *                        journal entry, which does not keep them
+ * @param bytesTotal      bytes of the upload; null for a journal entry
+ * @param rowsRead        data rows read so far; null for a journal entry
  * @param journeysWritten journeys written so far
  * @param journeysTotal   journeys the import writes, known once the upload is read
  * @param eventsPerSecond rows read per second of reading
@@ -31,7 +32,7 @@ import com.journeyexplorer.ingest.ImportReport;
  *                        {@code status}, e.g. 400 with {@code errors} naming line and field)
  * @param entry           for a journal entry of an earlier run: the entry, as {@code GET /api/imports} lists it
  */
-record ImportJobStatus(String id, String status, long bytesRead, long bytesTotal, long rowsRead,
+record ImportJobStatus(String id, String status, Long bytesRead, Long bytesTotal, Long rowsRead,
         long journeysWritten, long journeysTotal, Long eventsPerSecond, Long secondsLeft, Instant submittedAt,
         Instant startedAt, Instant finishedAt, boolean cancelRequested, ImportReport report,
         Map<String, Object> problem, ImportEntry entry) {
@@ -43,7 +44,7 @@ record ImportJobStatus(String id, String status, long bytesRead, long bytesTotal
             case "running" -> "writing";
             default -> entry.status();
         };
-        return new ImportJobStatus(entry.id(), status, 0, 0, 0, entry.journeys(), entry.journeys(), null,
+        return new ImportJobStatus(entry.id(), status, null, null, null, entry.journeys(), entry.journeys(), null,
                 entry.finishedAt() == null ? null : 0L, null, entry.startedAt(), entry.finishedAt(), false, null,
                 null, entry);
     }

@@ -471,4 +471,21 @@ class JournalApiTests extends ApiTestSupport {
         assertThat(entries.get(0).get("journeys").asLong()).isEqualTo(1);
         assertThat(get("/api/imports?limit=0").status()).isEqualTo(400);
     }
+
+    @Test
+    void aSynchronousImportIsToldWithoutTheFiguresOnlyAJobKeeps() {
+        JsonNode imported = importCsv("""
+                journey_id,timestamp,touchpoint
+                told-1,2026-03-01T10:00:00Z,Told home
+                """);
+
+        JsonNode told = get("/api/imports/" + imported.get("importId").asString()).json();
+
+        assertThat(told.get("status").asString()).isEqualTo("done");
+        assertThat(told.get("journeysWritten").asLong()).isEqualTo(1);
+        assertThat(told.get("entry").get("kind").asString()).isEqualTo("import");
+        assertThat(told.has("rowsRead")).as("unknown, not 0: " + told).isFalse();
+        assertThat(told.has("bytesRead")).isFalse();
+        assertThat(told.has("bytesTotal")).isFalse();
+    }
 }
