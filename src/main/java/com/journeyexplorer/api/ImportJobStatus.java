@@ -11,9 +11,9 @@ import com.journeyexplorer.ingest.ImportReport;
  * respond-async}). Fields without a value are left out.
  *
  * @param id              the job's id (or, for a finished import of an earlier run, its journal entry's id)
- * @param status          {@code queued}, {@code reading}, {@code writing}, {@code done}, {@code failed} or
- *                        {@code cancelled}; for a journal entry, {@code done}, {@code failed} (rolled back),
- *                        {@code writing} (still running) or {@code undone}
+ * @param status          {@code queued}, {@code reading}, {@code writing}, {@code done}, {@code failed},
+ *                        {@code cancelled} or {@code undone} (done, then undone); for a journal entry, {@code done},
+ *                        {@code failed} (rolled back), {@code writing} (still running) or {@code undone}
  * @param bytesRead       bytes of the upload read so far (as sent: compressed bytes for a gzip upload); null for a
  *                        journal entry, which does not keep them
  * @param bytesTotal      bytes of the upload; null for a journal entry
@@ -30,12 +30,22 @@ import com.journeyexplorer.ingest.ImportReport;
  * @param report          once {@code done}: the report the synchronous import answers
  * @param problem         once {@code failed}: the RFC 9457 problem the synchronous import answers (with its
  *                        {@code status}, e.g. 400 with {@code errors} naming line and field)
- * @param entry           for a journal entry of an earlier run: the entry, as {@code GET /api/imports} lists it
+ * @param entry           for a journal entry of an earlier run, or a job whose import was undone: the entry, as
+ *                        {@code GET /api/imports} lists it (with {@code undoneBy})
  */
 record ImportJobStatus(String id, String status, Long bytesRead, Long bytesTotal, Long rowsRead,
         long journeysWritten, long journeysTotal, Long eventsPerSecond, Long secondsLeft, Instant submittedAt,
         Instant startedAt, Instant finishedAt, boolean cancelRequested, ImportReport report,
         Map<String, Object> problem, ImportEntry entry) {
+
+    /**
+     * The job of an import undone since it finished: the job itself only knows it is done, the journal knows the rest.
+     */
+    ImportJobStatus undone(ImportEntry undoneEntry) {
+        return new ImportJobStatus(id, "undone", bytesRead, bytesTotal, rowsRead, journeysWritten, journeysTotal,
+                eventsPerSecond, secondsLeft, submittedAt, startedAt, finishedAt, cancelRequested, report, problem,
+                undoneEntry);
+    }
 
     /** A journal entry (an import of an earlier run, or any other change) told as a finished job. */
     static ImportJobStatus ofEntry(ImportEntry entry) {

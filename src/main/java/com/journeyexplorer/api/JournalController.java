@@ -79,15 +79,25 @@ class JournalController {
     @Operation(summary = "One import job, or journal entry", description = "An import job (from an upload sent with "
             + "`Prefer: respond-async`): its status (queued, reading, writing, done, failed, cancelled), bytes and "
             + "rows read, journeys written, rate and an estimate of the seconds left, and at the end the report (or "
-            + "the problem) the synchronous import answers. The last 100 finished jobs are kept in memory; an older "
-            + "id, or a journal entry of an earlier run, is answered from the journal (with `entry`). Unknown: 404.")
+            + "the problem) the synchronous import answers; status `undone` (with the `entry`) once its import was "
+            + "undone. The last 100 finished jobs are kept in memory; an older id, or a journal entry of an earlier "
+            + "run, is answered from the journal (with `entry`). Unknown: 404.")
     ImportJobStatus importJob(@PathVariable String id) {
         Optional<ImportJob> job = jobs.find(id);
         if (job.isPresent()) {
-            return job.get().status();
+            return withUndo(job.get().status());
         }
         return graph.importEntry(id).map(ImportJobStatus::ofEntry)
                 .orElseThrow(() -> new NotFoundException("import", id));
+    }
+
+    /** A job that is done may have been undone since (by its id or its entry's): only the journal knows. */
+    private ImportJobStatus withUndo(ImportJobStatus status) {
+        if (!status.status().equals("done") || status.report() == null || status.report().importId() == null) {
+            return status;
+        }
+        return graph.importEntry(status.report().importId()).filter(entry -> entry.status().equals("undone"))
+                .map(status::undone).orElse(status);
     }
 
     /** {@code responsesRemoved}: the survey responses deleted, when the undone entry was a feedback import. */

@@ -168,6 +168,11 @@ class ImportJobsApiTests extends ApiTestSupport {
         Answer undone = delete(accepted.location());
         assertThat(undone.status()).as(String.valueOf(undone.json())).isEqualTo(200);
         assertThat(undone.json().get("undid").asString()).isEqualTo(report.get("importId").asString());
+        JsonNode undoneJob = get(accepted.location()).json();
+        assertThat(undoneJob.get("status").asString()).as(undoneJob.toString()).isEqualTo("undone");
+        assertThat(undoneJob.get("entry").get("undoneBy").asString())
+                .isEqualTo(undone.json().get("importId").asString());
+        assertThat(undoneJob.get("report").get("importId").asString()).isEqualTo(report.get("importId").asString());
         assertThat(journeysAndTransitions()).isEqualTo(before);
         Response synchronous = postFile(RECEIPT, "text/csv", file);
 
