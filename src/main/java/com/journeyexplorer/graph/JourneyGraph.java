@@ -365,7 +365,9 @@ public class JourneyGraph {
                             : ", which cannot be undone"), List.of());
         }
         if (!entry.status().equals("done")) {
-            throw new UndoConflictException(importId, "Import '" + importId + "' is " + entry.status()
+            // An undone entry names its undo, which the client may have lost track of (two tabs, a retried request).
+            String by = entry.undoneBy() == null ? "" : " by entry '" + entry.undoneBy() + "'";
+            throw new UndoConflictException(importId, "Import '" + importId + "' is " + entry.status() + by
                     + "; only a finished import can be undone", List.of());
         }
         List<String> later = importJournal.laterChanges(importId);

@@ -237,6 +237,8 @@ class JournalApiTests extends ApiTestSupport {
 
         Response again = delete("/api/imports/" + second.get("importId").asString(), API_KEY);
         assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("detail").asString()).as("names the undo")
+                .contains(undo.json().get("importId").asString());
     }
 
     @Test
