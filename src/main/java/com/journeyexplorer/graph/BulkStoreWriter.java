@@ -231,6 +231,9 @@ public final class BulkStoreWriter {
         entry.put("journeys", (long) journeys.size());
         entry.put("events", changes.newEvents());
         entry.put("responses", 0L);
+        // As an online import's entry: it removed nothing.
+        entry.put("journeysRemoved", 0L);
+        entry.put("eventsRemoved", 0L);
 
         BulkInput.Groups nodes = new BulkInput.Groups() {
             @Override
