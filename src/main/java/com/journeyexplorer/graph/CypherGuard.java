@@ -24,6 +24,8 @@ final class CypherGuard {
             "PROFILE");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern CALL_TARGET = Pattern.compile("\\G\\s*([A-Za-z_][A-Za-z0-9_.$]*|[^A-Za-z_\\s])");
+    /** A statement that starts with {@code SHOW}: an administration or listing command. */
+    private static final Pattern SHOW_COMMAND = Pattern.compile("SHOW\\b");
     private static final Pattern IN_TRANSACTIONS = Pattern.compile("\\bIN\\s+(CONCURRENT\\s+)?TRANSACTIONS\\b");
 
     private CypherGuard() {
@@ -40,6 +42,12 @@ final class CypherGuard {
             throw new CypherRefusedException("only one statement is allowed (found ';' inside the query)");
         }
         String upper = trimmed.toUpperCase(Locale.ROOT);
+        if (SHOW_COMMAND.matcher(upper).lookingAt()) {
+            // SHOW TRANSACTIONS lists other sessions' queries, SHOW SETTINGS the server's configuration; EXPLAIN
+            // classifies some as read-only, others as schema writes.
+            throw new CypherRefusedException("SHOW commands are not allowed: the endpoint runs queries of the "
+                    + "journeys data (a Bolt client such as Neo4j Browser shows the rest)");
+        }
         if (IN_TRANSACTIONS.matcher(upper).find()) {
             throw new CypherRefusedException("CALL { } IN TRANSACTIONS is not allowed: the endpoint only reads");
         }

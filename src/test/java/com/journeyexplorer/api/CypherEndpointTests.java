@@ -81,6 +81,9 @@ class CypherEndpointTests extends ApiTestSupport {
                 "CREATE DATABASE other",
                 "STOP DATABASE neo4j",
                 "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+                "SHOW TRANSACTIONS",
+                "SHOW SETTINGS",
+                "  show databases",
                 "FOREACH (i IN [1, 2] | CREATE (:Intruder))",
                 "MATCH (n) /* harmless? */ DELETE n",
                 "MATCH (n)\n// comment\nDETACH\nDELETE n",
@@ -88,6 +91,16 @@ class CypherEndpointTests extends ApiTestSupport {
                 "EXPLAIN MATCH (n) DELETE n",
                 "PROFILE MATCH (n) RETURN n",
                 "MATCH (j:Journey) WITH j WHERE j.id = 'cy-1' SET j += {outcome: 'X'}");
+    }
+
+    @Test
+    void refusesShowCommandsSayingSo() {
+        Response response = cypher("SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(403);
+        assertThat(response.json().get("detail").asString()).contains("SHOW commands are not allowed");
+        assertThat(ok("MATCH (show:Journey) RETURN count(show) AS n").get("rows").get(0).get(0).asLong())
+                .as("a variable named show is no command").isEqualTo(2);
     }
 
     @ParameterizedTest
