@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  * them do not count; then a query is refused for a write or schema clause, {@code LOAD CSV} (file and network access),
  * {@code CALL { } IN TRANSACTIONS}, {@code USE} of another database, a procedure outside a short read-only allow-list
  * (a backticked procedure name counts as unknown), or more than one statement. Conservative: a variable named like a
- * write keyword ({@code MATCH (set)}) is refused too; backtick it. Administration commands that name no write
- * keyword ({@code START DATABASE}) are left to Neo4j, which runs them only on the system database.
+ * write keyword ({@code MATCH (set)}) is refused too, unless it is named after {@code AS} or is a parameter; backtick
+ * it. {@code SHOW} commands are refused ({@code SHOW TRANSACTIONS} would list other sessions' queries); other
+ * administration commands that name no write keyword ({@code START DATABASE}) are left to Neo4j, which runs them only
+ * on the system database.
  */
 final class CypherGuard {
 
@@ -52,11 +54,19 @@ final class CypherGuard {
             throw new CypherRefusedException("CALL { } IN TRANSACTIONS is not allowed: the endpoint only reads");
         }
         Matcher word = WORD.matcher(trimmed);
+        String previous = "";
+        int previousEnd = -1;
         while (word.find()) {
+            String keyword = word.group().toUpperCase(Locale.ROOT);
+            boolean alias = previous.equals("AS") && trimmed.substring(previousEnd, word.start()).isBlank();
+            previous = keyword;
+            previousEnd = word.end();
             if (word.start() > 0 && trimmed.charAt(previousNonSpace(trimmed, word.start())) == '.') {
                 continue; // a property or a namespace part: n.set, db.create...
             }
-            String keyword = word.group().toUpperCase(Locale.ROOT);
+            if (alias || (word.start() > 0 && trimmed.charAt(word.start() - 1) == '$')) {
+                continue; // a name given after AS (WITH 1 AS set), or a parameter ($create)
+            }
             if (keyword.equals("CALL")) {
                 checkCall(trimmed, word.end());
             } else if (REFUSED_WORDS.contains(keyword) && !isMapKey(trimmed, word.end())) {

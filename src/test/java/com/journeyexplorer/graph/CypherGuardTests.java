@@ -22,7 +22,10 @@ class CypherGuardTests {
             "CALL db.labels() YIELD label RETURN label",
             "CALL DB.SCHEMA.VISUALIZATION()",
             "MATCH (j:Journey) CALL (j) { MATCH (j)-[s:VISITED]->() RETURN s } RETURN j, s",
-            "UNWIND $ids AS id MATCH (j:Journey {id: id}) RETURN j"})
+            "UNWIND $ids AS id MATCH (j:Journey {id: id}) RETURN j",
+            "WITH 1 AS n RETURN n + 1 AS delete, 2 AS set",
+            "MATCH (j:Journey) WHERE j.segment = $create RETURN j.id AS drop",
+            "UNWIND [1, 2] AS\n  merge RETURN 1"})
     void letsReadQueriesThrough(String query) {
         assertThatCode(() -> CypherGuard.check(query)).doesNotThrowAnyException();
     }
@@ -35,7 +38,8 @@ class CypherGuardTests {
             "CALL db.createLabel('X')", "CALL `db.labels`()", "CALL dbms.components()", "CALL apoc.help('x')",
             "RETURN 1; RETURN 2", "USE system SHOW USERS", "CREATE INDEX i FOR (n:X) ON (n.a)", "DROP INDEX i",
             "FOREACH (i IN [1] | CREATE (:X))", "EXPLAIN MATCH (n) RETURN n", "GRANT ROLE r TO u",
-            "TERMINATE TRANSACTIONS 'x'", "CALL", "MATCH (n) SET\nn.x = 1"})
+            "TERMINATE TRANSACTIONS 'x'", "CALL", "MATCH (n) SET\nn.x = 1", "SHOW TRANSACTIONS",
+            "WITH 1 AS x SET x.y = 1", "MATCH (n) WITH n AS m DELETE m", "WITH 1 AS set RETURN set"})
     void refusesWritesAdminAndFileAccess(String query) {
         assertThatThrownBy(() -> CypherGuard.check(query)).isInstanceOf(CypherRefusedException.class);
     }
