@@ -3,7 +3,6 @@ package com.journeyexplorer.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.journeyexplorer.JourneyExplorerApplication;
+import com.journeyexplorer.config.EmbeddedNeo4jFailureAnalyzer;
 import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.ingest.AggregatedPathImporter;
 import com.journeyexplorer.ingest.AggregatedPathOptions;
@@ -373,11 +373,10 @@ public final class ImportCommand {
         return name.equalsIgnoreCase("journeys.neo4j.embedded.boltport");
     }
 
-    /** Whether a port was taken, by the exception or by its message (Netty's native bind error is no BindException). */
+    /** Whether some cause of {@code e} says a port was taken. */
     private static boolean isPortTaken(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BindException
-                    || String.valueOf(cause.getMessage()).contains("Address already in use")) {
+            if (EmbeddedNeo4jFailureAnalyzer.isPortTaken(cause)) {
                 return true;
             }
         }

@@ -9,7 +9,12 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
  * Turns the two usual reasons the embedded database cannot start (its folder is in use by another process, or the
  * Bolt port is taken) into a short message with the fix, instead of a page of nested bean-creation exceptions.
  */
-class EmbeddedNeo4jFailureAnalyzer implements FailureAnalyzer {
+public class EmbeddedNeo4jFailureAnalyzer implements FailureAnalyzer {
+
+    /** Whether {@code cause} says a port was taken (Netty's native bind error is no {@link BindException}). */
+    public static boolean isPortTaken(Throwable cause) {
+        return cause instanceof BindException || String.valueOf(cause.getMessage()).contains("Address already in use");
+    }
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {
@@ -17,7 +22,7 @@ class EmbeddedNeo4jFailureAnalyzer implements FailureAnalyzer {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage());
             neo4j |= message.contains("Neo4j") || cause.getClass().getName().startsWith("org.neo4j");
-            if (cause instanceof BindException || message.contains("Address already in use")) {
+            if (isPortTaken(cause)) {
                 return neo4j || message.contains("7687") ? new FailureAnalysis(
                         "The embedded Neo4j could not open its Bolt port: " + message,
                         "Another process (perhaps another Journey Explorer or a Neo4j server) uses the port. Stop it,"
