@@ -1,8 +1,8 @@
 package com.journeyexplorer.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ final class BulkLoadCommand {
     }
 
     static int run(List<Path> files, Map<String, String> options, Map<String, List<String>> repeated,
-            List<String> springArgs, PrintStream out, PrintStream err) {
+            List<String> springArgs, InputStream stdin, PrintStream out, PrintStream err) {
         JourneysProperties properties;
         try (ConfigurableApplicationContext settings = new SpringApplicationBuilder(Settings.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
@@ -62,7 +62,7 @@ final class BulkLoadCommand {
             }
             BulkEventLoader.Loaded loaded = loader.load(sources,
                     ImportCommand.importOptions(options, repeated, properties),
-                    file -> new ProgressInputStream(Files.newInputStream(file), Files.size(file), err));
+                    file -> ImportCommand.open(file, stdin, err));
             err.println();
             ImportCommand.printSummary(out, loaded.report(), (System.nanoTime() - started) / 1e9,
                     files.size() > 1 ? loaded.errorFiles() : List.of());

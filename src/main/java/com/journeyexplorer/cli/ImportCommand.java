@@ -1,5 +1,6 @@
 package com.journeyexplorer.cli;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -48,10 +49,12 @@ public final class ImportCommand {
 
             Imports touchpoint events (CSV, NDJSON or an XES event log, by extension, --format or the first
             character; .gz files and other gzip data are decompressed) or, with --aggregated,
-            aggregated path counts, into the same database the app uses. Stop the app first when it runs on
-            the embedded database in the same data directory (or send the file to it: curl --data-binary @FILE
-            -H 'Content-Type: text/csv' http://localhost:8080/api/events). The import's database listens for
-            Bolt on a free port unless --journeys.neo4j.embedded.bolt-port is given.
+            aggregated path counts, into the same database the app uses. FILE may be a pipe, or - for
+            standard input (zcat events.csv.gz | java -jar journey-explorer.jar import - ...). Stop the
+            app first when it runs on the embedded database in the same data directory (or send the file
+            to it: curl --data-binary @FILE -H 'Content-Type: text/csv' http://localhost:8080/api/events).
+            The import's database listens for Bolt on a free port unless --journeys.neo4j.embedded.bolt-port
+            is given.
 
             With --bulk, the first import into an empty store: one or several event files, read as one
             upload with the same columns, rules, validation and report, written as store files by Neo4j's
@@ -106,6 +109,9 @@ public final class ImportCommand {
     private static final List<String> AGGREGATED_PARAMETERS = List.of("pathColumn", "conversionsColumn",
             "nullsColumn", "separator", "source", "conversionTouchpoint");
 
+    /** The file name that stands for standard input: {@code zcat events.csv.gz | java -jar ... import -}. */
+    static final String STANDARD_INPUT = "-";
+
     /** Every option of the import, sorted; an undotted name outside it is a misspelt option, not an app setting. */
     static final Set<String> OPTIONS = options();
 
@@ -120,6 +126,11 @@ public final class ImportCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /** Runs the command; a file named {@value #STANDARD_INPUT} is read from {@code stdin}. */
+    static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
         Map<String, String> options = new HashMap<>();
         Map<String, List<String>> repeated = new HashMap<>();
         List<String> springArgs = new ArrayList<>();
@@ -153,6 +164,10 @@ public final class ImportCommand {
             err.print("error: no file given\n\n" + USAGE);
             return 2;
         }
+        if (files.stream().filter(file -> file.toString().equals(STANDARD_INPUT)).count() > 1) {
+            err.println("error: standard input (-) can be read only once");
+            return 2;
+        }
         for (Path file : files) {
             String problem = problemOf(file);
             if (problem != null) {
@@ -166,7 +181,7 @@ public final class ImportCommand {
                 err.println("error: --bulk loads touchpoint events; aggregated paths are imported without it");
                 return 2;
             }
-            return BulkLoadCommand.run(files, options, repeated, springArgs, out, err);
+            return BulkLoadCommand.run(files, options, repeated, springArgs, stdin, out, err);
         }
         if (files.size() > 1) {
             err.println("error: only one file can be imported at a time (got '" + files.get(1) + "' too); "
@@ -195,7 +210,7 @@ public final class ImportCommand {
             }
             return 2;
         }
-        try (context; InputStream input = new ProgressInputStream(Files.newInputStream(file), Files.size(file), err)) {
+        try (context; InputStream input = open(file, stdin, err)) {
             ImportReport report;
             long started = System.nanoTime();
             if (Boolean.parseBoolean(options.getOrDefault("aggregated", "false"))) {
@@ -236,26 +251,43 @@ public final class ImportCommand {
 
     /**
      * Why {@code file} cannot be imported, naming it, or null: checked before the database starts, which takes tens
-     * of seconds, and in words the reader's own errors ("Is a directory", without the path) do not give.
+     * of seconds, and in words the reader's own errors ("Is a directory", without the path) do not give. A pipe
+     * ({@code <(zcat events.csv.gz)}, a named pipe, {@value #STANDARD_INPUT}) is read as it comes: the import reads
+     * each file once, front to back, and sniffs the format from the first bytes it buffers.
      */
     private static String problemOf(Path file) {
+        if (file.toString().equals(STANDARD_INPUT)) {
+            return null;
+        }
         if (!Files.exists(file)) {
             return "cannot read " + file + ": no such file";
         }
         if (Files.isDirectory(file)) {
             return file + " is a directory, not a file";
         }
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            // A pipe or a device: the import seeks in the file (its size for the progress, its first bytes for the
-            // format), which a pipe cannot.
-            return "cannot read " + file + (Files.isRegularFile(file) ? ": permission denied"
-                    : ": not a regular file (save a pipe's output to a file first)");
+        if (!Files.isReadable(file)) {
+            return "cannot read " + file + ": permission denied";
         }
         try {
-            return Files.size(file) == 0 ? file + " is empty" : null;
+            return Files.isRegularFile(file) && Files.size(file) == 0 ? file + " is empty" : null;
         } catch (IOException e) {
             return "cannot read " + file + ": " + rootMessage(e);
         }
+    }
+
+    /**
+     * The file's bytes with a progress bar: against its size for a file, by the megabytes read for a pipe, whose
+     * size is unknown until it ends.
+     */
+    static InputStream open(Path file, InputStream stdin, PrintStream err) throws IOException {
+        if (file.toString().equals(STANDARD_INPUT)) {
+            return new ProgressInputStream(stdin, ProgressInputStream.UNKNOWN_SIZE, err);
+        }
+        if (Files.isRegularFile(file)) {
+            return new ProgressInputStream(Files.newInputStream(file), Files.size(file), err);
+        }
+        // Not Files.newInputStream: its available() asks the channel for size and position, "Illegal seek" on a pipe.
+        return new ProgressInputStream(new FileInputStream(file.toFile()), ProgressInputStream.UNKNOWN_SIZE, err);
     }
 
     /**

@@ -6,8 +6,13 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** Counts the bytes read from a file and draws a progress bar at most four times a second. */
+/**
+ * Counts the bytes read from a file and draws a progress bar at most four times a second; for a pipe, whose size is
+ * unknown, the megabytes read.
+ */
 final class ProgressInputStream extends FilterInputStream {
+
+    static final long UNKNOWN_SIZE = -1;
 
     private static final long INTERVAL_NANOS = 250_000_000L;
     private static long lastDraw;
@@ -43,8 +48,18 @@ final class ProgressInputStream extends FilterInputStream {
     private void advance(int n) {
         read += n;
         if (read == total || System.nanoTime() - lastDraw > INTERVAL_NANOS) {
-            bar(err, "reading", read / (1 << 20), Math.max(1, total / (1 << 20)), "MB");
+            if (total == UNKNOWN_SIZE) {
+                count(err, "reading", read / (1 << 20), "MB");
+            } else {
+                bar(err, "reading", read / (1 << 20), Math.max(1, total / (1 << 20)), "MB");
+            }
         }
+    }
+
+    private static synchronized void count(PrintStream err, String phase, long done, String unit) {
+        lastDraw = System.nanoTime();
+        err.printf(Locale.ROOT, "\r%-8s %,d %s   ", phase, done, unit);
+        err.flush();
     }
 
     static synchronized void bar(PrintStream err, String phase, long done, long total, String unit) {

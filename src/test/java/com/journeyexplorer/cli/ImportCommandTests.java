@@ -2,8 +2,10 @@ package com.journeyexplorer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -33,19 +35,28 @@ class ImportCommandTests {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
+        return runReading(InputStream.nullInputStream(), args);
+    }
+
+    /** Runs the command with {@code stdin} as its standard input. */
+    private int runReading(InputStream stdin, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--journeys.neo4j.embedded.bolt-port=0");
-        return runWithTheBoltPortOf(all.toArray(String[]::new));
+        return runWithTheBoltPortOf(stdin, all.toArray(String[]::new));
+    }
+
+    private int runWithTheBoltPortOf(String... args) {
+        return runWithTheBoltPortOf(InputStream.nullInputStream(), args);
     }
 
     /** Runs the command on the test's store with a small page cache, on the Bolt port {@code args} give, if any. */
-    private int runWithTheBoltPortOf(String... args) {
+    private int runWithTheBoltPortOf(InputStream stdin, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--journeys.data-dir=" + dataDir);
         all.add("--journeys.neo4j.embedded.page-cache-size=32MB");
         all.add("--journeys.neo4j.embedded.preallocate-transaction-logs=false");
-        return ImportCommand.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return ImportCommand.run(all.toArray(String[]::new), stdin,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -135,6 +146,53 @@ class ImportCommandTests {
         assertThat(run(file.toString())).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("compressed data is corrupt or cut short");
         Files.deleteIfExists(file);
+    }
+
+    @Test
+    void importsGzipDataFromStandardInputAndCountsTheMegabytesRead() throws IOException {
+        var gzipped = new ByteArrayOutputStream();
+        try (var output = new java.util.zip.GZIPOutputStream(gzipped)) {
+            Files.copy(TestData.file("pm4py-running-example/running-example.csv"), output);
+        }
+
+        int exit = runReading(new ByteArrayInputStream(gzipped.toByteArray()), "-",
+                "--journeyColumn=case:concept:name", "--touchpointColumn=concept:name",
+                "--timestampColumn=time:timestamp", "--purchase=pay compensation");
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Imported 42 events into 6 journeys (6 new, 0 updated) from 42 rows");
+        assertThat(err.toString(StandardCharsets.UTF_8)).as("no size to show a share of")
+                .contains("reading  0 MB").doesNotContain("reading  [");
+    }
+
+    @Test
+    void importsFromANamedPipeAsZcatWouldFeedIt() throws Exception {
+        Path pipe = dataDir.resolveSibling(dataDir.getFileName() + "-events.pipe");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        Thread writer = new Thread(() -> {
+            try (var output = Files.newOutputStream(pipe)) {
+                Files.copy(TestData.file("pm4py-running-example/running-example.csv"), output);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+
+        int exit = run(pipe.toString(), "--journeyColumn=case:concept:name", "--touchpointColumn=concept:name",
+                "--timestampColumn=time:timestamp");
+
+        writer.join();
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Imported 42 events into 6 journeys");
+        Files.delete(pipe);
+    }
+
+    @Test
+    void readsStandardInputOnlyOnce() {
+        assertThat(run("--bulk", "-", "-")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("standard input (-) can be read only once");
+        assertThat(dataDir).as("no database was started").isEmptyDirectory();
     }
 
     @Test
