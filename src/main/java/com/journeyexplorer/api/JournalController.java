@@ -51,7 +51,8 @@ class JournalController {
 
     @GetMapping("/imports")
     @Operation(summary = "Import jobs and the journal, newest first", description = "First the import jobs that "
-            + "wait or run (`status` queued, reading or writing; `journeys`: written so far), then the journal's "
+            + "wait or run (`status` queued, reading or writing; `journeys`: written so far; no `events` and "
+            + "`responses`, unknown until the journal entry is written), then the journal's "
             + "entries (`status` running, done, rolled back or undone). A job that is writing has its journal entry "
             + "too, listed as running. At most `limit` rows in all.")
     List<ImportEntry> imports(@RequestParam(required = false) Integer limit, HttpServletRequest request) {
@@ -66,7 +67,7 @@ class JournalController {
                 ImportJobStatus status = job.status();
                 listed.add(new ImportEntry(status.id(), "import", status.status(),
                         status.startedAt() != null ? status.startedAt() : status.submittedAt(), null,
-                        status.journeysWritten(), 0, 0, null, null, null, null));
+                        status.journeysWritten(), null, null, null, null, null, null));
             }
         }
         if (listed.size() < n) {

@@ -10,8 +10,9 @@ import java.time.Instant;
  *                 entry undone) or {@code erasure} (a customer's journeys and survey responses erased)
  * @param status   {@code running}, {@code done}, {@code rolled back} (failed, nothing kept) or {@code undone}
  * @param journeys journeys written (an import, outcomes, touchpoint) or put back (an undo)
- * @param events   new events an import added
- * @param responses survey responses a feedback import stored, or that an undo or erasure deleted
+ * @param events   new events an import added; null for an import job that waits or reads (not known yet)
+ * @param responses survey responses a feedback import stored, or that an undo or erasure deleted; null as
+ *                 {@code events}
  * @param undoes   for an undo, the entry it undid
  * @param undoneBy for an undone entry, the undo
  * @param journeysRemoved journeys deleted (an undo of the journeys an entry created, an erasure, sessions re-split);
@@ -19,6 +20,6 @@ import java.time.Instant;
  * @param eventsRemoved events of the journeys deleted, as the entry found them; null as {@code journeysRemoved}
  */
 public record ImportEntry(String id, String kind, String status, Instant startedAt, Instant finishedAt,
-        long journeys, long events, long responses, String undoes, String undoneBy, Long journeysRemoved,
+        long journeys, Long events, Long responses, String undoes, String undoneBy, Long journeysRemoved,
         Long eventsRemoved) {
 }

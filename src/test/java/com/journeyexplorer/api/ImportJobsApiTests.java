@@ -227,6 +227,9 @@ class ImportJobsApiTests extends ApiTestSupport {
             assertThat(listed.get(0).get("status").asString()).isEqualTo("queued");
             assertThat(listed.get(1).get("id").asString()).isEqualTo(first.json().get("id").asString());
             assertThat(listed.get(1).get("status").asString()).isEqualTo("reading");
+            assertThat(listed.get(0).has("events")).as("not known before the upload is read: left out, not 0")
+                    .isFalse();
+            assertThat(listed.get(1).has("responses")).isFalse();
 
             Answer queued = delete(second.location());
             assertThat(queued.status()).isEqualTo(200);
