@@ -225,19 +225,22 @@ class ResponseStore {
         }
     }
 
-    /** The properties of a response's node, {@code at} aside (a date-time, set by each writer). */
+    /**
+     * The properties of a response's node, {@code at} aside (a date-time, set by each writer): empty texts are left
+     * out, as on the relationships, so that a Cypher user's {@code r.stage IS NULL} finds every answer without one.
+     */
     static Map<String, Object> properties(SurveyResponse response, String importId) {
         Map<String, Object> props = new HashMap<>();
         props.put("importId", importId);
         props.put("id", response.id());
-        props.put("journeyId", response.journeyId());
-        props.put("customerId", response.customerId());
-        props.put("touchpoint", response.touchpoint());
-        props.put("stage", response.stage());
         props.put("scale", response.scale().label());
         props.put("score", response.score());
         props.put("normalized", response.normalized());
-        props.put("comment", response.comment());
+        putIfAny(props, "journeyId", response.journeyId());
+        putIfAny(props, "customerId", response.customerId());
+        putIfAny(props, "touchpoint", response.touchpoint());
+        putIfAny(props, "stage", response.stage());
+        putIfAny(props, "comment", response.comment());
         return props;
     }
 }

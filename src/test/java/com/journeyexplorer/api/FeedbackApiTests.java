@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -222,6 +223,30 @@ class FeedbackApiTests extends ApiTestSupport {
         assertThat(correctedAgain.json().get("imported").asLong()).isZero();
         assertThat(correctedAgain.json().get("duplicatesWithOtherAnswer").asLong())
                 .as("the stored answer stays, and the report says this one differs").isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void anAnswerThatMatchedNoJourneyLeavesOutTheTextsItLacksAsAJoinedOneDoes() {
+        try (var session = driver.session()) {
+            assertThat(session.run("""
+                    MATCH (r:Response)
+                    RETURN count(r) AS all, count(CASE WHEN r.stage IS NULL THEN r END) AS withoutStage""")
+                    .single().asMap()).as("no unmatched answer names a stage")
+                    .containsEntry("all", 5L).containsEntry("withoutStage", 5L);
+            assertThat(keys(session, "MATCH (r:Response {comment: 'unknown journey'}) RETURN keys(r) AS k"))
+                    .contains("journeyId", "comment").doesNotContain("customerId", "touchpoint", "stage", "at");
+            assertThat(keys(session, "MATCH (r:Response {comment: 'before any'}) RETURN keys(r) AS k"))
+                    .contains("customerId", "at").doesNotContain("journeyId", "touchpoint", "stage");
+            assertThat(keys(session, "MATCH (r:Response {id: 'fixed-1'}) RETURN keys(r) AS k"))
+                    .doesNotContain("comment", "customerId", "touchpoint", "stage");
+            assertThat(session.run("MATCH (r:Response) WHERE '' IN [r.journeyId, r.customerId, r.touchpoint, "
+                    + "r.stage, r.comment] RETURN count(r) AS n").single().get("n").asLong()).isZero();
+        }
+    }
+
+    private static List<String> keys(org.neo4j.driver.Session session, String query) {
+        return session.run(query).single().get("k").asList(org.neo4j.driver.Value::asString);
     }
 
     @Test

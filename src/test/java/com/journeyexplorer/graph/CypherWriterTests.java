@@ -143,6 +143,11 @@ class CypherWriterTests extends ApiTestSupport {
             assertThat(byCypher.get(0).get("touchpoint")).isEqualTo("register request");
             assertThat(byCypher.get(1).get("toItself")).as("an answer about the journey as a whole").isEqualTo(true);
             assertThat(byCypher.get(2).get("touchpoint")).isEqualTo("check ticket");
+            // Empty texts are left out of the nodes too, as of the relationships.
+            assertThat(keys(byCypher.get(2).get("response")))
+                    .contains("journeyId", "touchpoint", "comment").doesNotContain("customerId", "stage");
+            assertThat(keys(byCypher.get(3).get("response")))
+                    .contains("customerId").doesNotContain("journeyId", "touchpoint", "stage", "comment");
             String importId = session.run("MATCH ()-[a:ANSWERED]->() RETURN DISTINCT a.importId AS id").single()
                     .get("id").asString();
             session.run("MATCH ()-[a:ANSWERED]->() DELETE a").consume();
@@ -153,5 +158,10 @@ class CypherWriterTests extends ApiTestSupport {
 
             assertThat(session.run(STORED_RESPONSES).list(r -> r.asMap())).isEqualTo(byCypher);
         }
+    }
+
+    /** The property names of a map that a query returned. */
+    private static List<String> keys(Object properties) {
+        return ((java.util.Map<?, ?>) properties).keySet().stream().map(String::valueOf).toList();
     }
 }
