@@ -126,10 +126,23 @@ final class JourneyProperties {
         return props;
     }
 
-    /** The properties of a {@code :Touchpoint} node: name, projection index, channel, stage and owner. */
+    /**
+     * The properties of a {@code :Touchpoint} node: name, projection index, channel, stage and owner. An unknown
+     * channel or stage is left out rather than stored as "" (a Cypher {@code SET n.channel = t.channel} then removes
+     * it), so that {@code t.stage IS NULL} finds every touchpoint without one; {@link #touchpointOf} reads it as "".
+     */
     static Map<String, Object> ofTouchpoint(Touchpoint touchpoint) {
-        return Map.of("name", touchpoint.name(), "index", touchpoint.id(), "channel", touchpoint.channel(),
-                "stage", touchpoint.stage(), "owner", touchpoint.owner().label());
+        Map<String, Object> props = new HashMap<>();
+        props.put("name", touchpoint.name());
+        props.put("index", touchpoint.id());
+        props.put("owner", touchpoint.owner().label());
+        if (!touchpoint.channel().isEmpty()) {
+            props.put("channel", touchpoint.channel());
+        }
+        if (!touchpoint.stage().isEmpty()) {
+            props.put("stage", touchpoint.stage());
+        }
+        return props;
     }
 
     /**

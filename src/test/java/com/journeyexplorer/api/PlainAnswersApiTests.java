@@ -206,6 +206,18 @@ class PlainAnswersApiTests extends ApiTestSupport {
     }
 
     @Test
+    void touchpointsImportedWithoutChannelOrStageStoreNeither() {
+        try (var session = driver.session()) {
+            assertThat(session.run("""
+                    MATCH (t:Touchpoint {kind: 'touchpoint'})
+                    RETURN count(t) AS all,
+                           count(CASE WHEN t.stage IS NULL AND t.channel IS NULL THEN t END) AS bare""")
+                    .single().asMap()).as("a Cypher user's t.stage IS NULL finds them")
+                    .containsEntry("all", (long) ok("/api/touchpoints").size()).containsEntry("bare", 8L);
+        }
+    }
+
+    @Test
     void everyNumberIsCleanedNoNegativeZeroNoFloatingPointNoise() {
         for (String path : List.of("/api/paths/likely?outcome=abandoned", "/api/paths/top", "/api/transitions",
                 "/api/graph", "/api/flows", "/api/touchpoints/decide/neighbourhood", "/api/dropoff",
