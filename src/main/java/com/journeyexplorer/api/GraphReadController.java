@@ -80,9 +80,15 @@ class GraphReadController {
         }
     }
 
+    /** {@code customerId}, {@code segment} and {@code device} are null (absent) when the data gives none. */
     record JourneyAnswer(String id, String customerId, Outcome outcome, Instant startedAt, Instant endedAt,
             String segment, String device, double value, int weight, int pathToPurchaseLength,
             Map<String, String> attributes, List<Step> steps) {
+        JourneyAnswer {
+            customerId = JsonText.absentIfEmpty(customerId);
+            segment = JsonText.absentIfEmpty(segment);
+            device = JsonText.absentIfEmpty(device);
+        }
     }
 
     @GetMapping("/journeys/{id}")

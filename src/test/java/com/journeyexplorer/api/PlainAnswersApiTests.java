@@ -200,8 +200,10 @@ class PlainAnswersApiTests extends ApiTestSupport {
                 assertThat(n.has("stage") || n.has("channel")).as(n.toString()).isFalse();
             }
         });
-        assertThat(ok("/api/journeys/3").get("steps"))
-                .allSatisfy(s -> assertThat(s.has("stage") || s.has("channel")).isFalse());
+        JsonNode journey = ok("/api/journeys/3");
+        assertThat(journey.get("steps")).allSatisfy(s -> assertThat(s.has("stage") || s.has("channel")).isFalse());
+        assertThat(journey.has("device") || journey.has("segment") || journey.has("customerId"))
+                .as("a journey without them: " + journey).isFalse();
         assertThat(get("/api/graph?format=graphml").body()).doesNotContain("<data key=\"stage\"></data>");
     }
 
