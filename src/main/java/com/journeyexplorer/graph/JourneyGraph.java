@@ -818,6 +818,7 @@ public class JourneyGraph {
         schema.applySchema();
         schema.migrateStepChains();
         schema.migrateAnswerNodes();
+        schema.removeEmptyTexts();
         // Nothing to roll back, nothing written: a store the app only opened stays as it was.
         boolean unfinishedAny = importJournal.anyUnfinished();
         ImportLease.Held held = unfinishedAny ? lease.acquireAtStart(importJournal.embedded()) : null;

@@ -63,6 +63,40 @@ class StoreSchema {
             } IN TRANSACTIONS OF 10000 ROWS
             """;
 
+    /**
+     * Whether a :Response or :Touchpoint node keeps an empty text, as versions before they were left out stored an
+     * absent one. A scan of both labels: the nodes of answers that matched no journey (usually few) and the
+     * touchpoints, each far fewer than the journeys the start then loads.
+     */
+    private static final String HAS_EMPTY_TEXTS = """
+            RETURN EXISTS {
+                     MATCH (r:Response)
+                     WHERE r.journeyId = '' OR r.customerId = '' OR r.touchpoint = '' OR r.stage = ''
+                        OR r.comment = ''
+                   }
+                OR EXISTS { MATCH (t:Touchpoint) WHERE t.channel = '' OR t.stage = '' } AS found
+            """;
+
+    /** Removes the empty texts of :Response nodes: absent, as the writers now leave them. Idempotent. */
+    private static final String RESPONSE_EMPTY_TEXTS_REMOVED = """
+            MATCH (r:Response)
+            WHERE r.journeyId = '' OR r.customerId = '' OR r.touchpoint = '' OR r.stage = '' OR r.comment = ''
+            CALL (r) {
+              SET r.journeyId = nullIf(r.journeyId, ''), r.customerId = nullIf(r.customerId, ''),
+                  r.touchpoint = nullIf(r.touchpoint, ''), r.stage = nullIf(r.stage, ''),
+                  r.comment = nullIf(r.comment, '')
+            } IN TRANSACTIONS OF 10000 ROWS
+            """;
+
+    /** Removes the empty channels and stages of :Touchpoint nodes. Idempotent. */
+    private static final String TOUCHPOINT_EMPTY_TEXTS_REMOVED = """
+            MATCH (t:Touchpoint)
+            WHERE t.channel = '' OR t.stage = ''
+            CALL (t) {
+              SET t.channel = nullIf(t.channel, ''), t.stage = nullIf(t.stage, '')
+            } IN TRANSACTIONS OF 10000 ROWS
+            """;
+
     private final Driver driver;
 
     StoreSchema(Driver driver) {
@@ -102,9 +136,9 @@ class StoreSchema {
      * check on a current store, O(steps) in batches of 1,000 journeys on an old one.
      */
     void migrateStepChains() {
-        migrateOnce(HAS_STEP_CHAINS, STEP_CHAINS_TO_VISITED, "This store keeps journey steps as :Step chains, as older "
-                + "versions wrote them: converting them to VISITED relationships (once; on a large store this takes "
-                + "minutes)", "the step chains");
+        migrateOnce(HAS_STEP_CHAINS, "This store keeps journey steps as :Step chains, as older versions wrote them: "
+                + "converting them to VISITED relationships (once; on a large store this takes minutes)",
+                "the step chains", STEP_CHAINS_TO_VISITED);
     }
 
     /**
@@ -113,18 +147,34 @@ class StoreSchema {
      * matched no journey stay nodes, as the writers store them.
      */
     void migrateAnswerNodes() {
-        migrateOnce(HAS_ANSWER_NODES, RESPONSES_TO_ANSWERED, "This store keeps survey answers about journeys as "
-                + ":Response nodes, as older versions wrote them: converting them to ANSWERED relationships (once)",
-                "the answers");
+        migrateOnce(HAS_ANSWER_NODES, "This store keeps survey answers about journeys as :Response nodes, as older "
+                + "versions wrote them: converting them to ANSWERED relationships (once)", "the answers",
+                RESPONSES_TO_ANSWERED);
     }
 
-    /** Runs {@code convert} when {@code check} (a query returning {@code found}) finds what an older version wrote. */
-    private void migrateOnce(String check, String convert, String announcement, String what) {
+    /**
+     * Removes the empty texts that older versions stored for an absent value on :Response nodes (journey and customer
+     * id, touchpoint, stage, comment) and :Touchpoint nodes (channel, stage), once: a scan of both labels on a current
+     * store, O(those nodes) in transactions of 10,000 on an old one. The loaders read a missing text as "".
+     */
+    void removeEmptyTexts() {
+        migrateOnce(HAS_EMPTY_TEXTS, "This store keeps absent texts of answers and touchpoints as \"\", as older "
+                + "versions wrote them: removing them (once)", "the empty texts", RESPONSE_EMPTY_TEXTS_REMOVED,
+                TOUCHPOINT_EMPTY_TEXTS_REMOVED);
+    }
+
+    /**
+     * Runs each of {@code converts} when {@code check} (a query returning {@code found}) finds what an older version
+     * wrote.
+     */
+    private void migrateOnce(String check, String announcement, String what, String... converts) {
         try (Session session = CausalSessions.open(driver)) {
             if (session.run(check).single().get("found").asBoolean()) {
                 log.info(announcement);
                 long started = System.nanoTime();
-                session.run(convert).consume();
+                for (String convert : converts) {
+                    session.run(convert).consume();
+                }
                 log.info("Converted {} in {} ms", what, (System.nanoTime() - started) / 1_000_000);
             }
         }

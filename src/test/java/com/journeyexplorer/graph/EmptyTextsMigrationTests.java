@@ -1,0 +1,150 @@
+package com.journeyexplorer.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.journeyexplorer.JourneyExplorerApplication;
+import com.journeyexplorer.journey.SurveyResponse;
+
+/**
+ * Older versions stored an absent text of an answer that matched no journey ({@code :Response}) and an unknown channel
+ * or stage of a touchpoint as {@code ""}; the start removes those, once, and the answers, touchpoints and analyses
+ * stay what they were.
+ */
+class EmptyTextsMigrationTests {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** Ad has a channel and a stage, Page neither. */
+    private static final String EVENTS = """
+            journey_id,customer_id,timestamp,touchpoint,channel,stage
+            j1,c1,2026-01-01T10:00:00Z,Ad,social,awareness
+            j1,c1,2026-01-01T10:05:00Z,Page,,
+            j2,c2,2026-01-02T10:00:00Z,Page,,
+            """;
+
+    /** Matched (by id) and unmatched answers, some with every text, some with none. */
+    private static final String FEEDBACK = """
+            response_id,journey_id,customer_id,timestamp,touchpoint,score,scale,comment
+            m1,j1,,,Page,2,csat,slow page
+            m2,j2,,,,9,nps,
+            u1,nope,,,Page,3,csat,
+            u2,,c9,2026-01-03T10:00:00Z,Ad,1,csat,never came
+            u3,gone,,,,4,csat,
+            """;
+
+    /** What older versions stored: every absent text of an answer's node and of a touchpoint as "". */
+    private static final String AS_OLDER_VERSIONS_WROTE = """
+            MATCH (r:Response)
+            SET r.journeyId = coalesce(r.journeyId, ''), r.customerId = coalesce(r.customerId, ''),
+                r.touchpoint = coalesce(r.touchpoint, ''), r.stage = coalesce(r.stage, ''),
+                r.comment = coalesce(r.comment, '')
+            WITH count(*) AS answers
+            MATCH (t:Touchpoint {kind: 'touchpoint'})
+            SET t.channel = coalesce(t.channel, ''), t.stage = coalesce(t.stage, '')
+            RETURN answers, count(t) AS touchpoints""";
+
+    private static final String EMPTY_TEXTS = """
+            RETURN COUNT { MATCH (r:Response) WHERE '' IN [r.journeyId, r.customerId, r.touchpoint, r.stage,
+                                                              r.comment] }
+                 + COUNT { MATCH (t:Touchpoint) WHERE '' IN [t.channel, t.stage] } AS n""";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void theStartRemovesTheEmptyTextsOlderVersionsStoredAndLoadsTheSameAnswersAndTouchpoints() {
+        List<SurveyResponse> answers;
+        String experience;
+        String touchpoints;
+        String byStage;
+        try (ConfigurableApplicationContext app = start()) {
+            assertThat(post(app, "/api/events?openHorizon=0", EVENTS).statusCode()).isEqualTo(200);
+            HttpResponse<String> imported = post(app, "/api/feedback", FEEDBACK);
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+            answers = app.getBean(FeedbackGraph.class).responses();
+            experience = get(app, "/api/experience?by=touchpoint");
+            touchpoints = get(app, "/api/touchpoints");
+            byStage = get(app, "/api/experience?by=stage");
+            try (var session = app.getBean(Driver.class).session()) {
+                assertThat(session.run("MATCH (r:Response) RETURN count(r) AS n").single().get("n").asLong())
+                        .as("three answers matched no journey").isEqualTo(3);
+                assertThat(session.run(AS_OLDER_VERSIONS_WROTE).single().get("answers").asLong()).isEqualTo(3);
+                assertThat(session.run(EMPTY_TEXTS).single().get("n").asLong()).isEqualTo(4);
+            }
+        }
+
+        try (ConfigurableApplicationContext app = start()) {
+            try (var session = app.getBean(Driver.class).session()) {
+                assertThat(session.run(EMPTY_TEXTS).single().get("n").asLong()).isZero();
+                assertThat(session.run("""
+                        MATCH (r:Response {id: 'u3'})
+                        RETURN r.journeyId = 'gone' AND r.customerId IS NULL AND r.touchpoint IS NULL
+                               AND r.stage IS NULL AND r.comment IS NULL AS absent""").single().get("absent")
+                        .asBoolean()).isTrue();
+                assertThat(session.run("MATCH (r:Response {id: 'u2'}) RETURN properties(r) AS p").single().get("p")
+                        .asMap()).as("texts an answer has are kept")
+                        .contains(Map.entry("customerId", "c9"), Map.entry("touchpoint", "Ad"),
+                                Map.entry("stage", "awareness"), Map.entry("comment", "never came"))
+                        .doesNotContainKey("journeyId");
+                assertThat(session.run("MATCH (t:Touchpoint {name: 'Page'}) RETURN properties(t) AS p").single()
+                        .get("p").asMap()).doesNotContainKeys("channel", "stage");
+                assertThat(session.run("MATCH (t:Touchpoint {name: 'Ad'}) RETURN properties(t) AS p").single()
+                        .get("p").asMap()).contains(Map.entry("channel", "social"), Map.entry("stage", "awareness"));
+            }
+            assertThat(app.getBean(FeedbackGraph.class).responses()).containsExactlyInAnyOrderElementsOf(answers);
+            assertThat(get(app, "/api/experience?by=touchpoint")).isEqualTo(experience);
+            assertThat(get(app, "/api/experience?by=stage")).isEqualTo(byStage);
+            assertThat(get(app, "/api/touchpoints")).isEqualTo(touchpoints);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(JourneyExplorerApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .profiles("test")
+                .run("--journeys.data-dir=" + dataDir, "--server.port=0");
+    }
+
+    private static String get(ConfigurableApplicationContext app, String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(app, path)).GET().build());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static HttpResponse<String> post(ConfigurableApplicationContext app, String path, String csv) {
+        return send(HttpRequest.newBuilder(uri(app, path)).header("X-API-Key", "test-key")
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)).build());
+    }
+
+    private static URI uri(ConfigurableApplicationContext app, String path) {
+        return URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port") + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
