@@ -37,6 +37,9 @@ final class EventAccumulator {
     private static final byte ANSWER = 3;
 
     private final ImportOptions options;
+    /** The JSON types of the fields every row has, and of the scale and comment on a row with a score. */
+    private final JsonFieldTypes fieldTypes = new JsonFieldTypes();
+    private final JsonFieldTypes answerFieldTypes = new JsonFieldTypes();
     private final TimestampParser timestamps;
     private final ErrorCollector errors;
     private final int maxJourneyLength;
@@ -96,12 +99,22 @@ final class EventAccumulator {
         for (String column : List.of(columns.score(), columns.scale(), columns.comment())) {
             columnRoles.putIfAbsent(column, ANSWER);
         }
+        if (!options.sessionizeByCustomer()) {
+            fieldTypes.text(columns.journey());
+        }
+        fieldTypes.time(columns.timestamp()).text(columns.touchpoint(), columns.channel(), columns.stage(),
+                columns.customer(), columns.owner(), columns.type()).number(columns.value())
+                .text(columns.segment(), columns.device(), columns.eventId()).number(columns.score());
+        answerFieldTypes.text(columns.scale(), columns.comment());
     }
 
     void accept(InputRow row) {
         ColumnMapping columns = options.mapping();
         long line = row.line();
         int errorsBefore = (int) errors.count();
+        if (row.hasJsonStructures() && !jsonFieldsValid(row)) {
+            return;
+        }
 
         String touchpoint = trimmed(row.get(columns.touchpoint()));
         if (touchpoint == null) {
@@ -258,6 +271,36 @@ final class EventAccumulator {
             answers.add(FeedbackImporter.Draft.ofEvent(line, journeyId, customerId, time, touchpoint, stage, answer));
         }
         acceptedRows++;
+    }
+
+    /**
+     * Whether every field of an NDJSON row holds a string or a number ({@link JsonFieldTypes}); a row that does not is
+     * rejected before its fields are read as text, and with {@code onError=skip} its journey (when its id is text) is
+     * reported as imported without it. The scale and comment are fields on a row with a score only; elsewhere they
+     * are extra columns, which may hold any value.
+     */
+    private boolean jsonFieldsValid(InputRow row) {
+        ColumnMapping columns = options.mapping();
+        boolean valid = fieldTypes.check(row, errors);
+        if (trimmed(row.get(columns.score())) != null) {
+            valid &= answerFieldTypes.check(row, errors);
+        }
+        if (!valid && options.onError() == ImportOptions.ErrorMode.SKIP) {
+            String journeyId = options.sessionizeByCustomer() ? null : textField(row, columns.journey());
+            String customerId = textField(row, columns.customer());
+            if (journeyId != null) {
+                rejectedRowsOf.add("j" + journeyId);
+            } else if (customerId != null && (options.sessionizeByCustomer()
+                    || row.jsonKind(columns.journey()) == null)) {
+                rejectedRowsOf.add("c" + customerId);
+            }
+        }
+        return valid;
+    }
+
+    /** The trimmed value of a field that holds text or a number, else null. */
+    private static String textField(InputRow row, String column) {
+        return row.jsonKind(column) == null ? trimmed(row.get(column)) : null;
     }
 
     /**

@@ -99,12 +99,17 @@ public class FeedbackImporter {
         List<Draft> drafts = new ArrayList<>();
         Map<String, Draft> firstOfId = new HashMap<>();
         ImplausibleTimestamps implausible = new ImplausibleTimestamps();
+        JsonFieldTypes fieldTypes = new JsonFieldTypes().text(options.responseIdColumn(), options.journeyColumn(),
+                options.customerColumn()).time(options.timestampColumn()).text(options.touchpointColumn(),
+                options.stageColumn()).number(options.scoreColumn()).text(options.scaleColumn(),
+                options.commentColumn());
         long[] rows = new long[1];
         boolean complete;
         try {
             complete = reader.read(input, row -> {
                 rows[0]++;
-                Draft draft = parse(row, options, snapshot, stages, timestamps, errors);
+                Draft draft = fieldTypes.check(row, errors)
+                        ? parse(row, options, snapshot, stages, timestamps, errors) : null;
                 Draft first = draft == null ? null : firstOfId.putIfAbsent(draft.id(), draft);
                 if (first != null && !first.sameAnswer(draft)) {
                     // An export with a row per question and the respondent's id on each would lose all but the

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -18,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Newline-delimited JSON: one object per line; scalar values are read as text, nested values as JSON text. A line
- * with the same key twice is a bad row (which value would count is not defined by JSON).
+ * with the same key twice is a bad row (which value would count is not defined by JSON). Which values were booleans,
+ * objects or arrays is kept ({@link InputRow#jsonKind}): an extra column may hold them, a field may not
+ * ({@link JsonFieldTypes}).
  */
 final class NdjsonRowReader implements RowReader {
 
@@ -70,13 +73,20 @@ final class NdjsonRowReader implements RowReader {
                 continue;
             }
             Map<String, String> values = new LinkedHashMap<>();
+            Map<String, String> kinds = null;
             for (var property : node.properties()) {
                 JsonNode value = property.getValue();
                 values.put(property.getKey(), value.isNull() ? ""
                         : value.isBigDecimal() ? value.decimalValue().toPlainString()
                         : value.isValueNode() ? value.asString() : value.toString());
+                String kind = value.isBoolean() ? "a boolean" : value.isObject() ? "an object"
+                        : value.isArray() ? "an array" : null;
+                if (kind != null) {
+                    kinds = kinds == null ? new HashMap<>() : kinds;
+                    kinds.put(property.getKey(), kind);
+                }
             }
-            consumer.accept(new JsonRow(line, values));
+            consumer.accept(new JsonRow(line, values, kinds == null ? Map.of() : kinds));
         }
     }
 
@@ -90,11 +100,22 @@ final class NdjsonRowReader implements RowReader {
         return false;
     }
 
-    private record JsonRow(long line, Map<String, String> values) implements InputRow {
+    /** {@code kinds}: the JSON kind of each value that is a boolean, object or array. */
+    private record JsonRow(long line, Map<String, String> values, Map<String, String> kinds) implements InputRow {
 
         @Override
         public String get(String column) {
             return values.get(column);
+        }
+
+        @Override
+        public String jsonKind(String column) {
+            return kinds.get(column);
+        }
+
+        @Override
+        public boolean hasJsonStructures() {
+            return !kinds.isEmpty();
         }
 
         @Override

@@ -3,6 +3,7 @@ package com.journeyexplorer.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +165,29 @@ class FeedbackApiTests extends ApiTestSupport {
         assertThat(repeated.get(0).get("line").asLong()).isEqualTo(4);
         assertThat(repeated.get(0).get("field").asString()).isEqualTo("response_id");
         assertThat(repeated.get(0).get("reason").asString()).startsWith("repeats the id of line 2 with another answer");
+        assertThat(storeState()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(1)
+    void ndjsonFieldsGivenABooleanAnObjectOrAnArrayAreA400AndChangeNothing() {
+        String before = storeState();
+
+        Response rejected = post("/api/feedback", "application/x-ndjson", """
+                {"journey_id":"a1","score":4,"scale":"csat"}
+                {"journey_id":["a1"],"score":4,"scale":"csat"}
+                {"journey_id":"a1","score":true,"scale":"csat","comment":{"text":"fine"}}
+                {"journey_id":"a1","score":"lots","scale":"csat"}
+                """);
+
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(400);
+        assertThat(rejected.contentType()).startsWith("application/problem+json");
+        List<String> errors = new ArrayList<>();
+        rejected.json().get("errors").forEach(e -> errors.add(e.get("line").asLong() + " "
+                + e.get("field").asString() + " " + e.get("reason").asString()));
+        assertThat(errors).containsExactly("2 journey_id must be a string, got an array",
+                "3 score must be a number, got a boolean", "3 comment must be a string, got an object",
+                "4 score 'lots' is not a number");
         assertThat(storeState()).isEqualTo(before);
     }
 

@@ -175,6 +175,23 @@ class ImportPreviewApiTests extends ApiTestSupport {
     }
 
     @Test
+    void anNdjsonFieldGivenABooleanIsTheErrorTheImportRejectsItWith() {
+        String ndjson = """
+                {"journey_id":"pv-b","timestamp":"2026-01-01T00:00:00Z","touchpoint":"Home"}
+                {"journey_id":"pv-b","timestamp":"2026-01-01T00:01:00Z","touchpoint":true}
+                """;
+        Response rejected = post("/api/events", "application/x-ndjson", ndjson);
+        JsonNode rows = post("/api/events/preview", "application/x-ndjson", ndjson).json().get("rows");
+
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(rows.get(0).get("errors")).isEmpty();
+        assertThat(rows.get(1).has("touchpoint")).isFalse();
+        assertThat(rows.get(1).get("errors")).isEqualTo(rejected.json().get("errors"));
+        assertThat(rows.get(1).get("errors").get(0).get("reason").asString())
+                .isEqualTo("must be a string, got a boolean");
+    }
+
+    @Test
     void badParametersGetTheImportsProblems() {
         String csv = "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\n";
         for (String query : List.of("delimiter=ab", "onError=maybe", "sessionGap=soon", "format=xls",

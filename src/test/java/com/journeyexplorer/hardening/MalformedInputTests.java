@@ -304,9 +304,14 @@ class MalformedInputTests extends ApiTestSupport {
                 Expect.INVALID));
         cases.add(Upload.of("NDJSON object as touchpoint", EVENTS, NDJSON,
                 "{\"journey_id\":\"nd-6\",\"timestamp\":\"2026-03-01T10:00:00Z\",\"touchpoint\":{\"a\":[1,2]}}\n",
-                Expect.VALID)); // nested values are read as their JSON text: the touchpoint {"a":[1,2]}
-        cases.add(Upload.of("NDJSON numbers and booleans as names", EVENTS, NDJSON,
-                "{\"journey_id\":7,\"timestamp\":1772359200000,\"touchpoint\":true}\n", Expect.VALID));
+                Expect.INVALID)); // a field is a string (or a number), not a touchpoint named {"a":[1,2]}
+        cases.add(Upload.of("NDJSON array as journey id", EVENTS, NDJSON,
+                "{\"journey_id\":[\"nd-6\"],\"timestamp\":\"2026-03-01T10:00:00Z\",\"touchpoint\":\"Home\"}\n",
+                Expect.INVALID));
+        cases.add(Upload.of("NDJSON boolean as name", EVENTS, NDJSON,
+                "{\"journey_id\":\"nd-7\",\"timestamp\":1772359200000,\"touchpoint\":true}\n", Expect.INVALID));
+        cases.add(Upload.of("NDJSON numbers as names", EVENTS, NDJSON,
+                "{\"journey_id\":7,\"timestamp\":1772359200000,\"touchpoint\":8}\n", Expect.VALID));
         cases.add(Upload.of("NDJSON duplicate keys", EVENTS, NDJSON,
                 "{\"journey_id\":\"nd-8\",\"timestamp\":\"2026-03-01T10:00:00Z\",\"touchpoint\":\"A\",\"touchpoint\":\"B\"}\n",
                 Expect.INVALID)); // JSON leaves the value of a repeated key undefined

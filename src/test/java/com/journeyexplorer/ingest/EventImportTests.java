@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 class EventImportTests extends ApiTestSupport {
 
     private static final String CSV = "text/csv";
+    private static final String NDJSON = "application/x-ndjson";
 
     private JsonNode importCsv(String query, String body) {
         Response response = post("/api/events" + query, CSV, body);
@@ -68,6 +69,52 @@ class EventImportTests extends ApiTestSupport {
         assertThat(response.json().get("eventsImported").asLong()).isEqualTo(3);
         assertThat(steps("nd-1")).containsExactly("Newsletter", "Cart", "Order confirmation");
         assertThat(outcome("nd-1")).isEqualTo("PURCHASE");
+    }
+
+    @Test
+    void refusesNdjsonFieldsGivenABooleanAnObjectOrAnArrayAndWritesNothing() {
+        String before = storeState();
+        Response response = post("/api/events", NDJSON, """
+                {"journey_id":"ndt-1","timestamp":"2026-03-01T10:00:00Z","touchpoint":"Home"}
+                {"journey_id":"ndt-1","timestamp":"2026-03-01T10:01:00Z","touchpoint":true}
+                {"journey_id":{"a":1},"timestamp":"2026-03-01T10:02:00Z","touchpoint":"Cart"}
+                {"journey_id":"ndt-1","timestamp":"2026-03-01T10:03:00Z","touchpoint":["x"]}
+                {"journey_id":"ndt-1","timestamp":false,"touchpoint":"Cart","value":[1],"channel":{}}
+                """);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        List<String> errors = new ArrayList<>();
+        response.json().get("errors").forEach(e -> errors.add(e.get("line").asLong() + " "
+                + e.get("field").asString() + " " + e.get("reason").asString()));
+        assertThat(errors).containsExactly("2 touchpoint must be a string, got a boolean",
+                "3 journey_id must be a string, got an object", "4 touchpoint must be a string, got an array",
+                "5 timestamp must be a string or a number, got a boolean",
+                "5 channel must be a string, got an object", "5 value must be a number, got an array");
+        assertThat(get("/api/journeys/ndt-1").status()).isEqualTo(404);
+        assertThat(get("/api/journeys/true").status()).isEqualTo(404);
+        assertThat(storeState()).isEqualTo(before);
+    }
+
+    @Test
+    void skipsAnNdjsonRowWithABooleanFieldAndReadsNumbersAndExtraBooleansAsText() {
+        JsonNode report = post("/api/events?onError=skip", NDJSON, """
+                {"journey_id":"ndt-2","timestamp":"2026-03-01T10:00:00Z","touchpoint":"Home","logged_in":true}
+                {"journey_id":"ndt-2","timestamp":"2026-03-01T10:01:00Z","touchpoint":false}
+                {"journey_id":"ndt-2","timestamp":"2026-03-01T10:02:00Z","touchpoint":"Cart","segment":null}
+                {"journey_id":42,"timestamp":1772359200000,"touchpoint":7,"customer_id":9,"event_id":1001}
+                """).json();
+
+        assertThat(report.get("eventsImported").asLong()).isEqualTo(3);
+        assertThat(report.get("rowsRejected").asLong()).isEqualTo(1);
+        assertThat(report.get("errors").get(0).get("line").asLong()).isEqualTo(2);
+        assertThat(report.get("errors").get(0).get("field").asString()).isEqualTo("touchpoint");
+        assertThat(report.get("warnings").get(0).get("message").asString()).contains("'ndt-2'");
+        assertThat(steps("ndt-2")).containsExactly("Home", "Cart");
+        assertThat(get("/api/journeys/ndt-2").json().get("attributes").get("logged_in").asString())
+                .as("an extra column is not a field: its boolean is kept as text").isEqualTo("true");
+        assertThat(steps("42")).as("numbers are read as the text they are written as").containsExactly("7");
+        assertThat(get("/api/journeys/42").json().get("customerId").asString()).isEqualTo("9");
     }
 
     @Test
