@@ -1,17 +1,23 @@
 package com.journeyexplorer.api;
 
-import java.util.Map;
+import java.io.IOException;
+import java.io.InputStream;
 
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.graph.ReadOnlyCypher;
+import com.journeyexplorer.ingest.SizeLimitedInputStream;
+import com.journeyexplorer.ingest.UploadTooLargeException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Read-only Cypher over HTTP, for users without a Bolt client. */
 @RestController
@@ -19,16 +25,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Cypher")
 class CypherController {
 
+    private static final String TOO_LARGE = "the request body is larger than the limit of "
+            + CypherRequest.MAX_BODY_BYTES + " bytes for a query and its parameters";
+
     private final ReadOnlyCypher cypher;
+    private final JsonMapper json;
     private final int maxQueryLength;
 
-    CypherController(ReadOnlyCypher cypher, JourneysProperties properties) {
+    CypherController(ReadOnlyCypher cypher, JsonMapper json, JourneysProperties properties) {
         this.cypher = cypher;
+        this.json = json;
         this.maxQueryLength = properties.cypher().maxQueryLength();
-    }
-
-    /** @param parameters values of the query's {@code $parameters}; may be omitted */
-    record CypherRequest(String query, Map<String, Object> parameters) {
     }
 
     @PostMapping(consumes = "application/json")
@@ -36,15 +43,22 @@ class CypherController {
             + "transaction with a time limit (journeys.cypher.timeout) and a row limit (journeys.cypher.max-rows; "
             + "truncated=true when cut). Writes, schema and admin commands, LOAD CSV, USE, CALL { } IN TRANSACTIONS "
             + "and procedures outside a read-only allow-list are refused with 403. Nodes come back as {elementId, "
-            + "labels, properties}, temporal values as ISO-8601 text.")
-    ReadOnlyCypher.Answer run(@RequestBody CypherRequest request) {
-        if (request == null || request.query() == null || request.query().isBlank()) {
-            throw new InvalidParameterException("query", "is required: the Cypher text to run");
+            + "labels, properties}, temporal values as ISO-8601 text. The body has a query string and an optional "
+            + "parameters object, nothing else (400 naming any other member).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = CypherRequest.class))))
+    ReadOnlyCypher.Answer run(HttpServletRequest request) throws IOException {
+        CypherRequest body;
+        try (InputStream in = limited(request)) {
+            body = CypherRequest.read(in.readAllBytes(), json, maxQueryLength);
         }
-        if (request.query().length() > maxQueryLength) {
-            throw new InvalidParameterException("query", "is " + request.query().length() + " characters long; the "
-                    + "limit is " + maxQueryLength + " (journeys.cypher.max-query-length)");
+        return cypher.run(body.query(), body.parameters());
+    }
+
+    private static InputStream limited(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > CypherRequest.MAX_BODY_BYTES) {
+            throw new UploadTooLargeException(CypherRequest.MAX_BODY_BYTES, TOO_LARGE);
         }
-        return cypher.run(request.query(), request.parameters() == null ? Map.of() : request.parameters());
+        return new SizeLimitedInputStream(request.getInputStream(), CypherRequest.MAX_BODY_BYTES, TOO_LARGE);
     }
 }

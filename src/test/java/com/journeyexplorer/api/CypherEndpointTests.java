@@ -2,6 +2,7 @@ package com.journeyexplorer.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -219,6 +220,86 @@ class CypherEndpointTests extends ApiTestSupport {
         Response huge = post("/api/cypher", JSON_TYPE,
                 "{\"query\":\"RETURN $x AS x\",\"parameters\":{\"x\":123456789012345678901234567890}}");
         assertThat(huge.status()).as(huge.body()).isEqualTo(400);
+    }
+
+    @Test
+    void refusesAQueryThatIsNoStringNamingWhatWasGiven() {
+        for (String body : List.of("{\"query\": 42}", "{\"query\": true}", "{\"query\": [\"RETURN 1\"]}",
+                "{\"query\": {\"text\": \"RETURN 1\"}}")) {
+            Response response = post("/api/cypher", JSON_TYPE, body);
+
+            assertThat(response.status()).as(body).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().get("parameter").asString()).isEqualTo("query");
+            assertThat(response.json().get("detail").asString()).as(body)
+                    .contains("must be a string (the Cypher text to run), got a");
+        }
+        assertThat(post("/api/cypher", JSON_TYPE, "{\"query\": 42}").json().get("detail").asString())
+                .contains("got a number");
+        assertThat(post("/api/cypher", JSON_TYPE, "{\"query\": null}").json().get("detail").asString())
+                .contains("is required");
+    }
+
+    @Test
+    void refusesUnknownMembersAndParametersThatAreNoObject() {
+        Response misspelt = post("/api/cypher", JSON_TYPE,
+                "{\"query\":\"RETURN $x AS x\",\"parms\":{\"x\":1}}");
+        assertThat(misspelt.status()).as(misspelt.body()).isEqualTo(400);
+        assertThat(misspelt.json().get("parameter").asString()).isEqualTo("parms");
+        assertThat(misspelt.json().get("detail").asString()).contains("'parms'", "query, parameters");
+
+        Response list = post("/api/cypher", JSON_TYPE, "{\"query\":\"RETURN $x AS x\",\"parameters\":[1]}");
+        assertThat(list.status()).isEqualTo(400);
+        assertThat(list.json().get("parameter").asString()).isEqualTo("parameters");
+        assertThat(list.json().get("detail").asString()).contains("must be an object", "got an array");
+
+        JsonNode noParameters = okBody("{\"query\":\"RETURN 1 AS one\",\"parameters\":null}");
+        assertThat(noParameters.get("rows").get(0).get(0).asInt()).isEqualTo(1);
+        JsonNode nested = okBody("{\"query\":\"RETURN $x AS x, $y AS y\",\"parameters\":{\"x\":[1,\"a\",{\"b\":true}],"
+                + "\"y\":2.5}}");
+        assertThat(nested.get("rows").get(0).get(0).toString()).isEqualTo("[1,\"a\",{\"b\":true}]");
+        assertThat(nested.get("rows").get(0).get(1).asDouble()).isEqualTo(2.5);
+    }
+
+    @Test
+    void saysWhereABodyIsNoJsonAndRefusesOneTooLarge() {
+        Response malformed = post("/api/cypher", JSON_TYPE, "{\"query\": \"RETURN 1\",\n  \"parameters\": {,}}");
+        assertThat(malformed.status()).as(malformed.body()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+        assertThat(malformed.json().get("detail").asString()).contains("not valid JSON", "line 2, column 18");
+
+        Response plainText = post("/api/cypher", JSON_TYPE, "RETURN 1");
+        assertThat(plainText.status()).isEqualTo(400);
+        assertThat(plainText.json().get("detail").asString()).contains("not valid JSON", "line 1, column 1");
+
+        Response empty = post("/api/cypher", JSON_TYPE, "");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().get("detail").asString()).contains("empty");
+
+        Response trailing = post("/api/cypher", JSON_TYPE, "{\"query\": \"RETURN 1\"} {}");
+        assertThat(trailing.status()).isEqualTo(400);
+
+        Response tooLarge = post("/api/cypher", JSON_TYPE, "{\"query\": \"RETURN 1\", \"parameters\": {\"x\": \""
+                + "x".repeat(17 << 20) + "\"}}");
+        assertThat(tooLarge.status()).as(tooLarge.body()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void theApiDocsStillDescribeTheBody() {
+        JsonNode docs = get("/v3/api-docs").json();
+        JsonNode body = docs.get("paths").get("/api/cypher").get("post").get("requestBody");
+
+        assertThat(body.get("content").get("application/json").get("schema").get("$ref").asString())
+                .endsWith("/CypherRequest");
+        assertThat(docs.get("components").get("schemas").get("CypherRequest").get("properties").propertyNames())
+                .containsExactlyInAnyOrder("query", "parameters");
+    }
+
+    private JsonNode okBody(String body) {
+        Response response = post("/api/cypher", JSON_TYPE, body);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
     }
 
     private JsonNode ok(String query) {
