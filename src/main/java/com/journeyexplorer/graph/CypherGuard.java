@@ -37,6 +37,8 @@ final class CypherGuard {
     static void check(String query) {
         String code = blankLiterals(query);
         String trimmed = code.strip();
+        // Where trimmed starts in the query, to quote a name as the user wrote it rather than as blanked.
+        int lead = code.length() - code.stripLeading().length();
         while (trimmed.endsWith(";")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
         }
@@ -68,7 +70,7 @@ final class CypherGuard {
                 continue; // a name given after AS (WITH 1 AS set), or a parameter ($create)
             }
             if (keyword.equals("CALL")) {
-                checkCall(trimmed, word.end());
+                checkCall(trimmed, word.end(), query, lead);
             } else if (REFUSED_WORDS.contains(keyword) && !isMapKey(trimmed, word.end())) {
                 throw new CypherRefusedException(switch (keyword) {
                     case "LOAD" -> "LOAD CSV is not allowed: it reads files and URLs";
@@ -80,7 +82,8 @@ final class CypherGuard {
         }
     }
 
-    private static void checkCall(String code, int from) {
+    /** {@code query} and {@code lead}: the text as written, and where {@code code} starts in it. */
+    private static void checkCall(String code, int from, String query, int lead) {
         Matcher target = CALL_TARGET.matcher(code);
         if (!target.find(from) || target.start() != from) {
             throw new CypherRefusedException("CALL must be followed by a subquery or a procedure name");
@@ -90,9 +93,40 @@ final class CypherGuard {
             return; // a subquery, whose clauses are checked like the rest
         }
         if (!ALLOWED_PROCEDURES.contains(name.toLowerCase(Locale.ROOT))) {
-            throw new CypherRefusedException("procedure '" + name + "' is not allowed; allowed: "
+            String written = writtenName(query, lead + target.start(1));
+            throw new CypherRefusedException("procedure '" + (written.isEmpty() ? name : written) + "' is not allowed; "
+                    + "allowed: "
                     + String.join(", ", new java.util.TreeSet<>(ALLOWED_PROCEDURES)));
         }
+    }
+
+    /**
+     * The procedure name that starts at {@code start} of {@code query}, as written: dotted parts, each plain or
+     * backticked (a doubled backtick inside one is a backtick), so that a refusal quotes {@code `db.labels`} rather
+     * than the placeholder that {@link #blankLiterals} put in its place.
+     */
+    static String writtenName(String query, int start) {
+        int n = query.length();
+        int i = start;
+        while (i < n) {
+            if (query.charAt(i) == '`') {
+                i++;
+                while (i < n && (query.charAt(i) != '`' || i + 1 < n && query.charAt(i + 1) == '`')) {
+                    i += query.charAt(i) == '`' ? 2 : 1;
+                }
+                i = Math.min(n, i + 1);
+            } else {
+                while (i < n && (Character.isLetterOrDigit(query.charAt(i)) || query.charAt(i) == '_'
+                        || query.charAt(i) == '$')) {
+                    i++;
+                }
+            }
+            if (i >= n || query.charAt(i) != '.') {
+                break;
+            }
+            i++;
+        }
+        return query.substring(start, Math.min(i, n));
     }
 
     private static int previousNonSpace(String code, int index) {

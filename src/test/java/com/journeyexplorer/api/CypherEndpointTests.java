@@ -104,6 +104,15 @@ class CypherEndpointTests extends ApiTestSupport {
                 .as("a variable named show is no command").isEqualTo(2);
     }
 
+    @Test
+    void namesARefusedBacktickedProcedureAsWritten() {
+        Response response = cypher("CALL `db.labels`() YIELD label RETURN label");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(403);
+        assertThat(response.json().get("detail").asString()).contains("procedure '`db.labels`' is not allowed")
+                .doesNotContain("_q");
+    }
+
     @ParameterizedTest
     @MethodSource("writesAndEscapes")
     void refusesWritesAdminCommandsAndFileAccessWithoutChangingAnything(String query) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The app's own read-only check, without a database: what it lets through and what it refuses. */
@@ -42,5 +43,19 @@ class CypherGuardTests {
             "WITH 1 AS x SET x.y = 1", "MATCH (n) WITH n AS m DELETE m", "WITH 1 AS set RETURN set"})
     void refusesWritesAdminAndFileAccess(String query) {
         assertThatThrownBy(() -> CypherGuard.check(query)).isInstanceOf(CypherRefusedException.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "CALL `db.labels`()                       | `db.labels`",
+            "CALL `db`.createLabel('X')               | `db`.createLabel",
+            "CALL db.`createLabel`('X')               | db.`createLabel`",
+            "CALL /* c */ `my``proc`.run()            | `my``proc`.run",
+            "// c\\n CALL apoc.`help`('x')             | apoc.`help`",
+            "MATCH (n) CALL dbms.components() RETURN n | dbms.components"})
+    void namesARefusedProcedureAsWritten(String query, String name) {
+        assertThatThrownBy(() -> CypherGuard.check(query.replace("\\n", "\n")))
+                .isInstanceOf(CypherRefusedException.class)
+                .hasMessageContaining("procedure '" + name + "' is not allowed");
     }
 }
