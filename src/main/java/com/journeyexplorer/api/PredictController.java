@@ -40,6 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Predict")
 class PredictController {
 
+    /** Not the uploads' setting: a batch of journeys to predict has a limit of its own. */
+    private static final String TOO_LARGE = "the request body is larger than the limit of "
+            + PredictionRequests.MAX_BODY_BYTES + " bytes for journeys to predict; send them in smaller batches";
+
     private static final String SINGLE_EXAMPLE = "{\"steps\": [\"Instagram ad\", \"Product page\", \"Cart\"]}";
     private static final String BATCH_EXAMPLE = "{\"id\": \"a\", \"steps\": [\"Instagram ad\", \"Product page\"]}\n"
             + "{\"id\": \"b\", \"steps\": [\"Google search\", \"Cart\"]}";
@@ -146,8 +150,8 @@ class PredictController {
 
     private static InputStream limited(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > PredictionRequests.MAX_BODY_BYTES) {
-            throw new UploadTooLargeException(PredictionRequests.MAX_BODY_BYTES);
+            throw new UploadTooLargeException(PredictionRequests.MAX_BODY_BYTES, TOO_LARGE);
         }
-        return new SizeLimitedInputStream(request.getInputStream(), PredictionRequests.MAX_BODY_BYTES);
+        return new SizeLimitedInputStream(request.getInputStream(), PredictionRequests.MAX_BODY_BYTES, TOO_LARGE);
     }
 }

@@ -57,6 +57,18 @@ class PredictApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aBodyOverTheLimitIsA413NamingThePredictionsLimitNotTheUploads() {
+        String tooLarge = "{\"steps\": [\"" + "x".repeat((int) PredictionRequests.MAX_BODY_BYTES) + "\"]}";
+
+        Response response = post("/api/predict", "application/json", tooLarge, null);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().get("detail").asString())
+                .contains(PredictionRequests.MAX_BODY_BYTES + " bytes for journeys to predict")
+                .doesNotContain("max-upload-size");
+    }
+
+    @Test
     void reportsAndSkipsUnknownSteps() {
         JsonNode known = post("/api/predict", "application/json", JOURNEY).json();
         JsonNode answer = post("/api/predict", "application/json",
