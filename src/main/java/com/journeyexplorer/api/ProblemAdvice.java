@@ -1,6 +1,8 @@
 package com.journeyexplorer.api;
 
 import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.slf4j.Logger;
@@ -10,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -37,6 +40,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
     static final String TYPE_BASE = "https://journeyexplorer.dev/problems/";
+    /** The type and title the error page gives the container's own 400s, for the same kind of mistake. */
+    private static final String BAD_REQUEST_TYPE = "bad-request";
+    private static final String BAD_REQUEST_TITLE = "Bad Request";
+    private static final String UNDECODABLE_QUERY = "the query string is not valid percent-encoded UTF-8: write a "
+            + "% sign as %25, and any other character as the percent-encoded bytes of its UTF-8 form (é as %C3%A9)";
+    private static final String FIREWALL_PREFIX = "The request was rejected because ";
+    private static final Pattern REFUSED_PARAMETER_NAME = Pattern.compile("parameter name \"(.*)\" is not allowed",
+            Pattern.DOTALL);
 
     @ExceptionHandler
     ProblemDetail invalidUpload(ImportRejectedException e) {
@@ -184,8 +195,49 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                         "Unsupported content encoding", e.getMessage()));
     }
 
+    /**
+     * A query string Tomcat cannot decode ({@code %}, {@code %FF}, a cut UTF-8 sequence) fails where the parameters
+     * are first read, in whichever endpoint: the client's mistake, so a 400 like a bare {@code %} in the path gets,
+     * without a logged stack trace.
+     */
+    @ExceptionHandler
+    ProblemDetail undecodableQuery(org.apache.tomcat.util.http.InvalidParameterException e) {
+        log.debug("Undecodable query string: {}", e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, BAD_REQUEST_TYPE, BAD_REQUEST_TITLE, UNDECODABLE_QUERY);
+    }
+
+    /**
+     * The security firewall checks parameter names (and header names and values) when they are first read: one with
+     * a control character or a character Unicode does not assign is refused there, a 400 as well.
+     */
+    @ExceptionHandler
+    ProblemDetail refusedByFirewall(RequestRejectedException e) {
+        log.debug("Request refused by the firewall: {}", e.getMessage());
+        String message = String.valueOf(e.getMessage());
+        Matcher name = REFUSED_PARAMETER_NAME.matcher(message);
+        if (name.find()) {
+            String parameter = name.group(1);
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, BAD_REQUEST_TYPE, BAD_REQUEST_TITLE,
+                    "the query parameter name '" + parameter + "' is not allowed" + refusedCharacter(parameter));
+            problem.setProperty("parameter", parameter);
+            return problem;
+        }
+        String reason = message.startsWith(FIREWALL_PREFIX) ? message.substring(FIREWALL_PREFIX.length())
+                : "the request holds a character that is not allowed";
+        return problem(HttpStatus.BAD_REQUEST, BAD_REQUEST_TYPE, BAD_REQUEST_TITLE, reason.replaceAll("\\.$", ""));
+    }
+
     @ExceptionHandler
     ProblemDetail unexpected(RuntimeException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            // A wrapper around a malformed request is still the client's mistake.
+            if (cause instanceof org.apache.tomcat.util.http.InvalidParameterException undecodable) {
+                return undecodableQuery(undecodable);
+            }
+            if (cause instanceof RequestRejectedException refused) {
+                return refusedByFirewall(refused);
+            }
+        }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "the server failed to answer; the failure is logged");
@@ -206,6 +258,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return response;
+    }
+
+    /** Names the first character that made the firewall refuse {@code name}, as U+0001. */
+    private static String refusedCharacter(String name) {
+        return name.codePoints().filter(c -> Character.isISOControl(c) || !Character.isDefined(c)).findFirst()
+                .stream().mapToObj(c -> String.format(": it holds U+%04X, %s", c, Character.isISOControl(c)
+                        ? "a control character" : "a character Unicode does not assign"))
+                .findFirst().orElse("");
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

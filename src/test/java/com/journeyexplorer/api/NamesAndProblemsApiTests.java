@@ -13,6 +13,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 
 import com.journeyexplorer.ApiTestSupport;
@@ -24,6 +27,7 @@ import tools.jackson.databind.JsonNode;
  * paths and queries, and every error, the container's own included, as an RFC 9457 problem.
  */
 @TestPropertySource(properties = "journeys.demo.load-on-start=false")
+@ExtendWith(OutputCaptureExtension.class)
 class NamesAndProblemsApiTests extends ApiTestSupport {
 
     static final List<String> NAMES = List.of("/google+redesign/apparel", "50% off?", "#top", "Sale, 2 for 1");
@@ -175,6 +179,45 @@ class NamesAndProblemsApiTests extends ApiTestSupport {
             assertThat(problem.get("type").asString()).startsWith("https://journeyexplorer.dev/problems/");
             assertThat(body).doesNotContainIgnoringCase("<html");
         }
+    }
+
+    @Test
+    void aQueryThatIsNotPercentEncodedUtf8IsABadRequestOnEveryEndpoint(CapturedOutput log) throws IOException {
+        String bareTail = rawRequest("GET /api/paths/top?segment=% HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(bareTail).as("the request line reached the app as written").startsWith("HTTP/1.1 400")
+                .containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("the query string is not valid percent-encoded UTF-8");
+        for (String target : List.of("/api/summary?segment=%C3", "/api/graph?format=csv&segment=%FF",
+                "/api/stats?%FF=1", "/api/paths/top?k=3&segment=%E2%82",
+                "/api/touchpoints/%23top/neighbourhood?before=%C0%AF")) {
+            Response refused = getRaw(target);
+            assertProblem(refused, 400);
+            assertThat(refused.json().get("type").asString()).as(target).endsWith("/problems/bad-request");
+            assertThat(refused.json().get("detail").asString()).as(target)
+                    .contains("the query string is not valid percent-encoded UTF-8");
+        }
+        Response preview = post("/api/events/preview?purchase=%FF", "text/csv",
+                "journey_id,timestamp,touchpoint\nj,2026-03-01T10:00:00Z,A\n");
+        assertProblem(preview, 400);
+        assertThat(preview.json().get("detail").asString()).contains("not valid percent-encoded UTF-8");
+
+        assertThat(log.getAll()).doesNotContain("ERROR").doesNotContain("InvalidParameterException")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aQueryParameterNameWithAControlCharacterIsABadRequest(CapturedOutput log) {
+        for (String target : List.of("/api/paths/top?x%01=1", "/api/stats?a%1Fb=2", "/api/graph?format=dot&%7F=")) {
+            Response refused = getRaw(target);
+            assertProblem(refused, 400);
+            assertThat(refused.json().get("type").asString()).as(target).endsWith("/problems/bad-request");
+            assertThat(refused.json().get("detail").asString()).as(target).contains("parameter name")
+                    .contains("is not allowed");
+        }
+        assertThat(getRaw("/api/paths/top?x%01=1").json().get("detail").asString()).contains("U+0001");
+        assertThat(log.getAll()).doesNotContain("ERROR").doesNotContain("RequestRejectedException")
+                .doesNotContain("\tat ");
     }
 
     /** A GET whose path and query are sent exactly as written (already percent-encoded). */
