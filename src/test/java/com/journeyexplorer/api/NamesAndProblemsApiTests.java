@@ -220,6 +220,38 @@ class NamesAndProblemsApiTests extends ApiTestSupport {
                 .doesNotContain("\tat ");
     }
 
+    @Test
+    void aMalformedAcceptHeaderIsABadRequestProblemWhateverTheAddress() {
+        for (String target : List.of("/api/stats", "/api/nonexistent", "/api/paths/top?k=0", "/",
+                "/api/touchpoints/nowhere/neighbourhood")) {
+            for (String accept : List.of("garbage", "text/", "application/json;q=x")) {
+                Response refused = send(HttpRequest.newBuilder(uri(target)).header("Accept", accept).GET().build());
+                assertProblem(refused, 400);
+                assertThat(refused.json().get("detail").asString()).as(target + " " + accept)
+                        .contains("Accept header").contains(accept);
+                assertThat(refused.json().get("parameter").asString()).isEqualTo("Accept");
+            }
+        }
+        Response refusedWrite = send(HttpRequest.newBuilder(uri("/api/events")).header("Accept", "garbage")
+                .header("X-API-Key", API_KEY).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("journey_id,timestamp,touchpoint\n")).build());
+        assertProblem(refusedWrite, 400);
+    }
+
+    @Test
+    void anAcceptHeaderTheAppCannotSatisfyGetsTheProblemAnyway() {
+        Response notAcceptable = send(HttpRequest.newBuilder(uri("/api/stats")).header("Accept", "image/png").GET()
+                .build());
+        assertProblem(notAcceptable, 406);
+        Response unknown = send(HttpRequest.newBuilder(uri("/api/nonexistent")).header("Accept", "image/png").GET()
+                .build());
+        assertProblem(unknown, 404);
+        Response invalid = send(HttpRequest.newBuilder(uri("/api/paths/top?k=0")).header("Accept", "image/png")
+                .GET().build());
+        assertProblem(invalid, 400);
+        assertThat(invalid.json().get("parameter").asString()).isEqualTo("k");
+    }
+
     /** A GET whose path and query are sent exactly as written (already percent-encoded). */
     private Response getRaw(String pathAndQuery) {
         return send(HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + pathAndQuery)).GET()
