@@ -26,12 +26,12 @@ import com.journeyexplorer.config.JourneysProperties;
 import jakarta.servlet.DispatcherType;
 
 /**
- * Who may do what. Writes (every non-GET under {@code /api/} but {@code POST /api/predict}, which only reads) need
- * the API key, and so does the read-only Cypher
+ * Who may do what. Writes (every method under {@code /api/} but GET, HEAD, OPTIONS and {@code POST /api/predict},
+ * which only reads) need the API key, and so does the read-only Cypher
  * endpoint unless {@code journeys.cypher.open-to-readers} (one arbitrary query can keep a core busy for its whole time
- * limit); GETs are open unless {@code journeys.security.protect-reads}; the UI,
- * the API docs and the health check are always open. Stateless: no session, no cookie. Not active in the
- * command-line import, which has no web server.
+ * limit); GETs are open unless {@code journeys.security.protect-reads}, and OPTIONS (which only lists the allowed
+ * methods) follows the rule of GET at each address; the UI, the API docs and the health check are always open.
+ * Stateless: no session, no cookie. Not active in the command-line import, which has no web server.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -81,6 +81,8 @@ class SecurityConfiguration {
                     } else {
                         requests.requestMatchers(HttpMethod.GET, "/api/**").permitAll();
                         requests.requestMatchers(HttpMethod.HEAD, "/api/**").permitAll();
+                        // OPTIONS only tells the methods allowed (a safe read, as GET), at any address under /api.
+                        requests.requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll();
                         // Predictions compute an answer from the data and write nothing: a read, sent as a POST
                         // for its body.
                         requests.requestMatchers(HttpMethod.POST, "/api/predict").permitAll();
@@ -92,6 +94,7 @@ class SecurityConfiguration {
                     // The page, its static files and anything else read-only; no other writes exist outside /api.
                     requests.requestMatchers(HttpMethod.GET, "/**").permitAll();
                     requests.requestMatchers(HttpMethod.HEAD, "/**").permitAll();
+                    requests.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
                     requests.anyRequest().authenticated();
                 });
         return http.build();

@@ -2,7 +2,10 @@ package com.journeyexplorer.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +64,25 @@ class ApiKeySecurityTests extends ApiTestSupport {
     }
 
     @Test
+    void answersOptionsWithoutTheKeyWhereverGetIsOpen() {
+        for (String path : List.of("/api/stats", "/api/paths/top", "/api/events", "/api/predict", "/")) {
+            HttpResponse<String> options = options(path, null);
+            assertThat(options.statusCode()).as(path + ": " + options.body()).isEqualTo(200);
+            assertThat(options.headers().firstValue("Allow")).as(path).isPresent();
+        }
+        assertThat(options("/api/stats", null).headers().firstValue("Allow").orElseThrow()).contains("GET")
+                .doesNotContain("POST");
+        assertThat(options("/api/events", null).headers().firstValue("Allow").orElseThrow()).contains("POST");
+        assertThat(options("/api/stats", "wrong-key").statusCode()).as("a wrong key is refused everywhere")
+                .isEqualTo(401);
+        // The key is checked before the address is looked up: a method an endpoint lacks is a 405 only with it.
+        assertUnauthorized(send(HttpRequest.newBuilder(uri("/api/predict"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{}")).build()));
+        assertThat(send(HttpRequest.newBuilder(uri("/api/predict")).header("X-API-Key", API_KEY)
+                .PUT(HttpRequest.BodyPublishers.ofString("{}")).build()).status()).isEqualTo(405);
+    }
+
+    @Test
     void requiresTheKeyForCypherByDefault() {
         assertUnauthorized(post("/api/cypher", "application/json", "{\"query\":\"RETURN 1 AS one\"}", null));
         assertThat(post("/api/cypher", "application/json", "{\"query\":\"RETURN 1 AS one\"}").status())
@@ -83,6 +105,24 @@ class ApiKeySecurityTests extends ApiTestSupport {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An OPTIONS request, with the given API key or with none when {@code apiKey} is null. */
+    static HttpResponse<String> options(java.net.URI uri, String apiKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody());
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> options(String path, String apiKey) {
+        return options(uri(path), apiKey);
     }
 
     static void assertUnauthorized(Response response) {

@@ -31,6 +31,17 @@ class ProtectedReadsTests extends ApiTestSupport {
     }
 
     @Test
+    void answersOptionsUnderApiOnlyWithTheKeyAsItAnswersGet() {
+        assertThat(ApiKeySecurityTests.options(uri("/api/stats"), null).statusCode()).isEqualTo(401);
+        var withKey = ApiKeySecurityTests.options(uri("/api/stats"), API_KEY);
+        assertThat(withKey.statusCode()).isEqualTo(200);
+        assertThat(withKey.headers().firstValue("Allow").orElseThrow()).contains("GET");
+        var page = ApiKeySecurityTests.options(uri("/"), null);
+        assertThat(page.statusCode()).as("the page stays open").isEqualTo(200);
+        assertThat(page.headers().firstValue("Allow")).isPresent();
+    }
+
+    @Test
     void keepsHealthAndDocsOpen() {
         assertThat(get("/actuator/health").status()).isEqualTo(200);
         assertThat(get("/v3/api-docs").status()).isEqualTo(200);
