@@ -99,8 +99,91 @@ final class JourneyAssembler {
                 }
             }
         }
-        return new JourneyChanges(touchpoints, accumulator.changedTouchpoints(), upserts, removals, previous,
-                newEvents, duplicates, created, updated);
+        Renumbering renumbering = Renumbering.of(touchpoints, base.touchpoints().size(),
+                accumulator.frustrationSignals(), upserts);
+        return new JourneyChanges(renumbering.touchpoints(touchpoints),
+                renumbering.touchpoints(accumulator.changedTouchpoints()), renumbering.journeys(upserts, shared),
+                removals, previous, newEvents, duplicates, created, updated);
+    }
+
+    /**
+     * The new touchpoints of an upload that no journey built visits are not created: a name of the {@code frustration}
+     * rule whose events all moved to the page before them. Touchpoint ids are list positions, so the new touchpoints
+     * after the first one left out move up, and the journeys that visit them get the new ids. Only names of the rule
+     * can be left unvisited (every other accepted event is a step at its own touchpoint), so without such a name this
+     * costs one pass over the rule's new names; with one, a pass over the built journeys' steps and a copy of those
+     * visiting a renumbered touchpoint.
+     *
+     * @param newIds old id to new id from {@code from} on, -1 for a touchpoint left out; null when none is
+     */
+    private record Renumbering(int from, int[] newIds) {
+
+        static Renumbering of(List<Touchpoint> touchpoints, int stored, BitSet frustrationSignals,
+                List<Journey> journeys) {
+            BitSet unvisited = new BitSet();
+            for (int id = frustrationSignals.nextSetBit(stored); id >= 0; id = frustrationSignals.nextSetBit(id + 1)) {
+                unvisited.set(id);
+            }
+            for (int j = 0; j < journeys.size() && !unvisited.isEmpty(); j++) {
+                for (int step : journeys.get(j).steps()) {
+                    unvisited.clear(step);
+                }
+            }
+            if (unvisited.isEmpty()) {
+                return new Renumbering(touchpoints.size(), null);
+            }
+            int from = unvisited.nextSetBit(0);
+            int[] newIds = new int[touchpoints.size()];
+            int next = from;
+            for (int id = from; id < newIds.length; id++) {
+                newIds[id] = unvisited.get(id) ? -1 : next++;
+            }
+            return new Renumbering(from, newIds);
+        }
+
+        /** {@code touchpoints} without those left out, under their new ids. */
+        List<Touchpoint> touchpoints(List<Touchpoint> touchpoints) {
+            if (newIds == null) {
+                return touchpoints;
+            }
+            List<Touchpoint> kept = new ArrayList<>(touchpoints.size());
+            for (Touchpoint touchpoint : touchpoints) {
+                int id = touchpoint.id() < from ? touchpoint.id() : newIds[touchpoint.id()];
+                if (id >= 0) {
+                    kept.add(id == touchpoint.id() ? touchpoint : new Touchpoint(id, touchpoint.name(),
+                            touchpoint.channel(), touchpoint.stage(), touchpoint.owner()));
+                }
+            }
+            return List.copyOf(kept);
+        }
+
+        /** The journeys with the new ids, their step arrays shared through {@code shared}. */
+        List<Journey> journeys(List<Journey> journeys, SharedJourneyParts shared) {
+            if (newIds == null) {
+                return journeys;
+            }
+            List<Journey> renumbered = new ArrayList<>(journeys.size());
+            for (Journey journey : journeys) {
+                renumbered.add(renumbered(journey, shared));
+            }
+            return renumbered;
+        }
+
+        private Journey renumbered(Journey journey, SharedJourneyParts shared) {
+            int[] steps = null;
+            for (int i = 0; i < journey.length(); i++) {
+                int step = journey.steps()[i];
+                if (step >= from) {
+                    steps = steps == null ? journey.steps().clone() : steps;
+                    steps[i] = newIds[step];
+                }
+            }
+            // The same touchpoints under other ids: the outcome, path to purchase and everything else stay.
+            return steps == null ? journey : new Journey(journey.id(), journey.customerId(), shared.steps(steps),
+                    journey.times(),
+                    journey.types(), journey.outcome(), journey.purchaseIndex(), journey.value(), journey.weight(),
+                    journey.segment(), journey.device(), journey.details());
+        }
     }
 
     /**

@@ -71,6 +71,46 @@ class FrustrationRuleApiTests extends ApiTestSupport {
         assertThat(again.json().get("duplicateEvents").asLong()).isEqualTo(10);
     }
 
+    /**
+     * Every dead click follows a page within the gap, so all move: the rule's name is no touchpoint of the data, in
+     * the store, the touchpoint list or the journey map, and the page after it in the file takes the next id.
+     */
+    @Test
+    void aRuleNameWhoseEventsAllMovedIsNoTouchpoint() {
+        Response imported = post("/api/events?frustration=%24dead_click&openHorizon=0", "text/csv", """
+                customer_id,timestamp,touchpoint
+                d1,2026-03-01T10:00:00Z,/landing
+                d1,2026-03-01T10:00:05Z,$dead_click
+                d1,2026-03-01T10:01:00Z,/pricing
+                d2,2026-03-01T11:00:00Z,/pricing
+                d2,2026-03-01T11:00:09Z,$dead_click
+                """);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+
+        JsonNode touchpoints = get("/api/touchpoints").json();
+        List<String> names = new ArrayList<>();
+        touchpoints.forEach(touchpoint -> names.add(touchpoint.get("name").asString()));
+        assertThat(names).contains("/landing", "/pricing").doesNotContain("$dead_click");
+        for (JsonNode touchpoint : touchpoints) {
+            assertThat(touchpoint.get("journeys").asLong()).as(touchpoint.toString()).isPositive();
+            assertThat(touchpoint.get("id").asInt()).as("ids are list positions").isEqualTo(names.indexOf(
+                    touchpoint.get("name").asString()));
+        }
+        try (var session = driver.session()) {
+            assertThat(session.run("MATCH (t:Touchpoint {name: '$dead_click'}) RETURN count(t) AS n").single()
+                    .get("n").asLong()).isZero();
+        }
+        assertThat(get("/api/graph").body()).doesNotContain("$dead_click");
+        assertThat(get("/api/stats").json().get("touchpoints").asInt()).isEqualTo(names.size());
+
+        List<String> steps = new ArrayList<>();
+        get("/api/journeys?id=d1@2026-03-01T10:00:00Z").json().get("steps").forEach(event -> steps.add(
+                event.get("touchpoint").asString() + ":" + event.get("type").asString()));
+        assertThat(steps).containsExactly("/landing:touchpoint", "/landing:frustration", "/pricing:touchpoint");
+        JsonNode pricing = label(get("/api/experience?by=touchpoint").json(), "/pricing");
+        assertThat(pricing.get("frustrationEvents").asLong()).isEqualTo(1);
+    }
+
     @Test
     void thePreviewShowsTheRulesEventsAsFrustration() {
         Response preview = post("/api/events/preview?frustration=%24rageclick", "text/csv", CLICKS);
