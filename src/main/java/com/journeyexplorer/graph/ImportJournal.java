@@ -75,8 +75,12 @@ class ImportJournal {
             RETURN p.name AS name, p.index AS index, p.channel AS channel, p.stage AS stage, p.owner AS owner
             """;
 
-    private static final String TOUCHPOINTS_CREATED_BY = """
-            MATCH (t:Touchpoint {createdByImport: $importId})
+    /** Of the named touchpoints, those created by the entry {@code $importId} or by an entry undone before. */
+    private static final String TOUCHPOINTS_CREATED_BY_UNDONE = """
+            UNWIND $names AS name
+            MATCH (t:Touchpoint {name: name})
+            WHERE t.createdByImport = $importId
+               OR EXISTS { MATCH (:Import {id: t.createdByImport, status: 'undone'}) }
             RETURN t.name AS name
             """;
 
@@ -786,11 +790,17 @@ class ImportJournal {
         return previous;
     }
 
-    /** Names of the touchpoints an entry created. */
-    Set<String> touchpointsCreatedBy(String importId) {
+    /**
+     * Of the touchpoints {@code names}, those that the entry {@code importId} created or that an entry undone before
+     * it created: what its undo may delete once nothing visits them.
+     */
+    Set<String> touchpointsCreatedByUndone(String importId, Collection<String> names) {
+        if (names.isEmpty()) {
+            return Set.of();
+        }
         try (Session session = CausalSessions.open(driver)) {
-            return new HashSet<>(session.run(TOUCHPOINTS_CREATED_BY, Map.of("importId", importId))
-                    .list(row -> row.get("name").asString()));
+            return new HashSet<>(session.run(TOUCHPOINTS_CREATED_BY_UNDONE, Map.of("importId", importId, "names",
+                    List.copyOf(names))).list(row -> row.get("name").asString()));
         }
     }
 

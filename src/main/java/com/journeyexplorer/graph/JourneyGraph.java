@@ -407,21 +407,27 @@ public class JourneyGraph {
             }
         }
         final int kept = touchpointsKept(before, touchpoints, removals, previous.journeys(),
-                importJournal.touchpointsCreatedBy(importId));
+                unvisited -> importJournal.touchpointsCreatedByUndone(importId, unvisited));
         changedTouchpoints.removeIf(touchpoint -> touchpoint.id() >= kept);
         return new JourneyChanges(List.copyOf(touchpoints.subList(0, kept)), changedTouchpoints, previous.journeys(),
                 removals, replaced, 0, 0, recreated, previous.journeys().size() - recreated, previous.writtenBy());
     }
 
     /**
-     * How many touchpoints stay after an undo: those the undone entry created go too when no journey visits them any
-     * more and they are the last ones (touchpoint ids are list positions, stable for the life of the data set, so
-     * only the tail can go; an undo in reverse order of imports leaves the touchpoints as they were).
+     * How many touchpoints stay after an undo: those the undone entry created, or an entry undone before it, go too
+     * when no journey visits them any more and they are the last ones (touchpoint ids are list positions, stable for
+     * the life of the data set, so only the tail can go). So undoing imports in any order leaves the touchpoints as
+     * they were before them once all are undone: a touchpoint that an undone import created but a later one still
+     * visited goes with the later one's undo.
+     *
+     * @param createdByUndone of the names of the unvisited touchpoints at the end of the list, those the undone entry
+     *                        or an entry undone before it created
      */
     private static int touchpointsKept(JourneySnapshot before, List<Touchpoint> touchpoints, List<String> removals,
-            List<Journey> restored, Set<String> created) {
+            List<Journey> restored, Function<List<String>, Set<String>> createdByUndone) {
         int kept = touchpoints.size();
-        if (created.isEmpty()) {
+        if (kept == 0 || createdByUndone.apply(List.of(touchpoints.get(kept - 1).name())).isEmpty()) {
+            // The last touchpoint stays, and only the tail can go: nothing does, without a pass over the journeys.
             return kept;
         }
         boolean[] visited = new boolean[touchpoints.size()];
@@ -439,6 +445,11 @@ public class JourneyGraph {
                 }
             }
         }
+        List<String> unvisited = new ArrayList<>();
+        for (int id = touchpoints.size() - 1; id >= 0 && !visited[id]; id--) {
+            unvisited.add(touchpoints.get(id).name());
+        }
+        Set<String> created = createdByUndone.apply(unvisited);
         while (kept > 0 && !visited[kept - 1] && created.contains(touchpoints.get(kept - 1).name())) {
             kept--;
         }
