@@ -54,6 +54,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-upload", "Invalid upload", e.getMessage());
         problem.setProperty("errors", e.errors());
         problem.setProperty("errorCount", e.errorCount());
+        if (e.parameter() != null) {
+            problem.setProperty("parameter", e.parameter());
+        }
         return problem;
     }
 

@@ -8,7 +8,7 @@ public class BulkLoadRejectedException extends ImportRejectedException {
     private final List<String> files;
 
     BulkLoadRejectedException(ImportRejectedException rejection, List<String> files) {
-        super(rejection.getMessage(), rejection.errors(), rejection.errorCount());
+        super(rejection.getMessage(), rejection.errors(), rejection.errorCount(), rejection.parameter());
         this.files = List.copyOf(files.subList(0, Math.min(files.size(), rejection.errors().size())));
     }
 

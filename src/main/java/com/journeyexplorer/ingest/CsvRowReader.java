@@ -122,12 +122,14 @@ final class CsvRowReader implements RowReader {
             errors.add(1, null, "the upload is empty: a header row is expected");
             return false;
         }
-        List<String> misnamed = namedColumns.entrySet().stream().filter(named -> !header.contains(named.getValue()))
-                .map(named -> named.getKey() + "=" + named.getValue()).toList();
+        List<Map.Entry<String, String>> misnamed = namedColumns.entrySet().stream()
+                .filter(named -> !header.contains(named.getValue())).toList();
         if (!misnamed.isEmpty()) {
-            errors.add(1, String.join(",", misnamed.stream().map(m -> m.substring(m.indexOf('=') + 1)).toList()),
-                    "the header has no column named by " + String.join(", ", misnamed) + " (columns found: "
-                    + TimestampParser.abbreviate(String.join(", ", header)) + "); names match exactly, case included");
+            errors.addForParameters(1, String.join(",", misnamed.stream().map(Map.Entry::getValue).toList()),
+                    "the header has no column named by " + String.join(", ", misnamed.stream()
+                            .map(named -> named.getKey() + "=" + named.getValue()).toList()) + " (columns found: "
+                    + TimestampParser.abbreviate(String.join(", ", header)) + "); names match exactly, case included",
+                    String.join(",", misnamed.stream().map(Map.Entry::getKey).toList()));
             return false;
         }
         List<String> missing = requiredColumns.stream().filter(column -> !header.contains(column)).toList();

@@ -11,6 +11,8 @@ final class ErrorCollector {
     private long count;
     private long rejectedRows;
     private long lastRejectedLine = -1;
+    /** The query parameters that made the upload unreadable (column parameters naming no column), or null. */
+    private String unreadableBecauseOf;
 
     ErrorCollector(int limit) {
         this.limit = limit;
@@ -25,6 +27,15 @@ final class ErrorCollector {
         if (errors.size() < limit) {
             errors.add(new RowError(line, field, reason));
         }
+    }
+
+    /**
+     * As {@link #add}, for an error that makes the whole upload unreadable because of query {@code parameters} (comma
+     * separated): the rejection names them.
+     */
+    void addForParameters(long line, String field, String reason, String parameters) {
+        add(line, field, reason);
+        unreadableBecauseOf = parameters;
     }
 
     boolean isEmpty() {
@@ -65,6 +76,6 @@ final class ErrorCollector {
                 ? "the upload cannot be read: " + errors.get(errors.size() - 1).reason() + "; nothing was imported"
                 : rejectedRows + " row(s) are invalid; nothing was imported (use onError=skip to " + whatSkipDoes
                         + ")";
-        throw new ImportRejectedException(message, errors(), count);
+        throw new ImportRejectedException(message, errors(), count, complete ? null : unreadableBecauseOf);
     }
 }

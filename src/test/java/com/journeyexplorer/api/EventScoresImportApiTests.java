@@ -67,6 +67,7 @@ class EventScoresImportApiTests extends ApiTestSupport {
         assertThat(misnamed.status()).as("the score would have become a journey attribute").isEqualTo(400);
         assertThat(misnamed.json().get("errors").get(0).get("reason").asString())
                 .startsWith("the header has no column named by scoreColumn=Stars (columns found: journey_id,");
+        assertThat(misnamed.json().get("parameter").asString()).isEqualTo("scoreColumn");
         assertThat(storeState()).isEqualTo(before);
         assertThat(get("/api/experience").json().get("overall").get("responses").asLong()).isZero();
 

@@ -143,6 +143,7 @@ class FeedbackApiTests extends ApiTestSupport {
         JsonNode header = misnamed.json().get("errors").get(0);
         assertThat(header.get("line").asLong()).isEqualTo(1);
         assertThat(header.get("field").asString()).isEqualTo("Scale,Comment");
+        assertThat(misnamed.json().get("parameter").asString()).isEqualTo("scaleColumn,commentColumn");
         assertThat(header.get("reason").asString()).isEqualTo("the header has no column named by scaleColumn=Scale, "
                 + "commentColumn=Comment (columns found: journey_id, touchpoint, score, scale, comment); names match "
                 + "exactly, case included");
