@@ -391,12 +391,20 @@ final class EventAccumulator {
 
     /** Warnings about rows that are valid but look unintended. */
     List<ImportWarning> warnings() {
+        return warnings("this upload");
+    }
+
+    /**
+     * As {@link #warnings()}, saying of a rule name that matched nothing that it matched no event of {@code rowsRead}
+     * ({@code this upload}, or the rows a preview read when the upload goes on beyond them).
+     */
+    List<ImportWarning> warnings(String rowsRead) {
         List<ImportWarning> warnings = new ArrayList<>(implausible.warning("event(s)"));
         for (RuleMatches rule : rules.matches()) {
             for (RuleMatches.NameMatches name : rule.names()) {
                 if (name.matchedEvents() == 0) {
                     warnings.add(new ImportWarning("rule-matched-nothing", rule.rule() + " '"
-                            + TimestampParser.abbreviate(name.name()) + "' matched no event of this upload"
+                            + TimestampParser.abbreviate(name.name()) + "' matched no event of " + rowsRead
                             + (name.suggestion() == null ? "" : "; did you mean '"
                                     + TimestampParser.abbreviate(name.suggestion()) + "'?"
                                     + (name.suggestion().indexOf(',') >= 0 ? " (quote a name that has a comma: "

@@ -139,7 +139,7 @@ public class EventPreviewer {
         return new ImportPreview(format.name().toLowerCase(Locale.ROOT), header, suggestion.columns(),
                 suggestion.suggestedBy(), suggestion.parameters(), suggestion.attributes(header), previewed,
                 previewed.size(), validRows, journeys.size(), more, accumulator.ruleMatches(),
-                accumulator.warnings());
+                accumulator.warnings(more ? "the " + previewed.size() + " row(s) previewed" : "this upload"));
     }
 
     /** What the import reads from a row that the accumulator accepted. */

@@ -155,6 +155,21 @@ class ImportPreviewApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aTruncatedPreviewSaysARuleMatchedNoneOfTheRowsPreviewedNotOfTheUpload() {
+        String csv = "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\nj1,2026-03-01T10:05:00Z,Pay\n";
+        JsonNode truncated = post("/api/events/preview?rows=1&purchase=Pay", "text/csv", csv).json();
+        assertThat(truncated.get("truncated").asBoolean()).isTrue();
+        assertThat(truncated.get("warnings")).hasSize(1);
+        assertThat(truncated.get("warnings").get(0).get("message").asString())
+                .isEqualTo("purchase 'Pay' matched no event of the 1 row(s) previewed");
+
+        JsonNode whole = post("/api/events/preview?purchase=Upsell", "text/csv", csv).json();
+        assertThat(whole.get("truncated").asBoolean()).isFalse();
+        assertThat(whole.get("warnings").get(0).get("message").asString())
+                .isEqualTo("purchase 'Upsell' matched no event of this upload");
+    }
+
+    @Test
     void ndjsonShowsTheKeysOfItsObjectsAndSuggestsDefaultsAndSpellings() {
         String ndjson = "{\"journey_id\":\"a\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"touchpoint\":\"Home\","
                 + "\"Channel\":\"web\",\"Customer ID\":\"c7\"}\nnot json\n";
