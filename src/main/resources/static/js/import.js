@@ -156,6 +156,13 @@ export function initImportPanel({ onImported }) {
         const problem = await problemOf(response);
         status.className = 'import-status warn';
         status.textContent = '';
+        if (problem.columns) {
+          // A header the import cannot read: the columns it has still come back, to map them.
+          columns = problem.columns;
+          mapping = { ...(problem.mapping || {}) };
+          renderMapping(problem);
+          previewBox.innerHTML = '';
+        }
         result.innerHTML = renderProblem(problem);
         return;
       }

@@ -26,7 +26,9 @@ import com.journeyexplorer.graph.GraphWriteException;
 import com.journeyexplorer.graph.ImportsBusyException;
 import com.journeyexplorer.graph.NotStoredException;
 import com.journeyexplorer.graph.UndoConflictException;
+import com.journeyexplorer.ingest.ImportPreview;
 import com.journeyexplorer.ingest.ImportRejectedException;
+import com.journeyexplorer.ingest.PreviewRejectedException;
 import com.journeyexplorer.ingest.InvalidImportOptionException;
 import com.journeyexplorer.ingest.UploadTooLargeException;
 
@@ -57,6 +59,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (e.parameter() != null) {
             problem.setProperty("parameter", e.parameter());
         }
+        return problem;
+    }
+
+    /** The import's problem, with the preview's columns and suggested mapping so that a client can offer another. */
+    @ExceptionHandler
+    ProblemDetail unreadablePreview(PreviewRejectedException e) {
+        ProblemDetail problem = invalidUpload(e);
+        ImportPreview columns = e.columns();
+        problem.setProperty("format", columns.format());
+        problem.setProperty("columns", columns.columns());
+        problem.setProperty("mapping", columns.mapping());
+        problem.setProperty("suggestedBy", columns.suggestedBy());
+        problem.setProperty("parameters", columns.parameters());
+        problem.setProperty("attributes", columns.attributes());
         return problem;
     }
 

@@ -71,6 +71,7 @@ public class EventPreviewer {
         ErrorCollector readErrors = new ErrorCollector(maxRows + 1);
         List<InputRow> read = new ArrayList<>();
         boolean more = false;
+        boolean complete = true;
         RowReader reader = switch (format) {
             case CSV -> CsvRowReader.forEvents(given.delimiter(), suggestion.mapping(),
                     given.sessionizeByCustomer());
@@ -78,7 +79,7 @@ public class EventPreviewer {
             case XES -> new XesRowReader();
         };
         try {
-            reader.read(buffered, row -> {
+            complete = reader.read(buffered, row -> {
                 if (read.size() == maxRows) {
                     throw new EnoughRows();
                 }
@@ -101,6 +102,11 @@ public class EventPreviewer {
             read.forEach(row -> row.forEach((column, value) -> keys.add(column)));
             header = List.copyOf(keys);
             suggestion = ColumnSuggestion.of(header, parameters, format);
+        }
+
+        if (!complete && read.isEmpty() && !bounded.reachedLimit()) {
+            // The header (or the start of the upload) cannot be read: the import refuses it whole, and so does this.
+            refuseAsTheImport(readErrors, given, format, header, suggestion);
         }
 
         ImportOptions options = given.withMapping(suggestion.mapping());
@@ -140,6 +146,21 @@ public class EventPreviewer {
                 suggestion.suggestedBy(), suggestion.parameters(), suggestion.attributes(header), previewed,
                 previewed.size(), validRows, journeys.size(), more, accumulator.ruleMatches(),
                 accumulator.warnings(more ? "the " + previewed.size() + " row(s) previewed" : "this upload"));
+    }
+
+    /**
+     * Refuses the preview with the import's problem for an upload it cannot read, keeping what was read of the
+     * columns.
+     */
+    private static void refuseAsTheImport(ErrorCollector errors, ImportOptions options, EventImporter.Format format,
+            List<String> header, ColumnSuggestion suggestion) {
+        try {
+            errors.rejectIfInvalid(false, options.onError());
+        } catch (ImportRejectedException rejection) {
+            throw new PreviewRejectedException(rejection, new ImportPreview(format.name().toLowerCase(Locale.ROOT),
+                    header, suggestion.columns(), suggestion.suggestedBy(), suggestion.parameters(),
+                    suggestion.attributes(header), List.of(), 0, 0, 0, false, List.of(), List.of()));
+        }
     }
 
     /** What the import reads from a row that the accumulator accepted. */

@@ -137,21 +137,48 @@ class ImportPreviewApiTests extends ApiTestSupport {
     }
 
     @Test
-    void aHeaderWithoutTheRequiredColumnsIsShownWithTheImportsProblemUntilTheParametersNameThem() {
+    void aHeaderWithoutTheRequiredColumnsGetsTheImportsProblemWithItsColumnsUntilTheParametersNameThem() {
         String csv = "case,time,page\nc1,2026-03-01T10:00:00Z,Home\n";
-        JsonNode unmapped = post("/api/events/preview", "text/csv", csv).json();
-        assertThat(texts(unmapped.get("columns"))).containsExactly("case", "time", "page");
+        Response refused = post("/api/events/preview", "text/csv", csv);
+        Response imported = post("/api/events", "text/csv", csv);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(withoutPreview(refused.json())).isEqualTo(withoutInstance(imported.json()));
+        JsonNode unmapped = refused.json();
+        assertThat(unmapped.get("errors").get(0).get("line").asLong()).isEqualTo(1);
+        assertThat(unmapped.get("errors").get(0).get("reason").asString()).contains("the header has no column");
+        assertThat(texts(unmapped.get("columns"))).as("a client can still map them").containsExactly("case", "time",
+                "page");
         assertThat(unmapped.get("mapping").properties()).isEmpty();
-        assertThat(unmapped.get("rows")).hasSize(1);
-        JsonNode header = unmapped.get("rows").get(0);
-        assertThat(header.get("line").asLong()).isEqualTo(1);
-        assertThat(header.get("errors").get(0).get("reason").asString()).contains("the header has no column");
+        assertThat(texts(unmapped.get("attributes"))).containsExactly("case", "time", "page");
 
         JsonNode mapped = post("/api/events/preview?journeyColumn=case&timestampColumn=time&touchpointColumn=page",
                 "text/csv", csv).json();
         assertThat(mapped.get("suggestedBy").get("touchpoint").asString()).isEqualTo("parameter");
         assertThat(mapped.get("rows").get(0).get("touchpoint").asString()).isEqualTo("Home");
         assertThat(mapped.get("rows").get(0).get("journey").asString()).isEqualTo("c1");
+    }
+
+    @Test
+    void aColumnParameterNamingNoColumnGetsTheImportsProblemNamingTheParameter() {
+        String csv = "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\n";
+        String before = get("/api/stats").body();
+        for (String query : List.of("journeyColumn=jid", "timestampColumn=time", "touchpointColumn=Page",
+                "customerColumn=cust&channelColumn=chan")) {
+            Response preview = post("/api/events/preview?" + query, "text/csv", csv);
+            Response imported = post("/api/events?" + query, "text/csv", csv);
+            assertThat(imported.status()).as(query).isEqualTo(400);
+            assertThat(imported.json().get("type").asString()).endsWith("/invalid-upload");
+            assertThat(preview.status()).as(query).isEqualTo(400);
+            assertThat(withoutPreview(preview.json())).as(query).isEqualTo(withoutInstance(imported.json()));
+            assertThat(texts(preview.json().get("columns"))).containsExactly("journey_id", "timestamp",
+                    "touchpoint");
+        }
+        assertThat(post("/api/events?journeyColumn=jid", "text/csv", csv).json().get("parameter").asString())
+                .isEqualTo("journeyColumn");
+        assertThat(post("/api/events?customerColumn=cust&channelColumn=chan", "text/csv", csv).json()
+                .get("parameter").asString()).isEqualTo("channelColumn,customerColumn");
+        assertThat(get("/api/stats").body()).as("nothing written").isEqualTo(before);
     }
 
     @Test
@@ -245,8 +272,14 @@ class ImportPreviewApiTests extends ApiTestSupport {
         assertThat(preview.get("truncated").asBoolean()).isTrue();
     }
 
+    /** A refused preview's problem without what it read of the columns: the import's problem. */
+    private static JsonNode withoutPreview(JsonNode problem) {
+        return withoutInstance(problem).without(List.of("format", "columns", "mapping", "suggestedBy", "parameters",
+                "attributes"));
+    }
+
     /** The problem but its {@code instance}, which names the path asked. */
-    private static JsonNode withoutInstance(JsonNode problem) {
+    private static tools.jackson.databind.node.ObjectNode withoutInstance(JsonNode problem) {
         return ((tools.jackson.databind.node.ObjectNode) problem.deepCopy()).without("instance");
     }
 

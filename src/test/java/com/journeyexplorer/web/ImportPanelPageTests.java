@@ -110,6 +110,36 @@ class ImportPanelPageTests extends PageTestSupport {
     }
 
     /**
+     * A header without the columns the import reads is refused as the import refuses it, and its columns are still
+     * offered: mapping them previews the rows.
+     */
+    @Test
+    void aHeaderTheImportCannotReadShowsTheProblemAndItsColumnsToMap() throws IOException {
+        openPanelWithTheKey();
+        Path unmapped = Files.createTempFile("unmapped-journeys", ".csv");
+        Files.writeString(unmapped, "case,time,page\nc1,2026-03-01T10:00:00Z,Home\n");
+
+        choose(unmapped);
+        waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=problem]")).isEmpty());
+        assertThat(browser.findElement(By.id("import-result")).getText()).contains("Invalid upload",
+                "the header has no column");
+        assertThat(browser.findElement(By.id("import-mapping")).getText()).contains("case", "time", "page");
+        for (String[] role : new String[][] {{"journey", "case"}, {"timestamp", "time"}, {"touchpoint", "page"}}) {
+            // Each choice previews again and draws the mapping anew: chosen again until the new one shows it.
+            waitUntil(() -> {
+                new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector(
+                        "#import-mapping select[data-role='" + role[0] + "']"))).selectByValue(role[1]);
+                return selected(role[0]).equals(role[1]);
+            });
+        }
+        waitUntil(() -> !browser.findElements(By.cssSelector("#import-preview tr[data-line='2']")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#import-preview tr[data-line='2']")).getText())
+                .contains("c1", "Home");
+        page.assertNoConsoleErrors(message -> message.contains("/api/events/preview") && message.contains("400"));
+        Files.delete(unmapped);
+    }
+
+    /**
      * An import run as a job ({@code 202 Accepted}, {@code Location: /api/imports/{id}}, polled until it ends), against
      * the real job endpoint: while another change holds the graph's write lock, the page's job waits and shows its
      * progress; Cancel stops it and nothing is written; the same file imported again runs to its report.
