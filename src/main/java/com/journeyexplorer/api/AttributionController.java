@@ -36,8 +36,9 @@ class AttributionController {
             QueryParameter.filter("halfLife", "Half-life in days (in steps for untimed aggregated paths), > 0 "
                     + "(time-decay only)").typed("number", AttributionSettings.DEFAULT_HALF_LIFE_DAYS)
                     .bounded(0, AttributionSettings.MAX_HALF_LIFE_DAYS),
-            QueryParameter.list("remove", "Comma list of labels whose removal effect taken together is reported "
-                    + "(markov only); an unknown label is a 404").example("Search,Email"));
+            QueryParameter.list("remove", "Labels whose removal effect taken together is reported (markov only), "
+                    + JourneyQuery.LIST_RULE + "; an unknown label is a 404", JourneyQuery::labelNames)
+                    .example("Search,Email"));
 
     private final JourneyProjection projection;
 

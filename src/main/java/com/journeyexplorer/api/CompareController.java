@@ -74,8 +74,8 @@ class CompareController {
         JourneySnapshot snapshot = request.snapshot();
         String filterA = request.text("a");
         String filterB = request.text("b");
-        JourneyQuery a = known("a", side("a", filterA), snapshot);
-        JourneyQuery b = known("b", side("b", filterB), snapshot);
+        JourneyQuery a = known("a", side("a", filterA, snapshot), snapshot);
+        JourneyQuery b = known("b", side("b", filterB, snapshot), snapshot);
         AttributionSettings settings = AttributionSettings.of(parameters, JourneyQuery.shaping(parameters));
         JourneyQuery.requireLevelData(settings.level(), snapshot);
         double confidence = request.number("confidence");
@@ -103,7 +103,7 @@ class CompareController {
      * The filters of one side, read from its query string ({@code segment=trend follower&device=mobile}, names and
      * values form-decoded: {@code %20} or {@code +} for a space); every error names the parameter as {@code a.<name>}.
      */
-    static JourneyQuery side(String side, String filter) {
+    static JourneyQuery side(String side, String filter, JourneySnapshot snapshot) {
         MultiValueMap<String, String> inner = new LinkedMultiValueMap<>();
         try {
             UriComponentsBuilder.newInstance().query(filter).build().getQueryParams().forEach((name, values) -> {
@@ -115,7 +115,7 @@ class CompareController {
             throw new InvalidParameterException(side, "is not a well-formed query string (check its %-escapes)");
         }
         try {
-            return SIDE.readQuery(inner);
+            return SIDE.readQuery(inner, snapshot);
         } catch (InvalidParameterException e) {
             throw e.renamed(side + "." + e.parameter());
         }

@@ -75,13 +75,13 @@ final class EndpointParameters {
     }
 
     /**
-     * Reads the request: the unknown-parameter check, each own parameter in declared order, the shaping refusal, the
-     * filters and shaping; then takes the current snapshot and checks the selection's touchpoints and the shaping
-     * level against it (404, 422).
+     * Reads the request against the current snapshot (whose names tell a list's value that is one name with commas
+     * from a comma list): the unknown-parameter check, each own parameter in declared order, the shaping refusal, the
+     * filters and shaping; then checks the selection's touchpoints and the shaping level against it (404, 422).
      */
     AnalysisRequest read(MultiValueMap<String, String> parameters, JourneyProjection projection) {
-        Values values = readValues(parameters);
         JourneySnapshot snapshot = projection.current();
+        Values values = readValues(parameters, snapshot);
         if (values.query() != null) {
             values.query().requireKnownTouchpoints(snapshot);
         }
@@ -89,17 +89,17 @@ final class EndpointParameters {
     }
 
     /**
-     * As {@link #read} without a snapshot: the filters and shaping only, for a query string nested in another
-     * parameter (a side of {@code /api/compare}).
+     * As {@link #read}, the filters and shaping only and their touchpoints not checked yet, for a query string nested
+     * in another parameter (a side of {@code /api/compare}).
      */
-    JourneyQuery readQuery(MultiValueMap<String, String> parameters) {
-        return readValues(parameters).query();
+    JourneyQuery readQuery(MultiValueMap<String, String> parameters, JourneySnapshot snapshot) {
+        return readValues(parameters, snapshot).query();
     }
 
     private record Values(JourneyQuery query, Map<String, Object> values) {
     }
 
-    private Values readValues(MultiValueMap<String, String> parameters) {
+    private Values readValues(MultiValueMap<String, String> parameters, JourneySnapshot snapshot) {
         Set<String> ownNames = new LinkedHashSet<>();
         own.forEach(parameter -> ownNames.add(parameter.name()));
         if (filters) {
@@ -110,7 +110,7 @@ final class EndpointParameters {
         Map<String, Object> values = new LinkedHashMap<>();
         for (QueryParameter parameter : own) {
             if (parameter.reader() != null) {
-                values.put(parameter.name(), parameter.reader().read(parameters, parameter.name()));
+                values.put(parameter.name(), parameter.reader().read(parameters, parameter.name(), snapshot));
             }
         }
         for (String name : refusedShaping) {
@@ -126,7 +126,7 @@ final class EndpointParameters {
             common = new LinkedMultiValueMap<>(parameters);
             common.keySet().removeAll(ownNames);
         }
-        return new Values(JourneyQuery.read(common), values);
+        return new Values(JourneyQuery.read(common, JourneyQuery.touchpointNames(snapshot)), values);
     }
 
     private void requireOwn(MultiValueMap<String, String> parameters, Set<String> ownNames) {

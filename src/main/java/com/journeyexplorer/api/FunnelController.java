@@ -1,8 +1,8 @@
 package com.journeyexplorer.api;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,12 +40,13 @@ class FunnelController {
     static final int MAX_TOP = 50;
 
     static final EndpointParameters FUNNEL = EndpointParameters.of(
-            QueryParameter.list("stages", "Comma list of 1.." + MAX_STAGES + " stages, in funnel order")
+            QueryParameter.list("stages", "1.." + MAX_STAGES + " stages in funnel order, "
+                    + JourneyQuery.LIST_RULE, FunnelController::stageNames)
                     .example("awareness,consideration,purchase,loyalty,advocacy").readWith(FunnelController::stages),
             QueryParameter.integer("top", 0, MAX_TOP, 5, "Touchpoints listed per drop-out kind, 0.." + MAX_TOP
                     + " (stage funnel)"),
-            QueryParameter.list("steps", "1.." + MAX_STAGES + " touchpoints in order: one comma list, or the "
-                    + "parameter repeated with one touchpoint each (then names may contain commas)")
+            QueryParameter.list("steps", "1.." + MAX_STAGES + " touchpoints in order, " + JourneyQuery.LIST_RULE,
+                    JourneyQuery::touchpointNames)
                     .example("Product page,Cart,Checkout - payment").readWith(FunnelController::steps),
             QueryParameter.text("window", "Conversion window per step (touchpoint funnel): a journey counts at a "
                     + "step only if it gets there within this time after the step before (windowFrom=first: after "
@@ -131,9 +132,10 @@ class FunnelController {
                 request.value("windowFrom", WindowFrom.class));
     }
 
-    /** 1 to {@link #MAX_STAGES} stages from a comma list; empty when absent. */
-    private static List<String> stages(MultiValueMap<String, String> parameters, String name) {
-        List<String> stages = JourneyQuery.list(parameters, name);
+    /** 1 to {@link #MAX_STAGES} stages, as {@link JourneyQuery#list} reads them; empty when absent. */
+    private static List<String> stages(MultiValueMap<String, String> parameters, String name,
+            JourneySnapshot snapshot) {
+        List<String> stages = JourneyQuery.list(parameters, name, stageNames(snapshot));
         if (parameters.containsKey(name) && stages.isEmpty() || stages.size() > MAX_STAGES) {
             throw new InvalidParameterException(name, "must list 1 to " + MAX_STAGES + " stages, was "
                     + stages.size());
@@ -141,34 +143,22 @@ class FunnelController {
         return stages;
     }
 
-    /** 1 to {@link #MAX_STAGES} touchpoints, as {@link #steps(List)} reads them; empty when absent. */
-    private static List<String> steps(MultiValueMap<String, String> parameters, String name) {
+    /** Whether a text is a stage of a touchpoint of {@code snapshot} or {@code purchase}, ignoring case. */
+    static Predicate<String> stageNames(JourneySnapshot snapshot) {
+        return name -> name.equalsIgnoreCase("purchase")
+                || snapshot.touchpoints().stream().map(Touchpoint::stage).anyMatch(name::equalsIgnoreCase);
+    }
+
+    /** 1 to {@link #MAX_STAGES} touchpoints, as {@link JourneyQuery#list} reads them; empty when absent. */
+    private static List<String> steps(MultiValueMap<String, String> parameters, String name,
+            JourneySnapshot snapshot) {
         if (!parameters.containsKey(name)) {
             return List.of();
         }
-        List<String> steps = steps(parameters.get(name));
+        List<String> steps = JourneyQuery.list(parameters, name, JourneyQuery.touchpointNames(snapshot));
         if (steps.isEmpty() || steps.size() > MAX_STAGES) {
             throw new InvalidParameterException(name, "must list 1 to " + MAX_STAGES + " touchpoints, was "
                     + steps.size());
-        }
-        return steps;
-    }
-
-    /** One comma list, or one touchpoint per repeated parameter (names may then contain commas). */
-    static List<String> steps(List<String> values) {
-        List<String> steps = new ArrayList<>();
-        if (values.size() == 1) {
-            for (String part : values.get(0).split(",")) {
-                if (!part.isBlank()) {
-                    steps.add(part.strip());
-                }
-            }
-            return steps;
-        }
-        for (String value : values) {
-            if (!value.isBlank()) {
-                steps.add(value.strip());
-            }
         }
         return steps;
     }

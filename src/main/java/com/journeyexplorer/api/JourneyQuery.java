@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -25,6 +26,7 @@ import org.springframework.util.MultiValueMap;
 import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.PathShaping;
+import com.journeyexplorer.journey.NameList;
 import com.journeyexplorer.journey.Outcome;
 import com.journeyexplorer.journey.Touchpoint;
 
@@ -37,10 +39,15 @@ import com.journeyexplorer.journey.Touchpoint;
  * default UTC), {@code segment}, {@code channel},
  * {@code device}, {@code outcome}, {@code includeOpen}, {@code attr.<name>=value} (journey attribute),
  * {@code event.<name>=value} (some event has it), {@code startsWith}, {@code endsWith}, {@code contains},
- * {@code excludes} (comma lists of touchpoints), {@code filterScope=journey|start|end}. Shaping: {@code
- * level=touchpoint|channel|stage}, {@code collapseRepeats}, {@code maxSteps}, {@code group=Name:regex} (repeatable).
+ * {@code excludes} (lists of touchpoints, read as {@link NameList} says), {@code filterScope=journey|start|end}.
+ * Shaping: {@code level=touchpoint|channel|stage}, {@code collapseRepeats}, {@code maxSteps}, {@code
+ * group=Name:regex} (repeatable).
  */
 public record JourneyQuery(JourneySelection selection, PathShaping shaping, MultiValueMap<String, String> parameters) {
+
+    /** How every list parameter takes its names ({@link NameList}), for the OpenAPI descriptions. */
+    static final String LIST_RULE = "one comma list (a name with a comma quoted, \"Pay, now\", or given whole), or "
+            + "the parameter repeated with one name each";
 
     /** The journey filters every analysis endpoint takes, in the order the OpenAPI description lists them. */
     static final List<QueryParameter> FILTERS = List.of(
@@ -58,11 +65,12 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
             QueryParameter.filter("includeOpen", "Without an outcome, also analyse journeys still in progress (OPEN; "
                     + "they end at the (open) node, never as abandoned); by default only finished journeys count")
                     .typed("boolean", false),
-            QueryParameter.filter("startsWith", "Comma list of touchpoints; the journey starts at one of them (404 "
-                    + "for an unknown touchpoint)"),
-            QueryParameter.filter("endsWith", "Comma list of touchpoints; the path ends at one of them"),
-            QueryParameter.filter("contains", "Comma list of touchpoints that must all occur, within filterScope"),
-            QueryParameter.filter("excludes", "Comma list of touchpoints that must not occur"),
+            QueryParameter.filter("startsWith", "Touchpoints, " + LIST_RULE + "; the journey starts at one of them "
+                    + "(404 for an unknown touchpoint)"),
+            QueryParameter.filter("endsWith", "Touchpoints, " + LIST_RULE + "; the path ends at one of them"),
+            QueryParameter.filter("contains", "Touchpoints, " + LIST_RULE + ", that must all occur, within "
+                    + "filterScope"),
+            QueryParameter.filter("excludes", "Touchpoints, " + LIST_RULE + ", that must not occur"),
             QueryParameter.filter("filterScope", "Where 'contains' looks")
                     .allowing(List.of("journey", "start", "end"), "journey"),
             QueryParameter.filter("attr.<name>", "Journey attribute equals value (an extra column with one value in "
@@ -94,7 +102,7 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
      */
     public static JourneyQuery of(MultiValueMap<String, String> parameters, Set<String> endpointParameters) {
         requireKnown(parameters, endpointParameters);
-        return read(parameters);
+        return read(parameters, name -> false);
     }
 
     /**
@@ -113,8 +121,12 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
         }
     }
 
-    /** Reads the filters and the shaping, each malformed one a 400 naming it; other parameters are not looked at. */
-    static JourneyQuery read(MultiValueMap<String, String> parameters) {
+    /**
+     * Reads the filters and the shaping, each malformed one a 400 naming it; other parameters are not looked at.
+     *
+     * @param touchpointName whether a text is a stored touchpoint name, which a touchpoint list takes whole
+     */
+    static JourneyQuery read(MultiValueMap<String, String> parameters, Predicate<String> touchpointName) {
         Map<String, String> attributes = new LinkedHashMap<>();
         Map<String, String> eventAttributes = new LinkedHashMap<>();
         parameters.forEach((name, values) -> {
@@ -137,8 +149,9 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
         }
         JourneySelection selection = new JourneySelection(from, to, single(parameters, "segment"),
                 single(parameters, "channel"), single(parameters, "device"), outcome(parameters, "outcome"),
-                attributes, list(parameters, "startsWith"), list(parameters, "endsWith"),
-                list(parameters, "contains"), list(parameters, "excludes"),
+                attributes, list(parameters, "startsWith", touchpointName),
+                list(parameters, "endsWith", touchpointName), list(parameters, "contains", touchpointName),
+                list(parameters, "excludes", touchpointName),
                 choice(parameters, "filterScope", JourneySelection.FilterScope.class), eventAttributes,
                 bool(parameters, "includeOpen", false));
         return new JourneyQuery(selection, shaping(parameters), parameters);
@@ -223,16 +236,32 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
         return values.get(0);
     }
 
-    public static List<String> list(MultiValueMap<String, String> parameters, String name) {
-        List<String> values = parameters.get(name);
-        if (values == null) {
-            return List.of();
+    /**
+     * The names of list parameter {@code name}, as {@link NameList} reads them: a value that is a stored name
+     * ({@code storedName}) as a whole is that name, a repeated parameter has one name per value, a single value is
+     * otherwise a comma list with CSV quoting; empty when absent. An unclosed quote is a 400.
+     */
+    public static List<String> list(MultiValueMap<String, String> parameters, String name,
+            Predicate<String> storedName) {
+        try {
+            return NameList.parse(parameters.get(name), storedName);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(name, e.getMessage());
         }
-        List<String> names = new ArrayList<>();
-        for (String value : values) {
-            Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(names::add);
-        }
-        return names;
+    }
+
+    /**
+     * Whether a text is the name, channel or stage of a touchpoint of {@code snapshot}: what a label may be at any
+     * level, for {@link #list}. O(touchpoints) per text with a comma or quote.
+     */
+    static Predicate<String> labelNames(JourneySnapshot snapshot) {
+        return name -> snapshot.touchpoint(name).isPresent() || snapshot.touchpoints().stream()
+                .anyMatch(touchpoint -> name.equals(touchpoint.channel()) || name.equals(touchpoint.stage()));
+    }
+
+    /** Whether a text is the name of a touchpoint of {@code snapshot}, for {@link #list}. */
+    static Predicate<String> touchpointNames(JourneySnapshot snapshot) {
+        return name -> snapshot.touchpoint(name).isPresent();
     }
 
     public static int integer(MultiValueMap<String, String> parameters, String name, int min, int max,

@@ -1,7 +1,6 @@
 package com.journeyexplorer.api;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +9,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -69,18 +70,15 @@ class OutcomesController {
     }
 
     /**
-     * Touchpoint names from repeated parameters: a value that is a stored name as a whole is taken as it is (so names
-     * with commas work), any other is a comma list. Every name must be stored.
+     * Touchpoint names, as every list parameter takes them ({@link JourneyQuery#list}): a value that is a stored name
+     * as a whole is that name (so names with commas work), a repeated parameter has one name per value, a single value
+     * is otherwise a comma list with CSV quoting. Every name must be stored.
      */
     static Set<String> names(String parameter, String[] values, JourneySnapshot snapshot) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String value : values) {
-            if (snapshot.touchpoint(value.strip()).isPresent()) {
-                names.add(value.strip());
-                continue;
-            }
-            Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(names::add);
-        }
+        MultiValueMap<String, String> given = new LinkedMultiValueMap<>();
+        given.put(parameter, List.of(values));
+        Set<String> names = new LinkedHashSet<>(JourneyQuery.list(given, parameter,
+                JourneyQuery.touchpointNames(snapshot)));
         List<String> unknown = new ArrayList<>();
         for (String name : names) {
             if (snapshot.touchpoint(name).isEmpty()) {

@@ -5,8 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.springframework.util.MultiValueMap;
+
+import com.journeyexplorer.analysis.JourneySnapshot;
 
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -21,16 +25,26 @@ import io.swagger.v3.oas.models.parameters.Parameter;
  * @param minimum  the smallest value allowed, or null; likewise {@code maximum} (left out of the OpenAPI description
  *                 when it is {@link Integer#MAX_VALUE}, i.e. unbounded)
  * @param allowed  the values a choice takes, as the API spells them; empty for other parameters
- * @param reader   reads and validates the value from the whole query string; null for the journey filters and path
- *                 shaping, which {@link JourneyQuery} reads together (the dates depend on {@code zone})
+ * @param reader   reads and validates the value from the whole query string and the snapshot the request works on;
+ *                 null for the journey filters and path shaping, which {@link JourneyQuery} reads together (the
+ *                 dates depend on {@code zone})
  */
 record QueryParameter(String name, String description, String type, Number minimum, Number maximum,
-        Object defaultValue, List<String> allowed, String example, boolean required, Reader reader) {
+        Object defaultValue, List<String> allowed, String example, boolean required, SnapshotReader reader) {
 
     /** Reads the value of parameter {@code name}; throws {@link InvalidParameterException} naming it when bad. */
     @FunctionalInterface
     interface Reader {
         Object read(MultiValueMap<String, String> parameters, String name);
+    }
+
+    /**
+     * As {@link Reader}, for a value that depends on the stored data: a list whose values may be stored names with
+     * commas ({@link JourneyQuery#list}).
+     */
+    @FunctionalInterface
+    interface SnapshotReader {
+        Object read(MultiValueMap<String, String> parameters, String name, JourneySnapshot snapshot);
     }
 
     QueryParameter {
@@ -42,19 +56,19 @@ record QueryParameter(String name, String description, String type, Number minim
     /** A whole number in {@code [min, max]}; {@code defaultValue} when absent (null: none). */
     static QueryParameter integer(String name, int min, int max, Integer defaultValue, String description) {
         return new QueryParameter(name, description, "integer", min, max, defaultValue, List.of(), null, false,
-                (parameters, n) -> JourneyQuery.integer(parameters, n, min, max, defaultValue));
+                (parameters, n, snapshot) -> JourneyQuery.integer(parameters, n, min, max, defaultValue));
     }
 
     /** A number in {@code [min, max]}; {@code defaultValue} when absent. */
     static QueryParameter number(String name, double min, double max, double defaultValue, String description) {
         return new QueryParameter(name, description, "number", min, max, defaultValue, List.of(), null, false,
-                (parameters, n) -> JourneyQuery.decimal(parameters, n, min, max, defaultValue));
+                (parameters, n, snapshot) -> JourneyQuery.decimal(parameters, n, min, max, defaultValue));
     }
 
     /** {@code true|yes|1} or {@code false|no|0}; {@code defaultValue} when absent. */
     static QueryParameter bool(String name, boolean defaultValue, String description) {
         return new QueryParameter(name, description, "boolean", null, null, defaultValue, List.of(), null, false,
-                (parameters, n) -> JourneyQuery.bool(parameters, n, defaultValue));
+                (parameters, n, snapshot) -> JourneyQuery.bool(parameters, n, defaultValue));
     }
 
     /**
@@ -64,7 +78,7 @@ record QueryParameter(String name, String description, String type, Number minim
     static <E extends Enum<E>> QueryParameter choice(String name, Class<E> type, E defaultValue, String description) {
         List<String> labels = Arrays.stream(type.getEnumConstants()).map(QueryParameter::label).toList();
         return new QueryParameter(name, description, "string", null, null,
-                defaultValue == null ? null : label(defaultValue), labels, null, false, (parameters, n) -> {
+                defaultValue == null ? null : label(defaultValue), labels, null, false, (parameters, n, snapshot) -> {
                     E value = JourneyQuery.choice(parameters, n, type);
                     return value == null ? defaultValue : value;
                 });
@@ -73,13 +87,17 @@ record QueryParameter(String name, String description, String type, Number minim
     /** Free text, stripped; null when absent or blank. */
     static QueryParameter text(String name, String description) {
         return new QueryParameter(name, description, null, null, null, null, List.of(), null, false,
-                JourneyQuery::single);
+                (parameters, n, snapshot) -> JourneyQuery.single(parameters, n));
     }
 
-    /** A comma list, or the parameter repeated; empty when absent. */
-    static QueryParameter list(String name, String description) {
+    /**
+     * A list of names as {@link JourneyQuery#list} reads it (a comma list, or the parameter repeated; a value that
+     * is one of {@code storedNames} as a whole is that name); empty when absent.
+     */
+    static QueryParameter list(String name, String description,
+            Function<JourneySnapshot, Predicate<String>> storedNames) {
         return new QueryParameter(name, description, null, null, null, null, List.of(), null, false,
-                JourneyQuery::list);
+                (parameters, n, snapshot) -> JourneyQuery.list(parameters, n, storedNames.apply(snapshot)));
     }
 
     /** Declared for its name and description; {@link JourneyQuery} reads it with the other filters. */
@@ -118,6 +136,11 @@ record QueryParameter(String name, String description, String type, Number minim
 
     /** The same description, read by {@code custom} instead. */
     QueryParameter readWith(Reader custom) {
+        return readWith((parameters, n, snapshot) -> custom.read(parameters, n));
+    }
+
+    /** The same description, read by {@code custom}, which looks at the stored data too, instead. */
+    QueryParameter readWith(SnapshotReader custom) {
         return new QueryParameter(name, description, type, minimum, maximum, defaultValue, allowed, example, required,
                 custom);
     }

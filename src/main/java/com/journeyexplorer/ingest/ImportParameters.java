@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 
+import com.journeyexplorer.journey.NameList;
 import com.journeyexplorer.journey.Scale;
 
 /**
@@ -141,55 +141,16 @@ public record ImportParameters(
     }
 
     /**
-     * The names of a list parameter: a single value is a comma list with CSV quoting ({@code "Pay, now",Other}),
-     * several values are one name each. Blank names are dropped.
+     * The names of a list parameter, by the rule of {@link NameList}: a single value is a comma list with CSV quoting
+     * ({@code "Pay, now",Other}), several values are one name each. The names of an upload are not known before it is
+     * read, so no value counts as a stored name as a whole. Blank and repeated names are dropped.
      */
     public static List<String> names(String parameter, List<String> values) {
-        if (values == null || values.isEmpty()) {
-            return List.of();
+        try {
+            return List.copyOf(new LinkedHashSet<>(NameList.parse(values, name -> false)));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidImportOptionException(parameter, e.getMessage());
         }
-        Set<String> names = new LinkedHashSet<>();
-        if (values.size() > 1) {
-            values.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(names::add);
-            return List.copyOf(names);
-        }
-        String value = values.get(0);
-        StringBuilder name = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < value.length() && value.charAt(i + 1) == '"') {
-                    name.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    name.append(c);
-                }
-            } else if (c == '"' && name.toString().isBlank()) {
-                quoted = true;
-                name.setLength(0);
-            } else if (c == ',') {
-                add(names, name);
-            } else {
-                name.append(c);
-            }
-        }
-        if (quoted) {
-            throw new InvalidImportOptionException(parameter, "has a quote that is not closed: '" + value
-                    + "' (quote a name with a comma as \"Pay, now\", and a quote inside it as \"\")");
-        }
-        add(names, name);
-        return List.copyOf(names);
-    }
-
-    private static void add(Set<String> names, StringBuilder name) {
-        String stripped = name.toString().strip();
-        if (!stripped.isEmpty()) {
-            names.add(stripped);
-        }
-        name.setLength(0);
     }
 
     /** A comma list of names, or a regular expression when the value has regex operators ({@code * + ? [ ] ^ $ |}). */

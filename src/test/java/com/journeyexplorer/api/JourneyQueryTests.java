@@ -12,11 +12,15 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import com.journeyexplorer.analysis.JourneySelection;
+import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.PathShaping;
 import com.journeyexplorer.journey.Outcome;
 
 /** The query string every analysis endpoint reads: filters, shaping, and one 400 naming each bad parameter. */
 class JourneyQueryTests {
+
+    /** No stored names: a list value with a comma is a comma list. */
+    private static final JourneySnapshot NO_DATA = JourneySnapshot.empty();
 
     private static MultiValueMap<String, String> query(String... namesAndValues) {
         MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
@@ -112,9 +116,9 @@ class JourneyQueryTests {
     void rejectsShapingWhereAnEndpointTakesNone() {
         EndpointParameters raw = EndpointParameters.of(QueryParameter.integer("k", 1, 10, 3, "k"))
                 .refusingShaping(EndpointParameters.RAW_TOUCHPOINTS);
-        assertThat(raw.readQuery(query("k", "5")).shaping().level()).isEqualTo(PathShaping.Level.TOUCHPOINT);
+        assertThat(raw.readQuery(query("k", "5"), NO_DATA).shaping().level()).isEqualTo(PathShaping.Level.TOUCHPOINT);
         for (String shaping : JourneyQuery.SHAPING_PARAMETERS) {
-            assertThatThrownBy(() -> raw.readQuery(query(shaping, "1")))
+            assertThatThrownBy(() -> raw.readQuery(query(shaping, "1"), NO_DATA))
                     .isInstanceOfSatisfying(InvalidParameterException.class,
                             e -> assertThat(e.parameter()).isEqualTo(shaping))
                     .hasMessageContaining("does not apply here");
@@ -127,9 +131,9 @@ class JourneyQueryTests {
     void readsEachDeclaredParameterWithItsDefaultAndRejectsUnknownNames() {
         EndpointParameters endpoint = EndpointParameters.of(QueryParameter.integer("k", 1, 10, 3, "k"),
                 QueryParameter.bool("fast", false, "fast"));
-        assertThatThrownBy(() -> endpoint.readQuery(query("k", "11")))
+        assertThatThrownBy(() -> endpoint.readQuery(query("k", "11"), NO_DATA))
                 .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.parameter()).isEqualTo("k"));
-        assertThatThrownBy(() -> endpoint.readQuery(query("kk", "1")))
+        assertThatThrownBy(() -> endpoint.readQuery(query("kk", "1"), NO_DATA))
                 .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.parameter()).isEqualTo("kk"))
                 .hasMessageContaining("known: ").hasMessageContaining("fast").hasMessageContaining("attr.<name>");
         assertThat(endpoint.documented()).extracting(QueryParameter::name).startsWith("k", "fast", "from")
@@ -140,7 +144,7 @@ class JourneyQueryTests {
     @Test
     void anEndpointParameterReplacesTheFilterOfTheSameName() {
         EndpointParameters endpoint = EndpointParameters.of(QueryParameter.text("outcome", "the target"));
-        assertThat(endpoint.readQuery(query("outcome", "whatever")).selection().outcome()).isNull();
+        assertThat(endpoint.readQuery(query("outcome", "whatever"), NO_DATA).selection().outcome()).isNull();
         assertThat(endpoint.documented()).filteredOn(parameter -> parameter.name().equals("outcome"))
                 .extracting(QueryParameter::description).containsExactly("the target");
     }
