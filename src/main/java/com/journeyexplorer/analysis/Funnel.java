@@ -54,7 +54,7 @@ public record Funnel(long total, List<Stage> stages) {
     /**
      * O(events + journeys · stages).
      *
-     * @param stages stage names, at least one
+     * @param stages stage names, at least one, all different (ignoring case)
      * @param top    how many touchpoints to list per drop-out kind, at least 0
      */
     public static Funnel of(JourneySnapshot snapshot, JourneySelection selection, List<String> stages, int top) {
@@ -83,6 +83,11 @@ public record Funnel(long total, List<Stage> stages) {
         }
         if (top < 0) {
             throw new IllegalArgumentException("top must be at least 0");
+        }
+        if (stages.stream().map(stage -> stage.toLowerCase(Locale.ROOT)).distinct().count() < stages.size()) {
+            // Reaching is judged per stage, so a repeated stage would be reached by all of its journeys again, yet
+            // the stage map below sends its touchpoints to the first of them only.
+            throw new IllegalArgumentException("stages must differ (ignoring case): " + stages);
         }
         int k = stages.size();
         int[] stageOf = new int[snapshot.touchpoints().size()];

@@ -1,7 +1,10 @@
 package com.journeyexplorer.api;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.springframework.util.MultiValueMap;
@@ -40,7 +43,7 @@ class FunnelController {
     static final int MAX_TOP = 50;
 
     static final EndpointParameters FUNNEL = EndpointParameters.of(
-            QueryParameter.list("stages", "1.." + MAX_STAGES + " stages in funnel order, "
+            QueryParameter.list("stages", "1.." + MAX_STAGES + " different stages in funnel order, "
                     + JourneyQuery.LIST_RULE, FunnelController::stageNames)
                     .example("awareness,consideration,purchase,loyalty,advocacy").readWith(FunnelController::stages),
             QueryParameter.integer("top", 0, MAX_TOP, 5, "Touchpoints listed per drop-out kind, 0.." + MAX_TOP
@@ -132,13 +135,25 @@ class FunnelController {
                 request.value("windowFrom", WindowFrom.class));
     }
 
-    /** 1 to {@link #MAX_STAGES} stages, as {@link JourneyQuery#list} reads them; empty when absent. */
+    /**
+     * 1 to {@link #MAX_STAGES} different stages (ignoring case, as stages match); empty when absent. The stage funnel
+     * counts the journeys reaching each stage whatever the order, so a stage named twice would only repeat it (a 400,
+     * where the touchpoint funnel's repeated step asks for a second visit).
+     */
     private static List<String> stages(MultiValueMap<String, String> parameters, String name,
             JourneySnapshot snapshot) {
         List<String> stages = JourneyQuery.list(parameters, name, stageNames(snapshot));
         if (parameters.containsKey(name) && stages.isEmpty() || stages.size() > MAX_STAGES) {
             throw new InvalidParameterException(name, "must list 1 to " + MAX_STAGES + " stages, was "
                     + stages.size());
+        }
+        Set<String> seen = new HashSet<>();
+        for (String stage : stages) {
+            if (!seen.add(stage.toLowerCase(Locale.ROOT))) {
+                throw new InvalidParameterException(name, "names the stage '" + stage + "' twice: the stage funnel "
+                        + "counts the journeys reaching each stage whatever the order, so a stage counts once "
+                        + "(for repeated visits ask the touchpoint funnel: steps=Cart,Cart)");
+            }
         }
         return stages;
     }

@@ -1,10 +1,13 @@
 package com.journeyexplorer.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +37,12 @@ class FunnelTests {
     }
 
     @Test
+    void refusesAStageNamedTwiceWhichItsReachPerStageCannotTellApart() {
+        assertThatThrownBy(() -> Funnel.of(snapshot, JourneySelection.all(), List.of("consideration", "Consideration"),
+                5)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("differ");
+    }
+
+    @Test
     void explainsWhereJourneysThatDidNotGoOnEnded() {
         Stage awareness = funnel.stages().get(0);
         assertThat(awareness.droppedOut()).isEqualTo(2);
@@ -50,9 +59,7 @@ class FunnelTests {
     @Test
     void countsTwoHalvesExactlyAsOnePass() {
         for (PathCrossChecks.HalvesCase each : PathCrossChecks.halvesCases()) {
-            List<String> stages = new ArrayList<>(each.snapshot().touchpoints().stream().map(Touchpoint::stage)
-                    .filter(stage -> !stage.isEmpty()).distinct().sorted().toList());
-            stages.add("purchase");
+            List<String> stages = stagesAndPurchase(each.snapshot());
             for (JourneySelection selection : each.selections()) {
                 Funnel onePass = Funnel.of(each.snapshot(), selection, stages, 3, ResponsesByPosition.none(),
                         Integer.MAX_VALUE);
@@ -67,9 +74,7 @@ class FunnelTests {
     void countsTheSelectedJourneysAsASnapshotOfThemAlone() {
         for (PathCrossChecks.HalvesCase each : PathCrossChecks.halvesCases()) {
             JourneySnapshot snapshot = each.snapshot();
-            List<String> stages = new ArrayList<>(snapshot.touchpoints().stream().map(Touchpoint::stage)
-                    .filter(stage -> !stage.isEmpty()).distinct().sorted().toList());
-            stages.add("purchase");
+            List<String> stages = stagesAndPurchase(snapshot);
             for (JourneySelection selection : each.selections()) {
                 JourneySnapshot selectedAlone = new JourneySnapshot(snapshot.touchpoints(),
                         selection.select(snapshot), 1);
@@ -78,5 +83,14 @@ class FunnelTests {
                         .isEqualTo(Funnel.of(selectedAlone, JourneySelection.all().withOpen(true), stages, 3));
             }
         }
+    }
+
+    /** The stages of the touchpoints and purchase, each once ignoring case (as the funnel matches them). */
+    private static List<String> stagesAndPurchase(JourneySnapshot snapshot) {
+        Map<String, String> byFolded = new TreeMap<>();
+        snapshot.touchpoints().stream().map(Touchpoint::stage).filter(stage -> !stage.isEmpty()).sorted()
+                .forEach(stage -> byFolded.putIfAbsent(stage.toLowerCase(Locale.ROOT), stage));
+        byFolded.putIfAbsent("purchase", "purchase");
+        return List.copyOf(byFolded.values());
     }
 }

@@ -2,6 +2,8 @@ package com.journeyexplorer.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -13,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Touchpoint names with commas ({@code a,b}, {@code Pay, now}) in every list parameter of the analyses, read by one
  * rule: a value that is a stored name as a whole is that name, a single value is otherwise a comma list with CSV
- * quoting, a repeated parameter has one name per value.
+ * quoting, a repeated parameter has one name per value. And the stage funnel's refusal of a repeated stage.
  */
 @TestPropertySource(properties = "journeys.demo.load-on-start=false")
 class NamesWithCommasApiTests extends ApiTestSupport {
@@ -103,6 +105,19 @@ class NamesWithCommasApiTests extends ApiTestSupport {
         assertThat(redefined.status()).as(redefined.body()).isEqualTo(200);
         assertThat(redefined.json().get("purchase").get(0).asString()).isEqualTo("Pay, now");
         assertThat(redefined.json().get("purchase").size()).isEqualTo(1);
+    }
+
+    @Test
+    void theStageFunnelRefusesAStageNamedTwice() {
+        for (String stages : List.of("consideration,consideration", "awareness,Consideration,consideration")) {
+            Response funnel = get("/api/funnel?stages=" + stages);
+
+            assertThat(funnel.status()).as(funnel.body()).isEqualTo(400);
+            assertThat(funnel.contentType()).startsWith("application/problem+json");
+            assertThat(funnel.json().get("parameter").asString()).isEqualTo("stages");
+            assertThat(funnel.json().get("detail").asString()).contains("'consideration' twice");
+        }
+        assertThat(get("/api/funnel?stages=awareness,consideration").status()).isEqualTo(200);
     }
 
     /** The journeys {@code /api/paths/top} selects with the filters {@code query}, already percent-encoded. */
