@@ -5,7 +5,7 @@
 // address as compareA= and compareB= (e.g. compareA=segment%3Dtrend%20follower, compareB=from%3D2026-01-01%26to%3D...).
 import { getJson } from './api.js';
 import { withoutShaping } from './panels.js';
-import { count, percent, esc, nodeName, unavailable } from './format.js';
+import { count, percent, esc, unavailable } from './format.js';
 
 const SIDES = ['a', 'b'];
 const OUTCOMES = { PURCHASE: 'purchase', ABANDONED: 'abandoned', DIVERTED: 'to a competitor', OPEN: 'still open' };
@@ -132,7 +132,7 @@ function render(answer) {
   const shares = (title, rows) => (rows && rows.length ? `<h3 class="sub-head">${title}</h3>
     <table class="paths compare shares"><thead><tr><th></th><th class="num">A</th><th class="num">B</th>
     <th class="num">A − B</th><th class="num">p (BH)</th><th></th></tr></thead><tbody>${rows.map(r => `
-    <tr data-key="${esc(r.key)}" class="${significant(r.adjustedPValue) ? 'significant' : ''}"><td>${esc(r.key.split(' > ').map(nodeName).join(' › '))}</td>
+    <tr data-key="${esc(r.key)}" class="${significant(r.adjustedPValue) ? 'significant' : ''}"><td>${esc(label(r))}</td>
       <td class="num">${percent(r.shareA, 1)} <span class="muted">(${count(r.countA)})</span></td>
       <td class="num">${percent(r.shareB, 1)} <span class="muted">(${count(r.countB)})</span></td>
       <td class="num">${difference(r.difference)}</td><td class="num">${pValue(r.adjustedPValue)}</td>
@@ -156,6 +156,11 @@ function experience(block) {
   const score = s => `${s.meanScore.toFixed(2)} <span class="muted">[${s.lower.toFixed(2)}, ${s.upper.toFixed(2)}], ${count(s.responses)} answers</span>`;
   return `<p class="compare-experience${clear ? ' significant' : ''}">Survey score (0 worst, 1 best): A ${score(block.a)}; B ${score(block.b)}${d
     ? `; A − B ${d.value >= 0 ? '+' : '−'}${Math.abs(d.value).toFixed(2)} [${d.lower.toFixed(2)}, ${d.upper.toFixed(2)}]${clear ? ' <span class="star" title="significant">★</span>' : ''}` : ''}.</p>`;
+}
+
+/** A path row's steps then outcome, or a transition row's ends, from the arrays (a name may hold ' > '). */
+function label(row) {
+  return row.steps ? `${row.steps.join(' › ')} → ${row.outcome}` : `${row.from} → ${row.to}`;
 }
 
 /** A side's filter query string in words: "segment: trend follower · device: mobile". */

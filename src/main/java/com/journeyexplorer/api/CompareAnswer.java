@@ -24,9 +24,9 @@ record CompareAnswer(
         @Schema(description = "Chi-square test of the outcome table (a, b) x (the outcomes listed)")
         OutcomeTest outcomeTest,
         @Schema(description = "Path variants (path to purchase and outcome) whose shares of journeys differ most; "
-                + "p-values Benjamini-Hochberg adjusted over every variant") List<ShareDifference> paths,
+                + "p-values Benjamini-Hochberg adjusted over every variant") List<PathDifference> paths,
         @Schema(description = "Transitions (share of journeys making them at least once) that differ most; "
-                + "p-values Benjamini-Hochberg adjusted over every transition") List<ShareDifference> transitions,
+                + "p-values Benjamini-Hochberg adjusted over every transition") List<TransitionDifference> transitions,
         @Schema(description = "The survey responses about each side's journeys, their mean normalized score "
                 + "(0..1) with its interval, and the difference a - b with its interval; absent when neither side "
                 + "has responses, a side absent when it has none") Experience experience) {
@@ -96,14 +96,35 @@ record CompareAnswer(
         }
     }
 
-    /** A path variant or transition: journeys with it in a and b, their shares, the difference and its test. */
-    record ShareDifference(String key, long countA, long countB, Double shareA, Double shareB,
-            Estimates.Difference difference, Double adjustedPValue) {
+    /**
+     * A path variant: journeys with it in a and b, their shares, the difference and its test. {@code steps} (by
+     * touchpoint name) and {@code outcome} (its node, {@code (purchase)}) identify it; {@code key} joins them for
+     * display ({@code A > B → (purchase)}) and two variants may read alike where names hold the separators.
+     */
+    record PathDifference(String key, List<String> steps, String outcome, long countA, long countB, Double shareA,
+            Double shareB, Estimates.Difference difference, Double adjustedPValue) {
 
-        static ShareDifference of(SegmentComparison.ShareDifference share) {
-            return new ShareDifference(share.key(), share.countA(), share.countB(),
-                    Estimates.finite(share.comparison().rateA()), Estimates.finite(share.comparison().rateB()),
-                    Estimates.Difference.of(share.comparison()), Estimates.finite(share.adjustedPValue()));
+        static PathDifference of(SegmentComparison.ShareDifference share) {
+            List<String> nodes = share.nodes();
+            return new PathDifference(share.key(), nodes.subList(0, nodes.size() - 1), nodes.get(nodes.size() - 1),
+                    share.countA(), share.countB(), Estimates.finite(share.comparison().rateA()),
+                    Estimates.finite(share.comparison().rateB()), Estimates.Difference.of(share.comparison()),
+                    Estimates.finite(share.adjustedPValue()));
+        }
+    }
+
+    /**
+     * A transition: journeys making it in a and b, their shares, the difference and its test. {@code from} and
+     * {@code to} (node names) identify it; {@code key} ({@code from → to}) is for display.
+     */
+    record TransitionDifference(String key, String from, String to, long countA, long countB, Double shareA,
+            Double shareB, Estimates.Difference difference, Double adjustedPValue) {
+
+        static TransitionDifference of(SegmentComparison.ShareDifference share) {
+            return new TransitionDifference(share.key(), share.nodes().get(0), share.nodes().get(1), share.countA(),
+                    share.countB(), Estimates.finite(share.comparison().rateA()),
+                    Estimates.finite(share.comparison().rateB()), Estimates.Difference.of(share.comparison()),
+                    Estimates.finite(share.adjustedPValue()));
         }
     }
 
@@ -115,7 +136,7 @@ record CompareAnswer(
                 new Side(filterA, result.journeysA(), SideAttribution.of(result.attributionA(), settings, competitors)),
                 new Side(filterB, result.journeysB(), SideAttribution.of(result.attributionB(), settings, competitors)),
                 confidence, result.outcomes().stream().map(OutcomeRate::of).toList(),
-                OutcomeTest.of(result.outcomeTest()), result.variants().stream().map(ShareDifference::of).toList(),
-                result.transitions().stream().map(ShareDifference::of).toList(), Experience.of(experience));
+                OutcomeTest.of(result.outcomeTest()), result.variants().stream().map(PathDifference::of).toList(),
+                result.transitions().stream().map(TransitionDifference::of).toList(), Experience.of(experience));
     }
 }

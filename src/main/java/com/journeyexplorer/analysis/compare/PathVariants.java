@@ -5,6 +5,7 @@ import com.journeyexplorer.analysis.StepSequences;
 import com.journeyexplorer.journey.Outcome;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The path variants of two selections counted together by {@link StepSequences} number: a variant is a path to
@@ -141,18 +142,22 @@ final class PathVariants {
         return keyCountsB;
     }
 
-    /** The key's name as the API shows it: {@code A > B → (purchase)}. */
-    String name(int key, JourneySnapshot snapshot) {
+    /** The key's nodes: the steps of its path by touchpoint name, then its outcome node ({@code (purchase)}). */
+    List<String> nodes(int key, JourneySnapshot snapshot) {
         int sequence = sequenceOf[keyVariant[key]];
         int[] pool = sequences.pool();
         int offset = sequences.offset(sequence);
-        StringBuilder name = new StringBuilder();
-        for (int i = 0; i < sequences.length(sequence); i++) {
-            if (i > 0) {
-                name.append(" > ");
-            }
-            name.append(snapshot.touchpoint(pool[offset + i]).name());
+        int length = sequences.length(sequence);
+        String[] nodes = new String[length + 1];
+        for (int i = 0; i < length; i++) {
+            nodes[i] = snapshot.touchpoint(pool[offset + i]).name();
         }
-        return name.append(" → ").append(Outcome.values()[keyOutcome[key]].nodeName()).toString();
+        nodes[length] = Outcome.values()[keyOutcome[key]].nodeName();
+        return List.of(nodes);
+    }
+
+    /** The variant's name as the API shows it, {@code A > B → (purchase)}, from its {@link #nodes}. */
+    static String key(List<String> nodes) {
+        return String.join(" > ", nodes.subList(0, nodes.size() - 1)) + " → " + nodes.get(nodes.size() - 1);
     }
 }

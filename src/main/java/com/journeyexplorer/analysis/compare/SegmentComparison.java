@@ -47,9 +47,17 @@ public final class SegmentComparison {
             Proportions.Comparison comparison, double adjustedPValue) {
     }
 
-    /** The share of journeys with a variant or transition in a and b. */
-    public record ShareDifference(String key, long countA, long countB, Proportions.Comparison comparison,
-            double adjustedPValue) {
+    /**
+     * The share of journeys with a variant or transition in a and b. {@code nodes} identify it: a variant's steps then
+     * its outcome node, a transition's source and target; {@code key} joins them for display only, as touchpoint
+     * names may hold the separators ({@code " > "}, {@code " → "}), so two keys may read alike.
+     */
+    public record ShareDifference(String key, List<String> nodes, long countA, long countB,
+            Proportions.Comparison comparison, double adjustedPValue) {
+
+        public ShareDifference {
+            nodes = List.copyOf(nodes);
+        }
     }
 
     /** The comparison; {@code variants} and {@code transitions} by |difference| descending, at most the limit. */
@@ -191,9 +199,11 @@ public final class SegmentComparison {
                 (from, to) -> variants.walk(new TransitionShares(nodes, steps), from, to), TransitionShares::addAll);
         transitions.finish();
         Runnable ofVariants = () -> differences.set(0, ShareDifferences.largest(variants.countsA(),
-                variants.countsB(), key -> variants.name(key, snapshot), totalA, totalB, confidence, limit));
+                variants.countsB(), key -> variants.nodes(key, snapshot), PathVariants::key, totalA, totalB, confidence,
+                limit));
         Runnable ofTransitions = () -> differences.set(1, ShareDifferences.largest(transitions.countsA(),
-                transitions.countsB(), key -> transitions.name(key, snapshot), totalA, totalB, confidence, limit));
+                transitions.countsB(), key -> transitions.nodes(key, snapshot), TransitionShares::key, totalA, totalB,
+                confidence, limit));
         if (variants.keys() >= parallelFrom) {
             TwoHalves.both(ofVariants, ofTransitions);
         } else {

@@ -9,13 +9,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
  * The share differences of keys counted in two selections (path variants, transitions): every key's share of a's and
  * of b's journeys compared, Benjamini–Hochberg adjusted over all the keys, the largest |difference| kept. Only the
- * p-value of every key is computed; the full comparison (intervals) and the name only for the keys returned and for
- * ties at the cut. O(m log m) for m keys (the adjustment sorts), plus O(m log limit).
+ * p-value of every key is computed; the full comparison (intervals), the nodes and the name only for the keys returned
+ * and for ties at the cut. O(m log m) for m keys (the adjustment sorts), plus O(m log limit).
  */
 final class ShareDifferences {
 
@@ -23,14 +24,15 @@ final class ShareDifferences {
     }
 
     /**
-     * The {@code limit} keys with the largest |difference| first (ties by name).
+     * The {@code limit} keys with the largest |difference| first (ties by name, then by nodes: names may read alike).
      *
      * @param countsA weighted journeys of a per key {@code [0, m)}
      * @param countsB weighted journeys of b per key, the same keys
-     * @param name    a key's name, as shown
+     * @param nodes   a key's nodes, which identify it
+     * @param name    the name of a key's nodes, as shown
      */
-    static List<ShareDifference> largest(long[] countsA, long[] countsB, IntFunction<String> name, long totalA,
-            long totalB, double confidence, int limit) {
+    static List<ShareDifference> largest(long[] countsA, long[] countsB, IntFunction<List<String>> nodes,
+            Function<List<String>, String> name, long totalA, long totalB, double confidence, int limit) {
         int m = countsA.length;
         double[] pValues = new double[m];
         double[] order = new double[m];
@@ -49,9 +51,16 @@ final class ShareDifferences {
             order[i] = recent.order[slot];
         }
         double[] adjusted = MultipleComparisons.benjaminiHochberg(pValues);
-        String[] names = new String[m];
+        Named[] named = new Named[m];
+        IntFunction<Named> of = i -> {
+            if (named[i] == null) {
+                List<String> ofKey = nodes.apply(i);
+                named[i] = new Named(name.apply(ofKey), ofKey);
+            }
+            return named[i];
+        };
         Comparator<Integer> first = Comparator.comparingDouble((Integer i) -> order[i])
-                .thenComparing(i -> names[i] != null ? names[i] : (names[i] = name.apply(i)));
+                .thenComparing(i -> of.apply(i).name()).thenComparing(i -> of.apply(i), Named.BY_NODES);
         PriorityQueue<Integer> kept = new PriorityQueue<>(first.reversed());
         for (int i = 0; i < m && limit > 0; i++) {
             if (kept.size() < limit) {
@@ -65,11 +74,25 @@ final class ShareDifferences {
         top.sort(first);
         List<ShareDifference> result = new ArrayList<>(top.size());
         for (int i : top) {
-            String key = names[i] != null ? names[i] : name.apply(i);
-            result.add(new ShareDifference(key, countsA[i], countsB[i], Proportions.compare(countsA[i], totalA,
+            Named key = of.apply(i);
+            result.add(new ShareDifference(key.name(), key.nodes(), countsA[i], countsB[i], Proportions.compare(countsA[i], totalA,
                     countsB[i], totalB, confidence), adjusted[i]));
         }
         return List.copyOf(result);
+    }
+
+    /** A key's name and nodes, computed once. */
+    private record Named(String name, List<String> nodes) {
+
+        static final Comparator<Named> BY_NODES = (x, y) -> {
+            for (int i = 0; i < Math.min(x.nodes.size(), y.nodes.size()); i++) {
+                int order = x.nodes.get(i).compareTo(y.nodes.get(i));
+                if (order != 0) {
+                    return order;
+                }
+            }
+            return Integer.compare(x.nodes.size(), y.nodes.size());
+        };
     }
 
     /** The p-value and order of the counts seen last in each of 4,096 slots, a slot chosen by their hash. */

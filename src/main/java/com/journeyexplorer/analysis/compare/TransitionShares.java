@@ -6,6 +6,7 @@ import com.journeyexplorer.analysis.StepEdges;
 import com.journeyexplorer.journey.Outcome;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The transitions that the journeys of a and b make at least once, over a {@link NodeSpace} (start and outcome nodes
@@ -114,8 +115,8 @@ final class TransitionShares {
         return countsB;
     }
 
-    /** The transition's name: {@code from → to} with {@link NodeSpace#name} of each node. */
-    String name(int key, JourneySnapshot snapshot) {
+    /** The transition's source and target, each by {@link NodeSpace#name}. */
+    List<String> nodes(int key, JourneySnapshot snapshot) {
         int transition = keyTransitions[key];
         int slot = transition >= 0 ? sideA.slotOf[transition] : sideB.slotOf[-1 - transition];
         int edges = steps.edgeCount();
@@ -132,7 +133,12 @@ final class TransitionShares {
             from = (slot - edges - n) / OUTCOMES;
             to = nodes.outcome(Outcome.values()[(slot - edges - n) % OUTCOMES]);
         }
-        return nodes.name(from, snapshot) + " → " + nodes.name(to, snapshot);
+        return List.of(nodes.name(from, snapshot), nodes.name(to, snapshot));
+    }
+
+    /** The transition's name as the API shows it, {@code from → to}, from its {@link #nodes}. */
+    static String key(List<String> nodes) {
+        return nodes.get(0) + " → " + nodes.get(1);
     }
 
     /**

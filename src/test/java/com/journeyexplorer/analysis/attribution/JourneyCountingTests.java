@@ -342,36 +342,40 @@ class JourneyCountingTests {
             long totalB = listB.stream().mapToLong(Journey::weight).sum();
             assertThat(result.journeysA()).isEqualTo(totalA);
             assertThat(result.variants()).isEqualTo(literalDifferences(variantCounts(snapshot, listA),
-                    variantCounts(snapshot, listB), totalA, totalB, 0.9, limit));
+                    variantCounts(snapshot, listB), nodes -> String.join(" > ", nodes.subList(0, nodes.size() - 1))
+                            + " → " + nodes.get(nodes.size() - 1), totalA, totalB, 0.9, limit));
             assertThat(result.transitions()).isEqualTo(literalDifferences(transitionCounts(snapshot, listA),
-                    transitionCounts(snapshot, listB), totalA, totalB, 0.9, limit));
+                    transitionCounts(snapshot, listB), nodes -> nodes.get(0) + " → " + nodes.get(1), totalA, totalB,
+                    0.9, limit));
             assertThat(result.attributionA()).isEqualTo(new LinearTouch().attribute(paths(snapshot, listA,
                     CHANNELS)));
         }
     }
 
-    private static Map<String, Long> variantCounts(JourneySnapshot snapshot, List<Journey> journeys) {
-        Map<String, Long> counts = new TreeMap<>();
+    /** Journeys per variant, identified by its nodes: its steps, then its outcome node. */
+    private static Map<List<String>, Long> variantCounts(JourneySnapshot snapshot, List<Journey> journeys) {
+        Map<List<String>, Long> counts = new java.util.HashMap<>();
         for (Journey journey : journeys) {
             List<String> names = new ArrayList<>();
             for (int i = 0; i < journey.pathLength(); i++) {
                 names.add(snapshot.touchpoint(journey.steps()[i]).name());
             }
-            counts.merge(String.join(" > ", names) + " → " + journey.outcome().nodeName(), (long) journey.weight(),
-                    Long::sum);
+            names.add(journey.outcome().nodeName());
+            counts.merge(List.copyOf(names), (long) journey.weight(), Long::sum);
         }
         return counts;
     }
 
-    private static Map<String, Long> transitionCounts(JourneySnapshot snapshot, List<Journey> journeys) {
-        Map<String, Long> counts = new TreeMap<>();
+    /** Journeys making each transition, identified by its source and target. */
+    private static Map<List<String>, Long> transitionCounts(JourneySnapshot snapshot, List<Journey> journeys) {
+        Map<List<String>, Long> counts = new java.util.HashMap<>();
         for (Journey journey : journeys) {
-            java.util.Set<String> made = new java.util.HashSet<>();
+            java.util.Set<List<String>> made = new java.util.HashSet<>();
             String previous = "(start)";
             for (int i = 0; i <= journey.pathLength(); i++) {
                 String next = i < journey.pathLength() ? snapshot.touchpoint(journey.steps()[i]).name()
                         : journey.outcome().nodeName();
-                made.add(previous + " → " + next);
+                made.add(List.of(previous, next));
                 previous = next;
             }
             made.forEach(transition -> counts.merge(transition, (long) journey.weight(), Long::sum));
@@ -379,15 +383,16 @@ class JourneyCountingTests {
         return counts;
     }
 
-    /** Every key compared, BH by the textbook sort of (p-value, index), sorted by |difference| then key. */
-    private static List<SegmentComparison.ShareDifference> literalDifferences(Map<String, Long> countsA,
-            Map<String, Long> countsB, long totalA, long totalB, double confidence, int limit) {
-        java.util.TreeSet<String> keys = new java.util.TreeSet<>(countsA.keySet());
+    /** Every key compared, BH by the textbook sort of (p-value, index), sorted by |difference|, name, then nodes. */
+    private static List<SegmentComparison.ShareDifference> literalDifferences(Map<List<String>, Long> countsA,
+            Map<List<String>, Long> countsB, java.util.function.Function<List<String>, String> name, long totalA,
+            long totalB, double confidence, int limit) {
+        java.util.Set<List<String>> keys = new java.util.HashSet<>(countsA.keySet());
         keys.addAll(countsB.keySet());
-        List<String> ordered = List.copyOf(keys);
+        List<List<String>> ordered = List.copyOf(keys);
         int m = ordered.size();
         List<Proportions.Comparison> comparisons = new ArrayList<>();
-        for (String key : ordered) {
+        for (List<String> key : ordered) {
             comparisons.add(Proportions.compare(countsA.getOrDefault(key, 0L), totalA, countsB.getOrDefault(key, 0L),
                     totalB, confidence));
         }
@@ -406,14 +411,15 @@ class JourneyCountingTests {
         }
         List<SegmentComparison.ShareDifference> all = new ArrayList<>();
         for (int i = 0; i < m; i++) {
-            String key = ordered.get(i);
-            all.add(new SegmentComparison.ShareDifference(key, countsA.getOrDefault(key, 0L),
+            List<String> key = ordered.get(i);
+            all.add(new SegmentComparison.ShareDifference(name.apply(key), key, countsA.getOrDefault(key, 0L),
                     countsB.getOrDefault(key, 0L), comparisons.get(i), adjusted[i]));
         }
         all.sort(java.util.Comparator.comparingDouble((SegmentComparison.ShareDifference d) -> {
             double difference = d.comparison().difference();
             return -Math.abs(Double.isNaN(difference) ? 0 : difference);
-        }).thenComparing(SegmentComparison.ShareDifference::key));
+        }).thenComparing(SegmentComparison.ShareDifference::key)
+                .thenComparing(d -> String.join("\u0000", d.nodes())));
         return all.subList(0, Math.min(limit, all.size()));
     }
 
