@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -76,9 +80,14 @@ class GraphExportController {
             + "pruned, then all but the maxEdges busiest. The sankey format unrolls the first steps instead. CSV "
             + "cells starting with = + - @ get a leading apostrophe (spreadsheet formula injection).")
     @DeclaredParameters("GRAPH")
-    ResponseEntity<String> graph(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+    ResponseEntity<String> graph(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept)
+            throws HttpMediaTypeNotAcceptableException {
         AnalysisRequest request = GRAPH.read(parameters, projection);
         GraphExporter exporter = request.value("format", GraphExporter.class);
+        MediaType mediaType = MediaType.parseMediaType(exporter.mediaType());
+        // Checked here, before the graph is built: a Content-Type set by the controller is not negotiated by Spring.
+        requireAccepted(accept, mediaType, exporter.format());
         Pruning pruning = new Pruning(request.integer("minJourneys"), request.integer("maxEdges"));
         ExportGraphs.FlowOptions flows = sankey(parameters)
                 ? new ExportGraphs.FlowOptions(request.integer("steps"), request.integer("topPerStep"))
@@ -99,10 +108,51 @@ class GraphExportController {
                     .header(LINKS_TOTAL, String.valueOf(graph.meta().totalLinks()));
         }
         return answer
-                .contentType(new MediaType(MediaType.parseMediaType(exporter.mediaType()), StandardCharsets.UTF_8))
+                .contentType(new MediaType(mediaType, StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(exporter.fileName()).build().toString())
                 .body(body.toString());
+    }
+
+    /**
+     * Refuses with 406 an {@code Accept} header that excludes {@code mediaType}: none of its ranges includes it, or
+     * the most specific one that does has {@code q=0}. No header accepts every type, as for the other endpoints; the
+     * format is chosen by {@code format} alone, never by {@code Accept}.
+     */
+    static void requireAccepted(String accept, MediaType mediaType, String format)
+            throws HttpMediaTypeNotAcceptableException {
+        if (accept == null || accept.isBlank()) {
+            return;
+        }
+        List<MediaType> ranges;
+        try {
+            ranges = MediaType.parseMediaTypes(accept);
+        } catch (InvalidMediaTypeException e) {
+            throw notAcceptable(mediaType, "the Accept header is not a list of media types ("
+                    + JourneyQuery.abbreviate(e.getMessage()) + ")");
+        }
+        MediaType closest = null;
+        for (MediaType range : ranges) {
+            if (range.includes(mediaType) && (closest == null || specificity(range) > specificity(closest))) {
+                closest = range;
+            }
+        }
+        if (closest == null || closest.getQualityValue() == 0) {
+            throw notAcceptable(mediaType, "format=" + format + " is sent as " + mediaType + ", which the Accept "
+                    + "header '" + JourneyQuery.abbreviate(accept) + "' excludes; accept " + mediaType
+                    + " (or */*), or choose the format whose media type you accept");
+        }
+    }
+
+    /** 2 for {@code type/subtype}, 1 for {@code type/*}, 0 for {@code *}{@code /*}. */
+    private static int specificity(MediaType range) {
+        return range.isWildcardType() ? 0 : range.isWildcardSubtype() ? 1 : 2;
+    }
+
+    private static HttpMediaTypeNotAcceptableException notAcceptable(MediaType mediaType, String detail) {
+        HttpMediaTypeNotAcceptableException e = new HttpMediaTypeNotAcceptableException(List.of(mediaType));
+        e.getBody().setDetail(detail);
+        return e;
     }
 
     /** The exporter of {@code format}, the default one when absent. */

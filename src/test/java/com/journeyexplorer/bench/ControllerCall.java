@@ -88,6 +88,12 @@ interface ControllerCall {
             String touchpoint = name;
             return () -> method.invoke(controller.get(), touchpoint, parameters);
         }
+        if (path.equals("/api/graph")) {
+            // The graph also takes the Accept header: none, as a client that accepts anything sends.
+            Method method = type.getDeclaredMethod(target[1], MultiValueMap.class, String.class);
+            method.setAccessible(true);
+            return () -> method.invoke(controller.get(), parameters, null);
+        }
         Method method = type.getDeclaredMethod(target[1], MultiValueMap.class);
         method.setAccessible(true);
         return () -> method.invoke(controller.get(), parameters);

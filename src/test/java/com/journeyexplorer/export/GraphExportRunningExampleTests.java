@@ -49,6 +49,35 @@ class GraphExportRunningExampleTests extends GraphExportChecks {
         assertThat(get("/api/graph?level=stage").status()).isEqualTo(422);
     }
 
+    @Test
+    void anAcceptHeaderThatExcludesTheFormatsMediaTypeIsRefused() {
+        Response png = withAccept("/api/graph", "image/png");
+        assertThat(png.status()).as(png.body()).isEqualTo(406);
+        assertThat(png.contentType()).startsWith("application/problem+json");
+        assertThat(png.json().get("detail").asString()).contains("application/json", "format");
+
+        Response csvAsGraphMl = withAccept("/api/graph?format=csv", "application/graphml+xml");
+        assertThat(csvAsGraphMl.status()).as(csvAsGraphMl.body()).isEqualTo(406);
+        assertThat(csvAsGraphMl.json().get("detail").asString()).contains("text/csv", "format");
+    }
+
+    @Test
+    void anAcceptHeaderThatAllowsTheFormatsMediaTypeGetsTheFormat() {
+        assertThat(withAccept("/api/graph?format=csv", "text/csv").contentType()).startsWith("text/csv");
+        assertThat(withAccept("/api/graph?format=csv", "text/*").status()).isEqualTo(200);
+        assertThat(withAccept("/api/graph?format=graphml", "application/graphml+xml;q=0.9, text/html")
+                .contentType()).startsWith("application/graphml+xml");
+        assertThat(withAccept("/api/graph?format=dot", "*/*").contentType()).startsWith("text/vnd.graphviz");
+        assertThat(withAccept("/api/graph", "application/json").contentType()).startsWith("application/json");
+        assertThat(get("/api/graph?format=gexf").contentType()).startsWith("application/gexf+xml");
+        // q=0 refuses a type the wildcard would allow.
+        assertThat(withAccept("/api/graph?format=csv", "text/csv;q=0, */*").status()).isEqualTo(406);
+    }
+
+    private Response withAccept(String pathAndQuery, String accept) {
+        return send(java.net.http.HttpRequest.newBuilder(uri(pathAndQuery)).header("Accept", accept).GET().build());
+    }
+
     private static JsonNode node(JsonNode graph, String label) {
         for (JsonNode node : graph.get("nodes")) {
             if (node.get("label").asString().equals(label)) {
