@@ -56,12 +56,31 @@ record AttributionSettings(ModelName name, PathShaping shaping, int order, doubl
             onlyFor(parameters, "halfLife", ModelName.TIME_DECAY);
         }
         int order = JourneyQuery.integer(parameters, "order", 1, MarkovChain.MAX_ORDER, 1);
-        double halfLife = JourneyQuery.decimal(parameters, "halfLife", 0, MAX_HALF_LIFE_DAYS, DEFAULT_HALF_LIFE_DAYS);
-        if (!(halfLife > 0)) {
-            throw new InvalidParameterException("halfLife", "must be greater than 0 and at most "
-                    + MAX_HALF_LIFE_DAYS + " (days; steps for untimed paths), was " + halfLife);
+        return new AttributionSettings(name, shaping, order, halfLife(parameters));
+    }
+
+    /**
+     * The half-life, in (0, {@value #MAX_HALF_LIFE_DAYS}]: every value out of range (0, -1, NaN, 1e999) is refused
+     * with the same message, naming the value as given.
+     */
+    private static double halfLife(MultiValueMap<String, String> parameters) {
+        String value = JourneyQuery.single(parameters, "halfLife");
+        if (value == null) {
+            return DEFAULT_HALF_LIFE_DAYS;
         }
-        return new AttributionSettings(name, shaping, order, halfLife);
+        String range = "greater than 0 and at most " + Math.round(MAX_HALF_LIFE_DAYS)
+                + " (days; steps for untimed paths), was ";
+        double halfLife;
+        try {
+            halfLife = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("halfLife", "must be a number " + range + "'"
+                    + JourneyQuery.abbreviate(value) + "'");
+        }
+        if (!(halfLife > 0 && halfLife <= MAX_HALF_LIFE_DAYS)) {
+            throw new InvalidParameterException("halfLife", "must be " + range + JourneyQuery.abbreviate(value));
+        }
+        return halfLife;
     }
 
     /** What a step is labelled by, where no group claims its touchpoint. */

@@ -244,6 +244,18 @@ class AttributionApiTests extends ApiTestSupport {
     }
 
     @Test
+    @Order(9)
+    void everyHalfLifeOutOfRangeGetsTheSameMessage() {
+        String range = "must be greater than 0 and at most 3650 (days; steps for untimed paths), was ";
+        for (String halfLife : List.of("0", "-1", "3651", "1e999", "NaN")) {
+            Response response = get(DATA + "&model=time-decay&halfLife=" + halfLife);
+            assertInvalid(response, "halfLife", range + halfLife);
+            assertThat(response.json().get("detail").asString()).isEqualTo("Parameter 'halfLife' " + range
+                    + halfLife);
+        }
+    }
+
+    @Test
     @Order(10)
     void rejectsParametersTheModelDoesNotUse() {
         assertInvalid(get(DATA + "&model=linear&order=2"), "order", "model=markov only");
