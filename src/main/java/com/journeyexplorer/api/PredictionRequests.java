@@ -7,8 +7,10 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.journeyexplorer.analysis.predict.NextTouchpoint;
@@ -22,13 +24,15 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * The bodies of {@code POST /api/predict}, read and checked: one JSON object {@code {"id": ..., "steps": [...]}}, or
  * NDJSON with one such object a line, answered line by line in the same order. Every bound is a 400 naming the field
  * past it: at most {@value #MAX_LINES} lines, {@value #MAX_STEPS} steps a journey, {@value #MAX_NAME_LENGTH}
- * characters a step; the whole body at most {@value #MAX_BODY_BYTES} bytes (413). A whole batch is read and checked
- * before the first answer is written, so a bad line answers a problem, never half an answer.
+ * characters a step; the whole body at most {@value #MAX_BODY_BYTES} bytes (413); a key given twice is a 400 naming
+ * it. The id is echoed as sent, a number as its JSON text. A whole batch is read and checked before the first answer
+ * is written, so a bad line answers a problem, never half an answer.
  */
 final class PredictionRequests {
 
@@ -37,7 +41,10 @@ final class PredictionRequests {
     static final int MAX_NAME_LENGTH = 500;
     static final long MAX_BODY_BYTES = 16L << 20;
 
-    /** One journey to predict: its steps so far, and the caller's id echoed back (null when none was given). */
+    /**
+     * One journey to predict: its steps so far, and the caller's id echoed back (null when none was given): a string
+     * as its value, any other JSON value as its JSON text exactly as sent ({@link #idAsSent}).
+     */
     record PredictionRequest(JsonNode id, List<String> steps) {
     }
 
@@ -80,7 +87,7 @@ final class PredictionRequests {
     /** The one request of a JSON body. */
     static PredictionRequest single(InputStream body, JsonMapper json) throws IOException {
         byte[] bytes = body.readAllBytes();
-        return request(parse(json, new String(bytes, StandardCharsets.UTF_8), ""), "");
+        return request(json, new String(bytes, StandardCharsets.UTF_8), "");
     }
 
     /** Every request of an NDJSON body, blank lines skipped, in order. */
@@ -101,8 +108,7 @@ final class PredictionRequests {
             if (quick != null) {
                 requests.add(quick);
             } else {
-                String where = " on line " + line;
-                requests.add(request(parse(json, text, where), where));
+                requests.add(request(json, text, " on line " + line));
             }
         }
         if (requests.isEmpty()) {
@@ -130,9 +136,9 @@ final class PredictionRequests {
     /**
      * The request of a line read token by token, without a tree, when it is plainly valid: one object with a
      * {@code steps} array of at least one and at most {@value #MAX_STEPS} non-blank names of at most
-     * {@value #MAX_NAME_LENGTH} characters and an optional {@code id}, each field once, and nothing after it. Null for
-     * anything else, which {@link #parse} and {@link #request} then read as before: an error names the field as
-     * always, and an odd but valid line (a field twice) is read as always. The id is read as {@link #parse} reads it.
+     * {@value #MAX_NAME_LENGTH} characters and an optional {@code id} that is no object or array, each field once, and
+     * nothing after it. Null for anything else, which {@link #request} then reads: an error names the field as always,
+     * and a field given twice is refused. The id is kept as {@link #idAsSent} keeps it.
      */
     private static PredictionRequest plainRequest(JsonMapper json, String text) {
         try (JsonParser parser = json.createParser(text)) {
@@ -147,8 +153,10 @@ final class PredictionRequests {
                 JsonToken value = parser.nextToken();
                 if (field.equals("id") && !idRead) {
                     idRead = true;
-                    id = value == JsonToken.VALUE_STRING ? json.getNodeFactory().stringNode(parser.getString())
-                            : value == JsonToken.VALUE_NULL ? null : json.readTree(parser);
+                    if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                        return null;
+                    }
+                    id = asSent(json, parser, value, null, 0);
                 } else if (field.equals("steps") && steps == null && value == JsonToken.START_ARRAY) {
                     steps = new ArrayList<>();
                     for (JsonToken step = parser.nextToken(); step != JsonToken.END_ARRAY; step = parser.nextToken()) {
@@ -174,6 +182,81 @@ final class PredictionRequests {
         }
     }
 
+    /** The request of one JSON text: its syntax, then its keys ({@link #idAsSent}), then its fields checked. */
+    private static PredictionRequest request(JsonMapper json, String text, String where) {
+        JsonNode node = parse(json, text, where);
+        JsonNode id = idAsSent(json, text, where);
+        return new PredictionRequest(id, steps(node, where));
+    }
+
+    /**
+     * The id of a request that parses, as sent: a string as its value, any other value as its JSON text exactly as
+     * written ({@code 1E2} stays {@code 1E2}, {@code 1e999} does not become Infinity, nor {@code 42} 42.0), null when
+     * absent or null. A key given twice in the request, or in an object inside one of its fields, is a 400 naming it:
+     * JSON does not say which value would count. O(the text's tokens).
+     */
+    private static JsonNode idAsSent(JsonMapper json, String text, String where) {
+        try (JsonParser parser = json.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Set<String> fields = new HashSet<>();
+            JsonNode id = null;
+            for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+                String field = parser.currentName();
+                if (!fields.add(field)) {
+                    throw new InvalidParameterException(field, "is given twice" + where
+                            + "; give each field once (JSON does not say which value would count)");
+                }
+                JsonToken value = parser.nextToken();
+                long start = parser.currentTokenLocation().getCharOffset();
+                skipRequiringDistinctKeys(parser, value, field, where);
+                if (field.equals("id")) {
+                    id = asSent(json, parser, value, text, start);
+                }
+            }
+            return id;
+        } catch (JacksonException e) {
+            return null; // parse has read the text already: not reached
+        }
+    }
+
+    /** Moves past the value that starts with {@code token}, refusing an object inside it that repeats a key. */
+    private static void skipRequiringDistinctKeys(JsonParser parser, JsonToken token, String field, String where) {
+        if (token == JsonToken.START_OBJECT) {
+            Set<String> keys = new HashSet<>();
+            for (JsonToken next = parser.nextToken(); next == JsonToken.PROPERTY_NAME; next = parser.nextToken()) {
+                String key = parser.currentName();
+                if (!keys.add(key)) {
+                    throw new InvalidParameterException(field, "holds the key \"" + JourneyQuery.abbreviate(key)
+                            + "\" twice" + where + "; give each key once (JSON does not say which value would count)");
+                }
+                skipRequiringDistinctKeys(parser, parser.nextToken(), field, where);
+            }
+        } else if (token == JsonToken.START_ARRAY) {
+            for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                skipRequiringDistinctKeys(parser, next, field, where);
+            }
+        }
+    }
+
+    /**
+     * The value just read, which began with {@code token} at {@code start} of {@code text}: null for null, a string
+     * node for a string, else its JSON text as written, kept raw so that writing it gives the same characters.
+     */
+    private static JsonNode asSent(JsonMapper json, JsonParser parser, JsonToken token, String text, long start) {
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token == JsonToken.VALUE_STRING) {
+            return json.getNodeFactory().stringNode(parser.getString());
+        }
+        String written = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY
+                ? text.substring((int) start, (int) parser.currentTokenLocation().getCharOffset() + 1)
+                : parser.getString();
+        return json.getNodeFactory().rawValueNode(new RawValue(written));
+    }
+
     private static JsonNode parse(JsonMapper json, String text, String where) {
         try {
             return json.readTree(text);
@@ -185,7 +268,8 @@ final class PredictionRequests {
         }
     }
 
-    private static PredictionRequest request(JsonNode node, String where) {
+    /** The steps of a parsed request, checked with its fields; its id is read by {@link #idAsSent}. */
+    private static List<String> steps(JsonNode node, String where) {
         if (node == null || !node.isObject()) {
             throw new InvalidParameterException("body", "must be a JSON object" + where + ", like {\"steps\": "
                     + "[\"Instagram ad\", \"Product page\"]}");
@@ -223,7 +307,6 @@ final class PredictionRequests {
             }
             names.add(step.asString());
         }
-        JsonNode id = node.get("id");
-        return new PredictionRequest(id == null || id.isNull() ? null : id, names);
+        return names;
     }
 }

@@ -143,6 +143,37 @@ class PredictApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aKeyGivenTwiceIsAProblemNamingIt() {
+        JsonNode single = assertProblem(post("/api/predict", "application/json",
+                "{\"steps\":[\"Cart\"],\"steps\":[\"Home page\"]}"), "steps");
+        assertThat(single.get("detail").asString()).contains("twice");
+
+        JsonNode line = assertProblem(post("/api/predict", "application/x-ndjson",
+                "{\"id\": 1, \"steps\": [\"Cart\"]}\n{\"id\": 2, \"id\": 3, \"steps\": [\"Cart\"]}\n"), "id");
+        assertThat(line.get("detail").asString()).contains("twice on line 2");
+    }
+
+    @Test
+    void echoesEachIdExactlyAsSent() {
+        String body = """
+                {"id": 1e999, "steps": ["Cart"]}
+                {"id": 1E2, "steps": ["Cart"]}
+                {"id": 42, "steps": ["Cart"]}
+                {"id": -0.50, "steps": ["Cart"]}
+                {"id": {"n": 1E2, "tags": ["a"]}, "steps": ["Cart"]}
+                {"id": "x", "steps": ["Cart"]}
+                """;
+        Response response = post("/api/predict", "application/x-ndjson", body);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.body().lines().map(line -> line.substring(0, line.indexOf(",\"unknownSteps\""))))
+                .containsExactly("{\"id\":1e999", "{\"id\":1E2", "{\"id\":42", "{\"id\":-0.50",
+                        "{\"id\":{\"n\": 1E2, \"tags\": [\"a\"]}", "{\"id\":\"x\"");
+        Response single = post("/api/predict", "application/json", "{\"id\": 1E2, \"steps\": [\"Cart\"]}");
+        assertThat(single.body()).startsWith("{\"id\":1E2,");
+    }
+
+    @Test
     void badInputIsAProblemNamingTheField() {
         assertProblem(post("/api/predict", "application/json", "{\"steps\": [\"Cart\""), "body");
         assertProblem(post("/api/predict", "application/json", "[\"Cart\"]"), "body");
