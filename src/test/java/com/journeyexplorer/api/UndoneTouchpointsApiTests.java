@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.journeyexplorer.ApiTestSupport;
 
@@ -39,44 +41,26 @@ class UndoneTouchpointsApiTests extends ApiTestSupport {
         assertThat(get("/api/stats").json().get("touchpoints").asInt()).isEqualTo(before.size());
     }
 
-    @Test
-    void touchpointsTwoImportsCreatedAreGoneOnceBothAreUndoneOldestFirst() {
+    @ParameterizedTest(name = "oldest first: {0}")
+    @ValueSource(booleans = {true, false})
+    void touchpointsTwoImportsCreatedAreGoneOnceBothAreUndoneInEitherOrder(boolean oldestFirst) {
         List<String> before = touchpointNames();
+        String prefix = oldestFirst ? "Pair" : "Stack";
         String first = importCsv("""
                 journey_id,timestamp,touchpoint
-                pair-1,2026-03-01T10:00:00Z,Pair first page
-                """);
+                %1$s-1,2026-03-01T10:00:00Z,%1$s first page
+                """.formatted(prefix));
         String second = importCsv("""
                 journey_id,timestamp,touchpoint
-                pair-2,2026-03-02T10:00:00Z,Pair first page
-                pair-2,2026-03-02T10:01:00Z,Pair second page
-                """);
+                %1$s-2,2026-03-02T10:00:00Z,%1$s first page
+                %1$s-2,2026-03-02T10:01:00Z,%1$s second page
+                """.formatted(prefix));
 
-        undo(first);
-        undo(second);
-
-        assertThat(touchpointNames()).isEqualTo(before);
-        assertThat(storedTouchpoints("Pair first page") + storedTouchpoints("Pair second page")).isZero();
-    }
-
-    @Test
-    void touchpointsTwoImportsCreatedAreGoneOnceBothAreUndoneNewestFirst() {
-        List<String> before = touchpointNames();
-        String first = importCsv("""
-                journey_id,timestamp,touchpoint
-                stack-1,2026-03-01T10:00:00Z,Stack first page
-                """);
-        String second = importCsv("""
-                journey_id,timestamp,touchpoint
-                stack-2,2026-03-02T10:00:00Z,Stack first page
-                stack-2,2026-03-02T10:01:00Z,Stack second page
-                """);
-
-        undo(second);
-        undo(first);
+        undo(oldestFirst ? first : second);
+        undo(oldestFirst ? second : first);
 
         assertThat(touchpointNames()).isEqualTo(before);
-        assertThat(storedTouchpoints("Stack first page") + storedTouchpoints("Stack second page")).isZero();
+        assertThat(storedTouchpoints(prefix + " first page") + storedTouchpoints(prefix + " second page")).isZero();
     }
 
     private String importCsv(String body) {
