@@ -242,10 +242,14 @@ async function answerPanels(params, stale, mapWork, insightsWork) {
 }
 
 const stepForm = document.getElementById('step-funnel');
-/** The touchpoint funnel of the form: one step per comma-separated name. */
+/**
+ * The touchpoint funnel of the form. The text goes as it was typed, as one value: the API reads it as a name list (a
+ * stored name as a whole, else names separated by commas, "Pay, now" quoted), which a split here could not.
+ */
 function stepFunnel(params) {
   const data = new FormData(stepForm);
-  const steps = String(data.get('steps') || '').split(',').map(s => s.trim()).filter(Boolean);
+  const typed = String(data.get('steps') || '').trim();
+  const steps = typed ? [typed] : [];
   return renderStepFunnel(document.getElementById('step-funnel-result'), params, steps, String(data.get('window') || '').trim());
 }
 stepForm.addEventListener('submit', event => { event.preventDefault(); stepFunnel(filterParams()); });
