@@ -51,9 +51,9 @@ class OutcomesController {
         String[] purchaseValues = request.getParameterValues("purchase");
         String[] competitorValues = request.getParameterValues("competitor");
         if (purchaseValues == null && competitorValues == null) {
-            throw new InvalidParameterException("purchase", "give purchase (touchpoints whose events are purchases) "
-                    + "or competitor (competitor touchpoints, or a regular expression), or both; an empty value "
-                    + "means none");
+            throw new InvalidParameterException("purchase", "or 'competitor' is required: 'purchase' names the "
+                    + "touchpoints whose events are purchases, 'competitor' the competitor touchpoints (or is a "
+                    + "regular expression); give either or both, an empty value means none");
         }
         JourneySnapshot snapshot = projection.current();
         Set<String> purchases = purchaseValues == null ? null : names("purchase", purchaseValues, snapshot);

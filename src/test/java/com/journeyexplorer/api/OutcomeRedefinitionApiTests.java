@@ -171,7 +171,10 @@ class OutcomeRedefinitionApiTests extends ApiTestSupport {
 
     @Test
     void rejectsARequestWithoutRulesAndOneWithoutTheKey() {
-        assertThat(post("/api/outcomes", "text/plain", "").status()).isEqualTo(400);
+        Response withoutRules = post("/api/outcomes", "text/plain", "");
+        assertThat(withoutRules.status()).isEqualTo(400);
+        assertThat(withoutRules.json().get("detail").asString()).startsWith("Parameter 'purchase' or "
+                + "'competitor' is required: 'purchase' names the touchpoints whose events are purchases");
         String before = storeState();
 
         Response unauthorized = post("/api/outcomes?purchase=decide", "text/plain", "", null);
