@@ -1,5 +1,7 @@
 package com.journeyexplorer.api;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
 
@@ -155,12 +157,18 @@ class ExperienceController {
         String verdict = overall.meanInterval().lower() > 0.5 && positive ? "Yes"
                 : overall.meanInterval().upper() < 0.5 && !positive ? "No" : "Mixed";
         return String.format(Locale.ROOT, "%s: %.0f%% of %,d %s positive and %.0f%% negative; the mean "
-                + "score is %.2f of 1 (%.2f to %.2f at %.0f%% confidence)%s.", verdict,
+                + "score is %.2f of 1 (%.2f to %.2f at %s%% confidence)%s.", verdict,
                 100 * overall.positiveShare(), overall.responses(),
                 overall.responses() == 1 ? "answer is" : "answers are", 100 * overall.negativeShare(),
-                overall.meanScore(), overall.meanInterval().lower(), overall.meanInterval().upper(), 100 * confidence,
+                overall.meanScore(), overall.meanInterval().lower(), overall.meanInterval().upper(),
+                percent(confidence),
                 overall.nps() == null ? "" : String.format(Locale.ROOT, "; NPS %.0f of %,d NPS answer%s (%.0f to %.0f)",
                         overall.nps().score(), overall.nps().responses(), overall.nps().responses() == 1 ? "" : "s",
                         overall.nps().interval().lower(), overall.nps().interval().upper()));
+    }
+
+    /** A confidence as a percentage with the digits it was given: 0.999 is 99.9, not a rounded 100. */
+    private static String percent(double confidence) {
+        return new BigDecimal(confidence * 100).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }

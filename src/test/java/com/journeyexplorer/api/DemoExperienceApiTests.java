@@ -86,6 +86,12 @@ class DemoExperienceApiTests extends ApiTestSupport {
     }
 
     @Test
+    void theAnswerNamesTheConfidenceAsGivenNotRoundedToAHundredPercent() {
+        assertThat(ok("/api/experience?confidence=0.999").get("answer").asString()).contains("at 99.9% confidence");
+        assertThat(ok("/api/experience").get("answer").asString()).contains("at 95% confidence");
+    }
+
+    @Test
     void theInfluencerPostDelightsTrendFollowers() {
         JsonNode trend = ok("/api/experience?segment=trend follower");
 
