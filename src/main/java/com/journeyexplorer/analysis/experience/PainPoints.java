@@ -28,11 +28,19 @@ import com.journeyexplorer.journey.Touchpoint;
  */
 public final class PainPoints {
 
-    /** Each term of the formula, the cost, and a sentence saying why the row ranks where it does. */
+    /**
+     * Each term of the formula, the cost, and a sentence saying why the row ranks where it does; {@code stage} and
+     * {@code channel} are null (left out of an answer) when the touchpoint has none, as everywhere else.
+     */
     public record PainPoint(String touchpoint, String stage, String channel, long responses, Double meanScore,
             long negativeResponses, double negativeShare, long visits, long frustrationEvents,
             double frustrationRate, double badExperience, long journeys, long lostJourneys, double lostShare,
             double cost, String why) {
+
+        public PainPoint {
+            stage = stage == null || stage.isEmpty() ? null : stage;
+            channel = channel == null || channel.isEmpty() ? null : channel;
+        }
     }
 
     private PainPoints() {
