@@ -141,8 +141,13 @@ final class AggregatedPathReader {
         counts.conversions += conversions;
         counts.nulls += nulls;
         counts.value += value;
-        if (counts.conversions > Integer.MAX_VALUE || counts.nulls > Integer.MAX_VALUE) {
+        // Each count that overflowed names its own column.
+        if (counts.conversions > Integer.MAX_VALUE) {
             errors.add(line, options.conversionsColumn(), "makes the count of this path larger than "
+                    + Integer.MAX_VALUE);
+        }
+        if (counts.nulls > Integer.MAX_VALUE) {
+            errors.add(line, nullsColumn, "makes the count of this path larger than "
                     + Integer.MAX_VALUE);
         }
     }

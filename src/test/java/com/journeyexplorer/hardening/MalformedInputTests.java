@@ -90,6 +90,18 @@ class MalformedInputTests extends ApiTestSupport {
     }
 
     @Test
+    void anAggregatedCountBeyondTheLimitNamesItsOwnColumn() {
+        String header = "path;total_conversions;total_conversion_value;total_null\n";
+
+        Response nulls = post(AGGREGATED, CSV, header + "A > B;1;0;3000000000\n");
+
+        assertThat(nulls.status()).as(nulls.body()).isEqualTo(400);
+        assertThat(nulls.json().get("errors").get(0).get("field").asString()).isEqualTo("total_null");
+        Response conversions = post(AGGREGATED, CSV, header + "A > B;3000000000;0;1\n");
+        assertThat(conversions.json().get("errors").get(0).get("field").asString()).isEqualTo("total_conversions");
+    }
+
+    @Test
     void acceptsAJourneyOfExactlyTheLimitAndRejectsOneEventMore() {
         String before = storeState();
         Response tooLong = postBytes(EVENTS, CSV, longJourney("long-2", 100_001));
