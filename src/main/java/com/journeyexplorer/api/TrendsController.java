@@ -103,8 +103,11 @@ class TrendsController {
             boolean ranged = request.has("from") || request.has("to");
             throw new InvalidParameterException(ranged ? (request.has("from") ? "from" : "to") : "interval",
                     "gives more than " + e.limit() + " " + QueryParameter.label(length) + " periods from "
-                            + e.first() + " to " + e.last() + ": choose a longer interval (day, week, month) or a "
-                            + "shorter range (from, to)");
+                            + e.first() + " to " + e.last() + ": choose " + switch (length) {
+                                case DAY -> "a longer interval (week or month) or ";
+                                case WEEK -> "a longer interval (month) or ";
+                                case MONTH -> ""; // the longest there is
+                            } + "a shorter range (from, to)");
         }
         List<PeriodAnswer> periods = trends.periods().stream().map(PeriodAnswer::of).toList();
         int flagged = (int) periods.stream().filter(PeriodAnswer::flagged).count();

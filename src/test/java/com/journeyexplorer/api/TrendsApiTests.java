@@ -107,6 +107,12 @@ class TrendsApiTests extends ApiTestSupport {
         assertProblem("/api/trends?maxSteps=3", "maxSteps");
         Response tooMany = get("/api/trends?interval=day&from=2023-06-01&to=2026-02-25");
         assertThat(tooMany.json().get("detail").asString()).contains("1000", "interval");
+        assertThat(tooMany.json().get("detail").asString()).endsWith("choose a longer interval (week or month) or a "
+                + "shorter range (from, to)");
+        Response tooManyMonths = get("/api/trends?interval=month&from=1900-01-01");
+        assertThat(tooManyMonths.status()).isEqualTo(400);
+        assertThat(tooManyMonths.json().get("detail").asString()).as("month is the longest interval")
+                .endsWith(": choose a shorter range (from, to)");
         assertThat(ok("/api/trends?interval=day&from=2023-06-01&to=2026-02-24").get("periods")).hasSize(1000);
     }
 
