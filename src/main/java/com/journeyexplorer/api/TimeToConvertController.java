@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.TimeToConvert;
 import com.journeyexplorer.graph.JourneyProjection;
+import com.journeyexplorer.journey.Touchpoint;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -63,8 +64,12 @@ class TimeToConvertController {
             throw new InvalidParameterException(name, "must name a touchpoint, was empty");
         }
         if (touchpoint != null && snapshot.touchpoint(touchpoint).isEmpty()) {
+            // Names are case-sensitive; a name that differs only in case gets the stored spelling, as in /api/outcomes.
+            String stored = snapshot.touchpoints().stream().map(Touchpoint::name)
+                    .filter(candidate -> candidate.equalsIgnoreCase(touchpoint)).findFirst().orElse(null);
             throw new InvalidParameterException(name, "names no touchpoint of the data: '"
-                    + JourneyQuery.abbreviate(touchpoint) + "' (see /api/touchpoints)");
+                    + JourneyQuery.abbreviate(touchpoint) + "' (" + (stored == null ? "see /api/touchpoints"
+                            : "names are case-sensitive: did you mean '" + stored + "'?") + ")");
         }
         return touchpoint;
     }

@@ -105,6 +105,8 @@ class TrendsApiTests extends ApiTestSupport {
         assertProblem("/api/trends?interval=day&from=2023-06-01&to=2026-02-25", "from"); // 1001 days
         assertProblem("/api/trends?interval=day&to=2030-12-31", "to");
         assertProblem("/api/trends?maxSteps=3", "maxSteps");
+        assertThat(get("/api/time-to-convert?fromTouchpoint=cart").json().get("detail").asString())
+                .endsWith("'cart' (names are case-sensitive: did you mean 'Cart'?)");
         Response tooMany = get("/api/trends?interval=day&from=2023-06-01&to=2026-02-25");
         assertThat(tooMany.json().get("detail").asString()).contains("1000", "interval");
         assertThat(tooMany.json().get("detail").asString()).endsWith("choose a longer interval (week or month) or a "
