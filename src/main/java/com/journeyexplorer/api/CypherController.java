@@ -1,7 +1,6 @@
 package com.journeyexplorer.api;
 
 import java.io.IOException;
-import java.io.InputStream;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -9,8 +8,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.graph.ReadOnlyCypher;
-import com.journeyexplorer.ingest.SizeLimitedInputStream;
-import com.journeyexplorer.ingest.UploadTooLargeException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -48,17 +45,8 @@ class CypherController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content =
                     @Content(mediaType = "application/json", schema = @Schema(implementation = CypherRequest.class))))
     ReadOnlyCypher.Answer run(HttpServletRequest request) throws IOException {
-        CypherRequest body;
-        try (InputStream in = limited(request)) {
-            body = CypherRequest.read(in.readAllBytes(), json, maxQueryLength);
-        }
+        CypherRequest body = CypherRequest.read(StrictJsonBody.bytes(request, CypherRequest.MAX_BODY_BYTES,
+                TOO_LARGE), json, maxQueryLength);
         return cypher.run(body.query(), body.parameters());
-    }
-
-    private static InputStream limited(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > CypherRequest.MAX_BODY_BYTES) {
-            throw new UploadTooLargeException(CypherRequest.MAX_BODY_BYTES, TOO_LARGE);
-        }
-        return new SizeLimitedInputStream(request.getInputStream(), CypherRequest.MAX_BODY_BYTES, TOO_LARGE);
     }
 }
