@@ -128,28 +128,39 @@ final class AggregatedPathReader {
                 value = PlainNumbers.parse(rawValue.strip());
                 if (value < 0) {
                     errors.add(line, options.valueColumn(), "must be a number of at least 0");
+                    value = -1;
                 }
             } catch (NumberFormatException e) {
                 errors.add(line, options.valueColumn(), "'" + TimestampParser.abbreviate(rawValue)
                         + "' is not a number");
+                value = -1;
             }
         }
-        if (conversions < 0 || nulls < 0) {
+        if (conversions < 0 || nulls < 0 || value < 0) {
             return;
         }
-        PathCounts counts = paths.computeIfAbsent(String.join(" > ", steps), key -> new PathCounts(steps));
+        String key = String.join(" > ", steps);
+        PathCounts counted = paths.get(key);
+        // Checked before adding, so that a row skipped with onError=skip leaves the path's counts as they were.
+        if (tooLarge(line, options.conversionsColumn(), conversions, counted == null ? 0 : counted.conversions)
+                || tooLarge(line, nullsColumn, nulls, counted == null ? 0 : counted.nulls)) {
+            return;
+        }
+        PathCounts counts = paths.computeIfAbsent(key, k -> new PathCounts(steps));
         counts.conversions += conversions;
         counts.nulls += nulls;
         counts.value += value;
-        // Each count that overflowed names its own column.
-        if (counts.conversions > Integer.MAX_VALUE) {
-            errors.add(line, options.conversionsColumn(), "makes the count of this path larger than "
-                    + Integer.MAX_VALUE);
+    }
+
+    /** Whether {@code count} makes the path's {@code sofar} larger than a journey's weight can be, after saying so. */
+    private boolean tooLarge(long line, String column, long count, long sofar) {
+        if (count <= Integer.MAX_VALUE - sofar) {
+            return false;
         }
-        if (counts.nulls > Integer.MAX_VALUE) {
-            errors.add(line, nullsColumn, "makes the count of this path larger than "
-                    + Integer.MAX_VALUE);
-        }
+        errors.add(line, column, sofar == 0 ? "must be at most " + Integer.MAX_VALUE + ", was " + count
+                : "makes the count of this path " + (sofar + count) + " with the rows before; the limit is "
+                        + Integer.MAX_VALUE);
+        return true;
     }
 
     /** A count of 0 or more, or -1 after reporting why the cell is not one. */
@@ -163,7 +174,12 @@ final class AggregatedPathReader {
             }
             return count;
         } catch (NumberFormatException e) {
-            errors.add(line, column, "'" + TimestampParser.abbreviate(raw) + "' is not a whole number");
+            String digits = raw.strip();
+            boolean whole = digits.matches("[+-]?[0-9]+");
+            errors.add(line, column, whole && !digits.startsWith("-") ? "must be at most " + Integer.MAX_VALUE
+                    + ", was " + TimestampParser.abbreviate(digits)
+                    : whole ? "must be 0 or more, was " + TimestampParser.abbreviate(digits)
+                    : "'" + TimestampParser.abbreviate(raw) + "' is not a whole number");
             return -1;
         }
     }

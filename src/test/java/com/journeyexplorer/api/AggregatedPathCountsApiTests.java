@@ -1,0 +1,90 @@
+package com.journeyexplorer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import com.journeyexplorer.ApiTestSupport;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /api/journeys/aggregated}: the counts stored are the counts of the rows imported, a row that is skipped
+ * counts for nothing, and each problem names the column it is about. Each test uses its own source and touchpoints.
+ */
+class AggregatedPathCountsApiTests extends ApiTestSupport {
+
+    private static final String HEADER = "path,total_conversions,total_conversion_value,total_null\n";
+
+    private Response upload(String query, String rows) {
+        return post("/api/journeys/aggregated?" + query, "text/csv", HEADER + rows);
+    }
+
+    /** The stored weights of the source's journeys, by "path (conversions|non-conversions)". */
+    private Map<String, Long> stored(String source) {
+        Map<String, Long> weights = new TreeMap<>();
+        try (var session = driver.session()) {
+            session.run("MATCH (j:Journey) WHERE j.id STARTS WITH $prefix RETURN j.id AS id, j.path AS path, "
+                    + "j.weight AS weight", Map.of("prefix", "agg:" + source + ":")).list().forEach(row -> {
+                        String kind = row.get("id").asString().contains(":non-conversions:") ? "non-conversions"
+                                : "conversions";
+                        weights.put(String.join(" > ", row.get("path").asList(v -> v.asString())) + " (" + kind
+                                + ")", row.get("weight").asLong());
+                    });
+        }
+        return weights;
+    }
+
+    private static JsonNode firstError(Response response) {
+        return response.json().get("errors").get(0);
+    }
+
+    @Test
+    void aSkippedRowThatWouldMakeACountTooLargeCountsForNothing() {
+        Response response = upload("source=big-skip&onError=skip", """
+                Big A > Big B,2000000000,0,0
+                Big A > Big B,2000000000,0,0
+                Big A > Big C,1,0,1
+                """);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("rowsRejected").asLong()).isEqualTo(1);
+        assertThat(firstError(response).get("line").asLong()).isEqualTo(3);
+        assertThat(firstError(response).get("reason").asString()).contains("4000000000", "2147483647");
+        assertThat(stored("big-skip")).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                "Big A > Big B > Conversion (conversions)", 2_000_000_000L,
+                "Big A > Big C > Conversion (conversions)", 1L, "Big A > Big C (non-conversions)", 1L)));
+    }
+
+    @Test
+    void aRowWithABadValueIsSkippedWholeNotCountedWithoutItsValue() {
+        Response response = upload("source=bad-value&onError=skip", """
+                Value A > Value B,5,-10,2
+                Value A > Value C,1,abc,1
+                Value A > Value D,1,3.5,1
+                """);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("rowsRejected").asLong()).isEqualTo(2);
+        assertThat(stored("bad-value")).containsOnlyKeys("Value A > Value D > Conversion (conversions)",
+                "Value A > Value D (non-conversions)");
+    }
+
+    @Test
+    void aTooLargeCountNamesItsOwnColumnAndTheLimit() {
+        Response nulls = upload("source=big-nulls", "Nulls A > Nulls B,1,0,3000000000\n");
+        assertThat(nulls.status()).as(nulls.body()).isEqualTo(400);
+        assertThat(firstError(nulls).get("field").asString()).isEqualTo("total_null");
+        assertThat(firstError(nulls).get("reason").asString()).contains("at most 2147483647", "3000000000");
+
+        Response beyondLong = upload("source=big-long", "Nulls A > Nulls B,99999999999999999999,0,0\n");
+        assertThat(beyondLong.status()).as(beyondLong.body()).isEqualTo(400);
+        assertThat(firstError(beyondLong).get("field").asString()).isEqualTo("total_conversions");
+        assertThat(firstError(beyondLong).get("reason").asString())
+                .isEqualTo("must be at most 2147483647, was 99999999999999999999");
+        assertThat(stored("big-nulls")).isEmpty();
+    }
+}
