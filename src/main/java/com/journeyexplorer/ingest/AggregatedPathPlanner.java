@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,8 +93,30 @@ final class AggregatedPathPlanner {
                 events += weight * steps.length;
             }
         }
-        return new JourneyChanges(touchpoints, List.copyOf(changed), upserts, List.of(), previous, events, 0,
+        List<String> removals = replacedPaths(snapshot, upserts, previous);
+        return new JourneyChanges(touchpoints, List.copyOf(changed), upserts, removals, previous, events, 0,
                 created, updated);
+    }
+
+    /**
+     * The source's stored journeys that this upload does not write again: a path it leaves out, or counts 0 times,
+     * goes, so that the source's counts are the upload's and not the upload's added to what was there. Adds them to
+     * {@code previous}, for undo. O(stored journeys).
+     */
+    private List<String> replacedPaths(JourneySnapshot snapshot, List<Journey> upserts, Map<String, Journey> previous) {
+        Set<String> written = new HashSet<>();
+        upserts.forEach(journey -> written.add(journey.id()));
+        String prefix = "agg:" + options.source() + ":";
+        List<String> removals = new ArrayList<>();
+        for (Journey stored : snapshot.journeys()) {
+            if (stored.id().startsWith(prefix) && !written.contains(stored.id())
+                    && options.source().equals(stored.attributes().get("source"))
+                    && stored.attributes().containsKey("path")) {
+                removals.add(stored.id());
+                previous.put(stored.id(), stored);
+            }
+        }
+        return removals;
     }
 
     /** The first 12 bytes of the path's SHA-256, in hex: a journey id of bounded length for any path. */

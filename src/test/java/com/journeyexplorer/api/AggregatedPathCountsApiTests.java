@@ -2,6 +2,7 @@ package com.journeyexplorer.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -71,6 +72,27 @@ class AggregatedPathCountsApiTests extends ApiTestSupport {
         assertThat(response.json().get("rowsRejected").asLong()).isEqualTo(2);
         assertThat(stored("bad-value")).containsOnlyKeys("Value A > Value D > Conversion (conversions)",
                 "Value A > Value D (non-conversions)");
+    }
+
+    @Test
+    void importingASourceAgainReplacesAllItsCountsAndAnUndoPutsThemBack() {
+        assertThat(upload("source=again", """
+                Again A > Again B,2,20,3
+                Again A > Again C,1,5,1
+                """).status()).isEqualTo(200);
+        Map<String, Long> first = stored("again");
+        assertThat(first).hasSize(4);
+
+        Response second = upload("source=again", "Again A > Again B,0,0,4\n");
+
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(second.json().get("journeysRemoved").asLong()).isEqualTo(3);
+        assertThat(stored("again")).containsExactlyEntriesOf(Map.of("Again A > Again B (non-conversions)", 4L));
+
+        Response undo = send(HttpRequest.newBuilder(uri("/api/imports/" + second.json().get("importId").asString()))
+                .header("X-API-Key", API_KEY).DELETE().build());
+        assertThat(undo.status()).as(undo.body()).isEqualTo(200);
+        assertThat(stored("again")).isEqualTo(first);
     }
 
     @Test
