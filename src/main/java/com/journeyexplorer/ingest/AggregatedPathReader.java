@@ -71,7 +71,8 @@ final class AggregatedPathReader {
         char delimiter = options.delimiter() != 0 ? options.delimiter() : detectDelimiter(buffered);
         Map<String, PathCounts> paths = new LinkedHashMap<>();
         long[] rows = new long[1];
-        CsvRowReader reader = new CsvRowReader(delimiter, List.of(options.pathColumn(), options.conversionsColumn()));
+        CsvRowReader reader = CsvRowReader.forAggregatedPaths(delimiter, options.pathColumn(),
+                options.conversionsColumn());
         boolean complete;
         try {
             complete = reader.read(buffered, row -> {

@@ -31,6 +31,8 @@ final class CsvRowReader implements RowReader {
     private final List<String> requiredColumns;
     private final Map<String, String> namedColumns;
     private final Map<String, String> anyOfColumns;
+    /** The parameter that names each required column, for the rejection of a header without it; may be empty. */
+    private Map<String, String> requiredBy = Map.of();
 
     /**
      * @param requiredColumns columns the header must have; a header without them rejects the upload at line 1
@@ -58,6 +60,17 @@ final class CsvRowReader implements RowReader {
         this.requiredColumns = requiredColumns;
         this.namedColumns = namedColumns;
         this.anyOfColumns = anyOfColumns;
+    }
+
+    /**
+     * The reader of aggregated path counts: the header must have the path and conversions columns, and a header
+     * without one names the parameter that names it ({@code pathColumn}, {@code conversionsColumn}).
+     */
+    static CsvRowReader forAggregatedPaths(char delimiter, String pathColumn, String conversionsColumn) {
+        CsvRowReader reader = new CsvRowReader(delimiter, List.of(pathColumn, conversionsColumn));
+        reader.requiredBy = pathColumn.equals(conversionsColumn) ? Map.of(pathColumn, "pathColumn")
+                : Map.of(pathColumn, "pathColumn", conversionsColumn, "conversionsColumn");
+        return reader;
     }
 
     /**
@@ -136,7 +149,10 @@ final class CsvRowReader implements RowReader {
         if (!missing.isEmpty()) {
             errors.add(1, String.join(",", missing), "the header has no column " + String.join(", ", missing)
                     + " (columns found: " + TimestampParser.abbreviate(String.join(", ", header))
-                    + "); name the columns with query parameters such as journeyColumn, or check the delimiter");
+                    + "); name " + (missing.size() == 1 ? "the column" : "the columns") + " with "
+                    + (requiredBy.keySet().containsAll(missing) ? String.join(" and ", missing.stream()
+                            .map(column -> requiredBy.get(column) + "=...").toList())
+                            : "query parameters such as journeyColumn") + ", or check the delimiter");
             return false;
         }
         if (!anyOfColumns.isEmpty() && anyOfColumns.keySet().stream().noneMatch(header::contains)) {

@@ -96,6 +96,18 @@ class AggregatedPathCountsApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aHeaderWithoutThePathColumnNamesTheParameterThatNamesIt() {
+        Response response = post("/api/journeys/aggregated?source=no-path", "text/csv",
+                "route,total_conversions\nHeader A > Header B,3\n");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(firstError(response).get("reason").asString())
+                .contains("no column path (columns found: route, total_conversions)", "name the column with "
+                        + "pathColumn=..., or check the delimiter")
+                .doesNotContain("journeyColumn");
+    }
+
+    @Test
     void aTooLargeCountNamesItsOwnColumnAndTheLimit() {
         Response nulls = upload("source=big-nulls", "Nulls A > Nulls B,1,0,3000000000\n");
         assertThat(nulls.status()).as(nulls.body()).isEqualTo(400);
