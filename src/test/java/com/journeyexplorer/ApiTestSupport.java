@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -166,6 +168,14 @@ public abstract class ApiTestSupport {
     public record Response(int status, String contentType, String body, String cache) {
         public JsonNode json() {
             return JSON.readTree(body);
+        }
+
+        /** A problem's {@code errors}, each as "line field reason", in their order. */
+        public List<String> errorLines() {
+            List<String> lines = new ArrayList<>();
+            json().get("errors").forEach(e -> lines.add(e.get("line").asLong() + " " + e.get("field").asString() + " "
+                    + e.get("reason").asString()));
+            return lines;
         }
     }
 }

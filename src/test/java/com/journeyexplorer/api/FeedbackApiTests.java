@@ -3,7 +3,6 @@ package com.journeyexplorer.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,10 +182,7 @@ class FeedbackApiTests extends ApiTestSupport {
 
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(400);
         assertThat(rejected.contentType()).startsWith("application/problem+json");
-        List<String> errors = new ArrayList<>();
-        rejected.json().get("errors").forEach(e -> errors.add(e.get("line").asLong() + " "
-                + e.get("field").asString() + " " + e.get("reason").asString()));
-        assertThat(errors).containsExactly("2 journey_id must be a string, got an array",
+        assertThat(rejected.errorLines()).containsExactly("2 journey_id must be a string, got an array",
                 "3 score must be a number, got a boolean", "3 comment must be a string, got an object",
                 "4 score 'lots' is not a number");
         assertThat(storeState()).isEqualTo(before);

@@ -84,10 +84,7 @@ class EventImportTests extends ApiTestSupport {
 
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        List<String> errors = new ArrayList<>();
-        response.json().get("errors").forEach(e -> errors.add(e.get("line").asLong() + " "
-                + e.get("field").asString() + " " + e.get("reason").asString()));
-        assertThat(errors).containsExactly("2 touchpoint must be a string, got a boolean",
+        assertThat(response.errorLines()).containsExactly("2 touchpoint must be a string, got a boolean",
                 "3 journey_id must be a string, got an object", "4 touchpoint must be a string, got an array",
                 "5 timestamp must be a string or a number, got a boolean",
                 "5 channel must be a string, got an object", "5 value must be a number, got an array");
