@@ -44,8 +44,8 @@ class ExperienceController {
     static final EndpointParameters EXPERIENCE = EndpointParameters.of(
             QueryParameter.choice("by", PathShaping.Level.class, PathShaping.Level.TOUCHPOINT,
                     "touchpoint, stage or channel"),
-            QueryParameter.integer("comments", 0, MAX_COMMENTS, 3, "Most negative comments per label, 0.."
-                    + MAX_COMMENTS),
+            QueryParameter.integer("comments", 0, MAX_COMMENTS, 3, "Most negative comments per label, of "
+                    + "negative answers only, 0.." + MAX_COMMENTS),
             CONFIDENCE)
             .refusingShaping(EndpointParameters.RAW_TOUCHPOINTS);
 
@@ -83,7 +83,8 @@ class ExperienceController {
     @Operation(summary = "Experience per touchpoint, stage or channel", description = "Per label: the answers, "
             + "their mean normalized score (0..1) with its interval, the shares of positive and negative answers, "
             + "the NPS with its interval where answers are on the NPS scale, visits, frustration events per 100 "
-            + "visits, and the most negative comments (newest first). 'overall' sums every selected answer.")
+            + "visits, and the most negative comments of negative answers (newest first). 'overall' sums every "
+            + "selected answer.")
     @DeclaredParameters("EXPERIENCE")
     ExperienceAnswer experience(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         AnalysisRequest request = EXPERIENCE.read(parameters, projection);

@@ -15,9 +15,10 @@ import com.journeyexplorer.journey.Touchpoint;
 /**
  * The experience per touchpoint, stage or channel of the selected journeys: the answers' {@link ScoreSummary},
  * frustration events per 100 visits ({@code 100 · frustration events / visits}, visits being the steps there that are
- * not frustration events), and the most negative comments. A response counts under its touchpoint's label; one
- * without a touchpoint counts under its stage (by stage) and in {@code overall} only otherwise. Rows come in the order
- * of the touchpoints (ids; a stage or channel at its first touchpoint), every label with answers or visits.
+ * not frustration events), and the most negative comments of negative answers. A response counts under its
+ * touchpoint's label; one without a touchpoint counts under its stage (by stage) and in {@code overall} only
+ * otherwise. Rows come in the order of the touchpoints (ids; a stage or channel at its first touchpoint), every label
+ * with answers or visits.
  * Cost: the traffic of the selection ({@link TouchpointTraffic}) plus O(responses) selection tests and additions over
  * the joined responses ({@link SelectedResponses}), and the sort of each label's commented answers.
  */
@@ -30,6 +31,8 @@ public final class ExperienceByLabel {
     /**
      * One label: its answers, visits, frustration events and their rate per 100 visits (null without visits), and up
      * to the asked number of its most negative comments (lowest normalized score, ties to the newer), newest first.
+     * Only negative answers' comments qualify (below their scale's cut-off, as {@link ScoreSummary#negativeShare}
+     * counts them): with few answers the lowest-scored ones may be a promoter's or a satisfied customer's.
      */
     public record Row(String label, ScoreSummary experience, long visits, long frustrationEvents,
             Double frustrationPer100Visits, List<Comment> comments) {
@@ -77,8 +80,8 @@ public final class ExperienceByLabel {
                 row.tally.add(joined.normalized[i], joined.polarities[i], joined.nps[i]);
             }
         }
-        // The commented answers come most negative first (sorted with the join): each row keeps its first ones.
-        for (int i : comments == 0 ? new int[0] : joined.commentedMostNegativeFirst) {
+        // The commented negative answers come most negative first (sorted with the join): each row keeps its first.
+        for (int i : comments == 0 ? new int[0] : joined.negativeCommentsMostNegativeFirst) {
             if (selected.selects(joined.positions[i])) {
                 Accumulated row = rowOf(i, by, joined, rowOfTouchpoint, rowOfStage, labels);
                 if (row != null && row.commented.size() < comments) {
@@ -99,11 +102,12 @@ public final class ExperienceByLabel {
     }
 
     /**
-     * The {@code limit} lowest-scored comments (ties to the newer), listed newest first. {@link JoinedResponses}
-     * sorts the commented answers in the same order once per join.
+     * The {@code limit} lowest-scored comments of negative answers (ties to the newer), listed newest first.
+     * {@link JoinedResponses} sorts the commented negative answers in the same order once per join.
      */
     static List<Comment> mostNegative(List<SurveyResponse> commented, int limit) {
         return commented.stream()
+                .filter(r -> r.polarity() < 0)
                 .sorted(Comparator.comparingDouble(SurveyResponse::normalized)
                         .thenComparing(Comparator.comparingLong(SurveyResponse::at).reversed())
                         .thenComparing(SurveyResponse::id))

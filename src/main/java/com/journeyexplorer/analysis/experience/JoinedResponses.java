@@ -23,8 +23,8 @@ import com.journeyexplorer.journey.Touchpoint;
  * ({@link com.journeyexplorer.analysis.JourneySelection#positions}), and the analyses add up the columns: no hash
  * look-up, no string and no score conversion per response and request. Also kept: the keys the drivers count,
  * (touchpoint, journey position, polarity) of every joined response about a touchpoint, sorted, with its journey's
- * weight and whether it bought, so they need no sort and no journey read per request; and the commented responses
- * sorted most negative first.
+ * weight and whether it bought, so they need no sort and no journey read per request; and the commented negative
+ * responses sorted most negative first.
  *
  * <p>Built for the latest snapshot and response list and kept until either changes: O(responses) hash look-ups (a
  * journey by id, a touchpoint and a stage by name) and O(responses log responses) for the drivers' keys, about 50
@@ -54,10 +54,11 @@ final class JoinedResponses {
      */
     final long[] driverKeys;
     /**
-     * The joined responses with a comment, most negative first: lowest normalized score, then the newer, then by id
-     * (the order of {@link ExperienceByLabel#mostNegative}), so a request keeps the first few of each label.
+     * The joined negative responses (polarity -1, as the negative share counts them) with a comment, most negative
+     * first: lowest normalized score, then the newer, then by id (the order of {@link ExperienceByLabel#mostNegative}),
+     * so a request keeps the first few of each label.
      */
-    final int[] commentedMostNegativeFirst;
+    final int[] negativeCommentsMostNegativeFirst;
     /** The weight of the journey of each of {@link #driverKeys}. */
     final int[] driverWeights;
     /** Whether the journey of each of {@link #driverKeys} ends in a purchase. */
@@ -101,8 +102,8 @@ final class JoinedResponses {
         stageCodes.forEach((name, code) -> stageNames[code] = name);
         driverKeys = Arrays.copyOf(keys, keyCount);
         Arrays.sort(driverKeys);
-        commentedMostNegativeFirst = java.util.stream.IntStream.range(0, size)
-                .filter(i -> commented[i] && positions[i] >= 0).boxed()
+        negativeCommentsMostNegativeFirst = java.util.stream.IntStream.range(0, size)
+                .filter(i -> commented[i] && polarities[i] < 0 && positions[i] >= 0).boxed()
                 .sorted(java.util.Comparator.comparingDouble((Integer i) -> normalized[i])
                         .thenComparing(java.util.Comparator.comparingLong((Integer i) -> responses[i].at()).reversed())
                         .thenComparing(i -> responses[i].id()))

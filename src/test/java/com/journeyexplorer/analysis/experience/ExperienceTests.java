@@ -125,7 +125,8 @@ class ExperienceTests {
         assertThat(ad.experience().nps().detractors()).isEqualTo(1);
         double npsHalf = Z95 * 100 * Math.sqrt((0.5 + 0.5 - 0) / 2);
         assertThat(ad.experience().nps().interval().lower()).isCloseTo(Math.max(-100, -npsHalf), within(1e-9));
-        assertThat(ad.comments()).extracting(Comment::comment).as("newest first").containsExactly("great", "boring");
+        assertThat(ad.comments()).extracting(Comment::comment).as("a promoter's praise is not negative")
+                .containsExactly("boring");
         assertThat(result.overall().responses()).as("six matched answers, one about a journey as a whole")
                 .isEqualTo(6);
         assertThat(row(result, "Pay").experience().responses()).isZero();
@@ -133,10 +134,17 @@ class ExperienceTests {
 
     @Test
     void keepsOnlyTheMostNegativeCommentsThenListsThemNewestFirst() {
-        var result = ExperienceByLabel.of(SNAPSHOT, JourneySelection.all(), RESPONSES, PathShaping.Level.TOUCHPOINT,
-                1, 0.95);
+        List<SurveyResponse> withLaterDetractor = new ArrayList<>(RESPONSES);
+        withLaterDetractor.add(response("r9", "j2", "Ad", Scale.NPS, 6, "meh", 90));
 
-        assertThat(row(result, "Ad").comments()).extracting(Comment::comment).containsExactly("boring");
+        var one = ExperienceByLabel.of(SNAPSHOT, JourneySelection.all(), withLaterDetractor,
+                PathShaping.Level.TOUCHPOINT, 1, 0.95);
+        var three = ExperienceByLabel.of(SNAPSHOT, JourneySelection.all(), withLaterDetractor,
+                PathShaping.Level.TOUCHPOINT, 3, 0.95);
+
+        assertThat(row(one, "Ad").comments()).extracting(Comment::comment).containsExactly("boring");
+        assertThat(row(three, "Ad").comments()).extracting(Comment::comment).as("newest first")
+                .containsExactly("meh", "boring");
     }
 
     @Test
