@@ -15,7 +15,8 @@
  * {@link AbsorbingChain} (solved by {@code analysis.chain}), {@link LikelyPaths}, {@link DinicMaxFlow}.</li>
  * <li>The analyses: {@link TopPaths}, {@link Diversions}, {@link Dropoff}, {@link Funnel}, {@link StepFunnel},
  * {@link Flows}, {@link Neighbourhood}, {@link ObservedPaths}, {@link SelectionSummary}.</li>
- * <li>{@link WorkBudget}: the time budget that long loops check.</li>
+ * <li>{@link WorkBudget}: the time budget that long loops check. {@link Counted}: a count and its noun in agreement,
+ * for the sentences answers write.</li>
  * </ul>
  */
 package com.journeyexplorer.analysis;

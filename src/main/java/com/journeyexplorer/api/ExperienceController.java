@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.journeyexplorer.analysis.Counted;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.PathShaping;
 import com.journeyexplorer.analysis.experience.ExperienceByLabel;
@@ -151,20 +152,20 @@ class ExperienceController {
                 return "No survey answers yet: import them with POST /api/feedback, or give scores on events.";
             }
             return visits == 0 ? "No journey matches the filters, so no answer is about them."
-                    : String.format(Locale.ROOT, "None of the %,d survey answers is about the selected journeys.",
-                            storedAnswers);
+                    : storedAnswers == 1 ? "The one survey answer is not about the selected journeys."
+                    : "None of the " + Counted.of(storedAnswers, "survey answer") + " is about the selected journeys.";
         }
         boolean positive = overall.positiveShare() > overall.negativeShare();
         String verdict = overall.meanInterval().lower() > 0.5 && positive ? "Yes"
                 : overall.meanInterval().upper() < 0.5 && !positive ? "No" : "Mixed";
-        return String.format(Locale.ROOT, "%s: %.0f%% of %,d %s positive and %.0f%% negative; the mean "
+        return String.format(Locale.ROOT, "%s: %.0f%% of %s %s positive and %.0f%% negative; the mean "
                 + "score is %.2f of 1 (%.2f to %.2f at %s%% confidence)%s.", verdict,
-                100 * overall.positiveShare(), overall.responses(),
-                overall.responses() == 1 ? "answer is" : "answers are", 100 * overall.negativeShare(),
+                100 * overall.positiveShare(), Counted.of(overall.responses(), "answer"),
+                overall.responses() == 1 ? "is" : "are", 100 * overall.negativeShare(),
                 overall.meanScore(), overall.meanInterval().lower(), overall.meanInterval().upper(),
                 percent(confidence),
-                overall.nps() == null ? "" : String.format(Locale.ROOT, "; NPS %.0f of %,d NPS answer%s (%.0f to %.0f)",
-                        overall.nps().score(), overall.nps().responses(), overall.nps().responses() == 1 ? "" : "s",
+                overall.nps() == null ? "" : String.format(Locale.ROOT, "; NPS %.0f of %s (%.0f to %.0f)",
+                        overall.nps().score(), Counted.of(overall.nps().responses(), "NPS answer"),
                         overall.nps().interval().lower(), overall.nps().interval().upper()));
     }
 

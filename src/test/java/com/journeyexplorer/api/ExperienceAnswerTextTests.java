@@ -32,6 +32,12 @@ class ExperienceAnswerTextTests {
     }
 
     @Test
+    void oneStoredAnswerIsCountedInTheSingular() {
+        assertThat(ExperienceController.answer(NO_ANSWER, 350, 1, 0.95))
+                .isEqualTo("The one survey answer is not about the selected journeys.");
+    }
+
+    @Test
     void withAnswersItGivesTheVerdictAndTheNumbers() {
         ScoreSummary mostlyPositive = new ScoreSummary(200, 0.7, new Interval(0.66, 0.74), 0.6, 0.2, null);
 

@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The experience answers over HTTP where a touchpoint has only a few answers, most of them praise: the most negative
- * comments are those of negative answers only.
+ * comments are those of negative answers only, and the pain points' sentences count one journey and one answer in
+ * the singular.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FewAnswersExperienceApiTests extends ApiTestSupport {
@@ -51,6 +52,23 @@ class FewAnswersExperienceApiTests extends ApiTestSupport {
         JsonNode withoutTime = checkout.get("comments").get(0);
         assertThat(withoutTime.path("at").isMissingNode() || withoutTime.get("at").isNull())
                 .as("an answer joined by journey id has no time, rather than -1: " + withoutTime).isTrue();
+    }
+
+    @Test
+    void painPointSentencesCountOneJourneyAndOneAnswerInTheSingular() {
+        Response counted = get("/api/experience/painpoints?minResponses=1");
+
+        assertThat(counted.status()).as(counted.body()).isEqualTo(200);
+        assertThat(counted.json().get("painPoints")).extracting(row -> row.get("why").asString()).containsExactly(
+                "100.0% of 1 answer negative, 100.0% frustration events per visit: 100.0% bad experience × "
+                        + "1 journey × 100.0% lost = 1.0",
+                "25.0% of 4 answers negative, 0.0% frustration events per visit: 25.0% bad experience × "
+                        + "1 journey × 100.0% lost = 0.3");
+
+        Response tooFew = get("/api/experience/painpoints");
+        assertThat(tooFew.json().get("painPoints")).extracting(row -> row.get("why").asString()).containsExactly(
+                "1 answer (fewer than 5, not counted), 100.0% frustration events per visit: 100.0% bad "
+                        + "experience × 1 journey × 100.0% lost = 1.0");
     }
 
     private static JsonNode label(JsonNode answer, String label) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import com.journeyexplorer.analysis.Counted;
 import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.journey.SurveyResponse;
@@ -103,11 +104,12 @@ public final class PainPoints {
     private static String why(long answered, int minResponses, double negativeShare, double frustrationRate,
             double bad, long journeys, double lostShare, double cost) {
         String answers = answered == 0 ? "no answers"
-                : answered < minResponses ? answered + " answers (fewer than " + minResponses + ", not counted)"
-                        : percent(negativeShare) + " of " + answered + " answers negative";
-        return String.format(Locale.ROOT, "%s, %s frustration events per visit: %s bad experience × %,d journeys × "
-                + "%s lost = %.1f", answers, percent(frustrationRate), percent(bad), journeys, percent(lostShare),
-                cost);
+                : answered < minResponses ? Counted.of(answered, "answer") + " (fewer than " + minResponses
+                        + ", not counted)"
+                        : percent(negativeShare) + " of " + Counted.of(answered, "answer") + " negative";
+        return String.format(Locale.ROOT, "%s, %s frustration events per visit: %s bad experience × %s × "
+                + "%s lost = %.1f", answers, percent(frustrationRate), percent(bad), Counted.of(journeys, "journey"),
+                percent(lostShare), cost);
     }
 
     private static String percent(double share) {
