@@ -155,7 +155,9 @@ public record Trends(PeriodLength length, ZoneId zone, int baselinePeriods, doub
         int reported = 0;
         while (millis(date, zone) < end) {
             if (++reported > maxPeriods) {
-                throw new TooManyPeriodsException(maxPeriods, firstStart, instantDate(end - 1, zone));
+                // From the first day reported, as the first period's start: 'from' itself, not its week's Monday.
+                throw new TooManyPeriodsException(maxPeriods, from == null ? firstStart : instantDate(from, zone),
+                        instantDate(end - 1, zone));
             }
             starts.add(date);
             date = plus(date, length);

@@ -101,9 +101,13 @@ class TrendsController {
                     MAX_PERIODS);
         } catch (Trends.TooManyPeriodsException e) {
             boolean ranged = request.has("from") || request.has("to");
+            // A bound the user gave is named as sent (a date, instant or local date-time), the others by the data.
+            String from = JourneyQuery.single(parameters, "from");
+            String to = JourneyQuery.single(parameters, "to");
             throw new InvalidParameterException(ranged ? (request.has("from") ? "from" : "to") : "interval",
                     "gives more than " + e.limit() + " " + QueryParameter.label(length) + " periods from "
-                            + e.first() + " to " + e.last() + ": choose " + switch (length) {
+                            + (from == null ? e.first() : from) + " to " + (to == null ? e.last() : to)
+                            + ": choose " + switch (length) {
                                 case DAY -> "a longer interval (week or month) or ";
                                 case WEEK -> "a longer interval (month) or ";
                                 case MONTH -> ""; // the longest there is

@@ -144,6 +144,10 @@ class TrendsTests {
 
         assertThatThrownBy(() -> Trends.of(snapshot, JourneySelection.all(), PeriodLength.DAY, ZoneOffset.UTC, 8,
                 0.95, 0.05, 40)).isInstanceOf(Trends.TooManyPeriodsException.class);
+        JourneySelection fromDay3 = JourneySelection.all().withPeriod(JANUARY_1 + 3 * DAY, null);
+        assertThatThrownBy(() -> Trends.of(snapshot, fromDay3, PeriodLength.WEEK, ZoneOffset.UTC, 8, 0.95, 0.05, 2))
+                .isInstanceOfSatisfying(Trends.TooManyPeriodsException.class, e -> assertThat(e.first())
+                        .as("the day 'from' names, not its week's Monday").isEqualTo(LocalDate.of(2026, 1, 4)));
         assertThat(Trends.of(snapshot, JourneySelection.all(), PeriodLength.DAY, ZoneOffset.UTC, 8, 0.95, 0.05, 41)
                 .periods()).hasSize(41);
         assertThat(Trends.of(snapshot, JourneySelection.all().withSegment("nobody"), PeriodLength.DAY,

@@ -116,6 +116,11 @@ class TrendsApiTests extends ApiTestSupport {
         assertThat(tooManyMonths.json().get("detail").asString()).as("month is the longest interval")
                 .endsWith(": choose a shorter range (from, to)");
         assertThat(ok("/api/trends?interval=day&from=2023-06-01&to=2026-02-24").get("periods")).hasSize(1000);
+        // 2005-01-05 is a Wednesday: the range named is the one sent, not from the Monday of its week.
+        Response tooManyWeeks = get("/api/trends?interval=week&from=2005-01-05&to=2030-12-31T12:00:00Z");
+        assertThat(tooManyWeeks.status()).isEqualTo(400);
+        assertThat(tooManyWeeks.json().get("detail").asString())
+                .contains("more than 1000 week periods from 2005-01-05 to 2030-12-31T12:00:00Z: choose");
     }
 
     private void assertProblem(String pathAndQuery, String parameter) {
