@@ -26,8 +26,8 @@ class MomentsController {
 
     static final EndpointParameters MOMENTS = EndpointParameters.of(
             QueryParameter.number("confidence", 0.5, 0.999, 0.95, "Confidence of the intervals"),
-            QueryParameter.number("alpha", 0.001, 0.5, 0.05, "Adjusted p-value at or below which a touchpoint gets "
-                    + "a direction other than NEUTRAL"),
+            QueryParameter.alpha("Adjusted p-value at or below which a touchpoint gets a direction other than "
+                    + "NEUTRAL"),
             QueryParameter.integer("limit", 1, MAX_LIMIT, 50, "Touchpoints returned at most"),
             QueryParameter.integer("betweennessSources", 1, MAX_BETWEENNESS_SOURCES, 256, "Shortest-path sources of "
                     + "betweenness at most: exact on a transition graph of no more nodes, estimated from that many "

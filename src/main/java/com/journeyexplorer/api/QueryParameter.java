@@ -65,6 +65,16 @@ record QueryParameter(String name, String description, String type, Number minim
                 (parameters, n, snapshot) -> JourneyQuery.decimal(parameters, n, min, max, defaultValue));
     }
 
+    /**
+     * The significance level {@code alpha} of every endpoint that flags findings by an adjusted p-value, in one range
+     * so that one value means the same everywhere: 0.001 matches the highest confidence the intervals take (0.999),
+     * and above 0.2 more than one in five tests of pure noise would pass before the correction, a screen rather than
+     * a finding. 0.05 when absent.
+     */
+    static QueryParameter alpha(String description) {
+        return number("alpha", 0.001, 0.2, 0.05, description + ", 0.001..0.2");
+    }
+
     /** {@code true|yes|1} or {@code false|no|0}; {@code defaultValue} when absent. */
     static QueryParameter bool(String name, boolean defaultValue, String description) {
         return new QueryParameter(name, description, "boolean", null, null, defaultValue, List.of(), null, false,

@@ -32,7 +32,7 @@ class TrendsController {
             QueryParameter.integer("baseline", 1, MAX_BASELINE, 8, "Trailing periods pooled into each period's "
                     + "baseline, 1.." + MAX_BASELINE),
             QueryParameter.number("confidence", 0.5, 0.999, 0.95, "Confidence of the rates' Wilson intervals"),
-            QueryParameter.number("alpha", 0.001, 0.2, 0.05, "Level at which a Holm-adjusted p-value flags a change"))
+            QueryParameter.alpha("Level at which a Holm-adjusted p-value flags a change"))
             .refusingShaping(EndpointParameters.RAW_TOUCHPOINTS);
 
     /**

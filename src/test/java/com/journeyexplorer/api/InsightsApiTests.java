@@ -86,6 +86,17 @@ class InsightsApiTests extends ApiTestSupport {
     }
 
     @Test
+    void everyAlphaTakesTheSameRangeAndSaysSo() {
+        for (String endpoint : List.of("/api/insights/moments", "/api/trends")) {
+            Response tooLoose = get(endpoint + "?alpha=0.3");
+            assertInvalid(tooLoose, "alpha");
+            assertThat(tooLoose.json().get("detail").asString()).as(endpoint)
+                    .isEqualTo("Parameter 'alpha' must be between 0.001 and 0.2, was 0.3");
+            assertThat(get(endpoint + "?alpha=0.2").status()).as(endpoint).isEqualTo(200);
+        }
+    }
+
+    @Test
     void comparesTrendFollowersWithBargainHunters() {
         Response response = get("/api/compare?a=" + TREND_FOLLOWERS + "&b=" + BARGAIN_HUNTERS + "&limit=5");
 
