@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.jgrapht.graph.DefaultWeightedEdge;
 
+import com.journeyexplorer.analysis.Counted;
+
 /**
  * A link of an exported transition graph: the aggregated transition from one node to the next. A class, not a record,
  * so that its identity does not depend on its endpoints (JGraphT edges).
@@ -103,6 +105,6 @@ public class ExportLink extends DefaultWeightedEdge {
 
     @Override
     public String toString() {
-        return id() + " (" + journeys + " journeys)";
+        return id() + " (" + Counted.of(journeys, "journey") + ")";
     }
 }

@@ -7,6 +7,8 @@ import org.jgrapht.nio.gexf.GEXFAttributeType;
 import org.jgrapht.nio.gexf.GEXFExporter;
 import org.jgrapht.nio.gexf.GEXFExporter.AttributeCategory;
 
+import com.journeyexplorer.analysis.Counted;
+
 /**
  * GEXF 1.2 through jgrapht-io's {@link GEXFExporter}, for Gephi: {@code label} is the node's GEXF label, the other
  * attributes are typed {@code <attvalue>}s; an edge's GEXF {@code weight} is its journeys. Ids and text go through
@@ -34,7 +36,8 @@ public final class GexfExporter implements GraphExporter {
         GEXFExporter<ExportNode, ExportLink> exporter = new GEXFExporter<>(node -> XmlText.clean(node.id()),
                 link -> XmlText.clean(link.id()));
         exporter.setCreator("Journey Explorer");
-        exporter.setDescription("Customer journey transitions: " + graph.meta().journeys() + " journeys, level "
+        exporter.setDescription("Customer journey transitions: " + Counted.of(graph.meta().journeys(), "journey")
+                + ", level "
                 + graph.meta().level() + "; " + graph.meta().describePruning());
         exporter.setParameter(GEXFExporter.Parameter.EXPORT_EDGE_WEIGHTS, true);
         Attributes.NODE.forEach((name, type) -> {

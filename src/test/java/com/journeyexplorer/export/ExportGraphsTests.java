@@ -127,4 +127,17 @@ class ExportGraphsTests {
         }
         assertThat(XmlText.clean("\uD83D\uDE00 ok")).isEqualTo("\uD83D\uDE00 ok");
     }
+
+    @Test
+    void gexfDescriptionCountsOneJourneyInTheSingular() throws Exception {
+        byte touchpoint = EventType.TOUCHPOINT.code();
+        Journey journey = new Journey("j0", null, new int[] {0, 1}, new long[0], new byte[] {touchpoint, touchpoint},
+                null, Outcome.ABANDONED, -1, 0, 1, null, null, null);
+        JourneySnapshot one = new JourneySnapshot(randomSnapshot(7, 1).touchpoints(), List.of(journey), 1);
+        ExportGraph graph = ExportGraphs.of(one, JourneySelection.all(), PathShaping.touchpoints(),
+                new Pruning(1, Pruning.MAX_EDGES_LIMIT), null);
+        String body = write(new GexfExporter(), graph);
+        assertThat(body).contains("Customer journey transitions: 1 journey, level").doesNotContain("1 journeys");
+        assertThat(graph.links()).allSatisfy(link -> assertThat(link.toString()).endsWith(" (1 journey)"));
+    }
 }
