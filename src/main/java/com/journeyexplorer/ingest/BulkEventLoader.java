@@ -121,7 +121,7 @@ public final class BulkEventLoader {
                 RowReader reader = switch (upload.format()) {
                     case CSV -> CsvRowReader.forEvents(effective.delimiter(), effective.mapping(),
                             effective.sessionizeByCustomer());
-                    case NDJSON -> new NdjsonRowReader();
+                    case NDJSON -> new NdjsonRowReader(effective.mapping().renamedColumns());
                     case XES -> new XesRowReader();
                 };
                 EventAccumulator target = accumulator;
@@ -133,6 +133,10 @@ public final class BulkEventLoader {
                     }, errors);
                 }
                 rows += counted[0];
+            }
+            if (errors.earlierErrorsDropped()) {
+                // The files of the dropped errors: the one error left is this file's.
+                errorFiles.clear();
             }
             while (errorFiles.size() < errors.errors().size()) {
                 errorFiles.add(name);

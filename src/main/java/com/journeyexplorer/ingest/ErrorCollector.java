@@ -13,6 +13,8 @@ final class ErrorCollector {
     private long lastRejectedLine = -1;
     /** The query parameters that made the upload unreadable (column parameters naming no column), or null. */
     private String unreadableBecauseOf;
+    /** Whether {@link #replaceWithParameterError} dropped errors collected before it. */
+    private boolean earlierErrorsDropped;
 
     ErrorCollector(int limit) {
         this.limit = limit;
@@ -36,6 +38,24 @@ final class ErrorCollector {
     void addForParameters(long line, String field, String reason, String parameters) {
         add(line, field, reason);
         unreadableBecauseOf = parameters;
+    }
+
+    /**
+     * As {@link #addForParameters}, dropping the errors collected before: for a parameter found wrong only after the
+     * rows were read (a key no NDJSON object has), whose errors on every row it caused would bury it.
+     */
+    void replaceWithParameterError(long line, String field, String reason, String parameters) {
+        earlierErrorsDropped = count > 0;
+        errors.clear();
+        count = 0;
+        rejectedRows = 0;
+        lastRejectedLine = -1;
+        addForParameters(line, field, reason, parameters);
+    }
+
+    /** Whether errors collected earlier were dropped for a parameter's ({@link #replaceWithParameterError}). */
+    boolean earlierErrorsDropped() {
+        return earlierErrorsDropped;
     }
 
     boolean isEmpty() {

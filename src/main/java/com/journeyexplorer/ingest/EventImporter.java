@@ -85,7 +85,7 @@ public class EventImporter {
         RowReader reader = switch (format) {
             case CSV -> CsvRowReader.forEvents(effective.delimiter(), effective.mapping(),
                     effective.sessionizeByCustomer());
-            case NDJSON -> new NdjsonRowReader();
+            case NDJSON -> new NdjsonRowReader(effective.mapping().renamedColumns());
             case XES -> new XesRowReader();
         };
         long[] rows = new long[1];

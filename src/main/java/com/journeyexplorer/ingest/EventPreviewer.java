@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -108,6 +109,9 @@ public class EventPreviewer {
             // The header (or the start of the upload) cannot be read: the import refuses it whole, and so does this.
             refuseAsTheImport(readErrors, given, format, header, suggestion);
         }
+        if (format == EventImporter.Format.NDJSON && !more && !read.isEmpty()) {
+            refuseUnseenKeys(read, header, given, suggestion);
+        }
 
         ImportOptions options = given.withMapping(suggestion.mapping());
         TimestampParser timestamps = new TimestampParser(settings.defaultZone(), options.timestampFormat());
@@ -160,6 +164,24 @@ public class EventPreviewer {
             throw new PreviewRejectedException(rejection, new ImportPreview(format.name().toLowerCase(Locale.ROOT),
                     header, suggestion.columns(), suggestion.suggestedBy(), suggestion.parameters(),
                     suggestion.attributes(header), List.of(), 0, 0, 0, false, List.of(), List.of()));
+        }
+    }
+
+    /**
+     * Refuses, as the import does, an NDJSON upload read to its end of which no object has a key that a parameter
+     * names ({@link NdjsonRowReader}); of an upload read in part, the objects after the preview's may have it.
+     */
+    private static void refuseUnseenKeys(List<InputRow> read, List<String> keys, ImportOptions options,
+            ColumnSuggestion suggestion) {
+        Map<String, String> unseen = new LinkedHashMap<>(options.mapping().renamedColumns());
+        unseen.values().removeIf(keys::contains);
+        if (!unseen.isEmpty()) {
+            InputRow first = read.get(0);
+            List<String> firstKeys = new ArrayList<>();
+            first.forEach((key, value) -> firstKeys.add(key));
+            ErrorCollector errors = new ErrorCollector(1);
+            NdjsonRowReader.refuseUnseenKeys(unseen, first.line(), String.join(", ", firstKeys), errors);
+            refuseAsTheImport(errors, options, EventImporter.Format.NDJSON, keys, suggestion);
         }
     }
 

@@ -85,7 +85,7 @@ public class FeedbackImporter {
     public FeedbackReport importFeedback(InputStream input, EventImporter.Format format, FeedbackOptions options) {
         long started = System.nanoTime();
         ErrorCollector errors = new ErrorCollector(settings.maxReportedErrors());
-        RowReader reader = format == EventImporter.Format.NDJSON ? new NdjsonRowReader()
+        RowReader reader = format == EventImporter.Format.NDJSON ? new NdjsonRowReader(options.renamedColumns())
                 : new CsvRowReader(options.delimiter(), List.of(options.scoreColumn()), options.renamedColumns());
         if (format == EventImporter.Format.XES) {
             throw new InvalidImportOptionException("format", "survey responses are read from CSV or NDJSON, not XES");

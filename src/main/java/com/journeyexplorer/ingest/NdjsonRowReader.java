@@ -21,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Newline-delimited JSON: one object per line; scalar values are read as text, nested values as JSON text. A line
  * with the same key twice is a bad row (which value would count is not defined by JSON). Which values were booleans,
  * objects or arrays is kept ({@link InputRow#jsonKind}): an extra column may hold them, a field may not
- * ({@link JsonFieldTypes}).
+ * ({@link JsonFieldTypes}). A key named by a parameter ({@code touchpointColumn=page}) that no object of the
+ * upload has is a misspelt parameter, refused as a CSV header without the column is: one problem naming the
+ * parameter rather than a row error on every object (a key missing from some objects only stays a row error).
  */
 final class NdjsonRowReader implements RowReader {
 
@@ -30,6 +32,21 @@ final class NdjsonRowReader implements RowReader {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    /** The keys the upload's parameters name, by parameter ({@code scoreColumn} to {@code stars}); may be empty. */
+    private final Map<String, String> namedColumns;
+
+    NdjsonRowReader() {
+        this(Map.of());
+    }
+
+    /**
+     * @param namedColumns keys the upload's parameters name, by parameter: some object of the upload must have each,
+     *                     else the upload is refused naming the parameter
+     */
+    NdjsonRowReader(Map<String, String> namedColumns) {
+        this.namedColumns = namedColumns;
+    }
 
     @Override
     public boolean read(InputStream input, Consumer<InputRow> consumer, ErrorCollector errors) throws IOException {
@@ -44,6 +61,10 @@ final class NdjsonRowReader implements RowReader {
             return compressionProblem(e, 1, errors);
         }
         long line = 0;
+        // Emptied as the keys turn up, so that once each was seen the objects cost no more look-ups.
+        Map<String, String> unseen = new LinkedHashMap<>(namedColumns);
+        long firstObjectLine = 0;
+        String firstObjectKeys = null;
         while (true) {
             String text;
             try {
@@ -55,7 +76,8 @@ final class NdjsonRowReader implements RowReader {
                 return compressionProblem(e, line + 1, errors);
             }
             if (text == null) {
-                return true;
+                return firstObjectKeys == null || unseen.isEmpty()
+                        || refuseUnseenKeys(unseen, firstObjectLine, firstObjectKeys, errors);
             }
             line++;
             if (text.isBlank()) {
@@ -71,6 +93,13 @@ final class NdjsonRowReader implements RowReader {
             if (node == null || !node.isObject()) {
                 errors.add(line, null, "is not a JSON object (NDJSON wants one object per line)");
                 continue;
+            }
+            if (firstObjectKeys == null) {
+                firstObjectLine = line;
+                firstObjectKeys = String.join(", ", node.propertyNames());
+            }
+            if (!unseen.isEmpty()) {
+                unseen.values().removeIf(node::has);
             }
             Map<String, String> values = new LinkedHashMap<>();
             Map<String, String> kinds = null;
@@ -88,6 +117,20 @@ final class NdjsonRowReader implements RowReader {
             }
             consumer.accept(new JsonRow(line, values, kinds == null ? Map.of() : kinds));
         }
+    }
+
+    /**
+     * Refuses the upload for the parameters whose key no object has (and returns false), as {@link CsvRowReader}
+     * refuses a header without a named column: the row errors collected before are dropped, since they follow from
+     * the parameter (every object missing its field) and it is what to fix first.
+     */
+    static boolean refuseUnseenKeys(Map<String, String> unseen, long line, String firstKeys,
+            ErrorCollector errors) {
+        errors.replaceWithParameterError(line, String.join(",", unseen.values()), "no object has the key named by "
+                + String.join(", ", unseen.entrySet().stream().map(named -> named.getKey() + "=" + named.getValue())
+                        .toList()) + " (keys of line " + line + ": " + TimestampParser.abbreviate(firstKeys)
+                + "); names match exactly, case included", String.join(",", unseen.keySet()));
+        return false;
     }
 
     /** Reports corrupt compressed data at {@code line} (and returns false); rethrows any other failure. */

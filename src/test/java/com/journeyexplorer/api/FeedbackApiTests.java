@@ -189,6 +189,23 @@ class FeedbackApiTests extends ApiTestSupport {
     }
 
     @Test
+    @Order(1)
+    void anNdjsonKeyNamedByAParameterThatNoObjectHasIsA400NamingTheParameter() {
+        String before = storeState();
+
+        Response misnamed = post("/api/feedback?scoreColumn=stars", "application/x-ndjson", """
+                {"journey_id":"a1","Stars":4,"scale":"csat"}
+                {"journey_id":"a1","Stars":2,"scale":"csat"}
+                """);
+
+        assertThat(misnamed.status()).as(misnamed.body()).isEqualTo(400);
+        assertThat(misnamed.json().get("parameter").asString()).isEqualTo("scoreColumn");
+        assertThat(misnamed.errorLines()).containsExactly("1 stars no object has the key named by scoreColumn=stars "
+                + "(keys of line 1: journey_id, Stars, scale); names match exactly, case included");
+        assertThat(storeState()).isEqualTo(before);
+    }
+
+    @Test
     @Order(2)
     void joinsAnswersByJourneyIdOrByCustomerAndTimeAndReportsTheUnmatched() {
         Response imported = post("/api/feedback", "text/csv", FEEDBACK);

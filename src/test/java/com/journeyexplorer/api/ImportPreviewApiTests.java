@@ -182,6 +182,39 @@ class ImportPreviewApiTests extends ApiTestSupport {
     }
 
     @Test
+    void anNdjsonKeyNamedByAParameterThatNoObjectHasIsOneProblemNamingTheParameterNotAnErrorPerRow() {
+        String ndjson = """
+                {"journey_id":"nk1","timestamp":"2026-03-01T10:00:00Z","touchpoint":"Home"}
+                {"journey_id":"nk1","timestamp":"2026-03-01T10:05:00Z","touchpoint":"Cart"}
+                {"journey_id":"nk1","timestamp":"2026-03-01T10:09:00Z","touchpoint":"Pay"}
+                """;
+        String before = get("/api/stats").body();
+        Response imported = post("/api/events?touchpointColumn=toucpoint", "application/x-ndjson", ndjson);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(400);
+        assertThat(imported.contentType()).startsWith("application/problem+json");
+        assertThat(imported.json().get("parameter").asString()).isEqualTo("touchpointColumn");
+        JsonNode error = imported.json().get("errors").get(0);
+        assertThat(imported.json().get("errors")).as(imported.body()).hasSize(1);
+        assertThat(error.get("line").asLong()).isEqualTo(1);
+        assertThat(error.get("field").asString()).isEqualTo("toucpoint");
+        assertThat(error.get("reason").asString()).isEqualTo("no object has the key named by "
+                + "touchpointColumn=toucpoint (keys of line 1: journey_id, timestamp, touchpoint); names match "
+                + "exactly, case included");
+        Response preview = post("/api/events/preview?touchpointColumn=toucpoint", "application/x-ndjson", ndjson);
+        assertThat(preview.status()).as(preview.body()).isEqualTo(400);
+        assertThat(withoutPreview(preview.json())).isEqualTo(withoutInstance(imported.json()));
+        assertThat(post("/api/events?channelColumn=chanel", "application/x-ndjson", ndjson).json()
+                .get("parameter").asString()).as("an optional field too").isEqualTo("channelColumn");
+
+        Response some = post("/api/events?touchpointColumn=page", "application/x-ndjson", ndjson
+                + "{\"journey_id\":\"nk1\",\"timestamp\":\"2026-03-01T10:12:00Z\",\"page\":\"Done\"}\n");
+        assertThat(some.status()).isEqualTo(400);
+        assertThat(some.json().has("parameter")).as("a key some objects have is right").isFalse();
+        assertThat(some.json().get("errors")).extracting(row -> row.get("line").asLong()).containsExactly(1L, 2L, 3L);
+        assertThat(get("/api/stats").body()).as("nothing written").isEqualTo(before);
+    }
+
+    @Test
     void aTruncatedPreviewSaysARuleMatchedNoneOfTheRowsPreviewedNotOfTheUpload() {
         String csv = "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\nj1,2026-03-01T10:05:00Z,Pay\n";
         JsonNode truncated = post("/api/events/preview?rows=1&purchase=Pay", "text/csv", csv).json();
