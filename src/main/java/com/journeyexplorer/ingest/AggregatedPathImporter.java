@@ -48,6 +48,10 @@ public class AggregatedPathImporter {
         AggregatedPathReader.AggregatedPaths paths = new AggregatedPathReader(options, errors,
                 settings.maxJourneyLength()).read(input, progress::rowsRead);
         errors.rejectIfInvalid(paths.complete(), options.onError());
+        if (paths.rows() == 0) {
+            throw new ImportRejectedException("the upload has no data rows, only a header", List.of(new RowError(1,
+                    null, "is the header, and no data row follows it")), 1);
+        }
         if (!paths.counted() && errors.isEmpty()) {
             throw new ImportRejectedException("the upload has no paths with a count above 0",
                     List.of(new RowError(0, null, "no data rows with a count above 0")), 1);

@@ -94,7 +94,7 @@ final class AggregatedPathReader {
             steps.add(step.strip());
         }
         if (path.isEmpty() || steps.stream().anyMatch(String::isEmpty)) {
-            errors.add(line, options.pathColumn(), path.isEmpty() ? "is empty" : "has an empty step between separators");
+            errors.add(line, options.pathColumn(), emptyStep(path, steps));
             return;
         }
         if (steps.size() >= maxJourneyLength) {
@@ -144,7 +144,8 @@ final class AggregatedPathReader {
         PathCounts counted = paths.get(key);
         // Checked before adding, so that a row skipped with onError=skip leaves the path's counts as they were.
         if (tooLarge(line, options.conversionsColumn(), conversions, counted == null ? 0 : counted.conversions)
-                || tooLarge(line, nullsColumn, nulls, counted == null ? 0 : counted.nulls)) {
+                || tooLarge(line, nullsColumn, nulls, counted == null ? 0 : counted.nulls)
+                || valueTooLarge(line, value, counted == null ? 0 : counted.value)) {
             return;
         }
         PathCounts counts = paths.computeIfAbsent(key, k -> new PathCounts(steps));
@@ -162,6 +163,34 @@ final class AggregatedPathReader {
                 : "makes the count of this path " + (sofar + count) + " with the rows before; the limit is "
                         + Integer.MAX_VALUE);
         return true;
+    }
+
+    /**
+     * Whether {@code value} makes the path's conversion value {@code sofar} too large for a double (Infinity, which
+     * no answer could write as a JSON number), after saying so.
+     */
+    private boolean valueTooLarge(long line, double value, double sofar) {
+        if (Double.isFinite(sofar + value)) {
+            return false;
+        }
+        errors.add(line, options.valueColumn(), "makes the conversion value of this path, with the rows before, "
+                + "larger than the largest number stored (" + Double.MAX_VALUE + ")");
+        return true;
+    }
+
+    /** Why a path that is empty or has an empty step is refused: where the empty step is. */
+    private String emptyStep(String path, List<String> steps) {
+        if (path.isEmpty()) {
+            return "is empty";
+        }
+        boolean first = steps.get(0).isEmpty();
+        boolean last = steps.get(steps.size() - 1).isEmpty();
+        String separator = "the separator '" + options.separator() + "'";
+        if (steps.size() == 2 && first && last) {
+            return "has no step, only " + separator;
+        }
+        return first && last ? "starts and ends with " + separator : first ? "starts with " + separator
+                : last ? "ends with " + separator : "has an empty step between separators";
     }
 
     /** A count of 0 or more, or -1 after reporting why the cell is not one. */

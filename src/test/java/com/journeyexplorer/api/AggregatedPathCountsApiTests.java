@@ -121,4 +121,42 @@ class AggregatedPathCountsApiTests extends ApiTestSupport {
                 .isEqualTo("must be at most 2147483647, was 99999999999999999999");
         assertThat(stored("big-nulls")).isEmpty();
     }
+
+    @Test
+    void aFileOfOnlyAHeaderIsRefusedAtLineOneForHavingNoDataRows() {
+        Response response = post("/api/journeys/aggregated?source=header-only", "text/csv", HEADER);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).contains("no data rows");
+        assertThat(firstError(response).get("line").asLong()).isEqualTo(1);
+        assertThat(firstError(response).get("reason").asString()).contains("header", "no data row");
+    }
+
+    @Test
+    void aPathWithTheSeparatorAtItsStartOrEndSaysSo() {
+        Response response = upload("source=edge-separator", """
+                > Edge A > Edge B,1,0,0
+                Edge A > Edge B >,1,0,0
+                Edge A >  > Edge B,1,0,0
+                """);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.errorLines()).containsExactly("2 path starts with the separator '>'",
+                "3 path ends with the separator '>'", "4 path has an empty step between separators");
+        assertThat(stored("edge-separator")).isEmpty();
+    }
+
+    @Test
+    void conversionValuesThatAddUpBeyondTheLargestNumberAreRefusedNamingRowAndColumn() {
+        Response response = upload("source=huge-value", """
+                Huge A > Huge B,1,1e308,0
+                Huge A > Huge B,1,1e308,0
+                """);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(firstError(response).get("line").asLong()).isEqualTo(3);
+        assertThat(firstError(response).get("field").asString()).isEqualTo("total_conversion_value");
+        assertThat(firstError(response).get("reason").asString()).contains("larger than the largest number");
+        assertThat(stored("huge-value")).isEmpty();
+    }
 }
