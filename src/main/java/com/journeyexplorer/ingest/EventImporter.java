@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.stereotype.Service;
 
@@ -90,6 +91,8 @@ public class EventImporter {
         };
         long[] rows = new long[1];
         EventAccumulator[] accumulated = new EventAccumulator[1];
+        // The answers given on events, each about the touchpoint its event ends up at once the journeys are built.
+        AtomicReference<List<FeedbackImporter.Draft>> placedAnswers = new AtomicReference<>(List.of());
         return graph.update(snapshot -> {
             EventAccumulator accumulator = new EventAccumulator(snapshot, effective,
                     new TimestampParser(settings.defaultZone(), effective.timestampFormat()), errors,
@@ -110,14 +113,16 @@ public class EventImporter {
                 throw new ImportRejectedException("the upload has no data rows", List.of(new RowError(0, null,
                         "no data rows after the header")), 1);
             }
-            JourneyChanges changes = new JourneyAssembler(snapshot, effective.sessionGap(),
-                    effective.openHorizonMillis()).assemble(accumulator);
+            JourneyAssembler assembler = new JourneyAssembler(snapshot, effective.sessionGap(),
+                    effective.openHorizonMillis());
+            JourneyChanges changes = assembler.assemble(accumulator);
+            placedAnswers.set(assembler.answersAtTheirPages(accumulator));
             accumulator.releaseDrafts();
             log.info("Read {} rows into {} journeys in {} ms", rows[0], changes.upserts().size(),
                     (System.nanoTime() - started) / 1_000_000);
             progress.planned(changes.upserts().size());
             return changes;
-        }, after -> joinAnswers(accumulated[0].answers(), after),
+        }, after -> joinAnswers(placedAnswers.get(), after),
                 (changes, after, importId, answers) -> ImportReport.of(changes, after, rows[0], errors,
                         accumulated[0].ruleMatches(), accumulated[0].warnings(), started, importId, answers),
                 progress);

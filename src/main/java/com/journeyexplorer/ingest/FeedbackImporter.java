@@ -80,6 +80,11 @@ public class FeedbackImporter {
         Draft withStage(String newStage) {
             return new Draft(line, id, journeyId, customerId, at, touchpoint, newStage, scale, score, comment);
         }
+
+        /** This answer about {@code page} instead, its stage left to be that page's; the id stays. */
+        Draft atTouchpoint(String page) {
+            return new Draft(line, id, journeyId, customerId, at, page, null, scale, score, comment);
+        }
     }
 
     public FeedbackReport importFeedback(InputStream input, EventImporter.Format format, FeedbackOptions options) {

@@ -46,6 +46,8 @@ final class JourneyAssembler {
     private final long openHorizon;
     /** The type arrays, customer ids and details (with their attribute maps) of the journeys built, one copy each. */
     private final SharedJourneyParts shared = new SharedJourneyParts();
+    /** The page each upload event the {@code frustration} rule moved was moved to, by where the event was. */
+    private final Map<SignalAt, Integer> movedSignals = new HashMap<>();
 
     JourneyAssembler(JourneySnapshot base, Duration sessionGap) {
         this(base, sessionGap, -1);
@@ -73,7 +75,7 @@ final class JourneyAssembler {
                     ? sessionsByCustomer.getOrDefault(draft.key, List.of())
                     : base.journey(draft.key).map(List::of).orElse(List.of());
             Merged merged = merge(stored, draft, accumulator.frustrationSignals(),
-                    draft.byCustomer ? sessionGap.toMillis() : Long.MAX_VALUE);
+                    draft.byCustomer ? sessionGap.toMillis() : Long.MAX_VALUE, movedSignals);
             newEvents += merged.added;
             duplicates += draft.size - merged.added;
             List<Journey> journeys = draft.byCustomer
@@ -198,7 +200,7 @@ final class JourneyAssembler {
         for (JourneyDraft draft : accumulator.drafts()) {
             if (draft.byCustomer) {
                 List<Journey> stored = storedByCustomer.getOrDefault(draft.key, List.of());
-                Merged merged = merge(stored, draft, accumulator.frustrationSignals(), sessionGap.toMillis());
+                Merged merged = merge(stored, draft, accumulator.frustrationSignals(), sessionGap.toMillis(), null);
                 sessions.put(draft.key, splitSessions(draft, merged, stored, touchpoints));
             }
         }
@@ -226,9 +228,10 @@ final class JourneyAssembler {
      * Stored and new events in time order, duplicates dropped. A new frustration event at a touchpoint of
      * {@code frustrationSignals} is moved to the touchpoint of the event just before it (the page it fired on) when
      * that event is at most {@code maxGap} ms earlier, before duplicates are looked for, so that the same file
-     * imported again matches the moved events.
+     * imported again matches the moved events. Each move is recorded in {@code moves}, when not null.
      */
-    private static Merged merge(List<Journey> stored, JourneyDraft draft, BitSet frustrationSignals, long maxGap) {
+    private static Merged merge(List<Journey> stored, JourneyDraft draft, BitSet frustrationSignals, long maxGap,
+            Map<SignalAt, Integer> moves) {
         int storedSize = stored.stream().mapToInt(Journey::length).sum();
         int total = storedSize + draft.size;
         int[] steps = new int[total];
@@ -276,7 +279,8 @@ final class JourneyAssembler {
         }
         int[] order = timeOrder(times);
         if (!frustrationSignals.isEmpty()) {
-            moveSignalsToTheirPages(order, steps, times, types, storedSize, frustrationSignals, maxGap);
+            moveSignalsToTheirPages(order, steps, times, types, storedSize, frustrationSignals, maxGap,
+                    moves == null ? null : (time, signal, page) -> moves.put(SignalAt.of(draft, time, signal), page));
         }
         boolean[] keep = new boolean[total];
         boolean[] absorbed = new boolean[storedSize];
@@ -334,15 +338,63 @@ final class JourneyAssembler {
 
     /** See {@link #merge}; in time order, so a signal after a moved signal moves to the same page. */
     private static void moveSignalsToTheirPages(int[] order, int[] steps, long[] times, byte[] types, int storedSize,
-            BitSet frustrationSignals, long maxGap) {
+            BitSet frustrationSignals, long maxGap, Move moved) {
         for (int k = 1; k < order.length; k++) {
             int i = order[k];
             int before = order[k - 1];
             if (i >= storedSize && types[i] == FRUSTRATION && frustrationSignals.get(steps[i])
                     && times[i] - times[before] <= maxGap) {
+                if (moved != null) {
+                    moved.at(times[i], steps[i], steps[before]);
+                }
                 steps[i] = steps[before];
             }
         }
+    }
+
+    /** Told of each signal moved: its time, the rule's touchpoint it was at and the page it moved to. */
+    @FunctionalInterface
+    private interface Move {
+        void at(long time, int signal, int page);
+    }
+
+    /**
+     * Where an upload event of the {@code frustration} rule was before it moved: its draft ({@code j} or {@code c}
+     * and the journey or customer id), time and the rule's touchpoint id. Events of one draft at the same time and
+     * touchpoint move to the same page, so this names the page of each.
+     */
+    private record SignalAt(String draft, long time, int signal) {
+
+        static SignalAt of(JourneyDraft draft, long time, int signal) {
+            return new SignalAt((draft.byCustomer ? "c" : "j") + draft.key, time, signal);
+        }
+    }
+
+    /**
+     * The answers given on the upload's events (after {@link #assemble}), each about the touchpoint its event ends
+     * up at: an event the {@code frustration} rule moved is a step at the page before it, so its answer is about that
+     * page (and that page's stage), not about the rule's name, which names no touchpoint once all its events moved.
+     * The answer keeps its id, derived from its row. O(answers).
+     */
+    List<FeedbackImporter.Draft> answersAtTheirPages(EventAccumulator accumulator) {
+        List<FeedbackImporter.Draft> answers = accumulator.answers();
+        if (movedSignals.isEmpty()) {
+            return answers;
+        }
+        List<Touchpoint> touchpoints = accumulator.touchpoints();
+        Map<String, Integer> signals = new HashMap<>();
+        BitSet rule = accumulator.frustrationSignals();
+        for (int id = rule.nextSetBit(0); id >= 0; id = rule.nextSetBit(id + 1)) {
+            signals.put(touchpoints.get(id).name(), id);
+        }
+        List<FeedbackImporter.Draft> placed = new ArrayList<>(answers.size());
+        for (FeedbackImporter.Draft answer : answers) {
+            Integer signal = signals.get(answer.touchpoint());
+            Integer page = signal == null ? null : movedSignals.get(new SignalAt(answer.journeyId() != null
+                    ? "j" + answer.journeyId() : "c" + answer.customerId(), answer.at(), signal));
+            placed.add(page == null ? answer : answer.atTouchpoint(touchpoints.get(page).name()));
+        }
+        return placed;
     }
 
     /**

@@ -121,6 +121,36 @@ class FrustrationRuleApiTests extends ApiTestSupport {
         assertThat(rows.get(1).get("type").asString()).isEqualTo("touchpoint");
     }
 
+    /**
+     * The rage click that gave the answer moved to the product page before it: the answer is about that page, not
+     * about the rule's name, which is no touchpoint here (all its events moved).
+     */
+    @Test
+    void anAnswerGivenOnAMovedSignalIsAboutThePageItMovedTo() {
+        String clicks = """
+                customer_id,timestamp,touchpoint,stage,score
+                ar1,2026-04-01T10:00:00Z,/answered/home,browse,
+                ar1,2026-04-01T10:01:00Z,/answered/product,consider,
+                ar1,2026-04-01T10:01:05Z,$answer_rage,,1
+                """;
+        String query = "/api/events?frustration=%24answer_rage&scale=csat&openHorizon=0";
+        Response imported = post(query, "text/csv", clicks);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().get("answersStored").asLong()).isEqualTo(1);
+
+        JsonNode byTouchpoint = get("/api/experience?by=touchpoint").json();
+        assertThat(byTouchpoint.toString()).doesNotContain("$answer_rage");
+        JsonNode product = label(byTouchpoint, "/answered/product");
+        assertThat(product.get("experience").get("responses").asLong()).isEqualTo(1);
+        assertThat(product.get("frustrationEvents").asLong()).isEqualTo(1);
+        assertThat(label(get("/api/experience?by=stage").json(), "consider").get("experience").get("responses")
+                .asLong()).as("the page's stage").isEqualTo(1);
+
+        Response again = post(query, "text/csv", clicks);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("duplicateAnswers").asLong()).as("the same answer, not a second").isEqualTo(1);
+    }
+
     private static JsonNode label(JsonNode experience, String name) {
         for (JsonNode label : experience.get("labels")) {
             if (label.get("label").asString().equals(name)) {
