@@ -25,7 +25,8 @@ import com.journeyexplorer.journey.Journey;
 /**
  * Previews an event upload before it is imported: its format, its columns, the column mapping suggested for them
  * ({@link ColumnSuggestion}), and its first rows as the import would read them, each with its journey, touchpoint and
- * time or with the errors that would reject it. A dry run of the import's own reading, validation and sessionizing
+ * time or with the errors that would reject it, and whether those errors would make the import refuse the whole
+ * upload ({@link ImportPreview.Refusal}). A dry run of the import's own reading, validation and sessionizing
  * (the same row readers, {@link EventAccumulator}, {@link ErrorCollector} and {@link JourneyAssembler} against the
  * current snapshot), which writes nothing and takes no write lock. Bounded: at most {@code rows} rows and
  * {@link #MAX_BYTES} bytes of the (decompressed) upload are read, whatever its size; the rest of the body is left
@@ -149,7 +150,8 @@ public class EventPreviewer {
         return new ImportPreview(format.name().toLowerCase(Locale.ROOT), header, suggestion.columns(),
                 suggestion.suggestedBy(), suggestion.parameters(), suggestion.attributes(header), previewed,
                 previewed.size(), validRows, journeys.size(), more, accumulator.ruleMatches(),
-                accumulator.warnings(more ? "the " + previewed.size() + " row(s) previewed" : "this upload"));
+                accumulator.warnings(more ? "the " + previewed.size() + " row(s) previewed" : "this upload"),
+                ImportPreview.Refusal.of(previewed, options.onError()));
     }
 
     /**
@@ -163,7 +165,7 @@ public class EventPreviewer {
         } catch (ImportRejectedException rejection) {
             throw new PreviewRejectedException(rejection, new ImportPreview(format.name().toLowerCase(Locale.ROOT),
                     header, suggestion.columns(), suggestion.suggestedBy(), suggestion.parameters(),
-                    suggestion.attributes(header), List.of(), 0, 0, 0, false, List.of(), List.of()));
+                    suggestion.attributes(header), List.of(), 0, 0, 0, false, List.of(), List.of(), null));
         }
     }
 

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param truncated    whether the upload goes on beyond the rows previewed
  * @param outcomeRules per outcome rule given, the previewed events it matched, as in the import's report
  * @param warnings     what the previewed rows would import but looks unintended, as in the import's report
+ * @param refusal      when a previewed row is invalid and {@code onError} is {@code reject} (the default): that the
+ *                     import would refuse the whole upload, and from which line; null when it would not refuse them
  */
 public record ImportPreview(
         String format,
@@ -36,7 +38,8 @@ public record ImportPreview(
         long journeys,
         boolean truncated,
         List<RuleMatches> outcomeRules,
-        List<ImportWarning> warnings) {
+        List<ImportWarning> warnings,
+        Refusal refusal) {
 
     public ImportPreview {
         columns = List.copyOf(columns);
@@ -44,6 +47,32 @@ public record ImportPreview(
         attributes = List.copyOf(attributes);
         outcomeRules = List.copyOf(outcomeRules);
         warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * That the import would refuse the upload for the previewed rows' errors, as the preview's rows show them one by
+     * one: said once, so that a client need not look through the rows to learn that nothing would be imported.
+     *
+     * @param line        the first invalid row's line
+     * @param invalidRows how many of the previewed rows are invalid
+     * @param message     what the import would do, in words
+     */
+    public record Refusal(long line, long invalidRows, String message) {
+
+        /** The refusal for {@code rows} under {@code onError}, or null when the import would accept them. */
+        static Refusal of(List<Row> rows, ImportOptions.ErrorMode onError) {
+            if (onError != ImportOptions.ErrorMode.REJECT) {
+                return null;
+            }
+            List<Row> invalid = rows.stream().filter(row -> !row.errors().isEmpty()).toList();
+            if (invalid.isEmpty()) {
+                return null;
+            }
+            return new Refusal(invalid.get(0).line(), invalid.size(), invalid.size() + " of the " + rows.size()
+                    + " row(s) previewed are invalid, the first at line " + invalid.get(0).line() + ": the import "
+                    + "would refuse the whole upload and import nothing (onError=reject, the default); fix the "
+                    + "rows, or use onError=skip to import the valid rows");
+        }
     }
 
     /**

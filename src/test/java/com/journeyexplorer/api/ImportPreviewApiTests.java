@@ -137,6 +137,25 @@ class ImportPreviewApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aBadRowPreviewedSaysOnceThatTheImportWouldRefuseTheWholeUploadFromItsLine() {
+        String csv = "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\nj1,soon,Cart\n"
+                + "j1,2026-03-01T10:09:00Z,\nj1,2026-03-01T10:12:00Z,Pay\n";
+        JsonNode refusal = post("/api/events/preview", "text/csv", csv).json().get("refusal");
+        assertThat(post("/api/events", "text/csv", csv).status()).as("the import refuses it").isEqualTo(400);
+
+        assertThat(refusal).as("the import refuses the upload for these rows").isNotNull();
+        assertThat(refusal.get("line").asLong()).isEqualTo(3);
+        assertThat(refusal.get("invalidRows").asLong()).isEqualTo(2);
+        assertThat(refusal.get("message").asString()).isEqualTo("2 of the 4 row(s) previewed are invalid, the first "
+                + "at line 3: the import would refuse the whole upload and import nothing (onError=reject, the "
+                + "default); fix the rows, or use onError=skip to import the valid rows");
+        assertThat(post("/api/events/preview?onError=skip", "text/csv", csv).json().has("refusal"))
+                .as("skip imports the valid rows").isFalse();
+        assertThat(post("/api/events/preview?rows=1", "text/csv", csv).json().has("refusal"))
+                .as("the one row read is valid").isFalse();
+    }
+
+    @Test
     void aHeaderWithoutTheRequiredColumnsGetsTheImportsProblemWithItsColumnsUntilTheParametersNameThem() {
         String csv = "case,time,page\nc1,2026-03-01T10:00:00Z,Home\n";
         Response refused = post("/api/events/preview", "text/csv", csv);
