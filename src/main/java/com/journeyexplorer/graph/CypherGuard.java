@@ -1,5 +1,7 @@
 package com.journeyexplorer.graph;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -10,22 +12,26 @@ import java.util.regex.Pattern;
  * second line of defence) sees it. Comments, string literals and backticked names are blanked first, so words inside
  * them do not count; then a query is refused for a write or schema clause, {@code LOAD CSV} (file and network access),
  * {@code CALL { } IN TRANSACTIONS}, {@code USE} of another database, a procedure outside a short read-only allow-list
- * (a backticked procedure name counts as unknown), or more than one statement. Conservative: a variable named like a
- * write keyword ({@code MATCH (set)}) is refused too, unless it is named after {@code AS} or is a parameter; backtick
- * it. {@code SHOW} commands are refused ({@code SHOW TRANSACTIONS} would list other sessions' queries); other
- * administration commands that name no write keyword ({@code START DATABASE}) are left to Neo4j, which runs them only
- * on the system database.
+ * (its name read as Neo4j reads it: {@code `db`.`labels`} and {@code db . labels} are {@code db.labels}, while
+ * {@code `db.labels`}, one name without a namespace, is none of the allowed ones), or more than one statement.
+ * Conservative: a variable named like a write keyword ({@code MATCH (set)}) is refused too, unless it is named after
+ * {@code AS} or is a parameter; backtick it. {@code SHOW} commands are refused ({@code SHOW TRANSACTIONS} would list
+ * other sessions' queries); other administration commands that name no write keyword ({@code START DATABASE}) are left
+ * to Neo4j, which runs them only on the system database.
  */
 final class CypherGuard {
 
-    /** Read-only procedures that Cypher users commonly want. */
-    static final Set<String> ALLOWED_PROCEDURES = Set.of("db.labels", "db.relationshiptypes", "db.propertykeys",
-            "db.schema.visualization", "db.schema.nodetypeproperties", "db.schema.reltypeproperties");
+    /** Read-only procedures that Cypher users commonly want, as Neo4j spells them (in the refusal's list). */
+    private static final List<String> ALLOWED_PROCEDURE_NAMES = List.of("db.labels", "db.propertyKeys",
+            "db.relationshipTypes", "db.schema.nodeTypeProperties", "db.schema.relTypeProperties",
+            "db.schema.visualization");
+    /** The same in lower case: the guard compares names case-insensitively, leaving a misspelt case to Neo4j. */
+    static final Set<String> ALLOWED_PROCEDURES = Set.copyOf(ALLOWED_PROCEDURE_NAMES.stream()
+            .map(name -> name.toLowerCase(Locale.ROOT)).toList());
     private static final Set<String> REFUSED_WORDS = Set.of("CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE",
             "DROP", "ALTER", "RENAME", "GRANT", "DENY", "REVOKE", "TERMINATE", "FOREACH", "LOAD", "USE", "EXPLAIN",
             "PROFILE");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern CALL_TARGET = Pattern.compile("\\G\\s*([A-Za-z_][A-Za-z0-9_.$]*|[^A-Za-z_\\s])");
     /** A statement that starts with {@code SHOW}: an administration or listing command. */
     private static final Pattern SHOW_COMMAND = Pattern.compile("SHOW\\b");
     private static final Pattern IN_TRANSACTIONS = Pattern.compile("\\bIN\\s+(CONCURRENT\\s+)?TRANSACTIONS\\b");
@@ -82,51 +88,94 @@ final class CypherGuard {
         }
     }
 
-    /** {@code query} and {@code lead}: the text as written, and where {@code code} starts in it. */
+    /**
+     * Lets {@code CALL} through when a subquery or an allowed procedure follows at {@code from} of {@code code};
+     * {@code query} and {@code lead}: the text as written, and where {@code code} starts in it.
+     */
     private static void checkCall(String code, int from, String query, int lead) {
-        Matcher target = CALL_TARGET.matcher(code);
-        if (!target.find(from) || target.start() != from) {
-            throw new CypherRefusedException("CALL must be followed by a subquery or a procedure name");
-        }
-        String name = target.group(1);
-        if (name.equals("{") || name.equals("(")) {
+        int start = skipSpace(code, from);
+        if (start < code.length() && (code.charAt(start) == '{' || code.charAt(start) == '(')) {
             return; // a subquery, whose clauses are checked like the rest
         }
-        if (!ALLOWED_PROCEDURES.contains(name.toLowerCase(Locale.ROOT))) {
-            String written = writtenName(query, lead + target.start(1));
-            throw new CypherRefusedException("procedure '" + (written.isEmpty() ? name : written) + "' is not allowed; "
-                    + "allowed: "
-                    + String.join(", ", new java.util.TreeSet<>(ALLOWED_PROCEDURES)));
+        List<String> parts = new ArrayList<>();
+        int end = readProcedureName(code, start, query, lead, parts);
+        if (parts.isEmpty()) {
+            throw new CypherRefusedException("CALL must be followed by a subquery or a procedure name");
         }
+        String name = String.join(".", parts);
+        boolean allowed = ALLOWED_PROCEDURES.contains(name.toLowerCase(Locale.ROOT));
+        if (allowed && parts.stream().noneMatch(part -> part.contains("."))) {
+            return;
+        }
+        String refusal = "procedure '" + query.substring(lead + start, lead + end) + "' is not allowed";
+        if (allowed) {
+            // Neo4j reads `db.labels` as one name without a namespace, which is no procedure's name.
+            throw new CypherRefusedException(refusal + ": backticks around a dotted name make it one name, "
+                    + "which Neo4j does not take for " + name + "; write " + name
+                    + " or put backticks around each part (" + backticked(name) + ")");
+        }
+        throw new CypherRefusedException(refusal + "; allowed: " + String.join(", ", ALLOWED_PROCEDURE_NAMES));
     }
 
     /**
-     * The procedure name that starts at {@code start} of {@code query}, as written: dotted parts, each plain or
-     * backticked (a doubled backtick inside one is a backtick), so that a refusal quotes {@code `db.labels`} rather
-     * than the placeholder that {@link #blankLiterals} put in its place.
+     * Reads the procedure name that starts at {@code start} of {@code code} as Neo4j does: names, each plain or
+     * backticked (its text taken from {@code query}, a doubled backtick standing for one), joined by dots, with
+     * whitespace or comments allowed around each dot. Adds the names to {@code parts} (none when no name starts
+     * there, or a backtick is left open) and returns where the procedure name ends in {@code code}.
      */
-    static String writtenName(String query, int start) {
-        int n = query.length();
+    private static int readProcedureName(String code, int start, String query, int lead, List<String> parts) {
+        int n = code.length();
+        // code is stripped at the end, and a backticked name at the very end is blank but for its first two places.
+        int written = query.length() - lead;
         int i = start;
+        int end = start;
         while (i < n) {
-            if (query.charAt(i) == '`') {
+            if (query.charAt(lead + i) == '`') {
+                StringBuilder part = new StringBuilder();
                 i++;
-                while (i < n && (query.charAt(i) != '`' || i + 1 < n && query.charAt(i + 1) == '`')) {
-                    i += query.charAt(i) == '`' ? 2 : 1;
+                while (i < written && (query.charAt(lead + i) != '`'
+                        || i + 1 < written && query.charAt(lead + i + 1) == '`')) {
+                    part.append(query.charAt(lead + i));
+                    i += query.charAt(lead + i) == '`' ? 2 : 1;
                 }
-                i = Math.min(n, i + 1);
-            } else {
-                while (i < n && (Character.isLetterOrDigit(query.charAt(i)) || query.charAt(i) == '_'
-                        || query.charAt(i) == '$')) {
+                if (i >= written) {
+                    parts.clear(); // an unclosed backtick names nothing
+                    return written;
+                }
+                i++;
+                parts.add(part.toString());
+            } else if (Character.isLetter(code.charAt(i)) || code.charAt(i) == '_') {
+                int nameStart = i;
+                while (i < n && (Character.isLetterOrDigit(code.charAt(i)) || code.charAt(i) == '_'
+                        || code.charAt(i) == '$')) {
                     i++;
                 }
-            }
-            if (i >= n || query.charAt(i) != '.') {
+                parts.add(code.substring(nameStart, i));
+            } else {
                 break;
             }
+            end = i;
+            int dot = skipSpace(code, i);
+            if (dot >= n || code.charAt(dot) != '.') {
+                break;
+            }
+            i = skipSpace(code, dot + 1);
+        }
+        return end;
+    }
+
+    /** {@code db.labels} as {@code `db`.`labels`}. */
+    private static String backticked(String name) {
+        return "`" + name.replace(".", "`.`") + "`";
+    }
+
+    /** The first index from {@code from} on that is no whitespace (comments are blank in {@code code}). */
+    private static int skipSpace(String code, int from) {
+        int i = from;
+        while (i < code.length() && Character.isWhitespace(code.charAt(i))) {
             i++;
         }
-        return query.substring(start, Math.min(i, n));
+        return i;
     }
 
     private static int previousNonSpace(String code, int index) {
@@ -182,7 +231,8 @@ final class CypherGuard {
                     i += query.charAt(i) == '\\' && c != '`' ? 2 : 1;
                 }
                 i = Math.min(n, i + 1);
-                // A backticked name becomes a placeholder word (so CALL `x`.y() names an unknown procedure).
+                // A backticked name becomes a placeholder word, which is no keyword; a procedure's name is read from
+                // the query as written (checkCall).
                 out.append(c == '`' ? "_q" : "''").append(" ".repeat(Math.max(0, i - start - 2)));
             } else {
                 out.append(c);

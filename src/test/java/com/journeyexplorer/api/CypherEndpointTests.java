@@ -110,7 +110,15 @@ class CypherEndpointTests extends ApiTestSupport {
 
         assertThat(response.status()).as(response.body()).isEqualTo(403);
         assertThat(response.json().get("detail").asString()).contains("procedure '`db.labels`' is not allowed")
-                .doesNotContain("_q");
+                .contains("`db`.`labels`").doesNotContain("_q");
+    }
+
+    @Test
+    void runsAnAllowedProcedureWhoseNameIsBacktickedPartByPart() {
+        for (String query : List.of("CALL `db`.`labels`() YIELD label RETURN label",
+                "CALL db.`labels`() YIELD label RETURN label", "CALL db /* namespace */ . labels()")) {
+            assertThat(ok(query).get("rows").toString()).as(query).contains("Journey");
+        }
     }
 
     @ParameterizedTest
