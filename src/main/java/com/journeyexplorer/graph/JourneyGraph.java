@@ -830,6 +830,7 @@ public class JourneyGraph {
         schema.migrateStepChains();
         schema.migrateAnswerNodes();
         schema.removeEmptyTexts();
+        schema.removeEmptyJourneyTexts();
         // Nothing to roll back, nothing written: a store the app only opened stays as it was.
         boolean unfinishedAny = importJournal.anyUnfinished();
         ImportLease.Held held = unfinishedAny ? lease.acquireAtStart(importJournal.embedded()) : null;

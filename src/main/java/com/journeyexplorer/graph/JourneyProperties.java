@@ -54,7 +54,9 @@ final class JourneyProperties {
 
     /**
      * The properties of a journey's {@code :Journey} node, {@code importId} (the journal entry that wrote it)
-     * included. Neo4j lists hold no nulls: a step without an event id or an event-attribute value stores "".
+     * included. An absent customer id, segment or device is left out rather than stored as "", so that
+     * {@code j.segment IS NULL} finds every journey without one; {@link #journeyOf} reads it as "". Neo4j lists hold
+     * no nulls: a step without an event id or an event-attribute value stores "".
      */
     static Map<String, Object> ofJourney(Journey journey, List<Touchpoint> touchpoints, String importId) {
         int length = journey.length();
@@ -66,7 +68,7 @@ final class JourneyProperties {
         }
         Map<String, Object> props = new HashMap<>();
         props.put("id", journey.id());
-        props.put("customerId", journey.customerId());
+        putIfAny(props, "customerId", journey.customerId());
         props.put("outcome", storedOutcome(journey, touchpoints).name());
         props.put("path", path);
         props.put("times", journey.times());
@@ -75,8 +77,8 @@ final class JourneyProperties {
         props.put("purchaseIndex", journey.purchaseIndex());
         props.put("value", journey.value());
         props.put("weight", journey.weight());
-        props.put("segment", journey.segment());
-        props.put("device", journey.device());
+        putIfAny(props, "segment", journey.segment());
+        putIfAny(props, "device", journey.device());
         if (journey.isTimed()) {
             props.put("startedAt", Instant.ofEpochMilli(journey.startedAt()).atZone(ZoneOffset.UTC));
             props.put("endedAt", Instant.ofEpochMilli(journey.endedAt()).atZone(ZoneOffset.UTC));
@@ -97,6 +99,12 @@ final class JourneyProperties {
         }
         props.put("importId", importId);
         return props;
+    }
+
+    private static void putIfAny(Map<String, Object> props, String key, String text) {
+        if (!text.isEmpty()) {
+            props.put(key, text);
+        }
     }
 
     /**

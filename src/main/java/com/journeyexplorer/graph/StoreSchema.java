@@ -97,6 +97,40 @@ class StoreSchema {
             } IN TRANSACTIONS OF 10000 ROWS
             """;
 
+    /**
+     * Whether a :Journey node keeps an empty customer id, segment or device, as versions before they were left out
+     * stored an absent one. A scan of the Journey label that stops at the first such journey; on a current store it
+     * reads three properties of every journey, a fraction of what the load right after it reads.
+     */
+    private static final String HAS_EMPTY_JOURNEY_TEXTS = """
+            RETURN EXISTS {
+                     MATCH (j:Journey) WHERE j.customerId = '' OR j.segment = '' OR j.device = ''
+                   } AS found
+            """;
+
+    /** Removes the empty customer ids, segments and devices of :Journey nodes. Idempotent. */
+    private static final String JOURNEY_EMPTY_TEXTS_REMOVED = """
+            MATCH (j:Journey)
+            WHERE j.customerId = '' OR j.segment = '' OR j.device = ''
+            CALL (j) {
+              SET j.customerId = nullIf(j.customerId, ''), j.segment = nullIf(j.segment, ''),
+                  j.device = nullIf(j.device, '')
+            } IN TRANSACTIONS OF 10000 ROWS
+            """;
+
+    /**
+     * The same for the journal's copies of journeys, which the versions that stored empty texts wrote too: a copy is
+     * the stored node as it was, and an undo writes it back through the writers, which leave them out anyway.
+     */
+    private static final String COPY_EMPTY_TEXTS_REMOVED = """
+            MATCH (p:PreviousVersion)
+            WHERE p.customerId = '' OR p.segment = '' OR p.device = ''
+            CALL (p) {
+              SET p.customerId = nullIf(p.customerId, ''), p.segment = nullIf(p.segment, ''),
+                  p.device = nullIf(p.device, '')
+            } IN TRANSACTIONS OF 10000 ROWS
+            """;
+
     private final Driver driver;
 
     StoreSchema(Driver driver) {
@@ -161,6 +195,18 @@ class StoreSchema {
         migrateOnce(HAS_EMPTY_TEXTS, "This store keeps absent texts of answers and touchpoints as \"\", as older "
                 + "versions wrote them: removing them (once)", "the empty texts", RESPONSE_EMPTY_TEXTS_REMOVED,
                 TOUCHPOINT_EMPTY_TEXTS_REMOVED);
+    }
+
+    /**
+     * Removes the empty customer ids, segments and devices that older versions stored for an absent value on
+     * :Journey nodes and on the journal's copies of them, once: a scan of the Journey label on a current store,
+     * O(journeys and copies) in transactions of 10,000 on an old one (the copies only then: only those versions wrote
+     * them so). The loaders read a missing text as "".
+     */
+    void removeEmptyJourneyTexts() {
+        migrateOnce(HAS_EMPTY_JOURNEY_TEXTS, "This store keeps absent customer ids, segments and devices of journeys "
+                + "as \"\", as older versions wrote them: removing them (once)", "the journeys' empty texts",
+                JOURNEY_EMPTY_TEXTS_REMOVED, COPY_EMPTY_TEXTS_REMOVED);
     }
 
     /**

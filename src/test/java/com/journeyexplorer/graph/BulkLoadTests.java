@@ -22,6 +22,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -65,7 +69,25 @@ class BulkLoadTests {
         assertThat(bulk.exit).as(bulk.err).isZero();
         assertThat(bulk.out).contains("Imported 42 events into 6 journeys (6 new, 0 updated) from 42 rows");
         assertThat(summary(bulk.out)).isEqualTo(summary(online.out));
+        assertThat(journeysWithoutCustomerSegmentOrDevice(work.resolve("bulk")))
+                .as("as the batch importer wrote them, before a start of the app converts anything").isEqualTo(6);
         assertSameStore(work.resolve("online"), work.resolve("bulk"));
+    }
+
+    /** Opens the store without the app, whose start would remove texts stored as "". */
+    private static long journeysWithoutCustomerSegmentOrDevice(Path dataDir) {
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(dataDir)
+                .setConfig(BoltConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, 32L * 1024 * 1024)
+                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .build();
+        try (var tx = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).beginTx()) {
+            return (Long) tx.execute("""
+                    MATCH (j:Journey) WHERE j.customerId IS NULL AND j.segment IS NULL AND j.device IS NULL
+                    RETURN count(j) AS n""").next().get("n");
+        } finally {
+            dbms.shutdown();
+        }
     }
 
     @Test

@@ -53,6 +53,42 @@ class CypherWriterTests extends ApiTestSupport {
     }
 
     @Test
+    void leavesOutAnAbsentCustomerSegmentAndDeviceOfJourneysAndOfTheVersionsAnUndoRestores() {
+        assertThat(post("/api/events?openHorizon=0", "text/csv", """
+                journey_id,customer_id,timestamp,touchpoint,segment,device
+                full,c1,2026-01-01T10:00:00Z,Ad,trend follower,mobile
+                bare,,2026-01-02T10:00:00Z,Page,,
+                """).status()).isEqualTo(200);
+        Response extended = post("/api/events?openHorizon=0", "text/csv", """
+                journey_id,timestamp,touchpoint
+                bare,2026-01-02T10:05:00Z,Ad
+                """);
+        assertThat(extended.status()).as(extended.body()).isEqualTo(200);
+        String withoutTexts = """
+                MATCH (j) WHERE (j:Journey OR j:PreviousVersion) AND j.id IN ['full', 'bare']
+                            AND j.customerId IS NULL AND j.segment IS NULL AND j.device IS NULL
+                RETURN labels(j)[0] + ' ' + j.id AS node ORDER BY node""";
+        try (var session = driver.session()) {
+            assertThat(session.run(withoutTexts).list(row -> row.get("node").asString()))
+                    .containsExactly("Journey bare", "PreviousVersion bare");
+            assertThat(session.run("MATCH (j:Journey {id: 'full'}) RETURN [j.customerId, j.segment, j.device] AS t")
+                    .single().get("t").asList()).containsExactly("c1", "trend follower", "mobile");
+        }
+
+        Response undone = send(java.net.http.HttpRequest.newBuilder(
+                uri("/api/imports/" + extended.json().get("importId").asString()))
+                .header("X-API-Key", API_KEY).DELETE().build());
+
+        assertThat(undone.status()).as(undone.body()).isEqualTo(200);
+        try (var session = driver.session()) {
+            assertThat(session.run("MATCH (j:Journey {id: 'bare'}) RETURN keys(j) AS k").single().get("k").asList())
+                    .as("the version the undo wrote back").doesNotContain("customerId", "segment", "device")
+                    .contains("path");
+        }
+        assertThat(get("/api/journeys/bare").json().get("steps").size()).isEqualTo(1);
+    }
+
+    @Test
     void theAppsSessionsShareOneBookmarkManagerPerDriver() {
         assertThat(postRunningExample().status()).isEqualTo(200);
         // The import's last transaction left its bookmark with the manager: a later session of the app waits for it.

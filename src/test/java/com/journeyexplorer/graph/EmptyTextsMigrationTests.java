@@ -22,14 +22,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.journeyexplorer.JourneyExplorerApplication;
 import com.journeyexplorer.journey.SurveyResponse;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
- * Older versions stored an absent text of an answer that matched no journey ({@code :Response}) and an unknown channel
- * or stage of a touchpoint as {@code ""}; the start removes those, once, and the answers, touchpoints and analyses
- * stay what they were.
+ * Older versions stored an absent text of an answer that matched no journey ({@code :Response}), an unknown channel
+ * or stage of a touchpoint and a journey's absent customer id, segment or device as {@code ""}; the start removes
+ * those, once, and the answers, touchpoints, journeys and analyses stay what they were.
  */
 class EmptyTextsMigrationTests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Ad has a channel and a stage, Page neither. */
     private static final String EVENTS = """
@@ -65,8 +68,102 @@ class EmptyTextsMigrationTests {
                                                               r.comment] }
                  + COUNT { MATCH (t:Touchpoint) WHERE '' IN [t.channel, t.stage] } AS n""";
 
+    /** j1 has a customer, a segment and a device, j2 none of them. */
+    private static final String JOURNEY_EVENTS = """
+            journey_id,customer_id,timestamp,touchpoint,segment,device
+            j1,c1,2026-01-01T10:00:00Z,Ad,trend follower,mobile
+            j1,c1,2026-01-01T10:05:00Z,Page,trend follower,mobile
+            j2,,2026-01-02T10:00:00Z,Page,,
+            """;
+
+    /** Extends j2, so that the journal keeps a copy of its version before. */
+    private static final String J2_EXTENDED = """
+            journey_id,timestamp,touchpoint
+            j2,2026-01-02T10:05:00Z,Ad
+            """;
+
+    /** What older versions stored for an absent customer id, segment and device of a journey and of its copies. */
+    private static final String JOURNEYS_AS_OLDER_VERSIONS_WROTE = """
+            MATCH (j) WHERE j:Journey OR j:PreviousVersion
+            SET j.customerId = coalesce(j.customerId, ''), j.segment = coalesce(j.segment, ''),
+                j.device = coalesce(j.device, '')
+            RETURN count(j) AS n""";
+
+    private static final String EMPTY_JOURNEY_TEXTS = """
+            MATCH (j) WHERE (j:Journey OR j:PreviousVersion) AND '' IN [j.customerId, j.segment, j.device]
+            RETURN count(j) AS n""";
+
+    private static final String WITHOUT_JOURNEY_TEXTS = """
+            MATCH (j) WHERE (j:Journey OR j:PreviousVersion)
+                        AND j.customerId IS NULL AND j.segment IS NULL AND j.device IS NULL
+            RETURN labels(j)[0] + ' ' + j.id AS node ORDER BY node""";
+
     @TempDir
     Path dataDir;
+
+    @Test
+    void journeysAndTheirRestoredVersionsLeaveOutAnAbsentCustomerSegmentAndDevice() {
+        try (ConfigurableApplicationContext app = start()) {
+            assertThat(post(app, "/api/events?openHorizon=0", JOURNEY_EVENTS).statusCode()).isEqualTo(200);
+            HttpResponse<String> extended = post(app, "/api/events?openHorizon=0", J2_EXTENDED);
+            assertThat(extended.statusCode()).as(extended.body()).isEqualTo(200);
+            try (var session = app.getBean(Driver.class).session()) {
+                assertThat(session.run(WITHOUT_JOURNEY_TEXTS).list(row -> row.get("node").asString()))
+                        .containsExactly("Journey j2", "PreviousVersion j2");
+                assertThat(session.run(EMPTY_JOURNEY_TEXTS).single().get("n").asLong()).isZero();
+                assertThat(session.run("MATCH (j:Journey {id: 'j1'}) RETURN properties(j) AS p").single().get("p")
+                        .asMap()).contains(Map.entry("customerId", "c1"), Map.entry("segment", "trend follower"),
+                                Map.entry("device", "mobile"));
+                // A copy journaled by an older version: the undo writes it back as the writers store journeys now.
+                session.run("""
+                        MATCH (p:PreviousVersion {id: 'j2'})
+                        SET p.customerId = '', p.segment = '', p.device = ''""").consume();
+            }
+            String importId = JSON.readTree(extended.body()).get("importId").asString();
+            HttpResponse<String> undone = delete(app, "/api/imports/" + importId);
+            assertThat(undone.statusCode()).as(undone.body()).isEqualTo(200);
+
+            try (var session = app.getBean(Driver.class).session()) {
+                assertThat(session.run("MATCH (j:Journey {id: 'j2'}) RETURN properties(j) AS p").single().get("p")
+                        .asMap()).doesNotContainKeys("customerId", "segment", "device").containsKey("path");
+            }
+            assertThat(JSON.readTree(get(app, "/api/journeys/j2")).get("steps").size()).as("the version before")
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theStartRemovesTheEmptyTextsOlderVersionsStoredOnJourneysAndTheirCopies() {
+        String journeys;
+        String summary;
+        String segment;
+        try (ConfigurableApplicationContext app = start()) {
+            assertThat(post(app, "/api/events?openHorizon=0", JOURNEY_EVENTS).statusCode()).isEqualTo(200);
+            assertThat(post(app, "/api/events?openHorizon=0", J2_EXTENDED).statusCode()).isEqualTo(200);
+            journeys = get(app, "/api/journeys/j1") + get(app, "/api/journeys/j2");
+            summary = get(app, "/api/summary");
+            segment = get(app, "/api/summary?segment=trend%20follower");
+            try (var session = app.getBean(Driver.class).session()) {
+                assertThat(session.run(JOURNEYS_AS_OLDER_VERSIONS_WROTE).single().get("n").asLong()).isEqualTo(3);
+                assertThat(session.run(EMPTY_JOURNEY_TEXTS).single().get("n").asLong()).isEqualTo(2);
+            }
+        }
+
+        try (ConfigurableApplicationContext app = start()) {
+            try (var session = app.getBean(Driver.class).session()) {
+                assertThat(session.run(EMPTY_JOURNEY_TEXTS).single().get("n").asLong()).isZero();
+                assertThat(session.run(WITHOUT_JOURNEY_TEXTS).list(row -> row.get("node").asString()))
+                        .containsExactly("Journey j2", "PreviousVersion j2");
+                assertThat(session.run("MATCH (j:Journey {id: 'j1'}) RETURN properties(j) AS p").single().get("p")
+                        .asMap()).as("texts a journey has are kept")
+                        .contains(Map.entry("customerId", "c1"), Map.entry("segment", "trend follower"),
+                                Map.entry("device", "mobile"));
+            }
+            assertThat(get(app, "/api/journeys/j1") + get(app, "/api/journeys/j2")).isEqualTo(journeys);
+            assertThat(get(app, "/api/summary")).isEqualTo(summary);
+            assertThat(get(app, "/api/summary?segment=trend%20follower")).isEqualTo(segment);
+        }
+    }
 
     @Test
     void theStartRemovesTheEmptyTextsOlderVersionsStoredAndLoadsTheSameAnswersAndTouchpoints() {
@@ -131,6 +228,10 @@ class EmptyTextsMigrationTests {
     private static HttpResponse<String> post(ConfigurableApplicationContext app, String path, String csv) {
         return send(HttpRequest.newBuilder(uri(app, path)).header("X-API-Key", "test-key")
                 .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)).build());
+    }
+
+    private static HttpResponse<String> delete(ConfigurableApplicationContext app, String path) {
+        return send(HttpRequest.newBuilder(uri(app, path)).header("X-API-Key", "test-key").DELETE().build());
     }
 
     private static URI uri(ConfigurableApplicationContext app, String path) {
