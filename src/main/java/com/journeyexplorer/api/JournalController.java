@@ -163,9 +163,12 @@ class JournalController {
                 responsesOf(undone.importId()), undone.totalJourneys(), undone.totalEvents());
     }
 
-    /** {@code copiesErased}: the versions of the customer's journeys that the journal kept to undo its entries. */
+    /**
+     * {@code copiesErased}: the versions of the customer's journeys that the journal kept to undo its entries;
+     * {@code touchpointsErased}: those that nothing refers to any more once the journeys are gone.
+     */
     record ErasureAnswer(String importId, long journeysErased, long eventsErased, long copiesErased,
-            long responsesErased, long totalJourneys, long totalEvents) {
+            long responsesErased, long touchpointsErased, long totalJourneys, long totalEvents) {
     }
 
     @DeleteMapping("/customers/{id}")
@@ -191,11 +194,12 @@ class JournalController {
         if (customerId.isEmpty()) {
             throw new InvalidParameterException("id", "is blank: the customer's id is required");
         }
-        ErasureAnswer erased = graph.erase(customerId, (changes, after, importId, copies) -> new ErasureAnswer(importId,
-                changes.removals().size(), changes.removedEvents(), copies, 0, after.journeyCount(),
-                after.eventCount()));
+        ErasureAnswer erased = graph.erase(customerId, (changes, after, importId, copies, touchpoints) ->
+                new ErasureAnswer(importId, changes.removals().size(), changes.removedEvents(), copies, 0, touchpoints,
+                        after.journeyCount(), after.eventCount()));
         return new ErasureAnswer(erased.importId(), erased.journeysErased(), erased.eventsErased(),
-                erased.copiesErased(), responsesOf(erased.importId()), erased.totalJourneys(), erased.totalEvents());
+                erased.copiesErased(), responsesOf(erased.importId()), erased.touchpointsErased(),
+                erased.totalJourneys(), erased.totalEvents());
     }
 
     /** The responses a finished undo or erasure deleted, as its journal entry counts them. */

@@ -219,6 +219,32 @@ class ImportJournal {
             """;
 
     /**
+     * Of the touchpoints {@code $names}, those the journal names: visited by a copy that {@link #FORGET_CUSTOMER} keeps
+     * (an undo would write it back), or with a metadata copy (an entry changed the touchpoint, and its undo puts the
+     * metadata back). A scan of the copies, as that deletion is.
+     */
+    private static final String TOUCHPOINTS_IN_JOURNAL = """
+            CALL () {
+              MATCH (p:PreviousVersion)
+              WHERE NOT (coalesce(p.customerId = $customerId, false) OR p.id IN $journeyIds)
+              UNWIND p.path AS name
+              WITH DISTINCT name WHERE name IN $names
+              RETURN name
+              UNION
+              UNWIND $names AS name
+              MATCH (:PreviousTouchpoint {name: name})
+              RETURN name
+            }
+            RETURN DISTINCT name
+            """;
+
+    /** The metadata copies of the touchpoints an erasure deleted, which it keeps no more than the journeys. */
+    private static final String FORGET_ERASED_TOUCHPOINTS = """
+            MATCH (:Import {id: $importId})-[:REPLACED]->(t:PreviousTouchpoint)
+            DETACH DELETE t
+            """;
+
+    /**
      * The copies {@link #FORGET_CUSTOMER} deletes. A scan of the copies (no index: it would cost every copy's write,
      * and erasures are rare), as that deletion is.
      */
@@ -573,6 +599,17 @@ class ImportJournal {
      *
      * @return the ids of the responses deleted
      */
+    /**
+     * Of {@code names}, the touchpoints that a copy in the journal visits or whose metadata an entry changed, the
+     * copies that the erasure of {@code customerId} and {@code journeyIds} deletes left out.
+     */
+    Set<String> touchpointsInJournal(List<String> names, String customerId, Collection<String> journeyIds) {
+        try (Session session = CausalSessions.open(driver)) {
+            return new HashSet<>(session.run(TOUCHPOINTS_IN_JOURNAL, Map.of("names", names, "customerId", customerId,
+                    "journeyIds", List.copyOf(journeyIds))).list(row -> row.get("name").asString()));
+        }
+    }
+
     List<String> finishErasure(String importId, String customerId, Collection<String> journeyIds,
             Collection<String> answeredJourneys) {
         List<String> removed;
@@ -584,6 +621,7 @@ class ImportJournal {
                         List.copyOf(answeredJourneys))).list(row -> row.get("id").asString()));
                 tx.run(COUNT_RESPONSES, Map.of("importId", importId, "responses", ids.size())).consume();
                 tx.run(FINISH_IMPORT, Map.of("importId", importId, "status", "done")).consume();
+                tx.run(FORGET_ERASED_TOUCHPOINTS, Map.of("importId", importId)).consume();
                 Set<String> erased = new HashSet<>(journeyIds);
                 erased.addAll(tx.run(FORGET_CUSTOMER, Map.of("customerId", customerId, "journeyIds",
                         List.copyOf(journeyIds))).list(row -> row.get("id").asString()));

@@ -456,10 +456,13 @@ public class JourneyGraph {
         return kept;
     }
 
-    /** What an erasure returns, once applied: as {@link Applied}, also told how many copies the journal held. */
+    /**
+     * What an erasure returns, once applied: as {@link Applied}, also told how many copies the journal held and how
+     * many touchpoints went with the customer's journeys.
+     */
     @FunctionalInterface
     public interface Erased<R> {
-        R apply(JourneyChanges changes, JourneySnapshot after, String importId, long copies);
+        R apply(JourneyChanges changes, JourneySnapshot after, String importId, long copies, int touchpoints);
     }
 
     /**
@@ -467,7 +470,8 @@ public class JourneyGraph {
      * copy of them once it has committed, and deletes the other versions of them that the journal kept (older ones
      * under earlier entries, those from before the journey had a customer id included; removed ones under undo
      * entries) and the customer's survey responses (by customer id, or joined to one of the erased journeys). A
-     * customer whose journeys were all undone has copies alone.
+     * customer whose journeys were all undone has copies alone. The touchpoints that nothing refers to any more go too
+     * (see {@link #touchpointsAfterErasure}): one that only the customer visited names what they did.
      *
      * @param customerId the id as stored: imports strip surrounding spaces
      * @throws NotStoredException when neither a stored journey, a copy in the journal nor a stored response has that
@@ -479,6 +483,7 @@ public class JourneyGraph {
             throw new IllegalArgumentException("A blank customer id names no customer");
         }
         AtomicLong copies = new AtomicLong();
+        AtomicLong touchpointsErased = new AtomicLong();
         return update(new Journal("erasure", null, customerId), before -> {
             List<String> removals = new ArrayList<>();
             Map<String, Journey> replaced = new HashMap<>();
@@ -493,8 +498,63 @@ public class JourneyGraph {
             if (removals.isEmpty() && copies.get() == 0 && !feedback.hasCustomer(customerId)) {
                 throw new NotStoredException("customer", customerId);
             }
-            return new JourneyChanges(before.touchpoints(), List.of(), List.of(), removals, replaced, 0, 0, 0, 0);
-        }, (changes, after, importId) -> result.apply(changes, after, importId, copies.get()), WriteProgress.NONE);
+            List<Touchpoint> touchpoints = touchpointsAfterErasure(before, customerId, removals);
+            touchpointsErased.set(before.touchpoints().size() - touchpoints.size());
+            return new JourneyChanges(touchpoints, List.of(), List.of(), removals, replaced, 0, 0, 0, 0);
+        }, (changes, after, importId) -> result.apply(changes, after, importId, copies.get(),
+                (int) touchpointsErased.get()), WriteProgress.NONE);
+    }
+
+    /**
+     * The touchpoints that stay when the journeys {@code removals} of {@code customerId} are erased. Those at the end
+     * of the list go (touchpoint ids are list positions, stable for the life of the data set, so only the tail can go)
+     * while no other journey visits them, no other answer names them and the journal names none of them: a copy of
+     * another customer's journey that visits one (an undo would write it back) or a metadata change kept to be undone
+     * (as {@code PUT /api/touchpoints} journals one, so a touchpoint a user described stays). A touchpoint that only
+     * the customer's events brought names what they did, as their journeys did. Checked only when an erased journey
+     * visits the last touchpoint (O(erased events)); then O(events) in memory and a scan of the journal's copies.
+     */
+    private List<Touchpoint> touchpointsAfterErasure(JourneySnapshot before, String customerId, List<String> removals) {
+        List<Touchpoint> touchpoints = before.touchpoints();
+        int last = touchpoints.size() - 1;
+        boolean lastErased = false;
+        for (String id : removals) {
+            for (int step : before.journey(id).orElseThrow().steps()) {
+                lastErased |= step == last;
+            }
+        }
+        if (!lastErased) {
+            return touchpoints;
+        }
+        boolean[] visited = new boolean[touchpoints.size()];
+        for (Journey journey : before.journeys()) {
+            if (!journey.hasCustomer(customerId)) {
+                for (int step : journey.steps()) {
+                    visited[step] = true;
+                }
+            }
+        }
+        List<String> unvisited = new ArrayList<>();
+        for (int id = last; id >= 0 && !visited[id]; id--) {
+            unvisited.add(touchpoints.get(id).name());
+        }
+        if (unvisited.isEmpty()) {
+            return touchpoints;
+        }
+        Set<String> referred = new HashSet<>(importJournal.touchpointsInJournal(unvisited, customerId, removals));
+        Set<String> candidates = Set.copyOf(unvisited);
+        Set<String> erasedJourneys = Set.copyOf(removals);
+        for (SurveyResponse answer : feedback.responses()) {
+            if (candidates.contains(answer.touchpoint()) && !answer.customerId().equals(customerId)
+                    && !erasedJourneys.contains(answer.journeyId())) {
+                referred.add(answer.touchpoint());
+            }
+        }
+        int kept = touchpoints.size();
+        while (kept > 0 && !visited[kept - 1] && !referred.contains(touchpoints.get(kept - 1).name())) {
+            kept--;
+        }
+        return List.copyOf(touchpoints.subList(0, kept));
     }
 
     /** The newest {@code limit} journal entries, newest first. */

@@ -67,7 +67,7 @@ class JournalRestartTests {
             redefinitions.redefineOutcomes(Set.of("Cart"), Set.of("Rival")::contains);
             redefinitions.setTouchpoint("Home", "website", "awareness", null);
             JourneyGraph graph = app.getBean(JourneyGraph.class);
-            graph.erase("c-3", (changes, after, id, copies) -> id);
+            graph.erase("c-3", (changes, after, id, copies, touchpoints) -> id);
             // The redefinition rewrote r-1 after the extension wrote it: the extension is undone after it.
             String redefinition = graph.imports(10).stream().filter(e -> e.kind().equals("outcomes")).findFirst()
                     .orElseThrow().id();
