@@ -70,12 +70,14 @@ final class JourneyAssembler {
         long duplicates = 0;
         int created = 0;
         int updated = 0;
+        // Moves are recorded only for the answers given on events to follow them (most uploads carry none).
+        Map<SignalAt, Integer> moves = accumulator.answers().isEmpty() ? null : movedSignals;
         for (JourneyDraft draft : accumulator.drafts()) {
             List<Journey> stored = draft.byCustomer
                     ? sessionsByCustomer.getOrDefault(draft.key, List.of())
                     : base.journey(draft.key).map(List::of).orElse(List.of());
             Merged merged = merge(stored, draft, accumulator.frustrationSignals(),
-                    draft.byCustomer ? sessionGap.toMillis() : Long.MAX_VALUE, movedSignals);
+                    draft.byCustomer ? sessionGap.toMillis() : Long.MAX_VALUE, moves);
             newEvents += merged.added;
             duplicates += draft.size - merged.added;
             List<Journey> journeys = draft.byCustomer
