@@ -67,7 +67,7 @@ class JournalController {
                 ImportJobStatus status = job.status();
                 listed.add(new ImportEntry(status.id(), "import", status.status(),
                         status.startedAt() != null ? status.startedAt() : status.submittedAt(), null,
-                        status.journeysWritten(), null, null, null, null, null, null));
+                        status.journeysWritten(), null, null, null, null, null, null, null));
             }
         }
         if (listed.size() < n) {

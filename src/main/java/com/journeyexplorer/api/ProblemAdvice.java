@@ -26,6 +26,7 @@ import com.journeyexplorer.graph.GraphWriteException;
 import com.journeyexplorer.graph.ImportsBusyException;
 import com.journeyexplorer.graph.NotStoredException;
 import com.journeyexplorer.graph.UndoConflictException;
+import com.journeyexplorer.graph.UndoExpiredException;
 import com.journeyexplorer.ingest.ImportPreview;
 import com.journeyexplorer.ingest.ImportRejectedException;
 import com.journeyexplorer.ingest.PreviewRejectedException;
@@ -133,6 +134,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 e.getMessage());
         problem.setProperty("import", e.importId());
         problem.setProperty("laterImports", e.laterImports());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail undoExpired(UndoExpiredException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "undo-expired", "Too old to undo", e.getMessage());
+        problem.setProperty("import", e.importId());
+        problem.setProperty("undoRetention", e.retention());
         return problem;
     }
 

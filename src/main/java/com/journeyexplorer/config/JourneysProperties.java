@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param openHorizon a journey without purchase whose last event is less than this before the data's latest event is
  *                    still in progress (OPEN), not abandoned; 0 turns it off. An import may set its own.
  * @param instance    this app instance among several on one Neo4j: its name and how it follows the journal
+ * @param journal     how long the journal keeps what undoes its entries
  */
 @ConfigurationProperties("journeys")
 public record JourneysProperties(
@@ -30,7 +31,8 @@ public record JourneysProperties(
         @DefaultValue Analysis analysis,
         @DefaultValue Cors cors,
         @DefaultValue("30d") Duration openHorizon,
-        @DefaultValue Instance instance) {
+        @DefaultValue Instance instance,
+        @DefaultValue Journal journal) {
 
     public JourneysProperties {
         if (openHorizon.isNegative()) {
@@ -193,6 +195,21 @@ public record JourneysProperties(
     public record Cors(@DefaultValue List<String> allowedOrigins) {
         public Cors {
             allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        }
+    }
+
+    /**
+     * The journal of changes (docs/adr/0006-journal-undo-and-erasure.md).
+     *
+     * @param undoRetention how long after an entry finished the journal keeps the copies of what it replaced, which
+     *                      undo it; an older entry loses them after the next write and can no longer be undone.
+     *                      0 keeps them for ever
+     */
+    public record Journal(@DefaultValue("90d") Duration undoRetention) {
+        public Journal {
+            if (undoRetention.isNegative()) {
+                throw new IllegalArgumentException("journeys.journal.undo-retention must not be negative");
+            }
         }
     }
 

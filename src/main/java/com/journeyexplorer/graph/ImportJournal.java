@@ -30,7 +30,8 @@ import com.journeyexplorer.journey.Touchpoint;
  * holding copies of the journey versions ({@code :PreviousVersion}) and touchpoint metadata
  * ({@code :PreviousTouchpoint}) it replaced. An entry is opened before its writes and finished after them; one left
  * running by a stopped process is rolled back from its copies ({@link #rollBack}). A finished entry keeps its copies
- * so that it can be undone; what it created, replaced and what later entries changed are read here for that. See
+ * so that it can be undone, for {@code journeys.journal.undo-retention} ({@link #dropOldCopies}); what it created,
+ * replaced and what later entries changed are read here for that. See
  * docs/adr/0006-journal-undo-and-erasure.md.
  */
 @Repository
@@ -337,8 +338,28 @@ class ImportJournal {
             """;
 
     private static final String DROP_PREVIOUS_VERSIONS = """
-            MATCH (:Import {id: $importId})-[:REPLACED]->(p)
+            UNWIND $importIds AS importId
+            MATCH (:Import {id: importId})-[:REPLACED]->(p)
             CALL (p) { DETACH DELETE p } IN TRANSACTIONS OF $perTransaction ROWS
+            """;
+
+    /**
+     * The oldest entries that may still be undone, by sequence (an index range), with how many copies each holds (a
+     * degree) and whether it finished before the retention's cutoff (by the database's clock).
+     */
+    private static final String OLDEST_UNDOABLE = """
+            OPTIONAL MATCH (h:JournalHead {id: 'journal'})
+            WITH coalesce(h.undoFrom, 0) AS from
+            MATCH (i:Import) WHERE i.sequence >= from
+            WITH i ORDER BY i.sequence LIMIT $limit
+            RETURN i.id AS id, i.sequence AS sequence, COUNT { (i)-[:REPLACED]->() } AS copies,
+                   i.finishedAt < datetime.realtime() - duration({milliseconds: $retention}) AS old
+            """;
+
+    /** Entries before {@code $next} can no longer be undone: their copies may go. */
+    private static final String MOVE_UNDO_FROM = """
+            MATCH (h:JournalHead {id: 'journal'})
+            SET h.undoFrom = $next
             """;
 
     /** Those of this instance (or of versions that did not name one), or every one when {@code $all}. */
@@ -353,10 +374,17 @@ class ImportJournal {
             RETURN i.id AS id, i.instance AS instance ORDER BY i.startedAt
             """;
 
-    /** A finished entry keeps its previous versions (they undo it) unless it was rolled back, undone or erased. */
+    /**
+     * A finished entry keeps its previous versions (they undo it) unless it was rolled back, undone or erased, or is
+     * older than the undo retention (before the journal head's {@code undoFrom}; an entry finished before entries were
+     * numbered is older than every numbered one).
+     */
     private static final String LEFTOVER_PREVIOUS_VERSIONS = """
+            OPTIONAL MATCH (h:JournalHead {id: 'journal'})
+            WITH coalesce(h.undoFrom, 0) AS undoFrom
             MATCH (i:Import)-[:REPLACED]->()
             WHERE i.status IN ['rolled back', 'undone'] OR (i.kind = 'erasure' AND i.status <> 'running')
+               OR (i.status <> 'running' AND coalesce(i.sequence, 0) < undoFrom)
             RETURN DISTINCT i.id AS id
             """;
 
@@ -382,14 +410,22 @@ class ImportJournal {
             RETURN i.id AS id, coalesce(i.kind, 'import') AS kind, i.status AS status, i.startedAt AS startedAt,
                    i.finishedAt AS finishedAt, i.journeys AS journeys, i.events AS events,
                    coalesce(i.responses, 0) AS responses, i.undoes AS undoes,
-                   i.undoneBy AS undoneBy, i.journeysRemoved AS journeysRemoved, i.eventsRemoved AS eventsRemoved
+                   i.undoneBy AS undoneBy, i.journeysRemoved AS journeysRemoved, i.eventsRemoved AS eventsRemoved,
+                   i.status = 'done' AND NOT coalesce(i.kind, 'import') IN ['undo', 'erasure']
+                     AND coalesce(i.sequence, 0) >= undoFrom AS undoable
             """;
 
-    private static final String IMPORT_ENTRY = "MATCH (i:Import {id: $importId})\n" + ENTRY_COLUMNS;
+    /** The first entry whose copies are kept: those before it are older than the undo retention. */
+    private static final String UNDO_FROM = """
+            OPTIONAL MATCH (h:JournalHead {id: 'journal'})
+            WITH coalesce(h.undoFrom, 0) AS undoFrom
+            """;
 
-    private static final String LIST_IMPORTS = """
+    private static final String IMPORT_ENTRY = UNDO_FROM + "MATCH (i:Import {id: $importId})\n" + ENTRY_COLUMNS;
+
+    private static final String LIST_IMPORTS = UNDO_FROM + """
             MATCH (i:Import)
-            WITH i ORDER BY i.startedAt DESC LIMIT $limit
+            WITH i, undoFrom ORDER BY i.startedAt DESC LIMIT $limit
             """ + ENTRY_COLUMNS;
 
     /**
@@ -656,10 +692,55 @@ class ImportJournal {
 
     /** Deletes the copies an entry kept, in transactions of 10,000 by default. */
     void dropPreviousVersions(String importId) {
+        dropPreviousVersions(List.of(importId));
+    }
+
+    /** Deletes the copies the entries kept, in transactions of 10,000 by default. */
+    void dropPreviousVersions(List<String> importIds) {
         try (Session session = CausalSessions.open(driver)) {
-            session.run(DROP_PREVIOUS_VERSIONS, Map.of("importId", importId, "perTransaction", deletesPerTransaction))
-                    .consume();
+            session.run(DROP_PREVIOUS_VERSIONS, Map.of("importIds", importIds, "perTransaction",
+                    deletesPerTransaction)).consume();
         }
+    }
+
+    /**
+     * Makes the oldest entries finished longer than {@code retention} ago permanent, oldest first and without gaps:
+     * marks on the journal head where the entries that may be undone begin (one fenced transaction, so an undo
+     * planned under the lease sees either all of an entry's copies or the mark), then deletes their copies in
+     * transactions of 10,000. At most {@code limit} entries per call, and no more once {@code copyBudget} copies are
+     * taken (the first old entry always goes whole), so that a long backlog is worked off over several writes.
+     * O(limit) index reads, nothing written when none is old. A crash between mark and deletion leaves the copies to
+     * the next start ({@link #importsWithLeftoverVersions}).
+     *
+     * @return the ids of the entries made permanent
+     */
+    List<String> dropOldCopies(java.time.Duration retention, int limit, long copyBudget) {
+        List<String> ids = new ArrayList<>();
+        try (Session session = CausalSessions.open(driver)) {
+            session.executeWriteWithoutResult(tx -> {
+                ids.clear();
+                long next = -1;
+                long copies = 0;
+                for (Record row : tx.run(OLDEST_UNDOABLE, Map.of("limit", limit, "retention",
+                        retention.toMillis())).list()) {
+                    long held = row.get("copies").asLong();
+                    if (!row.get("old").asBoolean(false) || (!ids.isEmpty() && copies + held > copyBudget)) {
+                        break;
+                    }
+                    ids.add(row.get("id").asString());
+                    copies += held;
+                    next = row.get("sequence").asLong() + 1;
+                }
+                if (!ids.isEmpty()) {
+                    tx.run(MOVE_UNDO_FROM, Map.of("next", next)).consume();
+                    lease.fence(tx);
+                }
+            });
+        }
+        if (!ids.isEmpty()) {
+            dropPreviousVersions(ids);
+        }
+        return ids;
     }
 
     /** A journal entry, or empty when there is none with that id. */
@@ -684,7 +765,7 @@ class ImportJournal {
                 row.get("journeys").asLong(0), row.get("events").asLong(0), row.get("responses").asLong(0),
                 row.get("undoes").asString(null),
                 row.get("undoneBy").asString(null), nullableLong(row.get("journeysRemoved")),
-                nullableLong(row.get("eventsRemoved")));
+                nullableLong(row.get("eventsRemoved")), row.get("undoable").asBoolean(false));
     }
 
     /** An entry journaled before a count was kept has none: unknown, not 0. */

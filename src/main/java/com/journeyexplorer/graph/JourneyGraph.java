@@ -46,6 +46,13 @@ public class JourneyGraph {
     private static final long PROGRESS_LOG_INTERVAL_NANOS = 5_000_000_000L;
     /** Entries whose change records a write drops at most: more than writes add, a short transaction. */
     private static final int CHANGES_DROPPED_PER_WRITE = 100;
+    /**
+     * Entries a write makes permanent at most, and the copies it deletes for them at most (unless the oldest alone has
+     * more): a write adds one entry, so a backlog (a retention just lowered) goes over a few writes without holding
+     * the lease for long after any one.
+     */
+    private static final int ENTRIES_MADE_PERMANENT_PER_WRITE = 100;
+    private static final long COPIES_DROPPED_PER_WRITE = 100_000;
 
     private final StoreSchema schema;
     private final StoreLoader loader;
@@ -59,6 +66,7 @@ public class JourneyGraph {
     private final int batchSize;
     private final long openHorizon;
     private final java.time.Duration changeRetention;
+    private final java.time.Duration undoRetention;
     private final ReentrantLock writeLock = new ReentrantLock();
     /**
      * Derives the next snapshot of a change while its journeys are written (one change at a time: the write lock); its
@@ -96,6 +104,7 @@ public class JourneyGraph {
         this.batchSize = properties.neo4j().writeBatchSize();
         this.openHorizon = properties.openHorizon().toMillis();
         this.changeRetention = properties.instance().changeRetention();
+        this.undoRetention = properties.journal().undoRetention();
         derivations.allowCoreThreadTimeOut(true);
     }
 
@@ -229,6 +238,43 @@ public class JourneyGraph {
     }
 
     /**
+     * Drops the copies of entries finished longer than {@code journeys.journal.undo-retention} ago, which can then no
+     * longer be undone; a bounded number per write, under the lease, after the write is published. After each write
+     * rather than on a timer: only writes add copies, and they hold the lease already. A failure is logged: a later
+     * write drops them.
+     */
+    private void dropOldCopies() {
+        if (undoRetention.isZero()) {
+            return;
+        }
+        try {
+            List<String> permanent = importJournal.dropOldCopies(undoRetention, ENTRIES_MADE_PERMANENT_PER_WRITE,
+                    COPIES_DROPPED_PER_WRITE);
+            if (!permanent.isEmpty()) {
+                log.info("{} journal entries finished more than {} ago can no longer be undone; their copies are "
+                        + "dropped (journeys.journal.undo-retention)", permanent.size(), durationText(undoRetention));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not drop the old copies of the journal: {}", e.getMessage());
+        }
+    }
+
+    /** A duration as the settings write it: {@code 90d}, {@code 12h}, {@code 30m}, {@code 10s}, {@code 500ms}. */
+    static String durationText(java.time.Duration duration) {
+        long millis = duration.toMillis();
+        if (millis == 0) {
+            return "0";
+        }
+        for (var unit : List.of(Map.entry(86_400_000L, "d"), Map.entry(3_600_000L, "h"), Map.entry(60_000L, "m"),
+                Map.entry(1_000L, "s"))) {
+            if (millis % unit.getKey() == 0) {
+                return millis / unit.getKey() + unit.getValue();
+            }
+        }
+        return millis + "ms";
+    }
+
+    /**
      * Rolls back the journal entries a lease holder that is gone left unfinished (it died, or was cut off past its
      * lease), publishes each rollback through the journal so that every instance applies it, and rewrites the
      * aggregated TRANSITION graph, which the dead holder may have updated (O(journeys), once per such takeover).
@@ -269,6 +315,7 @@ public class JourneyGraph {
                 publish(importId, before, started, planned, written.derived());
                 metrics.record(journal.kind(), 0, 0, added.stored().size(), System.nanoTime() - started);
                 dropOldChanges();
+                dropOldCopies();
             }
             return result.apply(changes, before, importId, added);
         }
@@ -291,6 +338,7 @@ public class JourneyGraph {
         metrics.record(journal.kind(), changes.upserts().size(), changes.newEvents(),
                 written.answers() == null ? 0 : written.answers().stored().size(), System.nanoTime() - started);
         dropOldChanges();
+        dropOldCopies();
         FeedbackGraph.Added added = written.answers() != null ? written.answers()
                 : new FeedbackGraph.Added(null, List.of(), written.answerCount(), responsesBefore);
         return result.apply(changes, derived.after(), written.importId(), added);
@@ -351,6 +399,8 @@ public class JourneyGraph {
      *
      * @throws NotStoredException     when there is no such entry
      * @throws UndoConflictException  when it cannot be undone; nothing is changed
+     * @throws UndoExpiredException   when it finished longer than {@code journeys.journal.undo-retention} ago and
+     *                                its copies were dropped; nothing is changed
      */
     public <R> R undo(String importId, Applied<R> result) {
         return update(new Journal("undo", importId, null), before -> planUndo(importId, before), result,
@@ -369,6 +419,15 @@ public class JourneyGraph {
             String by = entry.undoneBy() == null ? "" : " by entry '" + entry.undoneBy() + "'";
             throw new UndoConflictException(importId, "Import '" + importId + "' is " + entry.status() + by
                     + "; only a finished import can be undone", List.of());
+        }
+        if (!entry.undoable()) {
+            // Done, and neither an undo nor an erasure: its copies were dropped after the retention.
+            String retention = durationText(undoRetention);
+            throw new UndoExpiredException(importId, "Entry '" + importId + "' finished at " + entry.finishedAt()
+                    + " and can no longer be undone: the journal dropped the copies that would undo it, as it keeps "
+                    + "them for journeys.journal.undo-retention (" + (undoRetention.isZero()
+                            ? "0, for ever now; they were dropped under a shorter setting" : retention)
+                    + ") after an entry finished", retention);
         }
         List<String> later = importJournal.laterChanges(importId);
         if (!later.isEmpty()) {

@@ -141,4 +141,39 @@ class JournalRestartTests {
             }
         }
     }
+
+    @Test
+    void dropsAtStartTheCopiesOfEntriesMadePermanentBeforeACrashDeletedThem() {
+        String extensionId;
+        try (ConfigurableApplicationContext app = start()) {
+            importCsv(app, """
+                    journey_id,timestamp,touchpoint
+                    p-1,2026-03-01T10:00:00Z,Home
+                    """);
+            extensionId = importCsv(app, """
+                    journey_id,timestamp,touchpoint
+                    p-1,2026-03-01T10:05:00Z,Cart
+                    """).importId();
+            // What a crash between the two steps of dropping old copies leaves: the journal head marks the entries
+            // up to the extension as permanent, and the extension's copy is still there.
+            try (var session = app.getBean(org.neo4j.driver.Driver.class).session()) {
+                session.run("""
+                        MATCH (x:Import {id: $id}), (h:JournalHead {id: 'journal'})
+                        SET h.undoFrom = x.sequence + 1""", java.util.Map.of("id", extensionId)).consume();
+                assertThat(session.run("MATCH (p:PreviousVersion) RETURN count(p) AS n").single().get("n").asLong())
+                        .isEqualTo(1);
+            }
+        }
+
+        try (ConfigurableApplicationContext app = start()) {
+            try (var session = app.getBean(org.neo4j.driver.Driver.class).session()) {
+                assertThat(session.run("MATCH (p:PreviousVersion) RETURN count(p) AS n").single().get("n").asLong())
+                        .isZero();
+            }
+            ImportEntry extension = app.getBean(JourneyGraph.class).importEntry(extensionId).orElseThrow();
+            assertThat(extension.undoable()).isFalse();
+            assertThat(app.getBean(JourneyProjection.class).current().journey("p-1").orElseThrow().steps())
+                    .hasSize(2);
+        }
+    }
 }

@@ -1,0 +1,105 @@
+package com.journeyexplorer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.journeyexplorer.ApiTestSupport;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The journal keeps the copies that undo an entry for {@code journeys.journal.undo-retention} (90 days by default),
+ * over HTTP on the embedded Neo4j. Entries are aged by setting their {@code finishedAt} in the store, not by waiting.
+ */
+class UndoRetentionApiTests extends ApiTestSupport {
+
+    private JsonNode importCsv(String body) {
+        Response response = post("/api/events?openHorizon=0", "text/csv", body);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private Response delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE().header("X-API-Key", API_KEY).build());
+    }
+
+    private long copiesOf(String entryId) {
+        try (var session = driver.session()) {
+            return session.run("MATCH (:Import {id: $id})-[:REPLACED]->(p) RETURN count(p)", Map.of("id", entryId))
+                    .single().get(0).asLong();
+        }
+    }
+
+    /** Every entry up to {@code entryId} in the journal's order finished 100 days ago. */
+    private void ageUpTo(String entryId) {
+        try (var session = driver.session()) {
+            session.run("""
+                    MATCH (x:Import {id: $id})
+                    MATCH (i:Import) WHERE i.sequence <= x.sequence
+                    SET i.finishedAt = datetime() - duration('P100D')""", Map.of("id", entryId)).consume();
+        }
+    }
+
+    private JsonNode listed(String entryId) {
+        for (JsonNode entry : get("/api/imports").json()) {
+            if (entry.get("id").asString().equals(entryId)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no journal entry " + entryId);
+    }
+
+    @Test
+    void anEntryOlderThanTheRetentionLosesItsCopiesAndCannotBeUndoneWhileANewerOneCan() {
+        String first = importCsv("""
+                journey_id,timestamp,touchpoint
+                old-1,2026-03-01T10:00:00Z,Retention home
+                new-1,2026-03-01T11:00:00Z,Retention home
+                """).get("importId").asString();
+        String old = importCsv("""
+                journey_id,timestamp,touchpoint
+                old-1,2026-03-01T10:05:00Z,Retention cart
+                """).get("importId").asString();
+        String recent = importCsv("""
+                journey_id,timestamp,touchpoint
+                new-1,2026-03-01T11:05:00Z,Retention cart
+                """).get("importId").asString();
+        assertThat(copiesOf(old)).isEqualTo(1);
+        assertThat(listed(old).get("undoable").asBoolean()).isTrue();
+        ageUpTo(old);
+
+        // The next write drops the copies of the entries finished before the retention.
+        importCsv("""
+                journey_id,timestamp,touchpoint
+                later-1,2026-03-02T10:00:00Z,Retention home
+                """);
+
+        assertThat(copiesOf(old)).isZero();
+        assertThat(copiesOf(recent)).isEqualTo(1);
+        assertThat(listed(old).get("undoable").asBoolean()).isFalse();
+        assertThat(listed(first).get("undoable").asBoolean()).isFalse();
+        assertThat(listed(recent).get("undoable").asBoolean()).isTrue();
+        String state = storeState();
+
+        Response refused = delete("/api/imports/" + old);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asString()).endsWith("undo-expired");
+        assertThat(refused.json().get("import").asString()).isEqualTo(old);
+        assertThat(refused.json().get("detail").asString()).contains(old)
+                .contains("journeys.journal.undo-retention").contains("90d");
+        assertThat(storeState()).as("nothing undone, nothing journaled").isEqualTo(state);
+        assertThat(listed(old).get("status").asString()).isEqualTo("done");
+
+        Response undone = delete("/api/imports/" + recent);
+        assertThat(undone.status()).as(undone.body()).isEqualTo(200);
+        assertThat(undone.json().get("journeysRestored").asLong()).isEqualTo(1);
+        assertThat(get("/api/journeys/new-1").json().get("steps")).hasSize(1);
+        assertThat(get("/api/journeys/old-1").json().get("steps")).hasSize(2);
+    }
+}
