@@ -80,6 +80,19 @@ public final class BulkEventLoader {
         store.requireEmptyStore();
     }
 
+    /** The refusal of files none of which has a row: each file's error at its line 1, in its format's words. */
+    private BulkLoadRejectedException noRows(List<String> files, List<RowReader> readers) {
+        if (files.size() == 1) {
+            return new BulkLoadRejectedException(readers.get(0).noRows(), files);
+        }
+        List<RowError> errors = new ArrayList<>();
+        for (int i = 0; i < Math.min(files.size(), settings.maxReportedErrors()); i++) {
+            errors.add(new RowError(1, null, readers.get(i).noRowsReason()));
+        }
+        return new BulkLoadRejectedException(new ImportRejectedException("the upload has no data rows: none of its "
+                + files.size() + " files has one", errors, files.size()), files);
+    }
+
     /**
      * Reads {@code sources} as one upload and bulk-loads the journeys into the store, which must be empty (see
      * {@link #requireEmptyStore}).
@@ -101,6 +114,9 @@ public final class BulkEventLoader {
         long rows = 0;
         long[] counted = new long[1];
         boolean complete = true;
+        // Each file without rows and its reader: when no file has any, each is refused at its line 1.
+        List<String> emptyFiles = new ArrayList<>();
+        List<RowReader> emptyReaders = new ArrayList<>();
         for (Source source : sources) {
             String name = source.file().getFileName().toString();
             try (InputStream raw = opener.open(source.file())) {
@@ -133,6 +149,10 @@ public final class BulkEventLoader {
                     }, errors);
                 }
                 rows += counted[0];
+                if (counted[0] == 0) {
+                    emptyFiles.add(name);
+                    emptyReaders.add(reader);
+                }
             }
             if (errors.earlierErrorsDropped()) {
                 // The files of the dropped errors: the one error left is this file's.
@@ -151,8 +171,7 @@ public final class BulkEventLoader {
             throw new BulkLoadRejectedException(e, errorFiles);
         }
         if (rows == 0 && errors.isEmpty()) {
-            throw new BulkLoadRejectedException(new ImportRejectedException("the upload has no data rows",
-                    List.of(new RowError(0, null, "no data rows after the header")), 1), List.of(""));
+            throw noRows(emptyFiles, emptyReaders);
         }
         if (!accumulator.answers().isEmpty()) {
             throw new InvalidImportOptionException("scoreColumn", "gives answers on events, which a bulk load does "

@@ -166,6 +166,18 @@ final class CsvRowReader implements RowReader {
         return new ParsingThread(lexer, index, header).handTo(consumer, errors);
     }
 
+    /** A header without rows: refused at line 1, the header's, as the aggregated-paths import refuses it. */
+    @Override
+    public ImportRejectedException noRows() {
+        return new ImportRejectedException("the upload has no data rows, only a header", List.of(new RowError(1, null,
+                noRowsReason())), 1);
+    }
+
+    @Override
+    public String noRowsReason() {
+        return "is the header, and no data row follows it";
+    }
+
     /**
      * The header row, read by {@code lexer} and handed to Commons CSV (each name quoted) so that the header's names,
      * and its problems (a repeated name), are exactly those of {@link #parser}.

@@ -110,8 +110,7 @@ public class EventImporter {
             }
             errors.rejectIfInvalid(complete, effective.onError());
             if (rows[0] == 0 && errors.isEmpty()) {
-                throw new ImportRejectedException("the upload has no data rows", List.of(new RowError(0, null,
-                        "no data rows after the header")), 1);
+                throw reader.noRows();
             }
             JourneyAssembler assembler = new JourneyAssembler(snapshot, effective.sessionGap(),
                     effective.openHorizonMillis());

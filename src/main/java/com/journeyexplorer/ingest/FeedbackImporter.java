@@ -135,8 +135,7 @@ public class FeedbackImporter {
         }
         errors.rejectIfInvalid(complete, options.onError(), "store the valid rows");
         if (rows[0] == 0) {
-            throw new ImportRejectedException("the upload has no data rows", List.of(new RowError(0, null,
-                    "no data rows after the header")), 1);
+            throw reader.noRows();
         }
         List<SurveyResponse> responses = new ArrayList<>(drafts.size());
         Map<String, String> unmatchedReasons = new HashMap<>();

@@ -119,6 +119,11 @@ final class NdjsonRowReader implements RowReader {
         }
     }
 
+    @Override
+    public String noRowsReason() {
+        return "has no JSON object (NDJSON wants one per line)";
+    }
+
     /**
      * Refuses the upload for the parameters whose key no object has (and returns false), as {@link CsvRowReader}
      * refuses a header without a named column: the row errors collected before are dropped, since they follow from

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +18,18 @@ interface RowReader {
      * Reads every row; returns false when the input could not be read to its end (the error is collected).
      */
     boolean read(InputStream input, Consumer<InputRow> consumer, ErrorCollector errors) throws IOException;
+
+    /**
+     * The refusal of an upload this reader read to its end without error and without a row: at line 1, where a CSV
+     * header stands and an editor can show it, with what the upload lacks in the format's own words.
+     */
+    default ImportRejectedException noRows() {
+        return new ImportRejectedException("the upload has no data rows", List.of(new RowError(1, null,
+                noRowsReason())), 1);
+    }
+
+    /** What an upload without a row lacks, as the reason of its error at line 1 ({@link #noRows()}). */
+    String noRowsReason();
 
     /** A strict UTF-8 reader (malformed bytes are errors, not replacement characters) that drops a leading BOM. */
     static Reader utf8(InputStream input) throws IOException {

@@ -67,6 +67,11 @@ final class XesRowReader implements RowReader {
         }
     }
 
+    @Override
+    public String noRowsReason() {
+        return "is an XES log without events (<event> in a <trace>)";
+    }
+
     private static boolean readLog(XMLStreamReader xml, Consumer<InputRow> consumer, ErrorCollector errors)
             throws XMLStreamException {
         boolean sawLog = false;

@@ -206,6 +206,19 @@ class FeedbackApiTests extends ApiTestSupport {
     }
 
     @Test
+    @Order(1)
+    void aCsvOfOnlyAHeaderIsRefusedAtLineOneForHavingNoDataRows() {
+        String before = storeState();
+
+        Response response = post("/api/feedback", "text/csv", "journey_id,score,scale\n");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).contains("no data rows", "only a header");
+        assertThat(onlyError(response)).isEqualTo("1 is the header, and no data row follows it");
+        assertThat(storeState()).isEqualTo(before);
+    }
+
+    @Test
     @Order(2)
     void joinsAnswersByJourneyIdOrByCustomerAndTimeAndReportsTheUnmatched() {
         Response imported = post("/api/feedback", "text/csv", FEEDBACK);
@@ -461,5 +474,12 @@ class FeedbackApiTests extends ApiTestSupport {
             }
         }
         throw new AssertionError("no label " + label + " in " + answer);
+    }
+
+    /** The problem's one error, as "line reason" (an error about the whole row has no field). */
+    private static String onlyError(Response response) {
+        JsonNode errors = response.json().get("errors");
+        assertThat(errors).hasSize(1);
+        return errors.get(0).get("line").asLong() + " " + errors.get(0).get("reason").asString();
     }
 }

@@ -179,6 +179,22 @@ class BulkLoadTests {
         assertThat(bulk.out).contains("  bad.csv, line 3, timestamp: 'soon' is not a timestamp");
     }
 
+    @Test
+    void refusesFilesOfOnlyAHeaderEachAtItsLineOneAsTheOnlineImportDoes() throws IOException {
+        Path first = Files.writeString(work.resolve("first.csv"), "journey_id,timestamp,touchpoint\n");
+        Path second = Files.writeString(work.resolve("second.ndjson"), "\n");
+
+        Run one = cli(work.resolve("bulk"), "--bulk", first.toString());
+        Run two = cli(work.resolve("bulk"), "--bulk", first.toString(), second.toString());
+
+        assertThat(one.exit).isEqualTo(1);
+        assertThat(one.err).contains("rejected: the upload has no data rows, only a header",
+                "line 1: is the header, and no data row follows it");
+        assertThat(two.exit).isEqualTo(1);
+        assertThat(two.err).contains("first.csv, line 1: is the header, and no data row follows it",
+                "second.ndjson, line 1: has no JSON object (NDJSON wants one per line)");
+    }
+
     /** Both stores, opened by the app in turn, hold the same graph, schema and projection; returns the bulk one's. */
     private StoreView assertSameStore(Path onlineDir, Path bulkDir) throws IOException {
         StoreView online = view(onlineDir);

@@ -355,8 +355,35 @@ class EventImportTests extends ApiTestSupport {
     }
 
     @Test
+    void aCsvOfOnlyAHeaderIsRefusedAtLineOneForHavingNoDataRows() {
+        Response response = post("/api/events", CSV, "journey_id,timestamp,touchpoint\n");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).contains("no data rows", "only a header");
+        assertThat(onlyError(response)).isEqualTo("1 is the header, and no data row follows it");
+    }
+
+    @Test
+    void anNdjsonOrXesUploadWithoutEventsIsRefusedAtLineOneSayingWhatItLacks() {
+        Response ndjson = post("/api/events", NDJSON, "\n\n");
+        assertThat(ndjson.status()).as(ndjson.body()).isEqualTo(400);
+        assertThat(onlyError(ndjson)).isEqualTo("1 has no JSON object (NDJSON wants one per line)");
+
+        Response xes = post("/api/events", "application/xes+xml", "<log xes.version=\"1.0\">\n<trace/>\n</log>\n");
+        assertThat(xes.status()).as(xes.body()).isEqualTo(400);
+        assertThat(onlyError(xes)).isEqualTo("1 is an XES log without events (<event> in a <trace>)");
+    }
+
+    @Test
     void acceptsAByteOrderMarkAndQuotedNewlines() {
         importCsv("", "\uFEFFjourney_id,timestamp,touchpoint\nbom-1,2026-03-01T10:00:00Z,\"Home\npage\"\r\n");
         assertThat(steps("bom-1")).containsExactly("Home\npage");
+    }
+
+    /** The problem's one error, as "line reason" (an error about the whole row has no field). */
+    private static String onlyError(Response response) {
+        JsonNode errors = response.json().get("errors");
+        assertThat(errors).hasSize(1);
+        return errors.get(0).get("line").asLong() + " " + errors.get(0).get("reason").asString();
     }
 }
