@@ -132,8 +132,9 @@ final class AggregatedPathReader {
                     value = -1;
                 }
             } catch (NumberFormatException e) {
-                errors.add(line, options.valueColumn(), "'" + TimestampParser.abbreviate(rawValue)
-                        + "' is not a number");
+                // As the event import says it (PlainNumbers.read): 1e400 is a number, one too large for a double.
+                errors.add(line, options.valueColumn(), "'" + TimestampParser.abbreviate(rawValue) + "' is "
+                        + (PlainNumbers.isPlain(rawValue.strip()) ? "too large a number" : "not a number"));
                 value = -1;
             }
         }

@@ -159,4 +159,18 @@ class AggregatedPathCountsApiTests extends ApiTestSupport {
         assertThat(firstError(response).get("reason").asString()).contains("larger than the largest number");
         assertThat(stored("huge-value")).isEmpty();
     }
+
+    @Test
+    void aValueBeyondTheLargestNumberIsTooLargeAndAValueOfLettersIsNotANumber() {
+        Response response = upload("source=value-words", """
+                Words A > Words B,1,1e400,0
+                Words A > Words B,1,lots,0
+                """);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.errorLines()).containsExactly(
+                "2 total_conversion_value '1e400' is too large a number",
+                "3 total_conversion_value 'lots' is not a number");
+        assertThat(stored("value-words")).isEmpty();
+    }
 }
