@@ -32,6 +32,8 @@ final class DraftStore {
     private int[] segments = new int[16];
     private int[] devices = new int[16];
     private int[] sizes = new int[16];
+    /** The sum of each draft's revenue so far, so that a row making it overflow is found as it is read. */
+    private double[] revenues = new double[16];
     private int[] firstEvents = new int[16];
     private int[] lastEvents = new int[16];
     /** Open addressing by key: draft + 1 per slot, 0 empty; at most half full. */
@@ -83,6 +85,7 @@ final class DraftStore {
             segments = Arrays.copyOf(segments, capacity);
             devices = Arrays.copyOf(devices, capacity);
             sizes = Arrays.copyOf(sizes, capacity);
+            revenues = Arrays.copyOf(revenues, capacity);
             firstEvents = Arrays.copyOf(firstEvents, capacity);
             lastEvents = Arrays.copyOf(lastEvents, capacity);
         }
@@ -100,6 +103,11 @@ final class DraftStore {
 
     int size(int draft) {
         return sizes[draft];
+    }
+
+    /** The sum of the revenue of {@code draft}'s events. */
+    double revenue(int draft) {
+        return revenues[draft];
     }
 
     String key(int draft) {
@@ -135,6 +143,7 @@ final class DraftStore {
         }
         lastEvents[draft] = event;
         sizes[draft]++;
+        revenues[draft] += value;
     }
 
     /** Adds a cell of the event added last to its fingerprint; see {@link JourneyDraft#fingerprintCell}. */

@@ -243,6 +243,17 @@ final class EventAccumulator {
             }
             return;
         }
+        // Revenue is the value of purchase events; the value on any other event is not revenue.
+        double revenue = type == EventType.PURCHASE ? value : 0;
+        if (!Double.isFinite(drafts.revenue(draft) + revenue)) {
+            errors.add(line, columns.value(), "makes the value of " + (byCustomer ? "customer '" : "journey '")
+                    + TimestampParser.abbreviate(drafts.key(draft)) + "'" + (byCustomer ? "'s purchases" : "")
+                    + ", with the rows before, larger than the largest number stored (" + Double.MAX_VALUE + ")");
+            if (options.onError() == ImportOptions.ErrorMode.SKIP) {
+                rejectedRowsOf.add((byCustomer ? "c" : "j") + key);
+            }
+            return;
+        }
         implausible.check(line, columns.timestamp(), rawTime, time);
         if (purchaseMatch != null) {
             purchaseMatch[0]++;
@@ -257,8 +268,6 @@ final class EventAccumulator {
         if (frustrationMatch != null) {
             frustrationSignals.set(step);
         }
-        // Revenue is the value of purchase events; the value on any other event is not revenue.
-        double revenue = type == EventType.PURCHASE ? value : 0;
         drafts.add(draft, step, time, type.code(), revenue, eventId,
                 eventId == null ? Double.doubleToLongBits(value) : 0);
         drafts.describe(draft, customerId, trimmed(row.get(columns.segment())), trimmed(row.get(columns.device())));

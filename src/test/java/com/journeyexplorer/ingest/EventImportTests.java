@@ -375,6 +375,32 @@ class EventImportTests extends ApiTestSupport {
     }
 
     @Test
+    void purchaseValuesThatAddUpBeyondTheLargestNumberAreARowErrorNamingLineAndField() {
+        Response byJourney = post("/api/events", CSV, """
+                journey_id,timestamp,touchpoint,type,value
+                huge-1,2026-03-01T10:00:00Z,Pay,purchase,1e308
+                huge-1,2026-03-01T10:01:00Z,Pay again,purchase,1e308
+                """);
+
+        assertThat(byJourney.status()).as(byJourney.body()).isEqualTo(400);
+        assertThat(byJourney.errorLines()).containsExactly("3 value makes the value of journey 'huge-1', with the "
+                + "rows before, larger than the largest number stored (1.7976931348623157E308)");
+        assertThat(get("/api/journeys/huge-1").status()).isEqualTo(404);
+
+        JsonNode skipped = importCsv("?onError=skip", """
+                customer_id,timestamp,touchpoint,type,value
+                huge-c,2026-03-01T10:00:00Z,Pay,purchase,1e308
+                huge-c,2026-03-01T10:01:00Z,Browse,,1e308
+                huge-c,2026-03-01T10:02:00Z,Pay again,purchase,1e308
+                """);
+        assertThat(skipped.get("errors").get(0).get("line").asLong()).isEqualTo(4);
+        assertThat(skipped.get("errors").get(0).get("field").asString()).isEqualTo("value");
+        assertThat(skipped.get("errors").get(0).get("reason").asString()).startsWith("makes the value of customer "
+                + "'huge-c''s purchases");
+        assertThat(get("/api/journeys/huge-c@2026-03-01T10:00:00Z").json().get("value").asDouble()).isEqualTo(1e308);
+    }
+
+    @Test
     void acceptsAByteOrderMarkAndQuotedNewlines() {
         importCsv("", "\uFEFFjourney_id,timestamp,touchpoint\nbom-1,2026-03-01T10:00:00Z,\"Home\npage\"\r\n");
         assertThat(steps("bom-1")).containsExactly("Home\npage");
