@@ -138,7 +138,8 @@ public final class BulkEventLoader {
                     case CSV -> CsvRowReader.forEvents(effective.delimiter(), effective.mapping(),
                             effective.sessionizeByCustomer());
                     case NDJSON -> new NdjsonRowReader(effective.mapping().renamedColumns());
-                    case XES -> new XesRowReader();
+                    // The parameters as given: the XES defaults (concept:name, ...) are no parameter to name.
+                    case XES -> new XesRowReader(options.mapping().renamedColumns());
                 };
                 EventAccumulator target = accumulator;
                 counted[0] = 0;

@@ -87,7 +87,8 @@ public class EventImporter {
             case CSV -> CsvRowReader.forEvents(effective.delimiter(), effective.mapping(),
                     effective.sessionizeByCustomer());
             case NDJSON -> new NdjsonRowReader(effective.mapping().renamedColumns());
-            case XES -> new XesRowReader();
+            // The parameters as given: the XES defaults (concept:name, ...) are no parameter to name.
+            case XES -> new XesRowReader(options.mapping().renamedColumns());
         };
         long[] rows = new long[1];
         EventAccumulator[] accumulated = new EventAccumulator[1];

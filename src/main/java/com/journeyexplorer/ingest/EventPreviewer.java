@@ -110,8 +110,8 @@ public class EventPreviewer {
             // The header (or the start of the upload) cannot be read: the import refuses it whole, and so does this.
             refuseAsTheImport(readErrors, given, format, header, suggestion);
         }
-        if (format == EventImporter.Format.NDJSON && !more && !read.isEmpty()) {
-            refuseUnseenKeys(read, header, given, suggestion);
+        if (format != EventImporter.Format.CSV && !more && !read.isEmpty()) {
+            refuseUnseenKeys(read, header, given, format, suggestion);
         }
 
         ImportOptions options = given.withMapping(suggestion.mapping());
@@ -170,11 +170,12 @@ public class EventPreviewer {
     }
 
     /**
-     * Refuses, as the import does, an NDJSON upload read to its end of which no object has a key that a parameter
-     * names ({@link NdjsonRowReader}); of an upload read in part, the objects after the preview's may have it.
+     * Refuses, as the import does, an NDJSON upload or XES log read to its end of which no object or event has a key
+     * that a parameter names ({@link NdjsonRowReader}, {@link XesRowReader}); of an upload read in part, the rows
+     * after the preview's may have it.
      */
     private static void refuseUnseenKeys(List<InputRow> read, List<String> keys, ImportOptions options,
-            ColumnSuggestion suggestion) {
+            EventImporter.Format format, ColumnSuggestion suggestion) {
         Map<String, String> unseen = new LinkedHashMap<>(options.mapping().renamedColumns());
         unseen.values().removeIf(keys::contains);
         if (!unseen.isEmpty()) {
@@ -182,8 +183,12 @@ public class EventPreviewer {
             List<String> firstKeys = new ArrayList<>();
             first.forEach((key, value) -> firstKeys.add(key));
             ErrorCollector errors = new ErrorCollector(1);
-            NdjsonRowReader.refuseUnseenKeys(unseen, first.line(), String.join(", ", firstKeys), errors);
-            refuseAsTheImport(errors, options, EventImporter.Format.NDJSON, keys, suggestion);
+            if (format == EventImporter.Format.XES) {
+                XesRowReader.refuseUnseenAttributes(unseen, first.line(), String.join(", ", firstKeys), errors);
+            } else {
+                NdjsonRowReader.refuseUnseenKeys(unseen, first.line(), String.join(", ", firstKeys), errors);
+            }
+            refuseAsTheImport(errors, options, format, keys, suggestion);
         }
     }
 

@@ -23,7 +23,10 @@ import javax.xml.stream.XMLStreamReader;
  * a log it converts to a table. A trace's events are handed on when the trace ends, so that trace attributes written
  * after its events still reach every event. Nested attributes (lists, containers, meta-attributes) are skipped; DTDs
  * and external entities are refused. A gzip-compressed log is decompressed
- * before it reaches this reader ({@link Upload}, which also bounds its decompressed size).
+ * before it reaches this reader ({@link Upload}, which also bounds its decompressed size). An attribute named by a
+ * parameter ({@code touchpointColumn=Activity}) that no event of the log has, of its own or of its trace, is a
+ * misspelt parameter, refused as NDJSON refuses a key no object has ({@link NdjsonRowReader}): one problem naming the
+ * parameter rather than a row error on every event.
  */
 final class XesRowReader implements RowReader {
 
@@ -37,6 +40,22 @@ final class XesRowReader implements RowReader {
     static final int MAX_HELD_EVENTS = 10_000;
 
     private static final List<String> ATTRIBUTE_TYPES = List.of("string", "date", "int", "float", "boolean", "id");
+
+    /** The attributes the upload's parameters name, by parameter ({@code touchpointColumn} to {@code Activity}). */
+    private final Map<String, String> namedColumns;
+
+    XesRowReader() {
+        this(Map.of());
+    }
+
+    /**
+     * @param namedColumns attributes the upload's parameters name, by parameter: some event of the log must have
+     *                     each (a trace attribute with its {@code case:} prefix), else the log is refused naming the
+     *                     parameter
+     */
+    XesRowReader(Map<String, String> namedColumns) {
+        this.namedColumns = namedColumns;
+    }
 
     @Override
     public boolean read(InputStream input, Consumer<InputRow> consumer, ErrorCollector errors) throws IOException {
@@ -72,8 +91,20 @@ final class XesRowReader implements RowReader {
         return "is an XES log without events (<event> in a <trace>)";
     }
 
-    private static boolean readLog(XMLStreamReader xml, Consumer<InputRow> consumer, ErrorCollector errors)
+    private boolean readLog(XMLStreamReader xml, Consumer<InputRow> rows, ErrorCollector errors)
             throws XMLStreamException {
+        // Emptied as the attributes turn up, so that once each was seen the events cost no more look-ups.
+        Map<String, String> unseen = new LinkedHashMap<>(namedColumns);
+        XesRow[] first = new XesRow[1];
+        Consumer<InputRow> consumer = unseen.isEmpty() ? rows : row -> {
+            if (first[0] == null) {
+                first[0] = (XesRow) row;
+            }
+            if (!unseen.isEmpty()) {
+                unseen.values().removeIf(name -> row.get(name) != null);
+            }
+            rows.accept(row);
+        };
         boolean sawLog = false;
         Attributes traceAttributes = null;
         List<XesRow> traceEvents = new ArrayList<>();
@@ -140,7 +171,26 @@ final class XesRowReader implements RowReader {
             errors.add(1, null, "has no <log> element: this is not an XES log");
             return false;
         }
-        return true;
+        return first[0] == null || unseen.isEmpty()
+                || refuseUnseenAttributes(unseen, first[0].line(), String.join(", ", first[0].values().keySet()),
+                        errors);
+    }
+
+    /**
+     * Refuses the log for the parameters whose attribute no event has (and returns false), dropping the row errors
+     * collected before, which follow from the parameter ({@link NdjsonRowReader#refuseUnseenKeys}).
+     *
+     * @param line            the first event's line
+     * @param firstAttributes the first event's attributes, its trace's included, to show what the log does have
+     */
+    static boolean refuseUnseenAttributes(Map<String, String> unseen, long line, String firstAttributes,
+            ErrorCollector errors) {
+        errors.replaceWithParameterError(line, String.join(",", unseen.values()), "no event has the attribute "
+                + "named by " + String.join(", ", unseen.entrySet().stream().map(named -> named.getKey() + "="
+                        + named.getValue()).toList()) + " (attributes of the event at line " + line + ": "
+                + TimestampParser.abbreviate(firstAttributes) + "); names match exactly, case included, and a "
+                + "trace's attributes have the prefix " + TRACE_PREFIX, String.join(",", unseen.keySet()));
+        return false;
     }
 
     /** The attributes of one event or trace, at most {@link #MAX_ATTRIBUTES} (one error for the rest). */

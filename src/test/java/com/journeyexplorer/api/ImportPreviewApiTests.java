@@ -234,6 +234,42 @@ class ImportPreviewApiTests extends ApiTestSupport {
     }
 
     @Test
+    void anXesAttributeNamedByAParameterThatNoEventHasIsOneProblemNamingTheParameterNotAnErrorPerRow() {
+        String xes = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <log xes.version="1.0">
+                  <trace>
+                    <string key="concept:name" value="xk1"/>
+                    <event>
+                      <string key="Activity" value="Home"/>
+                      <date key="time:timestamp" value="2026-03-01T10:00:00Z"/>
+                    </event>
+                    <event>
+                      <string key="Activity" value="Cart"/>
+                      <date key="time:timestamp" value="2026-03-01T10:05:00Z"/>
+                    </event>
+                  </trace>
+                </log>
+                """;
+        String before = get("/api/stats").body();
+        Response imported = post("/api/events?touchpointColumn=activity", "application/xes+xml", xes);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(400);
+        assertThat(imported.json().get("parameter").asString()).isEqualTo("touchpointColumn");
+        assertThat(imported.errorLines()).containsExactly("5 activity no event has the attribute named by "
+                + "touchpointColumn=activity (attributes of the event at line 5: Activity, time:timestamp, "
+                + "case:concept:name); names match exactly, case included, and a trace's attributes have the "
+                + "prefix case:");
+        Response preview = post("/api/events/preview?touchpointColumn=activity", "application/xes+xml", xes);
+        assertThat(preview.status()).as(preview.body()).isEqualTo(400);
+        assertThat(withoutPreview(preview.json())).isEqualTo(withoutInstance(imported.json()));
+        assertThat(get("/api/stats").body()).as("nothing written").isEqualTo(before);
+
+        Response traceAttribute = post("/api/events?touchpointColumn=Activity&customerColumn=case:concept:name",
+                "application/xes+xml", xes);
+        assertThat(traceAttribute.status()).as("a trace attribute counts: " + traceAttribute.body()).isEqualTo(200);
+    }
+
+    @Test
     void aTruncatedPreviewSaysARuleMatchedNoneOfTheRowsPreviewedNotOfTheUpload() {
         String csv = "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\nj1,2026-03-01T10:05:00Z,Pay\n";
         JsonNode truncated = post("/api/events/preview?rows=1&purchase=Pay", "text/csv", csv).json();
