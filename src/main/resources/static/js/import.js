@@ -203,7 +203,12 @@ export function initImportPanel({ onImported }) {
       previewBox.innerHTML = '<p class="muted">No data rows.</p>';
       return;
     }
-    previewBox.innerHTML = `<h3 class="sub-head">First rows as they would be imported</h3>
+    // Said above the rows, which may scroll: with onError=reject one bad row makes the whole import refused.
+    const refusal = answer.refusal
+      ? `<p class="warn import-refusal" data-line="${answer.refusal.line}" role="alert"><b>The import would be refused from line ${
+        answer.refusal.line}:</b> ${esc(answer.refusal.message)}</p>`
+      : '';
+    previewBox.innerHTML = `${refusal}<h3 class="sub-head">First rows as they would be imported</h3>
       <table class="paths import-rows"><thead><tr><th class="num">line</th><th>journey</th><th>touchpoint</th><th>time (UTC)</th><th>type</th></tr></thead>
       <tbody>${rows.map(row => (row.errors && row.errors.length
         ? `<tr data-line="${row.line}" class="bad"><td class="num">${row.line}</td><td colspan="4">${row.errors.map(e =>
@@ -370,7 +375,8 @@ export function initImportPanel({ onImported }) {
   });
   let timer;
   form.addEventListener('change', event => {
-    if (['purchase', 'competitor', 'frustration', 'delimiter'].includes(event.target.name)) {
+    // onError too: whether the preview warns that the import would be refused depends on it.
+    if (['purchase', 'competitor', 'frustration', 'delimiter', 'onError'].includes(event.target.name)) {
       clearTimeout(timer);
       timer = setTimeout(() => {
         if (event.target.name === 'delimiter') mapping = null;

@@ -98,6 +98,10 @@ class ImportPanelPageTests extends PageTestSupport {
         waitUntil(() -> !browser.findElements(By.cssSelector("#import-preview tr.bad[data-line='3']")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("#import-preview tr.bad[data-line='3']")).getText())
                 .contains("timestamp", "'yesterday' is not a timestamp");
+        WebElement refusal = browser.findElement(By.cssSelector("#import-preview .import-refusal"));
+        assertThat(refusal.getDomAttribute("data-line")).isEqualTo("3");
+        assertThat(refusal.getText()).contains("The import would be refused from line 3",
+                "1 of the 2 row(s) previewed are invalid", "import nothing", "onError=skip");
         browser.findElement(By.id("import-start")).click();
         waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=problem]")).isEmpty());
         String problem = browser.findElement(By.id("import-result")).getText();
@@ -105,6 +109,12 @@ class ImportPanelPageTests extends PageTestSupport {
         assertThat(browser.findElement(By.cssSelector("#import-result tr[data-line='3']")).getText())
                 .contains("3", "timestamp", "'yesterday' is not a timestamp");
         assertThat(get("/api/stats").body()).as("nothing written").isEqualTo(before);
+
+        // Skipping bad rows, the import would take the good one: the preview no longer warns of a refusal.
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector(
+                "#import-form select[name=onError]"))).selectByValue("skip");
+        waitUntil(() -> browser.findElements(By.cssSelector("#import-preview .import-refusal")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#import-preview tr.bad[data-line='3']"))).hasSize(1);
         page.assertNoConsoleErrors(message -> message.contains("/api/events") && message.contains("400"));
         Files.delete(bad);
     }
