@@ -246,8 +246,8 @@ final class EventAccumulator {
         // Revenue is the value of purchase events; the value on any other event is not revenue.
         double revenue = type == EventType.PURCHASE ? value : 0;
         if (!Double.isFinite(drafts.revenue(draft) + revenue)) {
-            errors.add(line, columns.value(), "makes the value of " + (byCustomer ? "customer '" : "journey '")
-                    + TimestampParser.abbreviate(drafts.key(draft)) + "'" + (byCustomer ? "'s purchases" : "")
+            errors.add(line, columns.value(), "makes the value of " + (byCustomer ? "the purchases of customer '"
+                    : "journey '") + TimestampParser.abbreviate(drafts.key(draft)) + "'"
                     + ", with the rows before, larger than the largest number stored (" + Double.MAX_VALUE + ")");
             if (options.onError() == ImportOptions.ErrorMode.SKIP) {
                 rejectedRowsOf.add((byCustomer ? "c" : "j") + key);
