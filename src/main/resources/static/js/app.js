@@ -50,24 +50,35 @@ function withParams(base, extra) {
   return params;
 }
 
-async function loadKpis() {
+/**
+ * The headline figures of the journeys the filters select (open ones counted beside the total, as /api/stats does for
+ * the whole store), so that they agree with every view below; the touchpoints are the store's.
+ */
+async function renderKpis(params, stale) {
   const box = document.getElementById('kpis');
+  const kpi = (label, value, cls = '') => `<div class="kpi ${cls}"><dt>${label}</dt><dd>${value}</dd></div>`;
   try {
-    const stats = await getJson('/api/stats');
-    const outcomes = stats.outcomes || {};
+    const summary = await getJson('/api/summary', withParams(withoutShaping(params), { includeOpen: 'true', top: '1' }));
+    if (stale()) return;
+    const outcomes = summary.outcomes || {};
     const open = outcomes.OPEN || 0;
     // Rates over finished journeys, as every analysis counts them; the open ones are shown beside the total.
-    const finished = (stats.journeys || 0) - open;
-    const kpi = (label, value, cls = '') => `<div class="kpi ${cls}"><dt>${label}</dt><dd>${value}</dd></div>`;
-    box.innerHTML = kpi('journeys', count(stats.journeys || 0)
+    const finished = (summary.journeys || 0) - open;
+    box.innerHTML = kpi('journeys', count(summary.journeys || 0)
         + (open ? ` <small class="muted" title="still in progress: left out of the rates">${count(open)} open</small>` : ''))
-      + kpi('touchpoints', count(stats.touchpoints))
+      + kpi('touchpoints', count(summary.data && summary.data.touchpoints))
       + kpi('purchase', percent(finished ? (outcomes.PURCHASE || 0) / finished : null), 'kpi-good')
       + kpi('abandoned', percent(finished ? (outcomes.ABANDONED || 0) / finished : null), 'kpi-muted')
       + kpi('to competitors', percent(finished ? (outcomes.DIVERTED || 0) / finished : null), 'kpi-warn');
   } catch (error) {
-    box.innerHTML = '';
+    // The filters were refused: the panels below say why; no figure of another selection stays up here.
+    const labels = ['journeys', 'touchpoints', 'purchase', 'abandoned', 'to competitors'];
+    if (!stale()) box.innerHTML = labels.map(label => kpi(label, '–')).join('');
   }
+}
+
+/** The touchpoint names for the search and the channels of the channel filter, from the store's touchpoints. */
+async function loadTouchpoints() {
   try {
     const touchpoints = listOf(await getJson('/api/touchpoints'), 'touchpoints');
     fillTouchpointNames(document.getElementById('touchpoint-names'), touchpoints);
@@ -94,6 +105,8 @@ async function refresh() {
   renderDownloads(document.getElementById('downloads'), withParams(params, { maxEdges }));
 
   const map = document.getElementById('map');
+  // The tabs of the top paths ask with the filters shown, even when the map cannot be had for them.
+  current = { ...current, params };
   // Centred on a touchpoint: the links of its journeys (bounded), cut down around it in the page.
   const mapParams = withParams(params, focus ? { maxEdges: '5000', contains: focus } : { maxEdges });
   const mapWork = getJson('/api/graph', mapParams).then(answer => {
@@ -112,8 +125,14 @@ async function refresh() {
       ? `Showing the ${count(links)} busiest of ${count(totalLinks)} transitions; choose more under “Links shown”.`
       : `All ${count(totalLinks)} transitions shown.`} Drag to pan, Ctrl + wheel to zoom.`;
     map.dataset.ready = String(mine);
-  }).catch(error => { if (!stale()) map.innerHTML = unavailable('Journey map', error); });
+  }).catch(error => {
+    if (stale()) return;
+    map.innerHTML = unavailable('Journey map', error);
+    // The note described the map that was there: no count of another selection stays beside the problem.
+    document.getElementById('map-note').textContent = '';
+  });
 
+  const kpisWork = renderKpis(params, stale);
   const summaryWork = getJson('/api/summary', withParams(params, { top: '10' }));
   summaryWork.catch(() => null);
   const insightsWork = insights(params, stale, summaryWork);
@@ -131,7 +150,7 @@ async function refresh() {
   const stepFunnelWork = stepFunnel(params);
   const answerWork = answerPanels(params, stale, mapWork, insightsWork);
 
-  await Promise.allSettled([mapWork, insightsWork, experienceWork, sankeyWork, pathsWork, attributionWork, stepFunnelWork,
+  await Promise.allSettled([kpisWork, mapWork, insightsWork, experienceWork, sankeyWork, pathsWork, attributionWork, stepFunnelWork,
     answerWork]);
   if (!stale()) {
     status.textContent = `updated ${new Date().toLocaleTimeString()}`;
@@ -315,7 +334,7 @@ function restoreFilters() {
 
 restoreFilters();
 setUpCompare(document.getElementById('compare-form'), document.getElementById('compare'));
-loadKpis().then(restoreFilters);
+loadTouchpoints().then(restoreFilters);
 refresh();
 // After an import, every view is read again, as after a filter change (the touchpoint and channel lists too).
-initImportPanel({ onImported: () => { loadKpis(); refresh(); } });
+initImportPanel({ onImported: () => { loadTouchpoints(); refresh(); } });

@@ -106,6 +106,56 @@ class JourneyMapPageTests extends PageTestSupport {
     }
 
     @Test
+    void headlineFiguresCountTheJourneysTheFiltersSelect() {
+        open();
+        int generation = generation();
+        new Select(browser.findElement(By.name("device"))).selectByVisibleText("mobile");
+        waitForGeneration(generation + 1);
+        JsonNode mobile = get("/api/summary?device=mobile&includeOpen=true").json();
+        long journeys = mobile.get("journeys").asLong();
+        assertThat(journeys).isLessThan(get("/api/stats").json().get("journeys").asLong());
+        assertThat(kpi("journeys")).as("the journeys the map counts too").isEqualTo(String.format("%,d", journeys));
+        assertThat(browser.findElement(By.id("map-note")).getText()).startsWith(String.format("%,d journeys", journeys));
+        long finished = journeys - mobile.get("outcomes").get("OPEN").asLong();
+        assertThat(kpi("purchase")).isEqualTo(String.format(java.util.Locale.ROOT, "%.0f%%",
+                100.0 * mobile.get("outcomes").get("PURCHASE").asLong() / finished));
+    }
+
+    @Test
+    void refusedFiltersLeaveNoFigureOfTheFormerSelection() {
+        open();
+        int generation = generation();
+        WebElement from = browser.findElement(By.name("from"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                const form = document.getElementById('filters');
+                form.elements.from.value = '2026-05-01';
+                form.elements.to.value = '2026-01-01';
+                form.elements.to.dispatchEvent(new Event('change', {bubbles: true}));""");
+        waitForGeneration(generation + 1);
+        assertThat(from.getDomProperty("value")).isEqualTo("2026-05-01");
+        assertThat(browser.findElement(By.id("map")).getText()).contains("Journey map unavailable",
+                "Parameter 'from' must not be after 'to'");
+        assertThat(browser.findElement(By.id("map-note")).getText()).as("no count of the map that was there")
+                .doesNotContain("journeys");
+        assertThat(kpi("journeys")).isEqualTo("–");
+        assertThat(kpi("purchase")).isEqualTo("–");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('paths').innerHTML = ''");
+        browser.findElement(By.cssSelector("#path-tabs button[data-outcome='abandoned']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElement(By.id("paths")).getText()
+                .isEmpty());
+        assertThat(browser.findElement(By.id("paths")).getText()).as("the tab asks with the filters shown")
+                .contains("Parameter 'from' must not be after 'to'");
+        page.assertNoConsoleErrors(message -> message.contains("400"));
+    }
+
+    private String kpi(String label) {
+        return browser.findElements(By.cssSelector("#kpis .kpi")).stream()
+                .filter(kpi -> kpi.findElement(By.tagName("dt")).getText().equalsIgnoreCase(label))
+                .map(kpi -> kpi.findElement(By.tagName("dd")).getText()).findFirst().orElse("");
+    }
+
+    @Test
     void clickingATouchpointOpensItsDetails() throws IOException {
         open();
         WebElement productPage = browser.findElement(By.cssSelector("#map g.node[data-label='Product page'] rect"));
