@@ -64,7 +64,10 @@ export function renderMap(container, graph, { onSelect }) {
   const gap = 16;
   const perColumn = d3.groups(nodes, n => column.get(n.id));
   const crowded = d3.max(perColumn, ([, members]) => members.length) || 1;
-  const height = Math.max(560, Math.min(2400, 44 * crowded));
+  // Tall enough for the most crowded column's gaps and smallest boxes with room to spare, however many links are
+  // shown: a column of hundreds of touchpoints would otherwise start above the top and end below the bottom, its boxes
+  // all of the smallest height (a negative scale).
+  const height = Math.max(560, Math.min(2400, 44 * crowded), Math.ceil(1.5 * (gap + 4) * crowded));
   // One scale for node heights and link widths, as in a Sankey: the busiest column fills the height.
   const scale = d3.min(perColumn, ([, members]) =>
     (height - gap * (members.length - 1) - 4 * members.length) / (d3.sum(members, n => n.journeys) || 1));

@@ -157,6 +157,27 @@ class ManyTouchpointsPageTests extends ApiTestSupport {
     }
 
     /** A product page with journeys that the default map (the 150 busiest transitions) does not show. */
+    @Test
+    void everyBoxOfTwoThousandLinksIsDrawnInsideTheMap() {
+        browser.open(port, "/?maxEdges=2000");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> layout = (java.util.Map<String, Object>) browser.driver.executeScript("""
+                const svg = document.querySelector('#map svg');
+                const boxes = [...document.querySelectorAll('#map g.node')].map(node => {
+                  const y = Number(/translate\\([^,]+,([^)]+)\\)/.exec(node.getAttribute('transform'))[1]);
+                  return {top: y, bottom: y + Number(node.querySelector('rect').getAttribute('height'))};
+                });
+                return {height: Number(svg.getAttribute('height')), boxes: boxes.length,
+                  outside: boxes.filter(box => box.top < 0 || box.bottom > Number(svg.getAttribute('height'))).length,
+                  tallest: Math.max(...boxes.map(box => box.bottom - box.top))};""");
+        assertThat(((Number) layout.get("boxes")).intValue()).as("a column of hundreds of touchpoints")
+                .isGreaterThan(200);
+        assertThat(((Number) layout.get("outside")).intValue()).as("boxes above the top or below the bottom")
+                .isZero();
+        assertThat(((Number) layout.get("tallest")).doubleValue())
+                .as("the busiest touchpoint's box is taller than the smallest one, as its journeys say").isGreaterThan(4);
+    }
+
     private String rarelyVisitedProduct() {
         java.util.Set<String> onMap = browser.mapLabels();
         for (JsonNode touchpoint : get("/api/touchpoints").json()) {
