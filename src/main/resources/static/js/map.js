@@ -178,12 +178,19 @@ export function renderMap(container, graph, { onSelect }) {
     .attr('class', n => `node ${nodeClass(n)}`)
     .attr('data-id', n => n.id).attr('data-label', n => n.label)
     .attr('transform', n => `translate(${n._x},${n._y})`)
-    .attr('tabindex', n => (n.kind === 'touchpoint' || n.kind === 'label' ? 0 : null))
+    .attr('tabindex', n => (selectable(n) ? 0 : null))
+    // A button for the keyboard and screen readers: its name and journeys said, Enter or Space selects it as a click.
+    .attr('role', n => (selectable(n) ? 'button' : null))
+    .attr('aria-label', n => (selectable(n) ? `${nodeName(n.label)}: ${count(n.journeys)} journeys` : null))
     .on('mouseenter', hover)
     .on('mousemove', tooltip.move)
     .on('mouseleave', leave)
     .on('click', select)
-    .on('keydown', (event, n) => { if (event.key === 'Enter') onSelect(n); });
+    .on('keydown', (event, n) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      select(event, n);
+    });
   nodeSel.append('rect')
     .attr('width', nodeWidth).attr('height', n => n._h).attr('rx', 3)
     .attr('fill', n => fill(n, graph.meta.stages))
@@ -203,6 +210,8 @@ export function renderMap(container, graph, { onSelect }) {
   text.append('tspan').attr('class', 'figure').attr('dx', 5).text(n => count(n.journeys));
   return { nodes, links };
 }
+
+const selectable = n => n.kind === 'touchpoint' || n.kind === 'label';
 
 function fill(n, stages) {
   if (n.kind === 'outcome') return OUTCOME_COLOURS[n.id] || '#868e96';

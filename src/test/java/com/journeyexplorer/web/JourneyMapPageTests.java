@@ -175,6 +175,19 @@ class JourneyMapPageTests extends PageTestSupport {
     }
 
     @Test
+    void aTouchpointIsSelectedByKeyboardAsByAClick() {
+        open();
+        WebElement cart = browser.findElement(By.cssSelector("#map g.node[data-label='Cart']"));
+        assertThat(cart.getDomAttribute("role")).isEqualTo("button");
+        assertThat(cart.getDomAttribute("aria-label")).startsWith("Cart: ").endsWith(" journeys");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].focus()", cart);
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.SPACE).perform();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(
+                By.cssSelector("#details-body .details-title")).getText().startsWith("Cart"));
+        assertThat(cart.getDomAttribute("class")).as("marked on the map as a click marks it").contains("selected");
+    }
+
+    @Test
     void pathTabsFunnelAndAttributionShowTheAnalyses() {
         open();
         assertThat(browser.findElements(By.cssSelector("#paths table.paths tbody tr"))).isNotEmpty();
