@@ -160,6 +160,16 @@ public abstract class ApiTestSupport {
         }
     }
 
+    /** The entry {@code entryId} as {@code GET /api/imports} lists it (the latest entries). */
+    protected JsonNode listedImport(String entryId) {
+        for (JsonNode entry : get("/api/imports").json()) {
+            if (entry.get("id").asString().equals(entryId)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no journal entry " + entryId);
+    }
+
     protected URI uri(String pathAndQuery) {
         return URI.create("http://localhost:" + port + pathAndQuery.replace(" ", "%20"));
     }

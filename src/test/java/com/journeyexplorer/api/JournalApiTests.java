@@ -67,15 +67,6 @@ class JournalApiTests extends ApiTestSupport {
         }
     }
 
-    private JsonNode listed(String entryId) {
-        for (JsonNode entry : get("/api/imports").json()) {
-            if (entry.get("id").asString().equals(entryId)) {
-                return entry;
-            }
-        }
-        throw new AssertionError("no journal entry " + entryId);
-    }
-
     @Test
     void putSetsTouchpointMetadataAndALaterImportDoesNotChangeIt() {
         importCsv("""
@@ -227,10 +218,10 @@ class JournalApiTests extends ApiTestSupport {
         assertThat(get("/api/stats").body()).isEqualTo(stats);
         assertThat(transitionCount("Undo cart", "Undo checkout")).isZero();
         assertThat(transitionCount("Undo cart", "(abandoned)")).isEqualTo(1);
-        JsonNode undone = listed(second.get("importId").asString());
+        JsonNode undone = listedImport(second.get("importId").asString());
         assertThat(undone.get("status").asString()).isEqualTo("undone");
         assertThat(undone.get("undoneBy").asString()).isEqualTo(undo.json().get("importId").asString());
-        JsonNode undoEntry = listed(undo.json().get("importId").asString());
+        JsonNode undoEntry = listedImport(undo.json().get("importId").asString());
         assertThat(undoEntry.get("journeys").asLong()).as("put back").isEqualTo(1);
         assertThat(undoEntry.get("journeysRemoved").asLong()).isEqualTo(1);
         assertThat(undoEntry.get("eventsRemoved").asLong()).isEqualTo(1);
@@ -313,7 +304,7 @@ class JournalApiTests extends ApiTestSupport {
         assertThat(transitionCount("Erase home", "Erase cart")).isZero();
         assertThat(transitionCount("Erase home", "(abandoned)")).isEqualTo(1);
         assertThat(count("MATCH (n) WHERE n.customerId = $c RETURN count(n)", Map.of("c", "cust-erase"))).isZero();
-        JsonNode erasure = listed(erased.json().get("importId").asString());
+        JsonNode erasure = listedImport(erased.json().get("importId").asString());
         assertThat(erasure.get("kind").asString()).isEqualTo("erasure");
         assertThat(erasure.get("journeysRemoved").asLong()).isEqualTo(2);
         assertThat(erasure.get("eventsRemoved").asLong()).isEqualTo(3);

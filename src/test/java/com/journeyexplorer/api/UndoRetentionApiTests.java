@@ -44,15 +44,6 @@ class UndoRetentionApiTests extends ApiTestSupport {
         }
     }
 
-    private JsonNode listed(String entryId) {
-        for (JsonNode entry : get("/api/imports").json()) {
-            if (entry.get("id").asString().equals(entryId)) {
-                return entry;
-            }
-        }
-        throw new AssertionError("no journal entry " + entryId);
-    }
-
     @Test
     void anEntryOlderThanTheRetentionLosesItsCopiesAndCannotBeUndoneWhileANewerOneCan() {
         String first = importCsv("""
@@ -69,7 +60,7 @@ class UndoRetentionApiTests extends ApiTestSupport {
                 new-1,2026-03-01T11:05:00Z,Retention cart
                 """).get("importId").asString();
         assertThat(copiesOf(old)).isEqualTo(1);
-        assertThat(listed(old).get("undoable").asBoolean()).isTrue();
+        assertThat(listedImport(old).get("undoable").asBoolean()).isTrue();
         ageUpTo(old);
 
         // The next write drops the copies of the entries finished before the retention.
@@ -80,9 +71,9 @@ class UndoRetentionApiTests extends ApiTestSupport {
 
         assertThat(copiesOf(old)).isZero();
         assertThat(copiesOf(recent)).isEqualTo(1);
-        assertThat(listed(old).get("undoable").asBoolean()).isFalse();
-        assertThat(listed(first).get("undoable").asBoolean()).isFalse();
-        assertThat(listed(recent).get("undoable").asBoolean()).isTrue();
+        assertThat(listedImport(old).get("undoable").asBoolean()).isFalse();
+        assertThat(listedImport(first).get("undoable").asBoolean()).isFalse();
+        assertThat(listedImport(recent).get("undoable").asBoolean()).isTrue();
         String state = storeState();
 
         Response refused = delete("/api/imports/" + old);
@@ -94,7 +85,7 @@ class UndoRetentionApiTests extends ApiTestSupport {
         assertThat(refused.json().get("detail").asString()).contains(old)
                 .contains("journeys.journal.undo-retention").contains("90d");
         assertThat(storeState()).as("nothing undone, nothing journaled").isEqualTo(state);
-        assertThat(listed(old).get("status").asString()).isEqualTo("done");
+        assertThat(listedImport(old).get("status").asString()).isEqualTo("done");
 
         Response undone = delete("/api/imports/" + recent);
         assertThat(undone.status()).as(undone.body()).isEqualTo(200);
