@@ -150,7 +150,7 @@ public class EventPreviewer {
         return new ImportPreview(format.name().toLowerCase(Locale.ROOT), header, suggestion.columns(),
                 suggestion.suggestedBy(), suggestion.parameters(), suggestion.attributes(header), previewed,
                 previewed.size(), validRows, journeys.size(), more, accumulator.ruleMatches(),
-                accumulator.warnings(more ? "the " + previewed.size() + " row(s) previewed" : "this upload"),
+                accumulator.warnings(more ? "the " + ImportPreview.rowsPreviewed(previewed.size()) : "this upload"),
                 ImportPreview.Refusal.of(previewed, options.onError()));
     }
 

@@ -1,6 +1,7 @@
 package com.journeyexplorer.ingest;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -68,8 +69,9 @@ public record ImportPreview(
             if (invalid.isEmpty()) {
                 return null;
             }
-            return new Refusal(invalid.get(0).line(), invalid.size(), invalid.size() + " of the " + rows.size()
-                    + " row(s) previewed are invalid, the first at line " + invalid.get(0).line() + ": the import "
+            return new Refusal(invalid.get(0).line(), invalid.size(), invalid.size() + " of the "
+                    + rowsPreviewed(rows.size()) + " " + (invalid.size() == 1 ? "is" : "are")
+                    + " invalid, the first at line " + invalid.get(0).line() + ": the import "
                     + "would refuse the whole upload and import nothing (onError=reject, the default); fix the "
                     + "rows, or use onError=skip to import the valid rows");
         }
@@ -104,5 +106,10 @@ public record ImportPreview(
         static Row rejected(long line, List<RowError> errors) {
             return new Row(line, null, null, null, null, null, null, errors);
         }
+    }
+
+    /** "1 row previewed", "20 rows previewed": the count in agreement with its noun, in the preview's sentences. */
+    static String rowsPreviewed(int rows) {
+        return String.format(Locale.ROOT, "%,d %s previewed", rows, rows == 1 ? "row" : "rows");
     }
 }

@@ -146,7 +146,7 @@ class ImportPreviewApiTests extends ApiTestSupport {
         assertThat(refusal).as("the import refuses the upload for these rows").isNotNull();
         assertThat(refusal.get("line").asLong()).isEqualTo(3);
         assertThat(refusal.get("invalidRows").asLong()).isEqualTo(2);
-        assertThat(refusal.get("message").asString()).isEqualTo("2 of the 4 row(s) previewed are invalid, the first "
+        assertThat(refusal.get("message").asString()).isEqualTo("2 of the 4 rows previewed are invalid, the first "
                 + "at line 3: the import would refuse the whole upload and import nothing (onError=reject, the "
                 + "default); fix the rows, or use onError=skip to import the valid rows");
         assertThat(post("/api/events/preview?onError=skip", "text/csv", csv).json().has("refusal"))
@@ -276,7 +276,7 @@ class ImportPreviewApiTests extends ApiTestSupport {
         assertThat(truncated.get("truncated").asBoolean()).isTrue();
         assertThat(truncated.get("warnings")).hasSize(1);
         assertThat(truncated.get("warnings").get(0).get("message").asString())
-                .isEqualTo("purchase 'Pay' matched no event of the 1 row(s) previewed");
+                .isEqualTo("purchase 'Pay' matched no event of the 1 row previewed");
 
         JsonNode whole = post("/api/events/preview?purchase=Upsell", "text/csv", csv).json();
         assertThat(whole.get("truncated").asBoolean()).isFalse();

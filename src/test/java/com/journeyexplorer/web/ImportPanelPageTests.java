@@ -101,7 +101,7 @@ class ImportPanelPageTests extends PageTestSupport {
         WebElement refusal = browser.findElement(By.cssSelector("#import-preview .import-refusal"));
         assertThat(refusal.getDomAttribute("data-line")).isEqualTo("3");
         assertThat(refusal.getText()).contains("The import would be refused from line 3",
-                "1 of the 2 row(s) previewed are invalid", "import nothing", "onError=skip");
+                "1 of the 2 rows previewed is invalid", "import nothing", "onError=skip");
         browser.findElement(By.id("import-start")).click();
         waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=problem]")).isEmpty());
         String problem = browser.findElement(By.id("import-result")).getText();
