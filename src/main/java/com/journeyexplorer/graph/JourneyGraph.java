@@ -493,26 +493,34 @@ public class JourneyGraph {
         Set<String> replacedIds = new HashSet<>(removals);
         for (Journey journey : restored) {
             replacedIds.add(journey.id());
-            for (int step : journey.steps()) {
-                visited[step] = true;
-            }
+            markVisited(journey, visited);
         }
         for (Journey journey : before.journeys()) {
             if (!replacedIds.contains(journey.id())) {
-                for (int step : journey.steps()) {
-                    visited[step] = true;
-                }
+                markVisited(journey, visited);
             }
         }
-        List<String> unvisited = new ArrayList<>();
-        for (int id = touchpoints.size() - 1; id >= 0 && !visited[id]; id--) {
-            unvisited.add(touchpoints.get(id).name());
-        }
+        List<String> unvisited = unvisitedTail(touchpoints, visited);
         Set<String> created = createdByUndone.apply(unvisited);
         while (kept > 0 && !visited[kept - 1] && created.contains(touchpoints.get(kept - 1).name())) {
             kept--;
         }
         return kept;
+    }
+
+    private static void markVisited(Journey journey, boolean[] visited) {
+        for (int step : journey.steps()) {
+            visited[step] = true;
+        }
+    }
+
+    /** The names of the touchpoints at the end of the list that nothing {@code visited}, from the last one back. */
+    private static List<String> unvisitedTail(List<Touchpoint> touchpoints, boolean[] visited) {
+        List<String> unvisited = new ArrayList<>();
+        for (int id = touchpoints.size() - 1; id >= 0 && !visited[id]; id--) {
+            unvisited.add(touchpoints.get(id).name());
+        }
+        return unvisited;
     }
 
     /**
@@ -588,15 +596,10 @@ public class JourneyGraph {
         boolean[] visited = new boolean[touchpoints.size()];
         for (Journey journey : before.journeys()) {
             if (!journey.hasCustomer(customerId)) {
-                for (int step : journey.steps()) {
-                    visited[step] = true;
-                }
+                markVisited(journey, visited);
             }
         }
-        List<String> unvisited = new ArrayList<>();
-        for (int id = last; id >= 0 && !visited[id]; id--) {
-            unvisited.add(touchpoints.get(id).name());
-        }
+        List<String> unvisited = unvisitedTail(touchpoints, visited);
         if (unvisited.isEmpty()) {
             return touchpoints;
         }
