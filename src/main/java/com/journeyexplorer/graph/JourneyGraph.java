@@ -952,7 +952,6 @@ public class JourneyGraph {
         schema.migrateStepChains();
         schema.migrateAnswerNodes();
         schema.removeEmptyTexts();
-        schema.removeEmptyJourneyTexts();
         // Nothing to roll back, nothing written: a store the app only opened stays as it was.
         boolean unfinishedAny = importJournal.anyUnfinished();
         ImportLease.Held held = unfinishedAny ? lease.acquireAtStart(importJournal.embedded()) : null;
@@ -991,6 +990,10 @@ public class JourneyGraph {
                 // Read before the journeys: an entry finished during the load is applied again, which changes nothing.
                 long position = importJournal.head();
                 StoreLoader.LoadedGraph graph = loader.load();
+                if (graph.emptyTextsFound()) {
+                    // Read as absent already: the stored nodes only catch up, for Cypher users' IS NULL.
+                    schema.removeEmptyJourneyTexts();
+                }
                 JourneySnapshot snapshot = OpenJourneys.apply(
                         new JourneySnapshot(graph.touchpoints(), graph.journeys(), 1), openHorizon);
                 if (!unfinished.isEmpty()) {

@@ -173,6 +173,15 @@ final class JourneyProperties {
     }
 
     /**
+     * Whether a row of {@link #JOURNEY_COLUMNS} keeps an absent customer id, segment or device as {@code ""}, as
+     * versions before they were left out wrote them ({@link StoreSchema#removeEmptyJourneyTexts}).
+     */
+    static boolean keepsEmptyText(Record row) {
+        return "".equals(row.get("customerId").asString(null)) || "".equals(row.get("segment").asString(null))
+                || "".equals(row.get("device").asString(null));
+    }
+
+    /**
      * A journey read back from a row of {@link #JOURNEY_COLUMNS}, its steps resolved through {@code ids} (touchpoint
      * name to id); the outcome is derived from its events, as on every load.
      *

@@ -46,17 +46,23 @@ class StoreLoader {
         this.driver = driver;
     }
 
-    /** Touchpoints ordered by their projection index, and every journey. */
+    /**
+     * Touchpoints ordered by their projection index, and every journey; noting, at no extra read, whether a journey
+     * keeps an absent customer id, segment or device as {@code ""}, as older versions wrote them.
+     */
     LoadedGraph load() {
         List<Touchpoint> touchpoints = loadTouchpoints();
         Map<String, Integer> ids = idsByName(touchpoints);
         try (Session session = CausalSessions.open(driver)) {
             List<Journey> journeys = new ArrayList<>();
-            session.run(LOAD_JOURNEYS, Map.of("prefix", JourneyProperties.ATTRIBUTE_PREFIX))
-                    .forEachRemaining(row -> journeys.add(JourneyProperties.journeyOf(row, ids, touchpoints)));
+            boolean[] emptyTexts = {false};
+            session.run(LOAD_JOURNEYS, Map.of("prefix", JourneyProperties.ATTRIBUTE_PREFIX)).forEachRemaining(row -> {
+                journeys.add(JourneyProperties.journeyOf(row, ids, touchpoints));
+                emptyTexts[0] |= JourneyProperties.keepsEmptyText(row);
+            });
             SharedJourneyParts shared = new SharedJourneyParts();
             journeys.replaceAll(journey -> inRecordOrder(journey, shared));
-            return new LoadedGraph(touchpoints, journeys);
+            return new LoadedGraph(touchpoints, journeys, emptyTexts[0]);
         }
     }
 
@@ -107,8 +113,12 @@ class StoreLoader {
         return ids;
     }
 
-    /** What {@link #load} read: the touchpoints in projection order and every journey. */
-    record LoadedGraph(List<Touchpoint> touchpoints, List<Journey> journeys) {
+    /**
+     * What {@link #load} read: the touchpoints in projection order and every journey.
+     *
+     * @param emptyTextsFound whether a journey node keeps an absent customer id, segment or device as {@code ""}
+     */
+    record LoadedGraph(List<Touchpoint> touchpoints, List<Journey> journeys, boolean emptyTextsFound) {
     }
 
     /**
