@@ -70,9 +70,13 @@ class NeighbourhoodController {
     /** The one touchpoint (or shaped label) named by the query parameter, taken as given. */
     private static String touchpoint(MultiValueMap<String, String> parameters, String parameter) {
         List<String> names = parameters.getOrDefault(parameter, List.of());
-        if (names.size() != 1 || names.get(0).isEmpty()) {
+        if (names.isEmpty() || names.size() == 1 && names.get(0).isEmpty()) {
+            throw new InvalidParameterException(parameter, "is required: the name of one touchpoint (or shaped "
+                    + "label), e.g. ?" + parameter + "=Cart");
+        }
+        if (names.size() > 1) {
             throw new InvalidParameterException(parameter, "must name one touchpoint (or shaped label), given "
-                    + names.size() + " time(s)");
+                    + names.size() + " times");
         }
         return names.get(0);
     }

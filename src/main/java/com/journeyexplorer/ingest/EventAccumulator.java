@@ -408,7 +408,7 @@ final class EventAccumulator {
      * ({@code this upload}, or the rows a preview read when the upload goes on beyond them).
      */
     List<ImportWarning> warnings(String rowsRead) {
-        List<ImportWarning> warnings = new ArrayList<>(implausible.warning("event(s)"));
+        List<ImportWarning> warnings = new ArrayList<>(implausible.warning("event"));
         for (RuleMatches rule : rules.matches()) {
             for (RuleMatches.NameMatches name : rule.names()) {
                 if (name.matchedEvents() == 0) {

@@ -156,7 +156,7 @@ public class FeedbackImporter {
         return new FeedbackReport(added.importId(), rows[0], added.stored().size(), added.duplicates(),
                 duplicates[0], duplicates[1], duplicates[2], matched,
                 added.stored().size() - matched, errors.rejectedRows(), errors.errors(), unmatched,
-                implausible.warning("answer(s)"), added.total(), (System.nanoTime() - started) / 1_000_000);
+                implausible.warning("answer"), added.total(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /**

@@ -35,12 +35,13 @@ final class ImplausibleTimestamps {
         }
     }
 
-    /** The warning, or none: {@code rows} names what was counted ("event(s)", "answer(s)"). */
-    List<ImportWarning> warning(String rows) {
+    /** The warning, or none: {@code row} names what was counted, in the singular ("event", "answer"). */
+    List<ImportWarning> warning(String row) {
         if (count == 0) {
             return List.of();
         }
-        return List.of(new ImportWarning("implausible-timestamp", count + " " + rows + " have a timestamp before "
+        String counted = count == 1 ? "1 " + row + " has" : count + " " + row + "s have";
+        return List.of(new ImportWarning("implausible-timestamp", counted + " a timestamp before "
                 + "1990 or after next year; check the timestamp column and timestampFormat (auto reads numbers below "
                 + "10^11 as epoch seconds, larger ones as epoch milliseconds)", count, examples));
     }

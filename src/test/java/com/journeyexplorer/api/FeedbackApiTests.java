@@ -414,6 +414,7 @@ class FeedbackApiTests extends ApiTestSupport {
         JsonNode warning = imported.json().get("warnings").get(0);
         assertThat(warning.get("kind").asString()).isEqualTo("implausible-timestamp");
         assertThat(warning.get("count").asLong()).isEqualTo(1);
+        assertThat(warning.get("message").asString()).startsWith("1 answer has a timestamp before 1990");
         assertThat(warning.get("examples").get(0).get("line").asLong()).isEqualTo(2);
         assertThat(warning.get("examples").get(0).get("value").asString()).contains("1970-01-21");
     }

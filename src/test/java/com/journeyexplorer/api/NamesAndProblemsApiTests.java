@@ -94,7 +94,15 @@ class NamesAndProblemsApiTests extends ApiTestSupport {
         Response unknown = getRaw("/api/touchpoints/neighbourhood?touchpoint=" + encode("/google redesign"));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("touchpoint").asString()).isEqualTo("/google redesign");
-        assertProblem(getRaw("/api/touchpoints/neighbourhood"), 400);
+        Response missing = getRaw("/api/touchpoints/neighbourhood");
+        assertProblem(missing, 400);
+        assertThat(missing.json().get("detail").asString())
+                .isEqualTo("Parameter 'touchpoint' is required: the name of one touchpoint (or shaped label), "
+                        + "e.g. ?touchpoint=Cart");
+        Response twice = getRaw("/api/touchpoints/neighbourhood?touchpoint=Home&touchpoint=Cart");
+        assertProblem(twice, 400);
+        assertThat(twice.json().get("detail").asString())
+                .isEqualTo("Parameter 'touchpoint' must name one touchpoint (or shaped label), given 2 times");
     }
 
     @Test
