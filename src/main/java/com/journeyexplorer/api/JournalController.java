@@ -55,8 +55,8 @@ class JournalController {
             + "`responses`, unknown until the journal entry is written), then the journal's "
             + "entries (`status` running, done, rolled back or undone). A job that is writing has its journal entry "
             + "too, listed as running. `undoable`: whether the journal can still undo an entry (false for an undo, an "
-            + "erasure, an entry not done, and one older than `journeys.journal.undo-retention`). At most `limit` rows "
-            + "in all.")
+            + "erasure, an entry not done, and one older than `journeys.journal.undo-retention`, as soon as it is, "
+            + "before a write drops its copies). At most `limit` rows in all.")
     List<ImportEntry> imports(@RequestParam(required = false) Integer limit, HttpServletRequest request) {
         KnownParameters.require(request, Set.of("limit"), null);
         int n = limit == null ? 100 : limit;
@@ -115,7 +115,8 @@ class JournalController {
             + "202 with `cancelRequested` when it has not stopped within 2 s: poll it). A job that finished before it "
             + "could stop is 409 (undo it then). A finished import (a journal entry, or a job that is `done`: its "
             + "entry `report.importId`) is undone: the journeys it wrote are removed and those it replaced put back. "
-            + "An entry older than `journeys.journal.undo-retention` is a 409 `undo-expired`: its copies are gone.")
+            + "An entry older than `journeys.journal.undo-retention` is a 409 `undo-expired`, whether or not a write "
+            + "has dropped its copies yet.")
     @ApiResponse(responseCode = "200", description = "Undone, or the job cancelled",
             content = @Content(schema = @Schema(oneOf = {UndoAnswer.class, ImportJobStatus.class})))
     @ApiResponse(responseCode = "202", description = "The running job was asked to stop and has not yet",

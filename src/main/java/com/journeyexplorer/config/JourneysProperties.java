@@ -202,7 +202,7 @@ public record JourneysProperties(
      * The journal of changes (docs/adr/0006-journal-undo-and-erasure.md).
      *
      * @param undoRetention how long after an entry finished the journal keeps the copies of what it replaced, which
-     *                      undo it; an older entry loses them after the next write and can no longer be undone.
+     *                      undo it; an older entry can no longer be undone, and the next write drops them.
      *                      0 keeps them for ever
      */
     public record Journal(@DefaultValue("90d") Duration undoRetention) {

@@ -19,8 +19,9 @@ import java.time.Instant;
  *                 null for an entry journaled before removals were counted
  * @param eventsRemoved events of the journeys deleted, as the entry found them; null as {@code journeysRemoved}
  * @param undoable whether the journal can still undo the entry: it is done, neither an undo nor an erasure, and not
- *                 older than {@code journeys.journal.undo-retention} (whose copies were dropped); a later entry that
- *                 changed what it wrote still makes its undo wait for theirs. Null for an import job not written yet
+ *                 older than {@code journeys.journal.undo-retention} (by its age, whether or not a write has dropped
+ *                 its copies yet); a later entry that changed what it wrote still makes its undo wait for theirs.
+ *                 Null for an import job not written yet
  */
 public record ImportEntry(String id, String kind, String status, Instant startedAt, Instant finishedAt,
         long journeys, Long events, Long responses, String undoes, String undoneBy, Long journeysRemoved,

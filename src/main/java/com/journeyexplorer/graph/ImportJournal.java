@@ -344,8 +344,16 @@ class ImportJournal {
             """;
 
     /**
+     * Whether entry {@code i} finished longer than the undo retention ({@code $retention} milliseconds, more than 0)
+     * ago, by the database's clock; null when it has not finished. The one test of an entry's age that the dropping
+     * of copies, the listing and the undo all use, so that they agree.
+     */
+    private static final String FINISHED_BEFORE_UNDO_RETENTION =
+            "i.finishedAt < datetime.realtime() - duration({milliseconds: $retention})";
+
+    /**
      * The oldest entries that may still be undone, by sequence (an index range), with how many copies each holds (a
-     * degree) and whether it finished before the retention's cutoff (by the database's clock).
+     * degree) and whether it finished before the retention's cutoff.
      */
     private static final String OLDEST_UNDOABLE = """
             OPTIONAL MATCH (h:JournalHead {id: 'journal'})
@@ -353,8 +361,7 @@ class ImportJournal {
             MATCH (i:Import) WHERE i.sequence >= from
             WITH i ORDER BY i.sequence LIMIT $limit
             RETURN i.id AS id, i.sequence AS sequence, COUNT { (i)-[:REPLACED]->() } AS copies,
-                   i.finishedAt < datetime.realtime() - duration({milliseconds: $retention}) AS old
-            """;
+            """ + FINISHED_BEFORE_UNDO_RETENTION + " AS old\n";
 
     /** Entries before {@code $next} can no longer be undone: their copies may go. */
     private static final String MOVE_UNDO_FROM = """
@@ -406,14 +413,20 @@ class ImportJournal {
             RETURN DISTINCT id
             """;
 
+    /**
+     * An entry is undoable while done, neither an undo nor an erasure, not before {@code undoFrom} (its copies were
+     * dropped) and not finished before the retention ({@code $retention}, 0 for ever): an entry past it is refused
+     * at once, before a write drops its copies ({@link #dropOldCopies}, by the same test).
+     */
     private static final String ENTRY_COLUMNS = """
             RETURN i.id AS id, coalesce(i.kind, 'import') AS kind, i.status AS status, i.startedAt AS startedAt,
                    i.finishedAt AS finishedAt, i.journeys AS journeys, i.events AS events,
                    coalesce(i.responses, 0) AS responses, i.undoes AS undoes,
                    i.undoneBy AS undoneBy, i.journeysRemoved AS journeysRemoved, i.eventsRemoved AS eventsRemoved,
                    i.status = 'done' AND NOT coalesce(i.kind, 'import') IN ['undo', 'erasure']
-                     AND coalesce(i.sequence, 0) >= undoFrom AS undoable
-            """;
+                     AND coalesce(i.sequence, 0) >= undoFrom
+                     AND NOT ($retention > 0 AND coalesce(
+            """ + FINISHED_BEFORE_UNDO_RETENTION + ", false)) AS undoable\n";
 
     /** The first entry whose copies are kept: those before it are older than the undo retention. */
     private static final String UNDO_FROM = """
@@ -743,18 +756,22 @@ class ImportJournal {
         return ids;
     }
 
-    /** A journal entry, or empty when there is none with that id. */
-    Optional<ImportEntry> importEntry(String importId) {
+    /**
+     * A journal entry, or empty when there is none with that id; {@code undoRetention} (0: for ever) decides whether
+     * it is still undoable, as {@link #dropOldCopies} decides which copies to drop.
+     */
+    Optional<ImportEntry> importEntry(String importId, java.time.Duration undoRetention) {
         try (Session session = CausalSessions.open(driver)) {
-            return session.run(IMPORT_ENTRY, Map.of("importId", importId)).list(ImportJournal::entryOf).stream()
-                    .findFirst();
+            return session.run(IMPORT_ENTRY, Map.of("importId", importId, "retention", undoRetention.toMillis()))
+                    .list(ImportJournal::entryOf).stream().findFirst();
         }
     }
 
-    /** The newest {@code limit} journal entries, newest first. */
-    List<ImportEntry> importEntries(int limit) {
+    /** The newest {@code limit} journal entries, newest first; undoable as {@link #importEntry} tells. */
+    List<ImportEntry> importEntries(int limit, java.time.Duration undoRetention) {
         try (Session session = CausalSessions.open(driver)) {
-            return session.run(LIST_IMPORTS, Map.of("limit", limit)).list(ImportJournal::entryOf);
+            return session.run(LIST_IMPORTS, Map.of("limit", limit, "retention", undoRetention.toMillis()))
+                    .list(ImportJournal::entryOf);
         }
     }
 

@@ -399,8 +399,9 @@ public class JourneyGraph {
      *
      * @throws NotStoredException     when there is no such entry
      * @throws UndoConflictException  when it cannot be undone; nothing is changed
-     * @throws UndoExpiredException   when it finished longer than {@code journeys.journal.undo-retention} ago and
-     *                                its copies were dropped; nothing is changed
+     * @throws UndoExpiredException   when it finished longer than {@code journeys.journal.undo-retention} ago (or
+     *                                its copies were dropped under a shorter one), even before a write dropped
+     *                                them; nothing is changed
      */
     public <R> R undo(String importId, Applied<R> result) {
         return update(new Journal("undo", importId, null), before -> planUndo(importId, before), result,
@@ -408,7 +409,8 @@ public class JourneyGraph {
     }
 
     private JourneyChanges planUndo(String importId, JourneySnapshot before) {
-        ImportEntry entry = importJournal.importEntry(importId).orElseThrow(() -> new NotStoredException("import", importId));
+        ImportEntry entry = importJournal.importEntry(importId, undoRetention)
+                .orElseThrow(() -> new NotStoredException("import", importId));
         if (entry.kind().equals("undo") || entry.kind().equals("erasure")) {
             throw new UndoConflictException(importId, "Entry '" + importId + "' is an " + entry.kind()
                     + (entry.kind().equals("undo") ? "; import the data again instead of undoing an undo"
@@ -421,13 +423,14 @@ public class JourneyGraph {
                     + "; only a finished import can be undone", List.of());
         }
         if (!entry.undoable()) {
-            // Done, and neither an undo nor an erasure: its copies were dropped after the retention.
+            // Done, and neither an undo nor an erasure: older than the retention, whether or not a write has dropped
+            // its copies yet.
             String retention = durationText(undoRetention);
             throw new UndoExpiredException(importId, "Entry '" + importId + "' finished at " + entry.finishedAt()
-                    + " and can no longer be undone: the journal dropped the copies that would undo it, as it keeps "
-                    + "them for journeys.journal.undo-retention (" + (undoRetention.isZero()
-                            ? "0, for ever now; they were dropped under a shorter setting" : retention)
-                    + ") after an entry finished", retention);
+                    + " and can no longer be undone: the journal keeps the copies that would undo an entry for "
+                    + "journeys.journal.undo-retention (" + (undoRetention.isZero()
+                            ? "0, for ever now; this entry's were dropped under a shorter setting" : retention)
+                    + ") after it finished", retention);
         }
         List<String> later = importJournal.laterChanges(importId);
         if (!later.isEmpty()) {
@@ -621,12 +624,12 @@ public class JourneyGraph {
 
     /** The newest {@code limit} journal entries, newest first. */
     public List<ImportEntry> imports(int limit) {
-        return importJournal.importEntries(limit);
+        return importJournal.importEntries(limit, undoRetention);
     }
 
     /** One journal entry, or empty when there is none with that id. */
     public java.util.Optional<ImportEntry> importEntry(String importId) {
-        return importJournal.importEntry(importId);
+        return importJournal.importEntry(importId, undoRetention);
     }
 
     /**

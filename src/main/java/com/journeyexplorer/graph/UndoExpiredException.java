@@ -3,8 +3,8 @@ package com.journeyexplorer.graph;
 import java.util.List;
 
 /**
- * An entry that can no longer be undone: it finished longer than {@code journeys.journal.undo-retention} ago, and the
- * journal dropped the copies that would undo it. Nothing was changed: 409.
+ * An entry that can no longer be undone: it finished longer than {@code journeys.journal.undo-retention} ago, so the
+ * journal drops (or dropped) the copies that would undo it. Nothing was changed: 409.
  */
 public class UndoExpiredException extends UndoConflictException {
 

@@ -93,4 +93,33 @@ class UndoRetentionApiTests extends ApiTestSupport {
         assertThat(get("/api/journeys/new-1").json().get("steps")).hasSize(1);
         assertThat(get("/api/journeys/old-1").json().get("steps")).hasSize(2);
     }
+
+    @Test
+    void anEntryOlderThanTheRetentionIsListedNotUndoableAndItsUndoRefusedBeforeAnyWriteDropsItsCopies() {
+        importCsv("""
+                journey_id,timestamp,touchpoint
+                aged-1,2026-03-03T10:00:00Z,Aged home
+                """);
+        String aged = importCsv("""
+                journey_id,timestamp,touchpoint
+                aged-1,2026-03-03T10:05:00Z,Aged cart
+                """).get("importId").asString();
+        assertThat(listedImport(aged).get("undoable").asBoolean()).isTrue();
+
+        // No write follows: the copies are still there, but the entry is older than the retention.
+        ageUpTo(aged);
+
+        assertThat(copiesOf(aged)).isEqualTo(1);
+        assertThat(listedImport(aged).get("undoable").asBoolean()).isFalse();
+        String state = storeState();
+        Response refused = delete("/api/imports/" + aged);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asString()).endsWith("undo-expired");
+        assertThat(refused.json().get("import").asString()).isEqualTo(aged);
+        assertThat(refused.json().get("detail").asString()).contains(aged)
+                .contains("journeys.journal.undo-retention").contains("90d");
+        assertThat(storeState()).as("nothing undone, nothing journaled").isEqualTo(state);
+        assertThat(get("/api/journeys/aged-1").json().get("steps")).hasSize(2);
+    }
 }
