@@ -199,7 +199,8 @@ public class JourneyGraph {
 
     /**
      * Stores survey responses (those whose ids are new) as a {@code feedback} entry, under the imports lease and
-     * caught up with the journal first, so that a response another instance stored is known and skipped.
+     * caught up with the journal first, so that a response another instance stored is known and skipped. Like every
+     * journaled write, one that stored answers then drops the journal's records past their retentions.
      */
     public FeedbackGraph.Added addResponses(List<SurveyResponse> candidates) {
         try (ImportLease.Held held = lease.acquire()) {
@@ -213,12 +214,23 @@ public class JourneyGraph {
                     // FeedbackGraph keeps its own entries for the follower to skip (rolled-back ones too).
                     metrics.record("feedback", 0, 0, added.stored().size(), System.nanoTime() - started);
                     followJournal();
+                    dropExpiredRecords();
                 }
                 return added;
             } finally {
                 writeLock.unlock();
             }
         }
+    }
+
+    /**
+     * What every journaled write does last, under the lease it holds (an import, a change, an undo, an erasure, a
+     * feedback import): drops what the journal keeps past its retentions, the change records and the undo copies.
+     * O(a bounded number of entries) index reads, nothing written when none is old.
+     */
+    private void dropExpiredRecords() {
+        dropOldChanges();
+        dropOldCopies();
     }
 
     /**
@@ -314,8 +326,7 @@ public class JourneyGraph {
                 added = written.answers() != null ? written.answers() : added;
                 publish(importId, before, started, planned, written.derived());
                 metrics.record(journal.kind(), 0, 0, added.stored().size(), System.nanoTime() - started);
-                dropOldChanges();
-                dropOldCopies();
+                dropExpiredRecords();
             }
             return result.apply(changes, before, importId, added);
         }
@@ -337,8 +348,7 @@ public class JourneyGraph {
         publish(written.importId(), derived.after(), started, planned, derived);
         metrics.record(journal.kind(), changes.upserts().size(), changes.newEvents(),
                 written.answers() == null ? 0 : written.answers().stored().size(), System.nanoTime() - started);
-        dropOldChanges();
-        dropOldCopies();
+        dropExpiredRecords();
         FeedbackGraph.Added added = written.answers() != null ? written.answers()
                 : new FeedbackGraph.Added(null, List.of(), written.answerCount(), responsesBefore);
         return result.apply(changes, derived.after(), written.importId(), added);

@@ -122,4 +122,29 @@ class UndoRetentionApiTests extends ApiTestSupport {
         assertThat(storeState()).as("nothing undone, nothing journaled").isEqualTo(state);
         assertThat(get("/api/journeys/aged-1").json().get("steps")).hasSize(2);
     }
+
+    @Test
+    void aFeedbackImportDropsTheCopiesOfEntriesOlderThanTheRetention() {
+        importCsv("""
+                journey_id,timestamp,touchpoint
+                answered-1,2026-03-04T10:00:00Z,Answered home
+                """);
+        String aged = importCsv("""
+                journey_id,timestamp,touchpoint
+                answered-1,2026-03-04T10:05:00Z,Answered cart
+                """).get("importId").asString();
+        ageUpTo(aged);
+        assertThat(copiesOf(aged)).isEqualTo(1);
+
+        Response answers = post("/api/feedback", "text/csv", """
+                response_id,journey_id,touchpoint,score,scale
+                answered-r1,answered-1,Answered cart,4,csat
+                """);
+
+        assertThat(answers.status()).as(answers.body()).isEqualTo(200);
+        assertThat(copiesOf(aged)).isZero();
+        assertThat(listedImport(aged).get("undoable").asBoolean()).isFalse();
+        String feedback = answers.json().get("importId").asString();
+        assertThat(listedImport(feedback).get("undoable").asBoolean()).isTrue();
+    }
 }
