@@ -94,8 +94,12 @@ final class ErrorCollector {
         }
         String message = !complete
                 ? "the upload cannot be read: " + errors.get(errors.size() - 1).reason() + "; nothing was imported"
-                : rejectedRows + " row(s) are invalid; nothing was imported (use onError=skip to " + whatSkipDoes
-                        + ")";
+                : rowsAreInvalid(rejectedRows) + "; nothing was imported (use onError=skip to " + whatSkipDoes + ")";
         throw new ImportRejectedException(message, errors(), count, complete ? null : unreadableBecauseOf);
+    }
+
+    /** "1 row is invalid", "2 rows are invalid": the count in agreement with its noun and verb. */
+    private static String rowsAreInvalid(long rows) {
+        return rows == 1 ? "1 row is invalid" : rows + " rows are invalid";
     }
 }

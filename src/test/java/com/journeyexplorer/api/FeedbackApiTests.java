@@ -78,6 +78,8 @@ class FeedbackApiTests extends ApiTestSupport {
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.contentType()).startsWith("application/problem+json");
+        assertThat(rejected.json().get("detail").asString()).isEqualTo("2 rows are invalid; nothing was imported "
+                + "(use onError=skip to store the valid rows)");
         JsonNode errors = rejected.json().get("errors");
         assertThat(errors.get(0).get("line").asLong()).isEqualTo(3);
         assertThat(errors.get(0).get("field").asString()).isEqualTo("score");

@@ -144,7 +144,7 @@ class BulkLoadTests {
 
         assertThat(online.exit).isEqualTo(1);
         assertThat(bulk.exit).isEqualTo(1);
-        assertThat(bulk.err).contains("rejected: 1 row(s) are invalid; nothing was imported",
+        assertThat(bulk.err).contains("rejected: 1 row is invalid; nothing was imported",
                 "line 3, timestamp: 'soon' is not a timestamp");
         assertThat(rejection(bulk.err)).isEqualTo(rejection(online.err));
         assertThat(twoFiles.exit).isEqualTo(1);

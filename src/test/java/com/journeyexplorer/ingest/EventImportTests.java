@@ -287,6 +287,22 @@ class EventImportTests extends ApiTestSupport {
     }
 
     @Test
+    void theRefusalCountsOneInvalidRowInTheSingularAndMoreInThePlural() {
+        String header = "journey_id,timestamp,touchpoint,type\n";
+        Response one = post("/api/events", CSV, header + "num-1,2026-03-01T10:00:00Z,Home,\n"
+                + "num-1,soon,Cart,bought\n");
+        Response two = post("/api/events", CSV, header + "num-2,soon,Home,bought\nnum-2,later,Cart,\n");
+
+        assertThat(one.status()).as(one.body()).isEqualTo(400);
+        assertThat(one.json().get("errorCount").asLong()).as("two errors in one row").isEqualTo(2);
+        assertThat(one.json().get("detail").asString()).isEqualTo("1 row is invalid; nothing was imported (use "
+                + "onError=skip to import the valid rows)");
+        assertThat(two.status()).as(two.body()).isEqualTo(400);
+        assertThat(two.json().get("detail").asString()).isEqualTo("2 rows are invalid; nothing was imported (use "
+                + "onError=skip to import the valid rows)");
+    }
+
+    @Test
     void importsTheGoodRowsAndReportsTheBadOnesWhenAskedToSkip() {
         JsonNode report = importCsv("?onError=skip", """
                 journey_id,timestamp,touchpoint

@@ -105,7 +105,7 @@ class ImportPanelPageTests extends PageTestSupport {
         browser.findElement(By.id("import-start")).click();
         waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=problem]")).isEmpty());
         String problem = browser.findElement(By.id("import-result")).getText();
-        assertThat(problem).contains("Invalid upload", "1 row(s) are invalid; nothing was imported");
+        assertThat(problem).contains("Invalid upload", "1 row is invalid; nothing was imported");
         assertThat(browser.findElement(By.cssSelector("#import-result tr[data-line='3']")).getText())
                 .contains("3", "timestamp", "'yesterday' is not a timestamp");
         assertThat(get("/api/stats").body()).as("nothing written").isEqualTo(before);
