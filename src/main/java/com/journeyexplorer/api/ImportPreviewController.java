@@ -21,7 +21,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * Previews an event upload: the same parameters and body as {@code POST /api/events}, of which only the first rows
  * are read (at most {@code rows}, default 20, and {@link EventPreviewer#MAX_BYTES} bytes). Answers the format, the
  * columns, the suggested column mapping and the first rows as the import would read or reject them; writes nothing.
- * An upload the import could not read at all (its header) gets the import's problem, with the columns read.
+ * An upload the import could not read at all (its header), or refuses for having no row, gets the import's problem,
+ * with the columns read.
  */
 @RestController
 class ImportPreviewController {

@@ -110,6 +110,10 @@ public class EventPreviewer {
             // The header (or the start of the upload) cannot be read: the import refuses it whole, and so does this.
             refuseAsTheImport(readErrors, given, format, header, suggestion);
         }
+        if (complete && !more && read.isEmpty() && unreadable.isEmpty()) {
+            // Read to its end without a row (a CSV header alone): the import refuses it at line 1, and so does this.
+            throw refused(reader.noRows(), format, header, suggestion);
+        }
         if (format != EventImporter.Format.CSV && !more && !read.isEmpty()) {
             refuseUnseenKeys(read, header, given, format, suggestion);
         }
@@ -163,10 +167,16 @@ public class EventPreviewer {
         try {
             errors.rejectIfInvalid(false, options.onError());
         } catch (ImportRejectedException rejection) {
-            throw new PreviewRejectedException(rejection, new ImportPreview(format.name().toLowerCase(Locale.ROOT),
-                    header, suggestion.columns(), suggestion.suggestedBy(), suggestion.parameters(),
-                    suggestion.attributes(header), List.of(), 0, 0, 0, false, List.of(), List.of(), null));
+            throw refused(rejection, format, header, suggestion);
         }
+    }
+
+    /** The import's {@code rejection}, with what was read of the columns. */
+    private static PreviewRejectedException refused(ImportRejectedException rejection, EventImporter.Format format,
+            List<String> header, ColumnSuggestion suggestion) {
+        return new PreviewRejectedException(rejection, new ImportPreview(format.name().toLowerCase(Locale.ROOT),
+                header, suggestion.columns(), suggestion.suggestedBy(), suggestion.parameters(),
+                suggestion.attributes(header), List.of(), 0, 0, 0, false, List.of(), List.of(), null));
     }
 
     /**

@@ -1,9 +1,9 @@
 package com.journeyexplorer.ingest;
 
 /**
- * A preview of an upload whose header the import could not read: refused as the import refuses it (the same message,
- * errors and parameter), with what the preview read of the columns, so that a client can still offer a mapping that
- * reads them.
+ * A preview of an upload whose header the import could not read, or that has no row: refused as the import refuses it
+ * (the same message, errors and parameter), with what the preview read of the columns, so that a client can still
+ * offer a mapping that reads them.
  */
 public class PreviewRejectedException extends ImportRejectedException {
 

@@ -201,6 +201,32 @@ class ImportPreviewApiTests extends ApiTestSupport {
     }
 
     @Test
+    void anUploadWithoutRowsGetsTheImportsProblemAtLineOneWithTheColumnsOfItsHeader() {
+        String csv = "journey_id,timestamp,touchpoint,page\n";
+        Response preview = post("/api/events/preview", "text/csv", csv);
+        Response imported = post("/api/events", "text/csv", csv);
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(400);
+        assertThat(preview.status()).as(preview.body()).isEqualTo(400);
+        assertThat(preview.contentType()).startsWith("application/problem+json");
+        assertThat(withoutPreview(preview.json())).isEqualTo(withoutInstance(imported.json()));
+        assertThat(preview.json().get("detail").asString()).contains("no data rows", "only a header");
+        assertThat(preview.json().get("errors").get(0).get("line").asLong()).isEqualTo(1);
+        assertThat(texts(preview.json().get("columns"))).as("a client can still map them")
+                .containsExactly("journey_id", "timestamp", "touchpoint", "page");
+        assertThat(texts(preview.json().get("attributes"))).containsExactly("page");
+
+        for (String[] empty : List.of(new String[] {"application/x-ndjson", "\n\n"},
+                new String[] {"application/xes+xml", "<log xes.version=\"1.0\">\n<trace/>\n</log>\n"})) {
+            Response emptyPreview = post("/api/events/preview", empty[0], empty[1]);
+            Response emptyImport = post("/api/events", empty[0], empty[1]);
+            assertThat(emptyPreview.status()).as(empty[0] + ": " + emptyPreview.body()).isEqualTo(400);
+            assertThat(withoutPreview(emptyPreview.json())).as(empty[0])
+                    .isEqualTo(withoutInstance(emptyImport.json()));
+        }
+    }
+
+    @Test
     void anNdjsonKeyNamedByAParameterThatNoObjectHasIsOneProblemNamingTheParameterNotAnErrorPerRow() {
         String ndjson = """
                 {"journey_id":"nk1","timestamp":"2026-03-01T10:00:00Z","touchpoint":"Home"}
