@@ -236,7 +236,7 @@ final class ImportJob implements ImportProgress {
         }
         return new ImportJobStatus(id, now.label(), bytesRead, bytesTotal, rowsRead, journeysWritten,
                 journeysTotal, eventsPerSecond, secondsLeft, submittedAt, startedAt, finishedAt,
-                cancelRequested && !now.finished(), report, problem, null);
+                cancelRequested && !now.finished(), null, report, problem, null);
     }
 
     /** Counts the bytes of the kept upload as the import reads them. */

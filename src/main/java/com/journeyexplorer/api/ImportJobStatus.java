@@ -27,6 +27,9 @@ import com.journeyexplorer.ingest.ImportReport;
  * @param startedAt       when the job started (it waits in the queue until then)
  * @param finishedAt      when it ended
  * @param cancelRequested a cancellation was asked and the job has not stopped yet
+ * @param undoable        once finished: whether the journal can still undo the import, its entry's {@code undoable} as
+ *                        {@code GET /api/imports} lists it (false when it wrote nothing, failed, was cancelled or
+ *                        undone); null while the job waits or runs
  * @param report          once {@code done}: the report the synchronous import answers
  * @param problem         once {@code failed}: the RFC 9457 problem the synchronous import answers (with its
  *                        {@code status}, e.g. 400 with {@code errors} naming line and field)
@@ -35,7 +38,7 @@ import com.journeyexplorer.ingest.ImportReport;
  */
 record ImportJobStatus(String id, String status, Long bytesRead, Long bytesTotal, Long rowsRead,
         long journeysWritten, long journeysTotal, Long eventsPerSecond, Long secondsLeft, Instant submittedAt,
-        Instant startedAt, Instant finishedAt, boolean cancelRequested, ImportReport report,
+        Instant startedAt, Instant finishedAt, boolean cancelRequested, Boolean undoable, ImportReport report,
         Map<String, Object> problem, ImportEntry entry) {
 
     /**
@@ -43,8 +46,15 @@ record ImportJobStatus(String id, String status, Long bytesRead, Long bytesTotal
      */
     ImportJobStatus undone(ImportEntry undoneEntry) {
         return new ImportJobStatus(id, "undone", bytesRead, bytesTotal, rowsRead, journeysWritten, journeysTotal,
-                eventsPerSecond, secondsLeft, submittedAt, startedAt, finishedAt, cancelRequested, report, problem,
-                undoneEntry);
+                eventsPerSecond, secondsLeft, submittedAt, startedAt, finishedAt, cancelRequested,
+                undoneEntry.undoable(), report, problem, undoneEntry);
+    }
+
+    /** The job, told whether the journal can still undo what it wrote. */
+    ImportJobStatus undoable(boolean undoable) {
+        return new ImportJobStatus(id, status, bytesRead, bytesTotal, rowsRead, journeysWritten, journeysTotal,
+                eventsPerSecond, secondsLeft, submittedAt, startedAt, finishedAt, cancelRequested, undoable, report,
+                problem, entry);
     }
 
     /** A journal entry (an import of an earlier run, or any other change) told as a finished job. */
@@ -55,7 +65,7 @@ record ImportJobStatus(String id, String status, Long bytesRead, Long bytesTotal
             default -> entry.status();
         };
         return new ImportJobStatus(entry.id(), status, null, null, null, entry.journeys(), entry.journeys(), null,
-                entry.finishedAt() == null ? null : 0L, null, entry.startedAt(), entry.finishedAt(), false, null,
-                null, entry);
+                entry.finishedAt() == null ? null : 0L, null, entry.startedAt(), entry.finishedAt(), false,
+                entry.undoable(), null, null, entry);
     }
 }

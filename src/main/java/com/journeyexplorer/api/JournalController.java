@@ -83,24 +83,37 @@ class JournalController {
             + "`Prefer: respond-async`): its status (queued, reading, writing, done, failed, cancelled), bytes and "
             + "rows read, journeys written, rate and an estimate of the seconds left, and at the end the report (or "
             + "the problem) the synchronous import answers; status `undone` (with the `entry`) once its import was "
-            + "undone. The last 100 finished jobs are kept in memory; an older id, or a journal entry of an earlier "
+            + "undone. Once finished, `undoable`: whether the journal can still undo its import, as "
+            + "`GET /api/imports` lists its entry (false when it failed, was cancelled, changed nothing or was "
+            + "undone). The last 100 finished jobs are kept in memory; an older id, or a journal entry of an earlier "
             + "run, is answered from the journal (with `entry`). Unknown: 404.")
     ImportJobStatus importJob(@PathVariable String id) {
         Optional<ImportJob> job = jobs.find(id);
         if (job.isPresent()) {
-            return withUndo(job.get().status());
+            return told(job.get());
         }
         return graph.importEntry(id).map(ImportJobStatus::ofEntry)
                 .orElseThrow(() -> new NotFoundException("import", id));
     }
 
-    /** A job that is done may have been undone since (by its id or its entry's): only the journal knows. */
-    private ImportJobStatus withUndo(ImportJobStatus status) {
-        if (!status.status().equals("done") || status.report() == null || status.report().importId() == null) {
+    /**
+     * A finished job as the journal knows it: whether its import can still be undone, by its entry's
+     * {@code undoable} (the listing's test, so the two agree), and whether it was undone since (by its id or its
+     * entry's). A job without an entry (failed, cancelled, or it changed nothing) has nothing to undo.
+     */
+    private ImportJobStatus told(ImportJob job) {
+        // The state first: once it is final, the status read after it is final too, with its report.
+        boolean finished = job.state().finished();
+        ImportJobStatus status = job.status();
+        if (!finished) {
             return status;
         }
-        return graph.importEntry(status.report().importId()).filter(entry -> entry.status().equals("undone"))
-                .map(status::undone).orElse(status);
+        String importId = status.report() == null ? null : status.report().importId();
+        if (!status.status().equals("done") || importId == null) {
+            return status.undoable(false);
+        }
+        return graph.importEntry(importId).map(entry -> entry.status().equals("undone") ? status.undone(entry)
+                : status.undoable(entry.undoable())).orElse(status);
     }
 
     /** {@code responsesRemoved}: the survey responses deleted, when the undone entry was a feedback import. */
@@ -133,13 +146,13 @@ class JournalController {
                 return ResponseEntity.accepted().body(job.status());
             }
             if (state != ImportJob.State.DONE) {
-                return ResponseEntity.ok(job.status());
+                return ResponseEntity.ok(told(job));
             }
             return conflict("import-finished", "Import already finished", "Import job '" + id + "' finished "
                     + "before it could be cancelled" + undoHint(job));
         }
         return switch (job.state()) {
-            case CANCELLED -> ResponseEntity.ok(job.status());
+            case CANCELLED -> ResponseEntity.ok(told(job));
             case DONE -> job.report() != null && job.report().importId() != null
                     ? ResponseEntity.ok(undo(job.report().importId()))
                     : conflict("nothing-to-undo", "Nothing to undo", "Import job '" + id + "' changed nothing");

@@ -24,6 +24,7 @@ import com.journeyexplorer.ingest.ImportOptions;
 import com.journeyexplorer.ingest.ImportProgress;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.BooleanNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -348,6 +349,32 @@ class ImportJobsApiTests extends ApiTestSupport {
         assertThat(nothing.status()).isEqualTo(409);
         assertThat(nothing.json().get("type").asString()).endsWith("/nothing-to-undo");
         assertThat(delete("/api/imports/" + importId).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aFinishedJobSaysWhetherItsImportCanStillBeUndoneAsTheJournalListsIt() throws Exception {
+        String csv = """
+                journey_id,timestamp,touchpoint
+                jobs-undoable-1,2026-03-01T10:00:00Z,Jobs undoable page
+                """;
+        Answer accepted = postAsync("/api/events?openHorizon=0", csv);
+        JsonNode job = awaitFinished(accepted.location());
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("done");
+        String importId = job.get("report").get("importId").asString();
+
+        assertThat(listedImport(importId).get("undoable").asBoolean()).isTrue();
+        assertThat(job.get("undoable")).as(job.toString()).isEqualTo(listedImport(importId).get("undoable"));
+
+        // The same upload again writes nothing: its job has no entry, and nothing to undo.
+        JsonNode unchanged = awaitFinished(postAsync("/api/events?openHorizon=0", csv).location());
+        assertThat(unchanged.get("report").has("importId")).isFalse();
+        assertThat(unchanged.get("undoable")).as(unchanged.toString()).isEqualTo(BooleanNode.FALSE);
+
+        assertThat(delete(accepted.location()).status()).isEqualTo(200);
+        JsonNode undone = getJob(accepted.location()).json();
+        assertThat(undone.get("status").asString()).isEqualTo("undone");
+        assertThat(listedImport(importId).get("undoable").asBoolean()).isFalse();
+        assertThat(undone.get("undoable")).as(undone.toString()).isEqualTo(listedImport(importId).get("undoable"));
     }
 
     @Test

@@ -124,6 +124,31 @@ class UndoRetentionApiTests extends ApiTestSupport {
     }
 
     @Test
+    void oneEntrySaysWhetherItIsUndoableAsTheListingDoesBeforeAndAfterTheRetention() {
+        importCsv("""
+                journey_id,timestamp,touchpoint
+                told-1,2026-03-05T10:00:00Z,Told home
+                """);
+        String told = importCsv("""
+                journey_id,timestamp,touchpoint
+                told-1,2026-03-05T10:05:00Z,Told cart
+                """).get("importId").asString();
+
+        JsonNode fresh = get("/api/imports/" + told).json();
+
+        assertThat(listedImport(told).get("undoable").asBoolean()).isTrue();
+        assertThat(fresh.get("undoable")).as(fresh.toString()).isEqualTo(listedImport(told).get("undoable"));
+
+        // No write follows: only the entry's age, tested as the listing tests it, makes it permanent.
+        ageUpTo(told);
+        JsonNode aged = get("/api/imports/" + told).json();
+
+        assertThat(listedImport(told).get("undoable").asBoolean()).isFalse();
+        assertThat(aged.get("undoable")).as(aged.toString()).isEqualTo(listedImport(told).get("undoable"));
+        assertThat(aged.get("entry").get("undoable").asBoolean()).isFalse();
+    }
+
+    @Test
     void aFeedbackImportDropsTheCopiesOfEntriesOlderThanTheRetention() {
         importCsv("""
                 journey_id,timestamp,touchpoint
