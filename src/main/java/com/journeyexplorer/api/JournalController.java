@@ -116,8 +116,12 @@ class JournalController {
                 : status.undoable(entry.undoable())).orElse(status);
     }
 
-    /** {@code responsesRemoved}: the survey responses deleted, when the undone entry was a feedback import. */
-    record UndoAnswer(String importId, String undid, long journeysRestored, long journeysRemoved,
+    /**
+     * {@code eventsRemoved}: the events taken out of the store, those of the journeys removed and those the journeys
+     * restored had beyond their earlier version; {@code responsesRemoved}: the survey responses deleted, when the
+     * undone entry was a feedback import.
+     */
+    record UndoAnswer(String importId, String undid, long journeysRestored, long journeysRemoved, long eventsRemoved,
             long responsesRemoved, long totalJourneys, long totalEvents) {
     }
 
@@ -127,7 +131,9 @@ class JournalController {
             + "one stops at its next row or batch and what it wrote is rolled back (200 with status `cancelled`, or "
             + "202 with `cancelRequested` when it has not stopped within 2 s: poll it). A job that finished before it "
             + "could stop is 409 (undo it then). A finished import (a journal entry, or a job that is `done`: its "
-            + "entry `report.importId`) is undone: the journeys it wrote are removed and those it replaced put back. "
+            + "entry `report.importId`) is undone: the journeys it wrote are removed and those it replaced put back "
+            + "(`eventsRemoved`: the events of the journeys removed and those the journeys put back had beyond "
+            + "their earlier version). "
             + "An entry older than `journeys.journal.undo-retention` is a 409 `undo-expired`, whether or not a write "
             + "has dropped its copies yet.")
     @ApiResponse(responseCode = "200", description = "Undone, or the job cancelled",
@@ -175,9 +181,10 @@ class JournalController {
     /** Undoes a finished journal entry, as before import jobs. */
     private UndoAnswer undo(String id) {
         UndoAnswer undone = graph.undo(id, (changes, after, importId) -> new UndoAnswer(importId, id,
-                changes.upserts().size(), changes.removals().size(), 0, after.journeyCount(), after.eventCount()));
+                changes.upserts().size(), changes.removals().size(), changes.eventsTakenOutByUndo(), 0,
+                after.journeyCount(), after.eventCount()));
         return new UndoAnswer(undone.importId(), id, undone.journeysRestored(), undone.journeysRemoved(),
-                responsesOf(undone.importId()), undone.totalJourneys(), undone.totalEvents());
+                undone.eventsRemoved(), responsesOf(undone.importId()), undone.totalJourneys(), undone.totalEvents());
     }
 
     /**

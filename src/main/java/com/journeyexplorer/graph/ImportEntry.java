@@ -17,7 +17,8 @@ import java.time.Instant;
  * @param undoneBy for an undone entry, the undo
  * @param journeysRemoved journeys deleted (an undo of the journeys an entry created, an erasure, sessions re-split);
  *                 null for an entry journaled before removals were counted
- * @param eventsRemoved events of the journeys deleted, as the entry found them; null as {@code journeysRemoved}
+ * @param eventsRemoved events of the journeys deleted, as the entry found them, and for an undo also those it took out
+ *                 of the journeys it put back (what the undone entry had added); null as {@code journeysRemoved}
  * @param undoable whether the journal can still undo the entry: it is done, neither an undo nor an erasure, and not
  *                 older than {@code journeys.journal.undo-retention} (by its age, whether or not a write has dropped
  *                 its copies yet); a later entry that changed what it wrote still makes its undo wait for theirs.

@@ -40,10 +40,30 @@ public record JourneyChanges(
         for (String id : removals) {
             Journey removed = previousVersions.get(id);
             if (removed != null) {
-                events += (long) removed.length() * removed.weight();
+                events += eventsOf(removed);
             }
         }
         return events;
+    }
+
+    /**
+     * Every event an undo takes out of the store: those of the journeys it removes ({@link #removedEvents}), and of
+     * each journey it puts an earlier version of back, those the stored version has beyond it (the events the undone
+     * entry added). A journey put back longer than it is loses none. O(journeys written and removed).
+     */
+    public long eventsTakenOutByUndo() {
+        long events = removedEvents();
+        for (Journey restored : upserts) {
+            Journey current = previousVersions.get(restored.id());
+            if (current != null) {
+                events += Math.max(0, eventsOf(current) - eventsOf(restored));
+            }
+        }
+        return events;
+    }
+
+    private static long eventsOf(Journey journey) {
+        return (long) journey.length() * journey.weight();
     }
 
     public boolean isEmpty() {

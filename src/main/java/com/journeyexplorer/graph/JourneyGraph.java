@@ -667,8 +667,10 @@ public class JourneyGraph {
                 }
             }
         }
+        // An undo also takes out the events the undone entry added to journeys it stored before.
+        long eventsRemoved = journal.undoes() != null ? changes.eventsTakenOutByUndo() : changes.removedEvents();
         importJournal.beginImport(importId, journal.kind(), journal.undoes(), changes.upserts().size(),
-                changes.newEvents(), recreated, 0, changes.removals().size(), changes.removedEvents());
+                changes.newEvents(), recreated, 0, changes.removals().size(), eventsRemoved);
         try {
             importJournal.stashPreviousVersions(importId, changes.previousVersions().keySet(), batchSize);
             List<Touchpoint> previousTouchpoints = replacedMetadata(changes.changedTouchpoints(), before);

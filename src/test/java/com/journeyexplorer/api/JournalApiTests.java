@@ -224,12 +224,44 @@ class JournalApiTests extends ApiTestSupport {
         JsonNode undoEntry = listedImport(undo.json().get("importId").asString());
         assertThat(undoEntry.get("journeys").asLong()).as("put back").isEqualTo(1);
         assertThat(undoEntry.get("journeysRemoved").asLong()).isEqualTo(1);
-        assertThat(undoEntry.get("eventsRemoved").asLong()).isEqualTo(1);
+        assertThat(undoEntry.get("eventsRemoved").asLong()).as("undo-2's event, and the one taken from undo-1")
+                .isEqualTo(2);
 
         Response again = delete("/api/imports/" + second.get("importId").asString(), API_KEY);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("detail").asString()).as("names the undo")
                 .contains(undo.json().get("importId").asString());
+    }
+
+    @Test
+    void anUndoCountsAsRemovedTheEventsOfTheJourneysItPutsBackAnEarlierVersionOf() {
+        importCsv("""
+                journey_id,timestamp,touchpoint
+                removed-j,2026-03-01T10:00:00Z,Removed home
+                removed-j,2026-03-01T10:05:00Z,Removed cart
+                """);
+        JsonNode extension = importCsv("""
+                journey_id,timestamp,touchpoint
+                removed-j,2026-03-01T10:10:00Z,Removed checkout
+                removed-j,2026-03-01T10:15:00Z,Removed payment
+                removed-j,2026-03-01T10:20:00Z,Removed confirmation
+                removed-k,2026-03-01T11:00:00Z,Removed home
+                removed-k,2026-03-01T11:05:00Z,Removed cart
+                """);
+        assertThat(steps("removed-j")).hasSize(5);
+        long eventsBefore = get("/api/stats").json().get("events").asLong();
+
+        Response undo = delete("/api/imports/" + extension.get("importId").asString(), API_KEY);
+
+        assertThat(undo.status()).as(undo.body()).isEqualTo(200);
+        assertThat(steps("removed-j")).hasSize(2);
+        assertThat(get("/api/journeys/removed-k").status()).isEqualTo(404);
+        // 3 events of the journey put back as it was, and the 2 of the journey deleted.
+        assertThat(undo.json().get("totalEvents").asLong()).isEqualTo(eventsBefore - 5);
+        assertThat(undo.json().get("eventsRemoved").asLong()).isEqualTo(5);
+        JsonNode undoEntry = listedImport(undo.json().get("importId").asString());
+        assertThat(undoEntry.get("journeysRemoved").asLong()).isEqualTo(1);
+        assertThat(undoEntry.get("eventsRemoved").asLong()).isEqualTo(5);
     }
 
     @Test
