@@ -109,6 +109,15 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks the app to stop as an operator does (SIGTERM: its graceful shutdown runs) and waits up to {@code timeout}
+     * for the process to end; whether it did.
+     */
+    public boolean terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Stops the app gracefully, and kills it when it has not stopped within a minute. */
     @Override
     public void close() throws InterruptedException {

@@ -38,7 +38,8 @@ class CypherController {
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Run a read-only Cypher query", description = "Runs one read-only statement in a read "
             + "transaction with a time limit (journeys.cypher.timeout) and a row limit (journeys.cypher.max-rows; "
-            + "truncated=true when cut). Writes, schema and admin commands, LOAD CSV, USE, CALL { } IN TRANSACTIONS "
+            + "truncated=true when cut); at shutdown a running query is stopped with a 503 shutting-down problem. "
+            + "Writes, schema and admin commands, LOAD CSV, USE, CALL { } IN TRANSACTIONS "
             + "and procedures outside a read-only allow-list are refused with 403. Nodes come back as {elementId, "
             + "labels, properties}, temporal values as ISO-8601 text. The body has a query string and an optional "
             + "parameters object, nothing else (400 naming any other member).",

@@ -158,6 +158,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             case MEMORY -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "cypher-memory", "Query too large",
                     e.getMessage());
             case INVALID -> problem(HttpStatus.BAD_REQUEST, "invalid-cypher", "Invalid Cypher query", e.getMessage());
+            case SHUTTING_DOWN -> problem(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down", "Shutting down",
+                    e.getMessage());
         };
     }
 

@@ -37,7 +37,8 @@ import com.journeyexplorer.config.JourneysProperties;
 /**
  * Runs a user's Cypher query read-only, for users without a Bolt client. Three locks: {@link CypherGuard} refuses
  * write, schema, admin and file clauses; {@code EXPLAIN} must classify the query as read-only; and the query runs in
- * a READ session's read transaction, which Neo4j itself keeps from writing. Bounded by a time limit and a row limit.
+ * a READ session's read transaction, which Neo4j itself keeps from writing. Bounded by a time limit and a row limit,
+ * and ended at shutdown ({@link RunningCypherQueries}).
  */
 @Service
 public class ReadOnlyCypher {
@@ -49,10 +50,12 @@ public class ReadOnlyCypher {
 
     private final Driver driver;
     private final JourneysProperties.Cypher settings;
+    private final RunningCypherQueries running;
 
-    ReadOnlyCypher(Driver driver, JourneysProperties properties) {
+    ReadOnlyCypher(Driver driver, JourneysProperties properties, RunningCypherQueries running) {
         this.driver = driver;
         this.settings = properties.cypher();
+        this.running = running;
     }
 
     /** Columns, then rows of plain JSON values; {@code truncated} when the query had more than the row limit. */
@@ -61,7 +64,17 @@ public class ReadOnlyCypher {
 
     public Answer run(String query, Map<String, Object> parameters) {
         CypherGuard.check(query);
-        TransactionConfig config = TransactionConfig.builder().withTimeout(settings.timeout()).build();
+        running.enter();
+        try {
+            return runCounted(query, parameters);
+        } finally {
+            running.leave();
+        }
+    }
+
+    private Answer runCounted(String query, Map<String, Object> parameters) {
+        TransactionConfig config = TransactionConfig.builder().withTimeout(settings.timeout())
+                .withMetadata(running.metadata()).build();
         boolean planned = false;
         // One attempt in an explicit transaction: the driver's managed transactions retry failures that a user's
         // query repeats (a memory limit: four more attempts of up to a gigabyte each, half a minute of back-off).
@@ -70,6 +83,8 @@ public class ReadOnlyCypher {
             // The whole query is the user's by design; EXPLAIN only plans it, nothing runs.
             QueryType type = tx.run(EXPLAIN + query, parameters).consume().queryType();
             planned = true;
+            // Neo4j knows the transaction now: a shutdown from here on terminates it, an earlier one is seen here.
+            running.checkNotStopping();
             if (type != QueryType.READ_ONLY) {
                 throw new CypherRefusedException("Neo4j classifies the query as " + type);
             }
@@ -83,15 +98,21 @@ public class ReadOnlyCypher {
         } catch (ServiceUnavailableException e) {
             throw e;
         } catch (Neo4jException e) {
-            throw translate(e, planned);
+            throw running.stopping() && isTermination(e) ? RunningCypherQueries.shuttingDown() : translate(e, planned);
         }
+    }
+
+    /** Neo4j stopped the transaction: its time limit, or a shutdown's {@code TERMINATE TRANSACTIONS}. */
+    private static boolean isTermination(Neo4jException e) {
+        String code = e.code() == null ? "" : e.code();
+        return code.contains("TransactionTimedOut") || code.endsWith("Transaction.Terminated");
     }
 
     /** {@code planned}: the error is the query's own run, not the {@code EXPLAIN} of it. */
     private static RuntimeException translate(Neo4jException e, boolean planned) {
         String code = e.code() == null ? "" : e.code();
         String message = planned ? clean(e.getMessage()) : withoutExplain(clean(e.getMessage()));
-        if (code.contains("TransactionTimedOut") || code.endsWith("Transaction.Terminated")) {
+        if (isTermination(e)) {
             return new CypherFailedException(CypherFailedException.Kind.TIMEOUT, "the query ran longer than the "
                     + "time limit (journeys.cypher.timeout) and was stopped");
         }
