@@ -17,6 +17,7 @@ import { setUpCompare, renderCompare, compareAddress } from './compare.js';
 import { renderPrediction } from './predict.js';
 import { renderTrends } from './trends.js';
 import { renderTimeToConvert } from './time-to-convert.js';
+import { wireTabs } from './tabs.js';
 
 const form = document.getElementById('filters');
 const status = document.getElementById('status');
@@ -280,11 +281,8 @@ form.addEventListener('input', event => { if (event.target.type === 'text' && ev
 form.addEventListener('submit', event => { event.preventDefault(); refresh(); });
 form.addEventListener('reset', () => setTimeout(refresh, 0));
 document.getElementById('sankey-steps').addEventListener('change', refresh);
-document.getElementById('path-tabs').addEventListener('click', event => {
-  const button = event.target.closest('button[data-outcome]');
-  if (!button) return;
-  pathOutcome = button.dataset.outcome;
-  document.querySelectorAll('#path-tabs button').forEach(b => b.setAttribute('aria-selected', String(b === button)));
+wireTabs(document.getElementById('path-tabs'), document.getElementById('paths'), outcome => {
+  pathOutcome = outcome;
   renderPaths(document.getElementById('paths'), current.params, pathOutcome, current.competitors);
 });
 let width = window.innerWidth;

@@ -4,6 +4,7 @@
 import { getJson } from './api.js';
 import { percent, count, esc, nodeName, unavailable } from './format.js';
 import * as tooltip from './tooltip.js';
+import { wireTabs } from './tabs.js';
 
 const NOUNS = { purchase: 'a purchase', abandoned: 'abandonment', diverted: 'a competitor' };
 let latest = 0;
@@ -11,19 +12,11 @@ let shown = { container: null, tabs: null, params: new URLSearchParams(), compet
 
 /**
  * Draws the likely paths to the outcome of the selected tab for the filters {@code params}; the tabs switch the outcome
- * without redrawing the rest of the page. One request (k = 10).
+ * without redrawing the rest of the page, by mouse or keyboard (tabs.js). One request (k = 10).
  */
 export async function renderLikelyPaths(container, tabs, params, competitors) {
   shown = { container, tabs, params, competitors };
-  if (!tabs.dataset.wired) {
-    tabs.dataset.wired = 'true';
-    tabs.addEventListener('click', event => {
-      const button = event.target.closest('button[data-outcome]');
-      if (!button) return;
-      tabs.querySelectorAll('button').forEach(b => b.setAttribute('aria-selected', String(b === button)));
-      draw();
-    });
-  }
+  wireTabs(tabs, container, () => draw());
   await draw();
 }
 

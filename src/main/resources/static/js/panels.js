@@ -2,13 +2,22 @@
 import { getJson, listOf } from './api.js';
 import { count, percent, esc, nodeName, unavailable } from './format.js';
 
+let latestPaths = 0;
+
+/**
+ * The top paths to `outcome`. Only the latest call draws: moving through the tabs by keyboard asks for each tab passed,
+ * and an earlier answer arriving last must not replace the selected tab's.
+ */
 export async function renderPaths(container, params, outcome, competitors) {
+  const mine = ++latestPaths;
   const query = new URLSearchParams(params);
   query.set('outcome', outcome);
   query.set('limit', '10');
   try {
     const answer = await getJson('/api/paths/top', query);
+    if (mine !== latestPaths) return;
     const paths = listOf(answer, 'paths', 'variants');
+    container.dataset.ready = outcome;
     if (!paths.length) {
       container.innerHTML = '<p class="muted">No journeys with this outcome match the filters.</p>';
       return;
@@ -23,7 +32,7 @@ export async function renderPaths(container, params, outcome, competitors) {
         ${outcome === 'purchase' ? '' : `<td class="num">${percent(p.purchaseRate)}</td>`}</tr>`).join('')}</tbody></table>
       ${answer.other && answer.other.journeys ? `<p class="muted">…and ${count(answer.other.variants)} other paths with ${count(answer.other.journeys)} journeys.</p>` : ''}`;
   } catch (error) {
-    container.innerHTML = unavailable('Top paths', error);
+    if (mine === latestPaths) container.innerHTML = unavailable('Top paths', error);
   }
 }
 

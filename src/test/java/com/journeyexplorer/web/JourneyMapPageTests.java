@@ -210,6 +210,54 @@ class JourneyMapPageTests extends PageTestSupport {
     }
 
     @Test
+    void outcomeTabsMoveAndSelectWithTheArrowKeysHomeAndEnd() {
+        open();
+        for (String tabs : java.util.List.of("path-tabs", "likely-tabs")) {
+            assertThat(browser.findElement(By.id(tabs)).getDomAttribute("role")).isEqualTo("tablist");
+            assertThat(tabIndexes(tabs)).as("one tab in the Tab order, the selected one")
+                    .containsExactly("purchase=0", "abandoned=-1", "diverted=-1");
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].focus()",
+                    tab(tabs, "purchase"));
+            pressAndExpect(tabs, org.openqa.selenium.Keys.ARROW_RIGHT, "abandoned");
+            pressAndExpect(tabs, org.openqa.selenium.Keys.END, "diverted");
+            pressAndExpect(tabs, org.openqa.selenium.Keys.ARROW_RIGHT, "purchase");
+            pressAndExpect(tabs, org.openqa.selenium.Keys.ARROW_LEFT, "diverted");
+            pressAndExpect(tabs, org.openqa.selenium.Keys.HOME, "purchase");
+        }
+        pressAndExpect("likely-tabs", org.openqa.selenium.Keys.ARROW_RIGHT, "abandoned");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "abandoned".equals(
+                d.findElement(By.id("likely")).getDomAttribute("data-ready")));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].focus()",
+                tab("path-tabs", "purchase"));
+        pressAndExpect("path-tabs", org.openqa.selenium.Keys.ARROW_LEFT, "diverted");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "diverted".equals(
+                d.findElement(By.id("paths")).getDomAttribute("data-ready")));
+        assertThat(browser.findElements(By.cssSelector("#paths .chip.competitor"))).isNotEmpty();
+        tab("path-tabs", "abandoned").click();
+        assertThat(tabIndexes("path-tabs")).as("a click selects as before, and moves the Tab stop with it")
+                .containsExactly("purchase=-1", "abandoned=0", "diverted=-1");
+    }
+
+    private WebElement tab(String tabs, String outcome) {
+        return browser.findElement(By.cssSelector("#" + tabs + " [data-outcome='" + outcome + "']"));
+    }
+
+    private java.util.List<String> tabIndexes(String tabs) {
+        return browser.findElements(By.cssSelector("#" + tabs + " [data-outcome]")).stream()
+                .map(tab -> tab.getDomAttribute("data-outcome") + "=" + tab.getDomAttribute("tabindex")).toList();
+    }
+
+    /** Presses {@code key} on the focused tab, then expects focus and selection on the tab of {@code outcome}. */
+    private void pressAndExpect(String tabs, org.openqa.selenium.Keys key, String outcome) {
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(key).perform();
+        WebElement expected = tab(tabs, outcome);
+        assertThat(browser.switchTo().activeElement()).as(key.name() + " focuses " + outcome).isEqualTo(expected);
+        assertThat(expected.getDomAttribute("aria-selected")).isEqualTo("true");
+        assertThat(expected.getDomAttribute("tabindex")).isEqualTo("0");
+        assertThat(browser.findElements(By.cssSelector("#" + tabs + " [aria-selected='true']"))).hasSize(1);
+    }
+
+    @Test
     void aMapWiderThanANarrowWindowScrollsToItsOutcomes() {
         page.open(port, "/", 600);
         @SuppressWarnings("unchecked")
