@@ -1,5 +1,6 @@
 // The journey map: touchpoints in columns by stage, left to right, outcomes at the right; link width by journeys,
-// competitors and diversions in the warning colour. Pan and zoom with the mouse; hover for numbers, click for details.
+// competitors and diversions in the warning colour. Pan and zoom with the mouse; hover (or focus a touchpoint) for
+// numbers, click (or Enter) for details.
 import { count, percent, duration, esc, nodeName } from './format.js';
 import * as tooltip from './tooltip.js';
 
@@ -85,7 +86,7 @@ export function renderMap(container, graph, { onSelect }) {
   const svgHeight = height + margin.top + margin.bottom;
   const svg = d3.select(container).append('svg')
     .attr('viewBox', [0, 0, width, svgHeight]).attr('width', width).attr('height', svgHeight)
-    .attr('role', 'img').attr('aria-label', 'Journey map');
+    .attr('role', 'group').attr('aria-label', 'Journey map'); // holds buttons: an img's content is presentational
   const root = svg.append('g');
   svg.call(d3.zoom().scaleExtent([0.3, 6]).filter(event => event.type !== 'wheel' || event.ctrlKey || event.metaKey)
     .on('zoom', event => root.attr('transform', event.transform)));
@@ -169,6 +170,11 @@ export function renderMap(container, graph, { onSelect }) {
     tooltip.show(event, nodeTip(n, graph));
     linkSel.classed('dim', l => l.source !== n.id && l.target !== n.id);
   };
+  // Keyboard focus shows what a hover shows, beside the box, as there is no mouse position.
+  const focus = (event, n) => {
+    tooltip.showBeside(event.currentTarget, nodeTip(n, graph));
+    linkSel.classed('dim', l => l.source !== n.id && l.target !== n.id);
+  };
   const leave = () => { tooltip.hide(); linkSel.classed('dim', false); };
   const select = (event, n) => {
     nodeSel.classed('selected', d => d === n);
@@ -179,12 +185,15 @@ export function renderMap(container, graph, { onSelect }) {
     .attr('data-id', n => n.id).attr('data-label', n => n.label)
     .attr('transform', n => `translate(${n._x},${n._y})`)
     .attr('tabindex', n => (selectable(n) ? 0 : null))
-    // A button for the keyboard and screen readers: its name and journeys said, Enter or Space selects it as a click.
+    // A button for the keyboard and screen readers: its name says what the tooltip shows, focus shows the tooltip,
+    // Enter or Space selects it as a click.
     .attr('role', n => (selectable(n) ? 'button' : null))
-    .attr('aria-label', n => (selectable(n) ? `${nodeName(n.label)}: ${count(n.journeys)} journeys` : null))
+    .attr('aria-label', n => (selectable(n) ? nodeSaid(n, graph) : null))
     .on('mouseenter', hover)
     .on('mousemove', tooltip.move)
     .on('mouseleave', leave)
+    .on('focus', focus)
+    .on('blur', leave)
     .on('click', select)
     .on('keydown', (event, n) => {
       if (event.key !== 'Enter' && event.key !== ' ') return;
@@ -221,21 +230,35 @@ function fill(n, stages) {
   return position >= 0 ? STAGE_PALETTE[position % STAGE_PALETTE.length] : STAGE_PALETTE[0];
 }
 
-function nodeTip(n, graph) {
+/**
+ * The figures of a node, for its tooltip and its accessible name alike: [heading, value, the phrase a screen reader
+ * hears (heading then value where left out)].
+ */
+function nodeFacts(n, graph) {
   const share = graph.meta && graph.meta.journeys ? n.journeys / graph.meta.journeys : null;
-  const rows = [
-    ['journeys', `${count(n.journeys)} (${percent(share)})`],
-    ['visits', count(n.visits)],
+  const facts = [
+    ['journeys', `${count(n.journeys)} (${percent(share)})`, `${count(n.journeys)} journeys (${percent(share)})`],
+    ['visits', count(n.visits), `${count(n.visits)} visits`],
   ];
   if (n.kind !== 'outcome' && n.purchaseProbability != null) {
-    rows.push(['then buy', percent(n.purchaseProbability)]);
-    rows.push(['then abandon', percent(n.abandonProbability)]);
-    rows.push(['then go to a competitor', percent(n.divertProbability)]);
+    facts.push(['then buy', percent(n.purchaseProbability)]);
+    facts.push(['then abandon', percent(n.abandonProbability)]);
+    facts.push(['then go to a competitor', percent(n.divertProbability)]);
   }
-  if (n.stage && n.kind !== 'outcome' && n.kind !== 'start') rows.push(['stage', n.stage]);
-  if (n.channel) rows.push(['channel', n.channel]);
+  if (n.stage && n.kind !== 'outcome' && n.kind !== 'start') facts.push(['stage', n.stage]);
+  if (n.channel) facts.push(['channel', n.channel]);
+  return facts;
+}
+
+function nodeTip(n, graph) {
   return `<strong>${esc(nodeName(n.label))}</strong>${n.owner === 'competitor' ? ' <em class="warn">competitor</em>' : ''}
-    <table>${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table>`;
+    <table>${nodeFacts(n, graph).map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table>`;
+}
+
+/** The tooltip in words: "Cart: 1,234 journeys (41%), 1,502 visits, then buy 30%, …, stage purchase". */
+function nodeSaid(n, graph) {
+  return `${nodeName(n.label)}${n.owner === 'competitor' ? ' (competitor)' : ''}: `
+    + nodeFacts(n, graph).map(([k, v, said]) => said || `${k} ${v}`).join(', ');
 }
 
 function linkTip(l, byId) {

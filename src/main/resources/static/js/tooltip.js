@@ -1,26 +1,42 @@
-// One floating tooltip for every chart.
+// One floating tooltip for every chart: at the mouse on hover, beside the element when it gets keyboard focus.
 const box = () => document.getElementById('tooltip');
+const PAD = 14;
 
 export function show(event, html) {
-  const tip = box();
-  tip.innerHTML = html;
-  tip.hidden = false;
+  fill(html);
   move(event);
 }
 
+/** Shows the tooltip to the right of `element` (left of it where the window ends), for keyboard focus. */
+export function showBeside(element, html) {
+  fill(html);
+  const rect = element.getBoundingClientRect();
+  place(rect.right, rect.top, rect.left);
+}
+
 export function move(event) {
-  const tip = box();
-  const pad = 14;
-  const { innerWidth, innerHeight } = window;
-  const rect = tip.getBoundingClientRect();
-  let x = event.clientX + pad;
-  let y = event.clientY + pad;
-  if (x + rect.width > innerWidth - 8) x = event.clientX - rect.width - pad;
-  if (y + rect.height > innerHeight - 8) y = event.clientY - rect.height - pad;
-  tip.style.left = `${Math.max(4, x)}px`;
-  tip.style.top = `${Math.max(4, y)}px`;
+  place(event.clientX, event.clientY, event.clientX);
 }
 
 export function hide() {
   box().hidden = true;
+}
+
+function fill(html) {
+  const tip = box();
+  tip.innerHTML = html;
+  tip.hidden = false;
+}
+
+/** Below and right of (x, y), flipped to the left of `left` or above y where the window ends. */
+function place(x, y, left) {
+  const tip = box();
+  const { innerWidth, innerHeight } = window;
+  const rect = tip.getBoundingClientRect();
+  let tipX = x + PAD;
+  let tipY = y + PAD;
+  if (tipX + rect.width > innerWidth - 8) tipX = left - rect.width - PAD;
+  if (tipY + rect.height > innerHeight - 8) tipY = y - rect.height - PAD;
+  tip.style.left = `${Math.max(4, tipX)}px`;
+  tip.style.top = `${Math.max(4, tipY)}px`;
 }

@@ -179,7 +179,7 @@ class JourneyMapPageTests extends PageTestSupport {
         open();
         WebElement cart = browser.findElement(By.cssSelector("#map g.node[data-label='Cart']"));
         assertThat(cart.getDomAttribute("role")).isEqualTo("button");
-        assertThat(cart.getDomAttribute("aria-label")).startsWith("Cart: ").endsWith(" journeys");
+        assertThat(cart.getDomAttribute("aria-label")).startsWith("Cart: ").contains(" journeys");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].focus()", cart);
         new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.SPACE).perform();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(
@@ -255,6 +255,46 @@ class JourneyMapPageTests extends PageTestSupport {
         assertThat(expected.getDomAttribute("aria-selected")).isEqualTo("true");
         assertThat(expected.getDomAttribute("tabindex")).isEqualTo("0");
         assertThat(browser.findElements(By.cssSelector("#" + tabs + " [aria-selected='true']"))).hasSize(1);
+    }
+
+    @Test
+    void aFocusedTouchpointShowsItsTooltipAndSaysItsFiguresInItsName() {
+        open();
+        WebElement cart = browser.findElement(By.cssSelector("#map g.node[data-label='Cart']"));
+        WebElement tooltip = browser.findElement(By.id("tooltip"));
+        assertThat(tooltip.isDisplayed()).isFalse();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].focus()", cart);
+        assertThat(tooltip.isDisplayed()).as("focus shows the tooltip a hover shows").isTrue();
+        assertThat(tooltip.getText()).startsWith("Cart").contains("journeys", "visits", "then buy", "stage");
+        org.openqa.selenium.Rectangle box = cart.getRect();
+        org.openqa.selenium.Rectangle tip = tooltip.getRect();
+        assertThat(Math.abs(tip.getY() - box.getY())).as("beside the touchpoint, not at the window's corner")
+                .isLessThan(200);
+        String name = cart.getDomAttribute("aria-label");
+        assertThat(name).as("a screen reader hears what the tooltip shows").startsWith("Cart: ")
+                .contains(" journeys (", " visits", "then buy ", "then abandon ", "then go to a competitor ",
+                        "stage ");
+        assertThat(browser.findElement(By.cssSelector("#map svg")).getDomAttribute("role"))
+                .as("a group of buttons, not a picture whose content a screen reader may skip").isEqualTo("group");
+        assertThat(accessibleNodes("button", name)).as("the name a screen reader gets")
+                .isNotEmpty();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].blur()", cart);
+        assertThat(tooltip.isDisplayed()).as("and blur hides it").isFalse();
+    }
+
+    /**
+     * The nodes of the browser's accessibility tree with this role and name that a screen reader gets (the query
+     * answers ignored ones too).
+     */
+    @SuppressWarnings("unchecked")
+    private java.util.List<Object> accessibleNodes(String role, String name) {
+        java.util.Map<String, Object> document = page.driver.executeCdpCommand("DOM.getDocument",
+                java.util.Map.of("depth", 0));
+        Object root = ((java.util.Map<String, Object>) document.get("root")).get("nodeId");
+        java.util.Map<String, Object> found = page.driver.executeCdpCommand("Accessibility.queryAXTree",
+                java.util.Map.of("nodeId", root, "role", role, "accessibleName", name));
+        return ((java.util.List<Object>) found.get("nodes")).stream()
+                .filter(node -> !Boolean.TRUE.equals(((java.util.Map<String, Object>) node).get("ignored"))).toList();
     }
 
     @Test
