@@ -19,6 +19,8 @@ import java.util.function.Predicate;
  *
  * @param journeys            selected journeys, weighted
  * @param outcomes            selected journeys by outcome, every outcome listed
+ * @param touchpointsVisited  distinct touchpoints the selected journeys visit (any step, after a purchase too), raw
+ *                            touchpoints whatever the shaping; {@code data.touchpoints} counts the whole data set's
  * @param firstSteps          labels of the journeys' first steps (shares of {@code journeys})
  * @param endsWithoutPurchase labels of the last steps of the journeys without a purchase (shares of those journeys)
  * @param seenBeforePurchase  labels on the purchasing journeys' paths to purchase (up to and including the purchase
@@ -26,8 +28,9 @@ import java.util.function.Predicate;
  * @param competitors         competitor touchpoints visited, each journey once (shares of {@code journeys})
  * @param data                what the whole data set holds, whatever the selection
  */
-public record SelectionSummary(long journeys, Map<Outcome, Long> outcomes, Ranking firstSteps,
-        Ranking endsWithoutPurchase, Ranking seenBeforePurchase, Ranking competitors, Coverage data) {
+public record SelectionSummary(long journeys, Map<Outcome, Long> outcomes, int touchpointsVisited,
+        Ranking firstSteps, Ranking endsWithoutPurchase, Ranking seenBeforePurchase, Ranking competitors,
+        Coverage data) {
 
     /** A label, its weighted journeys, their share of the group ranked, and how many of them purchased. */
     public record Ranked(String label, long journeys, double share, long purchased) {
@@ -70,6 +73,8 @@ public record SelectionSummary(long journeys, Map<Outcome, Long> outcomes, Ranki
         Arrays.fill(stampLabel, -1);
         Arrays.fill(stampTouchpoint, -1);
         boolean[] competitor = new boolean[touchpointCount];
+        boolean[] visited = new boolean[touchpointCount];
+        int touchpointsVisited = 0;
         for (Touchpoint touchpoint : snapshot.touchpoints()) {
             competitor[touchpoint.id()] = touchpoint.isCompetitor();
         }
@@ -108,6 +113,10 @@ public record SelectionSummary(long journeys, Map<Outcome, Long> outcomes, Ranki
                 add(ends, labelOf[steps[steps.length - 1]], weight, 0);
             }
             for (int step : steps) {
+                if (!visited[step]) {
+                    visited[step] = true;
+                    touchpointsVisited++;
+                }
                 if (competitor[step] && stampTouchpoint[step] != j) {
                     stampTouchpoint[step] = j;
                     add(rivals, step, weight, bought);
@@ -118,7 +127,7 @@ public record SelectionSummary(long journeys, Map<Outcome, Long> outcomes, Ranki
         for (Touchpoint touchpoint : snapshot.touchpoints()) {
             touchpointNames[touchpoint.id()] = touchpoint.name();
         }
-        return new SelectionSummary(total, outcomes, ranking(first, names, total, top),
+        return new SelectionSummary(total, outcomes, touchpointsVisited, ranking(first, names, total, top),
                 ranking(ends, names, total - purchases, top), ranking(seen, names, purchases, top),
                 ranking(rivals, touchpointNames, total, top), coverage(snapshot));
     }

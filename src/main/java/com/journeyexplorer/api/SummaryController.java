@@ -40,27 +40,29 @@ class SummaryController {
     }
 
     /** {@link SelectionSummary}'s fields, then {@code lacks}: what the whole data set has none of. */
-    record SummaryAnswer(long journeys, Map<Outcome, Long> outcomes, SelectionSummary.Ranking firstSteps,
-            SelectionSummary.Ranking endsWithoutPurchase, SelectionSummary.Ranking seenBeforePurchase,
-            SelectionSummary.Ranking competitors, SelectionSummary.Coverage data, List<Lack> lacks) {
+    record SummaryAnswer(long journeys, Map<Outcome, Long> outcomes, int touchpointsVisited,
+            SelectionSummary.Ranking firstSteps, SelectionSummary.Ranking endsWithoutPurchase,
+            SelectionSummary.Ranking seenBeforePurchase, SelectionSummary.Ranking competitors,
+            SelectionSummary.Coverage data, List<Lack> lacks) {
     }
 
     @GetMapping("/summary")
     @Operation(summary = "The plain facts of a selection, and what the data lacks", description = "Counted over "
-            + "every selected journey, nothing pruned: outcomes; the first steps (distinct count and the most "
-            + "frequent, with their purchases); where journeys without a purchase end; what purchasing journeys see "
-            + "before their purchase; the competitor touchpoints visited. 'data' counts what the whole data set "
-            + "holds (touchpoints with a channel, with a stage, competitor touchpoints, purchases) and 'lacks' names "
-            + "each missing kind (purchases, stages, channels, competitors) and what to import to get it. Shaping "
-            + "(level, group) labels the steps.")
+            + "every selected journey, nothing pruned: outcomes; touchpointsVisited, the distinct touchpoints the "
+            + "selected journeys visit (raw touchpoints, whatever the level); the first steps (distinct count and "
+            + "the most frequent, with their purchases); where journeys without a purchase end; what purchasing "
+            + "journeys see before their purchase; the competitor touchpoints visited. 'data' counts what the whole "
+            + "data set holds (touchpoints with a channel, with a stage, competitor touchpoints, purchases) and "
+            + "'lacks' names each missing kind (purchases, stages, channels, competitors) and what to import to get "
+            + "it. Shaping (level, group) labels the steps.")
     @DeclaredParameters("SUMMARY")
     SummaryAnswer summary(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         AnalysisRequest request = SUMMARY.read(parameters, projection);
         SelectionSummary summary = SelectionSummary.of(request.snapshot(), request.selection(), request.shaping(),
                 request.integer("top"));
-        return new SummaryAnswer(summary.journeys(), summary.outcomes(), summary.firstSteps(),
-                summary.endsWithoutPurchase(), summary.seenBeforePurchase(), summary.competitors(), summary.data(),
-                lacks(summary.data()));
+        return new SummaryAnswer(summary.journeys(), summary.outcomes(), summary.touchpointsVisited(),
+                summary.firstSteps(), summary.endsWithoutPurchase(), summary.seenBeforePurchase(),
+                summary.competitors(), summary.data(), lacks(summary.data()));
     }
 
     static List<Lack> lacks(SelectionSummary.Coverage data) {

@@ -26,6 +26,7 @@ class SelectionSummaryTests {
                 1);
 
         assertThat(summary.journeys()).isEqualTo(5);
+        assertThat(summary.touchpointsVisited()).isEqualTo(4);
         assertThat(summary.outcomes()).containsEntry(Outcome.PURCHASE, 2L).containsEntry(Outcome.ABANDONED, 2L)
                 .containsEntry(Outcome.DIVERTED, 1L);
         assertThat(summary.firstSteps().distinct()).isEqualTo(2);
@@ -48,6 +49,8 @@ class SelectionSummaryTests {
                 new PathShaping(PathShaping.Level.CHANNEL, false, null, List.of()), 5);
 
         assertThat(channels.journeys()).isEqualTo(2);
+        assertThat(channels.touchpointsVisited()).as("Search, Cart and Ad: raw touchpoints, not channels")
+                .isEqualTo(3);
         assertThat(channels.firstSteps().top()).extracting(Ranked::label).containsExactly("search", "social");
         assertThat(channels.data()).isEqualTo(new SelectionSummary.Coverage(4, 3, 2, 1, 5, 2));
     }
