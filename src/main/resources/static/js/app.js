@@ -53,11 +53,13 @@ function withParams(base, extra) {
 
 /**
  * The headline figures of the journeys the filters select (open ones counted beside the total, as /api/stats does for
- * the whole store), so that they agree with every view below; the touchpoints are the store's.
+ * the whole store), so that they agree with every view below: the touchpoints are those the selected journeys visit,
+ * beside the store's.
  */
 async function renderKpis(params, stale) {
   const box = document.getElementById('kpis');
-  const kpi = (label, value, cls = '') => `<div class="kpi ${cls}"><dt>${label}</dt><dd>${value}</dd></div>`;
+  const kpi = (label, value, cls = '', title = '') =>
+    `<div class="kpi ${cls}"${title ? ` title="${title}"` : ''}><dt>${label}</dt><dd>${value}</dd></div>`;
   try {
     const summary = await getJson('/api/summary', withParams(withoutShaping(params), { includeOpen: 'true', top: '1' }));
     if (stale()) return;
@@ -67,13 +69,15 @@ async function renderKpis(params, stale) {
     const finished = (summary.journeys || 0) - open;
     box.innerHTML = kpi('journeys', count(summary.journeys || 0)
         + (open ? ` <small class="muted" title="still in progress: left out of the rates">${count(open)} open</small>` : ''))
-      + kpi('touchpoints', count(summary.data && summary.data.touchpoints))
+      + kpi('touchpoints visited', count(summary.touchpointsVisited)
+        + (summary.data ? ` <small class="muted">of ${count(summary.data.touchpoints)}</small>` : ''), '',
+        'distinct touchpoints the selected journeys visit, of all touchpoints in the data')
       + kpi('purchase', percent(finished ? (outcomes.PURCHASE || 0) / finished : null), 'kpi-good')
       + kpi('abandoned', percent(finished ? (outcomes.ABANDONED || 0) / finished : null), 'kpi-muted')
       + kpi('to competitors', percent(finished ? (outcomes.DIVERTED || 0) / finished : null), 'kpi-warn');
   } catch (error) {
     // The filters were refused: the panels below say why; no figure of another selection stays up here.
-    const labels = ['journeys', 'touchpoints', 'purchase', 'abandoned', 'to competitors'];
+    const labels = ['journeys', 'touchpoints visited', 'purchase', 'abandoned', 'to competitors'];
     if (!stale()) box.innerHTML = labels.map(label => kpi(label, '–')).join('');
   }
 }

@@ -122,6 +122,27 @@ class JourneyMapPageTests extends PageTestSupport {
     }
 
     @Test
+    void headlineTouchpointsAreThoseTheSelectedJourneysVisitBesideTheStores() {
+        open();
+        int generation = generation();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                const form = document.getElementById('filters');
+                form.elements.from.value = '2026-01-05';
+                form.elements.to.value = '2026-01-06';
+                form.elements.device.value = 'tablet';
+                form.elements.to.dispatchEvent(new Event('change', {bubbles: true}));""");
+        waitForGeneration(generation + 1);
+        JsonNode oneDay = get("/api/summary?from=2026-01-05&to=2026-01-06&device=tablet&includeOpen=true").json();
+        int visited = oneDay.get("touchpointsVisited").asInt();
+        int stored = oneDay.get("data").get("touchpoints").asInt();
+        assertThat(visited).as("a day's journeys on tablets visit some of the store's touchpoints: " + oneDay)
+                .isPositive().isLessThan(stored);
+        assertThat(kpi("journeys")).isEqualTo(String.format("%,d", oneDay.get("journeys").asLong()));
+        assertThat(kpi("touchpoints visited")).as("the selection's count, beside the store's")
+                .isEqualTo(String.format("%,d of %,d", visited, stored));
+    }
+
+    @Test
     void refusedFiltersLeaveNoFigureOfTheFormerSelection() {
         open();
         int generation = generation();
@@ -138,6 +159,7 @@ class JourneyMapPageTests extends PageTestSupport {
         assertThat(browser.findElement(By.id("map-note")).getText()).as("no count of the map that was there")
                 .doesNotContain("journeys");
         assertThat(kpi("journeys")).isEqualTo("–");
+        assertThat(kpi("touchpoints visited")).isEqualTo("–");
         assertThat(kpi("purchase")).isEqualTo("–");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "document.getElementById('paths').innerHTML = ''");
