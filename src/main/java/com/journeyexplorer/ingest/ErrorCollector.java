@@ -2,6 +2,7 @@ package com.journeyexplorer.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Keeps the first {@code limit} row errors of an upload and counts all of them. */
 final class ErrorCollector {
@@ -98,8 +99,11 @@ final class ErrorCollector {
         throw new ImportRejectedException(message, errors(), count, complete ? null : unreadableBecauseOf);
     }
 
-    /** "1 row is invalid", "2 rows are invalid": the count in agreement with its noun and verb. */
+    /**
+     * "1 row is invalid", "2 rows are invalid", "1,000 rows are invalid": the count in agreement with its noun and
+     * verb, grouped in thousands as the preview counts its rows ({@link ImportPreview#rowsPreviewed}).
+     */
     private static String rowsAreInvalid(long rows) {
-        return rows == 1 ? "1 row is invalid" : rows + " rows are invalid";
+        return rows == 1 ? "1 row is invalid" : String.format(Locale.ROOT, "%,d rows are invalid", rows);
     }
 }

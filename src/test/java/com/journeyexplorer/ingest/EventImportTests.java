@@ -417,6 +417,20 @@ class EventImportTests extends ApiTestSupport {
     }
 
     @Test
+    void theRefusalOfAThousandRowsOrMoreGroupsTheirCountInThousands() {
+        StringBuilder body = new StringBuilder("journey_id,timestamp,touchpoint\n");
+        for (int i = 0; i < 1_000; i++) {
+            body.append("many-1,2026-03-01T10:00:00Z,\n");
+        }
+
+        Response refused = post("/api/events", CSV, body.toString());
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asString()).isEqualTo("1,000 rows are invalid; nothing was "
+                + "imported (use onError=skip to import the valid rows)");
+    }
+
+    @Test
     void acceptsAByteOrderMarkAndQuotedNewlines() {
         importCsv("", "\uFEFFjourney_id,timestamp,touchpoint\nbom-1,2026-03-01T10:00:00Z,\"Home\npage\"\r\n");
         assertThat(steps("bom-1")).containsExactly("Home\npage");
