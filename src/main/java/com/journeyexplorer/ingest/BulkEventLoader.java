@@ -133,6 +133,8 @@ public final class BulkEventLoader {
                     throw new InvalidImportOptionException("format", "cannot mix XES event logs with CSV or NDJSON "
                             + "files in one bulk load (" + name + " is " + upload.format() + ", the first file "
                             + first + ")");
+                } else {
+                    accumulator.nextFile();
                 }
                 RowReader reader = switch (upload.format()) {
                     case CSV -> CsvRowReader.forEvents(effective.delimiter(), effective.mapping(),
@@ -180,6 +182,16 @@ public final class BulkEventLoader {
         }
         JourneyChanges changes = new JourneyAssembler(JourneySnapshot.empty(), effective.sessionGap(),
                 effective.openHorizonMillis()).assemble(accumulator);
+        // Rows refused for their purchase values once the journeys are merged, each of the file it was read from.
+        List<Integer> refusedFiles = accumulator.valueRefusedFiles();
+        for (int refused = 0; errorFiles.size() < errors.errors().size(); refused++) {
+            errorFiles.add(sources.get(refusedFiles.get(refused)).file().getFileName().toString());
+        }
+        try {
+            errors.rejectIfInvalid(true, effective.onError());
+        } catch (ImportRejectedException e) {
+            throw new BulkLoadRejectedException(e, errorFiles);
+        }
         accumulator.releaseDrafts();
         if (changes.isEmpty()) {
             return new Loaded(ImportReport.of(changes, JourneySnapshot.empty(), rows, errors,

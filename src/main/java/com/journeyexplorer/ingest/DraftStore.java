@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * The events of an upload grouped into drafts (one per journey id, or per customer for rows without one), held in
  * a few growing arrays rather than an object per draft: per event its touchpoint, time, type, revenue, fingerprint
- * and the next event of its draft (33 bytes), per draft its key, customer id and a handful of ints, segments and
- * devices as numbers into a table of the distinct names. A million demo journeys (5.6 million events) take about
+ * and the next event of its draft (33 bytes; 12 more for an event with revenue, its line), per draft its key,
+ * customer id and a handful of ints, segments and devices as numbers into a table of the distinct names. A million demo journeys (5.6 million events) take about
  * 300 bytes each instead of the 1.3 KB of a map of draft objects. Drafts keep the order of their first event; each is
  * handed out as a {@link JourneyDraft} built on demand ({@link #drafts}). Extra columns are kept per event, a
  * reference per event for each column that any row has.
@@ -32,8 +32,6 @@ final class DraftStore {
     private int[] segments = new int[16];
     private int[] devices = new int[16];
     private int[] sizes = new int[16];
-    /** The sum of each draft's revenue so far, so that a row making it overflow is found as it is read. */
-    private double[] revenues = new double[16];
     private int[] firstEvents = new int[16];
     private int[] lastEvents = new int[16];
     /** Open addressing by key: draft + 1 per slot, 0 empty; at most half full. */
@@ -48,6 +46,15 @@ final class DraftStore {
     private long[] fingerprints = new long[64];
     private int[] nextEvents = new int[64];
     private String[] eventIds;
+    /**
+     * The events with revenue (few: purchases), in the order added, with the line and file of each: what names the
+     * row of a value refused once the journey is merged with the stored one ({@link JourneyAssembler}).
+     */
+    private int revenueEvents;
+    private int[] revenueEventIndexes = new int[16];
+    private long[] revenueLines = new long[16];
+    /** The file of each revenue event in a bulk load of several; null while every event is of the first. */
+    private int[] revenueFiles;
     /** Extra columns by name: the value of each event, null where it has none. */
     private final Map<String, String[]> columns = new LinkedHashMap<>();
 
@@ -85,7 +92,6 @@ final class DraftStore {
             segments = Arrays.copyOf(segments, capacity);
             devices = Arrays.copyOf(devices, capacity);
             sizes = Arrays.copyOf(sizes, capacity);
-            revenues = Arrays.copyOf(revenues, capacity);
             firstEvents = Arrays.copyOf(firstEvents, capacity);
             lastEvents = Arrays.copyOf(lastEvents, capacity);
         }
@@ -105,11 +111,6 @@ final class DraftStore {
         return sizes[draft];
     }
 
-    /** The sum of the revenue of {@code draft}'s events. */
-    double revenue(int draft) {
-        return revenues[draft];
-    }
-
     String key(int draft) {
         return keys[draft];
     }
@@ -118,8 +119,12 @@ final class DraftStore {
         return drafts;
     }
 
-    /** Adds an event to {@code draft}; see {@link JourneyDraft#add}. */
-    void add(int draft, int step, long time, byte type, double value, String eventId, long fingerprintSeed) {
+    /**
+     * Adds an event to {@code draft}, read from {@code line} of file {@code file} (0 but in a bulk load of several
+     * files); {@code value} is its revenue.
+     */
+    void add(int draft, int step, long time, byte type, double value, String eventId, long fingerprintSeed,
+            long line, int file) {
         if (events == steps.length) {
             growEvents();
         }
@@ -143,7 +148,29 @@ final class DraftStore {
         }
         lastEvents[draft] = event;
         sizes[draft]++;
-        revenues[draft] += value;
+        if (value != 0) {
+            addRevenueEvent(event, line, file);
+        }
+    }
+
+    private void addRevenueEvent(int event, long line, int file) {
+        if (revenueEvents == revenueLines.length) {
+            int capacity = revenueEvents + (revenueEvents >> 1);
+            revenueEventIndexes = Arrays.copyOf(revenueEventIndexes, capacity);
+            revenueLines = Arrays.copyOf(revenueLines, capacity);
+            if (revenueFiles != null) {
+                revenueFiles = Arrays.copyOf(revenueFiles, capacity);
+            }
+        }
+        if (file != 0 && revenueFiles == null) {
+            revenueFiles = new int[revenueLines.length];
+        }
+        revenueEventIndexes[revenueEvents] = event;
+        revenueLines[revenueEvents] = line;
+        if (revenueFiles != null) {
+            revenueFiles[revenueEvents] = file;
+        }
+        revenueEvents++;
     }
 
     /** Adds a cell of the event added last to its fingerprint; see {@link JourneyDraft#fingerprintCell}. */
@@ -212,6 +239,8 @@ final class DraftStore {
         out.types = new byte[size];
         out.values = new double[size];
         out.fingerprints = new long[size];
+        out.lines = new long[size];
+        out.files = revenueFiles == null ? null : new int[size];
         boolean anyIds = false;
         Map<String, String[]> draftColumns = new LinkedHashMap<>();
         int i = 0;
@@ -221,6 +250,13 @@ final class DraftStore {
             out.types[i] = types[event];
             out.values[i] = values[event];
             out.fingerprints[i] = fingerprints[event];
+            if (values[event] != 0) {
+                int revenueEvent = Arrays.binarySearch(revenueEventIndexes, 0, revenueEvents, event);
+                out.lines[i] = revenueLines[revenueEvent];
+                if (out.files != null) {
+                    out.files[i] = revenueFiles[revenueEvent];
+                }
+            }
             anyIds |= eventIds != null && eventIds[event] != null;
             for (Map.Entry<String, String[]> column : columns.entrySet()) {
                 String value = column.getValue()[event];

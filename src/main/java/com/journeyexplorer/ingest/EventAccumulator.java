@@ -69,6 +69,14 @@ final class EventAccumulator {
     /** One instance of each extra-column value, so that a value repeated on many events costs one string. */
     private final Map<String, String> values = new HashMap<>();
     private long acceptedRows;
+    /** The file the rows come from in a bulk load of several ({@link #nextFile}), else 0. */
+    private int file;
+    /** The lines of the rows refused for their value after they were accepted ({@link #refuseValue}). */
+    private final Set<Long> valueRefusedLines = new java.util.HashSet<>();
+    /** In the order refused, the file of each row {@link #refuseValue} refused. */
+    private final List<Integer> valueRefusedFiles = new ArrayList<>();
+    /** The new touchpoints of rows refused for their value, which the journeys built may not visit. */
+    private final BitSet valueRefusedTouchpoints = new BitSet();
     private final int storedTouchpoints;
     private final Set<String> warned = new java.util.HashSet<>();
     private final List<String> metadataWarnings = new ArrayList<>();
@@ -243,17 +251,6 @@ final class EventAccumulator {
             }
             return;
         }
-        // Revenue is the value of purchase events; the value on any other event is not revenue.
-        double revenue = type == EventType.PURCHASE ? value : 0;
-        if (!Double.isFinite(drafts.revenue(draft) + revenue)) {
-            errors.add(line, columns.value(), "makes the value of " + (byCustomer ? "the purchases of customer '"
-                    : "journey '") + TimestampParser.abbreviate(drafts.key(draft)) + "'"
-                    + ", with the rows before, larger than the largest number stored (" + Double.MAX_VALUE + ")");
-            if (options.onError() == ImportOptions.ErrorMode.SKIP) {
-                rejectedRowsOf.add((byCustomer ? "c" : "j") + key);
-            }
-            return;
-        }
         implausible.check(line, columns.timestamp(), rawTime, time);
         if (purchaseMatch != null) {
             purchaseMatch[0]++;
@@ -268,8 +265,10 @@ final class EventAccumulator {
         if (frustrationMatch != null) {
             frustrationSignals.set(step);
         }
+        // Revenue is the value of purchase events; the value on any other event is not revenue.
+        double revenue = type == EventType.PURCHASE ? value : 0;
         drafts.add(draft, step, time, type.code(), revenue, eventId,
-                eventId == null ? Double.doubleToLongBits(value) : 0);
+                eventId == null ? Double.doubleToLongBits(value) : 0, line, file);
         drafts.describe(draft, customerId, trimmed(row.get(columns.segment())), trimmed(row.get(columns.device())));
         describeColumns(row, eventId == null, answer != null);
         if (type != EventType.PURCHASE && rawValue != null) {
@@ -314,10 +313,60 @@ final class EventAccumulator {
 
     /**
      * The answers given on accepted rows (a score, its scale and comment), each with the event's journey id as given
-     * (null when the events are split by customer), customer, time and touchpoint; in row order.
+     * (null when the events are split by customer), customer, time and touchpoint; in row order. Not those of rows
+     * refused for their value once merged ({@link #refuseValue}).
      */
     List<FeedbackImporter.Draft> answers() {
+        if (!valueRefusedLines.isEmpty() && !answers.isEmpty()) {
+            answers.removeIf(answer -> valueRefusedLines.contains(answer.line()));
+        }
         return answers;
+    }
+
+    /** The rows that follow are of the next file of a bulk load. */
+    void nextFile() {
+        file++;
+    }
+
+    /**
+     * Refuses an accepted purchase row (at {@code line} of {@code file}, an event at touchpoint {@code step} of
+     * {@code draft}) whose value makes the value of its journey, or of its customer's purchases, larger than the
+     * largest double, with the value stored ({@code withStored}) and the rows before. {@link JourneyAssembler} finds
+     * such rows when it merges the upload's events with the stored ones, where duplicates are known and counted
+     * once; the row is then reported as any bad row, and its answer, rule matches and new touchpoint are dropped.
+     */
+    void refuseValue(JourneyDraft draft, long line, int file, int step, boolean withStored) {
+        errors.add(line, options.mapping().value(), "makes the value of " + (draft.byCustomer
+                ? "the purchases of customer '" : "journey '") + TimestampParser.abbreviate(draft.key) + "', with "
+                + (withStored ? "its stored value and " : "") + "the rows before, larger than the largest number "
+                + "stored (" + Double.MAX_VALUE + ")");
+        if (options.onError() == ImportOptions.ErrorMode.SKIP) {
+            rejectedRowsOf.add((draft.byCustomer ? "c" : "j") + draft.key);
+        }
+        valueRefusedLines.add(line);
+        valueRefusedFiles.add(file);
+        acceptedRows--;
+        Touchpoint touchpoint = touchpoints.get(step);
+        long[] purchaseMatch = rules.purchaseCounter(touchpoint.name());
+        if (purchaseMatch != null) {
+            purchaseMatch[0]--;
+        }
+        if (rules.isCompetitor(touchpoint.name())) {
+            rules.uncountCompetitor(touchpoint.name());
+        }
+        if (step >= storedTouchpoints) {
+            valueRefusedTouchpoints.set(step);
+        }
+    }
+
+    /** In the order refused, the file ({@link #nextFile}) of each row {@link #refuseValue} refused. */
+    List<Integer> valueRefusedFiles() {
+        return valueRefusedFiles;
+    }
+
+    /** The new touchpoints of the rows {@link #refuseValue} refused: left out unless a journey built visits them. */
+    BitSet valueRefusedTouchpoints() {
+        return valueRefusedTouchpoints;
     }
 
     /**

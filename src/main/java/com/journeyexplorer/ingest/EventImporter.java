@@ -116,6 +116,8 @@ public class EventImporter {
             JourneyAssembler assembler = new JourneyAssembler(snapshot, effective.sessionGap(),
                     effective.openHorizonMillis());
             JourneyChanges changes = assembler.assemble(accumulator);
+            // Rows whose purchase values the journeys merged with the stored ones cannot add up are found here.
+            errors.rejectIfInvalid(true, effective.onError());
             placedAnswers.set(assembler.answersAtTheirPages(accumulator));
             accumulator.releaseDrafts();
             log.info("Read {} rows into {} journeys in {} ms", rows[0], changes.upserts().size(),

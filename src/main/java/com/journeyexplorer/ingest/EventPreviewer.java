@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -146,8 +147,11 @@ public class EventPreviewer {
             }
         }
         more |= nextRow < read.size() || nextError < unreadable.size();
-        previewed = inSessions(previewed, new JourneyAssembler(snapshot, options.sessionGap(),
-                options.openHorizonMillis()).sessionsByCustomer(accumulator));
+        int readErrorCount = (int) errors.count();
+        Map<String, List<Journey>> sessions = new JourneyAssembler(snapshot, options.sessionGap(),
+                options.openHorizonMillis()).previewSessions(accumulator);
+        previewed = inSessions(refusedOnMerging(previewed, errors.errors().subList(readErrorCount,
+                (int) errors.count())), sessions);
         Set<String> journeys = new HashSet<>();
         previewed.stream().filter(row -> row.errors().isEmpty()).forEach(row -> journeys.add(row.journey()));
         long validRows = previewed.stream().filter(row -> row.errors().isEmpty()).count();
@@ -219,6 +223,20 @@ public class EventPreviewer {
         String owner = options.isCompetitor(touchpoint) || "competitor".equalsIgnoreCase(rawOwner) ? "competitor"
                 : "own";
         return new ImportPreview.Row(row.line(), journey, customer, touchpoint, time, type, owner, List.of());
+    }
+
+    /**
+     * The rows with the errors found once their events were merged with the stored ones (a purchase value too large
+     * for its journey's sum, {@link JourneyAssembler}), each row with one of them rejected.
+     */
+    private static List<ImportPreview.Row> refusedOnMerging(List<ImportPreview.Row> rows, List<RowError> errors) {
+        if (errors.isEmpty()) {
+            return rows;
+        }
+        Map<Long, List<RowError>> byLine = new HashMap<>();
+        errors.forEach(error -> byLine.computeIfAbsent(error.line(), line -> new ArrayList<>()).add(error));
+        return rows.stream().map(row -> byLine.containsKey(row.line()) && row.errors().isEmpty()
+                ? ImportPreview.Row.rejected(row.line(), byLine.get(row.line())) : row).toList();
     }
 
     /**

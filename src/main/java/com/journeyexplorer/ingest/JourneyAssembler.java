@@ -34,7 +34,9 @@ import com.journeyexplorer.journey.Touchpoint;
  * {@code customerId@startInstant}. Extra columns are sorted out over each built journey's events, stored and new: a
  * column with one value on every event that has one is a journey attribute, a column whose value varies is an event
  * attribute kept per step, so a journey attribute that a later upload makes vary becomes an event attribute (its
- * stored events keep the journey's value).
+ * stored events keep the journey's value). A purchase that would make the value of its journey, or of its customer's
+ * purchases, larger than the largest double, with the value stored and the rows before, is refused
+ * ({@link EventAccumulator#refuseValue}): the caller rejects the upload or imports it without that row.
  */
 final class JourneyAssembler {
 
@@ -77,9 +79,9 @@ final class JourneyAssembler {
                     ? sessionsByCustomer.getOrDefault(draft.key, List.of())
                     : base.journey(draft.key).map(List::of).orElse(List.of());
             Merged merged = merge(stored, draft, accumulator.frustrationSignals(),
-                    draft.byCustomer ? sessionGap.toMillis() : Long.MAX_VALUE, moves);
+                    draft.byCustomer ? sessionGap.toMillis() : Long.MAX_VALUE, moves, accumulator);
             newEvents += merged.added;
-            duplicates += draft.size - merged.added;
+            duplicates += draft.size - merged.added - merged.refused;
             List<Journey> journeys = draft.byCustomer
                     ? splitSessions(draft, merged, stored, touchpoints)
                     : List.of(build(draft.key, draft, merged, 0, merged.size, stored, touchpoints));
@@ -103,8 +105,12 @@ final class JourneyAssembler {
                 }
             }
         }
-        Renumbering renumbering = Renumbering.of(touchpoints, base.touchpoints().size(),
-                accumulator.frustrationSignals(), upserts);
+        BitSet unvisitedMaybe = accumulator.frustrationSignals();
+        if (!accumulator.valueRefusedTouchpoints().isEmpty()) {
+            unvisitedMaybe = (BitSet) unvisitedMaybe.clone();
+            unvisitedMaybe.or(accumulator.valueRefusedTouchpoints());
+        }
+        Renumbering renumbering = Renumbering.of(touchpoints, base.touchpoints().size(), unvisitedMaybe, upserts);
         return new JourneyChanges(renumbering.touchpoints(touchpoints),
                 renumbering.touchpoints(accumulator.changedTouchpoints()), renumbering.journeys(upserts, shared),
                 removals, previous, newEvents, duplicates, created, updated);
@@ -112,20 +118,20 @@ final class JourneyAssembler {
 
     /**
      * The new touchpoints of an upload that no journey built visits are not created: a name of the {@code frustration}
-     * rule whose events all moved to the page before them. Touchpoint ids are list positions, so the new touchpoints
-     * after the first one left out move up, and the journeys that visit them get the new ids. Only names of the rule
-     * can be left unvisited (every other accepted event is a step at its own touchpoint), so without such a name this
-     * costs one pass over the rule's new names; with one, a pass over the built journeys' steps and a copy of those
-     * visiting a renumbered touchpoint.
+     * rule whose events all moved to the page before them, or the touchpoint of rows refused for their value only.
+     * Touchpoint ids are list positions, so the new touchpoints after the first one left out move up, and the journeys
+     * that visit them get the new ids. Only such touchpoints can be left unvisited (every other accepted event is a
+     * step at its own touchpoint), so without one this costs one pass over them; with one, a pass over the built
+     * journeys' steps and a copy of those visiting a renumbered touchpoint.
      *
      * @param newIds old id to new id from {@code from} on, -1 for a touchpoint left out; null when none is
      */
     private record Renumbering(int from, int[] newIds) {
 
-        static Renumbering of(List<Touchpoint> touchpoints, int stored, BitSet frustrationSignals,
+        static Renumbering of(List<Touchpoint> touchpoints, int stored, BitSet unvisitedMaybe,
                 List<Journey> journeys) {
             BitSet unvisited = new BitSet();
-            for (int id = frustrationSignals.nextSetBit(stored); id >= 0; id = frustrationSignals.nextSetBit(id + 1)) {
+            for (int id = unvisitedMaybe.nextSetBit(stored); id >= 0; id = unvisitedMaybe.nextSetBit(id + 1)) {
                 unvisited.set(id);
             }
             for (int j = 0; j < journeys.size() && !unvisited.isEmpty(); j++) {
@@ -191,19 +197,24 @@ final class JourneyAssembler {
     }
 
     /**
-     * The sessions each customer whose events came without journey ids would have after {@link #assemble}, in time
-     * order, stored ones left unchanged included: what a preview names its rows' journeys by, so that it splits
-     * sessions exactly as the import does.
+     * What a preview needs of {@link #assemble}: it refuses the rows that {@code assemble} refuses for their value
+     * ({@link EventAccumulator#refuseValue}), and answers the sessions each customer whose events came without
+     * journey ids would have, in time order, stored ones left unchanged included, so that the preview names its rows'
+     * journeys by the sessions the import splits.
      */
-    Map<String, List<Journey>> sessionsByCustomer(EventAccumulator accumulator) {
+    Map<String, List<Journey>> previewSessions(EventAccumulator accumulator) {
         List<Touchpoint> touchpoints = List.copyOf(accumulator.touchpoints());
         Map<String, List<Journey>> storedByCustomer = storedSessions(accumulator);
         Map<String, List<Journey>> sessions = new HashMap<>();
         for (JourneyDraft draft : accumulator.drafts()) {
             if (draft.byCustomer) {
                 List<Journey> stored = storedByCustomer.getOrDefault(draft.key, List.of());
-                Merged merged = merge(stored, draft, accumulator.frustrationSignals(), sessionGap.toMillis(), null);
+                Merged merged = merge(stored, draft, accumulator.frustrationSignals(), sessionGap.toMillis(), null,
+                        accumulator);
                 sessions.put(draft.key, splitSessions(draft, merged, stored, touchpoints));
+            } else {
+                merge(base.journey(draft.key).map(List::of).orElse(List.of()), draft, accumulator.frustrationSignals(),
+                        Long.MAX_VALUE, null, accumulator);
             }
         }
         return sessions;
@@ -230,10 +241,11 @@ final class JourneyAssembler {
      * Stored and new events in time order, duplicates dropped. A new frustration event at a touchpoint of
      * {@code frustrationSignals} is moved to the touchpoint of the event just before it (the page it fired on) when
      * that event is at most {@code maxGap} ms earlier, before duplicates are looked for, so that the same file
-     * imported again matches the moved events. Each move is recorded in {@code moves}, when not null.
+     * imported again matches the moved events. Each move is recorded in {@code moves}, when not null. A purchase
+     * whose value the sum cannot take is refused into {@code refusing} ({@link #refuseValuesTooLarge}).
      */
     private static Merged merge(List<Journey> stored, JourneyDraft draft, BitSet frustrationSignals, long maxGap,
-            Map<SignalAt, Integer> moves) {
+            Map<SignalAt, Integer> moves, EventAccumulator refusing) {
         int storedSize = stored.stream().mapToInt(Journey::length).sum();
         int total = storedSize + draft.size;
         int[] steps = new int[total];
@@ -308,7 +320,9 @@ final class JourneyAssembler {
                 }
             }
         }
-        Merged merged = new Merged(kept, added);
+        int refused = refuseValuesTooLarge(values, keep, storedSize, draft, steps, refusing);
+        kept -= refused;
+        Merged merged = new Merged(kept, added - refused, refused);
         merged.steps = new int[kept];
         merged.times = new long[kept];
         merged.types = new byte[kept];
@@ -336,6 +350,52 @@ final class JourneyAssembler {
             }
         }
         return merged;
+    }
+
+    /**
+     * Refuses the upload's purchases that would make the sum of the merged events' values (one journey's, or the
+     * purchases of one customer, whose sessions are split later) larger than the largest double: the values of the
+     * stored events come first, then those of the upload's events in file order, and an event whose value would make
+     * the sum infinite is not kept and its row is refused. Duplicates are no longer kept, so an event counts once.
+     * O(events), one pass where the absolute values add up to a finite number (all but a few journeys).
+     *
+     * @return how many events were refused
+     */
+    private static int refuseValuesTooLarge(double[] values, boolean[] keep, int storedSize, JourneyDraft draft,
+            int[] steps, EventAccumulator refusing) {
+        double bound = 0;
+        for (int i = 0; i < keep.length; i++) {
+            if (keep[i]) {
+                bound += Math.abs(values[i]);
+            }
+        }
+        if (Double.isFinite(bound)) {
+            return 0;
+        }
+        double sum = 0;
+        boolean withStored = false;
+        for (int i = 0; i < storedSize; i++) {
+            if (keep[i] && values[i] != 0) {
+                sum += values[i];
+                withStored = true;
+            }
+        }
+        int refused = 0;
+        for (int d = 0; d < draft.size; d++) {
+            int i = storedSize + d;
+            if (!keep[i] || values[i] == 0) {
+                continue;
+            }
+            if (Double.isFinite(sum + values[i])) {
+                sum += values[i];
+            } else {
+                keep[i] = false;
+                refused++;
+                refusing.refuseValue(draft, draft.lines[d], draft.files == null ? 0 : draft.files[d], steps[i],
+                        withStored);
+            }
+        }
+        return refused;
     }
 
     /** See {@link #merge}; in time order, so a signal after a moved signal moves to the same page. */
@@ -526,6 +586,8 @@ final class JourneyAssembler {
     private static final class Merged {
         final int size;
         final int added;
+        /** Upload events refused for their value ({@link #refuseValuesTooLarge}). */
+        final int refused;
         int[] steps;
         long[] times;
         byte[] types;
@@ -534,9 +596,10 @@ final class JourneyAssembler {
         /** Extra columns by name: each kept event's value, null where it has none. */
         Map<String, String[]> columns;
 
-        Merged(int size, int added) {
+        Merged(int size, int added, int refused) {
             this.size = size;
             this.added = added;
+            this.refused = refused;
         }
     }
 }

@@ -26,6 +26,10 @@ final class JourneyDraft {
     /** For events without an id: a 64-bit hash of the value and every column but journey, time and touchpoint. */
     long[] fingerprints;
     String[] eventIds;
+    /** The line of each event with revenue, 0 for the others: names the row of a refused value. */
+    long[] lines;
+    /** The file of each event with revenue in a bulk load of several files; null when all are of the first. */
+    int[] files;
 
     JourneyDraft(String key, boolean byCustomer) {
         this.key = key;

@@ -58,6 +58,12 @@ final class OutcomeRuleTally {
         competitorMatches.computeIfAbsent(touchpoint, name -> new long[1])[0]++;
     }
 
+    /** Takes back a {@link #countCompetitor} of a row refused after it was counted. */
+    void uncountCompetitor(String touchpoint) {
+        competitorEvents--;
+        competitorMatches.get(touchpoint)[0]--;
+    }
+
     /** What each outcome rule matched, by name, with a suggestion for a name that matched nothing. */
     List<RuleMatches> matches() {
         List<RuleMatches> rules = new ArrayList<>();

@@ -137,6 +137,25 @@ class ImportPreviewApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aPurchaseValueItsJourneyCannotAddUpIsTheErrorTheImportRejectsItWithAndTheSameEventTwiceCountsOnce() {
+        String csv = """
+                journey_id,timestamp,touchpoint,type,value
+                big-p,2026-03-01T10:00:00Z,Pay,purchase,1e308
+                big-p,2026-03-01T10:00:00Z,Pay,purchase,1e308
+                big-p,2026-03-01T10:01:00Z,Pay again,purchase,1e308
+                """;
+        Response preview = post("/api/events/preview", "text/csv", csv);
+        Response rejected = post("/api/events", "text/csv", csv);
+
+        assertThat(rejected.status()).isEqualTo(400);
+        JsonNode rows = preview.json().get("rows");
+        assertThat(rows.get(1).get("errors")).as("the same event twice").isEmpty();
+        assertThat(rows.get(2).get("line").asLong()).isEqualTo(4);
+        assertThat(rows.get(2).get("errors")).isEqualTo(rejected.json().get("errors"));
+        assertThat(preview.json().get("refusal").get("line").asLong()).isEqualTo(4);
+    }
+
+    @Test
     void aBadRowPreviewedSaysOnceThatTheImportWouldRefuseTheWholeUploadFromItsLine() {
         String csv = "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\nj1,soon,Cart\n"
                 + "j1,2026-03-01T10:09:00Z,\nj1,2026-03-01T10:12:00Z,Pay\n";

@@ -404,6 +404,20 @@ class BulkLoadTests {
     }
 
     /** One valid journey. */
+    @Test
+    void refusesAPurchaseValueItsJourneyCannotAddUpNamingTheFileItIsIn() throws IOException {
+        Path first = Files.writeString(work.resolve("first.csv"),
+                "journey_id,timestamp,touchpoint,type,value\nbig-1,2026-03-01T10:00:00Z,Pay,purchase,1e308\n");
+        Path second = Files.writeString(work.resolve("second.csv"), "journey_id,timestamp,touchpoint,type,value\n"
+                + "g1,2026-03-01T10:00:00Z,Home,,\nbig-1,2026-03-01T10:01:00Z,Pay again,purchase,1e308\n");
+
+        Run bulk = cli(work.resolve("bulk"), "--bulk", first.toString(), second.toString());
+
+        assertThat(bulk.exit).isEqualTo(1);
+        assertThat(bulk.err).contains("second.csv, line 3, value: makes the value of journey 'big-1', with the rows "
+                + "before, larger than the largest number stored");
+    }
+
     private Path goodFile() throws IOException {
         return Files.writeString(work.resolve("good.csv"),
                 "journey_id,timestamp,touchpoint\ng1,2026-03-01T10:00:00Z,Home\n");

@@ -19,7 +19,7 @@ class DraftStoreTests {
 
     /** One event as given to the store. */
     private record Event(int step, long time, byte type, double value, String eventId, long fingerprint,
-            String product) {
+            String product, long line, int file) {
     }
 
     private static final class Expected {
@@ -44,8 +44,9 @@ class DraftStoreTests {
             String eventId = random.nextInt(50) == 0 ? "e" + row : null;
             String product = random.nextInt(4) == 0 ? "p" + random.nextInt(5) : null;
             Event event = new Event(random.nextInt(40), random.nextLong(), (byte) random.nextInt(4),
-                    random.nextInt(3) * 10.5, eventId, random.nextLong(), product);
-            store.add(draft, event.step(), event.time(), event.type(), event.value(), eventId, event.fingerprint());
+                    random.nextInt(3) * 10.5, eventId, random.nextLong(), product, row + 2, row / 10_000);
+            store.add(draft, event.step(), event.time(), event.type(), event.value(), eventId, event.fingerprint(),
+                    event.line(), event.file());
             store.fingerprintCell("channel".hashCode(), "web");
             if (product != null) {
                 store.attribute("product", product);
@@ -83,6 +84,9 @@ class DraftStoreTests {
                 assertThat(draft.times[i]).isEqualTo(event.time());
                 assertThat(draft.types[i]).isEqualTo(event.type());
                 assertThat(draft.values[i]).isEqualTo(event.value());
+                assertThat(draft.lines[i]).as("the line of an event with revenue").isEqualTo(event.value() == 0 ? 0
+                        : event.line());
+                assertThat(draft.files[i]).isEqualTo(event.value() == 0 ? 0 : event.file());
                 assertThat(draft.fingerprints[i]).isEqualTo(JourneyDraft.mix(event.fingerprint())
                         + JourneyDraft.cellHash("channel".hashCode(), "web"));
                 if (anyProduct) {

@@ -417,6 +417,63 @@ class EventImportTests extends ApiTestSupport {
     }
 
     @Test
+    void purchaseValuesThatAddUpBeyondTheLargestNumberWithAStoredJourneysAreARowErrorNamingLineAndField() {
+        String stored = """
+                journey_id,timestamp,touchpoint,type,value
+                huge-s,2026-03-01T10:00:00Z,Pay,purchase,1e308
+                """;
+        importCsv("", stored);
+        JsonNode again = importCsv("", stored);
+        assertThat(again.get("duplicateEvents").asLong()).as("a plain re-import").isEqualTo(1);
+
+        String before = storeState();
+        Response refused = post("/api/events", CSV, """
+                journey_id,timestamp,touchpoint,type,value
+                huge-s,2026-03-01T10:01:00Z,Browse,,
+                huge-s,2026-03-01T10:02:00Z,Pay again,purchase,1e308
+                """);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.errorLines()).containsExactly("3 value makes the value of journey 'huge-s', with its "
+                + "stored value and the rows before, larger than the largest number stored (1.7976931348623157E308)");
+        assertThat(storeState()).isEqualTo(before);
+
+        JsonNode skipped = importCsv("?onError=skip", """
+                customer_id,timestamp,touchpoint,type,value
+                huge-sc,2026-03-01T10:00:00Z,Pay,purchase,1e308
+                """);
+        assertThat(skipped.get("errors")).isEmpty();
+        skipped = importCsv("?onError=skip", """
+                customer_id,timestamp,touchpoint,type,value
+                huge-sc,2026-03-01T10:01:00Z,Browse,,
+                huge-sc,2026-03-01T10:02:00Z,Pay more,purchase,1e308
+                """);
+        assertThat(skipped.get("errors").get(0).get("line").asLong()).isEqualTo(3);
+        assertThat(skipped.get("errors").get(0).get("field").asString()).isEqualTo("value");
+        assertThat(skipped.get("errors").get(0).get("reason").asString()).startsWith("makes the value of the "
+                + "purchases of customer 'huge-sc', with its stored value and the rows before");
+        JsonNode journey = get("/api/journeys/huge-sc@2026-03-01T10:00:00Z").json();
+        assertThat(journey.get("value").asDouble()).isEqualTo(1e308);
+        assertThat(journey.get("steps")).hasSize(2);
+        assertThat(get("/api/touchpoints/Pay%20more/neighbourhood").status()).as("no touchpoint of the row alone")
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theSameEventTwiceInOneUploadCountsOnceTowardTheLargestNumber() {
+        JsonNode report = importCsv("", """
+                journey_id,timestamp,touchpoint,type,value,event_id
+                huge-d,2026-03-01T10:00:00Z,Pay,purchase,1e308,
+                huge-d,2026-03-01T10:00:00Z,Pay,purchase,1e308,
+                huge-e,2026-03-01T10:01:00Z,Pay again,purchase,1e308,e-1
+                huge-e,2026-03-01T10:01:00Z,Pay again,purchase,1e308,e-1
+                """);
+
+        assertThat(report.get("duplicateEvents").asLong()).isEqualTo(2);
+        assertThat(get("/api/journeys/huge-d").json().get("value").asDouble()).isEqualTo(1e308);
+        assertThat(get("/api/journeys/huge-e").json().get("value").asDouble()).isEqualTo(1e308);
+    }
+
+    @Test
     void theRefusalOfAThousandRowsOrMoreGroupsTheirCountInThousands() {
         StringBuilder body = new StringBuilder("journey_id,timestamp,touchpoint\n");
         for (int i = 0; i < 1_000; i++) {
