@@ -15,10 +15,10 @@ import java.util.Set;
  * The events of an upload grouped into drafts (one per journey id, or per customer for rows without one), held in
  * a few growing arrays rather than an object per draft: per event its touchpoint, time, type, revenue, fingerprint
  * and the next event of its draft (33 bytes; 12 more for an event with revenue, its line), per draft its key,
- * customer id and a handful of ints, segments and devices as numbers into a table of the distinct names. A million demo journeys (5.6 million events) take about
- * 300 bytes each instead of the 1.3 KB of a map of draft objects. Drafts keep the order of their first event; each is
- * handed out as a {@link JourneyDraft} built on demand ({@link #drafts}). Extra columns are kept per event, a
- * reference per event for each column that any row has.
+ * customer id and a handful of ints, segments and devices as numbers into a table of the distinct names. A million
+ * demo journeys (5.6 million events) take about 300 bytes each instead of the 1.3 KB of a map of draft objects.
+ * Drafts keep the order of their first event; each is handed out as a {@link JourneyDraft} built on demand
+ * ({@link #drafts}). Extra columns are kept per event, a reference per event for each column that any row has.
  */
 final class DraftStore {
 
