@@ -3,6 +3,7 @@ package com.journeyexplorer.export;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.Locale;
 
 import org.jgrapht.nio.graphml.GraphMLExporter;
 import org.jgrapht.nio.graphml.GraphMLExporter.AttributeCategory;
@@ -10,8 +11,10 @@ import org.jgrapht.nio.graphml.GraphMLExporter.AttributeCategory;
 /**
  * GraphML through jgrapht-io's {@link GraphMLExporter}, for yEd, Gephi, NetworkX and igraph: node ids are the stable
  * ids, every attribute is a typed {@code <key>}. {@code journeys} is declared once for nodes and edges (GraphML keys
- * are shared by name). The graph's {@code <desc>} says how far it was pruned. Ids and text go through
- * {@link XmlText}, so the file is well-formed whatever the names hold.
+ * are shared by name). The graph's {@code <desc>} says how far it was pruned. GraphML's schema makes node and edge ids
+ * XML name tokens, which {@code t5->t8} or {@code label:Product page} are not, so ids are written as
+ * {@linkplain #nameToken name tokens}; text goes through {@link XmlText}, so the file is well-formed and valid whatever
+ * the names hold.
  */
 public final class GraphMlExporter implements GraphExporter {
 
@@ -32,8 +35,8 @@ public final class GraphMlExporter implements GraphExporter {
 
     @Override
     public void export(ExportGraph graph, Writer writer) throws IOException {
-        GraphMLExporter<ExportNode, ExportLink> exporter = new GraphMLExporter<>(node -> XmlText.clean(node.id()));
-        exporter.setEdgeIdProvider(link -> XmlText.clean(link.id()));
+        GraphMLExporter<ExportNode, ExportLink> exporter = new GraphMLExporter<>(node -> nameToken(node.id()));
+        exporter.setEdgeIdProvider(link -> nameToken(link.id()));
         exporter.setExportEdgeWeights(false);
         Attributes.NODE.forEach((name, type) -> exporter.registerAttribute(name,
                 Attributes.LINK.containsKey(name) ? AttributeCategory.ALL : AttributeCategory.NODE, type));
@@ -47,6 +50,28 @@ public final class GraphMlExporter implements GraphExporter {
         StringWriter body = new StringWriter();
         exporter.exportGraph(graph.graph(), body);
         writer.write(withDescription(body.toString(), graph.meta().describePruning()));
+    }
+
+    /**
+     * {@code id} as an XML name token ({@code xs:NMTOKEN}, GraphML's type of node and edge ids): ASCII letters,
+     * digits, {@code . : - _} as they are, every other character as {@code _xHHHH_} with its code point in hex (the
+     * escape of .NET's {@code XmlConvert.EncodeNmToken}), and an underscore that starts {@code _x} as
+     * {@code _x005F_}, so that distinct ids stay distinct and decode back: {@code t5->t8} is {@code t5-_x003E_t8}.
+     * Ids that are already tokens ({@code t12}, {@code start}, {@code label:web}) stay as they are.
+     */
+    static String nameToken(String id) {
+        StringBuilder token = new StringBuilder(id.length() + 8);
+        for (int i = 0; i < id.length(); i = id.offsetByCodePoints(i, 1)) {
+            int c = id.codePointAt(i);
+            boolean plain = c < 0x80 && (Character.isLetterOrDigit(c) || c == '.' || c == ':' || c == '-')
+                    || c == '_' && !id.startsWith("_x", i);
+            if (plain) {
+                token.append((char) c);
+            } else {
+                token.append(String.format(Locale.ROOT, "_x%04X_", c));
+            }
+        }
+        return token.toString();
     }
 
     /**
