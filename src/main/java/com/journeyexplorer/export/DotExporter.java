@@ -16,8 +16,10 @@ import org.jgrapht.nio.dot.DOTExporter;
  * every attribute, plus drawing hints ({@code color}, {@code penwidth}, {@code shape}) so that {@code dot -Tsvg}
  * gives a readable map. Ids that are not plain DOT identifiers (such as {@code label:Social}) are quoted. Names may
  * hold backslashes, quotes, tabs and line breaks, so every quoted string is {@linkplain #text escaped}: Graphviz reads
- * {@code \"} and a trailing backslash as part of the syntax, and {@code \N} or {@code \l} in a label as escapes. A
- * first comment line says how far the graph was pruned.
+ * {@code \"} and a trailing backslash as part of the syntax, {@code \N} or {@code \l} in a label as escapes, and
+ * {@code &amp;} or {@code &#1;} in a label as an HTML entity. Graphviz writes labels and ids into SVG as they are, so
+ * characters XML cannot hold become U+FFFD in values and a backslash-u escape in ids, as in GraphML and GEXF. A first
+ * comment line says how far the graph was pruned.
  */
 public final class DotExporter implements GraphExporter {
 
@@ -77,8 +79,9 @@ public final class DotExporter implements GraphExporter {
     /**
      * The id as is when DOT allows it bare, else quoted: backslashes and quotes escaped, line feed, carriage return and
      * tab written as {@code \n}, {@code \r} and {@code \t}, and the other line separators jgrapht-io refuses in a
-     * quoted id (U+0085, U+2028, U+2029) as a backslash, {@code u} and their hex code. A backslash of the name is
-     * doubled, so distinct names keep distinct ids.
+     * quoted id (U+0085, U+2028, U+2029) and the characters XML cannot hold (which would make Graphviz's SVG
+     * unreadable) as a backslash, {@code u} and their hex code. A backslash of the name is doubled, so distinct names
+     * keep distinct ids.
      */
     static String dotId(String id) {
         if (PLAIN_ID.matcher(id).matches()) {
@@ -94,7 +97,17 @@ public final class DotExporter implements GraphExporter {
                 case '\r' -> quoted.append("\\r");
                 case '\t' -> quoted.append("\\t");
                 case '\u0085', '\u2028', '\u2029' -> quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                default -> quoted.append(c);
+                default -> {
+                    boolean pair = Character.isHighSurrogate(c) && i + 1 < id.length()
+                            && Character.isLowSurrogate(id.charAt(i + 1));
+                    if (pair) {
+                        quoted.append(c).append(id.charAt(++i));
+                    } else if (XmlText.allowed(c)) {
+                        quoted.append(c);
+                    } else {
+                        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    }
+                }
             }
         }
         return quoted.append('"').toString();
@@ -102,10 +115,12 @@ public final class DotExporter implements GraphExporter {
 
     /**
      * An attribute value as Graphviz should show it, for jgrapht-io to quote (it escapes the quotes): a backslash
-     * doubled, which Graphviz shows as one (so {@code \N} or a trailing backslash stays text), a line break
-     * (LF, CR or CRLF) as DOT's {@code \n}, a tab as a space.
+     * doubled, which Graphviz shows as one (so {@code \N} or a trailing backslash stays text), an ampersand as
+     * {@code &amp;} (so a name like {@code R&amp;D} is not shown as {@code R&D}), a line break (LF, CR or CRLF) as
+     * DOT's {@code \n}, a tab as a space, and a character XML cannot hold as U+FFFD ({@link XmlText#clean}).
      */
-    static String text(String value) {
+    static String text(String raw) {
+        String value = XmlText.clean(raw);
         StringBuilder text = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -119,6 +134,7 @@ public final class DotExporter implements GraphExporter {
                     text.append("\\n");
                 }
                 case '\t' -> text.append(' ');
+                case '&' -> text.append("&amp;");
                 default -> text.append(c);
             }
         }

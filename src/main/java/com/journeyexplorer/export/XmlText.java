@@ -28,8 +28,7 @@ final class XmlText {
                 i++;
                 continue;
             }
-            boolean allowed = c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c < 0xD800
-                    || c >= 0xE000 && c < 0xFFFE;
+            boolean allowed = allowed(c);
             if (!allowed && cleaned == null) {
                 cleaned = new StringBuilder(text.length()).append(text, 0, i);
             }
@@ -38,5 +37,10 @@ final class XmlText {
             }
         }
         return cleaned == null ? text : cleaned.toString();
+    }
+
+    /** Whether XML 1.0 can hold {@code c} alone: not a control but tab, line feed, carriage return; no surrogate. */
+    static boolean allowed(char c) {
+        return c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c < 0xD800 || c >= 0xE000 && c < 0xFFFE;
     }
 }

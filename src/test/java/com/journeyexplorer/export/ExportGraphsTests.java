@@ -32,7 +32,7 @@ class ExportGraphsTests {
      * purchase event: 1 to 8 steps, timed or not, a third with a purchase (sometimes followed by more steps), the
      * others abandoned or diverted; weights 1-3.
      */
-    private static JourneySnapshot randomSnapshot(long seed, int count) {
+    static JourneySnapshot randomSnapshot(long seed, int count) {
         Random random = new Random(seed);
         int touchpoints = 40;
         List<Touchpoint> list = new ArrayList<>();
