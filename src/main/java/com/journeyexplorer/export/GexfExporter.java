@@ -12,7 +12,7 @@ import com.journeyexplorer.analysis.Counted;
 /**
  * GEXF 1.2 through jgrapht-io's {@link GEXFExporter}, for Gephi: {@code label} is the node's GEXF label, the other
  * attributes are typed {@code <attvalue>}s; an edge's GEXF {@code weight} is its journeys. Ids and text go through
- * {@link XmlText}, so the file is well-formed whatever the names hold.
+ * {@link XmlText}, so the file is well-formed whatever the names hold, and distinct ids stay distinct.
  */
 public final class GexfExporter implements GraphExporter {
 
@@ -33,8 +33,8 @@ public final class GexfExporter implements GraphExporter {
 
     @Override
     public void export(ExportGraph graph, Writer writer) {
-        GEXFExporter<ExportNode, ExportLink> exporter = new GEXFExporter<>(node -> XmlText.clean(node.id()),
-                link -> XmlText.clean(link.id()));
+        GEXFExporter<ExportNode, ExportLink> exporter = new GEXFExporter<>(node -> XmlText.id(node.id()),
+                link -> XmlText.id(link.id()));
         exporter.setCreator("Journey Explorer");
         exporter.setDescription("Customer journey transitions: " + Counted.of(graph.meta().journeys(), "journey")
                 + ", level "

@@ -1,5 +1,7 @@
 package com.journeyexplorer.export;
 
+import java.util.Locale;
+
 /**
  * Text that XML 1.0 can hold, for the GraphML and GEXF writers. Imports refuse names with control characters, but a
  * store written before that rule, or a channel or stage set some other way, may still have them; XML 1.0 has no way to
@@ -37,6 +39,28 @@ final class XmlText {
             }
         }
         return cleaned == null ? text : cleaned.toString();
+    }
+
+    /**
+     * {@code id} with every character XML 1.0 cannot hold written as {@code _xHHHH_} (its code point in hex) and an
+     * underscore that starts {@code _x} as {@code _x005F_}, as {@link GraphMlExporter#nameToken} escapes: unlike
+     * {@link #clean}, two ids that differ only in such characters stay two ids. Other ids stay as they are.
+     */
+    static String id(String id) {
+        if (clean(id).equals(id) && !id.contains("_x")) {
+            return id;
+        }
+        StringBuilder escaped = new StringBuilder(id.length() + 8);
+        for (int i = 0; i < id.length(); i = id.offsetByCodePoints(i, 1)) {
+            int c = id.codePointAt(i);
+            boolean kept = Character.isSupplementaryCodePoint(c) || allowed((char) c) && !id.startsWith("_x", i);
+            if (kept) {
+                escaped.appendCodePoint(c);
+            } else {
+                escaped.append(String.format(Locale.ROOT, "_x%04X_", c));
+            }
+        }
+        return escaped.toString();
     }
 
     /** Whether XML 1.0 can hold {@code c} alone: not a control but tab, line feed, carriage return; no surrogate. */

@@ -129,6 +129,29 @@ class ExportGraphsTests {
     }
 
     @Test
+    void graphMlAndGexfKeepChannelsApartThatDifferOnlyInCharactersXmlCannotHold() throws Exception {
+        JourneySnapshot random = randomSnapshot(9, 300);
+        List<Touchpoint> renamed = new ArrayList<>();
+        for (Touchpoint t : random.touchpoints()) {
+            String channel = List.of("c\uFFFE", "c\uFFFF", "c\uFFFD", "c_x").get(t.id() % 4);
+            renamed.add(new Touchpoint(t.id(), t.name(), channel, t.stage(), t.owner()));
+        }
+        ExportGraph graph = ExportGraphs.of(new JourneySnapshot(renamed, random.journeys(), 1), JourneySelection.all(),
+                new PathShaping(PathShaping.Level.CHANNEL, false, null, List.of()),
+                new Pruning(1, Pruning.MAX_EDGES_LIMIT), null);
+        for (GraphExporter exporter : List.of(new GraphMlExporter(), new GexfExporter())) {
+            String body = write(exporter, graph);
+            assertThat(body).as(exporter.format()).doesNotContain("\uFFFE", "\uFFFF");
+            GraphExportChecks.Parsed parsed = GraphExportChecks.parse(exporter.format(), body);
+            assertThat(parsed.nodes()).as(exporter.format())
+                    .containsKeys("label:c\uFFFE", "label:c\uFFFF", "label:c\uFFFD", "label:c_x")
+                    .hasSize(graph.nodes().size());
+            assertThat(parsed.nodes().get("label:c\uFFFE").get("label")).isEqualTo("c\uFFFD");
+            assertThat(parsed.edges()).as(exporter.format()).hasSize(graph.links().size());
+        }
+    }
+
+    @Test
     void gexfDescriptionCountsOneJourneyInTheSingular() throws Exception {
         byte touchpoint = EventType.TOUCHPOINT.code();
         Journey journey = new Journey("j0", null, new int[] {0, 1}, new long[0], new byte[] {touchpoint, touchpoint},

@@ -377,7 +377,7 @@ abstract class GraphExportChecks extends ApiTestSupport {
         int i = 0;
         while (i < token.length()) {
             int end = token.startsWith("_x", i) ? token.indexOf('_', i + 2) : -1;
-            if (end > 0) {
+            if (end > i + 2 && token.substring(i + 2, end).matches("[0-9A-F]+")) {
                 id.appendCodePoint(Integer.parseInt(token, i + 2, end, 16));
                 i = end + 1;
             } else {
@@ -410,12 +410,15 @@ abstract class GraphExportChecks extends ApiTestSupport {
                 target.put(attribute.getAttribute("id"), attribute.getAttribute("title"));
             }
         }
-        Map<String, Map<String, String>> nodes = xmlElements(document, "node", id -> id, element -> {
-            Map<String, String> values = gexfValues(element, nodeKeys);
-            values.put("label", element.getAttribute("label"));
-            return values;
-        });
-        return new Parsed(nodes, xmlEdges(document, "edge", id -> id, element -> gexfValues(element, edgeKeys)));
+        // GEXF escapes only what XML cannot hold, as GraphML's name tokens escape it, and _x
+        Map<String, Map<String, String>> nodes = xmlElements(document, "node", GraphExportChecks::fromNameToken,
+                element -> {
+                    Map<String, String> values = gexfValues(element, nodeKeys);
+                    values.put("label", element.getAttribute("label"));
+                    return values;
+                });
+        return new Parsed(nodes, xmlEdges(document, "edge", GraphExportChecks::fromNameToken,
+                element -> gexfValues(element, edgeKeys)));
     }
 
     private static Map<String, String> gexfValues(Element element, Map<String, String> keys) {
