@@ -74,17 +74,8 @@ class UndoRetentionApiTests extends ApiTestSupport {
         assertThat(listedImport(old).get("undoable").asBoolean()).isFalse();
         assertThat(listedImport(first).get("undoable").asBoolean()).isFalse();
         assertThat(listedImport(recent).get("undoable").asBoolean()).isTrue();
-        String state = storeState();
 
-        Response refused = delete("/api/imports/" + old);
-
-        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
-        assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.json().get("type").asString()).endsWith("undo-expired");
-        assertThat(refused.json().get("import").asString()).isEqualTo(old);
-        assertThat(refused.json().get("detail").asString()).contains(old)
-                .contains("journeys.journal.undo-retention").contains("90d");
-        assertThat(storeState()).as("nothing undone, nothing journaled").isEqualTo(state);
+        assertUndoExpiredChangingNothing(old);
         assertThat(listedImport(old).get("status").asString()).isEqualTo("done");
 
         Response undone = delete("/api/imports/" + recent);
@@ -111,15 +102,7 @@ class UndoRetentionApiTests extends ApiTestSupport {
 
         assertThat(copiesOf(aged)).isEqualTo(1);
         assertThat(listedImport(aged).get("undoable").asBoolean()).isFalse();
-        String state = storeState();
-        Response refused = delete("/api/imports/" + aged);
-        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
-        assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.json().get("type").asString()).endsWith("undo-expired");
-        assertThat(refused.json().get("import").asString()).isEqualTo(aged);
-        assertThat(refused.json().get("detail").asString()).contains(aged)
-                .contains("journeys.journal.undo-retention").contains("90d");
-        assertThat(storeState()).as("nothing undone, nothing journaled").isEqualTo(state);
+        assertUndoExpiredChangingNothing(aged);
         assertThat(get("/api/journeys/aged-1").json().get("steps")).hasSize(2);
     }
 
@@ -171,5 +154,18 @@ class UndoRetentionApiTests extends ApiTestSupport {
         assertThat(listedImport(aged).get("undoable").asBoolean()).isFalse();
         String feedback = answers.json().get("importId").asString();
         assertThat(listedImport(feedback).get("undoable").asBoolean()).isTrue();
+    }
+
+    /** The undo of {@code importId} is the 409 {@code undo-expired} naming it and the setting, and changes nothing. */
+    private void assertUndoExpiredChangingNothing(String importId) {
+        String state = storeState();
+        Response refused = delete("/api/imports/" + importId);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asString()).endsWith("undo-expired");
+        assertThat(refused.json().get("import").asString()).isEqualTo(importId);
+        assertThat(refused.json().get("detail").asString()).contains(importId)
+                .contains("journeys.journal.undo-retention").contains("90d");
+        assertThat(storeState()).as("nothing undone, nothing journaled").isEqualTo(state);
     }
 }
