@@ -3,7 +3,9 @@ package com.journeyexplorer.analysis;
 import com.journeyexplorer.journey.Outcome;
 import com.journeyexplorer.journey.Touchpoint;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Numbering of the nodes of a transition graph: touchpoints keep their ids {@code [0, n)}; the start node is
@@ -13,6 +15,24 @@ import java.util.List;
 public record NodeSpace(int touchpointCount) {
 
     public static final String START_NAME = "(start)";
+    private static final Set<String> RESERVED_NAMES = reservedNames();
+
+    /**
+     * Whether {@code name} is the start node's or an outcome node's: no touchpoint, channel, stage or group may take
+     * it, as the graph and the analyses would take its steps for that node.
+     */
+    public static boolean isReservedName(String name) {
+        return RESERVED_NAMES.contains(name);
+    }
+
+    private static Set<String> reservedNames() {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(START_NAME);
+        for (Outcome outcome : Outcome.values()) {
+            names.add(outcome.nodeName());
+        }
+        return Set.copyOf(names);
+    }
 
     public int start() {
         return touchpointCount;

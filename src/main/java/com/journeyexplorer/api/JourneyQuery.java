@@ -25,6 +25,7 @@ import org.springframework.util.MultiValueMap;
 
 import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
+import com.journeyexplorer.analysis.NodeSpace;
 import com.journeyexplorer.analysis.PathShaping;
 import com.journeyexplorer.journey.NameList;
 import com.journeyexplorer.journey.Outcome;
@@ -393,7 +394,8 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
 
     /**
      * {@code group=Product pages:Product.*} merges every touchpoint whose name matches the regex. Checked here, once
-     * for every endpoint: a blank name, or one with a control character a touchpoint name may not have, is a 400.
+     * for every endpoint: a blank name, one with a control character a touchpoint name may not have, or one of the
+     * start and outcome nodes' names (its touchpoints would become that node) is a 400.
      */
     static List<PathShaping.Group> groups(MultiValueMap<String, String> parameters) {
         List<String> values = parameters.get("group");
@@ -416,6 +418,10 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
             if (forbidden != null) {
                 throw new InvalidParameterException("group", "has a name with the control character " + forbidden
                         + " (only tab, line feed and carriage return are allowed, as in touchpoint names)");
+            }
+            if (NodeSpace.isReservedName(name)) {
+                throw new InvalidParameterException("group", "has the name '" + name + "', which is reserved for the "
+                        + "graph's start and outcome nodes");
             }
             try {
                 groups.add(new PathShaping.Group(name, Pattern.compile(value.substring(colon + 1))));

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.journeyexplorer.analysis.NodeSpace;
 import com.journeyexplorer.graph.JourneyProjection;
 import com.journeyexplorer.ingest.Redefinitions;
 import com.journeyexplorer.journey.Owner;
@@ -121,6 +122,11 @@ class TouchpointsController {
         if (stripped.length() > MAX_LENGTH) {
             throw new InvalidParameterException(field, "is " + stripped.length() + " characters long; the limit is "
                     + MAX_LENGTH);
+        }
+        if (NodeSpace.isReservedName(stripped)) {
+            // Under level=channel or level=stage a step would be labelled with it and become that node.
+            throw new InvalidParameterException(field, "'" + stripped + "' is reserved for the graph's start and "
+                    + "outcome nodes");
         }
         return stripped;
     }

@@ -12,7 +12,6 @@ import java.util.Set;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.NodeSpace;
 import com.journeyexplorer.journey.EventType;
-import com.journeyexplorer.journey.Outcome;
 import com.journeyexplorer.journey.Owner;
 import com.journeyexplorer.journey.Touchpoint;
 
@@ -27,7 +26,6 @@ final class EventAccumulator {
     static final int MAX_NAME_LENGTH = 500;
     /** Longest value of an extra column (a journey attribute), so that one cell cannot fill the heap. */
     static final int MAX_ATTRIBUTE_LENGTH = 10_000;
-    private static final Set<String> RESERVED_NAMES = reservedNames();
 
     /** What a column is to the fingerprint of an event: left out (compared on its own), hashed, or an attribute. */
     private static final byte SKIPPED = 0;
@@ -130,10 +128,7 @@ final class EventAccumulator {
         } else if (touchpoint.length() > MAX_NAME_LENGTH) {
             errors.add(line, columns.touchpoint(), "is " + touchpoint.length() + " characters long; the limit is "
                     + MAX_NAME_LENGTH);
-        } else if (RESERVED_NAMES.contains(touchpoint)) {
-            errors.add(line, columns.touchpoint(), "'" + touchpoint
-                    + "' is reserved for the graph's start and outcome nodes");
-        } else {
+        } else if (!refusedIfReserved(line, columns.touchpoint(), touchpoint)) {
             checkCharacters(line, columns.touchpoint(), touchpoint);
         }
 
@@ -169,8 +164,13 @@ final class EventAccumulator {
         }
         String channel = trimmed(row.get(columns.channel()));
         String stage = trimmed(row.get(columns.stage()));
-        checkCharacters(line, columns.channel(), channel);
-        checkCharacters(line, columns.stage(), stage);
+        // Under level=channel or level=stage the value becomes a step's label, and a reserved one its node.
+        if (!refusedIfReserved(line, columns.channel(), channel)) {
+            checkCharacters(line, columns.channel(), channel);
+        }
+        if (!refusedIfReserved(line, columns.stage(), stage)) {
+            checkCharacters(line, columns.stage(), stage);
+        }
 
         EventType type = EventType.TOUCHPOINT;
         String rawType = trimmed(row.get(columns.type()));
@@ -506,9 +506,18 @@ final class EventAccumulator {
         }
     }
 
-    /** Names of the graph's start and outcome nodes, which no touchpoint may take. */
+    /** Names of the graph's start and outcome nodes, which no touchpoint, channel or stage may take. */
     static boolean isReserved(String name) {
-        return RESERVED_NAMES.contains(name);
+        return NodeSpace.isReservedName(name);
+    }
+
+    /** Reports {@code value} of {@code column} as a row error if it is a reserved name; whether it is. */
+    private boolean refusedIfReserved(long line, String column, String value) {
+        if (value == null || !isReserved(value)) {
+            return false;
+        }
+        errors.add(line, column, "'" + value + "' is reserved for the graph's start and outcome nodes");
+        return true;
     }
 
     /**
@@ -617,14 +626,5 @@ final class EventAccumulator {
         }
         String trimmed = value.strip();
         return trimmed.isEmpty() ? null : trimmed;
-    }
-
-    private static Set<String> reservedNames() {
-        Set<String> names = new LinkedHashSet<>();
-        names.add(NodeSpace.START_NAME);
-        for (Outcome outcome : Outcome.values()) {
-            names.add(outcome.nodeName());
-        }
-        return Set.copyOf(names);
     }
 }
