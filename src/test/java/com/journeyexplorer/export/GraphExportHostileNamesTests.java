@@ -3,15 +3,9 @@ package com.journeyexplorer.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultEdge;
@@ -19,14 +13,10 @@ import org.jgrapht.graph.DirectedPseudograph;
 import org.jgrapht.nio.gexf.SimpleGEXFImporter;
 import org.jgrapht.nio.graphml.GraphMLImporter;
 import org.jgrapht.util.SupplierUtil;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 import com.journeyexplorer.ApiTestSupport;
-
 
 /**
  * Touchpoint and channel names that break careless writers, imported through {@code POST /api/events}, then every
@@ -130,22 +120,8 @@ class GraphExportHostileNamesTests extends ApiTestSupport {
 
     @Test
     void graphvizDrawsEveryNameIntoWellFormedSvg() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/dot")), "Graphviz is not installed");
         Map<String, String> names = storedNames();
-        Process graphviz = new ProcessBuilder("/usr/bin/dot", "-Tsvg").redirectErrorStream(true).start();
-        try (var in = graphviz.getOutputStream()) {
-            in.write(get("/api/graph?maxEdges=5000&format=dot").body().getBytes(StandardCharsets.UTF_8));
-        }
-        String svg = new String(graphviz.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(graphviz.waitFor()).as(svg).isZero();
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        NodeList texts = factory.newDocumentBuilder().parse(new InputSource(new StringReader(svg)))
-                .getElementsByTagName("text");
-        List<String> drawn = new ArrayList<>();
-        for (int i = 0; i < texts.getLength(); i++) {
-            drawn.add(texts.item(i).getTextContent());
-        }
+        List<String> drawn = Graphviz.drawnTexts(Graphviz.svg(get("/api/graph?maxEdges=5000&format=dot").body()));
         for (String name : names.values()) {
             if (name.matches("(?s).*[\\n\\r\\t].*")) {
                 continue; // drawn on two lines, or with a space for the tab (the README's substitution)
