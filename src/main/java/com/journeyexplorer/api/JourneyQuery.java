@@ -394,8 +394,8 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
 
     /**
      * {@code group=Product pages:Product.*} merges every touchpoint whose name matches the regex. Checked here, once
-     * for every endpoint: a blank name, one with a control character a touchpoint name may not have, or one of the
-     * start and outcome nodes' names (its touchpoints would become that node) is a 400.
+     * for every endpoint: a blank name, one with a character a touchpoint name may not have (a control character or a
+     * noncharacter), or one of the start and outcome nodes' names (its touchpoints would become that node) is a 400.
      */
     static List<PathShaping.Group> groups(MultiValueMap<String, String> parameters) {
         List<String> values = parameters.get("group");
@@ -416,8 +416,8 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
             }
             String forbidden = Touchpoint.forbiddenCharacter(name);
             if (forbidden != null) {
-                throw new InvalidParameterException("group", "has a name with the control character " + forbidden
-                        + " (only tab, line feed and carriage return are allowed, as in touchpoint names)");
+                throw new InvalidParameterException("group", "has a name with " + forbidden
+                        + ", which touchpoint names may not hold either");
             }
             if (NodeSpace.isReservedName(name)) {
                 throw new InvalidParameterException("group", "has the name '" + name + "', which is reserved for the "

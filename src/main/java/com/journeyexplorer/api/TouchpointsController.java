@@ -123,6 +123,11 @@ class TouchpointsController {
             throw new InvalidParameterException(field, "is " + stripped.length() + " characters long; the limit is "
                     + MAX_LENGTH);
         }
+        String forbidden = Touchpoint.forbiddenCharacter(stripped);
+        if (forbidden != null) {
+            // The import's rule for names, so that a name set here can be exported and imported again.
+            throw new InvalidParameterException(field, "contains " + forbidden);
+        }
         if (NodeSpace.isReservedName(stripped)) {
             // Under level=channel or level=stage a step would be labelled with it and become that node.
             throw new InvalidParameterException(field, "'" + stripped + "' is reserved for the graph's start and "

@@ -114,8 +114,7 @@ final class AggregatedPathReader {
         String forbidden = steps.stream().map(EventAccumulator::forbiddenCharacter).filter(c -> c != null)
                 .findFirst().orElse(null);
         if (forbidden != null) {
-            errors.add(line, options.pathColumn(), "has a step with the control character " + forbidden
-                    + " (only tab, line feed and carriage return are allowed)");
+            errors.add(line, options.pathColumn(), "has a step with " + forbidden);
             return;
         }
         long conversions = count(row, options.conversionsColumn(), line);

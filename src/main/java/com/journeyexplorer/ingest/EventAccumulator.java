@@ -491,8 +491,8 @@ final class EventAccumulator {
     }
 
     /**
-     * The first control character of {@code name} that XML 1.0 cannot hold, or null ({@link
-     * Touchpoint#forbiddenCharacter}); names with one would also reach terminals and logs as escape sequences.
+     * The first character of {@code name} that names may not hold, described, or null ({@link
+     * Touchpoint#forbiddenCharacter}); control characters would also reach terminals and logs as escape sequences.
      */
     static String forbiddenCharacter(String name) {
         return Touchpoint.forbiddenCharacter(name);
@@ -501,8 +501,7 @@ final class EventAccumulator {
     private void checkCharacters(long line, String column, String name) {
         String forbidden = name == null ? null : forbiddenCharacter(name);
         if (forbidden != null) {
-            errors.add(line, column, "contains the control character " + forbidden
-                    + " (only tab, line feed and carriage return are allowed)");
+            errors.add(line, column, "contains " + forbidden);
         }
     }
 

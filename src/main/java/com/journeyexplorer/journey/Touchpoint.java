@@ -26,18 +26,30 @@ public record Touchpoint(int id, String name, String channel, String stage, Owne
     }
 
     /**
-     * The first control character of {@code name} that XML 1.0 cannot hold (U+0000 to U+001F except tab, line feed and
-     * carriage return), as {@code U+0000}, or null when there is none: the rule for every name (touchpoint, channel,
-     * stage, group), since a name with one could not be written to the GraphML and GEXF exports.
+     * The first character of {@code name} that no name (touchpoint, channel, stage, group) may hold, described for an
+     * error message ({@code the control character U+001B (...)}), or null when there is none. Refused are the
+     * control characters XML 1.0 cannot hold (U+0000 to U+001F except tab, line feed and carriage return) and the
+     * Unicode noncharacters (U+FDD0 to U+FDEF, and the last two code points of every plane, U+FFFE, U+FFFF,
+     * U+1FFFE, ...): XML cannot hold U+FFFE and U+FFFF either, so the GraphML, GEXF and DOT exports would have to
+     * replace them, and the others are meant for a program's internal use, never for interchange.
      */
     public static String forbiddenCharacter(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                return String.format(Locale.ROOT, "U+%04X", (int) c);
+                return "the control character " + codePoint(c) + " (only tab, line feed and carriage return are "
+                        + "allowed)";
             }
+            if (c >= 0xFDD0 && c <= 0xFDEF || (c & 0xFFFE) == 0xFFFE) {
+                return "the Unicode noncharacter " + codePoint(c) + " (noncharacters are not allowed in names)";
+            }
+            i += Character.charCount(c);
         }
         return null;
+    }
+
+    private static String codePoint(int c) {
+        return String.format(Locale.ROOT, "U+%04X", c);
     }
 
     public boolean isCompetitor() {

@@ -20,16 +20,17 @@ import com.journeyexplorer.ApiTestSupport;
 
 /**
  * Touchpoint and channel names that break careless writers, imported through {@code POST /api/events}, then every
- * format read back by a parser of its kind: each node keeps its name, or the substitution the README states.
+ * format read back by a parser of its kind: each node keeps its name, or the substitution the README states. The
+ * import refuses U+FFFE and U+FFFF, which XML cannot hold, so their replacement is tested on snapshots built directly
+ * ({@code ExportGraphsTests}, {@code DotExporterTests}).
  */
 class GraphExportHostileNamesTests extends ApiTestSupport {
 
     static final List<String> NAMES = List.of("Say \"hi\"", "back\\slash\\", "<![CDATA[", "]]>", "a]]>b<c>&d'e",
             "line\nbreak", "tab\there", "cr\r\nlf", "node", "graph", "edge", "subgraph", "strict", "digraph", "NODE",
             "Node", "1st page", "-dash", "123", "=1+1", "+SUM(A1)", "@cmd", "a,b;c", "x".repeat(500), "Home", "home",
-            "Caf\u00e9", "Cafe\u0301", "\uD83D\uDED2 Cart", "\u202Eevil\u202C", "Caf\uFFFD", "bad\uFFFE", "bad\uFFFF",
-            "x -> y", "t1", "label:x", "start", "(other)", "#comment", "/*c*/", "\\N", "<b>html</b>", "R&amp;D",
-            "&#1;", "_x0041_", "\u00A0=nbsp");
+            "Caf\u00e9", "Cafe\u0301", "\uD83D\uDED2 Cart", "\u202Eevil\u202C", "Caf\uFFFD", "x -> y", "t1", "label:x",
+            "start", "(other)", "#comment", "/*c*/", "\\N", "<b>html</b>", "R&amp;D", "&#1;", "_x0041_", "\u00A0=nbsp");
     static final List<String> CHANNELS = List.of("node", "a->b", "Say \"c\"", "]]>", "=chan", "chan\\", "_x", "b c");
 
     private static boolean imported;
