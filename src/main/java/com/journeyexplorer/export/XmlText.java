@@ -3,9 +3,9 @@ package com.journeyexplorer.export;
 import java.util.Locale;
 
 /**
- * Text that XML 1.0 can hold, for the GraphML and GEXF writers. Imports refuse names with control characters, but a
- * store written before that rule, or a channel or stage set some other way, may still have them; XML 1.0 has no way to
- * write them (not even as {@code &#27;}), so a writer that passed them on would make a file no parser reads.
+ * Text that XML 1.0 can hold, for the GraphML and GEXF writers. Imports refuse names with control characters or
+ * Unicode noncharacters, but a store written before those rules may still have them; XML 1.0 has no way to write them
+ * (not even as {@code &#27;}), so a writer that passed them on would make a file no parser reads.
  */
 final class XmlText {
 
