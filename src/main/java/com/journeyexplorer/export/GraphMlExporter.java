@@ -3,7 +3,6 @@ package com.journeyexplorer.export;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.util.Locale;
 
 import org.jgrapht.nio.graphml.GraphMLExporter;
 import org.jgrapht.nio.graphml.GraphMLExporter.AttributeCategory;
@@ -60,18 +59,8 @@ public final class GraphMlExporter implements GraphExporter {
      * Ids that are already tokens ({@code t12}, {@code start}, {@code label:web}) stay as they are.
      */
     static String nameToken(String id) {
-        StringBuilder token = new StringBuilder(id.length() + 8);
-        for (int i = 0; i < id.length(); i = id.offsetByCodePoints(i, 1)) {
-            int c = id.codePointAt(i);
-            boolean plain = c < 0x80 && (Character.isLetterOrDigit(c) || c == '.' || c == ':' || c == '-')
-                    || c == '_' && !id.startsWith("_x", i);
-            if (plain) {
-                token.append((char) c);
-            } else {
-                token.append(String.format(Locale.ROOT, "_x%04X_", c));
-            }
-        }
-        return token.toString();
+        return XmlText.escapedId(id, c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == '.' || c == ':'
+                || c == '-' || c == '_'));
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.journeyexplorer.export;
 
 import java.util.Locale;
+import java.util.function.IntPredicate;
 
 /**
  * Text that XML 1.0 can hold, for the GraphML and GEXF writers. Imports refuse names with control characters or
@@ -50,11 +51,19 @@ final class XmlText {
         if (clean(id).equals(id) && !id.contains("_x")) {
             return id;
         }
+        return escapedId(id, c -> Character.isSupplementaryCodePoint(c) || allowed((char) c));
+    }
+
+    /**
+     * {@code id} with every code point that {@code plain} refuses, and an underscore that starts {@code _x}, written
+     * as {@code _xHHHH_} with its code point in hex (the escape of .NET's {@code XmlConvert}): distinct ids stay
+     * distinct and decode back.
+     */
+    static String escapedId(String id, IntPredicate plain) {
         StringBuilder escaped = new StringBuilder(id.length() + 8);
         for (int i = 0; i < id.length(); i = id.offsetByCodePoints(i, 1)) {
             int c = id.codePointAt(i);
-            boolean kept = Character.isSupplementaryCodePoint(c) || allowed((char) c) && !id.startsWith("_x", i);
-            if (kept) {
+            if (plain.test(c) && !id.startsWith("_x", i)) {
                 escaped.appendCodePoint(c);
             } else {
                 escaped.append(String.format(Locale.ROOT, "_x%04X_", c));

@@ -239,8 +239,6 @@ final class DraftStore {
         out.types = new byte[size];
         out.values = new double[size];
         out.fingerprints = new long[size];
-        out.lines = new long[size];
-        out.files = revenueFiles == null ? null : new int[size];
         boolean anyIds = false;
         Map<String, String[]> draftColumns = new LinkedHashMap<>();
         int i = 0;
@@ -251,6 +249,11 @@ final class DraftStore {
             out.values[i] = values[event];
             out.fingerprints[i] = fingerprints[event];
             if (values[event] != 0) {
+                // Only drafts with a purchase carry lines: most journeys have none.
+                if (out.lines == null) {
+                    out.lines = new long[size];
+                    out.files = revenueFiles == null ? null : new int[size];
+                }
                 int revenueEvent = Arrays.binarySearch(revenueEventIndexes, 0, revenueEvents, event);
                 out.lines[i] = revenueLines[revenueEvent];
                 if (out.files != null) {

@@ -391,8 +391,7 @@ final class JourneyAssembler {
             } else {
                 keep[i] = false;
                 refused++;
-                refusing.refuseValue(draft, draft.lines[d], draft.files == null ? 0 : draft.files[d], steps[i],
-                        withStored);
+                refusing.refuseValue(draft, draft.line(d), draft.file(d), steps[i], withStored);
             }
         }
         return refused;

@@ -26,10 +26,26 @@ final class JourneyDraft {
     /** For events without an id: a 64-bit hash of the value and every column but journey, time and touchpoint. */
     long[] fingerprints;
     String[] eventIds;
-    /** The line of each event with revenue, 0 for the others: names the row of a refused value. */
+    /**
+     * The line of each event with revenue, 0 for the others: names the row of a refused value. Null when no event of
+     * the draft has revenue.
+     */
     long[] lines;
-    /** The file of each event with revenue in a bulk load of several files; null when all are of the first. */
+    /**
+     * The file of each event with revenue in a bulk load of several files; null when all are of the first, or when
+     * no event has revenue.
+     */
     int[] files;
+
+    /** The line of event {@code i} if it has revenue, else 0. */
+    long line(int i) {
+        return lines == null ? 0 : lines[i];
+    }
+
+    /** The file of event {@code i} in a bulk load of several if it has revenue, else 0. */
+    int file(int i) {
+        return files == null ? 0 : files[i];
+    }
 
     JourneyDraft(String key, boolean byCustomer) {
         this.key = key;

@@ -84,9 +84,9 @@ class DraftStoreTests {
                 assertThat(draft.times[i]).isEqualTo(event.time());
                 assertThat(draft.types[i]).isEqualTo(event.type());
                 assertThat(draft.values[i]).isEqualTo(event.value());
-                assertThat(draft.lines[i]).as("the line of an event with revenue").isEqualTo(event.value() == 0 ? 0
+                assertThat(draft.line(i)).as("the line of an event with revenue").isEqualTo(event.value() == 0 ? 0
                         : event.line());
-                assertThat(draft.files[i]).isEqualTo(event.value() == 0 ? 0 : event.file());
+                assertThat(draft.file(i)).isEqualTo(event.value() == 0 ? 0 : event.file());
                 assertThat(draft.fingerprints[i]).isEqualTo(JourneyDraft.mix(event.fingerprint())
                         + JourneyDraft.cellHash("channel".hashCode(), "web"));
                 if (anyProduct) {
