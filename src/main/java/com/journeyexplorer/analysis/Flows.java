@@ -12,13 +12,14 @@ import java.util.function.IntPredicate;
 /**
  * Step-by-step flows of the selected journeys' shaped paths (to the first purchase) for a Sankey diagram over the
  * first {@code steps} steps. At each step the {@code topPerStep} most frequent labels are kept and the rest merged into
- * {@value #OTHER}. A node is (step, label), a link joins step i to step i + 1, so the diagram is acyclic by
- * construction. For every node, and so for every step:
+ * {@value #OTHER} (or, where a kept label is itself so named, as web analytics exports name a row, into the first of
+ * {@code (other 2)}, {@code (other 3)} ... that none is: {@link Node#merged} tells the merged node apart). A node is
+ * (step, label), a link joins step i to step i + 1, so the diagram is acyclic by construction. For every node, and so for every step:
  * {@code journeys = outgoing links + purchased + abandoned + diverted + open + beyond}, where the outcome counts are
  * the paths that end there ({@code open}: journeys still in progress, selected by {@code includeOpen} or
  * {@code outcome=open}, which stop there for now) and {@code beyond} the paths that go on past the last step shown.
  *
- * @param nodes    by step, then descending journeys, {@value #OTHER} last in its step
+ * @param nodes    by step, then descending journeys, the merged node last in its step
  * @param links    by step, then descending journeys, then labels
  * @param dropoffs per step, the totals of its nodes
  * @param total    selected journeys, weighted (= journeys at step 0)
@@ -33,9 +34,13 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
     private static final int SLOTS = 6;
     private static final int BEYOND = 5;
 
-    /** One (step, label) node; steps count from 0. */
+    /**
+     * One (step, label) node; steps count from 0.
+     *
+     * @param merged whether the node stands for the labels not kept at its step rather than for one label
+     */
     public record Node(int step, String label, long journeys, long purchased, long abandoned, long diverted,
-            long open, long beyond) {
+            long open, long beyond, boolean merged) {
 
         /** A stable id for diagram formats: {@code step:label}. */
         public String id() {
@@ -88,8 +93,11 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
         EdgeTallies[] linkCounts = counted.links;
         long total = counted.total;
         String[][] shownAs = new String[steps][];
+        String[] mergedAs = new String[steps];
         for (int i = 0; i < steps; i++) {
-            shownAs[i] = shownLabels(nodeCounts[i], shaper, topPerStep);
+            Set<String> kept = keptLabels(nodeCounts[i], shaper, topPerStep);
+            mergedAs[i] = mergedName(kept);
+            shownAs[i] = shownLabels(kept, mergedAs[i], shaper);
         }
         Map<String, long[]> nodeTallies = new HashMap<>();
         for (int i = 0; i < steps; i++) {
@@ -111,7 +119,7 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
                 linkTallies.computeIfAbsent(key, unused -> new long[1])[0] += links.count(edge);
             }
         }
-        return assemble(nodeTallies, linkTallies, steps, total);
+        return assemble(nodeTallies, linkTallies, mergedAs, total);
     }
 
     /** Per step and label id, the journeys and where their paths end ({@link #SLOTS}); per step, the next links. */
@@ -206,11 +214,8 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
         }
     }
 
-    /**
-     * For each label id, how a step shows it: its name among the {@code topPerStep} labels most journeys reach at the
-     * step (ties by label), {@value #OTHER} otherwise.
-     */
-    private static String[] shownLabels(long[] nodeCounts, PathShaper shaper, int topPerStep) {
+    /** The {@code topPerStep} labels most journeys reach at a step (ties by label). */
+    private static Set<String> keptLabels(long[] nodeCounts, PathShaper shaper, int topPerStep) {
         Map<String, Long> counts = new HashMap<>();
         for (int label = 0; label < shaper.labelCount(); label++) {
             if (nodeCounts[label * SLOTS] > 0) {
@@ -219,23 +224,43 @@ public record Flows(List<Node> nodes, List<Link> links, List<StepDropoff> dropof
         }
         Set<String> kept = new HashSet<>();
         LabelCount.top(counts, 0, topPerStep).forEach(count -> kept.add(count.label()));
+        return kept;
+    }
+
+    /**
+     * The name of a step's merged node: {@value #OTHER}, unless a label kept at that step is so named (GA exports name
+     * a row so), then the first of {@code (other 2)}, {@code (other 3)} ... that no kept label is, so that the two
+     * nodes keep apart and neither's journeys count in the other.
+     */
+    public static String mergedName(Set<String> kept) {
+        String name = OTHER;
+        for (int n = 2; kept.contains(name); n++) {
+            name = "(other " + n + ")";
+        }
+        return name;
+    }
+
+    /** For each label id, how a step shows it: its name if kept, the step's merged node's name otherwise. */
+    private static String[] shownLabels(Set<String> kept, String merged, PathShaper shaper) {
         String[] shown = new String[shaper.labelCount()];
         for (int label = 0; label < shown.length; label++) {
             String name = shaper.labelName(label);
-            shown[label] = kept.contains(name) ? name : OTHER;
+            shown[label] = kept.contains(name) ? name : merged;
         }
         return shown;
     }
 
-    private static Flows assemble(Map<String, long[]> nodeTallies, Map<String, long[]> linkTallies, int steps,
-            long total) {
+    private static Flows assemble(Map<String, long[]> nodeTallies, Map<String, long[]> linkTallies,
+            String[] mergedAs, long total) {
+        int steps = mergedAs.length;
         List<Node> nodes = new ArrayList<>(nodeTallies.size());
         nodeTallies.forEach((key, t) -> {
             String[] parts = key.split("\u0000", 2);
-            nodes.add(new Node(Integer.parseInt(parts[0]), parts[1], t[0], t[1], t[2], t[3], t[4], t[5]));
+            int step = Integer.parseInt(parts[0]);
+            nodes.add(new Node(step, parts[1], t[0], t[1], t[2], t[3], t[4], t[5], parts[1].equals(mergedAs[step])));
         });
         nodes.sort(Comparator.comparingInt(Node::step)
-                .thenComparing(node -> node.label().equals(OTHER))
+                .thenComparing(Node::merged)
                 .thenComparing(Comparator.comparingLong(Node::journeys).reversed())
                 .thenComparing(Node::label));
         List<Link> links = new ArrayList<>(linkTallies.size());

@@ -39,10 +39,11 @@ class FlowsController {
     /**
      * A Sankey node: {@code id} is {@code step:label}. {@code journeys} = outgoing link values + purchased + abandoned
      * + diverted + open (journeys still in progress that stop there for now) + beyond (paths going on past the last
-     * step shown).
+     * step shown). {@code merged}: the node stands for the labels not kept at its step, "(other)" (or "(other 2)" ...
+     * where a kept touchpoint is itself named "(other)").
      */
     record Node(String id, int step, String label, long journeys, long purchased, long abandoned, long diverted,
-            long open, long beyond) {
+            long open, long beyond, boolean merged) {
     }
 
     /** {@code value} journeys go from node {@code source} (at {@code step}) to node {@code target}. */
@@ -59,7 +60,8 @@ class FlowsController {
 
     @GetMapping("/flows")
     @Operation(summary = "Sankey flows over the first steps", description = "Nodes are (step, label) with the "
-            + "topPerStep most frequent labels per step and the rest merged into '(other)'; links join step i to "
+            + "topPerStep most frequent labels per step and the rest merged into '(other)' (merged: true; '(other 2)' "
+            + "where a kept label is itself '(other)'); links join step i to "
             + "step i + 1. Paths end at the first purchase. Every node's journeys equal its outgoing links plus the "
             + "paths ending there (purchased, abandoned, diverted, and open: journeys still in progress, with "
             + "includeOpen or outcome=open) plus those going on (beyond), so each step's "
@@ -73,7 +75,7 @@ class FlowsController {
         List<Node> nodes = new ArrayList<>(flows.nodes().size());
         for (Flows.Node node : flows.nodes()) {
             nodes.add(new Node(node.id(), node.step(), node.label(), node.journeys(), node.purchased(),
-                    node.abandoned(), node.diverted(), node.open(), node.beyond()));
+                    node.abandoned(), node.diverted(), node.open(), node.beyond(), node.merged()));
         }
         List<Link> links = new ArrayList<>(flows.links().size());
         for (Flows.Link link : flows.links()) {

@@ -51,7 +51,7 @@ public final class SankeyExporter implements GraphExporter {
         List<Link> links = new ArrayList<>();
         long[] sinks = new long[SINKS.size()];
         for (Flows.Node node : flows.nodes()) {
-            nodes.add(new Node(node.id(), node.label(), node.label().equals(Flows.OTHER) ? "other" : "step",
+            nodes.add(new Node(node.id(), node.label(), node.merged() ? "other" : "step",
                     node.step(), node.journeys(), node.purchased(), node.abandoned(), node.diverted(), node.open(),
                     node.beyond()));
         }

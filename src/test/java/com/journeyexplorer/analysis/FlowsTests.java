@@ -20,14 +20,28 @@ class FlowsTests {
                 PathShaping.touchpoints(), 2, 1);
 
         assertThat(flows.nodes()).containsExactly(
-                new Node(0, "A", 3, 0, 0, 0, 0, 0),
-                new Node(0, Flows.OTHER, 1, 0, 1, 0, 0, 0),
-                new Node(1, "B", 2, 0, 0, 0, 0, 2),
-                new Node(1, Flows.OTHER, 1, 0, 1, 0, 0, 0));
+                new Node(0, "A", 3, 0, 0, 0, 0, 0, false),
+                new Node(0, Flows.OTHER, 1, 0, 1, 0, 0, 0, true),
+                new Node(1, "B", 2, 0, 0, 0, 0, 2, false),
+                new Node(1, Flows.OTHER, 1, 0, 1, 0, 0, 0, true));
         assertThat(flows.links()).containsExactly(new Link(0, "A", "B", 2), new Link(0, "A", Flows.OTHER, 1));
         assertThat(flows.dropoffs()).containsExactly(new StepDropoff(0, 4, 0, 1, 0, 0, 0),
                 new StepDropoff(1, 3, 0, 1, 0, 0, 2));
         assertThat(flows.nodes().get(2).id()).isEqualTo("1:B");
+    }
+
+    @Test
+    void aKeptLabelNamedOtherKeepsApartFromTheMergedNode() {
+        Flows flows = Flows.of(JourneyFixture.snapshot("(other)>B", "(other)>C", "X>B", "Y"), JourneySelection.all(),
+                PathShaping.touchpoints(), 2, 1);
+
+        assertThat(flows.nodes()).containsExactly(
+                new Node(0, "(other)", 2, 0, 0, 0, 0, 0, false),
+                new Node(0, "(other 2)", 2, 0, 1, 0, 0, 0, true),
+                new Node(1, "B", 2, 0, 2, 0, 0, 0, false),
+                new Node(1, Flows.OTHER, 1, 0, 1, 0, 0, 0, true));
+        assertThat(flows.links()).containsExactly(new Link(0, "(other 2)", "B", 1),
+                new Link(0, "(other)", "(other)", 1), new Link(0, "(other)", "B", 1));
     }
 
     @Test
@@ -37,13 +51,13 @@ class FlowsTests {
 
         Flows open = Flows.of(snapshot, JourneySelection.all().withOutcome(Outcome.OPEN), PathShaping.touchpoints(), 3,
                 5);
-        assertThat(open.nodes()).containsExactly(new Node(0, "A", 1, 0, 0, 0, 0, 0),
-                new Node(1, "B", 1, 0, 0, 0, 1, 0));
+        assertThat(open.nodes()).containsExactly(new Node(0, "A", 1, 0, 0, 0, 0, 0, false),
+                new Node(1, "B", 1, 0, 0, 0, 1, 0, false));
         assertThat(open.dropoffs().get(1)).isEqualTo(new StepDropoff(1, 1, 0, 0, 0, 1, 0));
 
         Flows cut = Flows.of(snapshot, JourneySelection.all().withOutcome(Outcome.OPEN), PathShaping.touchpoints(), 1,
                 5);
-        assertThat(cut.nodes()).containsExactly(new Node(0, "A", 1, 0, 0, 0, 0, 1));
+        assertThat(cut.nodes()).containsExactly(new Node(0, "A", 1, 0, 0, 0, 0, 1, false));
     }
 
     @Test

@@ -139,10 +139,12 @@ final class ObjectPathAnalyses {
             }
         }
         List<Set<String>> kept = new ArrayList<>(steps);
+        List<String> merged = new ArrayList<>(steps);
         for (Map<String, Long> counts : perStep) {
             Set<String> labels = new HashSet<>();
             LabelCount.top(counts, 0, topPerStep).forEach(count -> labels.add(count.label()));
             kept.add(labels);
+            merged.add(Flows.mergedName(labels));
         }
         Map<String, long[]> nodeTallies = new HashMap<>();
         Map<String, long[]> linkTallies = new TreeMap<>();
@@ -151,7 +153,7 @@ final class ObjectPathAnalyses {
             int shown = Math.min(steps, path.length());
             String previous = null;
             for (int i = 0; i < shown; i++) {
-                String label = kept.get(i).contains(path.step(i)) ? path.step(i) : Flows.OTHER;
+                String label = kept.get(i).contains(path.step(i)) ? path.step(i) : merged.get(i);
                 long[] node = nodeTallies.computeIfAbsent(i + "\u0000" + label, key -> new long[6]);
                 node[0] += weight;
                 if (previous != null) {
@@ -168,10 +170,12 @@ final class ObjectPathAnalyses {
         List<Flows.Node> nodes = new ArrayList<>(nodeTallies.size());
         nodeTallies.forEach((key, t) -> {
             String[] parts = key.split("\u0000", 2);
-            nodes.add(new Flows.Node(Integer.parseInt(parts[0]), parts[1], t[0], t[1], t[2], t[3], t[4], t[5]));
+            int step = Integer.parseInt(parts[0]);
+            nodes.add(new Flows.Node(step, parts[1], t[0], t[1], t[2], t[3], t[4], t[5],
+                    parts[1].equals(merged.get(step))));
         });
         nodes.sort(Comparator.comparingInt(Flows.Node::step)
-                .thenComparing(node -> node.label().equals(Flows.OTHER))
+                .thenComparing(Flows.Node::merged)
                 .thenComparing(Comparator.comparingLong(Flows.Node::journeys).reversed())
                 .thenComparing(Flows.Node::label));
         List<Flows.Link> links = new ArrayList<>(linkTallies.size());

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import com.journeyexplorer.ApiTestSupport;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Touchpoint and channel names that break careless writers, imported through {@code POST /api/events}, then every
  * format read back by a parser of its kind: each node keeps its name, or the substitution the README states. The
@@ -94,6 +96,26 @@ class GraphExportHostileNamesTests extends ApiTestSupport {
             assertThat(csvLabels.keySet()).containsAll(expected.keySet().stream()
                     .filter(id -> id.startsWith("t") || id.startsWith("label:")).toList());
         }
+    }
+
+    /** A touchpoint named "(other)", as GA exports name a row, kept at a step: the merged node takes another name. */
+    @Test
+    void aTouchpointNamedOtherKeepsApartFromTheSankeysMergedNode() {
+        JsonNode flows = get("/api/flows?steps=2&topPerStep=5").json();
+        JsonNode sankey = get("/api/graph?format=sankey&steps=2&topPerStep=5").json();
+        for (Map.Entry<JsonNode, String> nodesAndCount : Map.of(flows.get("nodes"), "journeys",
+                sankey.get("nodes"), "value").entrySet()) {
+            Map<String, JsonNode> byId = new HashMap<>();
+            nodesAndCount.getKey().forEach(node -> assertThat(byId.put(node.get("id").asString(), node))
+                    .as("one node per id").isNull());
+            String journeys = nodesAndCount.getValue();
+            assertThat(byId.get("0:(other)").get(journeys).asLong()).isEqualTo(2);
+            assertThat(byId.get("0:(other 2)").get(journeys).asLong()).isEqualTo(2L * NAMES.size() - 10);
+        }
+        assertThat(flows.get("nodes")).filteredOn(node -> node.get("merged").asBoolean())
+                .extracting(node -> node.get("id").asString()).containsExactly("0:(other 2)", "1:(other 2)");
+        assertThat(sankey.get("nodes")).filteredOn(node -> node.get("kind").asString().equals("other"))
+                .extracting(node -> node.get("id").asString()).containsExactly("0:(other 2)", "1:(other 2)");
     }
 
     @Test
