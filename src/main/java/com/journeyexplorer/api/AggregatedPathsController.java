@@ -51,7 +51,10 @@ class AggregatedPathsController {
             + "body is received in full and kept, and the answer is at once 202 with `Location: /api/imports/{id}`, "
             + "where the job's progress and, at the end, the same report (or the problem the synchronous import "
             + "would answer) can be polled. Parameters are checked before the body is read: a bad one is a 400 "
-            + "either way.")
+            + "either way. The report reconciles as the event import's: `eventsImported` counts the events by which "
+            + "path counts rose, `eventsRemoved` those by which they fell or that went with a path (each once per "
+            + "journey a path stands for), and `journeysCreated`, `journeysUpdated`, `journeysRemoved` path "
+            + "records.")
     @ApiResponse(responseCode = "200", description = "Imported (synchronous)",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
     @ApiResponse(responseCode = "202", description = "Queued as an import job (`Prefer: respond-async`)",

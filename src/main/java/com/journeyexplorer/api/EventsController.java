@@ -52,7 +52,10 @@ class EventsController {
             + "body all or nothing, and answers the report (200). With the header `Prefer: respond-async` the body is "
             + "received in full and kept, and the answer is at once 202 with `Location: /api/imports/{id}`, where the "
             + "job's progress and, at the end, the same report (or the problem the synchronous import would answer) "
-            + "can be polled. Parameters are checked before the body is read: a bad one is a 400 either way.")
+            + "can be polled. Parameters are checked before the body is read: a bad one is a 400 either way. The "
+            + "report reconciles with the store's totals (`GET /api/stats`): events after = before + "
+            + "`eventsImported` (events added) - `eventsRemoved` (events taken out; an event a re-split of sessions "
+            + "moves is neither), journey records after = before + `journeysCreated` - `journeysRemoved`.")
     @ApiResponse(responseCode = "200", description = "Imported (synchronous)",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
     @ApiResponse(responseCode = "202", description = "Queued as an import job (`Prefer: respond-async`)",

@@ -56,7 +56,10 @@ class JournalController {
             + "entries (`status` running, done, rolled back or undone). A job that is writing has its journal entry "
             + "too, listed as running. `undoable`: whether the journal can still undo an entry (false for an undo, an "
             + "erasure, an entry not done, and one older than `journeys.journal.undo-retention`, as soon as it is, "
-            + "before a write drops its copies). At most `limit` rows in all.")
+            + "before a write drops its copies). An entry's figures reconcile with the store's totals "
+            + "(`GET /api/stats`): events after = before + `events` (added) - `eventsRemoved` (taken out), journey "
+            + "records after = before + `journeysCreated` - `journeysRemoved`; an undo's mirror the entry it undid. "
+            + "At most `limit` rows in all.")
     List<ImportEntry> imports(@RequestParam(required = false) Integer limit, HttpServletRequest request) {
         KnownParameters.require(request, Set.of("limit"), null);
         int n = limit == null ? 100 : limit;
@@ -69,7 +72,7 @@ class JournalController {
                 ImportJobStatus status = job.status();
                 listed.add(new ImportEntry(status.id(), "import", status.status(),
                         status.startedAt() != null ? status.startedAt() : status.submittedAt(), null,
-                        status.journeysWritten(), null, null, null, null, null, null, null));
+                        status.journeysWritten(), null, null, null, null, null, null, null, null));
             }
         }
         if (listed.size() < n) {
@@ -117,12 +120,16 @@ class JournalController {
     }
 
     /**
-     * {@code eventsRemoved}: the events taken out of the store, those of the journeys removed and those the journeys
-     * restored had beyond their earlier version; {@code responsesRemoved}: the survey responses deleted, when the
-     * undone entry was a feedback import.
+     * {@code journeysRestored}: the journeys put back, of which {@code journeysRecreated} were gone (the journeys the
+     * undone entry removed); {@code journeysRemoved}: those the undone entry created. {@code eventsRestored}: the
+     * events put back into the store (those the undone entry removed), {@code eventsRemoved}: those taken out (those
+     * it added), so that the store's events after = before + eventsRestored - eventsRemoved, and its journey records
+     * after = before + journeysRecreated - journeysRemoved. {@code responsesRemoved}: the survey responses deleted,
+     * when the undone entry was a feedback import.
      */
-    record UndoAnswer(String importId, String undid, long journeysRestored, long journeysRemoved, long eventsRemoved,
-            long responsesRemoved, long totalJourneys, long totalEvents) {
+    record UndoAnswer(String importId, String undid, long journeysRestored, long journeysRecreated,
+            long journeysRemoved, long eventsRestored, long eventsRemoved, long responsesRemoved, long totalJourneys,
+            long totalEvents) {
     }
 
     @DeleteMapping("/imports/{id}")
@@ -132,8 +139,11 @@ class JournalController {
             + "202 with `cancelRequested` when it has not stopped within 2 s: poll it). A job that finished before it "
             + "could stop is 409 (undo it then). A finished import (a journal entry, or a job that is `done`: its "
             + "entry `report.importId`) is undone: the journeys it wrote are removed and those it replaced put back "
-            + "(`eventsRemoved`: the events of the journeys removed and those the journeys put back had beyond "
-            + "their earlier version). "
+            + "(`journeysRestored`, of which `journeysRecreated` were gone; `journeysRemoved`; `eventsRestored` and "
+            + "`eventsRemoved`, the events put back into the store and taken out of it: the import's "
+            + "`eventsRemoved` and `eventsImported` mirrored, so that the store's events after = before + "
+            + "eventsRestored - eventsRemoved, and its journey records after = before + journeysRecreated - "
+            + "journeysRemoved). "
             + "An entry older than `journeys.journal.undo-retention` is a 409 `undo-expired`, whether or not a write "
             + "has dropped its copies yet.")
     @ApiResponse(responseCode = "200", description = "Undone, or the job cancelled",
@@ -181,10 +191,11 @@ class JournalController {
     /** Undoes a finished journal entry, as before import jobs. */
     private UndoAnswer undo(String id) {
         UndoAnswer undone = graph.undo(id, (changes, after, importId) -> new UndoAnswer(importId, id,
-                changes.upserts().size(), changes.removals().size(), changes.eventsTakenOutByUndo(), 0,
-                after.journeyCount(), after.eventCount()));
-        return new UndoAnswer(undone.importId(), id, undone.journeysRestored(), undone.journeysRemoved(),
-                undone.eventsRemoved(), responsesOf(undone.importId()), undone.totalJourneys(), undone.totalEvents());
+                changes.upserts().size(), changes.journeysCreated(), changes.removals().size(), changes.newEvents(),
+                changes.eventsRemoved(), 0, after.journeyCount(), after.eventCount()));
+        return new UndoAnswer(undone.importId(), id, undone.journeysRestored(), undone.journeysRecreated(),
+                undone.journeysRemoved(), undone.eventsRestored(), undone.eventsRemoved(),
+                responsesOf(undone.importId()), undone.totalJourneys(), undone.totalEvents());
     }
 
     /**
@@ -219,7 +230,7 @@ class JournalController {
             throw new InvalidParameterException("id", "is blank: the customer's id is required");
         }
         ErasureAnswer erased = graph.erase(customerId, (changes, after, importId, copies, touchpoints) ->
-                new ErasureAnswer(importId, changes.removals().size(), changes.removedEvents(), copies, 0, touchpoints,
+                new ErasureAnswer(importId, changes.removals().size(), changes.eventsRemoved(), copies, 0, touchpoints,
                         after.journeyCount(), after.eventCount()));
         return new ErasureAnswer(erased.importId(), erased.journeysErased(), erased.eventsErased(),
                 erased.copiesErased(), responsesOf(erased.importId()), erased.touchpointsErased(),

@@ -231,7 +231,8 @@ public final class BulkStoreWriter {
         entry.put("journeys", (long) journeys.size());
         entry.put("events", changes.newEvents());
         entry.put("responses", 0L);
-        // As an online import's entry: it removed nothing.
+        // As an online import's entry: it created every journey, and removed nothing.
+        entry.put("journeysCreated", (long) changes.journeysCreated());
         entry.put("journeysRemoved", 0L);
         entry.put("eventsRemoved", 0L);
 

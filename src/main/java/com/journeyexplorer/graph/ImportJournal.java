@@ -42,7 +42,8 @@ class ImportJournal {
     private static final String BEGIN_IMPORT = """
             CREATE (i:Import {id: $importId, kind: $kind, status: 'running', startedAt: datetime(),
                               journeys: $journeys, events: $events, responses: $responses,
-                              journeysRemoved: $journeysRemoved, eventsRemoved: $eventsRemoved})
+                              journeysCreated: $journeysCreated, journeysRemoved: $journeysRemoved,
+                              eventsRemoved: $eventsRemoved})
             SET i.undoes = $undoes, i.created = $created, i.instance = $instance, i.lease = $lease
             """;
 
@@ -422,7 +423,8 @@ class ImportJournal {
             RETURN i.id AS id, coalesce(i.kind, 'import') AS kind, i.status AS status, i.startedAt AS startedAt,
                    i.finishedAt AS finishedAt, i.journeys AS journeys, i.events AS events,
                    coalesce(i.responses, 0) AS responses, i.undoes AS undoes,
-                   i.undoneBy AS undoneBy, i.journeysRemoved AS journeysRemoved, i.eventsRemoved AS eventsRemoved,
+                   i.undoneBy AS undoneBy, i.journeysCreated AS journeysCreated,
+                   i.journeysRemoved AS journeysRemoved, i.eventsRemoved AS eventsRemoved,
                    i.status = 'done' AND NOT coalesce(i.kind, 'import') IN ['undo', 'erasure']
                      AND coalesce(i.sequence, 0) >= undoFrom
                      AND NOT ($retention > 0 AND coalesce(
@@ -503,16 +505,20 @@ class ImportJournal {
     /** As {@link #beginImport(String, String, String, long, long, Collection)}, for an entry that stores responses. */
     void beginImport(String importId, String kind, String undoes, long journeys, long events,
             Collection<String> created, long responses) {
-        beginImport(importId, kind, undoes, journeys, events, created, responses, 0, 0);
+        beginImport(importId, kind, undoes, journeys, events, created, responses, 0, 0, 0);
     }
 
     /**
-     * As {@link #beginImport(String, String, String, long, long, Collection, long)}, for an entry that also removes
-     * journeys (an undo, an erasure, sessions re-split): the journal lists what it removed as well as what it wrote.
+     * As {@link #beginImport(String, String, String, long, long, Collection, long)}, for an entry that changes
+     * journeys: besides the journeys written and the events added, the journeys it creates (for an undo, those it
+     * puts back that were not stored), and the journeys and events it removes (an undo, an erasure, sessions
+     * re-split, an aggregated path's count lowered), so that the store's totals reconcile with the entry.
      */
     void beginImport(String importId, String kind, String undoes, long journeys, long events,
-            Collection<String> created, long responses, long journeysRemoved, long eventsRemoved) {
+            Collection<String> created, long responses, long journeysCreated, long journeysRemoved,
+            long eventsRemoved) {
         Map<String, Object> parameters = new HashMap<>();
+        parameters.put("journeysCreated", journeysCreated);
         parameters.put("journeysRemoved", journeysRemoved);
         parameters.put("eventsRemoved", eventsRemoved);
         parameters.put("responses", responses);
@@ -781,7 +787,8 @@ class ImportJournal {
                 row.get("finishedAt").isNull() ? null : row.get("finishedAt").asZonedDateTime().toInstant(),
                 row.get("journeys").asLong(0), row.get("events").asLong(0), row.get("responses").asLong(0),
                 row.get("undoes").asString(null),
-                row.get("undoneBy").asString(null), nullableLong(row.get("journeysRemoved")),
+                row.get("undoneBy").asString(null), nullableLong(row.get("journeysCreated")),
+                nullableLong(row.get("journeysRemoved")),
                 nullableLong(row.get("eventsRemoved")), row.get("undoable").asBoolean(false));
     }
 

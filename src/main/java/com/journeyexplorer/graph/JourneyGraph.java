@@ -481,8 +481,11 @@ public class JourneyGraph {
         final int kept = touchpointsKept(before, touchpoints, removals, previous.journeys(),
                 unvisited -> importJournal.touchpointsCreatedByUndone(importId, unvisited));
         changedTouchpoints.removeIf(touchpoint -> touchpoint.id() >= kept);
+        // The events put back: what the undone entry took out, as the events it added are what this takes out.
+        long restoredEvents = JourneyChanges.eventsAdded(replaced, previous.journeys());
         return new JourneyChanges(List.copyOf(touchpoints.subList(0, kept)), changedTouchpoints, previous.journeys(),
-                removals, replaced, 0, 0, recreated, previous.journeys().size() - recreated, previous.writtenBy());
+                removals, replaced, restoredEvents, 0, recreated, previous.journeys().size() - recreated,
+                previous.writtenBy());
     }
 
     /**
@@ -667,10 +670,9 @@ public class JourneyGraph {
                 }
             }
         }
-        // An undo also takes out the events the undone entry added to journeys it stored before.
-        long eventsRemoved = journal.undoes() != null ? changes.eventsTakenOutByUndo() : changes.removedEvents();
         importJournal.beginImport(importId, journal.kind(), journal.undoes(), changes.upserts().size(),
-                changes.newEvents(), recreated, 0, changes.removals().size(), eventsRemoved);
+                changes.newEvents(), recreated, 0, changes.journeysCreated(), changes.removals().size(),
+                changes.eventsRemoved());
         try {
             importJournal.stashPreviousVersions(importId, changes.previousVersions().keySet(), batchSize);
             List<Touchpoint> previousTouchpoints = replacedMetadata(changes.changedTouchpoints(), before);

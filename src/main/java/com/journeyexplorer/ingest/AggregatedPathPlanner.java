@@ -83,14 +83,17 @@ final class AggregatedPathPlanner {
                         converted ? counts.value : 0, (int) weight, "", "",
                         Map.of("path", counts.key(), "source", options.source()));
                 Journey old = snapshot.journey(id).orElse(null);
+                long oldEvents = 0;
                 if (old == null) {
                     created++;
                 } else {
                     updated++;
                     previous.put(id, old);
+                    oldEvents = (long) old.weight() * old.length();
                 }
                 upserts.add(journey);
-                events += weight * steps.length;
+                // Events added: those by which the path's count rose (a count that fell removes events).
+                events += Math.max(0, weight * steps.length - oldEvents);
             }
         }
         List<String> removals = replacedPaths(snapshot, upserts, previous);

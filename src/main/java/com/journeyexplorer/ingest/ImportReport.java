@@ -10,8 +10,16 @@ import com.journeyexplorer.graph.JourneyChanges;
  * What an import did.
  *
  * @param rowsRead         data rows read (header excluded)
- * @param eventsImported   new events stored (duplicates of stored events excluded)
+ * @param eventsImported   events added to the store: the upload's new events (duplicates of stored events
+ *                         excluded); of aggregated paths, those by which a path's count rose, one per journey
  * @param duplicateEvents  events already stored, or repeated in the upload, counted once
+ * @param journeysCreated  journeys (records) created: the store's journey records after = before + this -
+ *                         {@code journeysRemoved}
+ * @param journeysRemoved  journeys deleted: a customer's sessions re-split into fewer, aggregated paths the upload
+ *                         leaves out
+ * @param eventsRemoved    events taken out of the store: the store's events after = before + {@code eventsImported}
+ *                         - this. An event moved from one session to another is neither; of aggregated paths, those by
+ *                         which a path's count fell or that went with its path
  * @param journeysImported journeys created or updated
  * @param rowsRejected     rows skipped because they were bad ({@code onError=skip})
  * @param errors           the first rejected rows
@@ -31,6 +39,7 @@ public record ImportReport(
         long journeysCreated,
         long journeysUpdated,
         long journeysRemoved,
+        long eventsRemoved,
         long rowsRejected,
         List<RowError> errors,
         long totalJourneys,
@@ -54,7 +63,8 @@ public record ImportReport(
             long journeysCreated, long journeysUpdated, long journeysRemoved, long rowsRejected, List<RowError> errors,
             long totalJourneys, long totalEvents, long millis) {
         this(rowsRead, eventsImported, duplicateEvents, journeysImported, journeysCreated, journeysUpdated,
-                journeysRemoved, rowsRejected, errors, totalJourneys, totalEvents, millis, List.of(), List.of(), null, 0, 0, 0);
+                journeysRemoved, 0, rowsRejected, errors, totalJourneys, totalEvents, millis, List.of(), List.of(),
+                null, 0, 0, 0);
     }
 
     /**
@@ -74,7 +84,8 @@ public record ImportReport(
         long unmatched = answers.stored().stream().filter(response -> !response.isMatched()).count();
         return new ImportReport(rows, changes.newEvents(), changes.duplicateEvents(),
                 changes.journeysCreated() + changes.journeysUpdated(), changes.journeysCreated(),
-                changes.journeysUpdated(), changes.removals().size(), errors.rejectedRows(), errors.errors(),
+                changes.journeysUpdated(), changes.removals().size(), changes.eventsRemoved(), errors.rejectedRows(),
+                errors.errors(),
                 after.journeyCount(), after.eventCount(), (System.nanoTime() - startedNanos) / 1_000_000,
                 outcomeRules, warnings, importId, answers.stored().size(), unmatched, answers.duplicates());
     }
