@@ -1,5 +1,6 @@
 package com.journeyexplorer.graph;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,31 +59,56 @@ public record JourneyChanges(
      * event by its journey (a session by its customer), time and touchpoint, an untimed one (an aggregated path's) by
      * its journey and position, each as many times as its journey's weight. So an event that an undo moves back to
      * the session it was in before counts as neither put back nor taken out, as the import that moved it did.
-     * O(events of the journeys given).
+     * O(events of the journeys given) in time; the events are pooled one owner (journey or customer) at a time, so
+     * the memory is that of the largest owner's events, not of an undo of a million journeys.
      */
     public static long eventsAdded(Map<String, Journey> replaced, List<Journey> written) {
-        Map<EventKey, Long> surplus = new HashMap<>();
+        Map<String, List<Journey>> writtenByOwner = new HashMap<>();
         for (Journey journey : written) {
-            tally(journey, 1, surplus);
+            writtenByOwner.computeIfAbsent(owner(journey), unused -> new ArrayList<>()).add(journey);
         }
+        Map<String, List<Journey>> replacedByOwner = new HashMap<>();
         for (Journey journey : replaced.values()) {
-            tally(journey, -1, surplus);
+            String owner = owner(journey);
+            // An owner nothing is written for only loses events: none of them is added.
+            if (writtenByOwner.containsKey(owner)) {
+                replacedByOwner.computeIfAbsent(owner, unused -> new ArrayList<>()).add(journey);
+            }
         }
         long added = 0;
-        for (long count : surplus.values()) {
-            added += Math.max(0, count);
+        for (Map.Entry<String, List<Journey>> owned : writtenByOwner.entrySet()) {
+            List<Journey> before = replacedByOwner.getOrDefault(owned.getKey(), List.of());
+            if (before.isEmpty()) {
+                for (Journey journey : owned.getValue()) {
+                    added += eventsOf(journey);
+                }
+                continue;
+            }
+            Map<EventKey, Long> surplus = new HashMap<>();
+            owned.getValue().forEach(journey -> tally(journey, 1, surplus));
+            before.forEach(journey -> tally(journey, -1, surplus));
+            for (long count : surplus.values()) {
+                added += Math.max(0, count);
+            }
         }
         return added;
     }
 
+    /**
+     * Whose events a journey's are pooled with: a customer's sessions ({@code customerId@start}, timed) pool theirs,
+     * which a re-split moves between them; any other journey keeps its own.
+     */
+    private static String owner(Journey journey) {
+        boolean session = journey.isTimed() && !journey.customerId().isEmpty()
+                && journey.id().startsWith(journey.customerId() + "@");
+        return session ? "customer:" + journey.customerId() : "journey:" + journey.id();
+    }
+
     private static void tally(Journey journey, int sign, Map<EventKey, Long> counts) {
-        // A customer's sessions (customerId@start) pool their events, which a re-split moves between them.
-        boolean session = !journey.customerId().isEmpty() && journey.id().startsWith(journey.customerId() + "@");
-        String owner = session ? "customer:" + journey.customerId() : "journey:" + journey.id();
+        String owner = owner(journey);
         for (int i = 0; i < journey.length(); i++) {
-            EventKey key = journey.isTimed() ? new EventKey(owner, journey.time(i), journey.steps()[i])
-                    : new EventKey("journey:" + journey.id(), i, journey.steps()[i]);
-            counts.merge(key, (long) sign * journey.weight(), Long::sum);
+            long at = journey.isTimed() ? journey.time(i) : i;
+            counts.merge(new EventKey(owner, at, journey.steps()[i]), (long) sign * journey.weight(), Long::sum);
         }
     }
 
