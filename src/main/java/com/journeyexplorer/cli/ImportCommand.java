@@ -367,6 +367,12 @@ public final class ImportCommand {
             out.println("Skipped " + count(report.duplicateEvents(), "duplicate event")
                     + " (repeated in the upload or already stored)");
         }
+        if (report.journeysRemoved() + report.eventsRemoved() > 0) {
+            // Without this line the totals printed last would not add up to the store's before.
+            out.println("Removed " + count(report.journeysRemoved(), "journey") + " and "
+                    + count(report.eventsRemoved(), "event") + " (sessions joined into others, aggregated paths whose "
+                    + "count fell)");
+        }
         if (report.rowsRejected() > 0) {
             out.println("Rejected " + count(report.rowsRejected(), "row") + ":");
             printRows(out, report.errors(), errorFiles);

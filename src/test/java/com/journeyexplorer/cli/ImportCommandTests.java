@@ -248,6 +248,25 @@ class ImportCommandTests {
     }
 
     @Test
+    void summarySaysWhatAnEventJoiningTwoSessionsRemoved() throws IOException {
+        Path first = dataDir.resolveSibling(dataDir.getFileName() + "-sessions.csv");
+        Files.writeString(first, "customer_id,timestamp,touchpoint\nc1,2026-03-01T10:00:00Z,Home\n"
+                + "c1,2026-03-01T10:50:00Z,Cart\n");
+        Path joining = dataDir.resolveSibling(dataDir.getFileName() + "-joining.csv");
+        Files.writeString(joining, "customer_id,timestamp,touchpoint\nc1,2026-03-01T10:25:00Z,Search\n");
+
+        assertThat(run(first.toString(), "--sessionGap=30m")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(run(joining.toString(), "--sessionGap=30m")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        // the two sessions become one: one journey goes, the events stay (3 = 2 + 1 added - 0 removed)
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(
+                "Removed 1 journey and 0 events (sessions joined into others, aggregated paths whose count fell)",
+                "The database now holds 1 journey and 3 events");
+        Files.deleteIfExists(first);
+        Files.deleteIfExists(joining);
+    }
+
+    @Test
     void namesAMisspeltOptionRatherThanImportingWithTheDefault() {
         Path file = TestData.file("pm4py-running-example/running-example.csv");
 
