@@ -170,11 +170,6 @@ export function renderMap(container, graph, { onSelect }) {
     tooltip.show(event, nodeTip(n, graph));
     linkSel.classed('dim', l => l.source !== n.id && l.target !== n.id);
   };
-  // Keyboard focus shows what a hover shows, beside the box, as there is no mouse position.
-  const focus = (event, n) => {
-    tooltip.showBeside(event.currentTarget, nodeTip(n, graph));
-    linkSel.classed('dim', l => l.source !== n.id && l.target !== n.id);
-  };
   const leave = () => { tooltip.hide(); linkSel.classed('dim', false); };
   const select = (event, n) => {
     nodeSel.classed('selected', d => d === n);
@@ -192,14 +187,19 @@ export function renderMap(container, graph, { onSelect }) {
     .on('mouseenter', hover)
     .on('mousemove', tooltip.move)
     .on('mouseleave', leave)
-    .on('focus', focus)
-    .on('blur', leave)
     .on('click', select)
     .on('keydown', (event, n) => {
       if (event.key !== 'Enter' && event.key !== ' ') return;
       event.preventDefault();
       select(event, n);
     });
+  // Keyboard focus shows what a hover shows, beside the box, as there is no mouse position.
+  nodeSel.filter(selectable).each(function (n) {
+    tooltip.showOnFocus(this, () => nodeTip(n, graph), {
+      onShow: () => linkSel.classed('dim', l => l.source !== n.id && l.target !== n.id),
+      onHide: () => linkSel.classed('dim', false),
+    });
+  });
   nodeSel.append('rect')
     .attr('width', nodeWidth).attr('height', n => n._h).attr('rx', 3)
     .attr('fill', n => fill(n, graph.meta.stages))

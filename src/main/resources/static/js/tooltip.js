@@ -14,6 +14,27 @@ export function showBeside(element, html) {
   place(rect.right, rect.top, rect.left);
 }
 
+/**
+ * The keyboard's tooltip of a focusable `element`: while it has focus the tooltip `html()` shows beside it; blur hides
+ * it, and so does Escape without moving the focus (WCAG 1.4.13: content shown on focus can be dismissed). `onShow` and
+ * `onHide` run along (the map dims the other touchpoints' links). The element's name should say the same figures.
+ */
+export function showOnFocus(element, html, { onShow = () => {}, onHide = () => {} } = {}) {
+  element.addEventListener('focus', () => {
+    showBeside(element, html());
+    onShow();
+  });
+  element.addEventListener('blur', () => {
+    hide();
+    onHide();
+  });
+  element.addEventListener('keydown', event => {
+    if (event.key !== 'Escape' || box().hidden) return;
+    hide();
+    onHide();
+  });
+}
+
 export function move(event) {
   place(event.clientX, event.clientY, event.clientX);
 }

@@ -298,25 +298,19 @@ class JourneyMapPageTests extends PageTestSupport {
                         "stage ");
         assertThat(browser.findElement(By.cssSelector("#map svg")).getDomAttribute("role"))
                 .as("a group of buttons, not a picture whose content a screen reader may skip").isEqualTo("group");
-        assertThat(accessibleNodes("button", name)).as("the name a screen reader gets")
+        assertThat(page.accessibleNodes("button", name)).as("the name a screen reader gets")
                 .isNotEmpty();
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].blur()", cart);
         assertThat(tooltip.isDisplayed()).as("and blur hides it").isFalse();
-    }
 
-    /**
-     * The nodes of the browser's accessibility tree with this role and name that a screen reader gets (the query
-     * answers ignored ones too).
-     */
-    @SuppressWarnings("unchecked")
-    private java.util.List<Object> accessibleNodes(String role, String name) {
-        java.util.Map<String, Object> document = page.driver.executeCdpCommand("DOM.getDocument",
-                java.util.Map.of("depth", 0));
-        Object root = ((java.util.Map<String, Object>) document.get("root")).get("nodeId");
-        java.util.Map<String, Object> found = page.driver.executeCdpCommand("Accessibility.queryAXTree",
-                java.util.Map.of("nodeId", root, "role", role, "accessibleName", name));
-        return ((java.util.List<Object>) found.get("nodes")).stream()
-                .filter(node -> !Boolean.TRUE.equals(((java.util.Map<String, Object>) node).get("ignored"))).toList();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].focus()", cart);
+        assertThat(tooltip.isDisplayed()).isTrue();
+        assertThat(browser.findElements(By.cssSelector("#map path.link.dim"))).isNotEmpty();
+        page.press(org.openqa.selenium.Keys.ESCAPE);
+        assertThat(tooltip.isDisplayed()).as("Escape hides it too").isFalse();
+        assertThat(page.focused()).as("without moving the focus").isEqualTo(cart);
+        assertThat(browser.findElements(By.cssSelector("#map path.link.dim"))).as("nor leaving links dimmed")
+                .isEmpty();
     }
 
     @Test

@@ -17,9 +17,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -102,6 +105,35 @@ final class PageBrowser implements AutoCloseable {
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage).filter(expected.negate()).toList();
         assertThat(errors).as("browser console errors").isEmpty();
+    }
+
+    /**
+     * The nodes of the browser's accessibility tree with this role and name that a screen reader gets (the query
+     * answers ignored ones too).
+     */
+    @SuppressWarnings("unchecked")
+    List<Object> accessibleNodes(String role, String name) {
+        Map<String, Object> document = driver.executeCdpCommand("DOM.getDocument", Map.of("depth", 0));
+        Object root = ((Map<String, Object>) document.get("root")).get("nodeId");
+        Map<String, Object> found = driver.executeCdpCommand("Accessibility.queryAXTree",
+                Map.of("nodeId", root, "role", role, "accessibleName", name));
+        return ((List<Object>) found.get("nodes")).stream()
+                .filter(node -> !Boolean.TRUE.equals(((Map<String, Object>) node).get("ignored"))).toList();
+    }
+
+    /** The element that has the focus. */
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /** Presses {@code keys} on the focused element, as a keyboard does. */
+    void press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** Presses {@code key} with Shift held down (Shift+Tab). */
+    void pressWithShift(CharSequence key) {
+        new Actions(driver).keyDown(Keys.SHIFT).sendKeys(key).keyUp(Keys.SHIFT).perform();
     }
 
     /** The whole page, beyond the window, through the DevTools protocol. */
