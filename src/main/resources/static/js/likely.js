@@ -1,6 +1,7 @@
 // Likely paths (/api/paths/likely): the k most probable paths of the absorbing Markov chain to purchase, abandonment or
 // a competitor, each beside the journeys that took exactly it, and the chain's outcome probabilities from every step
-// (shown when hovering a step). Same filters and path shaping as the map, so its steps are the map's labels.
+// (shown when hovering a step or focusing it, and said by its name). Same filters and path shaping as the map, so its
+// steps are the map's labels.
 import { getJson } from './api.js';
 import { percent, count, esc, nodeName, unavailable } from './format.js';
 import * as tooltip from './tooltip.js';
@@ -40,11 +41,11 @@ async function draw() {
         leads to ${NOUNS[outcome]}.</p>`;
     } else {
       const max = Math.max(...answer.paths.map(p => p.probability), 1e-12);
-      container.innerHTML = `<p class="muted">${startSentence(start)} Hover a step for the chances from there.</p>
+      container.innerHTML = `<p class="muted">${startSentence(start)} Hover or focus a step for the chances from there.</p>
         <table class="paths likely"><thead><tr><th>path to ${esc(NOUNS[outcome])}</th><th class="num">probability</th>
         <th class="num">journeys that took it</th><th class="num">share</th></tr></thead><tbody>${answer.paths.map(p => `
         <tr data-steps="${esc(JSON.stringify(p.steps))}" data-probability="${p.probability}" data-journeys="${p.journeys}">
-          <td><div class="chips">${p.steps.map(s => `<span class="chip${competitors.has(s) ? ' competitor' : ''}" data-node="${esc(s)}">${esc(nodeName(s))}</span>`)
+          <td><div class="chips">${p.steps.map(s => chip(s, rows.get(s), competitors))
             .join('<span class="arrow">›</span>')}<span class="arrow">›</span><span class="chip outcome ${esc(outcome)}">${esc(outcome)}</span></div>
           <div class="bar"><i style="width:${(100 * p.probability / max).toFixed(1)}%"></i></div></td>
           <td class="num">${percent(p.probability, 2)}</td><td class="num">${count(p.journeys)}</td>
@@ -57,6 +58,7 @@ async function draw() {
         chip.addEventListener('mouseenter', event => tooltip.show(event, outcomeTip(chip.dataset.node, row)));
         chip.addEventListener('mousemove', tooltip.move);
         chip.addEventListener('mouseleave', tooltip.hide);
+        tooltip.showOnFocus(chip, () => outcomeTip(chip.dataset.node, row));
       });
     }
     container.dataset.ready = outcome;
@@ -71,11 +73,31 @@ function startSentence(start) {
     with ${percent(start.abandoned, 1)} and goes to a competitor with ${percent(start.diverted, 1)}.`;
 }
 
-/** The tooltip of a step: the chain's probabilities of each outcome from there (one outcomeProbabilities row). */
-export function outcomeTip(node, row) {
+/**
+ * A step of a path. With the chain's outcome probabilities from there, it is in the Tab order (ten paths of a few
+ * steps each), focus shows its tooltip and its name says the same figures; an image, as it does nothing when clicked.
+ */
+function chip(node, row, competitors) {
+  const said = row ? ` tabindex="0" role="img" aria-label="${esc(outcomeSaid(node, row))}"` : '';
+  return `<span class="chip${competitors.has(node) ? ' competitor' : ''}" data-node="${esc(node)}"${said}>${esc(
+    nodeName(node))}</span>`;
+}
+
+/** The chain's probabilities of each outcome from a step (one outcomeProbabilities row): [outcome, probability]. */
+function outcomeFacts(row) {
+  const facts = [['a purchase', row.purchase], ['abandonment', row.abandoned], ['a competitor', row.diverted]];
+  if (row.open) facts.push(['still open', row.open]);
+  return facts.map(([outcome, probability]) => [outcome, percent(probability, 1)]);
+}
+
+/** The tooltip of a step: the chain's probabilities of each outcome from there. */
+function outcomeTip(node, row) {
   return `<strong>${esc(nodeName(node))}</strong><div>from here, the journey ends in</div>
-    <table><tr><th>a purchase</th><td>${percent(row.purchase, 1)}</td></tr>
-    <tr><th>abandonment</th><td>${percent(row.abandoned, 1)}</td></tr>
-    <tr><th>a competitor</th><td>${percent(row.diverted, 1)}</td></tr>
-    ${row.open ? `<tr><th>still open</th><td>${percent(row.open, 1)}</td></tr>` : ''}</table>`;
+    <table>${outcomeFacts(row).map(([k, v]) => `<tr><th>${esc(k)}</th><td>${v}</td></tr>`).join('')}</table>`;
+}
+
+/** The tooltip in words: "Cart: from here, the journey ends in a purchase 30.1%, abandonment 60.2%, ...". */
+function outcomeSaid(node, row) {
+  return `${nodeName(node)}: from here, the journey ends in `
+    + outcomeFacts(row).map(([k, v]) => `${k} ${v}`).join(', ');
 }

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -74,6 +75,46 @@ class AnswerPanelsPageTests extends PageTestSupport {
                 .json());
         assertThat(trendFollowers).isNotEqualTo(toCompetitors);
         waitUntil(() -> shownLikely().equals(trendFollowers));
+    }
+
+    @Test
+    void likelyPathStepsTakeTheTabOrderShowTheirTooltipOnFocusAndSayItsFiguresInTheirName() {
+        page.open(port, "/");
+        JsonNode likely = get("/api/paths/likely?outcome=purchase&k=10").json();
+        waitUntil(() -> shownLikely().equals(likelyOf(likely)));
+        Map<String, JsonNode> outcomes = new HashMap<>();
+        likely.get("outcomeProbabilities").forEach(row -> outcomes.put(row.get("node").asString(), row));
+        List<WebElement> steps = browser.findElements(By.cssSelector("#likely .chip[data-node]"));
+        assertThat(browser.findElements(By.cssSelector("#likely .chip[tabindex='0']")))
+                .as("every step with the chain's probabilities, no outcome chip").hasSize(steps.size());
+        WebElement tooltip = browser.findElement(By.id("tooltip"));
+
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus()",
+                browser.findElement(By.cssSelector("#likely-tabs [aria-selected='true']")));
+        page.press(Keys.TAB);
+        WebElement first = page.focused();
+        assertThat(first).as("Tab goes from the tabs to the first step").isEqualTo(steps.get(0));
+        String node = first.getDomAttribute("data-node");
+        assertThat(node).isEqualTo(likely.get("paths").get(0).get("steps").get(0).asString());
+        JsonNode row = outcomes.get(node);
+        List<String> figures = List.of("a purchase " + percent(row.get("purchase").asDouble(), 1),
+                "abandonment " + percent(row.get("abandoned").asDouble(), 1),
+                "a competitor " + percent(row.get("diverted").asDouble(), 1));
+        assertThat(tooltip()).as("focus shows the tooltip a hover shows").startsWith(node).contains(figures);
+        String name = first.getDomAttribute("aria-label");
+        assertThat(name).as("a screen reader hears what the tooltip shows")
+                .startsWith(node + ": from here, the journey ends in ").contains(figures);
+        assertThat(page.accessibleNodes("image", name)).as("the name a screen reader gets").isNotEmpty();
+
+        page.press(Keys.ESCAPE);
+        assertThat(tooltip.isDisplayed()).as("Escape hides it").isFalse();
+        assertThat(page.focused()).as("without moving the focus").isEqualTo(first);
+        page.press(Keys.TAB);
+        WebElement second = page.focused();
+        assertThat(second).as("Tab goes on to the next step").isEqualTo(steps.get(1));
+        assertThat(tooltip()).startsWith(second.getDomAttribute("data-node"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].blur()", second);
+        assertThat(tooltip.isDisplayed()).as("and blur hides it").isFalse();
     }
 
     @Test
