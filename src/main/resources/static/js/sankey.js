@@ -27,7 +27,7 @@ export function renderSankey(container, data, competitors) {
     return competitors.has(d.name) ? '#e8590c' : '#4c6ef5';
   };
   const svg = d3.select(container).append('svg').attr('viewBox', [0, 0, width, height]).attr('width', width)
-    .attr('height', height).attr('role', 'img').attr('aria-label', 'Sankey diagram of the first steps');
+    .attr('height', height).attr('role', 'group').attr('aria-label', 'Sankey diagram of the first steps'); // of images
   svg.append('g').attr('fill', 'none').selectAll('path').data(graph.links).join('path')
     .attr('d', d3.sankeyLinkHorizontal())
     .attr('class', 'sankey-link')
@@ -37,7 +37,12 @@ export function renderSankey(container, data, competitors) {
     .on('mouseenter', (event, l) => tooltip.show(event, `<strong>${esc(label(l.source))} → ${esc(label(l.target))}</strong>
         <table><tr><th>journeys</th><td>${count(l.value)}</td></tr><tr><th>of all journeys</th><td>${percent(l.value / total, 1)}</td></tr></table>`))
     .on('mousemove', tooltip.move).on('mouseleave', tooltip.hide);
-  const node = svg.append('g').selectAll('g').data(graph.nodes).join('g').attr('class', 'sankey-node');
+  // Every node in the Tab order (at most 8 steps of 9 labels and 5 outcomes, the page's steps and topPerStep): focus
+  // shows its tooltip and its name says the same figures. The links stay out of it: hundreds of them, and each
+  // drop-off link's journeys are its node's figures (bought, abandoned, left, still open here).
+  const node = svg.append('g').selectAll('g').data(graph.nodes).join('g').attr('class', 'sankey-node')
+    .attr('data-id', d => d.id).attr('tabindex', 0).attr('role', 'img').attr('aria-label', d => nodeSaid(d, total))
+    .each(function (d) { tooltip.showOnFocus(this, () => nodeTip(d, total)); });
   node.append('rect').attr('x', d => d.x0).attr('y', d => d.y0).attr('height', d => Math.max(1, d.y1 - d.y0))
     .attr('width', d => d.x1 - d.x0).attr('fill', colour)
     .on('mouseenter', (event, d) => tooltip.show(event, nodeTip(d, total)))
@@ -51,15 +56,27 @@ function label(d) {
   return nodeName(d.name);
 }
 
+/** The figures of a node, for its tooltip and its name alike: [heading, value]. */
+function nodeFacts(d, total) {
+  if (d.kind === 'sink') return [['journeys', count(d.value)]];
+  return [
+    ['journeys', `${count(d.value)} (${percent(d.value / total)})`],
+    ['bought here', count(d.purchased)],
+    ['abandoned here', count(d.abandoned)],
+    ['left for a competitor', count(d.diverted)],
+    ['still open here', count(d.open || 0)],
+    ['went on', count(d.value - d.purchased - d.abandoned - d.diverted - (d.open || 0))],
+  ];
+}
+
+const nodeTitle = d => (d.kind === 'sink' ? label(d) : `step ${d.step + 1}: ${label(d)}`);
+
 function nodeTip(d, total) {
-  if (d.kind === 'sink') {
-    return `<strong>${esc(label(d))}</strong><table><tr><th>journeys</th><td>${count(d.value)}</td></tr></table>`;
-  }
-  return `<strong>step ${d.step + 1}: ${esc(label(d))}</strong><table>
-    <tr><th>journeys</th><td>${count(d.value)} (${percent(d.value / total)})</td></tr>
-    <tr><th>bought here</th><td>${count(d.purchased)}</td></tr>
-    <tr><th>abandoned here</th><td>${count(d.abandoned)}</td></tr>
-    <tr><th>left for a competitor</th><td>${count(d.diverted)}</td></tr>
-    <tr><th>still open here</th><td>${count(d.open || 0)}</td></tr>
-    <tr><th>went on</th><td>${count(d.value - d.purchased - d.abandoned - d.diverted - (d.open || 0))}</td></tr></table>`;
+  return `<strong>${esc(nodeTitle(d))}</strong><table>${nodeFacts(d, total)
+    .map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table>`;
+}
+
+/** The tooltip in words: "step 2: Cart: journeys 1,234 (41%), bought here 0, ..., went on 1,100". */
+function nodeSaid(d, total) {
+  return `${nodeTitle(d)}: ${nodeFacts(d, total).map(([k, v]) => `${k} ${v}`).join(', ')}`;
 }

@@ -314,6 +314,53 @@ class JourneyMapPageTests extends PageTestSupport {
     }
 
     @Test
+    void sankeyNodesTakeTheTabOrderShowTheirTooltipOnFocusAndSayItsFiguresInTheirName() {
+        open();
+        JsonNode sankey = get("/api/graph?format=sankey&steps=5&topPerStep=8").json();
+        java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
+        sankey.get("nodes").forEach(node -> byId.put(node.get("id").asString(), node));
+        java.util.List<WebElement> nodes = browser.findElements(By.cssSelector("#sankey g.sankey-node"));
+        assertThat(nodes).hasSize(byId.size());
+        assertThat(browser.findElement(By.cssSelector("#sankey svg")).getDomAttribute("role"))
+                .as("a group whose images a screen reader reads").isEqualTo("group");
+        assertThat(browser.findElements(By.cssSelector("#sankey [tabindex]"))).as("the nodes, not the links")
+                .hasSize(nodes.size());
+        WebElement tooltip = browser.findElement(By.id("tooltip"));
+
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('sankey-steps').focus()");
+        page.press(org.openqa.selenium.Keys.TAB);
+        WebElement first = page.focused();
+        assertThat(first).as("Tab goes from the steps to the first node").isEqualTo(nodes.get(0));
+        JsonNode node = byId.get(first.getDomAttribute("data-id"));
+        assertThat(node.get("kind").asString()).isEqualTo("step");
+        java.util.List<String> figures = java.util.List.of(
+                "journeys " + String.format(java.util.Locale.ROOT, "%,d", node.get("value").asLong()),
+                "bought here " + String.format(java.util.Locale.ROOT, "%,d", node.get("purchased").asLong()),
+                "abandoned here " + String.format(java.util.Locale.ROOT, "%,d", node.get("abandoned").asLong()),
+                "left for a competitor " + String.format(java.util.Locale.ROOT, "%,d",
+                        node.get("diverted").asLong()));
+        assertThat(tooltip.isDisplayed()).as("focus shows the tooltip a hover shows").isTrue();
+        assertThat(tooltip.getText().replace('\n', ' ')).startsWith("step 1: " + node.get("name").asString())
+                .contains(figures);
+        String name = first.getDomAttribute("aria-label");
+        assertThat(name).as("a screen reader hears what the tooltip shows")
+                .startsWith("step 1: " + node.get("name").asString() + ": ").contains(figures);
+        assertThat(page.accessibleNodes("image", name)).as("the name a screen reader gets").isNotEmpty();
+
+        page.press(org.openqa.selenium.Keys.ESCAPE);
+        assertThat(tooltip.isDisplayed()).as("Escape hides it").isFalse();
+        assertThat(page.focused()).as("without moving the focus").isEqualTo(first);
+        page.press(org.openqa.selenium.Keys.TAB);
+        assertThat(page.focused()).as("Tab goes on to the next node").isEqualTo(nodes.get(1));
+        assertThat(tooltip.isDisplayed()).isTrue();
+        assertThat(tooltip.getText()).contains(byId.get(nodes.get(1).getDomAttribute("data-id")).get("name")
+                .asString());
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].blur()", nodes.get(1));
+        assertThat(tooltip.isDisplayed()).as("and blur hides it").isFalse();
+    }
+
+    @Test
     void aMapWiderThanANarrowWindowScrollsToItsOutcomes() {
         page.open(port, "/", 600);
         @SuppressWarnings("unchecked")
