@@ -100,14 +100,18 @@ function chart(box, periods, interval) {
   const top = d3.max(periods, p => d3.max(RATES, ([key]) => (p[key] && p[key].rate != null ? p[key].upper : 0))) || 1;
   const y = d3.scaleLinear().domain([0, Math.min(1, top * 1.05)]).nice().range([height - margin.bottom, margin.top]);
   const svg = d3.select(box).append('svg').attr('viewBox', [0, 0, width, height]).attr('width', width)
-    .attr('height', height).attr('role', 'img').attr('aria-label', 'Outcome rates per period');
+    .attr('height', height).attr('role', 'group')
+    .attr('aria-label', 'Outcome rates per period; the arrow keys move from period to period');
   const periodSel = svg.append('g').attr('class', 'periods').selectAll('g').data(periods).join('g')
     .attr('class', p => `period${p.flagged ? ' flagged' : ''}`)
     .attr('data-start', p => p.start).attr('data-journeys', p => p.journeys)
     .attr('data-purchase', p => (p.purchase ? p.purchase.rate : ''))
     .attr('data-abandonment', p => (p.abandonment ? p.abandonment.rate : ''))
     .attr('data-diversion', p => (p.diversion ? p.diversion.rate : ''))
-    .attr('data-flagged', p => String(p.flagged));
+    .attr('data-flagged', p => String(p.flagged))
+    .attr('role', 'img').attr('aria-label', p => periodSaid(p, interval))
+    .each(function (p) { tooltip.showOnFocus(this, () => periodTip(p, interval)); });
+  rove(periodSel);
   periodSel.append('rect')
     .attr('x', p => x(time(p.start))).attr('width', p => Math.max(1, x(time(p.end)) - x(time(p.start))))
     .attr('y', margin.top).attr('height', height - margin.top - margin.bottom)
@@ -131,12 +135,40 @@ function chart(box, periods, interval) {
   }
 }
 
-function periodTip(p, interval) {
-  const rows = RATES.map(([key, words]) => {
+/**
+ * The periods as one stop of the Tab order, as there may be a thousand of them (roving tabindex): Left and Right move
+ * the focus to the period before or after, Home and End to the first and last, and Tab comes back to the one left.
+ */
+function rove(periodSel) {
+  const all = periodSel.nodes();
+  periodSel.attr('tabindex', (p, i) => (i === 0 ? 0 : -1));
+  periodSel.on('keydown', event => {
+    const at = all.indexOf(event.currentTarget);
+    const next = { ArrowLeft: at - 1, ArrowRight: at + 1, Home: 0, End: all.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const to = all[Math.max(0, Math.min(all.length - 1, next))];
+    all.forEach(period => period.setAttribute('tabindex', period === to ? 0 : -1));
+    to.focus();
+  });
+}
+
+/** The rates of a period, for its tooltip and its name alike: [rate, "12.3% [10.1%, 14.9%]", change arrow]. */
+function periodFacts(p) {
+  return RATES.filter(([key]) => p[key] && p[key].rate != null).map(([key, words]) => {
     const r = p[key];
-    if (!r || r.rate == null) return '';
-    return `<tr><th>${esc(words)}</th><td>${percent(r.rate, 1)} [${percent(r.lower, 1)}, ${percent(r.upper, 1)}]${r.change
-      ? ` ${r.change === 'up' ? '▲' : '▼'}` : ''}</td></tr>`;
-  }).join('');
+    return [words, `${percent(r.rate, 1)} [${percent(r.lower, 1)}, ${percent(r.upper, 1)}]`, r.change];
+  });
+}
+
+function periodTip(p, interval) {
+  const rows = periodFacts(p).map(([words, rate, change]) => `<tr><th>${esc(words)}</th><td>${rate}${change
+    ? ` ${change === 'up' ? '▲' : '▼'}` : ''}</td></tr>`).join('');
   return `<strong>${esc(periodName(p, interval))}</strong><div>${count(p.journeys)} journeys</div><table>${rows}</table>`;
+}
+
+/** The tooltip in words: "week from 2026-03-02: 312 journeys, purchase 12.3% [10.1%, 14.9%], abandonment ... up". */
+function periodSaid(p, interval) {
+  return `${periodName(p, interval)}: ${count(p.journeys)} journeys`
+    + periodFacts(p).map(([words, rate, change]) => `, ${words} ${rate}${change ? ` ${change}` : ''}`).join('');
 }

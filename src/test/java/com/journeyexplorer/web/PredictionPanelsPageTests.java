@@ -132,6 +132,61 @@ class PredictionPanelsPageTests extends PageTestSupport {
     }
 
     @Test
+    void trendPeriodsAreOneTabStopWalkedWithTheArrowKeysShowTheirTooltipOnFocusAndSayItsFiguresInTheirName() {
+        page.open(port, "/");
+        JsonNode weeks = get("/api/trends?interval=week").json();
+        waitFor(this::shownPeriods, periodsOf(weeks));
+        List<WebElement> periods = browser.findElements(By.cssSelector("#trends g.period"));
+        assertThat(periods).hasSizeGreaterThan(2);
+        assertThat(browser.findElements(By.cssSelector("#trends g.period[tabindex='0']")))
+                .as("one period in the Tab order, however many there are").hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("#trends svg")).getDomAttribute("role"))
+                .as("a group whose images a screen reader reads").isEqualTo("group");
+        WebElement tooltip = browser.findElement(By.id("tooltip"));
+
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('trends-interval').focus()");
+        page.press(Keys.TAB);
+        assertThat(page.focused()).as("Tab goes from the interval to the first period").isEqualTo(periods.get(0));
+        JsonNode first = weeks.get("periods").get(0);
+        String said = "week from " + first.get("start").asString() + ": "
+                + String.format(Locale.ROOT, "%,d", first.get("journeys").asLong()) + " journeys";
+        assertThat(tooltip()).as("focus shows the tooltip a hover shows").startsWith(said.replace(":", ""));
+        assertThat(periods.get(0).getDomAttribute("aria-label")).startsWith(said);
+
+        page.press(Keys.ARROW_RIGHT);
+        assertThat(page.focused()).as("the right arrow moves to the next period").isEqualTo(periods.get(1));
+        assertThat(periods.get(1).getDomAttribute("tabindex")).isEqualTo("0");
+        assertThat(periods.get(0).getDomAttribute("tabindex")).isEqualTo("-1");
+        for (int i = 1; i < periods.size() && !"2026-03-02".equals(page.focused().getDomAttribute("data-start"));
+                i++) {
+            page.press(Keys.ARROW_RIGHT);
+        }
+        WebElement flaggedWeek = page.focused();
+        assertThat(flaggedWeek.getDomAttribute("data-start")).isEqualTo("2026-03-02");
+        JsonNode flagged = period(weeks, "2026-03-02").get("abandonment");
+        String abandonment = "abandonment " + percent(flagged.get("rate").asDouble(), 1) + " ["
+                + percent(flagged.get("lower").asDouble(), 1) + ", " + percent(flagged.get("upper").asDouble(), 1)
+                + "]";
+        assertThat(tooltip()).startsWith("week from 2026-03-02").contains(abandonment + " ▲");
+        String name = flaggedWeek.getDomAttribute("aria-label");
+        assertThat(name).as("a screen reader hears what the tooltip shows").startsWith("week from 2026-03-02: ")
+                .contains("purchase ", abandonment + " up", "to a competitor ");
+        assertThat(page.accessibleNodes("image", name)).as("the name a screen reader gets").isNotEmpty();
+
+        page.press(Keys.ESCAPE);
+        assertThat(tooltip.isDisplayed()).as("Escape hides it").isFalse();
+        assertThat(page.focused()).as("without moving the focus").isEqualTo(flaggedWeek);
+        page.press(Keys.END);
+        assertThat(page.focused()).as("End moves to the last period").isEqualTo(periods.get(periods.size() - 1));
+        assertThat(tooltip.isDisplayed()).isTrue();
+        page.pressWithShift(Keys.TAB);
+        assertThat(page.focused()).isEqualTo(browser.findElement(By.id("trends-interval")));
+        assertThat(tooltip.isDisplayed()).as("and blur hides it").isFalse();
+        page.press(Keys.TAB);
+        assertThat(page.focused()).as("Tab comes back to the period left").isEqualTo(periods.get(periods.size() - 1));
+    }
+
+    @Test
     void timeToConvertShowsPercentilesHistogramAndSegmentsAndFollowsTheTouchpointsTheFiltersAndTheAddress() {
         page.open(port, "/");
         JsonNode all = get("/api/time-to-convert").json();
@@ -195,6 +250,13 @@ class PredictionPanelsPageTests extends PageTestSupport {
     /** The text of element {@code id} on one line. */
     private String text(String id) {
         return browser.findElement(By.id(id)).getText().replace('\n', ' ');
+    }
+
+    /** The tooltip's text on one line, once it shows. */
+    private String tooltip() {
+        WebElement tip = browser.findElement(By.id("tooltip"));
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> tip.isDisplayed());
+        return tip.getText().replace('\n', ' ');
     }
 
     private void assertOk(String... ids) {
