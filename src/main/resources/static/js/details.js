@@ -1,18 +1,37 @@
-// The details of one touchpoint: its numbers, where its customers come from and go next (the map's links, then
-// /api/touchpoints/neighbourhood?touchpoint=) and how many it loses (/api/dropoff).
+// The details of one touchpoint: its numbers, where its customers come from and go next (the map's links with their
+// figures, then /api/touchpoints/neighbourhood?touchpoint=) and how many it loses (/api/dropoff).
 import { getJson, listOf } from './api.js';
 import { withoutShaping } from './panels.js';
 import { count, percent, esc, nodeName, unavailable } from './format.js';
+import { linkFacts } from './map.js';
+
+/** How many of a touchpoint's links each way the details list before the rest's disclosure. */
+const BUSIEST = 6;
 
 export async function renderDetails(container, node, graph, params) {
   const byId = new Map(graph.nodes.map(n => [n.id, n]));
-  const incoming = graph.links.filter(l => l.target === node.id).sort((a, b) => b.journeys - a.journeys).slice(0, 6);
-  const outgoing = graph.links.filter(l => l.source === node.id).sort((a, b) => b.journeys - a.journeys).slice(0, 6);
+  const incoming = graph.links.filter(l => l.target === node.id).sort((a, b) => b.journeys - a.journeys);
+  const outgoing = graph.links.filter(l => l.source === node.id).sort((a, b) => b.journeys - a.journeys);
   const share = graph.meta && graph.meta.journeys ? node.journeys / graph.meta.journeys : null;
-  const list = (links, end) => (links.length ? `<ul class="mini">${links.map(l => {
+  // Every link of the touchpoint on the map with the figures of its tooltip: the keyboard's and a screen reader's way
+  // to them, as the links themselves (thousands on a large map) stay out of the Tab order. The busiest first, the
+  // rest behind a disclosure.
+  const item = (l, end) => {
     const other = byId.get(l[end]);
-    return `<li class="${l.diversion ? 'warn' : ''}"><span>${esc(nodeName(other ? other.label : l[end]))}</span><b>${count(l.journeys)}</b></li>`;
-  }).join('')}</ul>` : '<p class="muted">none shown</p>');
+    const [, ...figures] = linkFacts(l, byId);
+    const notes = [l.diversion ? 'to a competitor' : '', l.postPurchase ? 'after the purchase' : '',
+      ...figures.map(([k, v, said]) => said || `${k} ${v}`)].filter(Boolean);
+    return `<li class="${l.diversion ? 'warn' : ''}" data-source="${esc(l.source)}" data-target="${esc(l.target)}">
+      <span>${esc(nodeName(other ? other.label : l[end]))}</span><b>${count(l.journeys)}<span class="sr-only"> journeys</span></b>
+      <small>${esc(notes.join(' · '))}</small></li>`;
+  };
+  const list = (links, end) => {
+    if (!links.length) return '<p class="muted">none shown</p>';
+    const ul = part => `<ul class="mini links">${part.map(l => item(l, end)).join('')}</ul>`;
+    const more = links.length > BUSIEST ? `<details class="more"><summary>${count(links.length - BUSIEST)} more
+      </summary>${ul(links.slice(BUSIEST))}</details>` : '';
+    return ul(links.slice(0, BUSIEST)) + more;
+  };
   container.innerHTML = `
     <h3 class="details-title">${esc(nodeName(node.label))} ${node.owner === 'competitor' ? '<span class="tag warn">competitor</span>' : ''}</h3>
     <p class="muted">${[node.stage, node.channel].filter(Boolean).map(esc).join(' · ')}</p>

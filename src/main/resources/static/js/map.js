@@ -261,14 +261,26 @@ function nodeSaid(n, graph) {
     + nodeFacts(n, graph).map(([k, v, said]) => said || `${k} ${v}`).join(', ');
 }
 
+/**
+ * The figures of a link, for its tooltip and the touchpoint details alike (a link is not in the Tab order: there may
+ * be thousands): [heading, value, the phrase the details list says (heading then value where left out)].
+ */
+export function linkFacts(l, byId) {
+  const source = nodeName(byId.get(l.source).label);
+  const facts = [
+    ['journeys', count(l.journeys), `${count(l.journeys)} journeys`],
+    ['transitions', count(l.count), `${count(l.count)} transitions`],
+    [`of next steps from ${source}`, percent(l.probability, 1), `${percent(l.probability, 1)} of ${source}'s next steps`],
+  ];
+  if (l.medianSeconds != null) facts.push(['median time', duration(l.medianSeconds)]);
+  return facts;
+}
+
 function linkTip(l, byId) {
   const s = byId.get(l.source);
   const t = byId.get(l.target);
   return `<strong>${esc(nodeName(s.label))} → ${esc(nodeName(t.label))}</strong>
     ${l.diversion ? '<div class="warn">diversion to a competitor</div>' : ''}
     ${l.postPurchase ? '<div>after the purchase</div>' : ''}
-    <table><tr><th>journeys</th><td>${count(l.journeys)}</td></tr>
-    <tr><th>transitions</th><td>${count(l.count)}</td></tr>
-    <tr><th>of next steps from ${esc(nodeName(s.label))}</th><td>${percent(l.probability, 1)}</td></tr>
-    ${l.medianSeconds != null ? `<tr><th>median time</th><td>${duration(l.medianSeconds)}</td></tr>` : ''}</table>`;
+    <table>${linkFacts(l, byId).map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table>`;
 }

@@ -210,6 +210,60 @@ class JourneyMapPageTests extends PageTestSupport {
     }
 
     @Test
+    void aTouchpointsDetailsListItsLinksOnTheMapWithTheFiguresOfTheirTooltips() {
+        open();
+        assertThat(browser.findElements(By.cssSelector("#map path.link"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#map path.link[tabindex]")))
+                .as("the links are not in the Tab order: a map may draw thousands").isEmpty();
+        WebElement productPage = browser.findElement(By.cssSelector("#map g.node[data-label='Product page']"));
+        String id = productPage.getDomAttribute("data-id");
+        JsonNode graph = get("/api/graph?maxEdges=150").json();
+        java.util.List<JsonNode> outgoing = new java.util.ArrayList<>();
+        graph.get("links").forEach(link -> {
+            if (link.get("source").asString().equals(id)) {
+                outgoing.add(link);
+            }
+        });
+        outgoing.sort(java.util.Comparator.comparingLong((JsonNode link) -> link.get("journeys").asLong())
+                .reversed());
+        assertThat(outgoing).as("more than the six listed first").hasSizeGreaterThan(6);
+
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].focus()", productPage);
+        page.press(org.openqa.selenium.Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(
+                By.cssSelector("#details-body .details-title")).getText().startsWith("Product page"));
+        java.util.List<WebElement> listed = browser.findElements(By.cssSelector(
+                "#details-body li[data-source='" + id + "']"));
+        assertThat(listed).as("every link from it on the map, the busiest first")
+                .extracting(li -> li.getDomAttribute("data-target"))
+                .containsExactlyElementsOf(outgoing.stream().map(link -> link.get("target").asString()).toList());
+        assertThat(listed.get(0).getText().replace('\n', ' ')).as("with the figures of the link's tooltip")
+                .contains(linkFigures(outgoing.get(0), "Product page"));
+        WebElement last = listed.get(listed.size() - 1);
+        assertThat(last.isDisplayed()).isFalse();
+        WebElement rest = (WebElement) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return arguments[0].closest('details').querySelector('summary')", last);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].focus()", rest);
+        page.press(org.openqa.selenium.Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> last.isDisplayed());
+        assertThat(last.getText().replace('\n', ' ')).as("the rest behind a disclosure")
+                .contains(linkFigures(outgoing.get(outgoing.size() - 1), "Product page"));
+    }
+
+    /** The figures of a map link as the touchpoint details list them. */
+    private static java.util.List<String> linkFigures(JsonNode link, String source) {
+        java.util.List<String> figures = new java.util.ArrayList<>(java.util.List.of(
+                String.format(java.util.Locale.ROOT, "%,d journeys", link.get("journeys").asLong()),
+                String.format(java.util.Locale.ROOT, "%,d transitions", link.get("count").asLong()),
+                String.format(java.util.Locale.ROOT, "%.1f%% of %s's next steps",
+                        link.get("probability").asDouble() * 100, source)));
+        if (link.hasNonNull("medianSeconds")) {
+            figures.add("median time ");
+        }
+        return figures;
+    }
+
+    @Test
     void pathTabsFunnelAndAttributionShowTheAnalyses() {
         open();
         assertThat(browser.findElements(By.cssSelector("#paths table.paths tbody tr"))).isNotEmpty();
