@@ -10,14 +10,15 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
- * Step-by-step flows of the selected journeys' shaped paths (to the first purchase) for a Sankey diagram over the
- * first {@code steps} steps. At each step the {@code topPerStep} most frequent labels are kept and the rest merged into
+ * Step-by-step flows of the selected journeys' shaped paths (to the first purchase) for a Sankey diagram over the first
+ * {@code steps} steps. At each step the {@code topPerStep} most frequent labels are kept and the rest merged into
  * {@value #OTHER} (or, where a kept label is itself so named, as web analytics exports name a row, into the first of
  * {@code (other 2)}, {@code (other 3)} ... that none is: {@link Node#merged} tells the merged node apart). A node is
- * (step, label), a link joins step i to step i + 1, so the diagram is acyclic by construction. For every node, and
- * so for every step: {@code journeys = outgoing links + purchased + abandoned + diverted + open + beyond}, where the
- * outcome counts are the paths that end there ({@code open}: journeys still in progress, selected by {@code includeOpen} or
- * {@code outcome=open}, which stop there for now) and {@code beyond} the paths that go on past the last step shown.
+ * (step, label), a link joins step i to step i + 1, so the diagram is acyclic by construction. For every node, and so
+ * for every step: {@code journeys = outgoing links + purchased + abandoned + diverted + open + beyond}, where the
+ * outcome counts are the paths that end there ({@code open}: journeys still in progress, selected by
+ * {@code includeOpen} or {@code outcome=open}, which stop there for now) and {@code beyond} the paths that go on past
+ * the last step shown.
  *
  * @param nodes    by step, then descending journeys, the merged node last in its step
  * @param links    by step, then descending journeys, then labels
