@@ -31,7 +31,9 @@ public record Touchpoint(int id, String name, String channel, String stage, Owne
      * control characters XML 1.0 cannot hold (U+0000 to U+001F except tab, line feed and carriage return) and the
      * Unicode noncharacters (U+FDD0 to U+FDEF, and the last two code points of every plane, U+FFFE, U+FFFF,
      * U+1FFFE, ...): XML cannot hold U+FFFE and U+FFFF either, so the GraphML, GEXF and DOT exports would have to
-     * replace them, and the others are meant for a program's internal use, never for interchange.
+     * replace them, and the others are meant for a program's internal use, never for interchange. So is half of a
+     * UTF-16 surrogate pair on its own (U+D800 to U+DFFF, which a JSON string can write as an escape): no character at
+     * all, neither UTF-8 nor XML can hold it, and a query string could not name it.
      */
     public static String forbiddenCharacter(String name) {
         for (int i = 0; i < name.length(); ) {
@@ -42,6 +44,10 @@ public record Touchpoint(int id, String name, String channel, String stage, Owne
             }
             if (c >= 0xFDD0 && c <= 0xFDEF || (c & 0xFFFE) == 0xFFFE) {
                 return "the Unicode noncharacter " + codePoint(c) + " (noncharacters are not allowed in names)";
+            }
+            if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+                // codePointAt returns a surrogate only when it is not half of a pair.
+                return "the unpaired surrogate " + codePoint(c) + " (half of a UTF-16 pair, which is no character)";
             }
             i += Character.charCount(c);
         }

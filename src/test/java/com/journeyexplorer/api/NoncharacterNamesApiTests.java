@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * Unicode noncharacters (U+FDD0 to U+FDEF, U+FFFE, U+FFFF, U+1FFFE, ...) over HTTP, which XML cannot hold or which are
  * not meant for interchange: refused like control characters in an upload's names (row error naming line, column and
  * the character), by {@code PUT /api/touchpoints} (400 naming the field, control characters too) and in a
- * {@code group} name, and nothing changes.
+ * {@code group} name, and nothing changes. Likewise half of a surrogate pair on its own, which JSON can escape.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NoncharacterNamesApiTests extends ApiTestSupport {
@@ -71,6 +71,40 @@ class NoncharacterNamesApiTests extends ApiTestSupport {
         assertRowError(aggregated.json().get("errors").get(0), 2, "path", "U+FFFF");
 
         assertThat(storeState()).isEqualTo(before);
+    }
+
+    @Test
+    void anUnpairedSurrogateInANameIsRefusedByTheImportAndByPutAndChangesNothing() {
+        String before = storeState();
+
+        Response ndjson = post("/api/events?openHorizon=0", "application/x-ndjson", """
+                {"journey_id":"s1","timestamp":"2026-03-02T10:00:00Z","touchpoint":"Ad \\ud800 one"}
+                {"journey_id":"s1","timestamp":"2026-03-02T10:05:00Z","touchpoint":"Home","channel":"web\\udfff"}
+                {"journey_id":"s2\\udc00","timestamp":"2026-03-02T10:00:00Z","touchpoint":"Home"}
+                """);
+        assertThat(ndjson.status()).as(ndjson.body()).isEqualTo(400);
+        assertThat(ndjson.contentType()).startsWith("application/problem+json");
+        JsonNode errors = ndjson.json().get("errors");
+        assertThat(errors).hasSize(3);
+        assertSurrogateError(errors.get(0), 1, "touchpoint", "U+D800");
+        assertSurrogateError(errors.get(1), 2, "channel", "U+DFFF");
+        assertSurrogateError(errors.get(2), 3, "journey_id", "U+DC00");
+
+        for (String path : List.of("/api/touchpoints/Home", "/api/touchpoints?name=Home")) {
+            Response refused = send(HttpRequest.newBuilder(uri(path)).header("X-API-Key", API_KEY)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"stage\": \"aware\\ud83d\"}")).build());
+            assertThat(refused.status()).as(path + " " + refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("parameter").asString()).isEqualTo("stage");
+            assertThat(refused.json().get("detail").asString()).contains("unpaired surrogate U+D83D");
+        }
+        assertThat(storeState()).isEqualTo(before);
+    }
+
+    private static void assertSurrogateError(JsonNode error, long line, String field, String character) {
+        assertThat(error.get("line").asLong()).as(error.toString()).isEqualTo(line);
+        assertThat(error.get("field").asString()).as(error.toString()).isEqualTo(field);
+        assertThat(error.get("reason").asString()).contains("unpaired surrogate " + character);
     }
 
     @Test
