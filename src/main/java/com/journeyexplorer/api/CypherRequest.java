@@ -47,8 +47,33 @@ record CypherRequest(String query, Map<String, Object> parameters) {
             throw new InvalidParameterException("parameters", "must be an object of the query's $parameters by name "
                     + "({\"id\": \"j-1\"} for $id), got " + StrictJsonBody.kind(parameters));
         }
+        for (var member : parameters.properties()) {
+            checkNumbers(member.getValue(), "parameters." + member.getKey());
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> values = json.treeToValue(parameters, LinkedHashMap.class);
         return new CypherRequest(text, values);
+    }
+
+    /**
+     * Refuses a number Neo4j cannot hold, wherever it is nested: a whole number beyond 64 bits (the driver has no
+     * value for it, and its message would name a Java class) or a number beyond the range of a double, which JSON
+     * reading would otherwise turn into Infinity without a word.
+     */
+    private static void checkNumbers(JsonNode value, String path) {
+        if (value.isNumber() && (value.isBigInteger() && !value.canConvertToLong()
+                || value.isFloatingPointNumber() && !Double.isFinite(value.asDouble()))) {
+            throw new InvalidParameterException(path, "is a number beyond what Neo4j holds: a whole number from "
+                    + "-2^63 to 2^63-1, or a decimal up to about 1.8e308");
+        }
+        if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                checkNumbers(value.get(i), path + "[" + i + "]");
+            }
+        } else if (value.isObject()) {
+            for (var member : value.properties()) {
+                checkNumbers(member.getValue(), path + "." + member.getKey());
+            }
+        }
     }
 }

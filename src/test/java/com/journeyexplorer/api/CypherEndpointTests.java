@@ -279,6 +279,26 @@ class CypherEndpointTests extends ApiTestSupport {
     }
 
     @Test
+    void refusesAParameterNumberNeo4jCannotHoldNamingItInsteadOfADriverMessageOrInfinity() {
+        for (String[] bad : List.of(new String[] {"{\"x\": 123456789012345678901234567890}", "parameters.x"},
+                new String[] {"{\"x\": -9223372036854775809}", "parameters.x"},
+                new String[] {"{\"x\": 1e999}", "parameters.x"},
+                new String[] {"{\"x\": [1, {\"y\": -1e400}]}", "parameters.x[1].y"})) {
+            Response refused = post("/api/cypher", JSON_TYPE, "{\"query\": \"RETURN $x AS x\", \"parameters\": "
+                    + bad[0] + "}");
+            assertThat(refused.status()).as(bad[0] + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("parameter").asString()).isEqualTo(bad[1]);
+            assertThat(refused.json().get("detail").asString()).contains("beyond what Neo4j holds")
+                    .doesNotContain("java.");
+        }
+        JsonNode largest = okBody("{\"query\": \"RETURN $x AS x, $y AS y\", \"parameters\": "
+                + "{\"x\": 9223372036854775807, \"y\": 1.7e308}}");
+        assertThat(largest.get("rows").get(0).get(0).asLong()).isEqualTo(Long.MAX_VALUE);
+        assertThat(largest.get("rows").get(0).get(1).asDouble()).isEqualTo(1.7e308);
+    }
+
+    @Test
     void saysWhereABodyIsNoJsonAndRefusesOneTooLarge() {
         Response malformed = post("/api/cypher", JSON_TYPE, "{\"query\": \"RETURN 1\",\n  \"parameters\": {,}}");
         assertThat(malformed.status()).as(malformed.body()).isEqualTo(400);
