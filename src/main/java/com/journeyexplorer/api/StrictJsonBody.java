@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
+import com.journeyexplorer.ingest.JsonReadMessages;
 import com.journeyexplorer.ingest.SizeLimitedInputStream;
 import com.journeyexplorer.ingest.UploadTooLargeException;
 
@@ -89,9 +90,12 @@ record StrictJsonBody(String what, List<String> members, String shape) {
         return value.asString();
     }
 
-    /** Jackson's words for what it found, in parentheses, without its location and at most 200 characters. */
+    /**
+     * Jackson's words for what it found, in parentheses, without its location and its settings' names, at most 200
+     * characters.
+     */
     private static String reason(JacksonException e) {
-        String message = e.getOriginalMessage();
+        String message = JsonReadMessages.withoutParserSettings(e.getOriginalMessage());
         if (message == null || message.isBlank()) {
             return "";
         }

@@ -87,7 +87,8 @@ final class NdjsonRowReader implements RowReader {
             try {
                 node = JSON.readTree(text);
             } catch (JacksonException e) {
-                errors.add(line, null, "is not a JSON object: " + TimestampParser.shortened(e.getOriginalMessage()));
+                errors.add(line, null, "is not a JSON object: " + TimestampParser.shortened(
+                        JsonReadMessages.withoutParserSettings(e.getOriginalMessage())));
                 continue;
             }
             if (node == null || !node.isObject()) {

@@ -299,6 +299,23 @@ class CypherEndpointTests extends ApiTestSupport {
     }
 
     @Test
+    void saysWhatIsWrongWithABodyWithoutNamingTheParsersSettings() {
+        Response deep = post("/api/cypher", JSON_TYPE, "{\"query\": \"RETURN 1\", \"parameters\": {\"x\": "
+                + "[".repeat(600) + "]".repeat(600) + "}}");
+        assertThat(deep.status()).as(deep.body()).isEqualTo(400);
+        assertThat(deep.json().get("detail").asString()).contains("nesting depth", "maximum allowed (500)")
+                .doesNotContain("`", "StreamReadConstraints");
+
+        Response nan = post("/api/cypher", JSON_TYPE, "{\"query\": \"RETURN $x\", \"parameters\": {\"x\": NaN}}");
+        assertThat(nan.status()).as(nan.body()).isEqualTo(400);
+        assertThat(nan.json().get("detail").asString()).contains("'NaN'").doesNotContain("`", "JsonReadFeature");
+
+        Response comment = post("/api/cypher", JSON_TYPE, "{\"query\": \"RETURN 1\" /* one */}");
+        assertThat(comment.status()).as(comment.body()).isEqualTo(400);
+        assertThat(comment.json().get("detail").asString()).contains("comment").doesNotContain("ALLOW_COMMENTS");
+    }
+
+    @Test
     void saysWhereABodyIsNoJsonAndRefusesOneTooLarge() {
         Response malformed = post("/api/cypher", JSON_TYPE, "{\"query\": \"RETURN 1\",\n  \"parameters\": {,}}");
         assertThat(malformed.status()).as(malformed.body()).isEqualTo(400);

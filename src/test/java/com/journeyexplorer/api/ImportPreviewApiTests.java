@@ -350,6 +350,20 @@ class ImportPreviewApiTests extends ApiTestSupport {
     }
 
     @Test
+    void anNdjsonLineTheParserRefusesSaysWhyWithoutNamingTheParsersSettings() {
+        String ndjson = "{\"journey_id\":\"pv-n\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"touchpoint\":\"Home\","
+                + "\"x\":" + "[".repeat(600) + "]".repeat(600) + "}\n"
+                + "{\"journey_id\":\"pv-n\",\"timestamp\":\"2026-01-01T00:01:00Z\",\"touchpoint\":\"Home\",\"x\":+1}\n";
+        JsonNode rows = post("/api/events/preview", "application/x-ndjson", ndjson).json().get("rows");
+
+        assertThat(rows.get(0).get("errors").get(0).get("reason").asString())
+                .startsWith("is not a JSON object: Document nesting depth")
+                .doesNotContain("`", "StreamReadConstraints");
+        assertThat(rows.get(1).get("errors").get(0).get("reason").asString())
+                .contains("plus signs").doesNotContain("`", "JsonReadFeature");
+    }
+
+    @Test
     void anNdjsonFieldGivenABooleanIsTheErrorTheImportRejectsItWith() {
         String ndjson = """
                 {"journey_id":"pv-b","timestamp":"2026-01-01T00:00:00Z","touchpoint":"Home"}
