@@ -72,7 +72,7 @@ record AttributionSettings(ModelName name, PathShaping shaping, int order, doubl
                 + " (days; steps for untimed paths), was ";
         double halfLife;
         try {
-            halfLife = Double.parseDouble(value);
+            halfLife = JourneyQuery.plainDecimal(value);
         } catch (NumberFormatException e) {
             throw new InvalidParameterException("halfLife", "must be a number " + range + "'"
                     + JourneyQuery.abbreviate(value) + "'");

@@ -42,7 +42,9 @@ class CompareController {
             QueryParameter.filter("group", "Name:regex, repeatable; the attribution credits touchpoints whose whole "
                     + "name matches together as Name").example("Product pages:Product.*"),
             QueryParameter.filter("order", "Markov order, 1..4 (markov only)").typed("integer", 1).bounded(1, 4),
-            QueryParameter.filter("halfLife", "Half-life in days, > 0 (time-decay only)").typed("number", 7),
+            QueryParameter.filter("halfLife", "Half-life in days, > 0 (time-decay only)")
+                    .typed("number", AttributionSettings.DEFAULT_HALF_LIFE_DAYS)
+                    .bounded(0, AttributionSettings.MAX_HALF_LIFE_DAYS),
             QueryParameter.filter("collapseRepeats", "Merge consecutive repeated steps (markov only)")
                     .typed("boolean", false),
             QueryParameter.number("confidence", 0.5, 0.999, 0.95, "Confidence of the intervals"),

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,8 @@ import com.journeyexplorer.graph.ImportEntry;
 import com.journeyexplorer.graph.JourneyGraph;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -38,6 +41,7 @@ import jakarta.servlet.http.HttpServletRequest;
 class JournalController {
 
     static final int MAX_LIMIT = 1000;
+    static final int DEFAULT_LIMIT = 100;
     /** How long {@code DELETE} waits for a running job to stop before it answers 202. */
     static final long CANCEL_WAIT_MILLIS = 2_000;
 
@@ -60,12 +64,14 @@ class JournalController {
             + "(`GET /api/stats`): events after = before + `events` (added) - `eventsRemoved` (taken out), journey "
             + "records after = before + `journeysCreated` - `journeysRemoved`; an undo's mirror the entry it undid. "
             + "At most `limit` rows in all.")
-    List<ImportEntry> imports(@RequestParam(required = false) Integer limit, HttpServletRequest request) {
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "At most this many rows", schema = @Schema(
+            type = "integer", minimum = "1", maximum = "" + MAX_LIMIT, defaultValue = "" + DEFAULT_LIMIT))
+    List<ImportEntry> imports(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+            HttpServletRequest request) {
         KnownParameters.require(request, Set.of("limit"), null);
-        int n = limit == null ? 100 : limit;
-        if (n < 1 || n > MAX_LIMIT) {
-            throw new InvalidParameterException("limit", "must be between 1 and " + MAX_LIMIT + ", was " + n);
-        }
+        // Read as every analysis reads its numbers: Spring's conversion would take 0x10 as 16 and answer a vague
+        // "Failed to convert" for anything else it cannot read.
+        int n = JourneyQuery.integer(parameters, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         List<ImportEntry> listed = new ArrayList<>();
         for (ImportJob job : jobs.unfinished()) {
             if (listed.size() < n) {

@@ -80,6 +80,8 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
                     + "column, e.g. event.resource=112"));
 
     public static final int MAX_STEPS_LIMIT = 100;
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile(
+            "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(NaN|Infinity)");
 
     /** The path shaping of the endpoints working on paths, in the order the OpenAPI description lists them. */
     static final List<QueryParameter> SHAPING = List.of(
@@ -296,7 +298,7 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
             return defaultValue;
         }
         try {
-            double number = Double.parseDouble(value);
+            double number = plainDecimal(value);
             if (!(number >= min && number <= max)) {
                 throw new InvalidParameterException(name, "must be between " + min + " and " + max + ", was "
                         + value);
@@ -306,6 +308,20 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
             throw new InvalidParameterException(name, "must be a number between " + min + " and " + max
                     + ", was '" + abbreviate(value) + "'");
         }
+    }
+
+    /**
+     * {@code value} read as a number written in decimals ({@code 0.9}, {@code -3}, {@code 1e3}, and {@code NaN} and
+     * {@code Infinity}, which every range refuses, named): {@link Double#parseDouble} alone would also take Java's
+     * {@code 0.9d} and {@code 7f} and the hexadecimal {@code 0x1p3}, and answer for a number the client did not write.
+     *
+     * @throws NumberFormatException for anything else
+     */
+    static double plainDecimal(String value) {
+        if (!PLAIN_DECIMAL.matcher(value).matches()) {
+            throw new NumberFormatException(value);
+        }
+        return Double.parseDouble(value);
     }
 
     public static boolean bool(MultiValueMap<String, String> parameters, String name, boolean defaultValue) {

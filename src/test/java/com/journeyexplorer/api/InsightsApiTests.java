@@ -165,6 +165,17 @@ class InsightsApiTests extends ApiTestSupport {
         assertThat(paths.has("/api/insights/moments")).isTrue();
         assertThat(paths.get("/api/compare").get("get").get("parameters")).extracting(p -> p.get("name").asString())
                 .contains("a", "b", "limit");
+        List<String> boundedHalfLives = new ArrayList<>();
+        for (String endpoint : List.of("/api/attribution", "/api/compare")) {
+            for (JsonNode parameter : paths.get(endpoint).get("get").get("parameters")) {
+                JsonNode schema = parameter.get("schema");
+                if (parameter.get("name").asString().equals("halfLife") && schema.path("minimum").asInt(-1) == 0
+                        && schema.path("maximum").asInt() == 3650) {
+                    boundedHalfLives.add(endpoint);
+                }
+            }
+        }
+        assertThat(boundedHalfLives).containsExactly("/api/attribution", "/api/compare");
     }
 
     @Test

@@ -498,6 +498,27 @@ class JournalApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aLimitThatIsNoPlainWholeNumberIsA400NamingTheParameterAndItsRange() {
+        for (String bad : List.of("0x10", "%2310", "2147483648", "1.5", "ten")) {
+            Response refused = get("/api/imports?limit=" + bad);
+            assertThat(refused.status()).as(bad + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("type").asString()).endsWith("/problems/invalid-parameter");
+            assertThat(refused.json().get("parameter").asString()).isEqualTo("limit");
+            assertThat(refused.json().get("detail").asString()).contains("between 1 and 1000");
+        }
+        JsonNode limit = null;
+        for (JsonNode parameter : get("/v3/api-docs").json().get("paths").get("/api/imports").get("get")
+                .get("parameters")) {
+            limit = parameter.get("name").asString().equals("limit") ? parameter : limit;
+        }
+        assertThat(limit).isNotNull();
+        assertThat(limit.get("schema").get("minimum").asInt()).isEqualTo(1);
+        assertThat(limit.get("schema").get("maximum").asInt()).isEqualTo(1000);
+        assertThat(limit.get("schema").get("default").asInt()).isEqualTo(100);
+    }
+
+    @Test
     void aSynchronousImportIsToldWithoutTheFiguresOnlyAJobKeeps() {
         JsonNode imported = importCsv("""
                 journey_id,timestamp,touchpoint

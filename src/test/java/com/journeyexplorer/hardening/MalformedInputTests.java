@@ -657,12 +657,12 @@ class MalformedInputTests extends ApiTestSupport {
         }
         for (String attribution : List.of("model=astrology", "order=sideways", "halfLife=-1d&model=time-decay",
                 "halfLife=soon&model=time-decay", "halfLife=2&model=markov", "level=galaxy",
-                "collapseRepeats=perhaps")) {
+                "collapseRepeats=perhaps", "halfLife=7d&model=time-decay", "halfLife=0x1p3&model=time-decay")) {
             cases.add(BadQuery.invalid("/api/attribution", attribution));
         }
         cases.add(BadQuery.notFound("/api/attribution?remove=Nowhere", "label", "Nowhere"));
         for (String moments : List.of("alpha=0", "alpha=abc", "alpha=NaN", "confidence=1", "confidence=Infinity",
-                "limit=0")) {
+                "limit=0", "confidence=0.9d", "confidence=0.9F", "alpha=0x1p-5")) {
             cases.add(BadQuery.invalid("/api/insights/moments", moments));
         }
         String sides = "&a=segment%3Dx&b=";
