@@ -11,6 +11,7 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.apache.tomcat.util.res.StringManager;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -62,6 +63,8 @@ class HttpConfiguration {
      */
     static final class ProblemReportValve extends ErrorReportValve {
 
+        private static final StringManager TOMCAT_HTTP11 = StringManager.getManager("org.apache.coyote.http11");
+
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
             int status = response.getStatus();
@@ -70,10 +73,12 @@ class HttpConfiguration {
             }
             HttpStatus known = HttpStatus.resolve(status);
             String title = known == null ? "Error" : known.getReasonPhrase();
-            String detail = status == 400
-                    ? "The request is malformed (for example a '%' in the address that does not start a "
-                            + "percent-encoded byte: write it as %25)"
-                    : title;
+            String detail = status != 400 ? title
+                    : tooLarge(throwable) ? "The request's address and headers are longer than the server reads ("
+                            + request.getConnector().getProperty("maxHttpRequestHeaderSize") + " bytes together, "
+                            + "server.max-http-request-header-size): send fewer or shorter query parameters"
+                    : "The request is malformed (for example a '%' in the address that does not start a "
+                            + "percent-encoded byte: write it as %25)";
             try {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -85,6 +90,16 @@ class HttpConfiguration {
             } catch (IOException | IllegalStateException e) {
                 // The client is gone or the response was committed meanwhile: nothing more to tell it.
             }
+        }
+
+        /**
+         * Whether Tomcat refused the request for an address and headers beyond its buffer: a 100 KB query string
+         * would otherwise be told about a '%' sign. Tomcat has no exception type of its own for it, so its message is
+         * compared, in the language Tomcat wrote it in.
+         */
+        private static boolean tooLarge(Throwable throwable) {
+            return throwable instanceof IllegalArgumentException && TOMCAT_HTTP11.getString(
+                    "iib.requestheadertoolarge.error").equals(throwable.getMessage());
         }
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -46,8 +48,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     /** The type and title the error page gives the container's own 400s, for the same kind of mistake. */
     private static final String BAD_REQUEST_TYPE = "bad-request";
     private static final String BAD_REQUEST_TITLE = "Bad Request";
-    private static final String UNDECODABLE_QUERY = "the query string is not valid percent-encoded UTF-8: write a "
-            + "% sign as %25, and any other character as the percent-encoded bytes of its UTF-8 form (é as %C3%A9)";
+    private static final String UNDECODABLE_QUERY = "the query string is not valid percent-encoded UTF-8";
+    private static final String PERCENT_ENCODING = ": write a % sign as %25, and any other character as the "
+            + "percent-encoded bytes of its UTF-8 form (é as %C3%A9)";
     private static final String FIREWALL_PREFIX = "The request was rejected because ";
     private static final Pattern REFUSED_PARAMETER_NAME = Pattern.compile("parameter name \"(.*)\" is not allowed",
             Pattern.DOTALL);
@@ -228,12 +231,21 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     /**
      * A query string Tomcat cannot decode ({@code %}, {@code %FF}, a cut UTF-8 sequence) fails where the parameters
      * are first read, in whichever endpoint: the client's mistake, so a 400 like a bare {@code %} in the path gets,
-     * without a logged stack trace.
+     * without a logged stack trace, naming the parameter whose value it is ({@link UndecodableQuery}).
      */
     @ExceptionHandler
     ProblemDetail undecodableQuery(org.apache.tomcat.util.http.InvalidParameterException e) {
         log.debug("Undecodable query string: {}", e.getMessage());
-        return problem(HttpStatus.BAD_REQUEST, BAD_REQUEST_TYPE, BAD_REQUEST_TITLE, UNDECODABLE_QUERY);
+        String parameter = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
+                ? UndecodableQuery.parameter(current.getRequest().getQueryString()) : null;
+        if (parameter == null) {
+            return problem(HttpStatus.BAD_REQUEST, BAD_REQUEST_TYPE, BAD_REQUEST_TITLE,
+                    UNDECODABLE_QUERY + PERCENT_ENCODING);
+        }
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, BAD_REQUEST_TYPE, BAD_REQUEST_TITLE,
+                UNDECODABLE_QUERY + " (the value of '" + parameter + "')" + PERCENT_ENCODING);
+        problem.setProperty("parameter", parameter);
+        return problem;
     }
 
     /**

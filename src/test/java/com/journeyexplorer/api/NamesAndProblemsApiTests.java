@@ -215,6 +215,27 @@ class NamesAndProblemsApiTests extends ApiTestSupport {
     }
 
     @Test
+    void anUndecodableValueIsNamedByItsParameter() {
+        for (String[] bad : List.of(new String[] {"/api/summary?top=3&segment=%C3", "segment"},
+                new String[] {"/api/graph?format=csv&contains=Home,%ED%A0%80", "contains"},
+                new String[] {"/api/paths/top?limit=5&startsWith=50%25%20off%3F&group=%FF:Home", "group"})) {
+            Response refused = getRaw(bad[0]);
+            assertProblem(refused, 400);
+            assertThat(refused.json().get("parameter").asString()).as(bad[0]).isEqualTo(bad[1]);
+            assertThat(refused.json().get("detail").asString()).as(bad[0])
+                    .contains("not valid percent-encoded UTF-8", "'" + bad[1] + "'");
+        }
+    }
+
+    @Test
+    void anAddressLongerThanTheServerReadsIsABadRequestSayingSo() {
+        Response refused = getRaw("/api/paths/top?contains=" + "Home,".repeat(4000) + "Cart");
+        assertProblem(refused, 400);
+        assertThat(refused.json().get("detail").asString()).contains("longer than the server reads", "8192 bytes")
+                .doesNotContain("'%'");
+    }
+
+    @Test
     void aQueryParameterNameWithAControlCharacterIsABadRequest(CapturedOutput log) {
         for (String target : List.of("/api/paths/top?x%01=1", "/api/stats?a%1Fb=2", "/api/graph?format=dot&%7F=")) {
             Response refused = getRaw(target);
