@@ -166,11 +166,13 @@ export function renderMap(container, graph, { onSelect }) {
 
   const nodeClass = n => `${n.kind} ${n.owner === 'competitor' ? 'competitor' : 'own'}`;
   let nodeSel;
+  const undim = () => linkSel.classed('dim', false);
+  // Hiding the tooltip undims the links, whether the mouse leaves or Escape dismisses it.
   const hover = (event, n) => {
-    tooltip.show(event, nodeTip(n, graph));
+    tooltip.show(event, nodeTip(n, graph), undim);
     linkSel.classed('dim', l => l.source !== n.id && l.target !== n.id);
   };
-  const leave = () => { tooltip.hide(); linkSel.classed('dim', false); };
+  const leave = tooltip.hide;
   const select = (event, n) => {
     nodeSel.classed('selected', d => d === n);
     onSelect(n);
@@ -197,7 +199,7 @@ export function renderMap(container, graph, { onSelect }) {
   nodeSel.filter(selectable).each(function (n) {
     tooltip.showOnFocus(this, () => nodeTip(n, graph), {
       onShow: () => linkSel.classed('dim', l => l.source !== n.id && l.target !== n.id),
-      onHide: () => linkSel.classed('dim', false),
+      onHide: undim,
     });
   });
   nodeSel.append('rect')

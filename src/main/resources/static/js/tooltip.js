@@ -1,38 +1,40 @@
 // One floating tooltip for every chart: at the mouse on hover, beside the element when it gets keyboard focus.
 const box = () => document.getElementById('tooltip');
 const PAD = 14;
+const nothing = () => {};
+/** What the owner of the tooltip showing undoes when it hides (the map undims the other touchpoints' links). */
+let undo = nothing;
 
-export function show(event, html) {
-  fill(html);
+// Escape hides whatever tooltip shows, by hover or by focus, without moving the focus (WCAG 1.4.13: content shown on
+// hover or focus can be dismissed): one handler for the whole page, as the mouse may rest on any chart.
+document.addEventListener('keydown', event => {
+  if (event.key === 'Escape' && !box().hidden) hide();
+});
+
+/** Shows the tooltip at the mouse, for a hover; `onHide` runs when it hides (mouse leaving, Escape, another tip). */
+export function show(event, html, onHide = nothing) {
+  fill(html, onHide);
   move(event);
 }
 
 /** Shows the tooltip to the right of `element` (left of it where the window ends), for keyboard focus. */
-export function showBeside(element, html) {
-  fill(html);
+export function showBeside(element, html, onHide = nothing) {
+  fill(html, onHide);
   const rect = element.getBoundingClientRect();
   place(rect.right, rect.top, rect.left);
 }
 
 /**
  * The keyboard's tooltip of a focusable `element`: while it has focus the tooltip `html()` shows beside it; blur hides
- * it, and so does Escape without moving the focus (WCAG 1.4.13: content shown on focus can be dismissed). `onShow` and
- * `onHide` run along (the map dims the other touchpoints' links). The element's name should say the same figures.
+ * it, and so does Escape (the page's handler above). `onShow` and `onHide` run along (the map dims the other
+ * touchpoints' links). The element's name should say the same figures.
  */
-export function showOnFocus(element, html, { onShow = () => {}, onHide = () => {} } = {}) {
+export function showOnFocus(element, html, { onShow = nothing, onHide = nothing } = {}) {
   element.addEventListener('focus', () => {
-    showBeside(element, html());
+    showBeside(element, html(), onHide);
     onShow();
   });
-  element.addEventListener('blur', () => {
-    hide();
-    onHide();
-  });
-  element.addEventListener('keydown', event => {
-    if (event.key !== 'Escape' || box().hidden) return;
-    hide();
-    onHide();
-  });
+  element.addEventListener('blur', hide);
 }
 
 export function move(event) {
@@ -41,9 +43,15 @@ export function move(event) {
 
 export function hide() {
   box().hidden = true;
+  const undone = undo;
+  undo = nothing;
+  undone();
 }
 
-function fill(html) {
+function fill(html, onHide) {
+  const undone = undo;
+  undo = onHide;
+  undone();
   const tip = box();
   tip.innerHTML = html;
   tip.hidden = false;

@@ -415,6 +415,34 @@ class JourneyMapPageTests extends PageTestSupport {
     }
 
     @Test
+    void escapeHidesATooltipShownByAHoverAndUndimsTheMapsLinks() {
+        open();
+        WebElement tooltip = browser.findElement(By.id("tooltip"));
+        WebElement sankeyNode = browser.findElement(By.cssSelector("#sankey g.sankey-node rect"));
+        hover(sankeyNode);
+        assertThat(tooltip.isDisplayed()).as("a hover shows the Sankey node's tooltip").isTrue();
+        assertThat(page.focused().getTagName()).as("with nothing focused").isEqualTo("body");
+        page.press(org.openqa.selenium.Keys.ESCAPE);
+        assertThat(tooltip.isDisplayed()).as("Escape hides it while the mouse stays").isFalse();
+
+        WebElement cart = browser.findElement(By.cssSelector("#map g.node[data-label='Cart']"));
+        hover(cart);
+        assertThat(tooltip.isDisplayed()).as("a hover shows the touchpoint's tooltip").isTrue();
+        assertThat(tooltip.getText()).startsWith("Cart");
+        assertThat(browser.findElements(By.cssSelector("#map path.link.dim"))).as("and dims the other links")
+                .isNotEmpty();
+        page.press(org.openqa.selenium.Keys.ESCAPE);
+        assertThat(tooltip.isDisplayed()).as("Escape hides it").isFalse();
+        assertThat(browser.findElements(By.cssSelector("#map path.link.dim"))).as("and undims the links").isEmpty();
+    }
+
+    private void hover(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'})", element);
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(element).perform();
+    }
+
+    @Test
     void aMapWiderThanANarrowWindowScrollsToItsOutcomes() {
         page.open(port, "/", 600);
         @SuppressWarnings("unchecked")
