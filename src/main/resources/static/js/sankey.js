@@ -34,12 +34,13 @@ export function renderSankey(container, data, competitors) {
     .attr('stroke', l => (l.dropoff ? SINK_COLOURS[l.target.id] : competitors.has(l.target.name) ? '#e8590c' : '#748ffc'))
     .attr('stroke-opacity', l => (l.dropoff ? 0.45 : 0.3))
     .attr('stroke-width', l => Math.max(1, l.width))
-    .on('mouseenter', (event, l) => tooltip.show(event, `<strong>${esc(label(l.source))} → ${esc(label(l.target))}</strong>
-        <table><tr><th>journeys</th><td>${count(l.value)}</td></tr><tr><th>of all journeys</th><td>${percent(l.value / total, 1)}</td></tr></table>`))
+    .attr('data-source', l => l.source.id).attr('data-target', l => l.target.id)
+    .on('mouseenter', (event, l) => tooltip.show(event, linkTip(l, total)))
     .on('mousemove', tooltip.move).on('mouseleave', tooltip.hide);
   // Every node in the Tab order (at most 8 steps of 9 labels and 5 outcomes, the page's steps and topPerStep): focus
-  // shows its tooltip and its name says the same figures. The links stay out of it: hundreds of them, and each
-  // drop-off link's journeys are its node's figures (bought, abandoned, left, still open here).
+  // shows its tooltip and its name says the same figures. The links stay out of it: hundreds of them, each drop-off
+  // link's journeys are its node's figures (bought, abandoned, left, still open here), and the node's tooltip lists its
+  // links to the next step with the figures of their tooltips.
   const node = svg.append('g').selectAll('g').data(graph.nodes).join('g').attr('class', 'sankey-node')
     .attr('data-id', d => d.id).attr('tabindex', 0).attr('role', 'img').attr('aria-label', d => nodeSaid(d, total))
     .each(function (d) { tooltip.showOnFocus(this, () => nodeTip(d, total)); });
@@ -69,14 +70,60 @@ function nodeFacts(d, total) {
   ];
 }
 
-const nodeTitle = d => (d.kind === 'sink' ? label(d) : `step ${d.step + 1}: ${label(d)}`);
-
-function nodeTip(d, total) {
-  return `<strong>${esc(nodeTitle(d))}</strong><table>${nodeFacts(d, total)
-    .map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table>`;
+/**
+ * The figures of a link, for its tooltip and its source node's next steps alike: its journeys, their share of all
+ * journeys and of its source node's journeys.
+ */
+function linkFigures(l, total) {
+  return {
+    journeys: count(l.value), ofAll: percent(l.value / total, 1), ofSource: percent(l.value / l.source.value, 1),
+  };
 }
 
-/** The tooltip in words: "step 2: Cart: journeys 1,234 (41%), bought here 0, ..., went on 1,100". */
+function linkTip(l, total) {
+  const figures = linkFigures(l, total);
+  return `<strong>${esc(label(l.source))} → ${esc(label(l.target))}</strong><table>
+    <tr><th>journeys</th><td>${figures.journeys}</td></tr><tr><th>of all journeys</th><td>${figures.ofAll}</td></tr>
+    <tr><th>of ${esc(label(l.source))}'s journeys</th><td>${figures.ofSource}</td></tr></table>`;
+}
+
+const NEXT_STEPS_LISTED = 5;
+
+/**
+ * Where a node's journeys go at the next step, for its tooltip and its name alike: its links to the next step's
+ * nodes, busiest first, as [target, "journeys (share of the node's)"]; past the fifth, one "and N more" with their
+ * total. Empty for a sink and at the last step (the journeys going on flow into "continues…", a drop-off link).
+ */
+function nextSteps(d, total) {
+  const links = (d.sourceLinks || []).filter(l => !l.dropoff)
+    .sort((a, b) => b.value - a.value || label(a.target).localeCompare(label(b.target)));
+  const listed = links.slice(0, NEXT_STEPS_LISTED).map(l => {
+    const figures = linkFigures(l, total);
+    return [label(l.target), `${figures.journeys} (${figures.ofSource})`];
+  });
+  const rest = links.slice(NEXT_STEPS_LISTED);
+  if (rest.length) {
+    const value = d3.sum(rest, l => l.value);
+    listed.push([`and ${rest.length} more`, `${count(value)} (${percent(value / d.value, 1)})`]);
+  }
+  return listed;
+}
+
+const nodeTitle = d => (d.kind === 'sink' ? label(d) : `step ${d.step + 1}: ${label(d)}`);
+const rows = facts => facts.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('');
+
+function nodeTip(d, total) {
+  const next = nextSteps(d, total);
+  return `<strong>${esc(nodeTitle(d))}</strong><table>${rows(nodeFacts(d, total))}</table>${next.length
+    ? `<div class="tooltip-section">then, at step ${d.step + 2}</div><table>${rows(next)}</table>` : ''}`;
+}
+
+/**
+ * The tooltip in words: "step 2: Cart: journeys 1,234 (41%), bought here 0, ..., went on 1,100; then, at step 3:
+ * Checkout 900 (72.9%), ...".
+ */
 function nodeSaid(d, total) {
-  return `${nodeTitle(d)}: ${nodeFacts(d, total).map(([k, v]) => `${k} ${v}`).join(', ')}`;
+  const said = `${nodeTitle(d)}: ${nodeFacts(d, total).map(([k, v]) => `${k} ${v}`).join(', ')}`;
+  const next = nextSteps(d, total);
+  return next.length ? `${said}; then, at step ${d.step + 2}: ${next.map(([k, v]) => `${k} ${v}`).join(', ')}` : said;
 }

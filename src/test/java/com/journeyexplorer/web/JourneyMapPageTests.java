@@ -415,6 +415,61 @@ class JourneyMapPageTests extends PageTestSupport {
     }
 
     @Test
+    void aSankeyNodeSaysAndShowsWhereItsJourneysGoNextWithTheFiguresOfItsLinksTooltips() {
+        open();
+        JsonNode sankey = get("/api/graph?format=sankey&steps=5&topPerStep=8").json();
+        java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
+        sankey.get("nodes").forEach(node -> byId.put(node.get("id").asString(), node));
+        java.util.Map<String, java.util.List<JsonNode>> next = new java.util.HashMap<>();
+        sankey.get("links").forEach(link -> {
+            if (!link.get("dropoff").asBoolean() && link.get("value").asLong() > 0) {
+                next.computeIfAbsent(link.get("source").asString(), id -> new java.util.ArrayList<>()).add(link);
+            }
+        });
+        // The node with the most next steps, so that some are beyond the five listed.
+        String id = next.keySet().stream().max(java.util.Comparator.comparingInt((String source) -> next.get(source)
+                .size()).thenComparingLong(source -> byId.get(source).get("value").asLong())).orElseThrow();
+        JsonNode node = byId.get(id);
+        long journeys = node.get("value").asLong();
+        java.util.List<JsonNode> links = next.get(id).stream().sorted(java.util.Comparator.comparingLong(
+                (JsonNode link) -> -link.get("value").asLong()).thenComparing(link -> targetName(link, byId)))
+                .toList();
+        assertThat(links).as("demo data where a step has more next steps than listed").hasSizeGreaterThan(5);
+        java.util.List<String> expected = new java.util.ArrayList<>(links.subList(0, 5).stream()
+                .map(link -> targetName(link, byId) + " " + count(link.get("value").asLong()) + " ("
+                        + share(link.get("value").asLong(), journeys) + ")")
+                .toList());
+        long rest = links.subList(5, links.size()).stream().mapToLong(link -> link.get("value").asLong()).sum();
+        expected.add("and " + (links.size() - 5) + " more " + count(rest) + " (" + share(rest, journeys) + ")");
+        String atNextStep = "then, at step " + (node.get("step").asInt() + 2);
+
+        WebElement tooltip = browser.findElement(By.id("tooltip"));
+        WebElement focused = browser.findElement(By.cssSelector("#sankey g.sankey-node[data-id='"
+                + id.replace("'", "\\'") + "']"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].focus()", focused);
+        assertThat(tooltip.isDisplayed()).isTrue();
+        assertThat(tooltip.getText().replace('\n', ' ')).as("the focus tooltip lists the next steps, busiest first")
+                .contains(atNextStep).containsSubsequence(expected);
+        assertThat(focused.getDomAttribute("aria-label")).as("and the node's name says them")
+                .endsWith("; " + atNextStep + ": " + String.join(", ", expected));
+        assertThat(page.accessibleNodes("image", focused.getDomAttribute("aria-label"))).isNotEmpty();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].blur()", focused);
+
+        WebElement busiest = (WebElement) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                return [...document.querySelectorAll('#sankey path.sankey-link')]
+                    .find(link => link.dataset.source === arguments[0] && link.dataset.target === arguments[1]);
+                """, id, links.get(0).get("target").asString());
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].dispatchEvent(new MouseEvent('mouseenter', {clientX: 100, clientY: 100}))", busiest);
+        assertThat(tooltip.getText().replace('\n', ' ')).as("the busiest link's tooltip has the figures listed")
+                .contains("journeys " + count(links.get(0).get("value").asLong()),
+                        "of " + nodeName(node.get("name").asString()) + "'s journeys "
+                                + share(links.get(0).get("value").asLong(), journeys));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].dispatchEvent(new MouseEvent('mouseleave'))", busiest);
+    }
+
+    @Test
     void escapeHidesATooltipShownByAHoverAndUndimsTheMapsLinks() {
         open();
         WebElement tooltip = browser.findElement(By.id("tooltip"));
@@ -440,6 +495,25 @@ class JourneyMapPageTests extends PageTestSupport {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "arguments[0].scrollIntoView({block: 'center'})", element);
         new org.openqa.selenium.interactions.Actions(browser).moveToElement(element).perform();
+    }
+
+    private static String targetName(JsonNode link, java.util.Map<String, JsonNode> byId) {
+        return nodeName(byId.get(link.get("target").asString()).get("name").asString());
+    }
+
+    /** As the page names a node: "(other)" is "other". */
+    private static String nodeName(String name) {
+        return name.startsWith("(") && name.endsWith(")") ? name.substring(1, name.length() - 1) : name;
+    }
+
+    private static String count(long value) {
+        return String.format(java.util.Locale.ROOT, "%,d", value);
+    }
+
+    /** The page's share with one decimal: the double's exact value rounded half up, as JavaScript's toFixed does. */
+    private static String share(long part, long whole) {
+        return new java.math.BigDecimal((double) part / whole * 100).setScale(1, java.math.RoundingMode.HALF_UP)
+                .toPlainString() + "%";
     }
 
     @Test
