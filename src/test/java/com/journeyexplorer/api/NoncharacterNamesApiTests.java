@@ -32,10 +32,11 @@ class NoncharacterNamesApiTests extends ApiTestSupport {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
-    private static void assertRowError(JsonNode error, long line, String field, String character) {
+    /** A row error at {@code line} in {@code field} whose reason says {@code reason} ("noncharacter U+FFFE"). */
+    private static void assertRowError(JsonNode error, long line, String field, String reason) {
         assertThat(error.get("line").asLong()).as(error.toString()).isEqualTo(line);
         assertThat(error.get("field").asString()).as(error.toString()).isEqualTo(field);
-        assertThat(error.get("reason").asString()).contains("noncharacter " + character);
+        assertThat(error.get("reason").asString()).contains(reason);
     }
 
     @Test
@@ -54,21 +55,21 @@ class NoncharacterNamesApiTests extends ApiTestSupport {
         assertThat(csv.contentType()).startsWith("application/problem+json");
         JsonNode errors = csv.json().get("errors");
         assertThat(errors).hasSize(4);
-        assertRowError(errors.get(0), 2, "touchpoint", "U+FFFE");
-        assertRowError(errors.get(1), 3, "channel", "U+FFFF");
-        assertRowError(errors.get(2), 4, "stage", "U+FDD0");
-        assertRowError(errors.get(3), 5, "touchpoint", "U+1FFFE");
+        assertRowError(errors.get(0), 2, "touchpoint", "noncharacter U+FFFE");
+        assertRowError(errors.get(1), 3, "channel", "noncharacter U+FFFF");
+        assertRowError(errors.get(2), 4, "stage", "noncharacter U+FDD0");
+        assertRowError(errors.get(3), 5, "touchpoint", "noncharacter U+1FFFE");
 
         Response ndjson = post("/api/events?openHorizon=0&stageColumn=phase", "application/x-ndjson", """
                 {"journey_id":"x5","timestamp":"2026-03-02T10:00:00Z","touchpoint":"Ad","phase":"\\uFDEF"}
                 """);
         assertThat(ndjson.status()).as(ndjson.body()).isEqualTo(400);
-        assertRowError(ndjson.json().get("errors").get(0), 1, "phase", "U+FDEF");
+        assertRowError(ndjson.json().get("errors").get(0), 1, "phase", "noncharacter U+FDEF");
 
         Response aggregated = post("/api/journeys/aggregated?source=nonchar", "text/csv",
                 "path,total_conversions,total_conversion_value,total_null\nAd > Home\uFFFF,1,0,1\n");
         assertThat(aggregated.status()).as(aggregated.body()).isEqualTo(400);
-        assertRowError(aggregated.json().get("errors").get(0), 2, "path", "U+FFFF");
+        assertRowError(aggregated.json().get("errors").get(0), 2, "path", "noncharacter U+FFFF");
 
         assertThat(storeState()).isEqualTo(before);
     }
@@ -86,9 +87,9 @@ class NoncharacterNamesApiTests extends ApiTestSupport {
         assertThat(ndjson.contentType()).startsWith("application/problem+json");
         JsonNode errors = ndjson.json().get("errors");
         assertThat(errors).hasSize(3);
-        assertSurrogateError(errors.get(0), 1, "touchpoint", "U+D800");
-        assertSurrogateError(errors.get(1), 2, "channel", "U+DFFF");
-        assertSurrogateError(errors.get(2), 3, "journey_id", "U+DC00");
+        assertRowError(errors.get(0), 1, "touchpoint", "unpaired surrogate U+D800");
+        assertRowError(errors.get(1), 2, "channel", "unpaired surrogate U+DFFF");
+        assertRowError(errors.get(2), 3, "journey_id", "unpaired surrogate U+DC00");
 
         for (String path : List.of("/api/touchpoints/Home", "/api/touchpoints?name=Home")) {
             Response refused = send(HttpRequest.newBuilder(uri(path)).header("X-API-Key", API_KEY)
@@ -99,12 +100,6 @@ class NoncharacterNamesApiTests extends ApiTestSupport {
             assertThat(refused.json().get("detail").asString()).contains("unpaired surrogate U+D83D");
         }
         assertThat(storeState()).isEqualTo(before);
-    }
-
-    private static void assertSurrogateError(JsonNode error, long line, String field, String character) {
-        assertThat(error.get("line").asLong()).as(error.toString()).isEqualTo(line);
-        assertThat(error.get("field").asString()).as(error.toString()).isEqualTo(field);
-        assertThat(error.get("reason").asString()).contains("unpaired surrogate " + character);
     }
 
     @Test
