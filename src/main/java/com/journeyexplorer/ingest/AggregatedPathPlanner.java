@@ -28,8 +28,10 @@ import com.journeyexplorer.journey.Touchpoint;
  * journeys, one for its conversions (the path followed by a purchase event at the conversion touchpoint) and one for
  * its non-conversions, each with a {@link Journey#weight()} equal to its count, and an outcome by the domain's
  * {@link OutcomeRule}. A journey's id is made of the source, the outcome and a digest of the path, so importing a
- * source again replaces its counts instead of adding them. Touchpoints not stored yet are created (the conversion
- * touchpoint with stage {@code purchase}). O(total steps of the distinct paths).
+ * source again replaces its counts instead of adding them; a path whose record would be the stored one (the same
+ * count, value and outcome) is left as it is, so an unchanged upload writes nothing and leaves no journal entry.
+ * Touchpoints not stored yet are created (the conversion touchpoint with stage {@code purchase}).
+ * O(total steps of the distinct paths).
  */
 final class AggregatedPathPlanner {
 
@@ -45,6 +47,7 @@ final class AggregatedPathPlanner {
         touchpoints.forEach(t -> ids.put(t.name(), t.id()));
         Set<Touchpoint> changed = new LinkedHashSet<>();
         List<Journey> upserts = new ArrayList<>();
+        Set<String> unchanged = new HashSet<>();
         Map<String, Journey> previous = new HashMap<>();
         long events = 0;
         int created = 0;
@@ -83,6 +86,11 @@ final class AggregatedPathPlanner {
                         converted ? counts.value : 0, (int) weight, "", "",
                         Map.of("path", counts.key(), "source", options.source()));
                 Journey old = snapshot.journey(id).orElse(null);
+                if (old != null && sameRecord(old, journey)) {
+                    // The same count, value and outcome again: nothing to write, and no copy for the undo to keep.
+                    unchanged.add(id);
+                    continue;
+                }
                 long oldEvents = 0;
                 if (old == null) {
                     created++;
@@ -96,7 +104,7 @@ final class AggregatedPathPlanner {
                 events += Math.max(0, weight * steps.length - oldEvents);
             }
         }
-        List<String> removals = replacedPaths(snapshot, upserts, previous);
+        List<String> removals = replacedPaths(snapshot, upserts, unchanged, previous);
         return new JourneyChanges(touchpoints, List.copyOf(changed), upserts, removals, previous, events, 0,
                 created, updated);
     }
@@ -106,13 +114,14 @@ final class AggregatedPathPlanner {
      * goes, so that the source's counts are the upload's and not the upload's added to what was there. Adds them to
      * {@code previous}, for undo. O(stored journeys).
      */
-    private List<String> replacedPaths(JourneySnapshot snapshot, List<Journey> upserts, Map<String, Journey> previous) {
-        Set<String> written = new HashSet<>();
-        upserts.forEach(journey -> written.add(journey.id()));
+    private List<String> replacedPaths(JourneySnapshot snapshot, List<Journey> upserts, Set<String> unchanged,
+            Map<String, Journey> previous) {
+        Set<String> kept = new HashSet<>(unchanged);
+        upserts.forEach(journey -> kept.add(journey.id()));
         String prefix = "agg:" + options.source() + ":";
         List<String> removals = new ArrayList<>();
         for (Journey stored : snapshot.journeys()) {
-            if (stored.id().startsWith(prefix) && !written.contains(stored.id())
+            if (stored.id().startsWith(prefix) && !kept.contains(stored.id())
                     && options.source().equals(stored.attributes().get("source"))
                     && stored.attributes().containsKey("path")) {
                 removals.add(stored.id());
@@ -120,6 +129,15 @@ final class AggregatedPathPlanner {
             }
         }
         return removals;
+    }
+
+    /** Whether {@code stored} is already what {@code planned} would write: the same path, count, value and outcome. */
+    private static boolean sameRecord(Journey stored, Journey planned) {
+        return Arrays.equals(stored.steps(), planned.steps()) && Arrays.equals(stored.types(), planned.types())
+                && stored.weight() == planned.weight()
+                && Double.doubleToLongBits(stored.value()) == Double.doubleToLongBits(planned.value())
+                && stored.outcome() == planned.outcome() && stored.purchaseIndex() == planned.purchaseIndex()
+                && stored.attributes().equals(planned.attributes()) && !stored.isTimed();
     }
 
     /** The first 12 bytes of the path's SHA-256, in hex: a journey id of bounded length for any path. */

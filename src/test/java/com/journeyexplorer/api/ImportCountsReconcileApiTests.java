@@ -250,10 +250,24 @@ class ImportCountsReconcileApiTests extends ApiTestSupport {
                 Recount A > Recount C,1,10,1
                 Recount C > Recount A,2,20,0
                 """);
+        // The same counts again write nothing: no path updated, no journal entry to undo, the totals as they were.
+        assertThat(unchanged.get("journeysUpdated").asLong()).as(unchanged.toString()).isZero();
         assertThat(unchanged.get("eventsImported").asLong()).isZero();
-        assertImportReconciles(same, unchanged);
+        assertThat(unchanged.get("eventsRemoved").asLong()).isZero();
+        assertThat(unchanged.hasNonNull("importId")).as(unchanged.toString()).isFalse();
+        assertThat(totals()).isEqualTo(same);
 
-        undoReconciles(same, unchanged);
+        // One count changed: only that path's record is written again (and kept for the undo).
+        JsonNode oneChanged = importPaths("recount", """
+                Recount A > Recount B,5,50,4
+                Recount A > Recount C,1,10,1
+                Recount C > Recount A,2,20,0
+                """);
+        assertThat(oneChanged.get("journeysUpdated").asLong()).as(oneChanged.toString()).isEqualTo(1);
+        assertThat(oneChanged.get("eventsImported").asLong()).isEqualTo(2);
+        assertImportReconciles(same, oneChanged);
+
+        undoReconciles(same, oneChanged);
         undoReconciles(before, second);
         undoReconciles(empty, first);
     }
