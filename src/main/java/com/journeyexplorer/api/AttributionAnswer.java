@@ -84,6 +84,8 @@ record AttributionAnswer(
         long purchases = selection.purchases();
         String level = settings.level().name().toLowerCase(Locale.ROOT);
         if (purchases == 0) {
+            // No chain to remove labels from, but a label the store does not have is still the caller's mistake.
+            checkKnown(remove, touchpointLabels);
             return new AttributionAnswer(settings.name().label(), level, markovModel ? settings.order() : null,
                     markovModel ? null : settings.halfLifeIfTimeDecay(),
                     markovModel ? settings.collapseRepeats() : null, List.of(), new Totals(0, 0.0, journeyCount),
@@ -138,6 +140,22 @@ record AttributionAnswer(
 
     static Totals totals(Attribution attribution, long journeys) {
         return new Totals(attribution.totalConversions(), attribution.totalValue(), journeys);
+    }
+
+    /** Throws {@link NotFoundException} for the first label of {@code remove} that no touchpoint has. */
+    private static void checkKnown(List<String> remove, TouchpointLabels touchpointLabels) {
+        if (remove.isEmpty()) {
+            return;
+        }
+        Set<String> known = new TreeSet<>();
+        for (int label = 0; label < touchpointLabels.count(); label++) {
+            known.add(touchpointLabels.name(label));
+        }
+        for (String label : new TreeSet<>(remove)) {
+            if (!known.contains(label)) {
+                throw new NotFoundException("label", label, "remove", List.copyOf(known));
+            }
+        }
     }
 
     private static SetRemoval removal(MarkovChain chain, List<String> remove) {

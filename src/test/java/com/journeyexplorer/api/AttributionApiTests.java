@@ -277,6 +277,21 @@ class AttributionApiTests extends ApiTestSupport {
 
     @Test
     @Order(11)
+    void removingAnUnknownLabelIsNotFoundEvenWhereTheSelectionHasNoPurchase() {
+        String noPurchase = "/api/attribution?attr.source=nowhere-at-all";
+
+        Response unknown = get(noPurchase + "&remove=nowhere");
+        Response known = get(noPurchase + "&remove=alpha");
+
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+        assertThat(unknown.json().get("label").asString()).isEqualTo("nowhere");
+        assertThat(unknown.json().get("parameter").asString()).isEqualTo("remove");
+        assertThat(known.status()).as(known.body()).isEqualTo(200);
+        assertThat(known.json().get("totals").get("conversions").asDouble()).isZero();
+    }
+
+    @Test
+    @Order(11)
     void anUnknownNameInAFilterNamesTheParameterItCameFrom() {
         JsonNode stage = notFound(get("/api/funnel?stages=foo"));
         assertThat(stage.get("parameter").asString()).isEqualTo("stages");
