@@ -206,7 +206,8 @@ class JournalController {
 
     /**
      * {@code copiesErased}: the versions of the customer's journeys that the journal kept to undo its entries;
-     * {@code touchpointsErased}: those that nothing refers to any more once the journeys are gone.
+     * {@code touchpointsErased}: the touchpoints whose names went with the customer, as nothing else refers to them
+     * once the journeys are gone (deleted at the end of the list, renamed {@code (erased <id>)} before others).
      */
     record ErasureAnswer(String importId, long journeysErased, long eventsErased, long copiesErased,
             long responsesErased, long touchpointsErased, long totalJourneys, long totalEvents) {

@@ -248,6 +248,17 @@ class ImportJournal {
             """;
 
     /**
+     * The touchpoints an erasure keeps in their place (ids are list positions) under a name that tells nothing: their
+     * metadata goes with their name (the entry that created one still undoes it, as it would have).
+     */
+    private static final String RENAME_ERASED_TOUCHPOINTS = """
+            UNWIND $renames AS rename
+            MATCH (t:Touchpoint {name: rename.from})
+            SET t.name = rename.to, t.owner = 'own'
+            REMOVE t.channel, t.stage
+            """;
+
+    /**
      * The copies {@link #FORGET_CUSTOMER} deletes. A scan of the copies (no index: it would cost every copy's write,
      * and erasures are rare), as that deletion is.
      */
@@ -646,17 +657,6 @@ class ImportJournal {
     }
 
     /**
-     * Finishes an erasure and, in the same transaction, deletes every copy of the customer's journeys that the
-     * journal held (its own, older versions kept by earlier imports, versions an undo removed, and every version of
-     * {@code journeyIds}, the erased journeys) and the customer's survey responses (by customer id, or joined to one
-     * of the erased journeys); their count is kept on the entry. The ids of the erased journeys and copies leave the
-     * journal's other records too, so that no trace of the customer is left. {@code answeredJourneys}: the journeys
-     * the stored answers with that customer id are joined to (the in-memory answers know them), where those answers
-     * are relationships.
-     *
-     * @return the ids of the responses deleted
-     */
-    /**
      * Of {@code names}, the touchpoints that a copy in the journal visits or whose metadata an entry changed, the
      * copies that the erasure of {@code customerId} and {@code journeyIds} deletes left out.
      */
@@ -667,8 +667,20 @@ class ImportJournal {
         }
     }
 
+    /**
+     * Finishes an erasure and, in the same transaction, deletes every copy of the customer's journeys that the
+     * journal held (its own, older versions kept by earlier imports, versions an undo removed, and every version of
+     * {@code journeyIds}, the erased journeys) and the customer's survey responses (by customer id, or joined to one
+     * of the erased journeys); their count is kept on the entry. The ids of the erased journeys and copies leave the
+     * journal's other records too, so that no trace of the customer is left. {@code answeredJourneys}: the journeys
+     * the stored answers with that customer id are joined to (the in-memory answers know them), where those answers
+     * are relationships. {@code renamedTouchpoints}, old name to new, are the touchpoints the erasure keeps in their
+     * place under a name that tells nothing: renamed, without their metadata, in that transaction too.
+     *
+     * @return the ids of the responses deleted
+     */
     List<String> finishErasure(String importId, String customerId, Collection<String> journeyIds,
-            Collection<String> answeredJourneys) {
+            Collection<String> answeredJourneys, Map<String, String> renamedTouchpoints) {
         List<String> removed;
         try (Session session = CausalSessions.open(driver)) {
             removed = session.executeWrite(tx -> {
@@ -679,6 +691,11 @@ class ImportJournal {
                 tx.run(COUNT_RESPONSES, Map.of("importId", importId, "responses", ids.size())).consume();
                 tx.run(FINISH_IMPORT, Map.of("importId", importId, "status", "done")).consume();
                 tx.run(FORGET_ERASED_TOUCHPOINTS, Map.of("importId", importId)).consume();
+                if (!renamedTouchpoints.isEmpty()) {
+                    List<Map<String, String>> renames = new ArrayList<>();
+                    renamedTouchpoints.forEach((from, to) -> renames.add(Map.of("from", from, "to", to)));
+                    tx.run(RENAME_ERASED_TOUCHPOINTS, Map.of("renames", renames)).consume();
+                }
                 Set<String> erased = new HashSet<>(journeyIds);
                 erased.addAll(tx.run(FORGET_CUSTOMER, Map.of("customerId", customerId, "journeyIds",
                         List.copyOf(journeyIds))).list(row -> row.get("id").asString()));

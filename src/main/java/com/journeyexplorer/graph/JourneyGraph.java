@@ -3,6 +3,7 @@ package com.journeyexplorer.graph;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,7 @@ import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.OpenJourneys;
 import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Owner;
 import com.journeyexplorer.journey.SurveyResponse;
 import com.journeyexplorer.journey.Touchpoint;
 
@@ -582,32 +584,33 @@ public class JourneyGraph {
                 throw new NotStoredException("customer", customerId);
             }
             List<Touchpoint> touchpoints = touchpointsAfterErasure(before, customerId, removals);
-            touchpointsErased.set(before.touchpoints().size() - touchpoints.size());
+            // Those deleted at the end of the list and those kept in their place under another name.
+            touchpointsErased.set(before.touchpoints().size() - touchpoints.size()
+                    + renamedTouchpoints(before.touchpoints(), touchpoints).size());
             return new JourneyChanges(touchpoints, List.of(), List.of(), removals, replaced, 0, 0, 0, 0);
         }, (changes, after, importId) -> result.apply(changes, after, importId, copies.get(),
                 (int) touchpointsErased.get()), WriteProgress.NONE);
     }
 
     /**
-     * The touchpoints that stay when the journeys {@code removals} of {@code customerId} are erased. Those at the end
-     * of the list go (touchpoint ids are list positions, stable for the life of the data set, so only the tail can go)
-     * while no other journey visits them, no other answer names them and the journal names none of them: a copy of
-     * another customer's journey that visits one (an undo would write it back) or a metadata change kept to be undone
-     * (as {@code PUT /api/touchpoints} journals one, so a touchpoint a user described stays). A touchpoint that only
-     * the customer's events brought names what they did, as their journeys did. Checked only when an erased journey
-     * visits the last touchpoint (O(erased events)); then O(events) in memory and a scan of the journal's copies.
+     * The touchpoints after the journeys {@code removals} of {@code customerId} are erased. A touchpoint that only the
+     * customer's events brought names what they did, as their journeys did; it goes while nothing else refers to it:
+     * no other journey visits it, no other answer names it and the journal names it nowhere (a copy of another
+     * customer's journey that visits it, which an undo would write back, or a metadata change kept to be undone, as
+     * {@code PUT /api/touchpoints} journals one, so a touchpoint a user described stays). Those at the end of the list
+     * are deleted; one that later touchpoints follow keeps its place (ids are list positions, stable for the life of
+     * the data set) under a name that tells nothing ({@link #erasedName}), without its metadata. O(the customer's
+     * events) when they visit no touchpoint only they visited; else O(events) in memory and a scan of the journal's
+     * copies.
      */
     private List<Touchpoint> touchpointsAfterErasure(JourneySnapshot before, String customerId, List<String> removals) {
         List<Touchpoint> touchpoints = before.touchpoints();
-        int last = touchpoints.size() - 1;
-        boolean lastErased = false;
-        for (String id : removals) {
-            for (int step : before.journey(id).orElseThrow().steps()) {
-                lastErased |= step == last;
-            }
-        }
-        if (!lastErased) {
+        if (touchpoints.isEmpty()) {
             return touchpoints;
+        }
+        boolean[] erasedVisits = new boolean[touchpoints.size()];
+        for (String id : removals) {
+            markVisited(before.journey(id).orElseThrow(), erasedVisits);
         }
         boolean[] visited = new boolean[touchpoints.size()];
         for (Journey journey : before.journeys()) {
@@ -615,24 +618,59 @@ public class JourneyGraph {
                 markVisited(journey, visited);
             }
         }
-        List<String> unvisited = unvisitedTail(touchpoints, visited);
-        if (unvisited.isEmpty()) {
+        List<String> candidates = new ArrayList<>();
+        for (int id = 0; id < touchpoints.size(); id++) {
+            if (erasedVisits[id] && !visited[id]) {
+                candidates.add(touchpoints.get(id).name());
+            }
+        }
+        // The tail goes only with an erased journey that visits its last touchpoint, as an undo's does.
+        boolean lastErased = erasedVisits[touchpoints.size() - 1];
+        List<String> unvisitedTail = lastErased ? unvisitedTail(touchpoints, visited) : List.of();
+        if (candidates.isEmpty() && unvisitedTail.isEmpty()) {
             return touchpoints;
         }
-        Set<String> referred = new HashSet<>(importJournal.touchpointsInJournal(unvisited, customerId, removals));
-        Set<String> candidates = Set.copyOf(unvisited);
+        Set<String> names = new LinkedHashSet<>(candidates);
+        names.addAll(unvisitedTail);
+        Set<String> referred = new HashSet<>(importJournal.touchpointsInJournal(List.copyOf(names), customerId,
+                removals));
         Set<String> erasedJourneys = Set.copyOf(removals);
         for (SurveyResponse answer : feedback.responses()) {
-            if (candidates.contains(answer.touchpoint()) && !answer.customerId().equals(customerId)
+            if (names.contains(answer.touchpoint()) && !answer.customerId().equals(customerId)
                     && !erasedJourneys.contains(answer.journeyId())) {
                 referred.add(answer.touchpoint());
             }
         }
         int kept = touchpoints.size();
-        while (kept > 0 && !visited[kept - 1] && !referred.contains(touchpoints.get(kept - 1).name())) {
-            kept--;
+        if (lastErased) {
+            while (kept > 0 && !visited[kept - 1] && !referred.contains(touchpoints.get(kept - 1).name())) {
+                kept--;
+            }
         }
-        return List.copyOf(touchpoints.subList(0, kept));
+        List<Touchpoint> after = new ArrayList<>(touchpoints.subList(0, kept));
+        Set<String> taken = new HashSet<>();
+        touchpoints.forEach(touchpoint -> taken.add(touchpoint.name()));
+        for (int id = 0; id < kept; id++) {
+            Touchpoint touchpoint = touchpoints.get(id);
+            if (erasedVisits[id] && !visited[id] && !referred.contains(touchpoint.name())) {
+                String name = erasedName(id, taken);
+                taken.add(name);
+                after.set(id, new Touchpoint(id, name, "", "", Owner.OWN));
+            }
+        }
+        return List.copyOf(after);
+    }
+
+    /**
+     * The name an erased touchpoint keeps its place under: {@code (erased <id>)}, or with a number after it where a
+     * touchpoint already has that name.
+     */
+    static String erasedName(int id, Set<String> taken) {
+        String name = "(erased " + id + ")";
+        for (int suffix = 2; taken.contains(name); suffix++) {
+            name = "(erased " + id + " " + suffix + ")";
+        }
+        return name;
     }
 
     /** The newest {@code limit} journal entries, newest first. */
@@ -733,7 +771,8 @@ public class JourneyGraph {
                 feedback.remove(() -> importJournal.finishUndo(importId, journal.undoes()));
             } else if (journal.erasedCustomer() != null) {
                 feedback.remove(() -> importJournal.finishErasure(importId, journal.erasedCustomer(),
-                        changes.removals(), feedback.journeysAnsweredBy(journal.erasedCustomer())));
+                        changes.removals(), feedback.journeysAnsweredBy(journal.erasedCustomer()),
+                        renamedTouchpoints(before.touchpoints(), changes.touchpoints())));
             } else if (!answers.isEmpty()) {
                 added = feedback.addUnder(importId, answers,
                         stored -> importJournal.finishImport(importId, "done", stored));
@@ -750,6 +789,20 @@ public class JourneyGraph {
             undo(importId, before);
             throw new GraphWriteException("the database could not store the import; nothing was changed", failure);
         }
+    }
+
+    /**
+     * The touchpoints whose place {@code after} gives another name, by their name {@code before}: those an erasure
+     * renames ({@link #touchpointsAfterErasure}). O(touchpoints).
+     */
+    private static Map<String, String> renamedTouchpoints(List<Touchpoint> before, List<Touchpoint> after) {
+        Map<String, String> renamed = new HashMap<>();
+        for (int id = 0; id < Math.min(before.size(), after.size()); id++) {
+            if (!before.get(id).name().equals(after.get(id).name())) {
+                renamed.put(before.get(id).name(), after.get(id).name());
+            }
+        }
+        return renamed;
     }
 
     /** The stored versions of touchpoints that existed before and whose metadata the change replaces. */

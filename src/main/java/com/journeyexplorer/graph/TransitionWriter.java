@@ -133,11 +133,15 @@ class TransitionWriter {
         }
         IntFunction<String> names = node -> node < after.touchpoints().size() ? after.touchpoint(node).name()
                 : before.touchpoint(node).name();
+        // A deleted edge is matched by the names its nodes have now, before the change: an erasure renames a
+        // touchpoint only once its edges are gone.
+        IntFunction<String> storedNames = node -> node < before.touchpoints().size() ? before.touchpoint(node).name()
+                : after.touchpoint(node).name();
         List<Map<String, Object>> deleted = new ArrayList<>(settled.deleted().size());
         for (TransitionLedger.Edge edge : settled.deleted()) {
             if (edge.relationship != null) {
-                deleted.add(Map.of("id", edge.relationship, "from", TransitionLedger.nodeName(edge.from, names),
-                        "to", TransitionLedger.nodeName(edge.to, names)));
+                deleted.add(Map.of("id", edge.relationship, "from", TransitionLedger.nodeName(edge.from, storedNames),
+                        "to", TransitionLedger.nodeName(edge.to, storedNames)));
             }
         }
         List<Map<String, Object>> updated = new ArrayList<>();

@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code DELETE /api/customers/{id}} and the touchpoints only the customer's events brought: those at the end of the
  * list go with the journeys, unless something else still refers to them (a user's metadata, another customer's answer,
- * a copy in the journal); ids stay stable, so one before others stays. Each test brings its own touchpoints, which
- * come at the end of the list.
+ * a copy in the journal); ids stay stable, so one before others keeps its place under a name that tells nothing. Each
+ * test brings its own touchpoints, which come at the end of the list.
  */
 class ErasedTouchpointsApiTests extends ApiTestSupport {
 
@@ -93,7 +93,43 @@ class ErasedTouchpointsApiTests extends ApiTestSupport {
     }
 
     @Test
-    void erasureKeepsATouchpointBeforeOthersAndOneThatAJournalCopyVisits() {
+    void erasureRenamesATouchpointOnlyTheCustomerVisitedThatOthersFollowAndKeepsItsPlace() {
+        importCsv("""
+                journey_id,customer_id,timestamp,touchpoint,channel,stage
+                middle-1,private,2026-06-01T10:00:00Z,Middle home,web,awareness
+                middle-1,private,2026-06-01T10:05:00Z,Private profile page,web,consideration
+                middle-2,public,2026-06-01T11:00:00Z,Middle home,web,awareness
+                """);
+        importCsv("""
+                journey_id,customer_id,timestamp,touchpoint
+                after-1,public,2026-06-02T10:00:00Z,Middle home
+                after-1,public,2026-06-02T10:05:00Z,Page after it
+                """);
+        Map<String, Long> indexesBefore = indexes();
+        long privateIndex = indexesBefore.get("Private profile page");
+
+        Response erased = delete("/api/customers/private");
+
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(erased.json().get("touchpointsErased").asLong()).isEqualTo(1);
+        String placeholder = "(erased " + privateIndex + ")";
+        assertThat(names()).contains(placeholder, "Middle home", "Page after it").doesNotContain("Private profile page");
+        assertThat(count("MATCH (n) WHERE any(key IN keys(n) WHERE toStringOrNull(n[key]) STARTS WITH 'Private prof' "
+                + "OR (n[key] IS :: LIST<STRING NOT NULL> AND any(s IN n[key] WHERE s STARTS WITH 'Private prof'))) "
+                + "RETURN count(n)")).as("no trace of the name").isZero();
+        Map<String, Long> expected = new java.util.HashMap<>(indexesBefore);
+        expected.remove("Private profile page");
+        expected.put(placeholder, privateIndex);
+        assertThat(indexes()).as("every touchpoint keeps its id").isEqualTo(expected);
+        assertThat(count("MATCH (t:Touchpoint {name: '" + placeholder + "'}) WHERE t.channel IS NULL "
+                + "AND t.stage IS NULL AND NOT (t)-[:TRANSITION]-() RETURN count(t)")).as("nor its metadata").isOne();
+        assertThat(consistencyCheck()).isEmpty();
+        assertThat(get("/api/journeys/after-1").status()).isEqualTo(200);
+        assertThat(get("/api/paths/top?attr.source=none").status()).isEqualTo(200);
+    }
+
+    @Test
+    void erasureKeepsATouchpointThatAJournalCopyVisitsAndRenamesOneBeforeOthers() {
         importCsv("""
                 journey_id,customer_id,timestamp,touchpoint
                 early-1,early,2026-05-01T10:00:00Z,Early only
@@ -115,8 +151,8 @@ class ErasedTouchpointsApiTests extends ApiTestSupport {
         assertThat(late.status()).as(late.body()).isEqualTo(200);
         assertThat(late.json().get("touchpointsErased").asLong()).as("a copy in the journal visits it").isZero();
         assertThat(early.status()).as(early.body()).isEqualTo(200);
-        assertThat(early.json().get("touchpointsErased").asLong()).as("ids stay stable").isZero();
-        assertThat(names()).contains("Early only", "Late only");
+        assertThat(early.json().get("touchpointsErased").asLong()).as("renamed in its place").isOne();
+        assertThat(names()).contains("Late only").doesNotContain("Early only");
         assertThat(consistencyCheck()).isEmpty();
     }
 

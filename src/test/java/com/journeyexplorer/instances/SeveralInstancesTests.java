@@ -109,14 +109,23 @@ class SeveralInstancesTests {
                 erased-1,2026-03-02T10:00:00Z,Home,c-erased
                 erased-1,2026-03-02T10:05:00Z,Rival,c-erased
                 erased-2,2026-03-02T11:00:00Z,Home,c-erased
+                erased-2,2026-03-02T11:05:00Z,Erased customer's own page,c-erased
                 """);
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+        // A touchpoint after the customer's own: that one keeps its place under another name.
+        HttpResponse<String> later = a.importCsv("""
+                journey_id,timestamp,touchpoint,customer_id
+                after-erased-1,2026-03-03T10:00:00Z,Page after the erased one,c-kept
+                """);
+        assertThat(later.statusCode()).as(later.body()).isEqualTo(200);
         assertThat(answerTheSame("/api/stats", Duration.ofSeconds(10))).isTrue();
         long withCustomer = b.getJson("/api/stats").get("journeys").asLong();
         assertThat(a.delete("/api/customers/c-erased").statusCode()).isEqualTo(200);
         assertThat(answerTheSame("/api/stats", Duration.ofSeconds(10))).as("B follows A's erasure").isTrue();
         assertThat(b.getJson("/api/stats").get("journeys").asLong()).isLessThanOrEqualTo(withCustomer - 2);
         assertThat(answerTheSame("/api/touchpoints", Duration.ofSeconds(2))).isTrue();
+        assertThat(b.get("/api/touchpoints").body()).contains("(erased ", "Page after the erased one")
+                .doesNotContain("Erased customer's own page");
     }
 
     @Test
