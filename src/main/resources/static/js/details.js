@@ -32,6 +32,12 @@ export async function renderDetails(container, node, graph, params) {
       </summary>${ul(links.slice(BUSIEST))}</details>` : '';
     return ul(links.slice(0, BUSIEST)) + more;
   };
+  // Said by a screen reader where the selection was made (the map keeps the focus): what the panel now shows.
+  const status = document.getElementById('details-status');
+  if (status) {
+    status.textContent = `Touchpoint details show ${nodeName(node.label)}: ${count(node.journeys)} journeys, `
+      + `${incoming.length} links in and ${outgoing.length} out on the map.`;
+  }
   container.innerHTML = `
     <h3 class="details-title">${esc(nodeName(node.label))} ${node.owner === 'competitor' ? '<span class="tag warn">competitor</span>' : ''}</h3>
     <p class="muted">${[node.stage, node.channel].filter(Boolean).map(esc).join(' · ')}</p>

@@ -175,6 +175,8 @@ export function renderMap(container, graph, { onSelect }) {
   const leave = tooltip.hide;
   const select = (event, n) => {
     nodeSel.classed('selected', d => d === n);
+    // A toggle button's state, so that a screen reader says which touchpoint the details show.
+    nodeSel.filter(selectable).attr('aria-pressed', d => String(d === n));
     onSelect(n);
   };
   nodeSel = root.append('g').attr('class', 'nodes').selectAll('g').data(nodes).join('g')
@@ -185,6 +187,7 @@ export function renderMap(container, graph, { onSelect }) {
     // A button for the keyboard and screen readers: its name says what the tooltip shows, focus shows the tooltip,
     // Enter or Space selects it as a click.
     .attr('role', n => (selectable(n) ? 'button' : null))
+    .attr('aria-pressed', n => (selectable(n) ? 'false' : null))
     .attr('aria-label', n => (selectable(n) ? nodeSaid(n, graph) : null))
     .on('mouseenter', hover)
     .on('mousemove', tooltip.move)

@@ -65,6 +65,7 @@ export function centre(container, graph, name, onSelect) {
   const element = [...container.querySelectorAll('g.node')].find(g => g.dataset.label === name);
   if (element) {
     element.classList.add('selected', 'focus');
+    element.setAttribute('aria-pressed', 'true');
     element.scrollIntoView({ block: 'center', inline: 'center' });
   }
   onSelect(node);

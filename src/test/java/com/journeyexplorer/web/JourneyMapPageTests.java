@@ -207,6 +207,12 @@ class JourneyMapPageTests extends PageTestSupport {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(
                 By.cssSelector("#details-body .details-title")).getText().startsWith("Cart"));
         assertThat(cart.getDomAttribute("class")).as("marked on the map as a click marks it").contains("selected");
+        assertThat(cart.getDomAttribute("aria-pressed")).as("and for a screen reader").isEqualTo("true");
+        assertThat(browser.findElements(By.cssSelector("#map g.node[aria-pressed='true']"))).hasSize(1);
+        WebElement status = browser.findElement(By.id("details-status"));
+        assertThat(status.getDomAttribute("role")).isEqualTo("status");
+        assertThat(status.getDomProperty("textContent")).as("what the details now show, said where the focus is")
+                .startsWith("Touchpoint details show Cart: ").contains(" journeys, ");
     }
 
     @Test
