@@ -141,8 +141,11 @@ public class EventImporter {
         }
         List<FeedbackImporter.Draft> staged = new ArrayList<>(answers.size());
         for (FeedbackImporter.Draft answer : answers) {
-            staged.add(answer.stage() != null ? answer : answer.withStage(after.touchpoint(answer.touchpoint())
-                    .map(touchpoint -> touchpoint.stage().isEmpty() ? null : touchpoint.stage()).orElse(null)));
+            // The row's stage is its touchpoint's, unless the touchpoint kept another one: the answer then keeps the
+            // row's, else it follows its touchpoint's stage as it is now.
+            String touchpointStage = after.touchpoint(answer.touchpoint())
+                    .map(touchpoint -> touchpoint.stage().isEmpty() ? null : touchpoint.stage()).orElse(null);
+            staged.add(answer.withStage(FeedbackImporter.ownStage(answer.stage(), touchpointStage)));
         }
         List<SurveyResponse> responses = new ArrayList<>(staged.size());
         FeedbackImporter.join(staged, after, 0, responses, new HashMap<>(), new HashMap<>());

@@ -187,7 +187,7 @@ public class FeedbackImporter {
                 counts[0]++;
                 counts[1] += isJoined(again, snapshot) ? 1 : 0;
             }
-            counts[2] += sameAnswer(before, again) ? 0 : 1;
+            counts[2] += sameAnswer(before, again, snapshot) ? 0 : 1;
         }
         return counts;
     }
@@ -197,11 +197,20 @@ public class FeedbackImporter {
         return response.isMatched() && snapshot.positionOf(response.journeyId()) >= 0;
     }
 
-    /** Whether two answers say the same, wherever each was joined. */
-    private static boolean sameAnswer(SurveyResponse a, SurveyResponse b) {
+    /**
+     * Whether two answers say the same, wherever each was joined; a stage is compared as the answer counts it (one
+     * stored before answers followed their touchpoint's stage names it).
+     */
+    private static boolean sameAnswer(SurveyResponse a, SurveyResponse b, JourneySnapshot snapshot) {
         return a.scale() == b.scale() && a.score() == b.score() && a.at() == b.at()
                 && a.comment().equals(b.comment()) && a.touchpoint().equals(b.touchpoint())
-                && a.stage().equals(b.stage());
+                && stageOf(a, snapshot).equals(stageOf(b, snapshot));
+    }
+
+    /** The stage {@code response} counts under: its own, else its touchpoint's (as it is now), else "". */
+    private static String stageOf(SurveyResponse response, JourneySnapshot snapshot) {
+        return !response.stage().isEmpty() ? response.stage()
+                : snapshot.touchpoint(response.touchpoint()).map(Touchpoint::stage).orElse("");
     }
 
     /** Whether {@code column} has a value in the row, valid or not (a too-long id is an error of its own). */
@@ -238,13 +247,14 @@ public class FeedbackImporter {
         }
         ScoredAnswer answer = ScoredAnswer.read(row, options.scoreColumn(), options.scaleColumn(),
                 options.commentColumn(), options.defaultScale(), true, options.decimalComma(), errors);
+        String touchpointStage = null;
         if (touchpoint != null) {
             var known = snapshot.touchpoint(touchpoint);
             if (known.isEmpty()) {
                 errors.add(line, options.touchpointColumn(), "'" + TimestampParser.abbreviate(touchpoint)
                         + "' is no stored touchpoint (names are case-sensitive)");
-            } else if (stage == null && !known.get().stage().isEmpty()) {
-                stage = known.get().stage();
+            } else if (!known.get().stage().isEmpty()) {
+                touchpointStage = known.get().stage();
             }
         }
         if (stage != null && !stages.contains(stage)) {
@@ -258,9 +268,22 @@ public class FeedbackImporter {
         double score = answer.score();
         String comment = answer.comment();
         if (id == null) {
-            id = contentId(journeyId, customerId, at, touchpoint, stage, scale, score, comment);
+            // Derived with the touchpoint's stage where the row names none, as before answers followed their
+            // touchpoint's stage: a file imported again keeps its ids.
+            id = contentId(journeyId, customerId, at, touchpoint, stage != null ? stage : touchpointStage, scale,
+                    score, comment);
         }
-        return new Draft(line, id, journeyId, customerId, at, touchpoint, stage, scale, score, comment);
+        return new Draft(line, id, journeyId, customerId, at, touchpoint, ownStage(stage, touchpointStage), scale,
+                score, comment);
+    }
+
+    /**
+     * The stage an answer about a touchpoint keeps of its own: the one it names when that is not its touchpoint's
+     * stage, else none, so that it counts under its touchpoint's stage as it is now (a {@code PUT /api/touchpoints}
+     * moves it with the visits). Null for none.
+     */
+    static String ownStage(String named, String touchpointStage) {
+        return named == null || named.equals(touchpointStage) ? null : named;
     }
 
     /**

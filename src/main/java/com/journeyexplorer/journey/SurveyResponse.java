@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param customerId the customer as given, or ""
  * @param at         when it was given, epoch milliseconds, or -1 when unknown
  * @param touchpoint the touchpoint it is about, or "" for the journey as a whole
- * @param stage      the stage it is about ("" when none; the touchpoint's stage where only a touchpoint is given)
+ * @param stage      the stage it is about, "" for none or for its touchpoint's (it then counts under the
+ *                   touchpoint's stage as it is when read, so it moves with the touchpoint)
  * @param scale      the scale of {@code score}
  * @param score      the score on its own scale
  * @param comment    the free-text comment, or ""

@@ -42,14 +42,17 @@ class EmptyTextsMigrationTests {
             j2,c2,2026-01-02T10:00:00Z,Page,,
             """;
 
-    /** Matched (by id) and unmatched answers, some with every text, some with none. */
+    /**
+     * Matched (by id) and unmatched answers, some with every text, some with none (an answer keeps a stage only where
+     * it names another than its touchpoint's: u2's).
+     */
     private static final String FEEDBACK = """
-            response_id,journey_id,customer_id,timestamp,touchpoint,score,scale,comment
-            m1,j1,,,Page,2,csat,slow page
-            m2,j2,,,,9,nps,
-            u1,nope,,,Page,3,csat,
-            u2,,c9,2026-01-03T10:00:00Z,Ad,1,csat,never came
-            u3,gone,,,,4,csat,
+            response_id,journey_id,customer_id,timestamp,touchpoint,stage,score,scale,comment
+            m1,j1,,,Page,,2,csat,slow page
+            m2,j2,,,,,9,nps,
+            u1,nope,,,Page,,3,csat,
+            u2,,c9,2026-01-03T10:00:00Z,Page,awareness,1,csat,never came
+            u3,gone,,,,,4,csat,
             """;
 
     /** What older versions stored: every absent text of an answer's node and of a touchpoint as "". */
@@ -197,7 +200,7 @@ class EmptyTextsMigrationTests {
                         .asBoolean()).isTrue();
                 assertThat(session.run("MATCH (r:Response {id: 'u2'}) RETURN properties(r) AS p").single().get("p")
                         .asMap()).as("texts an answer has are kept")
-                        .contains(Map.entry("customerId", "c9"), Map.entry("touchpoint", "Ad"),
+                        .contains(Map.entry("customerId", "c9"), Map.entry("touchpoint", "Page"),
                                 Map.entry("stage", "awareness"), Map.entry("comment", "never came"))
                         .doesNotContainKey("journeyId");
                 assertThat(session.run("MATCH (t:Touchpoint {name: 'Page'}) RETURN properties(t) AS p").single()
