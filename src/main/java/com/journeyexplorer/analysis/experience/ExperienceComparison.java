@@ -51,9 +51,13 @@ public record ExperienceComparison(Side a, Side b, Double difference, Interval d
         return new ExperienceComparison(sideA, sideB, difference, interval);
     }
 
-    /** Count, sum and sum of squares of the normalized scores of one side. */
+    /**
+     * Count, sum and sum of squares of the normalized scores of one side, as differences from its first score, so
+     * that equal scores give their mean and a zero variance exactly (as {@link ScoreSummary} adds them).
+     */
     private static final class Moments {
         private long n;
+        private double shift;
         private double sum;
         private double sumOfSquares;
 
@@ -62,16 +66,20 @@ public record ExperienceComparison(Side a, Side b, Double difference, Interval d
             for (int i = 0; i < responses.size(); i++) {
                 if (selected.test(responses.position(i))) {
                     double x = responses.normalized(i);
+                    if (moments.n == 0) {
+                        moments.shift = x;
+                    }
                     moments.n++;
-                    moments.sum += x;
-                    moments.sumOfSquares += x * x;
+                    double difference = x - moments.shift;
+                    moments.sum += difference;
+                    moments.sumOfSquares += difference * difference;
                 }
             }
             return moments;
         }
 
         double mean() {
-            return sum / n;
+            return shift + sum / n;
         }
 
         /** The sample variance; 0 below two responses. */
@@ -79,8 +87,7 @@ public record ExperienceComparison(Side a, Side b, Double difference, Interval d
             if (n < 2) {
                 return 0;
             }
-            double mean = mean();
-            return Math.max(0, (sumOfSquares - n * mean * mean) / (n - 1));
+            return Math.max(0, (sumOfSquares - sum * sum / n) / (n - 1));
         }
 
         Side side(double z) {

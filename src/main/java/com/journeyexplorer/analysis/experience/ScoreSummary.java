@@ -12,9 +12,13 @@ import com.journeyexplorer.analysis.stats.Interval;
 public record ScoreSummary(long responses, Double meanScore, Interval meanInterval, Double positiveShare,
         Double negativeShare, Nps nps) {
 
-    /** Adds answers one by one; O(1) each. */
+    /**
+     * Adds answers one by one; O(1) each. The sums are of the differences from the first score (shifted data), so
+     * equal scores give their mean and a zero spread exactly, not a spread of rounding errors.
+     */
     static final class Tally {
         private long n;
+        private double shift;
         private double sum;
         private double sumOfSquares;
         private long positive;
@@ -30,9 +34,13 @@ public record ScoreSummary(long responses, Double meanScore, Interval meanInterv
 
         /** Adds an answer given as its normalized score, polarity (+1, -1 or 0) and whether it is an NPS answer. */
         void add(double x, int polarity, boolean nps) {
+            if (n == 0) {
+                shift = x;
+            }
             n++;
-            sum += x;
-            sumOfSquares += x * x;
+            double difference = x - shift;
+            sum += difference;
+            sumOfSquares += difference * difference;
             if (polarity > 0) {
                 positive++;
             } else if (polarity < 0) {
@@ -60,10 +68,10 @@ public record ScoreSummary(long responses, Double meanScore, Interval meanInterv
             if (n == 0) {
                 return new ScoreSummary(0, null, null, null, null, null);
             }
-            double mean = sum / n;
+            double mean = shift + sum / n;
             Interval interval = new Interval(0, 1);
             if (n > 1) {
-                double variance = Math.max(0, (sumOfSquares - n * mean * mean) / (n - 1));
+                double variance = Math.max(0, (sumOfSquares - sum * sum / n) / (n - 1));
                 double half = z * Math.sqrt(variance / n);
                 interval = new Interval(Math.max(0, mean - half), Math.min(1, mean + half));
             }

@@ -1,0 +1,75 @@
+package com.journeyexplorer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.journeyexplorer.ApiTestSupport;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The experience answers over HTTP at edge values: equal scores (segment {@code three}: three NPS 7, normalized 0.7
+ * each; segment {@code six}: six NPS 8), where the spread is zero and an interval of rounding errors would be wrong;
+ * and the edge selections render as JSON numbers, never NaN or Infinity.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExperienceEdgeValuesApiTests extends ApiTestSupport {
+
+    @BeforeAll
+    void importJourneysAndAnswers() {
+        Response events = post("/api/events?openHorizon=0", "text/csv", """
+                journey_id,timestamp,touchpoint,channel,stage,segment
+                e1,2026-03-01T10:00:00Z,Faq,web,consideration,three
+                e2,2026-03-01T11:00:00Z,Faq,web,consideration,six
+                """);
+        assertThat(events.status()).as(events.body()).isIn(200, 201);
+        Response answers = post("/api/feedback", "text/csv", """
+                response_id,journey_id,touchpoint,score,scale
+                q1,e1,Faq,7,nps
+                q2,e1,Faq,7,nps
+                q3,e1,Faq,7,nps
+                q4,e2,Faq,8,nps
+                q5,e2,Faq,8,nps
+                q6,e2,Faq,8,nps
+                q7,e2,Faq,8,nps
+                q8,e2,Faq,8,nps
+                q9,e2,Faq,8,nps
+                """);
+        assertThat(answers.status()).as(answers.body()).isEqualTo(200);
+    }
+
+    @Test
+    void equalScoresHaveTheirScoreAsMeanAndInterval() {
+        Response response = get("/api/experience?segment=three");
+
+        JsonNode faq = response.json().get("labels").get(0).get("experience");
+        assertThat(faq.get("meanScore").asDouble()).isEqualTo(0.7);
+        // Before, the sum of squares less n times the squared mean left a spread of 1e-17: [0.699999988, 0.700000012].
+        assertThat(faq.get("meanInterval").get("lower").asDouble()).isEqualTo(0.7);
+        assertThat(faq.get("meanInterval").get("upper").asDouble()).isEqualTo(0.7);
+
+        JsonNode experience = get("/api/compare?a=segment%3Dsix&b=segment%3Dsix").json().get("experience");
+        assertThat(experience.get("a").get("meanScore").asDouble()).isEqualTo(0.8);
+        assertThat(experience.get("a").get("lower").asDouble()).isEqualTo(0.8);
+        assertThat(experience.get("a").get("upper").asDouble()).isEqualTo(0.8);
+        assertThat(experience.get("difference").get("value").asDouble()).isZero();
+        assertThat(experience.get("difference").get("lower").asDouble()).isZero();
+        assertThat(experience.get("difference").get("upper").asDouble()).isZero();
+    }
+
+    @Test
+    void edgeSelectionsRenderAsJsonNumbers() {
+        for (String path : new String[] {"/api/experience?segment=three", "/api/experience?segment=none",
+                "/api/experience?by=stage", "/api/experience?by=channel", "/api/experience/painpoints?minResponses=1",
+                "/api/experience/drivers", "/api/compare?a=segment%3Dsix&b=segment%3Dnone",
+                "/api/paths/top?segment=six"}) {
+            Response response = get(path);
+            assertThat(response.status()).as(path + " " + response.body()).isEqualTo(200);
+            assertThat(response.body()).as(path).doesNotContain("NaN").doesNotContain("Infinity");
+            assertThat(response.json().isObject()).as(path).isTrue();
+        }
+    }
+}
