@@ -155,9 +155,11 @@ class ExperienceController {
                     : storedAnswers == 1 ? "The one survey answer is not about the selected journeys."
                     : "None of the " + Counted.of(storedAnswers, "survey answer") + " is about the selected journeys.";
         }
+        // "No" mirrors "Yes": answers that are neither positive nor negative (passives, CSAT 3) outnumber neither.
         boolean positive = overall.positiveShare() > overall.negativeShare();
+        boolean negative = overall.negativeShare() > overall.positiveShare();
         String verdict = overall.meanInterval().lower() > 0.5 && positive ? "Yes"
-                : overall.meanInterval().upper() < 0.5 && !positive ? "No" : "Mixed";
+                : overall.meanInterval().upper() < 0.5 && negative ? "No" : "Mixed";
         return String.format(Locale.ROOT, "%s: %.0f%% of %s %s positive and %.0f%% negative; the mean "
                 + "score is %.2f of 1 (%.2f to %.2f at %s%% confidence)%s.", verdict,
                 100 * overall.positiveShare(), Counted.of(overall.responses(), "answer"),

@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The experience answers over HTTP at edge values: equal scores (segment {@code three}: three NPS 7, normalized 0.7
  * each; segment {@code six}: six NPS 8), where the spread is zero and an interval of rounding errors would be wrong;
- * and the edge selections render as JSON numbers, never NaN or Infinity.
+ * answers that are neither positive nor negative (segment {@code neutral}); and the edge selections render as JSON
+ * numbers, never NaN or Infinity.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExperienceEdgeValuesApiTests extends ApiTestSupport {
@@ -24,6 +25,7 @@ class ExperienceEdgeValuesApiTests extends ApiTestSupport {
                 journey_id,timestamp,touchpoint,channel,stage,segment
                 e1,2026-03-01T10:00:00Z,Faq,web,consideration,three
                 e2,2026-03-01T11:00:00Z,Faq,web,consideration,six
+                e3,2026-03-01T12:00:00Z,Faq,web,consideration,neutral
                 """);
         assertThat(events.status()).as(events.body()).isIn(200, 201);
         Response answers = post("/api/feedback", "text/csv", """
@@ -37,6 +39,10 @@ class ExperienceEdgeValuesApiTests extends ApiTestSupport {
                 q7,e2,Faq,8,nps
                 q8,e2,Faq,8,nps
                 q9,e2,Faq,8,nps
+                n1,e3,Faq,-0.2,sentiment
+                n2,e3,Faq,-0.2,sentiment
+                n4,e3,Faq,-0.2,sentiment
+                n3,e3,Faq,3,csat
                 """);
         assertThat(answers.status()).as(answers.body()).isEqualTo(200);
     }
@@ -58,6 +64,19 @@ class ExperienceEdgeValuesApiTests extends ApiTestSupport {
         assertThat(experience.get("difference").get("value").asDouble()).isZero();
         assertThat(experience.get("difference").get("lower").asDouble()).isZero();
         assertThat(experience.get("difference").get("upper").asDouble()).isZero();
+    }
+
+    @Test
+    void answersNeitherPositiveNorNegativeBelowTheMiddleAreMixedNotNo() {
+        Response response = get("/api/experience?segment=neutral");
+
+        // Sentiment -0.2 (0.4) three times and CSAT 3 (0.5): the mean's interval lies below 0.5, but no answer is
+        // negative.
+        JsonNode overall = response.json().get("overall");
+        assertThat(overall.get("meanInterval").get("upper").asDouble()).isLessThan(0.5);
+        assertThat(overall.get("negativeShare").asDouble()).isZero();
+        assertThat(response.json().get("answer").asString()).startsWith("Mixed: 0% of 4 answers are positive and 0% "
+                + "negative");
     }
 
     @Test
