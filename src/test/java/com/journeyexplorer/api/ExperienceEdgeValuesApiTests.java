@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * The experience answers over HTTP at edge values: equal scores (segment {@code three}: three NPS 7, normalized 0.7
  * each; segment {@code six}: six NPS 8), where the spread is zero and an interval of rounding errors would be wrong;
  * answers that are neither positive nor negative (segment {@code neutral}); and the edge selections render as JSON
- * numbers, never NaN or Infinity.
+ * numbers, never NaN or Infinity; bad parameters are 400 problems naming them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExperienceEdgeValuesApiTests extends ApiTestSupport {
@@ -77,6 +77,21 @@ class ExperienceEdgeValuesApiTests extends ApiTestSupport {
         assertThat(overall.get("negativeShare").asDouble()).isZero();
         assertThat(response.json().get("answer").asString()).startsWith("Mixed: 0% of 4 answers are positive and 0% "
                 + "negative");
+    }
+
+    @Test
+    void badParametersAreProblemsNamingThem() {
+        for (String[] bad : new String[][] {{"/api/experience?by=journey", "by"},
+                {"/api/experience?comments=21", "comments"}, {"/api/experience?confidence=1", "confidence"},
+                {"/api/experience/painpoints?minResponses=0", "minResponses"},
+                {"/api/experience/painpoints?limit=0", "limit"},
+                {"/api/experience/drivers?confidence=0.4", "confidence"},
+                {"/api/experience/drivers?limit=501", "limit"}, {"/api/experience?level=stage", "level"}}) {
+            Response response = get(bad[0]);
+            assertThat(response.status()).as(bad[0]).isEqualTo(400);
+            assertThat(response.contentType()).as(bad[0]).startsWith("application/problem+json");
+            assertThat(response.json().get("parameter").asString()).as(bad[0]).isEqualTo(bad[1]);
+        }
     }
 
     @Test
