@@ -33,6 +33,8 @@ final class CsvLexer {
     private long lineBreaks;
     private int lastChar = UNDEFINED;
     private boolean lastTokenDelimiter;
+    /** The line the current record starts on, after any empty lines skipped before it. */
+    private long recordLine;
 
     /** The fields of the current record: field i is {@code text[ends[i-1], ends[i])}. */
     private char[] text = new char[256];
@@ -51,6 +53,7 @@ final class CsvLexer {
     boolean next() throws IOException {
         fields = 0;
         textLength = 0;
+        recordLine = 0;
         Token token;
         do {
             token = nextToken();
@@ -81,6 +84,14 @@ final class CsvLexer {
         return cells.get(i, text, start, ends[i] - start);
     }
 
+    /**
+     * The line the current record starts on, counted from 1 over every line of the input, the empty ones skipped
+     * before the record included (Commons CSV's line number counts from where the previous record ended).
+     */
+    long recordLine() {
+        return recordLine;
+    }
+
     /** The line number as Commons CSV's {@code CSVParser.getCurrentLineNumber()} gives it. */
     long currentLineNumber() {
         return lastChar == CR || lastChar == LF || lastChar == UNDEFINED || lastChar == EOF ? lineBreaks
@@ -103,6 +114,11 @@ final class CsvLexer {
         }
         if (previous == EOF || !lastTokenDelimiter && c == EOF) {
             return Token.EOF;
+        }
+        if (recordLine == 0) {
+            // c is the record's first character (or the end after a last delimiter): on the line after the breaks
+            // read before it.
+            recordLine = c == LF || c == CR ? lineBreaks : lineBreaks + 1;
         }
         if (c == delimiter) {
             lastTokenDelimiter = true;

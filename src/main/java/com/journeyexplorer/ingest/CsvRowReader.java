@@ -289,7 +289,7 @@ final class CsvRowReader implements RowReader {
                         if (!lexer.next()) {
                             item = END;
                         } else {
-                            long start = line;
+                            long start = lexer.recordLine();
                             line = lexer.currentLineNumber() + 1;
                             int fields = lexer.fields();
                             if (fields == columns) {
@@ -304,7 +304,7 @@ final class CsvRowReader implements RowReader {
                             }
                         }
                     } catch (IOException e) {
-                        item = new Problem(line, describe(e), true);
+                        item = new Problem(lexer.recordLine() > 0 ? lexer.recordLine() : line, describe(e), true);
                     }
                     batch[size++] = item;
                     boolean last = item == END || item instanceof Problem problem && problem.fatal();
@@ -356,6 +356,15 @@ final class CsvRowReader implements RowReader {
         String compression = Upload.compressionProblem(cause);
         if (compression != null) {
             return compression;
+        }
+        String message = String.valueOf(cause.getMessage());
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return "opens a quoted field that no closing '\"' ends before the end of the file (a quote in a name is "
+                    + "written twice, \"\")";
+        }
+        if (message.contains("Invalid character between encapsulated token and delimiter")) {
+            return "has text after the closing '\"' of a quoted field (a quote inside a quoted field is written "
+                    + "twice, \"\")";
         }
         return "cannot be read as CSV: " + rootMessage(cause);
     }
