@@ -75,9 +75,10 @@ public final class ImportCommand {
               --competitor=LIST|REGEX      competitor touchpoints (a list like --purchase, or a regex)
               --frustration=A,B            touchpoints whose events are frustration signals (a rage click, an
                                            error event) at the page visited just before (a list like --purchase)
-              --timestampFormat=FORMAT     auto (default: ISO-8601, epoch seconds below 10^11, else epoch
-                                           milliseconds), iso, epoch-seconds, epoch-millis, or a pattern such
-                                           as 'dd/MM/yyyy HH:mm:ss'
+              --timestampFormat=FORMAT     auto (default: ISO-8601, or epoch seconds below 10^11, milliseconds
+                                           below 10^14, microseconds below 10^17, else nanoseconds), iso,
+                                           epoch-seconds, epoch-millis, epoch-micros, epoch-nanos, or a pattern
+                                           such as 'dd/MM/yyyy HH:mm:ss'
               --decimal=point|comma        how values write their decimals (12.50 or 12,50)
               --sessionize=journey|customer  customer: split each customer's events by inactivity even when
                                            the file has a journey id column

@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * How the timestamps of an upload are written ({@code timestampFormat}): {@code auto} (the default: ISO-8601, or an
- * epoch number told apart by magnitude), {@code iso}, {@code epoch-seconds}, {@code epoch-millis}, or a
- * {@link DateTimeFormatter} pattern such as {@code dd/MM/yyyy HH:mm}.
+ * epoch number told apart by magnitude), {@code iso}, {@code epoch-seconds}, {@code epoch-millis},
+ * {@code epoch-micros} (GA4's {@code event_timestamp}), {@code epoch-nanos}, or a {@link DateTimeFormatter} pattern such as {@code dd/MM/yyyy HH:mm}.
  *
  * @param kind    which of the forms
  * @param pattern the formatter of a {@link Kind#PATTERN}, else null
@@ -21,7 +21,7 @@ public record TimestampFormat(Kind kind, DateTimeFormatter pattern, String text)
 
     /** The forms of {@code timestampFormat}. */
     public enum Kind {
-        AUTO, ISO, EPOCH_SECONDS, EPOCH_MILLIS, PATTERN
+        AUTO, ISO, EPOCH_SECONDS, EPOCH_MILLIS, EPOCH_MICROS, EPOCH_NANOS, PATTERN
     }
 
     /**
@@ -42,6 +42,10 @@ public record TimestampFormat(Kind kind, DateTimeFormatter pattern, String text)
                 return new TimestampFormat(Kind.EPOCH_SECONDS, null, "epoch-seconds");
             case "epoch-millis":
                 return new TimestampFormat(Kind.EPOCH_MILLIS, null, "epoch-millis");
+            case "epoch-micros":
+                return new TimestampFormat(Kind.EPOCH_MICROS, null, "epoch-micros");
+            case "epoch-nanos":
+                return new TimestampFormat(Kind.EPOCH_NANOS, null, "epoch-nanos");
             default:
                 break;
         }
@@ -56,8 +60,8 @@ public record TimestampFormat(Kind kind, DateTimeFormatter pattern, String text)
                     .withResolverStyle(ResolverStyle.STRICT);
             return new TimestampFormat(Kind.PATTERN, formatter, name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("must be auto, iso, epoch-seconds, epoch-millis or a date-time pattern "
-                    + "such as 'dd/MM/yyyy HH:mm:ss'; '" + TimestampParser.abbreviate(name) + "' is none of them ("
+            throw new IllegalArgumentException("must be auto, iso, epoch-seconds, epoch-millis, epoch-micros, epoch-nanos or a "
+                    + "date-time pattern such as 'dd/MM/yyyy HH:mm:ss'; '" + TimestampParser.abbreviate(name) + "' is none of them ("
                     + e.getMessage() + ")");
         }
     }

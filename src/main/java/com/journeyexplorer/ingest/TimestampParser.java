@@ -14,16 +14,34 @@ import java.time.temporal.TemporalAccessor;
  * Reads the timestamp forms found in event logs: ISO-8601 with {@code T} or a space, with or without fractions, with
  * an offset ({@code Z}, {@code +01:00}, {@code +0100}, a {@code UTC} suffix) or without one (then in the configured
  * default zone), a date alone (its midnight), or an epoch number. An epoch number is read by magnitude: below
- * {@value #SECONDS_BELOW} it is seconds (which covers every date up to the year 5138), from there on milliseconds
- * (every date from March 1973 on); seconds may have a fraction ({@code 1396437466.94}). A {@link TimestampFormat}
- * other than {@code auto} fixes the form instead.
+ * {@value #SECONDS_BELOW} it is seconds, below 10^14 milliseconds, below 10^17 microseconds (GA4's
+ * {@code event_timestamp}), from there on nanoseconds; each unit so covers every date from March 1973 to the year 5138
+ * (nanoseconds to 2262, the end of a {@code long}). A fraction ({@code 1396437466.94}) counts to the millisecond.
+ * A {@link TimestampFormat} other than {@code auto} fixes the form instead.
  * Only the years 0001 to 9999 are accepted, the range of ISO-8601's four-digit years, so that durations between any
  * two events fit a {@code long} of milliseconds.
  */
 final class TimestampParser {
 
-    /** Epoch numbers below this (in absolute value) are seconds, the others milliseconds. */
+    /** Epoch numbers below this (in absolute value) are seconds; each unit after it takes the next factor 1000. */
     static final long SECONDS_BELOW = 100_000_000_000L;
+
+    /** The epoch units: how many of each make a millisecond, or (seconds) a millisecond makes. */
+    private enum EpochUnit {
+        SECONDS("seconds"), MILLIS("milliseconds"), MICROS("microseconds"), NANOS("nanoseconds");
+
+        final String words;
+
+        EpochUnit(String words) {
+            this.words = words;
+        }
+
+        /** The unit {@code auto} reads a number of this whole part (in absolute value) in. */
+        static EpochUnit byMagnitude(long whole) {
+            return whole < SECONDS_BELOW ? SECONDS : whole < SECONDS_BELOW * 1000 ? MILLIS
+                    : whole < SECONDS_BELOW * 1_000_000 ? MICROS : NANOS;
+        }
+    }
 
     private static final DateTimeFormatter FORMAT = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
@@ -79,20 +97,26 @@ final class TimestampParser {
             throw new IllegalArgumentException("is empty");
         }
         return switch (format.kind()) {
-            case AUTO -> isNumber(value) ? epoch(value, Math.abs(integerPart(value)) < SECONDS_BELOW) : iso(value);
+            case AUTO -> isNumber(value) ? epoch(value, EpochUnit.byMagnitude(integerPart(value))) : iso(value);
             case ISO -> {
                 if (isNumber(value)) {
                     throw new IllegalArgumentException("'" + abbreviate(value) + "' is a number, not an ISO-8601 "
-                            + "timestamp (timestampFormat=iso; use epoch-seconds or epoch-millis for numbers)");
+                            + "timestamp (timestampFormat=iso; use epoch-seconds, epoch-millis, epoch-micros or "
+                            + "epoch-nanos for numbers)");
                 }
                 yield iso(value);
             }
-            case EPOCH_SECONDS, EPOCH_MILLIS -> {
+            case EPOCH_SECONDS, EPOCH_MILLIS, EPOCH_MICROS, EPOCH_NANOS -> {
                 if (!isNumber(value)) {
                     throw new IllegalArgumentException("'" + abbreviate(value) + "' is not an epoch number "
                             + "(timestampFormat=" + format.text() + ")");
                 }
-                yield epoch(value, format.kind() == TimestampFormat.Kind.EPOCH_SECONDS);
+                yield epoch(value, switch (format.kind()) {
+                    case EPOCH_SECONDS -> EpochUnit.SECONDS;
+                    case EPOCH_MILLIS -> EpochUnit.MILLIS;
+                    case EPOCH_MICROS -> EpochUnit.MICROS;
+                    default -> EpochUnit.NANOS;
+                });
             }
             case PATTERN -> pattern(value);
         };
@@ -142,36 +166,47 @@ final class TimestampParser {
     }
 
     /**
-     * Epoch milliseconds of a decimal number of seconds ({@code seconds}) or milliseconds; digits beyond the
-     * millisecond are dropped.
+     * Epoch milliseconds of a decimal number of {@code unit}s; digits beyond the millisecond are dropped (towards
+     * zero, as for a negative number's fraction of seconds).
      */
-    private static long epoch(String value, boolean seconds) {
+    private static long epoch(String value, EpochUnit unit) {
         boolean negative = value.charAt(0) == '-';
         int point = value.indexOf('.');
         int end = point < 0 ? value.length() : point;
         long whole = 0;
-        for (int i = negative ? 1 : 0; i < end; i++) {
-            whole = whole * 10 + (value.charAt(i) - '0');
-            if (whole > Long.MAX_VALUE / 10_000) {
-                throw new IllegalArgumentException("'" + abbreviate(value) + "' is out of range for an epoch time");
+        try {
+            for (int i = negative ? 1 : 0; i < end; i++) {
+                whole = Math.addExact(Math.multiplyExact(whole, 10), value.charAt(i) - '0');
             }
-        }
-        long millis = seconds ? whole * 1000 : whole;
-        if (seconds && point >= 0) {
-            int fraction = 0;
-            for (int i = point + 1; i < point + 4; i++) {
-                fraction = fraction * 10 + (i < value.length() ? value.charAt(i) - '0' : 0);
+            long millis = switch (unit) {
+                case SECONDS -> Math.multiplyExact(whole, 1000L);
+                case MILLIS -> whole;
+                case MICROS -> whole / 1000;
+                case NANOS -> whole / 1_000_000;
+            };
+            if (unit == EpochUnit.SECONDS && point >= 0) {
+                int fraction = 0;
+                for (int i = point + 1; i < point + 4; i++) {
+                    fraction = fraction * 10 + (i < value.length() ? value.charAt(i) - '0' : 0);
+                }
+                millis += fraction;
             }
-            millis += fraction;
+            if (millis > MAX_MILLIS) {
+                throw new ArithmeticException();
+            }
+            return negative ? -millis : millis;
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("'" + abbreviate(value) + "' is outside the years 0001 to 9999 as "
+                    + "epoch " + unit.words);
         }
-        return negative ? -millis : millis;
     }
 
     /** The whole part of a number that {@link #isNumber} accepted, saturated at a value beyond every epoch rule. */
     private static long integerPart(String value) {
         long whole = 0;
         for (int i = value.charAt(0) == '-' ? 1 : 0; i < value.length() && value.charAt(i) != '.'; i++) {
-            whole = Math.min(whole * 10 + (value.charAt(i) - '0'), Long.MAX_VALUE / 100);
+            int digit = value.charAt(i) - '0';
+            whole = whole > (Long.MAX_VALUE - digit) / 10 ? Long.MAX_VALUE : whole * 10 + digit;
         }
         return whole;
     }

@@ -344,7 +344,8 @@ class MalformedInputTests extends ApiTestSupport {
 
     /**
      * One row per timestamp form: offsets from -12:00 to +14:00, pre-1970, far future, and broken ones. Accepted: the
-     * ISO-8601 forms the README names, and epoch milliseconds in ASCII digits, in the years 0001 to 9999.
+     * ISO-8601 forms the README names, and epoch numbers in ASCII digits (seconds, milliseconds, microseconds or
+     * nanoseconds by magnitude, up to the largest long), in the years 0001 to 9999.
      */
     static List<Upload> timestamps() {
         List<Upload> cases = new ArrayList<>();
@@ -360,9 +361,10 @@ class MalformedInputTests extends ApiTestSupport {
                 {"1066-10-14T09:00:00Z", "VALID"}, {"0001-01-01T00:00:00Z", "VALID"},
                 {"2999-12-31T23:59:59Z", "VALID"}, {"9999-12-31T23:59:59.999Z", "VALID"},
                 {"+10000-01-01T00:00:00Z", "INVALID"}, {"-0001-01-01T00:00:00Z", "INVALID"},
-                {"0", "VALID"}, {"-1", "VALID"}, {"-62135596800000", "VALID"}, {"253402300799999", "VALID"},
-                {"9223372036854775807", "INVALID"}, {"-9223372036854775808", "INVALID"},
-                {"-62135596800001", "INVALID"}, {"253402300800000", "INVALID"},
+                {"0", "VALID"}, {"-1", "VALID"}, {"-62135596800000", "VALID"}, {"99999999999999", "VALID"},
+                {"253402300800000", "VALID"}, {"1772359200000000", "VALID"}, {"1772359200000000000", "VALID"},
+                {"9223372036854775807", "VALID"}, {"9223372036854775808", "INVALID"},
+                {"-9223372036854775808", "INVALID"}, {"-62135596800001", "INVALID"},
                 {"99999999999999999999", "INVALID"}, {"1.7723592E12", "INVALID"}, {"+1772359200000", "INVALID"},
                 {"2026-02-30T00:00:00Z", "INVALID"}, {"2026-13-01T00:00:00Z", "INVALID"},
                 {"2026-03-01T25:00:00Z", "INVALID"}, {"2026-03-01T10:60:00Z", "INVALID"},

@@ -2,6 +2,7 @@ package com.journeyexplorer.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,10 +45,50 @@ class ExportQuirksImportTests extends ApiTestSupport {
         assertThat(error.get("reason").asString()).contains("quoted field").doesNotContain("encapsulated");
     }
 
+    @Test
+    void readsGa4EventTimestampsInMicrosecondsAsAutoAndAsTold() {
+        String ga4 = """
+                user_pseudo_id,event_timestamp,event_name
+                ga-1,1772359200123456,page_view
+                ga-1,1772359260000999,add_to_cart
+                """;
+        String columns = "journeyColumn=user_pseudo_id&timestampColumn=event_timestamp&touchpointColumn=event_name";
+
+        imported("?" + columns, ga4);
+        imported("?timestampFormat=epoch-micros&" + columns, ga4.replace("ga-1", "ga-2"));
+
+        for (String journey : List.of("ga-1", "ga-2")) {
+            assertThat(times(journey)).as(journey).containsExactly(Instant.parse("2026-03-01T10:00:00.123Z"),
+                    Instant.parse("2026-03-01T10:01:00Z"));
+        }
+        JsonNode error = rejected("?timestampFormat=epoch-millis&" + columns, ga4.replace("ga-1", "ga-3"))
+                .get("errors").get(0);
+        assertThat(error.get("reason").asString()).contains("outside the years 0001 to 9999 as epoch milliseconds");
+    }
+
+    /** Posts {@code csv} with {@code query}, expects a 200 report, and returns it. */
+    private JsonNode imported(String query, String csv) {
+        Response response = post("/api/events" + query, CSV, csv);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private List<Instant> times(String journeyId) {
+        List<Instant> times = new ArrayList<>();
+        get("/api/journeys/" + journeyId).json().get("steps")
+                .forEach(step -> times.add(Instant.parse(step.get("at").asString())));
+        return times;
+    }
+
     /** Posts {@code csv}, expects a 400 problem and an unchanged store, and returns the problem. */
     private JsonNode rejected(String csv) {
+        return rejected("", csv);
+    }
+
+    /** Posts {@code csv} with {@code query}, expects a 400 problem and an unchanged store, and returns the problem. */
+    private JsonNode rejected(String query, String csv) {
         String before = storeState();
-        Response response = post("/api/events", CSV, csv);
+        Response response = post("/api/events" + query, CSV, csv);
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(storeState()).isEqualTo(before);
