@@ -139,7 +139,7 @@ final class TimestampParser {
                 return local.toInstant(java.time.ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))
                         .toEpochMilli();
             }
-            return local.atZone(defaultZone).toInstant().toEpochMilli();
+            return existing(local, defaultZone, value).toInstant().toEpochMilli();
         } catch (DateTimeParseException | ArithmeticException e) {
             throw new IllegalArgumentException("'" + abbreviate(value) + "' is not a timestamp (expected ISO-8601 "
                     + "like 2026-03-01T10:15:30Z, epoch seconds or epoch milliseconds"
@@ -150,11 +150,15 @@ final class TimestampParser {
     private long pattern(String value) {
         try {
             TemporalAccessor parsed = format.pattern().parse(value);
+            ZoneId zone = parsed.query(java.time.temporal.TemporalQueries.zone());
+            zone = zone == null ? defaultZone : zone;
+            if (parsed.isSupported(ChronoField.HOUR_OF_DAY) && parsed.isSupported(ChronoField.EPOCH_DAY)) {
+                // Checked before the instant: java.time resolves a zone's skipped hour by moving it on silently.
+                existing(LocalDateTime.from(parsed), zone, value);
+            }
             if (parsed.isSupported(ChronoField.INSTANT_SECONDS)) {
                 return java.time.Instant.from(parsed).toEpochMilli();
             }
-            ZoneId zone = parsed.query(java.time.temporal.TemporalQueries.zone());
-            zone = zone == null ? defaultZone : zone;
             if (parsed.isSupported(ChronoField.HOUR_OF_DAY)) {
                 return LocalDateTime.from(parsed).atZone(zone).toInstant().toEpochMilli();
             }
@@ -163,6 +167,23 @@ final class TimestampParser {
             throw new IllegalArgumentException("'" + abbreviate(value) + "' does not match timestampFormat '"
                     + abbreviate(format.text()) + "'");
         }
+    }
+
+    /**
+     * {@code local} in {@code zone}, refused when the zone's clocks skip it (the hour a change to summer time jumps
+     * over): java.time would move it on by the gap, after events that happened later. A time the clocks repeat (the
+     * hour back to winter time) takes the earlier offset, as in java.time: the file cannot tell the two apart.
+     */
+    private static java.time.ZonedDateTime existing(LocalDateTime local, ZoneId zone, String value) {
+        java.time.ZonedDateTime zoned = local.atZone(zone);
+        if (!zoned.toLocalDateTime().equals(local)) {
+            java.time.zone.ZoneOffsetTransition gap = zone.getRules().getTransition(local);
+            throw new IllegalArgumentException("'" + abbreviate(value) + "' does not exist in " + zone + ": its clocks"
+                    + " went from " + gap.getDateTimeBefore().toLocalTime() + " to "
+                    + gap.getDateTimeAfter().toLocalTime() + " that day (write the time with its offset, as "
+                    + local.atOffset(gap.getOffsetBefore()) + ", or check the zone)");
+        }
+        return zoned;
     }
 
     /**

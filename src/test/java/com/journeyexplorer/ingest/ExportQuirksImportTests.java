@@ -66,6 +66,22 @@ class ExportQuirksImportTests extends ApiTestSupport {
         assertThat(error.get("reason").asString()).contains("outside the years 0001 to 9999 as epoch milliseconds");
     }
 
+    @Test
+    void refusesALocalTimeInTheHourTheClocksSkipRatherThanMovingItPastLaterEvents() {
+        String csv = HEADER + "dst-1,2026-03-29 01:59 Europe/Paris,Home\ndst-1,2026-03-29 02:30 Europe/Paris,Search\n"
+                + "dst-1,2026-03-29 03:10 Europe/Paris,Cart\n";
+
+        JsonNode error = rejected("?timestampFormat=yyyy-MM-dd%20HH:mm%20VV", csv).get("errors").get(0);
+
+        assertThat(error.get("line").asLong()).isEqualTo(3);
+        assertThat(error.get("field").asString()).isEqualTo("timestamp");
+        assertThat(error.get("reason").asString()).contains("does not exist in Europe/Paris")
+                .contains("from 02:00 to 03:00");
+        imported("?timestampFormat=yyyy-MM-dd%20HH:mm%20VV", csv.replace("02:30 Europe/Paris", "03:05 Europe/Paris"));
+        assertThat(times("dst-1")).containsExactly(Instant.parse("2026-03-29T00:59:00Z"),
+                Instant.parse("2026-03-29T01:05:00Z"), Instant.parse("2026-03-29T01:10:00Z"));
+    }
+
     /** Posts {@code csv} with {@code query}, expects a 200 report, and returns it. */
     private JsonNode imported(String query, String csv) {
         Response response = post("/api/events" + query, CSV, csv);

@@ -127,6 +127,23 @@ class TimestampParserTests {
         assertThatThrownBy(() -> utc.parse(text)).hasMessage("is empty");
     }
 
+    @Test
+    void refusesATimeTheZonesClocksSkipAndReadsARepeatedOneWithTheEarlierOffset() {
+        TimestampParser paris = new TimestampParser(ZoneId.of("Europe/Paris"));
+
+        assertThatThrownBy(() -> paris.parse("2026-03-29 02:30")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'2026-03-29 02:30' does not exist in Europe/Paris: its clocks went from 02:00 to 03:00 "
+                        + "that day (write the time with its offset, as 2026-03-29T02:30+01:00, or check the zone)");
+        assertThat(Instant.ofEpochMilli(paris.parse("2026-03-29 03:30"))).isEqualTo(Instant.parse(
+                "2026-03-29T01:30:00Z"));
+        assertThat(Instant.ofEpochMilli(paris.parse("2026-10-25 02:30"))).isEqualTo(Instant.parse(
+                "2026-10-25T00:30:00Z"));
+        assertThat(Instant.ofEpochMilli(paris.parse("2026-03-29"))).isEqualTo(Instant.parse("2026-03-28T23:00:00Z"));
+        TimestampParser pattern = new TimestampParser(ZoneId.of("UTC"), TimestampFormat.of("dd.MM.yyyy HH:mm VV"));
+        assertThatThrownBy(() -> pattern.parse("29.03.2026 02:30 Europe/Paris"))
+                .hasMessageStartingWith("'29.03.2026 02:30 Europe/Paris' does not exist in Europe/Paris");
+    }
+
     @ParameterizedTest
     @CsvSource({"Europe/Paris,2026-03-01T09:00:00Z", "America/New_York,2026-03-01T15:00:00Z"})
     void readsTimestampsWithoutOffsetInTheConfiguredZone(String zone, String expected) {
