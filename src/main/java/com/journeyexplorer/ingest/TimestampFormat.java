@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * How the timestamps of an upload are written ({@code timestampFormat}): {@code auto} (the default: ISO-8601, or an
  * epoch number told apart by magnitude), {@code iso}, {@code epoch-seconds}, {@code epoch-millis},
- * {@code epoch-micros} (GA4's {@code event_timestamp}), {@code epoch-nanos}, or a {@link DateTimeFormatter} pattern such as {@code dd/MM/yyyy HH:mm}.
+ * {@code epoch-micros} (GA4's {@code event_timestamp}), {@code epoch-nanos}, or a {@link DateTimeFormatter} pattern
+ * such as {@code dd/MM/yyyy HH:mm}.
  *
  * @param kind    which of the forms
  * @param pattern the formatter of a {@link Kind#PATTERN}, else null
@@ -60,9 +61,9 @@ public record TimestampFormat(Kind kind, DateTimeFormatter pattern, String text)
                     .withResolverStyle(ResolverStyle.STRICT);
             return new TimestampFormat(Kind.PATTERN, formatter, name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("must be auto, iso, epoch-seconds, epoch-millis, epoch-micros, epoch-nanos or a "
-                    + "date-time pattern such as 'dd/MM/yyyy HH:mm:ss'; '" + TimestampParser.abbreviate(name) + "' is none of them ("
-                    + e.getMessage() + ")");
+            throw new IllegalArgumentException("must be auto, iso, epoch-seconds, epoch-millis, epoch-micros, "
+                    + "epoch-nanos or a date-time pattern such as 'dd/MM/yyyy HH:mm:ss'; '"
+                    + TimestampParser.abbreviate(name) + "' is none of them (" + e.getMessage() + ")");
         }
     }
 }
