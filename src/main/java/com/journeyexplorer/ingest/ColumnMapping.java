@@ -100,6 +100,12 @@ public record ColumnMapping(
         return renamed;
     }
 
+    /** The query parameter that names the column of the field that reads {@code column} ({@code typeColumn}). */
+    public String parameterOf(String column) {
+        return byField().entrySet().stream().filter(field -> field.getValue().equals(column))
+                .map(field -> PARAMETERS.get(field.getKey())).findFirst().orElse(null);
+    }
+
     /** Canonical field name to the query parameter that names its column. */
     private static final Map<String, String> PARAMETERS = Map.ofEntries(Map.entry("journey_id", "journeyColumn"),
             Map.entry("timestamp", "timestampColumn"), Map.entry("touchpoint", "touchpointColumn"),

@@ -128,7 +128,7 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
     }
 
     /** A name without case, {@code _}, {@code -}, spaces and dots: {@code Journey ID} and {@code journey_id} agree. */
-    private static String squeezed(String name) {
+    static String squeezed(String name) {
         return name.toLowerCase(Locale.ROOT).replaceAll("[_\\-\\s.]", "");
     }
 

@@ -148,8 +148,10 @@ final class CsvRowReader implements RowReader {
         List<String> missing = requiredColumns.stream().filter(column -> !header.contains(column)).toList();
         if (!missing.isEmpty()) {
             errors.add(1, String.join(",", missing), "the header has no column " + String.join(", ", missing)
-                    + " (columns found: " + TimestampParser.abbreviate(String.join(", ", header))
-                    + "); name " + (missing.size() == 1 ? "the column" : "the columns") + " with "
+                    + " (columns found: " + TimestampParser.abbreviate(String.join(", ", header)) + ")"
+                    + lookalikes(missing, header) + otherDelimiter(header, delimiter) + "; name "
+                    + (missing.size() == 1 ? "the column" : "the columns")
+                    + " with "
                     + (requiredBy.keySet().containsAll(missing) ? String.join(" and ", missing.stream()
                             .map(column -> requiredBy.get(column) + "=...").toList())
                             : "query parameters such as journeyColumn") + ", or check the delimiter");
@@ -158,12 +160,45 @@ final class CsvRowReader implements RowReader {
         if (!anyOfColumns.isEmpty() && anyOfColumns.keySet().stream().noneMatch(header::contains)) {
             errors.add(1, String.join(",", anyOfColumns.keySet()), "the header has none of the columns "
                     + String.join(", ", anyOfColumns.keySet()) + " (columns found: "
-                    + TimestampParser.abbreviate(String.join(", ", header)) + "); name one with "
+                    + TimestampParser.abbreviate(String.join(", ", header)) + ")"
+                    + lookalikes(List.copyOf(anyOfColumns.keySet()), header) + otherDelimiter(header, delimiter)
+                    + "; name one with "
                     + String.join(" or ", anyOfColumns.values()) + ", or check the delimiter");
             return false;
         }
         ColumnIndex index = new ColumnIndex(new HashMap<>(parser.getHeaderMap()));
         return new ParsingThread(lexer, index, header).handTo(consumer, errors);
+    }
+
+    /**
+     * The header's names written like the {@code missing} ones ({@code " timestamp"} or {@code Timestamp} for
+     * {@code timestamp}), as a clause of the refusal: names match exactly, and a space or a capital is easily missed.
+     */
+    private static String lookalikes(List<String> missing, List<String> header) {
+        List<String> found = new ArrayList<>();
+        for (String column : missing) {
+            String squeezed = ColumnSuggestion.squeezed(column);
+            header.stream().filter(name -> !name.equals(column) && ColumnSuggestion.squeezed(name).equals(squeezed))
+                    .findFirst().ifPresent(name -> found.add("'" + TimestampParser.abbreviate(name) + "' is not "
+                            + column));
+        }
+        return found.isEmpty() ? "" : "; names match exactly, case and spaces included (" + String.join(", ", found)
+                + ")";
+    }
+
+    /**
+     * The delimiter the header's names are separated by when it is not {@code delimiter} (a spreadsheet's semicolons
+     * in much of Europe, a tab), as a clause of the refusal, or nothing.
+     */
+    private static String otherDelimiter(List<String> header, char delimiter) {
+        for (char other : new char[] {';', '\t', '|', ','}) {
+            if (other != delimiter && header.stream().anyMatch(name -> name.indexOf(other) >= 0
+                    && name.split(java.util.regex.Pattern.quote(String.valueOf(other))).length > 2)) {
+                return "; the names are separated by " + (other == '\t' ? "tabs: delimiter=tab" : "'" + other
+                        + "': delimiter=" + other) + " reads them";
+            }
+        }
+        return "";
     }
 
     /** A header without rows: refused at line 1, the header's, as the aggregated-paths import refuses it. */

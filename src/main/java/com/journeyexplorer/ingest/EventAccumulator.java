@@ -80,6 +80,15 @@ final class EventAccumulator {
     private final List<String> metadataWarnings = new ArrayList<>();
     private long metadataWarningCount;
     static final int MAX_WARNINGS = 100;
+    /** The mapped columns by their name squeezed ({@link ColumnSuggestion#squeezed}): {@code type} under "type". */
+    private final Map<String, String> fieldColumns = new HashMap<>();
+    /** Attribute columns not yet compared with the mapped ones, and those compared. */
+    private final List<String> uncomparedColumns = new ArrayList<>();
+    private final Set<String> comparedColumns = new java.util.HashSet<>();
+    /** Columns kept as attributes although written like a mapped column the rows lack, with that column. */
+    private final Map<String, String> lookalikeColumns = new java.util.LinkedHashMap<>();
+    /** The first row of each of {@link #lookalikeColumns}, with the column and its value there. */
+    private final List<ImportWarning.Example> lookalikeExamples = new ArrayList<>();
 
     EventAccumulator(JourneySnapshot base, ImportOptions options, TimestampParser timestamps, ErrorCollector errors,
             int maxJourneyLength) {
@@ -105,6 +114,8 @@ final class EventAccumulator {
         for (String column : List.of(columns.score(), columns.scale(), columns.comment())) {
             columnRoles.putIfAbsent(column, ANSWER);
         }
+        columns.byField().values().forEach(column -> fieldColumns.putIfAbsent(ColumnSuggestion.squeezed(column),
+                column));
         if (!options.sessionizeByCustomer()) {
             fieldTypes.text(columns.journey());
         }
@@ -124,7 +135,8 @@ final class EventAccumulator {
 
         String touchpoint = trimmed(row.get(columns.touchpoint()));
         if (touchpoint == null) {
-            errors.add(line, columns.touchpoint(), "is missing: every event needs a touchpoint");
+            errors.add(line, columns.touchpoint(), "is missing: every event needs a touchpoint"
+                    + lookalikeOf(row, columns.touchpoint()));
         } else if (touchpoint.length() > MAX_NAME_LENGTH) {
             errors.add(line, columns.touchpoint(), "is " + touchpoint.length() + " characters long; the limit is "
                     + MAX_NAME_LENGTH);
@@ -135,7 +147,8 @@ final class EventAccumulator {
         long time = 0;
         String rawTime = row.get(columns.timestamp());
         if (rawTime == null || rawTime.isBlank()) {
-            errors.add(line, columns.timestamp(), "is missing: every event needs a timestamp");
+            errors.add(line, columns.timestamp(), "is missing: every event needs a timestamp"
+                    + lookalikeOf(row, columns.timestamp()));
         } else {
             try {
                 time = timestamps.parse(rawTime);
@@ -149,10 +162,11 @@ final class EventAccumulator {
         if (journeyId == null && customerId == null) {
             if (options.sessionizeByCustomer()) {
                 errors.add(line, columns.customer(), "is missing: sessionize=customer splits each customer's events "
-                        + "into journeys, so every event needs a customer id");
+                        + "into journeys, so every event needs a customer id" + lookalikeOf(row, columns.customer()));
             } else {
                 errors.add(line, columns.journey(), "is missing, and so is " + columns.customer()
-                        + ": an event needs a journey id, or a customer id to split into journeys by inactivity");
+                        + ": an event needs a journey id, or a customer id to split into journeys by inactivity"
+                        + lookalikeOf(row, columns.journey()));
             }
         } else if (journeyId != null && journeyId.length() > MAX_NAME_LENGTH) {
             errors.add(line, columns.journey(), "is longer than " + MAX_NAME_LENGTH + " characters");
@@ -394,6 +408,48 @@ final class EventAccumulator {
                 drafts.fingerprintCell(column.hashCode(), cell);
             }
         });
+        if (!uncomparedColumns.isEmpty()) {
+            compareWithMappedColumns(row);
+        }
+    }
+
+    /**
+     * For the error of a missing field: the row's column written like the field's ({@code Timestamp} for
+     * {@code timestamp}) and the parameter that would read it, or nothing. Runs on bad rows only.
+     */
+    private String lookalikeOf(InputRow row, String column) {
+        String squeezed = ColumnSuggestion.squeezed(column);
+        String[] found = new String[1];
+        row.forEach((name, cell) -> {
+            if (found[0] == null && cell != null && !cell.isBlank() && !name.equals(column)
+                    && ColumnSuggestion.squeezed(name).equals(squeezed)) {
+                found[0] = name;
+            }
+        });
+        return found[0] == null ? "" : " (the row has '" + TimestampParser.abbreviate(found[0]) + "', but names match "
+                + "exactly: " + options.mapping().parameterOf(column) + " names the column to read)";
+    }
+
+    /**
+     * Notes the new attribute columns of {@code row} that are written like a mapped column the row lacks ({@code Type}
+     * or {@code " type"} for {@code type}, {@code Customer ID} for {@code customer_id}): names match exactly, so their
+     * values are kept as attributes, not read as the field, and the report warns of them. Once per column.
+     */
+    private void compareWithMappedColumns(InputRow row) {
+        for (java.util.Iterator<String> columns = uncomparedColumns.iterator(); columns.hasNext(); ) {
+            String column = columns.next();
+            String field = fieldColumns.get(ColumnSuggestion.squeezed(column));
+            String cell = row.get(column);
+            if (field != null && (cell == null || cell.isBlank())) {
+                continue; // compared on a row that has a value in it, for the warning's example
+            }
+            columns.remove();
+            if (field != null && !field.equals(column) && row.get(field) == null
+                    && lookalikeColumns.size() < MAX_WARNINGS) {
+                lookalikeColumns.put(column, field);
+                lookalikeExamples.add(new ImportWarning.Example(row.line(), column, TimestampParser.abbreviate(cell)));
+            }
+        }
     }
 
     /** Whether {@code column} is kept as an attribute on some rows: an unmapped column, or an answer's. */
@@ -412,6 +468,9 @@ final class EventAccumulator {
         }
         Byte known = columnRoles.get(column);
         byte role = known != null ? known : ATTRIBUTE;
+        if (known == null && comparedColumns.add(column)) {
+            uncomparedColumns.add(column);
+        }
         if (at < roleColumns.length) {
             roleColumns[at] = column;
             roles[at] = role;
@@ -479,6 +538,15 @@ final class EventAccumulator {
                     + "which may change their paths and outcomes: " + String.join(", ", journeysMissingRowsNamed)
                     + (journeysMissingRows > journeysMissingRowsNamed.size() ? ", ..." : "") + " (onError=reject "
                     + "imports nothing from a file with a bad row)", journeysMissingRows, List.of()));
+        }
+        if (!lookalikeColumns.isEmpty()) {
+            warnings.add(new ImportWarning("column-not-read", lookalikeColumns.size() + " column(s) were kept as "
+                    + "attributes although written like a field's column, as names match exactly: " + String.join(", ",
+                            lookalikeColumns.entrySet().stream().map(column -> "'" + TimestampParser.abbreviate(
+                                    column.getKey()) + "' (the column read is '" + column.getValue() + "')").toList())
+                    + "; rename them, or name them with " + String.join(", ", lookalikeColumns.values().stream()
+                            .map(options.mapping()::parameterOf).distinct().toList()),
+                    lookalikeColumns.size(), lookalikeExamples.subList(0, Math.min(5, lookalikeExamples.size()))));
         }
         if (metadataWarningCount > 0) {
             String more = metadataWarningCount > metadataWarnings.size()

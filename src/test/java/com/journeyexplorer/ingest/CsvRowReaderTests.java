@@ -171,8 +171,8 @@ class CsvRowReaderTests {
         assertThat(errors.errors()).singleElement().satisfies(error -> {
             assertThat(error.line()).isEqualTo(1L);
             assertThat(error.reason()).startsWith("the header has none of the columns journey_id, customer_id "
-                    + "(columns found: JourneyId, timestamp, touchpoint); name one with journeyColumn or "
-                    + "customerColumn");
+                    + "(columns found: JourneyId, timestamp, touchpoint); names match exactly, case and spaces "
+                    + "included ('JourneyId' is not journey_id); name one with journeyColumn or customerColumn");
         });
 
         ErrorCollector byCustomer = new ErrorCollector(10);

@@ -82,6 +82,72 @@ class ExportQuirksImportTests extends ApiTestSupport {
                 Instant.parse("2026-03-29T01:05:00Z"), Instant.parse("2026-03-29T01:10:00Z"));
     }
 
+    @Test
+    void warnsOfColumnsWrittenLikeAFieldsColumnThatAreKeptAsAttributes() {
+        JsonNode report = imported("", """
+                journey_id,timestamp,touchpoint,Type,Customer ID, value ,campaign
+                hc-1,2026-03-01T10:00:00Z,Home,,c-1,,spring
+                hc-1,2026-03-01T10:05:00Z,Pay,purchase,c-1,12.50,spring
+                """);
+
+        JsonNode warning = warning(report, "column-not-read");
+        assertThat(warning.get("count").asLong()).isEqualTo(3);
+        assertThat(warning.get("message").asString()).contains("'Type' (the column read is 'type')",
+                "'Customer ID' (the column read is 'customer_id')", "' value ' (the column read is 'value')",
+                "customerColumn, typeColumn, valueColumn").doesNotContain("campaign");
+        List<String> examples = new ArrayList<>();
+        warning.get("examples").forEach(example -> examples.add(example.get("line").asLong() + ":"
+                + example.get("field").asString() + "=" + example.get("value").asString()));
+        assertThat(examples).containsExactly("2:Customer ID=c-1", "3:Type=purchase", "3: value =12.50");
+        JsonNode journey = get("/api/journeys/hc-1").json();
+        assertThat(journey.get("outcome").asString()).as("the file as read: no purchase").isEqualTo("ABANDONED");
+
+        JsonNode exact = imported("", """
+                journey_id,timestamp,touchpoint,type,customer_id,value,Campaign
+                hc-2,2026-03-01T10:00:00Z,Home,,c-2,,spring
+                hc-2,2026-03-01T10:05:00Z,Pay,purchase,c-2,12.50,spring
+                """);
+        assertThat(exact.get("warnings")).isEmpty();
+        assertThat(get("/api/journeys/hc-2").json().get("outcome").asString()).isEqualTo("PURCHASE");
+    }
+
+    @Test
+    void aHeaderWhoseNamesDifferInSpacesCaseOrDelimiterIsRefusedSayingSo() {
+        JsonNode spaced = rejected("journey_id, timestamp, Touchpoint\nsp-1, 2026-03-01T10:00:00Z, Home\n")
+                .get("errors").get(0);
+        assertThat(spaced.get("line").asLong()).isEqualTo(1);
+        assertThat(spaced.get("reason").asString()).contains("names match exactly, case and spaces included "
+                + "(' Touchpoint' is not touchpoint, ' timestamp' is not timestamp)");
+
+        JsonNode semicolons = rejected("journey_id;timestamp;touchpoint\nsc-1;2026-03-01T10:00:00Z;Home\n")
+                .get("errors").get(0);
+        assertThat(semicolons.get("reason").asString()).contains("the names are separated by ';': delimiter=; "
+                + "reads them");
+
+        JsonNode ndjson = rejectedNdjson("{\"journey_id\":\"nc-1\",\"Timestamp\":\"2026-03-01T10:00:00Z\","
+                + "\"touchpoint\":\"Home\"}\n").get("errors").get(0);
+        assertThat(ndjson.get("field").asString()).isEqualTo("timestamp");
+        assertThat(ndjson.get("reason").asString()).isEqualTo("is missing: every event needs a timestamp (the row "
+                + "has 'Timestamp', but names match exactly: timestampColumn names the column to read)");
+    }
+
+    private JsonNode rejectedNdjson(String ndjson) {
+        String before = storeState();
+        Response response = post("/api/events", "application/x-ndjson", ndjson);
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(storeState()).isEqualTo(before);
+        return response.json();
+    }
+
+    private static JsonNode warning(JsonNode report, String kind) {
+        for (JsonNode warning : report.get("warnings")) {
+            if (warning.get("kind").asString().equals(kind)) {
+                return warning;
+            }
+        }
+        throw new AssertionError("no " + kind + " warning in " + report);
+    }
+
     /** Posts {@code csv} with {@code query}, expects a 200 report, and returns it. */
     private JsonNode imported(String query, String csv) {
         Response response = post("/api/events" + query, CSV, csv);
