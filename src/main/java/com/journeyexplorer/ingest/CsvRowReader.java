@@ -103,7 +103,7 @@ final class CsvRowReader implements RowReader {
                 .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_EMPTY)
                 .setIgnoreEmptyLines(true)
                 .get();
-        return CSVParser.builder().setReader(new BufferedReader(RowReader.utf8(input), 1 << 16)).setFormat(format)
+        return CSVParser.builder().setReader(new BufferedReader(RowReader.text(input), 1 << 16)).setFormat(format)
                 .get();
     }
 
@@ -112,7 +112,7 @@ final class CsvRowReader implements RowReader {
         CsvLexer lexer;
         CSVParser parser;
         try {
-            lexer = new CsvLexer(RowReader.utf8(input), delimiter);
+            lexer = new CsvLexer(RowReader.text(input), delimiter);
             parser = headerParser(lexer, delimiter);
         } catch (CharacterCodingException e) {
             errors.add(1, null, "the header is not valid UTF-8 text");
@@ -133,6 +133,11 @@ final class CsvRowReader implements RowReader {
         List<String> header = parser.getHeaderNames();
         if (header.isEmpty()) {
             errors.add(1, null, "the upload is empty: a header row is expected");
+            return false;
+        }
+        if (header.stream().anyMatch(name -> name.indexOf('\u0000') >= 0)) {
+            errors.add(1, null, "the header holds NUL characters, as UTF-16 text without a byte order mark does: "
+                    + "save the file as UTF-8 (or as UTF-16 with its byte order mark)");
             return false;
         }
         List<Map.Entry<String, String>> misnamed = namedColumns.entrySet().stream()

@@ -52,9 +52,9 @@ final class NdjsonRowReader implements RowReader {
     public boolean read(InputStream input, Consumer<InputRow> consumer, ErrorCollector errors) throws IOException {
         BufferedReader reader;
         try {
-            reader = new BufferedReader(RowReader.utf8(input), 1 << 16);
+            reader = new BufferedReader(RowReader.text(input), 1 << 16);
         } catch (CharacterCodingException e) {
-            // utf8() reads the first character to drop a BOM, so bad bytes at the very start fail here.
+            // text() reads the first character to drop a BOM, so bad bytes at the very start fail here.
             errors.add(1, null, "is not valid UTF-8 text");
             return false;
         } catch (IOException e) {

@@ -31,8 +31,31 @@ interface RowReader {
     /** What an upload without a row lacks, as the reason of its error at line 1 ({@link #noRows()}). */
     String noRowsReason();
 
+    /**
+     * A strict reader of the upload's text (malformed bytes are errors, not replacement characters) without its
+     * byte order mark: UTF-8, or UTF-16 when the text starts with a UTF-16 byte order mark (a spreadsheet's "Unicode
+     * text"), which no UTF-8 text can start with.
+     */
+    static Reader text(InputStream input) throws IOException {
+        java.io.PushbackInputStream bytes = new java.io.PushbackInputStream(input, 2);
+        int first = bytes.read();
+        int second = first < 0 ? -1 : bytes.read();
+        if (first == 0xFF && second == 0xFE || first == 0xFE && second == 0xFF) {
+            java.nio.charset.Charset utf16 = first == 0xFF ? java.nio.charset.StandardCharsets.UTF_16LE
+                    : java.nio.charset.StandardCharsets.UTF_16BE;
+            return new java.io.InputStreamReader(bytes, utf16.newDecoder());
+        }
+        if (second >= 0) {
+            bytes.unread(second);
+        }
+        if (first >= 0) {
+            bytes.unread(first);
+        }
+        return utf8(bytes);
+    }
+
     /** A strict UTF-8 reader (malformed bytes are errors, not replacement characters) that drops a leading BOM. */
-    static Reader utf8(InputStream input) throws IOException {
+    private static Reader utf8(InputStream input) throws IOException {
         PushbackReader reader = new PushbackReader(new Utf8Reader(input), 1);
         int first = reader.read();
         if (first != -1 && first != '\uFEFF') {

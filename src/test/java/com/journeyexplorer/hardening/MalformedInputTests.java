@@ -268,7 +268,9 @@ class MalformedInputTests extends ApiTestSupport {
         cases.add(new Upload("Latin-1 text", EVENTS, CSV, (HEADER + "lat-1,2026-03-01T10:00:00Z,Caf\u00e9\n")
                 .getBytes(StandardCharsets.ISO_8859_1), Expect.INVALID));
         cases.add(new Upload("UTF-16 text with BOM", EVENTS, CSV, (HEADER + "u16-1,2026-03-01T10:00:00Z,Home\n")
-                .getBytes(StandardCharsets.UTF_16), Expect.INVALID));
+                .getBytes(StandardCharsets.UTF_16), Expect.VALID));
+        cases.add(new Upload("UTF-16 text without BOM", EVENTS, CSV, (HEADER + "u16-2,2026-03-01T10:00:00Z,Home\n")
+                .getBytes(StandardCharsets.UTF_16LE), Expect.INVALID));
         cases.add(new Upload("encoded lone surrogate", EVENTS, CSV, concat(HEADER + "sur-1,2026-03-01T10:00:00Z,A",
                 new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, "\n"), Expect.INVALID));
         cases.add(new Upload("overlong UTF-8 encoding", EVENTS, CSV, concat(HEADER + "ovl-1,2026-03-01T10:00:00Z,A",

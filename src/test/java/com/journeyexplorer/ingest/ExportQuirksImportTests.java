@@ -2,6 +2,7 @@ package com.journeyexplorer.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,6 +138,35 @@ class ExportQuirksImportTests extends ApiTestSupport {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(storeState()).isEqualTo(before);
         return response.json();
+    }
+
+    @Test
+    void readsUtf16TextWithItsByteOrderMarkAndRefusesItWithoutOneSayingSo() {
+        String csv = "journey_id\ttimestamp\ttouchpoint\r\nu16-1\t2026-03-01T10:00:00Z\tCaf\u00e9\r\n"
+                + "u16-1\t2026-03-01T10:05:00Z\t\uD83D\uDED2 Cart\r\n";
+        byte[] littleEndian = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, csv.getBytes(StandardCharsets.UTF_16LE));
+
+        Response excel = postBytes("/api/events?delimiter=tab", CSV, littleEndian);
+        Response bigEndian = postBytes("/api/events?delimiter=tab", CSV,
+                csv.replace("u16-1", "u16-2").getBytes(StandardCharsets.UTF_16));
+
+        assertThat(excel.status()).as(excel.body()).isEqualTo(200);
+        assertThat(bigEndian.status()).as(bigEndian.body()).isEqualTo(200);
+        assertThat(touchpoints("u16-1")).containsExactly("Caf\u00e9", "\uD83D\uDED2 Cart");
+        assertThat(touchpoints("u16-2")).containsExactly("Caf\u00e9", "\uD83D\uDED2 Cart");
+        String before = storeState();
+        Response withoutMark = postBytes("/api/events?delimiter=tab", CSV, csv.replace("u16-1", "u16-3")
+                .getBytes(StandardCharsets.UTF_16LE));
+        assertThat(withoutMark.status()).isEqualTo(400);
+        assertThat(withoutMark.json().get("errors").get(0).get("reason").asString()).contains("UTF-16")
+                .doesNotContain("\u0000");
+        assertThat(storeState()).isEqualTo(before);
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     private static JsonNode warning(JsonNode report, String kind) {
