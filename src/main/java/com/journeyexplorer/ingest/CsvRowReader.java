@@ -340,7 +340,7 @@ final class CsvRowReader implements RowReader {
                                 item = new CsvRow(start, cells, index, header);
                             } else {
                                 item = new Problem(start, "has " + fields + " fields where the header has " + columns
-                                        + (fields == 1 ? " (is the delimiter '" + delimiter + "'?)" : ""), false);
+                                        + fieldCountHint(fields, columns), false);
                             }
                         }
                     } catch (IOException e) {
@@ -361,6 +361,23 @@ final class CsvRowReader implements RowReader {
                 Object[] failed = {new Failure(e)};
                 put(failed);
             }
+        }
+
+        /**
+         * A likely cause of a row of {@code fields} fields under a header of {@code columns}: another delimiter, or
+         * a delimiter at the end of the line (of the row, or of the header) that adds an empty field.
+         */
+        private String fieldCountHint(int fields, int columns) {
+            if (fields == 1) {
+                return " (is the delimiter '" + delimiter + "'?)";
+            }
+            if (fields == columns + 1 && lexer.field(fields - 1).isEmpty()) {
+                return " (its last field is empty: a delimiter at the end of the line?)";
+            }
+            if (fields == columns - 1 && header.get(columns - 1).isEmpty()) {
+                return " (the header's last column has no name: a delimiter at the end of the header line?)";
+            }
+            return "";
         }
 
         /** Waits for room in the queue, unless the consumer has stopped taking batches. */

@@ -87,8 +87,7 @@ final class NdjsonRowReader implements RowReader {
             try {
                 node = JSON.readTree(text);
             } catch (JacksonException e) {
-                errors.add(line, null, "is not a JSON object: " + TimestampParser.shortened(
-                        JsonReadMessages.withoutParserSettings(e.getOriginalMessage())));
+                errors.add(line, null, unreadable(text, e));
                 continue;
             }
             if (node == null || !node.isObject()) {
@@ -118,6 +117,47 @@ final class NdjsonRowReader implements RowReader {
             }
             consumer.accept(new JsonRow(line, values, kinds == null ? Map.of() : kinds));
         }
+    }
+
+    /**
+     * Why a line is no JSON: in the words of a JSON array's remains when it is one (a comma after the object, a
+     * bracket on its own line), as when an array of objects is split into lines, else the parser's.
+     */
+    private static String unreadable(String text, JacksonException e) {
+        String line = text.strip();
+        if (line.equals("[") || line.equals("]") || line.equals("],") || line.equals("[]")) {
+            return "is '" + line + "', part of a JSON array: NDJSON has one object per line, without brackets or "
+                    + "commas around them";
+        }
+        if (line.endsWith(",") && line.startsWith("{")) {
+            try {
+                if (JSON.readTree(line.substring(0, line.length() - 1)).isObject()) {
+                    return "has a comma after its object: NDJSON separates objects by line breaks alone, "
+                            + "without commas";
+                }
+            } catch (JacksonException notAnObjectEither) {
+                // Described below, as the parser found it.
+            }
+        }
+        if (hasTrailingComma(line)) {
+            return "is not a JSON object: a comma before a closing '}' or ']' (a trailing comma) is not JSON";
+        }
+        return "is not a JSON object: " + TimestampParser.shortened(JsonReadMessages.withoutParserSettings(
+                e.getOriginalMessage()));
+    }
+
+    /** Whether a comma in {@code line} is followed, after white space only, by a closing brace or bracket. O(n). */
+    private static boolean hasTrailingComma(String line) {
+        for (int comma = line.indexOf(','); comma >= 0; comma = line.indexOf(',', comma + 1)) {
+            int next = comma + 1;
+            while (next < line.length() && Character.isWhitespace(line.charAt(next))) {
+                next++;
+            }
+            if (next < line.length() && (line.charAt(next) == '}' || line.charAt(next) == ']')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -169,6 +169,43 @@ class ExportQuirksImportTests extends ApiTestSupport {
         return both;
     }
 
+    @Test
+    void importsATrailingDelimiterOnEveryLineAndNamesItWhereOnlyTheRowsHaveOne() {
+        imported("", "journey_id,timestamp,touchpoint,\r\ntd-1,2026-03-01T10:00:00Z,Home,\r\n"
+                + "td-1,2026-03-01T10:05:00Z,Cart,\r\n");
+        assertThat(touchpoints("td-1")).containsExactly("Home", "Cart");
+        assertThat(get("/api/journeys/td-1").json().get("attributes")).isEmpty();
+
+        JsonNode rows = rejected(HEADER + "td-2,2026-03-01T10:00:00Z,Home,\n").get("errors").get(0);
+        assertThat(rows.get("reason").asString()).isEqualTo("has 4 fields where the header has 3 (its last field is "
+                + "empty: a delimiter at the end of the line?)");
+        JsonNode header = rejected("journey_id,timestamp,touchpoint,\ntd-3,2026-03-01T10:00:00Z,Home\n")
+                .get("errors").get(0);
+        assertThat(header.get("reason").asString()).contains("a delimiter at the end of the header line?");
+    }
+
+    @Test
+    void namesTheCommasAndBracketsOfAJsonArraySplitIntoLinesAsSuch() {
+        String ndjson = """
+                [
+                {"journey_id":"ja-1","timestamp":"2026-03-01T10:00:00Z","touchpoint":"Home"},
+                {"journey_id":"ja-1","timestamp":"2026-03-01T10:05:00Z","touchpoint":"Cart",}
+                ]
+                """;
+
+        JsonNode errors = rejectedNdjson(ndjson).get("errors");
+
+        List<String> reasons = new ArrayList<>();
+        errors.forEach(error -> reasons.add(error.get("line").asLong() + " " + error.get("reason").asString()));
+        assertThat(reasons).containsExactly(
+                "1 is '[', part of a JSON array: NDJSON has one object per line, without brackets or commas around "
+                        + "them",
+                "2 has a comma after its object: NDJSON separates objects by line breaks alone, without commas",
+                "3 is not a JSON object: a comma before a closing '}' or ']' (a trailing comma) is not JSON",
+                "4 is ']', part of a JSON array: NDJSON has one object per line, without brackets or commas around "
+                        + "them");
+    }
+
     private static JsonNode warning(JsonNode report, String kind) {
         for (JsonNode warning : report.get("warnings")) {
             if (warning.get("kind").asString().equals(kind)) {
