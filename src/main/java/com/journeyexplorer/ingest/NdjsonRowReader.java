@@ -142,8 +142,13 @@ final class NdjsonRowReader implements RowReader {
         if (hasTrailingComma(line)) {
             return "is not a JSON object: a comma before a closing '}' or ']' (a trailing comma) is not JSON";
         }
-        return "is not a JSON object: " + TimestampParser.shortened(JsonReadMessages.withoutParserSettings(
-                e.getOriginalMessage()));
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.contains("Leading zeroes not allowed")) {
+            // An id such as 007 written unquoted by a script: as a number it would be 7, another journey.
+            return "is not a JSON object: a number with a leading zero (007) is not JSON; write an id with leading "
+                    + "zeros as a string, \"007\"";
+        }
+        return "is not a JSON object: " + TimestampParser.shortened(JsonReadMessages.withoutParserSettings(message));
     }
 
     /** Whether a comma in {@code line} is followed, after white space only, by a closing brace or bracket. O(n). */

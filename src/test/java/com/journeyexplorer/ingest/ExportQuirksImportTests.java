@@ -185,6 +185,18 @@ class ExportQuirksImportTests extends ApiTestSupport {
     }
 
     @Test
+    void keepsIdsWithLeadingZerosApartAndRefusesThemAsUnquotedNdjsonNumbers() {
+        imported("", HEADER + "007,2026-03-01T10:00:00Z,Home\n7,2026-03-01T10:00:00Z,Cart\n");
+        assertThat(touchpoints("007")).containsExactly("Home");
+        assertThat(touchpoints("7")).containsExactly("Cart");
+
+        JsonNode error = rejectedNdjson("{\"journey_id\":007,\"timestamp\":\"2026-03-01T10:00:00Z\","
+                + "\"touchpoint\":\"Home\"}\n").get("errors").get(0);
+        assertThat(error.get("reason").asString()).isEqualTo("is not a JSON object: a number with a leading zero "
+                + "(007) is not JSON; write an id with leading zeros as a string, \"007\"");
+    }
+
+    @Test
     void namesTheCommasAndBracketsOfAJsonArraySplitIntoLinesAsSuch() {
         String ndjson = """
                 [
