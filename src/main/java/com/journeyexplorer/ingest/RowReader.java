@@ -2,8 +2,12 @@ package com.journeyexplorer.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -37,13 +41,12 @@ interface RowReader {
      * text"), which no UTF-8 text can start with.
      */
     static Reader text(InputStream input) throws IOException {
-        java.io.PushbackInputStream bytes = new java.io.PushbackInputStream(input, 2);
+        PushbackInputStream bytes = new PushbackInputStream(input, 2);
         int first = bytes.read();
         int second = first < 0 ? -1 : bytes.read();
         if (first == 0xFF && second == 0xFE || first == 0xFE && second == 0xFF) {
-            java.nio.charset.Charset utf16 = first == 0xFF ? java.nio.charset.StandardCharsets.UTF_16LE
-                    : java.nio.charset.StandardCharsets.UTF_16BE;
-            return new java.io.InputStreamReader(bytes, utf16.newDecoder());
+            Charset utf16 = first == 0xFF ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
+            return new InputStreamReader(bytes, utf16.newDecoder());
         }
         if (second >= 0) {
             bytes.unread(second);
