@@ -113,7 +113,8 @@ class ErasedTouchpointsApiTests extends ApiTestSupport {
         assertThat(erased.status()).as(erased.body()).isEqualTo(200);
         assertThat(erased.json().get("touchpointsErased").asLong()).isEqualTo(1);
         String placeholder = "(erased " + privateIndex + ")";
-        assertThat(names()).contains(placeholder, "Middle home", "Page after it").doesNotContain("Private profile page");
+        assertThat(names()).contains(placeholder, "Middle home", "Page after it")
+                .doesNotContain("Private profile page");
         assertThat(count("MATCH (n) WHERE any(key IN keys(n) WHERE toStringOrNull(n[key]) STARTS WITH 'Private prof' "
                 + "OR (n[key] IS :: LIST<STRING NOT NULL> AND any(s IN n[key] WHERE s STARTS WITH 'Private prof'))) "
                 + "RETURN count(n)")).as("no trace of the name").isZero();
