@@ -82,8 +82,11 @@ final class EventAccumulator {
     static final int MAX_WARNINGS = 100;
     /** The mapped columns by their name squeezed ({@link ColumnSuggestion#squeezed}): {@code type} under "type". */
     private final Map<String, String> fieldColumns = new HashMap<>();
-    /** Attribute columns not yet compared with the mapped ones, and those compared. */
-    private final List<String> uncomparedColumns = new ArrayList<>();
+    /**
+     * Attribute columns written like a mapped column (with it), not yet seen on a row with a value; and every
+     * attribute column met, so that each is looked at once.
+     */
+    private final Map<String, String> uncomparedColumns = new java.util.LinkedHashMap<>();
     private final Set<String> comparedColumns = new java.util.HashSet<>();
     /** Columns kept as attributes although written like a mapped column the rows lack, with that column. */
     private final Map<String, String> lookalikeColumns = new java.util.LinkedHashMap<>();
@@ -436,16 +439,16 @@ final class EventAccumulator {
      * values are kept as attributes, not read as the field, and the report warns of them. Once per column.
      */
     private void compareWithMappedColumns(InputRow row) {
-        for (java.util.Iterator<String> columns = uncomparedColumns.iterator(); columns.hasNext(); ) {
-            String column = columns.next();
-            String field = fieldColumns.get(ColumnSuggestion.squeezed(column));
+        for (var columns = uncomparedColumns.entrySet().iterator(); columns.hasNext(); ) {
+            var lookalike = columns.next();
+            String column = lookalike.getKey();
+            String field = lookalike.getValue();
             String cell = row.get(column);
-            if (field != null && (cell == null || cell.isBlank())) {
+            if (cell == null || cell.isBlank()) {
                 continue; // compared on a row that has a value in it, for the warning's example
             }
             columns.remove();
-            if (field != null && !field.equals(column) && row.get(field) == null
-                    && lookalikeColumns.size() < MAX_WARNINGS) {
+            if (row.get(field) == null && lookalikeColumns.size() < MAX_WARNINGS) {
                 lookalikeColumns.put(column, field);
                 lookalikeExamples.add(new ImportWarning.Example(row.line(), column, TimestampParser.abbreviate(cell)));
             }
@@ -469,7 +472,11 @@ final class EventAccumulator {
         Byte known = columnRoles.get(column);
         byte role = known != null ? known : ATTRIBUTE;
         if (known == null && comparedColumns.add(column)) {
-            uncomparedColumns.add(column);
+            // Once per column, so that the rows' loop squeezes no name.
+            String field = fieldColumns.get(ColumnSuggestion.squeezed(column));
+            if (field != null && !field.equals(column)) {
+                uncomparedColumns.put(column, field);
+            }
         }
         if (at < roleColumns.length) {
             roleColumns[at] = column;

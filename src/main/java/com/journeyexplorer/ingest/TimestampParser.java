@@ -152,12 +152,16 @@ final class TimestampParser {
             TemporalAccessor parsed = format.pattern().parse(value);
             ZoneId zone = parsed.query(java.time.temporal.TemporalQueries.zone());
             zone = zone == null ? defaultZone : zone;
+            java.time.ZonedDateTime zoned = null;
             if (parsed.isSupported(ChronoField.HOUR_OF_DAY) && parsed.isSupported(ChronoField.EPOCH_DAY)) {
                 // Checked before the instant: java.time resolves a zone's skipped hour by moving it on silently.
-                existing(LocalDateTime.from(parsed), zone, value);
+                zoned = existing(LocalDateTime.from(parsed), zone, value);
             }
             if (parsed.isSupported(ChronoField.INSTANT_SECONDS)) {
                 return java.time.Instant.from(parsed).toEpochMilli();
+            }
+            if (zoned != null) {
+                return zoned.toInstant().toEpochMilli();
             }
             if (parsed.isSupported(ChronoField.HOUR_OF_DAY)) {
                 return LocalDateTime.from(parsed).atZone(zone).toInstant().toEpochMilli();

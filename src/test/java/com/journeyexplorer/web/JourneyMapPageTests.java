@@ -256,6 +256,13 @@ class JourneyMapPageTests extends PageTestSupport {
                 .contains(linkFigures(outgoing.get(outgoing.size() - 1), "Product page"));
     }
 
+    /** The nodes of a Sankey export by their id. */
+    private static java.util.Map<String, JsonNode> sankeyNodesById(JsonNode sankey) {
+        java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
+        sankey.get("nodes").forEach(node -> byId.put(node.get("id").asString(), node));
+        return byId;
+    }
+
     /** The figures of a map link as the touchpoint details list them. */
     private static java.util.List<String> linkFigures(JsonNode link, String source) {
         java.util.List<String> figures = new java.util.ArrayList<>(java.util.List.of(
@@ -377,8 +384,7 @@ class JourneyMapPageTests extends PageTestSupport {
     void sankeyNodesTakeTheTabOrderShowTheirTooltipOnFocusAndSayItsFiguresInTheirName() {
         open();
         JsonNode sankey = get("/api/graph?format=sankey&steps=5&topPerStep=8").json();
-        java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
-        sankey.get("nodes").forEach(node -> byId.put(node.get("id").asString(), node));
+        java.util.Map<String, JsonNode> byId = sankeyNodesById(sankey);
         java.util.List<WebElement> nodes = browser.findElements(By.cssSelector("#sankey g.sankey-node"));
         assertThat(nodes).hasSize(byId.size());
         assertThat(browser.findElement(By.cssSelector("#sankey svg")).getDomAttribute("role"))
@@ -424,8 +430,7 @@ class JourneyMapPageTests extends PageTestSupport {
     void aSankeyNodeSaysAndShowsWhereItsJourneysGoNextWithTheFiguresOfItsLinksTooltips() {
         open();
         JsonNode sankey = get("/api/graph?format=sankey&steps=5&topPerStep=8").json();
-        java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
-        sankey.get("nodes").forEach(node -> byId.put(node.get("id").asString(), node));
+        java.util.Map<String, JsonNode> byId = sankeyNodesById(sankey);
         java.util.Map<String, java.util.List<JsonNode>> next = new java.util.HashMap<>();
         sankey.get("links").forEach(link -> {
             if (!link.get("dropoff").asBoolean() && link.get("value").asLong() > 0) {
