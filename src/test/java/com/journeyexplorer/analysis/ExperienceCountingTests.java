@@ -15,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import com.journeyexplorer.analysis.experience.ExperienceComparison;
+import com.journeyexplorer.analysis.stats.PseudoScores;
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Outcome;
 import com.journeyexplorer.journey.Scale;
@@ -133,9 +134,9 @@ class ExperienceCountingTests {
         double meanB = literalB[1] / literalB[0];
         assertThat(comparison.a().meanScore()).isCloseTo(meanA, within(1e-12));
         assertThat(comparison.difference()).isCloseTo(meanA - meanB, within(1e-12));
-        double varianceA = (literalA[2] - literalA[0] * meanA * meanA) / (literalA[0] - 1);
-        double varianceB = (literalB[2] - literalB[0] * meanB * meanB) / (literalB[0] - 1);
-        double half = 1.959963984540054 * Math.sqrt(varianceA / literalA[0] + varianceB / literalB[0]);
+        double z = 1.959963984540054;
+        double half = z * Math.sqrt(PseudoScores.meanVariance(scores(selected(snapshot, a, answers)), z)
+                + PseudoScores.meanVariance(scores(selected(snapshot, b, answers)), z));
         assertThat(comparison.differenceInterval().lower()).isCloseTo(meanA - meanB - half, within(1e-9));
         assertThat(comparison.differenceInterval().upper()).isCloseTo(meanA - meanB + half, within(1e-9));
         assertThat(comparison.a().meanInterval().contains(meanA)).isTrue();
@@ -216,6 +217,10 @@ class ExperienceCountingTests {
         double[] tally = tallies.computeIfAbsent(key, k -> new double[2]);
         tally[0]++;
         tally[1] += score;
+    }
+
+    private static double[] scores(List<SurveyResponse> answers) {
+        return answers.stream().mapToDouble(SurveyResponse::normalized).toArray();
     }
 
     private static double[] moments(List<SurveyResponse> answers) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import com.journeyexplorer.ApiTestSupport;
+import com.journeyexplorer.analysis.stats.PseudoScores;
 
 import tools.jackson.databind.JsonNode;
 
@@ -247,7 +248,7 @@ class HandComputedExperienceApiTests extends ApiTestSupport {
         double[] b = {0.375, 0.5, 0.625, 0.75, 0.25, 1};
         assertThat(compare.get("a").get("meanScore").asDouble()).isCloseTo(mean(a), within(DIGITS));
         assertThat(compare.get("b").get("meanScore").asDouble()).isCloseTo(mean(b), within(DIGITS));
-        double half = Z * Math.sqrt(variance(a) / a.length + variance(b) / b.length);
+        double half = Z * Math.sqrt(PseudoScores.meanVariance(a, Z) + PseudoScores.meanVariance(b, Z));
         assertThat(compare.get("difference").get("lower").asDouble())
                 .isCloseTo(mean(a) - mean(b) - half, within(DIGITS));
         assertThat(compare.get("difference").get("upper").asDouble())
@@ -280,22 +281,16 @@ class HandComputedExperienceApiTests extends ApiTestSupport {
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"stage\": \"" + stage + "\"}")).build());
     }
 
-    /** Responses, mean, the interval mean ± z·s/√n clipped to 0..1 ([0, 1] below two answers) of {@code scores}. */
+    /** Responses, mean, and the interval with pseudo-scores ([0, 1] below two answers) of {@code scores}. */
     private static void assertSummary(JsonNode experience, double... scores) {
         assertThat(experience.get("responses").asLong()).as(experience.toString()).isEqualTo(scores.length);
         double mean = mean(scores);
         assertThat(experience.get("meanScore").asDouble()).as(experience.toString()).isCloseTo(mean, within(DIGITS));
-        double lower = 0;
-        double upper = 1;
-        if (scores.length > 1) {
-            double half = Z * Math.sqrt(variance(scores) / scores.length);
-            lower = Math.max(0, mean - half);
-            upper = Math.min(1, mean + half);
-        }
+        double[] interval = PseudoScores.interval(scores, Z);
         assertThat(experience.get("meanInterval").get("lower").asDouble()).as(experience.toString())
-                .isCloseTo(lower, within(DIGITS));
+                .isCloseTo(interval[0], within(DIGITS));
         assertThat(experience.get("meanInterval").get("upper").asDouble()).as(experience.toString())
-                .isCloseTo(upper, within(DIGITS));
+                .isCloseTo(interval[1], within(DIGITS));
     }
 
     private static void assertShares(JsonNode experience, int positive, int negative, int n) {
@@ -303,7 +298,7 @@ class HandComputedExperienceApiTests extends ApiTestSupport {
         assertThat(experience.get("negativeShare").asDouble()).isCloseTo((double) negative / n, within(DIGITS));
     }
 
-    /** NPS = 100 (p - d) with ± z · 100 · √((p + d - (p - d)²) / n), [-100, 100] below two answers. */
+    /** NPS = 100 (p - d), its interval that of the answers scored 1, 0.5 and 0 ([-100, 100] below two answers). */
     private static void assertNps(JsonNode experience, int n, int promoters, int detractors) {
         JsonNode nps = experience.get("nps");
         assertThat(List.of(nps.get("responses").asLong(), nps.get("promoters").asLong(),
@@ -312,11 +307,9 @@ class HandComputedExperienceApiTests extends ApiTestSupport {
         double d = (double) detractors / n;
         double score = 100 * (p - d);
         assertThat(nps.get("score").asDouble()).isCloseTo(score, within(DIGITS));
-        double half = n < 2 ? 200 : Z * 100 * Math.sqrt((p + d - (p - d) * (p - d)) / n);
-        assertThat(nps.get("interval").get("lower").asDouble()).isCloseTo(Math.max(-100, score - half),
-                within(1e-7));
-        assertThat(nps.get("interval").get("upper").asDouble()).isCloseTo(Math.min(100, score + half),
-                within(1e-7));
+        double[] interval = PseudoScores.npsInterval(n, promoters, detractors, Z);
+        assertThat(nps.get("interval").get("lower").asDouble()).isCloseTo(interval[0], within(1e-7));
+        assertThat(nps.get("interval").get("upper").asDouble()).isCloseTo(interval[1], within(1e-7));
     }
 
     private static void assertPainPoint(JsonNode row, double negativeShare, double frustrationRate, long journeys,
@@ -337,15 +330,6 @@ class HandComputedExperienceApiTests extends ApiTestSupport {
             sum += x;
         }
         return sum / xs.length;
-    }
-
-    private static double variance(double... xs) {
-        double mean = mean(xs);
-        double sum = 0;
-        for (double x : xs) {
-            sum += (x - mean) * (x - mean);
-        }
-        return sum / (xs.length - 1);
     }
 
     /** 2 (1 - Φ(|z|)), Φ by the Abramowitz-Stegun 7.1.26 erf (error below 1.5e-7). */

@@ -5,14 +5,15 @@ import java.util.function.IntPredicate;
 import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.ResponsesByPosition;
+import com.journeyexplorer.analysis.stats.BoundedMean;
 import com.journeyexplorer.analysis.stats.Interval;
 import com.journeyexplorer.analysis.stats.Proportions;
 
 /**
  * The overall experience of two selections: each side's responses and mean normalized score (0..1) with its
- * interval {@code mean ± z · s / √n} (s the sample standard deviation; [0, 1] below two responses; clipped to 0..1),
- * as {@link ScoreSummary} gives it, and the difference {@code a - b} with the normal (Welch) interval
- * {@code ± z · √(s_a²/n_a + s_b²/n_b)}, clipped to -1..1 ([-1, 1] when a side has fewer than two responses).
+ * interval as {@link ScoreSummary} gives it ({@link BoundedMean}), and the difference {@code a - b} with the normal
+ * (Welch) interval {@code ± z · √(v_a + v_b)}, v the variance of a side's mean with its pseudo-scores, clipped to
+ * -1..1 ([-1, 1] when a side has fewer than two responses).
  *
  * @param a          side a, null when no response is about its journeys
  * @param b          side b, likewise
@@ -45,7 +46,7 @@ public record ExperienceComparison(Side a, Side b, Double difference, Interval d
         double difference = sideA.meanScore() - sideB.meanScore();
         Interval interval = new Interval(-1, 1);
         if (momentsA.n > 1 && momentsB.n > 1) {
-            double half = z * Math.sqrt(momentsA.variance() / momentsA.n + momentsB.variance() / momentsB.n);
+            double half = z * Math.sqrt(momentsA.adjusted(z).meanVariance() + momentsB.adjusted(z).meanVariance());
             interval = new Interval(Math.max(-1, difference - half), Math.min(1, difference + half));
         }
         return new ExperienceComparison(sideA, sideB, difference, interval);
@@ -82,12 +83,13 @@ public record ExperienceComparison(Side a, Side b, Double difference, Interval d
             return shift + sum / n;
         }
 
-        /** The sample variance; 0 below two responses. */
-        double variance() {
-            if (n < 2) {
-                return 0;
-            }
-            return Math.max(0, (sumOfSquares - sum * sum / n) / (n - 1));
+        /** The squared deviations from the mean. */
+        double squaredDeviations() {
+            return sumOfSquares - sum * sum / n;
+        }
+
+        BoundedMean.Adjusted adjusted(double z) {
+            return BoundedMean.adjusted(n, mean(), squaredDeviations(), z);
         }
 
         Side side(double z) {
@@ -95,12 +97,7 @@ public record ExperienceComparison(Side a, Side b, Double difference, Interval d
                 return null;
             }
             double mean = mean();
-            Interval interval = new Interval(0, 1);
-            if (n > 1) {
-                double half = z * Math.sqrt(variance() / n);
-                interval = new Interval(Math.max(0, mean - half), Math.min(1, mean + half));
-            }
-            return new Side(n, mean, interval);
+            return new Side(n, mean, BoundedMean.interval(n, mean, squaredDeviations(), z));
         }
     }
 }

@@ -1,11 +1,12 @@
 package com.journeyexplorer.analysis.experience;
 
+import com.journeyexplorer.analysis.stats.BoundedMean;
 import com.journeyexplorer.analysis.stats.Interval;
 
 /**
  * The answers of one label: how many, the mean normalized score (0..1, {@link com.journeyexplorer.journey.Scale})
- * with its interval {@code mean ± z · s / √n} (s the sample standard deviation; [0, 1] below two answers; clipped to
- * 0..1), the shares of positive and negative answers, and the NPS of the NPS answers among them (null when
+ * with its interval ({@link BoundedMean}: the normal one with pseudo-scores at 0 and 1; [0, 1] below two answers),
+ * the shares of positive and negative answers, and the NPS of the NPS answers among them (null when
  * none).
  * Without answers the mean, its interval and the shares are null.
  */
@@ -69,12 +70,7 @@ public record ScoreSummary(long responses, Double meanScore, Interval meanInterv
                 return new ScoreSummary(0, null, null, null, null, null);
             }
             double mean = shift + sum / n;
-            Interval interval = new Interval(0, 1);
-            if (n > 1) {
-                double variance = Math.max(0, (sumOfSquares - sum * sum / n) / (n - 1));
-                double half = z * Math.sqrt(variance / n);
-                interval = new Interval(Math.max(0, mean - half), Math.min(1, mean + half));
-            }
+            Interval interval = BoundedMean.interval(n, mean, sumOfSquares - sum * sum / n, z);
             return new ScoreSummary(n, mean, interval, (double) positive / n, (double) negative / n,
                     Nps.of(npsResponses, promoters, detractors, z));
         }

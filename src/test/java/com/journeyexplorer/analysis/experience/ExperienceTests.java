@@ -15,6 +15,7 @@ import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.PathShaping;
 import com.journeyexplorer.analysis.stats.MultipleComparisons;
 import com.journeyexplorer.analysis.stats.Proportions;
+import com.journeyexplorer.analysis.stats.PseudoScores;
 import com.journeyexplorer.journey.EventType;
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Outcome;
@@ -101,15 +102,11 @@ class ExperienceTests {
         var shipping = row(result, "Shipping");
         double[] scores = {1.0, 0.0, 0.9};
         double mean = (1.0 + 0.0 + 0.9) / 3;
-        double variance = 0;
-        for (double score : scores) {
-            variance += (score - mean) * (score - mean);
-        }
-        double half = Z95 * Math.sqrt(variance / 2 / 3);
+        double[] interval = PseudoScores.interval(scores, Z95);
         assertThat(shipping.experience().responses()).isEqualTo(3);
         assertThat(shipping.experience().meanScore()).isCloseTo(mean, within(1e-12));
-        assertThat(shipping.experience().meanInterval().lower()).isCloseTo(Math.max(0, mean - half), within(1e-9));
-        assertThat(shipping.experience().meanInterval().upper()).isCloseTo(Math.min(1, mean + half), within(1e-9));
+        assertThat(shipping.experience().meanInterval().lower()).isCloseTo(interval[0], within(1e-9));
+        assertThat(shipping.experience().meanInterval().upper()).isCloseTo(interval[1], within(1e-9));
         assertThat(shipping.experience().positiveShare()).isCloseTo(2.0 / 3, within(1e-12));
         assertThat(shipping.experience().negativeShare()).isCloseTo(1.0 / 3, within(1e-12));
         assertThat(shipping.experience().nps().score()).isEqualTo(100);
@@ -123,8 +120,8 @@ class ExperienceTests {
         assertThat(ad.experience().nps().score()).isZero();
         assertThat(ad.experience().nps().promoters()).isEqualTo(1);
         assertThat(ad.experience().nps().detractors()).isEqualTo(1);
-        double npsHalf = Z95 * 100 * Math.sqrt((0.5 + 0.5 - 0) / 2);
-        assertThat(ad.experience().nps().interval().lower()).isCloseTo(Math.max(-100, -npsHalf), within(1e-9));
+        assertThat(ad.experience().nps().interval().lower())
+                .isCloseTo(PseudoScores.npsInterval(2, 1, 1, Z95)[0], within(1e-9));
         assertThat(ad.comments()).extracting(Comment::comment).as("a promoter's praise is not negative")
                 .containsExactly("boring");
         assertThat(result.overall().responses()).as("six matched answers, one about a journey as a whole")
@@ -244,23 +241,23 @@ class ExperienceTests {
         for (String touchpoint : touchpoints) {
             List<SurveyResponse> mine = responses.stream().filter(r -> r.touchpoint().equals(touchpoint)).toList();
             double mean = mine.stream().mapToDouble(SurveyResponse::normalized).average().orElseThrow();
-            double squares = mine.stream().mapToDouble(r -> (r.normalized() - mean) * (r.normalized() - mean)).sum();
-            double half = z * Math.sqrt(squares / (mine.size() - 1) / mine.size());
+            double[] interval = PseudoScores.interval(
+                    mine.stream().mapToDouble(SurveyResponse::normalized).toArray(), z);
             List<SurveyResponse> nps = mine.stream().filter(r -> r.scale() == Scale.NPS).toList();
             double promoters = nps.stream().filter(r -> r.score() >= 9).count() / (double) nps.size();
             double detractors = nps.stream().filter(r -> r.score() <= 6).count() / (double) nps.size();
-            double npsHalf = z * 100 * Math.sqrt((promoters + detractors - Math.pow(promoters - detractors, 2))
-                    / nps.size());
+            double[] npsInterval = PseudoScores.npsInterval(nps.size(),
+                    (int) Math.round(promoters * nps.size()), (int) Math.round(detractors * nps.size()), z);
             var summary = row(result, touchpoint).experience();
             assertThat(summary.responses()).isEqualTo(mine.size());
             assertThat(summary.meanScore()).isCloseTo(mean, within(1e-12));
-            assertThat(summary.meanInterval().lower()).isCloseTo(mean - half, within(1e-9));
-            assertThat(summary.meanInterval().upper()).isCloseTo(mean + half, within(1e-9));
+            assertThat(summary.meanInterval().lower()).isCloseTo(interval[0], within(1e-9));
+            assertThat(summary.meanInterval().upper()).isCloseTo(interval[1], within(1e-9));
             assertThat(summary.positiveShare()).isCloseTo(
                     mine.stream().filter(r -> r.polarity() > 0).count() / (double) mine.size(), within(1e-12));
             assertThat(summary.nps().score()).isCloseTo(100 * (promoters - detractors), within(1e-9));
-            assertThat(summary.nps().interval().upper()).isCloseTo(100 * (promoters - detractors) + npsHalf,
-                    within(1e-9));
+            assertThat(summary.nps().interval().lower()).isCloseTo(npsInterval[0], within(1e-9));
+            assertThat(summary.nps().interval().upper()).isCloseTo(npsInterval[1], within(1e-9));
         }
     }
 
