@@ -76,9 +76,10 @@ class GraphExportController {
             + "journeys, visits, outcome probabilities; responses and meanScore where survey responses are about "
             + "the node's journeys) and link attributes (journeys, count, probability, "
             + "medianSeconds, diversion). Ids are stable: t<touchpoint id>, start, purchase, abandoned, diverted, "
-            + "label:<label> for channel, stage and group labels. Links with fewer than minJourneys journeys are "
-            + "pruned, then all but the maxEdges busiest. The sankey format unrolls the first steps instead. CSV "
-            + "cells starting with = + - @ get a leading apostrophe (spreadsheet formula injection).")
+            + "label:<label> for channel, stage and group labels (% : > in the label as %25 %3A %3E). Links with "
+            + "fewer than minJourneys journeys are pruned, then all but the maxEdges busiest. The sankey format "
+            + "unrolls the first steps instead. CSV cells starting with = + - @ get a leading apostrophe "
+            + "(spreadsheet formula injection).")
     @DeclaredParameters("GRAPH")
     ResponseEntity<String> graph(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept)

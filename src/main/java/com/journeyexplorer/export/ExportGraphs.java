@@ -240,7 +240,10 @@ public final class ExportGraphs {
         }
     }
 
-    /** The stable id of the node named {@code name}. */
+    /**
+     * The stable id of the node named {@code name}; a label's is {@code label:} and the label with {@code %},
+     * {@code :} and {@code >} percent-encoded ({@link #labelId}).
+     */
     static String id(String name, LabelInfo info) {
         if (TransitionGraph.START.equals(name)) {
             return ExportNode.START_ID;
@@ -253,7 +256,28 @@ public final class ExportGraphs {
         if (info != null && info.touchpointId() >= 0) {
             return "t" + info.touchpointId();
         }
-        return "label:" + name;
+        return labelId(name);
+    }
+
+    /**
+     * {@code label:} and {@code label} with {@code %}, {@code :} and {@code >} written {@code %25}, {@code %3A} and
+     * {@code %3E}, so that no node id holds {@code ->} or a second colon: a link id {@code source->target[:post]}
+     * then never equals a node id (Cytoscape.js keeps both in one id space) nor another link's, whatever a channel,
+     * stage or group is named ({@code a->label:b} would be the id of the link from {@code a} to {@code b},
+     * {@code x:post} the post-purchase link's into {@code x}). Other labels keep their ids.
+     */
+    static String labelId(String label) {
+        StringBuilder id = new StringBuilder(label.length() + 6).append("label:");
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            switch (c) {
+                case '%' -> id.append("%25");
+                case ':' -> id.append("%3A");
+                case '>' -> id.append("%3E");
+                default -> id.append(c);
+            }
+        }
+        return id.toString();
     }
 
     private static boolean isDiversion(ExportNode from, ExportNode to) {

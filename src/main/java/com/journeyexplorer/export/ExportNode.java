@@ -14,7 +14,8 @@ import com.journeyexplorer.analysis.ExperienceScore;
  *
  * @param id                  stable across calls: {@code t<touchpoint id>} for a touchpoint, {@code start}, {@code
  *                            purchase}, {@code abandoned}, {@code diverted} for the fixed nodes, {@code label:<label>}
- *                            for a channel, stage or group label
+ *                            for a channel, stage or group label (with {@code % : >} percent-encoded, so that no link
+ *                            id is a node's)
  * @param kind                {@code touchpoint}, {@code label}, {@code start} or {@code outcome}
  * @param channel             the channel; null (absent) when its touchpoints have none or several
  * @param stage               the stage (the most common one of its touchpoints), null (absent) when they have none;

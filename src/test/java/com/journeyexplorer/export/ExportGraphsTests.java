@@ -3,12 +3,20 @@ package com.journeyexplorer.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
@@ -18,6 +26,9 @@ import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.Outcome;
 import com.journeyexplorer.journey.Owner;
 import com.journeyexplorer.journey.Touchpoint;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The default graph, whose unpruned form is kept with the snapshot, against the same graph computed afresh through a
@@ -148,6 +159,62 @@ class ExportGraphsTests {
                     .hasSize(graph.nodes().size());
             assertThat(parsed.nodes().get("label:c\uFFFE").get("label")).isEqualTo("c\uFFFD");
             assertThat(parsed.edges()).as(exporter.format()).hasSize(graph.links().size());
+        }
+    }
+
+    /**
+     * Channels named like link ids: {@code a->label:b} is the id of the link from channel a to b, and {@code x:post}
+     * ends like a post-purchase link's id. Cytoscape.js keeps nodes and edges in one id space and drops (with an
+     * error) an element whose id is taken; Gephi refuses a second edge of the same id; so every id of a file is unique,
+     * also where an escaped name ({@code q>}) reads like another one ({@code q%3E}).
+     */
+    @Test
+    void channelsNamedLikeLinkIdsKeepEveryNodeAndLinkApart() throws Exception {
+        List<Touchpoint> touchpoints = new ArrayList<>();
+        List<String> channels = List.of("a", "b", "c", "a->label:b", "b->label:c", "x", "x:post", "x", "q>", "q%3E");
+        for (int t = 0; t < channels.size(); t++) {
+            touchpoints.add(new Touchpoint(t, "p" + t, channels.get(t), "", Owner.OWN));
+        }
+        byte touchpoint = EventType.TOUCHPOINT.code();
+        byte purchase = EventType.PURCHASE.code();
+        List<Journey> journeys = new ArrayList<>();
+        // a -> b, a -> (b->label:c), (a->label:b) -> c, a -> (x:post), a -> x after a purchase at x, q> -> q%3E
+        int[][] paths = {{0, 1}, {0, 4}, {3, 2}, {0, 6}, {7, 0, 5}, {8, 9}};
+        for (int[] path : paths) {
+            boolean purchased = path[0] == 7;
+            byte[] types = new byte[path.length];
+            Arrays.fill(types, touchpoint);
+            if (purchased) {
+                types[0] = purchase;
+            }
+            journeys.add(new Journey("j" + journeys.size(), null, path, new long[0], types, null,
+                    purchased ? Outcome.PURCHASE : Outcome.ABANDONED, purchased ? 0 : -1, purchased ? 20 : 0, 1,
+                    null, null, null));
+        }
+        ExportGraph graph = ExportGraphs.of(new JourneySnapshot(touchpoints, journeys, 1), JourneySelection.all(),
+                new PathShaping(PathShaping.Level.CHANNEL, false, null, List.of()),
+                new Pruning(1, Pruning.MAX_EDGES_LIMIT), null);
+        int elements = graph.nodes().size() + graph.links().size();
+        assertThat(graph.links()).extracting(ExportLink::id).doesNotHaveDuplicates();
+
+        JsonNode cytoscape = JsonMapper.builder().build().readTree(write(new CytoscapeExporter(), graph))
+                .get("elements");
+        List<String> ids = new ArrayList<>();
+        cytoscape.get("nodes").forEach(node -> ids.add(node.get("data").get("id").asString()));
+        cytoscape.get("edges").forEach(edge -> ids.add(edge.get("data").get("id").asString()));
+        assertThat(ids).as("cytoscape").hasSize(elements).doesNotHaveDuplicates();
+
+        for (GraphExporter exporter : List.of(new GraphMlExporter(), new GexfExporter())) {
+            Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new InputSource(new StringReader(write(exporter, graph))));
+            List<String> xmlIds = new ArrayList<>();
+            for (String tag : List.of("node", "edge")) {
+                NodeList elementsOfTag = xml.getElementsByTagName(tag);
+                for (int i = 0; i < elementsOfTag.getLength(); i++) {
+                    xmlIds.add(((Element) elementsOfTag.item(i)).getAttribute("id"));
+                }
+            }
+            assertThat(xmlIds).as(exporter.format()).hasSize(elements).doesNotHaveDuplicates();
         }
     }
 
