@@ -17,7 +17,8 @@ final class Attributes {
             "stage", AttributeType.STRING, "owner", AttributeType.STRING, "journeys", AttributeType.LONG,
             "visits", AttributeType.LONG, "purchaseProbability", AttributeType.DOUBLE,
             "abandonProbability", AttributeType.DOUBLE, "divertProbability", AttributeType.DOUBLE,
-            "responses", AttributeType.LONG, "meanScore", AttributeType.DOUBLE);
+            "openProbability", AttributeType.DOUBLE, "responses", AttributeType.LONG,
+            "meanScore", AttributeType.DOUBLE);
 
     /** Link attributes and their types, in the order of {@link ExportLink#attributes()}. */
     static final Map<String, AttributeType> LINK = ordered(

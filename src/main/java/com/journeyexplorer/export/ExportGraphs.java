@@ -190,10 +190,12 @@ public final class ExportGraphs {
                     names.add(transitions.nodeName(node));
                 }
             }
+            // with open journeys in the graph the outcome probabilities sum to 1 only with the open one beside them
+            boolean open = names.contains(Outcome.OPEN.nodeName());
             Map<String, ExportNode> nodes = new HashMap<>();
             for (String name : names) {
                 nodes.put(name, node(name, labels.get(name), presence.getOrDefault(name, new long[2]), chain,
-                        transitions.journeys()));
+                        transitions.journeys(), open));
             }
             // by export id: a transition's order key is its source's rank, its target's, then its part
             String[] ids = nodes.values().stream().map(ExportNode::id).sorted().toArray(String[]::new);
@@ -300,28 +302,30 @@ public final class ExportGraphs {
     }
 
     private static ExportNode node(String name, LabelInfo info, long[] presence, AbsorbingChain chain,
-            long journeys) {
+            long journeys, boolean open) {
         String id = id(name, info);
         Double purchase = null;
         Double abandon = null;
         Double divert = null;
+        Double stayOpen = null;
         // no journey selected: no probabilities at all, rather than a start that goes nowhere with certainty 0
         if (chain.nodes().contains(name) && journeys > 0) {
             purchase = chain.probability(name, Outcome.PURCHASE);
             abandon = chain.probability(name, Outcome.ABANDONED);
             divert = chain.probability(name, Outcome.DIVERTED);
+            stayOpen = open ? chain.probability(name, Outcome.OPEN) : null;
         }
         if (id.equals(ExportNode.START_ID)) {
             return new ExportNode(id, name, "start", "", "start", "own", journeys, journeys, purchase, abandon,
-                    divert);
+                    divert, stayOpen);
         }
         if (info == null) {
             return new ExportNode(id, name, "outcome", "", "outcome", name.equals(Outcome.DIVERTED.nodeName())
-                    ? "competitor" : "own", presence[0], presence[1], purchase, abandon, divert);
+                    ? "competitor" : "own", presence[0], presence[1], purchase, abandon, divert, stayOpen);
         }
         return new ExportNode(id, name, info.touchpointId() >= 0 ? "touchpoint" : "label", info.channel(),
                 info.stage(), info.competitor() ? "competitor" : "own", presence[0], presence[1], purchase, abandon,
-                divert);
+                divert, stayOpen);
     }
 
     /** What the touchpoints behind one label have in common. */

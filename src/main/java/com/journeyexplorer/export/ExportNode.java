@@ -23,8 +23,11 @@ import com.journeyexplorer.analysis.ExperienceScore;
  * @param owner               {@code own} or {@code competitor} (every touchpoint of the label is a competitor's)
  * @param journeys            selected journeys that pass through the node, weighted, each journey once
  * @param visits              steps at the node, weighted
- * @param purchaseProbability probability that a journey at this node goes on to buy (absorbing Markov chain of the paths
- *                            to purchase), clamped to [0, 1]; null where the node comes only after a purchase
+ * @param purchaseProbability probability that a journey at this node goes on to buy (absorbing Markov chain of the
+ *                            paths to purchase), clamped to [0, 1]; null where the node comes only after a purchase;
+ *                            likewise {@code abandonProbability} and {@code divertProbability}
+ * @param openProbability     probability that a journey at this node is still open, where the graph has open
+ *                            journeys ({@code includeOpen=true}), so that the four sum to 1; null (absent) otherwise
  * @param responses           survey responses about the selected journeys passing through the node (each once), null
  *                            (absent) where there are none
  * @param meanScore           their mean normalized score, 0..1 (1 the best answer); null (absent) without responses
@@ -32,7 +35,7 @@ import com.journeyexplorer.analysis.ExperienceScore;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExportNode(String id, String label, String kind, String channel, String stage, String owner,
         long journeys, long visits, Double purchaseProbability, Double abandonProbability, Double divertProbability,
-        Long responses, Double meanScore) {
+        Double openProbability, Long responses, Double meanScore) {
 
     public static final String START_ID = "start";
 
@@ -44,20 +47,21 @@ public record ExportNode(String id, String label, String kind, String channel, S
         purchaseProbability = CleanNumbers.probability(purchaseProbability);
         abandonProbability = CleanNumbers.probability(abandonProbability);
         divertProbability = CleanNumbers.probability(divertProbability);
+        openProbability = CleanNumbers.probability(openProbability);
     }
 
     /** A node without survey responses. */
     public ExportNode(String id, String label, String kind, String channel, String stage, String owner,
             long journeys, long visits, Double purchaseProbability, Double abandonProbability,
-            Double divertProbability) {
+            Double divertProbability, Double openProbability) {
         this(id, label, kind, channel, stage, owner, journeys, visits, purchaseProbability, abandonProbability,
-                divertProbability, null, null);
+                divertProbability, openProbability, null, null);
     }
 
     /** This node with the survey responses about its journeys; itself when {@code experience} is null. */
     ExportNode withExperience(ExperienceScore experience) {
         return experience == null ? this : new ExportNode(id, label, kind, channel, stage, owner, journeys, visits,
-                purchaseProbability, abandonProbability, divertProbability, experience.responses(),
+                purchaseProbability, abandonProbability, divertProbability, openProbability, experience.responses(),
                 experience.meanScore());
     }
 
@@ -87,6 +91,9 @@ public record ExportNode(String id, String label, String kind, String channel, S
             attributes.put("purchaseProbability", purchaseProbability);
             attributes.put("abandonProbability", abandonProbability);
             attributes.put("divertProbability", divertProbability);
+        }
+        if (openProbability != null) {
+            attributes.put("openProbability", openProbability);
         }
         if (responses != null) {
             attributes.put("responses", responses);

@@ -186,6 +186,29 @@ class OpenJourneysApiTests extends ApiTestSupport {
                 .isEqualTo(7);
     }
 
+    @Test
+    @Order(3)
+    void graphExportsWithOpenJourneysGiveEachNodeItsChanceOfStayingOpenSoTheFourAddUpToOne() {
+        JsonNode withOpen = ok("/api/graph?includeOpen=true");
+        Map<String, JsonNode> byId = new HashMap<>();
+        withOpen.get("nodes").forEach(node -> byId.put(node.get("id").asString(), node));
+        JsonNode start = byId.get("start");
+        assertThat(start.get("purchaseProbability").asDouble()).isCloseTo(2 / 7.0, within(1e-9));
+        assertThat(start.get("openProbability").asDouble()).isCloseTo(2 / 7.0, within(1e-9));
+        for (JsonNode node : withOpen.get("nodes")) {
+            if (node.has("purchaseProbability") && !node.get("kind").asString().equals("outcome")) {
+                assertThat(node.get("purchaseProbability").asDouble() + node.get("abandonProbability").asDouble()
+                        + node.get("divertProbability").asDouble() + node.get("openProbability").asDouble())
+                        .as(node.toString()).isCloseTo(1, within(1e-9));
+            }
+        }
+        assertThat(get("/api/graph?includeOpen=true&format=graphml").body())
+                .contains("attr.name=\"openProbability\" attr.type=\"double\"");
+
+        ok("/api/graph").get("nodes").forEach(node -> assertThat(node.has("openProbability")).as(node.toString())
+                .isFalse());
+    }
+
     private static JsonNode start(JsonNode likely) {
         for (JsonNode row : likely.get("outcomeProbabilities")) {
             if (row.get("node").asString().equals("(start)")) {
