@@ -4,11 +4,19 @@ const PAD = 14;
 const nothing = () => {};
 /** What the owner of the tooltip showing undoes when it hides (the map undims the other touchpoints' links). */
 let undo = nothing;
+/**
+ * The keyboard-focused element's tooltip, {element, html, onShow, onHide}, while it has focus and was not dismissed:
+ * a hover elsewhere borrows the tooltip, and the focused one's comes back when the mouse leaves (WCAG 1.4.13).
+ */
+let focusedTip = null;
 
 // Escape hides whatever tooltip shows, by hover or by focus, without moving the focus (WCAG 1.4.13: content shown on
 // hover or focus can be dismissed): one handler for the whole page, as the mouse may rest on any chart.
 document.addEventListener('keydown', event => {
-  if (event.key === 'Escape' && !box().hidden) hide();
+  if (event.key === 'Escape' && !box().hidden) {
+    focusedTip = null;
+    hide();
+  }
 });
 
 /** Shows the tooltip at the mouse, for a hover; `onHide` runs when it hides (mouse leaving, Escape, another tip). */
@@ -31,21 +39,31 @@ export function showBeside(element, html, onHide = nothing) {
  */
 export function showOnFocus(element, html, { onShow = nothing, onHide = nothing } = {}) {
   element.addEventListener('focus', () => {
-    showBeside(element, html(), onHide);
-    onShow();
+    focusedTip = { element, html, onShow, onHide };
+    showFocused();
   });
-  element.addEventListener('blur', hide);
+  element.addEventListener('blur', () => {
+    if (focusedTip && focusedTip.element === element) focusedTip = null;
+    hide();
+  });
+}
+
+function showFocused() {
+  showBeside(focusedTip.element, focusedTip.html(), focusedTip.onHide);
+  focusedTip.onShow();
 }
 
 export function move(event) {
   place(event.clientX, event.clientY, event.clientX);
 }
 
+/** Hides the tooltip (the mouse left what it shows); the focused element's comes back, if one has the focus. */
 export function hide() {
   box().hidden = true;
   const undone = undo;
   undo = nothing;
   undone();
+  if (focusedTip && document.activeElement === focusedTip.element) showFocused();
 }
 
 function fill(html, onHide) {

@@ -367,6 +367,16 @@ class JourneyMapPageTests extends PageTestSupport {
                 .as("a group of buttons, not a picture whose content a screen reader may skip").isEqualTo("group");
         assertThat(page.accessibleNodes("button", name)).as("the name a screen reader gets")
                 .isNotEmpty();
+        new org.openqa.selenium.interactions.Actions(browser)
+                .moveToElement(browser.findElement(By.cssSelector("#map g.node[data-label='Product page']")))
+                .perform();
+        assertThat(tooltip.getText()).as("a hover elsewhere borrows the tooltip").contains("Product page")
+                .doesNotStartWith("Cart");
+        new org.openqa.selenium.interactions.Actions(browser)
+                .moveToElement(browser.findElement(By.cssSelector("header.top"))).perform();
+        assertThat(tooltip.isDisplayed()).as("and gives it back to the focused touchpoint when the mouse leaves")
+                .isTrue();
+        assertThat(tooltip.getText()).startsWith("Cart");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].blur()", cart);
         assertThat(tooltip.isDisplayed()).as("and blur hides it").isFalse();
 
