@@ -377,6 +377,15 @@ class JourneyMapPageTests extends PageTestSupport {
         assertThat(tooltip.isDisplayed()).as("and gives it back to the focused touchpoint when the mouse leaves")
                 .isTrue();
         assertThat(tooltip.getText()).startsWith("Cart");
+        cart.click();
+        WebElement productPage = browser.findElement(By.cssSelector("#map g.node[data-label='Product page']"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].focus()", productPage);
+        assertThat(productPage.findElement(By.tagName("rect")).getCssValue("stroke-dasharray"))
+                .as("the focused touchpoint's frame is dashed").isNotEqualTo("none");
+        assertThat(cart.findElement(By.tagName("rect")).getCssValue("stroke-dasharray"))
+                .as("the selected one's solid, so the two stay apart").isEqualTo("none");
+        assertThat(cart.findElement(By.tagName("rect")).getCssValue("stroke-width")).isEqualTo("2px");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].focus()", cart);
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].blur()", cart);
         assertThat(tooltip.isDisplayed()).as("and blur hides it").isFalse();
 
