@@ -182,6 +182,20 @@ class EventImportTests extends ApiTestSupport {
     }
 
     @Test
+    void keepsEventsExactlyTheSessionGapApartInOneJourneyAndSplitsOnlyPastIt() {
+        JsonNode report = importCsv("", """
+                customer_id,timestamp,touchpoint
+                gap-e,2026-03-01T10:00:00Z,Home
+                gap-e,2026-03-01T10:30:00Z,Product page
+                gap-e,2026-03-01T11:00:00.001Z,Cart
+                """);
+
+        assertThat(report.get("journeysCreated").asLong()).isEqualTo(2);
+        assertThat(steps("gap-e@2026-03-01T10:00:00Z")).containsExactly("Home", "Product page");
+        assertThat(steps("gap-e@2026-03-01T11:00:00.001Z")).containsExactly("Cart");
+    }
+
+    @Test
     void extendsAStoredJourneyWithLaterEventsAndRecomputesItsOutcome() {
         importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
