@@ -60,17 +60,19 @@ record CompareAnswer(
 
     /**
      * A selection's attribution: credits, most conversions first, and the totals shared out; no credits at all, for
-     * every model, when the selection has no purchase.
+     * every model, when the selection has no purchase, and then the {@code note} of {@code /api/attribution} saying
+     * why.
      */
     record SideAttribution(String model, String level, List<AttributionAnswer.AttributedLabel> labels,
-            long conversions, double value) {
+            long conversions, double value, String note) {
 
         static SideAttribution of(Attribution attribution, AttributionSettings settings, Set<String> competitors) {
             return new SideAttribution(settings.name().label(), settings.level().name().toLowerCase(Locale.ROOT),
                     attribution.totalConversions() == 0 ? List.of()
                             : AttributionAnswer.labels(attribution, Map.of(), competitors),
                     attribution.totalConversions(),
-                    attribution.totalValue());
+                    attribution.totalValue(),
+                    attribution.totalConversions() == 0 ? AttributionAnswer.NO_PURCHASE : null);
         }
     }
 

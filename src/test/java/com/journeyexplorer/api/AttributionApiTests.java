@@ -399,6 +399,19 @@ class AttributionApiTests extends ApiTestSupport {
         assertInvalid(get(compare + "&group=Name:%5B"), "group", "invalid regular expression");
     }
 
+    @Test
+    @Order(15)
+    void aComparedSideWithoutAPurchaseSaysWhyItsCreditsAreEmptyAsTheAttributionDoes() {
+        Response response = get("/api/compare?a=outcome%3Dabandoned&b=&model=linear");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+
+        JsonNode a = response.json().get("a").get("attribution");
+        assertThat(a.get("labels")).isEmpty();
+        assertThat(a.get("note").asString()).isEqualTo(get("/api/attribution?outcome=abandoned&model=linear").json()
+                .get("note").asString()).startsWith("No selected journey ends in a purchase");
+        assertThat(response.json().get("b").get("attribution").has("note")).isFalse();
+    }
+
     /** Exactly the labels of {@code expected}, each with its {conversions, value}. */
     private static void assertCredits(JsonNode answer, Map<String, double[]> expected) {
         Map<String, JsonNode> labels = byLabel(answer);
