@@ -9,17 +9,20 @@ import java.util.List;
 /**
  * A snapshot's journey times laid out by record position, so that trends and time to convert scan arrays instead of
  * following every {@link Journey} to its times: each timed record's start in whole seconds from the earliest start
- * (an {@code int}), and for the purchasing timed records their positions and the milliseconds from the first event
- * to the first purchase. Built once per snapshot on first use ({@link #of}), O(records), or, for a snapshot that only
- * appended records to an earlier one's and changed some outcomes, followed from that one's (copies plus O(changed
- * records)); 4 bytes per record plus 12 per purchasing record.
+ * (an {@code int} while the starts span at most 68 years, else a {@code long}: a stray 1900 date beside this year's
+ * data), and for the purchasing timed records their positions and the milliseconds from the first event to the first
+ * purchase. Built once per snapshot on first use ({@link #of}), O(records), or, for a snapshot that only appended
+ * records to an earlier one's and changed some outcomes, followed from that one's (copies plus O(changed records));
+ * 4 bytes per record (8 for the wide span) plus 12 per purchasing record.
  */
 final class JourneyTimes {
 
     private final long baseSecond;
     /** Whether some record is timed: else {@link #baseSecond} is 0, not the earliest start. */
     private final boolean anyTimed;
+    /** Seconds from {@link #baseSecond}; null when they do not all fit an int, then {@link #wideStartSeconds}. */
     private final int[] startSeconds;
+    private final long[] wideStartSeconds;
     private final int[] purchasePositions;
     private final long[] purchaseMillis;
 
@@ -28,6 +31,7 @@ final class JourneyTimes {
         this.baseSecond = baseSecond;
         this.anyTimed = anyTimed;
         this.startSeconds = startSeconds;
+        this.wideStartSeconds = null;
         this.purchasePositions = purchasePositions;
         this.purchaseMillis = purchaseMillis;
     }
@@ -35,16 +39,21 @@ final class JourneyTimes {
     private JourneyTimes(List<Journey> journeys) {
         int size = journeys.size();
         long earliest = Long.MAX_VALUE;
+        long latest = Long.MIN_VALUE;
         int purchases = 0;
         for (Journey journey : journeys) {
             if (journey.isTimed()) {
-                earliest = Math.min(earliest, Math.floorDiv(journey.startedAt(), 1000L));
+                long second = Math.floorDiv(journey.startedAt(), 1000L);
+                earliest = Math.min(earliest, second);
+                latest = Math.max(latest, second);
                 purchases += journey.outcome() == Outcome.PURCHASE && journey.purchaseIndex() >= 0 ? 1 : 0;
             }
         }
         this.baseSecond = earliest == Long.MAX_VALUE ? 0 : earliest;
         this.anyTimed = earliest != Long.MAX_VALUE;
-        this.startSeconds = new int[size];
+        boolean wide = anyTimed && latest - earliest > Integer.MAX_VALUE;
+        this.startSeconds = wide ? null : new int[size];
+        this.wideStartSeconds = wide ? new long[size] : null;
         this.purchasePositions = new int[purchases];
         this.purchaseMillis = new long[purchases];
         int purchase = 0;
@@ -53,7 +62,12 @@ final class JourneyTimes {
             if (!journey.isTimed()) {
                 continue;
             }
-            startSeconds[position] = Math.toIntExact(Math.floorDiv(journey.startedAt(), 1000L) - baseSecond);
+            long second = Math.floorDiv(journey.startedAt(), 1000L) - baseSecond;
+            if (wide) {
+                wideStartSeconds[position] = second;
+            } else {
+                startSeconds[position] = (int) second;
+            }
             if (journey.outcome() == Outcome.PURCHASE && journey.purchaseIndex() >= 0) {
                 purchasePositions[purchase] = position;
                 purchaseMillis[purchase] = journey.time(journey.purchaseIndex()) - journey.time(0);
@@ -80,9 +94,13 @@ final class JourneyTimes {
     /**
      * These times followed to {@code journeys}, which keep the base's records but those the lineage names: the same
      * as {@code new JourneyTimes(journeys)}. Null when a replaced record changed its start or whether (or when) it
-     * purchases, or a new record starts before the earliest start (every start would move).
+     * purchases, or a new record starts before the earliest start (every start would move) or beyond an int of
+     * seconds after it, or the base's starts are held wide (rare enough to build anew).
      */
     JourneyTimes following(JourneySnapshot.Lineage lineage, List<Journey> journeys) {
+        if (startSeconds == null) {
+            return null;
+        }
         List<Journey> before = lineage.base().journeys();
         for (int position : lineage.replaced()) {
             Journey old = before.get(position);
@@ -98,7 +116,8 @@ final class JourneyTimes {
         for (int position = baseSize; position < size; position++) {
             Journey journey = journeys.get(position);
             if (journey.isTimed()) {
-                if (!anyTimed || Math.floorDiv(journey.startedAt(), 1000L) < baseSecond) {
+                long second = Math.floorDiv(journey.startedAt(), 1000L);
+                if (!anyTimed || second < baseSecond || second - baseSecond > Integer.MAX_VALUE) {
                     return null;
                 }
                 purchases += purchases(journey) ? 1 : 0;
@@ -111,7 +130,7 @@ final class JourneyTimes {
         for (int position = baseSize; position < size; position++) {
             Journey journey = journeys.get(position);
             if (journey.isTimed()) {
-                starts[position] = Math.toIntExact(Math.floorDiv(journey.startedAt(), 1000L) - baseSecond);
+                starts[position] = (int) (Math.floorDiv(journey.startedAt(), 1000L) - baseSecond);
                 if (purchases(journey)) {
                     positions[purchase] = position;
                     millis[purchase] = purchaseMillis(journey);
@@ -124,7 +143,8 @@ final class JourneyTimes {
 
     /** The start of the timed record at {@code position}, in epoch milliseconds rounded down to the second. */
     long startSecondMillis(int position) {
-        return (baseSecond + startSeconds[position]) * 1000L;
+        long second = startSeconds != null ? startSeconds[position] : wideStartSeconds[position];
+        return (baseSecond + second) * 1000L;
     }
 
     /** How many timed records purchase. */

@@ -14,7 +14,11 @@ import org.junit.jupiter.api.Test;
 import com.journeyexplorer.analysis.TimeToConvert.Bin;
 import com.journeyexplorer.analysis.TimeToConvert.Conversions;
 import com.journeyexplorer.analysis.TimeToConvert.Percentiles;
+import com.journeyexplorer.journey.EventType;
 import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
+import com.journeyexplorer.journey.Owner;
+import com.journeyexplorer.journey.Touchpoint;
 
 class TimeToConvertTests {
 
@@ -126,6 +130,26 @@ class TimeToConvertTests {
     }
 
     /** The answer against durations computed step by step, sorted, and read at the nearest rank. */
+    @Test
+    void convertsDataWhoseStartsSpanMoreThanAnIntOfSeconds() {
+        long year1900 = -2_208_988_800_000L; // 1900-01-01T00:00:00Z, a stray default date
+        long year2026 = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
+        List<Touchpoint> touchpoints = List.of(new Touchpoint(0, "A", "", "", Owner.OWN),
+                new Touchpoint(1, "buy", "", "purchase", Owner.OWN));
+        byte[] types = {EventType.TOUCHPOINT.code(), EventType.PURCHASE.code()};
+        List<Journey> journeys = List.of(
+                new Journey("old", null, new int[] {0, 1}, new long[] {year1900, year1900 + 60_000}, types, null,
+                        Outcome.PURCHASE, 1, 0, 1, "", "", Map.of()),
+                new Journey("new", null, new int[] {0, 1}, new long[] {year2026, year2026 + 600_000}, types, null,
+                        Outcome.PURCHASE, 1, 0, 1, "", "", Map.of()));
+
+        TimeToConvert answer = TimeToConvert.of(new JourneySnapshot(touchpoints, journeys, 1), JourneySelection.all(),
+                null, null, 10);
+
+        assertThat(answer.all().converted()).isEqualTo(2);
+        assertThat(answer.all().percentiles()).isEqualTo(new Percentiles(60, 600, 600, 600, 600));
+    }
+
     private static void assertLiteral(JourneySnapshot snapshot, JourneySelection selection, String from, String to) {
         TimeToConvert answer = TimeToConvert.of(snapshot, selection, from, to, 100);
         Map<String, List<Long>> durations = new TreeMap<>();

@@ -154,6 +154,42 @@ class TrendsTests {
                 ZoneOffset.UTC, 8, 0.95, 0.05, 40).periods()).isEmpty();
     }
 
+    @Test
+    void countsDataWhoseStartsSpanMoreThanAnIntOfSeconds() {
+        List<Journey> journeys = new ArrayList<>();
+        long year1900 = LocalDate.of(1900, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        add(journeys, year1900, new int[] {1, 0, 0}); // a stray default date, 126 years before the rest
+        add(journeys, JANUARY_1 + DAY, new int[] {1, 2, 0});
+        add(journeys, JANUARY_1 + 40 * DAY, new int[] {0, 1, 1});
+        JourneySelection from2026 = JourneySelection.all().withPeriod(JANUARY_1, null);
+
+        Trends trends = Trends.of(snapshot(journeys), from2026, PeriodLength.MONTH, ZoneOffset.UTC, 8, 0.95, 0.05,
+                100);
+
+        assertThat(trends.periods()).extracting(Period::start).containsExactly(LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 2, 1));
+        assertThat(trends.periods()).extracting(Period::journeys).containsExactly(3L, 2L);
+        assertThat(trends.periods().get(0).purchase().journeys()).isEqualTo(1);
+    }
+
+    @Test
+    void countsAJourneyAddedAnIntOfSecondsAfterTheEarliestStart() {
+        List<Journey> journeys = new ArrayList<>();
+        add(journeys, JANUARY_1, new int[] {1, 1, 0});
+        JourneySnapshot base = snapshot(journeys);
+        JourneyTimes.of(base); // built, so that the next snapshot's times follow from these
+        List<Journey> added = new ArrayList<>(journeys);
+        long year2100 = LocalDate.of(2100, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        add(added, year2100, new int[] {0, 1, 0});
+        JourneySnapshot next = base.withChanges(TOUCHPOINTS, added.subList(2, 3));
+
+        Trends trends = Trends.of(next, JourneySelection.all().withPeriod(year2100, null), PeriodLength.MONTH,
+                ZoneOffset.UTC, 8, 0.95, 0.05, 100);
+
+        assertThat(trends.periods()).extracting(Period::start).containsExactly(LocalDate.of(2100, 1, 1));
+        assertThat(trends.periods()).extracting(Period::journeys).containsExactly(1L);
+    }
+
     /**
      * 100 seeded series of 30 days with the same rates every day: per rate, Holm keeps the chance that a series has
      * any flagged day at alpha (5 %), so about 5 series of 100 and hardly more than 13 (four standard deviations);
