@@ -383,7 +383,8 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
      * A date filter as epoch milliseconds: an ISO date is its midnight in {@code zone}, or for an {@code end} bound
      * the next midnight, so that {@code to=2026-03-31} includes March 31; an instant with an offset
      * ({@code 2026-03-01T10:00:00Z}) is that instant, and a local date-time ({@code 2026-03-01T10:00}) is read in
-     * {@code zone}. Bounds are exclusive at the end.
+     * {@code zone}. Bounds are exclusive at the end. Years 0001 to 9999, as event times have: a year ISO allows
+     * beyond them (+999999999) does not fit epoch milliseconds, and no journey starts there.
      */
     public static Long instant(MultiValueMap<String, String> parameters, String name, ZoneId zone, boolean end) {
         String value = single(parameters, name);
@@ -398,12 +399,22 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
             TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(value, OffsetDateTime::from,
                     LocalDateTime::from);
             if (parsed instanceof OffsetDateTime offset) {
+                requireFourDigitYear(name, value, offset.getYear());
                 return offset.toInstant().toEpochMilli();
             }
-            return ((LocalDateTime) parsed).atZone(zone).toInstant().toEpochMilli();
+            LocalDateTime local = (LocalDateTime) parsed;
+            requireFourDigitYear(name, value, local.getYear());
+            return local.atZone(zone).toInstant().toEpochMilli();
         } catch (DateTimeException e) {
             throw new InvalidParameterException(name, "must be an ISO date (2026-03-01), instant "
                     + "(2026-03-01T10:00:00Z) or local date-time (2026-03-01T10:00, in zone), was '"
+                    + abbreviate(value) + "'");
+        }
+    }
+
+    private static void requireFourDigitYear(String name, String value, int year) {
+        if (year < 1 || year > 9999) {
+            throw new InvalidParameterException(name, "must be in the years 0001 to 9999, as event times are, was '"
                     + abbreviate(value) + "'");
         }
     }

@@ -105,6 +105,10 @@ class TrendsApiTests extends ApiTestSupport {
         assertProblem("/api/trends?interval=day&from=2023-06-01&to=2026-02-25", "from"); // 1001 days
         assertProblem("/api/trends?interval=day&to=2030-12-31", "to");
         assertProblem("/api/trends?maxSteps=3", "maxSteps");
+        // A year ISO allows beyond 9999 does not fit epoch milliseconds: a 400 naming the bound, not a server failure.
+        assertProblem("/api/trends?from=%2B999999999-12-31T23:59:59Z", "from");
+        assertProblem("/api/time-to-convert?to=-999999999-01-01T00:00", "to");
+        assertProblem("/api/compare?a=from%3D%252B10000-01-01T00:00Z&b=", "a.from");
         assertThat(get("/api/time-to-convert?fromTouchpoint=cart").json().get("detail").asString())
                 .endsWith("'cart' (names are case-sensitive: did you mean 'Cart'?)");
         Response tooMany = get("/api/trends?interval=day&from=2023-06-01&to=2026-02-25");
