@@ -394,6 +394,7 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
         try {
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);
+                requireFourDigitYear(name, value, day.getYear());
                 return (end ? day.plusDays(1) : day).atStartOfDay(zone).toInstant().toEpochMilli();
             }
             TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(value, OffsetDateTime::from,

@@ -109,6 +109,7 @@ class TrendsApiTests extends ApiTestSupport {
         assertProblem("/api/trends?from=%2B999999999-12-31T23:59:59Z", "from");
         assertProblem("/api/time-to-convert?to=-999999999-01-01T00:00", "to");
         assertProblem("/api/compare?a=from%3D%252B10000-01-01T00:00Z&b=", "a.from");
+        assertProblem("/api/trends?to=0000-12-31", "to"); // a date too, as the README says
         assertThat(get("/api/time-to-convert?fromTouchpoint=cart").json().get("detail").asString())
                 .endsWith("'cart' (names are case-sensitive: did you mean 'Cart'?)");
         Response tooMany = get("/api/trends?interval=day&from=2023-06-01&to=2026-02-25");
