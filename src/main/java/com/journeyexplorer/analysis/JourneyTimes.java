@@ -106,7 +106,8 @@ final class JourneyTimes {
             Journey old = before.get(position);
             Journey now = journeys.get(position);
             if (old.isTimed() != now.isTimed() || (old.isTimed() && old.startedAt() != now.startedAt())
-                    || purchases(old) != purchases(now) || (purchases(old) && purchaseMillis(old) != purchaseMillis(now))) {
+                    || purchases(old) != purchases(now)
+                    || (purchases(old) && purchaseMillis(old) != purchaseMillis(now))) {
                 return null;
             }
         }
