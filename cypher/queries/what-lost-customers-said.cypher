@@ -1,8 +1,9 @@
 // What the customers who were lost said: the negative survey answers with a comment on journeys that ended abandoned
-// or at a competitor, newest first, with the touchpoint each is about ('(the journey)' for an answer about the journey
-// as a whole, a relationship from the journey to itself). Negative as in experience-by-touchpoint.cypher. Journeys
-// still in progress are not lost yet and are left out (OPEN as in competitor-diversions.cypher: 30 days unless the
-// setting journeys.open-horizon was changed).
+// or at a competitor, newest first (answers without a time last), with the touchpoint each is about: its `touchpoint`,
+// which an answer keeps when an undo deleted the touchpoint (it then points at its journey), else '(the journey)' for
+// an answer about the journey as a whole, a relationship from the journey to itself. Negative as in
+// experience-by-touchpoint.cypher. Journeys still in progress are not lost yet and are left out (OPEN as in
+// competitor-diversions.cypher: 30 days unless the setting journeys.open-horizon was changed).
 MATCH (any:Journey) WHERE any.endedAt IS NOT NULL
 WITH max(any.endedAt) AS latest
 MATCH (j:Journey)-[a:ANSWERED]->(about)
@@ -12,7 +13,7 @@ WHERE j.outcome IN ['ABANDONED', 'DIVERTED'] AND a.comment IS NOT NULL
            AND j.endedAt + duration({milliseconds: coalesce(j.openHorizon, 2592000000)}) > latest)
   AND a.score <= CASE a.scale WHEN 'nps' THEN 6 WHEN 'ces' THEN 3 WHEN 'sentiment' THEN -0.25 ELSE 2 END
 RETURN j.id AS journey, j.outcome AS outcome,
-       CASE WHEN about = j THEN '(the journey)' ELSE about.name END AS touchpoint, a.scale AS scale,
+       coalesce(a.touchpoint, about.name, '(the journey)') AS touchpoint, a.scale AS scale,
        a.score AS score, a.comment AS comment, a.at AS at
-ORDER BY at DESC, journey
+ORDER BY at IS NULL, at DESC, journey
 LIMIT 25;

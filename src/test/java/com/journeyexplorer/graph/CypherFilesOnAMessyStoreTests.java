@@ -1,0 +1,127 @@
+package com.journeyexplorer.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+
+import com.journeyexplorer.ApiTestSupport;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The query files of {@code cypher/queries} against a store that has been through what a real one goes through: a
+ * journey still in progress, survey answers with and without a time, an import undone that had created a touchpoint
+ * answers name, the same events imported again. Each file must still give what the endpoints show
+ * ({@link CypherFilesTests} checks the figures on the clean demo store).
+ */
+class CypherFilesOnAMessyStoreTests extends ApiTestSupport {
+
+    private static final Path QUERIES = Path.of("cypher", "queries");
+
+    private static final String EVENTS = """
+            journey_id,customer_id,timestamp,touchpoint,channel,owner,type
+            lost,c1,2026-01-02T10:00:00Z,Product page,website,,
+            lost,c1,2026-01-02T10:05:00Z,Cart,website,,
+            lost,c1,2026-01-02T10:10:00Z,Support chat,support,,
+            lost,c1,2026-01-02T10:20:00Z,Rival shop,web,competitor,
+            bought,c2,2026-01-03T10:00:00Z,Product page,website,,
+            bought,c2,2026-01-03T10:05:00Z,Cart,website,,
+            bought,c2,2026-01-03T10:10:00Z,Order confirmation,website,,purchase
+            open,c3,2026-03-01T10:00:00Z,Product page,website,,
+            open,c3,2026-03-01T10:05:00Z,Cart,website,,
+            open,c3,2026-03-01T10:10:00Z,Support chat,support,,
+            open,c3,2026-03-01T10:20:00Z,Rival shop,web,competitor,
+            """;
+
+    /** Adds a step at a touchpoint of its own to the lost journey. */
+    private static final String POPUP = """
+            journey_id,customer_id,timestamp,touchpoint
+            lost,c1,2026-01-02T10:12:00Z,Promo popup
+            """;
+
+    private static final String ANSWERS = """
+            response_id,journey_id,touchpoint,score,scale,comment,timestamp
+            undated,lost,Support chat,1,csat,Nobody answered,
+            dated,lost,Cart,1,csat,Hidden costs,2026-01-02T11:00:00Z
+            popup,lost,Promo popup,1,csat,Annoying popup,2026-01-02T10:30:00Z
+            """;
+
+    @Test
+    void theJourneysThatSawTheCartThenSupportThenACompetitorHaveTheOutcomeTheJourneyEndpointShows() throws IOException {
+        assertThat(post("/api/events", "text/csv", EVENTS).status()).isEqualTo(200);
+        assertThat(get("/api/journeys/open").json().get("outcome").asString()).isEqualTo("OPEN");
+
+        List<Record> rows = run("journeys-cart-then-support-then-competitor.cypher");
+
+        assertThat(rows).extracting(row -> row.get("journey").asString()).containsExactly("lost", "open");
+        for (Record row : rows) {
+            String journey = row.get("journey").asString();
+            assertThat(row.get("outcome").asString()).as(journey)
+                    .isEqualTo(get("/api/journeys/" + journey).json().get("outcome").asString());
+        }
+    }
+
+    @Test
+    void theLostCustomersSayingsNameTheTouchpointAnUndoDeletedAndListAnswersWithoutATimeLast() throws IOException {
+        assertThat(post("/api/events", "text/csv", EVENTS).status()).isEqualTo(200);
+        String popupImport = post("/api/events", "text/csv", POPUP).json().get("importId").asString();
+        assertThat(post("/api/feedback", "text/csv", ANSWERS).json().get("matched").asInt()).isEqualTo(3);
+        assertThat(send(HttpRequest.newBuilder(uri("/api/imports/" + popupImport)).DELETE()
+                .header("X-API-Key", API_KEY).build()).status()).isEqualTo(200);
+
+        List<Record> said = run("what-lost-customers-said.cypher");
+
+        // The touchpoint is gone; the answer about it still names it, not the journey as a whole.
+        assertThat(said).extracting(row -> row.get("touchpoint").asString())
+                .as("newest first, the answer without a time last")
+                .containsExactly("Cart", "Promo popup", "Support chat");
+        assertThat(said).extracting(row -> row.get("outcome").asString()).containsOnly(
+                get("/api/journeys/lost").json().get("outcome").asString());
+        assertExperienceQueryGivesTheEndpointsFigures();
+    }
+
+    private void assertExperienceQueryGivesTheEndpointsFigures() throws IOException {
+        Map<String, JsonNode> byLabel = new HashMap<>();
+        get("/api/experience?by=touchpoint&includeOpen=true").json().get("labels").forEach(row -> {
+            if (row.has("experience") && row.get("experience").get("responses").asLong() > 0) {
+                byLabel.put(row.get("label").asString(), row.get("experience"));
+            }
+        });
+        Map<String, Record> rows = new HashMap<>();
+        run("experience-by-touchpoint.cypher").forEach(row -> rows.put(row.get("touchpoint").asString(), row));
+
+        assertThat(rows.keySet()).isEqualTo(byLabel.keySet());
+        rows.forEach((touchpoint, row) -> {
+            JsonNode api = byLabel.get(touchpoint);
+            assertThat(row.get("answers").asLong()).as(touchpoint).isEqualTo(api.get("responses").asLong());
+            assertThat(row.get("meanScore").asDouble()).as(touchpoint)
+                    .isCloseTo(api.get("meanScore").asDouble(), within(0.00005));
+            assertThat(row.get("negativeShare").asDouble()).as(touchpoint)
+                    .isCloseTo(api.get("negativeShare").asDouble(), within(0.00005));
+        });
+    }
+
+    /** A query file run over Bolt; it must give the same rows through {@code POST /api/cypher}. */
+    private List<Record> run(String file) throws IOException {
+        String text = Files.readString(QUERIES.resolve(file));
+        List<Record> rows;
+        try (Session session = driver.session()) {
+            rows = session.run(StoreSchema.statements(text).get(0)).list();
+        }
+        Response answer = post("/api/cypher", "application/json", JSON.writeValueAsString(Map.of("query", text)));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().get("rows")).as(file).hasSize(rows.size());
+        return rows;
+    }
+}
