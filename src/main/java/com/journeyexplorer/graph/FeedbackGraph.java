@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -159,6 +160,32 @@ public class FeedbackGraph {
             }
             if (!arrived.isEmpty()) {
                 store.attachWaiting(arrived);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Points the answers about one of {@code created}, touchpoints the running change creates, at them: an undo that
+     * deleted such a touchpoint left its answers pointing at their journey (keeping its name), and they would
+     * otherwise stay there while the analyses count them under the touchpoint again. Only answers in memory that name
+     * one of them are looked up, each by its journey's id: O(responses) in memory, no write when none names one.
+     */
+    void rejoinTouchpoints(Set<String> created) {
+        if (created.isEmpty()) {
+            return;
+        }
+        writeLock.lock();
+        try {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (SurveyResponse response : responses) {
+                if (response.isMatched() && created.contains(response.touchpoint())) {
+                    rows.add(Map.of("journeyId", response.journeyId(), "id", response.id()));
+                }
+            }
+            if (!rows.isEmpty()) {
+                store.rejoinTouchpoints(rows);
             }
         } finally {
             writeLock.unlock();

@@ -752,6 +752,14 @@ public class JourneyGraph {
                 // Survey answers imported before their journey's events: joined now, under this entry.
                 feedback.attachWaiting(before, upserts);
             }
+            Set<String> createdTouchpoints = new HashSet<>();
+            for (Touchpoint touchpoint : changes.changedTouchpoints()) {
+                if (before.touchpoint(touchpoint.name()).isEmpty()) {
+                    createdTouchpoints.add(touchpoint.name());
+                }
+            }
+            // Answers about a touchpoint an undo deleted point at their journey: back to the touchpoint now it is back.
+            feedback.rejoinTouchpoints(createdTouchpoints);
             long journeysWritten = System.nanoTime();
             Derived derived = await(derivation);
             JourneySnapshot after = derived.after();

@@ -156,13 +156,15 @@ class ResponseStore {
     /**
      * Answers stored as {@code Response} nodes because the journey they name was not stored, turned into the
      * {@code ANSWERED} relationships of those journeys, now stored, with the same properties (empty texts left out,
-     * as on every {@code ANSWERED}), to the touchpoint they are {@code AT}, else to the journey itself.
+     * as on every {@code ANSWERED}), to the touchpoint they name, else to the journey itself. The touchpoint is found
+     * by name, not by the {@code AT} relationship, which an answer lacks whose touchpoint an undo deleted and a later
+     * import created again.
      */
     private static final String ATTACH_WAITING = """
             UNWIND $ids AS id
             MATCH (r:Response {journeyId: id})
             MATCH (j:Journey {id: id})
-            OPTIONAL MATCH (r)-[:AT]->(t:Touchpoint)
+            OPTIONAL MATCH (t:Touchpoint {name: r.touchpoint})
             WITH r, j, coalesce(t, j) AS about
             CREATE (j)-[a:ANSWERED]->(about)
             SET a = r {.id, .importId, .scale, .score, .at,
@@ -170,6 +172,26 @@ class ResponseStore {
                        stage: nullIf(r.stage, ''), comment: nullIf(r.comment, '')}
             DETACH DELETE r
             """;
+
+    /**
+     * Answers that point at their journey although they name a touchpoint (an undo deleted it, ADR 0008), moved to the
+     * touchpoint of that name where it exists now, with the same properties. Each row is an answer's {@code journeyId}
+     * and {@code id}: an index look-up of the journey, then its relationships.
+     */
+    private static final String REJOIN_TOUCHPOINTS = """
+            UNWIND $rows AS row
+            MATCH (j:Journey {id: row.journeyId})-[a:ANSWERED]->(j)
+            WHERE a.id = row.id
+            MATCH (t:Touchpoint {name: a.touchpoint})
+            CREATE (j)-[b:ANSWERED]->(t)
+            SET b = properties(a)
+            DELETE a
+            """;
+
+    /** Runs {@link #REJOIN_TOUCHPOINTS} in one transaction fenced by the imports lease. */
+    void rejoinTouchpoints(List<Map<String, Object>> rows) {
+        lease.writeFenced(driver, REJOIN_TOUCHPOINTS, Map.of("rows", rows));
+    }
 
     /**
      * Joins the answers waiting as {@code Response} nodes for one of {@code journeyIds} (journeys just stored) to
