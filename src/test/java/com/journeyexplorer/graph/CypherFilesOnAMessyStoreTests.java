@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Record;
@@ -89,6 +90,54 @@ class CypherFilesOnAMessyStoreTests extends ApiTestSupport {
         assertThat(said).extracting(row -> row.get("outcome").asString()).containsOnly(
                 get("/api/journeys/lost").json().get("outcome").asString());
         assertExperienceQueryGivesTheEndpointsFigures();
+    }
+
+    @Test
+    void theReadmesGraphModelNamesEveryPropertyAndStepTypeTheStoreHolds() throws IOException {
+        assertThat(post("/api/events", "text/csv", EVENTS).status()).isEqualTo(200);
+        assertThat(post("/api/events?frustration=%24rageclick", "text/csv", """
+                journey_id,timestamp,touchpoint,event_id
+                clicks,2026-02-01T10:00:00Z,Product page,e1
+                clicks,2026-02-01T10:00:05Z,$rageclick,e2
+                clicks,2026-02-01T10:01:00Z,Cart,e3
+                """).status()).isEqualTo(200);
+        assertThat(post("/api/journeys/aggregated?source=paths", "text/csv", """
+                path,total_conversions,total_conversion_value,total_null
+                Product page > Cart,2,20,3
+                """).status()).isEqualTo(200);
+        assertThat(post("/api/feedback", "text/csv", """
+                response_id,journey_id,customer_id,touchpoint,score,scale,comment,timestamp
+                model-1,clicks,c9,Cart,2,csat,Slow,2026-02-01T10:02:00Z
+                model-2,clicks,,,9,nps,,
+                """).json().get("matched").asInt()).isEqualTo(2);
+        String readme = Files.readString(Path.of("README.md"));
+        String guide = readme.substring(readme.indexOf("## The graph in Neo4j"), readme.indexOf("## Security"));
+
+        List<String> properties;
+        List<String> stepTypes;
+        try (Session session = driver.session()) {
+            properties = session.run("""
+                    CALL db.schema.nodeTypeProperties() YIELD nodeLabels, propertyName
+                    WHERE any(label IN nodeLabels WHERE label IN ['Touchpoint', 'Journey'])
+                    RETURN propertyName AS name
+                    UNION
+                    CALL db.schema.relTypeProperties() YIELD relType, propertyName
+                    WHERE relType IN [':`VISITED`', ':`ANSWERED`', ':`TRANSITION`']
+                    RETURN propertyName AS name""").list(row -> row.get("name").asString(null));
+            stepTypes = session.run("MATCH ()-[v:VISITED]->() WHERE v.type IS NOT NULL RETURN DISTINCT v.type AS type")
+                    .list(row -> row.get("type").asString());
+        }
+
+        assertThat(stepTypes).contains("frustration");
+        for (String type : stepTypes) {
+            assertThat(guide).as("the step type " + type).contains("`" + type + "`");
+        }
+        for (String property : properties) {
+            if (property != null && !property.startsWith("attr.") && !property.startsWith("event.")) {
+                assertThat(guide).as("the property " + property)
+                        .containsPattern("[`{,( ]" + Pattern.quote(property) + "[`}?,:) ]");
+            }
+        }
     }
 
     private void assertExperienceQueryGivesTheEndpointsFigures() throws IOException {
