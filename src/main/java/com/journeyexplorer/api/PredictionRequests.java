@@ -257,13 +257,19 @@ final class PredictionRequests {
         return json.getNodeFactory().rawValueNode(new RawValue(written));
     }
 
+    /**
+     * The tree of one JSON text. A syntax error names where it is: the column of an NDJSON line ({@code where} names
+     * the line), the line and column of a single body, which may be spread over many lines.
+     */
     private static JsonNode parse(JsonMapper json, String text, String where) {
         try {
             return json.readTree(text);
         } catch (JacksonException e) {
             var location = e.getLocation();
-            throw new InvalidParameterException("body", "is not valid JSON" + where
-                    + (location == null ? "" : " (column " + location.getColumnNr() + ")") + ": send {\"steps\": "
+            String at = location == null ? ""
+                    : where.isEmpty() ? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"
+                    : " (column " + location.getColumnNr() + ")";
+            throw new InvalidParameterException("body", "is not valid JSON" + where + at + ": send {\"steps\": "
                     + "[\"Instagram ad\", \"Product page\"]}");
         }
     }

@@ -174,6 +174,19 @@ class PredictApiTests extends ApiTestSupport {
     }
 
     @Test
+    void malformedJsonSpreadOverLinesIsAProblemNamingTheLineAndColumn() {
+        JsonNode problem = assertProblem(post("/api/predict", "application/json", """
+                {
+                  "steps": [
+                    "Cart",,
+                  ]
+                }
+                """), "body");
+
+        assertThat(problem.get("detail").asString()).contains("(line 3, column 12)");
+    }
+
+    @Test
     void badInputIsAProblemNamingTheField() {
         assertProblem(post("/api/predict", "application/json", "{\"steps\": [\"Cart\""), "body");
         assertProblem(post("/api/predict", "application/json", "[\"Cart\"]"), "body");
