@@ -3,11 +3,17 @@ package com.journeyexplorer.api;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,14 +92,38 @@ final class PredictionRequests {
 
     /** The one request of a JSON body. */
     static PredictionRequest single(InputStream body, JsonMapper json) throws IOException {
-        byte[] bytes = body.readAllBytes();
-        return request(json, new String(bytes, StandardCharsets.UTF_8), "");
+        return request(json, utf8(body.readAllBytes()), "");
+    }
+
+    /**
+     * The body as text, refused where it is not UTF-8: a byte that decodes to nothing would otherwise become U+FFFD
+     * and its step an unknown name, an answer to a question not asked. O(bytes).
+     */
+    private static String utf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new InvalidParameterException("body", "is not UTF-8 text: line " + line + " has the byte 0x"
+                    + HexFormat.of().withUpperCase().toHexDigits(bytes[in.position()]) + " that no character begins "
+                    + "or continues with; send the steps' names in UTF-8");
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     /** Every request of an NDJSON body, blank lines skipped, in order. */
     static List<PredictionRequest> batch(InputStream body, JsonMapper json) throws IOException {
         List<PredictionRequest> requests = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        BufferedReader reader = new BufferedReader(new StringReader(utf8(body.readAllBytes())));
         int line = 0;
         for (String text = reader.readLine(); text != null; text = reader.readLine()) {
             line++;

@@ -3,6 +3,7 @@ package com.journeyexplorer.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -184,6 +185,18 @@ class PredictApiTests extends ApiTestSupport {
                 """), "body");
 
         assertThat(problem.get("detail").asString()).contains("(line 3, column 12)");
+    }
+
+    @Test
+    void aBodyThatIsNotUtf8IsAProblemNamingTheLineRatherThanAnUnknownStep() {
+        byte[] single = "{\"steps\": [\"Cart\", \"Caf\u00e9\"]}".getBytes(StandardCharsets.ISO_8859_1);
+        JsonNode problem = assertProblem(postBytes("/api/predict", "application/json", single), "body");
+        assertThat(problem.get("detail").asString()).contains("not UTF-8", "line 1", "0xE9");
+
+        byte[] batch = "{\"id\": 1, \"steps\": [\"Cart\"]}\n{\"id\": 2, \"steps\": [\"Caf\u00e9\"]}\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        JsonNode line = assertProblem(postBytes("/api/predict", "application/x-ndjson", batch), "body");
+        assertThat(line.get("detail").asString()).contains("not UTF-8", "line 2", "0xE9");
     }
 
     @Test
