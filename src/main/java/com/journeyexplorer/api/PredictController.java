@@ -106,7 +106,8 @@ class PredictController {
     @Operation(summary = "Predict many open journeys", description = "An NDJSON body, one {\"id\": ..., \"steps\": "
             + "[...]} a line (at most " + PredictionRequests.MAX_LINES + " lines, " + PredictionRequests.MAX_STEPS
             + " steps each), answered as NDJSON in the same order, each line the single prediction's answer with "
-            + "the id given, without the steps, order, minSupport and journeys, which are the same for every line. The whole body is checked first: a bad line is a 400 naming the field and the line.",
+            + "the id given, without the steps, order, minSupport and journeys, which are the same for every line. "
+            + "The whole body is checked first: a bad line is a 400 naming the field and the line.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
                     @Content(mediaType = "application/json", examples = @ExampleObject(value = SINGLE_EXAMPLE)),
                     @Content(mediaType = "application/x-ndjson", examples = @ExampleObject(value = BATCH_EXAMPLE))}))

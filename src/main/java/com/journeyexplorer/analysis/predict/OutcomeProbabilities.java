@@ -5,7 +5,9 @@ package com.journeyexplorer.analysis.predict;
  */
 public record OutcomeProbabilities(double purchase, double abandoned, double diverted) {
 
-    /** From an array indexed by {@link com.journeyexplorer.journey.Outcome#ordinal()} (purchase, abandoned, diverted). */
+    /**
+     * From an array indexed by {@link com.journeyexplorer.journey.Outcome#ordinal()} (purchase, abandoned, diverted).
+     */
     static OutcomeProbabilities of(double[] byOutcome) {
         return new OutcomeProbabilities(byOutcome[0], byOutcome[1], byOutcome[2]);
     }
