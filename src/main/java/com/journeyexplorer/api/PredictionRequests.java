@@ -97,12 +97,15 @@ final class PredictionRequests {
 
     /**
      * The body as text, refused where it is not UTF-8: a byte that decodes to nothing would otherwise become U+FFFD
-     * and its step an unknown name, an answer to a question not asked. O(bytes).
+     * and its step an unknown name, an answer to a question not asked. A leading byte order mark (as Windows tools
+     * write) is dropped, as the uploads drop it, rather than refused as a JSON syntax error at column 1. O(bytes).
      */
     private static String utf8(byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
+        boolean byteOrderMark = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB
+                && bytes[2] == (byte) 0xBF;
+        ByteBuffer in = byteOrderMark ? ByteBuffer.wrap(bytes, 3, bytes.length - 3) : ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length);
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {

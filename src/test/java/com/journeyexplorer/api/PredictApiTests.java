@@ -200,6 +200,26 @@ class PredictApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aLeadingByteOrderMarkIsDroppedAsTheUploadsDropIt() {
+        byte[] mark = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        JsonNode plain = post("/api/predict", "application/json", JOURNEY).json();
+
+        Response single = postBytes("/api/predict", "application/json", withPrefix(mark, JOURNEY));
+        assertThat(single.status()).as(single.body()).isEqualTo(200);
+        assertThat(single.json().get("outcomes")).isEqualTo(plain.get("outcomes"));
+        Response batch = postBytes("/api/predict", "application/x-ndjson", withPrefix(mark, JOURNEY + "\n"));
+        assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+        assertThat(JSON.readTree(batch.body()).get("outcomes")).isEqualTo(plain.get("outcomes"));
+    }
+
+    private static byte[] withPrefix(byte[] prefix, String text) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        byte[] all = java.util.Arrays.copyOf(prefix, prefix.length + body.length);
+        System.arraycopy(body, 0, all, prefix.length, body.length);
+        return all;
+    }
+
+    @Test
     void badInputIsAProblemNamingTheField() {
         assertProblem(post("/api/predict", "application/json", "{\"steps\": [\"Cart\""), "body");
         assertProblem(post("/api/predict", "application/json", "[\"Cart\"]"), "body");
