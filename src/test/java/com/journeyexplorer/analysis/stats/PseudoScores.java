@@ -9,7 +9,10 @@ public final class PseudoScores {
     private PseudoScores() {
     }
 
-    /** {lower, upper}: [0, 1] below two scores, else the weighted mean ± z·√(variance / weight), clipped, holding mean. */
+    /**
+     * {lower, upper}: [0, 1] below two scores, else the weighted mean ± z·√(variance / weight), clipped, holding the
+     * mean.
+     */
     public static double[] interval(double[] scores, double z) {
         if (scores.length < 2) {
             return new double[] {0, 1};
