@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -141,6 +143,21 @@ public abstract class ApiTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * POSTs CSV events to {@code /api/events} with {@code query} (empty or from its {@code ?}), expects a 200 and
+     * returns the import's report.
+     */
+    protected JsonNode importCsv(String query, String csv) {
+        Response response = post("/api/events" + query, "text/csv", csv);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    /** DELETEs with the test profile's API key. */
+    protected Response delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("X-API-Key", API_KEY).DELETE().build());
     }
 
     private static HttpRequest.Builder withKey(HttpRequest.Builder builder, String apiKey) {

@@ -25,7 +25,7 @@ class ErasedTouchpointsApiTests extends ApiTestSupport {
 
     @Test
     void erasureDeletesTheTouchpointsAtTheEndOfTheListThatOnlyTheCustomerVisited() throws Exception {
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,customer_id,timestamp,touchpoint,stage
                 shared-1,keeps,2026-03-01T10:00:00Z,Shared home,awareness
                 gone-1,leaves,2026-03-01T10:00:00Z,Shared home,awareness
@@ -46,7 +46,7 @@ class ErasedTouchpointsApiTests extends ApiTestSupport {
         assertThat(indexes()).as("the others keep their ids").isEqualTo(expected);
         assertThat(consistencyCheck()).isEmpty();
 
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,customer_id,timestamp,touchpoint
                 next-1,keeps,2026-03-02T10:00:00Z,Next page
                 """);
@@ -57,7 +57,7 @@ class ErasedTouchpointsApiTests extends ApiTestSupport {
 
     @Test
     void erasureKeepsTouchpointsThatAnotherCustomerAnsweredAboutOrAUserDescribed() {
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,customer_id,timestamp,touchpoint
                 other-1,stays,2026-04-01T10:00:00Z,Other home
                 told-1,tells,2026-04-01T10:00:00Z,Other home
@@ -74,7 +74,7 @@ class ErasedTouchpointsApiTests extends ApiTestSupport {
         assertThat(answered.status()).as(answered.body()).isEqualTo(200);
         assertThat(answered.json().get("touchpointsErased").asLong()).as("another customer's answer").isZero();
 
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,customer_id,timestamp,touchpoint
                 told-2,describes,2026-04-03T10:00:00Z,Other home
                 told-2,describes,2026-04-03T10:05:00Z,Described page
@@ -94,13 +94,13 @@ class ErasedTouchpointsApiTests extends ApiTestSupport {
 
     @Test
     void erasureRenamesATouchpointOnlyTheCustomerVisitedThatOthersFollowAndKeepsItsPlace() {
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,customer_id,timestamp,touchpoint,channel,stage
                 middle-1,private,2026-06-01T10:00:00Z,Middle home,web,awareness
                 middle-1,private,2026-06-01T10:05:00Z,Private profile page,web,consideration
                 middle-2,public,2026-06-01T11:00:00Z,Middle home,web,awareness
                 """);
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,customer_id,timestamp,touchpoint
                 after-1,public,2026-06-02T10:00:00Z,Middle home
                 after-1,public,2026-06-02T10:05:00Z,Page after it
@@ -131,16 +131,16 @@ class ErasedTouchpointsApiTests extends ApiTestSupport {
 
     @Test
     void erasureKeepsATouchpointThatAJournalCopyVisitsAndRenamesOneBeforeOthers() {
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,customer_id,timestamp,touchpoint
                 early-1,early,2026-05-01T10:00:00Z,Early only
                 """);
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,customer_id,timestamp,touchpoint
                 late-1,late,2026-05-01T10:00:00Z,Late only
                 """);
         // Another customer's journey visiting the last touchpoint, undone: its undo keeps a copy of it.
-        JsonNode other = importCsv("""
+        JsonNode other = importCsv("?openHorizon=0", """
                 journey_id,customer_id,timestamp,touchpoint
                 undone-1,undone,2026-05-02T10:00:00Z,Late only
                 """);
@@ -155,16 +155,6 @@ class ErasedTouchpointsApiTests extends ApiTestSupport {
         assertThat(early.json().get("touchpointsErased").asLong()).as("renamed in its place").isOne();
         assertThat(names()).contains("Late only").doesNotContain("Early only");
         assertThat(consistencyCheck()).isEmpty();
-    }
-
-    private JsonNode importCsv(String body) {
-        Response response = post("/api/events?openHorizon=0", "text/csv", body);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
-    }
-
-    private Response delete(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).header("X-API-Key", API_KEY).DELETE().build());
     }
 
     private List<String> names() {

@@ -2,7 +2,6 @@ package com.journeyexplorer.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +20,6 @@ import tools.jackson.databind.JsonNode;
 class FeedbackJournalApiTests extends ApiTestSupport {
 
     private static final String CSV = "text/csv";
-
-    private Response delete(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE().header("X-API-Key", API_KEY).build());
-    }
 
     private JsonNode importOk(String path, String body) {
         Response response = post(path, CSV, body);

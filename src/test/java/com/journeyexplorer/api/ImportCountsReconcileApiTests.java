@@ -32,9 +32,7 @@ class ImportCountsReconcileApiTests extends ApiTestSupport {
     }
 
     private JsonNode importEvents(String query, String csv) {
-        Response response = post("/api/events?openHorizon=0" + query, CSV, csv);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
+        return importCsv("?openHorizon=0" + query, csv);
     }
 
     private JsonNode importPaths(String source, String rows) {

@@ -83,7 +83,7 @@ class ImportJobsApiTests extends ApiTestSupport {
         return postAsync(pathAndQuery, "text/csv", HttpRequest.BodyPublishers.ofString(csv), API_KEY);
     }
 
-    private Answer delete(String path) {
+    private Answer deleteAnswer(String path) {
         return exchange(HttpRequest.newBuilder(uri(path)).header("X-API-Key", API_KEY).DELETE().build());
     }
 
@@ -166,7 +166,7 @@ class ImportJobsApiTests extends ApiTestSupport {
         String transitionsAsync = get("/api/transitions").body();
 
         // DELETE on a finished job undoes the import it wrote; then the same upload, synchronously.
-        Answer undone = delete(accepted.location());
+        Answer undone = deleteAnswer(accepted.location());
         assertThat(undone.status()).as(String.valueOf(undone.json())).isEqualTo(200);
         assertThat(undone.json().get("undid").asString()).isEqualTo(report.get("importId").asString());
         JsonNode undoneJob = get(accepted.location()).json();
@@ -181,7 +181,8 @@ class ImportJobsApiTests extends ApiTestSupport {
         assertThat(comparable(synchronous.json())).isEqualTo(comparable(report));
         assertThat(get("/api/stats").body()).isEqualTo(statsAsync);
         assertThat(get("/api/transitions").body()).isEqualTo(transitionsAsync);
-        assertThat(delete("/api/imports/" + synchronous.json().get("importId").asString()).status()).isEqualTo(200);
+        String importId = synchronous.json().get("importId").asString();
+        assertThat(deleteAnswer("/api/imports/" + importId).status()).isEqualTo(200);
     }
 
     @Test
@@ -208,7 +209,7 @@ class ImportJobsApiTests extends ApiTestSupport {
         Response synchronous = post("/api/events", "text/csv", csv);
         assertThat(synchronous.status()).isEqualTo(400);
         assertThat(problem).isEqualTo(synchronous.json());
-        Answer undo = delete(accepted.location());
+        Answer undo = deleteAnswer(accepted.location());
         assertThat(undo.status()).isEqualTo(409);
         assertThat(undo.json().get("detail").asString()).contains("failed");
     }
@@ -232,11 +233,11 @@ class ImportJobsApiTests extends ApiTestSupport {
                     .isFalse();
             assertThat(listed.get(1).has("responses")).isFalse();
 
-            Answer queued = delete(second.location());
+            Answer queued = deleteAnswer(second.location());
             assertThat(queued.status()).isEqualTo(200);
             assertThat(queued.json().get("status").asString()).isEqualTo("cancelled");
             // A waits for the lock: it cannot stop before it gets it, so the answer is 202 and it is polled.
-            Answer running = delete(first.location());
+            Answer running = deleteAnswer(first.location());
             assertThat(running.status()).isEqualTo(202);
             assertThat(running.json().get("cancelRequested").asBoolean()).isTrue();
             held.release();
@@ -246,7 +247,7 @@ class ImportJobsApiTests extends ApiTestSupport {
             assertThat(job.has("report")).isFalse();
             assertThat(job.has("problem")).isFalse();
             assertThat(getJob(second.location()).json().get("status").asString()).isEqualTo("cancelled");
-            assertThat(delete(second.location()).status()).isEqualTo(200);
+            assertThat(deleteAnswer(second.location()).status()).isEqualTo(200);
         }
         assertThat(storeState()).isEqualTo(before);
     }
@@ -316,7 +317,7 @@ class ImportJobsApiTests extends ApiTestSupport {
         assertThat(get("/api/stats").json().get("journeys").asLong())
                 .isEqualTo(journeysBefore + conversions + nulls);
         assertThat(job.get("report").get("totalJourneys").asLong()).isEqualTo(journeysBefore + conversions + nulls);
-        assertThat(delete(accepted.location()).status()).isEqualTo(200);
+        assertThat(deleteAnswer(accepted.location()).status()).isEqualTo(200);
         assertThat(get("/api/stats").json().get("journeys").asLong()).isEqualTo(journeysBefore);
     }
 
@@ -345,10 +346,10 @@ class ImportJobsApiTests extends ApiTestSupport {
         assertThat(job.get("status").asString()).isEqualTo("done");
         assertThat(job.get("report").get("duplicateEvents").asLong()).isEqualTo(1);
         assertThat(job.get("report").has("importId")).isFalse();
-        Answer nothing = delete(again.location());
+        Answer nothing = deleteAnswer(again.location());
         assertThat(nothing.status()).isEqualTo(409);
         assertThat(nothing.json().get("type").asString()).endsWith("/nothing-to-undo");
-        assertThat(delete("/api/imports/" + importId).status()).isEqualTo(200);
+        assertThat(deleteAnswer("/api/imports/" + importId).status()).isEqualTo(200);
     }
 
     @Test
@@ -370,7 +371,7 @@ class ImportJobsApiTests extends ApiTestSupport {
         assertThat(unchanged.get("report").has("importId")).isFalse();
         assertThat(unchanged.get("undoable")).as(unchanged.toString()).isEqualTo(BooleanNode.FALSE);
 
-        assertThat(delete(accepted.location()).status()).isEqualTo(200);
+        assertThat(deleteAnswer(accepted.location()).status()).isEqualTo(200);
         JsonNode undone = getJob(accepted.location()).json();
         assertThat(undone.get("status").asString()).isEqualTo("undone");
         assertThat(listedImport(importId).get("undoable").asBoolean()).isFalse();
@@ -404,7 +405,7 @@ class ImportJobsApiTests extends ApiTestSupport {
         assertThat(answer.preferenceApplied()).isNull();
         assertThat(answer.json().get("journeysCreated").asLong()).isEqualTo(1);
         assertThat(answer.json().has("status")).isFalse();
-        assertThat(delete("/api/imports/" + answer.json().get("importId").asString()).status()).isEqualTo(200);
+        assertThat(deleteAnswer("/api/imports/" + answer.json().get("importId").asString()).status()).isEqualTo(200);
     }
 
     @Test

@@ -22,12 +22,6 @@ class JournalApiTests extends ApiTestSupport {
 
     private static final String CSV = "text/csv";
 
-    private JsonNode importCsv(String body) {
-        Response response = post("/api/events?openHorizon=0", CSV, body);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
-    }
-
     private Response delete(String path, String apiKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).DELETE();
         return send(apiKey == null ? request.build() : request.header("X-API-Key", apiKey).build());
@@ -69,7 +63,7 @@ class JournalApiTests extends ApiTestSupport {
 
     @Test
     void putSetsTouchpointMetadataAndALaterImportDoesNotChangeIt() {
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint,channel,stage
                 meta-1,2026-03-01T10:00:00Z,Meta newsletter,email,awareness
                 meta-1,2026-03-01T10:05:00Z,Meta shop,,
@@ -87,7 +81,7 @@ class JournalApiTests extends ApiTestSupport {
         }
 
         // A small later file says otherwise: the stored metadata stays, and the report says so.
-        JsonNode report = importCsv("""
+        JsonNode report = importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint,channel,stage,owner
                 meta-2,2026-03-02T10:00:00Z,Meta newsletter,social,awareness,
                 meta-2,2026-03-02T10:05:00Z,Meta shop,website,purchase,competitor
@@ -113,7 +107,7 @@ class JournalApiTests extends ApiTestSupport {
 
     @Test
     void aNewTouchpointWithTwoStagesInOneUploadKeepsTheFirstAndSaysSo() {
-        JsonNode report = importCsv("""
+        JsonNode report = importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint,channel,stage
                 twice-1,2026-03-01T10:00:00Z,Twice page,web,awareness
                 twice-2,2026-03-01T11:00:00Z,Twice page,email,purchase
@@ -136,12 +130,12 @@ class JournalApiTests extends ApiTestSupport {
 
     @Test
     void anImportFillsMetadataThatWasUnset() {
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 fill-1,2026-03-01T10:00:00Z,Fill page
                 """);
 
-        JsonNode report = importCsv("""
+        JsonNode report = importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint,channel,stage
                 fill-2,2026-03-01T11:00:00Z,Fill page,website,consideration
                 """);
@@ -152,7 +146,7 @@ class JournalApiTests extends ApiTestSupport {
 
     @Test
     void putTakesTheNameAsAQueryParameterAndAChangeOfOwnerRecomputesOutcomes() {
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 owner-1,2026-03-01T10:00:00Z,Owner home
                 owner-1,2026-03-01T10:05:00Z,/rival+store/apparel
@@ -176,7 +170,7 @@ class JournalApiTests extends ApiTestSupport {
         assertThat(unknown.contentType()).startsWith("application/problem+json");
         assertThat(unknown.json().get("touchpoint").asString()).isEqualTo("No such page");
 
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 bad-owner-1,2026-03-01T10:00:00Z,Owner check
                 """);
@@ -193,13 +187,13 @@ class JournalApiTests extends ApiTestSupport {
 
     @Test
     void deletingAnImportPutsBackTheEventsItAddedToStoredJourneys() {
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 undo-1,2026-03-01T10:00:00Z,Undo home
                 undo-1,2026-03-01T10:05:00Z,Undo cart
                 """);
         String stats = get("/api/stats").body();
-        JsonNode second = importCsv("""
+        JsonNode second = importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint,type
                 undo-1,2026-03-01T10:09:00Z,Undo checkout,purchase
                 undo-2,2026-03-01T11:00:00Z,Undo home,
@@ -235,12 +229,12 @@ class JournalApiTests extends ApiTestSupport {
 
     @Test
     void anUndoCountsAsRemovedTheEventsOfTheJourneysItPutsBackAnEarlierVersionOf() {
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 removed-j,2026-03-01T10:00:00Z,Removed home
                 removed-j,2026-03-01T10:05:00Z,Removed cart
                 """);
-        JsonNode extension = importCsv("""
+        JsonNode extension = importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 removed-j,2026-03-01T10:10:00Z,Removed checkout
                 removed-j,2026-03-01T10:15:00Z,Removed payment
@@ -266,11 +260,11 @@ class JournalApiTests extends ApiTestSupport {
 
     @Test
     void anImportThatLaterImportsBuiltOnIsUndoneOnlyAfterThem() {
-        JsonNode first = importCsv("""
+        JsonNode first = importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 stack-1,2026-03-01T10:00:00Z,Stack home
                 """);
-        JsonNode second = importCsv("""
+        JsonNode second = importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 stack-1,2026-03-01T10:05:00Z,Stack cart
                 """);
@@ -298,7 +292,7 @@ class JournalApiTests extends ApiTestSupport {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("import").asString()).isEqualTo("no-such-import");
 
-        JsonNode imported = importCsv("""
+        JsonNode imported = importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 keyed-1,2026-03-01T10:00:00Z,Keyed home
                 """);
@@ -309,13 +303,13 @@ class JournalApiTests extends ApiTestSupport {
 
     @Test
     void erasingACustomerRemovesTheirJourneysAndEveryCopyInTheJournal() {
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint,customer_id
                 erase-1,2026-03-01T10:00:00Z,Erase home,cust-erase
                 erase-2,2026-03-02T10:00:00Z,Erase home,cust-erase
                 erase-3,2026-03-02T10:00:00Z,Erase home,cust-keep
                 """);
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint,customer_id
                 erase-1,2026-03-01T10:05:00Z,Erase cart,cust-erase
                 """);
@@ -347,7 +341,7 @@ class JournalApiTests extends ApiTestSupport {
 
     @Test
     void erasingACustomerWhoseOnlyDataAreCopiesUnderAnUndoDeletesThem() {
-        JsonNode imported = importCsv("""
+        JsonNode imported = importCsv("?openHorizon=0", """
                 journey_id,customer_id,timestamp,touchpoint
                 undone-1,cust-undone,2026-03-01T10:00:00Z,Undone home
                 """);
@@ -369,11 +363,11 @@ class JournalApiTests extends ApiTestSupport {
 
     @Test
     void erasingACustomerWithStoredJourneysAlsoDeletesTheCopiesUnderAnUndo() {
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,customer_id,timestamp,touchpoint
                 both-1,cust-both,2026-03-01T10:00:00Z,Both home
                 """);
-        JsonNode undone = importCsv("""
+        JsonNode undone = importCsv("?openHorizon=0", """
                 journey_id,customer_id,timestamp,touchpoint
                 both-2,cust-both,2026-03-02T10:00:00Z,Both home
                 """);
@@ -390,11 +384,11 @@ class JournalApiTests extends ApiTestSupport {
 
     @Test
     void erasingACustomerDeletesTheCopiesOfTheirJourneysFromBeforeTheyHadACustomerId() {
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 later-1,2026-03-01T10:00:00Z,Later home
                 """);
-        JsonNode named = importCsv("""
+        JsonNode named = importCsv("?openHorizon=0", """
                 journey_id,customer_id,timestamp,touchpoint
                 later-1,cust-later,2026-03-01T10:05:00Z,Later cart
                 """);
@@ -413,14 +407,14 @@ class JournalApiTests extends ApiTestSupport {
     @Test
     void erasingACustomerLeavesNoIdOfTheirJourneysInTheJournal() {
         String customer = "pii-jane.doe@example.com";
-        JsonNode first = importCsv("""
+        JsonNode first = importCsv("?openHorizon=0", """
                 customer_id,timestamp,touchpoint
                 %1$s,2026-03-01T10:00:00Z,Pii home
                 %1$s,2026-03-01T10:40:00Z,Pii home
                 pii-other,2026-03-01T10:00:00Z,Pii home
                 """.formatted(customer));
         // Bridges the two sessions: the later one is removed, and the undo puts it back where none was.
-        JsonNode bridge = importCsv("""
+        JsonNode bridge = importCsv("?openHorizon=0", """
                 customer_id,timestamp,touchpoint
                 %s,2026-03-01T10:20:00Z,Pii cart
                 """.formatted(customer));
@@ -462,7 +456,7 @@ class JournalApiTests extends ApiTestSupport {
 
     @Test
     void anErasureReadsTheCustomerIdWithoutSurroundingSpacesAsAnImportDoes() {
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,customer_id,timestamp,touchpoint
                 space-1, sp ace ,2026-03-01T10:00:00Z,Space home
                 space-2,sp ace,2026-03-02T10:00:00Z,Space home
@@ -483,7 +477,7 @@ class JournalApiTests extends ApiTestSupport {
 
     @Test
     void listsImportsNewestFirstWithABoundedLimit() {
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 list-1,2026-03-01T10:00:00Z,List home
                 """);
@@ -520,7 +514,7 @@ class JournalApiTests extends ApiTestSupport {
 
     @Test
     void aSynchronousImportIsToldWithoutTheFiguresOnlyAJobKeeps() {
-        JsonNode imported = importCsv("""
+        JsonNode imported = importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 told-1,2026-03-01T10:00:00Z,Told home
                 """);

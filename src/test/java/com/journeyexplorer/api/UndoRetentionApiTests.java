@@ -2,7 +2,6 @@ package com.journeyexplorer.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -16,16 +15,6 @@ import tools.jackson.databind.JsonNode;
  * over HTTP on the embedded Neo4j. Entries are aged by setting their {@code finishedAt} in the store, not by waiting.
  */
 class UndoRetentionApiTests extends ApiTestSupport {
-
-    private JsonNode importCsv(String body) {
-        Response response = post("/api/events?openHorizon=0", "text/csv", body);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
-    }
-
-    private Response delete(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE().header("X-API-Key", API_KEY).build());
-    }
 
     private long copiesOf(String entryId) {
         try (var session = driver.session()) {
@@ -46,16 +35,16 @@ class UndoRetentionApiTests extends ApiTestSupport {
 
     @Test
     void anEntryOlderThanTheRetentionLosesItsCopiesAndCannotBeUndoneWhileANewerOneCan() {
-        String first = importCsv("""
+        String first = importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 old-1,2026-03-01T10:00:00Z,Retention home
                 new-1,2026-03-01T11:00:00Z,Retention home
                 """).get("importId").asString();
-        String old = importCsv("""
+        String old = importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 old-1,2026-03-01T10:05:00Z,Retention cart
                 """).get("importId").asString();
-        String recent = importCsv("""
+        String recent = importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 new-1,2026-03-01T11:05:00Z,Retention cart
                 """).get("importId").asString();
@@ -64,7 +53,7 @@ class UndoRetentionApiTests extends ApiTestSupport {
         ageUpTo(old);
 
         // The next write drops the copies of the entries finished before the retention.
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 later-1,2026-03-02T10:00:00Z,Retention home
                 """);
@@ -87,11 +76,11 @@ class UndoRetentionApiTests extends ApiTestSupport {
 
     @Test
     void anEntryOlderThanTheRetentionIsListedNotUndoableAndItsUndoRefusedBeforeAnyWriteDropsItsCopies() {
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 aged-1,2026-03-03T10:00:00Z,Aged home
                 """);
-        String aged = importCsv("""
+        String aged = importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 aged-1,2026-03-03T10:05:00Z,Aged cart
                 """).get("importId").asString();
@@ -108,11 +97,11 @@ class UndoRetentionApiTests extends ApiTestSupport {
 
     @Test
     void oneEntrySaysWhetherItIsUndoableAsTheListingDoesBeforeAndAfterTheRetention() {
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 told-1,2026-03-05T10:00:00Z,Told home
                 """);
-        String told = importCsv("""
+        String told = importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 told-1,2026-03-05T10:05:00Z,Told cart
                 """).get("importId").asString();
@@ -133,11 +122,11 @@ class UndoRetentionApiTests extends ApiTestSupport {
 
     @Test
     void aFeedbackImportDropsTheCopiesOfEntriesOlderThanTheRetention() {
-        importCsv("""
+        importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 answered-1,2026-03-04T10:00:00Z,Answered home
                 """);
-        String aged = importCsv("""
+        String aged = importCsv("?openHorizon=0", """
                 journey_id,timestamp,touchpoint
                 answered-1,2026-03-04T10:05:00Z,Answered cart
                 """).get("importId").asString();

@@ -64,9 +64,7 @@ class UndoneTouchpointsApiTests extends ApiTestSupport {
     }
 
     private String importCsv(String body) {
-        Response response = post("/api/events?openHorizon=0", "text/csv", body);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json().get("importId").asString();
+        return importCsv("?openHorizon=0", body).get("importId").asString();
     }
 
     private void undo(String importId) {

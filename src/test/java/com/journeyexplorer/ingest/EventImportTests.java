@@ -20,12 +20,6 @@ class EventImportTests extends ApiTestSupport {
     private static final String CSV = "text/csv";
     private static final String NDJSON = "application/x-ndjson";
 
-    private JsonNode importCsv(String query, String body) {
-        Response response = post("/api/events" + query, CSV, body);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
-    }
-
     private List<String> steps(String journeyId) {
         List<String> names = new ArrayList<>();
         get("/api/journeys/" + journeyId).json().get("steps").forEach(s -> names.add(s.get("touchpoint").asString()));

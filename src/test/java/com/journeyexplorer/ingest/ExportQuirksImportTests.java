@@ -55,8 +55,8 @@ class ExportQuirksImportTests extends ApiTestSupport {
                 """;
         String columns = "journeyColumn=user_pseudo_id&timestampColumn=event_timestamp&touchpointColumn=event_name";
 
-        imported("?" + columns, ga4);
-        imported("?timestampFormat=epoch-micros&" + columns, ga4.replace("ga-1", "ga-2"));
+        importCsv("?" + columns, ga4);
+        importCsv("?timestampFormat=epoch-micros&" + columns, ga4.replace("ga-1", "ga-2"));
 
         for (String journey : List.of("ga-1", "ga-2")) {
             assertThat(times(journey)).as(journey).containsExactly(Instant.parse("2026-03-01T10:00:00.123Z"),
@@ -78,14 +78,14 @@ class ExportQuirksImportTests extends ApiTestSupport {
         assertThat(error.get("field").asString()).isEqualTo("timestamp");
         assertThat(error.get("reason").asString()).contains("does not exist in Europe/Paris")
                 .contains("from 02:00 to 03:00");
-        imported("?timestampFormat=yyyy-MM-dd%20HH:mm%20VV", csv.replace("02:30 Europe/Paris", "03:05 Europe/Paris"));
+        importCsv("?timestampFormat=yyyy-MM-dd%20HH:mm%20VV", csv.replace("02:30 Europe/Paris", "03:05 Europe/Paris"));
         assertThat(times("dst-1")).containsExactly(Instant.parse("2026-03-29T00:59:00Z"),
                 Instant.parse("2026-03-29T01:05:00Z"), Instant.parse("2026-03-29T01:10:00Z"));
     }
 
     @Test
     void warnsOfColumnsWrittenLikeAFieldsColumnThatAreKeptAsAttributes() {
-        JsonNode report = imported("", """
+        JsonNode report = importCsv("", """
                 journey_id,timestamp,touchpoint,Type,Customer ID, value ,campaign
                 hc-1,2026-03-01T10:00:00Z,Home,,c-1,,spring
                 hc-1,2026-03-01T10:05:00Z,Pay,purchase,c-1,12.50,spring
@@ -103,7 +103,7 @@ class ExportQuirksImportTests extends ApiTestSupport {
         JsonNode journey = get("/api/journeys/hc-1").json();
         assertThat(journey.get("outcome").asString()).as("the file as read: no purchase").isEqualTo("ABANDONED");
 
-        JsonNode exact = imported("", """
+        JsonNode exact = importCsv("", """
                 journey_id,timestamp,touchpoint,type,customer_id,value,Campaign
                 hc-2,2026-03-01T10:00:00Z,Home,,c-2,,spring
                 hc-2,2026-03-01T10:05:00Z,Pay,purchase,c-2,12.50,spring
@@ -171,7 +171,7 @@ class ExportQuirksImportTests extends ApiTestSupport {
 
     @Test
     void importsATrailingDelimiterOnEveryLineAndNamesItWhereOnlyTheRowsHaveOne() {
-        imported("", "journey_id,timestamp,touchpoint,\r\ntd-1,2026-03-01T10:00:00Z,Home,\r\n"
+        importCsv("", "journey_id,timestamp,touchpoint,\r\ntd-1,2026-03-01T10:00:00Z,Home,\r\n"
                 + "td-1,2026-03-01T10:05:00Z,Cart,\r\n");
         assertThat(touchpoints("td-1")).containsExactly("Home", "Cart");
         assertThat(get("/api/journeys/td-1").json().get("attributes")).isEmpty();
@@ -186,7 +186,7 @@ class ExportQuirksImportTests extends ApiTestSupport {
 
     @Test
     void keepsIdsWithLeadingZerosApartAndRefusesThemAsUnquotedNdjsonNumbers() {
-        imported("", HEADER + "007,2026-03-01T10:00:00Z,Home\n7,2026-03-01T10:00:00Z,Cart\n");
+        importCsv("", HEADER + "007,2026-03-01T10:00:00Z,Home\n7,2026-03-01T10:00:00Z,Cart\n");
         assertThat(touchpoints("007")).containsExactly("Home");
         assertThat(touchpoints("7")).containsExactly("Cart");
 
@@ -228,12 +228,6 @@ class ExportQuirksImportTests extends ApiTestSupport {
     }
 
     /** Posts {@code csv} with {@code query}, expects a 200 report, and returns it. */
-    private JsonNode imported(String query, String csv) {
-        Response response = post("/api/events" + query, CSV, csv);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
-    }
-
     private List<Instant> times(String journeyId) {
         List<Instant> times = new ArrayList<>();
         get("/api/journeys/" + journeyId).json().get("steps")

@@ -34,12 +34,6 @@ class ImportFormatsTests extends ApiTestSupport {
 
     private static final String CSV = "text/csv";
 
-    private JsonNode importCsv(String query, String body) {
-        Response response = post("/api/events" + query, CSV, body);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
-    }
-
     private JsonNode journey(String id) {
         Response response = get("/api/journeys/" + id.replace("@", "%40"));
         assertThat(response.status()).as(id + ": " + response.body()).isEqualTo(200);

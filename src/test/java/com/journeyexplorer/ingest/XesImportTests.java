@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 
@@ -52,10 +51,6 @@ class XesImportTests extends ApiTestSupport {
                 <?xml version="1.0" encoding="UTF-8"?>
                 <log xes.version="1.0" xmlns="http://www.xes-standard.org/">
                 """ + traces + "</log>\n";
-    }
-
-    private Response delete(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).header("X-API-Key", API_KEY).DELETE().build());
     }
 
     /** First, on the empty store: its counts are the running example's alone. */
