@@ -200,6 +200,11 @@ public class FeedbackGraph {
         return ownEntries.remove(importId);
     }
 
+    /** Whether a response with this id is stored. O(1). */
+    public boolean contains(String id) {
+        return ids.contains(id);
+    }
+
     /** Whether some of {@code candidates} has an id not stored yet. O(candidates). */
     boolean hasNew(List<SurveyResponse> candidates) {
         Set<String> known = ids;

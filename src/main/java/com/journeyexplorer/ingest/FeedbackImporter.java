@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -77,6 +78,10 @@ public class FeedbackImporter {
                     answer.score(), answer.comment());
         }
 
+        Draft withId(String newId) {
+            return new Draft(line, newId, journeyId, customerId, at, touchpoint, stage, scale, score, comment);
+        }
+
         Draft withStage(String newStage) {
             return new Draft(line, id, journeyId, customerId, at, touchpoint, newStage, scale, score, comment);
         }
@@ -102,6 +107,7 @@ public class FeedbackImporter {
         }
         TimestampParser timestamps = new TimestampParser(settings.defaultZone(), options.timestampFormat());
         List<Draft> drafts = new ArrayList<>();
+        BitSet derivedWithoutStage = new BitSet();
         Map<String, Draft> firstOfId = new HashMap<>();
         ImplausibleTimestamps implausible = new ImplausibleTimestamps();
         JsonFieldTypes fieldTypes = new JsonFieldTypes().text(options.responseIdColumn(), options.journeyColumn(),
@@ -123,6 +129,10 @@ public class FeedbackImporter {
                             + " with another answer; an id names one answer (leave " + options.responseIdColumn()
                             + " out to derive ids from the rows' content)");
                 } else if (draft != null) {
+                    if (!present(row, options.responseIdColumn()) && !present(row, options.stageColumn())
+                            && draft.touchpoint() != null) {
+                        derivedWithoutStage.set(drafts.size());
+                    }
                     drafts.add(draft);
                     if (draft.at() >= 0) {
                         implausible.check(draft.line(), options.timestampColumn(),
@@ -137,6 +147,7 @@ public class FeedbackImporter {
         if (rows[0] == 0) {
             throw reader.noRows();
         }
+        recogniseIdsDerivedWithAStage(drafts, derivedWithoutStage, snapshot, stages);
         List<SurveyResponse> responses = new ArrayList<>(drafts.size());
         Map<String, String> unmatchedReasons = new HashMap<>();
         Map<String, Long> lines = new HashMap<>();
@@ -268,13 +279,70 @@ public class FeedbackImporter {
         double score = answer.score();
         String comment = answer.comment();
         if (id == null) {
-            // Derived with the touchpoint's stage where the row names none, as before answers followed their
-            // touchpoint's stage: a file imported again keeps its ids.
-            id = contentId(journeyId, customerId, at, touchpoint, stage != null ? stage : touchpointStage, scale,
-                    score, comment);
+            // From the row as written, not from its touchpoint's stage: a file imported again after a
+            // PUT /api/touchpoints moved the touchpoint keeps its ids.
+            id = contentId(journeyId, customerId, at, touchpoint, stage, scale, score, comment);
         }
         return new Draft(line, id, journeyId, customerId, at, touchpoint, ownStage(stage, touchpointStage), scale,
                 score, comment);
+    }
+
+    /**
+     * Ids derived before ids came from the rows as written: an id-less row naming a touchpoint and no stage had its id
+     * derived with its touchpoint's stage at that import. Each such draft ({@code derivedWithoutStage}, by index)
+     * whose id is not stored, but whose content (touchpoint, time, scale, score, comment) a stored answer has, takes
+     * that answer's id where it is the draft's id derived with the touchpoint's stage now, the answer's own stage or
+     * another stage of the snapshot (the touchpoint may have moved since), so that the file is recognised as imported.
+     * O(stored answers) once, and only when such a draft is not stored under its id; a hash per candidate stage for a
+     * draft whose content a stored answer has.
+     */
+    private void recogniseIdsDerivedWithAStage(List<Draft> drafts, BitSet derivedWithoutStage,
+            JourneySnapshot snapshot, Set<String> stages) {
+        Map<ContentKey, List<SurveyResponse>> storedByContent = null;
+        for (int i = derivedWithoutStage.nextSetBit(0); i >= 0; i = derivedWithoutStage.nextSetBit(i + 1)) {
+            Draft draft = drafts.get(i);
+            if (feedback.contains(draft.id())) {
+                continue;
+            }
+            if (storedByContent == null) {
+                storedByContent = new HashMap<>();
+                for (SurveyResponse stored : feedback.responses()) {
+                    if (!stored.touchpoint().isEmpty()) {
+                        storedByContent.computeIfAbsent(ContentKey.of(stored.touchpoint(), stored.at(),
+                                stored.scale(), stored.score(), stored.comment()), key -> new ArrayList<>(1))
+                                .add(stored);
+                    }
+                }
+            }
+            List<SurveyResponse> same = storedByContent.get(ContentKey.of(draft.touchpoint(), draft.at(),
+                    draft.scale(), draft.score(), draft.comment()));
+            if (same == null) {
+                continue;
+            }
+            Set<String> candidates = new java.util.LinkedHashSet<>();
+            snapshot.touchpoint(draft.touchpoint()).map(Touchpoint::stage).ifPresent(candidates::add);
+            same.forEach(stored -> candidates.add(stored.stage()));
+            stages.stream().sorted().forEach(candidates::add);
+            candidates.remove("");
+            Set<String> storedIds = new HashSet<>();
+            same.forEach(stored -> storedIds.add(stored.id()));
+            for (String stage : candidates) {
+                String id = contentId(draft.journeyId(), draft.customerId(), draft.at(), draft.touchpoint(), stage,
+                        draft.scale(), draft.score(), draft.comment());
+                if (storedIds.contains(id)) {
+                    drafts.set(i, draft.withId(id));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** What an answer says, less its stage and whom it is about: where to look for an id derived with a stage. */
+    private record ContentKey(String touchpoint, long at, Scale scale, double score, String comment) {
+
+        static ContentKey of(String touchpoint, long at, Scale scale, double score, String comment) {
+            return new ContentKey(touchpoint, at, scale, score, comment == null ? "" : comment);
+        }
     }
 
     /**

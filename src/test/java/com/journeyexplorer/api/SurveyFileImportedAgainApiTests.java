@@ -1,0 +1,138 @@
+package com.journeyexplorer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.journeyexplorer.ApiTestSupport;
+import com.journeyexplorer.graph.JourneyGraph;
+import com.journeyexplorer.journey.Scale;
+import com.journeyexplorer.journey.SurveyResponse;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A survey file without response ids imported again stores nothing, whatever touchpoint metadata changed in between:
+ * its ids are derived from the rows as written, not from the stage their touchpoints had at the import, and answers
+ * whose ids were derived with that stage (stored before) are recognised too.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SurveyFileImportedAgainApiTests extends ApiTestSupport {
+
+    private static final String EVENTS = """
+            journey_id,customer_id,timestamp,touchpoint,channel,stage,type
+            j1,c1,2026-01-01T10:00:00Z,Ad,social,awareness,touchpoint
+            j1,c1,2026-01-01T10:10:00Z,Cart,website,consideration,touchpoint
+            j1,c1,2026-01-01T10:30:00Z,Pay,website,purchase,purchase
+            j2,c2,2026-01-02T10:00:00Z,Ad,social,awareness,touchpoint
+            j2,c2,2026-01-02T10:10:00Z,Chat,website,consideration,touchpoint
+            j2,c2,2026-01-02T10:20:00Z,Cart,website,consideration,abandon
+            """;
+
+    /** No response id: each answer's id is derived from its row; one row names its stage, one no touchpoint. */
+    private static final String SURVEY = """
+            customer_id,timestamp,touchpoint,stage,score,scale,comment
+            c1,2026-01-01T10:12:00Z,Cart,,2,csat,too slow
+            c2,2026-01-02T10:15:00Z,Cart,,4,csat,
+            c2,2026-01-02T10:16:00Z,Cart,awareness,1,csat,named its stage
+            c1,2026-01-01T11:00:00Z,,,9,nps,the journey
+            """;
+
+    @Autowired
+    private JourneyGraph graph;
+
+    @BeforeAll
+    void importEvents() {
+        Response events = post("/api/events?openHorizon=0", "text/csv", EVENTS);
+        assertThat(events.status()).as(events.body()).isEqualTo(200);
+    }
+
+    @Test
+    void anIdLessFileImportedAgainAfterItsTouchpointMovedStoresNothing() {
+        Response first = post("/api/feedback", "text/csv", SURVEY);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("imported").asLong()).isEqualTo(4);
+        assertThat(putStage("Cart", "purchase").status()).isEqualTo(200);
+        String experience = get("/api/experience?by=stage").body();
+        String imports = get("/api/imports").body();
+
+        Response again = post("/api/feedback", "text/csv", SURVEY);
+
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("imported").asLong()).as(again.body()).isZero();
+        assertThat(again.json().get("duplicates").asLong()).isEqualTo(4);
+        assertThat(again.json().get("duplicatesWithOtherAnswer").asLong()).isZero();
+        JsonNode importId = again.json().get("importId");
+        assertThat(importId == null || importId.isNull()).as("no entry opened").isTrue();
+        assertThat(get("/api/experience?by=stage").body()).isEqualTo(experience);
+        assertThat(get("/api/imports").body()).as("no entry").isEqualTo(imports);
+        JsonNode purchase = label(get("/api/experience?by=stage").json(), "purchase");
+        assertThat(purchase.get("experience").get("responses").asLong()).as("Cart's two answers moved along")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void answersStoredWithIdsDerivedFromTheTouchpointsStageAreRecognisedBeforeAndAfterAMove() {
+        // As imports before this rule stored them: the id derived with Chat's stage at the time.
+        long at = Instant.parse("2026-01-02T10:12:00Z").toEpochMilli();
+        String legacyId = legacyId(null, "c2", at, "Chat", "consideration", Scale.CSAT, 3, "fine");
+        graph.addResponses(List.of(new SurveyResponse(legacyId, "j2", "c2", at, "Chat", null, Scale.CSAT, 3,
+                "fine")));
+        String file = """
+                customer_id,timestamp,touchpoint,score,scale,comment
+                c2,2026-01-02T10:12:00Z,Chat,3,csat,fine
+                """;
+
+        Response same = post("/api/feedback", "text/csv", file);
+        assertThat(putStage("Chat", "awareness").status()).isEqualTo(200);
+        Response moved = post("/api/feedback", "text/csv", file);
+
+        assertThat(same.status()).as(same.body()).isEqualTo(200);
+        assertThat(same.json().get("imported").asLong()).as(same.body()).isZero();
+        assertThat(same.json().get("duplicatesWithOtherAnswer").asLong()).isZero();
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().get("imported").asLong()).as(moved.body()).isZero();
+        assertThat(moved.json().get("duplicatesWithOtherAnswer").asLong()).isZero();
+        JsonNode chat = label(get("/api/experience?by=touchpoint").json(), "Chat");
+        assertThat(chat.get("experience").get("responses").asLong()).isEqualTo(1);
+    }
+
+    private Response putStage(String touchpoint, String stage) {
+        return send(HttpRequest.newBuilder(uri("/api/touchpoints/" + touchpoint)).header("X-API-Key", API_KEY)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"stage\": \"" + stage + "\"}")).build());
+    }
+
+    private static JsonNode label(JsonNode answer, String label) {
+        for (JsonNode row : answer.get("labels")) {
+            if (row.get("label").asString().equals(label)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no label " + label + " in " + answer);
+    }
+
+    /** The id an id-less row got before: its content with its touchpoint's stage at the import. */
+    private static String legacyId(String journeyId, String customerId, long at, String touchpoint, String stage,
+            Scale scale, double score, String comment) {
+        String content = String.join("\u0000", String.valueOf(journeyId), String.valueOf(customerId),
+                Long.toString(at), touchpoint, stage, scale.label(), Double.toString(score), comment);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return "r-" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
