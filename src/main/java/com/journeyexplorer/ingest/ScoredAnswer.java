@@ -26,7 +26,9 @@ record ScoredAnswer(Scale scale, double score, String comment) {
         }
         long before = errors.count();
         String comment = trimmed(row.get(commentColumn));
-        if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
+        // Characters, not UTF-16 units: an emoji is one character (two units).
+        if (comment != null && comment.length() > MAX_COMMENT_LENGTH
+                && comment.codePointCount(0, comment.length()) > MAX_COMMENT_LENGTH) {
             errors.add(line, commentColumn, "is longer than " + MAX_COMMENT_LENGTH + " characters");
         }
         Scale scale = defaultScale;

@@ -1,0 +1,66 @@
+package com.journeyexplorer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.journeyexplorer.ApiTestSupport;
+
+import tools.jackson.databind.JsonNode;
+
+/** Survey answers as survey tools and spreadsheets write them: what is read, and what is refused and why. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SurveyExportShapesApiTests extends ApiTestSupport {
+
+    private static final String EVENTS = """
+            journey_id,customer_id,timestamp,touchpoint,channel,stage,type
+            j1,c1,2026-01-01T10:00:00Z,Ad,social,awareness,touchpoint
+            j1,c1,2026-01-01T10:10:00Z,Cart,website,consideration,abandon
+            """;
+
+    @BeforeAll
+    void importEvents() {
+        Response events = post("/api/events?openHorizon=0", "text/csv", EVENTS);
+        assertThat(events.status()).as(events.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aCommentIsMeasuredInCharactersSoEmojiCountOnceEach() {
+        // Each emoji is one character but two UTF-16 units: 2,001 of them were refused as longer than 4,000.
+        String emoji = "\uD83D\uDE21";
+        String fits = "\"" + emoji.repeat(2001) + "\nsecond line, \"\"quoted\"\"\"";
+        String tooLong = "\"" + emoji.repeat(4001) + "\"";
+        String before = storeState();
+
+        Response refused = post("/api/feedback?scale=csat", "text/csv",
+                "journey_id,touchpoint,score,comment\nj1,Cart,1," + tooLong + "\n");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.errorLines()).containsExactly("2 comment is longer than 4000 characters");
+        assertThat(storeState()).isEqualTo(before);
+
+        Response stored = post("/api/feedback?scale=csat", "text/csv",
+                "journey_id,touchpoint,score,comment\nj1,Cart,1," + fits + "\n");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        assertThat(stored.json().get("imported").asLong()).isEqualTo(1);
+        JsonNode comments = label(get("/api/experience?by=touchpoint").json(), "Cart").get("comments");
+        assertThat(comments.get(0).get("comment").asString())
+                .isEqualTo(emoji.repeat(2001) + "\nsecond line, \"quoted\"");
+
+        Response onEvent = post("/api/events?openHorizon=0&scale=csat", "text/csv",
+                "journey_id,customer_id,timestamp,touchpoint,score,comment\nj2,c2,2026-01-02T10:00:00Z,Cart,2,"
+                        + fits + "\n");
+        assertThat(onEvent.status()).as(onEvent.body()).isEqualTo(200);
+        assertThat(onEvent.json().get("answersStored").asLong()).isEqualTo(1);
+    }
+
+    private static JsonNode label(JsonNode answer, String label) {
+        for (JsonNode row : answer.get("labels")) {
+            if (row.get("label").asString().equals(label)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no label " + label + " in " + answer);
+    }
+}
