@@ -109,6 +109,7 @@ public class FeedbackImporter {
         List<Draft> drafts = new ArrayList<>();
         BitSet derivedWithoutStage = new BitSet();
         Map<String, Draft> firstOfId = new HashMap<>();
+        Map<String, Integer> repeats = new HashMap<>();
         ImplausibleTimestamps implausible = new ImplausibleTimestamps();
         JsonFieldTypes fieldTypes = new JsonFieldTypes().text(options.responseIdColumn(), options.journeyColumn(),
                 options.customerColumn()).time(options.timestampColumn()).text(options.touchpointColumn(),
@@ -121,6 +122,14 @@ public class FeedbackImporter {
                 rows[0]++;
                 Draft draft = fieldTypes.check(row, errors)
                         ? parse(row, options, snapshot, stages, timestamps, errors) : null;
+                boolean derived = draft != null && !present(row, options.responseIdColumn());
+                boolean repeated = derived && firstOfId.containsKey(draft.id());
+                if (repeated) {
+                    // A row like an earlier one of the file is another answer (a respondent's questions answered
+                    // alike, in an export with a row per question), numbered by its place among them: the file
+                    // imported again keeps its ids.
+                    draft = draft.withId(repeatedId(draft.id(), repeats.merge(draft.id(), 1, Integer::sum)));
+                }
                 Draft first = draft == null ? null : firstOfId.putIfAbsent(draft.id(), draft);
                 if (first != null && !first.sameAnswer(draft)) {
                     // An export with a row per question and the respondent's id on each would lose all but the
@@ -129,8 +138,7 @@ public class FeedbackImporter {
                             + " with another answer; an id names one answer (leave " + options.responseIdColumn()
                             + " out to derive ids from the rows' content)");
                 } else if (draft != null) {
-                    if (!present(row, options.responseIdColumn()) && !present(row, options.stageColumn())
-                            && draft.touchpoint() != null) {
+                    if (derived && !repeated && !present(row, options.stageColumn()) && draft.touchpoint() != null) {
                         derivedWithoutStage.set(drafts.size());
                     }
                     drafts.add(draft);
@@ -463,9 +471,17 @@ public class FeedbackImporter {
     /** An id from the row's content, so that the same answer imported twice is stored once: {@code r-} + 32 hex. */
     static String contentId(String journeyId, String customerId, long at, String touchpoint, String stage,
             Scale scale, double score, String comment) {
-        String content = String.join("\u0000", String.valueOf(journeyId), String.valueOf(customerId),
+        return digest(String.join("\u0000", String.valueOf(journeyId), String.valueOf(customerId),
                 Long.toString(at), String.valueOf(touchpoint), String.valueOf(stage), scale.label(),
-                Double.toString(score), String.valueOf(comment));
+                Double.toString(score), String.valueOf(comment)));
+    }
+
+    /** The id of the {@code occurrence}-th (1, 2, ...) row of a file like the one whose id is {@code id}. */
+    static String repeatedId(String id, int occurrence) {
+        return digest(id + "\u0000" + occurrence);
+    }
+
+    private static String digest(String content) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
             return "r-" + HexFormat.of().formatHex(digest, 0, 16);

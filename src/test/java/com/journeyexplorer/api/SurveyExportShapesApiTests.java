@@ -55,6 +55,30 @@ class SurveyExportShapesApiTests extends ApiTestSupport {
         assertThat(onEvent.json().get("answersStored").asLong()).isEqualTo(1);
     }
 
+    @Test
+    void aRespondentsQuestionsAnsweredAlikeInAnExportWithARowPerQuestionAreEachStored() {
+        // No response id: each row's id is derived from its content, and the question is no field of an answer.
+        String file = """
+                respondent,journey_id,question,touchpoint,score,scale
+                R1,j1,speed,Ad,4,csat
+                R1,j1,clarity,Ad,4,csat
+                R1,j1,relevance,Ad,2,csat
+                R1,j1,look,Ad,4.0,csat
+                """;
+
+        Response first = post("/api/feedback", "text/csv", file);
+        Response again = post("/api/feedback", "text/csv", file);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("imported").asLong()).as("one 4 was stored, the others dropped").isEqualTo(4);
+        assertThat(first.json().get("duplicates").asLong()).isZero();
+        JsonNode ad = label(get("/api/experience?by=touchpoint").json(), "Ad").get("experience");
+        assertThat(ad.get("responses").asLong()).isEqualTo(4);
+        assertThat(ad.get("meanScore").asDouble()).isEqualTo((0.75 * 3 + 0.25) / 4);
+        assertThat(again.json().get("imported").asLong()).as(again.body()).isZero();
+        assertThat(again.json().get("duplicates").asLong()).isEqualTo(4);
+    }
+
     private static JsonNode label(JsonNode answer, String label) {
         for (JsonNode row : answer.get("labels")) {
             if (row.get("label").asString().equals(label)) {
