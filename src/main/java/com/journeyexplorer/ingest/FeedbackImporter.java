@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -102,8 +103,11 @@ public class FeedbackImporter {
         }
         JourneySnapshot snapshot = projection.current();
         Set<String> stages = new HashSet<>();
+        Spellings spellings = new Spellings(new HashMap<>(), new HashMap<>());
         for (Touchpoint touchpoint : snapshot.touchpoints()) {
             stages.add(touchpoint.stage());
+            spellings.touchpoints().putIfAbsent(touchpoint.name().toLowerCase(Locale.ROOT), touchpoint.name());
+            spellings.stages().putIfAbsent(touchpoint.stage().toLowerCase(Locale.ROOT), touchpoint.stage());
         }
         TimestampParser timestamps = new TimestampParser(settings.defaultZone(), options.timestampFormat());
         List<Draft> drafts = new ArrayList<>();
@@ -121,7 +125,7 @@ public class FeedbackImporter {
             complete = reader.read(input, row -> {
                 rows[0]++;
                 Draft draft = fieldTypes.check(row, errors)
-                        ? parse(row, options, snapshot, stages, timestamps, errors) : null;
+                        ? parse(row, options, snapshot, stages, spellings, timestamps, errors) : null;
                 boolean derived = draft != null && !present(row, options.responseIdColumn());
                 boolean repeated = derived && firstOfId.containsKey(draft.id());
                 if (repeated) {
@@ -239,7 +243,7 @@ public class FeedbackImporter {
 
     /** The row as a draft, or null (with its errors collected) when a field is wrong. */
     private static Draft parse(InputRow row, FeedbackOptions options, JourneySnapshot snapshot, Set<String> stages,
-            TimestampParser timestamps, ErrorCollector errors) {
+            Spellings spellings, TimestampParser timestamps, ErrorCollector errors) {
         long line = row.line();
         long before = errors.count();
         String id = text(row, options.responseIdColumn(), MAX_NAME_LENGTH, line, errors);
@@ -271,14 +275,16 @@ public class FeedbackImporter {
             var known = snapshot.touchpoint(touchpoint);
             if (known.isEmpty()) {
                 errors.add(line, options.touchpointColumn(), "'" + TimestampParser.abbreviate(touchpoint)
-                        + "' is no stored touchpoint (names are case-sensitive)");
+                        + "' is no stored touchpoint (names are case-sensitive" + Spellings.hint(
+                                spellings.touchpoints(), touchpoint) + ")");
             } else if (!known.get().stage().isEmpty()) {
                 touchpointStage = known.get().stage();
             }
         }
         if (stage != null && !stages.contains(stage)) {
             errors.add(line, options.stageColumn(), "'" + TimestampParser.abbreviate(stage) + "' is the stage of no "
-                    + "stored touchpoint");
+                    + "stored touchpoint" + (spellings.stages().containsKey(stage.toLowerCase(Locale.ROOT))
+                            ? " (names are case-sensitive" + Spellings.hint(spellings.stages(), stage) + ")" : ""));
         }
         if (errors.count() != before || answer == null) {
             return null;
@@ -342,6 +348,16 @@ public class FeedbackImporter {
                     break;
                 }
             }
+        }
+    }
+
+    /** The stored touchpoint names and stages by their lower case: what a name written in another case meant. */
+    private record Spellings(Map<String, String> touchpoints, Map<String, String> stages) {
+
+        /** ": did you mean 'Cart'?" for {@code cart} when {@code Cart} is stored, else "". */
+        static String hint(Map<String, String> stored, String name) {
+            String spelling = stored.get(name.toLowerCase(Locale.ROOT));
+            return spelling == null ? "" : ": did you mean '" + TimestampParser.abbreviate(spelling) + "'?";
         }
     }
 

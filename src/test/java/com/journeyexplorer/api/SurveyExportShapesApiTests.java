@@ -79,6 +79,26 @@ class SurveyExportShapesApiTests extends ApiTestSupport {
         assertThat(again.json().get("duplicates").asLong()).isEqualTo(4);
     }
 
+    @Test
+    void aTouchpointOrStageWrittenInAnotherCaseIsARowErrorNamingTheStoredSpelling() {
+        String before = storeState();
+
+        Response refused = post("/api/feedback?scale=csat", "text/csv", """
+                journey_id,touchpoint,stage,score
+                j1,cart,,4
+                j1,Cart,Consideration,4
+                j1,Kart,,4
+                """);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.errorLines()).containsExactly(
+                "2 touchpoint 'cart' is no stored touchpoint (names are case-sensitive: did you mean 'Cart'?)",
+                "3 stage 'Consideration' is the stage of no stored touchpoint (names are case-sensitive: did you "
+                        + "mean 'consideration'?)",
+                "4 touchpoint 'Kart' is no stored touchpoint (names are case-sensitive)");
+        assertThat(storeState()).isEqualTo(before);
+    }
+
     private static JsonNode label(JsonNode answer, String label) {
         for (JsonNode row : answer.get("labels")) {
             if (row.get("label").asString().equals(label)) {
