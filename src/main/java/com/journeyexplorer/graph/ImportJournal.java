@@ -108,6 +108,10 @@ class ImportJournal {
             RETURN EXISTS { MATCH (i:Import {status: 'running'}) } AS found
             """;
 
+    private static final String ANY_RUNNING_UNDER_LEASE = """
+            RETURN EXISTS { MATCH (i:Import {status: 'running'}) WHERE i.lease IS NOT NULL } AS found
+            """;
+
     private static final String HEAD = """
             OPTIONAL MATCH (h:JournalHead {id: 'journal'})
             RETURN coalesce(h.sequence, 0) AS sequence
@@ -832,6 +836,16 @@ class ImportJournal {
     boolean anyUnfinished() {
         try (Session session = CausalSessions.open(driver)) {
             return session.executeRead(tx -> tx.run(ANY_UNFINISHED).single().get("found").asBoolean());
+        }
+    }
+
+    /**
+     * Whether an entry opened under the imports lease is running: a change in the middle of being written, or left by
+     * a holder that is gone (until whoever takes the lease next rolls it back).
+     */
+    boolean anyRunningUnderLease() {
+        try (Session session = CausalSessions.open(driver)) {
+            return session.executeRead(tx -> tx.run(ANY_RUNNING_UNDER_LEASE).single().get("found").asBoolean());
         }
     }
 

@@ -42,7 +42,7 @@ class ImportLease implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ImportLease.class);
 
     /** How often a waiting instance looks at the lease again. */
-    private static final long POLL_MILLIS = 50;
+    static final long POLL_MILLIS = 50;
 
     /** A lock-free look: whether another instance holds the lease and it has not expired. */
     private static final String HELD_BY_OTHER = """

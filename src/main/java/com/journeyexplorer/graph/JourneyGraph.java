@@ -1022,17 +1022,59 @@ public class JourneyGraph {
      * Creates the schema and loads the projection from Neo4j; called once at start-up. Unfinished journal entries are
      * rolled back first, under the imports lease: those a lease holder that is gone left (this instance's previous
      * run included, whose lease is taken over at once), and this instance's own from versions without the lease (all
-     * of them with an embedded database, which no other process can have written since it opened). When another
-     * live instance holds the lease, nothing is rolled back here: whoever takes the lease next does it.
+     * of them with an embedded database, which no other process can have written since it opened). While a live other
+     * instance is in the middle of a change (an entry running under its lease), the load waits for that change to end
+     * (or for its lease to expire, and then rolls it back), and a load during which another change began is done
+     * again: the projection never holds part of an unfinished change, which the other instances do not show either.
      */
     public JourneySnapshot loadProjection() {
         schema.applySchema();
         schema.migrateStepChains();
         schema.migrateAnswerNodes();
         schema.removeEmptyTexts();
-        // Nothing to roll back, nothing written: a store the app only opened stays as it was.
-        boolean unfinishedAny = importJournal.anyUnfinished();
-        ImportLease.Held held = unfinishedAny ? lease.acquireAtStart(importJournal.embedded()) : null;
+        while (true) {
+            JourneySnapshot loaded = loadUnlessAnotherChangeRuns();
+            if (loaded != null) {
+                return loaded;
+            }
+            log.info("Another instance began a change while the projection was loading: loading again once it ends");
+        }
+    }
+
+    /**
+     * Takes the imports lease at start when entries are unfinished, waiting while a live other instance holds it with
+     * an entry running under it (its change is in the middle of being written); null when the lease need not be held
+     * (nothing unfinished, or only entries that older versions opened without a lease and left to their instance).
+     */
+    private ImportLease.Held leaseAtStart() {
+        if (!importJournal.anyUnfinished()) {
+            return null;
+        }
+        ImportLease.Held held = lease.acquireAtStart(importJournal.embedded());
+        boolean told = false;
+        while (held == null && importJournal.anyRunningUnderLease()) {
+            if (!told) {
+                log.info("Another instance is in the middle of a change: loading the projection once it ends");
+                told = true;
+            }
+            try {
+                Thread.sleep(ImportLease.POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for another instance's change", e);
+            }
+            held = lease.acquireAtStart(importJournal.embedded());
+        }
+        return held;
+    }
+
+    /**
+     * {@link #loadProjection} once: null, and nothing replaced, when it did not hold the imports lease during the load
+     * and another instance's change is running after it (the load may have read part of it).
+     */
+    private JourneySnapshot loadUnlessAnotherChangeRuns() {
+        ImportLease.Held held = leaseAtStart();
+        boolean unfinishedAny = held != null || importJournal.anyUnfinished();
         try {
             writeLock.lock();
             try {
@@ -1052,8 +1094,8 @@ public class JourneyGraph {
                         held = null;
                     }
                 } else if (unfinishedAny) {
-                    log.info("Another instance holds the imports lease: unfinished entries are rolled back by "
-                            + "whichever instance takes it next");
+                    log.info("Unfinished entries that older versions opened without the imports lease are left to "
+                            + "their instances");
                 }
                 for (String importId : importJournal.othersUnfinished()) {
                     log.warn("Import {} of another instance is unfinished: left to that instance, or to the one "
@@ -1074,6 +1116,9 @@ public class JourneyGraph {
                 }
                 JourneySnapshot snapshot = OpenJourneys.apply(
                         new JourneySnapshot(graph.touchpoints(), graph.journeys(), 1), openHorizon);
+                if (held == null && importJournal.anyRunningUnderLease()) {
+                    return null;
+                }
                 if (!unfinished.isEmpty()) {
                     transitions.rewrite(snapshot);
                 }

@@ -109,6 +109,41 @@ class InstanceKilledDuringImportTests {
         }
     }
 
+    @Test
+    void anInstanceStartedWhileAnotherInstancesChangeIsUnfinishedLoadsNoneOfIt() throws Exception {
+        Path big = work.resolve("big.csv");
+        DemoCsvWriter.write(new DemoStore(7), 4_000, big);
+        try (Neo4jServer server = Neo4jServer.start(work.resolve("neo4j"), 0);
+                AppInstance a = AppInstance.start("a", server, work.resolve("a"));
+                Driver driver = GraphDatabase.driver(server.uri(), AuthTokens.none())) {
+            HttpResponse<String> first = a.importCsv(Files.readString(work.resolve("big.csv")).lines().limit(2_000)
+                    .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+            JsonNode before = a.getJson("/api/stats");
+
+            String unfinished;
+            // A long lease: C's batches stay in the store, its entry running, while the next instance starts.
+            try (ChildAppInstance c = ChildAppInstance.start("c", server, work.resolve("c"),
+                    "--journeys.instance.import-lease=30s", "--journeys.neo4j.write-batch-size=50")) {
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        c.importCsv(big);
+                    } catch (Exception expected) {
+                        // the instance is killed during the request
+                    }
+                });
+                unfinished = awaitBatchesWritten(driver, Duration.ofMinutes(2));
+                assertThat(unfinished).as("C's import was writing\n%s", c.output()).isNotNull();
+                c.kill();
+            }
+
+            try (AppInstance late = AppInstance.start("late", server, work.resolve("late"))) {
+                assertThat(late.getJson("/api/stats")).as("nothing of C's unfinished import").isEqualTo(before);
+                assertThat(late.projectionChecksum()).isEqualTo(a.projectionChecksum());
+            }
+        }
+    }
+
     /** The id of a running journal entry once it has written journeys of its own, or null after {@code limit}. */
     private static String awaitBatchesWritten(Driver driver, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
