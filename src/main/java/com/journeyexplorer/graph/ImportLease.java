@@ -181,13 +181,13 @@ class ImportLease implements DisposableBean {
     }
 
     /**
-     * Takes the lease at start-up: from a dead predecessor of the same name at once (or from anyone with an embedded
-     * database, which no other process can have written since it opened), else only when free or expired. Null when a
-     * live other instance holds it.
+     * Takes the lease at start-up: from a dead predecessor of the same name at once, else only when free or expired.
+     * Null when a live other instance holds it: with an embedded database too, whose Bolt server other instances reach
+     * (and may take the lease through) before this one's start-up gets here.
      */
-    Held acquireAtStart(boolean embedded) {
+    Held acquireAtStart() {
         local.lock();
-        return takeOrUnlock(embedded, true);
+        return takeOrUnlock(false, true);
     }
 
     /** {@link #take}, with this process's lock held, which is let go again unless the lease was taken. */

@@ -1022,10 +1022,10 @@ public class JourneyGraph {
      * Creates the schema and loads the projection from Neo4j; called once at start-up. Unfinished journal entries are
      * rolled back first, under the imports lease: those a lease holder that is gone left (this instance's previous
      * run included, whose lease is taken over at once), and this instance's own from versions without the lease (all
-     * of them with an embedded database, which no other process can have written since it opened). While a live other
-     * instance is in the middle of a change (an entry running under its lease), the load waits for that change to end
-     * (or for its lease to expire, and then rolls it back), and a load during which another change began is done
-     * again: the projection never holds part of an unfinished change, which the other instances do not show either.
+     * of them with an embedded database). While a live other instance is in the middle of a change (an entry running
+     * under its lease), the load waits for that change to end (or for its lease to expire, and then rolls it back),
+     * and a load during which another change began is done again: the projection never holds part of an unfinished
+     * change, which the other instances do not show either.
      */
     public JourneySnapshot loadProjection() {
         schema.applySchema();
@@ -1050,7 +1050,7 @@ public class JourneyGraph {
         if (!importJournal.anyUnfinished()) {
             return null;
         }
-        ImportLease.Held held = lease.acquireAtStart(importJournal.embedded());
+        ImportLease.Held held = lease.acquireAtStart();
         boolean told = false;
         while (held == null && importJournal.anyRunningUnderLease()) {
             if (!told) {
@@ -1063,7 +1063,7 @@ public class JourneyGraph {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for another instance's change", e);
             }
-            held = lease.acquireAtStart(importJournal.embedded());
+            held = lease.acquireAtStart();
         }
         return held;
     }

@@ -49,11 +49,16 @@ final class AppInstance implements AutoCloseable {
                 .run(arguments.toArray(String[]::new)));
     }
 
-    /** Starts an instance named {@code name} with its own embedded database in {@code dataDir}, alone on it. */
-    static AppInstance startEmbedded(String name, Path dataDir) {
+    /**
+     * Starts an instance named {@code name} with its own embedded database in {@code dataDir}; {@code settings} are
+     * extra {@code --name=value}s (a fixed {@code journeys.neo4j.embedded.bolt-port} lets others use the database).
+     */
+    static AppInstance startEmbedded(String name, Path dataDir, String... settings) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--journeys.data-dir=" + dataDir,
+                "--journeys.instance.name=" + name, "--spring.application.name=journey-explorer-" + name));
+        arguments.addAll(List.of(settings));
         return new AppInstance(new SpringApplicationBuilder(JourneyExplorerApplication.class).profiles("test")
-                .run("--server.port=0", "--journeys.data-dir=" + dataDir, "--journeys.instance.name=" + name,
-                        "--spring.application.name=journey-explorer-" + name));
+                .run(arguments.toArray(String[]::new)));
     }
 
     /**
