@@ -249,7 +249,7 @@ export function initImportPanel({ onImported }) {
 
   function showProgress(state) {
     progress.hidden = false;
-    const reading = state.status === 'queued' || state.status === 'reading';
+    const reading = state.status === 'queued' || state.status === 'waiting' || state.status === 'reading';
     const [done, total] = reading ? [state.bytesRead, state.bytesTotal] : [state.journeysWritten, state.journeysTotal];
     if (total) {
       progress.max = total;
@@ -257,7 +257,8 @@ export function initImportPanel({ onImported }) {
     } else {
       progress.removeAttribute('value');
     }
-    const what = reading ? `${state.status} · ${count(state.bytesRead)} of ${total ? count(total) : '?'} bytes, ${count(state.rowsRead)} rows`
+    const what = state.status === 'waiting' ? `waiting for instance ${state.waitingFor} to end its write`
+      : reading ? `${state.status} · ${count(state.bytesRead)} of ${total ? count(total) : '?'} bytes, ${count(state.rowsRead)} rows`
       : `${state.status} · ${count(state.journeysWritten)} of ${total ? count(total) : '?'} journeys`;
     progressText.textContent = `${what}${state.eventsPerSecond ? ` · ${count(state.eventsPerSecond)} events/s` : ''}`
       + `${state.secondsLeft != null ? ` · about ${duration(state.secondsLeft)} left` : ''}`;

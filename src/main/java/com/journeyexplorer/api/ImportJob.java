@@ -22,9 +22,12 @@ import com.journeyexplorer.ingest.ImportReport;
  */
 final class ImportJob implements ImportProgress {
 
-    /** The states of a job; {@link #DONE}, {@link #FAILED} and {@link #CANCELLED} are final. */
+    /**
+     * The states of a job; {@link #DONE}, {@link #FAILED} and {@link #CANCELLED} are final. {@link #WAITING}: started,
+     * it waits for the imports lease that another instance holds, before it reads on.
+     */
     enum State {
-        QUEUED, READING, WRITING, DONE, FAILED, CANCELLED;
+        QUEUED, WAITING, READING, WRITING, DONE, FAILED, CANCELLED;
 
         /** The name in JSON: {@code queued}, {@code reading}, ... */
         String label() {
@@ -57,6 +60,8 @@ final class ImportJob implements ImportProgress {
 
     private volatile State state = State.QUEUED;
     private volatile boolean cancelRequested;
+    /** The instance whose imports lease the job waits for, while {@link State#WAITING}. */
+    private volatile String waitingFor;
     private volatile long bytesRead;
     private volatile long rowsRead;
     private volatile long journeysWritten;
@@ -185,6 +190,24 @@ final class ImportJob implements ImportProgress {
         }
     }
 
+    /**
+     * Waiting for another instance's imports lease (before the upload is read and planned), or, with null, no longer:
+     * the reading rate is then measured from the end of the wait.
+     */
+    @Override
+    public synchronized void waitingFor(String holder) {
+        if (state != State.READING && state != State.WAITING) {
+            return;
+        }
+        waitingFor = holder;
+        if (holder != null) {
+            state = State.WAITING;
+        } else {
+            startedNanos = System.nanoTime();
+            state = State.READING;
+        }
+    }
+
     @Override
     public void rowsRead(long rows) {
         rowsRead = rows;
@@ -234,9 +257,9 @@ final class ImportJob implements ImportProgress {
             double writing = (nanos - writingStartedNanos) / 1e9;
             secondsLeft = Math.round((journeysTotal - journeysWritten) * writing / journeysWritten);
         }
-        return new ImportJobStatus(id, now.label(), bytesRead, bytesTotal, rowsRead, journeysWritten,
-                journeysTotal, eventsPerSecond, secondsLeft, submittedAt, startedAt, finishedAt,
-                cancelRequested && !now.finished(), null, report, problem, null);
+        return new ImportJobStatus(id, now.label(), now == State.WAITING ? waitingFor : null, bytesRead, bytesTotal,
+                rowsRead, journeysWritten, journeysTotal, eventsPerSecond, secondsLeft, submittedAt, startedAt,
+                finishedAt, cancelRequested && !now.finished(), null, report, problem, null);
     }
 
     /** Counts the bytes of the kept upload as the import reads them. */

@@ -11,9 +11,10 @@ import com.journeyexplorer.ingest.ImportReport;
  * respond-async}). Fields without a value are left out.
  *
  * @param id              the job's id (or, for a finished import of an earlier run, its journal entry's id)
- * @param status          {@code queued}, {@code reading}, {@code writing}, {@code done}, {@code failed},
- *                        {@code cancelled} or {@code undone} (done, then undone); for a journal entry, {@code done},
- *                        {@code failed} (rolled back), {@code writing} (still running) or {@code undone}
+ * @param status          {@code queued}, {@code waiting}, {@code reading}, {@code writing}, {@code done},
+ *                        {@code failed}, {@code cancelled} or {@code undone} (done, then undone); for a journal entry,
+ *                        {@code done}, {@code failed} (rolled back), {@code writing} (still running) or {@code undone}
+ * @param waitingFor      while {@code waiting}: the instance whose write (its imports lease) the job waits for
  * @param bytesRead       bytes of the upload read so far (as sent: compressed bytes for a gzip upload); null for a
  *                        journal entry, which does not keep them
  * @param bytesTotal      bytes of the upload; null for a journal entry
@@ -36,7 +37,7 @@ import com.journeyexplorer.ingest.ImportReport;
  * @param entry           for a journal entry of an earlier run, or a job whose import was undone: the entry, as
  *                        {@code GET /api/imports} lists it (with {@code undoneBy})
  */
-record ImportJobStatus(String id, String status, Long bytesRead, Long bytesTotal, Long rowsRead,
+record ImportJobStatus(String id, String status, String waitingFor, Long bytesRead, Long bytesTotal, Long rowsRead,
         long journeysWritten, long journeysTotal, Long eventsPerSecond, Long secondsLeft, Instant submittedAt,
         Instant startedAt, Instant finishedAt, boolean cancelRequested, Boolean undoable, ImportReport report,
         Map<String, Object> problem, ImportEntry entry) {
@@ -45,16 +46,16 @@ record ImportJobStatus(String id, String status, Long bytesRead, Long bytesTotal
      * The job of an import undone since it finished: the job itself only knows it is done, the journal knows the rest.
      */
     ImportJobStatus undone(ImportEntry undoneEntry) {
-        return new ImportJobStatus(id, "undone", bytesRead, bytesTotal, rowsRead, journeysWritten, journeysTotal,
-                eventsPerSecond, secondsLeft, submittedAt, startedAt, finishedAt, cancelRequested,
+        return new ImportJobStatus(id, "undone", null, bytesRead, bytesTotal, rowsRead, journeysWritten,
+                journeysTotal, eventsPerSecond, secondsLeft, submittedAt, startedAt, finishedAt, cancelRequested,
                 undoneEntry.undoable(), report, problem, undoneEntry);
     }
 
     /** The job, told whether the journal can still undo what it wrote. */
     ImportJobStatus undoable(boolean undoable) {
-        return new ImportJobStatus(id, status, bytesRead, bytesTotal, rowsRead, journeysWritten, journeysTotal,
-                eventsPerSecond, secondsLeft, submittedAt, startedAt, finishedAt, cancelRequested, undoable, report,
-                problem, entry);
+        return new ImportJobStatus(id, status, waitingFor, bytesRead, bytesTotal, rowsRead, journeysWritten,
+                journeysTotal, eventsPerSecond, secondsLeft, submittedAt, startedAt, finishedAt, cancelRequested,
+                undoable, report, problem, entry);
     }
 
     /** A journal entry (an import of an earlier run, or any other change) told as a finished job. */
@@ -64,7 +65,7 @@ record ImportJobStatus(String id, String status, Long bytesRead, Long bytesTotal
             case "running" -> "writing";
             default -> entry.status();
         };
-        return new ImportJobStatus(entry.id(), status, null, null, null, entry.journeys(), entry.journeys(), null,
+        return new ImportJobStatus(entry.id(), status, null, null, null, null, entry.journeys(), entry.journeys(), null,
                 entry.finishedAt() == null ? null : 0L, null, entry.startedAt(), entry.finishedAt(), false,
                 entry.undoable(), null, null, entry);
     }

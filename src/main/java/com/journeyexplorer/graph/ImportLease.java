@@ -139,6 +139,15 @@ class ImportLease implements DisposableBean {
      * @throws ImportsBusyException when another instance held it for the whole wait
      */
     Held acquire() {
+        return acquire(holder -> {
+        });
+    }
+
+    /**
+     * As {@link #acquire()}, telling {@code waiting} the other instance it waits for, each time that changes, and
+     * null once the lease is taken after a wait, so that a job can report what it waits for.
+     */
+    Held acquire(java.util.function.Consumer<String> waiting) {
         local.lock();
         if (local.getHoldCount() > 1) {
             return new Held(this, List.of(), null);
@@ -146,9 +155,13 @@ class ImportLease implements DisposableBean {
         try {
             long deadline = System.nanoTime() + wait.toNanos();
             String owner = null;
+            String told = null;
             while (true) {
                 Held taken = take(false, false);
                 if (taken != null) {
+                    if (told != null) {
+                        waiting.accept(null);
+                    }
                     return taken;
                 }
                 owner = heldBy();
@@ -156,6 +169,10 @@ class ImportLease implements DisposableBean {
                     throw new ImportsBusyException(owner, wait);
                 }
                 if (owner != null) {
+                    if (!owner.equals(told)) {
+                        waiting.accept(owner);
+                        told = owner;
+                    }
                     Thread.sleep(POLL_MILLIS);
                 }
             }

@@ -115,6 +115,13 @@ public class JourneyGraph {
     public interface WriteProgress {
         void written(long journeys, long total);
 
+        /**
+         * The write waits for the imports lease, which instance {@code holder} holds (told again when the holder
+         * changes); null once the wait is over and the write goes on.
+         */
+        default void waitingFor(String holder) {
+        }
+
         WriteProgress NONE = (journeys, total) -> {
         };
     }
@@ -188,7 +195,7 @@ public class JourneyGraph {
 
     private <R> R update(Journal journal, Function<JourneySnapshot, JourneyChanges> planner,
             Function<JourneySnapshot, List<SurveyResponse>> answersOf, Answered<R> result, WriteProgress progress) {
-        try (ImportLease.Held held = lease.acquire()) {
+        try (ImportLease.Held held = lease.acquire(progress::waitingFor)) {
             writeLock.lock();
             try {
                 rollBackOrphans(held);

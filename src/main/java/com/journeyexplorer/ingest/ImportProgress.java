@@ -32,6 +32,11 @@ public interface ImportProgress extends JourneyGraph.WriteProgress {
             public void written(long journeys, long total) {
                 progress.written(journeys, total);
             }
+
+            @Override
+            public void waitingFor(String holder) {
+                progress.waitingFor(holder);
+            }
         };
     }
 }

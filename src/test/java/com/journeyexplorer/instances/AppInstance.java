@@ -115,6 +115,13 @@ final class AppInstance implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts CSV events to {@code /api/events} with the API key, as a job in the background ({@code respond-async}). */
+    HttpResponse<String> importCsvAsync(String csv) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/events"))
+                .header("Content-Type", "text/csv").header("X-API-Key", API_KEY).header("Prefer", "respond-async")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Sends {@code method} with a JSON (or empty) body and the API key. */
     HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))

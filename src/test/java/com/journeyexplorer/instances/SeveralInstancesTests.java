@@ -20,6 +20,8 @@ import org.neo4j.driver.Session;
 import com.journeyexplorer.demo.DemoCsvWriter;
 import com.journeyexplorer.demo.DemoStore;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Several app instances on one Neo4j server, which runs in a JVM of its own ({@link Neo4jServer}): what each instance
  * answers follows what any of them imported. No Docker needed.
@@ -239,6 +241,38 @@ class SeveralInstancesTests {
             assertThat(impatient.getJson("/api/stats").get("journeys").asLong()).isEqualTo(before);
             HttpResponse<String> accepted = impatient.importCsv(journeys("busy-", 2));
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anImportJobWaitingForAnotherInstancesLeaseSaysSoAndNamesIt() throws Exception {
+        try (Driver driver = GraphDatabase.driver(server.uri(), AuthTokens.none());
+                Session session = driver.session()) {
+            session.run(LEASE_HELD_ELSEWHERE).consume();
+            String job;
+            JsonNode waiting;
+            try {
+                HttpResponse<String> accepted = b.importCsvAsync(journeys("waiting-", 2));
+                assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+                job = accepted.headers().firstValue("Location").orElseThrow();
+                waiting = b.getJson(job);
+                while (java.util.Set.of("queued", "reading").contains(waiting.get("status").asString())) {
+                    Thread.sleep(20);
+                    waiting = b.getJson(job);
+                }
+            } finally {
+                session.run(LEASE_LET_GO).consume();
+            }
+
+            assertThat(waiting.get("status").asString()).as(waiting.toString()).isEqualTo("waiting");
+            assertThat(waiting.get("waitingFor").asString()).isEqualTo("elsewhere");
+            JsonNode done = b.getJson(job);
+            while (!java.util.Set.of("done", "failed").contains(done.get("status").asString())) {
+                Thread.sleep(20);
+                done = b.getJson(job);
+            }
+            assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("done");
+            assertThat(done.has("waitingFor")).isFalse();
         }
     }
 
