@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -218,6 +219,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         log.warn("Neo4j unavailable", e);
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
                 "the Neo4j database cannot be reached; try again later");
+    }
+
+    /**
+     * Neo4j answered that trying again may succeed: its database is stopping or starting (the host of an embedded
+     * database that other instances use is restarting), a deadlock, a lock not had in time.
+     */
+    @ExceptionHandler
+    ProblemDetail databaseBusy(TransientException e) {
+        log.warn("Neo4j answered a transient error", e);
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+                "the Neo4j database cannot answer at the moment; try again later");
     }
 
     @ExceptionHandler
