@@ -152,8 +152,9 @@ final class ImportJob implements ImportProgress {
     }
 
     /**
-     * Asks the job to stop. A queued job is cancelled at once (its upload deleted); a running one stops at its next
-     * row or batch of journeys, unless it is past its last batch (then it ends {@code done}).
+     * Asks the job to stop. A queued job is cancelled at once (its upload deleted); one waiting for another
+     * instance's imports lease at its next look at it; a running one stops at its next row or batch of journeys,
+     * unless it is past its last batch (then it ends {@code done}).
      *
      * @return whether the job had not finished yet
      */
@@ -196,6 +197,9 @@ final class ImportJob implements ImportProgress {
      */
     @Override
     public synchronized void waitingFor(String holder) {
+        if (cancelRequested && holder != null) {
+            throw new Cancelled();
+        }
         if (state != State.READING && state != State.WAITING) {
             return;
         }

@@ -144,8 +144,9 @@ class ImportLease implements DisposableBean {
     }
 
     /**
-     * As {@link #acquire()}, telling {@code waiting} the other instance it waits for, each time that changes, and
-     * null once the lease is taken after a wait, so that a job can report what it waits for.
+     * As {@link #acquire()}, telling {@code waiting} the other instance it waits for at every look (each
+     * {@value #POLL_MILLIS} ms), and null once the lease is taken after a wait, so that a job can report what it
+     * waits for, and stop waiting when it is cancelled (an exception {@code waiting} throws ends the wait).
      */
     Held acquire(java.util.function.Consumer<String> waiting) {
         local.lock();
@@ -169,10 +170,10 @@ class ImportLease implements DisposableBean {
                     throw new ImportsBusyException(owner, wait);
                 }
                 if (owner != null) {
-                    if (!owner.equals(told)) {
-                        waiting.accept(owner);
-                        told = owner;
-                    }
+                    // Told at every look, not only when the holder changes: the waiter may give up (a cancelled
+                    // import job throws from here).
+                    waiting.accept(owner);
+                    told = owner;
                     Thread.sleep(POLL_MILLIS);
                 }
             }

@@ -116,8 +116,9 @@ public class JourneyGraph {
         void written(long journeys, long total);
 
         /**
-         * The write waits for the imports lease, which instance {@code holder} holds (told again when the holder
-         * changes); null once the wait is over and the write goes on.
+         * The write waits for the imports lease, which instance {@code holder} holds (told at every look while it
+         * waits); null once the wait is over and the write goes on. An exception thrown here ends the wait, and the
+         * write with it, before anything is written.
          */
         default void waitingFor(String holder) {
         }

@@ -277,6 +277,44 @@ class SeveralInstancesTests {
     }
 
     @Test
+    void anImportJobWaitingForAnotherInstancesLeaseIsCancelledWhileItWaitsAndWritesNothing() throws Exception {
+        try (Driver driver = GraphDatabase.driver(server.uri(), AuthTokens.none());
+                Session session = driver.session()) {
+            long stored = session.run("MATCH (j:Journey) RETURN count(j)").single().get(0).asLong();
+            session.run(LEASE_HELD_ELSEWHERE).consume();
+            JsonNode cancelled;
+            try {
+                HttpResponse<String> accepted = b.importCsvAsync(journeys("cancelled-", 2));
+                assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+                String job = accepted.headers().firstValue("Location").orElseThrow();
+                JsonNode waiting = b.getJson(job);
+                while (java.util.Set.of("queued", "reading").contains(waiting.get("status").asString())) {
+                    Thread.sleep(20);
+                    waiting = b.getJson(job);
+                }
+                assertThat(waiting.get("status").asString()).as(waiting.toString()).isEqualTo("waiting");
+
+                HttpResponse<String> cancel = b.delete(job);
+                assertThat(cancel.statusCode()).as(cancel.body()).isIn(200, 202);
+                // Still held elsewhere for the whole import wait (30 s): the job stops at its next look at the lease,
+                // not when the wait runs out.
+                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                cancelled = b.getJson(job);
+                while (!cancelled.get("status").asString().equals("cancelled") && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                    cancelled = b.getJson(job);
+                }
+            } finally {
+                session.run(LEASE_LET_GO).consume();
+            }
+
+            assertThat(cancelled.get("status").asString()).as(cancelled.toString()).isEqualTo("cancelled");
+            assertThat(cancelled.has("problem")).as(cancelled.toString()).isFalse();
+            assertThat(session.run("MATCH (j:Journey) RETURN count(j)").single().get(0).asLong()).isEqualTo(stored);
+        }
+    }
+
+    @Test
     void anImportWhoseLeaseIsTakenOverMidwayWritesNothingMoreAndIsRolledBack() throws Exception {
         Path csv = work.resolve("fenced.csv");
         DemoCsvWriter.write(new DemoStore(11), 3_000, csv);
