@@ -110,6 +110,12 @@ public final class ImportCommand {
     private static final List<String> AGGREGATED_PARAMETERS = List.of("pathColumn", "conversionsColumn",
             "nullsColumn", "separator", "source", "conversionTouchpoint");
 
+    /** The options that take no value: given, they are true ({@code --bulk=false} is taken as written too). */
+    private static final Set<String> FLAGS = Set.of("bulk", "aggregated");
+
+    /** The outcome rules, which repeat like the HTTP parameters, each value one whole name; no other option does. */
+    private static final Set<String> REPEATABLE = Set.of("purchase", "competitor", "frustration");
+
     /** The file name that stands for standard input: {@code zcat events.csv.gz | java -jar ... import -}. */
     static final String STANDARD_INPUT = "-";
 
@@ -144,8 +150,14 @@ public final class ImportCommand {
             if (arg.startsWith("--")) {
                 String[] pair = arg.substring(2).split("=", 2);
                 String name = pair[0];
-                String value = pair.length > 1 ? pair[1] : "true";
+                String value = pair.length > 1 ? pair[1] : null;
                 if (OPTIONS.contains(name)) {
+                    String problem = misuseOf(name, value, repeated);
+                    if (problem != null) {
+                        err.println("error: " + problem);
+                        return 2;
+                    }
+                    value = value == null ? "true" : value;
                     options.put(name, value);
                     repeated.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
                 } else if (name.contains(".") || name.equals("debug") || name.equals("trace")) {
@@ -248,6 +260,27 @@ public final class ImportCommand {
             err.println("error: " + rootMessage(e));
             return 2;
         }
+    }
+
+    /**
+     * Why an option of the import is written wrong, or null: a flag with a value other than true or false (which
+     * {@code --bulk=yes} would otherwise turn into an online import), an option without its value ({@code
+     * --purchase "Order confirmation"}, whose value would be a file and the rule the name {@code true}), or an option
+     * other than an outcome rule given again (the HTTP parameters refuse it too).
+     */
+    private static String misuseOf(String name, String value, Map<String, List<String>> given) {
+        if (FLAGS.contains(name)) {
+            return value == null || value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false") ? null
+                    : "--" + name + " takes no value (or true or false), was '" + value + "'";
+        }
+        if (value == null) {
+            return "--" + name + " needs a value, in the same argument: --" + name + "=VALUE";
+        }
+        if (given.containsKey(name) && !REPEATABLE.contains(name)) {
+            return "--" + name + " is given twice ('" + given.get(name).get(0) + "' and '" + value
+                    + "'); only --purchase, --competitor and --frustration repeat";
+        }
+        return null;
     }
 
     /**

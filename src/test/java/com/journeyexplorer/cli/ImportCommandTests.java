@@ -278,6 +278,22 @@ class ImportCommandTests {
     }
 
     @Test
+    void refusesAFlagWithAValueAnOptionWithoutOneAndAnOptionGivenTwiceBeforeOpeningTheDatabase() {
+        Path file = TestData.file("pm4py-running-example/running-example.csv");
+
+        assertThat(run(file.toString(), "--bulk=yes")).isEqualTo(2);
+        assertThat(run(file.toString(), "--purchase", "pay compensation")).isEqualTo(2);
+        assertThat(run(file.toString(), "--sessionGap=1h", "--sessionGap=2h")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(
+                "error: --bulk takes no value (or true or false), was 'yes'",
+                "error: --purchase needs a value, in the same argument: --purchase=VALUE",
+                "error: --sessionGap is given twice ('1h' and '2h'); only --purchase, --competitor and --frustration "
+                        + "repeat");
+        assertThat(dataDir).as("no database was started").isEmptyDirectory();
+    }
+
+    @Test
     void namesAnOptionWithABadValue() {
         Path file = TestData.file("pm4py-running-example/running-example.csv");
 
