@@ -119,6 +119,8 @@ public final class BulkEventLoader {
         List<RowReader> emptyReaders = new ArrayList<>();
         for (Source source : sources) {
             String name = source.file().getFileName().toString();
+            // As the command line gave it: two months' events.csv in folders of their own are told apart.
+            String file = source.file().toString();
             try (InputStream raw = opener.open(source.file())) {
                 Upload upload = Upload.open(raw, name.toLowerCase(Locale.ROOT).endsWith(".gz"), source.format(),
                         Long.MAX_VALUE);
@@ -131,7 +133,7 @@ public final class BulkEventLoader {
                             settings.maxJourneyLength());
                 } else if ((first == EventImporter.Format.XES) != (upload.format() == EventImporter.Format.XES)) {
                     throw new InvalidImportOptionException("format", "cannot mix XES event logs with CSV or NDJSON "
-                            + "files in one bulk load (" + name + " is " + upload.format() + ", the first file "
+                            + "files in one bulk load (" + file + " is " + upload.format() + ", the first file "
                             + first + ")");
                 } else {
                     accumulator.nextFile();
@@ -153,7 +155,7 @@ public final class BulkEventLoader {
                 }
                 rows += counted[0];
                 if (counted[0] == 0) {
-                    emptyFiles.add(name);
+                    emptyFiles.add(file);
                     emptyReaders.add(reader);
                 }
             }
@@ -162,7 +164,7 @@ public final class BulkEventLoader {
                 errorFiles.clear();
             }
             while (errorFiles.size() < errors.errors().size()) {
-                errorFiles.add(name);
+                errorFiles.add(file);
             }
             if (!complete) {
                 break;
@@ -185,7 +187,7 @@ public final class BulkEventLoader {
         // Rows refused for their purchase values once the journeys are merged, each of the file it was read from.
         List<Integer> refusedFiles = accumulator.valueRefusedFiles();
         for (int refused = 0; errorFiles.size() < errors.errors().size(); refused++) {
-            errorFiles.add(sources.get(refusedFiles.get(refused)).file().getFileName().toString());
+            errorFiles.add(sources.get(refusedFiles.get(refused)).file().toString());
         }
         try {
             errors.rejectIfInvalid(true, effective.onError());

@@ -176,7 +176,20 @@ class BulkLoadTests {
         Run bulk = cli(work.resolve("bulk"), "--bulk", good.toString(), bad.toString(), "--onError=skip");
 
         assertThat(bulk.exit).as(bulk.err).isZero();
-        assertThat(bulk.out).contains("  bad.csv, line 3, timestamp: 'soon' is not a timestamp");
+        assertThat(bulk.out).contains("  " + bad + ", line 3, timestamp: 'soon' is not a timestamp");
+    }
+
+    @Test
+    void namesTheFileOfABadRowAsGivenSoThatTwoFilesOfOneNameInTwoFoldersAreToldApart() throws IOException {
+        Path march = Files.createDirectories(work.resolve("2026-03")).resolve("events.csv");
+        Path april = Files.createDirectories(work.resolve("2026-04")).resolve("events.csv");
+        Files.writeString(march, "journey_id,timestamp,touchpoint\nm1,2026-03-01T10:00:00Z,Home\n");
+        Files.writeString(april, "journey_id,timestamp,touchpoint\na1,2026-04-01T10:00:00Z,Home\na1,soon,Cart\n");
+
+        Run bulk = cli(work.resolve("bulk"), "--bulk", march.toString(), april.toString());
+
+        assertThat(bulk.exit).isEqualTo(1);
+        assertThat(bulk.err).contains("  " + april + ", line 3, timestamp: 'soon' is not a timestamp");
     }
 
     @Test
