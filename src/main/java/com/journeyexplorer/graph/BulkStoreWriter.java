@@ -29,6 +29,7 @@ import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.internal.batchimport.DefaultAdditionalIds;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
@@ -69,6 +70,7 @@ public final class BulkStoreWriter {
     private static final String[] OUTCOME = {"Touchpoint", "Outcome"};
     private static final String[] JOURNEY = {"Journey"};
     private static final String[] IMPORT = {"Import"};
+    private static final Label IMPORT_LEASE = Label.label("ImportLease");
 
     /** Neo4j's defaults, and the label and relationship-type lookup indexes every new database has. */
     private static final Configuration IMPORTER_SETTINGS = new Configuration() {
@@ -91,8 +93,8 @@ public final class BulkStoreWriter {
     }
 
     /**
-     * Refuses a store that is in use or holds any node. A database directory with store files is opened briefly
-     * (without Bolt) to look for a node; none at all costs nothing.
+     * Refuses a store that is in use or holds any node but the imports lease. A database directory with store files
+     * is opened briefly (without Bolt) to look for a node; none at all costs nothing.
      *
      * @throws BulkLoadRefusedException when a database runs on the store, or it is not empty
      */
@@ -117,10 +119,13 @@ public final class BulkStoreWriter {
                 .build();
         try (Transaction tx = dbms.database(DATABASE).beginTx();
                 var nodes = tx.getAllNodes().iterator()) {
-            if (nodes.hasNext()) {
-                throw new BulkLoadRefusedException("the database in " + home + " is not empty: a bulk load writes "
-                        + "only into an empty store (import into this one without --bulk, or give a new "
-                        + "journeys.data-dir)");
+            // The imports lease is no data: an import that was refused (a bad row) leaves it, let go, behind.
+            while (nodes.hasNext()) {
+                if (!nodes.next().hasLabel(IMPORT_LEASE)) {
+                    throw new BulkLoadRefusedException("the database in " + home + " is not empty: a bulk load "
+                            + "writes only into an empty store (import into this one without --bulk, or give a new "
+                            + "journeys.data-dir)");
+                }
             }
         } finally {
             dbms.shutdown();

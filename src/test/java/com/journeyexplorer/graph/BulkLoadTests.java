@@ -169,6 +169,19 @@ class BulkLoadTests {
     }
 
     @Test
+    void loadsAStoreThatAnImportWithABadRowLeftEmpty() throws IOException {
+        Path dataDir = work.resolve("store");
+        assertThat(cli(dataDir, badFile().toString()).exit).isEqualTo(1);
+
+        Run bulk = cli(dataDir, "--bulk", goodFile().toString());
+
+        assertThat(bulk.exit).as(bulk.err).isZero();
+        try (ConfigurableApplicationContext app = open(dataDir)) {
+            assertThat(app.getBean(JourneyProjection.class).current().journey("g1")).isPresent();
+        }
+    }
+
+    @Test
     void skipsBadRowsOfSeveralFilesNamingTheFileOfEach() throws IOException {
         Path good = goodFile();
         Path bad = badFile();
