@@ -51,7 +51,9 @@ final class ProgressInputStream extends FilterInputStream {
             if (total == UNKNOWN_SIZE) {
                 count(err, "reading", read / (1 << 20), "MB");
             } else {
-                bar(err, "reading", read / (1 << 20), Math.max(1, total / (1 << 20)), "MB");
+                // The share of the bytes, not of whole megabytes, which a file under 1 MB would end at 0 of.
+                int shift = total < 1 << 20 ? 10 : 20;
+                bar(err, "reading", read, total, read >> shift, total >> shift, shift == 10 ? "KB" : "MB");
             }
         }
     }
@@ -62,12 +64,18 @@ final class ProgressInputStream extends FilterInputStream {
         err.flush();
     }
 
-    static synchronized void bar(PrintStream err, String phase, long done, long total, String unit) {
+    static void bar(PrintStream err, String phase, long done, long total, String unit) {
+        bar(err, phase, done, total, done, total, unit);
+    }
+
+    /** A bar filled to {@code done} of {@code total}, which it names as {@code shown} of {@code shownTotal}. */
+    private static synchronized void bar(PrintStream err, String phase, long done, long total, long shown,
+            long shownTotal, String unit) {
         lastDraw = System.nanoTime();
         int width = 30;
         int filled = (int) Math.min(width, width * done / Math.max(1, total));
         err.printf(Locale.ROOT, "\r%-8s [%s%s] %3d%%  %,d / %,d %s   ", phase, "#".repeat(filled),
-                "-".repeat(width - filled), 100 * done / Math.max(1, total), done, total, unit);
+                "-".repeat(width - filled), 100 * done / Math.max(1, total), shown, shownTotal, unit);
         err.flush();
     }
 }

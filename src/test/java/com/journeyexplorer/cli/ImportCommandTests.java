@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -72,6 +73,18 @@ class ImportCommandTests {
         assertThat(stdout).contains("Imported 42 events into 6 journeys (6 new, 0 updated) from 42 rows");
         assertThat(stdout).contains("The database now holds 6 journeys and 42 events");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("reading", "100%");
+    }
+
+    @Test
+    void theReadingBarOfAFileUnderAMegabyteEndsFull() throws IOException {
+        ByteArrayOutputStream bar = new ByteArrayOutputStream();
+        try (InputStream input = new ProgressInputStream(new ByteArrayInputStream(new byte[3000]), 3000,
+                new PrintStream(bar, true, StandardCharsets.UTF_8))) {
+            input.transferTo(OutputStream.nullOutputStream());
+        }
+
+        assertThat(bar.toString(StandardCharsets.UTF_8))
+                .endsWith("reading  [##############################] 100%  2 / 2 KB   ");
     }
 
     @Test
