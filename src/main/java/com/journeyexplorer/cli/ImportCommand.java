@@ -246,7 +246,8 @@ public final class ImportCommand {
                 }
             }
             err.println();
-            printSummary(out, report, (System.nanoTime() - started) / 1e9, List.of());
+            printSummary(out, report, (System.nanoTime() - started) / 1e9, List.of(),
+                    Boolean.parseBoolean(options.getOrDefault("aggregated", "false")));
             return 0;
         } catch (ImportRejectedException e) {
             printRejection(err, e, List.of());
@@ -392,8 +393,18 @@ public final class ImportCommand {
      * them (a bulk load of several files), as {@link #printRejection} does.
      */
     static void printSummary(PrintStream out, ImportReport report, double seconds, List<String> errorFiles) {
+        printSummary(out, report, seconds, errorFiles, false);
+    }
+
+    /**
+     * As {@link #printSummary(PrintStream, ImportReport, double, List)}; the journeys of {@code aggregated} paths are
+     * called journey records, as each stands for its count of journeys, which the totals printed last add up.
+     */
+    static void printSummary(PrintStream out, ImportReport report, double seconds, List<String> errorFiles,
+            boolean aggregated) {
         out.printf(Locale.ROOT, "Imported %s into %s (%,d new, %,d updated) from %s in %.1f s (%,.0f events/s)%n",
-                count(report.eventsImported(), "event"), count(report.journeysImported(), "journey"),
+                count(report.eventsImported(), "event"),
+                count(report.journeysImported(), aggregated ? "journey record" : "journey"),
                 report.journeysCreated(), report.journeysUpdated(), count(report.rowsRead(), "row"), seconds,
                 report.eventsImported() / Math.max(seconds, 1e-9));
         if (report.duplicateEvents() > 0) {
@@ -403,9 +414,9 @@ public final class ImportCommand {
         }
         if (report.journeysRemoved() + report.eventsRemoved() > 0) {
             // Without this line the totals printed last would not add up to the store's before.
-            out.println("Removed " + count(report.journeysRemoved(), "journey") + " and "
-                    + count(report.eventsRemoved(), "event") + " (sessions joined into others, aggregated paths whose "
-                    + "count fell)");
+            out.println("Removed " + count(report.journeysRemoved(), aggregated ? "journey record" : "journey")
+                    + " and " + count(report.eventsRemoved(), "event")
+                    + " (sessions joined into others, aggregated paths whose count fell)");
         }
         if (report.rowsRejected() > 0) {
             out.println("Rejected " + count(report.rowsRejected(), "row") + ":");

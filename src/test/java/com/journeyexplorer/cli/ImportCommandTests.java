@@ -88,6 +88,19 @@ class ImportCommandTests {
     }
 
     @Test
+    void countsTheRecordsOfAggregatedPathsAsRecordsAndTheJourneysTheyStandForAsJourneys() {
+        Path file = TestData.file("channelattribution/Data.csv");
+
+        int exit = run(file.toString(), "--aggregated", "--source=channelattribution");
+
+        // 5,408 distinct paths, 9,925 of them by outcome; 19,785 conversions and 68,602 nulls
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(stdout).contains("Imported 397,994 events into 9,925 journey records (9,925 new, 0 updated) "
+                + "from 10,000 rows", "The database now holds 88,387 journeys and 397,994 events");
+    }
+
+    @Test
     void importsACompressedXesLog() throws Exception {
         Path file = dataDir.resolveSibling(dataDir.getFileName() + "-running-example.xes.gz");
         try (var input = ImportCommandTests.class.getResourceAsStream("/xes/running-example.xes");
