@@ -40,15 +40,18 @@ class AnalysisResponseCache extends OncePerRequestFilter {
 
     private final JourneyProjection projection;
     private final FeedbackGraph feedback;
+    private final PendingAnswers pending;
     private final Map<String, Answer> answers = new LinkedHashMap<>(64, 0.75f, true);
     private long version = -1;
     private long bytes;
     private final Counter hits;
     private final Counter misses;
 
-    AnalysisResponseCache(JourneyProjection projection, FeedbackGraph feedback, MeterRegistry meters) {
+    AnalysisResponseCache(JourneyProjection projection, FeedbackGraph feedback, PendingAnswers pending,
+            MeterRegistry meters) {
         this.projection = projection;
         this.feedback = feedback;
+        this.pending = pending;
         this.hits = Counter.builder("journeys.answer.cache").tag("result", "hit")
                 .description("Read answers served from the answer cache").register(meters);
         this.misses = Counter.builder("journeys.answer.cache").tag("result", "miss")
@@ -95,7 +98,14 @@ class AnalysisResponseCache extends OncePerRequestFilter {
                         wrapper.getHeader(HttpHeaders.CONTENT_DISPOSITION), wrapper.getContentAsByteArray()));
             }
         } finally {
-            wrapper.copyBodyToResponse();
+            // Held whole until the client has read it, after the analysis gave its turn back: counted meanwhile.
+            long size = wrapper.getContentSize();
+            pending.sending(size);
+            try {
+                wrapper.copyBodyToResponse();
+            } finally {
+                pending.sent(size);
+            }
         }
     }
 

@@ -177,6 +177,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ResponseEntity<ProblemDetail> answersPending(AnswersPendingException e) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "answers-pending", "Answers pending",
+                e.getMessage());
+        problem.setProperty("limitBytes", e.limitBytes());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(problem);
+    }
+
+    @ExceptionHandler
     ProblemDetail budgetExceeded(WorkBudgetExceededException e) {
         if (e.shuttingDown()) {
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down", "Shutting down",

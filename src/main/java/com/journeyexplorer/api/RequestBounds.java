@@ -21,7 +21,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * Bounds every heavy request: the analysis and export GETs under {@code /api/}, {@code POST /api/cypher} and
  * {@code POST /api/predict}. At most
  * {@code journeys.analysis.max-concurrent} run at once (so one client cannot keep every core busy); a request beyond
- * that waits up to {@code queue-wait} for a turn and then gets a 429 problem with {@code Retry-After}. Each analysis
+ * that waits up to {@code queue-wait} for a turn and then gets a 429 problem with {@code Retry-After}; while the
+ * answers already computed wait for slow clients beyond their limit ({@link PendingAnswers}), one is refused at once
+ * with a 503 problem. Each analysis
  * computes under a {@link WorkBudget} of {@code time-budget} and is stopped with a 503 problem naming the parameters
  * that would narrow it. At shutdown running analyses are stopped first, so a graceful shutdown does not wait for them.
  */
@@ -41,10 +43,12 @@ class RequestBounds implements WebMvcConfigurer, HandlerInterceptor, SmartLifecy
 
     private final JourneysProperties.Analysis settings;
     private final Semaphore permits;
+    private final PendingAnswers pending;
     private volatile boolean running;
 
-    RequestBounds(JourneysProperties properties) {
+    RequestBounds(JourneysProperties properties, PendingAnswers pending) {
         this.settings = properties.analysis();
+        this.pending = pending;
         this.permits = new Semaphore(settings.concurrency(), true);
     }
 
@@ -59,6 +63,7 @@ class RequestBounds implements WebMvcConfigurer, HandlerInterceptor, SmartLifecy
         if (!isHeavy(request)) {
             return true;
         }
+        pending.checkRoom();
         if (!permits.tryAcquire(settings.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
             throw new TooManyRequestsException(settings.concurrency(), retryAfterSeconds());
         }

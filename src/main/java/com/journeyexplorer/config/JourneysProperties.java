@@ -168,11 +168,14 @@ public record JourneysProperties(
      * @param timeBudget    longest an analysis may compute before it is stopped with a 503 problem
      * @param maxConcurrent how many analysis or Cypher requests run at once; 0 means one per processor
      * @param queueWait     how long a request beyond that waits for a turn before a 429 problem with Retry-After
+     * @param maxPendingAnswers most bytes of computed answers that may wait for slow clients to read them before
+     *                      further analyses are refused with a 503 problem; 0 means an eighth of the maximum heap
      */
     public record Analysis(
             @DefaultValue("30s") Duration timeBudget,
             @DefaultValue("0") int maxConcurrent,
-            @DefaultValue("10s") Duration queueWait) {
+            @DefaultValue("10s") Duration queueWait,
+            @DefaultValue("0") DataSize maxPendingAnswers) {
         public Analysis {
             if (timeBudget.isNegative() || timeBudget.isZero()) {
                 throw new IllegalArgumentException("journeys.analysis.time-budget must be positive");
@@ -183,6 +186,15 @@ public record JourneysProperties(
             if (queueWait.isNegative()) {
                 throw new IllegalArgumentException("journeys.analysis.queue-wait must not be negative");
             }
+            if (maxPendingAnswers.isNegative()) {
+                throw new IllegalArgumentException("journeys.analysis.max-pending-answers must not be negative");
+            }
+        }
+
+        /** The bytes of answers that may wait for their clients at once. */
+        public long pendingAnswerBytes() {
+            long bytes = maxPendingAnswers.toBytes();
+            return bytes > 0 ? bytes : Runtime.getRuntime().maxMemory() / 8;
         }
 
         /** The number of requests that may run at once. */
