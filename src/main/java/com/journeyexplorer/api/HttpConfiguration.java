@@ -73,10 +73,15 @@ class HttpConfiguration {
             }
             HttpStatus known = HttpStatus.resolve(status);
             String title = known == null ? "Error" : known.getReasonPhrase();
+            String tooMany = ContainerRefusals.tooMany(throwable);
+            String limit = request.getConnector().getProperty("maxHttpRequestHeaderSize") + " bytes together, "
+                    + "server.max-http-request-header-size";
             String detail = status != 400 ? title
+                    : tooMany != null ? tooMany
+                    : tooLarge(throwable) && addressRead(request) ? "The request's headers are longer than the "
+                            + "server reads with its address (" + limit + "): send fewer or shorter headers"
                     : tooLarge(throwable) ? "The request's address and headers are longer than the server reads ("
-                            + request.getConnector().getProperty("maxHttpRequestHeaderSize") + " bytes together, "
-                            + "server.max-http-request-header-size): send fewer or shorter query parameters"
+                            + limit + "): send fewer or shorter query parameters"
                     : "The request is malformed (for example a '%' in the address that does not start a "
                             + "percent-encoded byte: write it as %25)";
             try {
@@ -90,6 +95,15 @@ class HttpConfiguration {
             } catch (IOException | IllegalStateException e) {
                 // The client is gone or the response was committed meanwhile: nothing more to tell it.
             }
+        }
+
+        /**
+         * Whether Tomcat read the request line whole before its buffer ran out, so that the headers made the request
+         * too large rather than the address.
+         */
+        private static boolean addressRead(Request request) {
+            return !request.getCoyoteRequest().protocol().isNull()
+                    && !request.getCoyoteRequest().protocol().toString().isEmpty();
         }
 
         /**

@@ -259,6 +259,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         log.debug("Undecodable query string: {}", e.getMessage());
         String parameter = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
                 ? UndecodableQuery.parameter(current.getRequest().getQueryString()) : null;
+        String tooMany = ContainerRefusals.tooMany(e);
+        if (tooMany != null) {
+            return problem(HttpStatus.BAD_REQUEST, BAD_REQUEST_TYPE, BAD_REQUEST_TITLE, tooMany);
+        }
         if (parameter == null) {
             return problem(HttpStatus.BAD_REQUEST, BAD_REQUEST_TYPE, BAD_REQUEST_TITLE,
                     UNDECODABLE_QUERY + PERCENT_ENCODING);

@@ -36,7 +36,11 @@ class ProblemErrorController implements ErrorController {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        String detail = switch (status) {
+        String tooMany = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                ? ContainerRefusals.tooMany(failure)
+                : request.getAttribute(RequestDispatcher.ERROR_MESSAGE) instanceof String message
+                        ? ContainerRefusals.tooMany(message) : null;
+        String detail = tooMany != null ? tooMany : switch (status) {
             case 400 -> "The request is malformed (a touchpoint name in the path must be percent-encoded: / as %2F, "
                     + "% as %25, ? as %3F, # as %23; or pass it as a query parameter)";
             case 404 -> "Nothing is served at " + (uri == null ? "this address" : uri);

@@ -236,6 +236,42 @@ class NamesAndProblemsApiTests extends ApiTestSupport {
     }
 
     @Test
+    void headersLongerThanTheServerReadsAreABadRequestSayingSoNotBlamingTheQuery() throws IOException {
+        String answer = rawRequest("GET /api/stats HTTP/1.1\r\nHost: localhost\r\nX-Long: " + "a".repeat(9000)
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("headers are longer than the server reads", "8192 bytes").doesNotContain("query");
+    }
+
+    @Test
+    void moreHeadersCookiesOrQueryParametersThanTheServerReadsAreABadRequestSayingSo(CapturedOutput log)
+            throws IOException {
+        StringBuilder headers = new StringBuilder();
+        for (int i = 0; i < 120; i++) {
+            headers.append("X-Header-").append(i).append(": 1\r\n");
+        }
+        String manyHeaders = rawRequest("GET /api/stats HTTP/1.1\r\nHost: localhost\r\n" + headers
+                + "Connection: close\r\n\r\n");
+        assertThat(manyHeaders).startsWith("HTTP/1.1 400").containsIgnoringCase("application/problem+json")
+                .contains("more headers than the server reads (at most 100)").doesNotContain("'%'");
+
+        String cookies = String.join("; ", java.util.stream.IntStream.range(0, 300).mapToObj(i -> "c" + i + "=1")
+                .toList());
+        String manyCookies = rawRequest("GET /api/stats HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookies
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(manyCookies).startsWith("HTTP/1.1 400").containsIgnoringCase("application/problem+json")
+                .contains("more cookies than the server reads (at most 200)").doesNotContain("touchpoint");
+
+        Response manyParameters = getRaw("/api/stats?" + "x=1&".repeat(1500) + "x=1");
+        assertProblem(manyParameters, 400);
+        assertThat(manyParameters.json().get("detail").asString())
+                .contains("more parameters than the server reads (at most 1,000", "max-parameter-count")
+                .doesNotContain("UTF-8");
+        // Tomcat logs the first malformed request of the day itself, with its stack trace, at INFO.
+        assertThat(log.getAll()).doesNotContain("ERROR");
+    }
+
+    @Test
     void aQueryParameterNameWithAControlCharacterIsABadRequest(CapturedOutput log) {
         for (String target : List.of("/api/paths/top?x%01=1", "/api/stats?a%1Fb=2", "/api/graph?format=dot&%7F=")) {
             Response refused = getRaw(target);
