@@ -244,7 +244,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unsupportedEncoding(UnsupportedContentEncodingException e) {
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                .header(HttpHeaders.ACCEPT_ENCODING, UnsupportedContentEncodingException.ACCEPTED)
+                .header(HttpHeaders.ACCEPT_ENCODING, e.accepted())
                 .body(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-content-encoding",
                         "Unsupported content encoding", e.getMessage()));
     }

@@ -272,6 +272,31 @@ class NamesAndProblemsApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aCompressedBodyWhereOnlyPlainBodiesAreReadIsUnsupported() throws Exception {
+        java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+            gzip.write("{\"steps\":[\"A\"]}".getBytes(StandardCharsets.UTF_8));
+        }
+        for (String[] target : List.of(new String[] {"POST", "/api/predict", "application/json"},
+                new String[] {"POST", "/api/cypher", "application/json"},
+                new String[] {"PUT", "/api/touchpoints?name=A", "application/json"},
+                new String[] {"POST", "/api/journeys/aggregated", "text/csv"},
+                new String[] {"POST", "/api/outcomes?purchase=A", "text/plain"})) {
+            var answer = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(target[1]))
+                    .header("X-API-Key", API_KEY).header("Content-Type", target[2]).header("Content-Encoding", "gzip")
+                    .method(target[0], HttpRequest.BodyPublishers.ofByteArray(gzipped.toByteArray())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(target[1] + ": " + answer.body()).isEqualTo(415);
+            assertThat(answer.headers().firstValue("Accept-Encoding")).as(target[1]).hasValue("identity");
+            JsonNode problem = JSON.readTree(answer.body());
+            assertThat(problem.get("type").asString()).endsWith("/unsupported-content-encoding");
+            assertThat(problem.get("detail").asString()).contains("uncompressed", "'gzip'");
+        }
+        Response plain = post("/api/predict", "application/json", "{\"steps\":[\"A\"]}");
+        assertThat(plain.status()).as(plain.body()).isNotEqualTo(415);
+    }
+
+    @Test
     void aQueryParameterNameWithAControlCharacterIsABadRequest(CapturedOutput log) {
         for (String target : List.of("/api/paths/top?x%01=1", "/api/stats?a%1Fb=2", "/api/graph?format=dot&%7F=")) {
             Response refused = getRaw(target);
