@@ -102,8 +102,7 @@ class HttpConfiguration {
          * too large rather than the address.
          */
         private static boolean addressRead(Request request) {
-            return !request.getCoyoteRequest().protocol().isNull()
-                    && !request.getCoyoteRequest().protocol().toString().isEmpty();
+            return !request.getCoyoteRequest().requestURI().isNull();
         }
 
         /**
