@@ -58,14 +58,18 @@ record ImportJobStatus(String id, String status, String waitingFor, Long bytesRe
                 undoable, report, problem, entry);
     }
 
-    /** A journal entry (an import of an earlier run, or any other change) told as a finished job. */
+    /**
+     * A journal entry (an import of an earlier run, or any other change) told as a finished job. A rolled-back entry
+     * keeps the journeys it planned to write ({@code journeysTotal}), of which none stayed written.
+     */
     static ImportJobStatus ofEntry(ImportEntry entry) {
         String status = switch (entry.status()) {
             case "rolled back" -> "failed";
             case "running" -> "writing";
             default -> entry.status();
         };
-        return new ImportJobStatus(entry.id(), status, null, null, null, null, entry.journeys(), entry.journeys(), null,
+        long written = entry.status().equals("rolled back") ? 0 : entry.journeys();
+        return new ImportJobStatus(entry.id(), status, null, null, null, null, written, entry.journeys(), null,
                 entry.finishedAt() == null ? null : 0L, null, entry.startedAt(), entry.finishedAt(), false,
                 entry.undoable(), null, null, entry);
     }
