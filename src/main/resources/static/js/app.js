@@ -125,10 +125,13 @@ async function refresh() {
     const note = document.getElementById('map-note');
     const { links, totalLinks, journeys } = graph.meta;
     const centred = focus ? centre(map, graph, focus, onSelect) : null;
-    note.innerHTML = `${focus ? `Centred on <b>${esc(focus)}</b>${centred ? '' : ' (grouped into another label at this level)'}: `
-      + 'only the journeys that pass through it. ' : ''}${count(journeys)} journeys. ${links < totalLinks
+    const linksShown = links < totalLinks
       ? `Showing the ${count(links)} busiest of ${count(totalLinks)} transitions; choose more under “Links shown”.`
-      : `All ${count(totalLinks)} transitions shown.`} Drag to pan, Ctrl + wheel to zoom.`;
+      : `All ${count(totalLinks)} transitions shown.`;
+    // No journeys: the map says so, and there are no transitions to count or to pan.
+    note.innerHTML = `${focus ? `Centred on <b>${esc(focus)}</b>${centred || !journeys ? ''
+      : ' (grouped into another label at this level)'}: only the journeys that pass through it. ` : ''}${journeys
+      ? `${count(journeys)} journeys. ${linksShown} Drag to pan, Ctrl + wheel to zoom.` : ''}`;
     map.dataset.ready = String(mine);
   }).catch(error => {
     if (stale()) return;

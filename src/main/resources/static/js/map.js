@@ -53,6 +53,11 @@ function columns(graph, stages) {
 }
 
 export function renderMap(container, graph, { onSelect }) {
+  if (!graph.meta.journeys) {
+    // Not a lone start node on an empty canvas: the map draws finished journeys, and the filters select none.
+    container.innerHTML = '<p class="muted empty">No finished journeys match the filters.</p>';
+    return { nodes: [], links: [] };
+  }
   container.innerHTML = '';
   const nodes = graph.nodes.filter(n => n.kind !== 'outcome' || n.journeys > 0);
   const byId = new Map(nodes.map(n => [n.id, n]));

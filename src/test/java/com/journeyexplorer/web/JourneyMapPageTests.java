@@ -171,6 +171,16 @@ class JourneyMapPageTests extends PageTestSupport {
         page.assertNoConsoleErrors(message -> message.contains("400"));
     }
 
+    @Test
+    void filtersThatSelectNoJourneySayItOnTheMapInsteadOfAnEmptyCanvas() {
+        assertThat(get("/api/graph?segment=nobody").json().get("meta").get("journeys").asInt()).isZero();
+        page.open(port, "/?segment=nobody");
+        assertThat(browser.findElement(By.id("map")).getText()).isEqualTo("No finished journeys match the filters.");
+        assertThat(browser.findElements(By.cssSelector("#map g.node"))).as("no lone start node").isEmpty();
+        assertThat(browser.findElement(By.id("map-note")).getText()).as("no transitions to choose more of")
+                .doesNotContain("transitions");
+    }
+
     private String kpi(String label) {
         return browser.findElements(By.cssSelector("#kpis .kpi")).stream()
                 .filter(kpi -> kpi.findElement(By.tagName("dt")).getText().equalsIgnoreCase(label))
