@@ -67,8 +67,8 @@ export async function renderDetails(container, node, graph, params) {
 async function dropoff(container, node, params) {
   const target = container.querySelector('#details-dropoff');
   try {
-    const query = withoutShaping(params);
-    query.set('limit', '1000');
+    // Its own row, whatever its rank: among thousands of touchpoints it may lose fewer journeys than the first 1,000.
+    const query = withParams(withoutShaping(params), { touchpoint: node.label });
     const rows = listOf(await getJson('/api/dropoff', query), 'touchpoints');
     const row = rows.find(r => r.touchpoint === node.label);
     target.classList.remove('loading');

@@ -53,7 +53,9 @@ class DropoffController {
             QueryParameter.choice("rankBy", Dropoff.Ranking.class, Dropoff.Ranking.EXITS, "Ranking, most first"),
             QueryParameter.integer("minJourneys", 1, Integer.MAX_VALUE, null, "Leave out touchpoints fewer "
                     + "selected journeys visit; default " + MIN_JOURNEYS_FOR_RATES + " with rankBy=exit-rate (a page "
-                    + "one journey saw and left has an exit rate of 1), else 1"))
+                    + "one journey saw and left has an exit rate of 1), else 1"),
+            QueryParameter.text("touchpoint", "Only this touchpoint's row, whatever its rank (a store of thousands "
+                    + "of touchpoints has more than limit); 404 when no touchpoint has the name").example("Cart"))
             .refusingShaping(EndpointParameters.RAW_TOUCHPOINTS);
 
     private final JourneyProjection projection;
@@ -66,7 +68,8 @@ class DropoffController {
     @Operation(summary = "Exits per touchpoint", description = "Per raw touchpoint over whole journeys: journeys "
             + "visiting it, toAbandonment (abandoned journeys ending there), toCompetitors (journeys going from it "
             + "straight to a competitor touchpoint, or ending diverted on it), exits (their sum) and the rates over "
-            + "journeys. Touchpoints no selected journey visits are left out, and those fewer than minJourneys visit. "
+            + "journeys. Touchpoints no selected journey visits are left out, and those fewer than minJourneys visit; "
+            + "touchpoint lists that one alone. "
             + "Path shaping does not apply (400).")
     @DeclaredParameters("DROPOFF")
     DropoffAnswer dropoff(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
@@ -74,8 +77,14 @@ class DropoffController {
         Dropoff.Ranking ranking = request.value("rankBy", Dropoff.Ranking.class);
         Integer given = request.value("minJourneys", Integer.class);
         int minJourneys = given != null ? given : ranking == Dropoff.Ranking.EXIT_RATE ? MIN_JOURNEYS_FOR_RATES : 1;
+        String only = request.text("touchpoint");
+        if (only != null && request.snapshot().touchpoint(only).isEmpty()) {
+            throw new NotFoundException("touchpoint", only, "touchpoint",
+                    JourneyQuery.knownTouchpoints(request.snapshot()));
+        }
         Dropoff ranked = Dropoff.of(request.snapshot(), request.selection(), ranking, Integer.MAX_VALUE);
         return new DropoffAnswer(ranked.total(), ranked.touchpoints().stream()
+                .filter(touchpoint -> only == null || touchpoint.touchpoint().equals(only))
                 .filter(touchpoint -> touchpoint.journeys() >= minJourneys)
                 .limit(request.integer("limit"))
                 .map(TouchpointExit::of).toList());

@@ -66,6 +66,20 @@ class RunningExampleApiTests extends ApiTestSupport {
     }
 
     @Test
+    void dropOffOfOneTouchpointIsItsRowWhateverItsRank() {
+        JsonNode all = ok("/api/dropoff?limit=100").get("touchpoints");
+        JsonNode last = all.get(all.size() - 1);
+        assertThat(ok("/api/dropoff?limit=1").get("touchpoints").get(0)).isNotEqualTo(last);
+        JsonNode own = ok("/api/dropoff?limit=1&touchpoint=" + last.get("touchpoint").asString().replace(' ', '+'))
+                .get("touchpoints");
+        assertThat(own).hasSize(1);
+        assertThat(own.get(0)).isEqualTo(last);
+        Response unknown = get("/api/dropoff?touchpoint=nowhere");
+        assertProblem(unknown, 404, "parameter", "touchpoint");
+        assertThat(unknown.json().get("detail").asString()).contains("'nowhere'");
+    }
+
+    @Test
     void topPathsToPurchaseEndAtThePurchaseAndLimitMovesTheRestToOther() {
         JsonNode top = ok("/api/paths/top?outcome=purchase&limit=2");
 

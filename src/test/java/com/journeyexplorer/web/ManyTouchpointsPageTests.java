@@ -178,6 +178,36 @@ class ManyTouchpointsPageTests extends ApiTestSupport {
                 .as("the busiest touchpoint's box is taller than the smallest one, as its journeys say").isGreaterThan(4);
     }
 
+    @Test
+    void theDetailsOfATouchpointBeyondTheThousandThatLoseMostShowItsDropOff() {
+        JsonNode thousand = answer("/api/dropoff?limit=1000&rankBy=exits").get("touchpoints");
+        assertThat(thousand).as("more touchpoints lose journeys than the longest list holds").hasSize(1000);
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        thousand.forEach(row -> listed.add(row.get("touchpoint").asString()));
+        JsonNode row = null;
+        for (JsonNode touchpoint : get("/api/touchpoints").json()) {
+            String name = touchpoint.get("name").asString();
+            if (!listed.contains(name) && name.startsWith("Product ")) {
+                JsonNode own = answer("/api/dropoff?touchpoint=" + name.replace(' ', '+')).get("touchpoints");
+                if (own.size() == 1 && own.get(0).get("toAbandonment").asLong() > 0) {
+                    row = own.get(0);
+                    break;
+                }
+            }
+        }
+        assertThat(row).as("a product page past the first 1,000 where journeys end").isNotNull();
+        String name = row.get("touchpoint").asString();
+
+        browser.open(port, "/?focus=" + name.replace(' ', '+'));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> d.findElement(
+                By.cssSelector("#details-body .details-title")).getText().startsWith(name)
+                && d.findElements(By.cssSelector("#details-dropoff.loading")).isEmpty());
+        assertThat(browser.driver.findElement(By.id("details-dropoff")).getText().replace('\n', ' '))
+                .doesNotContain("no drop-off recorded")
+                .contains(Math.round(100 * row.get("exitRate").asDouble()) + "% of its visitors leave here",
+                        row.get("toAbandonment").asLong() + " abandon here");
+    }
+
     private String rarelyVisitedProduct() {
         java.util.Set<String> onMap = browser.mapLabels();
         for (JsonNode touchpoint : get("/api/touchpoints").json()) {
