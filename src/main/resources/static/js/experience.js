@@ -90,11 +90,25 @@ export function markPainPoints(mapContainer, answer, top = 5) {
   const ranks = new Map((answer.painPoints || []).filter(p => p.cost > 0).slice(0, top)
     .map((p, i) => [p.touchpoint, i + 1]));
   const nodes = d3.select(mapContainer).selectAll('g.node');
-  nodes.classed('pain-point', false).selectAll('.pain-rank').remove();
-  nodes.filter(n => n && ranks.has(n.label)).classed('pain-point', true).append('text')
+  nodes.classed('pain-point', false).attr('data-pain-said', null).selectAll('.pain-rank').remove();
+  nodes.filter(n => n && ranks.has(n.label)).classed('pain-point', true)
+    .attr('data-pain-said', n => `pain point #${ranks.get(n.label)}`)
+    .append('text')
     .attr('class', 'pain-rank').attr('x', -4).attr('y', -3).attr('text-anchor', 'end')
     .text(n => `⚠${ranks.get(n.label)}`)
     .append('title').text(n => `pain point #${ranks.get(n.label)}`);
+  say(nodes);
+}
+
+/**
+ * The accessible name of each touchpoint button: what the map says of it, then its pain point rank and its mean score
+ * where marked, as the ⚠ and the colour show them (its name replaces the title a mouse sees).
+ */
+function say(nodes) {
+  nodes.filter(function () { return this.hasAttribute('data-said'); }).attr('aria-label', function () {
+    return [this.getAttribute('data-said'), this.getAttribute('data-pain-said'), this.getAttribute('data-score-said')]
+      .filter(Boolean).join(', ');
+  });
 }
 
 /** The colour of a mean normalized score: red at 0, amber at 0.5, green at 1 (the legend's gradient). */
@@ -111,9 +125,13 @@ const NO_ANSWERS = '#ced4da';
  */
 export function colourByExperience(mapContainer, answer) {
   const nodes = d3.select(mapContainer).selectAll('g.node');
-  nodes.classed('mood-good mood-mixed mood-bad', false).attr('data-mean', null).selectAll('title.score').remove();
+  nodes.classed('mood-good mood-mixed mood-bad', false).attr('data-mean', null).attr('data-score-said', null)
+    .selectAll('title.score').remove();
   nodes.select('rect').attr('fill', function () { return this.getAttribute('data-fill'); });
-  if (!answer) return;
+  if (!answer) {
+    say(nodes);
+    return;
+  }
   const scores = new Map((answer.labels || []).filter(r => r.experience && r.experience.responses > 0
     && r.experience.meanScore != null).map(r => [r.label, r.experience]));
   const coloured = nodes.filter(n => n && (n.kind === 'touchpoint' || n.kind === 'label') && n.owner !== 'competitor');
@@ -121,6 +139,10 @@ export function colourByExperience(mapContainer, answer) {
   const scored = coloured.filter(n => scores.has(n.label))
     .attr('data-mean', n => scores.get(n.label).meanScore.toFixed(3))
     .attr('class', function (n) { return `${this.getAttribute('class')} mood-${mood(scores.get(n.label).meanScore)}`; });
-  scored.append('title').attr('class', 'score').text(n => `${n.label}: mean score ${scores.get(n.label).meanScore
-    .toFixed(2)} of 1 from ${count(scores.get(n.label).responses)} answers`);
+  const scoreSaid = n => `mean score ${scores.get(n.label).meanScore.toFixed(2)} of 1 from ${
+    count(scores.get(n.label).responses)} answers`;
+  scored.attr('data-score-said', scoreSaid);
+  scored.append('title').attr('class', 'score').text(n => `${n.label}: ${scoreSaid(n)}`);
+  coloured.filter(n => !scores.has(n.label)).attr('data-score-said', 'no survey answers');
+  say(nodes);
 }

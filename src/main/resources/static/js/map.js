@@ -194,6 +194,8 @@ export function renderMap(container, graph, { onSelect }) {
     .attr('role', n => (selectable(n) ? 'button' : null))
     .attr('aria-pressed', n => (selectable(n) ? 'false' : null))
     .attr('aria-label', n => (selectable(n) ? nodeSaid(n, graph) : null))
+    // What the map itself says of the node: the experience marks (pain point rank, mean score) add to it.
+    .attr('data-said', n => (selectable(n) ? nodeSaid(n, graph) : null))
     .on('mouseenter', hover)
     .on('mousemove', tooltip.move)
     .on('mouseleave', leave)

@@ -125,6 +125,45 @@ class ExperiencePageTests extends PageTestSupport {
         assertThat(back.getDomAttribute("fill")).isEqualTo(back.getDomAttribute("data-fill"));
     }
 
+    @Test
+    void aScreenReaderHearsThePainPointRankAndTheScoreOfATouchpointAsTheMapShowsThem() {
+        page.open(port, "/");
+        List<String> pains = new java.util.ArrayList<>();
+        get("/api/experience/painpoints?limit=8").json().get("painPoints")
+                .forEach(row -> pains.add(row.get("touchpoint").asString()));
+        int rank = pains.indexOf(SHIPPING) + 1;
+        assertThat(rank).isBetween(1, 5);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(
+                By.cssSelector("#map g.node.pain-point[data-label='" + SHIPPING + "']")).isEmpty());
+        String name = shippingSaid();
+        assertThat(name).as("the ⚠ and its rank, said").startsWith(SHIPPING + ": ")
+                .endsWith(", pain point #" + rank);
+        String said = name.substring(0, name.length() - (", pain point #" + rank).length());
+
+        int generation = page.generation();
+        ((JavascriptExecutor) browser).executeScript("const select = document.getElementById('map-colour'); "
+                + "select.value = 'experience'; select.dispatchEvent(new Event('change'));");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> ("experience:" + generation).equals(
+                d.findElement(By.id("map")).getDomAttribute("data-colour")));
+        JsonNode shipping = null;
+        for (JsonNode row : get("/api/experience?by=touchpoint&comments=0").json().get("labels")) {
+            if (row.get("label").asString().equals(SHIPPING)) {
+                shipping = row.get("experience");
+            }
+        }
+        assertThat(shipping).isNotNull();
+        String score = String.format(java.util.Locale.ROOT, "mean score %.2f of 1 from %,d answers",
+                shipping.get("meanScore").asDouble(), shipping.get("responses").asLong());
+        assertThat(shippingSaid()).as("the colour's score, said")
+                .isEqualTo(said + ", pain point #" + rank + ", " + score);
+    }
+
+    /** The accessible name of the shipping costs page's button on the map. */
+    private String shippingSaid() {
+        return page.accessibleNames("button").stream().filter(name -> name.startsWith(SHIPPING + ": "))
+                .findFirst().orElseThrow();
+    }
+
     /** Label -> mean score (3 decimals) of the labels with answers. */
     private static Map<String, String> meansOf(JsonNode experience) {
         Map<String, String> means = new java.util.TreeMap<>();

@@ -121,6 +121,18 @@ final class PageBrowser implements AutoCloseable {
                 .filter(node -> !Boolean.TRUE.equals(((Map<String, Object>) node).get("ignored"))).toList();
     }
 
+    /** The names a screen reader gets of the nodes of the accessibility tree with this role (ignored ones left out). */
+    @SuppressWarnings("unchecked")
+    List<String> accessibleNames(String role) {
+        Map<String, Object> document = driver.executeCdpCommand("DOM.getDocument", Map.of("depth", 0));
+        Object root = ((Map<String, Object>) document.get("root")).get("nodeId");
+        Map<String, Object> found = driver.executeCdpCommand("Accessibility.queryAXTree",
+                Map.of("nodeId", root, "role", role));
+        return ((List<Object>) found.get("nodes")).stream().map(node -> (Map<String, Object>) node)
+                .filter(node -> !Boolean.TRUE.equals(node.get("ignored")) && node.get("name") != null)
+                .map(node -> String.valueOf(((Map<String, Object>) node.get("name")).get("value"))).toList();
+    }
+
     /** The element that has the focus. */
     WebElement focused() {
         return driver.switchTo().activeElement();
