@@ -143,8 +143,9 @@ async function refresh() {
   const kpisWork = renderKpis(params, stale);
   const summaryWork = getJson('/api/summary', withParams(params, { top: '10' }));
   summaryWork.catch(() => null);
-  const insightsWork = insights(params, stale, summaryWork);
-  const experienceWork = experience(params, stale, summaryWork, mapWork);
+  const funnelWork = renderFunnel(document.getElementById('funnel'), params);
+  const insightsWork = insights(params, stale, summaryWork, funnelWork);
+  const experienceWork = experience(params, stale, summaryWork, mapWork, funnelWork);
 
   const sankeyWork = mapWork.then(() => getJson('/api/graph', withParams(params,
     { format: 'sankey', steps: document.getElementById('sankey-steps').value, topPerStep: '8' })))
@@ -168,10 +169,9 @@ async function refresh() {
 }
 
 /** The plain-words panel, from complete answers only: the summary first, then what it says the data can support. */
-async function insights(params, stale, summaryWork) {
+async function insights(params, stale, summaryWork, funnelWork) {
   const box = document.getElementById('insights');
   const raw = withoutShaping(params);
-  const funnelWork = renderFunnel(document.getElementById('funnel'), params);
   try {
     const summary = await summaryWork;
     const purchases = summary.outcomes && summary.outcomes.PURCHASE;
@@ -198,7 +198,7 @@ async function insights(params, stale, summaryWork) {
  * The emotion curve (mean score per stage, asked only where the touchpoints have stages) and the pain points, which
  * are also marked on the map once it is drawn. Whole journeys and raw touchpoints: the path shaping is left out.
  */
-async function experience(params, stale, summaryWork, mapWork) {
+async function experience(params, stale, summaryWork, mapWork, funnelWork) {
   const curve = document.getElementById('emotion-curve');
   const pains = document.getElementById('pain-points');
   const raw = withoutShaping(params);
@@ -206,10 +206,12 @@ async function experience(params, stale, summaryWork, mapWork) {
   const noStages = summary && (summary.lacks || []).some(lack => lack.data === 'stages');
   const curveWork = noStages
     ? Promise.resolve().then(() => { if (!stale()) curve.innerHTML = '<p class="muted">No touchpoint has a stage, so there is no curve across the stages.</p>'; })
-    : Promise.all([getJson('/api/experience', withParams(raw, { by: 'stage', comments: '0' })), mapWork])
-      .then(([answer]) => {
+    : Promise.all([getJson('/api/experience', withParams(raw, { by: 'stage', comments: '0' })), mapWork, funnelWork])
+      .then(([answer, , funnel]) => {
         if (stale()) return;
-        const stages = (current.graph && current.graph.meta && current.graph.meta.stages) || [];
+        // The server's stage order: the map's, or the stage funnel's where no map could be had for these filters.
+        const stages = (current.graph && current.graph.meta && current.graph.meta.stages)
+          || (funnel || []).map(stage => stage.stage);
         renderEmotionCurve(curve, answer, stages.map(stage => String(stage).toLowerCase()));
         curve.dataset.ready = String(generation);
       })

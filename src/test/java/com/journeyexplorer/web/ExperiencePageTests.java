@@ -164,6 +164,24 @@ class ExperiencePageTests extends PageTestSupport {
                 .findFirst().orElseThrow();
     }
 
+    @Test
+    void theCurveKeepsTheStageOrderWhenTheMapCannotBeHad() {
+        List<String> stageOrder = new java.util.ArrayList<>();
+        get("/api/graph?maxEdges=1").json().get("meta").get("stages")
+                .forEach(stage -> stageOrder.add(stage.asString().toLowerCase(java.util.Locale.ROOT)));
+        List<String> answered = List.copyOf(curveOf(get("/api/experience?by=stage&comments=0").json()).keySet());
+        assertThat(answered).as("the API lists the stages in another order").isNotEqualTo(stageOrder.stream()
+                .filter(answered::contains).toList());
+
+        page.open(port, "/?group=Broken:(");
+        assertThat(browser.findElement(By.id("map")).getText()).contains("Journey map unavailable");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> shownCurve().size() == answered.size());
+        assertThat(List.copyOf(shownCurve().keySet())).as("points left to right in the stage order")
+                .isEqualTo(stageOrder.stream().filter(answered::contains).toList());
+        page.assertNoConsoleErrors(message -> message.contains("400"));
+    }
+
     /** Label -> mean score (3 decimals) of the labels with answers. */
     private static Map<String, String> meansOf(JsonNode experience) {
         Map<String, String> means = new java.util.TreeMap<>();
