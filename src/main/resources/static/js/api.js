@@ -33,12 +33,12 @@ async function askJson(path, params, init) {
     throw new Unavailable(`${path} is not offered by this server yet`);
   }
   const query = params && params.toString() ? `?${params}` : '';
-  let response = await fetch(path + query, init);
+  let response = await send(path + query, init);
   // The server computes a few analyses at a time; beyond them it answers 429 with Retry-After: wait and ask again.
   for (let attempt = 0; response.status === 429 && attempt < 5; attempt++) {
     const seconds = Math.min(5, Number(response.headers.get('Retry-After')) || 1);
     await new Promise(resolve => setTimeout(resolve, seconds * 1000));
-    response = await fetch(path + query, init);
+    response = await send(path + query, init);
   }
   if (!response.ok) {
     let detail = `HTTP ${response.status}`;
@@ -56,6 +56,19 @@ async function askJson(path, params, init) {
     throw error;
   }
   return response.json();
+}
+
+/**
+ * fetch, saying in words what a request that got no answer at all means (the server stopped, the network is down):
+ * the browser's own "Failed to fetch" names neither.
+ */
+async function send(url, init) {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    throw new Error('No answer from the server: it may have stopped, or the network is down; '
+      + 'reload the page once it is back.');
+  }
 }
 
 /** The list inside an answer: the answer itself, or its first array-valued field among names. */

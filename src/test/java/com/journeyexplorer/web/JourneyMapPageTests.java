@@ -181,6 +181,34 @@ class JourneyMapPageTests extends PageTestSupport {
                 .doesNotContain("transitions");
     }
 
+    @Test
+    void aServerThatGivesNoAnswerIsSaidInWordsInEachView() {
+        open();
+        int generation = generation();
+        page.driver.executeCdpCommand("Network.enable", java.util.Map.of());
+        offline(true);
+        try {
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                    const field = document.querySelector('#filters input[name=segment]');
+                    field.value = 'trend follower';
+                    field.dispatchEvent(new Event('change', {bubbles: true}));""");
+            waitForGeneration(generation + 1);
+            assertThat(browser.findElement(By.id("map")).getText()).contains("Journey map unavailable",
+                    "No answer from the server");
+            assertThat(browser.findElement(By.id("pain-points")).getText()).contains("Pain points unavailable",
+                    "No answer from the server");
+            assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Failed to fetch");
+        } finally {
+            offline(false);
+        }
+        page.assertNoConsoleErrors(message -> message.contains("ERR_INTERNET_DISCONNECTED"));
+    }
+
+    private static void offline(boolean offline) {
+        page.driver.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", offline,
+                "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
     private String kpi(String label) {
         return browser.findElements(By.cssSelector("#kpis .kpi")).stream()
                 .filter(kpi -> kpi.findElement(By.tagName("dt")).getText().equalsIgnoreCase(label))
