@@ -234,7 +234,9 @@ const mapColour = document.getElementById('map-colour');
  */
 async function colourMap(params, stale, mapWork) {
   const byExperience = mapColour.value === 'experience';
-  document.getElementById('experience-legend').hidden = !byExperience;
+  const legend = document.getElementById('experience-legend');
+  const note = document.getElementById('map-colour-status');
+  legend.hidden = !byExperience;
   const map = document.getElementById('map');
   try {
     const answer = byExperience
@@ -244,9 +246,14 @@ async function colourMap(params, stale, mapWork) {
     await mapWork;
     if (stale()) return;
     colourByExperience(map, answer);
+    note.textContent = '';
     map.dataset.colour = `${mapColour.value}:${generation}`;
   } catch (error) {
-    if (!stale()) colourByExperience(map, null);
+    if (stale()) return;
+    // The stage colours stay: no legend of scores beside them, and the reason in words.
+    colourByExperience(map, null);
+    legend.hidden = true;
+    note.textContent = `colours by experience unavailable: ${error.message}`;
   }
 }
 mapColour.addEventListener('change', () => {

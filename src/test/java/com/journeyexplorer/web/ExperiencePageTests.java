@@ -182,6 +182,34 @@ class ExperiencePageTests extends PageTestSupport {
         page.assertNoConsoleErrors(message -> message.contains("400"));
     }
 
+    @Test
+    void colouringByExperienceThatCannotBeHadSaysWhyInsteadOfAScoreLegendBesideTheStageColours() {
+        page.open(port, "/");
+        page.driver.executeCdpCommand("Network.enable", Map.of());
+        page.driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        try {
+            ((JavascriptExecutor) browser).executeScript("const select = document.getElementById('map-colour'); "
+                    + "select.value = 'experience'; select.dispatchEvent(new Event('change'));");
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElement(By.id("map-colour-status"))
+                    .getText().isEmpty());
+        } finally {
+            page.driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency",
+                    0, "downloadThroughput", -1, "uploadThroughput", -1));
+        }
+        assertThat(browser.findElement(By.id("map-colour-status")).getText())
+                .startsWith("colours by experience unavailable: ");
+        assertThat(browser.findElement(By.id("experience-legend")).isDisplayed()).as("no scale of scores").isFalse();
+        WebElement shipping = browser.findElement(By.cssSelector("#map g.node[data-label='" + SHIPPING + "'] rect"));
+        assertThat(shipping.getDomAttribute("fill")).isEqualTo(shipping.getDomAttribute("data-fill"));
+        page.assertNoConsoleErrors(message -> message.contains("ERR_INTERNET_DISCONNECTED"));
+
+        ((JavascriptExecutor) browser).executeScript("const select = document.getElementById('map-colour'); "
+                + "select.value = 'stage'; select.dispatchEvent(new Event('change'));");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("map-colour-status"))
+                .getText().isEmpty());
+    }
+
     /** Label -> mean score (3 decimals) of the labels with answers. */
     private static Map<String, String> meansOf(JsonNode experience) {
         Map<String, String> means = new java.util.TreeMap<>();
