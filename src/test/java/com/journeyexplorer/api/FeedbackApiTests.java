@@ -60,8 +60,7 @@ class FeedbackApiTests extends ApiTestSupport {
 
     @BeforeAll
     void importEvents() {
-        Response events = post("/api/events?openHorizon=0", "text/csv", EVENTS);
-        assertThat(events.status()).as(events.body()).isEqualTo(200);
+        importCsv("?openHorizon=0", EVENTS);
     }
 
     @Test

@@ -54,8 +54,7 @@ class SurveyFileImportedAgainApiTests extends ApiTestSupport {
 
     @BeforeAll
     void importEvents() {
-        Response events = post("/api/events?openHorizon=0", "text/csv", EVENTS);
-        assertThat(events.status()).as(events.body()).isEqualTo(200);
+        importCsv("?openHorizon=0", EVENTS);
     }
 
     @Test
