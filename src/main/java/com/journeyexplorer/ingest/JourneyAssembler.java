@@ -263,8 +263,16 @@ final class JourneyAssembler {
             journey.events().columns().forEach(name -> columns.putIfAbsent(name, new String[total]));
         }
         draft.columns.keySet().forEach(name -> columns.putIfAbsent(name, new String[total]));
+        // A customer's sessions take the segment and device of their own events: those of the stored sessions' events
+        // are their journeys'.
+        String[] segments = draft.byCustomer ? new String[total] : null;
+        String[] devices = draft.byCustomer ? new String[total] : null;
         int at = 0;
         for (Journey journey : stored) {
+            if (segments != null) {
+                Arrays.fill(segments, at, at + journey.length(), journey.segment());
+                Arrays.fill(devices, at, at + journey.length(), journey.device());
+            }
             // A stored journey's value sits on its purchase event (on its first event in stores written before
             // value meant revenue), so that a journey split into sessions keeps it.
             values[at + Math.max(journey.purchaseIndex(), 0)] = journey.value();
@@ -288,6 +296,10 @@ final class JourneyAssembler {
         System.arraycopy(draft.times, 0, times, at, draft.size);
         System.arraycopy(draft.types, 0, types, at, draft.size);
         System.arraycopy(draft.values, 0, values, at, draft.size);
+        if (segments != null && draft.segments != null) {
+            System.arraycopy(draft.segments, 0, segments, at, draft.size);
+            System.arraycopy(draft.devices, 0, devices, at, draft.size);
+        }
         if (eventIds != null && draft.eventIds != null) {
             System.arraycopy(draft.eventIds, 0, eventIds, at, draft.size);
         }
@@ -328,6 +340,8 @@ final class JourneyAssembler {
         merged.types = new byte[kept];
         merged.values = new double[kept];
         merged.eventIds = eventIds == null ? null : new String[kept];
+        merged.segments = segments == null ? null : new String[kept];
+        merged.devices = devices == null ? null : new String[kept];
         merged.columns = new LinkedHashMap<>();
         for (String name : columns.keySet()) {
             merged.columns.put(name, new String[kept]);
@@ -342,6 +356,10 @@ final class JourneyAssembler {
                 merged.values[out] = values[i];
                 if (eventIds != null) {
                     merged.eventIds[out] = eventIds[i];
+                }
+                if (segments != null) {
+                    merged.segments[out] = segments[i];
+                    merged.devices[out] = devices[i];
                 }
                 for (Map.Entry<String, String[]> column : columns.entrySet()) {
                     merged.columns.get(column.getKey())[out] = column.getValue()[i];
@@ -562,8 +580,14 @@ final class JourneyAssembler {
         }
         long horizon = openHorizon >= 0 || first == null ? openHorizon : first.openHorizon();
         int purchase = OutcomeRule.firstPurchase(types);
-        String segment = first != null && !first.segment().isEmpty() ? first.segment() : draft.segment.intern();
-        String device = first != null && !first.device().isEmpty() ? first.device() : draft.device.intern();
+        String segment = firstOf(merged.segments, from, to);
+        String device = firstOf(merged.devices, from, to);
+        if (segment == null) {
+            segment = first != null && !first.segment().isEmpty() ? first.segment() : draft.segment.intern();
+        }
+        if (device == null) {
+            device = first != null && !first.device().isEmpty() ? first.device() : draft.device.intern();
+        }
         return new Journey(id,
                 first != null && !first.customerId().isEmpty() ? first.customerId() : shared.customer(draft.customerId),
                 shared.steps(steps), times, shared.types(types),
@@ -571,6 +595,18 @@ final class JourneyAssembler {
                 purchase, value, 1, segment, device,
                 shared.details(Journey.Details.of(eventIds, shared.attributes(attributes),
                         EventAttributes.of(varying, steps.length), horizon).withLabels(segment, device, 1)));
+    }
+
+    /** The first non-empty value of {@code values} from {@code from} to {@code to}, interned; null when none is. */
+    private static String firstOf(String[] values, int from, int to) {
+        if (values != null) {
+            for (int i = from; i < to; i++) {
+                if (values[i] != null && !values[i].isEmpty()) {
+                    return values[i].intern();
+                }
+            }
+        }
+        return null;
     }
 
     /** Whether a stored journey and its rebuilt version are the same; a stored journey may be open, a new one not. */
@@ -592,6 +628,9 @@ final class JourneyAssembler {
         byte[] types;
         double[] values;
         String[] eventIds;
+        /** A customer's: the segment and device of each kept event, "" where it has none; else null. */
+        String[] segments;
+        String[] devices;
         /** Extra columns by name: each kept event's value, null where it has none. */
         Map<String, String[]> columns;
 

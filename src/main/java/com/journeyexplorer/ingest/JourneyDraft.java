@@ -15,6 +15,12 @@ final class JourneyDraft {
     String customerId = "";
     String segment = "";
     String device = "";
+    /**
+     * A customer's draft: the segment and device of each event ("" where it has none), so that each session takes
+     * those of its own events; null when no event has either, and for a journey's draft.
+     */
+    String[] segments;
+    String[] devices;
     /** Extra columns by name: the value of each event, null where its cell was blank. */
     Map<String, String[]> columns = Map.of();
     int size;

@@ -496,6 +496,38 @@ class ImportFormatsTests extends ApiTestSupport {
                 .isEqualTo("sessionize");
     }
 
+    @Test
+    void eachSessionOfACustomerTakesTheDeviceAndSegmentOfItsOwnEvents() {
+        // A signed-in user's events as an analytics export gives them, newest first: Monday on the phone, Tuesday on
+        // the laptop, where they also chose a plan that sets their segment.
+        String columns = "?customerColumn=user_id&touchpointColumn=page&deviceColumn=device_category";
+        JsonNode report = importCsv(columns + "&segmentColumn=plan", """
+                user_id,timestamp,page,device_category,plan
+                dev-u1,2026-05-05T20:03:00Z,/cart,desktop,pro
+                dev-u1,2026-05-05T20:00:00Z,/,desktop,
+                dev-u1,2026-05-04T10:05:00Z,/product/p1,mobile,
+                dev-u1,2026-05-04T10:00:00Z,/,mobile,
+                """);
+        assertThat(report.get("journeysCreated").asLong()).isEqualTo(2);
+        assertThat(journey("dev-u1@2026-05-04T10:00:00Z").get("device").asString()).isEqualTo("mobile");
+        assertThat(journey("dev-u1@2026-05-05T20:00:00Z").get("device").asString()).isEqualTo("desktop");
+        assertThat(journey("dev-u1@2026-05-05T20:00:00Z").get("segment").asString()).isEqualTo("pro");
+        // A session without a segment of its own keeps the customer's.
+        assertThat(journey("dev-u1@2026-05-04T10:00:00Z").get("segment").asString()).isEqualTo("pro");
+
+        // A later export adds a tablet session and an event to Monday's session; the stored sessions keep theirs.
+        importCsv(columns, """
+                user_id,timestamp,page,device_category
+                dev-u1,2026-05-04T10:08:00Z,/cart,mobile
+                dev-u1,2026-05-06T08:00:00Z,/,tablet
+                """);
+        assertThat(journey("dev-u1@2026-05-04T10:00:00Z").get("steps").size()).isEqualTo(3);
+        assertThat(journey("dev-u1@2026-05-04T10:00:00Z").get("device").asString()).isEqualTo("mobile");
+        assertThat(journey("dev-u1@2026-05-05T20:00:00Z").get("device").asString()).isEqualTo("desktop");
+        assertThat(journey("dev-u1@2026-05-06T08:00:00Z").get("device").asString()).isEqualTo("tablet");
+        assertThat(get("/api/paths/top?device=desktop&segment=pro").json().get("total").asLong()).isEqualTo(1);
+    }
+
     // 8. Date filters
 
     @Test
