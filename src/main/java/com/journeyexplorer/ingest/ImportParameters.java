@@ -168,7 +168,8 @@ public record ImportParameters(
 
     /**
      * The competitor rule of several names: each is a name, or a regular expression when it has regex operators
-     * ({@code * + ? [ ] ^ $ |}); a single unquoted value with regex operators is one expression even with commas.
+     * ({@code * + ? [ ] ^ $ |}), which matches its own text as well; a single unquoted value with regex operators is
+     * one expression even with commas.
      */
     static Pattern competitorPattern(List<String> names) {
         if (names.isEmpty()) {
@@ -183,7 +184,9 @@ public record ImportParameters(
                     throw new InvalidImportOptionException("competitor", "is not a valid regular expression: "
                             + e.getDescription());
                 }
-                alternatives.add("(?:" + name + ")");
+                // A page address with a query string has '?': the expression matches its own text too, so that it
+                // names that page, as it would as a stored touchpoint's name in POST /api/outcomes.
+                alternatives.add("(?:" + name + ")|" + Pattern.quote(name));
             } else {
                 alternatives.add(Pattern.quote(name));
             }

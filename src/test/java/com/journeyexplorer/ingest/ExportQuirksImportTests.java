@@ -197,6 +197,27 @@ class ExportQuirksImportTests extends ApiTestSupport {
     }
 
     @Test
+    void aCompetitorNamedByAPageAddressWithAQueryStringIsThatPage() {
+        // An analytics export names pages by their address; the competitor's has a query string, whose '?' makes the
+        // rule a regular expression that does not match the '?' itself.
+        String csv = """
+                journey_id,timestamp,page_location
+                cq-1,2026-05-04T10:00:00Z,https://shop.example/
+                cq-1,2026-05-04T10:01:00Z,https://rival.example/?ref=shop
+                cq-2,2026-05-04T10:00:00Z,https://shop.example/
+                """;
+
+        JsonNode report = importCsv("?touchpointColumn=page_location&competitor="
+                + "https%3A%2F%2Frival.example%2F%3Fref%3Dshop", csv);
+
+        assertThat(report.get("outcomeRules").get(0).get("matchedEvents").asLong()).as(report.toString())
+                .isEqualTo(1);
+        assertThat(report.get("warnings")).isEmpty();
+        assertThat(get("/api/journeys/cq-1").json().get("outcome").asString()).isEqualTo("DIVERTED");
+        assertThat(get("/api/journeys/cq-2").json().get("outcome").asString()).isEqualTo("ABANDONED");
+    }
+
+    @Test
     void namesTheCommasAndBracketsOfAJsonArraySplitIntoLinesAsSuch() {
         String ndjson = """
                 [
