@@ -1,10 +1,13 @@
 package com.journeyexplorer.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.graph.FeedbackGraph;
 import com.journeyexplorer.graph.JourneyChanges;
+import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
 
 /**
  * What an import did.
@@ -82,11 +85,39 @@ public record ImportReport(
             List<RuleMatches> outcomeRules, List<ImportWarning> warnings, long startedNanos, String importId,
             FeedbackGraph.Added answers) {
         long unmatched = answers.stored().stream().filter(response -> !response.isMatched()).count();
+        ImportWarning open = openJourneys(changes, after);
+        if (open != null) {
+            warnings = new ArrayList<>(warnings);
+            warnings.add(open);
+        }
         return new ImportReport(rows, changes.newEvents(), changes.duplicateEvents(),
                 changes.journeysCreated() + changes.journeysUpdated(), changes.journeysCreated(),
                 changes.journeysUpdated(), changes.removals().size(), changes.eventsRemoved(), errors.rejectedRows(),
                 errors.errors(),
                 after.journeyCount(), after.eventCount(), (System.nanoTime() - startedNanos) / 1_000_000,
                 outcomeRules, warnings, importId, answers.stored().size(), unmatched, answers.duplicates());
+    }
+
+    /**
+     * The warning that journeys the import wrote are still open, so that the analyses, which count finished journeys,
+     * leave them out: a short export (a week of web analytics) under the default horizon of 30 days has every journey
+     * without a purchase open, and its purchase rate counts the purchases alone. Null when none is open.
+     */
+    private static ImportWarning openJourneys(JourneyChanges changes, JourneySnapshot after) {
+        long open = 0;
+        for (Journey written : changes.upserts()) {
+            if (after.journey(written.id()).map(journey -> journey.outcome() == Outcome.OPEN).orElse(false)) {
+                open++;
+            }
+        }
+        if (open == 0) {
+            return null;
+        }
+        return new ImportWarning("journeys-open", open + " of the " + changes.upserts().size() + " journeys written "
+                + "are open: without a purchase or abandon event, their last event lies within the open horizon of the "
+                + "latest event of the data, so the analyses leave them out until later data ends them (their purchase "
+                + "rates count the finished journeys, which lean towards purchases); a finished export is imported "
+                + "with openHorizon=0, or with a horizon as long as a visit may pause (openHorizon=30m)", open,
+                List.of());
     }
 }

@@ -218,6 +218,28 @@ class ExportQuirksImportTests extends ApiTestSupport {
     }
 
     @Test
+    void warnsThatJourneysOfAShortExportAreOpenAndLeftOutOfTheAnalyses() {
+        // A few days of a web shop's sessions, under the 30-day horizon: the visit that bought is finished, the
+        // others may go on, and a purchase rate over the finished ones alone would be 100 %.
+        String csv = """
+                journey_id,timestamp,touchpoint,type
+                wk-1,2026-05-04T10:00:00Z,/,
+                wk-1,2026-05-04T10:02:00Z,/cart,
+                wk-1,2026-05-04T10:03:00Z,purchase,purchase
+                wk-2,2026-05-05T11:00:00Z,/,
+                wk-3,2026-05-06T12:00:00Z,/product,
+                """;
+
+        JsonNode report = importCsv("?openHorizon=30d", csv);
+
+        JsonNode warning = warning(report, "journeys-open");
+        assertThat(warning.get("count").asLong()).isEqualTo(2);
+        assertThat(warning.get("message").asString()).startsWith("2 of the 3 journeys written are open")
+                .contains("openHorizon=0");
+        assertThat(importCsv("?openHorizon=0", csv.replace("wk-", "wf-")).get("warnings")).isEmpty();
+    }
+
+    @Test
     void namesTheCommasAndBracketsOfAJsonArraySplitIntoLinesAsSuch() {
         String ndjson = """
                 [
