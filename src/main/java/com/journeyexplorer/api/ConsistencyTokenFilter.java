@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link ConsistencyTokenAdvice}); a request that sends the header back waits until this instance has applied that
  * position, at most {@code journeys.instance.consistency-wait}, and is otherwise refused with a 503 problem
  * ({@code behind-the-journal}, with {@code Retry-After}). A token that is not a whole number ≥ 0 is a 400 problem
- * naming the header. Runs after the security filters and before the answer cache, so that a cached answer is never
+ * naming the header, and so is one past the database's journal head once the wait has run out (it can never be
+ * reached: another database gave it). Runs after the security filters and before the answer cache, so that a cached answer is never
  * older than the token. Cost without the header: none; with it, at most the wait.
  */
 @Component
@@ -76,6 +77,19 @@ class ConsistencyTokenFilter extends OncePerRequestFilter {
                 caughtUp = false;
             }
             if (!caughtUp) {
+                long head = journalHead();
+                if (head >= 0 && head < position) {
+                    Map<String, Object> problem = problem(request, HttpServletResponse.SC_BAD_REQUEST,
+                            "invalid-parameter", "Invalid parameter", "Header " + HEADER + " asks for journal entry "
+                                    + position + ", but this database's journal ends at entry " + head + ": the "
+                                    + "token was given by another database, or by a store since replaced; send the "
+                                    + "request without it");
+                    problem.put("parameter", HEADER);
+                    problem.put("position", position);
+                    problem.put("journalHead", head);
+                    write(response, HttpServletResponse.SC_BAD_REQUEST, problem);
+                    return;
+                }
                 long applied = graph.appliedPosition();
                 Map<String, Object> problem = problem(request, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                         "behind-the-journal", "Not caught up yet", "This instance has applied the journal up to "
@@ -93,6 +107,18 @@ class ConsistencyTokenFilter extends OncePerRequestFilter {
             response.setHeader(HEADER, Long.toString(graph.appliedPosition()));
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The database's journal head, read only once a wait has run out (one indexed lookup), or -1 when it cannot be
+     * read: a token past it can never be reached, and waiting longer would not help.
+     */
+    private long journalHead() {
+        try {
+            return graph.journalPosition();
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     private static Map<String, Object> problem(HttpServletRequest request, int status, String type, String title,

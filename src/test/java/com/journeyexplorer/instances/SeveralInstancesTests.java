@@ -189,6 +189,18 @@ class SeveralInstancesTests {
     }
 
     @Test
+    void aTokenPastTheDatabasesJournalIsA400ProblemNamingTheHeaderOnceTheWaitRunsOut() throws Exception {
+        // As another database's token would be: no instance of this one can ever reach it.
+        HttpResponse<String> read = b.get("/api/stats", "Journeys-Consistency", "999999999");
+
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(400);
+        JsonNode problem = AppInstance.json(read.body());
+        assertThat(problem.get("parameter").asString()).isEqualTo("Journeys-Consistency");
+        assertThat(problem.get("journalHead").asLong()).isLessThan(999_999_999L);
+        assertThat(problem.get("detail").asString()).contains("another database");
+    }
+
+    @Test
     void readinessIsUpWhileFollowingTheJournal() throws Exception {
         HttpResponse<String> readiness = b.get("/actuator/health/readiness");
         assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
