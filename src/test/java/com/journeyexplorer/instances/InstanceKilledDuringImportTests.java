@@ -62,16 +62,7 @@ class InstanceKilledDuringImportTests {
             String killedEntry;
             try (ChildAppInstance c = ChildAppInstance.start("c", server, work.resolve("c"), LEASE,
                     "--journeys.neo4j.write-batch-size=50")) {
-                CompletableFuture.runAsync(() -> {
-                    try {
-                        c.importCsv(big);
-                    } catch (Exception expected) {
-                        // the instance is killed during the request
-                    }
-                });
-                killedEntry = awaitBatchesWritten(driver, Duration.ofMinutes(2));
-                assertThat(killedEntry).as("C's import was writing\n%s", c.output()).isNotNull();
-                c.kill();
+                killedEntry = killWhileWriting(c, big, driver);
             }
 
             // Unfinished, it is in no answer; rolled back once C's lease expires, by A or B.
@@ -128,16 +119,7 @@ class InstanceKilledDuringImportTests {
             // A long lease: C's batches stay in the store, its entry running, while the next instance starts.
             try (ChildAppInstance c = ChildAppInstance.start("c", server, work.resolve("c"),
                     "--journeys.instance.import-lease=30s", "--journeys.neo4j.write-batch-size=50")) {
-                CompletableFuture.runAsync(() -> {
-                    try {
-                        c.importCsv(big);
-                    } catch (Exception expected) {
-                        // the instance is killed during the request
-                    }
-                });
-                unfinished = awaitBatchesWritten(driver, Duration.ofMinutes(2));
-                assertThat(unfinished).as("C's import was writing\n%s", c.output()).isNotNull();
-                c.kill();
+                unfinished = killWhileWriting(c, big, driver);
             }
 
             try (AppInstance late = AppInstance.start("late", server, work.resolve("late"))) {
@@ -148,6 +130,24 @@ class InstanceKilledDuringImportTests {
     }
 
     /** The id of a running journal entry once it has written journeys of its own, or null after {@code limit}. */
+    /**
+     * Posts {@code csv} to {@code c} in the background, waits until its import has committed a batch and kills the
+     * instance: its entry, left running with part of the change stored.
+     */
+    private static String killWhileWriting(ChildAppInstance c, Path csv, Driver driver) throws InterruptedException {
+        CompletableFuture.runAsync(() -> {
+            try {
+                c.importCsv(csv);
+            } catch (Exception expected) {
+                // the instance is killed during the request
+            }
+        });
+        String entry = awaitBatchesWritten(driver, Duration.ofMinutes(2));
+        assertThat(entry).as("C's import was writing\n%s", c.output()).isNotNull();
+        c.kill();
+        return entry;
+    }
+
     private static String awaitBatchesWritten(Driver driver, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
