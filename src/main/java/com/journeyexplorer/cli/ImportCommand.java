@@ -79,6 +79,8 @@ public final class ImportCommand {
                                            below 10^14, microseconds below 10^17, else nanoseconds), iso,
                                            epoch-seconds, epoch-millis, epoch-micros, epoch-nanos, or a pattern
                                            such as 'dd/MM/yyyy HH:mm:ss'
+              --zone=ZONE                  time zone of the times without an offset: Europe/Paris, +02:00,
+                                           UTC (default: the setting journeys.ingest.default-zone, UTC)
               --decimal=point|comma        how values write their decimals (12.50 or 12,50)
               --sessionize=journey|customer  customer: split each customer's events by inactivity even when
                                            the file has a journey id column
@@ -106,7 +108,7 @@ public final class ImportCommand {
             "touchpointColumn", "channelColumn", "stageColumn", "customerColumn", "ownerColumn", "typeColumn",
             "valueColumn", "segmentColumn", "deviceColumn", "eventIdColumn", "scoreColumn", "scaleColumn",
             "commentColumn", "scale", "purchase", "competitor", "frustration", "onError",
-            "delimiter", "sessionGap", "timestampFormat", "decimal", "sessionize", "openHorizon");
+            "delimiter", "sessionGap", "timestampFormat", "zone", "decimal", "sessionize", "openHorizon");
     private static final List<String> AGGREGATED_PARAMETERS = List.of("pathColumn", "conversionsColumn",
             "nullsColumn", "separator", "source", "conversionTouchpoint");
 
@@ -187,6 +189,13 @@ public final class ImportCommand {
                 err.println("error: " + problem);
                 return 2;
             }
+        }
+        try {
+            // Checked before the database starts, which takes tens of seconds.
+            ImportParameters.zone(options.get("zone"));
+        } catch (InvalidImportOptionException e) {
+            err.println("error: --" + e.option() + " " + e.reason());
+            return 2;
         }
         boolean bulk = Boolean.parseBoolean(options.getOrDefault("bulk", "false"));
         if (bulk) {
@@ -359,7 +368,7 @@ public final class ImportCommand {
                 options.get("scaleColumn"), options.get("commentColumn"), options.get("scale"),
                 repeated.get("purchase"),
                 repeated.get("competitor"), options.get("onError"), options.get("delimiter"),
-                options.get("sessionGap"), options.get("timestampFormat"), options.get("decimal"),
+                options.get("sessionGap"), options.get("timestampFormat"), options.get("zone"), options.get("decimal"),
                 options.get("sessionize"), options.get("format"), options.get("openHorizon"),
                 repeated.get("frustration"));
         return parameters.toOptions(properties.ingest().sessionGap());
@@ -436,6 +445,9 @@ public final class ImportCommand {
             out.println("warning: " + warning.message());
             warning.examples().forEach(example -> out.println("  line " + example.line() + ", " + example.field()
                     + ": " + example.value()));
+        }
+        if (report.zone() != null) {
+            out.println("Times without an offset were read in " + report.zone());
         }
         out.println("The database now holds " + count(report.totalJourneys(), "journey") + " and "
                 + count(report.totalEvents(), "event"));

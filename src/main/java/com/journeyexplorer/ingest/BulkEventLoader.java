@@ -129,7 +129,8 @@ public final class BulkEventLoader {
                     effective = first == EventImporter.Format.XES
                             ? options.withMapping(options.mapping().withXesDefaults()) : options;
                     accumulator = new EventAccumulator(JourneySnapshot.empty(), effective,
-                            new TimestampParser(settings.defaultZone(), effective.timestampFormat()), errors,
+                            new TimestampParser(effective.zoneOr(settings.defaultZone()),
+                                    effective.timestampFormat()), errors,
                             settings.maxJourneyLength());
                 } else if ((first == EventImporter.Format.XES) != (upload.format() == EventImporter.Format.XES)) {
                     throw new InvalidImportOptionException("format", "cannot mix XES event logs with CSV or NDJSON "
@@ -197,7 +198,8 @@ public final class BulkEventLoader {
         accumulator.releaseDrafts();
         if (changes.isEmpty()) {
             return new Loaded(ImportReport.of(changes, JourneySnapshot.empty(), rows, errors,
-                    accumulator.ruleMatches(), accumulator.warnings(), started, null), errorFiles);
+                    accumulator.ruleMatches(), accumulator.warnings(), started, null).withZone(options.zone()),
+                    errorFiles);
         }
         JourneySnapshot after = OpenJourneys.apply(JourneySnapshot.empty().withChanges(changes.touchpoints(),
                 changes.upserts(), changes.removals()), openHorizon);
@@ -206,6 +208,6 @@ public final class BulkEventLoader {
         log.info("Bulk load {}: read {} rows into {} journeys in {} ms, wrote the store in {} ms", importId, rows,
                 changes.upserts().size(), (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
         return new Loaded(ImportReport.of(changes, after, rows, errors, accumulator.ruleMatches(),
-                accumulator.warnings(), started, importId), errorFiles);
+                accumulator.warnings(), started, importId).withZone(options.zone()), errorFiles);
     }
 }

@@ -96,7 +96,7 @@ public class EventImporter {
         AtomicReference<List<FeedbackImporter.Draft>> placedAnswers = new AtomicReference<>(List.of());
         return graph.update(snapshot -> {
             EventAccumulator accumulator = new EventAccumulator(snapshot, effective,
-                    new TimestampParser(settings.defaultZone(), effective.timestampFormat()), errors,
+                    new TimestampParser(effective.zoneOr(settings.defaultZone()), effective.timestampFormat()), errors,
                     settings.maxJourneyLength());
             accumulated[0] = accumulator;
             boolean complete;
@@ -126,7 +126,8 @@ public class EventImporter {
             return changes;
         }, after -> joinAnswers(placedAnswers.get(), after),
                 (changes, after, importId, answers) -> ImportReport.of(changes, after, rows[0], errors,
-                        accumulated[0].ruleMatches(), accumulated[0].warnings(), started, importId, answers),
+                        accumulated[0].ruleMatches(), accumulated[0].warnings(), started, importId, answers)
+                        .withZone(effective.zone()),
                 progress);
     }
 

@@ -120,7 +120,8 @@ public class EventPreviewer {
         }
 
         ImportOptions options = given.withMapping(suggestion.mapping());
-        TimestampParser timestamps = new TimestampParser(settings.defaultZone(), options.timestampFormat());
+        TimestampParser timestamps = new TimestampParser(options.zoneOr(settings.defaultZone()),
+                options.timestampFormat());
         ErrorCollector errors = new ErrorCollector(Integer.MAX_VALUE);
         JourneySnapshot snapshot = projection.current();
         EventAccumulator accumulator = new EventAccumulator(snapshot, options, timestamps, errors,

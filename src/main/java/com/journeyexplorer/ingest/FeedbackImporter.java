@@ -109,7 +109,8 @@ public class FeedbackImporter {
             spellings.touchpoints().putIfAbsent(touchpoint.name().toLowerCase(Locale.ROOT), touchpoint.name());
             spellings.stages().putIfAbsent(touchpoint.stage().toLowerCase(Locale.ROOT), touchpoint.stage());
         }
-        TimestampParser timestamps = new TimestampParser(settings.defaultZone(), options.timestampFormat());
+        TimestampParser timestamps = new TimestampParser(options.zone() == null ? settings.defaultZone()
+                : options.zone(), options.timestampFormat());
         List<Draft> drafts = new ArrayList<>();
         BitSet derivedWithoutStage = new BitSet();
         Map<String, Draft> firstOfId = new HashMap<>();
@@ -179,7 +180,8 @@ public class FeedbackImporter {
         return new FeedbackReport(added.importId(), rows[0], added.stored().size(), added.duplicates(),
                 duplicates[0], duplicates[1], duplicates[2], matched,
                 added.stored().size() - matched, errors.rejectedRows(), errors.errors(), unmatched,
-                implausible.warning("answer"), added.total(), (System.nanoTime() - started) / 1_000_000);
+                implausible.warning("answer"), added.total(), (System.nanoTime() - started) / 1_000_000,
+                options.zone() == null ? null : options.zone().getId());
     }
 
     /**

@@ -7,8 +7,8 @@ import java.time.Duration;
  * same names: the column of each field (defaults {@code response_id}, {@code journey_id}, {@code customer_id},
  * {@code timestamp}, {@code touchpoint}, {@code stage}, {@code score}, {@code scale}, {@code comment}), the scale of
  * rows without one ({@code scale}), how far after a journey's end an answer still joins it ({@code window}, default
- * 7d), {@code onError}, {@code delimiter}, {@code timestampFormat}, {@code decimal} (point or comma, for the scores)
- * and {@code format}.
+ * 7d), {@code onError}, {@code delimiter}, {@code timestampFormat}, {@code zone} (of the times without an offset),
+ * {@code decimal} (point or comma, for the scores) and {@code format}.
  */
 public record FeedbackParameters(
         String responseIdColumn,
@@ -25,6 +25,7 @@ public record FeedbackParameters(
         String onError,
         String delimiter,
         String timestampFormat,
+        String zone,
         String decimal,
         String format) {
 
@@ -32,7 +33,7 @@ public record FeedbackParameters(
 
     public static FeedbackParameters defaults() {
         return new FeedbackParameters(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** Checks every option: a bad one is an {@link InvalidImportOptionException} naming it. */
@@ -51,7 +52,7 @@ public record FeedbackParameters(
                 column(scaleColumn, "scale"), column(commentColumn, "comment"), defaultScale, window(window),
                 ImportParameters.errorMode(onError), ImportParameters.delimiter(delimiter),
                 ImportParameters.timestampFormat(timestampFormat), ImportParameters.decimalComma(decimal),
-                format(format));
+                format(format), ImportParameters.zone(zone));
     }
 
     /** The format named by {@code format}: CSV or NDJSON, or null to take it from the content type. */

@@ -24,11 +24,13 @@ import java.util.List;
  * @param warnings        rows that are valid but look unintended: {@code implausible-timestamp}, as for events
  * @param totalResponses  responses stored after the import
  * @param millis          time taken
+ * @param zone            the time zone the times without an offset were read in, when the {@code zone} parameter gave
+ *                        it; null (left out) for the setting {@code journeys.ingest.default-zone}
  */
 public record FeedbackReport(String importId, long rowsRead, long imported, long duplicates,
         long duplicatesStoredUnmatched, long duplicatesMatchingNow, long duplicatesWithOtherAnswer, long matched,
         long unmatched, long rowsRejected, List<RowError> errors, List<Unmatched> unmatchedRows,
-        List<ImportWarning> warnings, long totalResponses, long millis) {
+        List<ImportWarning> warnings, long totalResponses, long millis, String zone) {
 
     public FeedbackReport {
         errors = List.copyOf(errors);

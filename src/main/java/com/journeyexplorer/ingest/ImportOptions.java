@@ -1,6 +1,7 @@
 package com.journeyexplorer.ingest;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +32,8 @@ import com.journeyexplorer.journey.Scale;
  * @param defaultScale        the scale of rows with a score but no scale, or null: such rows must name theirs
  * @param frustrations        touchpoint names whose events are frustration signals at the page the customer was on
  *                            (a rage click, an error event of a clickstream), in the order given
+ * @param zone                the time zone of the times without an offset ({@code zone}), or null for the setting
+ *                            {@code journeys.ingest.default-zone}
  */
 public record ImportOptions(
         ColumnMapping mapping,
@@ -45,7 +48,8 @@ public record ImportOptions(
         boolean sessionizeByCustomer,
         Duration openHorizon,
         Scale defaultScale,
-        Set<String> frustrations) {
+        Set<String> frustrations,
+        ZoneId zone) {
 
     /** What to do with bad rows. */
     public enum ErrorMode {
@@ -73,13 +77,13 @@ public record ImportOptions(
     public ImportOptions(ColumnMapping mapping, Set<String> purchases, Pattern competitor, ErrorMode onError,
             Duration sessionGap, char delimiter) {
         this(mapping, purchases, competitor, onError, sessionGap, delimiter, List.of(), TimestampFormat.AUTO, false,
-                false, null, null, null);
+                false, null, null, null, null);
     }
 
     /** These options with the journeys' own open horizon. */
     public ImportOptions withOpenHorizon(Duration horizon) {
         return new ImportOptions(mapping, purchases, competitor, onError, sessionGap, delimiter, competitorNames,
-                timestampFormat, decimalComma, sessionizeByCustomer, horizon, defaultScale, frustrations);
+                timestampFormat, decimalComma, sessionizeByCustomer, horizon, defaultScale, frustrations, zone);
     }
 
     /** The open horizon in milliseconds for the journeys written, -1 for the setting's. */
@@ -94,7 +98,13 @@ public record ImportOptions(
     /** These options reading other columns. */
     public ImportOptions withMapping(ColumnMapping other) {
         return new ImportOptions(other, purchases, competitor, onError, sessionGap, delimiter, competitorNames,
-                timestampFormat, decimalComma, sessionizeByCustomer, openHorizon, defaultScale, frustrations);
+                timestampFormat, decimalComma, sessionizeByCustomer, openHorizon, defaultScale, frustrations,
+                zone);
+    }
+
+    /** The time zone of the times without an offset: {@code zone}, else {@code defaultZone} (the setting's). */
+    ZoneId zoneOr(ZoneId defaultZone) {
+        return zone == null ? defaultZone : zone;
     }
 
     boolean isCompetitor(String touchpoint) {

@@ -1,6 +1,8 @@
 package com.journeyexplorer.ingest;
 
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +46,7 @@ public record ImportParameters(
         String delimiter,
         String sessionGap,
         String timestampFormat,
+        String zone,
         String decimal,
         String sessionize,
         String format,
@@ -60,7 +63,7 @@ public record ImportParameters(
                 customerColumn, ownerColumn, typeColumn, valueColumn, segmentColumn, deviceColumn, eventIdColumn,
                 scoreColumn, scaleColumn, commentColumn, scale, purchaseValues == null ? null : List.of(purchaseValues),
                 competitorValues == null ? null : List.of(competitorValues), onError, delimiter, sessionGap,
-                timestampFormat, decimal, sessionize, format, openHorizon,
+                timestampFormat, zone, decimal, sessionize, format, openHorizon,
                 frustrationValues == null ? null : List.of(frustrationValues));
     }
 
@@ -74,7 +77,27 @@ public record ImportParameters(
                 competitorPattern(competitors), errorMode(onError), gap(sessionGap, defaultGap),
                 delimiter(delimiter), regex ? List.of() : competitors, timestampFormat(timestampFormat),
                 decimalComma(decimal), sessionizeByCustomer(sessionize), horizon(openHorizon), scale(scale),
-                new LinkedHashSet<>(names("frustration", frustration)));
+                new LinkedHashSet<>(names("frustration", frustration)), zone(zone));
+    }
+
+    /**
+     * {@code zone}: the time zone of the upload's times without an offset, an IANA zone ({@code Europe/Paris}) or an
+     * offset ({@code +02:00}, {@code UTC}), as the analyses' {@code zone} takes it; null when absent, for the setting
+     * {@code journeys.ingest.default-zone}.
+     */
+    public static ZoneId zone(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ZoneId.of(value.strip());
+        } catch (DateTimeException e) {
+            // A '+' in a query string is a space: zone=+02:00 arrives as " 02:00".
+            String plus = value.startsWith(" ") && !value.isBlank() && Character.isDigit(value.strip().charAt(0))
+                    ? " (a + in a query string is a space: write it %2B, zone=%2B02:00)" : "";
+            throw new InvalidImportOptionException("zone", "must be a time zone such as Europe/Paris, UTC or +02:00, "
+                    + "was '" + TimestampParser.abbreviate(value) + "'" + plus);
+        }
     }
 
     /** {@code scale}: the scale of scored rows that name none ({@code nps}, ...); null when absent. */

@@ -33,6 +33,8 @@ import com.journeyexplorer.journey.Outcome;
  * @param answersStored    survey answers given on the rows ({@code score}) stored with the import, under its entry
  * @param answersUnmatched of those, the answers that matched no journey (stored, left out of the analyses)
  * @param duplicateAnswers answers given on the rows that were stored already, or repeated in the upload
+ * @param zone             the time zone the upload's times without an offset were read in, when the {@code zone}
+ *                         parameter gave it; null (left out) for the setting {@code journeys.ingest.default-zone}
  */
 public record ImportReport(
         long rowsRead,
@@ -53,7 +55,8 @@ public record ImportReport(
         String importId,
         long answersStored,
         long answersUnmatched,
-        long duplicateAnswers) {
+        long duplicateAnswers,
+        String zone) {
 
     public ImportReport {
         errors = List.copyOf(errors);
@@ -67,7 +70,15 @@ public record ImportReport(
             long totalJourneys, long totalEvents, long millis) {
         this(rowsRead, eventsImported, duplicateEvents, journeysImported, journeysCreated, journeysUpdated,
                 journeysRemoved, 0, rowsRejected, errors, totalJourneys, totalEvents, millis, List.of(), List.of(),
-                null, 0, 0, 0);
+                null, 0, 0, 0, null);
+    }
+
+    /** This report saying that the times without an offset were read in {@code zone} (null: the setting's). */
+    ImportReport withZone(java.time.ZoneId zone) {
+        return new ImportReport(rowsRead, eventsImported, duplicateEvents, journeysImported, journeysCreated,
+                journeysUpdated, journeysRemoved, eventsRemoved, rowsRejected, errors, totalJourneys, totalEvents,
+                millis, outcomeRules, warnings, importId, answersStored, answersUnmatched, duplicateAnswers,
+                zone == null ? null : zone.getId());
     }
 
     /**
@@ -95,7 +106,7 @@ public record ImportReport(
                 changes.journeysUpdated(), changes.removals().size(), changes.eventsRemoved(), errors.rejectedRows(),
                 errors.errors(),
                 after.journeyCount(), after.eventCount(), (System.nanoTime() - startedNanos) / 1_000_000,
-                outcomeRules, warnings, importId, answers.stored().size(), unmatched, answers.duplicates());
+                outcomeRules, warnings, importId, answers.stored().size(), unmatched, answers.duplicates(), null);
     }
 
     /**

@@ -186,6 +186,20 @@ class ImportJobsApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aJobReadsTimesWithoutAnOffsetInTheUploadsZone() throws Exception {
+        Answer accepted = postAsync("/api/events?openHorizon=0&zone=Europe/Paris", """
+                journey_id,timestamp,touchpoint
+                jobs-zone-1,2026-03-02 13:02:03,Jobs home
+                """);
+        JsonNode job = awaitFinished(accepted.location());
+
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("done");
+        assertThat(job.get("report").get("zone").asString()).isEqualTo("Europe/Paris");
+        assertThat(get("/api/journeys/jobs-zone-1").json().get("startedAt").asString())
+                .isEqualTo("2026-03-02T12:02:03Z");
+    }
+
+    @Test
     void aJobWithBadRowsFailsWithTheProblemOfTheSynchronousImportAndWritesNothing() throws Exception {
         String csv = """
                 journey_id,timestamp,touchpoint

@@ -320,6 +320,43 @@ class ImportCommandTests {
     }
 
     @Test
+    void readsTimesWithoutAnOffsetInTheZoneOfZoneInABulkLoadAndOnline() throws IOException {
+        Path local = dataDir.resolveSibling(dataDir.getFileName() + "-paris.csv");
+        Files.writeString(local, "journey_id,timestamp,touchpoint\nz1,2026-03-02 13:02:03,Home\n");
+        Path utc = dataDir.resolveSibling(dataDir.getFileName() + "-utc.csv");
+        Files.writeString(utc, "journey_id,timestamp,touchpoint\nz1,2026-03-02T12:02:03Z,Home\n");
+
+        assertThat(run("--bulk", local.toString(), "--zone=Europe/Paris", "--openHorizon=0"))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        // The same file in the same zone online, then its time in UTC: both the event stored, 12:02:03 UTC.
+        assertThat(run(local.toString(), "--zone=Europe/Paris", "--openHorizon=0"))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(run(utc.toString(), "--openHorizon=0")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        String summaries = out.toString(StandardCharsets.UTF_8);
+        assertThat(summaries.split("Times without an offset were read in Europe/Paris", -1)).hasSize(3);
+        assertThat(summaries.split("Skipped 1 duplicate event", -1)).hasSize(3);
+        assertThat(summaries).endsWith("The database now holds 1 journey and 1 event" + System.lineSeparator());
+        Files.delete(local);
+        Files.delete(utc);
+    }
+
+    @Test
+    void refusesAnUnknownZoneAndAZoneGivenTwiceBeforeOpeningTheDatabase() {
+        Path file = TestData.file("pm4py-running-example/running-example.csv");
+
+        assertThat(run(file.toString(), "--zone=Mars/Olympus")).isEqualTo(2);
+        assertThat(run("--bulk", file.toString(), "--zone=Europe/Pariss")).isEqualTo(2);
+        assertThat(run(file.toString(), "--zone=UTC", "--zone=Europe/Paris")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(
+                "error: --zone must be a time zone such as Europe/Paris, UTC or +02:00, was 'Mars/Olympus'",
+                "error: --zone must be a time zone such as Europe/Paris, UTC or +02:00, was 'Europe/Pariss'",
+                "error: --zone is given twice ('UTC' and 'Europe/Paris')");
+        assertThat(dataDir).as("no database was started").isEmptyDirectory();
+    }
+
+    @Test
     void namesAnOptionWithABadValue() {
         Path file = TestData.file("pm4py-running-example/running-example.csv");
 
