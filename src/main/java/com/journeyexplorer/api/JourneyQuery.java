@@ -27,6 +27,8 @@ import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.NodeSpace;
 import com.journeyexplorer.analysis.PathShaping;
+import com.journeyexplorer.ingest.ImportParameters;
+import com.journeyexplorer.ingest.InvalidImportOptionException;
 import com.journeyexplorer.journey.NameList;
 import com.journeyexplorer.journey.Outcome;
 import com.journeyexplorer.journey.Touchpoint;
@@ -372,10 +374,10 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
             return ZoneOffset.UTC;
         }
         try {
-            return ZoneId.of(value);
-        } catch (DateTimeException e) {
-            throw new InvalidParameterException("zone", "must be a time zone such as Europe/Paris, UTC or +02:00, "
-                    + "was '" + abbreviate(value) + "'");
+            // The uploads' zone, read and refused alike.
+            return ImportParameters.zone(value);
+        } catch (InvalidImportOptionException e) {
+            throw new InvalidParameterException("zone", e.reason());
         }
     }
 

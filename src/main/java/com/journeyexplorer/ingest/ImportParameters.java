@@ -92,8 +92,8 @@ public record ImportParameters(
         try {
             return ZoneId.of(value.strip());
         } catch (DateTimeException e) {
-            // A '+' in a query string is a space: zone=+02:00 arrives as " 02:00".
-            String plus = value.startsWith(" ") && !value.isBlank() && Character.isDigit(value.strip().charAt(0))
+            // A '+' in a query string is a space: zone=+02:00 arrives as " 02:00", or stripped as "02:00".
+            String plus = Character.isDigit(value.strip().charAt(0))
                     ? " (a + in a query string is a space: write it %2B, zone=%2B02:00)" : "";
             throw new InvalidImportOptionException("zone", "must be a time zone such as Europe/Paris, UTC or +02:00, "
                     + "was '" + TimestampParser.abbreviate(value) + "'" + plus);

@@ -102,6 +102,10 @@ class TrendsApiTests extends ApiTestSupport {
         assertProblem("/api/trends?baseline=0", "baseline");
         assertProblem("/api/trends?alpha=0.5", "alpha");
         assertProblem("/api/trends?zone=Mars/Olympus", "zone");
+        assertProblem("/api/trends?zone=+02:00", "zone");
+        // The unencoded + arrives as a space, which is stripped: the problem says why the offset lost its sign.
+        assertThat(get("/api/trends?zone=+02:00").json().get("detail").asString()).endsWith("was '02:00' (a + in a "
+                + "query string is a space: write it %2B, zone=%2B02:00)");
         assertProblem("/api/trends?interval=day&from=2023-06-01&to=2026-02-25", "from"); // 1001 days
         assertProblem("/api/trends?interval=day&to=2030-12-31", "to");
         assertProblem("/api/trends?maxSteps=3", "maxSteps");
