@@ -162,9 +162,37 @@ async function refresh() {
   await Promise.allSettled([kpisWork, mapWork, insightsWork, experienceWork, sankeyWork, pathsWork, attributionWork, stepFunnelWork,
     answerWork]);
   if (!stale()) {
-    status.textContent = `updated ${new Date().toLocaleTimeString()}`;
+    reportRefresh();
     document.body.classList.remove('busy');
     document.body.dataset.generation = String(mine);
+  }
+}
+
+/**
+ * The views every refresh asks the server for, by the id of their container (the comparison, the prediction and the
+ * touchpoint funnel ask only once given a choice).
+ */
+const VIEWS = ['map', 'sankey', 'paths', 'funnel', 'attribution', 'insights', 'emotion-curve', 'pain-points', 'likely',
+  'diversions', 'moments', 'trends', 'ttc'];
+
+/**
+ * The status line after a refresh: "updated" with the time when every view could be drawn; how many views are
+ * unavailable when some could not (each says why in its panel); and when none could, that the views could not be
+ * updated, with the reason the server gave (its problem's title and detail), not "updated".
+ */
+function reportRefresh() {
+  const failed = [...document.querySelectorAll('main .unavailable')].filter(box => !box.closest('#details'));
+  const drawn = VIEWS.filter(id => !document.getElementById(id).querySelector('.unavailable'));
+  status.classList.toggle('warn', failed.length > 0);
+  if (!failed.length) {
+    status.textContent = `updated ${new Date().toLocaleTimeString()}`;
+  } else if (!drawn.length) {
+    const reasons = [...new Set(failed.map(box => box.dataset.reason).filter(Boolean))];
+    const others = reasons.length > 1 ? ` (and ${reasons.length - 1} other reasons, said in the views)` : '';
+    status.textContent = `The views could not be updated${reasons.length ? `: ${reasons[0]}` : ''}${others}`;
+  } else {
+    status.textContent = `updated ${new Date().toLocaleTimeString()}; ${failed.length} ${failed.length === 1
+      ? 'view' : 'views'} unavailable, each saying why`;
   }
 }
 

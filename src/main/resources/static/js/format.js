@@ -32,7 +32,16 @@ export function esc(text) {
 /** A readable node name: "(purchase)" -> "purchase". */
 export const nodeName = label => (label && label.startsWith('(') && label.endsWith(')') ? label.slice(1, -1) : label);
 
-/** A panel's content when its data cannot be had. */
+/** Why a request failed, in words: the server's problem title and detail where it gave both, else the message. */
+export function reason(error) {
+  const problem = error && error.problem;
+  if (problem && problem.title && problem.detail && problem.detail !== problem.title) {
+    return `${problem.title}: ${problem.detail}`;
+  }
+  return error && error.message ? error.message : '';
+}
+
+/** A panel's content when its data cannot be had; data-reason keeps why, for the page's status line. */
 export function unavailable(what, error) {
-  return `<div class="unavailable"><strong>${esc(what)} unavailable</strong><span>${esc(error && error.message ? error.message : '')}</span></div>`;
+  return `<div class="unavailable" data-reason="${esc(reason(error))}"><strong>${esc(what)} unavailable</strong><span>${esc(error && error.message ? error.message : '')}</span></div>`;
 }
