@@ -82,6 +82,28 @@ async function renderKpis(params, stale) {
   }
 }
 
+const filterProblem = document.getElementById('filter-problem');
+/**
+ * A filter value the API refused (a 400 problem of the map, which asks with every filter and the path shaping): its
+ * detail under the filter bar, and the field its problem names marked invalid and described by it. Any other answer
+ * clears both. The page logs nothing of it to the console: a refused value is the user's to correct, not a fault.
+ */
+function sayFilterProblem(error) {
+  for (const field of form.querySelectorAll('[aria-invalid]')) {
+    field.removeAttribute('aria-invalid');
+    field.removeAttribute('aria-describedby');
+  }
+  const refused = Boolean(error && error.status === 400);
+  filterProblem.hidden = !refused;
+  filterProblem.textContent = refused ? `Filters refused: ${error.message}` : '';
+  const name = refused && error.problem ? error.problem.parameter : null;
+  const field = name ? form.elements.namedItem(name) : null;
+  if (field instanceof Element) {
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', 'filter-problem');
+  }
+}
+
 /** The touchpoint names for the search and the channels of the channel filter, from the store's touchpoints. */
 async function loadTouchpoints() {
   try {
@@ -133,8 +155,10 @@ async function refresh() {
       : ' (grouped into another label at this level)'}: only the journeys that pass through it. ` : ''}${journeys
       ? `${count(journeys)} journeys. ${linksShown} Drag to pan, Ctrl + wheel to zoom.` : ''}`;
     map.dataset.ready = String(mine);
+    sayFilterProblem(null);
   }).catch(error => {
     if (stale()) return;
+    sayFilterProblem(error);
     map.innerHTML = unavailable('Journey map', error);
     // The note described the map that was there: no count of another selection stays beside the problem.
     document.getElementById('map-note').textContent = '';

@@ -172,6 +172,40 @@ class JourneyMapPageTests extends PageTestSupport {
     }
 
     @Test
+    void aRefusedFilterSaysItsProblemBesideTheFiltersAndThePageLogsNothingOfItsOwn() {
+        open();
+        Response refused = get("/api/graph?maxEdges=150&group=Broken:(");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        JsonNode problem = refused.json();
+        assertThat(problem.get("parameter").asString()).isEqualTo("group");
+        int generation = generation();
+        setGroup("Broken:(");
+        waitForGeneration(generation + 1);
+        WebElement said = browser.findElement(By.id("filter-problem"));
+        assertThat(said.isDisplayed()).as("the problem beside the filters, not in each view alone").isTrue();
+        assertThat(said.getText()).isEqualTo("Filters refused: " + problem.get("detail").asString());
+        WebElement group = browser.findElement(By.name("group"));
+        assertThat(group.getDomAttribute("aria-invalid")).as("the field it names").isEqualTo("true");
+        assertThat(group.getDomAttribute("aria-describedby")).isEqualTo("filter-problem");
+        // The browser writes a line of its own for each refused request; the page adds none.
+        page.assertNoConsoleErrors(message -> message.contains(
+                "Failed to load resource: the server responded with a status of 400"));
+
+        generation = generation();
+        setGroup("");
+        waitForGeneration(generation + 1);
+        assertThat(said.isDisplayed()).as("gone once the filters are taken").isFalse();
+        assertThat(group.getDomAttribute("aria-invalid")).isNull();
+    }
+
+    private void setGroup(String rules) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                const field = document.querySelector('#filters input[name=group]');
+                field.value = arguments[0];
+                field.dispatchEvent(new Event('change', {bubbles: true}));""", rules);
+    }
+
+    @Test
     void filtersThatSelectNoJourneySayItOnTheMapInsteadOfAnEmptyCanvas() {
         assertThat(get("/api/graph?segment=nobody").json().get("meta").get("journeys").asInt()).isZero();
         page.open(port, "/?segment=nobody");
