@@ -358,6 +358,12 @@ window.addEventListener('resize', () => {
   if (Math.abs(window.innerWidth - width) > 40) { width = window.innerWidth; later(); }
 });
 
+// Past the map's touchpoints (hundreds on a large map) to the details after it in one step, leaving the address alone.
+document.getElementById('skip-map').addEventListener('click', event => {
+  event.preventDefault();
+  document.getElementById('details-head').focus();
+});
+
 const searchForm = document.getElementById('search');
 const clearFocus = document.getElementById('clear-focus');
 function setFocus(name) {

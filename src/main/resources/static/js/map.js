@@ -205,6 +205,8 @@ export function renderMap(container, graph, { onSelect }) {
       event.preventDefault();
       select(event, n);
     });
+  // The Tab order follows the drawing: column by column, left to right, each from the top down.
+  nodeSel.sort((a, b) => a._x - b._x || a._y - b._y);
   // Keyboard focus shows what a hover shows, beside the box, as there is no mouse position.
   nodeSel.filter(selectable).each(function (n) {
     tooltip.showOnFocus(this, () => nodeTip(n, graph), {

@@ -179,6 +179,37 @@ class ManyTouchpointsPageTests extends ApiTestSupport {
     }
 
     @Test
+    void aSkipLinkTakesTheKeyboardPastAMapOfTwoThousandLinks() {
+        browser.open(port, "/?maxEdges=2000");
+        @SuppressWarnings("unchecked")
+        java.util.List<java.util.List<Number>> order = (java.util.List<java.util.List<Number>>) browser.driver
+                .executeScript("""
+                        return [...document.querySelectorAll('#map g.node[tabindex]')].map(node => {
+                          const at = /translate\\(([^,]+),([^)]+)\\)/.exec(node.getAttribute('transform'));
+                          return [Number(at[1]), Number(at[2])];
+                        });""");
+        assertThat(order).as("hundreds of touchpoints in the Tab order").hasSizeGreaterThan(200);
+        assertThat(order).as("column by column, each from the top down").isSortedAccordingTo(
+                java.util.Comparator.comparingDouble((java.util.List<Number> at) -> at.get(0).doubleValue())
+                        .thenComparingDouble(at -> at.get(1).doubleValue()));
+
+        WebElement skip = browser.driver.findElement(By.id("skip-map"));
+        assertThat(skip.getRect().getX()).as("out of sight until focused").isNegative();
+        browser.driver.executeScript("document.querySelector('#search button[type=submit]').focus()");
+        browser.press(Keys.TAB);
+        assertThat(browser.focused()).as("the next Tab stop before the map's touchpoints").isEqualTo(skip);
+        assertThat(skip.isDisplayed()).isTrue();
+        assertThat(skip.getText()).isEqualTo("Skip past the map");
+        assertThat(skip.getRect().getX()).as("in sight while focused").isNotNegative();
+        browser.press(Keys.ENTER);
+        assertThat(browser.focused().getDomAttribute("id")).isEqualTo("details-head");
+        browser.press(Keys.TAB);
+        assertThat(browser.driver.executeScript("return document.activeElement.closest('#map') === null"))
+                .as("the next Tab goes on after the map, not into it").isEqualTo(true);
+        assertThat(browser.driver.getCurrentUrl()).as("the address keeps the filters alone").doesNotContain("#");
+    }
+
+    @Test
     void theDetailsOfATouchpointBeyondTheThousandThatLoseMostShowItsDropOff() {
         JsonNode thousand = answer("/api/dropoff?limit=1000&rankBy=exits").get("touchpoints");
         assertThat(thousand).as("more touchpoints lose journeys than the longest list holds").hasSize(1000);
