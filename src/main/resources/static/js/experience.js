@@ -90,13 +90,18 @@ export function markPainPoints(mapContainer, answer, top = 5) {
   const ranks = new Map((answer.painPoints || []).filter(p => p.cost > 0).slice(0, top)
     .map((p, i) => [p.touchpoint, i + 1]));
   const nodes = d3.select(mapContainer).selectAll('g.node');
-  nodes.classed('pain-point', false).attr('data-pain-said', null).selectAll('.pain-rank').remove();
+  nodes.classed('pain-point', false).attr('data-pain-said', null);
   nodes.filter(n => n && ranks.has(n.label)).classed('pain-point', true)
-    .attr('data-pain-said', n => `pain point #${ranks.get(n.label)}`)
-    .append('text')
-    .attr('class', 'pain-rank').attr('x', -4).attr('y', -3).attr('text-anchor', 'end')
-    .text(n => `⚠${ranks.get(n.label)}`)
+    .attr('data-pain-said', n => `pain point #${ranks.get(n.label)}`);
+  // The mark leads the touchpoint's own name, right of its box: left of the box it lay over the names of the column
+  // before, which run up to this column.
+  const labels = d3.select(mapContainer).selectAll('g.node-label');
+  labels.selectAll('.pain-rank').remove();
+  labels.selectAll('tspan.name').attr('dx', null);
+  const marked = labels.filter(n => n && ranks.has(n.label)).select('text');
+  marked.insert('tspan', 'tspan.name').attr('class', 'pain-rank').text(n => `⚠${ranks.get(n.label)}`)
     .append('title').text(n => `pain point #${ranks.get(n.label)}`);
+  marked.select('tspan.name').attr('dx', 4);
   say(nodes);
 }
 

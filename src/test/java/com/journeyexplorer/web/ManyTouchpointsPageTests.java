@@ -210,6 +210,39 @@ class ManyTouchpointsPageTests extends ApiTestSupport {
     }
 
     @Test
+    void thePainPointMarksOverlapNoNameOnTheMap() {
+        // Bad answers about every touchpoint of the purchase and loyalty stages, the columns after the crowded
+        // consideration column, so that the five pain points marked are there; importing them again adds nothing.
+        StringBuilder answers = new StringBuilder("journey_id,touchpoint,score,scale\n");
+        for (JsonNode touchpoint : get("/api/touchpoints").json()) {
+            String stage = touchpoint.path("stage").asString("");
+            if ((stage.equals("purchase") || stage.equals("loyalty")) && touchpoint.path("owner").asString("own")
+                    .equals("own")) {
+                for (int i = 1; i <= 10; i++) {
+                    answers.append(String.format("web-%07d,\"%s\",1,csat\n", i,
+                            touchpoint.get("name").asString().replace("\"", "\"\"")));
+                }
+            }
+        }
+        Response imported = post("/api/feedback", "text/csv", answers.toString());
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(answer("/api/experience/painpoints?limit=8").get("painPoints").size()).isGreaterThanOrEqualTo(5);
+
+        browser.open(port, "/?maxEdges=2000");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> marks = (java.util.Map<String, Object>) browser.driver.executeScript("""
+                const marks = [...document.querySelectorAll('#map .pain-rank')];
+                const names = [...document.querySelectorAll('#map g.node-label tspan.name, #map g.node-label tspan.figure')];
+                const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+                const overlaps = marks.flatMap(mark => names
+                  .filter(name => meet(mark.getBoundingClientRect(), name.getBoundingClientRect()))
+                  .map(name => mark.textContent + ' over ' + name.textContent));
+                return {marks: marks.length, overlaps};""");
+        assertThat(((Number) marks.get("marks")).intValue()).as("the top five pain points marked").isEqualTo(5);
+        assertThat((java.util.List<?>) marks.get("overlaps")).as("marks over a name or a count").isEmpty();
+    }
+
+    @Test
     void theDetailsOfATouchpointBeyondTheThousandThatLoseMostShowItsDropOff() {
         JsonNode thousand = answer("/api/dropoff?limit=1000&rankBy=exits").get("touchpoints");
         assertThat(thousand).as("more touchpoints lose journeys than the longest list holds").hasSize(1000);
