@@ -27,7 +27,7 @@ export function renderEmotionCurve(container, answer, stageOrder) {
   const y = d3.scaleLinear().domain([0, 1]).range([height - margin.bottom, margin.top]);
   const svg = d3.select(container).append('svg')
     .attr('viewBox', [0, 0, width, height]).attr('width', width).attr('height', height)
-    .attr('role', 'img').attr('aria-label', 'Emotion curve: mean survey score per stage');
+    .attr('role', 'img').attr('aria-label', 'Emotion curve: mean survey score per stage, as in the table that follows');
   svg.append('g').attr('class', 'axis').attr('transform', `translate(${margin.left - 6},0)`)
     .call(d3.axisLeft(y).ticks(4).tickFormat(d3.format('.2f')));
   svg.append('line').attr('class', 'neutral')
@@ -56,6 +56,18 @@ export function renderEmotionCurve(container, answer, stageOrder) {
   points.append('title').text(r => `${r.label}: mean ${r.experience.meanScore.toFixed(2)} of 1 `
     + `(${interval(r).lower.toFixed(2)} to ${interval(r).upper.toFixed(2)}), ${count(r.experience.responses)} answers, `
     + `${percent(r.experience.positiveShare)} positive, ${percent(r.experience.negativeShare)} negative`);
+  // The figures in words for a screen reader, which reaches no title inside an image: a table, out of sight.
+  const figures = d3.select(container).append('table').attr('class', 'sr-only emotion-figures');
+  figures.append('caption').text('Emotion curve: mean survey score per stage, 0 worst to 1 best');
+  figures.append('thead').append('tr').selectAll('th')
+    .data(['stage', 'mean score', '95% interval', 'answers', 'positive', 'negative']).join('th')
+    .attr('scope', 'col').text(d => d);
+  figures.append('tbody').selectAll('tr').data(rows).join('tr').attr('data-stage', r => r.label)
+    .selectAll('td').data(r => (has(r)
+      ? [r.label, r.experience.meanScore.toFixed(2),
+        `${interval(r).lower.toFixed(2)} to ${interval(r).upper.toFixed(2)}`, count(r.experience.responses),
+        percent(r.experience.positiveShare), percent(r.experience.negativeShare)]
+      : [r.label, '–', '–', count(r.experience ? r.experience.responses : 0), '–', '–'])).join('td').text(d => d);
 }
 
 /** good, mixed or bad, by the mean normalized score. */

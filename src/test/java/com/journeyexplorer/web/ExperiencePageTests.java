@@ -158,6 +158,41 @@ class ExperiencePageTests extends PageTestSupport {
                 .isEqualTo(said + ", pain point #" + rank + ", " + score);
     }
 
+    @Test
+    void theCurvesFiguresAreATableThatAScreenReaderReads() {
+        page.open(port, "/");
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        for (JsonNode row : get("/api/experience?by=stage&comments=0").json().get("labels")) {
+            JsonNode summary = row.get("experience");
+            if (summary.get("responses").asLong() > 0) {
+                JsonNode interval = summary.get("meanInterval");
+                double mean = summary.get("meanScore").asDouble();
+                expected.put(row.get("label").asString(), List.of(row.get("label").asString(), fixed(mean),
+                        fixed(interval.isNull() ? mean : interval.get("lower").asDouble()) + " to "
+                                + fixed(interval.isNull() ? mean : interval.get("upper").asDouble()),
+                        String.format(java.util.Locale.ROOT, "%,d", summary.get("responses").asLong())));
+            }
+        }
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(3);
+        String caption = "Emotion curve: mean survey score per stage, 0 worst to 1 best";
+        assertThat(page.accessibleNodes("table", caption)).as("a table a screen reader reaches").isNotEmpty();
+        Map<String, List<String>> shown = new LinkedHashMap<>();
+        for (WebElement row : browser.findElements(By.cssSelector("#emotion-curve table tbody tr"))) {
+            List<String> cells = row.findElements(By.tagName("td")).stream()
+                    .map(cell -> cell.getDomProperty("textContent")).toList();
+            if (expected.containsKey(row.getDomAttribute("data-stage"))) {
+                shown.put(row.getDomAttribute("data-stage"), cells.subList(0, 4));
+            }
+        }
+        assertThat(shown).as("stage, mean score, interval and answers of every stage with answers")
+                .isEqualTo(expected);
+    }
+
+    /** Two decimals of the double's exact value, rounded half up, as JavaScript's toFixed does. */
+    private static String fixed(double value) {
+        return new java.math.BigDecimal(value).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
     /** The accessible name of the shipping costs page's button on the map. */
     private String shippingSaid() {
         return page.accessibleNames("button").stream().filter(name -> name.startsWith(SHIPPING + ": "))
