@@ -67,7 +67,8 @@ export function renderEmotionCurve(container, answer, stageOrder) {
       ? [r.label, r.experience.meanScore.toFixed(2),
         `${interval(r).lower.toFixed(2)} to ${interval(r).upper.toFixed(2)}`, count(r.experience.responses),
         percent(r.experience.positiveShare), percent(r.experience.negativeShare)]
-      : [r.label, '–', '–', count(r.experience ? r.experience.responses : 0), '–', '–'])).join('td').text(d => d);
+      : [r.label, '–', '–', count(r.experience ? r.experience.responses : 0), '–', '–']))
+    .join('td').text(d => d);
 }
 
 /** good, mixed or bad, by the mean normalized score. */

@@ -43,5 +43,6 @@ export function reason(error) {
 
 /** A panel's content when its data cannot be had; data-reason keeps why, for the page's status line. */
 export function unavailable(what, error) {
-  return `<div class="unavailable" data-reason="${esc(reason(error))}"><strong>${esc(what)} unavailable</strong><span>${esc(error && error.message ? error.message : '')}</span></div>`;
+  return `<div class="unavailable" data-reason="${esc(reason(error))}"><strong>${esc(what)} unavailable</strong>`
+    + `<span>${esc(error && error.message ? error.message : '')}</span></div>`;
 }

@@ -232,7 +232,8 @@ class ManyTouchpointsPageTests extends ApiTestSupport {
         @SuppressWarnings("unchecked")
         java.util.Map<String, Object> marks = (java.util.Map<String, Object>) browser.driver.executeScript("""
                 const marks = [...document.querySelectorAll('#map .pain-rank')];
-                const names = [...document.querySelectorAll('#map g.node-label tspan.name, #map g.node-label tspan.figure')];
+                const names = [...document.querySelectorAll(
+                  '#map g.node-label tspan.name, #map g.node-label tspan.figure')];
                 const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
                 const overlaps = marks.flatMap(mark => names
                   .filter(name => meet(mark.getBoundingClientRect(), name.getBoundingClientRect()))
