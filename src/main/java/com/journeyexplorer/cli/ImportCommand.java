@@ -416,6 +416,10 @@ public final class ImportCommand {
                 count(report.journeysImported(), aggregated ? "journey record" : "journey"),
                 report.journeysCreated(), report.journeysUpdated(), count(report.rowsRead(), "row"), seconds,
                 report.eventsImported() / Math.max(seconds, 1e-9));
+        if (report.emptyRows() > 0) {
+            out.println("Passed over " + count(report.emptyRows(), "row") + " of empty cells only (not counted in the "
+                    + "rows read)");
+        }
         if (report.duplicateEvents() > 0) {
             // The report counts repeats within the upload and events stored before as one.
             out.println("Skipped " + count(report.duplicateEvents(), "duplicate event")

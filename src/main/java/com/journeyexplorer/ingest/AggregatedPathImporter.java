@@ -49,8 +49,7 @@ public class AggregatedPathImporter {
                 settings.maxJourneyLength()).read(input, progress::rowsRead);
         errors.rejectIfInvalid(paths.complete(), options.onError());
         if (paths.rows() == 0) {
-            throw new ImportRejectedException("the upload has no data rows, only a header", List.of(new RowError(1,
-                    null, "is the header, and no data row follows it")), 1);
+            throw CsvRowReader.noRows(paths.emptyRows());
         }
         if (!paths.counted() && errors.isEmpty()) {
             throw new ImportRejectedException("the upload has no paths with a count above 0",
@@ -62,7 +61,7 @@ public class AggregatedPathImporter {
             progress.planned(changes.upserts().size());
             return changes;
         }, (JourneyGraph.Applied<ImportReport>) (changes, after, importId) -> ImportReport.of(changes, after,
-                paths.rows(), errors, List.of(), List.of(), started, importId), progress);
+                paths.rows(), paths.emptyRows(), errors, List.of(), List.of(), started, importId), progress);
     }
 
     /**

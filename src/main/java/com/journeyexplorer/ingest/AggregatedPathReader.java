@@ -30,8 +30,11 @@ final class AggregatedPathReader {
         this.separator = Pattern.compile("\\s*" + Pattern.quote(options.separator()) + "\\s*");
     }
 
-    /** What was read: the counts by path (in the order paths first appear), the rows read, and whether to the end. */
-    record AggregatedPaths(Map<String, PathCounts> paths, long rows, boolean complete) {
+    /**
+     * What was read: the counts by path (in the order paths first appear), the rows read, the rows of empty cells
+     * passed over, and whether to the end.
+     */
+    record AggregatedPaths(Map<String, PathCounts> paths, long rows, long emptyRows, boolean complete) {
 
         /** Whether any path has a count above 0. */
         boolean counted() {
@@ -83,7 +86,7 @@ final class AggregatedPathReader {
         } catch (IOException e) {
             throw new UncheckedIOException("the upload could not be read", e);
         }
-        return new AggregatedPaths(paths, rows[0], complete);
+        return new AggregatedPaths(paths, rows[0], reader.emptyRows(), complete);
     }
 
     private void accept(InputRow row, Map<String, PathCounts> paths) {

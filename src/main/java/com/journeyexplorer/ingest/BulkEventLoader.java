@@ -112,6 +112,7 @@ public final class BulkEventLoader {
         ImportOptions effective = null;
         EventImporter.Format first = null;
         long rows = 0;
+        long emptyRows = 0;
         long[] counted = new long[1];
         boolean complete = true;
         // Each file without rows and its reader: when no file has any, each is refused at its line 1.
@@ -155,6 +156,7 @@ public final class BulkEventLoader {
                     }, errors);
                 }
                 rows += counted[0];
+                emptyRows += reader.emptyRows();
                 if (counted[0] == 0) {
                     emptyFiles.add(file);
                     emptyReaders.add(reader);
@@ -197,7 +199,7 @@ public final class BulkEventLoader {
         }
         accumulator.releaseDrafts();
         if (changes.isEmpty()) {
-            return new Loaded(ImportReport.of(changes, JourneySnapshot.empty(), rows, errors,
+            return new Loaded(ImportReport.of(changes, JourneySnapshot.empty(), rows, emptyRows, errors,
                     accumulator.ruleMatches(), accumulator.warnings(), started, null).withZone(options.zone()),
                     errorFiles);
         }
@@ -207,7 +209,7 @@ public final class BulkEventLoader {
         String importId = store.write(changes, after, startedAt);
         log.info("Bulk load {}: read {} rows into {} journeys in {} ms, wrote the store in {} ms", importId, rows,
                 changes.upserts().size(), (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
-        return new Loaded(ImportReport.of(changes, after, rows, errors, accumulator.ruleMatches(),
+        return new Loaded(ImportReport.of(changes, after, rows, emptyRows, errors, accumulator.ruleMatches(),
                 accumulator.warnings(), started, importId).withZone(options.zone()), errorFiles);
     }
 }

@@ -69,6 +69,19 @@ final class CsvLexer {
         return fields;
     }
 
+    /**
+     * Whether every field of the current record is empty or white space ({@code ,,,}, {@code " ; ;"}): the text of
+     * its fields holds nothing else. Stops at the first other character, so most records cost one look.
+     */
+    boolean blank() {
+        for (int i = 0; i < textLength; i++) {
+            if (!Character.isWhitespace(text[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Field {@code i} of the current record as a new string. */
     String field(int i) {
         int start = i == 0 ? 0 : ends[i - 1];

@@ -24,6 +24,8 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 /**
  * CSV with a header row (RFC 4180 quoting, any line endings), read as Commons CSV reads it: the records by
  * {@link CsvLexer}, which splits them as Commons CSV does but several times faster, the header by Commons CSV itself.
+ * A record whose every cell is empty or white space (a spreadsheet's cleared row) is passed over like an empty line
+ * and counted ({@link #emptyRows}); the records after it keep their own line numbers.
  */
 final class CsvRowReader implements RowReader {
 
@@ -33,6 +35,8 @@ final class CsvRowReader implements RowReader {
     private final Map<String, String> anyOfColumns;
     /** The parameter that names each required column, for the rejection of a header without it; may be empty. */
     private Map<String, String> requiredBy = Map.of();
+    /** Rows passed over because every cell was empty or white space, counted by the parsing thread. */
+    private long emptyRows;
 
     /**
      * @param requiredColumns columns the header must have; a header without them rejects the upload at line 1
@@ -209,13 +213,34 @@ final class CsvRowReader implements RowReader {
     /** A header without rows: refused at line 1, the header's, as the aggregated-paths import refuses it. */
     @Override
     public ImportRejectedException noRows() {
-        return new ImportRejectedException("the upload has no data rows, only a header", List.of(new RowError(1, null,
-                noRowsReason())), 1);
+        return noRows(emptyRows);
+    }
+
+    /**
+     * The refusal of a header followed by no row, or by {@code emptyRows} rows of empty cells only, which are passed
+     * over: at line 1, the header's.
+     */
+    static ImportRejectedException noRows(long emptyRows) {
+        return new ImportRejectedException(emptyRows == 0 ? "the upload has no data rows, only a header"
+                : "the upload has no data rows, only a header and rows of empty cells", List.of(new RowError(1, null,
+                noRowsReason(emptyRows))), 1);
     }
 
     @Override
     public String noRowsReason() {
-        return "is the header, and no data row follows it";
+        return noRowsReason(emptyRows);
+    }
+
+    private static String noRowsReason(long emptyRows) {
+        return "is the header, and no data row follows it" + (emptyRows == 0 ? "" : " (" + (emptyRows == 1
+                ? "the row after it has" : "the " + emptyRows + " rows after it have") + " empty cells only, "
+                + "which are passed over)");
+    }
+
+    /** Rows passed over because every cell was empty or white space; read once {@link #read} has returned. */
+    @Override
+    public long emptyRows() {
+        return emptyRows;
     }
 
     /**
@@ -332,6 +357,12 @@ final class CsvRowReader implements RowReader {
                             long start = lexer.recordLine();
                             line = lexer.currentLineNumber() + 1;
                             int fields = lexer.fields();
+                            if (lexer.blank()) {
+                                // A spreadsheet's cleared row (,,,, or ;;;;), passed over like an empty line;
+                                // read by the consumer's thread once this one has ended (handTo joins it).
+                                emptyRows++;
+                                continue;
+                            }
                             if (fields == columns) {
                                 String[] cells = new String[fields];
                                 for (int i = 0; i < fields; i++) {

@@ -125,8 +125,8 @@ public class EventImporter {
             progress.planned(changes.upserts().size());
             return changes;
         }, after -> joinAnswers(placedAnswers.get(), after),
-                (changes, after, importId, answers) -> ImportReport.of(changes, after, rows[0], errors,
-                        accumulated[0].ruleMatches(), accumulated[0].warnings(), started, importId, answers)
+                (changes, after, importId, answers) -> ImportReport.of(changes, after, rows[0], reader.emptyRows(),
+                        errors, accumulated[0].ruleMatches(), accumulated[0].warnings(), started, importId, answers)
                         .withZone(effective.zone()),
                 progress);
     }

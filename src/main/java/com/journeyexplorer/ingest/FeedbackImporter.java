@@ -177,8 +177,8 @@ public class FeedbackImporter {
             }
         }
         long[] duplicates = storedDuplicates(responses, added.stored(), snapshot);
-        return new FeedbackReport(added.importId(), rows[0], added.stored().size(), added.duplicates(),
-                duplicates[0], duplicates[1], duplicates[2], matched,
+        return new FeedbackReport(added.importId(), rows[0], reader.emptyRows(), added.stored().size(),
+                added.duplicates(), duplicates[0], duplicates[1], duplicates[2], matched,
                 added.stored().size() - matched, errors.rejectedRows(), errors.errors(), unmatched,
                 implausible.warning("answer"), added.total(), (System.nanoTime() - started) / 1_000_000,
                 options.zone() == null ? null : options.zone().getId());

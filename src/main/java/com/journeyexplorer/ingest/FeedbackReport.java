@@ -2,12 +2,16 @@ package com.journeyexplorer.ingest;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * What a survey-response import did.
  *
  * @param importId        the journal entry of the responses stored ({@code DELETE /api/imports/{id}} undoes it), or
  *                        null when nothing new was stored
  * @param rowsRead        data rows read (header excluded)
+ * @param emptyRows       rows passed over because every cell was empty or white space (a spreadsheet's cleared rows,
+ *                        {@code ;;;;}), not counted in {@code rowsRead}; in the JSON only when not 0
  * @param imported        new responses stored, matched or not
  * @param duplicates      responses whose id was stored already or repeated in the upload, stored once
  * @param duplicatesStoredUnmatched of the duplicates, those an earlier import stored unmatched: an answer keeps the
@@ -27,7 +31,8 @@ import java.util.List;
  * @param zone            the time zone the times without an offset were read in, when the {@code zone} parameter gave
  *                        it; null (left out) for the setting {@code journeys.ingest.default-zone}
  */
-public record FeedbackReport(String importId, long rowsRead, long imported, long duplicates,
+public record FeedbackReport(String importId, long rowsRead,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) long emptyRows, long imported, long duplicates,
         long duplicatesStoredUnmatched, long duplicatesMatchingNow, long duplicatesWithOtherAnswer, long matched,
         long unmatched, long rowsRejected, List<RowError> errors, List<Unmatched> unmatchedRows,
         List<ImportWarning> warnings, long totalResponses, long millis, String zone) {

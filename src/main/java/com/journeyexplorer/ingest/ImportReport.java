@@ -3,6 +3,7 @@ package com.journeyexplorer.ingest;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.graph.FeedbackGraph;
 import com.journeyexplorer.graph.JourneyChanges;
@@ -13,6 +14,8 @@ import com.journeyexplorer.journey.Outcome;
  * What an import did.
  *
  * @param rowsRead         data rows read (header excluded)
+ * @param emptyRows        rows passed over because every cell was empty or white space (a spreadsheet's cleared rows,
+ *                         {@code ,,,,}), not counted in {@code rowsRead}; in the JSON only when not 0
  * @param eventsImported   events added to the store: the upload's new events (duplicates of stored events
  *                         excluded); of aggregated paths, those by which a path's count rose, one per journey
  * @param duplicateEvents  events already stored, or repeated in the upload, counted once
@@ -38,6 +41,7 @@ import com.journeyexplorer.journey.Outcome;
  */
 public record ImportReport(
         long rowsRead,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) long emptyRows,
         long eventsImported,
         long duplicateEvents,
         long journeysImported,
@@ -68,40 +72,42 @@ public record ImportReport(
     public ImportReport(long rowsRead, long eventsImported, long duplicateEvents, long journeysImported,
             long journeysCreated, long journeysUpdated, long journeysRemoved, long rowsRejected, List<RowError> errors,
             long totalJourneys, long totalEvents, long millis) {
-        this(rowsRead, eventsImported, duplicateEvents, journeysImported, journeysCreated, journeysUpdated,
+        this(rowsRead, 0, eventsImported, duplicateEvents, journeysImported, journeysCreated, journeysUpdated,
                 journeysRemoved, 0, rowsRejected, errors, totalJourneys, totalEvents, millis, List.of(), List.of(),
                 null, 0, 0, 0, null);
     }
 
     /** This report saying that the times without an offset were read in {@code zone} (null: the setting's). */
     ImportReport withZone(java.time.ZoneId zone) {
-        return new ImportReport(rowsRead, eventsImported, duplicateEvents, journeysImported, journeysCreated,
-                journeysUpdated, journeysRemoved, eventsRemoved, rowsRejected, errors, totalJourneys, totalEvents,
+        return new ImportReport(rowsRead, emptyRows, eventsImported, duplicateEvents, journeysImported,
+                journeysCreated, journeysUpdated, journeysRemoved, eventsRemoved, rowsRejected, errors, totalJourneys, totalEvents,
                 millis, outcomeRules, warnings, importId, answersStored, answersUnmatched, duplicateAnswers,
                 zone == null ? null : zone.getId());
     }
 
     /**
-     * The report of an applied import, the same for every kind of upload: what {@code changes} did, the rows read
-     * and rejected, the totals of the snapshot {@code after} it, and the time since {@code startedNanos}.
+     * The report of an applied import, the same for every kind of upload: what {@code changes} did, the rows read,
+     * passed over as empty and rejected, the totals of the snapshot {@code after} it, and the time since
+     * {@code startedNanos}.
      */
-    static ImportReport of(JourneyChanges changes, JourneySnapshot after, long rows, ErrorCollector errors,
-            List<RuleMatches> outcomeRules, List<ImportWarning> warnings, long startedNanos, String importId) {
-        return of(changes, after, rows, errors, outcomeRules, warnings, startedNanos, importId,
+    static ImportReport of(JourneyChanges changes, JourneySnapshot after, long rows, long emptyRows,
+            ErrorCollector errors, List<RuleMatches> outcomeRules, List<ImportWarning> warnings, long startedNanos,
+            String importId) {
+        return of(changes, after, rows, emptyRows, errors, outcomeRules, warnings, startedNanos, importId,
                 new FeedbackGraph.Added(null, List.of(), 0, 0));
     }
 
     /** As above, for an import whose rows carried survey answers: {@code answers} is what became of them. */
-    static ImportReport of(JourneyChanges changes, JourneySnapshot after, long rows, ErrorCollector errors,
-            List<RuleMatches> outcomeRules, List<ImportWarning> warnings, long startedNanos, String importId,
-            FeedbackGraph.Added answers) {
+    static ImportReport of(JourneyChanges changes, JourneySnapshot after, long rows, long emptyRows,
+            ErrorCollector errors, List<RuleMatches> outcomeRules, List<ImportWarning> warnings, long startedNanos,
+            String importId, FeedbackGraph.Added answers) {
         long unmatched = answers.stored().stream().filter(response -> !response.isMatched()).count();
         ImportWarning open = openJourneys(changes, after);
         if (open != null) {
             warnings = new ArrayList<>(warnings);
             warnings.add(open);
         }
-        return new ImportReport(rows, changes.newEvents(), changes.duplicateEvents(),
+        return new ImportReport(rows, emptyRows, changes.newEvents(), changes.duplicateEvents(),
                 changes.journeysCreated() + changes.journeysUpdated(), changes.journeysCreated(),
                 changes.journeysUpdated(), changes.removals().size(), changes.eventsRemoved(), errors.rejectedRows(),
                 errors.errors(),

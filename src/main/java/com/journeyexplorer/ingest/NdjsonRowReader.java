@@ -35,6 +35,8 @@ final class NdjsonRowReader implements RowReader {
 
     /** The keys the upload's parameters name, by parameter ({@code scoreColumn} to {@code stars}); may be empty. */
     private final Map<String, String> namedColumns;
+    /** Lines of white space only, passed over. */
+    private long emptyRows;
 
     NdjsonRowReader() {
         this(Map.of());
@@ -81,6 +83,9 @@ final class NdjsonRowReader implements RowReader {
             }
             line++;
             if (text.isBlank()) {
+                if (!text.isEmpty()) {
+                    emptyRows++;
+                }
                 continue;
             }
             JsonNode node;
@@ -92,6 +97,12 @@ final class NdjsonRowReader implements RowReader {
             }
             if (node == null || !node.isObject()) {
                 errors.add(line, null, "is not a JSON object (NDJSON wants one object per line)");
+                continue;
+            }
+            if (node.isEmpty()) {
+                // Refused, not passed over like a line of spaces: a writer wrote an object, so a record was meant.
+                errors.add(line, null, "is an empty JSON object, {}, without any of the fields a row needs; leave the "
+                        + "line out (an empty line is passed over)");
                 continue;
             }
             if (firstObjectKeys == null) {
@@ -163,6 +174,11 @@ final class NdjsonRowReader implements RowReader {
             }
         }
         return false;
+    }
+
+    @Override
+    public long emptyRows() {
+        return emptyRows;
     }
 
     @Override

@@ -36,6 +36,15 @@ interface RowReader {
     String noRowsReason();
 
     /**
+     * Rows passed over as empty, not handed to the consumer: a CSV record whose every cell is empty or white space
+     * ({@code ,,,} where a spreadsheet's rows were cleared), an NDJSON line of white space only. Empty lines are
+     * passed over too, uncounted. Read once {@link #read} has returned.
+     */
+    default long emptyRows() {
+        return 0;
+    }
+
+    /**
      * A strict reader of the upload's text (malformed bytes are errors, not replacement characters) without its
      * byte order mark: UTF-8, or UTF-16 when the text starts with a UTF-16 byte order mark (a spreadsheet's "Unicode
      * text"), which no UTF-8 text can start with.

@@ -134,6 +134,24 @@ class AggregatedPathCountsApiTests extends ApiTestSupport {
     }
 
     @Test
+    void rowsOfEmptyCellsArePassedOverAndCountedAndAFileOfNothingElseIsRefusedAtLineOne() {
+        Response response = upload("source=cleared-rows", ",,,\nCleared A > Cleared B,2,0,1\n , , ,\n,,,\n");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("rowsRead").asLong()).isEqualTo(1);
+        assertThat(response.json().get("emptyRows").asLong()).isEqualTo(3);
+        assertThat(stored("cleared-rows")).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                "Cleared A > Cleared B > Conversion (conversions)", 2L,
+                "Cleared A > Cleared B (non-conversions)", 1L)));
+
+        Response onlyEmpty = upload("source=cleared-only", ",,,\n,,,\n");
+        assertThat(onlyEmpty.status()).as(onlyEmpty.body()).isEqualTo(400);
+        assertThat(firstError(onlyEmpty).get("line").asLong()).isEqualTo(1);
+        assertThat(firstError(onlyEmpty).get("reason").asString()).isEqualTo("is the header, and no data row follows "
+                + "it (the 2 rows after it have empty cells only, which are passed over)");
+    }
+
+    @Test
     void aPathWithTheSeparatorAtItsStartOrEndSaysSo() {
         Response response = upload("source=edge-separator", """
                 > Edge A > Edge B,1,0,0

@@ -98,6 +98,37 @@ class SurveyExportShapesApiTests extends ApiTestSupport {
         assertThat(storeState()).isEqualTo(before);
     }
 
+    @Test
+    void rowsOfEmptyCellsAsExcelLeavesThemArePassedOverCountedAndLaterLinesKeptRight() {
+        // Excel's semicolons; rows cleared in the middle and left at the end, some with spaces. The answers are about
+        // a journey not stored, so that they stay out of the other tests' analyses.
+        String header = "journey_id;touchpoint;score;comment\n";
+        String before = storeState();
+
+        Response refused = post("/api/feedback?scale=csat&delimiter=;", "text/csv",
+                header + "eb-1;Ad;5;Fine\n;;;\n ; ; ;\neb-1;Ad;9;Too high\n;;4;\n;;;\n");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.errorLines()).as("a row with a score alone is no empty row").containsExactly(
+                "5 score '9' is not on the csat scale (1 to 5)",
+                "6 journey_id is missing, and so is customer_id: a response needs a journey id, or a customer id "
+                        + "and a timestamp");
+        assertThat(storeState()).isEqualTo(before);
+
+        Response stored = post("/api/feedback?scale=csat&delimiter=;", "text/csv",
+                header + "eb-1;Ad;5;Fine\n;;;\n ; ; ;\neb-1;Cart;2;Slow\n;;;\r\n;;;\r\n");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        assertThat(stored.json().get("rowsRead").asLong()).isEqualTo(2);
+        assertThat(stored.json().get("emptyRows").asLong()).isEqualTo(4);
+        assertThat(stored.json().get("imported").asLong()).isEqualTo(2);
+
+        Response onlyEmpty = post("/api/feedback?scale=csat&delimiter=;", "text/csv", header + ";;;\n;;;\n");
+        assertThat(onlyEmpty.status()).as(onlyEmpty.body()).isEqualTo(400);
+        JsonNode atHeader = onlyEmpty.json().get("errors").get(0);
+        assertThat(atHeader.get("line").asLong()).isEqualTo(1);
+        assertThat(atHeader.get("reason").asString()).isEqualTo("is the header, and no data row follows it (the 2 "
+                + "rows after it have empty cells only, which are passed over)");
+    }
+
     private static JsonNode label(JsonNode answer, String label) {
         for (JsonNode row : answer.get("labels")) {
             if (row.get("label").asString().equals(label)) {

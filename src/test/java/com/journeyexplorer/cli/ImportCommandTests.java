@@ -274,6 +274,25 @@ class ImportCommandTests {
     }
 
     @Test
+    void passesOverRowsOfEmptyCellsSayingHowManyAndNamesALaterBadRowByItsLine() throws IOException {
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + "-cleared.csv");
+        Files.writeString(file, "journey_id;timestamp;touchpoint\r\ne1;2026-03-01T10:00:00Z;Home\r\n;;\r\n ; ; \r\n"
+                + "e1;2026-03-01T10:05:00Z;Cart\r\n;;\r\n");
+        Path bad = dataDir.resolveSibling(dataDir.getFileName() + "-cleared-bad.csv");
+        Files.writeString(bad, "journey_id;timestamp;touchpoint\n;;\n;;\ne2;yesterday;Home\n");
+
+        assertThat(run(file.toString(), "--delimiter=;")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(run(bad.toString(), "--delimiter=;")).isEqualTo(1);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(
+                "Imported 2 events into 1 journey (1 new, 0 updated) from 2 rows",
+                "Passed over 3 rows of empty cells only (not counted in the rows read)");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("  line 4, timestamp: ");
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(bad);
+    }
+
+    @Test
     void summarySaysWhatAnEventJoiningTwoSessionsRemoved() throws IOException {
         Path first = dataDir.resolveSibling(dataDir.getFileName() + "-sessions.csv");
         Files.writeString(first, "customer_id,timestamp,touchpoint\nc1,2026-03-01T10:00:00Z,Home\n"

@@ -36,6 +36,69 @@ class ExportQuirksImportTests extends ApiTestSupport {
     }
 
     @Test
+    void rowsOfEmptyCellsArePassedOverAndCountedAsASpreadsheetLeavesThem() {
+        // Rows cleared in a spreadsheet: in the middle, with spaces or quotes, more cells than the header, at the end.
+        String csv = HEADER + "ec-1,2026-03-01T10:00:00Z,Home\n,,\n ,  ,\t\nec-1,2026-03-01T10:05:00Z,Cart\n"
+                + "\"\",\" \",\n,,,,\n,,\r\n";
+
+        JsonNode report = importCsv("", csv);
+
+        assertThat(report.get("rowsRead").asLong()).as(report.toString()).isEqualTo(2);
+        assertThat(report.get("emptyRows").asLong()).isEqualTo(5);
+        assertThat(report.get("rowsRejected").asLong()).isZero();
+        assertThat(touchpoints("ec-1")).containsExactly("Home", "Cart");
+        assertThat(importCsv("", HEADER + "ec-2,2026-03-01T10:00:00Z,Home\n").has("emptyRows"))
+                .as("no count when no row was passed over").isFalse();
+
+        JsonNode semicolons = importCsv("?delimiter=;", "journey_id;timestamp;touchpoint\n"
+                + "ec-3;2026-03-01T10:00:00Z;Home\n;;\n; ;\n");
+        assertThat(semicolons.get("rowsRead").asLong()).as(semicolons.toString()).isEqualTo(1);
+        assertThat(semicolons.get("emptyRows").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aBadRowAfterRowsOfEmptyCellsIsNamedByItsOwnLineAndARowWithOneCellIsNoEmptyRow() {
+        String csv = HEADER + "el-1,2026-03-01T10:00:00Z,Home\n,,\n\n , ,\nel-1,yesterday,Cart\n,,Pay\n,,\n";
+
+        JsonNode problem = rejected(csv);
+
+        assertThat(problem.get("errors")).as(problem.toString()).hasSize(3);
+        assertThat(problem.get("errors").get(0).get("line").asLong()).isEqualTo(6);
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("timestamp");
+        problem.get("errors").valueStream().skip(1).forEach(error -> assertThat(error.get("line").asLong())
+                .as("the row with a touchpoint alone is validated: %s", error).isEqualTo(7));
+    }
+
+    @Test
+    void aHeaderFollowedByRowsOfEmptyCellsOnlyIsRefusedAtLineOneSayingSo() {
+        JsonNode problem = rejected(HEADER + ",,\n , ,\n");
+
+        assertThat(problem.get("detail").asString()).as(problem.toString())
+                .startsWith("the upload has no data rows, only a header and rows of empty cells");
+        JsonNode error = problem.get("errors").get(0);
+        assertThat(error.get("line").asLong()).isEqualTo(1);
+        assertThat(error.get("reason").asString()).isEqualTo("is the header, and no data row follows it (the 2 rows "
+                + "after it have empty cells only, which are passed over)");
+    }
+
+    @Test
+    void anNdjsonLineOfSpacesIsPassedOverAndCountedWhileAnEmptyObjectIsARowErrorSayingSo() {
+        String first = "{\"journey_id\":\"ej-1\",\"timestamp\":\"2026-03-01T10:00:00Z\",\"touchpoint\":\"Home\"}\n";
+        Response spaces = post("/api/events", "application/x-ndjson", first + "   \n\n\t\n"
+                + first.replace("10:00", "10:05").replace("Home", "Cart"));
+        assertThat(spaces.status()).as(spaces.body()).isEqualTo(200);
+        assertThat(spaces.json().get("rowsRead").asLong()).isEqualTo(2);
+        assertThat(spaces.json().get("emptyRows").asLong()).isEqualTo(2);
+
+        JsonNode problem = rejectedNdjson(first.replace("ej-1", "ej-2") + "  \n{}\n");
+        assertThat(problem.get("errors")).as(problem.toString()).singleElement().satisfies(error -> {
+            assertThat(error.get("line").asLong()).isEqualTo(3);
+            assertThat(error.get("reason").asString()).isEqualTo("is an empty JSON object, {}, without any of the "
+                    + "fields a row needs; leave the line out (an empty line is passed over)");
+        });
+    }
+
+    @Test
     void anUnclosedQuoteIsRefusedAtTheLineItOpensSayingSo() {
         String csv = HEADER + "uq-1,2026-03-01T10:00:00Z,Home\n\nuq-1,2026-03-01T10:05:00Z,\"Cart\nuq-1,"
                 + "2026-03-01T10:06:00Z,Pay\n";
