@@ -177,11 +177,47 @@ public class FeedbackImporter {
             }
         }
         long[] duplicates = storedDuplicates(responses, added.stored(), snapshot);
+        List<ImportWarning> warnings = new ArrayList<>(implausible.warning("answer"));
+        warnings.addAll(otherCustomers(drafts, snapshot, options));
         return new FeedbackReport(added.importId(), rows[0], reader.emptyRows(), added.stored().size(),
                 added.duplicates(), duplicates[0], duplicates[1], duplicates[2], matched,
-                added.stored().size() - matched, errors.rejectedRows(), errors.errors(), unmatched,
-                implausible.warning("answer"), added.total(), (System.nanoTime() - started) / 1_000_000,
+                added.stored().size() - matched, errors.rejectedRows(), errors.errors(), unmatched, warnings,
+                added.total(), (System.nanoTime() - started) / 1_000_000,
                 options.zone() == null ? null : options.zone().getId());
+    }
+
+    /**
+     * The warning, or none, of the rows that name a stored journey and a customer id other than that journey's: the
+     * answer is joined by the journey id and keeps the customer id as written, so a mixed-up column or a row of
+     * another respondent would count for a customer who did not give it. O(drafts).
+     */
+    private static List<ImportWarning> otherCustomers(List<Draft> drafts, JourneySnapshot snapshot,
+            FeedbackOptions options) {
+        long count = 0;
+        List<ImportWarning.Example> examples = new ArrayList<>();
+        for (Draft draft : drafts) {
+            if (draft.journeyId() == null || draft.customerId() == null) {
+                continue;
+            }
+            String owner = snapshot.journey(draft.journeyId()).map(Journey::customerId).orElse(null);
+            if (owner != null && !owner.equals(draft.customerId())) {
+                count++;
+                if (examples.size() < ImplausibleTimestamps.EXAMPLES) {
+                    examples.add(new ImportWarning.Example(draft.line(), options.customerColumn(),
+                            TimestampParser.abbreviate(draft.customerId()) + " (journey '"
+                                    + TimestampParser.abbreviate(draft.journeyId()) + "' belongs to customer '"
+                                    + TimestampParser.abbreviate(owner) + "')"));
+                }
+            }
+        }
+        if (count == 0) {
+            return List.of();
+        }
+        String counted = count == 1 ? "1 answer names" : count + " answers name";
+        return List.of(new ImportWarning("journey-of-another-customer", counted + " a stored journey in "
+                + options.journeyColumn() + " and another customer in " + options.customerColumn() + ": each is "
+                + "joined to the journey and keeps the customer id as written; check that the two columns belong "
+                + "together (DELETE /api/imports/{id} undoes the import)", count, examples));
     }
 
     /**

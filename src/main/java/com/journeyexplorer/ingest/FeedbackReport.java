@@ -25,7 +25,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param rowsRejected    rows skipped because they were bad ({@code onError=skip})
  * @param errors          the first rejected rows, with line and field
  * @param unmatchedRows   the first unmatched responses, with line and reason
- * @param warnings        rows that are valid but look unintended: {@code implausible-timestamp}, as for events
+ * @param warnings        rows that are valid but look unintended: {@code implausible-timestamp}, as for events, and
+ *                        {@code journey-of-another-customer}, a stored journey named with another customer's id
  * @param totalResponses  responses stored after the import
  * @param millis          time taken
  * @param zone            the time zone the times without an offset were read in, when the {@code zone} parameter gave

@@ -129,6 +129,36 @@ class SurveyExportShapesApiTests extends ApiTestSupport {
                 + "rows after it have empty cells only, which are passed over)");
     }
 
+    @Test
+    void anAnswerNamingAJourneyAndAnotherCustomerIsStoredWithAWarningNamingItsLine() {
+        // About the journey as a whole (no touchpoint), so that the other tests' touchpoints keep their answers.
+        Response mixed = post("/api/feedback?scale=csat", "text/csv", """
+                journey_id,customer_id,score,comment
+                j1,c1,3,own customer
+                j1,c9,4,another customer
+                j1,,5,no customer
+                not-stored,c9,2,journey not stored
+                """);
+
+        assertThat(mixed.status()).as(mixed.body()).isEqualTo(200);
+        assertThat(mixed.json().get("imported").asLong()).isEqualTo(4);
+        JsonNode warning = mixed.json().get("warnings").get(0);
+        assertThat(mixed.json().get("warnings")).as(mixed.body()).hasSize(1);
+        assertThat(warning.get("kind").asString()).isEqualTo("journey-of-another-customer");
+        assertThat(warning.get("count").asLong()).isEqualTo(1);
+        assertThat(warning.get("message").asString()).startsWith("1 answer names a stored journey in journey_id and "
+                + "another customer in customer_id");
+        assertThat(warning.get("examples")).singleElement().satisfies(example -> {
+            assertThat(example.get("line").asLong()).isEqualTo(3);
+            assertThat(example.get("field").asString()).isEqualTo("customer_id");
+            assertThat(example.get("value").asString()).isEqualTo("c9 (journey 'j1' belongs to customer 'c1')");
+        });
+
+        Response own = post("/api/feedback?scale=csat", "text/csv", "journey_id,customer_id,score\nj1,c1,1\n");
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        assertThat(own.json().get("warnings")).isEmpty();
+    }
+
     private static JsonNode label(JsonNode answer, String label) {
         for (JsonNode row : answer.get("labels")) {
             if (row.get("label").asString().equals(label)) {
