@@ -68,7 +68,8 @@ class EventsController {
             throws IOException {
         KnownParameters.require(request, ImportParameters.class);
         ImportParameters given = parameters.withRules(request.getParameterValues("purchase"),
-                request.getParameterValues("competitor"), request.getParameterValues("frustration"));
+                request.getParameterValues("competitor"), request.getParameterValues("frustration"),
+                request.getParameterValues("rewrite"));
         var options = given.toOptions(settings.sessionGap());
         long limit = settings.maxUploadSize().toBytes();
         EventUploads uploads = EventUploads.of(request, given, contentType, contentEncoding, limit);

@@ -45,7 +45,8 @@ class ImportPreviewController {
             throws IOException {
         KnownParameters.require(request, ImportParameters.class, "rows");
         ImportParameters given = parameters.withRules(request.getParameterValues("purchase"),
-                request.getParameterValues("competitor"), request.getParameterValues("frustration"));
+                request.getParameterValues("competitor"), request.getParameterValues("frustration"),
+                request.getParameterValues("rewrite"));
         // Checked before the body is opened, so that a bad parameter is answered as the import answers it.
         given.toOptions(settings.sessionGap());
         Upload upload = EventUploads.open(request, given, contentType, contentEncoding,

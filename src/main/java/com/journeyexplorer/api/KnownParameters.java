@@ -48,6 +48,9 @@ final class KnownParameters {
         });
     }
 
-    /** The list parameters of the uploads, each value one whole name: {@code purchase=Pay, now&purchase=Other}. */
-    private static final Set<String> REPEATABLE = Set.of("purchase", "competitor", "frustration");
+    /**
+     * The list parameters of the uploads, each value one whole name ({@code purchase=Pay, now&purchase=Other}) or
+     * rewrite rule.
+     */
+    private static final Set<String> REPEATABLE = Set.of("purchase", "competitor", "frustration", "rewrite");
 }

@@ -75,6 +75,10 @@ public final class ImportCommand {
               --competitor=LIST|REGEX      competitor touchpoints (a list like --purchase, or a regex)
               --frustration=A,B            touchpoints whose events are frustration signals (a rage click, an
                                            error event) at the page visited just before (a list like --purchase)
+              --urls=path|host-path        name a page by its address without query string and fragment: its
+                                           path (/product/123), or host and path (shop.example/product/123)
+              --rewrite='REGEX -> TEXT'    rewrite touchpoint names (after --urls), each rule in order; repeats
+                                           (--rewrite='/product/\\d+ -> /product/:id'); the rules match the result
               --timestampFormat=FORMAT     auto (default: ISO-8601, or epoch seconds below 10^11, milliseconds
                                            below 10^14, microseconds below 10^17, else nanoseconds), iso,
                                            epoch-seconds, epoch-millis, epoch-micros, epoch-nanos, or a pattern
@@ -107,7 +111,7 @@ public final class ImportCommand {
     private static final List<String> EVENT_PARAMETERS = List.of("journeyColumn", "timestampColumn",
             "touchpointColumn", "channelColumn", "stageColumn", "customerColumn", "ownerColumn", "typeColumn",
             "valueColumn", "segmentColumn", "deviceColumn", "eventIdColumn", "scoreColumn", "scaleColumn",
-            "commentColumn", "scale", "purchase", "competitor", "frustration", "onError",
+            "commentColumn", "scale", "purchase", "competitor", "frustration", "urls", "rewrite", "onError",
             "delimiter", "sessionGap", "timestampFormat", "zone", "decimal", "sessionize", "openHorizon");
     private static final List<String> AGGREGATED_PARAMETERS = List.of("pathColumn", "conversionsColumn",
             "nullsColumn", "separator", "source", "conversionTouchpoint");
@@ -115,8 +119,11 @@ public final class ImportCommand {
     /** The options that take no value: given, they are true ({@code --bulk=false} is taken as written too). */
     private static final Set<String> FLAGS = Set.of("bulk", "aggregated");
 
-    /** The outcome rules, which repeat like the HTTP parameters, each value one whole name; no other option does. */
-    private static final Set<String> REPEATABLE = Set.of("purchase", "competitor", "frustration");
+    /**
+     * The outcome rules, which repeat like the HTTP parameters, each value one whole name, and the rewrite rules; no
+     * other option does.
+     */
+    private static final Set<String> REPEATABLE = Set.of("purchase", "competitor", "frustration", "rewrite");
 
     /** The file name that stands for standard input: {@code zcat events.csv.gz | java -jar ... import -}. */
     static final String STANDARD_INPUT = "-";
@@ -288,7 +295,7 @@ public final class ImportCommand {
         }
         if (given.containsKey(name) && !REPEATABLE.contains(name)) {
             return "--" + name + " is given twice ('" + given.get(name).get(0) + "' and '" + value
-                    + "'); only --purchase, --competitor and --frustration repeat";
+                    + "'); only --purchase, --competitor, --frustration and --rewrite repeat";
         }
         return null;
     }
@@ -370,7 +377,7 @@ public final class ImportCommand {
                 repeated.get("competitor"), options.get("onError"), options.get("delimiter"),
                 options.get("sessionGap"), options.get("timestampFormat"), options.get("zone"), options.get("decimal"),
                 options.get("sessionize"), options.get("format"), options.get("openHorizon"),
-                repeated.get("frustration"));
+                repeated.get("frustration"), options.get("urls"), repeated.get("rewrite"));
         return parameters.toOptions(properties.ingest().sessionGap());
     }
 
@@ -439,6 +446,11 @@ public final class ImportCommand {
             out.printf(Locale.ROOT, "Stored %s given on the events (%,d matched no journey); skipped %s (repeated in "
                     + "the upload or already stored)%n", count(report.answersStored(), "answer"),
                     report.answersUnmatched(), count(report.duplicateAnswers(), "duplicate"));
+        }
+        if (report.cleaning() != null) {
+            out.println("Cleaned " + count(report.cleaning().names(), "touchpoint name") + " into "
+                    + count(report.cleaning().touchpoints(), "touchpoint") + " (" + count(report.cleaning()
+                            .renamedEvents(), "event") + " renamed)");
         }
         for (RuleMatches rule : report.outcomeRules()) {
             out.printf(Locale.ROOT, "Rule %s matched %s (%s)%n", rule.rule(), count(rule.matchedEvents(), "event"),

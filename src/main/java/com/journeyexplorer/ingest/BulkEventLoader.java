@@ -200,8 +200,8 @@ public final class BulkEventLoader {
         accumulator.releaseDrafts();
         if (changes.isEmpty()) {
             return new Loaded(ImportReport.of(changes, JourneySnapshot.empty(), rows, emptyRows, errors,
-                    accumulator.ruleMatches(), accumulator.warnings(), started, null).withZone(options.zone()),
-                    errorFiles);
+                    accumulator.ruleMatches(), accumulator.warnings(), started, null).withZone(options.zone())
+                    .withCleaning(accumulator.cleaning()), errorFiles);
         }
         JourneySnapshot after = OpenJourneys.apply(JourneySnapshot.empty().withChanges(changes.touchpoints(),
                 changes.upserts(), changes.removals()), openHorizon);
@@ -210,6 +210,7 @@ public final class BulkEventLoader {
         log.info("Bulk load {}: read {} rows into {} journeys in {} ms, wrote the store in {} ms", importId, rows,
                 changes.upserts().size(), (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
         return new Loaded(ImportReport.of(changes, after, rows, emptyRows, errors, accumulator.ruleMatches(),
-                accumulator.warnings(), started, importId).withZone(options.zone()), errorFiles);
+                accumulator.warnings(), started, importId).withZone(options.zone())
+                .withCleaning(accumulator.cleaning()), errorFiles);
     }
 }

@@ -63,6 +63,12 @@ final class EventAccumulator {
     private int lastDraft = -1;
     private final List<FeedbackImporter.Draft> answers = new ArrayList<>();
     private final OutcomeRuleTally rules;
+    /** The cleaning of touchpoint names and its counts, or null without one: the rows then do no work for it. */
+    private final CleanedNames cleanedNames;
+    /** The touchpoint, type and owner of the row accepted last ({@link #lastAccepted}). */
+    private String lastTouchpoint;
+    private EventType lastType;
+    private Owner lastOwner;
     private final ImplausibleTimestamps implausible = new ImplausibleTimestamps();
     /** One instance of each extra-column value, so that a value repeated on many events costs one string. */
     private final Map<String, String> values = new HashMap<>();
@@ -105,6 +111,7 @@ final class EventAccumulator {
             touchpointIds.put(touchpoint.name(), touchpoint.id());
         }
         this.rules = new OutcomeRuleTally(options, touchpoints);
+        this.cleanedNames = options.cleaning().isNone() ? null : new CleanedNames(options.cleaning());
         ColumnMapping columns = options.mapping();
         for (String column : List.of(columns.journey(), columns.timestamp(), columns.touchpoint(), columns.value(),
                 columns.eventId())) {
@@ -136,13 +143,19 @@ final class EventAccumulator {
             return;
         }
 
-        String touchpoint = trimmed(row.get(columns.touchpoint()));
-        if (touchpoint == null) {
+        String written = trimmed(row.get(columns.touchpoint()));
+        // Cleaned (urls, rewrite) up to the length of an extra column: a longer name is refused as it is.
+        String touchpoint = cleanedNames == null || written == null || written.length() > MAX_ATTRIBUTE_LENGTH
+                ? written : trimmed(cleanedNames.clean(written));
+        if (written == null) {
             errors.add(line, columns.touchpoint(), "is missing: every event needs a touchpoint"
                     + lookalikeOf(row, columns.touchpoint()));
+        } else if (touchpoint == null) {
+            errors.add(line, columns.touchpoint(), "'" + TimestampParser.abbreviate(written) + "' is empty once "
+                    + "cleaned by the rewrite rules");
         } else if (touchpoint.length() > MAX_NAME_LENGTH) {
-            errors.add(line, columns.touchpoint(), "is " + touchpoint.length() + " characters long; the limit is "
-                    + MAX_NAME_LENGTH);
+            errors.add(line, columns.touchpoint(), "is " + touchpoint.length() + " characters long"
+                    + (touchpoint == written ? "" : " once cleaned") + "; the limit is " + MAX_NAME_LENGTH);
         } else if (!refusedIfReserved(line, columns.touchpoint(), touchpoint)) {
             checkCharacters(line, columns.touchpoint(), touchpoint);
         }
@@ -222,7 +235,7 @@ final class EventAccumulator {
                         + "' is not an owner (expected own or competitor)");
             }
         }
-        boolean competitorRule = touchpoint != null && rules.isCompetitor(touchpoint);
+        boolean competitorRule = touchpoint != null && rules.isCompetitor(touchpoint, written);
         if (competitorRule) {
             owner = Owner.COMPETITOR;
         }
@@ -288,6 +301,13 @@ final class EventAccumulator {
                 eventId == null ? Double.doubleToLongBits(value) : 0, line, file);
         drafts.describe(draft, customerId, trimmed(row.get(columns.segment())), trimmed(row.get(columns.device())));
         describeColumns(row, eventId == null, answer != null);
+        if (cleanedNames != null) {
+            cleanedNames.count(written, touchpoint, step);
+            if (eventId == null && !written.equals(touchpoint)) {
+                // Two addresses of one page in the same second (two products) stay two events, as without cleaning.
+                drafts.fingerprintCell(columns.touchpoint().hashCode(), written);
+            }
+        }
         if (type != EventType.PURCHASE && rawValue != null) {
             // Not revenue, but kept: an attribute of this event (or of the journey, when every event has the same).
             drafts.attribute(columns.value(), values.computeIfAbsent(rawValue, same -> same));
@@ -296,6 +316,20 @@ final class EventAccumulator {
             answers.add(FeedbackImporter.Draft.ofEvent(line, journeyId, customerId, time, touchpoint, stage, answer));
         }
         acceptedRows++;
+        // Kept as they are, not as a record, so that an import allocates nothing per row for the preview.
+        lastTouchpoint = touchpoint;
+        lastType = type;
+        lastOwner = owner;
+    }
+
+    /** The event of the row accepted last: its touchpoint (cleaned), type and owner, as rules and columns made them. */
+    record Accepted(String touchpoint, EventType type, Owner owner) {
+    }
+
+    /** The event of the row accepted last, or null before the first; the preview shows it. */
+    Accepted lastAccepted() {
+        return lastTouchpoint == null ? null
+                : new Accepted(lastTouchpoint, lastType, lastOwner == null ? Owner.OWN : lastOwner);
     }
 
     /**
@@ -491,6 +525,11 @@ final class EventAccumulator {
         return Double.isNaN(value) ? 0 : value;
     }
 
+    /** What cleaning the touchpoint names did to the accepted rows, or null without it. */
+    ImportReport.Cleaning cleaning() {
+        return cleanedNames == null ? null : cleanedNames.summary();
+    }
+
     /** What each outcome rule matched, by name. */
     List<RuleMatches> ruleMatches() {
         return rules.matches();
@@ -524,6 +563,9 @@ final class EventAccumulator {
      */
     List<ImportWarning> warnings(String rowsRead) {
         List<ImportWarning> warnings = new ArrayList<>(implausible.warning("event"));
+        if (cleanedNames != null) {
+            warnings.addAll(cleanedNames.warnings());
+        }
         for (RuleMatches rule : rules.matches()) {
             for (RuleMatches.NameMatches name : rule.names()) {
                 if (name.matchedEvents() == 0) {

@@ -127,7 +127,7 @@ public class EventImporter {
         }, after -> joinAnswers(placedAnswers.get(), after),
                 (changes, after, importId, answers) -> ImportReport.of(changes, after, rows[0], reader.emptyRows(),
                         errors, accumulated[0].ruleMatches(), accumulated[0].warnings(), started, importId, answers)
-                        .withZone(effective.zone()),
+                        .withZone(effective.zone()).withCleaning(accumulated[0].cleaning()),
                 progress);
     }
 

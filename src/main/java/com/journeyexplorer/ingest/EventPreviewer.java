@@ -144,7 +144,7 @@ public class EventPreviewer {
                 previewed.add(ImportPreview.Row.rejected(row.line(), errors.errors().subList(before,
                         (int) errors.count())));
             } else {
-                previewed.add(valid(row, options, timestamps));
+                previewed.add(valid(row, options, timestamps, accumulator.lastAccepted()));
             }
         }
         more |= nextRow < read.size() || nextError < unreadable.size();
@@ -208,22 +208,15 @@ public class EventPreviewer {
     }
 
     /** What the import reads from a row that the accumulator accepted. */
-    private static ImportPreview.Row valid(InputRow row, ImportOptions options, TimestampParser timestamps) {
+    private static ImportPreview.Row valid(InputRow row, ImportOptions options, TimestampParser timestamps,
+            EventAccumulator.Accepted event) {
         ColumnMapping columns = options.mapping();
-        String touchpoint = trimmed(row.get(columns.touchpoint()));
         String journey = options.sessionizeByCustomer() ? null : trimmed(row.get(columns.journey()));
         String customer = trimmed(row.get(columns.customer()));
         String time = Instant.ofEpochMilli(timestamps.parse(row.get(columns.timestamp()))).toString();
-        String rawType = trimmed(row.get(columns.type()));
-        String type = options.purchases().contains(touchpoint) ? "purchase"
-                : rawType == null ? "touchpoint" : rawType.toLowerCase(Locale.ROOT);
-        if (options.frustrations().contains(touchpoint) && (type.equals("touchpoint") || type.equals("frustration"))) {
-            type = "frustration";
-        }
-        String rawOwner = trimmed(row.get(columns.owner()));
-        String owner = options.isCompetitor(touchpoint) || "competitor".equalsIgnoreCase(rawOwner) ? "competitor"
-                : "own";
-        return new ImportPreview.Row(row.line(), journey, customer, touchpoint, time, type, owner, List.of());
+        return new ImportPreview.Row(row.line(), journey, customer, event.touchpoint(), time,
+                event.type().name().toLowerCase(Locale.ROOT), event.owner().name().toLowerCase(Locale.ROOT),
+                List.of());
     }
 
     /**

@@ -34,6 +34,8 @@ import com.journeyexplorer.journey.Scale;
  *                            (a rage click, an error event of a clickstream), in the order given
  * @param zone                the time zone of the times without an offset ({@code zone}), or null for the setting
  *                            {@code journeys.ingest.default-zone}
+ * @param cleaning            how touchpoint names are cleaned before they name touchpoints ({@code urls},
+ *                            {@code rewrite}); the outcome rules match the cleaned names
  */
 public record ImportOptions(
         ColumnMapping mapping,
@@ -49,7 +51,8 @@ public record ImportOptions(
         Duration openHorizon,
         Scale defaultScale,
         Set<String> frustrations,
-        ZoneId zone) {
+        ZoneId zone,
+        TouchpointCleaning cleaning) {
 
     /** What to do with bad rows. */
     public enum ErrorMode {
@@ -68,6 +71,7 @@ public record ImportOptions(
         Objects.requireNonNull(sessionGap, "sessionGap");
         competitorNames = competitorNames == null ? List.of() : List.copyOf(competitorNames);
         timestampFormat = timestampFormat == null ? TimestampFormat.AUTO : timestampFormat;
+        cleaning = cleaning == null ? TouchpointCleaning.NONE : cleaning;
         if (openHorizon != null && openHorizon.isNegative()) {
             throw new IllegalArgumentException("openHorizon must not be negative");
         }
@@ -77,13 +81,14 @@ public record ImportOptions(
     public ImportOptions(ColumnMapping mapping, Set<String> purchases, Pattern competitor, ErrorMode onError,
             Duration sessionGap, char delimiter) {
         this(mapping, purchases, competitor, onError, sessionGap, delimiter, List.of(), TimestampFormat.AUTO, false,
-                false, null, null, null, null);
+                false, null, null, null, null, null);
     }
 
     /** These options with the journeys' own open horizon. */
     public ImportOptions withOpenHorizon(Duration horizon) {
         return new ImportOptions(mapping, purchases, competitor, onError, sessionGap, delimiter, competitorNames,
-                timestampFormat, decimalComma, sessionizeByCustomer, horizon, defaultScale, frustrations, zone);
+                timestampFormat, decimalComma, sessionizeByCustomer, horizon, defaultScale, frustrations, zone,
+                cleaning);
     }
 
     /** The open horizon in milliseconds for the journeys written, -1 for the setting's. */
@@ -99,7 +104,7 @@ public record ImportOptions(
     public ImportOptions withMapping(ColumnMapping other) {
         return new ImportOptions(other, purchases, competitor, onError, sessionGap, delimiter, competitorNames,
                 timestampFormat, decimalComma, sessionizeByCustomer, openHorizon, defaultScale, frustrations,
-                zone);
+                zone, cleaning);
     }
 
     /** The time zone of the times without an offset: {@code zone}, else {@code defaultZone} (the setting's). */

@@ -16,8 +16,9 @@ import com.journeyexplorer.journey.Scale;
 /**
  * The options of an event import as text, as the query parameters of {@code POST /api/events} and the options of
  * the command-line import name them: column names, outcome rules, formats and error handling. Bound by
- * Spring MVC from parameters of the same names, except {@code purchase}, {@code competitor} and {@code frustration},
- * which the controller sets from the raw values ({@link #withRules}) so that names with commas survive.
+ * Spring MVC from parameters of the same names, except {@code purchase}, {@code competitor}, {@code frustration} and
+ * {@code rewrite}, which the controller sets from the raw values ({@link #withRules}) so that names with commas
+ * survive.
  *
  * <p>A list parameter ({@code purchase}, {@code competitor}, {@code frustration}) given once is a comma list with
  * CSV quoting: {@code purchase="Pay, now",Other} is two names. Given several times, each value is one whole name:
@@ -51,20 +52,23 @@ public record ImportParameters(
         String sessionize,
         String format,
         String openHorizon,
-        List<String> frustration) {
+        List<String> frustration,
+        String urls,
+        List<String> rewrite) {
 
     /** Regular-expression characters that do not occur in ordinary touchpoint names. */
     private static final Pattern REGEX_HINT = Pattern.compile("[*+?\\[\\]^$|\\\\]");
 
     /** These parameters with the rules' raw values (each as sent; null when absent). */
     public ImportParameters withRules(String[] purchaseValues, String[] competitorValues,
-            String[] frustrationValues) {
+            String[] frustrationValues, String[] rewriteValues) {
         return new ImportParameters(journeyColumn, timestampColumn, touchpointColumn, channelColumn, stageColumn,
                 customerColumn, ownerColumn, typeColumn, valueColumn, segmentColumn, deviceColumn, eventIdColumn,
                 scoreColumn, scaleColumn, commentColumn, scale, purchaseValues == null ? null : List.of(purchaseValues),
                 competitorValues == null ? null : List.of(competitorValues), onError, delimiter, sessionGap,
                 timestampFormat, zone, decimal, sessionize, format, openHorizon,
-                frustrationValues == null ? null : List.of(frustrationValues));
+                frustrationValues == null ? null : List.of(frustrationValues), urls,
+                rewriteValues == null ? null : List.of(rewriteValues));
     }
 
     public ImportOptions toOptions(Duration defaultGap) {
@@ -73,11 +77,12 @@ public record ImportParameters(
                 eventIdColumn, scoreColumn, scaleColumn, commentColumn);
         List<String> competitors = competitorNames(competitor);
         boolean regex = competitors.stream().anyMatch(name -> REGEX_HINT.matcher(name).find());
+        TouchpointCleaning cleaning = TouchpointCleaning.of(urls, rewrite);
         return new ImportOptions(mapping, new LinkedHashSet<>(names("purchase", purchase)),
-                competitorPattern(competitors), errorMode(onError), gap(sessionGap, defaultGap),
+                competitorPattern(competitors, cleaning), errorMode(onError), gap(sessionGap, defaultGap),
                 delimiter(delimiter), regex ? List.of() : competitors, timestampFormat(timestampFormat),
                 decimalComma(decimal), sessionizeByCustomer(sessionize), horizon(openHorizon), scale(scale),
-                new LinkedHashSet<>(names("frustration", frustration)), zone(zone));
+                new LinkedHashSet<>(names("frustration", frustration)), zone(zone), cleaning);
     }
 
     /**
@@ -178,7 +183,8 @@ public record ImportParameters(
 
     /** A comma list of names, or a regular expression when the value has regex operators ({@code * + ? [ ] ^ $ |}). */
     public static Pattern competitorPattern(String value) {
-        return value == null || value.isBlank() ? null : competitorPattern(competitorNames(List.of(value)));
+        return value == null || value.isBlank() ? null
+                : competitorPattern(competitorNames(List.of(value)), TouchpointCleaning.NONE);
     }
 
     /** The competitor rule's names; a single value with regex operators stays one regular expression. */
@@ -192,9 +198,10 @@ public record ImportParameters(
     /**
      * The competitor rule of several names: each is a name, or a regular expression when it has regex operators
      * ({@code * + ? [ ] ^ $ |}), which matches its own text as well; a single unquoted value with regex operators is
-     * one expression even with commas.
+     * one expression even with commas. With {@code cleaning}, a name (or an expression's own text) matches the name
+     * it cleans to as well, so that an address written with its query string names its page.
      */
-    static Pattern competitorPattern(List<String> names) {
+    static Pattern competitorPattern(List<String> names, TouchpointCleaning cleaning) {
         if (names.isEmpty()) {
             return null;
         }
@@ -212,6 +219,10 @@ public record ImportParameters(
                 alternatives.add("(?:" + name + ")|" + Pattern.quote(name));
             } else {
                 alternatives.add(Pattern.quote(name));
+            }
+            String cleaned = cleaning.isNone() ? name : cleaning.apply(name);
+            if (!cleaned.equals(name)) {
+                alternatives.add(Pattern.quote(cleaned));
             }
         }
         return Pattern.compile(String.join("|", alternatives));

@@ -38,6 +38,7 @@ import com.journeyexplorer.journey.Outcome;
  * @param duplicateAnswers answers given on the rows that were stored already, or repeated in the upload
  * @param zone             the time zone the upload's times without an offset were read in, when the {@code zone}
  *                         parameter gave it; null (left out) for the setting {@code journeys.ingest.default-zone}
+ * @param cleaning         what cleaning the touchpoint names ({@code urls}, {@code rewrite}) did, or null without it
  */
 public record ImportReport(
         long rowsRead,
@@ -60,7 +61,18 @@ public record ImportReport(
         long answersStored,
         long answersUnmatched,
         long duplicateAnswers,
-        String zone) {
+        String zone,
+        Cleaning cleaning) {
+
+    /**
+     * What cleaning the touchpoint names did to the events imported (the accepted rows, duplicates included).
+     *
+     * @param names         distinct touchpoint names as written in the upload
+     * @param touchpoints   distinct touchpoints they became
+     * @param renamedEvents events whose name the cleaning changed
+     */
+    public record Cleaning(long names, long touchpoints, long renamedEvents) {
+    }
 
     public ImportReport {
         errors = List.copyOf(errors);
@@ -74,15 +86,23 @@ public record ImportReport(
             long totalJourneys, long totalEvents, long millis) {
         this(rowsRead, 0, eventsImported, duplicateEvents, journeysImported, journeysCreated, journeysUpdated,
                 journeysRemoved, 0, rowsRejected, errors, totalJourneys, totalEvents, millis, List.of(), List.of(),
-                null, 0, 0, 0, null);
+                null, 0, 0, 0, null, null);
     }
 
     /** This report saying that the times without an offset were read in {@code zone} (null: the setting's). */
     ImportReport withZone(java.time.ZoneId zone) {
         return new ImportReport(rowsRead, emptyRows, eventsImported, duplicateEvents, journeysImported,
-                journeysCreated, journeysUpdated, journeysRemoved, eventsRemoved, rowsRejected, errors, totalJourneys, totalEvents,
-                millis, outcomeRules, warnings, importId, answersStored, answersUnmatched, duplicateAnswers,
-                zone == null ? null : zone.getId());
+                journeysCreated, journeysUpdated, journeysRemoved, eventsRemoved, rowsRejected, errors, totalJourneys,
+                totalEvents, millis, outcomeRules, warnings, importId, answersStored, answersUnmatched,
+                duplicateAnswers, zone == null ? null : zone.getId(), cleaning);
+    }
+
+    /** This report with what cleaning the touchpoint names did, or as it is for null. */
+    ImportReport withCleaning(Cleaning names) {
+        return names == null ? this : new ImportReport(rowsRead, emptyRows, eventsImported, duplicateEvents,
+                journeysImported, journeysCreated, journeysUpdated, journeysRemoved, eventsRemoved, rowsRejected,
+                errors, totalJourneys, totalEvents, millis, outcomeRules, warnings, importId, answersStored,
+                answersUnmatched, duplicateAnswers, zone, names);
     }
 
     /**
@@ -112,7 +132,8 @@ public record ImportReport(
                 changes.journeysUpdated(), changes.removals().size(), changes.eventsRemoved(), errors.rejectedRows(),
                 errors.errors(),
                 after.journeyCount(), after.eventCount(), (System.nanoTime() - startedNanos) / 1_000_000,
-                outcomeRules, warnings, importId, answers.stored().size(), unmatched, answers.duplicates(), null);
+                outcomeRules, warnings, importId, answers.stored().size(), unmatched, answers.duplicates(), null,
+                null);
     }
 
     /**

@@ -12,6 +12,11 @@ import com.journeyexplorer.journey.Touchpoint;
  * Counts the events each rule of an upload ({@code purchase}, {@code competitor}, {@code frustration}) matched, by
  * name, and suggests the touchpoint that a name that matched nothing probably meant. The competitor rule, which may
  * be a regular expression, is evaluated once per distinct touchpoint, not once per row.
+ *
+ * <p>With cleaned names ({@link TouchpointCleaning}), a rule's name matches the events whose name cleans to it, and
+ * those whose name cleans to what the rule's name cleans to: {@code purchase=https://shop.example/thanks?order=1}
+ * names every event of the page {@code /thanks} under {@code urls=path}. A competitor's regular expression matches the
+ * cleaned name or the name as written (then once per row whose name the cleaning changed).
  */
 final class OutcomeRuleTally {
 
@@ -20,6 +25,9 @@ final class OutcomeRuleTally {
     private final List<Touchpoint> touchpoints;
     private final Map<String, long[]> purchaseMatches = new LinkedHashMap<>();
     private final Map<String, long[]> frustrationMatches = new LinkedHashMap<>();
+    /** The counters of the rules by the names they match: their own, and the names those clean to. */
+    private final Map<String, long[]> purchaseLookup;
+    private final Map<String, long[]> frustrationLookup;
     private final Map<String, Boolean> competitorByName = new HashMap<>();
     private final Map<String, long[]> competitorMatches = new HashMap<>();
     private long competitorEvents;
@@ -33,16 +41,28 @@ final class OutcomeRuleTally {
         for (String name : options.frustrations()) {
             frustrationMatches.put(name, new long[1]);
         }
+        purchaseLookup = withCleanedNames(purchaseMatches, options.cleaning());
+        frustrationLookup = withCleanedNames(frustrationMatches, options.cleaning());
+    }
+
+    /** {@code matches} with each name's counter under the name it cleans to as well, unless a name of its own. */
+    private static Map<String, long[]> withCleanedNames(Map<String, long[]> matches, TouchpointCleaning cleaning) {
+        if (cleaning.isNone() || matches.isEmpty()) {
+            return matches;
+        }
+        Map<String, long[]> lookup = new HashMap<>(matches);
+        matches.forEach((name, counter) -> lookup.putIfAbsent(cleaning.apply(name), counter));
+        return lookup;
     }
 
     /** The counter of the purchase rule's name {@code touchpoint}, or null when the rule does not name it. */
     long[] purchaseCounter(String touchpoint) {
-        return purchaseMatches.isEmpty() ? null : purchaseMatches.get(touchpoint);
+        return purchaseLookup.isEmpty() ? null : purchaseLookup.get(touchpoint);
     }
 
     /** The counter of the frustration rule's name {@code touchpoint}, or null when the rule does not name it. */
     long[] frustrationCounter(String touchpoint) {
-        return frustrationMatches.isEmpty() ? null : frustrationMatches.get(touchpoint);
+        return frustrationLookup.isEmpty() ? null : frustrationLookup.get(touchpoint);
     }
 
     boolean isCompetitor(String touchpoint) {
@@ -51,6 +71,18 @@ final class OutcomeRuleTally {
         }
         // One regular-expression match per distinct touchpoint, not per row.
         return competitorByName.computeIfAbsent(touchpoint, options::isCompetitor);
+    }
+
+    /**
+     * Whether the competitor rule names the event of touchpoint {@code touchpoint}, whose name was {@code written}
+     * before cleaning: a regular expression matches either.
+     */
+    boolean isCompetitor(String touchpoint, String written) {
+        if (isCompetitor(touchpoint)) {
+            return true;
+        }
+        return written != touchpoint && options.competitorNames().isEmpty() && options.competitor() != null
+                && !written.equals(touchpoint) && options.isCompetitor(written);
     }
 
     void countCompetitor(String touchpoint) {
@@ -76,8 +108,11 @@ final class OutcomeRuleTally {
                 names.add(new RuleMatches.NameMatches(options.competitor().pattern(), competitorEvents, null));
             } else {
                 for (String name : options.competitorNames()) {
-                    long[] matched = competitorMatches.get(name);
-                    long count = matched == null ? 0 : matched[0];
+                    long count = competitorCount(name);
+                    String cleaned = options.cleaning().isNone() ? name : options.cleaning().apply(name);
+                    if (!cleaned.equals(name)) {
+                        count += competitorCount(cleaned);
+                    }
                     names.add(new RuleMatches.NameMatches(name, count, count == 0 ? suggestion(name) : null));
                 }
             }
@@ -87,6 +122,11 @@ final class OutcomeRuleTally {
             rules.add(byName("frustration", frustrationMatches));
         }
         return rules;
+    }
+
+    private long competitorCount(String touchpoint) {
+        long[] matched = competitorMatches.get(touchpoint);
+        return matched == null ? 0 : matched[0];
     }
 
     /** What a rule of exact names matched, by name, with a suggestion for a name that matched nothing. */

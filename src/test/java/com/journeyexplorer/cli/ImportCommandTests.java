@@ -156,6 +156,34 @@ class ImportCommandTests {
     }
 
     @Test
+    void cleansPageAddressesWithUrlsAndRewriteAndSaysWhatTheyBecame() throws IOException {
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + "-ga4.csv");
+        Files.writeString(file, """
+                ga_session_id,event_timestamp,page_location
+                s1,1777888800000000,https://shop.example/?utm_source=ig
+                s1,1777888860000000,https://shop.example/product/123?gclid=Cj0
+                s1,1777888920000000,https://shop.example/product/456#reviews
+                s1,1777888980000000,https://shop.example/checkout/thanks?order=A-1001
+                s2,1777892400000000,https://shop.example/product/789/
+                """);
+
+        int exit = run(file.toString(), "--journeyColumn=ga_session_id", "--timestampColumn=event_timestamp",
+                "--touchpointColumn=page_location", "--urls=path", "--rewrite=/product/\\d+ -> /product/:id",
+                "--purchase=/checkout/thanks");
+        int refused = run(file.toString(), "--touchpointColumn=page_location", "--rewrite=/product/(\\d+ -> x");
+
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(stdout).contains("Imported 5 events into 2 journeys",
+                "Cleaned 5 touchpoint names into 3 touchpoints (5 events renamed)",
+                "Rule purchase matched 1 event ('/checkout/thanks': 1)");
+        assertThat(refused).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(
+                "error: --rewrite has '/product/(\\d+', which is not a valid regular expression: Unclosed group");
+        Files.deleteIfExists(file);
+    }
+
+    @Test
     void sniffsTheFormatOfAGzipFileWithoutAnExtensionAndRejectsACorruptOne() throws Exception {
         Path file = dataDir.resolveSibling(dataDir.getFileName() + "-export.gz");
         try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
@@ -333,8 +361,8 @@ class ImportCommandTests {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(
                 "error: --bulk takes no value (or true or false), was 'yes'",
                 "error: --purchase needs a value, in the same argument: --purchase=VALUE",
-                "error: --sessionGap is given twice ('1h' and '2h'); only --purchase, --competitor and --frustration "
-                        + "repeat");
+                "error: --sessionGap is given twice ('1h' and '2h'); only --purchase, --competitor, --frustration "
+                        + "and --rewrite repeat");
         assertThat(dataDir).as("no database was started").isEmptyDirectory();
     }
 
