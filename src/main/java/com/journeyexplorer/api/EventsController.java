@@ -2,6 +2,8 @@ package com.journeyexplorer.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -26,9 +28,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Imports touchpoint events, streamed from the request body: CSV, NDJSON or an XES event log, plain or gzip-compressed ({@code
- * Content-Encoding: gzip}, or {@code Content-Type: application/gzip} with {@code format} or a sniffed format). With
- * {@code Prefer: respond-async} the body is kept and imported by an {@link ImportJobs} job instead.
+ * Imports touchpoint events from the request body: CSV, NDJSON or an XES event log, plain or gzip-compressed ({@code
+ * Content-Encoding: gzip}, or {@code Content-Type: application/gzip} with {@code format} or a sniffed format). The body
+ * is received whole into a kept file ({@link ImportJobs#keep}) before the import takes the write lock and the imports
+ * lease, then streamed from it row by row; with {@code Prefer: respond-async} the kept body is imported by an
+ * {@link ImportJobs} job instead.
  */
 @RestController
 @RequestMapping("/api/events")
@@ -78,8 +82,15 @@ class EventsController {
                     (input, progress) -> importEvents(uploads.open(input),
                             upload -> importer.importEvents(upload.stream(), upload.format(), options, progress))));
         }
-        return ResponseEntity.ok(importEvents(uploads.open(request.getInputStream()),
-                upload -> importer.importEvents(upload.stream(), upload.format(), options)));
+        // Received whole before the import takes the write lock and the imports lease: a client that sends slowly,
+        // or stalls, holds up no other write.
+        Path kept = jobs.keep(request.getInputStream(), limit);
+        try {
+            return ResponseEntity.ok(importEvents(uploads.open(Files.newInputStream(kept)),
+                    upload -> importer.importEvents(upload.stream(), upload.format(), options)));
+        } finally {
+            Files.deleteIfExists(kept);
+        }
     }
 
     private static ImportReport importEvents(Upload upload,

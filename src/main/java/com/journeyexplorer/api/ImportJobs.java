@@ -44,7 +44,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * {@value #MAX_WAITING} jobs wait or run at once (more: 429), which bounds the disk their kept uploads take to that
  * many times {@code journeys.ingest.max-upload-size}. The kept uploads go to {@code <journeys.data-dir>/uploads},
  * beside the store they are imported into (the system's temporary directory is often a small memory-backed disk), and
- * are deleted when their job ends; those a killed process left behind are deleted at the next start.
+ * are deleted when their job ends; those a killed process left behind are deleted at the next start. A synchronous
+ * event upload is kept there too while it is received ({@link #keep}), and deleted once imported.
  */
 @Component
 class ImportJobs {
@@ -97,13 +98,9 @@ class ImportJobs {
             throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, MAX_WAITING + " import jobs are "
                     + "already waiting or running; try again when one has finished");
         }
-        Path upload = Files.createTempFile(uploads, UPLOAD_PREFIX, UPLOAD_SUFFIX);
+        Path upload = keep(body, limit);
         ImportJob job;
         try {
-            try (InputStream in = new SizeLimitedInputStream(body, limit);
-                    OutputStream out = Files.newOutputStream(upload)) {
-                in.transferTo(out);
-            }
             job = new ImportJob(UUID.randomUUID().toString(), upload, work);
             synchronized (this) {
                 jobs.put(job.id(), job);
@@ -117,6 +114,24 @@ class ImportJobs {
             throw e;
         }
         return job;
+    }
+
+    /**
+     * Keeps the upload {@code body} in a temporary file beside the jobs' (at most {@code limit} bytes, else
+     * {@link com.journeyexplorer.ingest.UploadTooLargeException} and nothing is kept), for the caller to read and
+     * delete: what a synchronous import reads, so that the write lock and the imports lease are not held while its
+     * client sends the body (a client that stalls holds nothing). O(upload) disk and time; the memory of a copy buffer.
+     */
+    Path keep(InputStream body, long limit) throws IOException {
+        Path upload = Files.createTempFile(uploads, UPLOAD_PREFIX, UPLOAD_SUFFIX);
+        try (InputStream in = new SizeLimitedInputStream(body, limit);
+                OutputStream out = Files.newOutputStream(upload)) {
+            in.transferTo(out);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(upload);
+            throw e;
+        }
+        return upload;
     }
 
     /**

@@ -1,12 +1,17 @@
 package com.journeyexplorer.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.journeyexplorer.ApiTestSupport;
 import com.journeyexplorer.TestData;
+import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.graph.HeldWriteLock;
 import com.journeyexplorer.graph.JourneyGraph;
 import com.journeyexplorer.ingest.EventImporter;
@@ -46,6 +52,9 @@ class ImportJobsApiTests extends ApiTestSupport {
 
     @Autowired
     EventImporter importer;
+
+    @Autowired
+    JourneysProperties properties;
 
     /** An answer with the headers an asynchronous upload is about. */
     record Answer(int status, String location, String preferenceApplied, JsonNode json) {
@@ -264,6 +273,60 @@ class ImportJobsApiTests extends ApiTestSupport {
             assertThat(deleteAnswer(second.location()).status()).isEqualTo(200);
         }
         assertThat(storeState()).isEqualTo(before);
+    }
+
+    @Test
+    void anUploadWhoseClientStallsHalfwayHoldsUpNoOtherImport() throws Exception {
+        String firstHalf = "journey_id,timestamp,touchpoint\njobs-stalled-1,2026-03-01T10:00:00Z,Jobs stalled home\n";
+        String secondHalf = "jobs-stalled-1,2026-03-01T10:01:00Z,Jobs stalled cart\n";
+        byte[] body = (firstHalf + secondHalf).getBytes(StandardCharsets.UTF_8);
+        try (Socket stalled = new Socket("localhost", port)) {
+            OutputStream out = stalled.getOutputStream();
+            out.write(("POST /api/events?openHorizon=0 HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n"
+                    + "X-API-Key: " + API_KEY + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n"
+                    + firstHalf).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            awaitKeptUpload();
+
+            // Another client's import, while the first sends nothing more.
+            JsonNode other = importCsv("?openHorizon=0", """
+                    journey_id,timestamp,touchpoint
+                    jobs-not-stalled-1,2026-03-01T10:00:00Z,Jobs not stalled
+                    """);
+
+            assertThat(other.get("journeysCreated").asLong()).isEqualTo(1);
+            stalled.setSoTimeout(200);
+            assertThatThrownBy(() -> stalled.getInputStream().read())
+                    .as("the stalled upload is still open, unanswered").isInstanceOf(SocketTimeoutException.class);
+            // The stalled client goes on: its upload is imported whole.
+            stalled.setSoTimeout(60_000);
+            out.write(secondHalf.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            String answer = new String(stalled.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 200");
+            // The report, without the chunk sizes around it.
+            JsonNode report = JSON.readTree(answer.substring(answer.indexOf('{'), answer.lastIndexOf('}') + 1));
+            assertThat(report.get("journeysCreated").asLong()).isEqualTo(1);
+            assertThat(report.get("eventsImported").asLong()).isEqualTo(2);
+            assertThat(keptUploads()).as("the kept body is deleted once imported").isEmpty();
+            assertThat(deleteAnswer("/api/imports/" + report.get("importId").asString()).status()).isEqualTo(200);
+            assertThat(deleteAnswer("/api/imports/" + other.get("importId").asString()).status()).isEqualTo(200);
+        }
+    }
+
+    /** The uploads kept in the data directory (by jobs, or while a synchronous upload is received). */
+    private List<Path> keptUploads() throws IOException {
+        try (var kept = Files.list(properties.dataDir().resolve("uploads"))) {
+            return kept.filter(path -> path.getFileName().toString().endsWith(ImportJobs.UPLOAD_SUFFIX)).toList();
+        }
+    }
+
+    /** Waits until the server receives an upload into a kept file (at most a minute: a bound, not a timing). */
+    private void awaitKeptUpload() throws Exception {
+        for (int i = 0; i < 1200 && keptUploads().isEmpty(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(keptUploads()).as("the upload being received").isNotEmpty();
     }
 
     @Test
