@@ -24,7 +24,8 @@ final class ImportJob implements ImportProgress {
 
     /**
      * The states of a job; {@link #DONE}, {@link #FAILED} and {@link #CANCELLED} are final. {@link #WAITING}: started,
-     * it waits for the imports lease that another instance holds, before it reads on.
+     * it waits for the imports lease that another instance holds, or for another write of this instance, before it
+     * reads on.
      */
     enum State {
         QUEUED, WAITING, READING, WRITING, DONE, FAILED, CANCELLED;
@@ -60,7 +61,7 @@ final class ImportJob implements ImportProgress {
 
     private volatile State state = State.QUEUED;
     private volatile boolean cancelRequested;
-    /** The instance whose imports lease the job waits for, while {@link State#WAITING}. */
+    /** The instance whose write (its imports lease) the job waits for, while {@link State#WAITING}. */
     private volatile String waitingFor;
     private volatile long bytesRead;
     private volatile long rowsRead;
@@ -152,9 +153,9 @@ final class ImportJob implements ImportProgress {
     }
 
     /**
-     * Asks the job to stop. A queued job is cancelled at once (its upload deleted); one waiting for another
-     * instance's imports lease at its next look at it; a running one stops at its next row or batch of journeys,
-     * unless it is past its last batch (then it ends {@code done}).
+     * Asks the job to stop. A queued job is cancelled at once (its upload deleted); one waiting for the imports lease
+     * (held by another instance, or by another write of this one) at its next look at it; a running one stops at its
+     * next row or batch of journeys, unless it is past its last batch (then it ends {@code done}).
      *
      * @return whether the job had not finished yet
      */
@@ -192,8 +193,9 @@ final class ImportJob implements ImportProgress {
     }
 
     /**
-     * Waiting for another instance's imports lease (before the upload is read and planned), or, with null, no longer:
-     * the reading rate is then measured from the end of the wait.
+     * Waiting for the imports lease (before the upload is read and planned), which {@code holder} holds (another
+     * instance, or this one for another of its writes), or, with null, no longer: the reading rate is then measured
+     * from the end of the wait.
      */
     @Override
     public synchronized void waitingFor(String holder) {

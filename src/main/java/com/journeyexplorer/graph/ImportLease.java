@@ -1,6 +1,7 @@
 package com.journeyexplorer.graph;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,8 +34,9 @@ import com.journeyexplorer.config.JourneysProperties;
  * or taken anyway at start-up from a dead predecessor. A heartbeat renews it every third of
  * {@code journeys.instance.import-lease} while held. Fencing: every write transaction of a change ends with
  * {@link #fence}, which locks the node and checks the token before the commit, so an instance that was paused past its
- * lease and taken over cannot commit anything after the takeover. Within the process a fair lock serializes the
- * holders; the wait for another instance is bounded by {@code journeys.instance.import-wait}.
+ * lease and taken over cannot commit anything after the takeover. Within the process the holders take their turns
+ * in the order they came, and a waiter may give up; the wait for another instance is bounded by
+ * {@code journeys.instance.import-wait}.
  */
 @Repository
 class ImportLease implements DisposableBean {
@@ -101,6 +103,12 @@ class ImportLease implements DisposableBean {
     private final long leaseMillis;
     private final Duration wait;
     private final ReentrantLock local = new ReentrantLock(true);
+    /**
+     * This process's writers waiting for {@link #local} in {@link #acquire}, in the order they came: the first takes it
+     * once it is free. A queue of their own rather than the lock's, so that a waiter can give up (a cancelled import
+     * job) without losing the others their places. Also the monitor that a release notifies.
+     */
+    private final ArrayDeque<Thread> turns = new ArrayDeque<>();
     private final ScheduledExecutorService heartbeat;
     private ScheduledFuture<?> renewal;
     /** Whether this process holds the lease in the database: its writes are fenced then. */
@@ -132,9 +140,9 @@ class ImportLease implements DisposableBean {
 
     /**
      * Takes the lease, waiting for this process's other holder without bound (as changes always queued behind each
-     * other) and for another instance's at most {@code journeys.instance.import-wait}, looking every 50 ms. Held
-     * already by this thread, it is taken again (released by the matching close). Cost without contention: one short
-     * write transaction, and one more to let go.
+     * other, first come first served) and for another instance's at most {@code journeys.instance.import-wait},
+     * looking every 50 ms. Held already by this thread, it is taken again (released by the matching close). Cost
+     * without contention: one short write transaction, and one more to let go.
      *
      * @throws ImportsBusyException when another instance held it for the whole wait
      */
@@ -144,19 +152,20 @@ class ImportLease implements DisposableBean {
     }
 
     /**
-     * As {@link #acquire()}, telling {@code waiting} the other instance it waits for at every look (each
-     * {@value #POLL_MILLIS} ms), and null once the lease is taken after a wait, so that a job can report what it
-     * waits for, and stop waiting when it is cancelled (an exception {@code waiting} throws ends the wait).
+     * As {@link #acquire()}, telling {@code waiting} the instance whose write it waits for at every look (each
+     * {@value #POLL_MILLIS} ms): this one's own name while another write of this process holds the lease, another's
+     * while that one holds it; and null once the lease is taken after a wait, so that a job can report what it waits
+     * for, and stop waiting when it is cancelled (an exception {@code waiting} throws ends the wait).
      */
     Held acquire(java.util.function.Consumer<String> waiting) {
-        local.lock();
+        boolean waited = lockInTurn(waiting);
         if (local.getHoldCount() > 1) {
             return new Held(this, List.of(), null);
         }
         try {
             long deadline = System.nanoTime() + wait.toNanos();
             String owner = null;
-            String told = null;
+            String told = waited ? instance : null;
             while (true) {
                 Held taken = take(false, false);
                 if (taken != null) {
@@ -179,11 +188,64 @@ class ImportLease implements DisposableBean {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            local.unlock();
+            unlockLocal();
             throw new ImportsBusyException(null, wait);
         } catch (RuntimeException e) {
-            local.unlock();
+            unlockLocal();
             throw e;
+        }
+    }
+
+    /**
+     * Takes this process's lock after the writers of this process that came first, telling {@code waiting} this
+     * instance's name every {@value #POLL_MILLIS} ms while another holds it or comes first; an exception it throws
+     * ends the wait, the lock not taken. Answers whether it waited.
+     */
+    private boolean lockInTurn(java.util.function.Consumer<String> waiting) {
+        if (local.isHeldByCurrentThread()) {
+            local.lock();
+            return false;
+        }
+        Thread self = Thread.currentThread();
+        synchronized (turns) {
+            if (turns.isEmpty() && local.tryLock()) {
+                return false;
+            }
+            turns.add(self);
+        }
+        try {
+            while (true) {
+                synchronized (turns) {
+                    if (turns.peek() == self && local.tryLock()) {
+                        return true;
+                    }
+                }
+                waiting.accept(instance);
+                synchronized (turns) {
+                    if (turns.peek() == self && local.tryLock()) {
+                        return true;
+                    }
+                    // Woken when the lock is let go, or when a writer ahead gives up.
+                    turns.wait(POLL_MILLIS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportsBusyException(null, wait);
+        } finally {
+            // Taken or given up: the next writer's turn.
+            synchronized (turns) {
+                turns.remove(self);
+                turns.notifyAll();
+            }
+        }
+    }
+
+    /** Lets this process's lock go once, and wakes the writers waiting their turn for it. */
+    private void unlockLocal() {
+        local.unlock();
+        synchronized (turns) {
+            turns.notifyAll();
         }
     }
 
@@ -213,11 +275,11 @@ class ImportLease implements DisposableBean {
         try {
             Held taken = take(force, ownName);
             if (taken == null) {
-                local.unlock();
+                unlockLocal();
             }
             return taken;
         } catch (RuntimeException e) {
-            local.unlock();
+            unlockLocal();
             throw e;
         }
     }
@@ -287,7 +349,7 @@ class ImportLease implements DisposableBean {
                         e.getMessage());
             }
         } finally {
-            local.unlock();
+            unlockLocal();
         }
     }
 

@@ -117,8 +117,9 @@ public class JourneyGraph {
 
         /**
          * The write waits for the imports lease, which instance {@code holder} holds (told at every look while it
-         * waits); null once the wait is over and the write goes on. An exception thrown here ends the wait, and the
-         * write with it, before anything is written.
+         * waits, every 50 ms): another instance, or this one while another of its writes runs; null once the wait is
+         * over and the write goes on. An exception thrown here ends the wait, and the write with it, before anything
+         * is written.
          */
         default void waitingFor(String holder) {
         }

@@ -15,7 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +30,7 @@ import com.journeyexplorer.ApiTestSupport;
 import com.journeyexplorer.TestData;
 import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.graph.HeldWriteLock;
+import com.journeyexplorer.graph.JourneyChanges;
 import com.journeyexplorer.graph.JourneyGraph;
 import com.journeyexplorer.ingest.EventImporter;
 import com.journeyexplorer.ingest.ImportOptions;
@@ -238,12 +245,14 @@ class ImportJobsApiTests extends ApiTestSupport {
     }
 
     @Test
-    void cancellingAQueuedAndARunningJobLeavesTheStoreAsItWas() throws Exception {
+    void cancellingAQueuedJobAndOneWaitingForAnotherWriteOfThisInstanceLeavesTheStoreAsItWas() throws Exception {
         String before = storeState();
-        // Another import holds the graph's write lock until released: job A starts and waits for it, B queues.
+        String instance = properties.instance().name();
+        // Another write of this instance holds the lease until released: job A starts and waits for it, B queues.
         try (HeldWriteLock held = HeldWriteLock.hold(graph)) {
             Answer first = postAsync(RECEIPT, TestData.file("pm4py-receipt/receipt.csv"));
-            awaitStatus(first.location(), "reading");
+            JsonNode waiting = awaitStatus(first.location(), "waiting");
+            assertThat(waiting.get("waitingFor").asString()).isEqualTo(instance);
             Answer second = postAsync("/api/journeys/aggregated?source=jobs-cancelled", "text/csv",
                     HttpRequest.BodyPublishers.ofFile(TestData.file("channelattribution/Data.csv")), API_KEY);
             assertThat(second.json().get("status").asString()).isEqualTo("queued");
@@ -251,7 +260,7 @@ class ImportJobsApiTests extends ApiTestSupport {
             assertThat(listed.get(0).get("id").asString()).isEqualTo(second.json().get("id").asString());
             assertThat(listed.get(0).get("status").asString()).isEqualTo("queued");
             assertThat(listed.get(1).get("id").asString()).isEqualTo(first.json().get("id").asString());
-            assertThat(listed.get(1).get("status").asString()).isEqualTo("reading");
+            assertThat(listed.get(1).get("status").asString()).isEqualTo("waiting");
             assertThat(listed.get(0).has("events")).as("not known before the upload is read: left out, not 0")
                     .isFalse();
             assertThat(listed.get(1).has("responses")).isFalse();
@@ -259,20 +268,69 @@ class ImportJobsApiTests extends ApiTestSupport {
             Answer queued = deleteAnswer(second.location());
             assertThat(queued.status()).isEqualTo(200);
             assertThat(queued.json().get("status").asString()).isEqualTo("cancelled");
-            // A waits for the lock: it cannot stop before it gets it, so the answer is 202 and it is polled.
-            Answer running = deleteAnswer(first.location());
-            assertThat(running.status()).isEqualTo(202);
-            assertThat(running.json().get("cancelRequested").asBoolean()).isTrue();
-            held.release();
-
-            JsonNode job = awaitFinished(first.location());
-            assertThat(job.get("status").asString()).isEqualTo("cancelled");
-            assertThat(job.has("report")).isFalse();
-            assertThat(job.has("problem")).isFalse();
+            // A stops waiting at its next look at the lease, while the other write still holds it.
+            Answer stopped = deleteAnswer(first.location());
+            assertThat(stopped.status()).as(String.valueOf(stopped.json())).isEqualTo(200);
+            assertThat(stopped.json().get("status").asString()).isEqualTo("cancelled");
+            assertThat(stopped.json().has("report")).isFalse();
+            assertThat(stopped.json().has("problem")).isFalse();
             assertThat(getJob(second.location()).json().get("status").asString()).isEqualTo("cancelled");
             assertThat(deleteAnswer(second.location()).status()).isEqualTo(200);
         }
         assertThat(storeState()).isEqualTo(before);
+        // The lease is free again for the next write.
+        JsonNode after = importCsv("?openHorizon=0", """
+                journey_id,timestamp,touchpoint
+                jobs-after-cancel-1,2026-03-01T10:00:00Z,Jobs after cancel
+                """);
+        assertThat(after.get("journeysCreated").asLong()).isEqualTo(1);
+        assertThat(deleteAnswer("/api/imports/" + after.get("importId").asString()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void writesWaitingForAnotherWriteOfThisInstanceTakeTheirTurnsInTheOrderTheyCameAndOneMayGiveUp() throws Exception {
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean secondGivesUp = new AtomicBoolean();
+        List<Thread> writers = new ArrayList<>();
+        try (HeldWriteLock held = HeldWriteLock.hold(graph)) {
+            for (String name : List.of("first", "second", "third")) {
+                CountDownLatch waiting = new CountDownLatch(1);
+                Thread writer = new Thread(() -> {
+                    try {
+                        graph.update(snapshot -> {
+                            order.add(name);
+                            return new JourneyChanges(snapshot.touchpoints(), List.of(), List.of(), List.of(),
+                                    Map.of(), 0, 0, 0, 0);
+                        }, (changes, after) -> null, new JourneyGraph.WriteProgress() {
+                            @Override
+                            public void written(long journeys, long total) {
+                            }
+
+                            @Override
+                            public void waitingFor(String holder) {
+                                waiting.countDown();
+                                if (name.equals("second") && secondGivesUp.get()) {
+                                    throw new IllegalStateException("gave up");
+                                }
+                            }
+                        });
+                    } catch (IllegalStateException e) {
+                        order.add(name + " " + e.getMessage());
+                    }
+                }, "writer-" + name);
+                writer.start();
+                // Each is told it waits before the next comes (at most a minute: a bound, not a timing).
+                assertThat(waiting.await(1, TimeUnit.MINUTES)).as(name + " told it waits").isTrue();
+                writers.add(writer);
+            }
+            secondGivesUp.set(true);
+            writers.get(1).join();
+        }
+        for (Thread writer : writers) {
+            writer.join();
+        }
+
+        assertThat(order).containsExactly("second gave up", "first", "third");
     }
 
     @Test
