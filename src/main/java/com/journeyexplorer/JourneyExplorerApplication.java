@@ -15,7 +15,7 @@ public class JourneyExplorerApplication {
     /** Runs the app; {@code import FILE ...} runs the command-line import instead (see {@link ImportCommand}). */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("import")) {
-            System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            System.exit(ImportCommand.runOnTheConsole(Arrays.copyOfRange(args, 1, args.length)));
         }
         SpringApplication.run(JourneyExplorerApplication.class, args);
     }

@@ -45,7 +45,7 @@ final class BulkLoadCommand {
         JourneysProperties properties;
         try (ConfigurableApplicationContext settings = new SpringApplicationBuilder(Settings.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .run(springArgs.toArray(String[]::new))) {
+                .properties(ImportCommand.QUIET).run(springArgs.toArray(String[]::new))) {
             properties = settings.getBean(JourneysProperties.class);
         } catch (RuntimeException e) {
             err.println("error: the settings cannot be read: " + ImportCommand.rootMessage(e));

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,8 +39,8 @@ import com.journeyexplorer.ingest.Upload;
 /**
  * {@code java -jar journey-explorer.jar import FILE [options]}: imports a file into the database in {@code
  * journeys.data-dir} (or the server named by {@code spring.neo4j.uri}) without starting the web server, with a
- * progress bar on standard error and a summary at the end. Exit codes: 0 imported, 1 rejected, 2 usage or
- * environment error.
+ * progress bar on standard error and a summary at the end, alone on standard output. Exit codes: 0 imported, 1
+ * rejected, 2 usage or environment error.
  */
 public final class ImportCommand {
 
@@ -54,7 +55,8 @@ public final class ImportCommand {
             app first when it runs on the embedded database in the same data directory (or send the file
             to it: curl --data-binary @FILE -H 'Content-Type: text/csv' http://localhost:8080/api/events).
             The import's database listens for Bolt on a free port unless --journeys.neo4j.embedded.bolt-port
-            is given.
+            is given. The summary is printed on standard output, alone; the progress, the errors and any
+            warning of the app (--logging.level.root=info: its log lines too) on standard error.
 
             With --bulk, the first import into an empty store: one or several event files, read as one
             upload with the same columns, rules, validation and report, written as store files by Neo4j's
@@ -131,6 +133,12 @@ public final class ImportCommand {
     /** Every option of the import, sorted; an undotted name outside it is a misspelt option, not an app setting. */
     static final Set<String> OPTIONS = options();
 
+    /**
+     * The settings the command starts Spring with, below every other source (a {@code --logging.level.root=info}
+     * shows the app's log lines again): warnings and errors only, on standard error with the progress.
+     */
+    static final Map<String, Object> QUIET = Map.of("logging.level.root", "warn");
+
     private ImportCommand() {
     }
 
@@ -139,6 +147,17 @@ public final class ImportCommand {
         known.addAll(AGGREGATED_PARAMETERS);
         known.addAll(List.of("format", "aggregated", "bulk"));
         return Collections.unmodifiableSet(known);
+    }
+
+    /**
+     * Runs the command on the process's console: standard output carries the result alone (the summary, or the
+     * usage), so that a script can read it ({@code import ... > summary.txt}); whatever Spring, Neo4j or another
+     * library prints there goes to standard error instead, with the progress bars and the errors.
+     */
+    public static int runOnTheConsole(String[] args) {
+        PrintStream out = System.out;
+        System.setOut(System.err);
+        return run(args, System.in, out, System.err);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -225,9 +244,11 @@ public final class ImportCommand {
             springArgs.add("--journeys.neo4j.embedded.bolt-port=0");
         }
         ConfigurableApplicationContext context;
+        // Its log lines quiet, the start (Neo4j, the projection of a large store) would pass without a word.
+        err.println("opening the database");
         try {
             context = new SpringApplicationBuilder(JourneyExplorerApplication.class)
-                    .web(WebApplicationType.NONE).logStartupInfo(false)
+                    .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false).properties(QUIET)
                     .run(springArgs.toArray(String[]::new));
         } catch (RuntimeException e) {
             err.println("error: the database cannot be opened: " + rootMessage(e));
@@ -255,10 +276,17 @@ public final class ImportCommand {
                         context.getBean(JourneysProperties.class));
                 String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
                 Upload upload = Upload.open(input, name.endsWith(".gz"), format(options, name), Long.MAX_VALUE);
+                boolean[] writing = new boolean[1];
                 try (InputStream stream = upload.stream()) {
                     report = context.getBean(EventImporter.class).importEvents(stream, upload.format(),
-                            importOptions,
-                            (written, total) -> ProgressInputStream.bar(err, "writing", written, total, "journeys"));
+                            importOptions, (written, total) -> {
+                                if (!writing[0]) {
+                                    // The reading bar stays on its line.
+                                    writing[0] = true;
+                                    err.println();
+                                }
+                                ProgressInputStream.bar(err, "writing", written, total, "journeys");
+                            });
                 }
             }
             err.println();

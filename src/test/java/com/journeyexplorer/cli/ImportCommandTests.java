@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,10 +26,15 @@ import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 
+import com.journeyexplorer.JourneyExplorerApplication;
 import com.journeyexplorer.TestData;
 
 /** The command-line import, run in-process against its own embedded database. */
 class ImportCommandTests {
+
+    /** The beginnings of the summary's lines ({@link ImportCommand#printSummary}). */
+    private static final Pattern SUMMARY_LINE = Pattern.compile("Imported |Skipped |Removed |Rejected |  line "
+            + "|Stored |Rule |warning: |The database now holds |Import id ");
 
     @TempDir
     Path dataDir;
@@ -73,6 +80,59 @@ class ImportCommandTests {
         assertThat(stdout).contains("Imported 42 events into 6 journeys (6 new, 0 updated) from 42 rows");
         assertThat(stdout).contains("The database now holds 6 journeys and 42 events");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("reading", "100%");
+    }
+
+    @Test
+    void printsTheSummaryAloneOnStandardOutputAndTheProgressOnStandardErrorAsAScriptReadsThem(@TempDir Path bulkStore)
+            throws Exception {
+        Path file = TestData.file("pm4py-running-example/running-example.csv");
+        List<String> mapping = List.of("--journeyColumn=case:concept:name", "--touchpointColumn=concept:name",
+                "--timestampColumn=time:timestamp", "--purchase=pay compensation");
+
+        Console online = runOnTheConsole(dataDir, List.of(file.toString()), mapping);
+        Console bulk = runOnTheConsole(bulkStore, List.of("--bulk", file.toString()), mapping);
+
+        for (Console console : List.of(online, bulk)) {
+            assertThat(console.exit()).as(console.err()).isZero();
+            // No banner, no log line: the summary's lines alone, as it prints them.
+            assertThat(console.out().lines()).as(console.out())
+                    .allMatch(line -> SUMMARY_LINE.matcher(line).lookingAt())
+                    .first().asString().startsWith("Imported 42 events into 6 journeys (6 new, 0 updated)");
+            assertThat(console.out()).contains("The database now holds 6 journeys and 42 events");
+            assertThat(console.err()).contains("reading  [##############################] 100%");
+        }
+    }
+
+    private record Console(int exit, String out, String err) {
+    }
+
+    /**
+     * Runs {@code java -jar app.jar import FILE... OPTIONS...} in a JVM of its own (the app's main class on this
+     * test's class path) on {@code store}, its standard output and standard error kept apart as a shell's
+     * redirections keep them.
+     */
+    private static Console runOnTheConsole(Path store, List<String> files, List<String> options)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx512m",
+                "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), JourneyExplorerApplication.class.getName(), "import"));
+        command.addAll(files);
+        command.addAll(options);
+        command.addAll(List.of("--journeys.data-dir=" + store, "--journeys.neo4j.embedded.page-cache-size=32MB",
+                "--journeys.neo4j.embedded.preallocate-transaction-logs=false"));
+        Path out = Files.createTempFile("import-out", ".txt");
+        Path err = Files.createTempFile("import-err", ".txt");
+        try {
+            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .start();
+            assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("the import ended").isTrue();
+            return new Console(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.delete(out);
+            Files.delete(err);
+        }
     }
 
     @Test
