@@ -3,6 +3,7 @@ package com.journeyexplorer.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,9 @@ final class BulkLoadCommand {
     static class Settings {
     }
 
+    /** The file in the store's {@code logs} folder (beside Neo4j's) that keeps the batch importer's output. */
+    static final String IMPORTER_LOG = "bulk-import.log";
+
     private BulkLoadCommand() {
     }
 
@@ -51,9 +55,11 @@ final class BulkLoadCommand {
             err.println("error: the settings cannot be read: " + ImportCommand.rootMessage(e));
             return 2;
         }
-        try {
+        BatchImporterOutput importer = new BatchImporterOutput(properties.dataDir().resolve("logs")
+                .resolve(IMPORTER_LOG), err);
+        try (PrintStream importerOutput = new PrintStream(importer, true, StandardCharsets.UTF_8)) {
             long started = System.nanoTime();
-            BulkEventLoader loader = new BulkEventLoader(properties, err);
+            BulkEventLoader loader = new BulkEventLoader(properties, importerOutput);
             loader.requireEmptyStore();
             List<BulkEventLoader.Source> sources = new ArrayList<>();
             for (Path file : files) {
@@ -81,6 +87,9 @@ final class BulkLoadCommand {
             // A store in use or not empty too (BulkLoadRefusedException): nothing was written.
             err.println();
             err.println("error: " + ImportCommand.rootMessage(e));
+            if (importer.log() != null) {
+                err.println("The batch importer's output is in " + importer.log());
+            }
             return 2;
         }
     }

@@ -69,7 +69,7 @@ final class ProgressInputStream extends FilterInputStream {
     }
 
     /** A bar filled to {@code done} of {@code total}, which it names as {@code shown} of {@code shownTotal}. */
-    private static synchronized void bar(PrintStream err, String phase, long done, long total, long shown,
+    static synchronized void bar(PrintStream err, String phase, long done, long total, long shown,
             long shownTotal, String unit) {
         lastDraw = System.nanoTime();
         int width = 30;

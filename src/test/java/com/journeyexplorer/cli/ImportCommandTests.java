@@ -32,6 +32,24 @@ import com.journeyexplorer.TestData;
 /** The command-line import, run in-process against its own embedded database. */
 class ImportCommandTests {
 
+    @Test
+    void keepsTheBatchImportersOutputInTheStoresLogsAndShowsItsStagesAsOneBar() throws IOException {
+        Path file = TestData.file("pm4py-running-example/running-example.csv");
+
+        int exit = run("--bulk", file.toString(), "--journeyColumn=case:concept:name",
+                "--touchpointColumn=concept:name", "--timestampColumn=time:timestamp");
+
+        String progress = err.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(progress).isZero();
+        assertThat(progress).as("the reading bar stays on its line")
+                .contains("reading  [##############################] 100%  3 / 3 KB   \n")
+                .contains("writing  [##############################] 100%  4 / 4 stages")
+                .doesNotContain("..........", "Estimated", "IMPORT DONE");
+        assertThat(dataDir.resolve("logs").resolve(BulkLoadCommand.IMPORTER_LOG)).content()
+                .contains("(1/4) Node import", ".......... .......... 100%", "IMPORT DONE");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("The database now holds 6 journeys and 42 events");
+    }
+
     /** The beginnings of the summary's lines ({@link ImportCommand#printSummary}). */
     private static final Pattern SUMMARY_LINE = Pattern.compile("Imported |Skipped |Removed |Rejected |  line "
             + "|Stored |Rule |warning: |The database now holds |Import id ");
