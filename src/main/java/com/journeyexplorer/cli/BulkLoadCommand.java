@@ -81,7 +81,7 @@ final class BulkLoadCommand {
             return 1;
         } catch (InvalidImportOptionException e) {
             err.println();
-            err.println("error: --" + e.option() + " " + e.reason());
+            err.println("error: --" + e.option() + " " + OptionWording.of(e.reason()));
             return 2;
         } catch (RuntimeException | IOException e) {
             // A store in use or not empty too (BulkLoadRefusedException): nothing was written.

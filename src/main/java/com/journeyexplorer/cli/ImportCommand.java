@@ -298,7 +298,7 @@ public final class ImportCommand {
             return 1;
         } catch (InvalidImportOptionException e) {
             err.println();
-            err.println("error: --" + e.option() + " " + e.reason());
+            err.println("error: --" + e.option() + " " + OptionWording.of(e.reason()));
             return 2;
         } catch (RuntimeException | IOException e) {
             err.println();
@@ -375,7 +375,7 @@ public final class ImportCommand {
      */
     static void printRejection(PrintStream err, ImportRejectedException e, List<String> files) {
         err.println();
-        err.println("rejected: " + e.getMessage());
+        err.println("rejected: " + OptionWording.of(e.getMessage()));
         printRows(err, e.errors(), files);
         if (e.errorCount() > e.errors().size()) {
             err.println("  ... and " + (e.errorCount() - e.errors().size()) + " more");
@@ -388,7 +388,7 @@ public final class ImportCommand {
             RowError error = errors.get(i);
             String file = i < files.size() && !files.get(i).isEmpty() ? files.get(i) + ", " : "";
             stream.println("  " + file + "line " + error.line() + (error.field() == null ? "" : ", " + error.field())
-                    + ": " + error.reason());
+                    + ": " + OptionWording.of(error.reason()));
         }
     }
 
@@ -486,7 +486,7 @@ public final class ImportCommand {
                             name.name(), name.matchedEvents())).toList()));
         }
         for (ImportWarning warning : report.warnings()) {
-            out.println("warning: " + warning.message());
+            out.println("warning: " + OptionWording.of(warning.message()));
             warning.examples().forEach(example -> out.println("  line " + example.line() + ", " + example.field()
                     + ": " + example.value()));
         }

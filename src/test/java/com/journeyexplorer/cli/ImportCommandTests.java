@@ -50,6 +50,41 @@ class ImportCommandTests {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("The database now holds 6 journeys and 42 events");
     }
 
+    @Test
+    void namesTheOptionsOfTheImportAsTheCommandLineWritesThemInRejectionsAndWarnings() throws IOException {
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + "-options.csv");
+        Files.writeString(file, "journey_id,timestamp,touchpoint,value\nj1,2026-03-01T10:00:00Z,Home,\n"
+                + "j1,soon,Cart,\nj2,2026-03-01T10:00:00Z,Pay,\"12,50\"\n");
+        Path semicolons = dataDir.resolveSibling(dataDir.getFileName() + "-semicolons.csv");
+        Files.writeString(semicolons, "journey_id;timestamp;touchpoint\nj1;2026-03-01T10:00:00Z;Home\n");
+
+        assertThat(run(file.toString())).isEqualTo(1);
+        assertThat(run(semicolons.toString())).isEqualTo(1);
+        assertThat(run(file.toString(), "--onError=skip")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        assertThat(stderr).contains("nothing was imported (use --onError=skip to import the valid rows)",
+                "line 4, value: '12,50' is not a number: for values written with a decimal comma, import with "
+                        + "--decimal=comma",
+                "--delimiter=; reads them; name the columns with options such as --journeyColumn, or check");
+        assertThat(stdout).contains("(--onError=reject imports nothing from a file with a bad row)",
+                "a finished export is imported with --openHorizon=0");
+        assertThat(stderr + stdout).doesNotContain("query parameter", " onError=", "(onError=", " openHorizon=");
+        Files.delete(file);
+        Files.delete(semicolons);
+    }
+
+    @Test
+    void leavesQuotedValuesAddressesAndWordsAloneWhenNamingOptions() {
+        String message = "touchpoint 'source=ads' differs (use POST /api/outcomes?competitor=...); purchase 'Pay' "
+                + "matched no event";
+
+        assertThat(OptionWording.of(message)).isEqualTo(message);
+        assertThat(OptionWording.of("quote a name: purchase=\"Pay, now\", or repeat the parameter"))
+                .isEqualTo("quote a name: --purchase=\"Pay, now\", or repeat the option");
+    }
+
     /** The beginnings of the summary's lines ({@link ImportCommand#printSummary}). */
     private static final Pattern SUMMARY_LINE = Pattern.compile("Imported |Skipped |Removed |Rejected |  line "
             + "|Stored |Rule |warning: |The database now holds |Import id ");
