@@ -51,9 +51,11 @@ final class ProgressInputStream extends FilterInputStream {
             if (total == UNKNOWN_SIZE) {
                 count(err, "reading", read / (1 << 20), "MB");
             } else {
-                // The share of the bytes, not of whole megabytes, which a file under 1 MB would end at 0 of.
-                int shift = total < 1 << 20 ? 10 : 20;
-                bar(err, "reading", read, total, read >> shift, total >> shift, shift == 10 ? "KB" : "MB");
+                // The share of the bytes, not of whole megabytes, which a file under 1 MB would end at 0 of (and a
+                // file under 1 KB at 0 of 0 KB).
+                int shift = total < 1 << 10 ? 0 : total < 1 << 20 ? 10 : 20;
+                bar(err, "reading", read, total, read >> shift, total >> shift,
+                        shift == 0 ? "bytes" : shift == 10 ? "KB" : "MB");
             }
         }
     }

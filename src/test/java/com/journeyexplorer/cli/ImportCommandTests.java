@@ -201,6 +201,18 @@ class ImportCommandTests {
     }
 
     @Test
+    void theReadingBarOfAFileUnderAKilobyteCountsItsBytes() throws IOException {
+        ByteArrayOutputStream bar = new ByteArrayOutputStream();
+        try (InputStream input = new ProgressInputStream(new ByteArrayInputStream(new byte[300]), 300,
+                new PrintStream(bar, true, StandardCharsets.UTF_8))) {
+            input.transferTo(OutputStream.nullOutputStream());
+        }
+
+        assertThat(bar.toString(StandardCharsets.UTF_8))
+                .endsWith("reading  [##############################] 100%  300 / 300 bytes   ");
+    }
+
+    @Test
     void countsTheRecordsOfAggregatedPathsAsRecordsAndTheJourneysTheyStandForAsJourneys() {
         Path file = TestData.file("channelattribution/Data.csv");
 
