@@ -16,6 +16,7 @@ import com.journeyexplorer.analysis.DurationStats;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.NodeSpace;
 import com.journeyexplorer.analysis.TransitionTable;
+import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.journey.Outcome;
 
 /**
@@ -26,7 +27,10 @@ import com.journeyexplorer.journey.Outcome;
  * the edges that changed, plus the others leaving the same sources (whose probabilities moved), are written; edges
  * whose count reaches 0 are deleted. Cost: O(changed steps + edges of the touched sources), independent of the number
  * of journeys. A change touching more than an eighth of the journeys, the first change after a start, and any change
- * after a failed write rewrite every relationship instead (O(journeys + edges)). One transaction per call.
+ * after a failed write rewrite every relationship instead (O(journeys + edges)). One transaction per call, unless
+ * more edges change than a transaction takes ({@code 20 × journeys.neo4j.write-batch-size}, 10,000 by default):
+ * Neo4j bounds a transaction's memory ({@code db.memory.transaction.max}), and a clickstream of many pages has
+ * hundreds of thousands of edges; such a write runs in transactions of that many edges, each fenced by the lease.
  */
 @Repository
 class TransitionWriter {
@@ -43,6 +47,20 @@ class TransitionWriter {
     private static final String DELETE_TRANSITIONS = """
             MATCH (:Touchpoint)-[r:TRANSITION]->()
             DELETE r
+            """;
+
+    /** At most {@code $limit} of the TRANSITION relationships; returns how many were deleted. */
+    private static final String DELETE_SOME_TRANSITIONS = """
+            MATCH (:Touchpoint)-[r:TRANSITION]->()
+            WITH r LIMIT $limit
+            DELETE r
+            RETURN count(*) AS deleted
+            """;
+
+    /** The number of TRANSITION relationships, from Neo4j's counts (no scan). */
+    private static final String COUNT_TRANSITIONS = """
+            MATCH ()-[r:TRANSITION]->()
+            RETURN count(r) AS edges
             """;
 
     /** Edges whose count reached 0, by element id; only TRANSITION relationships between the expected nodes. */
@@ -89,13 +107,16 @@ class TransitionWriter {
 
     private final Driver driver;
     private final ImportLease lease;
+    /** The edges one transaction writes at most, so that a rewrite of a large graph stays in Neo4j's memory bound. */
+    private final int edgesPerTransaction;
     /** The ledger of {@link #reflected}'s journeys, or null when there is none to trust. */
     private TransitionLedger ledger;
     private JourneySnapshot reflected;
 
-    TransitionWriter(Driver driver, ImportLease lease) {
+    TransitionWriter(Driver driver, ImportLease lease, JourneysProperties properties) {
         this.driver = driver;
         this.lease = lease;
+        this.edgesPerTransaction = 20 * properties.neo4j().writeBatchSize();
     }
 
     /**
@@ -168,27 +189,32 @@ class TransitionWriter {
         }
         long counted = System.nanoTime();
         try (Session session = CausalSessions.open(driver)) {
-            List<String> ids = session.executeWrite(tx -> {
-                if (!deleted.isEmpty()) {
-                    tx.run(DELETE_EDGES, Map.of("edges", deleted)).consume();
+            List<String> ids;
+            if (deleted.size() + updated.size() + reweighedIds.size() + createdRows.size() <= edgesPerTransaction) {
+                ids = session.executeWrite(tx -> {
+                    deleteEdges(tx, deleted);
+                    updateEdges(tx, updated);
+                    reweighEdges(tx, reweighedIds, reweighed);
+                    List<String> createdIds = createdIds(tx, createdRows);
+                    lease.fence(tx);
+                    return createdIds;
+                });
+            } else {
+                // Too many for one transaction: a transaction per part of each kind, in the same order.
+                for (List<Map<String, Object>> part : parts(deleted)) {
+                    session.executeWrite(tx -> fenced(tx, () -> deleteEdges(tx, part)));
                 }
-                if (!updated.isEmpty()) {
-                    long found = tx.run(UPDATE_EDGES, Map.of("edges", updated)).single().get("found").asLong();
-                    if (found != updated.size()) {
-                        throw new StaleGraphException();
-                    }
+                for (List<Map<String, Object>> part : parts(updated)) {
+                    session.executeWrite(tx -> fenced(tx, () -> updateEdges(tx, part)));
                 }
-                if (!reweighedIds.isEmpty()) {
-                    long found = tx.run(UPDATE_PROBABILITIES, Map.of("ids", reweighedIds,
-                            "probabilities", reweighed)).single().get("found").asLong();
-                    if (found != reweighedIds.size()) {
-                        throw new StaleGraphException();
-                    }
+                for (int from = 0; from < reweighedIds.size(); from += edgesPerTransaction) {
+                    int to = Math.min(reweighedIds.size(), from + edgesPerTransaction);
+                    List<String> partIds = reweighedIds.subList(from, to);
+                    List<Double> partProbabilities = reweighed.subList(from, to);
+                    session.executeWrite(tx -> fenced(tx, () -> reweighEdges(tx, partIds, partProbabilities)));
                 }
-                List<String> createdIds = createdIds(tx, createdRows);
-                lease.fence(tx);
-                return createdIds;
-            });
+                ids = createInParts(session, createdRows);
+            }
             for (int i = 0; i < created.size(); i++) {
                 created.get(i).relationship = ids.get(i);
             }
@@ -214,6 +240,61 @@ class TransitionWriter {
         }
     }
 
+    private static void deleteEdges(org.neo4j.driver.TransactionContext tx, List<Map<String, Object>> edges) {
+        if (!edges.isEmpty()) {
+            tx.run(DELETE_EDGES, Map.of("edges", edges)).consume();
+        }
+    }
+
+    private static void updateEdges(org.neo4j.driver.TransactionContext tx, List<Map<String, Object>> edges) {
+        if (!edges.isEmpty()) {
+            long found = tx.run(UPDATE_EDGES, Map.of("edges", edges)).single().get("found").asLong();
+            if (found != edges.size()) {
+                throw new StaleGraphException();
+            }
+        }
+    }
+
+    private static void reweighEdges(org.neo4j.driver.TransactionContext tx, List<String> ids,
+            List<Double> probabilities) {
+        if (!ids.isEmpty()) {
+            long found = tx.run(UPDATE_PROBABILITIES, Map.of("ids", ids, "probabilities", probabilities)).single()
+                    .get("found").asLong();
+            if (found != ids.size()) {
+                throw new StaleGraphException();
+            }
+        }
+    }
+
+    /** {@code write} in {@code tx}, then the lease's fence. */
+    private Void fenced(org.neo4j.driver.TransactionContext tx, Runnable write) {
+        write.run();
+        lease.fence(tx);
+        return null;
+    }
+
+    /** {@code rows} in parts of {@link #edgesPerTransaction}. */
+    private <T> List<List<T>> parts(List<T> rows) {
+        List<List<T>> parts = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += edgesPerTransaction) {
+            parts.add(rows.subList(from, Math.min(rows.size(), from + edgesPerTransaction)));
+        }
+        return parts;
+    }
+
+    /** Creates the edges of {@code rows}, a fenced transaction per part; their element ids in the same order. */
+    private List<String> createInParts(Session session, List<Map<String, Object>> rows) {
+        List<String> ids = new ArrayList<>(rows.size());
+        for (List<Map<String, Object>> part : parts(rows)) {
+            ids.addAll(session.executeWrite(tx -> {
+                List<String> created = createdIds(tx, part);
+                lease.fence(tx);
+                return created;
+            }));
+        }
+        return ids;
+    }
+
     /** Creates the edges of {@code rows} and returns their element ids in the same order. */
     private static List<String> createdIds(org.neo4j.driver.TransactionContext tx, List<Map<String, Object>> rows) {
         String[] ids = new String[rows.size()];
@@ -225,8 +306,9 @@ class TransitionWriter {
     }
 
     /**
-     * Replaces every aggregated TRANSITION relationship with those of {@code snapshot}'s journeys, in one transaction,
-     * and keeps their ledger for the next {@link #update}. O(journeys + edges).
+     * Replaces every aggregated TRANSITION relationship with those of {@code snapshot}'s journeys, in one transaction
+     * (in parts when the stored or the new edges are more than one takes), and keeps their ledger for the next
+     * {@link #update}. O(journeys + edges).
      */
     void rewrite(JourneySnapshot snapshot) {
         rewrite(snapshot, null);
@@ -256,13 +338,34 @@ class TransitionWriter {
             rows.add(row(edge, bySource.get(sourceKey(edge)), names));
         }
         try (Session session = CausalSessions.open(driver)) {
-            List<String> ids = session.executeWrite(tx -> {
-                tx.run(MERGE_SPECIAL_NODES, Map.of("nodes", specialNodes())).consume();
-                tx.run(DELETE_TRANSITIONS).consume();
-                List<String> createdIds = createdIds(tx, rows);
-                lease.fence(tx);
-                return createdIds;
-            });
+            long stored = session.executeRead(tx -> tx.run(COUNT_TRANSITIONS).single().get("edges").asLong());
+            List<String> ids;
+            if (rows.size() <= edgesPerTransaction && stored <= edgesPerTransaction) {
+                ids = session.executeWrite(tx -> {
+                    tx.run(MERGE_SPECIAL_NODES, Map.of("nodes", specialNodes())).consume();
+                    tx.run(DELETE_TRANSITIONS).consume();
+                    List<String> createdIds = createdIds(tx, rows);
+                    lease.fence(tx);
+                    return createdIds;
+                });
+            } else {
+                // Cypher readers see the graph part-written for the seconds this takes; the analyses never read it.
+                long started = System.nanoTime();
+                session.executeWrite(tx -> fenced(tx,
+                        () -> tx.run(MERGE_SPECIAL_NODES, Map.of("nodes", specialNodes())).consume()));
+                long deleted;
+                do {
+                    deleted = session.executeWrite(tx -> {
+                        long some = tx.run(DELETE_SOME_TRANSITIONS, Map.of("limit", edgesPerTransaction)).single()
+                                .get("deleted").asLong();
+                        lease.fence(tx);
+                        return some;
+                    });
+                } while (deleted > 0);
+                ids = createInParts(session, rows);
+                log.info("Rewrote the TRANSITION graph in parts of {} edges: {} deleted, {} created in {} ms",
+                        edgesPerTransaction, stored, rows.size(), (System.nanoTime() - started) / 1_000_000);
+            }
             for (int i = 0; i < all.size(); i++) {
                 all.get(i).relationship = ids.get(i);
             }
