@@ -84,12 +84,12 @@ class EventsController {
         }
         // Received whole before the import takes the write lock and the imports lease: a client that sends slowly,
         // or stalls, holds up no other write.
-        Path kept = jobs.keep(request.getInputStream(), limit);
+        Path kept = jobs.keepSynchronous(request.getInputStream(), limit);
         try {
             return ResponseEntity.ok(importEvents(uploads.open(Files.newInputStream(kept)),
                     upload -> importer.importEvents(upload.stream(), upload.format(), options)));
         } finally {
-            Files.deleteIfExists(kept);
+            jobs.release(kept);
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +42,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * request ends before its import runs), then imported on one background thread, one job after the other, as the
  * graph's write lock would serialize them anyway. Jobs live in memory only: every unfinished job, and the last
  * {@value #KEPT_FINISHED} finished ones; the journal is the durable record of what an import wrote. At most
- * {@value #MAX_WAITING} jobs wait or run at once (more: 429), which bounds the disk their kept uploads take to that
- * many times {@code journeys.ingest.max-upload-size}. The kept uploads go to {@code <journeys.data-dir>/uploads},
+ * {@value #MAX_WAITING} jobs and synchronous event uploads are received, wait or run at once (more: 429), which bounds
+ * the disk their kept uploads take to that many times {@code journeys.ingest.max-upload-size}. The kept uploads go to {@code <journeys.data-dir>/uploads},
  * beside the store they are imported into (the system's temporary directory is often a small memory-backed disk), and
  * are deleted when their job ends; those a killed process left behind are deleted at the next start. A synchronous
  * event upload is kept there too while it is received ({@link #keep}), and deleted once imported.
@@ -69,6 +70,8 @@ class ImportJobs {
     });
 
     private final Path uploads;
+    /** Synchronous event uploads being received or imported ({@link #keepSynchronous}), counted with the jobs. */
+    private final AtomicInteger synchronousUploads = new AtomicInteger();
 
     ImportJobs(ProblemAdvice problems, JourneysProperties properties) throws IOException {
         this.problems = problems;
@@ -94,9 +97,8 @@ class ImportJobs {
      * failed job's problem.
      */
     ImportJob submit(String path, InputStream body, long limit, ImportJob.Work work) throws IOException {
-        if (waiting() >= MAX_WAITING) {
-            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, MAX_WAITING + " import jobs are "
-                    + "already waiting or running; try again when one has finished");
+        if (waiting() + synchronousUploads.get() >= MAX_WAITING) {
+            throw tooMany();
         }
         Path upload = keep(body, limit);
         ImportJob job;
@@ -116,13 +118,46 @@ class ImportJobs {
         return job;
     }
 
+    private static ResponseStatusException tooMany() {
+        return new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, MAX_WAITING + " import jobs and uploads are "
+                + "already being received, waiting or running; try again when one has finished");
+    }
+
     /**
-     * Keeps the upload {@code body} in a temporary file beside the jobs' (at most {@code limit} bytes, else
-     * {@link com.journeyexplorer.ingest.UploadTooLargeException} and nothing is kept), for the caller to read and
-     * delete: what a synchronous import reads, so that the write lock and the imports lease are not held while its
-     * client sends the body (a client that stalls holds nothing). O(upload) disk and time; the memory of a copy buffer.
+     * Keeps the upload {@code body} of a synchronous import in a temporary file beside the jobs' (at most
+     * {@code limit} bytes, else {@link com.journeyexplorer.ingest.UploadTooLargeException} and nothing is kept), for
+     * the caller to read and then {@link #release}: so that the write lock and the imports lease are not held while
+     * its client sends the body (a client that stalls holds nothing). Counted with the jobs until released: a 429 when
+     * {@value #MAX_WAITING} are received, wait or run already, as the uploads waiting for their turn take disk now
+     * where they used to wait unread. O(upload) disk and time; the memory of a copy buffer.
      */
-    Path keep(InputStream body, long limit) throws IOException {
+    Path keepSynchronous(InputStream body, long limit) throws IOException {
+        if (synchronousUploads.incrementAndGet() + waiting() > MAX_WAITING) {
+            synchronousUploads.decrementAndGet();
+            throw tooMany();
+        }
+        try {
+            return keep(body, limit);
+        } catch (IOException | RuntimeException e) {
+            synchronousUploads.decrementAndGet();
+            throw e;
+        }
+    }
+
+    /** Deletes the upload {@link #keepSynchronous} kept, once imported (or refused), and stops counting it. */
+    void release(Path kept) throws IOException {
+        try {
+            Files.deleteIfExists(kept);
+        } finally {
+            synchronousUploads.decrementAndGet();
+        }
+    }
+
+    /**
+     * Keeps the upload {@code body} in a temporary file (at most {@code limit} bytes, else
+     * {@link com.journeyexplorer.ingest.UploadTooLargeException} and nothing is kept). O(upload) disk and time.
+     */
+    private Path keep(InputStream body, long limit) throws IOException {
         Path upload = Files.createTempFile(uploads, UPLOAD_PREFIX, UPLOAD_SUFFIX);
         try (InputStream in = new SizeLimitedInputStream(body, limit);
                 OutputStream out = Files.newOutputStream(upload)) {

@@ -372,6 +372,44 @@ class ImportJobsApiTests extends ApiTestSupport {
         }
     }
 
+    @Test
+    void uploadsBeingReceivedCountWithTheJobsSoThatTheirDiskIsBounded() throws Exception {
+        String firstHalf = "journey_id,timestamp,touchpoint\njobs-many-1,2026-03-01T10:00:00Z,Jobs many home\n";
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < ImportJobs.MAX_WAITING; i++) {
+                Socket socket = new Socket("localhost", port);
+                stalled.add(socket);
+                socket.getOutputStream().write(("POST /api/events?openHorizon=0 HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: text/csv\r\nX-API-Key: " + API_KEY + "\r\nContent-Length: 1000\r\n"
+                        + "Connection: close\r\n\r\n" + firstHalf).getBytes(StandardCharsets.UTF_8));
+                socket.getOutputStream().flush();
+            }
+            for (int i = 0; i < 1200 && keptUploads().size() < ImportJobs.MAX_WAITING; i++) {
+                Thread.sleep(50);
+            }
+            assertThat(keptUploads()).as("every stalled upload kept").hasSize(ImportJobs.MAX_WAITING);
+
+            Response refused = post("/api/events?openHorizon=0", "text/csv", firstHalf);
+
+            assertThat(refused.status()).as(refused.body()).isEqualTo(429);
+            assertThat(refused.json().get("detail").asString()).contains(ImportJobs.MAX_WAITING + " import jobs and "
+                    + "uploads are already being received");
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+        // The clients gone, their uploads are dropped and no longer counted.
+        for (int i = 0; i < 1200 && !keptUploads().isEmpty(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(keptUploads()).isEmpty();
+        JsonNode imported = importCsv("?openHorizon=0", firstHalf);
+        assertThat(imported.get("journeysCreated").asLong()).isEqualTo(1);
+        assertThat(deleteAnswer("/api/imports/" + imported.get("importId").asString()).status()).isEqualTo(200);
+    }
+
     /** The uploads kept in the data directory (by jobs, or while a synchronous upload is received). */
     private List<Path> keptUploads() throws IOException {
         try (var kept = Files.list(properties.dataDir().resolve("uploads"))) {
