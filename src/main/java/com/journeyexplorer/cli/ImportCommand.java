@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -216,12 +217,15 @@ public final class ImportCommand {
                 return 2;
             }
         }
-        try {
-            // Checked before the database starts, which takes tens of seconds.
-            ImportParameters.zone(options.get("zone"));
-        } catch (InvalidImportOptionException e) {
-            err.println("error: --" + e.option() + " " + e.reason());
-            return 2;
+        if (!Boolean.parseBoolean(options.getOrDefault("aggregated", "false"))) {
+            try {
+                // Checked before the database starts, which takes tens of seconds; the gap's default is the
+                // setting's, read once the app starts, and any stands in for it here.
+                importParameters(options, repeated).toOptions(Duration.ofMinutes(30));
+            } catch (InvalidImportOptionException e) {
+                err.println("error: --" + e.option() + " " + OptionWording.of(e.reason()));
+                return 2;
+            }
         }
         boolean bulk = Boolean.parseBoolean(options.getOrDefault("bulk", "false"));
         if (bulk) {
@@ -395,7 +399,13 @@ public final class ImportCommand {
     /** The import options of the command line's event options, as the HTTP parameters of the same names. */
     static ImportOptions importOptions(Map<String, String> options, Map<String, List<String>> repeated,
             JourneysProperties properties) {
-        ImportParameters parameters = new ImportParameters(options.get("journeyColumn"),
+        return importParameters(options, repeated).toOptions(properties.ingest().sessionGap());
+    }
+
+    /** The command line's event options as the HTTP parameters of the same names. */
+    private static ImportParameters importParameters(Map<String, String> options,
+            Map<String, List<String>> repeated) {
+        return new ImportParameters(options.get("journeyColumn"),
                 options.get("timestampColumn"), options.get("touchpointColumn"), options.get("channelColumn"),
                 options.get("stageColumn"), options.get("customerColumn"), options.get("ownerColumn"),
                 options.get("typeColumn"), options.get("valueColumn"), options.get("segmentColumn"),
@@ -406,7 +416,6 @@ public final class ImportCommand {
                 options.get("sessionGap"), options.get("timestampFormat"), options.get("zone"), options.get("decimal"),
                 options.get("sessionize"), options.get("format"), options.get("openHorizon"),
                 repeated.get("frustration"), options.get("urls"), repeated.get("rewrite"));
-        return parameters.toOptions(properties.ingest().sessionGap());
     }
 
     /** The format of --format, else of the file's extension (before .gz), else null: sniffed. */

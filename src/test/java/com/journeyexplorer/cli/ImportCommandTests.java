@@ -529,12 +529,17 @@ class ImportCommandTests {
     }
 
     @Test
-    void namesAnOptionWithABadValue() {
+    void namesAnOptionWithABadValueBeforeOpeningTheDatabase() {
         Path file = TestData.file("pm4py-running-example/running-example.csv");
 
         assertThat(run(file.toString(), "--journeyColumn=case:concept:name", "--onError=maybe")).isEqualTo(2);
+        assertThat(run("--bulk", file.toString(), "--sessionGap=soon")).isEqualTo(2);
+        assertThat(run(file.toString(), "--rewrite=/product/(\\d+ -> /product")).isEqualTo(2);
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: --onError must be reject or skip, was 'maybe'");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(
+                "error: --onError must be reject or skip, was 'maybe'", "error: --sessionGap ",
+                "error: --rewrite has '/product/(\\d+', which is not a valid regular expression");
+        assertThat(dataDir).as("no database was started").isEmptyDirectory();
     }
 
     @Test
