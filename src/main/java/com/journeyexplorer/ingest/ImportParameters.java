@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
 
 
 import com.journeyexplorer.journey.NameList;
@@ -56,6 +57,10 @@ public record ImportParameters(
         String urls,
         List<String> rewrite) {
 
+    /** The zone ids a {@code zone} may name in another case: the region ids and the fixed ones without an offset. */
+    private static final List<String> ZONE_IDS_IN_ANY_CASE = Stream.concat(ZoneId.getAvailableZoneIds().stream(),
+            Stream.of("UTC", "GMT", "UT", "Z")).toList();
+
     /** Regular-expression characters that do not occur in ordinary touchpoint names. */
     private static final Pattern REGEX_HINT = Pattern.compile("[*+?\\[\\]^$|\\\\]");
 
@@ -97,6 +102,12 @@ public record ImportParameters(
         try {
             return ZoneId.of(value.strip());
         } catch (DateTimeException e) {
+            // Zone ids are case-sensitive; a user who writes utc or europe/paris means UTC or Europe/Paris.
+            for (String id : ZONE_IDS_IN_ANY_CASE) {
+                if (id.equalsIgnoreCase(value.strip())) {
+                    return ZoneId.of(id);
+                }
+            }
             // A '+' in a query string is a space: zone=+02:00 arrives as " 02:00", or stripped as "02:00".
             String plus = Character.isDigit(value.strip().charAt(0))
                     ? " (a + in a query string is a space: write it %2B, zone=%2B02:00)" : "";

@@ -90,6 +90,17 @@ class UploadZoneApiTests extends ApiTestSupport {
     }
 
     @Test
+    void readsAZoneWrittenInAnotherCase() {
+        JsonNode report = importCsv("?openHorizon=0&zone=europe/paris", "journey_id,timestamp,touchpoint\n"
+                + "zone-6,2026-03-02 13:00:00,Zone home\n");
+        importCsv("?openHorizon=0&zone=utc", "journey_id,timestamp,touchpoint\nzone-7,2026-03-02 13:00:00,Zone home\n");
+
+        assertThat(report.get("zone").asString()).isEqualTo("Europe/Paris");
+        assertThat(stepTimes("zone-6")).containsExactly("2026-03-02T12:00:00Z");
+        assertThat(stepTimes("zone-7")).containsExactly("2026-03-02T13:00:00Z");
+    }
+
+    @Test
     void thePreviewReadsTimesInTheUploadsZone() {
         Response preview = post("/api/events/preview?zone=Europe/Paris", "text/csv",
                 "journey_id,timestamp,touchpoint\nzone-6,2026-03-02 13:02:03,Zone home\n");
