@@ -102,6 +102,9 @@ export function initImportPanel({ onImported }) {
     return /\.(ndjson|jsonl|json)$/i.test(file.name) ? 'application/x-ndjson' : 'text/csv';
   }
 
+  /** The import's options that the form sets, as query parameters of the same names. */
+  const OPTIONS = ['purchase', 'competitor', 'frustration', 'urls', 'zone', 'delimiter', 'onError'];
+
   /** The query parameters of the import: the columns mapped away from the defaults, the rules and options. */
   function importParams() {
     const params = new URLSearchParams();
@@ -112,7 +115,7 @@ export function initImportPanel({ onImported }) {
       }
     }
     const data = new FormData(form);
-    for (const name of ['purchase', 'competitor', 'frustration', 'delimiter', 'onError']) {
+    for (const name of OPTIONS) {
       const value = String(data.get(name) || '').trim();
       if (value) params.set(name, value);
     }
@@ -377,7 +380,7 @@ export function initImportPanel({ onImported }) {
   let timer;
   form.addEventListener('change', event => {
     // onError too: whether the preview warns that the import would be refused depends on it.
-    if (['purchase', 'competitor', 'frustration', 'delimiter', 'onError'].includes(event.target.name)) {
+    if (OPTIONS.includes(event.target.name)) {
       clearTimeout(timer);
       timer = setTimeout(() => {
         if (event.target.name === 'delimiter') mapping = null;

@@ -14,6 +14,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -22,6 +23,8 @@ import com.journeyexplorer.TestData;
 import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.graph.HeldWriteLock;
 import com.journeyexplorer.graph.JourneyGraph;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * The import panel of the journey map page in headless Chromium, against the app with its API key required for
@@ -193,6 +196,31 @@ class ImportPanelPageTests extends PageTestSupport {
         page.waitForGeneration(generation + 1);
         assertThat(get("/api/journeys/job-1").status()).isEqualTo(200);
         Files.delete(small);
+    }
+
+    @Test
+    void cutsPageAddressesToTheirPageAndReadsTimesInTheZoneChosen() throws IOException {
+        openPanelWithTheKey();
+        Path export = Files.createTempFile("page-addresses", ".csv");
+        Files.writeString(export, "journey_id,timestamp,touchpoint\n"
+                + "panel-urls-1,2026-03-02 13:00:00,https://shop.example/product/12?utm_source=ig\n"
+                + "panel-urls-1,2026-03-02 13:01:00,https://shop.example/cart/?step=2#top\n");
+
+        choose(export);
+        waitUntil(() -> browser.findElements(By.cssSelector("#import-preview tr[data-line]")).size() == 2);
+        new Select(browser.findElement(By.cssSelector("#import-form select[name=urls]"))).selectByValue("path");
+        waitUntil(() -> browser.findElement(By.cssSelector("#import-preview tr[data-line='2']")).getText()
+                .contains("/product/12") && !browser.findElement(By.id("import-preview")).getText().contains("utm_"));
+        browser.findElement(By.cssSelector("#import-form input[name=zone]")).sendKeys("Europe/Paris", Keys.TAB);
+        browser.findElement(By.id("import-start")).click();
+        waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=done]")).isEmpty());
+
+        JsonNode steps = get("/api/journeys/panel-urls-1").json().get("steps");
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0).get("touchpoint").asString()).isEqualTo("/product/12");
+        assertThat(steps.get(0).get("at").asString()).as("13:00 in Paris").isEqualTo("2026-03-02T12:00:00Z");
+        assertThat(steps.get(1).get("touchpoint").asString()).isEqualTo("/cart");
+        Files.delete(export);
     }
 
     private static void openPanel() {
