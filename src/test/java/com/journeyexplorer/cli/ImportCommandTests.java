@@ -190,26 +190,23 @@ class ImportCommandTests {
 
     @Test
     void theReadingBarOfAFileUnderAMegabyteEndsFull() throws IOException {
-        ByteArrayOutputStream bar = new ByteArrayOutputStream();
-        try (InputStream input = new ProgressInputStream(new ByteArrayInputStream(new byte[3000]), 3000,
-                new PrintStream(bar, true, StandardCharsets.UTF_8))) {
-            input.transferTo(OutputStream.nullOutputStream());
-        }
-
-        assertThat(bar.toString(StandardCharsets.UTF_8))
-                .endsWith("reading  [##############################] 100%  2 / 2 KB   ");
+        assertThat(readingBarOfAFileOf(3000)).endsWith("reading  [##############################] 100%  2 / 2 KB   ");
     }
 
     @Test
     void theReadingBarOfAFileUnderAKilobyteCountsItsBytes() throws IOException {
+        assertThat(readingBarOfAFileOf(300))
+                .endsWith("reading  [##############################] 100%  300 / 300 bytes   ");
+    }
+
+    /** What the reading bar prints while a file of {@code bytes} bytes is read through to its end. */
+    private static String readingBarOfAFileOf(int bytes) throws IOException {
         ByteArrayOutputStream bar = new ByteArrayOutputStream();
-        try (InputStream input = new ProgressInputStream(new ByteArrayInputStream(new byte[300]), 300,
+        try (InputStream input = new ProgressInputStream(new ByteArrayInputStream(new byte[bytes]), bytes,
                 new PrintStream(bar, true, StandardCharsets.UTF_8))) {
             input.transferTo(OutputStream.nullOutputStream());
         }
-
-        assertThat(bar.toString(StandardCharsets.UTF_8))
-                .endsWith("reading  [##############################] 100%  300 / 300 bytes   ");
+        return bar.toString(StandardCharsets.UTF_8);
     }
 
     @Test
