@@ -35,7 +35,11 @@ final class CsvRowReader implements RowReader {
     private final Map<String, String> anyOfColumns;
     /** The parameter that names each required column, for the rejection of a header without it; may be empty. */
     private Map<String, String> requiredBy = Map.of();
-    /** Rows passed over because every cell was empty or white space, counted by the parsing thread. */
+    /**
+     * Rows passed over because every cell was empty or white space, counted on the consumer's thread as it reaches
+     * them in line order: a reader stopped after a row (a preview's last) has counted those before it only, not those
+     * the parsing thread had read ahead.
+     */
     private long emptyRows;
 
     /**
@@ -237,7 +241,10 @@ final class CsvRowReader implements RowReader {
                 + "which are passed over)");
     }
 
-    /** Rows passed over because every cell was empty or white space; read once {@link #read} has returned. */
+    /**
+     * Rows passed over because every cell was empty or white space: once {@link #read} has returned, or, from the
+     * consumer, those before the row it is handed.
+     */
     @Override
     public long emptyRows() {
         return emptyRows;
@@ -277,6 +284,8 @@ final class CsvRowReader implements RowReader {
     private final class ParsingThread {
         private static final int BATCH = 512;
         private static final Object END = new Object();
+        /** A row of empty cells only, passed over and counted when the consumer reaches it. */
+        private static final Object EMPTY_ROW = new Object();
 
         private final CsvLexer lexer;
         private final ColumnIndex index;
@@ -320,6 +329,8 @@ final class CsvRowReader implements RowReader {
                                 throw runtime;
                             }
                             throw (Error) failure.cause();
+                        } else if (item == EMPTY_ROW) {
+                            emptyRows++;
                         } else if (item == END) {
                             return true;
                         }
@@ -358,12 +369,9 @@ final class CsvRowReader implements RowReader {
                             line = lexer.currentLineNumber() + 1;
                             int fields = lexer.fields();
                             if (lexer.blank()) {
-                                // A spreadsheet's cleared row (,,,, or ;;;;), passed over like an empty line;
-                                // read by the consumer's thread once this one has ended (handTo joins it).
-                                emptyRows++;
-                                continue;
-                            }
-                            if (fields == columns) {
+                                // A spreadsheet's cleared row (,,,, or ;;;;), passed over like an empty line.
+                                item = EMPTY_ROW;
+                            } else if (fields == columns) {
                                 String[] cells = new String[fields];
                                 for (int i = 0; i < fields; i++) {
                                     cells[i] = lexer.cell(i);

@@ -73,6 +73,8 @@ public class EventPreviewer {
 
         ErrorCollector readErrors = new ErrorCollector(maxRows + 1);
         List<InputRow> read = new ArrayList<>();
+        // The rows of empty cells the reader passed over before each row read.
+        long[] emptyBefore = new long[maxRows];
         boolean more = false;
         boolean complete = true;
         RowReader reader = switch (format) {
@@ -86,6 +88,7 @@ public class EventPreviewer {
                 if (read.size() == maxRows) {
                     throw new EnoughRows();
                 }
+                emptyBefore[read.size()] = reader.emptyRows();
                 read.add(row);
             }, readErrors);
         } catch (EnoughRows enough) {
@@ -148,6 +151,7 @@ public class EventPreviewer {
             }
         }
         more |= nextRow < read.size() || nextError < unreadable.size();
+        long emptyRows = !more ? reader.emptyRows() : nextRow == 0 ? 0 : emptyBefore[nextRow - 1];
         int readErrorCount = (int) errors.count();
         Map<String, List<Journey>> sessions = new JourneyAssembler(snapshot, options.sessionGap(),
                 options.openHorizonMillis()).previewSessions(accumulator);
@@ -158,9 +162,9 @@ public class EventPreviewer {
         long validRows = previewed.stream().filter(row -> row.errors().isEmpty()).count();
         return new ImportPreview(format.name().toLowerCase(Locale.ROOT), header, suggestion.columns(),
                 suggestion.suggestedBy(), suggestion.parameters(), suggestion.attributes(header), previewed,
-                previewed.size(), validRows, journeys.size(), more, accumulator.ruleMatches(),
+                previewed.size(), emptyRows, validRows, journeys.size(), more, accumulator.ruleMatches(),
                 accumulator.warnings(more ? "the " + ImportPreview.rowsPreviewed(previewed.size()) : "this upload"),
-                ImportPreview.Refusal.of(previewed, options.onError()));
+                accumulator.cleaning(), ImportPreview.Refusal.of(previewed, options.onError()));
     }
 
     /**
@@ -181,7 +185,7 @@ public class EventPreviewer {
             List<String> header, ColumnSuggestion suggestion) {
         return new PreviewRejectedException(rejection, new ImportPreview(format.name().toLowerCase(Locale.ROOT),
                 header, suggestion.columns(), suggestion.suggestedBy(), suggestion.parameters(),
-                suggestion.attributes(header), List.of(), 0, 0, 0, false, List.of(), List.of(), null));
+                suggestion.attributes(header), List.of(), 0, 0, 0, 0, false, List.of(), List.of(), null, null));
     }
 
     /**

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * What an upload would import, judged from its first rows without writing anything ({@link EventPreviewer}).
  *
@@ -17,12 +19,17 @@ import java.util.Map;
  * @param attributes   the columns no role reads, kept as journey or event attributes
  * @param rows         the first rows in line order: each with its parsed journey, touchpoint and time, or its errors
  * @param rowsRead     data rows previewed (rows the reader could not read as a row included)
+ * @param emptyRows    rows of empty cells only passed over, as the import passes them over and counts them: those
+ *                     before the last row previewed, or all of the upload's when it was read to its end; in the JSON
+ *                     only when not 0
  * @param validRows    previewed rows without error
  * @param journeys     distinct journeys among the valid rows, a customer's events split into sessions at the gap as
  *                     the import splits them
  * @param truncated    whether the upload goes on beyond the rows previewed
  * @param outcomeRules per outcome rule given, the previewed events it matched, as in the import's report
  * @param warnings     what the previewed rows would import but looks unintended, as in the import's report
+ * @param cleaning     what cleaning the touchpoint names ({@code urls}, {@code rewrite}) did to the rows
+ *                     previewed, as in the import's report; null (left out) without either parameter
  * @param refusal      when a previewed row is invalid and {@code onError} is {@code reject} (the default): that the
  *                     import would refuse the whole upload, and from which line; null when it would not refuse them
  */
@@ -35,11 +42,13 @@ public record ImportPreview(
         List<String> attributes,
         List<Row> rows,
         long rowsRead,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) long emptyRows,
         long validRows,
         long journeys,
         boolean truncated,
         List<RuleMatches> outcomeRules,
         List<ImportWarning> warnings,
+        ImportReport.Cleaning cleaning,
         Refusal refusal) {
 
     public ImportPreview {

@@ -38,7 +38,8 @@ interface RowReader {
     /**
      * Rows passed over as empty, not handed to the consumer: a CSV record whose every cell is empty or white space
      * ({@code ,,,} where a spreadsheet's rows were cleared), an NDJSON line of white space only. Empty lines are
-     * passed over too, uncounted. Read once {@link #read} has returned.
+     * passed over too, uncounted. Read once {@link #read} has returned, or, from the consumer, as those before the row
+     * it is handed.
      */
     default long emptyRows() {
         return 0;

@@ -2,7 +2,9 @@ package com.journeyexplorer.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -417,6 +419,68 @@ class ImportPreviewApiTests extends ApiTestSupport {
         assertThat(rows).as("about 1 MiB of 3 kB rows").isBetween(300, 400);
         assertThat(preview.get("validRows").asLong()).as("no row cut short at the bound").isEqualTo(rows);
         assertThat(preview.get("truncated").asBoolean()).isTrue();
+    }
+
+    @Test
+    void countsRowsOfEmptyCellsAsTheImportDoesUpToTheLastRowPreviewed() {
+        String csv = """
+                journey_id,timestamp,touchpoint
+                empty-1,2026-03-01T10:00:00Z,Home
+                ,,
+                empty-1,2026-03-01T10:01:00Z,Cart
+                 , ,
+                ,,
+                empty-1,2026-03-01T10:02:00Z,Checkout
+                ,,
+                """;
+        JsonNode whole = post("/api/events/preview", "text/csv", csv).json();
+        assertThat(whole.get("emptyRows").asLong()).isEqualTo(4);
+        assertThat(whole.get("rowsRead").asLong()).isEqualTo(3);
+        assertThat(post("/api/events/preview?rows=2", "text/csv", csv).json().get("emptyRows").asLong())
+                .as("the one before the second row, not those the reader read beyond it").isEqualTo(1);
+        assertThat(post("/api/events/preview?rows=1", "text/csv", csv).json().has("emptyRows"))
+                .as("left out when 0, as in the import's report").isFalse();
+        String ndjson = "{\"journey_id\":\"empty-2\",\"timestamp\":\"2026-03-01T10:00:00Z\",\"touchpoint\":\"Home\"}\n"
+                + "  \n\t\n\n";
+        assertThat(post("/api/events/preview", "application/x-ndjson", ndjson).json().get("emptyRows").asLong())
+                .as("lines of white space; an empty line is not counted").isEqualTo(2);
+
+        JsonNode imported = importCsv("", csv);
+        assertThat(imported.get("emptyRows").asLong()).isEqualTo(whole.get("emptyRows").asLong());
+        assertThat(delete("/api/imports/" + imported.get("importId").asString()).status())
+                .as("the other tests see an empty store").isEqualTo(200);
+    }
+
+    @Test
+    void saysWhatCleaningThePageAddressesDidToTheRowsPreviewedAsTheImportsReportSays() {
+        String csv = """
+                journey_id,timestamp,touchpoint
+                clean-1,2026-03-01T10:00:00Z,https://shop.example/product/12?utm_source=ig
+                clean-1,2026-03-01T10:01:00Z,https://shop.example/product/13
+                clean-1,2026-03-01T10:02:00Z,/cart/
+                clean-2,2026-03-01T11:00:00Z,https://shop.example/product/12
+                clean-2,2026-03-01T11:01:00Z,Add to cart
+                """;
+        String query = "?urls=path&rewrite=" + URLEncoder.encode("/product/\\d+ -> /product/:id",
+                StandardCharsets.UTF_8);
+        JsonNode preview = post("/api/events/preview" + query, "text/csv", csv).json();
+        assertThat(preview.get("rows")).extracting(row -> row.get("touchpoint").asString()).containsExactly(
+                "/product/:id", "/product/:id", "/cart", "/product/:id", "Add to cart");
+        JsonNode cleaning = preview.get("cleaning");
+        assertThat(cleaning.get("names").asLong()).as("as written").isEqualTo(5);
+        assertThat(cleaning.get("touchpoints").asLong()).isEqualTo(3);
+        assertThat(cleaning.get("renamedEvents").asLong()).isEqualTo(4);
+        JsonNode firstTwo = post("/api/events/preview" + query + "&rows=2", "text/csv", csv).json().get("cleaning");
+        assertThat(firstTwo.get("names").asLong()).as("of the rows previewed").isEqualTo(2);
+        assertThat(firstTwo.get("touchpoints").asLong()).isEqualTo(1);
+        assertThat(firstTwo.get("renamedEvents").asLong()).isEqualTo(2);
+        assertThat(post("/api/events/preview", "text/csv", csv).json().has("cleaning"))
+                .as("left out without urls and rewrite").isFalse();
+
+        JsonNode imported = importCsv(query, csv);
+        assertThat(imported.get("cleaning")).isEqualTo(cleaning);
+        assertThat(delete("/api/imports/" + imported.get("importId").asString()).status())
+                .as("the other tests see an empty store").isEqualTo(200);
     }
 
     /** A refused preview's problem without what it read of the columns: the import's problem. */
