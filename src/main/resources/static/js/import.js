@@ -105,6 +105,11 @@ export function initImportPanel({ onImported }) {
   /** The import's options that the form sets, as query parameters of the same names. */
   const OPTIONS = ['purchase', 'competitor', 'frustration', 'urls', 'zone', 'delimiter', 'onError'];
 
+  /** The rewrite rules of the form, one a line ({@code REGEX -> TEXT}), blank lines left out. */
+  function rewriteRules() {
+    return String(new FormData(form).get('rewrite') || '').split(/\r?\n/).map(line => line.trim()).filter(Boolean);
+  }
+
   /** The query parameters of the import: the columns mapped away from the defaults, the rules and options. */
   function importParams() {
     const params = new URLSearchParams();
@@ -119,6 +124,8 @@ export function initImportPanel({ onImported }) {
       const value = String(data.get(name) || '').trim();
       if (value) params.set(name, value);
     }
+    // Each rule a parameter of its own, applied in the order given.
+    for (const rule of rewriteRules()) params.append('rewrite', rule);
     return params;
   }
 
@@ -136,6 +143,34 @@ export function initImportPanel({ onImported }) {
     } catch (ignored) {
       return { detail: `HTTP ${response.status}` };
     }
+  }
+
+  /**
+   * A 400 problem naming one of the panel's fields (a rewrite rule the server cannot read, a zone it does not know):
+   * its detail under that field, which is marked invalid and described by it; true when it named one. Any other
+   * answer (null) clears the marks.
+   */
+  function sayFieldProblem(problem) {
+    for (const field of form.querySelectorAll('[aria-invalid]')) {
+      field.removeAttribute('aria-invalid');
+      const own = field.dataset.describedby || '';
+      if (own) field.setAttribute('aria-describedby', own);
+      else field.removeAttribute('aria-describedby');
+    }
+    for (const shown of form.querySelectorAll('.field-problem')) shown.remove();
+    const name = problem && problem.parameter;
+    const field = name && name !== 'apiKey' ? form.elements.namedItem(name) : null;
+    if (!(field instanceof HTMLElement) || !field.name) return false;
+    const box = document.createElement('p');
+    box.className = 'field-problem';
+    box.id = `import-${name}-problem`;
+    box.setAttribute('role', 'alert');
+    box.textContent = problem.detail || problem.title || 'refused by the server';
+    (field.closest('.import-field') || field.closest('label') || field).append(box);
+    field.dataset.describedby = field.dataset.describedby ?? (field.getAttribute('aria-describedby') || '');
+    field.setAttribute('aria-describedby', `${field.dataset.describedby} ${box.id}`.trim());
+    field.setAttribute('aria-invalid', 'true');
+    return true;
   }
 
   async function preview() {
@@ -159,6 +194,14 @@ export function initImportPanel({ onImported }) {
         const problem = await problemOf(response);
         status.className = 'import-status warn';
         status.textContent = '';
+        if (response.status === 400 && sayFieldProblem(problem)) {
+          // Said under the field: the rows of the last preview are not what these fields would import.
+          status.textContent = 'The preview was refused: correct the field marked.';
+          previewBox.innerHTML = '';
+          result.innerHTML = '';
+          return;
+        }
+        sayFieldProblem(null);
         if (problem.columns) {
           // A header the import cannot read: the columns it has still come back, to map them.
           columns = problem.columns;
@@ -170,6 +213,7 @@ export function initImportPanel({ onImported }) {
         return;
       }
       const answer = await response.json();
+      sayFieldProblem(null);
       columns = answer.columns || [];
       mapping = { ...(answer.mapping || {}) };
       renderMapping(answer);
@@ -211,7 +255,7 @@ export function initImportPanel({ onImported }) {
       ? `<p class="warn import-refusal" data-line="${answer.refusal.line}" role="alert"><b>The import would be refused from line ${
         answer.refusal.line}:</b> ${esc(answer.refusal.message)}</p>`
       : '';
-    previewBox.innerHTML = `${refusal}<h3 class="sub-head">First rows as they would be imported</h3>
+    previewBox.innerHTML = `${refusal}${cleaningSummary(answer)}<h3 class="sub-head">First rows as they would be imported</h3>
       <table class="paths import-rows"><thead><tr><th class="num">line</th><th>journey</th><th>touchpoint</th><th>time (UTC)</th><th>type</th></tr></thead>
       <tbody>${rows.map(row => (row.errors && row.errors.length
         ? `<tr data-line="${row.line}" class="bad"><td class="num">${row.line}</td><td colspan="4">${row.errors.map(e =>
@@ -219,8 +263,18 @@ export function initImportPanel({ onImported }) {
         : `<tr data-line="${row.line}"><td class="num">${row.line}</td><td>${esc(row.journey || `customer ${row.customer}`)}</td>
           <td><span class="chip${row.owner === 'competitor' ? ' competitor' : ''}">${esc(row.touchpoint)}</span></td>
           <td>${esc(row.timestamp.replace('T', ' ').replace('Z', ''))}</td><td>${esc(row.type)}</td></tr>`)).join('')}</tbody></table>
+      ${answer.emptyRows ? `<p class="muted import-empty-rows">${plural(answer.emptyRows, 'row')} of empty cells only ${
+        answer.emptyRows === 1 ? 'is' : 'are'} passed over, as the import passes them over.</p>` : ''}
       ${answer.truncated ? `<p class="muted">…the rest of the file is read when it is imported.</p>` : ''}
       ${(answer.warnings || []).map(w => `<p class="warn">${esc(w.message)}</p>`).join('')}`;
+  }
+
+  /** What cleaning the names ({@code urls}, rewrite rules) did to the rows previewed: "42 page names become 7 touchpoints". */
+  function cleaningSummary(answer) {
+    const cleaning = answer.cleaning;
+    if (!cleaning) return '';
+    return `<p class="import-cleaning"><b>${plural(cleaning.names, 'page name')} ${cleaning.names === 1 ? 'becomes' : 'become'} ${
+      plural(cleaning.touchpoints, 'touchpoint')}</b>: ${count(cleaning.renamedEvents)} of the ${plural(answer.rowsRead, 'row')} previewed renamed.</p>`;
   }
 
   function renderReport(report) {
@@ -233,6 +287,9 @@ export function initImportPanel({ onImported }) {
       (${count(report.journeysCreated)} new, ${count(report.journeysUpdated)} extended) from ${plural(report.rowsRead, 'row')}
       ${report.duplicateEvents ? `, ${count(report.duplicateEvents)} duplicate events counted once` : ''} in ${duration(report.millis / 1000)}.
       The store now holds ${count(report.totalJourneys)} journeys and ${count(report.totalEvents)} events.</p>
+      ${report.cleaning ? `<p class="import-cleaning">${plural(report.cleaning.names, 'page name')} became ${
+        plural(report.cleaning.touchpoints, 'touchpoint')}, ${plural(report.cleaning.renamedEvents, 'event')} renamed.</p>` : ''}
+      ${report.emptyRows ? `<p class="muted">${plural(report.emptyRows, 'row')} of empty cells only passed over.</p>` : ''}
       ${rules ? `<ul class="mini">${rules}</ul>` : ''}${warnings ? `<ul class="mini">${warnings}</ul>` : ''}${skipped}
       ${report.importId ? `<p class="muted">Journal entry ${esc(report.importId)}: DELETE /api/imports/${esc(report.importId)} undoes it.</p>` : ''}</div>`;
   }
@@ -346,7 +403,8 @@ export function initImportPanel({ onImported }) {
         return;
       }
       if (!response.ok) {
-        result.innerHTML = renderProblem(await problemOf(response));
+        const problem = await problemOf(response);
+        if (!(response.status === 400 && sayFieldProblem(problem))) result.innerHTML = renderProblem(problem);
         status.textContent = '';
         finished();
         return;
@@ -379,8 +437,9 @@ export function initImportPanel({ onImported }) {
   });
   let timer;
   form.addEventListener('change', event => {
-    // onError too: whether the preview warns that the import would be refused depends on it.
-    if (OPTIONS.includes(event.target.name)) {
+    // onError too: whether the preview warns that the import would be refused depends on it. The rewrite rules
+    // change on leaving their field (a rule half typed is no rule), as the text fields do.
+    if (OPTIONS.includes(event.target.name) || event.target.name === 'rewrite') {
       clearTimeout(timer);
       timer = setTimeout(() => {
         if (event.target.name === 'delimiter') mapping = null;

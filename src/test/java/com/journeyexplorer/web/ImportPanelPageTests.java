@@ -223,6 +223,61 @@ class ImportPanelPageTests extends PageTestSupport {
         Files.delete(export);
     }
 
+    /**
+     * Rewrite rules typed one a line rename the previewed pages and the panel says what they did; a rule the server
+     * cannot read is its problem under the field, which is marked invalid; the import sends the rules.
+     */
+    @Test
+    void rewriteRulesRenameThePreviewedPagesAndAreSentWithTheImport() throws IOException {
+        openPanelWithTheKey();
+        Path export = Files.createTempFile("rewrite-rules", ".csv");
+        Files.writeString(export, "journey_id,timestamp,touchpoint\n"
+                + "panel-rewrite-1,2026-03-02T13:00:00Z,/en/product/12\n"
+                + "panel-rewrite-1,2026-03-02T13:01:00Z,/en/product/13\n"
+                + ",,\n"
+                + "panel-rewrite-1,2026-03-02T13:02:00Z,/de/cart\n");
+
+        choose(export);
+        waitUntil(() -> browser.findElements(By.cssSelector("#import-preview tr[data-line]")).size() == 3);
+        WebElement previewBox = browser.findElement(By.id("import-preview"));
+        assertThat(previewBox.getText()).contains("1 row of empty cells only is passed over")
+                .doesNotContain("page name");
+        WebElement rules = browser.findElement(By.cssSelector("#import-form textarea[name=rewrite]"));
+        assertThat(browser.findElement(By.cssSelector("label[for=import-rewrite]")).getText())
+                .isEqualToIgnoringCase("Rewrite rules");
+        rules.sendKeys("/product/\\d+ -> /product/:id", Keys.ENTER, Keys.ENTER, "^/(en|de)/ -> /", Keys.TAB);
+        waitUntil(() -> !browser.findElement(By.cssSelector("#import-preview tr[data-line='5']")).getText()
+                .contains("/de/"));
+        assertThat(browser.findElement(By.cssSelector("#import-preview tr[data-line='5']")).getText())
+                .contains("/cart");
+        assertThat(browser.findElement(By.cssSelector("#import-preview tr[data-line='2']")).getText())
+                .contains("/product/:id").doesNotContain("/en/");
+        assertThat(browser.findElement(By.cssSelector("#import-preview .import-cleaning")).getText())
+                .isEqualTo("3 page names become 2 touchpoints: 3 of the 3 rows previewed renamed.");
+
+        rules.sendKeys(Keys.ENTER, "/product/(\\d+ -> /p", Keys.TAB);
+        waitUntil(() -> "true".equals(rules.getDomAttribute("aria-invalid")));
+        WebElement problem = browser.findElement(By.cssSelector(".import-rewrite .field-problem"));
+        assertThat(problem.getText()).contains("rewrite", "/product/(\\d+", "not a valid regular expression");
+        assertThat(rules.getDomAttribute("aria-describedby")).contains("import-rewrite-hint", problem.getDomAttribute("id"));
+        assertThat(browser.findElement(By.id("import-start")).isEnabled()).as("nothing to import as refused").isFalse();
+        rules.sendKeys(Keys.BACK_SPACE.toString().repeat("/product/(\\d+ -> /p".length() + 1), Keys.TAB);
+        waitUntil(() -> rules.getDomAttribute("aria-invalid") == null
+                && browser.findElements(By.cssSelector("#import-preview tr[data-line]")).size() == 3);
+        assertThat(browser.findElements(By.cssSelector(".field-problem"))).isEmpty();
+        assertThat(rules.getDomAttribute("aria-describedby")).isEqualTo("import-rewrite-hint");
+
+        browser.findElement(By.id("import-start")).click();
+        waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=done]")).isEmpty());
+        assertThat(browser.findElement(By.id("import-result")).getText())
+                .contains("3 page names became 2 touchpoints, 3 events renamed", "1 row of empty cells only");
+        JsonNode steps = get("/api/journeys/panel-rewrite-1").json().get("steps");
+        assertThat(steps).extracting(step -> step.get("touchpoint").asString())
+                .containsExactly("/product/:id", "/product/:id", "/cart");
+        page.assertNoConsoleErrors(message -> message.contains("/api/events/preview") && message.contains("400"));
+        Files.delete(export);
+    }
+
     private static void openPanel() {
         WebElement panel = browser.findElement(By.id("import-panel"));
         if (panel.getDomAttribute("open") == null) {
