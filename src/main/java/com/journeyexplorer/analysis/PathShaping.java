@@ -1,6 +1,7 @@
 package com.journeyexplorer.analysis;
 
 import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.NamePattern;
 import com.journeyexplorer.journey.Touchpoint;
 
 import java.util.List;
@@ -24,13 +25,21 @@ public record PathShaping(Level level, boolean collapseRepeats, Integer maxSteps
         TOUCHPOINT, CHANNEL, STAGE
     }
 
-    /** A named rule merging every touchpoint whose whole name matches {@code pattern} into one label. */
-    public record Group(String name, Pattern pattern) {
+    /**
+     * A named rule merging every touchpoint whose whole name matches {@code pattern} into one label; the work of each
+     * match is bounded ({@link NamePattern}).
+     */
+    public record Group(String name, NamePattern pattern) {
         public Group {
             Objects.requireNonNull(pattern, "pattern");
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("a group needs a name");
             }
+        }
+
+        /** The group of {@code pattern}, given as the parameter {@code group}. */
+        public Group(String name, Pattern pattern) {
+            this(name, new NamePattern("group", pattern.pattern(), pattern));
         }
     }
 
@@ -52,7 +61,7 @@ public record PathShaping(Level level, boolean collapseRepeats, Integer maxSteps
     /** The label of one touchpoint under this shaping; O(groups). */
     public String label(Touchpoint touchpoint) {
         for (Group group : groups) {
-            if (group.pattern().matcher(touchpoint.name()).matches()) {
+            if (group.pattern().matches(touchpoint.name())) {
                 return group.name();
             }
         }

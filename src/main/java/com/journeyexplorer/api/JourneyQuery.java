@@ -30,6 +30,7 @@ import com.journeyexplorer.analysis.PathShaping;
 import com.journeyexplorer.ingest.ImportParameters;
 import com.journeyexplorer.ingest.InvalidImportOptionException;
 import com.journeyexplorer.journey.NameList;
+import com.journeyexplorer.journey.NamePattern;
 import com.journeyexplorer.journey.Outcome;
 import com.journeyexplorer.journey.Touchpoint;
 
@@ -454,7 +455,7 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
                         + "graph's start and outcome nodes");
             }
             try {
-                groups.add(new PathShaping.Group(name, Pattern.compile(value.substring(colon + 1))));
+                groups.add(new PathShaping.Group(name, NamePattern.compile("group", value.substring(colon + 1))));
             } catch (PatternSyntaxException e) {
                 throw new InvalidParameterException("group", "has an invalid regular expression: "
                         + e.getDescription());

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -19,6 +18,7 @@ import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.graph.JourneyProjection;
 import com.journeyexplorer.ingest.ImportParameters;
 import com.journeyexplorer.ingest.Redefinitions;
+import com.journeyexplorer.journey.NamePattern;
 import com.journeyexplorer.journey.Outcome;
 import com.journeyexplorer.journey.Touchpoint;
 
@@ -100,12 +100,12 @@ class OutcomesController {
     private static Predicate<String> competitorRule(String[] values, JourneySnapshot snapshot) {
         if (values.length == 1 && snapshot.touchpoint(values[0].strip()).isEmpty()
                 && ImportParameters.isRegex(values[0])) {
-            Pattern pattern = ImportParameters.competitorPattern(values[0]);
-            if (snapshot.touchpoints().stream().noneMatch(t -> pattern.matcher(t.name()).matches())) {
+            NamePattern pattern = ImportParameters.competitorPattern(values[0]);
+            if (snapshot.touchpoints().stream().noneMatch(t -> pattern.matches(t.name()))) {
                 throw new InvalidParameterException("competitor", "the regular expression '" + values[0]
                         + "' matches no stored touchpoint");
             }
-            return name -> pattern.matcher(name).matches();
+            return pattern::matches;
         }
         Set<String> names = names("competitor", values, snapshot);
         return names::contains;

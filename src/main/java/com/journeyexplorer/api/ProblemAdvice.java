@@ -35,6 +35,7 @@ import com.journeyexplorer.ingest.ImportRejectedException;
 import com.journeyexplorer.ingest.PreviewRejectedException;
 import com.journeyexplorer.ingest.InvalidImportOptionException;
 import com.journeyexplorer.ingest.UploadTooLargeException;
+import com.journeyexplorer.journey.PatternBudgetExceededException;
 
 /**
  * Maps every failure to an RFC 9457 problem: a stable {@code type}, a human {@code title}, a {@code detail} a user
@@ -101,6 +102,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail invalidImportOption(InvalidImportOptionException e) {
         return invalidParameter(new InvalidParameterException(e.option(), e.reason()));
+    }
+
+    /**
+     * A user's regular expression that backtracks without end, stopped: the parameter's problem, with the expression
+     * and the name it was matching.
+     */
+    @ExceptionHandler
+    ProblemDetail patternBudgetExceeded(PatternBudgetExceededException e) {
+        ProblemDetail problem = invalidParameter(new InvalidParameterException(e.parameter(), e.reason()));
+        problem.setProperty("expression", e.expression());
+        problem.setProperty("name", e.name());
+        return problem;
     }
 
     @ExceptionHandler

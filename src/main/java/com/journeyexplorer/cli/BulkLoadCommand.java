@@ -22,6 +22,7 @@ import com.journeyexplorer.ingest.BulkEventLoader;
 import com.journeyexplorer.ingest.BulkLoadRejectedException;
 import com.journeyexplorer.ingest.ImportRejectedException;
 import com.journeyexplorer.ingest.InvalidImportOptionException;
+import com.journeyexplorer.journey.PatternBudgetExceededException;
 
 /**
  * {@code import --bulk FILE...}: the first import into an empty store, without starting the app or its database.
@@ -82,6 +83,10 @@ final class BulkLoadCommand {
         } catch (InvalidImportOptionException e) {
             err.println();
             err.println("error: --" + e.option() + " " + OptionWording.of(e.reason()));
+            return 2;
+        } catch (PatternBudgetExceededException e) {
+            err.println();
+            err.println("error: --" + e.parameter() + " " + e.reason());
             return 2;
         } catch (RuntimeException | IOException e) {
             // A store in use or not empty too (BulkLoadRefusedException): nothing was written.

@@ -36,6 +36,7 @@ import com.journeyexplorer.ingest.InvalidImportOptionException;
 import com.journeyexplorer.ingest.ImportReport;
 import com.journeyexplorer.ingest.RowError;
 import com.journeyexplorer.ingest.Upload;
+import com.journeyexplorer.journey.PatternBudgetExceededException;
 
 /**
  * {@code java -jar journey-explorer.jar import FILE [options]}: imports a file into the database in {@code
@@ -225,6 +226,9 @@ public final class ImportCommand {
             } catch (InvalidImportOptionException e) {
                 err.println("error: --" + e.option() + " " + OptionWording.of(e.reason()));
                 return 2;
+            } catch (PatternBudgetExceededException e) {
+                err.println("error: --" + e.parameter() + " " + e.reason());
+                return 2;
             }
         }
         boolean bulk = Boolean.parseBoolean(options.getOrDefault("bulk", "false"));
@@ -303,6 +307,10 @@ public final class ImportCommand {
         } catch (InvalidImportOptionException e) {
             err.println();
             err.println("error: --" + e.option() + " " + OptionWording.of(e.reason()));
+            return 2;
+        } catch (PatternBudgetExceededException e) {
+            err.println();
+            err.println("error: --" + e.parameter() + " " + e.reason());
             return 2;
         } catch (RuntimeException | IOException e) {
             err.println();

@@ -1,6 +1,6 @@
 package com.journeyexplorer.ingest;
 
-import java.util.regex.Pattern;
+import com.journeyexplorer.journey.NamePattern;
 
 /**
  * How to read aggregated path counts, the format of attribution tools: one row per path with a conversion count, an
@@ -21,7 +21,7 @@ public record AggregatedPathOptions(
         char delimiter,
         String separator,
         String source,
-        Pattern competitor,
+        NamePattern competitor,
         ImportOptions.ErrorMode onError,
         String conversionTouchpoint) {
 

@@ -59,7 +59,7 @@ final class AggregatedPathPlanner {
                 Integer id = ids.get(name);
                 if (id == null) {
                     id = touchpoints.size();
-                    boolean competitor = options.competitor() != null && options.competitor().matcher(name).matches();
+                    boolean competitor = options.competitor() != null && options.competitor().matches(name);
                     boolean conversion = i == counts.steps.size();
                     Touchpoint touchpoint = new Touchpoint(id, name, "", conversion ? "purchase" : "",
                             competitor ? Owner.COMPETITOR : Owner.OWN);

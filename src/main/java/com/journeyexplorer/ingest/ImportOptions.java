@@ -7,8 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
-
+import com.journeyexplorer.journey.NamePattern;
 import com.journeyexplorer.journey.Scale;
 
 /**
@@ -40,7 +39,7 @@ import com.journeyexplorer.journey.Scale;
 public record ImportOptions(
         ColumnMapping mapping,
         Set<String> purchases,
-        Pattern competitor,
+        NamePattern competitor,
         ErrorMode onError,
         Duration sessionGap,
         char delimiter,
@@ -78,7 +77,7 @@ public record ImportOptions(
     }
 
     /** Options with the default timestamp format, decimal point and sessions. */
-    public ImportOptions(ColumnMapping mapping, Set<String> purchases, Pattern competitor, ErrorMode onError,
+    public ImportOptions(ColumnMapping mapping, Set<String> purchases, NamePattern competitor, ErrorMode onError,
             Duration sessionGap, char delimiter) {
         this(mapping, purchases, competitor, onError, sessionGap, delimiter, List.of(), TimestampFormat.AUTO, false,
                 false, null, null, null, null, null);
@@ -113,6 +112,6 @@ public record ImportOptions(
     }
 
     boolean isCompetitor(String touchpoint) {
-        return competitor != null && competitor.matcher(touchpoint).matches();
+        return competitor != null && competitor.matches(touchpoint);
     }
 }

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 
 import com.journeyexplorer.journey.NameList;
+import com.journeyexplorer.journey.NamePattern;
 import com.journeyexplorer.journey.Scale;
 
 /**
@@ -193,7 +194,7 @@ public record ImportParameters(
     }
 
     /** A comma list of names, or a regular expression when the value has regex operators ({@code * + ? [ ] ^ $ |}). */
-    public static Pattern competitorPattern(String value) {
+    public static NamePattern competitorPattern(String value) {
         return value == null || value.isBlank() ? null
                 : competitorPattern(competitorNames(List.of(value)), TouchpointCleaning.NONE);
     }
@@ -212,7 +213,7 @@ public record ImportParameters(
      * one expression even with commas. With {@code cleaning}, a name (or an expression's own text) matches the name
      * it cleans to as well, so that an address written with its query string names its page.
      */
-    static Pattern competitorPattern(List<String> names, TouchpointCleaning cleaning) {
+    static NamePattern competitorPattern(List<String> names, TouchpointCleaning cleaning) {
         if (names.isEmpty()) {
             return null;
         }
@@ -236,7 +237,7 @@ public record ImportParameters(
                 alternatives.add(Pattern.quote(cleaned));
             }
         }
-        return Pattern.compile(String.join("|", alternatives));
+        return new NamePattern("competitor", String.join(",", names), Pattern.compile(String.join("|", alternatives)));
     }
 
     /** Whether a rule value is a regular expression rather than a comma list of names. */

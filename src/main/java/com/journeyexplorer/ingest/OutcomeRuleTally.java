@@ -105,7 +105,7 @@ final class OutcomeRuleTally {
         if (options.competitor() != null) {
             List<RuleMatches.NameMatches> names = new ArrayList<>();
             if (options.competitorNames().isEmpty()) {
-                names.add(new RuleMatches.NameMatches(options.competitor().pattern(), competitorEvents, null));
+                names.add(new RuleMatches.NameMatches(options.competitor().regex(), competitorEvents, null));
             } else {
                 for (String name : options.competitorNames()) {
                     long count = competitorCount(name);

@@ -6,13 +6,15 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import com.journeyexplorer.journey.NamePattern;
+
 /**
  * How an upload cleans its touchpoint names before they name touchpoints: page addresses cut to their page
  * ({@code urls}), then rewrite rules ({@code rewrite}) in the order given, as PostHog's path cleaning rules do. A
  * clickstream that names pages by their full address has a touchpoint per query string and product id; cleaned, it
  * has one per page. Immutable; the cost per row is that of {@link #pageOf} (a scan of the name, no regular
  * expression) and, with rewrite rules, one regular-expression replacement per rule, which {@link CleanedNames}
- * computes once per distinct name.
+ * computes once per distinct name; each replacement's work is bounded by {@link NamePattern}.
  *
  * @param urls     what a page address keeps
  * @param rewrites the rewrite rules, in order
@@ -37,9 +39,9 @@ public record TouchpointCleaning(Urls urls, List<Rewrite> rewrites) {
 
     /**
      * A rewrite rule: every match of {@code pattern} in the name is replaced by {@code replacement} ({@code $1} names
-     * a group), as {@link java.util.regex.Matcher#replaceAll(String)} does.
+     * a group), as {@link java.util.regex.Matcher#replaceAll(String)} does, with its work bounded.
      */
-    public record Rewrite(Pattern pattern, String replacement) {
+    public record Rewrite(NamePattern pattern, String replacement) {
     }
 
     public TouchpointCleaning {
@@ -94,9 +96,9 @@ public record TouchpointCleaning(Urls urls, List<Rewrite> rewrites) {
             throw new InvalidImportOptionException("rewrite", "has no regular expression before '->' in '"
                     + TimestampParser.abbreviate(value) + "'");
         }
-        Pattern pattern;
+        NamePattern pattern;
         try {
-            pattern = Pattern.compile(regex);
+            pattern = NamePattern.compile("rewrite", regex);
         } catch (PatternSyntaxException e) {
             throw new InvalidImportOptionException("rewrite", "has '" + TimestampParser.abbreviate(regex) + "', which "
                     + "is not a valid regular expression: " + e.getDescription() + (e.getIndex() >= 0 ? " near index "
@@ -130,11 +132,15 @@ public record TouchpointCleaning(Urls urls, List<Rewrite> rewrites) {
         return rewritten(pageOf(name));
     }
 
-    /** {@code name} rewritten by each rule in turn. O(rules × name length) for ordinary expressions. */
+    /**
+     * {@code name} rewritten by each rule in turn. O(rules × name length) for ordinary expressions.
+     *
+     * @throws com.journeyexplorer.journey.PatternBudgetExceededException for a rule that backtracks without end
+     */
     String rewritten(String name) {
         String rewritten = name;
         for (Rewrite rule : rewrites) {
-            rewritten = rule.pattern().matcher(rewritten).replaceAll(rule.replacement());
+            rewritten = rule.pattern().replaceAll(rewritten, rule.replacement());
         }
         return rewritten;
     }
