@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -302,6 +303,31 @@ class ImportCommandTests {
         assertThat(refused).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(
                 "error: --rewrite has '/product/(\\d+', which is not a valid regular expression: Unclosed group");
+        Files.deleteIfExists(file);
+    }
+
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void refusesARewriteOrCompetitorRuleThatBacktracksWithoutEndAndWritesNothing() throws IOException {
+        // Exponential in Java 17's engine on a name of 35 a's: unbounded, each run takes hours (hence the guard).
+        String victim = "a".repeat(35) + "!";
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + "-costly.csv");
+        Files.writeString(file, "journey_id,timestamp,touchpoint\nc1,2026-05-01T10:00:00Z,Home\n"
+                + "c1,2026-05-01T10:01:00Z," + victim + "\n");
+
+        int rewrite = run(file.toString(), "--rewrite=(a+){2,40}b -> x");
+        int competitor = run(file.toString(), "--competitor=(a+){2,40}b");
+        int plain = run(file.toString());
+
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertThat(rewrite).as(stderr).isEqualTo(2);
+        assertThat(competitor).as(stderr).isEqualTo(2);
+        assertThat(stderr).contains("error: --rewrite has the regular expression '(a+){2,40}b', which was stopped "
+                + "after 5,000,000 steps matching the name '" + victim + "'", "error: --competitor has the regular "
+                + "expression '(a+){2,40}b'", "rewrite the expression");
+        assertThat(plain).as(stderr).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("the refused runs wrote nothing")
+                .contains("The database now holds 1 journey and 2 events");
         Files.deleteIfExists(file);
     }
 

@@ -1,0 +1,120 @@
+package com.journeyexplorer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import com.journeyexplorer.ApiTestSupport;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A regular expression that backtracks without end, given to each parameter that takes one ({@code rewrite},
+ * {@code competitor} of the uploads and of {@code POST /api/outcomes}, an analysis's {@code group}), against a name of
+ * 36 characters that sets it off: a 400 problem naming the parameter, the expression and the name, and nothing
+ * written. Unbounded, each of these requests runs for hours; the class's timeout only keeps such a regression from
+ * hanging the build.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class CostlyExpressionApiTests extends ApiTestSupport {
+
+    /** Exponential in Java 17's engine: a+ repeated 2 to 40 times, each way of cutting the a's tried. */
+    private static final String CATASTROPHIC = "(a+){2,40}b";
+    private static final String VICTIM = "a".repeat(35) + "!";
+    private static final String EVENTS = "journey_id,timestamp,touchpoint\n"
+            + "costly-1,2026-05-01T10:00:00Z,Costly home\n"
+            + "costly-1,2026-05-01T10:01:00Z," + VICTIM + "\n";
+
+    @Test
+    void aRewriteRuleThatBacktracksWithoutEndIsA400NamingItAndTheNameForTheImportAndThePreview() {
+        String query = "rewrite=" + encoded(CATASTROPHIC + " -> x");
+
+        refused("/api/events?" + query, "text/csv", EVENTS, "rewrite");
+        refused("/api/events/preview?" + query, "text/csv", EVENTS, "rewrite");
+    }
+
+    @Test
+    void anImportJobWithSuchARewriteRuleFailsWithTheSameProblemAndWritesNothing() throws InterruptedException {
+        String path = "/api/events?rewrite=" + encoded(CATASTROPHIC + " -> x");
+        String before = storeState();
+
+        Response accepted = send(HttpRequest.newBuilder(uri(path)).header("X-API-Key", API_KEY)
+                .header("Content-Type", "text/csv").header("Prefer", "respond-async")
+                .POST(HttpRequest.BodyPublishers.ofString(EVENTS)).build());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        JsonNode job = awaitFinished("/api/imports/" + accepted.json().get("id").asString());
+
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("failed");
+        JsonNode problem = job.get("problem");
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("parameter").asString()).isEqualTo("rewrite");
+        assertThat(problem.get("expression").asString()).isEqualTo(CATASTROPHIC);
+        assertThat(problem.get("name").asString()).isEqualTo(VICTIM);
+        assertThat(storeState()).isEqualTo(before);
+    }
+
+    @Test
+    void aCompetitorRuleThatBacktracksWithoutEndIsA400ForEventsAndAggregatedPaths() {
+        String query = "competitor=" + encoded(CATASTROPHIC);
+
+        refused("/api/events?" + query, "text/csv", EVENTS, "competitor");
+        refused("/api/journeys/aggregated?source=costly&" + query, "text/csv",
+                "path,total_conversions,total_conversion_value,total_null\nCostly home > " + VICTIM + ",1,10,2\n",
+                "competitor");
+    }
+
+    @Test
+    void theOutcomesCompetitorRuleAndAnAnalysisGroupThatBacktrackWithoutEndAreA400() {
+        importCsv("", EVENTS);
+
+        refused("/api/outcomes?competitor=" + encoded(CATASTROPHIC), "text/plain", "", "competitor");
+        String before = storeState();
+        Response paths = get("/api/paths/top?group=" + encoded("Long:" + CATASTROPHIC));
+        assertThat(paths.status()).as(paths.body()).isEqualTo(400);
+        assertProblem(paths, "group");
+        assertThat(storeState()).isEqualTo(before);
+    }
+
+    /** Posts {@code body} to {@code path}, expects the problem of {@code parameter} and an unchanged store. */
+    private void refused(String path, String contentType, String body, String parameter) {
+        String before = storeState();
+        Response response = post(path, contentType, body);
+        assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(400);
+        assertProblem(response, parameter);
+        assertThat(storeState()).as(path).isEqualTo(before);
+    }
+
+    private static void assertProblem(Response response, String parameter) {
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.get("parameter").asString()).isEqualTo(parameter);
+        assertThat(problem.get("expression").asString()).isEqualTo(CATASTROPHIC);
+        assertThat(problem.get("name").asString()).isEqualTo(VICTIM);
+        assertThat(problem.get("detail").asString()).contains("'" + parameter + "' has the regular expression '"
+                + CATASTROPHIC + "', which was stopped after 5,000,000 steps matching the name '" + VICTIM + "'",
+                "rewrite the expression");
+    }
+
+    /** Polls a job until it has finished (a bound for a hung job, not a timing assertion). */
+    private JsonNode awaitFinished(String location) throws InterruptedException {
+        for (int i = 0; i < 1200; i++) {
+            JsonNode job = get(location).json();
+            if (List.of("done", "failed", "cancelled").contains(job.get("status").asString())) {
+                return job;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("job " + location + " did not finish: " + get(location).body());
+    }
+
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
