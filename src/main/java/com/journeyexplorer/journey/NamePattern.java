@@ -9,7 +9,7 @@ import java.util.regex.PatternSyntaxException;
  * names with a bound on its work. {@code java.util.regex} reads its input only through {@link CharSequence#charAt}, so
  * each match reads the name through a {@link CharSequence} that counts those reads and throws
  * {@link PatternBudgetExceededException} past {@value #MAX_READS}: an expression that backtracks without end
- * ({@code (a+){2,40}b}, {@code (.*a){20}} on a name of 40 characters runs for hours) stops within about 50 ms instead
+ * ({@code (a+){2,40}b}, {@code (.*a){20}} on a name of 40 characters runs for hours) stops after about 0.1 s instead
  * of holding an import's lease or an analysis thread. Matching goes through this class only; the compiled pattern is
  * not handed out. Immutable and thread-safe: each match counts its own reads.
  */
@@ -18,7 +18,7 @@ public final class NamePattern {
     /**
      * Reads of the name one match (or one {@link #replaceAll}) may make. An ordinary rule reads each character a few
      * times; an unanchored {@code .*} scan tried from every start of a 500-character name (the longest touchpoint name)
-     * makes about 250,000 reads (n²). Twenty times that, about 50 ms of matching, is past anything but backtracking.
+     * makes about 250,000 reads (n²). Twenty times that, about 0.1 s of matching, is past anything but backtracking.
      */
     public static final long MAX_READS = 5_000_000;
 

@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
  * A regular expression that backtracks without end, given to each parameter that takes one ({@code rewrite},
  * {@code competitor} of the uploads and of {@code POST /api/outcomes}, an analysis's {@code group}), against a name of
  * 36 characters that sets it off: a 400 problem naming the parameter, the expression and the name, and nothing
- * written. Unbounded, each of these requests runs for hours; the class's timeout only keeps such a regression from
- * hanging the build.
+ * written. Unbounded, each of these requests runs for a quarter of an hour or more; the class's timeout only keeps such a
+ * regression from hanging the build.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class CostlyExpressionApiTests extends ApiTestSupport {

@@ -56,7 +56,7 @@ class NamePatternTests {
     void stopsAnExpressionThatBacktracksWithoutEndNamingTheParameterTheExpressionAndTheName() {
         NamePattern group = NamePattern.compile("group", CATASTROPHIC);
 
-        // Plain matching of this pair runs for hours; the timeout only keeps a regression from hanging the suite.
+        // Plain matching of this pair runs for a quarter of an hour; the timeout only keeps a regression from hanging the suite.
         assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
             assertThatThrownBy(() -> group.matches(VICTIM)).isInstanceOfSatisfying(
                     PatternBudgetExceededException.class, e -> {
