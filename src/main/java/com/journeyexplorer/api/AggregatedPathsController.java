@@ -2,6 +2,7 @@ package com.journeyexplorer.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,6 +16,7 @@ import com.journeyexplorer.ingest.AggregatedPathOptions;
 import com.journeyexplorer.ingest.ImportParameters;
 import com.journeyexplorer.ingest.ImportReport;
 import com.journeyexplorer.ingest.SizeLimitedInputStream;
+import com.journeyexplorer.ingest.TouchpointCleaning;
 import com.journeyexplorer.ingest.UploadTooLargeException;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,6 +63,9 @@ class AggregatedPathsController {
             content = @Content(schema = @Schema(implementation = ImportJobStatus.class)))
     @Parameter(in = ParameterIn.HEADER, name = "Prefer", description = "`respond-async`: answer 202 at once and "
             + "import in the background", schema = @Schema(type = "string", example = "respond-async"))
+    @Parameter(in = ParameterIn.QUERY, name = "rewrite", description = "`REGEX -> TEXT`, repeatable: rewrite rules "
+            + "applied to each step's name in order, after `urls`", schema = @Schema(type = "string",
+                    example = "/product/\\d+ -> /product/:id"))
     ResponseEntity<?> importPaths(HttpServletRequest request,
             @RequestParam(required = false) String pathColumn,
             @RequestParam(required = false) String conversionsColumn,
@@ -71,18 +76,23 @@ class AggregatedPathsController {
             @RequestParam(required = false) String source,
             @RequestParam(required = false) String competitor,
             @RequestParam(required = false) String onError,
-            @RequestParam(required = false) String conversionTouchpoint) throws IOException {
+            @RequestParam(required = false) String conversionTouchpoint,
+            @RequestParam(required = false) @Parameter(description = "`path` or `host-path`: a step that is a page "
+                    + "address names its page, as in an event import") String urls) throws IOException {
         KnownParameters.require(request, java.util.Set.of("pathColumn", "conversionsColumn", "valueColumn",
-                "nullsColumn", "delimiter", "separator", "source", "competitor", "onError", "conversionTouchpoint"),
-                null);
+                "nullsColumn", "delimiter", "separator", "source", "competitor", "onError", "conversionTouchpoint",
+                "urls", "rewrite"), null);
         long limit = settings.maxUploadSize().toBytes();
         if (request.getContentLengthLong() > limit) {
             throw new UploadTooLargeException(limit);
         }
         char delimiterChar = delimiter == null || delimiter.isEmpty() ? 0 : ImportParameters.delimiter(delimiter);
+        String[] rules = request.getParameterValues("rewrite");
+        // The raw values: a rule with a comma is one rule, as in an event import.
+        TouchpointCleaning cleaning = TouchpointCleaning.of(urls, rules == null ? null : List.of(rules));
         AggregatedPathOptions options = new AggregatedPathOptions(pathColumn, conversionsColumn, valueColumn,
-                nullsColumn, delimiterChar, separator, source, ImportParameters.competitorPattern(competitor),
-                ImportParameters.errorMode(onError), conversionTouchpoint);
+                nullsColumn, delimiterChar, separator, source, ImportParameters.competitorPattern(competitor,
+                        cleaning), ImportParameters.errorMode(onError), conversionTouchpoint, cleaning);
         AggregatedPathImporter.checkOptions(options);
         if (ImportJobs.respondAsync(request)) {
             return ImportJobs.accepted(jobs.submit("/api/journeys/aggregated", request.getInputStream(), limit,

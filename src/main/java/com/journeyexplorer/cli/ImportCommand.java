@@ -35,6 +35,7 @@ import com.journeyexplorer.ingest.ImportRejectedException;
 import com.journeyexplorer.ingest.InvalidImportOptionException;
 import com.journeyexplorer.ingest.ImportReport;
 import com.journeyexplorer.ingest.RowError;
+import com.journeyexplorer.ingest.TouchpointCleaning;
 import com.journeyexplorer.ingest.Upload;
 import com.journeyexplorer.journey.PatternBudgetExceededException;
 
@@ -272,13 +273,8 @@ public final class ImportCommand {
             ImportReport report;
             long started = System.nanoTime();
             if (Boolean.parseBoolean(options.getOrDefault("aggregated", "false"))) {
-                String delimiter = options.get("delimiter");
-                report = context.getBean(AggregatedPathImporter.class).importPaths(input, new AggregatedPathOptions(
-                        options.get("pathColumn"), options.get("conversionsColumn"), options.get("valueColumn"),
-                        options.get("nullsColumn"),
-                        delimiter == null ? 0 : ImportParameters.delimiter(delimiter), options.get("separator"),
-                        options.get("source"), ImportParameters.competitorPattern(options.get("competitor")),
-                        ImportParameters.errorMode(options.get("onError")), options.get("conversionTouchpoint")));
+                report = context.getBean(AggregatedPathImporter.class).importPaths(input,
+                        aggregatedOptions(options, repeated));
             } else {
                 ImportOptions importOptions = importOptions(options, repeated,
                         context.getBean(JourneysProperties.class));
@@ -317,6 +313,17 @@ public final class ImportCommand {
             err.println("error: " + rootMessage(e));
             return 2;
         }
+    }
+
+    /** The command line's options of aggregated paths, as the HTTP parameters of the same names. */
+    static AggregatedPathOptions aggregatedOptions(Map<String, String> options, Map<String, List<String>> repeated) {
+        String delimiter = options.get("delimiter");
+        TouchpointCleaning cleaning = TouchpointCleaning.of(options.get("urls"), repeated.get("rewrite"));
+        return new AggregatedPathOptions(options.get("pathColumn"), options.get("conversionsColumn"),
+                options.get("valueColumn"), options.get("nullsColumn"),
+                delimiter == null ? 0 : ImportParameters.delimiter(delimiter), options.get("separator"),
+                options.get("source"), ImportParameters.competitorPattern(options.get("competitor"), cleaning),
+                ImportParameters.errorMode(options.get("onError")), options.get("conversionTouchpoint"), cleaning);
     }
 
     /**

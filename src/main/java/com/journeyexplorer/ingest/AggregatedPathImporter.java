@@ -14,6 +14,8 @@ import com.journeyexplorer.journey.Journey;
  * rows, {@link AggregatedPathPlanner} turns each distinct path into at most two weighted journeys (its conversions,
  * ending with a purchase event at the conversion touchpoint, {@value #CONVERSION_TOUCHPOINT} by default, so that they
  * read like event data; and its non-conversions), and the report is the event import's ({@link ImportReport#of}).
+ * The steps' names are cleaned as an event import cleans its touchpoint names ({@link TouchpointCleaning}), and paths
+ * that become the same add their counts.
  * 10,000 rows cost at most 20,000 journey records however many journeys they stand for ({@link Journey#weight()});
  * re-importing a source replaces its counts instead of adding them again. All or nothing, like every import.
  */
@@ -61,7 +63,8 @@ public class AggregatedPathImporter {
             progress.planned(changes.upserts().size());
             return changes;
         }, (JourneyGraph.Applied<ImportReport>) (changes, after, importId) -> ImportReport.of(changes, after,
-                paths.rows(), paths.emptyRows(), errors, List.of(), List.of(), started, importId), progress);
+                paths.rows(), paths.emptyRows(), errors, List.of(), paths.warnings(), started, importId)
+                .withCleaning(paths.cleaning()), progress);
     }
 
     /**

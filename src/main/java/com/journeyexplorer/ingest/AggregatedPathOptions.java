@@ -12,6 +12,8 @@ import com.journeyexplorer.journey.NamePattern;
  * @param separator  what separates the steps of a path (surrounding spaces are ignored)
  * @param source     a name for this data set; re-importing the same source replaces its counts
  * @param conversionTouchpoint the touchpoint of the purchase event that ends each converting path
+ * @param cleaning   how the steps' names are cleaned before they name touchpoints ({@code urls}, {@code rewrite}), as
+ *                   an event import cleans its touchpoint names; paths that become the same add their counts
  */
 public record AggregatedPathOptions(
         String pathColumn,
@@ -23,7 +25,8 @@ public record AggregatedPathOptions(
         String source,
         NamePattern competitor,
         ImportOptions.ErrorMode onError,
-        String conversionTouchpoint) {
+        String conversionTouchpoint,
+        TouchpointCleaning cleaning) {
 
     public AggregatedPathOptions {
         pathColumn = orDefault(pathColumn, "path");
@@ -33,6 +36,7 @@ public record AggregatedPathOptions(
         source = orDefault(source, "aggregated");
         onError = onError == null ? ImportOptions.ErrorMode.REJECT : onError;
         conversionTouchpoint = orDefault(conversionTouchpoint, AggregatedPathImporter.CONVERSION_TOUCHPOINT);
+        cleaning = cleaning == null ? TouchpointCleaning.NONE : cleaning;
     }
 
     private static String orDefault(String value, String fallback) {

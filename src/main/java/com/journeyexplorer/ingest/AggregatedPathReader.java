@@ -22,19 +22,24 @@ final class AggregatedPathReader {
     private final ErrorCollector errors;
     private final int maxJourneyLength;
     private final Pattern separator;
+    /** The cleaning of the steps' names and its counts, or null without one. */
+    private final CleanedNames cleanedNames;
 
     AggregatedPathReader(AggregatedPathOptions options, ErrorCollector errors, int maxJourneyLength) {
         this.options = options;
         this.errors = errors;
         this.maxJourneyLength = maxJourneyLength;
         this.separator = Pattern.compile("\\s*" + Pattern.quote(options.separator()) + "\\s*");
+        this.cleanedNames = options.cleaning().isNone() ? null : new CleanedNames(options.cleaning());
     }
 
     /**
-     * What was read: the counts by path (in the order paths first appear), the rows read, the rows of empty cells
-     * passed over, and whether to the end.
+     * What was read: the counts by path (in the order paths first appear, by their cleaned steps), the rows read, the
+     * rows of empty cells passed over, whether to the end, and what cleaning the steps' names did (null without it)
+     * with its warnings.
      */
-    record AggregatedPaths(Map<String, PathCounts> paths, long rows, long emptyRows, boolean complete) {
+    record AggregatedPaths(Map<String, PathCounts> paths, long rows, long emptyRows, boolean complete,
+            ImportReport.Cleaning cleaning, List<ImportWarning> warnings) {
 
         /** Whether any path has a count above 0. */
         boolean counted() {
@@ -86,7 +91,9 @@ final class AggregatedPathReader {
         } catch (IOException e) {
             throw new UncheckedIOException("the upload could not be read", e);
         }
-        return new AggregatedPaths(paths, rows[0], reader.emptyRows(), complete);
+        return new AggregatedPaths(paths, rows[0], reader.emptyRows(), complete,
+                cleanedNames == null ? null : cleanedNames.summary(),
+                cleanedNames == null ? List.of() : cleanedNames.warnings());
     }
 
     private void accept(InputRow row, Map<String, PathCounts> paths) {
@@ -100,6 +107,19 @@ final class AggregatedPathReader {
             errors.add(line, options.pathColumn(), emptyStep(path, steps));
             return;
         }
+        List<String> written = steps;
+        if (cleanedNames != null) {
+            steps = new ArrayList<>(written.size());
+            for (String step : written) {
+                String cleaned = cleanedNames.clean(step).strip();
+                if (cleaned.isEmpty()) {
+                    errors.add(line, options.pathColumn(), "has a step '" + TimestampParser.abbreviate(step)
+                            + "' that is empty once cleaned by the rewrite rules");
+                    return;
+                }
+                steps.add(cleaned);
+            }
+        }
         if (steps.size() >= maxJourneyLength) {
             errors.add(line, options.pathColumn(), "has " + steps.size() + " steps; with the conversion step the "
                     + "limit is " + maxJourneyLength);
@@ -111,7 +131,7 @@ final class AggregatedPathReader {
         }
         if (steps.stream().anyMatch(step -> step.length() > EventAccumulator.MAX_NAME_LENGTH)) {
             errors.add(line, options.pathColumn(), "has a step longer than " + EventAccumulator.MAX_NAME_LENGTH
-                    + " characters");
+                    + " characters" + (cleanedNames == null ? "" : " once cleaned"));
             return;
         }
         String forbidden = steps.stream().map(EventAccumulator::forbiddenCharacter).filter(c -> c != null)
@@ -151,7 +171,14 @@ final class AggregatedPathReader {
                 || valueTooLarge(line, value, counted == null ? 0 : counted.value)) {
             return;
         }
-        PathCounts counts = paths.computeIfAbsent(key, k -> new PathCounts(steps));
+        if (cleanedNames != null) {
+            for (int i = 0; i < steps.size(); i++) {
+                cleanedNames.countStep(written.get(i), steps.get(i), conversions + nulls);
+            }
+        }
+        // Paths that are the same once cleaned are one path: their counts add up.
+        List<String> named = steps;
+        PathCounts counts = paths.computeIfAbsent(key, k -> new PathCounts(named));
         counts.conversions += conversions;
         counts.nulls += nulls;
         counts.value += value;

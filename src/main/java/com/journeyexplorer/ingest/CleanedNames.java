@@ -2,6 +2,7 @@ package com.journeyexplorer.ingest;
 
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ final class CleanedNames {
     private long[] hashes = new long[1024];
     private long names;
     private final BitSet touchpoints = new BitSet();
+    /** The cleaned names of the steps of aggregated paths, which have no touchpoint id while they are read. */
+    private final Set<String> stepTouchpoints = new HashSet<>();
     private long renamedEvents;
     /** Under {@code urls=path}, the first hosts of the addresses read, and whether there were more. */
     private final Set<String> hosts = new LinkedHashSet<>();
@@ -58,6 +61,21 @@ final class CleanedNames {
         touchpoints.set(id);
         if (!written.equals(cleaned)) {
             renamedEvents++;
+        }
+        if (cleaning.urls() == TouchpointCleaning.Urls.PATH) {
+            noteHost(written);
+        }
+    }
+
+    /**
+     * Counts a step of an accepted row of aggregated paths whose name {@code written} was cleaned to {@code cleaned}:
+     * the row's {@code events} events there (one per journey it stands for) are renamed when the name changed.
+     */
+    void countStep(String written, String cleaned, long events) {
+        add(JourneyDraft.cellHash(0, written));
+        stepTouchpoints.add(cleaned);
+        if (!written.equals(cleaned)) {
+            renamedEvents += events;
         }
         if (cleaning.urls() == TouchpointCleaning.Urls.PATH) {
             noteHost(written);
@@ -108,7 +126,7 @@ final class CleanedNames {
 
     /** What the cleaning did to the accepted events. */
     ImportReport.Cleaning summary() {
-        return new ImportReport.Cleaning(names, touchpoints.cardinality(), renamedEvents);
+        return new ImportReport.Cleaning(names, touchpoints.cardinality() + stepTouchpoints.size(), renamedEvents);
     }
 
     /** The warning that {@code urls=path} named the pages of several hosts by their paths alone, or none. */

@@ -199,6 +199,14 @@ public record ImportParameters(
                 : competitorPattern(competitorNames(List.of(value)), TouchpointCleaning.NONE);
     }
 
+    /**
+     * As {@link #competitorPattern(String)}, each name (or an expression's own text) matching the name it cleans to
+     * under {@code cleaning} as well, as an event import's rule does.
+     */
+    public static NamePattern competitorPattern(String value, TouchpointCleaning cleaning) {
+        return value == null || value.isBlank() ? null : competitorPattern(competitorNames(List.of(value)), cleaning);
+    }
+
     /** The competitor rule's names; a single value with regex operators stays one regular expression. */
     private static List<String> competitorNames(List<String> values) {
         if (values != null && values.size() == 1 && REGEX_HINT.matcher(values.get(0)).find()) {

@@ -192,4 +192,51 @@ class AggregatedPathCountsApiTests extends ApiTestSupport {
                 "3 total_conversion_value 'lots' is not a number");
         assertThat(stored("value-words")).isEmpty();
     }
+
+    @Test
+    void cleansThePageAddressesOfThePathsAndAddsUpThePathsThatBecomeTheSame() {
+        Response response = upload("source=pages&urls=path&rewrite=" + encoded("/product/\\d+ -> /product/:id")
+                + "&competitor=" + encoded("https://rival.example/deals?ref=shop"), """
+                https://shop.example/?utm_source=ig > https://shop.example/product/123?gclid=Cj0,2,20,3
+                https://shop.example/ > https://shop.example/product/456#reviews,1,10,1
+                https://rival.example/deals > /cart/,0,0,2
+                """);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode report = response.json();
+        // The first two rows are one path once cleaned: 3 conversions (3 steps each), 4 non-conversions (2 steps).
+        assertThat(report.get("eventsImported").asLong()).isEqualTo(3 * 3 + 4 * 2 + 2 * 2);
+        assertThat(report.get("journeysCreated").asLong()).isEqualTo(3);
+        assertThat(report.get("cleaning").get("names").asLong()).isEqualTo(6);
+        assertThat(report.get("cleaning").get("touchpoints").asLong()).isEqualTo(4);
+        // Every step of the first two rows is renamed (2 × 5 + 2 × 2), and '/deals' and '/cart' of the third (2 × 2).
+        assertThat(report.get("cleaning").get("renamedEvents").asLong()).isEqualTo(18);
+        assertThat(stored("pages")).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                "/ > /product/:id > Conversion (conversions)", 3L, "/ > /product/:id (non-conversions)", 4L,
+                "/deals > /cart (non-conversions)", 2L)));
+        try (var session = driver.session()) {
+            assertThat(session.run("MATCH (t:Touchpoint {name: '/deals'}) RETURN t.owner AS owner").single()
+                    .get("owner").asString()).as("the competitor rule names the page by its address")
+                    .isEqualToIgnoringCase("competitor");
+        }
+    }
+
+    @Test
+    void refusesAStepEmptyOnceCleanedAndTheOptionsOfEventsNamingThem() {
+        Response empty = upload("source=emptied&rewrite=" + encoded("^Gone$ -> "), """
+                Kept A > Gone,1,0,1
+                """);
+        Response zone = upload("source=zoned&zone=Europe/Paris", "Zone A > Zone B,1,0,1\n");
+
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(firstError(empty).get("line").asLong()).isEqualTo(2);
+        assertThat(firstError(empty).get("reason").asString())
+                .isEqualTo("has a step 'Gone' that is empty once cleaned by the rewrite rules");
+        assertThat(zone.status()).as("aggregated paths have no times to read in a zone").isEqualTo(400);
+        assertThat(zone.json().get("parameter").asString()).isEqualTo("zone");
+    }
+
+    private static String encoded(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
 }
