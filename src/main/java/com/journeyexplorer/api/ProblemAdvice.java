@@ -31,6 +31,7 @@ import com.journeyexplorer.graph.NotStoredException;
 import com.journeyexplorer.graph.UndoConflictException;
 import com.journeyexplorer.graph.UndoExpiredException;
 import com.journeyexplorer.ingest.ImportPreview;
+import com.journeyexplorer.ingest.ImportProblems;
 import com.journeyexplorer.ingest.ImportRejectedException;
 import com.journeyexplorer.ingest.PreviewRejectedException;
 import com.journeyexplorer.ingest.InvalidImportOptionException;
@@ -46,7 +47,7 @@ import com.journeyexplorer.journey.PatternBudgetExceededException;
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
-    static final String TYPE_BASE = "https://journeyexplorer.dev/problems/";
+    static final String TYPE_BASE = ImportProblems.TYPE_BASE;
     /** The type and title the error page gives the container's own 400s, for the same kind of mistake. */
     private static final String BAD_REQUEST_TYPE = "bad-request";
     private static final String BAD_REQUEST_TITLE = "Bad Request";
@@ -59,13 +60,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail invalidUpload(ImportRejectedException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-upload", "Invalid upload", e.getMessage());
-        problem.setProperty("errors", e.errors());
-        problem.setProperty("errorCount", e.errorCount());
-        if (e.parameter() != null) {
-            problem.setProperty("parameter", e.parameter());
-        }
-        return problem;
+        return ImportProblems.invalidUpload(e);
     }
 
     /** The import's problem, with the preview's columns and suggested mapping so that a client can offer another. */
@@ -92,16 +87,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail invalidParameter(InvalidParameterException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
-                e.getMessage());
-        problem.setProperty("parameter", e.parameter());
-        return problem;
+        return ImportProblems.invalidParameter(e.parameter(), e.getMessage());
     }
 
     /** An import option is a query parameter of the import endpoints: the same problem as any invalid parameter. */
     @ExceptionHandler
     ProblemDetail invalidImportOption(InvalidImportOptionException e) {
-        return invalidParameter(new InvalidParameterException(e.option(), e.reason()));
+        return ImportProblems.invalidOption(e);
     }
 
     /**
@@ -110,10 +102,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler
     ProblemDetail patternBudgetExceeded(PatternBudgetExceededException e) {
-        ProblemDetail problem = invalidParameter(new InvalidParameterException(e.parameter(), e.reason()));
-        problem.setProperty("expression", e.expression());
-        problem.setProperty("name", e.name());
-        return problem;
+        return ImportProblems.costlyExpression(e);
     }
 
     @ExceptionHandler

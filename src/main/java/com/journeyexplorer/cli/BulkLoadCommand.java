@@ -12,7 +12,9 @@ import java.util.Map;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +26,8 @@ import com.journeyexplorer.ingest.ImportRejectedException;
 import com.journeyexplorer.ingest.InvalidImportOptionException;
 import com.journeyexplorer.journey.PatternBudgetExceededException;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * {@code import --bulk FILE...}: the first import into an empty store, without starting the app or its database.
  * Only the settings are read (as the app reads them: application.yml, environment, {@code --journeys.*} options);
@@ -33,9 +37,10 @@ import com.journeyexplorer.journey.PatternBudgetExceededException;
  */
 final class BulkLoadCommand {
 
-    /** Binds the app's settings and nothing else: no database, no web server. */
+    /** Binds the app's settings, and its JSON mapper for {@code --report=json}: no database, no web server. */
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(JourneysProperties.class)
+    @ImportAutoConfiguration(JacksonAutoConfiguration.class)
     static class Settings {
     }
 
@@ -45,13 +50,18 @@ final class BulkLoadCommand {
     private BulkLoadCommand() {
     }
 
+    /**
+     * Runs the bulk load of {@code files}, its outcome printed on {@code output} and its progress and errors on
+     * {@code err}.
+     */
     static int run(List<Path> files, Map<String, String> options, Map<String, List<String>> repeated,
-            List<String> springArgs, InputStream stdin, PrintStream out, PrintStream err) {
+            List<String> springArgs, InputStream stdin, CommandOutput output, PrintStream err) {
         JourneysProperties properties;
         try (ConfigurableApplicationContext settings = new SpringApplicationBuilder(Settings.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
                 .properties(ImportCommand.QUIET).run(springArgs.toArray(String[]::new))) {
             properties = settings.getBean(JourneysProperties.class);
+            output = output.withAppMapper(settings.getBean(JsonMapper.class));
         } catch (RuntimeException e) {
             err.println("error: the settings cannot be read: " + ImportCommand.rootMessage(e));
             return 2;
@@ -71,23 +81,18 @@ final class BulkLoadCommand {
                     ImportCommand.importOptions(options, repeated, properties),
                     file -> ImportCommand.open(file, stdin, err));
             err.println();
-            ImportCommand.printSummary(out, loaded.report(), (System.nanoTime() - started) / 1e9,
-                    files.size() > 1 ? loaded.errorFiles() : List.of());
-            return 0;
+            return output.imported(loaded.report(), (System.nanoTime() - started) / 1e9,
+                    files.size() > 1 ? loaded.errorFiles() : List.of(), false);
         } catch (BulkLoadRejectedException e) {
-            ImportCommand.printRejection(err, e, files.size() > 1 ? e.files() : List.of());
-            return 1;
+            return output.rejected(e, files.size() > 1 ? e.files() : List.of());
         } catch (ImportRejectedException e) {
-            ImportCommand.printRejection(err, e, List.of());
-            return 1;
+            return output.rejected(e, List.of());
         } catch (InvalidImportOptionException e) {
             err.println();
-            err.println("error: --" + e.option() + " " + OptionWording.of(e.reason()));
-            return 2;
+            return output.refusedOption(e);
         } catch (PatternBudgetExceededException e) {
             err.println();
-            err.println("error: --" + e.parameter() + " " + e.reason());
-            return 2;
+            return output.refusedExpression(e);
         } catch (RuntimeException | IOException e) {
             // A store in use or not empty too (BulkLoadRefusedException): nothing was written.
             err.println();

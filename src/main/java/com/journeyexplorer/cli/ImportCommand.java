@@ -39,11 +39,14 @@ import com.journeyexplorer.ingest.TouchpointCleaning;
 import com.journeyexplorer.ingest.Upload;
 import com.journeyexplorer.journey.PatternBudgetExceededException;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * {@code java -jar journey-explorer.jar import FILE [options]}: imports a file into the database in {@code
  * journeys.data-dir} (or the server named by {@code spring.neo4j.uri}) without starting the web server, with a
- * progress bar on standard error and a summary at the end, alone on standard output. Exit codes: 0 imported, 1
- * rejected, 2 usage or environment error.
+ * progress bar on standard error and a summary at the end, alone on standard output (with {@code --report=json},
+ * the report or problem the HTTP API answers, as JSON). Exit codes: 0 imported, 1 rejected, 2 usage or environment
+ * error.
  */
 public final class ImportCommand {
 
@@ -59,7 +62,9 @@ public final class ImportCommand {
             to it: curl --data-binary @FILE -H 'Content-Type: text/csv' http://localhost:8080/api/events).
             The import's database listens for Bolt on a free port unless --journeys.neo4j.embedded.bolt-port
             is given. The summary is printed on standard output, alone; the progress, the errors and any
-            warning of the app (--logging.level.root=info: its log lines too) on standard error.
+            warning of the app (--logging.level.root=info: its log lines too) on standard error. With
+            --report=json, standard output carries one JSON document instead: the report the HTTP API answers,
+            or the problem it answers for a refused import or option (exit code 1 or 2).
 
             With --bulk, the first import into an empty store: one or several event files, read as one
             upload with the same columns, rules, validation and report, written as store files by Neo4j's
@@ -68,6 +73,7 @@ public final class ImportCommand {
 
             Options (the same names as the HTTP query parameters):
               --bulk                       bulk-load FILE... into an empty store (not with --aggregated)
+              --report=text|json           the summary (default), or the report as JSON
               --format=csv|ndjson|xes      input format (default: from the file extension, else sniffed)
               --aggregated                 the file holds aggregated paths (path;total_conversions;...)
               --journeyColumn=NAME         and timestampColumn, touchpointColumn, channelColumn, stageColumn,
@@ -100,7 +106,8 @@ public final class ImportCommand {
                                            are still in progress (OPEN); 0: every journey is finished
               --journeys.data-dir=DIR      any application setting
 
-            With --aggregated (and --valueColumn, --delimiter, --competitor, --onError as above):
+            With --aggregated (and --valueColumn, --delimiter, --competitor, --onError, --urls, --rewrite
+            as above, which clean the steps' names; paths that become the same add their counts):
               --source=NAME                names the data set: importing the same source again replaces its
                                            counts (default: aggregated)
               --pathColumn=NAME            the paths (default: path)
@@ -120,6 +127,9 @@ public final class ImportCommand {
             "delimiter", "sessionGap", "timestampFormat", "zone", "decimal", "sessionize", "openHorizon");
     private static final List<String> AGGREGATED_PARAMETERS = List.of("pathColumn", "conversionsColumn",
             "nullsColumn", "separator", "source", "conversionTouchpoint");
+
+    /** The values of {@code --report}. */
+    private static final Set<String> REPORTS = Set.of("text", "json");
 
     /** The options that take no value: given, they are true ({@code --bulk=false} is taken as written too). */
     private static final Set<String> FLAGS = Set.of("bulk", "aggregated");
@@ -148,7 +158,7 @@ public final class ImportCommand {
     private static Set<String> options() {
         Set<String> known = new TreeSet<>(EVENT_PARAMETERS);
         known.addAll(AGGREGATED_PARAMETERS);
-        known.addAll(List.of("format", "aggregated", "bulk"));
+        known.addAll(List.of("format", "aggregated", "bulk", "report"));
         return Collections.unmodifiableSet(known);
     }
 
@@ -169,6 +179,13 @@ public final class ImportCommand {
 
     /** Runs the command; a file named {@value #STANDARD_INPUT} is read from {@code stdin}. */
     static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
+        String report = reportOf(args);
+        if (!REPORTS.contains(report)) {
+            err.println("error: --report must be text (the summary) or json (the report as the HTTP API answers "
+                    + "it), was '" + report + "'");
+            return 2;
+        }
+        CommandOutput output = CommandOutput.of(out, err, report.equals("json"));
         Map<String, String> options = new HashMap<>();
         Map<String, List<String>> repeated = new HashMap<>();
         List<String> springArgs = new ArrayList<>();
@@ -185,8 +202,7 @@ public final class ImportCommand {
                 if (OPTIONS.contains(name)) {
                     String problem = misuseOf(name, value, repeated);
                     if (problem != null) {
-                        err.println("error: " + problem);
-                        return 2;
+                        return output.refusedOption(name, problem);
                     }
                     value = value == null ? "true" : value;
                     options.put(name, value);
@@ -195,10 +211,9 @@ public final class ImportCommand {
                     springArgs.add(arg);
                 } else {
                     // Application settings have dotted names; any other is an import option, misspelt.
-                    err.println("error: --" + name + " is not an option of the import (options: --"
+                    return output.refusedOption(name, "--" + name + " is not an option of the import (options: --"
                             + String.join(", --", OPTIONS) + "; settings such as "
                             + "--journeys.data-dir have dotted names)");
-                    return 2;
                 }
             } else {
                 files.add(Path.of(arg));
@@ -219,26 +234,27 @@ public final class ImportCommand {
                 return 2;
             }
         }
-        if (!Boolean.parseBoolean(options.getOrDefault("aggregated", "false"))) {
-            try {
-                // Checked before the database starts, which takes tens of seconds; the gap's default is the
-                // setting's, read once the app starts, and any stands in for it here.
+        boolean aggregated = Boolean.parseBoolean(options.getOrDefault("aggregated", "false"));
+        try {
+            // Checked before the database starts, which takes tens of seconds; the gap's default is the
+            // setting's, read once the app starts, and any stands in for it here.
+            if (aggregated) {
+                aggregatedOptions(options, repeated);
+            } else {
                 importParameters(options, repeated).toOptions(Duration.ofMinutes(30));
-            } catch (InvalidImportOptionException e) {
-                err.println("error: --" + e.option() + " " + OptionWording.of(e.reason()));
-                return 2;
-            } catch (PatternBudgetExceededException e) {
-                err.println("error: --" + e.parameter() + " " + e.reason());
-                return 2;
             }
+        } catch (InvalidImportOptionException e) {
+            return output.refusedOption(e);
+        } catch (PatternBudgetExceededException e) {
+            return output.refusedExpression(e);
         }
         boolean bulk = Boolean.parseBoolean(options.getOrDefault("bulk", "false"));
         if (bulk) {
-            if (Boolean.parseBoolean(options.getOrDefault("aggregated", "false"))) {
-                err.println("error: --bulk loads touchpoint events; aggregated paths are imported without it");
-                return 2;
+            if (aggregated) {
+                return output.refusedOption("bulk", "--bulk loads touchpoint events; aggregated paths are imported "
+                        + "without it");
             }
-            return BulkLoadCommand.run(files, options, repeated, springArgs, stdin, out, err);
+            return BulkLoadCommand.run(files, options, repeated, springArgs, stdin, output, err);
         }
         if (files.size() > 1) {
             err.println("error: only one file can be imported at a time (got '" + files.get(1) + "' too); "
@@ -269,11 +285,12 @@ public final class ImportCommand {
             }
             return 2;
         }
+        output = output.withAppMapper(context.getBean(JsonMapper.class));
         try (context; InputStream input = open(file, stdin, err)) {
-            ImportReport report;
+            ImportReport imported;
             long started = System.nanoTime();
-            if (Boolean.parseBoolean(options.getOrDefault("aggregated", "false"))) {
-                report = context.getBean(AggregatedPathImporter.class).importPaths(input,
+            if (aggregated) {
+                imported = context.getBean(AggregatedPathImporter.class).importPaths(input,
                         aggregatedOptions(options, repeated));
             } else {
                 ImportOptions importOptions = importOptions(options, repeated,
@@ -282,7 +299,7 @@ public final class ImportCommand {
                 Upload upload = Upload.open(input, name.endsWith(".gz"), format(options, name), Long.MAX_VALUE);
                 boolean[] writing = new boolean[1];
                 try (InputStream stream = upload.stream()) {
-                    report = context.getBean(EventImporter.class).importEvents(stream, upload.format(),
+                    imported = context.getBean(EventImporter.class).importEvents(stream, upload.format(),
                             importOptions, (written, total) -> {
                                 if (!writing[0]) {
                                     // The reading bar stays on its line.
@@ -294,25 +311,33 @@ public final class ImportCommand {
                 }
             }
             err.println();
-            printSummary(out, report, (System.nanoTime() - started) / 1e9, List.of(),
-                    Boolean.parseBoolean(options.getOrDefault("aggregated", "false")));
-            return 0;
+            return output.imported(imported, (System.nanoTime() - started) / 1e9, List.of(), aggregated);
         } catch (ImportRejectedException e) {
-            printRejection(err, e, List.of());
-            return 1;
+            return output.rejected(e, List.of());
         } catch (InvalidImportOptionException e) {
             err.println();
-            err.println("error: --" + e.option() + " " + OptionWording.of(e.reason()));
-            return 2;
+            return output.refusedOption(e);
         } catch (PatternBudgetExceededException e) {
             err.println();
-            err.println("error: --" + e.parameter() + " " + e.reason());
-            return 2;
+            return output.refusedExpression(e);
         } catch (RuntimeException | IOException e) {
             err.println();
             err.println("error: " + rootMessage(e));
             return 2;
         }
+    }
+
+    /**
+     * The value of {@code --report}, read before the other options so that a refusal of any of them is printed in
+     * its form: {@code text} when not given (or given without a value, which the options then refuse).
+     */
+    private static String reportOf(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("--report=")) {
+                return arg.substring("--report=".length());
+            }
+        }
+        return "text";
     }
 
     /** The command line's options of aggregated paths, as the HTTP parameters of the same names. */

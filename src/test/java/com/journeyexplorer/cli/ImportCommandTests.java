@@ -30,6 +30,9 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import com.journeyexplorer.JourneyExplorerApplication;
 import com.journeyexplorer.TestData;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /** The command-line import, run in-process against its own embedded database. */
 class ImportCommandTests {
 
@@ -608,6 +611,111 @@ class ImportCommandTests {
         }
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("the database cannot be opened",
                 "If the app is running on the embedded database, stop it first");
+    }
+
+    @Test
+    void printsTheReportOrTheProblemAsTheHttpApiAnswersThemWithReportJson(@TempDir Path bulkStore)
+            throws IOException {
+        Path file = TestData.file("pm4py-running-example/running-example.csv");
+        List<String> mapping = List.of("--journeyColumn=case:concept:name", "--touchpointColumn=concept:name",
+                "--timestampColumn=time:timestamp", "--report=json");
+        Path bad = dataDir.resolveSibling(dataDir.getFileName() + "-json-bad.csv");
+        Files.writeString(bad, "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\nj1,soon,Cart\n");
+
+        JsonNode online = jsonOf(0, () -> run(concat(List.of(file.toString()), mapping)));
+        JsonNode again = jsonOf(0, () -> run(concat(List.of(file.toString()), mapping)));
+        JsonNode bulk = jsonOf(0, () -> runOn(bulkStore, concat(List.of("--bulk", file.toString()),
+                mapping)));
+        JsonNode rejected = jsonOf(1, () -> run(bad.toString(), "--report=json"));
+        JsonNode refused = jsonOf(2, () -> run(file.toString(), "--onError=maybe", "--report=json"));
+
+        for (JsonNode report : List.of(online, bulk)) {
+            assertThat(report.get("rowsRead").asLong()).isEqualTo(42);
+            assertThat(report.get("eventsImported").asLong()).isEqualTo(42);
+            assertThat(report.get("journeysCreated").asLong()).isEqualTo(6);
+            assertThat(report.get("totalJourneys").asLong()).isEqualTo(6);
+            assertThat(report.has("zone")).as("null members are left out, as over HTTP").isFalse();
+        }
+        assertThat(again.get("duplicateEvents").asLong()).isEqualTo(42);
+        assertThat(again.get("totalEvents").asLong()).isEqualTo(42);
+        assertThat(rejected.get("type").asString()).isEqualTo("https://journeyexplorer.dev/problems/invalid-upload");
+        assertThat(rejected.get("status").asInt()).isEqualTo(400);
+        assertThat(rejected.get("errorCount").asLong()).isEqualTo(1);
+        assertThat(rejected.get("errors").get(0).get("line").asLong()).isEqualTo(3);
+        assertThat(rejected.get("errors").get(0).get("field").asString()).isEqualTo("timestamp");
+        assertThat(refused.get("type").asString()).endsWith("/invalid-parameter");
+        assertThat(refused.get("parameter").asString()).isEqualTo("onError");
+        assertThat(refused.get("detail").asString()).contains("must be reject or skip, was 'maybe'");
+        assertThat(err.toString(StandardCharsets.UTF_8)).as("the errors in words on standard error too")
+                .contains("line 3, timestamp: 'soon' is not a timestamp", "error: --onError must be reject or skip");
+        Files.delete(bad);
+    }
+
+    @Test
+    void refusesAReportOtherThanTextOrJsonBeforeOpeningTheDatabase() {
+        Path file = TestData.file("pm4py-running-example/running-example.csv");
+
+        assertThat(run(file.toString(), "--report=yaml")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: --report must be text (the summary) or "
+                + "json (the report as the HTTP API answers it), was 'yaml'");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(dataDir).as("no database was started").isEmptyDirectory();
+    }
+
+    @Test
+    void cleansThePageAddressesOfAggregatedPathsAndAddsUpThePathsThatBecomeTheSame() throws IOException {
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + "-pages.csv");
+        Files.writeString(file, """
+                path;total_conversions;total_conversion_value;total_null
+                https://shop.example/?utm_source=ig > https://shop.example/product/123?gclid=Cj0;2;20;3
+                https://shop.example/ > https://shop.example/product/456#reviews;1;10;1
+                """);
+        List<String> options = List.of(file.toString(), "--aggregated", "--source=pages", "--urls=path",
+                "--rewrite=/product/\\d+ -> /product/:id");
+
+        JsonNode report = jsonOf(0, () -> run(concat(options, List.of("--report=json"))));
+        assertThat(run(options.toArray(String[]::new))).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        // One path once cleaned: 3 conversions of 3 steps (with the conversion's), 4 non-conversions of 2.
+        assertThat(report.get("eventsImported").asLong()).isEqualTo(3 * 3 + 4 * 2);
+        assertThat(report.get("journeysCreated").asLong()).isEqualTo(2);
+        assertThat(report.get("totalJourneys").asLong()).isEqualTo(7);
+        assertThat(report.get("cleaning").get("names").asLong()).isEqualTo(4);
+        assertThat(report.get("cleaning").get("touchpoints").asLong()).isEqualTo(2);
+        assertThat(report.get("cleaning").get("renamedEvents").asLong()).isEqualTo(2 * 5 + 2 * 2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(
+                "Cleaned 4 touchpoint names into 2 touchpoints (14 events renamed)",
+                "The database now holds 7 journeys and 17 events");
+        Files.delete(file);
+    }
+
+    /** The one JSON document on standard output of {@code command}, after checking its exit code. */
+    private JsonNode jsonOf(int exit, java.util.function.IntSupplier command) {
+        out.reset();
+        assertThat(command.getAsInt()).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(exit);
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        assertThat(stdout.lines()).as("one JSON document on one line, nothing else: " + stdout).hasSize(1);
+        return JSON.readTree(stdout);
+    }
+
+    private static String[] concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all.toArray(String[]::new);
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Runs the command on {@code store} instead of the test's, as {@link #run}. */
+    private int runOn(Path store, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--journeys.neo4j.embedded.bolt-port=0");
+        all.add("--journeys.data-dir=" + store);
+        all.add("--journeys.neo4j.embedded.page-cache-size=32MB");
+        all.add("--journeys.neo4j.embedded.preallocate-transaction-logs=false");
+        return ImportCommand.run(all.toArray(String[]::new), InputStream.nullInputStream(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     /** Takes port 7687 as an app on another store does; null when another process holds it already. */
