@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.springframework.boot.Banner;
@@ -107,7 +108,8 @@ public final class ImportCommand {
               --journeys.data-dir=DIR      any application setting
 
             With --aggregated (and --valueColumn, --delimiter, --competitor, --onError, --urls, --rewrite
-            as above, which clean the steps' names; paths that become the same add their counts):
+            as above, which clean the steps' names; paths that become the same add their counts; the other
+            event options, such as --zone, are refused, as the options below are without --aggregated):
               --source=NAME                names the data set: importing the same source again replaces its
                                            counts (default: aggregated)
               --pathColumn=NAME            the paths (default: path)
@@ -127,6 +129,13 @@ public final class ImportCommand {
             "delimiter", "sessionGap", "timestampFormat", "zone", "decimal", "sessionize", "openHorizon");
     private static final List<String> AGGREGATED_PARAMETERS = List.of("pathColumn", "conversionsColumn",
             "nullsColumn", "separator", "source", "conversionTouchpoint");
+
+    /**
+     * The event options that aggregated paths have no use for, which an import of them would ignore, each with why
+     * (added to the refusal): the others ({@code valueColumn}, {@code delimiter}, {@code competitor}, {@code onError},
+     * {@code urls}, {@code rewrite}) are read by both.
+     */
+    private static final Map<String, String> EVENT_ONLY = eventOnly();
 
     /** The values of {@code --report}. */
     private static final Set<String> REPORTS = Set.of("text", "json");
@@ -153,6 +162,26 @@ public final class ImportCommand {
     static final Map<String, Object> QUIET = Map.of("logging.level.root", "warn");
 
     private ImportCommand() {
+    }
+
+    private static Map<String, String> eventOnly() {
+        String times = ": they have no times";
+        String columns = ": their columns are --pathColumn, --conversionsColumn, --valueColumn and --nullsColumn";
+        Map<String, String> why = new TreeMap<>();
+        for (String name : List.of("timestampColumn", "timestampFormat", "zone", "sessionGap", "openHorizon",
+                "sessionize")) {
+            why.put(name, times);
+        }
+        for (String name : List.of("journeyColumn", "touchpointColumn", "channelColumn", "stageColumn",
+                "customerColumn", "ownerColumn", "typeColumn", "segmentColumn", "deviceColumn", "eventIdColumn",
+                "scoreColumn", "scaleColumn", "commentColumn", "scale")) {
+            why.put(name, columns);
+        }
+        why.put("decimal", ": their values are read with a decimal point");
+        why.put("purchase", ": a converting path ends with a purchase at --conversionTouchpoint");
+        why.put("frustration", ": their steps are no events that could be frustration signals");
+        why.put("format", ": they are read as CSV");
+        return Collections.unmodifiableMap(why);
     }
 
     private static Set<String> options() {
@@ -235,6 +264,12 @@ public final class ImportCommand {
             }
         }
         boolean aggregated = Boolean.parseBoolean(options.getOrDefault("aggregated", "false"));
+        String ignored = ignoredOption(options, aggregated);
+        if (ignored != null) {
+            return output.refusedOption(ignored, "--" + ignored + " " + (aggregated
+                    ? "is an option of event imports, which aggregated paths would ignore" + EVENT_ONLY.get(ignored)
+                    : "is an option of aggregated paths (--aggregated), which an event import would ignore"));
+        }
         try {
             // Checked before the database starts, which takes tens of seconds; the gap's default is the
             // setting's, read once the app starts, and any stands in for it here.
@@ -338,6 +373,21 @@ public final class ImportCommand {
             }
         }
         return "text";
+    }
+
+    /**
+     * The first option given that the import would ignore, or null: an event option for {@code aggregated} paths
+     * ({@link #EVENT_ONLY}; {@code --format} other than csv), an option of aggregated paths for events.
+     */
+    private static String ignoredOption(Map<String, String> options, boolean aggregated) {
+        for (String name : new TreeSet<>(options.keySet())) {
+            if (aggregated ? EVENT_ONLY.containsKey(name) && !(name.equals("format")
+                    && options.get(name).strip().equalsIgnoreCase("csv"))
+                    : AGGREGATED_PARAMETERS.contains(name)) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /** The command line's options of aggregated paths, as the HTTP parameters of the same names. */

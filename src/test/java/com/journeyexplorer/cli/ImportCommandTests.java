@@ -690,6 +690,31 @@ class ImportCommandTests {
         Files.delete(file);
     }
 
+    @Test
+    void refusesTheOptionsThatTheKindOfFileWouldIgnoreBeforeOpeningTheDatabase() {
+        Path paths = TestData.file("channelattribution/Data.csv");
+        Path events = TestData.file("pm4py-running-example/running-example.csv");
+
+        assertThat(run(paths.toString(), "--aggregated", "--zone=Europe/Paris")).isEqualTo(2);
+        assertThat(run(paths.toString(), "--aggregated", "--journeyColumn=id")).isEqualTo(2);
+        assertThat(run(paths.toString(), "--aggregated", "--format=ndjson")).isEqualTo(2);
+        assertThat(run(events.toString(), "--source=events")).isEqualTo(2);
+        JsonNode problem = jsonOf(2, () -> run(paths.toString(), "--aggregated", "--sessionGap=1h",
+                "--report=json"));
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(
+                "error: --zone is an option of event imports, which aggregated paths would ignore: they have no "
+                        + "times",
+                "error: --journeyColumn is an option of event imports, which aggregated paths would ignore: their "
+                        + "columns are --pathColumn,",
+                "error: --format is an option of event imports, which aggregated paths would ignore: they are read "
+                        + "as CSV",
+                "error: --source is an option of aggregated paths (--aggregated), which an event import would "
+                        + "ignore");
+        assertThat(problem.get("parameter").asString()).isEqualTo("sessionGap");
+        assertThat(dataDir).as("no database was started").isEmptyDirectory();
+    }
+
     /** The one JSON document on standard output of {@code command}, after checking its exit code. */
     private JsonNode jsonOf(int exit, java.util.function.IntSupplier command) {
         out.reset();
