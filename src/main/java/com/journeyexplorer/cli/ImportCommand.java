@@ -4,7 +4,11 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -621,10 +625,19 @@ public final class ImportCommand {
         return false;
     }
 
+    /**
+     * The message of the innermost cause of {@code e}; of a file that cannot be made or read, its path and why (the
+     * file system's exceptions name the path alone when the reason is their type: no such file, access denied).
+     */
     static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof FileSystemException file && file.getReason() == null) {
+            return file.getMessage() + ": " + (file instanceof NoSuchFileException ? "no such file or folder"
+                    : file instanceof AccessDeniedException ? "permission denied"
+                    : file instanceof FileAlreadyExistsException ? "exists already" : file.getClass().getSimpleName());
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }

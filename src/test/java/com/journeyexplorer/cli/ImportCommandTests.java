@@ -743,6 +743,26 @@ class ImportCommandTests {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
+    @Test
+    void namesTheBatchImportersLogWhenItFailsToWriteTheStore() throws IOException {
+        Path file = TestData.file("pm4py-running-example/running-example.csv");
+        // The store's transaction logs go to a folder where none can be made (not even by root): the batch importer
+        // fails as it writes them, at its end.
+        Files.createDirectories(dataDir.resolve("data"));
+        Files.createSymbolicLink(dataDir.resolve("data").resolve("transactions"), Path.of("/proc/self"));
+
+        int exit = run("--bulk", file.toString(), "--journeyColumn=case:concept:name",
+                "--touchpointColumn=concept:name", "--timestampColumn=time:timestamp");
+
+        Path log = dataDir.resolve("logs").resolve(BulkLoadCommand.IMPORTER_LOG);
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).as("the folder and why it cannot be made")
+                .containsPattern("\nerror: /proc/\\d+/neo4j: [a-z ]+\nThe batch importer's output is in "
+                        + Pattern.quote(log.toString()) + "\n");
+        assertThat(log).content().contains("(1/4) Node import");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
     /** Takes port 7687 as an app on another store does; null when another process holds it already. */
     private static ServerSocket holdTheDefaultBoltPort() throws IOException {
         try {
