@@ -73,7 +73,8 @@ class EventsController {
         KnownParameters.require(request, ImportParameters.class);
         ImportParameters given = parameters.withRules(request.getParameterValues("purchase"),
                 request.getParameterValues("competitor"), request.getParameterValues("frustration"),
-                request.getParameterValues("rewrite"));
+                request.getParameterValues("rewrite"))
+                .withJourneyColumn(request.getParameterValues("journeyColumn"));
         var options = given.toOptions(settings.sessionGap());
         long limit = settings.maxUploadSize().toBytes();
         EventUploads uploads = EventUploads.of(request, given, contentType, contentEncoding, limit);

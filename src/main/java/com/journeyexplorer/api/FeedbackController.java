@@ -44,7 +44,8 @@ class FeedbackController {
             @RequestHeader(value = HttpHeaders.CONTENT_ENCODING, required = false) String contentEncoding)
             throws IOException {
         KnownParameters.require(request, FeedbackParameters.class);
-        FeedbackOptions options = parameters.toOptions();
+        FeedbackOptions options = parameters.withJourneyColumn(request.getParameterValues("journeyColumn"))
+                .toOptions();
         String type = contentType.toLowerCase(java.util.Locale.ROOT);
         boolean gzipType = type.contains("gzip");
         boolean gzip = gzipType || contentEncoding != null && contentEncoding.toLowerCase(java.util.Locale.ROOT)

@@ -46,7 +46,8 @@ class ImportPreviewController {
         KnownParameters.require(request, ImportParameters.class, "rows");
         ImportParameters given = parameters.withRules(request.getParameterValues("purchase"),
                 request.getParameterValues("competitor"), request.getParameterValues("frustration"),
-                request.getParameterValues("rewrite"));
+                request.getParameterValues("rewrite"))
+                .withJourneyColumn(request.getParameterValues("journeyColumn"));
         // Checked before the body is opened, so that a bad parameter is answered as the import answers it.
         given.toOptions(settings.sessionGap());
         Upload upload = EventUploads.open(request, given, contentType, contentEncoding,

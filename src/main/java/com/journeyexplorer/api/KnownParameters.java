@@ -49,8 +49,9 @@ final class KnownParameters {
     }
 
     /**
-     * The list parameters of the uploads, each value one whole name ({@code purchase=Pay, now&purchase=Other}) or
-     * rewrite rule.
+     * The list parameters of the uploads, each value one whole name ({@code purchase=Pay, now&purchase=Other}),
+     * rewrite rule or column of the journey's key.
      */
-    private static final Set<String> REPEATABLE = Set.of("purchase", "competitor", "frustration", "rewrite");
+    private static final Set<String> REPEATABLE = Set.of("purchase", "competitor", "frustration", "rewrite",
+            "journeyColumn");
 }

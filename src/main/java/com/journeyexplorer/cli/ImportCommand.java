@@ -84,7 +84,10 @@ public final class ImportCommand {
               --journeyColumn=NAME         and timestampColumn, touchpointColumn, channelColumn, stageColumn,
                                            customerColumn, ownerColumn, typeColumn, valueColumn, segmentColumn,
                                            deviceColumn, eventIdColumn, scoreColumn, scaleColumn,
-                                           commentColumn
+                                           commentColumn; --journeyColumn=A,B names a journey by the values of
+                                           several columns together (a list like --purchase)
+              --orderColumn=NAME           orders a journey's events of the same time by this column's values
+                                           (numbers as numbers, then text, then events without one)
               --scale=nps|csat|ces|rating|sentiment  the scale of scored rows without a scale column
               --purchase=A,B               touchpoints whose events are purchases; quote a name with a comma
                                            ("Pay, now",B) or repeat the option (--purchase=A --purchase=B)
@@ -130,7 +133,8 @@ public final class ImportCommand {
             "touchpointColumn", "channelColumn", "stageColumn", "customerColumn", "ownerColumn", "typeColumn",
             "valueColumn", "segmentColumn", "deviceColumn", "eventIdColumn", "scoreColumn", "scaleColumn",
             "commentColumn", "scale", "purchase", "competitor", "frustration", "urls", "rewrite", "onError",
-            "delimiter", "sessionGap", "timestampFormat", "zone", "decimal", "sessionize", "openHorizon");
+            "delimiter", "sessionGap", "timestampFormat", "zone", "decimal", "sessionize", "openHorizon",
+            "orderColumn");
     private static final List<String> AGGREGATED_PARAMETERS = List.of("pathColumn", "conversionsColumn",
             "nullsColumn", "separator", "source", "conversionTouchpoint");
 
@@ -148,10 +152,11 @@ public final class ImportCommand {
     private static final Set<String> FLAGS = Set.of("bulk", "aggregated");
 
     /**
-     * The outcome rules, which repeat like the HTTP parameters, each value one whole name, and the rewrite rules; no
-     * other option does.
+     * The outcome rules, which repeat like the HTTP parameters, each value one whole name, the rewrite rules and the
+     * journey's columns; no other option does.
      */
-    private static final Set<String> REPEATABLE = Set.of("purchase", "competitor", "frustration", "rewrite");
+    private static final Set<String> REPEATABLE = Set.of("purchase", "competitor", "frustration", "rewrite",
+            "journeyColumn");
 
     /** The file name that stands for standard input: {@code zcat events.csv.gz | java -jar ... import -}. */
     static final String STANDARD_INPUT = "-";
@@ -509,7 +514,9 @@ public final class ImportCommand {
                 repeated.get("competitor"), options.get("onError"), options.get("delimiter"),
                 options.get("sessionGap"), options.get("timestampFormat"), options.get("zone"), options.get("decimal"),
                 options.get("sessionize"), options.get("format"), options.get("openHorizon"),
-                repeated.get("frustration"), options.get("urls"), repeated.get("rewrite"));
+                repeated.get("frustration"), options.get("urls"), repeated.get("rewrite"), options.get("orderColumn"))
+                .withJourneyColumn(repeated.containsKey("journeyColumn")
+                        ? repeated.get("journeyColumn").toArray(String[]::new) : null);
     }
 
     /** The format of --format, else of the file's extension (before .gz), else null: sniffed. */

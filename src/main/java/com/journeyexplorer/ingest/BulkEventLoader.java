@@ -141,11 +141,10 @@ public final class BulkEventLoader {
                     accumulator.nextFile();
                 }
                 RowReader reader = switch (upload.format()) {
-                    case CSV -> CsvRowReader.forEvents(effective.delimiter(), effective.mapping(),
-                            effective.sessionizeByCustomer());
-                    case NDJSON -> new NdjsonRowReader(effective.mapping().renamedColumns());
+                    case CSV -> CsvRowReader.forEvents(effective);
+                    case NDJSON -> new NdjsonRowReader(effective.namedColumns());
                     // The parameters as given: the XES defaults (concept:name, ...) are no parameter to name.
-                    case XES -> new XesRowReader(options.mapping().renamedColumns());
+                    case XES -> new XesRowReader(options.namedColumns());
                 };
                 EventAccumulator target = accumulator;
                 counted[0] = 0;
@@ -185,8 +184,7 @@ public final class BulkEventLoader {
             throw new InvalidImportOptionException("scoreColumn", "gives answers on events, which a bulk load does "
                     + "not store; import the file without --bulk");
         }
-        JourneyChanges changes = new JourneyAssembler(JourneySnapshot.empty(), effective.sessionGap(),
-                effective.openHorizonMillis()).assemble(accumulator);
+        JourneyChanges changes = new JourneyAssembler(JourneySnapshot.empty(), effective).assemble(accumulator);
         // Rows refused for their purchase values once the journeys are merged, each of the file it was read from.
         List<Integer> refusedFiles = accumulator.valueRefusedFiles();
         for (int refused = 0; errorFiles.size() < errors.errors().size(); refused++) {

@@ -1,13 +1,16 @@
 package com.journeyexplorer.ingest;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Which input column holds each canonical field. Defaults are the canonical names ({@code journey_id},
  * {@code timestamp}, {@code touchpoint}, ...), so files in the canonical format need no mapping; a foreign event log
- * names its own columns (for instance {@code case:concept:name} for the journey id).
+ * names its own columns (for instance {@code case:concept:name} for the journey id). The journey's column may be
+ * several, as the parameter writes them ({@code user_pseudo_id,ga_session_id}: {@link #journeyColumns()}).
  */
 public record ColumnMapping(
         String journey,
@@ -85,16 +88,29 @@ public record ColumnMapping(
     }
 
     /**
-     * The columns named by a parameter rather than by default, by the parameter's name ({@code scoreColumn} to
-     * {@code stars}): a CSV header must have each, since a misspelt name would otherwise leave its field empty without
-     * a word (the answers of a {@code scoreColumn=Stars} import silently not stored).
+     * The columns of the journey's key ({@code journey} as a comma list with CSV quoting, see {@link JourneyKey}): one
+     * for a single column, the default {@code journey_id} included.
+     */
+    public List<String> journeyColumns() {
+        return JourneyKey.columns(journey);
+    }
+
+    /**
+     * The columns named by a parameter rather than by default, each with the parameter's name ({@code stars} by
+     * {@code scoreColumn}; each column of a journey key of several by {@code journeyColumn}): a CSV header must have
+     * each, since a misspelt name would otherwise leave its field empty without a word (the answers of a
+     * {@code scoreColumn=Stars} import silently not stored).
      */
     public Map<String, String> renamedColumns() {
         Map<String, String> renamed = new LinkedHashMap<>();
         Map<String, String> canonical = CANONICAL.byField();
         byField().forEach((field, column) -> {
-            if (!column.equals(canonical.get(field))) {
-                renamed.put(PARAMETERS.get(field), column);
+            if (field.equals("journey_id")) {
+                if (!column.equals(canonical.get(field))) {
+                    journeyColumns().forEach(part -> renamed.putIfAbsent(part, PARAMETERS.get(field)));
+                }
+            } else if (!column.equals(canonical.get(field))) {
+                renamed.putIfAbsent(column, PARAMETERS.get(field));
             }
         });
         return renamed;
@@ -102,6 +118,9 @@ public record ColumnMapping(
 
     /** The query parameter that names the column of the field that reads {@code column} ({@code typeColumn}). */
     public String parameterOf(String column) {
+        if (journeyColumns().contains(column)) {
+            return PARAMETERS.get("journey_id");
+        }
         return byField().entrySet().stream().filter(field -> field.getValue().equals(column))
                 .map(field -> PARAMETERS.get(field.getKey())).findFirst().orElse(null);
     }
@@ -118,6 +137,9 @@ public record ColumnMapping(
 
     /** Columns that feed a canonical field; every other column is kept as a journey attribute. */
     public Set<String> mappedColumns() {
-        return Set.copyOf(byField().values());
+        Set<String> columns = new HashSet<>(byField().values());
+        columns.remove(journey);
+        columns.addAll(journeyColumns());
+        return Set.copyOf(columns);
     }
 }

@@ -64,7 +64,7 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
         given.forEach((role, column) -> {
             columns.put(role, column);
             why.put(role, "parameter");
-            taken.add(column);
+            taken.addAll(role.equals("journey") ? JourneyKey.columns(column) : List.of(column));
         });
         for (int i = 0; i < ROLES.size(); i++) {
             String role = ROLES.get(i);
@@ -162,6 +162,9 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
     /** The header's columns that no role reads: they become journey or event attributes (an unnamed one is left out). */
     public List<String> attributes(List<String> header) {
         Set<String> used = new HashSet<>(columns.values());
+        if (columns.containsKey("journey")) {
+            used.addAll(JourneyKey.columns(columns.get("journey")));
+        }
         return header.stream().filter(column -> !column.isEmpty() && !used.contains(column)).toList();
     }
 }

@@ -51,8 +51,8 @@ final class CsvRowReader implements RowReader {
 
     /**
      * @param requiredColumns columns the header must have; a header without them rejects the upload at line 1
-     * @param namedColumns    columns the upload's parameters name, by parameter ({@code scoreColumn} to
-     *                        {@code stars}): the header must have them too, and the rejection names the parameter
+     * @param namedColumns    columns the upload's parameters name, each with its parameter ({@code stars} by
+     *                        {@code scoreColumn}): the header must have them too, and the rejection names the parameter
      */
     CsvRowReader(char delimiter, List<String> requiredColumns, Map<String, String> namedColumns) {
         this(delimiter, requiredColumns, namedColumns, Map.of());
@@ -86,16 +86,17 @@ final class CsvRowReader implements RowReader {
      * the customer column (the customer column with {@code sessionize=customer}), checked at line 1 rather than as
      * the same error on every row.
      */
-    static CsvRowReader forEvents(char delimiter, ColumnMapping mapping, boolean sessionizeByCustomer) {
+    static CsvRowReader forEvents(ImportOptions options) {
+        ColumnMapping mapping = options.mapping();
         List<String> required = new ArrayList<>(List.of(mapping.touchpoint(), mapping.timestamp()));
         Map<String, String> anyOf = new LinkedHashMap<>();
-        if (sessionizeByCustomer) {
+        if (options.sessionizeByCustomer()) {
             required.add(mapping.customer());
         } else {
-            anyOf.put(mapping.journey(), "journeyColumn");
+            anyOf.put(mapping.journeyColumns().get(0), "journeyColumn");
             anyOf.put(mapping.customer(), "customerColumn");
         }
-        return new CsvRowReader(delimiter, required, mapping.renamedColumns(), anyOf);
+        return new CsvRowReader(options.delimiter(), required, options.namedColumns(), anyOf);
     }
 
     /**
@@ -149,13 +150,13 @@ final class CsvRowReader implements RowReader {
             return false;
         }
         List<Map.Entry<String, String>> misnamed = namedColumns.entrySet().stream()
-                .filter(named -> !header.contains(named.getValue())).toList();
+                .filter(named -> !header.contains(named.getKey())).toList();
         if (!misnamed.isEmpty()) {
-            errors.addForParameters(1, String.join(",", misnamed.stream().map(Map.Entry::getValue).toList()),
+            errors.addForParameters(1, String.join(",", misnamed.stream().map(Map.Entry::getKey).toList()),
                     "the header has no column named by " + String.join(", ", misnamed.stream()
-                            .map(named -> named.getKey() + "=" + named.getValue()).toList()) + " (columns found: "
+                            .map(named -> named.getValue() + "=" + named.getKey()).toList()) + " (columns found: "
                     + TimestampParser.abbreviate(String.join(", ", header)) + "); names match exactly, case included",
-                    String.join(",", misnamed.stream().map(Map.Entry::getKey).toList()));
+                    String.join(",", misnamed.stream().map(Map.Entry::getValue).distinct().toList()));
             return false;
         }
         List<String> missing = requiredColumns.stream().filter(column -> !header.contains(column)).toList();

@@ -35,6 +35,8 @@ final class EventAccumulator {
     private static final byte ANSWER = 3;
 
     private final ImportOptions options;
+    /** The column or columns whose values name a row's journey. */
+    private final JourneyKey journeyKey;
     /** The JSON types of the fields every row has, and of the scale and comment on a row with a score. */
     private final JsonFieldTypes fieldTypes = new JsonFieldTypes();
     private final JsonFieldTypes answerFieldTypes = new JsonFieldTypes();
@@ -113,8 +115,9 @@ final class EventAccumulator {
         this.rules = new OutcomeRuleTally(options, touchpoints);
         this.cleanedNames = options.cleaning().isNone() ? null : new CleanedNames(options.cleaning());
         ColumnMapping columns = options.mapping();
-        for (String column : List.of(columns.journey(), columns.timestamp(), columns.touchpoint(), columns.value(),
-                columns.eventId())) {
+        this.journeyKey = JourneyKey.of(columns.journey());
+        journeyKey.columns().forEach(column -> columnRoles.put(column, SKIPPED));
+        for (String column : List.of(columns.timestamp(), columns.touchpoint(), columns.value(), columns.eventId())) {
             columnRoles.put(column, SKIPPED);
         }
         for (String column : List.of(columns.channel(), columns.stage(), columns.customer(), columns.owner(),
@@ -127,7 +130,7 @@ final class EventAccumulator {
         columns.byField().values().forEach(column -> fieldColumns.putIfAbsent(ColumnSuggestion.squeezed(column),
                 column));
         if (!options.sessionizeByCustomer()) {
-            fieldTypes.text(columns.journey());
+            fieldTypes.text(journeyKey.columns().toArray(String[]::new));
         }
         fieldTypes.time(columns.timestamp()).text(columns.touchpoint(), columns.channel(), columns.stage(),
                 columns.customer(), columns.owner(), columns.type()).number(columns.value())
@@ -173,23 +176,27 @@ final class EventAccumulator {
             }
         }
 
-        String journeyId = options.sessionizeByCustomer() ? null : trimmed(row.get(columns.journey()));
+        String journeyId = options.sessionizeByCustomer() ? null : journeyKey.id(row);
         String customerId = trimmed(row.get(columns.customer()));
-        if (journeyId == null && customerId == null) {
+        String keyMissing = journeyId == null && journeyKey.isComposite() && !options.sessionizeByCustomer()
+                ? journeyKey.missingPart(row) : null;
+        if (keyMissing != null) {
+            errors.add(line, keyMissing, journeyKey.missingMessage(row) + lookalikeOf(row, keyMissing));
+        } else if (journeyId == null && customerId == null) {
             if (options.sessionizeByCustomer()) {
                 errors.add(line, columns.customer(), "is missing: sessionize=customer splits each customer's events "
                         + "into journeys, so every event needs a customer id" + lookalikeOf(row, columns.customer()));
             } else {
-                errors.add(line, columns.journey(), "is missing, and so is " + columns.customer()
+                errors.add(line, journeyKey.written(), "is missing, and so is " + columns.customer()
                         + ": an event needs a journey id, or a customer id to split into journeys by inactivity"
-                        + lookalikeOf(row, columns.journey()));
+                        + lookalikeOf(row, journeyKey.columns().get(0)));
             }
         } else if (journeyId != null && journeyId.length() > MAX_NAME_LENGTH) {
-            errors.add(line, columns.journey(), "is longer than " + MAX_NAME_LENGTH + " characters");
+            errors.add(line, journeyKey.written(), "is longer than " + MAX_NAME_LENGTH + " characters");
         } else if (journeyId == null && customerId.length() > MAX_NAME_LENGTH) {
             errors.add(line, columns.customer(), "is longer than " + MAX_NAME_LENGTH + " characters");
         } else {
-            checkCharacters(line, columns.journey(), journeyId);
+            checkCharacters(line, journeyKey.written(), journeyId);
             checkCharacters(line, columns.customer(), customerId);
         }
         String channel = trimmed(row.get(columns.channel()));
@@ -274,7 +281,7 @@ final class EventAccumulator {
             lastDraft = draft;
         }
         if (drafts.size(draft) >= maxJourneyLength) {
-            errors.add(line, columns.journey(), "journey '" + TimestampParser.abbreviate(drafts.key(draft))
+            errors.add(line, journeyKey.written(), "journey '" + TimestampParser.abbreviate(drafts.key(draft))
                     + "' has more than " + maxJourneyLength + " events, the limit");
             if (options.onError() == ImportOptions.ErrorMode.SKIP) {
                 rejectedRowsOf.add((byCustomer ? "c" : "j") + key);
@@ -345,12 +352,12 @@ final class EventAccumulator {
             valid &= answerFieldTypes.check(row, errors);
         }
         if (!valid && options.onError() == ImportOptions.ErrorMode.SKIP) {
-            String journeyId = options.sessionizeByCustomer() ? null : textField(row, columns.journey());
+            boolean keyIsText = journeyKey.columns().stream().allMatch(column -> row.jsonKind(column) == null);
+            String journeyId = options.sessionizeByCustomer() || !keyIsText ? null : journeyKey.id(row);
             String customerId = textField(row, columns.customer());
             if (journeyId != null) {
                 rejectedRowsOf.add("j" + journeyId);
-            } else if (customerId != null && (options.sessionizeByCustomer()
-                    || row.jsonKind(columns.journey()) == null)) {
+            } else if (customerId != null && (options.sessionizeByCustomer() || keyIsText)) {
                 rejectedRowsOf.add("c" + customerId);
             }
         }

@@ -84,11 +84,10 @@ public class EventImporter {
         ImportOptions effective = format == Format.XES ? options.withMapping(options.mapping().withXesDefaults())
                 : options;
         RowReader reader = switch (format) {
-            case CSV -> CsvRowReader.forEvents(effective.delimiter(), effective.mapping(),
-                    effective.sessionizeByCustomer());
-            case NDJSON -> new NdjsonRowReader(effective.mapping().renamedColumns());
+            case CSV -> CsvRowReader.forEvents(effective);
+            case NDJSON -> new NdjsonRowReader(effective.namedColumns());
             // The parameters as given: the XES defaults (concept:name, ...) are no parameter to name.
-            case XES -> new XesRowReader(options.mapping().renamedColumns());
+            case XES -> new XesRowReader(options.namedColumns());
         };
         long[] rows = new long[1];
         EventAccumulator[] accumulated = new EventAccumulator[1];
@@ -113,8 +112,7 @@ public class EventImporter {
             if (rows[0] == 0 && errors.isEmpty()) {
                 throw reader.noRows();
             }
-            JourneyAssembler assembler = new JourneyAssembler(snapshot, effective.sessionGap(),
-                    effective.openHorizonMillis());
+            JourneyAssembler assembler = new JourneyAssembler(snapshot, effective);
             JourneyChanges changes = assembler.assemble(accumulator);
             // Rows whose purchase values the journeys merged with the stored ones cannot add up are found here.
             errors.rejectIfInvalid(true, effective.onError());

@@ -78,8 +78,7 @@ public class EventPreviewer {
         boolean more = false;
         boolean complete = true;
         RowReader reader = switch (format) {
-            case CSV -> CsvRowReader.forEvents(given.delimiter(), suggestion.mapping(),
-                    given.sessionizeByCustomer());
+            case CSV -> CsvRowReader.forEvents(given.withMapping(suggestion.mapping()));
             case NDJSON -> new NdjsonRowReader();
             case XES -> new XesRowReader();
         };
@@ -153,8 +152,7 @@ public class EventPreviewer {
         more |= nextRow < read.size() || nextError < unreadable.size();
         long emptyRows = !more ? reader.emptyRows() : nextRow == 0 ? 0 : emptyBefore[nextRow - 1];
         int readErrorCount = (int) errors.count();
-        Map<String, List<Journey>> sessions = new JourneyAssembler(snapshot, options.sessionGap(),
-                options.openHorizonMillis()).previewSessions(accumulator);
+        Map<String, List<Journey>> sessions = new JourneyAssembler(snapshot, options).previewSessions(accumulator);
         previewed = inSessions(refusedOnMerging(previewed, errors.errors().subList(readErrorCount,
                 (int) errors.count())), sessions);
         Set<String> journeys = new HashSet<>();
@@ -195,8 +193,8 @@ public class EventPreviewer {
      */
     private static void refuseUnseenKeys(List<InputRow> read, List<String> keys, ImportOptions options,
             EventImporter.Format format, ColumnSuggestion suggestion) {
-        Map<String, String> unseen = new LinkedHashMap<>(options.mapping().renamedColumns());
-        unseen.values().removeIf(keys::contains);
+        Map<String, String> unseen = new LinkedHashMap<>(options.namedColumns());
+        unseen.keySet().removeIf(keys::contains);
         if (!unseen.isEmpty()) {
             InputRow first = read.get(0);
             List<String> firstKeys = new ArrayList<>();
@@ -215,7 +213,7 @@ public class EventPreviewer {
     private static ImportPreview.Row valid(InputRow row, ImportOptions options, TimestampParser timestamps,
             EventAccumulator.Accepted event) {
         ColumnMapping columns = options.mapping();
-        String journey = options.sessionizeByCustomer() ? null : trimmed(row.get(columns.journey()));
+        String journey = options.sessionizeByCustomer() ? null : JourneyKey.of(columns.journey()).id(row);
         String customer = trimmed(row.get(columns.customer()));
         String time = Instant.ofEpochMilli(timestamps.parse(row.get(columns.timestamp()))).toString();
         return new ImportPreview.Row(row.line(), journey, customer, event.touchpoint(), time,

@@ -116,8 +116,9 @@ public class FeedbackImporter {
         Map<String, Draft> firstOfId = new HashMap<>();
         Map<String, Integer> repeats = new HashMap<>();
         ImplausibleTimestamps implausible = new ImplausibleTimestamps();
-        JsonFieldTypes fieldTypes = new JsonFieldTypes().text(options.responseIdColumn(), options.journeyColumn(),
-                options.customerColumn()).time(options.timestampColumn()).text(options.touchpointColumn(),
+        JourneyKey key = JourneyKey.of(options.journeyColumn());
+        JsonFieldTypes fieldTypes = new JsonFieldTypes().text(options.responseIdColumn())
+                .text(key.columns().toArray(String[]::new)).text(options.customerColumn()).time(options.timestampColumn()).text(options.touchpointColumn(),
                 options.stageColumn()).number(options.scoreColumn()).text(options.scaleColumn(),
                 options.commentColumn());
         long[] rows = new long[1];
@@ -126,7 +127,7 @@ public class FeedbackImporter {
             complete = reader.read(input, row -> {
                 rows[0]++;
                 Draft draft = fieldTypes.check(row, errors)
-                        ? parse(row, options, snapshot, stages, spellings, timestamps, errors) : null;
+                        ? parse(row, options, key, snapshot, stages, spellings, timestamps, errors) : null;
                 boolean derived = draft != null && !present(row, options.responseIdColumn());
                 boolean repeated = derived && firstOfId.containsKey(draft.id());
                 if (repeated) {
@@ -280,12 +281,13 @@ public class FeedbackImporter {
     }
 
     /** The row as a draft, or null (with its errors collected) when a field is wrong. */
-    private static Draft parse(InputRow row, FeedbackOptions options, JourneySnapshot snapshot, Set<String> stages,
-            Spellings spellings, TimestampParser timestamps, ErrorCollector errors) {
+    private static Draft parse(InputRow row, FeedbackOptions options, JourneyKey key, JourneySnapshot snapshot,
+            Set<String> stages, Spellings spellings, TimestampParser timestamps, ErrorCollector errors) {
         long line = row.line();
         long before = errors.count();
         String id = text(row, options.responseIdColumn(), MAX_NAME_LENGTH, line, errors);
-        String journeyId = text(row, options.journeyColumn(), MAX_NAME_LENGTH, line, errors);
+        String journeyId = key.isComposite() ? journeyId(row, key, line, errors)
+                : text(row, options.journeyColumn(), MAX_NAME_LENGTH, line, errors);
         String customerId = text(row, options.customerColumn(), MAX_NAME_LENGTH, line, errors);
         String touchpoint = text(row, options.touchpointColumn(), MAX_NAME_LENGTH, line, errors);
         String stage = text(row, options.stageColumn(), MAX_NAME_LENGTH, line, errors);
@@ -298,9 +300,10 @@ public class FeedbackImporter {
                 errors.add(line, options.timestampColumn(), e.getMessage());
             }
         }
-        boolean idsPresent = present(row, options.journeyColumn()) || present(row, options.customerColumn());
+        boolean idsPresent = (key.isComposite() ? !key.given(row).isEmpty() : present(row, options.journeyColumn()))
+                || present(row, options.customerColumn());
         if (journeyId == null && customerId == null && !idsPresent) {
-            errors.add(line, options.journeyColumn(), "is missing, and so is " + options.customerColumn()
+            errors.add(line, key.written(), "is missing, and so is " + options.customerColumn()
                     + ": a response needs a journey id, or a customer id and a timestamp");
         } else if (journeyId == null && customerId != null && rawTime == null) {
             errors.add(line, options.timestampColumn(), "is missing: a response with a customer id but no journey "
@@ -505,6 +508,24 @@ public class FeedbackImporter {
     }
 
     /** The stripped value of {@code column}, null when absent or blank; an error when longer than {@code max}. */
+    /**
+     * The journey id of a key of several columns ({@link JourneyKey}), or null: a row with some of them and not all
+     * is an error naming the first missing, as is an id longer than {@link #MAX_NAME_LENGTH}.
+     */
+    private static String journeyId(InputRow row, JourneyKey key, long line, ErrorCollector errors) {
+        String missing = key.missingPart(row);
+        if (missing != null) {
+            errors.add(line, missing, key.missingMessage(row));
+            return null;
+        }
+        String id = key.id(row);
+        if (id != null && id.length() > MAX_NAME_LENGTH) {
+            errors.add(line, key.written(), "is longer than " + MAX_NAME_LENGTH + " characters");
+            return null;
+        }
+        return id;
+    }
+
     private static String text(InputRow row, String column, int max, long line, ErrorCollector errors) {
         String value = trimmed(row.get(column));
         if (value != null && value.length() > max) {

@@ -12,6 +12,8 @@ import com.journeyexplorer.journey.Scale;
  * every row names its scale), the join window after a journey's end, error handling, the CSV delimiter, the
  * timestamp format, whether scores have a decimal comma, the input format (null: from the content type, else
  * sniffed), and the time zone of the times without an offset (null: the setting {@code journeys.ingest.default-zone}).
+ * The journey's column may be several ({@code user_pseudo_id,ga_session_id}), whose values name the journey as the
+ * events' import names it ({@link JourneyKey}).
  */
 public record FeedbackOptions(String responseIdColumn, String journeyColumn, String customerColumn,
         String timestampColumn, String touchpointColumn, String stageColumn, String scoreColumn, String scaleColumn,
@@ -23,13 +25,16 @@ public record FeedbackOptions(String responseIdColumn, String journeyColumn, Str
     }
 
     /**
-     * The columns named by a parameter rather than by default, by the parameter's name ({@code scaleColumn} to
-     * {@code Scale}): a CSV header must have each, or a misspelt name would quietly read every row without it.
+     * The columns named by a parameter rather than by default, each with the parameter's name ({@code Scale} by
+     * {@code scaleColumn}; each column of a journey key of several by {@code journeyColumn}): a CSV header must have
+     * each, or a misspelt name would quietly read every row without it.
      */
     public Map<String, String> renamedColumns() {
         Map<String, String> renamed = new LinkedHashMap<>();
         putIfRenamed(renamed, "responseIdColumn", responseIdColumn, "response_id");
-        putIfRenamed(renamed, "journeyColumn", journeyColumn, "journey_id");
+        if (!journeyColumn.equals("journey_id")) {
+            JourneyKey.columns(journeyColumn).forEach(column -> renamed.putIfAbsent(column, "journeyColumn"));
+        }
         putIfRenamed(renamed, "customerColumn", customerColumn, "customer_id");
         putIfRenamed(renamed, "timestampColumn", timestampColumn, "timestamp");
         putIfRenamed(renamed, "touchpointColumn", touchpointColumn, "touchpoint");
@@ -42,7 +47,7 @@ public record FeedbackOptions(String responseIdColumn, String journeyColumn, Str
 
     private static void putIfRenamed(Map<String, String> renamed, String parameter, String column, String canonical) {
         if (!column.equals(canonical)) {
-            renamed.put(parameter, column);
+            renamed.putIfAbsent(column, parameter);
         }
     }
 

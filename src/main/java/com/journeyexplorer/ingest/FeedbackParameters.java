@@ -8,7 +8,8 @@ import java.time.Duration;
  * {@code timestamp}, {@code touchpoint}, {@code stage}, {@code score}, {@code scale}, {@code comment}), the scale of
  * rows without one ({@code scale}), how far after a journey's end an answer still joins it ({@code window}, default
  * 7d), {@code onError}, {@code delimiter}, {@code timestampFormat}, {@code zone} (of the times without an offset),
- * {@code decimal} (point or comma, for the scores) and {@code format}.
+ * {@code decimal} (point or comma, for the scores) and {@code format}. {@code journeyColumn} may name several
+ * columns whose values name a journey together, as for events ({@link #withJourneyColumn}).
  */
 public record FeedbackParameters(
         String responseIdColumn,
@@ -36,8 +37,19 @@ public record FeedbackParameters(
                 null, null, null, null);
     }
 
+    /**
+     * These parameters with the journey's column as sent ({@code values}, null when absent): one value is a comma
+     * list with CSV quoting of the key's columns, several are one column each, as for events ({@link JourneyKey}).
+     */
+    public FeedbackParameters withJourneyColumn(String[] values) {
+        return new FeedbackParameters(responseIdColumn, JourneyKey.text(values), customerColumn, timestampColumn,
+                touchpointColumn, stageColumn, scoreColumn, scaleColumn, commentColumn, scale, window, onError,
+                delimiter, timestampFormat, zone, decimal, format);
+    }
+
     /** Checks every option: a bad one is an {@link InvalidImportOptionException} naming it. */
     public FeedbackOptions toOptions() {
+        JourneyKey.columns(journeyColumn); // a quote not closed is a 400 naming journeyColumn
         com.journeyexplorer.journey.Scale defaultScale = null;
         if (scale != null && !scale.isBlank()) {
             try {

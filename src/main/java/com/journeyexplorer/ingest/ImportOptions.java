@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import com.journeyexplorer.journey.NamePattern;
@@ -35,6 +36,8 @@ import com.journeyexplorer.journey.Scale;
  *                            {@code journeys.ingest.default-zone}
  * @param cleaning            how touchpoint names are cleaned before they name touchpoints ({@code urls},
  *                            {@code rewrite}); the outcome rules match the cleaned names
+ * @param orderColumn         the column that orders a journey's events of the same time ({@code orderColumn}), or
+ *                            null: they keep file order; an extra column like any other besides
  */
 public record ImportOptions(
         ColumnMapping mapping,
@@ -51,7 +54,8 @@ public record ImportOptions(
         Scale defaultScale,
         Set<String> frustrations,
         ZoneId zone,
-        TouchpointCleaning cleaning) {
+        TouchpointCleaning cleaning,
+        String orderColumn) {
 
     /** What to do with bad rows. */
     public enum ErrorMode {
@@ -71,6 +75,7 @@ public record ImportOptions(
         competitorNames = competitorNames == null ? List.of() : List.copyOf(competitorNames);
         timestampFormat = timestampFormat == null ? TimestampFormat.AUTO : timestampFormat;
         cleaning = cleaning == null ? TouchpointCleaning.NONE : cleaning;
+        orderColumn = orderColumn == null || orderColumn.isBlank() ? null : orderColumn;
         if (openHorizon != null && openHorizon.isNegative()) {
             throw new IllegalArgumentException("openHorizon must not be negative");
         }
@@ -80,14 +85,14 @@ public record ImportOptions(
     public ImportOptions(ColumnMapping mapping, Set<String> purchases, NamePattern competitor, ErrorMode onError,
             Duration sessionGap, char delimiter) {
         this(mapping, purchases, competitor, onError, sessionGap, delimiter, List.of(), TimestampFormat.AUTO, false,
-                false, null, null, null, null, null);
+                false, null, null, null, null, null, null);
     }
 
     /** These options with the journeys' own open horizon. */
     public ImportOptions withOpenHorizon(Duration horizon) {
         return new ImportOptions(mapping, purchases, competitor, onError, sessionGap, delimiter, competitorNames,
                 timestampFormat, decimalComma, sessionizeByCustomer, horizon, defaultScale, frustrations, zone,
-                cleaning);
+                cleaning, orderColumn);
     }
 
     /** The open horizon in milliseconds for the journeys written, -1 for the setting's. */
@@ -103,7 +108,19 @@ public record ImportOptions(
     public ImportOptions withMapping(ColumnMapping other) {
         return new ImportOptions(other, purchases, competitor, onError, sessionGap, delimiter, competitorNames,
                 timestampFormat, decimalComma, sessionizeByCustomer, openHorizon, defaultScale, frustrations,
-                zone, cleaning);
+                zone, cleaning, orderColumn);
+    }
+
+    /**
+     * The columns the upload's parameters name, each with its parameter: the mapping's renamed ones
+     * ({@link ColumnMapping#renamedColumns()}) and the {@code orderColumn}. A header must have each.
+     */
+    Map<String, String> namedColumns() {
+        Map<String, String> named = mapping.renamedColumns();
+        if (orderColumn != null) {
+            named.putIfAbsent(orderColumn, "orderColumn");
+        }
+        return named;
     }
 
     /** The time zone of the times without an offset: {@code zone}, else {@code defaultZone} (the setting's). */

@@ -24,7 +24,8 @@ import com.journeyexplorer.journey.Scale;
  *
  * <p>A list parameter ({@code purchase}, {@code competitor}, {@code frustration}) given once is a comma list with
  * CSV quoting: {@code purchase="Pay, now",Other} is two names. Given several times, each value is one whole name:
- * {@code purchase=Pay, now&purchase=Other}.
+ * {@code purchase=Pay, now&purchase=Other}. {@code journeyColumn} lists columns the same way: the columns whose
+ * values name a journey together ({@code user_pseudo_id,ga_session_id}, see {@link #withJourneyColumn}).
  */
 public record ImportParameters(
         String journeyColumn,
@@ -56,7 +57,8 @@ public record ImportParameters(
         String openHorizon,
         List<String> frustration,
         String urls,
-        List<String> rewrite) {
+        List<String> rewrite,
+        String orderColumn) {
 
     /** The zone ids a {@code zone} may name in another case: the region ids and the fixed ones without an offset. */
     private static final List<String> ZONE_IDS_IN_ANY_CASE = Stream.concat(ZoneId.getAvailableZoneIds().stream(),
@@ -74,21 +76,40 @@ public record ImportParameters(
                 competitorValues == null ? null : List.of(competitorValues), onError, delimiter, sessionGap,
                 timestampFormat, zone, decimal, sessionize, format, openHorizon,
                 frustrationValues == null ? null : List.of(frustrationValues), urls,
-                rewriteValues == null ? null : List.of(rewriteValues));
+                rewriteValues == null ? null : List.of(rewriteValues), orderColumn);
+    }
+
+    /**
+     * These parameters with the journey's column as sent ({@code values}, null when absent): one value is a comma
+     * list with CSV quoting of the key's columns, several are one column each ({@link JourneyKey}).
+     */
+    public ImportParameters withJourneyColumn(String[] values) {
+        return new ImportParameters(JourneyKey.text(values), timestampColumn, touchpointColumn, channelColumn,
+                stageColumn, customerColumn, ownerColumn, typeColumn, valueColumn, segmentColumn, deviceColumn,
+                eventIdColumn, scoreColumn, scaleColumn, commentColumn, scale, purchase, competitor, onError, delimiter,
+                sessionGap, timestampFormat, zone, decimal, sessionize, format, openHorizon, frustration, urls, rewrite,
+                orderColumn);
     }
 
     public ImportOptions toOptions(Duration defaultGap) {
+        JourneyKey.columns(journeyColumn); // a quote not closed is a 400 naming journeyColumn
         ColumnMapping mapping = new ColumnMapping(journeyColumn, timestampColumn, touchpointColumn, channelColumn,
                 stageColumn, customerColumn, ownerColumn, typeColumn, valueColumn, segmentColumn, deviceColumn,
                 eventIdColumn, scoreColumn, scaleColumn, commentColumn);
         List<String> competitors = competitorNames(competitor);
         boolean regex = competitors.stream().anyMatch(name -> REGEX_HINT.matcher(name).find());
         TouchpointCleaning cleaning = TouchpointCleaning.of(urls, rewrite);
+        String order = orderColumn == null || orderColumn.isBlank() ? null : orderColumn.strip();
+        if (order != null && mapping.parameterOf(order) != null) {
+            throw new InvalidImportOptionException("orderColumn", "'" + TimestampParser.abbreviate(order) + "' is "
+                    + "the column " + mapping.parameterOf(order) + " reads (by default where it is not given): the "
+                    + "order column is one of its own, kept as an event attribute");
+        }
         return new ImportOptions(mapping, new LinkedHashSet<>(names("purchase", purchase)),
                 competitorPattern(competitors, cleaning), errorMode(onError), gap(sessionGap, defaultGap),
                 delimiter(delimiter), regex ? List.of() : competitors, timestampFormat(timestampFormat),
                 decimalComma(decimal), sessionizeByCustomer(sessionize), horizon(openHorizon), scale(scale),
-                new LinkedHashSet<>(names("frustration", frustration)), zone(zone), cleaning);
+                new LinkedHashSet<>(names("frustration", frustration)), zone(zone), cleaning, order);
     }
 
     /**

@@ -24,7 +24,8 @@ import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * Turns the drafts of an upload into journeys, merged with the journeys already stored: events are ordered by time
- * (ties keep file order, stored events first), an event seen before is counted once, and each journey's outcome is
+ * (ties in the order of the {@code orderColumn}'s values, {@link EventOrder}, where it is given; else, and among equal
+ * values, file order, stored events first), an event seen before is counted once, and each journey's outcome is
  * recomputed. An event with an id is the event of that id. Without an id, two events of the upload are the same
  * event when all their columns are equal (time, touchpoint and a fingerprint of every other column, see
  * {@link JourneyDraft#fingerprintCell}); stored events keep only time and touchpoint, so each stored event stands for
@@ -46,6 +47,8 @@ final class JourneyAssembler {
     private final JourneySnapshot base;
     private final Duration sessionGap;
     private final long openHorizon;
+    /** The column whose values order the events of the same time, or null. */
+    private final String orderColumn;
     /** The type arrays, customer ids and details (with their attribute maps) of the journeys built, one copy each. */
     private final SharedJourneyParts shared = new SharedJourneyParts();
     /** The page each upload event the {@code frustration} rule moved was moved to, by where the event was. */
@@ -57,9 +60,19 @@ final class JourneyAssembler {
 
     /** @param openHorizon the open horizon of the journeys built, milliseconds; -1 keeps a stored journey's own */
     JourneyAssembler(JourneySnapshot base, Duration sessionGap, long openHorizon) {
+        this(base, sessionGap, openHorizon, null);
+    }
+
+    /** The assembler of an import read with {@code options}: its session gap, open horizon and order column. */
+    JourneyAssembler(JourneySnapshot base, ImportOptions options) {
+        this(base, options.sessionGap(), options.openHorizonMillis(), options.orderColumn());
+    }
+
+    private JourneyAssembler(JourneySnapshot base, Duration sessionGap, long openHorizon, String orderColumn) {
         this.base = base;
         this.sessionGap = sessionGap;
         this.openHorizon = openHorizon;
+        this.orderColumn = orderColumn;
     }
 
     JourneyChanges assemble(EventAccumulator accumulator) {
@@ -79,7 +92,7 @@ final class JourneyAssembler {
                     ? sessionsByCustomer.getOrDefault(draft.key, List.of())
                     : base.journey(draft.key).map(List::of).orElse(List.of());
             Merged merged = merge(stored, draft, accumulator.frustrationSignals(),
-                    draft.byCustomer ? sessionGap.toMillis() : Long.MAX_VALUE, moves, accumulator);
+                    draft.byCustomer ? sessionGap.toMillis() : Long.MAX_VALUE, moves, accumulator, orderColumn);
             newEvents += merged.added;
             duplicates += draft.size - merged.added - merged.refused;
             List<Journey> journeys = draft.byCustomer
@@ -210,11 +223,11 @@ final class JourneyAssembler {
             if (draft.byCustomer) {
                 List<Journey> stored = storedByCustomer.getOrDefault(draft.key, List.of());
                 Merged merged = merge(stored, draft, accumulator.frustrationSignals(), sessionGap.toMillis(), null,
-                        accumulator);
+                        accumulator, orderColumn);
                 sessions.put(draft.key, splitSessions(draft, merged, stored, touchpoints));
             } else {
                 merge(base.journey(draft.key).map(List::of).orElse(List.of()), draft, accumulator.frustrationSignals(),
-                        Long.MAX_VALUE, null, accumulator);
+                        Long.MAX_VALUE, null, accumulator, orderColumn);
             }
         }
         return sessions;
@@ -242,10 +255,12 @@ final class JourneyAssembler {
      * {@code frustrationSignals} is moved to the touchpoint of the event just before it (the page it fired on) when
      * that event is at most {@code maxGap} ms earlier, before duplicates are looked for, so that the same file
      * imported again matches the moved events. Each move is recorded in {@code moves}, when not null. A purchase
-     * whose value the sum cannot take is refused into {@code refusing} ({@link #refuseValuesTooLarge}).
+     * whose value the sum cannot take is refused into {@code refusing} ({@link #refuseValuesTooLarge}). Events of the
+     * same time are in the order of the values of {@code orderColumn} (null: none) where it is given, which changes
+     * no event's being a duplicate.
      */
     private static Merged merge(List<Journey> stored, JourneyDraft draft, BitSet frustrationSignals, long maxGap,
-            Map<SignalAt, Integer> moves, EventAccumulator refusing) {
+            Map<SignalAt, Integer> moves, EventAccumulator refusing, String orderColumn) {
         int storedSize = stored.stream().mapToInt(Journey::length).sum();
         int total = storedSize + draft.size;
         int[] steps = new int[total];
@@ -303,7 +318,8 @@ final class JourneyAssembler {
         if (eventIds != null && draft.eventIds != null) {
             System.arraycopy(draft.eventIds, 0, eventIds, at, draft.size);
         }
-        int[] order = timeOrder(times);
+        String[] ranks = orderColumn == null ? null : columns.get(orderColumn);
+        int[] order = timeOrder(times, ranks);
         if (!frustrationSignals.isEmpty()) {
             moveSignalsToTheirPages(order, steps, times, types, storedSize, frustrationSignals, maxGap,
                     moves == null ? null : (time, signal, page) -> moves.put(SignalAt.of(draft, time, signal), page));
@@ -322,7 +338,7 @@ final class JourneyAssembler {
                 duplicate = false;
             } else {
                 duplicate = isRepeat(k, order, times, steps, eventIds, draft.fingerprints, storedSize)
-                        || absorbsStored(k, order, times, steps, eventIds, storedSize, absorbed);
+                        || absorbsStored(k, order, times, steps, eventIds, storedSize, absorbed, ranks != null);
             }
             if (!duplicate) {
                 keep[i] = true;
@@ -495,28 +511,48 @@ final class JourneyAssembler {
 
     /**
      * Whether a stored event (no event id) of the same time and touchpoint, not yet standing for another upload event,
-     * stands for the upload event at {@code order[k]}; marks it taken.
+     * stands for the upload event at {@code order[k]}; marks it taken. Without an order column ({@code ranked} false)
+     * the stored events of a time come before the upload's, so only those before are looked at; with one, a stored
+     * event whose order value differs may come after, and those are looked at too, so that the column changes no
+     * event's being a duplicate.
      */
     private static boolean absorbsStored(int k, int[] order, long[] times, int[] steps, String[] eventIds,
-            int storedSize, boolean[] absorbed) {
+            int storedSize, boolean[] absorbed, boolean ranked) {
         int i = order[k];
         for (int back = k - 1; back >= 0 && times[order[back]] == times[i]; back--) {
-            int j = order[back];
-            if (j < storedSize && !absorbed[j] && steps[j] == steps[i] && (eventIds == null || eventIds[j] == null)) {
-                absorbed[j] = true;
+            if (absorbs(order[back], i, steps, eventIds, storedSize, absorbed)) {
+                return true;
+            }
+        }
+        for (int ahead = k + 1; ranked && ahead < order.length && times[order[ahead]] == times[i]; ahead++) {
+            if (absorbs(order[ahead], i, steps, eventIds, storedSize, absorbed)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Indices in stable time order; most uploads are already ordered, which costs one pass. */
-    private static int[] timeOrder(long[] times) {
+    /** Whether stored event {@code j}, not yet taken, stands for upload event {@code i}; marks it taken. */
+    private static boolean absorbs(int j, int i, int[] steps, String[] eventIds, int storedSize, boolean[] absorbed) {
+        if (j < storedSize && !absorbed[j] && steps[j] == steps[i] && (eventIds == null || eventIds[j] == null)) {
+            absorbed[j] = true;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Indices in stable time order, events of the same time by their {@code ranks} (the order column's values,
+     * {@link EventOrder}; null: none), compared on ties only. Most uploads are already ordered, which costs one pass;
+     * else O(n log n) comparisons of times.
+     */
+    private static int[] timeOrder(long[] times, String[] ranks) {
         int[] order = new int[times.length];
         boolean sorted = true;
         for (int i = 0; i < times.length; i++) {
             order[i] = i;
-            if (i > 0 && times[i] < times[i - 1]) {
+            if (i > 0 && sorted && (times[i] < times[i - 1] || ranks != null && times[i] == times[i - 1]
+                    && EventOrder.compare(ranks[i], ranks[i - 1]) < 0)) {
                 sorted = false;
             }
         }
@@ -527,7 +563,9 @@ final class JourneyAssembler {
         for (int i = 0; i < times.length; i++) {
             boxed[i] = i;
         }
-        Arrays.sort(boxed, Comparator.comparingLong(i -> times[i]));
+        Comparator<Integer> byTime = Comparator.comparingLong(i -> times[i]);
+        Arrays.sort(boxed, ranks == null ? byTime
+                : byTime.thenComparing((a, b) -> EventOrder.compare(ranks[a], ranks[b])));
         for (int i = 0; i < times.length; i++) {
             order[i] = boxed[i];
         }

@@ -33,7 +33,7 @@ final class NdjsonRowReader implements RowReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
-    /** The keys the upload's parameters name, by parameter ({@code scoreColumn} to {@code stars}); may be empty. */
+    /** The keys the upload's parameters name, each with its parameter ({@code stars} by {@code scoreColumn}). */
     private final Map<String, String> namedColumns;
     /** Lines of white space only, passed over. */
     private long emptyRows;
@@ -43,7 +43,8 @@ final class NdjsonRowReader implements RowReader {
     }
 
     /**
-     * @param namedColumns keys the upload's parameters name, by parameter: some object of the upload must have each,
+     * @param namedColumns keys the upload's parameters name, each with its parameter: some object of the upload must
+     *                     have each,
      *                     else the upload is refused naming the parameter
      */
     NdjsonRowReader(Map<String, String> namedColumns) {
@@ -110,7 +111,7 @@ final class NdjsonRowReader implements RowReader {
                 firstObjectKeys = String.join(", ", node.propertyNames());
             }
             if (!unseen.isEmpty()) {
-                unseen.values().removeIf(node::has);
+                unseen.keySet().removeIf(node::has);
             }
             Map<String, String> values = new LinkedHashMap<>();
             Map<String, String> kinds = null;
@@ -193,10 +194,11 @@ final class NdjsonRowReader implements RowReader {
      */
     static boolean refuseUnseenKeys(Map<String, String> unseen, long line, String firstKeys,
             ErrorCollector errors) {
-        errors.replaceWithParameterError(line, String.join(",", unseen.values()), "no object has the key named by "
-                + String.join(", ", unseen.entrySet().stream().map(named -> named.getKey() + "=" + named.getValue())
+        errors.replaceWithParameterError(line, String.join(",", unseen.keySet()), "no object has the key named by "
+                + String.join(", ", unseen.entrySet().stream().map(named -> named.getValue() + "=" + named.getKey())
                         .toList()) + " (keys of line " + line + ": " + TimestampParser.abbreviate(firstKeys)
-                + "); names match exactly, case included", String.join(",", unseen.keySet()));
+                + "); names match exactly, case included", String.join(",", unseen.values().stream().distinct()
+                        .toList()));
         return false;
     }
 

@@ -41,7 +41,10 @@ final class XesRowReader implements RowReader {
 
     private static final List<String> ATTRIBUTE_TYPES = List.of("string", "date", "int", "float", "boolean", "id");
 
-    /** The attributes the upload's parameters name, by parameter ({@code touchpointColumn} to {@code Activity}). */
+    /**
+     * The attributes the upload's parameters name, each with its parameter ({@code Activity} by
+     * {@code touchpointColumn}).
+     */
     private final Map<String, String> namedColumns;
 
     XesRowReader() {
@@ -49,9 +52,9 @@ final class XesRowReader implements RowReader {
     }
 
     /**
-     * @param namedColumns attributes the upload's parameters name, by parameter: some event of the log must have
-     *                     each (a trace attribute with its {@code case:} prefix), else the log is refused naming the
-     *                     parameter
+     * @param namedColumns attributes the upload's parameters name, each with its parameter: some event of the log
+     *                     must have each (a trace attribute with its {@code case:} prefix), else the log is refused
+     *                     naming the parameter
      */
     XesRowReader(Map<String, String> namedColumns) {
         this.namedColumns = namedColumns;
@@ -101,7 +104,7 @@ final class XesRowReader implements RowReader {
                 first[0] = (XesRow) row;
             }
             if (!unseen.isEmpty()) {
-                unseen.values().removeIf(name -> row.get(name) != null);
+                unseen.keySet().removeIf(name -> row.get(name) != null);
             }
             rows.accept(row);
         };
@@ -185,11 +188,12 @@ final class XesRowReader implements RowReader {
      */
     static boolean refuseUnseenAttributes(Map<String, String> unseen, long line, String firstAttributes,
             ErrorCollector errors) {
-        errors.replaceWithParameterError(line, String.join(",", unseen.values()), "no event has the attribute "
-                + "named by " + String.join(", ", unseen.entrySet().stream().map(named -> named.getKey() + "="
-                        + named.getValue()).toList()) + " (attributes of the event at line " + line + ": "
+        errors.replaceWithParameterError(line, String.join(",", unseen.keySet()), "no event has the attribute "
+                + "named by " + String.join(", ", unseen.entrySet().stream().map(named -> named.getValue() + "="
+                        + named.getKey()).toList()) + " (attributes of the event at line " + line + ": "
                 + TimestampParser.abbreviate(firstAttributes) + "); names match exactly, case included, and a "
-                + "trace's attributes have the prefix " + TRACE_PREFIX, String.join(",", unseen.keySet()));
+                + "trace's attributes have the prefix " + TRACE_PREFIX,
+                String.join(",", unseen.values().stream().distinct().toList()));
         return false;
     }
 

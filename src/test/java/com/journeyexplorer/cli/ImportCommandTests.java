@@ -335,6 +335,33 @@ class ImportCommandTests {
     }
 
     @Test
+    void keysJourneysBySeveralColumnsRepeatedOrListedAndOrdersEventsByAColumn() throws IOException {
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + "-ga4-keys.csv");
+        Files.writeString(file, """
+                user_pseudo_id,ga_session_id,event_timestamp,page_location,batch_event_index
+                111.1777888800,1777888800,1777888800000000,/home,1
+                222.1777888800,1777888800,1777888800000000,/sale,0
+                111.1777888800,1777888800,1777888800000000,/cart,0
+                """);
+
+        int exit = run(file.toString(), "--journeyColumn=user_pseudo_id", "--journeyColumn=ga_session_id",
+                "--timestampColumn=event_timestamp", "--touchpointColumn=page_location",
+                "--orderColumn=batch_event_index");
+        int again = run(file.toString(), "--journeyColumn=user_pseudo_id,ga_session_id",
+                "--timestampColumn=event_timestamp", "--touchpointColumn=page_location");
+        int misnamed = run(file.toString(), "--journeyColumn=user_pseudo_id,ga_session_id",
+                "--timestampColumn=event_timestamp", "--touchpointColumn=page_location", "--orderColumn=batch_index");
+
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(stdout).contains("Imported 3 events into 2 journeys", "Imported 0 events into 0 journeys");
+        assertThat(again).isZero();
+        assertThat(misnamed).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--orderColumn=batch_index");
+        Files.deleteIfExists(file);
+    }
+
+    @Test
     void sniffsTheFormatOfAGzipFileWithoutAnExtensionAndRejectsACorruptOne() throws Exception {
         Path file = dataDir.resolveSibling(dataDir.getFileName() + "-export.gz");
         try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -165,7 +166,7 @@ class CsvRowReaderTests {
     @Test
     void anEventHeaderWithoutJourneyOrCustomerColumnIsOneErrorNamingTheParameters() throws IOException {
         ErrorCollector errors = new ErrorCollector(10);
-        CsvRowReader events = CsvRowReader.forEvents(',', ColumnMapping.CANONICAL, false);
+        CsvRowReader events = CsvRowReader.forEvents(ImportOptions.defaults(Duration.ofMinutes(30)));
         assertThat(events.read(input("JourneyId,timestamp,touchpoint\nj1,1,A\nj2,2,B\n"), row -> { }, errors))
                 .isFalse();
         assertThat(errors.errors()).singleElement().satisfies(error -> {
@@ -176,7 +177,9 @@ class CsvRowReaderTests {
         });
 
         ErrorCollector byCustomer = new ErrorCollector(10);
-        assertThat(CsvRowReader.forEvents(',', ColumnMapping.CANONICAL, true).read(
+        assertThat(CsvRowReader.forEvents(new ImportParameters(null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, "customer", null, null, null, null, null, null).toOptions(Duration.ofMinutes(30))).read(
                 input("journey_id,timestamp,touchpoint\nj1,1,A\n"), row -> { }, byCustomer)).isFalse();
         assertThat(byCustomer.errors()).singleElement().satisfies(error -> assertThat(error.reason())
                 .startsWith("the header has no column customer_id"));
