@@ -426,7 +426,7 @@ public final class ImportCommand {
         }
         if (given.containsKey(name) && !REPEATABLE.contains(name)) {
             return "--" + name + " is given twice ('" + given.get(name).get(0) + "' and '" + value
-                    + "'); only --purchase, --competitor, --frustration and --rewrite repeat";
+                    + "'); only --purchase, --competitor, --frustration, --rewrite and --journeyColumn repeat";
         }
         return null;
     }

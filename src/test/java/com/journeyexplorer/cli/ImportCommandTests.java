@@ -539,8 +539,8 @@ class ImportCommandTests {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(
                 "error: --bulk takes no value (or true or false), was 'yes'",
                 "error: --purchase needs a value, in the same argument: --purchase=VALUE",
-                "error: --sessionGap is given twice ('1h' and '2h'); only --purchase, --competitor, --frustration "
-                        + "and --rewrite repeat");
+                "error: --sessionGap is given twice ('1h' and '2h'); only --purchase, --competitor, --frustration, "
+                        + "--rewrite and --journeyColumn repeat");
         assertThat(dataDir).as("no database was started").isEmptyDirectory();
     }
 

@@ -3,6 +3,7 @@ package com.journeyexplorer.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,33 @@ class JourneyKeyImportTests extends ApiTestSupport {
         assertThat(bySession.get("journeysCreated").asLong()).as("keyed by the session id alone, the two users' "
                 + "sessions are one journey: %s", bySession).isEqualTo(1);
         assertThat(touchpoints("1700000001")).containsExactly("/home", "/sale", "/cart", "/home");
+    }
+
+    @Test
+    void anImportJobKeysAndOrdersAsTheSynchronousImport() throws InterruptedException {
+        String csv = """
+                user_pseudo_id,ga_session_id,event_timestamp,page_location,index
+                111.1700000021,1700000021,1700000021000000,/cart,1
+                222.1700000021,1700000021,1700000021000000,/sale,0
+                111.1700000021,1700000021,1700000021000000,/home,0
+                """;
+        Response accepted = send(HttpRequest.newBuilder(uri("/api/events?" + GA4
+                        + "&journeyColumn=user_pseudo_id,ga_session_id&orderColumn=index"))
+                .header("Content-Type", CSV).header("X-API-Key", API_KEY).header("Prefer", "respond-async")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+
+        JsonNode job = accepted.json();
+        // At most a minute: a bound for a hung job, not a timing assertion.
+        for (int i = 0; i < 1200 && !List.of("done", "failed").contains(job.get("status").asString()); i++) {
+            Thread.sleep(50);
+            job = get("/api/imports/" + accepted.json().get("id").asString()).json();
+        }
+
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("done");
+        assertThat(job.get("report").get("journeysCreated").asLong()).isEqualTo(2);
+        assertThat(touchpoints("111.1700000021|1700000021")).containsExactly("/home", "/cart");
+        assertThat(touchpoints("222.1700000021|1700000021")).containsExactly("/sale");
     }
 
     @Test
