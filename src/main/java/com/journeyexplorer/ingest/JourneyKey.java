@@ -142,21 +142,6 @@ final class JourneyKey {
         return given;
     }
 
-    /** The id of a key of {@code values}, in key order, as {@link #id} joins them. */
-    static String join(String... values) {
-        if (values.length == 1) {
-            return values[0];
-        }
-        StringBuilder id = new StringBuilder();
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                id.append(SEPARATOR);
-            }
-            appendEscaped(id, values[i]);
-        }
-        return id.toString();
-    }
-
     private static void appendEscaped(StringBuilder id, String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
