@@ -19,14 +19,20 @@ import java.util.Set;
  * another way (case, {@code _}, {@code -}, spaces and dots ignored: {@code Journey ID}, {@code journeyId},
  * {@code TimeStamp}).</li>
  * </ol>
+ * A GA4 export's header ({@code user_pseudo_id} and {@code ga_session_id}, GA4's {@code ga_session_id} being unique
+ * per user only) without the default journey column gets both as the journey's key
+ * ({@code user_pseudo_id,ga_session_id}, {@link JourneyKey}), and its {@code batch_event_index}, where present, as the
+ * order column of the events of one time, both suggested by {@code ga4}; an {@code orderColumn} parameter is the
+ * order column suggested by {@code parameter}. The order column is no role of the mapping: it stays an event
+ * attribute.
  * A column serves one role at most (the roles are matched in the order of {@link ColumnMapping#byField()}). An alias
  * is a suggestion only: the importer itself reads no alias, so {@link #parameters()} names every column that is not the
  * importer's default, and importing with those parameters reads exactly the suggested columns. Cost: O(roles ×
  * columns).
  *
  * @param columns     role ({@code journey}, {@code timestamp}, ...) to its column, for the roles that have one, in the
- *                    order of {@link ColumnMapping#byField()}
- * @param suggestedBy role to why that column: {@code parameter}, {@code default} or {@code alias}
+ *                    order of {@link ColumnMapping#byField()}, then {@link #ORDER} for the order column if any
+ * @param suggestedBy role to why that column: {@code parameter}, {@code default}, {@code alias} or {@code ga4}
  * @param mapping     the mapping to read the upload with: the suggested columns, the importer's defaults elsewhere
  */
 public record ColumnSuggestion(Map<String, String> columns, Map<String, String> suggestedBy, ColumnMapping mapping) {
@@ -34,6 +40,14 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
     /** Roles in the order of {@link ColumnMapping#byField()}, each with its query parameter {@code <role>Column}. */
     public static final List<String> ROLES = List.of("journey", "timestamp", "touchpoint", "channel", "stage",
             "customer", "owner", "type", "value", "segment", "device", "eventId", "score", "scale", "comment");
+
+    /** The key of the order column ({@code orderColumn}) in {@link #columns()} and {@link #suggestedBy()}. */
+    public static final String ORDER = "order";
+
+    /** The columns of a GA4 export that key a journey together: a user's session ids are unique per user only. */
+    private static final List<String> GA4_KEY = List.of("user_pseudo_id", "ga_session_id");
+    /** The column of a GA4 export that orders the events sent in one batch, of one time. */
+    private static final String GA4_ORDER = "batch_event_index";
 
     /** The XES names process logs use for a case, an activity and its time, read as aliases in CSV and NDJSON. */
     private static final Map<String, String> XES_ALIASES = Map.of(
@@ -66,6 +80,18 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
             why.put(role, "parameter");
             taken.addAll(role.equals("journey") ? JourneyKey.columns(column) : List.of(column));
         });
+        String order = parameters.orderColumn() == null || parameters.orderColumn().isBlank() ? null
+                : parameters.orderColumn().strip();
+        if (order != null) {
+            taken.add(order);
+        }
+        boolean ga4 = present.containsAll(GA4_KEY);
+        if (ga4 && !columns.containsKey("journey") && !present.contains(defaultColumns.get(0))
+                && GA4_KEY.stream().noneMatch(taken::contains)) {
+            columns.put("journey", String.join(",", GA4_KEY));
+            why.put("journey", "ga4");
+            taken.addAll(GA4_KEY);
+        }
         for (int i = 0; i < ROLES.size(); i++) {
             String role = ROLES.get(i);
             if (columns.containsKey(role)) {
@@ -91,7 +117,21 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
                 orderedWhy.put(role, why.get(role));
             }
         }
-        return new ColumnSuggestion(ordered, orderedWhy, mappingOf(ordered, defaults));
+        ColumnMapping mapping = mappingOf(ordered, defaults);
+        if (order != null) {
+            ordered.put(ORDER, order);
+            orderedWhy.put(ORDER, "parameter");
+        } else if (ga4 && present.contains(GA4_ORDER) && !taken.contains(GA4_ORDER)
+                && mapping.parameterOf(GA4_ORDER) == null) {
+            ordered.put(ORDER, GA4_ORDER);
+            orderedWhy.put(ORDER, "ga4");
+        }
+        return new ColumnSuggestion(ordered, orderedWhy, mapping);
+    }
+
+    /** The order column suggested ({@code orderColumn}), or null for none: events of one time keep file order. */
+    public String orderColumn() {
+        return columns.get(ORDER);
     }
 
     /** Role to the column its parameter names, for the parameters given (not blank). */
@@ -146,22 +186,31 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
 
     /**
      * The query parameters that make {@code POST /api/events} read the suggested columns: {@code <role>Column} for
-     * every role whose column is not the one the importer reads by default.
+     * every role whose column is not the one the importer reads by default, and {@code orderColumn} for the order
+     * column.
      */
     public Map<String, String> parameters() {
         Map<String, String> parameters = new LinkedHashMap<>();
         List<String> defaults = List.copyOf(ColumnMapping.CANONICAL.byField().values());
         columns.forEach((role, column) -> {
-            if (!column.equals(defaults.get(ROLES.indexOf(role)))) {
+            if (role.equals(ORDER) || !column.equals(defaults.get(ROLES.indexOf(role)))) {
                 parameters.put(role + "Column", column);
             }
         });
         return parameters;
     }
 
-    /** The header's columns that no role reads: they become journey or event attributes (an unnamed one is left out). */
+    /**
+     * The header's columns that no role reads: they become journey or event attributes (an unnamed one is left out),
+     * the order column among them.
+     */
     public List<String> attributes(List<String> header) {
-        Set<String> used = new HashSet<>(columns.values());
+        Set<String> used = new HashSet<>();
+        columns.forEach((role, column) -> {
+            if (!role.equals(ORDER)) {
+                used.add(column);
+            }
+        });
         if (columns.containsKey("journey")) {
             used.addAll(JourneyKey.columns(columns.get("journey")));
         }

@@ -121,7 +121,8 @@ public class EventPreviewer {
             refuseUnseenKeys(read, header, given, format, suggestion);
         }
 
-        ImportOptions options = given.withMapping(suggestion.mapping());
+        // The order column suggested too (a GA4 export's batch_event_index), as its suggested parameters import it.
+        ImportOptions options = given.withMapping(suggestion.mapping()).withOrderColumn(suggestion.orderColumn());
         TimestampParser timestamps = new TimestampParser(options.zoneOr(settings.defaultZone()),
                 options.timestampFormat());
         ErrorCollector errors = new ErrorCollector(Integer.MAX_VALUE);

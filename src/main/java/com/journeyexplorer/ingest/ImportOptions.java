@@ -111,6 +111,13 @@ public record ImportOptions(
                 zone, cleaning, orderColumn);
     }
 
+    /** These options ordering the events of one time by {@code column} (null: file order). */
+    public ImportOptions withOrderColumn(String column) {
+        return new ImportOptions(mapping, purchases, competitor, onError, sessionGap, delimiter, competitorNames,
+                timestampFormat, decimalComma, sessionizeByCustomer, openHorizon, defaultScale, frustrations, zone,
+                cleaning, column);
+    }
+
     /**
      * The columns the upload's parameters name, each with its parameter: the mapping's renamed ones
      * ({@link ColumnMapping#renamedColumns()}) and the {@code orderColumn}. A header must have each.

@@ -13,8 +13,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param columns      the upload's columns: a CSV header; the keys of the previewed objects or events, in the order
  *                     first seen
  * @param mapping      role ({@code journey}, {@code timestamp}, ...) to the column read for it, roles without a column
- *                     left out ({@link ColumnSuggestion})
- * @param suggestedBy  role to why that column: {@code parameter}, {@code default} or {@code alias}
+ *                     left out ({@link ColumnSuggestion}); {@code journey} a comma list for a key of several columns,
+ *                     and {@code order} the order column ({@code orderColumn}) where one is given or suggested
+ * @param suggestedBy  role to why that column: {@code parameter}, {@code default}, {@code alias} or {@code ga4}
  * @param parameters   the query parameters that make {@code POST /api/events} read these columns
  * @param attributes   the columns no role reads, kept as journey or event attributes
  * @param rows         the first rows in line order: each with its parsed journey, touchpoint and time, or its errors

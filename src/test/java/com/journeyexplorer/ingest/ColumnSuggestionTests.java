@@ -58,6 +58,41 @@ class ColumnSuggestionTests {
         assertThat(taken.columns()).containsEntry("journey", "touchpoint").doesNotContainKey("touchpoint");
     }
 
+    /**
+     * A GA4 export's session id is unique per user only: its header gets the user and the session as the journey's
+     * key, and the batch's index as the order of the events of one time.
+     */
+    @Test
+    void aGa4HeaderIsKeyedByUserAndSessionAndOrderedByTheBatchIndex() {
+        List<String> header = List.of("event_timestamp", "event_name", "user_pseudo_id", "ga_session_id",
+                "batch_event_index", "page_location");
+
+        ColumnSuggestion suggestion = ColumnSuggestion.of(header, parameters(null, null), EventImporter.Format.CSV);
+
+        assertThat(suggestion.columns()).containsEntry("journey", "user_pseudo_id,ga_session_id")
+                .containsEntry("order", "batch_event_index");
+        assertThat(suggestion.suggestedBy()).containsEntry("journey", "ga4").containsEntry("order", "ga4");
+        assertThat(suggestion.parameters()).containsEntry("journeyColumn", "user_pseudo_id,ga_session_id")
+                .containsEntry("orderColumn", "batch_event_index");
+        assertThat(suggestion.mapping().journeyColumns()).containsExactly("user_pseudo_id", "ga_session_id");
+        assertThat(suggestion.attributes(header)).as("the order column stays an event attribute")
+                .containsExactly("event_timestamp", "event_name", "batch_event_index", "page_location");
+
+        ColumnSuggestion withoutIndex = ColumnSuggestion.of(List.of("user_pseudo_id", "ga_session_id", "timestamp"),
+                parameters(null, null), EventImporter.Format.CSV);
+        assertThat(withoutIndex.columns()).containsEntry("journey", "user_pseudo_id,ga_session_id")
+                .doesNotContainKey("order");
+        assertThat(withoutIndex.orderColumn()).isNull();
+
+        ColumnSuggestion keyed = ColumnSuggestion.of(List.of("journey_id", "user_pseudo_id", "ga_session_id"),
+                parameters(null, null), EventImporter.Format.CSV);
+        assertThat(keyed.columns()).as("the default journey column wins").containsEntry("journey", "journey_id");
+        ColumnSuggestion given = ColumnSuggestion.of(header, parameters("ga_session_id", null),
+                EventImporter.Format.CSV);
+        assertThat(given.columns()).containsEntry("journey", "ga_session_id");
+        assertThat(given.suggestedBy()).containsEntry("journey", "parameter");
+    }
+
     @Test
     void anXesLogsDefaultsAreItsStandardNames() {
         ColumnSuggestion suggestion = ColumnSuggestion.of(List.of("case:concept:name", "concept:name",

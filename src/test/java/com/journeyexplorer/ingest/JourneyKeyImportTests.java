@@ -191,6 +191,32 @@ class JourneyKeyImportTests extends ApiTestSupport {
                 .doesNotContain("user_pseudo_id", "ga_session_id");
     }
 
+    /**
+     * A GA4 header previewed without journeyColumn: both columns are suggested as the key and batch_event_index as the
+     * order, and the rows previewed are in the two users' journeys, as the parameters suggested import them.
+     */
+    @Test
+    void thePreviewSuggestsGa4sKeyAndOrderForItsHeader() {
+        JsonNode preview = post("/api/events/preview?" + GA4, CSV, """
+                user_pseudo_id,ga_session_id,event_timestamp,page_location,batch_event_index
+                111.1700000031,1700000031,1700000031000000,/home,0
+                222.1700000031,1700000031,1700000031000000,/sale,0
+                """).json();
+
+        assertThat(preview.get("mapping").get("journey").asString()).as(preview.toString())
+                .isEqualTo("user_pseudo_id,ga_session_id");
+        assertThat(preview.get("mapping").get("order").asString()).isEqualTo("batch_event_index");
+        assertThat(preview.get("suggestedBy").get("journey").asString()).isEqualTo("ga4");
+        assertThat(preview.get("suggestedBy").get("order").asString()).isEqualTo("ga4");
+        assertThat(preview.get("parameters").get("orderColumn").asString()).isEqualTo("batch_event_index");
+        assertThat(preview.get("journeys").asLong()).isEqualTo(2);
+        assertThat(preview.get("rows").get(1).get("journey").asString()).isEqualTo("222.1700000031|1700000031");
+
+        JsonNode none = post("/api/events/preview?" + GA4 + "&journeyColumn=user_pseudo_id", CSV, SAME_SECOND).json();
+        assertThat(none.get("mapping").get("journey").asString()).isEqualTo("user_pseudo_id");
+        assertThat(none.get("mapping").has("order")).as("no batch_event_index, no order column").isFalse();
+    }
+
     /** Five events, four of them in one second in the reverse of their batch order, one of them without an index. */
     private static final String BATCH = """
             journey_id,timestamp,touchpoint,batch_event_index
