@@ -1,5 +1,7 @@
 // The import panel: choose a CSV or NDJSON file, see its columns with the mapping the server suggests (editable per
-// role) and its first rows as the import would read or reject them (POST /api/events/preview), then import it
+// role; a journey keyed by one column or by several in order, GA4's user_pseudo_id and ga_session_id; a column ordering
+// the events of one time) and its first rows as the import would read or reject them (POST /api/events/preview), then
+// import it
 // (POST /api/events). An import that the server runs as a job (202 Accepted with a Location) is followed until it
 // ends, with its progress and a Cancel button; one answered at once (200) shows its report. Writes need the API key:
 // asked for when the server refuses one (401/403) and kept in sessionStorage for this tab.
@@ -19,6 +21,46 @@ const PREVIEW_ROWS = 20;
 const POLL_MILLIS = 500;
 const KEY_STORE = 'journeyExplorer.apiKey';
 const KEY_HEADER = 'X-API-Key';
+/** The column the importer reads a journey's id from when no journeyColumn is given. */
+const DEFAULT_JOURNEY_COLUMN = 'journey_id';
+/** Why the server suggests a column, in words. */
+const WHY = { parameter: 'chosen', default: 'suggested (default)', alias: 'suggested (alias)', ga4: 'suggested (GA4)' };
+
+/**
+ * The columns of a journeyColumn as the server writes it: a comma list with CSV quoting ("a,b" quoted is one column).
+ */
+function columnList(text) {
+  const columns = [];
+  let field = '';
+  let quoted = false;
+  let wasQuoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c === '"') {
+      quoted = wasQuoted = true;
+    } else if (c === ',') {
+      columns.push(wasQuoted ? field : field.trim());
+      field = '';
+      wasQuoted = false;
+    } else {
+      field += c;
+    }
+  }
+  columns.push(wasQuoted ? field : field.trim());
+  return columns.filter(Boolean);
+}
+
+/** One column as a journeyColumn value given once (a comma list): quoted as a CSV field where its name needs it. */
+const oneColumn = column => (/[",]/.test(column) || column !== column.trim() ? `"${column.replaceAll('"', '""')}"` : column);
 
 const plural = (n, word) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 
@@ -27,7 +69,7 @@ export function initImportPanel({ onImported }) {
   const form = document.getElementById('import-form');
   const fileInput = document.getElementById('import-file');
   const keyInput = document.getElementById('import-key');
-  const keyLabel = document.getElementById('import-key-label');
+  const keyLabel = document.getElementById('import-key-field');
   const useKey = document.getElementById('import-key-use');
   const status = document.getElementById('import-status');
   const mappingBox = document.getElementById('import-mapping');
@@ -39,8 +81,12 @@ export function initImportPanel({ onImported }) {
   const result = document.getElementById('import-result');
 
   let file = null;
-  /** The mapping shown: role -> column; null until the first preview. */
+  /** The mapping shown: role -> column (the journey's key apart); null until the first preview. */
   let mapping = null;
+  /** The columns that key a journey together, in key order; empty for the server's suggestion. */
+  let journeyKey = [];
+  /** The column ordering a journey's events of one time: '' for none, undefined until the server suggests one. */
+  let orderColumn;
   let columns = [];
   /** What to do again once the key is given, after a refusal. */
   let pending = null;
@@ -116,8 +162,14 @@ export function initImportPanel({ onImported }) {
     if (mapping) {
       for (const [role, defaultColumn] of ROLES) {
         const column = mapping[role];
-        if (column && column !== defaultColumn) params.set(`${role}Column`, column);
+        if (role !== 'journey' && column && column !== defaultColumn) params.set(`${role}Column`, column);
       }
+      // Several columns: the parameter repeated, one whole column each, in key order.
+      if (journeyKey.length > 1) for (const column of journeyKey) params.append('journeyColumn', column);
+      else if (journeyKey.length === 1 && journeyKey[0] !== DEFAULT_JOURNEY_COLUMN) {
+        params.set('journeyColumn', oneColumn(journeyKey[0]));
+      }
+      if (orderColumn) params.set('orderColumn', orderColumn);
     }
     const data = new FormData(form);
     for (const name of OPTIONS) {
@@ -146,9 +198,10 @@ export function initImportPanel({ onImported }) {
   }
 
   /**
-   * A 400 problem naming one of the panel's fields (a rewrite rule the server cannot read, a zone it does not know):
-   * its detail under that field, which is marked invalid and described by it; true when it named one. Any other
-   * answer (null) clears the marks.
+   * A 400 problem naming one of the panel's fields (a rewrite rule the server cannot read, a zone it does not know, an
+   * order column that a role reads): its detail under that field, beside its label and not in it, the field marked
+   * invalid and described by it (aria-describedby); true when it named one. A problem naming several parameters
+   * (journeyColumn,orderColumn) is said under each. Any other answer (null) clears the marks.
    */
   function sayFieldProblem(problem) {
     for (const field of form.querySelectorAll('[aria-invalid]')) {
@@ -158,19 +211,22 @@ export function initImportPanel({ onImported }) {
       else field.removeAttribute('aria-describedby');
     }
     for (const shown of form.querySelectorAll('.field-problem')) shown.remove();
-    const name = problem && problem.parameter;
-    const field = name && name !== 'apiKey' ? form.elements.namedItem(name) : null;
-    if (!(field instanceof HTMLElement) || !field.name) return false;
-    const box = document.createElement('p');
-    box.className = 'field-problem';
-    box.id = `import-${name}-problem`;
-    box.setAttribute('role', 'alert');
-    box.textContent = problem.detail || problem.title || 'refused by the server';
-    (field.closest('.import-field') || field.closest('label') || field).append(box);
-    field.dataset.describedby = field.dataset.describedby ?? (field.getAttribute('aria-describedby') || '');
-    field.setAttribute('aria-describedby', `${field.dataset.describedby} ${box.id}`.trim());
-    field.setAttribute('aria-invalid', 'true');
-    return true;
+    const names = String((problem && problem.parameter) || '').split(',').map(name => name.trim());
+    const fields = names.filter(name => name && name !== 'apiKey').map(name => form.elements.namedItem(name))
+      .filter(field => field instanceof HTMLElement && field.name);
+    for (const field of fields) {
+      const box = document.createElement('p');
+      box.className = 'field-problem';
+      box.id = `import-${field.name}-problem`;
+      box.setAttribute('role', 'alert');
+      box.textContent = problem.detail || problem.title || 'refused by the server';
+      // After the field's label and control, never inside the label: the problem is no part of the field's name.
+      (field.closest('.import-field') || field.parentElement).append(box);
+      field.dataset.describedby = field.dataset.describedby ?? (field.getAttribute('aria-describedby') || '');
+      field.setAttribute('aria-describedby', `${field.dataset.describedby} ${box.id}`.trim());
+      field.setAttribute('aria-invalid', 'true');
+    }
+    return fields.length > 0;
   }
 
   async function preview() {
@@ -205,7 +261,7 @@ export function initImportPanel({ onImported }) {
         if (problem.columns) {
           // A header the import cannot read: the columns it has still come back, to map them.
           columns = problem.columns;
-          mapping = { ...(problem.mapping || {}) };
+          adopt(problem);
           renderMapping(problem);
           previewBox.innerHTML = '';
         }
@@ -215,13 +271,14 @@ export function initImportPanel({ onImported }) {
       const answer = await response.json();
       sayFieldProblem(null);
       columns = answer.columns || [];
-      mapping = { ...(answer.mapping || {}) };
+      adopt(answer);
       renderMapping(answer);
       renderPreview(answer);
       status.className = 'import-status';
       status.textContent = `${file.name}: ${answer.format.toUpperCase()}, ${count(file.size)} bytes, ${columns.length} columns. `
         + `The first ${count(answer.rowsRead)} rows: ${count(answer.validRows)} valid`
-        + `${answer.rowsRead > answer.validRows ? `, ${count(answer.rowsRead - answer.validRows)} with errors` : ''}.`;
+        + `${answer.rowsRead > answer.validRows ? `, ${count(answer.rowsRead - answer.validRows)} with errors` : ''}`
+        + ` in ${plural(answer.journeys, 'journey')}.`;
       result.innerHTML = '';
       start.disabled = false;
     } catch (error) {
@@ -232,15 +289,63 @@ export function initImportPanel({ onImported }) {
     }
   }
 
+  /**
+   * Takes the mapping the server answered: the roles' columns as suggested or echoed; the journey's key as the page
+   * chose it, else as suggested (several columns for a GA4 header); the order column suggested for a new file only,
+   * so that "none" chosen stays none.
+   */
+  function adopt(answer) {
+    mapping = { ...(answer.mapping || {}) };
+    const why = (answer.suggestedBy || {}).journey;
+    if (!(why === 'parameter' && journeyKey.length)) {
+      const text = mapping.journey || '';
+      journeyKey = why === 'parameter' || why === 'ga4' ? columnList(text) : text ? [text] : [];
+    }
+    if (orderColumn === undefined) orderColumn = mapping.order || '';
+    delete mapping.order;
+  }
+
+  /** A select of the header's columns, {@code chosen} selected, with the attributes given. */
+  function columnSelect(attributes, chosen, none = '—') {
+    return `<select ${attributes}>${['', ...columns].map(column => `<option value="${esc(column)}"${chosen === column ? ' selected' : ''}>${
+      column === '' ? esc(none) : esc(column)}</option>`).join('')}</select>`;
+  }
+
+  /**
+   * A role's field: its label, its select (named as its parameter, so that a problem naming the parameter is said
+   * under it) and why the server suggests its column, apart from the label and describing the select.
+   */
+  function roleField(role, label, why) {
+    const id = `import-map-${role}`;
+    return `<div class="import-field"><label for="${id}">${esc(label)}</label>
+      ${columnSelect(`id="${id}" name="${role}Column" data-role="${role}" aria-describedby="${id}-why"`, mapping[role] || '')}
+      <span class="why" id="${id}-why">${why[role] ? esc(WHY[why[role]] || `suggested (${why[role]})`) : ''}</span></div>`;
+  }
+
+  /** The journey's key: a select per column in key order (the first as any role's), and "add a column". */
+  function keyField(why) {
+    const key = journeyKey.length ? journeyKey : [''];
+    const more = key.slice(1).map((column, i) => `<span class="key-column">${columnSelect(
+      `id="import-map-journey-${i + 2}" data-role="journey" data-key="${i + 1}" aria-label="journey id, column ${i + 2}"`
+      + ' aria-describedby="import-map-journey-why"', column)}<button type="button" class="ghost mini" data-remove-key="${i + 1}"
+      aria-label="remove column ${i + 2} of the journey id">×</button></span>`).join('');
+    return `<div class="import-field mapping-key"><label for="import-map-journey">journey id</label>
+      ${columnSelect('id="import-map-journey" name="journeyColumn" data-role="journey" data-key="0" '
+        + 'aria-describedby="import-map-journey-why"', key[0])}${more}
+      <button type="button" class="ghost mini" data-add-key${journeyKey.length ? '' : ' hidden'}>+ add a column</button>
+      <span class="why" id="import-map-journey-why">${why.journey ? esc(WHY[why.journey] || `suggested (${why.journey})`) : ''}${
+        journeyKey.length > 1 ? ` · ${journeyKey.length} columns name a journey together` : ''}</span></div>`;
+  }
+
   function renderMapping(answer) {
     const why = answer.suggestedBy || {};
-    const options = ['', ...columns];
     mappingBox.innerHTML = `<h3 class="sub-head">Columns <span class="muted">(${columns.length}; suggested by the server, change any role)</span></h3>
       <div class="import-columns">${columns.map(column => `<code>${esc(column === '' ? '(unnamed)' : column)}</code>`).join('')}</div>
-      <div class="mapping-grid">${ROLES.map(([role, , label]) => `<label>${esc(label)}
-        <select data-role="${role}">${options.map(column => `<option value="${esc(column)}"${(mapping[role] || '') === column ? ' selected' : ''}>${
-          column === '' ? '—' : esc(column)}</option>`).join('')}</select>
-        <span class="why">${why[role] ? esc(why[role] === 'parameter' ? 'chosen' : `suggested (${why[role]})`) : ''}</span></label>`).join('')}</div>
+      <div class="mapping-grid">${ROLES.map(([role, , label]) => (role === 'journey' ? keyField(why) : roleField(role, label, why))).join('')}
+        <div class="import-field" title="Orders a journey's events of the same time by this column's values (GA4: batch_event_index)">
+          <label for="import-map-order">order of same-time events</label>
+          ${columnSelect('id="import-map-order" name="orderColumn" data-order aria-describedby="import-map-order-why"', orderColumn || '', 'none (file order)')}
+          <span class="why" id="import-map-order-why">${orderColumn && why.order ? esc(WHY[why.order] || why.order) : ''}</span></div></div>
       ${answer.attributes && answer.attributes.length ? `<p class="muted">Kept as journey or event attributes: ${answer.attributes.map(esc).join(', ')}</p>` : ''}`;
   }
 
@@ -423,17 +528,49 @@ export function initImportPanel({ onImported }) {
   fileInput.addEventListener('change', () => {
     file = fileInput.files && fileInput.files[0] ? fileInput.files[0] : null;
     mapping = null;
+    journeyKey = [];
+    orderColumn = undefined;
     mappingBox.innerHTML = '';
     previewBox.innerHTML = '';
     result.innerHTML = '';
     preview();
   });
   mappingBox.addEventListener('change', event => {
+    if (!mapping) return;
+    if (event.target.matches('select[data-order]')) {
+      orderColumn = event.target.value;
+      preview();
+      return;
+    }
     const select = event.target.closest('select[data-role]');
-    if (!select || !mapping) return;
-    if (select.value) mapping[select.dataset.role] = select.value;
-    else delete mapping[select.dataset.role];
+    if (!select) return;
+    if (select.dataset.role === 'journey') {
+      // The key's columns in the order of their selects, each once.
+      const chosen = [...mappingBox.querySelectorAll('select[data-role=journey]')].map(each => each.value).filter(Boolean);
+      journeyKey = [...new Set(chosen)];
+    } else if (select.value) {
+      mapping[select.dataset.role] = select.value;
+    } else {
+      delete mapping[select.dataset.role];
+    }
     preview();
+  });
+  mappingBox.addEventListener('click', event => {
+    const add = event.target.closest('button[data-add-key]');
+    const remove = event.target.closest('button[data-remove-key]');
+    if (add) {
+      // A select more, with no column yet: the key changes once a column is chosen in it.
+      const n = mappingBox.querySelectorAll('select[data-role=journey]').length + 1;
+      const span = document.createElement('span');
+      span.className = 'key-column';
+      span.innerHTML = columnSelect(`id="import-map-journey-${n}" data-role="journey" data-key="${n - 1}" `
+        + `aria-label="journey id, column ${n}" aria-describedby="import-map-journey-why"`, '');
+      add.before(span);
+      span.querySelector('select').focus();
+    } else if (remove) {
+      journeyKey = journeyKey.filter((column, i) => i !== Number(remove.dataset.removeKey));
+      preview();
+    }
   });
   let timer;
   form.addEventListener('change', event => {
@@ -442,7 +579,11 @@ export function initImportPanel({ onImported }) {
     if (OPTIONS.includes(event.target.name) || event.target.name === 'rewrite') {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        if (event.target.name === 'delimiter') mapping = null;
+        if (event.target.name === 'delimiter') {
+          mapping = null;
+          journeyKey = [];
+          orderColumn = undefined;
+        }
         preview();
       }, 200);
     }

@@ -3,6 +3,8 @@ package com.journeyexplorer.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -276,6 +278,140 @@ class ImportPanelPageTests extends PageTestSupport {
                 .containsExactly("/product/:id", "/product/:id", "/cart");
         page.assertNoConsoleErrors(message -> message.contains("/api/events/preview") && message.contains("400"));
         Files.delete(export);
+    }
+
+    /**
+     * A GA4 export whose two users started their sessions in the same second, so that they share a ga_session_id:
+     * keyed by the session alone the panel previews one journey; the user and the session chosen as the key (a select
+     * and "add a column") and batch_event_index as the order column, it previews and imports two journeys, each with
+     * its events of one time in the column's order, not the file's. The header is GA4's, so the panel first shows the
+     * key and the order that the server suggests for it.
+     */
+    @Test
+    void keysJourneysByTwoColumnsChosenAndOrdersTheEventsOfOneTimeByTheOrderColumn() throws IOException {
+        openPanelWithTheKey();
+        Path export = Files.createTempFile("ga4-events", ".csv");
+        Files.writeString(export, "event_timestamp,event_name,user_pseudo_id,ga_session_id,page_location,"
+                + "batch_event_index\n"
+                + "1700000051000000,page_view,111.51,1700000051,/home,0\n"
+                + "1700000051000000,page_view,222.51,1700000051,/sale,0\n"
+                + "1700000052000000,purchase,111.51,1700000051,/thanks,2\n"
+                + "1700000052000000,page_view,111.51,1700000051,/cart,1\n"
+                + "1700000053000000,page_view,222.51,1700000051,/home,0\n");
+
+        choose(export);
+        waitUntil(() -> browser.findElements(By.cssSelector("#import-mapping select[data-role=journey]")).size() == 2);
+        assertThat(keyColumns()).as("GA4's key suggested").containsExactly("user_pseudo_id", "ga_session_id");
+        assertThat(selectedOrder()).isEqualTo("batch_event_index");
+        assertThat(browser.findElement(By.id("import-map-journey-why")).getText()).containsIgnoringCase("GA4");
+
+        // The session alone, no order: the two users' events are one journey.
+        browser.findElement(By.cssSelector("#import-mapping button[data-remove-key='1']")).click();
+        waitUntil(() -> keyColumns().equals(List.of("user_pseudo_id")));
+        choose(By.id("import-map-journey"), "ga_session_id");
+        waitUntil(() -> keyColumns().equals(List.of("ga_session_id")));
+        choose(By.id("import-map-order"), "");
+        choose(By.id("import-map-timestamp"), "event_timestamp");
+        choose(By.id("import-map-touchpoint"), "page_location");
+        WebElement status = browser.findElement(By.id("import-status"));
+        waitUntil(() -> status.getText().contains("5 valid in 1 journey.")
+                && selected("touchpoint").equals("page_location") && selectedOrder().isEmpty());
+
+        // The user, then "add a column" and the session: two journeys.
+        choose(By.id("import-map-journey"), "user_pseudo_id");
+        waitUntil(() -> keyColumns().equals(List.of("user_pseudo_id"))
+                && status.getText().contains("5 valid in 2 journeys."));
+        browser.findElement(By.cssSelector("#import-mapping button[data-add-key]")).click();
+        choose(By.cssSelector("#import-mapping select[data-key='1']"), "ga_session_id");
+        waitUntil(() -> keyColumns().equals(List.of("user_pseudo_id", "ga_session_id")));
+        choose(By.id("import-map-order"), "batch_event_index");
+        waitUntil(() -> status.getText().contains("5 valid in 2 journeys.")
+                && selectedOrder().equals("batch_event_index"));
+        assertThat(browser.findElement(By.cssSelector("#import-preview tr[data-line='3']")).getText())
+                .contains("222.51|1700000051", "/sale");
+        assertThat(browser.findElement(By.id("import-map-order-why")).getText()).isEqualToIgnoringCase("chosen");
+        page.screenshot(Path.of("target", "screenshots", "import-panel-journey-key.png"));
+
+        browser.findElement(By.id("import-start")).click();
+        waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=done]")).isEmpty());
+        assertThat(browser.findElement(By.id("import-result")).getText()).contains("Imported 5 events into 2 journeys");
+        assertThat(steps("111.51|1700000051")).as("the events of one time in batch_event_index's order")
+                .containsExactly("/home", "/cart", "/thanks");
+        assertThat(steps("222.51|1700000051")).containsExactly("/sale", "/home");
+        assertThat(get("/api/journeys/1700000051").status()).as("no journey keyed by the session alone").isEqualTo(404);
+        // The header has no timestamp column until one is chosen: the first previews are refused.
+        page.assertNoConsoleErrors(message -> message.contains("/api/events/preview") && message.contains("400"));
+        Files.delete(export);
+    }
+
+    /**
+     * Every field's problem is an element of its own that describes the field (aria-describedby), never in its label:
+     * the field's accessible name stays its label, for the older fields (a zone the server does not know) as for the
+     * mapping's (an order column that a role reads).
+     */
+    @Test
+    void aFieldsProblemDescribesTheFieldAndIsNoPartOfItsName() throws IOException {
+        openPanelWithTheKey();
+        Path small = Files.createTempFile("journeys", ".csv");
+        Files.writeString(small, "journey_id,timestamp,touchpoint,seq\nproblem-1,2026-03-01T10:00:00Z,Home,1\n");
+        choose(small);
+        waitUntil(() -> !browser.findElements(By.cssSelector("#import-preview tr[data-line='2']")).isEmpty());
+
+        WebElement zone = browser.findElement(By.cssSelector("#import-form input[name=zone]"));
+        zone.sendKeys("Mars/Olympus", Keys.TAB);
+        waitUntil(() -> "true".equals(zone.getDomAttribute("aria-invalid")));
+        assertDescribedByItsProblemOnly(zone, "Time zone", "Mars/Olympus");
+
+        zone.clear();
+        zone.sendKeys(Keys.TAB);
+        waitUntil(() -> zone.getDomAttribute("aria-invalid") == null);
+        assertThat(zone.getDomAttribute("aria-describedby")).isNull();
+        choose(By.id("import-map-order"), "timestamp");
+        WebElement order = browser.findElement(By.id("import-map-order"));
+        waitUntil(() -> "true".equals(order.getDomAttribute("aria-invalid")));
+        assertDescribedByItsProblemOnly(order, "order of same-time events", "timestampColumn");
+        assertThat(order.getDomAttribute("aria-describedby")).as("why the column is suggested, still")
+                .contains("import-map-order-why");
+        page.assertNoConsoleErrors(message -> message.contains("/api/events/preview") && message.contains("400"));
+        Files.delete(small);
+    }
+
+    /** The field's accessible name is its label's text alone; its problem, saying {@code problemSays}, describes it. */
+    private static void assertDescribedByItsProblemOnly(WebElement field, String label, String problemSays) {
+        WebElement problem = browser.findElement(By.cssSelector("#import-form .field-problem"));
+        assertThat(problem.getText()).contains(problemSays);
+        assertThat(field.getAccessibleName()).isEqualToIgnoringCase(label);
+        assertThat(List.of(field.getDomAttribute("aria-describedby").split(" ")))
+                .contains(problem.getDomAttribute("id"));
+        // The text of the field's labels, whether a label holds the field or names it (for): the name any reader reads.
+        Object labels = ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(arguments[0].labels, label => label.textContent.trim()).join(' ')", field);
+        assertThat(labels).asString().isEqualToIgnoringCase(label);
+        assertThat(field.findElement(By.xpath("ancestor::div[contains(@class,'import-field')]"))
+                .findElements(By.className("field-problem"))).as("said beside the field").containsExactly(problem);
+    }
+
+    /** Chooses {@code value} in the select found by {@code by}, again until it shows (a preview draws it anew). */
+    private static void choose(By by, String value) {
+        waitUntil(() -> {
+            new Select(browser.findElement(by)).selectByValue(value);
+            return value.equals(browser.findElement(by).getDomProperty("value"));
+        });
+    }
+
+    private static List<String> keyColumns() {
+        return browser.findElements(By.cssSelector("#import-mapping select[data-role=journey]")).stream()
+                .map(select -> select.getDomProperty("value")).filter(value -> !value.isEmpty()).toList();
+    }
+
+    private static String selectedOrder() {
+        return browser.findElement(By.id("import-map-order")).getDomProperty("value");
+    }
+
+    private List<String> steps(String journeyId) {
+        Response journey = get("/api/journeys/" + URLEncoder.encode(journeyId, StandardCharsets.UTF_8));
+        assertThat(journey.status()).as(journey.body()).isEqualTo(200);
+        return journey.json().get("steps").valueStream().map(step -> step.get("touchpoint").asString()).toList();
     }
 
     private static void openPanel() {
