@@ -22,7 +22,9 @@ import java.util.Set;
  * A GA4 export's header ({@code user_pseudo_id} and {@code ga_session_id}, GA4's {@code ga_session_id} being unique
  * per user only) without the default journey column gets both as the journey's key
  * ({@code user_pseudo_id,ga_session_id}, {@link JourneyKey}), and its {@code batch_event_index}, where present, as the
- * order column of the events of one time, both suggested by {@code ga4}; an {@code orderColumn} parameter is the
+ * order column of the events of one time, and its {@code event_timestamp} and {@code page_location} (else
+ * {@code event_name}) as the time and the touchpoint where the header has not the default columns, all suggested by
+ * {@code ga4}; an {@code orderColumn} parameter is the
  * order column suggested by {@code parameter}. The order column is no role of the mapping: it stays an event
  * attribute.
  * A column serves one role at most (the roles are matched in the order of {@link ColumnMapping#byField()}). An alias
@@ -48,6 +50,13 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
     private static final List<String> GA4_KEY = List.of("user_pseudo_id", "ga_session_id");
     /** The column of a GA4 export that orders the events sent in one batch, of one time. */
     private static final String GA4_ORDER = "batch_event_index";
+    /**
+     * The columns of a GA4 export that serve a role, in order of preference: the event's time in epoch microseconds,
+     * and the page's address (cleaned by {@code urls=path}), else the event's name where the export has no address.
+     */
+    private static final Map<String, List<String>> GA4_ROLES = Map.of(
+            "timestamp", List.of("event_timestamp"),
+            "touchpoint", List.of("page_location", "event_name"));
 
     /** The XES names process logs use for a case, an activity and its time, read as aliases in CSV and NDJSON. */
     private static final Map<String, String> XES_ALIASES = Map.of(
@@ -99,7 +108,13 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
             }
             String column = defaultColumns.get(i);
             String reason = "default";
-            if (!present.contains(column) || taken.contains(column)) {
+            if ((!present.contains(column) || taken.contains(column)) && ga4) {
+                column = GA4_ROLES.getOrDefault(role, List.of()).stream()
+                        .filter(candidate -> present.contains(candidate) && !taken.contains(candidate))
+                        .findFirst().orElse(null);
+                reason = "ga4";
+            }
+            if (column == null || !present.contains(column) || taken.contains(column)) {
                 column = alias(role, defaultColumns.get(i), header, taken, format);
                 reason = "alias";
             }

@@ -76,7 +76,21 @@ class ColumnSuggestionTests {
                 .containsEntry("orderColumn", "batch_event_index");
         assertThat(suggestion.mapping().journeyColumns()).containsExactly("user_pseudo_id", "ga_session_id");
         assertThat(suggestion.attributes(header)).as("the order column stays an event attribute")
-                .containsExactly("event_timestamp", "event_name", "batch_event_index", "page_location");
+                .containsExactly("event_name", "batch_event_index");
+        assertThat(suggestion.columns()).as("GA4's time in microseconds and the page's address")
+                .containsEntry("timestamp", "event_timestamp").containsEntry("touchpoint", "page_location");
+        assertThat(suggestion.suggestedBy()).containsEntry("timestamp", "ga4").containsEntry("touchpoint", "ga4");
+        assertThat(suggestion.parameters()).containsEntry("timestampColumn", "event_timestamp")
+                .containsEntry("touchpointColumn", "page_location");
+
+        ColumnSuggestion withoutAddress = ColumnSuggestion.of(List.of("event_timestamp", "event_name",
+                "user_pseudo_id", "ga_session_id"), parameters(null, null), EventImporter.Format.CSV);
+        assertThat(withoutAddress.columns()).as("an export without page_location: the event's name")
+                .containsEntry("touchpoint", "event_name");
+        ColumnSuggestion withDefaults = ColumnSuggestion.of(List.of("timestamp", "touchpoint", "event_timestamp",
+                "page_location", "user_pseudo_id", "ga_session_id"), parameters(null, null), EventImporter.Format.CSV);
+        assertThat(withDefaults.columns()).as("the default columns win")
+                .containsEntry("timestamp", "timestamp").containsEntry("touchpoint", "touchpoint");
 
         ColumnSuggestion withoutIndex = ColumnSuggestion.of(List.of("user_pseudo_id", "ga_session_id", "timestamp"),
                 parameters(null, null), EventImporter.Format.CSV);
