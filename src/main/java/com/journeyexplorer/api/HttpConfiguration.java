@@ -23,8 +23,10 @@ import org.springframework.http.MediaType;
 import com.journeyexplorer.export.CleanNumbers;
 
 /**
- * How answers and errors travel over HTTP: numbers written {@link CleanNumbers cleaned}; touchpoint names with an
- * encoded slash ({@code %2F}) reach the path variables whole; and the errors Tomcat answers itself, before any
+ * How answers and errors travel over HTTP: numbers written {@link CleanNumbers cleaned}; touchpoint names and ids
+ * with an encoded slash or backslash ({@code %2F}, {@code %5C}) reach the path variables whole, as Tomcat passes both
+ * on undecoded (it would split the path at the one and refuse the other) and Spring decodes each path segment once;
+ * and the errors Tomcat answers itself, before any
  * servlet runs (a malformed percent-encoding, an illegal character in the request line), are RFC 9457 problems
  * like every other error instead of Tomcat's HTML page.
  */
@@ -39,8 +41,10 @@ class HttpConfiguration {
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> namesAndContainerErrors() {
         return factory -> {
-            factory.addConnectorCustomizers(connector -> connector.setEncodedSolidusHandling(
-                    EncodedSolidusHandling.PASS_THROUGH.getValue()));
+            factory.addConnectorCustomizers(connector -> {
+                connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+                connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+            });
             factory.addContextCustomizers(context -> {
                 Container parent = context.getParent();
                 if (parent instanceof StandardHost host) {
@@ -82,6 +86,9 @@ class HttpConfiguration {
                             + "server reads with its address (" + limit + "): send fewer or shorter headers"
                     : tooLarge(throwable) ? "The request's address and headers are longer than the server reads ("
                             + limit + "): send fewer or shorter query parameters"
+                    : invalidTarget(throwable) || unencoded(request) ? "The address holds a character that must be percent-encoded (a "
+                            + "space, \", <, >, or in a path \\, ^, `, {, |, }): encode each id, name and value "
+                            + "as encodeURIComponent does (| as %7C, \\ as %5C, a space as %20)"
                     : "The request is malformed (for example a '%' in the address that does not start a "
                             + "percent-encoded byte: write it as %25)";
             try {
@@ -103,6 +110,35 @@ class HttpConfiguration {
          */
         private static boolean addressRead(Request request) {
             return !request.getCoyoteRequest().requestURI().isNull();
+        }
+
+        /**
+         * Whether Tomcat refused the request line for a character an address may not hold unencoded (a bare
+         * {@code |} in a GA4 journey key, say), by its message as {@link #tooLarge} does.
+         */
+        private static boolean invalidTarget(Throwable throwable) {
+            String template = TOMCAT_HTTP11.getString("iib.invalidRequestTarget");
+            int slot = template.indexOf("{0}");
+            return throwable instanceof IllegalArgumentException && slot > 0 && throwable.getMessage() != null
+                    && throwable.getMessage().startsWith(template.substring(0, slot));
+        }
+
+        /**
+         * Whether the address as sent holds a character that must be percent-encoded, which Tomcat refuses after
+         * reading the request line, without an exception to tell it by.
+         */
+        private static boolean unencoded(Request request) {
+            if (request.getCoyoteRequest().requestURI().isNull()) {
+                return false;
+            }
+            String uri = request.getCoyoteRequest().requestURI().toString();
+            for (int i = 0; i < uri.length(); i++) {
+                char c = uri.charAt(i);
+                if (c <= ' ' || c >= 0x7F || "\"<>\\^`{|}".indexOf(c) >= 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**

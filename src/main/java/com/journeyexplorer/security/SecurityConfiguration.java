@@ -101,17 +101,29 @@ class SecurityConfiguration {
     }
 
     /**
-     * Touchpoint names are data, not paths: a name such as {@code /google+redesign/apparel} or {@code 50% off?}
-     * reaches a path variable percent-encoded ({@code %2F}, {@code %25}), which the default firewall refuses. Both
-     * are let through (Tomcat passes {@code %2F} on undecoded, and Spring decodes each path segment once); every other
-     * rule of the strict firewall stays. A refused request is answered by the error page, as an RFC 9457 problem.
+     * Touchpoint names, journey ids and customer ids are data, not paths: a name such as
+     * {@code /google+redesign/apparel}, {@code https://example.com/} or {@code 50% off?}, or a GA4 key
+     * {@code u1\|2|1777888800}, reaches a path variable percent-encoded ({@code %2F}, {@code %2F%2F}, {@code %25},
+     * {@code %5C}, {@code %3B}), which the default firewall refuses. Those are let through (Tomcat passes {@code %2F}
+     * and {@code %5C} on undecoded, and Spring decodes each path segment once); a bare {@code ;} or {@code \} stays
+     * refused (a bare {@code ;} would end the segment as a path parameter), and so does every other rule of the
+     * strict firewall: a {@code .} or {@code ..} segment, percent-encoded or not, and {@code %2E}, which could hide
+     * one. A refused request is an RFC 9457 problem saying why and naming the query parameters that carry any id
+     * ({@link ProblemResponses}).
      */
     @Bean
     WebSecurityCustomizer encodedNamesInPaths() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowUrlEncodedSlash(true);
+        firewall.setAllowUrlEncodedDoubleSlash(true);
         firewall.setAllowUrlEncodedPercent(true);
-        return web -> web.httpFirewall(firewall);
+        firewall.setAllowBackSlash(true);
+        firewall.setAllowSemicolon(true);
+        // Only their percent-encoded forms: the address as sent, and the path as Tomcat decoded it, hold no bare one.
+        firewall.getEncodedUrlBlocklist().addAll(List.of(";", "\\"));
+        firewall.getDecodedUrlBlocklist().add("\\");
+        ProblemResponses problems = new ProblemResponses();
+        return web -> web.httpFirewall(firewall).requestRejectedHandler(problems);
     }
 
     /** CORS is off unless origins are listed: then they may read (GET) and send the API key header. */
