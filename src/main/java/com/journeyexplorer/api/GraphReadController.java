@@ -98,8 +98,8 @@ class GraphReadController {
     }
 
     /**
-     * The same by query parameter: an id with {@code ;}, {@code \} or {@code ..} cannot pass in a path, even
-     * percent-encoded, as the servlet container refuses such paths.
+     * The same by query parameter, which carries any id: an id that is {@code .} or {@code ..} cannot pass in a path,
+     * even percent-encoded, as such a segment names another address.
      */
     @GetMapping("/journeys")
     JourneyAnswer journeyById(@RequestParam(required = false) String id, HttpServletRequest request) {

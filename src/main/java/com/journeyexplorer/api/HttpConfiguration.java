@@ -86,9 +86,10 @@ class HttpConfiguration {
                             + "server reads with its address (" + limit + "): send fewer or shorter headers"
                     : tooLarge(throwable) ? "The request's address and headers are longer than the server reads ("
                             + limit + "): send fewer or shorter query parameters"
-                    : invalidTarget(throwable) || unencoded(request) ? "The address holds a character that must be percent-encoded (a "
-                            + "space, \", <, >, or in a path \\, ^, `, {, |, }): encode each id, name and value "
-                            + "as encodeURIComponent does (| as %7C, \\ as %5C, a space as %20)"
+                    : invalidTarget(throwable) || unencoded(request) ? "The address holds a character that must "
+                            + "be percent-encoded (\", <, >, one beyond ASCII, or in a path \\, ^, `, {, |, }): "
+                            + "encode each id, name and value as encodeURIComponent does (| as %7C, \\ as %5C, \u00e9 "
+                            + "as %C3%A9)"
                     : "The request is malformed (for example a '%' in the address that does not start a "
                             + "percent-encoded byte: write it as %25)";
             try {

@@ -220,7 +220,7 @@ class JournalController {
         return erase(id);
     }
 
-    /** The same by query parameter, for a customer id that cannot pass in a path ({@code ;}, {@code \}, {@code ..}). */
+    /** The same by query parameter, which carries any customer id ({@code .} and {@code ..} cannot pass in a path). */
     @DeleteMapping("/customers")
     ErasureAnswer eraseById(@RequestParam(required = false) String id, HttpServletRequest request) {
         KnownParameters.require(request, Set.of("id"), null);

@@ -48,8 +48,9 @@ class NeighbourhoodController {
             + "to -before and +1 up to +after, with shares of the journeys that reach that offset. Past the start "
             + "of a path the label is (start), past its end the outcome node. With shaping, {name} is a shaped "
             + "label (a channel, stage or group name); 404 when no touchpoint has that label. {name} is "
-            + "percent-encoded (/ as %2F, % as %25, ? as %3F, # as %23); GET /api/touchpoints/neighbourhood?"
-            + "touchpoint=... takes it as a query parameter instead.")
+            + "percent-encoded as one path segment (/ as %2F, \\ as %5C, % as %25, ; as %3B, ? as %3F, # as %23); "
+            + "GET /api/touchpoints/neighbourhood?touchpoint=... takes it as a query parameter instead, and any name "
+            + "('.' and '..' too).")
     @DeclaredParameters("BY_PATH")
     Neighbourhood neighbourhood(@Parameter(description = "Touchpoint name or shaped label") @PathVariable String name,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {

@@ -85,7 +85,7 @@ class TouchpointsController {
     }
 
     @PutMapping(consumes = "application/json")
-    @Operation(summary = "Set a touchpoint's channel, stage and owner, named by a parameter (for names with a '/')",
+    @Operation(summary = "Set a touchpoint's channel, stage and owner, named by a parameter (any name, '.' too)",
             description = DESCRIPTION, requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
                     required = true, content = @Content(mediaType = "application/json",
                             schema = @Schema(implementation = TouchpointMetadata.class))))
