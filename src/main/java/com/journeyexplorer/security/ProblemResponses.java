@@ -75,6 +75,10 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                         + "percent-encoded, so an id or name '" + dots + "' cannot travel in a path: " + QUERY_FORMS;
             }
         }
+        if (!path.startsWith("/api/")) {
+            return "The address holds a sequence the server refuses outside /api/ (an encoded slash, backslash, "
+                    + "percent sign or '.', a ';' or a line break, say)";
+        }
         if (path.contains("%2E") || path.contains("%2e")) {
             return "The address holds a percent-encoded '.' (%2E), refused as it could hide a '..' segment: write "
                     + "a '.' in an id or name as it is";

@@ -16,6 +16,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.firewall.FirewalledRequest;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -24,6 +26,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import com.journeyexplorer.config.JourneysProperties;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Who may do what. Writes (every method under {@code /api/} but GET, HEAD, OPTIONS and {@code POST /api/predict},
@@ -104,24 +108,38 @@ class SecurityConfiguration {
      * Touchpoint names, journey ids and customer ids are data, not paths: a name such as
      * {@code /google+redesign/apparel}, {@code https://example.com/} or {@code 50% off?}, or a GA4 key
      * {@code u1\|2|1777888800}, reaches a path variable percent-encoded ({@code %2F}, {@code %2F%2F}, {@code %25},
-     * {@code %5C}, {@code %3B}), which the default firewall refuses. Those are let through (Tomcat passes {@code %2F}
-     * and {@code %5C} on undecoded, and Spring decodes each path segment once); a bare {@code ;} or {@code \} stays
-     * refused (a bare {@code ;} would end the segment as a path parameter), and so does every other rule of the
-     * strict firewall: a {@code .} or {@code ..} segment, percent-encoded or not, and {@code %2E}, which could hide
-     * one. A refused request is an RFC 9457 problem saying why and naming the query parameters that carry any id
-     * ({@link ProblemResponses}).
+     * {@code %5C}, {@code %3B}), which the default firewall refuses. Under {@code /api/} those are let through
+     * (Tomcat passes {@code %2F} and {@code %5C} on undecoded, and Spring decodes each path segment once); a bare
+     * {@code ;} or {@code \} stays refused (a bare {@code ;} would end the segment as a path parameter), and so does
+     * every other rule of the strict firewall: a {@code .} or {@code ..} segment, percent-encoded or not, and
+     * {@code %2E}, which could hide one. Elsewhere (the page's files, the actuator, the API docs) no address holds an
+     * id, and the strict firewall keeps all its rules. A refused request is an RFC 9457 problem saying why and naming
+     * the query parameters that carry any id ({@link ProblemResponses}).
      */
     @Bean
     WebSecurityCustomizer encodedNamesInPaths() {
-        StrictHttpFirewall firewall = new StrictHttpFirewall();
-        firewall.setAllowUrlEncodedSlash(true);
-        firewall.setAllowUrlEncodedDoubleSlash(true);
-        firewall.setAllowUrlEncodedPercent(true);
-        firewall.setAllowBackSlash(true);
-        firewall.setAllowSemicolon(true);
+        StrictHttpFirewall ids = new StrictHttpFirewall();
+        ids.setAllowUrlEncodedSlash(true);
+        ids.setAllowUrlEncodedDoubleSlash(true);
+        ids.setAllowUrlEncodedPercent(true);
+        ids.setAllowBackSlash(true);
+        ids.setAllowSemicolon(true);
         // Only their percent-encoded forms: the address as sent, and the path as Tomcat decoded it, hold no bare one.
-        firewall.getEncodedUrlBlocklist().addAll(List.of(";", "\\"));
-        firewall.getDecodedUrlBlocklist().add("\\");
+        ids.getEncodedUrlBlocklist().addAll(List.of(";", "\\"));
+        ids.getDecodedUrlBlocklist().add("\\");
+        StrictHttpFirewall strict = new StrictHttpFirewall();
+        HttpFirewall firewall = new HttpFirewall() {
+            @Override
+            public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {
+                boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+                return (api ? ids : strict).getFirewalledRequest(request);
+            }
+
+            @Override
+            public HttpServletResponse getFirewalledResponse(HttpServletResponse response) {
+                return strict.getFirewalledResponse(response);
+            }
+        };
         ProblemResponses problems = new ProblemResponses();
         return web -> web.httpFirewall(firewall).requestRejectedHandler(problems);
     }

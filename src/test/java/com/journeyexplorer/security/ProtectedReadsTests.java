@@ -23,6 +23,25 @@ class ProtectedReadsTests extends ApiTestSupport {
         assertUnauthorized(post("/api/cypher", "application/json", "{\"query\":\"RETURN 1\"}", null));
     }
 
+    /**
+     * Ids percent-encoded in a path ({@code %2F}, {@code %5C}, {@code %3B}) pass the firewall, and the addresses they
+     * make are still the API's to the access rules: none reaches a read, or a protected endpoint, without the key.
+     */
+    @Test
+    void refusesReadsOfIdsInPathsWithoutKey() {
+        for (String path : java.util.List.of("/api/journeys/a%5Cb", "/api/journeys/a%3Bb", "/api/journeys/..%2Fstats",
+                "/api/touchpoints/a%2F%2Fb/neighbourhood", "/api%2Fstats", "/api%5C..%5Cstats",
+                "/actuator/health/..%2F..%2Fprometheus", "/actuator/health%2F..%2Fprometheus",
+                "/css/..%2F..%2Fapi%2Fstats", "/%2E%2E/api/stats")) {
+            Response answer = get(path);
+            assertThat(answer.status()).as(path + ": " + answer.body()).isIn(400, 401, 404);
+            assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(answer.body()).as(path).doesNotContain("journeys\":", "# HELP");
+        }
+        assertUnauthorized(get("/api/journeys/a%5Cb"));
+        assertUnauthorized(get("/api/journeys/a%3Bb"));
+    }
+
     @Test
     void answersReadsWithKey() {
         Response stats = send(HttpRequest.newBuilder(uri("/api/stats")).header("X-API-Key", API_KEY).GET().build());
