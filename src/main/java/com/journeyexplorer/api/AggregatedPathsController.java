@@ -66,6 +66,9 @@ class AggregatedPathsController {
     @Parameter(in = ParameterIn.QUERY, name = "rewrite", description = "`REGEX -> TEXT`, repeatable: rewrite rules "
             + "applied to each step's name in order, after `urls`", schema = @Schema(type = "string",
                     example = "/product/\\d+ -> /product/:id"))
+    @Parameter(in = ParameterIn.QUERY, name = "competitor", description = "Competitor steps, repeatable: one value "
+            + "is a comma list of names or a regular expression, several are one name or expression each, as in an "
+            + "event import", schema = @Schema(type = "string", example = "^Rival.*"))
     ResponseEntity<?> importPaths(HttpServletRequest request,
             @RequestParam(required = false) String pathColumn,
             @RequestParam(required = false) String conversionsColumn,
@@ -74,7 +77,6 @@ class AggregatedPathsController {
             @RequestParam(required = false) String delimiter,
             @RequestParam(required = false) String separator,
             @RequestParam(required = false) String source,
-            @RequestParam(required = false) String competitor,
             @RequestParam(required = false) String onError,
             @RequestParam(required = false) String conversionTouchpoint,
             @RequestParam(required = false) @Parameter(description = "`path` or `host-path`: a step that is a page "
@@ -88,11 +90,14 @@ class AggregatedPathsController {
         }
         char delimiterChar = delimiter == null || delimiter.isEmpty() ? 0 : ImportParameters.delimiter(delimiter);
         String[] rules = request.getParameterValues("rewrite");
-        // The raw values: a rule with a comma is one rule, as in an event import.
+        // The raw values: a rule with a comma is one rule, and each competitor value one name or expression (Spring
+        // would join them with commas), as in an event import.
         TouchpointCleaning cleaning = TouchpointCleaning.of(urls, rules == null ? null : List.of(rules));
+        String[] competitors = request.getParameterValues("competitor");
         AggregatedPathOptions options = new AggregatedPathOptions(pathColumn, conversionsColumn, valueColumn,
-                nullsColumn, delimiterChar, separator, source, ImportParameters.competitorPattern(competitor,
-                        cleaning), ImportParameters.errorMode(onError), conversionTouchpoint, cleaning);
+                nullsColumn, delimiterChar, separator, source, ImportParameters.competitorRule(competitors == null
+                        ? null : List.of(competitors), cleaning), ImportParameters.errorMode(onError),
+                conversionTouchpoint, cleaning);
         AggregatedPathImporter.checkOptions(options);
         if (ImportJobs.respondAsync(request)) {
             return ImportJobs.accepted(jobs.submit("/api/journeys/aggregated", request.getInputStream(), limit,

@@ -406,7 +406,7 @@ public final class ImportCommand {
         return new AggregatedPathOptions(options.get("pathColumn"), options.get("conversionsColumn"),
                 options.get("valueColumn"), options.get("nullsColumn"),
                 delimiter == null ? 0 : ImportParameters.delimiter(delimiter), options.get("separator"),
-                options.get("source"), ImportParameters.competitorPattern(options.get("competitor"), cleaning),
+                options.get("source"), ImportParameters.competitorRule(repeated.get("competitor"), cleaning),
                 ImportParameters.errorMode(options.get("onError")), options.get("conversionTouchpoint"), cleaning);
     }
 

@@ -221,11 +221,12 @@ public record ImportParameters(
     }
 
     /**
-     * As {@link #competitorPattern(String)}, each name (or an expression's own text) matching the name it cleans to
-     * under {@code cleaning} as well, as an event import's rule does.
+     * The competitor rule of the parameter's values as sent ({@code values}, null when absent), read as an event
+     * import reads them: one value is a comma list, or one regular expression; several are one name or expression
+     * each. Each name (or an expression's own text) matches the name it cleans to under {@code cleaning} as well.
      */
-    public static NamePattern competitorPattern(String value, TouchpointCleaning cleaning) {
-        return value == null || value.isBlank() ? null : competitorPattern(competitorNames(List.of(value)), cleaning);
+    public static NamePattern competitorRule(List<String> values, TouchpointCleaning cleaning) {
+        return values == null ? null : competitorPattern(competitorNames(values), cleaning);
     }
 
     /** The competitor rule's names; a single value with regex operators stays one regular expression. */

@@ -222,6 +222,24 @@ class AggregatedPathCountsApiTests extends ApiTestSupport {
     }
 
     @Test
+    void keepsEveryRepeatedCompetitorValueAsOneNameOrExpressionAsAnEventImportDoes() {
+        Response response = post("/api/journeys/aggregated?source=rivals&delimiter=;&competitor="
+                + encoded("^Rival .*") + "&competitor=" + encoded("Other, Shop"), "text/csv", """
+                path;total_conversions;total_conversion_value;total_null
+                Rival Deals > Rivals Home;1;10;1
+                Other, Shop > Rivals Home;0;0;2
+                """);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        try (var session = driver.session()) {
+            assertThat(session.run("MATCH (t:Touchpoint) WHERE t.name IN ['Rival Deals', 'Other, Shop', "
+                    + "'Rivals Home'] RETURN t.name AS name, t.owner AS owner ORDER BY name").list(
+                            row -> row.get("name").asString() + ": " + row.get("owner").asString().toLowerCase()))
+                    .containsExactly("Other, Shop: competitor", "Rival Deals: competitor", "Rivals Home: own");
+        }
+    }
+
+    @Test
     void refusesAStepEmptyOnceCleanedAndTheOptionsOfEventsNamingThem() {
         Response empty = upload("source=emptied&rewrite=" + encoded("^Gone$ -> "), """
                 Kept A > Gone,1,0,1

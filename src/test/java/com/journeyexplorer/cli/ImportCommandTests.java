@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -715,6 +717,45 @@ class ImportCommandTests {
                 "Cleaned 4 touchpoint names into 2 touchpoints (14 events renamed)",
                 "The database now holds 7 journeys and 17 events");
         Files.delete(file);
+    }
+
+    @Test
+    void keepsEveryCompetitorRuleOfAggregatedPathsAsTheirEndpointDoes() throws IOException {
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + "-rivals.csv");
+        Files.writeString(file, """
+                path;total_conversions;total_conversion_value;total_null
+                Rival Deals > Home;1;10;1
+                Other, Shop > Home;0;0;2
+                Own Blog > Home;1;5;0
+                """);
+
+        assertThat(run(file.toString(), "--aggregated", "--source=rivals", "--competitor=^Rival .*",
+                "--competitor=Other, Shop")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        assertThat(touchpointOwners(dataDir)).containsExactlyInAnyOrderEntriesOf(Map.of("Rival Deals", "competitor",
+                "Other, Shop", "competitor", "Own Blog", "own", "Home", "own", "Conversion", "own"));
+        Files.delete(file);
+    }
+
+    /** The owner of each touchpoint of the store in {@code store} (not the start and the ends), by name. */
+    private static Map<String, String> touchpointOwners(Path store) {
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(store)
+                .setConfig(BoltConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, 32L * 1024 * 1024)
+                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .build();
+        try {
+            return dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally(
+                    "MATCH (t:Touchpoint) WHERE t.owner IS NOT NULL RETURN t.name AS name, toLower(t.owner) AS owner",
+                    Map.of(), result -> {
+                        Map<String, String> owners = new TreeMap<>();
+                        result.forEachRemaining(row -> owners.put((String) row.get("name"),
+                                (String) row.get("owner")));
+                        return owners;
+                    });
+        } finally {
+            dbms.shutdown();
+        }
     }
 
     @Test
