@@ -312,6 +312,35 @@ class ImportCommandTests {
     }
 
     @Test
+    void cleansPageAddressesInABulkLoadAsOnline(@TempDir Path onlineStore) throws IOException {
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + "-bulk-pages.csv");
+        Files.writeString(file, """
+                ga_session_id,event_timestamp,page_location
+                s1,1777888800000000,https://shop.example/?utm_source=ig
+                s1,1777888860000000,https://shop.example/product/123?gclid=Cj0
+                s1,1777888920000000,https://rival.example/deals?ref=shop
+                s1,1777888980000000,https://shop.example/checkout/thanks?order=A-1001
+                s2,1777892400000000,https://shop.example/product/789/
+                """);
+        List<String> options = List.of(file.toString(), "--journeyColumn=ga_session_id",
+                "--timestampColumn=event_timestamp", "--touchpointColumn=page_location", "--urls=path",
+                "--rewrite=/product/\\d+ -> /product/:id", "--purchase=/checkout/thanks",
+                "--competitor=https://rival.example/deals?ref=shop");
+
+        assertThat(run(concat(List.of("--bulk"), options))).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(runOn(onlineStore, options.toArray(String[]::new))).as(err.toString(StandardCharsets.UTF_8))
+                .isZero();
+
+        Map<String, String> cleaned = Map.of("/", "own", "/product/:id", "own", "/deals", "competitor",
+                "/checkout/thanks", "own");
+        assertThat(touchpointOwners(dataDir)).as("bulk").containsExactlyInAnyOrderEntriesOf(cleaned);
+        assertThat(touchpointOwners(onlineStore)).as("online").containsExactlyInAnyOrderEntriesOf(cleaned);
+        assertThat(out.toString(StandardCharsets.UTF_8).split("Cleaned 5 touchpoint names into 4 touchpoints "
+                + "\\(5 events renamed\\)", -1)).as("both summaries").hasSize(3);
+        Files.delete(file);
+    }
+
+    @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void refusesARewriteOrCompetitorRuleThatBacktracksWithoutEndAndWritesNothing() throws IOException {
         // Exponential in Java 17's engine on a name of 35 a's: unbounded, each run takes a quarter of an hour.
