@@ -63,15 +63,19 @@ final class BulkLoadCommand {
             properties = settings.getBean(JourneysProperties.class);
             output = output.withAppMapper(settings.getBean(JsonMapper.class));
         } catch (RuntimeException e) {
-            err.println("error: the settings cannot be read: " + ImportCommand.rootMessage(e));
-            return 2;
+            return output.refusedUsage("the settings cannot be read: " + ImportCommand.rootMessage(e));
         }
         BatchImporterOutput importer = new BatchImporterOutput(properties.dataDir().resolve("logs")
                 .resolve(IMPORTER_LOG), err);
         try (PrintStream importerOutput = new PrintStream(importer, true, StandardCharsets.UTF_8)) {
             long started = System.nanoTime();
             BulkEventLoader loader = new BulkEventLoader(properties, importerOutput);
-            loader.requireEmptyStore();
+            try {
+                loader.requireEmptyStore();
+            } catch (RuntimeException e) {
+                // A store in use or not empty: nothing was written.
+                return output.refusedStore(ImportCommand.rootMessage(e));
+            }
             List<BulkEventLoader.Source> sources = new ArrayList<>();
             for (Path file : files) {
                 sources.add(new BulkEventLoader.Source(file,
@@ -94,13 +98,13 @@ final class BulkLoadCommand {
             err.println();
             return output.refusedExpression(e);
         } catch (RuntimeException | IOException e) {
-            // A store in use or not empty too (BulkLoadRefusedException): nothing was written.
             err.println();
-            err.println("error: " + ImportCommand.rootMessage(e));
-            if (importer.log() != null) {
-                err.println("The batch importer's output is in " + importer.log());
-            }
-            return 2;
+            return output.failed(ImportCommand.rootMessage(e), importerLog(importer));
         }
+    }
+
+    /** Where the batch importer's output is, when it wrote any, or null. */
+    private static String importerLog(BatchImporterOutput importer) {
+        return importer.log() == null ? null : "The batch importer's output is in " + importer.log();
     }
 }

@@ -1,7 +1,11 @@
 package com.journeyexplorer.cli;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 import com.journeyexplorer.ingest.ImportProblems;
 import com.journeyexplorer.ingest.ImportRejectedException;
@@ -15,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Where the outcome of an import goes, by {@code --report}: with {@code text}, the summary on standard output and a
  * refusal on standard error; with {@code json}, standard output carries one JSON document instead, the report or the
  * problem the HTTP API would answer ({@link JsonReport}), and standard error the same words as with {@code text}.
- * Returns the exit code of each refusal: 1 for rejected rows, 2 for an option.
+ * Returns the exit code of each refusal: 1 for rejected rows, 2 for an option, a file or the store.
  */
 final class CommandOutput {
 
@@ -63,6 +67,51 @@ final class CommandOutput {
         err.println("error: --" + e.parameter() + " " + e.reason());
         if (json != null) {
             json.print(out, ImportProblems.costlyExpression(e));
+        }
+        return 2;
+    }
+
+    /**
+     * Refuses the command line for what {@code message} says (no file given, a file that cannot be read): a 400 of
+     * the type the API gives a request it cannot take; exit code 2.
+     */
+    int refusedUsage(String message) {
+        return failed(HttpStatus.BAD_REQUEST, "bad-request", "Bad Request", message, null);
+    }
+
+    /**
+     * The database cannot be opened (an app runs on it, the Bolt port is taken), {@code hint} saying what to do on a
+     * line of its own: the API's 503 of an unavailable database; exit code 2.
+     */
+    int unavailable(String message, String hint) {
+        return failed(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable", message, hint);
+    }
+
+    /** A bulk load the store refuses (in use, or not empty), nothing written: a 409; exit code 2. */
+    int refusedStore(String message) {
+        return failed(HttpStatus.CONFLICT, "conflict", "Conflict", message, null);
+    }
+
+    /** The import failed for another reason ({@code hint} on a line of its own, or null): a 500; exit code 2. */
+    int failed(String message, String hint) {
+        return failed(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error", message, hint);
+    }
+
+    /**
+     * Prints {@code message} and {@code hint} (or null) on standard error, and with {@code json} their problem of
+     * {@code type}, {@code title} and {@code status} on standard output; exit code 2.
+     */
+    private int failed(HttpStatus status, String type, String title, String message, String hint) {
+        err.println("error: " + message);
+        if (hint != null) {
+            err.println(hint);
+        }
+        if (json != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, hint == null ? message
+                    : message + ". " + hint);
+            problem.setType(URI.create(ImportProblems.TYPE_BASE + type));
+            problem.setTitle(title);
+            json.print(out, problem);
         }
         return 2;
     }

@@ -68,8 +68,9 @@ public final class ImportCommand {
             The import's database listens for Bolt on a free port unless --journeys.neo4j.embedded.bolt-port
             is given. The summary is printed on standard output, alone; the progress, the errors and any
             warning of the app (--logging.level.root=info: its log lines too) on standard error. With
-            --report=json, standard output carries one JSON document instead: the report the HTTP API answers,
-            or the problem it answers for a refused import or option (exit code 1 or 2).
+            --report=json (in any case, as the other options' words), standard output carries one JSON
+            document instead: the report the HTTP API answers, or the problem it answers for a refused import,
+            option, file or store (exit code 1 or 2).
 
             With --bulk, the first import into an empty store: one or several event files, read as one
             upload with the same columns, rules, validation and report, written as store files by Neo4j's
@@ -91,7 +92,8 @@ public final class ImportCommand {
               --scale=nps|csat|ces|rating|sentiment  the scale of scored rows without a scale column
               --purchase=A,B               touchpoints whose events are purchases; quote a name with a comma
                                            ("Pay, now",B) or repeat the option (--purchase=A --purchase=B)
-              --competitor=LIST|REGEX      competitor touchpoints (a list like --purchase, or a regex)
+              --competitor=LIST|REGEX      competitor touchpoints (a list like --purchase, or a regex; repeated,
+                                           each value is one name or regex)
               --frustration=A,B            touchpoints whose events are frustration signals (a rage click, an
                                            error event) at the page visited just before (a list like --purchase)
               --urls=path|host-path        name a page by its address without query string and fragment: its
@@ -217,10 +219,10 @@ public final class ImportCommand {
 
     /** Runs the command; a file named {@value #STANDARD_INPUT} is read from {@code stdin}. */
     static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
-        String report = reportOf(args);
+        String report = reportOf(args).strip().toLowerCase(Locale.ROOT);
         if (!REPORTS.contains(report)) {
             err.println("error: --report must be text (the summary) or json (the report as the HTTP API answers "
-                    + "it), was '" + report + "'");
+                    + "it), was '" + reportOf(args) + "'");
             return 2;
         }
         CommandOutput output = CommandOutput.of(out, err, report.equals("json"));
@@ -258,18 +260,17 @@ public final class ImportCommand {
             }
         }
         if (files.isEmpty()) {
-            err.print("error: no file given\n\n" + USAGE);
+            output.refusedUsage("no file given");
+            err.print("\n" + USAGE);
             return 2;
         }
         if (files.stream().filter(file -> file.toString().equals(STANDARD_INPUT)).count() > 1) {
-            err.println("error: standard input (-) can be read only once");
-            return 2;
+            return output.refusedUsage("standard input (-) can be read only once");
         }
         for (Path file : files) {
             String problem = problemOf(file);
             if (problem != null) {
-                err.println("error: " + problem);
-                return 2;
+                return output.refusedUsage(problem);
             }
         }
         boolean aggregated = Boolean.parseBoolean(options.getOrDefault("aggregated", "false"));
@@ -301,9 +302,8 @@ public final class ImportCommand {
             return BulkLoadCommand.run(files, options, repeated, springArgs, stdin, output, err);
         }
         if (files.size() > 1) {
-            err.println("error: only one file can be imported at a time (got '" + files.get(1) + "' too); "
+            return output.refusedUsage("only one file can be imported at a time (got '" + files.get(1) + "' too); "
                     + "--bulk loads several into an empty store");
-            return 2;
         }
         Path file = files.get(0);
         springArgs.add("--journeys.demo.load-on-start=false");
@@ -320,14 +320,10 @@ public final class ImportCommand {
                     .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false).properties(QUIET)
                     .run(springArgs.toArray(String[]::new));
         } catch (RuntimeException e) {
-            err.println("error: the database cannot be opened: " + rootMessage(e));
-            if (boltPortGiven && isPortTaken(e)) {
-                err.println("The Bolt port of --journeys.neo4j.embedded.bolt-port is in use by another process: "
-                        + "choose another, or leave the setting out and the import picks a free one.");
-            } else {
-                err.println("If the app is running on the embedded database, stop it first or import over HTTP.");
-            }
-            return 2;
+            return output.unavailable("the database cannot be opened: " + rootMessage(e), boltPortGiven
+                    && isPortTaken(e) ? "The Bolt port of --journeys.neo4j.embedded.bolt-port is in use by another "
+                            + "process: choose another, or leave the setting out and the import picks a free one."
+                    : "If the app is running on the embedded database, stop it first or import over HTTP.");
         }
         output = output.withAppMapper(context.getBean(JsonMapper.class));
         try (context; InputStream input = open(file, stdin, err)) {
@@ -366,8 +362,7 @@ public final class ImportCommand {
             return output.refusedExpression(e);
         } catch (RuntimeException | IOException e) {
             err.println();
-            err.println("error: " + rootMessage(e));
-            return 2;
+            return output.failed(rootMessage(e), null);
         }
     }
 

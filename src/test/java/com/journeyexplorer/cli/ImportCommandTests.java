@@ -662,13 +662,18 @@ class ImportCommandTests {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, 32L * 1024 * 1024)
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .build();
+        JsonNode problem;
         try {
-            assertThat(run(file.toString(), "--journeyColumn=case:concept:name")).isEqualTo(2);
+            problem = jsonOf(2, () -> run(file.toString(), "--journeyColumn=case:concept:name", "--report=json"));
         } finally {
             app.shutdown();
         }
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("the database cannot be opened",
                 "If the app is running on the embedded database, stop it first");
+        assertThat(problem.get("type").asString()).endsWith("/database-unavailable");
+        assertThat(problem.get("status").asInt()).isEqualTo(503);
+        assertThat(problem.get("detail").asString()).startsWith("the database cannot be opened: ")
+                .contains("If the app is running on the embedded database, stop it first");
     }
 
     @Test
@@ -707,6 +712,42 @@ class ImportCommandTests {
         assertThat(err.toString(StandardCharsets.UTF_8)).as("the errors in words on standard error too")
                 .contains("line 3, timestamp: 'soon' is not a timestamp", "error: --onError must be reject or skip");
         Files.delete(bad);
+    }
+
+    @Test
+    void printsTheProblemOfEveryUsageErrorOnStandardOutputWithReportJsonInAnyCase() throws IOException {
+        String file = TestData.file("pm4py-running-example/running-example.csv").toString();
+        Path empty = Files.createFile(dataDir.resolveSibling(dataDir.getFileName() + "-json-empty.csv"));
+
+        JsonNode misspelt = jsonOf(2, () -> run(file, "--sesionGap=1h", "--report=JSON"));
+        JsonNode badValue = jsonOf(2, () -> run(file, "--urls=query", "--report=Json"));
+        JsonNode noFile = jsonOf(2, () -> run("--report=json"));
+        JsonNode missing = jsonOf(2, () -> run("does-not-exist.csv", "--report=json"));
+        JsonNode emptyFile = jsonOf(2, () -> run("--bulk", file, empty.toString(), "--report=json"));
+        JsonNode twoFiles = jsonOf(2, () -> run(file, file, "--report=json"));
+        JsonNode stdinTwice = jsonOf(2, () -> run("--bulk", "-", "-", "--report=json"));
+
+        assertThat(misspelt.get("parameter").asString()).isEqualTo("sesionGap");
+        assertThat(misspelt.get("detail").asString()).contains("--sesionGap is not an option of the import");
+        assertThat(badValue.get("parameter").asString()).isEqualTo("urls");
+        assertThat(badValue.get("type").asString()).endsWith("/invalid-parameter");
+        assertThat(noFile.get("detail").asString()).isEqualTo("no file given");
+        assertThat(missing.get("detail").asString()).isEqualTo("cannot read does-not-exist.csv: no such file");
+        assertThat(emptyFile.get("detail").asString()).isEqualTo(empty + " is empty");
+        assertThat(twoFiles.get("detail").asString()).startsWith("only one file can be imported at a time");
+        assertThat(stdinTwice.get("detail").asString()).isEqualTo("standard input (-) can be read only once");
+        for (JsonNode problem : List.of(noFile, missing, emptyFile, twoFiles, stdinTwice)) {
+            assertThat(problem.get("type").asString()).isEqualTo("https://journeyexplorer.dev/problems/bad-request");
+            assertThat(problem.get("title").asString()).isEqualTo("Bad Request");
+            assertThat(problem.get("status").asInt()).isEqualTo(400);
+            assertThat(problem.has("parameter")).as("no option to name").isFalse();
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).as("the errors in words on standard error too").contains(
+                "error: --sesionGap is not an option", "error: no file given\n\nUsage:",
+                "error: cannot read does-not-exist.csv: no such file", "error: " + empty + " is empty",
+                "error: standard input (-) can be read only once");
+        assertThat(dataDir).as("no database was started").isEmptyDirectory();
+        Files.delete(empty);
     }
 
     @Test

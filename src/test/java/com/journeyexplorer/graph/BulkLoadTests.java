@@ -124,10 +124,13 @@ class BulkLoadTests {
                 "--touchpointColumn=concept:name", "--timestampColumn=time:timestamp").exit).isZero();
 
         Run bulk = cli(dataDir, "--bulk", file.toString(), "--journeyColumn=case:concept:name",
-                "--touchpointColumn=concept:name", "--timestampColumn=time:timestamp");
+                "--touchpointColumn=concept:name", "--timestampColumn=time:timestamp", "--report=json");
 
         assertThat(bulk.exit).isEqualTo(2);
         assertThat(bulk.err).contains("is not empty: a bulk load writes only into an empty store");
+        assertThat(bulk.out).as("the problem for a script on standard output").contains(
+                "\"type\":\"https://journeyexplorer.dev/problems/conflict\"", "\"status\":409",
+                "is not empty: a bulk load writes only into an empty store");
         try (ConfigurableApplicationContext app = open(dataDir)) {
             assertThat(app.getBean(JourneyProjection.class).current().journeyCount()).isEqualTo(6);
         }
