@@ -2,6 +2,7 @@ package com.journeyexplorer.analysis;
 
 import com.journeyexplorer.journey.Journey;
 import com.journeyexplorer.journey.NamePattern;
+import com.journeyexplorer.journey.PatternBudget;
 import com.journeyexplorer.journey.Touchpoint;
 
 import java.util.List;
@@ -27,7 +28,7 @@ public record PathShaping(Level level, boolean collapseRepeats, Integer maxSteps
 
     /**
      * A named rule merging every touchpoint whose whole name matches {@code pattern} into one label; the work of each
-     * match is bounded ({@link NamePattern}).
+     * match is bounded ({@link NamePattern}), and their sum by the request's {@link PatternBudget}.
      */
     public record Group(String name, NamePattern pattern) {
         public Group {
@@ -37,9 +38,9 @@ public record PathShaping(Level level, boolean collapseRepeats, Integer maxSteps
             }
         }
 
-        /** The group of {@code pattern}, given as the parameter {@code group}. */
+        /** The group of {@code pattern}, given as the parameter {@code group}, with a budget of its own. */
         public Group(String name, Pattern pattern) {
-            this(name, new NamePattern("group", pattern.pattern(), pattern));
+            this(name, new NamePattern("group", pattern.pattern(), pattern, new PatternBudget()));
         }
     }
 

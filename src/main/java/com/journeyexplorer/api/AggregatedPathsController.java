@@ -18,6 +18,7 @@ import com.journeyexplorer.ingest.ImportReport;
 import com.journeyexplorer.ingest.SizeLimitedInputStream;
 import com.journeyexplorer.ingest.TouchpointCleaning;
 import com.journeyexplorer.ingest.UploadTooLargeException;
+import com.journeyexplorer.journey.PatternBudget;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -91,12 +92,13 @@ class AggregatedPathsController {
         char delimiterChar = delimiter == null || delimiter.isEmpty() ? 0 : ImportParameters.delimiter(delimiter);
         String[] rules = request.getParameterValues("rewrite");
         // The raw values: a rule with a comma is one rule, and each competitor value one name or expression (Spring
-        // would join them with commas), as in an event import.
-        TouchpointCleaning cleaning = TouchpointCleaning.of(urls, rules == null ? null : List.of(rules));
+        // would join them with commas), as in an event import. One budget for every expression.
+        PatternBudget budget = new PatternBudget();
+        TouchpointCleaning cleaning = TouchpointCleaning.of(urls, rules == null ? null : List.of(rules), budget);
         String[] competitors = request.getParameterValues("competitor");
         AggregatedPathOptions options = new AggregatedPathOptions(pathColumn, conversionsColumn, valueColumn,
                 nullsColumn, delimiterChar, separator, source, ImportParameters.competitorRule(competitors == null
-                        ? null : List.of(competitors), cleaning), ImportParameters.errorMode(onError),
+                        ? null : List.of(competitors), cleaning, budget), ImportParameters.errorMode(onError),
                 conversionTouchpoint, cleaning);
         AggregatedPathImporter.checkOptions(options);
         if (ImportJobs.respondAsync(request)) {

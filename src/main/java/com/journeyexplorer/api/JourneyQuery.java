@@ -31,6 +31,7 @@ import com.journeyexplorer.ingest.ImportParameters;
 import com.journeyexplorer.ingest.InvalidImportOptionException;
 import com.journeyexplorer.journey.NameList;
 import com.journeyexplorer.journey.NamePattern;
+import com.journeyexplorer.journey.PatternBudget;
 import com.journeyexplorer.journey.Outcome;
 import com.journeyexplorer.journey.Touchpoint;
 
@@ -434,6 +435,8 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
             return List.of();
         }
         List<PathShaping.Group> groups = new ArrayList<>();
+        // One budget for the work of all the groups' expressions on the request's touchpoints.
+        PatternBudget budget = new PatternBudget();
         for (String value : values) {
             int colon = value.indexOf(':');
             if (colon <= 0 || colon == value.length() - 1) {
@@ -455,7 +458,8 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
                         + "graph's start and outcome nodes");
             }
             try {
-                groups.add(new PathShaping.Group(name, NamePattern.compile("group", value.substring(colon + 1))));
+                groups.add(new PathShaping.Group(name,
+                        NamePattern.compile("group", value.substring(colon + 1), budget)));
             } catch (PatternSyntaxException e) {
                 throw new InvalidParameterException("group", "has an invalid regular expression: "
                         + e.getDescription());

@@ -20,6 +20,7 @@ import com.journeyexplorer.ingest.ImportParameters;
 import com.journeyexplorer.ingest.Redefinitions;
 import com.journeyexplorer.journey.NamePattern;
 import com.journeyexplorer.journey.Outcome;
+import com.journeyexplorer.journey.PatternBudget;
 import com.journeyexplorer.journey.Touchpoint;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -100,7 +101,7 @@ class OutcomesController {
     private static Predicate<String> competitorRule(String[] values, JourneySnapshot snapshot) {
         if (values.length == 1 && snapshot.touchpoint(values[0].strip()).isEmpty()
                 && ImportParameters.isRegex(values[0])) {
-            NamePattern pattern = ImportParameters.competitorPattern(values[0]);
+            NamePattern pattern = ImportParameters.competitorPattern(values[0], new PatternBudget());
             if (snapshot.touchpoints().stream().noneMatch(t -> pattern.matches(t.name()))) {
                 throw new InvalidParameterException("competitor", "the regular expression '" + values[0]
                         + "' matches no stored touchpoint");

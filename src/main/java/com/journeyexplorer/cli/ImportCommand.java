@@ -42,6 +42,7 @@ import com.journeyexplorer.ingest.ImportReport;
 import com.journeyexplorer.ingest.RowError;
 import com.journeyexplorer.ingest.TouchpointCleaning;
 import com.journeyexplorer.ingest.Upload;
+import com.journeyexplorer.journey.PatternBudget;
 import com.journeyexplorer.journey.PatternBudgetExceededException;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -397,11 +398,12 @@ public final class ImportCommand {
     /** The command line's options of aggregated paths, as the HTTP parameters of the same names. */
     static AggregatedPathOptions aggregatedOptions(Map<String, String> options, Map<String, List<String>> repeated) {
         String delimiter = options.get("delimiter");
-        TouchpointCleaning cleaning = TouchpointCleaning.of(options.get("urls"), repeated.get("rewrite"));
+        PatternBudget budget = new PatternBudget();
+        TouchpointCleaning cleaning = TouchpointCleaning.of(options.get("urls"), repeated.get("rewrite"), budget);
         return new AggregatedPathOptions(options.get("pathColumn"), options.get("conversionsColumn"),
                 options.get("valueColumn"), options.get("nullsColumn"),
                 delimiter == null ? 0 : ImportParameters.delimiter(delimiter), options.get("separator"),
-                options.get("source"), ImportParameters.competitorRule(repeated.get("competitor"), cleaning),
+                options.get("source"), ImportParameters.competitorRule(repeated.get("competitor"), cleaning, budget),
                 ImportParameters.errorMode(options.get("onError")), options.get("conversionTouchpoint"), cleaning);
     }
 

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import com.journeyexplorer.journey.NameList;
 import com.journeyexplorer.journey.NamePattern;
+import com.journeyexplorer.journey.PatternBudget;
 import com.journeyexplorer.journey.Scale;
 
 /**
@@ -98,7 +99,9 @@ public record ImportParameters(
                 eventIdColumn, scoreColumn, scaleColumn, commentColumn);
         List<String> competitors = competitorNames(competitor);
         boolean regex = competitors.stream().anyMatch(name -> REGEX_HINT.matcher(name).find());
-        TouchpointCleaning cleaning = TouchpointCleaning.of(urls, rewrite);
+        // One budget for the work of every regular expression of the import: rewrite rules and the competitor's.
+        PatternBudget budget = new PatternBudget();
+        TouchpointCleaning cleaning = TouchpointCleaning.of(urls, rewrite, budget);
         String order = orderColumn == null || orderColumn.isBlank() ? null : orderColumn.strip();
         if (order != null && mapping.parameterOf(order) != null) {
             throw new InvalidImportOptionException("orderColumn", "'" + TimestampParser.abbreviate(order) + "' is "
@@ -106,7 +109,7 @@ public record ImportParameters(
                     + "order column is one of its own, kept as an event attribute");
         }
         return new ImportOptions(mapping, new LinkedHashSet<>(names("purchase", purchase)),
-                competitorPattern(competitors, cleaning), errorMode(onError), gap(sessionGap, defaultGap),
+                competitorPattern(competitors, cleaning, budget), errorMode(onError), gap(sessionGap, defaultGap),
                 delimiter(delimiter), regex ? List.of() : competitors, timestampFormat(timestampFormat),
                 decimalComma(decimal), sessionizeByCustomer(sessionize), horizon(openHorizon), scale(scale),
                 new LinkedHashSet<>(names("frustration", frustration)), zone(zone), cleaning, order);
@@ -214,19 +217,23 @@ public record ImportParameters(
         }
     }
 
-    /** A comma list of names, or a regular expression when the value has regex operators ({@code * + ? [ ] ^ $ |}). */
-    public static NamePattern competitorPattern(String value) {
+    /**
+     * A comma list of names, or a regular expression when the value has regex operators ({@code * + ? [ ] ^ $ |}),
+     * its work charged to {@code budget}.
+     */
+    public static NamePattern competitorPattern(String value, PatternBudget budget) {
         return value == null || value.isBlank() ? null
-                : competitorPattern(competitorNames(List.of(value)), TouchpointCleaning.NONE);
+                : competitorPattern(competitorNames(List.of(value)), TouchpointCleaning.NONE, budget);
     }
 
     /**
      * The competitor rule of the parameter's values as sent ({@code values}, null when absent), read as an event
      * import reads them: one value is a comma list, or one regular expression; several are one name or expression
-     * each. Each name (or an expression's own text) matches the name it cleans to under {@code cleaning} as well.
+     * each. Each name (or an expression's own text) matches the name it cleans to under {@code cleaning} as well. Its
+     * matches draw on {@code budget}.
      */
-    public static NamePattern competitorRule(List<String> values, TouchpointCleaning cleaning) {
-        return values == null ? null : competitorPattern(competitorNames(values), cleaning);
+    public static NamePattern competitorRule(List<String> values, TouchpointCleaning cleaning, PatternBudget budget) {
+        return values == null ? null : competitorPattern(competitorNames(values), cleaning, budget);
     }
 
     /** The competitor rule's names; a single value with regex operators stays one regular expression. */
@@ -243,7 +250,7 @@ public record ImportParameters(
      * one expression even with commas. With {@code cleaning}, a name (or an expression's own text) matches the name
      * it cleans to as well, so that an address written with its query string names its page.
      */
-    static NamePattern competitorPattern(List<String> names, TouchpointCleaning cleaning) {
+    static NamePattern competitorPattern(List<String> names, TouchpointCleaning cleaning, PatternBudget budget) {
         if (names.isEmpty()) {
             return null;
         }
@@ -267,7 +274,8 @@ public record ImportParameters(
                 alternatives.add(Pattern.quote(cleaned));
             }
         }
-        return new NamePattern("competitor", String.join(",", names), Pattern.compile(String.join("|", alternatives)));
+        return new NamePattern("competitor", String.join(",", names), Pattern.compile(String.join("|", alternatives)),
+                budget);
     }
 
     /** Whether a rule value is a regular expression rather than a comma list of names. */

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import com.journeyexplorer.journey.NamePattern;
+import com.journeyexplorer.journey.PatternBudget;
 
 /**
  * How an upload cleans its touchpoint names before they name touchpoints: page addresses cut to their page
@@ -14,7 +15,8 @@ import com.journeyexplorer.journey.NamePattern;
  * clickstream that names pages by their full address has a touchpoint per query string and product id; cleaned, it
  * has one per page. Immutable; the cost per row is that of {@link #pageOf} (a scan of the name, no regular
  * expression) and, with rewrite rules, one regular-expression replacement per rule, which {@link CleanedNames}
- * computes once per distinct name; each replacement's work is bounded by {@link NamePattern}.
+ * computes once per distinct name; each replacement's work is bounded by {@link NamePattern}, and their sum by the
+ * request's {@link PatternBudget}.
  *
  * @param urls     what a page address keeps
  * @param rewrites the rewrite rules, in order
@@ -50,11 +52,11 @@ public record TouchpointCleaning(Urls urls, List<Rewrite> rewrites) {
 
     /**
      * The cleaning the parameters {@code urls} ({@code path}, {@code host-path}, or null) and {@code rewrite} (each
-     * value {@code <regular expression> -> <replacement>}, or null) name.
+     * value {@code <regular expression> -> <replacement>}, or null) name, the rules' work charged to {@code budget}.
      *
      * @throws InvalidImportOptionException naming the parameter and why, for a value that is not one
      */
-    public static TouchpointCleaning of(String urls, List<String> rewrite) {
+    public static TouchpointCleaning of(String urls, List<String> rewrite, PatternBudget budget) {
         Urls form = urls(urls);
         List<Rewrite> rules = new ArrayList<>();
         if (rewrite != null) {
@@ -63,7 +65,7 @@ public record TouchpointCleaning(Urls urls, List<Rewrite> rewrites) {
                         + MAX_REWRITES + " rules are applied to each name");
             }
             for (String value : rewrite) {
-                rules.add(rewrite(value));
+                rules.add(rewrite(value, budget));
             }
         }
         return form == Urls.KEEP && rules.isEmpty() ? NONE : new TouchpointCleaning(form, rules);
@@ -84,7 +86,7 @@ public record TouchpointCleaning(Urls urls, List<Rewrite> rewrites) {
     }
 
     /** A rule written {@code <regular expression> -> <replacement>}, checked as a whole before any row is read. */
-    private static Rewrite rewrite(String value) {
+    private static Rewrite rewrite(String value, PatternBudget budget) {
         int arrow = value.indexOf("->");
         if (arrow < 0) {
             throw new InvalidImportOptionException("rewrite", "must be <regular expression> -> <replacement> "
@@ -98,7 +100,7 @@ public record TouchpointCleaning(Urls urls, List<Rewrite> rewrites) {
         }
         NamePattern pattern;
         try {
-            pattern = NamePattern.compile("rewrite", regex);
+            pattern = NamePattern.compile("rewrite", regex, budget);
         } catch (PatternSyntaxException e) {
             throw new InvalidImportOptionException("rewrite", "has '" + TimestampParser.abbreviate(regex) + "', which "
                     + "is not a valid regular expression: " + e.getDescription() + (e.getIndex() >= 0 ? " near index "

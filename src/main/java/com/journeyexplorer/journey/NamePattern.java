@@ -10,8 +10,10 @@ import java.util.regex.PatternSyntaxException;
  * each match reads the name through a {@link CharSequence} that counts those reads and throws
  * {@link PatternBudgetExceededException} past {@value #MAX_READS}: an expression that backtracks without end
  * ({@code (a+){2,40}b}, {@code (.*a){20}} on a name of 40 characters runs for hours) stops after about 0.1 s instead
- * of holding an import's lease or an analysis thread. Matching goes through this class only; the compiled pattern is
- * not handed out. Immutable and thread-safe: each match counts its own reads.
+ * of holding an import's lease or an analysis thread. The matches of one request share a {@link PatternBudget}, which
+ * bounds their sum: a rule that stays just under the bound on each of many names is stopped too. Matching goes through
+ * this class only; the compiled pattern is not handed out. Thread-safe: each match counts its own reads and charges
+ * them to the budget when it ends.
  */
 public final class NamePattern {
 
@@ -25,38 +27,51 @@ public final class NamePattern {
     private final String parameter;
     private final String expression;
     private final Pattern pattern;
+    private final PatternBudget budget;
 
     /**
      * @param parameter  the parameter that gave it ({@code rewrite}, {@code competitor}, {@code group}), for the error
      * @param expression the rule as the user wrote it, for the error
      * @param pattern    the expression compiled, perhaps with more around it (the competitor rule's own text)
+     * @param budget     the work of the request that gave it, shared with its other expressions
      */
-    public NamePattern(String parameter, String expression, Pattern pattern) {
+    public NamePattern(String parameter, String expression, Pattern pattern, PatternBudget budget) {
         this.parameter = Objects.requireNonNull(parameter, "parameter");
         this.expression = Objects.requireNonNull(expression, "expression");
         this.pattern = Objects.requireNonNull(pattern, "pattern");
+        this.budget = Objects.requireNonNull(budget, "budget");
     }
 
     /**
-     * {@code expression} compiled as it is.
+     * {@code expression} compiled as it is, its matches charged to {@code budget}.
      *
      * @throws PatternSyntaxException when it is not a regular expression
      */
-    public static NamePattern compile(String parameter, String expression) {
-        return new NamePattern(parameter, expression, Pattern.compile(expression));
+    public static NamePattern compile(String parameter, String expression, PatternBudget budget) {
+        return new NamePattern(parameter, expression, Pattern.compile(expression), budget);
     }
 
     /** Whether the whole of {@code name} matches, as {@link java.util.regex.Matcher#matches()}. */
     public boolean matches(String name) {
-        return pattern.matcher(new CountedReads(name)).matches();
+        CountedReads reads = new CountedReads(name);
+        try {
+            return pattern.matcher(reads).matches();
+        } finally {
+            budget.close(reads.made());
+        }
     }
 
     /**
      * {@code name} with every match replaced by {@code replacement} ({@code $1} names a group), as
-     * {@link java.util.regex.Matcher#replaceAll(String)}; one budget for all the matches of the name.
+     * {@link java.util.regex.Matcher#replaceAll(String)}; one bound for all the matches of the name.
      */
     public String replaceAll(String name, String replacement) {
-        return pattern.matcher(new CountedReads(name)).replaceAll(replacement);
+        CountedReads reads = new CountedReads(name);
+        try {
+            return pattern.matcher(reads).replaceAll(replacement);
+        } finally {
+            budget.close(reads.made());
+        }
     }
 
     /** The parameter that gave the expression. */
@@ -79,22 +94,34 @@ public final class NamePattern {
         return pattern.pattern();
     }
 
-    /** A name read by one match: each read counts, and the read past the budget stops the match. */
+    /**
+     * A name read by one match: each read counts, and the read past the match's bound ({@link #MAX_READS}, or less when
+     * the request's budget has less left) stops the match.
+     */
     private final class CountedReads implements CharSequence {
 
         private final String name;
-        private long left = MAX_READS;
+        private final long allowed;
+        private long left;
 
         CountedReads(String name) {
             this.name = name;
+            this.allowed = budget.open(name.length());
+            this.left = allowed;
         }
 
         @Override
         public char charAt(int index) {
             if (--left < 0) {
-                throw new PatternBudgetExceededException(parameter, expression, name, MAX_READS);
+                throw allowed == MAX_READS ? new PatternBudgetExceededException(parameter, expression, name, MAX_READS)
+                        : PatternBudgetExceededException.ofRequest(parameter, expression, name);
             }
             return name.charAt(index);
+        }
+
+        /** The reads made: those allowed, when the match was stopped. */
+        long made() {
+            return Math.max(allowed, 0) - Math.max(left, 0);
         }
 
         @Override

@@ -3,9 +3,10 @@ package com.journeyexplorer.journey;
 import java.util.Locale;
 
 /**
- * A user's regular expression stopped by {@link NamePattern} after {@code reads} reads of one name: it backtracks
- * without end. A bad parameter, answered as a 400 naming it, the expression and the name (a usage error of the
- * command-line import).
+ * A user's regular expression stopped by {@link NamePattern} after {@code reads} reads of one name, or when the
+ * request's matches had used up their {@link PatternBudget}: it backtracks without end, or costs too much on each
+ * name. A bad parameter, answered as a 400 naming it, the expression and the name (a usage error of the command-line
+ * import).
  */
 public class PatternBudgetExceededException extends RuntimeException {
 
@@ -15,6 +16,7 @@ public class PatternBudgetExceededException extends RuntimeException {
     private final String parameter;
     private final String expression;
     private final String name;
+    /** The reads of the one name, or 0 when the request's budget was used up. */
     private final long reads;
 
     public PatternBudgetExceededException(String parameter, String expression, String name, long reads) {
@@ -25,6 +27,11 @@ public class PatternBudgetExceededException extends RuntimeException {
         this.reads = reads;
     }
 
+    /** The expression stopped matching {@code name} because its request's matches had used up their budget. */
+    static PatternBudgetExceededException ofRequest(String parameter, String expression, String name) {
+        return new PatternBudgetExceededException(parameter, expression, name, 0);
+    }
+
     @Override
     public String getMessage() {
         return "'" + parameter + "' " + reason();
@@ -32,6 +39,14 @@ public class PatternBudgetExceededException extends RuntimeException {
 
     /** What went wrong and what to do, after the parameter's name. */
     public String reason() {
+        if (reads == 0) {
+            return "has the regular expression '" + quoted(expression) + "', which was stopped matching the name '"
+                    + name() + "': the regular expressions of this request had made more than "
+                    + String.format(Locale.ROOT, "%,d steps and %,d", PatternBudget.SLACK,
+                            PatternBudget.READS_PER_CHARACTER)
+                    + " a character of the names they matched; an expression that backtracks on each name, as "
+                    + "(.*a){3}b or nested quantifiers such as (a+)+ do, costs that much; rewrite the expression";
+        }
         return "has the regular expression '" + quoted(expression) + "', which was stopped after "
                 + String.format(Locale.ROOT, "%,d", reads)
                 + " steps matching the name '" + name() + "': nested quantifiers such as (a+)+ or (a+){2,40} "

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import com.journeyexplorer.demo.Clickstream;
 import com.journeyexplorer.journey.NamePattern;
+import com.journeyexplorer.journey.PatternBudget;
 
 /**
  * What bounding the work of a user's regular expression ({@link NamePattern}) costs on ordinary rules: the clickstream's
@@ -39,12 +40,15 @@ public final class RegexBoundBenchmark {
                 names.size(), journeys, rounds);
         List<Pattern> plain = new ArrayList<>();
         List<NamePattern> bounded = new ArrayList<>();
+        // One budget for every rule, as an import's: its allowance grows with the names matched.
+        PatternBudget budget = new PatternBudget();
         for (String[] rule : REWRITES) {
             plain.add(Pattern.compile(rule[0]));
-            bounded.add(NamePattern.compile("rewrite", rule[0]));
+            bounded.add(NamePattern.compile("rewrite", rule[0], budget));
         }
         List<Pattern> plainWhole = WHOLE_NAMES.stream().map(Pattern::compile).toList();
-        List<NamePattern> boundedWhole = WHOLE_NAMES.stream().map(r -> NamePattern.compile("group", r)).toList();
+        List<NamePattern> boundedWhole = WHOLE_NAMES.stream().map(r -> NamePattern.compile("group", r, budget))
+                .toList();
         double[][] rewrite = new double[2][rounds];
         double[][] whole = new double[2][rounds];
         long check = 0;
