@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,6 +34,15 @@ class CostlyExpressionApiTests extends ApiTestSupport {
     private static final String EVENTS = "journey_id,timestamp,touchpoint\n"
             + "costly-1,2026-05-01T10:00:00Z,Costly home\n"
             + "costly-1,2026-05-01T10:01:00Z," + VICTIM + "\n";
+    /** Replaced in a name of {@link #MANY}: about 3,400,000 reads (polynomial of degree 4 in its length). */
+    private static final String COSTLY_REPLACED = "(.*a){3}b";
+    /** Matched against the whole of a name of {@link #MANY}: about 3,200,000 reads. */
+    private static final String COSTLY_MATCHED = "(.*a){4}b";
+    private static final List<String> MANY = IntStream.range(10, 70).mapToObj(i -> "a".repeat(64) + "!" + i).toList();
+    private static final String MANY_NAMES = "journey_id,timestamp,touchpoint\n" + IntStream.range(0, MANY.size())
+            .mapToObj(i -> "costly-many," + Instant.parse("2026-05-01T11:00:00Z").plusSeconds(60L * i) + ","
+                    + MANY.get(i) + "\n")
+            .collect(Collectors.joining());
 
     @Test
     void aRewriteRuleThatBacktracksWithoutEndIsA400NamingItAndTheNameForTheImportAndThePreview() {
@@ -80,6 +92,56 @@ class CostlyExpressionApiTests extends ApiTestSupport {
         assertThat(paths.status()).as(paths.body()).isEqualTo(400);
         assertProblem(paths, "group");
         assertThat(storeState()).isEqualTo(before);
+    }
+
+    /**
+     * Rules that cost about 3,300,000 reads on each of 60 distinct names of 64 a's and a tail, under the bound of one
+     * match: without a bound on the request's sum, each request below does 40 times that bound's work (minutes on a
+     * store of thousands of such names). Each is the parameter's problem, after a few names, and nothing written.
+     */
+    @Test
+    void aRuleJustUnderTheBoundOfAMatchOnManyNamesIsA400OnceTheRequestsBudgetIsSpent() {
+        refusedForTheRequest("/api/events?rewrite=" + encoded(COSTLY_REPLACED + " -> x"), "text/csv", MANY_NAMES,
+                "rewrite", COSTLY_REPLACED);
+        refusedForTheRequest("/api/events?competitor=" + encoded(COSTLY_MATCHED), "text/csv", MANY_NAMES,
+                "competitor", COSTLY_MATCHED);
+        refusedForTheRequest("/api/journeys/aggregated?source=costly-many&competitor=" + encoded(COSTLY_MATCHED),
+                "text/csv", "path,total_conversions,total_conversion_value,total_null\n" + String.join(" > ",
+                        MANY.subList(0, 30)) + ",1,10,2\n" + String.join(" > ", MANY.subList(30, 60)) + ",2,20,1\n",
+                "competitor", COSTLY_MATCHED);
+
+        importCsv("", MANY_NAMES);
+        refusedForTheRequest("/api/outcomes?competitor=" + encoded(COSTLY_MATCHED), "text/plain", "", "competitor",
+                COSTLY_MATCHED);
+        String before = storeState();
+        Response paths = get("/api/paths/top?group=" + encoded("Long:" + COSTLY_MATCHED));
+        assertThat(paths.status()).as(paths.body()).isEqualTo(400);
+        assertRequestProblem(paths, "group", COSTLY_MATCHED);
+        assertThat(storeState()).isEqualTo(before);
+    }
+
+    /** Posts {@code body} to {@code path}, expects the request's problem of {@code parameter}, an unchanged store. */
+    private void refusedForTheRequest(String path, String contentType, String body, String parameter,
+            String expression) {
+        String before = storeState();
+        Response response = post(path, contentType, body);
+        assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(400);
+        assertRequestProblem(response, parameter, expression);
+        assertThat(storeState()).as(path).isEqualTo(before);
+    }
+
+    private static void assertRequestProblem(Response response, String parameter, String expression) {
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.get("type").asString()).endsWith("/invalid-parameter");
+        assertThat(problem.get("parameter").asString()).isEqualTo(parameter);
+        assertThat(problem.get("expression").asString()).isEqualTo(expression);
+        String name = problem.get("name").asString();
+        assertThat(MANY).contains(name);
+        assertThat(problem.get("detail").asString()).contains("'" + parameter + "' has the regular expression '"
+                + expression + "', which was stopped matching the name '" + name + "': the regular expressions of "
+                + "this request had made more than 5,000,000 steps and 2,000 a character of the names they matched",
+                "rewrite the expression");
     }
 
     /** Posts {@code body} to {@code path}, expects the problem of {@code parameter} and an unchanged store. */
