@@ -18,6 +18,7 @@ import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.graph.JourneyProjection;
 import com.journeyexplorer.ingest.ImportParameters;
 import com.journeyexplorer.ingest.Redefinitions;
+import com.journeyexplorer.ingest.TouchpointCleaning;
 import com.journeyexplorer.journey.NamePattern;
 import com.journeyexplorer.journey.Outcome;
 import com.journeyexplorer.journey.PatternBudget;
@@ -27,7 +28,10 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * {@code POST /api/outcomes?purchase=...&competitor=...}: new outcome rules for every stored journey, without importing
- * again. Names must be stored touchpoints (a typo is a 400 naming it, not zero purchases).
+ * again. Names must be stored touchpoints (a typo is a 400 naming it, not zero purchases). With {@code urls} and
+ * {@code rewrite}, as on import ({@link TouchpointCleaning}), a name also names the stored touchpoint it cleans to, so
+ * that a page's address copied from the file names the page a cleaned import stored. Every regular expression of the
+ * request shares one {@link PatternBudget}.
  */
 @RestController
 @RequestMapping("/api/outcomes")
@@ -48,7 +52,7 @@ class OutcomesController {
 
     @PostMapping
     OutcomesAnswer redefine(HttpServletRequest request) {
-        KnownParameters.require(request, Set.of("purchase", "competitor"), null);
+        KnownParameters.require(request, Set.of("purchase", "competitor", "urls", "rewrite"), null);
         String[] purchaseValues = request.getParameterValues("purchase");
         String[] competitorValues = request.getParameterValues("competitor");
         if (purchaseValues == null && competitorValues == null) {
@@ -56,13 +60,19 @@ class OutcomesController {
                     + "touchpoints whose events are purchases, 'competitor' the competitor touchpoints (or is a "
                     + "regular expression); give either or both, an empty value means none");
         }
+        PatternBudget budget = new PatternBudget();
+        String[] rules = request.getParameterValues("rewrite");
+        // The raw values: a rule with a comma is one rule, as on import.
+        TouchpointCleaning cleaning = TouchpointCleaning.of(request.getParameter("urls"),
+                rules == null ? null : List.of(rules), budget);
         JourneySnapshot snapshot = projection.current();
-        Set<String> purchases = purchaseValues == null ? null : names("purchase", purchaseValues, snapshot);
+        Set<String> purchases = purchaseValues == null ? null
+                : names("purchase", purchaseValues, snapshot, cleaning);
         Predicate<String> competitor = null;
         String competitorRule = null;
         if (competitorValues != null) {
             competitorRule = String.join(",", competitorValues);
-            competitor = competitorRule(competitorValues, snapshot);
+            competitor = competitorRule(competitorValues, snapshot, cleaning, budget);
         }
         Redefinitions.Result result = redefinitions.redefineOutcomes(purchases, competitor);
         return new OutcomesAnswer(result.importId(), purchases == null ? null : List.copyOf(purchases),
@@ -71,18 +81,26 @@ class OutcomesController {
     }
 
     /**
-     * Touchpoint names, as every list parameter takes them ({@link JourneyQuery#list}): a value that is a stored name
-     * as a whole is that name (so names with commas work), a repeated parameter has one name per value, a single value
-     * is otherwise a comma list with CSV quoting. Every name must be stored.
+     * The stored touchpoints that names name, as every list parameter takes them ({@link JourneyQuery#list}): a value
+     * that is a stored name as a whole is that name (so names with commas work), a repeated parameter has one name per
+     * value, a single value is otherwise a comma list with CSV quoting. A name names the stored touchpoint of its name
+     * and the one of the name {@code cleaning} makes of it, as an import's rule does; it must name one of them.
      */
-    static Set<String> names(String parameter, String[] values, JourneySnapshot snapshot) {
+    static Set<String> names(String parameter, String[] values, JourneySnapshot snapshot,
+            TouchpointCleaning cleaning) {
         MultiValueMap<String, String> given = new LinkedMultiValueMap<>();
         given.put(parameter, List.of(values));
-        Set<String> names = new LinkedHashSet<>(JourneyQuery.list(given, parameter,
-                JourneyQuery.touchpointNames(snapshot)));
+        Set<String> names = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
-        for (String name : names) {
-            if (snapshot.touchpoint(name).isEmpty()) {
+        for (String name : JourneyQuery.list(given, parameter, JourneyQuery.touchpointNames(snapshot))) {
+            boolean stored = snapshot.touchpoint(name).isPresent();
+            if (stored) {
+                names.add(name);
+            }
+            String cleaned = cleaning.isNone() ? name : cleaning.apply(name);
+            if (!cleaned.equals(name) && snapshot.touchpoint(cleaned).isPresent()) {
+                names.add(cleaned);
+            } else if (!stored) {
                 unknown.add(name);
             }
         }
@@ -98,17 +116,18 @@ class OutcomesController {
         return names;
     }
 
-    private static Predicate<String> competitorRule(String[] values, JourneySnapshot snapshot) {
+    private static Predicate<String> competitorRule(String[] values, JourneySnapshot snapshot,
+            TouchpointCleaning cleaning, PatternBudget budget) {
         if (values.length == 1 && snapshot.touchpoint(values[0].strip()).isEmpty()
                 && ImportParameters.isRegex(values[0])) {
-            NamePattern pattern = ImportParameters.competitorPattern(values[0], new PatternBudget());
+            NamePattern pattern = ImportParameters.competitorRule(List.of(values[0]), cleaning, budget);
             if (snapshot.touchpoints().stream().noneMatch(t -> pattern.matches(t.name()))) {
                 throw new InvalidParameterException("competitor", "the regular expression '" + values[0]
                         + "' matches no stored touchpoint");
             }
             return pattern::matches;
         }
-        Set<String> names = names("competitor", values, snapshot);
+        Set<String> names = names("competitor", values, snapshot, cleaning);
         return names::contains;
     }
 }
