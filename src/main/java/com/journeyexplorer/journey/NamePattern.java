@@ -57,7 +57,7 @@ public final class NamePattern {
         try {
             return pattern.matcher(reads).matches();
         } finally {
-            budget.close(reads.made());
+            budget.close(name.length(), reads.made());
         }
     }
 
@@ -70,7 +70,7 @@ public final class NamePattern {
         try {
             return pattern.matcher(reads).replaceAll(replacement);
         } finally {
-            budget.close(reads.made());
+            budget.close(name.length(), reads.made());
         }
     }
 

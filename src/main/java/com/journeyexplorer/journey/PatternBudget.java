@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code .*x} (or {@code (.*)-(.*)}) replaced in a name without {@code x}, tries {@code .*} from every start and makes
  * about 1.5 n² reads for a name of n characters, 750 a character for the longest name (500 characters). Twice that is
  * allowed for every character; the slack lets one match use its whole bound, as before. A request's matches thus stop
- * within about 0.1 s and 40 µs a character of the names matched. Thread-safe: its matches may run on any thread.
+ * within about 0.1 s and 40 µs a character of the names matched. Thread-safe: its matches may run on any thread
+ * (matches running at once may each spend what is left).
  */
 public final class PatternBudget {
 
@@ -23,19 +24,23 @@ public final class PatternBudget {
     /** Reads a request may make more for each character of each name it matches. */
     public static final long READS_PER_CHARACTER = 2_000;
 
-    /** The allowance not yet read: {@link #SLACK} plus the names' characters' share, less the reads made. */
+    /**
+     * The allowance not yet read: {@link #SLACK} plus the share of the characters of the names whose match has ended,
+     * less the reads those matches made.
+     */
     private final AtomicLong left = new AtomicLong(SLACK);
 
     /**
-     * Opens a match of a name of {@code characters} characters: adds their allowance and answers how many reads the
-     * match may make, the lesser of {@link NamePattern#MAX_READS} and what the request has left (perhaps none).
+     * How many reads a match of a name of {@code characters} characters may make: the lesser of
+     * {@link NamePattern#MAX_READS} and what the request has left with the name's share (perhaps nothing). A plain
+     * read of the count; the match's one write is {@link #close}.
      */
     long open(int characters) {
-        return Math.min(NamePattern.MAX_READS, left.addAndGet(READS_PER_CHARACTER * characters));
+        return Math.min(NamePattern.MAX_READS, left.get() + READS_PER_CHARACTER * characters);
     }
 
-    /** Closes a match that made {@code reads} reads. */
-    void close(long reads) {
-        left.addAndGet(-reads);
+    /** Ends a match of a name of {@code characters} characters that made {@code reads} reads. */
+    void close(int characters, long reads) {
+        left.addAndGet(READS_PER_CHARACTER * characters - reads);
     }
 }
