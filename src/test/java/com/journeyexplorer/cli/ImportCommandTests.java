@@ -366,6 +366,28 @@ class ImportCommandTests {
     }
 
     @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void refusesARewriteRuleJustUnderTheBoundOfAMatchOnManyNamesOnceTheRunsBudgetIsSpent() throws IOException {
+        // About 3,400,000 reads on each name, under the bound of one match: 60 names make 40 times that bound's work.
+        StringBuilder rows = new StringBuilder("journey_id,timestamp,touchpoint\n");
+        for (int i = 10; i < 70; i++) {
+            rows.append("m1,2026-05-01T10:").append(i - 10 < 10 ? "0" : "").append(i - 10).append(":00Z,")
+                    .append("a".repeat(64)).append('!').append(i).append('\n');
+        }
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + "-costly-many.csv");
+        Files.writeString(file, rows);
+
+        int rewrite = run(file.toString(), "--rewrite=(.*a){3}b -> x");
+
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertThat(rewrite).as(stderr).isEqualTo(2);
+        assertThat(stderr).contains("error: --rewrite has the regular expression '(.*a){3}b', which was stopped "
+                + "matching the name '" + "a".repeat(64) + "!", "had made more than 5,000,000 steps and 2,000 a "
+                + "character of the names they matched", "rewrite the expression");
+        Files.deleteIfExists(file);
+    }
+
+    @Test
     void keysJourneysBySeveralColumnsRepeatedOrListedAndOrdersEventsByAColumn() throws IOException {
         Path file = dataDir.resolveSibling(dataDir.getFileName() + "-ga4-keys.csv");
         Files.writeString(file, """
