@@ -29,6 +29,11 @@ final class OutcomeRuleTally {
     private final Map<String, long[]> purchaseLookup;
     private final Map<String, long[]> frustrationLookup;
     private final Map<String, Boolean> competitorByName = new HashMap<>();
+    /**
+     * The competitor expression's answer for names as written before cleaning changed them, for the first
+     * {@link CleanedNames#MAX_CACHED} of them as the cleaning caches its own: a page address repeats on many rows.
+     */
+    private final Map<String, Boolean> competitorByWritten = new HashMap<>();
     private final Map<String, long[]> competitorMatches = new HashMap<>();
     private long competitorEvents;
 
@@ -81,8 +86,19 @@ final class OutcomeRuleTally {
         if (isCompetitor(touchpoint)) {
             return true;
         }
-        return written != touchpoint && options.competitorNames().isEmpty() && options.competitor() != null
-                && !written.equals(touchpoint) && options.isCompetitor(written);
+        if (written == touchpoint || !options.competitorNames().isEmpty() || options.competitor() == null
+                || written.equals(touchpoint)) {
+            return false;
+        }
+        Boolean known = competitorByWritten.get(written);
+        if (known != null) {
+            return known;
+        }
+        boolean matches = options.isCompetitor(written);
+        if (competitorByWritten.size() < CleanedNames.MAX_CACHED) {
+            competitorByWritten.put(written, matches);
+        }
+        return matches;
     }
 
     void countCompetitor(String touchpoint) {

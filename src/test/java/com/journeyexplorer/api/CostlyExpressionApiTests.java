@@ -120,6 +120,24 @@ class CostlyExpressionApiTests extends ApiTestSupport {
         assertThat(storeState()).isEqualTo(before);
     }
 
+    /**
+     * A competitor expression matches a page's address as written as well as the page it is cleaned to, and an
+     * address repeats on many rows: it is matched once, not once a row. Here one match of the address costs about
+     * 3,600,000 reads, so a second one would spend the request's budget; three journeys visiting it import.
+     */
+    @Test
+    void aCompetitorRuleMatchesAnAddressWrittenOnManyRowsOnce() {
+        String address = "https://shop.example/p?q=" + "a".repeat(68);
+        String events = "journey_id,timestamp,touchpoint\n" + IntStream.range(0, 3)
+                .mapToObj(i -> "written-" + i + ",2026-05-02T10:00:00Z," + address + "\n").collect(Collectors.joining());
+
+        Response response = post("/api/events?urls=path&openHorizon=0&competitor=" + encoded(COSTLY_MATCHED),
+                "text/csv", events);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("eventsImported").asLong()).isEqualTo(3);
+    }
+
     /** Posts {@code body} to {@code path}, expects the request's problem of {@code parameter}, an unchanged store. */
     private void refusedForTheRequest(String path, String contentType, String body, String parameter,
             String expression) {
