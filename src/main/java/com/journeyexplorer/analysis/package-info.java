@@ -3,7 +3,8 @@
  * The journeys they read are the domain model of {@code com.journeyexplorer.journey}.
  * <ul>
  * <li>The projection and its per-snapshot indexes: {@link JourneySnapshot}, {@link JourneyIndex},
- * {@link JourneyColumns}, {@link StepSequences}, {@link StepEdges}, {@link OpenJourneys}.</li>
+ * {@link JourneyColumns}, {@link StepSequences}, {@link StepEdges}, {@link OpenJourneys},
+ * {@link FrustrationEvents}.</li>
  * <li>Selection and shaping: {@link JourneySelection}, {@link PathShaping}, {@link TouchpointLabels} (the label
  * numbering that attribution shares), {@link PathShaper}.</li>
  * <li>Counting primitives: {@link IntSequenceTable} (the one table over int sequences) and {@link HashMixer} (the

@@ -14,13 +14,29 @@ public interface AttributionAccumulator {
     void add(Journey journey);
 
     /**
-     * Adds {@code journey}, the record at {@code position} of the records whose step column is {@code edges}: the
-     * same counts as {@link #add(Journey)}, for a caller that passes over a snapshot's records by position. A model
-     * that counts transitions may read them from the column by edge id instead of from the record's steps (always
-     * the same {@code edges} for one accumulator, and any accumulator it merges with).
+     * Adds {@code journey}, the record at {@code position} of the records whose step column is {@code edges}, a
+     * record without frustration signals on its path: the same counts as {@link #add(Journey)}, for a caller that
+     * passes over a snapshot's records by position. A model that counts transitions may read them from the column
+     * by edge id instead of from the record's steps (always the same {@code edges} for one accumulator, and any
+     * accumulator it merges with). The column holds every step, frustration signals too, so a record with some is
+     * added by {@link #add(Journey, StepEdges, int, boolean)}.
      */
     default void add(Journey journey, StepEdges edges, int position) {
         add(journey);
+    }
+
+    /**
+     * Adds the record at {@code position} as {@link #add(Journey)} does: from the column when {@code frustrated} is
+     * false, else from its own steps, which {@link #add(Journey)} tests one by one to leave its frustration signals
+     * out. {@code frustrated} is whether the record has frustration events
+     * ({@link com.journeyexplorer.analysis.FrustrationEvents}), so a snapshot without them costs no test per step.
+     */
+    default void add(Journey journey, StepEdges edges, int position, boolean frustrated) {
+        if (frustrated) {
+            add(journey);
+        } else {
+            add(journey, edges, position);
+        }
     }
 
     /** The attribution of the journeys added so far. */

@@ -56,22 +56,28 @@ public record AttributionPath(String[] steps, boolean converted, double conversi
     /**
      * The path of a journey: the touchpoints before its first purchase for a converting journey (the purchase event
      * is the conversion, not a touchpoint that earns credit; a journey that starts with its purchase keeps that one
-     * step), the whole journey otherwise. {@code converted} means outcome PURCHASE; {@link Journey#value()} is the
+     * step), the whole journey otherwise, without its frustration signals (a rage click is about the page, not a
+     * touch of its own: {@link Touches}). {@code converted} means outcome PURCHASE; {@link Journey#value()} is the
      * record's total value (of all {@code weight} journeys). Each step is labelled by {@code labels}. O(path length).
      */
     public static AttributionPath of(Journey journey, TouchpointLabels labels) {
         Objects.requireNonNull(labels, "labels");
         boolean converted = journey.outcome() == Outcome.PURCHASE;
-        int length = converted ? Math.max(1, journey.purchaseIndex()) : journey.length();
+        int pathLength = PathCounter.pathLength(journey);
+        int[] touches = Touches.of(journey, pathLength);
+        int length = touches == null ? pathLength : touches.length;
         String[] steps = new String[length];
         for (int i = 0; i < length; i++) {
-            steps[i] = labels.name(labels.labelOf(journey.steps()[i]));
+            steps[i] = labels.name(labels.labelOf(journey.steps()[touches == null ? i : touches[i]]));
         }
         double value = converted ? Math.max(0, journey.value()) : 0;
         if (!journey.isTimed()) {
             return untimed(steps, converted, value, journey.weight());
         }
-        long[] times = Arrays.copyOf(journey.times(), length);
+        long[] times = new long[length];
+        for (int i = 0; i < length; i++) {
+            times[i] = journey.time(touches == null ? i : touches[i]);
+        }
         long conversionTime = converted ? journey.time(journey.purchaseIndex()) : times[length - 1];
         return new AttributionPath(steps, converted, value, journey.weight(), times, conversionTime);
     }

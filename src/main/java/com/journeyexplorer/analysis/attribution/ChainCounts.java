@@ -136,12 +136,12 @@ final class ChainCounts implements PathCounter {
 
     /**
      * The path of {@code journey}, the record at {@code position} of the records whose step column is {@code edges},
-     * as {@link #addJourney} takes it; at first order its transitions are counted by edge id, else as
+     * as {@link #addJourney} takes it, for a record without frustration signals on its path; at first order its transitions are counted by edge id, else as
      * {@link #addJourney} counts them. Every record added by position reads the same {@code edges}.
      */
     void addRecord(Journey journey, StepEdges edges, int position, int[] labelOf) {
         if (order != 1) {
-            addJourney(journey, labelOf);
+            addTouchesOnly(journey, labelOf);
             return;
         }
         boolean converted = journey.outcome() == Outcome.PURCHASE;

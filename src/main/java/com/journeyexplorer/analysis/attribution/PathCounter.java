@@ -20,13 +20,34 @@ interface PathCounter {
 
     /**
      * The path of a journey as {@link AttributionPath#of} makes it: the steps before its first purchase for a
-     * converting journey (its first step if it starts with the purchase), every step otherwise; value the record's
-     * total. {@code labelOf} maps touchpoint ids to labels.
+     * converting journey (its first step if it starts with the purchase), every step otherwise, its frustration
+     * signals left out ({@link Touches}); value the record's total. {@code labelOf} maps touchpoint ids to labels.
      */
     default void addJourney(Journey journey, int[] labelOf) {
+        int length = pathLength(journey);
+        int[] touches = Touches.of(journey, length);
+        if (touches == null) {
+            addSteps(journey, journey.steps(), length, labelOf);
+        } else {
+            addSteps(journey, Touches.steps(journey, touches), touches.length, labelOf);
+        }
+    }
+
+    /**
+     * As {@link #addJourney} for a journey whose path has no frustration signal: its steps are not tested, so this
+     * is for a caller that knows ({@link com.journeyexplorer.analysis.FrustrationEvents}).
+     */
+    default void addTouchesOnly(Journey journey, int[] labelOf) {
+        addSteps(journey, journey.steps(), pathLength(journey), labelOf);
+    }
+
+    /** The steps of {@link AttributionPath#of}: before the first purchase (at least one), or all of them. */
+    static int pathLength(Journey journey) {
+        return journey.outcome() == Outcome.PURCHASE ? Math.max(1, journey.purchaseIndex()) : journey.length();
+    }
+
+    private void addSteps(Journey journey, int[] steps, int length, int[] labelOf) {
         boolean converted = journey.outcome() == Outcome.PURCHASE;
-        int length = converted ? Math.max(1, journey.purchaseIndex()) : journey.length();
-        add(journey.steps(), length, labelOf, converted, journey.weight(), converted ? Math.max(0, journey.value())
-                : 0);
+        add(steps, length, labelOf, converted, journey.weight(), converted ? Math.max(0, journey.value()) : 0);
     }
 }

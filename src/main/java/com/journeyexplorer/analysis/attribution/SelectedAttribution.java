@@ -3,6 +3,7 @@ package com.journeyexplorer.analysis.attribution;
 import java.util.List;
 import java.util.function.Predicate;
 
+import com.journeyexplorer.analysis.FrustrationEvents;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.StepEdges;
 import com.journeyexplorer.analysis.TouchpointLabels;
@@ -34,13 +35,14 @@ public record SelectedAttribution(AttributionAccumulator accumulator, long journ
             TouchpointLabels labels, int parallelFrom) {
         List<Journey> journeys = snapshot.journeys();
         StepEdges edges = StepEdges.of(snapshot);
+        FrustrationEvents frustrations = FrustrationEvents.of(snapshot);
         AttributionAccumulator accumulator = model.accumulator(labels);
         if (!(accumulator instanceof AttributionAccumulator.Merging)) {
-            return count(accumulator, journeys, edges, selected, 0, journeys.size());
+            return count(accumulator, journeys, edges, frustrations, selected, 0, journeys.size());
         }
         return TwoHalves.count(journeys.size(), parallelFrom,
-                (from, to) -> count(from == 0 ? accumulator : model.accumulator(labels), journeys, edges, selected,
-                        from, to),
+                (from, to) -> count(from == 0 ? accumulator : model.accumulator(labels), journeys, edges,
+                        frustrations, selected, from, to),
                 SelectedAttribution::addAll);
     }
 
@@ -53,10 +55,12 @@ public record SelectedAttribution(AttributionAccumulator accumulator, long journ
 
     /**
      * Feeds the selected journeys at positions {@code [from, to)} to {@code accumulator}, with their step column
-     * {@code edges}: the models read the steps from it in order rather than follow each record to its step array.
+     * {@code edges}: the models read the steps from it in order rather than follow each record to its step array,
+     * but for the records with {@code frustrations}, whose paths leave those out.
      */
     private static SelectedAttribution count(AttributionAccumulator accumulator, List<Journey> journeys,
-            StepEdges edges, Predicate<Journey> selected, int from, int to) {
+            StepEdges edges, FrustrationEvents frustrations, Predicate<Journey> selected, int from, int to) {
+        FrustrationEvents.Records frustrated = frustrations.from(from);
         long selectedJourneys = 0;
         long purchases = 0;
         long open = 0;
@@ -69,7 +73,7 @@ public record SelectedAttribution(AttributionAccumulator accumulator, long journ
                 } else if (journey.outcome() == Outcome.OPEN) {
                     open += journey.weight();
                 }
-                accumulator.add(journey, edges, position);
+                accumulator.add(journey, edges, position, frustrated.has(position));
             }
         }
         return new SelectedAttribution(accumulator, selectedJourneys, purchases, open);

@@ -92,31 +92,42 @@ public final class TimeDecay extends HeuristicModel {
             this.sums = new ExactSum[labels.count()][];
         }
 
+        /** A converting journey's touches: its path's steps but its frustration signals ({@link Touches}). */
         @Override
         public void add(Journey journey) {
             if (journey.outcome() == Outcome.PURCHASE) {
-                add(journey, journey.steps());
+                int[] touches = Touches.of(journey, Math.max(1, journey.purchaseIndex()));
+                if (touches == null) {
+                    add(journey, journey.steps(), null, Math.max(1, journey.purchaseIndex()));
+                } else {
+                    add(journey, Touches.steps(journey, touches), touches, touches.length);
+                }
             }
         }
 
+        /** As {@link #add(Journey)} for a record without frustration signals on its path. */
         @Override
         public void add(Journey journey, StepEdges edges, int position) {
             if (journey.outcome() == Outcome.PURCHASE) {
-                recordSteps = edges.steps(position, Math.max(1, journey.purchaseIndex()), recordSteps);
-                add(journey, recordSteps);
+                int length = Math.max(1, journey.purchaseIndex());
+                recordSteps = edges.steps(position, length, recordSteps);
+                add(journey, recordSteps, null, length);
             }
         }
 
-        /** A converting journey, {@code steps} its touchpoint ids up to its path's length at least. */
-        private void add(Journey journey, int[] steps) {
+        /**
+         * A converting journey: {@code steps} the touchpoint ids of its {@code length} touches, which are its steps
+         * at {@code touches} (its first {@code length} steps for null).
+         */
+        private void add(Journey journey, int[] steps, int[] touches, int length) {
             // As AttributionPath.of: the steps before the purchase (the purchase step alone if it came first).
-            int length = Math.max(1, journey.purchaseIndex());
             double value = Math.max(0, journey.value());
             shares = grown(shares, length);
             boolean timed = journey.isTimed();
             long conversionTime = timed ? journey.time(journey.purchaseIndex()) : 0;
             for (int i = 0; i < length; i++) {
-                shares[i] = timed ? Math.max(0, conversionTime - journey.time(i)) / MILLIS_PER_DAY : length - 1 - i;
+                shares[i] = timed ? Math.max(0, conversionTime - journey.time(touches == null ? i : touches[i]))
+                        / MILLIS_PER_DAY : length - 1 - i;
             }
             normalizeAges(shares, length);
             conversions += journey.weight();

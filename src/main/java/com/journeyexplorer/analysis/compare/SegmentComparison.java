@@ -1,5 +1,6 @@
 package com.journeyexplorer.analysis.compare;
 
+import com.journeyexplorer.analysis.FrustrationEvents;
 import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.NodeSpace;
@@ -140,9 +141,12 @@ public final class SegmentComparison {
             TouchpointLabels attributionLabels, double confidence, int limit, int parallelFrom) {
         int[] numbers = sequences.numbers(true);
         boolean merging = model.accumulator(attributionLabels) instanceof AttributionAccumulator.Merging;
+        // The records whose frustration signals attribution leaves out: the snapshot's list, or one of these journeys
+        FrustrationEvents frustrations = journeys == snapshot.journeys() ? FrustrationEvents.of(snapshot)
+                : FrustrationEvents.of(journeys);
         Counts counts = TwoHalves.count(numbers.length, merging ? parallelFrom : Integer.MAX_VALUE,
-                (from, to) -> Counts.of(sequences, steps, numbers, journeys, a, b, model, attributionLabels, from,
-                        to),
+                (from, to) -> Counts.of(sequences, steps, frustrations, numbers, journeys, a, b, model,
+                        attributionLabels, from, to),
                 Counts::addAll);
         OutcomeComparison outcomes = OutcomeComparison.of(counts.outcomesA, counts.outcomesB, confidence);
         long totalA = Arrays.stream(counts.outcomesA).sum();
@@ -227,9 +231,11 @@ public final class SegmentComparison {
         }
 
         /** The selected records among positions {@code [from, to)}. */
-        static Counts of(StepSequences sequences, StepEdges steps, int[] numbers, List<Journey> journeys,
-                IntPredicate a, IntPredicate b, AttributionModel model, TouchpointLabels labels, int from, int to) {
+        static Counts of(StepSequences sequences, StepEdges steps, FrustrationEvents frustrations, int[] numbers,
+                List<Journey> journeys, IntPredicate a, IntPredicate b, AttributionModel model,
+                TouchpointLabels labels, int from, int to) {
             Counts counts = new Counts(sequences, model, labels);
+            FrustrationEvents.Records frustrated = frustrations.from(from);
             for (int position = from; position < to; position++) {
                 boolean inA = a.test(position);
                 boolean inB = b.test(position);
@@ -239,14 +245,15 @@ public final class SegmentComparison {
                 Journey journey = journeys.get(position);
                 int outcome = journey.outcome().ordinal();
                 int weight = journey.weight();
+                boolean frustratedRecord = frustrated.has(position);
                 counts.variants.add(numbers[position], position, outcome, inA, inB, weight);
                 if (inA) {
                     counts.outcomesA[outcome] += weight;
-                    counts.attributionA.add(journey, steps, position);
+                    counts.attributionA.add(journey, steps, position, frustratedRecord);
                 }
                 if (inB) {
                     counts.outcomesB[outcome] += weight;
-                    counts.attributionB.add(journey, steps, position);
+                    counts.attributionB.add(journey, steps, position, frustratedRecord);
                 }
             }
             return counts;

@@ -3,6 +3,7 @@ package com.journeyexplorer.analysis.experience;
 import java.util.Arrays;
 import java.util.function.IntPredicate;
 
+import com.journeyexplorer.analysis.FrustrationEvents;
 import com.journeyexplorer.analysis.JourneySelection;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.SelectedSequences;

@@ -1,20 +1,19 @@
-package com.journeyexplorer.analysis.experience;
+package com.journeyexplorer.analysis;
 
 import java.util.Arrays;
 import java.util.List;
 
-import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.WorkBudget;
 import com.journeyexplorer.journey.EventType;
 import com.journeyexplorer.journey.Journey;
 
 /**
  * The frustration events of a snapshot, listed once: the record position, touchpoint id and record weight of each, in
  * record order. A filtered count tests each listed event's position against its selection instead of reading every
- * selected record's event types. Built once per snapshot on first use ({@link #of}) in O(events) and kept with it; 12
- * bytes per frustration event.
+ * selected record's event types; a pass over records in position order asks a {@link Records} cursor whether a record
+ * has any (the attribution models leave them out of its path). Built once per snapshot on first use ({@link #of}) in
+ * O(events) and kept with it; 12 bytes per frustration event.
  */
-final class FrustrationEvents {
+public final class FrustrationEvents {
 
     private final int[] positions;
     private final int[] touchpoints;
@@ -27,8 +26,13 @@ final class FrustrationEvents {
     }
 
     /** The frustration events of {@code snapshot}, listed on first use and kept with it. */
-    static FrustrationEvents of(JourneySnapshot snapshot) {
+    public static FrustrationEvents of(JourneySnapshot snapshot) {
         return snapshot.memo(FrustrationEvents.class, FrustrationEvents.class, () -> list(snapshot.journeys()));
+    }
+
+    /** The frustration events of {@code journeys}, by their positions in that list: listed now, not kept. */
+    public static FrustrationEvents of(List<Journey> journeys) {
+        return list(journeys);
     }
 
     private static FrustrationEvents list(List<Journey> journeys) {
@@ -62,22 +66,57 @@ final class FrustrationEvents {
                 Arrays.copyOf(weights, size));
     }
 
-    int size() {
+    public int size() {
         return positions.length;
     }
 
     /** The record position of event {@code i}, {@code 0 <= i < size()}. */
-    int position(int i) {
+    public int position(int i) {
         return positions[i];
     }
 
     /** The touchpoint id of event {@code i}. */
-    int touchpoint(int i) {
+    public int touchpoint(int i) {
         return touchpoints[i];
     }
 
     /** The weight of event {@code i}'s record. */
-    int weight(int i) {
+    public int weight(int i) {
         return weights[i];
+    }
+
+    /** A cursor over the records from {@code position} on, asked in ascending position order. */
+    public Records from(int position) {
+        int low = 0;
+        int high = positions.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (positions[middle] < position) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return new Records(low);
+    }
+
+    /**
+     * Whether records have frustration events, asked in ascending position order: one comparison per record where
+     * the snapshot has none, O(records asked + events) in all.
+     */
+    public final class Records {
+        private int at;
+
+        private Records(int at) {
+            this.at = at;
+        }
+
+        /** Whether the record at {@code position} (not below any asked before) has a frustration event. */
+        public boolean has(int position) {
+            while (at < positions.length && positions[at] < position) {
+                at++;
+            }
+            return at < positions.length && positions[at] == position;
+        }
     }
 }
