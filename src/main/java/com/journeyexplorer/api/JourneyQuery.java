@@ -435,7 +435,12 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
             return List.of();
         }
         List<PathShaping.Group> groups = new ArrayList<>();
-        // One budget for the work of all the groups' expressions on the request's touchpoints.
+        // One budget for the work of all the groups' expressions on the request's touchpoints, and each group keeps
+        // its answer for a touchpoint: an analysis labels the touchpoints several times (the graph export for its
+        // visits, transitions and labels), and each name is matched once per request however often it is labelled.
+        // The groups, their budget and their answers belong to this request's shaping alone: the caches that outlive a
+        // request keep either answers as bytes (the answer cache) or results of the shaping without groups
+        // (PathShaping.touchpoints(), the snapshot's memos), so no request starts with another's spent budget.
         PatternBudget budget = new PatternBudget();
         for (String value : values) {
             int colon = value.indexOf(':');
@@ -459,7 +464,7 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
             }
             try {
                 groups.add(new PathShaping.Group(name,
-                        NamePattern.compile("group", value.substring(colon + 1), budget)));
+                        NamePattern.compile("group", value.substring(colon + 1), budget).rememberingAnswers()));
             } catch (PatternSyntaxException e) {
                 throw new InvalidParameterException("group", "has an invalid regular expression: "
                         + e.getDescription());

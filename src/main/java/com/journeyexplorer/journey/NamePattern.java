@@ -1,6 +1,8 @@
 package com.journeyexplorer.journey;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -23,11 +25,15 @@ public final class NamePattern {
      * makes about 250,000 reads (n²). Twenty times that, about 0.1 s of matching, is past anything but backtracking.
      */
     public static final long MAX_READS = 5_000_000;
+    /** Names whose {@link #matches} answer a {@link #rememberingAnswers} pattern keeps, at most. */
+    public static final int MAX_REMEMBERED = 100_000;
 
     private final String parameter;
     private final String expression;
     private final Pattern pattern;
     private final PatternBudget budget;
+    /** The answers of {@link #matches} by name, or null when each match is made afresh. */
+    private final Map<String, Boolean> answers;
 
     /**
      * @param parameter  the parameter that gave it ({@code rewrite}, {@code competitor}, {@code group}), for the error
@@ -36,10 +42,16 @@ public final class NamePattern {
      * @param budget     the work of the request that gave it, shared with its other expressions
      */
     public NamePattern(String parameter, String expression, Pattern pattern, PatternBudget budget) {
+        this(parameter, expression, pattern, budget, null);
+    }
+
+    private NamePattern(String parameter, String expression, Pattern pattern, PatternBudget budget,
+            Map<String, Boolean> answers) {
         this.parameter = Objects.requireNonNull(parameter, "parameter");
         this.expression = Objects.requireNonNull(expression, "expression");
         this.pattern = Objects.requireNonNull(pattern, "pattern");
         this.budget = Objects.requireNonNull(budget, "budget");
+        this.answers = answers;
     }
 
     /**
@@ -51,8 +63,34 @@ public final class NamePattern {
         return new NamePattern(parameter, expression, Pattern.compile(expression), budget);
     }
 
+    /**
+     * This expression, charged to the same budget, keeping the answer of {@link #matches} for the first
+     * {@value #MAX_REMEMBERED} names it is asked about: a name asked about again is not matched (nor charged) again.
+     * For an analysis's {@code group}, which labels the same touchpoints several times in one request; the answers
+     * live as long as this object.
+     */
+    public NamePattern rememberingAnswers() {
+        return new NamePattern(parameter, expression, pattern, budget, new ConcurrentHashMap<>());
+    }
+
     /** Whether the whole of {@code name} matches, as {@link java.util.regex.Matcher#matches()}. */
     public boolean matches(String name) {
+        if (answers == null) {
+            return match(name);
+        }
+        Boolean known = answers.get(name);
+        if (known != null) {
+            return known;
+        }
+        // Threads asking about the same name at once may each match it: a few reads more, never a wrong answer.
+        boolean matches = match(name);
+        if (answers.size() < MAX_REMEMBERED) {
+            answers.put(name, matches);
+        }
+        return matches;
+    }
+
+    private boolean match(String name) {
         CountedReads reads = new CountedReads(name);
         try {
             return pattern.matcher(reads).matches();
