@@ -62,11 +62,14 @@ final class CommandOutput {
         return 2;
     }
 
-    /** Refuses an option whose regular expression backtracked without end on a name; exit code 2. */
+    /**
+     * Refuses an option whose regular expression backtracked without end on a name, or spent the run's budget (named
+     * "this import"); exit code 2.
+     */
     int refusedExpression(PatternBudgetExceededException e) {
-        err.println("error: --" + e.parameter() + " " + e.reason());
+        err.println("error: --" + e.parameter() + " " + e.reason("import"));
         if (json != null) {
-            json.print(out, ImportProblems.costlyExpression(e));
+            json.print(out, ImportProblems.costlyExpression(e, "import"));
         }
         return 2;
     }

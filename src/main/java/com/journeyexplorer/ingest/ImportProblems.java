@@ -49,7 +49,12 @@ public final class ImportProblems {
      * and the name it was matching.
      */
     public static ProblemDetail costlyExpression(PatternBudgetExceededException e) {
-        ProblemDetail problem = invalidParameter(e.parameter(), "Parameter '" + e.parameter() + "' " + e.reason());
+        return costlyExpression(e, "request");
+    }
+
+    /** As {@link #costlyExpression(PatternBudgetExceededException)}, its detail naming {@code work} (an import). */
+    public static ProblemDetail costlyExpression(PatternBudgetExceededException e, String work) {
+        ProblemDetail problem = invalidParameter(e.parameter(), "Parameter '" + e.parameter() + "' " + e.reason(work));
         problem.setProperty("expression", e.expression());
         problem.setProperty("name", e.name());
         return problem;

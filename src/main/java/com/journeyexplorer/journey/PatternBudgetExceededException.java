@@ -37,11 +37,19 @@ public class PatternBudgetExceededException extends RuntimeException {
         return "'" + parameter + "' " + reason();
     }
 
-    /** What went wrong and what to do, after the parameter's name. */
+    /** What went wrong and what to do, after the parameter's name, for an HTTP request. */
     public String reason() {
+        return reason("request");
+    }
+
+    /**
+     * What went wrong and what to do, after the parameter's name; {@code work} names what shared the budget:
+     * {@code request} over HTTP, {@code import} on the command line.
+     */
+    public String reason(String work) {
         if (reads == 0) {
             return "has the regular expression '" + quoted(expression) + "', which was stopped matching the name '"
-                    + name() + "': the regular expressions of this request had made more than "
+                    + name() + "': the regular expressions of this " + work + " had made more than "
                     + String.format(Locale.ROOT, "%,d steps and %,d", PatternBudget.SLACK,
                             PatternBudget.READS_PER_CHARACTER)
                     + " a character of the names they matched; an expression that backtracks on each name, as "
