@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.ingest.EventPreviewer;
+import com.journeyexplorer.ingest.ImportOptions;
 import com.journeyexplorer.ingest.ImportParameters;
 import com.journeyexplorer.ingest.ImportPreview;
 import com.journeyexplorer.ingest.Upload;
@@ -48,12 +49,13 @@ class ImportPreviewController {
                 request.getParameterValues("competitor"), request.getParameterValues("frustration"),
                 request.getParameterValues("rewrite"))
                 .withJourneyColumn(request.getParameterValues("journeyColumn"));
-        // Checked before the body is opened, so that a bad parameter is answered as the import answers it.
-        given.toOptions(settings.sessionGap());
+        // Checked before the body is opened, so that a bad parameter is answered as the import answers it; the
+        // preview reads with these options, so that the request's regular expressions share one budget.
+        ImportOptions options = given.toOptions(settings.sessionGap());
         Upload upload = EventUploads.open(request, given, contentType, contentEncoding,
                 settings.maxUploadSize().toBytes());
         try (InputStream stream = upload.stream()) {
-            return previewer.preview(stream, upload.format(), given, rows);
+            return previewer.preview(stream, upload.format(), given, options, rows);
         }
     }
 }

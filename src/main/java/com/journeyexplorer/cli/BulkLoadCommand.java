@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import com.journeyexplorer.config.JourneysProperties;
 import com.journeyexplorer.ingest.BulkEventLoader;
 import com.journeyexplorer.ingest.BulkLoadRejectedException;
+import com.journeyexplorer.ingest.ImportOptions;
 import com.journeyexplorer.ingest.ImportRejectedException;
 import com.journeyexplorer.ingest.InvalidImportOptionException;
 import com.journeyexplorer.journey.PatternBudgetExceededException;
@@ -51,10 +52,11 @@ final class BulkLoadCommand {
     }
 
     /**
-     * Runs the bulk load of {@code files}, its outcome printed on {@code output} and its progress and errors on
+     * Runs the bulk load of {@code files} with the import options read from {@code options} ({@code checked}, their
+     * session gap still the stand-in), its outcome printed on {@code output} and its progress and errors on
      * {@code err}.
      */
-    static int run(List<Path> files, Map<String, String> options, Map<String, List<String>> repeated,
+    static int run(List<Path> files, Map<String, String> options, ImportOptions checked,
             List<String> springArgs, InputStream stdin, CommandOutput output, PrintStream err) {
         JourneysProperties properties;
         try (ConfigurableApplicationContext settings = new SpringApplicationBuilder(Settings.class)
@@ -82,7 +84,7 @@ final class BulkLoadCommand {
                         ImportCommand.format(options, file.getFileName().toString().toLowerCase(Locale.ROOT))));
             }
             BulkEventLoader.Loaded loaded = loader.load(sources,
-                    ImportCommand.importOptions(options, repeated, properties),
+                    ImportCommand.withSettings(checked, options, properties),
                     file -> ImportCommand.open(file, stdin, err));
             err.println();
             return output.imported(loaded.report(), (System.nanoTime() - started) / 1e9,

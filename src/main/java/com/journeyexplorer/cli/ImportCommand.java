@@ -281,13 +281,17 @@ public final class ImportCommand {
                     ? "is an option of event imports, which aggregated paths would ignore" + EVENT_ONLY.get(ignored)
                     : "is an option of aggregated paths (--aggregated), which an event import would ignore"));
         }
+        // Read once, with the one budget of the run's regular expressions (a competitor name cleaned by the rewrite
+        // rules here, every name in the import), and used by the import.
+        AggregatedPathOptions pathOptions = null;
+        ImportOptions eventOptions = null;
         try {
             // Checked before the database starts, which takes tens of seconds; the gap's default is the
             // setting's, read once the app starts, and any stands in for it here.
             if (aggregated) {
-                aggregatedOptions(options, repeated);
+                pathOptions = aggregatedOptions(options, repeated);
             } else {
-                importParameters(options, repeated).toOptions(Duration.ofMinutes(30));
+                eventOptions = importParameters(options, repeated).toOptions(Duration.ofMinutes(30));
             }
         } catch (InvalidImportOptionException e) {
             return output.refusedOption(e);
@@ -300,7 +304,7 @@ public final class ImportCommand {
                 return output.refusedOption("bulk", "--bulk loads touchpoint events; aggregated paths are imported "
                         + "without it");
             }
-            return BulkLoadCommand.run(files, options, repeated, springArgs, stdin, output, err);
+            return BulkLoadCommand.run(files, options, eventOptions, springArgs, stdin, output, err);
         }
         if (files.size() > 1) {
             return output.refusedUsage("only one file can be imported at a time (got '" + files.get(1) + "' too); "
@@ -331,10 +335,9 @@ public final class ImportCommand {
             ImportReport imported;
             long started = System.nanoTime();
             if (aggregated) {
-                imported = context.getBean(AggregatedPathImporter.class).importPaths(input,
-                        aggregatedOptions(options, repeated));
+                imported = context.getBean(AggregatedPathImporter.class).importPaths(input, pathOptions);
             } else {
-                ImportOptions importOptions = importOptions(options, repeated,
+                ImportOptions importOptions = withSettings(eventOptions, options,
                         context.getBean(JourneysProperties.class));
                 String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
                 Upload upload = Upload.open(input, name.endsWith(".gz"), format(options, name), Long.MAX_VALUE);
@@ -492,10 +495,15 @@ public final class ImportCommand {
         }
     }
 
-    /** The import options of the command line's event options, as the HTTP parameters of the same names. */
-    static ImportOptions importOptions(Map<String, String> options, Map<String, List<String>> repeated,
+    /**
+     * The import options of the command line's event options ({@code checked}, read before the settings were), with
+     * the settings' session gap where {@code --sessionGap} is not given: read once, so that their regular expressions
+     * (a competitor name cleaned by the rewrite rules) are matched once and the run has one budget.
+     */
+    static ImportOptions withSettings(ImportOptions checked, Map<String, String> options,
             JourneysProperties properties) {
-        return importParameters(options, repeated).toOptions(properties.ingest().sessionGap());
+        String gap = options.get("sessionGap");
+        return gap == null || gap.isBlank() ? checked.withSessionGap(properties.ingest().sessionGap()) : checked;
     }
 
     /** The command line's event options as the HTTP parameters of the same names. */

@@ -56,14 +56,15 @@ public class EventPreviewer {
      * The preview of the upload {@code input} in {@code format}, read with {@code parameters} (the query parameters of
      * {@code POST /api/events}, checked exactly as the import checks them).
      *
+     * @param given the options of {@code parameters} ({@link ImportParameters#toOptions}) as the request checked them,
+     *              whose regular expressions draw on the request's one budget
      * @param rows the {@code rows} parameter: how many rows to preview, 1 to {@link #MAX_ROWS}; null for
      *             {@link #DEFAULT_ROWS}
-     * @throws InvalidImportOptionException for a parameter the import would refuse, or a bad {@code rows}
+     * @throws InvalidImportOptionException for a bad {@code rows}
      */
     public ImportPreview preview(InputStream input, EventImporter.Format format, ImportParameters parameters,
-            String rows) throws IOException {
+            ImportOptions given, String rows) throws IOException {
         int maxRows = rows(rows);
-        ImportOptions given = parameters.toOptions(settings.sessionGap());
         ByteBound bounded = new ByteBound(input, MAX_BYTES);
         BufferedInputStream buffered = new BufferedInputStream(bounded, 1 << 16);
         List<String> header = format == EventImporter.Format.CSV ? csvHeader(buffered, given.delimiter())

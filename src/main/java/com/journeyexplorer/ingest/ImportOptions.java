@@ -88,6 +88,13 @@ public record ImportOptions(
                 false, null, null, null, null, null, null);
     }
 
+    /** These options with another session gap: the settings' default, for options read before the settings. */
+    public ImportOptions withSessionGap(Duration gap) {
+        return new ImportOptions(mapping, purchases, competitor, onError, gap, delimiter, competitorNames,
+                timestampFormat, decimalComma, sessionizeByCustomer, openHorizon, defaultScale, frustrations, zone,
+                cleaning, orderColumn);
+    }
+
     /** These options with the journeys' own open horizon. */
     public ImportOptions withOpenHorizon(Duration horizon) {
         return new ImportOptions(mapping, purchases, competitor, onError, sessionGap, delimiter, competitorNames,

@@ -388,6 +388,25 @@ class ImportCommandTests {
         Files.deleteIfExists(file);
     }
 
+    /**
+     * The options are read once, before the database starts (their regular expressions drawing on the run's one
+     * budget), and the import uses them with the settings' session gap where --sessionGap is not given.
+     */
+    @Test
+    void readsItsOptionsOnceAndImportsWithTheSettingsSessionGap() throws IOException {
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + "-gap.csv");
+        Files.writeString(file, "customer_id,timestamp,touchpoint\nc1,2026-05-01T10:00:00Z,Home\n"
+                + "c1,2026-05-01T10:10:00Z,Cart\n");
+
+        int exit = run(file.toString(), "--journeys.ingest.session-gap=5m", "--rewrite=Cart -> Basket",
+                "--competitor=Cart");
+
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(stderr).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("The database now holds 2 journeys and 2 events");
+        Files.deleteIfExists(file);
+    }
+
     @Test
     void keysJourneysBySeveralColumnsRepeatedOrListedAndOrdersEventsByAColumn() throws IOException {
         Path file = dataDir.resolveSibling(dataDir.getFileName() + "-ga4-keys.csv");
