@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import com.journeyexplorer.journey.NamePattern;
 import com.journeyexplorer.journey.Touchpoint;
 
 /**
@@ -16,7 +17,7 @@ import com.journeyexplorer.journey.Touchpoint;
  * <p>With cleaned names ({@link TouchpointCleaning}), a rule's name matches the events whose name cleans to it, and
  * those whose name cleans to what the rule's name cleans to: {@code purchase=https://shop.example/thanks?order=1}
  * names every event of the page {@code /thanks} under {@code urls=path}. A competitor's regular expression matches the
- * cleaned name or the name as written (then once per row whose name the cleaning changed).
+ * cleaned name or the name as written, each name matched once.
  */
 final class OutcomeRuleTally {
 
@@ -28,18 +29,18 @@ final class OutcomeRuleTally {
     /** The counters of the rules by the names they match: their own, and the names those clean to. */
     private final Map<String, long[]> purchaseLookup;
     private final Map<String, long[]> frustrationLookup;
-    private final Map<String, Boolean> competitorByName = new HashMap<>();
     /**
-     * The competitor expression's answer for names as written before cleaning changed them, for the first
-     * {@link CleanedNames#MAX_CACHED} of them as the cleaning caches its own: a page address repeats on many rows.
+     * The competitor rule keeping its answers by name (null without one): a touchpoint, and a page address as written
+     * before cleaning changed it, repeat on many rows, and each is matched once.
      */
-    private final Map<String, Boolean> competitorByWritten = new HashMap<>();
+    private final NamePattern competitor;
     private final Map<String, long[]> competitorMatches = new HashMap<>();
     private long competitorEvents;
 
     OutcomeRuleTally(ImportOptions options, List<Touchpoint> touchpoints) {
         this.options = options;
         this.touchpoints = touchpoints;
+        this.competitor = options.competitor() == null ? null : options.competitor().rememberingAnswers();
         for (String name : options.purchases()) {
             purchaseMatches.put(name, new long[1]);
         }
@@ -71,11 +72,7 @@ final class OutcomeRuleTally {
     }
 
     boolean isCompetitor(String touchpoint) {
-        if (options.competitor() == null) {
-            return false;
-        }
-        // One regular-expression match per distinct touchpoint, not per row.
-        return competitorByName.computeIfAbsent(touchpoint, options::isCompetitor);
+        return competitor != null && competitor.matches(touchpoint);
     }
 
     /**
@@ -86,19 +83,8 @@ final class OutcomeRuleTally {
         if (isCompetitor(touchpoint)) {
             return true;
         }
-        if (written == touchpoint || !options.competitorNames().isEmpty() || options.competitor() == null
-                || written.equals(touchpoint)) {
-            return false;
-        }
-        Boolean known = competitorByWritten.get(written);
-        if (known != null) {
-            return known;
-        }
-        boolean matches = options.isCompetitor(written);
-        if (competitorByWritten.size() < CleanedNames.MAX_CACHED) {
-            competitorByWritten.put(written, matches);
-        }
-        return matches;
+        return written != touchpoint && options.competitorNames().isEmpty() && competitor != null
+                && !written.equals(touchpoint) && competitor.matches(written);
     }
 
     void countCompetitor(String touchpoint) {

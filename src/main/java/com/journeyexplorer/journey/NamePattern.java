@@ -66,7 +66,8 @@ public final class NamePattern {
     /**
      * This expression, charged to the same budget, keeping the answer of {@link #matches} for the first
      * {@value #MAX_REMEMBERED} names it is asked about: a name asked about again is not matched (nor charged) again.
-     * For an analysis's {@code group}, which labels the same touchpoints several times in one request; the answers
+     * For an analysis's {@code group}, which labels the same touchpoints several times in one request, and an
+     * import's {@code competitor} rule, asked about the same touchpoint and page address on many rows; the answers
      * live as long as this object.
      */
     public NamePattern rememberingAnswers() {
