@@ -74,7 +74,8 @@ class EventsController {
         ImportParameters given = parameters.withRules(request.getParameterValues("purchase"),
                 request.getParameterValues("competitor"), request.getParameterValues("frustration"),
                 request.getParameterValues("rewrite"))
-                .withJourneyColumn(request.getParameterValues("journeyColumn"));
+                .withJourneyColumn(request.getParameterValues("journeyColumn"))
+                .withOrderColumn(request.getParameterValues("orderColumn"));
         var options = given.toOptions(settings.sessionGap());
         long limit = settings.maxUploadSize().toBytes();
         EventUploads uploads = EventUploads.of(request, given, contentType, contentEncoding, limit);

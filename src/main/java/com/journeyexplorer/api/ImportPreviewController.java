@@ -48,7 +48,8 @@ class ImportPreviewController {
         ImportParameters given = parameters.withRules(request.getParameterValues("purchase"),
                 request.getParameterValues("competitor"), request.getParameterValues("frustration"),
                 request.getParameterValues("rewrite"))
-                .withJourneyColumn(request.getParameterValues("journeyColumn"));
+                .withJourneyColumn(request.getParameterValues("journeyColumn"))
+                .withOrderColumn(request.getParameterValues("orderColumn"));
         // Checked before the body is opened, so that a bad parameter is answered as the import answers it; the
         // preview reads with these options, so that the request's regular expressions share one budget.
         ImportOptions options = given.toOptions(settings.sessionGap());

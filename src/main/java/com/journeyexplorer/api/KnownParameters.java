@@ -50,8 +50,8 @@ final class KnownParameters {
 
     /**
      * The list parameters of the uploads, each value one whole name ({@code purchase=Pay, now&purchase=Other}),
-     * rewrite rule or column of the journey's key.
+     * rewrite rule, column of the journey's key or order column.
      */
     private static final Set<String> REPEATABLE = Set.of("purchase", "competitor", "frustration", "rewrite",
-            "journeyColumn");
+            "journeyColumn", "orderColumn");
 }

@@ -89,7 +89,8 @@ public final class ImportCommand {
                                            commentColumn; --journeyColumn=A,B names a journey by the values of
                                            several columns together (a list like --purchase)
               --orderColumn=NAME           orders a journey's events of the same time by this column's values
-                                           (numbers as numbers, then text, then events without one)
+                                           (numbers as numbers, then text, then events without one);
+                                           --orderColumn=A,B by A's values, then B's (a list like --purchase)
               --scale=nps|csat|ces|rating|sentiment  the scale of scored rows without a scale column
               --purchase=A,B               touchpoints whose events are purchases; quote a name with a comma
                                            ("Pay, now",B) or repeat the option (--purchase=A --purchase=B)
@@ -155,11 +156,11 @@ public final class ImportCommand {
     private static final Set<String> FLAGS = Set.of("bulk", "aggregated");
 
     /**
-     * The outcome rules, which repeat like the HTTP parameters, each value one whole name, the rewrite rules and the
-     * journey's columns; no other option does.
+     * The outcome rules, which repeat like the HTTP parameters, each value one whole name, the rewrite rules, the
+     * journey's columns and the order columns; no other option does.
      */
     private static final Set<String> REPEATABLE = Set.of("purchase", "competitor", "frustration", "rewrite",
-            "journeyColumn");
+            "journeyColumn", "orderColumn");
 
     /** The file name that stands for standard input: {@code zcat events.csv.gz | java -jar ... import -}. */
     static final String STANDARD_INPUT = "-";
@@ -426,7 +427,8 @@ public final class ImportCommand {
         }
         if (given.containsKey(name) && !REPEATABLE.contains(name)) {
             return "--" + name + " is given twice ('" + given.get(name).get(0) + "' and '" + value
-                    + "'); only --purchase, --competitor, --frustration, --rewrite and --journeyColumn repeat";
+                    + "'); only --purchase, --competitor, --frustration, --rewrite, --journeyColumn and --orderColumn "
+                    + "repeat";
         }
         return null;
     }
@@ -521,7 +523,9 @@ public final class ImportCommand {
                 options.get("sessionize"), options.get("format"), options.get("openHorizon"),
                 repeated.get("frustration"), options.get("urls"), repeated.get("rewrite"), options.get("orderColumn"))
                 .withJourneyColumn(repeated.containsKey("journeyColumn")
-                        ? repeated.get("journeyColumn").toArray(String[]::new) : null);
+                        ? repeated.get("journeyColumn").toArray(String[]::new) : null)
+                .withOrderColumn(repeated.containsKey("orderColumn")
+                        ? repeated.get("orderColumn").toArray(String[]::new) : null);
     }
 
     /** The format of --format, else of the file's extension (before .gz), else null: sniffed. */

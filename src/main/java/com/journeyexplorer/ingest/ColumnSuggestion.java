@@ -21,12 +21,14 @@ import java.util.Set;
  * </ol>
  * A GA4 export's header ({@code user_pseudo_id} and {@code ga_session_id}, GA4's {@code ga_session_id} being unique
  * per user only) without the default journey column gets both as the journey's key
- * ({@code user_pseudo_id,ga_session_id}, {@link JourneyKey}), and its {@code batch_event_index}, where present, as the
- * order column of the events of one time, and its {@code event_timestamp} and {@code page_location} (else
+ * ({@code user_pseudo_id,ga_session_id}, {@link JourneyKey}), and its {@code batch_ordering_id} and
+ * {@code batch_event_index}, where present, as the order columns of the events of one time (the batch a page sent,
+ * then the event's place in it: {@code batch_ordering_id,batch_event_index}; {@code batch_event_index} alone where
+ * the header has no {@code batch_ordering_id}), and its {@code event_timestamp} and {@code page_location} (else
  * {@code event_name}) as the time and the touchpoint where the header has not the default columns, all suggested by
  * {@code ga4}; an {@code orderColumn} parameter is the
- * order column suggested by {@code parameter}. The order column is no role of the mapping: it stays an event
- * attribute.
+ * order column suggested by {@code parameter}, one column or a comma list of several. The order columns are no role
+ * of the mapping: they stay event attributes.
  * A column serves one role at most (the roles are matched in the order of {@link ColumnMapping#byField()}). An alias
  * is a suggestion only: the importer itself reads no alias, so {@link #parameters()} names every column that is not the
  * importer's default, and importing with those parameters reads exactly the suggested columns. Cost: O(roles ×
@@ -48,8 +50,11 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
 
     /** The columns of a GA4 export that key a journey together: a user's session ids are unique per user only. */
     private static final List<String> GA4_KEY = List.of("user_pseudo_id", "ga_session_id");
-    /** The column of a GA4 export that orders the events sent in one batch, of one time. */
-    private static final String GA4_ORDER = "batch_event_index";
+    /**
+     * The columns of a GA4 export that order the events of one time: the batch of events a page sent (a number
+     * incremented for each request), then an event's place within its batch.
+     */
+    private static final List<String> GA4_ORDER = List.of("batch_ordering_id", "batch_event_index");
     /**
      * The columns of a GA4 export that serve a role, in order of preference: the event's time in epoch microseconds,
      * and the page's address (cleaned by {@code urls=path}), else the event's name where the export has no address.
@@ -92,7 +97,7 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
         String order = parameters.orderColumn() == null || parameters.orderColumn().isBlank() ? null
                 : parameters.orderColumn().strip();
         if (order != null) {
-            taken.add(order);
+            taken.addAll(ImportParameters.names("orderColumn", List.of(order)));
         }
         boolean ga4 = present.containsAll(GA4_KEY);
         if (ga4 && !columns.containsKey("journey") && !present.contains(defaultColumns.get(0))
@@ -136,15 +141,22 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
         if (order != null) {
             ordered.put(ORDER, order);
             orderedWhy.put(ORDER, "parameter");
-        } else if (ga4 && present.contains(GA4_ORDER) && !taken.contains(GA4_ORDER)
-                && mapping.parameterOf(GA4_ORDER) == null) {
-            ordered.put(ORDER, GA4_ORDER);
-            orderedWhy.put(ORDER, "ga4");
+        } else if (ga4) {
+            List<String> free = GA4_ORDER.stream().filter(column -> present.contains(column)
+                    && !taken.contains(column) && mapping.parameterOf(column) == null).toList();
+            // batch_event_index, after batch_ordering_id where the header has it; the batch alone is no suggestion.
+            if (free.contains(GA4_ORDER.get(1))) {
+                ordered.put(ORDER, String.join(",", free));
+                orderedWhy.put(ORDER, "ga4");
+            }
         }
         return new ColumnSuggestion(ordered, orderedWhy, mapping);
     }
 
-    /** The order column suggested ({@code orderColumn}), or null for none: events of one time keep file order. */
+    /**
+     * The order column suggested ({@code orderColumn}), a comma list for several, or null for none: events of one time
+     * keep file order.
+     */
     public String orderColumn() {
         return columns.get(ORDER);
     }

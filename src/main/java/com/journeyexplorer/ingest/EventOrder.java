@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 
 /**
  * The order of a journey's events of the same time by the values of the {@code orderColumn} (GA4's
- * {@code batch_event_index}, Adobe's {@code visit_page_num}, Snowplow's {@code event_index}): numbers ({@code 2},
+ * {@code batch_event_index}, Adobe's {@code visit_page_num}, Snowplow's {@code event_index}), or of several columns
+ * ({@code batch_ordering_id,batch_event_index}): by the first column's values, events of equal values by the
+ * second's, and so on ({@link #compare(String[][], int, int)}). Each column's values compare as numbers ({@code 2},
  * {@code 10}, {@code -1.5}, {@code 1e3}) in numeric order, exactly even beyond a double's 53 bits, then other values in
  * text order (by UTF-16 code units), then events without a value. One total order, so that a sort may rely on it:
  * comparing numbers as numbers and everything else as text would put {@code 10 < 1a < 2 < 10} in a circle.
@@ -30,6 +32,21 @@ final class EventOrder {
             return numberA != null ? -1 : 1;
         }
         return a.compareTo(b);
+    }
+
+    /**
+     * Negative when event {@code a} comes first by the values of the order columns: {@code columns[c][e]} is the value
+     * of column {@code c} for event {@code e}. Lexicographic over the columns, each compared as
+     * {@link #compare(String, String)}, so a total order too. O(columns) comparisons of values.
+     */
+    static int compare(String[][] columns, int a, int b) {
+        for (String[] column : columns) {
+            int order = compare(column[a], column[b]);
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
     }
 
     /**

@@ -37,7 +37,9 @@ import com.journeyexplorer.journey.Scale;
  * @param cleaning            how touchpoint names are cleaned before they name touchpoints ({@code urls},
  *                            {@code rewrite}); the outcome rules match the cleaned names
  * @param orderColumn         the column that orders a journey's events of the same time ({@code orderColumn}), or
- *                            null: they keep file order; an extra column like any other besides
+ *                            a comma list with CSV quoting of the columns that do, first column first
+ *                            ({@link #orderColumns()}); null: they keep file order; extra columns like any other
+ *                            besides
  */
 public record ImportOptions(
         ColumnMapping mapping,
@@ -118,7 +120,7 @@ public record ImportOptions(
                 zone, cleaning, orderColumn);
     }
 
-    /** These options ordering the events of one time by {@code column} (null: file order). */
+    /** These options ordering the events of one time by {@code column}, a comma list (null: file order). */
     public ImportOptions withOrderColumn(String column) {
         return new ImportOptions(mapping, purchases, competitor, onError, sessionGap, delimiter, competitorNames,
                 timestampFormat, decimalComma, sessionizeByCustomer, openHorizon, defaultScale, frustrations, zone,
@@ -126,14 +128,20 @@ public record ImportOptions(
     }
 
     /**
+     * The columns that order a journey's events of the same time, first column first ({@code orderColumn} as a comma
+     * list with CSV quoting, {@link ImportParameters#names}); empty for none.
+     */
+    public List<String> orderColumns() {
+        return orderColumn == null ? List.of() : ImportParameters.names("orderColumn", List.of(orderColumn));
+    }
+
+    /**
      * The columns the upload's parameters name, each with its parameter: the mapping's renamed ones
-     * ({@link ColumnMapping#renamedColumns()}) and the {@code orderColumn}. A header must have each.
+     * ({@link ColumnMapping#renamedColumns()}) and each column of the {@code orderColumn}. A header must have each.
      */
     Map<String, String> namedColumns() {
         Map<String, String> named = mapping.renamedColumns();
-        if (orderColumn != null) {
-            named.putIfAbsent(orderColumn, "orderColumn");
-        }
+        orderColumns().forEach(column -> named.putIfAbsent(column, "orderColumn"));
         return named;
     }
 

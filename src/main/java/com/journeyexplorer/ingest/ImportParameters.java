@@ -26,7 +26,9 @@ import com.journeyexplorer.journey.Scale;
  * <p>A list parameter ({@code purchase}, {@code competitor}, {@code frustration}) given once is a comma list with
  * CSV quoting: {@code purchase="Pay, now",Other} is two names. Given several times, each value is one whole name:
  * {@code purchase=Pay, now&purchase=Other}. {@code journeyColumn} lists columns the same way: the columns whose
- * values name a journey together ({@code user_pseudo_id,ga_session_id}, see {@link #withJourneyColumn}).
+ * values name a journey together ({@code user_pseudo_id,ga_session_id}, see {@link #withJourneyColumn}), and
+ * {@code orderColumn} the columns whose values order a journey's events of one time, first column first
+ * ({@code batch_ordering_id,batch_event_index}, see {@link #withOrderColumn}).
  */
 public record ImportParameters(
         String journeyColumn,
@@ -92,6 +94,18 @@ public record ImportParameters(
                 orderColumn);
     }
 
+    /**
+     * These parameters with the order column as sent ({@code values}, null when absent): one value is a comma list with
+     * CSV quoting of the columns, first column first; several are one column each, as {@link #withJourneyColumn}.
+     */
+    public ImportParameters withOrderColumn(String[] values) {
+        return new ImportParameters(journeyColumn, timestampColumn, touchpointColumn, channelColumn, stageColumn,
+                customerColumn, ownerColumn, typeColumn, valueColumn, segmentColumn, deviceColumn, eventIdColumn,
+                scoreColumn, scaleColumn, commentColumn, scale, purchase, competitor, onError, delimiter, sessionGap,
+                timestampFormat, zone, decimal, sessionize, format, openHorizon, frustration, urls, rewrite,
+                values == null ? orderColumn : JourneyKey.text(values));
+    }
+
     public ImportOptions toOptions(Duration defaultGap) {
         JourneyKey.columns(journeyColumn); // a quote not closed is a 400 naming journeyColumn
         ColumnMapping mapping = new ColumnMapping(journeyColumn, timestampColumn, touchpointColumn, channelColumn,
@@ -102,11 +116,15 @@ public record ImportParameters(
         // One budget for the work of every regular expression of the import: rewrite rules and the competitor's.
         PatternBudget budget = new PatternBudget();
         TouchpointCleaning cleaning = TouchpointCleaning.of(urls, rewrite, budget);
-        String order = orderColumn == null || orderColumn.isBlank() ? null : orderColumn.strip();
-        if (order != null && mapping.parameterOf(order) != null) {
-            throw new InvalidImportOptionException("orderColumn", "'" + TimestampParser.abbreviate(order) + "' is "
-                    + "the column " + mapping.parameterOf(order) + " reads (by default where it is not given): the "
-                    + "order column is one of its own, kept as an event attribute");
+        // A quote not closed is a 400 naming orderColumn; so is a column that a field reads.
+        List<String> orderColumns = orderColumn == null ? List.of() : names("orderColumn", List.of(orderColumn));
+        String order = orderColumns.isEmpty() ? null : orderColumn.strip();
+        for (String column : orderColumns) {
+            if (mapping.parameterOf(column) != null) {
+                throw new InvalidImportOptionException("orderColumn", "'" + TimestampParser.abbreviate(column)
+                        + "' is the column " + mapping.parameterOf(column) + " reads (by default where it is not "
+                        + "given): an order column is one of its own, kept as an event attribute");
+            }
         }
         return new ImportOptions(mapping, new LinkedHashSet<>(names("purchase", purchase)),
                 competitorPattern(competitors, cleaning, budget), errorMode(onError), gap(sessionGap, defaultGap),

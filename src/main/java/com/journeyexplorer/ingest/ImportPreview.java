@@ -14,7 +14,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                     first seen
  * @param mapping      role ({@code journey}, {@code timestamp}, ...) to the column read for it, roles without a column
  *                     left out ({@link ColumnSuggestion}); {@code journey} a comma list for a key of several columns,
- *                     and {@code order} the order column ({@code orderColumn}) where one is given or suggested
+ *                     and {@code order} the order column ({@code orderColumn}, a comma list for several) where one
+ *                     is given or suggested
  * @param suggestedBy  role to why that column: {@code parameter}, {@code default}, {@code alias} or {@code ga4}
  * @param parameters   the query parameters that make {@code POST /api/events} read these columns
  * @param attributes   the columns no role reads, kept as journey or event attributes

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.graph.JourneyChanges;
@@ -24,8 +25,8 @@ import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * Turns the drafts of an upload into journeys, merged with the journeys already stored: events are ordered by time
- * (ties in the order of the {@code orderColumn}'s values, {@link EventOrder}, where it is given; else, and among equal
- * values, file order, stored events first), an event seen before is counted once, and each journey's outcome is
+ * (ties in the order of the values of the {@code orderColumn}, or of its columns one after the other,
+ * {@link EventOrder}, where it is given; else, and among equal values, file order, stored events first), an event seen before is counted once, and each journey's outcome is
  * recomputed. An event with an id is the event of that id. Without an id, two events of the upload are the same
  * event when all their columns are equal (time, touchpoint and a fingerprint of every other column, see
  * {@link JourneyDraft#fingerprintCell}); stored events keep only time and touchpoint, so each stored event stands for
@@ -47,8 +48,8 @@ final class JourneyAssembler {
     private final JourneySnapshot base;
     private final Duration sessionGap;
     private final long openHorizon;
-    /** The column whose values order the events of the same time, or null. */
-    private final String orderColumn;
+    /** The columns whose values order the events of the same time, first column first; empty for none. */
+    private final List<String> orderColumns;
     /** The type arrays, customer ids and details (with their attribute maps) of the journeys built, one copy each. */
     private final SharedJourneyParts shared = new SharedJourneyParts();
     /** The page each upload event the {@code frustration} rule moved was moved to, by where the event was. */
@@ -60,19 +61,19 @@ final class JourneyAssembler {
 
     /** @param openHorizon the open horizon of the journeys built, milliseconds; -1 keeps a stored journey's own */
     JourneyAssembler(JourneySnapshot base, Duration sessionGap, long openHorizon) {
-        this(base, sessionGap, openHorizon, null);
+        this(base, sessionGap, openHorizon, List.of());
     }
 
     /** The assembler of an import read with {@code options}: its session gap, open horizon and order column. */
     JourneyAssembler(JourneySnapshot base, ImportOptions options) {
-        this(base, options.sessionGap(), options.openHorizonMillis(), options.orderColumn());
+        this(base, options.sessionGap(), options.openHorizonMillis(), options.orderColumns());
     }
 
-    private JourneyAssembler(JourneySnapshot base, Duration sessionGap, long openHorizon, String orderColumn) {
+    private JourneyAssembler(JourneySnapshot base, Duration sessionGap, long openHorizon, List<String> orderColumns) {
         this.base = base;
         this.sessionGap = sessionGap;
         this.openHorizon = openHorizon;
-        this.orderColumn = orderColumn;
+        this.orderColumns = orderColumns;
     }
 
     JourneyChanges assemble(EventAccumulator accumulator) {
@@ -92,7 +93,7 @@ final class JourneyAssembler {
                     ? sessionsByCustomer.getOrDefault(draft.key, List.of())
                     : base.journey(draft.key).map(List::of).orElse(List.of());
             Merged merged = merge(stored, draft, accumulator.frustrationSignals(),
-                    draft.byCustomer ? sessionGap.toMillis() : Long.MAX_VALUE, moves, accumulator, orderColumn);
+                    draft.byCustomer ? sessionGap.toMillis() : Long.MAX_VALUE, moves, accumulator, orderColumns);
             newEvents += merged.added;
             duplicates += draft.size - merged.added - merged.refused;
             List<Journey> journeys = draft.byCustomer
@@ -223,11 +224,11 @@ final class JourneyAssembler {
             if (draft.byCustomer) {
                 List<Journey> stored = storedByCustomer.getOrDefault(draft.key, List.of());
                 Merged merged = merge(stored, draft, accumulator.frustrationSignals(), sessionGap.toMillis(), null,
-                        accumulator, orderColumn);
+                        accumulator, orderColumns);
                 sessions.put(draft.key, splitSessions(draft, merged, stored, touchpoints));
             } else {
                 merge(base.journey(draft.key).map(List::of).orElse(List.of()), draft, accumulator.frustrationSignals(),
-                        Long.MAX_VALUE, null, accumulator, orderColumn);
+                        Long.MAX_VALUE, null, accumulator, orderColumns);
             }
         }
         return sessions;
@@ -256,11 +257,11 @@ final class JourneyAssembler {
      * that event is at most {@code maxGap} ms earlier, before duplicates are looked for, so that the same file
      * imported again matches the moved events. Each move is recorded in {@code moves}, when not null. A purchase
      * whose value the sum cannot take is refused into {@code refusing} ({@link #refuseValuesTooLarge}). Events of the
-     * same time are in the order of the values of {@code orderColumn} (null: none) where it is given, which changes
-     * no event's being a duplicate.
+     * same time are in the order of the values of {@code orderColumns} (empty: none), first column first, where
+     * they are given, which changes no event's being a duplicate.
      */
     private static Merged merge(List<Journey> stored, JourneyDraft draft, BitSet frustrationSignals, long maxGap,
-            Map<SignalAt, Integer> moves, EventAccumulator refusing, String orderColumn) {
+            Map<SignalAt, Integer> moves, EventAccumulator refusing, List<String> orderColumns) {
         int storedSize = stored.stream().mapToInt(Journey::length).sum();
         int total = storedSize + draft.size;
         int[] steps = new int[total];
@@ -318,7 +319,7 @@ final class JourneyAssembler {
         if (eventIds != null && draft.eventIds != null) {
             System.arraycopy(draft.eventIds, 0, eventIds, at, draft.size);
         }
-        String[] ranks = orderColumn == null ? null : columns.get(orderColumn);
+        String[][] ranks = ranks(orderColumns, columns);
         int[] order = timeOrder(times, ranks);
         if (!frustrationSignals.isEmpty()) {
             moveSignalsToTheirPages(order, steps, times, types, storedSize, frustrationSignals, maxGap,
@@ -542,17 +543,27 @@ final class JourneyAssembler {
     }
 
     /**
-     * Indices in stable time order, events of the same time by their {@code ranks} (the order column's values,
+     * The values of the order columns that the merged events have ({@code columns}), first column first, for
+     * {@link EventOrder#compare(String[][], int, int)}; null when none has a value: file order. A column no event has
+     * is left out, as its values would all be equal.
+     */
+    private static String[][] ranks(List<String> orderColumns, Map<String, String[]> columns) {
+        String[][] ranks = orderColumns.stream().map(columns::get).filter(Objects::nonNull).toArray(String[][]::new);
+        return ranks.length == 0 ? null : ranks;
+    }
+
+    /**
+     * Indices in stable time order, events of the same time by their {@code ranks} (the order columns' values,
      * {@link EventOrder}; null: none), compared on ties only. Most uploads are already ordered, which costs one pass;
      * else O(n log n) comparisons of times.
      */
-    private static int[] timeOrder(long[] times, String[] ranks) {
+    private static int[] timeOrder(long[] times, String[][] ranks) {
         int[] order = new int[times.length];
         boolean sorted = true;
         for (int i = 0; i < times.length; i++) {
             order[i] = i;
             if (i > 0 && sorted && (times[i] < times[i - 1] || ranks != null && times[i] == times[i - 1]
-                    && EventOrder.compare(ranks[i], ranks[i - 1]) < 0)) {
+                    && EventOrder.compare(ranks, i, i - 1) < 0)) {
                 sorted = false;
             }
         }
@@ -565,7 +576,7 @@ final class JourneyAssembler {
         }
         Comparator<Integer> byTime = Comparator.comparingLong(i -> times[i]);
         Arrays.sort(boxed, ranks == null ? byTime
-                : byTime.thenComparing((a, b) -> EventOrder.compare(ranks[a], ranks[b])));
+                : byTime.thenComparing((a, b) -> EventOrder.compare(ranks, a, b)));
         for (int i = 0; i < times.length; i++) {
             order[i] = boxed[i];
         }

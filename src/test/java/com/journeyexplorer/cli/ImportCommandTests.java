@@ -613,7 +613,7 @@ class ImportCommandTests {
                 "error: --bulk takes no value (or true or false), was 'yes'",
                 "error: --purchase needs a value, in the same argument: --purchase=VALUE",
                 "error: --sessionGap is given twice ('1h' and '2h'); only --purchase, --competitor, --frustration, "
-                        + "--rewrite and --journeyColumn repeat");
+                        + "--rewrite, --journeyColumn and --orderColumn repeat");
         assertThat(dataDir).as("no database was started").isEmptyDirectory();
     }
 
