@@ -434,6 +434,40 @@ class ImportCommandTests {
         Files.deleteIfExists(file);
     }
 
+    /** GA4's events of one time from two batches: by batch, then by index, online with the option repeated and bulk. */
+    @Test
+    void ordersEventsOfOneTimeByBatchThenIndexOnlineAndInABulkLoad(@TempDir Path onlineStore) throws IOException {
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + "-ga4-batches.csv");
+        Files.writeString(file, """
+                journey_id,event_timestamp,page_location,batch_ordering_id,batch_event_index
+                b1,1777888800000000,/pay,2,1
+                b1,1777888800000000,/cart,2,0
+                b1,1777888800000000,/product,1,3
+                b1,1777888800000000,/home,1,0
+                """);
+        List<String> columns = List.of("--timestampColumn=event_timestamp", "--touchpointColumn=page_location");
+
+        int bulk = run(concat(List.of("--bulk", file.toString(), "--orderColumn=batch_ordering_id,batch_event_index"),
+                columns));
+        int online = runOn(onlineStore, concat(List.of(file.toString(), "--orderColumn=batch_ordering_id",
+                "--orderColumn=batch_event_index"), columns));
+        int again = runOn(onlineStore, concat(List.of(file.toString(),
+                "--orderColumn=batch_ordering_id,batch_event_index"), columns));
+        int misnamed = runOn(onlineStore, concat(List.of(file.toString(), "--orderColumn=batch_ordering_id",
+                "--orderColumn=batch_index"), columns));
+
+        assertThat(bulk).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(online).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(again).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Imported 0 events into 0 journeys");
+        assertThat(misnamed).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--orderColumn=batch_index");
+        List<String> ordered = List.of("/home", "/product", "/cart", "/pay");
+        assertThat(journeyPaths(dataDir)).as("bulk").containsExactly(Map.entry("b1", ordered));
+        assertThat(journeyPaths(onlineStore)).as("online").containsExactly(Map.entry("b1", ordered));
+        Files.delete(file);
+    }
+
     @Test
     void sniffsTheFormatOfAGzipFileWithoutAnExtensionAndRejectsACorruptOne() throws Exception {
         Path file = dataDir.resolveSibling(dataDir.getFileName() + "-export.gz");
@@ -847,6 +881,26 @@ class ImportCommandTests {
         assertThat(touchpointOwners(dataDir)).containsExactlyInAnyOrderEntriesOf(Map.of("Rival Deals", "competitor",
                 "Other, Shop", "competitor", "Own Blog", "own", "Home", "own", "Conversion", "own"));
         Files.delete(file);
+    }
+
+    /** The touchpoints of each journey of the store in {@code store}, in order, by journey id. */
+    private static Map<String, List<String>> journeyPaths(Path store) {
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(store)
+                .setConfig(BoltConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, 32L * 1024 * 1024)
+                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .build();
+        try {
+            return dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally(
+                    "MATCH (j:Journey) RETURN j.id AS id, j.path AS path", Map.of(), result -> {
+                        Map<String, List<String>> paths = new TreeMap<>();
+                        result.forEachRemaining(row -> paths.put((String) row.get("id"),
+                                List.of((String[]) row.get("path"))));
+                        return paths;
+                    });
+        } finally {
+            dbms.shutdown();
+        }
     }
 
     /** The owner of each touchpoint of the store in {@code store} (not the start and the ends), by name. */

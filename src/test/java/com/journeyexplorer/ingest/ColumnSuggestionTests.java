@@ -107,6 +107,40 @@ class ColumnSuggestionTests {
         assertThat(given.suggestedBy()).containsEntry("journey", "parameter");
     }
 
+    /**
+     * GA4 orders the events of one time by their batch, then by their place in it: a header with both gets both,
+     * batch first, and one without batch_ordering_id the index alone.
+     */
+    @Test
+    void aGa4HeaderWithItsBatchIsOrderedByTheBatchThenTheIndex() {
+        List<String> header = List.of("event_timestamp", "user_pseudo_id", "ga_session_id", "batch_event_index",
+                "batch_ordering_id", "page_location");
+
+        ColumnSuggestion suggestion = ColumnSuggestion.of(header, parameters(null, null), EventImporter.Format.CSV);
+
+        assertThat(suggestion.columns()).containsEntry("order", "batch_ordering_id,batch_event_index");
+        assertThat(suggestion.suggestedBy()).containsEntry("order", "ga4");
+        assertThat(suggestion.parameters()).containsEntry("orderColumn", "batch_ordering_id,batch_event_index");
+        assertThat(suggestion.orderColumn()).isEqualTo("batch_ordering_id,batch_event_index");
+        assertThat(suggestion.attributes(header)).as("the order columns stay event attributes")
+                .containsExactly("batch_event_index", "batch_ordering_id");
+
+        ColumnSuggestion batchTaken = ColumnSuggestion.of(header, parameters(null, "batch_ordering_id"),
+                EventImporter.Format.CSV);
+        assertThat(batchTaken.orderColumn()).as("a column a field reads orders nothing")
+                .isEqualTo("batch_event_index");
+        ColumnSuggestion batchAlone = ColumnSuggestion.of(List.of("event_timestamp", "user_pseudo_id",
+                "ga_session_id", "batch_ordering_id"), parameters(null, null), EventImporter.Format.CSV);
+        assertThat(batchAlone.orderColumn()).as("the batch alone leaves its events in file order, as before").isNull();
+
+        ColumnSuggestion given = ColumnSuggestion.of(header, parameters(null, null)
+                .withOrderColumn(new String[] {"batch_event_index", "event_timestamp"}), EventImporter.Format.CSV);
+        assertThat(given.columns()).containsEntry("order", "batch_event_index,event_timestamp");
+        assertThat(given.suggestedBy()).containsEntry("order", "parameter");
+        assertThat(given.columns().get("timestamp")).as("a column the order parameter names serves no role")
+                .isNotEqualTo("event_timestamp");
+    }
+
     @Test
     void anXesLogsDefaultsAreItsStandardNames() {
         ColumnSuggestion suggestion = ColumnSuggestion.of(List.of("case:concept:name", "concept:name",

@@ -58,4 +58,15 @@ class EventOrderTests {
             values.sort(EventOrder::compare);
         }
     }
+
+    /** Several columns: the first column's values decide, the next column's only between equal values. */
+    @Test
+    void severalColumnsCompareByTheFirstThenTheNext() {
+        String[][] columns = {{"2", "1", "1", "01", null}, {"0", "3", "10", "9", "0"}};
+        List<Integer> events = new ArrayList<>(List.of(0, 1, 2, 3, 4));
+
+        events.sort((a, b) -> EventOrder.compare(columns, a, b));
+
+        assertThat(events).as("batch 1 (index 3, 9, 10), batch 2, then no batch").containsExactly(1, 3, 2, 0, 4);
+    }
 }

@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Web exports over HTTP, against the embedded Neo4j: a journey keyed by several columns ({@code journeyColumn}, GA4's
  * {@code user_pseudo_id} and {@code ga_session_id}) for events, answers and the preview, and the events of one time
- * ordered by a column ({@code orderColumn}, GA4's {@code batch_event_index}). Each test has ids of its own.
+ * ordered by a column or several ({@code orderColumn}, GA4's {@code batch_event_index}, after its
+ * {@code batch_ordering_id}). Each test has ids of its own.
  */
 @TestPropertySource(properties = "journeys.open-horizon=0s")
 class JourneyKeyImportTests extends ApiTestSupport {
@@ -286,6 +287,144 @@ class JourneyKeyImportTests extends ApiTestSupport {
         assertThat(mapped.status()).as(mapped.body()).isEqualTo(400);
         assertThat(mapped.json().get("parameter").asString()).isEqualTo("orderColumn");
         assertThat(storeState()).isEqualTo(before);
+    }
+
+    /**
+     * Four events of one time from two batches, in the reverse of their order: GA4 orders them by batch, then by the
+     * event's place in its batch. By batch_event_index alone, index 0 of batch 2 would come before index 3 of batch 1.
+     */
+    private static final String BATCHES = """
+            journey_id,timestamp,touchpoint,batch_ordering_id,batch_event_index
+            %1$s,2026-03-01T10:00:00Z,Pay,2,1
+            %1$s,2026-03-01T10:00:00Z,Cart,2,0
+            %1$s,2026-03-01T10:00:00Z,Product,1,3
+            %1$s,2026-03-01T10:00:00Z,Home,1,0
+            """;
+
+    @Test
+    void eventsOfOneTimeComeInBatchThenIndexOrderAndTheSameFileAgainAddsNothing() {
+        String csv = BATCHES.formatted("ord-5");
+
+        JsonNode first = importCsv("?orderColumn=batch_ordering_id,batch_event_index", csv);
+
+        assertThat(first.get("eventsImported").asLong()).as(first.toString()).isEqualTo(4);
+        assertThat(touchpoints("ord-5")).as("batch 1 (index 0, 3), then batch 2 (index 0, 1)")
+                .containsExactly("Home", "Product", "Cart", "Pay");
+        for (String query : List.of("?orderColumn=batch_ordering_id&orderColumn=batch_event_index",
+                "?orderColumn=%22batch_ordering_id%22,batch_event_index", "")) {
+            JsonNode again = importCsv(query, csv);
+            assertThat(again.get("eventsImported").asLong()).as(query + ": " + again).isZero();
+            assertThat(again.get("duplicateEvents").asLong()).isEqualTo(4);
+            assertThat(again.get("journeysUpdated").asLong()).isZero();
+            assertThat(touchpoints("ord-5")).containsExactly("Home", "Product", "Cart", "Pay");
+        }
+        JsonNode step = get("/api/journeys/ord-5").json().get("steps").get(1).get("attributes");
+        assertThat(step.get("batch_ordering_id").asString()).as("both columns stay event attributes: %s", step)
+                .isEqualTo("1");
+        assertThat(step.get("batch_event_index").asString()).isEqualTo("3");
+    }
+
+    /**
+     * A later upload's events of the same time fall in among the stored ones by the stored events' values of both
+     * columns, which they keep as attributes, even where the first upload had one batch only (a journey attribute).
+     */
+    @Test
+    void aLaterUploadExtendsTheJourneyInBatchThenIndexOrder() {
+        String header = "journey_id,timestamp,touchpoint,batch_ordering_id,batch_event_index\n";
+        importCsv("?orderColumn=batch_ordering_id,batch_event_index", header
+                + "ord-6,2026-03-01T10:00:00Z,Cart,2,0\n"
+                + "ord-6,2026-03-01T10:00:00Z,Home,1,0\n");
+        importCsv("?orderColumn=batch_ordering_id,batch_event_index", header
+                + "ord-7,2026-03-01T10:00:00Z,Pay,2,1\n"
+                + "ord-7,2026-03-01T10:00:00Z,Cart,2,0\n");
+
+        JsonNode extended = importCsv("?orderColumn=batch_ordering_id,batch_event_index", header
+                + "ord-6,2026-03-01T10:00:00Z,Pay,2,1\n"
+                + "ord-6,2026-03-01T10:00:00Z,Product,1,3\n"
+                + "ord-7,2026-03-01T10:00:00Z,Product,1,3\n"
+                + "ord-7,2026-03-01T10:00:00Z,Home,1,0\n");
+
+        assertThat(extended.get("eventsImported").asLong()).as(extended.toString()).isEqualTo(4);
+        assertThat(extended.get("journeysUpdated").asLong()).isEqualTo(2);
+        assertThat(touchpoints("ord-6")).containsExactly("Home", "Product", "Cart", "Pay");
+        assertThat(touchpoints("ord-7")).as("the stored events of one batch, a journey attribute, still ordered")
+                .containsExactly("Home", "Product", "Cart", "Pay");
+        JsonNode again = importCsv("?orderColumn=batch_ordering_id,batch_event_index", BATCHES.formatted("ord-6"));
+        assertThat(again.get("eventsImported").asLong()).as(again.toString()).isZero();
+        assertThat(touchpoints("ord-6")).containsExactly("Home", "Product", "Cart", "Pay");
+    }
+
+    @Test
+    void anImportJobOrdersBySeveralColumnsAsTheSynchronousImport() throws InterruptedException {
+        Response accepted = send(HttpRequest.newBuilder(uri("/api/events?orderColumn=batch_ordering_id"
+                        + "&orderColumn=batch_event_index"))
+                .header("Content-Type", CSV).header("X-API-Key", API_KEY).header("Prefer", "respond-async")
+                .POST(HttpRequest.BodyPublishers.ofString(BATCHES.formatted("ord-8"))).build());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+
+        JsonNode job = accepted.json();
+        // At most a minute: a bound for a hung job, not a timing assertion.
+        for (int i = 0; i < 1200 && !List.of("done", "failed").contains(job.get("status").asString()); i++) {
+            Thread.sleep(50);
+            job = get("/api/imports/" + accepted.json().get("id").asString()).json();
+        }
+
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("done");
+        assertThat(touchpoints("ord-8")).containsExactly("Home", "Product", "Cart", "Pay");
+    }
+
+    @Test
+    void anOrderColumnOfSeveralTheHeaderLacksOrThatAFieldReadsIsA400NamingIt() {
+        String before = storeState();
+        String csv = BATCHES.formatted("ord-9");
+
+        Response missing = post("/api/events?orderColumn=batch_ordering_id,batch_idx", CSV, csv);
+        Response repeated = post("/api/events?orderColumn=batch_ordering_id&orderColumn=batch_idx", CSV, csv);
+        Response mapped = post("/api/events?orderColumn=batch_ordering_id,touchpoint", CSV, csv);
+        Response unclosed = post("/api/events?orderColumn=batch_ordering_id,%22batch_event_index", CSV, csv);
+        Response preview = post("/api/events/preview?orderColumn=batch_ordering_id,touchpoint", CSV, csv);
+
+        for (Response response : List.of(missing, repeated, mapped, unclosed, preview)) {
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().get("parameter").asString()).as(response.body()).isEqualTo("orderColumn");
+        }
+        assertThat(missing.json().get("detail").asString()).contains("orderColumn=batch_idx");
+        assertThat(repeated.json().get("detail").asString()).contains("orderColumn=batch_idx");
+        for (Response response : List.of(mapped, preview)) {
+            assertThat(response.json().get("detail").asString())
+                    .contains("'touchpoint' is the column touchpointColumn reads");
+        }
+        assertThat(storeState()).isEqualTo(before);
+    }
+
+    /**
+     * A GA4 header with both batch_ordering_id and batch_event_index: both are suggested, batch first, and the rows
+     * previewed are read with them.
+     */
+    @Test
+    void thePreviewSuggestsGa4sBatchThenIndexAsTheOrder() {
+        JsonNode preview = post("/api/events/preview?" + GA4, CSV, """
+                user_pseudo_id,ga_session_id,event_timestamp,page_location,batch_event_index,batch_ordering_id
+                111.1700000041,1700000041,1700000041000000,/cart,0,2
+                111.1700000041,1700000041,1700000041000000,/home,3,1
+                """).json();
+
+        assertThat(preview.get("mapping").get("order").asString()).as(preview.toString())
+                .isEqualTo("batch_ordering_id,batch_event_index");
+        assertThat(preview.get("suggestedBy").get("order").asString()).isEqualTo("ga4");
+        assertThat(preview.get("parameters").get("orderColumn").asString())
+                .isEqualTo("batch_ordering_id,batch_event_index");
+        assertThat(preview.get("attributes").valueStream().map(JsonNode::asString).toList())
+                .as("the order columns stay attributes").contains("batch_ordering_id", "batch_event_index");
+        assertThat(preview.get("validRows").asLong()).isEqualTo(2);
+
+        JsonNode given = post("/api/events/preview?" + GA4 + "&orderColumn=batch_event_index", CSV, """
+                user_pseudo_id,ga_session_id,event_timestamp,page_location,batch_event_index,batch_ordering_id
+                111.1700000041,1700000041,1700000041000000,/cart,0,2
+                """).json();
+        assertThat(given.get("mapping").get("order").asString()).as(given.toString()).isEqualTo("batch_event_index");
+        assertThat(given.get("suggestedBy").get("order").asString()).isEqualTo("parameter");
     }
 
     private List<String> touchpoints(String journeyId) {
