@@ -85,8 +85,11 @@ export function initImportPanel({ onImported }) {
   let mapping = null;
   /** The columns that key a journey together, in key order; empty for the server's suggestion. */
   let journeyKey = [];
-  /** The column ordering a journey's events of one time: '' for none, undefined until the server suggests one. */
-  let orderColumn;
+  /**
+   * The columns ordering a journey's events of one time, first column first (GA4: batch_ordering_id, then
+   * batch_event_index): empty for none, undefined until the server suggests them.
+   */
+  let orderColumns;
   let columns = [];
   /** What to do again once the key is given, after a refusal. */
   let pending = null;
@@ -169,7 +172,9 @@ export function initImportPanel({ onImported }) {
       else if (journeyKey.length === 1 && journeyKey[0] !== DEFAULT_JOURNEY_COLUMN) {
         params.set('journeyColumn', oneColumn(journeyKey[0]));
       }
-      if (orderColumn) params.set('orderColumn', orderColumn);
+      // As the key: several columns repeat the parameter, one whole column each, first column first.
+      if (orderColumns && orderColumns.length > 1) for (const column of orderColumns) params.append('orderColumn', column);
+      else if (orderColumns && orderColumns.length === 1) params.set('orderColumn', oneColumn(orderColumns[0]));
     }
     const data = new FormData(form);
     for (const name of OPTIONS) {
@@ -291,7 +296,7 @@ export function initImportPanel({ onImported }) {
 
   /**
    * Takes the mapping the server answered: the roles' columns as suggested or echoed; the journey's key as the page
-   * chose it, else as suggested (several columns for a GA4 header); the order column suggested for a new file only,
+   * chose it, else as suggested (several columns for a GA4 header); the order columns suggested for a new file only,
    * so that "none" chosen stays none.
    */
   function adopt(answer) {
@@ -301,7 +306,7 @@ export function initImportPanel({ onImported }) {
       const text = mapping.journey || '';
       journeyKey = why === 'parameter' || why === 'ga4' ? columnList(text) : text ? [text] : [];
     }
-    if (orderColumn === undefined) orderColumn = mapping.order || '';
+    if (orderColumns === undefined) orderColumns = mapping.order ? columnList(mapping.order) : [];
     delete mapping.order;
   }
 
@@ -337,15 +342,28 @@ export function initImportPanel({ onImported }) {
         journeyKey.length > 1 ? ` · ${journeyKey.length} columns name a journey together` : ''}</span></div>`;
   }
 
+  /** The order of same-time events: a select per column, first column first, and "add a column" once one is chosen. */
+  function orderField(why) {
+    const order = orderColumns && orderColumns.length ? orderColumns : [''];
+    const more = order.slice(1).map((column, i) => `<span class="key-column">${columnSelect(
+      `id="import-map-order-${i + 2}" data-order="${i + 1}" aria-label="order of same-time events, column ${i + 2}"`
+      + ' aria-describedby="import-map-order-why"', column, 'none')}<button type="button" class="ghost mini" data-remove-order="${i + 1}"
+      aria-label="remove column ${i + 2} of the order">×</button></span>`).join('');
+    const chosen = order[0] !== '';
+    return `<div class="import-field mapping-key" title="Orders a journey's events of the same time by this column's values, then by the next column's (GA4: batch_ordering_id, then batch_event_index)">
+      <label for="import-map-order">order of same-time events</label>
+      ${columnSelect('id="import-map-order" name="orderColumn" data-order="0" aria-describedby="import-map-order-why"', order[0], 'none (file order)')}${more}
+      <button type="button" class="ghost mini" data-add-order${chosen ? '' : ' hidden'}>+ add a column</button>
+      <span class="why" id="import-map-order-why">${chosen && why.order ? esc(WHY[why.order] || why.order) : ''}${
+        order.length > 1 ? ` · by ${order.length} columns, first column first` : ''}</span></div>`;
+  }
+
   function renderMapping(answer) {
     const why = answer.suggestedBy || {};
     mappingBox.innerHTML = `<h3 class="sub-head">Columns <span class="muted">(${columns.length}; suggested by the server, change any role)</span></h3>
       <div class="import-columns">${columns.map(column => `<code>${esc(column === '' ? '(unnamed)' : column)}</code>`).join('')}</div>
       <div class="mapping-grid">${ROLES.map(([role, , label]) => (role === 'journey' ? keyField(why) : roleField(role, label, why))).join('')}
-        <div class="import-field" title="Orders a journey's events of the same time by this column's values (GA4: batch_event_index)">
-          <label for="import-map-order">order of same-time events</label>
-          ${columnSelect('id="import-map-order" name="orderColumn" data-order aria-describedby="import-map-order-why"', orderColumn || '', 'none (file order)')}
-          <span class="why" id="import-map-order-why">${orderColumn && why.order ? esc(WHY[why.order] || why.order) : ''}</span></div></div>
+        ${orderField(why)}</div>
       ${answer.attributes && answer.attributes.length ? `<p class="muted">Kept as journey or event attributes: ${answer.attributes.map(esc).join(', ')}</p>` : ''}`;
   }
 
@@ -529,7 +547,7 @@ export function initImportPanel({ onImported }) {
     file = fileInput.files && fileInput.files[0] ? fileInput.files[0] : null;
     mapping = null;
     journeyKey = [];
-    orderColumn = undefined;
+    orderColumns = undefined;
     mappingBox.innerHTML = '';
     previewBox.innerHTML = '';
     result.innerHTML = '';
@@ -538,7 +556,9 @@ export function initImportPanel({ onImported }) {
   mappingBox.addEventListener('change', event => {
     if (!mapping) return;
     if (event.target.matches('select[data-order]')) {
-      orderColumn = event.target.value;
+      // The order's columns in the order of their selects, each once.
+      const chosen = [...mappingBox.querySelectorAll('select[data-order]')].map(each => each.value).filter(Boolean);
+      orderColumns = [...new Set(chosen)];
       preview();
       return;
     }
@@ -558,7 +578,21 @@ export function initImportPanel({ onImported }) {
   mappingBox.addEventListener('click', event => {
     const add = event.target.closest('button[data-add-key]');
     const remove = event.target.closest('button[data-remove-key]');
-    if (add) {
+    const addOrder = event.target.closest('button[data-add-order]');
+    const removeOrder = event.target.closest('button[data-remove-order]');
+    if (addOrder) {
+      // A select more, with no column yet: the order changes once a column is chosen in it.
+      const n = mappingBox.querySelectorAll('select[data-order]').length + 1;
+      const span = document.createElement('span');
+      span.className = 'key-column';
+      span.innerHTML = columnSelect(`id="import-map-order-${n}" data-order="${n - 1}" `
+        + `aria-label="order of same-time events, column ${n}" aria-describedby="import-map-order-why"`, '', 'none');
+      addOrder.before(span);
+      span.querySelector('select').focus();
+    } else if (removeOrder) {
+      orderColumns = orderColumns.filter((column, i) => i !== Number(removeOrder.dataset.removeOrder));
+      preview();
+    } else if (add) {
       // A select more, with no column yet: the key changes once a column is chosen in it.
       const n = mappingBox.querySelectorAll('select[data-role=journey]').length + 1;
       const span = document.createElement('span');
@@ -582,7 +616,7 @@ export function initImportPanel({ onImported }) {
         if (event.target.name === 'delimiter') {
           mapping = null;
           journeyKey = [];
-          orderColumn = undefined;
+          orderColumns = undefined;
         }
         preview();
       }, 200);

@@ -345,6 +345,42 @@ class ImportPanelPageTests extends PageTestSupport {
     }
 
     /**
+     * A GA4 export with the batch of each event: the panel shows the two order columns the server suggests, batch
+     * first, one select each like the journey's key; one removed and added again with "add a column", the import
+     * puts the events of one time of two batches in batch order, then in their order within the batch.
+     */
+    @Test
+    void ordersTheEventsOfOneTimeByTwoColumnsSuggestedRemovedAndAddedAgain() throws IOException {
+        openPanelWithTheKey();
+        Path export = Files.createTempFile("ga4-batches", ".csv");
+        Files.writeString(export, "event_timestamp,event_name,user_pseudo_id,ga_session_id,page_location,"
+                + "batch_ordering_id,batch_event_index\n"
+                + "1700000061000000,page_view,111.61,1700000061,/cart,2,0\n"
+                + "1700000061000000,page_view,111.61,1700000061,/product,1,3\n"
+                + "1700000061000000,page_view,111.61,1700000061,/home,1,0\n");
+
+        choose(export);
+        waitUntil(() -> orderColumns().size() == 2);
+        assertThat(orderColumns()).as("GA4's order suggested").containsExactly("batch_ordering_id",
+                "batch_event_index");
+        assertThat(browser.findElement(By.id("import-map-order-why")).getText()).containsIgnoringCase("GA4");
+
+        browser.findElement(By.cssSelector("#import-mapping button[data-remove-order='1']")).click();
+        waitUntil(() -> orderColumns().equals(List.of("batch_ordering_id"))
+                && browser.findElements(By.cssSelector("#import-mapping select[data-order]")).size() == 1);
+        browser.findElement(By.cssSelector("#import-mapping button[data-add-order]")).click();
+        choose(By.cssSelector("#import-mapping select[data-order='1']"), "batch_event_index");
+        waitUntil(() -> orderColumns().equals(List.of("batch_ordering_id", "batch_event_index"))
+                && browser.findElement(By.id("import-status")).getText().contains("3 valid in 1 journey."));
+
+        browser.findElement(By.id("import-start")).click();
+        waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=done]")).isEmpty());
+        assertThat(steps("111.61|1700000061")).as("batch 1 (index 0, 3), then batch 2")
+                .containsExactly("/home", "/product", "/cart");
+        Files.delete(export);
+    }
+
+    /**
      * Every field's problem is an element of its own that describes the field (aria-describedby), never in its label:
      * the field's accessible name stays its label, for the older fields (a zone the server does not know) as for the
      * mapping's (an order column that a role reads).
@@ -401,6 +437,12 @@ class ImportPanelPageTests extends PageTestSupport {
 
     private static List<String> keyColumns() {
         return browser.findElements(By.cssSelector("#import-mapping select[data-role=journey]")).stream()
+                .map(select -> select.getDomProperty("value")).filter(value -> !value.isEmpty()).toList();
+    }
+
+    /** The order columns chosen in the mapping's selects, first column first. */
+    private static List<String> orderColumns() {
+        return browser.findElements(By.cssSelector("#import-mapping select[data-order]")).stream()
                 .map(select -> select.getDomProperty("value")).filter(value -> !value.isEmpty()).toList();
     }
 
