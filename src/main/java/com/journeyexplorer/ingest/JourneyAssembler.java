@@ -25,8 +25,8 @@ import com.journeyexplorer.journey.Touchpoint;
 
 /**
  * Turns the drafts of an upload into journeys, merged with the journeys already stored: events are ordered by time
- * (ties in the order of the values of the {@code orderColumn}, or of its columns one after the other,
- * {@link EventOrder}, where it is given; else, and among equal values, file order, stored events first), an event seen before is counted once, and each journey's outcome is
+ * (ties by the {@code orderColumn}'s values, column by column, {@link EventOrder}, where it is given; else, and among
+ * equal values, file order, stored events first), an event seen before is counted once, and each journey's outcome is
  * recomputed. An event with an id is the event of that id. Without an id, two events of the upload are the same
  * event when all their columns are equal (time, touchpoint and a fingerprint of every other column, see
  * {@link JourneyDraft#fingerprintCell}); stored events keep only time and touchpoint, so each stored event stands for
