@@ -543,9 +543,9 @@ final class JourneyAssembler {
     }
 
     /**
-     * The values of the order columns that the merged events have ({@code columns}), first column first, for
-     * {@link EventOrder#compare(String[][], int, int)}; null when none has a value: file order. A column no event has
-     * is left out, as its values would all be equal.
+     * The values of the order columns among the merged events' {@code columns}, first column first, for
+     * {@link EventOrder#compare(String[][], int, int)}; null when none is among them (none given, or none these events
+     * have): file order. A column they do not have is left out, as its values would all be equal (none).
      */
     private static String[][] ranks(List<String> orderColumns, Map<String, String[]> columns) {
         String[][] ranks = orderColumns.stream().map(columns::get).filter(Objects::nonNull).toArray(String[][]::new);
