@@ -75,7 +75,9 @@ class EventsController {
                 request.getParameterValues("competitor"), request.getParameterValues("frustration"),
                 request.getParameterValues("rewrite"))
                 .withJourneyColumn(request.getParameterValues("journeyColumn"))
-                .withOrderColumn(request.getParameterValues("orderColumn"));
+                .withOrderColumn(request.getParameterValues("orderColumn"))
+                .withEventRules(request.getParameterValues("events"), request.getParameterValues("purchaseEvent"),
+                        request.getParameterValues("frustrationEvent"), request.getParameterValues("abandonEvent"));
         var options = given.toOptions(settings.sessionGap());
         long limit = settings.maxUploadSize().toBytes();
         EventUploads uploads = EventUploads.of(request, given, contentType, contentEncoding, limit);

@@ -49,7 +49,9 @@ class ImportPreviewController {
                 request.getParameterValues("competitor"), request.getParameterValues("frustration"),
                 request.getParameterValues("rewrite"))
                 .withJourneyColumn(request.getParameterValues("journeyColumn"))
-                .withOrderColumn(request.getParameterValues("orderColumn"));
+                .withOrderColumn(request.getParameterValues("orderColumn"))
+                .withEventRules(request.getParameterValues("events"), request.getParameterValues("purchaseEvent"),
+                        request.getParameterValues("frustrationEvent"), request.getParameterValues("abandonEvent"));
         // Checked before the body is opened, so that a bad parameter is answered as the import answers it; the
         // preview reads with these options, so that the request's regular expressions share one budget.
         ImportOptions options = given.toOptions(settings.sessionGap());

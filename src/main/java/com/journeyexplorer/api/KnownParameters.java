@@ -49,9 +49,9 @@ final class KnownParameters {
     }
 
     /**
-     * The list parameters of the uploads, each value one whole name ({@code purchase=Pay, now&purchase=Other}),
-     * rewrite rule, column of the journey's key or order column.
+     * The list parameters of the uploads, each value one whole name ({@code purchase=Pay, now&purchase=Other},
+     * {@code events=page_view&events=purchase}), rewrite rule, column of the journey's key or order column.
      */
     private static final Set<String> REPEATABLE = Set.of("purchase", "competitor", "frustration", "rewrite",
-            "journeyColumn", "orderColumn");
+            "journeyColumn", "orderColumn", "events", "purchaseEvent", "frustrationEvent", "abandonEvent");
 }

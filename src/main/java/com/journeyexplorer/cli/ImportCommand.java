@@ -98,6 +98,14 @@ public final class ImportCommand {
                                            each value is one name or regex)
               --frustration=A,B            touchpoints whose events are frustration signals (a rage click, an
                                            error event) at the page visited just before (a list like --purchase)
+              --eventColumn=NAME           the column of the event's name (GA4 event_name, PostHog event)
+              --events=A,B                 the event names whose rows become steps; other rows are passed over
+                                           and counted (a list like --purchase; needs --eventColumn)
+              --purchaseEvent=A,B          events of these names are purchases at their page (GA4: purchase)
+              --frustrationEvent=A,B       events of these names are frustration signals at their own page
+                                           (PostHog: $rageclick); --abandonEvent=A,B likewise abandons. Rows
+                                           these rules name are kept without --events; a purchase by any rule or
+                                           type wins, then an abandon, then a frustration signal
               --urls=path|host-path        name a page by its address without query string and fragment: its
                                            path (/product/123), or host and path (shop.example/product/123)
               --rewrite='REGEX -> TEXT'    rewrite touchpoint names (after --urls), each rule in order; repeats
@@ -138,7 +146,7 @@ public final class ImportCommand {
             "valueColumn", "segmentColumn", "deviceColumn", "eventIdColumn", "scoreColumn", "scaleColumn",
             "commentColumn", "scale", "purchase", "competitor", "frustration", "urls", "rewrite", "onError",
             "delimiter", "sessionGap", "timestampFormat", "zone", "decimal", "sessionize", "openHorizon",
-            "orderColumn");
+            "orderColumn", "eventColumn", "events", "purchaseEvent", "frustrationEvent", "abandonEvent");
     private static final List<String> AGGREGATED_PARAMETERS = List.of("pathColumn", "conversionsColumn",
             "nullsColumn", "separator", "source", "conversionTouchpoint");
 
@@ -157,10 +165,10 @@ public final class ImportCommand {
 
     /**
      * The outcome rules, which repeat like the HTTP parameters, each value one whole name, the rewrite rules, the
-     * journey's columns and the order columns; no other option does.
+     * journey's columns, the order columns and the rules by event name; no other option does.
      */
     private static final Set<String> REPEATABLE = Set.of("purchase", "competitor", "frustration", "rewrite",
-            "journeyColumn", "orderColumn");
+            "journeyColumn", "orderColumn", "events", "purchaseEvent", "frustrationEvent", "abandonEvent");
 
     /** The file name that stands for standard input: {@code zcat events.csv.gz | java -jar ... import -}. */
     static final String STANDARD_INPUT = "-";
@@ -194,6 +202,9 @@ public final class ImportCommand {
         why.put("purchase", ": a converting path ends with a purchase at --conversionTouchpoint");
         why.put("frustration", ": their steps are no events that could be frustration signals");
         why.put("format", ": they are read as CSV");
+        for (String name : List.of("eventColumn", "events", "purchaseEvent", "frustrationEvent", "abandonEvent")) {
+            why.put(name, ": their steps have no event names");
+        }
         return Collections.unmodifiableMap(why);
     }
 
@@ -427,8 +438,8 @@ public final class ImportCommand {
         }
         if (given.containsKey(name) && !REPEATABLE.contains(name)) {
             return "--" + name + " is given twice ('" + given.get(name).get(0) + "' and '" + value
-                    + "'); only --purchase, --competitor, --frustration, --rewrite, --journeyColumn and --orderColumn "
-                    + "repeat";
+                    + "'); only --purchase, --competitor, --frustration, --rewrite, --journeyColumn, --orderColumn and "
+                    + "the rules by event name (--events, --purchaseEvent, --frustrationEvent, --abandonEvent) repeat";
         }
         return null;
     }
@@ -521,7 +532,9 @@ public final class ImportCommand {
                 repeated.get("competitor"), options.get("onError"), options.get("delimiter"),
                 options.get("sessionGap"), options.get("timestampFormat"), options.get("zone"), options.get("decimal"),
                 options.get("sessionize"), options.get("format"), options.get("openHorizon"),
-                repeated.get("frustration"), options.get("urls"), repeated.get("rewrite"), options.get("orderColumn"))
+                repeated.get("frustration"), options.get("urls"), repeated.get("rewrite"), options.get("orderColumn"),
+                options.get("eventColumn"), repeated.get("events"), repeated.get("purchaseEvent"),
+                repeated.get("frustrationEvent"), repeated.get("abandonEvent"))
                 .withJourneyColumn(repeated.containsKey("journeyColumn")
                         ? repeated.get("journeyColumn").toArray(String[]::new) : null)
                 .withOrderColumn(repeated.containsKey("orderColumn")
@@ -573,6 +586,13 @@ public final class ImportCommand {
         if (report.emptyRows() > 0) {
             out.println("Passed over " + count(report.emptyRows(), "row") + " of empty cells only (not counted in the "
                     + "rows read)");
+        }
+        if (report.rowsSkippedByEventName() != null && report.rowsSkippedByEventName() > 0) {
+            out.println("Passed over " + count(report.rowsSkippedByEventName(), "row") + " of events --events does "
+                    + "not list (" + String.join(", ", report.skippedEventNames().stream().map(name -> String.format(
+                            Locale.ROOT, "'%s': %,d", name.name(), name.rows())).toList())
+                    + (report.skippedEventNames().stream().mapToLong(ImportReport.EventCount::rows).sum()
+                            < report.rowsSkippedByEventName() ? ", ..." : "") + ")");
         }
         if (report.duplicateEvents() > 0) {
             // The report counts repeats within the upload and events stored before as one.

@@ -199,7 +199,7 @@ public final class BulkEventLoader {
         if (changes.isEmpty()) {
             return new Loaded(ImportReport.of(changes, JourneySnapshot.empty(), rows, emptyRows, errors,
                     accumulator.ruleMatches(), accumulator.warnings(), started, null).withZone(options.zone())
-                    .withCleaning(accumulator.cleaning()), errorFiles);
+                    .withCleaning(accumulator.cleaning()).withSkippedEvents(accumulator.eventNames()), errorFiles);
         }
         JourneySnapshot after = OpenJourneys.apply(JourneySnapshot.empty().withChanges(changes.touchpoints(),
                 changes.upserts(), changes.removals()), openHorizon);
@@ -209,6 +209,6 @@ public final class BulkEventLoader {
                 changes.upserts().size(), (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
         return new Loaded(ImportReport.of(changes, after, rows, emptyRows, errors, accumulator.ruleMatches(),
                 accumulator.warnings(), started, importId).withZone(options.zone())
-                .withCleaning(accumulator.cleaning()), errorFiles);
+                .withCleaning(accumulator.cleaning()).withSkippedEvents(accumulator.eventNames()), errorFiles);
     }
 }

@@ -65,6 +65,10 @@ final class EventAccumulator {
     private int lastDraft = -1;
     private final List<FeedbackImporter.Draft> answers = new ArrayList<>();
     private final OutcomeRuleTally rules;
+    /** The rules by event name and their counts, or null without {@code eventColumn}: rows then do no work for them. */
+    private final EventNameTally eventNames;
+    /** Whether the row accepted last was skipped for its event name ({@code events}); the preview shows it. */
+    private boolean lastSkipped;
     /** The cleaning of touchpoint names and its counts, or null without one: the rows then do no work for it. */
     private final CleanedNames cleanedNames;
     /** The touchpoint, type and owner of the row accepted last ({@link #lastAccepted}). */
@@ -113,6 +117,7 @@ final class EventAccumulator {
             touchpointIds.put(touchpoint.name(), touchpoint.id());
         }
         this.rules = new OutcomeRuleTally(options, touchpoints);
+        this.eventNames = options.eventNames().isNone() ? null : new EventNameTally(options.eventNames());
         this.cleanedNames = options.cleaning().isNone() ? null : new CleanedNames(options.cleaning());
         ColumnMapping columns = options.mapping();
         this.journeyKey = JourneyKey.of(columns.journey());
@@ -136,12 +141,25 @@ final class EventAccumulator {
                 columns.customer(), columns.owner(), columns.type()).number(columns.value())
                 .text(columns.segment(), columns.device(), columns.eventId()).number(columns.score());
         answerFieldTypes.text(columns.scale(), columns.comment());
+        if (eventNames != null) {
+            fieldTypes.text(eventNames.column());
+        }
     }
 
     void accept(InputRow row) {
         ColumnMapping columns = options.mapping();
         long line = row.line();
         int errorsBefore = (int) errors.count();
+        lastSkipped = false;
+        String eventName = null;
+        if (eventNames != null) {
+            // A row of an event that is no step (a scroll, a page leave) is passed over before it is checked.
+            eventName = eventNames.nameOf(row);
+            if (row.jsonKind(eventNames.column()) == null && eventNames.skips(eventName)) {
+                lastSkipped = true;
+                return;
+            }
+        }
         if (row.hasJsonStructures() && !jsonFieldsValid(row)) {
             return;
         }
@@ -221,6 +239,11 @@ final class EventAccumulator {
                         + "' is not a type (expected touchpoint, purchase, abandon or frustration)");
             }
         }
+        EventType byName = eventName == null ? null : eventNames.typeOf(eventName);
+        if (byName != null) {
+            // A purchase by any rule or the type column stays one; else the strongest type of them wins.
+            type = EventNames.stronger(type, byName);
+        }
         long[] purchaseMatch = touchpoint == null ? null : rules.purchaseCounter(touchpoint);
         if (purchaseMatch != null) {
             type = EventType.PURCHASE;
@@ -298,6 +321,9 @@ final class EventAccumulator {
         if (competitorRule) {
             rules.countCompetitor(touchpoint);
         }
+        if (eventName != null) {
+            eventNames.kept(eventName);
+        }
         int step = touchpointId(touchpoint, channel, stage, owner);
         if (frustrationMatch != null) {
             frustrationSignals.set(step);
@@ -331,6 +357,16 @@ final class EventAccumulator {
 
     /** The event of the row accepted last: its touchpoint (cleaned), type and owner, as rules and columns made them. */
     record Accepted(String touchpoint, EventType type, Owner owner) {
+    }
+
+    /** Whether the row given last was passed over for its event name ({@code events}): not an error, no event. */
+    boolean lastSkipped() {
+        return lastSkipped;
+    }
+
+    /** The rules by event name and what they did, or null without {@code eventColumn}. */
+    EventNameTally eventNames() {
+        return eventNames;
     }
 
     /** The event of the row accepted last, or null before the first; the preview shows it. */
@@ -537,9 +573,13 @@ final class EventAccumulator {
         return cleanedNames == null ? null : cleanedNames.summary();
     }
 
-    /** What each outcome rule matched, by name. */
+    /** What each outcome rule matched, by name: those by touchpoint, then those by event name. */
     List<RuleMatches> ruleMatches() {
-        return rules.matches();
+        List<RuleMatches> matches = rules.matches();
+        if (eventNames != null) {
+            matches.addAll(eventNames.matches());
+        }
+        return matches;
     }
 
     /** Resolves {@link #rejectedRowsOf} against the drafts, before they are let go. O(rejected journeys). */
@@ -573,7 +613,11 @@ final class EventAccumulator {
         if (cleanedNames != null) {
             warnings.addAll(cleanedNames.warnings());
         }
-        for (RuleMatches rule : rules.matches()) {
+        List<RuleMatches> listed = ruleMatches();
+        if (eventNames != null) {
+            listed.addAll(eventNames.keptMatches());
+        }
+        for (RuleMatches rule : listed) {
             for (RuleMatches.NameMatches name : rule.names()) {
                 if (name.matchedEvents() == 0) {
                     warnings.add(new ImportWarning("rule-matched-nothing", rule.rule() + " '"

@@ -125,7 +125,8 @@ public class EventImporter {
         }, after -> joinAnswers(placedAnswers.get(), after),
                 (changes, after, importId, answers) -> ImportReport.of(changes, after, rows[0], reader.emptyRows(),
                         errors, accumulated[0].ruleMatches(), accumulated[0].warnings(), started, importId, answers)
-                        .withZone(effective.zone()).withCleaning(accumulated[0].cleaning()),
+                        .withZone(effective.zone()).withCleaning(accumulated[0].cleaning())
+                        .withSkippedEvents(accumulated[0].eventNames()),
                 progress);
     }
 

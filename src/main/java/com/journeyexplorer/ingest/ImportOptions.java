@@ -40,6 +40,9 @@ import com.journeyexplorer.journey.Scale;
  *                            a comma list with CSV quoting of the columns that do, first column first
  *                            ({@link #orderColumns()}); null: they keep file order; extra columns like any other
  *                            besides
+ * @param eventNames          the rules by the event's name ({@code eventColumn}, {@code events}, {@code purchaseEvent},
+ *                            {@code frustrationEvent}, {@code abandonEvent}); its column is an extra column like any
+ *                            other besides
  */
 public record ImportOptions(
         ColumnMapping mapping,
@@ -57,7 +60,8 @@ public record ImportOptions(
         Set<String> frustrations,
         ZoneId zone,
         TouchpointCleaning cleaning,
-        String orderColumn) {
+        String orderColumn,
+        EventNames eventNames) {
 
     /** What to do with bad rows. */
     public enum ErrorMode {
@@ -78,6 +82,7 @@ public record ImportOptions(
         timestampFormat = timestampFormat == null ? TimestampFormat.AUTO : timestampFormat;
         cleaning = cleaning == null ? TouchpointCleaning.NONE : cleaning;
         orderColumn = orderColumn == null || orderColumn.isBlank() ? null : orderColumn;
+        eventNames = eventNames == null ? EventNames.NONE : eventNames;
         if (openHorizon != null && openHorizon.isNegative()) {
             throw new IllegalArgumentException("openHorizon must not be negative");
         }
@@ -87,21 +92,21 @@ public record ImportOptions(
     public ImportOptions(ColumnMapping mapping, Set<String> purchases, NamePattern competitor, ErrorMode onError,
             Duration sessionGap, char delimiter) {
         this(mapping, purchases, competitor, onError, sessionGap, delimiter, List.of(), TimestampFormat.AUTO, false,
-                false, null, null, null, null, null, null);
+                false, null, null, null, null, null, null, null);
     }
 
     /** These options with another session gap: the settings' default, for options read before the settings. */
     public ImportOptions withSessionGap(Duration gap) {
         return new ImportOptions(mapping, purchases, competitor, onError, gap, delimiter, competitorNames,
                 timestampFormat, decimalComma, sessionizeByCustomer, openHorizon, defaultScale, frustrations, zone,
-                cleaning, orderColumn);
+                cleaning, orderColumn, eventNames);
     }
 
     /** These options with the journeys' own open horizon. */
     public ImportOptions withOpenHorizon(Duration horizon) {
         return new ImportOptions(mapping, purchases, competitor, onError, sessionGap, delimiter, competitorNames,
                 timestampFormat, decimalComma, sessionizeByCustomer, horizon, defaultScale, frustrations, zone,
-                cleaning, orderColumn);
+                cleaning, orderColumn, eventNames);
     }
 
     /** The open horizon in milliseconds for the journeys written, -1 for the setting's. */
@@ -117,14 +122,14 @@ public record ImportOptions(
     public ImportOptions withMapping(ColumnMapping other) {
         return new ImportOptions(other, purchases, competitor, onError, sessionGap, delimiter, competitorNames,
                 timestampFormat, decimalComma, sessionizeByCustomer, openHorizon, defaultScale, frustrations,
-                zone, cleaning, orderColumn);
+                zone, cleaning, orderColumn, eventNames);
     }
 
     /** These options ordering the events of one time by {@code column}, a comma list (null: file order). */
     public ImportOptions withOrderColumn(String column) {
         return new ImportOptions(mapping, purchases, competitor, onError, sessionGap, delimiter, competitorNames,
                 timestampFormat, decimalComma, sessionizeByCustomer, openHorizon, defaultScale, frustrations, zone,
-                cleaning, column);
+                cleaning, column, eventNames);
     }
 
     /**
@@ -137,11 +142,15 @@ public record ImportOptions(
 
     /**
      * The columns the upload's parameters name, each with its parameter: the mapping's renamed ones
-     * ({@link ColumnMapping#renamedColumns()}) and each column of the {@code orderColumn}. A header must have each.
+     * ({@link ColumnMapping#renamedColumns()}), each column of the {@code orderColumn} and the {@code eventColumn}. A
+     * header must have each.
      */
     Map<String, String> namedColumns() {
         Map<String, String> named = mapping.renamedColumns();
         orderColumns().forEach(column -> named.putIfAbsent(column, "orderColumn"));
+        if (!eventNames.isNone()) {
+            named.putIfAbsent(eventNames.column(), "eventColumn");
+        }
         return named;
     }
 

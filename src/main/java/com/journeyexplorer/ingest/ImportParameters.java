@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
@@ -61,7 +62,12 @@ public record ImportParameters(
         List<String> frustration,
         String urls,
         List<String> rewrite,
-        String orderColumn) {
+        String orderColumn,
+        String eventColumn,
+        List<String> events,
+        List<String> purchaseEvent,
+        List<String> frustrationEvent,
+        List<String> abandonEvent) {
 
     /** The zone ids a {@code zone} may name in another case: the region ids and the fixed ones without an offset. */
     private static final List<String> ZONE_IDS_IN_ANY_CASE = Stream.concat(ZoneId.getAvailableZoneIds().stream(),
@@ -79,7 +85,26 @@ public record ImportParameters(
                 competitorValues == null ? null : List.of(competitorValues), onError, delimiter, sessionGap,
                 timestampFormat, zone, decimal, sessionize, format, openHorizon,
                 frustrationValues == null ? null : List.of(frustrationValues), urls,
-                rewriteValues == null ? null : List.of(rewriteValues), orderColumn);
+                rewriteValues == null ? null : List.of(rewriteValues), orderColumn, eventColumn, events, purchaseEvent,
+                frustrationEvent, abandonEvent);
+    }
+
+    /**
+     * These parameters with the rules by event name as sent ({@code events}, {@code purchaseEvent},
+     * {@code frustrationEvent}, {@code abandonEvent}; each null when absent), lists like {@code purchase}.
+     */
+    public ImportParameters withEventRules(String[] eventsValues, String[] purchaseEventValues,
+            String[] frustrationEventValues, String[] abandonEventValues) {
+        return new ImportParameters(journeyColumn, timestampColumn, touchpointColumn, channelColumn, stageColumn,
+                customerColumn, ownerColumn, typeColumn, valueColumn, segmentColumn, deviceColumn, eventIdColumn,
+                scoreColumn, scaleColumn, commentColumn, scale, purchase, competitor, onError, delimiter, sessionGap,
+                timestampFormat, zone, decimal, sessionize, format, openHorizon, frustration, urls, rewrite,
+                orderColumn, eventColumn, listOf(eventsValues), listOf(purchaseEventValues),
+                listOf(frustrationEventValues), listOf(abandonEventValues));
+    }
+
+    private static List<String> listOf(String[] values) {
+        return values == null ? null : List.of(values);
     }
 
     /**
@@ -91,7 +116,7 @@ public record ImportParameters(
                 stageColumn, customerColumn, ownerColumn, typeColumn, valueColumn, segmentColumn, deviceColumn,
                 eventIdColumn, scoreColumn, scaleColumn, commentColumn, scale, purchase, competitor, onError, delimiter,
                 sessionGap, timestampFormat, zone, decimal, sessionize, format, openHorizon, frustration, urls, rewrite,
-                orderColumn);
+                orderColumn, eventColumn, events, purchaseEvent, frustrationEvent, abandonEvent);
     }
 
     /**
@@ -103,7 +128,8 @@ public record ImportParameters(
                 customerColumn, ownerColumn, typeColumn, valueColumn, segmentColumn, deviceColumn, eventIdColumn,
                 scoreColumn, scaleColumn, commentColumn, scale, purchase, competitor, onError, delimiter, sessionGap,
                 timestampFormat, zone, decimal, sessionize, format, openHorizon, frustration, urls, rewrite,
-                values == null ? orderColumn : JourneyKey.text(values));
+                values == null ? orderColumn : JourneyKey.text(values), eventColumn, events, purchaseEvent,
+                frustrationEvent, abandonEvent);
     }
 
     public ImportOptions toOptions(Duration defaultGap) {
@@ -130,7 +156,38 @@ public record ImportParameters(
                 competitorPattern(competitors, cleaning, budget), errorMode(onError), gap(sessionGap, defaultGap),
                 delimiter(delimiter), regex ? List.of() : competitors, timestampFormat(timestampFormat),
                 decimalComma(decimal), sessionizeByCustomer(sessionize), horizon(openHorizon), scale(scale),
-                new LinkedHashSet<>(names("frustration", frustration)), zone(zone), cleaning, order);
+                new LinkedHashSet<>(names("frustration", frustration)), zone(zone), cleaning, order,
+                eventNames(mapping));
+    }
+
+    /**
+     * The rules by event name: {@code eventColumn} and the lists {@code events}, {@code purchaseEvent},
+     * {@code frustrationEvent} and {@code abandonEvent}, which need the column.
+     */
+    private EventNames eventNames(ColumnMapping mapping) {
+        String column = eventColumn == null || eventColumn.isBlank() ? null : eventColumn.strip();
+        List<String> kept = names("events", events);
+        List<String> purchases = names("purchaseEvent", purchaseEvent);
+        List<String> frustrations = names("frustrationEvent", frustrationEvent);
+        List<String> abandons = names("abandonEvent", abandonEvent);
+        if (column == null) {
+            for (var rule : List.of(Map.entry("events", kept), Map.entry("purchaseEvent", purchases),
+                    Map.entry("frustrationEvent", frustrations), Map.entry("abandonEvent", abandons))) {
+                if (!rule.getValue().isEmpty()) {
+                    throw new InvalidImportOptionException(rule.getKey(), "names events by the column of their "
+                            + "names, which eventColumn gives (eventColumn=event_name for GA4, event for PostHog and "
+                            + "Segment, event_type for Amplitude)");
+                }
+            }
+            return EventNames.NONE;
+        }
+        if (column.equals(mapping.timestamp()) || mapping.journeyColumns().contains(column)) {
+            throw new InvalidImportOptionException("eventColumn", "'" + TimestampParser.abbreviate(column) + "' is "
+                    + "the column " + mapping.parameterOf(column) + " reads (by default where it is not given): the "
+                    + "event's name is a column of its own");
+        }
+        return new EventNames(column, new LinkedHashSet<>(kept), new LinkedHashSet<>(purchases),
+                new LinkedHashSet<>(frustrations), new LinkedHashSet<>(abandons));
     }
 
     /**

@@ -39,6 +39,10 @@ import com.journeyexplorer.journey.Outcome;
  * @param zone             the time zone the upload's times without an offset were read in, when the {@code zone}
  *                         parameter gave it; null (left out) for the setting {@code journeys.ingest.default-zone}
  * @param cleaning         what cleaning the touchpoint names ({@code urls}, {@code rewrite}) did, or null without it
+ * @param rowsSkippedByEventName rows passed over because {@code events} does not list their event name (not errors,
+ *                         counted in {@code rowsRead}); null (left out) without {@code events}
+ * @param skippedEventNames the most frequent names of those rows (at most 10), with their rows; null without
+ *                         {@code events}
  */
 public record ImportReport(
         long rowsRead,
@@ -62,7 +66,9 @@ public record ImportReport(
         long answersUnmatched,
         long duplicateAnswers,
         String zone,
-        Cleaning cleaning) {
+        Cleaning cleaning,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long rowsSkippedByEventName,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<EventCount> skippedEventNames) {
 
     /**
      * What cleaning the touchpoint names did to the events imported (the accepted rows, duplicates included).
@@ -74,10 +80,15 @@ public record ImportReport(
     public record Cleaning(long names, long touchpoints, long renamedEvents) {
     }
 
+    /** An event name and the rows of it. */
+    public record EventCount(String name, long rows) {
+    }
+
     public ImportReport {
         errors = List.copyOf(errors);
         outcomeRules = outcomeRules == null ? List.of() : List.copyOf(outcomeRules);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        skippedEventNames = skippedEventNames == null ? null : List.copyOf(skippedEventNames);
     }
 
     /** A report without outcome rules, warnings and journal entry. */
@@ -86,7 +97,7 @@ public record ImportReport(
             long totalJourneys, long totalEvents, long millis) {
         this(rowsRead, 0, eventsImported, duplicateEvents, journeysImported, journeysCreated, journeysUpdated,
                 journeysRemoved, 0, rowsRejected, errors, totalJourneys, totalEvents, millis, List.of(), List.of(),
-                null, 0, 0, 0, null, null);
+                null, 0, 0, 0, null, null, null, null);
     }
 
     /** This report saying that the times without an offset were read in {@code zone} (null: the setting's). */
@@ -94,7 +105,8 @@ public record ImportReport(
         return new ImportReport(rowsRead, emptyRows, eventsImported, duplicateEvents, journeysImported,
                 journeysCreated, journeysUpdated, journeysRemoved, eventsRemoved, rowsRejected, errors, totalJourneys,
                 totalEvents, millis, outcomeRules, warnings, importId, answersStored, answersUnmatched,
-                duplicateAnswers, zone == null ? null : zone.getId(), cleaning);
+                duplicateAnswers, zone == null ? null : zone.getId(), cleaning, rowsSkippedByEventName,
+                skippedEventNames);
     }
 
     /** This report with what cleaning the touchpoint names did, or as it is for null. */
@@ -102,7 +114,19 @@ public record ImportReport(
         return names == null ? this : new ImportReport(rowsRead, emptyRows, eventsImported, duplicateEvents,
                 journeysImported, journeysCreated, journeysUpdated, journeysRemoved, eventsRemoved, rowsRejected,
                 errors, totalJourneys, totalEvents, millis, outcomeRules, warnings, importId, answersStored,
-                answersUnmatched, duplicateAnswers, zone, names);
+                answersUnmatched, duplicateAnswers, zone, names, rowsSkippedByEventName, skippedEventNames);
+    }
+
+    /**
+     * This report with the rows {@code events} skipped and their most frequent names, or as it is for a null
+     * {@code tally} (no {@code events}).
+     */
+    ImportReport withSkippedEvents(EventNameTally tally) {
+        return tally == null || tally.keptMatches().isEmpty() ? this : new ImportReport(rowsRead, emptyRows,
+                eventsImported, duplicateEvents, journeysImported, journeysCreated, journeysUpdated, journeysRemoved,
+                eventsRemoved, rowsRejected, errors, totalJourneys, totalEvents, millis, outcomeRules, warnings,
+                importId, answersStored, answersUnmatched, duplicateAnswers, zone, cleaning, tally.skippedRows(),
+                tally.skippedNames());
     }
 
     /**
@@ -133,7 +157,7 @@ public record ImportReport(
                 errors.errors(),
                 after.journeyCount(), after.eventCount(), (System.nanoTime() - startedNanos) / 1_000_000,
                 outcomeRules, warnings, importId, answers.stored().size(), unmatched, answers.duplicates(), null,
-                null);
+                null, null, null);
     }
 
     /**

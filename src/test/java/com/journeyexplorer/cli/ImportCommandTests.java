@@ -647,7 +647,8 @@ class ImportCommandTests {
                 "error: --bulk takes no value (or true or false), was 'yes'",
                 "error: --purchase needs a value, in the same argument: --purchase=VALUE",
                 "error: --sessionGap is given twice ('1h' and '2h'); only --purchase, --competitor, --frustration, "
-                        + "--rewrite, --journeyColumn and --orderColumn repeat");
+                        + "--rewrite, --journeyColumn, --orderColumn and the rules by event name (--events, "
+                        + "--purchaseEvent, --frustrationEvent, --abandonEvent) repeat");
         assertThat(dataDir).as("no database was started").isEmptyDirectory();
     }
 

@@ -13,7 +13,7 @@ class ColumnSuggestionTests {
     static ImportParameters parameters(String journeyColumn, String touchpointColumn) {
         return new ImportParameters(journeyColumn, null, touchpointColumn, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 
     @Test

@@ -179,7 +179,8 @@ class CsvRowReaderTests {
         ErrorCollector byCustomer = new ErrorCollector(10);
         assertThat(CsvRowReader.forEvents(new ImportParameters(null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, "customer", null, null, null, null, null, null).toOptions(Duration.ofMinutes(30))).read(
+                null, null, null, null, "customer", null, null, null, null, null, null, null, null, null, null,
+                null).toOptions(Duration.ofMinutes(30))).read(
                 input("journey_id,timestamp,touchpoint\nj1,1,A\n"), row -> { }, byCustomer)).isFalse();
         assertThat(byCustomer.errors()).singleElement().satisfies(error -> assertThat(error.reason())
                 .startsWith("the header has no column customer_id"));

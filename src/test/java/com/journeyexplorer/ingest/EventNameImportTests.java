@@ -1,0 +1,198 @@
+package com.journeyexplorer.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+import com.journeyexplorer.ApiTestSupport;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Web-analytics exports over HTTP, against the embedded Neo4j: one row per event, its name in one column
+ * ({@code eventColumn}) and the page in another. {@code events} keeps the page views as steps and passes over the rest,
+ * {@code purchaseEvent} finds a purchase whatever its page and {@code frustrationEvent} makes rage clicks frustration
+ * steps at their own page. The files are hand-written in the shape of a GA4 BigQuery export and a PostHog export
+ * ({@code /web-exports}); each test gives their users ids of its own.
+ */
+@TestPropertySource(properties = "journeys.open-horizon=0s")
+class EventNameImportTests extends ApiTestSupport {
+
+    private static final String CSV = "text/csv";
+    private static final String GA4 = "?journeyColumn=user_pseudo_id,ga_session_id&orderColumn=batch_event_index"
+            + "&timestampColumn=event_timestamp&touchpointColumn=page_location&urls=path"
+            + "&valueColumn=purchase_revenue&eventColumn=event_name";
+    private static final String POSTHOG = "?customerColumn=distinct_id&eventIdColumn=uuid"
+            + "&touchpointColumn=%24current_url&urls=host-path&eventColumn=event";
+
+    @Test
+    void ga4KeepsOneStepPerPageViewAndFindsThePurchaseByItsNameOnAPageThePageRuleMisses() {
+        String csv = ga4("a");
+
+        JsonNode report = importCsv(GA4 + "&events=page_view,purchase&purchaseEvent=purchase"
+                + "&purchase=/checkout/thanks", csv);
+
+        assertThat(report.get("rowsRead").asLong()).as(report.toString()).isEqualTo(19);
+        assertThat(report.get("eventsImported").asLong()).isEqualTo(7);
+        assertThat(report.get("rowsRejected").asLong()).isZero();
+        assertThat(report.get("rowsSkippedByEventName").asLong()).isEqualTo(12);
+        assertThat(report.get("skippedEventNames").get(0).get("name").asString()).isEqualTo("user_engagement");
+        assertThat(report.get("skippedEventNames").get(0).get("rows").asLong()).isEqualTo(5);
+        assertThat(names(report.get("skippedEventNames"))).containsExactly("user_engagement", "scroll",
+                "session_start", "add_to_cart", "begin_checkout", "view_item");
+        JsonNode purchaseEvent = rule(report, "purchaseEvent");
+        assertThat(purchaseEvent.get("matchedEvents").asLong()).isEqualTo(1);
+        assertThat(rule(report, "purchase").get("matchedEvents").asLong())
+                .as("no row is at the thank-you page: the page rule alone finds no purchase").isZero();
+
+        JsonNode bought = journey("a111.1701000000|1701000000");
+        assertThat(touchpoints(bought)).containsExactly("/", "/product/42", "/cart", "/checkout", "/checkout");
+        assertThat(types(bought)).containsExactly("touchpoint", "touchpoint", "touchpoint", "touchpoint",
+                "purchase");
+        assertThat(bought.get("outcome").asString()).isEqualTo("PURCHASE");
+        assertThat(bought.get("value").asDouble()).isEqualTo(59.90);
+        assertThat(bought.get("steps").get(4).get("attributes").get("event_name").asString())
+                .as("the event's name stays an event attribute").isEqualTo("purchase");
+        JsonNode browsed = journey("a222.1701000100|1701000100");
+        assertThat(touchpoints(browsed)).containsExactly("/blog/mugs", "/product/42");
+        assertThat(browsed.get("outcome").asString()).isEqualTo("ABANDONED");
+
+        JsonNode again = importCsv(GA4 + "&events=page_view,purchase&purchaseEvent=purchase", csv);
+        assertThat(again.get("eventsImported").asLong()).as(again.toString()).isZero();
+        assertThat(again.get("duplicateEvents").asLong()).isEqualTo(7);
+        assertThat(again.get("journeysUpdated").asLong()).isZero();
+        assertThat(touchpoints(journey("a111.1701000000|1701000000"))).hasSize(5);
+    }
+
+    @Test
+    void withoutEventsEveryRowIsAStepAndAListedNameThatMatchedNothingIsAWarning() {
+        JsonNode every = importCsv(GA4 + "&purchaseEvent=purchase", ga4("b"));
+
+        assertThat(every.get("eventsImported").asLong()).as(every.toString()).isEqualTo(19);
+        assertThat(every.has("rowsSkippedByEventName")).as("no events, nothing skipped").isFalse();
+        assertThat(touchpoints(journey("b111.1701000000|1701000000"))).hasSize(13);
+        assertThat(journey("b111.1701000000|1701000000").get("outcome").asString()).isEqualTo("PURCHASE");
+
+        JsonNode misspelt = importCsv(GA4 + "&events=page_view,pageview&purchaseEvent=Purchase", ga4("c"));
+
+        assertThat(misspelt.get("eventsImported").asLong()).as(misspelt.toString()).isEqualTo(6);
+        assertThat(misspelt.get("warnings").valueStream().map(warning -> warning.get("message").asString())
+                .toList()).contains("events 'pageview' matched no event of this upload; did you mean 'page_view'?",
+                        "purchaseEvent 'Purchase' matched no event of this upload; did you mean 'purchase'?");
+    }
+
+    @Test
+    void postHogKeepsPageViewsAndMakesRageClicksFrustrationStepsAtTheirOwnPage() {
+        String csv = resource("posthog-events.csv").replace(",u1,", ",d-u1,").replace(",u2,", ",d-u2,");
+        String query = POSTHOG + "&events=%24pageview&frustrationEvent=%24rageclick";
+
+        JsonNode report = importCsv(query, csv);
+
+        assertThat(report.get("rowsRead").asLong()).as(report.toString()).isEqualTo(10);
+        assertThat(report.get("eventsImported").asLong()).isEqualTo(5);
+        assertThat(report.get("rowsSkippedByEventName").asLong()).isEqualTo(5);
+        assertThat(names(report.get("skippedEventNames"))).containsExactly("$pageleave", "$autocapture");
+        assertThat(rule(report, "frustrationEvent").get("matchedEvents").asLong()).isEqualTo(2);
+        JsonNode u1 = journey("d-u1@2026-03-02T10:00:00Z");
+        assertThat(touchpoints(u1)).containsExactly("shop.example/pricing", "shop.example/pricing",
+                "shop.example/pricing", "shop.example/signup");
+        assertThat(types(u1)).containsExactly("touchpoint", "frustration", "frustration", "touchpoint");
+        assertThat(touchpoints(journey("d-u2@2026-03-02T11:00:00Z"))).containsExactly("shop.example/");
+
+        JsonNode again = importCsv(query, csv);
+        assertThat(again.get("eventsImported").asLong()).as(again.toString()).isZero();
+        assertThat(again.get("duplicateEvents").asLong()).isEqualTo(5);
+        assertThat(again.get("journeysUpdated").asLong()).isZero();
+    }
+
+    @Test
+    void aPurchaseByAnyRuleOrTheTypeColumnWinsThenAnAbandonThenAFrustrationSignal() {
+        JsonNode report = importCsv("?eventColumn=event&purchaseEvent=purchase&abandonEvent=cancel"
+                + "&frustrationEvent=error,cancel", """
+                journey_id,timestamp,touchpoint,event,type
+                rank-1,2026-03-01T10:00:00Z,Home,page_view,
+                rank-1,2026-03-01T10:00:01Z,Home,error,
+                rank-1,2026-03-01T10:00:02Z,Cart,cancel,
+                rank-1,2026-03-01T10:00:03Z,Cart,error,abandon
+                rank-1,2026-03-01T10:00:04Z,Pay,purchase,frustration
+                rank-1,2026-03-01T10:00:05Z,Pay,page_view,purchase
+                """);
+
+        assertThat(report.get("eventsImported").asLong()).as(report.toString()).isEqualTo(6);
+        assertThat(types(journey("rank-1"))).containsExactly("touchpoint", "frustration", "abandon", "abandon",
+                "purchase", "purchase");
+    }
+
+    @Test
+    void rulesByEventNameWithoutItsColumnOrAColumnTheHeaderLacksAreA400NamingTheParameter() {
+        String before = storeState();
+        String csv = ga4("e");
+
+        Response events = post("/api/events" + GA4.replace("&eventColumn=event_name", "") + "&events=page_view",
+                CSV, csv);
+        Response frustration = post("/api/events" + POSTHOG.replace("&eventColumn=event", "")
+                + "&frustrationEvent=%24rageclick", CSV, resource("posthog-events.csv"));
+        Response misnamed = post("/api/events" + GA4.replace("event_name", "event") + "&events=page_view", CSV, csv);
+
+        for (Response response : List.of(events, frustration, misnamed)) {
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(events.json().get("parameter").asString()).isEqualTo("events");
+        assertThat(events.json().get("detail").asString()).contains("eventColumn");
+        assertThat(frustration.json().get("parameter").asString()).isEqualTo("frustrationEvent");
+        assertThat(misnamed.json().get("parameter").asString()).isEqualTo("eventColumn");
+        assertThat(misnamed.json().get("detail").asString()).contains("eventColumn=event");
+        assertThat(storeState()).isEqualTo(before);
+    }
+
+    /** The GA4 file, its user ids prefixed with {@code prefix} so that each test has journeys of its own. */
+    static String ga4(String prefix) {
+        return resource("ga4-events.csv").replace(",111.", "," + prefix + "111.").replace(",222.",
+                "," + prefix + "222.");
+    }
+
+    static String resource(String name) {
+        try (InputStream input = EventNameImportTests.class.getResourceAsStream("/web-exports/" + name)) {
+            return new String(input.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode rule(JsonNode report, String name) {
+        return report.get("outcomeRules").valueStream().filter(rule -> rule.get("rule").asString().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no rule " + name + " in " + report));
+    }
+
+    private static List<String> names(JsonNode counts) {
+        return counts.valueStream().map(count -> count.get("name").asString()).toList();
+    }
+
+    private JsonNode journey(String id) {
+        Response journey = get("/api/journeys/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+        assertThat(journey.status()).as(id + ": " + journey.body()).isEqualTo(200);
+        return journey.json();
+    }
+
+    private static List<String> touchpoints(JsonNode journey) {
+        List<String> names = new ArrayList<>();
+        journey.get("steps").forEach(step -> names.add(step.get("touchpoint").asString()));
+        return names;
+    }
+
+    private static List<String> types(JsonNode journey) {
+        List<String> types = new ArrayList<>();
+        journey.get("steps").forEach(step -> types.add(step.get("type").asString().toLowerCase()));
+        return types;
+    }
+}
