@@ -74,6 +74,37 @@ class BulkLoadTests {
         assertSameStore(work.resolve("online"), work.resolve("bulk"));
     }
 
+    /**
+     * A GA4-shaped export with the rules by event name: the bulk load keeps the page views and the purchase found by
+     * its name, passes over the other rows and reports them as the online import does, into the same store.
+     */
+    @Test
+    void bulkLoadsAWebExportsPageViewsByEventNameAsTheOnlineImportDoes() throws IOException {
+        Path file = work.resolve("ga4-events.csv");
+        try (var input = BulkLoadTests.class.getResourceAsStream("/web-exports/ga4-events.csv")) {
+            Files.copy(input, file);
+        }
+        String[] options = {"--journeyColumn=user_pseudo_id,ga_session_id", "--orderColumn=batch_event_index",
+                "--timestampColumn=event_timestamp", "--touchpointColumn=page_location", "--urls=path",
+                "--valueColumn=purchase_revenue", "--eventColumn=event_name", "--events=page_view",
+                "--purchaseEvent=purchase", "--openHorizon=0"};
+
+        Run online = cli(work.resolve("online"), concat(new String[] {file.toString()}, options));
+        Run bulk = cli(work.resolve("bulk"), concat(new String[] {"--bulk", file.toString()}, options));
+
+        assertThat(online.exit).as(online.err).isZero();
+        assertThat(bulk.exit).as(bulk.err).isZero();
+        assertThat(bulk.out).contains("Imported 7 events into 2 journeys (2 new, 0 updated) from 19 rows",
+                "Passed over 12 rows of events --events does not list ('user_engagement': 5, 'scroll': 2, "
+                        + "'session_start': 2, 'add_to_cart': 1, 'begin_checkout': 1, 'view_item': 1)",
+                "Rule purchaseEvent matched 1 event ('purchase': 1)");
+        assertThat(summary(bulk.out)).isEqualTo(summary(online.out));
+        StoreView store = assertSameStore(work.resolve("online"), work.resolve("bulk"));
+        Journey bought = store.snapshot.journey("111.1701000000|1701000000").orElseThrow();
+        assertThat(bought.length()).isEqualTo(5);
+        assertThat(bought.value()).isEqualTo(59.90);
+    }
+
     /** Opens the store without the app, whose start would remove texts stored as "". */
     private static long journeysWithoutCustomerSegmentOrDevice(Path dataDir) {
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(dataDir)
