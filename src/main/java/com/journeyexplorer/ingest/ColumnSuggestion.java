@@ -28,7 +28,10 @@ import java.util.Set;
  * {@code event_name}) as the time and the touchpoint where the header has not the default columns, all suggested by
  * {@code ga4}; an {@code orderColumn} parameter is the
  * order column suggested by {@code parameter}, one column or a comma list of several. The order columns are no role
- * of the mapping: they stay event attributes.
+ * of the mapping: they stay event attributes. So is the event name's column ({@link #EVENT}): the {@code eventColumn}
+ * parameter's, else GA4's {@code event_name} beside {@code page_location} ({@code ga4}, with
+ * {@code purchaseEvent=purchase}) or PostHog's {@code event} beside {@code $current_url} ({@code posthog}), where no
+ * role reads it.
  * A column serves one role at most (the roles are matched in the order of {@link ColumnMapping#byField()}). An alias
  * is a suggestion only: the importer itself reads no alias, so {@link #parameters()} names every column that is not the
  * importer's default, and importing with those parameters reads exactly the suggested columns. Cost: O(roles ×
@@ -47,6 +50,21 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
 
     /** The key of the order column ({@code orderColumn}) in {@link #columns()} and {@link #suggestedBy()}. */
     public static final String ORDER = "order";
+
+    /** The key of the event name's column ({@code eventColumn}) in {@link #columns()} and {@link #suggestedBy()}. */
+    public static final String EVENT = "event";
+
+    /**
+     * The event name's column of web exports that name the page in another column, with the page's column and the
+     * reason suggested: GA4's {@code event_name} beside {@code page_location}, PostHog's {@code event} beside
+     * {@code $current_url}.
+     */
+    private static final List<List<String>> EVENT_COLUMNS = List.of(
+            List.of("event_name", "page_location", "ga4"),
+            List.of("event", "$current_url", "posthog"));
+
+    /** GA4's purchase event, suggested as {@code purchaseEvent} with its event column. */
+    static final String GA4_PURCHASE = "purchase";
 
     /** The columns of a GA4 export that key a journey together: a user's session ids are unique per user only. */
     private static final List<String> GA4_KEY = List.of("user_pseudo_id", "ga_session_id");
@@ -138,6 +156,16 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
             }
         }
         ColumnMapping mapping = mappingOf(ordered, defaults);
+        String event = parameters.eventColumn() == null || parameters.eventColumn().isBlank() ? null
+                : parameters.eventColumn().strip();
+        String eventWhy = event == null ? null : "parameter";
+        for (List<String> export : EVENT_COLUMNS) {
+            if (event == null && present.contains(export.get(0)) && present.contains(export.get(1))
+                    && mapping.parameterOf(export.get(0)) == null) {
+                event = export.get(0);
+                eventWhy = export.get(2);
+            }
+        }
         if (order != null) {
             ordered.put(ORDER, order);
             orderedWhy.put(ORDER, "parameter");
@@ -150,7 +178,30 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
                 orderedWhy.put(ORDER, "ga4");
             }
         }
+        if (event != null) {
+            ordered.put(EVENT, event);
+            orderedWhy.put(EVENT, eventWhy);
+        }
         return new ColumnSuggestion(ordered, orderedWhy, mapping);
+    }
+
+    /** The event name's column suggested ({@code eventColumn}), or null for none. */
+    public String eventColumn() {
+        return columns.get(EVENT);
+    }
+
+    /**
+     * The rules by event name to preview with: those of {@code given} with the column suggested, and GA4's
+     * {@code purchase} as the purchase event when the GA4 header suggested the column and no {@code purchaseEvent} was
+     * given; {@code given} as it is without a suggested column.
+     */
+    EventNames eventNames(EventNames given) {
+        String column = eventColumn();
+        if (column == null || !given.isNone()) {
+            return given;
+        }
+        return new EventNames(column, Set.of(), "ga4".equals(suggestedBy.get(EVENT)) ? Set.of(GA4_PURCHASE)
+                : Set.of(), Set.of(), Set.of());
     }
 
     /**
@@ -220,10 +271,13 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
         Map<String, String> parameters = new LinkedHashMap<>();
         List<String> defaults = List.copyOf(ColumnMapping.CANONICAL.byField().values());
         columns.forEach((role, column) -> {
-            if (role.equals(ORDER) || !column.equals(defaults.get(ROLES.indexOf(role)))) {
+            if (role.equals(ORDER) || role.equals(EVENT) || !column.equals(defaults.get(ROLES.indexOf(role)))) {
                 parameters.put(role + "Column", column);
             }
         });
+        if ("ga4".equals(suggestedBy.get(EVENT))) {
+            parameters.put("purchaseEvent", GA4_PURCHASE);
+        }
         return parameters;
     }
 
@@ -234,7 +288,7 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
     public List<String> attributes(List<String> header) {
         Set<String> used = new HashSet<>();
         columns.forEach((role, column) -> {
-            if (!role.equals(ORDER)) {
+            if (!role.equals(ORDER) && !role.equals(EVENT)) {
                 used.add(column);
             }
         });

@@ -123,7 +123,9 @@ public class EventPreviewer {
         }
 
         // The order column suggested too (a GA4 export's batch_event_index), as its suggested parameters import it.
-        ImportOptions options = given.withMapping(suggestion.mapping()).withOrderColumn(suggestion.orderColumn());
+        // And the event name's column suggested (GA4's event_name with its purchase event, PostHog's event).
+        ImportOptions options = given.withMapping(suggestion.mapping()).withOrderColumn(suggestion.orderColumn())
+                .withEventNames(suggestion.eventNames(given.eventNames()));
         TimestampParser timestamps = new TimestampParser(options.zoneOr(settings.defaultZone()),
                 options.timestampFormat());
         ErrorCollector errors = new ErrorCollector(Integer.MAX_VALUE);
@@ -144,7 +146,9 @@ public class EventPreviewer {
             InputRow row = read.get(nextRow++);
             int before = (int) errors.count();
             accumulator.accept(row);
-            if (errors.count() > before) {
+            if (accumulator.lastSkipped()) {
+                previewed.add(ImportPreview.Row.skipped(row.line()));
+            } else if (errors.count() > before) {
                 previewed.add(ImportPreview.Row.rejected(row.line(), errors.errors().subList(before,
                         (int) errors.count())));
             } else {
@@ -158,13 +162,33 @@ public class EventPreviewer {
         previewed = inSessions(refusedOnMerging(previewed, errors.errors().subList(readErrorCount,
                 (int) errors.count())), sessions);
         Set<String> journeys = new HashSet<>();
-        previewed.stream().filter(row -> row.errors().isEmpty()).forEach(row -> journeys.add(row.journey()));
-        long validRows = previewed.stream().filter(row -> row.errors().isEmpty()).count();
+        previewed.stream().filter(ImportPreview.Row::isEvent).forEach(row -> journeys.add(row.journey()));
+        long validRows = previewed.stream().filter(ImportPreview.Row::isEvent).count();
         return new ImportPreview(format.name().toLowerCase(Locale.ROOT), header, suggestion.columns(),
                 suggestion.suggestedBy(), suggestion.parameters(), suggestion.attributes(header), previewed,
                 previewed.size(), emptyRows, validRows, journeys.size(), more, accumulator.ruleMatches(),
                 accumulator.warnings(more ? "the " + ImportPreview.rowsPreviewed(previewed.size()) : "this upload"),
-                accumulator.cleaning(), ImportPreview.Refusal.of(previewed, options.onError()));
+                accumulator.cleaning(), ImportPreview.Refusal.of(previewed, options.onError()),
+                eventNames(read.subList(0, nextRow), options.eventNames()));
+    }
+
+    /**
+     * The event names of {@code rows} in the column of {@code names}, each with its rows, the most frequent first
+     * (ties by name); null without the column. O(rows).
+     */
+    private static List<ImportReport.EventCount> eventNames(List<InputRow> rows, EventNames names) {
+        if (names.isNone()) {
+            return null;
+        }
+        Map<String, long[]> counts = new HashMap<>();
+        for (InputRow row : rows) {
+            String name = row.get(names.column());
+            counts.computeIfAbsent(name == null ? "" : name.strip(), key -> new long[1])[0]++;
+        }
+        return counts.entrySet().stream()
+                .sorted(java.util.Comparator.<Map.Entry<String, long[]>>comparingLong(entry -> -entry.getValue()[0])
+                        .thenComparing(Map.Entry::getKey))
+                .map(entry -> new ImportReport.EventCount(entry.getKey(), entry.getValue()[0])).toList();
     }
 
     /**
@@ -185,7 +209,8 @@ public class EventPreviewer {
             List<String> header, ColumnSuggestion suggestion) {
         return new PreviewRejectedException(rejection, new ImportPreview(format.name().toLowerCase(Locale.ROOT),
                 header, suggestion.columns(), suggestion.suggestedBy(), suggestion.parameters(),
-                suggestion.attributes(header), List.of(), 0, 0, 0, 0, false, List.of(), List.of(), null, null));
+                suggestion.attributes(header), List.of(), 0, 0, 0, 0, false, List.of(), List.of(), null, null,
+                null));
     }
 
     /**
@@ -245,7 +270,7 @@ public class EventPreviewer {
             Map<String, List<Journey>> sessionsByCustomer) {
         List<ImportPreview.Row> named = new ArrayList<>(rows.size());
         for (ImportPreview.Row row : rows) {
-            if (row.journey() != null || !row.errors().isEmpty()) {
+            if (row.journey() != null || !row.isEvent()) {
                 named.add(row);
                 continue;
             }

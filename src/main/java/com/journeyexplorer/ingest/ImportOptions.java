@@ -132,6 +132,13 @@ public record ImportOptions(
                 cleaning, column, eventNames);
     }
 
+    /** These options with the rules by event name {@code names}. */
+    public ImportOptions withEventNames(EventNames names) {
+        return new ImportOptions(mapping, purchases, competitor, onError, sessionGap, delimiter, competitorNames,
+                timestampFormat, decimalComma, sessionizeByCustomer, openHorizon, defaultScale, frustrations, zone,
+                cleaning, orderColumn, names);
+    }
+
     /**
      * The columns that order a journey's events of the same time, first column first ({@code orderColumn} as a comma
      * list with CSV quoting, {@link ImportParameters#names}); empty for none.

@@ -34,6 +34,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                     previewed, as in the import's report; null (left out) without either parameter
  * @param refusal      when a previewed row is invalid and {@code onError} is {@code reject} (the default): that the
  *                     import would refuse the whole upload, and from which line; null when it would not refuse them
+ * @param eventNames   the event names of the rows previewed in the event name's column (given or suggested), each
+ *                     with its rows, the most frequent first, for choosing {@code events}; null (left out) without
+ *                     such a column
  */
 public record ImportPreview(
         String format,
@@ -51,7 +54,8 @@ public record ImportPreview(
         List<RuleMatches> outcomeRules,
         List<ImportWarning> warnings,
         ImportReport.Cleaning cleaning,
-        Refusal refusal) {
+        Refusal refusal,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ImportReport.EventCount> eventNames) {
 
     public ImportPreview {
         columns = List.copyOf(columns);
@@ -59,6 +63,7 @@ public record ImportPreview(
         attributes = List.copyOf(attributes);
         outcomeRules = List.copyOf(outcomeRules);
         warnings = List.copyOf(warnings);
+        eventNames = eventNames == null ? null : List.copyOf(eventNames);
     }
 
     /**
@@ -97,8 +102,9 @@ public record ImportPreview(
      * @param customer   the customer id, when the row has one
      * @param touchpoint the touchpoint
      * @param timestamp  the time as read, an ISO-8601 instant in UTC
-     * @param type       {@code touchpoint}, {@code purchase} (by the type column or the purchase rule), {@code abandon}
-     *                   or {@code frustration}
+     * @param type       {@code touchpoint}, {@code purchase} (by the type column or a purchase rule), {@code abandon}
+     *                   or {@code frustration}; {@code skipped} for a row that {@code events} passes over (its
+     *                   other values then absent)
      * @param owner      {@code competitor} by the owner column or the competitor rule, else {@code own}
      * @param errors     the row's errors, exactly as the import would reject them; empty for a valid row
      */
@@ -117,6 +123,18 @@ public record ImportPreview(
         static Row rejected(long line, List<RowError> errors) {
             return new Row(line, null, null, null, null, null, null, errors);
         }
+
+        /** A row passed over for its event name ({@code events}): no error, no event. */
+        static Row skipped(long line) {
+            return new Row(line, null, null, null, null, SKIPPED, null, List.of());
+        }
+
+        /** Whether the import would read an event from this row: no error, not passed over. */
+        boolean isEvent() {
+            return errors.isEmpty() && !SKIPPED.equals(type);
+        }
+
+        private static final String SKIPPED = "skipped";
     }
 
     /** "1 row previewed", "20 rows previewed": the count in agreement with its noun, in the preview's sentences. */

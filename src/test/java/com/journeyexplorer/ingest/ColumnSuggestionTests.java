@@ -17,6 +17,27 @@ class ColumnSuggestionTests {
     }
 
     @Test
+    void aWebExportsEventNameBesideItsPageIsSuggestedAsTheEventColumnNotAsTheTouchpoint() {
+        ColumnSuggestion ga4 = ColumnSuggestion.of(List.of("event_timestamp", "event_name", "user_pseudo_id",
+                "ga_session_id", "page_location"), parameters(null, null), EventImporter.Format.CSV);
+        ColumnSuggestion posthog = ColumnSuggestion.of(List.of("uuid", "event", "distinct_id", "timestamp",
+                "$current_url"), parameters(null, "$current_url"), EventImporter.Format.CSV);
+        ColumnSuggestion eventsAsPages = ColumnSuggestion.of(List.of("event_timestamp", "event_name",
+                "user_pseudo_id", "ga_session_id"), parameters(null, null), EventImporter.Format.CSV);
+
+        assertThat(ga4.columns()).containsEntry("touchpoint", "page_location").containsEntry("event", "event_name");
+        assertThat(ga4.suggestedBy()).containsEntry("event", "ga4");
+        assertThat(ga4.parameters()).containsEntry("eventColumn", "event_name")
+                .containsEntry("purchaseEvent", "purchase");
+        assertThat(ga4.attributes(List.of("event_name", "page_location"))).containsExactly("event_name");
+        assertThat(posthog.columns()).containsEntry("event", "event");
+        assertThat(posthog.suggestedBy()).containsEntry("event", "posthog");
+        assertThat(posthog.parameters()).containsEntry("eventColumn", "event").doesNotContainKey("purchaseEvent");
+        assertThat(eventsAsPages.columns()).as("without a page's column the event's name is the touchpoint")
+                .containsEntry("touchpoint", "event_name").doesNotContainKey("event");
+    }
+
+    @Test
     void canonicalColumnsAreTheDefaultsAndNeedNoParameter() {
         ColumnSuggestion suggestion = ColumnSuggestion.of(List.of("journey_id", "timestamp", "touchpoint", "channel",
                 "colour"), parameters(null, null), EventImporter.Format.CSV);

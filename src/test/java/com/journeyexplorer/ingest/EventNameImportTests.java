@@ -155,6 +155,48 @@ class EventNameImportTests extends ApiTestSupport {
         assertThat(storeState()).isEqualTo(before);
     }
 
+    @Test
+    void thePreviewSuggestsGa4sEventColumnAndPurchaseEventAndCountsTheEventNamesSeen() {
+        JsonNode preview = post("/api/events/preview" + GA4.replace("&eventColumn=event_name", "") + "&rows=50", CSV,
+                ga4("f")).json();
+
+        assertThat(preview.get("mapping").get("event").asString()).as(preview.toString()).isEqualTo("event_name");
+        assertThat(preview.get("suggestedBy").get("event").asString()).isEqualTo("ga4");
+        assertThat(preview.get("parameters").get("eventColumn").asString()).isEqualTo("event_name");
+        assertThat(preview.get("parameters").get("purchaseEvent").asString()).isEqualTo("purchase");
+        assertThat(preview.get("attributes").valueStream().map(JsonNode::asString).toList())
+                .as("the event's name stays an attribute").contains("event_name");
+        assertThat(preview.get("eventNames").valueStream().map(count -> count.get("name").asString() + " "
+                + count.get("rows").asLong()).toList()).containsExactly("page_view 6", "user_engagement 5",
+                        "scroll 2", "session_start 2", "add_to_cart 1", "begin_checkout 1", "purchase 1",
+                        "view_item 1");
+        assertThat(preview.get("rows").get(11).get("type").asString()).as("read as the suggested parameters import "
+                + "it").isEqualTo("purchase");
+    }
+
+    @Test
+    void thePreviewSuggestsPostHogsEventColumnAndShowsTheRowsEventsPassesOver() {
+        JsonNode suggested = post("/api/events/preview" + POSTHOG.replace("&eventColumn=event", ""), CSV,
+                resource("posthog-events.csv")).json();
+
+        assertThat(suggested.get("mapping").get("event").asString()).as(suggested.toString()).isEqualTo("event");
+        assertThat(suggested.get("suggestedBy").get("event").asString()).isEqualTo("posthog");
+        assertThat(suggested.get("parameters").get("eventColumn").asString()).isEqualTo("event");
+        assertThat(suggested.get("parameters").has("purchaseEvent")).isFalse();
+        assertThat(suggested.get("eventNames").get(0).get("name").asString()).isEqualTo("$pageleave");
+        assertThat(suggested.get("eventNames").get(0).get("rows").asLong()).isEqualTo(3);
+
+        JsonNode kept = post("/api/events/preview" + POSTHOG + "&events=%24pageview", CSV,
+                resource("posthog-events.csv")).json();
+
+        assertThat(kept.get("validRows").asLong()).as(kept.toString()).isEqualTo(3);
+        assertThat(kept.get("journeys").asLong()).isEqualTo(2);
+        assertThat(kept.get("rows").get(1).get("type").asString()).isEqualTo("skipped");
+        assertThat(kept.get("rows").get(1).get("line").asLong()).isEqualTo(3);
+        assertThat(kept.has("refusal")).as("a row passed over is no error").isFalse();
+        assertThat(kept.get("parameters").get("eventColumn").asString()).isEqualTo("event");
+    }
+
     /** The GA4 file, its user ids prefixed with {@code prefix} so that each test has journeys of its own. */
     static String ga4(String prefix) {
         return resource("ga4-events.csv").replace(",111.", "," + prefix + "111.").replace(",222.",
