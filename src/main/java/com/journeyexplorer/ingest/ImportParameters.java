@@ -20,15 +20,16 @@ import com.journeyexplorer.journey.Scale;
 /**
  * The options of an event import as text, as the query parameters of {@code POST /api/events} and the options of
  * the command-line import name them: column names, outcome rules, formats and error handling. Bound by
- * Spring MVC from parameters of the same names, except {@code purchase}, {@code competitor}, {@code frustration} and
- * {@code rewrite}, which the controller sets from the raw values ({@link #withRules}) so that names with commas
- * survive.
+ * Spring MVC from parameters of the same names, except {@code purchase}, {@code competitor}, {@code frustration},
+ * {@code rewrite} and the rules by event name ({@code events}, {@code purchaseEvent}, {@code frustrationEvent},
+ * {@code abandonEvent}), which the controller sets from the raw values ({@link #withRules}, {@link #withEventRules})
+ * so that names with commas survive.
  *
- * <p>A list parameter ({@code purchase}, {@code competitor}, {@code frustration}) given once is a comma list with
- * CSV quoting: {@code purchase="Pay, now",Other} is two names. Given several times, each value is one whole name:
- * {@code purchase=Pay, now&purchase=Other}. {@code journeyColumn} lists columns the same way: the columns whose
- * values name a journey together ({@code user_pseudo_id,ga_session_id}, see {@link #withJourneyColumn}), and
- * {@code orderColumn} the columns whose values order a journey's events of one time, first column first
+ * <p>A list parameter ({@code purchase}, {@code competitor}, {@code frustration}, the rules by event name) given once
+ * is a comma list with CSV quoting: {@code purchase="Pay, now",Other} is two names. Given several times, each value is
+ * one whole name: {@code purchase=Pay, now&purchase=Other}. {@code journeyColumn} lists columns the same way: the
+ * columns whose values name a journey together ({@code user_pseudo_id,ga_session_id}, see {@link #withJourneyColumn}),
+ * and {@code orderColumn} the columns whose values order a journey's events of one time, first column first
  * ({@code batch_ordering_id,batch_event_index}, see {@link #withOrderColumn}).
  */
 public record ImportParameters(

@@ -142,8 +142,11 @@ class EventNameImportTests extends ApiTestSupport {
         Response frustration = post("/api/events" + POSTHOG.replace("&eventColumn=event", "")
                 + "&frustrationEvent=%24rageclick", CSV, resource("posthog-events.csv"));
         Response misnamed = post("/api/events" + GA4.replace("event_name", "event") + "&events=page_view", CSV, csv);
+        Response ndjson = post("/api/events?eventColumn=event_name&events=page_view", "application/x-ndjson", """
+                {"journey_id":"e-1","timestamp":"2026-03-01T10:00:00Z","touchpoint":"/home","event":"page_view"}
+                """);
 
-        for (Response response : List.of(events, frustration, misnamed)) {
+        for (Response response : List.of(events, frustration, misnamed, ndjson)) {
             assertThat(response.status()).as(response.body()).isEqualTo(400);
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
@@ -152,6 +155,7 @@ class EventNameImportTests extends ApiTestSupport {
         assertThat(frustration.json().get("parameter").asString()).isEqualTo("frustrationEvent");
         assertThat(misnamed.json().get("parameter").asString()).isEqualTo("eventColumn");
         assertThat(misnamed.json().get("detail").asString()).contains("eventColumn=event");
+        assertThat(ndjson.json().get("parameter").asString()).isEqualTo("eventColumn");
         assertThat(storeState()).isEqualTo(before);
     }
 
