@@ -190,7 +190,7 @@ public final class ImportCommand {
         String columns = ": their columns are --pathColumn, --conversionsColumn, --valueColumn and --nullsColumn";
         Map<String, String> why = new TreeMap<>();
         for (String name : List.of("timestampColumn", "timestampFormat", "zone", "sessionGap", "openHorizon",
-                "sessionize")) {
+                "sessionize", "orderColumn")) {
             why.put(name, times);
         }
         for (String name : List.of("journeyColumn", "touchpointColumn", "channelColumn", "stageColumn",

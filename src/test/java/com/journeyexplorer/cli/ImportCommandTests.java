@@ -933,6 +933,7 @@ class ImportCommandTests {
         assertThat(run(paths.toString(), "--aggregated", "--zone=Europe/Paris")).isEqualTo(2);
         assertThat(run(paths.toString(), "--aggregated", "--journeyColumn=id")).isEqualTo(2);
         assertThat(run(paths.toString(), "--aggregated", "--format=ndjson")).isEqualTo(2);
+        assertThat(run(paths.toString(), "--aggregated", "--orderColumn=batch_event_index")).isEqualTo(2);
         assertThat(run(events.toString(), "--source=events")).isEqualTo(2);
         JsonNode problem = jsonOf(2, () -> run(paths.toString(), "--aggregated", "--sessionGap=1h",
                 "--report=json"));
@@ -944,6 +945,8 @@ class ImportCommandTests {
                         + "columns are --pathColumn,",
                 "error: --format is an option of event imports, which aggregated paths would ignore: they are read "
                         + "as CSV",
+                "error: --orderColumn is an option of event imports, which aggregated paths would ignore: they have "
+                        + "no times",
                 "error: --source is an option of aggregated paths (--aggregated), which an event import would "
                         + "ignore");
         assertThat(problem.get("parameter").asString()).isEqualTo("sessionGap");
