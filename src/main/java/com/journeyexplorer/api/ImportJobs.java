@@ -32,7 +32,9 @@ import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
 import org.springframework.web.server.ResponseStatusException;
 
 import com.journeyexplorer.config.JourneysProperties;
+import com.journeyexplorer.ingest.ImportProblems;
 import com.journeyexplorer.ingest.SizeLimitedInputStream;
+import com.journeyexplorer.journey.PatternBudgetExceededException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
@@ -240,9 +242,14 @@ class ImportJobs {
 
     /**
      * The RFC 9457 problem the synchronous import would have answered for {@code failure}, as JSON fields: the
-     * handler of {@link ProblemAdvice} that a request would have gone to.
+     * handler of {@link ProblemAdvice} that a request would have gone to; a regular expression that spent the budget
+     * of its matches says it was this import's, as the command line does, not this request's (the job's request has
+     * ended).
      */
     Map<String, Object> problemOf(RuntimeException failure, String path) {
+        if (failure instanceof PatternBudgetExceededException costly) {
+            return fields(ImportProblems.costlyExpression(costly, "import"), path);
+        }
         Method handler = HANDLERS.resolveMethodByThrowable(failure);
         Object answer = null;
         if (handler != null && handler.getParameterCount() == 1
@@ -257,7 +264,11 @@ class ImportJobs {
         if (answer instanceof ResponseEntity<?> entity) {
             answer = entity.getBody();
         }
-        ProblemDetail problem = answer instanceof ProblemDetail detail ? detail : problems.unexpected(failure);
+        return fields(answer instanceof ProblemDetail detail ? detail : problems.unexpected(failure), path);
+    }
+
+    /** {@code problem} as JSON fields, its {@code instance} the endpoint {@code path}. */
+    private static Map<String, Object> fields(ProblemDetail problem, String path) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("type", problem.getType().toString());
         fields.put("title", problem.getTitle());

@@ -44,7 +44,7 @@ public class PatternBudgetExceededException extends RuntimeException {
 
     /**
      * What went wrong and what to do, after the parameter's name; {@code work} names what shared the budget:
-     * {@code request} over HTTP, {@code import} on the command line.
+     * {@code request} over HTTP, {@code import} on the command line and in an import job.
      */
     public String reason(String work) {
         if (reads == 0) {

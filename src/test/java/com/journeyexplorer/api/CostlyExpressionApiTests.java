@@ -121,6 +121,33 @@ class CostlyExpressionApiTests extends ApiTestSupport {
     }
 
     /**
+     * An import job's expressions share the import's budget, as the command line's do: its problem says the bound of
+     * this import was spent, not of this request (which ended when the job was accepted).
+     */
+    @Test
+    void anImportJobWithARuleJustUnderTheBoundOnManyNamesFailsNamingTheImportsBudget() throws InterruptedException {
+        String before = storeState();
+
+        String path = "/api/events?rewrite=" + encoded(COSTLY_REPLACED + " -> x");
+        Response accepted = send(HttpRequest.newBuilder(uri(path))
+                .header("X-API-Key", API_KEY).header("Content-Type", "text/csv").header("Prefer", "respond-async")
+                .POST(HttpRequest.BodyPublishers.ofString(MANY_NAMES)).build());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        JsonNode job = awaitFinished("/api/imports/" + accepted.json().get("id").asString());
+
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("failed");
+        JsonNode problem = job.get("problem");
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("type").asString()).endsWith("/invalid-parameter");
+        assertThat(problem.get("parameter").asString()).isEqualTo("rewrite");
+        assertThat(problem.get("expression").asString()).isEqualTo(COSTLY_REPLACED);
+        assertThat(problem.get("instance").asString()).isEqualTo("/api/events");
+        assertThat(problem.get("detail").asString()).contains("the regular expressions of this import had made more "
+                + "than 5,000,000 steps and 2,000 a character of the names they matched").doesNotContain("request");
+        assertThat(storeState()).isEqualTo(before);
+    }
+
+    /**
      * A competitor expression matches a page's address as written as well as the page it is cleaned to, and an
      * address repeats on many rows: it is matched once, not once a row. Here one match of the address costs about
      * 3,600,000 reads, so a second one would spend the request's budget; three journeys visiting it import.
