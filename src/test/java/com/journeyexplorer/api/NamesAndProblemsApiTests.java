@@ -272,6 +272,25 @@ class NamesAndProblemsApiTests extends ApiTestSupport {
         assertThat(log.getAll()).doesNotContain("ERROR");
     }
 
+    /**
+     * A body whose chunked transfer encoding is broken is refused by the container where the endpoint reads it: a 400
+     * saying what is wrong with the body, on every endpoint that takes one, not a word about touchpoint names.
+     */
+    @Test
+    void aBodyWhoseChunkedEncodingIsMalformedIsABadRequestAboutTheBody() throws IOException {
+        for (String target : List.of("/api/events", "/api/feedback", "/api/journeys/aggregated?source=web")) {
+            String answer = rawRequest("POST " + target + " HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + API_KEY
+                    + "\r\nContent-Type: text/csv\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                    + "zz\r\njourney_id\r\n0\r\n\r\n");
+            assertThat(answer).as(target).startsWith("HTTP/1.1 400")
+                    .containsIgnoringCase("Content-Type: application/problem+json");
+            JsonNode problem = JSON.readTree(answer.substring(answer.indexOf('{'), answer.lastIndexOf('}') + 1));
+            assertThat(problem.get("type").asString()).as(target).endsWith("/problems/bad-request");
+            assertThat(problem.get("detail").asString()).as(target)
+                    .contains("body could not be read", "chunked transfer encoding").doesNotContain("touchpoint");
+        }
+    }
+
     @Test
     void aCompressedBodyWhereOnlyPlainBodiesAreReadIsUnsupported() throws Exception {
         java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
