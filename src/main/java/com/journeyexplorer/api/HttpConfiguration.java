@@ -87,9 +87,9 @@ class HttpConfiguration {
                     : tooLarge(throwable) ? "The request's address and headers are longer than the server reads ("
                             + limit + "): send fewer or shorter query parameters"
                     : invalidTarget(throwable) || unencoded(request) ? "The address holds a character that must "
-                            + "be percent-encoded (\", <, >, one beyond ASCII, or in a path \\, ^, `, {, |, }): "
-                            + "encode each id, name and value as encodeURIComponent does (| as %7C, \\ as %5C, \u00e9 "
-                            + "as %C3%A9)"
+                            + "be percent-encoded (\", <, >, one beyond ASCII, or in a path \\, ^, `, {, }): "
+                            + "encode each id, name and value as encodeURIComponent does (\\ as %5C, { as %7B, "
+                            + "\u00e9 as %C3%A9)"
                     : "The request is malformed (for example a '%' in the address that does not start a "
                             + "percent-encoded byte: write it as %25)";
             try {
@@ -115,7 +115,8 @@ class HttpConfiguration {
 
         /**
          * Whether Tomcat refused the request line for a character an address may not hold unencoded (a bare
-         * {@code |} in a GA4 journey key, say), by its message as {@link #tooLarge} does.
+         * {@code \} in a GA4 journey key, say; a bare {@code |} it lets through in a path), by its message as
+         * {@link #tooLarge} does.
          */
         private static boolean invalidTarget(Throwable throwable) {
             String template = TOMCAT_HTTP11.getString("iib.invalidRequestTarget");
@@ -135,7 +136,7 @@ class HttpConfiguration {
             String uri = request.getCoyoteRequest().requestURI().toString();
             for (int i = 0; i < uri.length(); i++) {
                 char c = uri.charAt(i);
-                if (c <= ' ' || c >= 0x7F || "\"<>\\^`{|}".indexOf(c) >= 0) {
+                if (c <= ' ' || c >= 0x7F || "\"<>\\^`{}".indexOf(c) >= 0) {
                     return true;
                 }
             }

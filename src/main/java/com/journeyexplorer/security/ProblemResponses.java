@@ -77,7 +77,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         }
         if (!path.startsWith("/api/")) {
             return "The address holds a sequence the server refuses outside /api/ (an encoded slash, backslash, "
-                    + "percent sign or '.', a ';' or a line break, say)";
+                    + "percent sign or '.', a ';', a '|' or a line break, say)";
         }
         if (path.contains("%2E") || path.contains("%2e")) {
             return "The address holds a percent-encoded '.' (%2E), refused as it could hide a '..' segment: write "

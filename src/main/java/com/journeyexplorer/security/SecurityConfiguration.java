@@ -112,9 +112,11 @@ class SecurityConfiguration {
      * (Tomcat passes {@code %2F} and {@code %5C} on undecoded, and Spring decodes each path segment once); a bare
      * {@code ;} or {@code \} stays refused (a bare {@code ;} would end the segment as a path parameter), and so does
      * every other rule of the strict firewall: a {@code .} or {@code ..} segment, percent-encoded or not, and
-     * {@code %2E}, which could hide one. Elsewhere (the page's files, the actuator, the API docs) no address holds an
-     * id, and the strict firewall keeps all its rules. A refused request is an RFC 9457 problem saying why and naming
-     * the query parameters that carry any id ({@link ProblemResponses}).
+     * {@code %2E}, which could hide one. A bare {@code |}, which Tomcat lets through in a path
+     * ({@code server.tomcat.relaxed-path-chars}), passes under {@code /api/} as the character it is in an id of several
+     * columns ({@code u1|1777888800}). Elsewhere (the page's files, the actuator, the API docs) no address holds an
+     * id, and the strict firewall keeps all its rules, and refuses a bare {@code |} as Tomcat did. A refused request
+     * is an RFC 9457 problem saying why and naming the query parameters that carry any id ({@link ProblemResponses}).
      */
     @Bean
     WebSecurityCustomizer encodedNamesInPaths() {
@@ -128,6 +130,8 @@ class SecurityConfiguration {
         ids.getEncodedUrlBlocklist().addAll(List.of(";", "\\"));
         ids.getDecodedUrlBlocklist().add("\\");
         StrictHttpFirewall strict = new StrictHttpFirewall();
+        // The address as sent: %7C stays allowed, as before.
+        strict.getEncodedUrlBlocklist().add("|");
         HttpFirewall firewall = new HttpFirewall() {
             @Override
             public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {

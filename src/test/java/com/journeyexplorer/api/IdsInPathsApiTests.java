@@ -124,13 +124,42 @@ class IdsInPathsApiTests extends ApiTestSupport {
         Response encodedDot = getRaw("/api/journeys/a%2Eb");
         assertProblem(encodedDot, 400);
         assertThat(encodedDot.json().get("detail").asString()).contains("%2E", "write a '.'");
-        for (String bare : List.of("u1|1777888800", "a\\b", "caf\u00e9", "{a}")) {
+        for (String bare : List.of("u1\\|2|1777888800", "a\\b", "caf\u00e9", "{a}")) {
             String answer = rawRequest("GET /api/journeys/" + bare + " HTTP/1.1\r\nHost: localhost\r\n"
                     + "Accept: text/html\r\nConnection: close\r\n\r\n");
             assertThat(answer).as(bare).startsWith("HTTP/1.1 400").containsIgnoringCase(
-                    "Content-Type: application/problem+json").contains("must be percent-encoded", "%7C")
-                    .doesNotContainIgnoringCase("<html");
+                    "Content-Type: application/problem+json").contains("must be percent-encoded", "%5C")
+                    .doesNotContain("%7C").doesNotContainIgnoringCase("<html");
         }
+    }
+
+    /**
+     * A journey id of several columns, as a user types it: the bare {@code |} is read in the path under
+     * {@code /api/} as it is in the query, while a dot segment beside it is still refused and the addresses outside
+     * {@code /api/} refuse it as before.
+     */
+    @Test
+    void aBareBarInAnIdIsReadInThePath() throws IOException {
+        String journey = rawRequest("GET /api/journeys/u1|1777888800 HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(journey).startsWith("HTTP/1.1 200").contains("\"id\":\"u1|1777888800\"");
+        String neighbourhood = rawRequest("GET /api/touchpoints/u1|1777888800/neighbourhood HTTP/1.1\r\n"
+                + "Host: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(neighbourhood).startsWith("HTTP/1.1 200").contains("{\"label\":\"u1|1777888800\",");
+        String unknown = rawRequest("GET /api/journeys/u1|1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(unknown).startsWith("HTTP/1.1 404").contains("\"journey\":\"u1|1\"",
+                "\"instance\":\"/api/journeys/u1%7C1\"");
+
+        for (String target : List.of("/api/journeys/u1|1/../../stats", "/api/journeys/|/..", "/css/..|/../x")) {
+            String answer = rawRequest("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertThat(answer).as(target).startsWith("HTTP/1.1 400").contains("path segment '..'");
+        }
+        for (String target : List.of("/css/journey-map.css|", "/index.html|x", "/actuator/health|")) {
+            String answer = rawRequest("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertThat(answer).as(target).startsWith("HTTP/1.1 400").containsIgnoringCase("application/problem+json")
+                    .contains("outside /api/", "'|'");
+        }
+        assertThat(getRaw("/css/journey-map.css").status()).isEqualTo(200);
     }
 
     /**
