@@ -3,6 +3,7 @@ package com.journeyexplorer.ingest;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,9 @@ import com.journeyexplorer.journey.Scale;
  * @param onError             reject the whole upload on any bad row, or import the good rows
  * @param sessionGap          inactivity that splits a customer's events into journeys when there is no journey id
  * @param delimiter           CSV delimiter
- * @param competitorNames     the names {@code competitor} was built from, for the report; empty when it is a regular
- *                            expression
+ * @param competitorNames     the names {@code competitor} was built from, each with the name it cleans to (itself
+ *                            when cleaning leaves it), in the order given, for the report, which so cleans none of
+ *                            them again; empty when it is a regular expression
  * @param timestampFormat     how timestamps are written
  * @param decimalComma        values are written with a decimal comma ({@code 12,50})
  * @param sessionizeByCustomer split each customer's events into journeys by inactivity even when rows have a journey
@@ -51,7 +53,7 @@ public record ImportOptions(
         ErrorMode onError,
         Duration sessionGap,
         char delimiter,
-        List<String> competitorNames,
+        Map<String, String> competitorNames,
         TimestampFormat timestampFormat,
         boolean decimalComma,
         boolean sessionizeByCustomer,
@@ -78,7 +80,8 @@ public record ImportOptions(
                 : Collections.unmodifiableSet(new LinkedHashSet<>(frustrations));
         onError = onError == null ? ErrorMode.REJECT : onError;
         Objects.requireNonNull(sessionGap, "sessionGap");
-        competitorNames = competitorNames == null ? List.of() : List.copyOf(competitorNames);
+        competitorNames = competitorNames == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(competitorNames));
         timestampFormat = timestampFormat == null ? TimestampFormat.AUTO : timestampFormat;
         cleaning = cleaning == null ? TouchpointCleaning.NONE : cleaning;
         orderColumn = orderColumn == null || orderColumn.isBlank() ? null : orderColumn;
@@ -91,7 +94,7 @@ public record ImportOptions(
     /** Options with the default timestamp format, decimal point and sessions. */
     public ImportOptions(ColumnMapping mapping, Set<String> purchases, NamePattern competitor, ErrorMode onError,
             Duration sessionGap, char delimiter) {
-        this(mapping, purchases, competitor, onError, sessionGap, delimiter, List.of(), TimestampFormat.AUTO, false,
+        this(mapping, purchases, competitor, onError, sessionGap, delimiter, Map.of(), TimestampFormat.AUTO, false,
                 false, null, null, null, null, null, null, null);
     }
 

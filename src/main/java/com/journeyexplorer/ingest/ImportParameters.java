@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -153,9 +154,11 @@ public record ImportParameters(
                         + "given): an order column is one of its own, kept as an event attribute");
             }
         }
+        // Each competitor name cleaned once, for the rule and for the report.
+        Map<String, String> cleanedCompetitors = cleanedNames(competitors, cleaning);
         return new ImportOptions(mapping, new LinkedHashSet<>(names("purchase", purchase)),
-                competitorPattern(competitors, cleaning, budget), errorMode(onError), gap(sessionGap, defaultGap),
-                delimiter(delimiter), regex ? List.of() : competitors, timestampFormat(timestampFormat),
+                competitorPattern(cleanedCompetitors, budget), errorMode(onError), gap(sessionGap, defaultGap),
+                delimiter(delimiter), regex ? Map.of() : cleanedCompetitors, timestampFormat(timestampFormat),
                 decimalComma(decimal), sessionizeByCustomer(sessionize), horizon(openHorizon), scale(scale),
                 new LinkedHashSet<>(names("frustration", frustration)), zone(zone), cleaning, order,
                 eventNames(mapping));
@@ -327,11 +330,26 @@ public record ImportParameters(
      * it cleans to as well, so that an address written with its query string names its page.
      */
     static NamePattern competitorPattern(List<String> names, TouchpointCleaning cleaning, PatternBudget budget) {
+        return competitorPattern(cleanedNames(names, cleaning), budget);
+    }
+
+    /** Each of {@code names} with the name {@code cleaning} cleans it to (itself without cleaning), in order. */
+    private static Map<String, String> cleanedNames(List<String> names, TouchpointCleaning cleaning) {
+        Map<String, String> cleaned = new LinkedHashMap<>();
+        for (String name : names) {
+            cleaned.putIfAbsent(name, cleaning.isNone() ? name : cleaning.apply(name));
+        }
+        return cleaned;
+    }
+
+    /** The competitor rule of {@code names}, each with the name it cleans to, which it matches as well. */
+    private static NamePattern competitorPattern(Map<String, String> names, PatternBudget budget) {
         if (names.isEmpty()) {
             return null;
         }
         List<String> alternatives = new ArrayList<>();
-        for (String name : names) {
+        for (Map.Entry<String, String> entry : names.entrySet()) {
+            String name = entry.getKey();
             if (REGEX_HINT.matcher(name).find()) {
                 try {
                     Pattern.compile(name);
@@ -345,13 +363,12 @@ public record ImportParameters(
             } else {
                 alternatives.add(Pattern.quote(name));
             }
-            String cleaned = cleaning.isNone() ? name : cleaning.apply(name);
-            if (!cleaned.equals(name)) {
-                alternatives.add(Pattern.quote(cleaned));
+            if (!entry.getValue().equals(name)) {
+                alternatives.add(Pattern.quote(entry.getValue()));
             }
         }
-        return new NamePattern("competitor", String.join(",", names), Pattern.compile(String.join("|", alternatives)),
-                budget);
+        return new NamePattern("competitor", String.join(",", names.keySet()),
+                Pattern.compile(String.join("|", alternatives)), budget);
     }
 
     /** Whether a rule value is a regular expression rather than a comma list of names. */

@@ -109,11 +109,12 @@ final class OutcomeRuleTally {
             if (options.competitorNames().isEmpty()) {
                 names.add(new RuleMatches.NameMatches(options.competitor().regex(), competitorEvents, null));
             } else {
-                for (String name : options.competitorNames()) {
+                // Each name with what it cleans to, as the rule was built: the rewrite rules do not run again.
+                for (Map.Entry<String, String> competitorName : options.competitorNames().entrySet()) {
+                    String name = competitorName.getKey();
                     long count = competitorCount(name);
-                    String cleaned = options.cleaning().isNone() ? name : options.cleaning().apply(name);
-                    if (!cleaned.equals(name)) {
-                        count += competitorCount(cleaned);
+                    if (!competitorName.getValue().equals(name)) {
+                        count += competitorCount(competitorName.getValue());
                     }
                     names.add(new RuleMatches.NameMatches(name, count, count == 0 ? suggestion(name) : null));
                 }
