@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Service;
 
@@ -127,7 +128,8 @@ public class FeedbackImporter {
             complete = reader.read(input, row -> {
                 rows[0]++;
                 Draft draft = fieldTypes.check(row, errors)
-                        ? parse(row, options, key, snapshot, stages, spellings, timestamps, errors) : null;
+                        ? parse(row, options, key, snapshot, stages, spellings, timestamps, errors, feedback::contains)
+                        : null;
                 boolean derived = draft != null && !present(row, options.responseIdColumn());
                 boolean repeated = derived && firstOfId.containsKey(draft.id());
                 if (repeated) {
@@ -282,7 +284,8 @@ public class FeedbackImporter {
 
     /** The row as a draft, or null (with its errors collected) when a field is wrong. */
     private static Draft parse(InputRow row, FeedbackOptions options, JourneyKey key, JourneySnapshot snapshot,
-            Set<String> stages, Spellings spellings, TimestampParser timestamps, ErrorCollector errors) {
+            Set<String> stages, Spellings spellings, TimestampParser timestamps, ErrorCollector errors,
+            Predicate<String> stored) {
         long line = row.line();
         long before = errors.count();
         String id = text(row, options.responseIdColumn(), MAX_NAME_LENGTH, line, errors);
@@ -337,6 +340,9 @@ public class FeedbackImporter {
             // From the row as written, not from its touchpoint's stage: a file imported again after a
             // PUT /api/touchpoints moved the touchpoint keeps its ids.
             id = contentId(journeyId, customerId, at, touchpoint, stage, scale, score, comment);
+            if (score == 0 && !stored.test(id)) {
+                id = storedNegativeZeroId(id, journeyId, customerId, at, touchpoint, stage, scale, comment, stored);
+            }
         }
         return new Draft(line, id, journeyId, customerId, at, touchpoint, ownStage(stage, touchpointStage), scale,
                 score, comment);
@@ -543,12 +549,27 @@ public class FeedbackImporter {
         return stripped.isEmpty() ? null : stripped;
     }
 
-    /** An id from the row's content, so that the same answer imported twice is stored once: {@code r-} + 32 hex. */
+    /**
+     * An id from the row's content, so that the same answer imported twice is stored once: {@code r-} + 32 hex. The
+     * score is the number read ({@code -0} is read as 0), so that a score's spelling does not change the id.
+     */
     static String contentId(String journeyId, String customerId, long at, String touchpoint, String stage,
             Scale scale, double score, String comment) {
         return digest(String.join("\u0000", String.valueOf(journeyId), String.valueOf(customerId),
                 Long.toString(at), String.valueOf(touchpoint), String.valueOf(stage), scale.label(),
                 Double.toString(score), String.valueOf(comment)));
+    }
+
+    /**
+     * Ids were once derived from a score as written, and a score written {@code -0} had an id of its own: an answer of
+     * 0 whose id ({@code id}) is not stored takes the id its row had when written {@code -0}, if that one is stored,
+     * so that a file imported before with {@code -0} is recognised, and one written {@code 0} does not add it again.
+     * One hash and one lookup, only for an answer of 0 not stored under its id.
+     */
+    private static String storedNegativeZeroId(String id, String journeyId, String customerId, long at,
+            String touchpoint, String stage, Scale scale, String comment, Predicate<String> stored) {
+        String negativeZero = contentId(journeyId, customerId, at, touchpoint, stage, scale, -0.0, comment);
+        return stored.test(negativeZero) ? negativeZero : id;
     }
 
     /** The id of the {@code occurrence}-th (1, 2, ...) row of a file like the one whose id is {@code id}. */

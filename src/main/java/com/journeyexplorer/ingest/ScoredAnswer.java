@@ -48,7 +48,8 @@ record ScoredAnswer(Scale scale, double score, String comment) {
         if (rawScore == null) {
             errors.add(line, scoreColumn, "is missing");
         } else {
-            score = PlainNumbers.read(rawScore, decimalComma, line, scoreColumn, errors);
+            // + 0.0 makes a score written -0 (or -0.0, -0,0) the number 0, as 0 is: one answer, one derived id.
+            score = PlainNumbers.read(rawScore, decimalComma, line, scoreColumn, errors) + 0.0;
             if (!Double.isNaN(score) && scale != null && !scale.accepts(score)) {
                 errors.add(line, scoreColumn, "'" + TimestampParser.abbreviate(rawScore) + "' is not on the "
                         + scale.label() + " scale (" + scale.range() + (scale == Scale.NPS ? ", whole numbers)" : ")"));

@@ -107,6 +107,50 @@ class SurveyFileImportedAgainApiTests extends ApiTestSupport {
         assertThat(chat.get("experience").get("responses").asLong()).isEqualTo(1);
     }
 
+    /**
+     * A score is a number, however a file writes it: {@code -0}, {@code 0}, {@code +0}, {@code 0.0}, {@code 00} and,
+     * with {@code decimal=comma}, {@code 0,0} are one answer, stored once, with one id.
+     */
+    @Test
+    void aScoreOfZeroWrittenInAnyWayIsOneAnswer() {
+        String row = "c1,2026-01-01T10:01:00Z,Ad,%s,nps,zero\n";
+        String header = "customer_id,timestamp,touchpoint,score,scale,comment\n";
+
+        Response first = post("/api/feedback", "text/csv", header + row.formatted("-0"));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("imported").asLong()).isEqualTo(1);
+        for (String zero : List.of("0", "+0", "0.0", "00", "-0.0")) {
+            Response again = post("/api/feedback", "text/csv", header + row.formatted(zero));
+            assertThat(again.status()).as(zero + ": " + again.body()).isEqualTo(200);
+            assertThat(again.json().get("imported").asLong()).as(zero + ": " + again.body()).isZero();
+            assertThat(again.json().get("duplicates").asLong()).as(zero).isEqualTo(1);
+        }
+        Response comma = post("/api/feedback?decimal=comma", "text/csv", header + row.formatted("\"0,0\""));
+        assertThat(comma.status()).as(comma.body()).isEqualTo(200);
+        assertThat(comma.json().get("imported").asLong()).as(comma.body()).isZero();
+    }
+
+    /**
+     * An answer of 0 stored with the id its row had when written {@code -0} (as imports before a score's id came from
+     * the number stored it) is recognised, whether the file writes {@code -0} or {@code 0}: nothing is added.
+     */
+    @Test
+    void anAnswerStoredWithTheIdOfAScoreWrittenMinusZeroIsRecognised() {
+        long at = Instant.parse("2026-01-02T10:01:00Z").toEpochMilli();
+        String legacyId = legacyId(null, "c2", at, "Ad", "null", Scale.NPS, -0.0, "minus zero");
+        graph.addResponses(List.of(new SurveyResponse(legacyId, "j2", "c2", at, "Ad", null, Scale.NPS, -0.0,
+                "minus zero")));
+        String file = "customer_id,timestamp,touchpoint,score,scale,comment\n"
+                + "c2,2026-01-02T10:01:00Z,Ad,%s,nps,minus zero\n";
+
+        for (String zero : List.of("-0", "0")) {
+            Response again = post("/api/feedback", "text/csv", file.formatted(zero));
+            assertThat(again.status()).as(zero + ": " + again.body()).isEqualTo(200);
+            assertThat(again.json().get("imported").asLong()).as(zero + ": " + again.body()).isZero();
+            assertThat(again.json().get("duplicates").asLong()).as(zero).isEqualTo(1);
+        }
+    }
+
     private Response putStage(String touchpoint, String stage) {
         return send(HttpRequest.newBuilder(uri("/api/touchpoints/" + touchpoint)).header("X-API-Key", API_KEY)
                 .header("Content-Type", "application/json")
