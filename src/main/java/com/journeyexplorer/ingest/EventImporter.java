@@ -124,10 +124,23 @@ public class EventImporter {
             return changes;
         }, after -> joinAnswers(placedAnswers.get(), after),
                 (changes, after, importId, answers) -> ImportReport.of(changes, after, rows[0], reader.emptyRows(),
-                        errors, accumulated[0].ruleMatches(), accumulated[0].warnings(), started, importId, answers)
+                        errors, accumulated[0].ruleMatches(), withUnusedDelimiter(accumulated[0].warnings(), format,
+                                options.delimiter()), started, importId, answers)
                         .withZone(effective.zone()).withCleaning(accumulated[0].cleaning())
                         .withSkippedEvents(accumulated[0].eventNames()),
                 progress);
+    }
+
+    /** {@code warnings}, and the warning that the delimiter was not used when {@code format} has none. */
+    private static List<ImportWarning> withUnusedDelimiter(List<ImportWarning> warnings, Format format,
+            char delimiter) {
+        List<ImportWarning> unused = ImportWarning.unusedDelimiter(format, delimiter);
+        if (unused.isEmpty()) {
+            return warnings;
+        }
+        List<ImportWarning> all = new java.util.ArrayList<>(unused);
+        all.addAll(warnings);
+        return all;
     }
 
     /**

@@ -180,7 +180,8 @@ public class FeedbackImporter {
             }
         }
         long[] duplicates = storedDuplicates(responses, added.stored(), snapshot);
-        List<ImportWarning> warnings = new ArrayList<>(implausible.warning("answer"));
+        List<ImportWarning> warnings = new ArrayList<>(ImportWarning.unusedDelimiter(format, options.delimiter()));
+        warnings.addAll(implausible.warning("answer"));
         warnings.addAll(otherCustomers(drafts, snapshot, options));
         return new FeedbackReport(added.importId(), rows[0], reader.emptyRows(), added.stored().size(),
                 added.duplicates(), duplicates[0], duplicates[1], duplicates[2], matched,

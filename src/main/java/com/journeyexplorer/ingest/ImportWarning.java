@@ -18,6 +18,22 @@ public record ImportWarning(String kind, String message, long count, List<Exampl
         examples = examples == null ? List.of() : List.copyOf(examples);
     }
 
+    /**
+     * The warning that {@code delimiter}, given for an upload read as {@code format}, was not used (only CSV has
+     * one), or none when the upload is CSV or the delimiter is the comma, the default: a {@code delimiter=;} sent with
+     * NDJSON or XES is a sign that the file is not what its type says.
+     */
+    public static List<ImportWarning> unusedDelimiter(EventImporter.Format format, char delimiter) {
+        if (format == EventImporter.Format.CSV || delimiter == ',') {
+            return List.of();
+        }
+        String name = format.name();
+        String shown = delimiter == '\t' ? "tab" : String.valueOf(delimiter);
+        return List.of(new ImportWarning("delimiter-not-used", "the delimiter '" + shown + "' was not used: the "
+                + "upload was read as " + name + ", which has no delimiter (only CSV has one); send a CSV file as "
+                + "text/csv (or format=csv) for the delimiter to apply", 0, List.of()));
+    }
+
     /** One row a warning concerns: its 1-based line, the field and the value as written. */
     public record Example(long line, String field, String value) {
     }

@@ -499,4 +499,51 @@ class ImportPreviewApiTests extends ApiTestSupport {
         array.forEach(node -> texts.add(node.asString()));
         return texts;
     }
+
+    /**
+     * A delimiter is read for CSV only: given for an NDJSON or XES upload of events, or an NDJSON file of answers, the
+     * upload imports and its report warns that the delimiter was not used. A CSV upload with its delimiter has no
+     * such warning.
+     */
+    @Test
+    void aDelimiterGivenForAnUploadThatIsNotCsvIsWarnedAboutInTheReport() {
+        Response ndjson = post("/api/events?delimiter=%3B&openHorizon=0", "application/x-ndjson",
+                "{\"journey_id\":\"d1\",\"timestamp\":\"2026-03-02T10:00:00Z\",\"touchpoint\":\"Home\"}\n");
+        assertUnusedDelimiter(ndjson, "NDJSON");
+        Response xes = post("/api/events?delimiter=%3B&openHorizon=0", "application/xes+xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <log xes.version="1.0">
+                  <trace>
+                    <string key="concept:name" value="d2"/>
+                    <event>
+                      <string key="concept:name" value="Home"/>
+                      <date key="time:timestamp" value="2026-03-02T11:00:00Z"/>
+                    </event>
+                  </trace>
+                </log>
+                """);
+        assertUnusedDelimiter(xes, "XES");
+        Response answers = post("/api/feedback?delimiter=%3B", "application/x-ndjson",
+                "{\"journey_id\":\"d1\",\"timestamp\":\"2026-03-02T10:00:00Z\",\"score\":4,\"scale\":\"csat\"}\n");
+        assertUnusedDelimiter(answers, "NDJSON");
+
+        Response csv = post("/api/events?delimiter=%3B&openHorizon=0", "text/csv",
+                "journey_id;timestamp;touchpoint\nd3;2026-03-02T12:00:00Z;Home\n");
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.body()).doesNotContain("delimiter-not-used");
+    }
+
+    private static void assertUnusedDelimiter(Response response, String format) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode warning = null;
+        for (JsonNode candidate : response.json().get("warnings")) {
+            if (candidate.get("kind").asString().equals("delimiter-not-used")) {
+                warning = candidate;
+            }
+        }
+        assertThat(warning).as(response.body()).isNotNull();
+        assertThat(warning.get("message").asString()).contains("the delimiter ';' was not used",
+                "read as " + format);
+    }
+
 }

@@ -606,6 +606,19 @@ class ImportCommandTests {
     }
 
     @Test
+    void warnsThatTheDelimiterWasNotUsedForAnNdjsonFile() throws IOException {
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + "-delimited.ndjson");
+        Files.writeString(file, "{\"journey_id\":\"n1\",\"timestamp\":\"2026-03-01T10:00:00Z\","
+                + "\"touchpoint\":\"Home\"}\n");
+
+        assertThat(run(file.toString(), "--delimiter=;")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("warning: the delimiter ';' was not used: the "
+                + "upload was read as NDJSON", "--format=csv");
+        Files.deleteIfExists(file);
+    }
+
+    @Test
     void summarySaysWhatAnEventJoiningTwoSessionsRemoved() throws IOException {
         Path first = dataDir.resolveSibling(dataDir.getFileName() + "-sessions.csv");
         Files.writeString(first, "customer_id,timestamp,touchpoint\nc1,2026-03-01T10:00:00Z,Home\n"
