@@ -12,7 +12,8 @@
 #                                                    every Markov removal effect on random journeys over many labels
 # Quicker to rerun than bench/analysis.sh (no import into Neo4j) while working on an analysis; the official figures
 # in BENCHMARKS.md come from bench/analysis.sh. The CSVs are written to target/bench once and reused (seed 42); the
-# clickstream has 5,000 touchpoints unless BENCH_TOUCHPOINTS says otherwise. The demo shape is the default.
+# clickstream has 5,000 touchpoints unless BENCH_TOUCHPOINTS says otherwise, and rage clicks (frustration events, about
+# one journey in ten) with BENCH_FRUSTRATION=1. The demo shape is the default.
 # BENCH_JAVA_OPTS adds JVM options, e.g. BENCH_JAVA_OPTS=-Dprofile.only=top to time only top paths, or
 # BENCH_JAVA_OPTS=-Dprofile.baseline=target/baseline-classes (an earlier build's target/classes, copied aside) to run the
 # predict profile before and after a change side by side and check that their answers agree.
@@ -32,19 +33,21 @@ if [[ "${1:-}" == --shape ]]; then shape="${2:?--shape needs demo or clickstream
 elif [[ "${1:-}" == --shape=* ]]; then shape="${1#--shape=}"; shift; fi
 journeys="${1:-1000000}"
 touchpoints="${BENCH_TOUCHPOINTS:-5000}"
+frustration=""
+if [[ "${BENCH_FRUSTRATION:-}" == 1 ]]; then frustration=--frustration; fi
 case "$shape" in demo|clickstream) ;; *) echo "unknown shape '$shape': use demo or clickstream" >&2; exit 2 ;; esac
 ./mvnw -q -B test-compile
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 # csv SHAPE: the shape's CSV of $journeys journeys, written once
 csv() {
-  local file
+  local file rage=""
   if [[ "$1" == demo ]]; then file="target/bench/demo-$journeys.csv";
-  else file="target/bench/clickstream-$touchpoints-$journeys.csv"; fi
+  else file="target/bench/clickstream-$touchpoints${frustration:+-frustration}-$journeys.csv"; rage="$frustration"; fi
   if [[ ! -f "$file" ]]; then
     mkdir -p target/bench
     java -cp "$classpath" com.journeyexplorer.demo.DemoCsvWriter --shape="$1" --touchpoints="$touchpoints" \
-      "$journeys" "$file.partial" 42 >&2
+      ${rage:+"$rage"} "$journeys" "$file.partial" 42 >&2
     mv "$file.partial" "$file"
   fi
   echo "$file"

@@ -16,6 +16,10 @@ import java.util.function.Consumer;
  * <p>Planted for the analyses to find: unexpected costs at "Checkout - shipping" lose the most journeys of the funnel,
  * about one product page in fifty sends many visitors to "CompetitorB marketplace", and regulars buy far more often
  * than window shoppers.
+ *
+ * <p>Frustration signals (rage clicks at the search results, the cart and the checkout's shipping and payment steps,
+ * in about one journey in ten) only when asked for ({@link #Clickstream(long, int, boolean)}): without them a seed
+ * writes the same data as it always did.
  */
 public final class Clickstream implements JourneyGenerator {
 
@@ -26,11 +30,21 @@ public final class Clickstream implements JourneyGenerator {
 
     private final long seed;
     private final SiteMap site;
+    private final boolean frustration;
 
     /** A clickstream over {@code touchpoints} touchpoints, at least {@value SiteMap#MIN_TOUCHPOINTS}. */
     public Clickstream(long seed, int touchpoints) {
+        this(seed, touchpoints, false);
+    }
+
+    /**
+     * As {@link #Clickstream(long, int)}, with rage clicks ({@code frustration} events) when {@code frustration}:
+     * the same journeys, each frustration event added before its visit ({@link ClickstreamWalker}).
+     */
+    public Clickstream(long seed, int touchpoints, boolean frustration) {
         this.seed = seed;
         this.site = new SiteMap(seed, touchpoints);
+        this.frustration = frustration;
     }
 
     public Clickstream(long seed) {
@@ -53,7 +67,7 @@ public final class Clickstream implements JourneyGenerator {
             throw new IllegalArgumentException("journeys must be >= 0: " + journeys);
         }
         SplitMix64 random = new SplitMix64(seed);
-        ClickstreamWalker walker = new ClickstreamWalker(site, random, sink);
+        ClickstreamWalker walker = new ClickstreamWalker(site, random, sink, frustration);
         int customers = Math.max(1, journeys / 3);
         int digits = Math.max(7, Integer.toString(journeys).length());
         for (int i = 0; i < journeys; i++) {

@@ -16,6 +16,12 @@ import com.journeyexplorer.demo.SiteMap.Kind;
  * lengths have a heavy tail), more often at the shipping step. Leaving is an abandonment at the page (an
  * {@code abandon} event) or a visit to a competitor, from which some come back and carry on; the others end there
  * (diverted).
+ *
+ * <p>With frustration signals (off unless asked for, so that the data of a seed stays what it was): rage clicks
+ * ({@code frustration} events, a few seconds before the visit's own event at the same page) on the search results,
+ * the cart and the shipping and payment steps, more often in visits that leave there; about one journey in ten has
+ * some. They are drawn from a random source of their own, seeded by the journey id, so the journeys' paths are the
+ * same as without them, each frustration event added as a repeated visit and the later events a few seconds later.
  */
 final class ClickstreamWalker {
 
@@ -30,6 +36,8 @@ final class ClickstreamWalker {
     private final SiteMap site;
     private final SplitMix64 random;
     private final Consumer<DemoEvent> sink;
+    /** The draws of the frustration signals, null without them. */
+    private final SplitMix64 frustration;
 
     private String journeyId;
     private String customerId;
@@ -38,9 +46,15 @@ final class ClickstreamWalker {
     private long time;
 
     ClickstreamWalker(SiteMap site, SplitMix64 random, Consumer<DemoEvent> sink) {
+        this(site, random, sink, false);
+    }
+
+    /** @param frustration whether visits may have rage clicks ({@code frustration} events) */
+    ClickstreamWalker(SiteMap site, SplitMix64 random, Consumer<DemoEvent> sink, boolean frustration) {
         this.site = site;
         this.random = random;
         this.sink = sink;
+        this.frustration = frustration ? new SplitMix64(0) : null;
     }
 
     /** Emits one journey starting at {@code start}; the random source must be seeded for this journey already. */
@@ -50,6 +64,9 @@ final class ClickstreamWalker {
         this.segment = segment;
         this.device = device;
         this.time = start;
+        if (frustration != null) {
+            frustration.reseed(SplitMix64.mix(journeyId.hashCode() * 0x9E3779B97F4A7C15L ^ 0x4A6E5C11CL));
+        }
         double normal = random.nextDouble() + random.nextDouble() + random.nextDouble() - 1.5;
         double patience = segment.meanSteps * Math.exp(1.6 * normal - 0.32);
         int at = entry();
@@ -62,10 +79,12 @@ final class ClickstreamWalker {
             }
             boolean entry = site.kind(at) == Kind.ENTRY;
             if (events >= MAX_EVENTS || !entry && random.nextDouble() * patience < site.exitFactor[at]) {
+                frustrate(at, true);
                 leave(at);
                 return;
             }
             int next = next(at, previous);
+            frustrate(at, false);
             emit(at, DemoEvent.TOUCHPOINT, 0);
             time += gap(at, next);
             if (site.kind(at) != Kind.EVENT) {
@@ -152,13 +171,34 @@ final class ClickstreamWalker {
                 return;
             }
             if (events >= 20 || random.nextDouble() < 0.25 * site.exitFactor[at]) {
+                frustrate(at, true);
                 emit(at, site.kind(at) == Kind.COMPETITOR ? DemoEvent.TOUCHPOINT : DemoEvent.ABANDON, 0);
                 return;
             }
             int next = next(at, -1);
+            frustrate(at, false);
             emit(at, DemoEvent.TOUCHPOINT, 0);
             time += gap(at, next);
             at = next;
+        }
+    }
+
+    /**
+     * With frustration signals, rage clicks at {@code at} before its visit's event: on the shipping step (35% of the
+     * visits that leave there, 10% of the others), the payment step (20%, 6%), the cart (8%, 3%) and the search
+     * results (10%, 2%); none elsewhere.
+     */
+    private void frustrate(int at, boolean leaves) {
+        if (frustration == null) {
+            return;
+        }
+        double probability = at == site.shipping ? (leaves ? 0.35 : 0.10)
+                : at == site.payment ? (leaves ? 0.20 : 0.06)
+                : at == site.cart ? (leaves ? 0.08 : 0.03)
+                : at == site.search ? (leaves ? 0.10 : 0.02) : 0;
+        if (probability > 0 && frustration.nextDouble() < probability) {
+            emit(at, DemoEvent.FRUSTRATION, 0);
+            time += frustration.logUniform(2 * SECOND, 30 * SECOND);
         }
     }
 

@@ -21,8 +21,9 @@ import org.apache.commons.csv.CSVPrinter;
  * event would become a journey attribute {@code value=0} of every journey, purchasers included). Streams: memory does
  * not grow with the number of journeys.
  *
- * <p>Run {@code main} with {@code [--shape=demo|clickstream] [--touchpoints=N] journeys file [seed]} to write a
- * benchmark file, with progress on stderr.
+ * <p>Run {@code main} with {@code [--shape=demo|clickstream] [--touchpoints=N] [--frustration] journeys file [seed]}
+ * to write a benchmark file, with progress on stderr. {@code --frustration} gives the clickstream rage clicks (the demo
+ * store always has some).
  */
 public final class DemoCsvWriter {
 
@@ -101,12 +102,14 @@ public final class DemoCsvWriter {
     }
 
     /**
-     * {@code [--shape=demo|clickstream] [--touchpoints=N] journeys file [seed]}: writes the CSV, printing progress to
-     * stderr about every 10%. The clickstream has {@value Clickstream#DEFAULT_TOUCHPOINTS} touchpoints unless told.
+     * {@code [--shape=demo|clickstream] [--touchpoints=N] [--frustration] journeys file [seed]}: writes the CSV,
+     * printing progress to stderr about every 10%. The clickstream has {@value Clickstream#DEFAULT_TOUCHPOINTS}
+     * touchpoints unless told, and frustration events only with {@code --frustration}.
      */
     public static void main(String[] args) throws IOException {
         String shape = "demo";
         int touchpoints = Clickstream.DEFAULT_TOUCHPOINTS;
+        boolean frustration = false;
         List<String> positional = new ArrayList<>();
         try {
             for (String arg : args) {
@@ -114,24 +117,28 @@ public final class DemoCsvWriter {
                     shape = arg.substring("--shape=".length());
                 } else if (arg.startsWith("--touchpoints=")) {
                     touchpoints = Integer.parseInt(arg.substring("--touchpoints=".length()));
+                } else if (arg.equals("--frustration")) {
+                    frustration = true;
                 } else {
                     positional.add(arg);
                 }
             }
-            if (positional.size() < 2 || positional.size() > 3 || !SHAPES.contains(shape)) {
+            if (positional.size() < 2 || positional.size() > 3 || !SHAPES.contains(shape)
+                    || frustration && !shape.equals("clickstream")) {
                 throw new IllegalArgumentException();
             }
             Integer.parseInt(positional.get(0));
         } catch (IllegalArgumentException e) {
             System.err.println("usage: DemoCsvWriter [--shape=demo|clickstream] [--touchpoints=N, clickstream only, "
-                    + "default " + Clickstream.DEFAULT_TOUCHPOINTS + "] <journeys> <file.csv> [seed, default "
-                    + DEFAULT_SEED + "]");
+                    + "default " + Clickstream.DEFAULT_TOUCHPOINTS + "] [--frustration, clickstream only] "
+                    + "<journeys> <file.csv> [seed, default " + DEFAULT_SEED + "]");
             System.exit(2);
         }
         int journeys = Integer.parseInt(positional.get(0));
         Path file = Path.of(positional.get(1));
         long seed = positional.size() == 3 ? Long.parseLong(positional.get(2)) : DEFAULT_SEED;
-        JourneyGenerator store = shape.equals("clickstream") ? new Clickstream(seed, touchpoints) : new DemoStore(seed);
+        JourneyGenerator store = shape.equals("clickstream") ? new Clickstream(seed, touchpoints, frustration)
+                : new DemoStore(seed);
         String name = store.shape();
         int step = Math.max(1, journeys / 10);
         long start = System.nanoTime();

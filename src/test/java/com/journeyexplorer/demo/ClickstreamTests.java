@@ -155,6 +155,43 @@ class ClickstreamTests {
                         j -> j.segment().equals("window shopper"))));
     }
 
+    /**
+     * Rage clicks only when asked for: the same journeys then, each with its frustration events added before the
+     * visit they belong to, at the search results, the cart and the checkout, in about one journey in ten.
+     */
+    @Test
+    void addsRageClicksToTheSameJourneysOnlyWhenAskedFor() {
+        GeneratedJourneys plain = journeys(42, 20_000, 5_000);
+        GeneratedJourneys frustrated = GeneratedJourneys.of(new Clickstream(42, 5_000, true), 20_000);
+        Set<String> pages = new HashSet<>();
+        int journeysWithSome = 0;
+        for (int j = 0; j < plain.journeys.size(); j++) {
+            List<DemoEvent> events = frustrated.journeys.get(j).events();
+            List<String> withoutThem = new ArrayList<>();
+            boolean some = false;
+            for (int i = 0; i < events.size(); i++) {
+                DemoEvent event = events.get(i);
+                if (event.type().equals(DemoEvent.FRUSTRATION)) {
+                    some = true;
+                    pages.add(event.touchpoint());
+                    assertThat(events.get(i + 1).touchpoint()).as("the visit after its rage clicks")
+                            .isEqualTo(event.touchpoint());
+                } else {
+                    withoutThem.add(event.touchpoint() + " " + event.type());
+                }
+            }
+            journeysWithSome += some ? 1 : 0;
+            assertThat(withoutThem).isEqualTo(plain.journeys.get(j).events().stream()
+                    .map(event -> event.touchpoint() + " " + event.type()).toList());
+        }
+
+        assertThat(plain.journeys).allSatisfy(journey -> assertThat(journey.events())
+                .noneMatch(event -> event.type().equals(DemoEvent.FRUSTRATION)));
+        assertThat(pages).containsExactlyInAnyOrder("Search results", "Cart", "Checkout - shipping",
+                "Checkout - payment");
+        assertThat(journeysWithSome / 20_000.0).isBetween(0.07, 0.13);
+    }
+
     @Test
     void rejectsTooFewTouchpointsAndNegativeCounts() {
         assertThatIllegalArgumentException().isThrownBy(() -> new Clickstream(1, 59)).withMessageContaining("60");
@@ -171,5 +208,17 @@ class ClickstreamTests {
         DemoCsvWriter.write(new Clickstream(9, 800), 40, expected);
 
         assertThat(Files.readAllLines(file)).hasSizeGreaterThan(200).isEqualTo(Files.readAllLines(expected));
+    }
+
+    @Test
+    void mainWritesRageClicksIntoTheClickstreamWhenAskedFor() throws IOException {
+        Path file = dir.resolve("main.csv");
+        Path expected = dir.resolve("expected.csv");
+
+        DemoCsvWriter.main(new String[] {"--shape=clickstream", "--frustration", "400", file.toString(), "9"});
+        DemoCsvWriter.write(new Clickstream(9, Clickstream.DEFAULT_TOUCHPOINTS, true), 400, expected);
+
+        assertThat(Files.readAllLines(file)).isEqualTo(Files.readAllLines(expected))
+                .anyMatch(line -> line.contains(",frustration,"));
     }
 }
