@@ -7,20 +7,23 @@ import com.journeyexplorer.journey.EventType;
 import com.journeyexplorer.journey.Journey;
 
 /**
- * The frustration events of a snapshot, listed once: the record position, touchpoint id and record weight of each, in
- * record order. A filtered count tests each listed event's position against its selection instead of reading every
- * selected record's event types; a pass over records in position order asks a {@link Records} cursor whether a record
- * has any (the attribution models leave them out of its path). Built once per snapshot on first use ({@link #of}) in
- * O(events) and kept with it; 12 bytes per frustration event.
+ * The frustration events of a snapshot, listed once: the record position, step index, touchpoint id and record weight
+ * of each, in record order (then step order). A filtered count tests each listed event's position against its
+ * selection instead of reading every selected record's event types; a pass over records in position order asks a
+ * {@link Records} cursor whether a record has any and at which steps (the attribution models leave those steps out of
+ * its path, read from the shared step column). Built once per snapshot on first use ({@link #of}) in O(events) and
+ * kept with it; 16 bytes per frustration event.
  */
 public final class FrustrationEvents {
 
     private final int[] positions;
+    private final int[] steps;
     private final int[] touchpoints;
     private final int[] weights;
 
-    private FrustrationEvents(int[] positions, int[] touchpoints, int[] weights) {
+    private FrustrationEvents(int[] positions, int[] steps, int[] touchpoints, int[] weights) {
         this.positions = positions;
+        this.steps = steps;
         this.touchpoints = touchpoints;
         this.weights = weights;
     }
@@ -38,6 +41,7 @@ public final class FrustrationEvents {
     private static FrustrationEvents list(List<Journey> journeys) {
         byte frustration = EventType.FRUSTRATION.code();
         int[] positions = new int[64];
+        int[] steps = new int[64];
         int[] touchpoints = new int[64];
         int[] weights = new int[64];
         int size = 0;
@@ -53,17 +57,19 @@ public final class FrustrationEvents {
                 }
                 if (size == positions.length) {
                     positions = Arrays.copyOf(positions, size * 2);
+                    steps = Arrays.copyOf(steps, size * 2);
                     touchpoints = Arrays.copyOf(touchpoints, size * 2);
                     weights = Arrays.copyOf(weights, size * 2);
                 }
                 positions[size] = position;
+                steps[size] = i;
                 touchpoints[size] = journey.steps()[i];
                 weights[size] = journey.weight();
                 size++;
             }
         }
-        return new FrustrationEvents(Arrays.copyOf(positions, size), Arrays.copyOf(touchpoints, size),
-                Arrays.copyOf(weights, size));
+        return new FrustrationEvents(Arrays.copyOf(positions, size), Arrays.copyOf(steps, size),
+                Arrays.copyOf(touchpoints, size), Arrays.copyOf(weights, size));
     }
 
     public int size() {
@@ -101,14 +107,17 @@ public final class FrustrationEvents {
     }
 
     /**
-     * Whether records have frustration events, asked in ascending position order: one comparison per record where
-     * the snapshot has none, O(records asked + events) in all.
+     * Whether records have frustration events, and at which steps, asked in ascending position order: one comparison
+     * per record where the snapshot has none, O(records asked + events) in all.
      */
     public final class Records {
         private int at;
+        /** After {@link #has}: the end of the events of the record asked about, {@code at} when it has none. */
+        private int end;
 
         private Records(int at) {
             this.at = at;
+            this.end = at;
         }
 
         /** Whether the record at {@code position} (not below any asked before) has a frustration event. */
@@ -116,7 +125,21 @@ public final class FrustrationEvents {
             while (at < positions.length && positions[at] < position) {
                 at++;
             }
-            return at < positions.length && positions[at] == position;
+            end = at;
+            while (end < positions.length && positions[end] == position) {
+                end++;
+            }
+            return end > at;
+        }
+
+        /** How many frustration events the record last asked about ({@link #has}) has. */
+        public int count() {
+            return end - at;
+        }
+
+        /** The step index of that record's {@code i}-th frustration event, {@code 0 <= i < count()}: ascending in i. */
+        public int step(int i) {
+            return steps[at + i];
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.journeyexplorer.analysis.attribution;
 
+import com.journeyexplorer.analysis.FrustrationEvents;
 import com.journeyexplorer.analysis.StepEdges;
 import com.journeyexplorer.journey.Journey;
 
@@ -19,20 +20,22 @@ public interface AttributionAccumulator {
      * passes over a snapshot's records by position. A model that counts transitions may read them from the column
      * by edge id instead of from the record's steps (always the same {@code edges} for one accumulator, and any
      * accumulator it merges with). The column holds every step, frustration signals too, so a record with some is
-     * added by {@link #add(Journey, StepEdges, int, boolean)}.
+     * added by {@link #add(Journey, StepEdges, int, FrustrationEvents.Records)}.
      */
     default void add(Journey journey, StepEdges edges, int position) {
         add(journey);
     }
 
     /**
-     * Adds the record at {@code position} as {@link #add(Journey)} does: from the column when {@code frustrated} is
-     * false, else from its own steps, which {@link #add(Journey)} tests one by one to leave its frustration signals
-     * out. {@code frustrated} is whether the record has frustration events
-     * ({@link com.journeyexplorer.analysis.FrustrationEvents}), so a snapshot without them costs no test per step.
+     * Adds the record at {@code position} as {@link #add(Journey)} does, from the column: a record without frustration
+     * events as {@link #add(Journey, StepEdges, int)}, one with some less the steps {@code frustrated} lists for it.
+     * {@code frustrated} is a cursor over the frustration events of the records of {@code edges}
+     * ({@link com.journeyexplorer.analysis.FrustrationEvents}), asked in ascending position order, so a record
+     * without them costs one comparison and none costs an allocation. This default reads a record with some from its
+     * own steps ({@link #add(Journey)}); the models read it from the column into buffers of their own.
      */
-    default void add(Journey journey, StepEdges edges, int position, boolean frustrated) {
-        if (frustrated) {
+    default void add(Journey journey, StepEdges edges, int position, FrustrationEvents.Records frustrated) {
+        if (frustrated.has(position)) {
             add(journey);
         } else {
             add(journey, edges, position);

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import com.journeyexplorer.analysis.FrustrationEvents;
 import com.journeyexplorer.analysis.StepEdges;
 import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.journey.Journey;
@@ -71,6 +72,8 @@ public final class MarkovAttribution implements AttributionModel {
         private final List<String> labels;
         private final int[] labelOf;
         private final ChainCounts counts;
+        /** The touches of the record with frustration events added by position last. */
+        private final ColumnTouches touches = new ColumnTouches();
 
         private ChainAccumulator(TouchpointLabels labels, ChainCounts counts) {
             this.labels = labels.names();
@@ -94,6 +97,22 @@ public final class MarkovAttribution implements AttributionModel {
                 return;
             }
             counts.addRecord(journey, edges, position, labelOf);
+        }
+
+        /**
+         * As {@link #add(Journey)}; a record with frustration events is counted from its touches read from
+         * {@code edges} ({@link ColumnTouches}), as a path of labels (its transitions are no edges of the column).
+         */
+        @Override
+        public void add(Journey journey, StepEdges edges, int position, FrustrationEvents.Records frustrated) {
+            if (!frustrated.has(position)) {
+                add(journey, edges, position);
+            } else if (journey.outcome() != com.journeyexplorer.journey.Outcome.OPEN) {
+                int length = touches.read(edges, position, PathCounter.pathLength(journey), frustrated);
+                boolean converted = journey.outcome() == com.journeyexplorer.journey.Outcome.PURCHASE;
+                counts.add(touches.steps(), length, labelOf, converted, journey.weight(),
+                        converted ? Math.max(0, journey.value()) : 0);
+            }
         }
 
         /**

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import com.journeyexplorer.analysis.FrustrationEvents;
 import com.journeyexplorer.analysis.StepEdges;
 import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.journey.Journey;
@@ -48,6 +49,8 @@ public abstract sealed class PositionalModel extends HeuristicModel
         private final Counts counts;
         /** The steps of the converting record added by position last, read from its step column. */
         private int[] recordSteps = new int[16];
+        /** The touches of the converting record with frustration events added by position last. */
+        private final ColumnTouches touches = new ColumnTouches();
 
         Accumulator(TouchpointLabels labels, Counts counts) {
             this.labels = labels;
@@ -80,6 +83,17 @@ public abstract sealed class PositionalModel extends HeuristicModel
                 recordSteps[length - 1] = edges.step(position, length - 1);
             }
             counts.add(recordSteps, length, labelOf, true, journey.weight(), Math.max(0, journey.value()));
+        }
+
+        /** As {@link #add(Journey)}; a converting record's touches read from {@code edges} ({@link ColumnTouches}). */
+        @Override
+        public void add(Journey journey, StepEdges edges, int position, FrustrationEvents.Records frustrated) {
+            if (!frustrated.has(position)) {
+                add(journey, edges, position);
+            } else if (journey.outcome() == Outcome.PURCHASE) {
+                int length = touches.read(edges, position, Math.max(1, journey.purchaseIndex()), frustrated);
+                counts.add(touches.steps(), length, labelOf, true, journey.weight(), Math.max(0, journey.value()));
+            }
         }
 
         @Override

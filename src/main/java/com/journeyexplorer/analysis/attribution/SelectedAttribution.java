@@ -56,7 +56,7 @@ public record SelectedAttribution(AttributionAccumulator accumulator, long journ
     /**
      * Feeds the selected journeys at positions {@code [from, to)} to {@code accumulator}, with their step column
      * {@code edges}: the models read the steps from it in order rather than follow each record to its step array,
-     * but for the records with {@code frustrations}, whose paths leave those out.
+     * leaving out the steps of {@code frustrations}.
      */
     private static SelectedAttribution count(AttributionAccumulator accumulator, List<Journey> journeys,
             StepEdges edges, FrustrationEvents frustrations, Predicate<Journey> selected, int from, int to) {
@@ -73,7 +73,7 @@ public record SelectedAttribution(AttributionAccumulator accumulator, long journ
                 } else if (journey.outcome() == Outcome.OPEN) {
                     open += journey.weight();
                 }
-                accumulator.add(journey, edges, position, frustrated.has(position));
+                accumulator.add(journey, edges, position, frustrated);
             }
         }
         return new SelectedAttribution(accumulator, selectedJourneys, purchases, open);

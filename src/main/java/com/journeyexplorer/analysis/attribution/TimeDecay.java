@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import com.journeyexplorer.analysis.FrustrationEvents;
 import com.journeyexplorer.analysis.StepEdges;
 import com.journeyexplorer.analysis.TouchpointLabels;
 import com.journeyexplorer.journey.Journey;
@@ -85,6 +86,8 @@ public final class TimeDecay extends HeuristicModel {
         private double[] shares = new double[16];
         /** The steps of the record added by position last, read from its step column. */
         private int[] recordSteps = new int[16];
+        /** The touches of the converting record with frustration events added by position last. */
+        private final ColumnTouches touches = new ColumnTouches();
 
         Accumulator(TouchpointLabels labels) {
             this.labels = labels;
@@ -112,6 +115,17 @@ public final class TimeDecay extends HeuristicModel {
                 int length = Math.max(1, journey.purchaseIndex());
                 recordSteps = edges.steps(position, length, recordSteps);
                 add(journey, recordSteps, null, length);
+            }
+        }
+
+        /** As {@link #add(Journey)}; a converting record's touches read from {@code edges} ({@link ColumnTouches}). */
+        @Override
+        public void add(Journey journey, StepEdges edges, int position, FrustrationEvents.Records frustrated) {
+            if (!frustrated.has(position)) {
+                add(journey, edges, position);
+            } else if (journey.outcome() == Outcome.PURCHASE) {
+                int length = touches.read(edges, position, Math.max(1, journey.purchaseIndex()), frustrated);
+                add(journey, touches.steps(), touches.indexes(), length);
             }
         }
 

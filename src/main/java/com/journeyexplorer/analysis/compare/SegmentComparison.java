@@ -245,15 +245,14 @@ public final class SegmentComparison {
                 Journey journey = journeys.get(position);
                 int outcome = journey.outcome().ordinal();
                 int weight = journey.weight();
-                boolean frustratedRecord = frustrated.has(position);
                 counts.variants.add(numbers[position], position, outcome, inA, inB, weight);
                 if (inA) {
                     counts.outcomesA[outcome] += weight;
-                    counts.attributionA.add(journey, steps, position, frustratedRecord);
+                    counts.attributionA.add(journey, steps, position, frustrated);
                 }
                 if (inB) {
                     counts.outcomesB[outcome] += weight;
-                    counts.attributionB.add(journey, steps, position, frustratedRecord);
+                    counts.attributionB.add(journey, steps, position, frustrated);
                 }
             }
             return counts;

@@ -31,6 +31,15 @@ class SelectedAttributionTests {
      * weights 1-4; values money amounts, with some tiny and huge ones that the exact sum keeps apart; half of them timed.
      */
     private static JourneySnapshot randomSnapshot(long seed, int count, int touchpoints) {
+        return randomSnapshot(seed, count, touchpoints, false);
+    }
+
+    /**
+     * As {@link #randomSnapshot(long, int, int)}, with {@code frustration}: in a third of the journeys about one step
+     * in three (the purchase never) is a frustration event, so that some paths have several, some only those (a
+     * journey of one rage click, one that starts with them) and some have them after the purchase only.
+     */
+    private static JourneySnapshot randomSnapshot(long seed, int count, int touchpoints, boolean frustration) {
         Random random = new Random(seed);
         List<Touchpoint> list = new ArrayList<>();
         for (int t = 0; t < touchpoints; t++) {
@@ -56,6 +65,13 @@ class SelectedAttributionTests {
                 int kind = random.nextInt(20);
                 value = kind == 0 ? 1e-7 * random.nextDouble() : kind == 1 ? 1e14 * random.nextDouble()
                         : Math.round(random.nextDouble() * 50_000) / 100.0;
+            }
+            if (frustration && j % 3 == 0) {
+                for (int i = 0; i < length; i++) {
+                    if (i != purchaseIndex && random.nextInt(3) == 0) {
+                        types[i] = EventType.FRUSTRATION.code();
+                    }
+                }
             }
             long[] times = new long[j % 2 == 0 ? length : 0];
             for (int i = 0; i < times.length; i++) {
@@ -133,6 +149,51 @@ class SelectedAttributionTests {
                         assertThat(fromRecords(snapshot, filter, model, labels).attribution())
                                 .as(model.name() + " read from the records' own steps").isEqualTo(expected);
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * Records with frustration events are read from the shared step column less those steps: every model, Markov at
+     * every order over few labels and many, in one pass, in two halves and in both sides of a comparison, credits
+     * them as when each is read from its own steps ({@link Touches}), so as if its rage clicks were not there.
+     */
+    @Test
+    void recordsWithFrustrationStepsReadFromTheColumnCountAsFromTheirOwnSteps() {
+        for (int touchpoints : new int[] {12, ChainCounts.DENSE_LABELS + 200}) {
+            JourneySnapshot snapshot = randomSnapshot(touchpoints + 3, 3_001, touchpoints, true);
+            assertThat(com.journeyexplorer.analysis.FrustrationEvents.of(snapshot).size()).isGreaterThan(500);
+            TouchpointLabels labels = TouchpointLabels.of(snapshot, PathShaping.touchpoints());
+            List<AttributionModel> models = new ArrayList<>(List.of(new FirstTouch(), new LastTouch(),
+                    new LinearTouch(), new PositionBased(), new TimeDecay(2)));
+            for (int order = 1; order <= MarkovChain.MAX_ORDER; order++) {
+                models.add(new MarkovAttribution(order, order == 2));
+            }
+            Predicate<Journey> filter = journey -> journey.weight() != 2;
+            Predicate<Journey> other = journey -> journey.weight() != 3;
+            for (AttributionModel model : models) {
+                String name = model.name() + " over " + touchpoints;
+                AttributionAccumulator ownSteps = fromRecords(snapshot, filter, model, labels);
+                for (int parallelFrom : new int[] {Integer.MAX_VALUE, 500}) {
+                    AttributionAccumulator column = SelectedAttribution.of(snapshot, filter, model, labels,
+                            parallelFrom).accumulator();
+                    if (model instanceof MarkovAttribution) {
+                        assertThat(((MarkovAttribution.ChainAccumulator) column).chain().transitions()).as(name)
+                                .isEqualTo(((MarkovAttribution.ChainAccumulator) ownSteps).chain().transitions());
+                    } else {
+                        assertThat(column.attribution()).as(name).isEqualTo(ownSteps.attribution());
+                    }
+                }
+                if (touchpoints < 100 || !(model instanceof MarkovAttribution)) {
+                    Attribution expected = ownSteps.attribution();
+                    assertThat(expected.credits()).as(name).isNotEmpty();
+                    com.journeyexplorer.analysis.compare.SegmentComparison.Result compared =
+                            com.journeyexplorer.analysis.compare.SegmentComparison.compare(snapshot, filter, other,
+                                    model, labels, 0.95, 5);
+                    assertThat(compared.attributionA()).as(name + ", compared").isEqualTo(expected);
+                    assertThat(compared.attributionB()).as(name + ", compared")
+                            .isEqualTo(fromRecords(snapshot, other, model, labels).attribution());
                 }
             }
         }
