@@ -13,7 +13,7 @@
 # Quicker to rerun than bench/analysis.sh (no import into Neo4j) while working on an analysis; the official figures
 # in BENCHMARKS.md come from bench/analysis.sh. The CSVs are written to target/bench once and reused (seed 42); the
 # clickstream has 5,000 touchpoints unless BENCH_TOUCHPOINTS says otherwise, and rage clicks (frustration events, about
-# one journey in ten) with BENCH_FRUSTRATION=1. The demo shape is the default.
+# one journey in fourteen) with BENCH_FRUSTRATION=1. The demo shape is the default.
 # BENCH_JAVA_OPTS adds JVM options, e.g. BENCH_JAVA_OPTS=-Dprofile.only=top to time only top paths, or
 # BENCH_JAVA_OPTS=-Dprofile.baseline=target/baseline-classes (an earlier build's target/classes, copied aside) to run the
 # predict profile before and after a change side by side and check that their answers agree.

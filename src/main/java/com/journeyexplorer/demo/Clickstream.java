@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * than window shoppers.
  *
  * <p>Frustration signals (rage clicks at the search results, the cart and the checkout's shipping and payment steps,
- * in about one journey in ten) only when asked for ({@link #Clickstream(long, int, boolean)}): without them a seed
+ * in about one journey in fourteen) only when asked for ({@link #Clickstream(long, int, boolean)}): without them a seed
  * writes the same data as it always did.
  */
 public final class Clickstream implements JourneyGenerator {

@@ -19,7 +19,7 @@ import com.journeyexplorer.demo.SiteMap.Kind;
  *
  * <p>With frustration signals (off unless asked for, so that the data of a seed stays what it was): rage clicks
  * ({@code frustration} events, a few seconds before the visit's own event at the same page) on the search results,
- * the cart and the shipping and payment steps, more often in visits that leave there; about one journey in ten has
+ * the cart and the shipping and payment steps, more often in visits that leave there; about one journey in fourteen has
  * some. They are drawn from a random source of their own, seeded by the journey id, so the journeys' paths are the
  * same as without them, each frustration event added as a repeated visit and the later events a few seconds later.
  */
