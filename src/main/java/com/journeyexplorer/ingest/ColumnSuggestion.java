@@ -75,11 +75,15 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
     private static final List<String> GA4_ORDER = List.of("batch_ordering_id", "batch_event_index");
     /**
      * The columns of a GA4 export that serve a role, in order of preference: the event's time in epoch microseconds,
-     * and the page's address (cleaned by {@code urls=path}), else the event's name where the export has no address.
+     * the page's address (cleaned by {@code urls=path}), else the event's name where the export has no address, the
+     * purchase's revenue, and its transaction id as the event's id: GA4 sends a purchase again when the thank-you page
+     * is reloaded, with the same transaction id, and without the id its revenue would count twice.
      */
     private static final Map<String, List<String>> GA4_ROLES = Map.of(
             "timestamp", List.of("event_timestamp"),
-            "touchpoint", List.of("page_location", "event_name"));
+            "touchpoint", List.of("page_location", "event_name"),
+            "value", List.of("purchase_revenue", "ecommerce.purchase_revenue"),
+            "eventId", List.of("transaction_id", "ecommerce.transaction_id"));
 
     /** The XES names process logs use for a case, an activity and its time, read as aliases in CSV and NDJSON. */
     private static final Map<String, String> XES_ALIASES = Map.of(

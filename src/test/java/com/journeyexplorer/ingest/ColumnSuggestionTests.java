@@ -104,6 +104,15 @@ class ColumnSuggestionTests {
         assertThat(suggestion.parameters()).containsEntry("timestampColumn", "event_timestamp")
                 .containsEntry("touchpointColumn", "page_location");
 
+        ColumnSuggestion withPurchases = ColumnSuggestion.of(List.of("event_timestamp", "event_name",
+                "user_pseudo_id", "ga_session_id", "page_location", "ecommerce.transaction_id",
+                "ecommerce.purchase_revenue"), parameters(null, null), EventImporter.Format.CSV);
+        assertThat(withPurchases.parameters()).as("a purchase sent twice has one transaction id: it counts once")
+                .containsEntry("eventIdColumn", "ecommerce.transaction_id")
+                .containsEntry("valueColumn", "ecommerce.purchase_revenue");
+        assertThat(withPurchases.suggestedBy()).containsEntry("eventId", "ga4").containsEntry("value", "ga4");
+        assertThat(suggestion.columns()).as("no transaction column, no event id").doesNotContainKey("eventId");
+
         ColumnSuggestion withoutAddress = ColumnSuggestion.of(List.of("event_timestamp", "event_name",
                 "user_pseudo_id", "ga_session_id"), parameters(null, null), EventImporter.Format.CSV);
         assertThat(withoutAddress.columns()).as("an export without page_location: the event's name")

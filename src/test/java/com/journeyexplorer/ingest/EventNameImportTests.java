@@ -73,6 +73,36 @@ class EventNameImportTests extends ApiTestSupport {
         assertThat(touchpoints(journey("a111.1701000000|1701000000"))).hasSize(5);
     }
 
+    /**
+     * GA4 sends a purchase again when the thank-you page is reloaded, with the same transaction id: as the event's id
+     * ({@code eventIdColumn=transaction_id}, which the preview suggests) it counts once, its revenue too, while the
+     * rows without an id are told apart by their content as always.
+     */
+    @Test
+    void aGa4PurchaseSentTwiceCountsOnceByItsTransactionId() {
+        String csv = """
+                event_timestamp,event_name,user_pseudo_id,ga_session_id,batch_event_index,page_location,\
+                transaction_id,purchase_revenue
+                1701000000000000,page_view,t1,1701000000,0,https://shop.example/cart,,
+                1701000060000000,page_view,t1,1701000000,0,https://shop.example/checkout/thanks,,
+                1701000060000000,purchase,t1,1701000000,1,https://shop.example/checkout/thanks,T-1001,59.90
+                1701000090000000,page_view,t1,1701000000,0,https://shop.example/checkout/thanks,,
+                1701000090000000,purchase,t1,1701000000,1,https://shop.example/checkout/thanks,T-1001,59.90
+                """;
+        String query = "?journeyColumn=user_pseudo_id,ga_session_id&orderColumn=batch_event_index"
+                + "&timestampColumn=event_timestamp&touchpointColumn=page_location&urls=path"
+                + "&valueColumn=purchase_revenue&eventColumn=event_name&events=page_view,purchase"
+                + "&purchaseEvent=purchase&eventIdColumn=transaction_id";
+
+        JsonNode report = importCsv(query, csv);
+
+        assertThat(report.get("eventsImported").asLong()).as(report.toString()).isEqualTo(4);
+        assertThat(report.get("duplicateEvents").asLong()).isEqualTo(1);
+        JsonNode bought = journey("t1|1701000000");
+        assertThat(types(bought)).containsExactly("touchpoint", "touchpoint", "purchase", "touchpoint");
+        assertThat(bought.get("value").asDouble()).as("the revenue once").isEqualTo(59.90);
+    }
+
     @Test
     void withoutEventsEveryRowIsAStepAndAListedNameThatMatchedNothingIsAWarning() {
         JsonNode every = importCsv(GA4 + "&purchaseEvent=purchase", ga4("b"));
