@@ -11,9 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -312,7 +314,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 "the server failed to answer; the failure is logged");
     }
 
-    /** Spring MVC's own problems (404, 405, 415, a missing parameter ...) get a type of ours instead of about:blank. */
+    /**
+     * Spring MVC's own problems (404, 405, 415, a missing parameter ...) get a type of ours instead of about:blank; a
+     * 415 names the media types the endpoint takes, as its {@code Accept} header does.
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
@@ -325,6 +330,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             if (problem.getTitle() == null) {
                 problem.setTitle(title);
             }
+        }
+        if (e instanceof HttpMediaTypeNotSupportedException unsupported && response != null
+                && response.getBody() instanceof ProblemDetail problem && problem.getDetail() != null
+                && !unsupported.getSupportedMediaTypes().isEmpty()) {
+            problem.setDetail(problem.getDetail().replaceAll("\\.$", "") + "; this endpoint takes "
+                    + MediaType.toString(unsupported.getSupportedMediaTypes()));
         }
         return response;
     }

@@ -1,0 +1,66 @@
+package com.journeyexplorer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.TestPropertySource;
+
+import com.journeyexplorer.ApiTestSupport;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Bodies the server cannot read as what their headers say (a form with a broken percent-encoding, a multipart body
+ * without a boundary, broken chunks) are the client's mistake: a 4xx problem saying what is wrong, at every endpoint
+ * that takes a body, and no ERROR in the log.
+ */
+@TestPropertySource(properties = "journeys.demo.load-on-start=false")
+@ExtendWith(OutputCaptureExtension.class)
+class MalformedBodiesApiTests extends ApiTestSupport {
+
+    @Test
+    void anUndecodableFormBodyWhereOnlyJsonIsReadIsUnsupportedNamingJson(CapturedOutput log) throws IOException {
+        for (String target : List.of("PUT /api/touchpoints/x", "PUT /api/touchpoints?name=x")) {
+            JsonNode problem = problem(send(target, "application/x-www-form-urlencoded", "a=%ZZ"), 415, target);
+            assertThat(problem.get("detail").asString()).as(target)
+                    .contains("application/x-www-form-urlencoded", "application/json");
+        }
+        assertThat(log.getAll()).doesNotContain("ERROR").doesNotContain("\tat ");
+    }
+
+    /** A request line such as {@code POST /api/events} with a body of {@code contentType}, sent as written. */
+    private String send(String requestLine, String contentType, String body) throws IOException {
+        return rawRequest(requestLine + " HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + API_KEY + "\r\nContent-Type: "
+                + contentType + "\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+    }
+
+    private static JsonNode problem(String answer, int status, String what) {
+        assertThat(answer).as(what).startsWith("HTTP/1.1 " + status)
+                .containsIgnoringCase("Content-Type: application/problem+json");
+        JsonNode problem = JSON.readTree(answer.substring(answer.indexOf('{'), answer.lastIndexOf('}') + 1));
+        assertThat(problem.get("status").asInt()).as(what).isEqualTo(status);
+        return problem;
+    }
+
+    /** One request written byte for byte on a socket, its body exactly as given. */
+    private String rawRequest(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
