@@ -28,12 +28,37 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(OutputCaptureExtension.class)
 class MalformedBodiesApiTests extends ApiTestSupport {
 
+    /** The endpoints that read a body, and the media types each takes. */
+    private static final List<String[]> BODY_ENDPOINTS = List.of(
+            new String[] {"PUT /api/touchpoints/x", "application/json"},
+            new String[] {"PUT /api/touchpoints?name=x", "application/json"},
+            new String[] {"POST /api/events", "text/csv"},
+            new String[] {"POST /api/feedback", "text/csv"},
+            new String[] {"POST /api/events/preview", "text/csv"},
+            new String[] {"POST /api/cypher", "application/json"},
+            new String[] {"POST /api/journeys/aggregated?source=web", "text/csv"});
+
     @Test
     void anUndecodableFormBodyWhereOnlyJsonIsReadIsUnsupportedNamingJson(CapturedOutput log) throws IOException {
         for (String target : List.of("PUT /api/touchpoints/x", "PUT /api/touchpoints?name=x")) {
             JsonNode problem = problem(send(target, "application/x-www-form-urlencoded", "a=%ZZ"), 415, target);
             assertThat(problem.get("detail").asString()).as(target)
                     .contains("application/x-www-form-urlencoded", "application/json");
+        }
+        assertThat(log.getAll()).doesNotContain("ERROR").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aMultipartBodyIsUnsupportedWithOrWithoutABoundary(CapturedOutput log) throws IOException {
+        for (String contentType : List.of("multipart/form-data", "multipart/form-data; boundary=zz")) {
+            for (String[] endpoint : BODY_ENDPOINTS) {
+                String target = endpoint[0] + " as " + contentType;
+                JsonNode problem = problem(send(endpoint[0], contentType, "--zz\r\nbroken"), 415, target);
+                assertThat(problem.get("detail").asString()).as(target).contains("multipart/form-data", endpoint[1]);
+            }
+            // Outcome rules come from the parameters alone: the body is not read, and the missing rule is named.
+            JsonNode outcomes = problem(send("POST /api/outcomes", contentType, "--zz\r\nbroken"), 400, contentType);
+            assertThat(outcomes.get("parameter").asString()).isEqualTo("purchase");
         }
         assertThat(log.getAll()).doesNotContain("ERROR").doesNotContain("\tat ");
     }
