@@ -308,6 +308,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             if (cause instanceof RequestRejectedException refused) {
                 return refusedByFirewall(refused);
             }
+            // The container's refusal of a body's framing (broken chunks), wrapped by a reader that streams it.
+            if (cause instanceof org.apache.coyote.BadRequestException unreadable) {
+                log.debug("Unreadable request body: {}", unreadable.getMessage());
+                return problem(HttpStatus.BAD_REQUEST, BAD_REQUEST_TYPE, BAD_REQUEST_TITLE,
+                        ProblemErrorController.UNREADABLE_BODY);
+            }
         }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",

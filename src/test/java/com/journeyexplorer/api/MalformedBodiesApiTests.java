@@ -63,6 +63,22 @@ class MalformedBodiesApiTests extends ApiTestSupport {
         assertThat(log.getAll()).doesNotContain("ERROR").doesNotContain("\tat ");
     }
 
+    /** The aggregated paths' reader wraps the container's refusal; it is still the 400 every other upload gets. */
+    @Test
+    void brokenChunksOfAggregatedPathsAreTheBadRequestOfAnyUploadWithoutAnErrorLogged(CapturedOutput log)
+            throws IOException {
+        for (String target : List.of("POST /api/journeys/aggregated?source=web", "POST /api/events")) {
+            String answer = rawRequest(target + " HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + API_KEY
+                    + "\r\nContent-Type: text/csv\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                    + "5\r\npath,\r\nzz\r\ncount\r\n0\r\n\r\n");
+            JsonNode problem = problem(answer, 400, target);
+            assertThat(problem.get("type").asString()).as(target).endsWith("/problems/bad-request");
+            assertThat(problem.get("detail").asString()).as(target)
+                    .isEqualTo(ProblemErrorController.UNREADABLE_BODY);
+        }
+        assertThat(log.getAll()).doesNotContain("ERROR").doesNotContain("\tat ");
+    }
+
     /** A request line such as {@code POST /api/events} with a body of {@code contentType}, sent as written. */
     private String send(String requestLine, String contentType, String body) throws IOException {
         return rawRequest(requestLine + " HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + API_KEY + "\r\nContent-Type: "
