@@ -23,6 +23,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import com.journeyexplorer.analysis.WorkBudgetExceededException;
 import com.journeyexplorer.analysis.chain.ChainNotSolvedException;
 import com.journeyexplorer.graph.CypherFailedException;
@@ -54,6 +56,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final String BAD_REQUEST_TYPE = "bad-request";
     private static final String BAD_REQUEST_TITLE = "Bad Request";
     private static final String UNDECODABLE_QUERY = "the query string is not valid percent-encoded UTF-8";
+    private static final String UNDECODABLE_FORM = "the form body (application/x-www-form-urlencoded) is not valid "
+            + "percent-encoded UTF-8";
     private static final String PERCENT_ENCODING = ": write a % sign as %25, and any other character as the "
             + "percent-encoded bytes of its UTF-8 form (é as %C3%A9)";
     private static final String FIREWALL_PREFIX = "The request was rejected because ";
@@ -261,11 +265,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail undecodableQuery(org.apache.tomcat.util.http.InvalidParameterException e) {
         log.debug("Undecodable query string: {}", e.getMessage());
-        String parameter = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
-                ? UndecodableQuery.parameter(current.getRequest().getQueryString()) : null;
+        HttpServletRequest request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes
+                current ? current.getRequest() : null;
+        String parameter = request != null ? UndecodableQuery.parameter(request.getQueryString()) : null;
         String tooMany = ContainerRefusals.tooMany(e);
         if (tooMany != null) {
             return problem(HttpStatus.BAD_REQUEST, BAD_REQUEST_TYPE, BAD_REQUEST_TITLE, tooMany);
+        }
+        if (request != null && UndecodableQuery.decodes(request.getQueryString())
+                && MediaType.APPLICATION_FORM_URLENCODED_VALUE.equalsIgnoreCase(request.getContentType() == null
+                        ? null : request.getContentType().split(";")[0].strip())) {
+            // Tomcat reads a POSTed form's body as parameters too: the body, not the query, is what it refused.
+            return problem(HttpStatus.BAD_REQUEST, BAD_REQUEST_TYPE, BAD_REQUEST_TITLE,
+                    UNDECODABLE_FORM + PERCENT_ENCODING);
         }
         if (parameter == null) {
             return problem(HttpStatus.BAD_REQUEST, BAD_REQUEST_TYPE, BAD_REQUEST_TITLE,

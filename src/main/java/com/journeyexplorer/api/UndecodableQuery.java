@@ -36,6 +36,21 @@ final class UndecodableQuery {
         return null;
     }
 
+    /** Whether every name and value of {@code query} (none when null) is percent-encoded UTF-8. */
+    static boolean decodes(String query) {
+        if (query == null) {
+            return true;
+        }
+        for (String pair : query.split("&")) {
+            for (String part : pair.split("=", 2)) {
+                if (decoded(part) == null) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** {@code text} percent-decoded ({@code +} a space) as UTF-8, or null when it is not valid. */
     private static String decoded(String text) {
         ByteBuffer bytes = ByteBuffer.allocate(text.length() * 3);

@@ -79,6 +79,18 @@ class MalformedBodiesApiTests extends ApiTestSupport {
         assertThat(log.getAll()).doesNotContain("ERROR").doesNotContain("\tat ");
     }
 
+    /** A form body's parameters are read as the query's: one Tomcat cannot decode is blamed on the body. */
+    @Test
+    void anUndecodableFormBodyWhereParametersAreReadIsABadRequestAboutTheBody(CapturedOutput log) throws IOException {
+        for (String body : List.of("a=%ZZ", "a=%C3")) {
+            JsonNode problem = problem(send("POST /api/outcomes?purchase=Checkout", "application/x-www-form-urlencoded",
+                    body), 400, body);
+            assertThat(problem.get("detail").asString()).as(body).contains("form body", "percent-encoded UTF-8")
+                    .doesNotContain("query string");
+        }
+        assertThat(log.getAll()).doesNotContain("ERROR").doesNotContain("\tat ");
+    }
+
     /** A request line such as {@code POST /api/events} with a body of {@code contentType}, sent as written. */
     private String send(String requestLine, String contentType, String body) throws IOException {
         return rawRequest(requestLine + " HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + API_KEY + "\r\nContent-Type: "
