@@ -1,6 +1,7 @@
 // The import panel: choose a CSV or NDJSON file, see its columns with the mapping the server suggests (editable per
 // role; a journey keyed by one column or by several in order, GA4's user_pseudo_id and ga_session_id; a column ordering
-// the events of one time) and its first rows as the import would read or reject them (POST /api/events/preview), then
+// the events of one time; the event name's column with the names whose rows become steps and those that are purchases,
+// abandons or frustration signals) and its first rows as the import would read or reject them (POST /api/events/preview), then
 // import it
 // (POST /api/events). An import that the server runs as a job (202 Accepted with a Location) is followed until it
 // ends, with its progress and a Cancel button; one answered at once (200) shows its report. Writes need the API key:
@@ -24,7 +25,14 @@ const KEY_HEADER = 'X-API-Key';
 /** The column the importer reads a journey's id from when no journeyColumn is given. */
 const DEFAULT_JOURNEY_COLUMN = 'journey_id';
 /** Why the server suggests a column, in words. */
-const WHY = { parameter: 'chosen', default: 'suggested (default)', alias: 'suggested (alias)', ga4: 'suggested (GA4)' };
+const WHY = {
+  parameter: 'chosen', default: 'suggested (default)', alias: 'suggested (alias)', ga4: 'suggested (GA4)',
+  posthog: 'suggested (PostHog)',
+};
+/** The rules by event name, as the import's parameters name them, with what a ticked name becomes. */
+const EVENT_RULES = [
+  ['events', 'step'], ['purchaseEvent', 'purchase'], ['abandonEvent', 'abandon'], ['frustrationEvent', 'frustration'],
+];
 
 /**
  * The columns of a journeyColumn as the server writes it: a comma list with CSV quoting ("a,b" quoted is one column).
@@ -90,6 +98,14 @@ export function initImportPanel({ onImported }) {
    * batch_event_index): empty for none, undefined until the server suggests them.
    */
   let orderColumns;
+  /** The column of the event's name (eventColumn): '' for none, undefined until the server suggests one. */
+  let eventColumn;
+  /** The column the server last suggested or read as the event's name, for saying why. */
+  let suggestedEventColumn = null;
+  /** The rules by event name, parameter -> the names ticked, in the order shown. */
+  let eventRules = noEventRules();
+  /** The event names of the rows previewed with their rows (the preview's eventNames). */
+  let eventNames = [];
   let columns = [];
   /** What to do again once the key is given, after a refusal. */
   let pending = null;
@@ -175,6 +191,11 @@ export function initImportPanel({ onImported }) {
       // As the key: several columns repeat the parameter, one whole column each, first column first.
       if (orderColumns && orderColumns.length > 1) for (const column of orderColumns) params.append('orderColumn', column);
       else if (orderColumns && orderColumns.length === 1) params.set('orderColumn', oneColumn(orderColumns[0]));
+      // The rules by event name need their column; none ticked as steps is every row a step.
+      if (eventColumn) {
+        params.set('eventColumn', eventColumn);
+        for (const [rule] of EVENT_RULES) appendList(params, rule, eventRules[rule]);
+      }
     }
     const data = new FormData(form);
     for (const name of OPTIONS) {
@@ -184,6 +205,15 @@ export function initImportPanel({ onImported }) {
     // Each rule a parameter of its own, applied in the order given.
     for (const rule of rewriteRules()) params.append('rewrite', rule);
     return params;
+  }
+
+  /**
+   * A list parameter (a journey's key, a rule by event name): one value alone, quoted as a CSV field where it needs it;
+   * several repeat the parameter, one whole value each, in order.
+   */
+  function appendList(params, name, values) {
+    if (values.length > 1) for (const value of values) params.append(name, value);
+    else if (values.length === 1) params.set(name, oneColumn(values[0]));
   }
 
   /** The first bytes of the file, cut after the last complete line when the file goes on. */
@@ -279,10 +309,12 @@ export function initImportPanel({ onImported }) {
       adopt(answer);
       renderMapping(answer);
       renderPreview(answer);
+      const skipped = (answer.rows || []).filter(row => row.type === 'skipped').length;
+      const bad = answer.rowsRead - answer.validRows - skipped;
       status.className = 'import-status';
       status.textContent = `${file.name}: ${answer.format.toUpperCase()}, ${count(file.size)} bytes, ${columns.length} columns. `
         + `The first ${count(answer.rowsRead)} rows: ${count(answer.validRows)} valid`
-        + `${answer.rowsRead > answer.validRows ? `, ${count(answer.rowsRead - answer.validRows)} with errors` : ''}`
+        + `${bad > 0 ? `, ${count(bad)} with errors` : ''}${skipped ? `, ${count(skipped)} passed over by event name` : ''}`
         + ` in ${plural(answer.journeys, 'journey')}.`;
       result.innerHTML = '';
       start.disabled = false;
@@ -297,7 +329,7 @@ export function initImportPanel({ onImported }) {
   /**
    * Takes the mapping the server answered: the roles' columns as suggested or echoed; the journey's key as the page
    * chose it, else as suggested (several columns for a GA4 header); the order columns suggested for a new file only,
-   * so that "none" chosen stays none.
+   * so that "none" chosen stays none; the event name's column and the purchase event likewise (GA4's purchase).
    */
   function adopt(answer) {
     mapping = { ...(answer.mapping || {}) };
@@ -308,6 +340,20 @@ export function initImportPanel({ onImported }) {
     }
     if (orderColumns === undefined) orderColumns = mapping.order ? columnList(mapping.order) : [];
     delete mapping.order;
+    if (answer.mapping) {
+      suggestedEventColumn = mapping.event || null;
+      if (eventColumn === undefined) {
+        eventColumn = mapping.event || '';
+        const suggested = (answer.parameters || {}).purchaseEvent;
+        eventRules = { ...noEventRules(), purchaseEvent: eventColumn && suggested ? columnList(suggested) : [] };
+      }
+      eventNames = answer.eventNames || [];
+    }
+    delete mapping.event;
+  }
+
+  function noEventRules() {
+    return Object.fromEntries(EVENT_RULES.map(([rule]) => [rule, []]));
   }
 
   /** A select of the header's columns, {@code chosen} selected, with the attributes given. */
@@ -358,13 +404,48 @@ export function initImportPanel({ onImported }) {
         order.length > 1 ? ` · by ${order.length} columns, first column first` : ''}</span></div>`;
   }
 
+  /** The event name's column: none (every row read by its page alone) or a column, preset as the server suggests. */
+  function eventField(why) {
+    const said = eventColumn && eventColumn === suggestedEventColumn && why.event ? WHY[why.event] || `suggested (${why.event})` : '';
+    return `<div class="import-field" title="The column of each row's event name (GA4: event_name, PostHog: event), to choose the events that become steps">
+      <label for="import-map-event">event name column</label>
+      ${columnSelect('id="import-map-event" name="eventColumn" data-event-column aria-describedby="import-map-event-why"',
+        eventColumn || '', 'none')}
+      <span class="why" id="import-map-event-why">${esc(said)}</span></div>`;
+  }
+
+  /**
+   * The event names of the rows previewed, with their rows, and one checkbox per rule (step, purchase, abandon,
+   * frustration), each labelled by the name and the rule; names ticked that the rows previewed lack are listed too.
+   */
+  function eventNamesField() {
+    if (!eventColumn) return '';
+    const seen = new Map(eventNames.map(each => [each.name, each.rows]));
+    const ticked = EVENT_RULES.flatMap(([rule]) => eventRules[rule]).filter(name => !seen.has(name));
+    const names = [...seen.keys(), ...new Set(ticked)];
+    const heads = EVENT_RULES.map(([, what]) => `<th scope="col">${esc(what)}</th>`).join('');
+    const rows = names.map((name, i) => `<tr data-event="${esc(name)}"><th scope="row"><code>${esc(name)}</code></th>
+      <td class="num">${seen.has(name) ? count(seen.get(name)) : '–'}</td>${EVENT_RULES.map(([rule, what]) => `<td><input type="checkbox"
+        id="import-event-${rule}-${i}" data-rule="${rule}" value="${esc(name)}" aria-label="${esc(name)}: ${esc(what)}"${
+        eventRules[rule].includes(name) ? ' checked' : ''}></td>`).join('')}</tr>`).join('');
+    return `<fieldset class="import-event-names" aria-describedby="import-event-names-hint"><legend>Events by name</legend>
+      <p class="hint" id="import-event-names-hint">Rows of the names ticked as steps become steps, the others are passed over
+      (none ticked: every row is a step); a name ticked as a purchase, abandon or frustration marks its rows so, and keeps them.</p>
+      ${names.length ? `<table class="paths import-events"><thead><tr><th scope="col">event name</th><th scope="col" class="num">rows previewed</th>${
+        heads}</tr></thead><tbody>${rows}</tbody></table>` : '<p class="muted">No event names in the rows previewed.</p>'}</fieldset>`;
+  }
+
   function renderMapping(answer) {
     const why = answer.suggestedBy || {};
+    // Drawn anew with every preview: the field that had the focus gets it back.
+    const focused = mappingBox.contains(document.activeElement) ? document.activeElement.id : '';
     mappingBox.innerHTML = `<h3 class="sub-head">Columns <span class="muted">(${columns.length}; suggested by the server, change any role)</span></h3>
       <div class="import-columns">${columns.map(column => `<code>${esc(column === '' ? '(unnamed)' : column)}</code>`).join('')}</div>
       <div class="mapping-grid">${ROLES.map(([role, , label]) => (role === 'journey' ? keyField(why) : roleField(role, label, why))).join('')}
-        ${orderField(why)}</div>
+        ${orderField(why)}${eventField(why)}</div>
+      ${eventNamesField()}
       ${answer.attributes && answer.attributes.length ? `<p class="muted">Kept as journey or event attributes: ${answer.attributes.map(esc).join(', ')}</p>` : ''}`;
+    if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
   }
 
   function renderPreview(answer) {
@@ -383,6 +464,8 @@ export function initImportPanel({ onImported }) {
       <tbody>${rows.map(row => (row.errors && row.errors.length
         ? `<tr data-line="${row.line}" class="bad"><td class="num">${row.line}</td><td colspan="4">${row.errors.map(e =>
           `<span class="warn">${e.field ? `<b>${esc(e.field)}</b> ` : ''}${esc(e.reason)}</span>`).join('<br>')}</td></tr>`
+        : row.type === 'skipped'
+        ? `<tr data-line="${row.line}" class="skipped"><td class="num">${row.line}</td><td colspan="3" class="muted">passed over: its event name is not ticked as a step</td><td>skipped</td></tr>`
         : `<tr data-line="${row.line}"><td class="num">${row.line}</td><td>${esc(row.journey || `customer ${row.customer}`)}</td>
           <td><span class="chip${row.owner === 'competitor' ? ' competitor' : ''}">${esc(row.touchpoint)}</span></td>
           <td>${esc(row.timestamp.replace('T', ' ').replace('Z', ''))}</td><td>${esc(row.type)}</td></tr>`)).join('')}</tbody></table>
@@ -548,6 +631,8 @@ export function initImportPanel({ onImported }) {
     mapping = null;
     journeyKey = [];
     orderColumns = undefined;
+    eventColumn = undefined;
+    eventRules = noEventRules();
     mappingBox.innerHTML = '';
     previewBox.innerHTML = '';
     result.innerHTML = '';
@@ -555,6 +640,20 @@ export function initImportPanel({ onImported }) {
   });
   mappingBox.addEventListener('change', event => {
     if (!mapping) return;
+    if (event.target.matches('select[data-event-column]')) {
+      // Names of another column mean nothing in this one: its rules start empty.
+      eventColumn = event.target.value;
+      eventRules = noEventRules();
+      preview();
+      return;
+    }
+    if (event.target.matches('input[data-rule]')) {
+      const rule = event.target.dataset.rule;
+      eventRules[rule] = [...mappingBox.querySelectorAll(`input[data-rule="${rule}"]`)].filter(box => box.checked)
+        .map(box => box.value);
+      preview();
+      return;
+    }
     if (event.target.matches('select[data-order]')) {
       // The order's columns in the order of their selects, each once.
       const chosen = [...mappingBox.querySelectorAll('select[data-order]')].map(each => each.value).filter(Boolean);
@@ -617,6 +716,8 @@ export function initImportPanel({ onImported }) {
           mapping = null;
           journeyKey = [];
           orderColumns = undefined;
+          eventColumn = undefined;
+          eventRules = noEventRules();
         }
         preview();
       }, 200);

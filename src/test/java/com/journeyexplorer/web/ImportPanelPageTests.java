@@ -381,6 +381,77 @@ class ImportPanelPageTests extends PageTestSupport {
     }
 
     /**
+     * A GA4 export, one row per event: the panel shows the event name column and the purchase event the server
+     * suggests, and the names of the rows previewed with their rows; page_view ticked as a step (purchase already
+     * ticked as a purchase), the other rows are shown passed over, and the import keeps one step per page view and the
+     * purchase instead of a step for every scroll and engagement event.
+     */
+    @Test
+    void keepsOneStepPerPageViewOfAGa4ExportByTheEventNamesTicked() throws IOException {
+        openPanelWithTheKey();
+        Path export = Files.createTempFile("ga4-events", ".csv");
+        Files.writeString(export, resource("web-exports/ga4-events.csv").replace(",111.", ",panel111.")
+                .replace(",222.", ",panel222."));
+
+        choose(export);
+        waitUntil(() -> browser.findElements(By.cssSelector("#import-preview tr[data-line]")).size() == 19);
+        assertThat(new Select(browser.findElement(By.id("import-map-event"))).getFirstSelectedOption().getText())
+                .isEqualTo("event_name");
+        assertThat(browser.findElement(By.id("import-map-event")).getAccessibleName())
+                .isEqualToIgnoringCase("event name column");
+        assertThat(browser.findElement(By.id("import-map-event-why")).getText()).containsIgnoringCase("GA4");
+        assertThat(browser.findElement(By.cssSelector("#import-mapping tr[data-event='user_engagement']")).getText())
+                .contains("user_engagement", "5");
+        WebElement purchase = eventBox("purchaseEvent", "purchase");
+        assertThat(purchase.isSelected()).as("GA4's purchase event suggested").isTrue();
+        assertThat(purchase.getAccessibleName()).isEqualTo("purchase: purchase");
+        assertThat(eventBox("events", "page_view").isSelected()).as("no events: every row a step").isFalse();
+        new Select(browser.findElement(By.cssSelector("#import-form select[name=urls]"))).selectByValue("path");
+        WebElement status = browser.findElement(By.id("import-status"));
+        waitUntil(() -> browser.findElement(By.cssSelector("#import-preview tr[data-line='13']")).getText()
+                .contains("/checkout") && status.getText().contains("19 valid"));
+
+        // The purchase row is kept by its rule alone, the other names' rows are passed over.
+        eventBox("events", "page_view").click();
+        waitUntil(() -> status.getText().contains("7 valid") && status.getText().contains("12 passed over"));
+        eventBox("events", "purchase").click();
+        WebElement start = browser.findElement(By.id("import-start"));
+        waitUntil(() -> start.isEnabled() && status.getText().contains("7 valid")
+                && eventBox("events", "page_view").isSelected() && eventBox("events", "purchase").isSelected());
+        assertThat(browser.findElement(By.cssSelector("#import-preview tr[data-line='4']")).getText())
+                .contains("4", "skipped");
+        assertThat(browser.findElement(By.cssSelector("#import-preview tr[data-line='13']")).getText())
+                .contains("/checkout", "purchase");
+
+        start.click();
+        waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=done]")).isEmpty());
+        assertThat(browser.findElement(By.id("import-result")).getText())
+                .contains("Imported 7 events into 2 journeys", "purchaseEvent: 1 events (purchase 1)");
+        JsonNode bought = get("/api/journeys/" + URLEncoder.encode("panel111.1701000000|1701000000",
+                StandardCharsets.UTF_8)).json();
+        assertThat(bought.get("steps").valueStream().map(step -> step.get("touchpoint").asString()).toList())
+                .as("one step per page view, then the purchase").containsExactly("/", "/product/42", "/cart",
+                        "/checkout", "/checkout");
+        assertThat(bought.get("outcome").asString()).isEqualTo("PURCHASE");
+        assertThat(steps("panel222.1701000100|1701000100")).containsExactly("/blog/mugs", "/product/42");
+        page.screenshot(Path.of("target", "screenshots", "import-panel-event-names.png"));
+        page.assertNoConsoleErrors();
+        Files.delete(export);
+    }
+
+    /** The checkbox of the rule {@code rule} ({@code events}, {@code purchaseEvent}, ...) for the event {@code name}. */
+    private static WebElement eventBox(String rule, String name) {
+        return browser.findElement(By.cssSelector("#import-mapping tr[data-event='" + name + "'] input[data-rule='"
+                + rule + "']"));
+    }
+
+    private static String resource(String name) throws IOException {
+        try (var input = ImportPanelPageTests.class.getResourceAsStream("/" + name)) {
+            return new String(input.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
      * Every field's problem is an element of its own that describes the field (aria-describedby), never in its label:
      * the field's accessible name stays its label, for the older fields (a zone the server does not know) as for the
      * mapping's (an order column that a role reads).
