@@ -106,6 +106,9 @@ export function initImportPanel({ onImported }) {
   let eventRules = noEventRules();
   /** The event names of the rows previewed with their rows (the preview's eventNames). */
   let eventNames = [];
+  /** The fieldset of the event names as drawn, and its markup (ticks aside), to keep it in place while it stays so. */
+  let eventNamesShown = null;
+  let eventNamesMarkup = '';
   let columns = [];
   /** What to do again once the key is given, after a refusal. */
   let pending = null;
@@ -417,6 +420,7 @@ export function initImportPanel({ onImported }) {
   /**
    * The event names of the rows previewed, with their rows, and one checkbox per rule (step, purchase, abandon,
    * frustration), each labelled by the name and the rule; names ticked that the rows previewed lack are listed too.
+   * The ticks are no part of the markup: renderMapping sets them, so that a tick keeps the same markup.
    */
   function eventNamesField() {
     if (!eventColumn) return '';
@@ -426,8 +430,7 @@ export function initImportPanel({ onImported }) {
     const heads = EVENT_RULES.map(([, what]) => `<th scope="col">${esc(what)}</th>`).join('');
     const rows = names.map((name, i) => `<tr data-event="${esc(name)}"><th scope="row"><code>${esc(name)}</code></th>
       <td class="num">${seen.has(name) ? count(seen.get(name)) : '–'}</td>${EVENT_RULES.map(([rule, what]) => `<td><input type="checkbox"
-        id="import-event-${rule}-${i}" data-rule="${rule}" value="${esc(name)}" aria-label="${esc(name)}: ${esc(what)}"${
-        eventRules[rule].includes(name) ? ' checked' : ''}></td>`).join('')}</tr>`).join('');
+        id="import-event-${rule}-${i}" data-rule="${rule}" value="${esc(name)}" aria-label="${esc(name)}: ${esc(what)}"></td>`).join('')}</tr>`).join('');
     return `<fieldset class="import-event-names" aria-describedby="import-event-names-hint"><legend>Events by name</legend>
       <p class="hint" id="import-event-names-hint">Rows of the names ticked as steps become steps, the others are passed over
       (none ticked: every row is a step); a name ticked as a purchase, abandon or frustration marks its rows so, and keeps them.</p>
@@ -437,14 +440,21 @@ export function initImportPanel({ onImported }) {
 
   function renderMapping(answer) {
     const why = answer.suggestedBy || {};
-    // Drawn anew with every preview: the field that had the focus gets it back.
+    // Drawn anew with every preview: the field that had the focus gets it back. The event names stay the same
+    // elements while their markup does (a tick previews again with the same names), only their ticks set again.
     const focused = mappingBox.contains(document.activeElement) ? document.activeElement.id : '';
+    const names = eventNamesField();
+    const kept = names && names === eventNamesMarkup && mappingBox.contains(eventNamesShown) ? eventNamesShown : null;
     mappingBox.innerHTML = `<h3 class="sub-head">Columns <span class="muted">(${columns.length}; suggested by the server, change any role)</span></h3>
       <div class="import-columns">${columns.map(column => `<code>${esc(column === '' ? '(unnamed)' : column)}</code>`).join('')}</div>
       <div class="mapping-grid">${ROLES.map(([role, , label]) => (role === 'journey' ? keyField(why) : roleField(role, label, why))).join('')}
         ${orderField(why)}${eventField(why)}</div>
-      ${eventNamesField()}
+      ${kept ? '<div data-event-names-kept></div>' : names}
       ${answer.attributes && answer.attributes.length ? `<p class="muted">Kept as journey or event attributes: ${answer.attributes.map(esc).join(', ')}</p>` : ''}`;
+    if (kept) mappingBox.querySelector('[data-event-names-kept]').replaceWith(kept);
+    eventNamesShown = mappingBox.querySelector('.import-event-names');
+    eventNamesMarkup = names;
+    for (const box of mappingBox.querySelectorAll('input[data-rule]')) box.checked = eventRules[box.dataset.rule].includes(box.value);
     if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
   }
 

@@ -402,28 +402,29 @@ class ImportPanelPageTests extends PageTestSupport {
         assertThat(browser.findElement(By.id("import-map-event-why")).getText()).containsIgnoringCase("GA4");
         assertThat(browser.findElement(By.cssSelector("#import-mapping tr[data-event='user_engagement']")).getText())
                 .contains("user_engagement", "5");
-        WebElement purchase = eventBox("purchaseEvent", "purchase");
-        assertThat(purchase.isSelected()).as("GA4's purchase event suggested").isTrue();
-        assertThat(purchase.getAccessibleName()).isEqualTo("purchase: purchase");
+        assertThat(eventBox("purchaseEvent", "purchase").isSelected()).as("GA4's purchase event suggested").isTrue();
+        assertThat(eventBox("purchaseEvent", "purchase").getAccessibleName()).isEqualTo("purchase: purchase");
         assertThat(eventBox("events", "page_view").isSelected()).as("no events: every row a step").isFalse();
         new Select(browser.findElement(By.cssSelector("#import-form select[name=urls]"))).selectByValue("path");
-        WebElement status = browser.findElement(By.id("import-status"));
-        waitUntil(() -> browser.findElement(By.cssSelector("#import-preview tr[data-line='13']")).getText()
-                .contains("/checkout") && status.getText().contains("19 valid"));
+        // The addresses cut to their path once the preview that the change waits for is drawn, not before.
+        waitUntil(() -> text(By.cssSelector("#import-preview tr[data-line='13']")).contains("/checkout")
+                && !text(By.id("import-preview")).contains("https://") && statusText().contains("19 valid"));
 
-        // The purchase row is kept by its rule alone, the other names' rows are passed over.
-        eventBox("events", "page_view").click();
-        waitUntil(() -> status.getText().contains("7 valid") && status.getText().contains("12 passed over"));
-        eventBox("events", "purchase").click();
-        WebElement start = browser.findElement(By.id("import-start"));
-        waitUntil(() -> start.isEnabled() && status.getText().contains("7 valid")
+        // The purchase row is kept by its rule alone, the other names' rows are passed over. Each tick previews
+        // again and may draw the mapping anew: every element is found again, never held across a preview.
+        script("window.eventNamesDrawn = document.querySelector('#import-mapping .import-event-names')");
+        tick("events", "page_view");
+        waitUntil(() -> statusText().contains("7 valid") && statusText().contains("12 passed over"));
+        assertThat(script("return document.querySelector('#import-mapping .import-event-names')"
+                + " === window.eventNamesDrawn")).as("the same names after a tick: their checkboxes kept in place")
+                .isEqualTo(true);
+        tick("events", "purchase");
+        waitUntil(() -> browser.findElement(By.id("import-start")).isEnabled() && statusText().contains("7 valid")
                 && eventBox("events", "page_view").isSelected() && eventBox("events", "purchase").isSelected());
-        assertThat(browser.findElement(By.cssSelector("#import-preview tr[data-line='4']")).getText())
-                .contains("4", "skipped");
-        assertThat(browser.findElement(By.cssSelector("#import-preview tr[data-line='13']")).getText())
-                .contains("/checkout", "purchase");
+        assertThat(text(By.cssSelector("#import-preview tr[data-line='4']"))).contains("4", "skipped");
+        assertThat(text(By.cssSelector("#import-preview tr[data-line='13']"))).contains("/checkout", "purchase");
 
-        start.click();
+        browser.findElement(By.id("import-start")).click();
         waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=done]")).isEmpty());
         assertThat(browser.findElement(By.id("import-result")).getText())
                 .contains("Imported 7 events into 2 journeys", "purchaseEvent: 1 events (purchase 1)");
@@ -443,6 +444,28 @@ class ImportPanelPageTests extends PageTestSupport {
     private static WebElement eventBox(String rule, String name) {
         return browser.findElement(By.cssSelector("#import-mapping tr[data-event='" + name + "'] input[data-rule='"
                 + rule + "']"));
+    }
+
+    /**
+     * Ticks the checkbox of the rule {@code rule} for the event {@code name}, found again until the tick shows: a box
+     * found just before a redraw is stale and takes no click, a box clicked stays ticked in every redraw after.
+     */
+    private static void tick(String rule, String name) {
+        waitUntil(() -> {
+            if (!eventBox(rule, name).isSelected()) {
+                eventBox(rule, name).click();
+            }
+            return eventBox(rule, name).isSelected();
+        });
+    }
+
+    /** The text of the element found by {@code by}, found anew. */
+    private static String text(By by) {
+        return browser.findElement(by).getText();
+    }
+
+    private static String statusText() {
+        return text(By.id("import-status"));
     }
 
     private static String resource(String name) throws IOException {
