@@ -261,7 +261,8 @@ class ImportPanelPageTests extends PageTestSupport {
         waitUntil(() -> "true".equals(rules.getDomAttribute("aria-invalid")));
         WebElement problem = browser.findElement(By.cssSelector(".import-rewrite .field-problem"));
         assertThat(problem.getText()).contains("rewrite", "/product/(\\d+", "not a valid regular expression");
-        assertThat(rules.getDomAttribute("aria-describedby")).contains("import-rewrite-hint", problem.getDomAttribute("id"));
+        assertThat(rules.getDomAttribute("aria-describedby"))
+                .contains("import-rewrite-hint", problem.getDomAttribute("id"));
         assertThat(browser.findElement(By.id("import-start")).isEnabled()).as("nothing to import as refused").isFalse();
         rules.sendKeys(Keys.BACK_SPACE.toString().repeat("/product/(\\d+ -> /p".length() + 1), Keys.TAB);
         waitUntil(() -> rules.getDomAttribute("aria-invalid") == null
@@ -440,7 +441,7 @@ class ImportPanelPageTests extends PageTestSupport {
         Files.delete(export);
     }
 
-    /** The checkbox of the rule {@code rule} ({@code events}, {@code purchaseEvent}, ...) for the event {@code name}. */
+    /** The checkbox of rule {@code rule} ({@code events}, {@code purchaseEvent}, ...) of the event {@code name}. */
     private static WebElement eventBox(String rule, String name) {
         return browser.findElement(By.cssSelector("#import-mapping tr[data-event='" + name + "'] input[data-rule='"
                 + rule + "']"));
@@ -590,6 +591,7 @@ class ImportPanelPageTests extends PageTestSupport {
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> condition.getAsBoolean());
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
     }
 }
