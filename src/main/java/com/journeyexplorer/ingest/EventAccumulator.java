@@ -423,13 +423,15 @@ final class EventAccumulator {
     }
 
     /**
-     * Refuses an accepted purchase row (at {@code line} of {@code file}, an event at touchpoint {@code step} of
-     * {@code draft}) whose value makes the value of its journey, or of its customer's purchases, larger than the
+     * Refuses an accepted purchase row (event {@code event} of {@code draft}, at touchpoint {@code step}) whose value makes the value of its journey, or of its customer's purchases, larger than the
      * largest double, with the value stored ({@code withStored}) and the rows before. {@link JourneyAssembler} finds
      * such rows when it merges the upload's events with the stored ones, where duplicates are known and counted
-     * once; the row is then reported as any bad row, and its answer, rule matches and new touchpoint are dropped.
+     * once; the row is then reported as any bad row, and its answer, rule matches (by page and by event name) and new
+     * touchpoint are dropped.
      */
-    void refuseValue(JourneyDraft draft, long line, int file, int step, boolean withStored) {
+    void refuseValue(JourneyDraft draft, int event, int step, boolean withStored) {
+        long line = draft.line(event);
+        int file = draft.file(event);
         errors.add(line, options.mapping().value(), "makes the value of " + (draft.byCustomer
                 ? "the purchases of customer '" : "journey '") + TimestampParser.abbreviate(draft.key) + "', with "
                 + (withStored ? "its stored value and " : "") + "the rows before, larger than the largest number "
@@ -447,6 +449,14 @@ final class EventAccumulator {
         }
         if (rules.isCompetitor(touchpoint.name())) {
             rules.uncountCompetitor(touchpoint.name());
+        }
+        if (eventNames != null) {
+            // The event's name is kept as an extra column of its draft, unless a field reads its column too.
+            String[] names = draft.columns.get(eventNames.column());
+            String name = names == null ? null : names[event];
+            if (name != null) {
+                eventNames.unkept(name.strip());
+            }
         }
         if (step >= storedTouchpoints) {
             valueRefusedTouchpoints.set(step);

@@ -77,6 +77,14 @@ final class EventNameTally {
         }
     }
 
+    /** Uncounts a row of event {@code name} that {@link #kept} counted and that was refused after all. */
+    void unkept(String name) {
+        long[] count = kept.get(name);
+        if (count != null) {
+            count[0]--;
+        }
+    }
+
     long skippedRows() {
         return skippedRows;
     }

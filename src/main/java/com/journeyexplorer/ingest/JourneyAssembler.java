@@ -426,7 +426,7 @@ final class JourneyAssembler {
             } else {
                 keep[i] = false;
                 refused++;
-                refusing.refuseValue(draft, draft.line(d), draft.file(d), steps[i], withStored);
+                refusing.refuseValue(draft, d, steps[i], withStored);
             }
         }
         return refused;

@@ -103,6 +103,27 @@ class EventNameImportTests extends ApiTestSupport {
         assertThat(bought.get("value").asDouble()).as("the revenue once").isEqualTo(59.90);
     }
 
+    /**
+     * With {@code onError=skip}, a purchase row refused (its value too large to add up, or a bad time) is no purchase
+     * the rule by name matched: the report counts the rows kept as such events only.
+     */
+    @Test
+    void aPurchaseRowRefusedWithOnErrorSkipIsNotCountedAsMatchedByPurchaseEvent() {
+        JsonNode report = importCsv("?eventColumn=event&purchaseEvent=purchase&onError=skip", """
+                journey_id,timestamp,touchpoint,event,value
+                refused-1,2026-03-01T10:00:00Z,Pay,purchase,1e308
+                refused-1,2026-03-01T10:01:00Z,Pay again,purchase,1e308
+                refused-1,2026-03-01T10:02:00Z,Pay late,purchase,abc
+                refused-1,yesterday,Pay later,purchase,5
+                """);
+
+        assertThat(report.get("rowsRejected").asLong()).as(report.toString()).isEqualTo(3);
+        assertThat(report.get("eventsImported").asLong()).isEqualTo(1);
+        JsonNode purchaseEvent = rule(report, "purchaseEvent");
+        assertThat(purchaseEvent.get("matchedEvents").asLong()).isEqualTo(1);
+        assertThat(purchaseEvent.get("names").get(0).get("matchedEvents").asLong()).isEqualTo(1);
+    }
+
     @Test
     void withoutEventsEveryRowIsAStepAndAListedNameThatMatchedNothingIsAWarning() {
         JsonNode every = importCsv(GA4 + "&purchaseEvent=purchase", ga4("b"));
