@@ -27,8 +27,9 @@ import com.journeyexplorer.journey.Touchpoint;
  * Turns the drafts of an upload into journeys, merged with the journeys already stored: events are ordered by time
  * (ties by the {@code orderColumn}'s values, column by column, {@link EventOrder}, where it is given; else, and among
  * equal values, file order, stored events first), an event seen before is counted once, and each journey's outcome is
- * recomputed. An event with an id is the event of that id. Without an id, two events of the upload are the same
- * event when all their columns are equal (time, touchpoint and a fingerprint of every other column, see
+ * recomputed. An event with an id is the event of that id (with {@code eventColumn}, of that id and name). Without
+ * an id, two events of the upload are the same event when all their columns are equal (time, touchpoint and a
+ * fingerprint of every other column, see
  * {@link JourneyDraft#fingerprintCell}); stored events keep only time and touchpoint, so each stored event stands for
  * one upload event of the same time and touchpoint (re-importing a file adds nothing, and a file with two views of
  * different products in the same second keeps both). A journey's value is the sum of its purchase events' values. A
@@ -327,14 +328,19 @@ final class JourneyAssembler {
         }
         boolean[] keep = new boolean[total];
         boolean[] absorbed = new boolean[storedSize];
-        Set<String> seenIds = eventIds == null ? null : new HashSet<>();
+        Set<Object> seenIds = eventIds == null ? null : new HashSet<>();
+        // With eventColumn, an id is the event's of that name: a refund with its purchase's transaction id is no
+        // duplicate of it, while a purchase sent again with its id is.
+        EventNameTally eventNames = refusing.eventNames();
+        String[] names = eventIds == null || eventNames == null ? null : columns.get(eventNames.column());
         int kept = 0;
         int added = 0;
         for (int k = 0; k < total; k++) {
             int i = order[k];
             boolean duplicate;
             if (eventIds != null && eventIds[i] != null) {
-                duplicate = !seenIds.add(eventIds[i]);
+                duplicate = !seenIds.add(names == null ? eventIds[i]
+                        : Map.entry(eventIds[i], names[i] == null ? "" : names[i].strip()));
             } else if (i < storedSize) {
                 duplicate = false;
             } else {

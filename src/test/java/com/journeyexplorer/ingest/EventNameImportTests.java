@@ -104,6 +104,42 @@ class EventNameImportTests extends ApiTestSupport {
     }
 
     /**
+     * With {@code eventColumn}, an event's id names the event of that name: a GA4 refund carries its purchase's
+     * transaction id and stays an event of its own, while the purchase sent again on a reload counts once, and the
+     * file imported again adds nothing.
+     */
+    @Test
+    void aGa4RefundWithThePurchasesTransactionIdIsAnEventOfItsOwn() {
+        List<String> lines = new ArrayList<>(ga4("r").lines().toList());
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            lines.set(i, line + (i == 0 ? ",transaction_id" : line.contains(",purchase,") ? ",T-1001" : ","));
+        }
+        String purchase = lines.stream().filter(line -> line.contains(",purchase,")).findFirst().orElseThrow();
+        lines.add(purchase.replace("1701000140000000", "1701000150000000").replace(",0,", ",1,"));
+        lines.add(purchase.replace("1701000140000000", "1701000160000000").replace(",purchase,", ",refund,")
+                .replace("59.90", "-59.90"));
+        String csv = String.join("\n", lines) + "\n";
+        String query = GA4 + "&purchaseEvent=purchase&eventIdColumn=transaction_id";
+
+        JsonNode report = importCsv(query, csv);
+
+        assertThat(report.get("rowsRead").asLong()).as(report.toString()).isEqualTo(21);
+        assertThat(report.get("duplicateEvents").asLong()).as("the purchase sent again").isEqualTo(1);
+        assertThat(report.get("eventsImported").asLong()).isEqualTo(20);
+        JsonNode bought = journey("r111.1701000000|1701000000");
+        assertThat(types(bought)).containsOnlyOnce("purchase");
+        assertThat(bought.get("steps").get(bought.get("steps").size() - 1).get("attributes").get("event_name")
+                .asString()).as("the refund is a step of its own").isEqualTo("refund");
+        assertThat(bought.get("value").asDouble()).as("the revenue once").isEqualTo(59.90);
+
+        JsonNode again = importCsv(query, csv);
+        assertThat(again.get("eventsImported").asLong()).as(again.toString()).isZero();
+        assertThat(again.get("duplicateEvents").asLong()).isEqualTo(21);
+        assertThat(again.get("journeysUpdated").asLong()).isZero();
+    }
+
+    /**
      * With {@code onError=skip}, a purchase row refused (its value too large to add up, or a bad time) is no purchase
      * the rule by name matched: the report counts the rows kept as such events only.
      */
