@@ -8,8 +8,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.util.StringUtils;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,7 +37,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * again. Names must be stored touchpoints (a typo is a 400 naming it, not zero purchases). With {@code urls} and
  * {@code rewrite}, as on import ({@link TouchpointCleaning}), a name also names the stored touchpoint it cleans to, so
  * that a page's address copied from the file names the page a cleaned import stored. Every regular expression of the
- * request shares one {@link PatternBudget}.
+ * request shares one {@link PatternBudget}. The rules are parameters: of the query, or of a form body
+ * ({@code application/x-www-form-urlencoded}); a body of another type is a 415 naming the form's.
  */
 @RestController
 @RequestMapping("/api/outcomes")
@@ -51,7 +58,8 @@ class OutcomesController {
     }
 
     @PostMapping
-    OutcomesAnswer redefine(HttpServletRequest request) {
+    OutcomesAnswer redefine(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
+        requireFormOrNoBody(request);
         KnownParameters.require(request, Set.of("purchase", "competitor", "urls", "rewrite"), null);
         String[] purchaseValues = request.getParameterValues("purchase");
         String[] competitorValues = request.getParameterValues("competitor");
@@ -78,6 +86,30 @@ class OutcomesController {
         return new OutcomesAnswer(result.importId(), purchases == null ? null : List.copyOf(purchases),
                 result.purchaseEvents(), competitorRule, result.competitors(), result.journeysChanged(),
                 result.outcomesBefore(), result.outcomesAfter());
+    }
+
+    /**
+     * Refuses a body that is not a form, whose content would be ignored: a 415 naming the form's media type. A request
+     * without a body (no length, or 0, and not chunked) needs no content type, as Spring's {@code consumes} has it.
+     */
+    private static void requireFormOrNoBody(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        boolean body = StringUtils.hasText(request.getHeader(HttpHeaders.TRANSFER_ENCODING))
+                || (StringUtils.hasText(length) && !length.strip().equals("0"));
+        if (!body) {
+            return;
+        }
+        List<MediaType> form = List.of(MediaType.APPLICATION_FORM_URLENCODED);
+        MediaType type;
+        try {
+            type = StringUtils.hasText(request.getContentType()) ? MediaType.parseMediaType(request.getContentType())
+                    : MediaType.APPLICATION_OCTET_STREAM;
+        } catch (InvalidMediaTypeException e) {
+            throw new HttpMediaTypeNotSupportedException(e.getMessage(), form);
+        }
+        if (!MediaType.APPLICATION_FORM_URLENCODED.includes(type)) {
+            throw new HttpMediaTypeNotSupportedException(type, form, HttpMethod.POST);
+        }
     }
 
     /**

@@ -56,10 +56,32 @@ class MalformedBodiesApiTests extends ApiTestSupport {
                 JsonNode problem = problem(send(endpoint[0], contentType, "--zz\r\nbroken"), 415, target);
                 assertThat(problem.get("detail").asString()).as(target).contains("multipart/form-data", endpoint[1]);
             }
-            // Outcome rules come from the parameters alone: the body is not read, and the missing rule is named.
-            JsonNode outcomes = problem(send("POST /api/outcomes", contentType, "--zz\r\nbroken"), 400, contentType);
-            assertThat(outcomes.get("parameter").asString()).isEqualTo("purchase");
+            // Outcome rules are parameters, of the query or of a form body: no other body is read.
+            JsonNode outcomes = problem(send("POST /api/outcomes", contentType, "--zz\r\nbroken"), 415, contentType);
+            assertThat(outcomes.get("detail").asString()).contains("multipart/form-data",
+                    "application/x-www-form-urlencoded");
         }
+        assertThat(log.getAll()).doesNotContain("ERROR").doesNotContain("\tat ");
+    }
+
+    /**
+     * Outcome rules are parameters: of the query, or of a form body, which is read as such. A body of another type
+     * would be ignored, so it is a 415 naming the form's media type; a request without a body needs no type.
+     */
+    @Test
+    void outcomeRulesComeFromTheQueryOrAFormBodyAndAnotherBodyIsUnsupported(CapturedOutput log) throws IOException {
+        for (String[] body : List.of(new String[] {"application/json", "{\"purchase\":\"Nowhere\"}"},
+                new String[] {"text/csv", "purchase\nNowhere\n"}, new String[] {"text/plain", "purchase=Nowhere"})) {
+            JsonNode problem = problem(send("POST /api/outcomes?purchase=Nowhere", body[0], body[1]), 415, body[0]);
+            assertThat(problem.get("detail").asString()).as(body[0]).contains(body[0],
+                    "application/x-www-form-urlencoded");
+        }
+        JsonNode form = problem(send("POST /api/outcomes", "application/x-www-form-urlencoded; charset=UTF-8",
+                "purchase=Nowhere"), 400, "form");
+        assertThat(form.get("parameter").asString()).isEqualTo("purchase");
+        assertThat(form.get("detail").asString()).contains("'Nowhere'");
+        JsonNode query = problem(send("POST /api/outcomes?purchase=Nowhere", "application/json", ""), 400, "query");
+        assertThat(query.get("detail").asString()).as("no body, no type needed").contains("'Nowhere'");
         assertThat(log.getAll()).doesNotContain("ERROR").doesNotContain("\tat ");
     }
 
