@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 
 import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.config.JourneysProperties;
+import com.journeyexplorer.graph.FeedbackGraph;
 import com.journeyexplorer.graph.JourneyChanges;
 import com.journeyexplorer.graph.JourneyGraph;
 import com.journeyexplorer.journey.SurveyResponse;
@@ -60,10 +61,12 @@ public class EventImporter {
     }
 
     private final JourneyGraph graph;
+    private final FeedbackGraph feedback;
     private final JourneysProperties.Ingest settings;
 
-    EventImporter(JourneyGraph graph, JourneysProperties properties) {
+    EventImporter(JourneyGraph graph, FeedbackGraph feedback, JourneysProperties properties) {
         this.graph = graph;
+        this.feedback = feedback;
         this.settings = properties.ingest();
     }
 
@@ -116,6 +119,9 @@ public class EventImporter {
             JourneyChanges changes = assembler.assemble(accumulator);
             // Rows whose purchase values the journeys merged with the stored ones cannot add up are found here.
             errors.rejectIfInvalid(true, effective.onError());
+            // An answer of 0 stored before under the id its row had when written -0 keeps that id.
+            accumulator.answers().replaceAll(answer -> FeedbackImporter.withStoredNegativeZeroId(answer,
+                    feedback::contains));
             placedAnswers.set(assembler.answersAtTheirPages(accumulator));
             accumulator.releaseDrafts();
             log.info("Read {} rows into {} journeys in {} ms", rows[0], changes.upserts().size(),

@@ -573,6 +573,19 @@ public class FeedbackImporter {
         return stored.test(negativeZero) ? negativeZero : id;
     }
 
+    /**
+     * An answer given on an event ({@link Draft#ofEvent}) with the id its row had when written {@code -0}, if it is an
+     * answer of 0 stored under that id only ({@link #storedNegativeZeroId}); else {@code draft} itself.
+     */
+    static Draft withStoredNegativeZeroId(Draft draft, Predicate<String> stored) {
+        if (draft.score() != 0 || stored.test(draft.id())) {
+            return draft;
+        }
+        String id = storedNegativeZeroId(draft.id(), draft.journeyId(), draft.customerId(), draft.at(),
+                draft.touchpoint(), draft.stage(), draft.scale(), draft.comment(), stored);
+        return id.equals(draft.id()) ? draft : draft.withId(id);
+    }
+
     /** The id of the {@code occurrence}-th (1, 2, ...) row of a file like the one whose id is {@code id}. */
     static String repeatedId(String id, int occurrence) {
         return digest(id + "\u0000" + occurrence);

@@ -151,6 +151,36 @@ class SurveyFileImportedAgainApiTests extends ApiTestSupport {
         }
     }
 
+    /**
+     * An answer given on an event ({@code scoreColumn}) is the same answer whether its score is written {@code -0} or
+     * {@code 0}, and one stored before under the id its row had when written {@code -0} is recognised too.
+     */
+    @Test
+    void anAnswerOfZeroGivenOnAnEventIsOneAnswerAndOneStoredUnderTheIdOfMinusZeroIsRecognised() {
+        String events = "journey_id,timestamp,touchpoint,score,scale,comment\n"
+                + "z1,2026-01-03T10:00:00Z,Ad,%s,nps,zero on an event\n";
+        Response first = post("/api/events?openHorizon=0", "text/csv", events.formatted("-0"));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("answersStored").asLong()).isEqualTo(1);
+        Response again = post("/api/events?openHorizon=0", "text/csv", events.formatted("0"));
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("answersStored").asLong()).as(again.body()).isZero();
+        assertThat(again.json().get("duplicateAnswers").asLong()).isEqualTo(1);
+
+        long at = Instant.parse("2026-01-04T10:00:00Z").toEpochMilli();
+        String legacyId = legacyId("z2", "null", at, "Ad", "null", Scale.NPS, -0.0, "stored as minus zero");
+        importCsv("?openHorizon=0", "journey_id,timestamp,touchpoint\nz2,2026-01-04T10:00:00Z,Ad\n");
+        graph.addResponses(List.of(new SurveyResponse(legacyId, "z2", null, at, "Ad", null, Scale.NPS, -0.0,
+                "stored as minus zero")));
+        for (String zero : List.of("-0", "0")) {
+            Response stored = post("/api/events?openHorizon=0", "text/csv", "journey_id,timestamp,touchpoint,score,"
+                    + "scale,comment\nz2,2026-01-04T10:00:00Z,Ad," + zero + ",nps,stored as minus zero\n");
+            assertThat(stored.status()).as(zero + ": " + stored.body()).isEqualTo(200);
+            assertThat(stored.json().get("answersStored").asLong()).as(zero + ": " + stored.body()).isZero();
+            assertThat(stored.json().get("duplicateAnswers").asLong()).as(zero).isEqualTo(1);
+        }
+    }
+
     private Response putStage(String touchpoint, String stage) {
         return send(HttpRequest.newBuilder(uri("/api/touchpoints/" + touchpoint)).header("X-API-Key", API_KEY)
                 .header("Content-Type", "application/json")
