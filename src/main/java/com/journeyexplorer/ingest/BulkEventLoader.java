@@ -118,6 +118,8 @@ public final class BulkEventLoader {
         // Each file without rows and its reader: when no file has any, each is refused at its line 1.
         List<String> emptyFiles = new ArrayList<>();
         List<RowReader> emptyReaders = new ArrayList<>();
+        // The warning of a delimiter given for a file without one (NDJSON, XES), for the first such file.
+        List<ImportWarning> unusedDelimiter = List.of();
         for (Source source : sources) {
             String name = source.file().getFileName().toString();
             // As the command line gave it: two months' events.csv in folders of their own are told apart.
@@ -139,6 +141,9 @@ public final class BulkEventLoader {
                             + first + ")");
                 } else {
                     accumulator.nextFile();
+                }
+                if (unusedDelimiter.isEmpty()) {
+                    unusedDelimiter = ImportWarning.unusedDelimiter(upload.format(), options.delimiter());
                 }
                 RowReader reader = switch (upload.format()) {
                     case CSV -> CsvRowReader.forEvents(effective);
@@ -196,9 +201,11 @@ public final class BulkEventLoader {
             throw new BulkLoadRejectedException(e, errorFiles);
         }
         accumulator.releaseDrafts();
+        List<ImportWarning> warnings = new ArrayList<>(unusedDelimiter);
+        warnings.addAll(accumulator.warnings());
         if (changes.isEmpty()) {
             return new Loaded(ImportReport.of(changes, JourneySnapshot.empty(), rows, emptyRows, errors,
-                    accumulator.ruleMatches(), accumulator.warnings(), started, null).withZone(options.zone())
+                    accumulator.ruleMatches(), warnings, started, null).withZone(options.zone())
                     .withCleaning(accumulator.cleaning()).withSkippedEvents(accumulator.eventNames()), errorFiles);
         }
         JourneySnapshot after = OpenJourneys.apply(JourneySnapshot.empty().withChanges(changes.touchpoints(),
@@ -208,7 +215,7 @@ public final class BulkEventLoader {
         log.info("Bulk load {}: read {} rows into {} journeys in {} ms, wrote the store in {} ms", importId, rows,
                 changes.upserts().size(), (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
         return new Loaded(ImportReport.of(changes, after, rows, emptyRows, errors, accumulator.ruleMatches(),
-                accumulator.warnings(), started, importId).withZone(options.zone())
+                warnings, started, importId).withZone(options.zone())
                 .withCleaning(accumulator.cleaning()).withSkippedEvents(accumulator.eventNames()), errorFiles);
     }
 }

@@ -606,6 +606,20 @@ class ImportCommandTests {
     }
 
     @Test
+    void aBulkLoadWarnsThatTheDelimiterWasNotUsedForAnNdjsonFile() throws IOException {
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + "-bulk-delimited.ndjson");
+        Files.writeString(file, "{\"journey_id\":\"n1\",\"timestamp\":\"2026-03-01T10:00:00Z\","
+                + "\"touchpoint\":\"Home\"}\n");
+
+        assertThat(run("--bulk", file.toString(), "--delimiter=tab")).as(err.toString(StandardCharsets.UTF_8))
+                .isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("warning: the delimiter 'tab' was not used: the "
+                + "upload was read as NDJSON", "--format=csv");
+        Files.deleteIfExists(file);
+    }
+
+    @Test
     void warnsThatTheDelimiterWasNotUsedForAnNdjsonFile() throws IOException {
         Path file = dataDir.resolveSibling(dataDir.getFileName() + "-delimited.ndjson");
         Files.writeString(file, "{\"journey_id\":\"n1\",\"timestamp\":\"2026-03-01T10:00:00Z\","
