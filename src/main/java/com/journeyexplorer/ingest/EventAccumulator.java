@@ -423,11 +423,11 @@ final class EventAccumulator {
     }
 
     /**
-     * Refuses an accepted purchase row (event {@code event} of {@code draft}, at touchpoint {@code step}) whose value makes the value of its journey, or of its customer's purchases, larger than the
-     * largest double, with the value stored ({@code withStored}) and the rows before. {@link JourneyAssembler} finds
-     * such rows when it merges the upload's events with the stored ones, where duplicates are known and counted
-     * once; the row is then reported as any bad row, and its answer, rule matches (by page and by event name) and new
-     * touchpoint are dropped.
+     * Refuses an accepted purchase row (event {@code event} of {@code draft}, at touchpoint {@code step}) whose value
+     * makes the value of its journey, or of its customer's purchases, larger than the largest double, with the value
+     * stored ({@code withStored}) and the rows before. {@link JourneyAssembler} finds such rows when it merges the
+     * upload's events with the stored ones, where duplicates are known and counted once; the row is then reported as
+     * any bad row, and its answer, rule matches (by page and by event name) and new touchpoint are dropped.
      */
     void refuseValue(JourneyDraft draft, int event, int step, boolean withStored) {
         long line = draft.line(event);

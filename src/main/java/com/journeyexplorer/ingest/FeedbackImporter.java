@@ -119,9 +119,9 @@ public class FeedbackImporter {
         ImplausibleTimestamps implausible = new ImplausibleTimestamps();
         JourneyKey key = JourneyKey.of(options.journeyColumn());
         JsonFieldTypes fieldTypes = new JsonFieldTypes().text(options.responseIdColumn())
-                .text(key.columns().toArray(String[]::new)).text(options.customerColumn()).time(options.timestampColumn()).text(options.touchpointColumn(),
-                options.stageColumn()).number(options.scoreColumn()).text(options.scaleColumn(),
-                options.commentColumn());
+                .text(key.columns().toArray(String[]::new)).text(options.customerColumn())
+                .time(options.timestampColumn()).text(options.touchpointColumn(), options.stageColumn())
+                .number(options.scoreColumn()).text(options.scaleColumn(), options.commentColumn());
         long[] rows = new long[1];
         boolean complete;
         try {

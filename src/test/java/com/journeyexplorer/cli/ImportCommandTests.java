@@ -253,7 +253,8 @@ class ImportCommandTests {
         int exit = run(file.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("rejected:", "line 3, timestamp: 'soon' is not a timestamp");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("rejected:", "line 3, timestamp: 'soon' is not a timestamp");
         Files.deleteIfExists(file);
     }
 
