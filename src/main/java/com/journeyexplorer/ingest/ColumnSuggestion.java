@@ -31,7 +31,7 @@ import java.util.Set;
  * of the mapping: they stay event attributes. So is the event name's column ({@link #EVENT}): the {@code eventColumn}
  * parameter's, else GA4's {@code event_name} beside {@code page_location} ({@code ga4}, with
  * {@code purchaseEvent=purchase}) or PostHog's {@code event} beside {@code $current_url} ({@code posthog}), where no
- * role reads it.
+ * role reads it; {@code eventColumn} given empty is none, suggested none as the import reads none.
  * A column serves one role at most (the roles are matched in the order of {@link ColumnMapping#byField()}). An alias
  * is a suggestion only: the importer itself reads no alias, so {@link #parameters()} names every column that is not the
  * importer's default, and importing with those parameters reads exactly the suggested columns. Cost: O(roles ×
@@ -163,8 +163,10 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
         String event = parameters.eventColumn() == null || parameters.eventColumn().isBlank() ? null
                 : parameters.eventColumn().strip();
         String eventWhy = event == null ? null : "parameter";
+        // eventColumn given empty is none: no rule by name, as the import reads it, and none suggested either.
+        boolean noEvent = parameters.eventColumn() != null && event == null;
         for (List<String> export : EVENT_COLUMNS) {
-            if (event == null && present.contains(export.get(0)) && present.contains(export.get(1))
+            if (event == null && !noEvent && present.contains(export.get(0)) && present.contains(export.get(1))
                     && mapping.parameterOf(export.get(0)) == null) {
                 event = export.get(0);
                 eventWhy = export.get(2);

@@ -265,6 +265,33 @@ class EventNameImportTests extends ApiTestSupport {
                 + "it").isEqualTo("purchase");
     }
 
+    /**
+     * {@code eventColumn} given empty is no event column, as the import reads it: the preview suggests none either, not
+     * GA4's {@code event_name} with its purchase event, and every row is a step, as the import would keep it.
+     */
+    @Test
+    void thePreviewOfAnEmptyEventColumnSuggestsNoneAndReadsEveryRowAStepAsTheImportDoes() {
+        String query = GA4.replace("&eventColumn=event_name", "&eventColumn=");
+
+        JsonNode preview = post("/api/events/preview" + query + "&rows=50", CSV, ga4("g")).json();
+
+        assertThat(preview.get("mapping").has("event")).as(preview.toString()).isFalse();
+        assertThat(preview.get("suggestedBy").has("event")).isFalse();
+        assertThat(preview.get("parameters").has("eventColumn")).isFalse();
+        assertThat(preview.get("parameters").has("purchaseEvent")).isFalse();
+        assertThat(preview.has("eventNames")).as("no event column, no names").isFalse();
+        assertThat(preview.get("validRows").asLong()).isEqualTo(19);
+        assertThat(preview.get("rows").valueStream().map(row -> row.get("type").asString()).distinct().toList())
+                .as("every row a step, the purchase row too").containsExactly("touchpoint");
+
+        JsonNode report = importCsv(query, ga4("g"));
+        assertThat(report.get("eventsImported").asLong()).as(report.toString()).isEqualTo(19);
+        assertThat(types(journey("g111.1701000000|1701000000"))).doesNotContain("purchase");
+        Response rule = post("/api/events/preview" + query + "&events=page_view", CSV, ga4("g"));
+        assertThat(rule.status()).as(rule.body()).isEqualTo(400);
+        assertThat(rule.json().get("parameter").asString()).as("a rule by name needs the column").isEqualTo("events");
+    }
+
     @Test
     void thePreviewSuggestsPostHogsEventColumnAndShowsTheRowsEventsPassesOver() {
         JsonNode suggested = post("/api/events/preview" + POSTHOG.replace("&eventColumn=event", ""), CSV,
