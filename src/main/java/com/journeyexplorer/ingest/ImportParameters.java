@@ -151,7 +151,7 @@ public record ImportParameters(
             if (mapping.parameterOf(column) != null) {
                 throw new InvalidImportOptionException("orderColumn", "'" + TimestampParser.abbreviate(column)
                         + "' is the column " + mapping.parameterOf(column) + " reads (by default where it is not "
-                        + "given): an order column is one of its own, kept as an event attribute");
+                        + "given): an order column is one of its own, kept as an event attribute", column);
             }
         }
         // Each competitor name cleaned once, for the rule and for the report.

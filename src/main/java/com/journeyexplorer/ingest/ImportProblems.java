@@ -32,9 +32,13 @@ public final class ImportProblems {
         return problem;
     }
 
-    /** An option of the import with a value that cannot be used: 400 naming the parameter. */
+    /** An option of the import with a value that cannot be used: 400 naming the parameter, and its column at fault. */
     public static ProblemDetail invalidOption(InvalidImportOptionException e) {
-        return invalidParameter(e.option(), "Parameter '" + e.option() + "' " + e.reason());
+        ProblemDetail problem = invalidParameter(e.option(), "Parameter '" + e.option() + "' " + e.reason());
+        if (e.column() != null) {
+            problem.setProperty("column", e.column());
+        }
+        return problem;
     }
 
     /** A parameter refused with {@code detail}: 400 naming it. */

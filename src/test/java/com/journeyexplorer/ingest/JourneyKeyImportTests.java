@@ -394,6 +394,8 @@ class JourneyKeyImportTests extends ApiTestSupport {
         for (Response response : List.of(mapped, preview)) {
             assertThat(response.json().get("detail").asString())
                     .contains("'touchpoint' is the column touchpointColumn reads");
+            assertThat(response.json().get("column").asString()).as("the column at fault, for a form to say it "
+                    + "beside that column").isEqualTo("touchpoint");
         }
         assertThat(storeState()).isEqualTo(before);
     }
