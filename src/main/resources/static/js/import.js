@@ -29,6 +29,8 @@ const WHY = {
   parameter: 'chosen', default: 'suggested (default)', alias: 'suggested (alias)', ga4: 'suggested (GA4)',
   posthog: 'suggested (PostHog)',
 };
+/** The lists of selects of the mapping, a column each, by the parameter that their first select is named as. */
+const LIST_SELECTS = { journeyColumn: 'select[data-role=journey]', orderColumn: 'select[data-order]' };
 /** The rules by event name, as the import's parameters name them, with what a ticked name becomes. */
 const EVENT_RULES = [
   ['events', 'step'], ['purchaseEvent', 'purchase'], ['abandonEvent', 'abandon'], ['frustrationEvent', 'frustration'],
@@ -194,10 +196,13 @@ export function initImportPanel({ onImported }) {
       // As the key: several columns repeat the parameter, one whole column each, first column first.
       if (orderColumns && orderColumns.length > 1) for (const column of orderColumns) params.append('orderColumn', column);
       else if (orderColumns && orderColumns.length === 1) params.set('orderColumn', oneColumn(orderColumns[0]));
-      // The rules by event name need their column; none ticked as steps is every row a step.
+      // The rules by event name need their column; none ticked as steps is every row a step. "none" is sent empty:
+      // the import then reads no event name, and the preview suggests none (GA4's event_name) in its place.
       if (eventColumn) {
         params.set('eventColumn', eventColumn);
         for (const [rule] of EVENT_RULES) appendList(params, rule, eventRules[rule]);
+      } else if (eventColumn === '') {
+        params.set('eventColumn', '');
       }
     }
     const data = new FormData(form);
@@ -239,7 +244,9 @@ export function initImportPanel({ onImported }) {
    * A 400 problem naming one of the panel's fields (a rewrite rule the server cannot read, a zone it does not know, an
    * order column that a role reads): its detail under that field, beside its label and not in it, the field marked
    * invalid and described by it (aria-describedby); true when it named one. A problem naming several parameters
-   * (journeyColumn,orderColumn) is said under each. Any other answer (null) clears the marks.
+   * (journeyColumn,orderColumn) is said under each. Of a list of selects (the journey's key, the order), the problem
+   * is said under the select of the column it names (its column, else its errors' fields), else under the first one.
+   * Any other answer (null) clears the marks.
    */
   function sayFieldProblem(problem) {
     for (const field of form.querySelectorAll('[aria-invalid]')) {
@@ -251,20 +258,37 @@ export function initImportPanel({ onImported }) {
     for (const shown of form.querySelectorAll('.field-problem')) shown.remove();
     const names = String((problem && problem.parameter) || '').split(',').map(name => name.trim());
     const fields = names.filter(name => name && name !== 'apiKey').map(name => form.elements.namedItem(name))
-      .filter(field => field instanceof HTMLElement && field.name);
+      .filter(field => field instanceof HTMLElement && field.name).flatMap(field => listSelectsAtFault(field, problem));
     for (const field of fields) {
       const box = document.createElement('p');
       box.className = 'field-problem';
-      box.id = `import-${field.name}-problem`;
+      box.id = field.name ? `import-${field.name}-problem` : `${field.id}-problem`;
       box.setAttribute('role', 'alert');
       box.textContent = problem.detail || problem.title || 'refused by the server';
-      // After the field's label and control, never inside the label: the problem is no part of the field's name.
-      (field.closest('.import-field') || field.parentElement).append(box);
+      // After the field's label and control, never inside the label: the problem is no part of the field's name. A
+      // select of a list, right after its own row (its select and ×), so that it is said under the column at fault.
+      const row = field.closest('.mapping-key') ? field.closest('.key-column') || field : null;
+      if (row) row.after(box);
+      else (field.closest('.import-field') || field.parentElement).append(box);
       field.dataset.describedby = field.dataset.describedby ?? (field.getAttribute('aria-describedby') || '');
       field.setAttribute('aria-describedby', `${field.dataset.describedby} ${box.id}`.trim());
       field.setAttribute('aria-invalid', 'true');
     }
     return fields.length > 0;
+  }
+
+  /**
+   * The selects of the list that {@code field} (its first select) heads, whose column the problem names: its
+   * {@code column}, else the columns its errors' fields list (a header without them); the first select where the
+   * problem names none of them, {@code field} itself for a field that heads no list.
+   */
+  function listSelectsAtFault(field, problem) {
+    if (!LIST_SELECTS[field.name]) return [field];
+    const named = new Set(problem.column != null ? [problem.column]
+      : (problem.errors || []).flatMap(error => String(error.field || '').split(',')));
+    const atFault = [...mappingBox.querySelectorAll(LIST_SELECTS[field.name])].filter(select => select.value
+      && named.has(select.value));
+    return atFault.length ? atFault : [field];
   }
 
   async function preview() {

@@ -437,8 +437,57 @@ class ImportPanelPageTests extends PageTestSupport {
         assertThat(bought.get("outcome").asString()).isEqualTo("PURCHASE");
         assertThat(steps("panel222.1701000100|1701000100")).containsExactly("/blog/mugs", "/product/42");
         page.screenshot(Path.of("target", "screenshots", "import-panel-event-names.png"));
+
+        // No event name column: the preview reads the rows as the import would, with no rule by name, not with GA4's
+        // suggested ones: every row a step, the purchase row too.
+        choose(By.id("import-map-event"), "");
+        waitUntil(() -> statusText().contains("19 valid") && browser.findElements(By.cssSelector(
+                "#import-mapping .import-event-names")).isEmpty());
+        assertThat(statusText()).doesNotContain("passed over");
+        assertThat(browser.findElements(By.cssSelector("#import-preview tr.skipped"))).isEmpty();
+        assertThat(text(By.cssSelector("#import-preview tr[data-line='13']"))).contains("/checkout", "touchpoint")
+                .doesNotContain("purchase");
+        assertThat(new Select(browser.findElement(By.id("import-map-event"))).getFirstSelectedOption().getText())
+                .isEqualTo("none");
         page.assertNoConsoleErrors();
         Files.delete(export);
+    }
+
+    /**
+     * The order by two columns, the second one a column that a role reads: the server's problem names that column, and
+     * the panel says it under the second select, which it marks invalid, not under the first.
+     */
+    @Test
+    void anOrderColumnsProblemIsSaidUnderTheSelectOfTheColumnItNames() throws IOException {
+        openPanelWithTheKey();
+        Path small = Files.createTempFile("journeys", ".csv");
+        Files.writeString(small, "journey_id,timestamp,touchpoint,seq\norder-1,2026-03-01T10:00:00Z,Home,1\n");
+        choose(small);
+        waitUntil(() -> !browser.findElements(By.cssSelector("#import-preview tr[data-line='2']")).isEmpty());
+
+        choose(By.id("import-map-order"), "seq");
+        // Drawn anew by the preview of the order chosen before "add a column" is pressed, else the redraw drops it.
+        waitUntil(() -> text(By.id("import-map-order-why")).equalsIgnoreCase("chosen")
+                && statusText().contains("1 valid"));
+        browser.findElement(By.cssSelector("#import-mapping button[data-add-order]")).click();
+        choose(By.cssSelector("#import-mapping select[data-order='1']"), "timestamp");
+        waitUntil(() -> "true".equals(browser.findElement(By.id("import-map-order-2"))
+                .getDomAttribute("aria-invalid")));
+
+        WebElement problem = browser.findElement(By.cssSelector("#import-form .field-problem"));
+        assertThat(problem.getText()).contains("'timestamp' is the column timestampColumn reads");
+        assertThat(browser.findElements(By.cssSelector("#import-form .field-problem"))).hasSize(1);
+        WebElement second = browser.findElement(By.id("import-map-order-2"));
+        assertThat(List.of(second.getDomAttribute("aria-describedby").split(" ")))
+                .contains("import-map-order-why", problem.getDomAttribute("id"));
+        WebElement first = browser.findElement(By.id("import-map-order"));
+        assertThat(first.getDomAttribute("aria-invalid")).as("the first column is not at fault").isNull();
+        assertThat(first.getDomAttribute("aria-describedby")).isEqualTo("import-map-order-why");
+        assertThat(script("return document.querySelector('#import-form .field-problem').previousElementSibling"
+                + " === document.getElementById('import-map-order-2').closest('.key-column')"))
+                .as("right under the second select").isEqualTo(true);
+        page.assertNoConsoleErrors(message -> message.contains("/api/events/preview") && message.contains("400"));
+        Files.delete(small);
     }
 
     /** The checkbox of rule {@code rule} ({@code events}, {@code purchaseEvent}, ...) of the event {@code name}. */
