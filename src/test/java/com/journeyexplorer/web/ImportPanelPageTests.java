@@ -214,6 +214,9 @@ class ImportPanelPageTests extends PageTestSupport {
         waitUntil(() -> browser.findElement(By.cssSelector("#import-preview tr[data-line='2']")).getText()
                 .contains("/product/12") && !browser.findElement(By.id("import-preview")).getText().contains("utm_"));
         browser.findElement(By.cssSelector("#import-form input[name=zone]")).sendKeys("Europe/Paris", Keys.TAB);
+        // The zone's preview (13:00 in Paris is 12:00 UTC) disables the import button while it runs: click after it.
+        waitUntil(() -> browser.findElement(By.cssSelector("#import-preview tr[data-line='2']")).getText()
+                .contains("12:00:00") && browser.findElement(By.id("import-start")).isEnabled());
         browser.findElement(By.id("import-start")).click();
         waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=done]")).isEmpty());
 
