@@ -26,8 +26,9 @@ import java.util.Set;
  * then the event's place in it: {@code batch_ordering_id,batch_event_index}; {@code batch_event_index} alone where
  * the header has no {@code batch_ordering_id}), and its {@code event_timestamp} and {@code page_location} (else
  * {@code event_name}) as the time and the touchpoint where the header has not the default columns, all suggested by
- * {@code ga4}; an {@code orderColumn} parameter is the
- * order column suggested by {@code parameter}, one column or a comma list of several. The order columns are no role
+ * {@code ga4}; an {@code orderColumn} parameter is the order column suggested by {@code parameter}, one column or a
+ * comma list of several, and given empty is none (events of one time keep file order as the import keeps them), GA4's
+ * suggested none either. The order columns are no role
  * of the mapping: they stay event attributes. So is the event name's column ({@link #EVENT}): the {@code eventColumn}
  * parameter's, else GA4's {@code event_name} beside {@code page_location} ({@code ga4}, with
  * {@code purchaseEvent=purchase}) or PostHog's {@code event} beside {@code $current_url} ({@code posthog}), where no
@@ -172,10 +173,13 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
                 eventWhy = export.get(2);
             }
         }
+        // orderColumn given empty is none: events of one time keep file order, as the import reads it, and none
+        // suggested either.
+        boolean noOrder = parameters.orderColumn() != null && order == null;
         if (order != null) {
             ordered.put(ORDER, order);
             orderedWhy.put(ORDER, "parameter");
-        } else if (ga4) {
+        } else if (ga4 && !noOrder) {
             List<String> free = GA4_ORDER.stream().filter(column -> present.contains(column)
                     && !taken.contains(column) && mapping.parameterOf(column) == null).toList();
             // batch_event_index, after batch_ordering_id where the header has it; the batch alone is no suggestion.

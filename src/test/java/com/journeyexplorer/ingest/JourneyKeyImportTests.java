@@ -429,6 +429,36 @@ class JourneyKeyImportTests extends ApiTestSupport {
         assertThat(given.get("suggestedBy").get("order").asString()).isEqualTo("parameter");
     }
 
+    /**
+     * {@code orderColumn} given empty is no order column, as the import reads it: the preview of a GA4 header with both
+     * batch columns suggests none either, and the import with the same parameters keeps the events of one time in file
+     * order, not in batch order.
+     */
+    @Test
+    void thePreviewOfAnEmptyOrderColumnSuggestsNoneAsTheImportKeepsFileOrder() {
+        String csv = """
+                user_pseudo_id,ga_session_id,event_timestamp,page_location,batch_ordering_id,batch_event_index
+                111.1700000042,1700000042,1700000042000000,/cart,2,0
+                111.1700000042,1700000042,1700000042000000,/product,1,3
+                111.1700000042,1700000042,1700000042000000,/home,1,0
+                """;
+        String query = "?" + GA4 + "&journeyColumn=user_pseudo_id,ga_session_id&orderColumn=";
+
+        JsonNode preview = post("/api/events/preview" + query, CSV, csv).json();
+
+        assertThat(preview.get("mapping").has("order")).as(preview.toString()).isFalse();
+        assertThat(preview.get("suggestedBy").has("order")).isFalse();
+        assertThat(preview.get("parameters").has("orderColumn")).isFalse();
+        assertThat(preview.get("attributes").valueStream().map(JsonNode::asString).toList())
+                .contains("batch_ordering_id", "batch_event_index");
+        assertThat(preview.get("validRows").asLong()).isEqualTo(3);
+
+        JsonNode report = importCsv(query, csv);
+        assertThat(report.get("eventsImported").asLong()).as(report.toString()).isEqualTo(3);
+        assertThat(touchpoints("111.1700000042|1700000042")).as("file order, as previewed")
+                .containsExactly("/cart", "/product", "/home");
+    }
+
     private List<String> touchpoints(String journeyId) {
         Response journey = get("/api/journeys/" + URLEncoder.encode(journeyId, StandardCharsets.UTF_8));
         assertThat(journey.status()).as(journey.body()).isEqualTo(200);
