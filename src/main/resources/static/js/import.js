@@ -193,9 +193,11 @@ export function initImportPanel({ onImported }) {
       else if (journeyKey.length === 1 && journeyKey[0] !== DEFAULT_JOURNEY_COLUMN) {
         params.set('journeyColumn', oneColumn(journeyKey[0]));
       }
-      // As the key: several columns repeat the parameter, one whole column each, first column first.
+      // As the key: several columns repeat the parameter, one whole column each, first column first. "none" is sent
+      // empty: the import then keeps file order, and the preview suggests none (GA4's batch columns) in its place.
       if (orderColumns && orderColumns.length > 1) for (const column of orderColumns) params.append('orderColumn', column);
       else if (orderColumns && orderColumns.length === 1) params.set('orderColumn', oneColumn(orderColumns[0]));
+      else if (orderColumns) params.set('orderColumn', '');
       // The rules by event name need their column; none ticked as steps is every row a step. "none" is sent empty:
       // the import then reads no event name, and the preview suggests none (GA4's event_name) in its place.
       if (eventColumn) {

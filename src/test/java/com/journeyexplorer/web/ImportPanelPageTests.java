@@ -302,6 +302,7 @@ class ImportPanelPageTests extends PageTestSupport {
                 + "1700000052000000,purchase,111.51,1700000051,/thanks,2\n"
                 + "1700000052000000,page_view,111.51,1700000051,/cart,1\n"
                 + "1700000053000000,page_view,222.51,1700000051,/home,0\n");
+        recordPreviews();
 
         choose(export);
         waitUntil(() -> browser.findElements(By.cssSelector("#import-mapping select[data-role=journey]")).size() == 2);
@@ -320,6 +321,8 @@ class ImportPanelPageTests extends PageTestSupport {
         WebElement status = browser.findElement(By.id("import-status"));
         waitUntil(() -> status.getText().contains("5 valid in 1 journey.")
                 && selected("touchpoint").equals("page_location") && selectedOrder().isEmpty());
+        assertThat(lastPreviewParameter("orderColumn")).as("order none sent empty, so that the preview reads no "
+                + "order either, not GA4's batch_event_index in its place").isEqualTo("");
 
         // The user, then "add a column" and the session: two journeys.
         choose(By.id("import-map-journey"), "user_pseudo_id");
@@ -636,6 +639,22 @@ class ImportPanelPageTests extends PageTestSupport {
             }
         }
         return "";
+    }
+
+    /**
+     * Records the address of every preview the page asks for from now on ({@code window.previews}); each is sent as
+     * before. A page opened anew records none.
+     */
+    private static void recordPreviews() {
+        script("window.previews = []; const send = window.fetch; window.fetch = (url, init) => {"
+                + " if (String(url).includes('/api/events/preview')) window.previews.push(String(url));"
+                + " return send.call(window, url, init); };");
+    }
+
+    /** The value of {@code parameter} in the last preview the page asked for, null where it sent none. */
+    private static Object lastPreviewParameter(String parameter) {
+        return ((JavascriptExecutor) browser).executeScript("return new URL(window.previews.at(-1), location.href)"
+                + ".searchParams.get(arguments[0])", parameter);
     }
 
     private static Object script(String code) {
