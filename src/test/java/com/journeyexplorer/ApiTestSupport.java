@@ -1,11 +1,15 @@
 package com.journeyexplorer;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -204,5 +208,25 @@ public abstract class ApiTestSupport {
                     + e.get("reason").asString()));
             return lines;
         }
+    }
+
+    /**
+     * One request written byte for byte on a socket, for what an HTTP client refuses to send (bare characters in an
+     * address, broken bodies): the whole answer, status line and headers included, as text.
+     */
+    protected String rawRequest(byte[] request) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** As {@link #rawRequest(byte[])}, each character of {@code request} one byte (ISO-8859-1). */
+    protected String rawRequest(String request) throws IOException {
+        return rawRequest(request.getBytes(StandardCharsets.ISO_8859_1));
     }
 }

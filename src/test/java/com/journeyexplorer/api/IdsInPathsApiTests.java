@@ -3,9 +3,6 @@ package com.journeyexplorer.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -125,8 +122,8 @@ class IdsInPathsApiTests extends ApiTestSupport {
         assertProblem(encodedDot, 400);
         assertThat(encodedDot.json().get("detail").asString()).contains("%2E", "write a '.'");
         for (String bare : List.of("u1\\|2|1777888800", "a\\b", "caf\u00e9", "{a}")) {
-            String answer = rawRequest("GET /api/journeys/" + bare + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Accept: text/html\r\nConnection: close\r\n\r\n");
+            String answer = rawRequest(("GET /api/journeys/" + bare + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Accept: text/html\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             assertThat(answer).as(bare).startsWith("HTTP/1.1 400").containsIgnoringCase(
                     "Content-Type: application/problem+json").contains("must be percent-encoded", "%5C")
                     .doesNotContain("%7C").doesNotContainIgnoringCase("<html");
@@ -220,18 +217,6 @@ class IdsInPathsApiTests extends ApiTestSupport {
     /** {@code text} as a JSON string. */
     private static String json(String text) {
         return JSON.writeValueAsString(text);
-    }
-
-    /** One request written byte for byte on a socket, for addresses an HTTP client refuses to send. */
-    private String rawRequest(String request) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     private static void assertProblem(Response response, int status) {

@@ -3,9 +3,6 @@ package com.journeyexplorer.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -366,18 +363,6 @@ class NamesAndProblemsApiTests extends ApiTestSupport {
     private Response getRaw(String pathAndQuery) {
         return send(HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + pathAndQuery)).GET()
                 .build());
-    }
-
-    /** One request written byte for byte on a socket, for addresses an HTTP client refuses to send. */
-    private String rawRequest(String request) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     /** Percent-encodes every reserved character, a space as %20 and a plus sign as %2B. */
