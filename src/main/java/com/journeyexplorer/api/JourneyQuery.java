@@ -138,6 +138,9 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
         Map<String, String> eventAttributes = new LinkedHashMap<>();
         parameters.forEach((name, values) -> {
             if (name.startsWith(ATTRIBUTE_PREFIX)) {
+                if (name.length() == ATTRIBUTE_PREFIX.length()) {
+                    throw new InvalidParameterException(name, "needs a column name: attr.<column>=value");
+                }
                 attributes.put(name.substring(ATTRIBUTE_PREFIX.length()), onlyValue(parameters, name));
             } else if (name.startsWith(EVENT_ATTRIBUTE_PREFIX)) {
                 if (name.length() == EVENT_ATTRIBUTE_PREFIX.length()) {

@@ -79,6 +79,16 @@ class RunningExampleJourneyModelTests extends ApiTestSupport {
     }
 
     @Test
+    void aJourneyAttributeFilterWithoutAColumnIsABadRequestNamingTheParameterInsteadOfSelectingNothing() {
+        Response response = get("/api/paths/top?attr.=Fluxicon%20Nitro");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("parameter").asString()).isEqualTo("attr.");
+        assertThat(response.json().get("detail").asString()).contains("attr.<column>=value");
+    }
+
+    @Test
     void eventAttributesAreStoredOnTheVisitedRelationshipsAndJourneyAttributesOnTheJourney() {
         try (var session = driver.session()) {
             List<String> resources = session.run("""
