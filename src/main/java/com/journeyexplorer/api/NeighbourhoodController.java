@@ -1,6 +1,7 @@
 package com.journeyexplorer.api;
 
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,7 +55,7 @@ class NeighbourhoodController {
     @DeclaredParameters("BY_PATH")
     Neighbourhood neighbourhood(@Parameter(description = "Touchpoint name or shaped label") @PathVariable String name,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        return answer(name, BY_PATH.read(parameters, projection));
+        return answer(name, null, BY_PATH.read(parameters, projection));
     }
 
     @GetMapping("/neighbourhood")
@@ -65,7 +66,7 @@ class NeighbourhoodController {
     Neighbourhood neighbourhoodByQuery(
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         AnalysisRequest request = BY_QUERY.read(parameters, projection);
-        return answer(request.text("touchpoint"), request);
+        return answer(request.text("touchpoint"), "touchpoint", request);
     }
 
     /** The one touchpoint (or shaped label) named by the query parameter, taken as given. */
@@ -82,9 +83,14 @@ class NeighbourhoodController {
         return names.get(0);
     }
 
-    private static Neighbourhood answer(String name, AnalysisRequest request) {
-        if (!request.shaping().labels(request.snapshot()).contains(name)) {
-            throw new NotFoundException("touchpoint", name);
+    /**
+     * The neighbourhood of {@code name}; 404 for a name that is no label of the shaping, listing the first labels it
+     * has (sorted) and naming {@code parameter} when the name came from the query (null: from the path).
+     */
+    private static Neighbourhood answer(String name, String parameter, AnalysisRequest request) {
+        Set<String> labels = request.shaping().labels(request.snapshot());
+        if (!labels.contains(name)) {
+            throw new NotFoundException("touchpoint", name, parameter, List.copyOf(labels));
         }
         return Neighbourhood.of(request.snapshot(), request.selection(), request.shaping(), name,
                 request.integer("before"), request.integer("after"));

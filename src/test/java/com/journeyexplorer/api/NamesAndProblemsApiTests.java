@@ -103,6 +103,29 @@ class NamesAndProblemsApiTests extends ApiTestSupport {
     }
 
     @Test
+    void anUnknownNeighbourhoodTouchpointListsTheKnownLabelsAndNamesTheQueryParameterThatGaveIt() {
+        Response inQuery = getRaw("/api/touchpoints/neighbourhood?touchpoint=Chekout");
+        assertProblem(inQuery, 404);
+        assertThat(inQuery.json().get("touchpoint").asString()).isEqualTo("Chekout");
+        assertThat(inQuery.json().get("parameter").asString()).isEqualTo("touchpoint");
+        assertThat(inQuery.json().get("known").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("#top", "/google+redesign/apparel", "50% off?", "Checkout", "Sale, 2 for 1");
+        assertThat(inQuery.json().get("detail").asString()).contains("known: #top, ");
+
+        Response inPath = getRaw("/api/touchpoints/Chekout/neighbourhood");
+        assertProblem(inPath, 404);
+        assertThat(inPath.json().has("parameter")).as("a name from the path names no parameter").isFalse();
+        assertThat(inPath.json().get("known")).isEqualTo(inQuery.json().get("known"));
+
+        // With shaping, the known names are the shaped labels the name is looked up among.
+        Response grouped = getRaw("/api/touchpoints/neighbourhood?touchpoint=" + encode("Sale, 2 for 1")
+                + "&group=" + encode("Offers:(50% off\\?|Sale, 2 for 1)"));
+        assertProblem(grouped, 404);
+        assertThat(grouped.json().get("known").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("#top", "/google+redesign/apparel", "Checkout", "Offers");
+    }
+
+    @Test
     void aRepeatedStepsParameterCarriesNamesWithCommas() {
         Response funnel = getRaw("/api/funnel?steps=" + encode("50% off?") + "&steps=" + encode("Sale, 2 for 1")
                 + "&steps=Checkout&window=10m");
