@@ -152,9 +152,10 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
         ZoneId zone = zone(parameters);
         Long from = instant(parameters, "from", zone, false);
         Long to = instant(parameters, "to", zone, true);
-        // A date 'to' is compared as written (its midnight): from=2026-03-02&to=2026-03-01 is backwards, although
-        // the day that 'to' includes ends on March 2.
-        if (from != null && to != null && from > instant(parameters, "to", zone, false)) {
+        // A date 'to' includes its day: from=2026-03-01T12:00&to=2026-03-01 is that afternoon, while
+        // from=2026-03-02&to=2026-03-01 is backwards, although the day that 'to' includes ends on March 2.
+        if (from != null && to != null && (from > to
+                || from.equals(to) && !to.equals(instant(parameters, "to", zone, false)))) {
             throw new InvalidParameterException("from", "must not be after 'to'");
         }
         JourneySelection selection = new JourneySelection(from, to, single(parameters, "segment"),

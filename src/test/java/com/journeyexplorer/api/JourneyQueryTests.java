@@ -87,6 +87,20 @@ class JourneyQueryTests {
     }
 
     @Test
+    void aFromLaterOnTheDayThatADateToIncludesIsARangeAndOneAtItsEndIsBackwards() {
+        JourneySelection afternoon = read("from", "2026-03-01T12:00", "to", "2026-03-01").selection();
+        assertThat(Instant.ofEpochMilli(afternoon.from())).isEqualTo(Instant.parse("2026-03-01T12:00:00Z"));
+        assertThat(Instant.ofEpochMilli(afternoon.to())).isEqualTo(Instant.parse("2026-03-02T00:00:00Z"));
+        assertThat(read("from", "2026-03-01T23:59:59Z", "to", "2026-03-01").selection().from()).isNotNull();
+
+        assertRejects("from", "from", "2026-03-02T00:00", "to", "2026-03-01");
+        assertRejects("from", "from", "2026-03-02T00:00:00+01:00", "to", "2026-03-01", "zone", "+01:00");
+        assertRejects("from", "from", "2026-03-01T10:00:00Z", "to", "2026-03-01T09:59:59Z");
+        assertThat(read("from", "2026-03-01T10:00:00Z", "to", "2026-03-01T10:00:00Z").selection().to())
+                .as("an instant 'to' equal to 'from' is an empty range, as before").isNotNull();
+    }
+
+    @Test
     void readsShaping() {
         PathShaping shaping = read("level", "channel", "collapseRepeats", "true", "maxSteps", "12", "group",
                 "Products:^Product \\d+$", "group", "Help:^Help .*").shaping();

@@ -79,6 +79,22 @@ class RunningExampleJourneyModelTests extends ApiTestSupport {
     }
 
     @Test
+    void aDateToIncludesItsDaySoAFromLaterThatDayIsARangeNotABackwardsOne() {
+        // Cases 1, 2 and 3 start on 2010-12-30 (UTC) at 10:02, 10:32 and 13:32.
+        assertThat(total("from=2010-12-30&to=2010-12-30")).isEqualTo(3);
+        assertThat(total("from=2010-12-30T10:15&to=2010-12-30")).isEqualTo(2);
+        assertThat(total("from=2010-12-30T12:00:00Z&to=2010-12-30")).isEqualTo(1);
+        assertThat(total("from=2010-12-30T12:00&to=2010-12-30&zone=%2B01:00")).as("11:00 UTC on").isEqualTo(1);
+
+        for (String backwards : List.of("from=2010-12-31&to=2010-12-30", "from=2010-12-31T00:00&to=2010-12-30",
+                "from=2010-12-30T12:00:00Z&to=2010-12-30T11:00:00Z")) {
+            Response refused = get("/api/paths/top?" + backwards);
+            assertThat(refused.status()).as(backwards + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("parameter").asString()).isEqualTo("from");
+        }
+    }
+
+    @Test
     void aJourneyAttributeFilterWithoutAColumnIsABadRequestNamingTheParameterInsteadOfSelectingNothing() {
         Response response = get("/api/paths/top?attr.=Fluxicon%20Nitro");
 
