@@ -12,6 +12,7 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.apache.tomcat.util.res.StringManager;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -36,6 +37,18 @@ class HttpConfiguration {
     @Bean
     JsonMapperBuilderCustomizer cleanNumbers() {
         return builder -> builder.addModule(CleanNumbers.module());
+    }
+
+    /**
+     * Answers in JSON alone, as the API promises: the YAML converter Spring adds for a YAML library on the class path
+     * (springdoc's, which writes {@code /v3/api-docs.yaml} itself) would answer {@code Accept: application/yaml} from a
+     * mapper of its own, its numbers not cleaned and absent fields written as nulls. Without it, such a request is a
+     * 406 problem like any other media type the API does not write.
+     */
+    @Bean
+    ServerHttpMessageConvertersCustomizer jsonAnswersOnly() {
+        return builder -> builder.configureMessageConvertersList(converters -> converters.removeIf(converter ->
+                converter.getSupportedMediaTypes().stream().anyMatch(type -> type.getSubtype().endsWith("yaml"))));
     }
 
     @Bean

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -236,6 +237,22 @@ class PlainAnswersApiTests extends ApiTestSupport {
             }
         });
         assertThat(likely.get("outcomeProbabilities").get(0).get("abandoned").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void answersAreJsonOnlySoAnAcceptOfYamlAloneIsA406ProblemRatherThanUncleanedNumbers() {
+        String path = "/api/touchpoints/decide/neighbourhood";
+        Response yaml = send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/yaml").GET().build());
+        assertThat(yaml.status()).as(yaml.body()).isEqualTo(406);
+        assertThat(yaml.contentType()).startsWith("application/problem+json");
+        assertThat(yaml.json().get("detail").asString()).doesNotContain("yaml");
+
+        Response either = send(HttpRequest.newBuilder(uri(path)).header("Accept",
+                "application/yaml, application/json;q=0.5").GET().build());
+        assertThat(either.status()).as(either.body()).isEqualTo(200);
+        assertThat(either.contentType()).startsWith("application/json");
+        assertCleanNumbers(either.json(), path);
+        assertThat(get("/v3/api-docs.yaml").status()).as("the OpenAPI description in YAML").isEqualTo(200);
     }
 
     @Test
