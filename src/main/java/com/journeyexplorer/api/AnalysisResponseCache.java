@@ -2,6 +2,7 @@ package com.journeyexplorer.api;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
@@ -35,7 +36,14 @@ class AnalysisResponseCache extends OncePerRequestFilter {
     private static final long MAX_BYTES = 64L << 20;
     private static final int MAX_ENTRY_BYTES = 4 << 20;
 
-    private record Answer(String contentType, String disposition, byte[] body) {
+    /**
+     * The headers of an answer that belong to it, given again with it from the cache: the download's file name and
+     * what the graph export kept.
+     */
+    private static final List<String> ANSWER_HEADERS = List.of(HttpHeaders.CONTENT_DISPOSITION,
+            GraphExportController.LINKS_SHOWN, GraphExportController.LINKS_TOTAL);
+
+    private record Answer(String contentType, Map<String, String> headers, byte[] body) {
     }
 
     private final JourneyProjection projection;
@@ -81,9 +89,7 @@ class AnalysisResponseCache extends OncePerRequestFilter {
             hits.increment();
             response.setHeader("X-Cache", "HIT");
             response.setContentType(cached.contentType());
-            if (cached.disposition() != null) {
-                response.setHeader(HttpHeaders.CONTENT_DISPOSITION, cached.disposition());
-            }
+            cached.headers().forEach(response::setHeader);
             response.setContentLength(cached.body().length);
             response.getOutputStream().write(cached.body());
             return;
@@ -94,8 +100,13 @@ class AnalysisResponseCache extends OncePerRequestFilter {
         try {
             chain.doFilter(request, wrapper);
             if (wrapper.getStatus() == 200 && wrapper.getContentSize() <= MAX_ENTRY_BYTES) {
-                store(snapshot, key, new Answer(wrapper.getContentType(),
-                        wrapper.getHeader(HttpHeaders.CONTENT_DISPOSITION), wrapper.getContentAsByteArray()));
+                Map<String, String> headers = new LinkedHashMap<>();
+                for (String name : ANSWER_HEADERS) {
+                    if (wrapper.getHeader(name) != null) {
+                        headers.put(name, wrapper.getHeader(name));
+                    }
+                }
+                store(snapshot, key, new Answer(wrapper.getContentType(), headers, wrapper.getContentAsByteArray()));
             }
         } finally {
             // Held whole until the client has read it, after the analysis gave its turn back: counted meanwhile.

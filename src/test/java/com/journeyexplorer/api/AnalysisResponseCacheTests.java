@@ -3,7 +3,10 @@ package com.journeyexplorer.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +14,8 @@ import com.journeyexplorer.ApiTestSupport;
 
 /** Answers are kept for the current snapshot only: an import makes every later answer fresh. */
 class AnalysisResponseCacheTests extends ApiTestSupport {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private static final String EVENTS = """
             journey_id,timestamp,touchpoint
@@ -40,6 +45,25 @@ class AnalysisResponseCacheTests extends ApiTestSupport {
         assertThat(afterImport.cache()).isEqualTo("MISS");
         assertThat(afterImport.json().get("total").asLong()).isEqualTo(2);
         assertThat(first.json().get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aKeptGraphAnswerCarriesTheHeadersOfTheFirst() throws Exception {
+        for (String format : List.of("node-link", "csv", "graphml")) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/graph?maxEdges=1&format=" + format)).GET().build();
+            HttpResponse<String> first = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> second = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+
+            assertThat(second.headers().firstValue("X-Cache")).as(format).hasValue("HIT");
+            assertThat(first.headers().firstValue(GraphExportController.LINKS_TOTAL)).as(format).isPresent();
+            for (String header : List.of(GraphExportController.LINKS_SHOWN, GraphExportController.LINKS_TOTAL,
+                    "Content-Disposition")) {
+                assertThat(second.headers().firstValue(header)).as(format + ": " + header)
+                        .isEqualTo(first.headers().firstValue(header));
+            }
+            assertThat(second.body()).isEqualTo(first.body());
+        }
     }
 
     @Test
