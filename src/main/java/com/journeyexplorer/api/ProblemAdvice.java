@@ -32,6 +32,7 @@ import com.journeyexplorer.graph.CypherRefusedException;
 import com.journeyexplorer.graph.GraphWriteException;
 import com.journeyexplorer.graph.ImportsBusyException;
 import com.journeyexplorer.graph.NotStoredException;
+import com.journeyexplorer.graph.TransactionMemoryExceededException;
 import com.journeyexplorer.graph.UndoConflictException;
 import com.journeyexplorer.graph.UndoExpiredException;
 import com.journeyexplorer.ingest.ImportPreview;
@@ -217,6 +218,22 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail writeFailed(GraphWriteException e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
                 e.getMessage() + "; try again later");
+    }
+
+    /**
+     * A write needed more memory than Neo4j allows: one transaction's bound (413, the same request fails again) or the
+     * pool of all transactions (503); nothing was changed, and the detail says which setting bounds it.
+     */
+    @ExceptionHandler
+    ProblemDetail transactionMemory(TransactionMemoryExceededException e) {
+        ProblemDetail problem = e.bound() == TransactionMemoryExceededException.Bound.TRANSACTION
+                ? problem(HttpStatus.CONTENT_TOO_LARGE, "transaction-memory", "Too large for one transaction",
+                        e.getMessage())
+                : problem(HttpStatus.SERVICE_UNAVAILABLE, "transaction-memory", "Database memory exhausted",
+                        e.getMessage());
+        problem.setProperty("bound", e.bound().name().toLowerCase(java.util.Locale.ROOT));
+        problem.setProperty("setting", e.bound().setting());
+        return problem;
     }
 
     /** Another instance wrote for the whole wait: nothing was changed, and the same request can be sent again. */

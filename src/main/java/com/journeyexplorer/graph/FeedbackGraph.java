@@ -101,8 +101,10 @@ public class FeedbackGraph {
             } catch (RuntimeException failure) {
                 log.warn("Storing {} survey responses failed; none was stored", fresh.size(), failure);
                 rollBack(importId);
-                throw new GraphWriteException("the database could not store the responses; nothing was "
-                        + "changed", failure);
+                TransactionMemoryExceededException exceeded = TransactionMemoryExceededException.of(
+                        "the survey responses", failure);
+                throw exceeded != null ? exceeded : new GraphWriteException("the database could not store the "
+                        + "responses; nothing was changed", failure);
             }
             publish(fresh);
             return new Added(importId, List.copyOf(fresh), candidates.size() - fresh.size(), responses.size());

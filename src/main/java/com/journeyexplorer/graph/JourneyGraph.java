@@ -804,7 +804,10 @@ public class JourneyGraph {
         } catch (RuntimeException failure) {
             log.warn("Import {} failed; undoing what it wrote", importId, failure);
             undo(importId, before);
-            throw new GraphWriteException("the database could not store the import; nothing was changed", failure);
+            TransactionMemoryExceededException exceeded = TransactionMemoryExceededException.of("the import",
+                    failure);
+            throw exceeded != null ? exceeded
+                    : new GraphWriteException("the database could not store the import; nothing was changed", failure);
         }
     }
 
