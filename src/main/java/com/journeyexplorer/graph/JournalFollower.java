@@ -23,7 +23,8 @@ import com.journeyexplorer.config.JourneysProperties;
  * answers: every {@code journeys.instance.follow-interval} (500 ms by default) it asks for entries finished since the
  * last one applied, one indexed lookup when there are none, and applies them ({@link JourneyGraph#catchUpUnlessWriting});
  * when the same lookup finds the imports lease expired, it rolls back what its dead holder left unfinished
- * ({@link JourneyGraph#recoverExpiredLease}). Starts
+ * ({@link JourneyGraph#recoverExpiredLease}); when a write of the TRANSITION graph failed and left it part-written,
+ * it rewrites it ({@link JourneyGraph#repairTransitions}). Starts
  * after the projection is loaded, before the web server. As the health component {@code journalFollower}, part of
  * readiness, it is down while the journal cannot be read (the database is unreachable): the instance is then
  * behind, and recovers by itself when the database answers again.
@@ -32,6 +33,9 @@ import com.journeyexplorer.config.JourneysProperties;
 class JournalFollower implements SmartLifecycle, HealthIndicator, MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(JournalFollower.class);
+
+    /** The longest wait between two rewrites of a part-written TRANSITION graph that fail. */
+    private static final long MAX_REPAIR_WAIT_MILLIS = 300_000;
 
     /** After {@link ProjectionStartup}, before the web server. */
     private static final int PHASE = 1;
@@ -44,6 +48,10 @@ class JournalFollower implements SmartLifecycle, HealthIndicator, MeterBinder {
     private volatile String failure;
     /** When a poll last succeeded (System.nanoTime()); a poll can block for long on a database that is gone. */
     private volatile long lastFollowed = System.nanoTime();
+    /** When the next rewrite of a part-written TRANSITION graph may start (System.nanoTime()), after a failed one. */
+    private long nextRepair = System.nanoTime();
+    /** The wait after the last failed rewrite of a part-written TRANSITION graph; 0 after a success. */
+    private long repairWaitMillis;
 
     JournalFollower(JourneyGraph graph, JourneysProperties properties) {
         this.graph = graph;
@@ -87,6 +95,34 @@ class JournalFollower implements SmartLifecycle, HealthIndicator, MeterBinder {
                         e.getMessage());
             }
             failure = e.getClass().getSimpleName();
+            return;
+        }
+        repairTransitions();
+    }
+
+    /**
+     * After a poll that read the journal (the database answers): rewrites the TRANSITION graph that a failed write
+     * left part-written, at once and then, while that fails too, after a wait that doubles from one second (or the
+     * follow interval) up to {@value #MAX_REPAIR_WAIT_MILLIS} ms; each failure and the success are logged.
+     */
+    private void repairTransitions() {
+        if (!graph.transitionsPartWritten() || System.nanoTime() - nextRepair < 0) {
+            return;
+        }
+        try {
+            if (graph.repairTransitions()) {
+                log.info("Rewrote the TRANSITION graph, which a failed write had left part-written");
+            }
+            repairWaitMillis = 0;
+        } catch (RuntimeException e) {
+            if (!running) {
+                return;
+            }
+            repairWaitMillis = repairWaitMillis == 0 ? Math.max(1_000, interval.toMillis())
+                    : Math.min(MAX_REPAIR_WAIT_MILLIS, 2 * repairWaitMillis);
+            nextRepair = System.nanoTime() + repairWaitMillis * 1_000_000;
+            log.warn("Cannot rewrite the TRANSITION graph that a failed write left part-written (will retry in {} ms):"
+                    + " {}", repairWaitMillis, e.getMessage());
         }
     }
 
@@ -100,6 +136,9 @@ class JournalFollower implements SmartLifecycle, HealthIndicator, MeterBinder {
                 .description("Journal position this instance's projection reflects").register(registry);
         Gauge.builder("journeys.journal.behind", graph, JourneyGraph::entriesBehind)
                 .description("Finished journal entries seen but not yet applied to the projection").register(registry);
+        Gauge.builder("journeys.transitions.part.written", graph, g -> g.transitionsPartWritten() ? 1 : 0)
+                .description("1 while a failed write may have left the stored TRANSITION graph part-written")
+                .register(registry);
         if (interval.isZero()) {
             return;
         }

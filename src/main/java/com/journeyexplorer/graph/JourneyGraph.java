@@ -896,6 +896,42 @@ public class JourneyGraph {
         }
     }
 
+    /** Whether the stored TRANSITION graph may be part-written: its last write failed, and no rewrite succeeded yet. */
+    public boolean transitionsPartWritten() {
+        return transitions.partWritten();
+    }
+
+    /**
+     * Rewrites the aggregated TRANSITION graph from the projection when its last write failed and may have left it
+     * part-written for Cypher users: the change that wrote it was undone, but the rewrite that puts the graph back
+     * failed too. Under the imports lease, unless another write holds it (then a later call does it). Called by the
+     * follower after a poll that read the journal; nothing to do, and no cost, otherwise. O(journeys + edges).
+     *
+     * @return whether it rewrote the graph
+     */
+    boolean repairTransitions() {
+        if (!transitions.partWritten()) {
+            return false;
+        }
+        try (ImportLease.Held held = lease.acquireIfFree()) {
+            if (held == null) {
+                return false;
+            }
+            writeLock.lock();
+            try {
+                rollBackOrphans(held);
+                followJournal();
+                if (!transitions.partWritten()) {
+                    return false;
+                }
+                transitions.rewrite(projection.current());
+                return true;
+            } finally {
+                writeLock.unlock();
+            }
+        }
+    }
+
     /** {@link #catchUpUnlessWriting}, under the write lock. */
     private void followJournal() {
         ImportJournal.Head look = importJournal.headAndLease();

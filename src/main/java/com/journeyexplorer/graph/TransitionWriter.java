@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
 import org.neo4j.driver.Driver;
@@ -31,6 +32,8 @@ import com.journeyexplorer.journey.Outcome;
  * more edges change than a transaction takes ({@code 20 × journeys.neo4j.write-batch-size}, 10,000 by default):
  * Neo4j bounds a transaction's memory ({@code db.memory.transaction.max}), and a clickstream of many pages has
  * hundreds of thousands of edges; such a write runs in transactions of that many edges, each fenced by the lease.
+ * A write that fails leaves the stored graph part-written ({@link #partWritten}) until a rewrite succeeds: the change
+ * is undone with one, and the journal follower tries again while that fails ({@link JourneyGraph#repairTransitions}).
  */
 @Repository
 class TransitionWriter {
@@ -112,6 +115,11 @@ class TransitionWriter {
     /** The ledger of {@link #reflected}'s journeys, or null when there is none to trust. */
     private TransitionLedger ledger;
     private JourneySnapshot reflected;
+    /** Whether the last write failed: the stored graph may be part-written, until a rewrite succeeds. */
+    private volatile boolean partWritten;
+    /** Run in each transaction of a write in parts, with the part's number, before its edges are created. */
+    private volatile IntConsumer beforePart = part -> {
+    };
 
     TransitionWriter(Driver driver, ImportLease lease, JourneysProperties properties) {
         this.driver = driver;
@@ -188,6 +196,7 @@ class TransitionWriter {
             }
         }
         long counted = System.nanoTime();
+        partWritten = true;
         try (Session session = CausalSessions.open(driver)) {
             List<String> ids;
             if (deleted.size() + updated.size() + reweighedIds.size() + createdRows.size() <= edgesPerTransaction) {
@@ -219,6 +228,7 @@ class TransitionWriter {
                 created.get(i).relationship = ids.get(i);
             }
             reflected = after;
+            partWritten = false;
             log.debug("TRANSITION delta of {} journeys: counted in {} ms; {} edges deleted, {} updated, {} with a new"
                     + " probability only, {} created in {} ms", changed.size(), (counted - started) / 1_000_000,
                     deleted.size(), updated.size(), reweighedIds.size(), created.size(),
@@ -285,8 +295,12 @@ class TransitionWriter {
     /** Creates the edges of {@code rows}, a fenced transaction per part; their element ids in the same order. */
     private List<String> createInParts(Session session, List<Map<String, Object>> rows) {
         List<String> ids = new ArrayList<>(rows.size());
-        for (List<Map<String, Object>> part : parts(rows)) {
+        List<List<Map<String, Object>>> parts = parts(rows);
+        for (int number = 0; number < parts.size(); number++) {
+            List<Map<String, Object>> part = parts.get(number);
+            int partNumber = number;
             ids.addAll(session.executeWrite(tx -> {
+                beforePart.accept(partNumber);
                 List<String> created = createdIds(tx, part);
                 lease.fence(tx);
                 return created;
@@ -326,6 +340,7 @@ class TransitionWriter {
 
     private void rewrite(JourneySnapshot snapshot, TransitionLedger counted) {
         ledger = null;
+        partWritten = true;
         TransitionLedger next = counted != null ? counted : TransitionLedger.of(snapshot.journeys());
         IntFunction<String> names = node -> snapshot.touchpoint(node).name();
         Map<Long, Long> bySource = new HashMap<>();
@@ -372,6 +387,23 @@ class TransitionWriter {
         }
         ledger = next;
         reflected = snapshot;
+        partWritten = false;
+    }
+
+    /**
+     * Whether the last write of the graph failed, which may have left it part-written (some of its transactions
+     * committed) for Cypher users: until a rewrite succeeds.
+     */
+    boolean partWritten() {
+        return partWritten;
+    }
+
+    /**
+     * Sets what runs in each transaction of a write in parts before its edges are created, told the part's number
+     * (from 0): a seam for tests, which make a part fail by throwing.
+     */
+    void beforeEachPart(IntConsumer hook) {
+        beforePart = hook;
     }
 
     /** Forgets the ledger: the next change rebuilds it from its snapshot (after a write that may have failed). */
