@@ -1,7 +1,7 @@
 // The journey map page: reads the filters, asks the API, and redraws every view. Views fail one by one: a missing
 // endpoint or a failed request shows "unavailable" in its own panel and leaves the others alone.
 import { getJson, listOf } from './api.js';
-import { count, percent, esc, unavailable } from './format.js';
+import { count, percent, esc, nodeName, unavailable } from './format.js';
 import { aroundTouchpoint, centre, fillTouchpointNames, findTouchpoint } from './search.js';
 import { renderMap } from './map.js';
 import { renderSankey } from './sankey.js';
@@ -26,6 +26,8 @@ let pathOutcome = 'purchase';
 let current = { graph: null, params: new URLSearchParams(), competitors: new Set() };
 /** The touchpoint the map is centred on (its journeys only), or null; kept in the address as focus=. */
 let focus = null;
+/** The label whose details the panel shows, or null: shown again, with the figures of the new map, after a redraw. */
+let selected = null;
 
 /** The common filters and shaping of the form, as query parameters (empty ones left out). */
 function filterParams() {
@@ -141,12 +143,16 @@ async function refresh() {
     const graph = focus ? aroundTouchpoint(answer, focus, Number(maxEdges)) : answer;
     current = { graph, params, competitors: new Set(graph.nodes.filter(n => n.owner === 'competitor').map(n => n.label)) };
     const began = performance.now();
-    const onSelect = node => renderDetails(document.getElementById('details-body'), node, graph, params);
+    const onSelect = node => {
+      selected = node.label;
+      renderDetails(document.getElementById('details-body'), node, graph, params);
+    };
     renderMap(map, graph, { onSelect });
     map.dataset.renderMillis = String(Math.round(performance.now() - began));
     const note = document.getElementById('map-note');
     const { links, totalLinks, journeys } = graph.meta;
     const centred = focus ? centre(map, graph, focus, onSelect) : null;
+    if (!centred) keepSelection(map, graph, onSelect);
     const linksShown = links < totalLinks
       ? `Showing the ${count(links)} busiest of ${count(totalLinks)} transitions; choose more under “Links shown”.`
       : `All ${count(totalLinks)} transitions shown.`;
@@ -162,6 +168,7 @@ async function refresh() {
     map.innerHTML = unavailable('Journey map', error);
     // The note described the map that was there: no count of another selection stays beside the problem.
     document.getElementById('map-note').textContent = '';
+    keepSelection(map, null, null);
   });
 
   const kpisWork = renderKpis(params, stale);
@@ -196,6 +203,28 @@ async function refresh() {
  * The views every refresh asks the server for, by the id of their container (the comparison, the prediction and the
  * touchpoint funnel ask only once given a choice).
  */
+/**
+ * The touchpoint details after the map was drawn anew: the selected label's node selected again and its details
+ * redrawn with the new map's figures; where the new map has no node of that label (or there is no map), the figures of
+ * another selection make way for a sentence saying so.
+ */
+function keepSelection(map, graph, onSelect) {
+  if (!selected) return;
+  const node = graph ? graph.nodes.find(n => n.label === selected) : null;
+  const element = node ? [...map.querySelectorAll('g.node')].find(g => g.dataset.label === selected) : null;
+  if (element) {
+    element.classList.add('selected');
+    if (element.hasAttribute('aria-pressed')) element.setAttribute('aria-pressed', 'true');
+    onSelect(node);
+    return;
+  }
+  document.getElementById('details-body').innerHTML = `<p class="muted">${esc(nodeName(selected))} is not on the map
+    for these filters. Click a touchpoint on the map to see where its customers come from, where they go next and how
+    many it loses.</p>`;
+  document.getElementById('details-status').textContent = `Touchpoint details: ${nodeName(selected)} is not on the map`
+    + ' for these filters.';
+}
+
 const VIEWS = ['map', 'sankey', 'paths', 'funnel', 'attribution', 'insights', 'emotion-curve', 'pain-points', 'likely',
   'diversions', 'moments', 'trends', 'ttc'];
 

@@ -288,6 +288,41 @@ class JourneyMapPageTests extends PageTestSupport {
     }
 
     @Test
+    void aFilterChangeRedrawsTheSelectedTouchpointsDetailsWithTheNewMapsFigures() {
+        open();
+        browser.findElement(By.cssSelector("#map g.node[data-label='Cart'] rect")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        String all = mapJourneys("Cart", "");
+        wait.until(d -> d.findElement(By.cssSelector("#details-body .figures b")).getText().equals(all));
+
+        int generation = generation();
+        new Select(browser.findElement(By.name("device"))).selectByVisibleText("mobile");
+        waitForGeneration(generation + 1);
+        String mobile = mapJourneys("Cart", "&device=mobile");
+        assertThat(mobile).isNotEqualTo(all);
+        wait.until(d -> d.findElement(By.cssSelector("#details-body .figures b")).getText().equals(mobile));
+        assertThat(browser.findElement(By.cssSelector("#details-body .details-title")).getText()).startsWith("Cart");
+        assertThat(browser.findElement(By.cssSelector("#map g.node[data-label='Cart']")).getDomAttribute(
+                "aria-pressed")).as("still selected on the new map").isEqualTo("true");
+
+        generation = generation();
+        WebElement segment = browser.findElement(By.name("segment"));
+        segment.sendKeys("nobody at all");
+        waitForGeneration(generation + 1);
+        wait.until(d -> d.findElement(By.id("details-body")).getText()
+                .startsWith("Cart is not on the map for these filters."));
+        assertThat(browser.findElements(By.cssSelector("#details-body .figures")))
+                .as("no figure of another selection stays").isEmpty();
+    }
+
+    /** The journeys of the map's node {@code label} with the filters {@code query}, as the page writes a count. */
+    private String mapJourneys(String label, String query) {
+        return count(get("/api/graph?maxEdges=150" + query).json().get("nodes").valueStream()
+                .filter(node -> node.get("label").asString().equals(label)).findFirst().orElseThrow()
+                .get("journeys").asLong());
+    }
+
+    @Test
     void aTouchpointsDetailsListItsLinksOnTheMapWithTheFiguresOfTheirTooltips() {
         open();
         assertThat(browser.findElements(By.cssSelector("#map path.link"))).isNotEmpty();
