@@ -106,14 +106,20 @@ function sayFilterProblem(error) {
   }
 }
 
-/** The touchpoint names for the search and the channels of the channel filter, from the store's touchpoints. */
+/**
+ * The touchpoint names for the search and the channels of the channel filter, from the store's touchpoints. The
+ * channel chosen stays chosen (offered as well where no touchpoint has it), as the views were asked with it: read again
+ * after an import, the list must not fall back to "any" under views of one channel.
+ */
 async function loadTouchpoints() {
   try {
     const touchpoints = listOf(await getJson('/api/touchpoints'), 'touchpoints');
     fillTouchpointNames(document.getElementById('touchpoint-names'), touchpoints);
-    const channels = [...new Set(touchpoints.map(t => t.channel).filter(Boolean))].sort();
-    document.getElementById('channel-filter').innerHTML = '<option value="">any</option>'
-      + channels.map(c => `<option>${esc(c)}</option>`).join('');
+    const select = document.getElementById('channel-filter');
+    const chosen = select.value;
+    const channels = [...new Set([...touchpoints.map(t => t.channel), chosen].filter(Boolean))].sort();
+    select.innerHTML = '<option value="">any</option>' + channels.map(c => `<option>${esc(c)}</option>`).join('');
+    select.value = chosen;
   } catch (error) {
     /* the channel filter keeps "any" */
   }
@@ -435,7 +441,7 @@ function restoreFilters() {
 
 restoreFilters();
 setUpCompare(document.getElementById('compare-form'), document.getElementById('compare'));
-loadTouchpoints().then(restoreFilters);
+loadTouchpoints();
 refresh();
 // After an import, every view is read again, as after a filter change (the touchpoint and channel lists too).
 initImportPanel({ onImported: () => { loadTouchpoints(); refresh(); } });

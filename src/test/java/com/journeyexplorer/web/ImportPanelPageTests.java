@@ -97,6 +97,31 @@ class ImportPanelPageTests extends PageTestSupport {
     }
 
     @Test
+    void theChannelChosenStaysChosenWhenAnImportBringsNewChannels() throws IOException {
+        page.open(port, "/?channel=social");
+        openPanel();
+        WebElement key = browser.findElement(By.id("import-key"));
+        key.clear();
+        key.sendKeys(API_KEY, Keys.TAB);
+        Path file = Files.createTempFile("podcast-journeys", ".csv");
+        Files.writeString(file, "journey_id,timestamp,touchpoint,channel\n"
+                + "pod-1,2026-03-01T10:00:00Z,Podcast mention,podcast\npod-1,2026-03-01T10:05:00Z,Home page,website\n");
+        choose(file);
+        waitUntil(() -> browser.findElements(By.cssSelector("#import-preview tr[data-line]")).size() == 2);
+
+        int generation = page.generation();
+        browser.findElement(By.id("import-start")).click();
+        waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=done]")).isEmpty());
+        page.waitForGeneration(generation + 1);
+        Select channel = new Select(browser.findElement(By.id("channel-filter")));
+        waitUntil(() -> channel.getOptions().stream().anyMatch(option -> option.getText().equals("podcast")));
+        assertThat(channel.getFirstSelectedOption().getText()).as("the channel the views were drawn for")
+                .isEqualTo("social");
+        assertThat(script("return location.search")).asString().contains("channel=social");
+        Files.delete(file);
+    }
+
+    @Test
     void aBadFileShowsTheProblemNamingItsLine() throws IOException {
         openPanelWithTheKey();
         Path bad = Files.createTempFile("bad-journeys", ".csv");
