@@ -46,3 +46,23 @@ export function unavailable(what, error) {
   return `<div class="unavailable" data-reason="${esc(reason(error))}"><strong>${esc(what)} unavailable</strong>`
     + `<span>${esc(error && error.message ? error.message : '')}</span></div>`;
 }
+
+/**
+ * Cuts the text of {@code part} (the SVG text element {@code text} itself, or one of its tspans) with an ellipsis until
+ * the whole text fits {@code room} pixels, and marks the text's parent data-cut; the charts keep the whole name in the
+ * tooltip and the accessible name. Measures only texts that might not fit: O(log length) measures each.
+ */
+export function fitText(text, room, part = text) {
+  const full = part.textContent;
+  // No glyph of the charts' fonts is wider than 9 pixels: so short a text fits without measuring.
+  if (text.textContent.length * 9 <= room || text.getComputedTextLength() <= room) return;
+  let fits = 0;
+  let tooLong = full.length;
+  while (tooLong - fits > 1) {
+    const middle = Math.floor((fits + tooLong) / 2);
+    part.textContent = `${full.slice(0, middle).trimEnd()}…`;
+    if (text.getComputedTextLength() <= room) fits = middle; else tooLong = middle;
+  }
+  part.textContent = `${full.slice(0, fits).trimEnd()}…`;
+  text.parentNode.dataset.cut = 'true';
+}

@@ -1,7 +1,7 @@
 // The journey map: touchpoints in columns by stage, left to right, outcomes at the right; link width by journeys,
 // competitors and diversions in the warning colour. Pan and zoom with the mouse; hover (or focus a touchpoint) for
 // numbers, click (or Enter) for details.
-import { count, percent, duration, esc, nodeName } from './format.js';
+import { count, percent, duration, esc, nodeName, fitText } from './format.js';
 import * as tooltip from './tooltip.js';
 
 const OUTCOME_COLOURS = { purchase: '#2f9e44', abandoned: '#868e96', diverted: '#e8590c' };
@@ -231,6 +231,13 @@ export function renderMap(container, graph, { onSelect }) {
     .attr('x', nodeWidth + 5).attr('y', n => n._h / 2).attr('dy', '0.35em');
   text.append('tspan').attr('class', 'name').text(n => nodeName(n.label));
   text.append('tspan').attr('class', 'figure').attr('dx', 5).text(n => count(n.journeys));
+  // A long name (a page address) is cut with an ellipsis where the next column's names begin, or at the right edge,
+  // but a name of up to about 30 characters is kept whole: where the columns are narrow it runs over the next
+  // column's boxes, readable there, rather than be cut to a few letters.
+  text.each(function (n) {
+    const room = Math.min(Math.max(colWidth, 260), width - n._x) - nodeWidth - 5 - 8;
+    fitText(this, room, this.querySelector('tspan.name'));
+  });
   return { nodes, links };
 }
 

@@ -1,6 +1,6 @@
 // The first steps of the journeys as a Sankey diagram (from /api/graph?format=sankey): where journeys go at each step,
 // with the less frequent labels merged into "other" and the journeys ending at each step flowing into the outcomes.
-import { count, percent, esc, nodeName } from './format.js';
+import { count, percent, esc, nodeName, fitText } from './format.js';
 import * as tooltip from './tooltip.js';
 
 const SINK_COLOURS = { purchase: '#2f9e44', abandoned: '#adb5bd', diverted: '#e8590c', open: '#74c0fc',
@@ -50,6 +50,12 @@ export function renderSankey(container, data, competitors) {
     .on('mousemove', tooltip.move).on('mouseleave', tooltip.hide);
   node.append('text').attr('x', d => d.x1 + 4).attr('y', d => (d.y1 + d.y0) / 2).attr('dy', '0.35em')
     .text(d => (d.y1 - d.y0 >= 7 ? label(d) : ''));
+  // A label runs up to the next step's boxes (the last step's to the right edge), not over the labels there.
+  const columns = [...new Set(graph.nodes.map(d => d.x0))].sort((a, b) => a - b);
+  node.select('text').each(function (d) {
+    const next = columns.find(x => x > d.x0);
+    fitText(this, (next === undefined ? width : next) - d.x1 - 4 - 6);
+  });
 }
 
 function label(d) {

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.TestPropertySource;
 
@@ -112,6 +114,65 @@ class PlainWordsPageTests extends ApiTestSupport {
         wait.until(d -> d.findElements(By.cssSelector("#details-body .loading")).isEmpty());
         String details = browser.findElement(By.id("details-body")).getText();
         assertThat(details).contains("one step after", "#top").doesNotContain("unavailable");
+    }
+
+    /**
+     * A page address hundreds of characters long, without a space, breaks in the panels instead of widening the page,
+     * and is cut with an ellipsis on the map and the first steps instead of running over the other columns' names.
+     * The journeys are undone afterwards, so that the other tests meet the store as they expect.
+     */
+    @Test
+    void aVeryLongTouchpointNameNeitherWidensThePageNorRunsOverTheMap() {
+        String address = "https://shop.example.com/collections/summer-2026/outdoor-furniture/garden-lounge-sets/product/"
+                + "teak-wood-corner-sofa-with-weatherproof-cushions?utm_source=newsletter&utm_campaign=summer-sale";
+        StringBuilder csv = new StringBuilder("journey_id,timestamp,touchpoint,segment\n");
+        for (int i = 1; i <= 3; i++) {
+            csv.append(String.format("long-%d,2026-04-0%dT10:00:00Z,%s,long names\n", i, i, address))
+                    .append(String.format("long-%d,2026-04-0%dT10:01:00Z,Size guide,long names\n", i, i));
+        }
+        Response imported = post("/api/events?openHorizon=0", "text/csv", csv.toString());
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        try {
+            page.open(port, "/?segment=long+names");
+            assertThat(browser.findElement(By.id("insights")).getText()).contains(address);
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> fit = (java.util.Map<String, Object>) ((JavascriptExecutor) browser)
+                    .executeScript("""
+                    const page = document.documentElement;
+                    const map = document.querySelector('#map svg');
+                    const node = [...map.querySelectorAll('g.node')].find(g => g.dataset.label === arguments[0]);
+                    const label = [...map.querySelectorAll('g.node-label')].find(g => g.__data__ === node.__data__);
+                    const box = label.querySelector('text').getBoundingClientRect();
+                    const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+                    const overNames = [...map.querySelectorAll('g.node-label')].filter(g => g !== label)
+                        .filter(g => meet(box, g.querySelector('text').getBoundingClientRect())).length;
+                    const outside = [...document.querySelectorAll('main .card *')]
+                        .filter(element => !element.closest('svg') && element.getBoundingClientRect().right
+                            > element.closest('.card').getBoundingClientRect().right + 1)
+                        .map(element => element.tagName + ' in ' + element.closest('.card').id);
+                    return {pageWidth: page.scrollWidth, windowWidth: page.clientWidth, outside,
+                        name: node.getAttribute('aria-label'), shown: label.textContent, overNames,
+                        sankeyCut: document.querySelectorAll('#sankey .sankey-node[data-cut]').length};""",
+                            address);
+            assertThat(((Number) fit.get("pageWidth")).intValue()).as("no panel widens the page past the window")
+                    .isLessThanOrEqualTo(((Number) fit.get("windowWidth")).intValue());
+            assertThat((java.util.List<?>) fit.get("outside")).as("text running out of its panel").isEmpty();
+            assertThat((String) fit.get("shown")).as("cut on the map").startsWith("https://shop.example.com/")
+                    .contains("…").hasSizeLessThan(address.length());
+            assertThat((String) fit.get("name")).as("whole in its accessible name").startsWith(address + ":");
+            assertThat(((Number) fit.get("overNames")).intValue()).as("names of the next columns it runs over").isZero();
+            assertThat(((Number) fit.get("sankeyCut")).intValue()).as("cut in the first steps").isPositive();
+            ((JavascriptExecutor) browser).executeScript("[...document.querySelectorAll('#map g.node')]"
+                    + ".find(g => g.dataset.label === arguments[0]).focus()", address);
+            WebElement tooltip = browser.findElement(By.id("tooltip"));
+            new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> tooltip.isDisplayed());
+            assertThat(tooltip.getText()).as("whole in its tooltip").startsWith(address);
+            assertThat(Integer.parseInt(tooltip.getDomProperty("scrollWidth")))
+                    .as("the name breaks inside the tooltip instead of running out of it")
+                    .isLessThanOrEqualTo(Integer.parseInt(tooltip.getDomProperty("clientWidth")));
+        } finally {
+            assertThat(delete("/api/imports/" + imported.json().get("importId").asString()).status()).isEqualTo(200);
+        }
     }
 
     @Test
