@@ -51,6 +51,11 @@ export async function renderFunnel(container, params) {
       container.innerHTML = '<p class="muted">No stages to show.</p>';
       return stages;
     }
+    // No journey at all: said as the other views say it, not a funnel of zeros of which each stage "reaches" 0%.
+    if (answer.total === 0) {
+      container.innerHTML = '<p class="muted">No journeys match the filters.</p>';
+      return stages;
+    }
     const max = Math.max(...stages.map(s => s.journeys), 1);
     container.innerHTML = `<ol class="funnel">${stages.map((s, i) => `
       <li><div class="funnel-row"><span class="stage">${esc(s.stage)}</span>

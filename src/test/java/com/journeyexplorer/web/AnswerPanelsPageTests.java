@@ -196,6 +196,7 @@ class AnswerPanelsPageTests extends PageTestSupport {
         assertThat(text("diversions")).contains("No selected journey goes from one of our touchpoints to a competitor.");
         assertThat(text("moments")).contains("No journeys match the filters.");
         assertThat(text("compare")).contains("Neither side has any journeys, so there is nothing to compare.");
+        assertThat(text("funnel")).isEqualTo("No journeys match the filters.");
         assertThat(text("likely") + text("diversions") + text("moments") + text("compare"))
                 .doesNotContain("unavailable");
 
