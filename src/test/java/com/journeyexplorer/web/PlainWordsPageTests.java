@@ -123,8 +123,10 @@ class PlainWordsPageTests extends ApiTestSupport {
      */
     @Test
     void aVeryLongTouchpointNameNeitherWidensThePageNorRunsOverTheMap() {
+        // Its query string is longer than any panel is wide, with nowhere a browser would break a line.
         String address = "https://shop.example.com/collections/summer-2026/outdoor-furniture/garden-lounge-sets/product/"
-                + "teak-wood-corner-sofa-with-weatherproof-cushions?utm_source=newsletter&utm_campaign=summer-sale";
+                + "teak-sofa?utm_source=newsletter&utm_medium=email&utm_campaign=summer_sale_2026_garden_furniture"
+                + "_teak_sofa&utm_content=hero_banner_image_with_the_sofa_on_the_terrace";
         StringBuilder csv = new StringBuilder("journey_id,timestamp,touchpoint,segment\n");
         for (int i = 1; i <= 3; i++) {
             csv.append(String.format("long-%d,2026-04-0%dT10:00:00Z,%s,long names\n", i, i, address))
