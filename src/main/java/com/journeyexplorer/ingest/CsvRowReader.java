@@ -135,8 +135,9 @@ final class CsvRowReader implements RowReader {
                 errors.add(1, null, compression);
                 return false;
             }
-            // Commons CSV reports a malformed header (a stray quote, as in JSON sent as CSV) as a CSVException.
-            errors.add(1, null, "the header row cannot be read as CSV: " + rootMessage(e));
+            // Commons CSV reports a malformed header (a stray quote, as in JSON sent as CSV) as a CSVException, said
+            // in the words a data row's gets rather than in the library's.
+            errors.add(1, null, "the header row " + describe(e));
             return false;
         }
         List<String> header = parser.getHeaderNames();

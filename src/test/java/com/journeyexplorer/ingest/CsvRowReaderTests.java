@@ -131,15 +131,19 @@ class CsvRowReaderTests {
     }
 
     @Test
-    void headerProblemsAreReportedAsCommonsCsvReportsThem() throws IOException {
-        for (String header : List.of("\"touchpoint\"x,timestamp\n", "\"touchpoint,timestamp\n")) {
+    void aMalformedQuoteInTheHeaderIsSaidAsInARowNotInTheParsersWords() throws IOException {
+        for (String[] header : List.of(
+                new String[] {"\"touchpoint\"x,timestamp\n", "the header row has text after the closing '\"' of a "
+                        + "quoted field (a quote inside a quoted field is written twice, \"\")"},
+                new String[] {"\"touchpoint,timestamp\n", "the header row opens a quoted field that no closing '\"' "
+                        + "ends before the end of the file (a quote in a name is written twice, \"\")"})) {
             ErrorCollector errors = new ErrorCollector(10);
-            boolean complete = reader().read(input(header + "A,1\n"), row -> { }, errors);
+            boolean complete = reader().read(input(header[0] + "A,1\n"), row -> { }, errors);
 
             assertThat(complete).isFalse();
             assertThat(errors.errors()).singleElement().satisfies(error -> {
                 assertThat(error.line()).isEqualTo(1L);
-                assertThat(error.reason()).isEqualTo(commonsHeaderProblem(header + "A,1\n"));
+                assertThat(error.reason()).isEqualTo(header[1]).doesNotContain("encapsulated", "EOF");
             });
         }
     }
@@ -204,18 +208,6 @@ class CsvRowReaderTests {
 
         assertThat(complete).isTrue();
         assertThat(touchpoints).containsExactly("a@4");
-    }
-
-    /** The reason the reader gave for a header Commons CSV cannot read, before the lexer. */
-    private static String commonsHeaderProblem(String csv) {
-        try {
-            CsvRowReader.parser(input(csv), ',');
-            return "(no problem)";
-        } catch (IllegalArgumentException e) {
-            return "the header row cannot be read: " + TimestampParser.shortened(e.getMessage());
-        } catch (IOException e) {
-            return "the header row cannot be read as CSV: " + TimestampParser.shortened(e.getMessage());
-        }
     }
 
     private static CsvRowReader reader() {
