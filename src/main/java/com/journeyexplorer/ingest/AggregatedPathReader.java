@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,9 @@ import java.util.regex.Pattern;
  * upload; memory is O(distinct paths), not O(rows).
  */
 final class AggregatedPathReader {
+
+    /** The largest count of a path: a journey record's weight is an int. */
+    private static final BigDecimal MAX_COUNT = BigDecimal.valueOf(Integer.MAX_VALUE);
 
     private final AggregatedPathOptions options;
     private final ErrorCollector errors;
@@ -223,25 +227,36 @@ final class AggregatedPathReader {
                 : last ? "ends with " + separator : "has an empty step between separators";
     }
 
-    /** A count of 0 or more, or -1 after reporting why the cell is not one. */
+    /**
+     * A count of 0 or more, or -1 after reporting why the cell is not one. A whole number may be written as a
+     * decimal ({@code 3.0}, {@code 1e3}), as pandas writes the counts of a column that held an empty cell: only a
+     * fraction ({@code 2.5}) is not a count.
+     */
     private long count(InputRow row, String column, long line) {
         String raw = row.get(column);
-        try {
-            long count = Long.parseLong(raw.strip());
-            if (count < 0) {
-                errors.add(line, column, "must be 0 or more, was " + count);
-                return -1;
+        String digits = raw.strip();
+        BigDecimal number = null;
+        if (PlainNumbers.isPlain(digits)) {
+            try {
+                number = new BigDecimal(digits);
+            } catch (NumberFormatException e) {
+                // An exponent beyond an int's range (1e99999999999): too large a count, or too small to be whole.
             }
-            return count;
-        } catch (NumberFormatException e) {
-            String digits = raw.strip();
-            boolean whole = digits.matches("[+-]?[0-9]+");
-            errors.add(line, column, whole && !digits.startsWith("-") ? "must be at most " + Integer.MAX_VALUE
-                    + ", was " + TimestampParser.abbreviate(digits)
-                    : whole ? "must be 0 or more, was " + TimestampParser.abbreviate(digits)
-                    : "'" + TimestampParser.abbreviate(raw) + "' is not a whole number");
+        }
+        if (number == null || number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
+            errors.add(line, column, "'" + TimestampParser.abbreviate(raw) + "' is not a whole number");
             return -1;
         }
+        if (number.signum() < 0) {
+            errors.add(line, column, "must be 0 or more, was " + TimestampParser.abbreviate(digits));
+            return -1;
+        }
+        if (number.compareTo(MAX_COUNT) > 0) {
+            errors.add(line, column, "must be at most " + Integer.MAX_VALUE + ", was "
+                    + TimestampParser.abbreviate(digits));
+            return -1;
+        }
+        return number.longValueExact();
     }
 
     /** The most frequent of {@code ;}, {@code ,} and tab in the first line (read from the first 32 KiB). */

@@ -124,6 +124,32 @@ class AggregatedPathCountsApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aWholeCountWrittenAsADecimalCountsAndOnlyAFractionIsRefused() {
+        // pandas writes a count column that held an empty cell as floats: 3.0, 1.0.
+        Response response = upload("source=float-counts&onError=skip", """
+                Float A > Float B,3.0,30,1.0
+                Float A > Float C,1e1,0,0.
+                Float A > Float D,2.5,0,1
+                Float A > Float E,-1.0,0,1
+                """);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("rowsRejected").asLong()).isEqualTo(2);
+        assertThat(firstError(response).get("line").asLong()).isEqualTo(4);
+        assertThat(firstError(response).get("field").asString()).isEqualTo("total_conversions");
+        assertThat(firstError(response).get("reason").asString()).isEqualTo("'2.5' is not a whole number");
+        assertThat(response.json().get("errors").get(1).get("reason").asString())
+                .isEqualTo("must be 0 or more, was -1.0");
+        assertThat(stored("float-counts")).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                "Float A > Float B > Conversion (conversions)", 3L, "Float A > Float B (non-conversions)", 1L,
+                "Float A > Float C > Conversion (conversions)", 10L)));
+
+        Response beyond = upload("source=float-big", "Float A > Float F,3e9,0,0\n");
+        assertThat(beyond.status()).as(beyond.body()).isEqualTo(400);
+        assertThat(firstError(beyond).get("reason").asString()).isEqualTo("must be at most 2147483647, was 3e9");
+    }
+
+    @Test
     void aFileOfOnlyAHeaderIsRefusedAtLineOneForHavingNoDataRows() {
         Response response = post("/api/journeys/aggregated?source=header-only", "text/csv", HEADER);
 
