@@ -167,6 +167,13 @@ final class AggregatedPathReader {
         if (conversions < 0 || nulls < 0 || value < 0) {
             return;
         }
+        if (conversions == 0 && value > 0) {
+            // Only the conversions' record carries a value: without one, the value would be dropped unsaid.
+            errors.add(line, options.valueColumn(), "is " + TimestampParser.abbreviate(rawValue.strip())
+                    + " on a row without conversions (" + options.conversionsColumn() + " is 0): a conversion "
+                    + "value is the value of the row's conversions");
+            return;
+        }
         String key = String.join(" > ", steps);
         PathCounts counted = paths.get(key);
         // Checked before adding, so that a row skipped with onError=skip leaves the path's counts as they were.

@@ -150,6 +150,22 @@ class AggregatedPathCountsApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aConversionValueOnARowWithoutConversionsIsABadRowRatherThanDroppedUnsaid() {
+        Response response = upload("source=value-no-conversions", """
+                Lost A > Lost B,0,5,2
+                Lost A > Lost C,0,0,1
+                """);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("errors")).hasSize(1);
+        assertThat(firstError(response).get("line").asLong()).isEqualTo(2);
+        assertThat(firstError(response).get("field").asString()).isEqualTo("total_conversion_value");
+        assertThat(firstError(response).get("reason").asString()).isEqualTo("is 5 on a row without conversions "
+                + "(total_conversions is 0): a conversion value is the value of the row's conversions");
+        assertThat(stored("value-no-conversions")).isEmpty();
+    }
+
+    @Test
     void aFileOfOnlyAHeaderIsRefusedAtLineOneForHavingNoDataRows() {
         Response response = post("/api/journeys/aggregated?source=header-only", "text/csv", HEADER);
 
