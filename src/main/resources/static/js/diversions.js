@@ -46,12 +46,16 @@ export async function renderDiversions(container, params) {
 function cutSentence(minimumCut) {
   const edges = (minimumCut && minimumCut.edges) || [];
   if (!edges.length) return '';
+  const total = cutSize(minimumCut);
   const busiest = [...edges].sort((x, y) => y.journeys - x.journeys).slice(0, CUT_LISTED);
-  return `<b>Minimum cut:</b> closing ${edges.length === 1 ? 'this transition' : `these ${count(edges.length)} transitions`},
+  return `<b>Minimum cut:</b> closing ${total === 1 ? 'this transition' : `these ${count(total)} transitions`},
     ${count(minimumCut.journeys)} journeys in all, would cut every way to a competitor:
-    ${busiest.map(e => `${esc(nodeName(e.from))} → ${esc(e.to)} (${count(e.journeys)})`).join(', ')}${edges.length > busiest.length
-      ? `, and ${count(edges.length - busiest.length)} smaller ones` : ''}.`;
+    ${busiest.map(e => `${esc(nodeName(e.from))} → ${esc(e.to)} (${count(e.journeys)})`).join(', ')}${total > busiest.length
+      ? `, and ${count(total - busiest.length)} smaller ones` : ''}.`;
 }
+
+/** The transitions of the whole cut: the answer lists the busiest, as many as the limit asked. */
+const cutSize = minimumCut => Math.max(minimumCut.edgesTotal || 0, minimumCut.edges.length);
 
 const key = (from, to) => `${from}\u0000${to}`;
 
@@ -70,9 +74,12 @@ export function markMinimumCut(mapContainer, answer, note) {
     marked += on ? 1 : 0;
   });
   if (!note || !edges.length) return marked;
-  note.textContent = marked === edges.length
+  const total = cutSize(answer.minimumCut);
+  const listed = total > edges.length ? ` busiest (of ${count(total)})` : '';
+  note.textContent = marked === edges.length && !listed
     ? `All ${count(edges.length)} transitions of the cut are marked on the map.`
-    : `${count(marked)} of the ${count(edges.length)} transitions of the cut are on the map${marked ? ' and marked there' : ''}`
+    : `${count(marked)} of the ${count(edges.length)}${listed} transitions of the cut are on the map`
+      + `${marked ? ' and marked there' : ''}`
       + ' (the map shows the busiest links at the chosen level; the cut is between touchpoints).';
   return marked;
 }

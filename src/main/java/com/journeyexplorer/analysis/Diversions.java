@@ -15,7 +15,8 @@ import java.util.function.IntPredicate;
  * (not cut at the purchase), and the cheapest set of transitions that separates the start from every competitor.
  *
  * @param diversions own → competitor transitions, most journeys lost first, ties by touchpoint then competitor
- * @param minimumCut the minimum cut between {@value NodeSpace#START_NAME} and the competitor touchpoints
+ * @param minimumCut the minimum cut between {@value NodeSpace#START_NAME} and the competitor touchpoints, its busiest
+ *                   transitions listed as many as the diversions may be
  */
 public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
 
@@ -39,12 +40,31 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
 
     /**
      * The smallest set of transitions (by journeys taking them) whose removal leaves no path from the start to a
-     * competitor touchpoint; {@code journeys} is its total capacity (= the maximum flow). Of several minimum cuts, the
-     * one nearest the competitors. Empty when there are no competitor touchpoints.
+     * competitor touchpoint; {@code journeys} is its total capacity (= the maximum flow), of every transition in it,
+     * listed or not. Of several minimum cuts, the one nearest the competitors. Empty when there are no competitor
+     * touchpoints.
+     *
+     * @param edges      the busiest transitions of the cut, most journeys first, ties by source then target name
+     * @param edgesTotal the transitions of the whole cut, at least as many as {@code edges}
+     * @param journeys   the journeys of the whole cut
      */
-    public record MinimumCut(List<CutEdge> edges, long journeys) {
+    public record MinimumCut(List<CutEdge> edges, int edgesTotal, long journeys) {
         public MinimumCut {
             edges = List.copyOf(edges);
+            if (edgesTotal < edges.size()) {
+                throw new IllegalArgumentException("edgesTotal must count at least the edges listed");
+            }
+        }
+
+        /** The whole cut, every transition listed. */
+        public MinimumCut(List<CutEdge> edges, long journeys) {
+            this(edges, edges.size(), journeys);
+        }
+
+        /** This cut with its {@code limit} busiest transitions listed, the totals kept. */
+        MinimumCut busiest(int limit) {
+            return edges.size() <= limit ? this
+                    : new MinimumCut(edges.subList(0, limit), edgesTotal, journeys);
         }
     }
 
@@ -58,7 +78,7 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
      * far less in practice), with a super-sink joined from every competitor touchpoint by capacity above any cut.
      * From {@value TwoHalves#PARALLEL_FROM} records on, the halves are counted on two cores and merged.
      *
-     * @param limit how many diversions to list, at least 0
+     * @param limit how many diversions, and how many transitions of the minimum cut, to list, at least 0
      */
     public static Diversions of(JourneySnapshot snapshot, JourneySelection selection, int limit) {
         return of(snapshot, selection, limit, TwoHalves.PARALLEL_FROM);
@@ -87,7 +107,7 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
         diversions.sort(Comparator.comparingLong(Diversion::journeys).reversed()
                 .thenComparing(Diversion::touchpoint).thenComparing(Diversion::competitor));
         return new Diversions(diversions.subList(0, Math.min(limit, diversions.size())),
-                minimumCut(snapshot, network, counts));
+                minimumCut(snapshot, network, counts).busiest(limit));
     }
 
     /** The capacities of the minimum-cut network: journeys taking each transition, by source then target name. */

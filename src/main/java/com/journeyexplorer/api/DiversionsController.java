@@ -23,7 +23,7 @@ class DiversionsController {
     static final int MAX_LIMIT = 1000;
 
     static final EndpointParameters DIVERSIONS = EndpointParameters.of(
-            QueryParameter.integer("limit", 1, MAX_LIMIT, 20, "How many diversions to list, 1.." + MAX_LIMIT))
+            QueryParameter.integer("limit", 1, MAX_LIMIT, 20, "How many diversions, and how many transitions of the minimum cut, to list, 1.." + MAX_LIMIT))
             .refusingShaping(EndpointParameters.RAW_TOUCHPOINTS);
 
     private final JourneyProjection projection;
@@ -38,7 +38,8 @@ class DiversionsController {
             + "rate = journeys taking the transition over journeys visiting the touchpoint; cameBack = of them, "
             + "those visiting an own touchpoint afterwards; boughtAfterReturn = of those, the ones purchasing after "
             + "it. minimumCut: the fewest journeys' worth of transitions whose removal separates (start) from every "
-            + "competitor touchpoint (max-flow). Path shaping does not apply (400).")
+            + "competitor touchpoint (max-flow): its busiest edges, at most limit of them, edgesTotal the "
+            + "transitions of the whole cut and journeys their journeys. Path shaping does not apply (400).")
     @DeclaredParameters("DIVERSIONS")
     Diversions diversions(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         AnalysisRequest request = DIVERSIONS.read(parameters, projection);

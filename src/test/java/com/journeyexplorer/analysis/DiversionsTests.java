@@ -3,6 +3,8 @@ package com.journeyexplorer.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import com.journeyexplorer.analysis.Diversions.CutEdge;
@@ -36,10 +38,22 @@ class DiversionsTests {
 
     @Test
     void findsTheMinimumCutBetweenStartAndCompetitors() {
-        Diversions.MinimumCut cut = Diversions.of(SNAPSHOT, JourneySelection.all(), 0).minimumCut();
+        Diversions.MinimumCut cut = Diversions.of(SNAPSHOT, JourneySelection.all(), 5).minimumCut();
 
         assertThat(cut.journeys()).isEqualTo(4);
         assertThat(cut.edges()).containsExactly(new CutEdge("A", "X", 3), new CutEdge("B", "Y", 1));
+        assertThat(cut.edgesTotal()).isEqualTo(2);
+    }
+
+    @Test
+    void listsTheBusiestTransitionsOfTheMinimumCutUpToTheLimitAndKeepsItsTotals() {
+        Diversions.MinimumCut cut = Diversions.of(SNAPSHOT, JourneySelection.all(), 1).minimumCut();
+
+        assertThat(cut.edges()).containsExactly(new CutEdge("A", "X", 3));
+        assertThat(cut.edgesTotal()).isEqualTo(2);
+        assertThat(cut.journeys()).isEqualTo(4);
+        assertThat(Diversions.of(SNAPSHOT, JourneySelection.all(), 0).minimumCut())
+                .isEqualTo(new Diversions.MinimumCut(List.of(), 2, 4));
     }
 
     @Test
