@@ -26,8 +26,8 @@ public record Funnel(long total, List<Stage> stages) {
 
     /**
      * One stage. {@code conversion}: the share of the journeys reaching the previous stage that also reach this one
-     * (for the first stage: its share of {@code total}; null when the previous stage has no journeys, where a rate
-     * would be 0/0). {@code droppedOut}: journeys reaching this stage but not the
+     * (for the first stage: its share of {@code total}; null when the previous stage, or for the first stage the
+     * selection, has no journeys, where a rate would be 0/0). {@code droppedOut}: journeys reaching this stage but not the
      * next (0 for the last stage); of them, the ABANDONED ones by last touchpoint ({@code abandonedAt}) and the
      * DIVERTED ones by the competitor touchpoint they ended on ({@code divertedTo}), each top N with shares of
      * {@code droppedOut}; the rest of {@code droppedOut} purchased. {@code responses} and {@code meanScore}: the
@@ -137,12 +137,8 @@ public record Funnel(long total, List<Stage> stages) {
         }
         List<Stage> result = new ArrayList<>(k);
         for (int s = 0; s < k; s++) {
-            Double conversion = null;
-            if (s == 0) {
-                conversion = LabelCount.share(reached[0], total);
-            } else if (reached[s - 1] > 0) {
-                conversion = LabelCount.share(both[s], reached[s - 1]);
-            }
+            long previous = s == 0 ? total : reached[s - 1];
+            Double conversion = previous == 0 ? null : LabelCount.share(s == 0 ? reached[0] : both[s], previous);
             ExperienceScore score = experience.score(s);
             result.add(new Stage(stages.get(s), reached[s], LabelCount.share(reached[s], total), conversion,
                     dropped[s], LabelCount.top(abandoned.get(s), dropped[s], top),

@@ -35,7 +35,8 @@ public record StepFunnel(long total, Long windowSeconds, WindowFrom windowFrom, 
 
     /**
      * One step. {@code conversion}: the share of the journeys reaching the previous step that reach this one (for the
-     * first step: its share of {@code total}; null when the previous step has no journeys). {@code droppedOut}:
+     * first step: its share of {@code total}; null when the previous step, or for the first step the selection, has
+     * no journeys). {@code droppedOut}:
      * journeys reaching this step but not the next (0 for the last). {@code purchased}: journeys reaching this step
      * whose outcome is a purchase.
      */
@@ -103,12 +104,8 @@ public record StepFunnel(long total, Long windowSeconds, WindowFrom windowFrom, 
         }
         List<Step> steps = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
-            Double conversion = null;
-            if (k == 0) {
-                conversion = LabelCount.share(reached[0], total);
-            } else if (reached[k - 1] > 0) {
-                conversion = LabelCount.share(reached[k], reached[k - 1]);
-            }
+            long previous = k == 0 ? total : reached[k - 1];
+            Double conversion = previous == 0 ? null : LabelCount.share(reached[k], previous);
             steps.add(new Step(touchpoints.get(k), reached[k], LabelCount.share(reached[k], total), conversion,
                     k + 1 < n ? reached[k] - reached[k + 1] : 0, purchased[k]));
         }

@@ -119,6 +119,15 @@ class DemoStoriesApiTests extends ApiTestSupport {
     }
 
     @Test
+    void funnelOfNoSelectedJourneyGivesNoStageAConversion() {
+        JsonNode funnel = ok("/api/funnel?segment=nobody");
+
+        assertThat(funnel.get("total").asLong()).isZero();
+        assertThat(funnel.get("stages")).hasSize(5).allSatisfy(stage -> assertThat(stage.has("conversion"))
+                .as("no conversion of no journeys, the first stage's as the others'").isFalse());
+    }
+
+    @Test
     void likelyPathsToADiversionPassACompetitorOrTheSlowEmail() {
         JsonNode likely = ok("/api/paths/likely?outcome=diverted&k=3&level=channel");
 

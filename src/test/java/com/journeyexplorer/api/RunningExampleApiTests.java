@@ -231,7 +231,10 @@ class RunningExampleApiTests extends ApiTestSupport {
         assertThat(ok("/api/diversions?" + none).get("diversions")).isEmpty();
         assertThat(ok("/api/dropoff?" + none).get("touchpoints")).isEmpty();
         assertThat(ok("/api/touchpoints/decide/neighbourhood?" + none).get("journeys").asLong()).isZero();
-        assertThat(ok("/api/funnel?steps=decide&" + none).get("total").asLong()).isZero();
+        JsonNode steps = ok("/api/funnel?steps=register request,decide&" + none);
+        assertThat(steps.get("total").asLong()).isZero();
+        assertThat(steps.get("steps")).hasSize(2).allSatisfy(step -> assertThat(step.has("conversion"))
+                .as("no conversion of no journeys, the first step's as the others'").isFalse());
     }
 
     private JsonNode ok(String pathAndQuery) {
