@@ -13,7 +13,9 @@ record MomentsAnswer(
         double confidence,
         @Schema(description = "Level of the Benjamini-Hochberg adjusted p-value below which a direction is given")
         double alpha,
-        @Schema(description = "Touchpoints seen by at least one selected journey") int touchpoints,
+        @Schema(description = "Touchpoints ranked: those a selected journey saw before its purchase (a journey "
+                + "without one: anywhere on it); one seen only at or after purchases is not, so this may be fewer "
+                + "than /api/summary's touchpoints") int touchpoints,
         @Schema(description = "Sources of shortest paths that betweenness was computed from") int betweennessSources,
         @Schema(description = "True when those were every node of the transition graph; false when betweenness is "
                 + "an unbiased estimate from a repeatable sample of them") boolean betweennessExact,

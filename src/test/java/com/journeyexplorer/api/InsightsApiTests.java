@@ -163,6 +163,13 @@ class InsightsApiTests extends ApiTestSupport {
         assertThat(model.get("description").asString()).isNotBlank();
         assertThat(model.get("schema").get("enum")).extracting(JsonNode::asString).contains("time-decay");
         assertThat(paths.has("/api/insights/moments")).isTrue();
+        JsonNode moments = get("/api/insights/moments?limit=1000").json();
+        assertThat(moments.get("moments")).as("every touchpoint counted is ranked")
+                .hasSize(moments.get("touchpoints").asInt());
+        assertThat(get("/v3/api-docs").json().get("components").get("schemas").get("MomentsAnswer").get("properties")
+                .get("touchpoints").get("description").asString())
+                .as("the touchpoints counted are those ranked, seen before a purchase").contains("before its purchase")
+                .doesNotContain("seen by at least one selected journey");
         assertThat(paths.get("/api/compare").get("get").get("parameters")).extracting(p -> p.get("name").asString())
                 .contains("a", "b", "limit");
         List<String> boundedHalfLives = new ArrayList<>();
