@@ -27,8 +27,8 @@ public record Funnel(long total, List<Stage> stages) {
     /**
      * One stage. {@code conversion}: the share of the journeys reaching the previous stage that also reach this one
      * (for the first stage: its share of {@code total}; null when the previous stage, or for the first stage the
-     * selection, has no journeys, where a rate would be 0/0). {@code droppedOut}: journeys reaching this stage but not the
-     * next (0 for the last stage); of them, the ABANDONED ones by last touchpoint ({@code abandonedAt}) and the
+     * selection, has no journeys, where a rate would be 0/0). {@code droppedOut}: journeys reaching this stage but not
+     * the next (0 for the last stage); of them, the ABANDONED ones by last touchpoint ({@code abandonedAt}) and the
      * DIVERTED ones by the competitor touchpoint they ended on ({@code divertedTo}), each top N with shares of
      * {@code droppedOut}; the rest of {@code droppedOut} purchased. {@code responses} and {@code meanScore}: the
      * survey responses about the selected journeys reaching the stage and their mean normalized score (0..1); null

@@ -23,7 +23,8 @@ class DiversionsController {
     static final int MAX_LIMIT = 1000;
 
     static final EndpointParameters DIVERSIONS = EndpointParameters.of(
-            QueryParameter.integer("limit", 1, MAX_LIMIT, 20, "How many diversions, and how many transitions of the minimum cut, to list, 1.." + MAX_LIMIT))
+            QueryParameter.integer("limit", 1, MAX_LIMIT, 20,
+                    "How many diversions, and how many transitions of the minimum cut, to list, 1.." + MAX_LIMIT))
             .refusingShaping(EndpointParameters.RAW_TOUCHPOINTS);
 
     private final JourneyProjection projection;
