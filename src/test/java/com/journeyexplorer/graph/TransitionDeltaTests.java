@@ -9,14 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.journeyexplorer.ApiTestSupport;
 import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.NodeSpace;
 import com.journeyexplorer.analysis.TransitionTable;
 import com.journeyexplorer.demo.Clickstream;
 import com.journeyexplorer.demo.DemoCsvWriter;
@@ -119,36 +117,8 @@ class TransitionDeltaTests extends ApiTestSupport {
     }
 
     private void assertStoredTransitionsEqualARebuild(String after) {
-        JourneySnapshot snapshot = projection.current();
-        Map<String, Map<String, Object>> expected = new TreeMap<>();
-        TransitionTable table = TransitionTable.of(snapshot, journey -> true, true);
-        NodeSpace nodes = table.nodes();
-        for (TransitionTable.Transition transition : table.transitions()) {
-            Map<String, Object> props = new TreeMap<>();
-            props.put("count", transition.count());
-            props.put("journeys", transition.journeys());
-            props.put("probability", transition.probability());
-            props.put("postPurchase", transition.postPurchase());
-            if (!transition.timing().isEmpty()) {
-                props.put("meanSeconds", transition.timing().meanSeconds());
-                props.put("medianSeconds", transition.timing().medianSeconds());
-                props.put("p90Seconds", transition.timing().p90Seconds());
-            }
-            expected.put(nodes.name(transition.from(), snapshot) + " -> " + nodes.name(transition.to(), snapshot)
-                    + (transition.postPurchase() ? " (after purchase)" : ""), props);
-        }
-        Map<String, Map<String, Object>> stored = new TreeMap<>();
-        try (var session = driver.session()) {
-            for (var record : session.run("""
-                    MATCH (a:Touchpoint)-[r:TRANSITION]->(b:Touchpoint)
-                    RETURN a.name AS from, b.name AS to, properties(r) AS props
-                    """).list()) {
-                Map<String, Object> props = new TreeMap<>(record.get("props").asMap());
-                String key = record.get("from").asString() + " -> " + record.get("to").asString()
-                        + (Boolean.TRUE.equals(props.get("postPurchase")) ? " (after purchase)" : "");
-                assertThat(stored.put(key, props)).as("one relationship per edge and layer: " + key).isNull();
-            }
-        }
+        Map<String, Map<String, Object>> expected = StoredTransitions.expected(projection.current());
+        Map<String, Map<String, Object>> stored = StoredTransitions.read(driver);
         assertThat(stored.keySet()).as("edges after " + after).isEqualTo(expected.keySet());
         for (String edge : expected.keySet()) {
             assertThat(stored.get(edge)).as(edge + " after " + after).isEqualTo(expected.get(edge));

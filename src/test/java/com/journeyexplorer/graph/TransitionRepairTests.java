@@ -3,7 +3,6 @@ package com.journeyexplorer.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
@@ -12,9 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import com.journeyexplorer.ApiTestSupport;
-import com.journeyexplorer.analysis.JourneySnapshot;
-import com.journeyexplorer.analysis.NodeSpace;
-import com.journeyexplorer.analysis.TransitionTable;
 
 /**
  * A write of the TRANSITION graph in parts (40 edges per transaction here) that fails half-way, and whose undo fails
@@ -82,33 +78,11 @@ class TransitionRepairTests extends ApiTestSupport {
         return csv.toString();
     }
 
-    /** The TRANSITION relationships as Cypher users read them: properties by edge and layer. */
     private Map<String, Map<String, Object>> storedTransitions() {
-        Map<String, Map<String, Object>> stored = new TreeMap<>();
-        try (var session = driver.session()) {
-            for (var record : session.run("""
-                    MATCH (a:Touchpoint)-[r:TRANSITION]->(b:Touchpoint)
-                    RETURN a.name AS from, b.name AS to, properties(r) AS props
-                    """).list()) {
-                Map<String, Object> props = new TreeMap<>(record.get("props").asMap());
-                stored.put(record.get("from").asString() + " -> " + record.get("to").asString()
-                        + (Boolean.TRUE.equals(props.get("postPurchase")) ? " (after purchase)" : ""), props);
-            }
-        }
-        return stored;
+        return StoredTransitions.read(driver);
     }
 
-    /** What the projection's journeys imply, rebuilt from them. */
     private Map<String, Map<String, Object>> expectedTransitions() {
-        JourneySnapshot snapshot = projection.current();
-        TransitionTable table = TransitionTable.of(snapshot, journey -> true, true);
-        NodeSpace nodes = table.nodes();
-        Map<String, Map<String, Object>> expected = new TreeMap<>();
-        for (TransitionTable.Transition transition : table.transitions()) {
-            Map<String, Object> props = new TreeMap<>(TransitionWriter.properties(transition));
-            expected.put(nodes.name(transition.from(), snapshot) + " -> " + nodes.name(transition.to(), snapshot)
-                    + (transition.postPurchase() ? " (after purchase)" : ""), props);
-        }
-        return expected;
+        return StoredTransitions.expected(projection.current());
     }
 }
