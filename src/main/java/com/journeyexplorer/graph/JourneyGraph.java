@@ -839,14 +839,33 @@ public class JourneyGraph {
         return previous;
     }
 
+    /**
+     * Undoes what a failed write wrote: rolls its entry back, writes the touchpoints back and rewrites the TRANSITION
+     * graph. A failure is logged for what it leaves: an entry not rolled back is rolled back by the instance that
+     * takes the imports lease next (and then rewrites the TRANSITION graph); once the entry was rolled back, a
+     * TRANSITION graph whose rewrite failed is left part-written, and rewritten by the journal follower
+     * ({@link #repairTransitions}).
+     */
     private void undo(String importId, JourneySnapshot before) {
         try {
             importJournal.rollBack(importId, batchSize);
-            writes.writeTouchpoints(before.touchpoints(), importId + "-undo");
-            transitions.rewrite(before);
         } catch (RuntimeException undoFailure) {
             log.error("Undoing import {} failed too; the instance that takes the imports lease next rolls it back",
                     importId, undoFailure);
+            return;
+        }
+        try {
+            writes.writeTouchpoints(before.touchpoints(), importId + "-undo");
+        } catch (RuntimeException touchpointsFailure) {
+            log.error("Import {} was rolled back, but writing its touchpoints back as they were failed too",
+                    importId, touchpointsFailure);
+        }
+        try {
+            transitions.rewrite(before);
+        } catch (RuntimeException rewriteFailure) {
+            log.error("Import {} was rolled back, but rewriting the TRANSITION graph after it failed: Cypher users "
+                    + "read it part-written (journeys_transitions_part_written 1) until this instance rewrites it, "
+                    + "which it tries again at once and then after a doubling wait", importId, rewriteFailure);
         }
     }
 
