@@ -24,7 +24,8 @@ import com.journeyexplorer.config.JourneysProperties;
  * last one applied, one indexed lookup when there are none, and applies them ({@link JourneyGraph#catchUpUnlessWriting});
  * when the same lookup finds the imports lease expired, it rolls back what its dead holder left unfinished
  * ({@link JourneyGraph#recoverExpiredLease}); when a write of the TRANSITION graph failed and left it part-written,
- * it rewrites it ({@link JourneyGraph#repairTransitions}). Starts
+ * it rewrites it ({@link JourneyGraph#repairTransitions}), which it also does, every second, when not following
+ * ({@code follow-interval=0}). Starts
  * after the projection is loaded, before the web server. As the health component {@code journalFollower}, part of
  * readiness, it is down while the journal cannot be read (the database is unreachable): the instance is then
  * behind, and recovers by itself when the database answers again.
@@ -36,6 +37,12 @@ class JournalFollower implements SmartLifecycle, HealthIndicator, MeterBinder {
 
     /** The longest wait between two rewrites of a part-written TRANSITION graph that fail. */
     private static final long MAX_REPAIR_WAIT_MILLIS = 300_000;
+
+    /**
+     * How often, when not following ({@code follow-interval=0}), it looks whether a failed write left the TRANSITION
+     * graph part-written: a read of a flag, nothing else.
+     */
+    private static final long REPAIR_CHECK_MILLIS = 1_000;
 
     /** After {@link ProjectionStartup}, before the web server. */
     private static final int PHASE = 1;
@@ -61,16 +68,20 @@ class JournalFollower implements SmartLifecycle, HealthIndicator, MeterBinder {
     @Override
     public void start() {
         running = true;
-        if (interval.isZero()) {
-            log.info("Not following the journal (journeys.instance.follow-interval=0): imports through other "
-                    + "instances show after a restart");
-            return;
-        }
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "journal-follower");
             thread.setDaemon(true);
             return thread;
         });
+        if (interval.isZero()) {
+            log.info("Not following the journal (journeys.instance.follow-interval=0): imports through other "
+                    + "instances show after a restart");
+            // No change of another instance is applied, but a TRANSITION graph that a failed write of this one left
+            // part-written is still rewritten, as when following, rather than only by the next change.
+            scheduler.scheduleWithFixedDelay(this::repairTransitions, REPAIR_CHECK_MILLIS, REPAIR_CHECK_MILLIS,
+                    TimeUnit.MILLISECONDS);
+            return;
+        }
         scheduler.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -101,9 +112,10 @@ class JournalFollower implements SmartLifecycle, HealthIndicator, MeterBinder {
     }
 
     /**
-     * After a poll that read the journal (the database answers): rewrites the TRANSITION graph that a failed write
-     * left part-written, at once and then, while that fails too, after a wait that doubles from one second (or the
-     * follow interval) up to {@value #MAX_REPAIR_WAIT_MILLIS} ms; each failure and the success are logged.
+     * After a poll that read the journal (the database answers), or every second when not following: rewrites the
+     * TRANSITION graph that a failed write left part-written, at once and then, while that fails too, after a wait
+     * that doubles from one second (or the follow interval) up to {@value #MAX_REPAIR_WAIT_MILLIS} ms; each failure
+     * and the success are logged.
      */
     private void repairTransitions() {
         if (!graph.transitionsPartWritten() || System.nanoTime() - nextRepair < 0) {
