@@ -251,23 +251,36 @@ class ImportLease implements DisposableBean {
 
     /**
      * Takes the lease only when it is free or expired, without waiting (for rolling back the entries of an instance
-     * that died): null when another holds it, in this process or another.
+     * that died, for rewriting a part-written TRANSITION graph): null when another holds it, in this process or
+     * another, or when a writer of this process waits its turn for it.
      */
     Held acquireIfFree() {
-        if (!local.tryLock()) {
-            return null;
+        synchronized (turns) {
+            // Free means that no writer of this process waits its turn either: one that came first is not overtaken.
+            if (!turns.isEmpty() || !local.tryLock()) {
+                return null;
+            }
         }
         return takeOrUnlock(false, false);
     }
 
     /**
-     * Takes the lease at start-up: from a dead predecessor of the same name at once, else only when free or expired.
+     * Takes the lease at start-up, after the writers of this process that came first (as {@link #acquire}): from a dead
+     * predecessor of the same name at once, else only when free or expired.
      * Null when a live other instance holds it: with an embedded database too, whose Bolt server other instances reach
      * (and may take the lease through) before this one's start-up gets here.
      */
     Held acquireAtStart() {
-        local.lock();
+        lockInTurn(holder -> {
+        });
         return takeOrUnlock(false, true);
+    }
+
+    /** How many writers of this process wait their turn for its lock: for tests. */
+    int waitingTurns() {
+        synchronized (turns) {
+            return turns.size();
+        }
     }
 
     /** {@link #take}, with this process's lock held, which is let go again unless the lease was taken. */
