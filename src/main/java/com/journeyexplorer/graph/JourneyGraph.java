@@ -55,6 +55,11 @@ public class JourneyGraph {
      */
     private static final int ENTRIES_MADE_PERMANENT_PER_WRITE = 100;
     private static final long COPIES_DROPPED_PER_WRITE = 100_000;
+    /**
+     * Loads of the projection at start-up at most while other instances' changes overlap each one (writes that do not
+     * pause): then the instance starts with the last load and the journal follower catches up.
+     */
+    static final int MAX_STARTUP_LOADS = 5;
 
     private final StoreSchema schema;
     private final StoreLoader loader;
@@ -69,6 +74,12 @@ public class JourneyGraph {
     private final long openHorizon;
     private final java.time.Duration changeRetention;
     private final java.time.Duration undoRetention;
+    private final boolean following;
+    /** Test seams: run when a start-up load begins, and once it has read the journeys. */
+    private volatile Runnable beforeStartupLoad = () -> {
+    };
+    private volatile Runnable afterStartupLoad = () -> {
+    };
     private final ReentrantLock writeLock = new ReentrantLock();
     /**
      * Derives the next snapshot of a change while its journeys are written (one change at a time: the write lock); its
@@ -107,6 +118,7 @@ public class JourneyGraph {
         this.openHorizon = properties.openHorizon().toMillis();
         this.changeRetention = properties.instance().changeRetention();
         this.undoRetention = properties.journal().undoRetention();
+        this.following = !properties.instance().followInterval().isZero();
         derivations.allowCoreThreadTimeOut(true);
     }
 
@@ -1092,20 +1104,34 @@ public class JourneyGraph {
      * of them with an embedded database). While a live other instance is in the middle of a change (an entry running
      * under its lease), the load waits for that change to end (or for its lease to expire, and then rolls it back),
      * and a load during which another change began is done again: the projection never holds part of an unfinished
-     * change, which the other instances do not show either.
+     * change, which the other instances do not show either. Under writes that never pause, every load may overlap a
+     * change: after {@value #MAX_STARTUP_LOADS} loads the instance starts with the last one, which may show part of a
+     * change still running until the journal follower applies it once it ends; an instance that does not follow the
+     * journal ({@code follow-interval=0}) could not catch up, and fails to start instead.
+     *
+     * @throws IllegalStateException when not following the journal and every load overlapped another change
      */
     public JourneySnapshot loadProjection() {
         schema.applySchema();
         schema.migrateStepChains();
         schema.migrateAnswerNodes();
         schema.removeEmptyTexts();
-        while (true) {
-            JourneySnapshot loaded = loadUnlessAnotherChangeRuns();
+        for (int load = 1;; load++) {
+            JourneySnapshot loaded = loadUnlessAnotherChangeRuns(load == MAX_STARTUP_LOADS);
             if (loaded != null) {
                 return loaded;
             }
             log.info("Another instance began a change while the projection was loading: loading again once it ends");
         }
+    }
+
+    /**
+     * Sets what runs when a start-up load of the projection begins (before the imports lease is looked at) and once
+     * it has read the journeys (before it looks whether another change ran meanwhile): a seam for tests.
+     */
+    void aroundStartupLoads(Runnable before, Runnable after) {
+        beforeStartupLoad = before;
+        afterStartupLoad = after;
     }
 
     /**
@@ -1137,9 +1163,11 @@ public class JourneyGraph {
 
     /**
      * {@link #loadProjection} once: null, and nothing replaced, when it did not hold the imports lease during the load
-     * and another instance's change is running after it (the load may have read part of it).
+     * and another instance's change is running after it (the load may have read part of it), unless it is the
+     * {@code last} load: then the snapshot is kept all the same, when the journal follower can catch up.
      */
-    private JourneySnapshot loadUnlessAnotherChangeRuns() {
+    private JourneySnapshot loadUnlessAnotherChangeRuns(boolean last) {
+        beforeStartupLoad.run();
         ImportLease.Held held = leaseAtStart();
         boolean unfinishedAny = held != null || importJournal.anyUnfinished();
         try {
@@ -1183,8 +1211,22 @@ public class JourneyGraph {
                 }
                 JourneySnapshot snapshot = OpenJourneys.apply(
                         new JourneySnapshot(graph.touchpoints(), graph.journeys(), 1), openHorizon);
+                afterStartupLoad.run();
                 if (held == null && importJournal.anyRunningUnderLease()) {
-                    return null;
+                    if (!last) {
+                        return null;
+                    }
+                    if (!following) {
+                        throw new IllegalStateException("Other instances' changes overlapped each of the "
+                                + MAX_STARTUP_LOADS + " loads of the projection (their writes do not pause), and this "
+                                + "instance does not follow the journal (journeys.instance.follow-interval=0), so it "
+                                + "could not catch up with a change that the last load may have read part-written: "
+                                + "start it again when the writes pause, or let it follow the journal");
+                    }
+                    log.warn("Other instances' changes overlapped each of the {} loads of the projection (their writes "
+                            + "do not pause): starting with the last load, at journal entry {}; it may show part of "
+                            + "a change still running, until that change ends and the journal follower applies it, "
+                            + "as it applies every change finished after the load", MAX_STARTUP_LOADS, position);
                 }
                 if (!unfinished.isEmpty()) {
                     transitions.rewrite(snapshot);
