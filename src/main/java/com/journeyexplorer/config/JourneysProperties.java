@@ -242,6 +242,8 @@ public record JourneysProperties(
      * @param changeRetention how long the journal keeps the ids of the journeys each entry changed, which other
      *                       instances read back to follow it; an instance that fell further behind reloads its
      *                       projection in full. 0 keeps them for ever
+     * @param writeStall     how long a write of this instance may go without a write transaction of it reaching its
+     *                       end before readiness goes down (its database may be dead); 0 never
      */
     public record Instance(
             String name,
@@ -249,7 +251,8 @@ public record JourneysProperties(
             @DefaultValue("5s") Duration consistencyWait,
             @DefaultValue("15s") Duration importLease,
             @DefaultValue("30s") Duration importWait,
-            @DefaultValue("7d") Duration changeRetention) {
+            @DefaultValue("7d") Duration changeRetention,
+            @DefaultValue("2m") Duration writeStall) {
         public Instance {
             if (name == null || name.isBlank()) {
                 name = hostName();
@@ -268,6 +271,9 @@ public record JourneysProperties(
             }
             if (changeRetention.isNegative()) {
                 throw new IllegalArgumentException("journeys.instance.change-retention must not be negative");
+            }
+            if (writeStall.isNegative()) {
+                throw new IllegalArgumentException("journeys.instance.write-stall must not be negative");
             }
         }
 

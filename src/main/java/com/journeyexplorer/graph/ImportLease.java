@@ -113,6 +113,8 @@ class ImportLease implements DisposableBean {
     private ScheduledFuture<?> renewal;
     /** Whether this process holds the lease in the database: its writes are fenced then. */
     private volatile boolean held;
+    /** When a write transaction of this process last reached its end, the fence (System.nanoTime()). */
+    private volatile long lastFenced = System.nanoTime();
 
     ImportLease(Driver driver, JourneysProperties properties) {
         this.driver = driver;
@@ -374,6 +376,7 @@ class ImportLease implements DisposableBean {
      * @throws LeaseLostException when another instance took the lease over
      */
     void fence(TransactionContext tx) {
+        lastFenced = System.nanoTime();
         if (held && !tx.run(FENCE, Map.of("token", token)).single().get("ours").asBoolean(false)) {
             throw new LeaseLostException();
         }
@@ -394,6 +397,7 @@ class ImportLease implements DisposableBean {
 
     /** {@link #fence(TransactionContext)} for a transaction of the embedded Java API. */
     void fence(org.neo4j.graphdb.Transaction tx) {
+        lastFenced = System.nanoTime();
         if (!held) {
             return;
         }
@@ -402,6 +406,14 @@ class ImportLease implements DisposableBean {
                 throw new LeaseLostException();
             }
         }
+    }
+
+    /**
+     * When a write transaction of this process last reached its end ({@link #fence}, called last in each transaction
+     * of a change), as {@link System#nanoTime}: how a write's progress is told.
+     */
+    long lastFenced() {
+        return lastFenced;
     }
 
     /** This process's token while it holds the lease (journal entries record it), else null. */

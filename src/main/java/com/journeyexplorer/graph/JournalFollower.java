@@ -28,7 +28,9 @@ import com.journeyexplorer.config.JourneysProperties;
  * ({@code follow-interval=0}). Starts
  * after the projection is loaded, before the web server. As the health component {@code journalFollower}, part of
  * readiness, it is down while the journal cannot be read (the database is unreachable): the instance is then
- * behind, and recovers by itself when the database answers again.
+ * behind, and recovers by itself when the database answers again; and while a write of this instance has gone
+ * longer than {@code journeys.instance.write-stall} without a write transaction reaching its end (stuck on a
+ * database that does not answer), until it moves on or ends.
  */
 @Component
 class JournalFollower implements SmartLifecycle, HealthIndicator, MeterBinder {
@@ -49,6 +51,7 @@ class JournalFollower implements SmartLifecycle, HealthIndicator, MeterBinder {
 
     private final JourneyGraph graph;
     private final Duration interval;
+    private final Duration writeStall;
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
     /** Null while the last poll succeeded; else why it failed. */
@@ -63,6 +66,7 @@ class JournalFollower implements SmartLifecycle, HealthIndicator, MeterBinder {
     JournalFollower(JourneyGraph graph, JourneysProperties properties) {
         this.graph = graph;
         this.interval = properties.instance().followInterval();
+        this.writeStall = properties.instance().writeStall();
     }
 
     @Override
@@ -164,7 +168,14 @@ class JournalFollower implements SmartLifecycle, HealthIndicator, MeterBinder {
         // not read for ten intervals (at least 5 s) is as good as a failure.
         long silentMillis = (System.nanoTime() - lastFollowed) / 1_000_000;
         boolean silent = !interval.isZero() && silentMillis > Math.max(5_000, 10 * interval.toMillis());
+        // While this instance writes, the poll leaves the journal to the write: a write stuck on a dead database
+        // would leave the instance ready, its answers falling behind the other instances' for as long.
+        long stalledMillis = graph.writeStalledMillis();
+        boolean stalled = !writeStall.isZero() && stalledMillis > writeStall.toMillis();
         Health.Builder health = failure != null ? Health.down().withDetail("error", failure)
+                : stalled ? Health.down().withDetail("error", "a write of this instance has waited on the database "
+                        + "for " + stalledMillis + " ms, longer than journeys.instance.write-stall ("
+                        + JourneyGraph.durationText(writeStall) + ")")
                 : silent ? Health.down().withDetail("error", "no answer from the journal for " + silentMillis + " ms")
                 : Health.up();
         return health.withDetail("position", graph.appliedPosition())

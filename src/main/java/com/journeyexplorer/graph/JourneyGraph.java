@@ -101,6 +101,10 @@ public class JourneyGraph {
     private final Set<String> ownEntries = new HashSet<>();
     /** Whether the last look at the journal found the imports lease expired: a holder may have died. */
     private volatile boolean leaseExpired;
+    /** Whether a write of this instance is writing ({@link #watched}); under the write lock. */
+    private volatile boolean writing;
+    /** When it began (System.nanoTime()). */
+    private volatile long writingSince;
 
     JourneyGraph(StoreSchema schema, StoreLoader loader, JourneyWrites writes, TransitionWriter transitions,
             ImportJournal importJournal, JourneyProjection projection, FeedbackGraph feedback, ImportLease lease,
@@ -232,7 +236,7 @@ public class JourneyGraph {
                 rollBackOrphans(held);
                 followJournal();
                 long started = System.nanoTime();
-                FeedbackGraph.Added added = feedback.add(candidates);
+                FeedbackGraph.Added added = watched(() -> feedback.add(candidates));
                 if (added.importId() != null) {
                     // FeedbackGraph keeps its own entries for the follower to skip (rolled-back ones too).
                     metrics.record("feedback", 0, 0, added.stored().size(), System.nanoTime() - started);
@@ -319,13 +323,56 @@ public class JourneyGraph {
         if (held.orphans().isEmpty()) {
             return;
         }
-        for (String importId : held.orphans()) {
-            log.warn("Rolling back entry {}, which {} left unfinished", importId,
-                    held.previousOwner() == null ? "this instance" : "instance " + held.previousOwner());
-            importJournal.rollBack(importId, batchSize);
-        }
+        watched(() -> {
+            for (String importId : held.orphans()) {
+                log.warn("Rolling back entry {}, which {} left unfinished", importId,
+                        held.previousOwner() == null ? "this instance" : "instance " + held.previousOwner());
+                importJournal.rollBack(importId, batchSize);
+            }
+            return null;
+        });
+        // Reads, which may reload the projection (O(journeys)): not a write that could stall.
         followJournal();
-        transitions.rewrite(projection.current());
+        watched(() -> {
+            transitions.rewrite(projection.current());
+            return null;
+        });
+    }
+
+    /**
+     * Runs a write of this instance (its database work), so that one that goes for too long without a write
+     * transaction of it reaching its end shows ({@link #writeStalledMillis}). Under the write lock; a write within one
+     * is part of it.
+     */
+    private <T> T watched(java.util.function.Supplier<T> write) {
+        if (writing) {
+            return write.get();
+        }
+        writingSince = System.nanoTime();
+        writing = true;
+        try {
+            return write.get();
+        } finally {
+            writing = false;
+        }
+    }
+
+    /**
+     * How long the write of this instance that is running has gone without a write transaction of it reaching its
+     * end (or since it began), in milliseconds; 0 while none runs. A write stuck on a database that does not answer
+     * any more grows it without bound; one that works keeps it to the time of one transaction (plus the CPU work
+     * between two, small beside it). Planning a change (reading an upload) is not a write.
+     */
+    public long writeStalledMillis() {
+        if (!writing) {
+            return 0;
+        }
+        long since = writingSince;
+        long fenced = lease.lastFenced();
+        if (fenced - since > 0) {
+            since = fenced;
+        }
+        return Math.max(0, (System.nanoTime() - since) / 1_000_000);
     }
 
     private <R> R updateUnderLease(Journal journal, Function<JourneySnapshot, JourneyChanges> planner,
@@ -714,9 +761,17 @@ public class JourneyGraph {
     /**
      * Journals and writes a change: the journeys first, then (once {@code derivation} is done) the TRANSITION graph of
      * the snapshot after it, the changed ids and the answers joined to that snapshot, and the entry's end. A failure
-     * rolls back what was written.
+     * rolls back what was written. Watched: one stuck on the database takes readiness down
+     * ({@link #writeStalledMillis}).
      */
     private Written write(Journal journal, JourneyChanges changes, JourneySnapshot before,
+            CompletableFuture<Derived> derivation, Function<JourneySnapshot, List<SurveyResponse>> answersOf,
+            WriteProgress progress) {
+        return watched(() -> writeChange(journal, changes, before, derivation, answersOf, progress));
+    }
+
+    /** {@link #write}, not watched. */
+    private Written writeChange(Journal journal, JourneyChanges changes, JourneySnapshot before,
             CompletableFuture<Derived> derivation, Function<JourneySnapshot, List<SurveyResponse>> answersOf,
             WriteProgress progress) {
         long started = System.nanoTime();
@@ -955,8 +1010,10 @@ public class JourneyGraph {
                 if (!transitions.partWritten()) {
                     return false;
                 }
-                transitions.rewrite(projection.current());
-                return true;
+                return watched(() -> {
+                    transitions.rewrite(projection.current());
+                    return true;
+                });
             } finally {
                 writeLock.unlock();
             }
