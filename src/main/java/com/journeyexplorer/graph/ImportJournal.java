@@ -112,6 +112,11 @@ class ImportJournal {
             RETURN EXISTS { MATCH (i:Import {status: 'running'}) WHERE i.lease IS NOT NULL } AS found
             """;
 
+    private static final String RUNNING_UNDER_LEASE = """
+            MATCH (i:Import {status: 'running'}) WHERE i.lease IS NOT NULL
+            RETURN i.id AS id
+            """;
+
     private static final String HEAD = """
             OPTIONAL MATCH (h:JournalHead {id: 'journal'})
             RETURN coalesce(h.sequence, 0) AS sequence
@@ -846,6 +851,14 @@ class ImportJournal {
     boolean anyRunningUnderLease() {
         try (Session session = CausalSessions.open(driver)) {
             return session.executeRead(tx -> tx.run(ANY_RUNNING_UNDER_LEASE).single().get("found").asBoolean());
+        }
+    }
+
+    /** The ids of the entries opened under the imports lease that are running ({@link #anyRunningUnderLease}). */
+    Set<String> runningUnderLease() {
+        try (Session session = CausalSessions.open(driver)) {
+            return Set.copyOf(session.executeRead(tx -> tx.run(RUNNING_UNDER_LEASE).list(row -> row.get("id")
+                    .asString())));
         }
     }
 

@@ -1195,17 +1195,23 @@ public class JourneyGraph {
      * Takes the imports lease at start when entries are unfinished, waiting while a live other instance holds it with
      * an entry running under it (its change is in the middle of being written); null when the lease need not be held
      * (nothing unfinished, or only entries that older versions opened without a lease and left to their instance).
+     * It waits for the changes running when it first looks, not for those begun after them: under writes that never
+     * pause, one change follows another, and the loads that overlap them are bounded ({@link #loadProjection}).
      */
     private ImportLease.Held leaseAtStart() {
         if (!importJournal.anyUnfinished()) {
             return null;
         }
         ImportLease.Held held = lease.acquireAtStart();
-        boolean told = false;
-        while (held == null && importJournal.anyRunningUnderLease()) {
-            if (!told) {
+        Set<String> waitedFor = null;
+        while (held == null) {
+            Set<String> running = importJournal.runningUnderLease();
+            if (running.isEmpty() || waitedFor != null && java.util.Collections.disjoint(waitedFor, running)) {
+                break;
+            }
+            if (waitedFor == null) {
                 log.info("Another instance is in the middle of a change: loading the projection once it ends");
-                told = true;
+                waitedFor = running;
             }
             try {
                 Thread.sleep(ImportLease.POLL_MILLIS);

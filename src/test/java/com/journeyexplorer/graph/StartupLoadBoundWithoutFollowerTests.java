@@ -21,7 +21,7 @@ class StartupLoadBoundWithoutFollowerTests extends ApiTestSupport {
     private JourneyGraph graph;
 
     @Test
-    void failsClearlyAfterABoundedNumberOfLoadsWhileAnotherInstanceWritesWithoutPause() {
+    void failsClearlyAfterABoundedNumberOfLoadsWhileAnotherInstanceWritesWithoutPause() throws InterruptedException {
         try (OtherInstanceChanges other = OtherInstanceChanges.install(driver, graph, 20)) {
             assertThatIllegalStateException().isThrownBy(graph::loadProjection)
                     .withMessageContaining("journeys.instance.follow-interval=0")
