@@ -10,6 +10,10 @@
 #                                                build, single predictions, NDJSON batches, the backtest's quality
 #   bench/profile.sh markov [labels=5000] [journeys=1000000] [order=1]
 #                                                    every Markov removal effect on random journeys over many labels
+#   bench/profile.sh orders [--shape demo|clickstream] [journeys=1000000]
+#                                                Markov chain size, counting and every removal effect at orders 1 to 3
+#                                                (BENCH_ORDERS, e.g. 2,3); -Dprofile.factors=true in BENCH_JAVA_OPTS
+#                                                adds what factoring each whole chain would cost
 # Quicker to rerun than bench/analysis.sh (no import into Neo4j) while working on an analysis; the official figures
 # in BENCHMARKS.md come from bench/analysis.sh. The CSVs are written to target/bench once and reused (seed 42); the
 # clickstream has 5,000 touchpoints unless BENCH_TOUCHPOINTS says otherwise, and rage clicks (frustration events, about
@@ -19,7 +23,7 @@
 # predict profile before and after a change side by side and check that their answers agree.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-profile="${1:?usage: bench/profile.sh paths|attribution|shapes|trends|predict|markov [--shape demo|clickstream] [journeys]}"
+profile="${1:?usage: bench/profile.sh paths|attribution|shapes|trends|predict|markov|orders [--shape demo|clickstream] [journeys]}"
 shift
 if [[ "$profile" == markov ]]; then
   ./mvnw -q -B test-compile
@@ -59,6 +63,7 @@ case "$profile" in
   trends) args=("$(csv demo)" "$(csv clickstream)"); main=com.journeyexplorer.bench.ShapesProfile
           BENCH_JAVA_OPTS="-Dprofile.only=time-to-convert,trends ${BENCH_JAVA_OPTS:-}" ;;
   predict) args=("$(csv demo)" "$(csv clickstream)"); main=com.journeyexplorer.bench.PredictProfile ;;
-  *) echo "unknown profile '$profile': use paths, attribution, shapes, trends or predict" >&2; exit 2 ;;
+  orders) args=("$(csv "$shape")" "${BENCH_ORDERS:-1,2,3}"); main=com.journeyexplorer.bench.MarkovOrdersProfile ;;
+  *) echo "unknown profile '$profile': use paths, attribution, shapes, trends, predict or orders" >&2; exit 2 ;;
 esac
 java -Xmx"${BENCH_XMX:-6g}" -Dbench.touchpoints="$touchpoints" -Dbench.shape="$shape" ${BENCH_JAVA_OPTS:-} -cp "$classpath" "$main" "${args[@]}"
