@@ -115,7 +115,7 @@ public final class BulkEventLoader {
         long emptyRows = 0;
         long[] counted = new long[1];
         boolean complete = true;
-        // Each file without rows and its reader: when no file has any, each is refused at its line 1.
+        // Each file read without error and without rows, and its reader: refused at its line 1, as it is alone.
         List<String> emptyFiles = new ArrayList<>();
         List<RowReader> emptyReaders = new ArrayList<>();
         // The warning of a delimiter given for a file without one (NDJSON, XES), for the first such file.
@@ -153,6 +153,7 @@ public final class BulkEventLoader {
                 };
                 EventAccumulator target = accumulator;
                 counted[0] = 0;
+                long errorsBefore = errors.count();
                 try (InputStream stream = upload.stream()) {
                     complete = reader.read(stream, row -> {
                         counted[0]++;
@@ -161,7 +162,7 @@ public final class BulkEventLoader {
                 }
                 rows += counted[0];
                 emptyRows += reader.emptyRows();
-                if (counted[0] == 0) {
+                if (counted[0] == 0 && errors.count() == errorsBefore) {
                     emptyFiles.add(file);
                     emptyReaders.add(reader);
                 }
@@ -177,13 +178,22 @@ public final class BulkEventLoader {
                 break;
             }
         }
+        if (rows == 0 && errors.isEmpty()) {
+            throw noRows(emptyFiles, emptyReaders);
+        }
+        if (complete && rows > 0) {
+            // A file without a row beside files with rows: a bad file of the upload at its line 1, as it is alone.
+            for (int i = 0; i < emptyFiles.size(); i++) {
+                errors.add(1, null, emptyReaders.get(i).noRowsReason());
+                if (errorFiles.size() < errors.errors().size()) {
+                    errorFiles.add(emptyFiles.get(i));
+                }
+            }
+        }
         try {
             errors.rejectIfInvalid(complete, effective.onError());
         } catch (ImportRejectedException e) {
             throw new BulkLoadRejectedException(e, errorFiles);
-        }
-        if (rows == 0 && errors.isEmpty()) {
-            throw noRows(emptyFiles, emptyReaders);
         }
         if (!accumulator.answers().isEmpty()) {
             throw new InvalidImportOptionException("scoreColumn", "gives answers on events, which a bulk load does "

@@ -255,6 +255,22 @@ class BulkLoadTests {
                 "second.ndjson, line 1: has no JSON object (NDJSON wants one per line)");
     }
 
+    @Test
+    void refusesAFileOfOnlyAHeaderBesideFilesWithRowsNamingItAsWhenItIsAlone() throws IOException {
+        Path good = goodFile();
+        Path header = Files.writeString(work.resolve("header.csv"), "journey_id,timestamp,touchpoint\n");
+
+        Run rejected = cli(work.resolve("bulk"), "--bulk", good.toString(), header.toString());
+        Run skipped = cli(work.resolve("skipped"), "--bulk", good.toString(), header.toString(), "--onError=skip");
+
+        assertThat(rejected.exit).isEqualTo(1);
+        assertThat(rejected.err).contains("rejected: 1 row is invalid; nothing was imported",
+                header + ", line 1: is the header, and no data row follows it");
+        assertThat(skipped.exit).as(skipped.err).isZero();
+        assertThat(skipped.out).contains("Imported 1 event into 1 journey",
+                "  " + header + ", line 1: is the header, and no data row follows it");
+    }
+
     /** Both stores, opened by the app in turn, hold the same graph, schema and projection; returns the bulk one's. */
     private StoreView assertSameStore(Path onlineDir, Path bulkDir) throws IOException {
         StoreView online = view(onlineDir);
