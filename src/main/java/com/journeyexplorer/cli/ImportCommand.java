@@ -573,16 +573,32 @@ public final class ImportCommand {
     }
 
     /**
+     * The summary's speed, {@code " (12,345 events/s)"}: to two significant digits below 10 a second
+     * ({@code " (0.29 events/s)"}, one event of a small file in the seconds of the command's start, rather than
+     * {@code 0}), and left out (empty) for no events or a time too short to measure, printed as {@code 0.0 s}.
+     */
+    static String rate(long events, double seconds) {
+        if (events == 0 || seconds < 0.05) {
+            return "";
+        }
+        double perSecond = events / seconds;
+        String text = perSecond >= 10 ? String.format(Locale.ROOT, "%,.0f", perSecond)
+                : new java.math.BigDecimal(perSecond).round(new java.math.MathContext(2)).stripTrailingZeros()
+                        .toPlainString();
+        return " (" + text + " events/s)";
+    }
+
+    /**
      * As {@link #printSummary(PrintStream, ImportReport, double, List)}; the journeys of {@code aggregated} paths are
      * called journey records, as each stands for its count of journeys, which the totals printed last add up.
      */
     static void printSummary(PrintStream out, ImportReport report, double seconds, List<String> errorFiles,
             boolean aggregated) {
-        out.printf(Locale.ROOT, "Imported %s into %s (%,d new, %,d updated) from %s in %.1f s (%,.0f events/s)%n",
+        out.printf(Locale.ROOT, "Imported %s into %s (%,d new, %,d updated) from %s in %.1f s%s%n",
                 count(report.eventsImported(), "event"),
                 count(report.journeysImported(), aggregated ? "journey record" : "journey"),
                 report.journeysCreated(), report.journeysUpdated(), count(report.rowsRead(), "row"), seconds,
-                report.eventsImported() / Math.max(seconds, 1e-9));
+                rate(report.eventsImported(), seconds));
         if (report.emptyRows() > 0) {
             out.println("Passed over " + count(report.emptyRows(), "row") + " of empty cells only (not counted in the "
                     + "rows read)");

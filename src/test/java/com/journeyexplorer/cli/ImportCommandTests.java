@@ -205,6 +205,16 @@ class ImportCommandTests {
                 .endsWith("reading  [##############################] 100%  300 / 300 bytes   ");
     }
 
+    @Test
+    void theSummaryShowsTheSpeedOfAFewEventsInSecondsToTwoDigitsAndNoneForATimeTooShortToMeasure() {
+        assertThat(ImportCommand.rate(1, 3.5)).isEqualTo(" (0.29 events/s)");
+        assertThat(ImportCommand.rate(6, 2.0)).isEqualTo(" (3 events/s)");
+        assertThat(ImportCommand.rate(42, 4.0)).isEqualTo(" (11 events/s)");
+        assertThat(ImportCommand.rate(1_234_567, 2.0)).isEqualTo(" (617,284 events/s)");
+        assertThat(ImportCommand.rate(42, 0.01)).as("printed as 0.0 s").isEmpty();
+        assertThat(ImportCommand.rate(0, 3.5)).isEmpty();
+    }
+
     /** What the reading bar prints while a file of {@code bytes} bytes is read through to its end. */
     private static String readingBarOfAFileOf(int bytes) throws IOException {
         ByteArrayOutputStream bar = new ByteArrayOutputStream();
