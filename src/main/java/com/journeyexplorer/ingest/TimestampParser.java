@@ -13,8 +13,10 @@ import java.time.temporal.TemporalAccessor;
 /**
  * Reads the timestamp forms found in event logs: ISO-8601 with {@code T} or a space, with or without fractions, with
  * an offset ({@code Z}, {@code +01:00}, {@code +0100}, a {@code UTC} suffix) or without one (then in the configured
- * default zone), a date alone (its midnight), or an epoch number. An epoch number is read by magnitude: below
- * {@value #SECONDS_BELOW} it is seconds, below 10^14 milliseconds, below 10^17 microseconds (GA4's
+ * default zone), either followed by a zone in brackets as {@link java.time.ZonedDateTime#toString} writes it
+ * ({@code 2026-03-01T10:00+01:00[Europe/Paris]}: the offset counts; without one, the time is in that zone), a date
+ * alone (its midnight), or an epoch number. An epoch number is read by magnitude: below {@value #SECONDS_BELOW} it
+ * is seconds, below 10^14 milliseconds, below 10^17 microseconds (GA4's
  * {@code event_timestamp}), from there on nanoseconds; each unit so covers every date from March 1973 to the year 5138
  * (nanoseconds to 2262, the end of a {@code long}). A fraction ({@code 1396437466.94}) counts to the millisecond.
  * A {@link TimestampFormat} other than {@code auto} fixes the form instead.
@@ -58,6 +60,8 @@ final class TimestampParser {
             .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            // A zone in brackets, as ZonedDateTime.toString writes it: 2026-03-01T10:00+01:00[Europe/Paris].
+            .optionalStart().appendLiteral('[').appendZoneRegionId().appendLiteral(']').optionalEnd()
             .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
             .toFormatter()
             // STRICT, or 2026-02-30 would quietly become 2026-02-28.
@@ -136,10 +140,12 @@ final class TimestampParser {
             TemporalAccessor parsed = FORMAT.parse(text);
             LocalDateTime local = LocalDateTime.from(parsed);
             if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
+                // An offset fixes the instant, as in ZonedDateTime.parse, whatever zone follows it in brackets.
                 return local.toInstant(java.time.ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))
                         .toEpochMilli();
             }
-            return existing(local, defaultZone, value).toInstant().toEpochMilli();
+            ZoneId zone = parsed.query(java.time.temporal.TemporalQueries.zoneId());
+            return existing(local, zone == null ? defaultZone : zone, value).toInstant().toEpochMilli();
         } catch (DateTimeParseException | ArithmeticException e) {
             throw new IllegalArgumentException("'" + abbreviate(value) + "' is not a timestamp (expected ISO-8601 "
                     + "like 2026-03-01T10:15:30Z, epoch seconds or epoch milliseconds"

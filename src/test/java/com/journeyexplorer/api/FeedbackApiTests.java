@@ -456,6 +456,19 @@ class FeedbackApiTests extends ApiTestSupport {
         }
     }
 
+    @Test
+    @Order(11)
+    void answerTimesWithAZoneInBracketsAreReadAsEventTimesAre() {
+        // 11:10 in Paris is 10:10 UTC on January 5: during a2 (10:00 to 10:20 UTC).
+        Response imported = post("/api/feedback?scale=csat", "text/csv", """
+                customer_id,timestamp,score,comment
+                c1,2026-01-05T11:10+01:00[Europe/Paris],2,zoned in a2
+                """);
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(aboutJourney()).containsEntry("zoned in a2", "a2");
+    }
+
     private static long responsesOf(JsonNode experience) {
         return experience.get("overall").get("responses").asLong();
     }

@@ -109,6 +109,21 @@ class EventImportTests extends ApiTestSupport {
     }
 
     @Test
+    void readsTimesWithAZoneInBracketsAsZonedDateTimeWritesThem() {
+        importCsv("", """
+                journey_id,timestamp,touchpoint
+                zoned-1,2026-03-01T10:30:00Z,Cart
+                zoned-1,2026-03-01T10:00:00+01:00[Europe/Paris],Home
+                zoned-1,2026-03-01T11:15[Europe/Paris],Product
+                """);
+
+        JsonNode steps = get("/api/journeys/zoned-1").json().get("steps");
+        assertThat(steps("zoned-1")).containsExactly("Home", "Product", "Cart");
+        assertThat(steps.get(0).get("at").asString()).isEqualTo("2026-03-01T09:00:00Z");
+        assertThat(steps.get(1).get("at").asString()).isEqualTo("2026-03-01T10:15:00Z");
+    }
+
+    @Test
     void ordersEventsByTimeAndKeepsFileOrderForTies() {
         importCsv("", """
                 journey_id,timestamp,touchpoint

@@ -51,6 +51,10 @@ class TimestampParserTests {
             "2019-10-01T00:00:00UTC|2019-10-01T00:00:00Z",
             "2019-10-01 00:00 UTC|2019-10-01T00:00:00Z",
             "1960-01-01T00:00:00Z|1960-01-01T00:00:00Z",
+            "2026-03-01T10:00:00+01:00[Europe/Paris]|2026-03-01T09:00:00Z",
+            "2026-07-01T10:00+02:00[Europe/Paris]|2026-07-01T08:00:00Z",
+            "2026-03-01T10:00:00.5Z[UTC]|2026-03-01T10:00:00.500Z",
+            "2026-07-01T10:00:00[Europe/Paris]|2026-07-01T08:00:00Z",
     })
     void readsEveryDocumentedForm(String text, String expected) {
         assertThat(Instant.ofEpochMilli(utc.parse(text))).isEqualTo(Instant.parse(expected));
@@ -79,6 +83,21 @@ class TimestampParserTests {
             String iso = text.replace(" UTC", "Z").replace(' ', 'T');
             assertThat(utc.parse(text)).as(text).isEqualTo(Instant.parse(iso).toEpochMilli());
         }
+    }
+
+    @Test
+    void readsWhatZonedDateTimeWritesWithItsZoneInBrackets() {
+        java.time.ZonedDateTime paris = java.time.ZonedDateTime.of(2026, 3, 29, 3, 30, 0, 250_000_000,
+                ZoneId.of("Europe/Paris"));
+
+        assertThat(paris.toString()).isEqualTo("2026-03-29T03:30:00.250+02:00[Europe/Paris]");
+        assertThat(utc.parse(paris.toString())).isEqualTo(paris.toInstant().toEpochMilli());
+        assertThat(new TimestampParser(ZoneId.of("UTC"), TimestampFormat.of("iso")).parse(paris.toString()))
+                .isEqualTo(paris.toInstant().toEpochMilli());
+        assertThatThrownBy(() -> utc.parse("2026-03-29T02:30[Europe/Paris]"))
+                .hasMessageStartingWith("'2026-03-29T02:30[Europe/Paris]' does not exist in Europe/Paris");
+        assertThatThrownBy(() -> utc.parse("2026-03-01T10:00+01:00[Europe/Nowhere]"))
+                .hasMessageContaining("is not a timestamp");
     }
 
     @ParameterizedTest
