@@ -30,7 +30,9 @@ import com.journeyexplorer.journey.Touchpoint;
  * {@link OutcomeRule}. A journey's id is made of the source, the outcome and a digest of the path, so importing a
  * source again replaces its counts instead of adding them; a path whose record would be the stored one (the same
  * count, value and outcome) is left as it is, so an unchanged upload writes nothing and leaves no journal entry.
- * Touchpoints not stored yet are created (the conversion touchpoint with stage {@code purchase}).
+ * Touchpoints not stored yet are created (the conversion touchpoint with stage {@code purchase}), those of the
+ * journeys written only: a path counted 0 times creates none, nor does a path without conversions the conversion
+ * touchpoint.
  * O(total steps of the distinct paths).
  */
 final class AggregatedPathPlanner {
@@ -53,8 +55,13 @@ final class AggregatedPathPlanner {
         int created = 0;
         int updated = 0;
         for (PathCounts counts : paths) {
+            if (!counts.counted()) {
+                // Counted 0 times: no journey, so no touchpoint either (one listed with 0 journeys).
+                continue;
+            }
+            // The conversion touchpoint only for a path that converts: a touchpoint no journey visits is not made.
             int[] path = new int[counts.steps.size() + 1];
-            for (int i = 0; i < path.length; i++) {
+            for (int i = 0; i < (counts.conversions > 0 ? path.length : path.length - 1); i++) {
                 String name = i < counts.steps.size() ? counts.steps.get(i) : options.conversionTouchpoint();
                 Integer id = ids.get(name);
                 if (id == null) {

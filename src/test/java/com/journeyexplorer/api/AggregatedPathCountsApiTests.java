@@ -96,6 +96,24 @@ class AggregatedPathCountsApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aPathCountedZeroTimesCreatesNoTouchpointNorDoesAPathWithoutConversionsTheConversionTouchpoint() {
+        Response response = upload("source=zero&conversionTouchpoint=Zero-Done", """
+                Zero A > Zero B,0,0,0
+                Zero A > Zero C,0,0,2
+                """);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(stored("zero")).containsExactlyEntriesOf(Map.of("Zero A > Zero C (non-conversions)", 2L));
+        java.util.List<String> names = new java.util.ArrayList<>();
+        get("/api/touchpoints").json().forEach(touchpoint -> names.add(touchpoint.get("name").asString()));
+        assertThat(names).contains("Zero A", "Zero C").doesNotContain("Zero B", "Zero-Done");
+        try (var session = driver.session()) {
+            assertThat(session.run("MATCH (t:Touchpoint) WHERE t.name IN ['Zero B', 'Zero-Done'] RETURN count(t) AS n")
+                    .single().get("n").asLong()).isZero();
+        }
+    }
+
+    @Test
     void aHeaderWithoutThePathColumnNamesTheParameterThatNamesIt() {
         Response response = post("/api/journeys/aggregated?source=no-path", "text/csv",
                 "route,total_conversions\nHeader A > Header B,3\n");
