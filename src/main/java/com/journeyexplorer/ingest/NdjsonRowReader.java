@@ -11,6 +11,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -18,17 +20,18 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Newline-delimited JSON: one object per line; scalar values are read as text, nested values as JSON text. A line
- * with the same key twice is a bad row (which value would count is not defined by JSON). Which values were booleans,
- * objects or arrays is kept ({@link InputRow#jsonKind}): an extra column may hold them, a field may not
- * ({@link JsonFieldTypes}). A key named by a parameter ({@code touchpointColumn=page}) that no object of the
- * upload has is a misspelt parameter, refused as a CSV header without the column is: one problem naming the
- * parameter rather than a row error on every object (a key missing from some objects only stays a row error).
+ * Newline-delimited JSON: one object per line; scalar values are read as text (a number as written: {@code 1e2} is
+ * not {@code 100}), nested values as JSON text. A line with the same key twice is a bad row (which value would count
+ * is not defined by JSON). Which values were booleans, objects or arrays is kept ({@link InputRow#jsonKind}): an
+ * extra column may hold them, a field may not ({@link JsonFieldTypes}). A key named by a parameter
+ * ({@code touchpointColumn=page}) that no object of the upload has is a misspelt parameter, refused as a CSV header
+ * without the column is: one problem naming the parameter rather than a row error on every object (a key missing
+ * from some objects only stays a row error).
  */
 final class NdjsonRowReader implements RowReader {
 
-    // Decimal numbers are read as written (BigDecimal), not rounded through a double: 1396437466.94 stays an epoch
-    // second with a fraction rather than becoming 1.39643746694E9, and 1e400 a number too large rather than Infinity.
+    // Decimal numbers are read as BigDecimal, not rounded through a double, and kept as written (numbersAsWritten):
+    // 1396437466.94 stays an epoch second with a fraction, 1e2 an id that is not 100, 1e400 a number too large.
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
@@ -115,10 +118,15 @@ final class NdjsonRowReader implements RowReader {
             }
             Map<String, String> values = new LinkedHashMap<>();
             Map<String, String> kinds = null;
+            Map<String, String> numbers = null;
             for (var property : node.properties()) {
                 JsonNode value = property.getValue();
+                if (numbers == null && value.isNumber()
+                        && (value.isFloatingPointNumber() || "0".equals(value.asString()))) {
+                    numbers = numbersAsWritten(text);
+                }
                 values.put(property.getKey(), value.isNull() ? ""
-                        : value.isBigDecimal() ? value.decimalValue().toPlainString()
+                        : numbers != null && value.isNumber() ? numbers.get(property.getKey())
                         : value.isValueNode() ? value.asString() : value.toString());
                 String kind = value.isBoolean() ? "a boolean" : value.isObject() ? "an object"
                         : value.isArray() ? "an array" : null;
@@ -129,6 +137,28 @@ final class NdjsonRowReader implements RowReader {
             }
             consumer.accept(new JsonRow(line, values, kinds == null ? Map.of() : kinds));
         }
+    }
+
+    /**
+     * The numbers of the object on {@code line} (JSON the mapper read) by key, as written: {@code 1e2}, {@code 1.0},
+     * {@code -0}, as an id or text, is kept as such rather than turned into {@code 100} or {@code 0}. Read only for a
+     * line with a decimal number or a zero, whose value may read otherwise than its text; O(line length).
+     */
+    private static Map<String, String> numbersAsWritten(String line) {
+        Map<String, String> numbers = new HashMap<>();
+        try (JsonParser parser = JSON.createParser(line)) {
+            parser.nextToken();
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String key = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
+                    numbers.put(key, parser.getString());
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+        return numbers;
     }
 
     /**

@@ -18,7 +18,8 @@ import java.time.temporal.TemporalAccessor;
  * alone (its midnight), or an epoch number. An epoch number is read by magnitude: below {@value #SECONDS_BELOW} it
  * is seconds, below 10^14 milliseconds, below 10^17 microseconds (GA4's
  * {@code event_timestamp}), from there on nanoseconds; each unit so covers every date from March 1973 to the year 5138
- * (nanoseconds to 2262, the end of a {@code long}). A fraction ({@code 1396437466.94}) counts to the millisecond.
+ * (nanoseconds to 2262, the end of a {@code long}). A fraction ({@code 1396437466.94}) counts to the millisecond; an
+ * exponent ({@code 1.39643746694e9}) is allowed.
  * A {@link TimestampFormat} other than {@code auto} fixes the form instead.
  * Only the years 0001 to 9999 are accepted, the range of ISO-8601's four-digit years, so that durations between any
  * two events fit a {@code long} of milliseconds.
@@ -96,10 +97,11 @@ final class TimestampParser {
         return millis;
     }
 
-    private long parseStripped(String value) {
-        if (value.isEmpty()) {
+    private long parseStripped(String text) {
+        if (text.isEmpty()) {
             throw new IllegalArgumentException("is empty");
         }
+        String value = withoutExponent(text);
         return switch (format.kind()) {
             case AUTO -> isNumber(value) ? epoch(value, EpochUnit.byMagnitude(integerPart(value))) : iso(value);
             case ISO -> {
@@ -230,6 +232,28 @@ final class TimestampParser {
             throw new IllegalArgumentException("'" + abbreviate(value) + "' is outside the years 0001 to 9999 as "
                     + "epoch " + unit.words);
         }
+    }
+
+    /**
+     * An epoch number written with an exponent ({@code 1.7723601301e12}, as a JSON writer may write a large number)
+     * in plain digits, to the nanosecond; any other text as it is. A number too large for any epoch unit is cut to
+     * its first 40 digits' worth, still outside the years accepted, rather than written out in full.
+     */
+    private static String withoutExponent(String value) {
+        if (value.indexOf('e') < 0 && value.indexOf('E') < 0 || !PlainNumbers.isPlain(value)) {
+            return value;
+        }
+        java.math.BigDecimal number;
+        try {
+            number = new java.math.BigDecimal(value);
+        } catch (NumberFormatException | ArithmeticException e) {
+            return value;
+        }
+        if (number.precision() - number.scale() > 40) {
+            return (number.signum() < 0 ? "-" : "") + "9".repeat(40);
+        }
+        return number.setScale(Math.max(0, Math.min(number.scale(), 9)), java.math.RoundingMode.DOWN)
+                .toPlainString();
     }
 
     /** The whole part of a number that {@link #isNumber} accepted, saturated at a value beyond every epoch rule. */

@@ -124,6 +124,24 @@ class EventImportTests extends ApiTestSupport {
     }
 
     @Test
+    void keepsNdjsonNumbersUsedAsTextAsWrittenSoThat7e2IsNot700() {
+        Response response = post("/api/events", NDJSON, """
+                {"journey_id":7e2,"timestamp":1.7723592e12,"touchpoint":1E+2,"customer_id":2.50}
+                {"journey_id":700,"timestamp":"2026-03-01T10:00:00Z","touchpoint":-0}
+                {"journey_id":-0,"timestamp":"2026-03-01T10:00:00Z","touchpoint":-0.0}
+                """);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("journeysCreated").asLong()).isEqualTo(3);
+        JsonNode exponent = get("/api/journeys/7e2").json();
+        assertThat(exponent.get("steps").get(0).get("touchpoint").asString()).isEqualTo("1E+2");
+        assertThat(exponent.get("steps").get(0).get("at").asString()).isEqualTo("2026-03-01T10:00:00Z");
+        assertThat(exponent.get("customerId").asString()).isEqualTo("2.50");
+        assertThat(steps("700")).containsExactly("-0");
+        assertThat(steps("-0")).containsExactly("-0.0");
+    }
+
+    @Test
     void ordersEventsByTimeAndKeepsFileOrderForTies() {
         importCsv("", """
                 journey_id,timestamp,touchpoint

@@ -55,6 +55,8 @@ class TimestampParserTests {
             "2026-07-01T10:00+02:00[Europe/Paris]|2026-07-01T08:00:00Z",
             "2026-03-01T10:00:00.5Z[UTC]|2026-03-01T10:00:00.500Z",
             "2026-07-01T10:00:00[Europe/Paris]|2026-07-01T08:00:00Z",
+            "1.39643746694E9|2014-04-02T11:17:46.940Z",
+            "1.772360130123e+12|2026-03-01T10:15:30.123Z",
     })
     void readsEveryDocumentedForm(String text, String expected) {
         assertThat(Instant.ofEpochMilli(utc.parse(text))).isEqualTo(Instant.parse(expected));
@@ -125,6 +127,13 @@ class TimestampParserTests {
     void rejectsInstantsOutsideTheYears0001To9999(String text) {
         assertThatThrownBy(() -> utc.parse(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("'" + text + "' is ")
+                .hasMessageContaining("is outside the years 0001 to 9999");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e999999999", "-1e40"})
+    void readsAnEpochNumberWithAnExponentWithoutWritingItOutInFull(String text) {
+        assertThatThrownBy(() -> utc.parse(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is outside the years 0001 to 9999");
     }
 
