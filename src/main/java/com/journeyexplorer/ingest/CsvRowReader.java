@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.DuplicateHeaderMode;
@@ -295,8 +296,11 @@ final class CsvRowReader implements RowReader {
         private final BlockingQueue<Object[]> batches = new ArrayBlockingQueue<>(16);
         private volatile boolean cancelled;
 
-        /** A row that is rejected ({@code fatal}: and ends the reading) at {@code line}. */
-        private record Problem(long line, String reason, boolean fatal) {
+        /**
+         * A row that is rejected ({@code fatal}: and ends the reading) at {@code line}, about the column
+         * {@code field} (null for the row as a whole).
+         */
+        private record Problem(long line, String field, String reason, boolean fatal) {
         }
 
         /** Parsing failed unexpectedly: rethrown on the consumer's thread. */
@@ -322,7 +326,7 @@ final class CsvRowReader implements RowReader {
                         if (item instanceof CsvRow row) {
                             consumer.accept(row);
                         } else if (item instanceof Problem problem) {
-                            errors.add(problem.line(), null, problem.reason());
+                            errors.add(problem.line(), problem.field(), problem.reason());
                             if (problem.fatal()) {
                                 return false;
                             }
@@ -380,12 +384,13 @@ final class CsvRowReader implements RowReader {
                                 }
                                 item = new CsvRow(start, cells, index, header);
                             } else {
-                                item = new Problem(start, "has " + fields + " fields where the header has " + columns
-                                        + fieldCountHint(fields, columns), false);
+                                item = new Problem(start, null, "has " + fields + " fields where the header has "
+                                        + columns + fieldCountHint(fields, columns), false);
                             }
                         }
                     } catch (IOException e) {
-                        item = new Problem(lexer.recordLine() > 0 ? lexer.recordLine() : line, describe(e), true);
+                        item = new Problem(lexer.recordLine() > 0 ? lexer.recordLine() : line, quotedColumn(e),
+                                describe(e), true);
                     }
                     batch[size++] = item;
                     boolean last = item == END || item instanceof Problem problem && problem.fatal();
@@ -402,6 +407,19 @@ final class CsvRowReader implements RowReader {
                 Object[] failed = {new Failure(e)};
                 put(failed);
             }
+        }
+
+        /**
+         * The column of the field whose quotes {@code e} finds malformed (a stray quote, one never closed): the field
+         * being read when the lexer stopped, after the record's {@link CsvLexer#fields} complete ones; null for any
+         * other failure, or a field beyond the header or under a column without a name.
+         */
+        private String quotedColumn(IOException e) {
+            if (!(e instanceof CSVException)) {
+                return null;
+            }
+            int field = lexer.fields();
+            return field < header.size() && !header.get(field).isEmpty() ? header.get(field) : null;
         }
 
         /**

@@ -86,7 +86,27 @@ class CsvRowReaderTests {
         assertThat(lines).hasSize(2_999).last().isEqualTo(3_000L);
         assertThat(errors.errors()).singleElement().satisfies(error -> {
             assertThat(error.line()).isEqualTo(3_001L);
+            assertThat(error.field()).as("the column of the stray quote").isEqualTo("touchpoint");
             assertThat(error.reason()).startsWith("has text after the closing '\"' of a quoted field");
+        });
+    }
+
+    @Test
+    void aStrayOrUnclosedQuoteNamesTheColumnOfItsField() throws IOException {
+        ErrorCollector stray = new ErrorCollector(100);
+        ErrorCollector unclosed = new ErrorCollector(100);
+
+        reader().read(input("journey_id,timestamp,touchpoint\nj1,1,A\n\"j2\"x,2,B\n"), row -> { }, stray);
+        reader().read(input("journey_id,timestamp,touchpoint\nj1,\"1,A\nj2,2,B\n"), row -> { }, unclosed);
+
+        assertThat(stray.errors()).singleElement().satisfies(error -> {
+            assertThat(error.line()).isEqualTo(3L);
+            assertThat(error.field()).isEqualTo("journey_id");
+        });
+        assertThat(unclosed.errors()).singleElement().satisfies(error -> {
+            assertThat(error.line()).isEqualTo(2L);
+            assertThat(error.field()).isEqualTo("timestamp");
+            assertThat(error.reason()).startsWith("opens a quoted field that no closing '\"' ends");
         });
     }
 
