@@ -104,6 +104,11 @@ final class EventAccumulator {
     private final Map<String, String> lookalikeColumns = new java.util.LinkedHashMap<>();
     /** The first row of each of {@link #lookalikeColumns}, with the column and its value there. */
     private final List<ImportWarning.Example> lookalikeExamples = new ArrayList<>();
+    /**
+     * The header's columns without a name that hold a value in some row, by 1-based position, each with its first
+     * such value: not read (no name to keep it under), and the report says so.
+     */
+    private final Map<Integer, ImportWarning.Example> unnamedColumns = new java.util.TreeMap<>();
 
     EventAccumulator(JourneySnapshot base, ImportOptions options, TimestampParser timestamps, ErrorCollector errors,
             int maxJourneyLength) {
@@ -484,6 +489,10 @@ final class EventAccumulator {
         int[] position = {0};
         row.forEach((column, cell) -> {
             int at = position[0]++;
+            if (column.isEmpty() && cell != null && !cell.isBlank() && !unnamedColumns.containsKey(at + 1)) {
+                unnamedColumns.put(at + 1, new ImportWarning.Example(row.line(), "column " + (at + 1),
+                        TimestampParser.abbreviate(cell)));
+            }
             if (column.isEmpty() || cell == null) {
                 return;
             }
@@ -648,6 +657,15 @@ final class EventAccumulator {
                     + "which may change their paths and outcomes: " + String.join(", ", journeysMissingRowsNamed)
                     + (journeysMissingRows > journeysMissingRowsNamed.size() ? ", ..." : "") + " (onError=reject "
                     + "imports nothing from a file with a bad row)", journeysMissingRows, List.of()));
+        }
+        if (!unnamedColumns.isEmpty()) {
+            warnings.add(new ImportWarning("unnamed-column", (unnamedColumns.size() == 1 ? "column "
+                    : "columns ") + String.join(", ", unnamedColumns.keySet().stream().map(String::valueOf).toList())
+                    + " of the header " + (unnamedColumns.size() == 1 ? "has" : "have") + " no name but values (the "
+                    + "first: " + String.join(", ", unnamedColumns.values().stream().limit(5).map(example -> "'"
+                            + example.value() + "' at line " + example.line()).toList()) + "), which were not read: "
+                    + "name " + (unnamedColumns.size() == 1 ? "it" : "them") + " in the header to keep the values as "
+                    + "attributes", unnamedColumns.size(), unnamedColumns.values().stream().limit(5).toList()));
         }
         if (!lookalikeColumns.isEmpty()) {
             warnings.add(new ImportWarning("column-not-read", lookalikeColumns.size() + " column(s) were kept as "

@@ -142,6 +142,29 @@ class EventImportTests extends ApiTestSupport {
     }
 
     @Test
+    void warnsOfColumnsWithoutANameWhoseValuesAreNotReadNamingTheirPositions() {
+        String csv = """
+                ,journey_id,timestamp,,touchpoint,
+                0,unnamed-1,2026-03-01T10:00:00Z,,Home,
+                1,unnamed-1,2026-03-01T10:05:00Z,kept?,Cart,
+                """;
+
+        JsonNode preview = post("/api/events/preview?openHorizon=0", CSV, csv).json();
+        JsonNode report = importCsv("?openHorizon=0", csv);
+
+        for (JsonNode answer : List.of(preview, report)) {
+            assertThat(answer.get("warnings")).as(answer.toString()).singleElement().satisfies(warning -> {
+                assertThat(warning.get("kind").asString()).isEqualTo("unnamed-column");
+                assertThat(warning.get("count").asLong()).as("not the last, empty column").isEqualTo(2);
+                assertThat(warning.get("message").asString()).startsWith("columns 1, 4 of the header have no name "
+                        + "but values (the first: '0' at line 2, 'kept?' at line 3), which were not read");
+                assertThat(warning.get("examples").get(1).get("field").asString()).isEqualTo("column 4");
+            });
+        }
+        assertThat(steps("unnamed-1")).containsExactly("Home", "Cart");
+    }
+
+    @Test
     void ordersEventsByTimeAndKeepsFileOrderForTies() {
         importCsv("", """
                 journey_id,timestamp,touchpoint
