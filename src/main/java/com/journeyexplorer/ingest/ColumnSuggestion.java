@@ -112,10 +112,19 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
         Map<String, String> columns = new LinkedHashMap<>();
         Map<String, String> why = new LinkedHashMap<>();
         // Named columns first, so that no default or alias takes a column a parameter gave to another role.
+        // The columns of a journey key given as a parameter that no other parameter names: a role whose default
+        // column is one of them still reads it (journeyColumn=journey_id,touchpoint keys by the touchpoint too).
+        Set<String> keyOnly = new HashSet<>();
         given.forEach((role, column) -> {
             columns.put(role, column);
             why.put(role, "parameter");
-            taken.addAll(role.equals("journey") ? JourneyKey.columns(column) : List.of(column));
+            List<String> named = role.equals("journey") ? JourneyKey.columns(column) : List.of(column);
+            if (role.equals("journey")) {
+                keyOnly.addAll(named);
+            } else {
+                keyOnly.removeAll(named);
+            }
+            taken.addAll(named);
         });
         String order = parameters.orderColumn() == null || parameters.orderColumn().isBlank() ? null
                 : parameters.orderColumn().strip();
@@ -136,6 +145,12 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
             }
             String column = defaultColumns.get(i);
             String reason = "default";
+            if (present.contains(column) && keyOnly.remove(column)) {
+                // Read by the import as this role's default column, besides being a part of the journey key.
+                columns.put(role, column);
+                why.put(role, reason);
+                continue;
+            }
             if ((!present.contains(column) || taken.contains(column)) && ga4) {
                 column = GA4_ROLES.getOrDefault(role, List.of()).stream()
                         .filter(candidate -> present.contains(candidate) && !taken.contains(candidate))

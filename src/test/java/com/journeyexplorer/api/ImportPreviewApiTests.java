@@ -200,6 +200,21 @@ class ImportPreviewApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aJourneyKeyedByTheTouchpointColumnTooShowsThatColumnAsTheTouchpointInTheMapping() {
+        String csv = "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\nj1,2026-03-01T10:01:00Z,Cart\n";
+
+        JsonNode preview = post("/api/events/preview?journeyColumn=journey_id,touchpoint", "text/csv", csv).json();
+
+        assertThat(preview.get("mapping").get("journey").asString()).isEqualTo("journey_id,touchpoint");
+        assertThat(preview.get("mapping").get("timestamp").asString()).isEqualTo("timestamp");
+        assertThat(preview.get("mapping").get("touchpoint").asString()).as(preview.toString())
+                .isEqualTo("touchpoint");
+        assertThat(preview.get("suggestedBy").get("touchpoint").asString()).isEqualTo("default");
+        assertThat(texts(preview.get("attributes"))).isEmpty();
+        assertThat(preview.get("rows").get(1).get("touchpoint").asString()).isEqualTo("Cart");
+    }
+
+    @Test
     void aColumnParameterNamingNoColumnGetsTheImportsProblemNamingTheParameter() {
         String csv = "journey_id,timestamp,touchpoint\nj1,2026-03-01T10:00:00Z,Home\n";
         String before = get("/api/stats").body();
