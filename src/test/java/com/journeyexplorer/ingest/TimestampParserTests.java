@@ -130,6 +130,12 @@ class TimestampParserTests {
                 .hasMessageContaining("is outside the years 0001 to 9999");
     }
 
+    @Test
+    void readsAnEpochNumberWithAnExponentInTheUnitTimestampFormatNames() {
+        assertThat(new TimestampParser(ZoneId.of("UTC"), TimestampFormat.of("epoch-millis")).parse("12e5"))
+                .isEqualTo(1_200_000L);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1e999999999", "-1e40"})
     void readsAnEpochNumberWithAnExponentWithoutWritingItOutInFull(String text) {
@@ -204,7 +210,7 @@ class TimestampParserTests {
     @CsvSource(delimiter = '|', value = {
             "iso|1396437466|is a number, not an ISO-8601 timestamp",
             "epoch-seconds|2026-03-01T10:15:30Z|is not an epoch number",
-            "epoch-millis|12e5|is not an epoch number",
+            "epoch-millis|0x12|is not an epoch number",
             "epoch-millis|1772360130123456|is outside the years 0001 to 9999 as epoch milliseconds",
             "epoch-micros|2026-03-01|is not an epoch number",
             "dd/MM/yyyy|31/02/2026|does not match timestampFormat 'dd/MM/yyyy'",
