@@ -112,14 +112,15 @@ public record ColumnSuggestion(Map<String, String> columns, Map<String, String> 
         Map<String, String> columns = new LinkedHashMap<>();
         Map<String, String> why = new LinkedHashMap<>();
         // Named columns first, so that no default or alias takes a column a parameter gave to another role.
-        // The columns of a journey key given as a parameter that no other parameter names: a role whose default
-        // column is one of them still reads it (journeyColumn=journey_id,touchpoint keys by the touchpoint too).
+        // The columns of a journey key of several columns given as a parameter that no other parameter names: a role
+        // whose default column is one of them still reads it (journeyColumn=journey_id,touchpoint keys by the
+        // touchpoint too). A key of one column serves no other role.
         Set<String> keyOnly = new HashSet<>();
         given.forEach((role, column) -> {
             columns.put(role, column);
             why.put(role, "parameter");
             List<String> named = role.equals("journey") ? JourneyKey.columns(column) : List.of(column);
-            if (role.equals("journey")) {
+            if (role.equals("journey") && named.size() > 1) {
                 keyOnly.addAll(named);
             } else {
                 keyOnly.removeAll(named);
