@@ -18,22 +18,21 @@ export async function renderDiversions(container, params) {
     const answer = await getJson('/api/diversions', query);
     if (mine !== latest) return null;
     const rows = answer.diversions || [];
-    const cut = (answer.minimumCut && answer.minimumCut.edges) || [];
     if (!rows.length) {
       container.innerHTML = '<p class="muted">No selected journey goes from one of our touchpoints to a competitor.</p>';
       return answer;
     }
-    const inCut = new Set(cut.map(edge => key(edge.from, edge.to)));
+    // Each row says whether it is in the whole cut: the cut lists only its busiest transitions, as many as the rows.
     container.innerHTML = `<table class="paths diversions"><thead><tr><th>from</th><th>to competitor</th>
       <th class="num">journeys</th><th class="num" title="share of the journeys that visit the touchpoint">of its visitors</th><th class="num">came back</th>
       <th class="num">then bought</th><th title="in the minimum cut">cut</th></tr></thead><tbody>${rows.map(d => `
       <tr data-touchpoint="${esc(d.touchpoint)}" data-competitor="${esc(d.competitor)}" data-journeys="${d.journeys}"
-          class="${inCut.has(key(d.touchpoint, d.competitor)) ? 'in-cut' : ''}">
+          class="${d.inCut ? 'in-cut' : ''}">
         <td><b>${esc(nodeName(d.touchpoint))}</b>${d.stage ? ` <span class="muted">${esc(d.stage)}</span>` : ''}</td>
         <td class="warn">${esc(d.competitor)}</td><td class="num">${count(d.journeys)}</td>
         <td class="num">${percent(d.rate, 1)}</td><td class="num">${count(d.cameBack)}</td>
         <td class="num">${count(d.boughtAfterReturn)}</td>
-        <td>${inCut.has(key(d.touchpoint, d.competitor)) ? '<i class="ln cut" title="in the minimum cut"></i>' : ''}</td></tr>`).join('')}
+        <td>${d.inCut ? '<i class="ln cut" title="in the minimum cut"></i>' : ''}</td></tr>`).join('')}
       </tbody></table>
       <p class="cut-summary">${cutSentence(answer.minimumCut)}</p><p class="muted" id="cut-on-map"></p>`;
     return answer;

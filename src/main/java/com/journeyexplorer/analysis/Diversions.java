@@ -5,8 +5,10 @@ import com.journeyexplorer.journey.Touchpoint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntPredicate;
 
@@ -24,13 +26,19 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
      * One own → competitor transition. {@code journeys}: selected journeys taking it at least once (weighted);
      * {@code rate}: their share of the journeys that visit {@code touchpoint}; {@code cameBack}: of them, those that
      * visit an own touchpoint after their first such transition; {@code boughtAfterReturn}: of those, the ones whose
-     * first purchase comes after that transition.
+     * first purchase comes after that transition; {@code inCut}: whether the transition is in the minimum cut, listed
+     * there or not.
      */
     public record Diversion(String touchpoint, String stage, String competitor, long journeys, double rate,
-            long cameBack, long boughtAfterReturn) {
+            long cameBack, long boughtAfterReturn, boolean inCut) {
         /** An absent stage is null, not empty text. */
         public Diversion {
             stage = stage == null || stage.isEmpty() ? null : stage;
+        }
+
+        /** This diversion, marked in the minimum cut or not. */
+        Diversion inCut(boolean in) {
+            return new Diversion(touchpoint, stage, competitor, journeys, rate, cameBack, boughtAfterReturn, in);
         }
     }
 
@@ -102,12 +110,24 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
             Touchpoint competitor = snapshot.touchpoint(network.edges.to(edge));
             diversions.add(new Diversion(own.name(), own.stage(), competitor.name(), journeys,
                     LabelCount.share(journeys, counts.visitors[own.id()]), counts.cameBack[lostEdge],
-                    counts.boughtAfterReturn[lostEdge]));
+                    counts.boughtAfterReturn[lostEdge], false));
         }
         diversions.sort(Comparator.comparingLong(Diversion::journeys).reversed()
                 .thenComparing(Diversion::touchpoint).thenComparing(Diversion::competitor));
-        return new Diversions(diversions.subList(0, Math.min(limit, diversions.size())),
-                minimumCut(snapshot, network, counts).busiest(limit));
+        MinimumCut cut = minimumCut(snapshot, network, counts);
+        return new Diversions(inCut(diversions.subList(0, Math.min(limit, diversions.size())), cut),
+                cut.busiest(limit));
+    }
+
+    /**
+     * The {@code diversions} marked in the whole {@code cut} or not, so that a row is marked whether or not its
+     * transition is among the cut's busiest listed. O(cut + diversions).
+     */
+    private static List<Diversion> inCut(List<Diversion> diversions, MinimumCut cut) {
+        Set<List<String>> edges = new HashSet<>();
+        cut.edges().forEach(edge -> edges.add(List.of(edge.from(), edge.to())));
+        return diversions.stream()
+                .map(row -> row.inCut(edges.contains(List.of(row.touchpoint(), row.competitor())))).toList();
     }
 
     /** The capacities of the minimum-cut network: journeys taking each transition, by source then target name. */

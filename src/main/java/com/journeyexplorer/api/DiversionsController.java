@@ -38,9 +38,10 @@ class DiversionsController {
             + "transitions of the selected journeys (raw touchpoints, whole journeys), most journeys lost first. "
             + "rate = journeys taking the transition over journeys visiting the touchpoint; cameBack = of them, "
             + "those visiting an own touchpoint afterwards; boughtAfterReturn = of those, the ones purchasing after "
-            + "it. minimumCut: the fewest journeys' worth of transitions whose removal separates (start) from every "
-            + "competitor touchpoint (max-flow): its busiest edges, at most limit of them, edgesTotal the "
-            + "transitions of the whole cut and journeys their journeys. Path shaping does not apply (400).")
+            + "it; inCut = the transition is in the minimum cut, whether or not the cut lists it. minimumCut: the "
+            + "fewest journeys' worth of transitions whose removal separates (start) from every competitor "
+            + "touchpoint (max-flow): its busiest edges, at most limit of them, edgesTotal the transitions of the "
+            + "whole cut and journeys their journeys. Path shaping does not apply (400).")
     @DeclaredParameters("DIVERSIONS")
     Diversions diversions(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         AnalysisRequest request = DIVERSIONS.read(parameters, projection);

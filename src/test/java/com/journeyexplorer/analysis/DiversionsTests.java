@@ -57,6 +57,30 @@ class DiversionsTests {
     }
 
     @Test
+    void marksEachDiversionInTheWholeCutWhetherOrNotTheCutListsIt() {
+        // (start) -> X, the cut's busiest transition, is the one listed with limit 1; A -> Y is in the cut all the same
+        JourneySnapshot snapshot = new JourneyFixture().competitors("X", "Y").journeys("X", "X", "A>Y").snapshot();
+        Diversions diversions = Diversions.of(snapshot, JourneySelection.all(), 1);
+
+        assertThat(diversions.minimumCut().edges()).containsExactly(new CutEdge(NodeSpace.START_NAME, "X", 2));
+        assertThat(diversions.minimumCut().edgesTotal()).isEqualTo(2);
+        assertThat(diversions.diversions()).singleElement()
+                .extracting(Diversion::touchpoint, Diversion::competitor, Diversion::inCut)
+                .containsExactly("A", "Y", true);
+    }
+
+    @Test
+    void leavesADiversionOutOfTheCutUnmarked() {
+        // A -> X cuts the one journey; B -> Y, after it, is a diversion the cut does not need
+        Diversions diversions = Diversions.of(new JourneyFixture().competitors("X", "Y").journeys("A>X>B>Y")
+                .snapshot(), JourneySelection.all(), 10);
+
+        assertThat(diversions.minimumCut().edges()).containsExactly(new CutEdge("A", "X", 1));
+        assertThat(diversions.diversions()).extracting(row -> row.touchpoint() + " -> " + row.competitor()
+                + (row.inCut() ? " cut" : "")).containsExactlyInAnyOrder("A -> X cut", "B -> Y");
+    }
+
+    @Test
     void cutsNothingWithoutCompetitors() {
         Diversions diversions = Diversions.of(JourneyFixture.snapshot("A>B", "B>A>buy!"), JourneySelection.all(), 5);
 

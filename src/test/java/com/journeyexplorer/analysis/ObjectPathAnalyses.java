@@ -242,12 +242,15 @@ final class ObjectPathAnalyses {
                 }
             });
         }
+        Set<String> cut = new HashSet<>();
+        minimumCut(snapshot, selection).edges().forEach(edge -> cut.add(edge.from() + "\u0000" + edge.to()));
         List<Diversions.Diversion> diversions = new ArrayList<>(counts.size());
         counts.forEach((key, tally) -> {
             Touchpoint own = snapshot.touchpoint((int) (key / n));
             Touchpoint competitor = snapshot.touchpoint((int) (key % n));
             diversions.add(new Diversions.Diversion(own.name(), own.stage(), competitor.name(), tally[0],
-                    LabelCount.share(tally[0], visitors[own.id()]), tally[1], tally[2]));
+                    LabelCount.share(tally[0], visitors[own.id()]), tally[1], tally[2],
+                    cut.contains(own.name() + "\u0000" + competitor.name())));
         });
         diversions.sort(Comparator.comparingLong(Diversions.Diversion::journeys).reversed()
                 .thenComparing(Diversions.Diversion::touchpoint).thenComparing(Diversions.Diversion::competitor));

@@ -48,6 +48,22 @@ class DiversionsCutApiTests extends ApiTestSupport {
         assertThat(edges(cut)).as("the busiest two").isEqualTo(all.subList(0, 2));
         assertThat(cut.get("edgesTotal").asInt()).isEqualTo(all.size());
         assertThat(cut.get("journeys").asLong()).isEqualTo(journeys);
+
+        // Each row says whether the whole cut has its transition, listed among the busiest or not.
+        JsonNode rows = get("/api/diversions?limit=" + DiversionsController.MAX_LIMIT).json().get("diversions");
+        List<String> marked = new ArrayList<>();
+        List<String> inWholeCut = new ArrayList<>();
+        rows.forEach(row -> {
+            String edge = row.get("touchpoint").asString() + " -> " + row.get("competitor").asString() + " "
+                    + row.get("journeys").asLong();
+            if (row.get("inCut").asBoolean()) {
+                marked.add(edge);
+            }
+            if (all.contains(edge)) {
+                inWholeCut.add(edge);
+            }
+        });
+        assertThat(marked).isNotEmpty().isEqualTo(inWholeCut);
     }
 
     private static List<String> edges(JsonNode cut) {
