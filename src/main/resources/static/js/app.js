@@ -1,7 +1,7 @@
 // The journey map page: reads the filters, asks the API, and redraws every view. Views fail one by one: a missing
 // endpoint or a failed request shows "unavailable" in its own panel and leaves the others alone.
 import { getJson, listOf } from './api.js';
-import { count, percent, esc, nodeName, unavailable } from './format.js';
+import { count, percent, esc, nodeName, setStoreEmpty, unavailable } from './format.js';
 import { aroundTouchpoint, centre, fillTouchpointNames, findTouchpoint } from './search.js';
 import { renderMap } from './map.js';
 import { renderSankey } from './sankey.js';
@@ -125,6 +125,14 @@ async function loadTouchpoints() {
   }
 }
 
+/**
+ * Whether the store holds any journey (/api/stats, a count the server keeps): read before each redraw, so that the
+ * views with none to show say that the store is empty, not that the filters select none. Unknown counts as not empty.
+ */
+function readStore() {
+  return getJson('/api/stats').then(stats => setStoreEmpty(!stats.journeys)).catch(() => setStoreEmpty(false));
+}
+
 async function refresh() {
   const mine = ++generation;
   const params = filterParams();
@@ -132,6 +140,8 @@ async function refresh() {
   status.textContent = 'updating…';
   document.body.classList.add('busy');
   const stale = () => mine !== generation;
+  await readStore();
+  if (stale()) return;
   const shown = new URLSearchParams(params);
   if (maxEdges !== '150') shown.set('maxEdges', maxEdges);
   if (focus) shown.set('focus', focus);
@@ -391,6 +401,14 @@ wireTabs(document.getElementById('path-tabs'), document.getElementById('paths'),
 let width = window.innerWidth;
 window.addEventListener('resize', () => {
   if (Math.abs(window.innerWidth - width) > 40) { width = window.innerWidth; later(); }
+});
+
+// An empty store's map offers the import panel: opened, and its first control focused.
+document.getElementById('map').addEventListener('click', event => {
+  if (!event.target.closest('[data-open-import]')) return;
+  const panel = document.getElementById('import-panel');
+  panel.open = true;
+  document.getElementById('import-file').focus();
 });
 
 // Past the map's touchpoints (hundreds on a large map) to the details after it in one step, leaving the address alone.

@@ -3,7 +3,7 @@
 // Raw touchpoints over whole journeys: the path shaping is left out, so at another level the cut is not on the map.
 import { getJson } from './api.js';
 import { withoutShaping } from './panels.js';
-import { count, percent, esc, nodeName, unavailable } from './format.js';
+import { count, percent, esc, nodeName, noJourneys, unavailable } from './format.js';
 
 /** The cut's transitions named in the sentence, the busiest first; the rest are counted. */
 const CUT_LISTED = 12;
@@ -19,7 +19,7 @@ export async function renderDiversions(container, params) {
     if (mine !== latest) return null;
     const rows = answer.diversions || [];
     if (!rows.length) {
-      container.innerHTML = '<p class="muted">No selected journey goes from one of our touchpoints to a competitor.</p>';
+      container.innerHTML = `<p class="muted">${esc(noJourneys('No selected journey goes from one of our touchpoints to a competitor.'))}</p>`;
       return answer;
     }
     // Each row says whether it is in the whole cut: the cut lists only its busiest transitions, as many as the rows.

@@ -32,6 +32,23 @@ export function esc(text) {
 /** A readable node name: "(purchase)" -> "purchase". */
 export const nodeName = label => (label && label.startsWith('(') && label.endsWith(')') ? label.slice(1, -1) : label);
 
+/**
+ * Whether the store holds no journey at all, as the page last read it (/api/stats, before each redraw): a view with no
+ * journey to show then says that the store is empty and how to fill it, not that the filters select none.
+ */
+let storeEmpty = false;
+export function setStoreEmpty(empty) {
+  storeEmpty = Boolean(empty);
+}
+export const isStoreEmpty = () => storeEmpty;
+
+/** What a view with no journey to show says: {@code filtered} (the filters select none), or that the store is empty. */
+export function noJourneys(filtered) {
+  return storeEmpty
+    ? 'No journeys yet: the store is empty. Import a file of events under “Import journeys from a file” above.'
+    : filtered;
+}
+
 /** Why a request failed, in words: the server's problem title and detail where it gave both, else the message. */
 export function reason(error) {
   const problem = error && error.problem;

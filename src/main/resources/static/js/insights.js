@@ -2,7 +2,7 @@
 // selected journey; key moments, drop-off, diversions and the stage funnel are not pruned either), never from the
 // links left on the map, and a sentence is only said when the data can support it: without purchases there is no
 // advice about purchases, and "What the data lacks" says what to import to get it.
-import { count, percent, esc, nodeName } from './format.js';
+import { count, percent, esc, nodeName, noJourneys } from './format.js';
 
 const AFTER_PURCHASE = new Set(['purchase', 'loyalty', 'advocacy']);
 const NOUNS = { touchpoint: ['touchpoint', 'touchpoints'], channel: ['channel', 'channels'], stage: ['stage', 'stages'] };
@@ -23,7 +23,7 @@ export function renderInsights(container, { summary, funnel, moments, dropoff, d
   const lacking = new Map(lacks);
   const total = summary.journeys;
   if (!total) {
-    container.innerHTML = `<p class="muted">No journeys match the filters.</p><dl>${lacksList(lacks)}</dl>`;
+    container.innerHTML = `<p class="muted">${esc(noJourneys('No journeys match the filters.'))}</p><dl>${lacksList(lacks)}</dl>`;
     return;
   }
   const [noun, nouns] = NOUNS[level] || NOUNS.touchpoint;

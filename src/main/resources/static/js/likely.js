@@ -3,7 +3,7 @@
 // (shown when hovering a step or focusing it, and said by its name). Same filters and path shaping as the map, so its
 // steps are the map's labels.
 import { getJson } from './api.js';
-import { percent, count, esc, nodeName, unavailable } from './format.js';
+import { percent, count, esc, nodeName, noJourneys, unavailable } from './format.js';
 import * as tooltip from './tooltip.js';
 import { wireTabs } from './tabs.js';
 
@@ -35,7 +35,7 @@ async function draw() {
     const rows = new Map((answer.outcomeProbabilities || []).map(row => [row.node, row]));
     const start = rows.get('(start)');
     if (!answer.journeys) {
-      container.innerHTML = '<p class="muted">No journeys match the filters.</p>';
+      container.innerHTML = `<p class="muted">${esc(noJourneys('No journeys match the filters.'))}</p>`;
     } else if (!(answer.paths || []).length) {
       container.innerHTML = `<p class="muted">${startSentence(start)} No path of these ${count(answer.journeys)} journeys
         leads to ${NOUNS[outcome]}.</p>`;

@@ -1,7 +1,7 @@
 // The journey map: touchpoints in columns by stage, left to right, outcomes at the right; link width by journeys,
 // competitors and diversions in the warning colour. Pan and zoom with the mouse; hover (or focus a touchpoint) for
 // numbers, click (or Enter) for details.
-import { count, percent, duration, esc, nodeName, fitText } from './format.js';
+import { count, percent, duration, esc, nodeName, fitText, isStoreEmpty } from './format.js';
 import * as tooltip from './tooltip.js';
 
 const OUTCOME_COLOURS = { purchase: '#2f9e44', abandoned: '#868e96', diverted: '#e8590c' };
@@ -54,8 +54,13 @@ function columns(graph, stages) {
 
 export function renderMap(container, graph, { onSelect }) {
   if (!graph.meta.journeys) {
-    // Not a lone start node on an empty canvas: the map draws finished journeys, and the filters select none.
-    container.innerHTML = '<p class="muted empty">No finished journeys match the filters.</p>';
+    // Not a lone start node on an empty canvas: the map draws finished journeys, and the filters select none, or the
+    // store holds none, said with the way to fill it.
+    container.innerHTML = isStoreEmpty()
+      ? `<p class="muted empty" id="empty-store">No journeys yet: the store is empty.
+        <button type="button" class="ghost" data-open-import>Import journeys from a file</button> of events (CSV or
+        NDJSON), or send them to the API as the README's “Importing journeys” shows.</p>`
+      : '<p class="muted empty">No finished journeys match the filters.</p>';
     return { nodes: [], links: [] };
   }
   container.innerHTML = '';

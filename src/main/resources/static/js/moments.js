@@ -3,7 +3,7 @@
 // p-value and the touchpoint's place in the transition graph (PageRank, betweenness). Raw touchpoints, whole paths.
 import { getJson } from './api.js';
 import { withoutShaping } from './panels.js';
-import { count, percent, esc, unavailable } from './format.js';
+import { count, percent, esc, noJourneys, unavailable } from './format.js';
 
 const SHOWN = 15;
 const DIRECTIONS = {
@@ -26,7 +26,7 @@ export async function renderMoments(container, params) {
     if (mine !== latest) return;
     const moments = (answer.moments || []).slice(0, SHOWN);
     if (!answer.journeys) {
-      container.innerHTML = '<p class="muted">No journeys match the filters.</p>';
+      container.innerHTML = `<p class="muted">${esc(noJourneys('No journeys match the filters.'))}</p>`;
     } else if (!answer.purchases) {
       container.innerHTML = `<p class="muted">None of these ${count(answer.journeys)} journeys ends in a purchase, so no
         touchpoint can be said to lead toward or away from one.</p>`;

@@ -1,6 +1,6 @@
 // Top paths, funnel, attribution and downloads: each fetches its own data and shows "unavailable" on failure.
 import { getJson, listOf } from './api.js';
-import { count, percent, esc, nodeName, unavailable } from './format.js';
+import { count, percent, esc, nodeName, isStoreEmpty, noJourneys, unavailable } from './format.js';
 
 let latestPaths = 0;
 
@@ -19,7 +19,7 @@ export async function renderPaths(container, params, outcome, competitors) {
     const paths = listOf(answer, 'paths', 'variants');
     container.dataset.ready = outcome;
     if (!paths.length) {
-      container.innerHTML = '<p class="muted">No journeys with this outcome match the filters.</p>';
+      container.innerHTML = `<p class="muted">${esc(noJourneys('No journeys with this outcome match the filters.'))}</p>`;
       return;
     }
     const max = Math.max(...paths.map(p => p.journeys));
@@ -53,7 +53,7 @@ export async function renderFunnel(container, params) {
     }
     // No journey at all: said as the other views say it, not a funnel of zeros of which each stage "reaches" 0%.
     if (answer.total === 0) {
-      container.innerHTML = '<p class="muted">No journeys match the filters.</p>';
+      container.innerHTML = `<p class="muted">${esc(noJourneys('No journeys match the filters.'))}</p>`;
       return stages;
     }
     const max = Math.max(...stages.map(s => s.journeys), 1);
@@ -122,7 +122,8 @@ export async function renderAttribution(container, select, params) {
       const credited = listOf(model, 'labels', 'credits');
       const credits = [...credited].sort((a, b) => b.conversions - a.conversions).slice(0, 12);
       if (!credits.length) {
-        container.innerHTML = `<p class="muted">${esc(model.note || 'No purchases to attribute in this selection.')}</p>`;
+        container.innerHTML = `<p class="muted">${esc(isStoreEmpty() ? noJourneys('')
+          : model.note || 'No purchases to attribute in this selection.')}</p>`;
         return;
       }
       const max = Math.max(...credits.map(c => c.conversions), 1e-9);

@@ -1,6 +1,6 @@
 // The first steps of the journeys as a Sankey diagram (from /api/graph?format=sankey): where journeys go at each step,
 // with the less frequent labels merged into "other" and the journeys ending at each step flowing into the outcomes.
-import { count, percent, esc, nodeName, fitText } from './format.js';
+import { count, percent, esc, nodeName, fitText, noJourneys } from './format.js';
 import * as tooltip from './tooltip.js';
 
 const SINK_COLOURS = { purchase: '#2f9e44', abandoned: '#adb5bd', diverted: '#e8590c', open: '#74c0fc',
@@ -9,7 +9,7 @@ const SINK_COLOURS = { purchase: '#2f9e44', abandoned: '#adb5bd', diverted: '#e8
 export function renderSankey(container, data, competitors) {
   container.innerHTML = '';
   if (!data.nodes.length) {
-    container.innerHTML = '<p class="muted">No journeys match the filters.</p>';
+    container.innerHTML = `<p class="muted">${esc(noJourneys('No journeys match the filters.'))}</p>`;
     return;
   }
   const width = Math.max(container.clientWidth || 900, 640);

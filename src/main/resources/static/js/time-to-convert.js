@@ -6,7 +6,7 @@
 import { getJson } from './api.js';
 import { withoutShaping } from './panels.js';
 import { opened, keepInAddress } from './address.js';
-import { count, percent, duration, esc, unavailable } from './format.js';
+import { count, percent, duration, esc, isStoreEmpty, noJourneys, unavailable } from './format.js';
 
 const PERCENTILES = ['p50', 'p75', 'p90', 'p95', 'p99'];
 const ENDS = ['fromTouchpoint', 'toTouchpoint'];
@@ -51,6 +51,7 @@ function render(answer, ends) {
   const end = ends.toTouchpoint ? `the first visit to ${esc(ends.toTouchpoint)} after it` : 'the first purchase';
   const notStarted = answer.notStarted ? ` ${count(answer.notStarted)} journeys never visit ${esc(ends.fromTouchpoint)}.` : '';
   const untimed = answer.untimed ? ` ${count(answer.untimed)} records have no times and are left out.` : '';
+  if (!answer.selected && isStoreEmpty()) return `<p class="muted">${esc(noJourneys(''))}</p>`;
   if (!all.started) {
     return `<p class="muted">No selected journey starts here (${count(answer.selected)} selected).${notStarted}${untimed}</p>`;
   }

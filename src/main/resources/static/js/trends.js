@@ -5,7 +5,7 @@
 import { getJson } from './api.js';
 import { withoutShaping } from './panels.js';
 import { opened, keepInAddress } from './address.js';
-import { count, percent, esc, unavailable } from './format.js';
+import { count, percent, esc, noJourneys, unavailable } from './format.js';
 import * as tooltip from './tooltip.js';
 
 const RATES = [['purchase', 'purchase', '#2f9e44'], ['abandonment', 'abandonment', '#868e96'],
@@ -41,7 +41,7 @@ async function draw() {
     if (mine !== latest) return;
     const periods = (answer.periods || []).filter(p => p.journeys > 0);
     if (!periods.length) {
-      container.innerHTML = '<p class="muted">No timed journeys match the filters.</p>';
+      container.innerHTML = `<p class="muted">${esc(noJourneys('No timed journeys match the filters.'))}</p>`;
     } else {
       container.innerHTML = `<div class="trend-chart"></div>${legend()}${flaggedList(answer, interval)}`;
       chart(container.querySelector('.trend-chart'), answer.periods, interval);

@@ -36,6 +36,8 @@ class PlainWordsPageTests extends ApiTestSupport {
 
     private static PageBrowser page;
     private static WebDriver browser;
+    /** The imports of the log and the journeys named like URL paths, for a test that needs the store empty. */
+    private static final List<String> IMPORTS = new java.util.ArrayList<>();
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -58,6 +60,7 @@ class PlainWordsPageTests extends ApiTestSupport {
         Response log = postFile("/api/events?journeyColumn=case:concept:name&touchpointColumn=concept:name"
                 + "&timestampColumn=time:timestamp&openHorizon=0", "text/csv", TestData.file(LOG));
         assertThat(log.status()).as(log.body()).isEqualTo(200);
+        IMPORTS.add(log.json().get("importId").asString());
         Response paths = post("/api/events?openHorizon=0", "text/csv", """
                 journey_id,timestamp,touchpoint
                 web-1,2026-03-01T10:00:00Z,/google+redesign/apparel
@@ -67,6 +70,7 @@ class PlainWordsPageTests extends ApiTestSupport {
                 web-2,2026-03-02T10:01:00Z,#top
                 """);
         assertThat(paths.status()).as(paths.body()).isEqualTo(200);
+        IMPORTS.add(paths.json().get("importId").asString());
     }
 
     @AfterEach
@@ -102,6 +106,37 @@ class PlainWordsPageTests extends ApiTestSupport {
                 .doesNotContain("0%");
         assertThat(browser.findElement(By.id("attribution")).getText())
                 .contains("No selected journey ends in a purchase");
+    }
+
+    /**
+     * A store without journeys says so, with the way to fill it, rather than that the filters select none: with no
+     * filter set, and with one. The imports are undone for it; the next test imports the log again.
+     */
+    @Test
+    void anEmptyStoreSaysItIsEmptyAndHowToImportInsteadOfThatNoJourneyMatchesTheFilters() {
+        for (String imported : IMPORTS) {
+            assertThat(delete("/api/imports/" + imported).status()).isEqualTo(200);
+        }
+        IMPORTS.clear();
+        assertThat(get("/api/stats").json().get("journeys").asLong()).isZero();
+
+        for (String address : List.of("/", "/?segment=nobody")) {
+            page.open(port, address);
+            assertThat(browser.findElement(By.id("map")).getText()).as(address)
+                    .startsWith("No journeys yet: the store is empty.").contains("Importing journeys");
+            for (String view : List.of("insights", "sankey", "paths", "likely", "diversions", "moments", "attribution",
+                    "trends", "ttc")) {
+                assertThat(browser.findElement(By.id(view)).getText()).as(view + " at " + address)
+                        .contains("No journeys yet: the store is empty.", "Import journeys from a file")
+                        .doesNotContain("match the filters", "Import purchase events");
+            }
+        }
+        assertThat(browser.findElement(By.id("import-panel")).getDomProperty("open")).isEqualTo("false");
+        browser.findElement(By.cssSelector("#map button[data-open-import]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> "true".equals(d.findElement(
+                By.id("import-panel")).getDomProperty("open")));
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).as("the panel's file choice")
+                .isEqualTo("import-file");
     }
 
     @Test
