@@ -1,7 +1,7 @@
 // The journey map page: reads the filters, asks the API, and redraws every view. Views fail one by one: a missing
 // endpoint or a failed request shows "unavailable" in its own panel and leaves the others alone.
 import { getJson, listOf } from './api.js';
-import { count, percent, esc, nodeName, setStoreEmpty, unavailable } from './format.js';
+import { count, percent, esc, nodeName, setStore, unavailable } from './format.js';
 import { aroundTouchpoint, centre, fillTouchpointNames, findTouchpoint } from './search.js';
 import { renderMap } from './map.js';
 import { renderSankey } from './sankey.js';
@@ -126,11 +126,11 @@ async function loadTouchpoints() {
 }
 
 /**
- * Whether the store holds any journey (/api/stats, a count the server keeps): read before each redraw, so that the
- * views with none to show say that the store is empty, not that the filters select none. Unknown counts as not empty.
+ * The store's counts (/api/stats, which the server keeps): read before each redraw, so that the views with no journey
+ * to show say that the store is empty, not that the filters select none. Unknown counts as not empty.
  */
 function readStore() {
-  return getJson('/api/stats').then(stats => setStoreEmpty(!stats.journeys)).catch(() => setStoreEmpty(false));
+  return getJson('/api/stats').then(setStore).catch(() => setStore(null));
 }
 
 async function refresh() {

@@ -33,18 +33,20 @@ export function esc(text) {
 export const nodeName = label => (label && label.startsWith('(') && label.endsWith(')') ? label.slice(1, -1) : label);
 
 /**
- * Whether the store holds no journey at all, as the page last read it (/api/stats, before each redraw): a view with no
- * journey to show then says that the store is empty and how to fill it, not that the filters select none.
+ * The store's counts as the page last read them (/api/stats, before each redraw), null when unknown: a view with no
+ * journey to show says that the store is empty and how to fill it, not that the filters select none, and one with no
+ * purchase to show does not ask to import purchases that the store has.
  */
-let storeEmpty = false;
-export function setStoreEmpty(empty) {
-  storeEmpty = Boolean(empty);
+let store = null;
+export function setStore(stats) {
+  store = stats || null;
 }
-export const isStoreEmpty = () => storeEmpty;
+export const isStoreEmpty = () => Boolean(store) && !store.journeys;
+export const storeHasPurchases = () => Boolean(store && store.outcomes && store.outcomes.PURCHASE);
 
 /** What a view with no journey to show says: {@code filtered} (the filters select none), or that the store is empty. */
 export function noJourneys(filtered) {
-  return storeEmpty
+  return isStoreEmpty()
     ? 'No journeys yet: the store is empty. Import a file of events under “Import journeys from a file” above.'
     : filtered;
 }

@@ -1,6 +1,6 @@
 // Top paths, funnel, attribution and downloads: each fetches its own data and shows "unavailable" on failure.
 import { getJson, listOf } from './api.js';
-import { count, percent, esc, nodeName, isStoreEmpty, noJourneys, unavailable } from './format.js';
+import { count, percent, esc, nodeName, isStoreEmpty, noJourneys, storeHasPurchases, unavailable } from './format.js';
 
 let latestPaths = 0;
 
@@ -122,8 +122,7 @@ export async function renderAttribution(container, select, params) {
       const credited = listOf(model, 'labels', 'credits');
       const credits = [...credited].sort((a, b) => b.conversions - a.conversions).slice(0, 12);
       if (!credits.length) {
-        container.innerHTML = `<p class="muted">${esc(isStoreEmpty() ? noJourneys('')
-          : model.note || 'No purchases to attribute in this selection.')}</p>`;
+        container.innerHTML = `<p class="muted">${esc(nothingToAttribute(model))}</p>`;
         return;
       }
       const max = Math.max(...credits.map(c => c.conversions), 1e-9);
@@ -139,6 +138,18 @@ export async function renderAttribution(container, select, params) {
   };
   select.onchange = draw;
   await draw();
+}
+
+/**
+ * Why there is nothing to attribute: the store is empty; or it has purchases and the filters select no (finished)
+ * journey, which importing purchases would not change; else the API's note, which asks for purchase events too.
+ */
+function nothingToAttribute(model) {
+  if (isStoreEmpty()) return noJourneys('');
+  if (model.totals && model.totals.journeys === 0 && storeHasPurchases()) {
+    return 'The filters select no finished journey, so there is nothing to attribute.';
+  }
+  return model.note || 'No purchases to attribute in this selection.';
 }
 
 const FORMATS = [

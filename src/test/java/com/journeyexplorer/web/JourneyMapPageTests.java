@@ -213,6 +213,9 @@ class JourneyMapPageTests extends PageTestSupport {
         assertThat(browser.findElements(By.cssSelector("#map g.node"))).as("no lone start node").isEmpty();
         assertThat(browser.findElement(By.id("map-note")).getText()).as("no transitions to choose more of")
                 .doesNotContain("transitions");
+        assertThat(browser.findElement(By.id("attribution")).getText())
+                .as("the store has purchases: not a request to import some")
+                .isEqualTo("The filters select no finished journey, so there is nothing to attribute.");
     }
 
     @Test
