@@ -18,6 +18,7 @@ import { renderPrediction } from './predict.js';
 import { renderTrends } from './trends.js';
 import { renderTimeToConvert } from './time-to-convert.js';
 import { wireTabs } from './tabs.js';
+import { opened, keepInAddress } from './address.js';
 
 const form = document.getElementById('filters');
 const status = document.getElementById('status');
@@ -145,6 +146,7 @@ async function refresh() {
   const shown = new URLSearchParams(params);
   if (maxEdges !== '150') shown.set('maxEdges', maxEdges);
   if (focus) shown.set('focus', focus);
+  for (const [name, value] of Object.entries(viewChoices())) if (value) shown.set(name, value);
   for (const [name, value] of compareAddress()) shown.set(name, value);
   history.replaceState(null, '', shown.toString() ? `?${shown}` : location.pathname);
   renderDownloads(document.getElementById('downloads'), withParams(params, { maxEdges }));
@@ -195,7 +197,7 @@ async function refresh() {
   const experienceWork = experience(params, stale, summaryWork, mapWork, funnelWork);
 
   const sankeyWork = mapWork.then(() => getJson('/api/graph', withParams(params,
-    { format: 'sankey', steps: document.getElementById('sankey-steps').value, topPerStep: '8' })))
+    { format: 'sankey', steps: sankeySteps.value, topPerStep: '8' })))
     .then(data => { if (!stale()) renderSankey(document.getElementById('sankey'), data, current.competitors); })
     .catch(error => { if (!stale()) document.getElementById('sankey').innerHTML = unavailable('Step flows', error); });
 
@@ -325,6 +327,25 @@ async function experience(params, stale, summaryWork, mapWork, funnelWork) {
 }
 
 const mapColour = document.getElementById('map-colour');
+const sankeySteps = document.getElementById('sankey-steps');
+/**
+ * The map's colour mode and the first steps' count, as address parameters: empty where they are the defaults, so that
+ * the address of the default view stays short.
+ */
+function viewChoices() {
+  return {
+    colour: mapColour.value === 'stage' ? '' : mapColour.value,
+    firstSteps: sankeySteps.value === sankeySteps.querySelector('option[selected]').value ? '' : sankeySteps.value,
+  };
+}
+/** The colour mode and the first steps' count of the address, the defaults where it has none (or an unknown value). */
+function restoreViewChoices() {
+  for (const [select, name] of [[mapColour, 'colour'], [sankeySteps, 'firstSteps']]) {
+    const given = opened.get(name);
+    const fallback = select.querySelector('option[selected]') || select.options[0];
+    select.value = [...select.options].some(option => option.value === given) ? given : fallback.value;
+  }
+}
 /**
  * The map's colour mode: by stage (as drawn), or by experience, the mean score of the answers about each node's label
  * at the map's level, asked with the page's filters once the map is drawn.
@@ -354,6 +375,7 @@ async function colourMap(params, stale, mapWork) {
   }
 }
 mapColour.addEventListener('change', () => {
+  keepInAddress({ colour: viewChoices().colour });
   const mine = generation;
   colourMap(filterParams(), () => mine !== generation, Promise.resolve());
 });
@@ -393,7 +415,7 @@ form.addEventListener('change', later);
 form.addEventListener('input', event => { if (event.target.type === 'text' && event.target.name !== 'group') later(); });
 form.addEventListener('submit', event => { event.preventDefault(); refresh(); });
 form.addEventListener('reset', () => setTimeout(refresh, 0));
-document.getElementById('sankey-steps').addEventListener('change', refresh);
+sankeySteps.addEventListener('change', refresh);
 wireTabs(document.getElementById('path-tabs'), document.getElementById('paths'), outcome => {
   pathOutcome = outcome;
   renderPaths(document.getElementById('paths'), current.params, pathOutcome, current.competitors);
@@ -458,6 +480,7 @@ function restoreFilters() {
 }
 
 restoreFilters();
+restoreViewChoices();
 setUpCompare(document.getElementById('compare-form'), document.getElementById('compare'));
 loadTouchpoints();
 refresh();

@@ -676,6 +676,59 @@ class JourneyMapPageTests extends PageTestSupport {
                 .isLessThanOrEqualTo(((Number) fit.get("scrollWidth")).doubleValue());
     }
 
+    @Test
+    void theMapsColourAndTheFirstStepsCountStayInTheAddressAndComeBackFromIt() {
+        open();
+        assertThat(browser.getCurrentUrl()).doesNotContain("colour=", "firstSteps=");
+        int generation = generation();
+        new Select(browser.findElement(By.id("sankey-steps"))).selectByVisibleText("4");
+        waitForGeneration(generation + 1);
+        new Select(browser.findElement(By.id("map-colour"))).selectByValue("experience");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> ("experience:" + (generation + 1)).equals(
+                d.findElement(By.id("map")).getDomAttribute("data-colour")));
+        String address = browser.getCurrentUrl();
+        assertThat(address).contains("colour=experience", "firstSteps=4");
+        Set<String> fourSteps = sankeyNodesOf(get("/api/graph?format=sankey&steps=4&topPerStep=8").json());
+        assertThat(shownSankeyNodes()).isEqualTo(fourSteps);
+
+        // Back from another page, and the address opened anew: the same choices, the views drawn with them.
+        browser.get("about:blank");
+        browser.navigate().back();
+        waitForGeneration(1);
+        assertTheChoices("experience", "4", fourSteps);
+        page.open(port, address.replaceFirst("^http://[^/]+", ""));
+        assertTheChoices("experience", "4", fourSteps);
+
+        open();
+        assertTheChoices("stage", "5", sankeyNodesOf(get("/api/graph?format=sankey&steps=5&topPerStep=8").json()));
+        assertThat(browser.getCurrentUrl()).doesNotContain("colour=", "firstSteps=");
+    }
+
+    private void assertTheChoices(String colour, String steps, Set<String> sankeyNodes) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("map"))
+                .getDomAttribute("data-colour") != null && d.findElement(By.id("map")).getDomAttribute("data-colour")
+                .startsWith(colour + ":"));
+        assertThat(new Select(browser.findElement(By.id("map-colour"))).getFirstSelectedOption()
+                .getDomAttribute("value")).isEqualTo(colour);
+        assertThat(new Select(browser.findElement(By.id("sankey-steps"))).getFirstSelectedOption().getText())
+                .isEqualTo(steps);
+        assertThat(browser.findElement(By.id("experience-legend")).isDisplayed()).isEqualTo(colour.equals("experience"));
+        assertThat(shownSankeyNodes()).isEqualTo(sankeyNodes);
+    }
+
+    private Set<String> shownSankeyNodes() {
+        Set<String> ids = new HashSet<>();
+        browser.findElements(By.cssSelector("#sankey .sankey-node")).forEach(node -> ids.add(node.getDomAttribute(
+                "data-id")));
+        return ids;
+    }
+
+    private static Set<String> sankeyNodesOf(JsonNode sankey) {
+        Set<String> ids = new HashSet<>();
+        sankey.get("nodes").forEach(node -> ids.add(node.get("id").asString()));
+        return ids;
+    }
+
     private void open() {
         page.open(port, "/");
     }
