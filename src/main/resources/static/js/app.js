@@ -414,7 +414,13 @@ const later = () => { clearTimeout(timer); timer = setTimeout(refresh, 250); };
 form.addEventListener('change', later);
 form.addEventListener('input', event => { if (event.target.type === 'text' && event.target.name !== 'group') later(); });
 form.addEventListener('submit', event => { event.preventDefault(); refresh(); });
-form.addEventListener('reset', () => setTimeout(refresh, 0));
+// Reset returns to the whole map: the filters' defaults, and no longer centred on a touchpoint found by the search.
+form.addEventListener('reset', () => {
+  clearSearch();
+  focus = null;
+  clearFocus.hidden = true;
+  setTimeout(refresh, 0);
+});
 sankeySteps.addEventListener('change', refresh);
 wireTabs(document.getElementById('path-tabs'), document.getElementById('paths'), outcome => {
   pathOutcome = outcome;
@@ -453,9 +459,13 @@ searchForm.addEventListener('submit', async event => {
   searchStatus.textContent = found.message;
   if (found.name) setFocus(found.name);
 });
-clearFocus.addEventListener('click', () => {
+/** Empties the search box and its status line. */
+function clearSearch() {
   searchForm.reset();
   document.getElementById('search-status').textContent = '';
+}
+clearFocus.addEventListener('click', () => {
+  clearSearch();
   setFocus(null);
 });
 

@@ -677,6 +677,31 @@ class JourneyMapPageTests extends PageTestSupport {
     }
 
     @Test
+    void resetTurnsAMapCentredByTheSearchBackIntoTheWholeMap() {
+        open();
+        Set<String> whole = mapLabels();
+        String wholeNote = browser.findElement(By.id("map-note")).getText();
+        int generation = generation();
+        browser.findElement(By.cssSelector("#search input[name=touchpoint]")).sendKeys("support email - slow",
+                org.openqa.selenium.Keys.ENTER);
+        waitForGeneration(generation + 1);
+        assertThat(browser.getCurrentUrl()).contains("focus=Support");
+        assertThat(browser.findElement(By.id("map-note")).getText()).startsWith("Centred on Support email - slow");
+        assertThat(browser.findElement(By.id("clear-focus")).isDisplayed()).isTrue();
+
+        generation = generation();
+        browser.findElement(By.cssSelector("#filters button[type=reset]")).click();
+        waitForGeneration(generation + 1);
+        assertThat(browser.getCurrentUrl()).doesNotContain("focus=");
+        assertThat(browser.findElement(By.id("map-note")).getText()).isEqualTo(wholeNote);
+        assertThat(mapLabels()).isEqualTo(whole);
+        assertThat(browser.findElements(By.cssSelector("#map g.node.focus"))).isEmpty();
+        assertThat(browser.findElement(By.id("clear-focus")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector("#search input[name=touchpoint]")).getDomProperty("value"))
+                .isEmpty();
+    }
+
+    @Test
     void theMapsColourAndTheFirstStepsCountStayInTheAddressAndComeBackFromIt() {
         open();
         assertThat(browser.getCurrentUrl()).doesNotContain("colour=", "firstSteps=");
