@@ -676,6 +676,61 @@ class JourneyMapPageTests extends PageTestSupport {
                 .isLessThanOrEqualTo(((Number) fit.get("scrollWidth")).doubleValue());
     }
 
+    /**
+     * Keyboard focus is clearly visible on every control that takes it, the filter fields, the import panel's, the
+     * map's touchpoints and the tabs alike (WCAG 2.2 focus appearance): a solid outline at least 2 px thick whose colour
+     * has a contrast of at least 3:1 against the background it is drawn on.
+     */
+    @Test
+    void everyControlShowsItsKeyboardFocusAsASolidOutlineOfTwoPixelsAtThreeToOneContrast() {
+        open();
+        page.press(org.openqa.selenium.Keys.TAB);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> focus = (java.util.Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor)
+                browser).executeScript("""
+                document.getElementById('import-panel').open = true;
+                const rgb = colour => (colour.match(/[\\d.]+/g) || []).map(Number);
+                const luminance = ([r, g, b]) => [r, g, b].map(v => v / 255)
+                  .map(v => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+                  .reduce((sum, v, i) => sum + [0.2126, 0.7152, 0.0722][i] * v, 0);
+                const contrast = (a, b) => {
+                  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+                  return (light + 0.05) / (dark + 0.05);
+                };
+                const background = element => {
+                  for (let e = element.parentElement; e; e = e.parentElement) {
+                    const colour = rgb(getComputedStyle(e).backgroundColor);
+                    if (colour.length === 3 || colour[3] > 0) return colour.slice(0, 3);
+                  }
+                  return [255, 255, 255];
+                };
+                const controls = [...document.querySelectorAll(
+                  'a[href], button, input, select, textarea, summary, [tabindex]')]
+                  .filter(c => !c.disabled && c.getAttribute('tabindex') !== '-1' && c.getClientRects().length);
+                const faint = [];
+                for (const control of controls) {
+                  control.focus({ preventScroll: true });
+                  const style = getComputedStyle(control);
+                  const ratio = contrast(rgb(style.outlineColor), background(control));
+                  if (!control.matches(':focus-visible') || style.outlineStyle !== 'solid'
+                      || parseFloat(style.outlineWidth) < 2 || ratio < 3) {
+                    faint.push(`${control.tagName} ${control.id || control.getAttribute('name')
+                      || control.getAttribute('class')}: ${style.outlineStyle} ${style.outlineWidth} `
+                      + `${ratio.toFixed(2)}:1`);
+                  }
+                }
+                const kinds = new Set(controls.map(c => (c.closest('#filters') ? 'filter'
+                  : c.closest('#import-form') ? 'import' : c.closest('#map') ? 'map'
+                  : c.getAttribute('role') === 'tab' ? 'tab' : 'other')));
+                return {controls: controls.length, kinds: [...kinds], faint};""");
+        @SuppressWarnings("unchecked")
+        java.util.List<String> kinds = (java.util.List<String>) focus.get("kinds");
+        assertThat(kinds).as("the controls looked at")
+                .contains("filter", "import", "map", "tab");
+        assertThat(((Number) focus.get("controls")).intValue()).isGreaterThan(50);
+        assertThat((java.util.List<?>) focus.get("faint")).as("controls whose focus is faint or unseen").isEmpty();
+    }
+
     @Test
     void resetTurnsAMapCentredByTheSearchBackIntoTheWholeMap() {
         open();
