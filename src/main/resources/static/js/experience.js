@@ -2,6 +2,7 @@
 // answer counts), the pain points ranked by what their bad experience costs, and the pain points marked on the map.
 // Everything comes from /api/experience and /api/experience/painpoints with the page's journey filters.
 import { count, percent, esc } from './format.js';
+import { NODE_WIDTH } from './map.js';
 
 /**
  * The emotion curve: one point per stage that has answers, in the order of `stageOrder` (the server's stage list,
@@ -106,15 +107,16 @@ export function markPainPoints(mapContainer, answer, top = 5) {
   nodes.classed('pain-point', false).attr('data-pain-said', null);
   nodes.filter(n => n && ranks.has(n.label)).classed('pain-point', true)
     .attr('data-pain-said', n => `pain point #${ranks.get(n.label)}`);
-  // The mark leads the touchpoint's own name, right of its box: left of the box it lay over the names of the column
-  // before, which run up to this column.
+  // The mark is drawn on the touchpoint's box, in the labels' layer: left of the box it lay over the names of the
+  // column before, which run up to this column; before the name it pushed the name out of line with its column's
+  // names, and after the name and count into the names of the next column. A click or hover on it is the box's
+  // (pointer-events: none): the box's tooltip and accessible name say the rank.
+  nodes.each(n => { if (n) n.painRank = ranks.get(n.label) || null; });
   const labels = d3.select(mapContainer).selectAll('g.node-label');
   labels.selectAll('.pain-rank').remove();
-  labels.selectAll('tspan.name').attr('dx', null);
-  const marked = labels.filter(n => n && ranks.has(n.label)).select('text');
-  marked.insert('tspan', 'tspan.name').attr('class', 'pain-rank').text(n => `⚠${ranks.get(n.label)}`)
-    .append('title').text(n => `pain point #${ranks.get(n.label)}`);
-  marked.select('tspan.name').attr('dx', 4);
+  labels.filter(n => n && ranks.has(n.label)).append('text').attr('class', 'pain-rank')
+    .attr('x', NODE_WIDTH / 2).attr('y', n => n._h / 2).attr('dy', '0.35em').attr('text-anchor', 'middle')
+    .text(n => `⚠${ranks.get(n.label)}`);
   say(nodes);
 }
 

@@ -8,6 +8,8 @@ const OUTCOME_COLOURS = { purchase: '#2f9e44', abandoned: '#868e96', diverted: '
 // Colours of the stages by their position in the export's meta.stages (the server's one stage list).
 const STAGE_PALETTE = ['#4c6ef5', '#7048e8', '#1c7ed6', '#0ca678', '#f59f00'];
 const WARNING = '#e8590c';
+/** The width of a touchpoint's box. */
+export const NODE_WIDTH = 12;
 
 /**
  * Column of every node: by stage where the data has stages (in the order of `stages`, the export's meta.stages, then
@@ -106,7 +108,7 @@ export function renderMap(container, graph, { onSelect }) {
     .attr('class', 'column-title').text(d => d);
 
   const linkWidth = journeys => Math.max(0.8, journeys * scale);
-  const nodeWidth = 12;
+  const nodeWidth = NODE_WIDTH;
   const outs = d3.group(links, l => l.source);
   const ins = d3.group(links, l => l.target);
   const offset = new Map();
@@ -278,6 +280,7 @@ function nodeFacts(n, graph) {
 
 function nodeTip(n, graph) {
   return `<strong>${esc(nodeName(n.label))}</strong>${n.owner === 'competitor' ? ' <em class="warn">competitor</em>' : ''}
+    ${n.painRank ? `<div class="warn">⚠ pain point #${n.painRank}</div>` : ''}
     <table>${nodeFacts(n, graph).map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table>`;
 }
 

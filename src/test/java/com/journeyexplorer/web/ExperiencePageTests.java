@@ -85,6 +85,49 @@ class ExperiencePageTests extends PageTestSupport {
                 .doesNotContain(answer);
     }
 
+    /**
+     * A pain point's mark is drawn on its touchpoint's box, so that the name starts where the other names of the map
+     * start, right of their boxes: before the name, the mark pushed it out of line with them.
+     */
+    @Test
+    void aPainPointsMarkIsOnItsBoxAndLeavesTheNameInLineWithTheOthers() {
+        page.open(port, "/");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> layout = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
+                const map = document.getElementById('map');
+                const rows = [...map.querySelectorAll('g.node-label')].filter(g => g.querySelector('tspan.name'))
+                  .map(g => {
+                    const origin = g.getScreenCTM().e;
+                    const name = g.querySelector('tspan.name').getBoundingClientRect();
+                    const mark = g.querySelector('.pain-rank');
+                    const at = mark && mark.getBoundingClientRect();
+                    const hit = mark && document.elementFromPoint((at.left + at.right) / 2, (at.top + at.bottom) / 2);
+                    return {offset: name.left - origin, marked: Boolean(mark),
+                      onBox: !mark || Math.abs((at.left + at.right) / 2 - origin - 6) < 1,
+                      beforeName: !mark || at.right <= name.left,
+                      boxTakesClick: !mark || Boolean(hit && hit.closest('g.node'))};
+                  });
+                return {marked: rows.filter(r => r.marked).length,
+                  spread: Math.max(...rows.map(r => r.offset)) - Math.min(...rows.map(r => r.offset)),
+                  offBox: rows.filter(r => !r.onBox).length, overName: rows.filter(r => !r.beforeName).length,
+                  markTakesClick: rows.filter(r => !r.boxTakesClick).length};""");
+        assertThat(((Number) layout.get("marked")).intValue()).as("the top five pain points marked").isEqualTo(5);
+        assertThat(((Number) layout.get("spread")).doubleValue()).as("how far apart the names start, right of their "
+                + "boxes").isLessThan(3);
+        assertThat(((Number) layout.get("offBox")).intValue()).as("marks beside their box").isZero();
+        assertThat(((Number) layout.get("overName")).intValue()).as("marks over their name").isZero();
+        assertThat(((Number) layout.get("markTakesClick")).intValue()).as("marks that take the box's click").isZero();
+
+        // The rank in the tooltip, as in the touchpoint's accessible name.
+        WebElement shipping = browser.findElement(By.cssSelector("#map g.node.pain-point[data-label='" + SHIPPING
+                + "']"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", shipping);
+        WebElement tooltip = browser.findElement(By.id("tooltip"));
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> tooltip.isDisplayed());
+        assertThat(tooltip.getText()).contains("pain point #"
+                + shipping.getDomAttribute("aria-label").replaceAll(".*pain point #(\\d+).*", "$1"));
+    }
+
     @Test
     void mapColouredByExperienceShowsTheShippingCostsInTheBadColourAndFollowsTheFilters() {
         page.open(port, "/");

@@ -55,7 +55,7 @@ class JourneyMapPageTests extends PageTestSupport {
                 .isNotEmpty();
         assertThat(browser.findElement(By.cssSelector("#map g.node[data-label='CompetitorA site']"))
                 .getAttribute("class")).contains("competitor");
-        assertThat(browser.findElements(By.cssSelector("#map g.node-labels g.node-label text")))
+        assertThat(browser.findElements(By.cssSelector("#map g.node-labels g.node-label tspan.name")))
                 .as("a name for every box")
                 .hasSize(browser.findElements(By.cssSelector("#map g.nodes g.node")).size());
         assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("const map = "
