@@ -26,6 +26,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * with a 503 problem. Each analysis
  * computes under a {@link WorkBudget} of {@code time-budget} and is stopped with a 503 problem naming the parameters
  * that would narrow it. At shutdown running analyses are stopped first, so a graceful shutdown does not wait for them.
+ *
+ * <p>The status call {@code GET /api/stats} (counts of the whole data, one pass over the journeys) has turns of its
+ * own, {@value #STATUS_TURNS}, so that a monitor or the page asking how much data there is never waits behind long
+ * analyses, while a burst of such calls stays bounded all the same.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestBounds implements WebMvcConfigurer, HandlerInterceptor, SmartLifecycle {
@@ -42,7 +46,11 @@ class RequestBounds implements WebMvcConfigurer, HandlerInterceptor, SmartLifecy
             "/api/compare", "narrower selections a and b (from/to, segment), or level=channel");
 
     private final JourneysProperties.Analysis settings;
+    /** The turns reserved for {@code GET /api/stats}, beside the analyses' own. */
+    static final int STATUS_TURNS = 2;
+
     private final Semaphore permits;
+    private final Semaphore statusPermits = new Semaphore(STATUS_TURNS, true);
     private final PendingAnswers pending;
     private volatile boolean running;
 
@@ -64,10 +72,12 @@ class RequestBounds implements WebMvcConfigurer, HandlerInterceptor, SmartLifecy
             return true;
         }
         pending.checkRoom();
-        if (!permits.tryAcquire(settings.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new TooManyRequestsException(settings.concurrency(), retryAfterSeconds());
+        Semaphore turns = isStatus(request) ? statusPermits : permits;
+        if (!turns.tryAcquire(settings.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
+            throw turns == statusPermits ? TooManyRequestsException.status(STATUS_TURNS, retryAfterSeconds())
+                    : new TooManyRequestsException(settings.concurrency(), retryAfterSeconds());
         }
-        request.setAttribute(PERMIT, Boolean.TRUE);
+        request.setAttribute(PERMIT, turns);
         if (!"/api/cypher".equals(path(request))) {
             // Cypher has its own time limit inside Neo4j; the budget is for the analyses computed here.
             request.setAttribute(SCOPE, WorkBudget.start(settings.timeBudget(), hint(path(request))));
@@ -82,9 +92,9 @@ class RequestBounds implements WebMvcConfigurer, HandlerInterceptor, SmartLifecy
             scope.close();
             request.removeAttribute(SCOPE);
         }
-        if (request.getAttribute(PERMIT) != null) {
+        if (request.getAttribute(PERMIT) instanceof Semaphore turns) {
             request.removeAttribute(PERMIT);
-            permits.release();
+            turns.release();
         }
     }
 
@@ -96,6 +106,11 @@ class RequestBounds implements WebMvcConfigurer, HandlerInterceptor, SmartLifecy
         }
         boolean read = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
         return read && !path.startsWith("/api/imports");
+    }
+
+    /** The status call, answered in turns of its own. */
+    private static boolean isStatus(HttpServletRequest request) {
+        return "/api/stats".equals(path(request));
     }
 
     private static String path(HttpServletRequest request) {

@@ -7,10 +7,21 @@ class TooManyRequestsException extends RuntimeException {
     private final long retryAfterSeconds;
 
     TooManyRequestsException(int concurrency, long retryAfterSeconds) {
-        super("the server is already computing " + concurrency + " analysis or Cypher requests "
-                + "(journeys.analysis.max-concurrent); try again in " + retryAfterSeconds + " s", null, false, false);
+        this("the server is already computing " + concurrency + " analysis or Cypher requests "
+                + "(journeys.analysis.max-concurrent); try again in " + retryAfterSeconds + " s", concurrency,
+                retryAfterSeconds);
+    }
+
+    private TooManyRequestsException(String message, int concurrency, long retryAfterSeconds) {
+        super(message, null, false, false);
         this.concurrency = concurrency;
         this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Every turn of the status call ({@code GET /api/stats}) taken, not those of the analyses. */
+    static TooManyRequestsException status(int turns, long retryAfterSeconds) {
+        return new TooManyRequestsException("the server is already answering " + turns + " requests for "
+                + "/api/stats; try again in " + retryAfterSeconds + " s", turns, retryAfterSeconds);
     }
 
     int concurrency() {

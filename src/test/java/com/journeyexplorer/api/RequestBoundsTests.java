@@ -52,6 +52,44 @@ class RequestBoundsTests extends ApiTestSupport {
     }
 
     @Test
+    void answersTheStatusCallWhileEveryAnalysisTurnIsTakenInTurnsOfItsOwn() throws Exception {
+        MockHttpServletRequest holder = new MockHttpServletRequest("GET", "/api/paths/top");
+        MockHttpServletResponse holderResponse = new MockHttpServletResponse();
+        assertThat(bounds.preHandle(holder, holderResponse, new Object())).isTrue();
+        try {
+            assertThat(uncached("/api/paths/top").status()).as("the only analysis turn is taken").isEqualTo(429);
+            Response stats = uncached("/api/stats");
+            assertThat(stats.status()).as(stats.body()).isEqualTo(200);
+            assertThat(stats.json().has("journeys")).isTrue();
+        } finally {
+            bounds.afterCompletion(holder, holderResponse, new Object(), null);
+        }
+
+        // Its own turns are bounded all the same: while they are all taken, a further one is refused.
+        java.util.List<MockHttpServletRequest> statusHolders = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < RequestBounds.STATUS_TURNS; i++) {
+                MockHttpServletRequest statusHolder = new MockHttpServletRequest("GET", "/api/stats");
+                assertThat(bounds.preHandle(statusHolder, new MockHttpServletResponse(), new Object())).isTrue();
+                statusHolders.add(statusHolder);
+            }
+            Response refused = uncached("/api/stats");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(429);
+            assertThat(refused.json().get("detail").asString()).contains("/api/stats");
+            assertThat(uncached("/api/paths/top").status()).as("the analyses keep their turn").isEqualTo(200);
+        } finally {
+            statusHolders.forEach(statusHolder -> bounds.afterCompletion(statusHolder, new MockHttpServletResponse(),
+                    new Object(), null));
+        }
+        assertThat(uncached("/api/stats").status()).isEqualTo(200);
+    }
+
+    /** A GET computed afresh, not answered from the answer cache in front of the turns. */
+    private Response uncached(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Cache-Control", "no-cache").GET().build());
+    }
+
+    @Test
     void opensCypherToReadersWhenConfigured() {
         Response response = post("/api/cypher", "application/json", "{\"query\":\"RETURN 1 AS one\"}", null);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
