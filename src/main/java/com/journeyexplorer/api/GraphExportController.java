@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -116,44 +115,19 @@ class GraphExportController {
     }
 
     /**
-     * Refuses with 406 an {@code Accept} header that excludes {@code mediaType}: none of its ranges includes it, or
-     * the most specific one that does has {@code q=0}. No header accepts every type, as for the other endpoints; the
-     * format is chosen by {@code format} alone, never by {@code Accept}.
+     * Refuses with 406 an {@code Accept} header that excludes {@code mediaType} ({@link AcceptedTypes}); the format
+     * is chosen by {@code format} alone, never by {@code Accept}.
      */
     static void requireAccepted(String accept, MediaType mediaType, String format)
             throws HttpMediaTypeNotAcceptableException {
-        if (accept == null || accept.isBlank()) {
+        if (accept == null || AcceptedTypes.accepts(List.of(accept), mediaType)) {
             return;
         }
-        List<MediaType> ranges;
-        try {
-            ranges = MediaType.parseMediaTypes(accept);
-        } catch (InvalidMediaTypeException e) {
-            throw notAcceptable(mediaType, "the Accept header is not a list of media types ("
-                    + JourneyQuery.abbreviate(e.getMessage()) + ")");
-        }
-        MediaType closest = null;
-        for (MediaType range : ranges) {
-            if (range.includes(mediaType) && (closest == null || specificity(range) > specificity(closest))) {
-                closest = range;
-            }
-        }
-        if (closest == null || closest.getQualityValue() == 0) {
-            throw notAcceptable(mediaType, "format=" + format + " is sent as " + mediaType + ", which the Accept "
-                    + "header '" + JourneyQuery.abbreviate(accept) + "' excludes; accept " + mediaType
-                    + " (or */*), or choose the format whose media type you accept");
-        }
-    }
-
-    /** 2 for {@code type/subtype}, 1 for {@code type/*}, 0 for {@code *}{@code /*}. */
-    private static int specificity(MediaType range) {
-        return range.isWildcardType() ? 0 : range.isWildcardSubtype() ? 1 : 2;
-    }
-
-    private static HttpMediaTypeNotAcceptableException notAcceptable(MediaType mediaType, String detail) {
         HttpMediaTypeNotAcceptableException e = new HttpMediaTypeNotAcceptableException(List.of(mediaType));
-        e.getBody().setDetail(detail);
-        return e;
+        e.getBody().setDetail("format=" + format + " is sent as " + mediaType + ", which the Accept header '"
+                + JourneyQuery.abbreviate(accept) + "' excludes; accept " + mediaType
+                + " (or */*), or choose the format whose media type you accept");
+        throw e;
     }
 
     /** The exporter of {@code format}, the default one when absent. */

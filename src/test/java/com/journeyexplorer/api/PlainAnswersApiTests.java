@@ -256,6 +256,36 @@ class PlainAnswersApiTests extends ApiTestSupport {
     }
 
     @Test
+    void anAcceptHeaderThatRefusesJsonIsA406ProblemAtEveryEndpointAsAtTheGraphExport() {
+        for (String path : List.of("/api/stats", "/api/summary", "/api/paths/top", "/api/transitions",
+                "/api/touchpoints/decide/neighbourhood", "/api/graph")) {
+            for (String refusing : List.of("application/json;q=0", "application/json;q=0, */*",
+                    "application/problem+json", "application/*+json")) {
+                Response refused = withAccept(path, refusing);
+                assertThat(refused.status()).as(path + " with " + refusing + ": " + refused.body()).isEqualTo(406);
+                assertThat(refused.contentType()).as(path).startsWith("application/problem+json");
+                assertThat(refused.json().get("detail").asString()).as(path).contains("application/json", refusing);
+            }
+            for (String accepting : List.of("application/json", "*/*;q=0.1", "application/*",
+                    "application/problem+json, application/json;q=0.5", "text/csv;q=0, */*", "")) {
+                Response answered = withAccept(path, accepting);
+                assertThat(answered.status()).as(path + " with " + accepting + ": " + answered.body())
+                        .isEqualTo(200);
+                assertThat(answered.contentType()).as(path + " with " + accepting).startsWith("application/json");
+            }
+        }
+        // A problem is sent whatever the client accepts.
+        Response invalid = withAccept("/api/paths/top?k=0", "application/json;q=0");
+        assertThat(invalid.status()).as(invalid.body()).isEqualTo(400);
+        assertThat(invalid.contentType()).startsWith("application/problem+json");
+    }
+
+    private Response withAccept(String path, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Cache-Control", "no-cache").GET();
+        return send((accept.isEmpty() ? request : request.header("Accept", accept)).build());
+    }
+
+    @Test
     void theSummarySaysWhatTheDataLacksAndCountsEveryJourney() {
         JsonNode summary = ok("/api/summary");
 

@@ -117,6 +117,18 @@ class PredictApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aBatchForAClientThatRefusesNdjsonIsA406ProblemAsEveryOtherAnswer() {
+        Response refused = send(java.net.http.HttpRequest.newBuilder(uri("/api/predict"))
+                .header("X-API-Key", API_KEY).header("Content-Type", "application/x-ndjson")
+                .header("Accept", "application/x-ndjson;q=0, */*")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JOURNEY + "\n")).build());
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(406);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asString()).contains("application/x-ndjson");
+    }
+
+    @Test
     void answersABatchLineByLineInTheOrderGiven() {
         String body = """
                 {"id": "c", "steps": ["Cart"]}
