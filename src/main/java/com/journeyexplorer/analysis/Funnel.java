@@ -25,7 +25,8 @@ import java.util.function.Predicate;
 public record Funnel(long total, List<Stage> stages) {
 
     /**
-     * One stage. {@code conversion}: the share of the journeys reaching the previous stage that also reach this one
+     * One stage. {@code shareOfTotal}: its journeys' share of {@code total}, null when no journey is selected.
+     * {@code conversion}: the share of the journeys reaching the previous stage that also reach this one
      * (for the first stage: its share of {@code total}; null when the previous stage, or for the first stage the
      * selection, has no journeys, where a rate would be 0/0). {@code droppedOut}: journeys reaching this stage but not
      * the next (0 for the last stage); of them, the ABANDONED ones by last touchpoint ({@code abandonedAt}) and the
@@ -34,14 +35,14 @@ public record Funnel(long total, List<Stage> stages) {
      * survey responses about the selected journeys reaching the stage and their mean normalized score (0..1); null
      * where there are none.
      */
-    public record Stage(String stage, long journeys, double shareOfTotal, Double conversion, long droppedOut,
+    public record Stage(String stage, long journeys, Double shareOfTotal, Double conversion, long droppedOut,
             List<LabelCount> abandonedAt, List<LabelCount> divertedTo, Long responses, Double meanScore) {
         public Stage {
             abandonedAt = List.copyOf(abandonedAt);
             divertedTo = List.copyOf(divertedTo);
         }
 
-        public Stage(String stage, long journeys, double shareOfTotal, Double conversion, long droppedOut,
+        public Stage(String stage, long journeys, Double shareOfTotal, Double conversion, long droppedOut,
                 List<LabelCount> abandonedAt, List<LabelCount> divertedTo) {
             this(stage, journeys, shareOfTotal, conversion, droppedOut, abandonedAt, divertedTo, null, null);
         }
@@ -140,7 +141,7 @@ public record Funnel(long total, List<Stage> stages) {
             long previous = s == 0 ? total : reached[s - 1];
             Double conversion = previous == 0 ? null : LabelCount.share(s == 0 ? reached[0] : both[s], previous);
             ExperienceScore score = experience.score(s);
-            result.add(new Stage(stages.get(s), reached[s], LabelCount.share(reached[s], total), conversion,
+            result.add(new Stage(stages.get(s), reached[s], LabelCount.shareOfSome(reached[s], total), conversion,
                     dropped[s], LabelCount.top(abandoned.get(s), dropped[s], top),
                     LabelCount.top(diverted.get(s), dropped[s], top),
                     score == null ? null : score.responses(), score == null ? null : score.meanScore()));

@@ -19,4 +19,12 @@ public record LabelCount(String label, long journeys, double share) {
     static double share(long part, long total) {
         return total == 0 ? 0.0 : (double) part / total;
     }
+
+    /**
+     * The share of {@code part} in {@code total}, or null when {@code total} is 0: a share of nothing is undefined,
+     * where {@link #share} gives 0 for the empty groups of a ranking.
+     */
+    static Double shareOfSome(long part, long total) {
+        return total == 0 ? null : (double) part / total;
+    }
 }

@@ -34,13 +34,14 @@ public record StepFunnel(long total, Long windowSeconds, WindowFrom windowFrom, 
     }
 
     /**
-     * One step. {@code conversion}: the share of the journeys reaching the previous step that reach this one (for the
+     * One step. {@code shareOfTotal}: its journeys' share of {@code total}, null when no journey is selected.
+     * {@code conversion}: the share of the journeys reaching the previous step that reach this one (for the
      * first step: its share of {@code total}; null when the previous step, or for the first step the selection, has
      * no journeys). {@code droppedOut}:
      * journeys reaching this step but not the next (0 for the last). {@code purchased}: journeys reaching this step
      * whose outcome is a purchase.
      */
-    public record Step(String touchpoint, long journeys, double shareOfTotal, Double conversion, long droppedOut,
+    public record Step(String touchpoint, long journeys, Double shareOfTotal, Double conversion, long droppedOut,
             long purchased) {
     }
 
@@ -106,7 +107,7 @@ public record StepFunnel(long total, Long windowSeconds, WindowFrom windowFrom, 
         for (int k = 0; k < n; k++) {
             long previous = k == 0 ? total : reached[k - 1];
             Double conversion = previous == 0 ? null : LabelCount.share(reached[k], previous);
-            steps.add(new Step(touchpoints.get(k), reached[k], LabelCount.share(reached[k], total), conversion,
+            steps.add(new Step(touchpoints.get(k), reached[k], LabelCount.shareOfSome(reached[k], total), conversion,
                     k + 1 < n ? reached[k] - reached[k + 1] : 0, purchased[k]));
         }
         return new StepFunnel(total, windowSeconds, windowSeconds == null ? null : windowFrom, steps);

@@ -18,8 +18,11 @@ import java.util.function.IntPredicate;
  */
 public record TopPaths(List<PathVariant> paths, Other other, long total, long variants) {
 
-    /** The variants not in {@code paths}: how many, their journeys and their share of the total. */
-    public record Other(long variants, long journeys, double share) {
+    /**
+     * The variants not in {@code paths}: how many, their journeys and their share of the total (null when the total is
+     * 0: a share of no journey is undefined).
+     */
+    public record Other(long variants, long journeys, Double share) {
     }
 
     /** Orders step lists label by label; a prefix comes first. */
@@ -89,7 +92,7 @@ public record TopPaths(List<PathVariant> paths, Other other, long total, long va
             shownJourneys += count;
         }
         long rest = total - shownJourneys;
-        Other other = new Other(variants.size() - shown.size(), rest, LabelCount.share(rest, total));
+        Other other = new Other(variants.size() - shown.size(), rest, LabelCount.shareOfSome(rest, total));
         return new TopPaths(shown, other, total, variants.size());
     }
 

@@ -70,7 +70,7 @@ class FunnelController {
     @GetMapping("/funnel")
     @Operation(summary = "Stage funnel, or touchpoint funnel with steps", description = "Without 'steps', per stage: "
             + "journeys reaching it (a step at a touchpoint of that stage; for 'purchase' also a purchase outcome), "
-            + "shareOfTotal, conversion from the previous stage (for the first, of the selected journeys; null "
+            + "shareOfTotal (null when no journey is selected), conversion from the previous stage (for the first, of the selected journeys; null "
             + "when there are none to divide by), and of the "
             + "journeys reaching it but not the next (droppedOut) the top touchpoints where the abandoned ones ended "
             + "(abandonedAt) and the competitor touchpoints the diverted ones ended on (divertedTo); 422 when no "

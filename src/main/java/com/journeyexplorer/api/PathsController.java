@@ -68,7 +68,7 @@ class PathsController {
     }
 
     /** The variants not listed. */
-    record Other(long variants, long journeys, double share) {
+    record Other(long variants, long journeys, Double share) {
     }
 
     /** {@code variants} journeys plus {@code other.journeys} equal {@code total}. */

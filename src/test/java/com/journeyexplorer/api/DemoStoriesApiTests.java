@@ -125,6 +125,8 @@ class DemoStoriesApiTests extends ApiTestSupport {
         assertThat(funnel.get("total").asLong()).isZero();
         assertThat(funnel.get("stages")).hasSize(5).allSatisfy(stage -> assertThat(stage.has("conversion"))
                 .as("no conversion of no journeys, the first stage's as the others'").isFalse());
+        assertThat(funnel.get("stages")).allSatisfy(stage -> assertThat(stage.has("shareOfTotal"))
+                .as("no share of no journeys").isFalse());
     }
 
     @Test

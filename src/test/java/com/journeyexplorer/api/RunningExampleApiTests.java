@@ -237,6 +237,39 @@ class RunningExampleApiTests extends ApiTestSupport {
                 .as("no conversion of no journeys, the first step's as the others'").isFalse());
     }
 
+    @Test
+    void noAnswerGivesAShareOrRateOfNoJourney() {
+        String none = "segment=nobody";
+        List<String> zeros = new ArrayList<>();
+        for (String path : List.of("/api/paths/top?", "/api/paths/likely?", "/api/transitions?",
+                "/api/flows?", "/api/diversions?", "/api/dropoff?", "/api/touchpoints/decide/neighbourhood?",
+                "/api/funnel?steps=register request,decide&", "/api/attribution?", "/api/attribution?model=markov&",
+                "/api/summary?", "/api/insights/moments?", "/api/time-to-convert?", "/api/experience/painpoints?",
+                "/api/experience/drivers?", "/api/compare?b=segment%3Dnobody&a=")) {
+            sharesOfNothing(ok(path + none), path, zeros);
+        }
+        assertThat(zeros).as("a share or rate of no journey is left out, not 0").isEmpty();
+    }
+
+    /** The share and rate fields under {@code node} (named {@code where}) that are 0, collected in {@code found}. */
+    private static void sharesOfNothing(JsonNode node, String where, List<String> found) {
+        if (node.isObject()) {
+            for (var field : node.properties()) {
+                String name = field.getKey();
+                JsonNode value = field.getValue();
+                if (value.isNumber() && value.asDouble() == 0
+                        && name.matches("(?i).*(share|rate|conversion|probabilit|effect)(OfTotal)?")) {
+                    found.add(where + "." + name);
+                }
+                sharesOfNothing(value, where + "." + name, found);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                sharesOfNothing(node.get(i), where + "[" + i + "]", found);
+            }
+        }
+    }
+
     private JsonNode ok(String pathAndQuery) {
         Response response = get(pathAndQuery);
         assertThat(response.status()).as(pathAndQuery + " -> " + response.body()).isEqualTo(200);
