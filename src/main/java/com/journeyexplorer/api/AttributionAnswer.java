@@ -32,7 +32,8 @@ record AttributionAnswer(
         @Schema(description = "Repeated states merged (markov only)") Boolean collapseRepeats,
         @Schema(description = "Per label, most conversions first") List<AttributedLabel> labels,
         Totals totals,
-        @Schema(description = "P(conversion) from (start) of the fitted chain (markov only)")
+        @Schema(description = "P(conversion) from (start) of the fitted chain (markov only; absent when no ended "
+                + "journey is selected)")
         Double conversionProbability,
         @Schema(description = "The removal effect of the labels of 'remove' taken out together (markov only)")
         SetRemoval removal,
@@ -89,7 +90,7 @@ record AttributionAnswer(
             return new AttributionAnswer(settings.name().label(), level, markovModel ? settings.order() : null,
                     markovModel ? null : settings.halfLifeIfTimeDecay(),
                     markovModel ? settings.collapseRepeats() : null, List.of(), new Totals(0, 0.0, journeyCount),
-                    markovModel ? 0.0 : null, null, NO_PURCHASE);
+                    markovModel && journeyCount > 0 ? 0.0 : null, null, NO_PURCHASE);
         }
         if (accumulator instanceof MarkovAttribution.ChainAccumulator markov) {
             MarkovChain chain = markov.chain();

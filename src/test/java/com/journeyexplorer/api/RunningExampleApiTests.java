@@ -258,7 +258,7 @@ class RunningExampleApiTests extends ApiTestSupport {
                 String name = field.getKey();
                 JsonNode value = field.getValue();
                 if (value.isNumber() && value.asDouble() == 0
-                        && name.matches("(?i).*(share|rate|conversion|probabilit|effect)(OfTotal)?")) {
+                        && name.matches("(?i).*(share|rate|conversion|probability|effect)(OfTotal)?")) {
                     found.add(where + "." + name);
                 }
                 sharesOfNothing(value, where + "." + name, found);
