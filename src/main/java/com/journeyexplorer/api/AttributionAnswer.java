@@ -17,6 +17,7 @@ import com.journeyexplorer.analysis.attribution.MarkovChain;
 import com.journeyexplorer.analysis.attribution.SelectedAttribution;
 import com.journeyexplorer.export.CleanNumbers;
 import com.journeyexplorer.journey.Journey;
+import com.journeyexplorer.journey.Outcome;
 import com.journeyexplorer.journey.Touchpoint;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -40,9 +41,28 @@ record AttributionAnswer(
         @Schema(description = "Why there is nothing to attribute, when the selection has no purchase")
         String note) {
 
+    /** The note when no journey of the store ends in a purchase: importing purchases is what helps. */
     static final String NO_PURCHASE = "No selected journey ends in a purchase, so there is nothing to attribute: "
             + "labels is empty for every model. Import purchase events (a type column with 'purchase', or "
             + "purchase=<touchpoint> on import) or widen the filters.";
+
+    /** The note when the store has purchases but the filters select none of their journeys. */
+    static final String NO_SELECTED_PURCHASE = "No selected journey ends in a purchase, so there is nothing to "
+            + "attribute: labels is empty for every model. The store has journeys that end in a purchase: widen the "
+            + "filters.";
+
+    /** Key of whether any journey of a snapshot ends in a purchase, kept with the snapshot. */
+    private static final Object STORE_HAS_PURCHASE = new Object();
+
+    /**
+     * Why a selection without purchase has nothing to attribute: the filters, when the store has purchases (asking to
+     * import them would mislead), else the store. O(journeys) once per snapshot.
+     */
+    static String noPurchaseNote(JourneySnapshot snapshot) {
+        boolean storeHasPurchase = snapshot.memo(STORE_HAS_PURCHASE, Boolean.class,
+                () -> snapshot.journeys().stream().anyMatch(journey -> journey.outcome() == Outcome.PURCHASE));
+        return storeHasPurchase ? NO_SELECTED_PURCHASE : NO_PURCHASE;
+    }
 
     /**
      * Credit of one label; {@code removalEffect} = (P - P without it) / P, markov only; {@code competitor} true when
@@ -90,7 +110,7 @@ record AttributionAnswer(
             return new AttributionAnswer(settings.name().label(), level, markovModel ? settings.order() : null,
                     markovModel ? null : settings.halfLifeIfTimeDecay(),
                     markovModel ? settings.collapseRepeats() : null, List.of(), new Totals(0, 0.0, journeyCount),
-                    markovModel && journeyCount > 0 ? 0.0 : null, null, NO_PURCHASE);
+                    markovModel && journeyCount > 0 ? 0.0 : null, null, noPurchaseNote(snapshot));
         }
         if (accumulator instanceof MarkovAttribution.ChainAccumulator markov) {
             MarkovChain chain = markov.chain();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import com.journeyexplorer.analysis.JourneySnapshot;
 import com.journeyexplorer.analysis.attribution.Attribution;
 import com.journeyexplorer.analysis.compare.SegmentComparison;
 import com.journeyexplorer.analysis.experience.ExperienceComparison;
@@ -66,13 +67,14 @@ record CompareAnswer(
     record SideAttribution(String model, String level, List<AttributionAnswer.AttributedLabel> labels,
             long conversions, double value, String note) {
 
-        static SideAttribution of(Attribution attribution, AttributionSettings settings, Set<String> competitors) {
+        static SideAttribution of(Attribution attribution, AttributionSettings settings, Set<String> competitors,
+                JourneySnapshot snapshot) {
             return new SideAttribution(settings.name().label(), settings.level().name().toLowerCase(Locale.ROOT),
                     attribution.totalConversions() == 0 ? List.of()
                             : AttributionAnswer.labels(attribution, Map.of(), competitors),
                     attribution.totalConversions(),
                     attribution.totalValue(),
-                    attribution.totalConversions() == 0 ? AttributionAnswer.NO_PURCHASE : null);
+                    attribution.totalConversions() == 0 ? AttributionAnswer.noPurchaseNote(snapshot) : null);
         }
     }
 
@@ -131,12 +133,14 @@ record CompareAnswer(
     }
 
     /** @param competitors the attribution labels whose touchpoints are all competitors' */
-    static CompareAnswer of(String filterA, String filterB, SegmentComparison.Result result,
+    static CompareAnswer of(JourneySnapshot snapshot, String filterA, String filterB, SegmentComparison.Result result,
             AttributionSettings settings, Set<String> competitors, double confidence,
             ExperienceComparison experience) {
         return new CompareAnswer(
-                new Side(filterA, result.journeysA(), SideAttribution.of(result.attributionA(), settings, competitors)),
-                new Side(filterB, result.journeysB(), SideAttribution.of(result.attributionB(), settings, competitors)),
+                new Side(filterA, result.journeysA(),
+                        SideAttribution.of(result.attributionA(), settings, competitors, snapshot)),
+                new Side(filterB, result.journeysB(),
+                        SideAttribution.of(result.attributionB(), settings, competitors, snapshot)),
                 confidence, result.outcomes().stream().map(OutcomeRate::of).toList(),
                 OutcomeTest.of(result.outcomeTest()), result.variants().stream().map(PathDifference::of).toList(),
                 result.transitions().stream().map(TransitionDifference::of).toList(), Experience.of(experience));

@@ -87,7 +87,7 @@ class CompareController {
                 settings.model(), labels, confidence, limit);
         ExperienceComparison experience = ExperienceComparison.of(snapshot, a.selection(), b.selection(),
                 ResponsesByPosition.of(snapshot, feedback.responses()), confidence);
-        return CompareAnswer.of(filterA, filterB, result, settings,
+        return CompareAnswer.of(snapshot, filterA, filterB, result, settings,
                 AttributionAnswer.competitorLabels(snapshot, labels), confidence, experience);
     }
 
