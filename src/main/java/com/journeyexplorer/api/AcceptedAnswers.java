@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * endpoint, as at {@code /api/graph}, instead of JSON the client refused. An answer in JSON is always sent as
  * {@code application/json}, even to a client that names {@code application/problem+json} beside it, which only a
  * problem is sent as. Problems are sent whatever the client accepts, and no {@code Accept} header accepts JSON.
+ * {@link AnswerNegotiation} refused such a header before the endpoint ran; this is the check of what is written.
  */
 @ControllerAdvice(basePackageClasses = AcceptedAnswers.class)
 class AcceptedAnswers implements ResponseBodyAdvice<Object> {

@@ -14,7 +14,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -80,14 +79,11 @@ class GraphExportController {
             + "unrolls the first steps instead. CSV cells starting with = + - @ get a leading apostrophe "
             + "(spreadsheet formula injection).")
     @DeclaredParameters("GRAPH")
-    ResponseEntity<String> graph(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
-            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept)
-            throws HttpMediaTypeNotAcceptableException {
+    ResponseEntity<String> graph(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         AnalysisRequest request = GRAPH.read(parameters, projection);
         GraphExporter exporter = request.value("format", GraphExporter.class);
+        // The Accept header was checked against the format's type before (AnswerNegotiation).
         MediaType mediaType = MediaType.parseMediaType(exporter.mediaType());
-        // Checked here, before the graph is built: a Content-Type set by the controller is not negotiated by Spring.
-        requireAccepted(accept, mediaType, exporter.format());
         Pruning pruning = new Pruning(request.integer("minJourneys"), request.integer("maxEdges"));
         ExportGraphs.FlowOptions flows = sankey(parameters)
                 ? new ExportGraphs.FlowOptions(request.integer("steps"), request.integer("topPerStep"))
@@ -115,17 +111,27 @@ class GraphExportController {
     }
 
     /**
-     * Refuses with 406 an {@code Accept} header that excludes {@code mediaType} ({@link AcceptedTypes}); the format
-     * is chosen by {@code format} alone, never by {@code Accept}.
+     * Refuses with 406 an {@code Accept} header (its values {@code accept}) that excludes the media type of the format
+     * {@code formats} (the values of {@code format}; none for the default) name ({@link AcceptedTypes}); the format is
+     * chosen by {@code format} alone, never by {@code Accept}. A format that names none is left to the 400 of the
+     * parameter's check.
      */
-    static void requireAccepted(String accept, MediaType mediaType, String format)
-            throws HttpMediaTypeNotAcceptableException {
-        if (accept == null || AcceptedTypes.accepts(List.of(accept), mediaType)) {
+    static void requireAccepted(List<String> accept, String[] formats) throws HttpMediaTypeNotAcceptableException {
+        if (formats != null && formats.length != 1) {
+            return;
+        }
+        GraphExporter exporter = GraphFormats.byName(formats == null ? GraphFormats.DEFAULT : formats[0])
+                .orElse(null);
+        if (exporter == null) {
+            return;
+        }
+        MediaType mediaType = MediaType.parseMediaType(exporter.mediaType());
+        if (AcceptedTypes.accepts(accept, mediaType)) {
             return;
         }
         HttpMediaTypeNotAcceptableException e = new HttpMediaTypeNotAcceptableException(List.of(mediaType));
-        e.getBody().setDetail("format=" + format + " is sent as " + mediaType + ", which the Accept header '"
-                + JourneyQuery.abbreviate(accept) + "' excludes; accept " + mediaType
+        e.getBody().setDetail("format=" + exporter.format() + " is sent as " + mediaType + ", which the Accept header '"
+                + JourneyQuery.abbreviate(String.join(", ", accept)) + "' excludes; accept " + mediaType
                 + " (or */*), or choose the format whose media type you accept");
         throw e;
     }

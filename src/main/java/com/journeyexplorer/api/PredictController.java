@@ -3,13 +3,9 @@ package com.journeyexplorer.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -117,12 +113,9 @@ class PredictController {
                     @Content(mediaType = "application/x-ndjson", examples = @ExampleObject(value = BATCH_EXAMPLE))}))
     @DeclaredParameters("PREDICT")
     void predictBatch(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
-            HttpServletRequest request, HttpServletResponse response)
-            throws IOException, HttpMediaTypeNotAcceptableException {
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Written here, not by a converter: the Accept header was checked against produces before (AnswerNegotiation).
         AnalysisRequest read = PREDICT.read(parameters, projection);
-        // Written here, not by a converter: checked as AcceptedAnswers checks the others.
-        AcceptedTypes.require(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)),
-                MediaType.parseMediaType("application/x-ndjson"));
         VariableOrderChain model = models.model(read.snapshot(), read.selection(), read.integer("order"));
         response.setContentType("application/x-ndjson");
         response.setCharacterEncoding("UTF-8");

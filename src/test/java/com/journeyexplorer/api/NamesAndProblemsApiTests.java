@@ -376,8 +376,8 @@ class NamesAndProblemsApiTests extends ApiTestSupport {
         Response unknown = send(HttpRequest.newBuilder(uri("/api/nonexistent")).header("Accept", "image/png").GET()
                 .build());
         assertProblem(unknown, 404);
-        Response invalid = send(HttpRequest.newBuilder(uri("/api/paths/top?k=0")).header("Accept", "image/png")
-                .GET().build());
+        Response invalid = send(HttpRequest.newBuilder(uri("/api/paths/top?k=0"))
+                .header("Accept", "image/png, application/json").GET().build());
         assertProblem(invalid, 400);
         assertThat(invalid.json().get("parameter").asString()).isEqualTo("k");
     }

@@ -246,7 +246,7 @@ class PlainAnswersApiTests extends ApiTestSupport {
         Response yaml = send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/yaml").GET().build());
         assertThat(yaml.status()).as(yaml.body()).isEqualTo(406);
         assertThat(yaml.contentType()).startsWith("application/problem+json");
-        assertThat(yaml.json().get("detail").asString()).doesNotContain("yaml");
+        assertThat(yaml.json().get("detail").asString()).contains("sent as application/json");
 
         Response either = send(HttpRequest.newBuilder(uri(path)).header("Accept",
                 "application/yaml, application/json;q=0.5").GET().build());
@@ -275,10 +275,38 @@ class PlainAnswersApiTests extends ApiTestSupport {
                 assertThat(answered.contentType()).as(path + " with " + accepting).startsWith("application/json");
             }
         }
-        // A problem is sent whatever the client accepts.
+        // Refused before the parameters are read, as Spring MVC's own produces check: a bad one is not told.
         Response invalid = withAccept("/api/paths/top?k=0", "application/json;q=0");
-        assertThat(invalid.status()).as(invalid.body()).isEqualTo(400);
+        assertThat(invalid.status()).as(invalid.body()).isEqualTo(406);
         assertThat(invalid.contentType()).startsWith("application/problem+json");
+        // A problem is sent whatever the client accepts.
+        Response unknown = withAccept("/api/nonexistent", "application/json;q=0");
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void theOpenApiDescriptionListsThe406ProblemOfEveryEndpoint() {
+        JsonNode paths = get("/v3/api-docs").json().get("paths");
+        List<String> operations = new ArrayList<>();
+        for (String path : names(paths.propertyNames())) {
+            for (String method : names(paths.get(path).propertyNames())) {
+                operations.add(method + " " + path);
+                JsonNode notAcceptable = paths.get(path).get(method).get("responses").get("406");
+                assertThat(notAcceptable).as(method + " " + path).isNotNull();
+                assertThat(names(notAcceptable.get("content").propertyNames())).as(method + " " + path)
+                        .containsExactly("application/problem+json");
+                assertThat(notAcceptable.get("description").asString()).contains("Accept");
+            }
+        }
+        assertThat(operations).contains("get /api/stats", "get /api/graph", "post /api/events",
+                "post /api/predict", "delete /api/customers");
+        assertThat(paths.get("/api/graph").get("get").get("responses").get("406").get("description").asString())
+                .contains("format");
+    }
+
+    private static List<String> names(java.util.Collection<String> names) {
+        return List.copyOf(names);
     }
 
     private Response withAccept(String path, String accept) {

@@ -84,6 +84,38 @@ class RequestBoundsTests extends ApiTestSupport {
         assertThat(uncached("/api/stats").status()).isEqualTo(200);
     }
 
+    @Test
+    void refusesAnAnswerTheAcceptHeaderExcludesBeforeItTakesATurnOrReadsAParameter() throws Exception {
+        MockHttpServletRequest holder = new MockHttpServletRequest("GET", "/api/paths/top");
+        MockHttpServletResponse holderResponse = new MockHttpServletResponse();
+        assertThat(bounds.preHandle(holder, holderResponse, new Object())).isTrue();
+        try {
+            assertThat(uncached("/api/paths/top").status()).as("the only analysis turn is taken").isEqualTo(429);
+            // Refused before the turns: a request that took one would get the 429 above, or compute its answer.
+            for (String path : java.util.List.of("/api/paths/top", "/api/paths/top?k=0", "/api/attribution",
+                    "/api/graph?format=csv", "/api/journeys/nobody")) {
+                for (String accept : java.util.List.of("application/json;q=0, */*", "application/problem+json")) {
+                    String refusing = path.contains("format=csv") ? "text/csv;q=0, */*" : accept;
+                    Response refused = send(HttpRequest.newBuilder(uri(path)).header("Cache-Control", "no-cache")
+                            .header("Accept", refusing).GET().build());
+                    assertThat(refused.status()).as(path + " with " + refusing + ": " + refused.body())
+                            .isEqualTo(406);
+                    assertThat(refused.contentType()).startsWith("application/problem+json");
+                    assertThat(refused.json().get("detail").asString()).contains(refusing);
+                }
+            }
+            String before = graphChecksum();
+            Response refusedImport = send(HttpRequest.newBuilder(uri("/api/events")).header("X-API-Key", API_KEY)
+                    .header("Content-Type", "text/csv").header("Accept", "application/json;q=0, */*")
+                    .POST(HttpRequest.BodyPublishers.ofString("journey_id,timestamp,touchpoint\n"
+                            + "j1,2026-01-01T10:00:00Z,home\nj1,2026-01-01T10:01:00Z,cart\n")).build());
+            assertThat(refusedImport.status()).as(refusedImport.body()).isEqualTo(406);
+            assertThat(graphChecksum()).as("nothing imported for a refused report").isEqualTo(before);
+        } finally {
+            bounds.afterCompletion(holder, holderResponse, new Object(), null);
+        }
+    }
+
     /** A GET computed afresh, not answered from the answer cache in front of the turns. */
     private Response uncached(String path) {
         return send(HttpRequest.newBuilder(uri(path)).header("Cache-Control", "no-cache").GET().build());
