@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -27,9 +28,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * computes under a {@link WorkBudget} of {@code time-budget} and is stopped with a 503 problem naming the parameters
  * that would narrow it. At shutdown running analyses are stopped first, so a graceful shutdown does not wait for them.
  *
- * <p>The status call {@code GET /api/stats} (counts of the whole data, one pass over the journeys) has turns of its
- * own, {@value #STATUS_TURNS}, so that a monitor or the page asking how much data there is never waits behind long
- * analyses, while a burst of such calls stays bounded all the same.
+ * <p>The status call {@code GET /api/stats} and the other look-ups of {@link GraphReadController} (the touchpoints with
+ * their counts, one journey by id: at most one pass over the journeys, an answer bounded by the touchpoints or one
+ * journey's steps) have turns of their own, {@value #STATUS_TURNS}, so that a monitor, or the page asking how much
+ * data there is or showing a journey, never waits behind long analyses, while a burst of such calls stays bounded all
+ * the same.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestBounds implements WebMvcConfigurer, HandlerInterceptor, SmartLifecycle {
@@ -46,7 +49,7 @@ class RequestBounds implements WebMvcConfigurer, HandlerInterceptor, SmartLifecy
             "/api/compare", "narrower selections a and b (from/to, segment), or level=channel");
 
     private final JourneysProperties.Analysis settings;
-    /** The turns reserved for {@code GET /api/stats}, beside the analyses' own. */
+    /** The turns reserved for {@code GET /api/stats} and the other look-ups, beside the analyses' own. */
     static final int STATUS_TURNS = 2;
 
     private final Semaphore permits;
@@ -72,7 +75,7 @@ class RequestBounds implements WebMvcConfigurer, HandlerInterceptor, SmartLifecy
             return true;
         }
         pending.checkRoom();
-        Semaphore turns = isStatus(request) ? statusPermits : permits;
+        Semaphore turns = isLookup(handler) ? statusPermits : permits;
         if (!turns.tryAcquire(settings.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
             throw turns == statusPermits ? TooManyRequestsException.status(STATUS_TURNS, retryAfterSeconds())
                     : new TooManyRequestsException(settings.concurrency(), retryAfterSeconds());
@@ -108,9 +111,9 @@ class RequestBounds implements WebMvcConfigurer, HandlerInterceptor, SmartLifecy
         return read && !path.startsWith("/api/imports");
     }
 
-    /** The status call, answered in turns of its own. */
-    private static boolean isStatus(HttpServletRequest request) {
-        return "/api/stats".equals(path(request));
+    /** The status call and the other look-ups, answered in turns of their own. */
+    private static boolean isLookup(Object handler) {
+        return handler instanceof HandlerMethod method && method.getBeanType() == GraphReadController.class;
     }
 
     private static String path(HttpServletRequest request) {

@@ -18,10 +18,11 @@ class TooManyRequestsException extends RuntimeException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    /** Every turn of the status call ({@code GET /api/stats}) taken, not those of the analyses. */
+    /** Every turn of the status call and the look-ups ({@code GET /api/stats} ...) taken, not the analyses' turns. */
     static TooManyRequestsException status(int turns, long retryAfterSeconds) {
         return new TooManyRequestsException("the server is already answering " + turns + " requests for "
-                + "/api/stats; try again in " + retryAfterSeconds + " s", turns, retryAfterSeconds);
+                + "/api/stats, /api/touchpoints or /api/journeys; try again in " + retryAfterSeconds + " s", turns,
+                retryAfterSeconds);
     }
 
     int concurrency() {

@@ -11,8 +11,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.method.HandlerMethod;
 
 import com.journeyexplorer.ApiTestSupport;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * One request at a time and no queue: while the only turn is taken, an analysis or Cypher request gets a 429 problem
@@ -24,6 +27,9 @@ class RequestBoundsTests extends ApiTestSupport {
 
     @Autowired
     RequestBounds bounds;
+
+    @Autowired
+    GraphReadController reads;
 
     @Test
     void refusesHeavyRequestsBeyondTheConcurrencyLimitWithRetryAfter() throws Exception {
@@ -70,7 +76,7 @@ class RequestBoundsTests extends ApiTestSupport {
         try {
             for (int i = 0; i < RequestBounds.STATUS_TURNS; i++) {
                 MockHttpServletRequest statusHolder = new MockHttpServletRequest("GET", "/api/stats");
-                assertThat(bounds.preHandle(statusHolder, new MockHttpServletResponse(), new Object())).isTrue();
+                assertThat(bounds.preHandle(statusHolder, new MockHttpServletResponse(), lookup())).isTrue();
                 statusHolders.add(statusHolder);
             }
             Response refused = uncached("/api/stats");
@@ -114,6 +120,53 @@ class RequestBoundsTests extends ApiTestSupport {
         } finally {
             bounds.afterCompletion(holder, holderResponse, new Object(), null);
         }
+    }
+
+    @Test
+    void answersTheLookUpsWhileEveryAnalysisTurnIsTakenInTheStatusTurns() throws Exception {
+        importCsv("", "journey_id,timestamp,touchpoint\nj1,2026-01-01T10:00:00Z,home\nj1,2026-01-01T10:01:00Z,cart\n");
+        MockHttpServletRequest holder = new MockHttpServletRequest("GET", "/api/paths/top");
+        MockHttpServletResponse holderResponse = new MockHttpServletResponse();
+        assertThat(bounds.preHandle(holder, holderResponse, new Object())).isTrue();
+        try {
+            assertThat(uncached("/api/paths/top").status()).as("the only analysis turn is taken").isEqualTo(429);
+            Response touchpoints = uncached("/api/touchpoints");
+            assertThat(touchpoints.status()).as(touchpoints.body()).isEqualTo(200);
+            assertThat(touchpoints.json()).extracting(t -> t.get("name").asString()).contains("home", "cart");
+            for (String journey : java.util.List.of("/api/journeys/j1", "/api/journeys?id=j1")) {
+                Response answer = uncached(journey);
+                assertThat(answer.status()).as(journey + ": " + answer.body()).isEqualTo(200);
+                assertThat(answer.json().get("steps")).hasSize(2);
+            }
+            assertThat(uncached("/api/journeys/nobody").status()).isEqualTo(404);
+        } finally {
+            bounds.afterCompletion(holder, holderResponse, new Object(), null);
+        }
+
+        // They share the status call's turns: while those are all taken, a look-up is refused, an analysis is not.
+        java.util.List<MockHttpServletRequest> lookUps = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < RequestBounds.STATUS_TURNS; i++) {
+                MockHttpServletRequest lookUp = new MockHttpServletRequest("GET", "/api/touchpoints");
+                assertThat(bounds.preHandle(lookUp, new MockHttpServletResponse(), lookup())).isTrue();
+                lookUps.add(lookUp);
+            }
+            for (String path : java.util.List.of("/api/touchpoints", "/api/journeys/j1", "/api/journeys?id=j1")) {
+                Response refused = uncached(path);
+                assertThat(refused.status()).as(path + ": " + refused.body()).isEqualTo(429);
+                assertThat(refused.json().get("detail").asString()).contains("/api/touchpoints", "/api/journeys");
+            }
+            assertThat(uncached("/api/paths/top").status()).isEqualTo(200);
+        } finally {
+            lookUps.forEach(lookUp -> bounds.afterCompletion(lookUp, new MockHttpServletResponse(), new Object(),
+                    null));
+        }
+    }
+
+    /** The handler of a look-up, {@code GET /api/stats}, as Spring MVC passes it to the interceptors. */
+    private HandlerMethod lookup() throws NoSuchMethodException {
+        return new HandlerMethod(reads, GraphReadController.class.getDeclaredMethod("stats",
+                HttpServletRequest.class));
     }
 
     /** A GET computed afresh, not answered from the answer cache in front of the turns. */
