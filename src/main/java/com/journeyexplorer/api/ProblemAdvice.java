@@ -20,8 +20,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -372,6 +374,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 problem.setTitle(title);
             }
         }
+        if (e instanceof NoResourceFoundException && response != null
+                && response.getBody() instanceof ProblemDetail problem
+                && request instanceof ServletWebRequest servlet
+                && servlet.getRequest().getRequestURI().startsWith("/api/")) {
+            problem.setDetail(noEndpoint(servlet.getRequest()));
+        }
         if (e instanceof HttpMediaTypeNotSupportedException unsupported && response != null
                 && response.getBody() instanceof ProblemDetail problem && problem.getDetail() != null
                 && !unsupported.getSupportedMediaTypes().isEmpty()) {
@@ -379,6 +387,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                     + MediaType.toString(unsupported.getSupportedMediaTypes()));
         }
         return response;
+    }
+
+    /**
+     * What an address under {@code /api/} that names no endpoint (a typo, a trailing slash) should say instead of
+     * Spring's "No static resource": that no endpoint is there, and where the endpoints are listed.
+     */
+    private static String noEndpoint(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        String detail = "No endpoint at " + JourneyQuery.abbreviate(path) + " (" + request.getMethod() + ")";
+        if (path.length() > "/api/".length() && path.endsWith("/")) {
+            detail += ": the API's addresses end without a slash, as "
+                    + JourneyQuery.abbreviate(path.replaceAll("/+$", ""));
+        }
+        return detail + "; the endpoints are listed at /v3/api-docs (and /swagger-ui.html)";
     }
 
     /** Names the first character that made the firewall refuse {@code name}, as U+0001. */

@@ -393,6 +393,18 @@ class NamesAndProblemsApiTests extends ApiTestSupport {
         return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    @Test
+    void anAddressUnderTheApiThatNamesNoEndpointSaysSoAndWhereTheEndpointsAreListed() {
+        Response typo = get("/api/stat");
+        assertProblem(typo, 404);
+        assertThat(typo.json().get("detail").asString()).contains("No endpoint at /api/stat (GET)", "/v3/api-docs")
+                .doesNotContain("static resource");
+
+        Response slash = get("/api/stats/");
+        assertProblem(slash, 404);
+        assertThat(slash.json().get("detail").asString()).contains("/api/stats/", "without a slash, as /api/stats;");
+    }
+
     private static void assertProblem(Response response, int status) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).as(response.body()).startsWith("application/problem+json");
