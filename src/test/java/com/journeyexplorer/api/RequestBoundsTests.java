@@ -48,8 +48,9 @@ class RequestBoundsTests extends ApiTestSupport {
                     .contains("journeys.analysis.max-concurrent");
             assertThat(post("/api/cypher", "application/json", "{\"query\":\"RETURN 1 AS one\"}").status())
                     .isEqualTo(429);
-            // Light requests are not counted: the health check and the import list stay answered.
-            assertThat(get("/actuator/health").status()).isEqualTo(200);
+            // Light requests are not counted: the health check and the import list stay answered. The health may
+            // still say DOWN (503) while a loaded machine finishes its start: what counts is that no bound refused it.
+            assertThat(get("/actuator/health").status()).isNotEqualTo(429);
         } finally {
             bounds.afterCompletion(holder, holderResponse, new Object(), null);
         }
