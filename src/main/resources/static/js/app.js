@@ -180,13 +180,15 @@ async function refresh() {
       ? `${count(journeys)} journeys. ${linksShown} Drag to pan, Ctrl + wheel to zoom.` : ''}`;
     map.dataset.ready = String(mine);
     sayFilterProblem(null);
+    return graph;
   }).catch(error => {
-    if (stale()) return;
+    if (stale()) return null;
     sayFilterProblem(error);
     map.innerHTML = unavailable('Journey map', error);
     // The note described the map that was there: no count of another selection stays beside the problem.
     document.getElementById('map-note').textContent = '';
     keepSelection(map, null, null);
+    return null;
   });
 
   const kpisWork = renderKpis(params, stale);
@@ -380,17 +382,20 @@ mapColour.addEventListener('change', () => {
   colourMap(filterParams(), () => mine !== generation, Promise.resolve());
 });
 /**
- * Likely paths, diversions (their minimum cut marked on the map once it is drawn), key moments (after the plain words,
+ * Likely paths, diversions (once the map is drawn, their minimum cut marked on it), key moments (after the plain words,
  * which ask the same question, so that it is answered from the server's cache), the comparison, what happens next,
  * the trends and the time to convert.
  */
 async function answerPanels(params, stale, mapWork, insightsWork) {
   const likely = mapWork.then(() => renderLikelyPaths(document.getElementById('likely'),
     document.getElementById('likely-tabs'), params, current.competitors));
-  const diversions = renderDiversions(document.getElementById('diversions'), params).then(async answer => {
-    await mapWork;
-    if (!stale() && answer) markMinimumCut(document.getElementById('map'), answer, document.getElementById('cut-on-map'));
-  });
+  // Asked once the map is drawn, for every transition of the cut as busy as the map's quietest link: each one drawn.
+  // A refresh overtaken before its map was drawn asks nothing: its answer could come after the newer one's.
+  const diversions = mapWork
+    .then(graph => (stale() ? null : renderDiversions(document.getElementById('diversions'), params, graph)))
+    .then(answer => {
+      if (!stale() && answer) markMinimumCut(document.getElementById('map'), answer, document.getElementById('cut-on-map'));
+    });
   const moments = insightsWork.then(() => renderMoments(document.getElementById('moments'), params));
   await Promise.allSettled([likely, diversions, moments, renderCompare(params), renderPrediction(params),
     renderTrends(params), renderTimeToConvert(params)]);

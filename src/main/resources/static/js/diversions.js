@@ -9,11 +9,17 @@ import { count, percent, esc, nodeName, noJourneys, unavailable } from './format
 const CUT_LISTED = 12;
 let latest = 0;
 
-/** Draws the diversions of the filters {@code params}; returns the answer (null when it failed or was overtaken). */
-export async function renderDiversions(container, params) {
+/**
+ * Draws the diversions of the filters {@code params}; returns the answer (null when it failed or was overtaken). The
+ * cut's transitions are asked down to the journeys of the quietest link of {@code graph}, the map drawn (null: none),
+ * as a link's journeys are at most its transition's: every transition of the cut the map draws is listed to be marked.
+ */
+export async function renderDiversions(container, params, graph) {
   const mine = ++latest;
   const query = withoutShaping(params);
   query.set('limit', '20');
+  const links = (graph && graph.links) || [];
+  if (links.length) query.set('cutMinJourneys', String(Math.max(1, Math.min(...links.map(link => link.journeys)))));
   try {
     const answer = await getJson('/api/diversions', query);
     if (mine !== latest) return null;
@@ -66,18 +72,21 @@ export function markMinimumCut(mapContainer, answer, note) {
   const edges = (answer && answer.minimumCut && answer.minimumCut.edges) || [];
   const cut = new Set(edges.map(edge => key(edge.from, edge.to)));
   const labels = new Map([...mapContainer.querySelectorAll('g.node')].map(g => [g.dataset.id, g.dataset.label]));
-  let marked = 0;
+  // A transition drawn twice (on the way to purchase and after it) counts once.
+  const drawn = new Set();
   mapContainer.querySelectorAll('path.link').forEach(link => {
-    const on = cut.has(key(labels.get(link.dataset.source), labels.get(link.dataset.target)));
+    const transition = key(labels.get(link.dataset.source), labels.get(link.dataset.target));
+    const on = cut.has(transition);
     link.classList.toggle('min-cut', on);
-    marked += on ? 1 : 0;
+    if (on) drawn.add(transition);
   });
+  const marked = drawn.size;
   if (!note || !edges.length) return marked;
+  // The answer lists every transition of the cut as busy as the map's quietest link: those it leaves out are not drawn.
   const total = cutSize(answer.minimumCut);
-  const listed = total > edges.length ? ` busiest (of ${count(total)})` : '';
-  note.textContent = marked === edges.length && !listed
-    ? `All ${count(edges.length)} transitions of the cut are marked on the map.`
-    : `${count(marked)} of the ${count(edges.length)}${listed} transitions of the cut are on the map`
+  note.textContent = marked === total
+    ? `All ${count(total)} transitions of the cut are marked on the map.`
+    : `${count(marked)} of the ${count(total)} transitions of the cut are on the map`
       + `${marked ? ' and marked there' : ''}`
       + ' (the map shows the busiest links at the chosen level; the cut is between touchpoints).';
   return marked;

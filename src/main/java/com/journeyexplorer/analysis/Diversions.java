@@ -18,7 +18,7 @@ import java.util.function.IntPredicate;
  *
  * @param diversions own → competitor transitions, most journeys lost first, ties by touchpoint then competitor
  * @param minimumCut the minimum cut between {@value NodeSpace#START_NAME} and the competitor touchpoints, its busiest
- *                   transitions listed as many as the diversions may be
+ *                   transitions listed as many as the diversions may be, or more when asked for those of a map
  */
 public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
 
@@ -74,6 +74,18 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
             return edges.size() <= limit ? this
                     : new MinimumCut(edges.subList(0, limit), edgesTotal, journeys);
         }
+
+        /**
+         * This cut with its {@code limit} busiest transitions listed, and beyond them every one of at least
+         * {@code minJourneys} journeys, {@code atMost} in all; the totals kept. O(listed).
+         */
+        MinimumCut busiest(int limit, long minJourneys, int atMost) {
+            int listed = Math.min(limit, edges.size());
+            while (listed < Math.min(atMost, edges.size()) && edges.get(listed).journeys() >= minJourneys) {
+                listed++;
+            }
+            return busiest(listed);
+        }
     }
 
     public Diversions {
@@ -92,8 +104,24 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
         return of(snapshot, selection, limit, TwoHalves.PARALLEL_FROM);
     }
 
+    /**
+     * As {@link #of(JourneySnapshot, JourneySelection, int)}, the minimum cut listing beyond its {@code limit}
+     * busiest transitions every one taken by at least {@code cutMinJourneys} journeys, {@code cutAtMost} in all: so
+     * that a map of links of at least that many journeys can mark each transition of the cut it draws, the cut's
+     * transitions it cannot draw left out.
+     */
+    public static Diversions of(JourneySnapshot snapshot, JourneySelection selection, int limit,
+            long cutMinJourneys, int cutAtMost) {
+        return of(snapshot, selection, limit, cutMinJourneys, cutAtMost, TwoHalves.PARALLEL_FROM);
+    }
+
     /** As {@link #of(JourneySnapshot, JourneySelection, int)}, in halves from {@code parallelFrom} records on. */
     static Diversions of(JourneySnapshot snapshot, JourneySelection selection, int limit, int parallelFrom) {
+        return of(snapshot, selection, limit, Long.MAX_VALUE, limit, parallelFrom);
+    }
+
+    private static Diversions of(JourneySnapshot snapshot, JourneySelection selection, int limit,
+            long cutMinJourneys, int cutAtMost, int parallelFrom) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be at least 0");
         }
@@ -116,7 +144,7 @@ public record Diversions(List<Diversion> diversions, MinimumCut minimumCut) {
                 .thenComparing(Diversion::touchpoint).thenComparing(Diversion::competitor));
         MinimumCut cut = minimumCut(snapshot, network, counts);
         return new Diversions(inCut(diversions.subList(0, Math.min(limit, diversions.size())), cut),
-                cut.busiest(limit));
+                cut.busiest(limit, cutMinJourneys, cutAtMost));
     }
 
     /**

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.journeyexplorer.analysis.Diversions;
+import com.journeyexplorer.export.Pruning;
 import com.journeyexplorer.graph.JourneyProjection;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,7 +25,11 @@ class DiversionsController {
 
     static final EndpointParameters DIVERSIONS = EndpointParameters.of(
             QueryParameter.integer("limit", 1, MAX_LIMIT, 20,
-                    "How many diversions, and how many transitions of the minimum cut, to list, 1.." + MAX_LIMIT))
+                    "How many diversions, and how many transitions of the minimum cut, to list, 1.." + MAX_LIMIT),
+            QueryParameter.integer("cutMinJourneys", 1, Integer.MAX_VALUE, null, "List beyond the limit every "
+                    + "transition of the minimum cut taken by at least this many journeys, at most "
+                    + Pruning.MAX_EDGES_LIMIT + " in all: those a map of the graph's links of at least this many "
+                    + "journeys can draw (none when absent)"))
             .refusingShaping(EndpointParameters.RAW_TOUCHPOINTS);
 
     private final JourneyProjection projection;
@@ -40,11 +45,16 @@ class DiversionsController {
             + "those visiting an own touchpoint afterwards; boughtAfterReturn = of those, the ones purchasing after "
             + "it; inCut = the transition is in the minimum cut, whether or not the cut lists it. minimumCut: the "
             + "fewest journeys' worth of transitions whose removal separates (start) from every competitor "
-            + "touchpoint (max-flow): its busiest edges, at most limit of them, edgesTotal the transitions of the "
-            + "whole cut and journeys their journeys. Path shaping does not apply (400).")
+            + "touchpoint (max-flow): its busiest edges, at most limit of them (and beyond them those of at least "
+            + "cutMinJourneys journeys), edgesTotal the transitions of the whole cut and journeys their journeys. "
+            + "Path shaping does not apply (400).")
     @DeclaredParameters("DIVERSIONS")
     Diversions diversions(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         AnalysisRequest request = DIVERSIONS.read(parameters, projection);
-        return Diversions.of(request.snapshot(), request.selection(), request.integer("limit"));
+        Integer cutMinJourneys = request.value("cutMinJourneys", Integer.class);
+        return cutMinJourneys == null
+                ? Diversions.of(request.snapshot(), request.selection(), request.integer("limit"))
+                : Diversions.of(request.snapshot(), request.selection(), request.integer("limit"), cutMinJourneys,
+                        Pruning.MAX_EDGES_LIMIT);
     }
 }

@@ -49,6 +49,22 @@ class DiversionsCutApiTests extends ApiTestSupport {
         assertThat(cut.get("edgesTotal").asInt()).isEqualTo(all.size());
         assertThat(cut.get("journeys").asLong()).isEqualTo(journeys);
 
+        // cutMinJourneys lists beyond the limit every transition of the cut with at least that many journeys.
+        long third = whole.get("edges").get(2).get("journeys").asLong();
+        long quietest = whole.get("edges").get(all.size() - 1).get("journeys").asLong();
+        assertThat(third).isGreaterThan(quietest);
+        List<String> busy = new ArrayList<>();
+        for (int edge = 0; edge < all.size(); edge++) {
+            if (whole.get("edges").get(edge).get("journeys").asLong() >= third) {
+                busy.add(all.get(edge));
+            }
+        }
+        JsonNode asMapped = get("/api/diversions?limit=2&cutMinJourneys=" + third).json();
+        assertThat(asMapped.get("diversions")).hasSize(2);
+        assertThat(edges(asMapped.get("minimumCut"))).hasSizeGreaterThan(2).isEqualTo(busy);
+        assertThat(edges(get("/api/diversions?limit=2&cutMinJourneys=1").json().get("minimumCut"))).isEqualTo(all);
+        assertThat(get("/api/diversions?cutMinJourneys=0").status()).isEqualTo(400);
+
         // Each row says whether the whole cut has its transition, listed among the busiest or not.
         JsonNode rows = get("/api/diversions?limit=" + DiversionsController.MAX_LIMIT).json().get("diversions");
         List<String> marked = new ArrayList<>();
