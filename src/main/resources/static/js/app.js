@@ -474,11 +474,15 @@ clearFocus.addEventListener('click', () => {
   setFocus(null);
 });
 
-/** Filters from the address, so that a view can be shared as a link. */
+/**
+ * Filters from the address, so that a view can be shared as a link; a map centred on a touchpoint has its name in the
+ * search box, as when it was found there.
+ */
 function restoreFilters() {
   const given = new URLSearchParams(location.search);
   focus = given.get('focus');
   clearFocus.hidden = !focus;
+  searchForm.elements.namedItem('touchpoint').value = focus || '';
   form.elements.namedItem('group').value = given.getAll('group').join('; ');
   for (const [name, value] of given) {
     if (name === 'group') continue;

@@ -121,11 +121,21 @@ class ManyTouchpointsPageTests extends ApiTestSupport {
         assertThat(browser.driver.findElement(By.id("map-note")).getText())
                 .startsWith("Centred on " + wanted).contains(String.format("%,d journeys", through));
 
+        // Opened again from its address (a reload, a shared link), the map is centred on it, its name in the box.
+        String centred = browser.driver.getCurrentUrl().replaceFirst("^http://[^/]+", "");
+        browser.open(port, centred);
+        assertThat(browser.driver.findElement(By.cssSelector("#map g.node.focus")).getDomAttribute("data-label"))
+                .isEqualTo(wanted);
+        assertThat(browser.driver.findElement(By.cssSelector("#search input[name=touchpoint]"))
+                .getDomProperty("value")).as("the search box names the touchpoint centred on").isEqualTo(wanted);
+
         generation = browser.generation();
         browser.driver.findElement(By.id("clear-focus")).click();
         browser.waitForGeneration(generation + 1);
         assertThat(address()).doesNotContain("focus=");
         assertThat(browser.driver.findElements(By.cssSelector("#map g.node.focus"))).isEmpty();
+        assertThat(browser.driver.findElement(By.cssSelector("#search input[name=touchpoint]"))
+                .getDomProperty("value")).isEmpty();
     }
 
     @Test
