@@ -1,7 +1,7 @@
 // The journey map page: reads the filters, asks the API, and redraws every view. Views fail one by one: a missing
 // endpoint or a failed request shows "unavailable" in its own panel and leaves the others alone.
 import { getJson, listOf } from './api.js';
-import { count, percent, esc, nodeName, setStore, unavailable } from './format.js';
+import { count, counted, percent, esc, nodeName, setStore, unavailable } from './format.js';
 import { aroundTouchpoint, centre, fillTouchpointNames, findTouchpoint } from './search.js';
 import { renderMap } from './map.js';
 import { renderSankey } from './sankey.js';
@@ -177,7 +177,7 @@ async function refresh() {
     // No journeys: the map says so, and there are no transitions to count or to pan.
     note.innerHTML = `${focus ? `Centred on <b>${esc(focus)}</b>${centred || !journeys ? ''
       : ' (grouped into another label at this level)'}: only the journeys that pass through it. ` : ''}${journeys
-      ? `${count(journeys)} journeys. ${linksShown} Drag to pan, Ctrl + wheel to zoom.` : ''}`;
+      ? `${counted(journeys, 'journey')}. ${linksShown} Drag to pan, Ctrl + wheel to zoom.` : ''}`;
     map.dataset.ready = String(mine);
     sayFilterProblem(null);
     return graph;

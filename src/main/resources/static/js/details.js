@@ -2,7 +2,7 @@
 // figures, then /api/touchpoints/neighbourhood?touchpoint=) and how many it loses (/api/dropoff).
 import { getJson, listOf } from './api.js';
 import { withoutShaping } from './panels.js';
-import { count, percent, esc, nodeName, unavailable } from './format.js';
+import { count, counted, percent, esc, nodeName, unavailable } from './format.js';
 import { linkFacts } from './map.js';
 
 /** How many of a touchpoint's links each way the details list before the rest's disclosure. */
@@ -22,7 +22,7 @@ export async function renderDetails(container, node, graph, params) {
     const notes = [l.diversion ? 'to a competitor' : '', l.postPurchase ? 'after the purchase' : '',
       ...figures.map(([k, v, said]) => said || `${k} ${v}`)].filter(Boolean);
     return `<li class="${l.diversion ? 'warn' : ''}" data-source="${esc(l.source)}" data-target="${esc(l.target)}">
-      <span>${esc(nodeName(other ? other.label : l[end]))}</span><b>${count(l.journeys)}<span class="sr-only"> journeys</span></b>
+      <span>${esc(nodeName(other ? other.label : l[end]))}</span><b>${count(l.journeys)}<span class="sr-only"> ${l.journeys === 1 ? 'journey' : 'journeys'}</span></b>
       <small>${esc(notes.join(' · '))}</small></li>`;
   };
   const list = (links, end) => {
@@ -35,14 +35,14 @@ export async function renderDetails(container, node, graph, params) {
   // Said by a screen reader where the selection was made (the map keeps the focus): what the panel now shows.
   const status = document.getElementById('details-status');
   if (status) {
-    status.textContent = `Touchpoint details show ${nodeName(node.label)}: ${count(node.journeys)} journeys, `
-      + `${incoming.length} links in and ${outgoing.length} out on the map.`;
+    status.textContent = `Touchpoint details show ${nodeName(node.label)}: ${counted(node.journeys, 'journey')}, `
+      + `${counted(incoming.length, 'link')} in and ${outgoing.length} out on the map.`;
   }
   container.innerHTML = `
     <h3 class="details-title">${esc(nodeName(node.label))} ${node.owner === 'competitor' ? '<span class="tag warn">competitor</span>' : ''}</h3>
     <p class="muted">${[node.stage, node.channel].filter(Boolean).map(esc).join(' · ')}</p>
     <div class="figures">
-      <div><b>${count(node.journeys)}</b><span>journeys (${percent(share)})</span></div>
+      <div><b>${count(node.journeys)}</b><span>${node.journeys === 1 ? 'journey' : 'journeys'} (${percent(share)})</span></div>
       ${node.purchaseProbability != null ? `
       <div><b class="good">${percent(node.purchaseProbability)}</b><span>then buy</span></div>
       <div><b>${percent(node.abandonProbability)}</b><span>then abandon</span></div>

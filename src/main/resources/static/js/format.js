@@ -4,6 +4,8 @@ const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 
 export const count = value => (value == null || Number.isNaN(value) ? '–' : integer.format(value));
+/** A count with its noun, singular for one: "1 journey", "2 journeys". */
+export const counted = (value, noun) => `${count(value)} ${value === 1 ? noun : `${noun}s`}`;
 export const short = value => (value == null || Number.isNaN(value) ? '–' : compact.format(value));
 
 export function percent(value, digits = 0) {

@@ -1,7 +1,7 @@
 // The journey map: touchpoints in columns by stage, left to right, outcomes at the right; link width by journeys,
 // competitors and diversions in the warning colour. Pan and zoom with the mouse; hover (or focus a touchpoint) for
 // numbers, click (or Enter) for details.
-import { count, percent, duration, esc, nodeName, fitText, isStoreEmpty } from './format.js';
+import { count, counted, percent, duration, esc, nodeName, fitText, isStoreEmpty } from './format.js';
 import * as tooltip from './tooltip.js';
 
 const OUTCOME_COLOURS = { purchase: '#2f9e44', abandoned: '#868e96', diverted: '#e8590c' };
@@ -265,8 +265,8 @@ function fill(n, stages) {
 function nodeFacts(n, graph) {
   const share = graph.meta && graph.meta.journeys ? n.journeys / graph.meta.journeys : null;
   const facts = [
-    ['journeys', `${count(n.journeys)} (${percent(share)})`, `${count(n.journeys)} journeys (${percent(share)})`],
-    ['visits', count(n.visits), `${count(n.visits)} visits`],
+    ['journeys', `${count(n.journeys)} (${percent(share)})`, `${counted(n.journeys, 'journey')} (${percent(share)})`],
+    ['visits', count(n.visits), counted(n.visits, 'visit')],
   ];
   if (n.kind !== 'outcome' && n.purchaseProbability != null) {
     facts.push(['then buy', percent(n.purchaseProbability)]);
@@ -297,8 +297,8 @@ function nodeSaid(n, graph) {
 export function linkFacts(l, byId) {
   const source = nodeName(byId.get(l.source).label);
   const facts = [
-    ['journeys', count(l.journeys), `${count(l.journeys)} journeys`],
-    ['transitions', count(l.count), `${count(l.count)} transitions`],
+    ['journeys', count(l.journeys), counted(l.journeys, 'journey')],
+    ['transitions', count(l.count), counted(l.count, 'transition')],
     [`of next steps from ${source}`, percent(l.probability, 1), `${percent(l.probability, 1)} of ${source}'s next steps`],
   ];
   if (l.medianSeconds != null) facts.push(['median time', duration(l.medianSeconds)]);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,6 +137,29 @@ class ManyTouchpointsPageTests extends ApiTestSupport {
         assertThat(browser.driver.findElements(By.cssSelector("#map g.node.focus"))).isEmpty();
         assertThat(browser.driver.findElement(By.cssSelector("#search input[name=touchpoint]"))
                 .getDomProperty("value")).isEmpty();
+    }
+
+    /**
+     * A page that one journey visits, once: the map centred on it, its details, its box's name and its links say "1
+     * journey", "1 visit", "1 transition", not "1 journeys".
+     */
+    @Test
+    void aTouchpointOfOneJourneyIsSaidInTheSingular() {
+        String single = pageOfOneJourney();
+        browser.open(port, "/?focus=" + URLEncoder.encode(single, StandardCharsets.UTF_8));
+
+        assertThat(browser.driver.findElement(By.id("map-note")).getText()).startsWith("Centred on " + single)
+                .contains(": only the journeys that pass through it. 1 journey. ");
+        WebElement node = browser.driver.findElement(By.cssSelector("#map g.node.focus"));
+        assertThat(node.getDomAttribute("aria-label")).startsWith(single + ": 1 journey (100%), 1 visit, ");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> d.findElement(
+                By.cssSelector("#details-body .details-title")).getText().startsWith(single));
+        assertThat(browser.driver.findElement(By.cssSelector("#details-body .figures span")).getText())
+                .isEqualTo("journey (100%)");
+        assertThat(browser.driver.findElements(By.cssSelector("#details-body ul.links li small")))
+                .isNotEmpty().allSatisfy(link -> assertThat(link.getText()).startsWith("1 transition · "));
+        assertThat(browser.driver.findElement(By.id("details-status")).getDomProperty("textContent"))
+                .contains(": 1 journey, 1 link in and 1 out on the map.");
     }
 
     @Test
@@ -281,6 +305,19 @@ class ManyTouchpointsPageTests extends ApiTestSupport {
                 .doesNotContain("no drop-off recorded")
                 .contains(Math.round(100 * row.get("exitRate").asDouble()) + "% of its visitors leave here",
                         row.get("toAbandonment").asLong() + " abandon here");
+    }
+
+    /** A touchpoint that one finished journey visits, once. */
+    private String pageOfOneJourney() {
+        for (JsonNode touchpoint : get("/api/touchpoints").json()) {
+            String name = touchpoint.get("name").asString();
+            if (touchpoint.path("journeys").asLong() == 1 && touchpoint.path("events").asLong() == 1
+                    && answer("/api/graph?maxEdges=1&contains=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
+                            .get("meta").get("journeys").asLong() == 1) {
+                return name;
+            }
+        }
+        throw new AssertionError("no page that one finished journey visits once");
     }
 
     private String rarelyVisitedProduct() {
