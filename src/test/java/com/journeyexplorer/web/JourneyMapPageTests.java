@@ -731,6 +731,29 @@ class JourneyMapPageTests extends PageTestSupport {
         assertThat((java.util.List<?>) focus.get("faint")).as("controls whose focus is faint or unseen").isEmpty();
     }
 
+    /**
+     * Every text field's placeholder, the example of what to type (the touchpoint funnel's steps and window, the
+     * comparison's segments), is shown whole, not cut at the field's edge.
+     */
+    @Test
+    void everyPlaceholderIsShownWhole() {
+        open();
+        @SuppressWarnings("unchecked")
+        java.util.List<String> placeholders = (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor)
+                browser).executeScript("""
+                const context = document.createElement('canvas').getContext('2d');
+                return [...document.querySelectorAll('input[placeholder]')].filter(i => i.getClientRects().length)
+                  .map(input => {
+                    const style = getComputedStyle(input);
+                    context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+                    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+                    const cut = context.measureText(input.placeholder).width > room;
+                    return `${input.name}: ${cut ? 'cut' : 'whole'}`;
+                  });""");
+        assertThat(placeholders).as("the placeholders looked at").contains("steps: whole", "window: whole",
+                "aSegment: whole", "bSegment: whole", "touchpoint: whole").allMatch(shown -> shown.endsWith("whole"));
+    }
+
     @Test
     void resetTurnsAMapCentredByTheSearchBackIntoTheWholeMap() {
         open();
