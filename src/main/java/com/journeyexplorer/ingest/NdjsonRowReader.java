@@ -119,14 +119,21 @@ final class NdjsonRowReader implements RowReader {
             Map<String, String> values = new LinkedHashMap<>();
             Map<String, String> kinds = null;
             Map<String, String> numbers = null;
+            boolean scanned = false;
             for (var property : node.properties()) {
                 JsonNode value = property.getValue();
-                if (numbers == null && value.isNumber()
+                if (!scanned && value.isNumber()
                         && (value.isFloatingPointNumber() || "0".equals(value.asString()))) {
-                    numbers = numbersAsWritten(text);
+                    scanned = true;
+                    if (mayReadOtherwiseThanWritten(text)) {
+                        numbers = numbersAsWritten(text);
+                    }
                 }
                 values.put(property.getKey(), value.isNull() ? ""
                         : numbers != null && value.isNumber() ? numbers.get(property.getKey())
+                        // A decimal's plain text is the text it was read from, trailing zeros included (2.50),
+                        // where its toString could write 0.0000001 as 1E-7.
+                        : value.isBigDecimal() ? value.decimalValue().toPlainString()
                         : value.isValueNode() ? value.asString() : value.toString());
                 String kind = value.isBoolean() ? "a boolean" : value.isObject() ? "an object"
                         : value.isArray() ? "an array" : null;
@@ -140,9 +147,51 @@ final class NdjsonRowReader implements RowReader {
     }
 
     /**
+     * Whether {@code line} may hold a number whose parsed value does not give its text back, so that its numbers
+     * must be read again as tokens ({@link #numbersAsWritten}): an exponent ({@code 1e2}, {@code 1.5E0}: a digit
+     * followed by {@code e} or {@code E}) or a negative zero ({@code -0}, {@code -0.00}), whose sign a parsed zero
+     * drops. Every other JSON number gives its text back: an integer as such, a decimal as its plain text with its
+     * trailing zeros (JSON has no leading {@code +}, leading zeros, {@code NaN} or bare {@code .5}, and the parser
+     * refuses them). Text inside strings may match too, which only costs the second read. O(line length).
+     */
+    static boolean mayReadOtherwiseThanWritten(String line) {
+        int length = line.length();
+        for (int at = 1; at < length; at++) {
+            char c = line.charAt(at);
+            if ((c == 'e' || c == 'E') && isDigit(line.charAt(at - 1))) {
+                return true;
+            }
+            if (c == '0' && line.charAt(at - 1) == '-' && isNegativeZero(line, at + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the text after {@code -0} ends a zero: no digit follows (a number has no second leading zero, so
+     * {@code -01} is text, an id such as {@code demo-000001}), or only zeros follow its decimal point.
+     */
+    private static boolean isNegativeZero(String line, int next) {
+        int length = line.length();
+        if (next < length && line.charAt(next) == '.') {
+            next++;
+            while (next < length && line.charAt(next) == '0') {
+                next++;
+            }
+        }
+        return next >= length || !isDigit(line.charAt(next));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /**
      * The numbers of the object on {@code line} (JSON the mapper read) by key, as written: {@code 1e2}, {@code 1.0},
      * {@code -0}, as an id or text, is kept as such rather than turned into {@code 100} or {@code 0}. Read only for a
-     * line with a decimal number or a zero, whose value may read otherwise than its text; O(line length).
+     * line with a decimal number or a zero that {@link #mayReadOtherwiseThanWritten} finds may read otherwise than
+     * its text; O(line length).
      */
     private static Map<String, String> numbersAsWritten(String line) {
         Map<String, String> numbers = new HashMap<>();
