@@ -14,9 +14,9 @@ import java.time.temporal.TemporalAccessor;
  * Reads the timestamp forms found in event logs: ISO-8601 with {@code T} or a space, with or without fractions, with
  * an offset ({@code Z}, {@code +01:00}, {@code +0100}, a {@code UTC} suffix) or without one (then in the configured
  * default zone), either followed by a zone in brackets as {@link java.time.ZonedDateTime#toString} writes it
- * ({@code 2026-03-01T10:00+01:00[Europe/Paris]}: the offset counts; without one, the time is in that zone), a date
- * alone (its midnight), or an epoch number. An epoch number is read by magnitude: below {@value #SECONDS_BELOW} it
- * is seconds, below 10^14 milliseconds, below 10^17 microseconds (GA4's
+ * ({@code 2026-03-01T10:00+01:00[Europe/Paris]}: an offset must be one the zone uses at that time; without one, the
+ * time is in that zone), a date alone (its midnight), or an epoch number. An epoch number is read by magnitude:
+ * below {@value #SECONDS_BELOW} it is seconds, below 10^14 milliseconds, below 10^17 microseconds (GA4's
  * {@code event_timestamp}), from there on nanoseconds; each unit so covers every date from March 1973 to the year 5138
  * (nanoseconds to 2262, the end of a {@code long}). A fraction ({@code 1396437466.94}) counts to the millisecond; an
  * exponent ({@code 1.39643746694e9}) is allowed.
@@ -141,12 +141,14 @@ final class TimestampParser {
         try {
             TemporalAccessor parsed = FORMAT.parse(text);
             LocalDateTime local = LocalDateTime.from(parsed);
-            if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
-                // An offset fixes the instant, as in ZonedDateTime.parse, whatever zone follows it in brackets.
-                return local.toInstant(java.time.ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))
-                        .toEpochMilli();
-            }
             ZoneId zone = parsed.query(java.time.temporal.TemporalQueries.zoneId());
+            if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
+                // An offset fixes the instant; a zone in brackets after it must use that offset at that time.
+                java.time.ZoneOffset offset = java.time.ZoneOffset.ofTotalSeconds(
+                        parsed.get(ChronoField.OFFSET_SECONDS));
+                agreeing(local, offset, zone, value);
+                return local.toInstant(offset).toEpochMilli();
+            }
             return existing(local, zone == null ? defaultZone : zone, value).toInstant().toEpochMilli();
         } catch (DateTimeParseException | ArithmeticException e) {
             throw new IllegalArgumentException("'" + abbreviate(value) + "' is not a timestamp (expected ISO-8601 "
@@ -162,8 +164,15 @@ final class TimestampParser {
             zone = zone == null ? defaultZone : zone;
             java.time.ZonedDateTime zoned = null;
             if (parsed.isSupported(ChronoField.HOUR_OF_DAY) && parsed.isSupported(ChronoField.EPOCH_DAY)) {
-                // Checked before the instant: java.time resolves a zone's skipped hour by moving it on silently.
-                zoned = existing(LocalDateTime.from(parsed), zone, value);
+                LocalDateTime local = LocalDateTime.from(parsed);
+                if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
+                    // The offset fixes the instant; a zone beside it must use that offset at that time.
+                    agreeing(local, java.time.ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)),
+                            parsed.query(java.time.temporal.TemporalQueries.zoneId()), value);
+                } else {
+                    // Checked before the instant: java.time resolves a zone's skipped hour by moving it on silently.
+                    zoned = existing(local, zone, value);
+                }
             }
             if (parsed.isSupported(ChronoField.INSTANT_SECONDS)) {
                 return java.time.Instant.from(parsed).toEpochMilli();
@@ -179,6 +188,29 @@ final class TimestampParser {
             throw new IllegalArgumentException("'" + abbreviate(value) + "' does not match timestampFormat '"
                     + abbreviate(format.text()) + "'");
         }
+    }
+
+    /**
+     * Refuses {@code local} written with {@code offset} and the zone {@code zone} (null: none) when the zone does not
+     * use that offset at that local time ({@code 2026-03-01T10:00+05:00[Europe/Paris]}): which of the two the writer
+     * meant cannot be told, and either would place the event hours away from the other. A time the clocks repeat
+     * takes either of the zone's offsets; a time they skip, the offset before or after the change.
+     */
+    private static void agreeing(LocalDateTime local, java.time.ZoneOffset offset, ZoneId zone, String value) {
+        if (zone == null || zone.equals(offset)) {
+            return;
+        }
+        java.time.zone.ZoneRules rules = zone.getRules();
+        if (rules.isValidOffset(local, offset)) {
+            return;
+        }
+        java.time.zone.ZoneOffsetTransition gap = rules.getTransition(local);
+        if (gap != null && (gap.getOffsetBefore().equals(offset) || gap.getOffsetAfter().equals(offset))) {
+            return;
+        }
+        throw new IllegalArgumentException("'" + abbreviate(value) + "' has the offset " + offset.getId()
+                + " and the zone " + zone + ", which disagree: " + zone + " is " + rules.getOffset(local).getId()
+                + " at that time (write the offset the zone uses, or one of the two alone)");
     }
 
     /**

@@ -469,6 +469,28 @@ class FeedbackApiTests extends ApiTestSupport {
         assertThat(aboutJourney()).containsEntry("zoned in a2", "a2");
     }
 
+    @Test
+    @Order(11)
+    void answerTimesWhoseOffsetDisagreesWithTheirZoneAreRefusedInCsvAndNdjson() {
+        String before = storeState();
+
+        Response csv = post("/api/feedback?scale=csat", "text/csv", """
+                customer_id,timestamp,score,comment
+                c1,2026-01-05T11:10+05:00[Europe/Paris],2,zone and offset apart
+                """);
+        Response ndjson = post("/api/feedback?scale=csat", "application/x-ndjson", """
+                {"customer_id":"c1","timestamp":"2026-01-05T11:10+02:00[Europe/Paris]","score":2}
+                """);
+
+        assertThat(csv.status()).as(csv.body()).isEqualTo(400);
+        assertThat(csv.errorLines()).singleElement().asString().startsWith("2 timestamp '2026-01-05T11:10+05:00"
+                + "[Europe/Paris]' has the offset +05:00 and the zone Europe/Paris, which disagree");
+        assertThat(ndjson.status()).as(ndjson.body()).isEqualTo(400);
+        assertThat(ndjson.errorLines()).singleElement().asString().startsWith("1 timestamp '2026-01-05T11:10+02:00"
+                + "[Europe/Paris]' has the offset +02:00 and the zone Europe/Paris, which disagree");
+        assertThat(storeState()).isEqualTo(before);
+    }
+
     private static long responsesOf(JsonNode experience) {
         return experience.get("overall").get("responses").asLong();
     }

@@ -372,6 +372,8 @@ class MalformedInputTests extends ApiTestSupport {
                 {"2026-03-01T25:00:00Z", "INVALID"}, {"2026-03-01T10:60:00Z", "INVALID"},
                 {"2026-03-01T10:00:00+18:01", "INVALID"}, {"2026-03-01T10:00:00 Europe/Paris", "INVALID"},
                 {"2026-03-01T10:00:00[Europe/Paris]", "VALID"}, {"Sun, 01 Mar 2026 10:00:00 GMT", "INVALID"},
+                {"2026-03-01T10:00+01:00[Europe/Paris]", "VALID"}, {"2026-03-01T10:00+05:00[Europe/Paris]", "INVALID"},
+                {"2026-07-01T10:00+01:00[Europe/Paris]", "INVALID"}, {"2026-10-25T02:30+01:00[Europe/Paris]", "VALID"},
                 {"03/01/2026 10:00", "INVALID"}, {"yesterday", "INVALID"}, {"-", "INVALID"},
                 {"\u0662\u0660\u0662\u0666", "INVALID"}, {"2026-03-01T10:00:00Z\u0000", "INVALID"},
                 {" 2026-03-01T10:00:00Z\t", "VALID"}};

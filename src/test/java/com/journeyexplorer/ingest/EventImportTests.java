@@ -109,6 +109,30 @@ class EventImportTests extends ApiTestSupport {
     }
 
     @Test
+    void refusesATimeWhoseOffsetDisagreesWithItsZoneInCsvAndNdjson() {
+        String before = storeState();
+        Response csv = post("/api/events", "text/csv", """
+                journey_id,timestamp,touchpoint
+                clash-1,2026-03-01T10:00+01:00[Europe/Paris],Home
+                clash-1,2026-03-01T10:05+05:00[Europe/Paris],Cart
+                """);
+        Response ndjson = post("/api/events", NDJSON, """
+                {"journey_id":"clash-2","timestamp":"2026-07-01T10:00+01:00[Europe/Paris]","touchpoint":"Home"}
+                {"journey_id":"clash-2","timestamp":"2026-07-01T10:05+02:00[Europe/Paris]","touchpoint":"Cart"}
+                """);
+
+        assertThat(csv.status()).as(csv.body()).isEqualTo(400);
+        assertThat(csv.errorLines()).containsExactly("3 timestamp '2026-03-01T10:05+05:00[Europe/Paris]' has the "
+                + "offset +05:00 and the zone Europe/Paris, which disagree: Europe/Paris is +01:00 at that time "
+                + "(write the offset the zone uses, or one of the two alone)");
+        assertThat(ndjson.status()).as(ndjson.body()).isEqualTo(400);
+        assertThat(ndjson.errorLines()).singleElement().asString().startsWith("1 timestamp '2026-07-01T10:00+01:00"
+                + "[Europe/Paris]' has the offset +01:00 and the zone Europe/Paris, which disagree: Europe/Paris is "
+                + "+02:00 at that time");
+        assertThat(storeState()).isEqualTo(before);
+    }
+
+    @Test
     void readsTimesWithAZoneInBracketsAsZonedDateTimeWritesThem() {
         importCsv("", """
                 journey_id,timestamp,touchpoint

@@ -103,6 +103,42 @@ class TimestampParserTests {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"2026-03-01T10:00+05:00[Europe/Paris]", "2026-07-01T10:00+01:00[Europe/Paris]",
+            "2026-03-01T10:00:00Z[Europe/Paris]", "2026-03-29T02:30+03:00[Europe/Paris]"})
+    void refusesAnOffsetThatDisagreesWithItsZoneInBrackets(String text) {
+        assertThatThrownBy(() -> utc.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("'" + text + "' has the offset ")
+                .hasMessageContaining("and the zone Europe/Paris, which disagree: Europe/Paris is +0");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2026-03-01T10:00+01:00[Europe/Paris]|2026-03-01T09:00:00Z",
+            "2026-07-01T10:00+02:00[Europe/Paris]|2026-07-01T08:00:00Z",
+            // The hour the clocks repeat, at either offset; the hour they skip, at the offset before or after.
+            "2026-10-25T02:30+02:00[Europe/Paris]|2026-10-25T00:30:00Z",
+            "2026-10-25T02:30+01:00[Europe/Paris]|2026-10-25T01:30:00Z",
+            "2026-03-29T02:30+01:00[Europe/Paris]|2026-03-29T01:30:00Z",
+            "2026-03-29T02:30+02:00[Europe/Paris]|2026-03-29T00:30:00Z",
+            "2026-03-01T10:00Z[UTC]|2026-03-01T10:00:00Z",
+    })
+    void acceptsAnOffsetTheZoneInBracketsUsesAtThatTime(String text, String expected) {
+        assertThat(Instant.ofEpochMilli(utc.parse(text))).isEqualTo(Instant.parse(expected));
+    }
+
+    @Test
+    void refusesAnOffsetThatDisagreesWithTheZoneOfAPattern() {
+        TimestampParser pattern = new TimestampParser(ZoneId.of("UTC"),
+                TimestampFormat.of("dd.MM.yyyy HH:mm XXX VV"));
+
+        assertThatThrownBy(() -> pattern.parse("01.03.2026 10:00 +05:00 Europe/Paris"))
+                .hasMessageStartingWith("'01.03.2026 10:00 +05:00 Europe/Paris' has the offset +05:00 and the zone "
+                        + "Europe/Paris, which disagree: Europe/Paris is +01:00 at that time");
+        assertThat(Instant.ofEpochMilli(pattern.parse("29.03.2026 02:30 +01:00 Europe/Paris")))
+                .isEqualTo(Instant.parse("2026-03-29T01:30:00Z"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"2026-02-30T10:15:30Z", "2026-02-29T10:15:30.5Z", "2026-04-31 00:00:00Z",
             "2026-03-01T10:15:60Z", "2026-03-01T10:60:30Z", "2026-03-01T10:15:30.Z", "2026-03-01T10:15:30.1234567890Z",
             "2026-03-01X10:15:30Z", "2026-03-01T10:15:3aZ"})
