@@ -641,6 +641,11 @@ public final class ImportCommand {
                             name.name(), name.matchedEvents())).toList()));
         }
         for (ImportWarning warning : report.warnings()) {
+            if (warning.kind().equals(ImportWarning.FILES_WITHOUT_ROWS)) {
+                // Said as the skipped duplicates are: what the import passed over, not a doubt about what it read.
+                out.println("S" + warning.message().substring(1));
+                continue;
+            }
             out.println("warning: " + OptionWording.of(warning.message()));
             warning.examples().forEach(example -> out.println("  line " + example.line() + ", " + example.field()
                     + ": " + example.value()));

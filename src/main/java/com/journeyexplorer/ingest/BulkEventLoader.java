@@ -181,7 +181,12 @@ public final class BulkEventLoader {
         if (rows == 0 && errors.isEmpty()) {
             throw noRows(emptyFiles, emptyReaders);
         }
-        if (complete && rows > 0) {
+        List<ImportWarning> skippedFiles = new ArrayList<>();
+        if (complete && rows > 0 && !emptyFiles.isEmpty() && effective.onError() == ImportOptions.ErrorMode.SKIP) {
+            // Skipped as files, not as rejected rows: they have none.
+            skippedFiles.add(ImportWarning.filesWithoutRows(emptyFiles,
+                    emptyReaders.stream().map(RowReader::noRowsReason).toList()));
+        } else if (complete && rows > 0) {
             // A file without a row beside files with rows: a bad file of the upload at its line 1, as it is alone.
             for (int i = 0; i < emptyFiles.size(); i++) {
                 errors.add(1, null, emptyReaders.get(i).noRowsReason());
@@ -211,7 +216,8 @@ public final class BulkEventLoader {
             throw new BulkLoadRejectedException(e, errorFiles);
         }
         accumulator.releaseDrafts();
-        List<ImportWarning> warnings = new ArrayList<>(unusedDelimiter);
+        List<ImportWarning> warnings = new ArrayList<>(skippedFiles);
+        warnings.addAll(unusedDelimiter);
         warnings.addAll(accumulator.warnings());
         if (changes.isEmpty()) {
             return new Loaded(ImportReport.of(changes, JourneySnapshot.empty(), rows, emptyRows, errors,

@@ -34,6 +34,23 @@ public record ImportWarning(String kind, String message, long count, List<Exampl
                 + "text/csv (or format=csv) for the delimiter to apply", 0, List.of()));
     }
 
+    /** The kind of {@link #filesWithoutRows}. */
+    public static final String FILES_WITHOUT_ROWS = "files-without-rows";
+
+    /**
+     * The files of a bulk load with {@code onError=skip} that had no row ({@code files}, each with its reader's
+     * {@code reasons}, such as a header alone): skipped as files, beside the files whose rows were imported, rather
+     * than counted as rejected rows.
+     */
+    static ImportWarning filesWithoutRows(List<String> files, List<String> reasons) {
+        StringBuilder message = new StringBuilder("skipped ").append(files.size())
+                .append(files.size() == 1 ? " file" : " files").append(" without rows: ");
+        for (int i = 0; i < files.size(); i++) {
+            message.append(i == 0 ? "" : "; ").append(files.get(i)).append(", line 1: ").append(reasons.get(i));
+        }
+        return new ImportWarning(FILES_WITHOUT_ROWS, message.toString(), files.size(), List.of());
+    }
+
     /** One row a warning concerns: its 1-based line, the field and the value as written. */
     public record Example(long line, String field, String value) {
     }

@@ -268,7 +268,8 @@ class BulkLoadTests {
                 header + ", line 1: is the header, and no data row follows it");
         assertThat(skipped.exit).as(skipped.err).isZero();
         assertThat(skipped.out).contains("Imported 1 event into 1 journey",
-                "  " + header + ", line 1: is the header, and no data row follows it");
+                "Skipped 1 file without rows: " + header + ", line 1: is the header, and no data row follows it")
+                .as("a file without rows, not a rejected row").doesNotContain("Rejected");
     }
 
     /** Both stores, opened by the app in turn, hold the same graph, schema and projection; returns the bulk one's. */
