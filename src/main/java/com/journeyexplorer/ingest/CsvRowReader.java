@@ -165,7 +165,7 @@ final class CsvRowReader implements RowReader {
         if (!missing.isEmpty()) {
             errors.add(1, String.join(",", missing), "the header has no column " + String.join(", ", missing)
                     + " (columns found: " + TimestampParser.abbreviate(String.join(", ", header)) + ")"
-                    + lookalikes(missing, header) + otherDelimiter(header, delimiter) + "; name "
+                    + lookalikes(missing, header) + otherDelimiter(header, delimiter) + pathCounts(header) + "; name "
                     + (missing.size() == 1 ? "the column" : "the columns")
                     + " with "
                     + (requiredBy.keySet().containsAll(missing) ? String.join(" and ", missing.stream()
@@ -213,6 +213,23 @@ final class CsvRowReader implements RowReader {
                 return "; the names are separated by " + (other == '\t' ? "tabs: delimiter=tab" : "'" + other
                         + "': delimiter=" + other) + " reads them";
             }
+        }
+        return "";
+    }
+
+    /**
+     * A clause of the refusal naming the import of path counts when the header's names (split at any delimiter) are
+     * those of aggregated paths, a {@code path} column beside {@code total_conversions} (ChannelAttribution's and
+     * fractribution's exports), else nothing: such a file has no events to read.
+     */
+    private static String pathCounts(List<String> header) {
+        List<String> names = header.stream().flatMap(name -> java.util.Arrays.stream(name.split("[;,\t|]")))
+                .map(String::strip).toList();
+        if (names.stream().anyMatch("path"::equalsIgnoreCase)
+                && names.stream().anyMatch("total_conversions"::equalsIgnoreCase)) {
+            return "; the columns path and total_conversions are those of path counts (ChannelAttribution, "
+                    + "fractribution), which the aggregated-paths import reads (POST /api/journeys/aggregated, or "
+                    + "import --aggregated)";
         }
         return "";
     }

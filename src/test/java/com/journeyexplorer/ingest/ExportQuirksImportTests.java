@@ -195,6 +195,25 @@ class ExportQuirksImportTests extends ApiTestSupport {
                 + "has 'Timestamp', but names match exactly: timestampColumn names the column to read)");
     }
 
+    @Test
+    void pathCountsSentAsEventsAreRefusedNamingTheImportOfPathCounts() {
+        // Headers and first rows of ChannelAttribution's Data.csv and fractribution's example_path_summary.csv.
+        JsonNode channelAttribution = rejected("path;total_conversions;total_conversion_value;total_null\n"
+                + "eta > iota > alpha > eta;1;0.244;3\n").get("errors").get(0);
+        JsonNode fractribution = rejected("path,total_conversions,total_non_conversions\nB,596,36462\n")
+                .get("errors").get(0);
+        Response preview = post("/api/events/preview", "text/csv", "path,total_conversions,total_non_conversions\n"
+                + "B,596,36462\n");
+
+        String naming = "the columns path and total_conversions are those of path counts (ChannelAttribution, "
+                + "fractribution), which the aggregated-paths import reads (POST /api/journeys/aggregated, or import "
+                + "--aggregated)";
+        assertThat(channelAttribution.get("reason").asString()).contains("delimiter=; reads them", naming);
+        assertThat(fractribution.get("reason").asString()).contains(naming);
+        assertThat(preview.status()).isEqualTo(400);
+        assertThat(preview.json().get("detail").asString()).contains(naming);
+    }
+
     private JsonNode rejectedNdjson(String ndjson) {
         String before = storeState();
         Response response = post("/api/events", "application/x-ndjson", ndjson);
