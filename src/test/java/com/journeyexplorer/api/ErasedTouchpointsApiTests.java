@@ -183,8 +183,8 @@ class ErasedTouchpointsApiTests extends ApiTestSupport {
     private List<String> consistencyCheck() {
         try (var session = driver.session()) {
             String check = Files.readString(Path.of("cypher", "consistency-check.cypher"));
-            return session.run(check.substring(check.indexOf("MATCH"), check.lastIndexOf(';')))
-                    .list(row -> row.asMap().toString());
+            String query = check.replaceAll("(?m)^\\s*//.*$", "").strip();
+            return session.run(query.substring(0, query.lastIndexOf(';'))).list(row -> row.asMap().toString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
