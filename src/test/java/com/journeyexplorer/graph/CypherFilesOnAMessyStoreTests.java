@@ -93,6 +93,59 @@ class CypherFilesOnAMessyStoreTests extends ApiTestSupport {
     }
 
     @Test
+    void theAnswerQueriesLeaveOutTheAnswersOfAnEntryStillBeingWrittenOrWhoseUndoIsStillDeletingThem()
+            throws IOException {
+        assertThat(post("/api/events", "text/csv", EVENTS).status()).isEqualTo(200);
+        String early = feedback("""
+                response_id,journey_id,touchpoint,score,scale,comment,timestamp
+                early-1,lost,Support chat,2,csat,Long wait,2026-01-02T10:15:00Z
+                """);
+        String late = null;
+        try {
+            List<Map<String, Object>> experience = rows("experience-by-touchpoint.cypher");
+            List<Map<String, Object>> said = rows("what-lost-customers-said.cypher");
+            late = feedback("""
+                    response_id,journey_id,touchpoint,score,scale,comment,timestamp
+                    late-1,lost,Cart,2,csat,Slow page,2026-01-02T12:00:00Z
+                    """);
+            assertThat(rows("experience-by-touchpoint.cypher")).as("with the later answer").isNotEqualTo(experience);
+            assertThat(rows("what-lost-customers-said.cypher")).as("with the later answer").isNotEqualTo(said);
+
+            // What a stopped process leaves of an import of answers (rolled back at the next start), and an undo
+            // between the transaction that finishes it and the deletion of its answers: the app publishes neither's.
+            for (String state : List.of("SET i.status = 'running'", "SET i.answersLeft = true")) {
+                String status;
+                try (Session session = driver.session()) {
+                    status = session.run("MATCH (i:Import {id: $id}) WITH i, i.status AS status " + state
+                            + " RETURN status", Map.of("id", late)).single().get("status").asString();
+                }
+                try {
+                    assertThat(rows("experience-by-touchpoint.cypher")).as(state).isEqualTo(experience);
+                    assertThat(rows("what-lost-customers-said.cypher")).as(state).isEqualTo(said);
+                } finally {
+                    try (Session session = driver.session()) {
+                        session.run("MATCH (i:Import {id: $id}) SET i.status = $status REMOVE i.answersLeft",
+                                Map.of("id", late, "status", status)).consume();
+                    }
+                }
+            }
+        } finally {
+            // The other tests count the answers on the lost journey.
+            for (String entry : late == null ? List.of(early) : List.of(late, early)) {
+                assertThat(send(HttpRequest.newBuilder(uri("/api/imports/" + entry)).DELETE()
+                        .header("X-API-Key", API_KEY).build()).status()).isEqualTo(200);
+            }
+        }
+    }
+
+    /** Imports survey answers that are all new; returns the journal entry that stored them. */
+    private String feedback(String csv) {
+        Response response = post("/api/feedback", "text/csv", csv);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("importId").asString();
+    }
+
+    @Test
     void theReadmesGraphModelNamesEveryPropertyAndStepTypeTheStoreHolds() throws IOException {
         assertThat(post("/api/events", "text/csv", EVENTS).status()).isEqualTo(200);
         assertThat(post("/api/events?frustration=%24rageclick", "text/csv", """
@@ -159,6 +212,10 @@ class CypherFilesOnAMessyStoreTests extends ApiTestSupport {
             assertThat(row.get("negativeShare").asDouble()).as(touchpoint)
                     .isCloseTo(api.get("negativeShare").asDouble(), within(0.00005));
         });
+    }
+
+    private List<Map<String, Object>> rows(String file) throws IOException {
+        return run(file).stream().map(Record::asMap).toList();
     }
 
     /** A query file run over Bolt; it must give the same rows through {@code POST /api/cypher}. */
