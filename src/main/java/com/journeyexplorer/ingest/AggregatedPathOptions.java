@@ -28,9 +28,14 @@ public record AggregatedPathOptions(
         String conversionTouchpoint,
         TouchpointCleaning cleaning) {
 
+    /** The path column's name in ChannelAttribution's and fractribution's exports, the default. */
+    static final String DEFAULT_PATH_COLUMN = "path";
+    /** The conversions column's name in those exports, the default. */
+    static final String DEFAULT_CONVERSIONS_COLUMN = "total_conversions";
+
     public AggregatedPathOptions {
-        pathColumn = orDefault(pathColumn, "path");
-        conversionsColumn = orDefault(conversionsColumn, "total_conversions");
+        pathColumn = orDefault(pathColumn, DEFAULT_PATH_COLUMN);
+        conversionsColumn = orDefault(conversionsColumn, DEFAULT_CONVERSIONS_COLUMN);
         valueColumn = orDefault(valueColumn, "total_conversion_value");
         separator = separator == null || separator.isBlank() ? ">" : separator.strip();
         source = orDefault(source, "aggregated");

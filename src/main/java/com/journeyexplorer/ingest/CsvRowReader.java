@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -223,10 +224,10 @@ final class CsvRowReader implements RowReader {
      * fractribution's exports), else nothing: such a file has no events to read.
      */
     private static String pathCounts(List<String> header) {
-        List<String> names = header.stream().flatMap(name -> java.util.Arrays.stream(name.split("[;,\t|]")))
+        List<String> names = header.stream().flatMap(name -> Arrays.stream(name.split("[;,\t|]")))
                 .map(String::strip).toList();
-        if (names.stream().anyMatch("path"::equalsIgnoreCase)
-                && names.stream().anyMatch("total_conversions"::equalsIgnoreCase)) {
+        if (names.stream().anyMatch(AggregatedPathOptions.DEFAULT_PATH_COLUMN::equalsIgnoreCase)
+                && names.stream().anyMatch(AggregatedPathOptions.DEFAULT_CONVERSIONS_COLUMN::equalsIgnoreCase)) {
             return "; the columns path and total_conversions are those of path counts (ChannelAttribution, "
                     + "fractribution), which the aggregated-paths import reads (POST /api/journeys/aggregated, or "
                     + "import --aggregated)";
