@@ -3,9 +3,10 @@
 // the touchpoint, the rate /api/diversions gives (journeys counted by their weight; finished journeys only, as there
 // by default). Worst first.
 // A journey is still in progress (OPEN) when it has no purchase and no abandon event (step type 2) and its last event
-// is less than its open horizon before the latest event of all the data: the journey's openHorizon (ms) when its
-// import gave one, else the setting journeys.open-horizon, 30 days (2592000000 ms) unless changed: change it here too.
-MATCH (any:Journey) WHERE any.endedAt IS NOT NULL
+// is less than its open horizon before the latest event of the data (of the journeys not imported as a finished log,
+// openHorizon 0): the journey's openHorizon (ms) when its import gave one, else the setting journeys.open-horizon,
+// 30 days (2592000000 ms) unless changed: change it here too.
+MATCH (any:Journey) WHERE any.endedAt IS NOT NULL AND coalesce(any.openHorizon, -1) <> 0
 WITH max(any.endedAt) AS latest
 MATCH (j:Journey)-[v:VISITED]->(own:Touchpoint {owner: 'own'})
 WHERE NOT (j.endedAt IS NOT NULL AND j.purchaseIndex < 0 AND NOT 2 IN j.stepTypes

@@ -3,7 +3,7 @@
 // to the touchpoint, numbered by `index`; later steps have larger indexes. The outcome is the one
 // /api/journeys/{id} shows: OPEN for a journey still in progress (derived as in competitor-diversions.cypher: 30 days
 // unless the setting journeys.open-horizon was changed), else the stored one.
-MATCH (any:Journey) WHERE any.endedAt IS NOT NULL
+MATCH (any:Journey) WHERE any.endedAt IS NOT NULL AND coalesce(any.openHorizon, -1) <> 0
 WITH max(any.endedAt) AS latest
 MATCH (j:Journey)-[cart:VISITED]->(:Touchpoint {name: 'Cart'}),
       (j)-[support:VISITED]->(desk:Touchpoint {channel: 'support'}),

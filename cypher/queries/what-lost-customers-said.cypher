@@ -8,7 +8,7 @@
 // experience-by-touchpoint.cypher.
 OPTIONAL MATCH (entry:Import) WHERE entry.status = 'running' OR entry.answersLeft
 WITH collect(entry.id) AS hidden
-MATCH (any:Journey) WHERE any.endedAt IS NOT NULL
+MATCH (any:Journey) WHERE any.endedAt IS NOT NULL AND coalesce(any.openHorizon, -1) <> 0
 WITH hidden, max(any.endedAt) AS latest
 MATCH (j:Journey)-[a:ANSWERED]->(about)
 WHERE j.outcome IN ['ABANDONED', 'DIVERTED'] AND a.comment IS NOT NULL

@@ -34,7 +34,10 @@ public final class JourneySnapshot {
     private final long eventCount;
     private final long journeyCount;
     private final boolean hasOpenJourneys;
-    /** The latest event of the timed journeys, epoch milliseconds ({@link Long#MIN_VALUE} for none). */
+    /**
+     * The latest event of the timed journeys that move the data's clock ({@link #movesTheClock}), epoch milliseconds
+     * ({@link Long#MIN_VALUE} for none).
+     */
     private final long latestEvent;
     /** The positions of the open journeys, ascending. */
     private final int[] openPositions;
@@ -79,7 +82,7 @@ public final class JourneySnapshot {
             Journey journey = journeys.get(i);
             events += (long) journey.length() * journey.weight();
             weighted += journey.weight();
-            if (journey.isTimed() && journey.endedAt() > latest) {
+            if (movesTheClock(journey) && journey.endedAt() > latest) {
                 latest = journey.endedAt();
             }
             if (journey.outcome() == Outcome.OPEN) {
@@ -275,9 +278,22 @@ public final class JourneySnapshot {
         }
     }
 
-    /** The latest event of the timed journeys, epoch milliseconds; {@link Long#MIN_VALUE} for none. O(1). */
+    /**
+     * The latest event of the timed journeys that move the data's clock ({@link #movesTheClock}), epoch milliseconds;
+     * {@link Long#MIN_VALUE} for none. O(1).
+     */
     public long latestEvent() {
         return latestEvent;
+    }
+
+    /**
+     * Whether {@code journey}'s last event counts towards {@link #latestEvent}, the time by which journeys are open: a
+     * timed journey, unless its import declared its data finished ({@code openHorizon=0}). A finished log's times say
+     * nothing about how far other data has got, so a second, unrelated file imported with {@code openHorizon=0} leaves
+     * the journeys of other imports open or finished as they were.
+     */
+    public static boolean movesTheClock(Journey journey) {
+        return journey.isTimed() && journey.openHorizon() != 0;
     }
 
     /** The positions of the open journeys in {@link #journeys()}, ascending; shared, not to be modified. */
@@ -354,8 +370,8 @@ public final class JourneySnapshot {
             if (position >= 0) {
                 replaced[replacedCount++] = position;
                 Journey old = next.get(position);
-                if (old.isTimed() && old.endedAt() == latestEvent
-                        && !(journey.isTimed() && journey.endedAt() >= latestEvent)) {
+                if (movesTheClock(old) && old.endedAt() == latestEvent
+                        && !(movesTheClock(journey) && journey.endedAt() >= latestEvent)) {
                     return null;
                 }
                 events -= (long) old.length() * old.weight();
@@ -368,7 +384,7 @@ public final class JourneySnapshot {
             }
             events += (long) journey.length() * journey.weight();
             weighted += journey.weight();
-            if (journey.isTimed() && journey.endedAt() > latest) {
+            if (movesTheClock(journey) && journey.endedAt() > latest) {
                 latest = journey.endedAt();
             }
             if (open == null) {

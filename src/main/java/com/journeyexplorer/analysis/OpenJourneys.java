@@ -14,10 +14,12 @@ import java.util.TreeSet;
 
 /**
  * Which journeys are still in progress. A journey is {@link Outcome#OPEN} when it has no purchase and no abandon
- * event and its last event lies within its open horizon of the latest event of all the data: {@code latest - endedAt
+ * event and its last event lies within its open horizon of the latest event of the data: {@code latest - endedAt
  * < horizon}, where the horizon is the journey's own ({@link Journey#openHorizon()}, set by the import that wrote it)
- * or the default. Untimed (aggregated) journeys and a horizon of 0 are never open. Since the latest event moves with
- * every import, the status is derived for each snapshot when it is built, never stored.
+ * or the default. Untimed (aggregated) journeys and a horizon of 0 are never open, and the journeys of a horizon of 0
+ * (a finished log) do not count towards the latest event ({@link JourneySnapshot#movesTheClock}): an unrelated
+ * finished file leaves the status of other imports' journeys as it was. Since the latest event moves with every
+ * import, the status is derived for each snapshot when it is built, never stored.
  */
 public final class OpenJourneys {
 
