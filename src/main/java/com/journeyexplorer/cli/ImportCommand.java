@@ -494,7 +494,7 @@ public final class ImportCommand {
         err.println("rejected: " + OptionWording.of(e.getMessage()));
         printRows(err, e.errors(), files);
         if (e.errorCount() > e.errors().size()) {
-            err.println("  ... and " + (e.errorCount() - e.errors().size()) + " more");
+            err.printf(Locale.ROOT, "  ... and %,d more%n", e.errorCount() - e.errors().size());
         }
     }
 
@@ -599,6 +599,23 @@ public final class ImportCommand {
                 count(report.journeysImported(), aggregated ? "journey record" : "journey"),
                 report.journeysCreated(), report.journeysUpdated(), count(report.rowsRead(), "row"), seconds,
                 rate(report.eventsImported(), seconds));
+        if (report.journeysHorizonChanged() + report.journeysClosed() + report.journeysReopened() > 0) {
+            // Why journeys were updated when no event was added: the open horizon they are stored with changed.
+            List<String> why = new ArrayList<>();
+            if (report.journeysHorizonChanged() > 0) {
+                why.add(count(report.journeysHorizonChanged(), "journey") + " only for a new --openHorizon (their "
+                        + "events as stored)");
+            }
+            if (report.journeysClosed() > 0) {
+                why.add(count(report.journeysClosed(), "journey") + (report.journeysClosed() == 1 ? " was" : " were")
+                        + " open and " + (report.journeysClosed() == 1 ? "is" : "are") + " finished now");
+            }
+            if (report.journeysReopened() > 0) {
+                why.add(count(report.journeysReopened(), "journey") + (report.journeysReopened() == 1 ? " was"
+                        : " were") + " finished and " + (report.journeysReopened() == 1 ? "is" : "are") + " open now");
+            }
+            out.println("Of the journeys updated: " + String.join("; ", why));
+        }
         if (report.emptyRows() > 0) {
             out.println("Passed over " + count(report.emptyRows(), "row") + " of empty cells only (not counted in the "
                     + "rows read)");

@@ -258,8 +258,8 @@ final class CsvRowReader implements RowReader {
 
     private static String noRowsReason(long emptyRows) {
         return "is the header, and no data row follows it" + (emptyRows == 0 ? "" : " (" + (emptyRows == 1
-                ? "the row after it has" : "the " + emptyRows + " rows after it have") + " empty cells only, "
-                + "which are passed over)");
+                ? "the row after it has" : "the " + ImportWarning.number(emptyRows) + " rows after it have")
+                + " empty cells only, which are passed over)");
     }
 
     /**

@@ -652,7 +652,8 @@ final class EventAccumulator {
         }
         resolveJourneysMissingRows();
         if (journeysMissingRows > 0) {
-            warnings.add(new ImportWarning("journeys-missing-rows", journeysMissingRows + " journey(s) (by journey "
+            warnings.add(new ImportWarning("journeys-missing-rows", ImportWarning.number(journeysMissingRows)
+                    + " journey(s) (by journey "
                     + "id, or customer id where rows have none) were imported without the rows rejected from them, "
                     + "which may change their paths and outcomes: " + String.join(", ", journeysMissingRowsNamed)
                     + (journeysMissingRows > journeysMissingRowsNamed.size() ? ", ..." : "") + " (onError=reject "
@@ -678,8 +679,9 @@ final class EventAccumulator {
         }
         if (metadataWarningCount > 0) {
             String more = metadataWarningCount > metadataWarnings.size()
-                    ? "; and " + (metadataWarningCount - metadataWarnings.size()) + " more" : "";
-            warnings.add(new ImportWarning("touchpoint-metadata", metadataWarningCount + " touchpoint field(s) "
+                    ? "; and " + ImportWarning.number(metadataWarningCount - metadataWarnings.size()) + " more" : "";
+            warnings.add(new ImportWarning("touchpoint-metadata", ImportWarning.number(metadataWarningCount)
+                    + " touchpoint field(s) "
                     + "have another value in the upload than the one kept: " + String.join("; ", metadataWarnings)
                     + more, metadataWarningCount, List.of()));
         }

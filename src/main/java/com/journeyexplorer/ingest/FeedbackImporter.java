@@ -217,7 +217,7 @@ public class FeedbackImporter {
         if (count == 0) {
             return List.of();
         }
-        String counted = count == 1 ? "1 answer names" : count + " answers name";
+        String counted = count == 1 ? "1 answer names" : ImportWarning.number(count) + " answers name";
         return List.of(new ImportWarning("journey-of-another-customer", counted + " a stored journey in "
                 + options.journeyColumn() + " and another customer in " + options.customerColumn() + ": each is "
                 + "joined to the journey and keeps the customer id as written; check that the two columns belong "

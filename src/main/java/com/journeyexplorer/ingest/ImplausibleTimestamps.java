@@ -40,7 +40,7 @@ final class ImplausibleTimestamps {
         if (count == 0) {
             return List.of();
         }
-        String counted = count == 1 ? "1 " + row + " has" : count + " " + row + "s have";
+        String counted = count == 1 ? "1 " + row + " has" : ImportWarning.number(count) + " " + row + "s have";
         return List.of(new ImportWarning("implausible-timestamp", counted + " a timestamp before "
                 + "1990 or after next year; check the timestamp column and timestampFormat (auto reads numbers below "
                 + "10^11 as epoch seconds, below 10^14 as milliseconds, below 10^17 as microseconds, larger ones as "

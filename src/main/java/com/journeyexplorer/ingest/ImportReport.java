@@ -27,6 +27,13 @@ import com.journeyexplorer.journey.Outcome;
  *                         - this. An event moved from one session to another is neither; of aggregated paths, those by
  *                         which a path's count fell or that went with its path
  * @param journeysImported journeys created or updated
+ * @param journeysHorizonChanged of the journeys updated, those whose events are as stored, written again only for the
+ *                         import's open horizon ({@code openHorizon}), which differs from the one they were stored
+ *                         with; in the JSON only when not 0
+ * @param journeysClosed   of the journeys updated, those open before the import and finished after it (a shorter
+ *                         horizon, {@code openHorizon=0}, or the events the import added); in the JSON only when not 0
+ * @param journeysReopened of the journeys updated, those finished before the import and open after it (a longer
+ *                         horizon); in the JSON only when not 0
  * @param rowsRejected     rows skipped because they were bad ({@code onError=skip})
  * @param errors           the first rejected rows
  * @param outcomeRules     per outcome rule given ({@code purchase}, {@code competitor}), the events it matched
@@ -52,6 +59,9 @@ public record ImportReport(
         long journeysImported,
         long journeysCreated,
         long journeysUpdated,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) long journeysHorizonChanged,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) long journeysClosed,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) long journeysReopened,
         long journeysRemoved,
         long eventsRemoved,
         long rowsRejected,
@@ -95,26 +105,27 @@ public record ImportReport(
     public ImportReport(long rowsRead, long eventsImported, long duplicateEvents, long journeysImported,
             long journeysCreated, long journeysUpdated, long journeysRemoved, long rowsRejected, List<RowError> errors,
             long totalJourneys, long totalEvents, long millis) {
-        this(rowsRead, 0, eventsImported, duplicateEvents, journeysImported, journeysCreated, journeysUpdated,
-                journeysRemoved, 0, rowsRejected, errors, totalJourneys, totalEvents, millis, List.of(), List.of(),
+        this(rowsRead, 0, eventsImported, duplicateEvents, journeysImported, journeysCreated, journeysUpdated, 0, 0,
+                0, journeysRemoved, 0, rowsRejected, errors, totalJourneys, totalEvents, millis, List.of(), List.of(),
                 null, 0, 0, 0, null, null, null, null);
     }
 
     /** This report saying that the times without an offset were read in {@code zone} (null: the setting's). */
     ImportReport withZone(java.time.ZoneId zone) {
         return new ImportReport(rowsRead, emptyRows, eventsImported, duplicateEvents, journeysImported,
-                journeysCreated, journeysUpdated, journeysRemoved, eventsRemoved, rowsRejected, errors, totalJourneys,
-                totalEvents, millis, outcomeRules, warnings, importId, answersStored, answersUnmatched,
-                duplicateAnswers, zone == null ? null : zone.getId(), cleaning, rowsSkippedByEventName,
-                skippedEventNames);
+                journeysCreated, journeysUpdated, journeysHorizonChanged, journeysClosed, journeysReopened,
+                journeysRemoved, eventsRemoved, rowsRejected, errors, totalJourneys, totalEvents, millis, outcomeRules,
+                warnings, importId, answersStored, answersUnmatched, duplicateAnswers,
+                zone == null ? null : zone.getId(), cleaning, rowsSkippedByEventName, skippedEventNames);
     }
 
     /** This report with what cleaning the touchpoint names did, or as it is for null. */
     ImportReport withCleaning(Cleaning names) {
         return names == null ? this : new ImportReport(rowsRead, emptyRows, eventsImported, duplicateEvents,
-                journeysImported, journeysCreated, journeysUpdated, journeysRemoved, eventsRemoved, rowsRejected,
-                errors, totalJourneys, totalEvents, millis, outcomeRules, warnings, importId, answersStored,
-                answersUnmatched, duplicateAnswers, zone, names, rowsSkippedByEventName, skippedEventNames);
+                journeysImported, journeysCreated, journeysUpdated, journeysHorizonChanged, journeysClosed,
+                journeysReopened, journeysRemoved, eventsRemoved, rowsRejected, errors, totalJourneys, totalEvents,
+                millis, outcomeRules, warnings, importId, answersStored, answersUnmatched, duplicateAnswers, zone,
+                names, rowsSkippedByEventName, skippedEventNames);
     }
 
     /**
@@ -123,10 +134,10 @@ public record ImportReport(
      */
     ImportReport withSkippedEvents(EventNameTally tally) {
         return tally == null || tally.keptMatches().isEmpty() ? this : new ImportReport(rowsRead, emptyRows,
-                eventsImported, duplicateEvents, journeysImported, journeysCreated, journeysUpdated, journeysRemoved,
-                eventsRemoved, rowsRejected, errors, totalJourneys, totalEvents, millis, outcomeRules, warnings,
-                importId, answersStored, answersUnmatched, duplicateAnswers, zone, cleaning, tally.skippedRows(),
-                tally.skippedNames());
+                eventsImported, duplicateEvents, journeysImported, journeysCreated, journeysUpdated,
+                journeysHorizonChanged, journeysClosed, journeysReopened, journeysRemoved, eventsRemoved, rowsRejected,
+                errors, totalJourneys, totalEvents, millis, outcomeRules, warnings, importId, answersStored,
+                answersUnmatched, duplicateAnswers, zone, cleaning, tally.skippedRows(), tally.skippedNames());
     }
 
     /**
@@ -151,13 +162,37 @@ public record ImportReport(
             warnings = new ArrayList<>(warnings);
             warnings.add(open);
         }
+        long horizonChanged = 0;
+        long closed = 0;
+        long reopened = 0;
+        for (Journey written : changes.upserts()) {
+            Journey stored = changes.previousVersions().get(written.id());
+            Journey now = after.journey(written.id()).orElse(null);
+            if (stored == null || now == null) {
+                continue;
+            }
+            if (stored.openHorizon() != written.openHorizon() && sameEvents(stored, written)) {
+                horizonChanged++;
+            }
+            boolean wasOpen = stored.outcome() == Outcome.OPEN;
+            boolean isOpen = now.outcome() == Outcome.OPEN;
+            closed += wasOpen && !isOpen ? 1 : 0;
+            reopened += !wasOpen && isOpen ? 1 : 0;
+        }
         return new ImportReport(rows, emptyRows, changes.newEvents(), changes.duplicateEvents(),
                 changes.journeysCreated() + changes.journeysUpdated(), changes.journeysCreated(),
-                changes.journeysUpdated(), changes.removals().size(), changes.eventsRemoved(), errors.rejectedRows(),
-                errors.errors(),
+                changes.journeysUpdated(), horizonChanged, closed, reopened, changes.removals().size(),
+                changes.eventsRemoved(), errors.rejectedRows(), errors.errors(),
                 after.journeyCount(), after.eventCount(), (System.nanoTime() - startedNanos) / 1_000_000,
                 outcomeRules, warnings, importId, answers.stored().size(), unmatched, answers.duplicates(), null,
                 null, null, null);
+    }
+
+    /** Whether a stored journey and the version an import wrote hold the same events, steps and attributes. */
+    private static boolean sameEvents(Journey stored, Journey written) {
+        return java.util.Arrays.equals(stored.steps(), written.steps()) && stored.sameTimes(written)
+                && java.util.Arrays.equals(stored.types(), written.types())
+                && stored.attributes().equals(written.attributes()) && stored.events().equals(written.events());
     }
 
     /**
@@ -175,7 +210,8 @@ public record ImportReport(
         if (open == 0) {
             return null;
         }
-        return new ImportWarning("journeys-open", open + " of the " + changes.upserts().size() + " journeys written "
+        return new ImportWarning("journeys-open", ImportWarning.number(open) + " of the "
+                + ImportWarning.number(changes.upserts().size()) + " journeys written "
                 + "are open: without a purchase or abandon event, their last event lies within the open horizon of the "
                 + "latest event of the data, so the analyses leave them out until later data ends them (their purchase "
                 + "rates count the finished journeys, which lean towards purchases); a finished export is imported "

@@ -34,6 +34,11 @@ public record ImportWarning(String kind, String message, long count, List<Exampl
                 + "text/csv (or format=csv) for the delimiter to apply", 0, List.of()));
     }
 
+    /** {@code count} as the human texts of the answers write it, with thousands separators: "12,345". */
+    static String number(long count) {
+        return String.format(java.util.Locale.ROOT, "%,d", count);
+    }
+
     /** The kind of {@link #filesWithoutRows}. */
     public static final String FILES_WITHOUT_ROWS = "files-without-rows";
 
@@ -43,7 +48,7 @@ public record ImportWarning(String kind, String message, long count, List<Exampl
      * than counted as rejected rows.
      */
     static ImportWarning filesWithoutRows(List<String> files, List<String> reasons) {
-        StringBuilder message = new StringBuilder("skipped ").append(files.size())
+        StringBuilder message = new StringBuilder("skipped ").append(number(files.size()))
                 .append(files.size() == 1 ? " file" : " files").append(" without rows: ");
         for (int i = 0; i < files.size(); i++) {
             message.append(i == 0 ? "" : "; ").append(files.get(i)).append(", line 1: ").append(reasons.get(i));

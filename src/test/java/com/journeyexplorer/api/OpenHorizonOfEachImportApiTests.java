@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The open horizon belongs to the journeys of the import that gives it: a shop's live export (the default horizon,
  * some journeys still open) and an unrelated finished log imported with {@code openHorizon=0}, whose events are later,
- * go into one store without the log ending the shop's open journeys. The tests run in order, as the data grows.
+ * go into one store without the log ending the shop's open journeys; and a re-import whose only change is the horizon
+ * says why it updated its journeys. The tests run in order, as the data grows.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -69,5 +70,31 @@ class OpenHorizonOfEachImportApiTests extends ApiTestSupport {
                     RETURN max(any.endedAt) AS latest""").single().get("latest").asZonedDateTime().toInstant())
                     .hasToString("2026-03-10T18:00:00Z");
         }
+    }
+
+    @Test
+    @Order(2)
+    void aReImportWhoseOnlyChangeIsTheHorizonSaysWhyItUpdatedItsJourneys() {
+        JsonNode finished = importCsv("?openHorizon=0", LIVE_EXPORT);
+
+        assertThat(finished.get("eventsImported").asLong()).isZero();
+        assertThat(finished.get("journeysUpdated").asLong()).isEqualTo(3);
+        assertThat(finished.get("journeysHorizonChanged").asLong()).as(finished.toString()).isEqualTo(3);
+        assertThat(finished.get("journeysClosed").asLong()).isEqualTo(2);
+        assertThat(finished.has("journeysReopened")).as("none: left out").isFalse();
+        assertThat(outcome("live-1")).isEqualTo("ABANDONED");
+        assertThat(open()).isZero();
+
+        JsonNode live = importCsv("?openHorizon=30d", LIVE_EXPORT);
+
+        assertThat(live.get("journeysUpdated").asLong()).isEqualTo(3);
+        assertThat(live.get("journeysHorizonChanged").asLong()).isEqualTo(3);
+        assertThat(live.get("journeysReopened").asLong()).as(live.toString()).isEqualTo(2);
+        assertThat(live.has("journeysClosed")).isFalse();
+        assertThat(open()).isEqualTo(2);
+
+        JsonNode same = importCsv("?openHorizon=30d", LIVE_EXPORT);
+        assertThat(same.get("journeysUpdated").asLong()).isZero();
+        assertThat(same.has("journeysHorizonChanged")).as(same.toString()).isFalse();
     }
 }

@@ -269,6 +269,37 @@ class ImportCommandTests {
     }
 
     @Test
+    void writesEveryCountWithThousandsSeparatorsAndSaysWhyARenewedHorizonUpdatedJourneys() throws Exception {
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + "-many-open.csv");
+        Path bad = dataDir.resolveSibling(dataDir.getFileName() + "-many-bad.csv");
+        StringBuilder rows = new StringBuilder("journey_id,timestamp,touchpoint\n");
+        StringBuilder badRows = new StringBuilder("journey_id,timestamp,touchpoint\n");
+        for (int i = 0; i < 1200; i++) {
+            rows.append("open-").append(i).append(",2026-03-01T10:00:00Z,Home\n");
+            badRows.append("bad-").append(i).append(",soon,Home\n");
+        }
+        Files.writeString(file, rows);
+        Files.writeString(bad, badRows);
+
+        assertThat(run(file.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(run(file.toString(), "--openHorizon=0")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String summaries = out.toString(StandardCharsets.UTF_8);
+        JsonNode reopened = jsonOf(0, () -> run(file.toString(), "--openHorizon=30d", "--report=json"));
+        assertThat(run(bad.toString())).isEqualTo(1);
+
+        assertThat(summaries).contains("warning: 1,200 of the 1,200 journeys written are open",
+                "Imported 0 events into 1,200 journeys (0 new, 1,200 updated) from 1,200 rows",
+                "Of the journeys updated: 1,200 journeys only for a new --openHorizon (their events as stored); "
+                        + "1,200 journeys were open and are finished now");
+        assertThat(reopened.get("journeysHorizonChanged").asLong()).isEqualTo(1200);
+        assertThat(reopened.get("journeysReopened").asLong()).isEqualTo(1200);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("rejected: 1,200 rows are invalid",
+                "  ... and 1,100 more");
+        Files.delete(file);
+        Files.delete(bad);
+    }
+
+    @Test
     void importsAGzipFileWithRepeatedPurchaseNamesEpochSecondsAndReportsTheRules() throws Exception {
         Path file = dataDir.resolveSibling(dataDir.getFileName() + "-events.csv.gz");
         try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
