@@ -189,7 +189,7 @@ public final class BulkEventLoader {
         } else if (complete && rows > 0) {
             // A file without a row beside files with rows: a bad file of the upload at its line 1, as it is alone.
             for (int i = 0; i < emptyFiles.size(); i++) {
-                errors.add(1, null, emptyReaders.get(i).noRowsReason());
+                errors.addFileWithoutRows(emptyFiles.get(i), emptyReaders.get(i).noRowsReason());
                 if (errorFiles.size() < errors.errors().size()) {
                     errorFiles.add(emptyFiles.get(i));
                 }

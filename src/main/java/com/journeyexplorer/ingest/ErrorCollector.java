@@ -16,6 +16,9 @@ final class ErrorCollector {
     private String unreadableBecauseOf;
     /** Whether {@link #replaceWithParameterError} dropped errors collected before it. */
     private boolean earlierErrorsDropped;
+    /** The files without a data row that {@link #addFileWithoutRows} added, and the first one's reason. */
+    private final List<String> filesWithoutRows = new ArrayList<>();
+    private String firstFileReason;
 
     ErrorCollector(int limit) {
         this.limit = limit;
@@ -29,6 +32,20 @@ final class ErrorCollector {
         }
         if (errors.size() < limit) {
             errors.add(new RowError(line, field, reason));
+        }
+    }
+
+    /**
+     * As {@link #add}, for a file of a bulk load without a data row beside files with rows: listed as an error at its
+     * line 1 ({@code reason}), and named by the rejection, where it is counted as a file rather than as a bad row.
+     */
+    void addFileWithoutRows(String file, String reason) {
+        count++;
+        lastRejectedLine = -1;
+        filesWithoutRows.add(file);
+        firstFileReason = firstFileReason == null ? reason : firstFileReason;
+        if (errors.size() < limit) {
+            errors.add(new RowError(1, null, reason));
         }
     }
 
@@ -95,8 +112,26 @@ final class ErrorCollector {
         }
         String message = !complete
                 ? "the upload cannot be read: " + errors.get(errors.size() - 1).reason() + "; nothing was imported"
-                : rowsAreInvalid(rejectedRows) + "; nothing was imported (use onError=skip to " + whatSkipDoes + ")";
+                : whatIsWrong() + "; nothing was imported (use onError=skip to " + whatSkipDoes
+                        + (filesWithoutRows.isEmpty() ? "" : filesWithoutRows.size() == 1 ? " and pass over that file"
+                                : " and pass over those files") + ")";
         throw new ImportRejectedException(message, errors(), count, complete ? null : unreadableBecauseOf);
+    }
+
+    /**
+     * "2 rows are invalid", or for files without rows "the file b.csv has no data rows (line 1: is the header, and no
+     * data row follows it)", "2 files have no data rows (b.csv, c.csv)", or both, joined with "and".
+     */
+    private String whatIsWrong() {
+        if (filesWithoutRows.isEmpty()) {
+            return rowsAreInvalid(rejectedRows);
+        }
+        String files = filesWithoutRows.size() == 1
+                ? "the file " + filesWithoutRows.get(0) + " has no data rows (line 1: " + firstFileReason + ")"
+                : String.format(Locale.ROOT, "%,d files have no data rows (", filesWithoutRows.size())
+                        + String.join(", ", filesWithoutRows.subList(0, Math.min(5, filesWithoutRows.size())))
+                        + (filesWithoutRows.size() > 5 ? ", ...)" : ")");
+        return rejectedRows == 0 ? files : rowsAreInvalid(rejectedRows) + " and " + files;
     }
 
     /**

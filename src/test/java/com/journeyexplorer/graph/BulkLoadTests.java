@@ -41,6 +41,7 @@ import com.journeyexplorer.demo.DemoCsvWriter;
 import com.journeyexplorer.demo.DemoStore;
 import com.journeyexplorer.journey.Journey;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -259,13 +260,24 @@ class BulkLoadTests {
     void refusesAFileOfOnlyAHeaderBesideFilesWithRowsNamingItAsWhenItIsAlone() throws IOException {
         Path good = goodFile();
         Path header = Files.writeString(work.resolve("header.csv"), "journey_id,timestamp,touchpoint\n");
+        Path bad = badFile();
 
         Run rejected = cli(work.resolve("bulk"), "--bulk", good.toString(), header.toString());
+        Run withABadRow = cli(work.resolve("bulk"), "--bulk", good.toString(), header.toString(), bad.toString(),
+                "--report=json");
         Run skipped = cli(work.resolve("skipped"), "--bulk", good.toString(), header.toString(), "--onError=skip");
 
         assertThat(rejected.exit).isEqualTo(1);
-        assertThat(rejected.err).contains("rejected: 1 row is invalid; nothing was imported",
-                header + ", line 1: is the header, and no data row follows it");
+        assertThat(rejected.err).as("a file without rows, not an invalid row").contains("rejected: the file " + header
+                + " has no data rows (line 1: is the header, and no data row follows it); nothing was imported (use "
+                + "--onError=skip to import the valid rows and pass over that file)",
+                header + ", line 1: is the header, and no data row follows it").doesNotContain("row is invalid");
+        assertThat(withABadRow.exit).isEqualTo(1);
+        assertThat(withABadRow.err).contains("rejected: 1 row is invalid and the file " + header
+                + " has no data rows");
+        JsonNode problem = JsonMapper.builder().build().readTree(withABadRow.out);
+        assertThat(problem.get("detail").asString()).startsWith("1 row is invalid and the file " + header
+                + " has no data rows").contains("use onError=skip");
         assertThat(skipped.exit).as(skipped.err).isZero();
         assertThat(skipped.out).contains("Imported 1 event into 1 journey",
                 "Skipped 1 file without rows: " + header + ", line 1: is the header, and no data row follows it")
