@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,9 +91,11 @@ final class BulkLoadCommand {
             return output.imported(loaded.report(), (System.nanoTime() - started) / 1e9,
                     files.size() > 1 ? loaded.errorFiles() : List.of(), false);
         } catch (BulkLoadRejectedException e) {
-            return output.rejected(e, files.size() > 1 ? e.files() : List.of());
+            return output.rejected(e, files.size() > 1 ? e.files()
+                    : Collections.nCopies(e.errors().size(), ImportCommand.shownName(files.get(0))));
         } catch (ImportRejectedException e) {
-            return output.rejected(e, List.of());
+            return output.rejected(e, files.size() > 1 ? List.of()
+                    : Collections.nCopies(e.errors().size(), ImportCommand.shownName(files.get(0))));
         } catch (InvalidImportOptionException e) {
             err.println();
             return output.refusedOption(e);

@@ -2,6 +2,7 @@ package com.journeyexplorer.cli;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -11,6 +12,7 @@ import com.journeyexplorer.ingest.ImportProblems;
 import com.journeyexplorer.ingest.ImportRejectedException;
 import com.journeyexplorer.ingest.ImportReport;
 import com.journeyexplorer.ingest.InvalidImportOptionException;
+import com.journeyexplorer.ingest.RowError;
 import com.journeyexplorer.journey.PatternBudgetExceededException;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +29,10 @@ final class CommandOutput {
     private final PrintStream err;
     /** The JSON writer, or null for {@code --report=text}. */
     private final JsonReport json;
+
+    /** A bad row, as the API's row errors are written, with the file it is in first. */
+    record FileRowError(String file, long line, String field, String reason) {
+    }
 
     private CommandOutput(PrintStream out, PrintStream err, JsonReport json) {
         this.out = out;
@@ -83,6 +89,45 @@ final class CommandOutput {
     }
 
     /**
+     * Refuses {@code file}, which cannot be read (missing, unreadable, a directory), for what {@code message} says,
+     * naming it in the problem's {@code file}: a 400 {@code bad-request}, as the API has no file to miss; exit code 2.
+     */
+    int refusedFile(String file, String message) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad Request", message);
+        problem.setProperty("file", file);
+        return refused(message, problem);
+    }
+
+    /**
+     * Refuses an empty {@code file}: the {@code invalid-upload} problem the API answers an empty body, its error at
+     * line 1, naming the file in {@code file}; exit code 2, as a file checked before the database starts.
+     */
+    int refusedEmptyFile(String file) {
+        String message = file + " is empty: nothing to import (a header row or an event is expected)";
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-upload", "Invalid upload", message);
+        problem.setProperty("errors", List.of(new RowError(1, null, "the file is empty")));
+        problem.setProperty("errorCount", 1);
+        problem.setProperty("file", file);
+        return refused(message, problem);
+    }
+
+    /** Prints {@code message} on standard error, and with {@code json} {@code problem} on standard output; 2. */
+    private int refused(String message, ProblemDetail problem) {
+        err.println("error: " + message);
+        if (json != null) {
+            json.print(out, problem);
+        }
+        return 2;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(ImportProblems.TYPE_BASE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /**
      * The database cannot be opened (an app runs on it, the Bolt port is taken), {@code hint} saying what to do on a
      * line of its own: the API's 503 of an unavailable database; exit code 2.
      */
@@ -110,23 +155,28 @@ final class CommandOutput {
             err.println(hint);
         }
         if (json != null) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, hint == null ? message
-                    : message + ". " + hint);
-            problem.setType(URI.create(ImportProblems.TYPE_BASE + type));
-            problem.setTitle(title);
-            json.print(out, problem);
+            json.print(out, problem(status, type, title, hint == null ? message : message + ". " + hint));
         }
         return 2;
     }
 
     /**
-     * Rejects the upload for its rows, each prefixed with its file when {@code files} names them (a bulk load of
-     * several files); exit code 1.
+     * Rejects the upload for its rows, each named with its file ({@code files}, in the order of the errors: the one
+     * file imported, or the file of each row of a bulk load), on standard error and in the problem's errors
+     * ({@code file} beside line, field and reason); exit code 1.
      */
     int rejected(ImportRejectedException e, List<String> files) {
         ImportCommand.printRejection(err, e, files);
         if (json != null) {
-            json.print(out, ImportProblems.invalidUpload(e));
+            ProblemDetail problem = ImportProblems.invalidUpload(e);
+            List<FileRowError> errors = new ArrayList<>();
+            for (int i = 0; i < e.errors().size(); i++) {
+                RowError error = e.errors().get(i);
+                errors.add(new FileRowError(i < files.size() ? files.get(i) : null, error.line(), error.field(),
+                        error.reason()));
+            }
+            problem.setProperty("errors", errors);
+            json.print(out, problem);
         }
         return 1;
     }

@@ -283,7 +283,10 @@ public final class ImportCommand {
         for (Path file : files) {
             String problem = problemOf(file);
             if (problem != null) {
-                return output.refusedUsage(problem);
+                return output.refusedFile(file.toString(), problem);
+            }
+            if (isEmptyFile(file)) {
+                return output.refusedEmptyFile(file.toString());
             }
         }
         boolean aggregated = Boolean.parseBoolean(options.getOrDefault("aggregated", "false"));
@@ -369,7 +372,7 @@ public final class ImportCommand {
             err.println();
             return output.imported(imported, (System.nanoTime() - started) / 1e9, List.of(), aggregated);
         } catch (ImportRejectedException e) {
-            return output.rejected(e, List.of());
+            return output.rejected(e, Collections.nCopies(e.errors().size(), shownName(file)));
         } catch (InvalidImportOptionException e) {
             err.println();
             return output.refusedOption(e);
@@ -464,10 +467,25 @@ public final class ImportCommand {
             return "cannot read " + file + ": permission denied";
         }
         try {
-            return Files.isRegularFile(file) && Files.size(file) == 0 ? file + " is empty" : null;
+            Files.size(file);
+            return null;
         } catch (IOException e) {
             return "cannot read " + file + ": " + rootMessage(e);
         }
+    }
+
+    /** Whether {@code file}, found readable by {@link #problemOf}, is a regular file of no bytes. */
+    private static boolean isEmptyFile(Path file) {
+        try {
+            return !file.toString().equals(STANDARD_INPUT) && Files.isRegularFile(file) && Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** {@code file} as the messages name it: as the command line gave it, standard input in words. */
+    static String shownName(Path file) {
+        return file.toString().equals(STANDARD_INPUT) ? "standard input" : file.toString();
     }
 
     /**
@@ -486,8 +504,8 @@ public final class ImportCommand {
     }
 
     /**
-     * Prints why an import was rejected and its bad rows (line, field, reason), each prefixed with its file when
-     * {@code files} names them (a bulk load of several files).
+     * Prints why an import was rejected and its bad rows (line, field, reason), each prefixed with its file as
+     * {@code files} names them (the file imported, or the file of each row of a bulk load).
      */
     static void printRejection(PrintStream err, ImportRejectedException e, List<String> files) {
         err.println();

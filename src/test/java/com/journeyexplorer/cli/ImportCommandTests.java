@@ -264,8 +264,41 @@ class ImportCommandTests {
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("rejected:", "line 3, timestamp: 'soon' is not a timestamp");
+                .contains("rejected:", "  " + file + ", line 3, timestamp: 'soon' is not a timestamp");
         Files.deleteIfExists(file);
+    }
+
+    @Test
+    void namesTheFileOfEveryRefusalOfAFileAsTheProblemsOfTheApiNameLineFieldAndReason() throws Exception {
+        Path latin1 = dataDir.resolveSibling(dataDir.getFileName() + "-latin1.csv");
+        Files.write(latin1, "journey_id,timestamp,touchpoint\nl1,2026-03-01T10:00:00Z,Caf\u00e9\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        Path empty = Files.createFile(dataDir.resolveSibling(dataDir.getFileName() + "-nothing.csv"));
+
+        JsonNode encoding = jsonOf(1, () -> run(latin1.toString(), "--report=json"));
+        JsonNode missing = jsonOf(2, () -> run("not-there.csv", "--report=json"));
+        JsonNode emptyFile = jsonOf(2, () -> run(empty.toString(), "--report=json"));
+
+        // Bytes that are not UTF-8: the API's invalid-upload problem, its row error in the file named.
+        assertThat(encoding.get("type").asString()).isEqualTo("https://journeyexplorer.dev/problems/invalid-upload");
+        assertThat(encoding.get("title").asString()).isEqualTo("Invalid upload");
+        JsonNode error = encoding.get("errors").get(0);
+        assertThat(error.get("file").asString()).isEqualTo(latin1.toString());
+        assertThat(error.get("line").asLong()).isEqualTo(2);
+        assertThat(error.get("reason").asString()).contains("UTF-8");
+        assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern(Pattern.quote("  " + latin1 + ", line 2")
+                + ".*UTF-8");
+        // A file that is not there has no counterpart over HTTP: a bad request, naming it.
+        assertThat(missing.get("type").asString()).isEqualTo("https://journeyexplorer.dev/problems/bad-request");
+        assertThat(missing.get("file").asString()).isEqualTo("not-there.csv");
+        // An empty file is the API's empty body: an invalid upload at line 1, naming the file.
+        assertThat(emptyFile.get("type").asString()).isEqualTo("https://journeyexplorer.dev/problems/invalid-upload");
+        assertThat(emptyFile.get("title").asString()).isEqualTo("Invalid upload");
+        assertThat(emptyFile.get("file").asString()).isEqualTo(empty.toString());
+        assertThat(emptyFile.get("errors").get(0).get("line").asLong()).isEqualTo(1);
+        assertThat(emptyFile.get("detail").asString()).startsWith(empty + " is empty");
+        Files.delete(latin1);
+        Files.delete(empty);
     }
 
     @Test
@@ -642,7 +675,7 @@ class ImportCommandTests {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(
                 "Imported 2 events into 1 journey (1 new, 0 updated) from 2 rows",
                 "Passed over 3 rows of empty cells only (not counted in the rows read)");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("  line 4, timestamp: ");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("  " + bad + ", line 4, timestamp: ");
         Files.deleteIfExists(file);
         Files.deleteIfExists(bad);
     }
@@ -879,10 +912,12 @@ class ImportCommandTests {
         assertThat(badValue.get("type").asString()).endsWith("/invalid-parameter");
         assertThat(noFile.get("detail").asString()).isEqualTo("no file given");
         assertThat(missing.get("detail").asString()).isEqualTo("cannot read does-not-exist.csv: no such file");
-        assertThat(emptyFile.get("detail").asString()).isEqualTo(empty + " is empty");
+        assertThat(emptyFile.get("detail").asString()).startsWith(empty + " is empty");
         assertThat(twoFiles.get("detail").asString()).startsWith("only one file can be imported at a time");
         assertThat(stdinTwice.get("detail").asString()).isEqualTo("standard input (-) can be read only once");
-        for (JsonNode problem : List.of(noFile, missing, emptyFile, twoFiles, stdinTwice)) {
+        assertThat(emptyFile.get("type").asString()).as("an empty body's problem over HTTP")
+                .isEqualTo("https://journeyexplorer.dev/problems/invalid-upload");
+        for (JsonNode problem : List.of(noFile, missing, twoFiles, stdinTwice)) {
             assertThat(problem.get("type").asString()).isEqualTo("https://journeyexplorer.dev/problems/bad-request");
             assertThat(problem.get("title").asString()).isEqualTo("Bad Request");
             assertThat(problem.get("status").asInt()).isEqualTo(400);

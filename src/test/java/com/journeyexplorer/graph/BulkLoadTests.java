@@ -180,7 +180,7 @@ class BulkLoadTests {
         assertThat(online.exit).isEqualTo(1);
         assertThat(bulk.exit).isEqualTo(1);
         assertThat(bulk.err).contains("rejected: 1 row is invalid; nothing was imported",
-                "line 3, timestamp: 'soon' is not a timestamp");
+                bad + ", line 3, timestamp: 'soon' is not a timestamp");
         assertThat(rejection(bulk.err)).isEqualTo(rejection(online.err));
         assertThat(twoFiles.exit).isEqualTo(1);
         assertThat(twoFiles.err).contains("bad.csv, line 3, timestamp: 'soon' is not a timestamp");
@@ -278,6 +278,8 @@ class BulkLoadTests {
         JsonNode problem = JsonMapper.builder().build().readTree(withABadRow.out);
         assertThat(problem.get("detail").asString()).startsWith("1 row is invalid and the file " + header
                 + " has no data rows").contains("use onError=skip");
+        assertThat(problem.get("errors")).extracting(error -> error.get("file").asString() + ":"
+                + error.get("line").asLong()).containsExactly(bad + ":3", header + ":1");
         assertThat(skipped.exit).as(skipped.err).isZero();
         assertThat(skipped.out).contains("Imported 1 event into 1 journey",
                 "Skipped 1 file without rows: " + header + ", line 1: is the header, and no data row follows it")
