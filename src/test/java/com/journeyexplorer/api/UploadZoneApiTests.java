@@ -61,6 +61,33 @@ class UploadZoneApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aFileImportedInTheWrongZoneIsCorrectedByUndoingThatImportAndImportingItAgainInTheRightOne() {
+        // A journey stored before, which the file goes on with, and one the file brings.
+        importCsv("?openHorizon=0", "journey_id,timestamp,touchpoint\nfix-1,2026-03-02T09:00:00Z,Fix home\n");
+        JsonNode before = get("/api/stats").json();
+        String file = """
+                journey_id,timestamp,touchpoint
+                fix-1,2026-03-02 13:00:00,Fix cart
+                fix-2,2026-03-02 14:00:00,Fix home
+                """;
+
+        JsonNode wrong = importCsv("?openHorizon=0&zone=UTC", file);
+        assertThat(stepTimes("fix-1")).containsExactly("2026-03-02T09:00:00Z", "2026-03-02T13:00:00Z");
+        // Imported again in the right zone without the undo, its events would be added a second time.
+        Response undone = delete("/api/imports/" + wrong.get("importId").asString());
+        assertThat(undone.status()).as(undone.body()).isEqualTo(200);
+        JsonNode right = importCsv("?openHorizon=0&zone=Europe/Paris", file);
+
+        assertThat(stepTimes("fix-1")).containsExactly("2026-03-02T09:00:00Z", "2026-03-02T12:00:00Z");
+        assertThat(stepTimes("fix-2")).containsExactly("2026-03-02T13:00:00Z");
+        assertThat(right.get("eventsImported").asLong()).isEqualTo(2);
+        assertThat(right.get("duplicateEvents").asLong()).isZero();
+        JsonNode after = get("/api/stats").json();
+        assertThat(after.get("events").asLong()).isEqualTo(before.get("events").asLong() + 2);
+        assertThat(after.get("journeys").asLong()).isEqualTo(before.get("journeys").asLong() + 1);
+    }
+
+    @Test
     void aTimeTheZonesClocksSkipIsARowErrorAndOneTheyRepeatTakesTheEarlierOffset() {
         String before = storeState();
 
