@@ -88,8 +88,9 @@ final class BulkLoadCommand {
                     ImportCommand.withSettings(checked, options, properties),
                     file -> ImportCommand.open(file, stdin, err));
             err.println();
-            return output.imported(loaded.report(), (System.nanoTime() - started) / 1e9,
-                    files.size() > 1 ? loaded.errorFiles() : List.of(), false);
+            List<String> errorFiles = files.size() > 1 ? loaded.errorFiles()
+                    : Collections.nCopies(loaded.report().errors().size(), ImportCommand.shownName(files.get(0)));
+            return output.imported(loaded.report(), (System.nanoTime() - started) / 1e9, errorFiles, false);
         } catch (BulkLoadRejectedException e) {
             return output.rejected(e, files.size() > 1 ? e.files()
                     : Collections.nCopies(e.errors().size(), ImportCommand.shownName(files.get(0))));

@@ -370,7 +370,8 @@ public final class ImportCommand {
                 }
             }
             err.println();
-            return output.imported(imported, (System.nanoTime() - started) / 1e9, List.of(), aggregated);
+            return output.imported(imported, (System.nanoTime() - started) / 1e9,
+                    Collections.nCopies(imported.errors().size(), shownName(file)), aggregated);
         } catch (ImportRejectedException e) {
             return output.rejected(e, Collections.nCopies(e.errors().size(), shownName(file)));
         } catch (InvalidImportOptionException e) {

@@ -265,6 +265,10 @@ class ImportCommandTests {
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("rejected:", "  " + file + ", line 3, timestamp: 'soon' is not a timestamp");
+        // Skipped, the row is named so in the summary.
+        assertThat(run(file.toString(), "--onError=skip")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Rejected 1 row:" + System.lineSeparator() + "  "
+                + file + ", line 3, timestamp: 'soon' is not a timestamp");
         Files.deleteIfExists(file);
     }
 
