@@ -31,7 +31,10 @@ record AttributionAnswer(
         @Schema(description = "Markov order (markov only)") Integer order,
         @Schema(description = "Half-life in days, in steps for untimed paths (time-decay only)") Double halfLifeDays,
         @Schema(description = "Repeated states merged (markov only)") Boolean collapseRepeats,
-        @Schema(description = "Per label, most conversions first") List<AttributedLabel> labels,
+        @Schema(description = "Per label, most conversions first, at most 'limit' of them")
+        List<AttributedLabel> labels,
+        @Schema(description = "The labels left out by 'limit', summed (absent when every label is listed)")
+        Other other,
         Totals totals,
         @Schema(description = "P(conversion) from (start) of the fitted chain (markov only; absent when no ended "
                 + "journey is selected)")
@@ -73,6 +76,13 @@ record AttributionAnswer(
     }
 
     /**
+     * The labels that {@code limit} left out, summed: the listed credits plus these equal {@link Totals}'s conversions
+     * and value.
+     */
+    record Other(int labels, double conversions, double value) {
+    }
+
+    /**
      * Conversions and value shared out, and the journeys (weights counted) selected; for Markov, those its chain
      * counts, open journeys left out.
      */
@@ -109,7 +119,7 @@ record AttributionAnswer(
             checkKnown(remove, touchpointLabels);
             return new AttributionAnswer(settings.name().label(), level, markovModel ? settings.order() : null,
                     markovModel ? null : settings.halfLifeIfTimeDecay(),
-                    markovModel ? settings.collapseRepeats() : null, List.of(), new Totals(0, 0.0, journeyCount),
+                    markovModel ? settings.collapseRepeats() : null, List.of(), null, new Totals(0, 0.0, journeyCount),
                     markovModel && journeyCount > 0 ? 0.0 : null, null, noPurchaseNote(snapshot));
         }
         if (accumulator instanceof MarkovAttribution.ChainAccumulator markov) {
@@ -117,13 +127,33 @@ record AttributionAnswer(
             Map<String, Double> effects = chain.removalEffects();
             Attribution attribution = MarkovAttribution.attribution(chain, effects);
             return new AttributionAnswer(settings.name().label(), level, settings.order(), null,
-                    settings.collapseRepeats(), labels(attribution, effects, competitors),
+                    settings.collapseRepeats(), labels(attribution, effects, competitors), null,
                     totals(attribution, journeyCount), CleanNumbers.probability(chain.conversionProbability()),
                     removal(chain, remove), null);
         }
         Attribution attribution = accumulator.attribution();
         return new AttributionAnswer(settings.name().label(), level, null, settings.halfLifeIfTimeDecay(), null,
-                labels(attribution, Map.of(), competitors), totals(attribution, journeyCount), null, null, null);
+                labels(attribution, Map.of(), competitors), null, totals(attribution, journeyCount), null, null, null);
+    }
+
+    /**
+     * This answer with at most {@code limit} labels, the first ones (most conversions), the others summed in
+     * {@link #other}; unchanged when it has no more. O(labels).
+     */
+    AttributionAnswer limited(int limit) {
+        if (labels.size() <= limit) {
+            return this;
+        }
+        List<AttributedLabel> left = labels.subList(limit, labels.size());
+        double conversions = 0;
+        double value = 0;
+        for (AttributedLabel label : left) {
+            conversions += label.conversions();
+            value += label.value();
+        }
+        return new AttributionAnswer(model, level, order, halfLifeDays, collapseRepeats,
+                List.copyOf(labels.subList(0, limit)), new Other(left.size(), conversions, value), totals,
+                conversionProbability, removal, note);
     }
 
     /**

@@ -20,6 +20,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 @RequestMapping("/api")
 class AttributionController {
 
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
     static final String FILTERS = " Takes the common filters: from, to, segment, channel, device, outcome, "
             + "attr.<name>, startsWith, endsWith, contains, excludes, filterScope.";
 
@@ -38,7 +41,9 @@ class AttributionController {
                     .bounded(0, AttributionSettings.MAX_HALF_LIFE_DAYS),
             QueryParameter.list("remove", "Labels whose removal effect taken together is reported (markov only), "
                     + JourneyQuery.LIST_RULE + "; an unknown label is a 404", JourneyQuery::labelNames)
-                    .example("Search,Email"));
+                    .example("Search,Email"),
+            QueryParameter.integer("limit", 1, MAX_LIMIT, DEFAULT_LIMIT, "How many labels to list, the most "
+                    + "credited, 1.." + MAX_LIMIT + "; the others are summed in 'other'"));
 
     private final JourneyProjection projection;
 
@@ -54,7 +59,9 @@ class AttributionController {
             + "maxSteps is a 400. Markov keeps repeated steps as self-loops as ChannelAttribution's worked example "
             + "does (A = 2, B = 1); collapseRepeats=true merges them before the states are formed (A A B -> A B), "
             + "which changes the states at orders 2-4, while at order 1 it only drops self-loops and leaves the "
-            + "credits as they are." + FILTERS)
+            + "credits as they are. At most 'limit' labels are listed, most conversions first; the labels left out "
+            + "are summed in 'other' (labels, conversions, value), so the listed credits plus other's equal totals."
+            + FILTERS)
     @DeclaredParameters("ATTRIBUTION")
     AttributionAnswer attribution(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         AnalysisRequest request = ATTRIBUTION.read(parameters, projection);
@@ -64,6 +71,6 @@ class AttributionController {
             AttributionSettings.onlyFor(parameters, "remove", AttributionSettings.ModelName.MARKOV);
         }
         return AttributionAnswer.of(snapshot, request.selection().predicate(snapshot), settings,
-                request.list("remove"));
+                request.list("remove")).limited(request.integer("limit"));
     }
 }

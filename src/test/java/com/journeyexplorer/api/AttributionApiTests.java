@@ -158,6 +158,42 @@ class AttributionApiTests extends ApiTestSupport {
     }
 
     @Test
+    @Order(3)
+    void aLimitListsTheMostCreditedLabelsAndSumsTheOthersSoTheTotalsReconcile() {
+        for (String model : List.of("markov", "linear")) {
+            JsonNode whole = get(DATA + "&model=" + model).json();
+            assertThat(whole.has("other")).as("every label listed, nothing summed").isFalse();
+            JsonNode all = whole.get("labels");
+            assertThat(all.size()).isGreaterThan(3);
+
+            Response response = get(DATA + "&model=" + model + "&limit=3");
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            JsonNode answer = response.json();
+            JsonNode listed = answer.get("labels");
+            assertThat(listed.size()).isEqualTo(3);
+            double conversions = 0;
+            double value = 0;
+            for (int i = 0; i < 3; i++) {
+                assertThat(listed.get(i)).as(model + ": the most credited first").isEqualTo(all.get(i));
+                conversions += listed.get(i).get("conversions").asDouble();
+                value += listed.get(i).get("value").asDouble();
+            }
+            JsonNode other = answer.get("other");
+            assertThat(other.get("labels").asInt()).isEqualTo(all.size() - 3);
+            double wholeValue = 0;
+            for (JsonNode label : all) {
+                wholeValue += label.get("value").asDouble();
+            }
+            assertThat(conversions + other.get("conversions").asDouble()).as(model)
+                    .isCloseTo(answer.get("totals").get("conversions").asDouble(), within(1e-6));
+            assertThat(value + other.get("value").asDouble()).as(model).isCloseTo(wholeValue, within(1e-6));
+            assertThat(answer.get("totals")).isEqualTo(whole.get("totals"));
+        }
+        assertInvalid(get(DATA + "&limit=0"), "limit", "between 1 and 1000");
+        assertInvalid(get(DATA + "&limit=1001"), "limit", "between 1 and 1000");
+    }
+
+    @Test
     @Order(4)
     void firstTouchCreditsEachPathsFirstLabel() throws IOException {
         Map<String, Double> expected = new HashMap<>();

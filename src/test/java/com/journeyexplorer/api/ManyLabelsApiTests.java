@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The chain analyses on more touchpoints than the 2,000 path labels the dense solve once allowed: likely paths with
- * every node's outcome probabilities, and Markov attribution with every removal effect.
+ * every node's outcome probabilities, and Markov attribution with every removal effect (the most credited labels listed,
+ * the others summed).
  */
 class ManyLabelsApiTests extends ApiTestSupport {
 
@@ -49,8 +50,10 @@ class ManyLabelsApiTests extends ApiTestSupport {
         Response markov = get("/api/attribution?model=markov");
         assertThat(markov.status()).as(markov.body()).isEqualTo(200);
         JsonNode labels = markov.json().get("labels");
-        assertThat(labels.size()).isEqualTo(TOUCHPOINTS);
-        double credited = 0;
+        assertThat(labels.size()).as("the default limit").isEqualTo(AttributionController.DEFAULT_LIMIT);
+        JsonNode other = markov.json().get("other");
+        assertThat(other.get("labels").asInt()).isEqualTo(TOUCHPOINTS - AttributionController.DEFAULT_LIMIT);
+        double credited = other.get("conversions").asDouble();
         for (JsonNode label : labels) {
             credited += label.get("conversions").asDouble();
             assertThat(label.get("removalEffect").asDouble()).isBetween(0.0, 1.0);
