@@ -22,11 +22,37 @@ import java.util.function.IntPredicate;
  */
 public record Neighbourhood(String label, long journeys, List<Offset> before, List<Offset> after) {
 
-    /** The labels at one offset, most frequent first, ties by label, with shares of {@code journeys}. */
-    public record Offset(int offset, long journeys, List<LabelCount> labels) {
+    /**
+     * The labels at one offset, most frequent first, ties by label, with shares of {@code journeys}; {@code other}
+     * sums the labels that {@link #limited} left out (null when every label is listed), so the listed journeys plus
+     * {@code other}'s equal {@code journeys}.
+     */
+    public record Offset(int offset, long journeys, List<LabelCount> labels, Other other) {
         public Offset {
             labels = List.copyOf(labels);
         }
+
+        /** Every label listed. */
+        public Offset(int offset, long journeys, List<LabelCount> labels) {
+            this(offset, journeys, labels, null);
+        }
+
+        /** This offset with its first {@code limit} labels, the others summed in {@link #other}. */
+        Offset limited(int limit) {
+            if (labels.size() <= limit) {
+                return this;
+            }
+            long left = 0;
+            for (LabelCount label : labels.subList(limit, labels.size())) {
+                left += label.journeys();
+            }
+            return new Offset(offset, journeys, labels.subList(0, limit),
+                    new Other(labels.size() - limit, left, LabelCount.share(left, journeys)));
+        }
+    }
+
+    /** The labels of an offset left out of its list, their journeys and share of the offset's journeys. */
+    public record Other(int labels, long journeys, double share) {
     }
 
     public Neighbourhood {
@@ -87,6 +113,20 @@ public record Neighbourhood(String label, long journeys, List<Offset> before, Li
             }
         }
         return new Neighbourhood(label, journeys, offsets(named(back, shaper), -1), offsets(named(ahead, shaper), 1));
+    }
+
+    /**
+     * This neighbourhood with at most {@code limit} labels at each offset, the most frequent, the others summed in
+     * the offset's {@link Offset#other}. O(offsets · limit).
+     *
+     * @param limit at least 1
+     */
+    public Neighbourhood limited(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        return new Neighbourhood(label, journeys, before.stream().map(offset -> offset.limited(limit)).toList(),
+                after.stream().map(offset -> offset.limited(limit)).toList());
     }
 
     private static int indexOf(LabelPath path, int label) {

@@ -30,12 +30,19 @@ class NeighbourhoodController {
     private static final QueryParameter AFTER = QueryParameter.integer("after", 0, MAX_DISTANCE, 2,
             "Steps ahead, 0.." + MAX_DISTANCE);
 
-    static final EndpointParameters BY_PATH = EndpointParameters.of(BEFORE, AFTER);
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 1000;
+
+    private static final QueryParameter LIMIT = QueryParameter.integer("limit", 1, MAX_LIMIT, DEFAULT_LIMIT,
+            "Labels listed per offset, the most frequent, 1.." + MAX_LIMIT + "; the others are summed in the "
+                    + "offset's 'other'");
+
+    static final EndpointParameters BY_PATH = EndpointParameters.of(BEFORE, AFTER, LIMIT);
 
     static final EndpointParameters BY_QUERY = EndpointParameters.of(
             QueryParameter.text("touchpoint", "Touchpoint name or shaped label").example("Product page").asRequired()
                     .readWith(NeighbourhoodController::touchpoint),
-            BEFORE, AFTER);
+            BEFORE, AFTER, LIMIT);
 
     private final JourneyProjection projection;
 
@@ -48,7 +55,9 @@ class NeighbourhoodController {
             + "label on each selected path (to the first purchase): the label distribution at each offset, -1 down "
             + "to -before and +1 up to +after, with shares of the journeys that reach that offset. Past the start "
             + "of a path the label is (start), past its end the outcome node. With shaping, {name} is a shaped "
-            + "label (a channel, stage or group name); 404 when no touchpoint has that label. {name} is "
+            + "label (a channel, stage or group name); 404 when no touchpoint has that label. At most 'limit' labels "
+            + "are listed per offset; the others are summed in its 'other' (labels, journeys, share), so the "
+            + "listed journeys plus other's equal the offset's journeys. {name} is "
             + "percent-encoded as one path segment (/ as %2F, \\ as %5C, % as %25, ; as %3B, ? as %3F, # as %23); "
             + "GET /api/touchpoints/neighbourhood?touchpoint=... takes it as a query parameter instead, and any name "
             + "('.' and '..' too).")
@@ -93,6 +102,6 @@ class NeighbourhoodController {
             throw new NotFoundException("touchpoint", name, parameter, List.copyOf(labels));
         }
         return Neighbourhood.of(request.snapshot(), request.selection(), request.shaping(), name,
-                request.integer("before"), request.integer("after"));
+                request.integer("before"), request.integer("after")).limited(request.integer("limit"));
     }
 }
