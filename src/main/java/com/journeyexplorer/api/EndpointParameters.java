@@ -21,7 +21,8 @@ import com.journeyexplorer.graph.JourneyProjection;
  * The query parameters of one analysis endpoint, declared once: its own {@link QueryParameter}s, whether it takes
  * the journey filters ({@link JourneyQuery#FILTERS}), and which path shaping ({@link JourneyQuery#SHAPING}) it
  * refuses and why. {@link #read} is the one preamble every analysis endpoint runs: every parameter read and checked
- * (a 400 naming the first bad one), the snapshot taken once, the selection's touchpoints checked against it (404);
+ * (a 400 naming the first bad one), the snapshot taken once, the selection's touchpoints checked against it (404),
+ * a filter value that no journey has kept as a warning for the answer's {@code meta} ({@link FilterWarnings});
  * the time budget is started for the whole request by {@link RequestBounds}. {@link #documented()} is the OpenAPI
  * description of the same parameters, which {@link DeclaredParametersDocumentation} puts on the endpoint named by
  * {@link DeclaredParameters}.
@@ -84,6 +85,7 @@ final class EndpointParameters {
         Values values = readValues(parameters, snapshot);
         if (values.query() != null) {
             values.query().requireKnownTouchpoints(snapshot);
+            FilterWarnings.keep(FilterWarnings.of(values.query().selection(), snapshot));
         }
         return new AnalysisRequest(snapshot, values.query(), values.values(), parameters);
     }

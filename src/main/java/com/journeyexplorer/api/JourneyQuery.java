@@ -54,6 +54,10 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
     static final String LIST_RULE = "one comma list (a name with a comma quoted, \"Pay, now\", or given whole), or "
             + "the parameter repeated with one name each";
 
+    /** How a filter's value that no journey has is answered ({@link FilterWarnings}). */
+    static final String UNKNOWN_VALUE = "; a value no journey has selects nothing, and the answer's meta.warnings "
+            + "names it with the values there are";
+
     /** The journey filters every analysis endpoint takes, in the order the OpenAPI description lists them. */
     static final List<QueryParameter> FILTERS = List.of(
             QueryParameter.filter("from", "Journeys starting at or after this ISO date (its midnight in zone), "
@@ -62,9 +66,9 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
                     + "instant or local date-time (exclusive)").example("2026-03-31"),
             QueryParameter.filter("zone", "Time zone of the day boundaries and local times of from and to")
                     .typed("string", "UTC").example("Europe/Paris"),
-            QueryParameter.filter("segment", "Only journeys of this customer segment"),
-            QueryParameter.filter("channel", "Only journeys touching a touchpoint of this channel"),
-            QueryParameter.filter("device", "Only journeys on this device"),
+            QueryParameter.filter("segment", "Only journeys of this customer segment" + UNKNOWN_VALUE),
+            QueryParameter.filter("channel", "Only journeys touching a touchpoint of this channel" + UNKNOWN_VALUE),
+            QueryParameter.filter("device", "Only journeys on this device" + UNKNOWN_VALUE),
             QueryParameter.filter("outcome", "Only journeys with this outcome; 'open': only journeys still in "
                     + "progress").allowing(List.of("purchase", "abandoned", "diverted", "open", "any"), null),
             QueryParameter.filter("includeOpen", "Without an outcome, also analyse journeys still in progress (OPEN; "
@@ -79,9 +83,9 @@ public record JourneyQuery(JourneySelection selection, PathShaping shaping, Mult
             QueryParameter.filter("filterScope", "Where 'contains' looks")
                     .allowing(List.of("journey", "start", "end"), "journey"),
             QueryParameter.filter("attr.<name>", "Journey attribute equals value (an extra column with one value in "
-                    + "the whole journey), e.g. attr.campaign=spring"),
+                    + "the whole journey), e.g. attr.campaign=spring" + UNKNOWN_VALUE),
             QueryParameter.filter("event.<name>", "At least one event of the journey has this value in an extra "
-                    + "column, e.g. event.resource=112"));
+                    + "column, e.g. event.resource=112" + UNKNOWN_VALUE));
 
     public static final int MAX_STEPS_LIMIT = 100;
     private static final Pattern PLAIN_DECIMAL = Pattern.compile(

@@ -3,6 +3,9 @@ package com.journeyexplorer.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -12,7 +15,8 @@ import com.journeyexplorer.ApiTestSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The bounded neighbourhood, on 25 pages leading to one hub: page i on i + 1 journeys, each
+ * A filter value that no journey has (a 200 selecting nothing, with a warning in {@code meta.warnings} naming the
+ * values there are) and the bounded neighbourhood, on 25 pages leading to one hub: page i on i + 1 journeys, each
  * journey in segment {@code s<i>}, on a mobile, in the web channel, with a campaign and a resource per event.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -69,11 +73,60 @@ class FilterWarningsAndLimitsApiTests extends ApiTestSupport {
         assertThat(refused.json().get("parameter").asString()).isEqualTo("limit");
     }
 
+    @Test
+    void aFilterValueNoJourneyHasIsAnEmptyAnswerWithAWarningNamingTheKnownValues() {
+        Response top = get("/api/paths/top?segment=nope");
+        assertThat(top.status()).as(top.body()).isEqualTo(200);
+        assertThat(top.json().get("total").asLong()).isZero();
+        JsonNode warning = only(top.json().get("meta").get("warnings"));
+        assertThat(warning.get("parameter").asString()).isEqualTo("segment");
+        assertThat(warning.get("value").asString()).isEqualTo("nope");
+        assertThat(warning.get("knownCount").asInt()).isEqualTo(PAGES);
+        List<String> known = texts(warning.get("known"));
+        assertThat(known).hasSize(FilterWarnings.MAX_KNOWN).startsWith("s00", "s01").isSorted();
+        assertThat(warning.get("detail").asString()).contains("segment", "'nope'", "s00");
+
+        JsonNode two = get("/api/attribution?channel=tv&device=tablet").json().get("meta").get("warnings");
+        assertThat(two).hasSize(2);
+        assertThat(two.get(0).get("parameter").asString()).isEqualTo("channel");
+        assertThat(texts(two.get(0).get("known"))).containsExactly("web");
+        assertThat(two.get(1).get("parameter").asString()).isEqualTo("device");
+        assertThat(texts(two.get(1).get("known"))).containsExactly("mobile");
+
+        JsonNode attribute = only(get("/api/transitions?attr.campaign=autumn").json().get("meta").get("warnings"));
+        assertThat(attribute.get("parameter").asString()).isEqualTo("attr.campaign");
+        assertThat(texts(attribute.get("known"))).containsExactly("spring");
+        JsonNode event = only(get("/api/summary?event.resource=r9").json().get("meta").get("warnings"));
+        assertThat(event.get("parameter").asString()).isEqualTo("event.resource");
+        assertThat(texts(event.get("known"))).containsExactly("r0", "r1", "r2");
+
+        JsonNode graph = get("/api/graph?device=tablet").json();
+        assertThat(only(graph.get("meta").get("warnings")).get("parameter").asString()).isEqualTo("device");
+        assertThat(graph.get("meta").get("journeys").asLong()).as("the graph's own meta kept").isZero();
+
+        for (String matching : List.of("/api/paths/top?segment=s03", "/api/paths/top?channel=web&device=mobile"
+                + "&attr.campaign=spring&event.resource=r1", "/api/graph?segment=s03")) {
+            JsonNode answer = get(matching).json();
+            assertThat(answer.has("meta") && answer.get("meta").has("warnings")).as(matching).isFalse();
+        }
+    }
+
     private static long listed(JsonNode labels) {
         long sum = 0;
         for (JsonNode label : labels) {
             sum += label.get("journeys").asLong();
         }
         return sum;
+    }
+
+    private static JsonNode only(JsonNode warnings) {
+        assertThat(warnings).hasSize(1);
+        return warnings.get(0);
+    }
+
+    private static List<String> texts(JsonNode values) {
+        List<String> texts = new ArrayList<>();
+        values.forEach(value -> texts.add(value.asString()));
+        return texts;
     }
 }
