@@ -31,8 +31,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * an analysis turn ({@link RequestBounds}) or reads its body, so that nothing is computed, nor imported, for an answer
  * the client refused. The type is JSON, the {@code produces} of an endpoint that names one (a prediction batch's
  * NDJSON), or the graph export's {@code format}'s. As Spring MVC's own {@code produces} check, it comes before the
- * parameters are read: a bad parameter of a refused answer gets the 406, not a 400. {@link AcceptedAnswers} checks the
- * written answer again. The OpenAPI description lists the 406 of every endpoint.
+ * parameters are read: a bad parameter of a refused answer gets the 406, not a 400. Every endpoint of this package is
+ * mapped under {@code /api/} (the error controller aside, which sends problems), so this is the one check; {@link
+ * JsonAnswerType} only names the type of a JSON answer. The OpenAPI description lists the 406 of every endpoint.
  */
 @Configuration(proxyBeanMethods = false)
 class AnswerNegotiation implements WebMvcConfigurer, HandlerInterceptor {

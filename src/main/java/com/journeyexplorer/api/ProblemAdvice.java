@@ -329,12 +329,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, BAD_REQUEST_TYPE, BAD_REQUEST_TITLE, reason.replaceAll("\\.$", ""));
     }
 
-    /** An answer the client's {@code Accept} header excludes: Spring MVC's own 406 problem. */
-    @ExceptionHandler
-    ResponseEntity<Object> notAcceptable(NotAcceptableException e, WebRequest request) throws Exception {
-        return handleException(e.getCause(), request);
-    }
-
     @ExceptionHandler
     ProblemDetail unexpected(RuntimeException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {

@@ -36,6 +36,10 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = "journeys.demo.load-on-start=false")
 class PlainAnswersApiTests extends ApiTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    private org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlerMapping;
+
     static final String LOG = "pm4py-running-example/running-example.csv";
 
     @BeforeEach
@@ -283,6 +287,31 @@ class PlainAnswersApiTests extends ApiTestSupport {
         Response unknown = withAccept("/api/nonexistent", "application/json;q=0");
         assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
+    }
+
+    /**
+     * The 406 of every answer is decided before the endpoint runs ({@link AnswerNegotiation}, on {@code /api/**}) and
+     * nowhere else, which holds while every endpoint of the API is mapped there: the error controller, which sends
+     * problems whatever the client accepts, is the one exception.
+     */
+    @Test
+    void everyEndpointOfTheApiIsMappedWhereItsAcceptHeaderIsChecked() {
+        List<String> elsewhere = new ArrayList<>();
+        int endpoints = 0;
+        for (var mapping : handlerMapping.getHandlerMethods().entrySet()) {
+            if (!mapping.getValue().getBeanType().getPackageName().equals(AnswerNegotiation.class.getPackageName())
+                    || mapping.getValue().getBeanType() == ProblemErrorController.class) {
+                continue;
+            }
+            endpoints++;
+            for (String pattern : mapping.getKey().getPatternValues()) {
+                if (!pattern.startsWith("/api/")) {
+                    elsewhere.add(pattern + " " + mapping.getValue());
+                }
+            }
+        }
+        assertThat(endpoints).isGreaterThan(30);
+        assertThat(elsewhere).isEmpty();
     }
 
     @Test
