@@ -78,6 +78,8 @@ class CompareController {
         String filterB = request.text("b");
         JourneyQuery a = known("a", side("a", filterA, snapshot), snapshot);
         JourneyQuery b = known("b", side("b", filterB, snapshot), snapshot);
+        FilterWarnings.keep(FilterWarnings.of(a.selection(), snapshot, "a."));
+        FilterWarnings.keep(FilterWarnings.of(b.selection(), snapshot, "b."));
         AttributionSettings settings = AttributionSettings.of(parameters, JourneyQuery.shaping(parameters));
         JourneyQuery.requireLevelData(settings.level(), snapshot);
         double confidence = request.number("confidence");

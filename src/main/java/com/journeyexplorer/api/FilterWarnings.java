@@ -17,7 +17,7 @@ import com.journeyexplorer.analysis.JourneySnapshot;
  * nothing, so the answer stays a 200, empty; each warning names the parameter, the value and the values the store has
  * (the first {@value #MAX_KNOWN}, sorted, and how many there are), as a 404 lists the known touchpoints for an
  * unknown one. {@link EndpointParameters#read} keeps them with the request, {@link MetaWarnings} writes them in the
- * answer's {@code meta.warnings}.
+ * answer's {@code meta.warnings}, and {@link CompareController} those of its two sides.
  */
 final class FilterWarnings {
 
@@ -45,27 +45,46 @@ final class FilterWarnings {
      * event values are kept with the snapshot ({@link FilterValues}).
      */
     static List<Warning> of(JourneySelection selection, JourneySnapshot snapshot) {
+        return of(selection, snapshot, "");
+    }
+
+    /**
+     * As {@link #of(JourneySelection, JourneySnapshot)}, each parameter named with {@code prefix} ({@code a.} for a
+     * side of {@code /api/compare}).
+     */
+    static List<Warning> of(JourneySelection selection, JourneySnapshot snapshot, String prefix) {
         List<Warning> warnings = new ArrayList<>();
-        check(warnings, "segment", selection.segment(), () -> FilterValues.segments(snapshot), "journey has");
-        check(warnings, "channel", selection.channel(), () -> FilterValues.channels(snapshot), "touchpoint has");
-        check(warnings, "device", selection.device(), () -> FilterValues.devices(snapshot), "journey has");
+        check(warnings, prefix + "segment", selection.segment(), () -> FilterValues.segments(snapshot),
+                "journey has");
+        check(warnings, prefix + "channel", selection.channel(), () -> FilterValues.channels(snapshot),
+                "touchpoint has");
+        check(warnings, prefix + "device", selection.device(), () -> FilterValues.devices(snapshot), "journey has");
         for (Map.Entry<String, String> entry : selection.attributes().entrySet()) {
-            check(warnings, "attr." + entry.getKey(), entry.getValue(),
+            check(warnings, prefix + "attr." + entry.getKey(), entry.getValue(),
                     () -> FilterValues.attributes(snapshot, entry.getKey()), "journey has");
         }
         for (Map.Entry<String, String> entry : selection.eventAttributes().entrySet()) {
-            check(warnings, "event." + entry.getKey(), entry.getValue(),
+            check(warnings, prefix + "event." + entry.getKey(), entry.getValue(),
                     () -> FilterValues.eventAttributes(snapshot, entry.getKey()), "event or journey has");
         }
         return warnings;
     }
 
-    /** Keeps {@code warnings} with the current request, for {@link MetaWarnings}; nothing outside a request. */
+    /**
+     * Keeps {@code warnings} with the current request, after those kept before, for {@link MetaWarnings}; nothing
+     * outside a request.
+     */
     static void keep(List<Warning> warnings) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (!warnings.isEmpty() && request != null) {
-            request.setAttribute(ATTRIBUTE, List.copyOf(warnings), RequestAttributes.SCOPE_REQUEST);
+        if (warnings.isEmpty() || request == null) {
+            return;
         }
+        List<Warning> kept = new ArrayList<>();
+        if (request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof List<?> before) {
+            before.forEach(warning -> kept.add((Warning) warning));
+        }
+        kept.addAll(warnings);
+        request.setAttribute(ATTRIBUTE, List.copyOf(kept), RequestAttributes.SCOPE_REQUEST);
     }
 
     private static void check(List<Warning> warnings, String parameter, String value,

@@ -100,6 +100,10 @@ class FilterWarningsAndLimitsApiTests extends ApiTestSupport {
         assertThat(event.get("parameter").asString()).isEqualTo("event.resource");
         assertThat(texts(event.get("known"))).containsExactly("r0", "r1", "r2");
 
+        JsonNode sides = get("/api/compare?a=segment%3Dnope&b=segment%3Ds01").json().get("meta").get("warnings");
+        assertThat(only(sides).get("parameter").asString()).as("named as the side's errors are")
+                .isEqualTo("a.segment");
+
         JsonNode graph = get("/api/graph?device=tablet").json();
         assertThat(only(graph.get("meta").get("warnings")).get("parameter").asString()).isEqualTo("device");
         assertThat(graph.get("meta").get("journeys").asLong()).as("the graph's own meta kept").isZero();
