@@ -30,6 +30,11 @@ import com.journeyexplorer.journey.Outcome;
 import com.journeyexplorer.journey.PatternBudget;
 import com.journeyexplorer.journey.Touchpoint;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -58,6 +63,24 @@ class OutcomesController {
     }
 
     @PostMapping
+    @Operation(summary = "New outcome rules for every stored journey", description = "Applies `purchase` and "
+            + "`competitor` to every stored journey without importing again; give either or both (a parameter left "
+            + "out keeps what is stored, an empty value means none). Names are stored touchpoints (a list as every "
+            + "list parameter takes it); a name that is none is a 400 naming it. The rules are query parameters or "
+            + "a form body (`application/x-www-form-urlencoded`). Journaled: `DELETE /api/imports/{importId}` "
+            + "undoes it.")
+    @Parameter(name = "purchase", in = ParameterIn.QUERY, description = "The touchpoints whose events are purchases, "
+            + "replacing however purchases were defined before (a stored name, a comma list with CSV quoting, or "
+            + "the parameter repeated)", array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "competitor", in = ParameterIn.QUERY, description = "The competitors' touchpoints, or a "
+            + "regular expression; every other touchpoint becomes own (repeated: each value one name or expression)",
+            array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "urls", in = ParameterIn.QUERY, description = "Clean the rules' names as the import did, so "
+            + "that a page's address names the stored page it cleans to",
+            schema = @Schema(type = "string", allowableValues = {"keep", "path", "host-path"}, defaultValue = "keep"))
+    @Parameter(name = "rewrite", in = ParameterIn.QUERY, description = "`<regular expression> -> <replacement>`, "
+            + "applied to the rules' names in the order given, as on import", array = @ArraySchema(schema = @Schema(
+            type = "string")))
     OutcomesAnswer redefine(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
         requireFormOrNoBody(request);
         KnownParameters.require(request, Set.of("purchase", "competitor", "urls", "rewrite"), null);

@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -181,5 +183,23 @@ class OutcomeRedefinitionApiTests extends ApiTestSupport {
 
         assertThat(unauthorized.status()).isEqualTo(401);
         assertThat(storeState()).isEqualTo(before);
+    }
+
+    @Test
+    void theOpenApiDescriptionListsTheRulesTheEndpointTakes() {
+        JsonNode operation = get("/v3/api-docs").json().get("paths").get("/api/outcomes").get("post");
+        List<String> documented = new ArrayList<>();
+        JsonNode parameters = operation.get("parameters");
+        assertThat(parameters).as("the parameters of POST /api/outcomes in OpenAPI").isNotNull();
+        for (JsonNode parameter : parameters) {
+            assertThat(parameter.get("in").asString()).isEqualTo("query");
+            documented.add(parameter.get("name").asString());
+        }
+        assertThat(documented).containsExactlyInAnyOrder("purchase", "competitor", "urls", "rewrite");
+        for (String name : documented) {
+            Response known = post("/api/outcomes?" + name + "=", "text/plain", "");
+            assertThat(known.body()).as(name + " is a parameter the endpoint reads")
+                    .doesNotContain("is not a parameter");
+        }
     }
 }
