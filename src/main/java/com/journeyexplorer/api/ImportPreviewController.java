@@ -16,6 +16,8 @@ import com.journeyexplorer.ingest.ImportParameters;
 import com.journeyexplorer.ingest.ImportPreview;
 import com.journeyexplorer.ingest.Upload;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -40,6 +42,9 @@ class ImportPreviewController {
             "application/jsonl", "application/json", "application/octet-stream", "application/xes+xml",
             "application/xml", "text/xml", "application/gzip", "application/x-gzip"})
     ImportPreview preview(HttpServletRequest request, ImportParameters parameters,
+            @Parameter(description = "How many rows to preview (and at most 1 MiB of the decompressed body)",
+                    schema = @Schema(type = "integer", minimum = "1", maximum = "" + EventPreviewer.MAX_ROWS,
+                            defaultValue = "" + EventPreviewer.DEFAULT_ROWS))
             @RequestParam(name = "rows", required = false) String rows,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
             @RequestHeader(value = HttpHeaders.CONTENT_ENCODING, required = false) String contentEncoding)

@@ -561,4 +561,18 @@ class ImportPreviewApiTests extends ApiTestSupport {
                 "read as " + format);
     }
 
+
+    @Test
+    void theOpenApiDescriptionGivesTheRowsParameterItsRangeAndDefault() {
+        JsonNode rows = null;
+        for (JsonNode parameter : get("/v3/api-docs").json().get("paths").get("/api/events/preview").get("post")
+                .get("parameters")) {
+            rows = parameter.get("name").asString().equals("rows") ? parameter : rows;
+        }
+        assertThat(rows).isNotNull();
+        assertThat(rows.get("schema").get("type").asString()).isEqualTo("integer");
+        assertThat(rows.get("schema").get("minimum").asInt()).isEqualTo(1);
+        assertThat(rows.get("schema").get("maximum").asInt()).isEqualTo(1000);
+        assertThat(rows.get("schema").get("default").asInt()).isEqualTo(20);
+    }
 }
