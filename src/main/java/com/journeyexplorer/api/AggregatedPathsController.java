@@ -71,15 +71,26 @@ class AggregatedPathsController {
             + "is a comma list of names or a regular expression, several are one name or expression each, as in an "
             + "event import", schema = @Schema(type = "string", example = "^Rival.*"))
     ResponseEntity<?> importPaths(HttpServletRequest request,
-            @RequestParam(required = false) String pathColumn,
-            @RequestParam(required = false) String conversionsColumn,
-            @RequestParam(required = false) String valueColumn,
-            @RequestParam(required = false) String nullsColumn,
-            @RequestParam(required = false) String delimiter,
-            @RequestParam(required = false) String separator,
-            @RequestParam(required = false) String source,
-            @RequestParam(required = false) String onError,
-            @RequestParam(required = false) String conversionTouchpoint,
+            @RequestParam(required = false) @Parameter(description = "The column of the paths",
+                    schema = @Schema(defaultValue = "path")) String pathColumn,
+            @RequestParam(required = false) @Parameter(description = "The column of the conversion counts",
+                    schema = @Schema(defaultValue = "total_conversions")) String conversionsColumn,
+            @RequestParam(required = false) @Parameter(description = "The column of the conversion values (optional "
+                    + "in the file)", schema = @Schema(defaultValue = "total_conversion_value")) String valueColumn,
+            @RequestParam(required = false) @Parameter(description = "The column of the non-conversion counts; "
+                    + "unnamed, `total_null`, else fractribution's `total_non_conversions`") String nullsColumn,
+            @RequestParam(required = false) @Parameter(description = "The CSV delimiter, one character or `tab`; "
+                    + "detected from the header (`;`, `,` or tab) when absent") String delimiter,
+            @RequestParam(required = false) @Parameter(description = "What separates the steps of a path (spaces "
+                    + "around it are ignored)", schema = @Schema(defaultValue = ">")) String separator,
+            @RequestParam(required = false) @Parameter(description = "Names the data set: importing the same source "
+                    + "again replaces all its counts", schema = @Schema(defaultValue = "aggregated")) String source,
+            @RequestParam(required = false) @Parameter(description = "`reject` refuses the upload at any bad row, "
+                    + "`skip` imports the good rows", schema = @Schema(allowableValues = {"reject", "skip"},
+                            defaultValue = "reject")) String onError,
+            @RequestParam(required = false) @Parameter(description = "The touchpoint of the purchase event that ends "
+                    + "each converting path", schema = @Schema(defaultValue = "Conversion"))
+            String conversionTouchpoint,
             @RequestParam(required = false) @Parameter(description = "`path` or `host-path`: a step that is a page "
                     + "address names its page, as in an event import") String urls) throws IOException {
         KnownParameters.require(request, java.util.Set.of("pathColumn", "conversionsColumn", "valueColumn",

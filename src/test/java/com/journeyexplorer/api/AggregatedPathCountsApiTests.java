@@ -317,4 +317,20 @@ class AggregatedPathCountsApiTests extends ApiTestSupport {
     private static String encoded(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
+
+    @Test
+    void theOpenApiDescriptionGivesTheDefaultsTheImportReadsWithout() {
+        Map<String, String> defaults = new TreeMap<>();
+        for (JsonNode parameter : get("/v3/api-docs").json().get("paths").get("/api/journeys/aggregated").get("post")
+                .get("parameters")) {
+            JsonNode schema = parameter.get("schema");
+            if (schema != null && schema.has("default")) {
+                defaults.put(parameter.get("name").asString(), schema.get("default").asString());
+            }
+        }
+        assertThat(defaults).containsEntry("pathColumn", "path").containsEntry("conversionsColumn", "total_conversions")
+                .containsEntry("valueColumn", "total_conversion_value").containsEntry("separator", ">")
+                .containsEntry("source", "aggregated").containsEntry("onError", "reject")
+                .containsEntry("conversionTouchpoint", "Conversion");
+    }
 }
