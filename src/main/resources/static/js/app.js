@@ -172,8 +172,9 @@ async function refresh() {
     const centred = focus ? centre(map, graph, focus, onSelect) : null;
     if (!centred) keepSelection(map, graph, onSelect);
     const linksShown = links < totalLinks
-      ? `Showing the ${count(links)} busiest of ${count(totalLinks)} transitions; choose more under “Links shown”.`
-      : `All ${count(totalLinks)} transitions shown.`;
+      ? `Showing the ${links === 1 ? 'busiest' : `${count(links)} busiest`} of ${count(totalLinks)} transitions; choose`
+        + ' more under “Links shown”.'
+      : `${totalLinks === 1 ? 'The one transition is' : `All ${count(totalLinks)} transitions`} shown.`;
     // No journeys: the map says so, and there are no transitions to count or to pan.
     note.innerHTML = `${focus ? `Centred on <b>${esc(focus)}</b>${centred || !journeys ? ''
       : ' (grouped into another label at this level)'}: only the journeys that pass through it. ` : ''}${journeys

@@ -5,7 +5,7 @@
 // address as compareA= and compareB= (e.g. compareA=segment%3Dtrend%20follower, compareB=from%3D2026-01-01%26to%3D...).
 import { getJson } from './api.js';
 import { withoutShaping } from './panels.js';
-import { count, percent, esc, unavailable } from './format.js';
+import { count, counted, percent, esc, unavailable } from './format.js';
 
 const SIDES = ['a', 'b'];
 const OUTCOMES = { PURCHASE: 'purchase', ABANDONED: 'abandoned', DIVERTED: 'to a competitor', OPEN: 'still open' };
@@ -112,7 +112,7 @@ function render(answer) {
   const significant = p => p != null && p <= alpha;
   const mark = p => (significant(p) ? '<span class="star" title="significant">★</span>' : '');
   const side = (name, s) => `<div class="side" data-side="${name}"><b>${name.toUpperCase()}</b>
-    <span>${esc(readable(s.filter))}</span><span class="num">${count(s.journeys)} journeys</span></div>`;
+    <span>${esc(readable(s.filter))}</span><span class="num">${counted(s.journeys, 'journey')}</span></div>`;
   const sides = `<div class="sides">${side('a', answer.a)}${side('b', answer.b)}</div>`;
   if (!answer.a.journeys || !answer.b.journeys) {
     const empty = !answer.a.journeys && !answer.b.journeys ? 'Neither side has any journeys'
@@ -153,7 +153,7 @@ function experience(block) {
   if (!block || !block.a || !block.b) return '';
   const d = block.difference;
   const clear = d && (d.lower > 0 || d.upper < 0);
-  const score = s => `${s.meanScore.toFixed(2)} <span class="muted">[${s.lower.toFixed(2)}, ${s.upper.toFixed(2)}], ${count(s.responses)} answers</span>`;
+  const score = s => `${s.meanScore.toFixed(2)} <span class="muted">[${s.lower.toFixed(2)}, ${s.upper.toFixed(2)}], ${counted(s.responses, 'answer')}</span>`;
   return `<p class="compare-experience${clear ? ' significant' : ''}">Survey score (0 worst, 1 best): A ${score(block.a)}; B ${score(block.b)}${d
     ? `; A − B ${d.value >= 0 ? '+' : '−'}${Math.abs(d.value).toFixed(2)} [${d.lower.toFixed(2)}, ${d.upper.toFixed(2)}]${clear ? ' <span class="star" title="significant">★</span>' : ''}` : ''}.</p>`;
 }

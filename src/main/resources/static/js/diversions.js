@@ -3,7 +3,7 @@
 // Raw touchpoints over whole journeys: the path shaping is left out, so at another level the cut is not on the map.
 import { getJson } from './api.js';
 import { withoutShaping } from './panels.js';
-import { count, percent, esc, nodeName, noJourneys, unavailable } from './format.js';
+import { agrees, count, counted, percent, esc, nodeName, noJourneys, unavailable } from './format.js';
 
 /** The cut's transitions named in the sentence, the busiest first; the rest are counted. */
 const CUT_LISTED = 12;
@@ -54,9 +54,9 @@ function cutSentence(minimumCut) {
   const total = cutSize(minimumCut);
   const busiest = [...edges].sort((x, y) => y.journeys - x.journeys).slice(0, CUT_LISTED);
   return `<b>Minimum cut:</b> closing ${total === 1 ? 'this transition' : `these ${count(total)} transitions`},
-    ${count(minimumCut.journeys)} journeys in all, would cut every way to a competitor:
+    ${counted(minimumCut.journeys, 'journey')} in all, would cut every way to a competitor:
     ${busiest.map(e => `${esc(nodeName(e.from))} → ${esc(e.to)} (${count(e.journeys)})`).join(', ')}${total > busiest.length
-      ? `, and ${count(total - busiest.length)} smaller ones` : ''}.`;
+      ? `, and ${total - busiest.length === 1 ? 'a smaller one' : `${count(total - busiest.length)} smaller ones`}` : ''}.`;
 }
 
 /** The transitions of the whole cut: the answer lists the busiest, as many as the limit asked. */
@@ -85,8 +85,8 @@ export function markMinimumCut(mapContainer, answer, note) {
   // The answer lists every transition of the cut as busy as the map's quietest link: those it leaves out are not drawn.
   const total = cutSize(answer.minimumCut);
   note.textContent = marked === total
-    ? `All ${count(total)} transitions of the cut are marked on the map.`
-    : `${count(marked)} of the ${count(total)} transitions of the cut are on the map`
+    ? `${total === 1 ? 'The transition of the cut is' : `All ${count(total)} transitions of the cut are`} marked on the map.`
+    : `${count(marked)} of the ${count(total)} transitions of the cut ${agrees(marked, 'is', 'are')} on the map`
       + `${marked ? ' and marked there' : ''}`
       + ' (the map shows the busiest links at the chosen level; the cut is between touchpoints).';
   return marked;

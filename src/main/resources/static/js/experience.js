@@ -1,7 +1,7 @@
 // The experience on the journey map: the emotion curve (mean survey score per stage, with its interval band and the
 // answer counts), the pain points ranked by what their bad experience costs, and the pain points marked on the map.
 // Everything comes from /api/experience and /api/experience/painpoints with the page's journey filters.
-import { count, percent, esc } from './format.js';
+import { count, counted, percent, esc } from './format.js';
 import { NODE_WIDTH } from './map.js';
 
 /**
@@ -55,7 +55,7 @@ export function renderEmotionCurve(container, answer, stageOrder) {
   points.append('text').attr('class', 'mean').attr('y', -10).attr('text-anchor', 'middle')
     .text(r => r.experience.meanScore.toFixed(2));
   points.append('title').text(r => `${r.label}: mean ${r.experience.meanScore.toFixed(2)} of 1 `
-    + `(${interval(r).lower.toFixed(2)} to ${interval(r).upper.toFixed(2)}), ${count(r.experience.responses)} answers, `
+    + `(${interval(r).lower.toFixed(2)} to ${interval(r).upper.toFixed(2)}), ${counted(r.experience.responses, 'answer')}, `
     + `${percent(r.experience.positiveShare)} positive, ${percent(r.experience.negativeShare)} negative`);
   // The figures in words for a screen reader, which reaches no title inside an image: a table, out of sight.
   const figures = d3.select(container).append('table').attr('class', 'sr-only emotion-figures');
@@ -160,7 +160,7 @@ export function colourByExperience(mapContainer, answer) {
     .attr('data-mean', n => scores.get(n.label).meanScore.toFixed(3))
     .attr('class', function (n) { return `${this.getAttribute('class')} mood-${mood(scores.get(n.label).meanScore)}`; });
   const scoreSaid = n => `mean score ${scores.get(n.label).meanScore.toFixed(2)} of 1 from ${
-    count(scores.get(n.label).responses)} answers`;
+    counted(scores.get(n.label).responses, 'answer')}`;
   scored.attr('data-score-said', scoreSaid);
   scored.append('title').attr('class', 'score').text(n => `${n.label}: ${scoreSaid(n)}`);
   coloured.filter(n => !scores.has(n.label)).attr('data-score-said', 'no survey answers');

@@ -4,8 +4,13 @@ const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 
 export const count = value => (value == null || Number.isNaN(value) ? '–' : integer.format(value));
-/** A count with its noun, singular for one: "1 journey", "2 journeys". */
-export const counted = (value, noun) => `${count(value)} ${value === 1 ? noun : `${noun}s`}`;
+/**
+ * A count with its noun, singular for one: "1 journey", "2 journeys", "1,234 journeys"; {@code plural} where it is not
+ * the noun with an s ("1 reply", "2 replies").
+ */
+export const counted = (value, noun, plural = `${noun}s`) => `${count(value)} ${value === 1 ? noun : plural}`;
+/** The form of a verb that agrees with a count: {@code one} for one ("1 journey ends"), else {@code many}. */
+export const agrees = (value, one, many) => (value === 1 ? one : many);
 export const short = value => (value == null || Number.isNaN(value) ? '–' : compact.format(value));
 
 export function percent(value, digits = 0) {

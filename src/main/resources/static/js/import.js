@@ -6,7 +6,7 @@
 // (POST /api/events). An import that the server runs as a job (202 Accepted with a Location) is followed until it
 // ends, with its progress and a Cancel button; one answered at once (200) shows its report. Writes need the API key:
 // asked for when the server refuses one (401/403) and kept in sessionStorage for this tab.
-import { count, duration, esc } from './format.js';
+import { agrees, count, counted, duration, esc } from './format.js';
 
 /** The roles a column can play, as the import's parameters name them (<role>Column), with their default columns. */
 const ROLES = [
@@ -71,8 +71,6 @@ function columnList(text) {
 
 /** One column as a journeyColumn value given once (a comma list): quoted as a CSV field where its name needs it. */
 const oneColumn = column => (/[",]/.test(column) || column !== column.trim() ? `"${column.replaceAll('"', '""')}"` : column);
-
-const plural = (n, word) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /** Wires the panel; {@code onImported} reloads the views once an import has written journeys. */
 export function initImportPanel({ onImported }) {
@@ -341,10 +339,10 @@ export function initImportPanel({ onImported }) {
       const skipped = (answer.rows || []).filter(row => row.type === 'skipped').length;
       const bad = answer.rowsRead - answer.validRows - skipped;
       status.className = 'import-status';
-      status.textContent = `${file.name}: ${answer.format.toUpperCase()}, ${count(file.size)} bytes, ${columns.length} columns. `
-        + `The first ${count(answer.rowsRead)} rows: ${count(answer.validRows)} valid`
+      status.textContent = `${file.name}: ${answer.format.toUpperCase()}, ${counted(file.size, 'byte')}, ${counted(columns.length, 'column')}. `
+        + `${answer.rowsRead === 1 ? 'The first row' : `The first ${count(answer.rowsRead)} rows`}: ${count(answer.validRows)} valid`
         + `${bad > 0 ? `, ${count(bad)} with errors` : ''}${skipped ? `, ${count(skipped)} passed over by event name` : ''}`
-        + ` in ${plural(answer.journeys, 'journey')}.`;
+        + ` in ${counted(answer.journeys, 'journey')}.`;
       result.innerHTML = '';
       start.disabled = false;
     } catch (error) {
@@ -505,7 +503,7 @@ export function initImportPanel({ onImported }) {
         : `<tr data-line="${row.line}"><td class="num">${row.line}</td><td>${esc(row.journey || `customer ${row.customer}`)}</td>
           <td><span class="chip${row.owner === 'competitor' ? ' competitor' : ''}">${esc(row.touchpoint)}</span></td>
           <td>${esc(row.timestamp.replace('T', ' ').replace('Z', ''))}</td><td>${esc(row.type)}</td></tr>`)).join('')}</tbody></table>
-      ${answer.emptyRows ? `<p class="muted import-empty-rows">${plural(answer.emptyRows, 'row')} of empty cells only ${
+      ${answer.emptyRows ? `<p class="muted import-empty-rows">${counted(answer.emptyRows, 'row')} of empty cells only ${
         answer.emptyRows === 1 ? 'is' : 'are'} passed over, as the import passes them over.</p>` : ''}
       ${answer.truncated ? `<p class="muted">…the rest of the file is read when it is imported.</p>` : ''}
       ${(answer.warnings || []).map(w => `<p class="warn">${esc(w.message)}</p>`).join('')}`;
@@ -515,23 +513,23 @@ export function initImportPanel({ onImported }) {
   function cleaningSummary(answer) {
     const cleaning = answer.cleaning;
     if (!cleaning) return '';
-    return `<p class="import-cleaning"><b>${plural(cleaning.names, 'page name')} ${cleaning.names === 1 ? 'becomes' : 'become'} ${
-      plural(cleaning.touchpoints, 'touchpoint')}</b>: ${count(cleaning.renamedEvents)} of the ${plural(answer.rowsRead, 'row')} previewed renamed.</p>`;
+    return `<p class="import-cleaning"><b>${counted(cleaning.names, 'page name')} ${cleaning.names === 1 ? 'becomes' : 'become'} ${
+      counted(cleaning.touchpoints, 'touchpoint')}</b>: ${count(cleaning.renamedEvents)} of the ${counted(answer.rowsRead, 'row')} previewed renamed.</p>`;
   }
 
   function renderReport(report) {
-    const rules = (report.outcomeRules || []).map(rule => `<li>${esc(rule.rule)}: ${count(rule.matchedEvents)} events (${
+    const rules = (report.outcomeRules || []).map(rule => `<li>${esc(rule.rule)}: ${counted(rule.matchedEvents, 'event')} (${
       rule.names.map(n => `${esc(n.name)} ${count(n.matchedEvents)}`).join(', ')})</li>`).join('');
     const warnings = (report.warnings || []).map(w => `<li class="warn">${esc(w.message)}</li>`).join('');
-    const skipped = report.rowsRejected ? `<p class="warn">${count(report.rowsRejected)} bad rows were skipped:</p>${errorTable(report.errors, report.rowsRejected)}` : '';
+    const skipped = report.rowsRejected ? `<p class="warn">${counted(report.rowsRejected, 'bad row')} ${agrees(report.rowsRejected, 'was', 'were')} skipped:</p>${errorTable(report.errors, report.rowsRejected)}` : '';
     return `<div class="import-report" data-state="done">
-      <p><b>Imported ${plural(report.eventsImported, 'event')} into ${plural(report.journeysImported, 'journey')}</b>
-      (${count(report.journeysCreated)} new, ${count(report.journeysUpdated)} extended) from ${plural(report.rowsRead, 'row')}
-      ${report.duplicateEvents ? `, ${count(report.duplicateEvents)} duplicate events counted once` : ''} in ${duration(report.millis / 1000)}.
-      The store now holds ${count(report.totalJourneys)} journeys and ${count(report.totalEvents)} events.</p>
-      ${report.cleaning ? `<p class="import-cleaning">${plural(report.cleaning.names, 'page name')} became ${
-        plural(report.cleaning.touchpoints, 'touchpoint')}, ${plural(report.cleaning.renamedEvents, 'event')} renamed.</p>` : ''}
-      ${report.emptyRows ? `<p class="muted">${plural(report.emptyRows, 'row')} of empty cells only passed over.</p>` : ''}
+      <p><b>Imported ${counted(report.eventsImported, 'event')} into ${counted(report.journeysImported, 'journey')}</b>
+      (${count(report.journeysCreated)} new, ${count(report.journeysUpdated)} extended) from ${counted(report.rowsRead, 'row')}
+      ${report.duplicateEvents ? `, ${counted(report.duplicateEvents, 'duplicate event')} counted once` : ''} in ${duration(report.millis / 1000)}.
+      The store now holds ${counted(report.totalJourneys, 'journey')} and ${counted(report.totalEvents, 'event')}.</p>
+      ${report.cleaning ? `<p class="import-cleaning">${counted(report.cleaning.names, 'page name')} became ${
+        counted(report.cleaning.touchpoints, 'touchpoint')}, ${counted(report.cleaning.renamedEvents, 'event')} renamed.</p>` : ''}
+      ${report.emptyRows ? `<p class="muted">${counted(report.emptyRows, 'row')} of empty cells only passed over.</p>` : ''}
       ${rules ? `<ul class="mini">${rules}</ul>` : ''}${warnings ? `<ul class="mini">${warnings}</ul>` : ''}${skipped}
       ${report.importId ? `<p class="muted">Journal entry ${esc(report.importId)}: DELETE /api/imports/${esc(report.importId)} undoes it.</p>` : ''}</div>`;
   }
@@ -560,8 +558,8 @@ export function initImportPanel({ onImported }) {
       progress.removeAttribute('value');
     }
     const what = state.status === 'waiting' ? `waiting for instance ${state.waitingFor} to end its write`
-      : reading ? `${state.status} · ${count(state.bytesRead)} of ${total ? count(total) : '?'} bytes, ${count(state.rowsRead)} rows`
-      : `${state.status} · ${count(state.journeysWritten)} of ${total ? count(total) : '?'} journeys`;
+      : reading ? `${state.status} · ${count(state.bytesRead)} of ${total ? count(total) : '?'} bytes, ${counted(state.rowsRead, 'row')}`
+      : `${state.status} · ${count(state.journeysWritten)} of ${total ? counted(total, 'journey') : '? journeys'}`;
     progressText.textContent = `${what}${state.eventsPerSecond ? ` · ${count(state.eventsPerSecond)} events/s` : ''}`
       + `${state.secondsLeft != null ? ` · about ${duration(state.secondsLeft)} left` : ''}`;
   }

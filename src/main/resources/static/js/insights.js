@@ -2,7 +2,7 @@
 // selected journey; key moments, drop-off, diversions and the stage funnel are not pruned either), never from the
 // links left on the map, and a sentence is only said when the data can support it: without purchases there is no
 // advice about purchases, and "What the data lacks" says what to import to get it.
-import { count, percent, esc, nodeName, noJourneys } from './format.js';
+import { agrees, count, counted, percent, esc, nodeName, noJourneys } from './format.js';
 
 const AFTER_PURCHASE = new Set(['purchase', 'loyalty', 'advocacy']);
 const NOUNS = { touchpoint: ['touchpoint', 'touchpoints'], channel: ['channel', 'channels'], stage: ['stage', 'stages'] };
@@ -37,14 +37,14 @@ export function renderInsights(container, { summary, funnel, moments, dropoff, d
     items.push(['How customers discover us', first.distinct === 1
       ? `Every journey starts with <b>${esc(nodeName(top[0].label))}</b>.`
       : `Most journeys start with ${top.map(r => `<b>${esc(nodeName(r.label))}</b> (${percent(r.share)})`).join(', ')}.
-        ${first.distinct > top.length ? `${count(first.distinct)} different first ${first.distinct === 1 ? noun : nouns} in all.` : ''}`]);
+        ${first.distinct > top.length ? `${counted(first.distinct, `different first ${noun}`, `different first ${nouns}`)} in all.` : ''}`]);
   }
 
   if (purchases) {
     const looked = (summary.seenBeforePurchase ? summary.seenBeforePurchase.top : [])
       .filter(r => !AFTER_PURCHASE.has(stageOf(r.label)) && stageOf(r.label) !== 'awareness').slice(0, 4);
     if (looked.length) {
-      items.push(['What they look at before buying', `Of the ${count(purchases)} journeys that end in a purchase,
+      items.push(['What they look at before buying', `Of the ${counted(purchases, 'journey')} that ${agrees(purchases, 'ends', 'end')} in a purchase,
         ${looked.map(r => `<b>${esc(nodeName(r.label))}</b> is seen in ${percent(r.share)}`).join(', ')}.`]);
     }
     const up = (moments || []).filter(m => /TOWARD/i.test(m.direction || '') && !AFTER_PURCHASE.has(stageOf(m.touchpoint))).slice(0, 2);
@@ -66,7 +66,7 @@ export function renderInsights(container, { summary, funnel, moments, dropoff, d
     items.push(['Do they consider competitors?', 'No competitor touchpoint appears in these journeys.']);
   } else {
     const ways = (diversions || []).slice(0, 3);
-    items.push(['Do they consider competitors?', `Yes: ${rivals.top.slice(0, 3).map(r => `<b>${esc(r.label)}</b> is visited in ${count(r.journeys)} journeys`).join(', ')},
+    items.push(['Do they consider competitors?', `Yes: ${rivals.top.slice(0, 3).map(r => `<b>${esc(r.label)}</b> is visited in ${counted(r.journeys, 'journey')}`).join(', ')},
       and ${percent((outcomes.DIVERTED || 0) / total)} of all journeys end at a competitor.
       ${ways.length ? `The busiest ways there: ${ways.map(d => `<b>${esc(d.touchpoint)}</b> → ${esc(d.competitor)} (${count(d.journeys)})`).join(', ')}.` : ''}`]);
   }
@@ -80,12 +80,14 @@ export function renderInsights(container, { summary, funnel, moments, dropoff, d
   const ends = summary.endsWithoutPurchase;
   if (purchases && beforePurchase.some(s => s.droppedOut > 0)) {
     const worst = beforePurchase.reduce((a, b) => (b.droppedOut > a.droppedOut ? b : a));
-    items.push(['Where the store loses them', `The biggest loss is after <b>${esc(worst.stage)}</b>: ${count(worst.droppedOut)} journeys
-      (${percent(worst.journeys ? worst.droppedOut / worst.journeys : null)}) reach it but not the next stage.`]);
+    items.push(['Where the store loses them', `The biggest loss is after <b>${esc(worst.stage)}</b>: ${counted(worst.droppedOut, 'journey')}
+      (${percent(worst.journeys ? worst.droppedOut / worst.journeys : null)}) ${agrees(worst.droppedOut, 'reaches', 'reach')}
+      it but not the next stage.`]);
   } else if (ends && ends.top.length) {
     const at = ends.top.slice(0, 2).map(r => `<b>${esc(nodeName(r.label))}</b> (${count(r.journeys)})`).join(' and ');
     items.push([purchases ? 'Where the store loses them' : 'Where journeys end', purchases
-      ? `Of the ${count(total - purchases)} journeys that end without a purchase, most end at ${at}.`
+      ? agrees(total - purchases, `The one journey that ends without a purchase ends at ${at}.`,
+        `Of the ${count(total - purchases)} journeys that end without a purchase, most end at ${at}.`)
       : `Journeys end most often at ${at}.`]);
   }
 
@@ -94,8 +96,9 @@ export function renderInsights(container, { summary, funnel, moments, dropoff, d
     const growable = (first ? first.top : []).filter(r => r.journeys >= total * 0.03)
       .sort((a, b) => b.purchased / b.journeys - a.purchased / a.journeys);
     if (fix) {
-      items.push(['Where to invest first', `Fix <b>${esc(fix.touchpoint)}</b>: ${count(fix.exits)} journeys ${fix.toCompetitors
-        ? 'are abandoned or leave for a competitor' : 'end without a purchase'} there (${percent(fix.exitRate)} of its visitors).
+      items.push(['Where to invest first', `Fix <b>${esc(fix.touchpoint)}</b>: ${counted(fix.exits, 'journey')} ${fix.toCompetitors
+        ? agrees(fix.exits, 'is abandoned or leaves for a competitor', 'are abandoned or leave for a competitor')
+        : agrees(fix.exits, 'ends without a purchase', 'end without a purchase')} there (${percent(fix.exitRate)} of its visitors).
         ${growable.length && growable[0].purchased ? `Then grow <b>${esc(nodeName(growable[0].label))}</b>: ${percent(growable[0].purchased / growable[0].journeys)} of the journeys that start there end in a purchase.` : ''}`]);
     }
   }

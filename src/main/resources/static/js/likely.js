@@ -3,7 +3,7 @@
 // (shown when hovering a step or focusing it, and said by its name). Same filters and path shaping as the map, so its
 // steps are the map's labels.
 import { getJson } from './api.js';
-import { percent, count, esc, nodeName, noJourneys, unavailable } from './format.js';
+import { percent, count, counted, esc, nodeName, noJourneys, unavailable } from './format.js';
 import * as tooltip from './tooltip.js';
 import { wireTabs } from './tabs.js';
 
@@ -37,8 +37,8 @@ async function draw() {
     if (!answer.journeys) {
       container.innerHTML = `<p class="muted">${esc(noJourneys('No journeys match the filters.'))}</p>`;
     } else if (!(answer.paths || []).length) {
-      container.innerHTML = `<p class="muted">${startSentence(start)} No path of these ${count(answer.journeys)} journeys
-        leads to ${NOUNS[outcome]}.</p>`;
+      container.innerHTML = `<p class="muted">${startSentence(start)} No path of ${answer.journeys === 1
+        ? 'this one journey' : `these ${count(answer.journeys)} journeys`} leads to ${NOUNS[outcome]}.</p>`;
     } else {
       const max = Math.max(...answer.paths.map(p => p.probability), 1e-12);
       container.innerHTML = `<p class="muted">${startSentence(start)} Hover or focus a step for the chances from there.</p>
@@ -50,7 +50,8 @@ async function draw() {
           <div class="bar"><i style="width:${(100 * p.probability / max).toFixed(1)}%"></i></div></td>
           <td class="num">${percent(p.probability, 2)}</td><td class="num">${count(p.journeys)}</td>
           <td class="num">${percent(p.share, 2)}</td></tr>`).join('')}</tbody></table>
-        <p class="muted">Probability: of the first-order chain built from the ${count(answer.journeys)} selected journeys,
+        <p class="muted">Probability: of the first-order chain built from the ${answer.journeys === 1
+        ? 'one selected journey' : `${count(answer.journeys)} selected journeys`},
         so a likely path may be one that nobody took exactly (journeys 0).</p>`;
       container.querySelectorAll('.chip[data-node]').forEach(chip => {
         const row = rows.get(chip.dataset.node);

@@ -3,7 +3,7 @@
 // p-value and the touchpoint's place in the transition graph (PageRank, betweenness). Raw touchpoints, whole paths.
 import { getJson } from './api.js';
 import { withoutShaping } from './panels.js';
-import { count, percent, esc, noJourneys, unavailable } from './format.js';
+import { agrees, count, counted, percent, esc, noJourneys, unavailable } from './format.js';
 
 const SHOWN = 15;
 const DIRECTIONS = {
@@ -28,16 +28,17 @@ export async function renderMoments(container, params) {
     if (!answer.journeys) {
       container.innerHTML = `<p class="muted">${esc(noJourneys('No journeys match the filters.'))}</p>`;
     } else if (!answer.purchases) {
-      container.innerHTML = `<p class="muted">None of these ${count(answer.journeys)} journeys ends in a purchase, so no
+      container.innerHTML = `<p class="muted">${answer.journeys === 1 ? 'This one journey does not end'
+        : `None of these ${count(answer.journeys)} journeys ends`} in a purchase, so no
         touchpoint can be said to lead toward or away from one.</p>`;
     } else if (!moments.length) {
       container.innerHTML = '<p class="muted">No touchpoint is seen by the selected journeys.</p>';
     } else {
       const p = value => (value == null ? '–' : value < 0.001 ? '< 0.001' : value.toFixed(3));
-      container.innerHTML = `<p class="muted">${count(answer.purchases)} of ${count(answer.journeys)} journeys buy
+      container.innerHTML = `<p class="muted">${count(answer.purchases)} of ${counted(answer.journeys, 'journey')} ${agrees(answer.purchases, 'buys', 'buy')}
         (${percent(answer.purchases / answer.journeys, 1)}). Rates with a touchpoint count the journeys that saw it before
         their purchase or end; ${Math.round(answer.confidence * 100)}% intervals, p-values Benjamini-Hochberg adjusted over
-        ${count(answer.touchpoints)} touchpoints, a direction where they are at most ${answer.alpha}.</p>
+        ${counted(answer.touchpoints, 'touchpoint')}, a direction where they are at most ${answer.alpha}.</p>
         <table class="paths moments"><thead><tr><th class="num">#</th><th>touchpoint</th><th>effect</th>
         <th class="num">buy with</th><th class="num">buy without</th><th class="num">lift</th>
         <th class="num">difference</th><th class="num">p (adj.)</th><th class="num">PageRank</th>
@@ -47,9 +48,9 @@ export async function renderMoments(container, params) {
           return `<tr data-touchpoint="${esc(m.touchpoint)}" data-rank="${m.rank}" data-direction="${esc(m.direction)}">
             <td class="num">${m.rank}</td><td><b>${esc(m.touchpoint)}</b></td>
             <td><span class="effect ${cls}">${words}</span></td>
-            <td class="num" title="${count(m.purchasesWith)} of ${count(m.journeysWith)} journeys">${percent(m.purchaseRateWith && m.purchaseRateWith.rate, 1)}
+            <td class="num" title="${count(m.purchasesWith)} of ${counted(m.journeysWith, 'journey')}">${percent(m.purchaseRateWith && m.purchaseRateWith.rate, 1)}
               <span class="muted">of ${count(m.journeysWith)}</span></td>
-            <td class="num" title="${count(m.purchasesWithout)} of ${count(m.journeysWithout)} journeys">${percent(m.purchaseRateWithout && m.purchaseRateWithout.rate, 1)}</td>
+            <td class="num" title="${count(m.purchasesWithout)} of ${counted(m.journeysWithout, 'journey')}">${percent(m.purchaseRateWithout && m.purchaseRateWithout.rate, 1)}</td>
             <td class="num">${m.lift == null ? '–' : `${m.lift.toFixed(2)}×`}</td>
             <td class="num">${signed(d.value)} <span class="muted">[${signed(d.lower)}, ${signed(d.upper)}]</span></td>
             <td class="num">${p(m.adjustedPValue)}</td><td class="num">${m.pageRank.toFixed(3)}</td>

@@ -1,6 +1,6 @@
 // Top paths, funnel, attribution and downloads: each fetches its own data and shows "unavailable" on failure.
 import { getJson, listOf } from './api.js';
-import { count, percent, esc, nodeName, isStoreEmpty, noJourneys, storeHasPurchases, unavailable } from './format.js';
+import { agrees, count, counted, percent, esc, nodeName, isStoreEmpty, noJourneys, storeHasPurchases, unavailable } from './format.js';
 
 let latestPaths = 0;
 
@@ -30,7 +30,7 @@ export async function renderPaths(container, params, outcome, competitors) {
         <div class="bar"><i style="width:${(100 * p.journeys / max).toFixed(1)}%"></i></div></td>
         <td class="num">${count(p.journeys)}</td><td class="num">${percent(p.share, 1)}</td>
         ${outcome === 'purchase' ? '' : `<td class="num">${percent(p.purchaseRate)}</td>`}</tr>`).join('')}</tbody></table>
-      ${answer.other && answer.other.journeys ? `<p class="muted">…and ${count(answer.other.variants)} other paths with ${count(answer.other.journeys)} journeys.</p>` : ''}`;
+      ${answer.other && answer.other.journeys ? `<p class="muted">…and ${counted(answer.other.variants, 'other path')} with ${counted(answer.other.journeys, 'journey')}.</p>` : ''}`;
   } catch (error) {
     if (mine === latestPaths) container.innerHTML = unavailable('Top paths', error);
   }
@@ -62,7 +62,7 @@ export async function renderFunnel(container, params) {
         <span class="funnel-bar"><i style="width:${(100 * s.journeys / max).toFixed(1)}%"></i></span>
         <span class="num">${count(s.journeys)}</span></div>
         <div class="funnel-sub">${percent(s.shareOfTotal)} of all journeys${i === 0 ? '' : s.conversion == null ? ' · no journey reaches the previous stage' : ` · ${percent(s.conversion)} of those reaching ${esc(stages[i - 1].stage)} reach it too`}
-        ${s.droppedOut ? ` · ${count(s.droppedOut)} do not reach the next stage${topList(s.abandonedAt, 'abandon at')}${topList(s.divertedTo, 'leave for')}` : ''}</div></li>`).join('')}</ol>`;
+        ${s.droppedOut ? ` · ${count(s.droppedOut)} ${agrees(s.droppedOut, 'does', 'do')} not reach the next stage${topList(s.abandonedAt, 'abandon at')}${topList(s.divertedTo, 'leave for')}` : ''}</div></li>`).join('')}</ol>`;
     return stages;
   } catch (error) {
     container.innerHTML = error.status === 422
@@ -89,7 +89,7 @@ export async function renderStepFunnel(container, params, steps, window) {
       <li><div class="funnel-row"><span class="stage" title="${esc(s.touchpoint)}">${esc(s.touchpoint)}</span>
         <span class="funnel-bar"><i style="width:${(100 * s.journeys / max).toFixed(1)}%"></i></span>
         <span class="num">${count(s.journeys)}</span></div>
-        <div class="funnel-sub">${i === 0 ? `${percent(s.shareOfTotal)} of all journeys` : s.conversion == null ? 'no journey reaches the previous step' : `${percent(s.conversion)} of the previous step`}${s.purchased ? ` · ${count(s.purchased)} buy` : ''}</div></li>`).join('')}</ol>`;
+        <div class="funnel-sub">${i === 0 ? `${percent(s.shareOfTotal)} of all journeys` : s.conversion == null ? 'no journey reaches the previous step' : `${percent(s.conversion)} of the previous step`}${s.purchased ? ` · ${count(s.purchased)} ${agrees(s.purchased, 'buys', 'buy')}` : ''}</div></li>`).join('')}</ol>`;
   } catch (error) {
     container.innerHTML = unavailable('Touchpoint funnel', error);
   }
@@ -128,7 +128,7 @@ export async function renderAttribution(container, select, params) {
       const max = Math.max(...credits.map(c => c.conversions), 1e-9);
       const total = (model.totals && model.totals.conversions) || model.totalConversions
         || credited.reduce((sum, c) => sum + c.conversions, 0);
-      container.innerHTML = `<p class="muted">${count(total)} purchases shared out among the touchpoints on the way to them.</p>
+      container.innerHTML = `<p class="muted">${counted(total, 'purchase')} shared out among the touchpoints on the way to them.</p>
         <div class="hbars">${credits.map(c => `<div class="hbar${c.competitor ? ' competitor' : ''}"><span class="name" title="${esc(c.label)}${c.competitor ? ': a competitor, credited for journeys that came back from it to buy' : ''}">${esc(nodeName(c.label))}</span>
         <span class="track"><i style="width:${(100 * c.conversions / max).toFixed(1)}%"></i></span>
         <span class="num">${count(c.conversions)}</span><span class="num muted">${percent(total ? c.conversions / total : null)}</span></div>`).join('')}</div>`;

@@ -7,7 +7,7 @@
 import { postJson } from './api.js';
 import { withoutShaping } from './panels.js';
 import { opened, keepInAddress } from './address.js';
-import { count, percent, esc, nodeName, unavailable } from './format.js';
+import { agrees, count, counted, percent, esc, nodeName, unavailable } from './format.js';
 
 /** How many next touchpoints are asked for and listed. */
 const NEXT = 8;
@@ -103,10 +103,11 @@ function render(answer) {
   const contextSentence = context.length
     ? `From the context <span class="chips context" data-context="${esc(JSON.stringify(context))}">${context.map(step =>
       `<span class="chip">${esc(step === '(start)' ? 'start' : nodeName(step))}</span>`).join('<span class="arrow">›</span>')}</span>
-      (the last ${context.length === 1 ? 'step' : `${context.length} steps`} with at least ${count(answer.minSupport)} journeys
-      behind them): <b class="support">${count(answer.support)}</b> journeys were there.`
-    : `No recent steps have ${count(answer.minSupport)} journeys behind them, so this is the base rate of all
-      <b class="support">${count(answer.support)}</b> journeys.`;
+      (the last ${context.length === 1 ? 'step' : `${context.length} steps`} with at least ${counted(answer.minSupport, 'journey')}
+      behind them): <b class="support">${count(answer.support)}</b> ${agrees(answer.support, 'journey was', 'journeys were')}
+      there.`
+    : `No recent steps have ${counted(answer.minSupport, 'journey')} behind them, so this is the base rate of ${
+      answer.support === 1 ? 'the one journey' : `all <b class="support">${count(answer.support)}</b> journeys`}.`;
   const next = answer.next || [];
   const table = next.length ? `<h3 class="sub-head">Next best touchpoints</h3>
     <table class="paths next"><thead><tr><th>next touchpoint</th><th class="num">then buy</th>
@@ -122,6 +123,6 @@ function render(answer) {
       customers in this context went there next.</p>`
     : '<p class="muted">Customers in this context took no further touchpoint.</p>';
   return `${unknownNote}<div class="outcome-bars">${bars}</div>
-    <p class="muted predict-context">${contextSentence} Learned from ${count(answer.journeys)} journeys, contexts up to
-      ${answer.order} steps.</p>${table}`;
+    <p class="muted predict-context">${contextSentence} Learned from ${counted(answer.journeys, 'journey')}, contexts up to
+      ${counted(answer.order, 'step')}.</p>${table}`;
 }

@@ -6,7 +6,7 @@
 import { getJson } from './api.js';
 import { withoutShaping } from './panels.js';
 import { opened, keepInAddress } from './address.js';
-import { count, percent, duration, esc, isStoreEmpty, noJourneys, unavailable } from './format.js';
+import { agrees, count, counted, percent, duration, esc, isStoreEmpty, noJourneys, unavailable } from './format.js';
 
 const PERCENTILES = ['p50', 'p75', 'p90', 'p95', 'p99'];
 const ENDS = ['fromTouchpoint', 'toTouchpoint'];
@@ -49,14 +49,16 @@ function render(answer, ends) {
   const all = answer.all || {};
   const start = ends.fromTouchpoint ? `the first visit to ${esc(ends.fromTouchpoint)}` : 'the first touch';
   const end = ends.toTouchpoint ? `the first visit to ${esc(ends.toTouchpoint)} after it` : 'the first purchase';
-  const notStarted = answer.notStarted ? ` ${count(answer.notStarted)} journeys never visit ${esc(ends.fromTouchpoint)}.` : '';
-  const untimed = answer.untimed ? ` ${count(answer.untimed)} records have no times and are left out.` : '';
+  const notStarted = answer.notStarted ? ` ${counted(answer.notStarted, 'journey')} never ${agrees(answer.notStarted,
+    'visits', 'visit')} ${esc(ends.fromTouchpoint)}.` : '';
+  const untimed = answer.untimed ? ` ${counted(answer.untimed, 'record')} ${agrees(answer.untimed,
+    'has no times and is', 'have no times and are')} left out.` : '';
   if (!answer.selected && isStoreEmpty()) return `<p class="muted">${esc(noJourneys(''))}</p>`;
   if (!all.started) {
     return `<p class="muted">No selected journey starts here (${count(answer.selected)} selected).${notStarted}${untimed}</p>`;
   }
-  const summary = `<p class="ttc-summary">From ${start} to ${end}: <b>${count(all.converted)}</b> of ${count(all.started)}
-    journeys convert (${percent(all.conversionRate, 1)})${all.meanSeconds == null ? '' : `, in ${duration(all.meanSeconds)}
+  const summary = `<p class="ttc-summary">From ${start} to ${end}: <b>${count(all.converted)}</b> of ${
+    counted(all.started, 'journey')} ${agrees(all.converted, 'converts', 'convert')} (${percent(all.conversionRate, 1)})${all.meanSeconds == null ? '' : `, in ${duration(all.meanSeconds)}
     on average`}.<span class="muted">${notStarted}${untimed}</span></p>`;
   if (!all.converted || !all.percentiles) return `${summary}<p class="muted">No journey converts, so there are no times.</p>`;
   const percentiles = `<dl class="percentiles">${PERCENTILES.map(p => `<div data-percentile="${p}"
@@ -72,7 +74,7 @@ function histogram(bins) {
     const range = bin.toSeconds == null ? `${duration(bin.fromSeconds)} or more`
       : `${duration(bin.fromSeconds)} to ${duration(bin.toSeconds)}`;
     return `<div class="bin" data-from="${bin.fromSeconds}" data-journeys="${bin.journeys}"
-      title="${esc(range)}: ${count(bin.journeys)} journeys"><span class="column"><i
+      title="${esc(range)}: ${counted(bin.journeys, 'journey')}"><span class="column"><i
       style="height:${(100 * bin.journeys / max).toFixed(1)}%"></i></span><span class="edge">${i % 2 === 1
       ? esc(duration(bin.fromSeconds)) : ''}</span></div>`;
   }).join('')}</div>`;

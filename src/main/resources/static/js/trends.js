@@ -5,7 +5,7 @@
 import { getJson } from './api.js';
 import { withoutShaping } from './panels.js';
 import { opened, keepInAddress } from './address.js';
-import { count, percent, esc, noJourneys, unavailable } from './format.js';
+import { count, counted, percent, esc, noJourneys, unavailable } from './format.js';
 import * as tooltip from './tooltip.js';
 
 const RATES = [['purchase', 'purchase', '#2f9e44'], ['abandonment', 'abandonment', '#868e96'],
@@ -62,7 +62,7 @@ function legend() {
 /** The flagged periods in words: each changed rate with its direction, its baseline and its adjusted p-value. */
 function flaggedList(answer, interval) {
   const flagged = (answer.periods || []).filter(p => p.flagged);
-  const tested = `${count(answer.testedPeriods)} of ${count((answer.periods || []).length)} periods tested against the
+  const tested = `${count(answer.testedPeriods)} of ${counted((answer.periods || []).length, 'period')} tested against the
     ${answer.baselinePeriods} before them (${esc(answer.test)}, ${esc(answer.correction)}-adjusted, α = ${answer.alpha})`;
   if (!flagged.length) return `<p class="muted">No period changed significantly: ${tested}.</p>`;
   return `<h3 class="sub-head">Flagged ${interval === 'day' ? 'days' : `${interval}s`}</h3><ul class="flagged-periods">${flagged.map(p => {
@@ -72,8 +72,7 @@ function flaggedList(answer, interval) {
         data-p="${r.adjustedPValue}">${esc(words)} ${r.change === 'up' ? '▲' : '▼'} ${percent(r.rate, 1)}
         <span class="muted">(baseline ${percent(r.baselineRate, 1)}, p (Holm) ${pValue(r.adjustedPValue)})</span></span>`;
     });
-    return `<li data-start="${esc(p.start)}"><b>${esc(periodName(p, interval))}</b> <span class="muted">${count(p.journeys)}
-      journeys</span>: ${changes.join('; ')}</li>`;
+    return `<li data-start="${esc(p.start)}"><b>${esc(periodName(p, interval))}</b> <span class="muted">${counted(p.journeys, 'journey')}</span>: ${changes.join('; ')}</li>`;
   }).join('')}</ul><p class="muted">${tested}.</p>`;
 }
 
@@ -164,11 +163,11 @@ function periodFacts(p) {
 function periodTip(p, interval) {
   const rows = periodFacts(p).map(([words, rate, change]) => `<tr><th>${esc(words)}</th><td>${rate}${change
     ? ` ${change === 'up' ? '▲' : '▼'}` : ''}</td></tr>`).join('');
-  return `<strong>${esc(periodName(p, interval))}</strong><div>${count(p.journeys)} journeys</div><table>${rows}</table>`;
+  return `<strong>${esc(periodName(p, interval))}</strong><div>${counted(p.journeys, 'journey')}</div><table>${rows}</table>`;
 }
 
 /** The tooltip in words: "week from 2026-03-02: 312 journeys, purchase 12.3% [10.1%, 14.9%], abandonment ... up". */
 function periodSaid(p, interval) {
-  return `${periodName(p, interval)}: ${count(p.journeys)} journeys`
+  return `${periodName(p, interval)}: ${counted(p.journeys, 'journey')}`
     + periodFacts(p).map(([words, rate, change]) => `, ${words} ${rate}${change ? ` ${change}` : ''}`).join('');
 }

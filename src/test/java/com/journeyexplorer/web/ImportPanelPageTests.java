@@ -461,7 +461,7 @@ class ImportPanelPageTests extends PageTestSupport {
         browser.findElement(By.id("import-start")).click();
         waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=done]")).isEmpty());
         assertThat(browser.findElement(By.id("import-result")).getText())
-                .contains("Imported 7 events into 2 journeys", "purchaseEvent: 1 events (purchase 1)");
+                .contains("Imported 7 events into 2 journeys", "purchaseEvent: 1 event (purchase 1)");
         JsonNode bought = get("/api/journeys/" + URLEncoder.encode("panel111.1701000000|1701000000",
                 StandardCharsets.UTF_8)).json();
         assertThat(bought.get("steps").valueStream().map(step -> step.get("touchpoint").asString()).toList())
