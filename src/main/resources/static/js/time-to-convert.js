@@ -38,6 +38,7 @@ async function draw() {
     const answer = await getJson('/api/time-to-convert', query);
     if (mine !== latest) return;
     container.innerHTML = render(answer, ends);
+    fitAxis(container.querySelector('.histogram'));
   } catch (error) {
     if (mine === latest) container.innerHTML = unavailable('Time to convert', error);
   } finally {
@@ -76,8 +77,29 @@ function histogram(bins) {
     return `<div class="bin" data-from="${bin.fromSeconds}" data-journeys="${bin.journeys}"
       title="${esc(range)}: ${counted(bin.journeys, 'journey')}"><span class="column"><i
       style="height:${(100 * bin.journeys / max).toFixed(1)}%"></i></span><span class="edge">${i % 2 === 1
-      ? esc(duration(bin.fromSeconds)) : ''}</span></div>`;
+      ? `<span class="tick">${esc(duration(bin.fromSeconds))}</span>` : ''}</span></div>`;
   }).join('')}</div>`;
+}
+
+/**
+ * Keeps every label of the histogram's axis inside the chart: each starts at its bin's left edge, a label that would
+ * cross the chart's right edge is moved back in, and one that would then run into the label before it is left out
+ * (its bin's tooltip still says its range). Call once the histogram is laid out; the page draws it again on a resize.
+ */
+function fitAxis(chart) {
+  if (!chart) return;
+  const right = chart.getBoundingClientRect().right;
+  let taken = -Infinity;
+  for (const tick of chart.querySelectorAll('.edge .tick')) {
+    const box = tick.getBoundingClientRect();
+    const shift = Math.min(0, right - box.right);
+    if (box.left + shift < taken + 4) {
+      tick.hidden = true;
+      continue;
+    }
+    if (shift) tick.style.left = `${shift}px`;
+    taken = box.right + shift;
+  }
 }
 
 function segments(answer) {

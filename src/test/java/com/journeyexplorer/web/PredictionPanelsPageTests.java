@@ -224,6 +224,33 @@ class PredictionPanelsPageTests extends PageTestSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void everyLabelOfTheTimeToConvertHistogramLiesWithinItAtAWideAndANarrowWindow() {
+        for (int width : new int[] {PageBrowser.WIDTH, 1280, 800, 640}) {
+            page.open(port, "/", width);
+            waitFor(() -> List.of(String.valueOf(browser.findElements(By.cssSelector("#ttc .histogram .bin")).size())),
+                    List.of("16"));
+            // Each shown label's box against the histogram's, in CSS pixels: the labels outside it, in words.
+            List<String> outside = (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                    const chart = document.querySelector('#ttc .histogram').getBoundingClientRect();
+                    return [...document.querySelectorAll('#ttc .histogram .edge')].filter(edge => edge.innerText.trim())
+                      .map(edge => {
+                        const text = document.createRange();
+                        text.selectNodeContents(edge);
+                        return [edge.innerText.trim(), text.getBoundingClientRect()];
+                      })
+                      .filter(([, box]) => box.left < chart.left || box.right > chart.right
+                        || box.top < chart.top || box.bottom > chart.bottom)
+                      .map(([text, box]) => `${text}: ${box.left} to ${box.right} of ${chart.left} to ${chart.right}`);
+                    """);
+            assertThat(outside).as("labels outside the histogram at a window %d px wide", width).isEmpty();
+            List<String> shown = (List<String>) ((JavascriptExecutor) browser).executeScript("return [...document"
+                    + ".querySelectorAll('#ttc .histogram .edge')].map(edge => edge.innerText.trim()).filter(Boolean)");
+            assertThat(shown).as("labels shown at %d px", width).hasSizeGreaterThanOrEqualTo(4);
+        }
+    }
+
+    @Test
     void eachPanelFailsAloneAndSaysWhenNothingMatches() {
         page.open(port, "/?fromTouchpoint=Teleport&next=Cart");
         assertThat(text("ttc")).contains("Time to convert unavailable", "Parameter 'fromTouchpoint'");
