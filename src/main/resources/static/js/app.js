@@ -199,10 +199,7 @@ async function refresh() {
   const insightsWork = insights(params, stale, summaryWork, funnelWork);
   const experienceWork = experience(params, stale, summaryWork, mapWork, funnelWork);
 
-  const sankeyWork = mapWork.then(() => getJson('/api/graph', withParams(params,
-    { format: 'sankey', steps: sankeySteps.value, topPerStep: '8' })))
-    .then(data => { if (!stale()) renderSankey(document.getElementById('sankey'), data, current.competitors); })
-    .catch(error => { if (!stale()) document.getElementById('sankey').innerHTML = unavailable('Step flows', error); });
+  const sankeyWork = mapWork.then(() => drawSankey(params, stale));
 
   const pathsWork = mapWork.then(() => renderPaths(document.getElementById('paths'), params, pathOutcome, current.competitors));
   const attributionWork = renderAttribution(document.getElementById('attribution'),
@@ -349,6 +346,23 @@ function restoreViewChoices() {
     select.value = [...select.options].some(option => option.value === given) ? given : fallback.value;
   }
 }
+let sankeyDrawing = 0;
+/**
+ * The step flows of the filters {@code params} over the first steps chosen, their competitors marked as on the map.
+ * Only the latest drawing shows, and none of a refresh overtaken by another ({@code stale}); data-ready is the steps
+ * drawn and the drawing's number.
+ */
+function drawSankey(params, stale) {
+  const mine = ++sankeyDrawing;
+  const old = () => stale() || mine !== sankeyDrawing;
+  const sankey = document.getElementById('sankey');
+  const steps = sankeySteps.value;
+  return getJson('/api/graph', withParams(params, { format: 'sankey', steps, topPerStep: '8' }))
+    .then(data => { if (!old()) renderSankey(sankey, data, current.competitors); })
+    .catch(error => { if (!old()) sankey.innerHTML = unavailable('Step flows', error); })
+    .finally(() => { if (!old()) sankey.dataset.ready = `${steps}:${mine}`; });
+}
+
 /**
  * The map's colour mode: by stage (as drawn), or by experience, the mean score of the answers about each node's label
  * at the map's level, asked with the page's filters once the map is drawn.
@@ -427,7 +441,12 @@ form.addEventListener('reset', () => {
   clearFocus.hidden = true;
   setTimeout(refresh, 0);
 });
-sankeySteps.addEventListener('change', refresh);
+// The first steps' count shapes the step flows only: they alone are asked again and redrawn, with the filters shown.
+sankeySteps.addEventListener('change', () => {
+  keepInAddress({ firstSteps: viewChoices().firstSteps });
+  const mine = generation;
+  drawSankey(current.params, () => mine !== generation);
+});
 wireTabs(document.getElementById('path-tabs'), document.getElementById('paths'), outcome => {
   pathOutcome = outcome;
   renderPaths(document.getElementById('paths'), current.params, pathOutcome, current.competitors);

@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -784,15 +787,15 @@ class JourneyMapPageTests extends PageTestSupport {
         open();
         assertThat(browser.getCurrentUrl()).doesNotContain("colour=", "firstSteps=");
         int generation = generation();
+        Set<String> fourSteps = sankeyNodesOf(get("/api/graph?format=sankey&steps=4&topPerStep=8").json());
         new Select(browser.findElement(By.id("sankey-steps"))).selectByVisibleText("4");
-        waitForGeneration(generation + 1);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> shownSankeyNodes().equals(fourSteps));
         new Select(browser.findElement(By.id("map-colour"))).selectByValue("experience");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> ("experience:" + (generation + 1)).equals(
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> ("experience:" + generation).equals(
                 d.findElement(By.id("map")).getDomAttribute("data-colour")));
         String address = browser.getCurrentUrl();
         assertThat(address).contains("colour=experience", "firstSteps=4");
-        Set<String> fourSteps = sankeyNodesOf(get("/api/graph?format=sankey&steps=4&topPerStep=8").json());
-        assertThat(shownSankeyNodes()).isEqualTo(fourSteps);
 
         // Back from another page, and the address opened anew: the same choices, the views drawn with them.
         browser.get("about:blank");
@@ -805,6 +808,29 @@ class JourneyMapPageTests extends PageTestSupport {
         open();
         assertTheChoices("stage", "5", sankeyNodesOf(get("/api/graph?format=sankey&steps=5&topPerStep=8").json()));
         assertThat(browser.getCurrentUrl()).doesNotContain("colour=", "firstSteps=");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFirstStepsCountAsksForTheStepFlowsAloneAndRedrawsNoOtherView() {
+        open();
+        int generation = generation();
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        script.executeScript("performance.setResourceTimingBufferSize(10000); performance.clearResourceTimings();");
+        Set<String> threeSteps = sankeyNodesOf(get("/api/graph?format=sankey&steps=3&topPerStep=8").json());
+        assertThat(shownSankeyNodes()).isNotEqualTo(threeSteps);
+        new Select(browser.findElement(By.id("sankey-steps"))).selectByVisibleText("3");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> shownSankeyNodes().equals(threeSteps));
+
+        // Every request the page made since the change, as the browser's resource timing lists them.
+        List<String> asked = (List<String>) script.executeScript("return performance.getEntriesByType('resource')"
+                + ".map(entry => entry.name).filter(name => name.includes('/api/'))");
+        assertThat(asked).as("the step flows asked again, and nothing else").hasSize(1);
+        assertThat(asked.get(0)).contains("/api/graph?", "format=sankey", "steps=3");
+        assertThat(generation()).as("no other view redrawn").isEqualTo(generation);
+        assertThat(browser.findElement(By.id("sankey")).getDomAttribute("data-ready")).startsWith("3:");
+        assertThat(browser.getCurrentUrl()).contains("firstSteps=3");
     }
 
     private void assertTheChoices(String colour, String steps, Set<String> sankeyNodes) {
