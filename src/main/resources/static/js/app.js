@@ -27,7 +27,10 @@ let pathOutcome = 'purchase';
 let current = { graph: null, params: new URLSearchParams(), competitors: new Set() };
 /** The touchpoint the map is centred on (its journeys only), or null; kept in the address as focus=. */
 let focus = null;
-/** The label whose details the panel shows, or null: shown again, with the figures of the new map, after a redraw. */
+/**
+ * The label whose details the panel shows, or null: shown again, with the figures of the new map, after a redraw, and
+ * kept in the address as selected=, so that a reload or a shared link opens its details again.
+ */
 let selected = null;
 
 /** The common filters and shaping of the form, as query parameters (empty ones left out). */
@@ -146,6 +149,7 @@ async function refresh() {
   const shown = new URLSearchParams(params);
   if (maxEdges !== '150') shown.set('maxEdges', maxEdges);
   if (focus) shown.set('focus', focus);
+  if (selected) shown.set('selected', selected);
   for (const [name, value] of Object.entries(viewChoices())) if (value) shown.set(name, value);
   for (const [name, value] of compareAddress()) shown.set(name, value);
   history.replaceState(null, '', shown.toString() ? `?${shown}` : location.pathname);
@@ -163,6 +167,7 @@ async function refresh() {
     const began = performance.now();
     const onSelect = node => {
       selected = node.label;
+      keepInAddress({ selected });
       renderDetails(document.getElementById('details-body'), node, graph, params);
     };
     renderMap(map, graph, { onSelect });
@@ -501,6 +506,7 @@ clearFocus.addEventListener('click', () => {
 function restoreFilters() {
   const given = new URLSearchParams(location.search);
   focus = given.get('focus');
+  selected = given.get('selected');
   clearFocus.hidden = !focus;
   searchForm.elements.namedItem('touchpoint').value = focus || '';
   form.elements.namedItem('group').value = given.getAll('group').join('; ');

@@ -3,6 +3,8 @@ package com.journeyexplorer.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -831,6 +833,47 @@ class JourneyMapPageTests extends PageTestSupport {
         assertThat(generation()).as("no other view redrawn").isEqualTo(generation);
         assertThat(browser.findElement(By.id("sankey")).getDomAttribute("data-ready")).startsWith("3:");
         assertThat(browser.getCurrentUrl()).contains("firstSteps=3");
+    }
+
+    @Test
+    void theSelectedTouchpointStaysInTheAddressAndItsDetailsComeBackFromIt() {
+        open();
+        browser.findElement(By.cssSelector("#map g.node[data-label='Cart'] rect")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(d -> d.findElement(By.cssSelector("#details-body .details-title")).getText().startsWith("Cart"));
+        assertThat(browser.getCurrentUrl()).contains("selected=Cart");
+
+        int generation = generation();
+        new Select(browser.findElement(By.name("device"))).selectByVisibleText("mobile");
+        waitForGeneration(generation + 1);
+        String address = browser.getCurrentUrl();
+        assertThat(address).as("kept beside the filters").contains("selected=Cart", "device=mobile");
+
+        // Reloaded, and opened from the address as a shared link: the same touchpoint selected, its details shown.
+        String mobile = mapJourneys("Cart", "&device=mobile");
+        browser.navigate().refresh();
+        waitForGeneration(1);
+        assertTheDetailsOf("Cart", mobile);
+        page.open(port, address.replaceFirst("^http://[^/]+", ""));
+        assertTheDetailsOf("Cart", mobile);
+
+        // A label no map has: the page draws as ever and says so in the details.
+        String unknown = "No such <page>";
+        page.open(port, "/?selected=" + URLEncoder.encode(unknown, StandardCharsets.UTF_8));
+        wait.until(d -> d.findElement(By.id("details-body")).getText()
+                .startsWith(unknown + " is not on the map for these filters."));
+        assertThat(mapLabels()).contains("Cart");
+        assertThat(browser.findElements(By.cssSelector("#map g.node.selected"))).isEmpty();
+        assertThat(browser.findElement(By.id("status")).getText()).startsWith("updated");
+    }
+
+    private void assertTheDetailsOf(String label, String journeys) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(d -> d.findElement(By.cssSelector("#details-body .details-title")).getText().startsWith(label));
+        wait.until(d -> d.findElement(By.cssSelector("#details-body .figures b")).getText().equals(journeys));
+        assertThat(browser.findElement(By.cssSelector("#map g.node[data-label='" + label + "']"))
+                .getDomAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(browser.getCurrentUrl()).contains("selected=" + label);
     }
 
     private void assertTheChoices(String colour, String steps, Set<String> sankeyNodes) {
