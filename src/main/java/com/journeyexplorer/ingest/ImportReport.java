@@ -210,10 +210,13 @@ public record ImportReport(
         if (open == 0) {
             return null;
         }
-        return new ImportWarning("journeys-open", ImportWarning.number(open) + " of the "
-                + ImportWarning.number(changes.upserts().size()) + " journeys written "
-                + "are open: without a purchase or abandon event, their last event lies within the open horizon of the "
-                + "latest event of the data, so the analyses leave them out until later data ends them (their purchase "
+        int written = changes.upserts().size();
+        String which = written == 1 ? "The journey written is open"
+                : ImportWarning.number(open) + " of the " + ImportWarning.number(written) + " journeys written "
+                        + (open == 1 ? "is" : "are") + " open";
+        return new ImportWarning("journeys-open", which + ": without a purchase or abandon event, their last event "
+                + "lies within the open horizon of the latest event of the data, so the analyses leave them out "
+                + "until later data ends them (their purchase "
                 + "rates count the finished journeys, which lean towards purchases); a finished export is imported "
                 + "with openHorizon=0, or with a horizon as long as a visit may pause (openHorizon=30m)", open,
                 List.of());

@@ -319,6 +319,14 @@ class ExportQuirksImportTests extends ApiTestSupport {
         assertThat(warning.get("message").asString()).startsWith("2 of the 3 journeys written are open")
                 .contains("openHorizon=0");
         assertThat(importCsv("?openHorizon=0", csv.replace("wk-", "wf-")).get("warnings")).isEmpty();
+
+        // One open journey, of one or of several written, is said in the singular.
+        String one = "journey_id,timestamp,touchpoint,type\none-1,2026-05-05T11:00:00Z,/,\n";
+        assertThat(warning(importCsv("?openHorizon=30d", one), "journeys-open").get("message").asString())
+                .startsWith("The journey written is open: without");
+        String two = csv.replace("wk-", "w2-").lines().limit(5).collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(warning(importCsv("?openHorizon=30d", two), "journeys-open").get("message").asString())
+                .startsWith("1 of the 2 journeys written is open: without");
     }
 
     @Test
