@@ -867,6 +867,25 @@ class JourneyMapPageTests extends PageTestSupport {
         assertThat(browser.findElement(By.id("status")).getText()).startsWith("updated");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDetailsFiguresStayOnOneLineBesideNamesThatWrap() {
+        page.open(port, "/?selected=Cart", 1280);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(d -> d.findElements(By.cssSelector("#details-neighbourhood ul.mini li")).size() >= 4);
+        // The lines each figure's text takes, by the client rectangles of a range over it: one per line.
+        List<String> broken = (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                return [...document.querySelectorAll('#details-body ul.mini li > b')].filter(figure => {
+                  const text = document.createRange();
+                  text.selectNodeContents(figure.firstChild);
+                  return new Set([...text.getClientRects()].map(line => Math.round(line.top))).size > 1;
+                }).map(figure => figure.textContent);
+                """);
+        assertThat(broken).as("figures broken over two lines").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#details-body ul.mini li > b"))).hasSizeGreaterThan(8);
+        page.open(port, "/");
+    }
+
     private void assertTheDetailsOf(String label, String journeys) {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(d -> d.findElement(By.cssSelector("#details-body .details-title")).getText().startsWith(label));
