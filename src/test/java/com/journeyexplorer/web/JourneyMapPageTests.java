@@ -886,6 +886,29 @@ class JourneyMapPageTests extends PageTestSupport {
         page.open(port, "/");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void noTableHeadingBreaksInsideAWordInANarrowWindow() {
+        page.open(port, "/", 800);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(
+                By.cssSelector("#diversions th")).isEmpty());
+        // The one-word headings shown, and those whose word takes more than one line (a range's rectangles by line).
+        String words = """
+                return [...document.querySelectorAll('main th')].filter(th => th.innerText.trim()
+                  && !/\\s/.test(th.innerText.trim()))""";
+        List<String> broken = (List<String>) ((JavascriptExecutor) browser).executeScript(words + """
+                .filter(th => {
+                  const text = document.createRange();
+                  text.selectNodeContents(th);
+                  return new Set([...text.getClientRects()].map(line => Math.round(line.top))).size > 1;
+                }).map(th => th.innerText.trim());
+                """);
+        assertThat(broken).as("headings broken inside their word").isEmpty();
+        assertThat((List<String>) ((JavascriptExecutor) browser).executeScript(words + ".map(th => th.innerText);"))
+                .as("one-word headings checked").contains("CUT");
+        page.open(port, "/");
+    }
+
     private void assertTheDetailsOf(String label, String journeys) {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(d -> d.findElement(By.cssSelector("#details-body .details-title")).getText().startsWith(label));
