@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,7 +67,7 @@ class EventsController {
             content = @Content(schema = @Schema(implementation = ImportJobStatus.class)))
     @Parameter(in = ParameterIn.HEADER, name = "Prefer", description = "`respond-async`: answer 202 at once and "
             + "import in the background", schema = @Schema(type = "string", example = "respond-async"))
-    ResponseEntity<?> importEvents(HttpServletRequest request, ImportParameters parameters,
+    ResponseEntity<?> importEvents(HttpServletRequest request, @ParameterObject ImportParameters parameters,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
             @RequestHeader(value = HttpHeaders.CONTENT_ENCODING, required = false) String contentEncoding)
             throws IOException {

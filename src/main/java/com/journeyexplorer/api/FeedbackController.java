@@ -3,6 +3,7 @@ package com.journeyexplorer.api;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -39,7 +40,7 @@ class FeedbackController {
 
     @PostMapping(consumes = {"text/csv", "text/plain", "application/x-ndjson", "application/jsonl",
             "application/json", "application/octet-stream", "application/gzip", "application/x-gzip"})
-    FeedbackReport importFeedback(HttpServletRequest request, FeedbackParameters parameters,
+    FeedbackReport importFeedback(HttpServletRequest request, @ParameterObject FeedbackParameters parameters,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
             @RequestHeader(value = HttpHeaders.CONTENT_ENCODING, required = false) String contentEncoding)
             throws IOException {

@@ -3,6 +3,7 @@ package com.journeyexplorer.api;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -41,7 +42,7 @@ class ImportPreviewController {
     @PostMapping(path = "/api/events/preview", consumes = {"text/csv", "text/plain", "application/x-ndjson",
             "application/jsonl", "application/json", "application/octet-stream", "application/xes+xml",
             "application/xml", "text/xml", "application/gzip", "application/x-gzip"})
-    ImportPreview preview(HttpServletRequest request, ImportParameters parameters,
+    ImportPreview preview(HttpServletRequest request, @ParameterObject ImportParameters parameters,
             @Parameter(description = "How many rows to preview (and at most 1 MiB of the decompressed body)",
                     schema = @Schema(type = "integer", minimum = "1", maximum = "" + EventPreviewer.MAX_ROWS,
                             defaultValue = "" + EventPreviewer.DEFAULT_ROWS))

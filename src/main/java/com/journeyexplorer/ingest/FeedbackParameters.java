@@ -2,6 +2,9 @@ package com.journeyexplorer.ingest;
 
 import java.time.Duration;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The options of a survey-response import ({@code POST /api/feedback}) as text, bound from query parameters of the
  * same names: the column of each field (defaults {@code response_id}, {@code journey_id}, {@code customer_id},
@@ -12,22 +15,47 @@ import java.time.Duration;
  * columns whose values name a journey together, as for events ({@link #withJourneyColumn}).
  */
 public record FeedbackParameters(
+        @Parameter(description = "The column of the answer's id", schema = @Schema(defaultValue = "response_id"))
         String responseIdColumn,
+        @Parameter(description = "The column of the journey the answer is about; a comma list (CSV quoting) or the "
+                + "parameter given several times names the columns whose values name a journey together",
+                schema = @Schema(defaultValue = "journey_id"))
         String journeyColumn,
+        @Parameter(description = "The column of the customer id", schema = @Schema(defaultValue = "customer_id"))
         String customerColumn,
+        @Parameter(description = "The column of the answer's time", schema = @Schema(defaultValue = "timestamp"))
         String timestampColumn,
+        @Parameter(description = "The column of the touchpoint the answer is about", schema = @Schema(defaultValue = "touchpoint"))
         String touchpointColumn,
+        @Parameter(description = "The column of the stage the answer is about", schema = @Schema(defaultValue = "stage"))
         String stageColumn,
+        @Parameter(description = "The column of the score", schema = @Schema(defaultValue = "score"))
         String scoreColumn,
+        @Parameter(description = "The column of the score's scale", schema = @Schema(defaultValue = "scale"))
         String scaleColumn,
+        @Parameter(description = "The column of the comment", schema = @Schema(defaultValue = "comment"))
         String commentColumn,
+        @Parameter(description = "The scale of rows without one: nps, csat, ces, rating or sentiment")
         String scale,
+        @Parameter(description = "How long after a journey's end an answer still joins it (7d, 12h, PT0S; 0: only the "
+                + "journey in force at the answer's time)", schema = @Schema(defaultValue = "7d"))
         String window,
+        @Parameter(description = "reject refuses the upload at any bad row, skip imports the good rows",
+                schema = @Schema(allowableValues = {"reject", "skip"}, defaultValue = "reject"))
         String onError,
+        @Parameter(description = "The CSV delimiter, one character or tab; detected from the header when absent")
         String delimiter,
+        @Parameter(description = "auto, iso, epoch-seconds, epoch-millis, epoch-micros, epoch-nanos or a "
+                + "DateTimeFormatter pattern such as dd/MM/yyyy HH:mm:ss", schema = @Schema(defaultValue = "auto"))
         String timestampFormat,
+        @Parameter(description = "The time zone of the times without an offset: an IANA zone (Europe/Paris), an "
+                + "offset (+02:00) or UTC; default the setting journeys.ingest.default-zone")
         String zone,
+        @Parameter(description = "comma reads scores written 4,5",
+                schema = @Schema(allowableValues = {"point", "comma"}, defaultValue = "point"))
         String decimal,
+        @Parameter(description = "The input format when the content type does not say it",
+                schema = @Schema(allowableValues = {"csv", "ndjson"}))
         String format) {
 
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(7);

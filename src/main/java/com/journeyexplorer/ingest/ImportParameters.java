@@ -18,6 +18,9 @@ import com.journeyexplorer.journey.NamePattern;
 import com.journeyexplorer.journey.PatternBudget;
 import com.journeyexplorer.journey.Scale;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The options of an event import as text, as the query parameters of {@code POST /api/events} and the options of
  * the command-line import name them: column names, outcome rules, formats and error handling. Bound by
@@ -34,41 +37,101 @@ import com.journeyexplorer.journey.Scale;
  * ({@code batch_ordering_id,batch_event_index}, see {@link #withOrderColumn}).
  */
 public record ImportParameters(
+        @Parameter(description = "The column of the journey id; a comma list (CSV quoting) or the parameter given "
+                + "several times names the columns whose values name a journey together (XES: case:concept:name)",
+                schema = @Schema(defaultValue = "journey_id"))
         String journeyColumn,
+        @Parameter(description = "The column of the event's time (XES: time:timestamp)",
+                schema = @Schema(defaultValue = "timestamp"))
         String timestampColumn,
+        @Parameter(description = "The column of the touchpoint's name (XES: concept:name)",
+                schema = @Schema(defaultValue = "touchpoint"))
         String touchpointColumn,
+        @Parameter(description = "The column of the touchpoint's channel", schema = @Schema(defaultValue = "channel"))
         String channelColumn,
+        @Parameter(description = "The column of the touchpoint's stage", schema = @Schema(defaultValue = "stage"))
         String stageColumn,
+        @Parameter(description = "The column of the customer id", schema = @Schema(defaultValue = "customer_id"))
         String customerColumn,
+        @Parameter(description = "The column of the owner (own or competitor)", schema = @Schema(defaultValue = "owner"))
         String ownerColumn,
+        @Parameter(description = "The column of the event type (touchpoint, purchase, abandon or frustration)", schema = @Schema(defaultValue = "type"))
         String typeColumn,
+        @Parameter(description = "The column of a purchase's order value", schema = @Schema(defaultValue = "value"))
         String valueColumn,
+        @Parameter(description = "The column of the journey's segment", schema = @Schema(defaultValue = "segment"))
         String segmentColumn,
+        @Parameter(description = "The column of the journey's device", schema = @Schema(defaultValue = "device"))
         String deviceColumn,
+        @Parameter(description = "The column of the event's identity", schema = @Schema(defaultValue = "event_id"))
         String eventIdColumn,
+        @Parameter(description = "The column of an inline survey score", schema = @Schema(defaultValue = "score"))
         String scoreColumn,
+        @Parameter(description = "The column of an inline survey score's scale", schema = @Schema(defaultValue = "scale"))
         String scaleColumn,
+        @Parameter(description = "The column of an inline survey comment", schema = @Schema(defaultValue = "comment"))
         String commentColumn,
+        @Parameter(description = "The scale of inline scores of rows without one: nps, csat, ces, rating or "
+                + "sentiment")
         String scale,
+        @Parameter(description = "Touchpoints whose events are purchases; one value is a comma list (CSV quoting), "
+                + "several are one name each")
         List<String> purchase,
+        @Parameter(description = "Competitor touchpoints: one value is a comma list of names or a regular "
+                + "expression, several are one name or expression each")
         List<String> competitor,
+        @Parameter(description = "reject refuses the upload at any bad row, skip imports the good rows",
+                schema = @Schema(allowableValues = {"reject", "skip"}, defaultValue = "reject"))
         String onError,
+        @Parameter(description = "The CSV delimiter, one character or tab; detected from the header when absent")
         String delimiter,
+        @Parameter(description = "Events of a customer without a journey id further apart than this start a new "
+                + "journey (30m, 2h, PT45M); default the setting journeys.ingest.session-gap, 30m unless set",
+                schema = @Schema(defaultValue = "30m"))
         String sessionGap,
+        @Parameter(description = "auto, iso, epoch-seconds, epoch-millis, epoch-micros, epoch-nanos or a "
+                + "DateTimeFormatter pattern such as dd/MM/yyyy HH:mm:ss", schema = @Schema(defaultValue = "auto"))
         String timestampFormat,
+        @Parameter(description = "The time zone of the times without an offset: an IANA zone (Europe/Paris), an "
+                + "offset (+02:00) or UTC; default the setting journeys.ingest.default-zone")
         String zone,
+        @Parameter(description = "comma reads values written 12,50 or 1.234,50",
+                schema = @Schema(allowableValues = {"point", "comma"}, defaultValue = "point"))
         String decimal,
+        @Parameter(description = "customer splits every customer's events into journeys at sessionGap, the "
+                + "journey id column not read; journey takes the journey id and splits only rows without one",
+                schema = @Schema(allowableValues = {"journey", "customer"}, defaultValue = "journey"))
         String sessionize,
+        @Parameter(description = "The input format when the content type does not say it; else sniffed ({ first is "
+                + "NDJSON, < first is XES)", schema = @Schema(allowableValues = {"csv", "ndjson", "xes"}))
         String format,
+        @Parameter(description = "A journey without purchase whose last event is less than this before the data's "
+                + "latest event stays open (30d, 12h; 0 for a finished log); default the setting "
+                + "journeys.open-horizon, 30d unless set", schema = @Schema(defaultValue = "30d"))
         String openHorizon,
+        @Parameter(description = "Touchpoints whose events are frustration signals, listed as purchase")
         List<String> frustration,
+        @Parameter(description = "path or host-path: a touchpoint that is a page address is named by its path (and "
+                + "host), without query string or fragment", schema = @Schema(allowableValues = {"path", "host-path"}))
         String urls,
+        @Parameter(description = "REGEX -> TEXT, repeatable: rewrite rules applied to each touchpoint's name in "
+                + "order, after urls", example = "/product/\\d+ -> /product/:id")
         List<String> rewrite,
+        @Parameter(description = "The columns whose values order a journey's events of one time, first column "
+                + "first (a comma list, or the parameter given several times)")
         String orderColumn,
+        @Parameter(description = "The column of the event's name (event_name for GA4, event for PostHog and "
+                + "Segment, event_type for Amplitude), which the rules by event name read")
         String eventColumn,
+        @Parameter(description = "The event names kept as steps (needs eventColumn), listed as purchase")
         List<String> events,
+        @Parameter(description = "The event names that are purchases (needs eventColumn), listed as purchase")
         List<String> purchaseEvent,
+        @Parameter(description = "The event names that are frustration signals (needs eventColumn), listed as "
+                + "purchase")
         List<String> frustrationEvent,
+        @Parameter(description = "The event names that are abandon events (needs eventColumn), listed as "
+                + "purchase")
         List<String> abandonEvent) {
 
     /** The zone ids a {@code zone} may name in another case: the region ids and the fixed ones without an offset. */

@@ -208,13 +208,59 @@ class UploadZoneApiTests extends ApiTestSupport {
         assertThat(storeState()).isEqualTo(before);
     }
 
+    /** The query parameters of {@code method path} in the OpenAPI description, by name. */
+    private java.util.Map<String, JsonNode> describedQueryParameters(String path, String method) {
+        java.util.Map<String, JsonNode> parameters = new java.util.LinkedHashMap<>();
+        JsonNode operation = get("/v3/api-docs").json().get("paths").get(path).get(method);
+        for (JsonNode parameter : operation.get("parameters")) {
+            if (parameter.get("in").asString().equals("query")) {
+                parameters.put(parameter.get("name").asString(), parameter);
+            }
+        }
+        return parameters;
+    }
+
+    private static String describedDefault(JsonNode parameter) {
+        JsonNode value = parameter.get("schema").get("default");
+        return value == null ? null : value.asString();
+    }
+
     @Test
     void theOpenApiDescriptionListsTheZoneOfBothUploads() {
         JsonNode schemas = get("/v3/api-docs").json().get("components").get("schemas");
 
-        assertThat(schemas.get("ImportParameters").get("properties").has("zone")).isTrue();
-        assertThat(schemas.get("FeedbackParameters").get("properties").has("zone")).isTrue();
+        // The upload's options are query parameters of their own (see below), not a schema of one object parameter.
+        for (String path : List.of("/api/events", "/api/events/preview", "/api/feedback")) {
+            assertThat(describedQueryParameters(path, "post")).as(path).containsKey("zone");
+        }
         assertThat(schemas.get("ImportReport").get("properties").has("zone")).isTrue();
         assertThat(schemas.get("FeedbackReport").get("properties").has("zone")).isTrue();
+    }
+
+    @Test
+    void theOpenApiDescriptionListsEachUploadParameterByNameWithItsDefault() {
+        for (String path : List.of("/api/events", "/api/events/preview")) {
+            var parameters = describedQueryParameters(path, "post");
+            assertThat(parameters).as(path).doesNotContainKey("parameters")
+                    .containsKeys("zone", "onError", "openHorizon", "journeyColumn", "touchpointColumn", "purchase",
+                            "sessionGap", "delimiter", "format", "eventColumn");
+            assertThat(describedDefault(parameters.get("onError"))).isEqualTo("reject");
+            assertThat(describedDefault(parameters.get("openHorizon"))).isEqualTo("30d");
+            assertThat(describedDefault(parameters.get("journeyColumn"))).isEqualTo("journey_id");
+            assertThat(describedDefault(parameters.get("touchpointColumn"))).isEqualTo("touchpoint");
+            assertThat(parameters.values()).allSatisfy(parameter -> {
+                assertThat(parameter.get("required") == null || !parameter.get("required").asBoolean())
+                        .as(parameter.toString()).isTrue();
+                assertThat(parameter.get("description")).as(parameter.toString()).isNotNull();
+            });
+        }
+        var feedback = describedQueryParameters("/api/feedback", "post");
+        assertThat(feedback).doesNotContainKey("parameters").containsKeys("zone", "onError", "window",
+                "responseIdColumn", "journeyColumn", "scoreColumn", "scale", "decimal", "format");
+        assertThat(describedDefault(feedback.get("onError"))).isEqualTo("reject");
+        assertThat(describedDefault(feedback.get("window"))).isEqualTo("7d");
+        assertThat(describedDefault(feedback.get("scoreColumn"))).isEqualTo("score");
+        assertThat(feedback.values()).allSatisfy(parameter ->
+                assertThat(parameter.get("description")).as(parameter.toString()).isNotNull());
     }
 }
