@@ -80,6 +80,26 @@ record AttributionAnswer(
      * and value.
      */
     record Other(int labels, double conversions, double value) {
+
+        /** The labels of {@code labels} after the first {@code limit}, summed; null when there are none. O(labels). */
+        static Other after(List<AttributedLabel> labels, int limit) {
+            if (labels.size() <= limit) {
+                return null;
+            }
+            List<AttributedLabel> left = labels.subList(limit, labels.size());
+            double conversions = 0;
+            double value = 0;
+            for (AttributedLabel label : left) {
+                conversions += label.conversions();
+                value += label.value();
+            }
+            return new Other(left.size(), conversions, value);
+        }
+
+        /** The first {@code limit} labels of {@code labels}, those that {@link #after} leaves listed. */
+        static List<AttributedLabel> listed(List<AttributedLabel> labels, int limit) {
+            return labels.size() <= limit ? labels : List.copyOf(labels.subList(0, limit));
+        }
     }
 
     /**
@@ -144,16 +164,8 @@ record AttributionAnswer(
         if (labels.size() <= limit) {
             return this;
         }
-        List<AttributedLabel> left = labels.subList(limit, labels.size());
-        double conversions = 0;
-        double value = 0;
-        for (AttributedLabel label : left) {
-            conversions += label.conversions();
-            value += label.value();
-        }
-        return new AttributionAnswer(model, level, order, halfLifeDays, collapseRepeats,
-                List.copyOf(labels.subList(0, limit)), new Other(left.size(), conversions, value), totals,
-                conversionProbability, removal, note);
+        return new AttributionAnswer(model, level, order, halfLifeDays, collapseRepeats, Other.listed(labels, limit),
+                Other.after(labels, limit), totals, conversionProbability, removal, note);
     }
 
     /**

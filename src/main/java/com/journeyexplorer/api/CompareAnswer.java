@@ -60,18 +60,25 @@ record CompareAnswer(
     }
 
     /**
-     * A selection's attribution: credits, most conversions first, and the totals shared out; no credits at all, for
-     * every model, when the selection has no purchase, and then the {@code note} of {@code /api/attribution} saying
-     * why.
+     * A selection's attribution: credits, most conversions first, at most {@code attributionLimit} of them with the
+     * others summed in {@code other} as {@code /api/attribution} does, and the totals shared out; no credits at all,
+     * for every model, when the selection has no purchase, and then the {@code note} of {@code /api/attribution}
+     * saying why.
      */
-    record SideAttribution(String model, String level, List<AttributionAnswer.AttributedLabel> labels,
+    record SideAttribution(String model, String level,
+            @Schema(description = "Per label, most conversions first, at most 'attributionLimit' of them")
+            List<AttributionAnswer.AttributedLabel> labels,
+            @Schema(description = "The labels left out by 'attributionLimit', summed (absent when every label is "
+                    + "listed)")
+            AttributionAnswer.Other other,
             long conversions, double value, String note) {
 
         static SideAttribution of(Attribution attribution, AttributionSettings settings, Set<String> competitors,
-                JourneySnapshot snapshot) {
+                JourneySnapshot snapshot, int limit) {
+            List<AttributionAnswer.AttributedLabel> labels = attribution.totalConversions() == 0 ? List.of()
+                    : AttributionAnswer.labels(attribution, Map.of(), competitors);
             return new SideAttribution(settings.name().label(), settings.level().name().toLowerCase(Locale.ROOT),
-                    attribution.totalConversions() == 0 ? List.of()
-                            : AttributionAnswer.labels(attribution, Map.of(), competitors),
+                    AttributionAnswer.Other.listed(labels, limit), AttributionAnswer.Other.after(labels, limit),
                     attribution.totalConversions(),
                     attribution.totalValue(),
                     attribution.totalConversions() == 0 ? AttributionAnswer.noPurchaseNote(snapshot) : null);
@@ -132,15 +139,20 @@ record CompareAnswer(
         }
     }
 
-    /** @param competitors the attribution labels whose touchpoints are all competitors' */
+    /**
+     * @param competitors      the attribution labels whose touchpoints are all competitors'
+     * @param attributionLimit how many labels each side's attribution lists, the others summed in its {@code other}
+     */
     static CompareAnswer of(JourneySnapshot snapshot, String filterA, String filterB, SegmentComparison.Result result,
             AttributionSettings settings, Set<String> competitors, double confidence,
-            ExperienceComparison experience) {
+            ExperienceComparison experience, int attributionLimit) {
         return new CompareAnswer(
                 new Side(filterA, result.journeysA(),
-                        SideAttribution.of(result.attributionA(), settings, competitors, snapshot)),
+                        SideAttribution.of(result.attributionA(), settings, competitors, snapshot,
+                                attributionLimit)),
                 new Side(filterB, result.journeysB(),
-                        SideAttribution.of(result.attributionB(), settings, competitors, snapshot)),
+                        SideAttribution.of(result.attributionB(), settings, competitors, snapshot,
+                                attributionLimit)),
                 confidence, result.outcomes().stream().map(OutcomeRate::of).toList(),
                 OutcomeTest.of(result.outcomeTest()), result.variants().stream().map(PathDifference::of).toList(),
                 result.transitions().stream().map(TransitionDifference::of).toList(), Experience.of(experience));

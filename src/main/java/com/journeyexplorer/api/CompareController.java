@@ -48,7 +48,10 @@ class CompareController {
             QueryParameter.filter("collapseRepeats", "Merge consecutive repeated steps (markov only)")
                     .typed("boolean", false),
             QueryParameter.number("confidence", 0.5, 0.999, 0.95, "Confidence of the intervals"),
-            QueryParameter.integer("limit", 0, MAX_LIMIT, 10, "Paths and transitions returned at most"));
+            QueryParameter.integer("limit", 0, MAX_LIMIT, 10, "Paths and transitions returned at most"),
+            QueryParameter.integer("attributionLimit", 1, AttributionController.MAX_LIMIT,
+                    AttributionController.DEFAULT_LIMIT, "How many labels each side's attribution lists, the most "
+                    + "credited, 1.." + AttributionController.MAX_LIMIT + "; the others are summed in its 'other'"));
 
     /** The filters of one side: no shaping, which /api/compare takes for both sides. */
     static final EndpointParameters SIDE = EndpointParameters.of()
@@ -69,7 +72,10 @@ class CompareController {
             + "string selects every journey. Errors inside name the parameter as a.segment. Returns both sizes, "
             + "outcome rates with Wilson intervals and z-tests (Holm), a chi-square test, the path variants and "
             + "transitions whose shares differ most (Benjamini-Hochberg), each side's attribution, and where survey "
-            + "responses are about the selections each side's mean normalized score and the difference.")
+            + "responses are about the selections each side's mean normalized score and the difference. Each side's "
+            + "attribution lists at most 'attributionLimit' labels, most conversions first, and sums the labels left "
+            + "out in its 'other' (labels, conversions, value), so the listed credits plus other's equal the side's "
+            + "conversions and value.")
     @DeclaredParameters("COMPARE")
     CompareAnswer compare(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         AnalysisRequest request = COMPARE.read(parameters, projection);
@@ -90,7 +96,8 @@ class CompareController {
         ExperienceComparison experience = ExperienceComparison.of(snapshot, a.selection(), b.selection(),
                 ResponsesByPosition.of(snapshot, feedback.responses()), confidence);
         return CompareAnswer.of(snapshot, filterA, filterB, result, settings,
-                AttributionAnswer.competitorLabels(snapshot, labels), confidence, experience);
+                AttributionAnswer.competitorLabels(snapshot, labels), confidence, experience,
+                request.integer("attributionLimit"));
     }
 
     /** The filter query string of a side, stripped; given empty for every journey, never absent. */

@@ -194,6 +194,47 @@ class AttributionApiTests extends ApiTestSupport {
     }
 
     @Test
+    @Order(3)
+    void compareBoundsEachSidesAttributionAsAttributionDoesSoEachSideStillReconciles() {
+        String compare = "/api/compare?a=attr.source%3Dca&b=attr.source%3Dworked";
+        for (String model : List.of("markov", "linear")) {
+            JsonNode whole = get(compare + "&model=" + model).json();
+            Response response = get(compare + "&model=" + model + "&attributionLimit=1");
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            for (String side : List.of("a", "b")) {
+                JsonNode all = whole.get(side).get("attribution");
+                assertThat(all.has("other")).as("every label listed by default, nothing summed").isFalse();
+                assertThat(all.get("labels").size()).isGreaterThan(1);
+                JsonNode limited = response.json().get(side).get("attribution");
+                assertThat(limited.get("labels")).hasSize(1);
+                assertThat(limited.get("labels").get(0)).as(model + " " + side + ": the most credited")
+                        .isEqualTo(all.get("labels").get(0));
+                JsonNode other = limited.get("other");
+                assertThat(other.get("labels").asInt()).isEqualTo(all.get("labels").size() - 1);
+                double wholeValue = 0;
+                for (JsonNode label : all.get("labels")) {
+                    wholeValue += label.get("value").asDouble();
+                }
+                assertThat(limited.get("labels").get(0).get("conversions").asDouble()
+                        + other.get("conversions").asDouble()).as(model + " " + side)
+                        .isCloseTo(limited.get("conversions").asDouble(), within(1e-6));
+                assertThat(limited.get("labels").get(0).get("value").asDouble() + other.get("value").asDouble())
+                        .as(model + " " + side).isCloseTo(wholeValue, within(1e-6));
+                assertThat(limited.get("conversions")).isEqualTo(all.get("conversions"));
+                assertThat(limited.get("value")).isEqualTo(all.get("value"));
+            }
+        }
+        assertInvalid(get(compare + "&attributionLimit=0"), "attributionLimit", "between 1 and 1000");
+        assertInvalid(get(compare + "&attributionLimit=1001"), "attributionLimit", "between 1 and 1000");
+        assertThat(get("/v3/api-docs").json().get("paths").get("/api/compare").get("get").get("parameters"))
+                .anySatisfy(parameter -> {
+                    assertThat(parameter.get("name").asString()).isEqualTo("attributionLimit");
+                    assertThat(parameter.get("schema").get("default").asInt()).isEqualTo(100);
+                    assertThat(parameter.get("schema").get("maximum").asInt()).isEqualTo(1000);
+                });
+    }
+
+    @Test
     @Order(4)
     void firstTouchCreditsEachPathsFirstLabel() throws IOException {
         Map<String, Double> expected = new HashMap<>();
