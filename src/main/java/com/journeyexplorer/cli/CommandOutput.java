@@ -32,6 +32,17 @@ final class CommandOutput {
 
     /** A bad row, as the API's row errors are written, with the file it is in first. */
     record FileRowError(String file, long line, String field, String reason) {
+
+        /** {@code errors}, each named with its file ({@code files}, in the order of the errors). */
+        static List<FileRowError> of(List<RowError> errors, List<String> files) {
+            List<FileRowError> named = new ArrayList<>();
+            for (int i = 0; i < errors.size(); i++) {
+                RowError error = errors.get(i);
+                named.add(new FileRowError(i < files.size() ? files.get(i) : null, error.line(), error.field(),
+                        error.reason()));
+            }
+            return named;
+        }
     }
 
     private CommandOutput(PrintStream out, PrintStream err, JsonReport json) {
@@ -169,22 +180,19 @@ final class CommandOutput {
         ImportCommand.printRejection(err, e, files);
         if (json != null) {
             ProblemDetail problem = ImportProblems.invalidUpload(e);
-            List<FileRowError> errors = new ArrayList<>();
-            for (int i = 0; i < e.errors().size(); i++) {
-                RowError error = e.errors().get(i);
-                errors.add(new FileRowError(i < files.size() ? files.get(i) : null, error.line(), error.field(),
-                        error.reason()));
-            }
-            problem.setProperty("errors", errors);
+            problem.setProperty("errors", FileRowError.of(e.errors(), files));
             json.print(out, problem);
         }
         return 1;
     }
 
-    /** Prints what the import did: the summary ({@link ImportCommand#printSummary}) or the report; exit code 0. */
+    /**
+     * Prints what the import did: the summary ({@link ImportCommand#printSummary}) or the report, its rows passed over
+     * by {@code --onError=skip} named with their file ({@code errorFiles}) as a rejection's are; exit code 0.
+     */
     int imported(ImportReport report, double seconds, List<String> errorFiles, boolean aggregated) {
         if (json != null) {
-            json.print(out, report);
+            json.print(out, report, "errors", FileRowError.of(report.errors(), errorFiles));
         } else {
             ImportCommand.printSummary(out, report, seconds, errorFiles, aggregated);
         }

@@ -8,6 +8,7 @@ import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The output of {@code import --report=json}: the import's report, or the problem of a refused import, as one JSON
@@ -31,6 +32,16 @@ final class JsonReport {
     static JsonReport beforeTheApp() {
         return new JsonReport(JsonMapper.builder().changeDefaultPropertyInclusion(inclusion -> inclusion
                 .withValueInclusion(JsonInclude.Include.NON_NULL)).build());
+    }
+
+    /**
+     * Prints {@code value} as one JSON document on its own line, its member {@code name} written as {@code member}
+     * instead, in its place.
+     */
+    void print(PrintStream out, Object value, String name, Object member) {
+        ObjectNode tree = json.valueToTree(value);
+        tree.set(name, json.valueToTree(member));
+        print(out, tree);
     }
 
     /** Prints {@code value} as one JSON document on its own line. */

@@ -874,6 +874,7 @@ class ImportCommandTests {
                 mapping)));
         JsonNode rejected = jsonOf(1, () -> run(bad.toString(), "--report=json"));
         JsonNode refused = jsonOf(2, () -> run(file.toString(), "--onError=maybe", "--report=json"));
+        JsonNode skipped = jsonOf(0, () -> run(bad.toString(), "--onError=skip", "--report=json"));
 
         for (JsonNode report : List.of(online, bulk)) {
             assertThat(report.get("rowsRead").asLong()).isEqualTo(42);
@@ -889,6 +890,15 @@ class ImportCommandTests {
         assertThat(rejected.get("errorCount").asLong()).isEqualTo(1);
         assertThat(rejected.get("errors").get(0).get("line").asLong()).isEqualTo(3);
         assertThat(rejected.get("errors").get(0).get("field").asString()).isEqualTo("timestamp");
+        assertThat(rejected.get("errors").get(0).get("file").asString()).isEqualTo(bad.toString());
+        // Skipped, the row is named with its file as a rejected one is.
+        assertThat(skipped.get("eventsImported").asLong()).isEqualTo(1);
+        JsonNode skippedRow = skipped.get("errors").get(0);
+        assertThat(skippedRow.get("file").asString()).isEqualTo(bad.toString());
+        assertThat(skippedRow.get("line").asLong()).isEqualTo(3);
+        assertThat(skippedRow.get("field").asString()).isEqualTo("timestamp");
+        assertThat(skippedRow.get("reason").asString()).isEqualTo(rejected.get("errors").get(0).get("reason")
+                .asString());
         assertThat(refused.get("type").asString()).endsWith("/invalid-parameter");
         assertThat(refused.get("parameter").asString()).isEqualTo("onError");
         assertThat(refused.get("detail").asString()).contains("must be reject or skip, was 'maybe'");
