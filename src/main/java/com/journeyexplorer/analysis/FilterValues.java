@@ -1,5 +1,7 @@
 package com.journeyexplorer.analysis;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,9 +69,11 @@ public final class FilterValues {
 
     private static JourneyValues journeyValues(JourneySnapshot snapshot) {
         return snapshot.memo(JOURNEY_VALUES, JourneyValues.class, () -> {
-            Set<String> segments = new TreeSet<>();
-            Set<String> devices = new TreeSet<>();
-            Map<String, Set<String>> attributes = new TreeMap<>();
+            // Hash sets, sorted once at the end: the values are few and shared, so each add is a hash and an identity
+            // comparison, where a sorted set would compare the characters of every journey's value.
+            Set<String> segments = new HashSet<>();
+            Set<String> devices = new HashSet<>();
+            Map<String, Set<String>> attributes = new HashMap<>();
             int position = 0;
             for (Journey journey : snapshot.journeys()) {
                 if ((position++ & 0xFFFF) == 0) {
@@ -78,22 +82,22 @@ public final class FilterValues {
                 add(segments, journey.segment());
                 add(devices, journey.device());
                 journey.attributes().forEach((column, value) -> add(attributes.computeIfAbsent(column,
-                        name -> new TreeSet<>()), value));
+                        name -> new HashSet<>()), value));
             }
-            return new JourneyValues(List.copyOf(segments), List.copyOf(devices), sorted(attributes));
+            return new JourneyValues(sorted(segments), sorted(devices), sorted(attributes));
         });
     }
 
     private static EventValues eventValues(JourneySnapshot snapshot) {
-        Map<String, Set<String>> values = new TreeMap<>();
-        journeyValues(snapshot).attributes().forEach((column, known) -> values.put(column, new TreeSet<>(known)));
+        Map<String, Set<String>> values = new HashMap<>();
+        journeyValues(snapshot).attributes().forEach((column, known) -> values.put(column, new HashSet<>(known)));
         int position = 0;
         for (Journey journey : snapshot.journeys()) {
             if ((position++ & 0xFFFF) == 0) {
                 WorkBudget.check();
             }
             for (String column : journey.events().columns()) {
-                Set<String> known = values.computeIfAbsent(column, name -> new TreeSet<>());
+                Set<String> known = values.computeIfAbsent(column, name -> new HashSet<>());
                 for (String value : journey.events().values(column)) {
                     add(known, value);
                 }
@@ -108,9 +112,13 @@ public final class FilterValues {
         }
     }
 
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
+    }
+
     private static Map<String, List<String>> sorted(Map<String, Set<String>> values) {
         Map<String, List<String>> lists = new TreeMap<>();
-        values.forEach((column, known) -> lists.put(column, List.copyOf(known)));
+        values.forEach((column, known) -> lists.put(column, sorted(known)));
         return Map.copyOf(lists);
     }
 }
