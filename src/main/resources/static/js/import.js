@@ -521,17 +521,35 @@ export function initImportPanel({ onImported }) {
     const rules = (report.outcomeRules || []).map(rule => `<li>${esc(rule.rule)}: ${counted(rule.matchedEvents, 'event')} (${
       rule.names.map(n => `${esc(n.name)} ${count(n.matchedEvents)}`).join(', ')})</li>`).join('');
     const warnings = (report.warnings || []).map(w => `<li class="warn">${esc(w.message)}</li>`).join('');
+    // Journeys written again for a new open horizon alone are updated, but not extended: their events are as stored.
+    const horizonOnly = report.journeysHorizonChanged || 0;
     const skipped = report.rowsRejected ? `<p class="warn">${counted(report.rowsRejected, 'bad row')} ${agrees(report.rowsRejected, 'was', 'were')} skipped:</p>${errorTable(report.errors, report.rowsRejected)}` : '';
     return `<div class="import-report" data-state="done">
       <p><b>Imported ${counted(report.eventsImported, 'event')} into ${counted(report.journeysImported, 'journey')}</b>
-      (${count(report.journeysCreated)} new, ${count(report.journeysUpdated)} extended) from ${counted(report.rowsRead, 'row')}
+      (${count(report.journeysCreated)} new, ${count(report.journeysUpdated - horizonOnly)} extended${horizonOnly ? `, ${
+        count(horizonOnly)} written again only for a new open horizon, ${agrees(horizonOnly, 'its', 'their')} events as stored` : ''
+      }) from ${counted(report.rowsRead, 'row')}
       ${report.duplicateEvents ? `, ${counted(report.duplicateEvents, 'duplicate event')} counted once` : ''} in ${duration(report.millis / 1000)}.
       The store now holds ${counted(report.totalJourneys, 'journey')} and ${counted(report.totalEvents, 'event')}.</p>
+      ${openChanged(report)}
       ${report.cleaning ? `<p class="import-cleaning">${counted(report.cleaning.names, 'page name')} became ${
         counted(report.cleaning.touchpoints, 'touchpoint')}, ${counted(report.cleaning.renamedEvents, 'event')} renamed.</p>` : ''}
       ${report.emptyRows ? `<p class="muted">${counted(report.emptyRows, 'row')} of empty cells only passed over.</p>` : ''}
       ${rules ? `<ul class="mini">${rules}</ul>` : ''}${warnings ? `<ul class="mini">${warnings}</ul>` : ''}${skipped}
       ${report.importId ? `<p class="muted">Journal entry ${esc(report.importId)}: DELETE /api/imports/${esc(report.importId)} undoes it.</p>` : ''}</div>`;
+  }
+
+  /**
+   * The journeys an import finished or opened again, by a new open horizon or the events it added: "Of the journeys
+   * updated, 2 were open and are finished now." Empty where it did neither.
+   */
+  function openChanged(report) {
+    const closed = report.journeysClosed || 0;
+    const reopened = report.journeysReopened || 0;
+    const said = [];
+    if (closed) said.push(`${counted(closed, 'journey')} ${agrees(closed, 'was', 'were')} open and ${agrees(closed, 'is', 'are')} finished now`);
+    if (reopened) said.push(`${counted(reopened, 'journey')} ${agrees(reopened, 'was', 'were')} finished and ${agrees(reopened, 'is', 'are')} open now`);
+    return said.length ? `<p class="import-open-changed">Of the journeys updated, ${said.join('; ')}.</p>` : '';
   }
 
   function errorTable(errors, total) {

@@ -124,6 +124,37 @@ class ImportPanelPageTests extends PageTestSupport {
     }
 
     @Test
+    void aFileImportedAgainForAnotherOpenHorizonIsSaidWrittenAgainNotExtended() throws IOException {
+        // Two journeys stored as a finished log, then the same file imported in the panel with a horizon of 30 days
+        // (the panel sends none of its own, so the page's import is sent with one, as a client of the API may): no
+        // event is added, both are written again, and the one without a purchase, the latest of its data, is open.
+        String csv = "journey_id,timestamp,touchpoint\n"
+                + "horizon-buy,2026-03-02T09:00:00Z,Home page\nhorizon-buy,2026-03-02T09:05:00Z,Checkout\n"
+                + "horizon-open,2026-03-02T09:00:00Z,Home page\nhorizon-open,2026-03-02T09:06:00Z,Cart\n";
+        Response first = post("/api/events?openHorizon=0&purchase=Checkout", "text/csv", csv);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        openPanelWithTheKey();
+        Path file = Files.createTempFile("horizon-journeys", ".csv");
+        Files.writeString(file, csv);
+        choose(file);
+        waitUntil(() -> browser.findElements(By.cssSelector("#import-preview tr[data-line]")).size() == 4);
+        browser.findElement(By.cssSelector("#import-form input[name=purchase]")).sendKeys("Checkout", Keys.TAB);
+        waitUntil(() -> browser.findElement(By.cssSelector("#import-preview tr[data-line='3']")).getText()
+                .contains("purchase"));
+
+        script("const send = window.fetch; window.fetch = (url, init) => send.call(window, /^\\/api\\/events\\?/"
+                + ".test(String(url)) ? `${url}&openHorizon=30d` : url, init);");
+        browser.findElement(By.id("import-start")).click();
+        waitUntil(() -> !browser.findElements(By.cssSelector("#import-result [data-state=done]")).isEmpty());
+        String result = browser.findElement(By.id("import-result")).getText();
+        assertThat(result).contains("Imported 0 events into 2 journeys (0 new, 0 extended, 2 written again only for a "
+                + "new open horizon, their events as stored)",
+                "Of the journeys updated, 1 journey was finished and is open now.");
+        assertThat(result).doesNotContain("2 extended", "open and is finished");
+        Files.delete(file);
+    }
+
+    @Test
     void aBadFileShowsTheProblemNamingItsLine() throws IOException {
         openPanelWithTheKey();
         Path bad = Files.createTempFile("bad-journeys", ".csv");
