@@ -1,7 +1,7 @@
 // The journey map: touchpoints in columns by stage, left to right, outcomes at the right; link width by journeys,
 // competitors and diversions in the warning colour. Pan and zoom with the mouse; hover (or focus a touchpoint) for
 // numbers, click (or Enter) for details.
-import { count, counted, percent, duration, esc, nodeName, fitText, isStoreEmpty } from './format.js';
+import { count, counted, percent, duration, esc, nodeName, isStoreEmpty } from './format.js';
 import * as tooltip from './tooltip.js';
 
 const OUTCOME_COLOURS = { purchase: '#2f9e44', abandoned: '#868e96', diverted: '#e8590c' };
@@ -10,6 +10,11 @@ const STAGE_PALETTE = ['#4c6ef5', '#7048e8', '#1c7ed6', '#0ca678', '#f59f00'];
 const WARNING = '#e8590c';
 /** The width of a touchpoint's box. */
 export const NODE_WIDTH = 12;
+/** The height of a line of a touchpoint's label, and the room kept between two labels of a column. */
+const LINE = 14;
+const LABEL_GAP = 3;
+/** A column of more touchpoints than this gives each name one line, so that a clickstream's map stays its height. */
+const WRAPPED_COLUMN = 40;
 
 /**
  * Column of every node: by stage where the data has stages (in the order of `stages`, the export's meta.stages, then
@@ -80,25 +85,51 @@ export function renderMap(container, graph, { onSelect }) {
   // Tall enough for the most crowded column's gaps and smallest boxes with room to spare, however many links are
   // shown: a column of hundreds of touchpoints would otherwise start above the top and end below the bottom, its boxes
   // all of the smallest height (a negative scale).
-  const height = Math.max(560, Math.min(2400, 44 * crowded), Math.ceil(1.5 * (gap + 4) * crowded));
+  let height = Math.max(560, Math.min(2400, 44 * crowded), Math.ceil(1.5 * (gap + 4) * crowded));
   // One scale for node heights and link widths, as in a Sankey: the busiest column fills the height.
   const scale = d3.min(perColumn, ([, members]) =>
     (height - gap * (members.length - 1) - 4 * members.length) / (d3.sum(members, n => n.journeys) || 1));
+  // The labels, measured before the layout: a name wraps (or is cut) within its column, up to the next column's boxes,
+  // and each box gets the height of its label, so that no label runs into the next column or over another.
+  const svg = d3.select(container).append('svg')
+    .attr('role', 'group').attr('aria-label', 'Journey map'); // holds buttons: an img's content is presentational
+  const lastColumn = colCount - 1;
+  const nameLines = crowded > WRAPPED_COLUMN ? 1 : 3;
+  const probe = svg.append('g').attr('class', 'node-labels');
+  for (const n of nodes) {
+    const room = (column.get(n.id) === lastColumn ? margin.right - 4 : colWidth - 6) - NODE_WIDTH - 5;
+    n._label = labelLines(probe, nodeClass(n), nodeName(n.label), count(n.journeys), room, nameLines);
+  }
+  probe.remove();
+  const placed = [];
   for (const [col, members] of perColumn) {
     members.sort((a, b) => (a.owner === 'competitor') - (b.owner === 'competitor') || b.journeys - a.journeys);
     members.forEach(n => { n._h = Math.max(4, n.journeys * scale); });
-    const total = d3.sum(members, n => n._h) + gap * (members.length - 1);
-    let y = margin.top + (height - total) / 2;
+    // Each box below the one before, apart by the gap and by half of each label: the column's extent, labels
+    // included, from its first top to its last bottom.
+    let top = Infinity;
+    let bottom = -Infinity;
+    let before = null;
+    for (const n of members) {
+      const half = n._label.lines.length * LINE / 2;
+      n._y = before ? Math.max(before._y + before._h + gap, before._y + before._h / 2
+        + before._label.lines.length * LINE / 2 + LABEL_GAP + half - n._h / 2) : 0;
+      top = Math.min(top, n._y, n._y + n._h / 2 - half);
+      bottom = Math.max(bottom, n._y + n._h, n._y + n._h / 2 + half);
+      before = n;
+    }
+    placed.push({ col, members, top, bottom });
+  }
+  height = Math.max(height, Math.ceil(d3.max(placed, p => p.bottom - p.top) || 0));
+  for (const { col, members, top, bottom } of placed) {
+    const shift = margin.top + (height - (bottom - top)) / 2 - top;
     for (const n of members) {
       n._x = margin.left + col * colWidth;
-      n._y = y;
-      y += n._h + gap;
+      n._y += shift;
     }
   }
   const svgHeight = height + margin.top + margin.bottom;
-  const svg = d3.select(container).append('svg')
-    .attr('viewBox', [0, 0, width, svgHeight]).attr('width', width).attr('height', svgHeight)
-    .attr('role', 'group').attr('aria-label', 'Journey map'); // holds buttons: an img's content is presentational
+  svg.attr('viewBox', [0, 0, width, svgHeight]).attr('width', width).attr('height', svgHeight);
   const root = svg.append('g');
   svg.call(d3.zoom().scaleExtent([0.3, 6]).filter(event => event.type !== 'wheel' || event.ctrlKey || event.metaKey)
     .on('zoom', event => root.attr('transform', event.transform)));
@@ -176,7 +207,6 @@ export function renderMap(container, graph, { onSelect }) {
     .on('mousemove', tooltip.move)
     .on('mouseleave', tooltip.hide);
 
-  const nodeClass = n => `${n.kind} ${n.owner === 'competitor' ? 'competitor' : 'own'}`;
   let nodeSel;
   const undim = () => linkSel.classed('dim', false);
   // Hiding the tooltip undims the links, whether the mouse leaves or Escape dismisses it.
@@ -234,21 +264,75 @@ export function renderMap(container, graph, { onSelect }) {
     .on('mousemove', tooltip.move)
     .on('mouseleave', leave)
     .on('click', select);
-  const text = labelSel.append('text')
-    .attr('x', nodeWidth + 5).attr('y', n => n._h / 2).attr('dy', '0.35em');
-  text.append('tspan').attr('class', 'name').text(n => nodeName(n.label));
-  text.append('tspan').attr('class', 'figure').attr('dx', 5).text(n => count(n.journeys));
-  // A long name (a page address) is cut with an ellipsis where the next column's names begin, or at the right edge,
-  // but a name of up to about 30 characters is kept whole: where the columns are narrow it runs over the next
-  // column's boxes, readable there, rather than be cut to a few letters.
-  text.each(function (n) {
-    const room = Math.min(Math.max(colWidth, 260), width - n._x) - nodeWidth - 5 - 8;
-    fitText(this, room, this.querySelector('tspan.name'));
-  });
+  labelSel.attr('data-cut', n => (n._label.cut ? 'true' : null));
+  labelSel.append('text').attr('x', nodeWidth + 5).attr('dy', '0.35em')
+    .attr('y', n => n._h / 2 - (n._label.lines.length - 1) * LINE / 2)
+    .each(function (n) { drawLabel(d3.select(this), n._label, nodeWidth + 5); });
   return { nodes, links };
 }
 
 const selectable = n => n.kind === 'touchpoint' || n.kind === 'label';
+const nodeClass = n => `${n.kind} ${n.owner === 'competitor' ? 'competitor' : 'own'}`;
+
+/**
+ * A node's label in lines of at most `room` pixels, measured in `layer` as the map draws it: the name wrapped between
+ * words (a page address between its parts, a word longer than the room anywhere), at most `maxLines` lines, the last
+ * cut with an ellipsis (the tooltip says the whole name); the figure after the last line where it fits, else on a
+ * line of its own. Returns { lines: [[name part, figure or null]], cut }.
+ */
+function labelLines(layer, classes, name, figure, room, maxLines) {
+  const text = layer.append('g').attr('class', `node-label ${classes}`).append('text');
+  const namePart = text.append('tspan').attr('class', 'name');
+  const figurePart = text.append('tspan').attr('class', 'figure');
+  const wide = (part, value) => { part.text(value); return part.node().getComputedTextLength(); };
+  const figureWidth = wide(figurePart, figure) + 5;
+  const lines = [];
+  let line = '';
+  for (const token of name.match(/[^\s/?&=_-]*[\s/?&=_-]*/g).filter(Boolean)) {
+    if (wide(namePart, line + token) <= room) { line += token; continue; }
+    if (line) lines.push(line);
+    line = token;
+    // A part wider than the room alone is broken where it fills a line.
+    while (line.length > 1 && wide(namePart, line) > room) {
+      let fits = 1;
+      while (fits < line.length && wide(namePart, line.slice(0, fits + 1)) <= room) fits++;
+      lines.push(line.slice(0, fits));
+      line = line.slice(fits);
+    }
+  }
+  if (line || !lines.length) lines.push(line);
+  let cut = false;
+  if (lines.length > maxLines) {
+    lines.length = maxLines;
+    let last = lines[maxLines - 1].trimEnd();
+    while (last.length > 1 && wide(namePart, `${last}…`) > room) last = last.slice(0, -1).trimEnd();
+    lines[maxLines - 1] = `${last}…`;
+    cut = true;
+  }
+  const result = lines.map(part => [part, null]);
+  const end = result[result.length - 1];
+  if (wide(namePart, end[0].trimEnd()) + figureWidth <= room) {
+    end[0] = end[0].trimEnd();
+    end[1] = figure;
+  } else {
+    result.push(['', figure]);
+  }
+  text.node().parentNode.remove();
+  return { lines: result, cut };
+}
+
+/** Draws a label's lines into `text`: one name part, with its lines in it, and the figure after it. */
+function drawLabel(text, label, x) {
+  const name = text.append('tspan').attr('class', 'name');
+  label.lines.forEach(([part], i) => {
+    if (!part) return;
+    const line = name.append('tspan').text(part);
+    if (i > 0) line.attr('x', x).attr('dy', LINE);
+  });
+  const at = label.lines.findIndex(([, figure]) => figure != null);
+  const figure = text.append('tspan').attr('class', 'figure').text(label.lines[at][1]);
+  if (at === 0 || label.lines[at][0]) figure.attr('dx', 5); else figure.attr('x', x).attr('dy', LINE);
+}
 
 function fill(n, stages) {
   if (n.kind === 'outcome') return OUTCOME_COLOURS[n.id] || '#868e96';

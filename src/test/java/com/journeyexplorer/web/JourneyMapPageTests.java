@@ -661,6 +661,44 @@ class JourneyMapPageTests extends PageTestSupport {
                 .toPlainString() + "%";
     }
 
+    /**
+     * Every touchpoint's name and figure are readable on the demo store in a wide and a narrow window: no two labels'
+     * boxes overlap, and none runs into the boxes of the next column (or out of the map, right of the outcomes).
+     */
+    @Test
+    void noTwoLabelsOfTheMapOverlapNorRunIntoTheNextColumn() throws IOException {
+        for (int width : new int[] {1280, 800}) {
+            page.open(port, "/", width);
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> layout = (java.util.Map<String, Object>) ((org.openqa.selenium
+                    .JavascriptExecutor) browser).executeScript("""
+                    const map = document.getElementById('map');
+                    const lefts = [...map.querySelectorAll('g.nodes g.node rect')]
+                      .map(rect => rect.getBoundingClientRect().left);
+                    const mapRight = map.querySelector('svg').getBoundingClientRect().right;
+                    const labels = [...map.querySelectorAll('g.node-label')].map(g => {
+                      const boxes = [...g.querySelectorAll('tspan.name, tspan.figure')]
+                        .map(part => part.getBoundingClientRect()).filter(box => box.width > 0);
+                      const box = {left: Math.min(...boxes.map(b => b.left)), right: Math.max(...boxes.map(b => b.right)),
+                        top: Math.min(...boxes.map(b => b.top)), bottom: Math.max(...boxes.map(b => b.bottom))};
+                      const own = g.getScreenCTM().e; // the left of its box
+                      const next = Math.min(mapRight, ...lefts.filter(left => left > own + 1));
+                      return {text: g.textContent, ...box, next};
+                    });
+                    const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+                    const overlaps = labels.flatMap((a, i) => labels.slice(i + 1).filter(b => meet(a, b))
+                      .map(b => a.text + ' over ' + b.text));
+                    const intoNext = labels.filter(label => label.right > label.next)
+                      .map(label => label.text + ' by ' + Math.round(label.right - label.next) + ' px');
+                    return {labels: labels.length, overlaps, intoNext};""");
+            page.screenshot(Path.of("target", "screenshots", "journey-map-labels-" + width + ".png"));
+            assertThat(((Number) layout.get("labels")).intValue()).as("labels at %d px", width).isGreaterThan(20);
+            assertThat((java.util.List<?>) layout.get("overlaps")).as("labels over another at %d px", width).isEmpty();
+            assertThat((java.util.List<?>) layout.get("intoNext")).as("labels into the next column at %d px", width)
+                    .isEmpty();
+        }
+    }
+
     @Test
     void aMapWiderThanANarrowWindowScrollsToItsOutcomes() {
         page.open(port, "/", 600);
