@@ -289,12 +289,14 @@ function labelLines(layer, classes, name, figure, room, maxLines) {
   const lines = [];
   let line = '';
   for (const token of name.match(/[^\s/?&=_-]*[\s/?&=_-]*/g).filter(Boolean)) {
+    // Past the last line shown the rest is cut: no more measuring (a page address may have hundreds of characters).
+    if (lines.length > maxLines) break;
     // The spaces at a line's end take no room.
     if (wide(namePart, (line + token).trimEnd()) <= room) { line += token; continue; }
     if (line) lines.push(line);
     line = token;
     // A part wider than the room alone is broken with a hyphen where it fills a line, leaving three letters or more.
-    while (line.trimEnd().length > 4 && wide(namePart, line.trimEnd()) > room) {
+    while (lines.length <= maxLines && line.trimEnd().length > 4 && wide(namePart, line.trimEnd()) > room) {
       let fits = 1;
       while (fits < line.length - 1 && wide(namePart, `${line.slice(0, fits + 1)}-`) <= room) fits++;
       fits = Math.max(2, Math.min(fits, line.trimEnd().length - 3));
