@@ -1,8 +1,10 @@
 package com.journeyexplorer.api;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -88,19 +90,19 @@ final class FilterWarnings {
     }
 
     private static void check(List<Warning> warnings, String parameter, String value,
-            java.util.function.Supplier<List<String>> knownValues, String holder) {
+            Supplier<List<String>> knownValues, String holder) {
         if (value == null) {
             return;
         }
         List<String> known = knownValues.get();
-        if (java.util.Collections.binarySearch(known, value) >= 0) {
+        if (Collections.binarySearch(known, value) >= 0) {
             return;
         }
+        List<String> listed = known.subList(0, Math.min(MAX_KNOWN, known.size()));
         String detail = "No " + holder + " " + parameter + " '" + JourneyQuery.abbreviate(value) + "', so the "
                 + "filter selects nothing" + (known.isEmpty() ? " (the store has no " + parameter + " value)"
-                : " (values are compared exactly; known: " + String.join(", ", known.subList(0,
-                        Math.min(MAX_KNOWN, known.size()))) + (known.size() > MAX_KNOWN ? ", ..." : "") + ")");
-        warnings.add(new Warning(parameter, value, detail, known.subList(0, Math.min(MAX_KNOWN, known.size())),
-                known.size()));
+                : " (values are compared exactly; known: " + String.join(", ", listed)
+                        + (known.size() > MAX_KNOWN ? ", ..." : "") + ")");
+        warnings.add(new Warning(parameter, value, detail, listed, known.size()));
     }
 }
